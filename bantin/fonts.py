@@ -1,0 +1,182 @@
+"""Find the four faces of a style's font family and prove they cover Vietnamese.
+
+Fonts come from PyPI font packages (or files a style names), never from whatever
+the machine happens to have, except where a style asks for installed fonts by
+name (the nd30 sheet's Times New Roman). A face that lacks any of the 134 toned
+vowels or đ Đ is refused with the list of what is missing: a renderer would
+otherwise drop or substitute those letters without a word.
+"""
+
+from __future__ import annotations
+
+import os
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import metadata
+from pathlib import Path
+
+from bantin.styles import FontSpec
+
+FACES = ("regular", "bold", "italic", "bold_italic")
+
+_VOWELS = "aăâeêioôơuưy"
+_TONES = ("", "\u0300", "\u0301", "\u0303", "\u0309", "\u0323")
+VIETNAMESE = frozenset(
+    unicodedata.normalize("NFC", c + t)
+    for v in _VOWELS
+    for c in (v, v.upper())
+    for t in _TONES
+) | frozenset("đĐ")
+
+
+class FontError(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class Family:
+    name: str  # family name as the font's name table gives it, or the style's override
+    files: dict[str, Path]  # face -> file
+    cmap: frozenset[int]  # code points every face has
+    embed: bool
+
+    def __hash__(self) -> int:
+        return hash(tuple(self.files.values()))
+
+    def covers(self, ch: str) -> bool:
+        return ord(ch) in self.cmap
+
+
+def _face_of(stem: str) -> str | None:
+    s = stem.lower().replace(" ", "").replace("_", "-")
+    tail = s.rsplit("-", 1)[-1] if "-" in s else s
+    table = {
+        "regular": "regular", "roman": "regular", "book": "regular",
+        "bold": "bold", "italic": "italic", "bolditalic": "bold_italic",
+        "boldoblique": "bold_italic", "oblique": "italic",
+    }
+    return table.get(tail)
+
+
+def _from_package(package: str) -> dict[str, Path]:
+    try:
+        dist = metadata.distribution(package)
+    except metadata.PackageNotFoundError:
+        raise FontError(f"font package {package!r} is not installed (pip install {package})") from None
+    found: dict[str, Path] = {}
+    for f in dist.files or ():
+        if f.suffix.lower() == ".ttf":
+            face = _face_of(Path(str(f)).stem)
+            if face and face not in found:
+                found[face] = Path(str(dist.locate_file(f)))
+    return found
+
+
+_FONT_DIRS = ("/usr/share/fonts", "/usr/local/share/fonts", "~/.local/share/fonts", "~/.fonts")
+
+
+@lru_cache(maxsize=1)
+def _installed() -> tuple[tuple[str, str, Path], ...]:
+    """(family, subfamily, path) of every installed TrueType font."""
+    from fontTools.ttLib import TTFont
+
+    out = []
+    for d in _FONT_DIRS:
+        root = Path(os.path.expanduser(d))
+        if not root.is_dir():
+            continue
+        for p in sorted(root.rglob("*.ttf")):
+            try:
+                with TTFont(p, lazy=True) as f:
+                    name = f["name"]
+                    fam = name.getDebugName(16) or name.getDebugName(1) or ""
+                    sub = name.getDebugName(17) or name.getDebugName(2) or ""
+            except Exception:  # noqa: BLE001 - a broken font on the machine is skipped
+                continue
+            out.append((fam, sub, p))
+    return tuple(out)
+
+
+def _from_system(family: str) -> dict[str, Path]:
+    subs = {"regular": "regular", "bold": "bold", "italic": "italic", "bold italic": "bold_italic"}
+    found: dict[str, Path] = {}
+    for fam, sub, path in _installed():
+        face = subs.get(sub.lower())
+        if fam.lower() == family.lower() and face and face not in found:
+            found[face] = path
+    return found
+
+
+def _cmap(path: Path) -> frozenset[int]:
+    from fontTools.ttLib import TTFont
+
+    with TTFont(path, lazy=True) as f:
+        if "glyf" not in f:
+            raise FontError(f"{path}: not a TrueType-outline font (CFF .otf cannot be embedded by reportlab)")
+        if "fvar" in f:
+            raise FontError(f"{path}: a variable font; use static instances")
+        return frozenset(f.getBestCmap())
+
+
+def _family_name(path: Path) -> str:
+    from fontTools.ttLib import TTFont
+
+    with TTFont(path, lazy=True) as f:
+        return f["name"].getDebugName(16) or f["name"].getDebugName(1) or path.stem
+
+
+def missing_vietnamese(cmap: frozenset[int]) -> list[str]:
+    return sorted(c for c in VIETNAMESE if ord(c) not in cmap)
+
+
+def _check(files: dict[str, Path], label: str) -> frozenset[int]:
+    common: frozenset[int] | None = None
+    for face, path in files.items():
+        cmap = _cmap(path)
+        lacks = missing_vietnamese(cmap)
+        if lacks:
+            raise FontError(
+                f"{path}: {label} {face} lacks {len(lacks)} Vietnamese letters: {''.join(lacks)}"
+            )
+        common = cmap if common is None else common & cmap
+    return common or frozenset()
+
+
+@lru_cache(maxsize=16)
+def resolve(spec: FontSpec) -> Family:
+    """Find and check the four faces. Cached: fonts are read once per process."""
+    label = spec.package or (spec.files[0] if spec.files else " / ".join(spec.system))
+    if spec.package:
+        files = _from_package(spec.package)
+    elif spec.files:
+        files = {face: Path(os.path.expanduser(p)) for face, p in zip(FACES, spec.files)}
+        for p in files.values():
+            if not p.is_file():
+                raise FontError(f"font file not found: {p}")
+    elif spec.system:
+        reasons = []
+        for fam in spec.system:
+            files = _from_system(fam)
+            if "regular" not in files:
+                reasons.append(f"{fam}: not installed")
+                continue
+            try:
+                _check(files, fam)
+                break
+            except FontError as e:
+                reasons.append(str(e))
+        else:
+            raise FontError(
+                "no usable font among " + ", ".join(spec.system) + " (" + "; ".join(reasons)
+                + "). On Debian: apt-get install fonts-liberation2"
+            )
+    else:
+        raise FontError("a font needs package, files or system")
+    if "regular" not in files:
+        raise FontError(f"{label}: no regular face found")
+    # A family without a true bold or italic still renders: the regular face stands in.
+    for face in FACES:
+        files.setdefault(face, files["bold"] if face == "bold_italic" and "bold" in files else files["regular"])
+    cmap = _check(files, label)
+    return Family(spec.name or _family_name(files["regular"]), files, cmap, spec.embed)

@@ -1,0 +1,161 @@
+"""The canonical representation: plain, typed, immutable data.
+
+Readers produce it, typography rewrites it, exporters only read it. Rich text is a
+tuple of spans so that emphasis survives without any exporter parsing markup.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Callable, Union
+
+
+@dataclass(frozen=True)
+class Span:
+    text: str
+    em: bool = False
+    strong: bool = False
+
+
+Text = tuple[Span, ...]
+
+
+def plain(text: str) -> Text:
+    return (Span(text),) if text else ()
+
+
+def text_of(spans: Text) -> str:
+    return "".join(s.text for s in spans)
+
+
+@dataclass(frozen=True)
+class Heading:
+    text: Text
+    level: int = 1  # 1 is the highest heading inside an article; the title sits above it
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    text: Text
+
+
+@dataclass(frozen=True)
+class ListBlock:
+    items: tuple[Text, ...]
+    ordered: bool = False
+    # Items that already carry their own ordinals ("Thứ nhất, …", "1. …") must not
+    # be numbered a second time by an exporter.
+    numbered_in_text: bool = False
+
+
+@dataclass(frozen=True)
+class Quote:
+    text: Text
+    attribution: str | None = None
+
+
+@dataclass(frozen=True)
+class Caption:
+    text: Text
+    credit: str | None = None
+
+
+@dataclass(frozen=True)
+class SectionBreak:
+    pass
+
+
+Block = Union[Heading, Paragraph, ListBlock, Quote, Caption, SectionBreak]
+
+
+@dataclass(frozen=True)
+class Outlet:
+    code: str | None = None
+    name: str | None = None
+
+    @property
+    def display(self) -> str:
+        return self.name or self.code or ""
+
+
+@dataclass(frozen=True)
+class Dateline:
+    place: str | None = None
+    time: str | None = None
+
+    @property
+    def display(self) -> str:
+        return ", ".join(p for p in (self.place, self.time) if p)
+
+
+@dataclass(frozen=True)
+class Article:
+    title: str
+    lede: str | None = None
+    outlet: Outlet | None = None
+    dateline: Dateline | None = None
+    date: str | None = None  # ISO 8601, only when known exactly; never guessed
+    byline: str | None = None
+    language: str = "vi"
+    blocks: tuple[Block, ...] = ()
+    url: str | None = None
+    tags: tuple[str, ...] = ()
+
+    @property
+    def author(self) -> str:
+        return self.outlet.display if self.outlet else (self.byline or "")
+
+
+@dataclass(frozen=True)
+class Briefing:
+    title: str
+    articles: tuple[Article, ...] = field(default_factory=tuple)
+    date: str | None = None
+    issuer: str | None = None
+    language: str = "vi"
+
+    @property
+    def author(self) -> str:
+        return self.issuer or ""
+
+
+Document = Union[Article, Briefing]
+
+
+def articles_of(doc: Document) -> tuple[Article, ...]:
+    return doc.articles if isinstance(doc, Briefing) else (doc,)
+
+
+def map_text(doc: Document, fn: Callable[[str], str]) -> Document:
+    """Apply ``fn`` to every piece of prose in the document, keeping the structure."""
+
+    def spans(t: Text) -> Text:
+        out = tuple(replace(s, text=fn(s.text)) for s in t)
+        return tuple(s for s in out if s.text)
+
+    def opt(s: str | None) -> str | None:
+        return fn(s) if s else s
+
+    def block(b: Block) -> Block:
+        if isinstance(b, ListBlock):
+            return replace(b, items=tuple(spans(i) for i in b.items))
+        if isinstance(b, Quote):
+            return replace(b, text=spans(b.text), attribution=opt(b.attribution))
+        if isinstance(b, Caption):
+            return replace(b, text=spans(b.text), credit=opt(b.credit))
+        if isinstance(b, (Heading, Paragraph)):
+            return replace(b, text=spans(b.text))
+        return b
+
+    def article(a: Article) -> Article:
+        return replace(
+            a,
+            title=fn(a.title),
+            lede=opt(a.lede),
+            byline=opt(a.byline),
+            blocks=tuple(block(b) for b in a.blocks),
+        )
+
+    if isinstance(doc, Briefing):
+        return replace(doc, title=fn(doc.title), articles=tuple(article(a) for a in doc.articles))
+    return article(doc)

@@ -1,0 +1,197 @@
+"""Canonical JSON: the on-disk form of the model, versioned and round-tripping exactly.
+
+``load(dump(x)) == x`` for every document. Text without emphasis is written as a
+plain string so that the files stay readable and editable by hand.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from bantin.model import (
+    Article,
+    Block,
+    Briefing,
+    Caption,
+    Dateline,
+    Document,
+    Heading,
+    ListBlock,
+    Outlet,
+    Paragraph,
+    Quote,
+    SectionBreak,
+    Span,
+    Text,
+)
+
+ARTICLE_SCHEMA = "bantin/article@1"
+BRIEFING_SCHEMA = "bantin/briefing@1"
+
+
+class SchemaError(ValueError):
+    pass
+
+
+def _text_out(t: Text) -> Any:
+    if len(t) == 1 and not t[0].em and not t[0].strong:
+        return t[0].text
+    out = []
+    for s in t:
+        d: dict[str, Any] = {"text": s.text}
+        if s.em:
+            d["em"] = True
+        if s.strong:
+            d["strong"] = True
+        out.append(d)
+    return out
+
+
+def _text_in(v: Any) -> Text:
+    if isinstance(v, str):
+        return (Span(v),) if v else ()
+    if not isinstance(v, list):
+        raise SchemaError(f"text must be a string or a list of spans, not {type(v).__name__}")
+    spans = []
+    for s in v:
+        if isinstance(s, str):
+            spans.append(Span(s))
+        elif isinstance(s, dict) and isinstance(s.get("text"), str):
+            spans.append(Span(s["text"], bool(s.get("em", False)), bool(s.get("strong", False))))
+        else:
+            raise SchemaError("a span must be a string or an object with 'text'")
+    return tuple(spans)
+
+
+def _block_out(b: Block) -> dict[str, Any]:
+    if isinstance(b, Heading):
+        return {"type": "heading", "level": b.level, "text": _text_out(b.text)}
+    if isinstance(b, Paragraph):
+        return {"type": "paragraph", "text": _text_out(b.text)}
+    if isinstance(b, ListBlock):
+        return {
+            "type": "list",
+            "ordered": b.ordered,
+            "numbered_in_text": b.numbered_in_text,
+            "items": [_text_out(i) for i in b.items],
+        }
+    if isinstance(b, Quote):
+        return {"type": "quote", "text": _text_out(b.text), "attribution": b.attribution}
+    if isinstance(b, Caption):
+        return {"type": "caption", "text": _text_out(b.text), "credit": b.credit}
+    if isinstance(b, SectionBreak):
+        return {"type": "break"}
+    raise TypeError(f"unknown block {b!r}")
+
+
+def _block_in(d: Any) -> Block:
+    if not isinstance(d, dict):
+        raise SchemaError("a block must be an object")
+    kind = d.get("type")
+    if kind == "heading":
+        level = d.get("level", 1)
+        if not isinstance(level, int) or not 1 <= level <= 6:
+            raise SchemaError(f"heading level must be 1-6, not {level!r}")
+        return Heading(_text_in(d.get("text", "")), level)
+    if kind == "paragraph":
+        return Paragraph(_text_in(d.get("text", "")))
+    if kind == "list":
+        return ListBlock(
+            tuple(_text_in(i) for i in d.get("items", [])),
+            bool(d.get("ordered", False)),
+            bool(d.get("numbered_in_text", False)),
+        )
+    if kind == "quote":
+        return Quote(_text_in(d.get("text", "")), _opt_str(d, "attribution"))
+    if kind == "caption":
+        return Caption(_text_in(d.get("text", "")), _opt_str(d, "credit"))
+    if kind == "break":
+        return SectionBreak()
+    raise SchemaError(f"unknown block type {kind!r}")
+
+
+def _opt_str(d: dict[str, Any], key: str) -> str | None:
+    v = d.get(key)
+    if v is None or isinstance(v, str):
+        return v
+    raise SchemaError(f"{key} must be a string or null")
+
+
+def article_to_dict(a: Article) -> dict[str, Any]:
+    return {
+        "schema": ARTICLE_SCHEMA,
+        "title": a.title,
+        "lede": a.lede,
+        "outlet": None if a.outlet is None else {"code": a.outlet.code, "name": a.outlet.name},
+        "dateline": None
+        if a.dateline is None
+        else {"place": a.dateline.place, "time": a.dateline.time},
+        "date": a.date,
+        "byline": a.byline,
+        "language": a.language,
+        "url": a.url,
+        "tags": list(a.tags),
+        "blocks": [_block_out(b) for b in a.blocks],
+    }
+
+
+def article_from_dict(d: Any) -> Article:
+    if not isinstance(d, dict) or d.get("schema") != ARTICLE_SCHEMA:
+        raise SchemaError(f"not a canonical article (expected \"schema\": \"{ARTICLE_SCHEMA}\")")
+    title = d.get("title")
+    if not isinstance(title, str):
+        raise SchemaError("title must be a string")
+    o, dl = d.get("outlet"), d.get("dateline")
+    return Article(
+        title=title,
+        lede=_opt_str(d, "lede"),
+        outlet=None if o is None else Outlet(_opt_str(o, "code"), _opt_str(o, "name")),
+        dateline=None if dl is None else Dateline(_opt_str(dl, "place"), _opt_str(dl, "time")),
+        date=_opt_str(d, "date"),
+        byline=_opt_str(d, "byline"),
+        language=d.get("language", "vi"),
+        url=_opt_str(d, "url"),
+        tags=tuple(str(t) for t in d.get("tags", [])),
+        blocks=tuple(_block_in(b) for b in d.get("blocks", [])),
+    )
+
+
+def to_dict(doc: Document) -> dict[str, Any]:
+    if isinstance(doc, Briefing):
+        return {
+            "schema": BRIEFING_SCHEMA,
+            "title": doc.title,
+            "date": doc.date,
+            "issuer": doc.issuer,
+            "language": doc.language,
+            "articles": [article_to_dict(a) for a in doc.articles],
+        }
+    return article_to_dict(doc)
+
+
+def from_dict(d: Any) -> Document:
+    if isinstance(d, dict) and d.get("schema") == BRIEFING_SCHEMA:
+        title = d.get("title")
+        if not isinstance(title, str):
+            raise SchemaError("title must be a string")
+        return Briefing(
+            title=title,
+            articles=tuple(article_from_dict(a) for a in d.get("articles", [])),
+            date=_opt_str(d, "date"),
+            issuer=_opt_str(d, "issuer"),
+            language=d.get("language", "vi"),
+        )
+    return article_from_dict(d)
+
+
+def dumps(doc: Document) -> str:
+    return json.dumps(to_dict(doc), ensure_ascii=False, indent=2) + "\n"
+
+
+def loads(s: str) -> Document:
+    try:
+        data = json.loads(s)
+    except json.JSONDecodeError as e:
+        raise SchemaError(f"invalid JSON: {e}") from None
+    return from_dict(data)

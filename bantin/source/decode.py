@@ -1,0 +1,42 @@
+"""Bytes to text: any newline convention, any Unicode normal form, BOM or not.
+
+Refusing undecodable bytes is deliberate: guessing an encoding turns a cp1258 or
+TCVN3 file into confident mojibake, while the user can simply name the encoding.
+"""
+
+from __future__ import annotations
+
+import codecs
+import unicodedata
+
+from bantin.source.errors import InputError
+
+
+def decode(data: bytes, encoding: str | None = None) -> str:
+    if not data.strip():
+        raise InputError("empty input" if not data else "input is only white space")
+    if encoding is None and b"\x00" in data[:8192]:
+        raise InputError("binary file (contains NUL bytes); not a text article")
+    if encoding is None:
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as e:
+            raise InputError(
+                f"not valid UTF-8 (byte 0x{data[e.start]:02x} at offset {e.start}); "
+                "name the encoding with --encoding, e.g. --encoding cp1258"
+            ) from None
+    else:
+        try:
+            codecs.lookup(encoding)
+        except LookupError:
+            raise InputError(f"unknown encoding {encoding!r}") from None
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError as e:
+            raise InputError(f"not valid {encoding} (byte 0x{data[e.start]:02x} at offset {e.start})") from None
+        text = text.removeprefix("\ufeff")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = unicodedata.normalize("NFC", text)
+    if not text.strip():
+        raise InputError("input is only white space")
+    return text

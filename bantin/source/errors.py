@@ -1,0 +1,2 @@
+class InputError(ValueError):
+    """An input that cannot become an article; the message says why, for the user."""

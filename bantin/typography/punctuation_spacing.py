@@ -1,0 +1,28 @@
+"""No space before , . ; : ! ? … and one space after them before the next word.
+
+A space is only added where the next character is a letter, so numbers (45,5;
+30.000), times (23:41), abbreviations (TP.HCM) and addresses (vov.vn) are untouched:
+after a full stop only a lower-case letter followed by a capital counts as a
+sentence boundary.
+"""
+
+import re
+
+NAME = "punctuation_spacing"
+
+_BEFORE = re.compile(r"(?<=[\w\u201d\u2019\")\]])\s+(?=[,;!?]|[.:\u2026](?:\s|$))")
+_AFTER_COMMA = re.compile(r"(?<=[^\W\d_])([,;!?])(?=[^\W\d_])")
+_AFTER_COLON = re.compile(r"(?<=[^\W\d_])(:)(?=[^\W\d_])")
+_AFTER_STOP = re.compile(r"(?<=[^\W\d_]\.)(?=[^\W\d_]{2})")
+
+
+def _sentence_gap(m: re.Match[str]) -> str:
+    s, i = m.string, m.start()
+    return " " if s[i - 2].islower() and s[i].isupper() and s[i + 1].islower() else ""
+
+
+def apply(text: str) -> str:
+    text = _BEFORE.sub("", text)
+    text = _AFTER_COMMA.sub(r"\1 ", text)
+    text = _AFTER_COLON.sub(r"\1 ", text)
+    return _AFTER_STOP.sub(_sentence_gap, text)
