@@ -1,0 +1,270 @@
+"""Many inputs at once: parallel, sharded, incremental, reported, interruptible.
+
+Each input is converted by ``convert.convert`` in a worker process; results come
+back in input order, so the report and the manifest do not depend on ``--jobs``.
+Workers are forked after the exporters have loaded their fonts and libraries,
+so every process starts warm.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import multiprocessing
+import os
+import signal
+import sys
+import time
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from bantin import __version__
+from bantin.convert import Job, Result, Settings, bundle, collect, convert
+from bantin.exporters import registry
+from bantin.output import write_atomic
+from bantin.styles import load as load_style
+
+MANIFEST = ".bantin-manifest.json"
+
+
+class BatchUsageError(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class Options:
+    jobs: int = 1
+    quiet: bool = False
+    fail_fast: bool = False
+    report: Path | None = None
+    incremental: bool = False
+    shard: tuple[int, int] | None = None
+    bundle_title: str | None = None
+
+
+def in_shard(job: Job, shard: tuple[int, int] | None) -> bool:
+    if shard is None:
+        return True
+    i, n = shard
+    digest = hashlib.sha256(str(job.stem).encode("utf-8")).digest()
+    return int.from_bytes(digest[:8], "big") % n == i - 1
+
+
+def _key(job: Job, settings: Settings) -> str | None:
+    """What an output depends on: input bytes, style sheets, bantin, options."""
+    if job.source == "-":
+        return None
+    h = hashlib.sha256()
+    try:
+        h.update(Path(job.source).read_bytes())
+    except OSError:
+        return None
+    style = load_style(settings.style)
+    for part in style.source.split(" < "):
+        h.update(Path(part).read_bytes())
+    h.update(repr((__version__, settings.formats, settings.meta, settings.encoding)).encode())
+    h.update(os.environ.get("SOURCE_DATE_EPOCH", "").encode())
+    return h.hexdigest()
+
+
+def _load_manifest(out_dir: Path) -> dict[str, dict[str, object]]:
+    try:
+        data = json.loads((out_dir / MANIFEST).read_text(encoding="utf-8"))
+        return data["entries"] if data.get("bantin") == __version__ else {}
+    except (OSError, ValueError, KeyError, TypeError):
+        return {}
+
+
+def _save_manifest(out_dir: Path, entries: dict[str, dict[str, object]]) -> None:
+    data = {"bantin": __version__, "entries": dict(sorted(entries.items()))}
+    write_atomic(out_dir / MANIFEST, (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode())
+
+
+def _warm(settings: Settings) -> None:
+    style = load_style(settings.style)
+    for fmt in settings.formats:
+        warm = getattr(registry()[fmt], "warm", None)
+        if warm is not None:
+            try:
+                warm(style)
+            except Exception:  # noqa: BLE001 - the real export reports the problem per input
+                pass
+
+
+def _worker_init() -> None:
+    # The parent handles Ctrl-C and SIGTERM and stops the workers itself;
+    # SIGTERM from it still unwinds a worker so no temporary file stays behind.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, _raise_interrupt)
+
+
+def _raise_interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
+def _results(jobs: list[Job], settings: Settings, n: int) -> Iterator[Result]:
+    if n <= 1 or len(jobs) <= 1:
+        for job in jobs:
+            yield convert(job, settings)
+        return
+    _warm(settings)
+    ctx = multiprocessing.get_context("fork")
+    pool = ProcessPoolExecutor(max_workers=n, mp_context=ctx, initializer=_worker_init)
+    try:
+        # A bounded window of futures keeps memory flat in the number of inputs.
+        window = n * 4
+        pending: list[Future[Result]] = []
+        it = iter(jobs)
+        for job in it:
+            pending.append(pool.submit(convert, job, settings))
+            if len(pending) >= window:
+                break
+        while pending:
+            res = pending.pop(0).result()
+            nxt = next(it, None)
+            if nxt is not None:
+                pending.append(pool.submit(convert, nxt, settings))
+            yield res
+    finally:
+        for proc in list((pool._processes or {}).values()):
+            if proc.is_alive():
+                proc.terminate()
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def run(inputs: tuple[str, ...], settings: Settings, opts: Options, err: Callable[[str], None]) -> int:
+    t0 = time.perf_counter()
+    jobs = collect(inputs)
+    if not jobs:
+        raise BatchUsageError("no input files found")
+    if settings.out_dir is None and (len(settings.formats) != 1 or (len(jobs) != 1 and not opts.bundle_title)):
+        raise BatchUsageError("-o - writes one document: give one format and one input (or --bundle)")
+
+    if opts.bundle_title is not None:
+        result, failures = bundle(jobs, opts.bundle_title, settings)
+        for f in failures:
+            err(f"bantin: error: {f.label}: {f.error}")
+        _finish([*failures, result], settings, opts, err, t0, skipped=0)
+        return 1 if failures or result.error else 0
+
+    seen: dict[Path, str] = {}
+    results: list[Result] = []
+    todo: list[Job] = []
+    for job in jobs:
+        if not in_shard(job, opts.shard):
+            continue
+        if job.stem in seen:
+            results.append(Result(job.label, error=f"output name collides with {seen[job.stem]}"))
+            continue
+        seen[job.stem] = job.label
+        todo.append(job)
+
+    manifest: dict[str, dict[str, object]] = {}
+    keys: dict[str, str | None] = {}
+    skipped = 0
+    if opts.incremental and settings.out_dir is not None:
+        manifest = _load_manifest(settings.out_dir)
+        fresh = []
+        for job in todo:
+            key = keys[str(job.stem)] = _key(job, settings)
+            entry = manifest.get(str(job.stem))
+            if key and entry and entry.get("key") == key and all(
+                Path(str(p)).exists() for p in entry.get("outputs", [])  # type: ignore[union-attr]
+            ):
+                skipped += 1
+                results.append(Result(job.label, skipped=True))
+            else:
+                fresh.append(job)
+        todo = fresh
+
+    for r in results:
+        if r.error:
+            err(f"bantin: error: {r.label}: {r.error}")
+    show_bar = not opts.quiet and sys.stderr.isatty() and len(todo) > 1
+    interrupted = False
+    stream = _results(todo, settings, opts.jobs)
+    try:
+        with _progress(show_bar, len(todo)) as bar:
+            for job, res in zip(todo, stream):
+                results.append(res)
+                bar.update(1)
+                for w in res.warnings:
+                    if not opts.quiet:
+                        err(f"bantin: warning: {res.label}: {w}")
+                if res.error:
+                    err(f"bantin: error: {res.label}: {res.error}")
+                    if opts.fail_fast:
+                        break
+                else:
+                    if res.stdout is not None:
+                        sys.stdout.buffer.write(res.stdout)
+                        sys.stdout.buffer.flush()
+                    if opts.incremental and keys.get(str(job.stem)):
+                        manifest[str(job.stem)] = {
+                            "key": keys[str(job.stem)],
+                            "outputs": [o["path"] for o in res.outputs],
+                        }
+    except KeyboardInterrupt:
+        interrupted = True
+        raise
+    finally:
+        stream.close()
+        if opts.incremental and settings.out_dir is not None:
+            _save_manifest(settings.out_dir, manifest)
+        if not interrupted:
+            _finish(results, settings, opts, err, t0, skipped)
+    return 1 if any(r.error for r in results) else 0
+
+
+class _NoBar:
+    def __enter__(self) -> _NoBar:
+        return self
+
+    def __exit__(self, *a: object) -> None:
+        pass
+
+    def update(self, n: int) -> None:
+        pass
+
+
+def _progress(show: bool, total: int) -> object:
+    if not show:
+        return _NoBar()
+    import click
+
+    return click.progressbar(length=total, file=sys.stderr, label="bantin")
+
+
+def _finish(
+    results: list[Result], settings: Settings, opts: Options, err: Callable[[str], None],
+    t0: float, skipped: int,
+) -> None:
+    elapsed = time.perf_counter() - t0
+    failed = sum(1 for r in results if r.error)
+    converted = sum(1 for r in results if not r.error and not r.skipped)
+    if opts.report is not None:
+        report = {
+            "bantin": __version__,
+            "formats": list(settings.formats),
+            "style": settings.style,
+            "converted": converted,
+            "failed": failed,
+            "skipped": skipped,
+            "seconds": round(elapsed, 3),
+            "inputs": [
+                {
+                    "input": r.label,
+                    "status": "failed" if r.error else "skipped" if r.skipped else "converted",
+                    "outputs": r.outputs,
+                    "warnings": r.warnings,
+                    "errors": [r.error] if r.error else [],
+                    "seconds": r.seconds,
+                }
+                for r in results
+            ],
+        }
+        write_atomic(opts.report, (json.dumps(report, ensure_ascii=False, indent=2) + "\n").encode())
+    if not opts.quiet:
+        err(f"bantin: {converted} converted, {failed} failed, {skipped} skipped in {elapsed:.2f} s")

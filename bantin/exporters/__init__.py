@@ -1,0 +1,59 @@
+"""The exporter interface and the table of exporters.
+
+An exporter is a name, a file extension and one function from (document, style,
+warn) to bytes, like Pandoc's writers. It reads only the model and the style; the
+typography has already been applied. Built-in exporters are registered through the
+same entry-point group as third-party ones, ``bantin.exporters``, so a pip-installed
+package adds a format without touching bantin.
+
+Exporter modules import their heavy libraries inside ``write``: loading the table
+(``bantin formats``) stays cheap.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.metadata import entry_points
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from bantin.model import Document
+    from bantin.styles import Style
+
+Warn = Callable[[str], None]
+GROUP = "bantin.exporters"
+
+
+@dataclass(frozen=True)
+class Exporter:
+    name: str
+    extension: str  # with the dot: ".pdf"
+    write: Callable[[Document, Style, Warn], bytes]
+    description: str = ""
+    # Loads fonts and libraries ahead of time, so forked workers start warm.
+    warm: Callable[[Style], None] | None = None
+
+
+class ExportError(RuntimeError):
+    """The document cannot be written in this format; the message is for the user."""
+
+
+@lru_cache(maxsize=1)
+def registry() -> dict[str, Exporter]:
+    found: dict[str, Exporter] = {}
+    # Editable installs can list an entry point twice; the first of a name wins.
+    for ep in entry_points(group=GROUP):
+        if ep.name in found:
+            continue
+        try:
+            exp = ep.load()
+            if not isinstance(exp, Exporter):
+                raise TypeError(f"{ep.value} is not a bantin.exporters.Exporter")
+        except Exception as e:  # noqa: BLE001 - one broken plug-in must not hide the others
+            print(f"bantin: warning: exporter plug-in {ep.name!r} failed to load: {e}", file=sys.stderr)
+            continue
+        found[ep.name] = exp
+    return dict(sorted(found.items()))
