@@ -93,15 +93,30 @@ def _warm(settings: Settings) -> None:
                 pass
 
 
+_busy = False
+
+
 def _worker_init() -> None:
-    # The parent handles Ctrl-C and SIGTERM and stops the workers itself;
-    # SIGTERM from it still unwinds a worker so no temporary file stays behind.
+    # The parent handles Ctrl-C and SIGTERM and stops the workers itself.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, _raise_interrupt)
+    signal.signal(signal.SIGTERM, _worker_stop)
 
 
-def _raise_interrupt(signum: int, frame: object) -> None:
-    raise KeyboardInterrupt
+def _worker_stop(signum: int, frame: object) -> None:
+    if _busy:
+        raise KeyboardInterrupt  # unwinds write_atomic, which removes its temporary file
+    os._exit(130)
+
+
+def _convert_in_worker(job: Job, settings: Settings) -> Result:
+    global _busy
+    _busy = True
+    try:
+        return convert(job, settings)
+    except KeyboardInterrupt:
+        os._exit(130)
+    finally:
+        _busy = False
 
 
 def _results(jobs: list[Job], settings: Settings, n: int) -> Iterator[Result]:
@@ -118,19 +133,23 @@ def _results(jobs: list[Job], settings: Settings, n: int) -> Iterator[Result]:
         pending: list[Future[Result]] = []
         it = iter(jobs)
         for job in it:
-            pending.append(pool.submit(convert, job, settings))
+            pending.append(pool.submit(_convert_in_worker, job, settings))
             if len(pending) >= window:
                 break
         while pending:
             res = pending.pop(0).result()
             nxt = next(it, None)
             if nxt is not None:
-                pending.append(pool.submit(convert, nxt, settings))
+                pending.append(pool.submit(_convert_in_worker, nxt, settings))
             yield res
-    finally:
+    except BaseException:
+        # Interrupted, or the caller stopped early (--fail-fast): stop the workers
+        # now rather than letting them finish the queue.
         for proc in list((pool._processes or {}).values()):
             if proc.is_alive():
                 proc.terminate()
+        raise
+    finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
 
