@@ -130,11 +130,17 @@ def map_text(doc: Document, fn: Callable[[str], str]) -> Document:
     """Apply ``fn`` to every piece of prose in the document, keeping the structure."""
 
     def spans(t: Text) -> Text:
-        out = tuple(replace(s, text=fn(s.text)) for s in t)
+        out = [replace(s, text=fn(s.text)) for s in t]
+        if out:
+            out[0] = replace(out[0], text=out[0].text.lstrip())
+            out[-1] = replace(out[-1], text=out[-1].text.rstrip())
         return tuple(s for s in out if s.text)
 
+    def one(s: str) -> str:
+        return fn(s).strip()
+
     def opt(s: str | None) -> str | None:
-        return fn(s) if s else s
+        return one(s) if s else s
 
     def block(b: Block) -> Block:
         if isinstance(b, ListBlock):
@@ -150,12 +156,12 @@ def map_text(doc: Document, fn: Callable[[str], str]) -> Document:
     def article(a: Article) -> Article:
         return replace(
             a,
-            title=fn(a.title),
+            title=one(a.title),
             lede=opt(a.lede),
             byline=opt(a.byline),
             blocks=tuple(block(b) for b in a.blocks),
         )
 
     if isinstance(doc, Briefing):
-        return replace(doc, title=fn(doc.title), articles=tuple(article(a) for a in doc.articles))
+        return replace(doc, title=one(doc.title), articles=tuple(article(a) for a in doc.articles))
     return article(doc)

@@ -90,18 +90,17 @@ def _article(
 
     body: list[str] = []
     for line in rest:
-        body.extend(glued_body.split(line) if len(line) > _LONG_LINE else [line])
-    if body and body[-1] == _END_MARK:
-        body.pop()
-        if body:
-            body[-1] += " " + _END_MARK
-    if by is None and body:
-        if byline.is_byline(body[-1]) and len(body) > 1:
-            by = body.pop()
-        elif len(rest) <= 1 or len(rest[-1]) > _LONG_LINE:
-            body[-1], by = byline.split_tail(body[-1])
+        body.extend(glued_body.split(line, collapsed=len(line) > _LONG_LINE))
+    if by is None and len(body) > 1 and byline.is_byline(body[-1]):
+        by = body.pop()
+    elif by is None and body and (len(rest) <= 1 or len(rest[-1]) > _LONG_LINE):
+        # A body stored on one line carries its byline at its very end.
+        body[-1], by = byline.split_tail(body[-1])
     elif by is None and lede and not rest:
         lede, by = byline.split_tail(lede)
+    if len(body) > 1 and body[-1] == _END_MARK:
+        body.pop()
+        body[-1] += " " + _END_MARK
 
     return Article(
         title=title,

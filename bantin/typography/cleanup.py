@@ -18,4 +18,6 @@ _SPACES = re.compile(r"[ \t\n\r\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 
 def apply(text: str) -> str:
     text = _INVISIBLE.sub("", text)
-    return _SPACES.sub(" ", text).strip()
+    # No strip here: a span's edge space separates it from the next span. The
+    # model strips whole texts (see model.map_text).
+    return _SPACES.sub(" ", text)

@@ -25,8 +25,10 @@ def _split_glued(text: str) -> list[str]:
     return [text[a:b] for a, b in zip(bounds, bounds[1:])]
 
 
-def split(line: str) -> list[str]:
+def split(line: str, collapsed: bool = True) -> list[str]:
+    """Split at glued boundaries; at runs of spaces too when the line is a whole
+    body collapsed onto one line."""
     parts: list[str] = []
-    for chunk in _DOUBLE_SPACE.split(line):
+    for chunk in _DOUBLE_SPACE.split(line) if collapsed else [line]:
         parts.extend(p.strip() for p in _split_glued(chunk))
     return [p for p in parts if p]

@@ -1,0 +1,224 @@
+"""The newsroom plain-text reader, rule by rule, on articles written for these tests."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+from conftest import assert_in_order, model_words, words
+
+from bantin.model import Caption, Heading, ListBlock, Paragraph, Quote, SectionBreak, text_of
+from bantin.source import InputError, read
+
+
+def art(text: str):
+    return read(text.encode("utf-8"))
+
+
+BASIC = """Cầu mới nối đôi bờ sông Hồng
+(HNM) - Sáng 3/4, thành phố khánh thành cây cầu thứ sáu bắc qua sông Hồng.
+Cầu dài 1.200 m, rộng 33 m, có sáu làn xe.
+Những con số ấn tượng
+Công trình được thi công trong 30 tháng, vượt tiến độ hai tháng.
+Ngọc Lan
+"""
+
+
+def test_title_lede_outlet_dateline_byline():
+    a = art(BASIC)
+    assert a.title == "Cầu mới nối đôi bờ sông Hồng"
+    assert a.outlet is not None and a.outlet.code == "HNM" and a.outlet.name == "Hà Nội Mới"
+    assert a.lede == "Sáng 3/4, thành phố khánh thành cây cầu thứ sáu bắc qua sông Hồng."
+    assert a.dateline is not None and a.dateline.time == "Sáng 3/4"
+    assert a.date is None  # "3/4" has no year: never guessed
+    assert a.byline == "Ngọc Lan"
+    kinds = [type(b) for b in a.blocks]
+    assert kinds == [Paragraph, Heading, Paragraph]
+    assert text_of(a.blocks[1].text) == "Những con số ấn tượng"
+
+
+@pytest.mark.parametrize(
+    "lede, code, place, rest",
+    [
+        ("HÀ NỘI (TTXVN) – Chiều 5/8, hội nghị khai mạc.", "TTXVN", "HÀ NỘI", "Chiều 5/8, hội nghị khai mạc."),
+        ("GD&TĐ - Bộ ban hành quy chế mới.", "GD&TĐ", None, "Bộ ban hành quy chế mới."),
+        ("(PLO)- Tòa tuyên án vụ việc.", "PLO", None, "Tòa tuyên án vụ việc."),
+        ("TTO - Mưa lớn gây ngập nhiều tuyến đường.", "TTO", None, "Mưa lớn gây ngập nhiều tuyến đường."),
+        ("VOV.VN-Nhóm lớp bị đình chỉ.", "VOV.VN", None, "Nhóm lớp bị đình chỉ."),
+        ("(Baonghean) — Lễ hội thu hút du khách.", "Baonghean", None, "Lễ hội thu hút du khách."),
+        ("Kintedothi - Sáng nay, thành phố họp.", "Kintedothi", None, "Sáng nay, thành phố họp."),
+    ],
+)
+def test_outlet_tags(lede, code, place, rest):
+    a = art(f"Tiêu đề\n{lede}\nThân bài.\n")
+    assert a.outlet is not None and a.outlet.code == code
+    assert (a.dateline.place if a.dateline else None) == place
+    assert a.lede == rest
+
+
+@pytest.mark.parametrize("lede", ["Sea - hãng công nghệ lớn ở Singapore.", "Hat-trick của Neymar.", "COVID-19 lan rộng."])
+def test_not_outlet_tags(lede):
+    a = art(f"Tiêu đề\n{lede}\nThân bài.\n")
+    assert a.outlet is None
+    assert a.lede == lede
+
+
+@pytest.mark.parametrize("by", ["Minh Châu", "Hòa Lê (T/h)", "Bích Lan/VOV.VN", "QM (Theo Reuters)", "VŨ HỘI"])
+def test_bylines(by):
+    a = art(f"Tiêu đề\nSapo của bài.\nĐoạn một của bài viết.\nĐoạn hai của bài viết.\n{by}\n")
+    assert a.byline == by
+    assert all(by not in text_of(b.text) for b in a.blocks if isinstance(b, Paragraph))
+
+
+def test_last_sentence_is_not_a_byline():
+    a = art("Tiêu đề\nSapo.\nĐoạn một.\nCuối cùng là một câu đầy đủ.\n")
+    assert a.byline is None
+
+
+def test_end_mark_stays_with_text_and_byline_follows():
+    a = art("Tiêu đề\nSapo.\nĐoạn một kết thúc bằng dấu hết./.\nMai Anh\n")
+    assert a.byline == "Mai Anh"
+    assert text_of(a.blocks[-1].text).endswith("./.")
+
+
+def test_end_mark_on_its_own_line():
+    a = art("Tiêu đề\nSapo.\nĐoạn một.\n./.\nMai Anh\n")
+    assert a.byline == "Mai Anh"
+    assert text_of(a.blocks[-1].text) == "Đoạn một. ./."
+
+
+@pytest.mark.parametrize(
+    "line, text, credit",
+    [
+        ("Ảnh: Vi Thảo", "", "Vi Thảo"),
+        ("Toàn cảnh hội nghị. (Ảnh: Vi Thảo)", "Toàn cảnh hội nghị.", "Vi Thảo"),
+        ("Đại biểu bỏ phiếu bầu Ban Chấp hành. Ảnh: TTXVN", "Đại biểu bỏ phiếu bầu Ban Chấp hành.", "TTXVN"),
+        ("Ảnh minh họa", "Ảnh minh họa", None),
+    ],
+)
+def test_captions(line, text, credit):
+    a = art(f"Tiêu đề\nSapo.\n{line}\nĐoạn thân bài.\n")
+    cap = a.blocks[0]
+    assert isinstance(cap, Caption)
+    assert text_of(cap.text) == text and cap.credit == credit
+
+
+def test_headings_are_short_unpunctuated_lines():
+    a = art(
+        "Tiêu đề\nSapo.\nĐoạn mở đầu.\nMột tiêu đề phụ có “ngoặc kép”\nĐoạn tiếp.\n"
+        "Câu này bị cắt giữa chừng bởi nguồn\nvà tiếp tục ở dòng sau.\n"
+        "Số tiền hoàn lại là 958.700\nUSD trong tổng số.\n"
+    )
+    heads = [text_of(b.text) for b in a.blocks if isinstance(b, Heading)]
+    assert heads == ["Một tiêu đề phụ có “ngoặc kép”"]
+
+
+def test_ordinal_list_keeps_its_words():
+    a = art("Tiêu đề\nSapo.\nCó ba bài học.\nThứ nhất, đoàn kết.\nThứ hai, dân chủ.\nThứ ba, kỷ cương.\nKết luận.\n")
+    lists = [b for b in a.blocks if isinstance(b, ListBlock)]
+    assert len(lists) == 1
+    lst = lists[0]
+    assert lst.ordered and lst.numbered_in_text
+    assert [text_of(i) for i in lst.items] == ["Thứ nhất, đoàn kết.", "Thứ hai, dân chủ.", "Thứ ba, kỷ cương."]
+
+
+def test_bullets_and_numbers():
+    a = art("Tiêu đề\nSapo.\n- Gạo\n- Muối\n1. Một\n2. Hai\nHết.\n")
+    bullets, numbers = [b for b in a.blocks if isinstance(b, ListBlock)]
+    assert not bullets.ordered and [text_of(i) for i in bullets.items] == ["Gạo", "Muối"]
+    assert numbers.ordered and numbers.numbered_in_text
+
+
+def test_quote_block_with_attribution_line():
+    a = art("Tiêu đề\nSapo.\n“Không có gì quý hơn độc lập, tự do”\n— Hồ Chí Minh\nĐoạn sau.\n")
+    q = a.blocks[0]
+    assert isinstance(q, Quote)
+    assert text_of(q.text) == "Không có gì quý hơn độc lập, tự do" and q.attribution == "Hồ Chí Minh"
+
+
+def test_reported_speech_stays_a_paragraph():
+    a = art("Tiêu đề\nSapo.\n“Phải làm ngay”, đồng chí Lê Văn A nhấn mạnh.\nĐoạn sau.\n")
+    assert isinstance(a.blocks[0], Paragraph)
+
+
+def test_section_breaks_and_blank_lines():
+    a = art("Tiêu đề\n\nSapo.\n\nĐoạn một.\n\n\n* * *\nĐoạn hai.\n")
+    assert [type(b) for b in a.blocks] == [Paragraph, SectionBreak, Paragraph]
+
+
+def test_one_line_body_shape_is_split_and_byline_found():
+    body = ("Câu đầu tiên của bài viết dài. " * 8).strip() + "  " + ("Đoạn thứ hai bắt đầu ở đây. " * 6).strip()
+    a = art(f"Tiêu đề bài\nTTO - Sapo của bài viết.\n{body} Quý Sáng\n")
+    assert a.byline == "Quý Sáng"
+    assert sum(isinstance(b, Paragraph) for b in a.blocks) == 2
+
+
+def test_header_block_shape():
+    text = (
+        "Title: Tin thử nghiệm - Báo Thử\nSource: Báo Thử\nLink: https://bao.example/tin.html\n"
+        "Published Date: Thứ tư, 7/2/2024, 23:41 (GMT+7)\nAuthor: Huyền Lê\nTags: thử, nghiệm\n"
+        "Summary: Câu tóm tắt của bài.\nContent: Câu tóm tắt của bài.Đoạn thứ nhất dính liền.Đoạn thứ hai ở TP.HCM "
+        "và vnexpress.net.\n"
+    )
+    a = art(text)
+    assert a.title == "Tin thử nghiệm"
+    assert a.outlet is not None and a.outlet.name == "Báo Thử"
+    assert a.url == "https://bao.example/tin.html"
+    assert a.date == "2024-02-07T23:41+07:00"
+    assert a.byline == "Huyền Lê" and a.tags == ("thử", "nghiệm") and a.lede == "Câu tóm tắt của bài."
+    paras = [text_of(b.text) for b in a.blocks]
+    assert paras == ["Đoạn thứ nhất dính liền.", "Đoạn thứ hai ở TP.HCM và vnexpress.net."]
+
+
+def test_timestamp_line_is_dateline_not_lede():
+    a = art("Tiêu đề\n13/05/2017 10:28 GMT+7\nSapo thật sự.\nThân bài.\n")
+    assert a.date == "2017-05-13T10:28+07:00" and a.lede == "Sapo thật sự."
+
+
+@pytest.mark.parametrize("form", ["NFC", "NFD"])
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+@pytest.mark.parametrize("bom", [b"", b"\xef\xbb\xbf"])
+def test_bytes_any_form(form, newline, bom):
+    text = unicodedata.normalize(form, BASIC).replace("\n", newline)
+    a = read(bom + text.encode("utf-8"))
+    assert a == art(BASIC)
+
+
+def test_mixed_unicode_to_hop():
+    # Precomposed vowel + combining tone ("Unicode tổ hợp"), as keyboard tools emit it.
+    a = art("Ti\u00ea\u0309u \u0111\u00ea\u0300\nSapo.\nTh\u00e2n b\u00e0i.\n")
+    assert a.title == "Tiểu đề"
+
+
+def to_hop(text: str) -> str:
+    """Windows-1258's form: the vowel precomposed, only the tone mark combining."""
+    tones = "\u0300\u0301\u0303\u0309\u0323"
+    out = []
+    for ch in text:
+        d = unicodedata.normalize("NFD", ch)
+        tone = "".join(c for c in d if c in tones)
+        out.append(unicodedata.normalize("NFC", "".join(c for c in d if c not in tones)) + tone)
+    return "".join(out)
+
+
+def test_cp1258_with_encoding():
+    data = to_hop(BASIC).encode("cp1258")
+    with pytest.raises(InputError, match="--encoding"):
+        read(data)
+    assert read(data, "cp1258") == art(BASIC)
+
+
+@pytest.mark.parametrize(
+    "data, message",
+    [(b"", "empty"), (b"  \n\t\n", "white space"), (b"\x89PNG\r\n\x1a\n\x00\x00", "binary"),
+     (b"caf\xe9 au lait", "not valid UTF-8")],
+)
+def test_bad_bytes(data, message):
+    with pytest.raises(InputError, match=message):
+        read(data)
+
+
+def test_every_word_kept_in_order():
+    text = BASIC + "Ảnh: Vi Thảo\n“Một câu trích dẫn đứng riêng”\n— Người nói\n"
+    a = art(text.replace("Ngọc Lan\n", "") + "Ngọc Lan\n")
+    assert_in_order(words(text.replace("Ngọc Lan\n", "")), " ".join(model_words(a, with_front=True)))
