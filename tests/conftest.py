@@ -119,6 +119,8 @@ def model_words(doc: object, with_front: bool = False) -> list[str]:
     for a in articles_of(doc):  # type: ignore[arg-type]
         out += words(a.title)
         if with_front:
+            if a.dateline and a.dateline.time and not (a.lede or "").startswith(a.dateline.time):
+                out += words(a.dateline.time)
             if a.dateline and a.dateline.place:
                 out += words(a.dateline.place)
             if a.outlet and a.outlet.code:
