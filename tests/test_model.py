@@ -1,0 +1,60 @@
+"""The canonical model: immutable, round-tripping JSON, validated by the shipped schema."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from importlib import resources
+
+import jsonschema
+import pytest
+from conftest import EXAMPLES
+
+from bantin.model import Article, Briefing, Caption, Heading, ListBlock, Paragraph, Quote, SectionBreak, Span
+from bantin.serialize import SchemaError, dumps, loads, to_dict
+from bantin.source import read
+
+SAMPLE = Article(
+    title="Tiêu đề",
+    lede="Sapo",
+    blocks=(
+        Heading((Span("Phụ"),), 2),
+        Paragraph((Span("a "), Span("b", em=True), Span("c", strong=True))),
+        ListBlock(((Span("x"),), (Span("y"),)), ordered=True),
+        Quote((Span("q"),), "người nói"),
+        Caption((Span("ảnh"),), "Tác giả"),
+        SectionBreak(),
+    ),
+    tags=("a", "b"),
+)
+
+
+def schema() -> dict:
+    return json.loads(resources.files("bantin").joinpath("schema/bantin.schema.json").read_text("utf-8"))
+
+
+def test_immutable():
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        SAMPLE.title = "x"  # type: ignore[misc]
+
+
+@pytest.mark.parametrize("doc", [SAMPLE, Briefing("B", (SAMPLE, SAMPLE), "2025-01-02", "Sở X")])
+def test_round_trip(doc):
+    text = dumps(doc)
+    assert loads(text) == doc
+    assert json.loads(text)["schema"] in ("bantin/article@1", "bantin/briefing@1")
+    jsonschema.validate(json.loads(text), schema())
+
+
+@pytest.mark.parametrize("path", sorted(EXAMPLES.glob("*.*")), ids=lambda p: p.name)
+def test_every_example_validates(path):
+    if path.suffix not in (".txt", ".json"):
+        pytest.skip("not an article")
+    doc = read(path.read_bytes())
+    jsonschema.validate(to_dict(doc), schema())
+    assert loads(dumps(doc)) == doc
+
+
+def test_wrong_schema_tag_is_refused():
+    with pytest.raises(SchemaError):
+        loads('{"schema": "other@9", "title": "x"}')

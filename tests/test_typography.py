@@ -1,0 +1,83 @@
+"""Each typography rule, applied and switched off from a style sheet."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+
+from bantin.model import Article, Paragraph, Span, text_of
+from bantin.styles import load
+from bantin.typography import SWITCHES, apply, pipeline
+
+ON = {k: True for k in SWITCHES}
+
+
+def typo(text: str, **switches: bool) -> str:
+    return pipeline({**ON, **switches})(text)
+
+
+@pytest.mark.parametrize(
+    "rule, source, expected",
+    [
+        ("cleanup", "Hà\u200b Nội\u00a0 \t có   mưa\u0007", "Hà Nội có mưa"),
+        ("quotes", 'Ông nói "đoàn kết" và \'dân chủ\', it\'s', "Ông nói “đoàn kết” và ‘dân chủ’, it’s"),
+        ("dashes", "Đoàn kết - Dân chủ - Kỷ cương", "Đoàn kết – Dân chủ – Kỷ cương"),
+        ("ellipsis", "chờ đợi... rồi . . . hết", "chờ đợi… rồi … hết"),
+        ("punctuation_spacing", "Hà Nội , TP.HCM ; đẹp !Lần sau:ổn", "Hà Nội, TP.HCM; đẹp! Lần sau: ổn"),
+        ("nbsp", "có 179 đại biểu ngày 5/8 tại TP. Hà Nội", "có 179\u00a0đại biểu ngày\u00a05/8\u00a0tại TP.\u00a0Hà Nội"),
+    ],
+)
+def test_rule_applied_and_switched_off(rule, source, expected):
+    only = {k: k == rule for k in SWITCHES}
+    assert pipeline(only)(source) == expected
+    off = {k: False for k in SWITCHES}
+    assert pipeline(off)(source) == unicodedata.normalize("NFC", source)
+
+
+@pytest.mark.parametrize("text", ["nhiệm kỳ 2025-2030", "xi-nhan, vô-lăng", "ngày 15-10", "Hat-trick"])
+def test_hyphens_that_are_not_dashes(text):
+    assert typo(text, nbsp=False) == text
+
+
+@pytest.mark.parametrize("text", ["45,5 triệu", "30.000 tấn", "lúc 23:41", "TP.HCM", "vnexpress.net", "VOV.VN"])
+def test_numbers_and_abbreviations_keep_their_punctuation(text):
+    assert typo(text, nbsp=False) == text
+
+
+def test_nfc_always():
+    nfd = unicodedata.normalize("NFD", "Tiếng Việt")
+    assert pipeline({k: False for k in SWITCHES})(nfd) == "Tiếng Việt"
+
+
+@pytest.mark.parametrize(
+    "style, source, expected",
+    [
+        ("keep", "hòa bình, thuỷ lợi", "hòa bình, thuỷ lợi"),
+        ("old", "hoà bình, thuỷ lợi, khoẻ, hoàng, quý", "hòa bình, thủy lợi, khỏe, hoàng, quý"),
+        ("new", "hòa bình, thủy lợi, khỏe, hoàng, quý, HÒA", "hoà bình, thuỷ lợi, khoẻ, hoàng, quý, HOÀ"),
+    ],
+)
+def test_tone_mark_styles(style, source, expected):
+    assert pipeline(ON, style)(source) == expected
+
+
+def test_spans_keep_the_space_between_them():
+    a = Article("T", blocks=(Paragraph((Span("có "), Span("chữ nghiêng", em=True), Span(" ở giữa"))),))
+    out = apply(a, ON)
+    assert text_of(out.blocks[0].text) == "có chữ nghiêng ở giữa"
+    assert out.blocks[0].text[1].em
+
+
+def write_style(tmp_path, body: str):
+    p = tmp_path / "s.toml"
+    p.write_text('extends = "default"\n' + body, encoding="utf-8")
+    load.cache_clear()
+    return load(str(p))
+
+
+def test_style_switches_rules(tmp_path):
+    st = write_style(tmp_path, "[typography]\nquotes = false\ntone_marks = \"new\"\n")
+    assert st.typography["quotes"] is False and st.typography["dashes"] is True
+    a = apply(Article('Ông "A" hòa giải - xong'), st.typography, st.tone_marks)
+    assert a.title == 'Ông "A" hoà giải – xong'
