@@ -25,7 +25,7 @@ from bantin.styles import load as load_style
 from bantin.typography import apply as apply_typography
 
 META_KEYS = ("title", "date", "outlet", "byline", "issuer")
-INPUT_SUFFIXES = (".txt", ".json", ".text", ".md")
+INPUT_SUFFIXES = (".txt", ".json")
 
 
 class UsageError(ValueError):
@@ -233,8 +233,10 @@ def collect(inputs: tuple[str, ...]) -> list[Job]:
         p = Path(src)
         if p.is_dir():
             for f in sorted(p.rglob("*")):
-                if f.is_file() and f.suffix.lower() in INPUT_SUFFIXES and not f.name.startswith("."):
-                    rel = f.relative_to(p)
+                rel = f.relative_to(p)
+                if any(part.startswith(".") or part.endswith(".egg-info") for part in rel.parts):
+                    continue
+                if f.is_file() and f.suffix.lower() in INPUT_SUFFIXES:
                     jobs.append(Job(str(f), rel.with_suffix(""), str(f)))
         else:
             jobs.append(Job(src, Path(p.stem or "stdin"), src))

@@ -1,0 +1,168 @@
+"""The command line as users and CI run it: a real process, real files."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+
+import pytest
+from conftest import EXAMPLES, bantin
+
+ARTICLE = "Tiêu đề thử\n(HNM) - Sáng 1/6, sapo của bài.\nĐoạn thân bài có AT&T và <b>không phải thẻ</b>.\nMinh Châu\n"
+
+
+def out_files(d):
+    return sorted(p.name for p in d.rglob("*") if p.is_file() and not p.name.startswith(".bantin"))
+
+
+def test_help_and_version():
+    r = bantin("--help")
+    assert r.returncode == 0 and b"export" in r.stdout
+    for cmd in ("export", "inspect", "formats", "styles"):
+        assert bantin(cmd, "--help").returncode == 0
+    assert bantin("--version").stdout.strip().endswith(b"0.1.0")
+
+
+def test_help_imports_nothing_heavy():
+    code = (
+        "import sys; from click.testing import CliRunner; from bantin.cli import cli; "
+        "r = CliRunner().invoke(cli, ['--help']); assert r.exit_code == 0; "
+        "print([m for m in ('reportlab', 'docx', 'ebooklib', 'fontTools') if m in sys.modules])"
+    )
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert r.stdout.strip() == "[]"
+
+
+def test_formats_and_styles_lists():
+    r = bantin("formats")
+    for name, ext in (("pdf", ".pdf"), ("docx", ".docx"), ("epub", ".epub"), ("txt", ".txt"), ("json", ".json")):
+        assert f"{name}".encode() in r.stdout and ext.encode() in r.stdout
+    r = bantin("styles")
+    assert b"default" in r.stdout and b"nd30" in r.stdout
+
+
+def test_export_txt_and_json_from_folder(tmp_path):
+    src = tmp_path / "src" / "sub"
+    src.mkdir(parents=True)
+    (src / "bai.txt").write_text(ARTICLE, encoding="utf-8")
+    out = tmp_path / "out"
+    r = bantin("export", "-f", "txt,json", "-o", str(out), str(tmp_path / "src"))
+    assert r.returncode == 0, r.stderr
+    assert (out / "sub" / "bai.txt").is_file() and (out / "sub" / "bai.json").is_file()
+    # The canonical JSON is itself an input.
+    r = bantin("export", "-f", "txt", "-o", str(tmp_path / "again"), str(out / "sub" / "bai.json"))
+    assert r.returncode == 0
+    assert (tmp_path / "again" / "bai.txt").read_bytes() == (out / "sub" / "bai.txt").read_bytes()
+
+
+def test_inspect_prints_canonical_json(tmp_path):
+    f = tmp_path / "a.txt"
+    f.write_text(ARTICLE, encoding="utf-8")
+    r = bantin("inspect", str(f))
+    assert r.returncode == 0
+    data = json.loads(r.stdout)
+    assert data["schema"] == "bantin/article@1" and data["outlet"]["code"] == "HNM"
+
+
+def test_stdin_to_stdout():
+    r = bantin("export", "-f", "txt", "-o", "-", "-", input=ARTICLE.encode())
+    assert r.returncode == 0
+    assert r.stdout.decode().startswith("Tiêu đề thử\n")
+    assert b"converted" in r.stderr and b"converted" not in r.stdout
+
+
+def test_meta_overrides(tmp_path):
+    f = tmp_path / "a.txt"
+    f.write_text(ARTICLE, encoding="utf-8")
+    r = bantin("export", "-f", "json", "-o", "-", "-M", "date=2025-06-01", "-M", "title=Tên mới",
+               "-M", "byline=Ban biên tập", "-M", "outlet=Báo Mới", str(f))
+    d = json.loads(r.stdout)
+    assert (d["date"], d["title"], d["byline"], d["outlet"]["name"]) == ("2025-06-01", "Tên mới", "Ban biên tập", "Báo Mới")
+    r = bantin("export", "-f", "json", "-o", "-", "-M", "date=5/8", str(f))
+    assert r.returncode == 2 and b"ISO 8601" in r.stderr
+
+
+@pytest.mark.parametrize("args", [["-f", "nope"], ["-f", "txt", "--style", "no-such-style"]])
+def test_usage_errors_exit_2(args, tmp_path):
+    f = tmp_path / "a.txt"
+    f.write_text(ARTICLE, encoding="utf-8")
+    r = bantin("export", *args, "-o", str(tmp_path / "o"), str(f))
+    assert r.returncode == 2
+    assert b"Error" in r.stderr and b"Traceback" not in r.stderr
+
+
+def test_bad_inputs_one_line_each_others_converted(tmp_path):
+    good = tmp_path / "good.txt"
+    good.write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "blank.txt").write_bytes(b"  \n \n")
+    (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02PK\x03\x04")
+    (tmp_path / "latin.txt").write_bytes("Tiêu đề\nSapo.\n".encode("cp1258", "replace") + b"\xe9\xff")
+    (tmp_path / "broken.json").write_text('{"schema": "bantin/article@1", "title": 3}', encoding="utf-8")
+    out = tmp_path / "out"
+    inputs = [str(tmp_path / n) for n in ("empty.txt", "blank.txt", "binary.txt", "latin.txt", "missing.txt",
+                                          "broken.json", "good.txt")]
+    r = bantin("export", "-f", "pdf,docx,epub,txt", "-o", str(out), *inputs)
+    assert r.returncode == 1
+    err = r.stderr.decode()
+    assert "Traceback" not in err
+    errors = [line for line in err.splitlines() if line.startswith("bantin: error:")]
+    assert len(errors) == 6
+    for name, reason in (("empty.txt", "empty"), ("blank.txt", "white space"), ("binary.txt", "binary"),
+                         ("latin.txt", "--encoding"), ("missing.txt", "no such file"), ("broken.json", "title")):
+        assert any(name in e and reason in e for e in errors), (name, errors)
+    assert out_files(out) == ["good.docx", "good.epub", "good.pdf", "good.txt"]
+    assert not [p for p in out.rglob("*.part")]
+
+
+def test_debug_shows_traceback(tmp_path):
+    f = tmp_path / "a.json"
+    f.write_text('{"schema": "bantin/article@1", "title": "x", "blocks": [{"type": "heading", "level": "one"}]}')
+    r = bantin("export", "-f", "txt", "-o", str(tmp_path / "o"), str(f))
+    assert r.returncode == 1 and b"Traceback" not in r.stderr
+    r = bantin("export", "-f", "txt", "--debug", "-o", str(tmp_path / "o"), str(f))
+    assert r.returncode == 1 and b"Traceback" in r.stderr
+
+
+def test_no_partial_file_when_export_fails(tmp_path):
+    # A run of more characters than a line can ever hold is refused by the PDF writer.
+    f = tmp_path / "long.txt"
+    f.write_text("Tiêu đề\nSapo.\n" + "x" * 20000 + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    r = bantin("export", "-f", "pdf", "-o", str(out), str(f))
+    assert r.returncode == 1 and b"without a space" in r.stderr
+    assert not out.exists() or list(out.iterdir()) == []
+
+
+def test_million_character_line_finishes(tmp_path):
+    f = tmp_path / "huge.txt"
+    f.write_text("Tiêu đề\nSapo.\n" + "chữ Việt " * 125_000 + "\n", encoding="utf-8")
+    t0 = time.perf_counter()
+    r = bantin("export", "-f", "pdf,txt", "-o", str(tmp_path / "out"), str(f))
+    assert r.returncode == 0, r.stderr
+    assert time.perf_counter() - t0 < 300
+
+
+def test_cp1258_input_with_encoding(tmp_path):
+    f = tmp_path / "a.txt"
+    f.write_bytes("Ti\u00ea\u0301u \u0111\u00ea\u0300\nSapo.\nTh\u00e2n ba\u0300i.\n".encode("cp1258"))
+    r = bantin("export", "-f", "txt", "-o", "-", "-e", "cp1258", str(f))
+    assert r.returncode == 0 and r.stdout.decode().startswith("Tiếu đề")
+
+
+def test_stderr_encoding_ascii_does_not_crash(tmp_path):
+    f = tmp_path / "bài viết.txt"
+    f.write_bytes(b"")
+    r = bantin("export", "-f", "txt", "-o", str(tmp_path / "o"), str(f), env={"PYTHONIOENCODING": "ascii"})
+    assert r.returncode == 1 and b"Traceback" not in r.stderr
+
+
+def test_examples_convert(tmp_path):
+    r = bantin("export", "-f", "pdf,docx,epub,txt", "-o", str(tmp_path), str(EXAMPLES))
+    assert r.returncode == 0, r.stderr
+    names = out_files(tmp_path)
+    for stem in ("hoi-nghi-chuyen-doi-so", "mua-lua-dong-thap", "thu-vien-so", "ban-tin-tong-hop"):
+        for ext in (".pdf", ".docx", ".epub", ".txt"):
+            assert stem + ext in names
