@@ -138,3 +138,28 @@ def model_words(doc: object, with_front: bool = False) -> list[str]:
                 out += words(text_of(b.text)) + (words("Ảnh " + b.credit) if b.credit else [])
         out += words(a.byline or "")
     return out
+
+
+EPOCH = "1754380800"  # 2025-08-05
+
+
+@pytest.fixture(scope="session")
+def exported(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Every example (and the seed, when present) in every format, exported once."""
+    out = tmp_path_factory.mktemp("exported")
+    inputs = [str(EXAMPLES)] + ([str(SEED)] if SEED.is_file() else [])
+    r = bantin("export", "-f", "pdf,docx,epub,txt,json", "-o", str(out), *inputs,
+               env={"SOURCE_DATE_EPOCH": EPOCH})
+    assert r.returncode == 0, r.stderr.decode()
+    return out
+
+
+def example_stems() -> list[str]:
+    stems = sorted(p.stem for p in EXAMPLES.glob("*") if p.suffix in (".txt", ".json"))
+    return stems + (["kien-hung"] if SEED.is_file() else [])
+
+
+def load_json(path: Path) -> object:
+    from bantin.serialize import loads
+
+    return loads(path.read_text(encoding="utf-8"))

@@ -112,9 +112,11 @@ def _read(path: Path) -> dict[str, Any]:
 
 
 def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
+    """Tables ([page], [fonts], …) merge key by key; a value inside one replaces the
+    inherited value whole, so a font given as files does not keep the parent's package."""
     out = dict(base)
     for k, v in over.items():
-        out[k] = _merge(out[k], v) if isinstance(v, dict) and isinstance(out.get(k), dict) else v
+        out[k] = {**out[k], **v} if isinstance(v, dict) and isinstance(out.get(k), dict) else v
     return out
 
 
