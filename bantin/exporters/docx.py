@@ -46,6 +46,7 @@ from bantin.model import (
     Quote,
     SectionBreak,
     Text,
+    map_text,
     text_of,
 )
 from bantin.styles import Style
@@ -56,6 +57,7 @@ R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 FONT_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/font"
 ODTTF = "application/vnd.openxmlformats-officedocument.obfuscatedFont"
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
 
 # XML 1.0 forbids these; Word refuses a document containing one.
 _XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
@@ -67,12 +69,20 @@ def _source_date() -> datetime | None:
     return None
 
 
-def _clean(text: str, warn: Warn, where: str) -> str:
-    if _XML_FORBIDDEN.search(text):
-        bad = sorted({f"U+{ord(c):04X}" for c in _XML_FORBIDDEN.findall(text)})
-        warn(f"dropped characters XML cannot carry ({', '.join(bad)}) in “{where}”")
-        text = _XML_FORBIDDEN.sub("", text)
-    return text
+def _xml_safe(doc: Document, warn: Warn) -> Document:
+    """Drop the characters XML cannot carry (python-docx would raise on them)."""
+    dropped: set[str] = set()
+
+    def clean(text: str) -> str:
+        if _XML_FORBIDDEN.search(text):
+            dropped.update(f"U+{ord(c):04X}" for c in _XML_FORBIDDEN.findall(text))
+            text = _XML_FORBIDDEN.sub("", text)
+        return text
+
+    doc = map_text(doc, clean)
+    if dropped:
+        warn(f"dropped characters XML cannot carry ({', '.join(sorted(dropped))}) in “{short_title(doc.title, 40)}”")
+    return doc
 
 
 # ---------------------------------------------------------------- styles
@@ -188,7 +198,7 @@ def _define_styles(d: Any, style: Style, body: str, heading: str) -> None:
     title_align = centre if style.page.page_numbers == "top" else WD_ALIGN_PARAGRAPH.LEFT
     setup(para_style("Title"), font=heading, size=t.title_size, bold=True, align=title_align,
           after=t.title_size * 0.5, leading=1.2, keep_next=True)
-    setup(para_style("Subtitle"), font=body, size=t.lede_size, bold=True, align=justify,
+    setup(para_style("Lede"), font=body, size=t.lede_size, bold=True, align=justify,
           after=t.space_after * 1.5)
     hs = list(t.heading_sizes) + [t.body_size] * 3
     for level in (1, 2, 3):
@@ -346,15 +356,14 @@ class _Writer:
         self.d, self.warn = d, warn
         self.numbering = _Numbering(d)
         self.shift = 1 if in_bundle else 0  # in a bundle, article titles are Heading 1
-        self.where = ""
 
     def para(self, text: str, style: str) -> Any:
-        return self.d.add_paragraph(_clean(text, self.warn, self.where), style=style)
+        return self.d.add_paragraph(text, style=style)
 
     def spans(self, text: Text, style: str) -> Any:
         p = self.d.add_paragraph(style=style)
         for s in text:
-            run = p.add_run(_clean(s.text, self.warn, self.where))
+            run = p.add_run(s.text)
             if s.strong:
                 run.bold = True
             if s.em:
@@ -362,13 +371,12 @@ class _Writer:
         return p
 
     def article(self, a: Article) -> None:
-        self.where = short_title(a.title, 40)
         meta = meta_line(a)
         if meta:
             self.para(meta, "Masthead")
         self.para(a.title, "Heading 1" if self.shift else "Title")
         if a.lede:
-            self.para(a.lede, "Subtitle")
+            self.para(a.lede, "Lede")
         for b in a.blocks:
             if isinstance(b, Heading):
                 self.spans(b.text, f"Heading {min(3, b.level + self.shift)}")
@@ -398,7 +406,6 @@ class _Writer:
     def briefing(self, b: Briefing) -> None:
         from docx.enum.text import WD_BREAK
 
-        self.where = short_title(b.title, 40)
         for _ in range(6):
             self.d.add_paragraph(style="Cover Meta")
         self.para(b.title, "Cover Title")
@@ -438,13 +445,15 @@ def _core_properties(d: Any, doc: Document) -> None:
     cp.content_status = ""
 
 
-def _drop_thumbnail(d: Any) -> None:
+def _drop_leftovers(d: Any) -> None:
+    """The template's thumbnail (a blank page) and its Word 2010 stylesWithEffects
+    part (a second, theme-font copy of the styles) are not ours to ship."""
     from docx.opc.constants import RELATIONSHIP_TYPE as RT
 
-    rels = d.part.package.rels
-    for rid, rel in list(rels.items()):
-        if rel.reltype == RT.THUMBNAIL:
-            del rels[rid]
+    for rels, kinds in ((d.part.package.rels, (RT.THUMBNAIL,)), (d.part.rels, (STYLES_WITH_EFFECTS,))):
+        for rid, rel in list(rels.items()):
+            if rel.reltype in kinds:
+                del rels[rid]
 
 
 _APP_XML = (
@@ -530,15 +539,10 @@ def _repack(data: bytes, families: list[Family]) -> bytes:
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         names = z.namelist()
         files = {n: z.read(n) for n in names}
-    for leftover in ("docProps/thumbnail.jpeg", "word/stylesWithEffects.xml"):
-        files.pop(leftover, None)
     files["docProps/app.xml"] = _APP_XML
     _settings_fixups(files)
     if families:
         _embed(files, families)
-    ct = files["[Content_Types].xml"].decode()
-    ct = re.sub(r'<Override PartName="/word/stylesWithEffects.xml"[^>]*/>', "", ct)
-    files["[Content_Types].xml"] = ct.encode()
     order = [n for n in names if n in files] + sorted(n for n in files if n not in names)
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
@@ -572,11 +576,12 @@ def warm(style: Style) -> None:
 def write(doc: Document, style: Style, warn: Warn) -> bytes:
     import docx
 
+    doc = _xml_safe(doc, warn)
     body_family = resolve(style.body_font)
     heading_family = resolve(style.heading_font)
     d = docx.Document(io.BytesIO(_template()))
     _define_styles(d, style, body_family.name, heading_family.name)
-    _drop_thumbnail(d)
+    _drop_leftovers(d)
     body_el = d.element.body
     for p in list(body_el):
         if not p.tag.endswith("sectPr"):

@@ -1,0 +1,168 @@
+"""DOCX checked in its XML, and read back by pandoc and LibreOffice."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+
+import pytest
+from conftest import (
+    EPOCH,
+    EXAMPLES,
+    assert_in_order,
+    bantin,
+    example_stems,
+    load_json,
+    model_words,
+    pandoc_plain,
+    pdffonts,
+    soffice_pdf,
+)
+from fontTools.ttLib import TTFont
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def part(path, name):
+    with zipfile.ZipFile(path) as z:
+        return z.read(name).decode("utf-8")
+
+
+def used_styles(path):
+    import docx
+
+    d = docx.Document(str(path))
+    return [p.style.name for p in d.paragraphs], d
+
+
+def test_named_styles_for_every_block(exported):
+    names, d = used_styles(exported / "ban-tin-tong-hop.docx")
+    for style in ("Title", "Lede", "Heading 1", "Heading 2", "Normal", "Quote", "List Number", "List Bullet",
+                  "Caption", "Byline", "Masthead"):
+        assert style in names, style
+    # No direct paragraph formatting in the body: the styles carry it.
+    body = part(exported / "ban-tin-tong-hop.docx", "word/document.xml")
+    for direct in ("<w:jc ", "<w:spacing ", "<w:ind ", "<w:rFonts ", "<w:sz "):
+        assert direct not in body.split("<w:sectPr")[0], direct
+
+
+def test_fonts_lang_and_no_theme(exported):
+    styles = part(exported / "hoi-nghi-chuyen-doi-so.docx", "word/styles.xml")
+    assert "Theme" not in re.sub(r"<w:latentStyles.*?</w:latentStyles>", "", styles, flags=re.S).replace(
+        "themeFontLang", "")
+    defaults = re.search(r"<w:docDefaults>.*?</w:docDefaults>", styles, re.S).group(0)
+    assert 'w:ascii="IBM Plex Serif"' in defaults and 'w:cs="IBM Plex Serif"' in defaults
+    assert 'w:eastAsia="IBM Plex Serif"' in defaults and 'w:hAnsi="IBM Plex Serif"' in defaults
+    assert 'w:val="vi-VN"' in defaults
+    for sid in ("Title", "Heading1"):
+        block = re.search(rf'<w:style [^>]*w:styleId="{sid}".*?</w:style>', styles, re.S).group(0)
+        assert 'w:ascii="Be Vietnam Pro"' in block and 'w:eastAsia="Be Vietnam Pro"' in block
+        assert 'w:cs="Be Vietnam Pro"' in block
+    settings = part(exported / "hoi-nghi-chuyen-doi-so.docx", "word/settings.xml")
+    assert 'w:autoHyphenation w:val="false"' in settings and "embedTrueTypeFonts" in settings
+
+
+def test_embedded_fonts_deobfuscate_to_the_style_fonts(exported):
+    path = exported / "hoi-nghi-chuyen-doi-so.docx"
+    table = part(path, "word/fontTable.xml")
+    rels = part(path, "word/_rels/fontTable.xml.rels")
+    found = re.findall(r'<w:embedRegular r:id="([^"]+)" w:fontKey="(\{[^}]+\})"', table)
+    assert len(found) == 2
+    with zipfile.ZipFile(path) as z:
+        for rid, key in found:
+            target = re.search(rf'Id="{rid}"[^>]*Target="([^"]+)"', rels).group(1)
+            data = bytearray(z.read("word/" + target))
+            guid = bytes.fromhex(key.strip("{}").replace("-", ""))[::-1]
+            for i in range(32):
+                data[i] ^= guid[i % 16]
+            import io
+
+            font = TTFont(io.BytesIO(bytes(data)))
+            assert font["name"].getDebugName(1) in ("IBM Plex Serif", "Be Vietnam Pro")
+    ct = part(path, "[Content_Types].xml")
+    assert "application/vnd.openxmlformats-officedocument.obfuscatedFont" in ct
+
+
+def test_core_properties_and_no_leftovers(exported):
+    path = exported / "hoi-nghi-chuyen-doi-so.docx"
+    core = part(path, "docProps/core.xml")
+    assert "<dc:title>Hà Nội đẩy mạnh chuyển đổi số trong cải cách hành chính</dc:title>" in core
+    assert "<dc:creator>Hà Nội Mới</dc:creator>" in core
+    assert "<dc:subject>Sáng 12/3" in core and "<dc:language>vi-VN</dc:language>" in core
+    assert "2025-08-05T08:00:00Z" in core
+    with zipfile.ZipFile(path) as z:
+        for name in z.namelist():
+            text = z.read(name)
+            assert b"python-docx" not in text, name
+            assert b"2013-12-23" not in text, name
+        assert all(i.date_time == (1980, 1, 1, 0, 0, 0) for i in z.infolist())
+
+
+@pytest.mark.parametrize("stem", example_stems())
+def test_pandoc_reads_every_word(exported, stem):
+    doc = load_json(exported / f"{stem}.json")
+    assert_in_order(model_words(doc), pandoc_plain(exported / f"{stem}.docx", "docx"), f"{stem}.docx")
+
+
+def test_lists_restart_and_own_numbers_not_doubled(exported):
+    numbering = part(exported / "ban-tin-tong-hop.docx", "word/numbering.xml")
+    assert "w:startOverride" in numbering
+    names, d = used_styles(exported / "hoi-nghi-chuyen-doi-so.docx")
+    own = [p for p in d.paragraphs if p.text.startswith("Thứ ")]
+    assert own and all(p.style.name == "List Paragraph" for p in own)
+    assert all(p._p.pPr is None or p._p.pPr.numPr is None for p in own)
+
+
+def test_libreoffice_renders_the_embedded_fonts(exported, tmp_path):
+    pdf = soffice_pdf(exported / "hoi-nghi-chuyen-doi-so.docx", tmp_path)
+    names = [r["name"].split("+")[-1] for r in pdffonts(pdf)]
+    assert any(n.startswith("IBMPlexSerif") for n in names), names
+    assert any(n.startswith("BeVietnamPro") for n in names), names
+    assert not any(n.startswith(("DejaVu", "Liberation")) for n in names), names
+
+
+def test_deterministic(tmp_path):
+    out = []
+    for n in (1, 2):
+        bantin("export", "-f", "docx", "-o", str(tmp_path / str(n)), str(EXAMPLES / "ban-tin-tong-hop.json"),
+               env={"SOURCE_DATE_EPOCH": EPOCH})
+        out.append((tmp_path / str(n) / "ban-tin-tong-hop.docx").read_bytes())
+    assert out[0] == out[1]
+
+
+def test_forbidden_xml_characters_dropped_with_warning(tmp_path):
+    style = tmp_path / "raw.toml"
+    style.write_text('extends = "default"\n[typography]\ncleanup = false\n')
+    f = tmp_path / "ctl.json"
+    f.write_text('{"schema": "bantin/article@1", "title": "Tiêu\\u0001 đề", "blocks": ['
+                 '{"type": "paragraph", "text": "chữ\\u000b lạ"}]}', encoding="utf-8")
+    r = bantin("export", "-f", "docx", "--style", str(style), "-o", str(tmp_path), str(f))
+    assert r.returncode == 0, r.stderr
+    assert b"U+0001" in r.stderr and b"U+000B" in r.stderr
+    assert "Tiêu đề" in pandoc_plain(tmp_path / "ctl.docx", "docx")
+
+
+def test_nd30_docx(tmp_path):
+    r = bantin("export", "-f", "docx", "--style", "nd30", "-o", str(tmp_path), str(EXAMPLES / "mua-lua-dong-thap.txt"))
+    assert r.returncode == 0
+    path = tmp_path / "mua-lua-dong-thap.docx"
+    styles = part(path, "word/styles.xml")
+    assert 'w:ascii="Times New Roman"' in styles and "embedRegular" not in part(path, "word/fontTable.xml")
+    normal = re.search(r'<w:style [^>]*w:styleId="Normal".*?</w:style>', styles, re.S).group(0)
+    assert 'w:sz w:val="26"' in normal  # 13 pt
+    assert 'w:firstLine="567"' in normal  # 1 cm
+    assert 'w:after="120"' in normal  # 6 pt
+    doc = part(path, "word/document.xml")
+    assert 'w:left="1701"' in doc and 'w:right="850"' in doc  # 30 and 15 mm
+    assert "<w:titlePg/>" in doc
+    header = part(path, "word/header1.xml") if "header1.xml" in str(zipfile.ZipFile(path).namelist()) else ""
+    assert "PAGE" in header
+
+
+def test_bundle_docx(tmp_path):
+    r = bantin("export", "-f", "docx", "--bundle", "Bản tin tuần", "-o", str(tmp_path), str(EXAMPLES))
+    assert r.returncode == 0, r.stderr
+    body = part(tmp_path / "ban-tin-tuan.docx", "word/document.xml")
+    assert "TOC \\o" in body and body.count('w:type="page"') >= 4
+    text = pandoc_plain(tmp_path / "ban-tin-tuan.docx", "docx")
+    assert "Bản tin tuần" in text and "Nông dân Đồng Tháp trúng mùa lúa Đông Xuân" in text
