@@ -1,0 +1,133 @@
+"""EPUB checked by epubcheck and read back by pandoc."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+
+import pytest
+from conftest import (
+    EPOCH,
+    EXAMPLES,
+    assert_in_order,
+    bantin,
+    corpus_files,
+    epubcheck,
+    example_stems,
+    load_json,
+    model_words,
+    needs_corpus,
+    pandoc_plain,
+)
+
+CLEAN = "Messages: 0 fatals / 0 errors / 0 warnings / 0 infos"
+
+
+def read(path, name):
+    with zipfile.ZipFile(path) as z:
+        return z.read(name).decode("utf-8")
+
+
+@pytest.mark.parametrize("stem", example_stems())
+def test_epubcheck_clean(exported, stem):
+    report = epubcheck(exported / f"{stem}.epub")
+    assert CLEAN in report, report
+
+
+@pytest.mark.parametrize("stem", example_stems())
+def test_pandoc_reads_every_word(exported, stem):
+    doc = load_json(exported / f"{stem}.json")
+    assert_in_order(model_words(doc), pandoc_plain(exported / f"{stem}.epub", "epub"), f"{stem}.epub")
+
+
+def test_structure_language_and_metadata(exported):
+    path = exported / "ban-tin-tong-hop.epub"
+    with zipfile.ZipFile(path) as z:
+        infos = z.infolist()
+        assert infos[0].filename == "mimetype" and infos[0].compress_type == zipfile.ZIP_STORED
+        assert all(i.date_time == (1980, 1, 1, 0, 0, 0) for i in infos)
+        names = z.namelist()
+    assert "EPUB/toc.ncx" in names and "EPUB/nav.xhtml" in names
+    html = read(path, "EPUB/article-001.xhtml")
+    assert 'lang="vi"' in html and 'xml:lang="vi"' in html
+    for tag in ("<h1>", "<h2>", "<h3>", "<ol>", "<ul>", "<blockquote>", "<figure>", "<figcaption>",
+                '<p class="byline">', "<em>", "<strong>", '<hr class="break"/>'):
+        assert tag in html, tag
+    assert "&lt;script&gt;" in html and "a &lt; b &amp;&amp; c &gt; d" in html
+    opf = read(path, "EPUB/content.opf")
+    assert "<dc:language>vi</dc:language>" in opf
+    assert "<dc:creator" in opf and "Bản tin Mẫu" in opf
+    assert "<dc:description>Bài mẫu ở dạng JSON chuẩn" in opf
+    assert "<dc:date>2025-05-20</dc:date>" in opf
+    assert '<meta property="dcterms:modified">2025-08-05T08:00:00Z</meta>' in opf
+    for prop in ("schema:accessMode", "schema:accessModeSufficient", "schema:accessibilityFeature",
+                 "schema:accessibilityHazard", "schema:accessibilitySummary"):
+        assert f'property="{prop}"' in opf, prop
+    assert 'media-type="font/ttf"' in opf and "x-font-ttf" not in opf
+    assert re.search(r"urn:uuid:[0-9a-f-]{36}", opf)
+    css = read(path, "EPUB/style.css")
+    assert "hyphens: none" in css and "@font-face" in css and "text-align: justify" in css
+
+
+def test_fonts_subset_with_licence_and_small(exported):
+    from fontTools.ttLib import TTFont
+
+    path = exported / "hoi-nghi-chuyen-doi-so.epub"
+    assert path.stat().st_size < 200_000
+    with zipfile.ZipFile(path) as z:
+        fonts = [n for n in z.namelist() if n.endswith(".ttf")]
+        assert fonts
+        import io
+
+        for n in fonts:
+            cmap = TTFont(io.BytesIO(z.read(n))).getBestCmap()
+            assert ord("ệ") in cmap and len(cmap) < 250, (n, len(cmap))  # the book's characters, not the font's
+        licences = [n for n in z.namelist() if "OFL" in n]
+        assert licences and "SIL OPEN FONT LICENSE" in z.read(licences[0]).decode().upper()
+
+
+def test_identifier_from_content_and_deterministic(tmp_path):
+    blobs = []
+    for n in (1, 2):
+        bantin("export", "-f", "epub", "-o", str(tmp_path / str(n)), str(EXAMPLES / "thu-vien-so.txt"),
+               env={"SOURCE_DATE_EPOCH": EPOCH})
+        blobs.append((tmp_path / str(n) / "thu-vien-so.epub").read_bytes())
+    assert blobs[0] == blobs[1]
+
+
+def test_article_without_body_is_valid(tmp_path):
+    f = tmp_path / "only-title.txt"
+    f.write_text("Chỉ có tiêu đề\n", encoding="utf-8")
+    r = bantin("export", "-f", "epub", "-o", str(tmp_path), str(f))
+    assert r.returncode == 0, r.stderr
+    assert CLEAN in epubcheck(tmp_path / "only-title.epub")
+
+
+def test_bundle_is_a_small_book(tmp_path):
+    r = bantin("export", "-f", "epub", "--bundle", "Bản tin tuần", "-M", "issuer=Văn phòng", "-o", str(tmp_path),
+               str(EXAMPLES))
+    assert r.returncode == 0, r.stderr
+    path = tmp_path / "ban-tin-tuan.epub"
+    assert CLEAN in epubcheck(path)
+    with zipfile.ZipFile(path) as z:
+        names = z.namelist()
+    assert "EPUB/cover.xhtml" in names and "EPUB/contents.xhtml" in names
+    assert sum(n.startswith("EPUB/article-") for n in names) == 4
+
+
+@needs_corpus
+def test_corpus_each_article_and_one_bundle(tmp_path):
+    files = corpus_files()
+    r = bantin("export", "-f", "epub", "-o", str(tmp_path), *map(str, files))
+    assert r.returncode == 0, r.stderr
+    r = bantin("export", "-f", "epub", "--bundle", "Toàn bộ kho", "-o", str(tmp_path), *map(str, files))
+    assert r.returncode == 0, r.stderr
+    import os
+    from concurrent.futures import ThreadPoolExecutor
+
+    epubs = sorted(tmp_path.glob("*.epub"))
+    assert len(epubs) == len(files) + 1
+    with ThreadPoolExecutor(os.cpu_count() or 2) as pool:
+        reports = dict(zip(epubs, pool.map(epubcheck, epubs)))
+    bad = {p.name: r[-800:] for p, r in reports.items() if CLEAN not in r}
+    assert not bad, bad
