@@ -1,0 +1,73 @@
+"""Style sheets as data, and exporters as entry-point plug-ins."""
+
+from __future__ import annotations
+
+from importlib.metadata import EntryPoint
+
+import pytest
+from conftest import EXAMPLES, bantin
+
+from bantin import exporters
+from bantin.fonts import VIETNAMESE
+from bantin.styles import StyleError, load, shipped
+
+
+def test_shipped_styles_load():
+    assert {"default", "nd30"} <= set(shipped())
+    st = load("nd30")
+    assert st.page.margin_left == 30 and st.page.page_numbers == "top" and st.text.body_size == 13
+    assert st.body_font.system[0] == "Times New Roman"
+
+
+def test_vietnamese_repertoire_size():
+    # 66 marked vowels in each case, đ and Đ; the plain vowels are checked too.
+    assert len({c for c in VIETNAMESE if not c.isascii()}) == 66 * 2 + 2
+    assert {"ặ", "Ỗ", "ự", "Ỹ", "đ", "Đ", "ơ", "Ư"} <= VIETNAMESE
+
+
+@pytest.mark.parametrize("body, key", [("colour = 1\n", "'colour'"), ("[page]\nmargins = 3\n", "'page.margins'"),
+                                       ("[fonts]\nbody = { pakage = 'x' }\n", "'fonts.body.pakage'")])
+def test_unknown_key_names_key_and_file(tmp_path, body, key):
+    p = tmp_path / "bad.toml"
+    p.write_text('extends = "default"\n' + body)
+    load.cache_clear()
+    with pytest.raises(StyleError) as e:
+        load(str(p))
+    assert key in str(e.value) and str(p) in str(e.value)
+    r = bantin("export", "-f", "txt", "--style", str(p), "-o", str(tmp_path), str(EXAMPLES / "mua-lua-dong-thap.txt"))
+    assert r.returncode == 2 and key.encode() in r.stderr
+
+
+def test_user_sheet_extends_and_overrides(tmp_path):
+    p = tmp_path / "mine.toml"
+    p.write_text('extends = "nd30"\nname = "mine"\n[text]\nbody_size = 14\n')
+    load.cache_clear()
+    st = load(str(p))
+    assert st.text.body_size == 14 and st.page.margin_left == 30 and st.name == "mine"
+
+
+def test_installed_plugin_exports(tmp_path):
+    assert "md" in exporters.registry(), "install examples/plugin-markdown (the README's test command does)"
+    r = bantin("export", "-f", "md", "-o", str(tmp_path), str(EXAMPLES / "mua-lua-dong-thap.txt"))
+    assert r.returncode == 0, r.stderr
+    text = (tmp_path / "mua-lua-dong-thap.md").read_text(encoding="utf-8")
+    assert text.startswith("# Nông dân Đồng Tháp trúng mùa lúa Đông Xuân")
+    assert b"md" in bantin("formats").stdout
+
+
+def test_broken_and_duplicate_plugins(monkeypatch, capsys):
+    eps = [
+        EntryPoint("txt", "bantin.exporters.txt:exporter", exporters.GROUP),
+        EntryPoint("txt", "bantin.exporters.txt:exporter", exporters.GROUP),  # editable installs list twice
+        EntryPoint("broken", "no_such_module_xyz:exporter", exporters.GROUP),
+        EntryPoint("wrong", "bantin.model:Article", exporters.GROUP),
+    ]
+    monkeypatch.setattr(exporters, "entry_points", lambda group: eps)
+    exporters.registry.cache_clear()
+    try:
+        table = exporters.registry()
+    finally:
+        exporters.registry.cache_clear()
+    assert list(table) == ["txt"]
+    err = capsys.readouterr().err
+    assert "'broken' failed to load" in err and "'wrong' failed to load" in err

@@ -1,0 +1,66 @@
+"""The plain-text briefing: encoding, wrapping, layout, every word."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+from conftest import EXAMPLES, assert_in_order, bantin, example_stems, load_json, model_words
+
+from bantin.exporters.txt import width, wrap
+from bantin.model import Article, Briefing
+from bantin.styles import load
+
+
+@pytest.mark.parametrize("stem", example_stems())
+def test_bytes_and_words(exported, stem):
+    data = (exported / f"{stem}.txt").read_bytes()
+    text = data.decode("utf-8")
+    assert text == unicodedata.normalize("NFC", text)
+    assert "\r" not in text and text.endswith("\n") and not text.endswith("\n\n")
+    for line in text.splitlines():
+        assert width(line) <= 72 or " " not in line.strip(), line
+    assert_in_order(model_words(load_json(exported / f"{stem}.json")), text, f"{stem}.txt")
+
+
+def test_wrap_never_breaks_a_word_or_a_nbsp():
+    text = "có 179\u00a0đại biểu tham dự đại hội " * 5
+    lines = wrap(text, 20)
+    assert all(width(x) <= 20 for x in lines)
+    assert " ".join(lines).split() == text.split()
+    assert all(not x.endswith("179") for x in lines)
+
+
+def test_wide_characters_count_double():
+    assert width("中文") == 4
+    lines = wrap("中文 " * 10, 10)
+    assert all(width(x) <= 10 for x in lines)
+
+
+def test_layout(exported):
+    text = (exported / "hoi-nghi-chuyen-doi-so.txt").read_text(encoding="utf-8")
+    lines = text.splitlines()
+    assert lines[0] == "Hà Nội đẩy mạnh chuyển đổi số trong cải cách hành chính"
+    assert set(lines[1]) == {"="}
+    assert lines[2] == "Hà Nội Mới (HNM) · HÀ NỘI, Sáng 12/3"
+    assert "Kết quả bước đầu đáng khích lệ" in lines and "------------------------------" in text
+    assert lines[-1].endswith("Thu Hà") and lines[-1].startswith(" ")  # right-aligned byline
+    item = next(i for i, x in enumerate(lines) if x.startswith("  Thứ ba,"))
+    assert lines[item + 1].startswith("    ")  # hanging indent
+
+
+def test_width_from_style(tmp_path):
+    style = tmp_path / "narrow.toml"
+    style.write_text('extends = "default"\n[text]\ntxt_width = 40\n')
+    r = bantin("export", "-f", "txt", "--style", str(style), "-o", "-", str(EXAMPLES / "mua-lua-dong-thap.txt"))
+    assert max(width(x) for x in r.stdout.decode().splitlines()) <= 40
+
+
+def test_bundle_txt():
+    from bantin.exporters.txt import write
+
+    a = Article("Bài một", lede="Sapo một.")
+    b = Article("Bài hai", lede="Sapo hai.")
+    out = write(Briefing("Bản tin sáng", (a, b), "2025-08-05", "Văn phòng"), load("default"), lambda m: None).decode()
+    assert "BẢN TIN SÁNG" in out and "Mục lục" in out and "ngày 05 tháng 8 năm 2025" in out
+    assert out.index("1. Bài một") < out.index("2. Bài hai") < out.index("Sapo một.")
