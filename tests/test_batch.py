@@ -1,0 +1,123 @@
+"""Bulk conversion as CI runs it: trees, jobs, report, incremental, shards, interrupts."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+from conftest import EPOCH, EXAMPLES, bantin
+
+FOUR = "pdf,docx,epub,txt"
+
+
+@pytest.fixture
+def tree(tmp_path):
+    src = tmp_path / "src"
+    for i in range(3):
+        d = src / f"nhom-{i}"
+        d.mkdir(parents=True)
+        for f in EXAMPLES.glob("*.txt"):
+            shutil.copy(f, d / f.name)
+    shutil.copy(EXAMPLES / "ban-tin-tong-hop.json", src / "ban-tin-tong-hop.json")
+    return src
+
+
+def tree_bytes(d):
+    return {str(p.relative_to(d)): p.read_bytes() for p in sorted(d.rglob("*")) if p.is_file()
+            and not p.name.startswith(".")}
+
+
+def test_jobs_do_not_change_bytes(tree, tmp_path):
+    env = {"SOURCE_DATE_EPOCH": EPOCH}
+    r1 = bantin("export", "-f", FOUR, "--jobs", "1", "-o", str(tmp_path / "j1"), str(tree), env=env)
+    r2 = bantin("export", "-f", FOUR, "--jobs", "2", "-o", str(tmp_path / "j2"), str(tree), env=env)
+    assert r1.returncode == r2.returncode == 0, (r1.stderr, r2.stderr)
+    one, two = tree_bytes(tmp_path / "j1"), tree_bytes(tmp_path / "j2")
+    assert len(one) == 10 * 4 and one == two
+    assert "nhom-2/thu-vien-so.epub" in one  # the tree is mirrored
+
+
+def test_report_summary_and_streams(tree, tmp_path):
+    (tree / "hong.txt").write_bytes(b"\xff\xfe\x00")
+    report = tmp_path / "report.json"
+    r = bantin("export", "-f", "txt,pdf", "-o", str(tmp_path / "out"), "--report", str(report), str(tree))
+    assert r.returncode == 1
+    assert r.stdout == b""  # documents only on stdout; none were asked for
+    err = r.stderr.decode()
+    assert "hong.txt" in err and "10 converted, 1 failed, 0 skipped" in err
+    assert "\r" not in err  # no progress bar when stderr is not a terminal
+    data = json.loads(report.read_text())
+    assert (data["converted"], data["failed"]) == (10, 1)
+    good = next(i for i in data["inputs"] if i["status"] == "converted")
+    assert {o["format"] for o in good["outputs"]} == {"txt", "pdf"}
+    for o in good["outputs"]:
+        assert len(o["sha256"]) == 64 and o["bytes"] > 0
+    assert set(good["seconds"]) >= {"read", "txt", "pdf"}
+    bad = next(i for i in data["inputs"] if i["status"] == "failed")
+    assert bad["errors"] and "hong.txt" in bad["input"]
+
+
+def test_quiet_prints_only_errors(tree, tmp_path):
+    (tree / "rong.txt").write_bytes(b"")
+    r = bantin("export", "-f", "txt", "-q", "-o", str(tmp_path / "o"), str(tree))
+    assert r.returncode == 1
+    assert r.stderr.decode().strip().splitlines() == [f"bantin: error: {tree / 'rong.txt'}: empty input"]
+
+
+def test_fail_fast(tree, tmp_path):
+    (tree / "a-rong.txt").write_bytes(b"")
+    r = bantin("export", "-f", "txt", "--fail-fast", "--jobs", "1", "-o", str(tmp_path / "o"), str(tree))
+    assert r.returncode == 1
+    assert "0 converted, 1 failed" in r.stderr.decode()
+
+
+def test_incremental(tree, tmp_path):
+    out = tmp_path / "out"
+    args = ["export", "-f", "txt,pdf", "--incremental", "-o", str(out), str(tree)]
+    assert bantin(*args).returncode == 0
+    r = bantin(*args)
+    assert "0 converted, 0 failed, 10 skipped" in r.stderr.decode()
+    (tree / "nhom-1" / "mua-lua-dong-thap.txt").write_text("Bài đã sửa\nSapo mới.\nThân bài.\n", encoding="utf-8")
+    r = bantin(*args)
+    assert "1 converted, 0 failed, 9 skipped" in r.stderr.decode()
+    assert (out / "nhom-1" / "mua-lua-dong-thap.txt").read_text(encoding="utf-8").startswith("Bài đã sửa")
+    r = bantin("export", "-f", "txt,pdf", "--incremental", "--style", "nd30", "-o", str(out), str(tree))
+    assert "10 converted" in r.stderr.decode()  # a different style is a different output
+    json.loads((out / ".bantin-manifest.json").read_text())
+
+
+def test_shards_partition_the_inputs(tree, tmp_path):
+    seen = []
+    for i in (1, 2, 3):
+        out = tmp_path / f"s{i}"
+        assert bantin("export", "-f", "txt", "--shard", f"{i}/3", "-o", str(out), str(tree)).returncode == 0
+        seen.append(set(tree_bytes(out)) if out.exists() else set())
+    assert sum(len(s) for s in seen) == 10 and len(set().union(*seen)) == 10
+    assert bantin("export", "-f", "txt", "--shard", "4/3", str(tree)).returncode == 2
+
+
+def test_sigterm_leaves_no_partial_files(tree, tmp_path):
+    for i in range(40):
+        d = tree / f"them-{i}"
+        shutil.copytree(tree / "nhom-0", d)
+    out = tmp_path / "out"
+    proc = subprocess.Popen([sys.executable, "-m", "bantin", "export", "-f", FOUR, "--incremental", "--jobs", "2",
+                             "-o", str(out), str(tree)], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    deadline = time.time() + 60
+    while time.time() < deadline and not (out.exists() and any(out.rglob("*.pdf"))):
+        time.sleep(0.05)
+    proc.send_signal(signal.SIGTERM)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130, err
+    assert b"Traceback" not in err
+    time.sleep(0.5)
+    assert not [p for p in out.rglob("*") if p.name.endswith(".part")]
+    manifest = json.loads((out / ".bantin-manifest.json").read_text())
+    for entry in manifest["entries"].values():
+        assert all(os.path.exists(p) for p in entry["outputs"])
