@@ -206,7 +206,7 @@ def run(inputs: tuple[str, ...], settings: Settings, opts: Options, err: Callabl
     stream = _results(todo, settings, opts.jobs)
     try:
         with _progress(show_bar, len(todo)) as bar:
-            for job, res in zip(todo, stream):
+            for job, res in zip(todo, stream, strict=False):
                 results.append(res)
                 bar.update(1)
                 for w in res.warnings:

@@ -150,7 +150,7 @@ def resolve(spec: FontSpec) -> Family:
     if spec.package:
         files = _from_package(spec.package)
     elif spec.files:
-        files = {face: Path(os.path.expanduser(p)) for face, p in zip(FACES, spec.files)}
+        files = {face: Path(os.path.expanduser(p)) for face, p in zip(FACES, spec.files, strict=False)}
         for p in files.values():
             if not p.is_file():
                 raise FontError(f"font file not found: {p}")

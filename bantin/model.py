@@ -6,8 +6,8 @@ tuple of spans so that emphasis survives without any exporter parsing markup.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from typing import Callable, Union
 
 
 @dataclass(frozen=True)
@@ -65,7 +65,7 @@ class SectionBreak:
     pass
 
 
-Block = Union[Heading, Paragraph, ListBlock, Quote, Caption, SectionBreak]
+Block = Heading | Paragraph | ListBlock | Quote | Caption | SectionBreak
 
 
 @dataclass(frozen=True)
@@ -119,7 +119,7 @@ class Briefing:
         return self.issuer or ""
 
 
-Document = Union[Article, Briefing]
+Document = Article | Briefing
 
 
 def articles_of(doc: Document) -> tuple[Article, ...]:

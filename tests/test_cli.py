@@ -79,7 +79,8 @@ def test_meta_overrides(tmp_path):
     r = bantin("export", "-f", "json", "-o", "-", "-M", "date=2025-06-01", "-M", "title=Tên mới",
                "-M", "byline=Ban biên tập", "-M", "outlet=Báo Mới", str(f))
     d = json.loads(r.stdout)
-    assert (d["date"], d["title"], d["byline"], d["outlet"]["name"]) == ("2025-06-01", "Tên mới", "Ban biên tập", "Báo Mới")
+    got = (d["date"], d["title"], d["byline"], d["outlet"]["name"])
+    assert got == ("2025-06-01", "Tên mới", "Ban biên tập", "Báo Mới")
     r = bantin("export", "-f", "json", "-o", "-", "-M", "date=5/8", str(f))
     assert r.returncode == 2 and b"ISO 8601" in r.stderr
 

@@ -128,6 +128,6 @@ def test_corpus_each_article_and_one_bundle(tmp_path):
     epubs = sorted(tmp_path.glob("*.epub"))
     assert len(epubs) == len(files) + 1
     with ThreadPoolExecutor(os.cpu_count() or 2) as pool:
-        reports = dict(zip(epubs, pool.map(epubcheck, epubs)))
+        reports = dict(zip(epubs, pool.map(epubcheck, epubs), strict=True))
     bad = {p.name: r[-800:] for p, r in reports.items() if CLEAN not in r}
     assert not bad, bad

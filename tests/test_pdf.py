@@ -3,7 +3,19 @@
 from __future__ import annotations
 
 import pytest
-from conftest import EPOCH, EXAMPLES, assert_in_order, bantin, example_stems, load_json, model_words, pdffonts, pdftotext, require, run
+from conftest import (
+    EPOCH,
+    EXAMPLES,
+    assert_in_order,
+    bantin,
+    example_stems,
+    load_json,
+    model_words,
+    pdffonts,
+    pdftotext,
+    require,
+    run,
+)
 from pypdf import PdfReader
 
 STANDARD_14 = ("Helvetica", "Times", "Courier", "Symbol", "ZapfDingbats")
@@ -128,7 +140,8 @@ def test_font_without_vietnamese_is_refused(tmp_path):
 
 def test_nd30_layout(tmp_path):
     require("pdffonts")
-    r = bantin("export", "-f", "pdf", "--style", "nd30", "-o", str(tmp_path), str(EXAMPLES / "hoi-nghi-chuyen-doi-so.txt"))
+    src = EXAMPLES / "hoi-nghi-chuyen-doi-so.txt"
+    r = bantin("export", "-f", "pdf", "--style", "nd30", "-o", str(tmp_path), str(src))
     assert r.returncode == 0, r.stderr
     rows = pdffonts(tmp_path / "hoi-nghi-chuyen-doi-so.pdf")
     assert all(r["name"].split("+")[-1].startswith(("LiberationSerif", "Tinos", "TimesNewRoman")) for r in rows), rows

@@ -10,14 +10,13 @@ LibreOffice draw the same faces as the PDF on machines that lack them.
 
 from __future__ import annotations
 
-import copy
 import hashlib
 import io
 import os
 import re
 import uuid
 import zipfile
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -47,7 +46,6 @@ from bantin.model import (
     SectionBreak,
     Text,
     map_text,
-    text_of,
 )
 from bantin.styles import Style
 
@@ -65,7 +63,7 @@ _XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udff
 def _source_date() -> datetime | None:
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch and epoch.strip().isdigit():
-        return datetime.fromtimestamp(int(epoch), tz=timezone.utc).replace(tzinfo=None)
+        return datetime.fromtimestamp(int(epoch), tz=UTC).replace(tzinfo=None)
     return None
 
 
@@ -241,46 +239,44 @@ def _define_styles(d: Any, style: Style, body: str, heading: str) -> None:
 # ---------------------------------------------------------------- numbering
 
 
-class _Numbering:
-    """A fresh w:num per list, restarting at 1 (python-docx keeps counting)."""
+_ABSTRACT = {"decimal": "900", "bullet": "901"}
 
-    def __init__(self, d: Any) -> None:
-        from docx.oxml.ns import qn
 
-        self.part = d.part.numbering_part.element
-        self.qn = qn
-        self.next_id = 1000
-        self.abstract: dict[str, str] = {}
-        styles = d.styles.element
-        for kind, style_name in (("decimal", "List Number"), ("bullet", "List Bullet")):
-            sid = d.styles[style_name].style_id
-            st = styles.find(f"{{{W_NS}}}style[@{{{W_NS}}}styleId='{sid}']")
-            self.abstract[kind] = self._abstract(kind, st)
+def _install_numbering(d: Any) -> None:
+    """One abstract list per kind, hanging-indented, in the prepared template."""
+    from docx.oxml.ns import qn
 
-    def _abstract(self, kind: str, style_el: Any) -> str:
-        qn = self.qn
-        aid = str(900 + len(self.abstract))
-        a = self.part.makeelement(qn("w:abstractNum"), {qn("w:abstractNumId"): aid})
+    part = d.part.numbering_part.element
+    first_num = part.find(qn("w:num"))
+    for kind, aid in _ABSTRACT.items():
+        a = part.makeelement(qn("w:abstractNum"), {qn("w:abstractNumId"): aid})
         lvl = a.makeelement(qn("w:lvl"), {qn("w:ilvl"): "0"})
-        for tag, val in (("w:start", "1"), ("w:numFmt", kind), ("w:lvlText", "%1." if kind == "decimal" else "–"),
-                         ("w:lvlJc", "left")):
+        text = "%1." if kind == "decimal" else "–"
+        for tag, val in (("w:start", "1"), ("w:numFmt", kind), ("w:lvlText", text), ("w:lvlJc", "left")):
             lvl.append(lvl.makeelement(qn(tag), {qn("w:val"): val}))
         ppr = lvl.makeelement(qn("w:pPr"), {})
         ppr.append(ppr.makeelement(qn("w:ind"), {qn("w:left"): "397", qn("w:hanging"): "283"}))
         lvl.append(ppr)
         a.append(lvl)
-        first_num = self.part.find(qn("w:num"))
         if first_num is not None:
             first_num.addprevious(a)
         else:
-            self.part.append(a)
-        return aid
+            part.append(a)
+
+
+class _Numbering:
+    """A fresh w:num per list, restarting at 1 (python-docx keeps counting)."""
+
+    def __init__(self, d: Any) -> None:
+        self.part = d.part.numbering_part.element
+        self.next_id = 1000
 
     def new(self, ordered: bool) -> str:
-        qn = self.qn
+        from docx.oxml.ns import qn
+
         self.next_id += 1
         num = self.part.makeelement(qn("w:num"), {qn("w:numId"): str(self.next_id)})
-        num.append(num.makeelement(qn("w:abstractNumId"), {qn("w:val"): self.abstract["decimal" if ordered else "bullet"]}))
+        num.append(num.makeelement(qn("w:abstractNumId"), {qn("w:val"): _ABSTRACT["decimal" if ordered else "bullet"]}))
         over = num.makeelement(qn("w:lvlOverride"), {qn("w:ilvl"): "0"})
         over.append(over.makeelement(qn("w:startOverride"), {qn("w:val"): "1"}))
         num.append(over)
@@ -416,7 +412,8 @@ class _Writer:
         self.d.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
         self.para(CONTENTS, "Contents Heading")
         toc = self.d.add_paragraph(style="Normal")
-        _field(toc, 'TOC \\o "1-1" \\h \\z \\u', "Cập nhật mục lục: nhấn F9 (Word) hoặc Công cụ › Cập nhật (LibreOffice).")
+        hint = "Cập nhật mục lục: nhấn F9 (Word) hoặc Công cụ › Cập nhật (LibreOffice)."
+        _field(toc, 'TOC \\o "1-1" \\h \\z \\u', hint)
         for a in b.articles:
             self.d.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
             self.article(a)
@@ -427,7 +424,7 @@ class _Writer:
 
 def _core_properties(d: Any, doc: Document) -> None:
     cp = d.core_properties
-    when = _source_date() or datetime.now(timezone.utc).replace(tzinfo=None, microsecond=0)
+    when = _source_date() or datetime.now(UTC).replace(tzinfo=None, microsecond=0)
     cp.title = doc.title
     cp.author = (doc.issuer if isinstance(doc, Briefing) else (doc.outlet.display if doc.outlet else "")) or ""
     # python-docx caps properties at 255 characters; a lede is often longer.
@@ -479,15 +476,45 @@ def _font_key(path: Path) -> str:
     return "{" + str(uuid.UUID(bytes=digest)).upper() + "}"
 
 
-def _embed(files: dict[str, bytes], families: list[Family]) -> None:
-    """Add obfuscated fonts, their relationships, fontTable entries and the setting."""
+def _font_parts(families: tuple[Family, ...]) -> list[tuple[str, str, Path, str]]:
+    """(face tag, part name, file, key) for every distinct face file to embed."""
+    parts = []
+    seen: set[Path] = set()
+    for fam in families:
+        for face, tag in (("regular", "embedRegular"), ("bold", "embedBold"), ("italic", "embedItalic"),
+                          ("bold_italic", "embedBoldItalic")):
+            path = fam.files[face]
+            if path in seen:
+                continue
+            seen.add(path)
+            parts.append((tag, f"font{len(parts) + 1}.odttf", path, _font_key(path)))
+    return parts
+
+
+@lru_cache(maxsize=8)
+def _font_zip(families: tuple[Family, ...]) -> bytes:
+    """A zip holding only the obfuscated fonts, compressed once per process; each
+    document's parts are appended to a copy of it."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as z:
+        for _tag, name, path, key in _font_parts(families):
+            info = zipfile.ZipInfo(f"word/fonts/{name}", ZIP_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            z.writestr(info, _odttf(path, key))
+    return out.getvalue()
+
+
+def _embed(files: dict[str, bytes], families: tuple[Family, ...]) -> None:
+    """List the embedded fonts in fontTable.xml, relate them, and say so in settings."""
     from lxml import etree
 
     table = etree.fromstring(files["word/fontTable.xml"])
     w, r = f"{{{W_NS}}}", f"{{{R_NS}}}"
     rels = ['<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
             '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">']
-    n = 0
+    parts = iter(_font_parts(families))
+    pending = next(parts, None)
     for fam in families:
         for el in table.findall(f"{w}font"):
             if el.get(f"{w}name") == fam.name:
@@ -496,20 +523,12 @@ def _embed(files: dict[str, bytes], families: list[Family]) -> None:
         etree.SubElement(font_el, f"{w}charset", {f"{w}val": "00"})
         etree.SubElement(font_el, f"{w}family", {f"{w}val": "roman"})
         etree.SubElement(font_el, f"{w}pitch", {f"{w}val": "variable"})
-        seen: set[Path] = set()
-        for face, tag in (("regular", "embedRegular"), ("bold", "embedBold"), ("italic", "embedItalic"),
-                          ("bold_italic", "embedBoldItalic")):
-            path = fam.files[face]
-            if path in seen:
-                continue
-            seen.add(path)
-            n += 1
-            key = _font_key(path)
-            name = f"font{n}.odttf"
-            files[f"word/fonts/{name}"] = _odttf(path, key)
-            rid = f"rIdFont{n}"
+        while pending is not None and pending[2] in fam.files.values():
+            tag, name, _path, key = pending
+            rid = f"rIdFont{name[4:-6]}"
             rels.append(f'<Relationship Id="{rid}" Type="{FONT_REL}" Target="fonts/{name}"/>')
             etree.SubElement(font_el, f"{w}{tag}", {f"{r}id": rid, f"{w}fontKey": key})
+            pending = next(parts, None)
     rels.append("</Relationships>")
     files["word/fontTable.xml"] = etree.tostring(table, xml_declaration=True, encoding="UTF-8", standalone=True)
     files["word/_rels/fontTable.xml.rels"] = "".join(rels).encode()
@@ -533,7 +552,7 @@ def _settings_fixups(files: dict[str, bytes]) -> None:
     files["word/settings.xml"] = s.encode()
 
 
-def _repack(data: bytes, families: list[Family]) -> bytes:
+def _repack(data: bytes, families: tuple[Family, ...]) -> bytes:
     """Rewrite the zip: fixed entry times (python-docx stamps the current time),
     fonts embedded, settings and app properties cleaned."""
     with zipfile.ZipFile(io.BytesIO(data)) as z:
@@ -541,11 +560,12 @@ def _repack(data: bytes, families: list[Family]) -> bytes:
         files = {n: z.read(n) for n in names}
     files["docProps/app.xml"] = _APP_XML
     _settings_fixups(files)
+    out = io.BytesIO()
     if families:
         _embed(files, families)
+        out.write(_font_zip(families))
     order = [n for n in names if n in files] + sorted(n for n in files if n not in names)
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+    with zipfile.ZipFile(out, "a" if families else "w", zipfile.ZIP_DEFLATED) as z:
         for n in order:
             info = zipfile.ZipInfo(n, ZIP_TIME)
             info.compress_type = zipfile.ZIP_DEFLATED
@@ -554,38 +574,41 @@ def _repack(data: bytes, families: list[Family]) -> bytes:
     return out.getvalue()
 
 
-@lru_cache(maxsize=1)
-def _template() -> bytes:
-    """python-docx's default template, loaded once per process."""
+@lru_cache(maxsize=8)
+def _prepared(style: Style) -> bytes:
+    """python-docx's template with this style's styles, numbering and clean-ups
+    applied: built once per process and style, then reused for every document."""
     import docx
 
+    d = docx.Document()
+    _define_styles(d, style, resolve(style.body_font).name, resolve(style.heading_font).name)
+    _drop_leftovers(d)
+    _install_numbering(d)
+    body_el = d.element.body
+    for p in list(body_el):
+        if not p.tag.endswith("sectPr"):
+            body_el.remove(p)
     buf = io.BytesIO()
-    docx.Document().save(buf)
+    d.save(buf)
     return buf.getvalue()
 
 
+def _embedded(style: Style) -> tuple[Family, ...]:
+    return tuple(f for f in dict.fromkeys((resolve(style.body_font), resolve(style.heading_font))) if f.embed)
+
+
 def warm(style: Style) -> None:
-    _template()
-    for spec in (style.body_font, style.heading_font):
-        fam = resolve(spec)
-        if fam.embed:
-            for path in set(fam.files.values()):
-                _odttf(path, _font_key(path))
+    _prepared(style)
+    families = _embedded(style)
+    if families:
+        _font_zip(families)
 
 
 def write(doc: Document, style: Style, warn: Warn) -> bytes:
     import docx
 
     doc = _xml_safe(doc, warn)
-    body_family = resolve(style.body_font)
-    heading_family = resolve(style.heading_font)
-    d = docx.Document(io.BytesIO(_template()))
-    _define_styles(d, style, body_family.name, heading_family.name)
-    _drop_leftovers(d)
-    body_el = d.element.body
-    for p in list(body_el):
-        if not p.tag.endswith("sectPr"):
-            body_el.remove(p)
+    d = docx.Document(io.BytesIO(_prepared(style)))
     _page_setup(d, style, short_title(doc.title, 80))
     writer = _Writer(d, warn, isinstance(doc, Briefing))
     if isinstance(doc, Briefing):
@@ -595,8 +618,7 @@ def write(doc: Document, style: Style, warn: Warn) -> bytes:
     _core_properties(d, doc)
     buf = io.BytesIO()
     d.save(buf)
-    families = [f for f in dict.fromkeys((body_family, heading_family)) if f.embed]
-    return _repack(buf.getvalue(), copy.copy(families))
+    return _repack(buf.getvalue(), _embedded(style))
 
 
 exporter = Exporter("docx", ".docx", write, "Word document with named styles (python-docx)", warm=warm)

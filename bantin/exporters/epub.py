@@ -16,7 +16,7 @@ import logging
 import os
 import uuid
 import zipfile
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from functools import lru_cache
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -43,7 +43,6 @@ from bantin.model import (
     SectionBreak,
     Text,
     articles_of,
-    text_of,
 )
 from bantin.styles import Style
 
@@ -110,7 +109,7 @@ def _article_html(a: Article, level: int) -> str:
 def _css(style: Style, fonts: list[tuple[str, Family, str]]) -> str:
     t = style.text
     faces = []
-    for role, fam, face in fonts:
+    for role, _fam, face in fonts:
         weight, fstyle = FACES[face]
         faces.append(
             f'@font-face {{ font-family: "{role}"; font-weight: {weight}; font-style: {fstyle}; '
@@ -128,8 +127,8 @@ def _css(style: Style, fonts: list[tuple[str, Family, str]]) -> str:
             "body { margin: 0 4%; widows: 2; orphans: 2; }",
             f"p {{ margin: 0 0 {t.space_after / t.body_size:.3f}em 0; text-indent: {indent}; "
             f"text-align: {'justify' if t.justify else 'left'}; }}",
-            f'h1, h2, h3, h4 {{ font-family: "heading", sans-serif; font-weight: bold; line-height: 1.3; '
-            f"text-align: left; page-break-after: avoid; break-after: avoid; }}",
+            'h1, h2, h3, h4 { font-family: "heading", sans-serif; font-weight: bold; line-height: 1.3; '
+            "text-align: left; page-break-after: avoid; break-after: avoid; }",
             f"h1 {{ font-size: {rel(t.title_size)}; margin: 0.2em 0 0.5em; }}",
             f"h2 {{ font-size: {rel(hs[0])}; margin: 1.2em 0 0.4em; }}",
             f"h3 {{ font-size: {rel(hs[1])}; margin: 1em 0 0.3em; }}",
@@ -163,13 +162,17 @@ def _subset(path: Path, chars: frozenset[str]) -> bytes:
     from fontTools.ttLib import TTFont
 
     logging.getLogger("fontTools.subset").setLevel(logging.ERROR)
-    font = TTFont(path, recalcTimestamp=False)
+    font = TTFont(path, recalcTimestamp=False, lazy=True)
     opts = subset.Options()
     opts.hinting = False
-    opts.drop_tables += ["meta", "DSIG"]
     opts.name_IDs = [0, 1, 2, 3, 4, 5, 6, 13, 14]
-    opts.layout_features = ["kern", "liga", "ccmp", "mark", "mkmk", "locl"]
+    # Vietnamese is set from precomposed NFC glyphs, which need no OpenType
+    # positioning; dropping the layout tables makes each subset four times faster
+    # (16 ms instead of 60 ms a face) at the cost of kerning in e-readers.
+    opts.layout_features = []
+    opts.drop_tables += ["meta", "DSIG", "GSUB", "GPOS", "GDEF"]
     opts.recalc_timestamp = False
+    opts.canonical_order = False
     sub = subset.Subsetter(opts)
     sub.populate(unicodes=sorted(ord(c) for c in chars))
     sub.subset(font)
@@ -216,8 +219,8 @@ def _faces_used(doc: Document) -> list[tuple[str, str]]:
 def _modified() -> datetime:
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch and epoch.strip().isdigit():
-        return datetime.fromtimestamp(int(epoch), tz=timezone.utc)
-    return datetime.now(timezone.utc).replace(microsecond=0)
+        return datetime.fromtimestamp(int(epoch), tz=UTC)
+    return datetime.now(UTC).replace(microsecond=0)
 
 
 def _identifier(doc: Document, style: Style) -> str:
@@ -304,7 +307,7 @@ def write(doc: Document, style: Style, warn: Warn) -> bytes:
 
     def chapter(uid: str, title: str, html: str) -> epub.EpubHtml:
         c = epub.EpubHtml(uid=uid, title=title, file_name=f"{uid}.xhtml", lang=LANG)
-        c.content = f'<html><head><title>{_x(title)}</title></head><body>{html}</body></html>'.encode("utf-8")
+        c.content = f'<html><head><title>{_x(title)}</title></head><body>{html}</body></html>'.encode()
         c.add_item(css)
         book.add_item(c)
         return c

@@ -15,7 +15,7 @@ from io import BytesIO
 from typing import Any
 from xml.sax.saxutils import escape
 
-from bantin.exporters import ExportError, Exporter, Warn
+from bantin.exporters import Exporter, ExportError, Warn
 from bantin.exporters._shared import (
     CONTENTS,
     PAGE,
@@ -161,7 +161,7 @@ def _chunks(text: str) -> list[str]:
     return out
 
 
-_LONG_WORD = re.compile(r"\S{%d,}" % MAX_WORD)
+_LONG_WORD = re.compile(rf"\S{{{MAX_WORD},}}")
 
 
 def _styles(style: Style, f: _Fonts) -> dict[str, Any]:

@@ -7,7 +7,17 @@ group, and ``bantin export --format md`` works without any change to bantin.
 from __future__ import annotations
 
 from bantin.exporters import Exporter, Warn
-from bantin.model import Caption, Document, Heading, ListBlock, Paragraph, Quote, SectionBreak, articles_of, text_of
+from bantin.model import (
+    Caption,
+    Document,
+    Heading,
+    ListBlock,
+    Paragraph,
+    Quote,
+    SectionBreak,
+    articles_of,
+    text_of,
+)
 from bantin.styles import Style
 
 

@@ -6,7 +6,9 @@ import re
 
 from bantin.model import Block, Caption, plain
 
-_CREDIT_AT_END = re.compile(r"^(?P<text>.*?)\s*(?P<open>[(\[])?\s*Ảnh\s*:\s*(?P<credit>[^()\[\]:]{1,60}?)\s*[)\]]?\s*\.?$")
+_CREDIT_AT_END = re.compile(
+    r"^(?P<text>.*?)\s*(?P<open>[(\[])?\s*Ảnh\s*:\s*(?P<credit>[^()\[\]:]{1,60}?)\s*[)\]]?\s*\.?$"
+)
 _STARTS = re.compile(r"^[(\[]?\s*Ảnh\b")
 
 

@@ -8,11 +8,20 @@ from __future__ import annotations
 
 import re
 
-_PERIOD = r"(?:Rạng sáng|Sáng sớm|Sáng|Trưa|Chiều tối|Chiều|Tối|Đêm|Khuya|Ngày|Hôm nay|Hôm qua|Sáng nay|Chiều nay|Tối nay|Trưa nay|Tối qua|Đêm qua|Chiều qua|Sáng qua)"
+_PERIODS = (
+    "Rạng sáng", "Sáng sớm", "Sáng nay", "Chiều nay", "Tối nay", "Trưa nay", "Tối qua", "Đêm qua", "Chiều qua",
+    "Sáng qua", "Chiều tối", "Hôm nay", "Hôm qua", "Sáng", "Trưa", "Chiều", "Tối", "Đêm", "Khuya", "Ngày",
+)
+_PERIOD = "(?:" + "|".join(_PERIODS) + ")"
 _DAY = r"\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{4})?"
 _OPENING = re.compile(rf"^(?P<time>{_PERIOD}(?: (?:ngày|hôm) )? ?(?:\(?{_DAY}\)?)?|{_DAY})(?=[,:])")
-_FULL = re.compile(r"(?<!\d)(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:\D{1,3}(\d{1,2})[:h](\d{2}))?(?:.*?GMT ?([+-]\d{1,2}))?")
-_STAMP = re.compile(r"^(?:[^\W\d_]+(?: [^\W\d_]+)?, )?\d{1,2}[/.-]\d{1,2}[/.-]\d{4}(?:,? \d{1,2}[:h]\d{2})?(?: ?\(?GMT ?[+-]\d{1,2}\)?)?$")
+_FULL = re.compile(
+    r"(?<!\d)(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:\D{1,3}(\d{1,2})[:h](\d{2}))?(?:.*?GMT ?([+-]\d{1,2}))?"
+)
+_STAMP = re.compile(
+    r"^(?:[^\W\d_]+(?: [^\W\d_]+)?, )?\d{1,2}[/.-]\d{1,2}[/.-]\d{4}"
+    r"(?:,? \d{1,2}[:h]\d{2})?(?: ?\(?GMT ?[+-]\d{1,2}\)?)?$"
+)
 
 
 def opening_time(lede: str) -> str | None:

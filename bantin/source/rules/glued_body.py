@@ -22,7 +22,7 @@ def _glued(text: str, at: int) -> bool:
 def _split_glued(text: str) -> list[str]:
     cuts = [m.start() for m in _CANDIDATE.finditer(text) if _glued(text, m.start())]
     bounds = [0, *cuts, len(text)]
-    return [text[a:b] for a, b in zip(bounds, bounds[1:])]
+    return [text[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]
 
 
 def split(line: str, collapsed: bool = True) -> list[str]:

@@ -20,7 +20,7 @@ def parse(lines: list[str]) -> Header | None:
     if not nonempty or not lines[nonempty[0]].lower().startswith("title:"):
         return None
     fields: dict[str, str] = {}
-    for n, i in enumerate(nonempty):
+    for i in nonempty:
         m = _KEY.match(lines[i].strip())
         if not m:
             if "content" in fields:
