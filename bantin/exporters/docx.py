@@ -284,10 +284,10 @@ class _Numbering:
         return str(self.next_id)
 
 
-def _numbered(paragraph: Any, num_id: str) -> None:
+def _numbered(p: Any, num_id: str) -> None:
     from docx.oxml.ns import qn
 
-    ppr = paragraph._p.get_or_add_pPr()
+    ppr = p.get_or_add_pPr()
     numpr = ppr.makeelement(qn("w:numPr"), {})
     numpr.append(numpr.makeelement(qn("w:ilvl"), {qn("w:val"): "0"}))
     numpr.append(numpr.makeelement(qn("w:numId"), {qn("w:val"): num_id}))
@@ -348,23 +348,61 @@ def _page_setup(d: Any, style: Style, running: str) -> None:
 
 
 class _Writer:
-    def __init__(self, d: Any, warn: Warn, in_bundle: bool) -> None:
-        self.d, self.warn = d, warn
+    """Appends paragraphs as WordprocessingML elements. python-docx's
+    ``add_paragraph(style=name)`` looks the style up among all of them on every
+    call; the ids are resolved once per style sheet instead (``_style_ids``)."""
+
+    def __init__(self, d: Any, warn: Warn, in_bundle: bool, ids: dict[str, str]) -> None:
+        from docx.oxml.ns import qn
+
+        self.d, self.warn, self.ids, self.qn = d, warn, ids, qn
+        self.sect = d.element.body.find(qn("w:sectPr"))
         self.numbering = _Numbering(d)
         self.shift = 1 if in_bundle else 0  # in a bundle, article titles are Heading 1
 
+    def _p(self, style: str | None) -> Any:
+        qn = self.qn
+        p = self.sect.makeelement(qn("w:p"), {})
+        if style is not None:
+            ppr = p.makeelement(qn("w:pPr"), {})
+            ppr.append(ppr.makeelement(qn("w:pStyle"), {qn("w:val"): self.ids[style]}))
+            p.append(ppr)
+        self.sect.addprevious(p)
+        return p
+
+    def _run(self, p: Any, text: str, bold: bool = False, italic: bool = False) -> None:
+        qn = self.qn
+        r = p.makeelement(qn("w:r"), {})
+        if bold or italic:
+            rpr = r.makeelement(qn("w:rPr"), {})
+            if bold:
+                rpr.append(rpr.makeelement(qn("w:b"), {}))
+            if italic:
+                rpr.append(rpr.makeelement(qn("w:i"), {}))
+            r.append(rpr)
+        t = r.makeelement(qn("w:t"), {"{http://www.w3.org/XML/1998/namespace}space": "preserve"})
+        t.text = text
+        r.append(t)
+        p.append(r)
+
     def para(self, text: str, style: str) -> Any:
-        return self.d.add_paragraph(text, style=style)
+        p = self._p(style)
+        if text:
+            self._run(p, text)
+        return p
 
     def spans(self, text: Text, style: str) -> Any:
-        p = self.d.add_paragraph(style=style)
+        p = self._p(style)
         for s in text:
-            run = p.add_run(s.text)
-            if s.strong:
-                run.bold = True
-            if s.em:
-                run.italic = True
+            self._run(p, s.text, s.strong, s.em)
         return p
+
+    def page_break(self) -> None:
+        qn = self.qn
+        p = self._p(None)
+        r = p.makeelement(qn("w:r"), {})
+        r.append(r.makeelement(qn("w:br"), {qn("w:type"): "page"}))
+        p.append(r)
 
     def article(self, a: Article) -> None:
         meta = meta_line(a)
@@ -400,22 +438,22 @@ class _Writer:
             self.para(line, "Source Note")
 
     def briefing(self, b: Briefing) -> None:
-        from docx.enum.text import WD_BREAK
+        from docx.text.paragraph import Paragraph as DocxParagraph
 
         for _ in range(6):
-            self.d.add_paragraph(style="Cover Meta")
+            self.para("", "Cover Meta")
         self.para(b.title, "Cover Title")
         meta = briefing_meta(b)
         if meta:
             self.para(meta, "Cover Meta")
         self.para(f"{len(b.articles)} bài", "Cover Meta")
-        self.d.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+        self.page_break()
         self.para(CONTENTS, "Contents Heading")
-        toc = self.d.add_paragraph(style="Normal")
+        toc = DocxParagraph(self._p("Normal"), self.d._body)
         hint = "Cập nhật mục lục: nhấn F9 (Word) hoặc Công cụ › Cập nhật (LibreOffice)."
         _field(toc, 'TOC \\o "1-1" \\h \\z \\u', hint)
         for a in b.articles:
-            self.d.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+            self.page_break()
             self.article(a)
 
 
@@ -471,6 +509,7 @@ def _odttf(path: Path, key: str) -> bytes:
     return bytes(data)
 
 
+@lru_cache(maxsize=16)
 def _font_key(path: Path) -> str:
     digest = hashlib.sha256(path.read_bytes()).digest()[:16]
     return "{" + str(uuid.UUID(bytes=digest)).upper() + "}"
@@ -593,6 +632,14 @@ def _prepared(style: Style) -> bytes:
     return buf.getvalue()
 
 
+@lru_cache(maxsize=8)
+def _style_ids(style: Style) -> dict[str, str]:
+    import docx
+
+    d = docx.Document(io.BytesIO(_prepared(style)))
+    return {s.name: s.style_id for s in d.styles}
+
+
 def _embedded(style: Style) -> tuple[Family, ...]:
     return tuple(f for f in dict.fromkeys((resolve(style.body_font), resolve(style.heading_font))) if f.embed)
 
@@ -610,7 +657,7 @@ def write(doc: Document, style: Style, warn: Warn) -> bytes:
     doc = _xml_safe(doc, warn)
     d = docx.Document(io.BytesIO(_prepared(style)))
     _page_setup(d, style, short_title(doc.title, 80))
-    writer = _Writer(d, warn, isinstance(doc, Briefing))
+    writer = _Writer(d, warn, isinstance(doc, Briefing), _style_ids(style))
     if isinstance(doc, Briefing):
         writer.briefing(doc)
     else:

@@ -43,6 +43,7 @@ from bantin.model import (
     SectionBreak,
     Text,
     articles_of,
+    text_of,
 )
 from bantin.styles import Style
 
@@ -162,7 +163,7 @@ def _subset(path: Path, chars: frozenset[str]) -> bytes:
     from fontTools.ttLib import TTFont
 
     logging.getLogger("fontTools.subset").setLevel(logging.ERROR)
-    font = TTFont(path, recalcTimestamp=False, lazy=True)
+    font = TTFont(path, recalcTimestamp=False, recalcBBoxes=False, lazy=True)
     opts = subset.Options()
     opts.hinting = False
     opts.name_IDs = [0, 1, 2, 3, 4, 5, 6, 13, 14]
@@ -190,30 +191,42 @@ def _licence(fam: Family) -> str | None:
     return None
 
 
-def _faces_used(doc: Document) -> list[tuple[str, str]]:
-    """Which (role, face) pairs the book's CSS will ask for."""
-    used = {("body", "regular"), ("heading", "bold")}
+def _face_chars(doc: Document) -> dict[tuple[str, str], set[str]]:
+    """The characters each (role, face) draws, following the CSS: each embedded
+    face is subset to exactly what it shows. The regular body face takes every
+    character of the book, since it also draws what no other rule claims."""
+    from bantin.serialize import dumps
+
+    faces: dict[tuple[str, str], set[str]] = {("body", "regular"): set(dumps(doc)) | set(CONTENTS)}
+
+    def add(role: str, face: str, text: str) -> None:
+        faces.setdefault((role, face), set()).update(text)
+
+    add("heading", "bold", doc.title + CONTENTS)
     for a in articles_of(doc):
-        if a.lede or a.byline:
-            used.add(("body", "bold"))
-        if meta_line(a):
-            used.add(("heading", "regular"))
+        add("heading", "bold", a.title)
+        add("heading", "regular", meta_line(a))
+        add("body", "bold", (a.lede or "") + (a.byline or ""))
         for b in a.blocks:
-            if isinstance(b, (Quote, Caption)):
-                used.add(("body", "italic"))
+            if isinstance(b, Heading):
+                add("heading", "bold", text_of(b.text))
+            if isinstance(b, Caption):
+                add("body", "italic", caption_line(b))
             spans: tuple[Text, ...] = ()
             if isinstance(b, (Paragraph, Heading, Quote)):
                 spans = (b.text,)
             elif isinstance(b, ListBlock):
                 spans = b.items
             for t in spans:
-                for s in t:
-                    face = "bold_italic" if s.em and s.strong else "bold" if s.strong else "italic" if s.em else None
-                    if face:
-                        used.add(("body", face))
+                for sp in t:
+                    if isinstance(b, Quote):
+                        add("body", "bold_italic" if sp.strong else "italic", sp.text)
+                    elif sp.em or sp.strong:
+                        face = "bold_italic" if sp.em and sp.strong else "bold" if sp.strong else "italic"
+                        add("heading" if isinstance(b, Heading) else "body", face, sp.text)
     if isinstance(doc, Briefing):
-        used.add(("heading", "regular"))
-    return sorted(used)
+        add("heading", "regular", briefing_meta(doc))
+    return {k: v | {" "} for k, v in faces.items() if v - {" "}}
 
 
 def _modified() -> datetime:
@@ -248,14 +261,6 @@ def _repack(data: bytes) -> bytes:
     return out.getvalue()
 
 
-def _chars(doc: Document, extra: str) -> frozenset[str]:
-    from bantin.serialize import dumps
-
-    # The canonical JSON holds every piece of text the book shows; JSON syntax
-    # adds only ASCII punctuation, which the subset wants anyway.
-    return frozenset(dumps(doc)) | frozenset(extra) | frozenset(" ")
-
-
 def write(doc: Document, style: Style, warn: Warn) -> bytes:
     from ebooklib import epub
 
@@ -285,15 +290,14 @@ def write(doc: Document, style: Style, warn: Warn) -> bytes:
         book.add_metadata(None, "meta", value, {"property": prop})
 
     families = {"body": resolve(style.body_font), "heading": resolve(style.heading_font)}
-    used = [(role, families[role], face) for role, face in _faces_used(doc)]
-    extra = CONTENTS + "–—…“”‘’* " + "0123456789"
-    chars = _chars(doc, extra)
+    face_chars = _face_chars(doc)
+    used = [(role, families[role], face) for role, face in sorted(face_chars)]
     for role, fam, face in used:
         item = epub.EpubItem(
             uid=f"font-{role}-{face}",
             file_name=f"fonts/{role}-{face}.ttf",
             media_type="font/ttf",
-            content=_subset(fam.files[face], chars),
+            content=_subset(fam.files[face], frozenset(face_chars[(role, face)])),
         )
         book.add_item(item)
     licences = {fam.name: _licence(fam) for fam in families.values()}
