@@ -95,10 +95,9 @@ def apply_meta(doc: Document, meta: tuple[tuple[str, str], ...]) -> Document:
     if not m:
         return doc
     if isinstance(doc, Briefing):
-        changes: dict[str, object] = {}
-        for key in ("title", "date", "issuer"):
-            if key in m:
-                changes[key] = m[key] or None if key != "title" else m[key]
+        changes: dict[str, object] = {k: m[k] or None for k in ("date", "issuer") if k in m}
+        if "title" in m:
+            changes["title"] = m["title"]
         return replace(doc, **changes)  # type: ignore[arg-type]
     return _override_article(doc, m)
 

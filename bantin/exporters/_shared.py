@@ -58,10 +58,6 @@ def footer_lines(a: Article) -> list[str]:
     return out
 
 
-def doc_title(doc: Document) -> str:
-    return doc.title
-
-
 def doc_subject(doc: Document) -> str:
     if isinstance(doc, Briefing):
         return "; ".join(a.title for a in doc.articles)

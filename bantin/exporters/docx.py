@@ -344,6 +344,19 @@ def _page_setup(d: Any, style: Style, running: str) -> None:
                 _field(p, "NUMPAGES")
 
 
+_RUNNING = "\ue000running title\ue000"  # placeholder in the prepared template's header
+
+
+def _set_running_title(d: Any, title: str) -> None:
+    from docx.oxml.ns import qn
+
+    for part in d.part.package.iter_parts():
+        if str(part.partname).startswith("/word/header"):
+            for t in part.element.iter(qn("w:t")):
+                if t.text == _RUNNING:
+                    t.text = title
+
+
 # ---------------------------------------------------------------- body
 
 
@@ -591,12 +604,31 @@ def _settings_fixups(files: dict[str, bytes]) -> None:
     files["word/settings.xml"] = s.encode()
 
 
-def _repack(data: bytes, families: tuple[Family, ...]) -> bytes:
-    """Rewrite the zip: fixed entry times (python-docx stamps the current time),
+def _package_files(d: Any) -> dict[str, bytes]:
+    """The package's parts by zip name, as python-docx's own writer would store them
+    (its PackageWriter, minus the zip: we write the zip once, with fixed times)."""
+    from docx.opc.packuri import CONTENT_TYPES_URI, PACKAGE_URI
+    from docx.opc.pkgwriter import _ContentTypesItem
+
+    pkg = d.part.package
+    parts = list(pkg.iter_parts())
+    for part in parts:
+        part.before_marshal()
+    files = {
+        CONTENT_TYPES_URI.membername: _ContentTypesItem.from_parts(parts).blob,
+        PACKAGE_URI.rels_uri.membername: pkg.rels.xml,
+    }
+    for part in parts:
+        files[part.partname.membername] = part.blob
+        if len(part.rels):
+            files[part.partname.rels_uri.membername] = part.rels.xml
+    return files
+
+
+def _zip(files: dict[str, bytes], families: tuple[Family, ...]) -> bytes:
+    """Write the zip: fixed entry times (python-docx would stamp the current time),
     fonts embedded, settings and app properties cleaned."""
-    with zipfile.ZipFile(io.BytesIO(data)) as z:
-        names = z.namelist()
-        files = {n: z.read(n) for n in names}
+    names = list(files)
     files["docProps/app.xml"] = _APP_XML
     _settings_fixups(files)
     out = io.BytesIO()
@@ -623,6 +655,7 @@ def _prepared(style: Style) -> bytes:
     _define_styles(d, style, resolve(style.body_font).name, resolve(style.heading_font).name)
     _drop_leftovers(d)
     _install_numbering(d)
+    _page_setup(d, style, _RUNNING)
     body_el = d.element.body
     for p in list(body_el):
         if not p.tag.endswith("sectPr"):
@@ -656,16 +689,14 @@ def write(doc: Document, style: Style, warn: Warn) -> bytes:
 
     doc = _xml_safe(doc, warn)
     d = docx.Document(io.BytesIO(_prepared(style)))
-    _page_setup(d, style, short_title(doc.title, 80))
+    _set_running_title(d, short_title(doc.title, 80))
     writer = _Writer(d, warn, isinstance(doc, Briefing), _style_ids(style))
     if isinstance(doc, Briefing):
         writer.briefing(doc)
     else:
         writer.article(doc)
     _core_properties(d, doc)
-    buf = io.BytesIO()
-    d.save(buf)
-    return _repack(buf.getvalue(), _embedded(style))
+    return _zip(_package_files(d), _embedded(style))
 
 
 exporter = Exporter("docx", ".docx", write, "Word document with named styles (python-docx)", warm=warm)
