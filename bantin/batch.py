@@ -14,11 +14,13 @@ import multiprocessing
 import os
 import signal
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO, Any
 
 from bantin import __version__
 from bantin.convert import Job, Result, Settings, bundle, collect, convert
@@ -153,6 +155,50 @@ def _results(jobs: list[Job], settings: Settings, n: int) -> Iterator[Result]:
         pool.shutdown(wait=True, cancel_futures=True)
 
 
+class _Outcome:
+    """Counts results and streams each into the report as it arrives, so memory
+    stays flat however many inputs there are. The report is written to a
+    temporary file and renamed when the run ends."""
+
+    def __init__(self, report: Path | None) -> None:
+        self.converted = self.failed = self.skipped = 0
+        self.report = report
+        self._file: IO[str] | None = None
+        self._tmp: Path | None = None
+        if report is not None:
+            report.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=f".{report.name}.", suffix=".part", dir=report.parent)
+            self._tmp = Path(tmp)
+            self._file = os.fdopen(fd, "w", encoding="utf-8")
+            self._file.write('{\n  "inputs": [')
+            self._sep = "\n    "
+
+    def add(self, r: Result) -> None:
+        status = "failed" if r.error else "skipped" if r.skipped else "converted"
+        setattr(self, status, getattr(self, status) + 1)
+        if self._file is not None:
+            entry = {"input": r.label, "status": status, "outputs": r.outputs, "warnings": r.warnings,
+                     "errors": [r.error] if r.error else [], "seconds": r.seconds}
+            self._file.write(self._sep + json.dumps(entry, ensure_ascii=False))
+            self._sep = ",\n    "
+
+    def close(self, settings: Settings, elapsed: float) -> None:
+        if self._file is None or self._tmp is None or self.report is None:
+            return
+        tail = {"bantin": __version__, "formats": list(settings.formats), "style": settings.style,
+                "converted": self.converted, "failed": self.failed, "skipped": self.skipped,
+                "seconds": round(elapsed, 3)}
+        self._file.write("\n  ],\n" + json.dumps(tail, ensure_ascii=False, indent=2)[2:] + "\n")
+        self._file.close()
+        os.chmod(self._tmp, 0o644)
+        os.replace(self._tmp, self.report)
+
+    def abort(self) -> None:
+        if self._file is not None and self._tmp is not None:
+            self._file.close()
+            self._tmp.unlink(missing_ok=True)
+
+
 def run(inputs: tuple[str, ...], settings: Settings, opts: Options, err: Callable[[str], None]) -> int:
     t0 = time.perf_counter()
     jobs = collect(inputs)
@@ -160,29 +206,49 @@ def run(inputs: tuple[str, ...], settings: Settings, opts: Options, err: Callabl
         raise BatchUsageError("no input files found")
     if settings.out_dir is None and (len(settings.formats) != 1 or (len(jobs) != 1 and not opts.bundle_title)):
         raise BatchUsageError("-o - writes one document: give one format and one input (or --bundle)")
+    outcome = _Outcome(opts.report)
+    try:
+        _run(jobs, settings, opts, err, outcome)
+    except BaseException:
+        outcome.abort()
+        raise
+    elapsed = time.perf_counter() - t0
+    outcome.close(settings, elapsed)
+    if not opts.quiet:
+        err(f"bantin: {outcome.converted} converted, {outcome.failed} failed, {outcome.skipped} skipped "
+            f"in {elapsed:.2f} s")
+    return 1 if outcome.failed else 0
 
+
+def _failed(r: Result, outcome: _Outcome, err: Callable[[str], None]) -> None:
+    err(f"bantin: error: {r.label}: {r.error}")
+    outcome.add(r)
+
+
+def _run(jobs: list[Job], settings: Settings, opts: Options, err: Callable[[str], None], outcome: _Outcome) -> None:
     if opts.bundle_title is not None:
         result, failures = bundle(jobs, opts.bundle_title, settings)
         for f in failures:
-            err(f"bantin: error: {f.label}: {f.error}")
-        _finish([*failures, result], settings, opts, err, t0, skipped=0)
-        return 1 if failures or result.error else 0
+            _failed(f, outcome, err)
+        if result.error:
+            _failed(result, outcome, err)
+        else:
+            _emit(result, outcome)
+        return
 
     seen: dict[Path, str] = {}
-    results: list[Result] = []
     todo: list[Job] = []
     for job in jobs:
         if not in_shard(job, opts.shard):
             continue
         if job.stem in seen:
-            results.append(Result(job.label, error=f"output name collides with {seen[job.stem]}"))
+            _failed(Result(job.label, error=f"output name collides with {seen[job.stem]}"), outcome, err)
             continue
         seen[job.stem] = job.label
         todo.append(job)
 
     manifest: dict[str, dict[str, object]] = {}
     keys: dict[str, str | None] = {}
-    skipped = 0
     if opts.incremental and settings.out_dir is not None:
         manifest = _load_manifest(settings.out_dir)
         fresh = []
@@ -192,49 +258,39 @@ def run(inputs: tuple[str, ...], settings: Settings, opts: Options, err: Callabl
             if key and entry and entry.get("key") == key and all(
                 Path(str(p)).exists() for p in entry.get("outputs", [])  # type: ignore[union-attr]
             ):
-                skipped += 1
-                results.append(Result(job.label, skipped=True))
+                outcome.add(Result(job.label, skipped=True))
             else:
                 fresh.append(job)
         todo = fresh
 
-    for r in results:
-        if r.error:
-            err(f"bantin: error: {r.label}: {r.error}")
     show_bar = not opts.quiet and sys.stderr.isatty() and len(todo) > 1
-    interrupted = False
     stream = _results(todo, settings, opts.jobs)
     try:
         with _progress(show_bar, len(todo)) as bar:
             for job, res in zip(todo, stream, strict=False):
-                results.append(res)
                 bar.update(1)
                 for w in res.warnings:
                     if not opts.quiet:
                         err(f"bantin: warning: {res.label}: {w}")
                 if res.error:
-                    err(f"bantin: error: {res.label}: {res.error}")
+                    _failed(res, outcome, err)
                     if opts.fail_fast:
                         break
-                else:
-                    if res.stdout is not None:
-                        sys.stdout.buffer.write(res.stdout)
-                        sys.stdout.buffer.flush()
-                    if opts.incremental and keys.get(str(job.stem)):
-                        manifest[str(job.stem)] = {
-                            "key": keys[str(job.stem)],
-                            "outputs": [o["path"] for o in res.outputs],
-                        }
-    except KeyboardInterrupt:
-        interrupted = True
-        raise
+                    continue
+                _emit(res, outcome)
+                if opts.incremental and keys.get(str(job.stem)):
+                    manifest[str(job.stem)] = {"key": keys[str(job.stem)], "outputs": [o["path"] for o in res.outputs]}
     finally:
         stream.close()
         if opts.incremental and settings.out_dir is not None:
             _save_manifest(settings.out_dir, manifest)
-        if not interrupted:
-            _finish(results, settings, opts, err, t0, skipped)
-    return 1 if any(r.error for r in results) else 0
+
+
+def _emit(res: Result, outcome: _Outcome) -> None:
+    if res.stdout is not None:
+        sys.stdout.buffer.write(res.stdout)
+        sys.stdout.buffer.flush()
+    outcome.add(res)
 
 
 class _NoBar:
@@ -248,42 +304,9 @@ class _NoBar:
         pass
 
 
-def _progress(show: bool, total: int) -> object:
+def _progress(show: bool, total: int) -> Any:
     if not show:
         return _NoBar()
     import click
 
     return click.progressbar(length=total, file=sys.stderr, label="bantin")
-
-
-def _finish(
-    results: list[Result], settings: Settings, opts: Options, err: Callable[[str], None],
-    t0: float, skipped: int,
-) -> None:
-    elapsed = time.perf_counter() - t0
-    failed = sum(1 for r in results if r.error)
-    converted = sum(1 for r in results if not r.error and not r.skipped)
-    if opts.report is not None:
-        report = {
-            "bantin": __version__,
-            "formats": list(settings.formats),
-            "style": settings.style,
-            "converted": converted,
-            "failed": failed,
-            "skipped": skipped,
-            "seconds": round(elapsed, 3),
-            "inputs": [
-                {
-                    "input": r.label,
-                    "status": "failed" if r.error else "skipped" if r.skipped else "converted",
-                    "outputs": r.outputs,
-                    "warnings": r.warnings,
-                    "errors": [r.error] if r.error else [],
-                    "seconds": r.seconds,
-                }
-                for r in results
-            ],
-        }
-        write_atomic(opts.report, (json.dumps(report, ensure_ascii=False, indent=2) + "\n").encode())
-    if not opts.quiet:
-        err(f"bantin: {converted} converted, {failed} failed, {skipped} skipped in {elapsed:.2f} s")

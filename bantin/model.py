@@ -103,6 +103,7 @@ class Article:
 
     @property
     def author(self) -> str:
+        """Who the document is by, for metadata: the outlet, else the byline."""
         return self.outlet.display if self.outlet else (self.byline or "")
 
 

@@ -136,6 +136,18 @@ def article_to_dict(a: Article) -> dict[str, Any]:
     }
 
 
+def _iso_date(d: dict[str, Any]) -> str | None:
+    from datetime import datetime
+
+    value = _opt_str(d, "date")
+    if value is not None:
+        try:
+            datetime.fromisoformat(value.replace("Z", "+00:00"))
+        except ValueError:
+            raise SchemaError(f"date must be ISO 8601, not {value!r}") from None
+    return value
+
+
 def article_from_dict(d: Any) -> Article:
     if not isinstance(d, dict) or d.get("schema") != ARTICLE_SCHEMA:
         raise SchemaError(f"not a canonical article (expected \"schema\": \"{ARTICLE_SCHEMA}\")")
@@ -148,7 +160,7 @@ def article_from_dict(d: Any) -> Article:
         lede=_opt_str(d, "lede"),
         outlet=None if o is None else Outlet(_opt_str(o, "code"), _opt_str(o, "name")),
         dateline=None if dl is None else Dateline(_opt_str(dl, "place"), _opt_str(dl, "time")),
-        date=_opt_str(d, "date"),
+        date=_iso_date(d),
         byline=_opt_str(d, "byline"),
         language=d.get("language", "vi"),
         url=_opt_str(d, "url"),
@@ -178,7 +190,7 @@ def from_dict(d: Any) -> Document:
         return Briefing(
             title=title,
             articles=tuple(article_from_dict(a) for a in d.get("articles", [])),
-            date=_opt_str(d, "date"),
+            date=_iso_date(d),
             issuer=_opt_str(d, "issuer"),
             language=d.get("language", "vi"),
         )

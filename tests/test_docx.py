@@ -121,6 +121,17 @@ def test_libreoffice_renders_the_embedded_fonts(exported, tmp_path):
     assert not any(n.startswith(("DejaVu", "Liberation")) for n in names), names
 
 
+def test_header_title_from_page_two_and_page_fields(exported):
+    path = exported / "hoi-nghi-chuyen-doi-so.docx"
+    with zipfile.ZipFile(path) as z:
+        headers = [z.read(n).decode() for n in z.namelist() if n.startswith("word/header")]
+        footers = [z.read(n).decode() for n in z.namelist() if n.startswith("word/footer")]
+    doc = part(path, "word/document.xml")
+    assert "<w:titlePg/>" in doc  # page 1 has its own, empty header
+    assert sum("Hà Nội đẩy mạnh chuyển đổi số" in h for h in headers) == 1
+    assert all("PAGE" in f and "NUMPAGES" in f and "Trang" in f for f in footers)
+
+
 def test_deterministic(tmp_path):
     out = []
     for n in (1, 2):
@@ -155,8 +166,10 @@ def test_nd30_docx(tmp_path):
     doc = part(path, "word/document.xml")
     assert 'w:left="1701"' in doc and 'w:right="850"' in doc  # 30 and 15 mm
     assert "<w:titlePg/>" in doc
-    header = part(path, "word/header1.xml") if "header1.xml" in str(zipfile.ZipFile(path).namelist()) else ""
-    assert "PAGE" in header
+    with zipfile.ZipFile(path) as z:
+        headers = [z.read(n).decode() for n in z.namelist() if n.startswith("word/header")]
+        assert not [n for n in z.namelist() if n.startswith("word/footer") and "PAGE" in z.read(n).decode()]
+    assert sum(" PAGE " in h for h in headers) == 1  # the number top centre, not on page 1
 
 
 def test_bundle_docx(tmp_path):

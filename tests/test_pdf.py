@@ -113,12 +113,17 @@ def test_missing_glyph_is_visible_and_warned(tmp_path):
 
 
 def test_fallback_font_draws_missing_glyph(tmp_path):
+    # IBM Plex Serif lacks Ǧ (U+01E6); Be Vietnam Pro has it.
     style = tmp_path / "fb.toml"
     style.write_text('extends = "default"\n[fonts]\nfallback = [{ package = "fontpkg-be-vietnam-pro" }]\n')
     f = tmp_path / "a.txt"
-    f.write_text("Tiêu đề\nSapo có ký hiệu ₫ và ∑.\nThân bài.\n", encoding="utf-8")
+    f.write_text("Tiêu đề\nSapo nhắc tên Ǧorđe ở đây.\nThân bài.\n", encoding="utf-8")
     r = bantin("export", "-f", "pdf", "--style", str(style), "-o", str(tmp_path), str(f))
     assert r.returncode == 0, r.stderr
+    assert b"U+01E6" not in r.stderr
+    assert "Ǧorđe" in pdftotext(tmp_path / "a.pdf")
+    r = bantin("export", "-f", "pdf", "-o", str(tmp_path / "plain"), str(f))
+    assert b"U+01E6" in r.stderr and "[U+01E6]" in pdftotext(tmp_path / "plain" / "a.pdf")
 
 
 def test_font_without_vietnamese_is_refused(tmp_path):

@@ -477,7 +477,7 @@ def _core_properties(d: Any, doc: Document) -> None:
     cp = d.core_properties
     when = _source_date() or datetime.now(UTC).replace(tzinfo=None, microsecond=0)
     cp.title = doc.title
-    cp.author = (doc.issuer if isinstance(doc, Briefing) else (doc.outlet.display if doc.outlet else "")) or ""
+    cp.author = doc.author
     # python-docx caps properties at 255 characters; a lede is often longer.
     cp._element._get_or_add("subject").text = doc_subject(doc)
     cp.language = LANG

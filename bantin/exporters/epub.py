@@ -268,7 +268,7 @@ def write(doc: Document, style: Style, warn: Warn) -> bytes:
     book.set_identifier(_identifier(doc, style))
     book.set_title(doc.title)
     book.set_language(LANG)
-    creator = doc.issuer if isinstance(doc, Briefing) else (doc.outlet.display if doc.outlet else None)
+    creator = doc.author
     if creator:
         book.add_author(creator)
     subject = doc_subject(doc)

@@ -428,7 +428,6 @@ def write(doc: Document, style: Style, warn: Warn) -> bytes:
                 self.notify("TOCEntry", (0, escape(o.title), self.page, o.key))
 
     buf = BytesIO()
-    author = doc.issuer if isinstance(doc, Briefing) else (doc.outlet.display if doc.outlet else None)
     template = _Doc(
         buf,
         pagesize=(w, h),
@@ -437,7 +436,7 @@ def write(doc: Document, style: Style, warn: Warn) -> bytes:
         topMargin=page.margin_top * MM,
         bottomMargin=page.margin_bottom * MM,
         title=doc.title,
-        author=author or "",
+        author=doc.author,
         subject=doc_subject(doc),
         creator="bantin",
         producer="bantin (reportlab)",
