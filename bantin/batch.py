@@ -16,9 +16,11 @@ import signal
 import sys
 import tempfile
 import time
+from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
+from itertools import chain, islice
 from pathlib import Path
 from typing import IO, Any
 
@@ -121,29 +123,27 @@ def _convert_in_worker(job: Job, settings: Settings) -> Result:
         _busy = False
 
 
-def _results(jobs: list[Job], settings: Settings, n: int) -> Iterator[Result]:
-    if n <= 1 or len(jobs) <= 1:
+def _results(jobs: Iterator[Job], settings: Settings, n: int) -> Iterator[tuple[Job, Result]]:
+    first = list(islice(jobs, 2))
+    jobs = chain(first, jobs)
+    if n <= 1 or len(first) <= 1:
         for job in jobs:
-            yield convert(job, settings)
+            yield job, convert(job, settings)
         return
     _warm(settings)
     ctx = multiprocessing.get_context("fork")
     pool = ProcessPoolExecutor(max_workers=n, mp_context=ctx, initializer=_worker_init)
     try:
         # A bounded window of futures keeps memory flat in the number of inputs.
-        window = n * 4
-        pending: list[Future[Result]] = []
-        it = iter(jobs)
-        for job in it:
-            pending.append(pool.submit(_convert_in_worker, job, settings))
-            if len(pending) >= window:
-                break
+        pending: deque[tuple[Job, Future[Result]]] = deque()
+        for job in jobs:
+            pending.append((job, pool.submit(_convert_in_worker, job, settings)))
+            if len(pending) >= n * 4:
+                done, fut = pending.popleft()
+                yield done, fut.result()
         while pending:
-            res = pending.pop(0).result()
-            nxt = next(it, None)
-            if nxt is not None:
-                pending.append(pool.submit(_convert_in_worker, nxt, settings))
-            yield res
+            done, fut = pending.popleft()
+            yield done, fut.result()
     except BaseException:
         # Interrupted, or the caller stopped early (--fail-fast): stop the workers
         # now rather than letting them finish the queue.
@@ -201,11 +201,13 @@ class _Outcome:
 
 def run(inputs: tuple[str, ...], settings: Settings, opts: Options, err: Callable[[str], None]) -> int:
     t0 = time.perf_counter()
-    jobs = collect(inputs)
-    if not jobs:
+    found = collect(inputs)
+    first = list(islice(found, 2))
+    if not first:
         raise BatchUsageError("no input files found")
-    if settings.out_dir is None and (len(settings.formats) != 1 or (len(jobs) != 1 and not opts.bundle_title)):
+    if settings.out_dir is None and (len(settings.formats) != 1 or (len(first) != 1 and not opts.bundle_title)):
         raise BatchUsageError("-o - writes one document: give one format and one input (or --bundle)")
+    jobs = chain(first, found)
     outcome = _Outcome(opts.report)
     try:
         _run(jobs, settings, opts, err, outcome)
@@ -225,9 +227,10 @@ def _failed(r: Result, outcome: _Outcome, err: Callable[[str], None]) -> None:
     outcome.add(r)
 
 
-def _run(jobs: list[Job], settings: Settings, opts: Options, err: Callable[[str], None], outcome: _Outcome) -> None:
+def _run(jobs: Iterator[Job], settings: Settings, opts: Options, err: Callable[[str], None],
+         outcome: _Outcome) -> None:
     if opts.bundle_title is not None:
-        result, failures = bundle(jobs, opts.bundle_title, settings)
+        result, failures = bundle(list(jobs), opts.bundle_title, settings)
         for f in failures:
             _failed(f, outcome, err)
         if result.error:
@@ -236,38 +239,43 @@ def _run(jobs: list[Job], settings: Settings, opts: Options, err: Callable[[str]
             _emit(result, outcome)
         return
 
-    seen: dict[Path, str] = {}
-    todo: list[Job] = []
-    for job in jobs:
-        if not in_shard(job, opts.shard):
-            continue
-        if job.stem in seen:
-            _failed(Result(job.label, error=f"output name collides with {seen[job.stem]}"), outcome, err)
-            continue
-        seen[job.stem] = job.label
-        todo.append(job)
-
     manifest: dict[str, dict[str, object]] = {}
-    keys: dict[str, str | None] = {}
     if opts.incremental and settings.out_dir is not None:
         manifest = _load_manifest(settings.out_dir)
-        fresh = []
-        for job in todo:
-            key = keys[str(job.stem)] = _key(job, settings)
-            entry = manifest.get(str(job.stem))
-            if key and entry and entry.get("key") == key and all(
-                Path(str(p)).exists() for p in entry.get("outputs", [])  # type: ignore[union-attr]
-            ):
-                outcome.add(Result(job.label, skipped=True))
-            else:
-                fresh.append(job)
-        todo = fresh
+    keys: dict[str, str | None] = {}
 
-    show_bar = not opts.quiet and sys.stderr.isatty() and len(todo) > 1
-    stream = _results(todo, settings, opts.jobs)
+    def todo() -> Iterator[Job]:
+        """The inputs of this shard, less name collisions and unchanged inputs."""
+        seen: dict[str, str] = {}
+        for job in jobs:
+            stem = str(job.stem)
+            if not in_shard(job, opts.shard):
+                continue
+            if stem in seen:
+                _failed(Result(job.label, error=f"output name collides with {seen[stem]}"), outcome, err)
+                continue
+            seen[stem] = job.label
+            if opts.incremental and settings.out_dir is not None:
+                key = keys[stem] = _key(job, settings)
+                entry = manifest.get(stem)
+                if key and entry and entry.get("key") == key and all(
+                    Path(str(p)).exists() for p in entry.get("outputs", [])  # type: ignore[union-attr]
+                ):
+                    outcome.add(Result(job.label, skipped=True))
+                    continue
+            yield job
+
+    pending: Iterator[Job] = todo()
+    total = None
+    if not opts.quiet and sys.stderr.isatty():
+        # A terminal shows a bar, which needs the count; CI logs get none and
+        # keep the inputs streaming.
+        listed = list(pending)
+        pending, total = iter(listed), len(listed)
+    stream = _results(pending, settings, opts.jobs)
     try:
-        with _progress(show_bar, len(todo)) as bar:
-            for job, res in zip(todo, stream, strict=False):
+        with _progress(total is not None and total > 1, total or 0) as bar:
+            for job, res in stream:
                 bar.update(1)
                 for w in res.warnings:
                     if not opts.quiet:
@@ -278,8 +286,9 @@ def _run(jobs: list[Job], settings: Settings, opts: Options, err: Callable[[str]
                         break
                     continue
                 _emit(res, outcome)
-                if opts.incremental and keys.get(str(job.stem)):
-                    manifest[str(job.stem)] = {"key": keys[str(job.stem)], "outputs": [o["path"] for o in res.outputs]}
+                stem = str(job.stem)
+                if keys.get(stem):
+                    manifest[stem] = {"key": keys.pop(stem), "outputs": [o["path"] for o in res.outputs]}
     finally:
         stream.close()
         if opts.incremental and settings.out_dir is not None:

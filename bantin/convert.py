@@ -8,9 +8,11 @@ Nothing here prints: messages go back to the caller, which owns stderr.
 from __future__ import annotations
 
 import hashlib
+import os
 import sys
 import time
 import traceback
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date as _date
 from pathlib import Path
@@ -222,21 +224,25 @@ def slug(text: str) -> str:
     return "-".join(ascii_.lower().split())[:80] or "briefing"
 
 
-def collect(inputs: tuple[str, ...]) -> list[Job]:
-    """Expand folders recursively; output paths mirror each folder's tree."""
-    jobs: list[Job] = []
+def _walk(root: Path) -> Iterator[Path]:
+    """Files under root in a stable order, without listing the whole tree first."""
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not d.endswith(".egg-info"))
+        for name in sorted(files):
+            if not name.startswith(".") and Path(name).suffix.lower() in INPUT_SUFFIXES:
+                yield Path(folder, name)
+
+
+def collect(inputs: tuple[str, ...]) -> Iterator[Job]:
+    """Expand folders recursively; output paths mirror each folder's tree. A
+    generator, so that an archive of any size is never held in memory at once."""
     for src in inputs:
         if src == "-":
-            jobs.append(Job("-", Path("stdin"), "<stdin>"))
+            yield Job("-", Path("stdin"), "<stdin>")
             continue
         p = Path(src)
         if p.is_dir():
-            for f in sorted(p.rglob("*")):
-                rel = f.relative_to(p)
-                if any(part.startswith(".") or part.endswith(".egg-info") for part in rel.parts):
-                    continue
-                if f.is_file() and f.suffix.lower() in INPUT_SUFFIXES:
-                    jobs.append(Job(str(f), rel.with_suffix(""), str(f)))
+            for f in _walk(p):
+                yield Job(str(f), f.relative_to(p).with_suffix(""), str(f))
         else:
-            jobs.append(Job(src, Path(p.stem or "stdin"), src))
-    return jobs
+            yield Job(src, Path(p.stem or "stdin"), src)

@@ -393,10 +393,7 @@ def write(doc: Document, style: Style, warn: Warn) -> bytes:
     rl_config.canvas_basefontname = fonts.body
     page = style.page
     w, h = (x * MM for x in page.size_mm)
-    running = short_title(doc.title, 80)
-    if isinstance(doc, Briefing):
-        running = short_title(doc.title, 80)
-    decor = _page_decor(style, fonts, running)
+    decor = _page_decor(style, fonts, short_title(doc.title, 80))
 
     class _CountingCanvas(Canvas):
         """Defers page decoration to ``save`` so that "Trang N/M" knows M."""
