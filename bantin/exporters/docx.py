@@ -213,7 +213,7 @@ def _define_styles(d: Any, style: Style, body: str, heading: str) -> None:
     setup(para_style("List Paragraph"), font=body, size=t.body_size, align=justify, left=7, first=-5,
           after=t.space_after / 2)
     setup(para_style("Caption"), font=body, size=t.caption_size, italic=True, colour=accent,
-          align=WD_ALIGN_PARAGRAPH.LEFT, leading=1.3)
+          align=WD_ALIGN_PARAGRAPH.LEFT, leading=1.3, before=t.space_after / 2)
     setup(para_style("Byline"), font=body, size=t.body_size, bold=True, align=WD_ALIGN_PARAGRAPH.RIGHT,
           before=t.space_after)
     setup(para_style("Masthead"), font=heading, size=t.masthead_size, colour=accent,
@@ -224,6 +224,7 @@ def _define_styles(d: Any, style: Style, body: str, heading: str) -> None:
           align=WD_ALIGN_PARAGRAPH.LEFT, after=t.space_after * 2)
     setup(para_style("Cover Title", "Title"), font=heading, size=t.title_size * 1.4, bold=True, align=centre,
           after=t.title_size, leading=1.2)
+    setup(para_style("TOC 1"), font=body, size=t.body_size, align=WD_ALIGN_PARAGRAPH.LEFT, after=t.space_after / 2)
     setup(para_style("Cover Meta"), font=heading, size=t.lede_size * 1.15, align=centre)
     for name in ("Header", "Footer"):
         setup(para_style(name), font=heading, size=t.masthead_size, align=centre, after=0, leading=1.0)
@@ -410,6 +411,30 @@ class _Writer:
             self._run(p, s.text, s.strong, s.em)
         return p
 
+    def _fld(self, p: Any, kind: str, instruction: str | None = None) -> None:
+        qn = self.qn
+        r = p.makeelement(qn("w:r"), {})
+        r.append(r.makeelement(qn("w:fldChar"), {qn("w:fldCharType"): kind}))
+        p.append(r)
+        if instruction is not None:
+            r = p.makeelement(qn("w:r"), {})
+            instr = r.makeelement(qn("w:instrText"), {"{http://www.w3.org/XML/1998/namespace}space": "preserve"})
+            instr.text = f" {instruction} "
+            r.append(instr)
+            p.append(r)
+
+    def contents(self, titles: list[str]) -> None:
+        """A TOC field whose result already lists the titles, so the contents read
+        right before Word or LibreOffice updates the field (and add page numbers)."""
+        for n, title in enumerate(titles):
+            p = self._p("TOC 1")
+            if n == 0:
+                self._fld(p, "begin", 'TOC \\o "1-1" \\h \\z \\u')
+                self._fld(p, "separate")
+            self._run(p, title)
+            if n == len(titles) - 1:
+                self._fld(p, "end")
+
     def page_break(self) -> None:
         qn = self.qn
         p = self._p(None)
@@ -451,8 +476,6 @@ class _Writer:
             self.para(line, "Source Note")
 
     def briefing(self, b: Briefing) -> None:
-        from docx.text.paragraph import Paragraph as DocxParagraph
-
         for _ in range(6):
             self.para("", "Cover Meta")
         self.para(b.title, "Cover Title")
@@ -462,9 +485,7 @@ class _Writer:
         self.para(f"{len(b.articles)} bài", "Cover Meta")
         self.page_break()
         self.para(CONTENTS, "Contents Heading")
-        toc = DocxParagraph(self._p("Normal"), self.d._body)
-        hint = "Cập nhật mục lục: nhấn F9 (Word) hoặc Công cụ › Cập nhật (LibreOffice)."
-        _field(toc, 'TOC \\o "1-1" \\h \\z \\u', hint)
+        self.contents([a.title for a in b.articles])
         for a in b.articles:
             self.page_break()
             self.article(a)

@@ -226,6 +226,7 @@ def _styles(style: Style, f: _Fonts) -> dict[str, Any]:
         "caption": ParagraphStyle(
             "caption", parent=body, fontName=f.body.replace("-regular", "-italic"), fontSize=t.caption_size,
             leading=t.caption_size * 1.4, alignment=TA_LEFT, firstLineIndent=0, textColor=accent,
+            spaceBefore=t.space_after / 2,
         ),
         "break": ParagraphStyle(
             "break", parent=body, alignment=TA_CENTER, firstLineIndent=0, spaceBefore=t.space_after,
