@@ -6,6 +6,10 @@ each exporter.
 
 from __future__ import annotations
 
+import os
+import zipfile
+from datetime import UTC, datetime
+
 from bantin.model import Article, Briefing, Caption, Document, text_of
 
 CONTENTS = "Mục lục"
@@ -69,3 +73,19 @@ def short_title(title: str, limit: int = 60) -> str:
         return title
     cut = title[:limit].rsplit(" ", 1)[0]
     return cut + "…"
+
+
+def build_time() -> datetime:
+    """SOURCE_DATE_EPOCH when set (reproducible builds), else now; UTC, whole seconds."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), tz=UTC)
+    return datetime.now(UTC).replace(microsecond=0)
+
+
+def zip_entry(name: str, stored: bool = False) -> zipfile.ZipInfo:
+    """A zip entry with a fixed time and mode: zip files then depend on content only."""
+    info = zipfile.ZipInfo(name, (1980, 1, 1, 0, 0, 0))
+    info.compress_type = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
+    info.external_attr = 0o644 << 16
+    return info

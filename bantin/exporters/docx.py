@@ -12,11 +12,9 @@ from __future__ import annotations
 
 import hashlib
 import io
-import os
 import re
 import uuid
 import zipfile
-from datetime import UTC, datetime
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -27,11 +25,13 @@ from bantin.exporters._shared import (
     CONTENTS,
     PAGE,
     briefing_meta,
+    build_time,
     caption_line,
     doc_subject,
     footer_lines,
     meta_line,
     short_title,
+    zip_entry,
 )
 from bantin.fonts import Family, resolve
 from bantin.model import (
@@ -54,18 +54,10 @@ W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 FONT_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/font"
 ODTTF = "application/vnd.openxmlformats-officedocument.obfuscatedFont"
-ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
 
 # XML 1.0 forbids these; Word refuses a document containing one.
 _XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
-
-def _source_date() -> datetime | None:
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.strip().isdigit():
-        return datetime.fromtimestamp(int(epoch), tz=UTC).replace(tzinfo=None)
-    return None
-
 
 def _xml_safe(doc: Document, warn: Warn) -> Document:
     """Drop the characters XML cannot carry (python-docx would raise on them)."""
@@ -496,7 +488,7 @@ class _Writer:
 
 def _core_properties(d: Any, doc: Document) -> None:
     cp = d.core_properties
-    when = _source_date() or datetime.now(UTC).replace(tzinfo=None, microsecond=0)
+    when = build_time().replace(tzinfo=None)
     cp.title = doc.title
     cp.author = doc.author
     # python-docx caps properties at 255 characters; a lede is often longer.
@@ -571,10 +563,7 @@ def _font_zip(families: tuple[Family, ...]) -> bytes:
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as z:
         for _tag, name, path, key in _font_parts(families):
-            info = zipfile.ZipInfo(f"word/fonts/{name}", ZIP_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            z.writestr(info, _odttf(path, key))
+            z.writestr(zip_entry(f"word/fonts/{name}"), _odttf(path, key))
     return out.getvalue()
 
 
@@ -659,10 +648,7 @@ def _zip(files: dict[str, bytes], families: tuple[Family, ...]) -> bytes:
     order = [n for n in names if n in files] + sorted(n for n in files if n not in names)
     with zipfile.ZipFile(out, "a" if families else "w", zipfile.ZIP_DEFLATED) as z:
         for n in order:
-            info = zipfile.ZipInfo(n, ZIP_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            z.writestr(info, files[n])
+            z.writestr(zip_entry(n), files[n])
     return out.getvalue()
 
 

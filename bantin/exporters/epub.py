@@ -13,10 +13,8 @@ from __future__ import annotations
 import hashlib
 import io
 import logging
-import os
 import uuid
 import zipfile
-from datetime import UTC, datetime
 from functools import lru_cache
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -25,10 +23,12 @@ from bantin.exporters import Exporter, Warn
 from bantin.exporters._shared import (
     CONTENTS,
     briefing_meta,
+    build_time,
     caption_line,
     doc_subject,
     footer_lines,
     meta_line,
+    zip_entry,
 )
 from bantin.fonts import Family, resolve
 from bantin.model import (
@@ -48,7 +48,6 @@ from bantin.model import (
 from bantin.styles import Style
 
 LANG = "vi"
-ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 FACES = {  # face -> (css font-weight, font-style)
     "regular": ("normal", "normal"),
     "bold": ("bold", "normal"),
@@ -229,13 +228,6 @@ def _face_chars(doc: Document) -> dict[tuple[str, str], set[str]]:
     return {k: v | {" "} for k, v in faces.items() if v - {" "}}
 
 
-def _modified() -> datetime:
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.strip().isdigit():
-        return datetime.fromtimestamp(int(epoch), tz=UTC)
-    return datetime.now(UTC).replace(microsecond=0)
-
-
 def _identifier(doc: Document, style: Style) -> str:
     from bantin.serialize import dumps
 
@@ -248,16 +240,10 @@ def _repack(data: bytes) -> bytes:
         entries = [(i.filename, z.read(i.filename)) for i in z.infolist()]
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as z:
-        mimetype = zipfile.ZipInfo("mimetype", ZIP_TIME)
-        mimetype.compress_type = zipfile.ZIP_STORED
-        z.writestr(mimetype, b"application/epub+zip")
+        z.writestr(zip_entry("mimetype", stored=True), b"application/epub+zip")
         for name, body in entries:
-            if name == "mimetype":
-                continue
-            info = zipfile.ZipInfo(name, ZIP_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            z.writestr(info, body)
+            if name != "mimetype":
+                z.writestr(zip_entry(name), body)
     return out.getvalue()
 
 
@@ -274,7 +260,7 @@ def write(doc: Document, style: Style, warn: Warn) -> bytes:
     subject = doc_subject(doc)
     if subject:
         book.add_metadata("DC", "description", subject)
-    when = _modified()
+    when = build_time()
     date = doc.date or when.strftime("%Y-%m-%d")
     book.add_metadata("DC", "date", date)
     for prop, value in (
