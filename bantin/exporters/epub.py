@@ -181,22 +181,23 @@ def _subset(path: Path, chars: frozenset[str]) -> bytes:
     return buf.getvalue()
 
 
+@lru_cache(maxsize=8)
 def _licence(fam: Family) -> str | None:
+    """The font's licence text, shipped in the book as the OFL requires."""
+    folders = sorted({p.parent for p in fam.files.values()} | {p.parent.parent for p in fam.files.values()})
     for candidate in ("OFL.txt", "LICENSE", "LICENSE.txt", "OFL"):
-        for d in {p.parent for p in fam.files.values()} | {p.parent.parent for p in fam.files.values()}:
+        for d in folders:
             f = d / candidate
             if f.is_file():
                 return f.read_text(encoding="utf-8", errors="replace")
     return None
 
 
-def _face_chars(doc: Document) -> dict[tuple[str, str], set[str]]:
+def _face_chars(doc: Document, canonical: str) -> dict[tuple[str, str], set[str]]:
     """The characters each (role, face) draws, following the CSS: each embedded
     face is subset to exactly what it shows. The regular body face takes every
     character of the book, since it also draws what no other rule claims."""
-    from bantin.serialize import dumps
-
-    faces: dict[tuple[str, str], set[str]] = {("body", "regular"): set(dumps(doc)) | set(CONTENTS)}
+    faces: dict[tuple[str, str], set[str]] = {("body", "regular"): set(canonical) | set(CONTENTS)}
 
     def add(role: str, face: str, text: str) -> None:
         faces.setdefault((role, face), set()).update(text)
@@ -228,10 +229,8 @@ def _face_chars(doc: Document) -> dict[tuple[str, str], set[str]]:
     return {k: v | {" "} for k, v in faces.items() if v - {" "}}
 
 
-def _identifier(doc: Document, style: Style) -> str:
-    from bantin.serialize import dumps
-
-    digest = hashlib.sha256((dumps(doc) + style.name).encode("utf-8")).digest()
+def _identifier(canonical: str, style: Style) -> str:
+    digest = hashlib.sha256((canonical + style.name).encode("utf-8")).digest()
     return f"urn:uuid:{uuid.UUID(bytes=digest[:16], version=5)}"
 
 
@@ -251,7 +250,12 @@ def write(doc: Document, style: Style, warn: Warn) -> bytes:
     from ebooklib import epub
 
     book = epub.EpubBook()
-    book.set_identifier(_identifier(doc, style))
+    from bantin.serialize import dumps
+
+    # The canonical JSON holds every piece of text the book shows: it names the
+    # book (the identifier) and lists the characters its fonts must keep.
+    canonical = dumps(doc)
+    book.set_identifier(_identifier(canonical, style))
     book.set_title(doc.title)
     book.set_language(LANG)
     creator = doc.author
@@ -276,7 +280,7 @@ def write(doc: Document, style: Style, warn: Warn) -> bytes:
         book.add_metadata(None, "meta", value, {"property": prop})
 
     families = {"body": resolve(style.body_font), "heading": resolve(style.heading_font)}
-    face_chars = _face_chars(doc)
+    face_chars = _face_chars(doc, canonical)
     used = [(role, families[role], face) for role, face in sorted(face_chars)]
     for role, fam, face in used:
         item = epub.EpubItem(
