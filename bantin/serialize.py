@@ -206,4 +206,10 @@ def loads(s: str) -> Document:
         data = json.loads(s)
     except json.JSONDecodeError as e:
         raise SchemaError(f"invalid JSON: {e}") from None
-    return from_dict(data)
+    try:
+        return from_dict(data)
+    except SchemaError:
+        raise
+    except (TypeError, AttributeError, ValueError) as e:
+        # A field of the wrong JSON type ("tags": 5, "outlet": "x") surfaces here.
+        raise SchemaError(f"malformed document: {e}") from None

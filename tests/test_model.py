@@ -58,3 +58,12 @@ def test_every_example_validates(path):
 def test_wrong_schema_tag_is_refused():
     with pytest.raises(SchemaError):
         loads('{"schema": "other@9", "title": "x"}')
+
+
+@pytest.mark.parametrize("bad", ['{"schema": "bantin/article@1", "title": "x", "tags": 5}',
+                                 '{"schema": "bantin/article@1", "title": "x", "outlet": "PNTĐ"}',
+                                 '{"schema": "bantin/article@1", "title": "x", "date": "5/8"}',
+                                 '{"schema": "bantin/article@1", "title": "x", "blocks": [{"type": "table"}]}'])
+def test_malformed_documents_are_schema_errors(bad):
+    with pytest.raises(SchemaError):
+        loads(bad)

@@ -41,7 +41,7 @@ BLOCK_RULES: tuple[BlockRule, ...] = (
     heading.match,
 )
 
-_INVISIBLE = cleanup._INVISIBLE
+_INVISIBLE = cleanup.INVISIBLE
 _END_MARK = "./."
 _LONG_LINE = 400
 

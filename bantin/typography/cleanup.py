@@ -10,14 +10,14 @@ NAME = "cleanup"
 
 # Cc and Cf characters except the ones that carry meaning in Vietnamese text runs:
 # none do, so all of them go, including the BOM and soft hyphen (no hyphenation).
-_INVISIBLE = re.compile(
+INVISIBLE = re.compile(
     "[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\ufeff]"
 )
 _SPACES = re.compile(r"[ \t\n\r\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 
 
 def apply(text: str) -> str:
-    text = _INVISIBLE.sub("", text)
+    text = INVISIBLE.sub("", text)
     # No strip here: a span's edge space separates it from the next span. The
     # model strips whole texts (see model.map_text).
     return _SPACES.sub(" ", text)
