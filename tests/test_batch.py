@@ -102,7 +102,8 @@ def test_shards_partition_the_inputs(tree, tmp_path):
     assert bantin("export", "-f", "txt", "--shard", "4/3", str(tree)).returncode == 2
 
 
-def test_sigterm_leaves_no_partial_files(tree, tmp_path):
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT])
+def test_interrupt_leaves_no_partial_files(tree, tmp_path, sig):
     for i in range(40):
         d = tree / f"them-{i}"
         shutil.copytree(tree / "nhom-0", d)
@@ -112,7 +113,7 @@ def test_sigterm_leaves_no_partial_files(tree, tmp_path):
     deadline = time.time() + 60
     while time.time() < deadline and not (out.exists() and any(out.rglob("*.pdf"))):
         time.sleep(0.05)
-    proc.send_signal(signal.SIGTERM)
+    proc.send_signal(sig)
     _, err = proc.communicate(timeout=60)
     assert proc.returncode == 130, err
     assert b"Traceback" not in err
