@@ -99,7 +99,11 @@ def _installed() -> tuple[tuple[str, str, Path], ...]:
 
 
 def _from_system(family: str) -> dict[str, Path]:
-    subs = {"regular": "regular", "bold": "bold", "italic": "italic", "bold italic": "bold_italic"}
+    subs = {
+        "regular": "regular", "roman": "regular", "book": "regular", "normal": "regular",
+        "bold": "bold", "italic": "italic", "oblique": "italic",
+        "bold italic": "bold_italic", "bold oblique": "bold_italic",
+    }
     found: dict[str, Path] = {}
     for fam, sub, path in _installed():
         face = subs.get(sub.lower())

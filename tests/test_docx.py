@@ -182,3 +182,20 @@ def test_bundle_docx(tmp_path):
     assert "Hà Nội đẩy mạnh chuyển đổi số" in toc and "Thư viện số mở cửa" in toc
     text = pandoc_plain(tmp_path / "ban-tin-tuan.docx", "docx")
     assert "Bản tin tuần" in text and "Nông dân Đồng Tháp trúng mùa lúa Đông Xuân" in text
+
+
+def test_each_list_restarts_at_one(tmp_path):
+    f = tmp_path / "lists.json"
+    f.write_text('{"schema": "bantin/article@1", "title": "Hai danh sách", "blocks": ['
+                 '{"type": "list", "ordered": true, "items": ["một", "hai"]},'
+                 '{"type": "paragraph", "text": "Giữa hai danh sách."},'
+                 '{"type": "list", "ordered": true, "items": ["ba", "bốn"]}]}', encoding="utf-8")
+    assert bantin("export", "-f", "docx", "-o", str(tmp_path), str(f)).returncode == 0
+    body = part(tmp_path / "lists.docx", "word/document.xml")
+    numbering = part(tmp_path / "lists.docx", "word/numbering.xml")
+    used = re.findall(r'<w:numId w:val="(\d+)"/>', body)
+    assert len(used) == 4 and used[0] == used[1] != used[2] == used[3]
+    for num_id in set(used):
+        num = re.search(rf'<w:num w:numId="{num_id}">.*?</w:num>', numbering, re.S).group(0)
+        assert '<w:startOverride w:val="1"/>' in num
+    assert "một" in pandoc_plain(tmp_path / "lists.docx", "docx")
