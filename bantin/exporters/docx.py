@@ -59,6 +59,7 @@ STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/st
 # XML 1.0 forbids these; Word refuses a document containing one.
 _XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
+
 def _xml_safe(doc: Document, warn: Warn) -> Document:
     """Drop the characters XML cannot carry (python-docx would raise on them)."""
     dropped: set[str] = set()
@@ -199,11 +200,9 @@ def _define_styles(d: Any, style: Style, body: str, heading: str) -> None:
           before=t.space_after / 2)
     setup(para_style("Quote Attribution"), font=body, size=t.body_size * 0.92,
           align=WD_ALIGN_PARAGRAPH.RIGHT, right=10)
-    for name in ("List Number", "List Bullet"):
+    for name in ("List Number", "List Bullet", "List Paragraph"):  # the last: items with their own ordinals
         setup(para_style(name), font=body, size=t.body_size, align=justify, left=7, first=-5,
               after=t.space_after / 2)
-    setup(para_style("List Paragraph"), font=body, size=t.body_size, align=justify, left=7, first=-5,
-          after=t.space_after / 2)
     setup(para_style("Caption"), font=body, size=t.caption_size, italic=True, colour=accent,
           align=WD_ALIGN_PARAGRAPH.LEFT, leading=1.3, before=t.space_after / 2)
     setup(para_style("Byline"), font=body, size=t.body_size, bold=True, align=WD_ALIGN_PARAGRAPH.RIGHT,
