@@ -12,6 +12,7 @@ import os
 import sys
 import time
 import traceback
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date as _date
@@ -217,8 +218,6 @@ def bundle(jobs: list[Job], title: str, settings: Settings) -> tuple[Result, lis
 
 
 def slug(text: str) -> str:
-    import unicodedata
-
     base = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
     ascii_ = "".join(c for c in base if c.isascii() and (c.isalnum() or c in " -_"))
     return "-".join(ascii_.lower().split())[:80] or "briefing"

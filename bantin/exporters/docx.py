@@ -289,21 +289,47 @@ def _numbered(p: Any, num_id: str) -> None:
 # ---------------------------------------------------------------- fields, header, footer
 
 
-def _field(paragraph: Any, instruction: str, placeholder: str = "1") -> None:
+_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+
+
+def _run(p: Any, text: str, bold: bool = False, italic: bool = False) -> None:
+    """Append a run of text to a w:p element."""
     from docx.oxml.ns import qn
 
-    def fld(kind: str) -> None:
-        r = paragraph.add_run()._r
-        r.append(r.makeelement(qn("w:fldChar"), {qn("w:fldCharType"): kind}))
+    r = p.makeelement(qn("w:r"), {})
+    if bold or italic:
+        rpr = r.makeelement(qn("w:rPr"), {})
+        if bold:
+            rpr.append(rpr.makeelement(qn("w:b"), {}))
+        if italic:
+            rpr.append(rpr.makeelement(qn("w:i"), {}))
+        r.append(rpr)
+    t = r.makeelement(qn("w:t"), {_XML_SPACE: "preserve"})
+    t.text = text
+    r.append(t)
+    p.append(r)
 
-    fld("begin")
-    r = paragraph.add_run()._r
-    instr = r.makeelement(qn("w:instrText"), {"{http://www.w3.org/XML/1998/namespace}space": "preserve"})
-    instr.text = f" {instruction} "
-    r.append(instr)
-    fld("separate")
-    paragraph.add_run(placeholder)
-    fld("end")
+
+def _field_mark(p: Any, kind: str, instruction: str | None = None) -> None:
+    """A field's begin/separate/end mark (with its instruction after begin)."""
+    from docx.oxml.ns import qn
+
+    r = p.makeelement(qn("w:r"), {})
+    r.append(r.makeelement(qn("w:fldChar"), {qn("w:fldCharType"): kind}))
+    p.append(r)
+    if instruction is not None:
+        r = p.makeelement(qn("w:r"), {})
+        instr = r.makeelement(qn("w:instrText"), {_XML_SPACE: "preserve"})
+        instr.text = f" {instruction} "
+        r.append(instr)
+        p.append(r)
+
+
+def _field(p: Any, instruction: str, placeholder: str = "1") -> None:
+    _field_mark(p, "begin", instruction)
+    _field_mark(p, "separate")
+    _run(p, placeholder)
+    _field_mark(p, "end")
 
 
 def _page_setup(d: Any, style: Style, running: str) -> None:
@@ -323,17 +349,17 @@ def _page_setup(d: Any, style: Style, running: str) -> None:
         header = section.header.paragraphs[0]
         header.style = d.styles["Header"]
         if page.page_numbers == "top":
-            _field(header, "PAGE")
+            _field(header._p, "PAGE")
         elif page.running_header:
             header.add_run(running)
         if page.page_numbers == "footer":
             for footer in (section.footer, section.first_page_footer):
                 p = footer.paragraphs[0]
                 p.style = d.styles["Footer"]
-                p.add_run(f"{PAGE} ")
-                _field(p, "PAGE")
-                p.add_run("/")
-                _field(p, "NUMPAGES")
+                _run(p._p, f"{PAGE} ")
+                _field(p._p, "PAGE")
+                _run(p._p, "/")
+                _field(p._p, "NUMPAGES")
 
 
 _RUNNING = "\ue000running title\ue000"  # placeholder in the prepared template's header
@@ -375,44 +401,17 @@ class _Writer:
         self.sect.addprevious(p)
         return p
 
-    def _run(self, p: Any, text: str, bold: bool = False, italic: bool = False) -> None:
-        qn = self.qn
-        r = p.makeelement(qn("w:r"), {})
-        if bold or italic:
-            rpr = r.makeelement(qn("w:rPr"), {})
-            if bold:
-                rpr.append(rpr.makeelement(qn("w:b"), {}))
-            if italic:
-                rpr.append(rpr.makeelement(qn("w:i"), {}))
-            r.append(rpr)
-        t = r.makeelement(qn("w:t"), {"{http://www.w3.org/XML/1998/namespace}space": "preserve"})
-        t.text = text
-        r.append(t)
-        p.append(r)
-
     def para(self, text: str, style: str) -> Any:
         p = self._p(style)
         if text:
-            self._run(p, text)
+            _run(p, text)
         return p
 
     def spans(self, text: Text, style: str) -> Any:
         p = self._p(style)
         for s in text:
-            self._run(p, s.text, s.strong, s.em)
+            _run(p, s.text, s.strong, s.em)
         return p
-
-    def _fld(self, p: Any, kind: str, instruction: str | None = None) -> None:
-        qn = self.qn
-        r = p.makeelement(qn("w:r"), {})
-        r.append(r.makeelement(qn("w:fldChar"), {qn("w:fldCharType"): kind}))
-        p.append(r)
-        if instruction is not None:
-            r = p.makeelement(qn("w:r"), {})
-            instr = r.makeelement(qn("w:instrText"), {"{http://www.w3.org/XML/1998/namespace}space": "preserve"})
-            instr.text = f" {instruction} "
-            r.append(instr)
-            p.append(r)
 
     def contents(self, titles: list[str]) -> None:
         """A TOC field whose result already lists the titles, so the contents read
@@ -420,11 +419,11 @@ class _Writer:
         for n, title in enumerate(titles):
             p = self._p("TOC 1")
             if n == 0:
-                self._fld(p, "begin", 'TOC \\o "1-1" \\h \\z \\u')
-                self._fld(p, "separate")
-            self._run(p, title)
+                _field_mark(p, "begin", 'TOC \\o "1-1" \\h \\z \\u')
+                _field_mark(p, "separate")
+            _run(p, title)
             if n == len(titles) - 1:
-                self._fld(p, "end")
+                _field_mark(p, "end")
 
     def page_break(self) -> None:
         qn = self.qn

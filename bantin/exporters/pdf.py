@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from io import BytesIO
 from typing import Any
 from xml.sax.saxutils import escape
@@ -164,7 +165,9 @@ def _chunks(text: str) -> list[str]:
 _LONG_WORD = re.compile(rf"\S{{{MAX_WORD},}}")
 
 
+@lru_cache(maxsize=8)
 def _styles(style: Style, f: _Fonts) -> dict[str, Any]:
+    """The paragraph styles, built once per style sheet (reportlab never changes them)."""
     from reportlab.lib import colors
     from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
     from reportlab.lib.styles import ParagraphStyle
@@ -193,7 +196,7 @@ def _styles(style: Style, f: _Fonts) -> dict[str, Any]:
 
     return {
         "body": body,
-        "h": heading,
+        "h": tuple(heading(level) for level in (1, 2, 3)),
         "title": ParagraphStyle(
             "title", parent=body, fontName=f.heading.replace("-regular", "-bold"), fontSize=t.title_size,
             leading=t.title_size * 1.3, alignment=TA_CENTER if style.page.page_numbers == "top" else TA_LEFT,
@@ -306,7 +309,7 @@ def _story(doc: Document, style: Style, fonts: _Fonts, warn: Warn) -> list[Any]:
                 last_level = lvl
                 title = text_of(b.text)
                 story.append(CondPageBreak(st["body"].leading * 4))
-                para(ink.spans(b.text, head), st["h"](min(b.level, 3)), outline(title, lvl))
+                para(ink.spans(b.text, head), st["h"][min(b.level, 3) - 1], outline(title, lvl))
             elif isinstance(b, Paragraph):
                 if len(text_of(b.text)) > CHUNK and all(not (s.em or s.strong) for s in b.text):
                     long_text(text_of(b.text), ink, body, st["body"])
