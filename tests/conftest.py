@@ -163,3 +163,11 @@ def load_json(path: Path) -> object:
     from bantin.serialize import loads
 
     return loads(path.read_text(encoding="utf-8"))
+
+
+def zip_text(path: Path, name: str) -> str:
+    """One part of a DOCX or EPUB, as text."""
+    import zipfile
+
+    with zipfile.ZipFile(path) as z:
+        return z.read(name).decode("utf-8")

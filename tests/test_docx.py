@@ -17,15 +17,11 @@ from conftest import (
     pandoc_plain,
     pdffonts,
     soffice_pdf,
+    zip_text,
 )
 from fontTools.ttLib import TTFont
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-
-
-def part(path, name):
-    with zipfile.ZipFile(path) as z:
-        return z.read(name).decode("utf-8")
 
 
 def used_styles(path):
@@ -41,13 +37,13 @@ def test_named_styles_for_every_block(exported):
                   "Caption", "Byline", "Masthead"):
         assert style in names, style
     # No direct paragraph formatting in the body: the styles carry it.
-    body = part(exported / "ban-tin-tong-hop.docx", "word/document.xml")
+    body = zip_text(exported / "ban-tin-tong-hop.docx", "word/document.xml")
     for direct in ("<w:jc ", "<w:spacing ", "<w:ind ", "<w:rFonts ", "<w:sz "):
         assert direct not in body.split("<w:sectPr")[0], direct
 
 
 def test_fonts_lang_and_no_theme(exported):
-    styles = part(exported / "hoi-nghi-chuyen-doi-so.docx", "word/styles.xml")
+    styles = zip_text(exported / "hoi-nghi-chuyen-doi-so.docx", "word/styles.xml")
     assert "Theme" not in re.sub(r"<w:latentStyles.*?</w:latentStyles>", "", styles, flags=re.S).replace(
         "themeFontLang", "")
     defaults = re.search(r"<w:docDefaults>.*?</w:docDefaults>", styles, re.S).group(0)
@@ -58,14 +54,14 @@ def test_fonts_lang_and_no_theme(exported):
         block = re.search(rf'<w:style [^>]*w:styleId="{sid}".*?</w:style>', styles, re.S).group(0)
         assert 'w:ascii="Be Vietnam Pro"' in block and 'w:eastAsia="Be Vietnam Pro"' in block
         assert 'w:cs="Be Vietnam Pro"' in block
-    settings = part(exported / "hoi-nghi-chuyen-doi-so.docx", "word/settings.xml")
+    settings = zip_text(exported / "hoi-nghi-chuyen-doi-so.docx", "word/settings.xml")
     assert 'w:autoHyphenation w:val="false"' in settings and "embedTrueTypeFonts" in settings
 
 
 def test_embedded_fonts_deobfuscate_to_the_style_fonts(exported):
     path = exported / "hoi-nghi-chuyen-doi-so.docx"
-    table = part(path, "word/fontTable.xml")
-    rels = part(path, "word/_rels/fontTable.xml.rels")
+    table = zip_text(path, "word/fontTable.xml")
+    rels = zip_text(path, "word/_rels/fontTable.xml.rels")
     found = re.findall(r'<w:embedRegular r:id="([^"]+)" w:fontKey="(\{[^}]+\})"', table)
     assert len(found) == 2
     with zipfile.ZipFile(path) as z:
@@ -79,13 +75,13 @@ def test_embedded_fonts_deobfuscate_to_the_style_fonts(exported):
 
             font = TTFont(io.BytesIO(bytes(data)))
             assert font["name"].getDebugName(1) in ("IBM Plex Serif", "Be Vietnam Pro")
-    ct = part(path, "[Content_Types].xml")
+    ct = zip_text(path, "[Content_Types].xml")
     assert "application/vnd.openxmlformats-officedocument.obfuscatedFont" in ct
 
 
 def test_core_properties_and_no_leftovers(exported):
     path = exported / "hoi-nghi-chuyen-doi-so.docx"
-    core = part(path, "docProps/core.xml")
+    core = zip_text(path, "docProps/core.xml")
     assert "<dc:title>Hà Nội đẩy mạnh chuyển đổi số trong cải cách hành chính</dc:title>" in core
     assert "<dc:creator>Hà Nội Mới</dc:creator>" in core
     assert "<dc:subject>Sáng 12/3" in core and "<dc:language>vi-VN</dc:language>" in core
@@ -105,7 +101,7 @@ def test_pandoc_reads_every_word(exported, stem):
 
 
 def test_lists_restart_and_own_numbers_not_doubled(exported):
-    numbering = part(exported / "ban-tin-tong-hop.docx", "word/numbering.xml")
+    numbering = zip_text(exported / "ban-tin-tong-hop.docx", "word/numbering.xml")
     assert "w:startOverride" in numbering
     names, d = used_styles(exported / "hoi-nghi-chuyen-doi-so.docx")
     own = [p for p in d.paragraphs if p.text.startswith("Thứ ")]
@@ -126,7 +122,7 @@ def test_header_title_from_page_two_and_page_fields(exported):
     with zipfile.ZipFile(path) as z:
         headers = [z.read(n).decode() for n in z.namelist() if n.startswith("word/header")]
         footers = [z.read(n).decode() for n in z.namelist() if n.startswith("word/footer")]
-    doc = part(path, "word/document.xml")
+    doc = zip_text(path, "word/document.xml")
     assert "<w:titlePg/>" in doc  # page 1 has its own, empty header
     assert sum("Hà Nội đẩy mạnh chuyển đổi số" in h for h in headers) == 1
     assert all("PAGE" in f and "NUMPAGES" in f and "Trang" in f for f in footers)
@@ -157,13 +153,13 @@ def test_nd30_docx(tmp_path):
     r = bantin("export", "-f", "docx", "--style", "nd30", "-o", str(tmp_path), str(EXAMPLES / "mua-lua-dong-thap.txt"))
     assert r.returncode == 0
     path = tmp_path / "mua-lua-dong-thap.docx"
-    styles = part(path, "word/styles.xml")
-    assert 'w:ascii="Times New Roman"' in styles and "embedRegular" not in part(path, "word/fontTable.xml")
+    styles = zip_text(path, "word/styles.xml")
+    assert 'w:ascii="Times New Roman"' in styles and "embedRegular" not in zip_text(path, "word/fontTable.xml")
     normal = re.search(r'<w:style [^>]*w:styleId="Normal".*?</w:style>', styles, re.S).group(0)
     assert 'w:sz w:val="26"' in normal  # 13 pt
     assert 'w:firstLine="567"' in normal  # 1 cm
     assert 'w:after="120"' in normal  # 6 pt
-    doc = part(path, "word/document.xml")
+    doc = zip_text(path, "word/document.xml")
     assert 'w:left="1701"' in doc and 'w:right="850"' in doc  # 30 and 15 mm
     assert "<w:titlePg/>" in doc
     with zipfile.ZipFile(path) as z:
@@ -175,7 +171,7 @@ def test_nd30_docx(tmp_path):
 def test_bundle_docx(tmp_path):
     r = bantin("export", "-f", "docx", "--bundle", "Bản tin tuần", "-o", str(tmp_path), str(EXAMPLES))
     assert r.returncode == 0, r.stderr
-    body = part(tmp_path / "ban-tin-tuan.docx", "word/document.xml")
+    body = zip_text(tmp_path / "ban-tin-tuan.docx", "word/document.xml")
     assert "TOC \\o" in body and body.count('w:type="page"') >= 4
     # The field's result already lists the articles, before any update.
     toc = body.split('w:fldCharType="separate"')[1].split('w:fldCharType="end"')[0]
@@ -191,8 +187,8 @@ def test_each_list_restarts_at_one(tmp_path):
                  '{"type": "paragraph", "text": "Giữa hai danh sách."},'
                  '{"type": "list", "ordered": true, "items": ["ba", "bốn"]}]}', encoding="utf-8")
     assert bantin("export", "-f", "docx", "-o", str(tmp_path), str(f)).returncode == 0
-    body = part(tmp_path / "lists.docx", "word/document.xml")
-    numbering = part(tmp_path / "lists.docx", "word/numbering.xml")
+    body = zip_text(tmp_path / "lists.docx", "word/document.xml")
+    numbering = zip_text(tmp_path / "lists.docx", "word/numbering.xml")
     used = re.findall(r'<w:numId w:val="(\d+)"/>', body)
     assert len(used) == 4 and used[0] == used[1] != used[2] == used[3]
     for num_id in set(used):

@@ -18,14 +18,10 @@ from conftest import (
     model_words,
     needs_corpus,
     pandoc_plain,
+    zip_text,
 )
 
 CLEAN = "Messages: 0 fatals / 0 errors / 0 warnings / 0 infos"
-
-
-def read(path, name):
-    with zipfile.ZipFile(path) as z:
-        return z.read(name).decode("utf-8")
 
 
 @pytest.mark.parametrize("stem", example_stems())
@@ -48,13 +44,13 @@ def test_structure_language_and_metadata(exported):
         assert all(i.date_time == (1980, 1, 1, 0, 0, 0) for i in infos)
         names = z.namelist()
     assert "EPUB/toc.ncx" in names and "EPUB/nav.xhtml" in names
-    html = read(path, "EPUB/article-001.xhtml")
+    html = zip_text(path, "EPUB/article-001.xhtml")
     assert 'lang="vi"' in html and 'xml:lang="vi"' in html
     for tag in ("<h1>", "<h2>", "<h3>", "<ol>", "<ul>", "<blockquote>", "<figure>", "<figcaption>",
                 '<p class="byline">', "<em>", "<strong>", '<hr class="break"/>'):
         assert tag in html, tag
     assert "&lt;script&gt;" in html and "a &lt; b &amp;&amp; c &gt; d" in html
-    opf = read(path, "EPUB/content.opf")
+    opf = zip_text(path, "EPUB/content.opf")
     assert "<dc:language>vi</dc:language>" in opf
     assert "<dc:creator" in opf and "Bản tin Mẫu" in opf
     assert "<dc:description>Bài mẫu ở dạng JSON chuẩn" in opf
@@ -65,7 +61,7 @@ def test_structure_language_and_metadata(exported):
         assert f'property="{prop}"' in opf, prop
     assert 'media-type="font/ttf"' in opf and "x-font-ttf" not in opf
     assert re.search(r"urn:uuid:[0-9a-f-]{36}", opf)
-    css = read(path, "EPUB/style.css")
+    css = zip_text(path, "EPUB/style.css")
     assert "hyphens: none" in css and "@font-face" in css and "text-align: justify" in css
 
 
