@@ -17,7 +17,7 @@ import sys
 import tempfile
 import time
 from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from itertools import chain, islice
@@ -25,15 +25,17 @@ from pathlib import Path
 from typing import IO, Any
 
 from bantin import __version__
-from bantin.convert import Job, Result, Settings, bundle, collect, convert
+from bantin.errors import UsageError
 from bantin.exporters import registry
 from bantin.output import write_atomic
-from bantin.styles import load as load_style
+from bantin.pipeline import Job, Result, Settings, bundle, collect, convert
+from bantin.report import Report
+from bantin.stylesheet import load as load_style
 
 MANIFEST = ".bantin-manifest.json"
 
 
-class BatchUsageError(ValueError):
+class BatchUsageError(UsageError):
     pass
 
 
@@ -46,13 +48,16 @@ class Options:
     incremental: bool = False
     shard: tuple[int, int] | None = None
     bundle_title: str | None = None
+    collect: bool = True  # keep every input's entry in the returned Report
+    progress: bool = False  # a progress bar, when stderr is a terminal
 
 
 def in_shard(job: Job, shard: tuple[int, int] | None) -> bool:
     if shard is None:
         return True
     i, n = shard
-    digest = hashlib.sha256(str(job.stem).encode("utf-8")).digest()
+    # fsencode: a file name with bytes that are not UTF-8 still hashes.
+    digest = hashlib.sha256(os.fsencode(str(job.stem))).digest()
     return int.from_bytes(digest[:8], "big") % n == i - 1
 
 
@@ -123,10 +128,12 @@ def _convert_in_worker(job: Job, settings: Settings) -> Result:
         _busy = False
 
 
-def _results(jobs: Iterator[Job], settings: Settings, n: int) -> Iterator[tuple[Job, Result]]:
-    first = list(islice(jobs, 2))
+def _results(jobs: Iterator[Job], settings: Settings, n: int) -> Generator[tuple[Job, Result], None, None]:
+    # Never more workers than inputs: peek at up to n of them.
+    first = list(islice(jobs, n))
     jobs = chain(first, jobs)
-    if n <= 1 or len(first) <= 1:
+    n = min(n, len(first))
+    if n <= 1:
         for job in jobs:
             yield job, convert(job, settings)
         return
@@ -156,42 +163,43 @@ def _results(jobs: Iterator[Job], settings: Settings, n: int) -> Iterator[tuple[
 
 
 class _Outcome:
-    """Counts results and streams each into the report as it arrives, so memory
-    stays flat however many inputs there are. The report is written to a
-    temporary file and renamed when the run ends."""
+    """Counts results and streams each into the report file as it arrives, so
+    memory stays flat however many inputs there are (unless the caller asked to
+    collect the entries). The file is written to a temporary name and renamed
+    when the run ends."""
 
-    def __init__(self, report: Path | None) -> None:
-        self.converted = self.failed = self.skipped = 0
-        self.report = report
+    def __init__(self, report_path: Path | None, settings: Settings, collect: bool) -> None:
+        self.report = Report(__version__, settings.formats, settings.style)
+        self.collect = collect
+        self.path = report_path
         self._file: IO[str] | None = None
         self._tmp: Path | None = None
-        if report is not None:
-            report.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=f".{report.name}.", suffix=".part", dir=report.parent)
+        if report_path is not None:
+            report_path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=f".{report_path.name}.", suffix=".part", dir=report_path.parent)
             self._tmp = Path(tmp)
             self._file = os.fdopen(fd, "w", encoding="utf-8")
             self._file.write('{\n  "inputs": [')
             self._sep = "\n    "
 
     def add(self, r: Result) -> None:
-        status = "failed" if r.error else "skipped" if r.skipped else "converted"
-        setattr(self, status, getattr(self, status) + 1)
+        entry = r.entry()
+        setattr(self.report, entry.status, getattr(self.report, entry.status) + 1)
+        if self.collect:
+            self.report.inputs.append(entry)
         if self._file is not None:
-            entry = {"input": r.label, "status": status, "outputs": r.outputs, "warnings": r.warnings,
-                     "errors": [r.error] if r.error else [], "seconds": r.seconds}
-            self._file.write(self._sep + json.dumps(entry, ensure_ascii=False))
+            self._file.write(self._sep + json.dumps(entry.to_dict(), ensure_ascii=False))
             self._sep = ",\n    "
 
-    def close(self, settings: Settings, elapsed: float) -> None:
-        if self._file is None or self._tmp is None or self.report is None:
-            return
-        tail = {"bantin": __version__, "formats": list(settings.formats), "style": settings.style,
-                "converted": self.converted, "failed": self.failed, "skipped": self.skipped,
-                "seconds": round(elapsed, 3)}
-        self._file.write("\n  ],\n" + json.dumps(tail, ensure_ascii=False, indent=2)[2:] + "\n")
-        self._file.close()
-        os.chmod(self._tmp, 0o644)
-        os.replace(self._tmp, self.report)
+    def close(self, elapsed: float) -> Report:
+        self.report.seconds = elapsed
+        if self._file is not None and self._tmp is not None and self.path is not None:
+            tail = json.dumps(self.report.summary(), ensure_ascii=False, indent=2)[2:]
+            self._file.write("\n  ],\n" + tail + "\n")
+            self._file.close()
+            os.chmod(self._tmp, 0o644)
+            os.replace(self._tmp, self.path)
+        return self.report
 
     def abort(self) -> None:
         if self._file is not None and self._tmp is not None:
@@ -199,7 +207,7 @@ class _Outcome:
             self._tmp.unlink(missing_ok=True)
 
 
-def run(inputs: tuple[str, ...], settings: Settings, opts: Options, err: Callable[[str], None]) -> int:
+def run(inputs: tuple[str, ...], settings: Settings, opts: Options, err: Callable[[str], None]) -> Report:
     t0 = time.perf_counter()
     found = collect(inputs)
     first = list(islice(found, 2))
@@ -208,18 +216,18 @@ def run(inputs: tuple[str, ...], settings: Settings, opts: Options, err: Callabl
     if settings.out_dir is None and (len(settings.formats) != 1 or (len(first) != 1 and not opts.bundle_title)):
         raise BatchUsageError("-o - writes one document: give one format and one input (or --bundle)")
     jobs = chain(first, found)
-    outcome = _Outcome(opts.report)
+    outcome = _Outcome(opts.report, settings, opts.collect)
     try:
         _run(jobs, settings, opts, err, outcome)
     except BaseException:
         outcome.abort()
         raise
     elapsed = time.perf_counter() - t0
-    outcome.close(settings, elapsed)
+    report = outcome.close(elapsed)
     if not opts.quiet:
-        err(f"bantin: {outcome.converted} converted, {outcome.failed} failed, {outcome.skipped} skipped "
+        err(f"bantin: {report.converted} converted, {report.failed} failed, {report.skipped} skipped "
             f"in {elapsed:.2f} s")
-    return 1 if outcome.failed else 0
+    return report
 
 
 def _failed(r: Result, outcome: _Outcome, err: Callable[[str], None]) -> None:
@@ -257,9 +265,10 @@ def _run(jobs: Iterator[Job], settings: Settings, opts: Options, err: Callable[[
             seen[stem] = job.label
             if opts.incremental and settings.out_dir is not None:
                 key = keys[stem] = _key(job, settings)
-                entry = manifest.get(stem)
-                if key and entry and entry.get("key") == key and all(
-                    Path(str(p)).exists() for p in entry.get("outputs", [])  # type: ignore[union-attr]
+                entry = manifest.get(stem) or {}
+                outputs = entry.get("outputs")
+                if key and entry.get("key") == key and isinstance(outputs, list) and all(
+                    Path(str(p)).exists() for p in outputs
                 ):
                     outcome.add(Result(job.label, skipped=True))
                     continue
@@ -267,7 +276,7 @@ def _run(jobs: Iterator[Job], settings: Settings, opts: Options, err: Callable[[
 
     pending: Iterator[Job] = todo()
     total = None
-    if not opts.quiet and sys.stderr.isatty():
+    if opts.progress and not opts.quiet and sys.stderr.isatty():
         # A terminal shows a bar, which needs the count; CI logs get none and
         # keep the inputs streaming.
         listed = list(pending)
@@ -288,7 +297,7 @@ def _run(jobs: Iterator[Job], settings: Settings, opts: Options, err: Callable[[
                 _emit(res, outcome)
                 stem = str(job.stem)
                 if keys.get(stem):
-                    manifest[stem] = {"key": keys.pop(stem), "outputs": [o["path"] for o in res.outputs]}
+                    manifest[stem] = {"key": keys.pop(stem), "outputs": [o.path for o in res.outputs]}
     finally:
         stream.close()
         if opts.incremental and settings.out_dir is not None:

@@ -10,12 +10,12 @@ from __future__ import annotations
 import os
 import signal
 import sys
-from pathlib import Path
+import warnings
 from typing import NoReturn
 
 import click
 
-from bantin import __version__
+from bantin._version import __version__
 
 
 def _err(msg: str) -> None:
@@ -52,14 +52,17 @@ def _shard(value: str | None) -> tuple[int, int] | None:
 @click.option("-f", "--format", "formats", multiple=True, required=True,
               help="pdf, docx, epub, txt, json, all, or a plug-in's format; repeat or comma-separate.")
 @click.option("-s", "--style", default="default", show_default=True, help="Style name or TOML path.")
-@click.option("-e", "--encoding", default=None, help="Input encoding (default UTF-8), e.g. cp1258.")
+@click.option("-e", "--encoding", default="auto", show_default=True,
+              help="Input encoding: auto (UTF-8) or any codec, e.g. cp1258.")
+@click.option("--from", "source_format", type=click.Choice(["txt", "json"]), default=None,
+              help="Input format; by default the file extension decides (content, for stdin).")
 @click.option("-o", "--output", "out", default="dist", show_default=True,
               help="Output folder, or - to write one document to stdout.")
 @click.option("-M", "--meta", multiple=True, metavar="KEY=VALUE",
               help="Override title, date, outlet, byline or issuer.")
 @click.option("--bundle", "bundle_title", default=None, metavar="TITLE",
               help="Bundle all inputs into one briefing with this title.")
-@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+@click.option("-j", "--jobs", type=click.IntRange(min=1, max=1024), default=None,
               help="Parallel processes (default: number of CPUs).")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 @click.option("--fail-fast", is_flag=True, help="Stop at the first failing input.")
@@ -71,41 +74,29 @@ def _shard(value: str | None) -> tuple[int, int] | None:
 @click.option("--debug", is_flag=True, help="Show tracebacks.")
 @click.argument("inputs", nargs=-1, required=True)
 def export_cmd(
-    formats: tuple[str, ...], style: str, encoding: str | None, out: str, meta: tuple[str, ...],
-    bundle_title: str | None, jobs: int | None, quiet: bool, fail_fast: bool, report: str | None,
-    incremental: bool, shard: str | None, debug: bool, inputs: tuple[str, ...],
+    formats: tuple[str, ...], style: str, encoding: str, source_format: str | None, out: str,
+    meta: tuple[str, ...], bundle_title: str | None, jobs: int | None, quiet: bool, fail_fast: bool,
+    report: str | None, incremental: bool, shard: str | None, debug: bool, inputs: tuple[str, ...],
 ) -> None:
     """Convert INPUT files or folders (or - for stdin) to the chosen formats."""
-    from bantin import batch
-    from bantin.convert import Settings, UsageError, formats_for, parse_meta
-    from bantin.styles import StyleError
-    from bantin.styles import load as load_style
+    from bantin import UsageError, convert
+    from bantin.errors import StyleError
+    from bantin.pipeline import split_meta
 
-    try:
-        fmts = formats_for(formats)
-        meta_pairs = parse_meta(meta)
-        load_style(style)
-    except (UsageError, StyleError) as e:
-        _usage(str(e))
-    to_stdout = out == "-"
-    settings = Settings(
-        formats=fmts, style=style, encoding=encoding, meta=meta_pairs,
-        out_dir=None if to_stdout else Path(out), debug=debug,
-    )
-    opts = batch.Options(
-        jobs=jobs or os.cpu_count() or 1, quiet=quiet, fail_fast=fail_fast,
-        report=Path(report) if report else None, incremental=incremental and not to_stdout,
-        shard=_shard(shard), bundle_title=bundle_title,
-    )
     signal.signal(signal.SIGTERM, _terminate)
     try:
-        status = batch.run(inputs, settings, opts, _err)
-    except batch.BatchUsageError as e:
+        result = convert(
+            inputs, formats, out, style=style, encoding=encoding, source_format=source_format,
+            meta=split_meta(meta), bundle=bundle_title, jobs=jobs or os.cpu_count() or 1,
+            incremental=incremental, shard=_shard(shard), fail_fast=fail_fast, report=report,
+            on_message=_err, quiet=quiet, collect=False, progress=True, debug=debug,
+        )
+    except (UsageError, StyleError) as e:
         _usage(str(e))
     except KeyboardInterrupt:
         _err("bantin: interrupted; no partial output was left")
         sys.exit(130)
-    sys.exit(status)
+    sys.exit(0 if result.ok else 1)
 
 
 def _terminate(signum: int, frame: object) -> None:
@@ -113,21 +104,23 @@ def _terminate(signum: int, frame: object) -> None:
 
 
 @cli.command()
-@click.option("-e", "--encoding", default=None, help="Input encoding (default UTF-8).")
+@click.option("-e", "--encoding", default="auto", show_default=True,
+              help="Input encoding: auto (UTF-8) or any codec.")
+@click.option("--from", "source_format", type=click.Choice(["txt", "json"]), default=None,
+              help="Input format; by default the file extension decides.")
 @click.option("-s", "--style", default="default", show_default=True,
               help="Style whose typography is applied.")
 @click.option("--raw", is_flag=True, help="Show the model as read, before typography.")
 @click.argument("file")
-def inspect(file: str, encoding: str | None, style: str, raw: bool) -> None:
+def inspect(file: str, encoding: str, source_format: str | None, style: str, raw: bool) -> None:
     """Print the canonical JSON of FILE (or - for stdin)."""
-    from bantin.convert import prepare, read_source
+    from bantin.errors import InputError, StyleError
+    from bantin.pipeline import prepare, read_source
     from bantin.serialize import dumps
-    from bantin.source import InputError
-    from bantin.styles import StyleError
-    from bantin.styles import load as load_style
+    from bantin.stylesheet import load as load_style
 
     try:
-        doc = read_source(file, encoding)
+        doc = read_source(file, None if encoding == "auto" else encoding, source_format)
         if not raw:
             doc = prepare(doc, load_style(style))
     except StyleError as e:
@@ -151,13 +144,28 @@ def formats() -> None:
 @cli.command()
 def styles() -> None:
     """List the shipped style sheets."""
-    from bantin.styles import load, shipped
+    from bantin.stylesheet import load, shipped
 
     for name in shipped():
         click.echo(f"{name:<10} {load(name).description}")
 
 
+def _show_warning(message: Warning | str, category: type[Warning], filename: str, lineno: int,
+                  file: object = None, line: str | None = None) -> None:
+    """bantin's own warnings as one "bantin: warning: …" line, not Python's format."""
+    from bantin.errors import BantinWarning
+
+    if issubclass(category, BantinWarning):
+        _err(f"bantin: warning: {message}")
+    else:
+        _default_showwarning(message, category, filename, lineno, file, line)  # type: ignore[arg-type]
+
+
+_default_showwarning = warnings.showwarning
+
+
 def main() -> None:
+    warnings.showwarning = _show_warning
     cli(prog_name="bantin")
 
 

@@ -16,7 +16,8 @@ from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 
-from bantin.styles import FontSpec
+from bantin.errors import StyleError
+from bantin.stylesheet import FontSpec
 
 FACES = ("regular", "bold", "italic", "bold_italic")
 
@@ -30,8 +31,8 @@ VIETNAMESE = frozenset(
 ) | frozenset("đĐ")
 
 
-class FontError(ValueError):
-    pass
+class FontError(StyleError):
+    """A font the style names is missing, unusable or lacks Vietnamese letters."""
 
 
 @dataclass(frozen=True)

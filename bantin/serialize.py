@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from bantin.errors import InputError
 from bantin.model import (
     Article,
     Block,
@@ -30,8 +31,8 @@ ARTICLE_SCHEMA = "bantin/article@1"
 BRIEFING_SCHEMA = "bantin/briefing@1"
 
 
-class SchemaError(ValueError):
-    pass
+class SchemaError(InputError):
+    """Canonical JSON that does not match the schema."""
 
 
 def _text_out(t: Text) -> Any:

@@ -9,11 +9,11 @@ import zipfile
 import pytest
 from test_reader import FRAGMENTS
 
-from bantin.convert import prepare
 from bantin.exporters import registry
 from bantin.model import Article, Briefing, Paragraph, Span
+from bantin.pipeline import prepare
 from bantin.source import read
-from bantin.styles import load
+from bantin.stylesheet import load
 
 ODD = [
     Article(title="Chỉ tiêu đề"),

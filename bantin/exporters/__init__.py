@@ -12,16 +12,20 @@ Exporter modules import their heavy libraries inside ``write``: loading the tabl
 
 from __future__ import annotations
 
-import sys
+import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.metadata import entry_points
 from typing import TYPE_CHECKING
 
+from bantin.errors import BantinWarning, ExportError
+
 if TYPE_CHECKING:
     from bantin.model import Document
-    from bantin.styles import Style
+    from bantin.stylesheet import Style
+
+__all__ = ["GROUP", "ExportError", "Exporter", "Warn", "registry"]
 
 Warn = Callable[[str], None]
 GROUP = "bantin.exporters"
@@ -37,10 +41,6 @@ class Exporter:
     warm: Callable[[Style], None] | None = None
 
 
-class ExportError(RuntimeError):
-    """The document cannot be written in this format; the message is for the user."""
-
-
 @lru_cache(maxsize=1)
 def registry() -> dict[str, Exporter]:
     found: dict[str, Exporter] = {}
@@ -53,7 +53,7 @@ def registry() -> dict[str, Exporter]:
             if not isinstance(exp, Exporter):
                 raise TypeError(f"{ep.value} is not a bantin.exporters.Exporter")
         except Exception as e:  # noqa: BLE001 - one broken plug-in must not hide the others
-            print(f"bantin: warning: exporter plug-in {ep.name!r} failed to load: {e}", file=sys.stderr)
+            warnings.warn(f"exporter plug-in {ep.name!r} failed to load: {e}", BantinWarning, stacklevel=2)
             continue
         found[ep.name] = exp
     return dict(sorted(found.items()))

@@ -47,7 +47,7 @@ from bantin.model import (
     Text,
     map_text,
 )
-from bantin.styles import Style
+from bantin.stylesheet import Style
 
 LANG = "vi-VN"
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -541,7 +541,7 @@ def _font_key(path: Path) -> str:
 
 def _font_parts(families: tuple[Family, ...]) -> list[tuple[str, str, Path, str]]:
     """(face tag, part name, file, key) for every distinct face file to embed."""
-    parts = []
+    parts: list[tuple[str, str, Path, str]] = []
     seen: set[Path] = set()
     for fam in families:
         for face, tag in (("regular", "embedRegular"), ("bold", "embedBold"), ("italic", "embedItalic"),

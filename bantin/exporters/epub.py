@@ -45,7 +45,7 @@ from bantin.model import (
     articles_of,
     text_of,
 )
-from bantin.styles import Style
+from bantin.stylesheet import Style
 
 LANG = "vi"
 FACES = {  # face -> (css font-weight, font-style)

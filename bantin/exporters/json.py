@@ -5,7 +5,7 @@ from __future__ import annotations
 from bantin.exporters import Exporter, Warn
 from bantin.model import Document
 from bantin.serialize import dumps
-from bantin.styles import Style
+from bantin.stylesheet import Style
 
 
 def write(doc: Document, style: Style, warn: Warn) -> bytes:

@@ -10,6 +10,7 @@ font lacks is drawn from a fallback font, or replaced visibly with a warning.
 from __future__ import annotations
 
 import re
+import threading
 from dataclasses import dataclass
 from functools import lru_cache
 from io import BytesIO
@@ -41,7 +42,7 @@ from bantin.model import (
     Text,
     text_of,
 )
-from bantin.styles import Style
+from bantin.stylesheet import Style
 
 MM = 72 / 25.4
 # reportlab re-wraps the rest of a paragraph at every page split, which is
@@ -59,7 +60,11 @@ class _Fonts:
     fallbacks: tuple[tuple[str, Family], ...]
 
 
+# reportlab's font registry is process-wide; this cache maps a style's fonts to
+# the names registered for them, and the lock keeps two threads from registering
+# the same style at once.
 _registered: dict[tuple[str, ...], _Fonts] = {}
+_register_lock = threading.Lock()
 
 
 def _register_family(prefix: str, fam: Family) -> str:
@@ -82,22 +87,24 @@ def _register_family(prefix: str, fam: Family) -> str:
 def _fonts(style: Style) -> _Fonts:
     """Register the style's fonts with reportlab once per process."""
     key = (repr(style.body_font), repr(style.heading_font), repr(style.fallback_fonts))
-    if key not in _registered:
-        body = resolve(style.body_font)
-        heading = resolve(style.heading_font)
-        n = len(_registered)
-        fallbacks = tuple(
-            (_register_family(f"BantinFallback{n}x{i}", fam), fam)
-            for i, fam in enumerate(resolve(f) for f in style.fallback_fonts)
-        )
-        _registered[key] = _Fonts(
-            _register_family(f"BantinBody{n}", body),
-            _register_family(f"BantinHeading{n}", heading),
-            body,
-            heading,
-            fallbacks,
-        )
-    return _registered[key]
+    with _register_lock:
+        return _registered.get(key) or _register(key, style)
+
+
+def _register(key: tuple[str, ...], style: Style) -> _Fonts:
+    body = resolve(style.body_font)
+    heading = resolve(style.heading_font)
+    n = len(_registered)
+    fallbacks = tuple(
+        (_register_family(f"BantinFallback{n}x{i}", fam), fam)
+        for i, fam in enumerate(resolve(f) for f in style.fallback_fonts)
+    )
+    fonts = _Fonts(
+        _register_family(f"BantinBody{n}", body), _register_family(f"BantinHeading{n}", heading),
+        body, heading, fallbacks,
+    )
+    _registered[key] = fonts
+    return fonts
 
 
 def warm(style: Style) -> None:
@@ -280,7 +287,7 @@ def _story(doc: Document, style: Style, fonts: _Fonts, warn: Warn) -> list[Any]:
     def para(markup: str, pst: Any, outline: _Outlined | None = None, **kw: Any) -> None:
         p = P(markup, pst, **kw)
         if outline is not None:
-            p._bantin_outline = outline  # type: ignore[attr-defined]
+            p._bantin_outline = outline
         story.append(p)
 
     def long_text(text: str, ink: _Ink, family: Family, pst: Any) -> None:
@@ -388,13 +395,10 @@ def _page_decor(style: Style, fonts: _Fonts, running: str) -> Any:
 
 
 def write(doc: Document, style: Style, warn: Warn) -> bytes:
-    from reportlab import rl_config
     from reportlab.pdfgen.canvas import Canvas
     from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
     fonts = _fonts(style)
-    # The canvas starts on this font; left at Helvetica it is referenced unembedded.
-    rl_config.canvas_basefontname = fonts.body
     page = style.page
     w, h = (x * MM for x in page.size_mm)
     decor = _page_decor(style, fonts, short_title(doc.title, 80))
@@ -443,6 +447,10 @@ def write(doc: Document, style: Style, warn: Warn) -> bytes:
         producer="bantin (reportlab)",
         lang="vi-VN",
         keywords=list(getattr(doc, "tags", ())),
+        # The canvas starts on this font; left at reportlab's default (Helvetica)
+        # it is referenced unembedded. Passed per document, not through the
+        # process-wide rl_config, so that threads with different styles agree.
+        initialFontName=fonts.body,
     )
     frame = Frame(template.leftMargin, template.bottomMargin, template.width, template.height, id="body",
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)

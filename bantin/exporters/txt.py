@@ -31,7 +31,7 @@ from bantin.model import (
     SectionBreak,
     text_of,
 )
-from bantin.styles import Style
+from bantin.stylesheet import Style
 
 
 def width(s: str) -> int:

@@ -1,27 +1,53 @@
 """Readers: inputs to the canonical model. Exporters never see anything else.
 
-``read`` picks the reader by content: canonical JSON (a ``"schema": "bantin/…"``
-object) or newsroom plain text.
+A reader is a name and a function from decoded text to a document. The file
+extension picks the reader for a path (``EXTENSIONS``); content is only sniffed
+when there is no name to go by (standard input, bytes handed to the API), and a
+caller can always name the reader instead (``--from``).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
+
+from bantin.errors import InputError, UsageError
 from bantin.model import Document
 from bantin.source.decode import decode
-from bantin.source.errors import InputError
 
-__all__ = ["InputError", "read"]
+__all__ = ["EXTENSIONS", "READERS", "InputError", "read", "reader_for"]
 
 
-def read(data: bytes, encoding: str | None = None) -> Document:
-    text = decode(data, encoding)
-    if text.lstrip().startswith("{"):
-        from bantin.serialize import SchemaError, loads
+def _json(text: str) -> Document:
+    from bantin.serialize import SchemaError, loads
 
-        try:
-            return loads(text)
-        except SchemaError as e:
-            raise InputError(f"JSON input: {e}") from None
+    try:
+        return loads(text)
+    except SchemaError as e:
+        raise InputError(f"JSON input: {e}") from None
+
+
+def _txt(text: str) -> Document:
     from bantin.source import newsroom
 
     return newsroom.read(text)
+
+
+READERS: dict[str, Callable[[str], Document]] = {"txt": _txt, "json": _json}
+EXTENSIONS = {".txt": "txt", ".json": "json"}
+
+
+def reader_for(path: str | Path) -> str:
+    """The reader a file's extension names; newsroom text for anything else."""
+    return EXTENSIONS.get(Path(path).suffix.lower(), "txt")
+
+
+def read(data: bytes, encoding: str | None = None, source_format: str | None = None) -> Document:
+    """Bytes to a document. ``source_format`` names the reader; without it the
+    content decides: a JSON object is canonical JSON, anything else newsroom text."""
+    if source_format is not None and source_format not in READERS:
+        raise UsageError(f"unknown input format {source_format!r} (known: {', '.join(READERS)})")
+    text = decode(data, encoding)
+    if source_format is None:
+        source_format = "json" if text.lstrip().startswith("{") else "txt"
+    return READERS[source_format](text)

@@ -1,2 +1,5 @@
-class InputError(ValueError):
-    """An input that cannot become an article; the message says why, for the user."""
+"""Kept so that ``bantin.source.errors.InputError`` still resolves; see ``bantin.errors``."""
+
+from bantin.errors import InputError
+
+__all__ = ["InputError"]

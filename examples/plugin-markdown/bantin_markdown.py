@@ -2,23 +2,25 @@
 
 Installed with pip, it registers itself in the ``bantin.exporters`` entry-point
 group, and ``bantin export --format md`` works without any change to bantin.
+It imports only bantin's public names, which keep their meaning across releases.
 """
 
 from __future__ import annotations
 
-from bantin.exporters import Exporter, Warn
-from bantin.model import (
+from bantin import (
     Caption,
     Document,
+    Exporter,
     Heading,
     ListBlock,
     Paragraph,
     Quote,
     SectionBreak,
+    Style,
+    Warn,
     articles_of,
     text_of,
 )
-from bantin.styles import Style
 
 
 def _esc(text: str) -> str:

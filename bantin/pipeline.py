@@ -9,37 +9,36 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import sys
 import time
 import traceback
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
-from datetime import date as _date
+from datetime import datetime
 from pathlib import Path
 
-from bantin.exporters import ExportError, registry
-from bantin.fonts import FontError
+from bantin.errors import BantinError, InputError, UsageError
+from bantin.exporters import registry
 from bantin.model import Article, Briefing, Document, Outlet, articles_of
 from bantin.output import write_atomic
-from bantin.source import InputError, read
-from bantin.styles import Style, StyleError
-from bantin.styles import load as load_style
+from bantin.report import InputReport, Output
+from bantin.source import EXTENSIONS, read, reader_for
+from bantin.stylesheet import Style
+from bantin.stylesheet import load as load_style
 from bantin.typography import apply as apply_typography
 
 META_KEYS = ("title", "date", "outlet", "byline", "issuer")
-INPUT_SUFFIXES = (".txt", ".json")
-
-
-class UsageError(ValueError):
-    pass
+INPUT_SUFFIXES = tuple(EXTENSIONS)
 
 
 @dataclass(frozen=True)
 class Settings:
     formats: tuple[str, ...]
     style: str = "default"
-    encoding: str | None = None
+    encoding: str | None = None  # None: UTF-8 (with or without BOM)
+    source_format: str | None = None  # None: the extension decides
     meta: tuple[tuple[str, str], ...] = ()
     out_dir: Path | None = Path("dist")  # None: write the one document to stdout
     debug: bool = False
@@ -55,27 +54,57 @@ class Job:
 @dataclass
 class Result:
     label: str
-    outputs: list[dict[str, object]] = field(default_factory=list)
+    outputs: list[Output] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     error: str | None = None
     seconds: dict[str, float] = field(default_factory=dict)
     skipped: bool = False
     stdout: bytes | None = None
 
+    @property
+    def status(self) -> str:
+        return "failed" if self.error else "skipped" if self.skipped else "converted"
 
-def parse_meta(pairs: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    def entry(self) -> InputReport:
+        return InputReport(self.label, self.status, tuple(self.outputs), tuple(self.warnings),
+                           (self.error,) if self.error else (), dict(self.seconds))
+
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?")
+
+
+def iso_date_ok(value: str) -> bool:
+    """A calendar date (or date and time) in the extended ISO 8601 form every
+    exporter prints; week dates and basic forms are refused."""
+    if not _ISO_DATE.fullmatch(value):
+        return False
+    try:
+        datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return False
+    return True
+
+
+def split_meta(args: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """``-M KEY=VALUE`` arguments into pairs."""
     out = []
-    for p in pairs:
-        key, sep, value = p.partition("=")
-        key = key.strip().lower()
-        if not sep or key not in META_KEYS:
-            raise UsageError(f"-M takes KEY=VALUE with KEY one of {', '.join(META_KEYS)}: {p!r}")
-        if key == "date" and value:
-            try:
-                _date.fromisoformat(value[:10])
-            except ValueError:
-                raise UsageError(f"-M date must be ISO 8601 (YYYY-MM-DD), not {value!r}") from None
-        out.append((key, value.strip()))
+    for a in args:
+        key, sep, value = a.partition("=")
+        if not sep:
+            raise UsageError(f"-M takes KEY=VALUE with KEY one of {', '.join(META_KEYS)}: {a!r}")
+        out.append((key, value))
+    return tuple(out)
+
+
+def parse_meta(pairs: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
+    out = []
+    for key, value in pairs:
+        key, value = str(key).strip().lower(), str(value).strip()
+        if key not in META_KEYS:
+            raise UsageError(f"meta key must be one of {', '.join(META_KEYS)}, not {key!r}")
+        if key == "date" and value and not iso_date_ok(value):
+            raise UsageError(f"-M date must be ISO 8601 (YYYY-MM-DD), not {value!r}")
+        out.append((key, value))
     return tuple(out)
 
 
@@ -114,17 +143,17 @@ def prepare(doc: Document, style: Style, meta: tuple[tuple[str, str], ...] = ())
     return doc
 
 
-def read_source(source: str, encoding: str | None) -> Document:
+def read_source(source: str, encoding: str | None, source_format: str | None = None) -> Document:
+    """Read a path, or "-" for standard input. A path's extension picks the reader
+    unless one is named; only standard input has its content sniffed."""
     if source == "-":
-        data = sys.stdin.buffer.read()
-    else:
-        p = Path(source)
-        if not p.exists():
-            raise InputError("no such file")
-        if p.is_dir():
-            raise InputError("is a folder")
-        data = p.read_bytes()
-    return read(data, encoding)
+        return read(sys.stdin.buffer.read(), encoding, source_format)
+    p = Path(source)
+    if not p.exists():
+        raise InputError("no such file")
+    if p.is_dir():
+        raise InputError("is a folder")
+    return read(p.read_bytes(), encoding, source_format or reader_for(p))
 
 
 def formats_for(names: tuple[str, ...]) -> tuple[str, ...]:
@@ -143,7 +172,7 @@ def formats_for(names: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def _friendly(e: BaseException) -> str:
-    if isinstance(e, (InputError, ExportError, FontError, StyleError, UsageError)):
+    if isinstance(e, BantinError):
         return str(e)
     if isinstance(e, OSError):
         return e.strerror or str(e)
@@ -154,26 +183,28 @@ def _friendly(e: BaseException) -> str:
     return f"internal error: {type(e).__name__}: {e}"
 
 
+def _collector(into: list[str], fmt: str) -> Callable[[str], None]:
+    """A warn callable that keeps each warning, labelled with its format."""
+
+    def warn(msg: str) -> None:
+        into.append(f"{fmt}: {msg}")
+
+    return warn
+
+
 def export_document(doc: Document, stem: Path, settings: Settings, style: Style, result: Result) -> None:
     table = registry()
     for fmt in settings.formats:
         exp = table[fmt]
         t0 = time.perf_counter()
-        data = exp.write(doc, style, lambda msg, f=fmt: result.warnings.append(f"{f}: {msg}"))
+        data = exp.write(doc, style, _collector(result.warnings, fmt))
         result.seconds[fmt] = round(time.perf_counter() - t0, 6)
         if settings.out_dir is None:
             result.stdout = data
             continue
         path = settings.out_dir / stem.with_name(stem.name + exp.extension)
         write_atomic(path, data)
-        result.outputs.append(
-            {
-                "format": fmt,
-                "path": str(path),
-                "bytes": len(data),
-                "sha256": hashlib.sha256(data).hexdigest(),
-            }
-        )
+        result.outputs.append(Output(fmt, str(path), len(data), hashlib.sha256(data).hexdigest()))
 
 
 def convert(job: Job, settings: Settings) -> Result:
@@ -181,7 +212,7 @@ def convert(job: Job, settings: Settings) -> Result:
     try:
         style = load_style(settings.style)
         t0 = time.perf_counter()
-        doc = prepare(read_source(job.source, settings.encoding), style, settings.meta)
+        doc = prepare(read_source(job.source, settings.encoding, settings.source_format), style, settings.meta)
         result.seconds["read"] = round(time.perf_counter() - t0, 6)
         export_document(doc, job.stem, settings, style, result)
     except KeyboardInterrupt:
@@ -200,7 +231,7 @@ def bundle(jobs: list[Job], title: str, settings: Settings) -> tuple[Result, lis
     failures: list[Result] = []
     for job in jobs:
         try:
-            doc = read_source(job.source, settings.encoding)
+            doc = read_source(job.source, settings.encoding, settings.source_format)
             articles.extend(articles_of(doc))
         except Exception as e:  # noqa: BLE001
             failures.append(Result(job.label, error=_friendly(e)))

@@ -1,0 +1,228 @@
+"""Style sheets: TOML data that drives every exporter, so all outputs look alike.
+
+A sheet names fonts, sizes, spacing, the page and the typography switches. It may
+``extends`` a shipped sheet (or another file) and override only what differs. Any
+key this module does not know is an error naming the key and the file, because a
+misspelt key silently ignored is a style that silently does not apply.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, fields
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from bantin.errors import StyleError
+from bantin.typography import SWITCHES
+from bantin.typography.tone_marks import STYLES as TONE_STYLES
+
+PAGE_SIZES_MM = {"A4": (210.0, 297.0), "A5": (148.0, 210.0), "Letter": (215.9, 279.4)}
+
+
+@dataclass(frozen=True)
+class FontSpec:
+    """A family of four faces, found in a PyPI font package, as files, or installed.
+
+    ``package``: an installed font package such as ``fontpkg-ibm-plex-serif``;
+    ``files``: paths of regular, bold, italic and bold-italic TTFs;
+    ``system``: family names tried in order among the machine's installed fonts.
+    ``name`` is the family name written into DOCX; by default the font's own.
+    """
+
+    package: str | None = None
+    files: tuple[str, ...] = ()
+    system: tuple[str, ...] = ()
+    name: str | None = None
+    embed: bool = True
+
+
+@dataclass(frozen=True)
+class Page:
+    size: str = "A4"
+    margin_top: float = 22.0  # millimetres
+    margin_bottom: float = 22.0
+    margin_left: float = 25.0
+    margin_right: float = 20.0
+    # "footer": "Trang N/M" centred at the foot of every page;
+    # "top": the bare number centred in the top margin from page 2 (Nghị định 30/2020).
+    page_numbers: str = "footer"
+    running_header: bool = True
+
+    @property
+    def size_mm(self) -> tuple[float, float]:
+        return PAGE_SIZES_MM[self.size]
+
+
+@dataclass(frozen=True)
+class Text:
+    body_size: float = 11.0
+    leading: float = 1.4  # times the font size; >= 1.3 keeps stacked marks clear
+    title_size: float = 22.0
+    lede_size: float = 11.5
+    heading_sizes: tuple[float, ...] = (14.0, 12.5, 11.5)
+    caption_size: float = 9.0
+    masthead_size: float = 8.5
+    space_after: float = 6.0  # points after a paragraph
+    first_line_indent: float = 0.0  # millimetres
+    justify: bool = True
+    txt_width: int = 72
+    body_colour: str = "#1a1a1a"
+    accent_colour: str = "#8a1c1c"
+
+
+@dataclass(frozen=True)
+class Style:
+    name: str
+    description: str
+    body_font: FontSpec
+    heading_font: FontSpec
+    fallback_fonts: tuple[FontSpec, ...]
+    page: Page
+    text: Text
+    typography: dict[str, bool]
+    tone_marks: str
+    source: str  # the file it came from, for messages
+
+    def __hash__(self) -> int:
+        return hash((self.name, self.source))
+
+
+def _shipped_dir() -> Path:
+    # The sheets are data in bantin/styles/; the folder is no Python package, so
+    # that the name bantin.styles stays free for the public bantin.styles().
+    return Path(str(resources.files("bantin") / "styles"))
+
+
+def shipped() -> dict[str, Path]:
+    return {p.stem: p for p in sorted(_shipped_dir().glob("*.toml"))}
+
+
+def _read(path: Path) -> dict[str, Any]:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as e:
+        raise StyleError(f"{path}: cannot read style sheet: {e}") from None
+    except tomllib.TOMLDecodeError as e:
+        raise StyleError(f"{path}: invalid TOML: {e}") from None
+
+
+def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
+    """Tables ([page], [fonts], …) merge key by key; a value inside one replaces the
+    inherited value whole, so a font given as files does not keep the parent's package."""
+    out = dict(base)
+    for k, v in over.items():
+        out[k] = {**out[k], **v} if isinstance(v, dict) and isinstance(out.get(k), dict) else v
+    return out
+
+
+def _resolve_path(ref: str, relative_to: Path | None) -> Path:
+    if ref in shipped():
+        return shipped()[ref]
+    p = Path(ref)
+    if not p.is_absolute() and relative_to is not None and not p.exists():
+        p = relative_to.parent / p
+    if not p.exists():
+        raise StyleError(f"no style named {ref!r} (shipped: {', '.join(shipped())})")
+    return p
+
+
+def _load_raw(path: Path, seen: tuple[Path, ...] = ()) -> tuple[dict[str, Any], list[Path]]:
+    if path in seen:
+        raise StyleError(f"{path}: style sheets extend each other in a loop")
+    data = _read(path)
+    _check_keys(data, path)
+    parent = data.pop("extends", None)
+    if parent is None:
+        return data, [path]
+    base, chain = _load_raw(_resolve_path(str(parent), path), seen + (path,))
+    return _merge(base, data), chain + [path]
+
+
+_TOP_KEYS = {"name", "description", "extends", "fonts", "page", "text", "typography"}
+_FONT_ROLES = {"body", "heading", "fallback"}
+_FONT_KEYS = {f.name for f in fields(FontSpec)}
+_SECTION_KEYS = {
+    "page": {f.name for f in fields(Page)},
+    "text": {f.name for f in fields(Text)},
+    "typography": set(SWITCHES) | {"tone_marks"},
+}
+
+
+def _check_keys(data: dict[str, Any], path: Path) -> None:
+    def bad(key: str) -> StyleError:
+        return StyleError(f"{path}: unknown key {key!r}")
+
+    for k, v in data.items():
+        if k not in _TOP_KEYS:
+            raise bad(k)
+        if k in _SECTION_KEYS:
+            if not isinstance(v, dict):
+                raise StyleError(f"{path}: [{k}] must be a table")
+            for sub in v:
+                if sub not in _SECTION_KEYS[k]:
+                    raise bad(f"{k}.{sub}")
+        if k == "fonts":
+            for role, spec in v.items():
+                if role not in _FONT_ROLES:
+                    raise bad(f"fonts.{role}")
+                for s in spec if isinstance(spec, list) else [spec]:
+                    for fk in s:
+                        if fk not in _FONT_KEYS:
+                            raise bad(f"fonts.{role}.{fk}")
+
+
+def _font(d: dict[str, Any]) -> FontSpec:
+    return FontSpec(
+        package=d.get("package"),
+        files=tuple(d.get("files", ())),
+        system=tuple(d.get("system", ())),
+        name=d.get("name"),
+        embed=bool(d.get("embed", True)),
+    )
+
+
+def _section(cls: type, d: dict[str, Any], path: Path) -> Any:
+    values = {}
+    for f in fields(cls):
+        if f.name in d:
+            v = d[f.name]
+            values[f.name] = tuple(v) if isinstance(v, list) else v
+    try:
+        return cls(**values)
+    except TypeError as e:
+        raise StyleError(f"{path}: {e}") from None
+
+
+@lru_cache(maxsize=32)
+def load(ref: str) -> Style:
+    """Load a shipped style by name, or a sheet by path. Cached for the process."""
+    path = _resolve_path(ref, None)
+    data, chain = _load_raw(path.resolve())
+    fonts = data.get("fonts", {})
+    if "body" not in fonts or "heading" not in fonts:
+        raise StyleError(f"{path}: [fonts] needs body and heading")
+    typo = data.get("typography", {})
+    tone = typo.get("tone_marks", "keep")
+    if tone not in TONE_STYLES:
+        raise StyleError(f"{path}: typography.tone_marks must be one of {', '.join(TONE_STYLES)}")
+    page = _section(Page, data.get("page", {}), path)
+    if page.size not in PAGE_SIZES_MM:
+        raise StyleError(f"{path}: page.size must be one of {', '.join(PAGE_SIZES_MM)}")
+    if page.page_numbers not in ("footer", "top"):
+        raise StyleError(f"{path}: page.page_numbers must be 'footer' or 'top'")
+    fallback = fonts.get("fallback", [])
+    return Style(
+        name=str(data.get("name", path.stem)),
+        description=str(data.get("description", "")),
+        body_font=_font(fonts["body"]),
+        heading_font=_font(fonts["heading"]),
+        fallback_fonts=tuple(_font(f) for f in (fallback if isinstance(fallback, list) else [fallback])),
+        page=page,
+        text=_section(Text, data.get("text", {}), path),
+        typography={k: bool(typo.get(k, True)) for k in SWITCHES},
+        tone_marks=tone,
+        source=" < ".join(str(p) for p in reversed(chain)),
+    )
