@@ -169,3 +169,30 @@ def test_examples_convert(tmp_path):
     for stem in ("hoi-nghi-chuyen-doi-so", "mua-lua-dong-thap", "thu-vien-so", "ban-tin-tong-hop"):
         for ext in (".pdf", ".docx", ".epub", ".txt"):
             assert stem + ext in names
+
+
+def test_extension_decides_and_from_overrides(tmp_path):
+    f = tmp_path / "ngoac.txt"
+    f.write_text('{Thông báo} khẩn về lịch họp\nSapo của bài.\nThân bài.\n', encoding="utf-8")
+    r = bantin("export", "-f", "txt", "-o", "-", str(f))
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.decode().startswith("{Thông báo} khẩn")
+    r = bantin("export", "-f", "txt", "-o", "-", "--from", "json", str(f))
+    assert r.returncode == 1 and b"JSON" in r.stderr
+    g = tmp_path / "list.json"
+    g.write_text("[1, 2, 3]\n", encoding="utf-8")
+    r = bantin("export", "-f", "txt", "-o", "-", str(g))
+    assert r.returncode == 1 and b"list.json" in r.stderr and b"Traceback" not in r.stderr
+    # stdin has no extension: the content decides.
+    r = bantin("inspect", "-", input=(EXAMPLES / "ban-tin-tong-hop.json").read_bytes())
+    assert r.returncode == 0 and json.loads(r.stdout)["title"].startswith("Bản tin tổng hợp")
+
+
+@pytest.mark.parametrize("args", [["-M", "date=2025-08-05xyz"], ["-M", "date=2025-W32-2"], ["-M", "date=20250805"],
+                                  ["-M", "nokey"], ["--jobs", str(10**12)], ["--jobs", "0"]])
+def test_bad_options_are_usage_errors(args, tmp_path):
+    f = tmp_path / "a.txt"
+    f.write_text(ARTICLE, encoding="utf-8")
+    r = bantin("export", "-f", "txt", *args, "-o", str(tmp_path / "o"), str(f))
+    assert r.returncode == 2, r.stderr
+    assert b"Traceback" not in r.stderr and not (tmp_path / "o").exists()
