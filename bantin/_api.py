@@ -154,6 +154,8 @@ def convert(
     quiet: bool = False,
     collect: bool = True,
     progress: bool = False,
+    scheduler: str | None = None,
+    batch_size: int = 50,
     debug: bool = False,
 ) -> Report:
     """What ``bantin export`` does: convert files and folders to files.
@@ -172,6 +174,12 @@ def convert(
     Options that do not fit raise ``UsageError``; a bad style raises ``StyleError``.
     ``collect=False`` keeps only the counts in the returned report, so memory
     stays flat over any number of inputs.
+
+    ``scheduler`` sends the work to a Dask cluster instead of local processes: a
+    scheduler's address (``"tcp://host:8786"``) or ``"local"`` for a
+    ``LocalCluster`` of ``jobs`` workers. Inputs travel in batches of
+    ``batch_size``; it needs the ``dask`` extra. A bundle is one document and is
+    always made locally.
     """
     from bantin import batch
     from bantin.pipeline import Settings, formats_for, parse_meta
@@ -190,6 +198,13 @@ def convert(
     load_style(style_ref)
     if not 1 <= jobs <= 1024:
         raise UsageError(f"jobs must be between 1 and 1024, not {jobs}")
+    if scheduler is not None:
+        from bantin import cluster
+
+        if not cluster.available():
+            raise UsageError(cluster.EXTRA)
+    if not 1 <= batch_size <= 100_000:
+        raise UsageError(f"batch_size must be between 1 and 100000, not {batch_size}")
     if shard is not None and not (len(shard) == 2 and 1 <= shard[0] <= shard[1]):
         raise UsageError(f"shard must be (i, n) with 1 <= i <= n, not {shard!r}")
     to_stdout = out_dir is None or os.fspath(out_dir) == "-"
@@ -207,7 +222,7 @@ def convert(
     opts = batch.Options(
         jobs=jobs, quiet=quiet, fail_fast=fail_fast, report=Path(report) if report else None,
         incremental=incremental and not to_stdout, shard=shard, bundle_title=bundle,
-        collect=collect, progress=progress,
+        collect=collect, progress=progress, scheduler=scheduler, batch_size=batch_size,
     )
     t0 = time.perf_counter()
     result = batch.run(sources, settings, opts, on_message or (lambda _msg: None))

@@ -50,6 +50,8 @@ class Options:
     bundle_title: str | None = None
     collect: bool = True  # keep every input's entry in the returned Report
     progress: bool = False  # a progress bar, when stderr is a terminal
+    scheduler: str | None = None  # a Dask scheduler's address, or "local"; None: the process pool
+    batch_size: int = 50  # inputs per Dask task
 
 
 def in_shard(job: Job, shard: tuple[int, int] | None) -> bool:
@@ -281,7 +283,12 @@ def _run(jobs: Iterator[Job], settings: Settings, opts: Options, err: Callable[[
         # keep the inputs streaming.
         listed = list(pending)
         pending, total = iter(listed), len(listed)
-    stream = _results(pending, settings, opts.jobs)
+    if opts.scheduler is not None:
+        from bantin import cluster
+
+        stream = cluster.results(pending, settings, opts.scheduler, opts.jobs, opts.batch_size)
+    else:
+        stream = _results(pending, settings, opts.jobs)
     try:
         with _progress(total is not None and total > 1, total or 0) as bar:
             for job, res in stream:

@@ -71,12 +71,17 @@ def _shard(value: str | None) -> tuple[int, int] | None:
 @click.option("--incremental", is_flag=True,
               help="Skip inputs unchanged since the last run into this folder.")
 @click.option("--shard", default=None, metavar="I/N", help="Convert only the I-th of N shares.")
+@click.option("--scheduler", default=None, metavar="ADDRESS",
+              help="Run on a Dask cluster: tcp://HOST:8786, or local (needs bantin[dask]).")
+@click.option("--batch-size", type=click.IntRange(min=1, max=100_000), default=50, show_default=True,
+              help="Inputs per Dask task (with --scheduler).")
 @click.option("--debug", is_flag=True, help="Show tracebacks.")
 @click.argument("inputs", nargs=-1, required=True)
 def export_cmd(
     formats: tuple[str, ...], style: str, encoding: str, source_format: str | None, out: str,
     meta: tuple[str, ...], bundle_title: str | None, jobs: int | None, quiet: bool, fail_fast: bool,
-    report: str | None, incremental: bool, shard: str | None, debug: bool, inputs: tuple[str, ...],
+    report: str | None, incremental: bool, shard: str | None, scheduler: str | None, batch_size: int,
+    debug: bool, inputs: tuple[str, ...],
 ) -> None:
     """Convert INPUT files or folders (or - for stdin) to the chosen formats."""
     from bantin import UsageError, convert
@@ -89,7 +94,8 @@ def export_cmd(
             inputs, formats, out, style=style, encoding=encoding, source_format=source_format,
             meta=split_meta(meta), bundle=bundle_title, jobs=jobs or os.cpu_count() or 1,
             incremental=incremental, shard=_shard(shard), fail_fast=fail_fast, report=report,
-            on_message=_err, quiet=quiet, collect=False, progress=True, debug=debug,
+            on_message=_err, quiet=quiet, collect=False, progress=True, scheduler=scheduler,
+            batch_size=batch_size, debug=debug,
         )
     except (UsageError, StyleError) as e:
         _usage(str(e))

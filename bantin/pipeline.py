@@ -143,17 +143,24 @@ def prepare(doc: Document, style: Style, meta: tuple[tuple[str, str], ...] = ())
     return doc
 
 
-def read_source(source: str, encoding: str | None, source_format: str | None = None) -> Document:
-    """Read a path, or "-" for standard input. A path's extension picks the reader
-    unless one is named; only standard input has its content sniffed."""
+def load_source(source: str, source_format: str | None = None) -> tuple[bytes, str | None]:
+    """The bytes of a path, or of "-" (standard input), and the reader to use: the
+    one named, else a path's extension; ``None`` lets the content decide (stdin)."""
     if source == "-":
-        return read(sys.stdin.buffer.read(), encoding, source_format)
+        return sys.stdin.buffer.read(), source_format
     p = Path(source)
     if not p.exists():
         raise InputError("no such file")
     if p.is_dir():
         raise InputError("is a folder")
-    return read(p.read_bytes(), encoding, source_format or reader_for(p))
+    return p.read_bytes(), source_format or reader_for(p)
+
+
+def read_source(source: str, encoding: str | None, source_format: str | None = None) -> Document:
+    """Read a path, or "-" for standard input. A path's extension picks the reader
+    unless one is named; only standard input has its content sniffed."""
+    data, fmt = load_source(source, source_format)
+    return read(data, encoding, fmt)
 
 
 def formats_for(names: tuple[str, ...]) -> tuple[str, ...]:
@@ -192,35 +199,63 @@ def _collector(into: list[str], fmt: str) -> Callable[[str], None]:
     return warn
 
 
-def export_document(doc: Document, stem: Path, settings: Settings, style: Style, result: Result) -> None:
+def render(doc: Document, settings: Settings, style: Style, result: Result) -> Iterator[tuple[str, bytes]]:
+    """Each format's bytes in turn, timed and with warnings kept in ``result``."""
     table = registry()
     for fmt in settings.formats:
-        exp = table[fmt]
         t0 = time.perf_counter()
-        data = exp.write(doc, style, _collector(result.warnings, fmt))
+        data = table[fmt].write(doc, style, _collector(result.warnings, fmt))
         result.seconds[fmt] = round(time.perf_counter() - t0, 6)
-        if settings.out_dir is None:
-            result.stdout = data
-            continue
-        path = settings.out_dir / stem.with_name(stem.name + exp.extension)
-        write_atomic(path, data)
-        result.outputs.append(Output(fmt, str(path), len(data), hashlib.sha256(data).hexdigest()))
+        yield fmt, data
+
+
+def deliver(fmt: str, data: bytes, stem: Path, settings: Settings, result: Result) -> None:
+    """Write one format's bytes atomically under the output folder (or keep them
+    for stdout) and record the output in ``result``."""
+    if settings.out_dir is None:
+        result.stdout = data
+        return
+    path = settings.out_dir / stem.with_name(stem.name + registry()[fmt].extension)
+    write_atomic(path, data)
+    result.outputs.append(Output(fmt, str(path), len(data), hashlib.sha256(data).hexdigest()))
+
+
+def _fail(result: Result, e: BaseException, settings: Settings) -> None:
+    result.error = _friendly(e)
+    if settings.debug:
+        result.error += "\n" + traceback.format_exc()
+
+
+def convert_bytes(result: Result, data: bytes, reader: str | None, settings: Settings, style: Style,
+                  sink: Callable[[str, bytes], None]) -> None:
+    """Read, prepare and render one input held in memory; each format's bytes go
+    to ``sink`` as soon as they are made. A failure is recorded in ``result``, and
+    the formats made before it stay delivered, as they would be on disk."""
+    try:
+        t0 = time.perf_counter()
+        doc = prepare(read(data, settings.encoding, reader), style, settings.meta)
+        result.seconds["read"] = round(time.perf_counter() - t0, 6)
+        for fmt, out in render(doc, settings, style, result):
+            sink(fmt, out)
+    except KeyboardInterrupt:
+        raise
+    except Exception as e:  # noqa: BLE001 - every failure becomes one line for the user
+        _fail(result, e, settings)
 
 
 def convert(job: Job, settings: Settings) -> Result:
     result = Result(job.label)
     try:
         style = load_style(settings.style)
-        t0 = time.perf_counter()
-        doc = prepare(read_source(job.source, settings.encoding, settings.source_format), style, settings.meta)
-        result.seconds["read"] = round(time.perf_counter() - t0, 6)
-        export_document(doc, job.stem, settings, style, result)
-    except KeyboardInterrupt:
-        raise
-    except Exception as e:  # noqa: BLE001 - every failure becomes one line for the user
-        result.error = _friendly(e)
-        if settings.debug:
-            result.error += "\n" + traceback.format_exc()
+        data, reader = load_source(job.source, settings.source_format)
+    except Exception as e:  # noqa: BLE001
+        _fail(result, e, settings)
+        return result
+
+    def sink(fmt: str, out: bytes) -> None:
+        deliver(fmt, out, job.stem, settings, result)
+
+    convert_bytes(result, data, reader, settings, style, sink)
     return result
 
 
@@ -240,11 +275,10 @@ def bundle(jobs: list[Job], title: str, settings: Settings) -> tuple[Result, lis
         if not articles:
             raise InputError("no article could be read for the bundle")
         doc = prepare(Briefing(title=title, articles=tuple(articles)), style, settings.meta)
-        export_document(doc, Path(slug(title)), settings, style, result)
+        for fmt, out in render(doc, settings, style, result):
+            deliver(fmt, out, Path(slug(title)), settings, result)
     except Exception as e:  # noqa: BLE001
-        result.error = _friendly(e)
-        if settings.debug:
-            result.error += "\n" + traceback.format_exc()
+        _fail(result, e, settings)
     return result, failures
 
 

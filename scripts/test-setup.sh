@@ -15,5 +15,5 @@ $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-reco
 
 # Two pip steps: pip 23.2 cannot resolve the plug-in's dependency on "bantin"
 # against an editable install named in the same command.
-python -m pip install -e ".[test]"
+python -m pip install -e ".[test,dask]"
 python -m pip install ./examples/plugin-markdown

@@ -1,0 +1,194 @@
+"""Bulk conversion on a Dask cluster, for archives past one machine.
+
+The local process pool stays the default; this backend runs the same conversion
+on Dask distributed, an existing engine, rather than a scheduler of our own. The
+client walks the inputs lazily and reads each file itself, because workers share
+no disk with it: inputs travel as bytes, in batches (the scheduler's overhead is
+milliseconds a task, so one task per article would stall it on a large archive),
+and a bounded window of batches is in flight so that the client's memory stays
+flat. Workers send back each format's bytes; the client writes them atomically,
+exactly as a local run does, so the files and the report equal those of
+``--jobs 1``. A worker that dies mid-run costs nothing: Dask reschedules its batch
+and the conversion is deterministic. A batch that fails anyway is retried one
+input per task, and an input that fails again is reported as failed.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import logging
+import os
+from collections import deque
+from collections.abc import Generator, Iterator
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from itertools import islice
+from typing import Any
+
+from bantin.errors import UsageError
+from bantin.exporters import registry
+from bantin.pipeline import Job, Result, Settings, convert_bytes, deliver, load_source
+from bantin.stylesheet import Style
+from bantin.stylesheet import load as load_style
+
+EXTRA = 'the Dask backend needs the dask extra: pip install "bantin[dask]"'
+BATCH_SIZE = 50  # inputs per task: about 35 MB of results in all four formats
+
+
+def available() -> bool:
+    return importlib.util.find_spec("distributed") is not None
+
+
+@dataclass(frozen=True)
+class Item:
+    label: str
+    data: bytes
+    reader: str | None
+
+
+@dataclass(frozen=True)
+class Batch:
+    """What travels to a worker: the inputs' bytes, the options, the loaded style
+    sheet (so a sheet given by path needs no file on the worker) and the
+    SOURCE_DATE_EPOCH of the client, which fixes every timestamp."""
+
+    items: tuple[Item, ...]
+    settings: Settings
+    style: Style
+    epoch: str | None
+
+
+Made = list[tuple[str, bytes]]
+
+
+@lru_cache(maxsize=8)
+def _warm(style: Style, formats: tuple[str, ...]) -> None:
+    """Fonts and templates load once per worker process, not once per batch."""
+    for fmt in formats:
+        warm = registry()[fmt].warm
+        if warm is not None:
+            try:
+                warm(style)
+            except Exception:  # noqa: BLE001 - the conversion itself reports the problem
+                pass
+
+
+def run_batch(batch: Batch) -> list[tuple[Result, Made]]:
+    """Runs on a worker: convert every input of the batch to bytes."""
+    # The exporters and reportlab read the epoch from the environment. Every batch
+    # of a run carries the same value, so setting it per batch is stable.
+    if batch.epoch is None:
+        os.environ.pop("SOURCE_DATE_EPOCH", None)
+    else:
+        os.environ["SOURCE_DATE_EPOCH"] = batch.epoch
+    _warm(batch.style, batch.settings.formats)
+    out = []
+    for item in batch.items:
+        result = Result(item.label)
+        made: Made = []
+
+        def sink(fmt: str, data: bytes, made: Made = made) -> None:
+            made.append((fmt, data))
+
+        convert_bytes(result, item.data, item.reader, batch.settings, batch.style, sink)
+        out.append((result, made))
+    return out
+
+
+def _connect(address: str, workers: int) -> tuple[Any, Any]:
+    if not available():
+        raise UsageError(EXTRA)
+    from distributed import Client, LocalCluster
+
+    if address == "local":
+        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                               dashboard_address=None, silence_logs=logging.ERROR)
+        return Client(cluster), cluster
+    try:
+        return Client(address, timeout="10s"), None
+    except (OSError, TimeoutError) as e:
+        raise UsageError(f"cannot reach the Dask scheduler at {address}: {e}") from None
+
+
+@dataclass
+class _InFlight:
+    jobs: list[Job]
+    results: list[Result | None]  # None: sent to the cluster; a Result: failed on the client
+    batch: Batch | None
+    future: Any
+
+
+def results(jobs: Iterator[Job], settings: Settings, address: str, workers: int,
+            batch_size: int = BATCH_SIZE) -> Generator[tuple[Job, Result], None, None]:
+    """(job, result) in input order, each output already written by the client."""
+    client, cluster = _connect(address, workers)
+    pending: deque[_InFlight] = deque()
+    try:
+        style = load_style(settings.style)
+        epoch = os.environ.get("SOURCE_DATE_EPOCH")
+        window = max(2, 2 * sum(client.nthreads().values()))
+        while chunk := list(islice(jobs, batch_size)):
+            pending.append(_submit(client, chunk, settings, style, epoch))
+            while len(pending) >= window:
+                yield from _finish(client, pending.popleft(), settings)
+        while pending:
+            yield from _finish(client, pending.popleft(), settings)
+    except BaseException:
+        # Interrupted, or the caller stopped early (--fail-fast): drop the work.
+        client.cancel([p.future for p in pending if p.future is not None])
+        raise
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def _submit(client: Any, chunk: list[Job], settings: Settings, style: Style, epoch: str | None) -> _InFlight:
+    items: list[Item] = []
+    early: list[Result | None] = []
+    for job in chunk:
+        try:
+            data, reader = load_source(job.source, settings.source_format)
+        except Exception as e:  # noqa: BLE001 - reported as this input's error
+            early.append(Result(job.label, error=str(e) or type(e).__name__))
+            continue
+        items.append(Item(job.label, data, reader))
+        early.append(None)
+    # Workers write nothing: the output folder is the client's.
+    batch = Batch(tuple(items), replace(settings, out_dir=None), style, epoch) if items else None
+    future = client.submit(run_batch, batch, pure=False) if batch else None
+    return _InFlight(chunk, early, batch, future)
+
+
+def _finish(client: Any, flight: _InFlight, settings: Settings) -> Iterator[tuple[Job, Result]]:
+    done = iter(_outcomes(client, flight))
+    for job, early in zip(flight.jobs, flight.results, strict=True):
+        if early is not None:
+            yield job, early
+            continue
+        result, made = next(done)
+        for fmt, data in made:
+            try:
+                deliver(fmt, data, job.stem, settings, result)
+            except OSError as e:
+                result.error = f"{e.strerror or e}"
+                break
+        yield job, result
+
+
+def _outcomes(client: Any, flight: _InFlight) -> list[tuple[Result, Made]]:
+    if flight.future is None or flight.batch is None:
+        return []
+    try:
+        return list(flight.future.result())
+    except Exception:  # noqa: BLE001 - the batch failed: retry each input on its own
+        pass
+    batch = flight.batch
+    singles = [client.submit(run_batch, replace(batch, items=(item,)), pure=False) for item in batch.items]
+    out: list[tuple[Result, Made]] = []
+    for item, fut in zip(batch.items, singles, strict=True):
+        try:
+            out.extend(fut.result())
+        except Exception as e:  # noqa: BLE001 - failed twice: this input is the cause
+            out.append((Result(item.label, error=f"failed on the cluster twice: {type(e).__name__}: {e}"), []))
+    return out

@@ -1,0 +1,174 @@
+"""The Dask backend: a LocalCluster and a cluster started by hand, with a worker
+killed mid-run. Outputs and the report must equal a --jobs 1 run."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from conftest import EPOCH, EXAMPLES, bantin
+
+pytest.importorskip("distributed", reason='the dask extra is not installed (pip install ".[dask]")')
+
+FORMATS = "pdf,docx,epub,txt"
+ENV = {"SOURCE_DATE_EPOCH": EPOCH}
+
+
+def make_tree(root: Path, copies: int) -> Path:
+    src = root / "src"
+    for i in range(copies):
+        d = src / f"nhom-{i:02d}"
+        d.mkdir(parents=True)
+        for f in EXAMPLES.glob("*.txt"):
+            shutil.copy(f, d / f.name)
+    shutil.copy(EXAMPLES / "ban-tin-tong-hop.json", src / "ban-tin-tong-hop.json")
+    (src / "hong.txt").write_bytes(b"\xff\xfe\x00binary")
+    return src
+
+
+def tree_bytes(d: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(d)): p.read_bytes() for p in sorted(d.rglob("*"))
+            if p.is_file() and not p.name.startswith(".")}
+
+
+def report_without_times(path: Path, out: Path) -> dict[str, object]:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data.pop("seconds")
+    for entry in data["inputs"]:
+        entry.pop("seconds")
+        for o in entry["outputs"]:
+            o["path"] = str(Path(o["path"]).relative_to(out))
+    return data
+
+
+def reference(tmp_path: Path, src: Path) -> tuple[dict[str, bytes], dict[str, object]]:
+    out = tmp_path / "jobs1"
+    r = bantin("export", "-f", FORMATS, "--jobs", "1", "-o", str(out), "--report", str(tmp_path / "r1.json"),
+               str(src), env=ENV)
+    assert r.returncode == 1, r.stderr  # hong.txt fails, in both runs alike
+    return tree_bytes(out), report_without_times(tmp_path / "r1.json", out)
+
+
+def test_local_cluster_equals_jobs_1(tmp_path):
+    src = make_tree(tmp_path, 2)
+    want_files, want_report = reference(tmp_path, src)
+    out = tmp_path / "dask"
+    r = bantin("export", "-f", FORMATS, "--scheduler", "local", "--jobs", "2", "--batch-size", "3",
+               "-o", str(out), "--report", str(tmp_path / "r2.json"), str(src), env=ENV)
+    assert r.returncode == 1, r.stderr
+    err = r.stderr.decode()
+    assert "Traceback" not in err and "hong.txt" in err and "7 converted, 1 failed, 0 skipped" in err
+    assert tree_bytes(out) == want_files and len(want_files) == 7 * 4
+    assert report_without_times(tmp_path / "r2.json", out) == want_report
+
+
+def test_incremental_manifest_stays_on_the_client(tmp_path):
+    src = make_tree(tmp_path, 1)
+    out = tmp_path / "out"
+    args = ["export", "-f", "txt", "--scheduler", "local", "--jobs", "2", "--incremental", "-o", str(out), str(src)]
+    assert bantin(*args, env=ENV).returncode == 1
+    assert (out / ".bantin-manifest.json").is_file()
+    r = bantin(*args, env=ENV)
+    assert b"0 converted, 1 failed, 4 skipped" in r.stderr
+
+
+def test_without_the_extra_one_line(tmp_path):
+    f = tmp_path / "a.txt"
+    f.write_text("Tiêu đề\nSapo.\n", encoding="utf-8")
+    code = ("import sys; sys.modules['distributed'] = None; from bantin.cli import main; "
+            f"sys.argv = ['bantin', 'export', '-f', 'txt', '--scheduler', 'local', '-o', {str(tmp_path / 'o')!r}, "
+            f"{str(f)!r}]; main()")
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False, timeout=120)
+    assert r.returncode == 2 and 'pip install "bantin[dask]"' in r.stderr and "Traceback" not in r.stderr
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _dask(*args: str) -> subprocess.Popen[bytes]:
+    exe = shutil.which("dask") or pytest.fail("the dask command is not installed")
+    return subprocess.Popen([exe, *args], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            env={**os.environ, **ENV}, start_new_session=True)
+
+
+def _wait_for_workers(address: str, n: int) -> None:
+    from distributed import Client
+
+    with Client(address, timeout="30s") as client:
+        client.wait_for_workers(n, timeout=60)
+
+
+def test_killed_worker_loses_nothing(tmp_path):
+    src = make_tree(tmp_path, 12)
+    want_files, want_report = reference(tmp_path, src)
+    port = _free_port()
+    address = f"tcp://127.0.0.1:{port}"
+    procs = [_dask("scheduler", "--host", "127.0.0.1", "--port", str(port), "--no-dashboard")]
+    try:
+        time.sleep(1)
+        workers = [_dask("worker", address, "--nthreads", "1", "--no-nanny", "--no-dashboard", "--name", f"w{i}")
+                   for i in range(2)]
+        procs += workers
+        _wait_for_workers(address, 2)
+        out = tmp_path / "dask"
+        run = subprocess.Popen(
+            [sys.executable, "-m", "bantin", "export", "-f", FORMATS, "--scheduler", address, "--batch-size", "2",
+             "-o", str(out), "--report", str(tmp_path / "r2.json"), str(src)],
+            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env={**os.environ, **ENV},
+        )
+        # Kill worker w0 once outputs have started to arrive and it is running a batch.
+        from distributed import Client
+
+        with Client(address, timeout="30s") as client:
+            deadline = time.monotonic() + 120
+            while time.monotonic() < deadline:
+                names = {a: w["name"] for a, w in client.scheduler_info()["workers"].items()}
+                busy = {names.get(a) for a, tasks in client.processing().items() if tasks}
+                if "w0" in busy and list(out.rglob("*.pdf")):
+                    break
+                time.sleep(0.02)
+            assert run.poll() is None, "the run ended before a worker could be killed; use more inputs"
+            os.kill(workers[0].pid, signal.SIGKILL)
+        _, err = run.communicate(timeout=300)
+        assert run.returncode == 1, err.decode()
+        assert "Traceback" not in err.decode()
+        assert tree_bytes(out) == want_files
+        assert report_without_times(tmp_path / "r2.json", out) == want_report
+    finally:
+        for p in procs:
+            if p.poll() is None:
+                p.kill()
+            p.wait(timeout=30)
+
+
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT])
+def test_interrupt_exits_130_with_no_partial_file(tmp_path, sig):
+    src = make_tree(tmp_path, 30)
+    out = tmp_path / "out"
+    proc = subprocess.Popen([sys.executable, "-m", "bantin", "export", "-f", FORMATS, "--incremental",
+                             "--scheduler", "local", "--jobs", "2", "--batch-size", "2", "-o", str(out), str(src)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    deadline = time.time() + 120
+    while time.time() < deadline and not (out.exists() and any(out.rglob("*.pdf"))):
+        time.sleep(0.05)
+    assert proc.poll() is None, "the run ended before it could be interrupted"
+    proc.send_signal(sig)
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 130, err
+    assert b"Traceback" not in err
+    time.sleep(0.5)
+    assert not [p for p in out.rglob("*") if p.name.endswith(".part")]
+    manifest = json.loads((out / ".bantin-manifest.json").read_text())
+    for entry in manifest["entries"].values():
+        assert all(os.path.exists(p) for p in entry["outputs"])
