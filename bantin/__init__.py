@@ -12,31 +12,76 @@ Importing this package stays light: the heavy export libraries load only when a
 format that needs them is used.
 """
 
-from bantin._api import convert, export, formats, load_style, read, styles
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from bantin._version import __version__
-from bantin.errors import BantinError, BantinWarning, ExportError, InputError, StyleError, UsageError
-from bantin.exporters import Exporter, Warn
-from bantin.model import (
-    Article,
-    Block,
-    Briefing,
-    Caption,
-    Dateline,
-    Document,
-    Heading,
-    ListBlock,
-    Outlet,
-    Paragraph,
-    Quote,
-    SectionBreak,
-    Span,
-    Text,
-    articles_of,
-    plain,
-    text_of,
-)
-from bantin.report import InputReport, Output, Report
-from bantin.stylesheet import Style
+
+if TYPE_CHECKING:
+    from bantin._api import convert, export, formats, load_style, read, styles
+    from bantin.errors import BantinError, BantinWarning, ExportError, InputError, StyleError, UsageError
+    from bantin.exporters import Exporter, Warn
+    from bantin.model import (
+        Article,
+        Block,
+        Briefing,
+        Caption,
+        Dateline,
+        Document,
+        Heading,
+        ListBlock,
+        Outlet,
+        Paragraph,
+        Quote,
+        SectionBreak,
+        Span,
+        Text,
+        articles_of,
+        plain,
+        text_of,
+    )
+    from bantin.report import InputReport, Output, Report
+    from bantin.stylesheet import Style
+
+# Names load on first use (PEP 562), so that ``import bantin`` and
+# ``bantin --help`` cost no more than the version string.
+_LAZY = {
+    "Article": "bantin.model",
+    "BantinError": "bantin.errors",
+    "BantinWarning": "bantin.errors",
+    "Block": "bantin.model",
+    "Briefing": "bantin.model",
+    "Caption": "bantin.model",
+    "Dateline": "bantin.model",
+    "Document": "bantin.model",
+    "ExportError": "bantin.errors",
+    "Exporter": "bantin.exporters",
+    "Heading": "bantin.model",
+    "InputError": "bantin.errors",
+    "InputReport": "bantin.report",
+    "ListBlock": "bantin.model",
+    "Outlet": "bantin.model",
+    "Output": "bantin.report",
+    "Paragraph": "bantin.model",
+    "Quote": "bantin.model",
+    "Report": "bantin.report",
+    "SectionBreak": "bantin.model",
+    "Span": "bantin.model",
+    "Style": "bantin.stylesheet",
+    "StyleError": "bantin.errors",
+    "Text": "bantin.model",
+    "UsageError": "bantin.errors",
+    "Warn": "bantin.exporters",
+    "articles_of": "bantin.model",
+    "convert": "bantin._api",
+    "export": "bantin._api",
+    "formats": "bantin._api",
+    "load_style": "bantin._api",
+    "plain": "bantin.model",
+    "read": "bantin._api",
+    "styles": "bantin._api",
+    "text_of": "bantin.model",
+}
 
 __all__ = [
     "Article",
@@ -76,3 +121,16 @@ __all__ = [
     "styles",
     "text_of",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'bantin' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

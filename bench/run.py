@@ -3,6 +3,7 @@
     python bench/run.py                         # ../shared/corpus if present, else the examples
     python bench/run.py --articles 1000         # the corpus replicated to 1,000 articles
     python bench/run.py --scale 1000,10000      # peak memory at two sizes (flat is the goal)
+    python bench/run.py --scheduler local       # also on a Dask LocalCluster of --jobs workers
 
 Each measurement is a fresh ``bantin export`` process, timed from outside, the way a
 CI job runs it. Peak memory is the largest resident set of that process tree (the
@@ -57,9 +58,9 @@ def timed(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, int
     return elapsed, usage.ru_maxrss // 1024, proc.returncode
 
 
-def bantin_cmd(fmts: str, jobs: int, out: Path, corpus: Path) -> list[str]:
+def bantin_cmd(fmts: str, jobs: int, out: Path, corpus: Path, *extra: str) -> list[str]:
     return [sys.executable, "-m", "bantin", "export", "-q", "-f", fmts, "--jobs", str(jobs),
-            "-o", str(out), str(corpus)]
+            "-o", str(out), *extra, str(corpus)]
 
 
 def startup() -> float:
@@ -91,6 +92,9 @@ def main() -> None:
     ap.add_argument("--formats", default=",".join(FOUR))
     ap.add_argument("--no-pandoc", action="store_true")
     ap.add_argument("--scale", default=None, metavar="N,M", help="only compare peak memory at N and M articles")
+    ap.add_argument("--scheduler", default=None, metavar="ADDRESS",
+                    help="also run all formats on Dask: local (a LocalCluster of --jobs workers) or tcp://HOST:PORT")
+    ap.add_argument("--batch-size", type=int, default=50, help="inputs per Dask task")
     args = ap.parse_args()
     env = {**os.environ, "SOURCE_DATE_EPOCH": "1754380800"}
     formats = args.formats.split(",")
@@ -128,6 +132,15 @@ def main() -> None:
             secs1, _, _ = timed(bantin_cmd(",".join(formats), 1, work / "out" / "jobs1", corpus), env)
             print(f"{'all, --jobs 1':<22}{secs1:9.2f}{n / secs1:9.1f}{1000 * secs1 / n:9.1f}")
             print(f"\n--jobs {args.jobs} speed-up over --jobs 1: {total / (n / secs1):.2f}x")
+        if args.scheduler:
+            extra = ("--scheduler", args.scheduler, "--batch-size", str(args.batch_size))
+            secs_d, peak_d, _ = timed(bantin_cmd(",".join(formats), args.jobs, work / "out" / "dask", corpus, *extra),
+                                      env)
+            secs_p = n / total
+            print(f"\nDask ({args.scheduler}, {args.jobs} workers, batches of {args.batch_size}): {secs_d:.2f} s, "
+                  f"{n / secs_d:.1f} art/s, client peak {peak_d} MiB; --jobs {args.jobs}: {secs_p:.2f} s, "
+                  f"{total:.1f} art/s; overhead {secs_d - secs_p:+.2f} s "
+                  f"({1000 * (secs_d - secs_p) / n:+.1f} ms/art, cluster start-up included)")
         if not args.no_pandoc:
             docx = pandoc(corpus, work / "pandoc", "docx")
             epub = pandoc(corpus, work / "pandoc", "epub")
