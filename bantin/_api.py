@@ -117,16 +117,24 @@ def export(
     """
     if not isinstance(doc, (Article, Briefing)):
         raise TypeError(f"doc must be an Article or a Briefing, not {type(doc).__name__}")
+    from bantin.dates import source_date_epoch
+
+    source_date_epoch()  # a bad value is a UsageError here, not an internal error in a writer
     table = formats()
     if fmt not in table:
         raise UsageError(f"unknown format {fmt!r} (known: {', '.join(table)})")
     st = load_style(style)
 
     def default_warn(msg: str) -> None:
-        warnings.warn(msg, BantinWarning, stacklevel=4)
+        warnings.warn(msg, BantinWarning, stacklevel=5)
 
+    from bantin.sanitize import sanitize
+
+    warn = warn or default_warn
     try:
-        return table[fmt].write(doc, st, warn or default_warn)
+        # A document built by hand may hold characters no format can carry;
+        # read() has already removed them from its documents.
+        return table[fmt].write(sanitize(doc, warn), st, warn)
     except BantinError:
         raise
     except RecursionError:
@@ -198,6 +206,11 @@ def convert(
     load_style(style_ref)
     if not 1 <= jobs <= 1024:
         raise UsageError(f"jobs must be between 1 and 1024, not {jobs}")
+    from bantin.dates import source_date_epoch
+
+    source_date_epoch()
+    if bundle is not None and not bundle.strip():
+        raise UsageError("--bundle needs a title")
     if scheduler is not None:
         from bantin import cluster
 

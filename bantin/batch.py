@@ -1,38 +1,36 @@
 """Many inputs at once: parallel, sharded, incremental, reported, interruptible.
 
-Each input is converted by ``convert.convert`` in a worker process; results come
-back in input order, so the report and the manifest do not depend on ``--jobs``.
-Workers are forked after the exporters have loaded their fonts and libraries,
-so every process starts warm.
+Each input is converted by ``pipeline.convert``, in local worker processes
+(``pool``) or on a Dask cluster (``cluster``); results come back in input order,
+so the report and the manifest do not depend on how the work was spread.
+Before anything is written, the run refuses outputs that would replace its own
+inputs.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import multiprocessing
 import os
-import signal
 import sys
 import tempfile
 import time
-from collections import deque
-from collections.abc import Callable, Generator, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from itertools import chain, islice
 from pathlib import Path
 from typing import IO, Any
 
-from bantin import __version__
+from bantin import __version__, manifest
+from bantin.collect import INPUT_SUFFIXES, collect
 from bantin.errors import UsageError
 from bantin.exporters import registry
-from bantin.output import write_atomic
-from bantin.pipeline import Job, Result, Settings, bundle, collect, convert
+from bantin.names import shown
+from bantin.pipeline import Job, Result, Settings, bundle
 from bantin.report import Report
 from bantin.stylesheet import load as load_style
 
-MANIFEST = ".bantin-manifest.json"
+Err = Callable[[str], None]
 
 
 class BatchUsageError(UsageError):
@@ -70,98 +68,45 @@ def _key(job: Job, settings: Settings) -> str | None:
     h = hashlib.sha256()
     try:
         h.update(Path(job.source).read_bytes())
+        style = load_style(settings.style)
+        for part in style.source.split(" < "):
+            h.update(Path(part).read_bytes())
     except OSError:
         return None
-    style = load_style(settings.style)
-    for part in style.source.split(" < "):
-        h.update(Path(part).read_bytes())
     h.update(repr((__version__, settings.formats, settings.meta, settings.encoding)).encode())
     h.update(os.environ.get("SOURCE_DATE_EPOCH", "").encode())
     return h.hexdigest()
 
 
-def _load_manifest(out_dir: Path) -> dict[str, dict[str, object]]:
-    try:
-        data = json.loads((out_dir / MANIFEST).read_text(encoding="utf-8"))
-        return data["entries"] if data.get("bantin") == __version__ else {}
-    except (OSError, ValueError, KeyError, TypeError):
-        return {}
-
-
-def _save_manifest(out_dir: Path, entries: dict[str, dict[str, object]]) -> None:
-    data = {"bantin": __version__, "entries": dict(sorted(entries.items()))}
-    write_atomic(out_dir / MANIFEST, (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode())
-
-
-def _warm(settings: Settings) -> None:
-    style = load_style(settings.style)
-    for fmt in settings.formats:
-        warm = getattr(registry()[fmt], "warm", None)
-        if warm is not None:
-            try:
-                warm(style)
-            except Exception:  # noqa: BLE001 - the real export reports the problem per input
-                pass
-
-
-_busy = False
-
-
-def _worker_init() -> None:
-    # The parent handles Ctrl-C and SIGTERM and stops the workers itself.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, _worker_stop)
-
-
-def _worker_stop(signum: int, frame: object) -> None:
-    if _busy:
-        raise KeyboardInterrupt  # unwinds write_atomic, which removes its temporary file
-    os._exit(130)
-
-
-def _convert_in_worker(job: Job, settings: Settings) -> Result:
-    global _busy
-    _busy = True
-    try:
-        return convert(job, settings)
-    except KeyboardInterrupt:
-        os._exit(130)
-    finally:
-        _busy = False
-
-
-def _results(jobs: Iterator[Job], settings: Settings, n: int) -> Generator[tuple[Job, Result], None, None]:
-    # Never more workers than inputs: peek at up to n of them.
-    first = list(islice(jobs, n))
-    jobs = chain(first, jobs)
-    n = min(n, len(first))
-    if n <= 1:
-        for job in jobs:
-            yield job, convert(job, settings)
+def check_outputs(inputs: tuple[str, ...], settings: Settings) -> None:
+    """Refuse, before anything is written, an output folder that is not a folder
+    and any output that would replace an input."""
+    out = settings.out_dir
+    if out is None:
         return
-    _warm(settings)
-    ctx = multiprocessing.get_context("fork")
-    pool = ProcessPoolExecutor(max_workers=n, mp_context=ctx, initializer=_worker_init)
-    try:
-        # A bounded window of futures keeps memory flat in the number of inputs.
-        pending: deque[tuple[Job, Future[Result]]] = deque()
-        for job in jobs:
-            pending.append((job, pool.submit(_convert_in_worker, job, settings)))
-            if len(pending) >= n * 4:
-                done, fut = pending.popleft()
-                yield done, fut.result()
-        while pending:
-            done, fut = pending.popleft()
-            yield done, fut.result()
-    except BaseException:
-        # Interrupted, or the caller stopped early (--fail-fast): stop the workers
-        # now rather than letting them finish the queue.
-        for proc in list((pool._processes or {}).values()):
-            if proc.is_alive():
-                proc.terminate()
-        raise
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+    if out.exists() and not out.is_dir():
+        raise BatchUsageError(f"-o {shown(str(out))}: not a folder")
+    table = registry()
+    exts = {table[f].extension for f in settings.formats}
+    real_out = os.path.realpath(out)
+    for src in inputs:
+        if src == "-":
+            continue
+        p = Path(src)
+        if p.is_dir():
+            clash = sorted(exts & set(INPUT_SUFFIXES))
+            if os.path.realpath(p) == real_out and clash:
+                raise BatchUsageError(
+                    f"-o {shown(str(out))} is the input folder: the {', '.join(clash)} outputs would replace "
+                    "the inputs; choose another output folder"
+                )
+            continue
+        for ext in exts:
+            target = out / (p.stem + ext)
+            if target.exists() and p.exists() and os.path.samefile(target, p):
+                raise BatchUsageError(
+                    f"{shown(src)}: the output {shown(str(target))} would replace this input; choose another -o"
+                )
 
 
 class _Outcome:
@@ -177,12 +122,27 @@ class _Outcome:
         self._file: IO[str] | None = None
         self._tmp: Path | None = None
         if report_path is not None:
-            report_path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=f".{report_path.name}.", suffix=".part", dir=report_path.parent)
+            try:
+                report_path.parent.mkdir(parents=True, exist_ok=True)
+                fd, tmp = tempfile.mkstemp(prefix=f".{report_path.name}.", suffix=".part", dir=report_path.parent)
+            except OSError as e:
+                raise BatchUsageError(f"--report {shown(str(report_path))}: {e.strerror or e}") from None
             self._tmp = Path(tmp)
             self._file = os.fdopen(fd, "w", encoding="utf-8")
-            self._file.write('{\n  "inputs": [')
             self._sep = "\n    "
+            self._write('{\n  "inputs": [')
+
+    def _write(self, text: str) -> None:
+        if self._file is None:
+            return
+        try:
+            self._file.write(text)
+        except OSError as e:
+            # A full disk must not stop the conversion; the report is lost, and said so.
+            self.error = f"--report {shown(str(self.path))}: {e.strerror or e}; no report written"
+            self.abort()
+
+    error: str | None = None
 
     def add(self, r: Result) -> None:
         entry = r.entry()
@@ -190,28 +150,38 @@ class _Outcome:
         if self.collect:
             self.report.inputs.append(entry)
         if self._file is not None:
-            self._file.write(self._sep + json.dumps(entry.to_dict(), ensure_ascii=False))
+            self._write(self._sep + json.dumps(entry.to_dict(), ensure_ascii=False))
             self._sep = ",\n    "
 
     def close(self, elapsed: float) -> Report:
         self.report.seconds = elapsed
         if self._file is not None and self._tmp is not None and self.path is not None:
             tail = json.dumps(self.report.summary(), ensure_ascii=False, indent=2)[2:]
-            self._file.write("\n  ],\n" + tail + "\n")
-            self._file.close()
-            os.chmod(self._tmp, 0o644)
-            os.replace(self._tmp, self.path)
+            self._write("\n  ],\n" + tail + "\n")
+            try:
+                if self._file is not None:
+                    self._file.close()
+                    os.chmod(self._tmp, 0o644)
+                    os.replace(self._tmp, self.path)
+            except OSError as e:
+                self.error = f"--report {shown(str(self.path))}: {e.strerror or e}; no report written"
+                self.abort()
         return self.report
 
     def abort(self) -> None:
         if self._file is not None and self._tmp is not None:
-            self._file.close()
+            try:
+                self._file.close()
+            except OSError:
+                pass
             self._tmp.unlink(missing_ok=True)
+        self._file = None
 
 
-def run(inputs: tuple[str, ...], settings: Settings, opts: Options, err: Callable[[str], None]) -> Report:
+def run(inputs: tuple[str, ...], settings: Settings, opts: Options, err: Err) -> Report:
     t0 = time.perf_counter()
-    found = collect(inputs)
+    check_outputs(inputs, settings)
+    found = collect(inputs, settings.out_dir)
     first = list(islice(found, 2))
     if not first:
         raise BatchUsageError("no input files found")
@@ -226,52 +196,62 @@ def run(inputs: tuple[str, ...], settings: Settings, opts: Options, err: Callabl
         raise
     elapsed = time.perf_counter() - t0
     report = outcome.close(elapsed)
+    if outcome.error:
+        err(f"bantin: error: {outcome.error}")
+        report.failed += 1
     if not opts.quiet:
         err(f"bantin: {report.converted} converted, {report.failed} failed, {report.skipped} skipped "
             f"in {elapsed:.2f} s")
     return report
 
 
-def _failed(r: Result, outcome: _Outcome, err: Callable[[str], None]) -> None:
+def _failed(r: Result, outcome: _Outcome, err: Err) -> None:
     err(f"bantin: error: {r.label}: {r.error}")
     outcome.add(r)
 
 
-def _run(jobs: Iterator[Job], settings: Settings, opts: Options, err: Callable[[str], None],
-         outcome: _Outcome) -> None:
+def _run(jobs: Iterator[Job], settings: Settings, opts: Options, err: Err, outcome: _Outcome) -> None:
     if opts.bundle_title is not None:
-        result, failures = bundle(list(jobs), opts.bundle_title, settings)
+        readable = []
+        for job in jobs:
+            if job.problem or job.skip:
+                _early(job, opts, err, outcome)
+            else:
+                readable.append(job)
+        result, failures = bundle(readable, opts.bundle_title, settings)
         for f in failures:
             _failed(f, outcome, err)
+        _warnings(result, opts, err)
         if result.error:
             _failed(result, outcome, err)
         else:
             _emit(result, outcome)
         return
 
-    manifest: dict[str, dict[str, object]] = {}
-    if opts.incremental and settings.out_dir is not None:
-        manifest = _load_manifest(settings.out_dir)
+    incremental = opts.incremental and settings.out_dir is not None
+    known: manifest.Entries = {}
+    if incremental and settings.out_dir is not None:
+        known = manifest.load(settings.out_dir, lambda msg: err(f"bantin: warning: {msg}"))
+    updates: manifest.Entries = {}
     keys: dict[str, str | None] = {}
 
     def todo() -> Iterator[Job]:
-        """The inputs of this shard, less name collisions and unchanged inputs."""
+        """The inputs of this shard, less problems, name collisions and unchanged inputs."""
         seen: dict[str, str] = {}
         for job in jobs:
-            stem = str(job.stem)
             if not in_shard(job, opts.shard):
                 continue
+            if job.problem or job.skip:
+                _early(job, opts, err, outcome)
+                continue
+            stem = shown(str(job.stem))
             if stem in seen:
                 _failed(Result(job.label, error=f"output name collides with {seen[stem]}"), outcome, err)
                 continue
             seen[stem] = job.label
-            if opts.incremental and settings.out_dir is not None:
+            if incremental:
                 key = keys[stem] = _key(job, settings)
-                entry = manifest.get(stem) or {}
-                outputs = entry.get("outputs")
-                if key and entry.get("key") == key and isinstance(outputs, list) and all(
-                    Path(str(p)).exists() for p in outputs
-                ):
+                if manifest.unchanged(known, stem, key):
                     outcome.add(Result(job.label, skipped=True))
                     continue
             yield job
@@ -288,27 +268,50 @@ def _run(jobs: Iterator[Job], settings: Settings, opts: Options, err: Callable[[
 
         stream = cluster.results(pending, settings, opts.scheduler, opts.jobs, opts.batch_size)
     else:
-        stream = _results(pending, settings, opts.jobs)
+        from bantin import pool
+
+        stream = pool.results(pending, settings, opts.jobs)
     try:
         with _progress(total is not None and total > 1, total or 0) as bar:
             for job, res in stream:
                 bar.update(1)
-                for w in res.warnings:
-                    if not opts.quiet:
-                        err(f"bantin: warning: {res.label}: {w}")
+                _warnings(res, opts, err)
                 if res.error:
                     _failed(res, outcome, err)
                     if opts.fail_fast:
                         break
                     continue
                 _emit(res, outcome)
-                stem = str(job.stem)
+                stem = shown(str(job.stem))
                 if keys.get(stem):
-                    manifest[stem] = {"key": keys.pop(stem), "outputs": [o.path for o in res.outputs]}
+                    updates[stem] = {"key": keys.pop(stem), "outputs": [o.path for o in res.outputs]}
     finally:
         stream.close()
-        if opts.incremental and settings.out_dir is not None:
-            _save_manifest(settings.out_dir, manifest)
+        if incremental and settings.out_dir is not None:
+            _save(settings.out_dir, updates, err, outcome)
+
+
+def _save(out_dir: Path, updates: manifest.Entries, err: Err, outcome: _Outcome) -> None:
+    try:
+        manifest.save(out_dir, updates, lambda msg: err(f"bantin: warning: {msg}"))
+    except OSError as e:
+        outcome.error = f"{shown(str(out_dir / manifest.NAME))}: manifest not written: {e.strerror or e}"
+
+
+def _early(job: Job, opts: Options, err: Err, outcome: _Outcome) -> None:
+    """An input the walk already judged: an error, or skipped with a warning."""
+    if job.problem:
+        _failed(Result(job.label, error=job.problem), outcome, err)
+        return
+    r = Result(job.label, skipped=True, warnings=[job.skip or ""])
+    _warnings(r, opts, err)
+    outcome.add(r)
+
+
+def _warnings(res: Result, opts: Options, err: Err) -> None:
+    if not opts.quiet:
+        for w in res.warnings:
+            err(f"bantin: warning: {res.label}: {w}")
 
 
 def _emit(res: Result, outcome: _Outcome) -> None:

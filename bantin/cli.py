@@ -8,7 +8,6 @@ exporters, the first time a document in their format is written.
 from __future__ import annotations
 
 import os
-import signal
 import sys
 import warnings
 from typing import NoReturn
@@ -88,7 +87,8 @@ def export_cmd(
     from bantin.errors import StyleError
     from bantin.pipeline import split_meta
 
-    signal.signal(signal.SIGTERM, _terminate)
+    if out == "-" and getattr(sys.stdout, "buffer", None) is None:
+        _usage("-o -: standard output is closed")
     try:
         result = convert(
             inputs, formats, out, style=style, encoding=encoding, source_format=source_format,
@@ -99,14 +99,17 @@ def export_cmd(
         )
     except (UsageError, StyleError) as e:
         _usage(str(e))
-    except KeyboardInterrupt:
-        _err("bantin: interrupted; no partial output was left")
-        sys.exit(130)
+    except BrokenPipeError:
+        _stdout_closed()
     sys.exit(0 if result.ok else 1)
 
 
-def _terminate(signum: int, frame: object) -> None:
-    raise KeyboardInterrupt
+def _stdout_closed() -> NoReturn:
+    """The reader of standard output went away (`bantin … -o - | head`). Point
+    stdout at /dev/null so that Python's final flush cannot fail as well."""
+    os.dup2(os.open(os.devnull, os.O_WRONLY), 1)
+    _err("bantin: error: standard output was closed before the document was written")
+    sys.exit(1)
 
 
 @cli.command()
@@ -120,22 +123,33 @@ def _terminate(signum: int, frame: object) -> None:
 @click.argument("file")
 def inspect(file: str, encoding: str, source_format: str | None, style: str, raw: bool) -> None:
     """Print the canonical JSON of FILE (or - for stdin)."""
-    from bantin.errors import InputError, StyleError
+    from bantin.errors import BantinError, StyleError, UsageError
+    from bantin.names import shown
     from bantin.pipeline import prepare, read_source
+    from bantin.sanitize import sanitize
     from bantin.serialize import dumps
     from bantin.stylesheet import load as load_style
 
+    def warn(msg: str) -> None:
+        _err(f"bantin: warning: {shown(file)}: {msg}")
+
     try:
         doc = read_source(file, None if encoding == "auto" else encoding, source_format)
-        if not raw:
-            doc = prepare(doc, load_style(style))
-    except StyleError as e:
+        # Even the raw model loses what no JSON writer can carry (lone surrogates).
+        doc = sanitize(doc, warn) if raw else prepare(doc, load_style(style), warn=warn)
+    except (StyleError, UsageError) as e:
         _usage(str(e))
-    except (InputError, OSError) as e:
-        _err(f"bantin: error: {file}: {e}")
+    except BantinError as e:
+        _err(f"bantin: error: {shown(file)}: {e}")
         sys.exit(1)
-    sys.stdout.buffer.write(dumps(doc).encode("utf-8"))
-    sys.stdout.buffer.flush()
+    except OSError as e:
+        _err(f"bantin: error: {shown(file)}: {e.strerror or e}")
+        sys.exit(1)
+    try:
+        sys.stdout.buffer.write(dumps(doc).encode("utf-8"))
+        sys.stdout.buffer.flush()
+    except BrokenPipeError:
+        _stdout_closed()
 
 
 @cli.command()
@@ -171,8 +185,21 @@ _default_showwarning = warnings.showwarning
 
 
 def main() -> None:
+    """Run the command line. Exit status: 0 done, 1 an input failed, 2 usage
+    error, 130 interrupted; a message for every failure and no traceback unless
+    ``--debug``."""
+    from bantin import interrupt
+
     warnings.showwarning = _show_warning
-    cli(prog_name="bantin")
+    try:
+        code = cli.main(prog_name="bantin", standalone_mode=False)
+    except (click.exceptions.Abort, KeyboardInterrupt):
+        _err(interrupt.MESSAGE)
+        code = 130
+    except click.ClickException as e:
+        e.show()
+        code = e.exit_code
+    sys.exit(code if isinstance(code, int) else 0)
 
 
 if __name__ == "__main__":

@@ -128,8 +128,21 @@ def articles_of(doc: Document) -> tuple[Article, ...]:
 
 
 def map_text(doc: Document, fn: Callable[[str], str]) -> Document:
-    """Apply ``fn`` to every piece of prose in the document, keeping the structure."""
+    """Apply ``fn`` to every piece of prose in the document, keeping the structure.
 
+    Prose is every field a reader reads as words: titles, ledes, bylines, the
+    outlet, the dateline, tags, the issuer and every block's text. The URL and the
+    date are not prose; ``map_strings`` reaches them too.
+    """
+    return _map(doc, fn, None)
+
+
+def map_strings(doc: Document, fn: Callable[[str], str]) -> Document:
+    """Apply ``fn`` to every string of the document, the URL and date included."""
+    return _map(doc, fn, fn)
+
+
+def _map(doc: Document, fn: Callable[[str], str], other: Callable[[str], str] | None) -> Document:
     def spans(t: Text) -> Text:
         out = [replace(s, text=fn(s.text)) for s in t]
         if out:
@@ -141,7 +154,12 @@ def map_text(doc: Document, fn: Callable[[str], str]) -> Document:
         return fn(s).strip()
 
     def opt(s: str | None) -> str | None:
-        return one(s) if s else s
+        if not s:
+            return s
+        return one(s) or None
+
+    def raw(s: str | None) -> str | None:
+        return other(s) if other is not None and s else s
 
     def block(b: Block) -> Block:
         if isinstance(b, ListBlock):
@@ -160,9 +178,20 @@ def map_text(doc: Document, fn: Callable[[str], str]) -> Document:
             title=one(a.title),
             lede=opt(a.lede),
             byline=opt(a.byline),
+            outlet=None if a.outlet is None else Outlet(opt(a.outlet.code), opt(a.outlet.name)),
+            dateline=None if a.dateline is None else Dateline(opt(a.dateline.place), opt(a.dateline.time)),
+            tags=tuple(t for t in (one(t) for t in a.tags) if t),
+            url=raw(a.url),
+            date=raw(a.date),
             blocks=tuple(block(b) for b in a.blocks),
         )
 
     if isinstance(doc, Briefing):
-        return replace(doc, title=one(doc.title), articles=tuple(article(a) for a in doc.articles))
+        return replace(
+            doc,
+            title=one(doc.title),
+            issuer=opt(doc.issuer),
+            date=raw(doc.date),
+            articles=tuple(article(a) for a in doc.articles),
+        )
     return article(doc)

@@ -7,30 +7,31 @@ Nothing here prints: messages go back to the caller, which owns stderr.
 
 from __future__ import annotations
 
+import errno
 import hashlib
-import os
-import re
+import stat
 import sys
 import time
 import traceback
 import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
-from datetime import datetime
 from pathlib import Path
+from typing import BinaryIO
 
+from bantin.dates import iso_date_ok
 from bantin.errors import BantinError, InputError, UsageError
 from bantin.exporters import registry
 from bantin.model import Article, Briefing, Document, Outlet, articles_of
 from bantin.output import write_atomic
 from bantin.report import InputReport, Output
-from bantin.source import EXTENSIONS, read, reader_for
+from bantin.sanitize import sanitize
+from bantin.source import read, reader_for
 from bantin.stylesheet import Style
 from bantin.stylesheet import load as load_style
 from bantin.typography import apply as apply_typography
 
 META_KEYS = ("title", "date", "outlet", "byline", "issuer")
-INPUT_SUFFIXES = tuple(EXTENSIONS)
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,8 @@ class Job:
     source: str  # a path, or "-" for standard input
     stem: Path  # output path without extension, relative to the output folder
     label: str  # how messages name the input
+    problem: str | None = None  # found while collecting: reported as this input's error
+    skip: str | None = None  # found while collecting: skipped with this warning
 
 
 @dataclass
@@ -68,21 +71,6 @@ class Result:
     def entry(self) -> InputReport:
         return InputReport(self.label, self.status, tuple(self.outputs), tuple(self.warnings),
                            (self.error,) if self.error else (), dict(self.seconds))
-
-
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?")
-
-
-def iso_date_ok(value: str) -> bool:
-    """A calendar date (or date and time) in the extended ISO 8601 form every
-    exporter prints; week dates and basic forms are refused."""
-    if not _ISO_DATE.fullmatch(value):
-        return False
-    try:
-        datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        return False
-    return True
 
 
 def split_meta(args: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
@@ -134,26 +122,77 @@ def apply_meta(doc: Document, meta: tuple[tuple[str, str], ...]) -> Document:
     return _override_article(doc, m)
 
 
-def prepare(doc: Document, style: Style, meta: tuple[tuple[str, str], ...] = ()) -> Document:
+def prepare(doc: Document, style: Style, meta: tuple[tuple[str, str], ...] = (),
+            warn: Callable[[str], None] | None = None) -> Document:
+    """What every document goes through once, before any exporter: the -M
+    overrides, removal of characters no output may carry, a check of its dates,
+    and the style's typography."""
     doc = apply_meta(doc, meta)
+    doc = sanitize(doc, warn)
+    doc = _valid_dates(doc, warn)
     doc = apply_typography(doc, style.typography, style.tone_marks)
+    if isinstance(doc, Briefing) and not doc.title:
+        raise InputError("the briefing has no title")
     for a in articles_of(doc):
-        if not a.title.strip():
+        if not a.title:
             raise InputError("the article has no title")
     return doc
 
 
+def _valid_dates(doc: Document, warn: Callable[[str], None] | None) -> Document:
+    """An impossible date (2017-02-31, a week date, GMT+25) is dropped with a
+    warning: bantin never writes a date that it would refuse to read back."""
+
+    def check(value: str | None) -> str | None:
+        if value is None or iso_date_ok(value):
+            return value
+        if warn is not None:
+            warn(f"dropped the impossible date {value[:40]!r}")
+        return None
+
+    if isinstance(doc, Briefing):
+        arts = tuple(replace(a, date=check(a.date)) for a in doc.articles)
+        return replace(doc, date=check(doc.date), articles=arts)
+    return replace(doc, date=check(doc.date))
+
+
+MAX_BYTES = 50 * 2**20  # no article is this long; a larger input is a mistake, read no further
+
+
+def _read_limited(f: BinaryIO) -> bytes:
+    data = f.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        raise InputError(f"larger than {MAX_BYTES // 2**20} MB; not an article")
+    return data
+
+
 def load_source(source: str, source_format: str | None = None) -> tuple[bytes, str | None]:
     """The bytes of a path, or of "-" (standard input), and the reader to use: the
-    one named, else a path's extension; ``None`` lets the content decide (stdin)."""
+    one named, else a path's extension; ``None`` lets the content decide (stdin).
+    Only regular files are read: a FIFO or a device would block or never end."""
     if source == "-":
-        return sys.stdin.buffer.read(), source_format
+        stdin = getattr(sys.stdin, "buffer", None)
+        if stdin is None:
+            raise InputError("standard input is closed")
+        try:
+            return _read_limited(stdin), source_format
+        except (OSError, ValueError):
+            raise InputError("standard input is closed") from None
     p = Path(source)
-    if not p.exists():
-        raise InputError("no such file")
-    if p.is_dir():
+    try:
+        st = p.stat()
+    except FileNotFoundError:
+        raise InputError("no such file") from None
+    except OSError as e:
+        raise InputError("symlink loop" if e.errno == errno.ELOOP else (e.strerror or str(e))) from None
+    if stat.S_ISDIR(st.st_mode):
         raise InputError("is a folder")
-    return p.read_bytes(), source_format or reader_for(p)
+    if not stat.S_ISREG(st.st_mode):
+        raise InputError("not a regular file (a FIFO, socket or device); not read")
+    if st.st_size > MAX_BYTES:
+        raise InputError(f"larger than {MAX_BYTES // 2**20} MB; not an article")
+    with p.open("rb") as f:
+        return _read_limited(f), source_format or reader_for(p)
 
 
 def read_source(source: str, encoding: str | None, source_format: str | None = None) -> Document:
@@ -233,7 +272,7 @@ def convert_bytes(result: Result, data: bytes, reader: str | None, settings: Set
     the formats made before it stay delivered, as they would be on disk."""
     try:
         t0 = time.perf_counter()
-        doc = prepare(read(data, settings.encoding, reader), style, settings.meta)
+        doc = prepare(read(data, settings.encoding, reader), style, settings.meta, _collector(result.warnings, "read"))
         result.seconds["read"] = round(time.perf_counter() - t0, 6)
         for fmt, out in render(doc, settings, style, result):
             sink(fmt, out)
@@ -274,7 +313,8 @@ def bundle(jobs: list[Job], title: str, settings: Settings) -> tuple[Result, lis
     try:
         if not articles:
             raise InputError("no article could be read for the bundle")
-        doc = prepare(Briefing(title=title, articles=tuple(articles)), style, settings.meta)
+        doc = prepare(Briefing(title=title, articles=tuple(articles)), style, settings.meta,
+                      _collector(result.warnings, "read"))
         for fmt, out in render(doc, settings, style, result):
             deliver(fmt, out, Path(slug(title)), settings, result)
     except Exception as e:  # noqa: BLE001
@@ -286,27 +326,3 @@ def slug(text: str) -> str:
     base = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
     ascii_ = "".join(c for c in base if c.isascii() and (c.isalnum() or c in " -_"))
     return "-".join(ascii_.lower().split())[:80] or "briefing"
-
-
-def _walk(root: Path) -> Iterator[Path]:
-    """Files under root in a stable order, without listing the whole tree first."""
-    for folder, dirs, files in os.walk(root):
-        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not d.endswith(".egg-info"))
-        for name in sorted(files):
-            if not name.startswith(".") and Path(name).suffix.lower() in INPUT_SUFFIXES:
-                yield Path(folder, name)
-
-
-def collect(inputs: tuple[str, ...]) -> Iterator[Job]:
-    """Expand folders recursively; output paths mirror each folder's tree. A
-    generator, so that an archive of any size is never held in memory at once."""
-    for src in inputs:
-        if src == "-":
-            yield Job("-", Path("stdin"), "<stdin>")
-            continue
-        p = Path(src)
-        if p.is_dir():
-            for f in _walk(p):
-                yield Job(str(f), f.relative_to(p).with_suffix(""), str(f))
-        else:
-            yield Job(src, Path(p.stem or "stdin"), src)

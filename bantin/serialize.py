@@ -7,8 +7,10 @@ plain string so that the files stay readable and editable by hand.
 from __future__ import annotations
 
 import json
+from functools import lru_cache
 from typing import Any
 
+from bantin.dates import iso_date_ok
 from bantin.errors import InputError
 from bantin.model import (
     Article,
@@ -138,14 +140,9 @@ def article_to_dict(a: Article) -> dict[str, Any]:
 
 
 def _iso_date(d: dict[str, Any]) -> str | None:
-    from datetime import datetime
-
     value = _opt_str(d, "date")
-    if value is not None:
-        try:
-            datetime.fromisoformat(value.replace("Z", "+00:00"))
-        except ValueError:
-            raise SchemaError(f"date must be ISO 8601, not {value!r}") from None
+    if value is not None and not iso_date_ok(value):
+        raise SchemaError(f"date must be an ISO 8601 calendar date (YYYY-MM-DD), not {value[:40]!r}")
     return value
 
 
@@ -202,12 +199,47 @@ def dumps(doc: Document) -> str:
     return json.dumps(to_dict(doc), ensure_ascii=False, indent=2) + "\n"
 
 
+@lru_cache(maxsize=2)
+def _validator(kind: str) -> Any:
+    """The shipped JSON Schema's definition of an article or a briefing, compiled
+    once: JSON input is checked against the very schema the documentation
+    publishes (by kind, so that an error names the field, not the oneOf)."""
+    from importlib import resources
+
+    from jsonschema import Draft202012Validator
+
+    schema = json.loads(resources.files("bantin").joinpath("schema/bantin.schema.json").read_text("utf-8"))
+    return Draft202012Validator({"$defs": schema["$defs"], "$ref": f"#/$defs/{kind}"})
+
+
+def validate(data: Any) -> None:
+    """Raise ``SchemaError`` naming the first place where ``data`` breaks the schema."""
+    from jsonschema.exceptions import best_match
+
+    if not isinstance(data, dict):
+        raise SchemaError(f"not a canonical document: a JSON {type(data).__name__}, not an object")
+    if data.get("schema") not in (ARTICLE_SCHEMA, BRIEFING_SCHEMA):
+        raise SchemaError(
+            f"not a canonical document (expected \"schema\": \"{ARTICLE_SCHEMA}\" or \"{BRIEFING_SCHEMA}\")"
+        )
+    kind = "article" if data["schema"] == ARTICLE_SCHEMA else "briefing"
+    error = best_match(_validator(kind).iter_errors(data))
+    if error is not None:
+        where = "/".join(str(p) for p in error.absolute_path) or "the document"
+        raise SchemaError(f"{where}: {error.message[:200]}")
+
+
 def loads(s: str) -> Document:
     try:
         data = json.loads(s)
     except json.JSONDecodeError as e:
         raise SchemaError(f"invalid JSON: {e}") from None
+    except RecursionError:
+        raise SchemaError("invalid JSON: nested too deeply") from None
+    except ValueError as e:  # an integer of thousands of digits
+        raise SchemaError(f"invalid JSON: {str(e)[:120]}") from None
     try:
+        validate(data)
         return from_dict(data)
     except SchemaError:
         raise

@@ -6,10 +6,10 @@ each exporter.
 
 from __future__ import annotations
 
-import os
 import zipfile
 from datetime import UTC, datetime
 
+from bantin.dates import source_date_epoch
 from bantin.model import Article, Briefing, Caption, Document, text_of
 
 CONTENTS = "Mục lục"
@@ -77,9 +77,9 @@ def short_title(title: str, limit: int = 60) -> str:
 
 def build_time() -> datetime:
     """SOURCE_DATE_EPOCH when set (reproducible builds), else now; UTC, whole seconds."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
-        return datetime.fromtimestamp(int(epoch), tz=UTC)
+    epoch = source_date_epoch()
+    if epoch is not None:
+        return datetime.fromtimestamp(epoch, tz=UTC)
     return datetime.now(UTC).replace(microsecond=0)
 
 

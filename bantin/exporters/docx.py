@@ -45,7 +45,6 @@ from bantin.model import (
     Quote,
     SectionBreak,
     Text,
-    map_text,
 )
 from bantin.stylesheet import Style
 
@@ -55,26 +54,6 @@ R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 FONT_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/font"
 ODTTF = "application/vnd.openxmlformats-officedocument.obfuscatedFont"
 STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
-
-# XML 1.0 forbids these; Word refuses a document containing one.
-_XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
-
-
-def _xml_safe(doc: Document, warn: Warn) -> Document:
-    """Drop the characters XML cannot carry (python-docx would raise on them)."""
-    dropped: set[str] = set()
-
-    def clean(text: str) -> str:
-        if _XML_FORBIDDEN.search(text):
-            dropped.update(f"U+{ord(c):04X}" for c in _XML_FORBIDDEN.findall(text))
-            text = _XML_FORBIDDEN.sub("", text)
-        return text
-
-    doc = map_text(doc, clean)
-    if dropped:
-        warn(f"dropped characters XML cannot carry ({', '.join(sorted(dropped))}) in “{short_title(doc.title, 40)}”")
-    return doc
-
 
 # ---------------------------------------------------------------- styles
 
@@ -692,7 +671,6 @@ def warm(style: Style) -> None:
 def write(doc: Document, style: Style, warn: Warn) -> bytes:
     import docx
 
-    doc = _xml_safe(doc, warn)
     d = docx.Document(io.BytesIO(_prepared(style)))
     _set_running_title(d, short_title(doc.title, 80))
     writer = _Writer(d, warn, isinstance(doc, Briefing), _style_ids(style))

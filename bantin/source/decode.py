@@ -11,10 +11,17 @@ import unicodedata
 
 from bantin.source.errors import InputError
 
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+
 
 def decode(data: bytes, encoding: str | None = None) -> str:
     if not data.strip():
         raise InputError("empty input" if not data else "input is only white space")
+    if encoding is None:
+        # A UTF-16 or UTF-32 byte-order mark names its encoding (Notepad's
+        # "Unicode" saves UTF-16 LE with one); such text is full of NUL bytes.
+        encoding = next((enc for bom, enc in _BOMS if data.startswith(bom)), None)
     if encoding is None and b"\x00" in data[:8192]:
         raise InputError("binary file (contains NUL bytes); not a text article")
     if encoding is None:
@@ -27,13 +34,17 @@ def decode(data: bytes, encoding: str | None = None) -> str:
             ) from None
     else:
         try:
-            codecs.lookup(encoding)
-        except LookupError:
-            raise InputError(f"unknown encoding {encoding!r}") from None
+            info = codecs.lookup(encoding)
+        except (LookupError, ValueError):
+            raise InputError(f"unknown encoding {encoding[:40]!r}") from None
+        if not getattr(info, "_is_text_encoding", True):
+            raise InputError(f"{encoding[:40]!r} is not a text encoding")
         try:
             text = data.decode(encoding)
         except UnicodeDecodeError as e:
             raise InputError(f"not valid {encoding} (byte 0x{data[e.start]:02x} at offset {e.start})") from None
+        except (LookupError, TypeError, ValueError) as e:
+            raise InputError(f"cannot decode as {encoding[:40]!r}: {str(e)[:100]}") from None
         text = text.removeprefix("\ufeff")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = unicodedata.normalize("NFC", text)

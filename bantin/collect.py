@@ -1,0 +1,102 @@
+"""Which files a run converts: the files named, and the supported files under each
+folder named, in a stable order and without listing a whole tree first.
+
+What a walk meets that it does not convert is said, never skipped in silence: an
+unreadable folder, a folder symlink (not followed), a file symlink that leads out
+of the input folder, a symlink loop. These become error lines for the run; a FIFO,
+socket or device in the tree is skipped with a warning. The output folder is never
+walked as input, so a run into ``dist/`` under its own input folder does not read
+its previous outputs back.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections.abc import Iterator
+from pathlib import Path
+
+from bantin.names import shown
+from bantin.pipeline import Job
+from bantin.source import EXTENSIONS
+
+INPUT_SUFFIXES = tuple(EXTENSIONS)
+
+
+def collect(inputs: tuple[str, ...], out_dir: Path | None = None) -> Iterator[Job]:
+    """Expand folders recursively; output paths mirror each folder's tree. A
+    generator, so that an archive of any size is never held in memory at once."""
+    skip_dir = _real(out_dir) if out_dir is not None else None
+    for src in inputs:
+        if src == "-":
+            yield Job("-", Path("stdin"), "<stdin>")
+            continue
+        p = Path(src)
+        if p.is_dir():
+            yield from _walk(p, skip_dir)
+        else:
+            yield Job(src, Path(p.stem or "stdin"), shown(src))
+
+
+def _real(p: Path) -> str:
+    return os.path.realpath(p)
+
+
+def _walk(root: Path, skip_dir: str | None) -> Iterator[Job]:
+    real_root = _real(root)
+    problems: list[OSError] = []
+    for folder, dirs, files in os.walk(root, onerror=problems.append):
+        while problems:
+            e = problems.pop(0)
+            name = e.filename if isinstance(e.filename, str) else folder
+            yield _problem(root, Path(name), f"folder not read: {e.strerror or e}")
+        kept = []
+        for d in sorted(dirs):
+            if d.startswith(".") or d.endswith(".egg-info"):
+                continue
+            path = Path(folder, d)
+            if skip_dir is not None and _real(path) == skip_dir:
+                continue  # the output folder, inside the input folder
+            if path.is_symlink():
+                yield _problem(root, path, "folder symlink not followed")
+                continue
+            kept.append(d)
+        dirs[:] = kept
+        for name in sorted(files):
+            if name.startswith(".") or Path(name).suffix.lower() not in INPUT_SUFFIXES:
+                continue
+            yield _file(root, real_root, Path(folder, name))
+    for e in problems:
+        yield _problem(root, Path(str(e.filename or root)), f"folder not read: {e.strerror or e}")
+
+
+def _file(root: Path, real_root: str, path: Path) -> Job:
+    job = Job(str(path), path.relative_to(root).with_suffix(""), shown(str(path)))
+    if path.is_symlink():
+        try:
+            target = Path(path).resolve(strict=True)
+        except RuntimeError:
+            return _with(job, problem="symlink loop")
+        except OSError as e:
+            return _with(job, problem="symlink loop" if "loop" in str(e).lower() else "broken symlink")
+        if os.path.commonpath([real_root, str(target)]) != real_root:
+            return _with(job, problem="symlink leads outside the input folder; not followed")
+    try:
+        mode = path.stat().st_mode
+    except OSError as e:
+        return _with(job, problem=e.strerror or str(e))
+    if not stat.S_ISREG(mode):
+        return _with(job, skip="not a regular file (a FIFO, socket or device); skipped")
+    return job
+
+
+def _with(job: Job, *, problem: str | None = None, skip: str | None = None) -> Job:
+    return Job(job.source, job.stem, job.label, problem, skip)
+
+
+def _problem(root: Path, path: Path, reason: str) -> Job:
+    try:
+        stem = path.relative_to(root)
+    except ValueError:
+        stem = path
+    return Job(str(path), stem, shown(str(path)), problem=reason)

@@ -1,0 +1,87 @@
+"""The manifest of ``--incremental`` runs: what each output was made from.
+
+It lives in the output folder as ``.bantin-manifest.json``. Two runs may write it
+at once (``--shard 1/2`` and ``--shard 2/2`` into one folder), so saving takes an
+exclusive lock, reads what is there now, merges this run's entries over it and
+renames a new file into place. A manifest of the wrong shape is treated as absent,
+with a warning: a broken file must not stop every later run.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from bantin._version import __version__
+from bantin.output import write_atomic
+
+NAME = ".bantin-manifest.json"
+LOCK = ".bantin-manifest.lock"
+
+Entries = dict[str, dict[str, object]]
+
+
+def load(out_dir: Path, warn: Callable[[str], None]) -> Entries:
+    path = out_dir / NAME
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return {}
+    except (OSError, UnicodeDecodeError) as e:
+        warn(f"{path}: manifest not read ({e}); converting everything")
+        return {}
+    try:
+        data = json.loads(text)
+    except ValueError:
+        warn(f"{path}: manifest is not valid JSON; converting everything")
+        return {}
+    entries = data.get("entries") if isinstance(data, dict) else None
+    if not isinstance(entries, dict) or not all(_entry_ok(v) for v in entries.values()):
+        warn(f"{path}: manifest has the wrong shape; converting everything")
+        return {}
+    return entries if data.get("bantin") == __version__ else {}
+
+
+def _entry_ok(v: object) -> bool:
+    return (isinstance(v, dict) and isinstance(v.get("key"), str) and isinstance(v.get("outputs"), list)
+            and all(isinstance(p, str) for p in v["outputs"]))
+
+
+def unchanged(entries: Entries, stem: str, key: str | None) -> bool:
+    """True when the input's key matches and every output it made is still there."""
+    entry = entries.get(stem)
+    if not key or entry is None or entry.get("key") != key:
+        return False
+    outputs = entry.get("outputs")
+    return isinstance(outputs, list) and all(Path(str(p)).exists() for p in outputs)
+
+
+@contextmanager
+def _locked(out_dir: Path) -> Iterator[None]:
+    out_dir.mkdir(parents=True, exist_ok=True)
+    fd = os.open(out_dir / LOCK, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock
+
+
+def save(out_dir: Path, entries: Entries, warn: Callable[[str], None]) -> None:
+    """Merge this run's entries over the manifest on disk, under the lock."""
+    with _locked(out_dir):
+        merged = {**load(out_dir, lambda _msg: None), **entries}
+        data = {"bantin": __version__, "entries": dict(sorted(merged.items()))}
+        write_atomic(out_dir / NAME, (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8"))
+        _remove_stale_parts(out_dir)
+
+
+def _remove_stale_parts(out_dir: Path) -> None:
+    """Temporary manifests left by a run that was killed (SIGKILL leaves no
+    chance to clean up); under the lock no other run is writing one."""
+    for p in out_dir.glob(f".{NAME}.*.part"):
+        p.unlink(missing_ok=True)

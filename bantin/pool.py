@@ -1,0 +1,163 @@
+"""The local backend: inputs converted in forked worker processes.
+
+Results come back in input order, so the report and the manifest do not depend
+on ``--jobs``. Workers are forked after the exporters have loaded their fonts and
+libraries, so every process starts warm. A worker killed from outside (the OOM
+killer) breaks the whole pool in ``concurrent.futures``; the pool is then started
+again and the inputs it held are tried once more, and an input that breaks a
+pool twice is reported as failed. Workers leave when their parent dies, even by
+SIGKILL, instead of living on as orphans.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+import threading
+import time
+from collections import deque
+from collections.abc import Generator, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from itertools import chain, islice
+
+from bantin.exporters import registry
+from bantin.pipeline import Job, Result, Settings, convert
+from bantin.stylesheet import load as load_style
+
+KILLED = "the worker converting it was killed (out of memory?), also when it was retried alone"
+
+
+def warm(settings: Settings) -> None:
+    style = load_style(settings.style)
+    for fmt in settings.formats:
+        hook = registry()[fmt].warm
+        if hook is not None:
+            try:
+                hook(style)
+            except Exception:  # noqa: BLE001 - the real export reports the problem per input
+                pass
+
+
+_busy = False
+
+
+def _worker_init(parent: int) -> None:
+    # The parent handles Ctrl-C and SIGTERM and stops the workers itself.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, _worker_stop)
+    threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+
+
+def _watch_parent(parent: int) -> None:
+    """A SIGKILLed parent cannot stop its workers: each notices for itself."""
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(130)
+
+
+def _worker_stop(signum: int, frame: object) -> None:
+    if _busy:
+        raise KeyboardInterrupt  # unwinds write_atomic, which removes its temporary file
+    os._exit(130)
+
+
+def _convert_in_worker(job: Job, settings: Settings) -> Result:
+    global _busy
+    _busy = True
+    try:
+        return convert(job, settings)
+    except KeyboardInterrupt:
+        os._exit(130)
+    finally:
+        _busy = False
+
+
+class _Pool:
+    def __init__(self, n: int) -> None:
+        self.n = n
+        self.executor = self._start()
+
+    def _start(self) -> ProcessPoolExecutor:
+        ctx = multiprocessing.get_context("fork")
+        return ProcessPoolExecutor(max_workers=self.n, mp_context=ctx, initializer=_worker_init,
+                                   initargs=(os.getpid(),))
+
+    def submit(self, job: Job, settings: Settings) -> Future[Result]:
+        return self.executor.submit(_convert_in_worker, job, settings)
+
+    def restart(self) -> None:
+        self.executor.shutdown(wait=False, cancel_futures=True)
+        self.executor = self._start()
+
+    def stop(self) -> None:
+        for proc in list((self.executor._processes or {}).values()):
+            if proc.is_alive():
+                proc.terminate()
+
+
+Pending = deque[tuple[Job, "Future[Result] | None"]]
+
+
+def results(jobs: Iterator[Job], settings: Settings, n: int) -> Generator[tuple[Job, Result], None, None]:
+    # Never more workers than inputs: peek at up to n of them.
+    first = list(islice(jobs, n))
+    jobs = chain(first, jobs)
+    n = min(n, len(first))
+    if n <= 1:
+        for job in jobs:
+            yield job, convert(job, settings)
+        return
+    warm(settings)
+    pool = _Pool(n)
+    # A bounded window of futures keeps memory flat in the number of inputs. A
+    # future of None marks an input to try again on its own, after a pool died.
+    pending: Pending = deque()
+    try:
+        for job in jobs:
+            pending.append((job, pool.submit(job, settings)))
+            while len(pending) >= n * 4:
+                yield _next(pending, pool, settings)
+        while pending:
+            yield _next(pending, pool, settings)
+    except BaseException:
+        # Interrupted, or the caller stopped early (--fail-fast): stop the workers
+        # now rather than letting them finish the queue.
+        pool.stop()
+        raise
+    finally:
+        pool.executor.shutdown(wait=True, cancel_futures=True)
+
+
+def _next(pending: Pending, pool: _Pool, settings: Settings) -> tuple[Job, Result]:
+    while True:
+        job, fut = pending[0]
+        alone = fut is None
+        if fut is None:
+            # Alone means alone: let what is still in flight finish first.
+            others = [f for _j, f in pending if f is not None]
+            wait(others)
+            if any(f.exception() is not None and isinstance(f.exception(), BrokenProcessPool) for f in others):
+                pool.restart()
+                _requeue(pending)
+            fut = pool.submit(job, settings)
+        try:
+            result = fut.result()
+        except BrokenProcessPool:
+            # A dead worker takes the whole pool and every input it held with it.
+            # Which input killed it is unknown: each is tried again on its own,
+            # and one that kills a pool while alone in it is the cause.
+            pool.restart()
+            _requeue(pending)
+            if not alone:
+                continue
+            result = Result(job.label, error=KILLED)
+        pending.popleft()
+        return job, result
+
+
+def _requeue(pending: Pending) -> None:
+    for i, (job, fut) in enumerate(pending):
+        if fut is not None and not (fut.done() and not fut.cancelled() and fut.exception() is None):
+            pending[i] = (job, None)

@@ -1,0 +1,39 @@
+"""Characters no output may carry, removed once from every field of the model.
+
+XML 1.0 (DOCX, EPUB) forbids C0 controls but tab and newline, lone surrogates and
+U+FFFE/U+FFFF; a terminal obeys C0 and C1 controls (ESC, CSI) that a plain-text
+briefing would pass on; Unicode's noncharacters are not text at all. Readers of
+JSON can produce any of them, so they are dropped here, for every field at once,
+before typography and before any exporter runs, with one warning naming them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from bantin.model import Document, map_strings
+
+FORBIDDEN = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff"
+    + "".join(f"{chr(p * 0x10000 + 0xFFFE)}{chr(p * 0x10000 + 0xFFFF)}" for p in range(1, 17))
+    + "]"
+)
+
+
+def sanitize(doc: Document, warn: Callable[[str], None] | None = None) -> Document:
+    """The document without forbidden characters; ``warn`` hears which went."""
+    dropped: set[str] = set()
+
+    def clean(text: str) -> str:
+        if FORBIDDEN.search(text) is None:
+            return text
+        dropped.update(f"U+{ord(c):04X}" for c in FORBIDDEN.findall(text))
+        return FORBIDDEN.sub("", text)
+
+    out = map_strings(doc, clean)
+    if dropped and warn is not None:
+        shown = sorted(dropped)
+        more = f" and {len(shown) - 8} more" if len(shown) > 8 else ""
+        warn(f"dropped control or non-text characters ({', '.join(shown[:8])}{more})")
+    return out
