@@ -140,7 +140,9 @@ def export(
     except RecursionError:
         raise ExportError("the document is too deeply nested to write") from None
     except Exception as e:  # noqa: BLE001 - the API promises BantinError; the cause stays chained
-        raise ExportError(f"internal error in the {fmt} exporter: {type(e).__name__}: {e}") from e
+        from bantin.pipeline import one_line
+
+        raise ExportError(one_line(f"internal error in the {fmt} exporter: {type(e).__name__}: {e}")) from e
 
 
 def convert(

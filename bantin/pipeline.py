@@ -14,7 +14,7 @@ import sys
 import time
 import traceback
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import BinaryIO
@@ -23,6 +23,7 @@ from bantin.dates import iso_date_ok
 from bantin.errors import BantinError, InputError, UsageError
 from bantin.exporters import registry
 from bantin.model import Article, Briefing, Document, Outlet, articles_of
+from bantin.names import shown
 from bantin.output import write_atomic
 from bantin.report import InputReport, Output
 from bantin.sanitize import sanitize
@@ -218,15 +219,26 @@ def formats_for(names: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def _friendly(e: BaseException) -> str:
+    """One line for the user, whatever the exception held."""
     if isinstance(e, BantinError):
-        return str(e)
-    if isinstance(e, OSError):
-        return e.strerror or str(e)
-    if isinstance(e, RecursionError):
-        return "the input is too deeply nested to convert"
-    if isinstance(e, MemoryError):
-        return "out of memory converting this input"
-    return f"internal error: {type(e).__name__}: {e}"
+        msg = str(e)
+    elif isinstance(e, OSError):
+        where = f"{shown(str(e.filename))}: " if e.filename else ""
+        msg = where + (e.strerror or str(e))
+    elif isinstance(e, RecursionError):
+        msg = "the input is too deeply nested to convert"
+    elif isinstance(e, MemoryError):
+        msg = "out of memory converting this input"
+    else:
+        msg = f"internal error: {type(e).__name__}: {e}"
+    return one_line(msg)
+
+
+def one_line(msg: str, limit: int = 300) -> str:
+    """A message as one line of at most ``limit`` characters: an exception may
+    quote a whole 1.4 MB title, or hold newlines."""
+    flat = " ".join(msg.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
 def _collector(into: list[str], fmt: str) -> Callable[[str], None]:
@@ -238,14 +250,30 @@ def _collector(into: list[str], fmt: str) -> Callable[[str], None]:
     return warn
 
 
-def render(doc: Document, settings: Settings, style: Style, result: Result) -> Iterator[tuple[str, bytes]]:
-    """Each format's bytes in turn, timed and with warnings kept in ``result``."""
-    table = registry()
+def render(doc: Document, fmt: str, style: Style, result: Result) -> bytes:
+    """One format's bytes, timed, with its warnings kept in ``result``."""
+    t0 = time.perf_counter()
+    data = registry()[fmt].write(doc, style, _collector(result.warnings, fmt))
+    result.seconds[fmt] = round(time.perf_counter() - t0, 6)
+    return data
+
+
+def render_all(doc: Document, settings: Settings, style: Style, result: Result,
+               sink: Callable[[str, bytes], None]) -> None:
+    """Every format in turn, each to ``sink``. A format that fails does not stop
+    the others: each failure is one "format: reason" part of the input's error."""
+    errors = []
     for fmt in settings.formats:
-        t0 = time.perf_counter()
-        data = table[fmt].write(doc, style, _collector(result.warnings, fmt))
-        result.seconds[fmt] = round(time.perf_counter() - t0, 6)
-        yield fmt, data
+        try:
+            sink(fmt, render(doc, fmt, style, result))
+        except KeyboardInterrupt:
+            raise
+        except Exception as e:  # noqa: BLE001 - reported per format
+            errors.append(f"{fmt}: {_friendly(e)}")
+            if settings.debug:
+                errors.append(traceback.format_exc())
+    if errors:
+        result.error = "; ".join(errors) if not settings.debug else "\n".join(errors)
 
 
 def deliver(fmt: str, data: bytes, stem: Path, settings: Settings, result: Result) -> None:
@@ -274,12 +302,12 @@ def convert_bytes(result: Result, data: bytes, reader: str | None, settings: Set
         t0 = time.perf_counter()
         doc = prepare(read(data, settings.encoding, reader), style, settings.meta, _collector(result.warnings, "read"))
         result.seconds["read"] = round(time.perf_counter() - t0, 6)
-        for fmt, out in render(doc, settings, style, result):
-            sink(fmt, out)
     except KeyboardInterrupt:
         raise
     except Exception as e:  # noqa: BLE001 - every failure becomes one line for the user
         _fail(result, e, settings)
+        return
+    render_all(doc, settings, style, result, sink)
 
 
 def convert(job: Job, settings: Settings) -> Result:
@@ -315,8 +343,11 @@ def bundle(jobs: list[Job], title: str, settings: Settings) -> tuple[Result, lis
             raise InputError("no article could be read for the bundle")
         doc = prepare(Briefing(title=title, articles=tuple(articles)), style, settings.meta,
                       _collector(result.warnings, "read"))
-        for fmt, out in render(doc, settings, style, result):
+
+        def sink(fmt: str, out: bytes) -> None:
             deliver(fmt, out, Path(slug(title)), settings, result)
+
+        render_all(doc, settings, style, result, sink)
     except Exception as e:  # noqa: BLE001
         _fail(result, e, settings)
     return result, failures

@@ -466,16 +466,17 @@ class _Writer:
 def _core_properties(d: Any, doc: Document) -> None:
     cp = d.core_properties
     when = build_time().replace(tzinfo=None)
-    cp.title = doc.title
-    cp.author = doc.author
-    # python-docx caps properties at 255 characters; a lede is often longer.
-    cp._element._get_or_add("subject").text = doc_subject(doc)
+    # Core properties hold at most 255 characters (python-docx refuses more); a
+    # lede or a scraped title is often longer, and the body carries it whole.
+    cp.title = short_title(doc.title, 250)
+    cp.author = short_title(doc.author, 250)
+    cp.subject = short_title(doc_subject(doc), 250)
     cp.language = LANG
     cp.created = when
     cp.modified = when
     cp.last_modified_by = "bantin"
     cp.comments = ""
-    cp.keywords = ", ".join(getattr(doc, "tags", ()))
+    cp.keywords = short_title(", ".join(getattr(doc, "tags", ())), 250)
     cp.category = ""
     cp.revision = 1
     cp.identifier = ""

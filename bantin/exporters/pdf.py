@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from io import BytesIO
 from typing import Any
@@ -39,7 +39,9 @@ from bantin.model import (
     Paragraph,
     Quote,
     SectionBreak,
+    Span,
     Text,
+    plain,
     text_of,
 )
 from bantin.stylesheet import Style
@@ -49,6 +51,7 @@ MM = 72 / 25.4
 # quadratic in its length; longer runs are set as consecutive chunks instead.
 CHUNK = 3000
 MAX_WORD = 5000
+KEEP_LIMIT = 600  # characters; a title or heading this long still fits on a page
 
 
 @dataclass(frozen=True)
@@ -172,6 +175,29 @@ def _chunks(text: str) -> list[str]:
 _LONG_WORD = re.compile(rf"\S{{{MAX_WORD},}}")
 
 
+def _split(text: Text) -> list[Text]:
+    """Runs of at most CHUNK characters, cut at spaces, each span keeping its
+    emphasis: every kind of block is set in linear time, not only plain
+    paragraphs (a 1.4 MB title or emphasised paragraph took minutes)."""
+    if sum(len(s.text) for s in text) <= CHUNK:
+        return [text]
+    if any(_LONG_WORD.search(s.text) for s in text):
+        raise ExportError(f"a run of more than {MAX_WORD} characters without a space cannot be set")
+    out: list[Text] = []
+    cur: list[Span] = []
+    size = 0
+    for span in text:
+        for piece in _chunks(span.text):
+            if cur and size + len(piece) > CHUNK:
+                out.append(tuple(cur))
+                cur, size = [], 0
+            cur.append(replace(span, text=piece))
+            size += len(piece)
+    if cur:
+        out.append(tuple(cur))
+    return out
+
+
 @lru_cache(maxsize=8)
 def _styles(style: Style, f: _Fonts) -> dict[str, Any]:
     """The paragraph styles, built once per style sheet (reportlab never changes them)."""
@@ -267,6 +293,15 @@ def _styles(style: Style, f: _Fonts) -> dict[str, Any]:
     }
 
 
+@lru_cache(maxsize=64)
+def _loose(pst: Any) -> Any:
+    """The style without keep-with-next, for all but the last piece of a long
+    paragraph: a title in 400 pieces must not become one unsplittable block."""
+    from reportlab.lib.styles import ParagraphStyle
+
+    return ParagraphStyle(f"{pst.name}-loose", parent=pst, keepWithNext=0)
+
+
 class _Outlined:
     """Marks a flowable for the outline (and the table of contents)."""
 
@@ -290,11 +325,16 @@ def _story(doc: Document, style: Style, fonts: _Fonts, warn: Warn) -> list[Any]:
             p._bantin_outline = outline
         story.append(p)
 
-    def long_text(text: str, ink: _Ink, family: Family, pst: Any) -> None:
-        if _LONG_WORD.search(text):
-            raise ExportError(f"a run of more than {MAX_WORD} characters without a space cannot be set")
-        for chunk in _chunks(text):
-            para(ink.plain(chunk, family), pst)
+    def paras(text: Text, ink: _Ink, family: Family, pst: Any, outline: _Outlined | None = None,
+              **kw: Any) -> None:
+        """One paragraph, or consecutive ones when it is long: the outline mark and
+        a bullet go on the first. Only a short paragraph keeps with the next one:
+        reportlab loops for ever on a keep-with-next block taller than the page."""
+        chunks = _split(text)
+        keep = len(chunks) == 1 and sum(len(s.text) for s in text) <= KEEP_LIMIT
+        for i, chunk in enumerate(chunks):
+            para(ink.spans(chunk, family), pst if keep else _loose(pst), outline if i == 0 else None,
+                 **(kw if i == 0 else {}))
 
     def outline(title: str, level: int, toc: bool = False) -> _Outlined:
         counter[0] += 1
@@ -305,42 +345,38 @@ def _story(doc: Document, style: Style, fonts: _Fonts, warn: Warn) -> list[Any]:
         body, head = fonts.body_family, fonts.heading_family
         meta = meta_line(a)
         if meta:
-            para(ink.plain(meta, head), st["masthead"])
-        para(ink.plain(a.title, head), st["title"], outline(a.title, level, toc=level == 1))
+            paras(plain(meta), ink, head, st["masthead"])
+        paras(plain(a.title), ink, head, st["title"], outline(short_title(a.title, 200), level, toc=level == 1))
         if a.lede:
-            para(ink.plain(a.lede, body), st["lede"])
+            paras(plain(a.lede), ink, body, st["lede"])
         last_level = level
         for b in a.blocks:
             if isinstance(b, Heading):
                 lvl = min(level + b.level, last_level + 1)  # an outline may not skip a level
                 last_level = lvl
-                title = text_of(b.text)
                 story.append(CondPageBreak(st["body"].leading * 4))
-                para(ink.spans(b.text, head), st["h"][min(b.level, 3) - 1], outline(title, lvl))
+                paras(b.text, ink, head, st["h"][min(b.level, 3) - 1], outline(short_title(text_of(b.text), 200), lvl))
             elif isinstance(b, Paragraph):
-                if len(text_of(b.text)) > CHUNK and all(not (s.em or s.strong) for s in b.text):
-                    long_text(text_of(b.text), ink, body, st["body"])
-                else:
-                    para(ink.spans(b.text, body), st["body"])
+                paras(b.text, ink, body, st["body"])
             elif isinstance(b, ListBlock):
                 for n, item in enumerate(b.items, 1):
                     if b.numbered_in_text:
-                        para(ink.spans(item, body), st["own_item"])
+                        paras(item, ink, body, st["own_item"])
                     else:
-                        para(ink.spans(item, body), st["item"], bulletText=f"{n}." if b.ordered else "–")
+                        paras(item, ink, body, st["item"], bulletText=f"{n}." if b.ordered else "–")
                 story.append(Spacer(1, style.text.space_after / 2))
             elif isinstance(b, Quote):
-                para(ink.spans(b.text, body), st["quote"])
+                paras(b.text, ink, body, st["quote"])
                 if b.attribution:
-                    para("— " + ink.plain(b.attribution, body), st["attribution"])
+                    paras(plain("— " + b.attribution), ink, body, st["attribution"])
             elif isinstance(b, Caption):
-                para(ink.plain(caption_line(b), body), st["caption"])
+                paras(plain(caption_line(b)), ink, body, st["caption"])
             elif isinstance(b, SectionBreak):
                 para("*   *   *", st["break"])
         if a.byline:
-            para(ink.plain(a.byline, body), st["byline"])
+            paras(plain(a.byline), ink, body, st["byline"])
         for line in footer_lines(a):
-            para(ink.plain(line, body), st["small"])
+            paras(plain(line), ink, body, st["small"])
 
     if isinstance(doc, Briefing):
         ink = _Ink(fonts, warn, short_title(doc.title, 40))
