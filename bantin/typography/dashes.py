@@ -8,10 +8,13 @@ import re
 
 NAME = "dashes"
 
-_SPACED = re.compile(r"(?<=\S) +-{1,2} +(?=\S)")
-_LEADING = re.compile(r"^-{1,2} +(?=\S)")
+# The spaces after a dash are looked at, not consumed, so that a dash right
+# after another ("a - - b") is seen in the same pass: applying the rule twice
+# must give what applying it once gave.
+_SPACED = re.compile(r"(?<=\S) +-{1,2}(?= +\S)")
+_LEADING = re.compile(r"^(\s*)-{1,2}(?= +\S)")
 
 
 def apply(text: str) -> str:
-    text = _SPACED.sub(" \u2013 ", text)
-    return _LEADING.sub("\u2013 ", text)
+    text = _SPACED.sub(" \u2013", text)
+    return _LEADING.sub("\\1\u2013", text)

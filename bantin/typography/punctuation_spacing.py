@@ -10,7 +10,9 @@ import re
 
 NAME = "punctuation_spacing"
 
-_BEFORE = re.compile(r"(?<=[\w\u201d\u2019\")\]])\s+(?=[,;!?]|[.:\u2026](?:\s|$))")
+# After a word, a closing bracket or quote, straight or curly: quotes are curled
+# after this rule runs, and a second pass must find the same spaces.
+_BEFORE = re.compile(r"(?<=[\w\u201d\u2019\"')\]])\s+(?=[,;!?]|[.:\u2026](?:\s|$))")
 _AFTER_COMMA = re.compile(r"(?<=[^\W\d_])([,;!?])(?=[^\W\d_])")
 _AFTER_COLON = re.compile(r"(?<=[^\W\d_])(:)(?=[^\W\d_])")
 _AFTER_STOP = re.compile(r"(?<=[^\W\d_]\.)(?=[^\W\d_]{2})")
