@@ -41,6 +41,7 @@ class Family:
     files: dict[str, Path]  # face -> file
     cmap: frozenset[int]  # code points every face has
     embed: bool
+    package: str | None = None  # the PyPI font package it came from, if any
 
     def __hash__(self) -> int:
         return hash(tuple(self.files.values()))
@@ -142,7 +143,8 @@ def _check(files: dict[str, Path], label: str) -> frozenset[int]:
         lacks = missing_vietnamese(cmap)
         if lacks:
             raise FontError(
-                f"{path}: {label} {face} lacks {len(lacks)} Vietnamese letters: {''.join(lacks)}"
+                f"{path}: {label} {face} lacks {len(lacks)} Vietnamese letters: {''.join(lacks[:16])}"
+                + ("…" if len(lacks) > 16 else "")
             )
         common = cmap if common is None else common & cmap
     return common or frozenset()
@@ -184,4 +186,22 @@ def resolve(spec: FontSpec) -> Family:
     for face in FACES:
         files.setdefault(face, files["bold"] if face == "bold_italic" and "bold" in files else files["regular"])
     cmap = _check(files, label)
-    return Family(spec.name or _family_name(files["regular"]), files, cmap, spec.embed)
+    return Family(spec.name or _family_name(files["regular"]), files, cmap, spec.embed, spec.package)
+
+
+@lru_cache(maxsize=8)
+def licence(fam: Family) -> str | None:
+    """The licence text that ships with a packaged font, for a book that embeds
+    it (the OFL asks for it). Only a package's own licence file is read: a file
+    that merely sits beside a font path a style names is not ours to copy."""
+    if fam.package is None:
+        return None
+    try:
+        dist = metadata.distribution(fam.package)
+    except metadata.PackageNotFoundError:
+        return None
+    names = ("OFL.txt", "OFL", "LICENSE", "LICENSE.txt", "LICENCE", "LICENCE.txt")
+    for f in sorted(dist.files or (), key=str):
+        if Path(str(f)).name in names:
+            return Path(str(dist.locate_file(f))).read_text(encoding="utf-8", errors="replace")
+    return None

@@ -234,7 +234,7 @@ def _friendly(e: BaseException) -> str:
     return one_line(msg)
 
 
-def one_line(msg: str, limit: int = 300) -> str:
+def one_line(msg: str, limit: int = 600) -> str:
     """A message as one line of at most ``limit`` characters: an exception may
     quote a whole 1.4 MB title, or hold newlines."""
     flat = " ".join(msg.split())

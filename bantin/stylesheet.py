@@ -8,6 +8,7 @@ misspelt key silently ignored is a style that silently does not apply.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, fields
 from functools import lru_cache
@@ -134,6 +135,7 @@ def _load_raw(path: Path, seen: tuple[Path, ...] = ()) -> tuple[dict[str, Any], 
         raise StyleError(f"{path}: style sheets extend each other in a loop")
     data = _read(path)
     _check_keys(data, path)
+    _absolute_font_files(data, path)
     parent = data.pop("extends", None)
     if parent is None:
         return data, [path]
@@ -150,6 +152,97 @@ _SECTION_KEYS = {
     "typography": set(SWITCHES) | {"tone_marks"},
 }
 
+# What each value may be, as data: (kind, low, high) for numbers, a tuple of
+# choices, or a kind alone. Every value reaches a PDF, a DOCX or CSS; a size of
+# 0, a width given as text or a colour with CSS after it must stop at load time,
+# with a message naming the key and the file, not fail per input later.
+_NUMBER = "number"
+_RULES: dict[str, tuple[object, ...]] = {
+    "page.size": (tuple(PAGE_SIZES_MM),),
+    "page.margin_top": (_NUMBER, 0, 100),
+    "page.margin_bottom": (_NUMBER, 0, 100),
+    "page.margin_left": (_NUMBER, 0, 100),
+    "page.margin_right": (_NUMBER, 0, 100),
+    "page.page_numbers": (("footer", "top"),),
+    "page.running_header": (bool,),
+    "text.body_size": (_NUMBER, 5, 48),
+    "text.leading": (_NUMBER, 1, 3),
+    "text.title_size": (_NUMBER, 5, 96),
+    "text.lede_size": (_NUMBER, 5, 48),
+    "text.heading_sizes": (list, 5, 72),
+    "text.caption_size": (_NUMBER, 5, 48),
+    "text.masthead_size": (_NUMBER, 5, 48),
+    "text.space_after": (_NUMBER, 0, 72),
+    "text.first_line_indent": (_NUMBER, 0, 50),
+    "text.justify": (bool,),
+    "text.txt_width": (int, 20, 400),
+    "text.body_colour": ("colour",),
+    "text.accent_colour": ("colour",),
+    "typography.tone_marks": (tuple(TONE_STYLES),),
+    **{f"typography.{k}": (bool,) for k in SWITCHES},
+}
+_COLOUR = re.compile(r"#(?:[0-9a-fA-F]{3}){1,2}")
+
+
+def _is_number(v: object) -> bool:
+    return isinstance(v, (int, float)) and not isinstance(v, bool)
+
+
+def _check_value(key: str, v: object, path: Path) -> None:
+    rule = _RULES.get(key)
+    if rule is None:
+        return
+    kind = rule[0]
+
+    def bad(what: str) -> StyleError:
+        return StyleError(f"{path}: {key} must be {what}, not {v!r}"[:300])
+
+    if isinstance(kind, tuple):
+        if v not in kind:
+            raise bad("one of " + ", ".join(map(str, kind)))
+    elif kind is bool:
+        if not isinstance(v, bool):
+            raise bad("true or false")
+    elif kind == "colour":
+        if not isinstance(v, str) or not _COLOUR.fullmatch(v):
+            raise bad('a colour written "#rrggbb"')
+    elif kind is list:
+        low, high = rule[1], rule[2]
+        if not isinstance(v, list) or not 1 <= len(v) <= 6 or not all(_is_number(x) and low <= x <= high for x in v):
+            raise bad(f"a list of one to six sizes between {low} and {high}")
+    else:
+        low, high = rule[1], rule[2]
+        ok = (isinstance(v, int) and not isinstance(v, bool)) if kind is int else _is_number(v)
+        if not ok or not low <= v <= high:  # type: ignore[operator]
+            raise bad(f"{'a whole number' if kind is int else 'a number'} between {low} and {high}")
+
+
+def _check_font(role: str, spec: object, path: Path) -> None:
+    where = f"fonts.{role}"
+    if not isinstance(spec, dict):
+        raise StyleError(f"{path}: {where} must be a table such as {{ package = \"...\" }}")
+    for fk, fv in spec.items():
+        if fk not in _FONT_KEYS:
+            raise StyleError(f"{path}: unknown key '{where}.{fk}'")
+        if fk in ("package", "name") and not isinstance(fv, str):
+            raise StyleError(f"{path}: {where}.{fk} must be a string")
+        if fk in ("files", "system") and not (isinstance(fv, list) and all(isinstance(x, str) for x in fv)):
+            raise StyleError(f"{path}: {where}.{fk} must be a list of strings")
+        if fk == "embed" and not isinstance(fv, bool):
+            raise StyleError(f"{path}: {where}.embed must be true or false")
+    for f in spec.get("files", []):
+        _check_font_file(_font_path(f, path), f"{where}.files", path)
+
+
+def _check_font_file(font: Path, key: str, path: Path) -> None:
+    from fontTools.ttLib import TTFont, TTLibError
+
+    try:
+        with TTFont(font, lazy=True) as f:
+            f["cmap"]
+    except (OSError, TTLibError, KeyError, AssertionError, ValueError) as e:
+        raise StyleError(f"{path}: {key}: {font} is not a font fontTools can open ({type(e).__name__})") from None
+
 
 def _check_keys(data: dict[str, Any], path: Path) -> None:
     def bad(key: str) -> StyleError:
@@ -158,20 +251,36 @@ def _check_keys(data: dict[str, Any], path: Path) -> None:
     for k, v in data.items():
         if k not in _TOP_KEYS:
             raise bad(k)
+        if k in ("name", "description", "extends") and not isinstance(v, str):
+            raise StyleError(f"{path}: {k} must be a string")
         if k in _SECTION_KEYS:
             if not isinstance(v, dict):
                 raise StyleError(f"{path}: [{k}] must be a table")
-            for sub in v:
+            for sub, value in v.items():
                 if sub not in _SECTION_KEYS[k]:
                     raise bad(f"{k}.{sub}")
+                _check_value(f"{k}.{sub}", value, path)
         if k == "fonts":
+            if not isinstance(v, dict):
+                raise StyleError(f"{path}: [fonts] must be a table")
             for role, spec in v.items():
                 if role not in _FONT_ROLES:
                     raise bad(f"fonts.{role}")
-                for s in spec if isinstance(spec, list) else [spec]:
-                    for fk in s:
-                        if fk not in _FONT_KEYS:
-                            raise bad(f"fonts.{role}.{fk}")
+                for one in spec if (role == "fallback" and isinstance(spec, list)) else [spec]:
+                    _check_font(role, one, path)
+
+
+def _font_path(f: str, sheet: Path) -> Path:
+    """A font file named by a sheet: absolute, or relative to the sheet's folder."""
+    p = Path(f).expanduser()
+    return p if p.is_absolute() else sheet.parent / p
+
+
+def _absolute_font_files(data: dict[str, Any], sheet: Path) -> None:
+    for role, spec in data.get("fonts", {}).items():
+        for one in spec if (role == "fallback" and isinstance(spec, list)) else [spec]:
+            if "files" in one:
+                one["files"] = [str(_font_path(f, sheet)) for f in one["files"]]
 
 
 def _font(d: dict[str, Any]) -> FontSpec:
@@ -222,7 +331,7 @@ def load(ref: str) -> Style:
         fallback_fonts=tuple(_font(f) for f in (fallback if isinstance(fallback, list) else [fallback])),
         page=page,
         text=_section(Text, data.get("text", {}), path),
-        typography={k: bool(typo.get(k, True)) for k in SWITCHES},
+        typography={k: typo.get(k, True) is True for k in SWITCHES},
         tone_marks=tone,
         source=" < ".join(str(p) for p in reversed(chain)),
     )

@@ -30,7 +30,7 @@ from bantin.exporters._shared import (
     meta_line,
     zip_entry,
 )
-from bantin.fonts import Family, resolve
+from bantin.fonts import Family, licence, resolve
 from bantin.model import (
     Article,
     Briefing,
@@ -181,18 +181,6 @@ def _subset(path: Path, chars: frozenset[str]) -> bytes:
     return buf.getvalue()
 
 
-@lru_cache(maxsize=8)
-def _licence(fam: Family) -> str | None:
-    """The font's licence text, shipped in the book as the OFL requires."""
-    folders = sorted({p.parent for p in fam.files.values()} | {p.parent.parent for p in fam.files.values()})
-    for candidate in ("OFL.txt", "LICENSE", "LICENSE.txt", "OFL"):
-        for d in folders:
-            f = d / candidate
-            if f.is_file():
-                return f.read_text(encoding="utf-8", errors="replace")
-    return None
-
-
 def _face_chars(doc: Document, canonical: str) -> dict[tuple[str, str], set[str]]:
     """The characters each (role, face) draws, following the CSS: each embedded
     face is subset to exactly what it shows. The regular body face takes every
@@ -290,7 +278,7 @@ def write(doc: Document, style: Style, warn: Warn) -> bytes:
             content=_subset(fam.files[face], frozenset(face_chars[(role, face)])),
         )
         book.add_item(item)
-    licences = {fam.name: _licence(fam) for fam in families.values()}
+    licences = {fam.name: licence(fam) for fam in families.values()}
     for n, (name, text) in enumerate(sorted((k, v) for k, v in licences.items() if v)):
         book.add_item(epub.EpubItem(uid=f"licence-{n}", file_name=f"fonts/OFL-{n}.txt",
                                     media_type="text/plain", content=f"{name}\n\n{text}".encode()))
