@@ -244,7 +244,7 @@ def _run(jobs: Iterator[Job], settings: Settings, opts: Options, err: Err, outco
             if job.problem or job.skip:
                 _early(job, opts, err, outcome)
                 continue
-            stem = shown(str(job.stem))
+            stem = str(job.stem)
             if stem in seen:
                 _failed(Result(job.label, error=f"output name collides with {seen[stem]}"), outcome, err)
                 continue
@@ -282,9 +282,9 @@ def _run(jobs: Iterator[Job], settings: Settings, opts: Options, err: Err, outco
                         break
                     continue
                 _emit(res, outcome)
-                stem = shown(str(job.stem))
+                stem = str(job.stem)
                 if keys.get(stem):
-                    updates[stem] = {"key": keys.pop(stem), "outputs": [o.path for o in res.outputs]}
+                    updates[stem] = {"key": keys.pop(stem), "outputs": [str(p) for p in res.written]}
     finally:
         stream.close()
         if incremental and settings.out_dir is not None:

@@ -32,7 +32,7 @@ def load(out_dir: Path, warn: Callable[[str], None]) -> Entries:
     except FileNotFoundError:
         return {}
     except (OSError, UnicodeDecodeError) as e:
-        warn(f"{path}: manifest not read ({e}); converting everything")
+        warn(f"{path}: manifest not read ({type(e).__name__}); converting everything")
         return {}
     try:
         data = json.loads(text)
@@ -76,12 +76,15 @@ def save(out_dir: Path, entries: Entries, warn: Callable[[str], None]) -> None:
     with _locked(out_dir):
         merged = {**load(out_dir, lambda _msg: None), **entries}
         data = {"bantin": __version__, "entries": dict(sorted(merged.items()))}
-        write_atomic(out_dir / NAME, (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8"))
+        # ASCII JSON: a file name that is not UTF-8 is kept as \\udcxx escapes,
+        # which read back to the very same name.
+        write_atomic(out_dir / NAME, (json.dumps(data, indent=1) + "\n").encode("ascii"))
         _remove_stale_parts(out_dir)
 
 
 def _remove_stale_parts(out_dir: Path) -> None:
     """Temporary manifests left by a run that was killed (SIGKILL leaves no
     chance to clean up); under the lock no other run is writing one."""
-    for p in out_dir.glob(f".{NAME}.*.part"):
-        p.unlink(missing_ok=True)
+    for pattern in (f".{NAME}.*.part", f"{NAME}.*.part"):  # write_atomic's names, and older ones
+        for p in out_dir.glob(pattern):
+            p.unlink(missing_ok=True)

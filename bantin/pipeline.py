@@ -64,6 +64,7 @@ class Result:
     seconds: dict[str, float] = field(default_factory=dict)
     skipped: bool = False
     stdout: bytes | None = None
+    written: list[Path] = field(default_factory=list)  # the real paths; outputs show them escaped
 
     @property
     def status(self) -> str:
@@ -284,7 +285,8 @@ def deliver(fmt: str, data: bytes, stem: Path, settings: Settings, result: Resul
         return
     path = settings.out_dir / stem.with_name(stem.name + registry()[fmt].extension)
     write_atomic(path, data)
-    result.outputs.append(Output(fmt, str(path), len(data), hashlib.sha256(data).hexdigest()))
+    result.written.append(path)
+    result.outputs.append(Output(fmt, shown(str(path)), len(data), hashlib.sha256(data).hexdigest()))
 
 
 def _fail(result: Result, e: BaseException, settings: Settings) -> None:

@@ -1,0 +1,550 @@
+"""Hostile inputs, odd trees, signals and faults: one regression test per item of
+the reliability review. Nothing is overwritten, nothing hangs, and every failure
+is one line naming the file, never a traceback."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import stat
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from conftest import EXAMPLES, bantin
+
+import bantin as api
+
+ARTICLE = "Tiêu đề thử\n(HNM) - Sáng 1/6, sapo của bài.\nĐoạn thân bài.\nMinh Châu\n"
+
+
+def errors_of(r: subprocess.CompletedProcess[bytes]) -> list[str]:
+    err = r.stderr.decode("utf-8", "replace")
+    assert "Traceback" not in err and "internal error" not in err, err
+    return [line for line in err.splitlines() if line.startswith("bantin: error:")]
+
+
+# 1. Writing into the input tree never overwrites the sources.
+
+def test_output_folder_equal_to_input_folder_is_refused(tmp_path):
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    before = (src / "a.txt").read_bytes()
+    r = bantin("export", "-f", "txt", "-o", str(src), str(src))
+    assert r.returncode == 2 and b"replace" in r.stderr
+    assert (src / "a.txt").read_bytes() == before and sorted(p.name for p in src.iterdir()) == ["a.txt"]
+
+
+def test_output_beside_an_input_file_is_refused(tmp_path):
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    before = (tmp_path / "a.txt").read_bytes()
+    r = bantin("export", "-f", "txt", "-o", ".", "a.txt", cwd=tmp_path)
+    assert r.returncode == 2 and b"replace" in r.stderr
+    assert (tmp_path / "a.txt").read_bytes() == before
+    # Formats that are not inputs may go beside it.
+    assert bantin("export", "-f", "pdf", "-o", ".", "a.txt", cwd=tmp_path).returncode == 0
+
+
+def test_default_output_folder_is_not_read_back(tmp_path):
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    for _ in range(3):
+        r = bantin("export", "-f", "txt,json", ".", cwd=tmp_path)
+        assert r.returncode == 0, r.stderr
+        assert b"1 converted" in r.stderr
+    assert not (tmp_path / "dist" / "dist").exists()
+
+
+# 2. No regular expression backtracks: 100,000-character adversarial lines.
+
+UNITS = [" ", "\t", "a ", ". ", "Ảnh: ", "(", "1/", "-", " - ", "'", '"', ",", "a.", ":", "*", "5 ", "“ ", "Ảnh :",
+         " ( ", "1.", "...", "TP. ", "ngày ", "Thứ nhất, ", "http://x.vn/", "a@b.", "./."]
+ENDS = [("x", "x"), ("Ảnh: A", "”"), ("(Ảnh: B)", "."), ("Title: ", "Ảnh"), ("1", ":")]
+
+
+@pytest.mark.parametrize("unit", UNITS)
+def test_adversarial_lines_are_linear(unit):
+    from bantin.source import read
+    from bantin.typography import pipeline
+
+    typeset = pipeline({}, "keep")
+    line = (unit * (100_000 // len(unit) + 1))[:100_000]
+    t0 = time.perf_counter()
+    for a, b in ENDS:
+        s = a + line + b
+        for text in (s + "\nSapo.\nThân.\n", "Tiêu đề\nSapo.\n" + s + "\n", "Tiêu đề\n" + s + "\nThân.\n"):
+            try:
+                read(text.encode("utf-8"), None, "txt")
+            except api.InputError:
+                pass
+        typeset(s)
+    # A hang detector, not a benchmark: linear code takes well under a second.
+    assert time.perf_counter() - t0 < 20
+
+
+# 3. Every block kind is set in linear time in the PDF, titles included.
+
+def test_huge_title_and_lede_finish(tmp_path):
+    words = "chữ Việt " * 40_000  # 360,000 characters
+    f = tmp_path / "huge.txt"
+    f.write_text(words + "\n" + words + "\n" + words + "\n", encoding="utf-8")
+    t0 = time.perf_counter()
+    r = bantin("export", "-f", "pdf,docx,epub,txt", "-o", str(tmp_path / "out"), str(f))
+    assert r.returncode == 0, r.stderr
+    assert time.perf_counter() - t0 < 240
+
+
+# 4. Only regular files are read, and their size is capped.
+
+def test_fifo_in_tree_is_skipped_and_dev_zero_refused(tmp_path):
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    os.mkfifo(src / "pipe.txt")
+    r = bantin("export", "-f", "txt", "-o", str(tmp_path / "out"), str(src))
+    assert r.returncode == 0, r.stderr
+    assert b"pipe.txt: not a regular file" in r.stderr and b"1 converted, 0 failed, 1 skipped" in r.stderr
+    r = bantin("export", "-f", "txt", "-o", str(tmp_path / "out2"), "/dev/zero")
+    assert r.returncode == 1 and any("not a regular file" in e for e in errors_of(r))
+
+
+def test_size_cap(tmp_path):
+    f = tmp_path / "big.txt"
+    with f.open("wb") as out:
+        out.truncate(51 * 2**20)
+    r = bantin("export", "-f", "txt", "-o", str(tmp_path / "out"), str(f))
+    assert r.returncode == 1 and any("larger than 50 MB" in e for e in errors_of(r))
+
+
+# 5. File names that are not UTF-8, or hold a newline.
+
+def test_odd_file_names_in_shard_report_and_manifest(tmp_path):
+    src = tmp_path / "src"
+    src.mkdir()
+    bad = os.fsencode(src) + b"/b\xe0i-vi\xeat.txt"
+    with open(bad, "wb") as f:
+        f.write(ARTICLE.encode())
+    (src / "dòng\nmới.txt").write_text(ARTICLE, encoding="utf-8")
+    (src / "hong\nfile.txt").write_bytes(b"")
+    out, report = tmp_path / "out", tmp_path / "r.json"
+    r = bantin("export", "-f", "txt", "--incremental", "--report", str(report), "--shard", "1/1", "-o", str(out),
+               str(src))
+    assert r.returncode == 1
+    lines = errors_of(r)
+    assert len(lines) == 1 and "hong\\nfile.txt" in lines[0]
+    data = json.loads(report.read_text(encoding="utf-8"))
+    assert data["converted"] == 2 and any("\\xe0" in i["input"] for i in data["inputs"])
+    assert json.loads((out / ".bantin-manifest.json").read_text(encoding="utf-8"))["entries"]
+    r2 = bantin("export", "-f", "txt", "--incremental", "--shard", "1/1", "-o", str(out), str(src))
+    assert b"0 converted, 1 failed, 2 skipped" in r2.stderr
+
+
+# 6. Workers: a killed worker, a killed parent, absurd --jobs.
+
+def test_killed_worker_is_retried_and_the_run_completes(tmp_path, monkeypatch):
+    import killers
+
+    from bantin import pool
+    from bantin.pipeline import Job, Settings
+
+    monkeypatch.setattr(pool, "_convert_in_worker", killers.dies_once)
+    src = tmp_path / "src"
+    src.mkdir()
+    for name in "abcd":
+        (src / f"{name}.txt").write_text(ARTICLE, encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    settings = Settings(formats=("txt",), out_dir=out)
+    jobs = [Job(str(p), Path(p.stem), str(p)) for p in sorted(src.iterdir())]
+    results = list(pool.results(iter(jobs), settings, 2))
+    assert [j.label for j, _ in results] == [j.label for j in jobs]
+    assert all(r.error is None for _, r in results), [r.error for _, r in results]
+    assert sorted(p.name for p in out.iterdir()) == ["a.txt", "b.txt", "c.txt", "d.txt", "killed"]
+
+
+def test_input_that_always_kills_its_worker_is_reported(tmp_path, monkeypatch):
+    import killers
+
+    from bantin import pool
+    from bantin.pipeline import Job, Settings
+
+    monkeypatch.setattr(pool, "_convert_in_worker", killers.always_dies)
+    src = tmp_path / "src"
+    src.mkdir()
+    for name in "abcd":
+        (src / f"{name}.txt").write_text(ARTICLE, encoding="utf-8")
+    settings = Settings(formats=("txt",), out_dir=tmp_path / "out")
+    jobs = [Job(str(p), Path(p.stem), str(p)) for p in sorted(src.iterdir())]
+    results = dict((j.label[-5:], r) for j, r in pool.results(iter(jobs), settings, 2))
+    assert results["b.txt"].error == pool.KILLED
+    assert all(results[n].error is None for n in ("a.txt", "c.txt", "d.txt"))
+
+
+def test_workers_leave_when_the_parent_is_killed(tmp_path):
+    src = tmp_path / "src"
+    for i in range(60):
+        d = src / f"n{i}"
+        d.mkdir(parents=True)
+        for f in EXAMPLES.glob("*.txt"):
+            (d / f.name).write_bytes(f.read_bytes())
+    proc = subprocess.Popen([sys.executable, "-m", "bantin", "export", "-f", "pdf,docx,epub", "--jobs", "2",
+                             "-o", str(tmp_path / "out"), str(src)], stderr=subprocess.DEVNULL)
+    deadline = time.time() + 60
+    children: list[int] = []
+    while time.time() < deadline and not children:
+        time.sleep(0.1)
+        children = [int(p) for p in Path(f"/proc/{proc.pid}/task/{proc.pid}/children").read_text().split()] \
+            if Path(f"/proc/{proc.pid}/task/{proc.pid}/children").exists() else []
+    assert children, "no workers started"
+    proc.kill()
+    proc.wait()
+    time.sleep(2)
+    alive = [c for c in children if Path(f"/proc/{c}").exists()
+             and "Z" not in Path(f"/proc/{c}/stat").read_text().split()[2]]
+    assert not alive, f"workers outlived their parent: {alive}"
+
+
+@pytest.mark.parametrize("jobs", ["1000", str(10**12)])
+def test_absurd_jobs(tmp_path, jobs):
+    f = tmp_path / "a.txt"
+    f.write_text(ARTICLE, encoding="utf-8")
+    r = bantin("export", "-f", "txt", "--jobs", jobs, "-o", str(tmp_path / "out"), str(f))
+    if int(jobs) <= 1024:
+        assert r.returncode == 0  # capped at the number of inputs
+    else:
+        assert r.returncode == 2 and b"Traceback" not in r.stderr
+
+
+# 7. Long core properties; one format failing does not skip the others.
+
+def test_long_title_and_tags_in_docx(tmp_path):
+    doc = {"schema": "bantin/article@1", "title": "Tiêu đề " * 300, "tags": ["thẻ " * 100] * 5,
+           "lede": "Sapo.", "blocks": []}
+    f = tmp_path / "a.json"
+    f.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    r = bantin("export", "-f", "docx,epub,pdf,txt", "-o", str(tmp_path / "out"), str(f))
+    assert r.returncode == 0, r.stderr
+    assert len(list((tmp_path / "out").iterdir())) == 4
+
+
+def test_one_failing_format_does_not_stop_the_others(tmp_path):
+    f = tmp_path / "a.txt"
+    f.write_text("Tiêu đề\nSapo.\n" + "x" * 20000 + "\n", encoding="utf-8")
+    r = bantin("export", "-f", "pdf,txt,docx", "-o", str(tmp_path / "out"), str(f))
+    assert r.returncode == 1
+    lines = errors_of(r)
+    assert len(lines) == 1 and "pdf:" in lines[0] and "without a space" in lines[0]
+    assert sorted(p.suffix for p in (tmp_path / "out").iterdir()) == [".docx", ".txt"]
+
+
+# 8, 9. Characters XML forbids, controls in metadata, lone surrogates, hostile JSON.
+
+HOSTILE = {
+    "schema": "bantin/article@1",
+    "title": "Tiêu\ufffe đề\uffff \x1b[31mđỏ",
+    "outlet": {"code": "X\x07", "name": "Báo\x00 \x1b]0;pwned\x07Mới"},
+    "dateline": {"place": "HÀ\x0b NỘI", "time": "Sáng\x1b 5/8"},
+    "tags": ["thẻ\x1b[2J", "\udc80"],
+    "url": "https://x.vn/\x1b[0m",
+    "lede": "Sapo \udc80 có \ud800 nửa cặp.",
+    "blocks": [{"type": "paragraph", "text": "Thân\x85 bài\x9b2J."}],
+}
+
+
+def test_forbidden_characters_in_every_field(tmp_path):
+    from conftest import epubcheck, zip_text
+    from lxml import etree
+
+    f = tmp_path / "a.json"
+    f.write_text(json.dumps(HOSTILE), encoding="utf-8")
+    out = tmp_path / "out"
+    r = bantin("export", "-f", "pdf,docx,epub,txt,json", "-o", str(out), str(f))
+    assert r.returncode == 0, r.stderr
+    assert b"dropped control or non-text characters" in r.stderr
+    txt = (out / "a.txt").read_bytes()
+    assert b"\x1b" not in txt and b"\x07" not in txt and "\x9b".encode() not in txt
+    for name in ("word/document.xml", "docProps/core.xml"):
+        etree.fromstring(zip_text(out / "a.docx", name).encode())
+    report = epubcheck(out / "a.epub")
+    assert "0 fatals / 0 errors" in report or "No errors or warnings" in report, report
+    assert api.read(out / "a.json").title.startswith("Tiêu đề")
+
+
+@pytest.mark.parametrize("payload", [
+    "[" * 100_000 + "]" * 100_000,
+    '{"schema": "bantin/article@1", "title": "x", "n": ' + "9" * 5000 + "}",
+    '{"schema": "bantin/article@1", "title": "\\udc80"}',
+], ids=["nested", "huge-int", "surrogate"])
+def test_hostile_json_in_inspect_and_export(tmp_path, payload):
+    f = tmp_path / "a.json"
+    f.write_text(payload, encoding="utf-8")
+    for args in (["inspect", str(f)], ["export", "-f", "txt", "-o", str(tmp_path / "o"), str(f)]):
+        r = bantin(*args)
+        assert b"Traceback" not in r.stderr and r.returncode in (0, 1), r.stderr
+
+
+def test_inspect_with_a_codec_that_is_not_text(tmp_path):
+    f = tmp_path / "a.txt"
+    f.write_text(ARTICLE, encoding="utf-8")
+    r = bantin("inspect", "-e", "rot13", str(f))
+    assert r.returncode == 1 and b"not a text encoding" in r.stderr and b"Traceback" not in r.stderr
+
+
+# 10. Repeated signals, and a signal at start-up.
+
+@pytest.mark.parametrize("delay", [0.15, 0.3, 0.8])
+def test_repeated_signals_exit_130_cleanly(tmp_path, delay):
+    src = tmp_path / "src"
+    for i in range(20):
+        d = src / f"n{i}"
+        d.mkdir(parents=True)
+        for f in EXAMPLES.glob("*.txt"):
+            (d / f.name).write_bytes(f.read_bytes())
+    out = tmp_path / "out"
+    proc = subprocess.Popen([sys.executable, "-m", "bantin", "export", "-f", "pdf,docx,epub,txt", "--incremental",
+                             "--jobs", "2", "-o", str(out), str(src)], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    time.sleep(delay)
+    for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGINT):
+        proc.send_signal(sig)
+        time.sleep(0.02)
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 130, err
+    assert b"Traceback" not in err and b"Aborted" not in err
+    time.sleep(0.5)
+    assert not [p for p in out.rglob("*") if p.name.endswith(".part")] if out.exists() else True
+    if (out / ".bantin-manifest.json").exists():
+        json.loads((out / ".bantin-manifest.json").read_text())
+
+
+def test_stale_manifest_part_is_removed(tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    stale = out / ".bantin-manifest.json.abc.part"
+    stale.write_text("{")
+    f = tmp_path / "a.txt"
+    f.write_text(ARTICLE, encoding="utf-8")
+    assert bantin("export", "-f", "txt", "--incremental", "-o", str(out), str(f)).returncode == 0
+    assert not stale.exists()
+
+
+# 11. The output side.
+
+def test_output_is_a_file(tmp_path):
+    (tmp_path / "o").write_text("x")
+    f = tmp_path / "a.txt"
+    f.write_text(ARTICLE, encoding="utf-8")
+    r = bantin("export", "-f", "txt", "-o", str(tmp_path / "o"), str(f))
+    assert r.returncode == 2 and b"not a folder" in r.stderr and b"Traceback" not in r.stderr
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only folders")
+def test_read_only_output_and_report(tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    out.chmod(stat.S_IRUSR | stat.S_IXUSR)
+    f = tmp_path / "a.txt"
+    f.write_text(ARTICLE, encoding="utf-8")
+    r = bantin("export", "-f", "txt", "--incremental", "-o", str(out), str(f))
+    assert r.returncode == 1 and str(out).encode() in r.stderr and b"Traceback" not in r.stderr
+    r = bantin("export", "-f", "txt", "--report", str(out / "r.json"), "-o", str(tmp_path / "o2"), str(f))
+    assert r.returncode == 2 and b"--report" in r.stderr
+
+
+def test_unwritable_output_names_the_path(tmp_path):
+    # Root ignores permissions; a path through a file fails for everyone.
+    (tmp_path / "file").write_text("x")
+    f = tmp_path / "a.txt"
+    f.write_text(ARTICLE, encoding="utf-8")
+    r = bantin("export", "-f", "txt", "--report", str(tmp_path / "file" / "r.json"), "-o", str(tmp_path / "o"),
+               str(f))
+    assert r.returncode == 2 and b"--report" in r.stderr and b"Traceback" not in r.stderr
+    r = bantin("export", "-f", "txt", "-o", str(tmp_path / "file" / "sub"), str(f))
+    assert r.returncode in (1, 2) and b"Traceback" not in r.stderr and b"file" in r.stderr
+
+
+@pytest.mark.parametrize("content", ["[1, 2]", '{"entries": 5}', '{"entries": {"a": 3}}', "not json"])
+def test_manifest_of_the_wrong_shape_is_ignored_with_a_warning(tmp_path, content):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / ".bantin-manifest.json").write_text(content)
+    f = tmp_path / "a.txt"
+    f.write_text(ARTICLE, encoding="utf-8")
+    r = bantin("export", "-f", "txt", "--incremental", "-o", str(out), str(f))
+    assert r.returncode == 0 and b"manifest" in r.stderr and b"warning" in r.stderr, r.stderr
+    assert json.loads((out / ".bantin-manifest.json").read_text())["entries"]
+
+
+# 12. What a walk does not follow is said.
+
+def test_walk_problems_are_error_lines(tmp_path):
+    src = tmp_path / "src"
+    (src / "ok").mkdir(parents=True)
+    (src / "ok" / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "secret.txt").write_text(ARTICLE, encoding="utf-8")
+    os.symlink(outside, src / "folder-link")
+    os.symlink(outside / "secret.txt", src / "passwd.txt")
+    os.symlink(src / "loop.txt", src / "loop.txt")
+    os.symlink(src / "ok" / "a.txt", src / "inside.txt")
+    r = bantin("export", "-f", "txt", "-o", str(tmp_path / "out"), str(src))
+    assert r.returncode == 1
+    lines = errors_of(r)
+    assert any("folder-link" in e and "not followed" in e for e in lines)
+    assert any("passwd.txt" in e and "outside" in e for e in lines)
+    assert any("loop.txt" in e and "loop" in e for e in lines)
+    assert not (tmp_path / "out" / "passwd.txt").exists()
+    assert (tmp_path / "out" / "inside.txt").is_file()  # a link inside the folder is followed
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads unreadable folders")
+def test_unreadable_subfolder_is_an_error(tmp_path):
+    src = tmp_path / "src"
+    (src / "closed").mkdir(parents=True)
+    (src / "closed" / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (src / "closed").chmod(0)
+    try:
+        r = bantin("export", "-f", "txt", "-o", str(tmp_path / "out"), str(src))
+    finally:
+        (src / "closed").chmod(0o755)
+    assert r.returncode == 1 and any("closed" in e for e in errors_of(r))
+
+
+# 13. Dates are checked once, when reading.
+
+@pytest.mark.parametrize("date", ["2017-02-31", "31/02/2017"])
+def test_impossible_header_dates_are_dropped(tmp_path, date):
+    f = tmp_path / "a.txt"
+    f.write_text(f"Title: Tiêu đề\nSource: Báo\nPublished Date: {date} 10:28 GMT+25\nContent: Thân bài.\n",
+                 encoding="utf-8")
+    r = bantin("export", "-f", "json", "-o", str(tmp_path / "out"), str(f))
+    assert r.returncode == 0, r.stderr
+    doc = api.read(tmp_path / "out" / "a.json")  # bantin's JSON reads back
+    assert doc.date is None or doc.date.startswith("2017")
+
+
+@pytest.mark.parametrize("date", ["2025-W32-2", "20250805", "0000-01-01", "2025-08-05xyz"])
+def test_week_and_basic_dates_in_json_are_refused(tmp_path, date):
+    f = tmp_path / "a.json"
+    f.write_text(json.dumps({"schema": "bantin/article@1", "title": "x", "date": date}), encoding="utf-8")
+    r = bantin("export", "-f", "pdf,docx,epub,txt", "-o", str(tmp_path / "out"), str(f))
+    assert r.returncode == 1 and any("date" in e for e in errors_of(r))
+
+
+# 15, 17. The extension decides; schema-invalid JSON; UTF-16; empty bundle titles.
+
+@pytest.mark.parametrize("doc", [
+    {"schema": "bantin/article@1", "title": "x", "language": 5},
+    {"schema": "bantin/article@1", "title": "x", "blocks": [{"type": "heading", "level": True, "text": "h"}]},
+    {"schema": "bantin/article@1", "title": "x", "tags": [None]},
+    {"schema": "bantin/article@1", "title": "x", "colour": "red"},
+])
+def test_schema_invalid_json_is_refused(tmp_path, doc):
+    f = tmp_path / "a.json"
+    f.write_text(json.dumps(doc), encoding="utf-8")
+    r = bantin("export", "-f", "txt", "-o", str(tmp_path / "out"), str(f))
+    assert r.returncode == 1 and len(errors_of(r)) == 1
+
+
+def test_utf16_with_bom_is_read():
+    for enc in ("utf-16", "utf-16-be", "utf-32"):
+        data = ("\ufeff" + ARTICLE).encode(enc) if enc != "utf-16" else ARTICLE.encode(enc)
+        assert api.read(data).title == "Tiêu đề thử"
+
+
+@pytest.mark.parametrize("title", ["", "   "])
+def test_empty_bundle_title_is_a_usage_error(tmp_path, title):
+    r = bantin("export", "-f", "epub", "--bundle", title, "-o", str(tmp_path / "out"), str(EXAMPLES))
+    assert r.returncode == 2 and not (tmp_path / "out").exists()
+    f = tmp_path / "b.json"
+    f.write_text(json.dumps({"schema": "bantin/briefing@1", "title": title, "articles": [
+        {"schema": "bantin/article@1", "title": "Bài"}]}), encoding="utf-8")
+    r = bantin("export", "-f", "epub", "-o", str(tmp_path / "out2"), str(f))
+    assert r.returncode == 1 and any("title" in e for e in errors_of(r))
+
+
+def test_closed_stdout_stdin_and_bad_epoch(tmp_path):
+    f = tmp_path / "a.txt"
+    f.write_text(ARTICLE, encoding="utf-8")
+    exe = [sys.executable, "-m", "bantin"]
+    r = subprocess.run(f"{' '.join(exe)} export -f pdf -o - {f} | true", shell=True, capture_output=True, timeout=60)
+    assert b"standard output was closed" in r.stderr and b"Traceback" not in r.stderr
+    r = subprocess.run(exe + ["export", "-f", "txt", "-o", "-", str(f)], stdout=subprocess.DEVNULL,
+                       capture_output=False, stderr=subprocess.PIPE, timeout=60, close_fds=True,
+                       preexec_fn=lambda: os.close(1))
+    assert r.returncode == 2 and b"closed" in r.stderr
+    r = subprocess.run(exe + ["inspect", "-"], stdin=subprocess.DEVNULL, capture_output=True,
+                       preexec_fn=lambda: os.close(0), timeout=60)
+    assert r.returncode == 1 and b"standard input is closed" in r.stderr
+    for epoch in ("abc", "99999999999999", "-5"):
+        r = bantin("export", "-f", "pdf", "-o", str(tmp_path / "o"), str(f), env={"SOURCE_DATE_EPOCH": epoch})
+        assert r.returncode == 2 and b"SOURCE_DATE_EPOCH" in r.stderr
+
+
+def test_concurrent_shards_keep_every_manifest_entry(tmp_path):
+    src = tmp_path / "src"
+    for i in range(40):
+        d = src / f"n{i:02d}"
+        d.mkdir(parents=True)
+        (d / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    out = tmp_path / "out"
+    runs = [subprocess.Popen([sys.executable, "-m", "bantin", "export", "-f", "txt", "--incremental", "--jobs", "1",
+                              "--shard", f"{i}/2", "-o", str(out), str(src)], stderr=subprocess.PIPE)
+            for i in (1, 2)]
+    for p in runs:
+        p.communicate(timeout=120)
+        assert p.returncode == 0
+    entries = json.loads((out / ".bantin-manifest.json").read_text())["entries"]
+    assert len(entries) == 40
+
+
+# 16. Style sheets are validated when loaded.
+
+@pytest.mark.parametrize("sheet", [
+    "[fonts]\nbody = 5\n",
+    "[text]\nbody_size = { a = 1 }\n",
+    '[text]\nbody_colour = "red; } body { display: none } @import url(x)"\n',
+    "[text]\nbody_size = 0\n",
+    "[text]\nbody_size = -3\n",
+    "[text]\nbody_size = 100000\n",
+    '[text]\ntxt_width = "wide"\n',
+    '[typography]\nquotes = "false"\n',
+    '[text]\njustify = "no"\n',
+    '[fonts]\nbody = { files = ["/etc/passwd"] }\n',
+])
+def test_bad_style_sheets_are_one_usage_error(tmp_path, sheet):
+    st = tmp_path / "bad.toml"
+    st.write_text('extends = "default"\n' + sheet, encoding="utf-8")
+    f = tmp_path / "a.txt"
+    f.write_text(ARTICLE, encoding="utf-8")
+    r = bantin("export", "-f", "pdf,epub", "--style", str(st), "-o", str(tmp_path / "o"), str(f), str(f))
+    assert r.returncode == 2, r.stderr
+    assert b"Traceback" not in r.stderr and str(st).encode() in r.stderr
+    assert not (tmp_path / "o").exists()
+
+
+def test_licence_only_from_a_font_package(tmp_path):
+    import shutil
+    import zipfile
+
+    from bantin.fonts import resolve
+    from bantin.stylesheet import load
+
+    fam = resolve(load("default").body_font)
+    fonts = tmp_path / "fonts"
+    fonts.mkdir()
+    for face, path in fam.files.items():
+        shutil.copy(path, fonts / f"Mine-{face.title().replace('_', '')}.ttf")
+    (fonts / "LICENSE").write_text("SECRET NEIGHBOUR FILE")
+    files = ", ".join(f'"{fonts}/Mine-{f}.ttf"' for f in ("Regular", "Bold", "Italic", "BoldItalic"))
+    st = tmp_path / "mine.toml"
+    st.write_text(f'extends = "default"\n[fonts]\nbody = {{ files = [{files}] }}\n', encoding="utf-8")
+    f = tmp_path / "a.txt"
+    f.write_text(ARTICLE, encoding="utf-8")
+    r = bantin("export", "-f", "epub", "--style", str(st), "-o", str(tmp_path / "o"), str(f))
+    assert r.returncode == 0, r.stderr
+    with zipfile.ZipFile(tmp_path / "o" / "a.epub") as z:
+        assert not any(b"SECRET NEIGHBOUR" in z.read(n) for n in z.namelist())
