@@ -5,11 +5,13 @@ U+FFFE/U+FFFF; a terminal obeys C0 and C1 controls (ESC, CSI) that a plain-text
 briefing would pass on; Unicode's noncharacters are not text at all. Readers of
 JSON can produce any of them, so they are dropped here, for every field at once,
 before typography and before any exporter runs, with one warning naming them.
+Every string leaves in NFC.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 
 from bantin.model import Document, map_strings
@@ -20,16 +22,24 @@ FORBIDDEN = re.compile(
     + "]"
 )
 
+_LINE_BREAKS = str.maketrans("\t\n\r", "   ")
+
 
 def sanitize(doc: Document, warn: Callable[[str], None] | None = None) -> Document:
     """The document without forbidden characters; ``warn`` hears which went."""
     dropped: set[str] = set()
 
     def clean(text: str) -> str:
-        if FORBIDDEN.search(text) is None:
-            return text
-        dropped.update(f"U+{ord(c):04X}" for c in FORBIDDEN.findall(text))
-        return FORBIDDEN.sub("", text)
+        if "\t" in text or "\n" in text or "\r" in text:
+            # No field holds lines: blocks are the structure. A carriage return
+            # would let a plain-text briefing overwrite its own lines.
+            text = text.replace("\r\n", " ").translate(_LINE_BREAKS)
+        if FORBIDDEN.search(text) is not None:
+            dropped.update(f"U+{ord(c):04X}" for c in FORBIDDEN.findall(text))
+            text = FORBIDDEN.sub("", text)
+        # NFC everywhere, URLs and dates too: every reader of bytes gives NFC, so
+        # a document built by hand must be NFC to read back unchanged.
+        return unicodedata.normalize("NFC", text)
 
     out = map_strings(doc, clean)
     if dropped and warn is not None:
