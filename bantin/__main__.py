@@ -3,21 +3,24 @@
 from __future__ import annotations
 
 import os
-import sys
+import signal
 
 
 def run() -> None:
-    from bantin import interrupt
-
-    interrupt.install()
     try:
+        from bantin import interrupt
+
+        interrupt.install()
         from bantin.cli import main
 
         main()
     except KeyboardInterrupt:
-        # Interrupted before the command could handle it (while importing).
-        os.write(2, (interrupt.MESSAGE + "\n").encode())
-        sys.exit(130)
+        # Interrupted before the command could handle it (while importing), or
+        # around its own handling: still one line and 130, never a traceback.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
+        os.write(2, b"bantin: interrupted; no partial output was left\n")
+        os._exit(130)
 
 
 if __name__ == "__main__":

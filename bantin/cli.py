@@ -194,8 +194,19 @@ def main() -> None:
     try:
         code = cli.main(prog_name="bantin", standalone_mode=False)
     except (click.exceptions.Abort, KeyboardInterrupt):
+        # The clean-up ran while the exception unwound (temporary files removed,
+        # workers stopped, the manifest saved). Leave now, without the
+        # interpreter's shutdown, where a late signal could still turn the exit
+        # status into a death by SIGINT.
+        interrupt.ignore()
         _err(interrupt.MESSAGE)
-        code = 130
+        for stream in (sys.stdout, sys.stderr):
+            try:
+                if stream is not None:
+                    stream.flush()
+            except (OSError, ValueError):
+                pass
+        os._exit(130)
     except click.ClickException as e:
         e.show()
         code = e.exit_code

@@ -3,7 +3,9 @@
 The first signal raises ``KeyboardInterrupt`` where the program is; every later
 one is ignored, so that the clean-up it starts (temporary files removed, workers
 stopped, the manifest saved) is not itself interrupted. Installed before the
-rest of bantin is imported, so a signal in the first instants is handled too.
+rest of bantin is imported, so a signal while it loads is handled too (one that
+arrives while Python itself is still starting, before any bantin code runs, gets
+Python's default behaviour).
 """
 
 from __future__ import annotations
@@ -13,9 +15,13 @@ import signal
 MESSAGE = "bantin: interrupted; no partial output was left"
 
 
-def _stop(signum: int, frame: object) -> None:
+def ignore() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
+
+
+def _stop(signum: int, frame: object) -> None:
+    ignore()
     raise KeyboardInterrupt
 
 

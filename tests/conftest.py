@@ -171,3 +171,29 @@ def zip_text(path: Path, name: str) -> str:
 
     with zipfile.ZipFile(path) as z:
         return z.read(name).decode("utf-8")
+
+
+def example_tree(src: Path, copies: int) -> Path:
+    """``copies`` folders, each with every example .txt: a tree for bulk runs."""
+    for i in range(copies):
+        d = src / f"nhom-{i:02d}"
+        d.mkdir(parents=True)
+        for f in EXAMPLES.glob("*.txt"):
+            (d / f.name).write_bytes(f.read_bytes())
+    return src
+
+
+def assert_stopped_cleanly(out: Path) -> None:
+    """After an interrupt: no temporary file left, and the manifest (if any) valid,
+    naming only outputs that exist."""
+    import json
+    import time
+
+    time.sleep(0.5)
+    if not out.exists():
+        return
+    assert not [p for p in out.rglob("*") if p.name.endswith(".part")]
+    manifest = out / ".bantin-manifest.json"
+    if manifest.exists():
+        for entry in json.loads(manifest.read_text())["entries"].values():
+            assert all(os.path.exists(p) for p in entry["outputs"])

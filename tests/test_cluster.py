@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import EPOCH, EXAMPLES, bantin
+from conftest import EPOCH, EXAMPLES, assert_stopped_cleanly, bantin, example_tree
 
 pytest.importorskip("distributed", reason='the dask extra is not installed (pip install ".[dask]")')
 
@@ -23,12 +23,7 @@ ENV = {"SOURCE_DATE_EPOCH": EPOCH}
 
 
 def make_tree(root: Path, copies: int) -> Path:
-    src = root / "src"
-    for i in range(copies):
-        d = src / f"nhom-{i:02d}"
-        d.mkdir(parents=True)
-        for f in EXAMPLES.glob("*.txt"):
-            shutil.copy(f, d / f.name)
+    src = example_tree(root / "src", copies)
     shutil.copy(EXAMPLES / "ban-tin-tong-hop.json", src / "ban-tin-tong-hop.json")
     (src / "hong.txt").write_bytes(b"\xff\xfe\x00binary")
     return src
@@ -167,8 +162,4 @@ def test_interrupt_exits_130_with_no_partial_file(tmp_path, sig):
     _, err = proc.communicate(timeout=120)
     assert proc.returncode == 130, err
     assert b"Traceback" not in err
-    time.sleep(0.5)
-    assert not [p for p in out.rglob("*") if p.name.endswith(".part")]
-    manifest = json.loads((out / ".bantin-manifest.json").read_text())
-    for entry in manifest["entries"].values():
-        assert all(os.path.exists(p) for p in entry["outputs"])
+    assert_stopped_cleanly(out)
