@@ -21,7 +21,7 @@ from itertools import chain, islice
 from pathlib import Path
 from typing import IO, Any
 
-from bantin import __version__, manifest
+from bantin import __version__, interrupt, manifest
 from bantin.collect import INPUT_SUFFIXES, collect
 from bantin.errors import UsageError
 from bantin.exporters import registry
@@ -274,6 +274,8 @@ def _run(jobs: Iterator[Job], settings: Settings, opts: Options, err: Err, outco
     try:
         with _progress(total is not None and total > 1, total or 0) as bar:
             for job, res in stream:
+                if interrupt.requested():
+                    raise KeyboardInterrupt  # the signal's own exception was lost in a finaliser
                 bar.update(1)
                 _warnings(res, opts, err)
                 if res.error:

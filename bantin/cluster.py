@@ -27,7 +27,7 @@ from typing import Any
 
 from bantin.errors import UsageError
 from bantin.exporters import registry
-from bantin.pipeline import Job, Result, Settings, convert_bytes, deliver, load_source
+from bantin.pipeline import Job, Result, Settings, convert_bytes, deliver, load_source, one_line
 from bantin.stylesheet import Style
 from bantin.stylesheet import load as load_style
 
@@ -176,6 +176,16 @@ def _finish(client: Any, flight: _InFlight, settings: Settings) -> Iterator[tupl
         yield job, result
 
 
+def _describe(e: BaseException) -> str:
+    """One short line for an exception from the cluster (KilledWorker's own
+    message runs to several sentences, and its str() can itself fail)."""
+    try:
+        text = str(e)
+    except Exception:  # noqa: BLE001
+        text = ""
+    return one_line(f"{type(e).__name__}: {text}" if text else type(e).__name__, 200)
+
+
 def _outcomes(client: Any, flight: _InFlight) -> list[tuple[Result, Made]]:
     if flight.future is None or flight.batch is None:
         return []
@@ -190,5 +200,5 @@ def _outcomes(client: Any, flight: _InFlight) -> list[tuple[Result, Made]]:
         try:
             out.extend(fut.result())
         except Exception as e:  # noqa: BLE001 - failed twice: this input is the cause
-            out.append((Result(item.label, error=f"failed on the cluster twice: {type(e).__name__}: {e}"), []))
+            out.append((Result(item.label, error=f"failed on the cluster twice: {_describe(e)}"), []))
     return out

@@ -11,8 +11,19 @@ Python's default behaviour).
 from __future__ import annotations
 
 import signal
+import sys
 
 MESSAGE = "bantin: interrupted; no partial output was left"
+
+
+_requested = False
+
+
+def requested() -> bool:
+    """Whether a stop signal came. The exception can be lost: raised inside a
+    finaliser (a Dask future's ``__del__``), Python prints and drops it. Loops
+    that wait on others check this flag as well."""
+    return _requested
 
 
 def ignore() -> None:
@@ -21,10 +32,20 @@ def ignore() -> None:
 
 
 def _stop(signum: int, frame: object) -> None:
+    global _requested
+    _requested = True
     ignore()
     raise KeyboardInterrupt
+
+
+def _unraisable(info: sys.UnraisableHookArgs) -> None:
+    # The stop itself is reported once, as MESSAGE; a KeyboardInterrupt lost in a
+    # finaliser would otherwise print a traceback too.
+    if not isinstance(info.exc_value, KeyboardInterrupt):
+        sys.__unraisablehook__(info)
 
 
 def install() -> None:
     signal.signal(signal.SIGINT, _stop)
     signal.signal(signal.SIGTERM, _stop)
+    sys.unraisablehook = _unraisable

@@ -161,5 +161,49 @@ def test_interrupt_exits_130_with_no_partial_file(tmp_path, sig):
     proc.send_signal(sig)
     _, err = proc.communicate(timeout=120)
     assert proc.returncode == 130, err
-    assert b"Traceback" not in err
+    assert b"Traceback" not in err and b"Exception ignored" not in err
     assert_stopped_cleanly(out)
+
+
+class _Future:
+    def __init__(self, value: object = None, error: BaseException | None = None) -> None:
+        self.value, self.error = value, error
+
+    def result(self) -> object:
+        if self.error is not None:
+            raise self.error
+        return self.value
+
+
+class _Client:
+    """Stands in for a Dask client whose worker dies on one input."""
+
+    def __init__(self, poison: str) -> None:
+        self.poison = poison
+        self.submitted: list[int] = []
+
+    def submit(self, fn, batch, pure=False):  # noqa: ANN001 - the shape of Client.submit
+        from distributed import KilledWorker
+
+        self.submitted.append(len(batch.items))
+        if any(item.label == self.poison for item in batch.items):
+            return _Future(error=KilledWorker("task", "worker", 3))
+        return _Future(fn(batch))
+
+
+def test_batch_that_fails_twice_reports_only_its_culprit(tmp_path):
+    from bantin import cluster
+    from bantin.pipeline import Settings
+    from bantin.stylesheet import load
+
+    items = tuple(cluster.Item(f"{n}.txt", f"Tiêu đề {n}\nSapo.\n".encode(), "txt") for n in "abc")
+    settings = Settings(formats=("txt",), out_dir=None)
+    batch = cluster.Batch(items, settings, load("default"), EPOCH)
+    client = _Client("b.txt")
+    flight = cluster._InFlight([], [None, None, None], batch, client.submit(cluster.run_batch, batch))
+    out = cluster._outcomes(client, flight)
+    assert client.submitted == [3, 1, 1, 1]  # the batch, then each input alone
+    errors = {r.label: r.error for r, _made in out}
+    assert errors["a.txt"] is None and errors["c.txt"] is None
+    assert "failed on the cluster twice" in errors["b.txt"]
+    assert [fmt for _r, made in out for fmt, _data in made] == ["txt", "txt"]

@@ -534,3 +534,14 @@ def test_licence_only_from_a_font_package(tmp_path):
     assert r.returncode == 0, r.stderr
     with zipfile.ZipFile(tmp_path / "o" / "a.epub") as z:
         assert not any(b"SECRET NEIGHBOUR" in z.read(n) for n in z.namelist())
+
+
+def test_manifest_that_cannot_be_written_names_its_path(tmp_path):
+    out = tmp_path / "out"
+    (out / ".bantin-manifest.json").mkdir(parents=True)  # a folder where the file goes
+    f = tmp_path / "a.txt"
+    f.write_text(ARTICLE, encoding="utf-8")
+    r = bantin("export", "-f", "txt", "--incremental", "-o", str(out), str(f))
+    assert r.returncode == 1 and b"Traceback" not in r.stderr
+    assert any(".bantin-manifest.json" in e and "manifest not written" in e for e in errors_of(r))
+    assert (out / "a.txt").is_file()
