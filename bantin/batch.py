@@ -73,7 +73,7 @@ def _key(job: Job, settings: Settings) -> str | None:
             h.update(Path(part).read_bytes())
     except OSError:
         return None
-    h.update(repr((__version__, settings.formats, settings.meta, settings.encoding)).encode())
+    h.update(repr((__version__, settings.formats, settings.meta, settings.encoding, settings.source_format)).encode())
     h.update(os.environ.get("SOURCE_DATE_EPOCH", "").encode())
     return h.hexdigest()
 
