@@ -545,3 +545,27 @@ def test_manifest_that_cannot_be_written_names_its_path(tmp_path):
     assert r.returncode == 1 and b"Traceback" not in r.stderr
     assert any(".bantin-manifest.json" in e and "manifest not written" in e for e in errors_of(r))
     assert (out / "a.txt").is_file()
+
+
+@pytest.fixture
+def tiny_disk(tmp_path):
+    """A 300 KB file system: a disk that fills up during the run."""
+    mnt = tmp_path / "tiny"
+    mnt.mkdir()
+    r = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=300k", "tmpfs", str(mnt)], capture_output=True,
+                       check=False)
+    if r.returncode != 0:
+        pytest.skip(f"cannot mount a small tmpfs here: {r.stderr.decode().strip()}")
+    yield mnt
+    subprocess.run(["umount", str(mnt)], check=False)
+
+
+def test_full_disk_keeps_converting_and_names_each_output(tmp_path, tiny_disk):
+    src = example_tree(tmp_path / "src", 4)
+    r = bantin("export", "-f", "txt,pdf", "--report", str(tmp_path / "r.json"), "-o", str(tiny_disk), str(src))
+    assert r.returncode == 1
+    lines = errors_of(r)
+    assert lines and all(str(tiny_disk) in e and "No space left" in e for e in lines)
+    data = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
+    assert data["converted"] + data["failed"] == 12  # every input was tried
+    assert not [p for p in tiny_disk.rglob("*") if p.name.endswith(".part")]
