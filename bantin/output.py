@@ -7,7 +7,7 @@ renames it into place; any failure or interrupt removes the temporary file.
 from __future__ import annotations
 
 import os
-import tempfile
+import secrets
 from pathlib import Path
 
 
@@ -16,19 +16,19 @@ def write_atomic(path: Path, data: bytes) -> None:
     (a full disk's ENOSPC would otherwise name no file at all)."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
     except OSError as e:
         raise OSError(e.errno, e.strerror, str(path)) from None
+    # The temporary name is chosen before the file exists and the file is made
+    # inside the try: a Ctrl-C that lands just after the file is created (inside
+    # tempfile.mkstemp, say) would otherwise leave it behind.
+    tmp = path.parent / f".{path.name}.{secrets.token_hex(4)}.part"
     try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
         with os.fdopen(fd, "wb") as f:
             f.write(data)
-        os.chmod(tmp, 0o644)
         os.replace(tmp, path)
     except BaseException as e:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
+        tmp.unlink(missing_ok=True)
         if isinstance(e, OSError):
             raise OSError(e.errno, e.strerror, str(path)) from None
         raise
