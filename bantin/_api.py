@@ -8,7 +8,6 @@ machinery it needs when it is called, so that ``import bantin`` (and
 from __future__ import annotations
 
 import os
-import time
 import warnings
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
@@ -67,25 +66,24 @@ def read(
     this version reference no other file). Raises ``InputError`` for an input
     that cannot become an article.
     """
-    from bantin.pipeline import prepare
+    from bantin.names import shown
+    from bantin.pipeline import load_source, prepare
+    from bantin.source import codec
     from bantin.source import read as read_bytes
-    from bantin.source import reader_for
 
-    enc = None if encoding in (None, "auto") else encoding
+    enc = codec(encoding)
     fmt = source_format
     if base_dir is not None and not Path(base_dir).is_dir():
         raise UsageError(f"base_dir is not a folder: {os.fspath(base_dir)}")
     if isinstance(source, os.PathLike):
-        path = Path(source)
+        # The same rules as the command line: regular files only, at most 50 MB.
+        name = shown(os.fspath(source))
         try:
-            data = path.read_bytes()
-        except FileNotFoundError:
-            raise InputError(f"{path}: no such file") from None
-        except IsADirectoryError:
-            raise InputError(f"{path}: is a folder") from None
+            data, fmt = load_source(os.fspath(source), source_format)
+        except InputError as e:
+            raise InputError(f"{name}: {e}") from None
         except OSError as e:
-            raise InputError(f"{path}: {e.strerror or e}") from None
-        fmt = fmt or reader_for(path)
+            raise InputError(f"{name}: {e.strerror or e}") from None
     elif isinstance(source, (bytes, bytearray, memoryview)):
         data = bytes(source)
     elif isinstance(source, str):
@@ -223,23 +221,18 @@ def convert(
     if shard is not None and not (len(shard) == 2 and 1 <= shard[0] <= shard[1]):
         raise UsageError(f"shard must be (i, n) with 1 <= i <= n, not {shard!r}")
     to_stdout = out_dir is None or os.fspath(out_dir) == "-"
+    from bantin.source import check_reader, codec
+
+    check_reader(source_format)
     settings = Settings(
-        formats=fmts, style=style_ref, encoding=None if encoding in (None, "auto") else encoding,
+        formats=fmts, style=style_ref, encoding=codec(encoding),
         source_format=source_format, meta=parse_meta(pairs),
         out_dir=None if to_stdout else Path(os.fspath(out_dir)),  # type: ignore[arg-type]
         debug=debug,
     )
-    if source_format is not None:
-        from bantin.source import READERS
-
-        if source_format not in READERS:
-            raise UsageError(f"unknown input format {source_format!r} (known: {', '.join(READERS)})")
     opts = batch.Options(
         jobs=jobs, quiet=quiet, fail_fast=fail_fast, report=Path(report) if report else None,
         incremental=incremental and not to_stdout, shard=shard, bundle_title=bundle,
         collect=collect, progress=progress, scheduler=scheduler, batch_size=batch_size,
     )
-    t0 = time.perf_counter()
-    result = batch.run(sources, settings, opts, on_message or (lambda _msg: None))
-    result.seconds = result.seconds or time.perf_counter() - t0
-    return result
+    return batch.run(sources, settings, opts, on_message or (lambda _msg: None))

@@ -119,6 +119,7 @@ class _Outcome:
         self.report = Report(__version__, settings.formats, settings.style)
         self.collect = collect
         self.path = report_path
+        self.error: str | None = None  # an output-side failure of the run itself
         self._file: IO[str] | None = None
         self._tmp: Path | None = None
         if report_path is not None:
@@ -138,11 +139,12 @@ class _Outcome:
         try:
             self._file.write(text)
         except OSError as e:
-            # A full disk must not stop the conversion; the report is lost, and said so.
-            self.error = f"--report {shown(str(self.path))}: {e.strerror or e}; no report written"
-            self.abort()
+            self._lost(e)
 
-    error: str | None = None
+    def _lost(self, e: OSError) -> None:
+        # A full disk must not stop the conversion; the report is lost, and said so.
+        self.error = f"--report {shown(str(self.path))}: {e.strerror or e}; no report written"
+        self.abort()
 
     def add(self, r: Result) -> None:
         entry = r.entry()
@@ -164,8 +166,7 @@ class _Outcome:
                     os.chmod(self._tmp, 0o644)
                     os.replace(self._tmp, self.path)
             except OSError as e:
-                self.error = f"--report {shown(str(self.path))}: {e.strerror or e}; no report written"
-                self.abort()
+                self._lost(e)
         return self.report
 
     def abort(self) -> None:
@@ -290,12 +291,12 @@ def _run(jobs: Iterator[Job], settings: Settings, opts: Options, err: Err, outco
     finally:
         stream.close()
         if incremental and settings.out_dir is not None:
-            _save(settings.out_dir, updates, err, outcome)
+            _save(settings.out_dir, updates, outcome)
 
 
-def _save(out_dir: Path, updates: manifest.Entries, err: Err, outcome: _Outcome) -> None:
+def _save(out_dir: Path, updates: manifest.Entries, outcome: _Outcome) -> None:
     try:
-        manifest.save(out_dir, updates, lambda msg: err(f"bantin: warning: {msg}"))
+        manifest.save(out_dir, updates)
     except OSError as e:
         outcome.error = f"{shown(str(out_dir / manifest.NAME))}: manifest not written: {e.strerror or e}"
 

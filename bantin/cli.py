@@ -128,13 +128,14 @@ def inspect(file: str, encoding: str, source_format: str | None, style: str, raw
     from bantin.pipeline import prepare, read_source
     from bantin.sanitize import sanitize
     from bantin.serialize import dumps
+    from bantin.source import codec
     from bantin.stylesheet import load as load_style
 
     def warn(msg: str) -> None:
         _err(f"bantin: warning: {shown(file)}: {msg}")
 
     try:
-        doc = read_source(file, None if encoding == "auto" else encoding, source_format)
+        doc = read_source(file, codec(encoding), source_format)
         # Even the raw model loses what no JSON writer can carry (lone surrogates).
         doc = sanitize(doc, warn) if raw else prepare(doc, load_style(style), warn=warn)
     except (StyleError, UsageError) as e:

@@ -26,8 +26,18 @@ from itertools import islice
 from typing import Any
 
 from bantin.errors import UsageError
-from bantin.exporters import registry
-from bantin.pipeline import Job, Result, Settings, convert_bytes, deliver, load_source, one_line
+from bantin.exporters import warm
+from bantin.pipeline import (
+    Job,
+    Result,
+    Settings,
+    convert_bytes,
+    deliver,
+    fail,
+    format_failed,
+    load_source,
+    one_line,
+)
 from bantin.stylesheet import Style
 from bantin.stylesheet import load as load_style
 
@@ -61,16 +71,8 @@ class Batch:
 Made = list[tuple[str, bytes]]
 
 
-@lru_cache(maxsize=8)
-def _warm(style: Style, formats: tuple[str, ...]) -> None:
-    """Fonts and templates load once per worker process, not once per batch."""
-    for fmt in formats:
-        warm = registry()[fmt].warm
-        if warm is not None:
-            try:
-                warm(style)
-            except Exception:  # noqa: BLE001 - the conversion itself reports the problem
-                pass
+# Fonts and templates load once per worker process, not once per batch.
+_warm = lru_cache(maxsize=8)(warm)
 
 
 def run_batch(batch: Batch) -> list[tuple[Result, Made]]:
@@ -149,8 +151,10 @@ def _submit(client: Any, chunk: list[Job], settings: Settings, style: Style, epo
     for job in chunk:
         try:
             data, reader = load_source(job.source, settings.source_format)
-        except Exception as e:  # noqa: BLE001 - reported as this input's error
-            early.append(Result(job.label, error=str(e) or type(e).__name__))
+        except Exception as e:  # noqa: BLE001 - reported as this input's error, as a local run does
+            failed = Result(job.label)
+            fail(failed, e, settings)
+            early.append(failed)
             continue
         items.append(Item(job.label, data, reader))
         early.append(None)
@@ -171,8 +175,7 @@ def _finish(client: Any, flight: _InFlight, settings: Settings) -> Iterator[tupl
             try:
                 deliver(fmt, data, job.stem, settings, result)
             except OSError as e:
-                result.error = f"{e.strerror or e}"
-                break
+                format_failed(result, fmt, e, settings)
         yield job, result
 
 

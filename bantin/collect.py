@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 import stat
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 from bantin.names import shown
@@ -76,22 +77,18 @@ def _file(root: Path, real_root: str, path: Path) -> Job:
         try:
             target = Path(path).resolve(strict=True)
         except RuntimeError:
-            return _with(job, problem="symlink loop")
+            return replace(job, problem="symlink loop")
         except OSError as e:
-            return _with(job, problem="symlink loop" if "loop" in str(e).lower() else "broken symlink")
+            return replace(job, problem="symlink loop" if "loop" in str(e).lower() else "broken symlink")
         if os.path.commonpath([real_root, str(target)]) != real_root:
-            return _with(job, problem="symlink leads outside the input folder; not followed")
+            return replace(job, problem="symlink leads outside the input folder; not followed")
     try:
         mode = path.stat().st_mode
     except OSError as e:
-        return _with(job, problem=e.strerror or str(e))
+        return replace(job, problem=e.strerror or str(e))
     if not stat.S_ISREG(mode):
-        return _with(job, skip="not a regular file (a FIFO, socket or device); skipped")
+        return replace(job, skip="not a regular file (a FIFO, socket or device); skipped")
     return job
-
-
-def _with(job: Job, *, problem: str | None = None, skip: str | None = None) -> Job:
-    return Job(job.source, job.stem, job.label, problem, skip)
 
 
 def _problem(root: Path, path: Path, reason: str) -> Job:

@@ -71,7 +71,7 @@ def _locked(out_dir: Path) -> Iterator[None]:
         os.close(fd)  # closing releases the lock
 
 
-def save(out_dir: Path, entries: Entries, warn: Callable[[str], None]) -> None:
+def save(out_dir: Path, entries: Entries) -> None:
     """Merge this run's entries over the manifest on disk, under the lock."""
     with _locked(out_dir):
         merged = {**load(out_dir, lambda _msg: None), **entries}

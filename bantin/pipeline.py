@@ -263,18 +263,19 @@ def render_all(doc: Document, settings: Settings, style: Style, result: Result,
                sink: Callable[[str, bytes], None]) -> None:
     """Every format in turn, each to ``sink``. A format that fails does not stop
     the others: each failure is one "format: reason" part of the input's error."""
-    errors = []
     for fmt in settings.formats:
         try:
             sink(fmt, render(doc, fmt, style, result))
         except KeyboardInterrupt:
             raise
         except Exception as e:  # noqa: BLE001 - reported per format
-            errors.append(f"{fmt}: {_friendly(e)}")
-            if settings.debug:
-                errors.append(traceback.format_exc())
-    if errors:
-        result.error = "; ".join(errors) if not settings.debug else "\n".join(errors)
+            format_failed(result, fmt, e, settings)
+
+
+def format_failed(result: Result, fmt: str, e: BaseException, settings: Settings) -> None:
+    """Add "format: reason" to the input's error (with the traceback under --debug)."""
+    part = f"{fmt}: {_friendly(e)}" + ("\n" + traceback.format_exc() if settings.debug else "")
+    result.error = f"{result.error}; {part}" if result.error else part
 
 
 def deliver(fmt: str, data: bytes, stem: Path, settings: Settings, result: Result) -> None:
@@ -289,7 +290,8 @@ def deliver(fmt: str, data: bytes, stem: Path, settings: Settings, result: Resul
     result.outputs.append(Output(fmt, shown(str(path)), len(data), hashlib.sha256(data).hexdigest()))
 
 
-def _fail(result: Result, e: BaseException, settings: Settings) -> None:
+def fail(result: Result, e: BaseException, settings: Settings) -> None:
+    """Record why the input as a whole failed (it could not be read)."""
     result.error = _friendly(e)
     if settings.debug:
         result.error += "\n" + traceback.format_exc()
@@ -307,7 +309,7 @@ def convert_bytes(result: Result, data: bytes, reader: str | None, settings: Set
     except KeyboardInterrupt:
         raise
     except Exception as e:  # noqa: BLE001 - every failure becomes one line for the user
-        _fail(result, e, settings)
+        fail(result, e, settings)
         return
     render_all(doc, settings, style, result, sink)
 
@@ -318,7 +320,7 @@ def convert(job: Job, settings: Settings) -> Result:
         style = load_style(settings.style)
         data, reader = load_source(job.source, settings.source_format)
     except Exception as e:  # noqa: BLE001
-        _fail(result, e, settings)
+        fail(result, e, settings)
         return result
 
     def sink(fmt: str, out: bytes) -> None:
@@ -351,7 +353,7 @@ def bundle(jobs: list[Job], title: str, settings: Settings) -> tuple[Result, lis
 
         render_all(doc, settings, style, result, sink)
     except Exception as e:  # noqa: BLE001
-        _fail(result, e, settings)
+        fail(result, e, settings)
     return result, failures
 
 

@@ -22,22 +22,11 @@ from concurrent.futures import Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from itertools import chain, islice
 
-from bantin.exporters import registry
+from bantin.exporters import warm
 from bantin.pipeline import Job, Result, Settings, convert
 from bantin.stylesheet import load as load_style
 
 KILLED = "the worker converting it was killed (out of memory?), also when it was retried alone"
-
-
-def warm(settings: Settings) -> None:
-    style = load_style(settings.style)
-    for fmt in settings.formats:
-        hook = registry()[fmt].warm
-        if hook is not None:
-            try:
-                hook(style)
-            except Exception:  # noqa: BLE001 - the real export reports the problem per input
-                pass
 
 
 _busy = False
@@ -109,7 +98,7 @@ def results(jobs: Iterator[Job], settings: Settings, n: int) -> Generator[tuple[
         for job in jobs:
             yield job, convert(job, settings)
         return
-    warm(settings)
+    warm(load_style(settings.style), settings.formats)
     pool = _Pool(n)
     # A bounded window of futures keeps memory flat in the number of inputs. A
     # future of None marks an input to try again on its own, after a pool died.

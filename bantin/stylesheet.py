@@ -313,15 +313,8 @@ def load(ref: str) -> Style:
     fonts = data.get("fonts", {})
     if "body" not in fonts or "heading" not in fonts:
         raise StyleError(f"{path}: [fonts] needs body and heading")
+    # Every value was checked against _RULES as each sheet of the chain was read.
     typo = data.get("typography", {})
-    tone = typo.get("tone_marks", "keep")
-    if tone not in TONE_STYLES:
-        raise StyleError(f"{path}: typography.tone_marks must be one of {', '.join(TONE_STYLES)}")
-    page = _section(Page, data.get("page", {}), path)
-    if page.size not in PAGE_SIZES_MM:
-        raise StyleError(f"{path}: page.size must be one of {', '.join(PAGE_SIZES_MM)}")
-    if page.page_numbers not in ("footer", "top"):
-        raise StyleError(f"{path}: page.page_numbers must be 'footer' or 'top'")
     fallback = fonts.get("fallback", [])
     return Style(
         name=str(data.get("name", path.stem)),
@@ -329,9 +322,9 @@ def load(ref: str) -> Style:
         body_font=_font(fonts["body"]),
         heading_font=_font(fonts["heading"]),
         fallback_fonts=tuple(_font(f) for f in (fallback if isinstance(fallback, list) else [fallback])),
-        page=page,
+        page=_section(Page, data.get("page", {}), path),
         text=_section(Text, data.get("text", {}), path),
         typography={k: typo.get(k, True) is True for k in SWITCHES},
-        tone_marks=tone,
+        tone_marks=typo.get("tone_marks", "keep"),
         source=" < ".join(str(p) for p in reversed(chain)),
     )

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from bantin.model import Document
     from bantin.stylesheet import Style
 
-__all__ = ["GROUP", "ExportError", "Exporter", "Warn", "registry"]
+__all__ = ["GROUP", "ExportError", "Exporter", "Warn", "registry", "warm"]
 
 Warn = Callable[[str], None]
 GROUP = "bantin.exporters"
@@ -57,3 +57,16 @@ def registry() -> dict[str, Exporter]:
             continue
         found[ep.name] = exp
     return dict(sorted(found.items()))
+
+
+def warm(style: Style, formats: tuple[str, ...]) -> None:
+    """Load the fonts and libraries of these formats ahead of the first document,
+    so that workers start warm. A format that cannot warm up reports its problem
+    when it writes a document, per input."""
+    for fmt in formats:
+        hook = registry()[fmt].warm
+        if hook is not None:
+            try:
+                hook(style)
+            except Exception:  # noqa: BLE001 - reported by the export itself
+                pass

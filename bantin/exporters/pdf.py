@@ -154,8 +154,6 @@ class _Ink:
             out.append(m)
         return "".join(out)
 
-    def plain(self, text: str, family: Family) -> str:
-        return self.chars(text, family)
 
 
 def _chunks(text: str) -> list[str]:
@@ -381,11 +379,12 @@ def _story(doc: Document, style: Style, fonts: _Fonts, warn: Warn) -> list[Any]:
     if isinstance(doc, Briefing):
         ink = _Ink(fonts, warn, short_title(doc.title, 40))
         story.append(Spacer(1, 60 * mm))
-        para(ink.plain(doc.title, fonts.heading_family), st["cover_title"], outline(doc.title, 0))
+        head = fonts.heading_family
+        paras(plain(doc.title), ink, head, st["cover_title"], outline(short_title(doc.title, 200), 0))
         meta = briefing_meta(doc)
         if meta:
-            para(ink.plain(meta, fonts.heading_family), st["cover_meta"])
-        para(ink.plain(f"{len(doc.articles)} bài", fonts.heading_family), st["cover_meta"])
+            paras(plain(meta), ink, head, st["cover_meta"])
+        paras(plain(f"{len(doc.articles)} bài"), ink, head, st["cover_meta"])
         story.append(PageBreak())
         para(CONTENTS, st["title"])
         toc = TableOfContents(dotsMinLevel=0)

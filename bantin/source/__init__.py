@@ -15,7 +15,7 @@ from bantin.errors import InputError, UsageError
 from bantin.model import Document
 from bantin.source.decode import decode
 
-__all__ = ["EXTENSIONS", "READERS", "InputError", "read", "reader_for"]
+__all__ = ["EXTENSIONS", "READERS", "InputError", "check_reader", "codec", "read", "reader_for"]
 
 
 def _json(text: str) -> Document:
@@ -37,6 +37,16 @@ READERS: dict[str, Callable[[str], Document]] = {"txt": _txt, "json": _json}
 EXTENSIONS = {".txt": "txt", ".json": "json"}
 
 
+def codec(encoding: str | None) -> str | None:
+    """The codec to decode with: None for "auto" (UTF-8, or a BOM's encoding)."""
+    return None if encoding in (None, "auto") else encoding
+
+
+def check_reader(name: str | None) -> None:
+    if name is not None and name not in READERS:
+        raise UsageError(f"unknown input format {name!r} (known: {', '.join(READERS)})")
+
+
 def reader_for(path: str | Path) -> str:
     """The reader a file's extension names; newsroom text for anything else."""
     return EXTENSIONS.get(Path(path).suffix.lower(), "txt")
@@ -45,8 +55,7 @@ def reader_for(path: str | Path) -> str:
 def read(data: bytes, encoding: str | None = None, source_format: str | None = None) -> Document:
     """Bytes to a document. ``source_format`` names the reader; without it the
     content decides: a JSON object is canonical JSON, anything else newsroom text."""
-    if source_format is not None and source_format not in READERS:
-        raise UsageError(f"unknown input format {source_format!r} (known: {', '.join(READERS)})")
+    check_reader(source_format)
     text = decode(data, encoding)
     if source_format is None:
         source_format = "json" if text.lstrip().startswith("{") else "txt"

@@ -9,7 +9,7 @@ from __future__ import annotations
 import codecs
 import unicodedata
 
-from bantin.source.errors import InputError
+from bantin.errors import InputError
 
 _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
          (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))

@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from bantin.errors import InputError
 from bantin.model import Article, Block, Dateline, Outlet, Paragraph, plain
-from bantin.source.errors import InputError
 from bantin.source.rules import (
     byline,
     caption,
