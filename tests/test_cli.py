@@ -139,11 +139,20 @@ def test_no_partial_file_when_export_fails(tmp_path):
     assert not out.exists() or list(out.iterdir()) == []
 
 
-def test_million_character_line_finishes(tmp_path):
+HUGE = "chữ Việt " * 125_000  # a million characters on one line
+SHAPES = {
+    "body": "Tiêu đề\nSapo.\n" + HUGE + "\n",
+    # The reliability review: a 360,000-character title and lede (every block kind is linear).
+    "title-and-lede": "\n".join([HUGE[:360_000]] * 3) + "\n",
+}
+
+
+@pytest.mark.parametrize("shape", list(SHAPES))
+def test_million_character_line_finishes(tmp_path, shape):
     f = tmp_path / "huge.txt"
-    f.write_text("Tiêu đề\nSapo.\n" + "chữ Việt " * 125_000 + "\n", encoding="utf-8")
+    f.write_text(SHAPES[shape], encoding="utf-8")
     t0 = time.perf_counter()
-    r = bantin("export", "-f", "pdf,txt", "-o", str(tmp_path / "out"), str(f))
+    r = bantin("export", "-f", "pdf,docx,epub,txt", "-o", str(tmp_path / "out"), str(f))
     assert r.returncode == 0, r.stderr
     assert time.perf_counter() - t0 < 300
 
