@@ -137,12 +137,24 @@ def results(jobs: Iterator[Job], settings: Settings, address: str, workers: int,
             yield from _finish(client, pending.popleft(), settings)
     except BaseException:
         # Interrupted, or the caller stopped early (--fail-fast): drop the work.
+        # Closing connections mid-task makes Dask log tracebacks ("Stream is
+        # closed") that say nothing about the inputs; every input's own error is
+        # already reported, so the teardown is kept quiet.
+        _quiet()
         client.cancel([p.future for p in pending if p.future is not None])
         raise
     finally:
         client.close()
         if cluster is not None:
             cluster.close()
+
+
+def _quiet() -> None:
+    # Dask's config sets levels on some child loggers (distributed.client), which
+    # then ignore their parent's level: set each one.
+    names = [n for n in logging.root.manager.loggerDict if n == "distributed" or n.startswith("distributed.")]
+    for name in names:
+        logging.getLogger(name).setLevel(logging.CRITICAL)
 
 
 def _submit(client: Any, chunk: list[Job], settings: Settings, style: Style, epoch: str | None) -> _InFlight:
