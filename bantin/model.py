@@ -6,6 +6,8 @@ tuple of spans so that emphasis survives without any exporter parsing markup.
 
 from __future__ import annotations
 
+import hashlib
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
@@ -15,6 +17,7 @@ class Span:
     text: str
     em: bool = False
     strong: bool = False
+    href: str | None = None  # a link's address; not prose, so typography never touches it
 
 
 Text = tuple[Span, ...]
@@ -55,9 +58,55 @@ class Quote:
 
 
 @dataclass(frozen=True)
-class Caption:
-    text: Text
+class Image:
+    """An image's bytes, checked and normalised by ``bantin.images``: PNG or JPEG,
+    upright (EXIF orientation applied), with its pixel size."""
+
+    data: bytes = field(repr=False)
+    media_type: str  # "image/png" or "image/jpeg"
+    width: int
+    height: int
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.data).hexdigest()
+
+    @property
+    def extension(self) -> str:
+        return ".png" if self.media_type == "image/png" else ".jpg"
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A photo with its caption and credit. "Caption" means one thing: the text
+    under a figure. A newsroom's "Ảnh: …" line with no picture is a figure whose
+    image is None; every format still prints its caption and credit."""
+
+    caption: Text = ()
     credit: str | None = None
+    image: Image | None = None
+    alt: str = ""
+
+
+# Deprecated name of 0.2 (a caption line without an image); the block is a Figure.
+Caption = Figure
+
+ALIGNS = ("left", "right", "center")
+
+
+@dataclass(frozen=True)
+class Table:
+    """Rows of cells; the first ``header_rows`` rows are headers. ``align`` holds
+    one entry per column ("left", "right" or "center")."""
+
+    rows: tuple[tuple[Text, ...], ...]
+    header_rows: int = 0
+    caption: Text = ()
+    align: tuple[str, ...] = ()
+
+    @property
+    def columns(self) -> int:
+        return max((len(r) for r in self.rows), default=0)
 
 
 @dataclass(frozen=True)
@@ -65,7 +114,25 @@ class SectionBreak:
     pass
 
 
-Block = Heading | Paragraph | ListBlock | Quote | Caption | SectionBreak
+Block = Heading | Paragraph | ListBlock | Quote | Figure | Table | SectionBreak
+
+# A number as Vietnamese tables print them: 2.900, 1.234,5, -3, 12%, 11/12, 5,2 tỷ.
+_NUMERIC = re.compile(r"[-+−]?[\d.,/\s\u00a0]*\d[\d.,/\s\u00a0]*(%|‰)?( ?[^\W\d_]{1,6}\.?)?")
+
+
+def numeric(text: str) -> bool:
+    return bool(text.strip()) and _NUMERIC.fullmatch(text.strip()) is not None
+
+
+def auto_align(rows: tuple[tuple[Text, ...], ...], header_rows: int) -> tuple[str, ...]:
+    """Right for a column whose non-empty body cells are all numbers, else left."""
+    width = max((len(r) for r in rows), default=0)
+    body = rows[header_rows:]
+    out = []
+    for c in range(width):
+        cells = [text_of(r[c]) for r in body if c < len(r) and text_of(r[c]).strip()]
+        out.append("right" if cells and all(numeric(x) for x in cells) else "left")
+    return tuple(out)
 
 
 @dataclass(frozen=True)
@@ -131,8 +198,9 @@ def map_text(doc: Document, fn: Callable[[str], str]) -> Document:
     """Apply ``fn`` to every piece of prose in the document, keeping the structure.
 
     Prose is every field a reader reads as words: titles, ledes, bylines, the
-    outlet, the dateline, tags, the issuer and every block's text. The URL and the
-    date are not prose; ``map_strings`` reaches them too.
+    outlet, the dateline, tags, the issuer, every block's text, captions, credits,
+    alt text and table cells. URLs (the article's and every link's) and the date
+    are not prose; ``map_strings`` reaches them too.
     """
     return _map(doc, fn, None)
 
@@ -144,7 +212,7 @@ def map_strings(doc: Document, fn: Callable[[str], str]) -> Document:
 
 def _map(doc: Document, fn: Callable[[str], str], other: Callable[[str], str] | None) -> Document:
     def spans(t: Text) -> Text:
-        out = [replace(s, text=fn(s.text)) for s in t]
+        out = [replace(s, text=fn(s.text), href=raw(s.href)) for s in t]
         if out:
             out[0] = replace(out[0], text=out[0].text.lstrip())
             out[-1] = replace(out[-1], text=out[-1].text.rstrip())
@@ -166,8 +234,10 @@ def _map(doc: Document, fn: Callable[[str], str], other: Callable[[str], str] | 
             return replace(b, items=tuple(spans(i) for i in b.items))
         if isinstance(b, Quote):
             return replace(b, text=spans(b.text), attribution=opt(b.attribution))
-        if isinstance(b, Caption):
-            return replace(b, text=spans(b.text), credit=opt(b.credit))
+        if isinstance(b, Figure):
+            return replace(b, caption=spans(b.caption), credit=opt(b.credit), alt=opt(b.alt) or "")
+        if isinstance(b, Table):
+            return replace(b, rows=tuple(tuple(spans(c) for c in r) for r in b.rows), caption=spans(b.caption))
         if isinstance(b, (Heading, Paragraph)):
             return replace(b, text=spans(b.text))
         return b

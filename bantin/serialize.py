@@ -6,6 +6,9 @@ plain string so that the files stay readable and editable by hand.
 
 from __future__ import annotations
 
+import base64
+import binascii
+import hashlib
 import json
 from functools import lru_cache
 from typing import Any
@@ -16,21 +19,27 @@ from bantin.model import (
     Article,
     Block,
     Briefing,
-    Caption,
     Dateline,
     Document,
+    Figure,
     Heading,
+    Image,
     ListBlock,
     Outlet,
     Paragraph,
     Quote,
     SectionBreak,
     Span,
+    Table,
     Text,
+    auto_align,
 )
 
-ARTICLE_SCHEMA = "bantin/article@1"
-BRIEFING_SCHEMA = "bantin/briefing@1"
+ARTICLE_SCHEMA = "bantin/article@2"
+BRIEFING_SCHEMA = "bantin/briefing@2"
+# Version 1 (bantin 0.1 and 0.2) still reads, against its own frozen schema file.
+OLD_SCHEMAS = {"bantin/article@1": ("article", 1), "bantin/briefing@1": ("briefing", 1)}
+SCHEMAS = {ARTICLE_SCHEMA: ("article", 2), BRIEFING_SCHEMA: ("briefing", 2), **OLD_SCHEMAS}
 
 
 class SchemaError(InputError):
@@ -38,7 +47,7 @@ class SchemaError(InputError):
 
 
 def _text_out(t: Text) -> Any:
-    if len(t) == 1 and not t[0].em and not t[0].strong:
+    if len(t) == 1 and not t[0].em and not t[0].strong and t[0].href is None:
         return t[0].text
     out = []
     for s in t:
@@ -47,6 +56,8 @@ def _text_out(t: Text) -> Any:
             d["em"] = True
         if s.strong:
             d["strong"] = True
+        if s.href is not None:
+            d["href"] = s.href
         out.append(d)
     return out
 
@@ -61,7 +72,7 @@ def _text_in(v: Any) -> Text:
         if isinstance(s, str):
             spans.append(Span(s))
         elif isinstance(s, dict) and isinstance(s.get("text"), str):
-            spans.append(Span(s["text"], bool(s.get("em", False)), bool(s.get("strong", False))))
+            spans.append(Span(s["text"], bool(s.get("em", False)), bool(s.get("strong", False)), s.get("href")))
         else:
             raise SchemaError("a span must be a string or an object with 'text'")
     return tuple(spans)
@@ -81,8 +92,22 @@ def _block_out(b: Block) -> dict[str, Any]:
         }
     if isinstance(b, Quote):
         return {"type": "quote", "text": _text_out(b.text), "attribution": b.attribution}
-    if isinstance(b, Caption):
-        return {"type": "caption", "text": _text_out(b.text), "credit": b.credit}
+    if isinstance(b, Figure):
+        return {
+            "type": "figure",
+            "image": None if b.image is None else _image_out(b.image),
+            "alt": b.alt,
+            "caption": _text_out(b.caption),
+            "credit": b.credit,
+        }
+    if isinstance(b, Table):
+        return {
+            "type": "table",
+            "header_rows": b.header_rows,
+            "align": list(b.align),
+            "caption": _text_out(b.caption),
+            "rows": [[_text_out(c) for c in r] for r in b.rows],
+        }
     if isinstance(b, SectionBreak):
         return {"type": "break"}
     raise TypeError(f"unknown block {b!r}")
@@ -107,11 +132,62 @@ def _block_in(d: Any) -> Block:
         )
     if kind == "quote":
         return Quote(_text_in(d.get("text", "")), _opt_str(d, "attribution"))
-    if kind == "caption":
-        return Caption(_text_in(d.get("text", "")), _opt_str(d, "credit"))
+    if kind == "caption":  # version 1: a caption line, now a figure without an image
+        return Figure(_text_in(d.get("text", "")), _opt_str(d, "credit"))
+    if kind == "figure":
+        image = d.get("image")
+        return Figure(
+            _text_in(d.get("caption", "")),
+            _opt_str(d, "credit"),
+            None if image is None else _image_in(image),
+            d.get("alt") or "",
+        )
+    if kind == "table":
+        rows = tuple(tuple(_text_in(c) for c in r) for r in d.get("rows", []))
+        header_rows = d.get("header_rows", 0)
+        if header_rows > len(rows):
+            raise SchemaError(f"header_rows is {header_rows} but the table has {len(rows)} rows")
+        align = tuple(d.get("align") or ()) or auto_align(rows, header_rows)
+        width = max((len(r) for r in rows), default=0)
+        if len(align) != width:
+            raise SchemaError(f"align has {len(align)} entries for {width} columns")
+        return Table(rows, header_rows, _text_in(d.get("caption", "")), align)
     if kind == "break":
         return SectionBreak()
     raise SchemaError(f"unknown block type {kind!r}")
+
+
+def _image_out(im: Image) -> dict[str, Any]:
+    return {
+        "media_type": im.media_type,
+        "width": im.width,
+        "height": im.height,
+        "sha256": im.sha256,
+        "data": base64.b64encode(im.data).decode("ascii"),
+    }
+
+
+def _image_in(d: dict[str, Any]) -> Image:
+    """The embedded image, checked three ways: its digest, Pillow, and the stated
+    type and size (a document is self-contained, so the bytes are all there is)."""
+    from bantin.images import ImageError, load
+
+    try:
+        data = base64.b64decode(d["data"], validate=True)
+    except (binascii.Error, ValueError):
+        raise SchemaError("image data is not valid base64") from None
+    if hashlib.sha256(data).hexdigest() != d["sha256"]:
+        raise SchemaError("image data does not match its sha256")
+    try:
+        im = load(data)
+    except ImageError as e:
+        raise SchemaError(f"image: {e}") from None
+    if (im.media_type, im.width, im.height) != (d["media_type"], d["width"], d["height"]):
+        raise SchemaError(
+            f"image is {im.media_type} {im.width}×{im.height}, not the {d['media_type']} "
+            f"{d['width']}×{d['height']} the document states (write it with bantin inspect)"
+        )
+    return im
 
 
 def _opt_str(d: dict[str, Any], key: str) -> str | None:
@@ -147,7 +223,7 @@ def _iso_date(d: dict[str, Any]) -> str | None:
 
 
 def article_from_dict(d: Any) -> Article:
-    if not isinstance(d, dict) or d.get("schema") != ARTICLE_SCHEMA:
+    if not isinstance(d, dict) or SCHEMAS.get(d.get("schema", ""), ("",))[0] != "article":
         raise SchemaError(f"not a canonical article (expected \"schema\": \"{ARTICLE_SCHEMA}\")")
     title = d.get("title")
     if not isinstance(title, str):
@@ -163,8 +239,17 @@ def article_from_dict(d: Any) -> Article:
         language=d.get("language", "vi"),
         url=_opt_str(d, "url"),
         tags=tuple(str(t) for t in d.get("tags", [])),
-        blocks=tuple(_block_in(b) for b in d.get("blocks", [])),
+        blocks=tuple(_located(i, b) for i, b in enumerate(d.get("blocks", []))),
     )
+
+
+def _located(i: int, b: Any) -> Block:
+    """A block, with its place named in any error: "blocks/3 (figure): damaged image"."""
+    try:
+        return _block_in(b)
+    except SchemaError as e:
+        kind = b.get("type") if isinstance(b, dict) else None
+        raise SchemaError(f"blocks/{i}{f' ({kind})' if kind else ''}: {e}") from None
 
 
 def to_dict(doc: Document) -> dict[str, Any]:
@@ -181,7 +266,7 @@ def to_dict(doc: Document) -> dict[str, Any]:
 
 
 def from_dict(d: Any) -> Document:
-    if isinstance(d, dict) and d.get("schema") == BRIEFING_SCHEMA:
+    if isinstance(d, dict) and SCHEMAS.get(d.get("schema", ""), ("",))[0] == "briefing":
         title = d.get("title")
         if not isinstance(title, str):
             raise SchemaError("title must be a string")
@@ -199,8 +284,11 @@ def dumps(doc: Document) -> str:
     return json.dumps(to_dict(doc), ensure_ascii=False, indent=2) + "\n"
 
 
-@lru_cache(maxsize=2)
-def _validator(kind: str) -> Any:
+SCHEMA_FILES = {1: "schema/bantin.v1.schema.json", 2: "schema/bantin.schema.json"}
+
+
+@lru_cache(maxsize=4)
+def _validator(kind: str, version: int) -> Any:
     """The shipped JSON Schema's definition of an article or a briefing, compiled
     once: JSON input is checked against the very schema the documentation
     publishes (by kind, so that an error names the field, not the oneOf)."""
@@ -208,7 +296,8 @@ def _validator(kind: str) -> Any:
 
     from jsonschema import Draft202012Validator
 
-    schema = json.loads(resources.files("bantin").joinpath("schema/bantin.schema.json").read_text("utf-8"))
+    text = resources.files("bantin").joinpath(SCHEMA_FILES[version]).read_text("utf-8")
+    schema = json.loads(text)
     return Draft202012Validator({"$defs": schema["$defs"], "$ref": f"#/$defs/{kind}"})
 
 
@@ -218,12 +307,12 @@ def validate(data: Any) -> None:
 
     if not isinstance(data, dict):
         raise SchemaError(f"not a canonical document: a JSON {type(data).__name__}, not an object")
-    if data.get("schema") not in (ARTICLE_SCHEMA, BRIEFING_SCHEMA):
+    if data.get("schema") not in SCHEMAS:
         raise SchemaError(
             f"not a canonical document (expected \"schema\": \"{ARTICLE_SCHEMA}\" or \"{BRIEFING_SCHEMA}\")"
         )
-    kind = "article" if data["schema"] == ARTICLE_SCHEMA else "briefing"
-    error = best_match(_validator(kind).iter_errors(data))
+    kind, version = SCHEMAS[data["schema"]]
+    error = best_match(_validator(kind, version).iter_errors(data))
     if error is not None:
         where = "/".join(str(p) for p in error.absolute_path) or "the document"
         raise SchemaError(f"{where}: {error.message[:200]}")

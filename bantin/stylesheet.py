@@ -70,6 +70,8 @@ class Text:
     first_line_indent: float = 0.0  # millimetres
     justify: bool = True
     txt_width: int = 72
+    # Nghị định 30 centres a document's title; a news briefing sets it flush left.
+    title_align: str = "left"
     body_colour: str = "#1a1a1a"
     accent_colour: str = "#8a1c1c"
 
@@ -176,6 +178,7 @@ _RULES: dict[str, tuple[object, ...]] = {
     "text.first_line_indent": (_NUMBER, 0, 50),
     "text.justify": (bool,),
     "text.txt_width": (int, 20, 400),
+    "text.title_align": (("left", "center"),),
     "text.body_colour": ("colour",),
     "text.accent_colour": ("colour",),
     "typography.tone_marks": (tuple(TONE_STYLES),),

@@ -111,9 +111,11 @@ def corpus_files() -> list[Path]:
     return sorted((CORPUS / "real").glob("*.txt"))
 
 
-def model_words(doc: object, with_front: bool = False) -> list[str]:
-    """The words of a document in reading order: what every output must carry."""
-    from bantin.model import Caption, Heading, ListBlock, Paragraph, Quote, articles_of, text_of
+def model_words(doc: object, with_front: bool = False, caption_last: bool = False) -> list[str]:
+    """The words of a document in reading order: what every output must carry.
+    ``caption_last``: a table's caption after its rows, where pandoc puts an HTML
+    table's <caption>."""
+    from bantin.model import Figure, Heading, ListBlock, Paragraph, Quote, Table, articles_of, text_of
 
     out: list[str] = []
     for a in articles_of(doc):  # type: ignore[arg-type]
@@ -134,8 +136,12 @@ def model_words(doc: object, with_front: bool = False) -> list[str]:
                     out += words(text_of(item))
             elif isinstance(b, Quote):
                 out += words(text_of(b.text)) + words(b.attribution or "")
-            elif isinstance(b, Caption):
-                out += words(text_of(b.text)) + (words("Ảnh " + b.credit) if b.credit else [])
+            elif isinstance(b, Figure):
+                out += words(text_of(b.caption)) + (words("Ảnh " + b.credit) if b.credit else [])
+            elif isinstance(b, Table):
+                cells = [w for row in b.rows for cell in row for w in words(text_of(cell))]
+                caption = words(text_of(b.caption))
+                out += cells + caption if caption_last else caption + cells
         out += words(a.byline or "")
     return out
 

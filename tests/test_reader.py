@@ -7,7 +7,7 @@ import unicodedata
 import pytest
 from conftest import assert_in_order, model_words, words
 
-from bantin.model import Caption, Heading, ListBlock, Paragraph, Quote, SectionBreak, text_of
+from bantin.model import Figure, Heading, ListBlock, Paragraph, Quote, SectionBreak, text_of
 from bantin.source import InputError, read
 
 
@@ -99,8 +99,8 @@ def test_end_mark_on_its_own_line():
 def test_captions(line, text, credit):
     a = art(f"Tiêu đề\nSapo.\n{line}\nĐoạn thân bài.\n")
     cap = a.blocks[0]
-    assert isinstance(cap, Caption)
-    assert text_of(cap.text) == text and cap.credit == credit
+    assert isinstance(cap, Figure) and cap.image is None
+    assert text_of(cap.caption) == text and cap.credit == credit
 
 
 def test_headings_are_short_unpunctuated_lines():

@@ -6,17 +6,22 @@ each exporter.
 
 from __future__ import annotations
 
+import re
 import zipfile
 from datetime import UTC, datetime
+from urllib.parse import quote
+from xml.sax.saxutils import escape
 
 from bantin.dates import source_date_epoch
-from bantin.model import Article, Briefing, Caption, Document, text_of
+from bantin.model import Article, Briefing, Document, Figure, Image, Span, Text
 
 CONTENTS = "Mục lục"
 PAGE = "Trang"
 SOURCE = "Nguồn"
 TAGS = "Từ khóa"
 PHOTO = "Ảnh"
+TABLE = "Bảng"
+LINKS = "Liên kết"
 
 
 def vi_date(iso: str | None) -> str:
@@ -45,21 +50,60 @@ def briefing_meta(b: Briefing) -> str:
     return " · ".join(p for p in (b.issuer or "", vi_date(b.date)) if p)
 
 
-def caption_line(c: Caption) -> str:
-    text = text_of(c.text)
-    if c.credit:
-        credit = f"{PHOTO}: {c.credit}"
-        return f"{text} ({credit})" if text else credit
-    return text
+def credit_line(c: Figure) -> str:
+    return f"{PHOTO}: {c.credit}" if c.credit else ""
 
 
-def footer_lines(a: Article) -> list[str]:
-    out = []
+_SCHEMES = re.compile(r"(?:https?|ftp)://[^/?#\s]+\S*|mailto:\S+@\S+|tel:\+?[0-9-]+", re.I)
+_URI_SAFE = "-._~:/?#@!$&'()*+,;=%"
+_LONE_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
+
+
+def link_target(href: str | None) -> str | None:
+    """The address a format's link points at, or None when there is none to make:
+    only absolute addresses with a scheme (a relative one from a saved page would
+    be a broken link, and an epubcheck error). Characters a URI may not hold
+    (Vietnamese letters, brackets, a lone %) are percent-encoded; the text shown
+    keeps them."""
+    if not href or _SCHEMES.fullmatch(href) is None:
+        return None
+    scheme, rest = href.split(":", 1)
+    return scheme.lower() + ":" + quote(_LONE_PERCENT.sub("%25", rest), safe=_URI_SAFE)
+
+
+def tag_span(s: Span, inner: str, strong: str, em: str, link_attrs: str = "") -> str:
+    """Already-escaped ``inner`` wrapped in the markup of an XML-like format (XHTML,
+    reportlab's paragraph markup): emphasis tags, then a link when it has a target."""
+    if s.strong:
+        inner = f"<{strong}>{inner}</{strong}>"
+    if s.em:
+        inner = f"<{em}>{inner}</{em}>"
+    target = link_target(s.href)
+    if target:
+        inner = f'<a href="{escape(target, {chr(34): "&quot;"})}"{link_attrs}>{inner}</a>'
+    return inner
+
+
+def figure_size(im: Image, width: float, height: float) -> tuple[float, float]:
+    """A picture's size in points on a page whose text is ``width`` × ``height``:
+    the text width, but never taller than 45% of the page and never blown up past
+    twice its size at 96 dpi (a thumbnail would turn to mush)."""
+    scale = min(width / im.width, height * 0.45 / im.height, 2 * 72 / 96)
+    return im.width * scale, im.height * scale
+
+
+def footer_lines(a: Article) -> list[Text]:
+    """The source URL (as a link) and the tags, under the byline."""
+    out: list[Text] = []
     if a.url:
-        out.append(f"{SOURCE}: {a.url}")
+        out.append((Span(f"{SOURCE}: "), Span(a.url, href=a.url)))
     if a.tags:
-        out.append(f"{TAGS}: {', '.join(a.tags)}")
+        out.append((Span(f"{TAGS}: {', '.join(a.tags)}"),))
     return out
+
+
+def count_line(b: Briefing) -> str:
+    return f"{len(b.articles)} bài"
 
 
 def doc_subject(doc: Document) -> str:

@@ -24,25 +24,27 @@ from bantin.exporters._shared import (
     CONTENTS,
     briefing_meta,
     build_time,
-    caption_line,
+    count_line,
+    credit_line,
     doc_subject,
-    footer_lines,
-    meta_line,
+    tag_span,
     zip_entry,
 )
+from bantin.exporters.walk import Walker
 from bantin.fonts import Family, licence, resolve
 from bantin.model import (
     Article,
     Briefing,
-    Caption,
     Document,
+    Figure,
     Heading,
+    Image,
     ListBlock,
     Paragraph,
     Quote,
     SectionBreak,
+    Table,
     Text,
-    articles_of,
     text_of,
 )
 from bantin.stylesheet import Style
@@ -60,50 +62,128 @@ def _x(text: str) -> str:
     return escape(text)
 
 
-def _spans(text: Text) -> str:
-    out = []
-    for s in text:
-        h = _x(s.text)
-        if s.strong:
-            h = f"<strong>{h}</strong>"
-        if s.em:
-            h = f"<em>{h}</em>"
-        out.append(h)
-    return "".join(out)
+def _attr(text: str) -> str:
+    return escape(text, {'"': "&quot;"})
 
 
-def _article_html(a: Article, level: int) -> str:
-    h1, h = f"h{level}", level
-    out = []
-    meta = meta_line(a)
-    if meta:
-        out.append(f'<p class="masthead">{_x(meta)}</p>')
-    out.append(f"<{h1}>{_x(a.title)}</{h1}>")
-    if a.lede:
-        out.append(f'<p class="lede">{_x(a.lede)}</p>')
-    for b in a.blocks:
-        if isinstance(b, Heading):
-            n = min(6, h + b.level)
-            out.append(f"<h{n}>{_spans(b.text)}</h{n}>")
-        elif isinstance(b, Paragraph):
-            out.append(f"<p>{_spans(b.text)}</p>")
-        elif isinstance(b, ListBlock):
-            tag = "ol" if b.ordered else "ul"
-            cls = ' class="own-numbers"' if b.numbered_in_text else ""
-            items = "".join(f"<li>{_spans(i)}</li>" for i in b.items)
-            out.append(f"<{tag}{cls}>{items}</{tag}>")
-        elif isinstance(b, Quote):
-            attr = f'<p class="attribution">— {_x(b.attribution)}</p>' if b.attribution else ""
-            out.append(f"<blockquote><p>{_spans(b.text)}</p>{attr}</blockquote>")
-        elif isinstance(b, Caption):
-            out.append(f"<figure><figcaption>{_x(caption_line(b))}</figcaption></figure>")
-        elif isinstance(b, SectionBreak):
-            out.append('<hr class="break"/>')
-    if a.byline:
-        out.append(f'<p class="byline">{_x(a.byline)}</p>')
-    for line in footer_lines(a):
-        out.append(f'<p class="source">{_x(line)}</p>')
-    return "\n".join(out)
+class _Html(Walker):
+    """Semantic XHTML, one string per article. Every piece of text goes through
+    ``x`` with the font face the CSS will draw it in, so that each embedded face
+    is subset to exactly the characters it shows."""
+
+    format = "epub"
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.faces: dict[tuple[str, str], set[str]] = {}
+        self.images: dict[str, Image] = {}  # file name -> image, each stored once
+        self.chapters: list[tuple[str, str, str]] = []  # (uid, title, body XHTML)
+        self.uid = "article-001"
+
+    def x(self, text: str, role: str = "body", face: str = "regular") -> str:
+        self.faces.setdefault((role, face), set()).update(text)
+        return _x(text)
+
+    def spans(self, text: Text, role: str = "body", bold: bool = False, italic: bool = False) -> str:
+        out = []
+        for s in text:
+            b, i = bold or s.strong, italic or s.em
+            h = self.x(s.text, role, "bold_italic" if b and i else "bold" if b else "italic" if i else "regular")
+            out.append(tag_span(s, h, "strong", "em"))
+        return "".join(out)
+
+    def flush(self, uid: str, title: str) -> None:
+        self.chapters.append((uid, title, "\n".join(self.parts)))
+        self.parts = []
+
+    def cover(self, b: Briefing) -> None:
+        meta = briefing_meta(b)
+        self.parts.append(
+            f'<section class="cover" epub:type="cover"><h1>{self.x(b.title, "heading", "bold")}</h1>'
+            + (f"<p>{self.x(meta)}</p>" if meta else "")
+            + f"<p>{self.x(count_line(b))}</p></section>"
+        )
+        self.flush("cover", b.title)
+
+    def start_article(self, a: Article, n: int) -> None:
+        self.uid = f"article-{max(n, 1):03d}"
+
+    def end_article(self, a: Article) -> None:
+        self.flush(self.uid, a.title)
+
+    def contents(self, b: Briefing) -> None:
+        """The briefing's contents are the navigation document itself (see write)."""
+
+    def masthead(self, text: str, a: Article) -> None:
+        self.parts.append(f'<p class="masthead">{self.x(text, "heading")}</p>')
+
+    def title(self, a: Article, depth: int) -> None:
+        self.parts.append(f"<h1>{self.x(a.title, 'heading', 'bold')}</h1>")
+
+    def lede(self, text: str) -> None:
+        self.parts.append(f'<p class="lede">{self.x(text, "body", "bold")}</p>')
+
+    def visit_heading(self, b: Heading, depth: int) -> None:
+        n = min(6, 1 + b.level)
+        self.parts.append(f"<h{n}>{self.spans(b.text, 'heading', bold=True)}</h{n}>")
+
+    def visit_paragraph(self, b: Paragraph, depth: int) -> None:
+        self.parts.append(f"<p>{self.spans(b.text)}</p>")
+
+    def visit_listblock(self, b: ListBlock, depth: int) -> None:
+        tag = "ol" if b.ordered else "ul"
+        cls = ' class="own-numbers"' if b.numbered_in_text else ""
+        items = "".join(f"<li>{self.spans(i)}</li>" for i in b.items)
+        self.parts.append(f"<{tag}{cls}>{items}</{tag}>")
+
+    def visit_quote(self, b: Quote, depth: int) -> None:
+        attr = f'<p class="attribution">— {self.x(b.attribution)}</p>' if b.attribution else ""
+        self.parts.append(f"<blockquote><p>{self.spans(b.text, italic=True)}</p>{attr}</blockquote>")
+
+    def visit_figure(self, b: Figure, depth: int) -> None:
+        img = ""
+        if b.image is not None:
+            name = f"images/{b.image.sha256[:16]}{b.image.extension}"
+            self.images[name] = b.image
+            alt = b.alt or text_of(b.caption)
+            img = f'<img src="{name}" alt="{_attr(alt)}" width="{b.image.width}" height="{b.image.height}"/>'
+        caption = self.spans(b.caption, italic=True)
+        if b.credit:
+            credit = self.x(credit_line(b), "body", "italic")
+            caption = f'{caption} <span class="credit">({credit})</span>' if caption else credit
+        cap = f"<figcaption>{caption}</figcaption>" if caption else ""
+        self.parts.append(f"<figure>{img}{cap}</figure>")
+
+    def visit_table(self, b: Table, depth: int) -> None:
+        out = ["<table>"]
+        if b.caption:
+            out.append(f"<caption>{self.spans(b.caption, bold=True)}</caption>")
+
+        def row(r: tuple[Text, ...], head: bool) -> str:
+            cells = []
+            for c, cell in enumerate(r):
+                align = b.align[c] if c < len(b.align) else "left"
+                cls = f' class="{align}"' if align != "left" else ""
+                if head:
+                    cells.append(f'<th scope="col"{cls}>{self.spans(cell, bold=True)}</th>')
+                else:
+                    cells.append(f"<td{cls}>{self.spans(cell)}</td>")
+            return "<tr>" + "".join(cells) + "</tr>"
+
+        if b.header_rows:
+            out.append("<thead>" + "".join(row(r, True) for r in b.rows[: b.header_rows]) + "</thead>")
+        out.append("<tbody>" + "".join(row(r, False) for r in b.rows[b.header_rows:]) + "</tbody></table>")
+        self.parts.append("".join(out))
+
+    def visit_sectionbreak(self, b: SectionBreak, depth: int) -> None:
+        self.parts.append('<hr class="break"/>')
+
+    def byline(self, text: str) -> None:
+        self.parts.append(f'<p class="byline">{self.x(text, "body", "bold")}</p>')
+
+    def notes(self, lines: list[Text]) -> None:
+        for line in lines:
+            self.parts.append(f'<p class="source">{self.spans(line)}</p>')
 
 
 def _css(style: Style, fonts: list[tuple[str, Family, str]]) -> str:
@@ -151,7 +231,17 @@ def _css(style: Style, fonts: list[tuple[str, Family, str]]) -> str:
             "word-break: break-all; }",
             ".cover { text-align: center; margin-top: 30%; }",
             ".cover p { text-align: center; text-indent: 0; }",
-            "nav ol { list-style: none; padding-left: 0; }",
+            "figure img { display: block; max-width: 100%; height: auto; max-height: 60vh; margin: 0 auto; }",
+            ".credit { font-style: normal; }",
+            f"table {{ border-collapse: collapse; margin: 0.6em 0; font-size: {rel(t.caption_size + 0.5)}; }}",
+            "caption { font-weight: bold; text-align: left; margin-bottom: 0.3em; }",
+            "th, td { border-top: 0.5px solid #888; border-bottom: 0.5px solid #888; padding: 0.2em 0.4em; "
+            "vertical-align: top; text-align: left; }",
+            "th.right, td.right { text-align: right; } th.center, td.center { text-align: center; }",
+            "a { color: inherit; overflow-wrap: anywhere; word-break: break-word; }",
+            "nav ol { list-style: none; padding-left: 0; } nav li { margin: 0.4em 0; }",
+            'nav h1, nav h2 { font-family: "heading", sans-serif; }',
+            "@media (max-width: 30em) { p, li { text-align: start; } }",
         ]
     )
 
@@ -181,42 +271,6 @@ def _subset(path: Path, chars: frozenset[str]) -> bytes:
     return buf.getvalue()
 
 
-def _face_chars(doc: Document, canonical: str) -> dict[tuple[str, str], set[str]]:
-    """The characters each (role, face) draws, following the CSS: each embedded
-    face is subset to exactly what it shows. The regular body face takes every
-    character of the book, since it also draws what no other rule claims."""
-    faces: dict[tuple[str, str], set[str]] = {("body", "regular"): set(canonical) | set(CONTENTS)}
-
-    def add(role: str, face: str, text: str) -> None:
-        faces.setdefault((role, face), set()).update(text)
-
-    add("heading", "bold", doc.title + CONTENTS)
-    for a in articles_of(doc):
-        add("heading", "bold", a.title)
-        add("heading", "regular", meta_line(a))
-        add("body", "bold", (a.lede or "") + (a.byline or ""))
-        for b in a.blocks:
-            if isinstance(b, Heading):
-                add("heading", "bold", text_of(b.text))
-            if isinstance(b, Caption):
-                add("body", "italic", caption_line(b))
-            spans: tuple[Text, ...] = ()
-            if isinstance(b, (Paragraph, Heading, Quote)):
-                spans = (b.text,)
-            elif isinstance(b, ListBlock):
-                spans = b.items
-            for t in spans:
-                for sp in t:
-                    if isinstance(b, Quote):
-                        add("body", "bold_italic" if sp.strong else "italic", sp.text)
-                    elif sp.em or sp.strong:
-                        face = "bold_italic" if sp.em and sp.strong else "bold" if sp.strong else "italic"
-                        add("heading" if isinstance(b, Heading) else "body", face, sp.text)
-    if isinstance(doc, Briefing):
-        add("heading", "regular", briefing_meta(doc))
-    return {k: v | {" "} for k, v in faces.items() if v - {" "}}
-
-
 def _identifier(canonical: str, style: Style) -> str:
     digest = hashlib.sha256((canonical + style.name).encode("utf-8")).digest()
     return f"urn:uuid:{uuid.UUID(bytes=digest[:16], version=5)}"
@@ -240,6 +294,8 @@ def write(doc: Document, style: Style, warn: Warn) -> bytes:
     book = epub.EpubBook()
     from bantin.serialize import dumps
 
+    html = _Html()
+    html.walk(doc)  # first: a block no writer knows fails here, naming its type
     # The canonical JSON holds every piece of text the book shows: it names the
     # book (the identifier) and lists the characters its fonts must keep.
     canonical = dumps(doc)
@@ -253,70 +309,74 @@ def write(doc: Document, style: Style, warn: Warn) -> bytes:
     if subject:
         book.add_metadata("DC", "description", subject)
     when = build_time()
-    date = doc.date or when.strftime("%Y-%m-%d")
-    book.add_metadata("DC", "date", date)
+    # dc:date is the article's own date; a build date there would claim the
+    # article was published today. The build time goes only to dcterms:modified.
+    if doc.date:
+        book.add_metadata("DC", "date", doc.date[:10])
+
+    pictured = bool(html.images)
     for prop, value in (
         ("schema:accessMode", "textual"),
+        *((("schema:accessMode", "visual"),) if pictured else ()),
         ("schema:accessModeSufficient", "textual"),
         ("schema:accessibilityFeature", "structuralNavigation"),
         ("schema:accessibilityFeature", "tableOfContents"),
         ("schema:accessibilityFeature", "readingOrder"),
+        *((("schema:accessibilityFeature", "alternativeText"),) if pictured else ()),
         ("schema:accessibilityHazard", "none"),
         ("schema:accessibilitySummary",
+         "Văn bản có cấu trúc tiêu đề và mục lục; ảnh có chú thích và văn bản thay thế."
+         if pictured else
          "Văn bản thuần, có cấu trúc tiêu đề và mục lục; không có hình ảnh, âm thanh hay hiệu ứng nhấp nháy."),
     ):
         book.add_metadata(None, "meta", value, {"property": prop})
 
     families = {"body": resolve(style.body_font), "heading": resolve(style.heading_font)}
-    face_chars = _face_chars(doc, canonical)
-    used = [(role, families[role], face) for role, face in sorted(face_chars)]
+    # The regular body face is the CSS default: it also draws the navigation and
+    # anything no other rule claims, so it keeps every character of the book.
+    face_chars = html.faces
+    face_chars.setdefault(("body", "regular"), set()).update(canonical + CONTENTS)
+    used = [(role, families[role], face) for role, face in sorted(face_chars) if face_chars[(role, face)] - {" "}]
     for role, fam, face in used:
         item = epub.EpubItem(
             uid=f"font-{role}-{face}",
             file_name=f"fonts/{role}-{face}.ttf",
             media_type="font/ttf",
-            content=_subset(fam.files[face], frozenset(face_chars[(role, face)])),
+            content=_subset(fam.files[face], frozenset(face_chars[(role, face)] | {" "})),
         )
         book.add_item(item)
     licences = {fam.name: licence(fam) for fam in families.values()}
     for n, (name, text) in enumerate(sorted((k, v) for k, v in licences.items() if v)):
         book.add_item(epub.EpubItem(uid=f"licence-{n}", file_name=f"fonts/OFL-{n}.txt",
                                     media_type="text/plain", content=f"{name}\n\n{text}".encode()))
+    for name, image in sorted(html.images.items()):
+        book.add_item(epub.EpubImage(uid=f"img-{name[7:23]}", file_name=name, media_type=image.media_type,
+                                     content=image.data))
 
     css = epub.EpubItem(uid="style", file_name="style.css", media_type="text/css",
                         content=_css(style, used).encode("utf-8"))
     book.add_item(css)
 
-    def chapter(uid: str, title: str, html: str) -> epub.EpubHtml:
+    chapters = []
+    for uid, title, body in html.chapters:
         c = epub.EpubHtml(uid=uid, title=title, file_name=f"{uid}.xhtml", lang=LANG)
-        c.content = f'<html><head><title>{_x(title)}</title></head><body>{html}</body></html>'.encode()
+        c.content = f"<html><head><title>{_x(title)}</title></head><body>{body}</body></html>".encode()
         c.add_item(css)
         book.add_item(c)
-        return c
-
-    chapters = []
+        chapters.append(c)
+    nav = epub.EpubNav(title=CONTENTS)
+    nav.add_item(css)
+    # The navigation document is the book's contents page; like pandoc, it stays
+    # out of the linear reading order, so a reader opens on the text.
     if isinstance(doc, Briefing):
-        meta = briefing_meta(doc)
-        cover_html = (
-            f'<section class="cover" epub:type="cover"><h1>{_x(doc.title)}</h1>'
-            + (f"<p>{_x(meta)}</p>" if meta else "")
-            + f"<p>{len(doc.articles)} bài</p></section>"
-        )
-        cover = chapter("cover", doc.title, cover_html)
-        toc_html = f"<h2>{_x(CONTENTS)}</h2><ol>" + "".join(
-            f'<li><a href="article-{n:03d}.xhtml">{_x(a.title)}</a></li>' for n, a in enumerate(doc.articles, 1)
-        ) + "</ol>"
-        contents = chapter("contents", CONTENTS, toc_html)
-        for n, a in enumerate(doc.articles, 1):
-            chapters.append(chapter(f"article-{n:03d}", a.title, _article_html(a, 1)))
-        book.toc = [epub.Link("cover.xhtml", doc.title, "cover"), *chapters]
-        book.spine = [cover, "nav", contents, *chapters]
+        cover, *articles = chapters
+        book.toc = [epub.Link("cover.xhtml", doc.title, "cover"), *articles]
+        book.spine = [cover, (nav, "no"), *articles]
     else:
-        chapters.append(chapter("article-001", doc.title, _article_html(doc, 1)))
         book.toc = chapters
-        book.spine = ["nav", *chapters]
+        book.spine = [*chapters, (nav, "no")]
     book.add_item(epub.EpubNcx())
-    book.add_item(epub.EpubNav(title=CONTENTS))
+    book.add_item(nav)
 
     buf = io.BytesIO()
     epub.write_epub(buf, book, {"mtime": when, "raise_exceptions": True, "epub3_pages": False})

@@ -9,6 +9,7 @@ font lacks is drawn from a fallback font, or replaced visibly with a warning.
 
 from __future__ import annotations
 
+import io
 import re
 import threading
 from dataclasses import dataclass, replace
@@ -22,24 +23,28 @@ from bantin.exporters._shared import (
     CONTENTS,
     PAGE,
     briefing_meta,
-    caption_line,
+    count_line,
+    credit_line,
     doc_subject,
-    footer_lines,
-    meta_line,
+    figure_size,
     short_title,
+    tag_span,
 )
+from bantin.exporters.roles import roles
+from bantin.exporters.walk import Walker
 from bantin.fonts import Family, resolve
 from bantin.model import (
     Article,
     Briefing,
-    Caption,
     Document,
+    Figure,
     Heading,
     ListBlock,
     Paragraph,
     Quote,
     SectionBreak,
     Span,
+    Table,
     Text,
     plain,
     text_of,
@@ -143,18 +148,12 @@ class _Ink:
                 out.append(f"[{code}]")
         return "".join(out)
 
-    def spans(self, text: Text, family: Family) -> str:
+    def spans(self, text: Text, family: Family, link_colour: str = "") -> str:
         out = []
         for s in text:
-            m = self.chars(s.text, family)
-            if s.strong:
-                m = f"<b>{m}</b>"
-            if s.em:
-                m = f"<i>{m}</i>"
-            out.append(m)
+            # A link becomes an annotation over the words; the colour shows it on screen.
+            out.append(tag_span(s, self.chars(s.text, family), "b", "i", f' color="{link_colour}"'))
         return "".join(out)
-
-
 
 def _chunks(text: str) -> list[str]:
     if len(text) <= CHUNK:
@@ -196,99 +195,36 @@ def _split(text: Text) -> list[Text]:
     return out
 
 
+_ALIGN = {"left": 0, "center": 1, "right": 2, "justify": 4}  # reportlab's TA_* values
+
+
 @lru_cache(maxsize=8)
 def _styles(style: Style, f: _Fonts) -> dict[str, Any]:
-    """The paragraph styles, built once per style sheet (reportlab never changes them)."""
+    """reportlab ParagraphStyles from the shared role table (``roles``), built once
+    per style sheet: reportlab never changes them."""
     from reportlab.lib import colors
-    from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
     from reportlab.lib.styles import ParagraphStyle
 
     t = style.text
-    ink = colors.HexColor(t.body_colour)
-    accent = colors.HexColor(t.accent_colour)
-    common = dict(
-        textColor=ink, allowWidows=0, allowOrphans=0, hyphenationLang="", embeddedHyphenation=0,
-        splitLongWords=1,
-    )
-    body = ParagraphStyle(
-        "body", fontName=f.body, fontSize=t.body_size, leading=t.body_size * t.leading,
-        alignment=TA_JUSTIFY if t.justify else TA_LEFT, spaceAfter=t.space_after,
-        firstLineIndent=t.first_line_indent * MM, **common,
-    )
-    hs = list(t.heading_sizes) + [t.body_size] * 3
-
-    def heading(level: int) -> ParagraphStyle:
-        size = hs[level - 1]
-        return ParagraphStyle(
-            f"h{level}", parent=body, fontName=f.heading.replace("-regular", "-bold"),
-            fontSize=size, leading=size * max(1.3, t.leading - 0.1), alignment=TA_LEFT, firstLineIndent=0,
-            spaceBefore=size * 0.9, spaceAfter=size * 0.45, keepWithNext=1, textColor=ink,
+    ink, accent = colors.HexColor(t.body_colour), colors.HexColor(t.accent_colour)
+    out: dict[str, Any] = {}
+    for name, r in roles(style).items():
+        family = f.heading if r.font == "heading" else f.body
+        out[name] = ParagraphStyle(
+            name, fontName=family.replace("-regular", f"-{r.face}"), fontSize=r.size, leading=r.size * r.leading,
+            alignment=_ALIGN[r.align], spaceBefore=r.before, spaceAfter=r.after, leftIndent=r.left * MM,
+            rightIndent=r.right * MM, firstLineIndent=r.first * MM if r.first > 0 else 0,
+            keepWithNext=int(r.keep_next), textColor=accent if r.accent else ink, linkUnderline=0,
+            allowWidows=0, allowOrphans=0, hyphenationLang="", embeddedHyphenation=0, splitLongWords=1,
+            # A URL too long for its line breaks after a slash rather than mid-word.
+            uriWasteReduce=0.3, bulletFontName=f.body, bulletIndent=(r.left + r.first) * MM if r.first < 0 else 0,
         )
-
-    return {
-        "body": body,
-        "h": tuple(heading(level) for level in (1, 2, 3)),
-        "title": ParagraphStyle(
-            "title", parent=body, fontName=f.heading.replace("-regular", "-bold"), fontSize=t.title_size,
-            leading=t.title_size * 1.3, alignment=TA_CENTER if style.page.page_numbers == "top" else TA_LEFT,
-            spaceAfter=t.title_size * 0.5, firstLineIndent=0, keepWithNext=1,
-        ),
-        "lede": ParagraphStyle(
-            "lede", parent=body, fontName=f.body.replace("-regular", "-bold"), fontSize=t.lede_size,
-            leading=t.lede_size * t.leading, spaceAfter=t.space_after * 1.5,
-        ),
-        "masthead": ParagraphStyle(
-            "masthead", parent=body, fontName=f.heading, fontSize=t.masthead_size,
-            leading=t.masthead_size * 1.4, alignment=TA_LEFT, textColor=accent, firstLineIndent=0,
-            spaceAfter=t.masthead_size,
-        ),
-        "item": ParagraphStyle(
-            "item", parent=body, leftIndent=7 * MM, firstLineIndent=0, bulletIndent=2 * MM,
-            bulletFontName=f.body, spaceAfter=t.space_after / 2,
-        ),
-        "own_item": ParagraphStyle(
-            "own_item", parent=body, leftIndent=7 * MM, firstLineIndent=-5 * MM, spaceAfter=t.space_after / 2,
-        ),
-        "quote": ParagraphStyle(
-            "quote", parent=body, fontName=f.body.replace("-regular", "-italic"), leftIndent=10 * MM,
-            rightIndent=10 * MM, firstLineIndent=0, spaceBefore=t.space_after / 2,
-        ),
-        "attribution": ParagraphStyle(
-            "attribution", parent=body, alignment=TA_RIGHT, rightIndent=10 * MM, firstLineIndent=0,
-            fontSize=t.body_size * 0.92, leading=t.body_size * 0.92 * t.leading,
-        ),
-        "caption": ParagraphStyle(
-            "caption", parent=body, fontName=f.body.replace("-regular", "-italic"), fontSize=t.caption_size,
-            leading=t.caption_size * 1.4, alignment=TA_LEFT, firstLineIndent=0, textColor=accent,
-            spaceBefore=t.space_after / 2,
-        ),
-        "break": ParagraphStyle(
-            "break", parent=body, alignment=TA_CENTER, firstLineIndent=0, spaceBefore=t.space_after,
-        ),
-        "byline": ParagraphStyle(
-            "byline", parent=body, fontName=f.body.replace("-regular", "-bold"), alignment=TA_RIGHT,
-            firstLineIndent=0, spaceBefore=t.space_after,
-        ),
-        "small": ParagraphStyle(
-            "small", parent=body, fontSize=t.caption_size, leading=t.caption_size * 1.4,
-            alignment=TA_LEFT, firstLineIndent=0, spaceAfter=2,
-        ),
-        "cover_title": ParagraphStyle(
-            "cover_title", parent=body, fontName=f.heading.replace("-regular", "-bold"),
-            fontSize=t.title_size * 1.4, leading=t.title_size * 1.8, alignment=TA_CENTER, firstLineIndent=0,
-            spaceAfter=t.title_size,
-        ),
-        "cover_meta": ParagraphStyle(
-            "cover_meta", parent=body, fontName=f.heading, fontSize=t.lede_size * 1.15,
-            leading=t.lede_size * 1.7, alignment=TA_CENTER, firstLineIndent=0,
-        ),
-        "toc": [
-            ParagraphStyle(
-                "toc1", parent=body, fontName=f.body, alignment=TA_LEFT, firstLineIndent=0,
-                leftIndent=6 * MM, rightIndent=12 * MM, spaceAfter=4,
-            )
-        ],
-    }
+    # Items whose ordinals are in their own words hang them like a list marker.
+    out["own_item"] = ParagraphStyle("own_item", parent=out["own_item"], firstLineIndent=-5 * MM)
+    for align in ("right", "center"):
+        for cell in ("cell", "header_cell"):
+            out[f"{cell}-{align}"] = ParagraphStyle(f"{cell}-{align}", parent=out[cell], alignment=_ALIGN[align])
+    return out
 
 
 @lru_cache(maxsize=64)
@@ -307,95 +243,214 @@ class _Outlined:
         self.title, self.level, self.key, self.toc = title, level, key, toc
 
 
-def _story(doc: Document, style: Style, fonts: _Fonts, warn: Warn) -> list[Any]:
-    from reportlab.lib.units import mm
-    from reportlab.platypus import CondPageBreak, PageBreak, Spacer
-    from reportlab.platypus import Paragraph as P
-    from reportlab.platypus.tableofcontents import TableOfContents
+class _Story(Walker):
+    """The platypus story of a document: one flowable list, built by one walk."""
 
-    st = _styles(style, fonts)
-    story: list[Any] = []
-    counter = [0]
+    format = "pdf"
 
-    def para(markup: str, pst: Any, outline: _Outlined | None = None, **kw: Any) -> None:
+    def __init__(self, style: Style, fonts: _Fonts, warn: Warn, width: float, height: float) -> None:
+        self.style, self.fonts, self.warn = style, fonts, warn
+        self.width, self.height = width, height  # the frame's, in points
+        self.st = _styles(style, fonts)
+        self.story: list[Any] = []
+        self.count = 0
+        self.ink = _Ink(fonts, warn, "")
+        self.depth = 0
+        self.last_level = 0
+        self.link = style.text.accent_colour
+        # Which family draws each role: a character's coverage is checked against it.
+        self.families = {name: fonts.heading_family if r.font == "heading" else fonts.body_family
+                         for name, r in roles(style).items()}
+
+    # -- helpers
+
+    def para(self, markup: str, pst: Any, outline: _Outlined | None = None, **kw: Any) -> Any:
+        from reportlab.platypus import Paragraph as P
+
         p = P(markup, pst, **kw)
         if outline is not None:
             p._bantin_outline = outline
-        story.append(p)
+        return p
 
-    def paras(text: Text, ink: _Ink, family: Family, pst: Any, outline: _Outlined | None = None,
-              **kw: Any) -> None:
+    def paras(self, text: Text, pst: Any, outline: _Outlined | None = None, **kw: Any) -> None:
         """One paragraph, or consecutive ones when it is long: the outline mark and
         a bullet go on the first. Only a short paragraph keeps with the next one:
         reportlab loops for ever on a keep-with-next block taller than the page."""
+        family = self.families.get(pst.name, self.fonts.body_family)
         chunks = _split(text)
         keep = len(chunks) == 1 and sum(len(s.text) for s in text) <= KEEP_LIMIT
         for i, chunk in enumerate(chunks):
-            para(ink.spans(chunk, family), pst if keep else _loose(pst), outline if i == 0 else None,
-                 **(kw if i == 0 else {}))
+            self.story.append(self.para(self.ink.spans(chunk, family, self.link), pst if keep else _loose(pst),
+                                        outline if i == 0 else None, **(kw if i == 0 else {})))
 
-    def outline(title: str, level: int, toc: bool = False) -> _Outlined:
-        counter[0] += 1
-        return _Outlined(title, level, f"o{counter[0]}", toc)
+    def outline(self, title: str, level: int, toc: bool = False) -> _Outlined:
+        self.count += 1
+        return _Outlined(short_title(title, 200), level, f"o{self.count}", toc)
 
-    def article(a: Article, level: int) -> None:
-        ink = _Ink(fonts, warn, short_title(a.title, 40))
-        body, head = fonts.body_family, fonts.heading_family
-        meta = meta_line(a)
+    # -- the skeleton
+
+    def cover(self, b: Briefing) -> None:
+        from reportlab.lib.units import mm
+        from reportlab.platypus import Spacer
+
+        self.ink = _Ink(self.fonts, self.warn, short_title(b.title, 40))
+        self.story.append(Spacer(1, 60 * mm))
+        self.paras(plain(b.title), self.st["cover_title"], self.outline(b.title, 0))
+        meta = briefing_meta(b)
         if meta:
-            paras(plain(meta), ink, head, st["masthead"])
-        paras(plain(a.title), ink, head, st["title"], outline(short_title(a.title, 200), level, toc=level == 1))
-        if a.lede:
-            paras(plain(a.lede), ink, body, st["lede"])
-        last_level = level
-        for b in a.blocks:
-            if isinstance(b, Heading):
-                lvl = min(level + b.level, last_level + 1)  # an outline may not skip a level
-                last_level = lvl
-                story.append(CondPageBreak(st["body"].leading * 4))
-                paras(b.text, ink, head, st["h"][min(b.level, 3) - 1], outline(short_title(text_of(b.text), 200), lvl))
-            elif isinstance(b, Paragraph):
-                paras(b.text, ink, body, st["body"])
-            elif isinstance(b, ListBlock):
-                for n, item in enumerate(b.items, 1):
-                    if b.numbered_in_text:
-                        paras(item, ink, body, st["own_item"])
-                    else:
-                        paras(item, ink, body, st["item"], bulletText=f"{n}." if b.ordered else "–")
-                story.append(Spacer(1, style.text.space_after / 2))
-            elif isinstance(b, Quote):
-                paras(b.text, ink, body, st["quote"])
-                if b.attribution:
-                    paras(plain("— " + b.attribution), ink, body, st["attribution"])
-            elif isinstance(b, Caption):
-                paras(plain(caption_line(b)), ink, body, st["caption"])
-            elif isinstance(b, SectionBreak):
-                para("*   *   *", st["break"])
-        if a.byline:
-            paras(plain(a.byline), ink, body, st["byline"])
-        for line in footer_lines(a):
-            paras(plain(line), ink, body, st["small"])
+            self.paras(plain(meta), self.st["cover_meta"])
+        self.paras(plain(count_line(b)), self.st["cover_meta"])
 
-    if isinstance(doc, Briefing):
-        ink = _Ink(fonts, warn, short_title(doc.title, 40))
-        story.append(Spacer(1, 60 * mm))
-        head = fonts.heading_family
-        paras(plain(doc.title), ink, head, st["cover_title"], outline(short_title(doc.title, 200), 0))
-        meta = briefing_meta(doc)
-        if meta:
-            paras(plain(meta), ink, head, st["cover_meta"])
-        paras(plain(f"{len(doc.articles)} bài"), ink, head, st["cover_meta"])
-        story.append(PageBreak())
-        para(CONTENTS, st["title"])
+    def contents(self, b: Briefing) -> None:
+        from reportlab.platypus import PageBreak
+        from reportlab.platypus.tableofcontents import TableOfContents
+
+        self.story.append(PageBreak())
+        self.paras(plain(CONTENTS), self.st["contents_heading"])
         toc = TableOfContents(dotsMinLevel=0)
-        toc.levelStyles = st["toc"]
-        story.append(toc)
-        for a in doc.articles:
-            story.append(PageBreak())
-            article(a, 1)
-    else:
-        article(doc, 0)
-    return story
+        toc.levelStyles = [self.st["toc"]]
+        self.story.append(toc)
+
+    def start_article(self, a: Article, n: int) -> None:
+        from reportlab.platypus import PageBreak
+
+        if n:
+            self.story.append(PageBreak())
+        self.ink = _Ink(self.fonts, self.warn, short_title(a.title, 40))
+
+    def masthead(self, text: str, a: Article) -> None:
+        self.paras(plain(text), self.st["masthead"])
+
+    def title(self, a: Article, depth: int) -> None:
+        self.depth = self.last_level = depth
+        self.paras(plain(a.title), self.st["title"], self.outline(a.title, depth, toc=depth == 1))
+
+    def lede(self, text: str) -> None:
+        self.paras(plain(text), self.st["lede"])
+
+    def byline(self, text: str) -> None:
+        self.paras(plain(text), self.st["byline"])
+
+    def notes(self, lines: list[Text]) -> None:
+        for line in lines:
+            self.paras(line, self.st["source"])
+
+    # -- blocks
+
+    def visit_heading(self, b: Heading, depth: int) -> None:
+        from reportlab.platypus import CondPageBreak
+
+        level = min(depth + b.level, self.last_level + 1)  # an outline may not skip a level
+        self.last_level = level
+        self.story.append(CondPageBreak(self.st["body"].leading * 4))
+        self.paras(b.text, self.st[f"h{min(b.level, 3)}"], self.outline(text_of(b.text), level))
+
+    def visit_paragraph(self, b: Paragraph, depth: int) -> None:
+        self.paras(b.text, self.st["body"])
+
+    def visit_listblock(self, b: ListBlock, depth: int) -> None:
+        from reportlab.platypus import Spacer
+
+        for n, item in enumerate(b.items, 1):
+            if b.numbered_in_text:
+                self.paras(item, self.st["own_item"])
+            else:
+                self.paras(item, self.st["item"], bulletText=f"{n}." if b.ordered else "–")
+        self.story.append(Spacer(1, self.style.text.space_after / 2))
+
+    def visit_quote(self, b: Quote, depth: int) -> None:
+        self.paras(b.text, self.st["quote"])
+        if b.attribution:
+            self.paras(plain("— " + b.attribution), self.st["attribution"])
+
+    def visit_figure(self, b: Figure, depth: int) -> None:
+        """The image (sized by ``figure_size``), kept on one page with its caption
+        and credit."""
+        from reportlab.platypus import Image as Picture
+        from reportlab.platypus import KeepTogether
+
+        start = len(self.story)
+        if b.image is not None:
+            w, h = figure_size(b.image, self.width, self.height)
+            pic = Picture(io.BytesIO(b.image.data), width=w, height=h)
+            pic.hAlign = "CENTER"
+            self.story.append(pic)
+        caption = b.caption
+        if b.credit:
+            credit = credit_line(b)
+            caption = (*caption, Span(f" ({credit})")) if caption else plain(credit)
+        if caption:
+            self.paras(caption, self.st["caption"])
+        kept = self.story[start:]
+        if len(kept) > 1 and sum(len(s.text) for s in caption) <= KEEP_LIMIT:
+            self.story[start:] = [KeepTogether(kept)]
+
+    def visit_table(self, b: Table, depth: int) -> None:
+        from reportlab.lib import colors
+        from reportlab.platypus import Table as Grid
+        from reportlab.platypus import TableStyle
+
+        if b.caption:
+            self.paras(b.caption, self.st["table_caption"])
+        if not b.rows:
+            return
+        ncols = b.columns
+        cells = []
+        for i, row in enumerate(b.rows):
+            kind = "header_cell" if i < b.header_rows else "cell"
+            line = []
+            for c in range(ncols):
+                align = b.align[c] if c < len(b.align) else "left"
+                pst = self.st[kind if align == "left" else f"{kind}-{align}"]
+                text = row[c] if c < len(row) else ()
+                line.append(self.para(self.ink.spans(text, self.fonts.body_family, self.link), pst))
+            cells.append(line)
+        grid = Grid(cells, colWidths=_column_widths(b, self.width, self.st["cell"]), repeatRows=b.header_rows,
+                    hAlign="LEFT")
+        rule = colors.HexColor("#888888")
+        commands: list[tuple[Any, ...]] = [
+            # reportlab sets each cell's font even for a Paragraph; left at its
+            # default, an unembedded Helvetica would be referenced.
+            ("FONTNAME", (0, 0), (-1, -1), self.fonts.body),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+            ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+            ("LINEBELOW", (0, 0), (-1, -1), 0.25, rule),
+            ("LINEABOVE", (0, 0), (-1, 0), 0.6, colors.HexColor(self.style.text.body_colour)),
+        ]
+        if b.header_rows:
+            commands.append(("LINEBELOW", (0, b.header_rows - 1), (-1, b.header_rows - 1), 0.6,
+                             colors.HexColor(self.style.text.body_colour)))
+        grid.setStyle(TableStyle(commands))
+        grid.spaceAfter = self.style.text.space_after * 1.5
+        self.story.append(grid)
+
+    def visit_sectionbreak(self, b: SectionBreak, depth: int) -> None:
+        self.story.append(self.para("*   *   *", self.st["break"]))
+
+
+def _column_widths(t: Table, avail: float, pst: Any) -> list[float]:
+    """Each column as wide as its text needs, shrunk in proportion when the table
+    is wider than the page, but never below its longest word."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    pad = 8.0
+    natural, least = [], []
+    for c in range(t.columns):
+        texts = [text_of(r[c]) for r in t.rows if c < len(r)]
+        bold = [i < t.header_rows for i, r in enumerate(t.rows) if c < len(r)]
+        full = [stringWidth(x, pst.fontName.replace("-regular", "-bold") if b else pst.fontName, pst.fontSize)
+                for x, b in zip(texts, bold, strict=True)]
+        words = [stringWidth(w, pst.fontName, pst.fontSize) * 1.1 for x in texts for w in x.split()]
+        natural.append(max(full, default=0) + pad)
+        least.append(min(max(words, default=0) + pad, avail / max(1, t.columns) * 1.5))
+    if sum(natural) <= avail:
+        return natural
+    spare = avail - sum(least)
+    if spare <= 0:
+        return [avail / t.columns] * t.columns
+    stretch = sum(n - m for n, m in zip(natural, least, strict=True)) or 1
+    return [m + spare * (n - m) / stretch for n, m in zip(natural, least, strict=True)]
 
 
 def _page_decor(style: Style, fonts: _Fonts, running: str) -> Any:
@@ -490,7 +545,9 @@ def write(doc: Document, style: Style, warn: Warn) -> bytes:
     frame = Frame(template.leftMargin, template.bottomMargin, template.width, template.height, id="body",
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
     template.addPageTemplates([PageTemplate(id="page", frames=[frame])])
-    story = _story(doc, style, fonts, warn)
+    walker = _Story(style, fonts, warn, template.width, template.height)
+    walker.walk(doc)
+    story = walker.story
     try:
         if isinstance(doc, Briefing):
             template.multiBuild(story, canvasmaker=_CountingCanvas)

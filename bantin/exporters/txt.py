@@ -12,23 +12,20 @@ import unicodedata
 from wcwidth import wcswidth
 
 from bantin.exporters import Exporter, Warn
-from bantin.exporters._shared import (
-    CONTENTS,
-    briefing_meta,
-    caption_line,
-    footer_lines,
-    meta_line,
-)
+from bantin.exporters._shared import CONTENTS, LINKS, PHOTO, TABLE, briefing_meta, credit_line
+from bantin.exporters.walk import Walker
 from bantin.model import (
     Article,
     Briefing,
-    Caption,
     Document,
+    Figure,
     Heading,
     ListBlock,
     Paragraph,
     Quote,
     SectionBreak,
+    Table,
+    Text,
     text_of,
 )
 from bantin.stylesheet import Style
@@ -70,73 +67,155 @@ def _right(text: str, cols: int) -> list[str]:
     return [" " * max(0, cols - width(x)) + x for x in wrap(text, cols)]
 
 
-def _list(block: ListBlock, cols: int) -> list[str]:
+class _Writer(Walker):
+    format = "txt"
+
+    def __init__(self, cols: int) -> None:
+        self.cols = cols
+        self.out: list[str] = []
+        self.meta = ""
+        self.links: list[str] = []  # this article's link addresses, numbered from 1
+
+    def spans(self, text: Text) -> str:
+        """The words, with a link's number after its text ("Bộ Y tế [1]"); a link
+        whose text is its address stays inline, so no address is ever lost."""
+        out = []
+        for s in text:
+            out.append(s.text)
+            if s.href and s.text.strip() not in (s.href, s.href.removeprefix("mailto:")):
+                if s.href not in self.links:
+                    self.links.append(s.href)
+                out.append(f" [{self.links.index(s.href) + 1}]")
+        return "".join(out)
+
+    def cover(self, b: Briefing) -> None:
+        cols = self.cols
+        self.out += ["#" * cols]
+        self.out += [x.center(cols).rstrip() for x in wrap(b.title.upper(), cols - 4)]
+        meta = briefing_meta(b)
+        if meta:
+            self.out += [x.center(cols).rstrip() for x in wrap(meta, cols - 4)]
+        self.out += ["#" * cols]
+
+    def contents(self, b: Briefing) -> None:
+        self.out += ["", CONTENTS, ""]
+        for n, a in enumerate(b.articles, 1):
+            label = f"{n:>3}. "
+            self.out += wrap(a.title, self.cols, label, " " * len(label))
+
+    def start_article(self, a: Article, n: int) -> None:
+        if n:
+            self.out += ["", "", "─" * self.cols, ""]
+        self.links = []
+
+    def masthead(self, text: str, a: Article) -> None:
+        self.meta = text  # printed under the title, where a plain-text reader looks for it
+
+    def title(self, a: Article, depth: int) -> None:
+        self.out += _underlined(a.title, self.cols, "=")
+        if self.meta:
+            self.out += wrap(self.meta, self.cols)
+            self.meta = ""
+
+    def lede(self, text: str) -> None:
+        self.out += [""] + wrap(text, self.cols)
+
+    def visit_heading(self, b: Heading, depth: int) -> None:
+        self.out += [""] + _underlined(self.spans(b.text), self.cols, "-" if b.level == 1 else "·")
+
+    def visit_paragraph(self, b: Paragraph, depth: int) -> None:
+        self.out += [""] + wrap(self.spans(b.text), self.cols)
+
+    def visit_listblock(self, b: ListBlock, depth: int) -> None:
+        self.out.append("")
+        for n, item in enumerate(b.items, 1):
+            text = self.spans(item)
+            if b.numbered_in_text:
+                self.out += wrap(text, self.cols, "  ", "    ")
+            else:
+                marker = "  " + (f"{n}. " if b.ordered else "– ")
+                self.out += wrap(text, self.cols, marker, " " * width(marker))
+
+    def visit_quote(self, b: Quote, depth: int) -> None:
+        self.out += [""] + wrap(self.spans(b.text), self.cols, "    ")
+        if b.attribution:
+            self.out += wrap("— " + b.attribution, self.cols, "    ", "      ")
+
+    def visit_figure(self, b: Figure, depth: int) -> None:
+        # "[Lễ ký kết — Ảnh: Vi Thảo]": "Ảnh: X" names the photographer in Vietnamese
+        # papers, so the credit keeps that label and the caption comes first.
+        caption = self.spans(b.caption) or b.alt
+        credit = credit_line(b)
+        text = f"{caption} — {credit}" if caption and credit else credit or f"{PHOTO}: {caption}"
+        self.out += [""] + wrap(text, self.cols, "  [", "   ")
+        self.out[-1] += "]"
+
+    def visit_table(self, b: Table, depth: int) -> None:
+        self.out.append("")
+        if b.caption:
+            self.out += wrap(f"{TABLE}: {self.spans(b.caption)}", self.cols)
+        rows = [[self.spans(c) for c in r] + [""] * (b.columns - len(r)) for r in b.rows]
+        self.out += _grid(rows, b, self.cols) or _records(rows, b, self.cols)
+
+    def visit_sectionbreak(self, b: SectionBreak, depth: int) -> None:
+        self.out += ["", "* * *".center(self.cols).rstrip()]
+
+    def byline(self, text: str) -> None:
+        self.out += [""] + _right(text, self.cols)
+
+    def notes(self, lines: list[Text]) -> None:
+        self.out.append("")
+        for line in lines:
+            self.out += wrap(text_of(line), self.cols)
+
+    def end_article(self, a: Article) -> None:
+        if self.links:
+            self.out += ["", f"{LINKS}:"]
+            for n, href in enumerate(self.links, 1):
+                label = f"[{n}]"
+                # An address is never broken: too long for the line, it goes under its number.
+                fits = width(label) + 1 + width(href) <= self.cols
+                self.out += [f"{label} {href}"] if fits else [label, href]
+
+
+def _grid(rows: list[list[str]], t: Table, cols: int) -> list[str]:
+    """The table aligned by display width, or nothing when it is wider than the page."""
+    widths = [max(width(r[c]) for r in rows) for c in range(t.columns)]
+    gap = "  "
+    if sum(widths) + len(gap) * (len(widths) - 1) > cols:
+        return []
+    out = []
+    for i, r in enumerate(rows):
+        cells = []
+        for c, text in enumerate(r):
+            pad = " " * (widths[c] - width(text))
+            right = c < len(t.align) and t.align[c] == "right"
+            cells.append(pad + text if right else text + pad)
+        out.append(gap.join(cells).rstrip())
+        if i == t.header_rows - 1:
+            out.append(gap.join("─" * w for w in widths))
+    return out
+
+
+def _records(rows: list[list[str]], t: Table, cols: int) -> list[str]:
+    """A table too wide for the page: one "header: value" block per row."""
+    head = rows[t.header_rows - 1] if t.header_rows else []
     out: list[str] = []
-    for n, item in enumerate(block.items, 1):
-        text = text_of(item)
-        if block.numbered_in_text:
-            out += wrap(text, cols, "  ", "    ")
-        else:
-            marker = f"{n}. " if block.ordered else "– "
-            marker = "  " + marker
-            out += wrap(text, cols, marker, " " * width(marker))
-    return out
-
-
-def _article(a: Article, cols: int) -> list[str]:
-    out = _underlined(a.title, cols, "=")
-    meta = meta_line(a)
-    if meta:
-        out += wrap(meta, cols)
-    if a.lede:
-        out += [""] + wrap(a.lede, cols)
-    for b in a.blocks:
-        out.append("")
-        if isinstance(b, Heading):
-            out += _underlined(text_of(b.text), cols, "-" if b.level == 1 else "·")
-        elif isinstance(b, Paragraph):
-            out += wrap(text_of(b.text), cols)
-        elif isinstance(b, ListBlock):
-            out += _list(b, cols)
-        elif isinstance(b, Quote):
-            out += wrap(text_of(b.text), cols, "    ")
-            if b.attribution:
-                out += wrap("— " + b.attribution, cols, "    ", "      ")
-        elif isinstance(b, Caption):
-            out += wrap(caption_line(b), cols, "  [", "   ")
-            out[-1] += "]"
-        elif isinstance(b, SectionBreak):
-            out.append("* * *".center(cols).rstrip())
-    if a.byline:
-        out += [""] + _right(a.byline, cols)
-    extra = footer_lines(a)
-    if extra:
-        out.append("")
-        for line in extra:
-            out += wrap(line, cols)
-    return out
-
-
-def _briefing(b: Briefing, cols: int) -> list[str]:
-    out = ["#" * cols]
-    out += [x.center(cols).rstrip() for x in wrap(b.title.upper(), cols - 4)]
-    meta = briefing_meta(b)
-    if meta:
-        out += [x.center(cols).rstrip() for x in wrap(meta, cols - 4)]
-    out += ["#" * cols, "", CONTENTS, ""]
-    for n, a in enumerate(b.articles, 1):
-        label = f"{n:>3}. "
-        out += wrap(a.title, cols, label, " " * len(label))
-    for a in b.articles:
-        out += ["", "", "─" * cols, ""]
-        out += _article(a, cols)
+    for r in rows[t.header_rows:]:
+        if out:
+            out.append("")
+        for c, text in enumerate(r):
+            label = head[c] if c < len(head) and head[c] else ""
+            line = f"{label}: {text}" if label else text
+            out += wrap(line, cols, "  ", "    ")
     return out
 
 
 def write(doc: Document, style: Style, warn: Warn) -> bytes:
     cols = max(20, style.text.txt_width)
-    lines = _briefing(doc, cols) if isinstance(doc, Briefing) else _article(doc, cols)
-    text = "\n".join(line.rstrip() for line in lines) + "\n"
+    w = _Writer(cols)
+    w.walk(doc)
+    text = "\n".join(line.rstrip() for line in w.out) + "\n"
     return unicodedata.normalize("NFC", text).encode("utf-8")
 
 

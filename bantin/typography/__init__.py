@@ -17,6 +17,7 @@ from bantin.typography import (
     dashes,
     ellipsis,
     nbsp,
+    protect,
     punctuation_spacing,
     quotes,
     tone_marks,
@@ -38,10 +39,12 @@ def pipeline(switches: Mapping[str, bool], tone_style: str = "keep") -> Callable
     tone = tone_marks.converter(tone_style)
 
     def run(text: str) -> str:
-        text = nfc(text)
+        # Addresses are hidden from every rule (tone placement included) and
+        # restored unchanged: a URL's "?" or "," is not punctuation.
+        text, addresses = protect.hide(nfc(text))
         for rule in active:
             text = rule(text)
-        return tone(text)
+        return protect.show(tone(text), addresses)
 
     return run
 

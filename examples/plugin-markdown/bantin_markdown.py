@@ -3,55 +3,116 @@
 Installed with pip, it registers itself in the ``bantin.exporters`` entry-point
 group, and ``bantin export --format md`` works without any change to bantin.
 It imports only bantin's public names, which keep their meaning across releases.
+It subclasses ``bantin.Walker``, the walk every built-in writer shares: a block
+type it has no ``visit_`` method for fails loudly instead of vanishing.
 """
 
 from __future__ import annotations
 
 from bantin import (
-    Caption,
+    Article,
+    Briefing,
     Document,
     Exporter,
+    Figure,
     Heading,
     ListBlock,
     Paragraph,
     Quote,
     SectionBreak,
     Style,
+    Table,
+    Text,
+    Walker,
     Warn,
-    articles_of,
-    text_of,
 )
 
 
 def _esc(text: str) -> str:
-    return "".join("\\" + c if c in "\\`*_[]<>#" else c for c in text)
+    return "".join("\\" + c if c in "\\`*_[]<>#|" else c for c in text)
+
+
+def _md(text: Text) -> str:
+    out = []
+    for s in text:
+        m = _esc(s.text)
+        if s.strong:
+            m = f"**{m}**"
+        if s.em:
+            m = f"*{m}*"
+        if s.href:
+            m = f"[{m}](<{s.href}>)"
+        out.append(m)
+    return "".join(out)
+
+
+class _Markdown(Walker):
+    format = "md"
+
+    def __init__(self) -> None:
+        self.out: list[str] = []
+        self.meta = ""
+
+    def cover(self, b: Briefing) -> None:
+        self.out += [f"% {_esc(b.title)}", ""]
+
+    def contents(self, b: Briefing) -> None:
+        pass
+
+    def masthead(self, text: str, a: Article) -> None:
+        self.meta = text  # Markdown opens on the title; the outlet and date follow it
+
+    def title(self, a: Article, depth: int) -> None:
+        self.out += [f"# {_esc(a.title)}", ""]
+        if self.meta:
+            self.out += [f"*{_esc(self.meta)}*", ""]
+            self.meta = ""
+
+    def lede(self, text: str) -> None:
+        self.out += [f"**{_esc(text)}**", ""]
+
+    def byline(self, text: str) -> None:
+        self.out += [f"*{_esc(text)}*", ""]
+
+    def notes(self, lines: list[Text]) -> None:
+        self.out += [_md(line) + "  " for line in lines] + [""]
+
+    def visit_heading(self, b: Heading, depth: int) -> None:
+        self.out += ["#" * (b.level + 1) + " " + _md(b.text), ""]
+
+    def visit_paragraph(self, b: Paragraph, depth: int) -> None:
+        self.out += [_md(b.text), ""]
+
+    def visit_listblock(self, b: ListBlock, depth: int) -> None:
+        for n, item in enumerate(b.items, 1):
+            marker = f"{n}." if b.ordered and not b.numbered_in_text else "-"
+            self.out.append(f"{marker} {_md(item)}")
+        self.out.append("")
+
+    def visit_quote(self, b: Quote, depth: int) -> None:
+        self.out += [f"> {_md(b.text)}", ""]
+
+    def visit_figure(self, b: Figure, depth: int) -> None:
+        caption = _md(b.caption)
+        credit = f" (Ảnh: {_esc(b.credit)})" if b.credit else ""
+        self.out += [f"*{caption}{credit}*", ""]
+
+    def visit_table(self, b: Table, depth: int) -> None:
+        rows = [[_md(c) for c in r] + [""] * (b.columns - len(r)) for r in b.rows]
+        head = rows[0] if b.header_rows else [""] * b.columns
+        rule = ["---:" if a == "right" else ":---:" if a == "center" else "---" for a in b.align]
+        for r in [head, rule, *rows[1 if b.header_rows else 0:]]:
+            self.out.append("| " + " | ".join(r) + " |")
+        self.out += ["", f"*{_md(b.caption)}*", ""] if b.caption else [""]
+
+    def visit_sectionbreak(self, b: SectionBreak, depth: int) -> None:
+        self.out += ["---", ""]
 
 
 def write(doc: Document, style: Style, warn: Warn) -> bytes:
-    out: list[str] = []
-    for a in articles_of(doc):
-        out += [f"# {_esc(a.title)}", ""]
-        if a.lede:
-            out += [f"**{_esc(a.lede)}**", ""]
-        for b in a.blocks:
-            if isinstance(b, Heading):
-                out += ["#" * (b.level + 1) + " " + _esc(text_of(b.text)), ""]
-            elif isinstance(b, Paragraph):
-                out += [_esc(text_of(b.text)), ""]
-            elif isinstance(b, ListBlock):
-                for n, item in enumerate(b.items, 1):
-                    marker = f"{n}." if b.ordered and not b.numbered_in_text else "-"
-                    out.append(f"{marker} {_esc(text_of(item))}")
-                out.append("")
-            elif isinstance(b, Quote):
-                out += [f"> {_esc(text_of(b.text))}", ""]
-            elif isinstance(b, Caption):
-                out += [f"*{_esc(text_of(b.text))}*", ""]
-            elif isinstance(b, SectionBreak):
-                out += ["---", ""]
-        if a.byline:
-            out += [f"*{_esc(a.byline)}*", ""]
-    return "\n".join(out).encode("utf-8")
+    md = _Markdown()
+    md.walk(doc)
+    return "\n".join(md.out).encode("utf-8")
 
 
 exporter = Exporter("md", ".md", write, "Markdown (example plug-in)")

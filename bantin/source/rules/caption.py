@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from bantin.model import Block, Caption, plain
+from bantin.model import Block, Figure, plain
 
 _WORD = "Ảnh"
 _STARTS = re.compile(r"[(\[]?[ \t]*Ảnh\b")
@@ -52,7 +52,7 @@ def match(lines: list[str], i: int) -> tuple[Block, int] | None:
         # A sentence that merely mentions a photo mid-paragraph is not a caption:
         # the credit must close the line, and a bare description must be short.
         if opened or not text or len(text) <= 300:
-            return Caption(plain(text), credit), 1
+            return Figure(plain(text), credit), 1
     if _STARTS.match(line) and len(line) <= 300:
-        return Caption(plain(line)), 1
+        return Figure(plain(line)), 1
     return None

@@ -1,0 +1,88 @@
+"""DOCX that editors keep working in (python-docx).
+
+Every block gets a named paragraph style defined from the style sheet (``styles``),
+so changing "Normal" or "Heading 1" in Word restyles the whole document; the body
+(``body``) carries no direct formatting beyond the bold, italic and links of the
+source. Fonts are embedded as ECMA-376 obfuscated fonts (``package``) so that Word
+and LibreOffice draw the same faces as the PDF on machines that lack them.
+
+The modules: ``styles`` (named styles), ``numbering`` (lists), ``fields`` (runs,
+fields, page set-up), ``body`` (the walk of the model), ``package`` (the parts and
+the zip).
+"""
+
+from __future__ import annotations
+
+import io
+from functools import lru_cache
+from typing import Any
+
+from bantin.exporters import Exporter, Warn
+from bantin.exporters._shared import short_title
+from bantin.exporters.docx import fields, numbering, package, styles
+from bantin.exporters.docx.body import Body
+from bantin.exporters.roles import roles
+from bantin.fonts import Family, resolve
+from bantin.model import Document
+from bantin.stylesheet import Style
+
+
+@lru_cache(maxsize=8)
+def _prepared(style: Style) -> bytes:
+    """python-docx's template with this style's styles, numbering, settings and
+    clean-ups applied: built once per process and style, then reused for every
+    document."""
+    import docx
+
+    d = docx.Document()
+    styles.define(d, style, resolve(style.body_font).name, resolve(style.heading_font).name)
+    package.drop_leftovers(d)
+    package.settings(d)
+    numbering.install(d)
+    fields.page_setup(d, style, fields.RUNNING)
+    body_el = d.element.body
+    for p in list(body_el):
+        if not p.tag.endswith("sectPr"):
+            body_el.remove(p)
+    buf = io.BytesIO()
+    d.save(buf)
+    return buf.getvalue()
+
+
+@lru_cache(maxsize=8)
+def _style_ids(style: Style) -> dict[str, str]:
+    import docx
+
+    d = docx.Document(io.BytesIO(_prepared(style)))
+    return {s.name: s.style_id for s in d.styles}
+
+
+def _embedded(style: Style) -> tuple[Family, ...]:
+    return tuple(f for f in dict.fromkeys((resolve(style.body_font), resolve(style.heading_font))) if f.embed)
+
+
+def _text_area(style: Style) -> tuple[float, float]:
+    page = style.page
+    w, h = page.size_mm
+    return w - page.margin_left - page.margin_right, h - page.margin_top - page.margin_bottom
+
+
+def warm(style: Style) -> None:
+    _prepared(style)
+    families = _embedded(style)
+    if families:
+        package.font_zip(families)
+
+
+def write(doc: Document, style: Style, warn: Warn) -> bytes:
+    import docx
+
+    d: Any = docx.Document(io.BytesIO(_prepared(style)))
+    fields.set_running_title(d, short_title(doc.title, 80))
+    Body(d, warn, _style_ids(style), *_text_area(style), roles(style)["cell"].size).walk(doc)
+    package.core_properties(d, doc)
+    families = _embedded(style)
+    return package.zip_package(package.package_files(d, bool(families)), families)
+
+
+exporter = Exporter("docx", ".docx", write, "Word document with named styles (python-docx)", warm=warm)

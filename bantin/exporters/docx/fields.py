@@ -1,0 +1,95 @@
+"""Runs, fields (PAGE, NUMPAGES, TOC), the page set-up and its header and footer."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bantin.exporters._shared import PAGE
+from bantin.stylesheet import Style
+
+_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+
+
+def run(p: Any, text: str, bold: bool = False, italic: bool = False, char_style: str | None = None) -> None:
+    """Append a run of text to ``p`` (a w:p or w:hyperlink element)."""
+    from docx.oxml.ns import qn
+
+    r = p.makeelement(qn("w:r"), {})
+    if bold or italic or char_style:
+        rpr = r.makeelement(qn("w:rPr"), {})
+        if char_style:
+            rpr.append(rpr.makeelement(qn("w:rStyle"), {qn("w:val"): char_style}))
+        if bold:
+            rpr.append(rpr.makeelement(qn("w:b"), {}))
+        if italic:
+            rpr.append(rpr.makeelement(qn("w:i"), {}))
+        r.append(rpr)
+    t = r.makeelement(qn("w:t"), {_XML_SPACE: "preserve"})
+    t.text = text
+    r.append(t)
+    p.append(r)
+
+
+def field_mark(p: Any, kind: str, instruction: str | None = None) -> None:
+    """A field's begin/separate/end mark (with its instruction after begin)."""
+    from docx.oxml.ns import qn
+
+    r = p.makeelement(qn("w:r"), {})
+    r.append(r.makeelement(qn("w:fldChar"), {qn("w:fldCharType"): kind}))
+    p.append(r)
+    if instruction is not None:
+        r = p.makeelement(qn("w:r"), {})
+        instr = r.makeelement(qn("w:instrText"), {_XML_SPACE: "preserve"})
+        instr.text = f" {instruction} "
+        r.append(instr)
+        p.append(r)
+
+
+def field(p: Any, instruction: str, placeholder: str = "1") -> None:
+    field_mark(p, "begin", instruction)
+    field_mark(p, "separate")
+    run(p, placeholder)
+    field_mark(p, "end")
+
+
+def page_setup(d: Any, style: Style, running: str) -> None:
+    from docx.shared import Mm
+
+    page = style.page
+    w, h = page.size_mm
+    for section in d.sections:
+        section.page_width, section.page_height = Mm(w), Mm(h)
+        section.top_margin, section.bottom_margin = Mm(page.margin_top), Mm(page.margin_bottom)
+        section.left_margin, section.right_margin = Mm(page.margin_left), Mm(page.margin_right)
+        section.header_distance = Mm(page.margin_top / 2 - 2)
+        section.footer_distance = Mm(page.margin_bottom / 2 - 2)
+        # Header and footer differ on page 1: no running title, and in the nd30
+        # layout no page number there either.
+        section.different_first_page_header_footer = True
+        header = section.header.paragraphs[0]
+        header.style = d.styles["Header"]
+        if page.page_numbers == "top":
+            field(header._p, "PAGE")
+        elif page.running_header:
+            header.add_run(running)
+        if page.page_numbers == "footer":
+            for footer in (section.footer, section.first_page_footer):
+                p = footer.paragraphs[0]
+                p.style = d.styles["Footer"]
+                run(p._p, f"{PAGE} ")
+                field(p._p, "PAGE")
+                run(p._p, "/")
+                field(p._p, "NUMPAGES")
+
+
+RUNNING = "\ue000running title\ue000"  # placeholder in the prepared template's header
+
+
+def set_running_title(d: Any, title: str) -> None:
+    from docx.oxml.ns import qn
+
+    for part in d.part.package.iter_parts():
+        if str(part.partname).startswith("/word/header"):
+            for t in part.element.iter(qn("w:t")):
+                if t.text == RUNNING:
+                    t.text = title

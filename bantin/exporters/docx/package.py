@@ -1,0 +1,225 @@
+"""The package around the body: core properties, embedded fonts, content types,
+settings, and a zip whose bytes depend only on the content.
+
+Everything here uses python-docx's public objects or lxml on the parts' XML.
+The parts are written by ``package_files`` from ``iter_parts`` (python-docx's own
+writer would stamp the current time on every zip entry).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import uuid
+import zipfile
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from bantin import __version__
+from bantin.exporters._shared import build_time, doc_subject, short_title, zip_entry
+from bantin.exporters.docx.styles import LANG
+from bantin.fonts import Family
+from bantin.model import Document
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
+PR_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
+FONT_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/font"
+ODTTF = "application/vnd.openxmlformats-officedocument.obfuscatedFont"
+STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
+_DEFAULTS = {"rels": "application/vnd.openxmlformats-package.relationships+xml", "xml": "application/xml"}
+
+def core_properties(d: Any, doc: Document) -> None:
+    cp = d.core_properties
+    when = build_time().replace(tzinfo=None)
+    # Core properties hold at most 255 characters (python-docx refuses more); a
+    # lede or a scraped title is often longer, and the body carries it whole.
+    cp.title = short_title(doc.title, 250)
+    cp.author = short_title(doc.author, 250)
+    cp.subject = short_title(doc_subject(doc), 250)
+    cp.language = LANG
+    cp.created = when
+    cp.modified = when
+    cp.last_modified_by = "bantin"
+    cp.comments = ""
+    cp.keywords = short_title(", ".join(getattr(doc, "tags", ())), 250)
+    cp.category = ""
+    cp.revision = 1
+    cp.identifier = ""
+    cp.version = ""
+    cp.content_status = ""
+
+
+_APP_XML = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
+    f"<Application>bantin {__version__}</Application><DocSecurity>0</DocSecurity></Properties>"
+).encode()
+
+
+def settings(d: Any) -> None:
+    """Document settings, once per prepared template: Vietnamese as the theme
+    language, no automatic hyphenation, fonts embedded, and none of the template's
+    revision ids or document id (they would make every file look edited)."""
+    from docx.oxml.ns import qn
+
+    root = d.settings.element
+    for tag in ("w:rsids", "w14:docId", "w:embedTrueTypeFonts", "w:saveSubsetFonts", "w:autoHyphenation"):
+        for el in root.findall(qn(tag)):
+            root.remove(el)
+    lang = root.find(qn("w:themeFontLang"))
+    if lang is not None:
+        for attr in list(lang.attrib):
+            del lang.attrib[attr]
+        lang.set(qn("w:val"), LANG)
+    # CT_Settings is a sequence: each setting goes after the element it follows.
+    zoom = root.find(qn("w:zoom"))
+    embed = root.makeelement(qn("w:embedTrueTypeFonts"), {})
+    (zoom.addnext(embed) if zoom is not None else root.insert(0, embed))
+    embed.addnext(root.makeelement(qn("w:saveSubsetFonts"), {}))
+    tab = root.find(qn("w:defaultTabStop"))
+    hyph = root.makeelement(qn("w:autoHyphenation"), {qn("w:val"): "false"})
+    (tab.addnext(hyph) if tab is not None else root.append(hyph))
+
+
+def drop_leftovers(d: Any) -> None:
+    """The template's thumbnail (a blank page) and its Word 2010 stylesWithEffects
+    part (a second, theme-font copy of the styles) are not ours to ship."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    for rels, kinds in ((d.part.package.rels, (RT.THUMBNAIL,)), (d.part.rels, (STYLES_WITH_EFFECTS,))):
+        for rid, rel in list(rels.items()):
+            if rel.reltype in kinds:
+                del rels[rid]
+
+
+@lru_cache(maxsize=16)
+def _odttf(path: Path, key: str) -> bytes:
+    """The whole face (editors type new text), obfuscated per ECMA-376 Part 1 §17.8.1:
+    the first 32 bytes XOR the font key's 16 bytes, read from the GUID in reverse."""
+    data = bytearray(path.read_bytes())
+    guid = bytes.fromhex(key.strip("{}").replace("-", ""))[::-1]
+    for i in range(32):
+        data[i] ^= guid[i % 16]
+    return bytes(data)
+
+
+@lru_cache(maxsize=16)
+def _font_key(path: Path) -> str:
+    digest = hashlib.sha256(path.read_bytes()).digest()[:16]
+    return "{" + str(uuid.UUID(bytes=digest)).upper() + "}"
+
+
+def font_parts(families: tuple[Family, ...]) -> list[tuple[str, str, Path, str]]:
+    """(face tag, part name, file, key) for every distinct face file to embed."""
+    parts: list[tuple[str, str, Path, str]] = []
+    seen: set[Path] = set()
+    for fam in families:
+        for face, tag in (("regular", "embedRegular"), ("bold", "embedBold"), ("italic", "embedItalic"),
+                          ("bold_italic", "embedBoldItalic")):
+            path = fam.files[face]
+            if path in seen:
+                continue
+            seen.add(path)
+            parts.append((tag, f"font{len(parts) + 1}.odttf", path, _font_key(path)))
+    return parts
+
+
+@lru_cache(maxsize=8)
+def font_zip(families: tuple[Family, ...]) -> bytes:
+    """A zip holding only the obfuscated fonts, compressed once per process; each
+    document's parts are appended to a copy of it."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as z:
+        for _tag, name, path, key in font_parts(families):
+            z.writestr(zip_entry(f"word/fonts/{name}"), _odttf(path, key))
+    return out.getvalue()
+
+
+def _embed(files: dict[str, bytes], families: tuple[Family, ...]) -> None:
+    """List the embedded fonts in fontTable.xml and relate them."""
+    from lxml import etree
+
+    table = etree.fromstring(files["word/fontTable.xml"])
+    w, r = f"{{{W_NS}}}", f"{{{R_NS}}}"
+    rels = etree.Element(f"{{{PR_NS}}}Relationships", nsmap={None: PR_NS})
+    parts = iter(font_parts(families))
+    pending = next(parts, None)
+    for fam in families:
+        for el in table.findall(f"{w}font"):
+            if el.get(f"{w}name") == fam.name:
+                table.remove(el)
+        font_el = etree.SubElement(table, f"{w}font", {f"{w}name": fam.name})
+        etree.SubElement(font_el, f"{w}charset", {f"{w}val": "00"})
+        etree.SubElement(font_el, f"{w}family", {f"{w}val": "roman"})
+        etree.SubElement(font_el, f"{w}pitch", {f"{w}val": "variable"})
+        while pending is not None and pending[2] in fam.files.values():
+            tag, name, _path, key = pending
+            rid = f"rIdFont{name[4:-6]}"
+            etree.SubElement(rels, f"{{{PR_NS}}}Relationship", {"Id": rid, "Type": FONT_REL, "Target": f"fonts/{name}"})
+            etree.SubElement(font_el, f"{w}{tag}", {f"{r}id": rid, f"{w}fontKey": key})
+            pending = next(parts, None)
+    files["word/fontTable.xml"] = _xml(table)
+    files["word/_rels/fontTable.xml.rels"] = _xml(rels)
+
+
+def _xml(el: Any) -> bytes:
+    from lxml import etree
+
+    return bytes(etree.tostring(el, xml_declaration=True, encoding="UTF-8", standalone=True))
+
+
+def _content_types(parts: list[Any], fonts: bool) -> bytes:
+    """[Content_Types].xml: a default per extension that needs one, and an
+    override naming each XML part's type."""
+    from lxml import etree
+
+    root = etree.Element(f"{{{CT_NS}}}Types", nsmap={None: CT_NS})
+    defaults = dict(_DEFAULTS)
+    if fonts:
+        defaults["odttf"] = ODTTF
+    overrides = []
+    for part in parts:
+        ext = part.partname.ext
+        if ext in ("xml", "rels") or part.content_type.endswith("+xml"):
+            overrides.append((str(part.partname), part.content_type))
+        else:
+            defaults.setdefault(ext, part.content_type)
+    for ext, ctype in sorted(defaults.items()):
+        etree.SubElement(root, f"{{{CT_NS}}}Default", {"Extension": ext, "ContentType": ctype})
+    for name, ctype in sorted(overrides):
+        etree.SubElement(root, f"{{{CT_NS}}}Override", {"PartName": name, "ContentType": ctype})
+    return _xml(root)
+
+
+def package_files(d: Any, fonts: bool) -> dict[str, bytes]:
+    """The package's parts by zip name, serialised through python-docx's public
+    part objects."""
+    pkg = d.part.package
+    parts = list(pkg.iter_parts())
+    for part in parts:
+        part.before_marshal()
+    files = {"[Content_Types].xml": _content_types(parts, fonts), "_rels/.rels": pkg.rels.xml}
+    for part in parts:
+        files[part.partname.membername] = part.blob
+        if len(part.rels):
+            files[part.partname.rels_uri.membername] = part.rels.xml
+    return files
+
+
+def zip_package(files: dict[str, bytes], families: tuple[Family, ...]) -> bytes:
+    """Write the zip: fixed entry times, the fonts (compressed once per process)
+    first, then every part."""
+    names = list(files)
+    files["docProps/app.xml"] = _APP_XML
+    out = io.BytesIO()
+    if families:
+        _embed(files, families)
+        out.write(font_zip(families))
+    order = [n for n in names if n in files] + sorted(n for n in files if n not in names)
+    with zipfile.ZipFile(out, "a" if families else "w", zipfile.ZIP_DEFLATED) as z:
+        for n in order:
+            z.writestr(zip_entry(n), files[n])
+    return out.getvalue()

@@ -1,0 +1,193 @@
+"""Word's named styles, defined from the shared role table.
+
+Every block gets a named paragraph style, so changing "Normal" or "Heading 1" in
+Word restyles the whole document. Fonts are named in all four rFonts slots with
+the theme attributes removed (a theme font would otherwise win).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bantin.exporters.roles import Role, roles
+from bantin.stylesheet import Style
+
+LANG = "vi-VN"
+
+# Role -> Word style name. Built-in names where Word has one, so that Word's own
+# features (the navigation pane, the TOC field, captions) recognise them.
+NAMES = {
+    "body": "Normal",
+    "title": "Title",
+    "lede": "Lede",
+    "h1": "Heading 1",
+    "h2": "Heading 2",
+    "h3": "Heading 3",
+    "masthead": "Masthead",
+    "item": "List Bullet",
+    "own_item": "List Paragraph",
+    "quote": "Quote",
+    "attribution": "Quote Attribution",
+    "figure": "Figure",
+    "caption": "Caption",
+    "table_caption": "Table Caption",
+    "cell": "Table Text",
+    "header_cell": "Table Heading",
+    "break": "Section Break",
+    "byline": "Byline",
+    "source": "Source Note",
+    "cover_title": "Cover Title",
+    "cover_meta": "Cover Meta",
+    "contents_heading": "Contents Heading",
+    "toc": "TOC 1",
+    "running": "Header",
+}
+EXTRA = {"List Number": "item", "Footer": "running"}  # more Word styles that share a role
+TABLE_STYLE = "Briefing Table"
+LINK_STYLE = "Hyperlink"
+_ALIGN = {"left": "LEFT", "right": "RIGHT", "center": "CENTER", "justify": "JUSTIFY"}
+
+
+def set_fonts(rpr: Any, name: str) -> None:
+    from docx.oxml.ns import qn
+
+    rfonts = rpr.find(qn("w:rFonts"))
+    if rfonts is None:
+        rfonts = rpr.makeelement(qn("w:rFonts"), {})
+        rpr.insert(0, rfonts)
+    for attr in list(rfonts.attrib):
+        if attr.endswith("Theme"):
+            del rfonts.attrib[attr]
+    for slot in ("ascii", "hAnsi", "eastAsia", "cs"):
+        rfonts.set(qn(f"w:{slot}"), name)
+
+
+def set_lang(rpr: Any) -> None:
+    from docx.oxml.ns import qn
+
+    lang = rpr.find(qn("w:lang"))
+    if lang is None:
+        lang = rpr.makeelement(qn("w:lang"), {})
+        rpr.append(lang)
+    for slot in ("val", "eastAsia", "bidi"):
+        lang.set(qn(f"w:{slot}"), LANG)
+
+
+def _strip_theme(root: Any) -> None:
+    """Theme fonts and colours override named ones: remove every reference."""
+    for el in root.iter():
+        for attr in list(el.attrib):
+            local = attr.rsplit("}", 1)[-1]
+            if local.endswith("Theme") or local in ("themeColor", "themeShade", "themeTint"):
+                del el.attrib[attr]
+
+
+def _hex(colour: str) -> str:
+    return colour.lstrip("#").upper()
+
+
+def define(d: Any, style: Style, body: str, heading: str) -> None:
+    """Define every role's style (and the table and link styles) in document ``d``."""
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.oxml.ns import qn
+
+    styles = d.styles
+    root = styles.element
+    _strip_theme(root)
+    rpr_default = root.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    set_fonts(rpr_default, body)
+    set_lang(rpr_default)
+
+    table = roles(style)
+    for name, role in [(NAMES[r], table[r]) for r in NAMES] + [(n, table[r]) for n, r in EXTRA.items()]:
+        try:
+            s = styles[name]
+        except KeyError:
+            s = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+            if name != "Normal":
+                s.base_style = styles["Normal"]
+        s.hidden = False
+        s.quick_style = True
+        _paragraph_style(s, role, style, heading if role.font == "heading" else body)
+    _link_style(d, style)
+    _table_style(d)
+    # Styles the template defines but the document does not use still name a theme
+    # font; give every remaining style the body font too.
+    for s in styles:
+        if s.type in (WD_STYLE_TYPE.PARAGRAPH, WD_STYLE_TYPE.CHARACTER):
+            rpr = s.element.get_or_add_rPr()
+            if rpr.find(qn("w:rFonts")) is None or rpr.find(qn("w:rFonts")).get(qn("w:ascii")) is None:
+                set_fonts(rpr, body)
+
+
+def _paragraph_style(s: Any, r: Role, style: Style, font: str) -> None:
+    from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+    from docx.oxml.ns import qn
+    from docx.shared import Mm, Pt, RGBColor
+
+    t = style.text
+    f = s.font
+    f.name = font
+    f.size = Pt(r.size)
+    f.bold = r.bold
+    f.italic = r.italic
+    f.color.rgb = RGBColor.from_string(_hex(t.accent_colour if r.accent else t.body_colour))
+    f.all_caps = False
+    rpr = s.element.get_or_add_rPr()
+    set_fonts(rpr, font)
+    set_lang(rpr)
+    pf = s.paragraph_format
+    pf.alignment = getattr(WD_ALIGN_PARAGRAPH, _ALIGN[r.align])
+    pf.space_before = Pt(r.before)
+    pf.space_after = Pt(r.after)
+    # "At least" size × leading points: the same leading as the PDF, and Word may
+    # still grow a line whose stacked marks (Ấ, Ễ) need more.
+    pf.line_spacing = Pt(r.size * r.leading)
+    pf.line_spacing_rule = WD_LINE_SPACING.AT_LEAST
+    pf.left_indent = Mm(r.left)
+    pf.right_indent = Mm(r.right)
+    pf.first_line_indent = Mm(r.first)
+    pf.keep_with_next = r.keep_next
+    pf.widow_control = True
+    ppr = s.element.get_or_add_pPr()
+    for tag in ("w:pBdr", "w:contextualSpacing"):
+        for el in ppr.findall(qn(tag)):
+            ppr.remove(el)
+    if ppr.find(qn("w:suppressAutoHyphens")) is None:
+        ppr.append(ppr.makeelement(qn("w:suppressAutoHyphens"), {}))
+
+
+def _link_style(d: Any, style: Style) -> None:
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.shared import RGBColor
+
+    try:
+        s = d.styles[LINK_STYLE]
+    except KeyError:
+        s = d.styles.add_style(LINK_STYLE, WD_STYLE_TYPE.CHARACTER)
+    s.hidden = False
+    s.font.color.rgb = RGBColor.from_string(_hex(style.text.accent_colour))
+    s.font.underline = True
+
+
+def _table_style(d: Any) -> None:
+    """A named table style with hairline rules between rows, which an editor can
+    change once for every table of the document."""
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.oxml.ns import qn
+
+    s = d.styles.add_style(TABLE_STYLE, WD_STYLE_TYPE.TABLE)
+    s.hidden = False
+    s.quick_style = True
+    el = s.element
+    tblpr = el.makeelement(qn("w:tblPr"), {})
+    borders = tblpr.makeelement(qn("w:tblBorders"), {})
+    for edge, size in (("top", "8"), ("bottom", "4"), ("insideH", "2")):
+        borders.append(borders.makeelement(qn(f"w:{edge}"), {
+            qn("w:val"): "single", qn("w:sz"): size, qn("w:space"): "0", qn("w:color"): "888888"}))
+    tblpr.append(borders)
+    margins = tblpr.makeelement(qn("w:tblCellMar"), {})
+    for edge in ("left", "right"):
+        margins.append(margins.makeelement(qn(f"w:{edge}"), {qn("w:w"): "85", qn("w:type"): "dxa"}))
+    tblpr.append(margins)
+    el.append(tblpr)

@@ -1,0 +1,77 @@
+"""The paragraph styles of every paged format, as one table of data.
+
+A role is what a paragraph is (title, lede, body, caption, …); its ``Role`` says how
+it looks, derived from the style sheet. The PDF writer turns each role into a
+reportlab ParagraphStyle and the DOCX writer into a named Word style, so the two
+cannot drift apart: a size changed here changes both.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from bantin.stylesheet import Style
+
+
+@dataclass(frozen=True)
+class Role:
+    size: float  # points
+    leading: float  # times the size
+    font: str = "body"  # "body" or "heading": which family of the style sheet
+    bold: bool = False
+    italic: bool = False
+    align: str = "left"  # "left", "right", "center" or "justify"
+    before: float = 0.0  # points
+    after: float = 0.0  # points
+    left: float = 0.0  # millimetres
+    right: float = 0.0
+    first: float = 0.0  # first-line indent in millimetres; negative hangs
+    keep_next: bool = False
+    accent: bool = False  # the accent colour instead of the ink
+
+    @property
+    def face(self) -> str:
+        return "bold_italic" if self.bold and self.italic else "bold" if self.bold else (
+            "italic" if self.italic else "regular")
+
+
+@lru_cache(maxsize=16)
+def roles(style: Style) -> dict[str, Role]:
+    t = style.text
+    justify = "justify" if t.justify else "left"
+    hs = list(t.heading_sizes) + [t.body_size] * 3
+    head_leading = max(1.3, t.leading - 0.1)
+
+    def heading(size: float) -> Role:
+        return Role(size, head_leading, "heading", bold=True, before=size * 0.9, after=size * 0.45, keep_next=True)
+
+    return {
+        "body": Role(t.body_size, t.leading, align=justify, after=t.space_after, first=t.first_line_indent),
+        "title": Role(t.title_size, 1.3, "heading", bold=True, align=t.title_align, after=t.title_size * 0.5,
+                      keep_next=True),
+        "lede": Role(t.lede_size, t.leading, bold=True, align=justify, after=t.space_after * 1.5),
+        "h1": heading(hs[0]),
+        "h2": heading(hs[1]),
+        "h3": heading(hs[2]),
+        "masthead": Role(t.masthead_size, 1.4, "heading", after=t.masthead_size, accent=True),
+        "item": Role(t.body_size, t.leading, align=justify, after=t.space_after / 2, left=7, first=-5),
+        "own_item": Role(t.body_size, t.leading, align=justify, after=t.space_after / 2, left=7, first=-5),
+        "quote": Role(t.body_size, t.leading, italic=True, align=justify, before=t.space_after / 2,
+                      after=t.space_after, left=10, right=10),
+        "attribution": Role(t.body_size * 0.92, t.leading, align="right", after=t.space_after, right=10),
+        "figure": Role(t.body_size, 1.0, align="center", before=t.space_after, after=2, keep_next=True),
+        "caption": Role(t.caption_size, 1.4, italic=True, before=3, after=t.space_after, accent=True),
+        "table_caption": Role(t.caption_size, 1.4, bold=True, before=t.space_after / 2, after=3, keep_next=True),
+        "cell": Role(t.caption_size + 0.5, 1.3),
+        "header_cell": Role(t.caption_size + 0.5, 1.3, bold=True),
+        "break": Role(t.body_size, t.leading, align="center", before=t.space_after, after=t.space_after),
+        "byline": Role(t.body_size, t.leading, bold=True, align="right", before=t.space_after,
+                       after=t.space_after),
+        "source": Role(t.caption_size, 1.4, after=2),
+        "cover_title": Role(t.title_size * 1.4, 1.3, "heading", bold=True, align="center", after=t.title_size),
+        "cover_meta": Role(t.lede_size * 1.15, 1.5, "heading", align="center"),
+        "contents_heading": Role(t.title_size * 0.8, 1.3, "heading", bold=True, after=t.space_after * 2),
+        "toc": Role(t.body_size, t.leading, after=t.space_after / 2, left=6, right=12),
+        "running": Role(t.masthead_size, 1.0, "heading", align="center"),
+    }

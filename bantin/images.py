@@ -1,0 +1,71 @@
+"""Image bytes in, a checked ``Image`` out: the one gate every picture passes.
+
+Readers and the JSON loader both call ``load``. Pillow decodes the whole image
+(a header alone can lie), its decompression-bomb guard stays on, EXIF orientation
+is applied, and formats that not every target can hold (WebP, GIF, TIFF, BMP) are
+re-encoded as PNG. The result depends only on the input bytes, so the same input
+gives the same file in every format.
+"""
+
+from __future__ import annotations
+
+import io
+
+from bantin.errors import InputError
+from bantin.model import Image
+
+MAX_BYTES = 20 * 1024 * 1024
+# Pillow warns at MAX_IMAGE_PIXELS and raises at twice that; a press photo is a few
+# megapixels, so anything above this is refused outright rather than warned about.
+MAX_PIXELS = 40_000_000
+KEPT = {"PNG": "image/png", "JPEG": "image/jpeg"}
+
+
+class ImageError(InputError):
+    """Bytes that are not an image bantin can put in every format."""
+
+
+def load(data: bytes) -> Image:
+    """Decode, check and normalise ``data``; raise ``ImageError`` with the reason."""
+    from PIL import Image as Pil
+    from PIL import ImageOps, UnidentifiedImageError
+
+    if len(data) > MAX_BYTES:
+        raise ImageError(f"image of {len(data)} bytes is larger than the {MAX_BYTES} allowed")
+    try:
+        with Pil.open(io.BytesIO(data)) as probe:
+            fmt = probe.format or ""
+            if probe.width * probe.height > MAX_PIXELS:
+                raise ImageError(f"image of {probe.width}×{probe.height} pixels is a possible decompression bomb")
+            probe.load()  # decodes every pixel: truncated data fails here, not in a writer
+            orientation = probe.getexif().get(0x0112, 1)
+            if fmt in KEPT and orientation in (None, 1):
+                return Image(data, KEPT[fmt], probe.width, probe.height)
+            upright = ImageOps.exif_transpose(probe)
+            return _reencode(upright, fmt)
+    except ImageError:
+        raise
+    except Pil.DecompressionBombError as e:
+        raise ImageError(f"possible decompression bomb: {e}") from None
+    except UnidentifiedImageError:
+        raise ImageError("not an image Pillow can read") from None
+    except (OSError, SyntaxError, ValueError, EOFError) as e:
+        raise ImageError(f"damaged image: {e}") from None
+
+
+def _reencode(im: object, fmt: str) -> Image:
+    from PIL import Image as Pil
+
+    assert isinstance(im, Pil.Image)
+    buf = io.BytesIO()
+    if fmt == "JPEG":
+        # A rotated JPEG stays a JPEG: PNG would make a photo five times larger.
+        im.convert("RGB").save(buf, "JPEG", quality=90, optimize=False)
+        media = "image/jpeg"
+    else:
+        if im.mode not in ("RGB", "RGBA", "L", "LA"):
+            im = im.convert("RGBA" if "A" in im.mode or "transparency" in im.info else "RGB")
+        # No metadata chunks (times, software names): the bytes depend on the pixels.
+        im.save(buf, "PNG", optimize=False)
+        media = "image/png"
+    return Image(buf.getvalue(), media, im.width, im.height)
