@@ -189,6 +189,41 @@ def resolve(spec: FontSpec) -> Family:
     return Family(spec.name or _family_name(files["regular"]), files, cmap, spec.embed, spec.package)
 
 
+@lru_cache(maxsize=16)
+def resolve_fallback(spec: FontSpec) -> Family | None:
+    """A fallback face for what the text fonts lack (symbols, Hán Nôm, emoji): any
+    font with TrueType outlines, one face, no Vietnamese asked of it. None when it
+    is not installed; the characters only it has then show as [U+…], with a warning."""
+    if spec.package:
+        try:
+            files = _from_package(spec.package)
+        except FontError:
+            return None
+    elif spec.files:
+        files = {"regular": Path(os.path.expanduser(spec.files[0]))}
+        if not files["regular"].is_file():
+            raise FontError(f"fallback font file not found: {files['regular']}")
+    else:
+        files = next((f for f in map(_from_system, spec.system) if "regular" in f), {})
+    if "regular" not in files:
+        return None
+    regular = files["regular"]
+    cmap = _cmap(regular)
+    return Family(spec.name or _family_name(regular), {face: regular for face in FACES}, cmap, spec.embed,
+                  spec.package)
+
+
+def fallback_for(specs: tuple[FontSpec, ...], ch: str) -> Family | None:
+    """The first fallback that has ``ch``. Fallbacks are read only when a character
+    needs one: HanaMinA and HanaMinB take a second to open, and most articles never
+    reach them."""
+    for spec in specs:
+        fam = resolve_fallback(spec)
+        if fam is not None and fam.covers(ch):
+            return fam
+    return None
+
+
 @lru_cache(maxsize=8)
 def licence(fam: Family) -> str | None:
     """The licence text that ships with a packaged font, for a book that embeds
@@ -205,3 +240,32 @@ def licence(fam: Family) -> str | None:
         if Path(str(f)).name in names:
             return Path(str(dist.locate_file(f))).read_text(encoding="utf-8", errors="replace")
     return None
+
+
+@lru_cache(maxsize=64)
+def subset(path: Path, chars: frozenset[str]) -> bytes:
+    """The face reduced to ``chars``, for embedding (EPUB faces, DOCX fallbacks)."""
+    import io
+    import logging
+
+    from fontTools import subset as ft_subset
+    from fontTools.ttLib import TTFont
+
+    logging.getLogger("fontTools.subset").setLevel(logging.ERROR)
+    font = TTFont(path, recalcTimestamp=False, recalcBBoxes=False, lazy=True)
+    opts = ft_subset.Options()
+    opts.hinting = False
+    opts.name_IDs = [0, 1, 2, 3, 4, 5, 6, 13, 14]
+    # Vietnamese is set from precomposed NFC glyphs, which need no OpenType
+    # positioning; dropping the layout tables makes each subset four times faster
+    # (16 ms instead of 60 ms a face) at the cost of kerning in e-readers.
+    opts.layout_features = []
+    opts.drop_tables += ["meta", "DSIG", "GSUB", "GPOS", "GDEF"]
+    opts.recalc_timestamp = False
+    opts.canonical_order = False
+    sub = ft_subset.Subsetter(opts)
+    sub.populate(unicodes=sorted(ord(c) for c in chars))
+    sub.subset(font)
+    buf = io.BytesIO()
+    font.save(buf)
+    return buf.getvalue()

@@ -210,9 +210,18 @@ def map_strings(doc: Document, fn: Callable[[str], str]) -> Document:
     return _map(doc, fn, fn)
 
 
-def _map(doc: Document, fn: Callable[[str], str], other: Callable[[str], str] | None) -> Document:
+def map_spans(doc: Document, fn: Callable[[Span], Text]) -> Document:
+    """Replace every span of rich text (block text, list items, captions, cells)
+    with the spans ``fn`` makes of it; other fields stay as they are."""
+    return _map(doc, lambda s: s, None, fn)
+
+
+def _map(doc: Document, fn: Callable[[str], str], other: Callable[[str], str] | None,
+         split: Callable[[Span], Text] | None = None) -> Document:
     def spans(t: Text) -> Text:
         out = [replace(s, text=fn(s.text), href=raw(s.href)) for s in t]
+        if split is not None:
+            return tuple(x for s in out for x in split(s))
         if out:
             out[0] = replace(out[0], text=out[0].text.lstrip())
             out[-1] = replace(out[-1], text=out[-1].text.rstrip())

@@ -11,7 +11,8 @@ SUDO=""
 if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
 $SUDO env DEBIAN_FRONTEND=noninteractive apt-get update -q </dev/null
 $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
-  epubcheck default-jre-headless poppler-utils pandoc libreoffice-writer-nogui fonts-liberation2 </dev/null
+  epubcheck default-jre-headless poppler-utils pandoc libreoffice-writer-nogui fonts-liberation2 \
+  fonts-symbola fonts-hanazono </dev/null
 
 # Two pip steps: pip 23.2 cannot resolve the plug-in's dependency on "bantin"
 # against an editable install named in the same command.

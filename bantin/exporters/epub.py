@@ -12,11 +12,8 @@ from __future__ import annotations
 
 import hashlib
 import io
-import logging
 import uuid
 import zipfile
-from functools import lru_cache
-from pathlib import Path
 from xml.sax.saxutils import escape
 
 from bantin.exporters import Exporter, Warn
@@ -31,7 +28,7 @@ from bantin.exporters._shared import (
     zip_entry,
 )
 from bantin.exporters.walk import Walker
-from bantin.fonts import Family, licence, resolve
+from bantin.fonts import Family, fallback_for, licence, resolve, subset
 from bantin.model import (
     Article,
     Briefing,
@@ -186,7 +183,7 @@ class _Html(Walker):
             self.parts.append(f'<p class="source">{self.spans(line)}</p>')
 
 
-def _css(style: Style, fonts: list[tuple[str, Family, str]]) -> str:
+def _css(style: Style, fonts: list[tuple[str, Family, str]], fallbacks: list[str]) -> str:
     t = style.text
     faces = []
     for role, _fam, face in fonts:
@@ -195,25 +192,28 @@ def _css(style: Style, fonts: list[tuple[str, Family, str]]) -> str:
             f'@font-face {{ font-family: "{role}"; font-weight: {weight}; font-style: {fstyle}; '
             f'src: url("fonts/{role}-{face}.ttf") format("truetype"); }}'
         )
+    for name in fallbacks:
+        faces.append(f'@font-face {{ font-family: "{name}"; src: url("fonts/{name}.ttf") format("truetype"); }}')
+    then = "".join(f'"{name}", ' for name in fallbacks)
     hs = list(t.heading_sizes) + [t.body_size] * 3
     rel = lambda pt: f"{pt / t.body_size:.3f}em"  # noqa: E731 - sizes relative to the reader's choice
     indent = f"{t.first_line_indent / 10:.2f}cm" if t.first_line_indent else "0"
     return "\n".join(
         faces
         + [
-            f'html {{ font-family: "body", serif; line-height: {t.leading}; color: {t.body_colour}; }}',
+            f'html {{ font-family: "body", {then}serif; line-height: {t.leading}; color: {t.body_colour}; }}',
             "html, body, p, li, h1, h2, h3, blockquote { hyphens: none; -webkit-hyphens: none; "
             "-epub-hyphens: none; adobe-hyphenate: none; }",
             "body { margin: 0 4%; widows: 2; orphans: 2; }",
             f"p {{ margin: 0 0 {t.space_after / t.body_size:.3f}em 0; text-indent: {indent}; "
             f"text-align: {'justify' if t.justify else 'left'}; }}",
-            'h1, h2, h3, h4 { font-family: "heading", sans-serif; font-weight: bold; line-height: 1.3; '
+            f'h1, h2, h3, h4 {{ font-family: "heading", {then}sans-serif; font-weight: bold; line-height: 1.3; '
             "text-align: left; page-break-after: avoid; break-after: avoid; }",
             f"h1 {{ font-size: {rel(t.title_size)}; margin: 0.2em 0 0.5em; }}",
             f"h2 {{ font-size: {rel(hs[0])}; margin: 1.2em 0 0.4em; }}",
             f"h3 {{ font-size: {rel(hs[1])}; margin: 1em 0 0.3em; }}",
             f"h4 {{ font-size: {rel(hs[2])}; margin: 1em 0 0.3em; }}",
-            f'.masthead {{ font-family: "heading", sans-serif; font-size: {rel(t.masthead_size)}; '
+            f'.masthead {{ font-family: "heading", {then}sans-serif; font-size: {rel(t.masthead_size)}; '
             f"color: {t.accent_colour}; text-indent: 0; margin-bottom: 0.6em; }}",
             f".lede {{ font-weight: bold; font-size: {rel(t.lede_size)}; text-indent: 0; }}",
             "ol, ul { margin: 0 0 0.6em 0; padding-left: 1.6em; }",
@@ -240,35 +240,10 @@ def _css(style: Style, fonts: list[tuple[str, Family, str]]) -> str:
             "th.right, td.right { text-align: right; } th.center, td.center { text-align: center; }",
             "a { color: inherit; overflow-wrap: anywhere; word-break: break-word; }",
             "nav ol { list-style: none; padding-left: 0; } nav li { margin: 0.4em 0; }",
-            'nav h1, nav h2 { font-family: "heading", sans-serif; }',
+            f'nav h1, nav h2 {{ font-family: "heading", {then}sans-serif; }}',
             "@media (max-width: 30em) { p, li { text-align: start; } }",
         ]
     )
-
-
-@lru_cache(maxsize=64)
-def _subset(path: Path, chars: frozenset[str]) -> bytes:
-    from fontTools import subset
-    from fontTools.ttLib import TTFont
-
-    logging.getLogger("fontTools.subset").setLevel(logging.ERROR)
-    font = TTFont(path, recalcTimestamp=False, recalcBBoxes=False, lazy=True)
-    opts = subset.Options()
-    opts.hinting = False
-    opts.name_IDs = [0, 1, 2, 3, 4, 5, 6, 13, 14]
-    # Vietnamese is set from precomposed NFC glyphs, which need no OpenType
-    # positioning; dropping the layout tables makes each subset four times faster
-    # (16 ms instead of 60 ms a face) at the cost of kerning in e-readers.
-    opts.layout_features = []
-    opts.drop_tables += ["meta", "DSIG", "GSUB", "GPOS", "GDEF"]
-    opts.recalc_timestamp = False
-    opts.canonical_order = False
-    sub = subset.Subsetter(opts)
-    sub.populate(unicodes=sorted(ord(c) for c in chars))
-    sub.subset(font)
-    buf = io.BytesIO()
-    font.save(buf)
-    return buf.getvalue()
 
 
 def _identifier(canonical: str, style: Style) -> str:
@@ -342,9 +317,22 @@ def write(doc: Document, style: Style, warn: Warn) -> bytes:
             uid=f"font-{role}-{face}",
             file_name=f"fonts/{role}-{face}.ttf",
             media_type="font/ttf",
-            content=_subset(fam.files[face], frozenset(face_chars[(role, face)] | {" "})),
+            content=subset(fam.files[face], frozenset(face_chars[(role, face)] | {" "})),
         )
         book.add_item(item)
+    # Characters neither text font has (■, 漢, 🎉) come from the style's fallbacks,
+    # each embedded as a subset of just those characters and named after the text
+    # fonts in every font-family list.
+    needed: dict[Family, set[str]] = {}
+    for c in sorted(set(canonical) - set(" \n")):
+        if not (families["body"].covers(c) and families["heading"].covers(c)):
+            fb = fallback_for(style.fallback_fonts, c)
+            if fb is not None:
+                needed.setdefault(fb, set()).add(c)
+    extra = [f"fallback-{i}" for i in range(len(needed))]
+    for name, (fam, chars) in zip(extra, needed.items(), strict=True):
+        book.add_item(epub.EpubItem(uid=f"font-{name}", file_name=f"fonts/{name}.ttf", media_type="font/ttf",
+                                    content=subset(fam.files["regular"], frozenset(chars | {" "}))))
     licences = {fam.name: licence(fam) for fam in families.values()}
     for n, (name, text) in enumerate(sorted((k, v) for k, v in licences.items() if v)):
         book.add_item(epub.EpubItem(uid=f"licence-{n}", file_name=f"fonts/OFL-{n}.txt",
@@ -354,7 +342,7 @@ def write(doc: Document, style: Style, warn: Warn) -> bytes:
                                      content=image.data))
 
     css = epub.EpubItem(uid="style", file_name="style.css", media_type="text/css",
-                        content=_css(style, used).encode("utf-8"))
+                        content=_css(style, used, extra).encode("utf-8"))
     book.add_item(css)
 
     chapters = []

@@ -15,6 +15,7 @@ import threading
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from io import BytesIO
+from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
@@ -32,7 +33,7 @@ from bantin.exporters._shared import (
 )
 from bantin.exporters.roles import roles
 from bantin.exporters.walk import Walker
-from bantin.fonts import Family, resolve
+from bantin.fonts import Family, fallback_for, resolve
 from bantin.model import (
     Article,
     Briefing,
@@ -49,7 +50,7 @@ from bantin.model import (
     plain,
     text_of,
 )
-from bantin.stylesheet import Style
+from bantin.stylesheet import FontSpec, Style
 
 MM = 72 / 25.4
 # reportlab re-wraps the rest of a paragraph at every page split, which is
@@ -65,7 +66,7 @@ class _Fonts:
     heading: str
     body_family: Family
     heading_family: Family
-    fallbacks: tuple[tuple[str, Family], ...]
+    fallbacks: tuple[FontSpec, ...]
 
 
 # reportlab's font registry is process-wide; this cache maps a style's fonts to
@@ -79,9 +80,15 @@ def _register_family(prefix: str, fam: Family) -> str:
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
 
-    names = {face: f"{prefix}-{face}" for face in fam.files}
+    names: dict[str, str] = {}
+    by_path: dict[Path, str] = {}
     for face, path in fam.files.items():
-        pdfmetrics.registerFont(TTFont(names[face], str(path)))
+        # A face standing in for another (a fallback's one file) is parsed once:
+        # HanaMinA alone is 20 MB.
+        if path not in by_path:
+            by_path[path] = f"{prefix}-{face}"
+            pdfmetrics.registerFont(TTFont(by_path[path], str(path)))
+        names[face] = by_path[path]
     pdfmetrics.registerFontFamily(
         names["regular"],
         normal=names["regular"],
@@ -96,23 +103,57 @@ def _fonts(style: Style) -> _Fonts:
     """Register the style's fonts with reportlab once per process."""
     key = (repr(style.body_font), repr(style.heading_font), repr(style.fallback_fonts))
     with _register_lock:
+        _patch_to_unicode()
         return _registered.get(key) or _register(key, style)
+
+
+def _utf16_hex(code: int) -> str:
+    return chr(code).encode("utf-16-be").hex().upper()
+
+
+def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
+    """reportlab's ToUnicode CMap, with code points above U+FFFF written as the
+    UTF-16 surrogate pairs the PDF format asks for. reportlab writes them as five
+    hex digits ("<21A38>"), so text extraction turned 𡨸 into ↣ and 🎉 into Ἰ."""
+    return "\n".join([
+        "/CIDInit /ProcSet findresource begin", "12 dict begin", "begincmap", "/CIDSystemInfo",
+        f"<< /Registry ({fontname})", f"/Ordering ({fontname})", "/Supplement 0", ">> def",
+        f"/CMapName /{fontname} def", "/CMapType 2 def", "1 begincodespacerange",
+        f"<00> <{len(subset) - 1:02X}>", "endcodespacerange", f"{len(subset)} beginbfchar",
+        *(f"<{i:02X}> <{_utf16_hex(v)}>" for i, v in enumerate(subset)),
+        "endbfchar", "endcmap", "CMapName currentdict /CMap defineresource pop", "end", "end",
+    ])
+
+
+def _patch_to_unicode() -> None:
+    """Install the fix above in reportlab (once; it changes only astral entries)."""
+    from reportlab.pdfbase import ttfonts
+
+    if ttfonts.makeToUnicodeCMap is not _to_unicode_cmap:
+        ttfonts.makeToUnicodeCMap = _to_unicode_cmap
 
 
 def _register(key: tuple[str, ...], style: Style) -> _Fonts:
     body = resolve(style.body_font)
     heading = resolve(style.heading_font)
     n = len(_registered)
-    fallbacks = tuple(
-        (_register_family(f"BantinFallback{n}x{i}", fam), fam)
-        for i, fam in enumerate(resolve(f) for f in style.fallback_fonts)
-    )
     fonts = _Fonts(
         _register_family(f"BantinBody{n}", body), _register_family(f"BantinHeading{n}", heading),
-        body, heading, fallbacks,
+        body, heading, style.fallback_fonts,
     )
     _registered[key] = fonts
     return fonts
+
+
+_fallback_names: dict[Family, str] = {}
+
+
+def _fallback_name(fam: Family) -> str:
+    """The reportlab name of a fallback face, registered on first use."""
+    with _register_lock:
+        if fam not in _fallback_names:
+            _fallback_names[fam] = _register_family(f"BantinFallback{len(_fallback_names)}", fam)
+        return _fallback_names[fam]
 
 
 def warm(style: Style) -> None:
@@ -136,15 +177,15 @@ class _Ink:
             if family.covers(c) or c in "\n":
                 out.append(escape(c))
                 continue
-            for name, fb in self.fonts.fallbacks:
-                if fb.covers(c):
-                    out.append(f'<font name="{name}">{escape(c)}</font>')
-                    break
+            fb = fallback_for(self.fonts.fallbacks, c)
+            if fb is not None:
+                out.append(f'<font name="{_fallback_name(fb)}">{escape(c)}</font>')
             else:
                 code = f"U+{ord(c):04X}"
                 if code not in self.reported:
                     self.reported.add(code)
-                    self.warn(f"{code} ({c!r}) is not in font {family.name}; shown as [{code}] in “{self.article}”")
+                    self.warn(f"{code} ({c!r}) is in neither font {family.name} nor an installed fallback; "
+                              f"shown as [{code}] in “{self.article}”")
                 out.append(f"[{code}]")
         return "".join(out)
 
@@ -267,7 +308,7 @@ class _Story(Walker):
     def para(self, markup: str, pst: Any, outline: _Outlined | None = None, **kw: Any) -> Any:
         from reportlab.platypus import Paragraph as P
 
-        p = P(markup, pst, **kw)
+        p = (_marked() if outline is not None else P)(markup, pst, **kw)
         if outline is not None:
             p._bantin_outline = outline
         return p
@@ -453,25 +494,42 @@ def _column_widths(t: Table, avail: float, pst: Any) -> list[float]:
     return [m + spare * (n - m) / stretch for n, m in zip(natural, least, strict=True)]
 
 
-def _page_decor(style: Style, fonts: _Fonts, running: str) -> Any:
-    """Header and footer, drawn once the page count is known (see _CountingCanvas)."""
+TOTAL = "bantin-page-total"  # the form that prints the page count, defined at save
+
+
+def _page_decor(style: Style, fonts: _Fonts, running: str, cover: bool) -> Any:
+    """Header and footer, drawn as each page ends. "Trang N/M" draws M through a
+    form defined only when the document is saved (``_TotalCanvas``), so every page
+    is written as soon as it is done and outline destinations point at their own
+    pages. A briefing's cover carries no number."""
     from reportlab.lib import colors
+    from reportlab.pdfbase.pdfmetrics import stringWidth
 
     page = style.page
     w, h = (x * MM for x in page.size_mm)
     size = style.text.masthead_size
 
-    def draw(canv: Any, n: int, total: int) -> None:
+    def draw(canv: Any, doc: Any) -> None:
+        n = canv.getPageNumber()
         canv.saveState()
         canv.setFillColor(colors.HexColor(style.text.body_colour))
         if page.page_numbers == "top":
             if n > 1:
                 canv.setFont(fonts.body, style.text.body_size)
                 canv.drawCentredString(w / 2, h - page.margin_top * MM / 2 - 4, str(n))
-        else:
+        elif not (cover and n == 1):
             canv.setFont(fonts.body, size)
-            canv.drawCentredString(w / 2, page.margin_bottom * MM / 2 - 3, f"{PAGE} {n}/{total}")
+            head = f"{PAGE} {n}/"
+            # Centred as if the total had as many digits as this page's number.
+            x = w / 2 - stringWidth(head + str(n), fonts.body, size) / 2
+            y = page.margin_bottom * MM / 2 - 3
+            canv.drawString(x, y, head)
+            canv.translate(x + stringWidth(head, fonts.body, size), y)
+            canv.doForm(TOTAL)
+        canv.restoreState()
         if page.running_header and n > 1 and running:
+            canv.saveState()
+            canv.setFillColor(colors.HexColor(style.text.body_colour))
             canv.setFont(fonts.heading, size)
             y = h - page.margin_top * MM / 2
             left, right = page.margin_left * MM, w - page.margin_right * MM
@@ -479,9 +537,25 @@ def _page_decor(style: Style, fonts: _Fonts, running: str) -> Any:
             canv.setStrokeColor(colors.HexColor(style.text.accent_colour))
             canv.setLineWidth(0.4)
             canv.line(left, y - 4, right, y - 4)
-        canv.restoreState()
+            canv.restoreState()
 
     return draw
+
+
+@lru_cache(maxsize=1)
+def _marked() -> type:
+    """A Paragraph that sets its outline destination where it is drawn: an /XYZ
+    destination at its own top, on its own page."""
+    from reportlab.platypus import Paragraph as P
+
+    class Marked(P):
+        def draw(self) -> None:
+            o = getattr(self, "_bantin_outline", None)
+            if o is not None:
+                self.canv.bookmarkHorizontal(o.key, 0, self.height)
+            super().draw()
+
+    return Marked
 
 
 def write(doc: Document, style: Style, warn: Warn) -> bytes:
@@ -491,25 +565,18 @@ def write(doc: Document, style: Style, warn: Warn) -> bytes:
     fonts = _fonts(style)
     page = style.page
     w, h = (x * MM for x in page.size_mm)
-    decor = _page_decor(style, fonts, short_title(doc.title, 80))
+    decor = _page_decor(style, fonts, short_title(doc.title, 80), isinstance(doc, Briefing))
 
-    class _CountingCanvas(Canvas):
-        """Defers page decoration to ``save`` so that "Trang N/M" knows M."""
-
-        def __init__(self, *a: Any, **kw: Any) -> None:
-            super().__init__(*a, **kw)
-            self._pages: list[dict[str, Any]] = []
-
-        def showPage(self) -> None:  # noqa: N802 - reportlab's name
-            self._pages.append(dict(self.__dict__))
-            self._startPage()
+    class _TotalCanvas(Canvas):
+        """Defines the page-count form once the count is known."""
 
         def save(self) -> None:
-            total = len(self._pages)
-            for i, state in enumerate(self._pages, 1):
-                self.__dict__.update(state)
-                decor(self, i, total)
-                Canvas.showPage(self)
+            total = self.getPageNumber() - 1  # save follows the last showPage
+            self.beginForm(TOTAL)
+            self.setFillColor(style.text.body_colour)
+            self.setFont(fonts.body, style.text.masthead_size)
+            self.drawString(0, 0, str(total))
+            self.endForm()
             Canvas.save(self)
 
     class _Doc(BaseDocTemplate):
@@ -517,7 +584,6 @@ def write(doc: Document, style: Style, warn: Warn) -> bytes:
             o = getattr(flowable, "_bantin_outline", None)
             if o is None:
                 return
-            self.canv.bookmarkPage(o.key)
             self.canv.addOutlineEntry(o.title, o.key, level=o.level, closed=o.level > 1)
             if o.toc:
                 self.notify("TOCEntry", (0, escape(o.title), self.page, o.key))
@@ -544,15 +610,15 @@ def write(doc: Document, style: Style, warn: Warn) -> bytes:
     )
     frame = Frame(template.leftMargin, template.bottomMargin, template.width, template.height, id="body",
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
-    template.addPageTemplates([PageTemplate(id="page", frames=[frame])])
+    template.addPageTemplates([PageTemplate(id="page", frames=[frame], onPageEnd=decor)])
     walker = _Story(style, fonts, warn, template.width, template.height)
     walker.walk(doc)
     story = walker.story
     try:
         if isinstance(doc, Briefing):
-            template.multiBuild(story, canvasmaker=_CountingCanvas)
+            template.multiBuild(story, canvasmaker=_TotalCanvas)
         else:
-            template.build(story, canvasmaker=_CountingCanvas)
+            template.build(story, canvasmaker=_TotalCanvas)
     except Exception as e:
         if type(e).__name__ == "LayoutError":
             raise ExportError(f"cannot lay out the page: {e}") from None

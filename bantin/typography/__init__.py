@@ -13,6 +13,7 @@ from collections.abc import Callable, Mapping
 
 from bantin.model import Document, map_text
 from bantin.typography import (
+    autolink,
     cleanup,
     dashes,
     ellipsis,
@@ -50,4 +51,5 @@ def pipeline(switches: Mapping[str, bool], tone_style: str = "keep") -> Callable
 
 
 def apply(doc: Document, switches: Mapping[str, bool], tone_style: str = "keep") -> Document:
-    return map_text(doc, pipeline(switches, tone_style))
+    """The rules on every prose field, then addresses in running text made links."""
+    return autolink.apply(map_text(doc, pipeline(switches, tone_style)))

@@ -37,27 +37,46 @@ def _trim(s: str) -> str:
     return s
 
 
-def hide(text: str) -> tuple[str, list[str]]:
-    """The text with each address replaced by one placeholder, and the addresses."""
-    if not any(c in text for c in ".@:") or any(BASE <= ord(c) <= LIMIT for c in text):
-        return text, []
-    found: list[str] = []
-    out: list[str] = []
-    done = 0
+def addresses(text: str) -> list[tuple[int, str]]:
+    """Each address in ``text`` with where it starts."""
+    if not any(c in text for c in ".@:"):
+        return []
+    out = []
     for word in _WORD.finditer(text):
         start, end = word.span()
         while start < end and text[start] in _OPENERS:
             start += 1
         m = ADDRESS.match(text, start, end)
-        if m is None:
-            continue
-        address = _trim(m.group(0))
-        if not address or len(found) >= LIMIT - BASE:
-            continue
-        found.append(address)
-        out += [text[done:start], chr(BASE + len(found) - 1)]
+        address = _trim(m.group(0)) if m else ""
+        if address:
+            out.append((start, address))
+    return out
+
+
+def hide(text: str) -> tuple[str, list[str]]:
+    """The text with each address replaced by one placeholder, and the addresses."""
+    if any(BASE <= ord(c) <= LIMIT for c in text):
+        return text, []
+    found = addresses(text)[: LIMIT - BASE]
+    out: list[str] = []
+    done = 0
+    for n, (start, address) in enumerate(found):
+        out += [text[done:start], chr(BASE + n)]
         done = start + len(address)
-    return "".join(out) + text[done:], found
+    return "".join(out) + text[done:], [a for _, a in found]
+
+
+def href(address: str) -> str | None:
+    """Where an address found in running text links to, if anywhere: a scheme is
+    added to "www." and e-mail addresses; a bare domain name is left unlinked."""
+    low = address.lower()
+    if low.startswith(("http://", "https://", "ftp://", "mailto:")):
+        return address
+    if low.startswith("www."):
+        return "https://" + address
+    if "@" in address and "/" not in address:
+        return "mailto:" + address
+    return None
 
 
 def show(text: str, found: list[str]) -> str:

@@ -20,9 +20,9 @@ from typing import Any
 from bantin.exporters import Exporter, Warn
 from bantin.exporters._shared import short_title
 from bantin.exporters.docx import fields, numbering, package, styles
-from bantin.exporters.docx.body import Body
+from bantin.exporters.docx.body import Body, Covered
 from bantin.exporters.roles import roles
-from bantin.fonts import Family, resolve
+from bantin.fonts import Family, resolve, subset
 from bantin.model import Document
 from bantin.stylesheet import Style
 
@@ -79,10 +79,16 @@ def write(doc: Document, style: Style, warn: Warn) -> bytes:
 
     d: Any = docx.Document(io.BytesIO(_prepared(style)))
     fields.set_running_title(d, short_title(doc.title, 80))
-    Body(d, warn, _style_ids(style), *_text_area(style), roles(style)["cell"].size).walk(doc)
+    body = Body(d, warn, _style_ids(style), *_text_area(style), roles(style)["cell"].size,
+                Covered(resolve(style.body_font), resolve(style.heading_font)), style.fallback_fonts)
+    body.walk(doc)
     package.core_properties(d, doc)
     families = _embedded(style)
-    return package.zip_package(package.package_files(d, bool(families)), families)
+    # Fallback faces are large (HanaMinA is 20 MB): each goes in as a subset of the
+    # characters this document takes from it.
+    extra = tuple((fam.name, subset(fam.files["regular"], frozenset(chars | {" "})))
+                  for fam, chars in sorted(body.fallback_chars.items(), key=lambda x: x[0].name) if fam.embed)
+    return package.zip_package(package.package_files(d, bool(families or extra)), families, extra)
 
 
 exporter = Exporter("docx", ".docx", write, "Word document with named styles (python-docx)", warm=warm)

@@ -16,6 +16,7 @@ from bantin.exporters.docx.fields import field_mark, run
 from bantin.exporters.docx.numbering import Numbering, numbered
 from bantin.exporters.docx.styles import LINK_STYLE, NAMES, TABLE_STYLE
 from bantin.exporters.walk import Walker
+from bantin.fonts import Family, fallback_for
 from bantin.model import (
     Article,
     Briefing,
@@ -30,15 +31,40 @@ from bantin.model import (
     plain,
     text_of,
 )
+from bantin.stylesheet import FontSpec
 
 _JC = {"right": "right", "center": "center"}
+
+
+class Covered:
+    """``c in covered``: both text families have the character."""
+
+    def __init__(self, *families: Family) -> None:
+        self.families = families
+
+    def __contains__(self, c: object) -> bool:
+        return isinstance(c, str) and all(f.covers(c) for f in self.families)
+
+
+def _by_face(text: str, covered: Covered,
+             specs: tuple[FontSpec, ...]) -> list[tuple[Family | None, str]]:
+    """``text`` cut where the face changes: None for the text fonts, else the
+    fallback that has the character (a character none has stays in the text font)."""
+    out: list[tuple[Family | None, str]] = []
+    for c in text:
+        fam = None if c in covered or c.isspace() else fallback_for(specs, c)
+        if out and out[-1][0] == fam:
+            out[-1] = (fam, out[-1][1] + c)
+        else:
+            out.append((fam, c))
+    return out
 
 
 class Body(Walker):
     format = "docx"
 
     def __init__(self, d: Any, warn: Warn, ids: dict[str, str], width_mm: float, height_mm: float,
-                 cell_size: float) -> None:
+                 cell_size: float, covered: Covered, fallbacks: tuple[FontSpec, ...]) -> None:
         from docx.oxml.ns import qn
 
         self.d, self.warn, self.ids, self.qn = d, warn, ids, qn
@@ -46,6 +72,9 @@ class Body(Walker):
         self.numbering = Numbering(d)
         self.width_mm, self.height_mm = width_mm, height_mm  # the text area
         self.cell_size = cell_size
+        self.covered = covered  # characters both text fonts have
+        self.fallbacks = fallbacks
+        self.fallback_chars: dict[Family, set[str]] = {}
         self.shift = 0  # in a bundle, article titles are Heading 1 and headings move down one
 
     # -- elements
@@ -73,11 +102,22 @@ class Body(Walker):
             if target:
                 rid = self.d.part.relate_to(target, RT.HYPERLINK, is_external=True)
                 link = self.el("w:hyperlink", {"r:id": rid, "w:history": "1"})
-                run(link, s.text, s.strong, s.em, self.ids[LINK_STYLE])
+                self.runs(link, s.text, s.strong, s.em, self.ids[LINK_STYLE])
                 p.append(link)
             else:
-                run(p, s.text, s.strong, s.em)
+                self.runs(p, s.text, s.strong, s.em)
         return p
+
+    def runs(self, p: Any, text: str, bold: bool, italic: bool, char_style: str | None = None) -> None:
+        """One run, or several when some characters need a fallback face: Word
+        would otherwise pick any font of the reader's machine, or none."""
+        if all(c in self.covered for c in text):
+            run(p, text, bold, italic, char_style)
+            return
+        for fam, piece in _by_face(text, self.covered, self.fallbacks):
+            if fam is not None:
+                self.fallback_chars.setdefault(fam, set()).update(piece)
+            run(p, piece, bold, italic, char_style, None if fam is None else fam.name)
 
     def para(self, text: Text, role: str, style_name: str | None = None) -> Any:
         return self.fill(self._p(role, style_name), text)

@@ -10,15 +10,20 @@ from bantin.stylesheet import Style
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
 
-def run(p: Any, text: str, bold: bool = False, italic: bool = False, char_style: str | None = None) -> None:
-    """Append a run of text to ``p`` (a w:p or w:hyperlink element)."""
+def run(p: Any, text: str, bold: bool = False, italic: bool = False, char_style: str | None = None,
+        font: str | None = None) -> None:
+    """Append a run of text to ``p`` (a w:p or w:hyperlink element); ``font`` names
+    a fallback face for characters the text fonts lack."""
     from docx.oxml.ns import qn
 
     r = p.makeelement(qn("w:r"), {})
-    if bold or italic or char_style:
+    if bold or italic or char_style or font:
         rpr = r.makeelement(qn("w:rPr"), {})
         if char_style:
             rpr.append(rpr.makeelement(qn("w:rStyle"), {qn("w:val"): char_style}))
+        if font:
+            slots = ("ascii", "hAnsi", "eastAsia", "cs")
+            rpr.append(rpr.makeelement(qn("w:rFonts"), {qn(f"w:{k}"): font for k in slots}))
         if bold:
             rpr.append(rpr.makeelement(qn("w:b"), {}))
         if italic:

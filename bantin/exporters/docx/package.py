@@ -97,9 +97,14 @@ def drop_leftovers(d: Any) -> None:
 
 @lru_cache(maxsize=16)
 def _odttf(path: Path, key: str) -> bytes:
-    """The whole face (editors type new text), obfuscated per ECMA-376 Part 1 §17.8.1:
-    the first 32 bytes XOR the font key's 16 bytes, read from the GUID in reverse."""
-    data = bytearray(path.read_bytes())
+    """The whole face (editors type new text), obfuscated."""
+    return _obfuscate(path.read_bytes(), key)
+
+
+def _obfuscate(font: bytes, key: str) -> bytes:
+    """ECMA-376 Part 1 §17.8.1: the first 32 bytes XOR the font key's 16 bytes,
+    read from the GUID in reverse."""
+    data = bytearray(font)
     guid = bytes.fromhex(key.strip("{}").replace("-", ""))[::-1]
     for i in range(32):
         data[i] ^= guid[i % 16]
@@ -108,8 +113,12 @@ def _odttf(path: Path, key: str) -> bytes:
 
 @lru_cache(maxsize=16)
 def _font_key(path: Path) -> str:
-    digest = hashlib.sha256(path.read_bytes()).digest()[:16]
-    return "{" + str(uuid.UUID(bytes=digest)).upper() + "}"
+    return _key(path.read_bytes())
+
+
+def _key(font: bytes) -> str:
+    """A font key derived from the font itself, so the file is deterministic."""
+    return "{" + str(uuid.UUID(bytes=hashlib.sha256(font).digest()[:16])).upper() + "}"
 
 
 def font_parts(families: tuple[Family, ...]) -> list[tuple[str, str, Path, str]]:
@@ -138,7 +147,7 @@ def font_zip(families: tuple[Family, ...]) -> bytes:
     return out.getvalue()
 
 
-def _embed(files: dict[str, bytes], families: tuple[Family, ...]) -> None:
+def _embed(files: dict[str, bytes], families: tuple[Family, ...], extra: tuple[tuple[str, bytes], ...]) -> None:
     """List the embedded fonts in fontTable.xml and relate them."""
     from lxml import etree
 
@@ -161,6 +170,17 @@ def _embed(files: dict[str, bytes], families: tuple[Family, ...]) -> None:
             etree.SubElement(rels, f"{{{PR_NS}}}Relationship", {"Id": rid, "Type": FONT_REL, "Target": f"fonts/{name}"})
             etree.SubElement(font_el, f"{w}{tag}", {f"{r}id": rid, f"{w}fontKey": key})
             pending = next(parts, None)
+    for n, (name, data) in enumerate(extra, 1):
+        key = _key(data)
+        part = f"fallback{n}.odttf"
+        files[f"word/fonts/{part}"] = _obfuscate(data, key)
+        font_el = etree.SubElement(table, f"{w}font", {f"{w}name": name})
+        etree.SubElement(font_el, f"{w}charset", {f"{w}val": "00"})
+        etree.SubElement(font_el, f"{w}family", {f"{w}val": "auto"})
+        etree.SubElement(font_el, f"{w}pitch", {f"{w}val": "variable"})
+        rid = f"rIdFallback{n}"
+        etree.SubElement(rels, f"{{{PR_NS}}}Relationship", {"Id": rid, "Type": FONT_REL, "Target": f"fonts/{part}"})
+        etree.SubElement(font_el, f"{w}embedRegular", {f"{r}id": rid, f"{w}fontKey": key})
     files["word/fontTable.xml"] = _xml(table)
     files["word/_rels/fontTable.xml.rels"] = _xml(rels)
 
@@ -209,14 +229,16 @@ def package_files(d: Any, fonts: bool) -> dict[str, bytes]:
     return files
 
 
-def zip_package(files: dict[str, bytes], families: tuple[Family, ...]) -> bytes:
+def zip_package(files: dict[str, bytes], families: tuple[Family, ...],
+                extra: tuple[tuple[str, bytes], ...] = ()) -> bytes:
     """Write the zip: fixed entry times, the fonts (compressed once per process)
     first, then every part."""
     names = list(files)
     files["docProps/app.xml"] = _APP_XML
     out = io.BytesIO()
+    if families or extra:
+        _embed(files, families, extra)
     if families:
-        _embed(files, families)
         out.write(font_zip(families))
     order = [n for n in names if n in files] + sorted(n for n in files if n not in names)
     with zipfile.ZipFile(out, "a" if families else "w", zipfile.ZIP_DEFLATED) as z:
