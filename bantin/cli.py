@@ -58,7 +58,7 @@ def _shard(value: str | None) -> tuple[int, int] | None:
 @click.option("-o", "--output", "out", default="dist", show_default=True,
               help="Output folder, or - to write one document to stdout.")
 @click.option("-M", "--meta", multiple=True, metavar="KEY=VALUE",
-              help="Override title, date, outlet, byline or issuer.")
+              help="Override title, date, outlet, byline; for a bundle issuer, number, place.")
 @click.option("--bundle", "bundle_title", default=None, metavar="TITLE",
               help="Bundle all inputs into one briefing with this title.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1, max=1024), default=None,

@@ -31,6 +31,19 @@ VIETNAMESE = frozenset(
 ) | frozenset("đĐ")
 
 
+# What an editor must be able to type in an embedded face: every Vietnamese letter,
+# ASCII and Latin-1, General Punctuation, the tone marks for decomposed input, and
+# the signs Vietnamese news uses (₫ € №). Embedded subsets keep all of it, so a
+# subset never stops anyone typing a Vietnamese word.
+REPERTOIRE = frozenset(
+    VIETNAMESE
+    | {chr(c) for c in range(0x20, 0x7F)}
+    | {chr(c) for c in range(0xA0, 0x100)}
+    | {chr(c) for c in range(0x2000, 0x2070)}
+    | set("\u0300\u0301\u0303\u0309\u0323₫€№™•←→")
+)
+
+
 class FontError(StyleError):
     """A font the style names is missing, unusable or lacks Vietnamese letters."""
 
@@ -243,8 +256,9 @@ def licence(fam: Family) -> str | None:
 
 
 @lru_cache(maxsize=64)
-def subset(path: Path, chars: frozenset[str]) -> bytes:
-    """The face reduced to ``chars``, for embedding (EPUB faces, DOCX fallbacks)."""
+def subset(path: Path, chars: frozenset[str], kerning: bool = False) -> bytes:
+    """The face reduced to ``chars``, for embedding. ``kerning`` keeps the kern
+    feature (GPOS), for faces an editor keeps typing in."""
     import io
     import logging
 
@@ -259,8 +273,8 @@ def subset(path: Path, chars: frozenset[str]) -> bytes:
     # Vietnamese is set from precomposed NFC glyphs, which need no OpenType
     # positioning; dropping the layout tables makes each subset four times faster
     # (16 ms instead of 60 ms a face) at the cost of kerning in e-readers.
-    opts.layout_features = []
-    opts.drop_tables += ["meta", "DSIG", "GSUB", "GPOS", "GDEF"]
+    opts.layout_features = ["kern"] if kerning else []
+    opts.drop_tables += ["meta", "DSIG"] + ([] if kerning else ["GSUB", "GPOS", "GDEF"])
     opts.recalc_timestamp = False
     opts.canonical_order = False
     sub = ft_subset.Subsetter(opts)

@@ -180,6 +180,8 @@ class Briefing:
     articles: tuple[Article, ...] = field(default_factory=tuple)
     date: str | None = None
     issuer: str | None = None
+    number: str | None = None  # the document's number ("Số: 12/BC-VP"), Nghị định 30's header
+    place: str | None = None  # where it is issued ("Hà Nội"), for the place-and-date line
     language: str = "vi"
 
     @property
@@ -270,6 +272,8 @@ def _map(doc: Document, fn: Callable[[str], str], other: Callable[[str], str] | 
             doc,
             title=one(doc.title),
             issuer=opt(doc.issuer),
+            number=raw(doc.number),
+            place=opt(doc.place),
             date=raw(doc.date),
             articles=tuple(article(a) for a in doc.articles),
         )

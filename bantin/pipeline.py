@@ -32,7 +32,7 @@ from bantin.stylesheet import Style
 from bantin.stylesheet import load as load_style
 from bantin.typography import apply as apply_typography
 
-META_KEYS = ("title", "date", "outlet", "byline", "issuer")
+META_KEYS = ("title", "date", "outlet", "byline", "issuer", "number", "place")
 
 
 @dataclass(frozen=True)
@@ -117,7 +117,7 @@ def apply_meta(doc: Document, meta: tuple[tuple[str, str], ...]) -> Document:
     if not m:
         return doc
     if isinstance(doc, Briefing):
-        changes: dict[str, object] = {k: m[k] or None for k in ("date", "issuer") if k in m}
+        changes: dict[str, object] = {k: m[k] or None for k in ("date", "issuer", "number", "place") if k in m}
         if "title" in m:
             changes["title"] = m["title"]
         return replace(doc, **changes)  # type: ignore[arg-type]

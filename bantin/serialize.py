@@ -259,6 +259,8 @@ def to_dict(doc: Document) -> dict[str, Any]:
             "title": doc.title,
             "date": doc.date,
             "issuer": doc.issuer,
+            "number": doc.number,
+            "place": doc.place,
             "language": doc.language,
             "articles": [article_to_dict(a) for a in doc.articles],
         }
@@ -275,6 +277,8 @@ def from_dict(d: Any) -> Document:
             articles=tuple(article_from_dict(a) for a in d.get("articles", [])),
             date=_iso_date(d),
             issuer=_opt_str(d, "issuer"),
+            number=_opt_str(d, "number"),
+            place=_opt_str(d, "place"),
             language=d.get("language", "vi"),
         )
     return article_from_dict(d)

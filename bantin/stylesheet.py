@@ -51,6 +51,9 @@ class Page:
     # "top": the bare number centred in the top margin from page 2 (Nghị định 30/2020).
     page_numbers: str = "footer"
     running_header: bool = True
+    # Nghị định 30's header block (issuer and number left, Quốc hiệu and Tiêu ngữ
+    # right, the place-and-date line) on a briefing that names its issuer.
+    decree_header: bool = False
 
     @property
     def size_mm(self) -> tuple[float, float]:
@@ -70,6 +73,9 @@ class Text:
     first_line_indent: float = 0.0  # millimetres
     justify: bool = True
     txt_width: int = 72
+    # "print": wrapped at txt_width, ruled, centred; "message": one line per paragraph,
+    # short rules, no centring, plain spaces, to paste into e-mail or Zalo.
+    txt_layout: str = "print"
     # Nghị định 30 centres a document's title; a news briefing sets it flush left.
     title_align: str = "left"
     body_colour: str = "#1a1a1a"
@@ -167,6 +173,7 @@ _RULES: dict[str, tuple[object, ...]] = {
     "page.margin_right": (_NUMBER, 0, 100),
     "page.page_numbers": (("footer", "top"),),
     "page.running_header": (bool,),
+    "page.decree_header": (bool,),
     "text.body_size": (_NUMBER, 5, 48),
     "text.leading": (_NUMBER, 1, 3),
     "text.title_size": (_NUMBER, 5, 96),
@@ -179,6 +186,7 @@ _RULES: dict[str, tuple[object, ...]] = {
     "text.justify": (bool,),
     "text.txt_width": (int, 20, 400),
     "text.title_align": (("left", "center"),),
+    "text.txt_layout": (("print", "message"),),
     "text.body_colour": ("colour",),
     "text.accent_colour": ("colour",),
     "typography.tone_marks": (tuple(TONE_STYLES),),

@@ -10,7 +10,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import bantin, epubcheck, pandoc_plain, pdftotext, require, run, zip_text
+from conftest import CORPUS, bantin, epubcheck, pandoc_plain, pdftotext, require, run, zip_text
 
 import bantin as api
 from bantin.model import Article, Briefing, Heading, Paragraph, plain
@@ -135,3 +135,152 @@ def test_single_article_epub_opens_on_the_text():
     assert spine == ['idref="article-001"', 'idref="nav" linear="no"']
 
 
+
+
+def _pdf_pages(path: Path) -> list[list[str]]:
+    return [[x.strip() for x in p.splitlines() if x.strip()] for p in pdftotext(path).split("\f")]
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="needs ../shared/corpus")
+def test_a_byline_is_never_alone_on_its_page_over_the_corpus(tmp_path):
+    files = sorted((CORPUS / "real").glob("*.txt"))
+    r = bantin("export", "-f", "pdf", "-o", str(tmp_path), *map(str, files))
+    assert r.returncode == 0, r.stderr.decode()
+    checked = 0
+    for f in files:
+        a = api.read(f)
+        if not a.byline:
+            continue
+        pages = _pdf_pages(tmp_path / f"{f.stem}.pdf")
+        where = [i for i, p in enumerate(pages) if a.byline in p]
+        assert where, f.name
+        page = pages[where[-1]]
+        # What the page shows before the byline, less the running header.
+        before = page[: page.index(a.byline)][1 if where[-1] > 0 else 0:]
+        assert len(before) >= 2, f"{f.name}: byline alone on page {where[-1] + 1}: {page[:6]}"
+        checked += 1
+    assert checked >= 10
+
+
+def test_byline_goes_over_with_the_last_lines(tmp_path):
+    # Long enough that the byline falls at a page foot in one of these lengths.
+    for extra in range(0, 40, 3):
+        text = "Tiêu đề\nSapo.\n" + "".join(
+            f"Đoạn {n}: một câu đủ dài để chiếm vài dòng trên trang in khổ A4 của bản tin.\n"
+            for n in range(40 + extra))
+        path = tmp_path / f"b{extra}.txt"
+        path.write_text(text + "Nguyễn Văn Bút\n", encoding="utf-8")
+        pdf = tmp_path / f"b{extra}.pdf"
+        pdf.write_bytes(api.export(api.read(path), "pdf"))
+        pages = _pdf_pages(pdf)
+        page = next(p for p in pages if "Nguyễn Văn Bút" in p)
+        assert len(page[: page.index("Nguyễn Văn Bút")]) >= 2, (extra, page[:4])
+
+
+def test_title_lines_are_balanced(tmp_path):
+    title = "Hội nghị lần thứ nhất Ban Chấp hành Đảng bộ tỉnh khóa mới bàn về chuyển đổi số trong kỷ nguyên mới"
+    pdf = tmp_path / "t.pdf"
+    pdf.write_bytes(api.export(Article(title, blocks=(Paragraph(plain("x")),)), "pdf"))
+    lines = [x for x in _pdf_pages(pdf)[0] if x and x in title]
+    assert len(lines) >= 2 and " ".join(lines) == title
+    lengths = [len(x) for x in lines]
+    assert min(lengths) >= 0.6 * max(lengths), lines  # no word alone on the last line
+
+
+def test_masthead_shows_each_date_once():
+    from bantin.exporters._shared import meta_line
+    from bantin.model import Dateline, Outlet
+
+    a = Article("T", lede="Sáng 5/8, hội nghị khai mạc.", outlet=Outlet("PNTĐ", "Phụ nữ Thủ đô"),
+                dateline=Dateline("HÀ NỘI", "Sáng 5/8"), date="2025-08-05")
+    assert meta_line(a) == "Phụ nữ Thủ đô (PNTĐ) · HÀ NỘI · ngày 05 tháng 8 năm 2025"
+    b = Article("T", lede="Hội nghị khai mạc.", dateline=Dateline("HÀ NỘI", "Chiều 2/9"))
+    assert meta_line(b) == "HÀ NỘI, Chiều 2/9"
+
+
+def test_numbers_bind_to_units_not_to_function_words():
+    from bantin.typography import nbsp
+
+    assert nbsp.apply("179 đại biểu và 5 km") == "179\u00a0đại biểu và 5\u00a0km"
+    assert nbsp.apply("Boeing 767 của hãng, 69 đã về") == "Boeing 767 của hãng, 69 đã về"
+
+
+def test_message_style_pastes_into_a_chat(tmp_path):
+    long = " ".join(["Một câu rất dài để thử việc không ngắt dòng cứng trong tin nhắn."] * 6)
+    a = Article("Tiêu đề bài viết về 179\u00a0đại biểu", lede="Sapo có 5\u00a0km đường.",
+                blocks=(Paragraph(plain(long)), Heading(plain("Mục phụ")), Paragraph(plain("Đoạn cuối."))),
+                byline="Minh Châu")
+    text = api.export(a, "txt", style="message").decode()
+    lines = text.splitlines()
+    assert long in lines  # one line per paragraph
+    assert "\u00a0" not in text and "\u202f" not in text
+    assert all(not x.startswith(" ") or x.startswith("  [") for x in lines)  # nothing centred or right-set
+    assert "Minh Châu" in lines
+    assert all(len(set(x)) > 1 or len(x) <= 10 for x in lines if x)  # rules are short
+    printed = api.export(a, "txt").decode()
+    assert max(len(x) for x in printed.splitlines()) <= 72 and "\u00a0" in printed
+
+
+def test_nd30_header_block_in_pdf_and_docx(tmp_path):
+    src = tmp_path / "a.txt"
+    src.write_text("Tiêu đề\nSapo.\nThân bài.\n", encoding="utf-8")
+    args = ["export", "-f", "pdf,docx", "--style", "nd30", "--bundle", "Báo cáo tin báo chí",
+            "-M", "issuer=Văn phòng Sở Nông nghiệp", "-M", "number=12/BC-VP", "-M", "place=Hà Nội",
+            "-M", "date=2025-08-05", "-o", str(tmp_path), str(src)]
+    r = bantin(*args)
+    assert r.returncode == 0, r.stderr.decode()
+    first = pdftotext(tmp_path / "bao-cao-tin-bao-chi.pdf").split("\f")[0]
+    for line in ("VĂN PHÒNG SỞ NÔNG", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+                 "Số: 12/BC-VP", "Hà Nội, ngày 05 tháng 8 năm 2025"):
+        assert line in first, line
+    docx = pandoc_plain(tmp_path / "bao-cao-tin-bao-chi.docx", "docx")
+    for line in ("VĂN PHÒNG SỞ NÔNG NGHIỆP", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+                 "Số: 12/BC-VP", "Hà Nội, ngày 05 tháng 8 năm 2025"):
+        assert line in docx, line
+    # Without an issuer there is no header block, and the default style never has one.
+    r = bantin("export", "-f", "pdf", "--style", "nd30", "--bundle", "B", "-o", str(tmp_path / "plain"), str(src))
+    assert r.returncode == 0 and "CỘNG HÒA" not in pdftotext(tmp_path / "plain" / "b.pdf")
+
+
+def test_docx_contents_link_to_the_articles_and_the_cover_has_no_number(tmp_path):
+    arts = tuple(Article(f"Bài {n}", blocks=(Paragraph(plain("x")),)) for n in range(1, 4))
+    data = api.export(Briefing("Bản tin", arts), "docx")
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        body = z.read("word/document.xml").decode()
+        settings = z.read("word/settings.xml").decode()
+        styles = z.read("word/styles.xml").decode()
+        footers = {n: z.read(n).decode() for n in z.namelist() if n.startswith("word/footer")}
+        rels = z.read("word/_rels/document.xml.rels").decode()
+    anchors = re.findall(r'<w:hyperlink w:anchor="([^"]+)"', body)
+    marks = re.findall(r'<w:bookmarkStart w:id="\d+" w:name="([^"]+)"/>', body)
+    assert len(anchors) == 3 and anchors == marks
+    assert body.count("PAGEREF _Toc_bantin_") == 3
+    assert '<w:updateFields w:val="true"/>' in settings
+    assert re.search(r'<w:tab [^>]*w:leader="dot"', styles)
+    # The first-page footer (the cover's) is empty; the other one numbers the page.
+    first = re.search(r'footerReference w:type="first" r:id="(rId\d+)"', body).group(1)
+    target = re.search(rf'Id="{first}"[^>]*Target="([^"]+)"', rels).group(1)
+    assert "PAGE" not in footers[f"word/{target}"]
+    assert any("NUMPAGES" in f for f in footers.values())
+
+
+def test_docx_embeds_only_the_faces_it_uses_as_subsets(tmp_path):
+    plain_doc = Article("Tiêu đề", blocks=(Paragraph(plain("Chỉ chữ thường.")),))
+    with zipfile.ZipFile(io.BytesIO(api.export(plain_doc, "docx"))) as z:
+        fonts = z.read("word/fontTable.xml").decode()
+        sizes = [i.file_size for i in z.infolist() if i.filename.endswith(".odttf")]
+    assert "embedItalic" not in fonts and "embedBoldItalic" not in fonts
+    assert sizes and max(sizes) < 60_000  # subsets, not the 160 KB faces
+    # Every Vietnamese letter is still in each embedded face: an editor can type them.
+    from fontTools.ttLib import TTFont
+
+    from bantin.exporters.docx import package
+    from bantin.fonts import VIETNAMESE
+    from bantin.stylesheet import load as load_style
+
+    fam = __import__("bantin.fonts", fromlist=["resolve"]).resolve(load_style("default").body_font)
+    path = fam.files["regular"]
+    font = TTFont(io.BytesIO(package._obfuscate(package._odttf(path, package._font_key(path)),
+                                                package._font_key(path))))
+    cmap = font.getBestCmap()
+    assert all(ord(c) in cmap for c in VIETNAMESE | set("Nguyễn Ưởng"))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from urllib.parse import quote
 from xml.sax.saxutils import escape
@@ -34,16 +35,30 @@ def vi_date(iso: str | None) -> str:
 
 
 def meta_line(a: Article) -> str:
-    """Outlet, dateline and date: "Phụ nữ Thủ đô (PNTĐ) · HÀ NỘI, Sáng 5/8"."""
+    """Outlet, dateline and date: "Phụ nữ Thủ đô (PNTĐ) · HÀ NỘI · ngày 05 tháng 8 năm 2025".
+
+    Each fact is shown once: the dateline's time ("Sáng 5/8") is left out when the
+    lede opens with it, or when it names the same day as the date."""
     parts = []
     if a.outlet:
         o = a.outlet
         parts.append(f"{o.name} ({o.code})" if o.name and o.code else o.display)
-    if a.dateline and a.dateline.display:
-        parts.append(a.dateline.display)
-    if a.date and not (a.dateline and a.dateline.time and a.date[:4] in a.dateline.time):
+    place = a.dateline.place if a.dateline else None
+    time = a.dateline.time if a.dateline else None
+    if time and ((a.lede or "").startswith(time) or (a.date and _same_day(time, a.date))):
+        time = None
+    parts.append(", ".join(p for p in (place, time) if p))
+    if a.date and not (time and a.date[:4] in time):
         parts.append(vi_date(a.date))
     return " · ".join(p for p in parts if p)
+
+
+def _same_day(time: str, iso: str) -> bool:
+    """Does "Sáng 5/8" (or "05/08/2025") name the day of "2025-08-05"?"""
+    if len(iso) < 10:
+        return False
+    day, month = int(iso[8:10]), int(iso[5:7])
+    return re.search(rf"(?<!\d)0?{day}/0?{month}(?!\d)", time) is not None
 
 
 def briefing_meta(b: Briefing) -> str:
@@ -100,6 +115,28 @@ def footer_lines(a: Article) -> list[Text]:
     if a.tags:
         out.append((Span(f"{TAGS}: {', '.join(a.tags)}"),))
     return out
+
+
+QUOC_HIEU = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+TIEU_NGU = "Độc lập - Tự do - Hạnh phúc"  # as the decree prints it: hyphens, not dashes
+
+
+@dataclass(frozen=True)
+class DecreeHeader:
+    """Nghị định 30/2020's header block: the issuer and number on the left, the
+    national title and motto on the right, and the place-and-date line under them."""
+
+    issuer: str
+    number: str
+    place_date: str
+
+
+def decree_header(b: Briefing, on: bool) -> DecreeHeader | None:
+    if not on or not b.issuer:
+        return None
+    when = vi_date(b.date) or "ngày      tháng      năm"  # left blank to be filled in by hand
+    place_date = f"{b.place}, {when}" if b.place else when[:1].upper() + when[1:]
+    return DecreeHeader(b.issuer.upper(), f"Số: {b.number}" if b.number else "", place_date)
 
 
 def count_line(b: Briefing) -> str:

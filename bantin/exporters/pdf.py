@@ -23,9 +23,13 @@ from bantin.exporters import Exporter, ExportError, Warn
 from bantin.exporters._shared import (
     CONTENTS,
     PAGE,
+    QUOC_HIEU,
+    TIEU_NGU,
+    DecreeHeader,
     briefing_meta,
     count_line,
     credit_line,
+    decree_header,
     doc_subject,
     figure_size,
     short_title,
@@ -260,8 +264,6 @@ def _styles(style: Style, f: _Fonts) -> dict[str, Any]:
             # A URL too long for its line breaks after a slash rather than mid-word.
             uriWasteReduce=0.3, bulletFontName=f.body, bulletIndent=(r.left + r.first) * MM if r.first < 0 else 0,
         )
-    # Items whose ordinals are in their own words hang them like a list marker.
-    out["own_item"] = ParagraphStyle("own_item", parent=out["own_item"], firstLineIndent=-5 * MM)
     for align in ("right", "center"):
         for cell in ("cell", "header_cell"):
             out[f"{cell}-{align}"] = ParagraphStyle(f"{cell}-{align}", parent=out[cell], alignment=_ALIGN[align])
@@ -335,12 +337,46 @@ class _Story(Walker):
         from reportlab.platypus import Spacer
 
         self.ink = _Ink(self.fonts, self.warn, short_title(b.title, 40))
-        self.story.append(Spacer(1, 60 * mm))
+        header = decree_header(b, self.style.page.decree_header)
+        if header is not None:
+            self.story += [self.decree(header), Spacer(1, 20 * mm)]
+        else:
+            self.story.append(Spacer(1, 60 * mm))
         self.paras(plain(b.title), self.st["cover_title"], self.outline(b.title, 0))
-        meta = briefing_meta(b)
+        meta = "" if header else briefing_meta(b)  # the header block already names both
         if meta:
             self.paras(plain(meta), self.st["cover_meta"])
         self.paras(plain(count_line(b)), self.st["cover_meta"])
+
+    def decree(self, h: DecreeHeader) -> Any:
+        """The header block as a two-column table without rules; a short line under
+        the issuer and one under the motto, as long as the motto."""
+        from reportlab.lib import colors
+        from reportlab.lib.styles import ParagraphStyle
+        from reportlab.pdfbase.pdfmetrics import stringWidth
+        from reportlab.platypus import HRFlowable, Table, TableStyle
+
+        base = self.st["decree"]
+        bold = ParagraphStyle("decree-bold", parent=base, fontName=self.fonts.body.replace("-regular", "-bold"))
+        italic = ParagraphStyle("decree-italic", parent=base, fontName=self.fonts.body.replace("-regular", "-italic"))
+        ink = colors.HexColor(self.style.text.body_colour)
+
+        def p(text: str, pst: Any) -> Any:
+            return self.para(self.ink.chars(text, self.fonts.body_family), pst)
+
+        motto = stringWidth(TIEU_NGU, bold.fontName, bold.fontSize)
+        rule = {"thickness": 0.5, "color": ink, "spaceBefore": 1, "hAlign": "CENTER"}
+        left = [p(h.issuer, bold), HRFlowable(width="30%", spaceAfter=4, **rule)]
+        if h.number:
+            left.append(p(h.number, base))
+        right = [p(QUOC_HIEU, bold), p(TIEU_NGU, bold),
+                 HRFlowable(width=motto, spaceAfter=6, **rule),
+                 p(h.place_date, italic)]
+        grid = Table([[left, right]], colWidths=[self.width * 0.4, self.width * 0.6])
+        grid.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("ALIGN", (0, 0), (-1, -1), "CENTER"),
+                                  ("FONTNAME", (0, 0), (-1, -1), self.fonts.body),
+                                  ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
+        return grid
 
     def contents(self, b: Briefing) -> None:
         from reportlab.platypus import PageBreak
@@ -364,13 +400,20 @@ class _Story(Walker):
 
     def title(self, a: Article, depth: int) -> None:
         self.depth = self.last_level = depth
-        self.paras(plain(a.title), self.st["title"], self.outline(a.title, depth, toc=depth == 1))
+        pst = _balanced(self.st["title"], self.ink.spans(plain(a.title), self.fonts.heading_family), self.width)
+        self.paras(plain(a.title), pst, self.outline(a.title, depth, toc=depth == 1))
 
     def lede(self, text: str) -> None:
         self.paras(plain(text), self.st["lede"])
 
     def byline(self, text: str) -> None:
+        from reportlab.platypus import Paragraph as P
+
+        last = self.story[-1] if self.story else None
         self.paras(plain(text), self.st["byline"])
+        if isinstance(last, P) and len(self.story) >= 2 and self.story[-2] is last:
+            # Never alone on a page: the byline travels with the article's last lines.
+            self.story[-2:] = [_tail()(last, self.story[-1])]
 
     def notes(self, lines: list[Text]) -> None:
         for line in lines:
@@ -468,6 +511,76 @@ class _Story(Walker):
 
     def visit_sectionbreak(self, b: SectionBreak, depth: int) -> None:
         self.story.append(self.para("*   *   *", self.st["break"]))
+
+
+def _balanced(pst: Any, markup: str, width: float) -> Any:
+    """The title's style narrowed so that its lines come out even: the narrowest
+    measure that keeps the same number of lines ("…kỷ nguyên" / "mới" becomes two
+    lines of like length). A one-line title is left as it is."""
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph as P
+
+    if len(markup) > KEEP_LIMIT:
+        return pst
+
+    def lines(w: float) -> int:
+        p = P(markup, pst)
+        p.wrap(w, 10_000)
+        return len(p.blPara.lines)
+
+    n = lines(width)
+    if n < 2:
+        return pst
+    low, high = width / n, width
+    for _ in range(10):
+        mid = (low + high) / 2
+        low, high = (low, mid) if lines(mid) <= n else (mid, high)
+    spare = width - high - 1
+    if pst.alignment == 1:  # centred: narrow both sides alike
+        return ParagraphStyle(f"{pst.name}-balanced", parent=pst, leftIndent=spare / 2, rightIndent=spare / 2)
+    return ParagraphStyle(f"{pst.name}-balanced", parent=pst, rightIndent=spare)
+
+
+@lru_cache(maxsize=1)
+def _tail() -> type:
+    """A flowable holding an article's last paragraph and its byline: when they do
+    not fit, the paragraph is split so that at least two of its lines go over with
+    the byline, which is never alone at the top of a page."""
+    from reportlab.platypus import Flowable
+
+    class Tail(Flowable):
+        def __init__(self, body: Any, byline: Any) -> None:
+            super().__init__()
+            self.body, self.byline = body, byline
+
+        def getSpaceBefore(self) -> float:  # noqa: N802 - reportlab's names
+            return float(self.body.getSpaceBefore())
+
+        def getSpaceAfter(self) -> float:  # noqa: N802
+            return float(self.byline.getSpaceAfter())
+
+        def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+            self.bw, self.bh = self.body.wrap(aw, ah)
+            self.yw, self.yh = self.byline.wrap(aw, ah)
+            self.gap = max(self.body.getSpaceAfter(), self.byline.getSpaceBefore())
+            self.width, self.height = aw, self.bh + self.gap + self.yh
+            return self.width, self.height
+
+        def draw(self) -> None:
+            self.byline.drawOn(self.canv, 0, 0)
+            self.body.drawOn(self.canv, 0, self.yh + self.gap)
+
+        def split(self, aw: float, ah: float) -> list[Any]:
+            self.wrap(aw, ah)
+            leading = self.body.style.leading
+            # Room for the body that still leaves two of its lines to go over.
+            room = min(ah, self.bh - 2 * leading + leading / 2)
+            parts = self.body.split(aw, room) if room > leading else []
+            if len(parts) != 2:
+                return []
+            return [parts[0], Tail(parts[1], self.byline)]
+
+    return Tail
 
 
 def _column_widths(t: Table, avail: float, pst: Any) -> list[float]:

@@ -56,7 +56,9 @@ def roles(style: Style) -> dict[str, Role]:
         "h3": heading(hs[2]),
         "masthead": Role(t.masthead_size, 1.4, "heading", after=t.masthead_size, accent=True),
         "item": Role(t.body_size, t.leading, align=justify, after=t.space_after / 2, left=7, first=-5),
-        "own_item": Role(t.body_size, t.leading, align=justify, after=t.space_after / 2, left=7, first=-5),
+        # "Thứ nhất, …" items carry their ordinals in their words: they are
+        # paragraphs, set with the body's indent (nd30's 10 mm first line included).
+        "own_item": Role(t.body_size, t.leading, align=justify, after=t.space_after / 2, first=t.first_line_indent),
         "quote": Role(t.body_size, t.leading, italic=True, align=justify, before=t.space_after / 2,
                       after=t.space_after, left=10, right=10),
         "attribution": Role(t.body_size * 0.92, t.leading, align="right", after=t.space_after, right=10),
@@ -73,5 +75,6 @@ def roles(style: Style) -> dict[str, Role]:
         "cover_meta": Role(t.lede_size * 1.15, 1.5, "heading", align="center"),
         "contents_heading": Role(t.title_size * 0.8, 1.3, "heading", bold=True, after=t.space_after * 2),
         "toc": Role(t.body_size, t.leading, after=t.space_after / 2, left=6, right=12),
+        "decree": Role(min(t.body_size, 12), 1.15, align="center"),  # nd30: 12 pt fits Quốc hiệu on a line
         "running": Role(t.masthead_size, 1.0, "heading", align="center"),
     }

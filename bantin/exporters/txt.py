@@ -58,20 +58,27 @@ def wrap(text: str, cols: int, first: str = "", rest: str | None = None) -> list
     return lines
 
 
-def _underlined(text: str, cols: int, char: str) -> list[str]:
+def _underlined(text: str, cols: int, char: str, rule: int) -> list[str]:
     lines = wrap(text, cols)
-    return lines + [char * max(width(x) for x in lines)] if lines else []
+    return lines + [char * min(rule, max(width(x) for x in lines))] if lines else []
 
 
 def _right(text: str, cols: int) -> list[str]:
     return [" " * max(0, cols - width(x)) + x for x in wrap(text, cols)]
 
 
+MESSAGE_RULE = 10  # a rule that fits a chat bubble on a phone
+
+
 class _Writer(Walker):
     format = "txt"
 
-    def __init__(self, cols: int) -> None:
-        self.cols = cols
+    def __init__(self, cols: int, message: bool = False) -> None:
+        # A message (e-mail, Zalo) keeps one line per paragraph: the reader's app
+        # wraps it, and hard wraps or centring would break up in a narrow bubble.
+        self.message = message
+        self.cols = 1 << 30 if message else cols
+        self.rule = MESSAGE_RULE if message else cols
         self.out: list[str] = []
         self.meta = ""
         self.links: list[str] = []  # this article's link addresses, numbered from 1
@@ -88,14 +95,16 @@ class _Writer(Walker):
                 out.append(f" [{self.links.index(s.href) + 1}]")
         return "".join(out)
 
+    def centred(self, text: str) -> list[str]:
+        lines = wrap(text, self.cols - 4)
+        return lines if self.message else [x.center(self.cols).rstrip() for x in lines]
+
     def cover(self, b: Briefing) -> None:
-        cols = self.cols
-        self.out += ["#" * cols]
-        self.out += [x.center(cols).rstrip() for x in wrap(b.title.upper(), cols - 4)]
+        self.out += ["#" * self.rule, *self.centred(b.title.upper())]
         meta = briefing_meta(b)
         if meta:
-            self.out += [x.center(cols).rstrip() for x in wrap(meta, cols - 4)]
-        self.out += ["#" * cols]
+            self.out += self.centred(meta)
+        self.out += ["#" * self.rule]
 
     def contents(self, b: Briefing) -> None:
         self.out += ["", CONTENTS, ""]
@@ -105,14 +114,14 @@ class _Writer(Walker):
 
     def start_article(self, a: Article, n: int) -> None:
         if n:
-            self.out += ["", "", "─" * self.cols, ""]
+            self.out += ["", "", "─" * self.rule, ""]
         self.links = []
 
     def masthead(self, text: str, a: Article) -> None:
         self.meta = text  # printed under the title, where a plain-text reader looks for it
 
     def title(self, a: Article, depth: int) -> None:
-        self.out += _underlined(a.title, self.cols, "=")
+        self.out += _underlined(a.title, self.cols, "=", self.rule)
         if self.meta:
             self.out += wrap(self.meta, self.cols)
             self.meta = ""
@@ -121,7 +130,7 @@ class _Writer(Walker):
         self.out += [""] + wrap(text, self.cols)
 
     def visit_heading(self, b: Heading, depth: int) -> None:
-        self.out += [""] + _underlined(self.spans(b.text), self.cols, "-" if b.level == 1 else "·")
+        self.out += [""] + _underlined(self.spans(b.text), self.cols, "-" if b.level == 1 else "·", self.rule)
 
     def visit_paragraph(self, b: Paragraph, depth: int) -> None:
         self.out += [""] + wrap(self.spans(b.text), self.cols)
@@ -155,13 +164,13 @@ class _Writer(Walker):
         if b.caption:
             self.out += wrap(f"{TABLE}: {self.spans(b.caption)}", self.cols)
         rows = [[self.spans(c) for c in r] + [""] * (b.columns - len(r)) for r in b.rows]
-        self.out += _grid(rows, b, self.cols) or _records(rows, b, self.cols)
+        self.out += (not self.message and _grid(rows, b, self.cols)) or _records(rows, b, self.cols)
 
     def visit_sectionbreak(self, b: SectionBreak, depth: int) -> None:
-        self.out += ["", "* * *".center(self.cols).rstrip()]
+        self.out += ["", *self.centred("* * *")]
 
     def byline(self, text: str) -> None:
-        self.out += [""] + _right(text, self.cols)
+        self.out += [""] + (wrap(text, self.cols) if self.message else _right(text, self.cols))
 
     def notes(self, lines: list[Text]) -> None:
         self.out.append("")
@@ -212,10 +221,12 @@ def _records(rows: list[list[str]], t: Table, cols: int) -> list[str]:
 
 
 def write(doc: Document, style: Style, warn: Warn) -> bytes:
-    cols = max(20, style.text.txt_width)
-    w = _Writer(cols)
+    message = style.text.txt_layout == "message"
+    w = _Writer(max(20, style.text.txt_width), message)
     w.walk(doc)
     text = "\n".join(line.rstrip() for line in w.out) + "\n"
+    if message:  # a chat app wraps at any space; a no-break space only looks odd there
+        text = text.replace("\u00a0", " ").replace("\u202f", " ")
     return unicodedata.normalize("NFC", text).encode("utf-8")
 
 

@@ -23,7 +23,7 @@ from bantin.exporters.docx import fields, numbering, package, styles
 from bantin.exporters.docx.body import Body, Covered
 from bantin.exporters.roles import roles
 from bantin.fonts import Family, resolve, subset
-from bantin.model import Document
+from bantin.model import Briefing, Document
 from bantin.stylesheet import Style
 
 
@@ -69,9 +69,7 @@ def _text_area(style: Style) -> tuple[float, float]:
 
 def warm(style: Style) -> None:
     _prepared(style)
-    families = _embedded(style)
-    if families:
-        package.font_zip(families)
+    package.warm(_embedded(style))
 
 
 def write(doc: Document, style: Style, warn: Warn) -> bytes:
@@ -79,16 +77,21 @@ def write(doc: Document, style: Style, warn: Warn) -> bytes:
 
     d: Any = docx.Document(io.BytesIO(_prepared(style)))
     fields.set_running_title(d, short_title(doc.title, 80))
-    body = Body(d, warn, _style_ids(style), *_text_area(style), roles(style)["cell"].size,
-                Covered(resolve(style.body_font), resolve(style.heading_font)), style.fallback_fonts)
+    body = Body(d, warn, _style_ids(style), *_text_area(style), roles(style),
+                Covered(resolve(style.body_font), resolve(style.heading_font)), style.fallback_fonts,
+                style.page.decree_header)
     body.walk(doc)
+    if isinstance(doc, Briefing):
+        package.for_briefing(d)
     package.core_properties(d, doc)
     families = _embedded(style)
+    role_family = {"body": resolve(style.body_font).name, "heading": resolve(style.heading_font).name}
+    faces = frozenset((role_family[role], face) for role, face in body.faces)
     # Fallback faces are large (HanaMinA is 20 MB): each goes in as a subset of the
     # characters this document takes from it.
     extra = tuple((fam.name, subset(fam.files["regular"], frozenset(chars | {" "})))
                   for fam, chars in sorted(body.fallback_chars.items(), key=lambda x: x[0].name) if fam.embed)
-    return package.zip_package(package.package_files(d, bool(families or extra)), families, extra)
+    return package.zip_package(package.package_files(d, bool(families or extra)), families, faces, extra)
 
 
 exporter = Exporter("docx", ".docx", write, "Word document with named styles (python-docx)", warm=warm)

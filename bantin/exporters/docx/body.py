@@ -11,10 +11,22 @@ import io
 from typing import Any
 
 from bantin.exporters import Warn
-from bantin.exporters._shared import CONTENTS, briefing_meta, count_line, credit_line, figure_size, link_target
+from bantin.exporters._shared import (
+    CONTENTS,
+    QUOC_HIEU,
+    TIEU_NGU,
+    DecreeHeader,
+    briefing_meta,
+    count_line,
+    credit_line,
+    decree_header,
+    figure_size,
+    link_target,
+)
 from bantin.exporters.docx.fields import field_mark, run
 from bantin.exporters.docx.numbering import Numbering, numbered
 from bantin.exporters.docx.styles import LINK_STYLE, NAMES, TABLE_STYLE
+from bantin.exporters.roles import Role
 from bantin.exporters.walk import Walker
 from bantin.fonts import Family, fallback_for
 from bantin.model import (
@@ -34,6 +46,10 @@ from bantin.model import (
 from bantin.stylesheet import FontSpec
 
 _JC = {"right": "right", "center": "center"}
+
+
+def _bookmark(n: int) -> str:
+    return f"_Toc_bantin_{n:04d}"  # "_Toc" names are the ones Word's TOC field makes
 
 
 class Covered:
@@ -64,17 +80,23 @@ class Body(Walker):
     format = "docx"
 
     def __init__(self, d: Any, warn: Warn, ids: dict[str, str], width_mm: float, height_mm: float,
-                 cell_size: float, covered: Covered, fallbacks: tuple[FontSpec, ...]) -> None:
+                 role_table: dict[str, Role], covered: Covered, fallbacks: tuple[FontSpec, ...],
+                 decree_on: bool = False) -> None:
         from docx.oxml.ns import qn
 
         self.d, self.warn, self.ids, self.qn = d, warn, ids, qn
         self.sect = d.element.body.find(qn("w:sectPr"))
         self.numbering = Numbering(d)
         self.width_mm, self.height_mm = width_mm, height_mm  # the text area
-        self.cell_size = cell_size
+        self.roles = role_table
+        self.cell_size = role_table["cell"].size
+        # (family role, face) drawn somewhere; the page header and footer use these two.
+        self.faces: set[tuple[str, str]] = {("body", "regular"), ("heading", "regular")}
         self.covered = covered  # characters both text fonts have
         self.fallbacks = fallbacks
         self.fallback_chars: dict[Family, set[str]] = {}
+        self.number = 0
+        self.decree_on = decree_on
         self.shift = 0  # in a bundle, article titles are Heading 1 and headings move down one
 
     # -- elements
@@ -93,11 +115,16 @@ class Body(Walker):
         self.sect.addprevious(p)
         return p
 
-    def fill(self, p: Any, text: Text) -> Any:
-        """The spans as runs; a link becomes a w:hyperlink to an external target."""
+    def fill(self, p: Any, text: Text, role: str) -> Any:
+        """The spans as runs; a link becomes a w:hyperlink to an external target.
+        Notes which faces the runs are drawn in: only those are embedded."""
         from docx.opc.constants import RELATIONSHIP_TYPE as RT
 
+        r = self.roles[role]
         for s in text:
+            bold, italic = r.bold or s.strong, r.italic or s.em
+            self.faces.add((r.font, "bold_italic" if bold and italic else "bold" if bold else
+                            "italic" if italic else "regular"))
             target = link_target(s.href)
             if target:
                 rid = self.d.part.relate_to(target, RT.HYPERLINK, is_external=True)
@@ -120,7 +147,7 @@ class Body(Walker):
             run(p, piece, bold, italic, char_style, None if fam is None else fam.name)
 
     def para(self, text: Text, role: str, style_name: str | None = None) -> Any:
-        return self.fill(self._p(role, style_name), text)
+        return self.fill(self._p(role, style_name), text, role)
 
     def page_break(self) -> None:
         p = self._p(None)
@@ -132,30 +159,99 @@ class Body(Walker):
 
     def cover(self, b: Briefing) -> None:
         self.shift = 1
-        for _ in range(6):
+        header = decree_header(b, self.decree_on)
+        if header is not None:
+            self.decree(header)
+        for _ in range(2 if header else 6):
             self._p("cover_meta")
         self.para(plain(b.title), "cover_title")
-        meta = briefing_meta(b)
+        meta = "" if header else briefing_meta(b)  # the header block already names both
         if meta:
             self.para(plain(meta), "cover_meta")
         self.para(plain(count_line(b)), "cover_meta")
 
+    def decree(self, h: DecreeHeader) -> None:
+        """Nghị định 30's header block: a borderless two-column table in the
+        "Header Block" style, with a short rule under the issuer and the motto."""
+        total = round(self.width_mm / 25.4 * 1440)
+        widths = (total * 2 // 5, total - total * 2 // 5)
+        tbl = self.el("w:tbl")
+        tblpr = self.el("w:tblPr")
+        tblpr.append(self.el("w:tblW", {"w:w": str(total), "w:type": "dxa"}))
+        borders = self.el("w:tblBorders")
+        for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+            borders.append(self.el(f"w:{edge}", {"w:val": "nil"}))
+        tblpr.append(borders)
+        tbl.append(tblpr)
+        grid = self.el("w:tblGrid")
+        for w in widths:
+            grid.append(self.el("w:gridCol", {"w:w": str(w)}))
+        tbl.append(grid)
+        size = self.roles["decree"].size
+        motto_twips = round(len(TIEU_NGU) * size * 0.52 * 20)  # about half an em a letter
+        # (text, bold, italic); a rule is an empty paragraph whose bottom border is
+        # indented to the rule's length ("" with a width).
+        cells = (
+            [(h.issuer, True, False, 0), ("", False, False, widths[0] // 3), (h.number, False, False, 0)],
+            [(QUOC_HIEU, True, False, 0), (TIEU_NGU, True, False, 0),
+             ("", False, False, max(0, (widths[1] - motto_twips) // 2)), (h.place_date, False, True, 0)],
+        )
+        tr = self.el("w:tr")
+        for width, lines in zip(widths, cells, strict=True):
+            tc = self.el("w:tc")
+            tcpr = self.el("w:tcPr")
+            tcpr.append(self.el("w:tcW", {"w:w": str(width), "w:type": "dxa"}))
+            tc.append(tcpr)
+            for text, bold, italic, rule in lines:
+                p = self.el("w:p")
+                ppr = self.el("w:pPr")
+                ppr.append(self.el("w:pStyle", {"w:val": self.ids[NAMES["decree"]]}))
+                if rule:
+                    bdr = self.el("w:pBdr")
+                    bdr.append(self.el("w:bottom", {"w:val": "single", "w:sz": "6", "w:space": "1",
+                                                    "w:color": "auto"}))
+                    ppr.append(bdr)
+                    ppr.append(self.el("w:spacing", {"w:before": "0", "w:after": "60", "w:line": "60",
+                                                     "w:lineRule": "exact"}))
+                    ppr.append(self.el("w:ind", {"w:left": str(rule), "w:right": str(rule)}))
+                p.append(ppr)
+                if not text:
+                    tc.append(p)
+                    continue
+                self.faces.add(("body", "bold" if bold else "italic" if italic else "regular"))
+                run(p, text, bold, italic)
+                tc.append(p)
+            tr.append(tc)
+        tbl.append(tr)
+        self.sect.addprevious(tbl)
+
     def contents(self, b: Briefing) -> None:
-        """A TOC field whose result already lists the titles, so the contents read
-        right before Word or LibreOffice updates the field (and adds page numbers)."""
+        """A TOC field whose result is already filled in: each title a link to its
+        article's bookmark, a dot leader, and a PAGEREF field for the page. LibreOffice
+        computes the page numbers as it lays the file out; Word refreshes them on
+        opening (``w:updateFields``, set in ``package.update_fields_on_open``)."""
         self.page_break()
         self.para(plain(CONTENTS), "contents_heading")
-        titles = [a.title for a in b.articles]
-        for n, title in enumerate(titles):
+        for n, a in enumerate(b.articles, 1):
             p = self._p("toc")
-            if n == 0:
+            if n == 1:
                 field_mark(p, "begin", 'TOC \\o "1-1" \\h \\z \\u')
                 field_mark(p, "separate")
-            run(p, title)
-            if n == len(titles) - 1:
+            link = self.el("w:hyperlink", {"w:anchor": _bookmark(n), "w:history": "1"})
+            self.runs(link, a.title, False, False)
+            tab = self.el("w:r")
+            tab.append(self.el("w:tab"))
+            link.append(tab)
+            field_mark(link, "begin", f"PAGEREF {_bookmark(n)} \\h")
+            field_mark(link, "separate")
+            run(link, "")
+            field_mark(link, "end")
+            p.append(link)
+            if n == len(b.articles):
                 field_mark(p, "end")
 
     def start_article(self, a: Article, n: int) -> None:
+        self.number = n
         if n:
             self.page_break()
 
@@ -163,7 +259,11 @@ class Body(Walker):
         self.para(plain(text), "masthead")
 
     def title(self, a: Article, depth: int) -> None:
-        self.para(plain(a.title), "h1" if self.shift else "title")
+        p = self.para(plain(a.title), "h1" if self.shift else "title")
+        if self.shift:  # the contents' links and page references point here
+            mark = {"w:id": str(self.number), "w:name": _bookmark(self.number)}
+            p.insert(1, self.el("w:bookmarkStart", mark))
+            p.append(self.el("w:bookmarkEnd", {"w:id": str(self.number)}))
 
     def lede(self, text: str) -> None:
         self.para(plain(text), "lede")
@@ -262,7 +362,7 @@ class Body(Walker):
                 if align in _JC:
                     ppr.append(self.el("w:jc", {"w:val": _JC[align]}))
                 p.append(ppr)
-                self.fill(p, row[c] if c < len(row) else ())
+                self.fill(p, row[c] if c < len(row) else (), "header_cell" if head else "cell")
                 tc.append(p)
                 tr.append(tc)
             tbl.append(tr)

@@ -19,7 +19,7 @@ from typing import Any
 from bantin import __version__
 from bantin.exporters._shared import build_time, doc_subject, short_title, zip_entry
 from bantin.exporters.docx.styles import LANG
-from bantin.fonts import Family
+from bantin.fonts import REPERTOIRE, Family, subset
 from bantin.model import Document
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -84,6 +84,21 @@ def settings(d: Any) -> None:
     (tab.addnext(hyph) if tab is not None else root.append(hyph))
 
 
+def for_briefing(d: Any) -> None:
+    """A briefing's cover carries no page number, and Word refreshes the contents'
+    page numbers when it opens the file (LibreOffice computes them itself)."""
+    from docx.oxml.ns import qn
+
+    for p in d.sections[0].first_page_footer.paragraphs:
+        p.clear()
+    root = d.settings.element
+    update = root.makeelement(qn("w:updateFields"), {qn("w:val"): "true"})
+    # CT_Settings order: updateFields comes before the footnote, endnote and compat settings.
+    later = next((root.find(qn(t)) for t in ("w:hdrShapeDefaults", "w:footnotePr", "w:endnotePr", "w:compat")
+                  if root.find(qn(t)) is not None), None)
+    (later.addprevious(update) if later is not None else root.append(update))
+
+
 def drop_leftovers(d: Any) -> None:
     """The template's thumbnail (a blank page) and its Word 2010 stylesWithEffects
     part (a second, theme-font copy of the styles) are not ours to ship."""
@@ -97,8 +112,18 @@ def drop_leftovers(d: Any) -> None:
 
 @lru_cache(maxsize=16)
 def _odttf(path: Path, key: str) -> bytes:
-    """The whole face (editors type new text), obfuscated."""
-    return _obfuscate(path.read_bytes(), key)
+    """The face subset to the whole Vietnamese repertoire with Latin-1 and general
+    punctuation (an editor can still type any Vietnamese word in it), obfuscated.
+    Computed once per process: a document's characters outside the repertoire are
+    drawn from fallback faces, which are embedded per document."""
+    return _obfuscate(subset(path, REPERTOIRE), key)
+
+
+def warm(families: tuple[Family, ...]) -> None:
+    """Subset and obfuscate every face ahead of the first document."""
+    for fam in families:
+        for path in set(fam.files.values()):
+            _odttf(path, _font_key(path))
 
 
 def _obfuscate(font: bytes, key: str) -> bytes:
@@ -113,7 +138,7 @@ def _obfuscate(font: bytes, key: str) -> bytes:
 
 @lru_cache(maxsize=16)
 def _font_key(path: Path) -> str:
-    return _key(path.read_bytes())
+    return _key(subset(path, REPERTOIRE))
 
 
 def _key(font: bytes) -> str:
@@ -121,40 +146,45 @@ def _key(font: bytes) -> str:
     return "{" + str(uuid.UUID(bytes=hashlib.sha256(font).digest()[:16])).upper() + "}"
 
 
-def font_parts(families: tuple[Family, ...]) -> list[tuple[str, str, Path, str]]:
-    """(face tag, part name, file, key) for every distinct face file to embed."""
+Faces = frozenset[tuple[str, str]]  # (family name, face) a document draws in
+
+
+def font_parts(families: tuple[Family, ...], faces: Faces) -> list[tuple[str, str, Path, str]]:
+    """(face tag, part name, file, key) for every distinct face file to embed: only
+    the faces the document uses (a document without italics carries none)."""
     parts: list[tuple[str, str, Path, str]] = []
     seen: set[Path] = set()
     for fam in families:
         for face, tag in (("regular", "embedRegular"), ("bold", "embedBold"), ("italic", "embedItalic"),
                           ("bold_italic", "embedBoldItalic")):
             path = fam.files[face]
-            if path in seen:
+            if path in seen or (fam.name, face) not in faces:
                 continue
             seen.add(path)
             parts.append((tag, f"font{len(parts) + 1}.odttf", path, _font_key(path)))
     return parts
 
 
-@lru_cache(maxsize=8)
-def font_zip(families: tuple[Family, ...]) -> bytes:
-    """A zip holding only the obfuscated fonts, compressed once per process; each
-    document's parts are appended to a copy of it."""
+@lru_cache(maxsize=64)
+def font_zip(families: tuple[Family, ...], faces: Faces) -> bytes:
+    """A zip holding only the obfuscated fonts, compressed once per process and set
+    of faces; each document's parts are appended to a copy of it."""
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as z:
-        for _tag, name, path, key in font_parts(families):
+        for _tag, name, path, key in font_parts(families, faces):
             z.writestr(zip_entry(f"word/fonts/{name}"), _odttf(path, key))
     return out.getvalue()
 
 
-def _embed(files: dict[str, bytes], families: tuple[Family, ...], extra: tuple[tuple[str, bytes], ...]) -> None:
+def _embed(files: dict[str, bytes], families: tuple[Family, ...], faces: Faces,
+           extra: tuple[tuple[str, bytes], ...]) -> None:
     """List the embedded fonts in fontTable.xml and relate them."""
     from lxml import etree
 
     table = etree.fromstring(files["word/fontTable.xml"])
     w, r = f"{{{W_NS}}}", f"{{{R_NS}}}"
     rels = etree.Element(f"{{{PR_NS}}}Relationships", nsmap={None: PR_NS})
-    parts = iter(font_parts(families))
+    parts = iter(font_parts(families, faces))
     pending = next(parts, None)
     for fam in families:
         for el in table.findall(f"{w}font"):
@@ -229,7 +259,7 @@ def package_files(d: Any, fonts: bool) -> dict[str, bytes]:
     return files
 
 
-def zip_package(files: dict[str, bytes], families: tuple[Family, ...],
+def zip_package(files: dict[str, bytes], families: tuple[Family, ...], faces: Faces,
                 extra: tuple[tuple[str, bytes], ...] = ()) -> bytes:
     """Write the zip: fixed entry times, the fonts (compressed once per process)
     first, then every part."""
@@ -237,9 +267,9 @@ def zip_package(files: dict[str, bytes], families: tuple[Family, ...],
     files["docProps/app.xml"] = _APP_XML
     out = io.BytesIO()
     if families or extra:
-        _embed(files, families, extra)
+        _embed(files, families, faces, extra)
     if families:
-        out.write(font_zip(families))
+        out.write(font_zip(families, faces))
     order = [n for n in names if n in files] + sorted(n for n in files if n not in names)
     with zipfile.ZipFile(out, "a" if families else "w", zipfile.ZIP_DEFLATED) as z:
         for n in order:

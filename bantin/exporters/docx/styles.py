@@ -40,6 +40,7 @@ NAMES = {
     "cover_meta": "Cover Meta",
     "contents_heading": "Contents Heading",
     "toc": "TOC 1",
+    "decree": "Header Block",
     "running": "Header",
 }
 EXTRA = {"List Number": "item", "Footer": "running"}  # more Word styles that share a role
@@ -111,6 +112,7 @@ def define(d: Any, style: Style, body: str, heading: str) -> None:
         _paragraph_style(s, role, style, heading if role.font == "heading" else body)
     _link_style(d, style)
     _table_style(d)
+    _contents_tab(d, style)
     # Styles the template defines but the document does not use still name a theme
     # font; give every remaining style the body font too.
     for s in styles:
@@ -155,6 +157,17 @@ def _paragraph_style(s: Any, r: Role, style: Style, font: str) -> None:
             ppr.remove(el)
     if ppr.find(qn("w:suppressAutoHyphens")) is None:
         ppr.append(ppr.makeelement(qn("w:suppressAutoHyphens"), {}))
+
+
+def _contents_tab(d: Any, style: Style) -> None:
+    """A right tab with a dot leader at the text's right edge: "Title ....... 3"."""
+    from docx.enum.text import WD_TAB_ALIGNMENT, WD_TAB_LEADER
+    from docx.shared import Mm
+
+    page = style.page
+    width = page.size_mm[0] - page.margin_left - page.margin_right
+    d.styles[NAMES["toc"]].paragraph_format.tab_stops.add_tab_stop(Mm(width), WD_TAB_ALIGNMENT.RIGHT,
+                                                                    WD_TAB_LEADER.DOTS)
 
 
 def _link_style(d: Any, style: Style) -> None:
