@@ -62,6 +62,9 @@ class Family:
     def covers(self, ch: str) -> bool:
         return ord(ch) in self.cmap
 
+    def covers_all(self, text: str) -> bool:
+        return self.cmap.issuperset(map(ord, text))
+
 
 def _face_of(stem: str) -> str | None:
     s = stem.lower().replace(" ", "").replace("_", "-")

@@ -182,7 +182,9 @@ def test_bundle_cover_contents_and_pages(tmp_path):
     contents = reader.pages[1].extract_text()
     assert "Mục lục" in contents and "Hà Nội đẩy mạnh chuyển đổi số" in contents
     # Each article starts on a new page: its title opens a page.
-    starts = [i for i, p in enumerate(reader.pages) if "Nông dân Đồng Tháp trúng mùa" in p.extract_text()[:200]]
+    # (Balanced titles break in other places: compare words, not lines.)
+    starts = [i for i, p in enumerate(reader.pages)
+              if "Nông dân Đồng Tháp trúng mùa" in " ".join(p.extract_text()[:200].split())]
     assert starts
     assert reader.metadata.author == "Sở Thông tin"
 

@@ -42,7 +42,7 @@ def test_layout(exported):
     lines = text.splitlines()
     assert lines[0] == "Hà Nội đẩy mạnh chuyển đổi số trong cải cách hành chính"
     assert set(lines[1]) == {"="}
-    assert lines[2] == "Hà Nội Mới (HNM) · HÀ NỘI, Sáng 12/3"
+    assert lines[2] == "Hà Nội Mới (HNM) · HÀ NỘI"  # "Sáng 12/3" opens the lede: shown once
     assert "Kết quả bước đầu đáng khích lệ" in lines and "------------------------------" in text
     assert lines[-1].endswith("Thu Hà") and lines[-1].startswith(" ")  # right-aligned byline
     item = next(i for i, x in enumerate(lines) if x.startswith("  Thứ ba,"))

@@ -14,6 +14,7 @@ import hashlib
 import io
 import uuid
 import zipfile
+from pathlib import Path
 from xml.sax.saxutils import escape
 
 from bantin.exporters import Exporter, Warn
@@ -28,7 +29,7 @@ from bantin.exporters._shared import (
     zip_entry,
 )
 from bantin.exporters.walk import Walker
-from bantin.fonts import Family, fallback_for, licence, resolve, subset
+from bantin.fonts import REPERTOIRE, Family, fallback_for, licence, resolve, subset
 from bantin.model import (
     Article,
     Briefing,
@@ -209,7 +210,7 @@ def _css(style: Style, fonts: list[tuple[str, Family, str]], fallbacks: list[str
             f"text-align: {'justify' if t.justify else 'left'}; }}",
             f'h1, h2, h3, h4 {{ font-family: "heading", {then}sans-serif; font-weight: bold; line-height: 1.3; '
             "text-align: left; page-break-after: avoid; break-after: avoid; }",
-            f"h1 {{ font-size: {rel(t.title_size)}; margin: 0.2em 0 0.5em; }}",
+            f"h1 {{ font-size: {rel(t.title_size)}; margin: 0.2em 0 0.5em; text-wrap: balance; }}",
             f"h2 {{ font-size: {rel(hs[0])}; margin: 1.2em 0 0.4em; }}",
             f"h3 {{ font-size: {rel(hs[1])}; margin: 1em 0 0.3em; }}",
             f"h4 {{ font-size: {rel(hs[2])}; margin: 1em 0 0.3em; }}",
@@ -244,6 +245,14 @@ def _css(style: Style, fonts: list[tuple[str, Family, str]], fallbacks: list[str
             "@media (max-width: 30em) { p, li { text-align: start; } }",
         ]
     )
+
+
+def _face(path: Path, chars: set[str]) -> bytes:
+    """A face subset to the whole Vietnamese repertoire, computed once per process
+    and shared by every book; a book that draws more in this face (a rare sign)
+    gets its own subset with those characters added."""
+    extra = chars - REPERTOIRE
+    return subset(path, REPERTOIRE | frozenset(extra) if extra else REPERTOIRE)
 
 
 def _identifier(canonical: str, style: Style) -> str:
@@ -317,7 +326,7 @@ def write(doc: Document, style: Style, warn: Warn) -> bytes:
             uid=f"font-{role}-{face}",
             file_name=f"fonts/{role}-{face}.ttf",
             media_type="font/ttf",
-            content=subset(fam.files[face], frozenset(face_chars[(role, face)] | {" "})),
+            content=_face(fam.files[face], face_chars[(role, face)]),
         )
         book.add_item(item)
     # Characters neither text font has (■, 漢, 🎉) come from the style's fallbacks,
@@ -373,10 +382,10 @@ def write(doc: Document, style: Style, warn: Warn) -> bytes:
 
 def warm(style: Style) -> None:
     import ebooklib.epub  # noqa: F401
-    import fontTools.subset  # noqa: F401
 
-    resolve(style.body_font)
-    resolve(style.heading_font)
+    for fam in (resolve(style.body_font), resolve(style.heading_font)):
+        for path in set(fam.files.values()):
+            _face(path, set())  # the repertoire subsets every book shares
 
 
 exporter = Exporter("epub", ".epub", write, "EPUB 3 e-book (ebooklib)", warm=warm)

@@ -124,7 +124,7 @@ def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
         f"<< /Registry ({fontname})", f"/Ordering ({fontname})", "/Supplement 0", ">> def",
         f"/CMapName /{fontname} def", "/CMapType 2 def", "1 begincodespacerange",
         f"<00> <{len(subset) - 1:02X}>", "endcodespacerange", f"{len(subset)} beginbfchar",
-        *(f"<{i:02X}> <{_utf16_hex(v)}>" for i, v in enumerate(subset)),
+        *(f"<{i:02X}> <{v:04X}>" if v < 0x10000 else f"<{i:02X}> <{_utf16_hex(v)}>" for i, v in enumerate(subset)),
         "endbfchar", "endcmap", "CMapName currentdict /CMap defineresource pop", "end", "end",
     ])
 
@@ -174,7 +174,7 @@ class _Ink:
         self.reported: set[str] = set()
 
     def chars(self, text: str, family: Family) -> str:
-        if all(family.covers(c) for c in text):
+        if family.covers_all(text):
             return escape(text)
         out = []
         for c in text:

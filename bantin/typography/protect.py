@@ -26,6 +26,7 @@ ADDRESS = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"\S+")
+_PLACEHOLDERS = re.compile(f"[{chr(BASE)}-{chr(LIMIT)}]")
 _OPENERS = "([{“‘\"'«<"
 # A sentence's own punctuation after an address is not part of it.
 _TRAILING = ".,;:!?…'\"”’»"
@@ -55,7 +56,7 @@ def addresses(text: str) -> list[tuple[int, str]]:
 
 def hide(text: str) -> tuple[str, list[str]]:
     """The text with each address replaced by one placeholder, and the addresses."""
-    if any(BASE <= ord(c) <= LIMIT for c in text):
+    if _PLACEHOLDERS.search(text):
         return text, []
     found = addresses(text)[: LIMIT - BASE]
     out: list[str] = []

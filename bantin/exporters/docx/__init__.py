@@ -36,6 +36,7 @@ def _prepared(style: Style) -> bytes:
 
     d = docx.Document()
     styles.define(d, style, resolve(style.body_font).name, resolve(style.heading_font).name)
+    styles.prune(d)
     package.drop_leftovers(d)
     package.settings(d)
     numbering.install(d)

@@ -56,10 +56,13 @@ class Covered:
     """``c in covered``: both text families have the character."""
 
     def __init__(self, *families: Family) -> None:
-        self.families = families
+        self.cmap = frozenset.intersection(*(f.cmap for f in families))
 
     def __contains__(self, c: object) -> bool:
-        return isinstance(c, str) and all(f.covers(c) for f in self.families)
+        return isinstance(c, str) and ord(c) in self.cmap
+
+    def all(self, text: str) -> bool:
+        return self.cmap.issuperset(map(ord, text))
 
 
 def _by_face(text: str, covered: Covered,
@@ -138,7 +141,7 @@ class Body(Walker):
     def runs(self, p: Any, text: str, bold: bool, italic: bool, char_style: str | None = None) -> None:
         """One run, or several when some characters need a fallback face: Word
         would otherwise pick any font of the reader's machine, or none."""
-        if all(c in self.covered for c in text):
+        if self.covered.all(text):
             run(p, text, bold, italic, char_style)
             return
         for fam, piece in _by_face(text, self.covered, self.fallbacks):

@@ -46,6 +46,9 @@ NAMES = {
 EXTRA = {"List Number": "item", "Footer": "running"}  # more Word styles that share a role
 TABLE_STYLE = "Briefing Table"
 LINK_STYLE = "Hyperlink"
+# Styles kept in the template, by lower-case name: ours, and Word's defaults.
+_KEEP = {n.lower() for n in (*NAMES.values(), *EXTRA, TABLE_STYLE, LINK_STYLE, "Default Paragraph Font",
+                             "Normal Table", "No List")}
 _ALIGN = {"left": "LEFT", "right": "RIGHT", "center": "CENTER", "justify": "JUSTIFY"}
 
 
@@ -157,6 +160,35 @@ def _paragraph_style(s: Any, r: Role, style: Style, font: str) -> None:
             ppr.remove(el)
     if ppr.find(qn("w:suppressAutoHyphens")) is None:
         ppr.append(ppr.makeelement(qn("w:suppressAutoHyphens"), {}))
+
+
+def prune(d: Any) -> None:
+    """Drop the template's styles no part of ours names (dozens of "Light Grid
+    Accent 4" table styles, and the latent-style list): the styles part shrinks
+    from 330 KB to a tenth, and every document parses it faster. What a kept style
+    is based on, linked to or followed by stays."""
+    from docx.oxml.ns import qn
+
+    root = d.styles.element
+    by_id = {s.get(qn("w:styleId")): s for s in root.findall(qn("w:style"))}
+    keep = {s.get(qn("w:styleId")) for s in by_id.values()
+            if s.find(qn("w:name")) is not None
+            and s.find(qn("w:name")).get(qn("w:val")).lower() in _KEEP}
+    frontier = list(keep)
+    while frontier:
+        style = by_id.get(frontier.pop())
+        if style is None:
+            continue
+        for tag in ("w:basedOn", "w:link", "w:next"):
+            el = style.find(qn(tag))
+            if el is not None and el.get(qn("w:val")) not in keep:
+                keep.add(el.get(qn("w:val")))
+                frontier.append(el.get(qn("w:val")))
+    for sid, style in by_id.items():
+        if sid not in keep:
+            root.remove(style)
+    for latent in root.findall(qn("w:latentStyles")):
+        root.remove(latent)
 
 
 def _contents_tab(d: Any, style: Style) -> None:
