@@ -2,7 +2,8 @@
 
     python bench/run.py                         # ../shared/corpus if present, else the examples
     python bench/run.py --articles 1000         # the corpus replicated to 1,000 articles
-    python bench/run.py --scale 1000,10000      # peak memory at two sizes (flat is the goal)
+    python bench/run.py --memory '' --huge ''   # the quick part only
+    python bench/run.py --scale 1000,10000      # only peak memory at two sizes (flat is the goal)
     python bench/run.py --scheduler local       # also on a Dask LocalCluster of --jobs workers
 
 Each measurement is a fresh ``bantin export`` process, timed from outside, the way a
@@ -85,6 +86,27 @@ def pandoc(corpus: Path, out: Path, fmt: str) -> float | None:
     return (time.perf_counter() - t0) / len(files)
 
 
+def sizes(out: Path) -> dict[str, tuple[int, int]]:
+    """Median and largest output per format, in bytes."""
+    found: dict[str, list[int]] = {}
+    for f in out.rglob("*.*"):
+        found.setdefault(f.suffix[1:], []).append(f.stat().st_size)
+    return {k: (int(statistics.median(v)), max(v)) for k, v in sorted(found.items())}
+
+
+def huge(work: Path, env: dict[str, str], sizes_: list[int]) -> None:
+    """A one-line scraped article of each size, every format, each its own process."""
+    sentence = "Đây là một câu tiếng Việt dài vừa phải, như một trang báo cào về không có dấu xuống dòng. "
+    print("\nhuge one-line article, seconds per format (one process each, start-up included)")
+    print(f"{'size':>8}" + "".join(f"{f:>9}" for f in FOUR))
+    for n in sizes_:
+        src = work / f"huge-{n}.txt"
+        chars = n * len(sentence) // len(sentence.encode())  # n bytes of UTF-8
+        src.write_text("Tiêu đề\n" + (sentence * (n // len(sentence) + 1))[:chars] + "\n", encoding="utf-8")
+        row = [timed(bantin_cmd(f, 1, work / "huge-out", src), env)[0] for f in FOUR]
+        print(f"{src.stat().st_size / 1e6:>6.2f}MB" + "".join(f"{s:>9.2f}" for s in row))
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--articles", type=int, default=None, help="replicate the corpus to N articles")
@@ -95,6 +117,10 @@ def main() -> None:
     ap.add_argument("--scheduler", default=None, metavar="ADDRESS",
                     help="also run all formats on Dask: local (a LocalCluster of --jobs workers) or tcp://HOST:PORT")
     ap.add_argument("--batch-size", type=int, default=50, help="inputs per Dask task")
+    ap.add_argument("--huge", default="350000,700000,1400000", metavar="BYTES,...",
+                    help="sizes of the one-line huge article ('' to skip)")
+    ap.add_argument("--memory", default="1000,10000", metavar="N,M",
+                    help="peak memory at N and M articles, all formats ('' to skip)")
     args = ap.parse_args()
     env = {**os.environ, "SOURCE_DATE_EPOCH": "1754380800"}
     formats = args.formats.split(",")
@@ -118,40 +144,60 @@ def main() -> None:
         corpus = work / "corpus"
         n = build_corpus(corpus, args.articles)
         print(f"corpus: {n} articles ({'../shared/corpus' if CORPUS.is_dir() else 'examples'}"
-              f"{', replicated' if args.articles else ''}); {os.cpu_count()} CPUs; jobs {args.jobs}")
+              f"{', replicated' if args.articles else ''}); {os.cpu_count()} CPUs; SOURCE_DATE_EPOCH set")
         print(f"start-up, bantin --help (median of 10): {startup():.3f} s")
-        print()
-        print(f"{'format':<22}{'seconds':>9}{'art/s':>9}{'ms/art':>9}{'peak MiB':>10}")
-        rates = {}
-        for fmt in [*formats, ",".join(formats)]:
-            secs, peak, _ = timed(bantin_cmd(fmt, args.jobs, work / "out" / fmt.replace(",", "+"), corpus), env)
-            rates[fmt] = n / secs
-            print(f"{fmt:<22}{secs:9.2f}{n / secs:9.1f}{1000 * secs / n:9.1f}{peak:10d}")
-        total = rates[",".join(formats)]
-        if args.jobs > 1:
-            secs1, _, _ = timed(bantin_cmd(",".join(formats), 1, work / "out" / "jobs1", corpus), env)
-            print(f"{'all, --jobs 1':<22}{secs1:9.2f}{n / secs1:9.1f}{1000 * secs1 / n:9.1f}")
-            print(f"\n--jobs {args.jobs} speed-up over --jobs 1: {total / (n / secs1):.2f}x")
+        pandoc_both = None
+        if not args.no_pandoc:
+            docx = pandoc(corpus, work / "pandoc", "docx")
+            epub = pandoc(corpus, work / "pandoc", "epub")
+            if docx is not None and epub is not None:
+                pandoc_both = docx + epub
+                print(f"pandoc, one process per file: docx {1000 * docx:.1f} + epub {1000 * epub:.1f} "
+                      f"= {1000 * pandoc_both:.1f} ms/art")
+        all_formats = ",".join(formats)
+        for jobs in sorted({1, args.jobs}):
+            print(f"\n--jobs {jobs}: one process over the corpus, start-up included")
+            print(f"{'format':<22}{'seconds':>9}{'art/s':>9}{'ms/art':>9}{'core-ms/art':>12}{'peak MiB':>10}")
+            for fmt in [*formats, all_formats]:
+                out = work / "out" / f"{jobs}-{fmt.replace(',', '+')}"
+                secs, peak, _ = timed(bantin_cmd(fmt, jobs, out, corpus), env)
+                print(f"{fmt:<22}{secs:9.2f}{n / secs:9.1f}{1000 * secs / n:9.1f}{1000 * secs * jobs / n:12.1f}"
+                      f"{peak:10d}")
+            if pandoc_both:
+                print(f"bantin ({all_formats}) / pandoc (docx+epub), --jobs {jobs}: "
+                      f"{pandoc_both / (secs / n):.2f}x")
+        print("\noutput size, median / largest (KB):")
+        for fmt, (median, largest) in sizes(work / "out" / f"1-{all_formats.replace(',', '+')}").items():
+            print(f"  {fmt:<6}{median / 1024:8.1f} {largest / 1024:8.1f}")
+        bad = work / "bad"
+        bad.mkdir()
+        for k in range(2):
+            (bad / f"hong-{k}.txt").write_bytes(b"\x00binary")
+        secs_bad, _, _ = timed(bantin_cmd(all_formats, 1, work / "out-bad", bad), env)
+        print(f"\na run whose 2 inputs all fail: {secs_bad:.2f} s")
+        if args.huge:
+            huge(work, env, [int(x) for x in args.huge.split(",")])
         if args.scheduler:
+            total = n / timed(bantin_cmd(all_formats, args.jobs, work / "out" / "again", corpus), env)[0]
             extra = ("--scheduler", args.scheduler, "--batch-size", str(args.batch_size))
-            secs_d, peak_d, _ = timed(bantin_cmd(",".join(formats), args.jobs, work / "out" / "dask", corpus, *extra),
-                                      env)
+            secs_d, peak_d, _ = timed(bantin_cmd(all_formats, args.jobs, work / "out" / "dask", corpus, *extra), env)
             secs_p = n / total
             print(f"\nDask ({args.scheduler}, {args.jobs} workers, batches of {args.batch_size}): {secs_d:.2f} s, "
                   f"{n / secs_d:.1f} art/s, client peak {peak_d} MiB; --jobs {args.jobs}: {secs_p:.2f} s, "
                   f"{total:.1f} art/s; overhead {secs_d - secs_p:+.2f} s "
                   f"({1000 * (secs_d - secs_p) / n:+.1f} ms/art, cluster start-up included)")
-        if not args.no_pandoc:
-            docx = pandoc(corpus, work / "pandoc", "docx")
-            epub = pandoc(corpus, work / "pandoc", "epub")
-            if docx is None or epub is None:
-                print("\npandoc not installed: no comparison")
-            else:
-                both = docx + epub
-                print(f"\npandoc, one process per file: docx {1000 * docx:.1f} ms/art, epub {1000 * epub:.1f} ms/art, "
-                      f"both {1 / both:.1f} art/s")
-                print(f"bantin ({','.join(formats)}, jobs {args.jobs}) / pandoc (docx+epub): {total * both:.2f}x")
-
+        if args.memory:
+            print()
+            peaks = []
+            for m in (int(x) for x in args.memory.split(",")):
+                big = work / f"corpus-{m}"
+                build_corpus(big, m)
+                secs, peak, _ = timed(bantin_cmd(all_formats, args.jobs, work / f"out-{m}", big), env)
+                peaks.append(peak)
+                print(f"memory: {m:>6} articles, --jobs {args.jobs}: {secs:7.1f} s, peak {peak} MiB")
+                shutil.rmtree(big)
+                shutil.rmtree(work / f"out-{m}")
+            print(f"peak memory ratio: {max(peaks) / min(peaks):.3f}")
 
 if __name__ == "__main__":
     main()

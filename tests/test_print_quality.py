@@ -284,3 +284,31 @@ def test_docx_embeds_only_the_faces_it_uses_as_subsets(tmp_path):
                                                 package._font_key(path))))
     cmap = font.getBestCmap()
     assert all(ord(c) in cmap for c in VIETNAMESE | set("Nguyễn Ưởng"))
+
+
+def test_libreoffice_draws_typed_vietnamese_in_the_embedded_subset(tmp_path):
+    """IBM Plex Serif is not installed on the machine: LibreOffice can draw it only
+    from the DOCX's embedded subset. "Nguyễn Ưởng", typed into the file after bantin
+    wrote it (a run added to the body, as an editor's typing is), must come out in
+    that font: the subset keeps letters the document itself never used."""
+    from conftest import soffice_pdf
+
+    src = Article("Tiêu đề", blocks=(Paragraph(plain("Một đoạn ngắn không có hai chữ kia.")),))
+    data = api.export(src, "docx")
+    assert "Ưởng" not in src.blocks[0].text[0].text
+    typed = tmp_path / "typed.docx"
+    with zipfile.ZipFile(io.BytesIO(data)) as zin, zipfile.ZipFile(typed, "w", zipfile.ZIP_DEFLATED) as zout:
+        for item in zin.infolist():
+            body = zin.read(item.filename)
+            if item.filename == "word/document.xml":
+                body = body.replace(b"<w:sectPr", "<w:p><w:r><w:t>Nguyễn Ưởng</w:t></w:r></w:p><w:sectPr".encode(), 1)
+            zout.writestr(item, body)
+    pdf = soffice_pdf(typed, tmp_path)
+    assert "Nguyễn Ưởng" in pdftotext(pdf)
+    fonts = run([require("pdffonts"), str(pdf)]).stdout
+    names = {line.split()[0].split("+")[-1] for line in fonts.splitlines()[2:] if line.strip()}
+    # No font of the machine stood in for a missing glyph: only the embedded faces.
+    assert "IBMPlexSerif-Regular" in names and names <= {"IBMPlexSerif-Regular", "BeVietnamPro-Bold",
+                                                          "BeVietnamPro-Regular"}, names
+    installed = run(["fc-list"]).stdout
+    assert "Plex" not in installed  # so the glyphs came from the embedded subset

@@ -22,6 +22,7 @@ from bantin.source.rules import (
     header_block,
     heading,
     lists,
+    long_paragraph,
     outlet_tag,
     quote,
     section_break,
@@ -89,8 +90,13 @@ def _article(
         date = date or dateline.iso_date(lede[:40])
 
     body: list[str] = []
+    if lede and len(lede) > long_paragraph.LIMIT:
+        # A whole body on the sapo's line: the sapo is its first part.
+        lede, *more = long_paragraph.split(lede)
+        body.extend(more)
     for line in rest:
-        body.extend(glued_body.split(line, collapsed=len(line) > _LONG_LINE))
+        for part in glued_body.split(line, collapsed=len(line) > _LONG_LINE):
+            body.extend(long_paragraph.split(part))
     if by is None and len(body) > 1 and byline.is_byline(body[-1]):
         by = body.pop()
     elif by is None and body and (len(rest) <= 1 or len(rest[-1]) > _LONG_LINE):
