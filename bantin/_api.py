@@ -165,6 +165,8 @@ def convert(
     scheduler: str | None = None,
     batch_size: int = 50,
     debug: bool = False,
+    digest: bool = False,
+    group_by: str | None = None,
 ) -> Report:
     """What ``bantin export`` does: convert files and folders to files.
 
@@ -175,7 +177,9 @@ def convert(
     or ``issuer``. ``bundle`` makes one briefing with that title. ``jobs`` is the
     number of processes. ``incremental`` skips inputs unchanged since the last run
     into ``out_dir``; ``shard=(i, n)`` converts the i-th of n stable shares;
-    ``report`` also writes the returned data as JSON to that path.
+    ``report`` also writes the returned data as JSON to that path. ``digest``
+    makes the điểm báo instead of whole articles (one review with ``bundle``, else
+    one per input); ``group_by`` ("outlet" or "tag") groups its entries.
 
     A failing input does not raise: it is reported in the returned ``Report``
     (and as a line to ``on_message``), and the other inputs still convert.
@@ -218,6 +222,10 @@ def convert(
             raise UsageError(cluster.EXTRA)
     if not 1 <= batch_size <= 100_000:
         raise UsageError(f"batch_size must be between 1 and 100000, not {batch_size}")
+    if group_by not in (None, "outlet", "tag"):
+        raise UsageError(f"group_by must be outlet or tag, not {group_by!r}")
+    if group_by is not None and not digest:
+        raise UsageError("--group-by groups the entries of a --digest")
     if shard is not None and not (len(shard) == 2 and 1 <= shard[0] <= shard[1]):
         raise UsageError(f"shard must be (i, n) with 1 <= i <= n, not {shard!r}")
     to_stdout = out_dir is None or os.fspath(out_dir) == "-"
@@ -228,7 +236,7 @@ def convert(
         formats=fmts, style=style_ref, encoding=codec(encoding),
         source_format=source_format, meta=parse_meta(pairs),
         out_dir=None if to_stdout else Path(os.fspath(out_dir)),  # type: ignore[arg-type]
-        debug=debug,
+        debug=debug, digest=digest, group_by=group_by,
     )
     opts = batch.Options(
         jobs=jobs, quiet=quiet, fail_fast=fail_fast, report=Path(report) if report else None,

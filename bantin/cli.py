@@ -61,6 +61,10 @@ def _shard(value: str | None) -> tuple[int, int] | None:
               help="Override title, date, outlet, byline; for a bundle issuer, number, place.")
 @click.option("--bundle", "bundle_title", default=None, metavar="TITLE",
               help="Bundle all inputs into one briefing with this title.")
+@click.option("--digest", is_flag=True,
+              help="The điểm báo: one short entry per article (with --bundle, one review of all).")
+@click.option("--group-by", type=click.Choice(["outlet", "tag"]), default=None,
+              help="Group a --digest's entries by outlet or by first tag.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1, max=1024), default=None,
               help="Parallel processes (default: number of CPUs).")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
@@ -78,7 +82,8 @@ def _shard(value: str | None) -> tuple[int, int] | None:
 @click.argument("inputs", nargs=-1, required=True)
 def export_cmd(
     formats: tuple[str, ...], style: str, encoding: str, source_format: str | None, out: str,
-    meta: tuple[str, ...], bundle_title: str | None, jobs: int | None, quiet: bool, fail_fast: bool,
+    meta: tuple[str, ...], bundle_title: str | None, digest: bool, group_by: str | None, jobs: int | None,
+    quiet: bool, fail_fast: bool,
     report: str | None, incremental: bool, shard: str | None, scheduler: str | None, batch_size: int,
     debug: bool, inputs: tuple[str, ...],
 ) -> None:
@@ -95,7 +100,7 @@ def export_cmd(
             meta=split_meta(meta), bundle=bundle_title, jobs=jobs or os.cpu_count() or 1,
             incremental=incremental, shard=_shard(shard), fail_fast=fail_fast, report=report,
             on_message=_err, quiet=quiet, collect=False, progress=True, scheduler=scheduler,
-            batch_size=batch_size, debug=debug,
+            batch_size=batch_size, debug=debug, digest=digest, group_by=group_by,
         )
     except (UsageError, StyleError) as e:
         _usage(str(e))
@@ -120,8 +125,10 @@ def _stdout_closed() -> NoReturn:
 @click.option("-s", "--style", default="default", show_default=True,
               help="Style whose typography is applied.")
 @click.option("--raw", is_flag=True, help="Show the model as read, before typography.")
+@click.option("--digest", is_flag=True,
+              help="Show the điểm báo's key points, each with the block and sentence it came from.")
 @click.argument("file")
-def inspect(file: str, encoding: str, source_format: str | None, style: str, raw: bool) -> None:
+def inspect(file: str, encoding: str, source_format: str | None, style: str, raw: bool, digest: bool) -> None:
     """Print the canonical JSON of FILE (or - for stdin)."""
     from bantin.errors import BantinError, StyleError, UsageError
     from bantin.names import shown
@@ -146,8 +153,13 @@ def inspect(file: str, encoding: str, source_format: str | None, style: str, raw
     except OSError as e:
         _err(f"bantin: error: {shown(file)}: {e.strerror or e}")
         sys.exit(1)
+    text = dumps(doc)
+    if digest:
+        from bantin.digest.build import explain
+
+        text = explain(doc, load_style(style).digest)
     try:
-        sys.stdout.buffer.write(dumps(doc).encode("utf-8"))
+        sys.stdout.buffer.write(text.encode("utf-8"))
         sys.stdout.buffer.flush()
     except BrokenPipeError:
         _stdout_closed()

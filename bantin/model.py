@@ -182,6 +182,10 @@ class Briefing:
     issuer: str | None = None
     number: str | None = None  # the document's number ("Số: 12/BC-VP"), Nghị định 30's header
     place: str | None = None  # where it is issued ("Hà Nội"), for the place-and-date line
+    # "bundle": whole articles; "digest": the điểm báo, one short entry per article
+    # (title, source line, lede, key points as a list), see bantin.digest.
+    kind: str = "bundle"
+    group_by: str | None = None  # a digest's grouping of entries: "outlet" or "tag"
     language: str = "vi"
 
     @property

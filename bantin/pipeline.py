@@ -44,6 +44,8 @@ class Settings:
     meta: tuple[tuple[str, str], ...] = ()
     out_dir: Path | None = Path("dist")  # None: write the one document to stdout
     debug: bool = False
+    digest: bool = False  # the điểm báo instead of whole articles
+    group_by: str | None = None
 
 
 @dataclass(frozen=True)
@@ -305,6 +307,8 @@ def convert_bytes(result: Result, data: bytes, reader: str | None, settings: Set
     try:
         t0 = time.perf_counter()
         doc = prepare(read(data, settings.encoding, reader), style, settings.meta, _collector(result.warnings, "read"))
+        if settings.digest:
+            doc = to_digest(doc, style, settings)
         result.seconds["read"] = round(time.perf_counter() - t0, 6)
     except KeyboardInterrupt:
         raise
@@ -347,6 +351,8 @@ def bundle(jobs: list[Job], title: str, settings: Settings) -> tuple[Result, lis
             raise InputError("no article could be read for the bundle")
         doc = prepare(Briefing(title=title, articles=tuple(articles)), style, settings.meta,
                       _collector(result.warnings, "read"))
+        if settings.digest:
+            doc = to_digest(doc, style, settings)
 
         def sink(fmt: str, out: bytes) -> None:
             deliver(fmt, out, Path(slug(title)), settings, result)
@@ -355,6 +361,24 @@ def bundle(jobs: list[Job], title: str, settings: Settings) -> tuple[Result, lis
     except Exception as e:  # noqa: BLE001
         fail(result, e, settings)
     return result, failures
+
+
+DIGEST_TITLE = "Điểm báo"
+
+
+def to_digest(doc: Document, style: Style, settings: Settings) -> Briefing:
+    """The điểm báo of a prepared document: its articles reduced to entries. A
+    single article's review is titled "Điểm báo" and dated as the article is."""
+    from bantin.digest.build import build
+
+    meta = dict(settings.meta)
+    if isinstance(doc, Briefing):
+        title, date, issuer = doc.title, doc.date, doc.issuer
+    else:
+        title, date, issuer = DIGEST_TITLE, meta.get("date") or doc.date, meta.get("issuer")
+    b = build(articles_of(doc), title, date=date, issuer=issuer, points=style.digest.points,
+              budget=style.digest.words, group_by=settings.group_by)
+    return replace(b, number=doc.number, place=doc.place) if isinstance(doc, Briefing) else b
 
 
 def slug(text: str) -> str:

@@ -261,6 +261,8 @@ def to_dict(doc: Document) -> dict[str, Any]:
             "issuer": doc.issuer,
             "number": doc.number,
             "place": doc.place,
+            "kind": doc.kind,
+            "group_by": doc.group_by,
             "language": doc.language,
             "articles": [article_to_dict(a) for a in doc.articles],
         }
@@ -279,6 +281,8 @@ def from_dict(d: Any) -> Document:
             issuer=_opt_str(d, "issuer"),
             number=_opt_str(d, "number"),
             place=_opt_str(d, "place"),
+            kind=d.get("kind", "bundle"),
+            group_by=_opt_str(d, "group_by"),
             language=d.get("language", "vi"),
         )
     return article_from_dict(d)

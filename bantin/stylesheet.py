@@ -83,6 +83,15 @@ class Text:
 
 
 @dataclass(frozen=True)
+class Digest:
+    """The điểm báo's caps: key points per article, and words per entry (the lede
+    and the points; the title and source line are not counted)."""
+
+    points: int = 5
+    words: int = 100
+
+
+@dataclass(frozen=True)
 class Style:
     name: str
     description: str
@@ -94,6 +103,7 @@ class Style:
     typography: dict[str, bool]
     tone_marks: str
     source: str  # the file it came from, for messages
+    digest: Digest = Digest()
 
     def __hash__(self) -> int:
         return hash((self.name, self.source))
@@ -151,13 +161,14 @@ def _load_raw(path: Path, seen: tuple[Path, ...] = ()) -> tuple[dict[str, Any], 
     return _merge(base, data), chain + [path]
 
 
-_TOP_KEYS = {"name", "description", "extends", "fonts", "page", "text", "typography"}
+_TOP_KEYS = {"name", "description", "extends", "fonts", "page", "text", "typography", "digest"}
 _FONT_ROLES = {"body", "heading", "fallback"}
 _FONT_KEYS = {f.name for f in fields(FontSpec)}
 _SECTION_KEYS = {
     "page": {f.name for f in fields(Page)},
     "text": {f.name for f in fields(Text)},
     "typography": set(SWITCHES) | {"tone_marks"},
+    "digest": {f.name for f in fields(Digest)},
 }
 
 # What each value may be, as data: (kind, low, high) for numbers, a tuple of
@@ -190,6 +201,8 @@ _RULES: dict[str, tuple[object, ...]] = {
     "text.body_colour": ("colour",),
     "text.accent_colour": ("colour",),
     "typography.tone_marks": (tuple(TONE_STYLES),),
+    "digest.points": (int, 1, 20),
+    "digest.words": (int, 20, 500),
     **{f"typography.{k}": (bool,) for k in SWITCHES},
 }
 _COLOUR = re.compile(r"#(?:[0-9a-fA-F]{3}){1,2}")
@@ -338,4 +351,5 @@ def load(ref: str) -> Style:
         typography={k: typo.get(k, True) is True for k in SWITCHES},
         tone_marks=typo.get("tone_marks", "keep"),
         source=" < ".join(str(p) for p in reversed(chain)),
+        digest=_section(Digest, data.get("digest", {}), path),
     )

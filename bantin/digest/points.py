@@ -23,6 +23,7 @@ from bantin.model import Article, Heading, ListBlock, Paragraph, Quote, text_of
 ITEM_WORDS = 12  # an enumeration's item becomes one short line
 SENTENCE_WORDS = 30
 QUOTE_WORDS = 40
+MIN_WORDS = 3  # "2." or "Điều 17." alone says nothing
 _STRONG_FIGURE = re.compile(r"\d[\d.,]*\s?%|\d+/\d+|\d{1,3}(?:\.\d{3})+|\d[\d.,]*\s?(?:tỷ|triệu|nghìn|ngàn|đồng|USD)")
 _DIGIT = re.compile(r"\d")
 _ORDINAL = re.compile(r"^(?:Thứ \w+|\d+[.)]|[a-zđ][.)])[,:]?\s", re.IGNORECASE)
@@ -82,13 +83,15 @@ def select(a: Article, limit: int, budget: int) -> list[Point]:
     chosen: list[Point] = []
     used = 0
     seen: set[tuple[int, int]] = set()
+    texts: set[str] = set()  # the same words from two places are one point
     for p in candidates(a):
         if len(chosen) == limit:
             break
         n = words(p.text)
-        if (p.block, p.sentence) in seen or used + n > budget:
+        if (p.block, p.sentence) in seen or p.text in texts or used + n > budget or n < MIN_WORDS:
             continue
         chosen.append(p)
         seen.add((p.block, p.sentence))
+        texts.add(p.text)
         used += n
     return sorted(chosen, key=lambda p: (p.block, p.sentence))

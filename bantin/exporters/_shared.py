@@ -22,6 +22,7 @@ SOURCE = "Nguồn"
 TAGS = "Từ khóa"
 PHOTO = "Ảnh"
 TABLE = "Bảng"
+OTHER = "Khác"
 LINKS = "Liên kết"
 
 
@@ -137,6 +138,28 @@ def decree_header(b: Briefing, on: bool) -> DecreeHeader | None:
     when = vi_date(b.date) or "ngày      tháng      năm"  # left blank to be filled in by hand
     place_date = f"{b.place}, {when}" if b.place else when[:1].upper() + when[1:]
     return DecreeHeader(b.issuer.upper(), f"Số: {b.number}" if b.number else "", place_date)
+
+
+def group_label(a: Article, group_by: str | None) -> str:
+    """The group a digest entry is listed under."""
+    if group_by == "outlet":
+        return a.outlet.display if a.outlet and a.outlet.display else OTHER
+    if group_by == "tag":
+        return a.tags[0] if a.tags else OTHER
+    return ""
+
+
+def source_line(a: Article) -> Text:
+    """A digest entry's source: outlet, dateline or date, and the URL as a link."""
+    meta = meta_line(a)
+    if not a.url:
+        return (Span(meta),) if meta else ()
+    return (Span(f"{meta} · "), Span(a.url, href=a.url)) if meta else (Span(a.url, href=a.url),)
+
+
+def digest_meta(b: Briefing) -> str:
+    """The review's header line: date, issuer and the number of articles."""
+    return " · ".join(p for p in (vi_date(b.date), b.issuer or "", count_line(b)) if p)
 
 
 def count_line(b: Briefing) -> str:

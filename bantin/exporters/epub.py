@@ -24,7 +24,9 @@ from bantin.exporters._shared import (
     build_time,
     count_line,
     credit_line,
+    digest_meta,
     doc_subject,
+    source_line,
     tag_span,
     zip_entry,
 )
@@ -76,6 +78,7 @@ class _Html(Walker):
         self.faces: dict[tuple[str, str], set[str]] = {}
         self.images: dict[str, Image] = {}  # file name -> image, each stored once
         self.chapters: list[tuple[str, str, str]] = []  # (uid, title, body XHTML)
+        self.anchors: list[tuple[str, str]] = []  # a digest's entries, for the navigation
         self.uid = "article-001"
 
     def x(self, text: str, role: str = "body", face: str = "regular") -> str:
@@ -111,6 +114,37 @@ class _Html(Walker):
 
     def contents(self, b: Briefing) -> None:
         """The briefing's contents are the navigation document itself (see write)."""
+
+    # -- the điểm báo: one page, an anchor per entry for the navigation
+
+    def digest(self, b: Briefing) -> None:
+        super().digest(b)
+        self.flush("digest", b.title)
+
+    def digest_header(self, b: Briefing) -> None:
+        meta = digest_meta(b)
+        self.parts.append(f'<h1>{self.x(b.title, "heading", "bold")}</h1>'
+                          + (f'<p class="digest-meta">{self.x(meta, "heading")}</p>' if meta else ""))
+
+    def group(self, label: str) -> None:
+        self.parts.append(f'<h2 class="group">{self.x(label, "heading", "bold")}</h2>')
+
+    def entry(self, a: Article, n: int) -> None:
+        anchor = f"entry-{n:03d}"
+        self.anchors.append((anchor, f"{n}. {a.title}"))
+        out = [f'<section class="entry" id="{anchor}"><h3>{self.x(f"{n}. {a.title}", "heading", "bold")}</h3>']
+        source = source_line(a)
+        if source:
+            out.append(f'<p class="source-line">{self.spans(source, "heading")}</p>')
+        if a.lede:
+            out.append(f'<p class="entry-lede">{self.x(a.lede)}</p>')
+        for b in a.blocks:
+            if isinstance(b, ListBlock):
+                out.append('<ul class="points">' + "".join(f"<li>{self.spans(i)}</li>" for i in b.items) + "</ul>")
+        self.parts.append("".join(out) + "</section>")
+        others = [b for b in a.blocks if not isinstance(b, ListBlock)]
+        for b in others:
+            self.block(b, 1)
 
     def masthead(self, text: str, a: Article) -> None:
         self.parts.append(f'<p class="masthead">{self.x(text, "heading")}</p>')
@@ -241,6 +275,11 @@ def _css(style: Style, fonts: list[tuple[str, Family, str]], fallbacks: list[str
             "th.right, td.right { text-align: right; } th.center, td.center { text-align: center; }",
             "a { color: inherit; overflow-wrap: anywhere; word-break: break-word; }",
             "nav ol { list-style: none; padding-left: 0; } nav li { margin: 0.4em 0; }",
+            f".digest-meta {{ text-align: center; text-indent: 0; color: {t.accent_colour}; }}",
+            "section.entry { margin: 1em 0; } section.entry h3 { margin: 0 0 0.2em; }",
+            f".source-line {{ font-size: {rel(t.masthead_size)}; color: {t.accent_colour}; text-indent: 0; "
+            "margin: 0 0 0.3em; }",
+            ".entry-lede { text-indent: 0; } ul.points { margin: 0.2em 0 0 0; padding-left: 1.2em; }",
             f'nav h1, nav h2 {{ font-family: "heading", {then}sans-serif; }}',
             "@media (max-width: 30em) { p, li { text-align: start; } }",
         ]
@@ -365,7 +404,11 @@ def write(doc: Document, style: Style, warn: Warn) -> bytes:
     nav.add_item(css)
     # The navigation document is the book's contents page; like pandoc, it stays
     # out of the linear reading order, so a reader opens on the text.
-    if isinstance(doc, Briefing):
+    if isinstance(doc, Briefing) and doc.kind == "digest":
+        page = chapters[0]
+        book.toc = [epub.Link(f"digest.xhtml#{anchor}", title, anchor) for anchor, title in html.anchors]
+        book.spine = [page, (nav, "no")]
+    elif isinstance(doc, Briefing):
         cover, *articles = chapters
         book.toc = [epub.Link("cover.xhtml", doc.title, "cover"), *articles]
         book.spine = [cover, (nav, "no"), *articles]

@@ -30,9 +30,11 @@ from bantin.exporters._shared import (
     count_line,
     credit_line,
     decree_header,
+    digest_meta,
     doc_subject,
     figure_size,
     short_title,
+    source_line,
     tag_span,
 )
 from bantin.exporters.roles import roles
@@ -418,6 +420,42 @@ class _Story(Walker):
     def notes(self, lines: list[Text]) -> None:
         for line in lines:
             self.paras(line, self.st["source"])
+
+    # -- the điểm báo
+
+    def digest_header(self, b: Briefing) -> None:
+        self.ink = _Ink(self.fonts, self.warn, short_title(b.title, 40))
+        header = decree_header(b, self.style.page.decree_header)
+        if header is not None:
+            self.story.append(self.decree(header))
+        self.paras(plain(b.title), self.st["digest_title"], self.outline(b.title, 0))
+        meta = digest_meta(b)
+        if meta:
+            self.paras(plain(meta), self.st["digest_meta"])
+
+    def group(self, label: str) -> None:
+        self.paras(plain(label), self.st["group"])
+
+    def entry(self, a: Article, n: int) -> None:
+        """One entry, never split across pages when it fits on one; one outline
+        item each."""
+        from reportlab.platypus import KeepTogether
+
+        self.ink = _Ink(self.fonts, self.warn, short_title(a.title, 40))
+        start = len(self.story)
+        self.paras(plain(a.title), self.st["entry_title"], self.outline(a.title, 1), bulletText=f"{n}.")
+        source = source_line(a)
+        if source:
+            self.paras(source, self.st["entry_source"])
+        if a.lede:
+            self.paras(plain(a.lede), self.st["entry_lede"])
+        for b in a.blocks:
+            if isinstance(b, ListBlock):
+                for item in b.items:
+                    self.paras(item, self.st["point"], bulletText="–")
+            else:
+                self.block(b, 1)
+        self.story[start:] = [KeepTogether(self.story[start:])]
 
     # -- blocks
 

@@ -75,6 +75,16 @@ def roles(style: Style) -> dict[str, Role]:
         "cover_meta": Role(t.lede_size * 1.15, 1.5, "heading", align="center"),
         "contents_heading": Role(t.title_size * 0.8, 1.3, "heading", bold=True, after=t.space_after * 2),
         "toc": Role(t.body_size, t.leading, after=t.space_after / 2, left=6, right=12),
+        # The điểm báo: compact, an entry's parts kept together.
+        "digest_title": Role(t.title_size * 0.9, 1.25, "heading", bold=True, align="center", after=4),
+        "digest_meta": Role(t.masthead_size + 1, 1.3, "heading", align="center", after=t.space_after * 2,
+                            accent=True),
+        "group": Role(hs[0], 1.3, "heading", bold=True, before=hs[0] * 0.8, after=4, keep_next=True),
+        "entry_title": Role(hs[2], 1.25, "heading", bold=True, before=t.space_after * 1.5, after=1,
+                            left=6, first=-6, keep_next=True),
+        "entry_source": Role(t.masthead_size, 1.3, "heading", after=2, left=6, keep_next=True, accent=True),
+        "entry_lede": Role(t.body_size * 0.95, t.leading - 0.1, align=justify, after=2, left=6),
+        "point": Role(t.body_size * 0.95, t.leading - 0.1, align=justify, after=1, left=10, first=-4),
         "decree": Role(min(t.body_size, 12), 1.15, align="center"),  # nd30: 12 pt fits Quốc hiệu on a line
         "running": Role(t.masthead_size, 1.0, "heading", align="center"),
     }

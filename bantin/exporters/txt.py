@@ -12,7 +12,16 @@ import unicodedata
 from wcwidth import wcswidth
 
 from bantin.exporters import Exporter, Warn
-from bantin.exporters._shared import CONTENTS, LINKS, PHOTO, TABLE, briefing_meta, credit_line
+from bantin.exporters._shared import (
+    CONTENTS,
+    LINKS,
+    PHOTO,
+    TABLE,
+    briefing_meta,
+    credit_line,
+    digest_meta,
+    source_line,
+)
 from bantin.exporters.walk import Walker
 from bantin.model import (
     Article,
@@ -68,6 +77,7 @@ def _right(text: str, cols: int) -> list[str]:
 
 
 MESSAGE_RULE = 10  # a rule that fits a chat bubble on a phone
+DIGEST_WIDTH = 78
 
 
 class _Writer(Walker):
@@ -177,6 +187,35 @@ class _Writer(Walker):
         for line in lines:
             self.out += wrap(text_of(line), self.cols)
 
+    # -- the điểm báo: plain lines to paste into an e-mail, no markup characters
+
+    def digest_header(self, b: Briefing) -> None:
+        self.out += wrap(b.title.upper(), self.cols)
+        meta = digest_meta(b)
+        if meta:
+            self.out += wrap(meta, self.cols)
+
+    def group(self, label: str) -> None:
+        self.out += ["", *wrap(label.upper(), self.cols)]
+
+    def entry(self, a: Article, n: int) -> None:
+        self.links = []
+        label = f"{n}. "
+        pad = " " * width(label)
+        self.out += [""] + wrap(a.title, self.cols, label, pad)
+        source = self.spans(source_line(a))
+        if source:
+            self.out += wrap(source, self.cols, pad, pad)
+        if a.lede:
+            self.out += wrap(a.lede, self.cols, pad, pad)
+        for b in a.blocks:
+            if isinstance(b, ListBlock):
+                for item in b.items:
+                    self.out += wrap(self.spans(item), self.cols, pad + "– ", pad + "  ")
+            else:
+                self.block(b, 0)
+        self.end_article(a)
+
     def end_article(self, a: Article) -> None:
         if self.links:
             self.out += ["", f"{LINKS}:"]
@@ -222,7 +261,9 @@ def _records(rows: list[list[str]], t: Table, cols: int) -> list[str]:
 
 def write(doc: Document, style: Style, warn: Warn) -> bytes:
     message = style.text.txt_layout == "message"
-    w = _Writer(max(20, style.text.txt_width), message)
+    digest = isinstance(doc, Briefing) and doc.kind == "digest"
+    # A review goes into e-mail: 78 columns, the width mail clients keep unbroken.
+    w = _Writer(DIGEST_WIDTH if digest else max(20, style.text.txt_width), message)
     w.walk(doc)
     text = "\n".join(line.rstrip() for line in w.out) + "\n"
     if message:  # a chat app wraps at any space; a no-break space only looks odd there

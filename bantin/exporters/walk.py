@@ -11,7 +11,7 @@ docutils' ``NodeVisitor.unknown_visit``.
 from __future__ import annotations
 
 from bantin.errors import ExportError
-from bantin.exporters._shared import footer_lines, meta_line
+from bantin.exporters._shared import footer_lines, group_label, meta_line
 from bantin.model import Article, Block, Briefing, Document, Text
 
 
@@ -19,7 +19,9 @@ class Walker:
     format = "?"  # names the format in messages
 
     def walk(self, doc: Document) -> None:
-        if isinstance(doc, Briefing):
+        if isinstance(doc, Briefing) and doc.kind == "digest":
+            self.digest(doc)
+        elif isinstance(doc, Briefing):
             self.cover(doc)
             self.contents(doc)
             for n, a in enumerate(doc.articles, 1):
@@ -28,6 +30,18 @@ class Walker:
         else:
             self.start_article(doc, 0)
             self.article(doc, 0)
+
+    def digest(self, b: Briefing) -> None:
+        """The điểm báo: its header, then one numbered entry per article, with a
+        group heading wherever the group changes (``--group-by``)."""
+        self.digest_header(b)
+        last = None
+        for n, a in enumerate(b.articles, 1):
+            label = group_label(a, b.group_by)
+            if b.group_by and label != last:
+                self.group(label)
+                last = label
+            self.entry(a, n)
 
     def article(self, a: Article, depth: int) -> None:
         """``depth`` is 0 for an article on its own, 1 inside a briefing."""
@@ -84,4 +98,15 @@ class Walker:
         raise NotImplementedError
 
     def notes(self, lines: list[Text]) -> None:
+        raise NotImplementedError
+
+    def digest_header(self, b: Briefing) -> None:
+        raise NotImplementedError
+
+    def group(self, label: str) -> None:
+        raise NotImplementedError
+
+    def entry(self, a: Article, n: int) -> None:
+        """Entry ``n`` of a digest: title, source line, lede and its points (the
+        article's one ListBlock)."""
         raise NotImplementedError

@@ -20,8 +20,10 @@ from bantin.exporters._shared import (
     count_line,
     credit_line,
     decree_header,
+    digest_meta,
     figure_size,
     link_target,
+    source_line,
 )
 from bantin.exporters.docx.fields import field_mark, run
 from bantin.exporters.docx.numbering import Numbering, numbered
@@ -277,6 +279,35 @@ class Body(Walker):
     def notes(self, lines: list[Text]) -> None:
         for line in lines:
             self.para(line, "source")
+
+    # -- the điểm báo, in named styles an office can restyle with its template
+
+    def digest_header(self, b: Briefing) -> None:
+        self.shift = 1
+        header = decree_header(b, self.decree_on)
+        if header is not None:
+            self.decree(header)
+        self.para(plain(b.title), "digest_title")
+        meta = digest_meta(b)
+        if meta:
+            self.para(plain(meta), "digest_meta")
+
+    def group(self, label: str) -> None:
+        self.para(plain(label), "group")
+
+    def entry(self, a: Article, n: int) -> None:
+        self.para((*plain(f"{n}.\u00a0"), *plain(a.title)), "entry_title")
+        source = source_line(a)
+        if source:
+            self.para(source, "entry_source")
+        if a.lede:
+            self.para(plain(a.lede), "entry_lede")
+        for b in a.blocks:
+            if isinstance(b, ListBlock):
+                for item in b.items:
+                    self.para((*plain("–\t"), *item), "point")
+            else:
+                self.block(b, 1)
 
     # -- blocks
 

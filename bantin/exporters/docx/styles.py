@@ -41,6 +41,13 @@ NAMES = {
     "contents_heading": "Contents Heading",
     "toc": "TOC 1",
     "decree": "Header Block",
+    "digest_title": "Digest Title",
+    "digest_meta": "Digest Meta",
+    "group": "Digest Group",
+    "entry_title": "Entry Title",
+    "entry_source": "Source Line",
+    "entry_lede": "Entry Lede",
+    "point": "Point",
     "running": "Header",
 }
 EXTRA = {"List Number": "item", "Footer": "running"}  # more Word styles that share a role

@@ -1,0 +1,212 @@
+"""The điểm báo: every entry's title and source, points found verbatim in their
+articles, the seed's figures and five lessons, the 78-column text, the page count,
+the outline, epubcheck, and the named DOCX styles."""
+
+from __future__ import annotations
+
+import json
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+from conftest import CORPUS, SEED, bantin, epubcheck, pandoc_plain, pdftotext, run, zip_text
+
+import bantin as api
+from bantin.digest.sentences import sentences
+from bantin.exporters.txt import width
+
+CLEAN = "0 fatals / 0 errors / 0 warnings"
+
+# Real-shaped articles written for these tests: an enumeration, figures, a quote,
+# subheadings; two outlets.
+ARTICLES = {
+    "kinh-te.txt": """Xuất khẩu nông sản tăng mạnh trong 7 tháng đầu năm
+(BM) - Sáng 5/8, Bộ Nông nghiệp cho biết kim ngạch xuất khẩu nông sản 7 tháng đạt 35,2 tỷ USD, tăng 18,7% so với cùng kỳ. Đây là mức cao nhất từ trước tới nay.
+Theo báo cáo, gạo, cà phê và rau quả là ba mặt hàng chủ lực. Riêng gạo đạt 3,1 triệu tấn, tăng 11/12 tháng so với kế hoạch.
+Ba giải pháp trọng tâm
+Thứ nhất, mở rộng thị trường xuất khẩu sang châu Phi và Trung Đông, nhất là các nước có nhu cầu lớn.
+Thứ hai, nâng cao chất lượng sản phẩm theo tiêu chuẩn quốc tế, bảo đảm truy xuất nguồn gốc.
+Thứ ba, đẩy mạnh chế biến sâu, giảm tỷ trọng xuất khẩu thô.
+“Chúng ta phải giữ vững đà tăng trưởng trong những tháng cuối năm”, Thứ trưởng Trần Văn An nhấn mạnh.
+Minh Châu
+""",
+    "giao-duc.txt": """Hà Nội tuyển thêm 2.500 giáo viên cho năm học mới
+(GD) - Chiều 4/8, Sở Giáo dục và Đào tạo TP. Hà Nội công bố kế hoạch tuyển dụng 2.500 giáo viên các cấp.
+PGS.TS. Nguyễn Thị Lan, Giám đốc Sở, cho biết nhu cầu giáo viên tăng do dân số học đường tăng nhanh. Các quận nội thành thiếu khoảng 800 giáo viên tiểu học.
+Ưu tiên vùng khó khăn
+Các huyện ngoại thành được ưu tiên tuyển trước, với 60% chỉ tiêu dành cho giáo viên mầm non và tiểu học.
+Hồ sơ nộp trực tuyến từ ngày 10/8 đến 25/8, v.v. Kết quả công bố trước ngày 15/9.
+Hòa Lê
+""",
+    "do-thi.txt": """Thành phố khởi công tuyến đường vành đai mới
+(BM) - Sáng 3/8, UBND thành phố khởi công tuyến đường vành đai dài 12,5 km với tổng vốn đầu tư 9.800 tỷ đồng.
+Tuyến đường đi qua 5 quận, huyện và dự kiến hoàn thành năm 2027.
+Chủ tịch UBND thành phố yêu cầu các nhà thầu bảo đảm tiến độ, chất lượng và an toàn lao động.
+Bích Lan
+""",
+}
+
+
+@pytest.fixture(scope="module")
+def sources(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    d = tmp_path_factory.mktemp("tin")
+    for name, text in ARTICLES.items():
+        (d / name).write_text(text, encoding="utf-8")
+    return d
+
+
+@pytest.fixture(scope="module")
+def review(sources: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("review")
+    extra = [str(SEED)] if SEED.is_file() else []
+    r = bantin("export", "-f", "pdf,docx,epub,txt", "--digest", "--bundle", "Điểm báo ngày 5/8/2025",
+               "-M", "date=2025-08-05", "-M", "issuer=Văn phòng Sở", "-o", str(out),
+               *sorted(map(str, sources.glob("*.txt"))), *extra)
+    assert r.returncode == 0, r.stderr.decode()
+    return out
+
+
+def _inputs(sources: Path) -> list[Path]:
+    return sorted(sources.glob("*.txt")) + ([SEED] if SEED.is_file() else [])
+
+
+def _explained(path: Path) -> dict:
+    r = bantin("inspect", "--digest", str(path))
+    assert r.returncode == 0, r.stderr.decode()
+    return json.loads(r.stdout)["digest"][0]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Sáng 5/8, tại TP. Hà Nội có 2.900 đảng viên. Câu sau.", 2),
+    ("PGS.TS. Nguyễn Văn A phát biểu. Ông nói tiếp.", 2),
+    ("Tỷ lệ 11/12 chỉ tiêu! Rồi v.v. Hết.", 3),
+    ("Ông N. V. An đến. Bà đi.", 2),
+])
+def test_sentence_splitter_keeps_abbreviations_and_numbers(text, expected):
+    assert len(sentences(text)) == expected, sentences(text)
+
+
+def test_every_point_is_the_articles_own_words(sources):
+    for path in _inputs(sources):
+        article = api.read(path)
+        entry = _explained(path)
+        assert entry["points"], path.name
+        for p in entry["points"]:
+            block = article.blocks[p["block"]]
+            source = (" ".join(api.text_of(i) for i in block.items) if isinstance(block, api.ListBlock)
+                      else api.text_of(block.text))
+            assert p["text"] in source, (path.name, p)
+        assert entry["lede"] is None or entry["lede"] in (article.lede or "")
+
+
+def test_enumerations_figures_and_quotes_are_chosen(sources):
+    entry = _explained(sources / "kinh-te.txt")
+    texts = [p["text"].replace("\u00a0", " ") for p in entry["points"]]
+    kinds = {p["kind"] for p in entry["points"]}
+    assert "Thứ nhất, mở rộng thị trường xuất khẩu sang châu Phi và Trung Đông" in texts
+    assert "list" in kinds and "figure" in kinds
+    assert any("3,1 triệu tấn" in t for t in texts)
+
+
+@pytest.mark.skipif(not SEED.is_file(), reason="needs ../shared/corpus")
+def test_seed_figures_and_five_lessons(review):
+    text = (review / "diem-bao-ngay-582025.txt").read_text(encoding="utf-8")
+    flat = " ".join(text.split())
+    assert "179 đại biểu" in flat.replace("\u00a0", " ") and "2.900 đảng viên" in flat.replace("\u00a0", " ")
+    for n in ("nhất", "hai", "ba", "tư", "năm"):
+        assert f"– Thứ {n}," in text, n
+
+
+def test_every_entry_has_title_and_source_in_every_format(review, sources):
+    articles = [api.read(p) for p in _inputs(sources)]
+    def flat(text: str) -> str:  # one space for any run of spaces, no-break ones included
+        return " ".join(text.replace("\u00a0", " ").split())
+
+    txt = (review / "diem-bao-ngay-582025.txt").read_text(encoding="utf-8")
+    pdf = flat(pdftotext(review / "diem-bao-ngay-582025.pdf"))
+    docx = flat(pandoc_plain(review / "diem-bao-ngay-582025.docx", "docx"))
+    epub = flat(pandoc_plain(review / "diem-bao-ngay-582025.epub", "epub"))
+    flat_txt = flat(txt)
+    for a in articles:
+        title, outlet = flat(a.title), a.outlet.display
+        for name, text in (("txt", flat_txt), ("pdf", pdf), ("docx", docx), ("epub", epub)):
+            assert title in text, (name, a.title)
+            assert outlet in text, (name, outlet)
+        assert re.search(rf"\d+\. {re.escape(title)}", flat_txt), title
+    assert "ĐIỂM BÁO NGÀY 5/8/2025" in flat_txt and "Văn phòng Sở" in txt and f"{len(articles)} bài" in txt
+
+
+def test_text_is_78_columns_without_markup(review):
+    lines = (review / "diem-bao-ngay-582025.txt").read_text(encoding="utf-8").splitlines()
+    assert max(width(x) for x in lines) <= 78
+    assert not any(x.lstrip().startswith(("#", "*", "=", "-", "_", ">")) for x in lines)
+    assert sum(x.startswith("   – ") for x in lines) >= 5
+
+
+def test_pdf_outline_one_item_per_entry_and_entries_whole(review, sources):
+    from pypdf import PdfReader
+
+    pdf = review / "diem-bao-ngay-582025.pdf"
+    reader = PdfReader(pdf)
+    items = [x for x in reader.outline if not isinstance(x, list)]
+    nested = [y for x in reader.outline if isinstance(x, list) for y in x]
+    articles = [api.read(p) for p in _inputs(sources)]
+    assert len(nested) == len(articles) and items[0].title.replace("\u00a0", " ") == "Điểm báo ngày 5/8/2025"
+    pages = [" ".join(p.replace("\u00a0", " ").split()) for p in pdftotext(pdf).split("\f")]
+    for a in articles:
+        on = [i for i, p in enumerate(pages) if " ".join(a.title.replace("\u00a0", " ").split()) in p]
+        assert len(on) == 1, a.title  # the entry is on one page, not split
+
+
+def test_thirteen_articles_fit_on_four_pages(tmp_path, sources):
+    files = sorted((CORPUS / "real").glob("*.txt"))[:13] if CORPUS.is_dir() else []
+    if len(files) < 13:  # no corpus: our own articles, repeated
+        files = [p for _ in range(5) for p in sorted(sources.glob("*.txt"))][:13]
+    r = bantin("export", "-f", "pdf", "--digest", "--bundle", "Điểm báo", "-o", str(tmp_path), *map(str, files))
+    assert r.returncode == 0, r.stderr.decode()
+    info = run(["pdfinfo", str(tmp_path / "diem-bao.pdf")]).stdout
+    pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))
+    assert pages <= 4
+
+
+def test_epub_is_one_page_with_a_nav_of_entries(review):
+    path = review / "diem-bao-ngay-582025.epub"
+    assert CLEAN in epubcheck(path)
+    with zipfile.ZipFile(path) as z:
+        pages = [n for n in z.namelist() if n.endswith(".xhtml") and "nav" not in n]
+    assert pages == ["EPUB/digest.xhtml"]
+    nav = zip_text(path, "EPUB/nav.xhtml")
+    assert nav.count('href="digest.xhtml#entry-') == zip_text(path, "EPUB/digest.xhtml").count('class="entry"')
+
+
+def test_docx_uses_named_styles_an_office_can_restyle(review):
+    styles = zip_text(review / "diem-bao-ngay-582025.docx", "word/styles.xml")
+    body = zip_text(review / "diem-bao-ngay-582025.docx", "word/document.xml")
+    for name, sid in (("Digest Title", "DigestTitle"), ("Entry Title", "EntryTitle"),
+                      ("Source Line", "SourceLine"), ("Point", "Point")):
+        assert f'<w:name w:val="{name}"/>' in styles and f'<w:pStyle w:val="{sid}"/>' in body, name
+
+
+def test_group_by_outlet_and_one_digest_per_article(tmp_path, sources):
+    r = bantin("export", "-f", "txt", "--digest", "--bundle", "Theo báo", "--group-by", "outlet",
+               "-o", str(tmp_path), *sorted(map(str, sources.glob("*.txt"))))
+    assert r.returncode == 0, r.stderr.decode()
+    lines = (tmp_path / "theo-bao.txt").read_text(encoding="utf-8").splitlines()
+    heads = [x for x in lines if x and x == x.upper() and not x[0].isdigit() and not x.startswith(" ")][1:]
+    assert heads == ["BM", "GD"]
+    r = bantin("export", "-f", "txt", "--digest", "-o", str(tmp_path / "each"), *sorted(map(str, sources.glob("*.txt"))))
+    assert r.returncode == 0
+    assert len(list((tmp_path / "each").glob("*.txt"))) == 3
+    r = bantin("export", "-f", "txt", "--group-by", "tag", "-o", str(tmp_path / "x"), str(sources / "kinh-te.txt"))
+    assert r.returncode == 2 and b"--digest" in r.stderr
+
+
+def test_deterministic(tmp_path, sources):
+    outs = []
+    for k in range(2):
+        r = bantin("export", "-f", "pdf,docx,epub,txt", "--digest", "--bundle", "Điểm báo", "-o", str(tmp_path / str(k)),
+                   *sorted(map(str, sources.glob("*.txt"))), env={"SOURCE_DATE_EPOCH": "1754380800"})
+        assert r.returncode == 0
+        outs.append({p.name: p.read_bytes() for p in (tmp_path / str(k)).iterdir()})
+    assert outs[0] == outs[1]
