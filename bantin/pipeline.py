@@ -31,6 +31,7 @@ from bantin.source import read, reader_for
 from bantin.stylesheet import Style
 from bantin.stylesheet import load as load_style
 from bantin.typography import apply as apply_typography
+from bantin.typography import autolink
 
 META_KEYS = ("title", "date", "outlet", "byline", "issuer", "number", "place")
 
@@ -378,7 +379,9 @@ def to_digest(doc: Document, style: Style, settings: Settings) -> Briefing:
         title, date, issuer = DIGEST_TITLE, meta.get("date") or doc.date, meta.get("issuer")
     b = build(articles_of(doc), title, date=date, issuer=issuer, points=style.digest.points,
               budget=style.digest.words, group_by=settings.group_by)
-    return replace(b, number=doc.number, place=doc.place) if isinstance(doc, Briefing) else b
+    linked = autolink.apply(b)  # the points are plain words again: their addresses become links once more
+    assert isinstance(linked, Briefing)
+    return replace(linked, number=doc.number, place=doc.place) if isinstance(doc, Briefing) else linked
 
 
 def slug(text: str) -> str:

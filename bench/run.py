@@ -169,6 +169,13 @@ def main() -> None:
         print("\noutput size, median / largest (KB):")
         for fmt, (median, largest) in sizes(work / "out" / f"1-{all_formats.replace(',', '+')}").items():
             print(f"  {fmt:<6}{median / 1024:8.1f} {largest / 1024:8.1f}")
+        review = work / "review"
+        build_corpus(review, 100)
+        print("\nthe điểm báo of 100 articles (--digest --bundle, one process, --jobs 1):")
+        for fmt in [*formats, all_formats]:
+            secs, _, _ = timed(bantin_cmd(fmt, 1, work / "out-review" / fmt.replace(",", "+"), review,
+                                          "--digest", "--bundle", "Điểm báo"), env)
+            print(f"  {fmt:<20}{secs:7.2f} s")
         bad = work / "bad"
         bad.mkdir()
         for k in range(2):

@@ -84,7 +84,9 @@ def roles(style: Style) -> dict[str, Role]:
                             left=6, first=-6, keep_next=True),
         "entry_source": Role(t.masthead_size, 1.3, "heading", after=2, left=6, keep_next=True, accent=True),
         "entry_lede": Role(t.body_size * 0.95, t.leading - 0.1, align=justify, after=2, left=6),
-        "point": Role(t.body_size * 0.95, t.leading - 0.1, align=justify, after=1, left=10, first=-4),
+        # Points are short lines, set flush left: justified, a line ending in an
+        # address would open wide gaps.
+        "point": Role(t.body_size * 0.95, t.leading - 0.1, after=1, left=10, first=-4),
         "decree": Role(min(t.body_size, 12), 1.15, align="center"),  # nd30: 12 pt fits Quốc hiệu on a line
         "running": Role(t.masthead_size, 1.0, "heading", align="center"),
     }
