@@ -14,6 +14,7 @@ import hashlib
 import io
 import uuid
 import zipfile
+from functools import lru_cache
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -299,15 +300,30 @@ def _identifier(canonical: str, style: Style) -> str:
     return f"urn:uuid:{uuid.UUID(bytes=digest[:16], version=5)}"
 
 
-def _repack(data: bytes) -> bytes:
-    with zipfile.ZipFile(io.BytesIO(data)) as z:
-        entries = [(i.filename, z.read(i.filename)) for i in z.infolist()]
+@lru_cache(maxsize=32)
+def _head(fonts: tuple[tuple[str, bytes], ...]) -> bytes:
+    """The zip's first entries: the mimetype (stored, first, as OCF asks) and the
+    shared font subsets, compressed once per process and set of faces."""
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as z:
         z.writestr(zip_entry("mimetype", stored=True), b"application/epub+zip")
+        for name, body in fonts:
+            z.writestr(zip_entry(name), body)
+    return out.getvalue()
+
+
+def _repack(data: bytes, fonts: tuple[tuple[str, bytes], ...]) -> bytes:
+    """ebooklib's zip rewritten with fixed entry times behind ``_head``; the font
+    entries ebooklib wrote (empty stand-ins, see write) are left out."""
+    skip = {name for name, _ in fonts} | {"mimetype"}
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        entries = [(i.filename, z.read(i.filename)) for i in z.infolist()
+                   if i.filename.removeprefix("EPUB/") not in skip and i.filename not in skip]
+    out = io.BytesIO(_head(tuple((f"EPUB/{name}", body) for name, body in fonts)))
+    out.seek(0, io.SEEK_END)
+    with zipfile.ZipFile(out, "a") as z:
         for name, body in entries:
-            if name != "mimetype":
-                z.writestr(zip_entry(name), body)
+            z.writestr(zip_entry(name), body)
     return out.getvalue()
 
 
@@ -360,14 +376,13 @@ def write(doc: Document, style: Style, warn: Warn) -> bytes:
     face_chars = html.faces
     face_chars.setdefault(("body", "regular"), set()).update(canonical + CONTENTS)
     used = [(role, families[role], face) for role, face in sorted(face_chars) if face_chars[(role, face)] - {" "}]
-    for role, fam, face in used:
-        item = epub.EpubItem(
-            uid=f"font-{role}-{face}",
-            file_name=f"fonts/{role}-{face}.ttf",
-            media_type="font/ttf",
-            content=_face(fam.files[face], face_chars[(role, face)]),
-        )
-        book.add_item(item)
+    # The faces go into the zip through _repack, compressed once per process;
+    # ebooklib gets empty stand-ins so that its manifest lists them.
+    fonts = tuple((f"fonts/{role}-{face}.ttf", _face(fam.files[face], face_chars[(role, face)]))
+                  for role, fam, face in used)
+    for role, _fam, face in used:
+        book.add_item(epub.EpubItem(uid=f"font-{role}-{face}", file_name=f"fonts/{role}-{face}.ttf",
+                                    media_type="font/ttf", content=b""))
     # Characters neither text font has (■, 漢, 🎉) come from the style's fallbacks,
     # each embedded as a subset of just those characters and named after the text
     # fonts in every font-family list.
@@ -420,7 +435,7 @@ def write(doc: Document, style: Style, warn: Warn) -> bytes:
 
     buf = io.BytesIO()
     epub.write_epub(buf, book, {"mtime": when, "raise_exceptions": True, "epub3_pages": False})
-    return _repack(buf.getvalue())
+    return _repack(buf.getvalue(), fonts)
 
 
 def warm(style: Style) -> None:
