@@ -52,7 +52,8 @@ def _shard(value: str | None) -> tuple[int, int] | None:
               help="pdf, docx, epub, txt, json, all, or a plug-in's format; repeat or comma-separate.")
 @click.option("-s", "--style", default="default", show_default=True, help="Style name or TOML path.")
 @click.option("-e", "--encoding", default="auto", show_default=True,
-              help="Input encoding: auto (UTF-8) or any codec, e.g. cp1258.")
+              help="Input encoding: auto (UTF-8, else TCVN3, VNI or cp1258 when clearly so), "
+                   "tcvn3, vni, viqr or any codec.")
 @click.option("--from", "source_format", type=click.Choice(["txt", "json"]), default=None,
               help="Input format; by default the file extension decides (content, for stdin).")
 @click.option("-o", "--output", "out", default="dist", show_default=True,
@@ -119,7 +120,8 @@ def _stdout_closed() -> NoReturn:
 
 @cli.command()
 @click.option("-e", "--encoding", default="auto", show_default=True,
-              help="Input encoding: auto (UTF-8) or any codec.")
+              help="Input encoding: auto (UTF-8, else TCVN3, VNI or cp1258 when clearly so), "
+                   "tcvn3, vni, viqr or any codec.")
 @click.option("--from", "source_format", type=click.Choice(["txt", "json"]), default=None,
               help="Input format; by default the file extension decides.")
 @click.option("-s", "--style", default="default", show_default=True,
@@ -142,7 +144,7 @@ def inspect(file: str, encoding: str, source_format: str | None, style: str, raw
         _err(f"bantin: warning: {shown(file)}: {msg}")
 
     try:
-        doc = read_source(file, codec(encoding), source_format)
+        doc = read_source(file, codec(encoding), source_format, warn)
         # Even the raw model loses what no JSON writer can carry (lone surrogates).
         doc = sanitize(doc, warn) if raw else prepare(doc, load_style(style), warn=warn)
     except (StyleError, UsageError) as e:

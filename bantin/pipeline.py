@@ -200,11 +200,12 @@ def load_source(source: str, source_format: str | None = None) -> tuple[bytes, s
         return _read_limited(f), source_format or reader_for(p)
 
 
-def read_source(source: str, encoding: str | None, source_format: str | None = None) -> Document:
+def read_source(source: str, encoding: str | None, source_format: str | None = None,
+                warn: Callable[[str], None] | None = None) -> Document:
     """Read a path, or "-" for standard input. A path's extension picks the reader
     unless one is named; only standard input has its content sniffed."""
     data, fmt = load_source(source, source_format)
-    return read(data, encoding, fmt)
+    return read(data, encoding, fmt, warn)
 
 
 def formats_for(names: tuple[str, ...]) -> tuple[str, ...]:
@@ -307,7 +308,8 @@ def convert_bytes(result: Result, data: bytes, reader: str | None, settings: Set
     the formats made before it stay delivered, as they would be on disk."""
     try:
         t0 = time.perf_counter()
-        doc = prepare(read(data, settings.encoding, reader), style, settings.meta, _collector(result.warnings, "read"))
+        warn = _collector(result.warnings, "read")
+        doc = prepare(read(data, settings.encoding, reader, warn), style, settings.meta, warn)
         if settings.digest:
             doc = to_digest(doc, style, settings)
         result.seconds["read"] = round(time.perf_counter() - t0, 6)

@@ -201,11 +201,12 @@ def to_hop(text: str) -> str:
     return "".join(out)
 
 
-def test_cp1258_with_encoding():
+def test_cp1258_named_or_detected():
     data = to_hop(BASIC).encode("cp1258")
-    with pytest.raises(InputError, match="--encoding"):
-        read(data)
     assert read(data, "cp1258") == art(BASIC)
+    heard: list[str] = []
+    assert read(data, warn=heard.append) == art(BASIC)  # auto: clearly Windows-1258
+    assert heard == ["encoding detected: Windows-1258 (name it with --encoding to skip detection)"]
 
 
 @pytest.mark.parametrize(

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from bantin.errors import InputError, UsageError
 from bantin.model import Document
-from bantin.source.decode import decode
+from bantin.source.decode import decode_reporting
 
 __all__ = ["EXTENSIONS", "READERS", "InputError", "check_reader", "codec", "read", "reader_for"]
 
@@ -52,11 +52,17 @@ def reader_for(path: str | Path) -> str:
     return EXTENSIONS.get(Path(path).suffix.lower(), "txt")
 
 
-def read(data: bytes, encoding: str | None = None, source_format: str | None = None) -> Document:
+def read(data: bytes, encoding: str | None = None, source_format: str | None = None,
+         warn: Callable[[str], None] | None = None) -> Document:
     """Bytes to a document. ``source_format`` names the reader; without it the
-    content decides: a JSON object is canonical JSON, anything else newsroom text."""
+    content decides: a JSON object is canonical JSON, anything else newsroom text.
+    ``warn`` hears which legacy encoding was detected, when one was."""
     check_reader(source_format)
-    text = decode(data, encoding)
+    text, detected = decode_reporting(data, encoding)
+    if detected is not None and warn is not None:
+        from bantin.source.legacy import NAMES
+
+        warn(f"encoding detected: {NAMES[detected]} (name it with --encoding to skip detection)")
     if source_format is None:
         source_format = "json" if text.lstrip().startswith("{") else "txt"
     return READERS[source_format](text)

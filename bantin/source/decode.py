@@ -1,7 +1,9 @@
 """Bytes to text: any newline convention, any Unicode normal form, BOM or not.
 
-Refusing undecodable bytes is deliberate: guessing an encoding turns a cp1258 or
-TCVN3 file into confident mojibake, while the user can simply name the encoding.
+Without a named encoding ("auto"): UTF-8 (with or without BOM, NFC or NFD), else
+one of TCVN3, VNI and Windows-1258 when its words are clearly the most Vietnamese
+(``legacy.detect``), else one line naming the candidates. A detection is always
+reported to the caller, never silent; a wrong guess would be confident mojibake.
 """
 
 from __future__ import annotations
@@ -10,12 +12,19 @@ import codecs
 import unicodedata
 
 from bantin.errors import InputError
+from bantin.source import legacy
 
 _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
          (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 
 
 def decode(data: bytes, encoding: str | None = None) -> str:
+    return decode_reporting(data, encoding)[0]
+
+
+def decode_reporting(data: bytes, encoding: str | None = None) -> tuple[str, str | None]:
+    """The text, and the encoding that was detected (None when UTF-8 or named)."""
+    detected = None
     if not data.strip():
         raise InputError("empty input" if not data else "input is only white space")
     if encoding is None:
@@ -28,10 +37,17 @@ def decode(data: bytes, encoding: str | None = None) -> str:
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError as e:
-            raise InputError(
-                f"not valid UTF-8 (byte 0x{data[e.start]:02x} at offset {e.start}); "
-                "name the encoding with --encoding, e.g. --encoding cp1258"
-            ) from None
+            found = legacy.detect(data)
+            if found is None:
+                shares = ", ".join(f"{legacy.NAMES[n]} {s:.0%}" for s, n, _ in legacy.candidates(data))
+                raise InputError(
+                    f"not valid UTF-8 (byte 0x{data[e.start]:02x} at offset {e.start}), and no legacy "
+                    f"encoding is clearly right (Vietnamese words: {shares}); name one with --encoding "
+                    "tcvn3, vni, viqr, cp1258 or another codec"
+                ) from None
+            detected, text = found
+    elif encoding.lower() in legacy.LEGACY:
+        text = legacy.decode(data, encoding.lower())
     else:
         try:
             info = codecs.lookup(encoding)
@@ -50,4 +66,4 @@ def decode(data: bytes, encoding: str | None = None) -> str:
     text = unicodedata.normalize("NFC", text)
     if not text.strip():
         raise InputError("input is only white space")
-    return text
+    return text, detected

@@ -1,0 +1,129 @@
+"""Vietnamese text from before Unicode: TCVN3 (ABC), VNI and VIQR, and the choice
+among them when no encoding is named.
+
+TCVN3 and VNI files are the bytes a legacy font drew: read as Latin-1 they are
+strings such as "Hµ Néi" (TCVN3) or "Haø Noäi" (VNI) for "Hà Nội". The mapping for
+all 134 Vietnamese letters lives in ``legacy.json`` as data, taken once from a public
+MIT-licensed converter; decoding replaces the longest legacy spelling first.
+
+Detection never guesses silently: a candidate wins only when clearly more of its
+words are Vietnamese syllables than under any other candidate, and the caller
+reports which encoding it picked.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from functools import lru_cache
+from importlib import resources
+
+LEGACY = ("tcvn3", "vni", "viqr")
+NAMES = {"tcvn3": "TCVN3 (ABC)", "vni": "VNI", "viqr": "VIQR", "cp1258": "Windows-1258"}
+DETECTED = ("tcvn3", "vni", "cp1258")  # VIQR is plain ASCII: read only when named
+
+# A Vietnamese syllable, lower case: an initial, a vowel cluster, a final.
+_VOWEL = "aăâeêioôơuưyàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ"
+_SYLLABLE = re.compile(
+    rf"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnprstvx])?([{_VOWEL}]{{1,3}})(?:ng|nh|ch|[cmnpt])?"
+)
+# The vowel clusters Vietnamese spells, tone marks removed ("qu" and "gi" take their u, i).
+_NUCLEI = frozenset(
+    "a ă â e ê i o ô ơ u ư y ai ao au ay âu ây eo êu ia iê iu oa oă oe oi ôi ơi ua uâ uê ui uô uơ uy ưa ưi ươ ưu "
+    "yê iêu yêu oai oay oeo uây uôi uya uyê ươi ươu".split()
+)
+_TONE_MARKS = dict.fromkeys(map(ord, "\u0300\u0301\u0303\u0309\u0323"))
+_WORD = re.compile(r"[^\W\d_]+")
+_TONED = re.compile("[àáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]")
+_VIQR_MARKS = "`'?~.^(+"
+CLEAR_MARGIN = 0.15  # the winner's share of syllables must lead the next by this much
+MIN_SHARE = 0.5
+
+
+@lru_cache(maxsize=1)
+def letters() -> tuple[dict[str, str], ...]:
+    data = json.loads(resources.files("bantin.source").joinpath("legacy.json").read_text("utf-8"))
+    return tuple(data["letters"])
+
+
+@lru_cache(maxsize=4)
+def _decoder(name: str) -> tuple[dict[str, str], re.Pattern[str]]:
+    table = {row[name]: row["unicode"] for row in letters()}
+    spellings = sorted(table, key=len, reverse=True)  # the longest spelling wins
+    alternatives = "|".join(map(re.escape, spellings))
+    if name == "viqr":
+        # "\." writes a literal full stop after a letter ("Ha\. Noi" is not "Hạ Noi").
+        return table, re.compile(rf"\\(.)|{alternatives}", re.S)
+    return table, re.compile(alternatives)
+
+
+def decode(data: bytes, name: str) -> str:
+    """Bytes in a legacy encoding to Unicode NFC."""
+    table, pattern = _decoder(name)
+    text = data.decode("ascii" if name == "viqr" else "latin-1", errors="strict" if name != "viqr" else "replace")
+
+    def swap(m: re.Match[str]) -> str:
+        if name == "viqr" and m.group(1) is not None:
+            return m.group(1)
+        return table[m.group(0)]
+
+    return unicodedata.normalize("NFC", pattern.sub(swap, text))
+
+
+def encode(text: str, name: str) -> bytes:
+    """Unicode to a legacy encoding (for tests and round trips)."""
+    table = {row["unicode"]: row[name] for row in letters()}
+    out: list[str] = []
+    previous = ""
+    for c in unicodedata.normalize("NFC", text):
+        # VIQR escapes a mark character that follows a letter: "Hà Nội\\." ends a sentence.
+        if name == "viqr" and c in _VIQR_MARKS and previous.isalpha():
+            out.append("\\" + c)
+        else:
+            out.append(table.get(c, c))
+        previous = c
+    return "".join(out).encode("ascii" if name == "viqr" else "latin-1")
+
+
+def syllable_share(text: str) -> float:
+    """How many of the words with a letter beyond ASCII are Vietnamese syllables
+    with at most one tone mark. ASCII words read the same in every candidate, so
+    they carry no evidence and would only narrow the margin."""
+    words = [w.lower() for w in _WORD.findall(text) if not w.isascii()]
+    if not words:
+        return 0.0
+    return sum(1 for w in words if _syllable(w)) / len(words)
+
+
+def _syllable(word: str) -> bool:
+    m = _SYLLABLE.fullmatch(word)
+    if m is None or len(_TONED.findall(word)) > 1:
+        return False
+    bare = unicodedata.normalize("NFC", unicodedata.normalize("NFD", m.group(1)).translate(_TONE_MARKS))
+    return bare in _NUCLEI
+
+
+def candidates(data: bytes) -> list[tuple[float, str, str]]:
+    """(share of syllables, encoding, text) for each encoding detection tries, best first."""
+    out = []
+    for name in DETECTED:
+        try:
+            text = data.decode("cp1258") if name == "cp1258" else decode(data, name)
+        except UnicodeDecodeError:
+            continue
+        text = unicodedata.normalize("NFC", text)
+        out.append((syllable_share(text[:200_000]), name, text))
+    return sorted(out, key=lambda c: -c[0])
+
+
+def detect(data: bytes) -> tuple[str, str] | None:
+    """(encoding, text) when one candidate is clearly the best, else None."""
+    ranked = candidates(data)
+    if not ranked:
+        return None
+    best = ranked[0]
+    runner = ranked[1][0] if len(ranked) > 1 else 0.0
+    if best[0] >= MIN_SHARE and best[0] - runner >= CLEAR_MARGIN:
+        return best[1], best[2]
+    return None

@@ -1,0 +1,100 @@
+"""Legacy Vietnamese encodings: TCVN3 (ABC), VNI and VIQR from the tables, every one
+of the 134 letters in both cases, detection with no flag, and the corpus converted
+from each legacy encoding giving the same text as its UTF-8 original."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+from conftest import CORPUS, EXAMPLES, bantin
+
+import bantin as api
+from bantin.fonts import VIETNAMESE
+from bantin.source import legacy
+
+ALL = sorted({row["unicode"] for row in legacy.letters()})
+_ASCII = {"“": '"', "”": '"', "‘": "'", "’": "'", "–": "-", "—": "-", "…": "...", "\u00a0": " "}
+
+
+def _plain(text: str) -> str:
+    """What a 1990s file can hold: ASCII and Vietnamese letters; curly quotes,
+    dashes and the like as their ASCII forms (every other byte above 0x7F is a
+    letter in these encodings)."""
+    return "".join(c if c.isascii() or c in ALL else _ASCII.get(c, " ") for c in unicodedata.normalize("NFC", text))
+
+
+SAMPLE = _plain((EXAMPLES / "hoi-nghi-chuyen-doi-so.txt").read_text(encoding="utf-8"))
+
+
+def test_tables_hold_all_134_letters_in_both_cases():
+    assert len(ALL) == 134
+    assert set(ALL) == {c for c in VIETNAMESE if not c.isascii()}
+    assert {c.lower() for c in ALL} | {c.upper() for c in ALL} == set(ALL)
+    for name in legacy.LEGACY:  # no two letters share a spelling
+        assert len({row[name] for row in legacy.letters()}) == 134, name
+
+
+@pytest.mark.parametrize("name", legacy.LEGACY)
+def test_every_letter_round_trips(name):
+    for c in ALL:
+        for text in (c, f"x{c}y", f"{c}."):
+            assert legacy.decode(legacy.encode(text, name), name) == text, (name, c, text)
+
+
+@pytest.mark.parametrize("name", ["tcvn3", "vni"])
+def test_detected_with_no_flag(tmp_path, name):
+    src = tmp_path / f"{name}.txt"
+    src.write_bytes(legacy.encode(SAMPLE, name))
+    r = bantin("export", "-f", "txt", "-o", str(tmp_path / "out"), str(src))
+    assert r.returncode == 0, r.stderr.decode()
+    assert f"encoding detected: {legacy.NAMES[name]}" in r.stderr.decode()  # never silent
+    expected = api.export(api.read(SAMPLE.encode()), "txt")
+    assert (tmp_path / "out" / f"{name}.txt").read_bytes() == expected
+
+
+def test_viqr_only_when_named(tmp_path):
+    src = tmp_path / "viqr.txt"
+    src.write_bytes(legacy.encode(SAMPLE, "viqr"))
+    r = bantin("export", "-f", "txt", "-e", "viqr", "-o", str(tmp_path / "out"), str(src))
+    assert r.returncode == 0, r.stderr.decode()
+    assert (tmp_path / "out" / "viqr.txt").read_bytes() == api.export(api.read(SAMPLE.encode()), "txt")
+    r = bantin("export", "-f", "txt", "-o", str(tmp_path / "plain"), str(src))
+    assert r.returncode == 0 and b"detected" not in r.stderr  # ASCII is UTF-8: taken as it is
+
+
+def test_undecidable_bytes_name_the_candidates(tmp_path):
+    src = tmp_path / "hong.txt"
+    src.write_bytes(bytes(range(0xC0, 0x100)) * 20 + b"\n")
+    r = bantin("export", "-f", "txt", "-o", str(tmp_path / "out"), str(src))
+    err = r.stderr.decode()
+    assert r.returncode == 1 and "Traceback" not in err
+    line = next(x for x in err.splitlines() if "hong.txt" in x)
+    assert "TCVN3" in line and "VNI" in line and "--encoding" in line
+
+
+def test_inspect_reports_the_detection(tmp_path):
+    src = tmp_path / "a.txt"
+    src.write_bytes(legacy.encode(SAMPLE, "tcvn3"))
+    r = bantin("inspect", str(src))
+    assert r.returncode == 0 and "TCVN3" in r.stderr.decode()
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="needs ../shared/corpus")
+@pytest.mark.parametrize("name", ["tcvn3", "vni"])
+def test_corpus_in_legacy_encodings_gives_the_same_text(tmp_path, name):
+    files = sorted((CORPUS / "real").glob("*.txt"))
+    legacy_dir, utf8_dir = tmp_path / "legacy", tmp_path / "utf8"
+    legacy_dir.mkdir()
+    utf8_dir.mkdir()
+    for f in files:
+        text = _plain(f.read_text(encoding="utf-8-sig"))
+        (utf8_dir / f.name).write_text(text, encoding="utf-8")
+        (legacy_dir / f.name).write_bytes(legacy.encode(text, name))
+    r = bantin("export", "-f", "txt", "-o", str(tmp_path / "out"), str(legacy_dir))
+    assert r.returncode == 0, r.stderr.decode()[-2000:]
+    assert r.stderr.decode().count(f"encoding detected: {legacy.NAMES[name]}") == len(files)
+    r0 = bantin("export", "-f", "txt", "-o", str(tmp_path / "out8"), str(utf8_dir))
+    assert r0.returncode == 0
+    for f in files:
+        assert (tmp_path / "out" / f.name).read_bytes() == (tmp_path / "out8" / f.name).read_bytes(), f.name
