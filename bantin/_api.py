@@ -53,18 +53,19 @@ def read(
     encoding: str = "auto",
     base_dir: str | os.PathLike[str] | None = None,
     style: str | os.PathLike[str] | Style = "default",
+    warn: Callable[[str], None] | None = None,
 ) -> Article | Briefing:
     """Read one input into the canonical model, with the style's typography applied.
 
     ``source`` is a path (``pathlib.Path`` or any ``os.PathLike``), the bytes of a
     file, or its text as ``str``. A path's extension picks the reader (``.txt``
-    newsroom text, ``.json`` canonical JSON); for bytes and text the content
-    decides. ``source_format`` (``"txt"`` or ``"json"``) overrides both.
-    ``encoding`` is ``"auto"`` (UTF-8, with or without BOM, any normal form) or any
-    codec Python knows, such as ``"cp1258"``. ``base_dir`` is the folder that
-    relative references in the input resolve against; it must exist (readers of
-    this version reference no other file). Raises ``InputError`` for an input
-    that cannot become an article.
+    newsroom text, ``.json`` canonical JSON, ``.md``, ``.docx``, ``.html``); for
+    bytes and text the content decides. ``source_format`` overrides both.
+    ``encoding`` is ``"auto"`` (UTF-8, else a clearly detected TCVN3, VNI or
+    cp1258), ``"tcvn3"``, ``"vni"``, ``"viqr"`` or any codec Python knows.
+    ``base_dir`` is the folder images are read from (by default a path's own
+    folder; for bytes, none). ``warn`` hears what a reader refused or detected.
+    Raises ``InputError`` for an input that cannot become an article.
     """
     from bantin.names import shown
     from bantin.pipeline import load_source, prepare
@@ -73,6 +74,7 @@ def read(
 
     enc = codec(encoding)
     fmt = source_format
+    folder = Path(base_dir) if base_dir is not None else None
     if base_dir is not None and not Path(base_dir).is_dir():
         raise UsageError(f"base_dir is not a folder: {os.fspath(base_dir)}")
     if isinstance(source, os.PathLike):
@@ -80,6 +82,7 @@ def read(
         name = shown(os.fspath(source))
         try:
             data, fmt = load_source(os.fspath(source), source_format)
+            folder = folder or Path(os.fspath(source)).parent
         except InputError as e:
             raise InputError(f"{name}: {e}") from None
         except OSError as e:
@@ -94,7 +97,7 @@ def read(
         enc = None
     else:
         raise TypeError(f"source must be a path, bytes or str, not {type(source).__name__}")
-    return prepare(read_bytes(data, enc, fmt), load_style(style))
+    return prepare(read_bytes(data, enc, fmt, warn, folder), load_style(style), warn=warn)
 
 
 def export(

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from bantin import __version__, interrupt, manifest
-from bantin.collect import INPUT_SUFFIXES, collect
+from bantin.collect import collect, input_suffixes
 from bantin.errors import UsageError
 from bantin.exporters import registry
 from bantin.names import shown
@@ -94,7 +94,7 @@ def check_outputs(inputs: tuple[str, ...], settings: Settings) -> None:
             continue
         p = Path(src)
         if p.is_dir():
-            clash = sorted(exts & set(INPUT_SUFFIXES))
+            clash = sorted(exts & set(input_suffixes()))
             if os.path.realpath(p) == real_out and clash:
                 raise BatchUsageError(
                     f"-o {shown(str(out))} is the input folder: the {', '.join(clash)} outputs would replace "

@@ -54,8 +54,9 @@ def _shard(value: str | None) -> tuple[int, int] | None:
 @click.option("-e", "--encoding", default="auto", show_default=True,
               help="Input encoding: auto (UTF-8, else TCVN3, VNI or cp1258 when clearly so), "
                    "tcvn3, vni, viqr or any codec.")
-@click.option("--from", "source_format", type=click.Choice(["txt", "json"]), default=None,
-              help="Input format; by default the file extension decides (content, for stdin).")
+@click.option("--from", "source_format", default=None, metavar="READER",
+              help="Input format: txt, json, md, docx, html or a plug-in's; by default the file extension "
+                   "decides (the content, for stdin).")
 @click.option("-o", "--output", "out", default="dist", show_default=True,
               help="Output folder, or - to write one document to stdout.")
 @click.option("-M", "--meta", multiple=True, metavar="KEY=VALUE",
@@ -122,8 +123,8 @@ def _stdout_closed() -> NoReturn:
 @click.option("-e", "--encoding", default="auto", show_default=True,
               help="Input encoding: auto (UTF-8, else TCVN3, VNI or cp1258 when clearly so), "
                    "tcvn3, vni, viqr or any codec.")
-@click.option("--from", "source_format", type=click.Choice(["txt", "json"]), default=None,
-              help="Input format; by default the file extension decides.")
+@click.option("--from", "source_format", default=None, metavar="READER",
+              help="Input format: txt, json, md, docx, html or a plug-in's; by default the file extension decides.")
 @click.option("-s", "--style", default="default", show_default=True,
               help="Style whose typography is applied.")
 @click.option("--raw", is_flag=True, help="Show the model as read, before typography.")

@@ -19,9 +19,12 @@ from pathlib import Path
 
 from bantin.names import shown
 from bantin.pipeline import Job
-from bantin.source import EXTENSIONS
+from bantin.source import extensions
 
-INPUT_SUFFIXES = tuple(EXTENSIONS)
+
+def input_suffixes() -> tuple[str, ...]:
+    """The extensions a folder walk collects: every reader's."""
+    return tuple(extensions())
 
 
 def collect(inputs: tuple[str, ...], out_dir: Path | None = None) -> Iterator[Job]:
@@ -45,6 +48,7 @@ def _real(p: Path) -> str:
 
 def _walk(root: Path, skip_dir: str | None) -> Iterator[Job]:
     real_root = _real(root)
+    suffixes = input_suffixes()
     problems: list[OSError] = []
     for folder, dirs, files in os.walk(root, onerror=problems.append):
         while problems:
@@ -64,7 +68,7 @@ def _walk(root: Path, skip_dir: str | None) -> Iterator[Job]:
             kept.append(d)
         dirs[:] = kept
         for name in sorted(files):
-            if name.startswith(".") or Path(name).suffix.lower() not in INPUT_SUFFIXES:
+            if name.startswith(".") or Path(name).suffix.lower() not in suffixes:
                 continue
             yield _file(root, real_root, Path(folder, name))
     for e in problems:

@@ -205,7 +205,7 @@ def read_source(source: str, encoding: str | None, source_format: str | None = N
     """Read a path, or "-" for standard input. A path's extension picks the reader
     unless one is named; only standard input has its content sniffed."""
     data, fmt = load_source(source, source_format)
-    return read(data, encoding, fmt, warn)
+    return read(data, encoding, fmt, warn, None if source == "-" else Path(source).parent)
 
 
 def formats_for(names: tuple[str, ...]) -> tuple[str, ...]:
@@ -302,14 +302,14 @@ def fail(result: Result, e: BaseException, settings: Settings) -> None:
 
 
 def convert_bytes(result: Result, data: bytes, reader: str | None, settings: Settings, style: Style,
-                  sink: Callable[[str, bytes], None]) -> None:
+                  sink: Callable[[str, bytes], None], folder: Path | None = None) -> None:
     """Read, prepare and render one input held in memory; each format's bytes go
     to ``sink`` as soon as they are made. A failure is recorded in ``result``, and
     the formats made before it stay delivered, as they would be on disk."""
     try:
         t0 = time.perf_counter()
         warn = _collector(result.warnings, "read")
-        doc = prepare(read(data, settings.encoding, reader, warn), style, settings.meta, warn)
+        doc = prepare(read(data, settings.encoding, reader, warn, folder), style, settings.meta, warn)
         if settings.digest:
             doc = to_digest(doc, style, settings)
         result.seconds["read"] = round(time.perf_counter() - t0, 6)
@@ -333,7 +333,8 @@ def convert(job: Job, settings: Settings) -> Result:
     def sink(fmt: str, out: bytes) -> None:
         deliver(fmt, out, job.stem, settings, result)
 
-    convert_bytes(result, data, reader, settings, style, sink)
+    folder = None if job.source == "-" else Path(job.source).parent  # where its images may be read
+    convert_bytes(result, data, reader, settings, style, sink, folder)
     return result
 
 

@@ -1,68 +1,145 @@
 """Readers: inputs to the canonical model. Exporters never see anything else.
 
-A reader is a name and a function from decoded text to a document. The file
-extension picks the reader for a path (``EXTENSIONS``); content is only sniffed
-when there is no name to go by (standard input, bytes handed to the API), and a
-caller can always name the reader instead (``--from``).
+A reader is a name, the file extensions it claims, and one function from (bytes,
+context) to a document. Built-in readers are registered through the same
+entry-point group as third-party ones, ``bantin.readers``, like the exporters. The
+file extension picks the reader for a path; content is only sniffed when there is
+no name to go by (standard input, bytes handed to the API), and a caller can
+always name the reader instead (``--from``).
 """
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib.metadata import entry_points
 from pathlib import Path
 
-from bantin.errors import InputError, UsageError
+from bantin.errors import BantinWarning, InputError, UsageError
 from bantin.model import Document
 from bantin.source.decode import decode_reporting
 
-__all__ = ["EXTENSIONS", "READERS", "InputError", "check_reader", "codec", "read", "reader_for"]
+__all__ = ["GROUP", "Context", "InputError", "Reader", "check_reader", "codec", "extensions", "read",
+           "reader_for", "readers"]
+
+GROUP = "bantin.readers"
 
 
-def _json(text: str) -> Document:
+def _ignore(_msg: str) -> None:
+    pass
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a reader may use besides the bytes: the encoding asked for (None:
+    auto), the input's folder (the only place local images are read from; None
+    for standard input), and where warnings go."""
+
+    encoding: str | None = None
+    folder: Path | None = None
+    warn: Callable[[str], None] = field(default=_ignore)
+
+    def text(self, data: bytes) -> str:
+        """The bytes decoded as ``encoding`` asks; a detected legacy encoding is
+        reported, never silent."""
+        text, detected = decode_reporting(data, self.encoding)
+        if detected is not None:
+            from bantin.source.legacy import NAMES
+
+            self.warn(f"encoding detected: {NAMES[detected]} (name it with --encoding to skip detection)")
+        return text
+
+
+@dataclass(frozen=True)
+class Reader:
+    name: str
+    extensions: tuple[str, ...]  # with the dot: (".md", ".markdown")
+    read: Callable[[bytes, Context], Document]
+    description: str = ""
+
+
+def _txt(data: bytes, ctx: Context) -> Document:
+    from bantin.source import newsroom
+
+    return newsroom.read(ctx.text(data))
+
+
+def _json(data: bytes, ctx: Context) -> Document:
     from bantin.serialize import SchemaError, loads
 
     try:
-        return loads(text)
+        return loads(ctx.text(data))
     except SchemaError as e:
         raise InputError(f"JSON input: {e}") from None
 
 
-def _txt(text: str) -> Document:
-    from bantin.source import newsroom
-
-    return newsroom.read(text)
+txt = Reader("txt", (".txt",), _txt, "newsroom plain text, any encoding (TCVN3, VNI, VIQR included)")
+json = Reader("json", (".json",), _json, "bantin's canonical JSON")
 
 
-READERS: dict[str, Callable[[str], Document]] = {"txt": _txt, "json": _json}
-EXTENSIONS = {".txt": "txt", ".json": "json"}
+@lru_cache(maxsize=1)
+def readers() -> dict[str, Reader]:
+    found: dict[str, Reader] = {}
+    for ep in entry_points(group=GROUP):
+        if ep.name in found:
+            continue
+        try:
+            r = ep.load()
+            if not isinstance(r, Reader):
+                raise TypeError(f"{ep.value} is not a bantin.source.Reader")
+        except Exception as e:  # noqa: BLE001 - one broken plug-in must not hide the others
+            warnings.warn(f"reader plug-in {ep.name!r} failed to load: {e}", BantinWarning, stacklevel=2)
+            continue
+        found[ep.name] = r
+    # The two readers bantin cannot work without, even from a source tree with no
+    # installed entry points.
+    found.setdefault("txt", txt)
+    found.setdefault("json", json)
+    return dict(sorted(found.items()))
+
+
+def extensions() -> dict[str, str]:
+    """Every extension a reader claims, to its reader's name."""
+    return {ext: r.name for r in readers().values() for ext in r.extensions}
 
 
 def codec(encoding: str | None) -> str | None:
-    """The codec to decode with: None for "auto" (UTF-8, or a BOM's encoding)."""
+    """The codec to decode with: None for "auto"."""
     return None if encoding in (None, "auto") else encoding
 
 
 def check_reader(name: str | None) -> None:
-    if name is not None and name not in READERS:
-        raise UsageError(f"unknown input format {name!r} (known: {', '.join(READERS)})")
+    if name is not None and name not in readers():
+        raise UsageError(f"unknown input format {name!r} (known: {', '.join(readers())})")
 
 
 def reader_for(path: str | Path) -> str:
     """The reader a file's extension names; newsroom text for anything else."""
-    return EXTENSIONS.get(Path(path).suffix.lower(), "txt")
+    return extensions().get(Path(path).suffix.lower(), "txt")
+
+
+def _sniff(data: bytes) -> str:
+    head = data[:2048].lstrip().lower()
+    if head.startswith(b"{"):
+        return "json"
+    if head.startswith((b"<!doctype html", b"<html")) and "html" in readers():
+        return "html"
+    if data.startswith(b"PK\x03\x04") and b"word/" in data[:4096] and "docx" in readers():
+        return "docx"
+    return "txt"
 
 
 def read(data: bytes, encoding: str | None = None, source_format: str | None = None,
-         warn: Callable[[str], None] | None = None) -> Document:
+         warn: Callable[[str], None] | None = None, folder: Path | None = None) -> Document:
     """Bytes to a document. ``source_format`` names the reader; without it the
-    content decides: a JSON object is canonical JSON, anything else newsroom text.
-    ``warn`` hears which legacy encoding was detected, when one was."""
+    content decides, when it is unmistakable (a JSON object, an HTML document, a
+    Word file), else newsroom text. ``warn`` hears what a reader could not keep
+    and which legacy encoding was detected; ``folder`` is where local images may
+    be read from."""
     check_reader(source_format)
-    text, detected = decode_reporting(data, encoding)
-    if detected is not None and warn is not None:
-        from bantin.source.legacy import NAMES
-
-        warn(f"encoding detected: {NAMES[detected]} (name it with --encoding to skip detection)")
-    if source_format is None:
-        source_format = "json" if text.lstrip().startswith("{") else "txt"
-    return READERS[source_format](text)
+    if not data.strip():
+        raise InputError("empty input" if not data else "input is only white space")
+    name = source_format or _sniff(data)
+    return readers()[name].read(data, Context(encoding, folder, warn or _ignore))

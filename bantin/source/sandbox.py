@@ -1,0 +1,61 @@
+"""Images an article refers to, read under the sandbox's rules.
+
+A reader opens no network connection and reads nothing outside the input's folder:
+a remote image (``http(s)://``, ``//host/…``) is not fetched, and a local one is
+read only from inside that folder (no absolute path, no ``file://``, no ``..`` that
+leaves it, no symlink out). A refused reference costs the article nothing but the
+picture: its alt text and caption stay, and a warning names the reference. The
+bytes then pass the same Pillow checks as every image (``bantin.images``).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from bantin.images import MAX_BYTES, ImageError, load
+from bantin.model import Image
+
+Warn = Callable[[str], None]
+
+
+def local_image(ref: str, folder: Path | None, warn: Warn) -> Image | None:
+    ref = ref.strip()
+    shown = ref[:200]
+    parts = urlsplit(ref)
+    if parts.scheme in ("http", "https", "ftp") or ref.startswith("//"):
+        warn(f"remote image not fetched (a reader opens no network connection): {shown}")
+        return None
+    if parts.scheme == "data":
+        warn(f"inline data image not read: {shown[:60]}")
+        return None
+    if parts.scheme or folder is None:
+        warn(f"image reference refused: {shown}" + (" (no folder to read it from)" if folder is None else ""))
+        return None
+    rel = unquote(parts.path)
+    if not rel or os.path.isabs(rel) or rel.startswith(("\\", "/")):
+        warn(f"image reference refused (an absolute path): {shown}")
+        return None
+    root = folder.resolve()
+    target = (folder / rel).resolve()
+    if target != root and root not in target.parents:
+        warn(f"image reference refused (outside the input's folder): {shown}")
+        return None
+    try:
+        if not target.is_file():
+            warn(f"image not found: {shown}")
+            return None
+        if target.stat().st_size > MAX_BYTES:
+            warn(f"image too large: {shown}")
+            return None
+        data = target.read_bytes()
+    except OSError as e:
+        warn(f"image not readable: {shown}: {e.strerror or e}")
+        return None
+    try:
+        return load(data)
+    except ImageError as e:
+        warn(f"image {shown}: {e}")
+        return None
