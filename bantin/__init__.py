@@ -45,6 +45,8 @@ if TYPE_CHECKING:
         text_of,
     )
     from bantin.report import InputReport, Output, Report
+    from bantin.source import Context as ReadContext
+    from bantin.source import Reader
     from bantin.stylesheet import Style
 
 # Names load on first use (PEP 562), so that ``import bantin`` and
@@ -70,6 +72,8 @@ _LAZY = {
     "Output": "bantin.report",
     "Paragraph": "bantin.model",
     "Quote": "bantin.model",
+    "ReadContext": "bantin.source",
+    "Reader": "bantin.source",
     "Report": "bantin.report",
     "SectionBreak": "bantin.model",
     "Span": "bantin.model",
@@ -90,6 +94,8 @@ _LAZY = {
     "styles": "bantin._api",
     "text_of": "bantin.model",
 }
+
+_RENAMED = {"ReadContext": "Context"}  # public name -> the name in its module
 
 __all__ = [
     "Article",
@@ -112,6 +118,8 @@ __all__ = [
     "Output",
     "Paragraph",
     "Quote",
+    "ReadContext",
+    "Reader",
     "Report",
     "SectionBreak",
     "Span",
@@ -139,7 +147,7 @@ def __getattr__(name: str) -> Any:
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module 'bantin' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
+    value = getattr(importlib.import_module(module), _RENAMED.get(name, name))
     globals()[name] = value
     return value
 
