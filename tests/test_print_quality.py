@@ -312,3 +312,22 @@ def test_libreoffice_draws_typed_vietnamese_in_the_embedded_subset(tmp_path):
                                                           "BeVietnamPro-Regular"}, names
     installed = run(["fc-list"]).stdout
     assert "Plex" not in installed  # so the glyphs came from the embedded subset
+
+
+def test_no_justified_line_stretches_past_twice_the_word_space(tmp_path):
+    """A long address leaves its line short; justified, its few gaps would open
+    wide. Such a line is set flush left: read the word boxes back with poppler."""
+    text = ("Mọi góp ý xin gửi về địa chỉ thư điện tử toasoan.banbientap.thoisuquocte@bao-mau-dien-tu.example "
+            "hoặc gọi số điện thoại đường dây nóng của tòa soạn để được hỗ trợ kịp thời trong ngày.")
+    a = Article("Tiêu đề", blocks=(Paragraph(plain(text)),))
+    pdf = tmp_path / "gap.pdf"
+    pdf.write_bytes(api.export(a, "pdf"))
+    html = run([require("pdftotext"), "-bbox", str(pdf), "-"]).stdout
+    boxes = [(float(y), float(x0), float(x1)) for x0, y, x1 in
+             re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)"', html)]
+    lines: dict[float, list[tuple[float, float]]] = {}
+    for y, x0, x1 in boxes:
+        lines.setdefault(round(y), []).append((x0, x1))
+    gaps = [b[0] - a_[1] for ws in lines.values() for a_, b in zip(sorted(ws), sorted(ws)[1:], strict=False)]
+    normal = sorted(gaps)[len(gaps) // 2]
+    assert max(gaps) <= 2.05 * normal, (max(gaps), normal)

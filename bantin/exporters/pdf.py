@@ -310,9 +310,8 @@ class _Story(Walker):
     # -- helpers
 
     def para(self, markup: str, pst: Any, outline: _Outlined | None = None, **kw: Any) -> Any:
-        from reportlab.platypus import Paragraph as P
 
-        p = (_marked() if outline is not None else P)(markup, pst, **kw)
+        p = _marked()(markup, pst, **kw)
         if outline is not None:
             p._bantin_outline = outline
         return p
@@ -693,13 +692,41 @@ def _page_decor(style: Style, fonts: _Fonts, running: str, cover: bool) -> Any:
     return draw
 
 
+MAX_GAP = 2.0  # times the normal word space: a justified line wider than that is set flush left
+
+
 @lru_cache(maxsize=1)
 def _marked() -> type:
-    """A Paragraph that sets its outline destination where it is drawn: an /XYZ
-    destination at its own top, on its own page."""
+    """bantin's Paragraph. It sets its outline destination where it is drawn (an
+    /XYZ destination at its own top, on its own page), and it sets flush left any
+    justified line whose word spaces would pass twice the normal space: a long URL
+    or e-mail address would otherwise stretch its line into a row of gaps."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
     from reportlab.platypus import Paragraph as P
 
     class Marked(P):
+        def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+            size = super().wrap(aw, ah)
+            if self.style.alignment == 4:  # TA_JUSTIFY
+                self._unstretch()
+            return size  # type: ignore[no-any-return]
+
+        def _unstretch(self) -> None:
+            bl = getattr(self, "blPara", None)
+            if bl is None:
+                return
+            space = stringWidth(" ", self.style.fontName, self.style.fontSize)
+            lines = bl.lines
+            for n, line in enumerate(lines[:-1]):
+                if bl.kind == 0:
+                    extra, words = line
+                    if len(words) > 1 and extra / (len(words) - 1) > (MAX_GAP - 1) * space:
+                        lines[n] = (0, words)
+                else:
+                    gaps = getattr(line, "wordCount", 0) - 1
+                    if gaps > 0 and line.extraSpace / gaps > (MAX_GAP - 1) * space:
+                        line.extraSpace = 0
+
         def draw(self) -> None:
             o = getattr(self, "_bantin_outline", None)
             if o is not None:
