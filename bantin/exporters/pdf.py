@@ -412,7 +412,9 @@ class _Story(Walker):
 
         last = self.story[-1] if self.story else None
         self.paras(plain(text), self.st["byline"])
-        if isinstance(last, P) and len(self.story) >= 2 and self.story[-2] is last:
+        # (Not a title or heading: its outline mark must stay on a flowable of its own.)
+        if (isinstance(last, P) and not hasattr(last, "_bantin_outline") and len(self.story) >= 2
+                and self.story[-2] is last):
             # Never alone on a page: the byline travels with the article's last lines.
             self.story[-2:] = [_tail()(last, self.story[-1])]
 
