@@ -567,11 +567,15 @@ def _balanced(pst: Any, markup: str, width: float) -> Any:
         p.wrap(w, 10_000)
         return len(p.blPara.lines)
 
-    n = lines(width)
-    if n < 2:
-        return pst
+    first = P(markup, pst)
+    first.wrap(width, 10_000)
+    n = len(first.blPara.lines)
+    last = first.blPara.lines[-1]
+    extra = last[0] if first.blPara.kind == 0 else last.extraSpace
+    if n < 2 or width - extra >= 0.6 * width:
+        return pst  # one line, or a last line already long enough
     low, high = width / n, width
-    for _ in range(10):
+    for _ in range(6):  # to a 64th of the width: finer is invisible
         mid = (low + high) / 2
         low, high = (low, mid) if lines(mid) <= n else (mid, high)
     spare = width - high - 1
