@@ -133,7 +133,9 @@ def _word(path: Path, picture: Path) -> None:
     p = d.add_paragraph("Theo ")
     run = p.add_run("Hµ Néi")  # TCVN3 bytes in a .VnTime run: "Hà Nội"
     run.font.name = ".VnTime"
-    p.add_run(" giá lúa tăng.")
+    p.add_run(" giá lúa tăng. Xem ")
+    _hyperlink(p, "https://bao-mau.example/gia-lua", "bảng giá")
+    p.add_run(".")
     d.add_paragraph("Thứ nhất, giữ giá ổn định.", style="List Bullet")
     d.add_paragraph("Thứ hai, mở rộng kho chứa.", style="List Bullet")
     d.add_paragraph().add_run().add_picture(str(picture), width=Mm(40))
@@ -145,6 +147,58 @@ def _word(path: Path, picture: Path) -> None:
     d.save(str(path))
 
 
+def _read_back(out: Path, fmt: str) -> str:
+    if fmt == "pdf":
+        return pdftotext(out)
+    if fmt in ("docx", "epub"):
+        return pandoc_plain(out, fmt)
+    return out.read_text(encoding="utf-8")
+
+
+def _hyperlink(paragraph, url: str, text: str) -> None:
+    """python-docx has no call that adds a hyperlink: the run goes in a w:hyperlink
+    whose relationship points at ``url``, as Word writes it."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    rid = paragraph.part.relate_to(url, RT.HYPERLINK, is_external=True)
+    link = OxmlElement("w:hyperlink")
+    link.set(qn("r:id"), rid)
+    run = OxmlElement("w:r")
+    t = OxmlElement("w:t")
+    t.text = text
+    run.append(t)
+    link.append(run)
+    paragraph._p.append(link)
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "docx", "epub", "txt"])
+def test_word_file_every_word_in_every_format(tmp_path, fmt):
+    png(tmp_path / "lua.png")
+    f = tmp_path / "lua.docx"
+    _word(f, tmp_path / "lua.png")
+    r = bantin("export", "-f", fmt, "-o", str(tmp_path / "out"), str(f))
+    assert r.returncode == 0, r.stderr.decode()
+    expected = words("Nông dân trúng mùa lúa Vụ lúa năm nay đạt năng suất cao nhất mười năm Giá lúa tăng "
+                     + BODY[0] + " Theo Hà Nội giá lúa tăng Thứ nhất giữ giá ổn định Thứ hai mở rộng kho chứa "
+                     "Cánh đồng lúa chín Tỉnh Tấn Đồng Tháp 2 900 Mùa này được giá một nông dân nói")
+    assert_in_order(expected, _read_back(tmp_path / "out" / f"lua.{fmt}", fmt), fmt)
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "docx", "epub", "txt"])
+def test_markdown_every_word_in_every_format(tmp_path, fmt):
+    (tmp_path / "images").mkdir()
+    png(tmp_path / "images" / "anh.png")
+    f = tmp_path / "bai.md"
+    f.write_text(MARKDOWN.format(lede=LEDE, p0=BODY[0], p1=BODY[1], p2=BODY[2]), encoding="utf-8")
+    r = bantin("export", "-f", fmt, "-o", str(tmp_path / "out"), str(f))
+    assert r.returncode == 0, r.stderr.decode()
+    expected = words(LEDE + " " + BODY[0] + " Giờ mở cửa " + BODY[1] + " Xem trang thư viện "
+                     "Thứ nhất đăng ký tại trường Thứ hai nhận máy tính bảng " + BODY[2])
+    assert_in_order(expected, _read_back(tmp_path / "out" / f"bai.{fmt}", fmt), fmt)
+
+
 def test_word_file(tmp_path):
     png(tmp_path / "lua.png")
     f = tmp_path / "lua.docx"
@@ -153,7 +207,9 @@ def test_word_file(tmp_path):
     assert a.title == "Nông dân trúng mùa lúa" and a.byline == "Hòa Lê"
     assert a.lede == "Vụ lúa năm nay đạt năng suất cao nhất mười năm."
     text = " ".join(api.text_of(b.text) for b in a.blocks if isinstance(b, Paragraph))
-    assert "Theo Hà Nội giá lúa tăng." in text
+    assert "Theo Hà Nội giá lúa tăng. Xem bảng giá." in text
+    links = [(s.text, s.href) for b in a.blocks if isinstance(b, Paragraph) for s in b.text if s.href]
+    assert links == [("bảng giá", "https://bao-mau.example/gia-lua")]
     assert any(isinstance(b, ListBlock) and len(b.items) == 2 for b in a.blocks)
     figs = [b for b in a.blocks if isinstance(b, Figure)]
     assert len(figs) == 1 and figs[0].image is not None and api.text_of(figs[0].caption) == "Cánh đồng lúa chín"

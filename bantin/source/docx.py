@@ -153,6 +153,8 @@ def read(data: bytes, ctx: Context) -> Article:
             items.clear()
 
     def flush_pictures() -> None:
+        if pending:
+            flush_list()  # blocks keep the document's order
         for im in pending:
             blocks.append(Figure((), None, im, ""))
         pending.clear()
@@ -168,6 +170,7 @@ def read(data: bytes, ctx: Context) -> Article:
         pictures = r.pictures(item)
         text = text_of(spans).strip()
         if style == "Caption" and (pending or text):
+            flush_list()
             im = pending.pop(0) if pending else None
             flush_pictures()
             blocks.append(Figure(spans, None, im, ""))
