@@ -610,8 +610,9 @@ def _tail() -> type:
             return self.width, self.height
 
         def draw(self) -> None:
-            self.byline.drawOn(self.canv, 0, 0)
+            # In reading order, so that text extraction reads the byline last.
             self.body.drawOn(self.canv, 0, self.yh + self.gap)
+            self.byline.drawOn(self.canv, 0, 0)
 
         def split(self, aw: float, ah: float) -> list[Any]:
             self.wrap(aw, ah)
