@@ -91,8 +91,6 @@ class Figure:
 # Deprecated name of 0.2 (a caption line without an image); the block is a Figure.
 Caption = Figure
 
-ALIGNS = ("left", "right", "center")
-
 
 @dataclass(frozen=True)
 class Table:

@@ -87,6 +87,11 @@ def link_target(href: str | None) -> str | None:
     return scheme.lower() + ":" + quote(_LONE_PERCENT.sub("%25", rest), safe=_URI_SAFE)
 
 
+def attr(text: str) -> str:
+    """Text escaped for a double-quoted XML attribute."""
+    return escape(text, {'"': "&quot;"})
+
+
 def tag_span(s: Span, inner: str, strong: str, em: str, link_attrs: str = "") -> str:
     """Already-escaped ``inner`` wrapped in the markup of an XML-like format (XHTML,
     reportlab's paragraph markup): emphasis tags, then a link when it has a target."""
@@ -96,7 +101,7 @@ def tag_span(s: Span, inner: str, strong: str, em: str, link_attrs: str = "") ->
         inner = f"<{em}>{inner}</{em}>"
     target = link_target(s.href)
     if target:
-        inner = f'<a href="{escape(target, {chr(34): "&quot;"})}"{link_attrs}>{inner}</a>'
+        inner = f'<a href="{attr(target)}"{link_attrs}>{inner}</a>'
     return inner
 
 

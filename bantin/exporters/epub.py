@@ -21,6 +21,7 @@ from xml.sax.saxutils import escape
 from bantin.exporters import Exporter, Warn
 from bantin.exporters._shared import (
     CONTENTS,
+    attr,
     briefing_meta,
     build_time,
     count_line,
@@ -61,10 +62,6 @@ FACES = {  # face -> (css font-weight, font-style)
 
 def _x(text: str) -> str:
     return escape(text)
-
-
-def _attr(text: str) -> str:
-    return escape(text, {'"': "&quot;"})
 
 
 class _Html(Walker):
@@ -179,7 +176,7 @@ class _Html(Walker):
             name = f"images/{b.image.sha256[:16]}{b.image.extension}"
             self.images[name] = b.image
             alt = b.alt or text_of(b.caption)
-            img = f'<img src="{name}" alt="{_attr(alt)}" width="{b.image.width}" height="{b.image.height}"/>'
+            img = f'<img src="{name}" alt="{attr(alt)}" width="{b.image.width}" height="{b.image.height}"/>'
         caption = self.spans(b.caption, italic=True)
         if b.credit:
             credit = self.x(credit_line(b), "body", "italic")

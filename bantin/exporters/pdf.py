@@ -714,7 +714,7 @@ def _marked() -> type:
     class Marked(P):
         def wrap(self, aw: float, ah: float) -> tuple[float, float]:
             size = super().wrap(aw, ah)
-            if self.style.alignment == 4:  # TA_JUSTIFY
+            if self.style.alignment == _ALIGN["justify"]:
                 self._unstretch()
             return size  # type: ignore[no-any-return]
 

@@ -18,10 +18,6 @@ _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
          (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 
 
-def decode(data: bytes, encoding: str | None = None) -> str:
-    return decode_reporting(data, encoding)[0]
-
-
 def decode_reporting(data: bytes, encoding: str | None = None) -> tuple[str, str | None]:
     """The text, and the encoding that was detected (None when UTF-8 or named)."""
     detected = None
