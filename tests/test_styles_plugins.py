@@ -67,7 +67,9 @@ def test_broken_and_duplicate_plugins(monkeypatch):
         EntryPoint("broken", "no_such_module_xyz:exporter", exporters.GROUP),
         EntryPoint("wrong", "bantin.model:Article", exporters.GROUP),
     ]
-    monkeypatch.setattr(exporters, "entry_points", lambda group: eps)
+    from bantin import plugins
+
+    monkeypatch.setattr(plugins, "entry_points", lambda group: eps)
     exporters.registry.cache_clear()
     try:
         with pytest.warns(BantinWarning) as caught:

@@ -12,14 +12,12 @@ Exporter modules import their heavy libraries inside ``write``: loading the tabl
 
 from __future__ import annotations
 
-import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib.metadata import entry_points
 from typing import TYPE_CHECKING
 
-from bantin.errors import BantinWarning, ExportError
+from bantin.errors import ExportError
 
 if TYPE_CHECKING:
     from bantin.model import Document
@@ -43,20 +41,9 @@ class Exporter:
 
 @lru_cache(maxsize=1)
 def registry() -> dict[str, Exporter]:
-    found: dict[str, Exporter] = {}
-    # Editable installs can list an entry point twice; the first of a name wins.
-    for ep in entry_points(group=GROUP):
-        if ep.name in found:
-            continue
-        try:
-            exp = ep.load()
-            if not isinstance(exp, Exporter):
-                raise TypeError(f"{ep.value} is not a bantin.exporters.Exporter")
-        except Exception as e:  # noqa: BLE001 - one broken plug-in must not hide the others
-            warnings.warn(f"exporter plug-in {ep.name!r} failed to load: {e}", BantinWarning, stacklevel=2)
-            continue
-        found[ep.name] = exp
-    return dict(sorted(found.items()))
+    from bantin import plugins
+
+    return plugins.load(GROUP, Exporter, "exporter")
 
 
 def warm(style: Style, formats: tuple[str, ...]) -> None:

@@ -10,14 +10,12 @@ always name the reader instead (``--from``).
 
 from __future__ import annotations
 
-import warnings
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib.metadata import entry_points
 from pathlib import Path
 
-from bantin.errors import BantinWarning, InputError, UsageError
+from bantin.errors import InputError, UsageError
 from bantin.model import Document
 from bantin.source.decode import decode_reporting
 
@@ -81,18 +79,9 @@ json = Reader("json", (".json",), _json, "bantin's canonical JSON")
 
 @lru_cache(maxsize=1)
 def readers() -> dict[str, Reader]:
-    found: dict[str, Reader] = {}
-    for ep in entry_points(group=GROUP):
-        if ep.name in found:
-            continue
-        try:
-            r = ep.load()
-            if not isinstance(r, Reader):
-                raise TypeError(f"{ep.value} is not a bantin.source.Reader")
-        except Exception as e:  # noqa: BLE001 - one broken plug-in must not hide the others
-            warnings.warn(f"reader plug-in {ep.name!r} failed to load: {e}", BantinWarning, stacklevel=2)
-            continue
-        found[ep.name] = r
+    from bantin import plugins
+
+    found = plugins.load(GROUP, Reader, "reader")
     # The two readers bantin cannot work without, even from a source tree with no
     # installed entry points.
     found.setdefault("txt", txt)

@@ -1,0 +1,30 @@
+"""Loading an entry-point group of plug-ins: exporters and readers alike."""
+
+from __future__ import annotations
+
+import warnings
+from importlib.metadata import entry_points
+from typing import TypeVar
+
+from bantin.errors import BantinWarning
+
+T = TypeVar("T")
+
+
+def load(group: str, kind: type[T], what: str) -> dict[str, T]:
+    """Every plug-in of ``group`` that is a ``kind``, by name, sorted. One that fails
+    to load is a warning, never the end of the others; editable installs can list an
+    entry point twice, and the first of a name wins."""
+    found: dict[str, T] = {}
+    for ep in entry_points(group=group):
+        if ep.name in found:
+            continue
+        try:
+            obj = ep.load()
+            if not isinstance(obj, kind):
+                raise TypeError(f"{ep.value} is not a {kind.__module__}.{kind.__name__}")
+        except Exception as e:  # noqa: BLE001 - one broken plug-in must not hide the others
+            warnings.warn(f"{what} plug-in {ep.name!r} failed to load: {e}", BantinWarning, stacklevel=3)
+            continue
+        found[ep.name] = obj
+    return dict(sorted(found.items()))
