@@ -61,8 +61,8 @@ def read(
     file, or its text as ``str``. A path's extension picks the reader (``.txt``
     newsroom text, ``.json`` canonical JSON, ``.md``, ``.docx``, ``.html``); for
     bytes and text the content decides. ``source_format`` overrides both.
-    ``encoding`` is ``"auto"`` (UTF-8, else a clearly detected TCVN3, VNI or
-    cp1258), ``"tcvn3"``, ``"vni"``, ``"viqr"`` or any codec Python knows.
+    ``encoding`` is ``"auto"`` (UTF-8, else a clearly detected TCVN3, VNI,
+    VISCII or cp1258), ``"tcvn3"``, ``"vni"``, ``"viqr"``, ``"viscii"`` or any codec Python knows.
     ``base_dir`` is the folder images are read from (by default a path's own
     folder; for bytes, none). ``warn`` hears what a reader refused or detected.
     Raises ``InputError`` for an input that cannot become an article.

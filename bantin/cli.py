@@ -52,8 +52,8 @@ def _shard(value: str | None) -> tuple[int, int] | None:
               help="pdf, docx, epub, txt, json, all, or a plug-in's format; repeat or comma-separate.")
 @click.option("-s", "--style", default="default", show_default=True, help="Style name or TOML path.")
 @click.option("-e", "--encoding", default="auto", show_default=True,
-              help="Input encoding: auto (UTF-8, else TCVN3, VNI or cp1258 when clearly so), "
-                   "tcvn3, vni, viqr or any codec.")
+              help="Input encoding: auto (UTF-8, else TCVN3, VNI, VISCII or cp1258 when clearly so), "
+                   "tcvn3, vni, viqr, viscii or any codec.")
 @click.option("--from", "source_format", default=None, metavar="READER",
               help="Input format: txt, json, md, docx, html or a plug-in's; by default the file extension "
                    "decides (the content, for stdin).")
@@ -121,8 +121,8 @@ def _stdout_closed() -> NoReturn:
 
 @cli.command()
 @click.option("-e", "--encoding", default="auto", show_default=True,
-              help="Input encoding: auto (UTF-8, else TCVN3, VNI or cp1258 when clearly so), "
-                   "tcvn3, vni, viqr or any codec.")
+              help="Input encoding: auto (UTF-8, else TCVN3, VNI, VISCII or cp1258 when clearly so), "
+                   "tcvn3, vni, viqr, viscii or any codec.")
 @click.option("--from", "source_format", default=None, metavar="READER",
               help="Input format: txt, json, md, docx, html or a plug-in's; by default the file extension decides.")
 @click.option("-s", "--style", default="default", show_default=True,

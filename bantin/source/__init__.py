@@ -73,7 +73,7 @@ def _json(data: bytes, ctx: Context) -> Document:
         raise InputError(f"JSON input: {e}") from None
 
 
-txt = Reader("txt", (".txt",), _txt, "newsroom plain text, any encoding (TCVN3, VNI, VIQR included)")
+txt = Reader("txt", (".txt",), _txt, "newsroom plain text, any encoding (TCVN3, VNI, VISCII, VIQR included)")
 json = Reader("json", (".json",), _json, "bantin's canonical JSON")
 
 

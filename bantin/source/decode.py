@@ -1,8 +1,8 @@
 """Bytes to text: any newline convention, any Unicode normal form, BOM or not.
 
 Without a named encoding ("auto"): UTF-8 (with or without BOM, NFC or NFD), else
-one of TCVN3, VNI and Windows-1258 when its words are clearly the most Vietnamese
-(``legacy.detect``), else one line naming the candidates. A detection is always
+one of TCVN3, VNI, VISCII and Windows-1258 when its words are clearly the most
+Vietnamese (``legacy.detect``), else one line naming the candidates. A detection is always
 reported to the caller, never silent; a wrong guess would be confident mojibake.
 """
 
@@ -39,7 +39,7 @@ def decode_reporting(data: bytes, encoding: str | None = None) -> tuple[str, str
                 raise InputError(
                     f"not valid UTF-8 (byte 0x{data[e.start]:02x} at offset {e.start}), and no legacy "
                     f"encoding is clearly right (Vietnamese words: {shares}); name one with --encoding "
-                    "tcvn3, vni, viqr, cp1258 or another codec"
+                    "tcvn3, vni, viqr, viscii, cp1258 or another codec"
                 ) from None
             detected, text = found
     elif encoding.lower() in legacy.LEGACY:

@@ -1,10 +1,12 @@
-"""Vietnamese text from before Unicode: TCVN3 (ABC), VNI and VIQR, and the choice
-among them when no encoding is named.
+"""Vietnamese text from before Unicode: TCVN3 (ABC), VNI, VIQR and VISCII, and the
+choice among them when no encoding is named.
 
 TCVN3 and VNI files are the bytes a legacy font drew: read as Latin-1 they are
 strings such as "Hµ Néi" (TCVN3) or "Haø Noäi" (VNI) for "Hà Nội". The mapping for
 all 134 Vietnamese letters lives in ``legacy.json`` as data, taken once from a public
-MIT-licensed converter; decoding replaces the longest legacy spelling first.
+MIT-licensed converter (VISCII from RFC 1456); decoding replaces the longest legacy
+spelling first. VISCII is one byte per letter, six of them in the C0 controls, which
+is why Python's own codecs, which lack it, cannot stand in.
 
 Detection never guesses silently: a candidate wins only when clearly more of its
 words are Vietnamese syllables than under any other candidate, and the caller
@@ -19,9 +21,12 @@ import unicodedata
 from functools import lru_cache
 from importlib import resources
 
-LEGACY = ("tcvn3", "vni", "viqr")
-NAMES = {"tcvn3": "TCVN3 (ABC)", "vni": "VNI", "viqr": "VIQR", "cp1258": "Windows-1258"}
-DETECTED = ("tcvn3", "vni", "cp1258")  # VIQR is plain ASCII: read only when named
+LEGACY = ("tcvn3", "vni", "viqr", "viscii")
+NAMES = {"tcvn3": "TCVN3 (ABC)", "vni": "VNI", "viqr": "VIQR", "viscii": "VISCII", "cp1258": "Windows-1258"}
+# VISCII competes too: left out, half of the corpus written in VISCII was taken for
+# TCVN3 with a clear margin (both put single-byte letters in the upper half), which
+# is confident mojibake. VIQR is plain ASCII, so it is read only when named.
+DETECTED = ("tcvn3", "vni", "viscii", "cp1258")
 
 # A Vietnamese syllable, lower case: an initial, a vowel cluster, a final.
 _VOWEL = "aăâeêioôơuưyàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ"
