@@ -296,6 +296,24 @@ def test_folder_runs_collect_every_reader(tmp_path, page):
     assert r.returncode == 0 and b"Tu stdin" in r.stdout
 
 
+def test_stdin_needs_from_unless_the_content_is_unmistakable():
+    md = "# Tiêu đề\n\nĐoạn một.\n".encode()
+    r = bantin("export", "-f", "txt", "-o", "-", "-", input=md)
+    assert r.returncode == 1 and "--from md" in r.stderr.decode() and "Traceback" not in r.stderr.decode()
+    assert bantin("export", "-f", "txt", "--from", "txt", "-o", "-", "-", input=md).stdout.startswith("# Tiêu đề".encode())
+    fronted = "---\ntitle: Có front matter\ntags: kinh tế, nông nghiệp\n---\n\nĐoạn.\n".encode()
+    r = bantin("export", "-f", "txt", "-o", "-", "-", input=fronted)
+    assert r.returncode == 0 and r.stdout.startswith("Có front matter\n".encode())
+    assert "Từ khóa: kinh tế, nông nghiệp".encode() in r.stdout  # a YAML string of tags is split
+    r = bantin("export", "-f", "txt", "-o", "-", "-", input="Tiêu đề\nSapo.\nThân bài.\n".encode())
+    assert r.returncode == 0 and r.stdout.startswith("Tiêu đề\n".encode())  # newsroom text stays the default
+
+
+def test_markdown_without_tags_has_none():
+    a = api.read("---\ntitle: T\n---\n\nĐoạn.\n".encode(), source_format="md")
+    assert a.tags == ()
+
+
 def test_tcvn3_letters_in_a_vntime_run_are_all_converted():
     sample = "ĂÂĐÊÔƠƯăâđêôơư Hà Nội"
     raw = legacy.encode(sample, "tcvn3").decode("latin-1")

@@ -10,6 +10,7 @@ always name the reader instead (``--from``).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -109,6 +110,11 @@ def reader_for(path: str | Path) -> str:
     return extensions().get(Path(path).suffix.lower(), "txt")
 
 
+# Markdown syntax a newsroom's plain text does not use: an ATX heading on the first
+# line, a fenced code block, a GFM table's delimiter row.
+_MARKDOWN = re.compile(rb"\A\s*#{1,6} \S|^```|^\|?\s*:?-{3,}:?\s*\|", re.M)
+
+
 def _sniff(data: bytes) -> str:
     head = data[:2048].lstrip().lower()
     if head.startswith(b"{"):
@@ -117,6 +123,13 @@ def _sniff(data: bytes) -> str:
         return "html"
     if data.startswith(b"PK\x03\x04") and b"word/" in data[:4096] and "docx" in readers():
         return "docx"
+    if re.match(rb"---\r?\n(?:.*\r?\n)*?---\r?\n", data[:8192]) and "md" in readers():
+        return "md"  # YAML front matter: only Markdown files open with it
+    if _MARKDOWN.search(data[:8192]):
+        # Read as newsroom text, "# Tiêu đề" would print its hash mark; read as
+        # Markdown, a newsroom file would lose its line-per-paragraph shape. Ask.
+        raise InputError("the content looks like Markdown but has no file name to tell; "
+                         "name its reader with --from md or --from txt")
     return "txt"
 
 
@@ -124,7 +137,8 @@ def read(data: bytes, encoding: str | None = None, source_format: str | None = N
          warn: Callable[[str], None] | None = None, folder: Path | None = None) -> Document:
     """Bytes to a document. ``source_format`` names the reader; without it the
     content decides, when it is unmistakable (a JSON object, an HTML document, a
-    Word file), else newsroom text. ``warn`` hears what a reader could not keep
+    Word file, Markdown with front matter), else newsroom text; text that looks
+    like Markdown without front matter is refused until a reader is named. ``warn`` hears what a reader could not keep
     and which legacy encoding was detected; ``folder`` is where local images may
     be read from."""
     check_reader(source_format)

@@ -166,11 +166,15 @@ def read(data: bytes, ctx: Context) -> Article:
     if not title:
         raise InputError("no title: give one in the front matter or as a first # heading")
     outlet = _str(front.get("outlet"))
-    tags = front.get("tags") or ()
+    tags = front.get("tags") or []
+    if isinstance(tags, str):  # "tags: kinh tế, nông nghiệp" is one YAML string
+        tags = tags.split(",")
+    elif not isinstance(tags, list):
+        tags = [tags]
     return Article(
         title=title, lede=lede, outlet=Outlet(None, outlet) if outlet else None, date=_str(front.get("date")),
         byline=_str(front.get("byline") or front.get("author")), url=_str(front.get("url")),
-        tags=tuple(str(x) for x in (tags if isinstance(tags, list) else [tags])), blocks=tuple(blocks),
+        tags=tuple(t for t in (str(x).strip() for x in tags if x is not None) if t), blocks=tuple(blocks),
     )
 
 
