@@ -24,6 +24,13 @@ needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus 
 needs_seed = pytest.mark.skipif(not SEED.is_file(), reason="../shared/corpus/seed is not here")
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The tests never touch the user's cache (bantin.cache): one fresh cache per
+    session, inherited by every bantin subprocess."""
+    os.environ["BANTIN_CACHE_DIR"] = str(tmp_path_factory.mktemp("bantin-cache"))
+
+
 def require(tool: str) -> str:
     """The path of a real client. In CI a missing client fails the test (the CI
     script installs them all); on a developer machine it skips with the reason."""

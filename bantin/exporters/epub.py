@@ -16,7 +16,6 @@ import uuid
 import zipfile
 from functools import lru_cache
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 from bantin.exporters import Exporter, Warn
 from bantin.exporters._shared import (
@@ -28,6 +27,7 @@ from bantin.exporters._shared import (
     credit_line,
     digest_meta,
     doc_subject,
+    escape,
     source_line,
     tag_span,
     zip_entry,

@@ -17,7 +17,6 @@ from functools import lru_cache
 from io import BytesIO
 from pathlib import Path
 from typing import Any
-from xml.sax.saxutils import escape
 
 from bantin.exporters import Exporter, ExportError, Warn
 from bantin.exporters._shared import (
@@ -32,6 +31,7 @@ from bantin.exporters._shared import (
     decree_header,
     digest_meta,
     doc_subject,
+    escape,
     figure_size,
     short_title,
     source_line,

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import io
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from bantin.exporters import Exporter, Warn
@@ -31,11 +32,29 @@ from bantin.stylesheet import Style
 def _prepared(style: Style) -> bytes:
     """python-docx's template with this style's styles, numbering, settings and
     clean-ups applied: built once per process and style, then reused for every
-    document."""
+    document; kept on disk between processes (``bantin.cache``), keyed by the
+    style, its fonts' names, this package's source and python-docx's own."""
+    from importlib.util import find_spec
+
+    from bantin import cache
+
+    names = (resolve(style.body_font).name, resolve(style.heading_font).name)
+    here = Path(__file__).parent
+    spec = find_spec("docx")
+    library = Path(spec.origin if spec and spec.origin else "").parent
+    digest = cache.key(
+        "docx-template", repr(style), *names,
+        cache.source_of(*sorted(here.glob("*.py")), here.parent / "roles.py", here.parent / "_shared.py"),
+        cache.source_of(library / "__init__.py", library / "templates" / "default.docx"),
+    )
+    return cache.cached("docx-template", digest, lambda: _build_template(style, *names))
+
+
+def _build_template(style: Style, body: str, heading: str) -> bytes:
     import docx
 
     d = docx.Document()
-    styles.define(d, style, resolve(style.body_font).name, resolve(style.heading_font).name)
+    styles.define(d, style, body, heading)
     styles.prune(d)
     package.drop_leftovers(d)
     package.settings(d)
