@@ -62,7 +62,8 @@ def read(
     newsroom text, ``.json`` canonical JSON, ``.md``, ``.docx``, ``.html``); for
     bytes and text the content decides. ``source_format`` overrides both.
     ``encoding`` is ``"auto"`` (UTF-8, else a clearly detected TCVN3, VNI,
-    VISCII or cp1258), ``"tcvn3"``, ``"vni"``, ``"viqr"``, ``"viscii"`` or any codec Python knows.
+    VISCII or cp1258), ``"tcvn3"``, ``"vni"``, ``"viqr"``, ``"viscii"`` or any
+    codec Python knows.
     ``base_dir`` is the folder images are read from (by default a path's own
     folder; for bytes, none). ``warn`` hears what a reader refused or detected.
     Raises ``InputError`` for an input that cannot become an article.

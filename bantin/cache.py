@@ -1,5 +1,6 @@
 """A cache on disk for work every process would otherwise redo at start-up: the font
-subsets embedded in DOCX and EPUB, and the prepared Word template.
+subsets embedded in DOCX and EPUB, each font's character map and name, and the
+prepared Word template.
 
 A CI job starts a fresh process per run, and these cost about 0.2 s of fontTools
 and python-docx work before the first article. Entries are addressed by everything

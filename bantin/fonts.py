@@ -130,6 +130,15 @@ def _from_system(family: str) -> dict[str, Path]:
     return found
 
 
+@lru_cache(maxsize=64)
+def _digest(path: Path) -> bytes:
+    """The font file's SHA-256, read once per process (HanaMinA is 30 MB)."""
+    import hashlib
+
+    with path.open("rb") as f:
+        return hashlib.file_digest(f, "sha256").digest()
+
+
 @dataclass(frozen=True)
 class _Facts:
     """What bantin needs to know of a font file before using it."""
@@ -164,7 +173,7 @@ def _facts(path: Path) -> _Facts:
             return json.dumps({"family": name, "glyf": "glyf" in f, "variable": "fvar" in f,
                                "cmap": ranges}).encode()
 
-    digest = cache.key("font-facts", path.read_bytes(), cache.source_of(__file__))
+    digest = cache.key("font-facts", _digest(path), cache.source_of(__file__))
     data = json.loads(cache.cached("font-facts", digest, read))
     cmap = frozenset(c for lo, hi in data["cmap"] for c in range(lo, hi + 1))
     return _Facts(data["family"], data["glyf"], data["variable"], cmap)
@@ -303,7 +312,7 @@ def subset(path: Path, chars: frozenset[str], kerning: bool = False) -> bytes:
 
     from bantin import cache
 
-    digest = cache.key("subset", path.read_bytes(), "".join(sorted(chars)), str(kerning), fontTools.version,
+    digest = cache.key("subset", _digest(path), "".join(sorted(chars)), str(kerning), fontTools.version,
                        cache.source_of(__file__))
     return cache.cached("subset", digest, lambda: _subset(path, chars, kerning))
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import warnings
 from functools import lru_cache
 from importlib.metadata import EntryPoints, entry_points
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
 from bantin.errors import BantinWarning
 
@@ -31,8 +31,14 @@ def load(group: str, kind: type[T], what: str) -> dict[str, T]:
     return dict(sorted(found.items()))
 
 
+class _Selectable(Protocol):
+    """What ``entry_points()`` returns: SelectableGroups on 3.11, EntryPoints later."""
+
+    def select(self, *, group: str) -> EntryPoints: ...
+
+
 @lru_cache(maxsize=1)
-def _installed() -> EntryPoints:
+def _installed() -> _Selectable:
     """Every installed entry point, read once: each scan of the installed
     distributions costs about 18 ms, and readers and exporters both need one."""
     return entry_points()

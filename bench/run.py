@@ -7,8 +7,13 @@
     python bench/run.py --scheduler local       # also on a Dask LocalCluster of --jobs workers
 
 Each measurement is a fresh ``bantin export`` process, timed from outside, the way a
-CI job runs it. Peak memory is the largest resident set of that process tree (the
-parent and its workers), read from wait4. pandoc converts the same articles to
+CI job runs it; a speed row is the median of --repeat runs. The runs use their own
+cache directory (``bantin.cache``): the first run fills it, and its time is shown
+as "cold cache"; the rows after it are what every later run of a CI job costs.
+bantin's modules are byte-compiled first, as ``pip install`` does (an editable
+install under PYTHONDONTWRITEBYTECODE would recompile them in every process). Peak
+memory is the largest resident set of that process tree (the parent and its
+workers), read from wait4. pandoc converts the same articles to
 docx and to epub one process per file, the way users run it.
 """
 
@@ -44,6 +49,13 @@ def build_corpus(dest: Path, articles: int | None) -> int:
         sub.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(src, sub / f"{i:05d}-{src.stem}{src.suffix}")
     return n
+
+
+def median_of(repeat: int, cmd: list[str], env: dict[str, str]) -> tuple[float, int]:
+    """Median wall seconds and largest peak MiB over ``repeat`` runs: this shared
+    machine's timings drift by a fifth between single runs."""
+    runs = [timed(cmd, env) for _ in range(repeat)]
+    return statistics.median(r[0] for r in runs), max(r[1] for r in runs)
 
 
 def timed(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, int, int]:
@@ -112,6 +124,7 @@ def main() -> None:
     ap.add_argument("--articles", type=int, default=None, help="replicate the corpus to N articles")
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     ap.add_argument("--formats", default=",".join(FOUR))
+    ap.add_argument("--repeat", type=int, default=3, help="runs per speed row (the median is shown)")
     ap.add_argument("--no-pandoc", action="store_true")
     ap.add_argument("--scale", default=None, metavar="N,M", help="only compare peak memory at N and M articles")
     ap.add_argument("--scheduler", default=None, metavar="ADDRESS",
@@ -122,11 +135,14 @@ def main() -> None:
     ap.add_argument("--memory", default="1000,10000", metavar="N,M",
                     help="peak memory at N and M articles, all formats ('' to skip)")
     args = ap.parse_args()
-    env = {**os.environ, "SOURCE_DATE_EPOCH": "1754380800"}
     formats = args.formats.split(",")
+    import bantin
+
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(Path(bantin.__file__).parent)], check=True)
 
     with tempfile.TemporaryDirectory(prefix="bantin-bench-") as tmp:
         work = Path(tmp)
+        env = {**os.environ, "SOURCE_DATE_EPOCH": "1754380800", "BANTIN_CACHE_DIR": str(work / "cache")}
         if args.scale:
             peaks = []
             for n in (int(x) for x in args.scale.split(",")):
@@ -155,12 +171,15 @@ def main() -> None:
                 print(f"pandoc, one process per file: docx {1000 * docx:.1f} + epub {1000 * epub:.1f} "
                       f"= {1000 * pandoc_both:.1f} ms/art")
         all_formats = ",".join(formats)
+        cold, _, _ = timed(bantin_cmd(all_formats, 1, work / "out" / "cold", corpus), env)
+        print(f"cold cache (the first run only), {all_formats}, --jobs 1: {cold:.2f} s, "
+              f"{1000 * cold / n:.1f} ms/art")
         for jobs in sorted({1, args.jobs}):
-            print(f"\n--jobs {jobs}: one process over the corpus, start-up included")
+            print(f"\n--jobs {jobs}: one process over the corpus, start-up included, median of {args.repeat}")
             print(f"{'format':<22}{'seconds':>9}{'art/s':>9}{'ms/art':>9}{'core-ms/art':>12}{'peak MiB':>10}")
             for fmt in [*formats, all_formats]:
                 out = work / "out" / f"{jobs}-{fmt.replace(',', '+')}"
-                secs, peak, _ = timed(bantin_cmd(fmt, jobs, out, corpus), env)
+                secs, peak = median_of(args.repeat, bantin_cmd(fmt, jobs, out, corpus), env)
                 print(f"{fmt:<22}{secs:9.2f}{n / secs:9.1f}{1000 * secs / n:9.1f}{1000 * secs * jobs / n:12.1f}"
                       f"{peak:10d}")
             if pandoc_both:

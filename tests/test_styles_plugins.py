@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from importlib.metadata import EntryPoint
+from importlib.metadata import EntryPoint, EntryPoints
 
 import pytest
 from conftest import EXAMPLES, bantin
@@ -69,7 +69,7 @@ def test_broken_and_duplicate_plugins(monkeypatch):
     ]
     from bantin import plugins
 
-    monkeypatch.setattr(plugins, "entry_points", lambda group: eps)
+    monkeypatch.setattr(plugins, "_installed", lambda: EntryPoints(eps))
     exporters.registry.cache_clear()
     try:
         with pytest.warns(BantinWarning) as caught:
