@@ -309,6 +309,14 @@ def test_stdin_needs_from_unless_the_content_is_unmistakable():
     assert r.returncode == 0 and r.stdout.startswith("Tiêu đề\n".encode())  # newsroom text stays the default
 
 
+def test_front_matter_with_windows_newlines_and_an_unclosed_one():
+    a = api.read("---\r\ntitle: Tiêu đề CRLF\r\n---\r\n\r\nĐoạn.\r\n".encode())
+    assert a.title == "Tiêu đề CRLF"
+    # No closing "---": not front matter, so it is read as newsroom text, whole.
+    b = api.read(("---\r\n" + "khóa: giá trị\r\n" * 300).encode())
+    assert api.export(b, "txt").decode().count("khóa: giá trị") == 300
+
+
 def test_markdown_without_tags_has_none():
     a = api.read("---\ntitle: T\n---\n\nĐoạn.\n".encode(), source_format="md")
     assert a.tags == ()

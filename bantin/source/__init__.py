@@ -112,7 +112,9 @@ def reader_for(path: str | Path) -> str:
 
 # Markdown syntax a newsroom's plain text does not use: an ATX heading on the first
 # line, a fenced code block, a GFM table's delimiter row.
-_MARKDOWN = re.compile(rb"\A\s*#{1,6} \S|^```|^\|?\s*:?-{3,}:?\s*\|", re.M)
+_MARKDOWN = re.compile(rb"\A\s*#{1,6} \S|^```|^\|?[ \t]*:?-{3,}:?[ \t]*\|", re.M)
+# YAML front matter; a line is "[^\n]*\n" so that CRLF lines match one way only.
+_FRONT_MATTER = re.compile(rb"---\r?\n(?:[^\n]*\n)*?---\r?\n")
 
 
 def _sniff(data: bytes) -> str:
@@ -123,7 +125,7 @@ def _sniff(data: bytes) -> str:
         return "html"
     if data.startswith(b"PK\x03\x04") and b"word/" in data[:4096] and "docx" in readers():
         return "docx"
-    if re.match(rb"---\r?\n(?:.*\r?\n)*?---\r?\n", data[:8192]) and "md" in readers():
+    if _FRONT_MATTER.match(data[:8192]) and "md" in readers():
         return "md"  # YAML front matter: only Markdown files open with it
     if _MARKDOWN.search(data[:8192]):
         # Read as newsroom text, "# Tiêu đề" would print its hash mark; read as
@@ -138,9 +140,9 @@ def read(data: bytes, encoding: str | None = None, source_format: str | None = N
     """Bytes to a document. ``source_format`` names the reader; without it the
     content decides, when it is unmistakable (a JSON object, an HTML document, a
     Word file, Markdown with front matter), else newsroom text; text that looks
-    like Markdown without front matter is refused until a reader is named. ``warn`` hears what a reader could not keep
-    and which legacy encoding was detected; ``folder`` is where local images may
-    be read from."""
+    like Markdown without front matter is refused until a reader is named.
+    ``warn`` hears what a reader could not keep and which legacy encoding was
+    detected; ``folder`` is where local images may be read from."""
     check_reader(source_format)
     if not data.strip():
         raise InputError("empty input" if not data else "input is only white space")
