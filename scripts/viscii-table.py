@@ -36,10 +36,10 @@ def main() -> int:
         row["viscii"] = chr(byte)
     # What is left is ASCII and the C0 controls VISCII kept: no letter is missing.
     assert all(ord(c) < 0x80 for c in byte_of), f"letters in VISCII but not in the table: {sorted(byte_of)}"
-    data["source"] += (
-        " VISCII: RFC 1456, from the GNU C library's charmap /usr/share/i18n/charmaps/VISCII.gz,"
-        " checked against iconv; made by scripts/viscii-table.py."
-    )
+    note = (" VISCII: RFC 1456, from the GNU C library's charmap /usr/share/i18n/charmaps/VISCII.gz,"
+            " checked against iconv; made by scripts/viscii-table.py.")
+    if note not in data["source"]:  # running it again changes nothing
+        data["source"] += note
     TABLE.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
     return 0
 

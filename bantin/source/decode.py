@@ -2,8 +2,9 @@
 
 Without a named encoding ("auto"): UTF-8 (with or without BOM, NFC or NFD), else
 one of TCVN3, VNI, VISCII and Windows-1258 when its words are clearly the most
-Vietnamese (``legacy.detect``), else one line naming the candidates. A detection is always
-reported to the caller, never silent; a wrong guess would be confident mojibake.
+Vietnamese (``legacy.detect``), else one line naming the candidates. A detection is
+always reported to the caller, never silent; a wrong guess would be confident
+mojibake.
 """
 
 from __future__ import annotations

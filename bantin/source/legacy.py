@@ -4,9 +4,9 @@ choice among them when no encoding is named.
 TCVN3 and VNI files are the bytes a legacy font drew: read as Latin-1 they are
 strings such as "Hµ Néi" (TCVN3) or "Haø Noäi" (VNI) for "Hà Nội". The mapping for
 all 134 Vietnamese letters lives in ``legacy.json`` as data, taken once from a public
-MIT-licensed converter (VISCII from RFC 1456); decoding replaces the longest legacy
-spelling first. VISCII is one byte per letter, six of them in the C0 controls, which
-is why Python's own codecs, which lack it, cannot stand in.
+MIT-licensed converter (VISCII, which Python has no codec for, from RFC 1456: one
+byte per letter, six of them in the C0 controls); decoding replaces the longest
+legacy spelling first.
 
 Detection never guesses silently: a candidate wins only when clearly more of its
 words are Vietnamese syllables than under any other candidate, and the caller
