@@ -18,6 +18,7 @@ class Span:
     em: bool = False
     strong: bool = False
     href: str | None = None  # a link's address; not prose, so typography never touches it
+    code: bool = False  # code, set in a monospace face; not prose either
 
 
 Text = tuple[Span, ...]
@@ -112,7 +113,16 @@ class SectionBreak:
     pass
 
 
-Block = Heading | Paragraph | ListBlock | Quote | Figure | Table | SectionBreak
+@dataclass(frozen=True)
+class CodeBlock:
+    """Lines of code, kept as written (indentation included, tabs expanded by the
+    reader): no typographic rule and no line filling ever touches them."""
+
+    lines: tuple[str, ...]
+    language: str | None = None
+
+
+Block = Heading | Paragraph | ListBlock | Quote | Figure | Table | SectionBreak | CodeBlock
 
 # A number as Vietnamese tables print them: 2.900, 1.234,5, -3, 12%, 11/12, 5,2 tỷ.
 _NUMERIC = re.compile(r"[-+−]?[\d.,/\s\u00a0]*\d[\d.,/\s\u00a0]*(%|‰)?( ?[^\W\d_]{1,6}\.?)?")
@@ -203,8 +213,9 @@ def map_text(doc: Document, fn: Callable[[str], str]) -> Document:
 
     Prose is every field a reader reads as words: titles, ledes, bylines, the
     outlet, the dateline, tags, the issuer, every block's text, captions, credits,
-    alt text and table cells. URLs (the article's and every link's) and the date
-    are not prose; ``map_strings`` reaches them too.
+    alt text and table cells. URLs (the article's and every link's), the date and
+    code (spans marked ``code`` and code blocks) are not prose; ``map_strings``
+    reaches them too.
     """
     return _map(doc, fn, None)
 
@@ -223,7 +234,7 @@ def map_spans(doc: Document, fn: Callable[[Span], Text]) -> Document:
 def _map(doc: Document, fn: Callable[[str], str], other: Callable[[str], str] | None,
          split: Callable[[Span], Text] | None = None) -> Document:
     def spans(t: Text) -> Text:
-        out = [replace(s, text=fn(s.text), href=raw(s.href)) for s in t]
+        out = [replace(s, text=verbatim(s.text) if s.code else fn(s.text), href=raw(s.href)) for s in t]
         if split is not None:
             return tuple(x for s in out for x in split(s))
         if out:
@@ -242,6 +253,9 @@ def _map(doc: Document, fn: Callable[[str], str], other: Callable[[str], str] | 
     def raw(s: str | None) -> str | None:
         return other(s) if other is not None and s else s
 
+    def verbatim(s: str) -> str:
+        return other(s) if other is not None else s
+
     def block(b: Block) -> Block:
         if isinstance(b, ListBlock):
             return replace(b, items=tuple(spans(i) for i in b.items))
@@ -253,6 +267,8 @@ def _map(doc: Document, fn: Callable[[str], str], other: Callable[[str], str] | 
             return replace(b, rows=tuple(tuple(spans(c) for c in r) for r in b.rows), caption=spans(b.caption))
         if isinstance(b, (Heading, Paragraph)):
             return replace(b, text=spans(b.text))
+        if isinstance(b, CodeBlock):
+            return replace(b, lines=tuple(map(verbatim, b.lines)))
         return b
 
     def article(a: Article) -> Article:

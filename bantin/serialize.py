@@ -19,6 +19,7 @@ from bantin.model import (
     Article,
     Block,
     Briefing,
+    CodeBlock,
     Dateline,
     Document,
     Figure,
@@ -47,7 +48,7 @@ class SchemaError(InputError):
 
 
 def _text_out(t: Text) -> Any:
-    if len(t) == 1 and not t[0].em and not t[0].strong and t[0].href is None:
+    if len(t) == 1 and not t[0].em and not t[0].strong and t[0].href is None and not t[0].code:
         return t[0].text
     out = []
     for s in t:
@@ -58,6 +59,8 @@ def _text_out(t: Text) -> Any:
             d["strong"] = True
         if s.href is not None:
             d["href"] = s.href
+        if s.code:
+            d["code"] = True
         out.append(d)
     return out
 
@@ -72,7 +75,8 @@ def _text_in(v: Any) -> Text:
         if isinstance(s, str):
             spans.append(Span(s))
         elif isinstance(s, dict) and isinstance(s.get("text"), str):
-            spans.append(Span(s["text"], bool(s.get("em", False)), bool(s.get("strong", False)), s.get("href")))
+            spans.append(Span(s["text"], bool(s.get("em", False)), bool(s.get("strong", False)), s.get("href"),
+                              bool(s.get("code", False))))
         else:
             raise SchemaError("a span must be a string or an object with 'text'")
     return tuple(spans)
@@ -110,6 +114,8 @@ def _block_out(b: Block) -> dict[str, Any]:
         }
     if isinstance(b, SectionBreak):
         return {"type": "break"}
+    if isinstance(b, CodeBlock):
+        return {"type": "code", "language": b.language, "lines": list(b.lines)}
     raise TypeError(f"unknown block {b!r}")
 
 
@@ -154,6 +160,11 @@ def _block_in(d: Any) -> Block:
         return Table(rows, header_rows, _text_in(d.get("caption", "")), align)
     if kind == "break":
         return SectionBreak()
+    if kind == "code":
+        lines = d.get("lines", [])
+        if not isinstance(lines, list) or not all(isinstance(x, str) for x in lines):
+            raise SchemaError("a code block's lines must be a list of strings")
+        return CodeBlock(tuple(lines), _opt_str(d, "language"))
     raise SchemaError(f"unknown block type {kind!r}")
 
 

@@ -104,6 +104,8 @@ class Style:
     tone_marks: str
     source: str  # the file it came from, for messages
     digest: Digest = Digest()
+    # Code (spans and blocks marked as code); a sheet that names none gets IBM Plex Mono.
+    mono_font: FontSpec = FontSpec(package="fontpkg-ibm-plex-mono")
 
     def __hash__(self) -> int:
         return hash((self.name, self.source))
@@ -162,7 +164,7 @@ def _load_raw(path: Path, seen: tuple[Path, ...] = ()) -> tuple[dict[str, Any], 
 
 
 _TOP_KEYS = {"name", "description", "extends", "fonts", "page", "text", "typography", "digest"}
-_FONT_ROLES = {"body", "heading", "fallback"}
+_FONT_ROLES = {"body", "heading", "mono", "fallback"}
 _FONT_KEYS = {f.name for f in fields(FontSpec)}
 _SECTION_KEYS = {
     "page": {f.name for f in fields(Page)},
@@ -346,6 +348,7 @@ def load(ref: str) -> Style:
         body_font=_font(fonts["body"]),
         heading_font=_font(fonts["heading"]),
         fallback_fonts=tuple(_font(f) for f in (fallback if isinstance(fallback, list) else [fallback])),
+        **({"mono_font": _font(fonts["mono"])} if "mono" in fonts else {}),
         page=_section(Page, data.get("page", {}), path),
         text=_section(Text, data.get("text", {}), path),
         typography={k: typo.get(k, True) is True for k in SWITCHES},

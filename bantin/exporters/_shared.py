@@ -24,6 +24,8 @@ TABLE = "Bảng"
 OTHER = "Khác"
 LINKS = "Liên kết"
 
+CODE_GROUND = "#F2F0EB"  # the light ground under a code block, in every paged format
+
 
 def vi_date(iso: str | None) -> str:
     """"2025-08-05" → "ngày 05 tháng 8 năm 2025" (Nghị định 30: a leading zero below 10)."""

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from bantin.exporters import Exporter, Warn
 from bantin.exporters._shared import (
+    CODE_GROUND,
     CONTENTS,
     attr,
     briefing_meta,
@@ -37,6 +38,7 @@ from bantin.fonts import REPERTOIRE, Family, fallback_for, licence, resolve, sub
 from bantin.model import (
     Article,
     Briefing,
+    CodeBlock,
     Document,
     Figure,
     Heading,
@@ -87,7 +89,8 @@ class _Html(Walker):
         out = []
         for s in text:
             b, i = bold or s.strong, italic or s.em
-            h = self.x(s.text, role, "bold_italic" if b and i else "bold" if b else "italic" if i else "regular")
+            face = "bold_italic" if b and i else "bold" if b else "italic" if i else "regular"
+            h = f"<code>{self.x(s.text, 'mono', face)}</code>" if s.code else self.x(s.text, role, face)
             out.append(tag_span(s, h, "strong", "em"))
         return "".join(out)
 
@@ -208,6 +211,11 @@ class _Html(Walker):
     def visit_sectionbreak(self, b: SectionBreak, depth: int) -> None:
         self.parts.append('<hr class="break"/>')
 
+    def visit_codeblock(self, b: CodeBlock, depth: int) -> None:
+        lang = f' class="language-{attr(b.language)}"' if b.language else ""
+        lines = "\n".join(self.x(line, "mono") for line in b.lines)
+        self.parts.append(f"<pre><code{lang}>{lines}</code></pre>")
+
     def byline(self, text: str) -> None:
         self.parts.append(f'<p class="byline">{self.x(text, "body", "bold")}</p>')
 
@@ -272,6 +280,10 @@ def _css(style: Style, fonts: list[tuple[str, Family, str]], fallbacks: list[str
             "vertical-align: top; text-align: left; }",
             "th.right, td.right { text-align: right; } th.center, td.center { text-align: center; }",
             "a { color: inherit; overflow-wrap: anywhere; word-break: break-word; }",
+            f'code, pre {{ font-family: "mono", {then}monospace; hyphens: none; }}',
+            # A long line of code wraps on a phone rather than running off the screen.
+            f"pre {{ white-space: pre-wrap; overflow-wrap: anywhere; text-align: left; margin: 0.6em 0; "
+            f"padding: 0.4em 0.6em; background: {CODE_GROUND}; font-size: 0.82em; line-height: 1.35; }}",
             "nav ol { list-style: none; padding-left: 0; } nav li { margin: 0.4em 0; }",
             f".digest-meta {{ text-align: center; text-indent: 0; color: {t.accent_colour}; }}",
             "section.entry { margin: 1em 0; } section.entry h3 { margin: 0 0 0.2em; }",
@@ -368,6 +380,8 @@ def write(doc: Document, style: Style, warn: Warn) -> bytes:
         book.add_metadata(None, "meta", value, {"property": prop})
 
     families = {"body": resolve(style.body_font), "heading": resolve(style.heading_font)}
+    if any(role == "mono" for role, _ in html.faces):  # the code face, only for a book with code
+        families["mono"] = resolve(style.mono_font)
     # The regular body face is the CSS default: it also draws the navigation and
     # anything no other rule claims, so it keeps every character of the book.
     face_chars = html.faces
@@ -385,7 +399,7 @@ def write(doc: Document, style: Style, warn: Warn) -> bytes:
     # fonts in every font-family list.
     needed: dict[Family, set[str]] = {}
     for c in sorted(set(canonical) - set(" \n")):
-        if not (families["body"].covers(c) and families["heading"].covers(c)):
+        if not all(fam.covers(c) for fam in families.values()):
             fb = fallback_for(style.fallback_fonts, c)
             if fb is not None:
                 needed.setdefault(fb, set()).add(c)

@@ -20,6 +20,7 @@ from typing import Any
 
 from bantin.exporters import Exporter, ExportError, Warn
 from bantin.exporters._shared import (
+    CODE_GROUND,
     CONTENTS,
     PAGE,
     QUOC_HIEU,
@@ -43,6 +44,7 @@ from bantin.fonts import Family, fallback_for, resolve
 from bantin.model import (
     Article,
     Briefing,
+    CodeBlock,
     Document,
     Figure,
     Heading,
@@ -73,6 +75,7 @@ class _Fonts:
     body_family: Family
     heading_family: Family
     fallbacks: tuple[FontSpec, ...]
+    mono: FontSpec  # registered only when a document has code (see _mono)
 
 
 # reportlab's font registry is process-wide; this cache maps a style's fonts to
@@ -145,7 +148,7 @@ def _register(key: tuple[str, ...], style: Style) -> _Fonts:
     n = len(_registered)
     fonts = _Fonts(
         _register_family(f"BantinBody{n}", body), _register_family(f"BantinHeading{n}", heading),
-        body, heading, style.fallback_fonts,
+        body, heading, style.fallback_fonts, style.mono_font,
     )
     _registered[key] = fonts
     return fonts
@@ -160,6 +163,19 @@ def _fallback_name(fam: Family) -> str:
         if fam not in _fallback_names:
             _fallback_names[fam] = _register_family(f"BantinFallback{len(_fallback_names)}", fam)
         return _fallback_names[fam]
+
+
+_mono_names: dict[FontSpec, tuple[str, Family]] = {}
+
+
+def _mono(spec: FontSpec) -> tuple[str, Family]:
+    """The reportlab name and the family of the code face, registered the first
+    time a document has code: most articles have none, and need not pay for it."""
+    with _register_lock:
+        if spec not in _mono_names:
+            fam = resolve(spec)
+            _mono_names[spec] = (_register_family(f"BantinMono{len(_mono_names)}", fam), fam)
+        return _mono_names[spec]
 
 
 def warm(style: Style) -> None:
@@ -198,8 +214,13 @@ class _Ink:
     def spans(self, text: Text, family: Family, link_colour: str = "") -> str:
         out = []
         for s in text:
+            if s.code:
+                name, mono = _mono(self.fonts.mono)
+                inner = f'<font name="{name}">{self.chars(s.text, mono)}</font>'
+            else:
+                inner = self.chars(s.text, family)
             # A link becomes an annotation over the words; the colour shows it on screen.
-            out.append(tag_span(s, self.chars(s.text, family), "b", "i", f' color="{link_colour}"'))
+            out.append(tag_span(s, inner, "b", "i", f' color="{link_colour}"'))
         return "".join(out)
 
 def _chunks(text: str) -> list[str]:
@@ -256,6 +277,8 @@ def _styles(style: Style, f: _Fonts) -> dict[str, Any]:
     ink, accent = colors.HexColor(t.body_colour), colors.HexColor(t.accent_colour)
     out: dict[str, Any] = {}
     for name, r in roles(style).items():
+        if r.font == "mono":
+            continue  # built with the code face, when a document has code (visit_codeblock)
         family = f.heading if r.font == "heading" else f.body
         out[name] = ParagraphStyle(
             name, fontName=family.replace("-regular", f"-{r.face}"), fontSize=r.size, leading=r.size * r.leading,
@@ -550,6 +573,31 @@ class _Story(Walker):
 
     def visit_sectionbreak(self, b: SectionBreak, depth: int) -> None:
         self.story.append(self.para("*   *   *", self.st["break"]))
+
+    def visit_codeblock(self, b: CodeBlock, depth: int) -> None:
+        """Lines as written, in the code face on a light ground. A line wider than
+        the column goes on under a hanging "↪", as pandoc's PDF does, rather than
+        running off the page; spaces are kept (XPreformatted)."""
+        from reportlab.lib import colors
+        from reportlab.lib.styles import ParagraphStyle
+        from reportlab.pdfbase.pdfmetrics import stringWidth
+        from reportlab.platypus import XPreformatted
+
+        name, mono = _mono(self.fonts.mono)
+        r = roles(self.style)["code"]
+        pst = ParagraphStyle("code", fontName=name, fontSize=r.size, leading=r.size * r.leading,
+                             spaceBefore=r.before, spaceAfter=r.after, leftIndent=r.left * MM,
+                             backColor=colors.HexColor(CODE_GROUND), borderPadding=(3, 4, 3, 4),
+                             textColor=colors.HexColor(self.style.text.body_colour))
+        cols = max(20, int((self.width - r.left * MM - 8) // stringWidth("0", name, r.size)))
+        marker = "↪ " if mono.covers("↪") else "> "
+        lines: list[str] = []
+        for line in b.lines or ("",):
+            while len(line) > cols:
+                lines.append(line[:cols])
+                line = marker + line[cols:]
+            lines.append(line)
+        self.story.append(XPreformatted("\n".join(self.ink.chars(x, mono) for x in lines), pst))
 
 
 def _balanced(pst: Any, markup: str, width: float) -> Any:

@@ -27,6 +27,7 @@ from bantin.fonts import REPERTOIRE
 from bantin.model import (
     Article,
     Briefing,
+    CodeBlock,
     Document,
     Figure,
     Heading,
@@ -185,6 +186,10 @@ class _Writer(Walker):
 
     def visit_sectionbreak(self, b: SectionBreak, depth: int) -> None:
         self.out += ["", *self.centred("* * *")]
+
+    def visit_codeblock(self, b: CodeBlock, depth: int) -> None:
+        # Indented and never wrapped: a wrapped line of code is a different line.
+        self.out += [""] + [f"    {line}".rstrip() for line in b.lines]
 
     def byline(self, text: str) -> None:
         self.out += [""] + (wrap(text, self.cols) if self.message else _right(text, self.cols))

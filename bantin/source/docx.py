@@ -24,6 +24,7 @@ from bantin.images import ImageError, load
 from bantin.model import (
     Article,
     Block,
+    CodeBlock,
     Figure,
     Heading,
     Image,
@@ -41,6 +42,14 @@ from bantin.source import Context, Reader, legacy
 MAX_ENTRIES = 2000
 MAX_UNCOMPRESSED = 200 * 1024 * 1024
 LIST_STYLES = ("ListBullet", "ListNumber", "ListParagraph", "ListBullet2", "ListNumber2")
+# Code: paragraphs in these styles are code blocks (bantin's and pandoc's "Source Code",
+# Word's "HTML Preformatted"), runs in these character styles or fonts are inline code.
+CODE_STYLES = ("SourceCode", "HTMLPreformatted")
+CODE_CHAR_STYLES = ("VerbatimChar", "HTMLCode")
+MONO_FONTS = frozenset(f.lower() for f in (
+    "Courier", "Courier New", "Consolas", "Menlo", "Monaco", "Lucida Console", "IBM Plex Mono", "Liberation Mono",
+    "DejaVu Sans Mono", "Source Code Pro", "Cascadia Code", "Cascadia Mono", "Fira Code", "JetBrains Mono",
+    "Noto Sans Mono", "Roboto Mono", "Ubuntu Mono"))
 
 
 def _check_zip(data: bytes) -> None:
@@ -67,9 +76,19 @@ def _legacy_font(name: str | None) -> tuple[str, bool] | None:
     return None
 
 
+def _run_font(run: Any, paragraph_font: str | None) -> str | None:
+    return run.font.name or (run.style.font.name if run.style is not None else None) or paragraph_font
+
+
+def _is_code(run: Any, paragraph_font: str | None) -> bool:
+    if run.style is not None and run.style.style_id in CODE_CHAR_STYLES:
+        return True
+    return (_run_font(run, paragraph_font) or "").lower() in MONO_FONTS
+
+
 def _run_text(run: Any, paragraph_font: str | None) -> str:
     text = run.text
-    font = run.font.name or (run.style.font.name if run.style is not None else None) or paragraph_font
+    font = _run_font(run, paragraph_font)
     found = _legacy_font(font)
     if found is None or not text:
         return str(text)
@@ -95,9 +114,11 @@ class _Reader:
             if isinstance(item, Hyperlink):
                 href = item.url or None
                 for run in item.runs:
-                    out.append(Span(_run_text(run, font), bool(run.italic), bool(run.bold), href))
+                    out.append(Span(_run_text(run, font), bool(run.italic), bool(run.bold), href,
+                                    _is_code(run, font)))
             else:
-                out.append(Span(_run_text(item, font), bool(item.italic), bool(item.bold)))
+                out.append(Span(_run_text(item, font), bool(item.italic), bool(item.bold), None,
+                                _is_code(item, font)))
         return tuple(s for s in out if s.text)
 
     def pictures(self, p: Any) -> list[Image]:
@@ -177,6 +198,14 @@ def read(data: bytes, ctx: Context) -> Article:
             continue
         flush_pictures()
         pending.extend(pictures)
+        if style in CODE_STYLES:  # its lines as written, line breaks included
+            flush_list()
+            lines = tuple(text_of(spans).expandtabs(4).split("\n"))
+            if blocks and isinstance(blocks[-1], CodeBlock):  # a code block typed a paragraph per line
+                blocks[-1] = CodeBlock(blocks[-1].lines + lines)
+            elif text:
+                blocks.append(CodeBlock(lines))
+            continue
         if not text:
             continue
         if style == "Title" and title is None:

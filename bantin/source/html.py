@@ -21,6 +21,7 @@ from bantin.errors import InputError
 from bantin.model import (
     Article,
     Block,
+    CodeBlock,
     Figure,
     Heading,
     ListBlock,
@@ -82,23 +83,26 @@ class _Body:
     def __init__(self, ctx: Context, captions: dict[str, tuple[str, str | None]], title: str) -> None:
         self.ctx, self.captions, self.title = ctx, captions, title
 
-    def spans(self, el: Any, em: bool = False, strong: bool = False, href: str | None = None) -> list[Span]:
+    def spans(self, el: Any, em: bool = False, strong: bool = False, href: str | None = None,
+              code: bool = False) -> list[Span]:
         out: list[Span] = []
         if el.text:
-            out.append(Span(el.text, em, strong, href))
+            out.append(Span(el.text, em, strong, href, code))
         for child in el:
             tag = child.tag
             rend = child.get("rend") or ""
             if tag == "hi":
-                out += self.spans(child, em or "#i" in rend, strong or "#b" in rend, href)
+                out += self.spans(child, em or "#i" in rend, strong or "#b" in rend, href, code)
             elif tag == "ref":
-                out += self.spans(child, em, strong, child.get("target") or href)
+                out += self.spans(child, em, strong, child.get("target") or href, code)
+            elif tag == "code":  # inline code: no typographic rule touches it
+                out += self.spans(child, em, strong, href, True)
             elif tag == "lb":
-                out.append(Span(" ", em, strong, href))
+                out.append(Span(" ", em, strong, href, code))
             elif tag != "graphic":
-                out += self.spans(child, em, strong, href)
+                out += self.spans(child, em, strong, href, code)
             if child.tail:
-                out.append(Span(child.tail, em, strong, href))
+                out.append(Span(child.tail, em, strong, href, code))
         return out
 
     def text(self, el: Any) -> Text:
@@ -132,6 +136,10 @@ class _Body:
                     out.append(Paragraph(text))
             elif tag == "graphic":
                 out.append(self.figure(el))
+            elif tag == "code":  # a <pre> block: its lines as written
+                lines = "".join(el.itertext()).expandtabs(4).strip("\n").split("\n")
+                if any(line.strip() for line in lines):
+                    out.append(CodeBlock(tuple(line.rstrip() for line in lines)))
             elif tag == "list":
                 items = tuple(t for t in (self.text(i) for i in el.iter("item")) if t)
                 if items:

@@ -16,6 +16,7 @@ from bantin.errors import InputError
 from bantin.model import (
     Article,
     Block,
+    CodeBlock,
     Figure,
     Heading,
     ListBlock,
@@ -66,8 +67,10 @@ class _Inline:
         href: str | None = None
         for t in children:
             kind = t.type
-            if kind == "text" or kind == "code_inline":
+            if kind == "text":
                 out.append(Span(t.content, em > 0, strong > 0, href))
+            elif kind == "code_inline":  # kept as code: no typographic rule touches it
+                out.append(Span(t.content, em > 0, strong > 0, href, code=True))
             elif kind in ("softbreak", "hardbreak"):
                 out.append(Span(" ", em > 0, strong > 0, href))
             elif kind == "em_open":
@@ -154,7 +157,8 @@ def read(data: bytes, ctx: Context) -> Article:
         elif t.type == "hr":
             blocks.append(SectionBreak())
         elif t.type in ("fence", "code_block"):
-            blocks.append(Paragraph(plain(t.content.strip())))
+            lines = t.content.expandtabs(4).rstrip("\n").split("\n")
+            blocks.append(CodeBlock(tuple(lines), t.info.split()[0] if t.info.strip() else None))
         i += 1
     lede = _str(front.get("lede"))
     if lede is None and blocks and isinstance(blocks[0], Paragraph) and blocks[0].text and all(

@@ -13,7 +13,7 @@ from bantin.typography.protect import addresses, href
 
 
 def split(span: Span) -> Text:
-    if span.href is not None:
+    if span.href is not None or span.code:  # an address inside code is code
         return (span,)
     pieces: list[Span] = []
     done = 0

@@ -12,6 +12,7 @@ from __future__ import annotations
 from bantin import (
     Article,
     Briefing,
+    CodeBlock,
     Document,
     Exporter,
     Figure,
@@ -35,7 +36,7 @@ def _esc(text: str) -> str:
 def _md(text: Text) -> str:
     out = []
     for s in text:
-        m = _esc(s.text)
+        m = _code(s.text) if s.code else _esc(s.text)
         if s.strong:
             m = f"**{m}**"
         if s.em:
@@ -44,6 +45,15 @@ def _md(text: Text) -> str:
             m = f"[{m}](<{s.href}>)"
         out.append(m)
     return "".join(out)
+
+
+def _code(text: str) -> str:
+    """Inline code in a run of backticks longer than any inside it (CommonMark)."""
+    ticks = "`"
+    while ticks in text:
+        ticks += "`"
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{ticks}{pad}{text}{pad}{ticks}"
 
 
 class _Markdown(Walker):
@@ -107,6 +117,12 @@ class _Markdown(Walker):
 
     def visit_sectionbreak(self, b: SectionBreak, depth: int) -> None:
         self.out += ["---", ""]
+
+    def visit_codeblock(self, b: CodeBlock, depth: int) -> None:
+        fence = "```"
+        while any(line.lstrip().startswith(fence) for line in b.lines):
+            fence += "`"
+        self.out += [fence + (b.language or ""), *b.lines, fence, ""]
 
 
 def write(doc: Document, style: Style, warn: Warn) -> bytes:

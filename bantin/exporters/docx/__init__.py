@@ -38,7 +38,7 @@ def _prepared(style: Style) -> bytes:
 
     from bantin import cache
 
-    names = (resolve(style.body_font).name, resolve(style.heading_font).name)
+    names = (resolve(style.body_font).name, resolve(style.heading_font).name, resolve(style.mono_font).name)
     here = Path(__file__).parent
     spec = find_spec("docx")
     library = Path(spec.origin if spec and spec.origin else "").parent
@@ -50,11 +50,11 @@ def _prepared(style: Style) -> bytes:
     return cache.cached("docx-template", digest, lambda: _build_template(style, *names))
 
 
-def _build_template(style: Style, body: str, heading: str) -> bytes:
+def _build_template(style: Style, body: str, heading: str, mono: str) -> bytes:
     import docx
 
     d = docx.Document()
-    styles.define(d, style, body, heading)
+    styles.define(d, style, body, heading, mono)
     styles.prune(d)
     package.drop_leftovers(d)
     package.settings(d)
@@ -77,8 +77,10 @@ def _style_ids(style: Style) -> dict[str, str]:
     return {s.name: s.style_id for s in d.styles}
 
 
-def _embedded(style: Style) -> tuple[Family, ...]:
-    return tuple(f for f in dict.fromkeys((resolve(style.body_font), resolve(style.heading_font))) if f.embed)
+def _embedded(style: Style, code: bool = False) -> tuple[Family, ...]:
+    """The families to embed: the text fonts, and the code face when the document has code."""
+    specs = (style.body_font, style.heading_font, *((style.mono_font,) if code else ()))
+    return tuple(f for f in dict.fromkeys(map(resolve, specs)) if f.embed)
 
 
 def _text_area(style: Style) -> tuple[float, float]:
@@ -104,8 +106,10 @@ def write(doc: Document, style: Style, warn: Warn) -> bytes:
     if isinstance(doc, Briefing):
         package.for_briefing(d)
     package.core_properties(d, doc)
-    families = _embedded(style)
-    role_family = {"body": resolve(style.body_font).name, "heading": resolve(style.heading_font).name}
+    code = any(role == "mono" for role, _ in body.faces)
+    families = _embedded(style, code)
+    role_family = {"body": resolve(style.body_font).name, "heading": resolve(style.heading_font).name,
+                   **({"mono": resolve(style.mono_font).name} if code else {})}
     faces = frozenset((role_family[role], face) for role, face in body.faces)
     # Fallback faces are large (HanaMinA is 20 MB): each goes in as a subset of the
     # characters this document takes from it.

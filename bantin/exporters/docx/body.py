@@ -27,13 +27,14 @@ from bantin.exporters._shared import (
 )
 from bantin.exporters.docx.fields import field_mark, run
 from bantin.exporters.docx.numbering import Numbering, numbered
-from bantin.exporters.docx.styles import LINK_STYLE, NAMES, TABLE_STYLE
+from bantin.exporters.docx.styles import CODE_CHAR, LINK_STYLE, NAMES, TABLE_STYLE
 from bantin.exporters.roles import Role
 from bantin.exporters.walk import Walker
 from bantin.fonts import Family, fallback_for
 from bantin.model import (
     Article,
     Briefing,
+    CodeBlock,
     Figure,
     Heading,
     ListBlock,
@@ -128,7 +129,7 @@ class Body(Walker):
         r = self.roles[role]
         for s in text:
             bold, italic = r.bold or s.strong, r.italic or s.em
-            self.faces.add((r.font, "bold_italic" if bold and italic else "bold" if bold else
+            self.faces.add(("mono" if s.code else r.font, "bold_italic" if bold and italic else "bold" if bold else
                             "italic" if italic else "regular"))
             target = link_target(s.href)
             if target:
@@ -137,7 +138,7 @@ class Body(Walker):
                 self.runs(link, s.text, s.strong, s.em, self.ids[LINK_STYLE])
                 p.append(link)
             else:
-                self.runs(p, s.text, s.strong, s.em)
+                self.runs(p, s.text, s.strong, s.em, self.ids[CODE_CHAR] if s.code else None)
         return p
 
     def runs(self, p: Any, text: str, bold: bool, italic: bool, char_style: str | None = None) -> None:
@@ -403,6 +404,20 @@ class Body(Walker):
         self.sect.addprevious(tbl)
         # Two tables with nothing between them merge into one in Word.
         self._p("source")
+
+    def visit_codeblock(self, b: CodeBlock, depth: int) -> None:
+        """One paragraph in the Source Code style, its lines kept apart by line
+        breaks: the block stays one unit an editor can restyle, and its ground is
+        continuous."""
+        p = self._p("code")
+        self.faces.add(("mono", "regular"))
+        for n, line in enumerate(b.lines):
+            if n:
+                r = self.el("w:r")
+                r.append(self.el("w:br"))
+                p.append(r)
+            if line:
+                self.runs(p, line, False, False)
 
     def visit_sectionbreak(self, b: SectionBreak, depth: int) -> None:
         self.para(plain("*   *   *"), "break")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from bantin.exporters._shared import CODE_GROUND
 from bantin.exporters.roles import Role, roles
 from bantin.stylesheet import Style
 
@@ -34,6 +35,7 @@ NAMES = {
     "cell": "Table Text",
     "header_cell": "Table Heading",
     "break": "Section Break",
+    "code": "Source Code",  # pandoc's names for code, which its reference.docx users know
     "byline": "Byline",
     "source": "Source Note",
     "cover_title": "Cover Title",
@@ -53,8 +55,9 @@ NAMES = {
 EXTRA = {"List Number": "item", "Footer": "running"}  # more Word styles that share a role
 TABLE_STYLE = "Briefing Table"
 LINK_STYLE = "Hyperlink"
+CODE_CHAR = "Verbatim Char"
 # Styles kept in the template, by lower-case name: ours, and Word's defaults.
-_KEEP = {n.lower() for n in (*NAMES.values(), *EXTRA, TABLE_STYLE, LINK_STYLE, "Default Paragraph Font",
+_KEEP = {n.lower() for n in (*NAMES.values(), *EXTRA, TABLE_STYLE, LINK_STYLE, CODE_CHAR, "Default Paragraph Font",
                              "Normal Table", "No List")}
 _ALIGN = {"left": "LEFT", "right": "RIGHT", "center": "CENTER", "justify": "JUSTIFY"}
 
@@ -97,7 +100,7 @@ def _hex(colour: str) -> str:
     return colour.lstrip("#").upper()
 
 
-def define(d: Any, style: Style, body: str, heading: str) -> None:
+def define(d: Any, style: Style, body: str, heading: str, mono: str) -> None:
     """Define every role's style (and the table and link styles) in document ``d``."""
     from docx.enum.style import WD_STYLE_TYPE
     from docx.oxml.ns import qn
@@ -119,7 +122,8 @@ def define(d: Any, style: Style, body: str, heading: str) -> None:
                 s.base_style = styles["Normal"]
         s.hidden = False
         s.quick_style = True
-        _paragraph_style(s, role, style, heading if role.font == "heading" else body)
+        _paragraph_style(s, role, style, {"heading": heading, "mono": mono}.get(role.font, body))
+    _code_styles(d, mono)
     _link_style(d, style)
     _table_style(d)
     _contents_tab(d, style)
@@ -207,6 +211,21 @@ def _contents_tab(d: Any, style: Style) -> None:
     width = page.size_mm[0] - page.margin_left - page.margin_right
     d.styles[NAMES["toc"]].paragraph_format.tab_stops.add_tab_stop(Mm(width), WD_TAB_ALIGNMENT.RIGHT,
                                                                     WD_TAB_LEADER.DOTS)
+
+
+def _code_styles(d: Any, mono: str) -> None:
+    """Inline code as a character style in the code face; code blocks on the light
+    ground every format gives them."""
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.oxml.ns import qn
+
+    s = d.styles.add_style(CODE_CHAR, WD_STYLE_TYPE.CHARACTER)
+    s.hidden = False
+    s.font.name = mono
+    set_fonts(s.element.get_or_add_rPr(), mono)
+    ppr = d.styles[NAMES["code"]].element.get_or_add_pPr()
+    ppr.append(ppr.makeelement(qn("w:shd"), {qn("w:val"): "clear", qn("w:color"): "auto",
+                                             qn("w:fill"): _hex(CODE_GROUND)}))
 
 
 def _link_style(d: Any, style: Style) -> None:
