@@ -21,6 +21,7 @@ import hashlib
 import os
 import tempfile
 from collections.abc import Callable
+from functools import lru_cache
 from pathlib import Path
 
 from bantin._version import __version__
@@ -48,9 +49,11 @@ def key(*parts: bytes | str) -> str:
     return h.hexdigest()
 
 
+@lru_cache(maxsize=16)
 def source_of(*files: str | Path) -> bytes:
     """The bytes of the source files that make an entry, as part of its key: an
-    edited module must never be served what its old version made."""
+    edited module must never be served what its old version made. Read once per
+    process: a module does not change under a running program."""
     return b"".join(Path(f).read_bytes() for f in files)
 
 

@@ -143,3 +143,15 @@ def test_markdown_plugin_writes_code_back(article):
     assert f"`{INLINE}`" in md
     assert "```python\n" + "\n".join(BLOCK) + "\n```" in md
     assert api.read(md.encode(), source_format="md").blocks[1] == article.blocks[1]
+
+
+def test_each_style_keeps_its_own_code_face(article, tmp_path):
+    sheet = tmp_path / "other-mono.toml"
+    sheet.write_text('extends = "default"\nname = "other-mono"\n\n[fonts]\n'
+                     'mono = { package = "fontpkg-be-vietnam-pro" }\n', encoding="utf-8")
+    first, second = tmp_path / "default.pdf", tmp_path / "other.pdf"
+    first.write_bytes(api.export(article, "pdf"))  # the same process registers both styles
+    second.write_bytes(api.export(article, "pdf", style=str(sheet)))
+    assert any("IBMPlexMono" in f["name"] for f in pdffonts(first))
+    names = [f["name"] for f in pdffonts(second)]
+    assert not any("Mono" in n for n in names) and any("BeVietnamPro-Regular" in n for n in names)

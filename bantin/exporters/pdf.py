@@ -110,7 +110,7 @@ def _register_family(prefix: str, fam: Family) -> str:
 
 def _fonts(style: Style) -> _Fonts:
     """Register the style's fonts with reportlab once per process."""
-    key = (repr(style.body_font), repr(style.heading_font), repr(style.fallback_fonts))
+    key = (repr(style.body_font), repr(style.heading_font), repr(style.fallback_fonts), repr(style.mono_font))
     with _register_lock:
         _patch_to_unicode()
         return _registered.get(key) or _register(key, style)
@@ -154,28 +154,23 @@ def _register(key: tuple[str, ...], style: Style) -> _Fonts:
     return fonts
 
 
-_fallback_names: dict[Family, str] = {}
+# Faces registered on first use (fallbacks, the code face): most articles need
+# none of them, and HanaMinA alone takes a second to parse.
+_lazy_names: dict[Family, str] = {}
 
 
-def _fallback_name(fam: Family) -> str:
-    """The reportlab name of a fallback face, registered on first use."""
+def _lazy_name(fam: Family) -> str:
+    """The reportlab name of a face registered on first use."""
     with _register_lock:
-        if fam not in _fallback_names:
-            _fallback_names[fam] = _register_family(f"BantinFallback{len(_fallback_names)}", fam)
-        return _fallback_names[fam]
-
-
-_mono_names: dict[FontSpec, tuple[str, Family]] = {}
+        if fam not in _lazy_names:
+            _lazy_names[fam] = _register_family(f"BantinLazy{len(_lazy_names)}", fam)
+        return _lazy_names[fam]
 
 
 def _mono(spec: FontSpec) -> tuple[str, Family]:
-    """The reportlab name and the family of the code face, registered the first
-    time a document has code: most articles have none, and need not pay for it."""
-    with _register_lock:
-        if spec not in _mono_names:
-            fam = resolve(spec)
-            _mono_names[spec] = (_register_family(f"BantinMono{len(_mono_names)}", fam), fam)
-        return _mono_names[spec]
+    """The reportlab name and the family of the code face."""
+    fam = resolve(spec)
+    return _lazy_name(fam), fam
 
 
 def warm(style: Style) -> None:
@@ -201,7 +196,7 @@ class _Ink:
                 continue
             fb = fallback_for(self.fonts.fallbacks, c)
             if fb is not None:
-                out.append(f'<font name="{_fallback_name(fb)}">{escape(c)}</font>')
+                out.append(f'<font name="{_lazy_name(fb)}">{escape(c)}</font>')
             else:
                 code = f"U+{ord(c):04X}"
                 if code not in self.reported:
