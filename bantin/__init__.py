@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from bantin._version import __version__
 
 if TYPE_CHECKING:
-    from bantin._api import convert, export, formats, load_style, read, styles
+    from bantin.api import convert, export, formats, load_style, read, styles
     from bantin.errors import BantinError, BantinWarning, ExportError, InputError, StyleError, UsageError
     from bantin.exporters import Exporter, Warn
     from bantin.exporters.walk import Walker
@@ -45,10 +45,10 @@ if TYPE_CHECKING:
         plain,
         text_of,
     )
-    from bantin.report import InputReport, Output, Report
+    from bantin.run.report import InputReport, Output, Report
     from bantin.source import Context as ReadContext
     from bantin.source import Reader
-    from bantin.stylesheet import Style
+    from bantin.style.stylesheet import Style
 
 # Names load on first use (PEP 562), so that ``import bantin`` and
 # ``bantin --help`` cost no more than the version string.
@@ -67,19 +67,19 @@ _LAZY = {
     "Heading": "bantin.model",
     "Image": "bantin.model",
     "InputError": "bantin.errors",
-    "InputReport": "bantin.report",
+    "InputReport": "bantin.run.report",
     "ListBlock": "bantin.model",
     "Outlet": "bantin.model",
-    "Output": "bantin.report",
+    "Output": "bantin.run.report",
     "Paragraph": "bantin.model",
     "Quote": "bantin.model",
     "ReadContext": "bantin.source",
     "Reader": "bantin.source",
-    "Report": "bantin.report",
+    "Report": "bantin.run.report",
     "CodeBlock": "bantin.model",
     "SectionBreak": "bantin.model",
     "Span": "bantin.model",
-    "Style": "bantin.stylesheet",
+    "Style": "bantin.style.stylesheet",
     "StyleError": "bantin.errors",
     "Table": "bantin.model",
     "Text": "bantin.model",
@@ -87,13 +87,13 @@ _LAZY = {
     "Walker": "bantin.exporters.walk",
     "Warn": "bantin.exporters",
     "articles_of": "bantin.model",
-    "convert": "bantin._api",
-    "export": "bantin._api",
-    "formats": "bantin._api",
-    "load_style": "bantin._api",
+    "convert": "bantin.api",
+    "export": "bantin.api",
+    "formats": "bantin.api",
+    "load_style": "bantin.api",
     "plain": "bantin.model",
-    "read": "bantin._api",
-    "styles": "bantin._api",
+    "read": "bantin.api",
+    "styles": "bantin.api",
     "text_of": "bantin.model",
 }
 

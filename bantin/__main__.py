@@ -8,7 +8,7 @@ import signal
 
 def run() -> None:
     try:
-        from bantin import interrupt
+        from bantin.run import interrupt
 
         interrupt.install()
         from bantin.cli import main

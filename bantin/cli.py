@@ -92,7 +92,7 @@ def export_cmd(
     """Convert INPUT files or folders (or - for stdin) to the chosen formats."""
     from bantin import UsageError, convert
     from bantin.errors import StyleError
-    from bantin.pipeline import split_meta
+    from bantin.run.convert import split_meta
 
     if out == "-" and getattr(sys.stdout, "buffer", None) is None:
         _usage("-o -: standard output is closed")
@@ -134,12 +134,12 @@ def _stdout_closed() -> NoReturn:
 def inspect(file: str, encoding: str, source_format: str | None, style: str, raw: bool, digest: bool) -> None:
     """Print the canonical JSON of FILE (or - for stdin)."""
     from bantin.errors import BantinError, StyleError, UsageError
-    from bantin.names import shown
-    from bantin.pipeline import prepare, read_source
-    from bantin.sanitize import sanitize
-    from bantin.serialize import dumps
+    from bantin.run.names import shown
+    from bantin.run.convert import prepare, read_source
+    from bantin.model.sanitize import sanitize
+    from bantin.model.serialize import dumps
     from bantin.source import codec
-    from bantin.stylesheet import load as load_style
+    from bantin.style.stylesheet import load as load_style
 
     def warn(msg: str) -> None:
         _err(f"bantin: warning: {shown(file)}: {msg}")
@@ -180,7 +180,7 @@ def formats() -> None:
 @cli.command()
 def styles() -> None:
     """List the shipped style sheets."""
-    from bantin.stylesheet import load, shipped
+    from bantin.style.stylesheet import load, shipped
 
     for name in shipped():
         click.echo(f"{name:<10} {load(name).description}")
@@ -204,7 +204,7 @@ def main() -> None:
     """Run the command line. Exit status: 0 done, 1 an input failed, 2 usage
     error, 130 interrupted; a message for every failure and no traceback unless
     ``--debug``."""
-    from bantin import interrupt
+    from bantin.run import interrupt
 
     warnings.showwarning = _show_warning
     try:

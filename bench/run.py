@@ -8,7 +8,7 @@
 
 Each measurement is a fresh ``bantin export`` process, timed from outside, the way a
 CI job runs it; a speed row is the median of --repeat runs. The runs use their own
-cache directory (``bantin.cache``): the first run fills it, and its time is shown
+cache directory (``bantin.style.cache``): the first run fills it, and its time is shown
 as "cold cache"; the rows after it are what every later run of a CI job costs.
 bantin's modules are byte-compiled first, as ``pip install`` does (an editable
 install under PYTHONDONTWRITEBYTECODE would recompile them in every process). Peak

@@ -14,9 +14,9 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw
 
-from bantin.images import load
+from bantin.model.images import load
 from bantin.model import Article, Dateline, Figure, Heading, Outlet, Paragraph, Span, Table, auto_align, plain
-from bantin.serialize import dumps
+from bantin.model.serialize import dumps
 
 ROWS = (("Đồng Tháp", "3.412", "6,2"), ("An Giang", "4.005", "5,8"), ("Kiên Giang", "4.310", "4,1"),
         ("Long An", "2.690", "3,5"), ("Cần Thơ", "1.380", "2,7"))

@@ -26,7 +26,7 @@ needs_seed = pytest.mark.skipif(not SEED.is_file(), reason="../shared/corpus/see
 
 @pytest.fixture(autouse=True, scope="session")
 def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
-    """The tests never touch the user's cache (bantin.cache): one fresh cache per
+    """The tests never touch the user's cache (bantin.style.cache): one fresh cache per
     session, inherited by every bantin subprocess."""
     os.environ["BANTIN_CACHE_DIR"] = str(tmp_path_factory.mktemp("bantin-cache"))
 
@@ -173,7 +173,7 @@ def example_stems() -> list[str]:
 
 
 def load_json(path: Path) -> object:
-    from bantin.serialize import loads
+    from bantin.model.serialize import loads
 
     return loads(path.read_text(encoding="utf-8"))
 

@@ -7,7 +7,7 @@ import os
 import signal
 from pathlib import Path
 
-from bantin.pipeline import Job, Result, Settings, convert
+from bantin.run.convert import Job, Result, Settings, convert
 
 
 def dies_once(job: Job, settings: Settings) -> Result:

@@ -1,4 +1,4 @@
-"""The on-disk cache (bantin.cache) of font subsets, font facts and the Word
+"""The on-disk cache (bantin.style.cache) of font subsets, font facts and the Word
 template: it changes no byte of any output, survives damage and an unwritable
 directory, and is really used."""
 
@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from conftest import EXAMPLES, bantin
 
-from bantin import cache, fonts, stylesheet
+from bantin.style import cache, fonts, stylesheet
 
 ARTICLE = EXAMPLES / "hoi-nghi-chuyen-doi-so.txt"
 

@@ -192,9 +192,9 @@ class _Client:
 
 
 def test_batch_that_fails_twice_reports_only_its_culprit(tmp_path):
-    from bantin import cluster
-    from bantin.pipeline import Settings
-    from bantin.stylesheet import load
+    from bantin.run import cluster
+    from bantin.run.convert import Settings
+    from bantin.style.stylesheet import load
 
     items = tuple(cluster.Item(f"{n}.txt", f"Tiêu đề {n}\nSapo.\n".encode(), "txt") for n in "abc")
     settings = Settings(formats=("txt",), out_dir=None)

@@ -10,7 +10,7 @@ import pytest
 from conftest import bantin, epubcheck, pandoc_plain, pdffonts, pdftotext, soffice_pdf
 
 import bantin as api
-from bantin import serialize
+from bantin.model import serialize
 from bantin.model import CodeBlock, Paragraph, Span
 
 CLEAN = "0 fatals / 0 errors / 0 warnings"

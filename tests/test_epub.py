@@ -79,7 +79,7 @@ def test_fonts_subset_with_licence_and_small(exported):
         cmaps = {n.rsplit("/", 1)[-1]: set(TTFont(io.BytesIO(z.read(n))).getBestCmap()) for n in fonts}
         # Each face is the Vietnamese repertoire subset every book shares (computed
         # once per process), not the font's whole character set.
-        from bantin.fonts import REPERTOIRE
+        from bantin.style.fonts import REPERTOIRE
 
         for name, cmap in cmaps.items():
             assert {ord(c) for c in REPERTOIRE if ord(c) in cmap} and len(cmap) <= len(REPERTOIRE), name

@@ -11,9 +11,9 @@ from test_reader import FRAGMENTS
 
 from bantin.exporters import registry
 from bantin.model import Article, Briefing, Paragraph, Span
-from bantin.pipeline import prepare
+from bantin.run.convert import prepare
 from bantin.source import read
-from bantin.stylesheet import load
+from bantin.style.stylesheet import load
 
 ODD = [
     Article(title="Chỉ tiêu đề"),

@@ -10,7 +10,7 @@ import pytest
 from conftest import CORPUS, EXAMPLES, bantin
 
 import bantin as api
-from bantin.fonts import VIETNAMESE
+from bantin.style.fonts import VIETNAMESE
 from bantin.source import legacy
 
 ALL = sorted({row["unicode"] for row in legacy.letters()})

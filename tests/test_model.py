@@ -11,7 +11,7 @@ import pytest
 from conftest import EXAMPLES
 
 from bantin.model import Article, Briefing, Caption, Heading, ListBlock, Paragraph, Quote, SectionBreak, Span
-from bantin.serialize import SchemaError, dumps, loads, to_dict
+from bantin.model.serialize import SchemaError, dumps, loads, to_dict
 from bantin.source import read
 
 SAMPLE = Article(

@@ -275,10 +275,10 @@ def test_docx_embeds_only_the_faces_it_uses_as_subsets(tmp_path):
     from fontTools.ttLib import TTFont
 
     from bantin.exporters.docx import package
-    from bantin.fonts import VIETNAMESE
-    from bantin.stylesheet import load as load_style
+    from bantin.style.fonts import VIETNAMESE
+    from bantin.style.stylesheet import load as load_style
 
-    fam = __import__("bantin.fonts", fromlist=["resolve"]).resolve(load_style("default").body_font)
+    fam = __import__("bantin.style.fonts", fromlist=["resolve"]).resolve(load_style("default").body_font)
     path = fam.files["regular"]
     font = TTFont(io.BytesIO(package._obfuscate(package._odttf(path, package._font_key(path)),
                                                 package._font_key(path))))

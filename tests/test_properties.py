@@ -82,7 +82,7 @@ def documents(chars: st.SearchStrategy[str]) -> st.SearchStrategy[bantin.Documen
 
 def typeset(doc: bantin.Document) -> bantin.Document:
     """What read() gives: the document after sanitising, dates and typography."""
-    from bantin.pipeline import prepare
+    from bantin.run.convert import prepare
 
     return prepare(doc, bantin.load_style("default"))
 

@@ -136,7 +136,7 @@ def test_odd_file_names_in_shard_report_and_manifest(tmp_path):
 # 6. Workers: a killed worker, a killed parent, absurd --jobs.
 
 def _four_inputs(tmp_path: Path) -> tuple[list, object]:
-    from bantin.pipeline import Job, Settings
+    from bantin.run.convert import Job, Settings
 
     src = tmp_path / "src"
     src.mkdir()
@@ -151,7 +151,7 @@ def _four_inputs(tmp_path: Path) -> tuple[list, object]:
 def test_killed_worker_is_retried_and_the_run_completes(tmp_path, monkeypatch):
     import killers
 
-    from bantin import pool
+    from bantin.run import pool
 
     monkeypatch.setattr(pool, "_convert_in_worker", killers.dies_once)
     jobs, settings = _four_inputs(tmp_path)
@@ -164,7 +164,7 @@ def test_killed_worker_is_retried_and_the_run_completes(tmp_path, monkeypatch):
 def test_input_that_always_kills_its_worker_is_reported(tmp_path, monkeypatch):
     import killers
 
-    from bantin import pool
+    from bantin.run import pool
 
     monkeypatch.setattr(pool, "_convert_in_worker", killers.always_dies)
     jobs, settings = _four_inputs(tmp_path)
@@ -507,8 +507,8 @@ def test_licence_only_from_a_font_package(tmp_path):
     import shutil
     import zipfile
 
-    from bantin.fonts import resolve
-    from bantin.stylesheet import load
+    from bantin.style.fonts import resolve
+    from bantin.style.stylesheet import load
 
     fam = resolve(load("default").body_font)
     fonts = tmp_path / "fonts"

@@ -30,7 +30,7 @@ from PIL import Image as Pil
 
 import bantin as api
 from bantin.errors import ExportError
-from bantin.images import ImageError, load
+from bantin.model.images import ImageError, load
 from bantin.model import (
     Article,
     Briefing,
@@ -44,7 +44,7 @@ from bantin.model import (
     plain,
     text_of,
 )
-from bantin.serialize import SchemaError, dumps, loads
+from bantin.model.serialize import SchemaError, dumps, loads
 
 RICH = EXAMPLES / "san-luong-lua.json"
 PRICE_URL = "https://bao-mau.example/gia-lua?tinh=dong-thap&loai=om-18"
@@ -240,7 +240,7 @@ class Chart:
 def test_unknown_block_is_an_error_naming_its_type(fmt):
     a = Article("T", blocks=(Paragraph(plain("a")), Chart()))  # type: ignore[arg-type]
     from bantin.exporters import registry
-    from bantin.stylesheet import load as load_style
+    from bantin.style.stylesheet import load as load_style
 
     with pytest.raises(ExportError, match="Chart"):
         registry()[fmt].write(a, load_style("default"), lambda m: None)
@@ -338,7 +338,7 @@ def test_a_long_table_repeats_its_header_on_every_page(tmp_path):
 
 def test_pdf_and_docx_take_their_sizes_from_one_table():
     from bantin.exporters.roles import roles
-    from bantin.stylesheet import load as load_style
+    from bantin.style.stylesheet import load as load_style
 
     for name in ("default", "nd30"):
         style = load_style(name)

@@ -8,8 +8,8 @@ import pytest
 from conftest import EXAMPLES, bantin
 
 from bantin import BantinWarning, exporters
-from bantin.fonts import VIETNAMESE
-from bantin.stylesheet import StyleError, load, shipped
+from bantin.style.fonts import VIETNAMESE
+from bantin.style.stylesheet import StyleError, load, shipped
 
 
 def test_shipped_styles_load():

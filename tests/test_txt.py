@@ -9,7 +9,7 @@ from conftest import EXAMPLES, assert_in_order, bantin, example_stems, load_json
 
 from bantin.exporters.txt import width, wrap
 from bantin.model import Article, Briefing
-from bantin.stylesheet import load
+from bantin.style.stylesheet import load
 
 
 @pytest.mark.parametrize("stem", example_stems())

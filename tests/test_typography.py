@@ -7,7 +7,7 @@ import unicodedata
 import pytest
 
 from bantin.model import Article, Paragraph, Span, text_of
-from bantin.stylesheet import load
+from bantin.style.stylesheet import load
 from bantin.typography import SWITCHES, apply, pipeline
 
 ON = {k: True for k in SWITCHES}

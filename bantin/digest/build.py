@@ -14,7 +14,7 @@ from bantin.digest.points import Point, select
 from bantin.digest.sentences import sentences, words
 from bantin.exporters._shared import group_label
 from bantin.model import Article, Briefing, Document, ListBlock, Text, articles_of, plain
-from bantin.stylesheet import Digest
+from bantin.style.stylesheet import Digest
 
 LEDE_WORDS = 45  # a longer lede is cut to its first sentence (or two, when short)
 

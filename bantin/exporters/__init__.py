@@ -21,7 +21,7 @@ from bantin.errors import ExportError
 
 if TYPE_CHECKING:
     from bantin.model import Document
-    from bantin.stylesheet import Style
+    from bantin.style.stylesheet import Style
 
 __all__ = ["GROUP", "ExportError", "Exporter", "Warn", "registry", "warm"]
 

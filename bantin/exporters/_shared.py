@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from urllib.parse import quote
 
-from bantin.dates import source_date_epoch
+from bantin.model.dates import source_date_epoch
 from bantin.model import Article, Briefing, Document, Figure, Image, Span, Text
 
 CONTENTS = "Mục lục"

@@ -34,7 +34,7 @@ from bantin.exporters._shared import (
     zip_entry,
 )
 from bantin.exporters.walk import Walker
-from bantin.fonts import REPERTOIRE, Family, fallback_for, licence, resolve, subset
+from bantin.style.fonts import REPERTOIRE, Family, fallback_for, licence, resolve, subset
 from bantin.model import (
     Article,
     Briefing,
@@ -51,7 +51,7 @@ from bantin.model import (
     Text,
     text_of,
 )
-from bantin.stylesheet import Style
+from bantin.style.stylesheet import Style
 
 LANG = "vi"
 FACES = {  # face -> (css font-weight, font-style)
@@ -340,7 +340,7 @@ def write(doc: Document, style: Style, warn: Warn) -> bytes:
     from ebooklib import epub
 
     book = epub.EpubBook()
-    from bantin.serialize import dumps
+    from bantin.model.serialize import dumps
 
     html = _Html()
     html.walk(doc)  # first: a block no writer knows fails here, naming its type

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from bantin.exporters import Exporter, Warn
 from bantin.model import Document
-from bantin.serialize import dumps
-from bantin.stylesheet import Style
+from bantin.model.serialize import dumps
+from bantin.style.stylesheet import Style
 
 
 def write(doc: Document, style: Style, warn: Warn) -> bytes:

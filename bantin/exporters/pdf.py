@@ -40,7 +40,7 @@ from bantin.exporters._shared import (
 )
 from bantin.exporters.roles import roles
 from bantin.exporters.walk import Walker
-from bantin.fonts import Family, fallback_for, resolve
+from bantin.style.fonts import Family, fallback_for, resolve
 from bantin.model import (
     Article,
     Briefing,
@@ -58,7 +58,7 @@ from bantin.model import (
     plain,
     text_of,
 )
-from bantin.stylesheet import FontSpec, Style
+from bantin.style.stylesheet import FontSpec, Style
 
 MM = 72 / 25.4
 # reportlab re-wraps the rest of a paragraph at every page split, which is

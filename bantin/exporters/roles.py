@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from bantin.stylesheet import Style
+from bantin.style.stylesheet import Style
 
 
 @dataclass(frozen=True)

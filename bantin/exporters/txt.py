@@ -23,7 +23,7 @@ from bantin.exporters._shared import (
     source_line,
 )
 from bantin.exporters.walk import Walker
-from bantin.fonts import REPERTOIRE
+from bantin.style.fonts import REPERTOIRE
 from bantin.model import (
     Article,
     Briefing,
@@ -39,7 +39,7 @@ from bantin.model import (
     Text,
     text_of,
 )
-from bantin.stylesheet import Style
+from bantin.style.stylesheet import Style
 
 # Characters one column wide: Vietnamese prose is almost entirely these, and a set
 # lookup is ten times cheaper than asking wcwidth of every word of every line.

@@ -66,7 +66,7 @@ def _txt(data: bytes, ctx: Context) -> Document:
 
 
 def _json(data: bytes, ctx: Context) -> Document:
-    from bantin.serialize import SchemaError, loads
+    from bantin.model.serialize import SchemaError, loads
 
     try:
         return loads(ctx.text(data))

@@ -20,7 +20,7 @@ import zipfile
 from typing import Any
 
 from bantin.errors import InputError
-from bantin.images import ImageError, load
+from bantin.model.images import ImageError, load
 from bantin.model import (
     Article,
     Block,

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from bantin.dates import iso_date_ok
+from bantin.model.dates import iso_date_ok
 from bantin.errors import InputError
 from bantin.model import (
     Article,

@@ -5,7 +5,7 @@ a remote image (``http(s)://``, ``//host/…``) is not fetched, and a local one 
 read only from inside that folder (no absolute path, no ``file://``, no ``..`` that
 leaves it, no symlink out). A refused reference costs the article nothing but the
 picture: its alt text and caption stay, and a warning names the reference. The
-bytes then pass the same Pillow checks as every image (``bantin.images``).
+bytes then pass the same Pillow checks as every image (``bantin.model.images``).
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from bantin.images import MAX_BYTES, ImageError, load
+from bantin.model.images import MAX_BYTES, ImageError, load
 from bantin.model import Image
 
 Warn = Callable[[str], None]

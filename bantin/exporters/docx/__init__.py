@@ -23,20 +23,20 @@ from bantin.exporters._shared import short_title
 from bantin.exporters.docx import fields, numbering, package, styles
 from bantin.exporters.docx.body import Body, Covered
 from bantin.exporters.roles import roles
-from bantin.fonts import Family, resolve, subset
+from bantin.style.fonts import Family, resolve, subset
 from bantin.model import Briefing, Document
-from bantin.stylesheet import Style
+from bantin.style.stylesheet import Style
 
 
 @lru_cache(maxsize=8)
 def _prepared(style: Style) -> bytes:
     """python-docx's template with this style's styles, numbering, settings and
     clean-ups applied: built once per process and style, then reused for every
-    document; kept on disk between processes (``bantin.cache``), keyed by the
+    document; kept on disk between processes (``bantin.style.cache``), keyed by the
     style, its fonts' names, this package's source and python-docx's own."""
     from importlib.util import find_spec
 
-    from bantin import cache
+    from bantin.style import cache
 
     names = (resolve(style.body_font).name, resolve(style.heading_font).name, resolve(style.mono_font).name)
     here = Path(__file__).parent

@@ -30,7 +30,7 @@ from bantin.exporters.docx.numbering import Numbering, numbered
 from bantin.exporters.docx.styles import CODE_CHAR, LINK_STYLE, NAMES, TABLE_STYLE
 from bantin.exporters.roles import Role
 from bantin.exporters.walk import Walker
-from bantin.fonts import Family, fallback_for
+from bantin.style.fonts import Family, fallback_for
 from bantin.model import (
     Article,
     Briefing,
@@ -46,7 +46,7 @@ from bantin.model import (
     plain,
     text_of,
 )
-from bantin.stylesheet import FontSpec
+from bantin.style.stylesheet import FontSpec
 
 _JC = {"right": "right", "center": "center"}
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from bantin.exporters._shared import PAGE
-from bantin.stylesheet import Style
+from bantin.style.stylesheet import Style
 
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 

@@ -16,10 +16,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from bantin import __version__
+from bantin._version import __version__
 from bantin.exporters._shared import build_time, doc_subject, short_title, zip_entry
 from bantin.exporters.docx.styles import LANG
-from bantin.fonts import REPERTOIRE, Family, subset
+from bantin.style.fonts import REPERTOIRE, Family, subset
 from bantin.model import Document
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"

@@ -11,7 +11,7 @@ from typing import Any
 
 from bantin.exporters._shared import CODE_GROUND
 from bantin.exporters.roles import Role, roles
-from bantin.stylesheet import Style
+from bantin.style.stylesheet import Style
 
 LANG = "vi-VN"
 

@@ -112,9 +112,8 @@ class Style:
 
 
 def _shipped_dir() -> Path:
-    # The sheets are data in bantin/styles/; the folder is no Python package, so
-    # that the name bantin.styles stays free for the public bantin.styles().
-    return Path(str(resources.files("bantin") / "styles"))
+    # The sheets are data, in a folder that is no Python package.
+    return Path(str(resources.files("bantin.style") / "sheets"))
 
 
 def shipped() -> dict[str, Path]:

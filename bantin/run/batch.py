@@ -21,14 +21,15 @@ from itertools import chain, islice
 from pathlib import Path
 from typing import IO, Any
 
-from bantin import __version__, interrupt, manifest
-from bantin.collect import collect, input_suffixes
+from bantin._version import __version__
+from bantin.run import interrupt, manifest
+from bantin.run.collect import collect, input_suffixes
 from bantin.errors import UsageError
 from bantin.exporters import registry
-from bantin.names import shown
-from bantin.pipeline import Job, Result, Settings, bundle
-from bantin.report import Report
-from bantin.stylesheet import load as load_style
+from bantin.run.names import shown
+from bantin.run.convert import Job, Result, Settings, bundle
+from bantin.run.report import Report
+from bantin.style.stylesheet import load as load_style
 
 Err = Callable[[str], None]
 
@@ -265,11 +266,11 @@ def _run(jobs: Iterator[Job], settings: Settings, opts: Options, err: Err, outco
         listed = list(pending)
         pending, total = iter(listed), len(listed)
     if opts.scheduler is not None:
-        from bantin import cluster
+        from bantin.run import cluster
 
         stream = cluster.results(pending, settings, opts.scheduler, opts.jobs, opts.batch_size)
     else:
-        from bantin import pool
+        from bantin.run import pool
 
         stream = pool.results(pending, settings, opts.jobs)
     try:

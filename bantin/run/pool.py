@@ -23,8 +23,8 @@ from concurrent.futures.process import BrokenProcessPool
 from itertools import chain, islice
 
 from bantin.exporters import warm
-from bantin.pipeline import Job, Result, Settings, convert
-from bantin.stylesheet import load as load_style
+from bantin.run.convert import Job, Result, Settings, convert
+from bantin.style.stylesheet import load as load_style
 
 KILLED = "the worker converting it was killed (out of memory?), also when it was retried alone"
 

@@ -27,7 +27,7 @@ from typing import Any
 
 from bantin.errors import UsageError
 from bantin.exporters import warm
-from bantin.pipeline import (
+from bantin.run.convert import (
     Job,
     Result,
     Settings,
@@ -38,8 +38,8 @@ from bantin.pipeline import (
     load_source,
     one_line,
 )
-from bantin.stylesheet import Style
-from bantin.stylesheet import load as load_style
+from bantin.style.stylesheet import Style
+from bantin.style.stylesheet import load as load_style
 
 EXTRA = 'the Dask backend needs the dask extra: pip install "bantin[dask]"'
 BATCH_SIZE = 50  # inputs per task: about 35 MB of results in all four formats

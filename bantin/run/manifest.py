@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from bantin._version import __version__
-from bantin.output import write_atomic
+from bantin.run.output import write_atomic
 
 NAME = ".bantin-manifest.json"
 LOCK = ".bantin-manifest.lock"

@@ -19,17 +19,17 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import BinaryIO
 
-from bantin.dates import iso_date_ok
+from bantin.model.dates import iso_date_ok
 from bantin.errors import BantinError, InputError, UsageError
 from bantin.exporters import registry
 from bantin.model import Article, Briefing, Document, Outlet, articles_of
-from bantin.names import shown
-from bantin.output import write_atomic
-from bantin.report import InputReport, Output
-from bantin.sanitize import sanitize
+from bantin.run.names import shown
+from bantin.run.output import write_atomic
+from bantin.run.report import InputReport, Output
+from bantin.model.sanitize import sanitize
 from bantin.source import read, reader_for
-from bantin.stylesheet import Style
-from bantin.stylesheet import load as load_style
+from bantin.style.stylesheet import Style
+from bantin.style.stylesheet import load as load_style
 from bantin.typography import apply as apply_typography
 from bantin.typography import autolink
 

@@ -18,14 +18,14 @@ from bantin.model import Article, Briefing, Document
 
 if TYPE_CHECKING:
     from bantin.exporters import Exporter
-    from bantin.report import Report
-    from bantin.stylesheet import Style
+    from bantin.run.report import Report
+    from bantin.style.stylesheet import Style
 
 def load_style(name_or_path: str | os.PathLike[str] | Style) -> Style:
     """A shipped style sheet by name (``"default"``, ``"nd30"``) or a TOML file by
     path, with its ``extends`` chain resolved; a loaded ``Style`` is returned as is.
     Raises ``StyleError`` naming the file and the key when the sheet is wrong."""
-    from bantin.stylesheet import Style, load
+    from bantin.style.stylesheet import Style, load
 
     if isinstance(name_or_path, Style):
         return name_or_path
@@ -41,7 +41,7 @@ def formats() -> dict[str, Exporter]:
 
 def styles() -> dict[str, Style]:
     """The shipped style sheets by name."""
-    from bantin.stylesheet import load, shipped
+    from bantin.style.stylesheet import load, shipped
 
     return {name: load(name) for name in shipped()}
 
@@ -68,8 +68,8 @@ def read(
     folder; for bytes, none). ``warn`` hears what a reader refused or detected.
     Raises ``InputError`` for an input that cannot become an article.
     """
-    from bantin.names import shown
-    from bantin.pipeline import load_source, prepare
+    from bantin.run.names import shown
+    from bantin.run.convert import load_source, prepare
     from bantin.source import codec
     from bantin.source import read as read_bytes
 
@@ -119,7 +119,7 @@ def export(
     """
     if not isinstance(doc, (Article, Briefing)):
         raise TypeError(f"doc must be an Article or a Briefing, not {type(doc).__name__}")
-    from bantin.dates import source_date_epoch
+    from bantin.model.dates import source_date_epoch
 
     source_date_epoch()  # a bad value is a UsageError here, not an internal error in a writer
     table = formats()
@@ -130,7 +130,7 @@ def export(
     def default_warn(msg: str) -> None:
         warnings.warn(msg, BantinWarning, stacklevel=5)
 
-    from bantin.sanitize import sanitize
+    from bantin.model.sanitize import sanitize
 
     warn = warn or default_warn
     try:
@@ -142,7 +142,7 @@ def export(
     except RecursionError:
         raise ExportError("the document is too deeply nested to write") from None
     except Exception as e:  # noqa: BLE001 - the API promises BantinError; the cause stays chained
-        from bantin.pipeline import one_line
+        from bantin.run.convert import one_line
 
         raise ExportError(one_line(f"internal error in the {fmt} exporter: {type(e).__name__}: {e}")) from e
 
@@ -197,8 +197,8 @@ def convert(
     ``batch_size``; it needs the ``dask`` extra. A bundle is one document and is
     always made locally.
     """
-    from bantin import batch
-    from bantin.pipeline import Settings, formats_for, parse_meta
+    from bantin.run import batch
+    from bantin.run.convert import Settings, formats_for, parse_meta
 
     if isinstance(inputs, (str, os.PathLike)):
         inputs = [inputs]
@@ -214,13 +214,13 @@ def convert(
     load_style(style_ref)
     if not 1 <= jobs <= 1024:
         raise UsageError(f"jobs must be between 1 and 1024, not {jobs}")
-    from bantin.dates import source_date_epoch
+    from bantin.model.dates import source_date_epoch
 
     source_date_epoch()
     if bundle is not None and not bundle.strip():
         raise UsageError("--bundle needs a title")
     if scheduler is not None:
-        from bantin import cluster
+        from bantin.run import cluster
 
         if not cluster.available():
             raise UsageError(cluster.EXTRA)

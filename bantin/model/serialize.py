@@ -13,7 +13,7 @@ import json
 from functools import lru_cache
 from typing import Any
 
-from bantin.dates import iso_date_ok
+from bantin.model.dates import iso_date_ok
 from bantin.errors import InputError
 from bantin.model import (
     Article,
@@ -181,7 +181,7 @@ def _image_out(im: Image) -> dict[str, Any]:
 def _image_in(d: dict[str, Any]) -> Image:
     """The embedded image, checked three ways: its digest, Pillow, and the stated
     type and size (a document is self-contained, so the bytes are all there is)."""
-    from bantin.images import ImageError, load
+    from bantin.model.images import ImageError, load
 
     try:
         data = base64.b64decode(d["data"], validate=True)
@@ -315,7 +315,7 @@ def _validator(kind: str, version: int) -> Any:
 
     from jsonschema import Draft202012Validator
 
-    text = resources.files("bantin").joinpath(SCHEMA_FILES[version]).read_text("utf-8")
+    text = resources.files("bantin.model").joinpath(SCHEMA_FILES[version]).read_text("utf-8")
     schema = json.loads(text)
     return Draft202012Validator({"$defs": schema["$defs"], "$ref": f"#/$defs/{kind}"})
 

@@ -17,7 +17,7 @@ from importlib import metadata
 from pathlib import Path
 
 from bantin.errors import StyleError
-from bantin.stylesheet import FontSpec
+from bantin.style.stylesheet import FontSpec
 
 FACES = ("regular", "bold", "italic", "bold_italic")
 
@@ -151,12 +151,12 @@ class _Facts:
 
 @lru_cache(maxsize=64)
 def _facts(path: Path) -> _Facts:
-    """Read once per process, and kept on disk between processes (``bantin.cache``):
+    """Read once per process, and kept on disk between processes (``bantin.style.cache``):
     fontTools takes 5 ms to read a text face's cmap and name, and a second for
     HanaMinA's."""
     import json
 
-    from bantin import cache
+    from bantin.style import cache
 
     def read() -> bytes:
         from fontTools.ttLib import TTFont
@@ -306,11 +306,11 @@ def licence(fam: Family) -> str | None:
 def subset(path: Path, chars: frozenset[str], kerning: bool = False) -> bytes:
     """The face reduced to ``chars``, for embedding. ``kerning`` keeps the kern
     feature (GPOS), for faces an editor keeps typing in. Kept on disk between
-    processes (``bantin.cache``), keyed by the font's bytes, the characters, the
+    processes (``bantin.style.cache``), keyed by the font's bytes, the characters, the
     options, fontTools' version and this module's source."""
     import fontTools
 
-    from bantin import cache
+    from bantin.style import cache
 
     digest = cache.key("subset", _digest(path), "".join(sorted(chars)), str(kerning), fontTools.version,
                        cache.source_of(__file__))

@@ -1,0 +1,33 @@
+"""The canonical representation: plain, typed, immutable data.
+
+Readers produce it, typography rewrites it, exporters only read it. The types live
+in ``text`` (spans), ``blocks`` and ``document``; ``maps`` holds the walks that
+rewrite every string while keeping the structure. ``serialize`` is its on-disk
+form (canonical JSON), ``sanitize`` and ``images`` the gates every string and
+picture passes, ``dates`` the one check of a date.
+"""
+
+from bantin.model.blocks import (
+    Block,
+    Caption,
+    CodeBlock,
+    Figure,
+    Heading,
+    Image,
+    ListBlock,
+    Paragraph,
+    Quote,
+    SectionBreak,
+    Table,
+    auto_align,
+    numeric,
+)
+from bantin.model.document import Article, Briefing, Dateline, Document, Outlet, articles_of
+from bantin.model.maps import map_spans, map_strings, map_text
+from bantin.model.text import Span, Text, plain, text_of
+
+__all__ = [
+    "Article", "Block", "Briefing", "Caption", "CodeBlock", "Dateline", "Document", "Figure", "Heading", "Image",
+    "ListBlock", "Outlet", "Paragraph", "Quote", "SectionBreak", "Span", "Table", "Text", "articles_of",
+    "auto_align", "map_spans", "map_strings", "map_text", "numeric", "plain", "text_of",
+]

@@ -1,0 +1,72 @@
+"""Articles and briefings: the documents readers make and exporters write."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from bantin.model.blocks import Block
+
+
+@dataclass(frozen=True)
+class Outlet:
+    code: str | None = None
+    name: str | None = None
+
+    @property
+    def display(self) -> str:
+        return self.name or self.code or ""
+
+
+@dataclass(frozen=True)
+class Dateline:
+    place: str | None = None
+    time: str | None = None
+
+    @property
+    def display(self) -> str:
+        return ", ".join(p for p in (self.place, self.time) if p)
+
+
+@dataclass(frozen=True)
+class Article:
+    title: str
+    lede: str | None = None
+    outlet: Outlet | None = None
+    dateline: Dateline | None = None
+    date: str | None = None  # ISO 8601, only when known exactly; never guessed
+    byline: str | None = None
+    language: str = "vi"
+    blocks: tuple[Block, ...] = ()
+    url: str | None = None
+    tags: tuple[str, ...] = ()
+
+    @property
+    def author(self) -> str:
+        """Who the document is by, for metadata: the outlet, else the byline."""
+        return self.outlet.display if self.outlet else (self.byline or "")
+
+
+@dataclass(frozen=True)
+class Briefing:
+    title: str
+    articles: tuple[Article, ...] = field(default_factory=tuple)
+    date: str | None = None
+    issuer: str | None = None
+    number: str | None = None  # the document's number ("Số: 12/BC-VP"), Nghị định 30's header
+    place: str | None = None  # where it is issued ("Hà Nội"), for the place-and-date line
+    # "bundle": whole articles; "digest": the điểm báo, one short entry per article
+    # (title, source line, lede, key points as a list), see bantin.digest.
+    kind: str = "bundle"
+    group_by: str | None = None  # a digest's grouping of entries: "outlet" or "tag"
+    language: str = "vi"
+
+    @property
+    def author(self) -> str:
+        return self.issuer or ""
+
+
+Document = Article | Briefing
+
+
+def articles_of(doc: Document) -> tuple[Article, ...]:
+    return doc.articles if isinstance(doc, Briefing) else (doc,)
