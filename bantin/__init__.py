@@ -20,7 +20,7 @@ from bantin._version import __version__
 if TYPE_CHECKING:
     from bantin.api import convert, export, formats, load_style, read, styles
     from bantin.errors import BantinError, BantinWarning, ExportError, InputError, StyleError, UsageError
-    from bantin.exporters import Exporter, Warn
+    from bantin.exporters import Exporter, RenderContext, Warn
     from bantin.exporters.walk import Walker
     from bantin.model import (
         Article,
@@ -74,6 +74,7 @@ _LAZY = {
     "Paragraph": "bantin.model",
     "Quote": "bantin.model",
     "ReadContext": "bantin.source",
+    "RenderContext": "bantin.exporters",
     "Reader": "bantin.source",
     "Report": "bantin.run.report",
     "CodeBlock": "bantin.model",
@@ -122,6 +123,7 @@ __all__ = [
     "Quote",
     "ReadContext",
     "Reader",
+    "RenderContext",
     "Report",
     "CodeBlock",
     "SectionBreak",

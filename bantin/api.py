@@ -1,8 +1,8 @@
 """The Python API: what ``bantin export`` does, as functions.
 
-These are the names ``bantin/__init__.py`` makes public. Each imports the
-machinery it needs when it is called, so that ``import bantin`` (and
-``bantin --help``) stays light.
+These are the names ``bantin/__init__.py`` makes public. The command line calls
+them too: there is one read path (``read``) and one conversion path (``convert``,
+which builds one ``Settings``, checked once, and hands it to ``bantin.run``).
 """
 
 from __future__ import annotations
@@ -11,38 +11,41 @@ import os
 import warnings
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from bantin.errors import BantinError, BantinWarning, ExportError, InputError, UsageError
+from bantin.exporters import Exporter, RenderContext, registry
 from bantin.model import Article, Briefing, Document
+from bantin.model.sanitize import sanitize
+from bantin.prepare import prepare
+from bantin.run import batch
+from bantin.run.convert import one_line
+from bantin.run.names import shown
+from bantin.run.report import Report
+from bantin.run.settings import Settings, source_date_epoch
+from bantin.source import codec, files
+from bantin.source import read as read_bytes
+from bantin.style.stylesheet import Style, load, shipped
 
-if TYPE_CHECKING:
-    from bantin.exporters import Exporter
-    from bantin.run.report import Report
-    from bantin.style.stylesheet import Style
 
 def load_style(name_or_path: str | os.PathLike[str] | Style) -> Style:
     """A shipped style sheet by name (``"default"``, ``"nd30"``) or a TOML file by
     path, with its ``extends`` chain resolved; a loaded ``Style`` is returned as is.
-    Raises ``StyleError`` naming the file and the key when the sheet is wrong."""
-    from bantin.style.stylesheet import Style, load
-
+    A sheet is read again when its file (or one it extends) changes. Raises
+    ``StyleError`` naming the file and the key when the sheet is wrong."""
     if isinstance(name_or_path, Style):
         return name_or_path
+    if not isinstance(name_or_path, (str, os.PathLike)):
+        raise UsageError(f"style must be a name, a path or a Style, not {type(name_or_path).__name__}")
     return load(os.fspath(name_or_path))
 
 
 def formats() -> dict[str, Exporter]:
     """Every installed output format by name, built-in and plug-in."""
-    from bantin.exporters import registry
-
     return dict(registry())
 
 
 def styles() -> dict[str, Style]:
     """The shipped style sheets by name."""
-    from bantin.style.stylesheet import load, shipped
-
     return {name: load(name) for name in shipped()}
 
 
@@ -54,6 +57,7 @@ def read(
     base_dir: str | os.PathLike[str] | None = None,
     style: str | os.PathLike[str] | Style = "default",
     warn: Callable[[str], None] | None = None,
+    typography: bool = True,
 ) -> Article | Briefing:
     """Read one input into the canonical model, with the style's typography applied.
 
@@ -66,13 +70,14 @@ def read(
     codec Python knows.
     ``base_dir`` is the folder images are read from (by default a path's own
     folder; for bytes, none). ``warn`` hears what a reader refused or detected.
-    Raises ``InputError`` for an input that cannot become an article.
+    ``typography=False`` gives the model as read (characters no output may carry
+    are still removed). Raises ``InputError`` for an input that cannot become an
+    article.
     """
-    from bantin.run.names import shown
-    from bantin.run.convert import load_source, prepare
-    from bantin.source import codec
-    from bantin.source import read as read_bytes
-
+    if not isinstance(encoding, str):
+        raise UsageError(f"encoding must be a string, not {type(encoding).__name__}")
+    if source_format is not None and not isinstance(source_format, str):
+        raise UsageError(f"source_format must be a string, not {type(source_format).__name__}")
     enc = codec(encoding)
     fmt = source_format
     folder = Path(base_dir) if base_dir is not None else None
@@ -82,7 +87,7 @@ def read(
         # The same rules as the command line: regular files only, at most 50 MB.
         name = shown(os.fspath(source))
         try:
-            data, fmt = load_source(os.fspath(source), source_format)
+            data, fmt = files.load(os.fspath(source), source_format)
             folder = folder or Path(os.fspath(source)).parent
         except InputError as e:
             raise InputError(f"{name}: {e}") from None
@@ -98,7 +103,9 @@ def read(
         enc = None
     else:
         raise TypeError(f"source must be a path, bytes or str, not {type(source).__name__}")
-    return prepare(read_bytes(data, enc, fmt, warn, folder), load_style(style), warn=warn)
+    st = load_style(style)
+    doc = read_bytes(data, enc, fmt, warn, folder)
+    return prepare(doc, st, warn=warn) if typography else sanitize(doc, warn)
 
 
 def export(
@@ -107,22 +114,25 @@ def export(
     *,
     style: str | os.PathLike[str] | Style = "default",
     warn: Callable[[str], None] | None = None,
+    epoch: int | None = None,
 ) -> bytes:
     """The bytes of ``doc`` in format ``fmt`` (any name ``formats()`` lists).
 
     ``doc`` is written as given: documents from ``read`` already carry their
     typography. ``warn`` receives each warning as one line; without it, each is
-    issued as a ``BantinWarning`` through the ``warnings`` module. Raises
-    ``ExportError`` when the document cannot be written in this format, and
-    ``StyleError`` when the style's fonts cannot be used. Safe to call from several
-    threads at once.
+    issued as a ``BantinWarning`` through the ``warnings`` module. ``epoch`` fixes
+    every timestamp (seconds since 1970); by default ``SOURCE_DATE_EPOCH`` does, when
+    set. Raises ``ExportError`` when the document cannot be written in this format,
+    and ``StyleError`` when the style's fonts cannot be used. Safe to call from
+    several threads at once.
     """
     if not isinstance(doc, (Article, Briefing)):
         raise TypeError(f"doc must be an Article or a Briefing, not {type(doc).__name__}")
-    from bantin.model.dates import source_date_epoch
-
-    source_date_epoch()  # a bad value is a UsageError here, not an internal error in a writer
-    table = formats()
+    if epoch is None:
+        epoch = source_date_epoch()  # a bad value is a UsageError here, not an internal error in a writer
+    elif not isinstance(epoch, int) or isinstance(epoch, bool) or epoch < 0:
+        raise UsageError(f"epoch must be a whole number of seconds since 1970, not {epoch!r}")
+    table = registry()
     if fmt not in table:
         raise UsageError(f"unknown format {fmt!r} (known: {', '.join(table)})")
     st = load_style(style)
@@ -130,20 +140,16 @@ def export(
     def default_warn(msg: str) -> None:
         warnings.warn(msg, BantinWarning, stacklevel=5)
 
-    from bantin.model.sanitize import sanitize
-
-    warn = warn or default_warn
+    ctx = RenderContext(st, warn or default_warn, epoch)
     try:
         # A document built by hand may hold characters no format can carry;
         # read() has already removed them from its documents.
-        return table[fmt].write(sanitize(doc, warn), st, warn)
+        return table[fmt].render(sanitize(doc, ctx.warn), ctx)
     except BantinError:
         raise
     except RecursionError:
         raise ExportError("the document is too deeply nested to write") from None
     except Exception as e:  # noqa: BLE001 - the API promises BantinError; the cause stays chained
-        from bantin.run.convert import one_line
-
         raise ExportError(one_line(f"internal error in the {fmt} exporter: {type(e).__name__}: {e}")) from e
 
 
@@ -197,54 +203,15 @@ def convert(
     ``batch_size``; it needs the ``dask`` extra. A bundle is one document and is
     always made locally.
     """
-    from bantin.run import batch
-    from bantin.run.convert import Settings, formats_for, parse_meta
-
     if isinstance(inputs, (str, os.PathLike)):
         inputs = [inputs]
     sources = tuple(os.fspath(i) for i in inputs)
     if not sources:
         raise UsageError("no inputs given")
-    names = (formats,) if isinstance(formats, str) else tuple(formats)
-    fmts = formats_for(names)
-    if not fmts:
-        raise UsageError("no output format given")
-    pairs = tuple(meta.items()) if isinstance(meta, Mapping) else tuple(meta or ())
-    style_ref = os.fspath(style)
-    load_style(style_ref)
-    if not 1 <= jobs <= 1024:
-        raise UsageError(f"jobs must be between 1 and 1024, not {jobs}")
-    from bantin.model.dates import source_date_epoch
-
-    source_date_epoch()
-    if bundle is not None and not bundle.strip():
-        raise UsageError("--bundle needs a title")
-    if scheduler is not None:
-        from bantin.run import cluster
-
-        if not cluster.available():
-            raise UsageError(cluster.EXTRA)
-    if not 1 <= batch_size <= 100_000:
-        raise UsageError(f"batch_size must be between 1 and 100000, not {batch_size}")
-    if group_by not in (None, "outlet", "tag"):
-        raise UsageError(f"group_by must be outlet or tag, not {group_by!r}")
-    if group_by is not None and not digest:
-        raise UsageError("--group-by groups the entries of a --digest")
-    if shard is not None and not (len(shard) == 2 and 1 <= shard[0] <= shard[1]):
-        raise UsageError(f"shard must be (i, n) with 1 <= i <= n, not {shard!r}")
-    to_stdout = out_dir is None or os.fspath(out_dir) == "-"
-    from bantin.source import check_reader, codec
-
-    check_reader(source_format)
-    settings = Settings(
-        formats=fmts, style=style_ref, encoding=codec(encoding),
-        source_format=source_format, meta=parse_meta(pairs),
-        out_dir=None if to_stdout else Path(os.fspath(out_dir)),  # type: ignore[arg-type]
-        debug=debug, digest=digest, group_by=group_by,
+    settings = Settings.make(
+        formats, out_dir, style=style, encoding=encoding, source_format=source_format, meta=meta, bundle=bundle,
+        jobs=jobs, incremental=incremental, shard=shard, fail_fast=fail_fast, report=report, quiet=quiet,
+        collect=collect, progress=progress, scheduler=scheduler, batch_size=batch_size, debug=debug,
+        digest=digest, group_by=group_by,
     )
-    opts = batch.Options(
-        jobs=jobs, quiet=quiet, fail_fast=fail_fast, report=Path(report) if report else None,
-        incremental=incremental and not to_stdout, shard=shard, bundle_title=bundle,
-        collect=collect, progress=progress, scheduler=scheduler, batch_size=batch_size,
-    )
-    return batch.run(sources, settings, opts, on_message or (lambda _msg: None))
+    return batch.run(sources, settings, on_message or (lambda _msg: None))

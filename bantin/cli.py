@@ -1,7 +1,8 @@
-"""The ``bantin`` command line.
+"""The ``bantin`` command line: a thin shell over the API.
 
-stdout carries documents only; every message goes to stderr. This module imports
-nothing heavy at start-up: reportlab, python-docx and ebooklib load inside the
+stdout carries documents only; every message goes to stderr. Options are parsed
+here and checked once, by ``Settings.make`` behind ``bantin.convert``. Nothing
+heavy loads at start-up: reportlab, python-docx and ebooklib load inside the
 exporters, the first time a document in their format is written.
 """
 
@@ -14,7 +15,16 @@ from typing import NoReturn
 
 import click
 
+from bantin import api
 from bantin._version import __version__
+from bantin.digest.build import explain
+from bantin.errors import BantinWarning, StyleError, UsageError
+from bantin.model.serialize import dumps
+from bantin.run import interrupt
+from bantin.run.convert import friendly
+from bantin.run.names import shown
+from bantin.run.settings import split_meta
+from bantin.source import files
 
 
 def _err(msg: str) -> None:
@@ -27,6 +37,10 @@ def _err(msg: str) -> None:
 
 def _usage(msg: str) -> NoReturn:
     raise click.UsageError(msg)
+
+
+_ENCODING_HELP = ("Input encoding: auto (UTF-8, else TCVN3, VNI, VISCII or cp1258 when clearly so), "
+                  "tcvn3, vni, viqr, viscii or any codec.")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -42,8 +56,6 @@ def _shard(value: str | None) -> tuple[int, int] | None:
         i, n = (int(x) for x in value.split("/"))
     except ValueError:
         _usage(f"--shard takes I/N, e.g. 1/4, not {value!r}")
-    if not 1 <= i <= n:
-        _usage(f"--shard I/N needs 1 <= I <= N, not {value!r}")
     return i, n
 
 
@@ -51,9 +63,7 @@ def _shard(value: str | None) -> tuple[int, int] | None:
 @click.option("-f", "--format", "formats", multiple=True, required=True,
               help="pdf, docx, epub, txt, json, all, or a plug-in's format; repeat or comma-separate.")
 @click.option("-s", "--style", default="default", show_default=True, help="Style name or TOML path.")
-@click.option("-e", "--encoding", default="auto", show_default=True,
-              help="Input encoding: auto (UTF-8, else TCVN3, VNI, VISCII or cp1258 when clearly so), "
-                   "tcvn3, vni, viqr, viscii or any codec.")
+@click.option("-e", "--encoding", default="auto", show_default=True, help=_ENCODING_HELP)
 @click.option("--from", "source_format", default=None, metavar="READER",
               help="Input format: txt, json, md, docx, html or a plug-in's; by default the file extension "
                    "decides (the content, for stdin).")
@@ -67,8 +77,7 @@ def _shard(value: str | None) -> tuple[int, int] | None:
               help="The điểm báo: one short entry per article (with --bundle, one review of all).")
 @click.option("--group-by", type=click.Choice(["outlet", "tag"]), default=None,
               help="Group a --digest's entries by outlet or by first tag.")
-@click.option("-j", "--jobs", type=click.IntRange(min=1, max=1024), default=None,
-              help="Parallel processes (default: number of CPUs).")
+@click.option("-j", "--jobs", type=int, default=None, help="Parallel processes (default: number of CPUs).")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 @click.option("--fail-fast", is_flag=True, help="Stop at the first failing input.")
 @click.option("--report", type=click.Path(dir_okay=False), default=None,
@@ -78,7 +87,7 @@ def _shard(value: str | None) -> tuple[int, int] | None:
 @click.option("--shard", default=None, metavar="I/N", help="Convert only the I-th of N shares.")
 @click.option("--scheduler", default=None, metavar="ADDRESS",
               help="Run on a Dask cluster: tcp://HOST:8786, or local (needs bantin[dask]).")
-@click.option("--batch-size", type=click.IntRange(min=1, max=100_000), default=50, show_default=True,
+@click.option("--batch-size", type=int, default=50, show_default=True,
               help="Inputs per Dask task (with --scheduler).")
 @click.option("--debug", is_flag=True, help="Show tracebacks.")
 @click.argument("inputs", nargs=-1, required=True)
@@ -90,14 +99,10 @@ def export_cmd(
     debug: bool, inputs: tuple[str, ...],
 ) -> None:
     """Convert INPUT files or folders (or - for stdin) to the chosen formats."""
-    from bantin import UsageError, convert
-    from bantin.errors import StyleError
-    from bantin.run.convert import split_meta
-
     if out == "-" and getattr(sys.stdout, "buffer", None) is None:
         _usage("-o -: standard output is closed")
     try:
-        result = convert(
+        result = api.convert(
             inputs, formats, out, style=style, encoding=encoding, source_format=source_format,
             meta=split_meta(meta), bundle=bundle_title, jobs=jobs or os.cpu_count() or 1,
             incremental=incremental, shard=_shard(shard), fail_fast=fail_fast, report=report,
@@ -120,9 +125,7 @@ def _stdout_closed() -> NoReturn:
 
 
 @cli.command()
-@click.option("-e", "--encoding", default="auto", show_default=True,
-              help="Input encoding: auto (UTF-8, else TCVN3, VNI, VISCII or cp1258 when clearly so), "
-                   "tcvn3, vni, viqr, viscii or any codec.")
+@click.option("-e", "--encoding", default="auto", show_default=True, help=_ENCODING_HELP)
 @click.option("--from", "source_format", default=None, metavar="READER",
               help="Input format: txt, json, md, docx, html or a plug-in's; by default the file extension decides.")
 @click.option("-s", "--style", default="default", show_default=True,
@@ -130,37 +133,28 @@ def _stdout_closed() -> NoReturn:
 @click.option("--raw", is_flag=True, help="Show the model as read, before typography.")
 @click.option("--digest", is_flag=True,
               help="Show the điểm báo's key points, each with the block and sentence it came from.")
+@click.option("--debug", is_flag=True, help="Show tracebacks.")
 @click.argument("file")
-def inspect(file: str, encoding: str, source_format: str | None, style: str, raw: bool, digest: bool) -> None:
+def inspect(file: str, encoding: str, source_format: str | None, style: str, raw: bool, digest: bool,
+            debug: bool) -> None:
     """Print the canonical JSON of FILE (or - for stdin)."""
-    from bantin.errors import BantinError, StyleError, UsageError
-    from bantin.run.names import shown
-    from bantin.run.convert import prepare, read_source
-    from bantin.model.sanitize import sanitize
-    from bantin.model.serialize import dumps
-    from bantin.source import codec
-    from bantin.style.stylesheet import load as load_style
 
     def warn(msg: str) -> None:
         _err(f"bantin: warning: {shown(file)}: {msg}")
 
     try:
-        doc = read_source(file, codec(encoding), source_format, warn)
-        # Even the raw model loses what no JSON writer can carry (lone surrogates).
-        doc = sanitize(doc, warn) if raw else prepare(doc, load_style(style), warn=warn)
+        sheet = api.load_style(style)
+        data, fmt = files.load(file, source_format)
+        doc = api.read(data, source_format=fmt, encoding=encoding, base_dir=files.folder_of(file), style=sheet,
+                       warn=warn, typography=not raw)
+        text = explain(doc, sheet.digest) if digest else dumps(doc)
     except (StyleError, UsageError) as e:
         _usage(str(e))
-    except BantinError as e:
-        _err(f"bantin: error: {shown(file)}: {e}")
+    except Exception as e:  # noqa: BLE001 - one line for the user, the traceback only under --debug
+        if debug:
+            raise
+        _err(f"bantin: error: {shown(file)}: {friendly(e)}")
         sys.exit(1)
-    except OSError as e:
-        _err(f"bantin: error: {shown(file)}: {e.strerror or e}")
-        sys.exit(1)
-    text = dumps(doc)
-    if digest:
-        from bantin.digest.build import explain
-
-        text = explain(doc, load_style(style).digest)
     try:
         sys.stdout.buffer.write(text.encode("utf-8"))
         sys.stdout.buffer.flush()
@@ -171,42 +165,40 @@ def inspect(file: str, encoding: str, source_format: str | None, style: str, raw
 @cli.command()
 def formats() -> None:
     """List the output formats, built-in and plug-in."""
-    from bantin.exporters import registry
-
-    for name, exp in registry().items():
+    for name, exp in api.formats().items():
         click.echo(f"{name:<8} {exp.extension:<7} {exp.description}")
 
 
 @cli.command()
 def styles() -> None:
     """List the shipped style sheets."""
-    from bantin.style.stylesheet import load, shipped
-
-    for name in shipped():
-        click.echo(f"{name:<10} {load(name).description}")
+    for name, sheet in api.styles().items():
+        click.echo(f"{name:<10} {sheet.description}")
 
 
 def _show_warning(message: Warning | str, category: type[Warning], filename: str, lineno: int,
                   file: object = None, line: str | None = None) -> None:
-    """bantin's own warnings as one "bantin: warning: …" line, not Python's format."""
-    from bantin.errors import BantinWarning
-
+    """bantin's own warnings (a plug-in that failed to load) as one "bantin:
+    warning: …" line; any other warning as Python writes it."""
     if issubclass(category, BantinWarning):
         _err(f"bantin: warning: {message}")
     else:
-        _default_showwarning(message, category, filename, lineno, file, line)  # type: ignore[arg-type]
-
-
-_default_showwarning = warnings.showwarning
+        sys.stderr.write(warnings.formatwarning(message, category, filename, lineno, line))
 
 
 def main() -> None:
     """Run the command line. Exit status: 0 done, 1 an input failed, 2 usage
     error, 130 interrupted; a message for every failure and no traceback unless
     ``--debug``."""
-    from bantin.run import interrupt
+    # The hook is set for this call only and restored after it: a program that
+    # calls main() keeps its own.
+    with warnings.catch_warnings():
+        warnings.showwarning = _show_warning
+        code = _main()
+    sys.exit(code)
 
-    warnings.showwarning = _show_warning
+
+def _main() -> int:
     try:
         code = cli.main(prog_name="bantin", standalone_mode=False)
     except (click.exceptions.Abort, KeyboardInterrupt):
@@ -226,7 +218,7 @@ def main() -> None:
     except click.ClickException as e:
         e.show()
         code = e.exit_code
-    sys.exit(code if isinstance(code, int) else 0)
+    return code if isinstance(code, int) else 0
 
 
 if __name__ == "__main__":

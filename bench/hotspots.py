@@ -23,9 +23,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from run import sources  # noqa: E402
 
 import bantin  # noqa: E402
-from bantin.run import convert
-from bantin.style import stylesheet  # noqa: E402
 from bantin.exporters import registry  # noqa: E402
+from bantin.style import stylesheet  # noqa: E402
 
 
 def main() -> None:

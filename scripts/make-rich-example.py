@@ -14,8 +14,8 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw
 
-from bantin.model.images import load
 from bantin.model import Article, Dateline, Figure, Heading, Outlet, Paragraph, Span, Table, auto_align, plain
+from bantin.model.images import load
 from bantin.model.serialize import dumps
 
 ROWS = (("Đồng Tháp", "3.412", "6,2"), ("An Giang", "4.005", "5,8"), ("Kiên Giang", "4.310", "4,1"),

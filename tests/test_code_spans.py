@@ -10,8 +10,7 @@ import pytest
 from conftest import bantin, epubcheck, pandoc_plain, pdffonts, pdftotext, soffice_pdf
 
 import bantin as api
-from bantin.model import serialize
-from bantin.model import CodeBlock, Paragraph, Span
+from bantin.model import CodeBlock, Paragraph, Span, serialize
 
 CLEAN = "0 fatals / 0 errors / 0 warnings"
 INLINE = 'print("xin chào") -- x...'

@@ -10,8 +10,8 @@ import pytest
 from conftest import CORPUS, EXAMPLES, bantin
 
 import bantin as api
-from bantin.style.fonts import VIETNAMESE
 from bantin.source import legacy
+from bantin.style.fonts import VIETNAMESE
 
 ALL = sorted({row["unicode"] for row in legacy.letters()})
 _ASCII = {"“": '"', "”": '"', "‘": "'", "’": "'", "–": "-", "—": "-", "…": "...", "\u00a0": " "}

@@ -30,7 +30,6 @@ from PIL import Image as Pil
 
 import bantin as api
 from bantin.errors import ExportError
-from bantin.model.images import ImageError, load
 from bantin.model import (
     Article,
     Briefing,
@@ -44,6 +43,7 @@ from bantin.model import (
     plain,
     text_of,
 )
+from bantin.model.images import ImageError, load
 from bantin.model.serialize import SchemaError, dumps, loads
 
 RICH = EXAMPLES / "san-luong-lua.json"

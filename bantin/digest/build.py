@@ -8,13 +8,16 @@ articles are the entries, so it travels through every exporter like any document
 
 from __future__ import annotations
 
+import json
+from collections.abc import Mapping
 from dataclasses import replace
 
+from bantin.digest.grouping import group_label
 from bantin.digest.points import Point, select
 from bantin.digest.sentences import sentences, words
-from bantin.exporters._shared import group_label
 from bantin.model import Article, Briefing, Document, ListBlock, Text, articles_of, plain
 from bantin.style.stylesheet import Digest
+from bantin.typography import autolink
 
 LEDE_WORDS = 45  # a longer lede is cut to its first sentence (or two, when short)
 
@@ -49,8 +52,6 @@ def explain(doc: Document, caps: Digest) -> str:
     """JSON of each article's entry with every point's provenance: the block index,
     the sentence (or list item) index, its kind, and the words, so anyone can check
     that the point is the article's own."""
-    import json
-
     out = []
     for a in articles_of(doc):
         short, chosen = plan(a, caps.points, caps.words)
@@ -73,3 +74,22 @@ def build(articles: tuple[Article, ...], title: str, *, date: str | None = None,
             order.setdefault(group_label(e, group_by), len(order))
         entries = tuple(sorted(entries, key=lambda e: order[group_label(e, group_by)]))
     return Briefing(title, entries, date, issuer, kind="digest", group_by=group_by)
+
+
+DIGEST_TITLE = "Điểm báo"
+
+
+def to_digest(doc: Document, caps: Digest, group_by: str | None = None, meta: Mapping[str, str] | None = None,
+              ) -> Briefing:
+    """The điểm báo of a prepared document: its articles reduced to entries. A
+    single article's review is titled "Điểm báo" and dated as the article is."""
+    m = dict(meta or {})
+    if isinstance(doc, Briefing):
+        title, date, issuer = doc.title, doc.date, doc.issuer
+    else:
+        title, date, issuer = DIGEST_TITLE, m.get("date") or doc.date, m.get("issuer")
+    b = build(articles_of(doc), title, date=date, issuer=issuer, points=caps.points, budget=caps.words,
+              group_by=group_by)
+    linked = autolink.apply(b)  # the points are plain words again: their addresses become links once more
+    assert isinstance(linked, Briefing)
+    return replace(linked, number=doc.number, place=doc.place) if isinstance(doc, Briefing) else linked

@@ -1,48 +1,88 @@
-"""The exporter interface and the table of exporters.
+"""The exporter interface, the render context and the table of exporters.
 
-An exporter is a name, a file extension and one function from (document, style,
-warn) to bytes, like Pandoc's writers. It reads only the model and the style; the
-typography has already been applied. Built-in exporters are registered through the
-same entry-point group as third-party ones, ``bantin.exporters``, so a pip-installed
-package adds a format without touching bantin.
+An exporter is a name, a file extension and one function from (document, render
+context) to bytes, like Pandoc's writers. It reads only the model and the context;
+the typography has already been applied. Built-in exporters are registered through
+the same entry-point group as third-party ones, ``bantin.exporters``, so a
+pip-installed package adds a format without touching bantin.
 
-Exporter modules import their heavy libraries inside ``write``: loading the table
-(``bantin formats``) stays cheap.
+Exporter modules load their heavy libraries (reportlab, python-docx, ebooklib) only
+when a document is first written: loading the table (``bantin formats``) stays cheap.
 """
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import Any
 
+from bantin import plugins
 from bantin.errors import ExportError
+from bantin.model import Document
+from bantin.style.stylesheet import Style
 
-if TYPE_CHECKING:
-    from bantin.model import Document
-    from bantin.style.stylesheet import Style
-
-__all__ = ["GROUP", "ExportError", "Exporter", "Warn", "registry", "warm"]
+__all__ = ["GROUP", "ExportError", "Exporter", "RenderContext", "Warn", "registry", "warm"]
 
 Warn = Callable[[str], None]
 GROUP = "bantin.exporters"
+
+
+def _ignore(_msg: str) -> None:
+    pass
+
+
+@dataclass(frozen=True)
+class RenderContext:
+    """Everything a writer may use besides the document, passed explicitly so that
+    no writer reads the environment: the style sheet, where warnings go, and the
+    ``SOURCE_DATE_EPOCH`` read once at the edge (the CLI or the API). Two threads
+    with different epochs never see each other's."""
+
+    style: Style
+    warn: Warn = _ignore
+    epoch: int | None = None  # seconds since 1970; None: the time of the build
+
+    def build_time(self) -> datetime:
+        """The epoch when given (reproducible builds), else now; UTC, whole seconds."""
+        if self.epoch is not None:
+            return datetime.fromtimestamp(self.epoch, tz=UTC)
+        return datetime.now(UTC).replace(microsecond=0)
+
+
+Write = Callable[[Document, RenderContext], bytes]
 
 
 @dataclass(frozen=True)
 class Exporter:
     name: str
     extension: str  # with the dot: ".pdf"
-    write: Callable[[Document, Style, Warn], bytes]
+    write: Write
     description: str = ""
     # Loads fonts and libraries ahead of time, so forked workers start warm.
     warm: Callable[[Style], None] | None = None
 
+    def render(self, doc: Document, ctx: RenderContext) -> bytes:
+        """The document's bytes. A plug-in written for bantin 0.2 takes (document,
+        style, warn); it still works, without the epoch."""
+        if _takes_style(self.write):
+            return self.write(doc, ctx.style, ctx.warn)  # type: ignore[call-arg, arg-type]
+        return self.write(doc, ctx)
+
+
+@lru_cache(maxsize=64)
+def _takes_style(write: Callable[..., Any]) -> bool:
+    try:
+        params = inspect.signature(write).parameters
+    except (TypeError, ValueError):
+        return False
+    return len(params) == 3
+
 
 @lru_cache(maxsize=1)
 def registry() -> dict[str, Exporter]:
-    from bantin import plugins
-
     return plugins.load(GROUP, Exporter, "exporter")
 
 

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from bantin.exporters import Exporter, Warn
+from bantin.exporters import Exporter, RenderContext
 from bantin.model import Document
 from bantin.model.serialize import dumps
-from bantin.style.stylesheet import Style
 
 
-def write(doc: Document, style: Style, warn: Warn) -> bytes:
+def write(doc: Document, ctx: RenderContext) -> bytes:
     return dumps(doc).encode("utf-8")
 
 

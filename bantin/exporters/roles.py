@@ -8,10 +8,15 @@ cannot drift apart: a size changed here changes both.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from types import MappingProxyType
 
+from bantin.model import Image
 from bantin.style.stylesheet import Style
+
+CODE_GROUND = "#F2F0EB"  # the light ground under a code block, in every paged format
 
 
 @dataclass(frozen=True)
@@ -37,7 +42,8 @@ class Role:
 
 
 @lru_cache(maxsize=16)
-def roles(style: Style) -> dict[str, Role]:
+def roles(style: Style) -> Mapping[str, Role]:
+    """Every role's look, read-only: the table is shared by every document of the process."""
     t = style.text
     justify = "justify" if t.justify else "left"
     hs = list(t.heading_sizes) + [t.body_size] * 3
@@ -46,7 +52,7 @@ def roles(style: Style) -> dict[str, Role]:
     def heading(size: float) -> Role:
         return Role(size, head_leading, "heading", bold=True, before=size * 0.9, after=size * 0.45, keep_next=True)
 
-    return {
+    return MappingProxyType({
         "body": Role(t.body_size, t.leading, align=justify, after=t.space_after, first=t.first_line_indent),
         "title": Role(t.title_size, 1.3, "heading", bold=True, align=t.title_align, after=t.title_size * 0.5,
                       keep_next=True),
@@ -92,4 +98,12 @@ def roles(style: Style) -> dict[str, Role]:
         "point": Role(t.body_size * 0.95, t.leading - 0.1, after=1, left=10, first=-4),
         "decree": Role(min(t.body_size, 12), 1.15, align="center"),  # nd30: 12 pt fits Quốc hiệu on a line
         "running": Role(t.masthead_size, 1.0, "heading", align="center"),
-    }
+    })
+
+
+def figure_size(im: Image, width: float, height: float) -> tuple[float, float]:
+    """A picture's size in points on a page whose text is ``width`` × ``height``:
+    the text width, but never taller than 45% of the page and never blown up past
+    twice its size at 96 dpi (a thumbnail would turn to mush)."""
+    scale = min(width / im.width, height * 0.45 / im.height, 2 * 72 / 96)
+    return im.width * scale, im.height * scale

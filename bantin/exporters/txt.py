@@ -11,19 +11,9 @@ import unicodedata
 
 from wcwidth import wcswidth
 
-from bantin.exporters import Exporter, Warn
-from bantin.exporters._shared import (
-    CONTENTS,
-    LINKS,
-    PHOTO,
-    TABLE,
-    briefing_meta,
-    credit_line,
-    digest_meta,
-    source_line,
-)
+from bantin.exporters import Exporter, RenderContext
+from bantin.exporters.labels import CONTENTS, LINKS, PHOTO, TABLE, briefing_meta, credit_line, digest_meta
 from bantin.exporters.walk import Walker
-from bantin.style.fonts import REPERTOIRE
 from bantin.model import (
     Article,
     Briefing,
@@ -39,7 +29,7 @@ from bantin.model import (
     Text,
     text_of,
 )
-from bantin.style.stylesheet import Style
+from bantin.style.fonts import REPERTOIRE
 
 # Characters one column wide: Vietnamese prose is almost entirely these, and a set
 # lookup is ten times cheaper than asking wcwidth of every word of every line.
@@ -100,6 +90,7 @@ class _Writer(Walker):
         self.out: list[str] = []
         self.meta = ""
         self.links: list[str] = []  # this article's link addresses, numbered from 1
+        self.pad = ""  # a digest entry's indent, under its number
 
     def spans(self, text: Text) -> str:
         """The words, with a link's number after its text ("Bộ Y tế [1]"); a link
@@ -202,6 +193,9 @@ class _Writer(Walker):
     # -- the điểm báo: plain lines to paste into an e-mail, no markup characters
 
     def digest_header(self, b: Briefing) -> None:
+        if not self.message:
+            # A review goes into e-mail: 78 columns, the width mail clients keep unbroken.
+            self.cols = self.rule = DIGEST_WIDTH
         self.out += wrap(b.title.upper(), self.cols)
         meta = digest_meta(b)
         if meta:
@@ -210,22 +204,23 @@ class _Writer(Walker):
     def group(self, label: str) -> None:
         self.out += ["", *wrap(label.upper(), self.cols)]
 
-    def entry(self, a: Article, n: int) -> None:
+    def entry_title(self, a: Article, n: int) -> None:
         self.links = []
         label = f"{n}. "
-        pad = " " * width(label)
-        self.out += [""] + wrap(a.title, self.cols, label, pad)
-        source = self.spans(source_line(a))
-        if source:
-            self.out += wrap(source, self.cols, pad, pad)
-        if a.lede:
-            self.out += wrap(a.lede, self.cols, pad, pad)
-        for b in a.blocks:
-            if isinstance(b, ListBlock):
-                for item in b.items:
-                    self.out += wrap(self.spans(item), self.cols, pad + "– ", pad + "  ")
-            else:
-                self.block(b, 0)
+        self.pad = " " * width(label)
+        self.out += [""] + wrap(a.title, self.cols, label, self.pad)
+
+    def entry_source(self, source: Text) -> None:
+        self.out += wrap(self.spans(source), self.cols, self.pad, self.pad)
+
+    def entry_lede(self, text: str) -> None:
+        self.out += wrap(text, self.cols, self.pad, self.pad)
+
+    def points(self, items: tuple[Text, ...]) -> None:
+        for item in items:
+            self.out += wrap(self.spans(item), self.cols, self.pad + "– ", self.pad + "  ")
+
+    def end_entry(self, a: Article, n: int) -> None:
         self.end_article(a)
 
     def end_article(self, a: Article) -> None:
@@ -271,11 +266,9 @@ def _records(rows: list[list[str]], t: Table, cols: int) -> list[str]:
     return out
 
 
-def write(doc: Document, style: Style, warn: Warn) -> bytes:
-    message = style.text.txt_layout == "message"
-    digest = isinstance(doc, Briefing) and doc.kind == "digest"
-    # A review goes into e-mail: 78 columns, the width mail clients keep unbroken.
-    w = _Writer(DIGEST_WIDTH if digest else max(20, style.text.txt_width), message)
+def write(doc: Document, ctx: RenderContext) -> bytes:
+    message = ctx.style.text.txt_layout == "message"
+    w = _Writer(max(20, ctx.style.text.txt_width), message)
     w.walk(doc)
     text = "\n".join(line.rstrip() for line in w.out) + "\n"
     if message:  # a chat app wraps at any space; a no-break space only looks odd there

@@ -1,18 +1,23 @@
 """One walk of the model for every writer.
 
-The order of an article (masthead, title, lede, blocks, byline, source notes) and
-of a briefing (cover, contents, articles) lives here once. A writer subclasses
-``Walker`` and implements one ``visit_<block>`` method per block type, named after
-the block's class in lower case (``visit_paragraph``, ``visit_figure``). A block
-with no method is an ``ExportError`` naming its type, never a silent drop: compare
-docutils' ``NodeVisitor.unknown_visit``.
+The order of an article (masthead, title, lede, blocks, byline, source notes), of a
+briefing (cover, contents, articles) and of a digest (header, groups, entries: title,
+source line, lede, points) lives here once. A writer subclasses ``Walker`` and
+implements the skeleton's hooks and one ``visit_<block>`` method per block type,
+named after the block's class in lower case (``visit_paragraph``, ``visit_figure``).
+A block with no method, or a hook a writer lacks, is an ``ExportError`` naming the
+writer and what it lacks, never a silent drop: compare docutils'
+``NodeVisitor.unknown_visit``.
 """
 
 from __future__ import annotations
 
+from typing import NoReturn
+
+from bantin.digest.grouping import group_label
 from bantin.errors import ExportError
-from bantin.exporters._shared import footer_lines, group_label, meta_line
-from bantin.model import Article, Block, Briefing, Document, Text
+from bantin.exporters.labels import footer_lines, meta_line, source_line
+from bantin.model import Article, Block, Briefing, Document, ListBlock, Text
 
 
 class Walker:
@@ -31,18 +36,6 @@ class Walker:
             self.start_article(doc, 0)
             self.article(doc, 0)
 
-    def digest(self, b: Briefing) -> None:
-        """The điểm báo: its header, then one numbered entry per article, with a
-        group heading wherever the group changes (``--group-by``)."""
-        self.digest_header(b)
-        last = None
-        for n, a in enumerate(b.articles, 1):
-            label = group_label(a, b.group_by)
-            if b.group_by and label != last:
-                self.group(label)
-                last = label
-            self.entry(a, n)
-
     def article(self, a: Article, depth: int) -> None:
         """``depth`` is 0 for an article on its own, 1 inside a briefing."""
         meta = meta_line(a)
@@ -60,6 +53,35 @@ class Walker:
             self.notes(notes)
         self.end_article(a)
 
+    def digest(self, b: Briefing) -> None:
+        """The điểm báo: its header, then one numbered entry per article, with a
+        group heading wherever the group changes (``--group-by``)."""
+        self.digest_header(b)
+        last = None
+        for n, a in enumerate(b.articles, 1):
+            label = group_label(a, b.group_by)
+            if b.group_by and label != last:
+                self.group(label)
+                last = label
+            self.entry(a, n)
+        self.end_digest(b)
+
+    def entry(self, a: Article, n: int) -> None:
+        """Entry ``n`` of a digest: its title, source line and lede, then its key
+        points (the entry's list) and any other block it holds."""
+        self.entry_title(a, n)
+        source = source_line(a)
+        if source:
+            self.entry_source(source)
+        if a.lede:
+            self.entry_lede(a.lede)
+        for b in a.blocks:
+            if isinstance(b, ListBlock):
+                self.points(b.items)
+            else:
+                self.block(b, 1)
+        self.end_entry(a, n)
+
     def block(self, b: Block, depth: int) -> None:
         method = getattr(self, f"visit_{type(b).__name__.lower()}", None)
         if method is None:
@@ -67,11 +89,14 @@ class Walker:
         else:
             method(b, depth)
 
-    def unknown_visit(self, b: object) -> None:
+    def unknown_visit(self, b: object) -> NoReturn:
         raise ExportError(f"the {self.format} writer has no way to write a {type(b).__name__} block")
 
-    # The skeleton's parts. Each writer implements all of them; the few with an
-    # empty default are ones some formats have nothing to do for.
+    def lacks(self, hook: str) -> NoReturn:
+        raise ExportError(f"the {self.format} writer has no {hook} method, so it cannot write this document")
+
+    # The skeleton's hooks. The few with an empty default are ones some formats have
+    # nothing to do for; every other one must be written by the writer.
 
     def start_article(self, a: Article, n: int) -> None:
         """Before article ``n`` of a briefing (1, 2, …), or 0 for a lone article."""
@@ -79,34 +104,47 @@ class Walker:
     def end_article(self, a: Article) -> None:
         """After the article's notes."""
 
+    def end_entry(self, a: Article, n: int) -> None:
+        """After a digest entry's points."""
+
+    def end_digest(self, b: Briefing) -> None:
+        """After the last entry."""
+
     def cover(self, b: Briefing) -> None:
-        raise NotImplementedError
+        self.lacks("cover")
 
     def contents(self, b: Briefing) -> None:
-        raise NotImplementedError
+        self.lacks("contents")
 
     def masthead(self, text: str, a: Article) -> None:
-        raise NotImplementedError
+        self.lacks("masthead")
 
     def title(self, a: Article, depth: int) -> None:
-        raise NotImplementedError
+        self.lacks("title")
 
     def lede(self, text: str) -> None:
-        raise NotImplementedError
+        self.lacks("lede")
 
     def byline(self, text: str) -> None:
-        raise NotImplementedError
+        self.lacks("byline")
 
     def notes(self, lines: list[Text]) -> None:
-        raise NotImplementedError
+        self.lacks("notes")
 
     def digest_header(self, b: Briefing) -> None:
-        raise NotImplementedError
+        self.lacks("digest_header")
 
     def group(self, label: str) -> None:
-        raise NotImplementedError
+        self.lacks("group")
 
-    def entry(self, a: Article, n: int) -> None:
-        """Entry ``n`` of a digest: title, source line, lede and its points (the
-        article's one ListBlock)."""
-        raise NotImplementedError
+    def entry_title(self, a: Article, n: int) -> None:
+        self.lacks("entry_title")
+
+    def entry_source(self, source: Text) -> None:
+        self.lacks("entry_source")
+
+    def entry_lede(self, text: str) -> None:
+        self.lacks("entry_lede")
+
+    def points(self, items: tuple[Text, ...]) -> None:
+        self.lacks("points")

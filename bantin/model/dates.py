@@ -8,11 +8,8 @@ and reads its parts by position.
 
 from __future__ import annotations
 
-import os
 import re
 from datetime import datetime
-
-from bantin.errors import UsageError
 
 _ISO = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?:Z|[+-]\d{2}:?\d{2})?)?")
 
@@ -25,18 +22,3 @@ def iso_date_ok(value: str) -> bool:
     except ValueError:
         return False
     return True
-
-
-MAX_EPOCH = 253402300799  # 9999-12-31T23:59:59Z, the last second a four-digit year can name
-
-
-def source_date_epoch() -> int | None:
-    """``SOURCE_DATE_EPOCH`` (reproducible builds), checked once: every timestamp
-    in every format comes from it. Unset or empty is None; anything but a whole
-    number of seconds from 1970 to 9999 is a usage error."""
-    raw = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if not raw:
-        return None
-    if not raw.isdigit() or int(raw) > MAX_EPOCH:
-        raise UsageError(f"SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, not {raw[:30]!r}")
-    return int(raw)

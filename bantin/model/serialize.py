@@ -13,7 +13,6 @@ import json
 from functools import lru_cache
 from typing import Any
 
-from bantin.model.dates import iso_date_ok
 from bantin.errors import InputError
 from bantin.model import (
     Article,
@@ -35,6 +34,8 @@ from bantin.model import (
     Text,
     auto_align,
 )
+from bantin.model.dates import iso_date_ok
+from bantin.model.images import ImageError, load
 
 ARTICLE_SCHEMA = "bantin/article@2"
 BRIEFING_SCHEMA = "bantin/briefing@2"
@@ -181,8 +182,6 @@ def _image_out(im: Image) -> dict[str, Any]:
 def _image_in(d: dict[str, Any]) -> Image:
     """The embedded image, checked three ways: its digest, Pillow, and the stated
     type and size (a document is self-contained, so the bytes are all there is)."""
-    from bantin.model.images import ImageError, load
-
     try:
         data = base64.b64decode(d["data"], validate=True)
     except (binascii.Error, ValueError):

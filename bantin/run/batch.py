@@ -1,6 +1,6 @@
 """Many inputs at once: parallel, sharded, incremental, reported, interruptible.
 
-Each input is converted by ``pipeline.convert``, in local worker processes
+Each input is converted by ``convert.convert``, in local worker processes
 (``pool``) or on a Dask cluster (``cluster``); results come back in input order,
 so the report and the manifest do not depend on how the work was spread.
 Before anything is written, the run refuses outputs that would replace its own
@@ -16,19 +16,21 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from itertools import chain, islice
 from pathlib import Path
 from typing import IO, Any
 
+import click
+
 from bantin._version import __version__
-from bantin.run import interrupt, manifest
-from bantin.run.collect import collect, input_suffixes
 from bantin.errors import UsageError
 from bantin.exporters import registry
+from bantin.run import cluster, interrupt, manifest, pool
+from bantin.run.collect import collect, input_suffixes
+from bantin.run.convert import Job, Result, bundle
 from bantin.run.names import shown
-from bantin.run.convert import Job, Result, Settings, bundle
 from bantin.run.report import Report
+from bantin.run.settings import Settings
 from bantin.style.stylesheet import load as load_style
 
 Err = Callable[[str], None]
@@ -36,21 +38,6 @@ Err = Callable[[str], None]
 
 class BatchUsageError(UsageError):
     pass
-
-
-@dataclass(frozen=True)
-class Options:
-    jobs: int = 1
-    quiet: bool = False
-    fail_fast: bool = False
-    report: Path | None = None
-    incremental: bool = False
-    shard: tuple[int, int] | None = None
-    bundle_title: str | None = None
-    collect: bool = True  # keep every input's entry in the returned Report
-    progress: bool = False  # a progress bar, when stderr is a terminal
-    scheduler: str | None = None  # a Dask scheduler's address, or "local"; None: the process pool
-    batch_size: int = 50  # inputs per Dask task
 
 
 def in_shard(job: Job, shard: tuple[int, int] | None) -> bool:
@@ -63,7 +50,8 @@ def in_shard(job: Job, shard: tuple[int, int] | None) -> bool:
 
 
 def _key(job: Job, settings: Settings) -> str | None:
-    """What an output depends on: input bytes, style sheets, bantin, options."""
+    """What an output depends on: the input's bytes, the style sheets, bantin, and
+    every setting that changes an output's bytes (``Settings.output_key``)."""
     if job.source == "-":
         return None
     h = hashlib.sha256()
@@ -74,8 +62,7 @@ def _key(job: Job, settings: Settings) -> str | None:
             h.update(Path(part).read_bytes())
     except OSError:
         return None
-    h.update(repr((__version__, settings.formats, settings.meta, settings.encoding, settings.source_format)).encode())
-    h.update(os.environ.get("SOURCE_DATE_EPOCH", "").encode())
+    h.update(settings.output_key())
     return h.hexdigest()
 
 
@@ -180,19 +167,19 @@ class _Outcome:
         self._file = None
 
 
-def run(inputs: tuple[str, ...], settings: Settings, opts: Options, err: Err) -> Report:
+def run(inputs: tuple[str, ...], settings: Settings, err: Err) -> Report:
     t0 = time.perf_counter()
     check_outputs(inputs, settings)
     found = collect(inputs, settings.out_dir)
     first = list(islice(found, 2))
     if not first:
         raise BatchUsageError("no input files found")
-    if settings.out_dir is None and (len(settings.formats) != 1 or (len(first) != 1 and not opts.bundle_title)):
+    if settings.out_dir is None and (len(settings.formats) != 1 or (len(first) != 1 and not settings.bundle)):
         raise BatchUsageError("-o - writes one document: give one format and one input (or --bundle)")
     jobs = chain(first, found)
-    outcome = _Outcome(opts.report, settings, opts.collect)
+    outcome = _Outcome(settings.report, settings, settings.collect)
     try:
-        _run(jobs, settings, opts, err, outcome)
+        _run(jobs, settings, err, outcome)
     except BaseException:
         outcome.abort()
         raise
@@ -201,7 +188,7 @@ def run(inputs: tuple[str, ...], settings: Settings, opts: Options, err: Err) ->
     if outcome.error:
         err(f"bantin: error: {outcome.error}")
         report.failed += 1
-    if not opts.quiet:
+    if not settings.quiet:
         err(f"bantin: {report.converted} converted, {report.failed} failed, {report.skipped} skipped "
             f"in {elapsed:.2f} s")
     return report
@@ -212,25 +199,25 @@ def _failed(r: Result, outcome: _Outcome, err: Err) -> None:
     outcome.add(r)
 
 
-def _run(jobs: Iterator[Job], settings: Settings, opts: Options, err: Err, outcome: _Outcome) -> None:
-    if opts.bundle_title is not None:
+def _run(jobs: Iterator[Job], settings: Settings, err: Err, outcome: _Outcome) -> None:
+    if settings.bundle is not None:
         readable = []
         for job in jobs:
             if job.problem or job.skip:
-                _early(job, opts, err, outcome)
+                _early(job, settings, err, outcome)
             else:
                 readable.append(job)
-        result, failures = bundle(readable, opts.bundle_title, settings)
+        result, failures = bundle(readable, settings)
         for f in failures:
             _failed(f, outcome, err)
-        _warnings(result, opts, err)
+        _warnings(result, settings, err)
         if result.error:
             _failed(result, outcome, err)
         else:
             _emit(result, outcome)
         return
 
-    incremental = opts.incremental and settings.out_dir is not None
+    incremental = settings.incremental and settings.out_dir is not None
     known: manifest.Entries = {}
     if incremental and settings.out_dir is not None:
         known = manifest.load(settings.out_dir, lambda msg: err(f"bantin: warning: {msg}"))
@@ -241,10 +228,10 @@ def _run(jobs: Iterator[Job], settings: Settings, opts: Options, err: Err, outco
         """The inputs of this shard, less problems, name collisions and unchanged inputs."""
         seen: dict[str, str] = {}
         for job in jobs:
-            if not in_shard(job, opts.shard):
+            if not in_shard(job, settings.shard):
                 continue
             if job.problem or job.skip:
-                _early(job, opts, err, outcome)
+                _early(job, settings, err, outcome)
                 continue
             stem = str(job.stem)
             if stem in seen:
@@ -260,29 +247,25 @@ def _run(jobs: Iterator[Job], settings: Settings, opts: Options, err: Err, outco
 
     pending: Iterator[Job] = todo()
     total = None
-    if opts.progress and not opts.quiet and sys.stderr.isatty():
+    if settings.progress and not settings.quiet and sys.stderr.isatty():
         # A terminal shows a bar, which needs the count; CI logs get none and
         # keep the inputs streaming.
         listed = list(pending)
         pending, total = iter(listed), len(listed)
-    if opts.scheduler is not None:
-        from bantin.run import cluster
-
-        stream = cluster.results(pending, settings, opts.scheduler, opts.jobs, opts.batch_size)
+    if settings.scheduler is not None:
+        stream = cluster.results(pending, settings)
     else:
-        from bantin.run import pool
-
-        stream = pool.results(pending, settings, opts.jobs)
+        stream = pool.results(pending, settings)
     try:
         with _progress(total is not None and total > 1, total or 0) as bar:
             for job, res in stream:
                 if interrupt.requested():
                     raise KeyboardInterrupt  # the signal's own exception was lost in a finaliser
                 bar.update(1)
-                _warnings(res, opts, err)
+                _warnings(res, settings, err)
                 if res.error:
                     _failed(res, outcome, err)
-                    if opts.fail_fast:
+                    if settings.fail_fast:
                         break
                     continue
                 _emit(res, outcome)
@@ -302,18 +285,18 @@ def _save(out_dir: Path, updates: manifest.Entries, outcome: _Outcome) -> None:
         outcome.error = f"{shown(str(out_dir / manifest.NAME))}: manifest not written: {e.strerror or e}"
 
 
-def _early(job: Job, opts: Options, err: Err, outcome: _Outcome) -> None:
+def _early(job: Job, settings: Settings, err: Err, outcome: _Outcome) -> None:
     """An input the walk already judged: an error, or skipped with a warning."""
     if job.problem:
         _failed(Result(job.label, error=job.problem), outcome, err)
         return
     r = Result(job.label, skipped=True, warnings=[job.skip or ""])
-    _warnings(r, opts, err)
+    _warnings(r, settings, err)
     outcome.add(r)
 
 
-def _warnings(res: Result, opts: Options, err: Err) -> None:
-    if not opts.quiet:
+def _warnings(res: Result, settings: Settings, err: Err) -> None:
+    if not settings.quiet:
         for w in res.warnings:
             err(f"bantin: warning: {res.label}: {w}")
 
@@ -339,6 +322,4 @@ class _NoBar:
 def _progress(show: bool, total: int) -> Any:
     if not show:
         return _NoBar()
-    import click
-
     return click.progressbar(length=total, file=sys.stderr, label="bantin")

@@ -15,9 +15,7 @@ input per task, and an input that fails again is reported as failed.
 
 from __future__ import annotations
 
-import importlib.util
 import logging
-import os
 from collections import deque
 from collections.abc import Generator, Iterator
 from dataclasses import dataclass, replace
@@ -27,26 +25,13 @@ from typing import Any
 
 from bantin.errors import UsageError
 from bantin.exporters import warm
-from bantin.run.convert import (
-    Job,
-    Result,
-    Settings,
-    convert_bytes,
-    deliver,
-    fail,
-    format_failed,
-    load_source,
-    one_line,
-)
+from bantin.run.convert import Job, Result, convert_bytes, deliver, fail, format_failed, one_line
+from bantin.run.settings import DASK_EXTRA, Settings, dask_available
+from bantin.source import files
 from bantin.style.stylesheet import Style
 from bantin.style.stylesheet import load as load_style
 
-EXTRA = 'the Dask backend needs the dask extra: pip install "bantin[dask]"'
 BATCH_SIZE = 50  # inputs per task: about 35 MB of results in all four formats
-
-
-def available() -> bool:
-    return importlib.util.find_spec("distributed") is not None
 
 
 @dataclass(frozen=True)
@@ -58,14 +43,13 @@ class Item:
 
 @dataclass(frozen=True)
 class Batch:
-    """What travels to a worker: the inputs' bytes, the options, the loaded style
-    sheet (so a sheet given by path needs no file on the worker) and the
-    SOURCE_DATE_EPOCH of the client, which fixes every timestamp."""
+    """What travels to a worker: the inputs' bytes, the settings (the client's
+    SOURCE_DATE_EPOCH among them, which fixes every timestamp) and the loaded style
+    sheet (so a sheet given by path needs no file on the worker)."""
 
     items: tuple[Item, ...]
     settings: Settings
     style: Style
-    epoch: str | None
 
 
 Made = list[tuple[str, bytes]]
@@ -76,13 +60,9 @@ _warm = lru_cache(maxsize=8)(warm)
 
 
 def run_batch(batch: Batch) -> list[tuple[Result, Made]]:
-    """Runs on a worker: convert every input of the batch to bytes."""
-    # The exporters and reportlab read the epoch from the environment. Every batch
-    # of a run carries the same value, so setting it per batch is stable.
-    if batch.epoch is None:
-        os.environ.pop("SOURCE_DATE_EPOCH", None)
-    else:
-        os.environ["SOURCE_DATE_EPOCH"] = batch.epoch
+    """Runs on a worker: convert every input of the batch to bytes. The epoch
+    travels in the settings, so two clients with different epochs can share a
+    multi-threaded worker."""
     _warm(batch.style, batch.settings.formats)
     out = []
     for item in batch.items:
@@ -98,8 +78,8 @@ def run_batch(batch: Batch) -> list[tuple[Result, Made]]:
 
 
 def _connect(address: str, workers: int) -> tuple[Any, Any]:
-    if not available():
-        raise UsageError(EXTRA)
+    if not dask_available():
+        raise UsageError(DASK_EXTRA)
     from distributed import Client, LocalCluster
 
     if address == "local":
@@ -120,17 +100,17 @@ class _InFlight:
     future: Any
 
 
-def results(jobs: Iterator[Job], settings: Settings, address: str, workers: int,
-            batch_size: int = BATCH_SIZE) -> Generator[tuple[Job, Result], None, None]:
+def results(jobs: Iterator[Job], settings: Settings) -> Generator[tuple[Job, Result], None, None]:
     """(job, result) in input order, each output already written by the client."""
-    client, cluster = _connect(address, workers)
+    assert settings.scheduler is not None
+    batch_size = settings.batch_size
+    client, cluster = _connect(settings.scheduler, settings.jobs)
     pending: deque[_InFlight] = deque()
     try:
         style = load_style(settings.style)
-        epoch = os.environ.get("SOURCE_DATE_EPOCH")
         window = max(2, 2 * sum(client.nthreads().values()))
         while chunk := list(islice(jobs, batch_size)):
-            pending.append(_submit(client, chunk, settings, style, epoch))
+            pending.append(_submit(client, chunk, settings, style))
             while len(pending) >= window:
                 yield from _finish(client, pending.popleft(), settings)
         while pending:
@@ -157,12 +137,12 @@ def _quiet() -> None:
         logging.getLogger(name).setLevel(logging.CRITICAL)
 
 
-def _submit(client: Any, chunk: list[Job], settings: Settings, style: Style, epoch: str | None) -> _InFlight:
+def _submit(client: Any, chunk: list[Job], settings: Settings, style: Style) -> _InFlight:
     items: list[Item] = []
     early: list[Result | None] = []
     for job in chunk:
         try:
-            data, reader = load_source(job.source, settings.source_format)
+            data, reader = files.load(job.source, settings.source_format)
         except Exception as e:  # noqa: BLE001 - reported as this input's error, as a local run does
             failed = Result(job.label)
             fail(failed, e, settings)
@@ -171,7 +151,7 @@ def _submit(client: Any, chunk: list[Job], settings: Settings, style: Style, epo
         items.append(Item(job.label, data, reader))
         early.append(None)
     # Workers write nothing: the output folder is the client's.
-    batch = Batch(tuple(items), replace(settings, out_dir=None), style, epoch) if items else None
+    batch = Batch(tuple(items), settings.for_worker(), style) if items else None
     future = client.submit(run_batch, batch, pure=False) if batch else None
     return _InFlight(chunk, early, batch, future)
 

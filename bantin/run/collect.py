@@ -17,8 +17,8 @@ from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
-from bantin.run.names import shown
 from bantin.run.convert import Job
+from bantin.run.names import shown
 from bantin.source import extensions
 
 

@@ -23,7 +23,8 @@ from concurrent.futures.process import BrokenProcessPool
 from itertools import chain, islice
 
 from bantin.exporters import warm
-from bantin.run.convert import Job, Result, Settings, convert
+from bantin.run.convert import Job, Result, convert
+from bantin.run.settings import Settings
 from bantin.style.stylesheet import load as load_style
 
 KILLED = "the worker converting it was killed (out of memory?), also when it was retried alone"
@@ -89,7 +90,8 @@ class _Pool:
 Pending = deque[tuple[Job, "Future[Result] | None"]]
 
 
-def results(jobs: Iterator[Job], settings: Settings, n: int) -> Generator[tuple[Job, Result], None, None]:
+def results(jobs: Iterator[Job], settings: Settings) -> Generator[tuple[Job, Result], None, None]:
+    n = settings.jobs
     # Never more workers than inputs: peek at up to n of them.
     first = list(islice(jobs, n))
     jobs = chain(first, jobs)

@@ -20,7 +20,6 @@ import zipfile
 from typing import Any
 
 from bantin.errors import InputError
-from bantin.model.images import ImageError, load
 from bantin.model import (
     Article,
     Block,
@@ -37,7 +36,9 @@ from bantin.model import (
     auto_align,
     text_of,
 )
-from bantin.source import Context, Reader, legacy
+from bantin.model.images import ImageError, load
+from bantin.source import legacy
+from bantin.source.reader import Context, Reader
 
 MAX_ENTRIES = 2000
 MAX_UNCOMPRESSED = 200 * 1024 * 1024

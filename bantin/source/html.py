@@ -16,7 +16,6 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from bantin.model.dates import iso_date_ok
 from bantin.errors import InputError
 from bantin.model import (
     Article,
@@ -35,7 +34,8 @@ from bantin.model import (
     plain,
     text_of,
 )
-from bantin.source import Context, Reader
+from bantin.model.dates import iso_date_ok
+from bantin.source.reader import Context, Reader
 from bantin.source.sandbox import local_image
 
 _CREDIT = re.compile(r"\s*\(?\s*(?:Ảnh|Nguồn ảnh|Photo)\s*:\s*([^()]+?)\s*\)?\s*$")

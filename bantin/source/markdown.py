@@ -31,7 +31,7 @@ from bantin.model import (
     plain,
     text_of,
 )
-from bantin.source import Context, Reader
+from bantin.source.reader import Context, Reader
 from bantin.source.sandbox import local_image
 
 

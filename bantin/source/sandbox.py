@@ -15,8 +15,8 @@ from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from bantin.model.images import MAX_BYTES, ImageError, load
 from bantin.model import Image
+from bantin.model.images import MAX_BYTES, ImageError, load
 
 Warn = Callable[[str], None]
 

@@ -9,9 +9,9 @@ misspelt key silently ignored is a style that silently does not apply.
 from __future__ import annotations
 
 import re
+import threading
 import tomllib
 from dataclasses import dataclass, fields
-from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -330,10 +330,38 @@ def _section(cls: type, d: dict[str, Any], path: Path) -> Any:
         raise StyleError(f"{path}: {e}") from None
 
 
-@lru_cache(maxsize=32)
+Stamp = tuple[tuple[str, int, int], ...]  # (path, mtime_ns, size) of each sheet in a chain
+_loaded: dict[str, tuple[Stamp, Style]] = {}
+_loaded_lock = threading.Lock()
+
+
+def _stamp(paths: list[Path]) -> Stamp | None:
+    try:
+        return tuple((str(p), st.st_mtime_ns, st.st_size) for p in paths for st in (p.stat(),))
+    except OSError:
+        return None
+
+
 def load(ref: str) -> Style:
-    """Load a shipped style by name, or a sheet by path. Cached for the process."""
+    """Load a shipped style by name, or a sheet by path. A sheet is parsed once and
+    kept while its file and every file it extends are unchanged: a long-running
+    process sees an edited sheet at its next document."""
     path = _resolve_path(ref, None)
+    with _loaded_lock:
+        kept = _loaded.get(ref)
+    if kept is not None and _stamp([Path(p) for p, _, _ in kept[0]]) == kept[0]:
+        return kept[1]
+    style, chain = _parse(path)
+    stamp = _stamp(chain)
+    if stamp is not None:
+        with _loaded_lock:
+            if len(_loaded) >= 64:  # a process that loads endless temporary sheets
+                _loaded.clear()
+            _loaded[ref] = (stamp, style)
+    return style
+
+
+def _parse(path: Path) -> tuple[Style, list[Path]]:
     data, chain = _load_raw(path.resolve())
     fonts = data.get("fonts", {})
     if "body" not in fonts or "heading" not in fonts:
@@ -354,4 +382,4 @@ def load(ref: str) -> Style:
         tone_marks=typo.get("tone_marks", "keep"),
         source=" < ".join(str(p) for p in reversed(chain)),
         digest=_section(Digest, data.get("digest", {}), path),
-    )
+    ), chain

@@ -8,114 +8,26 @@ and LibreOffice draw the same faces as the PDF on machines that lack them.
 
 The modules: ``styles`` (named styles), ``numbering`` (lists), ``fields`` (runs,
 fields, page set-up), ``body`` (the walk of the model), ``package`` (the parts and
-the zip).
+the zip) and ``render`` (the document). python-docx loads when the first document is written.
 """
 
 from __future__ import annotations
 
-import io
-from functools import lru_cache
-from pathlib import Path
-from typing import Any
-
-from bantin.exporters import Exporter, Warn
-from bantin.exporters._shared import short_title
-from bantin.exporters.docx import fields, numbering, package, styles
-from bantin.exporters.docx.body import Body, Covered
-from bantin.exporters.roles import roles
-from bantin.style.fonts import Family, resolve, subset
-from bantin.model import Briefing, Document
+from bantin.exporters import Exporter, RenderContext
+from bantin.model import Document
 from bantin.style.stylesheet import Style
 
 
-@lru_cache(maxsize=8)
-def _prepared(style: Style) -> bytes:
-    """python-docx's template with this style's styles, numbering, settings and
-    clean-ups applied: built once per process and style, then reused for every
-    document; kept on disk between processes (``bantin.style.cache``), keyed by the
-    style, its fonts' names, this package's source and python-docx's own."""
-    from importlib.util import find_spec
+def write(doc: Document, ctx: RenderContext) -> bytes:
+    from bantin.exporters.docx import render  # the lazy writer load: python-docx comes with it
 
-    from bantin.style import cache
-
-    names = (resolve(style.body_font).name, resolve(style.heading_font).name, resolve(style.mono_font).name)
-    here = Path(__file__).parent
-    spec = find_spec("docx")
-    library = Path(spec.origin if spec and spec.origin else "").parent
-    digest = cache.key(
-        "docx-template", repr(style), *names,
-        cache.source_of(*sorted(here.glob("*.py")), here.parent / "roles.py", here.parent / "_shared.py"),
-        cache.source_of(library / "__init__.py", library / "templates" / "default.docx"),
-    )
-    return cache.cached("docx-template", digest, lambda: _build_template(style, *names))
-
-
-def _build_template(style: Style, body: str, heading: str, mono: str) -> bytes:
-    import docx
-
-    d = docx.Document()
-    styles.define(d, style, body, heading, mono)
-    styles.prune(d)
-    package.drop_leftovers(d)
-    package.settings(d)
-    numbering.install(d)
-    fields.page_setup(d, style, fields.RUNNING)
-    body_el = d.element.body
-    for p in list(body_el):
-        if not p.tag.endswith("sectPr"):
-            body_el.remove(p)
-    buf = io.BytesIO()
-    d.save(buf)
-    return buf.getvalue()
-
-
-@lru_cache(maxsize=8)
-def _style_ids(style: Style) -> dict[str, str]:
-    import docx
-
-    d = docx.Document(io.BytesIO(_prepared(style)))
-    return {s.name: s.style_id for s in d.styles}
-
-
-def _embedded(style: Style, code: bool = False) -> tuple[Family, ...]:
-    """The families to embed: the text fonts, and the code face when the document has code."""
-    specs = (style.body_font, style.heading_font, *((style.mono_font,) if code else ()))
-    return tuple(f for f in dict.fromkeys(map(resolve, specs)) if f.embed)
-
-
-def _text_area(style: Style) -> tuple[float, float]:
-    page = style.page
-    w, h = page.size_mm
-    return w - page.margin_left - page.margin_right, h - page.margin_top - page.margin_bottom
+    return render.write(doc, ctx)
 
 
 def warm(style: Style) -> None:
-    _prepared(style)
-    package.warm(_embedded(style))
+    from bantin.exporters.docx import render
 
-
-def write(doc: Document, style: Style, warn: Warn) -> bytes:
-    import docx
-
-    d: Any = docx.Document(io.BytesIO(_prepared(style)))
-    fields.set_running_title(d, short_title(doc.title, 80))
-    body = Body(d, warn, _style_ids(style), *_text_area(style), roles(style),
-                Covered(resolve(style.body_font), resolve(style.heading_font)), style.fallback_fonts,
-                style.page.decree_header)
-    body.walk(doc)
-    if isinstance(doc, Briefing):
-        package.for_briefing(d)
-    package.core_properties(d, doc)
-    code = any(role == "mono" for role, _ in body.faces)
-    families = _embedded(style, code)
-    role_family = {"body": resolve(style.body_font).name, "heading": resolve(style.heading_font).name,
-                   **({"mono": resolve(style.mono_font).name} if code else {})}
-    faces = frozenset((role_family[role], face) for role, face in body.faces)
-    # Fallback faces are large (HanaMinA is 20 MB): each goes in as a subset of the
-    # characters this document takes from it.
-    extra = tuple((fam.name, subset(fam.files["regular"], frozenset(chars | {" "})))
-                  for fam, chars in sorted(body.fallback_chars.items(), key=lambda x: x[0].name) if fam.embed)
-    return package.zip_package(package.package_files(d, bool(families or extra)), families, faces, extra)
+    render.warm(style)
 
 
 exporter = Exporter("docx", ".docx", write, "Word document with named styles (python-docx)", warm=warm)

@@ -8,10 +8,19 @@ built as elements in front of the body's final w:sectPr.
 from __future__ import annotations
 
 import io
+from collections.abc import Mapping
 from typing import Any
 
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml.ns import qn
+from docx.shared import Pt
+from docx.text.paragraph import Paragraph as DocxParagraph
+
 from bantin.exporters import Warn
-from bantin.exporters._shared import (
+from bantin.exporters.docx.fields import field_mark, run
+from bantin.exporters.docx.numbering import Numbering, numbered
+from bantin.exporters.docx.styles import CODE_CHAR, LINK_STYLE, NAMES, TABLE_STYLE
+from bantin.exporters.labels import (
     CONTENTS,
     QUOC_HIEU,
     TIEU_NGU,
@@ -21,16 +30,10 @@ from bantin.exporters._shared import (
     credit_line,
     decree_header,
     digest_meta,
-    figure_size,
-    link_target,
-    source_line,
 )
-from bantin.exporters.docx.fields import field_mark, run
-from bantin.exporters.docx.numbering import Numbering, numbered
-from bantin.exporters.docx.styles import CODE_CHAR, LINK_STYLE, NAMES, TABLE_STYLE
-from bantin.exporters.roles import Role
+from bantin.exporters.markup import link_target
+from bantin.exporters.roles import Role, figure_size
 from bantin.exporters.walk import Walker
-from bantin.style.fonts import Family, fallback_for
 from bantin.model import (
     Article,
     Briefing,
@@ -46,6 +49,7 @@ from bantin.model import (
     plain,
     text_of,
 )
+from bantin.style.fonts import Family, fallback_for
 from bantin.style.stylesheet import FontSpec
 
 _JC = {"right": "right", "center": "center"}
@@ -57,7 +61,6 @@ def _bookmark(n: int) -> str:
 
 class Covered:
     """``c in covered``: both text families have the character."""
-
     def __init__(self, *families: Family) -> None:
         self.cmap = frozenset.intersection(*(f.cmap for f in families))
 
@@ -85,10 +88,9 @@ def _by_face(text: str, covered: Covered,
 class Body(Walker):
     format = "docx"
 
-    def __init__(self, d: Any, warn: Warn, ids: dict[str, str], width_mm: float, height_mm: float,
-                 role_table: dict[str, Role], covered: Covered, fallbacks: tuple[FontSpec, ...],
+    def __init__(self, d: Any, warn: Warn, ids: Mapping[str, str], width_mm: float, height_mm: float,
+                 role_table: Mapping[str, Role], covered: Covered, fallbacks: tuple[FontSpec, ...],
                  decree_on: bool = False) -> None:
-        from docx.oxml.ns import qn
 
         self.d, self.warn, self.ids, self.qn = d, warn, ids, qn
         self.sect = d.element.body.find(qn("w:sectPr"))
@@ -124,8 +126,6 @@ class Body(Walker):
     def fill(self, p: Any, text: Text, role: str) -> Any:
         """The spans as runs; a link becomes a w:hyperlink to an external target.
         Notes which faces the runs are drawn in: only those are embedded."""
-        from docx.opc.constants import RELATIONSHIP_TYPE as RT
-
         r = self.roles[role]
         for s in text:
             bold, italic = r.bold or s.strong, r.italic or s.em
@@ -296,19 +296,18 @@ class Body(Walker):
     def group(self, label: str) -> None:
         self.para(plain(label), "group")
 
-    def entry(self, a: Article, n: int) -> None:
+    def entry_title(self, a: Article, n: int) -> None:
         self.para((*plain(f"{n}.\u00a0"), *plain(a.title)), "entry_title")
-        source = source_line(a)
-        if source:
-            self.para(source, "entry_source")
-        if a.lede:
-            self.para(plain(a.lede), "entry_lede")
-        for b in a.blocks:
-            if isinstance(b, ListBlock):
-                for item in b.items:
-                    self.para((*plain("–\t"), *item), "point")
-            else:
-                self.block(b, 1)
+
+    def entry_source(self, source: Text) -> None:
+        self.para(source, "entry_source")
+
+    def entry_lede(self, text: str) -> None:
+        self.para(plain(text), "entry_lede")
+
+    def points(self, items: tuple[Text, ...]) -> None:
+        for item in items:
+            self.para((*plain("–\t"), *item), "point")
 
     # -- blocks
 
@@ -335,9 +334,6 @@ class Body(Walker):
     def visit_figure(self, b: Figure, depth: int) -> None:
         """An inline picture in a Figure paragraph (kept with the next), then its
         caption and credit in the Caption style."""
-        from docx.shared import Pt
-        from docx.text.paragraph import Paragraph as DocxParagraph
-
         if b.image is not None:
             im = b.image
             w, h = figure_size(im, self.width_mm * 72 / 25.4, self.height_mm * 72 / 25.4)

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from bantin.exporters._shared import PAGE
+from docx.oxml.ns import qn
+from docx.shared import Mm
+
+from bantin.exporters.labels import PAGE
 from bantin.style.stylesheet import Style
 
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
@@ -14,8 +17,6 @@ def run(p: Any, text: str, bold: bool = False, italic: bool = False, char_style:
         font: str | None = None) -> None:
     """Append a run of text to ``p`` (a w:p or w:hyperlink element); ``font`` names
     a fallback face for characters the text fonts lack."""
-    from docx.oxml.ns import qn
-
     r = p.makeelement(qn("w:r"), {})
     if bold or italic or char_style or font:
         rpr = r.makeelement(qn("w:rPr"), {})
@@ -37,8 +38,6 @@ def run(p: Any, text: str, bold: bool = False, italic: bool = False, char_style:
 
 def field_mark(p: Any, kind: str, instruction: str | None = None) -> None:
     """A field's begin/separate/end mark (with its instruction after begin)."""
-    from docx.oxml.ns import qn
-
     r = p.makeelement(qn("w:r"), {})
     r.append(r.makeelement(qn("w:fldChar"), {qn("w:fldCharType"): kind}))
     p.append(r)
@@ -58,8 +57,6 @@ def field(p: Any, instruction: str, placeholder: str = "1") -> None:
 
 
 def page_setup(d: Any, style: Style, running: str) -> None:
-    from docx.shared import Mm
-
     page = style.page
     w, h = page.size_mm
     for section in d.sections:
@@ -91,8 +88,6 @@ RUNNING = "\ue000running title\ue000"  # placeholder in the prepared template's 
 
 
 def set_running_title(d: Any, title: str) -> None:
-    from docx.oxml.ns import qn
-
     for part in d.part.package.iter_parts():
         if str(part.partname).startswith("/word/header"):
             for t in part.element.iter(qn("w:t")):

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from docx.oxml.ns import qn
+
 _ABSTRACT = {"decimal": "900", "bullet": "901"}
 
 
 def install(d: Any) -> None:
     """One abstract list per kind, hanging-indented, in the prepared template."""
-    from docx.oxml.ns import qn
-
     part = d.part.numbering_part.element
     first_num = part.find(qn("w:num"))
     for kind, aid in _ABSTRACT.items():
@@ -35,14 +35,11 @@ def install(d: Any) -> None:
 
 class Numbering:
     """A fresh w:num per list, restarting at 1 (python-docx keeps counting)."""
-
     def __init__(self, d: Any) -> None:
         self.part = d.part.numbering_part.element
         self.next_id = 1000
 
     def new(self, ordered: bool) -> str:
-        from docx.oxml.ns import qn
-
         self.next_id += 1
         num = self.part.makeelement(qn("w:num"), {qn("w:numId"): str(self.next_id)})
         num.append(num.makeelement(qn("w:abstractNumId"), {qn("w:val"): _ABSTRACT["decimal" if ordered else "bullet"]}))
@@ -54,8 +51,6 @@ class Numbering:
 
 
 def numbered(p: Any, num_id: str) -> None:
-    from docx.oxml.ns import qn
-
     ppr = p.get_or_add_pPr()
     numpr = ppr.makeelement(qn("w:numPr"), {})
     numpr.append(numpr.makeelement(qn("w:ilvl"), {qn("w:val"): "0"}))

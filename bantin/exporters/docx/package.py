@@ -12,15 +12,21 @@ import hashlib
 import io
 import uuid
 import zipfile
+from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml.ns import qn
+from lxml import etree
+
 from bantin._version import __version__
-from bantin.exporters._shared import build_time, doc_subject, short_title, zip_entry
+from bantin.exporters.archive import zip_entry
 from bantin.exporters.docx.styles import LANG
-from bantin.style.fonts import REPERTOIRE, Family, subset
+from bantin.exporters.labels import doc_subject, short_title
 from bantin.model import Document
+from bantin.style.fonts import REPERTOIRE, Family, subset
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -31,9 +37,9 @@ ODTTF = "application/vnd.openxmlformats-officedocument.obfuscatedFont"
 STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
 _DEFAULTS = {"rels": "application/vnd.openxmlformats-package.relationships+xml", "xml": "application/xml"}
 
-def core_properties(d: Any, doc: Document) -> None:
+def core_properties(d: Any, doc: Document, when: datetime) -> None:
     cp = d.core_properties
-    when = build_time().replace(tzinfo=None)
+    when = when.replace(tzinfo=None)
     # Core properties hold at most 255 characters (python-docx refuses more); a
     # lede or a scraped title is often longer, and the body carries it whole.
     cp.title = short_title(doc.title, 250)
@@ -63,8 +69,6 @@ def settings(d: Any) -> None:
     """Document settings, once per prepared template: Vietnamese as the theme
     language, no automatic hyphenation, fonts embedded, and none of the template's
     revision ids or document id (they would make every file look edited)."""
-    from docx.oxml.ns import qn
-
     root = d.settings.element
     for tag in ("w:rsids", "w14:docId", "w:embedTrueTypeFonts", "w:saveSubsetFonts", "w:autoHyphenation"):
         for el in root.findall(qn(tag)):
@@ -87,8 +91,6 @@ def settings(d: Any) -> None:
 def for_briefing(d: Any) -> None:
     """A briefing's cover carries no page number, and Word refreshes the contents'
     page numbers when it opens the file (LibreOffice computes them itself)."""
-    from docx.oxml.ns import qn
-
     for p in d.sections[0].first_page_footer.paragraphs:
         p.clear()
     root = d.settings.element
@@ -102,8 +104,6 @@ def for_briefing(d: Any) -> None:
 def drop_leftovers(d: Any) -> None:
     """The template's thumbnail (a blank page) and its Word 2010 stylesWithEffects
     part (a second, theme-font copy of the styles) are not ours to ship."""
-    from docx.opc.constants import RELATIONSHIP_TYPE as RT
-
     for rels, kinds in ((d.part.package.rels, (RT.THUMBNAIL,)), (d.part.rels, (STYLES_WITH_EFFECTS,))):
         for rid, rel in list(rels.items()):
             if rel.reltype in kinds:
@@ -179,8 +179,6 @@ def font_zip(families: tuple[Family, ...], faces: Faces) -> bytes:
 def _embed(files: dict[str, bytes], families: tuple[Family, ...], faces: Faces,
            extra: tuple[tuple[str, bytes], ...]) -> None:
     """List the embedded fonts in fontTable.xml and relate them."""
-    from lxml import etree
-
     table = etree.fromstring(files["word/fontTable.xml"])
     w, r = f"{{{W_NS}}}", f"{{{R_NS}}}"
     rels = etree.Element(f"{{{PR_NS}}}Relationships", nsmap={None: PR_NS})
@@ -216,16 +214,12 @@ def _embed(files: dict[str, bytes], families: tuple[Family, ...], faces: Faces,
 
 
 def _xml(el: Any) -> bytes:
-    from lxml import etree
-
     return bytes(etree.tostring(el, xml_declaration=True, encoding="UTF-8", standalone=True))
 
 
 def _content_types(parts: list[Any], fonts: bool) -> bytes:
     """[Content_Types].xml: a default per extension that needs one, and an
     override naming each XML part's type."""
-    from lxml import etree
-
     root = etree.Element(f"{{{CT_NS}}}Types", nsmap={None: CT_NS})
     defaults = dict(_DEFAULTS)
     if fonts:

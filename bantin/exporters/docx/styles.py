@@ -9,8 +9,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from bantin.exporters._shared import CODE_GROUND
-from bantin.exporters.roles import Role, roles
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING, WD_TAB_ALIGNMENT, WD_TAB_LEADER
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt, RGBColor
+
+from bantin.exporters.roles import CODE_GROUND, Role, roles
 from bantin.style.stylesheet import Style
 
 LANG = "vi-VN"
@@ -63,8 +67,6 @@ _ALIGN = {"left": "LEFT", "right": "RIGHT", "center": "CENTER", "justify": "JUST
 
 
 def set_fonts(rpr: Any, name: str) -> None:
-    from docx.oxml.ns import qn
-
     rfonts = rpr.find(qn("w:rFonts"))
     if rfonts is None:
         rfonts = rpr.makeelement(qn("w:rFonts"), {})
@@ -77,8 +79,6 @@ def set_fonts(rpr: Any, name: str) -> None:
 
 
 def set_lang(rpr: Any) -> None:
-    from docx.oxml.ns import qn
-
     lang = rpr.find(qn("w:lang"))
     if lang is None:
         lang = rpr.makeelement(qn("w:lang"), {})
@@ -102,9 +102,6 @@ def _hex(colour: str) -> str:
 
 def define(d: Any, style: Style, body: str, heading: str, mono: str) -> None:
     """Define every role's style (and the table and link styles) in document ``d``."""
-    from docx.enum.style import WD_STYLE_TYPE
-    from docx.oxml.ns import qn
-
     styles = d.styles
     root = styles.element
     _strip_theme(root)
@@ -137,10 +134,6 @@ def define(d: Any, style: Style, body: str, heading: str, mono: str) -> None:
 
 
 def _paragraph_style(s: Any, r: Role, style: Style, font: str) -> None:
-    from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
-    from docx.oxml.ns import qn
-    from docx.shared import Mm, Pt, RGBColor
-
     t = style.text
     f = s.font
     f.name = font
@@ -178,8 +171,6 @@ def prune(d: Any) -> None:
     Accent 4" table styles, and the latent-style list): the styles part shrinks
     from 330 KB to a tenth, and every document parses it faster. What a kept style
     is based on, linked to or followed by stays."""
-    from docx.oxml.ns import qn
-
     root = d.styles.element
     by_id = {s.get(qn("w:styleId")): s for s in root.findall(qn("w:style"))}
     keep = {s.get(qn("w:styleId")) for s in by_id.values()
@@ -204,9 +195,6 @@ def prune(d: Any) -> None:
 
 def _contents_tab(d: Any, style: Style) -> None:
     """A right tab with a dot leader at the text's right edge: "Title ....... 3"."""
-    from docx.enum.text import WD_TAB_ALIGNMENT, WD_TAB_LEADER
-    from docx.shared import Mm
-
     page = style.page
     width = page.size_mm[0] - page.margin_left - page.margin_right
     d.styles[NAMES["toc"]].paragraph_format.tab_stops.add_tab_stop(Mm(width), WD_TAB_ALIGNMENT.RIGHT,
@@ -216,9 +204,6 @@ def _contents_tab(d: Any, style: Style) -> None:
 def _code_styles(d: Any, mono: str) -> None:
     """Inline code as a character style in the code face; code blocks on the light
     ground every format gives them."""
-    from docx.enum.style import WD_STYLE_TYPE
-    from docx.oxml.ns import qn
-
     s = d.styles.add_style(CODE_CHAR, WD_STYLE_TYPE.CHARACTER)
     s.hidden = False
     s.font.name = mono
@@ -229,9 +214,6 @@ def _code_styles(d: Any, mono: str) -> None:
 
 
 def _link_style(d: Any, style: Style) -> None:
-    from docx.enum.style import WD_STYLE_TYPE
-    from docx.shared import RGBColor
-
     try:
         s = d.styles[LINK_STYLE]
     except KeyError:
@@ -244,9 +226,6 @@ def _link_style(d: Any, style: Style) -> None:
 def _table_style(d: Any) -> None:
     """A named table style with hairline rules between rows, which an editor can
     change once for every table of the document."""
-    from docx.enum.style import WD_STYLE_TYPE
-    from docx.oxml.ns import qn
-
     s = d.styles.add_style(TABLE_STYLE, WD_STYLE_TYPE.TABLE)
     s.hidden = False
     s.quick_style = True

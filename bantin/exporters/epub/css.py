@@ -1,0 +1,88 @@
+"""The book's CSS, generated from the style sheet through the shared role table, so
+that sizes agree with the PDF and the DOCX."""
+
+from __future__ import annotations
+
+from bantin.exporters.roles import CODE_GROUND, roles
+from bantin.style.fonts import Family
+from bantin.style.stylesheet import Style
+
+FACES = {  # face -> (css font-weight, font-style)
+    "regular": ("normal", "normal"),
+    "bold": ("bold", "normal"),
+    "italic": ("normal", "italic"),
+    "bold_italic": ("bold", "italic"),
+}
+
+
+def css(style: Style, fonts: list[tuple[str, Family, str]], fallbacks: list[str]) -> str:
+    t = style.text
+    faces = []
+    for role, _fam, face in fonts:
+        weight, fstyle = FACES[face]
+        faces.append(
+            f'@font-face {{ font-family: "{role}"; font-weight: {weight}; font-style: {fstyle}; '
+            f'src: url("fonts/{role}-{face}.ttf") format("truetype"); }}'
+        )
+    for name in fallbacks:
+        faces.append(f'@font-face {{ font-family: "{name}"; src: url("fonts/{name}.ttf") format("truetype"); }}')
+    then = "".join(f'"{name}", ' for name in fallbacks)
+    r = roles(style)
+    rel = lambda pt: f"{pt / t.body_size:.3f}em"  # noqa: E731 - sizes relative to the reader's choice
+    masthead = rel(r["masthead"].size)
+    indent = f"{t.first_line_indent / 10:.2f}cm" if t.first_line_indent else "0"
+    return "\n".join(
+        faces
+        + [
+            f'html {{ font-family: "body", {then}serif; line-height: {t.leading}; color: {t.body_colour}; }}',
+            "html, body, p, li, h1, h2, h3, blockquote { hyphens: none; -webkit-hyphens: none; "
+            "-epub-hyphens: none; adobe-hyphenate: none; }",
+            "body { margin: 0 4%; widows: 2; orphans: 2; }",
+            f"p {{ margin: 0 0 {t.space_after / t.body_size:.3f}em 0; text-indent: {indent}; "
+            f"text-align: {'justify' if t.justify else 'left'}; }}",
+            f'h1, h2, h3, h4 {{ font-family: "heading", {then}sans-serif; font-weight: bold; line-height: 1.3; '
+            "text-align: left; page-break-after: avoid; break-after: avoid; }",
+            f"h1 {{ font-size: {rel(r['title'].size)}; margin: 0.2em 0 0.5em; text-wrap: balance; }}",
+            f"h2 {{ font-size: {rel(r['h1'].size)}; margin: 1.2em 0 0.4em; }}",
+            f"h3 {{ font-size: {rel(r['h2'].size)}; margin: 1em 0 0.3em; }}",
+            f"h4 {{ font-size: {rel(r['h3'].size)}; margin: 1em 0 0.3em; }}",
+            f'.masthead {{ font-family: "heading", {then}sans-serif; font-size: {masthead}; '
+            f"color: {t.accent_colour}; text-indent: 0; margin-bottom: 0.6em; }}",
+            f".lede {{ font-weight: bold; font-size: {rel(r['lede'].size)}; text-indent: 0; }}",
+            "ol, ul { margin: 0 0 0.6em 0; padding-left: 1.6em; }",
+            ".own-numbers { list-style: none; padding-left: 0; }",
+            f".own-numbers li {{ text-indent: {indent}; }}",
+            "li { margin-bottom: 0.3em; text-align: justify; }",
+            "blockquote { margin: 0.6em 2em; font-style: italic; }",
+            "blockquote p.attribution { font-style: normal; text-align: right; }",
+            f"figure {{ margin: 0.6em 0; }} figcaption {{ font-style: italic; font-size: {rel(r['caption'].size)}; "
+            f"color: {t.accent_colour}; }}",
+            "hr.break { border: none; text-align: center; margin: 1em 0; }",
+            'hr.break::after { content: "* * *"; }',
+            ".byline { font-weight: bold; text-align: right; text-indent: 0; margin-top: 1em; }",
+            f".source {{ font-size: {rel(r['caption'].size)}; text-align: left; text-indent: 0; "
+            "word-break: break-all; }",
+            ".cover { text-align: center; margin-top: 30%; }",
+            ".cover p { text-align: center; text-indent: 0; }",
+            "figure img { display: block; max-width: 100%; height: auto; max-height: 60vh; margin: 0 auto; }",
+            ".credit { font-style: normal; }",
+            f"table {{ border-collapse: collapse; margin: 0.6em 0; font-size: {rel(r['cell'].size)}; }}",
+            "caption { font-weight: bold; text-align: left; margin-bottom: 0.3em; }",
+            "th, td { border-top: 0.5px solid #888; border-bottom: 0.5px solid #888; padding: 0.2em 0.4em; "
+            "vertical-align: top; text-align: left; }",
+            "th.right, td.right { text-align: right; } th.center, td.center { text-align: center; }",
+            "a { color: inherit; overflow-wrap: anywhere; word-break: break-word; }",
+            f'code, pre {{ font-family: "mono", {then}monospace; hyphens: none; }}',
+            # A long line of code wraps on a phone rather than running off the screen.
+            f"pre {{ white-space: pre-wrap; overflow-wrap: anywhere; text-align: left; margin: 0.6em 0; "
+            f"padding: 0.4em 0.6em; background: {CODE_GROUND}; font-size: 0.82em; line-height: 1.35; }}",
+            "nav ol { list-style: none; padding-left: 0; } nav li { margin: 0.4em 0; }",
+            f".digest-meta {{ text-align: center; text-indent: 0; color: {t.accent_colour}; }}",
+            "section.entry { margin: 1em 0; } section.entry h3 { margin: 0 0 0.2em; }",
+            f".source-line {{ font-size: {rel(r['masthead'].size)}; color: {t.accent_colour}; text-indent: 0; "
+            "margin: 0 0 0.3em; }",
+            ".entry-lede { text-indent: 0; } ul.points { margin: 0.2em 0 0 0; padding-left: 1.2em; }",
+            f'nav h1, nav h2 {{ font-family: "heading", {then}sans-serif; }}',
+            "@media (max-width: 30em) { p, li { text-align: start; } }",
+        ]
+    )

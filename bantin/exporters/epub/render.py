@@ -1,0 +1,67 @@
+"""The book: the walk's chapters, the navigation, the fonts, the pictures."""
+
+from __future__ import annotations
+
+import io
+
+from ebooklib import epub
+
+from bantin.exporters import RenderContext
+from bantin.exporters.epub import fonts, package
+from bantin.exporters.epub.css import css
+from bantin.exporters.epub.html import Html
+from bantin.exporters.labels import CONTENTS
+from bantin.exporters.markup import escape
+from bantin.model import Briefing, Document
+from bantin.model.serialize import dumps
+from bantin.style.stylesheet import Style
+
+
+def write(doc: Document, ctx: RenderContext) -> bytes:
+    style = ctx.style
+    book = epub.EpubBook()
+    html = Html()
+    html.walk(doc)  # first: a block no writer knows fails here, naming its type
+    # The canonical JSON holds every piece of text the book shows: it names the
+    # book (the identifier) and lists the characters its fonts must keep.
+    canonical = dumps(doc)
+    package.metadata(book, doc, canonical, style, bool(html.images))
+    embedded = fonts.embed(book, html.faces, canonical, style)
+    for name, image in sorted(html.images.items()):
+        book.add_item(epub.EpubImage(uid=f"img-{name[7:23]}", file_name=name, media_type=image.media_type,
+                                     content=image.data))
+    sheet = epub.EpubItem(uid="style", file_name="style.css", media_type="text/css",
+                          content=css(style, embedded.used, embedded.fallbacks).encode("utf-8"))
+    book.add_item(sheet)
+
+    chapters = []
+    for uid, title, body in html.chapters:
+        c = epub.EpubHtml(uid=uid, title=title, file_name=f"{uid}.xhtml", lang=package.LANG)
+        c.content = f"<html><head><title>{escape(title)}</title></head><body>{body}</body></html>".encode()
+        c.add_item(sheet)
+        book.add_item(c)
+        chapters.append(c)
+    nav = epub.EpubNav(title=CONTENTS)
+    nav.add_item(sheet)
+    # The navigation document is the book's contents page; like pandoc, it stays
+    # out of the linear reading order, so a reader opens on the text.
+    if html.kind == "digest":
+        book.toc = [epub.Link(f"digest.xhtml#{anchor}", title, anchor) for anchor, title in html.anchors]
+        book.spine = [chapters[0], (nav, "no")]
+    elif isinstance(doc, Briefing):
+        cover, *articles = chapters
+        book.toc = [epub.Link("cover.xhtml", doc.title, "cover"), *articles]
+        book.spine = [cover, (nav, "no"), *articles]
+    else:
+        book.toc = chapters
+        book.spine = [*chapters, (nav, "no")]
+    book.add_item(epub.EpubNcx())
+    book.add_item(nav)
+
+    buf = io.BytesIO()
+    epub.write_epub(buf, book, {"mtime": ctx.build_time(), "raise_exceptions": True, "epub3_pages": False})
+    return package.repack(buf.getvalue(), embedded.shared)
+
+
+def warm(style: Style) -> None:
+    fonts.warm(style)

@@ -1,0 +1,127 @@
+"""bantin's own flowables: the paragraph that marks the outline and keeps justified
+lines even, the tail that keeps a byline with the article's last lines, and the
+balanced title."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable
+from reportlab.platypus import Paragraph as P
+
+from bantin.exporters.pdf.ink import KEEP_LIMIT
+from bantin.exporters.pdf.styles import ALIGN
+
+MAX_GAP = 2.0  # times the normal word space: a justified line wider than that is set flush left
+
+
+class Outlined:
+    """Marks a flowable for the outline (and the table of contents)."""
+
+    def __init__(self, title: str, level: int, key: str, toc: bool) -> None:
+        self.title, self.level, self.key, self.toc = title, level, key, toc
+
+
+class Marked(P):
+    """bantin's Paragraph. It sets its outline destination where it is drawn (an
+    /XYZ destination at its own top, on its own page), and it sets flush left any
+    justified line whose word spaces would pass twice the normal space: a long URL
+    or e-mail address would otherwise stretch its line into a row of gaps."""
+
+    outline: Outlined | None = None
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        size = super().wrap(aw, ah)
+        if self.style.alignment == ALIGN["justify"]:
+            self._unstretch()
+        return size  # type: ignore[no-any-return]
+
+    def _unstretch(self) -> None:
+        bl = getattr(self, "blPara", None)
+        if bl is None:
+            return
+        space = stringWidth(" ", self.style.fontName, self.style.fontSize)
+        lines = bl.lines
+        for n, line in enumerate(lines[:-1]):
+            if bl.kind == 0:
+                extra, words = line
+                if len(words) > 1 and extra / (len(words) - 1) > (MAX_GAP - 1) * space:
+                    lines[n] = (0, words)
+            else:
+                gaps = getattr(line, "wordCount", 0) - 1
+                if gaps > 0 and line.extraSpace / gaps > (MAX_GAP - 1) * space:
+                    line.extraSpace = 0
+
+    def draw(self) -> None:
+        if self.outline is not None:
+            self.canv.bookmarkHorizontal(self.outline.key, 0, self.height)
+        super().draw()
+
+
+class Tail(Flowable):
+    """An article's last paragraph and its byline: when they do not fit, the
+    paragraph is split so that at least two of its lines go over with the byline,
+    which is never alone at the top of a page."""
+
+    def __init__(self, body: Any, byline: Any) -> None:
+        super().__init__()
+        self.body, self.byline = body, byline
+
+    def getSpaceBefore(self) -> float:  # noqa: N802 - reportlab's names
+        return float(self.body.getSpaceBefore())
+
+    def getSpaceAfter(self) -> float:  # noqa: N802
+        return float(self.byline.getSpaceAfter())
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        self.bw, self.bh = self.body.wrap(aw, ah)
+        self.yw, self.yh = self.byline.wrap(aw, ah)
+        self.gap = max(self.body.getSpaceAfter(), self.byline.getSpaceBefore())
+        self.width, self.height = aw, self.bh + self.gap + self.yh
+        return self.width, self.height
+
+    def draw(self) -> None:
+        # In reading order, so that text extraction reads the byline last.
+        self.body.drawOn(self.canv, 0, self.yh + self.gap)
+        self.byline.drawOn(self.canv, 0, 0)
+
+    def split(self, aw: float, ah: float) -> list[Any]:
+        self.wrap(aw, ah)
+        leading = self.body.style.leading
+        # Room for the body that still leaves two of its lines to go over.
+        room = min(ah, self.bh - 2 * leading + leading / 2)
+        parts = self.body.split(aw, room) if room > leading else []
+        if len(parts) != 2:
+            return []
+        return [parts[0], Tail(parts[1], self.byline)]
+
+
+def balanced(pst: Any, markup: str, width: float) -> Any:
+    """The title's style narrowed so that its lines come out even: the narrowest
+    measure that keeps the same number of lines ("…kỷ nguyên" / "mới" becomes two
+    lines of like length). A one-line title is left as it is."""
+    if len(markup) > KEEP_LIMIT:
+        return pst
+
+    def lines(w: float) -> int:
+        p = P(markup, pst)
+        p.wrap(w, 10_000)
+        return len(p.blPara.lines)
+
+    first = P(markup, pst)
+    first.wrap(width, 10_000)
+    n = len(first.blPara.lines)
+    last = first.blPara.lines[-1]
+    extra = last[0] if first.blPara.kind == 0 else last.extraSpace
+    if n < 2 or width - extra >= 0.6 * width:
+        return pst  # one line, or a last line already long enough
+    low, high = width / n, width
+    for _ in range(6):  # to a 64th of the width: finer is invisible
+        mid = (low + high) / 2
+        low, high = (low, mid) if lines(mid) <= n else (mid, high)
+    spare = width - high - 1
+    if pst.alignment == 1:  # centred: narrow both sides alike
+        return ParagraphStyle(f"{pst.name}-balanced", parent=pst, leftIndent=spare / 2, rightIndent=spare / 2)
+    return ParagraphStyle(f"{pst.name}-balanced", parent=pst, rightIndent=spare)

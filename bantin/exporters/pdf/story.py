@@ -1,0 +1,117 @@
+"""The skeleton of the walk: cover, contents, each article's front and back
+matter, and the điểm báo's header, groups and entries."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reportlab.lib.units import mm
+from reportlab.platypus import KeepTogether, PageBreak, Spacer
+from reportlab.platypus import Paragraph as P
+from reportlab.platypus.tableofcontents import TableOfContents
+
+from bantin.exporters.labels import (
+    CONTENTS,
+    DecreeHeader,
+    briefing_meta,
+    count_line,
+    decree_header,
+    digest_meta,
+    short_title,
+)
+from bantin.exporters.pdf import decree
+from bantin.exporters.pdf.blocks import Blocks
+from bantin.exporters.pdf.flowables import Marked, Tail, balanced
+from bantin.exporters.pdf.ink import Ink
+from bantin.model import Article, Briefing, Text, plain
+
+
+class Story(Blocks):
+    entry_start = 0  # where the current digest entry begins in the story
+    def cover(self, b: Briefing) -> None:
+        self.ink = Ink(self.fonts, self.warn, short_title(b.title, 40))
+        header = decree_header(b, self.style.page.decree_header)
+        if header is not None:
+            self.story += [self.decree(header), Spacer(1, 20 * mm)]
+        else:
+            self.story.append(Spacer(1, 60 * mm))
+        self.paras(plain(b.title), self.st["cover_title"], self.outline(b.title, 0))
+        meta = "" if header else briefing_meta(b)  # the header block already names both
+        if meta:
+            self.paras(plain(meta), self.st["cover_meta"])
+        self.paras(plain(count_line(b)), self.st["cover_meta"])
+
+    def decree(self, h: DecreeHeader) -> Any:
+        def para(text: str, pst: Any) -> Any:
+            return self.para(self.ink.chars(text, self.fonts.body_family), pst)
+
+        return decree.header_block(h, self.st["decree"], self.fonts, self.style.text.body_colour, self.width, para)
+
+    def contents(self, b: Briefing) -> None:
+        self.story.append(PageBreak())
+        self.paras(plain(CONTENTS), self.st["contents_heading"])
+        toc = TableOfContents(dotsMinLevel=0)
+        toc.levelStyles = [self.st["toc"]]
+        self.story.append(toc)
+
+    def start_article(self, a: Article, n: int) -> None:
+        if n:
+            self.story.append(PageBreak())
+        self.ink = Ink(self.fonts, self.warn, short_title(a.title, 40))
+
+    def masthead(self, text: str, a: Article) -> None:
+        self.paras(plain(text), self.st["masthead"])
+
+    def title(self, a: Article, depth: int) -> None:
+        self.depth = self.last_level = depth
+        pst = balanced(self.st["title"], self.ink.spans(plain(a.title), self.fonts.heading_family), self.width)
+        self.paras(plain(a.title), pst, self.outline(a.title, depth, toc=depth == 1))
+
+    def lede(self, text: str) -> None:
+        self.paras(plain(text), self.st["lede"])
+
+    def byline(self, text: str) -> None:
+        last = self.story[-1] if self.story else None
+        self.paras(plain(text), self.st["byline"])
+        # (Not a title or heading: its outline mark must stay on a flowable of its own.)
+        marked = isinstance(last, Marked) and last.outline is not None
+        if isinstance(last, P) and not marked and len(self.story) >= 2 and self.story[-2] is last:
+            # Never alone on a page: the byline travels with the article's last lines.
+            self.story[-2:] = [Tail(last, self.story[-1])]
+
+    def notes(self, lines: list[Text]) -> None:
+        for line in lines:
+            self.paras(line, self.st["source"])
+
+    # -- the điểm báo: each entry kept on one page when it fits, one outline item each
+
+    def digest_header(self, b: Briefing) -> None:
+        self.ink = Ink(self.fonts, self.warn, short_title(b.title, 40))
+        header = decree_header(b, self.style.page.decree_header)
+        if header is not None:
+            self.story.append(self.decree(header))
+        self.paras(plain(b.title), self.st["digest_title"], self.outline(b.title, 0))
+        meta = digest_meta(b)
+        if meta:
+            self.paras(plain(meta), self.st["digest_meta"])
+
+    def group(self, label: str) -> None:
+        self.paras(plain(label), self.st["group"])
+
+    def entry_title(self, a: Article, n: int) -> None:
+        self.ink = Ink(self.fonts, self.warn, short_title(a.title, 40))
+        self.entry_start = len(self.story)
+        self.paras(plain(a.title), self.st["entry_title"], self.outline(a.title, 1), bulletText=f"{n}.")
+
+    def entry_source(self, source: Text) -> None:
+        self.paras(source, self.st["entry_source"])
+
+    def entry_lede(self, text: str) -> None:
+        self.paras(plain(text), self.st["entry_lede"])
+
+    def points(self, items: tuple[Text, ...]) -> None:
+        for item in items:
+            self.paras(item, self.st["point"], bulletText="–")
+
+    def end_entry(self, a: Article, n: int) -> None:
+        self.story[self.entry_start:] = [KeepTogether(self.story[self.entry_start:])]

@@ -1,0 +1,50 @@
+"""reportlab paragraph styles, made from the shared role table (``roles``)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from functools import lru_cache
+from types import MappingProxyType
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
+
+from bantin.exporters.pdf.fonts import Fonts
+from bantin.exporters.roles import roles
+from bantin.style.stylesheet import Style
+
+MM = 72 / 25.4
+ALIGN = {"left": 0, "center": 1, "right": 2, "justify": 4}  # reportlab's TA_* values
+
+
+@lru_cache(maxsize=8)
+def styles(style: Style, f: Fonts) -> Mapping[str, Any]:
+    """One ParagraphStyle per role, built once per style sheet (reportlab never
+    changes them); read-only, since every document of the process shares them."""
+    t = style.text
+    ink, accent = colors.HexColor(t.body_colour), colors.HexColor(t.accent_colour)
+    out: dict[str, Any] = {}
+    for name, r in roles(style).items():
+        if r.font == "mono":
+            continue  # built with the code face, when a document has code (blocks.codeblock)
+        out[name] = ParagraphStyle(
+            name, fontName=f.face(r.font, r.face), fontSize=r.size, leading=r.size * r.leading,
+            alignment=ALIGN[r.align], spaceBefore=r.before, spaceAfter=r.after, leftIndent=r.left * MM,
+            rightIndent=r.right * MM, firstLineIndent=r.first * MM if r.first > 0 else 0,
+            keepWithNext=int(r.keep_next), textColor=accent if r.accent else ink, linkUnderline=0,
+            allowWidows=0, allowOrphans=0, hyphenationLang="", embeddedHyphenation=0, splitLongWords=1,
+            # A URL too long for its line breaks after a slash rather than mid-word.
+            uriWasteReduce=0.3, bulletFontName=f.body, bulletIndent=(r.left + r.first) * MM if r.first < 0 else 0,
+        )
+    for align in ("right", "center"):
+        for cell in ("cell", "header_cell"):
+            out[f"{cell}-{align}"] = ParagraphStyle(f"{cell}-{align}", parent=out[cell], alignment=ALIGN[align])
+    return MappingProxyType(out)
+
+
+@lru_cache(maxsize=64)
+def loose(pst: Any) -> Any:
+    """The style without keep-with-next, for all but the last piece of a long
+    paragraph: a title in 400 pieces must not become one unsplittable block."""
+    return ParagraphStyle(f"{pst.name}-loose", parent=pst, keepWithNext=0)

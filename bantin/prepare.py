@@ -1,0 +1,80 @@
+"""What every document goes through once, after it is read and before any exporter
+runs: the ``-M`` overrides, removal of characters no output may carry, a check of
+its dates, and the style's typography.
+
+Every prose field of every format comes out of here, so every format carries the
+same words and punctuation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+
+from bantin.errors import InputError
+from bantin.model import Article, Briefing, Document, Outlet, articles_of
+from bantin.model.dates import iso_date_ok
+from bantin.model.sanitize import sanitize
+from bantin.style.stylesheet import Style
+from bantin.typography import apply as apply_typography
+
+Meta = tuple[tuple[str, str], ...]
+
+
+def prepare(doc: Document, style: Style, meta: Meta = (), warn: Callable[[str], None] | None = None) -> Document:
+    """The document with the overrides, clean characters, checked dates and the
+    style's typography; ``InputError`` when a title is missing."""
+    doc = apply_meta(doc, meta)
+    doc = sanitize(doc, warn)
+    doc = _valid_dates(doc, warn)
+    doc = apply_typography(doc, style.typography, style.tone_marks)
+    if isinstance(doc, Briefing) and not doc.title:
+        raise InputError("the briefing has no title")
+    for a in articles_of(doc):
+        if not a.title:
+            raise InputError("the article has no title")
+    return doc
+
+
+def apply_meta(doc: Document, meta: Meta) -> Document:
+    """``-M KEY=VALUE`` over what the reader found; an empty value removes the field."""
+    m = dict(meta)
+    if not m:
+        return doc
+    if isinstance(doc, Briefing):
+        changes: dict[str, object] = {k: m[k] or None for k in ("date", "issuer", "number", "place") if k in m}
+        if "title" in m:
+            changes["title"] = m["title"]
+        return replace(doc, **changes)  # type: ignore[arg-type]
+    return _override_article(doc, m)
+
+
+def _override_article(a: Article, meta: dict[str, str]) -> Article:
+    changes: dict[str, object] = {}
+    if "title" in meta:
+        changes["title"] = meta["title"]
+    if "date" in meta:
+        changes["date"] = meta["date"] or None
+    if "byline" in meta:
+        changes["byline"] = meta["byline"] or None
+    if "outlet" in meta:
+        code = a.outlet.code if a.outlet else None
+        changes["outlet"] = Outlet(code, meta["outlet"]) if meta["outlet"] else None
+    return replace(a, **changes) if changes else a  # type: ignore[arg-type]
+
+
+def _valid_dates(doc: Document, warn: Callable[[str], None] | None) -> Document:
+    """An impossible date (2017-02-31, a week date, GMT+25) is dropped with a
+    warning: bantin never writes a date that it would refuse to read back."""
+
+    def check(value: str | None) -> str | None:
+        if value is None or iso_date_ok(value):
+            return value
+        if warn is not None:
+            warn(f"dropped the impossible date {value[:40]!r}")
+        return None
+
+    if isinstance(doc, Briefing):
+        arts = tuple(replace(a, date=check(a.date)) for a in doc.articles)
+        return replace(doc, date=check(doc.date), articles=arts)
+    return replace(doc, date=check(doc.date))

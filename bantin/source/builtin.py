@@ -1,0 +1,24 @@
+"""The two readers bantin cannot work without: newsroom text and canonical JSON."""
+
+from __future__ import annotations
+
+from bantin.errors import InputError
+from bantin.model import Document
+from bantin.model.serialize import SchemaError, loads
+from bantin.source import newsroom
+from bantin.source.reader import Context, Reader
+
+
+def _txt(data: bytes, ctx: Context) -> Document:
+    return newsroom.read(ctx.text(data))
+
+
+def _json(data: bytes, ctx: Context) -> Document:
+    try:
+        return loads(ctx.text(data))
+    except SchemaError as e:
+        raise InputError(f"JSON input: {e}") from None
+
+
+txt = Reader("txt", (".txt",), _txt, "newsroom plain text, any encoding (TCVN3, VNI, VISCII, VIQR included)")
+json = Reader("json", (".json",), _json, "bantin's canonical JSON")

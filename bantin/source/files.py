@@ -1,0 +1,59 @@
+"""An input's bytes: a regular file of at most 50 MB, or standard input.
+
+Only regular files are read: a FIFO or a device would block or never end. The
+reader is the one named, else the path's extension; standard input has none, and
+its content decides (``bantin.source.read``).
+"""
+
+from __future__ import annotations
+
+import errno
+import stat
+import sys
+from pathlib import Path
+from typing import BinaryIO
+
+from bantin.errors import InputError
+from bantin.source.registry import reader_for
+
+MAX_BYTES = 50 * 2**20  # no article is this long; a larger input is a mistake, read no further
+
+
+def _read_limited(f: BinaryIO) -> bytes:
+    data = f.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        raise InputError(f"larger than {MAX_BYTES // 2**20} MB; not an article")
+    return data
+
+
+def load(source: str, source_format: str | None = None) -> tuple[bytes, str | None]:
+    """The bytes of a path, or of "-" (standard input), and the reader to use: the
+    one named, else a path's extension; ``None`` lets the content decide (stdin)."""
+    if source == "-":
+        stdin = getattr(sys.stdin, "buffer", None)
+        if stdin is None:
+            raise InputError("standard input is closed")
+        try:
+            return _read_limited(stdin), source_format
+        except (OSError, ValueError):
+            raise InputError("standard input is closed") from None
+    p = Path(source)
+    try:
+        st = p.stat()
+    except FileNotFoundError:
+        raise InputError("no such file") from None
+    except OSError as e:
+        raise InputError("symlink loop" if e.errno == errno.ELOOP else (e.strerror or str(e))) from None
+    if stat.S_ISDIR(st.st_mode):
+        raise InputError("is a folder")
+    if not stat.S_ISREG(st.st_mode):
+        raise InputError("not a regular file (a FIFO, socket or device); not read")
+    if st.st_size > MAX_BYTES:
+        raise InputError(f"larger than {MAX_BYTES // 2**20} MB; not an article")
+    with p.open("rb") as f:
+        return _read_limited(f), source_format or reader_for(p)
+
+
+def folder_of(source: str) -> Path | None:
+    """Where an input's images may be read from: its own folder; none for stdin."""
+    return None if source == "-" else Path(source).parent

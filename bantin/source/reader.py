@@ -1,0 +1,44 @@
+"""The reader interface: a name, the file extensions it claims, and one function
+from (bytes, context) to a document. Readers are plug-ins of the
+``bantin.readers`` entry-point group, like the exporters."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bantin.model import Document
+from bantin.source.decode import decode_reporting
+from bantin.source.legacy import NAMES
+
+
+def _ignore(_msg: str) -> None:
+    pass
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a reader may use besides the bytes: the encoding asked for (None:
+    auto), the input's folder (the only place local images are read from; None
+    for standard input), and where warnings go."""
+
+    encoding: str | None = None
+    folder: Path | None = None
+    warn: Callable[[str], None] = field(default=_ignore)
+
+    def text(self, data: bytes) -> str:
+        """The bytes decoded as ``encoding`` asks; a detected legacy encoding is
+        reported, never silent."""
+        text, detected = decode_reporting(data, self.encoding)
+        if detected is not None:
+            self.warn(f"encoding detected: {NAMES[detected]} (name it with --encoding to skip detection)")
+        return text
+
+
+@dataclass(frozen=True)
+class Reader:
+    name: str
+    extensions: tuple[str, ...]  # with the dot: (".md", ".markdown")
+    read: Callable[[bytes, Context], Document]
+    description: str = ""
