@@ -9,6 +9,7 @@ otherwise drop or substitute those letters without a word.
 
 from __future__ import annotations
 
+import json
 import os
 import unicodedata
 from dataclasses import dataclass
@@ -17,6 +18,7 @@ from importlib import metadata
 from pathlib import Path
 
 from bantin.errors import StyleError
+from bantin.style import cache
 from bantin.style.stylesheet import FontSpec
 
 FACES = ("regular", "bold", "italic", "bold_italic")
@@ -154,10 +156,6 @@ def _facts(path: Path) -> _Facts:
     """Read once per process, and kept on disk between processes (``bantin.style.cache``):
     fontTools takes 5 ms to read a text face's cmap and name, and a second for
     HanaMinA's."""
-    import json
-
-    from bantin.style import cache
-
     def read() -> bytes:
         from fontTools.ttLib import TTFont
 
@@ -309,8 +307,6 @@ def subset(path: Path, chars: frozenset[str], kerning: bool = False) -> bytes:
     processes (``bantin.style.cache``), keyed by the font's bytes, the characters, the
     options, fontTools' version and this module's source."""
     import fontTools
-
-    from bantin.style import cache
 
     digest = cache.key("subset", _digest(path), "".join(sorted(chars)), str(kerning), fontTools.version,
                        cache.source_of(__file__))

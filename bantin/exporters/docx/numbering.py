@@ -35,6 +35,7 @@ def install(d: Any) -> None:
 
 class Numbering:
     """A fresh w:num per list, restarting at 1 (python-docx keeps counting)."""
+
     def __init__(self, d: Any) -> None:
         self.part = d.part.numbering_part.element
         self.next_id = 1000

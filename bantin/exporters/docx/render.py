@@ -14,7 +14,8 @@ import docx
 
 from bantin.exporters import RenderContext
 from bantin.exporters.docx import fields, numbering, package, styles
-from bantin.exporters.docx.body import Body, Covered
+from bantin.exporters.docx.body import Body
+from bantin.exporters.docx.writer import Covered
 from bantin.exporters.labels import short_title
 from bantin.exporters.roles import roles
 from bantin.model import Briefing, Document
