@@ -104,7 +104,7 @@ def export_cmd(
     try:
         result = api.convert(
             inputs, formats, out, style=style, encoding=encoding, source_format=source_format,
-            meta=split_meta(meta), bundle=bundle_title, jobs=jobs or os.cpu_count() or 1,
+            meta=split_meta(meta), bundle=bundle_title, jobs=(os.cpu_count() or 1) if jobs is None else jobs,
             incremental=incremental, shard=_shard(shard), fail_fast=fail_fast, report=report,
             on_message=_err, quiet=quiet, collect=False, progress=True, scheduler=scheduler,
             batch_size=batch_size, debug=debug, digest=digest, group_by=group_by,

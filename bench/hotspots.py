@@ -23,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from run import sources  # noqa: E402
 
 import bantin  # noqa: E402
-from bantin.exporters import registry  # noqa: E402
+from bantin.exporters import RenderContext, registry  # noqa: E402
 from bantin.style import stylesheet  # noqa: E402
 
 
@@ -35,22 +35,23 @@ def main() -> None:
     ap.add_argument("--top", type=int, default=25)
     args = ap.parse_args()
     style = stylesheet.load(args.style)
-    docs = [pipeline.prepare(bantin.read(f), style) for f in sources()]
-    write = registry()[args.format].write
+    docs = [bantin.read(f, style=style) for f in sources()]
+    exporter = registry()[args.format]
+    ctx = RenderContext(style)
 
-    def quiet(_: str) -> None:
-        pass
+    def write(doc: bantin.Document) -> bytes:
+        return exporter.render(doc, ctx)
 
-    write(docs[0], style, quiet)
+    write(docs[0])
     t0 = time.perf_counter()
     for d in docs:
-        write(d, style, quiet)
+        write(d)
     print(f"{args.format}: {1000 * (time.perf_counter() - t0) / len(docs):.2f} ms per article unprofiled, "
           f"{len(docs)} articles")
     prof = cProfile.Profile()
     prof.enable()
     for d in docs:
-        write(d, style, quiet)
+        write(d)
     prof.disable()
     shares: Counter[str] = Counter()
     for (file, _line, name), (_cc, _nc, internal, _cum, _callers) in pstats.Stats(prof).stats.items():  # type: ignore[attr-defined]

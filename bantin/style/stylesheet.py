@@ -8,6 +8,7 @@ misspelt key silently ignored is a style that silently does not apply.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import threading
 import tomllib
@@ -330,14 +331,16 @@ def _section(cls: type, d: dict[str, Any], path: Path) -> Any:
         raise StyleError(f"{path}: {e}") from None
 
 
-Stamp = tuple[tuple[str, int, int], ...]  # (path, mtime_ns, size) of each sheet in a chain
+Stamp = tuple[tuple[str, bytes], ...]  # (path, SHA-256 of its bytes) of each sheet in a chain
 _loaded: dict[str, tuple[Stamp, Style]] = {}
 _loaded_lock = threading.Lock()
 
 
 def _stamp(paths: list[Path]) -> Stamp | None:
+    # The bytes, not the modification time: two edits within one tick of the
+    # file system's clock leave the time unchanged. A sheet is a few hundred bytes.
     try:
-        return tuple((str(p), st.st_mtime_ns, st.st_size) for p in paths for st in (p.stat(),))
+        return tuple((str(p), hashlib.sha256(p.read_bytes()).digest()) for p in paths)
     except OSError:
         return None
 
@@ -349,7 +352,7 @@ def load(ref: str) -> Style:
     path = _resolve_path(ref, None)
     with _loaded_lock:
         kept = _loaded.get(ref)
-    if kept is not None and _stamp([Path(p) for p, _, _ in kept[0]]) == kept[0]:
+    if kept is not None and _stamp([Path(p) for p, _ in kept[0]]) == kept[0]:
         return kept[1]
     style, chain = _parse(path)
     stamp = _stamp(chain)

@@ -10,7 +10,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import CORPUS, bantin, epubcheck, pandoc_plain, pdftotext, require, run, zip_text
+from helpers import CORPUS, bantin, epubcheck, pandoc_plain, pdftotext, require, run, zip_text
 
 import bantin as api
 from bantin.model import Article, Briefing, Heading, Paragraph, plain
@@ -188,7 +188,7 @@ def test_title_lines_are_balanced(tmp_path):
 
 
 def test_masthead_shows_each_date_once():
-    from bantin.exporters._shared import meta_line
+    from bantin.exporters.labels import meta_line
     from bantin.model import Dateline, Outlet
 
     a = Article("T", lede="Sáng 5/8, hội nghị khai mạc.", outlet=Outlet("PNTĐ", "Phụ nữ Thủ đô"),
@@ -291,7 +291,7 @@ def test_libreoffice_draws_typed_vietnamese_in_the_embedded_subset(tmp_path):
     from the DOCX's embedded subset. "Nguyễn Ưởng", typed into the file after bantin
     wrote it (a run added to the body, as an editor's typing is), must come out in
     that font: the subset keeps letters the document itself never used."""
-    from conftest import soffice_pdf
+    from helpers import soffice_pdf
 
     src = Article("Tiêu đề", blocks=(Paragraph(plain("Một đoạn ngắn không có hai chữ kia.")),))
     data = api.export(src, "docx")

@@ -14,7 +14,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import assert_in_order, epubcheck, model_words, require, run, words
+from helpers import assert_in_order, epubcheck, model_words, require, run, words
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree
@@ -82,7 +82,7 @@ def documents(chars: st.SearchStrategy[str]) -> st.SearchStrategy[bantin.Documen
 
 def typeset(doc: bantin.Document) -> bantin.Document:
     """What read() gives: the document after sanitising, dates and typography."""
-    from bantin.run.convert import prepare
+    from bantin.prepare import prepare
 
     return prepare(doc, bantin.load_style("default"))
 

@@ -7,7 +7,8 @@ import os
 import signal
 from pathlib import Path
 
-from bantin.run.convert import Job, Result, Settings, convert
+from bantin.run.convert import Job, Result, convert
+from bantin.run.settings import Settings
 
 
 def dies_once(job: Job, settings: Settings) -> Result:

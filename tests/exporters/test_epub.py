@@ -6,7 +6,7 @@ import re
 import zipfile
 
 import pytest
-from conftest import (
+from helpers import (
     EPOCH,
     EXAMPLES,
     assert_in_order,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from importlib.metadata import EntryPoint, EntryPoints
 
 import pytest
-from conftest import EXAMPLES, bantin
+from helpers import EXAMPLES, bantin
 
 from bantin import BantinWarning, exporters
 from bantin.style.fonts import VIETNAMESE
@@ -30,7 +30,6 @@ def test_vietnamese_repertoire_size():
 def test_unknown_key_names_key_and_file(tmp_path, body, key):
     p = tmp_path / "bad.toml"
     p.write_text('extends = "default"\n' + body)
-    load.cache_clear()
     with pytest.raises(StyleError) as e:
         load(str(p))
     assert key in str(e.value) and str(p) in str(e.value)
@@ -41,7 +40,6 @@ def test_unknown_key_names_key_and_file(tmp_path, body, key):
 def test_user_sheet_extends_and_overrides(tmp_path):
     p = tmp_path / "mine.toml"
     p.write_text('extends = "nd30"\nname = "mine"\n[text]\nbody_size = 14\n')
-    load.cache_clear()
     st = load(str(p))
     assert st.text.body_size == 14 and st.page.margin_left == 30 and st.name == "mine"
 

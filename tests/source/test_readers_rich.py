@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import assert_in_order, bantin, epubcheck, pandoc_plain, pdftotext, words
+from helpers import assert_in_order, bantin, epubcheck, pandoc_plain, pdftotext, words
 from PIL import Image as Pil
 
 import bantin as api

@@ -8,7 +8,7 @@ import sys
 import time
 
 import pytest
-from conftest import EXAMPLES, bantin
+from helpers import EXAMPLES, bantin
 
 ARTICLE = "Tiêu đề thử\n(HNM) - Sáng 1/6, sapo của bài.\nĐoạn thân bài có AT&T và <b>không phải thẻ</b>.\nMinh Châu\n"
 

@@ -8,7 +8,7 @@ from importlib import resources
 
 import jsonschema
 import pytest
-from conftest import EXAMPLES
+from helpers import EXAMPLES
 
 from bantin.model import Article, Briefing, Caption, Heading, ListBlock, Paragraph, Quote, SectionBreak, Span
 from bantin.model.serialize import SchemaError, dumps, loads, to_dict
@@ -30,7 +30,7 @@ SAMPLE = Article(
 
 
 def schema() -> dict:
-    return json.loads(resources.files("bantin").joinpath("schema/bantin.schema.json").read_text("utf-8"))
+    return json.loads(resources.files("bantin.model").joinpath("schema/bantin.schema.json").read_text("utf-8"))
 
 
 def test_immutable():

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import bantin, epubcheck, pandoc_plain, pdffonts, pdftotext, soffice_pdf
+from helpers import bantin, epubcheck, pandoc_plain, pdffonts, pdftotext, soffice_pdf
 
 import bantin as api
 from bantin.model import CodeBlock, Paragraph, Span, serialize

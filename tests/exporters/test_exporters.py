@@ -7,11 +7,11 @@ import random
 import zipfile
 
 import pytest
-from test_reader import FRAGMENTS
+from helpers import FRAGMENTS
 
-from bantin.exporters import registry
+from bantin.exporters import RenderContext, registry
 from bantin.model import Article, Briefing, Paragraph, Span
-from bantin.run.convert import prepare
+from bantin.prepare import prepare
 from bantin.source import read
 from bantin.style.stylesheet import load
 
@@ -40,7 +40,7 @@ def test_odd_and_random_documents(fmt):
     exporter = registry()[fmt]
     for doc in ODD + random_docs(25):
         warnings: list[str] = []
-        data = exporter.write(prepare(doc, style), style, warnings.append)
+        data = exporter.render(prepare(doc, style), RenderContext(style, warnings.append))
         assert data
         if fmt in ("docx", "epub"):
             assert zipfile.ZipFile(io.BytesIO(data)).testzip() is None

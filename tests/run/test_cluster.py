@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import EPOCH, EXAMPLES, assert_stopped_cleanly, bantin, example_tree
+from helpers import EPOCH, EXAMPLES, assert_stopped_cleanly, bantin, example_tree
 
 pytest.importorskip("distributed", reason='the dask extra is not installed (pip install ".[dask]")')
 
@@ -193,12 +193,12 @@ class _Client:
 
 def test_batch_that_fails_twice_reports_only_its_culprit(tmp_path):
     from bantin.run import cluster
-    from bantin.run.convert import Settings
+    from bantin.run.settings import Settings
     from bantin.style.stylesheet import load
 
     items = tuple(cluster.Item(f"{n}.txt", f"Tiêu đề {n}\nSapo.\n".encode(), "txt") for n in "abc")
-    settings = Settings(formats=("txt",), out_dir=None)
-    batch = cluster.Batch(items, settings, load("default"), EPOCH)
+    settings = Settings(formats=("txt",), out_dir=None, epoch=int(EPOCH))
+    batch = cluster.Batch(items, settings, load("default"))
     client = _Client("b.txt")
     flight = cluster._InFlight([], [None, None, None], batch, client.submit(cluster.run_batch, batch))
     out = cluster._outcomes(client, flight)

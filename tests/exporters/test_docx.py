@@ -6,7 +6,8 @@ import re
 import zipfile
 
 import pytest
-from conftest import (
+from fontTools.ttLib import TTFont
+from helpers import (
     EPOCH,
     EXAMPLES,
     assert_in_order,
@@ -19,7 +20,6 @@ from conftest import (
     soffice_pdf,
     zip_text,
 )
-from fontTools.ttLib import TTFont
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 

@@ -11,10 +11,11 @@ import stat
 import subprocess
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLES, assert_stopped_cleanly, bantin, example_tree
+from helpers import EXAMPLES, assert_stopped_cleanly, bantin, example_tree
 
 import bantin as api
 
@@ -136,7 +137,8 @@ def test_odd_file_names_in_shard_report_and_manifest(tmp_path):
 # 6. Workers: a killed worker, a killed parent, absurd --jobs.
 
 def _four_inputs(tmp_path: Path) -> tuple[list, object]:
-    from bantin.run.convert import Job, Settings
+    from bantin.run.convert import Job
+    from bantin.run.settings import Settings
 
     src = tmp_path / "src"
     src.mkdir()
@@ -155,7 +157,7 @@ def test_killed_worker_is_retried_and_the_run_completes(tmp_path, monkeypatch):
 
     monkeypatch.setattr(pool, "_convert_in_worker", killers.dies_once)
     jobs, settings = _four_inputs(tmp_path)
-    results = list(pool.results(iter(jobs), settings, 2))
+    results = list(pool.results(iter(jobs), replace(settings, jobs=2)))
     assert [j.label for j, _ in results] == [j.label for j in jobs]
     assert all(r.error is None for _, r in results), [r.error for _, r in results]
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["a.txt", "b.txt", "c.txt", "d.txt", "killed"]
@@ -168,7 +170,7 @@ def test_input_that_always_kills_its_worker_is_reported(tmp_path, monkeypatch):
 
     monkeypatch.setattr(pool, "_convert_in_worker", killers.always_dies)
     jobs, settings = _four_inputs(tmp_path)
-    results = {j.label[-5:]: r for j, r in pool.results(iter(jobs), settings, 2)}
+    results = {j.label[-5:]: r for j, r in pool.results(iter(jobs), replace(settings, jobs=2))}
     assert results["b.txt"].error == pool.KILLED
     assert all(results[n].error is None for n in ("a.txt", "c.txt", "d.txt"))
 
@@ -240,7 +242,7 @@ HOSTILE = {
 
 
 def test_forbidden_characters_in_every_field(tmp_path):
-    from conftest import epubcheck, zip_text
+    from helpers import epubcheck, zip_text
     from lxml import etree
 
     f = tmp_path / "a.json"

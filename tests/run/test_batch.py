@@ -10,7 +10,7 @@ import sys
 import time
 
 import pytest
-from conftest import EPOCH, EXAMPLES, assert_stopped_cleanly, bantin
+from helpers import EPOCH, EXAMPLES, assert_stopped_cleanly, bantin
 
 FOUR = "pdf,docx,epub,txt"
 

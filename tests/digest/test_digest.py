@@ -10,7 +10,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import CORPUS, SEED, bantin, epubcheck, pandoc_plain, pdftotext, run, zip_text
+from helpers import CORPUS, SEED, bantin, epubcheck, pandoc_plain, pdftotext, run, zip_text
 
 import bantin as api
 from bantin.digest.sentences import sentences

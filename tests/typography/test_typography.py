@@ -73,7 +73,6 @@ def test_spans_keep_the_space_between_them():
 def write_style(tmp_path, body: str):
     p = tmp_path / "s.toml"
     p.write_text('extends = "default"\n' + body, encoding="utf-8")
-    load.cache_clear()
     return load(str(p))
 
 

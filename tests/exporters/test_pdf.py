@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import (
+from helpers import (
     EPOCH,
     EXAMPLES,
     assert_in_order,

@@ -8,7 +8,7 @@ import hashlib
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLES, bantin
+from helpers import EXAMPLES, bantin
 
 from bantin.style import cache, fonts, stylesheet
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import unicodedata
 
 import pytest
-from conftest import CORPUS, EXAMPLES, bantin
+from helpers import CORPUS, EXAMPLES, bantin
 
 import bantin as api
 from bantin.source import legacy

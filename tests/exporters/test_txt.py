@@ -5,7 +5,7 @@ from __future__ import annotations
 import unicodedata
 
 import pytest
-from conftest import EXAMPLES, assert_in_order, bantin, example_stems, load_json, model_words
+from helpers import EXAMPLES, assert_in_order, bantin, example_stems, load_json, model_words
 
 from bantin.exporters.txt import width, wrap
 from bantin.model import Article, Briefing
@@ -57,10 +57,11 @@ def test_width_from_style(tmp_path):
 
 
 def test_bundle_txt():
+    from bantin.exporters import RenderContext
     from bantin.exporters.txt import write
 
     a = Article("Bài một", lede="Sapo một.")
     b = Article("Bài hai", lede="Sapo hai.")
-    out = write(Briefing("Bản tin sáng", (a, b), "2025-08-05", "Văn phòng"), load("default"), lambda m: None).decode()
+    out = write(Briefing("Bản tin sáng", (a, b), "2025-08-05", "Văn phòng"), RenderContext(load("default"))).decode()
     assert "BẢN TIN SÁNG" in out and "Mục lục" in out and "ngày 05 tháng 8 năm 2025" in out
     assert out.index("1. Bài một") < out.index("2. Bài hai") < out.index("Sapo một.")

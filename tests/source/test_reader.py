@@ -5,7 +5,7 @@ from __future__ import annotations
 import unicodedata
 
 import pytest
-from conftest import assert_in_order, model_words, words
+from helpers import FRAGMENTS, assert_in_order, model_words, words
 
 from bantin.model import Figure, Heading, ListBlock, Paragraph, Quote, SectionBreak, text_of
 from bantin.source import InputError, read
@@ -223,16 +223,6 @@ def test_every_word_kept_in_order():
     text = BASIC + "Ảnh: Vi Thảo\n“Một câu trích dẫn đứng riêng”\n— Người nói\n"
     a = art(text.replace("Ngọc Lan\n", "") + "Ngọc Lan\n")
     assert_in_order(words(text.replace("Ngọc Lan\n", "")), " ".join(model_words(a, with_front=True)))
-
-
-FRAGMENTS = [
-    "(PNTĐ) - Sáng 5/8, hội nghị khai mạc.", "HÀ NỘI (TTXVN) – Chiều 2/9, đoàn công tác đến.", "TTO -",
-    "Một câu bình thường kết thúc bằng dấu chấm.", "Tiêu đề phụ ngắn", "Thứ nhất, làm tốt.", "Thứ hai, làm nhanh.",
-    "- gạch đầu dòng", "1. mục một", "“Trích dẫn đứng riêng”", "— Người nói", "Ảnh: Vi Thảo",
-    "Hội nghị diễn ra. (Ảnh: TTXVN)", "* * *", "./.", "Minh Châu", "Hòa Lê (T/h)", "...", "“", "Ảnh:",
-    "Câu dính liền.Câu sau viết hoa.", "Số tiền 958.700", "USD được chuyển.", "GD&TĐ - Bộ ra quy chế.", "",
-    "  ", "13/05/2017 10:28 GMT+7", "Title: không phải khối tiêu đề", "a < b & c > d", "x" * 50,
-]
 
 
 def test_random_documents_never_crash_or_lose_words():

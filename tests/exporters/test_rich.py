@@ -13,7 +13,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import (
+from helpers import (
     EPOCH,
     EXAMPLES,
     assert_in_order,
@@ -94,7 +94,7 @@ def test_rich_json_round_trips_and_validates_against_the_shipped_schema():
     a = doc()
     text = dumps(a)
     assert loads(text) == a
-    schema = json.loads(resources.files("bantin").joinpath("schema/bantin.schema.json").read_text("utf-8"))
+    schema = json.loads(resources.files("bantin.model").joinpath("schema/bantin.schema.json").read_text("utf-8"))
     jsonschema.validate(json.loads(text), schema)
     b = Briefing("Hai bài", (a, a), "2025-09-12", "Sở Nông nghiệp")
     assert loads(dumps(b)) == b
@@ -239,11 +239,11 @@ class Chart:
 @pytest.mark.parametrize("fmt", ["pdf", "docx", "epub", "txt"])
 def test_unknown_block_is_an_error_naming_its_type(fmt):
     a = Article("T", blocks=(Paragraph(plain("a")), Chart()))  # type: ignore[arg-type]
-    from bantin.exporters import registry
+    from bantin.exporters import RenderContext, registry
     from bantin.style.stylesheet import load as load_style
 
     with pytest.raises(ExportError, match="Chart"):
-        registry()[fmt].write(a, load_style("default"), lambda m: None)
+        registry()[fmt].render(a, RenderContext(load_style("default")))
 
 
 # -- every format, read back

@@ -11,7 +11,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLES, ROOT
+from helpers import EXAMPLES, ROOT
 
 from bantin import __version__
 
@@ -43,13 +43,13 @@ def test_sdist_and_wheel_carry_the_data_files(dist: Path) -> None:
     sdist = next(dist.glob(f"bantin-{__version__}.tar.gz"))
     with zipfile.ZipFile(wheel) as z:
         names = set(z.namelist())
-    for needed in ("bantin/py.typed", "bantin/styles/default.toml", "bantin/styles/nd30.toml",
-                   "bantin/schema/bantin.schema.json"):
+    for needed in ("bantin/py.typed", "bantin/style/sheets/default.toml", "bantin/style/sheets/nd30.toml",
+                   "bantin/model/schema/bantin.schema.json"):
         assert needed in names, needed
     assert not [n for n in names if n.startswith("tests/")]
     with tarfile.open(sdist) as t:
         members = {m.name.split("/", 1)[1] for m in t.getmembers() if "/" in m.name}
-    assert {"bantin/py.typed", "bantin/styles/default.toml", "bantin/schema/bantin.schema.json",
+    assert {"bantin/py.typed", "bantin/style/sheets/default.toml", "bantin/model/schema/bantin.schema.json",
             "README.md", "CHANGELOG.md"} <= members
     r = _run([sys.executable, "-m", "twine", "check", "--strict", str(wheel), str(sdist)])
     assert r.stdout.count("PASSED") == 2

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import SEED, assert_in_order, corpus_files, model_words, needs_corpus, needs_seed, words
+from helpers import SEED, assert_in_order, corpus_files, model_words, needs_corpus, needs_seed, words
 
 from bantin.model import Heading, ListBlock, Paragraph, text_of
 from bantin.source import read

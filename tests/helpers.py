@@ -1,0 +1,205 @@
+"""Helpers the tests share: the real clients (poppler, pandoc, epubcheck, LibreOffice),
+word extraction for "every word reaches every output, in order", and the corpus."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+SHARED = ROOT.parent / "shared"
+CORPUS = SHARED / "corpus"
+SEED = CORPUS / "seed" / "kien-hung.txt"
+EPUBCHECK = Path("/usr/share/java/epubcheck.jar")
+
+needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not here")
+needs_seed = pytest.mark.skipif(not SEED.is_file(), reason="../shared/corpus/seed is not here")
+
+
+def require(tool: str) -> str:
+    """The path of a real client. In CI a missing client fails the test (the CI
+    script installs them all); on a developer machine it skips with the reason."""
+    path = EPUBCHECK if tool == "epubcheck" else shutil.which(tool)
+    if path and Path(path).exists():
+        return str(path)
+    if os.environ.get("CI"):
+        pytest.fail(f"{tool} is not installed; .ci/run must install it")
+    pytest.skip(f"{tool} is not installed")
+
+
+def run(cmd: list[str], **kw: object) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(cmd, capture_output=True, text=True, check=False, timeout=300, **kw)  # type: ignore[call-overload]
+
+
+def bantin(*args: str, env: dict[str, str] | None = None, input: bytes | None = None,
+           cwd: Path | None = None) -> subprocess.CompletedProcess[bytes]:
+    full_env = {**os.environ, **(env or {})}
+    return subprocess.run(
+        [sys.executable, "-m", "bantin", *args], capture_output=True, env=full_env, input=input,
+        check=False, timeout=600, cwd=cwd,
+    )
+
+
+def words(text: str) -> list[str]:
+    return re.findall(r"\w+", unicodedata.normalize("NFC", text).casefold())
+
+
+def assert_in_order(expected: list[str], actual_text: str, what: str = "output") -> None:
+    """Every expected word appears in the output, in the same order."""
+    actual = words(actual_text)
+    i = 0
+    for n, w in enumerate(expected):
+        while i < len(actual) and actual[i] != w:
+            i += 1
+        if i == len(actual):
+            context = " ".join(expected[max(0, n - 8): n + 3])
+            raise AssertionError(f"{what}: word {n} {w!r} missing or out of order (near: …{context}…)")
+        i += 1
+
+
+def pdftotext(path: Path) -> str:
+    return run([require("pdftotext"), "-enc", "UTF-8", str(path), "-"]).stdout
+
+
+def pandoc_plain(path: Path, fmt: str) -> str:
+    r = run([require("pandoc"), "-s", "-f", fmt, "-t", "plain", "--wrap=none", str(path)])
+    assert r.returncode == 0, r.stderr
+    return r.stdout
+
+
+def epubcheck(path: Path) -> str:
+    jar = require("epubcheck")
+    r = run(["java", "-jar", jar, str(path)])
+    return r.stdout + r.stderr
+
+
+def soffice_pdf(docx: Path, outdir: Path) -> Path:
+    exe = shutil.which("soffice") or shutil.which("libreoffice")
+    if not exe:
+        require("soffice")
+    profile = outdir / "lo-profile"
+    r = run([exe, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
+             "--outdir", str(outdir), str(docx)], env={**os.environ, "HOME": str(outdir)})
+    pdf = outdir / (docx.stem + ".pdf")
+    # soffice exits 0 even when it could not load the file: the PDF must exist.
+    assert pdf.is_file(), f"LibreOffice made no PDF: {r.stdout} {r.stderr}"
+    return pdf
+
+
+def pdffonts(path: Path) -> list[dict[str, str]]:
+    out = run([require("pdffonts"), str(path)]).stdout.splitlines()
+    rows = []
+    for line in out[2:]:
+        parts = line.split()
+        # name type... encoding emb sub uni objectID gen: read from the right.
+        rows.append({"name": parts[0], "emb": parts[-5], "sub": parts[-4], "uni": parts[-3],
+                     "line": line})
+    return rows
+
+
+def corpus_files() -> list[Path]:
+    if not CORPUS.is_dir():
+        return []
+    return sorted((CORPUS / "real").glob("*.txt"))
+
+
+def model_words(doc: object, with_front: bool = False, caption_last: bool = False) -> list[str]:
+    """The words of a document in reading order: what every output must carry.
+    ``caption_last``: a table's caption after its rows, where pandoc puts an HTML
+    table's <caption>."""
+    from bantin.model import Figure, Heading, ListBlock, Paragraph, Quote, Table, articles_of, text_of
+
+    out: list[str] = []
+    for a in articles_of(doc):  # type: ignore[arg-type]
+        out += words(a.title)
+        if with_front:
+            if a.dateline and a.dateline.time and not (a.lede or "").startswith(a.dateline.time):
+                out += words(a.dateline.time)
+            if a.dateline and a.dateline.place:
+                out += words(a.dateline.place)
+            if a.outlet and a.outlet.code:
+                out += words(a.outlet.code)
+        out += words(a.lede or "")
+        for b in a.blocks:
+            if isinstance(b, (Heading, Paragraph)):
+                out += words(text_of(b.text))
+            elif isinstance(b, ListBlock):
+                for item in b.items:
+                    out += words(text_of(item))
+            elif isinstance(b, Quote):
+                out += words(text_of(b.text)) + words(b.attribution or "")
+            elif isinstance(b, Figure):
+                out += words(text_of(b.caption)) + (words("Ảnh " + b.credit) if b.credit else [])
+            elif isinstance(b, Table):
+                cells = [w for row in b.rows for cell in row for w in words(text_of(cell))]
+                caption = words(text_of(b.caption))
+                out += cells + caption if caption_last else caption + cells
+        out += words(a.byline or "")
+    return out
+
+
+EPOCH = "1754380800"  # 2025-08-05
+
+
+def example_stems() -> list[str]:
+    stems = sorted(p.stem for p in EXAMPLES.glob("*") if p.suffix in (".txt", ".json"))
+    return stems + (["kien-hung"] if SEED.is_file() else [])
+
+
+def load_json(path: Path) -> object:
+    from bantin.model.serialize import loads
+
+    return loads(path.read_text(encoding="utf-8"))
+
+
+def zip_text(path: Path, name: str) -> str:
+    """One part of a DOCX or EPUB, as text."""
+    import zipfile
+
+    with zipfile.ZipFile(path) as z:
+        return z.read(name).decode("utf-8")
+
+
+def example_tree(src: Path, copies: int) -> Path:
+    """``copies`` folders, each with every example .txt: a tree for bulk runs."""
+    for i in range(copies):
+        d = src / f"nhom-{i:02d}"
+        d.mkdir(parents=True)
+        for f in EXAMPLES.glob("*.txt"):
+            (d / f.name).write_bytes(f.read_bytes())
+    return src
+
+
+def assert_stopped_cleanly(out: Path) -> None:
+    """After an interrupt: no temporary file left, and the manifest (if any) valid,
+    naming only outputs that exist."""
+    import json
+    import time
+
+    time.sleep(0.5)
+    if not out.exists():
+        return
+    assert not [p for p in out.rglob("*") if p.name.endswith(".part")]
+    manifest = out / ".bantin-manifest.json"
+    if manifest.exists():
+        for entry in json.loads(manifest.read_text())["entries"].values():
+            assert all(os.path.exists(p) for p in entry["outputs"])
+
+
+# Lines of the shapes newsroom text holds, for documents made at random.
+FRAGMENTS = [
+    "(PNTĐ) - Sáng 5/8, hội nghị khai mạc.", "HÀ NỘI (TTXVN) – Chiều 2/9, đoàn công tác đến.", "TTO -",
+    "Một câu bình thường kết thúc bằng dấu chấm.", "Tiêu đề phụ ngắn", "Thứ nhất, làm tốt.", "Thứ hai, làm nhanh.",
+    "- gạch đầu dòng", "1. mục một", "“Trích dẫn đứng riêng”", "— Người nói", "Ảnh: Vi Thảo",
+    "Hội nghị diễn ra. (Ảnh: TTXVN)", "* * *", "./.", "Minh Châu", "Hòa Lê (T/h)", "...", "“", "Ảnh:",
+    "Câu dính liền.Câu sau viết hoa.", "Số tiền 958.700", "USD được chuyển.", "GD&TĐ - Bộ ra quy chế.", "",
+    "  ", "13/05/2017 10:28 GMT+7", "Title: không phải khối tiêu đề", "a < b & c > d", "x" * 50,
+]
