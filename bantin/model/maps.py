@@ -23,9 +23,10 @@ def map_text(doc: Document, fn: Callable[[str], str]) -> Document:
     return _map(doc, fn, None)
 
 
-def map_strings(doc: Document, fn: Callable[[str], str]) -> Document:
-    """Apply ``fn`` to every string of the document, the URL and date included."""
-    return _map(doc, fn, fn)
+def map_strings(doc: Document, fn: Callable[[str], str], code: Callable[[str], str] | None = None) -> Document:
+    """Apply ``fn`` to every string of the document, the URL and date included;
+    ``code``, when given, to code instead (a tab is part of a line of code)."""
+    return _map(doc, fn, fn, code=code or fn)
 
 
 def map_spans(doc: Document, fn: Callable[[Span], Text]) -> Document:
@@ -35,7 +36,7 @@ def map_spans(doc: Document, fn: Callable[[Span], Text]) -> Document:
 
 
 def _map(doc: Document, fn: Callable[[str], str], other: Callable[[str], str] | None,
-         split: Callable[[Span], Text] | None = None) -> Document:
+         split: Callable[[Span], Text] | None = None, code: Callable[[str], str] | None = None) -> Document:
     def spans(t: Text) -> Text:
         out = [replace(s, text=verbatim(s.text) if s.code else fn(s.text), href=raw(s.href)) for s in t]
         if split is not None:
@@ -57,7 +58,7 @@ def _map(doc: Document, fn: Callable[[str], str], other: Callable[[str], str] | 
         return other(s) if other is not None and s else s
 
     def verbatim(s: str) -> str:
-        return other(s) if other is not None else s
+        return code(s) if code is not None else s
 
     def block(b: Block) -> Block:
         if isinstance(b, ListBlock):

@@ -23,17 +23,19 @@ FORBIDDEN = re.compile(
 )
 
 _LINE_BREAKS = str.maketrans("\t\n\r", "   ")
+_CODE_BREAKS = str.maketrans("\n\r", "  ")
 
 
 def sanitize(doc: Document, warn: Callable[[str], None] | None = None) -> Document:
     """The document without forbidden characters; ``warn`` hears which went."""
     dropped: set[str] = set()
 
-    def clean(text: str) -> str:
+    def clean(text: str, keep_tabs: bool = False) -> str:
         if "\t" in text or "\n" in text or "\r" in text:
             # No field holds lines: blocks are the structure. A carriage return
-            # would let a plain-text briefing overwrite its own lines.
-            text = text.replace("\r\n", " ").translate(_LINE_BREAKS)
+            # would let a plain-text briefing overwrite its own lines. A tab is
+            # white space in prose, but part of a line of code.
+            text = text.replace("\r\n", " ").translate(_CODE_BREAKS if keep_tabs else _LINE_BREAKS)
         if FORBIDDEN.search(text) is not None:
             dropped.update(f"U+{ord(c):04X}" for c in FORBIDDEN.findall(text))
             text = FORBIDDEN.sub("", text)
@@ -41,7 +43,7 @@ def sanitize(doc: Document, warn: Callable[[str], None] | None = None) -> Docume
         # a document built by hand must be NFC to read back unchanged.
         return unicodedata.normalize("NFC", text)
 
-    out = map_strings(doc, clean)
+    out = map_strings(doc, clean, lambda text: clean(text, keep_tabs=True))
     if dropped and warn is not None:
         shown = sorted(dropped)
         more = f" and {len(shown) - 8} more" if len(shown) > 8 else ""

@@ -2,7 +2,9 @@
 
 Installed with pip, it registers itself in the ``bantin.exporters`` entry-point
 group, and ``bantin export --format md`` works without any change to bantin.
-It imports only bantin's public names, which keep their meaning across releases.
+It imports only bantin's public names, which keep their meaning across releases,
+and takes the render context every writer gets (the style, the warn callable and
+the epoch).
 It subclasses ``bantin.Walker``, the walk every built-in writer shares: a block
 type it has no ``visit_`` method for fails loudly instead of vanishing.
 """
@@ -20,12 +22,11 @@ from bantin import (
     ListBlock,
     Paragraph,
     Quote,
+    RenderContext,
     SectionBreak,
-    Style,
     Table,
     Text,
     Walker,
-    Warn,
 )
 
 
@@ -87,6 +88,29 @@ class _Markdown(Walker):
     def notes(self, lines: list[Text]) -> None:
         self.out += [_md(line) + "  " for line in lines] + [""]
 
+    # The điểm báo (--digest): a header, then one numbered entry per article.
+
+    def digest_header(self, b: Briefing) -> None:
+        self.out += [f"# {_esc(b.title)}", ""]
+
+    def group(self, label: str) -> None:
+        self.out += [f"## {_esc(label)}", ""]
+
+    def entry_title(self, a: Article, n: int) -> None:
+        self.out += [f"{n}. **{_esc(a.title)}**"]
+
+    def entry_source(self, source: Text) -> None:
+        self.out += [f"   *{_md(source)}*"]
+
+    def entry_lede(self, text: str) -> None:
+        self.out += [f"   {_esc(text)}"]
+
+    def points(self, items: tuple[Text, ...]) -> None:
+        self.out += [f"   - {_md(item)}" for item in items]
+
+    def end_entry(self, a: Article, n: int) -> None:
+        self.out.append("")
+
     def visit_heading(self, b: Heading, depth: int) -> None:
         self.out += ["#" * (b.level + 1) + " " + _md(b.text), ""]
 
@@ -125,7 +149,7 @@ class _Markdown(Walker):
         self.out += [fence + (b.language or ""), *b.lines, fence, ""]
 
 
-def write(doc: Document, style: Style, warn: Warn) -> bytes:
+def write(doc: Document, ctx: RenderContext) -> bytes:
     md = _Markdown()
     md.walk(doc)
     return "\n".join(md.out).encode("utf-8")

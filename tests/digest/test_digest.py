@@ -202,11 +202,3 @@ def test_group_by_outlet_and_one_digest_per_article(tmp_path, sources):
     assert r.returncode == 2 and b"--digest" in r.stderr
 
 
-def test_deterministic(tmp_path, sources):
-    outs = []
-    for k in range(2):
-        r = bantin("export", "-f", "pdf,docx,epub,txt", "--digest", "--bundle", "Điểm báo", "-o", str(tmp_path / str(k)),
-                   *sorted(map(str, sources.glob("*.txt"))), env={"SOURCE_DATE_EPOCH": "1754380800"})
-        assert r.returncode == 0
-        outs.append({p.name: p.read_bytes() for p in (tmp_path / str(k)).iterdir()})
-    assert outs[0] == outs[1]

@@ -7,7 +7,6 @@ import zipfile
 
 import pytest
 from helpers import (
-    EPOCH,
     EXAMPLES,
     assert_in_order,
     bantin,
@@ -88,15 +87,6 @@ def test_fonts_subset_with_licence_and_small(exported):
         assert "body-bold_italic.ttf" not in cmaps
         licences = [n for n in z.namelist() if "OFL" in n]
         assert licences and "SIL OPEN FONT LICENSE" in z.read(licences[0]).decode().upper()
-
-
-def test_identifier_from_content_and_deterministic(tmp_path):
-    blobs = []
-    for n in (1, 2):
-        bantin("export", "-f", "epub", "-o", str(tmp_path / str(n)), str(EXAMPLES / "thu-vien-so.txt"),
-               env={"SOURCE_DATE_EPOCH": EPOCH})
-        blobs.append((tmp_path / str(n) / "thu-vien-so.epub").read_bytes())
-    assert blobs[0] == blobs[1]
 
 
 def test_article_without_body_is_valid(tmp_path):

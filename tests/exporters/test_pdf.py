@@ -6,7 +6,6 @@ import re
 
 import pytest
 from helpers import (
-    EPOCH,
     EXAMPLES,
     assert_in_order,
     bantin,
@@ -93,16 +92,6 @@ def test_running_header_and_page_footer(tmp_path):
         assert f"Trang {i}/{n}" in t
     assert "Bài dài để thử phân trang" in texts[1]  # the running header from page 2
     assert_in_order([w for k in range(150) for w in ("đoạn", "văn", "thứ", str(k))], pdftotext(tmp_path / "long.pdf"))
-
-
-def test_deterministic(tmp_path):
-    paths = []
-    for run_no in (1, 2):
-        out = tmp_path / str(run_no)
-        bantin("export", "-f", "pdf", "-o", str(out), str(EXAMPLES / "hoi-nghi-chuyen-doi-so.txt"),
-               env={"SOURCE_DATE_EPOCH": EPOCH})
-        paths.append((out / "hoi-nghi-chuyen-doi-so.pdf").read_bytes())
-    assert paths[0] == paths[1]
 
 
 def test_missing_glyph_is_visible_and_warned(tmp_path):

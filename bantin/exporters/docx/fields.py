@@ -30,9 +30,14 @@ def run(p: Any, text: str, bold: bool = False, italic: bool = False, char_style:
         if italic:
             rpr.append(rpr.makeelement(qn("w:i"), {}))
         r.append(rpr)
-    t = r.makeelement(qn("w:t"), {_XML_SPACE: "preserve"})
-    t.text = text
-    r.append(t)
+    # A tab (kept only in code) is its own element: inside w:t Word shows a space.
+    for n, piece in enumerate(text.split("\t")):
+        if n:
+            r.append(r.makeelement(qn("w:tab"), {}))
+        if piece or not n:
+            t = r.makeelement(qn("w:t"), {_XML_SPACE: "preserve"})
+            t.text = piece
+            r.append(t)
     p.append(r)
 
 

@@ -75,6 +75,7 @@ def code(lines: tuple[str, ...], name: str, face: Family, r: Role, width: float,
     marker = "↪ " if face.covers("↪") else "> "
     out: list[str] = []
     for line in lines or ("",):
+        line = line.expandtabs(4)  # tab stops every four columns, as the readers expand them
         while len(line) > cols:
             out.append(line[:cols])
             line = marker + line[cols:]
