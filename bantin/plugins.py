@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import warnings
 from functools import lru_cache
-from importlib.metadata import EntryPoints, entry_points
-from typing import Protocol, TypeVar
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from bantin.errors import BantinWarning
+
+if TYPE_CHECKING:
+    from importlib.metadata import EntryPoints
 
 T = TypeVar("T")
 
@@ -40,5 +42,9 @@ class _Selectable(Protocol):
 @lru_cache(maxsize=1)
 def _installed() -> _Selectable:
     """Every installed entry point, read once: each scan of the installed
-    distributions costs about 18 ms, and readers and exporters both need one."""
+    distributions costs about 18 ms, and readers and exporters both need one.
+    (importlib.metadata itself, with the e-mail parser it pulls in, loads only
+    here: ``bantin --help`` never needs it.)"""
+    from importlib.metadata import entry_points
+
     return entry_points()

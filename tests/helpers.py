@@ -113,9 +113,10 @@ def corpus_files() -> list[Path]:
 
 def model_words(doc: object, with_front: bool = False, caption_last: bool = False) -> list[str]:
     """The words of a document in reading order: what every output must carry.
-    ``caption_last``: a table's caption after its rows, where pandoc puts an HTML
-    table's <caption>."""
-    from bantin.model import Figure, Heading, ListBlock, Paragraph, Quote, Table, articles_of, text_of
+    Blocks inside list items, quotes, cells and notes come where their container
+    is; the notes after the byline. ``caption_last``: a table's caption after its
+    rows, where pandoc puts an HTML table's <caption>."""
+    from bantin.model import articles_of
 
     out: list[str] = []
     for a in articles_of(doc):  # type: ignore[arg-type]
@@ -128,21 +129,33 @@ def model_words(doc: object, with_front: bool = False, caption_last: bool = Fals
             if a.outlet and a.outlet.code:
                 out += words(a.outlet.code)
         out += words(a.lede or "")
-        for b in a.blocks:
-            if isinstance(b, (Heading, Paragraph)):
-                out += words(text_of(b.text))
-            elif isinstance(b, ListBlock):
-                for item in b.items:
-                    out += words(text_of(item))
-            elif isinstance(b, Quote):
-                out += words(text_of(b.text)) + words(b.attribution or "")
-            elif isinstance(b, Figure):
-                out += words(text_of(b.caption)) + (words("Ảnh " + b.credit) if b.credit else [])
-            elif isinstance(b, Table):
-                cells = [w for row in b.rows for cell in row for w in words(text_of(cell))]
-                caption = words(text_of(b.caption))
-                out += cells + caption if caption_last else caption + cells
+        out += blocks_words(a.blocks, caption_last)
         out += words(a.byline or "")
+        for note in a.notes:
+            out += blocks_words(note.blocks, caption_last)
+    return out
+
+
+def blocks_words(blocks: tuple[object, ...], caption_last: bool = False) -> list[str]:
+    from bantin.model import CodeBlock, Figure, Heading, ListBlock, Paragraph, Quote, Table, text_of
+
+    out: list[str] = []
+    for b in blocks:
+        if isinstance(b, (Heading, Paragraph)):
+            out += words(text_of(b.text))
+        elif isinstance(b, ListBlock):
+            for item in b.items:
+                out += blocks_words(item.blocks, caption_last)
+        elif isinstance(b, Quote):
+            out += blocks_words(b.blocks, caption_last) + words(b.attribution or "")
+        elif isinstance(b, Figure):
+            out += words(text_of(b.caption)) + (words("Ảnh " + b.credit) if b.credit else [])
+        elif isinstance(b, Table):
+            cells = [w for p in b.placed() for w in blocks_words(p.cell.blocks, caption_last)]
+            caption = words(text_of(b.caption))
+            out += cells + caption if caption_last else caption + cells
+        elif isinstance(b, CodeBlock):
+            out += words(" ".join(b.lines))
     return out
 
 

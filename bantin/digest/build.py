@@ -15,7 +15,7 @@ from dataclasses import replace
 from bantin.digest.grouping import group_label
 from bantin.digest.points import Point, select
 from bantin.digest.sentences import sentences, words
-from bantin.model import Article, Briefing, Document, ListBlock, Text, articles_of, plain
+from bantin.model import Article, Briefing, Document, ListBlock, ListItem, Paragraph, articles_of, plain
 from bantin.style.stylesheet import Digest
 from bantin.typography import autolink
 
@@ -42,9 +42,10 @@ def plan(a: Article, points: int, budget: int) -> tuple[str | None, list[Point]]
 def entry(a: Article, points: int, budget: int) -> Article:
     """The article reduced to its entry: title, source, lede and points."""
     short, chosen = plan(a, points, budget)
-    items: tuple[Text, ...] = tuple(plain(p.text if not p.speaker else f"{p.text} — {p.speaker}")
-                                    for p in chosen)
-    return replace(a, lede=short, byline=None,
+    items = tuple(ListItem((Paragraph(plain(p.text if not p.speaker else f"{p.text} — {p.speaker}")),))
+                  for p in chosen)
+    # The entry's notes go with the body they were referred to from.
+    return replace(a, lede=short, byline=None, notes=(),
                    blocks=(ListBlock(items, numbered_in_text=False),) if items else ())
 
 

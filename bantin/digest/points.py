@@ -49,7 +49,7 @@ def candidates(a: Article) -> list[Point]:
     for bi, b in enumerate(a.blocks):
         if isinstance(b, ListBlock):
             for ii, item in enumerate(b.items):
-                first = sentences(text_of(item))[:1]
+                first = sentences(text_of(item.text))[:1]
                 if first:
                     clause = first[0][1].split(";")[0].rstrip(" ,:")
                     ordinal = _ORDINAL.match(clause)

@@ -19,6 +19,7 @@ TAGS = "Từ khóa"
 PHOTO = "Ảnh"
 TABLE = "Bảng"
 LINKS = "Liên kết"
+NOTES = "Chú thích"
 
 
 def vi_date(iso: str | None) -> str:
@@ -63,6 +64,12 @@ def briefing_meta(b: Briefing) -> str:
 
 def credit_line(c: Figure) -> str:
     return f"{PHOTO}: {c.credit}" if c.credit else ""
+
+
+def placeholder(f: Figure) -> str:
+    """What stands where a figure's picture would be when the document has none:
+    "Ảnh: <alt text>", or "Ảnh"."""
+    return f"{PHOTO}: {f.alt}" if f.alt else PHOTO
 
 
 def footer_lines(a: Article) -> list[Text]:

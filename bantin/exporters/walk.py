@@ -1,6 +1,7 @@
 """One walk of the model for every writer.
 
-The order of an article (masthead, title, lede, blocks, byline, source notes), of a
+The order of an article (masthead, title, lede, blocks, byline, footnotes, source
+notes), of a
 briefing (cover, contents, articles) and of a digest (header, groups, entries: title,
 source line, lede, points) lives here once. A writer subclasses ``Walker`` and
 implements the skeleton's hooks and one ``visit_<block>`` method per block type,
@@ -48,6 +49,8 @@ class Walker:
             self.block(b, depth)
         if a.byline:
             self.byline(a.byline)
+        if a.notes:
+            self.footnotes(a)
         notes = footer_lines(a)
         if notes:
             self.notes(notes)
@@ -77,7 +80,7 @@ class Walker:
             self.entry_lede(a.lede)
         for b in a.blocks:
             if isinstance(b, ListBlock):
-                self.points(b.items)
+                self.points(tuple(item.text for item in b.items))
             else:
                 self.block(b, 1)
         self.end_entry(a, n)
@@ -130,6 +133,10 @@ class Walker:
 
     def notes(self, lines: list[Text]) -> None:
         self.lacks("notes")
+
+    def footnotes(self, a: Article) -> None:
+        """The article's footnotes and endnotes, under "Chú thích", after the byline."""
+        self.lacks("footnotes")
 
     def digest_header(self, b: Briefing) -> None:
         self.lacks("digest_header")

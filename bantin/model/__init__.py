@@ -8,26 +8,33 @@ picture passes, ``dates`` the one check of a date.
 """
 
 from bantin.model.blocks import (
+    NUMBERINGS,
     Block,
     Caption,
+    Cell,
     CodeBlock,
     Figure,
     Heading,
     Image,
     ListBlock,
+    ListItem,
     Paragraph,
+    Placed,
     Quote,
     SectionBreak,
     Table,
     auto_align,
+    number,
     numeric,
+    plain_text,
 )
-from bantin.model.document import Article, Briefing, Dateline, Document, Outlet, articles_of
+from bantin.model.document import NOTE_KINDS, Article, Briefing, Dateline, Document, Note, Outlet, articles_of
 from bantin.model.maps import map_spans, map_strings, map_text
 from bantin.model.text import Span, Text, plain, text_of
 
 __all__ = [
-    "Article", "Block", "Briefing", "Caption", "CodeBlock", "Dateline", "Document", "Figure", "Heading", "Image",
-    "ListBlock", "Outlet", "Paragraph", "Quote", "SectionBreak", "Span", "Table", "Text", "articles_of",
-    "auto_align", "map_spans", "map_strings", "map_text", "numeric", "plain", "text_of",
+    "NOTE_KINDS", "NUMBERINGS", "Article", "Block", "Briefing", "Caption", "Cell", "CodeBlock", "Dateline",
+    "Document", "Figure", "Heading", "Image", "ListBlock", "ListItem", "Note", "Outlet", "Paragraph", "Placed",
+    "Quote", "SectionBreak", "Span", "Table", "Text", "articles_of", "auto_align", "map_spans", "map_strings",
+    "map_text", "number", "numeric", "plain", "plain_text", "text_of",
 ]

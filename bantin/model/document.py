@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Literal
 
 from bantin.model.blocks import Block
 
@@ -28,6 +29,19 @@ class Dateline:
 
 
 @dataclass(frozen=True)
+class Note:
+    """A footnote or an endnote: its blocks, referred to from the running text by
+    spans whose ``note`` is its ``id``."""
+
+    id: str
+    blocks: tuple[Block, ...]
+    kind: str = "footnote"  # or "endnote"
+
+
+NOTE_KINDS = ("footnote", "endnote")
+
+
+@dataclass(frozen=True)
 class Article:
     title: str
     lede: str | None = None
@@ -39,6 +53,12 @@ class Article:
     blocks: tuple[Block, ...] = ()
     url: str | None = None
     tags: tuple[str, ...] = ()
+    notes: tuple[Note, ...] = ()  # in the order of their first reference
+    # An administrative document's header (Nghị định 30/2020): the issuing body, its
+    # number ("Số: 12/BC-VP") and where it is issued ("Hà Nội").
+    issuer: str | None = None
+    number: str | None = None
+    place: str | None = None
 
     @property
     def author(self) -> str:
@@ -56,7 +76,7 @@ class Briefing:
     place: str | None = None  # where it is issued ("Hà Nội"), for the place-and-date line
     # "bundle": whole articles; "digest": the điểm báo, one short entry per article
     # (title, source line, lede, key points as a list), see bantin.digest.
-    kind: str = "bundle"
+    kind: Literal["bundle", "digest"] = "bundle"
     group_by: str | None = None  # a digest's grouping of entries: "outlet" or "tag"
     language: str = "vi"
 

@@ -4,99 +4,133 @@ way typography, sanitising and autolinking reach the model."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from typing import assert_never
 
-from bantin.model.blocks import Block, CodeBlock, Figure, Heading, ListBlock, Paragraph, Quote, Table
-from bantin.model.document import Article, Briefing, Dateline, Document, Outlet
+from bantin.model.blocks import (
+    Block,
+    CodeBlock,
+    Figure,
+    Heading,
+    ListBlock,
+    ListItem,
+    Paragraph,
+    Quote,
+    SectionBreak,
+    Table,
+)
+from bantin.model.document import Article, Briefing, Dateline, Document, Note, Outlet
 from bantin.model.text import Span, Text
 
+Fn = Callable[[str], str]
 
-def map_text(doc: Document, fn: Callable[[str], str]) -> Document:
+
+def map_text(doc: Document, fn: Fn) -> Document:
     """Apply ``fn`` to every piece of prose in the document, keeping the structure.
 
     Prose is every field a reader reads as words: titles, ledes, bylines, the
-    outlet, the dateline, tags, the issuer, every block's text, captions, credits,
-    alt text and table cells. URLs (the article's and every link's), the date and
-    code (spans marked ``code`` and code blocks) are not prose; ``map_strings``
-    reaches them too.
+    outlet, the dateline, tags, the issuer and place, every block's text (in list
+    items, quotes, cells and notes too), captions, credits, attributions, alt text.
+    URLs (the article's and every link's), the date, the document number and code
+    (spans marked ``code`` and code blocks) are not prose; ``map_strings`` reaches
+    them too.
     """
-    return _map(doc, fn, None)
+    return _Mapper(fn, None, None, None).doc(doc)
 
 
-def map_strings(doc: Document, fn: Callable[[str], str], code: Callable[[str], str] | None = None) -> Document:
+def map_strings(doc: Document, fn: Fn, code: Fn | None = None) -> Document:
     """Apply ``fn`` to every string of the document, the URL and date included;
     ``code``, when given, to code instead (a tab is part of a line of code)."""
-    return _map(doc, fn, fn, code=code or fn)
+    return _Mapper(fn, fn, code or fn, None).doc(doc)
 
 
 def map_spans(doc: Document, fn: Callable[[Span], Text]) -> Document:
     """Replace every span of rich text (block text, list items, captions, cells)
     with the spans ``fn`` makes of it; other fields stay as they are."""
-    return _map(doc, lambda s: s, None, fn)
+    return _Mapper(lambda s: s, None, None, fn).doc(doc)
 
 
-def _map(doc: Document, fn: Callable[[str], str], other: Callable[[str], str] | None,
-         split: Callable[[Span], Text] | None = None, code: Callable[[str], str] | None = None) -> Document:
-    def spans(t: Text) -> Text:
-        out = [replace(s, text=verbatim(s.text) if s.code else fn(s.text), href=raw(s.href)) for s in t]
-        if split is not None:
-            return tuple(x for s in out for x in split(s))
+@dataclass(frozen=True)
+class _Mapper:
+    prose: Fn
+    raw_fn: Fn | None  # URLs, dates, numbers; None leaves them
+    code_fn: Fn | None  # code; None leaves it
+    split: Callable[[Span], Text] | None
+
+    def raw(self, s: str | None) -> str | None:
+        return self.raw_fn(s) if self.raw_fn is not None and s else s
+
+    def verbatim(self, s: str) -> str:
+        return self.code_fn(s) if self.code_fn is not None else s
+
+    def one(self, s: str) -> str:
+        return self.prose(s).strip()
+
+    def opt(self, s: str | None) -> str | None:
+        if not s:
+            return s
+        return self.one(s) or None
+
+    def spans(self, t: Text) -> Text:
+        out = [replace(s, text=self.verbatim(s.text) if s.code else self.prose(s.text), href=self.raw(s.href),
+                       note=self.raw(s.note)) for s in t]
+        if self.split is not None:
+            return tuple(x for s in out for x in self.split(s))
         if out:
             out[0] = replace(out[0], text=out[0].text.lstrip())
             out[-1] = replace(out[-1], text=out[-1].text.rstrip())
         return tuple(s for s in out if s.text)
 
-    def one(s: str) -> str:
-        return fn(s).strip()
+    def blocks(self, bs: tuple[Block, ...]) -> tuple[Block, ...]:
+        return tuple(self.block(b) for b in bs)
 
-    def opt(s: str | None) -> str | None:
-        if not s:
-            return s
-        return one(s) or None
+    def block(self, b: Block) -> Block:
+        match b:
+            case Heading() | Paragraph():
+                return replace(b, text=self.spans(b.text))
+            case ListBlock():
+                return replace(b, items=tuple(ListItem(self.blocks(i.blocks)) for i in b.items))
+            case Quote():
+                return replace(b, blocks=self.blocks(b.blocks), attribution=self.opt(b.attribution))
+            case Figure():
+                return replace(b, caption=self.spans(b.caption), credit=self.opt(b.credit), alt=self.opt(b.alt) or "")
+            case Table():
+                rows = tuple(tuple(replace(c, blocks=self.blocks(c.blocks)) for c in r) for r in b.rows)
+                return replace(b, rows=rows, caption=self.spans(b.caption))
+            case CodeBlock():
+                return replace(b, lines=tuple(map(self.verbatim, b.lines)))
+            case SectionBreak():
+                return b
+            case _:
+                assert_never(b)
 
-    def raw(s: str | None) -> str | None:
-        return other(s) if other is not None and s else s
-
-    def verbatim(s: str) -> str:
-        return code(s) if code is not None else s
-
-    def block(b: Block) -> Block:
-        if isinstance(b, ListBlock):
-            return replace(b, items=tuple(spans(i) for i in b.items))
-        if isinstance(b, Quote):
-            return replace(b, text=spans(b.text), attribution=opt(b.attribution))
-        if isinstance(b, Figure):
-            return replace(b, caption=spans(b.caption), credit=opt(b.credit), alt=opt(b.alt) or "")
-        if isinstance(b, Table):
-            return replace(b, rows=tuple(tuple(spans(c) for c in r) for r in b.rows), caption=spans(b.caption))
-        if isinstance(b, (Heading, Paragraph)):
-            return replace(b, text=spans(b.text))
-        if isinstance(b, CodeBlock):
-            return replace(b, lines=tuple(map(verbatim, b.lines)))
-        return b
-
-    def article(a: Article) -> Article:
+    def article(self, a: Article) -> Article:
         return replace(
             a,
-            title=one(a.title),
-            lede=opt(a.lede),
-            byline=opt(a.byline),
-            outlet=None if a.outlet is None else Outlet(opt(a.outlet.code), opt(a.outlet.name)),
-            dateline=None if a.dateline is None else Dateline(opt(a.dateline.place), opt(a.dateline.time)),
-            tags=tuple(t for t in (one(t) for t in a.tags) if t),
-            url=raw(a.url),
-            date=raw(a.date),
-            blocks=tuple(block(b) for b in a.blocks),
+            title=self.one(a.title),
+            lede=self.opt(a.lede),
+            byline=self.opt(a.byline),
+            outlet=None if a.outlet is None else Outlet(self.opt(a.outlet.code), self.opt(a.outlet.name)),
+            dateline=None if a.dateline is None else Dateline(self.opt(a.dateline.place), self.opt(a.dateline.time)),
+            tags=tuple(t for t in (self.one(t) for t in a.tags) if t),
+            url=self.raw(a.url),
+            date=self.raw(a.date),
+            blocks=self.blocks(a.blocks),
+            notes=tuple(Note(self.raw(n.id) or n.id, self.blocks(n.blocks), n.kind) for n in a.notes),
+            issuer=self.opt(a.issuer),
+            number=self.raw(a.number),
+            place=self.opt(a.place),
         )
 
-    if isinstance(doc, Briefing):
-        return replace(
-            doc,
-            title=one(doc.title),
-            issuer=opt(doc.issuer),
-            number=raw(doc.number),
-            place=opt(doc.place),
-            date=raw(doc.date),
-            articles=tuple(article(a) for a in doc.articles),
-        )
-    return article(doc)
+    def doc(self, doc: Document) -> Document:
+        if isinstance(doc, Briefing):
+            return replace(
+                doc,
+                title=self.one(doc.title),
+                issuer=self.opt(doc.issuer),
+                number=self.raw(doc.number),
+                place=self.opt(doc.place),
+                date=self.raw(doc.date),
+                articles=tuple(self.article(a) for a in doc.articles),
+            )
+        return self.article(doc)

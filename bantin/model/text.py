@@ -1,5 +1,5 @@
-"""Rich text: a tuple of spans, so that emphasis, links and code survive without
-any exporter parsing markup."""
+"""Rich text: a tuple of spans, so that emphasis, links, code, raised and lowered
+characters and note references survive without any exporter parsing markup."""
 
 from __future__ import annotations
 
@@ -13,6 +13,11 @@ class Span:
     strong: bool = False
     href: str | None = None  # a link's address; not prose, so typography never touches it
     code: bool = False  # code, set in a monospace face; not prose either
+    sup: bool = False  # superscript: the 2 of m², an ordinal's letters
+    sub: bool = False  # subscript: the 2 of H₂O
+    # A note reference: the id of one of the article's notes (``Article.notes``);
+    # the span's text is the mark the reader reads ("1", "2", …).
+    note: str | None = None
 
 
 Text = tuple[Span, ...]

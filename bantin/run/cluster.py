@@ -15,7 +15,6 @@ input per task, and an input that fails again is reported as failed.
 
 from __future__ import annotations
 
-import logging
 from collections import deque
 from collections.abc import Generator, Iterator
 from dataclasses import dataclass, replace
@@ -80,6 +79,8 @@ def run_batch(batch: Batch) -> list[tuple[Result, Made]]:
 def _connect(address: str, workers: int) -> tuple[Any, Any]:
     if not dask_available():
         raise UsageError(DASK_EXTRA)
+    import logging
+
     from distributed import Client, LocalCluster
 
     if address == "local":
@@ -132,6 +133,8 @@ def results(jobs: Iterator[Job], settings: Settings) -> Generator[tuple[Job, Res
 def _quiet() -> None:
     # Dask's config sets levels on some child loggers (distributed.client), which
     # then ignore their parent's level: set each one.
+    import logging
+
     names = [n for n in logging.root.manager.loggerDict if n == "distributed" or n.startswith("distributed.")]
     for name in names:
         logging.getLogger(name).setLevel(logging.CRITICAL)

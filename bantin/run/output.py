@@ -7,7 +7,6 @@ renames it into place; any failure or interrupt removes the temporary file.
 from __future__ import annotations
 
 import os
-import secrets
 from pathlib import Path
 
 
@@ -21,7 +20,7 @@ def write_atomic(path: Path, data: bytes) -> None:
     # The temporary name is chosen before the file exists and the file is made
     # inside the try: a Ctrl-C that lands just after the file is created (inside
     # tempfile.mkstemp, say) would otherwise leave it behind.
-    tmp = path.parent / f".{path.name}.{secrets.token_hex(4)}.part"
+    tmp = path.parent / f".{path.name}.{os.urandom(4).hex()}.part"
     try:
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
         with os.fdopen(fd, "wb") as f:

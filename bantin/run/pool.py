@@ -11,21 +11,22 @@ SIGKILL, instead of living on as orphans.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import signal
 import threading
 import time
 from collections import deque
 from collections.abc import Generator, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor, wait
-from concurrent.futures.process import BrokenProcessPool
 from itertools import chain, islice
+from typing import TYPE_CHECKING
 
 from bantin.exporters import warm
 from bantin.run.convert import Job, Result, convert
 from bantin.run.settings import Settings
 from bantin.style.stylesheet import load as load_style
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 KILLED = "the worker converting it was killed (out of memory?), also when it was retried alone"
 
@@ -70,6 +71,11 @@ class _Pool:
         self.executor = self._start()
 
     def _start(self) -> ProcessPoolExecutor:
+        # concurrent.futures and multiprocessing load only when a run has two
+        # inputs or more: a single conversion, and --help, never pay for them.
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
         ctx = multiprocessing.get_context("fork")
         return ProcessPoolExecutor(max_workers=self.n, mp_context=ctx, initializer=_worker_init,
                                    initargs=(os.getpid(),))
@@ -122,6 +128,9 @@ def results(jobs: Iterator[Job], settings: Settings) -> Generator[tuple[Job, Res
 
 
 def _next(pending: Pending, pool: _Pool, settings: Settings) -> tuple[Job, Result]:
+    from concurrent.futures import wait
+    from concurrent.futures.process import BrokenProcessPool
+
     while True:
         job, fut = pending[0]
         alone = fut is None

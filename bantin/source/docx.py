@@ -23,11 +23,13 @@ from bantin.errors import InputError
 from bantin.model import (
     Article,
     Block,
+    Cell,
     CodeBlock,
     Figure,
     Heading,
     Image,
     ListBlock,
+    ListItem,
     Paragraph,
     Quote,
     Span,
@@ -142,7 +144,8 @@ class _Reader:
         rows = tuple(tuple(tuple(s for p in cell.paragraphs for s in self.spans(p) + (Span(" "),))[:-1]
                            for cell in row.cells) for row in t.rows)
         header = 1 if t.rows and _repeats_header(t.rows[0]) else 0
-        return Table(rows, header, (), auto_align(rows, header))
+        cells = tuple(tuple(Cell((Paragraph(c),) if c else ()) for c in r) for r in rows)
+        return Table(cells, header, (), auto_align(cells, header))
 
 
 def _repeats_header(row: Any) -> bool:
@@ -171,7 +174,7 @@ def read(data: bytes, ctx: Context) -> Article:
 
     def flush_list() -> None:
         if items:
-            blocks.append(ListBlock(tuple(items), ordered))
+            blocks.append(ListBlock(tuple(ListItem((Paragraph(t),)) for t in items), ordered))
             items.clear()
 
     def flush_pictures() -> None:
@@ -221,7 +224,7 @@ def read(data: bytes, ctx: Context) -> Article:
             items.append(spans)
         elif style in ("Quote", "IntenseQuote"):
             flush_list()
-            blocks.append(Quote(spans))
+            blocks.append(Quote((Paragraph(spans),)))
         elif title is None and not blocks:
             title = text  # a first line with no style is the title, as in newsroom text
         elif lede is None and not blocks and all(s.strong for s in spans if s.text.strip()):

@@ -20,10 +20,12 @@ from bantin.errors import InputError
 from bantin.model import (
     Article,
     Block,
+    Cell,
     CodeBlock,
     Figure,
     Heading,
     ListBlock,
+    ListItem,
     Outlet,
     Paragraph,
     Quote,
@@ -143,11 +145,12 @@ class _Body:
             elif tag == "list":
                 items = tuple(t for t in (self.text(i) for i in el.iter("item")) if t)
                 if items:
-                    out.append(ListBlock(items, (el.get("rend") or "").startswith("o")))
+                    ordered = (el.get("rend") or "").startswith("o")
+                    out.append(ListBlock(tuple(ListItem((Paragraph(t),)) for t in items), ordered))
             elif tag == "quote":
                 text = self.text(el)
                 if text:
-                    out.append(Quote(text))
+                    out.append(Quote((Paragraph(text),)))
             elif tag == "table":
                 rows: list[tuple[Text, ...]] = []
                 head = 0
@@ -159,7 +162,8 @@ class _Body:
                 width = max((len(r) for r in rows), default=0)
                 rows = [r + ((),) * (width - len(r)) for r in rows]
                 if rows:
-                    out.append(Table(tuple(rows), head, (), auto_align(tuple(rows), head)))
+                    grid = tuple(tuple(Cell((Paragraph(c),) if c else ()) for c in r) for r in rows)
+                    out.append(Table(grid, head, (), auto_align(grid, head)))
         return out
 
 

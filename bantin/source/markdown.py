@@ -16,10 +16,12 @@ from bantin.errors import InputError
 from bantin.model import (
     Article,
     Block,
+    Cell,
     CodeBlock,
     Figure,
     Heading,
     ListBlock,
+    ListItem,
     Outlet,
     Paragraph,
     Quote,
@@ -147,7 +149,7 @@ def read(data: bytes, ctx: Context) -> Article:
                 elif tokens[j].type == "inline":
                     parts.extend(inline.spans(tokens[j].children or []) + (Span(" "),))
                 j += 1
-            blocks.append(Quote(tuple(parts[:-1]) if parts else ()))
+            blocks.append(Quote((Paragraph(tuple(parts[:-1])),) if parts else ()))
             i = j
             continue
         elif t.type == "table_open":
@@ -204,7 +206,7 @@ def _list(tokens: list[Any], i: int, inline: _Inline) -> tuple[int, ListBlock]:
                 current.append(Span(" "))
             current.extend(inline.spans(t.children or []))
         j += 1
-    return j + 1, ListBlock(tuple(items), ordered)
+    return j + 1, ListBlock(tuple(ListItem((Paragraph(t),) if t else ()) for t in items), ordered)
 
 
 def _table(tokens: list[Any], i: int, inline: _Inline) -> tuple[int, Table]:
@@ -234,7 +236,8 @@ def _table(tokens: list[Any], i: int, inline: _Inline) -> tuple[int, Table]:
         j += 1
     auto = auto_align(tuple(rows), header_rows)
     final = tuple(a or auto[k] for k, a in enumerate(align)) if len(align) == len(auto) else auto
-    return j + 1, Table(tuple(rows), header_rows, (), final)
+    cells = tuple(tuple(Cell((Paragraph(c),) if c else ()) for c in r) for r in rows)
+    return j + 1, Table(cells, header_rows, (), final)
 
 
 reader = Reader("md", (".md", ".markdown"), read, "Markdown (CommonMark, GFM tables) with YAML front matter")

@@ -14,7 +14,6 @@ import os
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import metadata
 from pathlib import Path
 
 from bantin.errors import StyleError
@@ -80,6 +79,8 @@ def _face_of(stem: str) -> str | None:
 
 
 def _from_package(package: str) -> dict[str, Path]:
+    from importlib import metadata  # slow to import, and only fonts from packages need it
+
     try:
         dist = metadata.distribution(package)
     except metadata.PackageNotFoundError:
@@ -287,6 +288,8 @@ def licence(fam: Family) -> str | None:
     """The licence text that ships with a packaged font, for a book that embeds
     it (the OFL asks for it). Only a package's own licence file is read: a file
     that merely sits beside a font path a style names is not ours to copy."""
+    from importlib import metadata
+
     if fam.package is None:
         return None
     try:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import re
 import threading
-import tomllib
 from dataclasses import dataclass, fields
 from importlib import resources
 from pathlib import Path
@@ -122,6 +121,8 @@ def shipped() -> dict[str, Path]:
 
 
 def _read(path: Path) -> dict[str, Any]:
+    import tomllib  # only when a sheet is read: `bantin --help` reads none
+
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as e:

@@ -65,7 +65,7 @@ def test_inspect_prints_canonical_json(tmp_path):
     r = bantin("inspect", str(f))
     assert r.returncode == 0
     data = json.loads(r.stdout)
-    assert data["schema"] == "bantin/article@2" and data["outlet"]["code"] == "HNM"
+    assert data["schema"] == "bantin/article@3" and data["outlet"]["code"] == "HNM"
 
 
 def test_stdin_to_stdout():

@@ -14,7 +14,7 @@ from helpers import CORPUS, SEED, bantin, epubcheck, pandoc_plain, pdftotext, ru
 
 import bantin as api
 from bantin.digest.sentences import sentences
-from bantin.exporters.txt import width
+from bantin.exporters.txt.layout import width
 
 CLEAN = "0 fatals / 0 errors / 0 warnings"
 
@@ -94,7 +94,7 @@ def test_every_point_is_the_articles_own_words(sources):
         assert entry["points"], path.name
         for p in entry["points"]:
             block = article.blocks[p["block"]]
-            source = (" ".join(api.text_of(i) for i in block.items) if isinstance(block, api.ListBlock)
+            source = (" ".join(api.text_of(i.text) for i in block.items) if isinstance(block, api.ListBlock)
                       else api.text_of(block.text))
             assert p["text"] in source, (path.name, p)
         assert entry["lede"] is None or entry["lede"] in (article.lede or "")

@@ -1,4 +1,4 @@
-"""Figures, tables and links: the model, canonical JSON @2, and every format read back
+"""Figures, tables and links: the model, canonical JSON, and every format read back
 by its real client (pdfimages and pypdf, python's zipfile and pandoc, epubcheck)."""
 
 from __future__ import annotations
@@ -112,18 +112,18 @@ def test_version_1_files_still_read():
     a = loads(json.dumps(v1, ensure_ascii=False))
     assert isinstance(a, Article)
     assert a.blocks[1] == Figure(plain("Lễ ký kết"), "Vi Thảo")
-    assert json.loads(dumps(a))["schema"] == "bantin/article@2"
+    assert json.loads(dumps(a))["schema"] == "bantin/article@3"
     # A version-1 file may not use what only version 2 has.
     v1["blocks"] = [{"type": "table", "rows": [["a"]]}]
     with pytest.raises(SchemaError):
         loads(json.dumps(v1))
 
 
-def test_inspect_writes_version_2_with_the_image_embedded(tmp_path):
+def test_inspect_writes_version_3_with_the_image_embedded(tmp_path):
     r = bantin("inspect", str(RICH))
     assert r.returncode == 0, r.stderr.decode()
     data = json.loads(r.stdout)
-    assert data["schema"] == "bantin/article@2"
+    assert data["schema"] == "bantin/article@3"
     assert data["blocks"][1]["type"] == "figure" and data["blocks"][1]["image"]["data"]
 
 
@@ -169,7 +169,7 @@ def test_typography_and_cleaning_reach_every_prose_field_but_no_address():
     assert out.issuer == "Sở “X”…" and out.title == "Bản tin “sáng”"
     assert art.outlet.name == "Báo “Mẫu”" and art.tags == ("“thẻ”",)
     assert text_of(fig.caption) == "Ảnh “đẹp”…" and fig.credit == "Tác giả “A”" and fig.alt == "Mô tả “ảnh”"
-    assert text_of(table.rows[0][0]) == "“Ô”" and text_of(table.caption) == "Bảng “số”"
+    assert text_of(table.rows[0][0].text) == "“Ô”" and text_of(table.caption) == "Bảng “số”"
     assert text_of(para.text) == "Xem “đây”" and para.text[0].href == "https://x.vn/a?b=1,c"
 
 

@@ -7,7 +7,7 @@ import unicodedata
 import pytest
 from helpers import EXAMPLES, assert_in_order, bantin, example_stems, load_json, model_words
 
-from bantin.exporters.txt import width, wrap
+from bantin.exporters.txt.layout import width, wrap
 from bantin.model import Article, Briefing
 from bantin.style.stylesheet import load
 

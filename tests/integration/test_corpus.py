@@ -33,7 +33,7 @@ def test_seed_structure():
     ]
     lists = [b for b in a.blocks if isinstance(b, ListBlock)]
     assert len(lists) == 1 and len(lists[0].items) == 5
-    items = [text_of(i) for i in lists[0].items]
+    items = [text_of(i.text) for i in lists[0].items]
     for item, ordinal in zip(items, ["Thứ nhất", "Thứ hai", "Thứ ba", "Thứ tư", "Thứ năm"], strict=True):
         assert item.startswith(ordinal + ",")
     # Every other non-empty line is a paragraph, in order, with nothing merged.

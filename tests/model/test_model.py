@@ -42,7 +42,7 @@ def test_immutable():
 def test_round_trip(doc):
     text = dumps(doc)
     assert loads(text) == doc
-    assert json.loads(text)["schema"] in ("bantin/article@2", "bantin/briefing@2")
+    assert json.loads(text)["schema"] in ("bantin/article@3", "bantin/briefing@3")
     jsonschema.validate(json.loads(text), schema())
 
 

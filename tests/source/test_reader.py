@@ -119,13 +119,13 @@ def test_ordinal_list_keeps_its_words():
     assert len(lists) == 1
     lst = lists[0]
     assert lst.ordered and lst.numbered_in_text
-    assert [text_of(i) for i in lst.items] == ["Thứ nhất, đoàn kết.", "Thứ hai, dân chủ.", "Thứ ba, kỷ cương."]
+    assert [text_of(i.text) for i in lst.items] == ["Thứ nhất, đoàn kết.", "Thứ hai, dân chủ.", "Thứ ba, kỷ cương."]
 
 
 def test_bullets_and_numbers():
     a = art("Tiêu đề\nSapo.\n- Gạo\n- Muối\n1. Một\n2. Hai\nHết.\n")
     bullets, numbers = [b for b in a.blocks if isinstance(b, ListBlock)]
-    assert not bullets.ordered and [text_of(i) for i in bullets.items] == ["Gạo", "Muối"]
+    assert not bullets.ordered and [text_of(i.text) for i in bullets.items] == ["Gạo", "Muối"]
     assert numbers.ordered and numbers.numbered_in_text
 
 

@@ -142,11 +142,11 @@ class Body(Writer):
     def visit_listblock(self, b: ListBlock, depth: int) -> None:
         if b.numbered_in_text:
             for item in b.items:
-                self.para(item, "own_item")
+                self.para(item.text, "own_item")
             return
         num = self.numbering.new(b.ordered)
         for item in b.items:
-            numbered(self.para(item, "item", "List Number" if b.ordered else "List Bullet"), num)
+            numbered(self.para(item.text, "item", "List Number" if b.ordered else "List Bullet"), num)
 
     def visit_quote(self, b: Quote, depth: int) -> None:
         self.para(b.text, "quote")

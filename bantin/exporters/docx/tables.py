@@ -15,7 +15,7 @@ def table(w: Writer, b: Table) -> None:
     # half an em), shrunk in proportion when that is wider than the text.
     total = round(w.width_mm / 25.4 * 1440)  # twentieths of a point
     em = round(w.cell_size * 20)
-    widths = [max(4, max((len(text_of(r[c])) for r in b.rows if c < len(r)), default=0)) * em * 3 // 5 + 240
+    widths = [max(4, max((len(text_of(r[c].text)) for r in b.rows if c < len(r)), default=0)) * em * 3 // 5 + 240
               for c in range(b.columns)]
     if sum(widths) > total:
         widths = [total * w // sum(widths) for w in widths]
@@ -51,7 +51,7 @@ def table(w: Writer, b: Table) -> None:
             if align in _JC:
                 ppr.append(w.el("w:jc", {"w:val": _JC[align]}))
             p.append(ppr)
-            w.fill(p, row[c] if c < len(row) else (), "header_cell" if head else "cell")
+            w.fill(p, row[c].text if c < len(row) else (), "header_cell" if head else "cell")
             tc.append(p)
             tr.append(tc)
         tbl.append(tr)

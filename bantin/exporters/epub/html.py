@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from bantin.exporters.labels import briefing_meta, count_line, credit_line, digest_meta
+from bantin.exporters.labels import NOTES, briefing_meta, count_line, credit_line, digest_meta, placeholder
 from bantin.exporters.markup import attr, escape, tag_span
 from bantin.exporters.walk import Walker
 from bantin.model import (
     Article,
+    Block,
     Briefing,
     CodeBlock,
     Figure,
@@ -20,6 +21,8 @@ from bantin.model import (
     Text,
     text_of,
 )
+
+_OL_TYPES = {"lower-alpha": "a", "upper-alpha": "A", "lower-roman": "i", "upper-roman": "I", "decimal": "1"}
 
 
 class Html(Walker):
@@ -38,6 +41,10 @@ class Html(Walker):
         self.uid = "article-001"
         self.kind = "article"  # "digest" once the walk meets a digest's header
         self.section: list[str] = []  # the digest entry being written, one section
+        self.quoted = 0  # inside a quotation: its text is set in italics
+        self.notes_of: dict[str, int] = {}  # the article's note ids, numbered from 1
+        self.refs = 0  # note references written in this article, for their ids
+        self.first_ref: dict[int, tuple[int, str]] = {}  # note -> (its first reference's id, its mark)
 
     def x(self, text: str, role: str = "body", face: str = "regular") -> str:
         self.faces.setdefault((role, face), set()).update(text)
@@ -46,11 +53,42 @@ class Html(Walker):
     def spans(self, text: Text, role: str = "body", bold: bool = False, italic: bool = False) -> str:
         out = []
         for s in text:
-            b, i = bold or s.strong, italic or s.em
+            b, i = bold or s.strong, italic or s.em or self.quoted > 0
             face = "bold_italic" if b and i else "bold" if b else "italic" if i else "regular"
             h = f"<code>{self.x(s.text, 'mono', face)}</code>" if s.code else self.x(s.text, role, face)
+            if s.note is not None:
+                out.append(self.noteref(s.note, h))
+                continue
+            if s.sup or s.sub:
+                tag = "sup" if s.sup else "sub"
+                h = f"<{tag}>{h}</{tag}>"
             out.append(tag_span(s, h, "strong", "em"))
         return "".join(out)
+
+    def noteref(self, note: str, mark: str) -> str:
+        """A reference to a note: a link to it, raised, with an id the note links back to."""
+        n = self.notes_of.get(note)
+        if n is None:  # a reference to no note of this article: its mark, raised, and no link
+            return f"<sup>{mark}</sup>"
+        self.refs += 1
+        self.first_ref.setdefault(n, (self.refs, mark))
+        return (f'<sup><a epub:type="noteref" role="doc-noteref" id="ref-{n}-{self.refs}" '
+                f'href="#note-{n}">{mark}</a></sup>')
+
+    def render(self, blocks: tuple[Block, ...]) -> str:
+        """Blocks inside a container (a list item, a quote, a cell, a note), as XHTML."""
+        saved, self.parts = self.parts, []
+        for b in blocks:
+            self.block(b, 1)
+        out, self.parts = "".join(self.parts), saved
+        return out
+
+    def inline_or_blocks(self, blocks: tuple[Block, ...], bold: bool = False) -> str:
+        """One paragraph as its text alone (an item or a cell that is one line),
+        anything else as blocks."""
+        if len(blocks) == 1 and isinstance(blocks[0], Paragraph):
+            return self.spans(blocks[0].text, bold=bold)
+        return self.render(blocks)
 
     def flush(self, uid: str, title: str) -> None:
         self.chapters.append((uid, title, "\n".join(self.parts)))
@@ -67,6 +105,9 @@ class Html(Walker):
 
     def start_article(self, a: Article, n: int) -> None:
         self.uid = f"article-{max(n, 1):03d}"
+        self.notes_of = {note.id: k for k, note in enumerate(a.notes, 1)}
+        self.refs = 0
+        self.first_ref = {}
 
     def end_article(self, a: Article) -> None:
         self.flush(self.uid, a.title)
@@ -125,12 +166,18 @@ class Html(Walker):
     def visit_listblock(self, b: ListBlock, depth: int) -> None:
         tag = "ol" if b.ordered else "ul"
         cls = ' class="own-numbers"' if b.numbered_in_text else ""
-        items = "".join(f"<li>{self.spans(i)}</li>" for i in b.items)
+        if b.ordered and not b.numbered_in_text:
+            cls += f' start="{b.start}"' if b.start != 1 else ""
+            cls += f' type="{_OL_TYPES[b.numbering]}"' if b.numbering != "decimal" else ""
+        items = "".join(f"<li>{self.inline_or_blocks(i.blocks)}</li>" for i in b.items)
         self.parts.append(f"<{tag}{cls}>{items}</{tag}>")
 
     def visit_quote(self, b: Quote, depth: int) -> None:
-        attr = f'<p class="attribution">— {self.x(b.attribution)}</p>' if b.attribution else ""
-        self.parts.append(f"<blockquote><p>{self.spans(b.text, italic=True)}</p>{attr}</blockquote>")
+        self.quoted += 1
+        body = self.render(b.blocks)
+        self.quoted -= 1
+        footer = f"<footer>— {self.x(b.attribution)}</footer>" if b.attribution else ""
+        self.parts.append(f"<blockquote>{body}{footer}</blockquote>")
 
     def visit_figure(self, b: Figure, depth: int) -> None:
         img = ""
@@ -139,6 +186,8 @@ class Html(Walker):
             self.images[name] = b.image
             alt = b.alt or text_of(b.caption)
             img = f'<img src="{name}" alt="{attr(alt)}" width="{b.image.width}" height="{b.image.height}"/>'
+        else:  # the picture is not in the book: say so where it would be, with its alt text
+            img = f'<div class="placeholder">[{self.x(placeholder(b))}]</div>'
         caption = self.spans(b.caption, italic=True)
         if b.credit:
             credit = self.x(credit_line(b), "body", "italic")
@@ -150,21 +199,20 @@ class Html(Walker):
         out = ["<table>"]
         if b.caption:
             out.append(f"<caption>{self.spans(b.caption, bold=True)}</caption>")
-
-        def row(r: tuple[Text, ...], head: bool) -> str:
-            cells = []
-            for c, cell in enumerate(r):
-                align = b.align[c] if c < len(b.align) else "left"
-                cls = f' class="{align}"' if align != "left" else ""
-                if head:
-                    cells.append(f'<th scope="col"{cls}>{self.spans(cell, bold=True)}</th>')
-                else:
-                    cells.append(f"<td{cls}>{self.spans(cell)}</td>")
-            return "<tr>" + "".join(cells) + "</tr>"
-
+        rows: dict[int, list[str]] = {}
+        for p in b.placed():
+            head = p.row < b.header_rows
+            align = b.align[p.column] if p.column < len(b.align) else "left"
+            extra = f' class="{align}"' if align != "left" else ""
+            extra += f' colspan="{p.cell.colspan}"' if p.cell.colspan > 1 else ""
+            extra += f' rowspan="{p.cell.rowspan}"' if p.cell.rowspan > 1 else ""
+            body = self.inline_or_blocks(p.cell.blocks, bold=head)
+            scope = ' scope="colgroup"' if p.cell.colspan > 1 else ' scope="col"'
+            rows.setdefault(p.row, []).append(f"<th{scope}{extra}>{body}</th>" if head else f"<td{extra}>{body}</td>")
+        lines = ["<tr>" + "".join(rows.get(r, [])) + "</tr>" for r in range(len(b.rows))]
         if b.header_rows:
-            out.append("<thead>" + "".join(row(r, True) for r in b.rows[: b.header_rows]) + "</thead>")
-        out.append("<tbody>" + "".join(row(r, False) for r in b.rows[b.header_rows:]) + "</tbody></table>")
+            out.append("<thead>" + "".join(lines[: b.header_rows]) + "</thead>")
+        out.append("<tbody>" + "".join(lines[b.header_rows:]) + "</tbody></table>")
         self.parts.append("".join(out))
 
     def visit_sectionbreak(self, b: SectionBreak, depth: int) -> None:
@@ -177,6 +225,21 @@ class Html(Walker):
 
     def byline(self, text: str) -> None:
         self.parts.append(f'<p class="byline">{self.x(text, "body", "bold")}</p>')
+
+    def footnotes(self, a: Article) -> None:
+        """The notes at the end of the article, each linking back to its first
+        reference (EPUB 3's noteref and footnote, which reading systems show as pop-ups)."""
+        heading = f'<h2>{self.x(NOTES, "heading", "bold")}</h2>'
+        out = [f'<section class="notes" epub:type="footnotes" role="doc-endnotes">{heading}']
+        for k, note in enumerate(a.notes, 1):
+            kind = "endnote" if note.kind == "endnote" else "footnote"
+            ref = self.first_ref.get(k)
+            back = f'<a href="#ref-{k}-{ref[0]}" role="doc-backlink">{ref[1]}</a>. ' if ref else f"{k}. "
+            body = self.render(note.blocks) or "<p></p>"
+            # The number goes inside the note's first paragraph, as a back link.
+            body = body.replace("<p>", f"<p>{back}", 1) if body.startswith("<p>") else f"<p>{back}</p>{body}"
+            out.append(f'<aside id="note-{k}" epub:type="{kind}" role="doc-{kind}">{body}</aside>')
+        self.parts.append("".join(out) + "</section>")
 
     def notes(self, lines: list[Text]) -> None:
         for line in lines:

@@ -90,9 +90,9 @@ class Blocks(Walker):
     def visit_listblock(self, b: ListBlock, depth: int) -> None:
         for n, item in enumerate(b.items, 1):
             if b.numbered_in_text:
-                self.paras(item, self.st["own_item"])
+                self.paras(item.text, self.st["own_item"])
             else:
-                self.paras(item, self.st["item"], bulletText=f"{n}." if b.ordered else "–")
+                self.paras(item.text, self.st["item"], bulletText=f"{n}." if b.ordered else "–")
         self.story.append(Spacer(1, self.style.text.space_after / 2))
 
     def visit_quote(self, b: Quote, depth: int) -> None:
@@ -131,7 +131,7 @@ class Blocks(Walker):
             for c in range(b.columns):
                 align = b.align[c] if c < len(b.align) else "left"
                 pst = self.st[kind if align == "left" else f"{kind}-{align}"]
-                text = row[c] if c < len(row) else ()
+                text = row[c].text if c < len(row) else ()
                 line.append(self.para(self.ink.spans(text, self.fonts.body_family, self.link), pst))
             cells.append(line)
         widths = tables.column_widths(b, self.width, self.st["cell"], self.st["header_cell"].fontName)

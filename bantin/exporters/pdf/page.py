@@ -9,6 +9,7 @@ destinations point at their own pages. A briefing's cover carries no number.
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable
 from hashlib import md5
@@ -24,6 +25,11 @@ from bantin.exporters.pdf.styles import MM
 from bantin.style.stylesheet import Style
 
 TOTAL = "bantin-page-total"  # the form that prints the page count, defined at save
+# reportlab subsets each embedded face when a document is saved, reading the face's
+# shared parse state (TTFontFace.makeSubset): two threads saving at once read each
+# other's glyph positions (an IndexError, or a wrong glyph). Saving is serialised;
+# laying out, the long part, is not.
+_SAVE_LOCK = threading.Lock()
 
 
 class _Stamp:
@@ -63,7 +69,8 @@ class TotalCanvas(Canvas):
         self.setFont(self.total_font, self.total_size)
         self.drawString(0, 0, str(total))
         self.endForm()
-        super().save()
+        with _SAVE_LOCK:
+            super().save()
 
 
 def decor(style: Style, fonts: Fonts, running: str, cover: bool) -> Callable[[Any, Any], None]:

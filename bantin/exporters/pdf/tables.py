@@ -22,7 +22,7 @@ def column_widths(t: Table, avail: float, pst: Any, bold_font: str) -> list[floa
     pad = 8.0
     natural, least = [], []
     for c in range(t.columns):
-        texts = [text_of(r[c]) for r in t.rows if c < len(r)]
+        texts = [text_of(r[c].text) for r in t.rows if c < len(r)]
         bold = [i < t.header_rows for i, r in enumerate(t.rows) if c < len(r)]
         full = [stringWidth(x, bold_font if b else pst.fontName, pst.fontSize)
                 for x, b in zip(texts, bold, strict=True)]

@@ -8,11 +8,15 @@ from __future__ import annotations
 
 import re
 
-from bantin.model import Block, ListBlock, plain
+from bantin.model import Block, ListBlock, ListItem, Paragraph, plain
 
 _ORDINAL = re.compile(r"^Thứ (?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)\b\s*[,:]", re.I)
 _NUMBERED = re.compile(r"^(?:\d{1,2}|[a-zđ])[.)]\s+\S")
 _BULLET = re.compile(r"^[-–—•●▪+*]\s+(?=\S)")
+
+
+def _item(line: str) -> ListItem:
+    return ListItem((Paragraph(plain(line)),))
 
 
 def _run(lines: list[str], i: int, pattern: re.Pattern[str]) -> int:
@@ -26,7 +30,7 @@ def ordinal(lines: list[str], i: int) -> tuple[Block, int] | None:
     n = _run(lines, i, _ORDINAL)
     if n < 2:
         return None
-    return ListBlock(tuple(plain(x) for x in lines[i : i + n]), ordered=True, numbered_in_text=True), n
+    return ListBlock(tuple(_item(x) for x in lines[i : i + n]), ordered=True, numbered_in_text=True), n
 
 
 def numbered(lines: list[str], i: int) -> tuple[Block, int] | None:
@@ -35,12 +39,12 @@ def numbered(lines: list[str], i: int) -> tuple[Block, int] | None:
     n = _run(lines, i, _NUMBERED)
     if n < 2:
         return None
-    return ListBlock(tuple(plain(x) for x in lines[i : i + n]), ordered=True, numbered_in_text=True), n
+    return ListBlock(tuple(_item(x) for x in lines[i : i + n]), ordered=True, numbered_in_text=True), n
 
 
 def bulleted(lines: list[str], i: int) -> tuple[Block, int] | None:
     n = _run(lines, i, _BULLET)
     if n < 2:
         return None
-    items = tuple(plain(_BULLET.sub("", x, count=1)) for x in lines[i : i + n])
+    items = tuple(_item(_BULLET.sub("", x, count=1)) for x in lines[i : i + n])
     return ListBlock(items, ordered=False), n

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from bantin.model import Block, Quote, plain
+from bantin.model import Block, Paragraph, Quote, plain
 
 _WHOLE = re.compile(r"^[“\"](?P<q>[^“”\"]{2,})[”\"]\s*(?:\((?P<attr>[^()]{2,60})\))?\s*\.?$")
 _ATTRIBUTION = re.compile(r"^[—–-]\s*(?P<attr>[^\W\d_].{1,59})$")
@@ -24,5 +24,5 @@ def match(lines: list[str], i: int) -> tuple[Block, int] | None:
     if attr is None and i + 1 < len(lines):
         nxt = _ATTRIBUTION.match(lines[i + 1])
         if nxt:
-            return Quote(plain(m.group("q").strip()), nxt.group("attr").strip()), 2
-    return Quote(plain(m.group("q").strip()), attr.strip() if attr else None), 1
+            return Quote((Paragraph(plain(m.group("q").strip())),), nxt.group("attr").strip()), 2
+    return Quote((Paragraph(plain(m.group("q").strip())),), attr.strip() if attr else None), 1

@@ -1,0 +1,26 @@
+"""The plain-text briefing: UTF-8, NFC, LF, wrapped at the style's width.
+
+``layout`` measures and wraps lines and lays tables out, ``raised`` writes
+superscripts and subscripts, ``writer`` is the walk.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from bantin.exporters import Exporter, RenderContext
+from bantin.exporters.txt.writer import Writer
+from bantin.model import Document
+
+
+def write(doc: Document, ctx: RenderContext) -> bytes:
+    message = ctx.style.text.txt_layout == "message"
+    w = Writer(max(20, ctx.style.text.txt_width), message)
+    w.walk(doc)
+    text = "\n".join(line.rstrip() for line in w.out) + "\n"
+    if message:  # a chat app wraps at any space; a no-break space only looks odd there
+        text = text.replace("\u00a0", " ").replace("\u202f", " ")
+    return unicodedata.normalize("NFC", text).encode("utf-8")
+
+
+exporter = Exporter("txt", ".txt", write, "plain-text briefing, wrapped")

@@ -1,0 +1,108 @@
+"""Lines of plain text: display width, wrapping, and tables laid out in columns.
+
+Width is measured in terminal display columns (wcwidth), so wide characters count
+double, and lines break only at ordinary spaces: never inside a syllable and never
+at the non-breaking spaces typography put between a number and its noun.
+"""
+
+from __future__ import annotations
+
+from wcwidth import wcswidth
+
+from bantin.model import Table
+from bantin.style.fonts import REPERTOIRE
+
+# Characters one column wide: Vietnamese prose is almost entirely these, and a set
+# lookup is ten times cheaper than asking wcwidth of every word of every line.
+_NARROW = frozenset(c for c in REPERTOIRE if wcswidth(c) == 1)
+GAP = "  "  # between table columns
+
+
+def width(s: str) -> int:
+    if _NARROW.issuperset(s):
+        return len(s)
+    w = wcswidth(s)
+    return w if w >= 0 else len(s)
+
+
+def wrap(text: str, cols: int, first: str = "", rest: str | None = None) -> list[str]:
+    """Greedy wrap at spaces; a word wider than the line stands on its own line."""
+    rest = first if rest is None else rest
+    lines: list[str] = []
+    line, lw = first, width(first)
+    empty = True
+    for word in text.split(" "):
+        if not word:
+            continue
+        ww = width(word)
+        if not empty and lw + 1 + ww > cols:
+            lines.append(line)
+            line, lw, empty = rest, width(rest), True
+        if empty:
+            line, lw, empty = line + word, lw + ww, False
+        else:
+            line, lw = line + " " + word, lw + 1 + ww
+    if not empty:
+        lines.append(line)
+    return lines
+
+
+def underlined(text: str, cols: int, char: str, rule: int) -> list[str]:
+    lines = wrap(text, cols)
+    return lines + [char * min(rule, max(width(x) for x in lines))] if lines else []
+
+
+def right(text: str, cols: int) -> list[str]:
+    return [" " * max(0, cols - width(x)) + x for x in wrap(text, cols)]
+
+
+def grid(cells: dict[tuple[int, int], str], t: Table, cols: int) -> list[str]:
+    """The table aligned by display width, each merged cell written once (in its
+    first row and column, across the columns it spans), or nothing when it is
+    wider than the page. ``cells`` maps (row, column) to the text of the cell
+    that starts there."""
+    spans = {(p.row, p.column): p.cell.colspan for p in t.placed()}
+    ncols = t.columns
+    widths = [0] * ncols
+    for (r, c), text in cells.items():
+        if spans.get((r, c), 1) == 1:
+            widths[c] = max(widths[c], width(text))
+    for (r, c), text in cells.items():  # a spanning cell widens the last column it covers, if it must
+        n = spans.get((r, c), 1)
+        if n > 1:
+            have = sum(widths[c:c + n]) + len(GAP) * (n - 1)
+            widths[min(ncols, c + n) - 1] += max(0, width(text) - have)
+    if sum(widths) + len(GAP) * (ncols - 1) > cols:
+        return []
+    out = []
+    for r in range(len(t.rows)):
+        line, c = "", 0
+        while c < ncols:
+            n = spans.get((r, c), 1)
+            w = sum(widths[c:c + n]) + len(GAP) * (n - 1)
+            text = cells.get((r, c), "")
+            pad = " " * (w - width(text))
+            aligned = pad + text if c < len(t.align) and t.align[c] == "right" and n == 1 else text + pad
+            line += (GAP if c else "") + aligned
+            c += n
+        out.append(line.rstrip())
+        if r == t.header_rows - 1:
+            out.append(GAP.join("─" * w for w in widths))
+    return out
+
+
+def records(cells: dict[tuple[int, int], str], t: Table, cols: int) -> list[str]:
+    """A table too wide for the page: one "header: value" block per row, each
+    merged cell once, under the row it starts in."""
+    head = {c: text for (r, c), text in cells.items() if r == t.header_rows - 1}
+    out: list[str] = []
+    for r in range(t.header_rows, len(t.rows)):
+        row = sorted((c, text) for (rr, c), text in cells.items() if rr == r)
+        if not row:
+            continue
+        if out:
+            out.append("")
+        for c, text in row:
+            label = head.get(c, "")
+            out += wrap(f"{label}: {text}" if label else text, cols, "  ", "    ")
+    return out

@@ -1,0 +1,277 @@
+"""The walk of the plain-text briefing: one list of lines, built block by block.
+
+Blocks inside list items and quotes are written with the indent of their container:
+``first`` and ``rest`` are the prefixes of a block's first and following lines, and
+``tight`` says whether the block follows its container's marker directly (no blank
+line before it).
+"""
+
+from __future__ import annotations
+
+from bantin.exporters.labels import (
+    CONTENTS,
+    LINKS,
+    NOTES,
+    PHOTO,
+    TABLE,
+    briefing_meta,
+    credit_line,
+    digest_meta,
+)
+from bantin.exporters.txt.layout import grid, records, right, underlined, width, wrap
+from bantin.exporters.txt.raised import raised
+from bantin.exporters.walk import Walker
+from bantin.model import (
+    Article,
+    Block,
+    Briefing,
+    CodeBlock,
+    Figure,
+    Heading,
+    ListBlock,
+    Paragraph,
+    Quote,
+    SectionBreak,
+    Table,
+    Text,
+    text_of,
+)
+
+MESSAGE_RULE = 10  # a rule that fits a chat bubble on a phone
+DIGEST_WIDTH = 78
+
+
+class Writer(Walker):
+    format = "txt"
+
+    def __init__(self, cols: int, message: bool = False) -> None:
+        # A message (e-mail, Zalo) keeps one line per paragraph: the reader's app
+        # wraps it, and hard wraps or centring would break up in a narrow bubble.
+        self.message = message
+        self.cols = 1 << 30 if message else cols
+        self.rule = MESSAGE_RULE if message else cols
+        self.out: list[str] = []
+        self.meta = ""
+        self.links: list[str] = []  # this article's link addresses, numbered after its notes
+        self.first_link = 1
+        self.pad = ""  # a digest entry's indent, under its number
+        self.first, self.rest, self.tight = "", "", False
+
+    def spans(self, text: Text) -> str:
+        """The words, with a link's number after its text ("Bộ Y tế [3]"), a note's
+        mark in brackets ("[1]"), raised and lowered characters as Unicode has them
+        (m², H₂O). A link whose text is its address stays inline, so no address is
+        ever lost."""
+        out = []
+        for s in text:
+            if s.note is not None:
+                out.append(f"[{s.text}]")
+                continue
+            out.append(raised(s.text, "sup") if s.sup else raised(s.text, "sub") if s.sub else s.text)
+            if s.href and s.text.strip() not in (s.href, s.href.removeprefix("mailto:")):
+                if s.href not in self.links:
+                    self.links.append(s.href)
+                out.append(f" [{self.links.index(s.href) + self.first_link}]")
+        return "".join(out)
+
+    def lines(self, text: str) -> list[str]:
+        """``text`` wrapped with the current block's prefixes, after a blank line
+        unless the block follows its container's marker."""
+        gap = [] if self.tight else [""]
+        self.tight = False
+        first, self.first = self.first, self.rest
+        return gap + wrap(text, self.cols, first, self.rest)
+
+    def inside(self, blocks: tuple[Block, ...], first: str, rest: str, tight: bool, depth: int) -> None:
+        """Blocks written inside a container (a list item, a quote, a note)."""
+        saved = (self.first, self.rest, self.tight)
+        self.first, self.rest, self.tight = first, rest, tight
+        for n, b in enumerate(blocks):
+            # Only a list keeps close to the text before it; a second paragraph has its blank line.
+            self.tight = self.tight or (n > 0 and isinstance(b, ListBlock))
+            self.block(b, depth)
+        self.first, self.rest, self.tight = saved
+
+    def centred(self, text: str) -> list[str]:
+        lines = wrap(text, self.cols - 4)
+        return lines if self.message else [x.center(self.cols).rstrip() for x in lines]
+
+    def cover(self, b: Briefing) -> None:
+        self.out += ["#" * self.rule, *self.centred(b.title.upper())]
+        meta = briefing_meta(b)
+        if meta:
+            self.out += self.centred(meta)
+        self.out += ["#" * self.rule]
+
+    def contents(self, b: Briefing) -> None:
+        self.out += ["", CONTENTS, ""]
+        for n, a in enumerate(b.articles, 1):
+            label = f"{n:>3}. "
+            self.out += wrap(a.title, self.cols, label, " " * len(label))
+
+    def start_article(self, a: Article, n: int) -> None:
+        if n:
+            self.out += ["", "", "─" * self.rule, ""]
+        self.links = []
+        self.first_link = len(a.notes) + 1  # note marks are [1]…[n]: links go on from there
+
+    def masthead(self, text: str, a: Article) -> None:
+        self.meta = text  # printed under the title, where a plain-text reader looks for it
+
+    def title(self, a: Article, depth: int) -> None:
+        self.out += underlined(a.title, self.cols, "=", self.rule)
+        if self.meta:
+            self.out += wrap(self.meta, self.cols)
+            self.meta = ""
+
+    def lede(self, text: str) -> None:
+        self.out += [""] + wrap(text, self.cols)
+
+    def visit_heading(self, b: Heading, depth: int) -> None:
+        self.out += [""] + underlined(self.spans(b.text), self.cols, "-" if b.level == 1 else "·", self.rule)
+
+    def visit_paragraph(self, b: Paragraph, depth: int) -> None:
+        self.out += self.lines(self.spans(b.text))
+
+    def visit_listblock(self, b: ListBlock, depth: int) -> None:
+        base = self.rest
+        if not self.tight:
+            self.out.append("")
+        self.tight = True
+        for n, item in enumerate(b.items):
+            if b.numbered_in_text:
+                first, rest = base + "  ", base + "    "
+            else:
+                marker = "  " + (f"{b.label(n)} " if b.ordered else "– ")
+                first, rest = base + marker, base + " " * width(marker)
+            self.inside(item.blocks, first, rest, True, depth)
+        self.first, self.tight = base, False
+
+    def visit_quote(self, b: Quote, depth: int) -> None:
+        base = self.rest
+        self.inside(b.blocks, base + "    ", base + "    ", self.tight, depth)
+        if b.attribution:
+            self.out += wrap("— " + b.attribution, self.cols, base + "    ", base + "      ")
+        self.first = base
+
+    def visit_figure(self, b: Figure, depth: int) -> None:
+        # "[Lễ ký kết — Ảnh: Vi Thảo]": "Ảnh: X" names the photographer in Vietnamese
+        # papers, so the credit keeps that label and the caption comes first.
+        caption = self.spans(b.caption) or b.alt
+        credit = credit_line(b)
+        text = f"{caption} — {credit}" if caption and credit else credit or f"{PHOTO}: {caption}"
+        gap = [] if self.tight else [""]
+        self.out += gap + wrap(text, self.cols, self.first + "  [", self.rest + "   ")
+        self.out[-1] += "]"
+        self.first, self.tight = self.rest, False
+
+    def visit_table(self, b: Table, depth: int) -> None:
+        self.out.append("")
+        if b.caption:
+            self.out += wrap(f"{TABLE}: {self.spans(b.caption)}", self.cols)
+        cells = {(p.row, p.column): self.spans(p.cell.text) for p in b.placed()}
+        self.out += (not self.message and grid(cells, b, self.cols)) or records(cells, b, self.cols)
+        self.tight = False
+
+    def visit_sectionbreak(self, b: SectionBreak, depth: int) -> None:
+        self.out += ["", *self.centred("* * *")]
+
+    def visit_codeblock(self, b: CodeBlock, depth: int) -> None:
+        # Indented and never wrapped: a wrapped line of code is a different line.
+        gap = [] if self.tight else [""]
+        self.out += gap + [f"{self.rest}    {line}".rstrip() for line in b.lines]
+        self.first, self.tight = self.rest, False
+
+    def byline(self, text: str) -> None:
+        self.out += [""] + (wrap(text, self.cols) if self.message else right(text, self.cols))
+
+    def footnotes(self, a: Article) -> None:
+        self.out += ["", f"{NOTES}:"]
+        marks = _marks(a)
+        for note in a.notes:
+            mark = f"[{marks.get(note.id, note.id)}] "
+            self.inside(note.blocks, mark, " " * width(mark), True, 0)
+
+    def notes(self, lines: list[Text]) -> None:
+        self.out.append("")
+        for line in lines:
+            self.out += wrap(text_of(line), self.cols)
+
+    # -- the điểm báo: plain lines to paste into an e-mail, no markup characters
+
+    def digest_header(self, b: Briefing) -> None:
+        if not self.message:
+            # A review goes into e-mail: 78 columns, the width mail clients keep unbroken.
+            self.cols = self.rule = DIGEST_WIDTH
+        self.out += wrap(b.title.upper(), self.cols)
+        meta = digest_meta(b)
+        if meta:
+            self.out += wrap(meta, self.cols)
+
+    def group(self, label: str) -> None:
+        self.out += ["", *wrap(label.upper(), self.cols)]
+
+    def entry_title(self, a: Article, n: int) -> None:
+        self.links, self.first_link = [], 1
+        label = f"{n}. "
+        self.pad = " " * width(label)
+        self.out += [""] + wrap(a.title, self.cols, label, self.pad)
+
+    def entry_source(self, source: Text) -> None:
+        self.out += wrap(self.spans(source), self.cols, self.pad, self.pad)
+
+    def entry_lede(self, text: str) -> None:
+        self.out += wrap(text, self.cols, self.pad, self.pad)
+
+    def points(self, items: tuple[Text, ...]) -> None:
+        for item in items:
+            self.out += wrap(self.spans(item), self.cols, self.pad + "– ", self.pad + "  ")
+
+    def end_entry(self, a: Article, n: int) -> None:
+        self.end_article(a)
+
+    def end_article(self, a: Article) -> None:
+        if self.links:
+            self.out += ["", f"{LINKS}:"]
+            for n, href in enumerate(self.links, self.first_link):
+                label = f"[{n}]"
+                # An address is never broken: too long for the line, it goes under its number.
+                fits = width(label) + 1 + width(href) <= self.cols
+                self.out += [f"{label} {href}"] if fits else [label, href]
+
+
+def _marks(a: Article) -> dict[str, str]:
+    """Each note's mark, as its first reference in the text shows it."""
+    found: dict[str, str] = {}
+
+    def walk(blocks: tuple[Block, ...]) -> None:
+        for b in blocks:
+            for t in _texts(b):
+                for s in t:
+                    if s.note is not None:
+                        found.setdefault(s.note, s.text)
+            for inner in _children(b):
+                walk(inner)
+
+    walk(a.blocks)
+    for note in a.notes:
+        walk(note.blocks)
+    return found
+
+
+def _texts(b: Block) -> list[Text]:
+    if isinstance(b, (Paragraph, Heading)):
+        return [b.text]
+    if isinstance(b, Figure):
+        return [b.caption]
+    return []
+
+
+def _children(b: Block) -> list[tuple[Block, ...]]:
+    if isinstance(b, ListBlock):
+        return [i.blocks for i in b.items]
+    if isinstance(b, Quote):
+        return [b.blocks]
+    if isinstance(b, Table):
+        return [c.blocks for r in b.rows for c in r]
+    return []

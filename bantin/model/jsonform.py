@@ -1,0 +1,249 @@
+"""Blocks and rich text to and from their JSON form.
+
+Text without marks is written as a plain string, and a list item or a table cell
+that is one paragraph (spanning nothing) as its text, so that the files stay
+readable and editable by hand. Version 1 and 2 shapes read too: a quote's "text",
+a list item or cell as text, a version 1 "caption" block.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+from typing import Any, assert_never
+
+from bantin.errors import InputError
+from bantin.model.blocks import (
+    NUMBERINGS,
+    Block,
+    Cell,
+    CodeBlock,
+    Figure,
+    Heading,
+    Image,
+    ListBlock,
+    ListItem,
+    Paragraph,
+    Quote,
+    SectionBreak,
+    Table,
+    auto_align,
+)
+from bantin.model.images import ImageError, load
+from bantin.model.text import Span, Text
+
+MAX_DEPTH = 64  # blocks inside blocks: deeper than any document, shallow enough for the stack
+
+
+class SchemaError(InputError):
+    """Canonical JSON that does not match the schema."""
+
+
+_MARKS = ("em", "strong", "code", "sup", "sub")
+
+
+def text_out(t: Text) -> Any:
+    if len(t) == 1 and t[0].href is None and t[0].note is None and not any(getattr(t[0], m) for m in _MARKS):
+        return t[0].text
+    out = []
+    for s in t:
+        d: dict[str, Any] = {"text": s.text}
+        for mark in ("em", "strong"):
+            if getattr(s, mark):
+                d[mark] = True
+        if s.href is not None:
+            d["href"] = s.href
+        for mark in ("code", "sup", "sub"):
+            if getattr(s, mark):
+                d[mark] = True
+        if s.note is not None:
+            d["note"] = s.note
+        out.append(d)
+    return out
+
+
+def text_in(v: Any) -> Text:
+    if isinstance(v, str):
+        return (Span(v),) if v else ()
+    if not isinstance(v, list):
+        raise SchemaError(f"text must be a string or a list of spans, not {type(v).__name__}")
+    spans = []
+    for s in v:
+        if isinstance(s, str):
+            spans.append(Span(s))
+        elif isinstance(s, dict) and isinstance(s.get("text"), str):
+            spans.append(Span(s["text"], bool(s.get("em", False)), bool(s.get("strong", False)), s.get("href"),
+                              bool(s.get("code", False)), bool(s.get("sup", False)), bool(s.get("sub", False)),
+                              s.get("note")))
+        else:
+            raise SchemaError("a span must be a string or an object with 'text'")
+    return tuple(spans)
+
+
+def _one_paragraph(blocks: tuple[Block, ...]) -> Text | None:
+    if len(blocks) == 1 and isinstance(blocks[0], Paragraph):
+        return blocks[0].text
+    return () if not blocks else None
+
+
+def _container_out(blocks: tuple[Block, ...], extra: dict[str, Any] | None = None) -> Any:
+    text = _one_paragraph(blocks)
+    if text is not None and not extra:
+        return text_out(text)
+    return {"blocks": blocks_out(blocks), **(extra or {})}
+
+
+def blocks_out(blocks: tuple[Block, ...]) -> list[dict[str, Any]]:
+    return [block_out(b) for b in blocks]
+
+
+def block_out(b: Block) -> dict[str, Any]:
+    match b:
+        case Heading():
+            return {"type": "heading", "level": b.level, "text": text_out(b.text)}
+        case Paragraph():
+            return {"type": "paragraph", "text": text_out(b.text)}
+        case ListBlock():
+            out: dict[str, Any] = {"type": "list", "ordered": b.ordered, "numbered_in_text": b.numbered_in_text}
+            if b.start != 1:
+                out["start"] = b.start
+            if b.numbering != "decimal":
+                out["numbering"] = b.numbering
+            if b.delimiter != ".":
+                out["delimiter"] = b.delimiter
+            out["items"] = [_container_out(i.blocks) for i in b.items]
+            return out
+        case Quote():
+            return {"type": "quote", "blocks": blocks_out(b.blocks), "attribution": b.attribution}
+        case Figure():
+            return {"type": "figure", "image": None if b.image is None else image_out(b.image), "alt": b.alt,
+                    "caption": text_out(b.caption), "credit": b.credit}
+        case Table():
+            def cell(c: Cell) -> Any:
+                spans = {k: v for k, v in (("colspan", c.colspan), ("rowspan", c.rowspan)) if v != 1}
+                return _container_out(c.blocks, spans)
+
+            return {"type": "table", "header_rows": b.header_rows, "align": list(b.align),
+                    "caption": text_out(b.caption), "rows": [[cell(c) for c in r] for r in b.rows]}
+        case SectionBreak():
+            return {"type": "break"}
+        case CodeBlock():
+            return {"type": "code", "language": b.language, "lines": list(b.lines)}
+        case _:
+            assert_never(b)
+
+
+def blocks_in(v: Any, depth: int = 0) -> tuple[Block, ...]:
+    if not isinstance(v, list):
+        raise SchemaError("blocks must be a list")
+    if depth > MAX_DEPTH:
+        raise SchemaError(f"blocks are nested more than {MAX_DEPTH} deep")
+    return tuple(block_in(b, depth) for b in v)
+
+
+def _container_in(v: Any, depth: int) -> tuple[Block, ...]:
+    if isinstance(v, dict):
+        return blocks_in(v.get("blocks", []), depth + 1)
+    text = text_in(v)
+    return (Paragraph(text),) if text else ()
+
+
+def _span_of(v: Any, key: str) -> int:
+    n = v.get(key, 1) if isinstance(v, dict) else 1
+    if not isinstance(n, int) or isinstance(n, bool) or n < 1:
+        raise SchemaError(f"{key} must be a whole number of at least 1, not {n!r}")
+    return n
+
+
+def block_in(d: Any, depth: int = 0) -> Block:
+    if not isinstance(d, dict):
+        raise SchemaError("a block must be an object")
+    kind = d.get("type")
+    if kind == "heading":
+        level = d.get("level", 1)
+        if not isinstance(level, int) or not 1 <= level <= 6:
+            raise SchemaError(f"heading level must be 1-6, not {level!r}")
+        return Heading(text_in(d.get("text", "")), level)
+    if kind == "paragraph":
+        return Paragraph(text_in(d.get("text", "")))
+    if kind == "list":
+        numbering = d.get("numbering", "decimal")
+        if numbering not in NUMBERINGS:
+            raise SchemaError(f"numbering must be one of {', '.join(NUMBERINGS)}, not {numbering!r}")
+        start = d.get("start", 1)
+        if not isinstance(start, int) or isinstance(start, bool) or start < 0:
+            raise SchemaError(f"start must be a whole number, not {start!r}")
+        items = tuple(ListItem(_container_in(i, depth)) for i in d.get("items", []))
+        return ListBlock(items, bool(d.get("ordered", False)), bool(d.get("numbered_in_text", False)), start,
+                         numbering, str(d.get("delimiter", ".")))
+    if kind == "quote":
+        blocks = blocks_in(d["blocks"], depth + 1) if "blocks" in d else _container_in(d.get("text", ""), depth)
+        return Quote(blocks, opt_str(d, "attribution"))
+    if kind == "caption":  # version 1: a caption line, now a figure without an image
+        return Figure(text_in(d.get("text", "")), opt_str(d, "credit"))
+    if kind == "figure":
+        image = d.get("image")
+        return Figure(text_in(d.get("caption", "")), opt_str(d, "credit"), None if image is None else image_in(image),
+                      d.get("alt") or "")
+    if kind == "table":
+        return _table_in(d, depth)
+    if kind == "break":
+        return SectionBreak()
+    if kind == "code":
+        lines = d.get("lines", [])
+        if not isinstance(lines, list) or not all(isinstance(x, str) for x in lines):
+            raise SchemaError("a code block's lines must be a list of strings")
+        return CodeBlock(tuple(lines), opt_str(d, "language"))
+    raise SchemaError(f"unknown block type {kind!r}")
+
+
+def _table_in(d: dict[str, Any], depth: int) -> Table:
+    rows = tuple(tuple(Cell(_container_in(c, depth), _span_of(c, "colspan"), _span_of(c, "rowspan")) for c in r)
+                 for r in d.get("rows", []))
+    header_rows = d.get("header_rows", 0)
+    if header_rows > len(rows):
+        raise SchemaError(f"header_rows is {header_rows} but the table has {len(rows)} rows")
+    table = Table(rows, header_rows, text_in(d.get("caption", "")))
+    align = tuple(d.get("align") or ()) or auto_align(rows, header_rows)
+    if len(align) != table.columns:
+        raise SchemaError(f"align has {len(align)} entries for {table.columns} columns")
+    return Table(rows, header_rows, table.caption, align)
+
+
+def image_out(im: Image) -> dict[str, Any]:
+    return {
+        "media_type": im.media_type,
+        "width": im.width,
+        "height": im.height,
+        "sha256": im.sha256,
+        "data": base64.b64encode(im.data).decode("ascii"),
+    }
+
+
+def image_in(d: dict[str, Any]) -> Image:
+    """The embedded image, checked three ways: its digest, Pillow, and the stated
+    type and size (a document is self-contained, so the bytes are all there is)."""
+    try:
+        data = base64.b64decode(d["data"], validate=True)
+    except (binascii.Error, ValueError):
+        raise SchemaError("image data is not valid base64") from None
+    if hashlib.sha256(data).hexdigest() != d["sha256"]:
+        raise SchemaError("image data does not match its sha256")
+    try:
+        im = load(data)
+    except ImageError as e:
+        raise SchemaError(f"image: {e}") from None
+    if (im.media_type, im.width, im.height) != (d["media_type"], d["width"], d["height"]):
+        raise SchemaError(
+            f"image is {im.media_type} {im.width}×{im.height}, not the {d['media_type']} "
+            f"{d['width']}×{d['height']} the document states (write it with bantin inspect)"
+        )
+    return im
+
+
+def opt_str(d: dict[str, Any], key: str) -> str | None:
+    v = d.get(key)
+    if v is None or isinstance(v, str):
+        return v
+    raise SchemaError(f"{key} must be a string or null")
