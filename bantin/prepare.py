@@ -60,6 +60,9 @@ def _override_article(a: Article, meta: dict[str, str]) -> Article:
     if "outlet" in meta:
         code = a.outlet.code if a.outlet else None
         changes["outlet"] = Outlet(code, meta["outlet"]) if meta["outlet"] else None
+    for key in ("issuer", "number", "place"):  # a single administrative document's header
+        if key in meta:
+            changes[key] = meta[key] or None
     return replace(a, **changes) if changes else a  # type: ignore[arg-type]
 
 

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from bantin.model import Article, Briefing, Document, Figure, Span, Text
+from bantin.typography.autolink import split
 
 CONTENTS = "Mục lục"
 PAGE = "Trang"
@@ -62,6 +63,12 @@ def briefing_meta(b: Briefing) -> str:
     return " · ".join(p for p in (b.issuer or "", vi_date(b.date)) if p)
 
 
+def linked(text: str) -> Text:
+    """A plain field (a lede, a byline) as rich text whose addresses are links, as
+    they are in running text."""
+    return split(Span(text)) if text else ()
+
+
 def credit_line(c: Figure) -> str:
     return f"{PHOTO}: {c.credit}" if c.credit else ""
 
@@ -96,12 +103,14 @@ class DecreeHeader:
     place_date: str
 
 
-def decree_header(b: Briefing, on: bool) -> DecreeHeader | None:
-    if not on or not b.issuer:
+def decree_header(doc: Article | Briefing, on: bool) -> DecreeHeader | None:
+    """The header block of a document that names its issuer (a single công văn or a
+    bundle), when the style asks for it."""
+    if not on or not doc.issuer:
         return None
-    when = vi_date(b.date) or "ngày      tháng      năm"  # left blank to be filled in by hand
-    place_date = f"{b.place}, {when}" if b.place else when[:1].upper() + when[1:]
-    return DecreeHeader(b.issuer.upper(), f"Số: {b.number}" if b.number else "", place_date)
+    when = vi_date(doc.date) or "ngày      tháng      năm"  # left blank to be filled in by hand
+    place_date = f"{doc.place}, {when}" if doc.place else when[:1].upper() + when[1:]
+    return DecreeHeader(doc.issuer.upper(), f"Số: {doc.number}" if doc.number else "", place_date)
 
 
 def source_line(a: Article) -> Text:

@@ -101,9 +101,24 @@ def roles(style: Style) -> Mapping[str, Role]:
     })
 
 
+MAX_PPI = 150  # a picture is never set larger than this resolution allows: print stays sharp
+LOW_PPI = 100  # below this a picture set at the column's width looks soft, and the editor is told
+
+
 def figure_size(im: Image, width: float, height: float) -> tuple[float, float]:
     """A picture's size in points on a page whose text is ``width`` × ``height``:
-    the text width, but never taller than 45% of the page and never blown up past
-    twice its size at 96 dpi (a thumbnail would turn to mush)."""
-    scale = min(width / im.width, height * 0.45 / im.height, 2 * 72 / 96)
+    its own size at 150 pixels per inch, but never wider than the text nor taller
+    than 45% of the page. A 480-pixel picture is 81 mm wide, not blown up to the
+    column's 165 mm (74 ppi)."""
+    scale = min(width / im.width, height * 0.45 / im.height, 72 / MAX_PPI)
     return im.width * scale, im.height * scale
+
+
+def low_resolution(im: Image, width: float) -> str | None:
+    """A warning for a picture too small to fill the column at 100 ppi: it is set
+    smaller than the column, and a larger original would print better."""
+    ppi = im.width / (width / 72)
+    if ppi >= LOW_PPI:
+        return None
+    return (f"a picture of {im.width}×{im.height} pixels is {ppi:.0f} ppi across the column; "
+            f"it is set at {im.width * 72 / MAX_PPI / 72 * 25.4:.0f} mm wide (a larger original prints better)")

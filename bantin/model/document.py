@@ -62,8 +62,9 @@ class Article:
 
     @property
     def author(self) -> str:
-        """Who the document is by, for metadata: the outlet, else the byline."""
-        return self.outlet.display if self.outlet else (self.byline or "")
+        """Who the document is by, for metadata (PDF /Author, dc:creator): the
+        journalist, else the outlet."""
+        return self.byline or (self.outlet.display if self.outlet else "")
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bantin.exporters.labels import NOTES, briefing_meta, count_line, credit_line, digest_meta, placeholder
+from bantin.exporters.labels import NOTES, briefing_meta, count_line, credit_line, digest_meta, linked, placeholder
 from bantin.exporters.markup import attr, escape, tag_span
 from bantin.exporters.walk import Walker
 from bantin.model import (
@@ -138,7 +138,7 @@ class Html(Walker):
         self.section.append(f'<p class="source-line">{self.spans(source, "heading")}</p>')
 
     def entry_lede(self, text: str) -> None:
-        self.section.append(f'<p class="entry-lede">{self.x(text)}</p>')
+        self.section.append(f'<p class="entry-lede">{self.spans(linked(text))}</p>')
 
     def points(self, items: tuple[Text, ...]) -> None:
         self.section.append('<ul class="points">' + "".join(f"<li>{self.spans(i)}</li>" for i in items) + "</ul>")
@@ -154,7 +154,7 @@ class Html(Walker):
         self.parts.append(f"<h1>{self.x(a.title, 'heading', 'bold')}</h1>")
 
     def lede(self, text: str) -> None:
-        self.parts.append(f'<p class="lede">{self.x(text, "body", "bold")}</p>')
+        self.parts.append(f'<p class="lede">{self.spans(linked(text), bold=True)}</p>')
 
     def visit_heading(self, b: Heading, depth: int) -> None:
         n = min(6, 1 + b.level)
