@@ -134,3 +134,16 @@ class _Mapper:
                 articles=tuple(self.article(a) for a in doc.articles),
             )
         return self.article(doc)
+
+
+def spans_of(a: Article) -> list[Span]:
+    """Every span of an article's rich text, in reading order: blocks (inside list
+    items, quotes and cells too), then notes."""
+    found: list[Span] = []
+
+    def keep(span: Span) -> Text:
+        found.append(span)
+        return (span,)
+
+    _Mapper(lambda s: s, None, None, keep).article(a)
+    return found

@@ -17,6 +17,7 @@ from bantin.model.blocks import Block
 from bantin.model.dates import iso_date_ok
 from bantin.model.document import NOTE_KINDS, Article, Briefing, Dateline, Document, Note, Outlet
 from bantin.model.jsonform import SchemaError, blocks_in, blocks_out, opt_str
+from bantin.model.maps import spans_of
 
 __all__ = ["ARTICLE_SCHEMA", "BRIEFING_SCHEMA", "SchemaError", "dumps", "from_dict", "loads", "to_dict", "validate"]
 
@@ -68,7 +69,7 @@ def article_from_dict(d: Any) -> Article:
     if not isinstance(title, str):
         raise SchemaError("title must be a string")
     o, dl = d.get("outlet"), d.get("dateline")
-    return Article(
+    return _checked_notes(Article(
         title=title,
         lede=_opt_str(d, "lede"),
         outlet=None if o is None else Outlet(_opt_str(o, "code"), _opt_str(o, "name")),
@@ -83,7 +84,19 @@ def article_from_dict(d: Any) -> Article:
         issuer=_opt_str(d, "issuer"),
         number=_opt_str(d, "number"),
         place=_opt_str(d, "place"),
-    )
+    ))
+
+
+def _checked_notes(a: Article) -> Article:
+    """Every note reference must name a note of the article, and note ids are unique:
+    a format would otherwise link to nothing."""
+    ids = [n.id for n in a.notes]
+    if len(set(ids)) != len(ids):
+        raise SchemaError("notes: two notes have the same id")
+    missing = sorted({s.note for s in spans_of(a) if s.note is not None} - set(ids))
+    if missing:
+        raise SchemaError(f"a note reference names no note of the article: {missing[0]!r}")
+    return a
 
 
 def _note(i: int, n: Any) -> Note:

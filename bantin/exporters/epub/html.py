@@ -228,17 +228,18 @@ class Html(Walker):
 
     def footnotes(self, a: Article) -> None:
         """The notes at the end of the article, each linking back to its first
-        reference (EPUB 3's noteref and footnote, which reading systems show as pop-ups)."""
+        reference: EPUB 3's noteref and footnote, which reading systems show as
+        pop-ups. An endnote is marked up as a footnote too: in a book of one
+        article per file the two sit in the same place."""
         heading = f'<h2>{self.x(NOTES, "heading", "bold")}</h2>'
-        out = [f'<section class="notes" epub:type="footnotes" role="doc-endnotes">{heading}']
+        out = [f'<section class="notes" epub:type="footnotes">{heading}']
         for k, note in enumerate(a.notes, 1):
-            kind = "endnote" if note.kind == "endnote" else "footnote"
             ref = self.first_ref.get(k)
             back = f'<a href="#ref-{k}-{ref[0]}" role="doc-backlink">{ref[1]}</a>. ' if ref else f"{k}. "
             body = self.render(note.blocks) or "<p></p>"
-            # The number goes inside the note's first paragraph, as a back link.
+            # The mark goes inside the note's first paragraph, as a back link.
             body = body.replace("<p>", f"<p>{back}", 1) if body.startswith("<p>") else f"<p>{back}</p>{body}"
-            out.append(f'<aside id="note-{k}" epub:type="{kind}" role="doc-{kind}">{body}</aside>')
+            out.append(f'<aside id="note-{k}" epub:type="footnote" role="doc-footnote">{body}</aside>')
         self.parts.append("".join(out) + "</section>")
 
     def notes(self, lines: list[Text]) -> None:

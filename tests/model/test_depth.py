@@ -1,0 +1,113 @@
+"""The widened model (issue 22): list items, cells and quotes hold blocks, cells
+span, lists count as the source does, spans rise and fall and refer to notes; JSON
+@3 round-trips it and validates against the shipped schema; @1 and @2 still read."""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+
+import jsonschema
+import pytest
+from depth_doc import depth_article
+
+from bantin.model import (
+    Article,
+    Cell,
+    ListBlock,
+    ListItem,
+    Paragraph,
+    Quote,
+    Span,
+    Table,
+    map_text,
+    plain,
+    spans_of,
+    text_of,
+)
+from bantin.model.sanitize import sanitize
+from bantin.model.serialize import SchemaError, dumps, loads
+from bantin.prepare import prepare
+from bantin.style.stylesheet import load as load_style
+
+
+def test_json_3_round_trips_every_construct_and_matches_the_schema() -> None:
+    a = depth_article()
+    text = dumps(a)
+    assert loads(text) == a
+    data = json.loads(text)
+    assert data["schema"] == "bantin/article@3"
+    schema = json.loads(resources.files("bantin.model").joinpath("schema/bantin.schema.json").read_text("utf-8"))
+    jsonschema.validate(data, schema)
+    lists = [b for b in data["blocks"] if b["type"] == "list"]
+    assert lists[1]["start"] == 3 and lists[0]["items"][0]["blocks"][1]["numbering"] == "lower-alpha"
+    table = next(b for b in data["blocks"] if b["type"] == "table")
+    assert table["rows"][0][1] == {"blocks": [{"type": "paragraph", "text": "Năm 2024"}], "colspan": 2}
+    assert [n["kind"] for n in data["notes"]] == ["footnote", "footnote", "endnote"]
+
+
+def test_version_2_shapes_still_read() -> None:
+    v2 = {"schema": "bantin/article@2", "title": "Bài cũ", "blocks": [
+        {"type": "list", "ordered": True, "items": ["Một", [{"text": "Hai", "strong": True}]]},
+        {"type": "quote", "text": "Câu nói.", "attribution": "Ông A"},
+        {"type": "table", "header_rows": 1, "rows": [["Tên", "Số"], ["Lúa", "12"]]},
+    ]}
+    a = loads(json.dumps(v2, ensure_ascii=False))
+    assert isinstance(a, Article)
+    lst, quote, table = a.blocks
+    assert isinstance(lst, ListBlock) and lst.items[1] == ListItem((Paragraph((Span("Hai", strong=True),)),))
+    assert isinstance(quote, Quote) and quote.blocks == (Paragraph(plain("Câu nói.")),)
+    assert isinstance(table, Table) and table.rows[1][1] == Cell((Paragraph(plain("12")),))
+    assert table.align == ("left", "right")
+    with pytest.raises(SchemaError):  # version 2 has no notes
+        loads(json.dumps({"schema": "bantin/article@2", "title": "x", "notes": []}))
+
+
+def test_the_grid_places_merged_cells_once() -> None:
+    table = next(b for b in depth_article().blocks if isinstance(b, Table))
+    placed = [(p.row, p.column, text_of(p.cell.text)) for p in table.placed()]
+    assert placed == [(0, 0, "Chỉ tiêu"), (0, 1, "Năm 2024"), (1, 1, "Quý I"), (1, 2, "Quý II"),
+                      (2, 0, "Diện tích"), (2, 1, "120 ha"), (2, 2, "Tăng nhẹ so với cùng kỳ")]
+    assert table.columns == 3 and table.spans
+
+
+@pytest.mark.parametrize("start, numbering, delimiter, labels", [
+    (1, "decimal", ".", ["1.", "2.", "3."]),
+    (4, "decimal", ")", ["4)", "5)", "6)"]),
+    (1, "lower-alpha", ")", ["a)", "b)", "c)"]),
+    (25, "upper-alpha", ".", ["Y.", "Z.", "AA."]),
+    (3, "upper-roman", ".", ["III.", "IV.", "V."]),
+    (9, "lower-roman", ".", ["ix.", "x.", "xi."]),
+])
+def test_labels_count_as_the_source_does(start: int, numbering: str, delimiter: str, labels: list[str]) -> None:
+    lst = ListBlock((ListItem(plain("a")),) * 3, ordered=True, start=start, numbering=numbering, delimiter=delimiter)
+    assert [lst.label(i) for i in range(3)] == labels
+
+
+def test_typography_reaches_every_new_text_field_and_skips_code() -> None:
+    a = prepare(depth_article(), load_style("default"))
+    assert isinstance(a, Article)
+    texts = [s.text for s in spans_of(a)]
+    assert any("Mục con thứ nhất" in t for t in texts) and any("cùng kỳ" in t for t in texts)
+    odd = map_text(Article("T", blocks=(ListBlock((ListItem((Paragraph(plain("a...b")),
+                                                              Quote((Paragraph(plain('"c"')),)))),)),)),
+                   lambda s: s.replace("...", "…").replace('"', "“"))
+    assert isinstance(odd, Article)
+    assert [s.text for s in spans_of(odd)] == ["a…b", "“c“"]
+    code = next(b for b in a.blocks if type(b).__name__ == "CodeBlock")
+    assert code.lines == ("def tong(a, b):", "\treturn a + b")  # type: ignore[attr-defined]
+
+
+def test_sanitize_reaches_notes() -> None:
+    a = depth_article()
+    dirty = Article(a.title, notes=(a.notes[0].__class__("n1", (Paragraph(plain("x\x07y")),)),),
+                    blocks=(Paragraph((Span("1", note="n1"),)),))
+    clean = sanitize(dirty)
+    assert isinstance(clean, Article) and text_of(clean.notes[0].blocks[0].text) == "xy"  # type: ignore[union-attr]
+
+
+def test_a_reference_to_no_note_is_refused() -> None:
+    bad = {"schema": "bantin/article@3", "title": "x",
+           "blocks": [{"type": "paragraph", "text": [{"text": "1", "note": "missing"}]}]}
+    with pytest.raises(SchemaError, match="names no note"):
+        loads(json.dumps(bad))
