@@ -177,6 +177,7 @@ def convert(
     debug: bool = False,
     digest: bool = False,
     group_by: str | None = None,
+    overwrite: bool = False,
 ) -> Report:
     """What ``bantin export`` does: convert files and folders to files.
 
@@ -195,7 +196,10 @@ def convert(
     (and as a line to ``on_message``), and the other inputs still convert.
     Options that do not fit raise ``UsageError``; a bad style raises ``StyleError``.
     ``collect=False`` keeps only the counts in the returned report, so memory
-    stays flat over any number of inputs.
+    stays flat over any number of inputs. No output ever replaces a named input;
+    an existing file of an input format inside an input folder is replaced only
+    with ``overwrite=True`` (otherwise the run is refused before anything is
+    written), and nothing is written through a symlinked folder in ``out_dir``.
 
     ``scheduler`` sends the work to a Dask cluster instead of local processes: a
     scheduler's address (``"tcp://host:8786"``) or ``"local"`` for a
@@ -212,6 +216,6 @@ def convert(
         formats, out_dir, style=style, encoding=encoding, source_format=source_format, meta=meta, bundle=bundle,
         jobs=jobs, incremental=incremental, shard=shard, fail_fast=fail_fast, report=report, quiet=quiet,
         collect=collect, progress=progress, scheduler=scheduler, batch_size=batch_size, debug=debug,
-        digest=digest, group_by=group_by,
+        digest=digest, group_by=group_by, overwrite=overwrite,
     )
     return batch.run(sources, settings, on_message or (lambda _msg: None))

@@ -89,6 +89,8 @@ def _shard(value: str | None) -> tuple[int, int] | None:
               help="Run on a Dask cluster: tcp://HOST:8786, or local (needs bantin[dask]).")
 @click.option("--batch-size", type=int, default=50, show_default=True,
               help="Inputs per Dask task (with --scheduler).")
+@click.option("--overwrite", is_flag=True,
+              help="Replace existing Word, text, web and Markdown files in input folders (never a named input).")
 @click.option("--debug", is_flag=True, help="Show tracebacks.")
 @click.argument("inputs", nargs=-1, required=True)
 def export_cmd(
@@ -96,7 +98,7 @@ def export_cmd(
     meta: tuple[str, ...], bundle_title: str | None, digest: bool, group_by: str | None, jobs: int | None,
     quiet: bool, fail_fast: bool,
     report: str | None, incremental: bool, shard: str | None, scheduler: str | None, batch_size: int,
-    debug: bool, inputs: tuple[str, ...],
+    overwrite: bool, debug: bool, inputs: tuple[str, ...],
 ) -> None:
     """Convert INPUT files or folders (or - for stdin) to the chosen formats."""
     if out == "-" and getattr(sys.stdout, "buffer", None) is None:
@@ -107,7 +109,7 @@ def export_cmd(
             meta=split_meta(meta), bundle=bundle_title, jobs=(os.cpu_count() or 1) if jobs is None else jobs,
             incremental=incremental, shard=_shard(shard), fail_fast=fail_fast, report=report,
             on_message=_err, quiet=quiet, collect=False, progress=True, scheduler=scheduler,
-            batch_size=batch_size, debug=debug, digest=digest, group_by=group_by,
+            batch_size=batch_size, debug=debug, digest=digest, group_by=group_by, overwrite=overwrite,
         )
     except (UsageError, StyleError) as e:
         _usage(str(e))

@@ -19,6 +19,9 @@ MAX_BYTES = 20 * 1024 * 1024
 # megapixels, so anything above this is refused outright rather than warned about.
 MAX_PIXELS = 40_000_000
 KEPT = {"PNG": "image/png", "JPEG": "image/jpeg"}
+# The formats Pillow may open. Pillow otherwise tries every plugin it has, and its
+# EPS plugin runs Ghostscript on the bytes: an EPS named x.png would reach it.
+ALLOWED = ("PNG", "JPEG", "GIF", "WEBP", "TIFF", "BMP")
 
 
 class ImageError(InputError):
@@ -33,7 +36,12 @@ def load(data: bytes) -> Image:
     if len(data) > MAX_BYTES:
         raise ImageError(f"image of {len(data)} bytes is larger than the {MAX_BYTES} allowed")
     try:
-        with Pil.open(io.BytesIO(data)) as probe:
+        with Pil.open(io.BytesIO(data), formats=ALLOWED) as check:
+            # Chunk structure and checksums (a PNG that ends before its IEND decodes,
+            # and then fails in python-docx); verify() spends the image, so it is
+            # opened again to decode.
+            check.verify()
+        with Pil.open(io.BytesIO(data), formats=ALLOWED) as probe:
             fmt = probe.format or ""
             if probe.width * probe.height > MAX_PIXELS:
                 raise ImageError(f"image of {probe.width}×{probe.height} pixels is a possible decompression bomb")
@@ -48,7 +56,7 @@ def load(data: bytes) -> Image:
     except Pil.DecompressionBombError as e:
         raise ImageError(f"possible decompression bomb: {e}") from None
     except UnidentifiedImageError:
-        raise ImageError("not an image Pillow can read") from None
+        raise ImageError(f"not an image of a kind bantin reads ({', '.join(ALLOWED)})") from None
     except (OSError, SyntaxError, ValueError, EOFError) as e:
         raise ImageError(f"damaged image: {e}") from None
 

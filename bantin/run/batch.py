@@ -26,8 +26,9 @@ from bantin._version import __version__
 from bantin.errors import UsageError
 from bantin.exporters import registry
 from bantin.run import cluster, interrupt, manifest, pool
-from bantin.run.collect import collect, input_suffixes
-from bantin.run.convert import Job, Result, bundle
+from bantin.run.collect import collect
+from bantin.run.convert import Job, Result, bundle, slug
+from bantin.run.guard import Guard, OutputRefused, check
 from bantin.run.names import shown
 from bantin.run.report import Report
 from bantin.run.settings import Settings
@@ -68,33 +69,33 @@ def _key(job: Job, settings: Settings) -> str | None:
 
 def check_outputs(inputs: tuple[str, ...], settings: Settings) -> None:
     """Refuse, before anything is written, an output folder that is not a folder
-    and any output that would replace an input."""
+    and any output that would replace an input (``bantin.run.guard``)."""
     out = settings.out_dir
     if out is None:
         return
     if out.exists() and not out.is_dir():
         raise BatchUsageError(f"-o {shown(str(out))}: not a folder")
-    table = registry()
-    exts = {table[f].extension for f in settings.formats}
-    real_out = os.path.realpath(out)
-    for src in inputs:
-        if src == "-":
-            continue
-        p = Path(src)
-        if p.is_dir():
-            clash = sorted(exts & set(input_suffixes()))
-            if os.path.realpath(p) == real_out and clash:
-                raise BatchUsageError(
-                    f"-o {shown(str(out))} is the input folder: the {', '.join(clash)} outputs would replace "
-                    "the inputs; choose another output folder"
-                )
-            continue
-        for ext in exts:
-            target = out / (p.stem + ext)
-            if target.exists() and p.exists() and os.path.samefile(target, p):
-                raise BatchUsageError(
-                    f"{shown(src)}: the output {shown(str(target))} would replace this input; choose another -o"
-                )
+    guard = Guard.of(inputs, out, settings.overwrite)
+    exts = [registry()[f].extension for f in settings.formats]
+
+    def targets() -> Iterator[Path]:
+        if settings.bundle is not None:
+            yield from (out / (slug(settings.bundle) + ext) for ext in exts)
+            return
+        for src in inputs:
+            if src != "-" and not Path(src).is_dir():
+                yield from (out / (Path(src).stem + ext) for ext in exts)
+        if guard.overlaps():
+            # The output folder and an input folder hold each other: every mirrored
+            # output is checked (one more walk of the tree, names only).
+            for job in collect(inputs, out):
+                if job.source != "-" and Path(job.source).is_dir() is False:
+                    yield from (out / job.stem.with_name(job.stem.name + ext) for ext in exts)
+
+    try:
+        check(guard, targets())
+    except OutputRefused as e:
+        raise BatchUsageError(str(e)) from None
 
 
 class _Outcome:
@@ -271,7 +272,8 @@ def _run(jobs: Iterator[Job], settings: Settings, err: Err, outcome: _Outcome) -
                 _emit(res, outcome)
                 stem = str(job.stem)
                 if keys.get(stem):
-                    updates[stem] = {"key": keys.pop(stem), "outputs": [str(p) for p in res.written]}
+                    updates[stem] = {"key": keys.pop(stem), "outputs": [str(p) for p in res.written],
+                                     "depends": manifest.digests(res.depends)}
     finally:
         stream.close()
         if incremental and settings.out_dir is not None:

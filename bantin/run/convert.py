@@ -21,11 +21,13 @@ from bantin.errors import BantinError, InputError
 from bantin.exporters import RenderContext, registry
 from bantin.model import Article, Briefing, Document, articles_of
 from bantin.prepare import prepare
+from bantin.run.guard import OutputRefused, through_link
 from bantin.run.names import shown
 from bantin.run.output import write_atomic
 from bantin.run.report import InputReport, Output
 from bantin.run.settings import Settings
 from bantin.source import files, read
+from bantin.source.sandbox import Seen
 from bantin.style.stylesheet import Style
 from bantin.style.stylesheet import load as load_style
 
@@ -51,6 +53,7 @@ class Result:
     skipped: bool = False
     stdout: bytes | None = None
     written: list[Path] = field(default_factory=list)  # the real paths; outputs show them escaped
+    depends: list[str] = field(default_factory=list)  # the pictures the input referred to, read from disk
 
     @property
     def status(self) -> str:
@@ -138,6 +141,10 @@ def deliver(fmt: str, data: bytes, stem: Path, settings: Settings, result: Resul
         result.stdout = data
         return
     path = settings.out_dir / stem.with_name(stem.name + registry()[fmt].extension)
+    linked = through_link(settings.out_dir, path)
+    if linked is not None:  # checked again as each file is written: a link may appear mid-run
+        raise OutputRefused(f"{shown(str(linked))} is a symlinked folder inside the output folder; "
+                            "nothing is written through it")
     write_atomic(path, data)
     result.written.append(path)
     result.outputs.append(Output(fmt, shown(str(path)), len(data), hashlib.sha256(data).hexdigest()))
@@ -151,7 +158,9 @@ def convert_bytes(result: Result, data: bytes, reader: str | None, settings: Set
     try:
         t0 = time.perf_counter()
         warn = collector(result.warnings, "read")
-        doc = finish(read(data, settings.encoding, reader, warn, folder), style, settings, warn)
+        seen = Seen()
+        doc = finish(read(data, settings.encoding, reader, warn, folder, seen), style, settings, warn)
+        result.depends = sorted(seen.images)
         result.seconds["read"] = round(time.perf_counter() - t0, 6)
     except KeyboardInterrupt:
         raise

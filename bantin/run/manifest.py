@@ -10,6 +10,7 @@ with a warning: a broken file must not stop every later run.
 from __future__ import annotations
 
 import fcntl
+import hashlib
 import json
 import os
 from collections.abc import Callable, Iterator
@@ -48,7 +49,20 @@ def load(out_dir: Path, warn: Callable[[str], None]) -> Entries:
 
 def _entry_ok(v: object) -> bool:
     return (isinstance(v, dict) and isinstance(v.get("key"), str) and isinstance(v.get("outputs"), list)
-            and all(isinstance(p, str) for p in v["outputs"]))
+            and all(isinstance(p, str) for p in v["outputs"])
+            and isinstance(v.get("depends", {}), dict)
+            and all(isinstance(h, str) for h in v.get("depends", {}).values()))
+
+
+def digests(paths: list[str]) -> dict[str, str]:
+    """The SHA-256 of each file an input referred to (its pictures), for the next run."""
+    out = {}
+    for p in paths:
+        try:
+            out[p] = hashlib.sha256(Path(p).read_bytes()).hexdigest()
+        except OSError:
+            out[p] = ""
+    return out
 
 
 def unchanged(entries: Entries, stem: str, key: str | None) -> bool:
@@ -57,7 +71,11 @@ def unchanged(entries: Entries, stem: str, key: str | None) -> bool:
     if not key or entry is None or entry.get("key") != key:
         return False
     outputs = entry.get("outputs")
-    return isinstance(outputs, list) and all(Path(str(p)).exists() for p in outputs)
+    if not (isinstance(outputs, list) and all(Path(str(p)).exists() for p in outputs)):
+        return False
+    # A picture the input refers to has changed: the outputs that embed it are stale.
+    depends = entry.get("depends", {})
+    return isinstance(depends, dict) and digests(list(depends)) == depends
 
 
 @contextmanager

@@ -120,6 +120,7 @@ class Settings:
     scheduler: str | None = None  # a Dask scheduler's address, or "local"; None: the process pool
     batch_size: int = 50  # inputs per Dask task
     epoch: int | None = None  # SOURCE_DATE_EPOCH, read at the edge
+    overwrite: bool = False  # replace existing input-format files in input folders (never a named input)
 
     @classmethod
     def make(
@@ -146,6 +147,7 @@ class Settings:
         digest: bool = False,
         group_by: str | None = None,
         epoch: int | None = None,
+        overwrite: bool = False,
     ) -> Settings:
         """Check every option once; raise ``UsageError`` (or ``StyleError`` for a
         bad sheet) naming the first that does not fit. ``epoch`` None reads
@@ -191,6 +193,7 @@ class Settings:
             fail_fast=bool(fail_fast), report=Path(os.fspath(report)) if report else None,
             incremental=bool(incremental) and not to_stdout, shard=shard, collect=bool(collect),
             progress=bool(progress), scheduler=scheduler, batch_size=batch_size, epoch=epoch,
+            overwrite=bool(overwrite),
         )
 
     def for_worker(self) -> Settings:
@@ -206,4 +209,4 @@ class Settings:
 
 # Settings that change how a run goes, never the bytes of an output.
 _NOT_IN_OUTPUT = frozenset({"jobs", "quiet", "fail_fast", "report", "incremental", "shard", "collect", "progress",
-                            "scheduler", "batch_size", "debug", "out_dir"})
+                            "scheduler", "batch_size", "debug", "out_dir", "overwrite"})

@@ -18,21 +18,24 @@ from bantin.model import Document
 from bantin.source.builtin import json, txt
 from bantin.source.reader import Context, Reader
 from bantin.source.registry import GROUP, check_reader, codec, extensions, reader_for, readers, sniff
+from bantin.source.sandbox import Seen
 
 __all__ = ["GROUP", "Context", "InputError", "Reader", "check_reader", "codec", "extensions", "json", "read",
            "reader_for", "readers", "txt"]
 
 
 def read(data: bytes, encoding: str | None = None, source_format: str | None = None,
-         warn: Callable[[str], None] | None = None, folder: Path | None = None) -> Document:
+         warn: Callable[[str], None] | None = None, folder: Path | None = None, seen: Seen | None = None) -> Document:
     """Bytes to a document. ``source_format`` names the reader; without it the
     content decides, when it is unmistakable (a JSON object, an HTML document, a
     Word file, Markdown with front matter), else newsroom text; text that looks
     like Markdown without front matter is refused until a reader is named.
     ``warn`` hears what a reader could not keep and which legacy encoding was
-    detected; ``folder`` is where local images may be read from."""
+    detected; ``folder`` is where local images may be read from, and ``seen``
+    records the pictures read (for ``--incremental``, which converts again when
+    one changes)."""
     check_reader(source_format)
     if not data.strip():
         raise InputError("empty input" if not data else "input is only white space")
     name = source_format or sniff(data)
-    return readers()[name].read(data, Context(encoding, folder, warn or Context().warn))
+    return readers()[name].read(data, Context(encoding, folder, warn or Context().warn, seen or Seen()))

@@ -118,7 +118,7 @@ class _Body:
         src = g.get("src") or ""
         alt = (g.get("alt") or "").strip()
         caption, credit = self.captions.get(src, (g.get("title") or "", None))
-        image = local_image(src, self.ctx.folder, self.ctx.warn) if src else None
+        image = local_image(src, self.ctx.folder, self.ctx.warn, self.ctx.seen) if src else None
         return Figure(plain(caption), credit, image, alt)
 
     def blocks(self, main: Any) -> list[Block]:

@@ -102,7 +102,7 @@ class _Inline:
         t = items[0]
         alt = "".join(c.content for c in t.children or [])
         caption = t.attrGet("title") or ""
-        image = local_image(str(t.attrGet("src") or ""), self.ctx.folder, self.ctx.warn)
+        image = local_image(str(t.attrGet("src") or ""), self.ctx.folder, self.ctx.warn, self.ctx.seen)
         return Figure(plain(str(caption)) if caption else plain(alt) if image is None else (), None, image, alt)
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from bantin.model import Document
 from bantin.source.decode import decode_reporting
 from bantin.source.legacy import NAMES
+from bantin.source.sandbox import Seen
 
 
 def _ignore(_msg: str) -> None:
@@ -21,11 +22,13 @@ def _ignore(_msg: str) -> None:
 class Context:
     """What a reader may use besides the bytes: the encoding asked for (None:
     auto), the input's folder (the only place local images are read from; None
-    for standard input), and where warnings go."""
+    for standard input), where warnings go, and the pictures already read."""
 
     encoding: str | None = None
     folder: Path | None = None
     warn: Callable[[str], None] = field(default=_ignore)
+    # The pictures this document has read (each once), and how many pixels.
+    seen: Seen = field(default_factory=Seen)
 
     def text(self, data: bytes) -> str:
         """The bytes decoded as ``encoding`` asks; a detected legacy encoding is

@@ -19,9 +19,19 @@ from bantin.model import Image
 from bantin.model.images import MAX_BYTES, ImageError, load
 
 Warn = Callable[[str], None]
+DOCUMENT_PIXELS = 200_000_000  # decoded pixels of distinct pictures one document may hold
 
 
-def local_image(ref: str, folder: Path | None, warn: Warn) -> Image | None:
+class Seen:
+    """The pictures one document has read, by real path: a picture referred to 60
+    times is read and decoded once, and the pixels a document decodes are bounded."""
+
+    def __init__(self) -> None:
+        self.images: dict[str, Image | None] = {}
+        self.pixels = 0
+
+
+def local_image(ref: str, folder: Path | None, warn: Warn, seen: Seen | None = None) -> Image | None:
     ref = ref.strip()
     shown = ref[:200]
     parts = urlsplit(ref)
@@ -35,6 +45,9 @@ def local_image(ref: str, folder: Path | None, warn: Warn) -> Image | None:
         warn(f"image reference refused: {shown}" + (" (no folder to read it from)" if folder is None else ""))
         return None
     rel = unquote(parts.path)
+    if "\x00" in rel:
+        warn(f"image reference refused (a NUL character in the path): {shown!r}")
+        return None
     if not rel or os.path.isabs(rel) or rel.startswith(("\\", "/")):
         warn(f"image reference refused (an absolute path): {shown}")
         return None
@@ -43,6 +56,22 @@ def local_image(ref: str, folder: Path | None, warn: Warn) -> Image | None:
     if target != root and root not in target.parents:
         warn(f"image reference refused (outside the input's folder): {shown}")
         return None
+    key = str(target)
+    if seen is not None and key in seen.images:
+        return seen.images[key]
+    image = _read(target, shown, warn)
+    if image is not None and seen is not None:
+        if seen.pixels + image.width * image.height > DOCUMENT_PIXELS:
+            warn(f"image {shown} not kept: the document's pictures pass {DOCUMENT_PIXELS // 1_000_000} megapixels")
+            image = None
+        else:
+            seen.pixels += image.width * image.height
+    if seen is not None:
+        seen.images[key] = image
+    return image
+
+
+def _read(target: Path, shown: str, warn: Warn) -> Image | None:
     try:
         if not target.is_file():
             warn(f"image not found: {shown}")

@@ -1,0 +1,110 @@
+"""No output ever replaces an input.
+
+A run refuses, before it writes anything, every output path that is a file the run
+reads, or an existing file of an input format (a Word file, a text, a web page…)
+inside an input folder: such a file is somebody's original, even when this run
+does not read it (``bantin export -f docx -o . bai.md`` beside a reporter's
+``bai.docx``). ``--overwrite`` allows replacing those (never the named inputs).
+Paths are compared by their real paths, and no output is written through a
+symlinked folder inside the output tree, whatever ``--overwrite`` says: that is
+how an output folder reaches back into the inputs.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from bantin.errors import UsageError
+from bantin.run.names import shown
+from bantin.source import extensions
+
+
+class OutputRefused(UsageError):
+    """An output would replace an input; nothing was written."""
+
+
+def _real(p: str | Path) -> str:
+    return os.path.realpath(p)
+
+
+def _under(path: str, root: str) -> bool:
+    return path == root or path.startswith(root.rstrip(os.sep) + os.sep)
+
+
+@dataclass(frozen=True)
+class Guard:
+    out: str  # the output folder's real path
+    out_path: str  # the output folder as given, made absolute (outputs are built under it)
+    roots: tuple[str, ...]  # real paths of the input folders
+    named: frozenset[str]  # real paths of the input files named
+    named_dirs: frozenset[str]  # the folders those files are in
+    suffixes: frozenset[str]  # the extensions readers claim
+    overwrite: bool = False
+
+    @classmethod
+    def of(cls, inputs: Iterable[str], out_dir: Path, overwrite: bool = False) -> Guard:
+        roots: list[str] = []
+        named: list[str] = []
+        for src in inputs:
+            if src == "-":
+                continue
+            (roots if Path(src).is_dir() else named).append(_real(src))
+        dirs = frozenset(os.path.dirname(n) for n in named)
+        return cls(_real(out_dir), os.path.abspath(out_dir), tuple(roots), frozenset(named), dirs,
+                   frozenset(extensions()), overwrite)
+
+    def overlaps(self) -> bool:
+        """Whether the output folder and an input folder hold each other, or a named
+        input lies in the output folder: only then can a mirrored output land on an
+        input, and every output is checked first."""
+        return (any(_under(self.out, r) or _under(r, self.out) for r in self.roots)
+                or any(_under(n, self.out) for n in self.named))
+
+    def refusal(self, target: Path) -> str | None:
+        """Why ``target`` may not be written, or None when it may."""
+        linked = through_link(Path(self.out_path), target)
+        if linked is not None:
+            return f"{shown(str(linked))} is a symlinked folder inside the output folder; nothing is written through it"
+        real = _real(target)
+        if real in self.named:
+            return f"the output {shown(str(target))} would replace an input of this run"
+        if self.overwrite or not os.path.lexists(target):
+            return None
+        in_input_folder = any(self._read_from(real, r) for r in self.roots) or os.path.dirname(real) in self.named_dirs
+        if in_input_folder and Path(real).suffix.lower() in self.suffixes:
+            return (f"the output {shown(str(target))} would replace an existing {Path(real).suffix} file in an input "
+                    "folder; choose another -o, or give --overwrite")
+        return None
+
+    def _read_from(self, real: str, root: str) -> bool:
+        """Whether a walk of input folder ``root`` would read ``real``: the walk skips
+        the output folder when it lies inside the input folder, so a previous run's
+        outputs there are not inputs."""
+        if not _under(real, root):
+            return False
+        return not (self.out != root and _under(self.out, root) and _under(real, self.out))
+
+
+def through_link(out_dir: Path, target: Path) -> Path | None:
+    """The first folder between the output folder and ``target`` that is a symlink."""
+    base = Path(os.path.abspath(out_dir))
+    try:
+        rel = Path(os.path.abspath(target)).relative_to(base)
+    except ValueError:
+        return None
+    for part in rel.parts[:-1]:
+        base = base / part
+        if base.is_symlink():
+            return base
+    return None
+
+
+def check(guard: Guard, targets: Iterable[Path]) -> None:
+    """Raise ``OutputRefused`` for the first target that may not be written."""
+    for target in targets:
+        why = guard.refusal(target)
+        if why is not None:
+            raise OutputRefused(why)

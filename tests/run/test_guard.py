@@ -1,0 +1,91 @@
+"""No input is overwritten by any path (issue 28): outputs beside a named input,
+mirrored outputs that land on a named input, an output folder that holds the input
+folder, and an output subfolder that is a symlink into the inputs. Each is refused
+before anything is written; --overwrite allows replacing what is not a named input."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from helpers import EXAMPLES, bantin
+
+ARTICLE = (EXAMPLES / "thu-vien-so.txt").read_bytes()
+
+
+def snapshot(root: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def test_outputs_beside_a_named_input_never_replace_the_originals(tmp_path: Path) -> None:
+    (tmp_path / "bai.md").write_text("# Bài viết\n\nĐoạn văn của bài.\n", encoding="utf-8")
+    (tmp_path / "bai.docx").write_bytes(b"the reporter's original")
+    (tmp_path / "bai.txt").write_bytes(b"the newsroom's text")
+    before = snapshot(tmp_path)
+    r = bantin("export", "-f", "docx,txt", "-o", ".", "bai.md", cwd=tmp_path)
+    assert r.returncode == 2 and snapshot(tmp_path) == before
+    assert b"bai.docx" in r.stderr and b"--overwrite" in r.stderr and b"Traceback" not in r.stderr
+    r = bantin("export", "-f", "docx,txt", "-o", ".", "--overwrite", "bai.md", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert (tmp_path / "bai.docx").read_bytes().startswith(b"PK")
+
+
+def test_a_mirrored_output_never_replaces_a_named_input(tmp_path: Path) -> None:
+    (tmp_path / "in" / "sub").mkdir(parents=True)
+    (tmp_path / "in" / "sub" / "a.md").write_text("# Tiêu đề\n\nĐoạn văn.\n", encoding="utf-8")
+    (tmp_path / "out" / "sub").mkdir(parents=True)
+    (tmp_path / "out" / "sub" / "a.txt").write_bytes(ARTICLE)
+    before = snapshot(tmp_path)
+    for extra in ((), ("--overwrite",)):
+        r = bantin("export", "-f", "txt", "-o", "out", *extra, "in", "out/sub/a.txt", cwd=tmp_path)
+        assert r.returncode == 2 and snapshot(tmp_path) == before, r.stderr
+        assert b"would replace an input of this run" in r.stderr
+
+
+def test_an_output_folder_that_holds_the_input_folder(tmp_path: Path) -> None:
+    (tmp_path / "out" / "src" / "src").mkdir(parents=True)
+    (tmp_path / "out" / "src" / "a.txt").write_bytes(ARTICLE)
+    (tmp_path / "out" / "src" / "src" / "a.md").write_text("# Khác\n\nĐoạn.\n", encoding="utf-8")
+    before = snapshot(tmp_path)
+    r = bantin("export", "-f", "md,txt", "-o", "out", "out/src", cwd=tmp_path)
+    assert r.returncode == 2 and snapshot(tmp_path) == before, r.stderr
+    assert b"Traceback" not in r.stderr
+
+
+def test_nothing_is_written_through_a_symlinked_folder_in_the_output(tmp_path: Path) -> None:
+    (tmp_path / "in" / "sub").mkdir(parents=True)
+    (tmp_path / "in" / "sub" / "a.txt").write_bytes(ARTICLE)
+    (tmp_path / "out").mkdir()
+    os.symlink(tmp_path / "in" / "sub", tmp_path / "out" / "sub")
+    before = snapshot(tmp_path / "in")
+    for extra in ((), ("--overwrite",)):
+        r = bantin("export", "-f", "txt", "-o", "out", *extra, "in", cwd=tmp_path)
+        assert r.returncode != 0 and snapshot(tmp_path / "in") == before, r.stderr
+        assert b"symlinked folder" in r.stderr
+
+
+def test_a_run_into_its_own_output_folder_twice_is_fine(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_bytes(ARTICLE)
+    for _ in range(2):
+        r = bantin("export", "-f", "txt,docx", ".", cwd=tmp_path)  # dist/ under the input folder
+        assert r.returncode == 0, r.stderr
+    assert (tmp_path / "a.txt").read_bytes() == ARTICLE and (tmp_path / "dist" / "a.docx").exists()
+    assert not (tmp_path / "dist" / "dist").exists()
+
+
+def test_incremental_converts_again_when_a_picture_changes(tmp_path: Path) -> None:
+    from PIL import Image
+
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "bai.md").write_text("# Bài có ảnh\n\nĐoạn văn.\n\n![Cánh đồng](anh.png)\n", encoding="utf-8")
+    Image.new("RGB", (40, 30), (200, 10, 10)).save(src / "anh.png")
+    out = tmp_path / "out"
+    args = ("export", "-f", "epub", "--incremental", "-o", str(out), str(src))
+    assert bantin(*args).returncode == 0
+    first = (out / "bai.epub").read_bytes()
+    assert b"0 converted, 0 failed, 1 skipped" in bantin(*args).stderr
+    Image.new("RGB", (40, 30), (10, 10, 200)).save(src / "anh.png")
+    again = bantin(*args)
+    assert b"1 converted, 0 failed, 0 skipped" in again.stderr, again.stderr
+    assert (out / "bai.epub").read_bytes() != first
