@@ -12,9 +12,24 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from bantin.errors import InputError
-from bantin.model import Article, Briefing, Document, Outlet, articles_of
+from bantin.model import (
+    Article,
+    Block,
+    Briefing,
+    Document,
+    ListBlock,
+    ListItem,
+    Outlet,
+    Paragraph,
+    Quote,
+    Span,
+    Table,
+    Text,
+    articles_of,
+)
 from bantin.model.dates import iso_date_ok
 from bantin.model.sanitize import sanitize
+from bantin.source.rules import long_paragraph
 from bantin.style.stylesheet import Style
 from bantin.typography import apply as apply_typography
 
@@ -28,6 +43,7 @@ def prepare(doc: Document, style: Style, meta: Meta = (), warn: Callable[[str], 
     doc = sanitize(doc, warn)
     doc = _valid_dates(doc, warn)
     doc = apply_typography(doc, style.typography, style.tone_marks)
+    doc = _cut_long_paragraphs(doc)
     if isinstance(doc, Briefing) and not doc.title:
         raise InputError("the briefing has no title")
     for a in articles_of(doc):
@@ -81,3 +97,56 @@ def _valid_dates(doc: Document, warn: Callable[[str], None] | None) -> Document:
         arts = tuple(replace(a, date=check(a.date)) for a in doc.articles)
         return replace(doc, date=check(doc.date), articles=arts)
     return replace(doc, date=check(doc.date))
+
+
+def _cut_long_paragraphs(doc: Document) -> Document:
+    """Paragraphs longer than the newsroom reader's limit, from any reader, cut at
+    sentence boundaries as it cuts them: every format and the digest then work on
+    pieces of bounded length (a 300 KB paragraph of JSON or Markdown made the digest
+    quadratic). Emphasis and links are kept across the cuts."""
+
+    def blocks(bs: tuple[Block, ...]) -> tuple[Block, ...]:
+        out: list[Block] = []
+        for b in bs:
+            match b:
+                case Paragraph() if sum(len(s.text) for s in b.text) > long_paragraph.LIMIT:
+                    out += [Paragraph(t) for t in _pieces(b.text)]
+                case ListBlock():
+                    out.append(replace(b, items=tuple(ListItem(blocks(i.blocks)) for i in b.items)))
+                case Quote():
+                    out.append(replace(b, blocks=blocks(b.blocks)))
+                case Table():
+                    out.append(replace(b, rows=tuple(tuple(replace(c, blocks=blocks(c.blocks)) for c in r)
+                                                     for r in b.rows)))
+                case _:
+                    out.append(b)
+        return tuple(out)
+
+    def article(a: Article) -> Article:
+        notes = tuple(replace(n, blocks=blocks(n.blocks)) for n in a.notes)
+        return replace(a, blocks=blocks(a.blocks), notes=notes)
+
+    if isinstance(doc, Briefing):
+        return replace(doc, articles=tuple(article(a) for a in doc.articles))
+    return article(doc)
+
+
+def _pieces(text: Text) -> list[Text]:
+    """Rich text cut where its plain text is cut, each span split at the cuts."""
+    plain = "".join(s.text for s in text)
+    out: list[Text] = []
+    for a, b in long_paragraph.pieces(plain):
+        part: list[Span] = []
+        pos = 0
+        for s in text:
+            lo, hi = max(a, pos), min(b, pos + len(s.text))
+            if lo < hi:
+                part.append(replace(s, text=s.text[lo - pos:hi - pos]))
+            pos += len(s.text)
+        if part:
+            part[0] = replace(part[0], text=part[0].text.lstrip())
+            part[-1] = replace(part[-1], text=part[-1].text.rstrip())
+        kept = tuple(s for s in part if s.text)
+        if kept:
+            out.append(kept)
+    return out

@@ -15,11 +15,12 @@ input per task, and an input that fails again is reported as failed.
 
 from __future__ import annotations
 
+import threading
 from collections import deque
 from collections.abc import Generator, Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from itertools import islice
+from itertools import chain, islice
 from typing import Any
 
 from bantin.errors import UsageError
@@ -30,6 +31,7 @@ from bantin.source import files
 from bantin.style.stylesheet import Style
 from bantin.style.stylesheet import load as load_style
 
+CONNECT_SECONDS = 10
 BATCH_SIZE = 50  # inputs per task: about 35 MB of results in all four formats
 
 
@@ -87,10 +89,26 @@ def _connect(address: str, workers: int) -> tuple[Any, Any]:
         cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
                                dashboard_address=None, silence_logs=logging.ERROR)
         return Client(cluster), cluster
-    try:
-        return Client(address, timeout="10s"), None
-    except (OSError, TimeoutError) as e:
-        raise UsageError(f"cannot reach the Dask scheduler at {address}: {e}") from None
+    # Connected in a thread with a deadline of our own: a port that accepts and
+    # then stays silent holds Client past its timeout, and an HTTP server's answer
+    # is read as a message of absurd length (MemoryError). Either is one line.
+    done: list[Any] = []
+
+    def connect() -> None:
+        try:
+            done.append(Client(address, timeout=f"{CONNECT_SECONDS}s"))
+        except BaseException as e:  # noqa: BLE001 - reported below as the reason
+            done.append(e)
+
+    thread = threading.Thread(target=connect, daemon=True)
+    thread.start()
+    thread.join(CONNECT_SECONDS + 5)
+    if not done:
+        raise UsageError(f"no Dask scheduler answered at {address} within {CONNECT_SECONDS} s")
+    if isinstance(done[0], BaseException):
+        reason = one_line(f"{type(done[0]).__name__}: {done[0]}", 200)
+        raise UsageError(f"cannot reach the Dask scheduler at {address}: {reason}")
+    return done[0], None
 
 
 @dataclass
@@ -105,7 +123,10 @@ def results(jobs: Iterator[Job], settings: Settings) -> Generator[tuple[Job, Res
     """(job, result) in input order, each output already written by the client."""
     assert settings.scheduler is not None
     batch_size = settings.batch_size
-    client, cluster = _connect(settings.scheduler, settings.jobs)
+    # A local cluster never starts more workers than there are inputs: peek at them.
+    first = list(islice(jobs, settings.jobs))
+    jobs = chain(first, jobs)
+    client, cluster = _connect(settings.scheduler, max(1, min(settings.jobs, len(first))))
     pending: deque[_InFlight] = deque()
     try:
         style = load_style(settings.style)

@@ -15,6 +15,7 @@ import os
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from bantin._version import __version__
 from bantin.errors import UsageError
@@ -93,6 +94,23 @@ def _str(name: str, value: object) -> str | None:
     if value is not None and not isinstance(value, str):
         raise UsageError(f"{name} must be a string, not {type(value).__name__}")
     return value
+
+
+def _scheduler(address: str | None) -> str | None:
+    """``local``, or a scheduler's address: tcp:// or tls://, a host and a port."""
+    if address is None:
+        return None
+    if address != "local":
+        try:
+            parts = urlsplit(address)
+            port = parts.port
+        except ValueError:
+            parts, port = None, None
+        if parts is None or parts.scheme not in ("tcp", "tls") or not parts.hostname or port is None:
+            raise UsageError(f"--scheduler takes local or an address such as tcp://host:8786, not {address[:80]!r}")
+    if not dask_available():
+        raise UsageError(DASK_EXTRA)
+    return address
 
 
 @dataclass(frozen=True)
@@ -180,9 +198,7 @@ class Settings:
         if shard is not None and not (isinstance(shard, tuple) and len(shard) == 2
                                       and all(isinstance(x, int) for x in shard) and 1 <= shard[0] <= shard[1]):
             raise UsageError(f"shard must be (i, n) with 1 <= i <= n, not {shard!r}")
-        scheduler = _str("scheduler", scheduler)
-        if scheduler is not None and not dask_available():
-            raise UsageError(DASK_EXTRA)
+        scheduler = _scheduler(_str("scheduler", scheduler))
         if not isinstance(out_dir, (str, os.PathLike, type(None))):
             raise UsageError(f"out_dir must be a path or None, not {type(out_dir).__name__}")
         to_stdout = out_dir is None or os.fspath(out_dir) == "-"

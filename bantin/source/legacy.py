@@ -42,6 +42,8 @@ _TONE_MARKS = dict.fromkeys(map(ord, "\u0300\u0301\u0303\u0309\u0323"))
 _WORD = re.compile(r"[^\W\d_]+")
 _TONED = re.compile("[àáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]")
 _VIQR_MARKS = "`'?~.^(+"
+_C1 = re.compile("[\x80-\x9f]")
+MAX_UNMAPPED = 0.005  # share of characters no letter of the encoding explains
 CLEAR_MARGIN = 0.15  # the winner's share of syllables must lead the next by this much
 MIN_SHARE = 0.5
 
@@ -118,7 +120,12 @@ def candidates(data: bytes) -> list[tuple[float, str, str]]:
         except UnicodeDecodeError:
             continue
         text = unicodedata.normalize("NFC", text)
-        out.append((syllable_share(text[:200_000]), name, text))
+        sample = text[:200_000]
+        # Bytes the encoding has no letter for come through as C1 controls: real
+        # text in the encoding has none, while Shift-JIS or GBK read as TCVN3 is
+        # full of them (and of one-letter "syllables" between them).
+        share = 0.0 if len(_C1.findall(sample)) > len(sample) * MAX_UNMAPPED else syllable_share(sample)
+        out.append((share, name, text))
     return sorted(out, key=lambda c: -c[0])
 
 

@@ -129,6 +129,8 @@ def _read(path: Path) -> dict[str, Any]:
         raise StyleError(f"{path}: cannot read style sheet: {e}") from None
     except tomllib.TOMLDecodeError as e:
         raise StyleError(f"{path}: invalid TOML: {e}") from None
+    except RecursionError:
+        raise StyleError(f"{path}: invalid TOML: nested too deeply") from None
 
 
 def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:

@@ -18,6 +18,7 @@ from bantin.exporters.labels import (
     credit_line,
     digest_meta,
 )
+from bantin.exporters.markup import link_target
 from bantin.exporters.txt.layout import grid, records, right, underlined, width, wrap
 from bantin.exporters.txt.raised import raised
 from bantin.exporters.walk import Walker
@@ -68,7 +69,9 @@ class Writer(Walker):
                 out.append(f"[{s.text}]")
                 continue
             out.append(raised(s.text, "sup") if s.sup else raised(s.text, "sub") if s.sub else s.text)
-            if s.href and s.text.strip() not in (s.href, s.href.removeprefix("mailto:")):
+            # Only addresses a reader can follow are listed (no javascript:, data: or
+            # file:, which the other formats do not link either).
+            if s.href and link_target(s.href) and s.text.strip() not in (s.href, s.href.removeprefix("mailto:")):
                 if s.href not in self.links:
                     self.links.append(s.href)
                 out.append(f" [{self.links.index(s.href) + self.first_link}]")

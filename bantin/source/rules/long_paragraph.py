@@ -15,10 +15,13 @@ LIMIT = 2000  # characters; the longest real paragraph in the corpus is under 1,
 _SENTENCE_END = re.compile(r"(?<=[.!?…»”\"')])\s+(?=[\"“«(]?[^\W\d_])")
 
 
-def split(text: str, limit: int = LIMIT) -> list[str]:
+def pieces(text: str, limit: int = LIMIT) -> list[tuple[int, int]]:
+    """(start, end) of each piece of ``text``, in order: the whole text when it is
+    short enough, else pieces of at most ``limit`` characters cut after a sentence's
+    closing punctuation before a capital, or at a space."""
     if len(text) <= limit:
-        return [text]
-    out: list[str] = []
+        return [(0, len(text))]
+    out: list[tuple[int, int]] = []
     start = 0
     while len(text) - start > limit:
         window = text[start : start + limit]
@@ -37,7 +40,11 @@ def split(text: str, limit: int = LIMIT) -> list[str]:
                 end = resume = space
             else:
                 end = resume = start + space
-        out.append(text[start:end].strip())
+        out.append((start, end))
         start = resume
-    out.append(text[start:].strip())
-    return [p for p in out if p]
+    out.append((start, len(text)))
+    return out
+
+
+def split(text: str, limit: int = LIMIT) -> list[str]:
+    return [p for p in (text[a:b].strip() for a, b in pieces(text, limit)) if p]
