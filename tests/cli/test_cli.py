@@ -147,6 +147,7 @@ SHAPES = {
 }
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("shape", list(SHAPES))
 def test_million_character_line_finishes(tmp_path, shape):
     f = tmp_path / "huge.txt"

@@ -170,6 +170,7 @@ def test_thirteen_articles_fit_on_four_pages(tmp_path, sources):
     assert pages <= 4
 
 
+@pytest.mark.slow
 def test_epub_is_one_page_with_a_nav_of_entries(review):
     path = review / "diem-bao-ngay-582025.epub"
     assert CLEAN in epubcheck(path)

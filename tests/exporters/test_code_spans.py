@@ -95,6 +95,7 @@ def test_no_code_no_mono_face(tmp_path):
     assert b"IBM Plex Mono" not in api.export(api.read(src), "docx")
 
 
+@pytest.mark.slow
 def test_epub_has_code_elements_and_is_valid(outputs):
     epub = outputs / "huong-dan.epub"
     assert CLEAN in epubcheck(epub)
@@ -104,6 +105,7 @@ def test_epub_has_code_elements_and_is_valid(outputs):
         assert line.strip() in plain
 
 
+@pytest.mark.slow
 def test_docx_marks_code_for_word_pandoc_and_libreoffice(outputs, tmp_path):
     docx = outputs / "huong-dan.docx"
     plain = pandoc_plain(docx, "docx")

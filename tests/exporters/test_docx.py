@@ -108,6 +108,7 @@ def test_lists_restart_and_own_numbers_not_doubled(exported):
     assert all(p._p.pPr is None or p._p.pPr.numPr is None for p in own)
 
 
+@pytest.mark.slow
 def test_libreoffice_renders_the_embedded_fonts(exported, tmp_path):
     pdf = soffice_pdf(exported / "hoi-nghi-chuyen-doi-so.docx", tmp_path)
     names = [r["name"].split("+")[-1] for r in pdffonts(pdf)]

@@ -23,6 +23,7 @@ from helpers import (
 CLEAN = "Messages: 0 fatals / 0 errors / 0 warnings / 0 infos"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("stem", example_stems())
 def test_epubcheck_clean(exported, stem):
     report = epubcheck(exported / f"{stem}.epub")
@@ -89,6 +90,7 @@ def test_fonts_subset_with_licence_and_small(exported):
         assert licences and "SIL OPEN FONT LICENSE" in z.read(licences[0]).decode().upper()
 
 
+@pytest.mark.slow
 def test_article_without_body_is_valid(tmp_path):
     f = tmp_path / "only-title.txt"
     f.write_text("Chỉ có tiêu đề\n", encoding="utf-8")
@@ -97,6 +99,7 @@ def test_article_without_body_is_valid(tmp_path):
     assert CLEAN in epubcheck(tmp_path / "only-title.epub")
 
 
+@pytest.mark.slow
 def test_bundle_is_a_small_book(tmp_path):
     r = bantin("export", "-f", "epub", "--bundle", "Bản tin tuần", "-M", "issuer=Văn phòng", "-o", str(tmp_path),
                str(EXAMPLES))
@@ -117,19 +120,37 @@ def test_bundle_is_a_small_book(tmp_path):
     assert spine[0].startswith('idref="cover"') and 'idref="nav" linear="no"' in spine[1]
 
 
-@needs_corpus
-def test_corpus_each_article_and_one_bundle(tmp_path):
-    files = corpus_files()
-    r = bantin("export", "-f", "epub", "-o", str(tmp_path), *map(str, files))
-    assert r.returncode == 0, r.stderr
-    r = bantin("export", "-f", "epub", "--bundle", "Toàn bộ kho", "-o", str(tmp_path), *map(str, files))
-    assert r.returncode == 0, r.stderr
+def _checked(paths: list) -> dict:
     import os
     from concurrent.futures import ThreadPoolExecutor
 
-    epubs = sorted(tmp_path.glob("*.epub"))
-    assert len(epubs) == len(files) + 1
     with ThreadPoolExecutor(os.cpu_count() or 2) as pool:
-        reports = dict(zip(epubs, pool.map(epubcheck, epubs), strict=True))
-    bad = {p.name: r[-800:] for p, r in reports.items() if CLEAN not in r}
-    assert not bad, bad
+        reports = dict(zip(paths, pool.map(epubcheck, paths), strict=True))
+    return {p.name: r[-800:] for p, r in reports.items() if CLEAN not in r}
+
+
+@needs_corpus
+def test_corpus_bundle_and_one_article_per_shape(tmp_path):
+    """The fast lane's check: the whole corpus as one book, and one article of
+    each of the corpus's three shapes (one sentence a line, one-line bodies,
+    header blocks)."""
+    files = corpus_files()
+    sample = [next(f for f in files if f.name.startswith(shape)) for shape in ("vims", "baomoi", "vnmds")]
+    r = bantin("export", "-f", "epub", "-o", str(tmp_path), *map(str, sample))
+    assert r.returncode == 0, r.stderr
+    r = bantin("export", "-f", "epub", "--bundle", "Toàn bộ kho", "-o", str(tmp_path), *map(str, files))
+    assert r.returncode == 0, r.stderr
+    epubs = sorted(tmp_path.glob("*.epub"))
+    assert len(epubs) == len(sample) + 1
+    assert not _checked(epubs)
+
+
+@pytest.mark.slow
+@needs_corpus
+def test_corpus_each_article(tmp_path):
+    files = corpus_files()
+    r = bantin("export", "-f", "epub", "-o", str(tmp_path), *map(str, files))
+    assert r.returncode == 0, r.stderr
+    epubs = sorted(tmp_path.glob("*.epub"))
+    assert len(epubs) == len(files)
+    assert not _checked(epubs)

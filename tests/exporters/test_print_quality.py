@@ -90,6 +90,7 @@ def test_pdf_outline_and_contents_jump_to_their_own_pages(tmp_path):
     assert "Trang" not in pages[0] and f"Trang 2/{len(pages)}" in re.sub(r"/\s+", "/", pages[1])
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("fmt", ["pdf", "epub", "docx"])
 def test_symbols_and_han_nom_come_from_the_fallback_fonts(tmp_path, fmt):
     a = Article("Ký hiệu ■ ★ 漢 喃 𡨸", blocks=(Paragraph(plain("Kết thúc ■. Sao ★, chữ 漢 喃 𡨸.")),))
@@ -286,6 +287,7 @@ def test_docx_embeds_only_the_faces_it_uses_as_subsets(tmp_path):
     assert all(ord(c) in cmap for c in VIETNAMESE | set("Nguyễn Ưởng"))
 
 
+@pytest.mark.slow
 def test_libreoffice_draws_typed_vietnamese_in_the_embedded_subset(tmp_path):
     """IBM Plex Serif is not installed on the machine: LibreOffice can draw it only
     from the DOCX's embedded subset. "Nguyễn Ưởng", typed into the file after bantin

@@ -285,6 +285,7 @@ def test_docx_picture_table_and_hyperlinks(rich):
     assert_in_order(model_words(doc())[1:], pandoc_plain(path, "docx"), "docx")
 
 
+@pytest.mark.slow
 def test_epub_figure_table_links_and_epubcheck(rich):
     path = rich / f"{RICH.stem}.epub"
     assert CLEAN in epubcheck(path)

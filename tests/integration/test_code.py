@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
 from helpers import ROOT
 
 
@@ -18,6 +19,7 @@ def test_ruff_clean() -> None:
     assert r.returncode == 0, r.stdout + r.stderr
 
 
+@pytest.mark.slow
 def test_mypy_strict_clean() -> None:
     r = _run("mypy")
     assert r.returncode == 0 and "Success" in r.stdout, r.stdout + r.stderr

@@ -53,6 +53,7 @@ def _source_words(text: str) -> list[str]:
     return words(text)
 
 
+@pytest.mark.slow
 @needs_corpus
 @pytest.mark.parametrize("path", corpus_files(), ids=lambda p: p.name)
 def test_corpus_article_reads_without_loss(path):

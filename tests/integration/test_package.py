@@ -38,6 +38,7 @@ def dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
+@pytest.mark.slow
 def test_sdist_and_wheel_carry_the_data_files(dist: Path) -> None:
     wheel = next(dist.glob(f"bantin-{__version__}-py3-none-any.whl"))
     sdist = next(dist.glob(f"bantin-{__version__}.tar.gz"))
@@ -73,6 +74,7 @@ print(bantin.__version__, doc.title)
 """
 
 
+@pytest.mark.slow
 def test_wheel_installs_and_converts_in_a_fresh_venv(dist: Path, tmp_path: Path) -> None:
     wheel = next(dist.glob("bantin-*.whl"))
     venv = tmp_path / "venv"

@@ -199,6 +199,7 @@ def test_pdf_carries_every_word(doc, tmp_path_factory):
     assert_in_order(model_words(doc), text, "pdf")
 
 
+@pytest.mark.slow
 def test_epubcheck_on_generated_documents(tmp_path):
     """A sample of generated documents, any characters, through epubcheck."""
     found: list[bantin.Document] = []

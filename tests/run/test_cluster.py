@@ -52,6 +52,7 @@ def reference(tmp_path: Path, src: Path) -> tuple[dict[str, bytes], dict[str, ob
     return tree_bytes(out), report_without_times(tmp_path / "r1.json", out)
 
 
+@pytest.mark.slow
 def test_local_cluster_equals_jobs_1(tmp_path):
     src = make_tree(tmp_path, 2)
     want_files, want_report = reference(tmp_path, src)
@@ -65,6 +66,7 @@ def test_local_cluster_equals_jobs_1(tmp_path):
     assert report_without_times(tmp_path / "r2.json", out) == want_report
 
 
+@pytest.mark.slow
 def test_incremental_manifest_stays_on_the_client(tmp_path):
     src = make_tree(tmp_path, 1)
     out = tmp_path / "out"
@@ -75,6 +77,7 @@ def test_incremental_manifest_stays_on_the_client(tmp_path):
     assert b"0 converted, 1 failed, 4 skipped" in r.stderr
 
 
+@pytest.mark.slow
 def test_without_the_extra_one_line(tmp_path):
     f = tmp_path / "a.txt"
     f.write_text("Tiêu đề\nSapo.\n", encoding="utf-8")
@@ -104,6 +107,7 @@ def _wait_for_workers(address: str, n: int) -> None:
         client.wait_for_workers(n, timeout=60)
 
 
+@pytest.mark.slow
 def test_killed_worker_loses_nothing(tmp_path):
     src = make_tree(tmp_path, 12)
     want_files, want_report = reference(tmp_path, src)
@@ -147,6 +151,7 @@ def test_killed_worker_loses_nothing(tmp_path):
             p.wait(timeout=30)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT])
 def test_interrupt_exits_130_with_no_partial_file(tmp_path, sig):
     src = make_tree(tmp_path, 30)

@@ -241,6 +241,7 @@ HOSTILE = {
 }
 
 
+@pytest.mark.slow
 def test_forbidden_characters_in_every_field(tmp_path):
     from helpers import epubcheck, zip_text
     from lxml import etree

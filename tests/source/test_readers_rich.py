@@ -99,6 +99,7 @@ def test_html_article_metadata_and_no_boilerplate(page):
     assert "https://cdn.example/xa.jpg" in joined and "../ngoai.png" in joined and "/etc/anh.png" in joined
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("fmt", ["pdf", "docx", "epub", "txt"])
 def test_html_every_word_in_order_in_every_format(page, tmp_path, fmt):
     r = bantin("export", "-f", fmt, "-o", str(tmp_path), str(page))
