@@ -58,6 +58,7 @@ def read(
     style: str | os.PathLike[str] | Style = "default",
     warn: Callable[[str], None] | None = None,
     typography: bool = True,
+    name: str | None = None,
 ) -> Article | Briefing:
     """Read one input into the canonical model, with the style's typography applied.
 
@@ -70,7 +71,8 @@ def read(
     codec Python knows.
     ``base_dir`` is the folder images are read from (by default a path's own
     folder; for bytes, none). ``warn`` hears what a reader refused or detected.
-    ``typography=False`` gives the model as read (characters no output may carry
+    ``name`` is the file name of bytes or text, for a reader that takes a title or
+    a date from it (a path gives its own). ``typography=False`` gives the model as read (characters no output may carry
     are still removed). Raises ``InputError`` for an input that cannot become an
     article.
     """
@@ -80,6 +82,7 @@ def read(
         raise UsageError(f"source_format must be a string, not {type(source_format).__name__}")
     enc = codec(encoding)
     fmt = source_format
+    name_hint = name
     folder = Path(base_dir) if base_dir is not None else None
     if base_dir is not None and not Path(base_dir).is_dir():
         raise UsageError(f"base_dir is not a folder: {os.fspath(base_dir)}")
@@ -89,6 +92,7 @@ def read(
         try:
             data, fmt = files.load(os.fspath(source), source_format)
             folder = folder or Path(os.fspath(source)).parent
+            name_hint = Path(os.fspath(source)).name
         except InputError as e:
             raise InputError(f"{name}: {e}") from None
         except OSError as e:
@@ -104,7 +108,7 @@ def read(
     else:
         raise TypeError(f"source must be a path, bytes or str, not {type(source).__name__}")
     st = load_style(style)
-    doc = read_bytes(data, enc, fmt, warn, folder)
+    doc = read_bytes(data, enc, fmt, warn, folder, name=name_hint)
     return prepare(doc, st, warn=warn) if typography else sanitize(doc, warn)
 
 

@@ -148,7 +148,7 @@ def inspect(file: str, encoding: str, source_format: str | None, style: str, raw
         sheet = api.load_style(style)
         data, fmt = files.load(file, source_format)
         doc = api.read(data, source_format=fmt, encoding=encoding, base_dir=files.folder_of(file), style=sheet,
-                       warn=warn, typography=not raw)
+                       warn=warn, typography=not raw, name=files.name_of(file))
         text = explain(doc, sheet.digest) if digest else dumps(doc)
     except (StyleError, UsageError) as e:
         _usage(str(e))

@@ -40,6 +40,7 @@ class Item:
     label: str
     data: bytes
     reader: str | None
+    name: str | None = None  # the file name, for a reader that takes a title or date from it
 
 
 @dataclass(frozen=True)
@@ -73,7 +74,7 @@ def run_batch(batch: Batch) -> list[tuple[Result, Made]]:
         def sink(fmt: str, data: bytes, made: Made = made) -> None:
             made.append((fmt, data))
 
-        convert_bytes(result, item.data, item.reader, batch.settings, batch.style, sink)
+        convert_bytes(result, item.data, item.reader, batch.settings, batch.style, sink, name=item.name)
         out.append((result, made))
     return out
 
@@ -172,7 +173,7 @@ def _submit(client: Any, chunk: list[Job], settings: Settings, style: Style) -> 
             fail(failed, e, settings)
             early.append(failed)
             continue
-        items.append(Item(job.label, data, reader))
+        items.append(Item(job.label, data, reader, files.name_of(job.source)))
         early.append(None)
     # Workers write nothing: the output folder is the client's.
     batch = Batch(tuple(items), settings.for_worker(), style) if items else None

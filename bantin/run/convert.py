@@ -151,7 +151,7 @@ def deliver(fmt: str, data: bytes, stem: Path, settings: Settings, result: Resul
 
 
 def convert_bytes(result: Result, data: bytes, reader: str | None, settings: Settings, style: Style,
-                  sink: Sink, folder: Path | None = None) -> None:
+                  sink: Sink, folder: Path | None = None, name: str | None = None) -> None:
     """Read, prepare and render one input held in memory; each format's bytes go
     to ``sink`` as soon as they are made. A failure is recorded in ``result``, and
     the formats made before it stay delivered, as they would be on disk."""
@@ -159,7 +159,7 @@ def convert_bytes(result: Result, data: bytes, reader: str | None, settings: Set
         t0 = time.perf_counter()
         warn = collector(result.warnings, "read")
         seen = Seen()
-        doc = finish(read(data, settings.encoding, reader, warn, folder, seen), style, settings, warn)
+        doc = finish(read(data, settings.encoding, reader, warn, folder, seen, name), style, settings, warn)
         result.depends = sorted(seen.images)
         result.seconds["read"] = round(time.perf_counter() - t0, 6)
     except KeyboardInterrupt:
@@ -183,7 +183,7 @@ def convert(job: Job, settings: Settings) -> Result:
     def sink(fmt: str, out: bytes) -> None:
         deliver(fmt, out, job.stem, settings, result)
 
-    convert_bytes(result, data, reader, settings, style, sink, files.folder_of(job.source))
+    convert_bytes(result, data, reader, settings, style, sink, files.folder_of(job.source), files.name_of(job.source))
     return result
 
 
@@ -199,7 +199,7 @@ def bundle(jobs: list[Job], settings: Settings) -> tuple[Result, list[Result]]:
         try:
             data, reader = files.load(job.source, settings.source_format)
             doc = read(data, settings.encoding, reader, collector(result.warnings, f"{job.label}: read"),
-                       files.folder_of(job.source))
+                       files.folder_of(job.source), name=files.name_of(job.source))
             articles.extend(articles_of(doc))
         except Exception as e:  # noqa: BLE001
             failures.append(Result(job.label, error=friendly(e)))

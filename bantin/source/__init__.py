@@ -25,7 +25,8 @@ __all__ = ["GROUP", "Context", "InputError", "Reader", "check_reader", "codec", 
 
 
 def read(data: bytes, encoding: str | None = None, source_format: str | None = None,
-         warn: Callable[[str], None] | None = None, folder: Path | None = None, seen: Seen | None = None) -> Document:
+         warn: Callable[[str], None] | None = None, folder: Path | None = None, seen: Seen | None = None,
+         name: str | None = None) -> Document:
     """Bytes to a document. ``source_format`` names the reader; without it the
     content decides, when it is unmistakable (a JSON object, an HTML document, a
     Word file, Markdown with front matter), else newsroom text; text that looks
@@ -33,9 +34,9 @@ def read(data: bytes, encoding: str | None = None, source_format: str | None = N
     ``warn`` hears what a reader could not keep and which legacy encoding was
     detected; ``folder`` is where local images may be read from, and ``seen``
     records the pictures read (for ``--incremental``, which converts again when
-    one changes)."""
+    one changes); ``name`` is the input's file name, for a reader that needs it."""
     check_reader(source_format)
     if not data.strip():
         raise InputError("empty input" if not data else "input is only white space")
     name = source_format or sniff(data)
-    return readers()[name].read(data, Context(encoding, folder, warn or Context().warn, seen or Seen()))
+    return readers()[name].read(data, Context(encoding, folder, warn or Context().warn, seen or Seen(), name))

@@ -54,6 +54,11 @@ def load(source: str, source_format: str | None = None) -> tuple[bytes, str | No
         return _read_limited(f), source_format or reader_for(p)
 
 
+def name_of(source: str) -> str | None:
+    """The input's file name, for a reader that takes a title or a date from it."""
+    return None if source == "-" else Path(source).name
+
+
 def folder_of(source: str) -> Path | None:
     """Where an input's images may be read from: its own folder; none for stdin."""
     return None if source == "-" else Path(source).parent

@@ -29,6 +29,9 @@ class Context:
     warn: Callable[[str], None] = field(default=_ignore)
     # The pictures this document has read (each once), and how many pixels.
     seen: Seen = field(default_factory=Seen)
+    # The input's file name ("2025-08-05-hop-bao.md"), for a reader that takes a
+    # title or a date from it when the document states none; None for stdin.
+    name: str | None = None
 
     def text(self, data: bytes) -> str:
         """The bytes decoded as ``encoding`` asks; a detected legacy encoding is
