@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from bantin import (
     Article,
+    Block,
     Briefing,
     CodeBlock,
     Document,
@@ -37,7 +38,12 @@ def _esc(text: str) -> str:
 def _md(text: Text) -> str:
     out = []
     for s in text:
+        if s.note is not None:
+            out.append(f"[^{s.note}]")
+            continue
         m = _code(s.text) if s.code else _esc(s.text)
+        if s.sup or s.sub:
+            m = f"<{'sup' if s.sup else 'sub'}>{m}</{'sup' if s.sup else 'sub'}>"
         if s.strong:
             m = f"**{m}**"
         if s.em:
@@ -85,6 +91,11 @@ class _Markdown(Walker):
     def byline(self, text: str) -> None:
         self.out += [f"*{_esc(text)}*", ""]
 
+    def footnotes(self, a: Article) -> None:
+        for note in a.notes:
+            lines = self.inner(note.blocks) or [""]
+            self.out += [f"[^{note.id}]: {lines[0]}"] + [f"    {x}" if x else "" for x in lines[1:]] + [""]
+
     def notes(self, lines: list[Text]) -> None:
         self.out += [_md(line) + "  " for line in lines] + [""]
 
@@ -117,14 +128,26 @@ class _Markdown(Walker):
     def visit_paragraph(self, b: Paragraph, depth: int) -> None:
         self.out += [_md(b.text), ""]
 
+    def inner(self, blocks: tuple[Block, ...]) -> list[str]:
+        """Blocks inside a list item or a quote, as lines."""
+        md = _Markdown()
+        for b in blocks:
+            md.block(b, 1)
+        while md.out and not md.out[-1]:
+            md.out.pop()
+        return md.out
+
     def visit_listblock(self, b: ListBlock, depth: int) -> None:
-        for n, item in enumerate(b.items, 1):
-            marker = f"{n}." if b.ordered and not b.numbered_in_text else "-"
-            self.out.append(f"{marker} {_md(item)}")
+        for n, item in enumerate(b.items):
+            marker = f"{b.start + n}." if b.ordered and not b.numbered_in_text else "-"
+            lines = self.inner(item.blocks) or [""]
+            pad = " " * (len(marker) + 1)
+            self.out += [f"{marker} {lines[0]}"] + [pad + x if x else "" for x in lines[1:]]
         self.out.append("")
 
     def visit_quote(self, b: Quote, depth: int) -> None:
-        self.out += [f"> {_md(b.text)}", ""]
+        lines = self.inner(b.blocks) + ([""] + [f"— {_esc(b.attribution)}"] if b.attribution else [])
+        self.out += [f"> {x}".rstrip() for x in lines] + [""]
 
     def visit_figure(self, b: Figure, depth: int) -> None:
         caption = _md(b.caption)
@@ -132,7 +155,10 @@ class _Markdown(Walker):
         self.out += [f"*{caption}{credit}*", ""]
 
     def visit_table(self, b: Table, depth: int) -> None:
-        rows = [[_md(c) for c in r] + [""] * (b.columns - len(r)) for r in b.rows]
+        # A Markdown table has no merged cells: each cell's text goes where its grid column starts.
+        rows = [[""] * b.columns for _ in b.rows]
+        for p in b.placed():
+            rows[p.row][p.column] = _md(p.cell.text)
         head = rows[0] if b.header_rows else [""] * b.columns
         rule = ["---:" if a == "right" else ":---:" if a == "center" else "---" for a in b.align]
         for r in [head, rule, *rows[1 if b.header_rows else 0:]]:

@@ -82,7 +82,7 @@ def test_core_properties_and_no_leftovers(exported):
     path = exported / "hoi-nghi-chuyen-doi-so.docx"
     core = zip_text(path, "docProps/core.xml")
     assert "<dc:title>Hà Nội đẩy mạnh chuyển đổi số trong cải cách hành chính</dc:title>" in core
-    assert "<dc:creator>Hà Nội Mới</dc:creator>" in core
+    assert "<dc:creator>Thu Hà</dc:creator>" in core  # the journalist, not the outlet
     assert "<dc:subject>Sáng 12/3" in core and "<dc:language>vi-VN</dc:language>" in core
     assert "2025-08-05T08:00:00Z" in core
     with zipfile.ZipFile(path) as z:

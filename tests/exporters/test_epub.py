@@ -53,7 +53,7 @@ def test_structure_language_and_metadata(exported):
     assert "&lt;script&gt;" in html and "a &lt; b &amp;&amp; c &gt; d" in html
     opf = zip_text(path, "EPUB/content.opf")
     assert "<dc:language>vi</dc:language>" in opf
-    assert "<dc:creator" in opf and "Bản tin Mẫu" in opf
+    assert "<dc:creator" in opf and "Nhóm biên tập" in opf  # the byline, not the outlet
     assert "<dc:description>Bài mẫu ở dạng JSON chuẩn" in opf
     assert "<dc:date>2025-05-20</dc:date>" in opf
     assert '<meta property="dcterms:modified">2025-08-05T08:00:00Z</meta>' in opf
