@@ -164,5 +164,5 @@ def parts(text: str, rank: int, centroid: Centroid) -> Parts:
         central=W_CENTRAL * centroid.cosine(text),
         position=W_POSITION / (1 + rank / POSITION_HALF),
         cues=W_CUE * cues(text),
-        penalty=-W_PENALTY * flaws(text),
+        penalty=-W_PENALTY * flaws(text) if flaws(text) else 0.0,
     )
