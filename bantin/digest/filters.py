@@ -38,7 +38,8 @@ _LABEL_ONLY = re.compile(r"(?:nguồn|ảnh|video|clip|đồ họa|infographic|t
 _BOILER_ANY = re.compile(
     r"©|\(c\)\s*\d{4}|all rights reserved|bản quyền thuộc|giấy phép (?:số|thiết lập|hoạt động|mạng xã hội)|"
     r"tải ứng dụng|số tài khoản|\bstk\b|\b\d{9,16}\b(?=.*(?:ngân hàng|vietcombank|agribank|bidv|vietinbank))|"
-    r"[\w.+-]+@[\w-]+\.[\w.]+|bấm vào đây|click vào|nhấn vào đây|quét mã qr|\bảnh\s*:|ảnh minh h[oọ]a",
+    r"[\w.+-]+@[\w-]+\.[\w.]+|bấm vào đây|click vào|nhấn vào đây|quét mã qr|\bảnh\s*:|ảnh minh h[oọ]a|"
+    r"\((?:ảnh|clip|video)\b",
     re.IGNORECASE,
 )
 _NAME = re.compile(r"[A-ZĐ][^\s,.:;]*(?:\s+[A-ZĐ][^\s,.:;]*)*")

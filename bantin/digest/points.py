@@ -42,6 +42,8 @@ _ATTRIBUTION = re.compile(
     rf"(?:\s+(?:thêm|rõ|với [^\s.!?…]+(?:\s[^\s.!?…]+){{0,3}}))?(?P<end>[.!?…]+)$"
 )
 _PAREN = re.compile(r"\s*\([^()]{1,200}\)")
+# An outlet's tag left at the head of the body: "(PLO)- Vài ngày …", "(GD&TĐ) - …".
+_TAG = re.compile(r"^\((?:[A-ZĐ][\w&.]*\s?){1,3}\)\s*[-–—]\s*(?=[A-ZĐÀ-Ỹ])")
 
 
 @dataclass(frozen=True)
@@ -52,7 +54,7 @@ class Point:
     kind: str  # "sentence", "list", "quote", or "lede" (block -1) for a sentence of a lede shown cut
     speaker: str | None = None
     parts: Parts | None = field(default=None, compare=False)
-    trimmed: str | None = None  # what was dropped: "attribution" or "parenthesis"
+    trimmed: str | None = None  # what was dropped: "attribution", "parenthesis", "outlet tag"
 
 
 @dataclass(frozen=True)
@@ -85,18 +87,26 @@ def units(a: Article, shown_lede: str | None = None) -> Iterator[Unit]:
 
 
 def trims(u: Unit) -> Iterator[tuple[str, str | None, str | None]]:
-    """(text, speaker, what was dropped) for the unit as written, then shorter:
-    without its trailing attribution, then without its parentheses too."""
-    yield u.text, u.speaker, None
-    text, speaker, dropped = u.text, u.speaker, None
+    """(text, speaker, what was dropped) for the unit as written (less an outlet's
+    tag at its head, "(PLO)- "), then shorter: without its trailing attribution,
+    then without its parentheses too."""
+    dropped: list[str] = []
+    text, speaker = u.text, u.speaker
+    tag = _TAG.match(text)
+    if tag:
+        text = text[tag.end():]
+        dropped.append("outlet tag")
+    yield text, speaker, ", ".join(dropped) or None
     m = _ATTRIBUTION.search(text)
     if m and words(text[: m.start()]) >= 6:
         text = text[: m.start()] + m.group("cut") + m.group("end")
-        speaker, dropped = speaker or m.group("who").strip(" ,"), "attribution"
-        yield text, speaker, dropped
+        speaker = speaker or m.group("who").strip(" ,")
+        dropped.append("attribution")
+        yield text, speaker, ", ".join(dropped)
     shorter = _PAREN.sub("", text)
     if shorter != text:
-        yield shorter, speaker, f"{dropped} and parenthesis" if dropped else "parenthesis"
+        dropped.append("parenthesis")
+        yield shorter, speaker, ", ".join(dropped)
 
 
 class Seen:

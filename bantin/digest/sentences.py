@@ -36,11 +36,14 @@ ABBREVIATIONS = frozenset(
 # Words that open a sentence and never a name: after "TP." they end the sentence.
 STARTERS = frozenset(
     "Theo Trong Tại Sau Khi Nếu Tuy Ngoài Hiện Đây Điều Việc Các Những Với Do Vì Để Cũng Còn Về "
-    "Nhưng Ngay Riêng Trước Đó Hôm Dù Bởi Nhờ Qua Đặc Bên Tuy Trả Hiện".split()
+    "Nhưng Ngay Riêng Trước Đó Hôm Dù Bởi Nhờ Qua Đặc Bên Trả".split()
 )
 _OPENERS = "\"“‘«([{"
 _CLOSERS = "”’\"»)]}"
-_STOP = re.compile(r"[.!?…]+(?:/\.)?[”’\"»)\]}]*|\n")
+# A stop: . ! ? … with its closers, "./.", a line break, or a photo credit in
+# brackets that ends a caption run into the text ("… Sen Vàng (ảnh từ clip) Cũng …").
+_STOP = re.compile(r"[.!?…]+(?:/\.)?[”’\"»)\]}]*|\n|\((?:ảnh|nguồn|clip|video)\b[^()\n]{0,80}\)[.!?…]*",
+                   re.IGNORECASE)
 _SPACE = re.compile(r"[^\S\n]*")
 _WORD = re.compile(r"\S{1,40}")
 _BRACKET = re.compile(r"[“”\"«»()\[\]{}]")
@@ -81,7 +84,7 @@ def _protected(text: str) -> list[tuple[int, int]]:
 
 def _word_before(text: str, stop: int) -> tuple[str, str]:
     """The word that ends at ``stop`` (without its opening quotes) and the word
-    before it, each read at most 40 characters back."""
+    before it, read at most 80 characters back."""
     head = text[max(0, stop - 80):stop]
     parts = head.split()
     if not parts or head[-1:].isspace():
@@ -115,30 +118,39 @@ def _starts(text: str, i: int) -> bool:
     return bool(word and c.isalpha() and any(x.isupper() for x in word.group(0)[1:4]))
 
 
-def _ends_here(text: str, stop: re.Match[str], start: int) -> bool:
-    """Does the sentence that began at ``start`` end with ``stop``?"""
+def _ends_here(text: str, stop: re.Match[str], start: int) -> int | None:
+    """Where the sentence that began at ``start`` ends, if it ends at ``stop``:
+    after the stop, or before an ordinal that opens the next item ("… quốc gia
+    1. Đối với …" when "2. " follows); None when it goes on."""
     mark = stop.group(0)
     end = stop.end()
     if end >= len(text):
-        return True
+        return end
     if not text[end].isspace():
         # A crawler glued two paragraphs: "… bếp.Lực lượng …".
         before = text[max(0, stop.start() - 2):stop.start()]
-        return (len(mark) == 1 and len(before) == 2 and before.isalpha() and before.islower()
-                and text[end].isupper() and text[end + 1:end + 2].islower())
+        glued = (len(mark) == 1 and len(before) == 2 and before.isalpha() and before.islower()
+                 and text[end].isupper() and text[end + 1:end + 2].islower())
+        return end if glued else None
     nxt = _SPACE.match(text, end)
     i = nxt.end() if nxt else end
     if i < len(text) and text[i] == "\n":
-        return True
+        return end
     if not _starts(text, i):
-        return False
+        return None
+    if mark[0] == "(":
+        return end  # a photo credit ends its caption
     word, prev = _word_before(text, stop.start())
     at = stop.start() - len(word)
     if not word or (at - start <= 4 and not text[start:at].strip(_OPENERS + " ")):
-        return False  # a lone word ("1.", "Không.") is not a sentence of its own
+        return None  # a lone word ("1.", "Không.") is not a sentence of its own
     if mark[0] != "." or mark.startswith("..") or "/." in mark:
-        return True  # ! ? … and "./." always end a sentence
-    return not _holds(text, word, prev, at, i)
+        return end  # ! ? … and "./." always end a sentence
+    if mark == "." and word.isdigit() and len(word) <= 2 and _ORDINAL_NEXT.get(word):
+        # An item's number run into the sentence before it: the item starts at it.
+        if _ORDINAL_NEXT[word].search(text, i, i + 600):
+            return at
+    return None if _holds(text, word, prev, at, i) else end
 
 
 def _holds(text: str, word: str, prev: str, at: int, nxt: int) -> bool:
@@ -156,13 +168,19 @@ def _holds(text: str, word: str, prev: str, at: int, nxt: int) -> bool:
     if not _initial(word):
         return False
     follow = text[nxt]
-    if follow == "(" or follow.isdigit():
-        return True  # "Nguyễn Văn B. (21 tuổi)", "ông L. 290 triệu đồng"
+    if follow == "(" or follow.isdigit() and not _ITEM.match(text, nxt):
+        return True  # "Nguyễn Văn B. (21 tuổi)", "ông L. 290 triệu đồng"; not "… hạng A. 2. Đội …"
     after = _WORD.match(text, nxt)
     if after and after.group(0).endswith(".") and _initial(after.group(0)[:-1]):
         return True  # "N. V. An"
     # "Donald J. Trump", "N. V. An", "Nguyễn Văn H." inside a name; "bà H. Sau đó" ends one.
     return bool(prev) and prev[0].isupper() and (not prev.isupper() or _initial(prev.rstrip(".")))
+
+
+# "1." opens a list run into the text when "2. " and a capital follow within a
+# few lines; and so on up to 19.
+_ITEM = re.compile(r"\d{1,2}\.\s+[\"“(]?[A-ZĐÀ-Ỹ]")
+_ORDINAL_NEXT = {str(n): re.compile(rf"(?<![\w.,]){n + 1}\.\s+[\"“(]?[A-ZĐÀ-Ỹ]") for n in range(1, 20)}
 
 
 def spans(text: str, whole_quotes: bool = True) -> Iterator[tuple[int, int]]:
@@ -183,12 +201,13 @@ def spans(text: str, whole_quotes: bool = True) -> Iterator[tuple[int, int]]:
                 yield piece
             start = end
             continue
-        if inside or not _ends_here(text, m, start):
+        stop = None if inside else _ends_here(text, m, start)
+        if stop is None:
             continue
-        piece = _trimmed(text, start, end)
+        piece = _trimmed(text, start, stop)
         if piece:
             yield piece
-        start = end
+        start = stop
     piece = _trimmed(text, start, len(text))
     if piece:
         yield piece
