@@ -43,19 +43,27 @@ def copies(articles: tuple[Article, ...], same_outlet_only: bool = False) -> lis
     groups in order of their first article. With ``same_outlet_only``, copies
     from different outlets stay apart."""
     pairs = [_pairs(a) for a in articles]
+    samples = [_sample(p) for p in pairs]
     owner = list(range(len(articles)))  # the first article of each one's group
     by_hash: dict[int, list[int]] = {}
     for i, p in enumerate(pairs):
-        sample = _sample(p)
-        candidates = sorted({j for h in sample for j in by_hash.get(h, ()) if len(by_hash[h]) <= COMMON})
-        for j in candidates:
+        # Copies share most of their sampled pairs: count them before comparing in full.
+        shared: dict[int, int] = {}
+        for h in samples[i]:
+            ids = by_hash.get(h, ())
+            if len(ids) <= COMMON:
+                for j in ids:
+                    shared[j] = shared.get(j, 0) + 1
+        for j in sorted(shared):
+            if shared[j] < SAME * min(len(samples[i]), len(samples[j])) / 2:
+                continue
             if same_outlet_only and articles[i].outlet != articles[j].outlet:
                 continue
             small, big = (p, pairs[j]) if len(p) <= len(pairs[j]) else (pairs[j], p)
             if small and len(small & big) >= SAME * len(small):
                 owner[i] = owner[j]
                 break
-        for h in sample:
+        for h in samples[i]:
             by_hash.setdefault(h, []).append(i)
     groups: dict[int, list[Article]] = {}
     for i, a in enumerate(articles):
