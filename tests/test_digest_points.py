@@ -269,3 +269,14 @@ def test_digest_is_linear_in_paragraph_length(paragraph):
     start = time.perf_counter()
     plan(a, 5, 100)
     assert time.perf_counter() - start < 5
+
+
+def test_a_filler_is_no_key_point_even_with_words_to_spare(monkeypatch):
+    filler = "Giải bóng đá thiếu niên của phường vẫn diễn ra đúng lịch."
+    a = Article("Bão số 3 đổ bộ Quảng Ninh", lede="Chiều 6/9, bão số 3 đổ bộ vào Quảng Ninh.", blocks=(
+        Paragraph(plain(STORY.replace("\n", " "))), Paragraph(plain(filler))))
+    chosen = select(a, 5, 300)
+    assert len(chosen) >= 2 and filler not in [p.text for p in chosen]
+    assert min(p.parts.score for p in chosen) >= max(p.parts.score for p in chosen) / 3
+    monkeypatch.setattr("bantin.digest.points.FLOOR", 0.0)
+    assert filler in [p.text for p in select(a, 5, 300)]  # words were left for it

@@ -10,7 +10,9 @@ Candidates must pass ``filters.flaw`` (no fragment, footer, byline or caption)
 and may not repeat the lede. They are ranked by ``salience.parts`` (centrality,
 position, cues) and taken greedily with maximal marginal relevance: one that
 repeats a point already taken (or, across a bundle, a point of another article of
-the same story) is skipped. The points are shown in article order.
+the same story) is skipped, and one that scores under a third of the best is a
+filler, not a key point, even when words are left. The points are shown in
+article order.
 
 Each point remembers the block and the sentence (or list item) it came from, and
 its score parts, so ``bantin inspect --digest`` can show that nothing was made up
@@ -29,6 +31,7 @@ from bantin.digest.sentences import sentences, words
 from bantin.model import Article, ListBlock, Paragraph, Quote, text_of
 
 MAX_WORDS = 60  # a longer sentence is a paragraph in disguise, not a point
+FLOOR = 1 / 3  # a sentence scoring under a third of the best one is a filler, not a key point
 REPEAT = 0.5  # a sentence whose syllable pairs are this much in the lede or a point repeats it
 MAX_UNITS = 400  # sentences considered per article: the news is in its first pages
 
@@ -151,6 +154,8 @@ def select(a: Article, limit: int, budget: int, lede: str | None = None, seen: S
     used = 0
     for score, _, u in ranked:
         if len(chosen) == limit or budget - used < 6:
+            break
+        if chosen and score.score < FLOOR * max(p.parts.score for p in chosen if p.parts):
             break
         for text, speaker, dropped in trims(u):
             n = words(text) + (words(speaker) + 1 if speaker else 0)  # shown as "text — speaker"
