@@ -4,6 +4,10 @@ An entry keeps the article's title, its source line (outlet, dateline, date, URL
 its lede cut to the first sentence when long, and its key points (``points``), all
 in the article's own words. The result is a Briefing of kind "digest" whose
 articles are the entries, so it travels through every exporter like any document.
+
+Across a bundle, copies of one article (syndication) become one entry that names
+every outlet, and no point repeats a lede or a point already shown for another
+article (``points.Seen``).
 """
 
 from __future__ import annotations
@@ -12,10 +16,22 @@ import json
 from collections.abc import Mapping
 from dataclasses import replace
 
-from bantin.digest.grouping import group_label
-from bantin.digest.points import Point, select
+from bantin.digest.grouping import OTHER, group_label
+from bantin.digest.points import Point, Seen, select
 from bantin.digest.sentences import sentences, words
-from bantin.model import Article, Briefing, Document, ListBlock, ListItem, Paragraph, articles_of, plain
+from bantin.digest.syndication import copies
+from bantin.model import (
+    Article,
+    Briefing,
+    Document,
+    ListBlock,
+    ListItem,
+    Outlet,
+    Paragraph,
+    Text,
+    articles_of,
+    plain,
+)
 from bantin.style.stylesheet import Digest
 from bantin.typography import autolink
 
@@ -32,47 +48,77 @@ def lede(text: str | None) -> str | None:
     return first
 
 
-def plan(a: Article, points: int, budget: int) -> tuple[str | None, list[Point]]:
+def plan(a: Article, points: int, budget: int, seen: Seen | None = None) -> tuple[str | None, list[Point]]:
     """The entry's lede and its points: the points share what the lede leaves of
     the entry's word budget."""
     short = lede(a.lede)
-    return short, select(a, points, max(0, budget - words(short or "")))
+    return short, select(a, points, max(0, budget - words(short or "")), short, seen)
 
 
-def entry(a: Article, points: int, budget: int) -> Article:
-    """The article reduced to its entry: title, source, lede and points."""
-    short, chosen = plan(a, points, budget)
-    items = tuple(ListItem((Paragraph(plain(p.text if not p.speaker else f"{p.text} — {p.speaker}")),))
-                  for p in chosen)
-    # The entry's notes go with the body they were referred to from.
-    return replace(a, lede=short, byline=None, notes=(),
-                   blocks=(ListBlock(items, numbered_in_text=False),) if items else ())
+def _shown(p: Point) -> Text:
+    return plain(f"{p.text} — {p.speaker}" if p.speaker else p.text)
+
+
+def plans(articles: tuple[Article, ...], points: int, budget: int,
+          group_by: str | None = None) -> list[tuple[list[Article], str | None, list[Point]]]:
+    """Each entry of a bundle: the group of copies it stands for, its lede and its
+    points, no point repeating what an earlier entry showed. Grouped by outlet,
+    each outlet keeps its own copy; otherwise copies collapse into one entry."""
+    seen = Seen()
+    out = []
+    for group in copies(articles, same_outlet_only=group_by == "outlet"):
+        short, chosen = plan(group[0], points, budget, seen)
+        out.append((group, short, chosen))
+    return out
 
 
 def explain(doc: Document, caps: Digest) -> str:
-    """JSON of each article's entry with every point's provenance: the block index,
-    the sentence (or list item) index, its kind, and the words, so anyone can check
-    that the point is the article's own."""
+    """JSON of each article's entry with every point's provenance (the block index,
+    the sentence or list item index, its kind, the words) and its score parts, so
+    anyone can check that the point is the article's own and see why it was chosen."""
     out = []
-    for a in articles_of(doc):
-        short, chosen = plan(a, caps.points, caps.words)
+    for group, short, chosen in plans(articles_of(doc), caps.points, caps.words):
+        a = group[0]
         out.append({
             "title": a.title,
+            **({"copies": [c.title for c in group[1:]]} if len(group) > 1 else {}),
             "lede": short,
             "points": [{"block": p.block, "sentence": p.sentence, "kind": p.kind, "text": p.text,
-                        **({"speaker": p.speaker} if p.speaker else {})} for p in chosen],
+                        **({"speaker": p.speaker} if p.speaker else {}),
+                        **({"trimmed": p.trimmed} if p.trimmed else {}),
+                        **({"score": p.parts.shown()} if p.parts else {})} for p in chosen],
         })
     return json.dumps({"digest": out}, ensure_ascii=False, indent=2) + "\n"
 
 
+def _outlets(group: list[Article]) -> Outlet | None:
+    """Every outlet of a group of copies, once each, in input order."""
+    names: list[str] = []
+    for a in group:
+        o = a.outlet
+        name = (f"{o.name} ({o.code})" if o.name and o.code else o.display) if o else ""
+        if name and name not in names:
+            names.append(name)
+    if len(names) <= 1:
+        return group[0].outlet
+    return Outlet(name=", ".join(names))
+
+
 def build(articles: tuple[Article, ...], title: str, *, date: str | None = None, issuer: str | None = None,
           points: int = 5, budget: int = 100, group_by: str | None = None) -> Briefing:
-    entries = tuple(entry(a, points, budget) for a in articles)
+    entries = tuple(
+        # An entry keeps only its points: the notes go with the body they were referred to from.
+        replace(group[0], lede=short, byline=None, outlet=_outlets(group), notes=(),
+                blocks=(ListBlock(tuple(ListItem((Paragraph(_shown(p)),)) for p in chosen)),) if chosen else ())
+        for group, short, chosen in plans(articles, points, budget, group_by))
     if group_by:
-        # Grouped by first appearance of each group; input order inside a group.
+        # Grouped by first appearance of each group, "Khác" (no outlet or tag) last;
+        # input order inside a group.
         order: dict[str, int] = {}
         for e in entries:
             order.setdefault(group_label(e, group_by), len(order))
+        if OTHER in order:
+            order[OTHER] = len(order)
         entries = tuple(sorted(entries, key=lambda e: order[group_label(e, group_by)]))
     return Briefing(title, entries, date, issuer, kind="digest", group_by=group_by)
 

@@ -1,32 +1,52 @@
-"""Key points of an article: extractive, never invented.
+"""Key points of an article: whole sentences of its own, chosen by what the news is.
 
-Every point is a sentence of the article, or a prefix of one cut at a clause
-boundary; nothing is reworded. Candidates, in order of value:
+Every point is a whole sentence of a paragraph or a quote block, or a whole list
+item; nothing is reworded. A sentence may only be shortened, when it would not
+fit otherwise, by dropping a trailing attribution ("…, ông A cho biết." becomes
+"….", and ông A its speaker) or a parenthesis; it still starts with a capital
+and ends with its own punctuation.
 
-1. enumerations ("Thứ nhất, …", numbered and bulleted lists): each item's first clause;
-2. sentences that carry figures (amounts, percentages, ratios such as 11/12, dates);
-3. quoted statements, with their speaker;
-4. the first sentence after each subheading.
+Candidates must pass ``filters.flaw`` (no fragment, footer, byline or caption)
+and may not repeat the lede. They are ranked by ``salience.parts`` (centrality,
+position, cues) and taken greedily with maximal marginal relevance: one that
+repeats a point already taken (or, across a bundle, a point of another article of
+the same story) is skipped, and one that scores under a third of the best is a
+filler, not a key point, even when words are left. The points are shown in
+article order.
 
-Each point remembers the block and the sentence (or list item) it came from, so
-``bantin inspect --digest`` can show that nothing was made up.
+Each point remembers the block and the sentence (or list item) it came from, and
+its score parts, so ``bantin inspect --digest`` can show that nothing was made up
+and why the sentence was chosen.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 
-from bantin.digest.sentences import clause_around, clause_cut, sentences, words
-from bantin.model import Article, Heading, ListBlock, Paragraph, Quote, text_of
+from bantin.digest.filters import flaw
+from bantin.digest.salience import Centroid, Parts, bigrams, parts
+from bantin.digest.sentences import sentences, words
+from bantin.model import Article, ListBlock, Paragraph, Quote, text_of
 
-ITEM_WORDS = 12  # an enumeration's item becomes one short line
-SENTENCE_WORDS = 30
-QUOTE_WORDS = 40
-MIN_WORDS = 3  # "2." or "Điều 17." alone says nothing
-_STRONG_FIGURE = re.compile(r"\d[\d.,]*\s?%|\d+/\d+|\d{1,3}(?:\.\d{3})+|\d[\d.,]*\s?(?:tỷ|triệu|nghìn|ngàn|đồng|USD)")
-_DIGIT = re.compile(r"\d")
-_ORDINAL = re.compile(r"^(?:Thứ \w+|\d+[.)]|[a-zđ][.)])[,:]?\s", re.IGNORECASE)
+MAX_WORDS = 60  # a longer sentence is a paragraph in disguise, not a point
+FLOOR = 1 / 3  # a sentence scoring under a third of the best one is a filler, not a key point
+REPEAT = 0.5  # a sentence whose syllable pairs are this much in the lede or a point repeats it
+MAX_UNITS = 400  # sentences considered per article: the news is in its first pages
+
+_SPEECH = (r"cho biết|cho hay|nói|khẳng định|nhấn mạnh|chia sẻ|tiết lộ|nhận định|phát biểu|thông báo|"
+           r"xác nhận|giải thích|bày tỏ|lưu ý|cảnh báo|thừa nhận|kể|nhận xét|đánh giá|tuyên bố|trả lời|"
+           r"nhớ lại|thông tin|hỏi|viết")
+# "…, ông Nguyễn Văn A, Giám đốc Sở, cho biết." : a comma, at most twelve words
+# naming the speaker, a verb of saying, and the sentence's own end.
+_ATTRIBUTION = re.compile(
+    rf"(?P<cut>[”\"»]?)\s*[,–—-]\s+(?P<who>(?:[^\s.!?…]+\s+){{1,12}}?)(?:{_SPEECH})"
+    rf"(?:\s+(?:thêm|rõ|với [^\s.!?…]+(?:\s[^\s.!?…]+){{0,3}}))?(?P<end>[.!?…]+)$"
+)
+_PAREN = re.compile(r"\s*\([^()]{1,200}\)")
+# An outlet's tag left at the head of the body: "(PLO)- Vài ngày …", "(GD&TĐ) - …".
+_TAG = re.compile(r"^\((?:[A-ZĐ][\w&.]*\s?){1,3}\)\s*[-–—]\s*(?=[A-ZĐÀ-Ỹ])")
 
 
 @dataclass(frozen=True)
@@ -34,64 +54,118 @@ class Point:
     text: str  # the article's own words
     block: int  # index of the block in the article
     sentence: int  # index of the sentence in that block (of the item, for a list)
-    kind: str  # "list", "figure", "quote" or "heading"
+    kind: str  # "sentence", "list", "quote", or "lede" (block -1) for a sentence of a lede shown cut
+    speaker: str | None = None
+    parts: Parts | None = field(default=None, compare=False)
+    trimmed: str | None = None  # what was dropped: "attribution", "parenthesis", "outlet tag"
+
+
+@dataclass(frozen=True)
+class Unit:
+    text: str
+    block: int
+    sentence: int
+    kind: str
     speaker: str | None = None
 
 
-def candidates(a: Article) -> list[Point]:
-    """Every candidate, most valuable kind first, each kind in article order."""
-    lists: list[Point] = []
-    figures: list[tuple[int, Point]] = []
-    quotes: list[Point] = []
-    after_heading: list[Point] = []
-    lede = a.lede or ""
-    heading_before = False
+def units(a: Article, shown_lede: str | None = None) -> Iterator[Unit]:
+    """Every sentence of the lede that the entry does not show (block -1), then
+    every sentence of the body's paragraphs and quote blocks and every list item,
+    in article order. Headings, figures, tables and code hold no points."""
+    if a.lede and shown_lede is not None:
+        for si, (_, s) in enumerate(sentences(a.lede)):
+            if s not in shown_lede:
+                yield Unit(s, -1, si, "lede")
     for bi, b in enumerate(a.blocks):
         if isinstance(b, ListBlock):
             for ii, item in enumerate(b.items):
-                first = sentences(text_of(item.text))[:1]
-                if first:
-                    clause = first[0][1].split(";")[0].rstrip(" ,:")
-                    ordinal = _ORDINAL.match(clause)
-                    keep = words(ordinal.group(0)) if ordinal else 0
-                    lists.append(Point(clause_cut(clause, ITEM_WORDS, keep), bi, ii, "list"))
+                yield Unit(text_of(item.text).strip(), bi, ii, "list")
         elif isinstance(b, Quote):
-            first = sentences(text_of(b.text))[:1]
-            if first and words(first[0][1]) <= QUOTE_WORDS:
-                quotes.append(Point(first[0][1], bi, 0, "quote", b.attribution))
+            for si, (_, s) in enumerate(sentences(text_of(b.text))):
+                yield Unit(s, bi, si, "quote", b.attribution)
         elif isinstance(b, Paragraph):
             for si, (_, s) in enumerate(sentences(text_of(b.text))):
-                if si == 0 and heading_before:
-                    after_heading.append(Point(clause_cut(s, SENTENCE_WORDS, 3), bi, si, "heading"))
-                if s.startswith(("“", '"')) and ("”" in s[1:] or '"' in s[1:]) and words(s) <= QUOTE_WORDS:
-                    quotes.append(Point(s, bi, si, "quote"))
-                elif any(c.isdigit() for c in s) and s not in lede:
-                    # The clauses that hold the figures, the strongest kind first.
-                    short = clause_around(s, _STRONG_FIGURE, SENTENCE_WORDS) or clause_around(
-                        s, _DIGIT, SENTENCE_WORDS)
-                    if short:
-                        strength = len(_STRONG_FIGURE.findall(short))
-                        figures.append((strength, Point(short, bi, si, "figure")))
-        heading_before = isinstance(b, Heading)
-    ranked = [p for _, p in sorted(figures, key=lambda sp: -sp[0])]  # stable: article order within a rank
-    return lists + ranked + quotes + after_heading
+                yield Unit(s, bi, si, "sentence")
 
 
-def select(a: Article, limit: int, budget: int) -> list[Point]:
-    """Up to ``limit`` points within ``budget`` words, chosen by value, shown in
-    article order. A candidate already chosen (the same sentence) is not repeated."""
+def trims(u: Unit) -> Iterator[tuple[str, str | None, str | None]]:
+    """(text, speaker, what was dropped) for the unit as written (less an outlet's
+    tag at its head, "(PLO)- "), then shorter: without its trailing attribution,
+    then without its parentheses too."""
+    dropped: list[str] = []
+    text, speaker = u.text, u.speaker
+    tag = _TAG.match(text)
+    if tag:
+        text = text[tag.end():]
+        dropped.append("outlet tag")
+    yield text, speaker, ", ".join(dropped) or None
+    m = _ATTRIBUTION.search(text)
+    if m and words(text[: m.start()]) >= 6:
+        text = text[: m.start()] + m.group("cut") + m.group("end")
+        speaker = speaker or m.group("who").strip(" ,")
+        dropped.append("attribution")
+        yield text, speaker, ", ".join(dropped)
+    shorter = _PAREN.sub("", text)
+    if shorter != text:
+        dropped.append("parenthesis")
+        yield shorter, speaker, ", ".join(dropped)
+
+
+class Seen:
+    """The syllable pairs of what a reader has already been shown (ledes, titles,
+    points), indexed so that checking a sentence against a whole bundle costs the
+    length of the sentence, not the size of the bundle."""
+
+    def __init__(self) -> None:
+        self._index: dict[tuple[str, str], list[int]] = {}
+        self._count = 0
+
+    def add(self, pairs: set[tuple[str, str]]) -> None:
+        for p in pairs:
+            self._index.setdefault(p, []).append(self._count)
+        self._count += 1
+
+    def repeats(self, pairs: set[tuple[str, str]]) -> bool:
+        """Is at least REPEAT of ``pairs`` in one text already shown?"""
+        if not pairs:
+            return True
+        shared: dict[int, int] = {}
+        for p in pairs:
+            for i in self._index.get(p, ()):
+                shared[i] = shared.get(i, 0) + 1
+        return max(shared.values(), default=0) >= REPEAT * len(pairs)
+
+
+def select(a: Article, limit: int, budget: int, lede: str | None = None, seen: Seen | None = None) -> list[Point]:
+    """Up to ``limit`` points within ``budget`` words (speakers included), shown
+    in article order. ``lede`` is the lede as the entry shows it (by default the
+    article's): no point repeats it or the title. ``seen`` holds what a bundle
+    has already shown (other articles' ledes and points): no point repeats it,
+    and the chosen points are added to it."""
+    seen = seen if seen is not None else Seen()
+    seen.add(bigrams(lede if lede is not None else (a.lede or "")))
+    seen.add(bigrams(a.title))
+    pool = [u for u, _ in zip(units(a, lede), range(MAX_UNITS), strict=False)]
+    centroid = Centroid((u.text for u in pool), a.title, a.lede or "")
+    ranked = sorted(((parts(u.text, rank, centroid), rank, u) for rank, u in enumerate(pool)),
+                    key=lambda x: (-x[0].score, x[1]))
     chosen: list[Point] = []
     used = 0
-    seen: set[tuple[int, int]] = set()
-    texts: set[str] = set()  # the same words from two places are one point
-    for p in candidates(a):
-        if len(chosen) == limit:
+    for score, _, u in ranked:
+        if len(chosen) == limit or budget - used < 6:
             break
-        n = words(p.text)
-        if (p.block, p.sentence) in seen or p.text in texts or used + n > budget or n < MIN_WORDS:
-            continue
-        chosen.append(p)
-        seen.add((p.block, p.sentence))
-        texts.add(p.text)
-        used += n
+        if chosen and score.score < FLOOR * max(p.parts.score for p in chosen if p.parts):
+            break
+        for text, speaker, dropped in trims(u):
+            n = words(text) + (words(speaker) + 1 if speaker else 0)  # shown as "text — speaker"
+            if n > MAX_WORDS or used + n > budget or flaw(text):
+                continue
+            pairs = bigrams(text)
+            if seen.repeats(pairs):
+                break
+            chosen.append(Point(text, u.block, u.sentence, u.kind, speaker, score, dropped))
+            seen.add(pairs)
+            used += n
+            break
     return sorted(chosen, key=lambda p: (p.block, p.sentence))

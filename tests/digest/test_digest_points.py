@@ -1,0 +1,282 @@
+"""The điểm báo's key points (issue 26): the sentence splitter, whole-sentence
+points, the filters, no repeat of the lede, repeats and syndicated copies across
+a bundle, the provenance and score parts that ``bantin inspect --digest`` shows,
+determinism and linear time. Every article here is written for these tests."""
+
+from __future__ import annotations
+
+import json
+import time
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from helpers import bantin
+
+from bantin.digest.build import build, plan, plans
+from bantin.digest.filters import flaw
+from bantin.digest.points import select, units
+from bantin.digest.sentences import sentences
+from bantin.model import Article, ListBlock, Outlet, Paragraph, plain, text_of
+
+
+def _split(text: str, whole_quotes: bool = True) -> list[str]:
+    return [s for _, s in sentences(text, whole_quotes)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # abbreviations before a name, and numbers that hold a full stop or a slash
+    ("Sáng 5/8, tại TP. Hà Nội có 2.900 đảng viên. Câu sau.",
+     ["Sáng 5/8, tại TP. Hà Nội có 2.900 đảng viên.", "Câu sau."]),
+    ("PGS.TS. Nguyễn Văn A phát biểu. Ông nói tiếp.", ["PGS.TS. Nguyễn Văn A phát biểu.", "Ông nói tiếp."]),
+    ("Căn hộ ở Q.1 tăng 8 - 10 triệu đồng. Khoảng 190 – 300 căn đã bán.",
+     ["Căn hộ ở Q.1 tăng 8 - 10 triệu đồng.", "Khoảng 190 – 300 căn đã bán."]),
+    ("Ông đến St. Petersburg hôm qua. Trên địa bàn TP. Theo đó, giá tăng.",
+     ["Ông đến St. Petersburg hôm qua.", "Trên địa bàn TP.", "Theo đó, giá tăng."]),
+    # "v.v." before a capital ends its sentence
+    ("Rau, củ, quả v.v. Tất cả đều tăng giá.", ["Rau, củ, quả v.v.", "Tất cả đều tăng giá."]),
+    # initials inside a name; an initial after a common word may end a sentence
+    ("Ông N. V. An đến. Bà đi chợ.", ["Ông N. V. An đến.", "Bà đi chợ."]),
+    ("Nguyễn Văn B. (21 tuổi) bị bắt. Hắn khai nhận.", ["Nguyễn Văn B. (21 tuổi) bị bắt.", "Hắn khai nhận."]),
+    ("Hắn bồi thường cho ông L. 290 triệu đồng. Xong.", ["Hắn bồi thường cho ông L. 290 triệu đồng.", "Xong."]),
+    ("Kẻ gian đập cửa nhà bà H. Sau đó chúng bỏ trốn.", ["Kẻ gian đập cửa nhà bà H.", "Sau đó chúng bỏ trốn."]),
+    ("Donald J. Trump thắng cử. Ông phát biểu.", ["Donald J. Trump thắng cử.", "Ông phát biểu."]),
+    ("Hội nghị ở châu Á. Đoàn đến từ Ý. Họ ký kết.", ["Hội nghị ở châu Á.", "Đoàn đến từ Ý.", "Họ ký kết."]),
+    # a sentence inside quotes ends inside them
+    ("“Tôi sẽ đi.” Ông nói rồi bước ra.", ["“Tôi sẽ đi.”", "Ông nói rồi bước ra."]),
+    ("“Tôi đi. Anh ở lại”, ông nói. Bà gật đầu.", ["“Tôi đi. Anh ở lại”, ông nói.", "Bà gật đầu."]),
+    ('Ông hỏi: "Ai làm? Tại sao?". Không ai đáp.', ['Ông hỏi: "Ai làm? Tại sao?".', "Không ai đáp."]),
+    # closings, ellipses, ordinals, glued paragraphs, names with an inner capital
+    ("Quyết định có hiệu lực từ ngày ký./. Nơi nhận: như trên.",
+     ["Quyết định có hiệu lực từ ngày ký./.", "Nơi nhận: như trên."]),
+    ("Anh chờ mãi… Cuối cùng xe cũng tới.", ["Anh chờ mãi…", "Cuối cùng xe cũng tới."]),
+    ("Anh chờ mãi... rồi về.", ["Anh chờ mãi... rồi về."]),
+    ("Báo cáo nêu: 1. Tin tặc xâm nhập. 2. Chúng lấy mã.",
+     ["Báo cáo nêu:", "1. Tin tặc xâm nhập.", "2. Chúng lấy mã."]),
+    ("Yêu cầu với trường không thi 1. Đối với trường A, làm X. 2. Đối với trường B, làm Y.",
+     ["Yêu cầu với trường không thi", "1. Đối với trường A, làm X.", "2. Đối với trường B, làm Y."]),
+    ("Vụ án do công an quận 3. Kiểm sát viên đề nghị hoãn.",
+     ["Vụ án do công an quận 3.", "Kiểm sát viên đề nghị hoãn."]),
+    ("Cô giáo đánh trẻ ở lớp Sen Vàng (ảnh từ clip) Cũng trong sáng 6/2, Bộ ra công văn.",
+     ["Cô giáo đánh trẻ ở lớp Sen Vàng (ảnh từ clip)", "Cũng trong sáng 6/2, Bộ ra công văn."]),
+    ("Lửa lan sang bếp.Lực lượng cứu hỏa tới.", ["Lửa lan sang bếp.", "Lực lượng cứu hỏa tới."]),
+    ("Apple ra mắt máy mới. iPhone 7 bán chạy.", ["Apple ra mắt máy mới.", "iPhone 7 bán chạy."]),
+    ("Dòng một.\nDòng hai không chấm", ["Dòng một.", "Dòng hai không chấm"]),
+])
+def test_splitter_knows_vietnamese_news(text, expected):
+    assert _split(text) == expected
+
+
+def test_splitter_offsets_and_quotes_on_demand():
+    text = "“Tôi đi. Anh ở lại”, ông nói. Bà gật đầu."
+    assert _split(text, whole_quotes=False) == ["“Tôi đi.", "Anh ở lại”, ông nói.", "Bà gật đầu."]
+    for offset, s in sentences(text):
+        assert text[offset:offset + len(s)] == s
+    # an opening quote that never closes protects nothing
+    assert _split("Ông nói “tôi đi. Bà ở lại.") == ["Ông nói “tôi đi.", "Bà ở lại."]
+
+
+NEWS = Article(
+    title="Giá thuê nhà trọ ở Thủ Đức tăng mạnh",
+    lede="Giá thuê phòng trọ quanh các khu công nghiệp ở Thủ Đức tăng 15% trong ba tháng, "
+         "theo khảo sát của Sở Xây dựng công bố ngày 5/8.",
+    blocks=(
+        Paragraph(plain("Phòng trọ quanh các khu công nghiệp ở Thủ Đức tăng giá mạnh trong ba tháng qua. "
+                        "Một phòng 15 m² nay có giá 2,5 – 3 triệu đồng mỗi tháng, cao hơn 400.000 đồng so với "
+                        "đầu năm.")),
+        Paragraph(plain("Nhiều công nhân có lương 5 – 6 triệu đồng cho biết phải ở ghép 3 – 4 người một phòng. "
+                        "“Tiền trọ chiếm gần một nửa thu nhập của tôi”, chị Lê Thị Hoa nói.")),
+        Paragraph(plain("Tháng 11 năm ngoái.")),
+        Paragraph(plain("Sở Xây dựng kiến nghị thành phố xây thêm 12.000 căn nhà ở xã hội cho công nhân "
+                        "trước năm 2027, Giám đốc Sở Trần Văn Minh cho biết.")),
+        Paragraph(plain("Mọi thông tin xin liên hệ đường dây nóng 0912 345 678 của Sở Xây dựng. "
+                        "Tải ứng dụng Báo Tin Mới để đọc nhanh hơn.")),
+        ListBlock((plain("Thứ nhất, tăng nguồn cung nhà ở xã hội cho thuê gần khu công nghiệp."),
+                   plain("Thứ hai, hỗ trợ tiền trọ cho công nhân có thu nhập thấp."))),
+    ),
+)
+
+
+def test_points_are_whole_sentences_or_whole_items():
+    chosen = select(NEWS, 5, 200)
+    assert len(chosen) >= 3
+    for p in chosen:
+        b = NEWS.blocks[p.block]
+        if isinstance(b, ListBlock):
+            assert p.kind == "list" and p.text == text_of(b.items[p.sentence].text)
+        else:
+            assert p.kind == "sentence" and p.trimmed is None
+            assert p.text == _split(b.text[0].text)[p.sentence]
+        assert flaw(p.text) is None
+        assert p.text[0].isupper() and p.text.rstrip("”\"»)")[-1] in ".!?…"
+    texts = [p.text for p in chosen]
+    # a range is never cut at its dash, and the sentence that holds it is whole
+    assert not any(t.startswith(("6 triệu", "3 triệu", "4 người")) for t in texts)
+    where = [(p.block, p.sentence) for p in chosen]
+    assert where == sorted(where) and len(set(where)) == len(where)  # article order, each once
+
+
+@pytest.mark.parametrize("line", [
+    "Mọi chi tiết xin gọi số 0912 345 678 của ban tổ chức ngay hôm nay.",
+    "Hotline: 1900 1234 hỗ trợ khách hàng suốt ngày đêm trong tuần.",
+    "Ủng hộ qua số tài khoản 0123456789 tại ngân hàng Vietcombank chi nhánh Hà Nội.",
+    "Bản quyền thuộc về Báo Tin Mới, cấm sao chép dưới mọi hình thức.",
+    "© 2025 Báo Tin Mới, mọi quyền được bảo lưu theo quy định.",
+    "Giấy phép số 123/GP-BTTTT do Bộ Thông tin cấp ngày 1/1/2020.",
+    "Liên hệ quảng cáo và hợp tác nội dung với tòa soạn qua biểu mẫu.",
+    "Tải ứng dụng Báo Tin Mới để đọc tin tức nhanh hơn mỗi ngày.",
+    "Theo Báo Tin Mới Điện Tử Việt Nam.",
+    "Ảnh: Minh Châu, chụp tại hiện trường vụ cháy sáng nay.",
+    "Xem thêm: Giá vàng hôm nay tăng mạnh sau phiên giao dịch.",
+    "Mọi góp ý xin gửi về hộp thư toasoan@baotinmoi.vn của tòa soạn.",
+    "Tháng 11 năm ngoái.",  # under six syllables
+    "Ông nói “sẽ làm ngay trong tuần tới.",  # unbalanced
+    "khi đó giá thuê đã tăng gấp đôi so với năm trước.",  # lower case: a fragment
+    "Giá thuê đã tăng gấp đôi so với năm trước",  # no closing punctuation
+])
+def test_filters_refuse_boilerplate_and_fragments(line):
+    assert flaw(line) is not None
+
+
+@pytest.mark.parametrize("line", [
+    "Theo ông Nguyễn Văn A, giá vàng có thể còn tăng trong tuần tới.",
+    "Ảnh hưởng của bão số 3 khiến nhiều tuyến đường ngập sâu.",
+    "Nguồn tin cho biết vụ việc đang được cơ quan công an điều tra.",
+    "iPhone 7 bán chạy nhất trong quý, theo hãng nghiên cứu thị trường.",
+    "“Chúng tôi sẽ làm ngay”, ông Nguyễn Văn A nói với báo chí.",
+])
+def test_filters_let_real_sentences_through(line):
+    assert flaw(line) is None
+
+
+def test_no_boilerplate_or_lede_repeat_among_points():
+    short, chosen = plan(NEWS, 5, 200)
+    texts = " ".join(p.text for p in chosen)
+    assert "0912" not in texts and "Tải ứng dụng" not in texts and "Tháng 11 năm ngoái" not in texts
+    # the first body sentence says again what the lede says: never a point; with
+    # another lede it is the first one chosen
+    first = "Phòng trọ quanh các khu công nghiệp ở Thủ Đức tăng giá mạnh trong ba tháng qua."
+    assert first not in texts and short == NEWS.lede
+    other = replace(NEWS, lede="Công nhân khó khăn.")
+    assert first in [p.text for p in plan(other, 5, 200)[1]]
+
+
+def test_trailing_attribution_or_parenthesis_dropped_only_to_fit():
+    a = Article("Nhà ở xã hội cho công nhân", lede="Thành phố sẽ xây thêm nhà ở xã hội.", blocks=(
+        Paragraph(plain("Sở Xây dựng kiến nghị thành phố xây thêm 12.000 căn nhà ở xã hội cho công nhân "
+                        "các khu công nghiệp trước năm 2027, Giám đốc Sở Trần Văn Minh cho biết.")),))
+    whole = select(a, 5, 100)
+    assert [p.text for p in whole] == [a.blocks[0].text[0].text] and whole[0].trimmed is None
+    cut = select(a, 5, 32)  # 24 words and the speaker (7 with its dash) fit; 32 words did not
+    assert len(cut) == 1 and cut[0].trimmed == "attribution"
+    assert cut[0].text == ("Sở Xây dựng kiến nghị thành phố xây thêm 12.000 căn nhà ở xã hội cho công nhân "
+                           "các khu công nghiệp trước năm 2027.")
+    assert cut[0].speaker == "Giám đốc Sở Trần Văn Minh"
+    b = Article("Nhà trọ", lede="Giá tăng.", blocks=(Paragraph(plain(
+        "Một phòng trọ rộng 15 m² ở Thủ Đức (gần khu chế xuất Linh Trung, nơi có hơn 40.000 công nhân) "
+        "nay có giá 3 triệu đồng mỗi tháng.")),))
+    cut = select(b, 5, 20)
+    assert [p.text for p in cut] == ["Một phòng trọ rộng 15 m² ở Thủ Đức nay có giá 3 triệu đồng mỗi tháng."]
+    assert cut[0].trimmed == "parenthesis"
+
+
+STORY = ("Cơn bão số 3 đổ bộ vào Quảng Ninh chiều 6/9 với sức gió mạnh cấp 12.\n"
+         "Hơn 50.000 người dân đã được sơ tán khỏi vùng nguy hiểm trước khi bão đổ bộ.\n"
+         "Tại Hạ Long, hàng trăm cây xanh bị quật đổ, nhiều tuyến phố mất điện trong đêm.\n"
+         "Ban Chỉ đạo tỉnh yêu cầu các địa phương khắc phục hậu quả và bảo đảm an toàn cho người dân.\n")
+
+
+def _newsroom(code: str, title: str, lede: str, body: str) -> str:
+    return f"{title}\n({code}) - {lede}\n{body}"
+
+
+def test_bundle_skips_points_another_article_gave(tmp_path):
+    one = _newsroom("BM", "Bão số 3 đổ bộ Quảng Ninh", "Chiều 6/9, bão số 3 đổ bộ vào Quảng Ninh.", STORY)
+    # another outlet's own article of the same story: one sentence in common
+    two = _newsroom("GD", "Quảng Ninh khắc phục hậu quả bão", "Quảng Ninh khẩn trương khắc phục hậu quả bão.",
+                    "Hơn 50.000 người dân đã được sơ tán khỏi vùng nguy hiểm trước khi bão đổ bộ.\n"
+                    "Ngành điện huy động 300 công nhân để khôi phục lưới điện cho thành phố Hạ Long.\n"
+                    "Các trường học ở Hạ Long cho học sinh nghỉ học thêm một ngày để dọn dẹp.\n")
+    (tmp_path / "a.txt").write_text(one, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(two, encoding="utf-8")
+    import bantin as api
+
+    entries = plans((api.read(tmp_path / "a.txt"), api.read(tmp_path / "b.txt")), 5, 100)
+    assert len(entries) == 2  # two articles, not copies
+    shown = [p.text.replace("\u00a0", " ") for _, _, chosen in entries for p in chosen]
+    shared = "Hơn 50.000 người dân đã được sơ tán khỏi vùng nguy hiểm trước khi bão đổ bộ."
+    assert shown.count(shared) == 1, shown
+    # each article alone would give it
+    assert any(p.text.replace("\u00a0", " ") == shared for p in plan(api.read(tmp_path / "b.txt"), 5, 100)[1])
+
+
+def test_syndicated_copies_collapse_to_one_entry_naming_every_outlet(tmp_path):
+    for code in ("BM", "GD", "TN"):
+        (tmp_path / f"{code}.txt").write_text(
+            _newsroom(code, "Bão số 3 đổ bộ Quảng Ninh", "Chiều 6/9, bão số 3 đổ bộ vào Quảng Ninh.", STORY),
+            encoding="utf-8")
+    (tmp_path / "other.txt").write_text(_newsroom(
+        "GD", "Hà Nội tuyển 2.500 giáo viên", "Hà Nội công bố kế hoạch tuyển 2.500 giáo viên.",
+        "Các huyện ngoại thành được ưu tiên tuyển trước, với 60% chỉ tiêu cho giáo viên mầm non.\n"), "utf-8")
+    files = [str(tmp_path / n) for n in ("BM.txt", "GD.txt", "TN.txt", "other.txt")]
+    r = bantin("export", "-f", "txt", "--digest", "--bundle", "Điểm báo", "-o", "-", *files)
+    assert r.returncode == 0, r.stderr.decode()
+    text = r.stdout.decode("utf-8").replace("\u00a0", " ")
+    assert text.count("Bão số 3 đổ bộ Quảng Ninh") == 1
+    assert "BM, GD, TN" in text and "2 bài" in text
+    assert text.count("Hơn 50.000") <= 1
+    # grouped by outlet, each outlet keeps its own copy
+    r = bantin("export", "-f", "txt", "--digest", "--bundle", "Theo báo", "--group-by", "outlet", "-o", "-", *files)
+    assert r.returncode == 0 and r.stdout.decode("utf-8").replace("\u00a0", " ").count("Bão số 3 đổ bộ Quảng Ninh") == 3
+    b = build(tuple(__import__("bantin").read(Path(f)) for f in files), "Điểm báo")
+    assert len(b.articles) == 2 and b.articles[0].outlet == Outlet(name="BM, GD, TN")
+
+
+def test_inspect_gives_provenance_and_score_parts(tmp_path):
+    path = tmp_path / "tin.txt"
+    path.write_text(_newsroom("BM", "Bão số 3 đổ bộ Quảng Ninh", "Chiều 6/9, bão số 3 đổ bộ vào Quảng Ninh.",
+                              STORY), encoding="utf-8")
+    r = bantin("inspect", "--digest", str(path))
+    assert r.returncode == 0, r.stderr.decode()
+    entry = json.loads(r.stdout)["digest"][0]
+    import bantin as api
+
+    article = api.read(path)
+    assert entry["points"]
+    for p in entry["points"]:
+        assert p["text"] == _split(api.text_of(article.blocks[p["block"]].text))[p["sentence"]]
+        s = p["score"]
+        assert set(s) == {"score", "central", "position", "cues", "penalty"}
+        assert abs(s["central"] + s["position"] + s["cues"] + s["penalty"] - s["score"]) < 0.003
+        assert 0 < s["position"] and 0 <= s["central"] <= 1 and s["penalty"] <= 0
+    scores = [p["score"]["score"] for p in entry["points"]]
+    others = {u.text for u in units(article)} - {p["text"] for p in entry["points"]}
+    assert scores and others  # something was left out, by score
+    # same input, same points, whatever the hash seed
+    again = bantin("inspect", "--digest", str(path), env={"PYTHONHASHSEED": "12345"})
+    assert again.stdout == r.stdout
+
+
+@pytest.mark.parametrize("paragraph", [
+    ("việc này, " * 30000)[:300_000] + "xong.",
+    ("TP. Hà Nội có mưa, " * 9000)[:160_000],
+    ("TP. Hà Nội có 2.900 đảng viên. " * 5200)[:160_000],
+    ("“Ông N. V. An nói. " * 9000)[:160_000],
+])
+def test_digest_is_linear_in_paragraph_length(paragraph):
+    # 0.2 took minutes on these (its splitter re-read the text before each stop).
+    a = Article("Bài rất dài", lede="Một đoạn rất dài.", blocks=(Paragraph(plain(paragraph)),))
+    start = time.perf_counter()
+    plan(a, 5, 100)
+    assert time.perf_counter() - start < 5
+
+
+def test_a_filler_is_no_key_point_even_with_words_to_spare(monkeypatch):
+    filler = "Giải bóng đá thiếu niên của phường vẫn diễn ra đúng lịch."
+    a = Article("Bão số 3 đổ bộ Quảng Ninh", lede="Chiều 6/9, bão số 3 đổ bộ vào Quảng Ninh.", blocks=(
+        Paragraph(plain(STORY.replace("\n", " "))), Paragraph(plain(filler))))
+    chosen = select(a, 5, 300)
+    assert len(chosen) >= 2 and filler not in [p.text for p in chosen]
+    assert min(p.parts.score for p in chosen) >= max(p.parts.score for p in chosen) / 3
+    monkeypatch.setattr("bantin.digest.points.FLOOR", 0.0)
+    assert filler in [p.text for p in select(a, 5, 300)]  # words were left for it
