@@ -7,7 +7,6 @@ from bantin.exporters.docx.styles import NAMES
 from bantin.exporters.docx.writer import Writer
 from bantin.exporters.labels import QUOC_HIEU, TIEU_NGU, DecreeHeader
 
-
 # Left to be filled in by hand when the document has no number or place yet, as
 # an unnumbered draft is printed.
 NUMBER_BLANK = "Số:\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0/"

@@ -109,7 +109,7 @@ class Notes(Writer):
             part = StoryPart(PackURI(name), ctype, parse_xml(_empty_part(kind)), self.d.part.package)
             self.d.part.relate_to(part, rel)
             self.note_parts[kind] = (part, part.element)
-        return self.note_parts[kind]  # type: ignore[no-any-return]
+        return self.note_parts[kind]
 
     def picture_parent(self) -> Any:
         return _Parent(self.part)
@@ -139,3 +139,10 @@ def settings(d: Any, kinds: set[str]) -> None:
             pr.append(pr.makeelement(qn(f"w:{kind}"), {qn("w:id"): i}))
         # CT_Settings: footnotePr and endnotePr come just before compat.
         (compat.addprevious(pr) if compat is not None else root.append(pr))
+    if "endnote" in kinds:
+        # LibreOffice reads the endnotes' numbering from the section, not the settings.
+        sect = d.element.body.find(qn("w:sectPr"))
+        pr = sect.makeelement(qn("w:endnotePr"), {})
+        pr.append(pr.makeelement(qn("w:numFmt"), {qn("w:val"): "decimal"}))
+        refs = [el for el in sect if el.tag in (qn("w:headerReference"), qn("w:footerReference"), qn("w:footnotePr"))]
+        (refs[-1].addnext(pr) if refs else sect.insert(0, pr))
