@@ -15,8 +15,10 @@ from typing import Any
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 from reportlab.platypus.doctemplate import LayoutError
+from reportlab.platypus.tableofcontents import TableOfContents
 
 from bantin.errors import ExportError
+from bantin.exporters.markup import escape
 from bantin.exporters.pdf.fonts import fonts
 from bantin.exporters.pdf.story import Story
 from bantin.exporters.pdf.styles import MM
@@ -25,8 +27,7 @@ from bantin.style.stylesheet import Style
 
 
 class _Layout(BaseDocTemplate):
-    """Records the page of every contents entry, pass after pass (multiBuild runs
-    until the contents stop moving the pages)."""
+    """Records the page of every contents entry."""
 
     def __init__(self, *args: Any, **kw: Any) -> None:
         super().__init__(*args, **kw)
@@ -36,7 +37,6 @@ class _Layout(BaseDocTemplate):
         o = getattr(flowable, "outline", None)
         if o is not None and o.toc:
             self.pages[o.key] = self.page
-            self.notify("TOCEntry", (0, o.title, self.page, o.key))
 
 
 class _Unsaved(Canvas):
@@ -66,7 +66,14 @@ def article_pages(b: Briefing, style: Style) -> list[int]:
     story = Story(style, f, _ignore, template.width, template.height)
     try:
         story.walk(b)
-        template.multiBuild(story.story, canvasmaker=_Unsaved)
+        # One pass, not multiBuild's two or three: the contents are given their
+        # entries beforehand, so they take the room they will take, and every
+        # page after them falls where it will fall.
+        entries = [(0, escape(a.title), 99, "") for a in b.articles]
+        for flowable in story.story:
+            if isinstance(flowable, TableOfContents):
+                flowable._lastEntries = entries  # what reportlab's TOC lays itself out from
+        template.build(story.story, canvasmaker=_Unsaved)
     except (LayoutError, ExportError):
         return []
     return [template.pages[k] for k in sorted(template.pages, key=lambda k: int(k.lstrip("o")))]
