@@ -335,3 +335,10 @@ def test_libreoffice_contents_show_the_page_each_title_lands_on(tmp_path):
         assert shown[a.title] == land, (a.title, shown, land)
     assert shown["Bài cuối cùng"] > shown["Bài có ghi chú"] > shown["Bài dài nhiều trang"] + 1
     assert "Lời chú thích." in " ".join(pages)  # the footnote, at the foot of its page
+
+
+def test_spaces_a_face_lacks_get_a_stand_in():
+    # IBM Plex Serif has no narrow no-break space (U+202F) nor word joiner (U+2060).
+    doc = Article("Khoảng trắng", blocks=(_p("Tăng 12\u202f% so với\u2060 cùng kỳ."),))
+    body = zipfile.ZipFile(io.BytesIO(api.export(doc, "docx"))).read("word/document.xml").decode()
+    assert "Tăng 12\u00a0% so với cùng kỳ." in body and "\u202f" not in body and "\u2060" not in body

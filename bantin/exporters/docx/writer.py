@@ -29,11 +29,19 @@ def bookmark(n: int) -> str:
     return f"_Toc_bantin_{n:04d}"  # "_Toc" names are the ones Word's TOC field makes
 
 
+# Spaces the typography may put in and a text face may lack, and what stands in
+# for them there: a face without a narrow no-break space would leave a gap of the
+# reader's fallback font, or an empty box.
+_STAND_INS = {"\u202f": "\u00a0", "\u2007": "\u00a0", "\u2009": " ", "\u200a": " ", "\u2060": ""}
+
+
 class Covered:
     """``c in covered``: both text families have the character."""
 
     def __init__(self, *families: Family) -> None:
         self.cmap = frozenset.intersection(*(f.cmap for f in families))
+        self.stand_ins = str.maketrans({c: s for c, s in _STAND_INS.items()
+                                        if ord(c) not in self.cmap and (not s or ord(s) in self.cmap)})
 
     def __contains__(self, c: object) -> bool:
         return isinstance(c, str) and (ord(c) in self.cmap or c == NB_HYPHEN)
@@ -160,6 +168,10 @@ class Writer(Walker):
              vert: str | None = None) -> None:
         """One run, or several when some characters need a fallback face: Word
         would otherwise pick any font of the reader's machine, or none."""
+        if self.covered.all(text):
+            run(p, text, bold, italic, char_style, None, vert)
+            return
+        text = text.translate(self.covered.stand_ins)
         if self.covered.all(text):
             run(p, text, bold, italic, char_style, None, vert)
             return
