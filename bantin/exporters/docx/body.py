@@ -128,6 +128,7 @@ class Body(Notes):
         self.para(plain(label), "group")
 
     def entry_title(self, a: Article, n: int) -> None:
+        self.start_notes(a)  # a note referred to from a point becomes a footnote of the entry
         self.para((*plain(f"{n}.\u00a0"), *plain(a.title)), "entry_title")
 
     def entry_source(self, source: Text) -> None:

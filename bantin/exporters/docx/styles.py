@@ -1,7 +1,8 @@
 """Word's named styles, defined from the shared role table.
 
-Every block gets a named paragraph style, so changing "Normal" or "Heading 1" in
-Word restyles the whole document. Fonts are named in all four rFonts slots with
+Every block gets a named paragraph style, so changing "Body Text" or "Heading 1" in
+Word restyles every paragraph of its kind, and changing "Normal" (the base of them
+all) restyles the whole document. Fonts are named in all four rFonts slots with
 the theme attributes removed (a theme font would otherwise win).
 """
 
