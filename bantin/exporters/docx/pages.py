@@ -15,10 +15,8 @@ from typing import Any
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
-from reportlab.platypus.doctemplate import LayoutError
 from reportlab.platypus.tableofcontents import TableOfContents
 
-from bantin.errors import ExportError
 from bantin.exporters.markup import escape
 from bantin.exporters.pdf.fonts import fonts
 from bantin.exporters.pdf.story import Story
@@ -74,8 +72,8 @@ def article_pages(b: Briefing, style: Style) -> list[int]:
     frame = Frame(template.leftMargin, template.bottomMargin, template.width, template.height, id="body",
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
     template.addPageTemplates([PageTemplate(id="page", frames=[frame])])
-    story = Story(style, f, _ignore, template.width, template.height)
     try:
+        story = Story(style, f, _ignore, template.width, template.height)
         story.walk(b)
         # One pass, not multiBuild's two or three: the contents are given their
         # entries beforehand, so they take the room they will take, and every
@@ -85,6 +83,7 @@ def article_pages(b: Briefing, style: Style) -> list[int]:
             if isinstance(flowable, TableOfContents):
                 flowable._lastEntries = entries  # what reportlab's TOC lays itself out from
         template.build(story.story, canvasmaker=_Unsaved)
-    except (LayoutError, ExportError):
+    except Exception:  # noqa: BLE001 - LayoutError, ExportError or a fault in the PDF writer: not the DOCX's
         return []
-    return [template.pages[k] for k in sorted(template.pages, key=lambda k: int(k.lstrip("o")))]
+    pages = [template.pages[k] for k in sorted(template.pages, key=lambda k: int(k.lstrip("o")))]
+    return pages if len(pages) == len(b.articles) else []
