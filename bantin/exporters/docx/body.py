@@ -7,10 +7,10 @@ import io
 from docx.shared import Pt
 from docx.text.paragraph import Paragraph as DocxParagraph
 
-from bantin.exporters.docx import decree, tables
-from bantin.exporters.docx.fields import field_mark, run
-from bantin.exporters.docx.numbering import numbered
-from bantin.exporters.docx.writer import Writer, bookmark
+from bantin.exporters.docx import decree, lists, tables
+from bantin.exporters.docx.fields import field_mark, ppr_put, run
+from bantin.exporters.docx.notes import Notes
+from bantin.exporters.docx.writer import bookmark
 from bantin.exporters.labels import (
     CONTENTS,
     briefing_meta,
@@ -18,8 +18,11 @@ from bantin.exporters.labels import (
     credit_line,
     decree_header,
     digest_meta,
+    linked,
+    placeholder,
+    vi_date,
 )
-from bantin.exporters.roles import figure_size
+from bantin.exporters.roles import figure_size, low_resolution
 from bantin.model import (
     Article,
     Briefing,
@@ -37,7 +40,8 @@ from bantin.model import (
 )
 
 
-class Body(Writer):
+class Body(Notes):
+    dated = False  # a header block above the article gives its date
     # -- the skeleton
 
     def cover(self, b: Briefing) -> None:
@@ -54,17 +58,16 @@ class Body(Writer):
         self.para(plain(count_line(b)), "cover_meta")
 
     def contents(self, b: Briefing) -> None:
-        """A TOC field whose result is already filled in: each title a link to its
-        article's bookmark, a dot leader, and a PAGEREF field for the page. LibreOffice
-        computes the page numbers as it lays the file out; Word refreshes them on
-        opening (``w:updateFields``, set in ``package.update_fields_on_open``)."""
+        """Each title a link to its article's bookmark, a dot leader, and a PAGEREF
+        field whose cached result is the page the title lands on in bantin's own
+        layout (``self.pages``). LibreOffice recomputes the fields as it lays the
+        file out, Word shows the cached numbers at once and updates them with the
+        fields (F9, printing): no question on opening. Not wrapped in a TOC field:
+        LibreOffice would take its cached text as a finished index and keep it."""
         self.page_break()
         self.para(plain(CONTENTS), "contents_heading")
         for n, a in enumerate(b.articles, 1):
             p = self._p("toc")
-            if n == 1:
-                field_mark(p, "begin", 'TOC \\o "1-1" \\h \\z \\u')
-                field_mark(p, "separate")
             link = self.el("w:hyperlink", {"w:anchor": bookmark(n), "w:history": "1"})
             self.runs(link, a.title, False, False)
             tab = self.el("w:r")
@@ -72,18 +75,24 @@ class Body(Writer):
             link.append(tab)
             field_mark(link, "begin", f"PAGEREF {bookmark(n)} \\h")
             field_mark(link, "separate")
-            run(link, "")
+            run(link, str(self.pages[n - 1]) if n <= len(self.pages) else "")
             field_mark(link, "end")
             p.append(link)
-            if n == len(b.articles):
-                field_mark(p, "end")
 
     def start_article(self, a: Article, n: int) -> None:
         self.number = n
+        self.start_notes(a)
         if n:
             self.page_break()
+            return
+        header = decree_header(a, self.decree_on)  # a single công văn names its issuer (-M issuer=…)
+        if header is not None:
+            decree.header_block(self, header)
+            self.dated = True
 
     def masthead(self, text: str, a: Article) -> None:
+        if self.dated and text == vi_date(a.date):  # the header block's place-and-date line says it
+            return
         self.para(plain(text), "masthead")
 
     def title(self, a: Article, depth: int) -> None:
@@ -94,7 +103,7 @@ class Body(Writer):
             p.append(self.el("w:bookmarkEnd", {"w:id": str(self.number)}))
 
     def lede(self, text: str) -> None:
-        self.para(plain(text), "lede")
+        self.para(linked(text), "lede")
 
     def byline(self, text: str) -> None:
         self.para(plain(text), "byline")
@@ -119,15 +128,24 @@ class Body(Writer):
         self.para(plain(label), "group")
 
     def entry_title(self, a: Article, n: int) -> None:
+        self.start_notes(a)  # a note referred to from a point becomes a footnote of the entry
         self.para((*plain(f"{n}.\u00a0"), *plain(a.title)), "entry_title")
 
     def entry_source(self, source: Text) -> None:
         self.para(source, "entry_source")
 
     def entry_lede(self, text: str) -> None:
-        self.para(plain(text), "entry_lede")
+        self.para(linked(text), "entry_lede")
 
     def points(self, items: tuple[Text, ...]) -> None:
+        """The entry's key points. What stands above them (the title, source line and
+        lede, each kept with the next) is kept with the first point, whole."""
+        above = self.sect.getprevious()
+        if items and above is not None and above.tag == self.qn("w:p"):
+            ppr = above.find(self.qn("w:pPr"))
+            if ppr is not None:
+                ppr_put(ppr, self.el("w:keepNext"))
+                ppr_put(ppr, self.el("w:keepLines"))
         for item in items:
             self.para((*plain("–\t"), *item), "point")
 
@@ -137,32 +155,42 @@ class Body(Writer):
         self.para(b.text, f"h{min(3, b.level + self.shift)}")
 
     def visit_paragraph(self, b: Paragraph, depth: int) -> None:
-        self.para(b.text, "body")
+        if self.list_level >= 0 and self.para_role == "body":  # an item's further paragraph, at its text
+            self.para(b.text, f"continue_{min(self.list_level, 4)}")
+        else:
+            self.para(b.text, self.para_role)
 
     def visit_listblock(self, b: ListBlock, depth: int) -> None:
-        if b.numbered_in_text:
-            for item in b.items:
-                self.para(item.text, "own_item")
-            return
-        num = self.numbering.new(b.ordered)
-        for item in b.items:
-            numbered(self.para(item.text, "item", "List Number" if b.ordered else "List Bullet"), num)
+        lists.list_block(self, b, depth)
 
     def visit_quote(self, b: Quote, depth: int) -> None:
-        self.para(b.text, "quote")
+        saved, self.para_role = self.para_role, "quote"
+        try:
+            for block in b.blocks:
+                self.block(block, depth)
+        finally:
+            self.para_role = saved
         if b.attribution:
             self.para(plain("— " + b.attribution), "attribution")
 
     def visit_figure(self, b: Figure, depth: int) -> None:
-        """An inline picture in a Figure paragraph (kept with the next), then its
-        caption and credit in the Caption style."""
+        """An inline picture in a Figure paragraph (kept with the next), or where
+        the document has no picture a framed "[Ảnh: …]"; then the caption and
+        credit in the Caption style."""
         if b.image is not None:
             im = b.image
-            w, h = figure_size(im, self.width_mm * 72 / 25.4, self.height_mm * 72 / 25.4)
+            width_pt = self.width_mm * 72 / 25.4
+            w, h = figure_size(im, width_pt, self.height_mm * 72 / 25.4)
+            message = low_resolution(im, width_pt)
+            if message is not None:
+                self.warn(message)
             el = self._p("figure")
-            DocxParagraph(el, self.d).add_run().add_picture(io.BytesIO(im.data), width=Pt(w), height=Pt(h))
+            DocxParagraph(el, self.picture_parent()).add_run().add_picture(io.BytesIO(im.data), width=Pt(w),
+                                                                           height=Pt(h))
             for docpr in el.iter(self.qn("wp:docPr")):  # the alt text screen readers announce
                 docpr.set("descr", b.alt or text_of(b.caption))
+        else:
+            self.para(plain(f"[{placeholder(b)}]"), "placeholder")
         caption = b.caption
         if b.credit:
             credit = credit_line(b)

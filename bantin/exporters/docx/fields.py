@@ -10,15 +10,20 @@ from docx.shared import Mm
 from bantin.exporters.labels import PAGE
 from bantin.style.stylesheet import Style
 
-_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+
+
+NB_HYPHEN = "\u2011"  # written as w:noBreakHyphen: Word and LibreOffice draw a hyphen that never ends a line
+_VERT = {"sup": "superscript", "sub": "subscript"}
 
 
 def run(p: Any, text: str, bold: bool = False, italic: bool = False, char_style: str | None = None,
-        font: str | None = None) -> None:
+        font: str | None = None, vert: str | None = None) -> None:
     """Append a run of text to ``p`` (a w:p or w:hyperlink element); ``font`` names
-    a fallback face for characters the text fonts lack."""
+    a fallback face for characters the text fonts lack; ``vert`` ("sup" or "sub")
+    raises or lowers it."""
     r = p.makeelement(qn("w:r"), {})
-    if bold or italic or char_style or font:
+    if bold or italic or char_style or font or vert:
         rpr = r.makeelement(qn("w:rPr"), {})
         if char_style:
             rpr.append(rpr.makeelement(qn("w:rStyle"), {qn("w:val"): char_style}))
@@ -29,16 +34,55 @@ def run(p: Any, text: str, bold: bool = False, italic: bool = False, char_style:
             rpr.append(rpr.makeelement(qn("w:b"), {}))
         if italic:
             rpr.append(rpr.makeelement(qn("w:i"), {}))
+        if vert:
+            rpr.append(rpr.makeelement(qn("w:vertAlign"), {qn("w:val"): _VERT[vert]}))
         r.append(rpr)
     # A tab (kept only in code) is its own element: inside w:t Word shows a space.
-    for n, piece in enumerate(text.split("\t")):
+    # So is a non-breaking hyphen: no text font has U+2011, w:noBreakHyphen needs none.
+    pieces = text.split("\t")
+    for n, piece in enumerate(pieces):
         if n:
             r.append(r.makeelement(qn("w:tab"), {}))
-        if piece or not n:
-            t = r.makeelement(qn("w:t"), {_XML_SPACE: "preserve"})
-            t.text = piece
-            r.append(t)
+        if NB_HYPHEN in piece:
+            for k, part in enumerate(piece.split(NB_HYPHEN)):
+                if k:
+                    r.append(r.makeelement(qn("w:noBreakHyphen"), {}))
+                if part:
+                    _text(r, part)
+        elif piece or not n:
+            _text(r, piece)
     p.append(r)
+
+
+def _text(r: Any, text: str) -> None:
+    t = r.makeelement(qn("w:t"), {XML_SPACE: "preserve"})
+    t.text = text
+    r.append(t)
+
+
+# CT_PPr's sequence (ECMA-376 §17.3.1.26): Word rejects a w:pPr whose children are out of order.
+PPR_ORDER = ("pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl", "numPr",
+             "suppressLineNumbers", "pBdr", "shd", "tabs", "suppressAutoHyphens", "kinsoku", "wordWrap",
+             "overflowPunct", "topLinePunct", "autoSpaceDE", "autoSpaceDN", "bidi", "adjustRightInd", "snapToGrid",
+             "spacing", "ind", "contextualSpacing", "mirrorIndents", "suppressOverlap", "jc", "textDirection",
+             "textAlignment", "textboxTightWrap", "outlineLvl", "divId", "cnfStyle", "rPr", "sectPr", "pPrChange")
+_RANK = {qn(f"w:{t}"): n for n, t in enumerate(PPR_ORDER)}
+
+
+def ppr_put(ppr: Any, el: Any) -> Any:
+    """Put ``el`` into a w:pPr where its sequence wants it (replacing one of its kind)."""
+    rank = _RANK[el.tag]
+    for child in ppr:
+        r = _RANK.get(child.tag, -1)
+        if r == rank:
+            child.addprevious(el)
+            ppr.remove(child)
+            return el
+        if r > rank:
+            child.addprevious(el)
+            return el
+    ppr.append(el)
+    return el
 
 
 def field_mark(p: Any, kind: str, instruction: str | None = None) -> None:
@@ -48,7 +92,7 @@ def field_mark(p: Any, kind: str, instruction: str | None = None) -> None:
     p.append(r)
     if instruction is not None:
         r = p.makeelement(qn("w:r"), {})
-        instr = r.makeelement(qn("w:instrText"), {_XML_SPACE: "preserve"})
+        instr = r.makeelement(qn("w:instrText"), {XML_SPACE: "preserve"})
         instr.text = f" {instruction} "
         r.append(instr)
         p.append(r)

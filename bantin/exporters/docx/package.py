@@ -89,16 +89,11 @@ def settings(d: Any) -> None:
 
 
 def for_briefing(d: Any) -> None:
-    """A briefing's cover carries no page number, and Word refreshes the contents'
-    page numbers when it opens the file (LibreOffice computes them itself)."""
+    """A briefing's cover carries no page number. Its contents' page numbers are
+    already in the file (``pages``): Word is not asked to update fields on
+    opening (w:updateFields would ask at every opening)."""
     for p in d.sections[0].first_page_footer.paragraphs:
         p.clear()
-    root = d.settings.element
-    update = root.makeelement(qn("w:updateFields"), {qn("w:val"): "true"})
-    # CT_Settings order: updateFields comes before the footnote, endnote and compat settings.
-    later = next((root.find(qn(t)) for t in ("w:hdrShapeDefaults", "w:footnotePr", "w:endnotePr", "w:compat")
-                  if root.find(qn(t)) is not None), None)
-    (later.addprevious(update) if later is not None else root.append(update))
 
 
 def drop_leftovers(d: Any) -> None:

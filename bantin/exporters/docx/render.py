@@ -13,11 +13,11 @@ from typing import Any
 import docx
 
 from bantin.exporters import RenderContext
-from bantin.exporters.docx import fields, numbering, package, styles
+from bantin.exporters.docx import fields, notes, package, styles
 from bantin.exporters.docx.body import Body
+from bantin.exporters.docx.pages import article_pages
 from bantin.exporters.docx.writer import Covered
 from bantin.exporters.labels import short_title
-from bantin.exporters.roles import roles
 from bantin.model import Briefing, Document
 from bantin.style import cache
 from bantin.style.fonts import Family, resolve, subset
@@ -49,7 +49,6 @@ def _build_template(style: Style, body: str, heading: str, mono: str) -> bytes:
     styles.prune(d)
     package.drop_leftovers(d)
     package.settings(d)
-    numbering.install(d)
     fields.page_setup(d, style, fields.RUNNING)
     body_el = d.element.body
     for p in list(body_el):
@@ -88,10 +87,14 @@ def write(doc: Document, ctx: RenderContext) -> bytes:
 
     d: Any = docx.Document(io.BytesIO(_prepared(style)))
     fields.set_running_title(d, short_title(doc.title, 80))
-    body = Body(d, warn, _style_ids(style), *_text_area(style), roles(style),
+    body = Body(d, warn, _style_ids(style), *_text_area(style), styles.docx_roles(style),
                 Covered(resolve(style.body_font), resolve(style.heading_font)), style.fallback_fonts,
                 style.page.decree_header)
+    if isinstance(doc, Briefing) and doc.kind == "bundle":
+        body.pages = article_pages(doc, style)
     body.walk(doc)
+    if body.note_parts:
+        notes.settings(d, set(body.note_parts))
     if isinstance(doc, Briefing):
         package.for_briefing(d)
     package.core_properties(d, doc, ctx.build_time())

@@ -1,12 +1,18 @@
 """Word's named styles, defined from the shared role table.
 
-Every block gets a named paragraph style, so changing "Normal" or "Heading 1" in
-Word restyles the whole document. Fonts are named in all four rFonts slots with
+Every block gets a named paragraph style, so changing "Body Text" or "Heading 1" in
+Word restyles every paragraph of its kind, and changing "Normal" (the base of them
+all) restyles the whole document. Fonts are named in all four rFonts slots with
 the theme attributes removed (a theme font would otherwise win).
 """
 
 from __future__ import annotations
 
+import copy
+from collections.abc import Mapping
+from dataclasses import replace
+from functools import lru_cache
+from types import MappingProxyType
 from typing import Any
 
 from docx.enum.style import WD_STYLE_TYPE
@@ -14,6 +20,8 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING, WD_TAB_ALIGNMENT
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
+from bantin.exporters.docx.fields import ppr_put
+from bantin.exporters.docx.numbering import STEP_MM
 from bantin.exporters.roles import CODE_GROUND, Role, roles
 from bantin.style.stylesheet import Style
 
@@ -22,7 +30,9 @@ LANG = "vi-VN"
 # Role -> Word style name. Built-in names where Word has one, so that Word's own
 # features (the navigation pane, the TOC field, captions) recognise them.
 NAMES = {
-    "body": "Normal",
+    # Body paragraphs have a style of their own; "Normal" stays the base every
+    # style is built on (fonts, size, language), as Word's documents have it.
+    "body": "Body Text",
     "title": "Title",
     "lede": "Lede",
     "h1": "Heading 1",
@@ -47,6 +57,7 @@ NAMES = {
     "contents_heading": "Contents Heading",
     "toc": "TOC 1",
     "decree": "Header Block",
+    "decree_line": "Header Block Line",
     "digest_title": "Digest Title",
     "digest_meta": "Digest Meta",
     "group": "Digest Group",
@@ -55,14 +66,29 @@ NAMES = {
     "entry_lede": "Entry Lede",
     "point": "Point",
     "running": "Header",
+    # Roles of the DOCX alone (``docx_roles``): notes, the placeholder of a missing
+    # picture, an item's further paragraphs by level.
+    "note": "footnote text",
+    "endnote": "endnote text",
+    "placeholder": "Figure Placeholder",
+    "continue_0": "List Continue",
+    "continue_1": "List Continue 2",
+    "continue_2": "List Continue 3",
+    "continue_3": "List Continue 4",
+    "continue_4": "List Continue 5",
+    "base": "Normal",
 }
 EXTRA = {"List Number": "item", "Footer": "running"}  # more Word styles that share a role
+# Word's built-in note styles (lower-case names, as Word writes them): paragraph, reference.
+NOTE_STYLES = {"footnote": ("footnote text", "footnote reference"), "endnote": ("endnote text", "endnote reference")}
+_IDS = {"footnote text": "FootnoteText", "footnote reference": "FootnoteReference", "endnote text": "EndnoteText",
+        "endnote reference": "EndnoteReference", "Body Text": "BodyText"}
 TABLE_STYLE = "Briefing Table"
 LINK_STYLE = "Hyperlink"
 CODE_CHAR = "Verbatim Char"
 # Styles kept in the template, by lower-case name: ours, and Word's defaults.
 _KEEP = {n.lower() for n in (*NAMES.values(), *EXTRA, TABLE_STYLE, LINK_STYLE, CODE_CHAR, "Default Paragraph Font",
-                             "Normal Table", "No List")}
+                             "Normal Table", "No List", "footnote reference", "endnote reference")}
 _ALIGN = {"left": "LEFT", "right": "RIGHT", "center": "CENTER", "justify": "JUSTIFY"}
 
 
@@ -100,6 +126,26 @@ def _hex(colour: str) -> str:
     return colour.lstrip("#").upper()
 
 
+@lru_cache(maxsize=16)
+def docx_roles(style: Style) -> Mapping[str, Role]:
+    """The shared roles, and those only Word has a style for: the base "Normal",
+    note text, the placeholder of a missing picture, an item's further paragraphs."""
+    table = roles(style)
+    item, source, figure = table["item"], table["source"], table["figure"]
+    note = table["note"] if "note" in table else replace(source, after=1.0)
+    extra = {
+        "base": replace(table["body"], first=0.0, align="left"),
+        "note": note,
+        "endnote": note,
+        # nd30: the number, the motto and the place-and-date line are 13–14 pt, the
+        # issuer and the national title 12–13 pt ("decree").
+        "decree_line": replace(table["decree"], size=max(table["decree"].size, min(table["body"].size, 14))),
+        "placeholder": replace(figure, italic=True, before=figure.before, after=2.0, left=10.0, right=10.0),
+        **{f"continue_{k}": replace(item, left=item.left + k * STEP_MM, first=0.0) for k in range(5)},
+    }
+    return MappingProxyType({**extra, **table})  # the shared table wins where it names a role too
+
+
 def define(d: Any, style: Style, body: str, heading: str, mono: str) -> None:
     """Define every role's style (and the table and link styles) in document ``d``."""
     styles = d.styles
@@ -109,17 +155,21 @@ def define(d: Any, style: Style, body: str, heading: str, mono: str) -> None:
     set_fonts(rpr_default, body)
     set_lang(rpr_default)
 
-    table = roles(style)
-    for name, role in [(NAMES[r], table[r]) for r in NAMES] + [(n, table[r]) for n, r in EXTRA.items()]:
+    table = docx_roles(style)
+    order = ["base"] + [r for r in NAMES if r != "base"]  # Normal first: the others are based on it
+    for name, role in [(NAMES[r], table[r]) for r in order] + [(n, table[r]) for n, r in EXTRA.items()]:
         try:
             s = styles[name]
         except KeyError:
             s = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
-            if name != "Normal":
-                s.base_style = styles["Normal"]
+            s.base_style = styles["Normal"]
+            if name in _IDS:
+                s.style_id = _IDS[name]
         s.hidden = False
         s.quick_style = True
         _paragraph_style(s, role, style, {"heading": heading, "mono": mono}.get(role.font, body))
+    _placeholder_frame(d)
+    _note_references(d)
     _code_styles(d, mono)
     _link_style(d, style)
     _table_style(d)
@@ -131,6 +181,47 @@ def define(d: Any, style: Style, body: str, heading: str, mono: str) -> None:
             rpr = s.element.get_or_add_rPr()
             if rpr.find(qn("w:rFonts")) is None or rpr.find(qn("w:rFonts")).get(qn("w:ascii")) is None:
                 set_fonts(rpr, body)
+    _linked_alike(root)
+
+
+def _linked_alike(root: Any) -> None:
+    """A linked character style ("Title Char") looks like its paragraph style: the
+    template's Title Char was 26 pt against our 22 pt Title, so a title formatted
+    with it in Word or LibreOffice jumped in size. Its run properties become a
+    copy of the paragraph style's."""
+    by_id = {s.get(qn("w:styleId")): s for s in root.findall(qn("w:style"))}
+    for para in by_id.values():
+        link = para.find(qn("w:link"))
+        if para.get(qn("w:type")) != "paragraph" or link is None:
+            continue
+        char = by_id.get(link.get(qn("w:val")))
+        source = para.find(qn("w:rPr"))
+        if char is None or char.get(qn("w:type")) != "character" or source is None:
+            continue
+        old = char.find(qn("w:rPr"))
+        if old is not None:
+            char.remove(old)
+        char.append(copy.deepcopy(source))
+
+
+def _placeholder_frame(d: Any) -> None:
+    """Where a picture is missing, its placeholder stands in a thin frame."""
+    ppr = d.styles[NAMES["placeholder"]].element.get_or_add_pPr()
+    bdr = ppr.makeelement(qn("w:pBdr"), {})
+    for edge in ("top", "left", "bottom", "right"):
+        bdr.append(bdr.makeelement(qn(f"w:{edge}"), {qn("w:val"): "single", qn("w:sz"): "4", qn("w:space"): "4",
+                                                    qn("w:color"): "888888"}))
+    ppr_put(ppr, bdr)
+
+
+def _note_references(d: Any) -> None:
+    """The note marks in the text and in the notes: raised, in the text's face."""
+    for _text, ref in NOTE_STYLES.values():
+        s = d.styles.add_style(ref, WD_STYLE_TYPE.CHARACTER)
+        s.style_id = _IDS[ref]
+        s.hidden = False
+        rpr = s.element.get_or_add_rPr()
+        rpr.append(rpr.makeelement(qn("w:vertAlign"), {qn("w:val"): "superscript"}))
 
 
 def _paragraph_style(s: Any, r: Role, style: Style, font: str) -> None:
@@ -162,8 +253,7 @@ def _paragraph_style(s: Any, r: Role, style: Style, font: str) -> None:
     for tag in ("w:pBdr", "w:contextualSpacing"):
         for el in ppr.findall(qn(tag)):
             ppr.remove(el)
-    if ppr.find(qn("w:suppressAutoHyphens")) is None:
-        ppr.append(ppr.makeelement(qn("w:suppressAutoHyphens"), {}))
+    ppr_put(ppr, ppr.makeelement(qn("w:suppressAutoHyphens"), {}))
 
 
 def prune(d: Any) -> None:
@@ -209,8 +299,8 @@ def _code_styles(d: Any, mono: str) -> None:
     s.font.name = mono
     set_fonts(s.element.get_or_add_rPr(), mono)
     ppr = d.styles[NAMES["code"]].element.get_or_add_pPr()
-    ppr.append(ppr.makeelement(qn("w:shd"), {qn("w:val"): "clear", qn("w:color"): "auto",
-                                             qn("w:fill"): _hex(CODE_GROUND)}))
+    ppr_put(ppr, ppr.makeelement(qn("w:shd"), {qn("w:val"): "clear", qn("w:color"): "auto",
+                                               qn("w:fill"): _hex(CODE_GROUND)}))
 
 
 def _link_style(d: Any, style: Style) -> None:

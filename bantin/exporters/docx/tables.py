@@ -1,24 +1,39 @@
-"""Tables in the DOCX."""
+"""Tables in the DOCX: the model's grid (``Table.placed``) as Word's, a merged region
+written once. A cell spanning columns is one w:tc with w:gridSpan; a cell spanning
+rows opens with w:vMerge "restart", and each row it covers below holds an empty
+w:tc with w:vMerge (Word wants a w:tc for every grid slot)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from bantin.exporters.docx.styles import NAMES, TABLE_STYLE
 from bantin.exporters.docx.writer import Writer
-from bantin.model import Table, text_of
+from bantin.model import Cell, ListBlock, Table, text_of
 
 _JC = {"right": "right", "center": "center"}
 
 
-def table(w: Writer, b: Table) -> None:
-    """The table in the "Briefing Table" style, header rows repeated on every page."""
-    # Each column as wide as its longest cell (an average glyph is a little over
-    # half an em), shrunk in proportion when that is wider than the text.
+def _widths(w: Writer, b: Table) -> list[int]:
+    """Each column as wide as its longest one-column cell (an average glyph is a
+    little over half an em), shrunk in proportion when that is wider than the text."""
     total = round(w.width_mm / 25.4 * 1440)  # twentieths of a point
     em = round(w.cell_size * 20)
-    widths = [max(4, max((len(text_of(r[c].text)) for r in b.rows if c < len(r)), default=0)) * em * 3 // 5 + 240
-              for c in range(b.columns)]
+    longest = [0] * b.columns
+    for p in b.placed():
+        if p.cell.colspan == 1:
+            # A list in a cell also takes its indent: about four characters.
+            extra = 4 if any(isinstance(x, ListBlock) for x in p.cell.blocks) else 0
+            longest[p.column] = max(longest[p.column], len(text_of(p.cell.text)) + extra)
+    widths = [max(4, n) * em * 3 // 5 + 240 for n in longest]
     if sum(widths) > total:
-        widths = [total * w // sum(widths) for w in widths]
+        widths = [total * x // sum(widths) for x in widths]
+    return widths
+
+
+def table(w: Writer, b: Table) -> None:
+    """The table in the "Briefing Table" style, header rows repeated on every page."""
+    widths = _widths(w, b)
     tbl = w.el("w:tbl")
     tblpr = w.el("w:tblPr")
     tblpr.append(w.el("w:tblStyle", {"w:val": w.ids[TABLE_STYLE]}))
@@ -31,28 +46,69 @@ def table(w: Writer, b: Table) -> None:
     for width in widths:
         grid.append(w.el("w:gridCol", {"w:w": str(width)}))
     tbl.append(grid)
-    for i, row in enumerate(b.rows):
-        head = i < b.header_rows
+    starts: dict[tuple[int, int], Cell] = {}
+    below: dict[tuple[int, int], Cell] = {}  # grid slots a cell from a row above covers
+    for p in b.placed():
+        starts[(p.row, p.column)] = p.cell
+        for dr in range(1, p.cell.rowspan):
+            below[(p.row + dr, p.column)] = p.cell
+    w.put(tbl)  # in place first: a cell's notes and links find their part through it
+    for r in range(len(b.rows)):
+        head = r < b.header_rows
         tr = w.el("w:tr")
         trpr = w.el("w:trPr")
         trpr.append(w.el("w:cantSplit"))
         if head:  # repeated at the top of every page the table spans
             trpr.append(w.el("w:tblHeader"))
         tr.append(trpr)
-        for c in range(b.columns):
-            tc = w.el("w:tc")
-            tcpr = w.el("w:tcPr")
-            tcpr.append(w.el("w:tcW", {"w:w": str(widths[c]), "w:type": "dxa"}))
-            tc.append(tcpr)
-            p = w.el("w:p")
-            ppr = w.el("w:pPr")
-            ppr.append(w.el("w:pStyle", {"w:val": w.ids[NAMES["header_cell" if head else "cell"]]}))
-            align = b.align[c] if c < len(b.align) else "left"
-            if align in _JC:
-                ppr.append(w.el("w:jc", {"w:val": _JC[align]}))
-            p.append(ppr)
-            w.fill(p, row[c].text if c < len(row) else (), "header_cell" if head else "cell")
-            tc.append(p)
-            tr.append(tc)
         tbl.append(tr)
-    w.sect.addprevious(tbl)
+        c = 0
+        while c < b.columns:
+            cell = starts.get((r, c))
+            over = below.get((r, c))
+            span = (cell or over or Cell()).colspan
+            span = max(1, min(span, b.columns - c))
+            tc = _tc(w, sum(widths[c:c + span]), span,
+                     "restart" if cell is not None and cell.rowspan > 1 else "continue" if over else None)
+            tr.append(tc)
+            if cell is not None:
+                _fill(w, tc, cell, head, b.align[c] if c < len(b.align) else "left")
+            _close(w, tc, head)
+            c += span
+
+
+def _tc(w: Writer, width: int, span: int, merge: str | None) -> Any:
+    tc = w.el("w:tc")
+    tcpr = w.el("w:tcPr")
+    tcpr.append(w.el("w:tcW", {"w:w": str(width), "w:type": "dxa"}))
+    if span > 1:
+        tcpr.append(w.el("w:gridSpan", {"w:val": str(span)}))
+    if merge == "restart":
+        tcpr.append(w.el("w:vMerge", {"w:val": "restart"}))
+    elif merge == "continue":
+        tcpr.append(w.el("w:vMerge"))
+    tc.append(tcpr)
+    return tc
+
+
+def _fill(w: Writer, tc: Any, cell: Cell, head: bool, align: str) -> None:
+    """The cell's blocks: paragraphs in the cell styles (aligned as the column is),
+    lists, code, even a table."""
+    saved = (w.sink, w.para_role, w.list_level, w.cell_jc)
+    w.sink, w.para_role, w.list_level, w.cell_jc = tc, "header_cell" if head else "cell", -1, _JC.get(align)
+    try:
+        for block in cell.blocks:
+            w.block(block, 1)
+    finally:
+        w.sink, w.para_role, w.list_level, w.cell_jc = saved
+
+
+def _close(w: Writer, tc: Any, head: bool) -> None:
+    """A w:tc ends with a paragraph: an empty cell, or one whose last block is a table."""
+    last = tc[-1]
+    if last.tag != w.qn("w:p"):
+        p = w.el("w:p")
+        ppr = w.el("w:pPr")
+        ppr.append(w.el("w:pStyle", {"w:val": w.ids[NAMES["header_cell" if head else "cell"]]}))
+        p.append(ppr)
+        tc.append(p)

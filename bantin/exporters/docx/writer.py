@@ -14,13 +14,13 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 
 from bantin.exporters import Warn
-from bantin.exporters.docx.fields import run
-from bantin.exporters.docx.numbering import Numbering
+from bantin.exporters.docx.fields import NB_HYPHEN, run
+from bantin.exporters.docx.numbering import Numbering, text_indent, twips
 from bantin.exporters.docx.styles import CODE_CHAR, LINK_STYLE, NAMES
 from bantin.exporters.markup import link_target
 from bantin.exporters.roles import Role
 from bantin.exporters.walk import Walker
-from bantin.model import Text
+from bantin.model import Note, Span, Text
 from bantin.style.fonts import Family, fallback_for
 from bantin.style.stylesheet import FontSpec
 
@@ -29,17 +29,26 @@ def bookmark(n: int) -> str:
     return f"_Toc_bantin_{n:04d}"  # "_Toc" names are the ones Word's TOC field makes
 
 
+# Spaces the typography may put in and a text face may lack, and what stands in
+# for them there: a face without a narrow no-break space would leave a gap of the
+# reader's fallback font, or an empty box.
+_STAND_INS = {"\u202f": "\u00a0", "\u2007": "\u00a0", "\u2009": " ", "\u200a": " ", "\u2060": ""}
+
+
 class Covered:
     """``c in covered``: both text families have the character."""
 
     def __init__(self, *families: Family) -> None:
         self.cmap = frozenset.intersection(*(f.cmap for f in families))
+        self.stand_ins = str.maketrans({c: s for c, s in _STAND_INS.items()
+                                        if ord(c) not in self.cmap and (not s or ord(s) in self.cmap)})
 
     def __contains__(self, c: object) -> bool:
-        return isinstance(c, str) and ord(c) in self.cmap
+        return isinstance(c, str) and (ord(c) in self.cmap or c == NB_HYPHEN)
 
     def all(self, text: str) -> bool:
-        return self.cmap.issuperset(map(ord, text))
+        # U+2011 is written as w:noBreakHyphen, drawn with the font's own hyphen.
+        return self.cmap.issuperset(map(ord, text.replace(NB_HYPHEN, "-") if NB_HYPHEN in text else text))
 
 
 def _by_face(text: str, covered: Covered,
@@ -68,7 +77,7 @@ class Writer(Walker):
 
         self.d, self.warn, self.ids, self.qn = d, warn, ids, qn
         self.sect = d.element.body.find(qn("w:sectPr"))
-        self.numbering = Numbering(d)
+        self.numbering = Numbering(d, role_table["item"])
         self.width_mm, self.height_mm = width_mm, height_mm  # the text area
         self.roles = role_table
         self.cell_size = role_table["cell"].size
@@ -80,6 +89,20 @@ class Writer(Walker):
         self.number = 0
         self.decree_on = decree_on
         self.shift = 0  # in a bundle, article titles are Heading 1 and headings move down one
+        # Where blocks go: None for the body (in front of its w:sectPr), else the
+        # element they are appended to (a table cell, a footnote), and the part
+        # whose relationships its links and pictures use.
+        self.sink: Any = None
+        self.part: Any = d.part
+        self.para_role = "body"  # the role of a plain paragraph here: "quote" in a quote, "cell" in a cell
+        self.list_level = -1  # the nesting of the list item being written, -1 outside lists
+        self.cell_jc: str | None = None  # the alignment of the table column being written
+        self.notes_of: dict[str, Note] = {}  # the article's notes by id
+        self.noted: dict[str, str] = {}  # note id -> the number Word shows for it
+        self.in_note = False
+        self.note_parts: dict[str, tuple[Any, Any]] = {}  # "footnote"/"endnote" -> (part, root element)
+        self.note_count: dict[str, int] = {}
+        self.pages: list[int] = []  # a bundle's contents: the page each article starts on
 
     # -- elements
 
@@ -87,14 +110,36 @@ class Writer(Walker):
         qn = self.qn
         return self.sect.makeelement(qn(tag), {qn(k): v for k, v in (attrs or {}).items()})
 
+    def put(self, el: Any) -> None:
+        if self.sink is None:
+            self.sect.addprevious(el)
+        else:
+            self.sink.append(el)
+
     def _p(self, role: str | None, style_name: str | None = None) -> Any:
+        """A paragraph in the role's named style. A block inside a list item (its
+        second paragraph, a quote, code) is set at the item's text and carries
+        "no number" at the item's level (w:numId 0): Word shows no number, and
+        readers (pandoc) keep it inside the item."""
         p = self.el("w:p")
         name = style_name or (NAMES[role] if role else None)
         if name is not None:
             ppr = self.el("w:pPr")
             ppr.append(self.el("w:pStyle", {"w:val": self.ids[name]}))
+            if self.list_level >= 0 and role is not None and role != "item":
+                numpr = self.el("w:numPr")
+                numpr.append(self.el("w:ilvl", {"w:val": str(self.list_level)}))
+                numpr.append(self.el("w:numId", {"w:val": "0"}))
+                ppr.append(numpr)
+                # Said again where the style says it: LibreOffice sets a paragraph
+                # whose numbering is removed at the margin.
+                left = text_indent(self.roles["item"], self.list_level) + twips(
+                    0 if role.startswith("continue_") else self.roles[role].left)
+                ppr.append(self.el("w:ind", {"w:left": str(left), "w:firstLine": "0"}))
+            if self.cell_jc and role in ("cell", "header_cell"):
+                ppr.append(self.el("w:jc", {"w:val": self.cell_jc}))
             p.append(ppr)
-        self.sect.addprevious(p)
+        self.put(p)
         return p
 
     def fill(self, p: Any, text: Text, role: str) -> Any:
@@ -105,26 +150,40 @@ class Writer(Walker):
             bold, italic = r.bold or s.strong, r.italic or s.em
             self.faces.add(("mono" if s.code else r.font, "bold_italic" if bold and italic else "bold" if bold else
                             "italic" if italic else "regular"))
+            if s.note is not None:
+                self.note_ref(p, s)
+                continue
+            vert = "sup" if s.sup else "sub" if s.sub else None
             target = link_target(s.href)
             if target:
-                rid = self.d.part.relate_to(target, RT.HYPERLINK, is_external=True)
+                rid = self.part.relate_to(target, RT.HYPERLINK, is_external=True)
                 link = self.el("w:hyperlink", {"r:id": rid, "w:history": "1"})
-                self.runs(link, s.text, s.strong, s.em, self.ids[LINK_STYLE])
+                self.runs(link, s.text, s.strong, s.em, self.ids[LINK_STYLE], vert)
                 p.append(link)
             else:
-                self.runs(p, s.text, s.strong, s.em, self.ids[CODE_CHAR] if s.code else None)
+                self.runs(p, s.text, s.strong, s.em, self.ids[CODE_CHAR] if s.code else None, vert)
         return p
 
-    def runs(self, p: Any, text: str, bold: bool, italic: bool, char_style: str | None = None) -> None:
+    def runs(self, p: Any, text: str, bold: bool, italic: bool, char_style: str | None = None,
+             vert: str | None = None) -> None:
         """One run, or several when some characters need a fallback face: Word
         would otherwise pick any font of the reader's machine, or none."""
         if self.covered.all(text):
-            run(p, text, bold, italic, char_style)
+            run(p, text, bold, italic, char_style, None, vert)
+            return
+        text = text.translate(self.covered.stand_ins)
+        if self.covered.all(text):
+            run(p, text, bold, italic, char_style, None, vert)
             return
         for fam, piece in _by_face(text, self.covered, self.fallbacks):
             if fam is not None:
                 self.fallback_chars.setdefault(fam, set()).update(piece)
-            run(p, piece, bold, italic, char_style, None if fam is None else fam.name)
+            run(p, piece, bold, italic, char_style, None if fam is None else fam.name, vert)
+
+    def note_ref(self, p: Any, s: Span) -> None:
+        """A note reference: written by the notes (``notes.Notes``); here, where
+        there are none, the mark raised."""
+        self.runs(p, s.text, s.strong, s.em, None, "sup")
 
     def para(self, text: Text, role: str, style_name: str | None = None) -> Any:
         return self.fill(self._p(role, style_name), text, role)
