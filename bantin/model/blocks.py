@@ -56,18 +56,26 @@ def plain_text(blocks: tuple[Block, ...]) -> Text:
     return tuple(out)
 
 
-@dataclass(frozen=True)
-class ListItem:
-    """One item: a sequence of blocks (usually one paragraph)."""
+class _Container:
+    """A list item, a cell or a quote: it holds blocks, and accepts the 0.2 form,
+    one rich text, as one paragraph."""
 
-    blocks: tuple[Block, ...] = ()
+    blocks: tuple[Block, ...]
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "blocks", _blocks_of(self.blocks))
 
     @property
     def text(self) -> Text:
+        """Its blocks' text on one line, for what shows only one line of it."""
         return plain_text(self.blocks)
+
+
+@dataclass(frozen=True)
+class ListItem(_Container):
+    """One item: a sequence of blocks (usually one paragraph)."""
+
+    blocks: tuple[Block, ...] = ()
 
 
 NUMBERINGS = ("decimal", "lower-alpha", "upper-alpha", "lower-roman", "upper-roman")
@@ -119,18 +127,11 @@ def number(n: int, numbering: str) -> str:
 
 
 @dataclass(frozen=True)
-class Quote:
+class Quote(_Container):
     """A quotation: its blocks, and who said it, set apart under it."""
 
     blocks: tuple[Block, ...]
     attribution: str | None = None
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "blocks", _blocks_of(self.blocks))
-
-    @property
-    def text(self) -> Text:
-        return plain_text(self.blocks)
 
 
 @dataclass(frozen=True)
@@ -170,20 +171,13 @@ Caption = Figure
 
 
 @dataclass(frozen=True)
-class Cell:
+class Cell(_Container):
     """A table cell: its blocks, and how many columns and rows it spans. A merged
     region is one cell, written once; the grid positions it covers hold no cell."""
 
     blocks: tuple[Block, ...] = ()
     colspan: int = 1
     rowspan: int = 1
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "blocks", _blocks_of(self.blocks))
-
-    @property
-    def text(self) -> Text:
-        return plain_text(self.blocks)
 
 
 @dataclass(frozen=True)
