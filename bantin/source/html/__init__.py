@@ -1,0 +1,130 @@
+"""Saved web pages, read as an editor would.
+
+trafilatura (Apache-2.0) finds the article; everything it cannot know is read
+from the page's own structure, parsed once by lxml with no network and no
+entities:
+
+- the fields (:mod:`.fields`, :mod:`.dated`): JSON-LD ``NewsArticle`` first, then
+  ``og:``/``article:`` meta, then the visible headline, byline and date line; a
+  publisher's name in ``author`` is the outlet, never the byline;
+- the sapo (:mod:`.sapo`), by the site's own marks, printed once;
+- pictures and captions (:mod:`.pictures`), lazy images resolved, captions
+  paired by structure, thumbnails and avatars left out;
+- boxes (:mod:`.boilerplate`), removed by structure before trafilatura reads the
+  page, and by a short phrase list after;
+- quote attributions and table captions (:mod:`.asides`), which trafilatura drops;
+- pages that list links rather than tell a story (:mod:`.listing`), refused.
+
+Then trafilatura's whole XML becomes blocks (:mod:`.blocks`), and the body is
+read as an editor would (:mod:`.cleanup`).
+"""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+from bantin.errors import InputError
+from bantin.model import Article, CodeBlock, Figure, ListBlock, Outlet, Paragraph, Quote, Table
+from bantin.source import Context, Reader
+from bantin.source.html import boilerplate, listing, sapo
+from bantin.source.html.asides import table_captions, take_attributions
+from bantin.source.html.blocks import Converter, Piece
+from bantin.source.html.cleanup import clean
+from bantin.source.html.dated import page_date
+from bantin.source.html.fields import read_fields
+from bantin.source.html.page import key, linked_data, parse, squash, words
+from bantin.source.html.pictures import collect
+from bantin.source.sandbox import local_image
+
+_ARTICLE_TYPES = ("NewsArticle", "Article", "ReportageNewsArticle", "BlogPosting", "AnalysisNewsArticle")
+
+
+def _remove(el: Any) -> None:
+    parent = el.getparent()
+    if parent is None:
+        return
+    if el.tail and el.tail.strip():
+        prev = el.getprevious()
+        if prev is not None:
+            prev.tail = (prev.tail or "") + el.tail
+        else:
+            parent.text = (parent.text or "") + el.tail
+    parent.remove(el)
+
+
+def _extract(page: Any) -> Any:
+    import trafilatura
+    from lxml import etree
+
+    xml = trafilatura.extract(
+        copy.deepcopy(page), output_format="xml", include_images=True, include_tables=True, include_links=True,
+        include_formatting=True, include_comments=False, with_metadata=False,
+    )
+    if not xml:
+        raise InputError("no article found in the page")
+    doc = etree.fromstring(xml.encode("utf-8"), etree.XMLParser(resolve_entities=False, no_network=True))
+    main = doc.find("main")
+    if main is None:
+        raise InputError("no article found in the page")
+    return main
+
+
+def _lede_from_body(pieces: list[Piece], description: str | None, is_article: bool) -> str | None:
+    """The lede when the site marks none: a first paragraph that opens with the
+    outlet's tag, or that the page's description repeats; else the description
+    itself, when the body does not already say it."""
+    first = pieces[0] if pieces else None
+    if first is not None and isinstance(first.block, Paragraph):
+        stripped = sapo.strip_outlet_tag(first.text)
+        if sapo.has_outlet_tag(first.text) or (description and key(stripped) == key(
+                sapo.strip_outlet_tag(description))):
+            pieces.pop(0)
+            return squash(stripped)
+    if not description or not is_article or len(words(description)) < 6:
+        return None
+    dkey = key(sapo.strip_outlet_tag(description)).removesuffix(" ...")
+    probe = " ".join(dkey.split()[:8])
+    if any(probe in key(p.text) for p in pieces[:4]):
+        return None  # a description that only repeats (or cuts) the body is no lede
+    return squash(sapo.strip_outlet_tag(description))
+
+
+def read(data: bytes, ctx: Context) -> Article:
+    page = parse(ctx.text(data))
+    ld = linked_data(page)
+    fields = read_fields(page, ld)
+    date = page_date(page, ld)
+    if not fields.title:
+        raise InputError("no article found in the page")
+    pictures = collect(page)
+    attribution = take_attributions(page)
+    captions = table_captions(page)
+    found = sapo.find(page, fields.title, [d for d in (ld.description, fields.description) if d])
+    if found is not None:
+        _remove(found[0])
+    boilerplate.prune(page)
+    main = _extract(page)
+    listing.check(page, main)
+    pieces = Converter(pictures, attribution, captions).convert(main)
+    lede = found[1] if found else None
+    pieces, byline = clean(pieces, title=fields.title, sapo=lede, byline=fields.byline, pictures=pictures)
+    if lede is None:
+        og_type = (page.xpath("//meta[@property='og:type']/@content") or [""])[0]
+        is_article = og_type.strip() == "article" or any(t in ld.types for t in _ARTICLE_TYPES)
+        lede = _lede_from_body(pieces, fields.description, is_article)
+    if not any(isinstance(p.block, (Paragraph, ListBlock, Quote, Table, CodeBlock)) for p in pieces):
+        raise InputError("no article found in the page")
+    blocks = []
+    for p in pieces:
+        b = p.block
+        if isinstance(b, Figure) and p.picture is not None and p.picture.src:
+            b = Figure(b.caption, b.credit, local_image(p.picture.src, ctx.folder, ctx.warn), b.alt)
+        blocks.append(b)
+    return Article(
+        title=fields.title, lede=lede or None, outlet=Outlet(None, fields.outlet) if fields.outlet else None,
+        date=date, byline=byline, url=fields.url, blocks=tuple(blocks),
+    )
+
+
+reader = Reader("html", (".html", ".htm"), read, "saved web page: the article found by trafilatura")

@@ -1,0 +1,106 @@
+"""What a news page wraps around its article, taken out by structure first.
+
+Before trafilatura reads the page, elements whose class or id names a related,
+share, tool, tag, comment, author or advertising box are removed, unless they hold
+most of the page's prose (a wrapper named "article-tags-wrapper" may hold the
+article). trafilatura leaves some of these anyway; after it, a short phrase list
+written for the Vietnamese sites measured ("Tin liên quan", "Cùng chuyên mục",
+"Copy link", "Lấy link", …) and a few international ones catches their headings
+and prompts, and :mod:`bantin.source.html.cleanup` drops the link lists that
+follow them.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from bantin.source.html.page import classes, key, text_of_el, words
+
+# Boxes that are never the article, whatever their size (unless they hold it).
+_BOX = re.compile(
+    r"(?<![a-z])(?:related|relate[sd]?|lien-?quan|tin-?lien-?quan|tinlienquan|same-?cat\w*|cung-?chuyen-?muc|"
+    r"more-?news|read-?more|readmore|see-?also|xem-?them|doc-?them|share|sharing|social|copy-?link|"
+    r"link-?source|toolbar|bookmark|rating|comments?|binh-?luan|breadcrumbs?|newsletter|subscribe|paywall|"
+    r"login|signin|banner|advert\w*|ads|adv|qc|quang-?cao|sponsor\w*|promo\w*|popular|most-?read|"
+    r"doc-?nhieu|trending|recommend\w*|outbrain|taboola)(?![a-z])")
+# Small widgets: removed only when short.
+_WIDGET = re.compile(r"(?<![a-z])(?:tags?|keywords?|tu-?khoa|tools?|print|source|author|authors|byline|avatar|"
+                     r"follow|download|app|hotline)(?![a-z])")
+_WIDGET_WORDS = 40
+_NEVER = ("html", "body", "head", "main", "article", "h1")
+
+# Headings and prompts of boxes trafilatura may leave, as keys (casefolded words).
+PHRASES = tuple(key(p) for p in (
+    "Tin liên quan", "Bài liên quan", "Tin cùng chuyên mục", "Cùng chuyên mục", "Xem thêm", "Đọc thêm",
+    "Tham khảo thêm", "Có thể bạn quan tâm", "Quan tâm", "Tin mới", "Tin mới nhất", "Tin nổi bật",
+    "Đọc nhiều", "Tin đọc nhiều", "Xem nhiều", "Từ khóa", "Từ khoá", "Chia sẻ", "Bình luận",
+    "Gửi bình luận", "Theo dõi", "Tải ứng dụng", "Xem các bài viết của tác giả", "Trở lại",
+    "Related coverage", "Related articles", "Read more", "See also", "Continue reading the main story",
+    "Advertisement", "Share this", "Share this page", "Lire aussi", "Mehr zum Thema",
+    "Leia também", "Veja também",
+))
+# Prompts that give a short line away wherever they sit in it.
+PROMPTS = tuple(key(p) for p in ("Copy link", "Lấy link", "Sao chép liên kết", "Link bài gốc", "Copy link thành công"))
+
+
+def _prose_words(el: Any) -> int:
+    total = 0
+    for p in el.iter("p"):
+        n = len(words(text_of_el(p)))
+        if n >= 12:
+            linked = sum(len(words(text_of_el(a))) for a in p.iter("a"))
+            if linked * 10 < n * 3:
+                total += n
+    return total
+
+
+def prune(page: Any) -> None:
+    """Remove the page's boxes in place (the page is a working copy)."""
+    body = page.find("body")
+    if body is None:
+        return
+    whole = max(1, _prose_words(body))
+    doomed: list[Any] = []
+    for el in body.iter():
+        if not isinstance(el.tag, str) or el.tag in _NEVER:
+            continue
+        if any(el is d or d in el.iterancestors() for d in doomed[-3:]):
+            continue
+        cls = classes(el)
+        if not cls.strip():
+            continue
+        box = _BOX.search(cls)
+        widget = not box and _WIDGET.search(cls)
+        if not box and not widget:
+            continue
+        if el.find(".//h1") is not None:
+            continue
+        if widget and len(words(text_of_el(el))) > _WIDGET_WORDS:
+            continue
+        if box and _prose_words(el) * 2 > whole:
+            continue
+        doomed.append(el)
+    for el in doomed:
+        parent = el.getparent()
+        if parent is None:
+            continue
+        tail, prev = el.tail, el.getprevious()
+        if tail and tail.strip():
+            if prev is not None:
+                prev.tail = (prev.tail or "") + tail
+            else:
+                parent.text = (parent.text or "") + tail
+        parent.remove(el)
+
+
+def is_phrase(text: str) -> bool:
+    """A box heading or prompt: "Tin liên quan", "Từ khóa:", "Copy link" …"""
+    k = key(text)
+    if not k:
+        return False
+    n = len(k.split())
+    for p in PHRASES:
+        if k == p or (k.startswith(p + " ") and n <= len(p.split()) + 3):
+            return True
+    return n <= 15 and any(p in k for p in PROMPTS)

@@ -1,0 +1,143 @@
+"""An article's fields from the page's own structure, in this order of trust:
+JSON-LD ``NewsArticle``, then ``og:``/``article:`` meta, then the visible headline
+and byline elements.
+
+The outlet and the journalist are told apart here: an ``author`` that names the
+site, the publisher, a domain or an organisation is the outlet speaking, never
+the byline.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlsplit
+
+from bantin.source.html.page import LinkedData, classes, key, meta, squash, text_of_el, words
+
+_DOMAIN = re.compile(r"(?i)^(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}/?$")
+# Words only an organisation's name carries (whole words, casefolded).
+_ORG_WORDS = frozenset({"báo", "tạp", "news", "online", "corp", "corporation", "media", "press", "jsc", "group",
+                        "agency", "newsroom", "admin", "administrator", "webmaster", "editorial", "staff",
+                        "ltd", "inc", "gmbh", "redaktion", "rédaction", "redação"})
+_BYLINE_CLASS = re.compile(r"author|byline|writer|tac-?gia|signature")
+_BY = re.compile(r"(?i)^(?:by|von|par|por|bởi|tác giả|tg)\s*:?\s+")
+_SEPARATORS = re.compile(r"\s+[-|–—:•·»]\s+|\s*[|：]\s*")
+
+
+@dataclass(frozen=True)
+class Fields:
+    title: str
+    outlet: str | None
+    byline: str | None
+    url: str | None
+    outlets: tuple[str, ...]  # every name the outlet goes by, to tell it from a byline
+    description: str | None
+
+
+def _tokens_in(small: list[str], big: list[str]) -> bool:
+    n = len(small)
+    return n > 0 and any(big[i:i + n] == small for i in range(len(big) - n + 1))
+
+
+def outlet_like(name: str, outlets: tuple[str, ...]) -> bool:
+    """Whether ``name`` names the outlet (the site, the publisher, a domain, an
+    organisation) rather than a person."""
+    if _DOMAIN.match(name.strip()) or "://" in name:
+        return True
+    tokens = words(name)
+    if not tokens or set(tokens) & _ORG_WORDS:
+        return True
+    squashed = "".join(tokens)
+    for other in outlets:
+        ot = words(other)
+        if _tokens_in(tokens, ot) or _tokens_in(ot, tokens) or (len(squashed) >= 4 and squashed == "".join(ot)):
+            return True
+        if len(squashed) >= 5 and squashed in "".join(ot).replace("www", ""):
+            return True
+    return False
+
+
+def _title_candidates(page: Any, ld: LinkedData) -> list[str]:
+    found = [ld.headline, meta(page, "og:title"), meta(page, "twitter:title")]
+    title = page.xpath("//head/title")
+    found.append(text_of_el(title[0]) if title else None)
+    return [squash(t) for t in found if t and squash(t)]
+
+
+def _title(page: Any, ld: LinkedData, outlets: tuple[str, ...]) -> tuple[str, str | None]:
+    """(the headline, the outlet named after it in the <title>, if any). The
+    shortest form that another candidate extends wins, so " - Site" suffixes go."""
+    metadata = _title_candidates(page, ld)
+    h1s = [t for t in (text_of_el(h) for h in page.xpath("//h1")) if t]
+    if not metadata:
+        return (h1s[0] if h1s else ""), None
+    primary = metadata[0]
+    pt = words(primary)
+    best = primary
+    for cand in h1s + metadata[1:]:
+        ct = words(cand)
+        if len(ct) >= 2 and len(ct) < len(words(best)) and pt[:len(ct)] == ct and len(ct) * 5 >= len(pt) * 2:
+            best = cand
+    suffix = None
+    full = metadata[-1]
+    if words(full)[:len(words(best))] == words(best) and len(words(full)) > len(words(best)):
+        tail = [p for p in _SEPARATORS.split(full) if p.strip()]
+        if len(tail) > 1 and len(words(tail[-1])) <= 6:
+            suffix = squash(tail[-1])
+    seps = list(_SEPARATORS.finditer(best))
+    if seps and seps[-1].start() > 0 and outlet_like(best[seps[-1].end():], outlets):
+        best = squash(best[: seps[-1].start()])
+    return best, suffix
+
+
+def _visible_bylines(page: Any) -> list[str]:
+    out: list[str] = []
+    for el in page.xpath("//body//*[@class or @id or @rel or @itemprop]"):
+        if not (_BYLINE_CLASS.search(classes(el)) or el.get("rel") == "author" or el.get("itemprop") == "author"):
+            continue
+        if el.tag in ("script", "style", "img", "meta", "link", "body", "html"):
+            continue
+        text = _BY.sub("", text_of_el(el))
+        if text and len(text.split()) <= 6 and not any(ch.isdigit() for ch in text):
+            out.append(text)
+    return out
+
+
+def _person(name: str | None, outlets: tuple[str, ...]) -> str | None:
+    if not name:
+        return None
+    name = _BY.sub("", squash(name))
+    if not name or "://" in name or len(name.split()) > 12 or outlet_like(name, outlets):
+        return None
+    return name
+
+
+def read_fields(page: Any, ld: LinkedData, url_hint: str | None = None) -> Fields:
+    canonical = page.xpath("//link[@rel='canonical']/@href")
+    url = (canonical[0].strip() if canonical else None) or meta(page, "og:url") or url_hint
+    host = urlsplit(url).hostname if url and "://" in url else None
+    names = [ld.publisher, meta(page, "og:site_name"), meta(page, "application-name"), *ld.organisations,
+             meta(page, "copyright"), meta(page, "twitter:site")]
+    outlets = tuple(dict.fromkeys(squash(n).lstrip("@") for n in names if n and squash(n)))
+    outlets_all = outlets + ((host,) if host else ())
+    title, suffix = _title(page, ld, outlets_all)
+    outlet = next((n for n in (ld.publisher, meta(page, "og:site_name"), meta(page, "application-name"))
+                   if n and "://" not in n), None) or suffix or host
+    if suffix:
+        outlets_all += (suffix,)
+    byline = None
+    candidates = [*ld.authors, meta(page, "author"), meta(page, "article:author"), meta(page, "dc.creator"),
+                  meta(page, "byl"), meta(page, "parsely-author"), meta(page, "sailthru.author"),
+                  *_visible_bylines(page)]
+    for cand in candidates:
+        byline = _person(cand, outlets_all)
+        if byline:
+            break
+    description = meta(page, "og:description", "description", "twitter:description") or ld.description
+    return Fields(title, squash(outlet) or None, byline, url, outlets_all, description)
+
+
+def same_text(a: str | None, b: str | None) -> bool:
+    return bool(a and b) and key(a) == key(b)

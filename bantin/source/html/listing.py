@@ -1,0 +1,87 @@
+"""Category, home and search pages are not articles: their main content is a list
+of links, each a headline with perhaps a teaser. trafilatura still finds "text"
+there (the teasers), so the test looks at where that text sits: a teaser is a
+paragraph that is itself a link, or that shares a small card with a headline
+link. When such teasers make up most of the text, the page is refused.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bantin.errors import InputError
+from bantin.source.html.page import squash, text_of_el, words
+
+_MIN_WORDS = 8  # shorter paragraphs (dates, labels) say nothing either way
+_HEADLINE = 4  # words of link text that make a headline link
+_CARD_SLACK = 60  # words a card may hold besides its teaser
+_MIN_TEASERS = 3
+
+
+def _lead(el: Any) -> str:
+    """The paragraph's first run of plain text, long enough to find it by."""
+    for chunk in el.itertext():
+        chunk = squash(chunk)
+        if len(chunk) >= 16:
+            return chunk[:40]
+    return ""
+
+
+def _texts(page: Any) -> list[tuple[str, Any]]:
+    return [(squash(t), t) for t in page.xpath("//body//text()") if len(t) >= 16]
+
+
+def _card_link(texts: list[tuple[str, Any]], lead: str, n: int) -> Any | None:
+    """The headline link in the small card around the DOM text that holds ``lead``."""
+    node = next((t for s, t in texts if lead in s), None)
+    if node is None:
+        return None
+    el = node.getparent()
+    own = el
+    for _ in range(6):
+        el = el.getparent()
+        if el is None or el.tag in ("body", "html"):
+            return None
+        if len(words(text_of_el(el))) > n + _CARD_SLACK:
+            return None
+        for a in el.iter("a"):
+            if own in a.iterancestors() or a in own.iterancestors() or a is own:
+                continue
+            if len(words(text_of_el(a))) >= _HEADLINE:
+                return a
+    return None
+
+
+def check(page: Any, main: Any) -> None:
+    """Raise :class:`InputError` when trafilatura's text is mostly teasers."""
+    total = len(words(" ".join(main.itertext())))
+    targets: set[str] = set()
+    teaser_words = prose_words = teasers = 0
+    texts: list[tuple[str, Any]] | None = None
+    for el in main.iter("p", "item"):
+        text = " ".join(el.itertext())
+        n = len(words(text))
+        if n < _MIN_WORDS:
+            continue
+        prose_words += n
+        refs = list(el.iter("ref"))
+        linked = sum(len(words(" ".join(r.itertext()))) for r in refs)
+        if linked * 10 >= n * 8:
+            teasers += 1
+            teaser_words += n
+            targets.update(r.get("target") or "" for r in refs)
+            continue
+        lead = _lead(el)
+        if lead and texts is None:
+            texts = _texts(page)
+        link = _card_link(texts, lead, n) if lead and texts else None
+        if link is not None:
+            teasers += 1
+            teaser_words += n
+            targets.add(link.get("href") or squash(text_of_el(link)))
+    headlines = [h for h in main.iter("head") if h.find(".//ref") is not None and len(words(" ".join(
+        h.itertext()))) >= _HEADLINE]
+    targets.update(r.get("target") or "" for h in headlines for r in h.iter("ref"))
+    if (teasers >= _MIN_TEASERS and teaser_words * 2 >= prose_words) or (
+            len(headlines) >= 2 * _MIN_TEASERS and len(headlines) * 40 >= total):
+        raise InputError(f"not an article page ({len(targets - {''})} links, {total} words)")
