@@ -35,6 +35,7 @@ from bantin.source.html.dated import page_date
 from bantin.source.html.fields import read_fields
 from bantin.source.html.page import key, linked_data, parse, squash, words
 from bantin.source.html.pictures import collect
+from bantin.source.html.restore import restore
 from bantin.source.sandbox import local_image
 
 _ARTICLE_TYPES = ("NewsArticle", "Article", "ReportageNewsArticle", "BlogPosting", "AnalysisNewsArticle")
@@ -97,7 +98,7 @@ def read(data: bytes, ctx: Context) -> Article:
     date = page_date(page, ld)
     if not fields.title:
         raise InputError("no article found in the page")
-    pictures = collect(page)
+    pictures, imgs = collect(page)
     attribution = take_attributions(page)
     captions = table_captions(page)
     found = sapo.find(page, fields.title, [d for d in (ld.description, fields.description) if d])
@@ -107,6 +108,7 @@ def read(data: bytes, ctx: Context) -> Article:
     main = _extract(page)
     listing.check(page, main)
     pieces = Converter(pictures, attribution, captions).convert(main)
+    pieces = restore(pieces, pictures, imgs, page, fields.title)
     lede = found[1] if found else None
     pieces, byline = clean(pieces, title=fields.title, sapo=lede, byline=fields.byline, pictures=pictures)
     if lede is None:

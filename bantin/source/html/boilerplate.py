@@ -23,10 +23,11 @@ _BOX = re.compile(
     r"more-?news|read-?more|readmore|see-?also|xem-?them|doc-?them|share|sharing|social|copy-?link|"
     r"link-?source|toolbar|bookmark|rating|comments?|binh-?luan|breadcrumbs?|newsletter|subscribe|paywall|"
     r"login|signin|banner|advert\w*|ads|adv|qc|quang-?cao|sponsor\w*|promo\w*|popular|most-?read|"
-    r"doc-?nhieu|trending|recommend\w*|outbrain|taboola)(?![a-z])")
+    r"doc-?nhieu|trending|recommend\w*|outbrain|taboola)(?![a-z])"
+    r"|regist|paywall|subscri|membership")  # these may sit inside a camelCase name
 # Small widgets: removed only when short.
 _WIDGET = re.compile(r"(?<![a-z])(?:tags?|keywords?|tu-?khoa|tools?|print|source|author|authors|byline|avatar|"
-                     r"follow|download|app|hotline)(?![a-z])")
+                     r"follow|download|app|hotline|date|datetime|timestamp|dateline|status|hide|hidden)(?![a-z])")
 _WIDGET_WORDS = 40
 _NEVER = ("html", "body", "head", "main", "article", "h1")
 

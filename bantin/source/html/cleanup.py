@@ -40,9 +40,19 @@ def _prose(p: Piece) -> bool:
     return isinstance(p.block, (Paragraph, Quote)) and p.words >= _PROSE and not p.linky
 
 
+def _stamp(p: Piece) -> bool:
+    """A short line with figures and no sentence: a date, a page count, a citation."""
+    text = p.text.strip()
+    return isinstance(p.block, Paragraph) and p.words <= 8 and any(c.isdigit() for c in text) and \
+        not text.endswith((".", "!", "?", "…", "\"", "”", "»"))
+
+
 def _junk(p: Piece) -> bool:
-    """What a box leaves: a link line or list, a box heading or prompt, a bare picture."""
+    """What a box leaves: a link line or list, a box heading or prompt, a bare
+    picture, a date or citation line."""
     b = p.block
+    if _stamp(p):
+        return True
     if isinstance(b, Figure):
         return not b.caption and not b.credit
     if isinstance(b, (Paragraph, Heading)) and is_phrase(p.text):

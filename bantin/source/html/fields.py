@@ -21,7 +21,8 @@ _DOMAIN = re.compile(r"(?i)^(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2
 _ORG_WORDS = frozenset({"báo", "tạp", "news", "online", "corp", "corporation", "media", "press", "jsc", "group",
                         "agency", "newsroom", "admin", "administrator", "webmaster", "editorial", "staff",
                         "ltd", "inc", "gmbh", "redaktion", "rédaction", "redação"})
-_BYLINE_CLASS = re.compile(r"author|byline|writer|tac-?gia|signature")
+_BYLINE_CLASS = re.compile(r"author|byline|writer|tac-?gia")
+_PAREN = re.compile(r"\s*\([^()]*\)")
 _BY = re.compile(r"(?i)^(?:by|von|par|por|bởi|tác giả|tg)\s*:?\s+")
 _SEPARATORS = re.compile(r"\s+[-|–—:•·»]\s+|\s*[|：]\s*")
 
@@ -100,8 +101,20 @@ def _visible_bylines(page: Any) -> list[str]:
         if el.tag in ("script", "style", "img", "meta", "link", "body", "html"):
             continue
         text = _BY.sub("", text_of_el(el))
-        if text and len(text.split()) <= 6 and not any(ch.isdigit() for ch in text):
+        if text and len(_PAREN.sub("", text).split()) <= 6 and not any(ch.isdigit() for ch in text):
             out.append(text)
+    return out + _under_headline(page)
+
+
+def _under_headline(page: Any) -> list[str]:
+    """A short line set inside the headline's own element after the headline
+    (``<h1><span>Headline</span><br><span>Name</span></h1>``)."""
+    out: list[str] = []
+    for h1 in page.iter("h1"):
+        parts = [text_of_el(c) for c in h1 if isinstance(c.tag, str) and text_of_el(c)]
+        if len(parts) >= 2 and 0 < len(words(parts[-1])) <= 12 and len(words(parts[0])) > len(words(parts[-1])):
+            if not any(ch.isdigit() for ch in parts[-1]):
+                out.append(parts[-1])
     return out
 
 

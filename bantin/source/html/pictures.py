@@ -167,22 +167,27 @@ def _find_caption(img: Any) -> tuple[str, str | None, str]:
     return "", None, ""
 
 
-def collect(page: Any) -> list[Picture]:
-    """Every picture of the page, in order; each ``<img>``'s ``src`` is replaced
-    by its placeholder token (the page is a working copy)."""
+def collect(page: Any) -> tuple[list[Picture], list[Any]]:
+    """Every picture of the page and its ``<img>``, in order; each ``src`` is
+    replaced by its placeholder token (the page is a working copy)."""
     out: list[Picture] = []
+    imgs: list[Any] = []
+    seen: set[str] = set()
     for img in page.iter("img"):
         src = resolve(img)
         caption, credit, raw = _find_caption(img)
         marked = " ".join([classes(img), (img.get("src") or "").lower()[-80:]] +
                           [classes(a) for a in list(img.iterancestors())[:3]])
         figure = bool(src) and not src.startswith("data:") and not _declared_small(img) and not (
-            _NOT_FIGURE.search(marked)) and not (_links_away(img) and not caption)
+            _NOT_FIGURE.search(marked)) and not (_links_away(img) and not caption) and not (
+            src in seen and any(a.tag == "noscript" for a in img.iterancestors()))
+        seen.add(src)
         img.set("src", TOKEN.format(len(out)))
         for attr in (*_LAZY, "srcset", "data-srcset"):
             img.attrib.pop(attr, None)
         out.append(Picture(src, clean_alt(img.get("alt")), caption, credit, figure, raw))
-    return out
+        imgs.append(img)
+    return out, imgs
 
 
 def picture_of(src: str | None, pictures: list[Picture]) -> Picture | None:

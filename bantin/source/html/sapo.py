@@ -55,8 +55,8 @@ def _near(h1: Any, el: Any) -> bool:
     return False
 
 
-def _after(h1: Any, el: Any, order: dict[int, int]) -> bool:
-    return order.get(id(el), 0) > order.get(id(h1), -1)
+def _after(h1: Any, el: Any, order: dict[Any, int]) -> bool:
+    return order.get(el, 0) > order.get(h1, -1)
 
 
 def _linky(el: Any, n: int) -> bool:
@@ -66,7 +66,8 @@ def _linky(el: Any, n: int) -> bool:
 
 def find(page: Any, title: str, descriptions: list[str]) -> tuple[Any, str] | None:
     """(the sapo element, its text without the outlet tag), or None."""
-    order = {id(el): i for i, el in enumerate(page.iter())}
+    # The dictionary keeps lxml's element proxies alive, so each stays the same object.
+    order = {el: i for i, el in enumerate(page.iter())}
     tkey = key(title)
     h1 = next((h for h in page.iter("h1") if key(text_of_el(h)) and tkey.startswith(key(text_of_el(h))[:40])),
               None)
