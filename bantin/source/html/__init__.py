@@ -22,6 +22,7 @@ read as an editor would (:mod:`.cleanup`).
 from __future__ import annotations
 
 import copy
+import re
 from typing import Any
 
 from bantin.errors import InputError
@@ -38,6 +39,7 @@ from bantin.source.html.pictures import collect
 from bantin.source.html.restore import restore
 from bantin.source.sandbox import local_image
 
+_LANG = re.compile(r"[a-z]{2,3}")
 _ARTICLE_TYPES = ("NewsArticle", "Article", "ReportageNewsArticle", "BlogPosting", "AnalysisNewsArticle")
 
 
@@ -110,7 +112,8 @@ def read(data: bytes, ctx: Context) -> Article:
     pieces = Converter(pictures, attribution, captions).convert(main)
     pieces = restore(pieces, pictures, imgs, page, fields.title)
     lede = found[1] if found else None
-    pieces, byline = clean(pieces, title=fields.title, sapo=lede, byline=fields.byline, pictures=pictures)
+    pieces, byline = clean(pieces, title=fields.title, sapo=lede, byline=fields.byline, pictures=pictures,
+                           outlets=fields.outlets)
     if lede is None:
         og_type = (page.xpath("//meta[@property='og:type']/@content") or [""])[0]
         is_article = og_type.strip() == "article" or any(t in ld.types for t in _ARTICLE_TYPES)
@@ -125,8 +128,15 @@ def read(data: bytes, ctx: Context) -> Article:
         blocks.append(b)
     return Article(
         title=fields.title, lede=lede or None, outlet=Outlet(None, fields.outlet) if fields.outlet else None,
-        date=date, byline=byline, url=fields.url, blocks=tuple(blocks),
+        date=date, byline=byline, url=fields.url, blocks=tuple(blocks), language=_language(page),
     )
+
+
+def _language(page: Any) -> str:
+    """The page's own ``<html lang>`` (its primary subtag), Vietnamese when unsaid."""
+    lang = (page.get("lang") or page.get("{http://www.w3.org/XML/1998/namespace}lang") or "").strip().lower()
+    primary = lang.replace("_", "-").split("-")[0]
+    return primary if _LANG.fullmatch(primary) else "vi"
 
 
 reader = Reader("html", (".html", ".htm"), read, "saved web page: the article found by trafilatura")

@@ -15,6 +15,7 @@ import re
 from bantin.model import Figure, Heading, ListBlock, Paragraph, Quote, plain
 from bantin.source.html.blocks import Piece
 from bantin.source.html.boilerplate import is_phrase
+from bantin.source.html.fields import outlet_like
 from bantin.source.html.page import key, squash, words
 from bantin.source.html.pictures import Picture
 from bantin.source.html.sapo import strip_outlet_tag
@@ -127,7 +128,7 @@ def _headings(pieces: list[Piece]) -> None:
 
 
 def clean(pieces: list[Piece], *, title: str, sapo: str | None, byline: str | None,
-          pictures: list[Picture]) -> tuple[list[Piece], str | None]:
+          pictures: list[Picture], outlets: tuple[str, ...] = ()) -> tuple[list[Piece], str | None]:
     """(the body's pieces, the byline), the byline found at the body's end when
     the page's metadata named none."""
     tkey, skey = key(title), key(sapo)
@@ -146,8 +147,9 @@ def clean(pieces: list[Piece], *, title: str, sapo: str | None, byline: str | No
         kept = [p for p in kept if not (isinstance(p.block, Figure) and key(p.block.alt) == bkey
                                         and not p.block.caption)]  # the journalist's avatar
     _trim_end(kept)
-    while kept and _junk(kept[0]) and not isinstance(kept[0].block, Figure):
-        kept.pop(0)
+    while kept and not isinstance(kept[0].block, Figure) and (_junk(kept[0]) or (
+            isinstance(kept[0].block, Paragraph) and kept[0].words <= 6 and outlet_like(kept[0].text, outlets))):
+        kept.pop(0)  # what the page's header leaves: the outlet's name, a link, a date
     last = kept[-1] if kept else None
     if last is not None and isinstance(last.block, Paragraph):
         lkey = key(last.text)

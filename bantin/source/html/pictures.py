@@ -36,6 +36,7 @@ _NOT_FIGURE = re.compile(r"avatar|author|logo|icon|emoji|sprite|banner|\bads?\b|
 _CREDIT = re.compile(r"(?i)(?:^|(?<=[\s.,;)\]]))[(\[]?\s*(?:photo|photos|foto|bild|credit|crédit|image|nguồn ảnh|nguồn)"
                      r"\s*:\s*([^()\[\]:]{1,80}?)\s*[)\]]?\s*$")
 _TAG = re.compile(r"<[^>]*>")
+_LABEL = re.compile(r"(?i)^(?:credit|photo|photos|foto|bild|image|ảnh|nguồn ảnh|nguồn)\s*:?\s*")
 
 
 @dataclass(frozen=True)
@@ -128,9 +129,11 @@ def _caption_text(el: Any, skip: Any) -> tuple[str, str | None, str]:
         text = text[: -len(credit)].rstrip()
     elif credit:
         text = squash(text.replace(credit, " "))
+    if credit:
+        text = text.rstrip(" -–—|/").strip()
     caption, split = split_caption(text)
     if credit:
-        credit = re.sub(r"(?i)^(?:credit|photo|ảnh|nguồn)\s*:?\s*", "", credit).strip() or None
+        credit = _LABEL.sub("", credit.strip().strip("()[]").strip()).strip() or None
     return caption, credit or split, squash(text_of_el(el))
 
 

@@ -5,7 +5,8 @@ block (the caption goes with it), or the ``<h2>`` subheadings of a body it read
 through a fallback. Such an element is part of the article when it sits among
 the body's own paragraphs: its parent (or grandparent) is the parent of
 paragraphs trafilatura kept, and it lies after the headline and before the last
-of them. It is put back before the first block that follows it in the page.
+of them; a captioned picture between the headline and the body is the lead
+picture. It is put back before the first block that follows it in the page.
 Boxes inside the body (a promotion, a dossier) are deeper, and stay out.
 """
 
@@ -22,6 +23,7 @@ from bantin.source.html.pictures import Picture
 _LEAD = 24  # characters of a block's text that find it in the page
 _HEADINGS = ("h2", "h3", "h4")
 _HEADING_WORDS = 30
+_BOX_LINKS = 3
 
 
 def _in_page(el: Any, page: Any) -> bool:
@@ -35,6 +37,11 @@ def _up(el: Any, levels: int) -> list[Any]:
         if len(out) == levels:
             break
     return out
+
+
+def _boxed(el: Any) -> bool:
+    """Inside a box of links (a promotion, a dossier), not the article's head."""
+    return any(sum(1 for a in box.iter("a") if len(words(text_of_el(a))) >= 2) >= _BOX_LINKS for box in _up(el, 2))
 
 
 def _candidates(pieces: list[Piece], pictures: list[Picture], imgs: list[Any], page: Any) -> list[tuple[Any, Piece]]:
@@ -81,7 +88,10 @@ def restore(pieces: list[Piece], pictures: list[Picture], imgs: list[Any], page:
     out = list(pieces)
     for el, piece in candidates:
         at = order.get(el)
-        if at is None or not start < at < end or not any(a in homes for a in _up(el, 2)):
+        if at is None or not start < at < end:
+            continue
+        lead_picture = isinstance(piece.block, Figure) and at < min(known) and not _boxed(el)
+        if not lead_picture and not any(a in homes for a in _up(el, 2)):
             continue
         index = next((i for i, w in enumerate(where) if w is not None and w > at), len(out))
         out.insert(index, piece)
