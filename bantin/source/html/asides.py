@@ -54,7 +54,7 @@ def take_attributions(page: Any) -> Callable[[str], str | None]:
 
 
 def table_captions(page: Any) -> Callable[[list[str]], str | None]:
-    captions = {key(c): squash(text_of_el(c)) for c in page.iter("caption") if text_of_el(c)}
+    captions = {key(text_of_el(c)): squash(text_of_el(c)) for c in page.iter("caption") if text_of_el(c)}
 
     def lookup(first_row: list[str]) -> str | None:
         if not first_row:
