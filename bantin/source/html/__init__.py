@@ -40,6 +40,8 @@ from bantin.source.html.restore import restore
 from bantin.source.sandbox import local_image
 
 _LANG = re.compile(r"[a-z]{2,3}")
+_PROSE_WORDS = 12  # a paragraph this long is prose, not a label
+_ENOUGH = 150  # words of prose in trafilatura's fast pass that spare its fallbacks
 _ARTICLE_TYPES = ("NewsArticle", "Article", "ReportageNewsArticle", "BlogPosting", "AnalysisNewsArticle")
 
 
@@ -56,18 +58,35 @@ def _remove(el: Any) -> None:
     parent.remove(el)
 
 
-def _extract(page: Any) -> Any:
+def _trafilatura(page: Any, fast: bool) -> Any | None:
     import trafilatura
     from lxml import etree
 
     xml = trafilatura.extract(
         copy.deepcopy(page), output_format="xml", include_images=True, include_tables=True, include_links=True,
-        include_formatting=True, include_comments=False, with_metadata=False,
+        include_formatting=True, include_comments=False, with_metadata=False, fast=fast,
     )
     if not xml:
-        raise InputError("no article found in the page")
+        return None
     doc = etree.fromstring(xml.encode("utf-8"), etree.XMLParser(resolve_entities=False, no_network=True))
-    main = doc.find("main")
+    return doc.find("main")
+
+
+def _prose(main: Any | None) -> int:
+    if main is None:
+        return 0
+    return sum(n for n in (len(words(" ".join(p.itertext()))) for p in main.iter("p")) if n >= _PROSE_WORDS)
+
+
+def _extract(page: Any) -> Any:
+    """trafilatura's article: its own extractor first, and its fallbacks
+    (readability, jusText) only when that finds too little prose, since they
+    cost as much again."""
+    main = _trafilatura(page, fast=True)
+    if _prose(main) < _ENOUGH:
+        fuller = _trafilatura(page, fast=False)
+        if fuller is not None and _prose(fuller) > _prose(main):
+            main = fuller
     if main is None:
         raise InputError("no article found in the page")
     return main

@@ -17,8 +17,21 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from bantin.model import Block, CodeBlock, Figure, Heading, ListBlock, Paragraph, Quote, Span, Table, Text, plain
-from bantin.model import auto_align, text_of
+from bantin.model import (
+    Block,
+    CodeBlock,
+    Figure,
+    Heading,
+    ListBlock,
+    Paragraph,
+    Quote,
+    Span,
+    Table,
+    Text,
+    auto_align,
+    plain,
+    text_of,
+)
 from bantin.source.html.page import key, squash, words
 from bantin.source.html.pictures import Picture, clean_alt, picture_of, split_caption
 
@@ -227,7 +240,7 @@ class Converter:
         graphics = list(el.iter("graphic"))
         rows: list[tuple[Text, ...]] = []
         head = 0
-        for row in el.iter("row"):
+        for row in (r for r in el if r.tag == "row"):
             cells = [_tidy(self.spans(c)) for c in row if c.tag == "cell"]
             if row.get("role") == "head" or any(c.get("role") == "head" for c in row if c.tag == "cell"):
                 head = len(rows) + 1 if head == len(rows) else head
@@ -238,9 +251,9 @@ class Converter:
             fig = self.figure(graphics[0])
             if fig is not None and isinstance(fig.block, Figure):
                 if not fig.block.caption and any(texts):
-                    caption, credit = split_caption(" ".join(t for t in texts if t))
-                    fig.block = Figure(plain(caption), credit, None, fig.block.alt)
-                    fig.words = len(words(caption))
+                    cap, credit = split_caption(" ".join(t for t in texts if t))
+                    fig.block = Figure(plain(cap), credit, None, fig.block.alt)
+                    fig.words = len(words(cap))
                 out.append(fig)
             return
         caption = self.table_caption([t for t in texts[:1]])

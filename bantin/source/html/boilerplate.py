@@ -56,32 +56,42 @@ def _prose_words(el: Any) -> int:
     return total
 
 
+def _short(el: Any) -> bool:
+    """At most ``_WIDGET_WORDS`` words, read no further than needed."""
+    n = 0
+    for chunk in el.itertext():
+        n += len(chunk.split())
+        if n > _WIDGET_WORDS:
+            return False
+    return True
+
+
 def prune(page: Any) -> None:
     """Remove the page's boxes in place (the page is a working copy)."""
     body = page.find("body")
     if body is None:
         return
-    whole = max(1, _prose_words(body))
+    whole: list[int] = []  # the body's prose, counted once and only if a box needs it
     doomed: list[Any] = []
-    for el in body.iter():
-        if not isinstance(el.tag, str) or el.tag in _NEVER:
+    stack = list(reversed(body))
+    while stack:
+        el = stack.pop()
+        if not isinstance(el.tag, str):
             continue
-        if any(el is d or d in el.iterancestors() for d in doomed[-3:]):
-            continue
-        cls = classes(el)
-        if not cls.strip():
-            continue
-        box = _BOX.search(cls)
-        widget = not box and _WIDGET.search(cls)
-        if not box and not widget:
-            continue
-        if el.find(".//h1") is not None:
-            continue
-        if widget and len(words(text_of_el(el))) > _WIDGET_WORDS:
-            continue
-        if box and _prose_words(el) * 2 > whole:
-            continue
-        doomed.append(el)
+        cls = classes(el) if el.tag not in _NEVER else ""
+        box = _BOX.search(cls) if cls.strip() else None
+        widget = _WIDGET.search(cls) if cls.strip() and not box else None
+        if (box or widget) and el.find(".//h1") is None:
+            if widget and _short(el):
+                doomed.append(el)
+                continue
+            if box:
+                if not whole:
+                    whole.append(max(1, _prose_words(body)))
+                if len(el.findall(".//p")) < 3 or _prose_words(el) * 2 <= whole[0]:
+                    doomed.append(el)
+                    continue
+        stack.extend(reversed(el))
     for el in doomed:
         parent = el.getparent()
         if parent is None:

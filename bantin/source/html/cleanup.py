@@ -101,13 +101,14 @@ def _captions(pieces: list[Piece], pictures: list[Picture]) -> list[Piece]:
     out: list[Piece] = []
     for i, p in enumerate(pieces):
         if isinstance(p.block, Paragraph):
-            pic = by_text.get(key(p.text))
-            if pic is not None:
-                at = shown.get(id(pic))
+            found = by_text.get(key(p.text))
+            if found is not None:
+                at = shown.get(id(found))
                 if at is not None and abs(at - i) <= _WINDOW:
                     continue  # the caption again, next to its picture
-                if at is None and pic.figure:
-                    out.append(Piece(Figure(plain(pic.caption), pic.credit, None, pic.alt), p.words, 0, False, pic))
+                if at is None and found.figure:
+                    fig = Figure(plain(found.caption), found.credit, None, found.alt)
+                    out.append(Piece(fig, p.words, 0, False, found))
                     continue
         out.append(p)
     return out

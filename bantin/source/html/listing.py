@@ -16,6 +16,7 @@ _MIN_WORDS = 8  # shorter paragraphs (dates, labels) say nothing either way
 _HEADLINE = 4  # words of link text that make a headline link
 _CARD_SLACK = 60  # words a card may hold besides its teaser
 _MIN_TEASERS = 3
+_SAMPLE_WORDS = 400  # words of text read before an article with no teaser in them is taken as one
 
 
 def _lead(el: Any) -> str:
@@ -28,7 +29,17 @@ def _lead(el: Any) -> str:
 
 
 def _texts(page: Any) -> list[tuple[str, Any]]:
-    return [(squash(t), t) for t in page.xpath("//body//text()") if len(t) >= 16]
+    return [(" ".join(t.split()), t) for t in page.xpath("//body//text()") if len(t) >= 16]
+
+
+def _more_words(el: Any, limit: int) -> bool:
+    """Whether the element holds more than ``limit`` words, read no further than needed."""
+    n = 0
+    for chunk in el.itertext():
+        n += len(chunk.split())
+        if n > limit:
+            return True
+    return False
 
 
 def _card_link(texts: list[tuple[str, Any]], lead: str, n: int) -> Any | None:
@@ -42,7 +53,7 @@ def _card_link(texts: list[tuple[str, Any]], lead: str, n: int) -> Any | None:
         el = el.getparent()
         if el is None or el.tag in ("body", "html"):
             return None
-        if len(words(text_of_el(el))) > n + _CARD_SLACK:
+        if _more_words(el, n + _CARD_SLACK):
             return None
         for a in el.iter("a"):
             if own in a.iterancestors() or a in own.iterancestors() or a is own:
@@ -63,6 +74,8 @@ def check(page: Any, main: Any) -> None:
         n = len(words(text))
         if n < _MIN_WORDS:
             continue
+        if prose_words >= _SAMPLE_WORDS and not teasers:
+            break  # this far into the text and no teaser: an article
         prose_words += n
         refs = list(el.iter("ref"))
         linked = sum(len(words(" ".join(r.itertext()))) for r in refs)

@@ -105,9 +105,9 @@ def _name(value: Any) -> str | None:
     if isinstance(value, dict):
         value = value.get("name")
     if isinstance(value, str):
-        value = squash(html.unescape(value))
-        if value and "://" not in value:
-            return value
+        name = squash(html.unescape(value))
+        if name and "://" not in name:
+            return name
     return None
 
 

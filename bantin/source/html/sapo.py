@@ -22,6 +22,7 @@ _TAGS = ("p", "div", "h2", "h3", "h4", "span", "section", "strong", "em", "b", "
 _OUTLET_TAG = re.compile(
     r"^\s*(?:(?:[A-ZÀ-Ỹ][\w.'’-]*\s+){0,4}\(\s*[^()]{1,30}\)\s*[-–—]+|[A-ZĐ][A-ZĐ.]{1,7}\s+[-–—]+)\s*")
 _NEAR = 4  # levels from the headline to the ancestor it shares with the sapo
+_SCOPE = 600  # elements after the headline where a sapo may stand
 
 
 def strip_outlet_tag(text: str) -> str:
@@ -55,35 +56,48 @@ def _near(h1: Any, el: Any) -> bool:
     return False
 
 
-def _after(h1: Any, el: Any, order: dict[Any, int]) -> bool:
-    return order.get(el, 0) > order.get(h1, -1)
-
-
 def _linky(el: Any, n: int) -> bool:
     linked = sum(len(words(text_of_el(a))) for a in el.iter("a"))
     return linked * 10 > n * 3
 
 
+def _start(el: Any, size: int = 80) -> str:
+    """The first characters of an element's text, read no further than needed."""
+    out: list[str] = []
+    got = 0
+    for chunk in el.itertext():
+        out.append(chunk)
+        got += len(chunk)
+        if got >= size:
+            break
+    return squash("".join(out))
+
+
 def find(page: Any, title: str, descriptions: list[str]) -> tuple[Any, str] | None:
     """(the sapo element, its text without the outlet tag), or None."""
-    # The dictionary keeps lxml's element proxies alive, so each stays the same object.
-    order = {el: i for i, el in enumerate(page.iter())}
     tkey = key(title)
     h1 = next((h for h in page.iter("h1") if key(text_of_el(h)) and tkey.startswith(key(text_of_el(h))[:40])),
               None)
     dkeys = [key(strip_outlet_tag(d)) for d in descriptions if d and len(words(d)) >= 6]
-    for el in page.iter(*_TAGS):
+    probes = [d[:24] for d in dkeys]
+    # The sapo sits by the headline: only what follows it is read, and not far.
+    scope = page.iter(*_TAGS) if h1 is None else h1.xpath("following::*")[:_SCOPE]
+    for el in scope:
+        if not isinstance(el.tag, str) or el.tag not in _TAGS:
+            continue
         marked = bool(_MARK.search(classes(el))) or el.get("itemprop") in _ITEMPROP
+        if not marked and not any(key(strip_outlet_tag(_start(el)))[:24] == p for p in probes):
+            continue
         text = text_of_el(el)
         n = len(words(text))
-        if not 6 <= n <= 150 or (h1 is not None and (not _after(h1, el, order) or el.find(".//h1") is not None)):
+        if not 6 <= n <= 150 or el.find(".//h1") is not None:
             continue
         stripped = strip_outlet_tag(text)
         matches = any(key(stripped) == d or (len(d) > 60 and key(stripped).startswith(d[:-12]))
                       for d in dkeys)
         if not (matches or (marked and (h1 is None or _near(h1, el)))) or _linky(el, n):
             continue
-        if el.find(".//p") is not None and len(el.findall(".//p")) > 1:
+        if len(el.findall(".//p")) > 1:
             continue  # a container of paragraphs is the body, not its sapo
         # The innermost element that carries the whole text.
         inner = el
