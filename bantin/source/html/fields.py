@@ -60,31 +60,34 @@ def outlet_like(name: str, outlets: tuple[str, ...]) -> bool:
     return False
 
 
-def _title_candidates(page: Any, ld: LinkedData) -> list[str]:
-    found = [ld.headline, meta(page, "og:title"), meta(page, "twitter:title")]
-    title = page.xpath("//head/title")
-    found.append(text_of_el(title[0]) if title else None)
-    return [squash(t) for t in found if t and squash(t)]
-
-
 def _title(page: Any, ld: LinkedData, outlets: tuple[str, ...]) -> tuple[str, str | None]:
-    """(the headline, the outlet named after it in the <title>, if any). The
+    """(the headline, the outlet named after it in the <title>, if any).
+
+    JSON-LD's headline, then ``og:title`` and ``twitter:title``; without them the
+    visible ``<h1>`` that the ``<title>`` names, then the ``<title>``. The
     shortest form that another candidate extends wins, so " - Site" suffixes go."""
-    metadata = _title_candidates(page, ld)
+    strong = [squash(t) for t in (ld.headline, meta(page, "og:title"), meta(page, "twitter:title")) if squash(t)]
+    tag = page.xpath("//head/title")
+    title_tag = text_of_el(tag[0]) if tag else ""
     h1s = [t for t in (text_of_el(h) for h in page.xpath("//h1")) if t]
-    if not metadata:
-        return (h1s[0] if h1s else ""), None
-    primary = metadata[0]
+    if strong:
+        primary = strong[0]
+    else:
+        named = set(words(title_tag))
+        fits = [h for h in h1s if named and sum(w in named for w in words(h)) * 2 >= len(words(h))]
+        primary = (fits or h1s or [title_tag])[0]
+    if not primary:
+        return "", None
+    metadata = [*strong, *([title_tag] if title_tag else [])]
     pt = words(primary)
     best = primary
-    for cand in h1s + metadata[1:]:
+    for cand in h1s + metadata:
         ct = words(cand)
         if len(ct) >= 2 and len(ct) < len(words(best)) and pt[:len(ct)] == ct and len(ct) * 5 >= len(pt) * 2:
             best = cand
     suffix = None
-    full = metadata[-1]
-    if words(full)[:len(words(best))] == words(best) and len(words(full)) > len(words(best)):
-        tail = [p for p in _SEPARATORS.split(full) if p.strip()]
+    if title_tag and words(title_tag)[:len(words(best))] == words(best) and len(words(title_tag)) > len(words(best)):
+        tail = [p for p in _SEPARATORS.split(title_tag) if p.strip()]
         if len(tail) > 1 and len(words(tail[-1])) <= 6:
             suffix = squash(tail[-1])
     seps = list(_SEPARATORS.finditer(best))
