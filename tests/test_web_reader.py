@@ -126,9 +126,13 @@ def test_boxes_around_the_article_stay_out(pages, name, junk):
         assert j not in out, j
 
 
-def test_a_category_page_is_refused_on_one_line(pages):
+@pytest.mark.parametrize("name", ["category.html", "home.html"])
+def test_pages_of_links_are_not_articles(pages, name):
     with pytest.raises(InputError, match=r"^not an article page \(\d+ links, \d+ words\)$"):
-        api.read(pages / "category.html")
+        api.read(pages / name)
+
+
+def test_a_category_page_is_refused_on_one_line(pages):
     r = bantin("inspect", str(pages / "category.html"))
     lines = r.stderr.decode().strip().splitlines()
     assert r.returncode == 1 and len(lines) == 1

@@ -34,7 +34,7 @@ from bantin.source.html.blocks import Converter, Piece
 from bantin.source.html.cleanup import clean
 from bantin.source.html.dated import page_date
 from bantin.source.html.fields import read_fields
-from bantin.source.html.page import key, linked_data, parse, squash, words
+from bantin.source.html.page import LinkedData, key, linked_data, meta, parse, squash, words
 from bantin.source.html.pictures import collect
 from bantin.source.html.restore import restore
 from bantin.source.sandbox import local_image
@@ -92,6 +92,13 @@ def _extract(page: Any) -> Any:
     return main
 
 
+def _marked(page: Any, ld: LinkedData) -> bool:
+    """Whether the page calls itself an article."""
+    og_type = (page.xpath("//meta[@property='og:type']/@content") or [""])[0]
+    return og_type.strip() == "article" or any(t in ld.types for t in _ARTICLE_TYPES) or bool(
+        meta(page, "article:published_time"))
+
+
 def _lede_from_body(pieces: list[Piece], description: str | None, is_article: bool) -> str | None:
     """The lede when the site marks none: a first paragraph that opens with the
     outlet's tag, or that the page's description repeats; else the description
@@ -127,16 +134,14 @@ def read(data: bytes, ctx: Context) -> Article:
         _remove(found[0])
     boilerplate.prune(page)
     main = _extract(page)
-    listing.check(page, main)
+    listing.check(page, main, _marked(page, ld))
     pieces = Converter(pictures, attribution, captions).convert(main)
     pieces = restore(pieces, pictures, imgs, page, fields.title)
     lede = found[1] if found else None
     pieces, byline = clean(pieces, title=fields.title, sapo=lede, byline=fields.byline, pictures=pictures,
                            outlets=fields.outlets)
     if lede is None:
-        og_type = (page.xpath("//meta[@property='og:type']/@content") or [""])[0]
-        is_article = og_type.strip() == "article" or any(t in ld.types for t in _ARTICLE_TYPES)
-        lede = _lede_from_body(pieces, fields.description, is_article)
+        lede = _lede_from_body(pieces, fields.description, _marked(page, ld))
     if not any(isinstance(p.block, (Paragraph, ListBlock, Quote, Table, CodeBlock)) for p in pieces):
         raise InputError("no article found in the page")
     blocks = []

@@ -27,7 +27,10 @@ _BOX = re.compile(
     r"|regist|paywall|subscri|membership")  # these may sit inside a camelCase name
 # Small widgets: removed only when short.
 _WIDGET = re.compile(r"(?<![a-z])(?:tags?|keywords?|tu-?khoa|tools?|print|source|author|authors|byline|avatar|"
-                     r"follow|download|app|hotline|date|datetime|timestamp|dateline|status|hide|hidden)(?![a-z])")
+                     r"follow|download|hotline|date|datetime|timestamp|dateline|status)(?![a-z])")
+# Inline elements inside running text are never boxes, whatever their class says.
+_INLINE = frozenset({"a", "span", "b", "strong", "i", "em", "time", "small", "sup", "sub", "mark", "abbr", "label"})
+_TEXT_BLOCKS = frozenset({"p", "li", "td", "th", "h2", "h3", "h4", "h5", "h6", "blockquote", "figcaption"})
 _WIDGET_WORDS = 40
 _NEVER = ("html", "body", "head", "main", "article", "h1")
 
@@ -78,7 +81,10 @@ def prune(page: Any) -> None:
         el = stack.pop()
         if not isinstance(el.tag, str):
             continue
-        cls = classes(el) if el.tag not in _NEVER else ""
+        parent = el.getparent()
+        in_text = parent is not None and (parent.tag in _TEXT_BLOCKS or (
+            el.tag in _INLINE and bool((parent.text or "").strip() or (el.tail or "").strip())))
+        cls = classes(el) if el.tag not in _NEVER and not in_text else ""
         box = _BOX.search(cls) if cls.strip() else None
         widget = _WIDGET.search(cls) if cls.strip() and not box else None
         if (box or widget) and el.find(".//h1") is None:

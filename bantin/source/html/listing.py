@@ -16,6 +16,8 @@ _MIN_WORDS = 8  # shorter paragraphs (dates, labels) say nothing either way
 _HEADLINE = 4  # words of link text that make a headline link
 _CARD_SLACK = 60  # words a card may hold besides its teaser
 _MIN_TEASERS = 3
+_SHORT = 80  # words of prose below which an unmarked page among many links is no article
+_MANY_LINKS = 10
 _SAMPLE_WORDS = 400  # words of text read before an article with no teaser in them is taken as one
 
 
@@ -63,8 +65,15 @@ def _card_link(texts: list[tuple[str, Any]], lead: str, n: int) -> Any | None:
     return None
 
 
-def check(page: Any, main: Any) -> None:
-    """Raise :class:`InputError` when trafilatura's text is mostly teasers."""
+def _headline_links(page: Any) -> set[str]:
+    return {a.get("href") or "" for a in page.iter("a") if len(words(text_of_el(a))) >= _HEADLINE + 1} - {""}
+
+
+def check(page: Any, main: Any, marked: bool) -> None:
+    """Raise :class:`InputError` when trafilatura's text is mostly teasers, or
+    when a page that does not call itself an article (``marked``: ``og:type``
+    article, a JSON-LD article, a publication time) has little prose among many
+    headline links."""
     total = len(words(" ".join(main.itertext())))
     targets: set[str] = set()
     teaser_words = prose_words = teasers = 0
@@ -98,3 +107,7 @@ def check(page: Any, main: Any) -> None:
     if (teasers >= _MIN_TEASERS and teaser_words * 2 >= prose_words) or (
             len(headlines) >= 2 * _MIN_TEASERS and len(headlines) * 40 >= total):
         raise InputError(f"not an article page ({len(targets - {''})} links, {total} words)")
+    if not marked and prose_words - teaser_words < _SHORT:
+        links = _headline_links(page)
+        if len(links) >= _MANY_LINKS:
+            raise InputError(f"not an article page ({len(links)} links, {total} words)")
