@@ -80,10 +80,11 @@ def _prose(main: Any | None) -> int:
 
 def _extract(page: Any) -> Any:
     """trafilatura's article: its own extractor first, and its fallbacks
-    (readability, jusText) only when that finds too little prose, since they
-    cost as much again."""
+    (readability, jusText) only when that finds too little prose, or much less
+    than the page's paragraphs hold, since they cost as much again."""
     main = _trafilatura(page, fast=True)
-    if _prose(main) < _ENOUGH:
+    found = _prose(main)
+    if found < _ENOUGH or found * 2 < boilerplate.prose_words(page):
         fuller = _trafilatura(page, fast=False)
         if fuller is not None and _prose(fuller) > _prose(main):
             main = fuller

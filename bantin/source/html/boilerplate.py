@@ -19,7 +19,7 @@ from bantin.source.html.page import classes, key, text_of_el, words
 
 # Boxes that are never the article, whatever their size (unless they hold it).
 _BOX = re.compile(
-    r"(?<![a-z])(?:related|relate[sd]?|lien-?quan|tin-?lien-?quan|tinlienquan|same-?cat\w*|cung-?chuyen-?muc|"
+    r"(?<![a-z])(?:relate\w*|lien-?quan|tin-?lien-?quan|tinlienquan|same-?cat\w*|cung-?chuyen-?muc|"
     r"more-?news|read-?more|readmore|see-?also|xem-?them|doc-?them|share|sharing|social|copy-?link|"
     r"link-?source|toolbar|bookmark|rating|comments?|binh-?luan|breadcrumbs?|newsletter|subscribe|paywall|"
     r"login|signin|banner|advert\w*|ads|adv|qc|quang-?cao|sponsor\w*|promo\w*|popular|most-?read|"
@@ -48,7 +48,8 @@ PHRASES = tuple(key(p) for p in (
 PROMPTS = tuple(key(p) for p in ("Copy link", "Lấy link", "Sao chép liên kết", "Link bài gốc", "Copy link thành công"))
 
 
-def _prose_words(el: Any) -> int:
+def prose_words(el: Any) -> int:
+    """Words in the element's paragraphs of prose (long, with few links)."""
     total = 0
     for p in el.iter("p"):
         n = len(words(text_of_el(p)))
@@ -84,7 +85,8 @@ def prune(page: Any) -> None:
         parent = el.getparent()
         in_text = parent is not None and (parent.tag in _TEXT_BLOCKS or (
             el.tag in _INLINE and bool((parent.text or "").strip() or (el.tail or "").strip())))
-        cls = classes(el) if el.tag not in _NEVER and not in_text else ""
+        # A CMS may name a box by its type ("RelatedOneNews") rather than its class.
+        cls = f"{classes(el)} {el.get('type') or ''}".lower() if el.tag not in _NEVER and not in_text else ""
         box = _BOX.search(cls) if cls.strip() else None
         widget = _WIDGET.search(cls) if cls.strip() and not box else None
         if (box or widget) and el.find(".//h1") is None:
@@ -93,8 +95,8 @@ def prune(page: Any) -> None:
                 continue
             if box:
                 if not whole:
-                    whole.append(max(1, _prose_words(body)))
-                if len(el.findall(".//p")) < 3 or _prose_words(el) * 2 <= whole[0]:
+                    whole.append(max(1, prose_words(body)))
+                if len(el.findall(".//p")) < 3 or prose_words(el) * 2 <= whole[0]:
                     doomed.append(el)
                     continue
         stack.extend(reversed(el))
