@@ -17,14 +17,20 @@ from typing import Any
 
 from bantin.source.html.page import classes, key, text_of_el, words
 
-# Boxes that are never the article, whatever their size (unless they hold it).
+# Boxes that are never the article: removed unless they plainly hold it (most of
+# the page's prose, and much of it).
 _BOX = re.compile(
     r"(?<![a-z])(?:relate\w*|lien-?quan|tin-?lien-?quan|tinlienquan|same-?cat\w*|cung-?chuyen-?muc|"
-    r"more-?news|read-?more|readmore|see-?also|xem-?them|doc-?them|share|sharing|social|copy-?link|"
-    r"link-?source|toolbar|bookmark|rating|comments?|binh-?luan|breadcrumbs?|newsletter|subscribe|paywall|"
-    r"login|signin|banner|advert\w*|ads|adv|qc|quang-?cao|sponsor\w*|promo\w*|popular|most-?read|"
-    r"doc-?nhieu|trending|recommend\w*|outbrain|taboola)(?![a-z])"
-    r"|regist|paywall|subscri|membership")  # these may sit inside a camelCase name
+    r"more-?news|read-?more|readmore|see-?also|xem-?them|doc-?them|copy-?link|link-?source|toolbar|bookmark|"
+    r"rating|comments?|binh-?luan|breadcrumbs?|newsletter|popular|most-?read|doc-?nhieu|trending|recommend\w*|"
+    r"outbrain|taboola|modal|dialog)(?![a-z])|popup")  # "popup" may sit inside a camelCase name
+# Boxes that may also wrap a whole article (a sponsored or members-only one):
+# removed unless they hold more than half of the page's prose.
+_WRAPPER = re.compile(
+    r"(?<![a-z])(?:share|sharing|social|login|signin|banner|advert\w*|ads|adv|qc|quang-?cao|sponsor\w*|"
+    r"promo\w*)(?![a-z])|regist|paywall|subscri|membership")
+_HOLDS = 0.8  # share of the page's prose that a box must hold to be taken for the article
+_HOLDS_WORDS = 300
 # Small widgets: removed only when short.
 _WIDGET = re.compile(r"(?<![a-z])(?:tags?|keywords?|tu-?khoa|tools?|print|source|author|authors|byline|avatar|"
                      r"follow|download|hotline|date|datetime|timestamp|dateline|status)(?![a-z])")
@@ -88,15 +94,18 @@ def prune(page: Any) -> None:
         # A CMS may name a box by its type ("RelatedOneNews") rather than its class.
         cls = f"{classes(el)} {el.get('type') or ''}".lower() if el.tag not in _NEVER and not in_text else ""
         box = _BOX.search(cls) if cls.strip() else None
-        widget = _WIDGET.search(cls) if cls.strip() and not box else None
-        if (box or widget) and el.find(".//h1") is None:
+        wrapper = _WRAPPER.search(cls) if cls.strip() and not box else None
+        widget = _WIDGET.search(cls) if cls.strip() and not (box or wrapper) else None
+        if (box or wrapper or widget) and el.find(".//h1") is None:
             if widget and _short(el):
                 doomed.append(el)
                 continue
-            if box:
+            if box or wrapper:
                 if not whole:
                     whole.append(max(1, prose_words(body)))
-                if len(el.findall(".//p")) < 3 or prose_words(el) * 2 <= whole[0]:
+                held = prose_words(el) if len(el.findall(".//p")) >= 3 else 0
+                holds = held * 2 > whole[0] if wrapper else held >= max(_HOLDS_WORDS, _HOLDS * whole[0])
+                if not holds:
                     doomed.append(el)
                     continue
         stack.extend(reversed(el))

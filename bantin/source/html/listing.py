@@ -14,6 +14,7 @@ from bantin.source.html.page import squash, text_of_el, words
 
 _MIN_WORDS = 8  # shorter paragraphs (dates, labels) say nothing either way
 _HEADLINE = 4  # words of link text that make a headline link
+_HEADLINE_LETTERS = 16
 _CARD_SLACK = 60  # words a card may hold besides its teaser
 _MIN_TEASERS = 3
 _SHORT = 80  # words of prose below which an unmarked page among many links is no article
@@ -60,13 +61,33 @@ def _card_link(texts: list[tuple[str, Any]], lead: str, n: int) -> Any | None:
         for a in el.iter("a"):
             if own in a.iterancestors() or a in own.iterancestors() or a is own:
                 continue
-            if len(words(text_of_el(a))) >= _HEADLINE:
+            if _headline(text_of_el(a)):
                 return a
     return None
 
 
+def _headline(text: str) -> bool:
+    """Link text long enough for a headline (CJK characters count one word each,
+    so letters are counted too)."""
+    return len(words(text)) >= _HEADLINE and sum(c.isalpha() for c in text) >= _HEADLINE_LETTERS
+
+
 def _headline_links(page: Any) -> set[str]:
-    return {a.get("href") or "" for a in page.iter("a") if len(words(text_of_el(a))) >= _HEADLINE + 1} - {""}
+    return {a.get("href") or "" for a in page.iter("a") if _headline(text_of_el(a)) and
+            len(words(text_of_el(a))) > _HEADLINE} - {""}
+
+
+def _first_text_child(el: Any) -> Any | None:
+    """The child where the block's text begins (a picture before it skipped),
+    or None when text comes first."""
+    if (el.text or "").strip():
+        return None
+    for child in el:
+        if child.tag != "graphic":
+            return child
+        if (child.tail or "").strip():
+            return None
+    return None
 
 
 def check(page: Any, main: Any, marked: bool) -> None:
@@ -88,10 +109,19 @@ def check(page: Any, main: Any, marked: bool) -> None:
         prose_words += n
         refs = list(el.iter("ref"))
         linked = sum(len(words(" ".join(r.itertext()))) for r in refs)
-        if linked * 10 >= n * 8:
+        if linked * 10 >= n * 8 and el.tag == "p":  # a list of links is navigation, not teasers
             teasers += 1
             teaser_words += n
             targets.update(r.get("target") or "" for r in refs)
+            continue
+        if linked * 2 >= n:
+            continue  # mostly links: a navigation or related list, dropped later anyway
+        first = _first_text_child(el)
+        if first is not None and first.tag == "ref" and _headline(" ".join(first.itertext())) and \
+                n - linked >= _MIN_WORDS:
+            teasers += 1  # a headline that is a link, then its teaser: a card in one block
+            teaser_words += n
+            targets.add(first.get("target") or "")
             continue
         lead = _lead(el)
         if lead and texts is None:
