@@ -10,6 +10,7 @@ the byline.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
@@ -125,26 +126,56 @@ def _person(name: str | None, outlets: tuple[str, ...]) -> str | None:
     if not name:
         return None
     name = _BY.sub("", squash(name))
+    rest = name[5:] if name.lower().startswith("theo ") else ""
+    if len(rest.split()) >= 2 and not rest.isupper() and all(w[:1].isupper() for w in rest.split()):
+        name = rest  # "Theo Hồ Hương": the journalist of a republished article, not a source
     if not name or "://" in name or len(name.split()) > 12 or outlet_like(name, outlets):
         return None
     return name
+
+
+def _lang(page: Any) -> str:
+    return (page.get("lang") or "vi").strip().lower().split("-")[0]
+
+
+def _outlet(candidates: list[str | None], vietnamese: bool) -> str | None:
+    """The outlet's name: a name before a domain, and on a Vietnamese page a name
+    written with its diacritics before one written without ("TUOI TRE ONLINE")."""
+    names = [squash(c) for c in candidates if c and squash(c) and "://" not in c]
+    proper = [n for n in names if not _DOMAIN.match(n)]
+    if vietnamese:
+        accented = [n for n in proper if not n.isascii()]
+        if accented and proper and proper[0].isascii() and any(
+                set(words(_fold(proper[0]))) & set(words(_fold(a))) - _ORG_WORDS for a in accented):
+            return accented[0]
+    found = proper or names
+    return found[0] if found else None
+
+
+def _fold(text: str) -> str:
+    """Vietnamese letters without their marks, to compare "TUOI TRE" with "Tuổi Trẻ"."""
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def read_fields(page: Any, ld: LinkedData, url_hint: str | None = None) -> Fields:
     canonical = page.xpath("//link[@rel='canonical']/@href")
     url = (canonical[0].strip() if canonical else None) or meta(page, "og:url") or url_hint
     host = urlsplit(url).hostname if url and "://" in url else None
+    sites = [_SEPARATORS.split(n)[0] for n in ld.sites]
     names = [ld.publisher, meta(page, "og:site_name"), meta(page, "application-name"), *ld.organisations,
-             meta(page, "copyright"), meta(page, "twitter:site")]
+             *sites, meta(page, "copyright"), meta(page, "twitter:site")]
     outlets = tuple(dict.fromkeys(squash(n).lstrip("@") for n in names if n and squash(n)))
     outlets_all = outlets + ((host,) if host else ())
     title, suffix = _title(page, ld, outlets_all)
-    outlet = next((n for n in (ld.publisher, meta(page, "og:site_name"), meta(page, "application-name"))
-                   if n and "://" not in n), None) or suffix or host
+    outlet = _outlet([ld.publisher, meta(page, "og:site_name"), meta(page, "application-name"), *sites, suffix,
+                      host], vietnamese=_lang(page) == "vi")
     if suffix:
         outlets_all += (suffix,)
     byline = None
-    candidates = [*ld.authors, meta(page, "author"), meta(page, "article:author"), meta(page, "dc.creator"),
+    people = [n for n in (_person(a, outlets_all) for a in ld.authors) if n]
+    candidates = [", ".join(dict.fromkeys(people)) if people else None,
+                  meta(page, "author"), meta(page, "article:author"), meta(page, "dc.creator"),
                   meta(page, "byl"), meta(page, "parsely-author"), meta(page, "sailthru.author"),
                   *_visible_bylines(page)]
     for cand in candidates:

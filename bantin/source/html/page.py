@@ -53,12 +53,21 @@ def parse(text: str) -> Any:
         raise InputError(f"not an HTML page lxml can parse ({type(e).__name__})") from None
 
 
+def unescape(text: str) -> str:
+    """HTML entities undone, twice over where a CMS escaped them twice ("&amp;#7871;")."""
+    for _ in range(3):
+        if "&" not in text:
+            break
+        text = html.unescape(text)
+    return text
+
+
 def meta(page: Any, *names: str) -> str | None:
     """The first non-empty ``content`` of a ``<meta>`` named (property, name or
     itemprop) by one of ``names``, in the order of ``names``."""
     for name in names:
         for el in page.xpath("//meta[@property=$n or @name=$n or @itemprop=$n]", n=name):
-            value = squash(el.get("content"))
+            value = squash(unescape(el.get("content") or ""))
             if value:
                 return value
     return None
@@ -80,6 +89,10 @@ class LinkedData:
     publisher: str | None = None
     description: str | None = None
     types: frozenset[str] = field(default_factory=frozenset)
+    sites: tuple[str, ...] = ()  # names of the page's Organization items: the outlet's own name
+
+
+_ORGANISATIONS = frozenset({"Organization", "NewsMediaOrganization", "Corporation"})
 
 
 def _items(data: Any) -> list[dict[str, Any]]:
@@ -105,7 +118,7 @@ def _name(value: Any) -> str | None:
     if isinstance(value, dict):
         value = value.get("name")
     if isinstance(value, str):
-        name = squash(html.unescape(value))
+        name = squash(unescape(value))
         if name and "://" not in name:
             return name
     return None
@@ -115,6 +128,7 @@ def linked_data(page: Any) -> LinkedData:
     found: dict[str, Any] = {}
     authors: list[str] = []
     orgs: list[str] = []
+    sites: list[str] = []
     types: set[str] = set()
     for script in page.xpath("//script[@type='application/ld+json']"):
         try:
@@ -124,18 +138,22 @@ def linked_data(page: Any) -> LinkedData:
         for item in _items(data):
             kinds = _types(item)
             types |= kinds
+            if kinds & _ORGANISATIONS:
+                site = _name(item)
+                if site:
+                    sites.append(site)
             if not any(k.endswith("Article") or k == "BlogPosting" for k in kinds):
                 continue
             for k in ("headline", "datePublished", "description"):
                 if k not in found and isinstance(item.get(k), str) and item[k].strip():
-                    found[k] = squash(html.unescape(item[k]))
+                    found[k] = squash(unescape(item[k]))
             people = item.get("author")
             for person in people if isinstance(people, list) else [people]:
                 name = _name(person)
                 if not name:
                     continue
                 kind = _types(person) if isinstance(person, dict) else set()
-                (orgs if kind & {"Organization", "NewsMediaOrganization", "Corporation"} else authors).append(name)
+                (orgs if kind & _ORGANISATIONS else authors).append(name)
             pub = _name(item.get("publisher"))
             if pub and "publisher" not in found:
                 found["publisher"] = pub
@@ -143,4 +161,4 @@ def linked_data(page: Any) -> LinkedData:
         orgs.append(found["publisher"])
     return LinkedData(found.get("headline"), found.get("datePublished"), tuple(dict.fromkeys(authors)),
                       tuple(dict.fromkeys(orgs)), found.get("publisher"), found.get("description"),
-                      frozenset(types))
+                      frozenset(types), tuple(dict.fromkeys(sites)))
