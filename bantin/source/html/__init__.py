@@ -12,7 +12,8 @@ entities:
   paired by structure, thumbnails and avatars left out;
 - boxes (:mod:`.boilerplate`), removed by structure before trafilatura reads the
   page, and by a short phrase list after;
-- quote attributions and table captions (:mod:`.asides`), which trafilatura drops;
+- quote attributions and table captions (:mod:`.asides`), which trafilatura drops,
+  and the pictures and subheadings it leaves out of a body (:mod:`.restore`);
 - pages that list links rather than tell a story (:mod:`.listing`), refused.
 
 Then trafilatura's whole XML becomes blocks (:mod:`.blocks`), and the body is
@@ -22,7 +23,6 @@ read as an editor would (:mod:`.cleanup`).
 from __future__ import annotations
 
 import copy
-import re
 from typing import Any
 
 from bantin.errors import InputError
@@ -34,28 +34,14 @@ from bantin.source.html.blocks import Converter, Piece
 from bantin.source.html.cleanup import clean
 from bantin.source.html.dated import page_date
 from bantin.source.html.fields import read_fields
-from bantin.source.html.page import LinkedData, key, linked_data, meta, parse, squash, words
+from bantin.source.html.page import LinkedData, key, language, linked_data, meta, parse, remove, squash, words
 from bantin.source.html.pictures import collect
 from bantin.source.html.restore import restore
 from bantin.source.sandbox import local_image
 
-_LANG = re.compile(r"[a-z]{2,3}")
 _PROSE_WORDS = 12  # a paragraph this long is prose, not a label
 _ENOUGH = 150  # words of prose in trafilatura's fast pass that spare its fallbacks
 _ARTICLE_TYPES = ("NewsArticle", "Article", "ReportageNewsArticle", "BlogPosting", "AnalysisNewsArticle")
-
-
-def _remove(el: Any) -> None:
-    parent = el.getparent()
-    if parent is None:
-        return
-    if el.tail and el.tail.strip():
-        prev = el.getprevious()
-        if prev is not None:
-            prev.tail = (prev.tail or "") + el.tail
-        else:
-            parent.text = (parent.text or "") + el.tail
-    parent.remove(el)
 
 
 def _trafilatura(page: Any, fast: bool) -> Any | None:
@@ -132,7 +118,7 @@ def read(data: bytes, ctx: Context) -> Article:
     captions = table_captions(page)
     found = sapo.find(page, fields.title, [d for d in (ld.description, fields.description) if d])
     if found is not None:
-        _remove(found[0])
+        remove(found[0])
     boilerplate.prune(page)
     main = _extract(page)
     listing.check(page, main, _marked(page, ld))
@@ -153,15 +139,9 @@ def read(data: bytes, ctx: Context) -> Article:
         blocks.append(b)
     return Article(
         title=fields.title, lede=lede or None, outlet=Outlet(None, fields.outlet) if fields.outlet else None,
-        date=date, byline=byline, url=fields.url, blocks=tuple(blocks), language=_language(page),
+        date=date, byline=byline, url=fields.url, blocks=tuple(blocks), language=language(page),
     )
 
-
-def _language(page: Any) -> str:
-    """The page's own ``<html lang>`` (its primary subtag), Vietnamese when unsaid."""
-    lang = (page.get("lang") or page.get("{http://www.w3.org/XML/1998/namespace}lang") or "").strip().lower()
-    primary = lang.replace("_", "-").split("-")[0]
-    return primary if _LANG.fullmatch(primary) else "vi"
 
 
 reader = Reader("html", (".html", ".htm"), read, "saved web page: the article found by trafilatura")

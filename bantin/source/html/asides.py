@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from bantin.source.html.page import key, squash, text_of_el
+from bantin.source.html.page import key, remove, squash, text_of_el
 
 _DASHES = re.compile(r"^[\s—–―-]+")
 
@@ -28,15 +28,7 @@ def take_attributions(page: Any) -> Callable[[str], str | None]:
             continue
         who = _DASHES.sub("", squash(" ".join(text_of_el(m) for m in marks[:1])))
         for m in marks[:1]:
-            parent = m.getparent()
-            if parent is not None:
-                if m.tail and m.tail.strip():
-                    prev = m.getprevious()
-                    if prev is not None:
-                        prev.tail = (prev.tail or "") + m.tail
-                    else:
-                        parent.text = (parent.text or "") + m.tail
-                parent.remove(m)
+            remove(m)
         text = key(text_of_el(bq))
         if who and text:
             found.append((text, who))

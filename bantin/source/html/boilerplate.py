@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from bantin.source.html.page import classes, key, text_of_el, words
+from bantin.source.html.page import classes, key, remove, text_of_el, words
 
 # Boxes that are never the article: removed unless they plainly hold it (most of
 # the page's prose, and much of it).
@@ -110,16 +110,7 @@ def prune(page: Any) -> None:
                     continue
         stack.extend(reversed(el))
     for el in doomed:
-        parent = el.getparent()
-        if parent is None:
-            continue
-        tail, prev = el.tail, el.getprevious()
-        if tail and tail.strip():
-            if prev is not None:
-                prev.tail = (prev.tail or "") + tail
-            else:
-                parent.text = (parent.text or "") + tail
-        parent.remove(el)
+        remove(el)
 
 
 def is_phrase(text: str) -> bool:

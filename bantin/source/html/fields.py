@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
-from bantin.source.html.page import LinkedData, classes, key, meta, squash, text_of_el, words
+from bantin.source.html.page import LinkedData, classes, key, language, meta, squash, text_of_el, words
 
 _DOMAIN = re.compile(r"(?i)^(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}/?$")
 # Words only an organisation's name carries (whole words, casefolded).
@@ -134,10 +134,6 @@ def _person(name: str | None, outlets: tuple[str, ...]) -> str | None:
     return name
 
 
-def _lang(page: Any) -> str:
-    return (page.get("lang") or "vi").strip().lower().split("-")[0]
-
-
 def _outlet(candidates: list[str | None], vietnamese: bool) -> str | None:
     """The outlet's name: a name before a domain, and on a Vietnamese page a name
     written with its diacritics before one written without ("TUOI TRE ONLINE")."""
@@ -169,7 +165,7 @@ def read_fields(page: Any, ld: LinkedData, url_hint: str | None = None) -> Field
     outlets_all = outlets + ((host,) if host else ())
     title, suffix = _title(page, ld, outlets_all)
     outlet = _outlet([ld.publisher, meta(page, "og:site_name"), meta(page, "application-name"), *sites, suffix,
-                      host], vietnamese=_lang(page) == "vi")
+                      host], vietnamese=language(page) == "vi")
     if suffix:
         outlets_all += (suffix,)
     byline = None

@@ -19,6 +19,7 @@ from bantin.errors import InputError
 # CJK, kana, hangul and Thai have no spaces: each character counts as a word.
 _CJK = "\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af\uff66-\uff9f"
 _WORD = re.compile(rf"[{_CJK}]|[^\W_{_CJK}]+")
+_LANG = re.compile(r"[a-z]{2,3}")
 
 
 def squash(text: str | None) -> str:
@@ -71,6 +72,27 @@ def meta(page: Any, *names: str) -> str | None:
             if value:
                 return value
     return None
+
+
+def remove(el: Any) -> None:
+    """Take an element out of the page, keeping the text that follows it."""
+    parent = el.getparent()
+    if parent is None:
+        return
+    if el.tail and el.tail.strip():
+        prev = el.getprevious()
+        if prev is not None:
+            prev.tail = (prev.tail or "") + el.tail
+        else:
+            parent.text = (parent.text or "") + el.tail
+    parent.remove(el)
+
+
+def language(page: Any) -> str:
+    """The page's own ``<html lang>`` (its primary subtag), Vietnamese when unsaid."""
+    lang = (page.get("lang") or page.get("{http://www.w3.org/XML/1998/namespace}lang") or "").strip().lower()
+    primary = lang.replace("_", "-").split("-")[0]
+    return primary if _LANG.fullmatch(primary) else "vi"
 
 
 def classes(el: Any) -> str:
