@@ -24,13 +24,14 @@ _BOX = re.compile(
     r"more-?news|read-?more|readmore|see-?also|xem-?them|doc-?them|copy-?link|link-?source|toolbar|bookmark|"
     r"rating|comments?|binh-?luan|breadcrumbs?|newsletter|popular|most-?read|doc-?nhieu|trending|recommend\w*|"
     r"outbrain|taboola|modal|dialog)(?![a-z])|popup")  # "popup" may sit inside a camelCase name
-# Boxes that may also wrap a whole article (a sponsored or members-only one):
-# removed unless they hold more than half of the page's prose.
+# Names that may also mark a part of the article (a sponsored or members-only
+# one, a section with an advertising slot): removed only when they hold no prose.
 _WRAPPER = re.compile(
     r"(?<![a-z])(?:share|sharing|social|login|signin|banner|advert\w*|ads|adv|qc|quang-?cao|sponsor\w*|"
     r"promo\w*)(?![a-z])|regist|paywall|subscri|membership")
 _HOLDS = 0.8  # share of the page's prose that a box must hold to be taken for the article
 _HOLDS_WORDS = 300
+_WRAPPER_PROSE = 40  # words of prose that make a "wrapper" box part of the article
 # Small widgets: removed only when short.
 _WIDGET = re.compile(r"(?<![a-z])(?:tags?|keywords?|tu-?khoa|tools?|print|source|author|authors|byline|avatar|"
                      r"follow|download|hotline|date|datetime|timestamp|dateline|status)(?![a-z])")
@@ -103,8 +104,9 @@ def prune(page: Any) -> None:
             if box or wrapper:
                 if not whole:
                     whole.append(max(1, prose_words(body)))
-                held = prose_words(el) if len(el.findall(".//p")) >= 3 else 0
-                holds = held * 2 > whole[0] if wrapper else held >= max(_HOLDS_WORDS, _HOLDS * whole[0])
+                held = prose_words(el)
+                holds = held >= _WRAPPER_PROSE if wrapper else (
+                    len(el.findall(".//p")) >= 3 and held >= max(_HOLDS_WORDS, _HOLDS * whole[0]))
                 if not holds:
                     doomed.append(el)
                     continue
