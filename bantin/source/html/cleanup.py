@@ -82,8 +82,6 @@ def _drop_boxes(pieces: list[Piece]) -> list[Piece]:
         if skipping and (p.linky or (isinstance(b, Figure) and not b.caption)):
             continue
         skipping = False
-        if isinstance(b, ListBlock) and p.linky and len(b.items) >= 2 and p.link_words * 10 >= p.words * 7:
-            continue  # a list of links: navigation or related news
         if isinstance(b, Paragraph) and p.words >= 4 and p.link_words * 10 >= p.words * 9:
             continue  # a headline that is a link: related news between paragraphs
         out.append(p)
