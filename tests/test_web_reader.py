@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from conftest import assert_in_order, bantin, words
 from lxml import etree
+from lxml import html as lxml_html
 from PIL import Image as Pil
 
 import bantin as api
@@ -22,7 +23,7 @@ from bantin.source.html.blocks import Converter
 from bantin.source.html.boilerplate import is_phrase
 from bantin.source.html.cleanup import name_like
 from bantin.source.html.fields import outlet_like
-from bantin.source.html.pictures import split_caption
+from bantin.source.html.pictures import resolve, split_caption
 from bantin.source.html.sapo import strip_outlet_tag
 
 PAGES = Path(__file__).parent / "pages" / "web"
@@ -248,3 +249,16 @@ def test_the_page_language_is_kept(tmp_path):
     a, _ = read(page)
     assert a.language == "en" and a.date is None
     assert a.title == "Trees along the river"  # the visible headline the <title> names, not the <title>
+
+
+@pytest.mark.parametrize("img, want", [
+    ('<img src="data:image/gif;base64,R0lGOD" data-src="https://a.vn/1.jpg">', "https://a.vn/1.jpg"),
+    ('<img src="/img/blank.gif" data-original="https://a.vn/2.jpg">', "https://a.vn/2.jpg"),
+    ('<img srcset="https://a.vn/3.jpg 1x, https://a.vn/3-2x.jpg 2x">', "https://a.vn/3.jpg"),
+    ('<picture><source data-srcset="https://a.vn/4.jpg 1x"><img src="data:image/png;base64,iVBOR"></picture>',
+     "https://a.vn/4.jpg"),
+    ('<img src="anh/5.jpg" data-src="https://a.vn/other.jpg">', "anh/5.jpg"),  # a real src is kept
+])
+def test_lazy_image_addresses(img, want):
+    page = lxml_html.fromstring(f"<div>{img}</div>")
+    assert resolve(next(page.iter("img"))) == want

@@ -19,6 +19,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
+from itertools import islice
 from typing import Any
 
 from bantin.source.html.page import classes, squash, text_of_el
@@ -86,9 +87,10 @@ def resolve(img: Any) -> str:
         found = _srcset_first(img.get(attr))
         if found and not found.startswith("data:"):
             return found
-    parent = img.getparent()
-    if parent is not None and parent.tag == "picture":
-        for source in parent.iter("source"):
+    # lxml may nest the <img> inside the <source> it follows.
+    picture = next((a for a in islice(img.iterancestors(), 2) if a.tag == "picture"), None)
+    if picture is not None:
+        for source in picture.iter("source"):
             found = _srcset_first(source.get("data-srcset") or source.get("srcset"))
             if found:
                 return found
