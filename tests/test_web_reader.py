@@ -262,3 +262,14 @@ def test_the_page_language_is_kept(tmp_path):
 def test_lazy_image_addresses(img, want):
     page = lxml_html.fromstring(f"<div>{img}</div>")
     assert resolve(next(page.iter("img"))) == want
+
+
+def test_a_space_between_two_links_is_kept(tmp_path):
+    page = tmp_path / "links.html"
+    para = ("Thủ tướng đã gặp <a href='/a'>Bộ trưởng</a> <a href='/b'>Tài chính</a> để bàn về ngân sách "
+            "năm tới, trong đó có các khoản chi cho giáo dục, y tế và hạ tầng giao thông ở các tỉnh miền núi. ")
+    page.write_text(f'<!DOCTYPE html><html lang="vi"><head><title>Ngân sách</title></head><body><article>'
+                    f"<h1>Ngân sách năm tới</h1><p>{para * 2}</p><p>{para}</p></article></body></html>",
+                    encoding="utf-8")
+    a, _ = read(page)
+    assert "Bộ trưởng Tài chính" in body_text(a)  # trafilatura alone prints "Bộ trưởngTài chính"

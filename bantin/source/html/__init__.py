@@ -34,7 +34,18 @@ from bantin.source.html.blocks import Converter, Piece
 from bantin.source.html.cleanup import clean
 from bantin.source.html.dated import page_date
 from bantin.source.html.fields import read_fields
-from bantin.source.html.page import LinkedData, key, language, linked_data, meta, parse, remove, squash, words
+from bantin.source.html.page import (
+    LinkedData,
+    keep_spaces,
+    key,
+    language,
+    linked_data,
+    meta,
+    parse,
+    remove,
+    squash,
+    words,
+)
 from bantin.source.html.pictures import collect
 from bantin.source.html.restore import restore
 from bantin.source.sandbox import local_image
@@ -120,6 +131,7 @@ def read(data: bytes, ctx: Context) -> Article:
     if found is not None:
         remove(found[0])
     boilerplate.prune(page)
+    keep_spaces(page)
     main = _extract(page)
     listing.check(page, main, _marked(page, ld))
     pieces = Converter(pictures, attribution, captions).convert(main)

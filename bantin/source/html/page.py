@@ -88,6 +88,20 @@ def remove(el: Any) -> None:
     parent.remove(el)
 
 
+_INLINE = ("a", "b", "strong", "em", "i", "span", "u", "small", "mark")
+
+
+def keep_spaces(page: Any) -> None:
+    """trafilatura drops the lone space between two inline elements
+    ("<a>Jair</a> <a>Bolsonaro</a>" came out "JairBolsonaro"): move it into the
+    second one, where it survives."""
+    for el in page.iter(*_INLINE):
+        nxt = el.getnext()
+        if el.tail and not el.tail.strip() and nxt is not None and nxt.tag in _INLINE:
+            el.tail = None
+            nxt.text = " " + (nxt.text or "").lstrip()
+
+
 def language(page: Any) -> str:
     """The page's own ``<html lang>`` (its primary subtag), Vietnamese when unsaid."""
     lang = (page.get("lang") or page.get("{http://www.w3.org/XML/1998/namespace}lang") or "").strip().lower()
