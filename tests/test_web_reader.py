@@ -273,3 +273,13 @@ def test_a_space_between_two_links_is_kept(tmp_path):
                     encoding="utf-8")
     a, _ = read(page)
     assert "Bộ trưởng Tài chính" in body_text(a)  # trafilatura alone prints "Bộ trưởngTài chính"
+
+
+def test_the_visible_headline_is_not_cut_to_a_shorter_title(tmp_path):
+    page = tmp_path / "h1.html"
+    para = "Hội đồng nhân dân tỉnh thông qua dự toán ngân sách với nhiều khoản chi mới cho giáo dục và y tế. "
+    page.write_text(f'<!DOCTYPE html><html lang="vi"><head><title>Ngân sách</title></head><body><article>'
+                    f"<h1>Ngân sách năm tới</h1><p>{para * 3}</p><p>{para * 2}</p></article></body></html>",
+                    encoding="utf-8")
+    a, _ = read(page)
+    assert a.title == "Ngân sách năm tới" and not any(isinstance(b, Heading) for b in a.blocks)

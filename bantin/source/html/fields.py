@@ -25,6 +25,7 @@ _ORG_WORDS = frozenset({"báo", "tạp", "news", "online", "corp", "corporation"
 _BYLINE_CLASS = re.compile(r"author|byline|writer|tac-?gia")
 _PAREN = re.compile(r"\s*\([^()]*\)")
 _BY = re.compile(r"(?i)^(?:by|von|par|por|bởi|tác giả|tg)\s*:?\s+")
+_SEPARATOR_START = re.compile(r"[-|–—:•·»：]")
 _SEPARATORS = re.compile(r"\s+[-|–—:•·»]\s+|\s*[|：]\s*")
 
 
@@ -61,6 +62,12 @@ def outlet_like(name: str, outlets: tuple[str, ...]) -> bool:
     return False
 
 
+def _suffixed(full: str, head: str) -> bool:
+    """Whether ``full`` is ``head`` followed by a separator and more (" - Site")."""
+    f, h = "".join(full.casefold().split()), "".join(head.casefold().split())
+    return f.startswith(h) and bool(_SEPARATOR_START.match(f[len(h):]))
+
+
 def _title(page: Any, ld: LinkedData, outlets: tuple[str, ...]) -> tuple[str, str | None]:
     """(the headline, the outlet named after it in the <title>, if any).
 
@@ -84,7 +91,8 @@ def _title(page: Any, ld: LinkedData, outlets: tuple[str, ...]) -> tuple[str, st
     best = primary
     for cand in h1s + metadata:
         ct = words(cand)
-        if len(ct) >= 2 and len(ct) < len(words(best)) and pt[:len(ct)] == ct and len(ct) * 5 >= len(pt) * 2:
+        if len(ct) >= 2 and len(ct) < len(words(best)) and pt[:len(ct)] == ct and len(ct) * 5 >= len(pt) * 2 \
+                and _suffixed(primary, cand):
             best = cand
     suffix = None
     if title_tag and words(title_tag)[:len(words(best))] == words(best) and len(words(title_tag)) > len(words(best)):
