@@ -283,3 +283,20 @@ def test_the_visible_headline_is_not_cut_to_a_shorter_title(tmp_path):
                     encoding="utf-8")
     a, _ = read(page)
     assert a.title == "Ngân sách năm tới" and not any(isinstance(b, Heading) for b in a.blocks)
+
+
+def test_a_dated_article_keeps_itself_and_loses_its_teaser_rail(tmp_path):
+    cards = "".join(
+        f'<div class="card"><h3><a href="/bai-{i}.html">Tin khác số {i} về thị trường lúa gạo miền Tây</a></h3>'
+        f"<p>Đoạn giới thiệu ngắn của tin khác số {i}, kể về giá lúa và chuyện xuất khẩu gạo trong tuần.</p></div>"
+        for i in range(6))
+    para = "Giá lúa tại các tỉnh miền Tây tăng nhẹ trong tuần qua nhờ nhu cầu xuất khẩu gạo phục hồi rõ rệt. "
+    page = tmp_path / "rail.html"
+    page.write_text(
+        '<!DOCTYPE html><html lang="vi"><head><title>Giá lúa tăng nhẹ</title>'
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Giá lúa tăng nhẹ",'
+        ' "datePublished": "2026-01-05"}</script></head><body><article><h1>Giá lúa tăng nhẹ</h1>'
+        f"<p>{para}</p><p>{para}</p></article><div class='more'>{cards}</div></body></html>", encoding="utf-8")
+    a, _ = read(page)
+    assert a.date == "2026-01-05" and "Giá lúa tại các tỉnh miền Tây" in body_text(a)
+    assert "tin khác" not in body_text(a).casefold()

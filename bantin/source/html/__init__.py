@@ -93,8 +93,12 @@ def _extract(page: Any) -> Any:
 def _marked(page: Any, ld: LinkedData) -> bool:
     """Whether the page calls itself an article."""
     og_type = (page.xpath("//meta[@property='og:type']/@content") or [""])[0]
-    return og_type.strip() == "article" or any(t in ld.types for t in _ARTICLE_TYPES) or bool(
-        meta(page, "article:published_time"))
+    return og_type.strip() == "article" or _dated(page, ld)
+
+
+def _dated(page: Any, ld: LinkedData) -> bool:
+    """Whether the page names its own publication: one article, however much else it lists."""
+    return any(t in ld.types for t in _ARTICLE_TYPES) or bool(meta(page, "article:published_time"))
 
 
 def _lede_from_body(pieces: list[Piece], description: str | None, is_article: bool) -> str | None:
@@ -133,7 +137,9 @@ def read(data: bytes, ctx: Context) -> Article:
     boilerplate.prune(page)
     keep_spaces(page)
     main = _extract(page)
-    listing.check(page, main, _marked(page, ld))
+    teasers, refusal = listing.check(page, main, _marked(page, ld), _dated(page, ld))
+    for el in teasers:
+        remove(el)
     pieces = Converter(pictures, attribution, captions).convert(main)
     pieces = restore(pieces, pictures, imgs, page, fields.title)
     lede = found[1] if found else None
@@ -142,7 +148,7 @@ def read(data: bytes, ctx: Context) -> Article:
     if lede is None:
         lede = _lede_from_body(pieces, fields.description, _marked(page, ld))
     if not any(isinstance(p.block, (Paragraph, ListBlock, Quote, Table, CodeBlock)) for p in pieces):
-        raise InputError("no article found in the page")
+        raise InputError(refusal if teasers else "no article found in the page")
     blocks = []
     for p in pieces:
         b = p.block

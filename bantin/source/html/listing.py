@@ -90,14 +90,20 @@ def _first_text_child(el: Any) -> Any | None:
     return None
 
 
-def check(page: Any, main: Any, marked: bool) -> None:
+def check(page: Any, main: Any, marked: bool, dated: bool) -> tuple[list[Any], str]:
     """Raise :class:`InputError` when trafilatura's text is mostly teasers, or
     when a page that does not call itself an article (``marked``: ``og:type``
     article, a JSON-LD article, a publication time) has little prose among many
-    headline links."""
+    headline links.
+
+    A page that names its own publication (``dated``: a JSON-LD article or a
+    publication time) is one article however many teasers surround it: then the
+    teasers are returned, to be left out, with the refusal to give should
+    nothing else remain."""
     total = len(words(" ".join(main.itertext())))
     targets: set[str] = set()
-    teaser_words = prose_words = teasers = 0
+    teaser_words = prose_words = 0
+    teasers: list[Any] = []
     texts: list[tuple[str, Any]] | None = None
     for el in main.iter("p", "item"):
         text = " ".join(el.itertext())
@@ -109,35 +115,39 @@ def check(page: Any, main: Any, marked: bool) -> None:
         prose_words += n
         refs = list(el.iter("ref"))
         linked = sum(len(words(" ".join(r.itertext()))) for r in refs)
+        link: Any = None
         if linked * 10 >= n * 8 and el.tag == "p":  # a list of links is navigation, not teasers
-            teasers += 1
-            teaser_words += n
             targets.update(r.get("target") or "" for r in refs)
-            continue
-        if linked * 2 >= n:
+            link = el
+        elif linked * 2 >= n:
             continue  # mostly links: a navigation or related list, dropped later anyway
-        first = _first_text_child(el)
-        if first is not None and first.tag == "ref" and _headline(" ".join(first.itertext())) and \
-                n - linked >= _MIN_WORDS:
-            teasers += 1  # a headline that is a link, then its teaser: a card in one block
-            teaser_words += n
-            targets.add(first.get("target") or "")
-            continue
-        lead = _lead(el)
-        if lead and texts is None:
-            texts = _texts(page)
-        link = _card_link(texts, lead, n) if lead and texts else None
+        else:
+            first = _first_text_child(el)
+            if first is not None and first.tag == "ref" and _headline(" ".join(first.itertext())) and \
+                    n - linked >= _MIN_WORDS:
+                link = first  # a headline that is a link, then its teaser: a card in one block
+                targets.add(first.get("target") or "")
+            else:
+                lead = _lead(el)
+                if lead and texts is None:
+                    texts = _texts(page)
+                link = _card_link(texts, lead, n) if lead and texts else None
+                if link is not None:
+                    targets.add(link.get("href") or squash(text_of_el(link)))
         if link is not None:
-            teasers += 1
+            teasers.append(el)
             teaser_words += n
-            targets.add(link.get("href") or squash(text_of_el(link)))
     headlines = [h for h in main.iter("head") if h.find(".//ref") is not None and len(words(" ".join(
         h.itertext()))) >= _HEADLINE]
     targets.update(r.get("target") or "" for h in headlines for r in h.iter("ref"))
-    if (teasers >= _MIN_TEASERS and teaser_words * 2 >= prose_words) or (
+    refusal = f"not an article page ({len(targets - {''})} links, {total} words)"
+    if (len(teasers) >= _MIN_TEASERS and teaser_words * 2 >= prose_words) or (
             len(headlines) >= 2 * _MIN_TEASERS and len(headlines) * 40 >= total):
-        raise InputError(f"not an article page ({len(targets - {''})} links, {total} words)")
+        if not dated:
+            raise InputError(refusal)
+        return teasers + headlines, refusal
     if not marked and prose_words - teaser_words < _SHORT:
         links = _headline_links(page)
         if len(links) >= _MANY_LINKS:
             raise InputError(f"not an article page ({len(links)} links, {total} words)")
+    return [], refusal
