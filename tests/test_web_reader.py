@@ -300,3 +300,13 @@ def test_a_dated_article_keeps_itself_and_loses_its_teaser_rail(tmp_path):
     a, _ = read(page)
     assert a.date == "2026-01-05" and "Giá lúa tại các tỉnh miền Tây" in body_text(a)
     assert "tin khác" not in body_text(a).casefold()
+
+
+def test_characters_xml_cannot_hold_do_not_empty_the_page(tmp_path):
+    para = "Nông dân ở đồng bằng bắt đầu xuống giống vụ lúa mới sau khi nước lũ rút hoàn toàn khỏi cánh đồng. "
+    page = tmp_path / "ctrl.html"
+    page.write_text(f'<!DOCTYPE html><html lang="vi"><head><title>Vụ lúa mới</title></head><body><article>'
+                    f"<h1>Vụ lúa mới</h1><p>{para * 3}\x0b</p><p>{para}\x01</p></article></body></html>",
+                    encoding="utf-8")
+    a, _ = read(page)
+    assert body_text(a).count("Nông dân ở đồng bằng") == 4

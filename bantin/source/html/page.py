@@ -20,6 +20,7 @@ from bantin.errors import InputError
 _CJK = "\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af\uff66-\uff9f"
 _WORD = re.compile(rf"[{_CJK}]|[^\W_{_CJK}]+")
 _LANG = re.compile(r"[a-z]{2,3}")
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def squash(text: str | None) -> str:
@@ -48,6 +49,8 @@ def parse(text: str) -> Any:
     import lxml.html
 
     parser = lxml.html.HTMLParser(no_network=True, remove_comments=True, remove_pis=True)
+    # Characters XML cannot hold make trafilatura's XML come out empty.
+    text = _NOT_XML.sub("", text)
     try:
         return lxml.html.document_fromstring(text, parser=parser)
     except Exception as e:  # noqa: BLE001 - lxml raises several kinds on garbage
