@@ -310,3 +310,14 @@ def test_characters_xml_cannot_hold_do_not_empty_the_page(tmp_path):
                     encoding="utf-8")
     a, _ = read(page)
     assert body_text(a).count("Nông dân ở đồng bằng") == 4
+
+
+def test_a_page_in_the_charset_it_declares(tmp_path):
+    para = "Die Stadt pflanzt in diesem Jahr zehntausend Bäume entlang der Flüsse und Straßen. "
+    html = (f'<!DOCTYPE html><html lang="de"><head><meta http-equiv="Content-Type" content="text/html; '
+            f'charset=windows-1252"><title>Bäume</title></head><body><article><h1>Bäume für die Stadt</h1>'
+            f"<p>{para * 3}</p><p>{para * 2}</p></article></body></html>")
+    page = tmp_path / "cp1252.html"
+    page.write_bytes(html.encode("cp1252"))
+    a, _ = read(page)
+    assert "zehntausend Bäume entlang der Flüsse und Straßen" in body_text(a) and a.language == "de"

@@ -22,7 +22,10 @@ read as an editor would (:mod:`.cleanup`).
 
 from __future__ import annotations
 
+import codecs
 import copy
+import re
+from dataclasses import replace
 from typing import Any
 
 from bantin.errors import InputError
@@ -50,6 +53,7 @@ from bantin.source.html.pictures import collect
 from bantin.source.html.restore import restore
 from bantin.source.sandbox import local_image
 
+_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w.:-]+)""", re.I)
 _PROSE_WORDS = 12  # a paragraph this long is prose, not a label
 _ENOUGH = 150  # words of prose in trafilatura's fast pass that spare its fallbacks
 _ARTICLE_TYPES = ("NewsArticle", "Article", "ReportageNewsArticle", "BlogPosting", "AnalysisNewsArticle")
@@ -121,8 +125,27 @@ def _lede_from_body(pieces: list[Piece], description: str | None, is_article: bo
     return squash(sapo.strip_outlet_tag(description))
 
 
+def _text(data: bytes, ctx: Context) -> str:
+    """The page's text: UTF-8, else the charset the page declares (a saved page
+    in windows-1252 says so in its ``<meta>``), else the project's detection."""
+    if ctx.encoding is None:
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError:
+            m = _CHARSET.search(data[:4096])
+            declared = m.group(1).decode("ascii", "replace").lower() if m else ""
+            if declared and declared not in ("utf-8", "utf8"):
+                try:
+                    codecs.lookup(declared)
+                except LookupError:
+                    pass
+                else:
+                    return replace(ctx, encoding=declared).text(data)
+    return ctx.text(data)
+
+
 def read(data: bytes, ctx: Context) -> Article:
-    page = parse(ctx.text(data))
+    page = parse(_text(data, ctx))
     ld = linked_data(page)
     fields = read_fields(page, ld)
     date = page_date(page, ld)
