@@ -1,0 +1,188 @@
+"""Saved web pages, read as an editor would.
+
+trafilatura (Apache-2.0) finds the article; everything it cannot know is read
+from the page's own structure, parsed once by lxml with no network and no
+entities:
+
+- the fields (:mod:`.fields`, :mod:`.dated`): JSON-LD ``NewsArticle`` first, then
+  ``og:``/``article:`` meta, then the visible headline, byline and date line; a
+  publisher's name in ``author`` is the outlet, never the byline;
+- the sapo (:mod:`.sapo`), by the site's own marks, printed once;
+- pictures and captions (:mod:`.pictures`), lazy images resolved, captions
+  paired by structure, thumbnails and avatars left out;
+- boxes (:mod:`.boilerplate`), removed by structure before trafilatura reads the
+  page, and by a short phrase list after;
+- quote attributions and table captions (:mod:`.asides`), which trafilatura drops,
+  and the pictures and subheadings it leaves out of a body (:mod:`.restore`);
+- pages that list links rather than tell a story (:mod:`.listing`), refused.
+
+Then trafilatura's whole XML becomes blocks (:mod:`.blocks`), and the body is
+read as an editor would (:mod:`.cleanup`).
+"""
+
+from __future__ import annotations
+
+import codecs
+import copy
+import re
+from dataclasses import replace
+from typing import Any
+
+from bantin.errors import InputError
+from bantin.model import Article, CodeBlock, Figure, ListBlock, Outlet, Paragraph, Quote, Table
+from bantin.source import Context, Reader
+from bantin.source.html import boilerplate, listing, sapo
+from bantin.source.html.asides import table_captions, take_attributions
+from bantin.source.html.blocks import Converter, Piece
+from bantin.source.html.cleanup import clean
+from bantin.source.html.dated import page_date
+from bantin.source.html.fields import read_fields
+from bantin.source.html.page import (
+    LinkedData,
+    keep_spaces,
+    key,
+    language,
+    linked_data,
+    meta,
+    parse,
+    remove,
+    squash,
+    words,
+)
+from bantin.source.html.pictures import collect
+from bantin.source.html.restore import restore
+from bantin.source.sandbox import local_image
+
+_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w.:-]+)""", re.I)
+_PROSE_WORDS = 12  # a paragraph this long is prose, not a label
+_ENOUGH = 150  # words of prose in trafilatura's fast pass that spare its fallbacks
+_ARTICLE_TYPES = ("NewsArticle", "Article", "ReportageNewsArticle", "BlogPosting", "AnalysisNewsArticle")
+
+
+def _trafilatura(page: Any, fast: bool) -> Any | None:
+    import trafilatura
+    from lxml import etree
+
+    xml = trafilatura.extract(
+        copy.deepcopy(page), output_format="xml", include_images=True, include_tables=True, include_links=True,
+        include_formatting=True, include_comments=False, with_metadata=False, fast=fast,
+    )
+    if not xml:
+        return None
+    doc = etree.fromstring(xml.encode("utf-8"), etree.XMLParser(resolve_entities=False, no_network=True))
+    return doc.find("main")
+
+
+def _prose(main: Any | None) -> int:
+    if main is None:
+        return 0
+    return sum(n for n in (len(words(" ".join(p.itertext()))) for p in main.iter("p")) if n >= _PROSE_WORDS)
+
+
+def _extract(page: Any) -> Any:
+    """trafilatura's article: its own extractor first, and its fallbacks
+    (readability, jusText) only when that finds too little prose, or much less
+    than the page's paragraphs hold, since they cost as much again."""
+    main = _trafilatura(page, fast=True)
+    found = _prose(main)
+    if found < _ENOUGH or found * 2 < boilerplate.prose_words(page):
+        fuller = _trafilatura(page, fast=False)
+        if fuller is not None and _prose(fuller) > _prose(main):
+            main = fuller
+    if main is None:
+        raise InputError("no article found in the page")
+    return main
+
+
+def _marked(page: Any, ld: LinkedData) -> bool:
+    """Whether the page calls itself an article."""
+    og_type = (page.xpath("//meta[@property='og:type']/@content") or [""])[0]
+    return og_type.strip() == "article" or _dated(page, ld)
+
+
+def _dated(page: Any, ld: LinkedData) -> bool:
+    """Whether the page names its own publication: one article, however much else it lists."""
+    return any(t in ld.types for t in _ARTICLE_TYPES) or bool(meta(page, "article:published_time"))
+
+
+def _lede_from_body(pieces: list[Piece], description: str | None, is_article: bool) -> str | None:
+    """The lede when the site marks none: a first paragraph that opens with the
+    outlet's tag, or that the page's description repeats; else the description
+    itself, when the body does not already say it."""
+    first = pieces[0] if pieces else None
+    if first is not None and isinstance(first.block, Paragraph):
+        stripped = sapo.strip_outlet_tag(first.text)
+        if sapo.has_outlet_tag(first.text) or (description and key(stripped) == key(
+                sapo.strip_outlet_tag(description))):
+            pieces.pop(0)
+            return squash(stripped)
+    if not description or not is_article or len(words(description)) < 6:
+        return None
+    dkey = key(sapo.strip_outlet_tag(description)).removesuffix(" ...")
+    probe = " ".join(dkey.split()[:8])
+    if any(probe in key(p.text) for p in pieces[:4]):
+        return None  # a description that only repeats (or cuts) the body is no lede
+    return squash(sapo.strip_outlet_tag(description))
+
+
+def _text(data: bytes, ctx: Context) -> str:
+    """The page's text: UTF-8, else the charset the page declares (a saved page
+    in windows-1252 says so in its ``<meta>``), else the project's detection."""
+    if ctx.encoding is None:
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError:
+            m = _CHARSET.search(data[:4096])
+            declared = m.group(1).decode("ascii", "replace").lower() if m else ""
+            if declared and declared not in ("utf-8", "utf8"):
+                try:
+                    codecs.lookup(declared)
+                except LookupError:
+                    pass
+                else:
+                    return replace(ctx, encoding=declared).text(data)
+    return ctx.text(data)
+
+
+def read(data: bytes, ctx: Context) -> Article:
+    page = parse(_text(data, ctx))
+    ld = linked_data(page)
+    fields = read_fields(page, ld)
+    date = page_date(page, ld)
+    if not fields.title:
+        raise InputError("no article found in the page")
+    pictures, imgs = collect(page)
+    attribution = take_attributions(page)
+    captions = table_captions(page)
+    found = sapo.find(page, fields.title, [d for d in (ld.description, fields.description) if d])
+    if found is not None:
+        remove(found[0])
+    boilerplate.prune(page)
+    keep_spaces(page)
+    main = _extract(page)
+    teasers, refusal = listing.check(page, main, _marked(page, ld), _dated(page, ld))
+    for el in teasers:
+        remove(el)
+    pieces = Converter(pictures, attribution, captions).convert(main)
+    pieces = restore(pieces, pictures, imgs, page, fields.title)
+    lede = found[1] if found else None
+    pieces, byline = clean(pieces, title=fields.title, sapo=lede, byline=fields.byline, pictures=pictures,
+                           outlets=fields.outlets)
+    if lede is None:
+        lede = _lede_from_body(pieces, fields.description, _marked(page, ld))
+    if not any(isinstance(p.block, (Paragraph, ListBlock, Quote, Table, CodeBlock)) for p in pieces):
+        raise InputError(refusal if teasers else "no article found in the page")
+    blocks = []
+    for p in pieces:
+        b = p.block
+        if isinstance(b, Figure) and p.picture is not None and p.picture.src:
+            b = Figure(b.caption, b.credit, local_image(p.picture.src, ctx.folder, ctx.warn, ctx.seen), b.alt)
+        blocks.append(b)
+    return Article(
+        title=fields.title, lede=lede or None, outlet=Outlet(None, fields.outlet) if fields.outlet else None,
+        date=date, byline=byline, url=fields.url, blocks=tuple(blocks), language=language(page),
+    )
+
+
+
+reader = Reader("html", (".html", ".htm"), read, "saved web page: the article found by trafilatura")

@@ -1,0 +1,56 @@
+"""What trafilatura drops from quotes and tables, read from the page beforehand.
+
+A ``<blockquote>``'s ``<footer>`` or ``<cite>`` names who is quoted; trafilatura
+drops it, so it is taken out of the page here and given back to the quote by
+its text. A table's ``<caption>`` comes back from trafilatura as a first row of
+header cells; the captions are kept here so that row becomes the table's caption.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+from bantin.source.html.page import key, remove, squash, text_of_el
+
+_DASHES = re.compile(r"^[\s—–―-]+")
+
+
+def take_attributions(page: Any) -> Callable[[str], str | None]:
+    """Remove each blockquote's footer/cite from the page; return the look-up
+    from a quote's text to its attribution."""
+    found: list[tuple[str, str]] = []
+    for bq in page.iter("blockquote"):
+        marks = bq.xpath("./footer | ./cite | ./p/cite[not(preceding-sibling::node()[normalize-space()])]"
+                         "[not(following-sibling::node()[normalize-space()])] | .//footer")
+        if not marks:
+            continue
+        who = _DASHES.sub("", squash(" ".join(text_of_el(m) for m in marks[:1])))
+        for m in marks[:1]:
+            remove(m)
+        text = key(text_of_el(bq))
+        if who and text:
+            found.append((text, who))
+
+    def lookup(quote: str) -> str | None:
+        k = key(quote)
+        if not k:
+            return None
+        for text, who in found:
+            if text == k or text.startswith(k[:80]) or k.startswith(text[:80]):
+                return who
+        return None
+
+    return lookup
+
+
+def table_captions(page: Any) -> Callable[[list[str]], str | None]:
+    captions = {key(text_of_el(c)): squash(text_of_el(c)) for c in page.iter("caption") if text_of_el(c)}
+
+    def lookup(first_row: list[str]) -> str | None:
+        if not first_row:
+            return None
+        return captions.get(key(" ".join(first_row)))
+
+    return lookup

@@ -1,0 +1,194 @@
+"""An article's fields from the page's own structure, in this order of trust:
+JSON-LD ``NewsArticle``, then ``og:``/``article:`` meta, then the visible headline
+and byline elements.
+
+The outlet and the journalist are told apart here: an ``author`` that names the
+site, the publisher, a domain or an organisation is the outlet speaking, never
+the byline.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlsplit
+
+from bantin.source.html.page import LinkedData, classes, key, language, meta, squash, text_of_el, words
+
+_DOMAIN = re.compile(r"(?i)^(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}/?$")
+# Words only an organisation's name carries (whole words, casefolded).
+_ORG_WORDS = frozenset({"báo", "tạp", "news", "online", "corp", "corporation", "media", "press", "jsc", "group",
+                        "agency", "newsroom", "admin", "administrator", "webmaster", "editorial", "staff",
+                        "ltd", "inc", "gmbh", "redaktion", "rédaction", "redação"})
+_BYLINE_CLASS = re.compile(r"author|byline|writer|tac-?gia")
+_PAREN = re.compile(r"\s*\([^()]*\)")
+_BY = re.compile(r"(?i)^(?:by|von|par|por|bởi|tác giả|tg)\s*:?\s+")
+_SEPARATOR_START = re.compile(r"[-|–—:•·»：]")
+_SEPARATORS = re.compile(r"\s+[-|–—:•·»]\s+|\s*[|：]\s*")
+
+
+@dataclass(frozen=True)
+class Fields:
+    title: str
+    outlet: str | None
+    byline: str | None
+    url: str | None
+    outlets: tuple[str, ...]  # every name the outlet goes by, to tell it from a byline
+    description: str | None
+
+
+def _tokens_in(small: list[str], big: list[str]) -> bool:
+    n = len(small)
+    return n > 0 and any(big[i:i + n] == small for i in range(len(big) - n + 1))
+
+
+def outlet_like(name: str, outlets: tuple[str, ...]) -> bool:
+    """Whether ``name`` names the outlet (the site, the publisher, a domain, an
+    organisation) rather than a person."""
+    if _DOMAIN.match(name.strip()) or "://" in name:
+        return True
+    tokens = words(name)
+    if not tokens or set(tokens) & _ORG_WORDS:
+        return True
+    squashed = "".join(tokens)
+    for other in outlets:
+        ot = words(other)
+        if _tokens_in(tokens, ot) or _tokens_in(ot, tokens) or (len(squashed) >= 4 and squashed == "".join(ot)):
+            return True
+        if len(squashed) >= 5 and squashed in "".join(ot).replace("www", ""):
+            return True
+    return False
+
+
+def _suffixed(full: str, head: str) -> bool:
+    """Whether ``full`` is ``head`` followed by a separator and more (" - Site")."""
+    f, h = "".join(full.casefold().split()), "".join(head.casefold().split())
+    return f.startswith(h) and bool(_SEPARATOR_START.match(f[len(h):]))
+
+
+def _title(page: Any, ld: LinkedData, outlets: tuple[str, ...]) -> tuple[str, str | None]:
+    """(the headline, the outlet named after it in the <title>, if any).
+
+    JSON-LD's headline, then ``og:title`` and ``twitter:title``; without them the
+    visible ``<h1>`` that the ``<title>`` names, then the ``<title>``. The
+    shortest form that another candidate extends wins, so " - Site" suffixes go."""
+    strong = [squash(t) for t in (ld.headline, meta(page, "og:title"), meta(page, "twitter:title")) if squash(t)]
+    tag = page.xpath("//head/title")
+    title_tag = text_of_el(tag[0]) if tag else ""
+    h1s = [t for t in (text_of_el(h) for h in page.xpath("//h1")) if t]
+    if strong:
+        primary = strong[0]
+    else:
+        named = set(words(title_tag))
+        fits = [h for h in h1s if named and sum(w in named for w in words(h)) * 2 >= len(words(h))]
+        primary = (fits or h1s or [title_tag])[0]
+    if not primary:
+        return "", None
+    metadata = [*strong, *([title_tag] if title_tag else [])]
+    pt = words(primary)
+    best = primary
+    for cand in h1s + metadata:
+        ct = words(cand)
+        if len(ct) >= 2 and len(ct) < len(words(best)) and pt[:len(ct)] == ct and len(ct) * 5 >= len(pt) * 2 \
+                and _suffixed(primary, cand):
+            best = cand
+    suffix = None
+    if title_tag and words(title_tag)[:len(words(best))] == words(best) and len(words(title_tag)) > len(words(best)):
+        tail = [p for p in _SEPARATORS.split(title_tag) if p.strip()]
+        if len(tail) > 1 and len(words(tail[-1])) <= 6:
+            suffix = squash(tail[-1])
+    seps = list(_SEPARATORS.finditer(best))
+    if seps and seps[-1].start() > 0 and outlet_like(best[seps[-1].end():], outlets):
+        best = squash(best[: seps[-1].start()])
+    return best, suffix
+
+
+def _visible_bylines(page: Any) -> list[str]:
+    out: list[str] = []
+    for el in page.xpath("//body//*[@class or @id or @rel or @itemprop]"):
+        if not (_BYLINE_CLASS.search(classes(el)) or el.get("rel") == "author" or el.get("itemprop") == "author"):
+            continue
+        if el.tag in ("script", "style", "img", "meta", "link", "body", "html"):
+            continue
+        text = _BY.sub("", text_of_el(el))
+        if text and len(_PAREN.sub("", text).split()) <= 6 and not any(ch.isdigit() for ch in text):
+            out.append(text)
+    return out + _under_headline(page)
+
+
+def _under_headline(page: Any) -> list[str]:
+    """A short line set inside the headline's own element after the headline
+    (``<h1><span>Headline</span><br><span>Name</span></h1>``)."""
+    out: list[str] = []
+    for h1 in page.iter("h1"):
+        parts = [text_of_el(c) for c in h1 if isinstance(c.tag, str) and text_of_el(c)]
+        if len(parts) >= 2 and 0 < len(words(parts[-1])) <= 12 and len(words(parts[0])) > len(words(parts[-1])):
+            if not any(ch.isdigit() for ch in parts[-1]):
+                out.append(parts[-1])
+    return out
+
+
+def _person(name: str | None, outlets: tuple[str, ...]) -> str | None:
+    if not name:
+        return None
+    name = _BY.sub("", squash(name))
+    rest = name[5:] if name.lower().startswith("theo ") else ""
+    if len(rest.split()) >= 2 and not rest.isupper() and all(w[:1].isupper() for w in rest.split()):
+        name = rest  # "Theo Hồ Hương": the journalist of a republished article, not a source
+    if not name or "://" in name or len(name.split()) > 12 or outlet_like(name, outlets):
+        return None
+    return name
+
+
+def _outlet(candidates: list[str | None], vietnamese: bool) -> str | None:
+    """The outlet's name: a name before a domain, and on a Vietnamese page a name
+    written with its diacritics before one written without ("TUOI TRE ONLINE")."""
+    names = [squash(c) for c in candidates if c and squash(c) and "://" not in c]
+    proper = [n for n in names if not _DOMAIN.match(n)]
+    if vietnamese:
+        accented = [n for n in proper if not n.isascii()]
+        if accented and proper and proper[0].isascii() and any(
+                set(words(_fold(proper[0]))) & set(words(_fold(a))) - _ORG_WORDS for a in accented):
+            return accented[0]
+    found = proper or names
+    return found[0] if found else None
+
+
+def _fold(text: str) -> str:
+    """Vietnamese letters without their marks, to compare "TUOI TRE" with "Tuổi Trẻ"."""
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def read_fields(page: Any, ld: LinkedData, url_hint: str | None = None) -> Fields:
+    canonical = page.xpath("//link[@rel='canonical']/@href")
+    url = (canonical[0].strip() if canonical else None) or meta(page, "og:url") or url_hint
+    host = urlsplit(url).hostname if url and "://" in url else None
+    sites = [_SEPARATORS.split(n)[0] for n in ld.sites]
+    names = [ld.publisher, meta(page, "og:site_name"), meta(page, "application-name"), *ld.organisations,
+             *sites, meta(page, "copyright"), meta(page, "twitter:site")]
+    outlets = tuple(dict.fromkeys(squash(n).lstrip("@") for n in names if n and squash(n)))
+    outlets_all = outlets + ((host,) if host else ())
+    title, suffix = _title(page, ld, outlets_all)
+    outlet = _outlet([ld.publisher, meta(page, "og:site_name"), meta(page, "application-name"), *sites, suffix,
+                      host], vietnamese=language(page) == "vi")
+    if suffix:
+        outlets_all += (suffix,)
+    byline = None
+    people = [n for n in (_person(a, outlets_all) for a in ld.authors) if n]
+    candidates = [", ".join(dict.fromkeys(people)) if people else None,
+                  meta(page, "author"), meta(page, "article:author"), meta(page, "dc.creator"),
+                  meta(page, "byl"), meta(page, "parsely-author"), meta(page, "sailthru.author"),
+                  *_visible_bylines(page)]
+    for cand in candidates:
+        byline = _person(cand, outlets_all)
+        if byline:
+            break
+    description = meta(page, "og:description", "description", "twitter:description") or ld.description
+    return Fields(title, squash(outlet) or None, byline, url, outlets_all, description)
+
+
+def same_text(a: str | None, b: str | None) -> bool:
+    return bool(a and b) and key(a) == key(b)

@@ -1,0 +1,153 @@
+"""Category, home and search pages are not articles: their main content is a list
+of links, each a headline with perhaps a teaser. trafilatura still finds "text"
+there (the teasers), so the test looks at where that text sits: a teaser is a
+paragraph that is itself a link, or that shares a small card with a headline
+link. When such teasers make up most of the text, the page is refused.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bantin.errors import InputError
+from bantin.source.html.page import squash, text_of_el, words
+
+_MIN_WORDS = 8  # shorter paragraphs (dates, labels) say nothing either way
+_HEADLINE = 4  # words of link text that make a headline link
+_HEADLINE_LETTERS = 16
+_CARD_SLACK = 60  # words a card may hold besides its teaser
+_MIN_TEASERS = 3
+_SHORT = 80  # words of prose below which an unmarked page among many links is no article
+_MANY_LINKS = 10
+_SAMPLE_WORDS = 400  # words of text read before an article with no teaser in them is taken as one
+
+
+def _lead(el: Any) -> str:
+    """The paragraph's first run of plain text, long enough to find it by."""
+    for chunk in el.itertext():
+        chunk = squash(chunk)
+        if len(chunk) >= 16:
+            return chunk[:40]
+    return ""
+
+
+def _texts(page: Any) -> list[tuple[str, Any]]:
+    return [(" ".join(t.split()), t) for t in page.xpath("//body//text()") if len(t) >= 16]
+
+
+def _more_words(el: Any, limit: int) -> bool:
+    """Whether the element holds more than ``limit`` words, read no further than needed."""
+    n = 0
+    for chunk in el.itertext():
+        n += len(chunk.split())
+        if n > limit:
+            return True
+    return False
+
+
+def _card_link(texts: list[tuple[str, Any]], lead: str, n: int) -> Any | None:
+    """The headline link in the small card around the DOM text that holds ``lead``."""
+    node = next((t for s, t in texts if lead in s), None)
+    if node is None:
+        return None
+    el = node.getparent()
+    own = el
+    for _ in range(6):
+        el = el.getparent()
+        if el is None or el.tag in ("body", "html"):
+            return None
+        if _more_words(el, n + _CARD_SLACK):
+            return None
+        for a in el.iter("a"):
+            if own in a.iterancestors() or a in own.iterancestors() or a is own:
+                continue
+            if _headline(text_of_el(a)):
+                return a
+    return None
+
+
+def _headline(text: str) -> bool:
+    """Link text long enough for a headline (CJK characters count one word each,
+    so letters are counted too)."""
+    return len(words(text)) >= _HEADLINE and sum(c.isalpha() for c in text) >= _HEADLINE_LETTERS
+
+
+def _headline_links(page: Any) -> set[str]:
+    return {a.get("href") or "" for a in page.iter("a") if _headline(text_of_el(a)) and
+            len(words(text_of_el(a))) > _HEADLINE} - {""}
+
+
+def _first_text_child(el: Any) -> Any | None:
+    """The child where the block's text begins (a picture before it skipped),
+    or None when text comes first."""
+    if (el.text or "").strip():
+        return None
+    for child in el:
+        if child.tag != "graphic":
+            return child
+        if (child.tail or "").strip():
+            return None
+    return None
+
+
+def check(page: Any, main: Any, marked: bool, dated: bool) -> tuple[list[Any], str]:
+    """Raise :class:`InputError` when trafilatura's text is mostly teasers, or
+    when a page that does not call itself an article (``marked``: ``og:type``
+    article, a JSON-LD article, a publication time) has little prose among many
+    headline links.
+
+    A page that names its own publication (``dated``: a JSON-LD article or a
+    publication time) is one article however many teasers surround it: then the
+    teasers are returned, to be left out, with the refusal to give should
+    nothing else remain."""
+    total = len(words(" ".join(main.itertext())))
+    targets: set[str] = set()
+    teaser_words = prose_words = 0
+    teasers: list[Any] = []
+    texts: list[tuple[str, Any]] | None = None
+    for el in main.iter("p", "item"):
+        text = " ".join(el.itertext())
+        n = len(words(text))
+        if n < _MIN_WORDS:
+            continue
+        if prose_words >= _SAMPLE_WORDS and not teasers:
+            break  # this far into the text and no teaser: an article
+        prose_words += n
+        refs = list(el.iter("ref"))
+        linked = sum(len(words(" ".join(r.itertext()))) for r in refs)
+        link: Any = None
+        if linked * 10 >= n * 8 and el.tag == "p":  # a list of links is navigation, not teasers
+            targets.update(r.get("target") or "" for r in refs)
+            link = el
+        elif linked * 2 >= n:
+            continue  # mostly links: a navigation or related list, dropped later anyway
+        else:
+            first = _first_text_child(el)
+            if first is not None and first.tag == "ref" and _headline(" ".join(first.itertext())) and \
+                    n - linked >= _MIN_WORDS:
+                link = first  # a headline that is a link, then its teaser: a card in one block
+                targets.add(first.get("target") or "")
+            else:
+                lead = _lead(el)
+                if lead and texts is None:
+                    texts = _texts(page)
+                link = _card_link(texts, lead, n) if lead and texts else None
+                if link is not None:
+                    targets.add(link.get("href") or squash(text_of_el(link)))
+        if link is not None:
+            teasers.append(el)
+            teaser_words += n
+    headlines = [h for h in main.iter("head") if h.find(".//ref") is not None and len(words(" ".join(
+        h.itertext()))) >= _HEADLINE]
+    targets.update(r.get("target") or "" for h in headlines for r in h.iter("ref"))
+    refusal = f"not an article page ({len(targets - {''})} links, {total} words)"
+    if (len(teasers) >= _MIN_TEASERS and teaser_words * 2 >= prose_words) or (
+            len(headlines) >= 2 * _MIN_TEASERS and len(headlines) * 40 >= total):
+        if not dated:
+            raise InputError(refusal)
+        return teasers + headlines, refusal
+    if not marked and prose_words - teaser_words < _SHORT:
+        links = _headline_links(page)
+        if len(links) >= _MANY_LINKS:
+            raise InputError(f"not an article page ({len(links)} links, {total} words)")
+    return [], refusal

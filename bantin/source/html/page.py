@@ -1,0 +1,203 @@
+"""The saved page as lxml sees it: parsing, ``<meta>`` look-ups, JSON-LD, and the
+small text helpers every other module of the web reader uses.
+
+The page is parsed once, with no network and no entities; every later step reads
+(or prunes) this one tree.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any
+
+from bantin.errors import InputError
+
+# CJK, kana, hangul and Thai have no spaces: each character counts as a word.
+_CJK = "\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af\uff66-\uff9f"
+_WORD = re.compile(rf"[{_CJK}]|[^\W_{_CJK}]+")
+_LANG = re.compile(r"[a-z]{2,3}")
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def squash(text: str | None) -> str:
+    """NFC, white space collapsed, NBSP and zero-width characters folded."""
+    if not text:
+        return ""
+    text = unicodedata.normalize("NFC", text).replace("\u200b", "").replace("\ufeff", "")
+    return " ".join(text.split())
+
+
+def words(text: str | None) -> list[str]:
+    """Words for comparing texts: casefolded letters and digits, punctuation dropped."""
+    return _WORD.findall(squash(text).casefold())
+
+
+def key(text: str | None) -> str:
+    """A comparison key: the words of the text joined by single spaces."""
+    return " ".join(words(text))
+
+
+def text_of_el(el: Any) -> str:
+    return squash(el.text_content())
+
+
+def parse(text: str) -> Any:
+    import lxml.html
+
+    parser = lxml.html.HTMLParser(no_network=True, remove_comments=True, remove_pis=True)
+    # Characters XML cannot hold make trafilatura's XML come out empty.
+    text = _NOT_XML.sub("", text)
+    try:
+        return lxml.html.document_fromstring(text, parser=parser)
+    except Exception as e:  # noqa: BLE001 - lxml raises several kinds on garbage
+        raise InputError(f"not an HTML page lxml can parse ({type(e).__name__})") from None
+
+
+def unescape(text: str) -> str:
+    """HTML entities undone, twice over where a CMS escaped them twice ("&amp;#7871;")."""
+    for _ in range(3):
+        if "&" not in text:
+            break
+        text = html.unescape(text)
+    return text
+
+
+def meta(page: Any, *names: str) -> str | None:
+    """The first non-empty ``content`` of a ``<meta>`` named (property, name or
+    itemprop) by one of ``names``, in the order of ``names``."""
+    for name in names:
+        for el in page.xpath("//meta[@property=$n or @name=$n or @itemprop=$n]", n=name):
+            value = squash(unescape(el.get("content") or ""))
+            if value:
+                return value
+    return None
+
+
+def remove(el: Any) -> None:
+    """Take an element out of the page, keeping the text that follows it."""
+    parent = el.getparent()
+    if parent is None:
+        return
+    if el.tail and el.tail.strip():
+        prev = el.getprevious()
+        if prev is not None:
+            prev.tail = (prev.tail or "") + el.tail
+        else:
+            parent.text = (parent.text or "") + el.tail
+    parent.remove(el)
+
+
+_INLINE = ("a", "b", "strong", "em", "i", "span", "u", "small", "mark")
+
+
+def keep_spaces(page: Any) -> None:
+    """trafilatura drops the lone space between two inline elements
+    ("<a>Jair</a> <a>Bolsonaro</a>" came out "JairBolsonaro"): move it into the
+    second one, where it survives."""
+    for el in page.iter(*_INLINE):
+        nxt = el.getnext()
+        if el.tail and not el.tail.strip() and nxt is not None and nxt.tag in _INLINE:
+            el.tail = None
+            nxt.text = " " + (nxt.text or "").lstrip()
+
+
+def language(page: Any) -> str:
+    """The page's own ``<html lang>`` (its primary subtag), Vietnamese when unsaid."""
+    lang = (page.get("lang") or page.get("{http://www.w3.org/XML/1998/namespace}lang") or "").strip().lower()
+    primary = lang.replace("_", "-").split("-")[0]
+    return primary if _LANG.fullmatch(primary) else "vi"
+
+
+def classes(el: Any) -> str:
+    """An element's class and id, lower-cased, for structural tests."""
+    return f"{el.get('class') or ''} {el.get('id') or ''}".lower()
+
+
+@dataclass(frozen=True)
+class LinkedData:
+    """What a page's JSON-LD ``NewsArticle`` (or any ``*Article``) says."""
+
+    headline: str | None = None
+    date: str | None = None
+    authors: tuple[str, ...] = ()  # people only: organisations are never a byline
+    organisations: tuple[str, ...] = ()  # authors that are organisations, and the publisher
+    publisher: str | None = None
+    description: str | None = None
+    types: frozenset[str] = field(default_factory=frozenset)
+    sites: tuple[str, ...] = ()  # names of the page's Organization items: the outlet's own name
+
+
+_ORGANISATIONS = frozenset({"Organization", "NewsMediaOrganization", "Corporation"})
+
+
+def _items(data: Any) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    stack = [data]
+    while stack:
+        node = stack.pop(0)
+        if isinstance(node, list):
+            stack.extend(node)
+        elif isinstance(node, dict):
+            out.append(node)
+            if "@graph" in node:
+                stack.append(node["@graph"])
+    return out
+
+
+def _types(item: dict[str, Any]) -> set[str]:
+    t = item.get("@type")
+    return {str(x) for x in t} if isinstance(t, list) else {str(t)} if t else set()
+
+
+def _name(value: Any) -> str | None:
+    if isinstance(value, dict):
+        value = value.get("name")
+    if isinstance(value, str):
+        name = squash(unescape(value))
+        if name and "://" not in name:
+            return name
+    return None
+
+
+def linked_data(page: Any) -> LinkedData:
+    found: dict[str, Any] = {}
+    authors: list[str] = []
+    orgs: list[str] = []
+    sites: list[str] = []
+    types: set[str] = set()
+    for script in page.xpath("//script[@type='application/ld+json']"):
+        try:
+            data = json.loads(script.text or "", strict=False)
+        except ValueError:
+            continue
+        for item in _items(data):
+            kinds = _types(item)
+            types |= kinds
+            if kinds & _ORGANISATIONS:
+                site = _name(item)
+                if site:
+                    sites.append(site)
+            if not any(k.endswith("Article") or k == "BlogPosting" for k in kinds):
+                continue
+            for k in ("headline", "datePublished", "description"):
+                if k not in found and isinstance(item.get(k), str) and item[k].strip():
+                    found[k] = squash(unescape(item[k]))
+            people = item.get("author")
+            for person in people if isinstance(people, list) else [people]:
+                name = _name(person)
+                if not name:
+                    continue
+                kind = _types(person) if isinstance(person, dict) else set()
+                (orgs if kind & _ORGANISATIONS else authors).append(name)
+            pub = _name(item.get("publisher"))
+            if pub and "publisher" not in found:
+                found["publisher"] = pub
+    if found.get("publisher"):
+        orgs.append(found["publisher"])
+    return LinkedData(found.get("headline"), found.get("datePublished"), tuple(dict.fromkeys(authors)),
+                      tuple(dict.fromkeys(orgs)), found.get("publisher"), found.get("description"),
+                      frozenset(types), tuple(dict.fromkeys(sites)))

@@ -1,0 +1,99 @@
+"""Pictures and subheadings trafilatura dropped, put back where the page has them.
+
+trafilatura sometimes leaves out a ``<figure>`` whose caption sits in its own
+block (the caption goes with it), or the ``<h2>`` subheadings of a body it read
+through a fallback. Such an element is part of the article when it sits among
+the body's own paragraphs: its parent (or grandparent) is the parent of
+paragraphs trafilatura kept, and it lies after the headline and before the last
+of them; a captioned picture between the headline and the body is the lead
+picture. It is put back before the first block that follows it in the page.
+Boxes inside the body (a promotion, a dossier) are deeper, and stay out.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bantin.model import Figure, Heading, Paragraph, Quote, plain
+from bantin.source.html.blocks import Piece
+from bantin.source.html.boilerplate import is_phrase
+from bantin.source.html.page import key, squash, text_of_el, words
+from bantin.source.html.pictures import Picture
+
+_LEAD = 24  # characters of a block's text that find it in the page
+_HEADINGS = ("h2", "h3", "h4")
+_HEADING_WORDS = 30
+_BOX_LINKS = 3
+
+
+def _in_page(el: Any, page: Any) -> bool:
+    return any(a is page for a in el.iterancestors())
+
+
+def _up(el: Any, levels: int) -> list[Any]:
+    out = []
+    for anc in el.iterancestors():
+        out.append(anc)
+        if len(out) == levels:
+            break
+    return out
+
+
+def _boxed(el: Any) -> bool:
+    """Inside a box of links (a promotion, a dossier), not the article's head."""
+    return any(sum(1 for a in box.iter("a") if len(words(text_of_el(a))) >= 2) >= _BOX_LINKS for box in _up(el, 2))
+
+
+def _candidates(pieces: list[Piece], pictures: list[Picture], imgs: list[Any], page: Any) -> list[tuple[Any, Piece]]:
+    out: list[tuple[Any, Piece]] = []
+    shown = {p.picture.src for p in pieces if p.picture is not None}
+    for pic, img in zip(pictures, imgs, strict=True):
+        if pic.figure and pic.caption and pic.src not in shown and _in_page(img, page):
+            shown.add(pic.src)
+            box = next((a for a in _up(img, 4) if a.tag == "figure"), img)
+            fig = Figure(plain(pic.caption), pic.credit, None, pic.alt)
+            out.append((box, Piece(fig, len(words(pic.caption)), 0, False, pic)))
+    have = {key(p.text) for p in pieces}
+    for h in page.iter(*_HEADINGS):
+        text = text_of_el(h)
+        n = len(words(text))
+        if not 0 < n <= _HEADING_WORDS or key(text) in have or is_phrase(text) or h.find(".//a") is not None:
+            continue
+        level = int(h.tag[1]) - 1
+        out.append((h, Piece(Heading(plain(text), level), n)))
+    return out
+
+
+def restore(pieces: list[Piece], pictures: list[Picture], imgs: list[Any], page: Any, title: str) -> list[Piece]:
+    candidates = _candidates(pieces, pictures, imgs, page)
+    if not candidates:
+        return pieces
+    # The dictionary keeps lxml's element proxies alive, so each stays the same object.
+    order = {el: i for i, el in enumerate(page.iter())}
+    texts = [(squash(t), t) for t in page.xpath("//body//text()") if len(t) >= _LEAD]
+    where: list[int | None] = []
+    homes: set[Any] = set()
+    for p in pieces:
+        lead = squash(p.text)[:_LEAD] if isinstance(p.block, (Paragraph, Heading, Quote)) else ""
+        node = next((t for s, t in texts if lead in s), None) if len(lead) == _LEAD else None
+        el = node.getparent() if node is not None else None
+        where.append(order.get(el) if el is not None else None)
+        if el is not None and isinstance(p.block, Paragraph) and el.getparent() is not None:
+            homes.add(el.getparent())
+    known = [w for w in where if w is not None]
+    if not known:
+        return pieces
+    heads = [order[h] for h in page.iter("h1") if h in order and squash(h.text_content())[:40] == squash(title)[:40]]
+    start, end = (heads[0] if heads else min(known)), max(known)
+    out = list(pieces)
+    for el, piece in candidates:
+        at = order.get(el)
+        if at is None or not start < at < end:
+            continue
+        lead_picture = isinstance(piece.block, Figure) and at < min(known) and not _boxed(el)
+        if not lead_picture and not any(a in homes for a in _up(el, 2)):
+            continue
+        index = next((i for i, w in enumerate(where) if w is not None and w > at), len(out))
+        out.insert(index, piece)
+        where.insert(index, at)
+    return out

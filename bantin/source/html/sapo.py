@@ -1,0 +1,108 @@
+"""The sapo (standfirst) as the site marks it, so that it is printed once.
+
+A site marks its sapo with a class (``.sapo``, ``.detail-sapo``, ``.description``,
+``.lead``, ``.standfirst``, ``.subtitle``, ``.teaser-text`` …) or an ``itemprop``,
+next to the headline; or it repeats it in its ``og:description``. The element is
+taken out of the page before trafilatura reads it, and the outlet tag that opens
+a Vietnamese sapo ("(NLĐO)- ", "TTO - ", "(Dân trí) - ") or a wire dateline
+("LOS ANGELES (Reuters) - ") goes to no one: it is the outlet's, not the lede's.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from bantin.source.html.page import classes, key, squash, text_of_el, words
+
+_MARK = re.compile(r"(?<![a-z])(?:sapo|lead|lede|chapo|standfirst|description|summary|subtitle|subhead|"
+                   r"teaser|intro|excerpt|deck|dek|abstract|tomtat|tom-tat)(?![a-z])")
+_ITEMPROP = ("description", "alternativeHeadline", "abstract")
+_TAGS = ("p", "div", "h2", "h3", "h4", "span", "section", "strong", "em", "b", "i", "header")
+_OUTLET_TAG = re.compile(
+    r"^\s*(?:(?:[A-ZÀ-Ỹ][\w.'’-]*\s+){0,4}\(\s*[^()]{1,30}\)\s*[-–—]+|[A-ZĐ][A-ZĐ.]{1,7}\s+[-–—]+)\s*")
+_NEAR = 4  # levels from the headline to the ancestor it shares with the sapo
+_SCOPE = 600  # elements after the headline where a sapo may stand
+
+
+def strip_outlet_tag(text: str) -> str:
+    """The text without an opening outlet tag or wire dateline."""
+    m = _OUTLET_TAG.match(text)
+    if m and len(text) - m.end() >= 20:
+        return text[m.end():].lstrip()
+    return text
+
+
+def has_outlet_tag(text: str) -> bool:
+    return strip_outlet_tag(text) != text
+
+
+def _depth_to(ancestor: Any, el: Any) -> int:
+    depth = 0
+    node = el
+    while node is not None and node is not ancestor:
+        node = node.getparent()
+        depth += 1
+    return depth if node is ancestor else 99
+
+
+def _near(h1: Any, el: Any) -> bool:
+    ancestors = {id(a): a for a in h1.iterancestors()}
+    for d, anc in enumerate(el.iterancestors(), 1):
+        if id(anc) in ancestors:
+            return d <= _NEAR and _depth_to(anc, h1) <= _NEAR
+        if d > _NEAR:
+            return False
+    return False
+
+
+def _linky(el: Any, n: int) -> bool:
+    linked = sum(len(words(text_of_el(a))) for a in el.iter("a"))
+    return linked * 10 > n * 3
+
+
+def _start(el: Any, size: int = 80) -> str:
+    """The first characters of an element's text, read no further than needed."""
+    out: list[str] = []
+    got = 0
+    for chunk in el.itertext():
+        out.append(chunk)
+        got += len(chunk)
+        if got >= size:
+            break
+    return squash("".join(out))
+
+
+def find(page: Any, title: str, descriptions: list[str]) -> tuple[Any, str] | None:
+    """(the sapo element, its text without the outlet tag), or None."""
+    tkey = key(title)
+    h1 = next((h for h in page.iter("h1") if key(text_of_el(h)) and tkey.startswith(key(text_of_el(h))[:40])),
+              None)
+    dkeys = [key(strip_outlet_tag(d)) for d in descriptions if d and len(words(d)) >= 6]
+    probes = [d[:24] for d in dkeys]
+    # The sapo sits by the headline: only what follows it is read, and not far.
+    scope = page.iter(*_TAGS) if h1 is None else h1.xpath("following::*")[:_SCOPE]
+    for el in scope:
+        if not isinstance(el.tag, str) or el.tag not in _TAGS:
+            continue
+        marked = bool(_MARK.search(classes(el))) or el.get("itemprop") in _ITEMPROP
+        if not marked and not any(key(strip_outlet_tag(_start(el)))[:24] == p for p in probes):
+            continue
+        text = text_of_el(el)
+        n = len(words(text))
+        if not 6 <= n <= 150 or el.find(".//h1") is not None:
+            continue
+        stripped = strip_outlet_tag(text)
+        matches = any(key(stripped) == d or (len(d) > 60 and key(stripped).startswith(d[:-12]))
+                      for d in dkeys)
+        if not (matches or (marked and (h1 is None or _near(h1, el)))) or _linky(el, n):
+            continue
+        if len(el.findall(".//p")) > 1:
+            continue  # a container of paragraphs is the body, not its sapo
+        # The innermost element that carries the whole text.
+        inner = el
+        for child in el:
+            if isinstance(child.tag, str) and key(text_of_el(child)) == key(text):
+                inner = child
+        return inner, squash(stripped)
+    return None
