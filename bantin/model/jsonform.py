@@ -1,9 +1,14 @@
 """Blocks and rich text to and from their JSON form.
 
-Text without marks is written as a plain string, and a list item or a table cell
-that is one paragraph (spanning nothing) as its text, so that the files stay
-readable and editable by hand. Version 1 and 2 shapes read too: a quote's "text",
-a list item or cell as text, a version 1 "caption" block.
+Text without marks is written as a plain string, and a list item, a table cell or a
+quote that is one paragraph (spanning nothing) as its text, exactly as version 2
+wrote them, so that the files stay readable and editable by hand. A container that
+holds more (two paragraphs, a nested list, a merged cell) is written as a list of
+one object, ``[{"text": …, "blocks": […], "colspan": 2}]``: "blocks" is its
+structure, and "text" its words on one line, so that a program written for version
+2, which reads an item or a cell as a list of spans, still finds every word (a quote
+keeps its "text" the same way). Reading, "blocks" wins. Version 1 and 2 shapes read
+too: a quote's "text", a list item or cell as text, a version 1 "caption" block.
 """
 
 from __future__ import annotations
@@ -29,9 +34,10 @@ from bantin.model.blocks import (
     SectionBreak,
     Table,
     auto_align,
+    plain_text,
 )
 from bantin.model.images import ImageError, load
-from bantin.model.text import Span, Text
+from bantin.model.text import Span, Text, text_of
 
 MAX_DEPTH = 64  # blocks inside blocks: deeper than any document, shallow enough for the stack
 
@@ -91,7 +97,7 @@ def _container_out(blocks: tuple[Block, ...], extra: dict[str, Any] | None = Non
     text = _one_paragraph(blocks)
     if text is not None and not extra:
         return text_out(text)
-    return {"blocks": blocks_out(blocks), **(extra or {})}
+    return [{"text": text_of(plain_text(blocks)), "blocks": blocks_out(blocks), **(extra or {})}]
 
 
 def blocks_out(blocks: tuple[Block, ...]) -> list[dict[str, Any]]:
@@ -115,7 +121,11 @@ def block_out(b: Block) -> dict[str, Any]:
             out["items"] = [_container_out(i.blocks) for i in b.items]
             return out
         case Quote():
-            return {"type": "quote", "blocks": blocks_out(b.blocks), "attribution": b.attribution}
+            one = _one_paragraph(b.blocks)
+            if one is not None:
+                return {"type": "quote", "text": text_out(one), "attribution": b.attribution}
+            return {"type": "quote", "text": text_of(plain_text(b.blocks)), "blocks": blocks_out(b.blocks),
+                    "attribution": b.attribution}
         case Figure():
             return {"type": "figure", "image": None if b.image is None else image_out(b.image), "alt": b.alt,
                     "caption": text_out(b.caption), "credit": b.credit}
@@ -142,15 +152,24 @@ def blocks_in(v: Any, depth: int = 0) -> tuple[Block, ...]:
     return tuple(block_in(b, depth) for b in v)
 
 
+def _structured(v: Any) -> dict[str, Any] | None:
+    """The object of a container written with its structure: ``[{"blocks": …}]``."""
+    if isinstance(v, list) and len(v) == 1 and isinstance(v[0], dict) and "blocks" in v[0]:
+        return v[0]
+    return v if isinstance(v, dict) and "blocks" in v else None
+
+
 def _container_in(v: Any, depth: int) -> tuple[Block, ...]:
-    if isinstance(v, dict):
-        return blocks_in(v.get("blocks", []), depth + 1)
+    structured = _structured(v)
+    if structured is not None:
+        return blocks_in(structured["blocks"], depth + 1)
     text = text_in(v)
     return (Paragraph(text),) if text else ()
 
 
 def _span_of(v: Any, key: str) -> int:
-    n = v.get(key, 1) if isinstance(v, dict) else 1
+    structured = _structured(v)
+    n = structured.get(key, 1) if structured is not None else 1
     if not isinstance(n, int) or isinstance(n, bool) or n < 1:
         raise SchemaError(f"{key} must be a whole number of at least 1, not {n!r}")
     return n

@@ -40,9 +40,15 @@ def test_json_3_round_trips_every_construct_and_matches_the_schema() -> None:
     schema = json.loads(resources.files("bantin.model").joinpath("schema/bantin.schema.json").read_text("utf-8"))
     jsonschema.validate(data, schema)
     lists = [b for b in data["blocks"] if b["type"] == "list"]
-    assert lists[1]["start"] == 3 and lists[0]["items"][0]["blocks"][1]["numbering"] == "lower-alpha"
+    first = lists[0]["items"][0]
+    assert lists[1]["start"] == 3 and first[0]["blocks"][1]["numbering"] == "lower-alpha"
+    # A reader of version 2, which takes an item or a cell for a list of spans, finds every word.
+    assert first[0]["text"] == "Việc thứ nhất là chuẩn bị hồ sơ Mục con thứ nhất Mục con thứ hai"
     table = next(b for b in data["blocks"] if b["type"] == "table")
-    assert table["rows"][0][1] == {"blocks": [{"type": "paragraph", "text": "Năm 2024"}], "colspan": 2}
+    assert table["rows"][0][1] == [{"text": "Năm 2024", "blocks": [{"type": "paragraph", "text": "Năm 2024"}],
+                                    "colspan": 2}]
+    quote = next(b for b in data["blocks"] if b["type"] == "quote")
+    assert quote["text"].startswith("Chúng tôi sẽ hoàn thành") and len(quote["blocks"]) == 2
     assert [n["kind"] for n in data["notes"]] == ["footnote", "footnote", "endnote"]
 
 
@@ -111,3 +117,34 @@ def test_a_reference_to_no_note_is_refused() -> None:
            "blocks": [{"type": "paragraph", "text": [{"text": "1", "note": "missing"}]}]}
     with pytest.raises(SchemaError, match="names no note"):
         loads(json.dumps(bad))
+
+
+def _flat(text: object) -> str:
+    """How a program written for version 2 reads a text: a string, or a list of spans."""
+    if text is None:
+        return ""
+    if isinstance(text, str):
+        return text
+    return "".join(sp.get("text", "") for sp in text)  # type: ignore[attr-defined, union-attr]
+
+
+def test_a_version_2_reader_finds_every_word_of_version_3() -> None:
+    from helpers import model_words, words
+
+    data = json.loads(dumps(depth_article()))
+    seen: list[str] = []
+    for b in data["blocks"]:
+        if b["type"] in ("paragraph", "heading", "quote"):
+            seen.append(_flat(b.get("text")) + " " + (b.get("attribution") or ""))
+        elif b["type"] == "list":
+            seen += [_flat(item) for item in b["items"]]
+        elif b["type"] == "table":
+            seen += [_flat(b["caption"])] + [_flat(cell) for row in b["rows"] for cell in row]
+        elif b["type"] == "figure":
+            seen.append(_flat(b["caption"]) + " Ảnh " + (b.get("credit") or ""))
+        elif b["type"] == "code":
+            seen.append(" ".join(b["lines"]))
+    body = [w for w in model_words(depth_article()) if w not in words("Văn bản có cấu trúc sâu Bài mẫu đủ mọi cấu "
+                                                                           "trúc của mô hình Minh Châu")]
+    got = words(" ".join(seen))
+    assert set(body) <= set(got)
