@@ -52,7 +52,9 @@ def read(data: bytes, ctx: Context) -> Article:
     look = looks(items)
     core = package.related("", "core-properties") or "docProps/core.xml"
     front, rest = find_front(items, look, read_core(package.xml(core)), ctx.name, ctx.warn)
-    styled = any(isinstance(it, Para) and it.role == "heading" for it in rest)
+    # A document that uses heading styles marks its sections with them; one
+    # stray heading paragraph does not make it such a document.
+    styled = sum(1 for it in rest if isinstance(it, Para) and it.role == "heading" and it.text) >= 2
     blocks = assemble(rest, None if styled else look)
     done: list[Note] = []
     while len(done) < len(notes.order):  # a note may refer to another

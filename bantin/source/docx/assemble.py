@@ -43,10 +43,13 @@ _STOPS = (",", ";", ":")
 
 @dataclass(frozen=True)
 class Looks:
-    """What the document's running text looks like: is it bold, and how large."""
+    """What the document's running text looks like: is it bold, and how large;
+    and whether the document marks its sections by larger type (then a bold line
+    of the text's size is emphasis, not a heading)."""
 
     bold: bool
     size: int
+    by_size: bool = False
 
 
 def looks(items: list[Item]) -> Looks:
@@ -90,7 +93,7 @@ def strip_spans(spans: Text) -> Text:
 
 def headline(spans: Text) -> Text:
     """A heading's text without the bold its style gives every letter."""
-    if all(s.strong or not s.text.strip() for s in spans):
+    if all(s.strong or s.note is not None or not s.text.strip() for s in spans):
         return tuple(replace(s, strong=False) for s in spans)
     return spans
 
@@ -98,14 +101,15 @@ def headline(spans: Text) -> Text:
 def inferred_heading(p: Para, look: Looks) -> bool:
     text = p.text
     words = text.split()
-    if not words or len(words) > 24 or len(text) > 200 or p.align == "center" or text.endswith(_STOPS):
+    if not words or len(words) > 24 or len(text) > 200 or p.align == "center" or p.boxed or text.endswith(_STOPS):
         return False
     head = text.split("(", 1)[0]
     letters = [c for c in head if c.isalpha()]
     capitals = bool(letters) and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
     if _ROMAN.match(text) and capitals:
         return True
-    distinct = (p.bold and not look.bold) or (p.size > 0 and look.size > 0 and p.size >= look.size + 4)
+    larger = p.size > 0 and look.size > 0 and p.size >= look.size + 4
+    distinct = larger or (p.bold and not look.bold and not look.by_size)
     if not distinct or len(words) > 16:
         return False
     return not text.endswith(".") or capitals
@@ -267,4 +271,9 @@ def shift_headings(blocks: list[Block]) -> list[Block]:
 
 
 def assemble(items: list[Item], look: Looks | None = None) -> list[Block]:
+    if look is not None and look.size:
+        sized = Looks(look.bold, look.size, True)
+        if any(isinstance(it, Para) and it.role == "body" and it.num is None and it.size >= look.size + 4
+               and inferred_heading(it, sized) for it in items):
+            look = sized
     return Assembler(look).run(items)

@@ -1,8 +1,9 @@
 """The body of a Word document (and of a cell, a text box, a note) as items:
 paragraphs with what they look like, and tables already built.
 
-A paragraph's part (heading, list item, quote, …) comes from its style, its own
-outline level and its numbering; its look (alignment, bold, size) is kept for
+A paragraph's part (heading, list item, quote, …) comes from its style (and the
+style's outline level) and its numbering, not from an outline level set on the
+paragraph alone, which converters scatter on ordinary text; its look (alignment, bold, size) is kept for
 the choice of title and for headings a document marks only by their look. A
 table is walked by its w:tc elements, so a merged region is one cell with its
 column and row span (python-docx returns it once per grid column), and a cell
@@ -35,6 +36,7 @@ class Para:
     size: int
     num: NumItem | None = None
     images: list[Image] = field(default_factory=list)
+    boxed: bool = False  # in a text box
 
     @property
     def text(self) -> str:
@@ -49,6 +51,7 @@ class Body:
     def __init__(self, doc: Doc, numbering: Numbering, assemble: Assemble) -> None:
         self.doc, self.numbering, self.assemble = doc, numbering, assemble
         self.depth = 0
+        self.boxed = 0  # inside a text box: its paragraphs are labels, never headings or titles
         self.chunks = 0
 
     def items(self, elements: Iterable[Any], part: str) -> list[Item]:
@@ -92,18 +95,19 @@ class Body:
             own = num_of(ppr.find(W + "numPr"))
             if own is not None:
                 num = (own[0] or (style.num[0] if style.num else "0"), own[1])
-            outline = ppr.find(W + "outlineLvl")
-            raw = outline.get(W + "val", "") if outline is not None else ""
-            if role == "body" and raw.isascii() and raw.isdigit() and int(raw) < 9:
-                role, level = "heading", int(raw) + 1
+        if self.boxed and role in ("heading", "title", "subtitle"):
+            role, level = "body", 0
         inline = Runs(self.doc, part, style_id).read(p)
         item = self.numbering.item(*num) if num is not None else None
-        out.append(Para(inline.spans, role, level, align, inline.bold, inline.size, item, inline.images))
+        out.append(Para(inline.spans, role, level, align, inline.bold, inline.size, item, inline.images,
+                        self.boxed > 0))
         if inline.boxes and self.depth < MAX_DEPTH:
             self.depth += 1
+            self.boxed += 1
             for box in inline.boxes:  # a text box is read where it is anchored
                 for child in box:
                     self.element(child, part, out)
+            self.boxed -= 1
             self.depth -= 1
 
     def table(self, tbl: Any, part: str) -> Table | None:
