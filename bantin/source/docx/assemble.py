@@ -181,7 +181,7 @@ class Assembler:
             self.close_lists()
             self.flush_pictures()
             self.block(p, spans)
-        self.pictures.extend(Figure((), None, im, "") for im in p.images)
+        self.pictures.extend(Figure((), None, im, alt) for im, alt in p.images)
 
     def block(self, p: Para, spans: Text) -> None:
         shown = label(p.num) if p.num is not None else None

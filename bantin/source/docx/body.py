@@ -16,8 +16,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from bantin.model import Block, Cell, Image, Table, Text, auto_align, text_of
-from bantin.source.docx.inline import MC, Doc, Runs, branch
+from bantin.model import Block, Cell, Image, Table, Text, auto_align
+from bantin.source.docx.inline import MC, Doc, Runs, branch, merge
 from bantin.source.docx.numbering import NumItem, Numbering
 from bantin.source.docx.package import W
 from bantin.source.docx.styles import num_of
@@ -35,12 +35,14 @@ class Para:
     bold: bool
     size: int
     num: NumItem | None = None
-    images: list[Image] = field(default_factory=list)
+    images: list[tuple[Image | None, str]] = field(default_factory=list)
     boxed: bool = False  # in a text box
 
     @property
     def text(self) -> str:
-        return " ".join(text_of(self.spans).split())
+        """The words, without note marks (a title is a string: its note marks
+        would fuse with its last word)."""
+        return " ".join("".join(s.text for s in self.spans if s.note is None).split())
 
 
 Item = Para | Block
@@ -53,6 +55,7 @@ class Body:
         self.depth = 0
         self.boxed = 0  # inside a text box: its paragraphs are labels, never headings or titles
         self.chunks = 0
+        self.drop_cap: Text = ()  # a drop cap is a paragraph of its own, read with the next one
 
     def items(self, elements: Iterable[Any], part: str) -> list[Item]:
         out: list[Item] = []
@@ -98,8 +101,15 @@ class Body:
         if self.boxed and role in ("heading", "title", "subtitle"):
             role, level = "body", 0
         inline = Runs(self.doc, part, style_id).read(p)
+        frame = ppr.find(W + "framePr") if ppr is not None else None
+        if frame is not None and frame.get(W + "dropCap") in ("drop", "margin"):
+            self.drop_cap += inline.spans
+            return
+        spans = inline.spans
+        if self.drop_cap:
+            spans, self.drop_cap = merge([*self.drop_cap, *spans]), ()
         item = self.numbering.item(*num) if num is not None else None
-        out.append(Para(inline.spans, role, level, align, inline.bold, inline.size, item, inline.images,
+        out.append(Para(spans, role, level, align, inline.bold, inline.size, item, inline.images,
                         self.boxed > 0))
         if inline.boxes and self.depth < MAX_DEPTH:
             self.depth += 1
@@ -156,8 +166,8 @@ class Body:
             if trpr is not None and trpr.find(W + "tblHeader") is not None and header == len(rows):
                 header += 1
             rows.append(row)
-        if not rows:
-            return None
+        if not any(blocks for row in rows for blocks, _, _ in row):
+            return None  # a grid with nothing in it
         cells = tuple(tuple(Cell(tuple(b), s, r) for b, s, r in row) for row in rows)
         header = min(header, len(cells) - 1) if len(cells) > 1 else 0
         return Table(cells, header, (), auto_align(cells, header))

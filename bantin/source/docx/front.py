@@ -71,6 +71,26 @@ def _capitals(text: str) -> bool:
     return len(letters) > 1 and all(c.isupper() for c in letters)
 
 
+SUPERSCRIPT = str.maketrans("0123456789+-=()n", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ⁿ")
+SUBSCRIPT = str.maketrans("0123456789+-=()", "₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎")
+
+
+def one_line(p: Para) -> str:
+    """A paragraph as a plain string: note marks left out, raised and lowered
+    digits written as superscript and subscript characters ("m²", "H₂O")."""
+    out = []
+    for s in p.spans:
+        if s.note is not None:
+            continue
+        text = s.text
+        if s.sup and text.strip() and all(c in "0123456789+-=()n" for c in text.strip()):
+            text = text.translate(SUPERSCRIPT)
+        elif s.sub and text.strip() and all(c in "0123456789+-=()" for c in text.strip()):
+            text = text.translate(SUBSCRIPT)
+        out.append(text)
+    return " ".join("".join(out).split())
+
+
 def _text(it: Item) -> str:
     return it.text if isinstance(it, Para) else ""
 
@@ -105,8 +125,13 @@ class Finder:
         return [i for i in range(start, len(self.items)) if i not in self.used and not _empty(self.items[i])]
 
     def take(self, i: int) -> str:
-        self.used.add(i)
-        return _text(self.items[i])
+        """The words of item ``i`` for a one-line field; its pictures stay in the body."""
+        it = self.items[i]
+        if isinstance(it, Para) and it.images:
+            self.items[i] = Para((), "body", 0, it.align, False, 0, None, it.images, it.boxed)
+        else:
+            self.used.add(i)
+        return one_line(it) if isinstance(it, Para) else ""
 
     def run(self, core: Core, name: str | None) -> Front:
         self.administrative_header()

@@ -29,6 +29,8 @@ MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 MATH = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 V = "{urn:schemas-microsoft-com:vml}"
+WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
+OFFICE = "{urn:schemas-microsoft-com:office:office}"
 TRANSPARENT = frozenset(W + t for t in ("ins", "moveTo", "smartTag", "customXml", "dir", "bdo", "sdtContent"))
 DRAWN = frozenset(W + t for t in ("drawing", "pict", "object"))
 MONO_FONTS = frozenset(f.lower() for f in (
@@ -83,7 +85,7 @@ class Inline:
     """A paragraph's rich text, and what else it draws."""
 
     spans: Text
-    images: list[Image]
+    images: list[tuple[Image | None, str]]  # each picture (None: not readable) and its description
     boxes: list[Any]  # w:txbxContent elements, in order
     bold: bool  # every visible letter is bold
     size: int  # the size most of its letters have, in half-points (0: unknown)
@@ -93,7 +95,7 @@ class Runs:
     def __init__(self, doc: Doc, part: str, para_style: str | None) -> None:
         self.doc, self.part, self.para_style = doc, part, para_style
         self.out: list[Span] = []
-        self.images: list[Image] = []
+        self.images: list[tuple[Image | None, str]] = []
         self.boxes: list[Any] = []
         self.chars = 0
         self.bold_chars = 0
@@ -240,30 +242,39 @@ class Runs:
         self.out.append(Span(text, bool(props.get("i")), strong, href, code, vert == "superscript",
                              vert == "subscript"))
 
-    def scan(self, el: Any) -> None:
-        """Pictures and text boxes drawn here; a text box's own pictures are read
-        with its paragraphs."""
+    def scan(self, el: Any, alt: str = "") -> None:
+        """Pictures (with the description Word keeps for them) and text boxes
+        drawn here; a text box's own pictures are read with its paragraphs."""
         for child in el:
             tag = child.tag
             if tag == W + "txbxContent":
                 self.boxes.append(child)
                 continue
             if tag == MC + "AlternateContent":
-                self.scan(branch(child))
+                self.scan(branch(child), alt)
                 continue
+            here = alt
+            if tag in (WP + "inline", WP + "anchor"):
+                props = child.find(WP + "docPr")
+                if props is not None:
+                    here = props.get("descr") or props.get("title") or alt
+            elif tag == V + "shape":
+                here = child.get("alt") or alt
             if tag == A + "blip":
-                self.picture(child.get(R + "embed"), child.get(R + "link"))
+                self.picture(child.get(R + "embed"), child.get(R + "link"), here)
             elif tag == V + "imagedata":
-                self.picture(child.get(R + "id"), None)
-            self.scan(child)
+                self.picture(child.get(R + "id"), None, here or child.get(OFFICE + "title", ""))
+            self.scan(child, here)
 
-    def picture(self, embed: str | None, link: str | None) -> None:
+    def picture(self, embed: str | None, link: str | None, alt: str) -> None:
+        alt = " ".join(alt.split())
+        image = None
         if embed:
             image = self.doc.pictures.embedded(self.part, embed)
-            if image is not None:
-                self.images.append(image)
         elif link:
             self.doc.pictures.linked(self.part, link)
+        if image is not None or alt:
+            self.images.append((image, alt))
 
 
 def merge(spans: list[Span]) -> Text:
