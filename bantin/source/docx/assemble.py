@@ -79,14 +79,19 @@ def plain_tabs(spans: Text) -> Text:
 
 def strip_spans(spans: Text) -> Text:
     """Without the spaces and line breaks at either end."""
+    if not spans:
+        return spans
+    first, last = spans[0], spans[-1]
+    if first.note is None and last.note is None and first.text[:1].strip() and last.text[-1:].strip():
+        return spans  # the common case: nothing to strip
     out = list(spans)
     while out and not out[0].note and not out[0].text.strip():
         out.pop(0)
     while out and not out[-1].note and not out[-1].text.strip():
         out.pop()
-    if out and out[0].note is None:
+    if out and out[0].note is None and out[0].text != out[0].text.lstrip():
         out[0] = replace(out[0], text=out[0].text.lstrip())
-    if out and out[-1].note is None:
+    if out and out[-1].note is None and out[-1].text != out[-1].text.rstrip():
         out[-1] = replace(out[-1], text=out[-1].text.rstrip())
     return tuple(out)
 
@@ -100,8 +105,10 @@ def headline(spans: Text) -> Text:
 
 def inferred_heading(p: Para, look: Looks) -> bool:
     text = p.text
+    if not text or len(text) > 200 or p.align == "center" or p.boxed or text.endswith(_STOPS):
+        return False
     words = text.split()
-    if not words or len(words) > 24 or len(text) > 200 or p.align == "center" or p.boxed or text.endswith(_STOPS):
+    if len(words) > 24:
         return False
     head = text.split("(", 1)[0]
     letters = [c for c in head if c.isalpha()]
@@ -271,6 +278,10 @@ def shift_headings(blocks: list[Block]) -> list[Block]:
 
 
 def assemble(items: list[Item], look: Looks | None = None) -> list[Block]:
+    if look is None and len(items) == 1:  # a table cell's one paragraph, the common case
+        only = items[0]
+        if isinstance(only, Para) and only.role == "body" and only.num is None and not only.images:
+            return [Paragraph(plain_tabs(strip_spans(only.spans)))] if only.text else []
     if look is not None and look.size:
         sized = Looks(look.bold, look.size, True)
         if any(isinstance(it, Para) and it.role == "body" and it.num is None and it.size >= look.size + 4

@@ -16,7 +16,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from bantin.model import Block, Cell, Image, Table, Text, auto_align
+from bantin.model import Block, Cell, Image, Table, Text, text_of
+from bantin.model.blocks import numeric, plain_text
 from bantin.source.docx.inline import MC, Doc, Runs, branch, merge
 from bantin.source.docx.numbering import NumItem, Numbering
 from bantin.source.docx.package import W
@@ -37,12 +38,12 @@ class Para:
     num: NumItem | None = None
     images: list[tuple[Image | None, str]] = field(default_factory=list)
     boxed: bool = False  # in a text box
+    # The words, without note marks (a title is a string: its note marks would
+    # fuse with its last word); spaces collapsed.
+    text: str = field(init=False)
 
-    @property
-    def text(self) -> str:
-        """The words, without note marks (a title is a string: its note marks
-        would fuse with its last word)."""
-        return " ".join("".join(s.text for s in self.spans if s.note is None).split())
+    def __post_init__(self) -> None:
+        self.text = " ".join("".join(s.text for s in self.spans if s.note is None).split())
 
 
 Item = Para | Block
@@ -170,7 +171,29 @@ class Body:
             return None  # a grid with nothing in it
         cells = tuple(tuple(Cell(tuple(b), s, r) for b, s, r in row) for row in rows)
         header = min(header, len(cells) - 1) if len(cells) > 1 else 0
-        return Table(cells, header, (), auto_align(cells, header))
+        return Table(cells, header, (), align(rows, header))
+
+
+def align(rows: list[list[list[Any]]], header: int) -> tuple[str, ...]:
+    """Right for a grid column whose body cells (one column wide) are all numbers,
+    else left; as ``auto_align``, from the grid positions the walk already knows."""
+    taken: set[tuple[int, int]] = set()
+    by_column: dict[int, list[bool]] = {}
+    width = 0
+    for r, row in enumerate(rows):
+        col = 0
+        for blocks, span, down in row:
+            while (r, col) in taken:
+                col += 1
+            if down > 1:
+                taken.update((r + d, c) for d in range(1, down) for c in range(col, col + span))
+            if r >= header and span == 1 and blocks:
+                text = text_of(plain_text(tuple(blocks))).strip()
+                if text:
+                    by_column.setdefault(col, []).append(numeric(text))
+            col += span
+            width = max(width, col)
+    return tuple("right" if by_column.get(c) and all(by_column[c]) else "left" for c in range(width))
 
 
 def _rows(tbl: Any) -> Iterable[Any]:

@@ -13,7 +13,6 @@ them after the paragraph, in reading order.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -99,11 +98,11 @@ class Runs:
         self.boxes: list[Any] = []
         self.chars = 0
         self.bold_chars = 0
-        self.sizes: Counter[int] = Counter()
+        self.sizes: dict[int, int] = {}
 
     def read(self, p: Any) -> Inline:
         self.walk(p, None)
-        size = self.sizes.most_common(1)[0][0] if self.sizes else 0
+        size = max(self.sizes.items(), key=lambda kv: kv[1])[0] if self.sizes else 0
         return Inline(merge(self.out), self.images, self.boxes, self.chars > 0 and self.bold_chars >= self.chars,
                       size)
 
@@ -204,7 +203,7 @@ class Runs:
             frames.pop()
 
     def hidden(self) -> bool:
-        return any(not f.showing for f in self.doc.fields)
+        return bool(self.doc.fields) and any(not f.showing for f in self.doc.fields)
 
     def symbol(self, el: Any, props: dict[str, Any], href: str | None) -> None:
         code = el.get(W + "char", "")
@@ -229,7 +228,7 @@ class Runs:
             text = PRIVATE_USE.sub("", text)
             if not text:
                 return
-        if href is None:
+        if href is None and self.doc.fields:
             href = next((f.href for f in reversed(self.doc.fields) if f.href), None)
         vert = props.get("vert")
         code = bool(props.get("code")) or (font or "").lower() in MONO_FONTS
@@ -238,7 +237,8 @@ class Runs:
         if visible:
             self.chars += visible
             self.bold_chars += visible if strong else 0
-            self.sizes[int(props.get("sz", 0))] += visible
+            size = props.get("sz", 0)
+            self.sizes[size] = self.sizes.get(size, 0) + visible
         self.out.append(Span(text, bool(props.get("i")), strong, href, code, vert == "superscript",
                              vert == "subscript"))
 

@@ -174,28 +174,29 @@ def parse(data: bytes) -> Any:
         raise InputError(f"damaged Word file: {str(e)[:120]}") from None
 
 
+BODY_LEVEL = tuple(W + t for t in ("p", "tbl", "sdt", "customXml", "altChunk", "ins", "moveTo", "del",
+                                   "moveFrom"))
+
+
 def body_children(package: Package) -> Iterator[Any]:
     """The main document's body elements one by one, each dropped once used, so
-    that a long document never sits in memory as a whole tree."""
+    that a long document never sits in memory as a whole tree. Only the
+    elements that can hold text are reported (and those inside tables are read
+    with their table)."""
     from lxml import etree
 
-    depth = 0
+    body = W + "body"
     try:
         with package.stream(package.main) as f:
-            events = etree.iterparse(f, events=("start", "end"), resolve_entities=False, no_network=True,
+            events = etree.iterparse(f, events=("end",), tag=BODY_LEVEL, resolve_entities=False, no_network=True,
                                      load_dtd=False, remove_comments=True, remove_pis=True)
-            for event, el in events:
-                if event == "start":
-                    depth += 1
+            for _, el in events:
+                parent = el.getparent()
+                if parent is None or parent.tag != body:
                     continue
-                depth -= 1
-                if depth == 2:  # w:document / w:body / this
-                    yield el
-                    el.clear()
-                    parent = el.getparent()
-                    while parent is not None and len(parent) and parent[0] is not el:
-                        del parent[0]
-                    if parent is not None and len(parent) and parent[0] is el:
-                        del parent[0]
+                yield el
+                el.clear()
+                while el.getprevious() is not None:
+                    del parent[0]
     except etree.XMLSyntaxError as e:
         raise InputError(f"damaged Word file: {str(e)[:120]}") from None
