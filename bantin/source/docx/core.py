@@ -25,6 +25,7 @@ python docx word microsoft office windows user users admin administrator author 
 team employee staff dept department company corp corporation inc ltd llc gmbh co group pc laptop computer
 desktop home hp dell lenovo asus acer toshiba sony samsung apple mac system test tester client server
 phòng ban công ty sở bộ ubnd trung tâm văn thư tổ máy
+báo tạp chí đài kênh thông tấn news press media online tv radio times post journal daily magazine agency
 """.split())
 GENERIC_TITLES = frozenset({"", "title", "document", "untitled", "tài liệu", "văn bản", "tiêu đề", "microsoft word",
                             "new document", "blank document", "document1", "doc1"})
@@ -37,6 +38,7 @@ class Core:
     title: str | None
     creator: str | None
     description: str | None
+    modified_by: str | None
 
 
 def read_core(root: Any) -> Core:
@@ -45,7 +47,7 @@ def read_core(root: Any) -> Core:
         value = " ".join((el.text or "").split()) if el is not None else ""
         return unicodedata.normalize("NFC", value) or None
 
-    return Core(text(DC + "title"), text(DC + "creator"), text(DC + "description"))
+    return Core(text(DC + "title"), text(DC + "creator"), text(DC + "description"), text(CP + "lastModifiedBy"))
 
 
 def fold(text: str) -> str:

@@ -24,7 +24,7 @@ from bantin.model import Table
 from bantin.source.docx.assemble import Looks, inferred_heading
 from bantin.source.docx.body import Item, Para
 from bantin.source.docx.core import Core, national, person, usable_title
-from bantin.source.docx.header import Header, date_line, read_header
+from bantin.source.docx.header import Header, date_line, lines, read_header
 
 WINDOW = 12  # the first non-empty items in which a title drawn by its look is looked for
 MONTHS = {m: i + 1 for i, m in enumerate(
@@ -144,11 +144,26 @@ class Finder:
         if not title and name:
             title = PurePath(name).stem
             self.warn("title taken from the file name")
+        if not title:
+            title = self.first_words()
         self.front.title = title
-        if self.front.byline is None and person(core.creator):
+        # bantin's own Word files name the outlet as creator when no journalist is
+        # known; their byline, when there is one, is a Byline paragraph.
+        if self.front.byline is None and person(core.creator) and core.modified_by != "bantin":
             self.front.byline = core.creator
             self.warn("byline taken from the file's author property")
         return self.front
+
+    def first_words(self) -> str:
+        """The last resort of a document with text and no name (standard input):
+        its first words, wherever they are (a table's first cell)."""
+        for it in self.items:
+            text = _text(it) if isinstance(it, Para) else " ".join(lines((it,))) if isinstance(it, Table) else ""
+            words = text.split()
+            if words:
+                self.warn("title taken from the first words of the text")
+                return " ".join(words[:12]) + (" …" if len(words) > 12 else "")
+        return ""
 
     def administrative_header(self) -> None:
         first = self.nonempty()[:1]

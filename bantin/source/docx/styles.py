@@ -22,6 +22,7 @@ ROLES = {
     "title": "title", "subtitle": "subtitle", "quote": "quote", "intensequote": "quote", "blocktext": "quote",
     "caption": "caption", "imagecaption": "caption", "tablecaption": "caption", "sourcecode": "code",
     "htmlpreformatted": "code", "author": "author", "date": "date", "abstract": "abstract",
+    "lede": "subtitle", "byline": "author",  # bantin's own Word styles
     "listparagraph": "list", "list": "list", "listbullet": "list", "listnumber": "list", "listcontinue": "list",
 }
 CODE_CHAR_STYLES = frozenset({"verbatimchar", "htmlcode", "sourcecodechar"})
@@ -88,10 +89,17 @@ class Styles:
         return el.get(W + "val", "") if el is not None else sid
 
     def para(self, sid: str | None) -> ParaStyle:
-        sid = sid if sid in self.raw else self.default_para
         found = self._para.get(sid or "")
         if found is None:
-            found = self._para[sid or ""] = self._resolve_para(sid or "")
+            if sid and sid not in self.raw:
+                # A style the file uses but does not define: its id still says what
+                # it is ("Heading1", "Title"); it looks like the default paragraph.
+                base = self.para(None)
+                role, level = role_of_names([sid])
+                found = ParaStyle(role, level, base.align, base.num, base.run) if role != "body" else base
+            else:
+                found = self._resolve_para(sid or self.default_para)
+            self._para[sid or ""] = found
         return found
 
     def _resolve_para(self, sid: str) -> ParaStyle:
@@ -190,7 +198,11 @@ def role_of(st: Any) -> tuple[str, int]:
     """The part a style plays, by its built-in name (aliases after a comma) or id."""
     name_el = st.find(W + "name")
     names = (name_el.get(W + "val", "") if name_el is not None else "").split(",")
-    for candidate in [*names, st.get(W + "styleId", "")]:
+    return role_of_names([*names, st.get(W + "styleId", "")])
+
+
+def role_of_names(candidates: list[str]) -> tuple[str, int]:
+    for candidate in candidates:
         k = key(candidate)
         m = _HEADING.fullmatch(k)
         if m:
