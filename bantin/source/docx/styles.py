@@ -184,8 +184,8 @@ class Styles:
     def font(self, el: Any) -> str | None:
         """The font a w:rFonts gives Latin text: a theme font wins over a named one."""
         theme = el.get(W + "asciiTheme") or el.get(W + "hAnsiTheme")
-        if theme:
-            return self.theme.get(theme[:5], None)
+        if theme:  # a theme face is never a legacy one, even when the theme part is missing
+            return self.theme.get(theme[:5]) or f"theme:{theme}"
         name = el.get(W + "ascii") or el.get(W + "hAnsi")
         return name or None
 
