@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from bantin.errors import InputError
 from bantin.model import Block, Cell, Image, Table, Text, text_of
 from bantin.model.blocks import numeric, plain_text
 from bantin.source.docx.inline import MC, Doc, Runs, branch, merge
@@ -25,6 +26,9 @@ from bantin.source.docx.styles import num_of
 
 CONTAINERS = frozenset(W + t for t in ("customXml", "ins", "moveTo", "smartTag"))
 MAX_DEPTH = 40  # tables in tables in text boxes: deeper than any document
+# A 1,000-page report has some 30,000 paragraphs, a 10,000-row table of ten
+# columns 100,000; more than this is a file built to keep the reader busy.
+MAX_PARAGRAPHS = 1_000_000
 
 
 @dataclass
@@ -56,6 +60,7 @@ class Body:
         self.depth = 0
         self.boxed = 0  # inside a text box: its paragraphs are labels, never headings or titles
         self.chunks = 0
+        self.paragraphs = 0
         self.drop_cap: Text = ()  # a drop cap is a paragraph of its own, read with the next one
 
     def items(self, elements: Iterable[Any], part: str) -> list[Item]:
@@ -86,6 +91,9 @@ class Body:
             self.chunks += 1
 
     def paragraph(self, p: Any, part: str, out: list[Item]) -> None:
+        self.paragraphs += 1
+        if self.paragraphs > MAX_PARAGRAPHS:
+            raise InputError(f"Word document with more than {MAX_PARAGRAPHS:,} paragraphs; refused")
         ppr = p.find(W + "pPr")
         style_el = ppr.find(W + "pStyle") if ppr is not None else None
         style_id = style_el.get(W + "val") if style_el is not None else None

@@ -186,17 +186,19 @@ def body_children(package: Package) -> Iterator[Any]:
     from lxml import etree
 
     body = W + "body"
+    # Unpacked whole (within its budget) before any of it is read, so that a part
+    # too large is refused at once, not after minutes of reading.
+    data = package.read(package.main) or b""
     try:
-        with package.stream(package.main) as f:
-            events = etree.iterparse(f, events=("end",), tag=BODY_LEVEL, resolve_entities=False, no_network=True,
-                                     load_dtd=False, remove_comments=True, remove_pis=True)
-            for _, el in events:
-                parent = el.getparent()
-                if parent is None or parent.tag != body:
-                    continue
-                yield el
-                el.clear()
-                while el.getprevious() is not None:
-                    del parent[0]
+        events = etree.iterparse(io.BytesIO(data), events=("end",), tag=BODY_LEVEL, resolve_entities=False,
+                                 no_network=True, load_dtd=False, remove_comments=True, remove_pis=True)
+        for _, el in events:
+            parent = el.getparent()
+            if parent is None or parent.tag != body:
+                continue
+            yield el
+            el.clear()
+            while el.getprevious() is not None:
+                del parent[0]
     except etree.XMLSyntaxError as e:
         raise InputError(f"damaged Word file: {str(e)[:120]}") from None
