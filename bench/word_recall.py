@@ -25,12 +25,23 @@ import subprocess
 import sys
 import time
 import unicodedata
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import bantin as api
 from bantin.errors import BantinError
 
 _WORD = re.compile(r"[^\W_]+")
+
+
+@dataclass
+class Row:
+    file: str
+    recall: float
+    words: int
+    refused: str
+    seconds: float
+    missing: list[str] = field(default_factory=list)
 
 
 def words(text: str) -> collections.Counter[str]:
@@ -72,31 +83,30 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--worst", type=int, default=0, help="list only the N lowest files (0: all)")
     ap.add_argument("--json", type=Path)
     a = ap.parse_args(argv)
-    rows = []
+    rows: list[Row] = []
     for path in files(a.paths):
         ref = pandoc_words(path, a.timeout)
         if ref is None or not ref:
             continue  # pandoc cannot read it (not a Word file) or it has no words
         got, error, seconds = bantin_words(path)
         kept = sum((ref & got).values()) if got is not None else 0
-        rows.append({"file": path.name, "recall": kept / sum(ref.values()), "words": sum(ref.values()),
-                     "refused": error, "seconds": round(seconds, 3),
-                     "missing": [w for w, _ in (ref - got).most_common(8)] if got is not None else []})
+        rows.append(Row(path.name, kept / sum(ref.values()), sum(ref.values()), error, round(seconds, 3),
+                        [w for w, _ in (ref - got).most_common(8)] if got is not None else []))
     if not rows:
         print("word_recall: no Word file pandoc could read", file=sys.stderr)
         return 2
-    shown = sorted(rows, key=lambda r: r["recall"])[: a.worst] if a.worst else sorted(rows, key=lambda r: r["file"])
+    shown = sorted(rows, key=lambda r: r.recall)[: a.worst] if a.worst else sorted(rows, key=lambda r: r.file)
     for r in shown:
-        why = f"refused: {r['refused']}" if r["refused"] else " ".join(r["missing"])
-        print(f"{r['recall']:6.3f}  {r['words']:6d} words  {r['seconds']:6.2f} s  {r['file'][:60]:60s}  {why[:70]}")
-    recalls = sorted(r["recall"] for r in rows)
+        why = f"refused: {r.refused}" if r.refused else " ".join(r.missing)
+        print(f"{r.recall:6.3f}  {r.words:6d} words  {r.seconds:6.2f} s  {r.file[:60]:60s}  {why[:70]}")
+    recalls = sorted(r.recall for r in rows)
     p10 = recalls[max(0, round(0.1 * (len(recalls) - 1)))]
     print(f"\n{len(rows)} files: median recall {statistics.median(recalls):.3f}, 10th percentile {p10:.3f}, "
           f"mean {statistics.fmean(recalls):.3f}; {sum(x < 0.9 for x in recalls)} under 0.9, "
-          f"{sum(x < 0.95 for x in recalls)} under 0.95; {sum(bool(r['refused']) for r in rows)} refused; "
-          f"bantin {sum(r['seconds'] for r in rows):.1f} s in all, slowest {max(r['seconds'] for r in rows):.2f} s")
+          f"{sum(x < 0.95 for x in recalls)} under 0.95; {sum(bool(r.refused) for r in rows)} refused; "
+          f"bantin {sum(r.seconds for r in rows):.1f} s in all, slowest {max(r.seconds for r in rows):.2f} s")
     if a.json:
-        a.json.write_text(json.dumps(rows, ensure_ascii=False, indent=1), encoding="utf-8")
+        a.json.write_text(json.dumps([asdict(r) for r in rows], ensure_ascii=False, indent=1), encoding="utf-8")
     return 0
 
 

@@ -58,7 +58,8 @@ def test_fields_show_their_result_never_their_instruction():
     simple = '<w:p><w:r><w:t xml:space="preserve">Trang </w:t></w:r><w:fldSimple w:instr=" PAGE "><w:r><w:t>3</w:t>' \
              '</w:r></w:fldSimple></w:p>'
     complex_link = ('<w:p><w:r><w:t xml:space="preserve">Xem </w:t></w:r><w:r><w:fldChar w:fldCharType="begin"/></w:r>'
-                    '<w:r><w:instrText xml:space="preserve"> HYPERLINK "https://bao-mau.example/gia" </w:instrText></w:r>'
+                    '<w:r><w:instrText xml:space="preserve"> HYPERLINK "https://bao-mau.example/gia" '
+                    '</w:instrText></w:r>'
                     '<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>bảng giá</w:t></w:r>'
                     '<w:r><w:fldChar w:fldCharType="end"/></w:r><w:r><w:t>.</w:t></w:r></w:p>')
     a, _ = word(docx(TITLE + simple + complex_link))

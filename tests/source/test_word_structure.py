@@ -149,9 +149,10 @@ def test_a_cell_holds_paragraphs_lists_and_tables():
 
 def test_raised_and_lowered_text_from_the_run_and_from_its_style(tmp_path):
     styles = styles_xml(style("Sup", "Mũ", kind="character", vert="superscript"))
-    body = p("Tiêu đề", style="Title") + p("Diện tích 30 m", r("2", vert="superscript"), ", nước H", r("2", style="Sup"),
-                                           "O? Không: H", r("2", vert="subscript"), "O.") \
-        + p("TỔ CHỨC", r("2", vert="superscript"))
+    body = (p("Tiêu đề", style="Title")
+            + p("Diện tích 30 m", r("2", vert="superscript"), ", nước H", r("2", style="Sup"), "O? Không: H",
+                r("2", vert="subscript"), "O.")
+            + p("TỔ CHỨC", r("2", vert="superscript")))
     data = docx(body, styles=styles)
     a = word(data)
     first, second = a.blocks

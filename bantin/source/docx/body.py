@@ -20,7 +20,7 @@ from bantin.errors import InputError
 from bantin.model import Block, Cell, Image, Table, Text, text_of
 from bantin.model.blocks import numeric, plain_text
 from bantin.source.docx.inline import MC, Doc, Runs, branch, merge
-from bantin.source.docx.numbering import NumItem, Numbering
+from bantin.source.docx.numbering import Numbering, NumItem
 from bantin.source.docx.package import W
 from bantin.source.docx.styles import num_of
 

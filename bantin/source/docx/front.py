@@ -254,7 +254,7 @@ class Finder:
         best = max(runs, key=lambda r: (max(size(i) for i in r), -r[0]))
         big = self.look.size + 4
         if self.look.size and max(size(i) for i in best) >= big:
-            kept = []
+            kept: list[int] = []
             for i in best:
                 if size(i) < big:
                     if kept:

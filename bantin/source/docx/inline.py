@@ -21,7 +21,7 @@ from bantin.model import Image, Span, Text
 from bantin.source.docx.fonts import PRIVATE_USE, decode, legacy_font, symbol_font
 from bantin.source.docx.media import Pictures
 from bantin.source.docx.notes import Notes
-from bantin.source.docx.package import R, W, Package
+from bantin.source.docx.package import Package, R, W
 from bantin.source.docx.styles import Styles
 
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"

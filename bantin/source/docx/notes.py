@@ -15,7 +15,7 @@ from typing import Any
 from bantin.model import Span
 from bantin.model.blocks import number
 from bantin.source.docx.numbering import FORMATS
-from bantin.source.docx.package import W, Package
+from bantin.source.docx.package import Package, W
 
 KINDS = {"footnote": ("footnotes", "fn", "decimal"), "endnote": ("endnotes", "en", "lower-roman")}
 SKIPPED_TYPES = frozenset({"separator", "continuationSeparator", "continuationNotice"})
