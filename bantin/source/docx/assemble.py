@@ -39,6 +39,7 @@ from bantin.source.docx.numbering import NumItem
 _RULE = re.compile(r"[\s_\-–—─━═=*~·•.…]{3,}")
 _ROMAN = re.compile(r"(?:[IVXLC]{1,6})\s*[.)]\s+\S")
 _STOPS = (",", ";", ":")
+INFERRED = 99  # the level a heading found by its look holds until the levels are ranked
 
 
 @dataclass(frozen=True)
@@ -195,7 +196,7 @@ class Assembler:
         if shown:
             spans = (Span(shown + " "), *spans)
         if p.role == "heading":
-            self.out.append(Heading(headline(spans), max(1, min(6, p.level or 1))))
+            self.out.append(Heading(headline(spans), max(1, p.level or 1)))
         elif p.role == "quote":
             last = self.out[-1] if self.out else None
             if isinstance(last, Quote) and last.attribution is None:
@@ -203,7 +204,7 @@ class Assembler:
             else:
                 self.out.append(Quote((Paragraph(spans),)))
         elif p.role == "body" and self.look is not None and inferred_heading(p, self.look):
-            self.out.append(Heading(headline(spans), 1))
+            self.out.append(Heading(headline(spans), INFERRED))
         else:
             self.out.append(Paragraph(spans))
 
@@ -269,12 +270,13 @@ class Assembler:
 
 
 def shift_headings(blocks: list[Block]) -> list[Block]:
-    """Heading levels moved up so that the highest is 1 (the title sits above it)."""
-    levels = [b.level for b in blocks if isinstance(b, Heading)]
-    shift = min(levels) - 1 if levels else 0
-    if shift <= 0:
-        return blocks
-    return [replace(b, level=b.level - shift) if isinstance(b, Heading) else b for b in blocks]
+    """Heading levels moved up so that the highest is 1 (the title sits above it);
+    headings found by their look rank below the document's styled ones."""
+    styled = sorted({b.level for b in blocks if isinstance(b, Heading) and b.level != INFERRED})
+    rank = {level: min(6, i + 1) for i, level in enumerate(styled)}
+    rank[INFERRED] = min(6, len(styled) + 1)
+    return [replace(b, level=rank[b.level]) if isinstance(b, Heading) and rank[b.level] != b.level else b
+            for b in blocks]
 
 
 def assemble(items: list[Item], look: Looks | None = None) -> list[Block]:

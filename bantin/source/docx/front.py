@@ -149,7 +149,10 @@ class Finder:
         self.front.title = title
         # bantin's own Word files name the outlet as creator when no journalist is
         # known; their byline, when there is one, is a Byline paragraph.
-        if self.front.byline is None and person(core.creator) and core.modified_by != "bantin":
+        # An administrative document is signed by its issuer; whoever typed the file
+        # is not its author.
+        if self.front.byline is None and person(core.creator) and core.modified_by != "bantin" \
+                and self.front.header is None:
             self.front.byline = core.creator
             self.warn("byline taken from the file's author property")
         return self.front
