@@ -191,7 +191,14 @@ class Finder:
             elif it.role in ("abstract", "subtitle") and self.front.lede is None:
                 self.front.lede = self.take(i)
         if authors:
-            self.front.byline = ", ".join(authors)
+            self.front.byline = ", ".join(dict.fromkeys(authors))
+        if self.front.date is None:
+            for i in self.nonempty()[:WINDOW]:
+                found = date_line(_text(self.items[i])) if isinstance(self.items[i], Para) else None
+                if found is not None and found[1]:
+                    self.front.date = found[1]
+                    self.warn("date taken from the place-and-date line at the top of the document")
+                    break
 
     def title_paragraph(self) -> str:
         for i, it in enumerate(self.items):
@@ -239,8 +246,8 @@ class Finder:
             if isinstance(it, Para) and it.role == "heading":
                 break
             if isinstance(it, Para) and it.role == "body" and it.num is None and not national(it.text) \
-                    and not _rule(it) and display(it, self.look):
-                current.append(i)
+                    and not _rule(it) and ":" not in it.text and display(it, self.look):
+                current.append(i)  # a line with a colon ("Kính gửi: …") is an address, not a title
                 continue
             if current:
                 runs.append(current)
