@@ -182,8 +182,12 @@ class Finder:
     def metadata_paragraphs(self) -> None:
         authors = []
         for i, it in enumerate(self.items):
-            if not isinstance(it, Para) or not it.text:
+            if not isinstance(it, Para):
+                break  # the metadata of pandoc's styles is what opens the document
+            if not it.text:
                 continue
+            if it.role not in ("title", "subtitle", "author", "date", "abstract"):
+                break
             if it.role == "author":
                 authors.append(self.take(i))
             elif it.role == "date" and self.front.date is None and parse_date(it.text):
