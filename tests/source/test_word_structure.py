@@ -48,11 +48,12 @@ def test_a_list_that_goes_on_after_a_paragraph_keeps_counting():
             + p("Đoạn chen giữa.") + p("Bốn", num=(1, 0))
             # another instance of the same definition goes on counting too
             + p("Năm", num=(2, 0))
-            # an instance with a start override is a new list
-            + p("Đoạn chen giữa.") + p("Lại một", num=(3, 0)))
+            # an instance with a start override starts again, even right after a list,
+            # and the instances after it count on from there (as Word numbers them)
+            + p("Sáu", num=(1, 0)) + p("Lại một", num=(3, 0)) + p("Lại hai", num=(1, 0)))
     found = lists(word(docx(body, numbering=NUMBERING)))
     assert [(x.ordered, x.start, [text_of(i.text) for i in x.items]) for x in found] == [
-        (True, 1, ["Một", "Hai", "Ba"]), (True, 4, ["Bốn", "Năm"]), (True, 1, ["Lại một"])]
+        (True, 1, ["Một", "Hai", "Ba"]), (True, 4, ["Bốn", "Năm", "Sáu"]), (True, 1, ["Lại một", "Lại hai"])]
     assert [x.label(0) for x in found] == ["1.", "4.", "1."]
 
 

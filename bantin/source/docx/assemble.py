@@ -240,7 +240,7 @@ class Assembler:
         top = self.lists[-1] if self.lists else None
         in_text = num.label is not None
         if top is not None and top.level == num.level and (
-                top.key != num.key or top.ordered != num.ordered or top.in_text != in_text
+                num.restart or top.key != num.key or top.ordered != num.ordered or top.in_text != in_text
                 or (num.ordered and not in_text and top.numbering != num.numbering)):
             self.pop_list()
             top = self.lists[-1] if self.lists else None

@@ -4,9 +4,10 @@ A paragraph's w:numPr names a numbering instance (numId) and a level (ilvl); the
 instance points at an abstract definition (numbering.xml), whose levels give the
 format ("decimal", "lowerLetter", "bullet", …), the label pattern ("%1.",
 "%1.%2.", "Điều %1.") and the first number. Instances that share a definition
-share its counters, so a list that goes on after a paragraph keeps counting; an
-instance with a w:lvlOverride (w:startOverride) is a list of its own that starts
-where the override says. A label the model can say as a format and a delimiter
+share its counters, as in Word, so a list that goes on after a paragraph keeps
+counting; an instance with a w:lvlOverride (w:startOverride) starts those levels
+again where the override says, the first time it is used, and the instances
+after it count on from there. A label the model can say as a format and a delimiter
 ("3.", "c)", "IV.") becomes a numbered list; any other label ("(1)", "1.2.",
 "Điều 3.") is kept in the item's text.
 """
@@ -45,6 +46,7 @@ class NumItem:
     delimiter: str
     value: int
     label: str | None  # the label to keep in the text when the model cannot say it
+    restart: bool = False  # an instance's start override began counting again here
 
 
 def _int(el: Any, default: int) -> int:
@@ -65,6 +67,7 @@ class Numbering:
         self.links: dict[str, str] = {}  # abstractNum id -> numbering style it takes its levels from
         self.nums: dict[str, tuple[str, dict[int, Level], dict[int, int]]] = {}
         self.counters: dict[str, list[int | None]] = {}
+        self.used: set[str] = set()  # instances whose start overrides have been applied
         self.styles = styles
         if root is None:
             return
@@ -117,11 +120,12 @@ class Numbering:
         lvl = self.level(num_id, ilvl)
         if lvl is None or lvl.fmt == "none" or (not lvl.text and lvl.fmt != "bullet"):
             return None
-        list_key = f"num:{num_id}" if (overrides or starts) else f"abstract:{aid}"
-        counters = self.counters.get(list_key)
-        if counters is None:
-            counters = self.counters[list_key] = [None] * LEVELS
-            for i, start in starts.items():
+        list_key = f"abstract:{aid}"
+        counters = self.counters.setdefault(list_key, [None] * LEVELS)
+        restart = num_id not in self.used and bool(starts)
+        if num_id not in self.used:
+            self.used.add(num_id)
+            for i, start in starts.items():  # the instance starts its levels again
                 counters[i] = start - 1
         current = counters[ilvl]
         value = (lvl.start if current is None else current + 1)
@@ -129,12 +133,12 @@ class Numbering:
         for deeper in range(ilvl + 1, LEVELS):
             counters[deeper] = None
         if lvl.fmt == "bullet":
-            return NumItem(list_key, ilvl, False, "decimal", ".", value, None)
+            return NumItem(list_key, ilvl, False, "decimal", ".", value, None, restart)
         label = self.render(num_id, lvl.text, counters)
         m = re.fullmatch(rf"%{ilvl + 1}([.)])", lvl.text)
         if m and lvl.fmt in FORMATS:
-            return NumItem(list_key, ilvl, True, FORMATS[lvl.fmt], m.group(1), value, None)
-        return NumItem(list_key, ilvl, True, "decimal", ".", value, label)
+            return NumItem(list_key, ilvl, True, FORMATS[lvl.fmt], m.group(1), value, None, restart)
+        return NumItem(list_key, ilvl, True, "decimal", ".", value, label, restart)
 
     def render(self, num_id: str, pattern: str, counters: list[int | None]) -> str:
         def one(m: re.Match[str]) -> str:
