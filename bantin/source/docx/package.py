@@ -174,8 +174,8 @@ def parse(data: bytes) -> Any:
         raise InputError(f"damaged Word file: {str(e)[:120]}") from None
 
 
-BODY_LEVEL = tuple(W + t for t in ("p", "tbl", "sdt", "customXml", "altChunk", "ins", "moveTo", "del",
-                                   "moveFrom"))
+BODY_LEVEL = (*(W + t for t in ("p", "tbl", "sdt", "customXml", "altChunk", "ins", "moveTo", "del", "moveFrom")),
+              "{http://schemas.openxmlformats.org/markup-compatibility/2006}AlternateContent")
 
 
 def body_children(package: Package) -> Iterator[Any]:
