@@ -1,0 +1,78 @@
+"""Word files (.docx), read with lxml straight from the zip.
+
+Styles are resolved once per document (by id and by built-in name, so
+Vietnamese Word's and other localised ids map all the same), numbering from
+numbering.xml (nested lists that keep their numbers), footnotes and endnotes
+from their own parts, tables cell by cell (merged regions once, with their
+spans), text boxes where they are anchored, tracked changes as they read after
+acceptance. The title, sapo, byline, date and administrative header are found
+in the document (``front``); the core properties are evidence, never trusted
+blindly. Legacy ``.VnTime`` (TCVN3) and ``VNI-…`` text is converted wherever the
+font is set: on the run, its style, the paragraph style's chain or the document
+defaults. The zip is read with a byte budget counted while decompressing.
+"""
+
+from __future__ import annotations
+
+from bantin.errors import InputError
+from bantin.model import Article, Note
+from bantin.source.docx.assemble import assemble, looks
+from bantin.source.docx.body import Body, Para
+from bantin.source.docx.core import read_core
+from bantin.source.docx.fonts import legacy_font
+from bantin.source.docx.front import find_front
+from bantin.source.docx.inline import Doc
+from bantin.source.docx.media import Pictures
+from bantin.source.docx.notes import Notes
+from bantin.source.docx.numbering import Numbering
+from bantin.source.docx.package import Package, body_children
+from bantin.source.docx.styles import Styles, theme_fonts
+from bantin.source.reader import Context, Reader
+
+__all__ = ["read", "reader"]
+
+_legacy_font = legacy_font  # the name bantin 0.2's tests import
+
+
+def read(data: bytes, ctx: Context) -> Article:
+    package = Package(data)
+    main = package.main
+
+    def part(kind: str) -> object:
+        name = package.related(main, kind)
+        return package.xml(name) if name else None
+
+    theme = package.related(main, "theme")
+    styles = Styles(part("styles"), theme_fonts(package.xml(theme) if theme else None))
+    numbering = Numbering(part("numbering"), styles)
+    notes = Notes(package, main, part("settings"))
+    doc = Doc(package, styles, notes, Pictures(package, ctx.seen, ctx.warn), ctx.warn)
+    body = Body(doc, numbering, lambda items: assemble(items))
+    items = body.items(body_children(package), main)
+    look = looks(items)
+    core = package.related("", "core-properties") or "docProps/core.xml"
+    front, rest = find_front(items, look, read_core(package.xml(core)), ctx.name, ctx.warn)
+    # A document that uses heading styles marks its sections with them; one
+    # stray heading paragraph does not make it such a document.
+    styled = sum(1 for it in rest if isinstance(it, Para) and it.role == "heading" and it.text) >= 2
+    blocks = assemble(rest, None if styled else look)
+    done: list[Note] = []
+    while len(done) < len(notes.order):  # a note may refer to another
+        pending = notes.order[len(done)]
+        note_items = body.items(pending.element, pending.part)
+        done.append(Note(pending.id, tuple(assemble(note_items)), pending.kind))
+    if doc.symbols:
+        ctx.warn(f"{doc.symbols} symbol-font character(s) left out (glyphs of a private-use area, not text)")
+    if body.chunks:
+        ctx.warn(f"{body.chunks} embedded document chunk(s) (w:altChunk) not read")
+    if not front.title and not blocks and not done:
+        raise InputError("the Word document has no text")
+    h = front.header
+    return Article(title=front.title, lede=front.lede, byline=front.byline, date=front.date, blocks=tuple(blocks),
+                   notes=tuple(done), issuer=h.issuer if h else None, number=h.number if h else None,
+                   place=h.place if h else None)
+
+
+reader = Reader("docx", (".docx",), read,
+                "Word document (lxml); numbering, notes, merged cells, text boxes, tracked changes; "
+                "legacy .VnTime and VNI fonts converted")

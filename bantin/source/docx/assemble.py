@@ -1,0 +1,292 @@
+"""Items to blocks: numbered paragraphs to nested lists, quotes and code grouped,
+pictures with their captions, and the headings a document marks only by their look.
+
+Lists nest by level (w:ilvl); a list keeps the number it starts at, so a list
+that goes on after a paragraph starts at 4, and a label the model cannot say
+("1.2.", "(a)", "Điều 3.") stays in the item's text. A "List Paragraph" with no
+number right after an item is more of that item.
+
+A document that uses no heading style may still mark its sections: a short line,
+not centred, set bold in a document whose text is not, or clearly larger than the
+text; or, as Vietnamese documents number them, a Roman numeral and capitals
+("II. QUAN HỆ GIA ĐÌNH (…)"). Centred bold lines in the body are the titles of
+forms and signature blocks, not section headings.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field, replace
+
+from bantin.model import (
+    Block,
+    CodeBlock,
+    Figure,
+    Heading,
+    ListBlock,
+    ListItem,
+    Paragraph,
+    Quote,
+    Span,
+    Table,
+    Text,
+)
+from bantin.model.blocks import number
+from bantin.source.docx.body import Item, Para
+from bantin.source.docx.numbering import NumItem
+
+_RULE = re.compile(r"[\s_\-–—─━═=*~·•.…]{3,}")
+_ROMAN = re.compile(r"(?:[IVXLC]{1,6})\s*[.)]\s+\S")
+_STOPS = (",", ";", ":")
+INFERRED = 99  # the level a heading found by its look holds until the levels are ranked
+
+
+@dataclass(frozen=True)
+class Looks:
+    """What the document's running text looks like: is it bold, and how large;
+    and whether the document marks its sections by larger type (then a bold line
+    of the text's size is emphasis, not a heading)."""
+
+    bold: bool
+    size: int
+    by_size: bool = False
+
+
+def looks(items: list[Item]) -> Looks:
+    weight: Counter[int] = Counter()
+    bold = total = 0
+    for it in items:
+        if isinstance(it, Para) and it.role == "body" and it.num is None:
+            n = len(it.text)
+            total += n
+            bold += n if it.bold else 0
+            if it.size:
+                weight[it.size] += n
+    return Looks(total > 0 and bold * 2 > total, weight.most_common(1)[0][0] if weight else 0)
+
+
+def label(num: NumItem) -> str | None:
+    """What a numbered paragraph shows before its text."""
+    if num.label is not None:
+        return num.label
+    return f"{number(num.value, num.numbering)}{num.delimiter}" if num.ordered else None
+
+
+def plain_tabs(spans: Text) -> Text:
+    return tuple(Span(s.text.replace("\t", " "), s.em, s.strong, s.href, s.code, s.sup, s.sub, s.note)
+                 if "\t" in s.text and not s.code else s for s in spans)
+
+
+def strip_spans(spans: Text) -> Text:
+    """Without the spaces and line breaks at either end."""
+    if not spans:
+        return spans
+    first, last = spans[0], spans[-1]
+    if first.note is None and last.note is None and first.text[:1].strip() and last.text[-1:].strip():
+        return spans  # the common case: nothing to strip
+    out = list(spans)
+    while out and not out[0].note and not out[0].text.strip():
+        out.pop(0)
+    while out and not out[-1].note and not out[-1].text.strip():
+        out.pop()
+    if out and out[0].note is None and out[0].text != out[0].text.lstrip():
+        out[0] = replace(out[0], text=out[0].text.lstrip())
+    if out and out[-1].note is None and out[-1].text != out[-1].text.rstrip():
+        out[-1] = replace(out[-1], text=out[-1].text.rstrip())
+    return tuple(out)
+
+
+def headline(spans: Text) -> Text:
+    """A heading's text without the bold its style gives every letter."""
+    if all(s.strong or s.note is not None or not s.text.strip() for s in spans):
+        return tuple(replace(s, strong=False) for s in spans)
+    return spans
+
+
+def inferred_heading(p: Para, look: Looks) -> bool:
+    text = p.text
+    if not text or len(text) > 200 or p.align == "center" or p.boxed or text.endswith(_STOPS):
+        return False
+    words = text.split()
+    if len(words) > 24:
+        return False
+    head = text.split("(", 1)[0]
+    letters = [c for c in head if c.isalpha()]
+    capitals = bool(letters) and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
+    if _ROMAN.match(text) and capitals:
+        return True
+    larger = p.size > 0 and look.size > 0 and p.size >= look.size + 4
+    distinct = larger or (p.bold and not look.bold and not look.by_size)
+    if not distinct or len(words) > 16:
+        return False
+    return not text.endswith(".") or capitals
+
+
+@dataclass
+class _List:
+    level: int
+    key: str
+    ordered: bool
+    numbering: str
+    delimiter: str
+    start: int
+    in_text: bool
+    items: list[list[Block]] = field(default_factory=list)
+
+    def block(self) -> ListBlock:
+        return ListBlock(tuple(ListItem(tuple(b)) for b in self.items), self.ordered, self.in_text, self.start,
+                         self.numbering if self.ordered else "decimal", self.delimiter if self.ordered else ".")
+
+
+class Assembler:
+    def __init__(self, look: Looks | None) -> None:
+        self.look = look
+        self.out: list[Block] = []
+        self.lists: list[_List] = []
+        self.pictures: list[Figure] = []
+        self.table_caption: Text = ()
+
+    def run(self, items: list[Item]) -> list[Block]:
+        for i, it in enumerate(items):
+            if isinstance(it, Para):
+                self.para(it, items[i + 1] if i + 1 < len(items) else None)
+            else:
+                self.close_lists()
+                self.flush_pictures()
+                if isinstance(it, Table) and self.table_caption:
+                    it = replace(it, caption=self.table_caption)
+                    self.table_caption = ()
+                self.out.append(it)
+        self.close_lists()
+        self.flush_pictures()
+        if self.table_caption:
+            self.out.append(Figure(self.table_caption))
+        return shift_headings(self.out)
+
+    def para(self, p: Para, following: Item | None) -> None:
+        spans = strip_spans(p.spans) if p.role != "code" else p.spans
+        text = p.text
+        if p.role == "caption" and text:
+            self.caption(spans, following)
+            return
+        if p.role == "code":
+            self.code(spans)
+            return
+        if not text and not p.images:
+            return
+        if text and _RULE.fullmatch(text) and not any(c.isalnum() for c in text):
+            self.flush_pictures()
+            return
+        spans = plain_tabs(spans)
+        if p.num is not None and p.role not in ("heading", "title"):
+            self.flush_pictures()
+            if text:
+                self.list_item(p.num, spans)
+        elif p.role == "list" and self.lists and text:
+            self.lists[-1].items[-1].append(Paragraph(spans))
+        elif text:
+            self.close_lists()
+            self.flush_pictures()
+            self.block(p, spans)
+        self.pictures.extend(Figure((), None, im, alt) for im, alt in p.images)
+
+    def block(self, p: Para, spans: Text) -> None:
+        shown = label(p.num) if p.num is not None else None
+        if shown:
+            spans = (Span(shown + " "), *spans)
+        if p.role == "heading":
+            self.out.append(Heading(headline(spans), max(1, p.level or 1)))
+        elif p.role == "quote":
+            last = self.out[-1] if self.out else None
+            if isinstance(last, Quote) and last.attribution is None:
+                self.out[-1] = Quote((*last.blocks, Paragraph(spans)))
+            else:
+                self.out.append(Quote((Paragraph(spans),)))
+        elif p.role == "body" and self.look is not None and inferred_heading(p, self.look):
+            self.out.append(Heading(headline(spans), INFERRED))
+        else:
+            self.out.append(Paragraph(spans))
+
+    def code(self, spans: Text) -> None:
+        self.close_lists()
+        self.flush_pictures()
+        lines = tuple("".join(s.text for s in spans).expandtabs(4).split("\n"))
+        last = self.out[-1] if self.out else None
+        if isinstance(last, CodeBlock):  # a code block typed a paragraph per line
+            self.out[-1] = CodeBlock(last.lines + lines)
+        elif any(line.strip() for line in lines):
+            self.out.append(CodeBlock(lines))
+
+    def caption(self, spans: Text, following: Item | None) -> None:
+        self.close_lists()
+        if self.pictures:
+            first = self.pictures.pop(0)
+            self.flush_pictures()
+            self.out.append(replace(first, caption=spans))
+            return
+        self.flush_pictures()
+        last = self.out[-1] if self.out else None
+        if isinstance(last, Table) and not last.caption and not isinstance(following, Table):
+            self.out[-1] = replace(last, caption=spans)
+        elif isinstance(following, Table):
+            self.table_caption = spans
+        else:
+            self.out.append(Figure(spans, None, None, ""))
+
+    def list_item(self, num: NumItem, spans: Text) -> None:
+        while self.lists and self.lists[-1].level > num.level:
+            self.pop_list()
+        top = self.lists[-1] if self.lists else None
+        in_text = num.label is not None
+        if top is not None and top.level == num.level and (
+                num.restart or top.key != num.key or top.ordered != num.ordered or top.in_text != in_text
+                or (num.ordered and not in_text and top.numbering != num.numbering)):
+            self.pop_list()
+            top = self.lists[-1] if self.lists else None
+        if top is None or top.level < num.level:
+            self.lists.append(_List(num.level, num.key, num.ordered, num.numbering, num.delimiter,
+                                    num.value if num.ordered and not in_text else 1, in_text))
+        if in_text:
+            spans = (Span(f"{num.label} "), *spans)
+        self.lists[-1].items.append([Paragraph(spans)])
+
+    def pop_list(self) -> None:
+        done = self.lists.pop().block()
+        if self.lists and self.lists[-1].items:
+            self.lists[-1].items[-1].append(done)
+        else:
+            self.out.append(done)
+
+    def close_lists(self) -> None:
+        while self.lists:
+            self.pop_list()
+
+    def flush_pictures(self) -> None:
+        if self.pictures:
+            self.close_lists()
+            self.out.extend(self.pictures)
+            self.pictures.clear()
+
+
+def shift_headings(blocks: list[Block]) -> list[Block]:
+    """Heading levels moved up so that the highest is 1 (the title sits above it);
+    headings found by their look rank below the document's styled ones."""
+    styled = sorted({b.level for b in blocks if isinstance(b, Heading) and b.level != INFERRED})
+    rank = {level: min(6, i + 1) for i, level in enumerate(styled)}
+    rank[INFERRED] = min(6, len(styled) + 1)
+    return [replace(b, level=rank[b.level]) if isinstance(b, Heading) and rank[b.level] != b.level else b
+            for b in blocks]
+
+
+def assemble(items: list[Item], look: Looks | None = None) -> list[Block]:
+    if look is None and len(items) == 1:  # a table cell's one paragraph, the common case
+        only = items[0]
+        if isinstance(only, Para) and only.role == "body" and only.num is None and not only.images:
+            return [Paragraph(plain_tabs(strip_spans(only.spans)))] if only.text else []
+    if look is not None and look.size:
+        sized = Looks(look.bold, look.size, True)
+        if any(isinstance(it, Para) and it.role == "body" and it.num is None and it.size >= look.size + 4
+               and inferred_heading(it, sized) for it in items):
+            look = sized
+    return Assembler(look).run(items)

@@ -1,0 +1,232 @@
+"""The body of a Word document (and of a cell, a text box, a note) as items:
+paragraphs with what they look like, and tables already built.
+
+A paragraph's part (heading, list item, quote, …) comes from its style (and the
+style's outline level) and its numbering, not from an outline level set on the
+paragraph alone, which converters scatter on ordinary text; its look (alignment, bold, size) is kept for
+the choice of title and for headings a document marks only by their look. A
+table is walked by its w:tc elements, so a merged region is one cell with its
+column and row span (python-docx returns it once per grid column), and a cell
+holds blocks: several paragraphs, lists, nested tables.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from bantin.errors import InputError
+from bantin.model import Block, Cell, Image, Table, Text, text_of
+from bantin.model.blocks import numeric, plain_text
+from bantin.source.docx.inline import MC, Doc, Runs, branch, merge
+from bantin.source.docx.numbering import Numbering, NumItem
+from bantin.source.docx.package import W
+from bantin.source.docx.styles import num_of
+
+CONTAINERS = frozenset(W + t for t in ("customXml", "ins", "moveTo", "smartTag"))
+MAX_DEPTH = 40  # tables in tables in text boxes: deeper than any document
+# A 1,000-page report has some 30,000 paragraphs, a 10,000-row table of ten
+# columns 100,000; more than this is a file built to keep the reader busy.
+MAX_PARAGRAPHS = 1_000_000
+
+
+@dataclass
+class Para:
+    spans: Text
+    role: str  # from the style: title, subtitle, heading, quote, caption, code, author, date, abstract, list, body
+    level: int
+    align: str
+    bold: bool
+    size: int
+    num: NumItem | None = None
+    images: list[tuple[Image | None, str]] = field(default_factory=list)
+    boxed: bool = False  # in a text box
+    # The words, without note marks (a title is a string: its note marks would
+    # fuse with its last word); spaces collapsed.
+    text: str = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.text = " ".join("".join(s.text for s in self.spans if s.note is None).split())
+
+
+Item = Para | Block
+Assemble = Callable[[list[Item]], list[Block]]
+
+
+class Body:
+    def __init__(self, doc: Doc, numbering: Numbering, assemble: Assemble) -> None:
+        self.doc, self.numbering, self.assemble = doc, numbering, assemble
+        self.depth = 0
+        self.boxed = 0  # inside a text box: its paragraphs are labels, never headings or titles
+        self.chunks = 0
+        self.paragraphs = 0
+        self.drop_cap: Text = ()  # a drop cap is a paragraph of its own, read with the next one
+
+    def items(self, elements: Iterable[Any], part: str) -> list[Item]:
+        out: list[Item] = []
+        for el in elements:
+            self.element(el, part, out)
+        return out
+
+    def element(self, el: Any, part: str, out: list[Item]) -> None:
+        tag = el.tag
+        if tag == W + "p":
+            self.paragraph(el, part, out)
+        elif tag == W + "tbl":
+            table = self.table(el, part)
+            if table is not None:
+                out.append(table)
+        elif tag == W + "sdt":
+            content = el.find(W + "sdtContent")
+            for child in content if content is not None else ():
+                self.element(child, part, out)
+        elif tag in CONTAINERS:
+            for child in el:
+                self.element(child, part, out)
+        elif tag == MC + "AlternateContent":
+            for child in branch(el):
+                self.element(child, part, out)
+        elif tag == W + "altChunk":
+            self.chunks += 1
+
+    def paragraph(self, p: Any, part: str, out: list[Item]) -> None:
+        self.paragraphs += 1
+        if self.paragraphs > MAX_PARAGRAPHS:
+            raise InputError(f"Word document with more than {MAX_PARAGRAPHS:,} paragraphs; refused")
+        ppr = p.find(W + "pPr")
+        style_el = ppr.find(W + "pStyle") if ppr is not None else None
+        style_id = style_el.get(W + "val") if style_el is not None else None
+        style = self.doc.styles.para(style_id)
+        role, level, align = style.role, style.level, style.align
+        num = style.num
+        if ppr is not None:
+            jc = ppr.find(W + "jc")
+            if jc is not None:
+                align = jc.get(W + "val", "")
+            own = num_of(ppr.find(W + "numPr"))
+            if own is not None:
+                num = (own[0] or (style.num[0] if style.num else "0"), own[1])
+        if self.boxed and role in ("heading", "title", "subtitle"):
+            role, level = "body", 0
+        inline = Runs(self.doc, part, style_id).read(p)
+        frame = ppr.find(W + "framePr") if ppr is not None else None
+        if frame is not None and frame.get(W + "dropCap") in ("drop", "margin"):
+            self.drop_cap += inline.spans
+            return
+        spans = inline.spans
+        if self.drop_cap:
+            spans, self.drop_cap = merge([*self.drop_cap, *spans]), ()
+        item = self.numbering.item(*num) if num is not None else None
+        out.append(Para(spans, role, level, align, inline.bold, inline.size, item, inline.images,
+                        self.boxed > 0))
+        if inline.boxes and self.depth < MAX_DEPTH:
+            self.depth += 1
+            self.boxed += 1
+            for box in inline.boxes:  # a text box is read where it is anchored
+                for child in box:
+                    self.element(child, part, out)
+            self.boxed -= 1
+            self.depth -= 1
+
+    def table(self, tbl: Any, part: str) -> Table | None:
+        if self.depth >= MAX_DEPTH:
+            return None
+        self.depth += 1
+        try:
+            return self._table(tbl, part)
+        finally:
+            self.depth -= 1
+
+    def _table(self, tbl: Any, part: str) -> Table | None:
+        rows: list[list[list[Any]]] = []  # [blocks, colspan, rowspan]
+        header = 0
+        above: dict[int, list[Any]] = {}  # grid column -> the cell a vertical merge continues
+        for tr in _rows(tbl):
+            trpr = tr.find(W + "trPr")
+            if trpr is not None and trpr.find(W + "del") is not None:
+                continue
+            row: list[list[Any]] = []
+            col = _val(trpr, "gridBefore", 0)
+            if col:
+                row.append([[], col, 1])
+            for tc in _cells(tr):
+                tcpr = tc.find(W + "tcPr")
+                span = max(1, _val(tcpr, "gridSpan", 1))
+                merge = tcpr.find(W + "vMerge") if tcpr is not None else None
+                if tcpr is not None and tcpr.find(W + "hMerge") is not None and \
+                        tcpr.find(W + "hMerge").get(W + "val") != "restart" and row:
+                    row[-1][1] += span
+                    col += span
+                    continue
+                if merge is not None and merge.get(W + "val", "continue") != "restart" and col in above:
+                    above[col][2] += 1
+                    col += span
+                    continue
+                cell = [self.assemble(self.items((c for c in tc if c.tag != W + "tcPr"), part)), span, 1]
+                for c in range(col, col + span):
+                    above.pop(c, None)
+                if merge is not None:
+                    above[col] = cell
+                row.append(cell)
+                col += span
+            if not row:
+                continue
+            if trpr is not None and trpr.find(W + "tblHeader") is not None and header == len(rows):
+                header += 1
+            rows.append(row)
+        if not any(blocks for row in rows for blocks, _, _ in row):
+            return None  # a grid with nothing in it
+        cells = tuple(tuple(Cell(tuple(b), s, r) for b, s, r in row) for row in rows)
+        header = min(header, len(cells) - 1) if len(cells) > 1 else 0
+        return Table(cells, header, (), align(rows, header))
+
+
+def align(rows: list[list[list[Any]]], header: int) -> tuple[str, ...]:
+    """Right for a grid column whose body cells (one column wide) are all numbers,
+    else left; as ``auto_align``, from the grid positions the walk already knows."""
+    taken: set[tuple[int, int]] = set()
+    by_column: dict[int, list[bool]] = {}
+    width = 0
+    for r, row in enumerate(rows):
+        col = 0
+        for blocks, span, down in row:
+            while (r, col) in taken:
+                col += 1
+            if down > 1:
+                taken.update((r + d, c) for d in range(1, down) for c in range(col, col + span))
+            if r >= header and span == 1 and blocks:
+                text = text_of(plain_text(tuple(blocks))).strip()
+                if text:
+                    by_column.setdefault(col, []).append(numeric(text))
+            col += span
+            width = max(width, col)
+    return tuple("right" if by_column.get(c) and all(by_column[c]) else "left" for c in range(width))
+
+
+def _rows(tbl: Any) -> Iterable[Any]:
+    for child in tbl:
+        if child.tag == W + "tr":
+            yield child
+        elif child.tag == W + "sdt":
+            content = child.find(W + "sdtContent")
+            yield from _rows(content) if content is not None else ()
+        elif child.tag in CONTAINERS:
+            yield from _rows(child)
+
+
+def _cells(tr: Any) -> Iterable[Any]:
+    for child in tr:
+        if child.tag == W + "tc":
+            yield child
+        elif child.tag == W + "sdt":
+            content = child.find(W + "sdtContent")
+            yield from _cells(content) if content is not None else ()
+        elif child.tag in CONTAINERS:
+            yield from _cells(child)
+
+
+def _val(props: Any, name: str, default: int) -> int:
+    el = props.find(W + name) if props is not None else None
+    raw = el.get(W + "val", "") if el is not None else ""
+    return min(int(raw), 64) if raw.isascii() and raw.isdigit() and len(raw) < 4 else default

@@ -1,0 +1,342 @@
+"""A Word document's title, sapo, byline, date and administrative header, found,
+never required: each comes from the document itself when it states it, and the
+reader says where every inferred one came from.
+
+The title is the Title paragraph; else the document's own title: in an
+administrative document the centred line under the header table ("QUYẾT ĐỊNH")
+with its summary ("Về việc …") as the lede, a heading the document opens with,
+the large or bold centred lines at its top (the national title and motto never
+count), or a short first line; else the file's title property when it is not a
+template's; else the file name. pandoc's Author, Date and Abstract paragraphs
+give the byline, the date and the lede. A creator property is a byline only when
+it reads as a person's name; the file's creation time is never the date.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import PurePath
+
+from bantin.model import Table
+from bantin.source.docx.assemble import Looks, inferred_heading
+from bantin.source.docx.body import Item, Para
+from bantin.source.docx.core import Core, national, person, usable_title
+from bantin.source.docx.header import Header, date_line, lines, read_header
+
+WINDOW = 12  # the first non-empty items in which a title drawn by its look is looked for
+MONTHS = {m: i + 1 for i, m in enumerate(
+    "january february march april may june july august september october november december".split())}
+_RULE = re.compile(r"[\s_\-–—─━═=*~·•.…]*")
+_SUMMARY = re.compile(r"(\(|về |v/v|về việc|quy định|ban hành)", re.I)
+
+
+@dataclass
+class Front:
+    title: str = ""
+    lede: str | None = None
+    byline: str | None = None
+    date: str | None = None
+    header: Header | None = None
+
+
+def parse_date(text: str) -> str | None:
+    """A stated date: "July 28, 2014", "28 July 2014", "2014-07-28", "28/7/2014",
+    "ngày 28 tháng 7 năm 2014" (with or without a place before it)."""
+    t = " ".join(text.lower().replace(",", " ").split())
+    found = date_line(text)
+    if found is not None and found[1]:
+        return found[1]
+    parts: tuple[int, int, int] | None = None
+    if m := re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", t):
+        parts = (int(m[1]), int(m[2]), int(m[3]))
+    elif m := re.fullmatch(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})", t):
+        parts = (int(m[3]), int(m[2]), int(m[1]))
+    elif m := re.fullmatch(r"([a-z]+)\.? (\d{1,2}) (\d{4})", t):
+        parts = (int(m[3]), MONTHS.get(m[1], 0), int(m[2])) if m[1] in MONTHS else None
+    elif m := re.fullmatch(r"(\d{1,2}) ([a-z]+)\.? (\d{4})", t):
+        parts = (int(m[3]), MONTHS.get(m[2], 0), int(m[1])) if m[2] in MONTHS else None
+    if parts is None:
+        return None
+    try:
+        return datetime.date(*parts).isoformat()
+    except ValueError:
+        return None
+
+
+def _capitals(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) > 1 and all(c.isupper() for c in letters)
+
+
+SUPERSCRIPT = str.maketrans("0123456789+-=()n", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ⁿ")
+SUBSCRIPT = str.maketrans("0123456789+-=()", "₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎")
+
+
+def one_line(p: Para) -> str:
+    """A paragraph as a plain string: note marks left out, raised and lowered
+    digits written as superscript and subscript characters ("m²", "H₂O")."""
+    out = []
+    for s in p.spans:
+        if s.note is not None:
+            continue
+        text = s.text
+        if s.sup and text.strip() and all(c in "0123456789+-=()n" for c in text.strip()):
+            text = text.translate(SUPERSCRIPT)
+        elif s.sub and text.strip() and all(c in "0123456789+-=()" for c in text.strip()):
+            text = text.translate(SUBSCRIPT)
+        out.append(text)
+    return " ".join("".join(out).split())
+
+
+def _text(it: Item) -> str:
+    return it.text if isinstance(it, Para) else ""
+
+
+def _empty(it: Item) -> bool:
+    return isinstance(it, Para) and not it.text and not it.images
+
+
+def _rule(it: Item) -> bool:
+    return isinstance(it, Para) and bool(it.text) and _RULE.fullmatch(it.text) is not None
+
+
+def display(p: Para, look: Looks) -> bool:
+    """A line set apart from the running text: centred and bold (in a document
+    whose text is not) or centred and larger, or much larger anywhere."""
+    bigger = p.size > 0 and look.size > 0 and p.size >= look.size + 4
+    if p.align == "center":
+        return (p.bold and not look.bold) or bigger
+    return p.size > 0 and look.size > 0 and p.size >= look.size + 12
+
+
+class Finder:
+    def __init__(self, items: list[Item], look: Looks, warn: Callable[[str], None]) -> None:
+        self.items, self.look, self.warn = items, look, warn
+        self.used: set[int] = set()
+        self.front = Front()
+
+    def rest(self) -> list[Item]:
+        return [it for i, it in enumerate(self.items) if i not in self.used]
+
+    def nonempty(self, start: int = 0) -> list[int]:
+        return [i for i in range(start, len(self.items)) if i not in self.used and not _empty(self.items[i])]
+
+    def take(self, i: int) -> str:
+        """The words of item ``i`` for a one-line field; its pictures stay in the body."""
+        it = self.items[i]
+        if isinstance(it, Para) and it.images:
+            self.items[i] = Para((), "body", 0, it.align, False, 0, None, it.images, it.boxed)
+        else:
+            self.used.add(i)
+        return one_line(it) if isinstance(it, Para) else ""
+
+    def run(self, core: Core, name: str | None) -> Front:
+        self.administrative_header()
+        self.metadata_paragraphs()
+        title = self.title_paragraph() or self.under_header() or self.opening_heading() or self.display_lines() \
+            or self.first_line()
+        if not title and usable_title(core.title):
+            title = core.title or ""
+            self.warn("title taken from the file's title property")
+        if not title and name:
+            title = PurePath(name).stem
+            self.warn("title taken from the file name")
+        if not title:
+            title = self.first_words()
+        self.front.title = title
+        # bantin's own Word files name the outlet as creator when no journalist is
+        # known; their byline, when there is one, is a Byline paragraph.
+        # An administrative document is signed by its issuer; whoever typed the file
+        # is not its author.
+        if self.front.byline is None and person(core.creator) and core.modified_by != "bantin" \
+                and self.front.header is None:
+            self.front.byline = core.creator
+            self.warn("byline taken from the file's author property")
+        return self.front
+
+    def first_words(self) -> str:
+        """The last resort of a document with text and no name (standard input):
+        its first words, wherever they are (a table's first cell)."""
+        for it in self.items:
+            text = _text(it) if isinstance(it, Para) else " ".join(lines((it,))) if isinstance(it, Table) else ""
+            words = text.split()
+            if words:
+                self.warn("title taken from the first words of the text")
+                return " ".join(words[:12]) + (" …" if len(words) > 12 else "")
+        return ""
+
+    def administrative_header(self) -> None:
+        first = self.nonempty()[:1]
+        if first and isinstance(self.items[first[0]], Table):
+            header = read_header(self.items[first[0]])  # type: ignore[arg-type]
+            if header is not None:
+                self.used.add(first[0])
+                self.front.header = header
+                found = [k for k in ("issuer", "number", "place", "date") if getattr(header, k)]
+                self.warn(f"{', '.join(found) or 'nothing'} read from the administrative header table")
+                self.front.date = header.date
+
+    def metadata_paragraphs(self) -> None:
+        authors = []
+        for i, it in enumerate(self.items):
+            if not isinstance(it, Para):
+                break  # the metadata of pandoc's styles is what opens the document
+            if not it.text:
+                continue
+            if it.role not in ("title", "subtitle", "author", "date", "abstract"):
+                break
+            if it.role == "author":
+                authors.append(self.take(i))
+            elif it.role == "date" and self.front.date is None and parse_date(it.text):
+                self.front.date = parse_date(self.take(i))
+            elif it.role in ("abstract", "subtitle") and self.front.lede is None:
+                self.front.lede = self.take(i)
+        if authors:
+            self.front.byline = ", ".join(dict.fromkeys(authors))
+        if self.front.date is None:
+            for i in self.nonempty()[:WINDOW]:
+                found = date_line(_text(self.items[i])) if isinstance(self.items[i], Para) else None
+                if found is not None and found[1]:
+                    self.front.date = found[1]
+                    self.warn("date taken from the place-and-date line at the top of the document")
+                    break
+
+    def title_paragraph(self) -> str:
+        for i, it in enumerate(self.items):
+            if isinstance(it, Para) and it.role == "title" and it.text and i not in self.used:
+                title = self.take(i)
+                self.bold_lede(i)
+                return title
+        return ""
+
+    def under_header(self) -> str:
+        header = self.front.header
+        if header is None:
+            return ""
+        idx = self.nonempty()
+        if idx and isinstance(self.items[idx[0]], Para):
+            p = self.items[idx[0]]
+            assert isinstance(p, Para)
+            if p.align == "center" and len(p.text.split()) <= 12 and not national(p.text):
+                title = self.take(idx[0])
+                self.summary(idx[1:5], after_header=True)
+                self.warn("title taken from the line under the administrative header")
+                return title
+        if header.subject:
+            self.warn("title taken from the subject (V/v) in the administrative header")
+            return header.subject
+        return ""
+
+    def opening_heading(self) -> str:
+        idx = self.nonempty()
+        if idx and isinstance(self.items[idx[0]], Para) and self.items[idx[0]].role == "heading":  # type: ignore[union-attr]
+            title = self.take(idx[0])
+            self.warn("title taken from the first heading (the document has no Title paragraph)")
+            self.bold_lede(idx[0])
+            return title
+        return ""
+
+    def display_lines(self) -> str:
+        """The most prominent run of display lines near the top (the largest type
+        wins; the first of equals). When a run is set larger than the text, only
+        its larger lines are the title."""
+        runs: list[list[int]] = []
+        current: list[int] = []
+        for i in self.nonempty()[:WINDOW]:
+            it = self.items[i]
+            if isinstance(it, Para) and it.role == "heading":
+                break
+            if isinstance(it, Para) and it.role == "body" and it.num is None and not national(it.text) \
+                    and not _rule(it) and ":" not in it.text and display(it, self.look):
+                current.append(i)  # a line with a colon ("Kính gửi: …") is an address, not a title
+                continue
+            if current:
+                runs.append(current)
+                current = []
+        if current:
+            runs.append(current)
+        if not runs:
+            return ""
+
+        def size(i: int) -> int:
+            it = self.items[i]
+            return it.size if isinstance(it, Para) else 0
+
+        best = max(runs, key=lambda r: (max(size(i) for i in r), -r[0]))
+        big = self.look.size + 4
+        if self.look.size and max(size(i) for i in best) >= big:
+            kept: list[int] = []
+            for i in best:
+                if size(i) < big:
+                    if kept:
+                        break
+                    continue
+                kept.append(i)
+            best = kept
+        best = best[:3]
+        if sum(len(_text(self.items[i]).split()) for i in best) > 30:
+            best = best[:1]
+        title = " ".join(self.take(i) for i in best)
+        self.warn("title taken from the large or bold lines at the top of the document")
+        self.summary(self.nonempty(best[-1] + 1)[:4])
+        return title
+
+    def summary(self, following: list[int], after_header: bool = False) -> None:
+        """The lines under a title that say what the document is about: centred,
+        up to the rule under them; away from an administrative header only a
+        parenthesis ("(Kèm theo Nghị định …)") or an administrative summary
+        ("Về việc …")."""
+        lines: list[int] = []
+        for i in following:
+            it = self.items[i]
+            if not isinstance(it, Para) or _rule(it) or it.align != "center" or not it.text or len(lines) == 3:
+                break
+            if lines and _capitals(it.text):
+                break
+            if not after_header and (display(it, self.look) or (not lines and not _SUMMARY.match(it.text))):
+                break
+            lines.append(i)
+            joined = " ".join(_text(self.items[j]) for j in lines)
+            if not after_header and not (joined.startswith("(") and not joined.rstrip(" .").endswith(")")):
+                break
+        if lines and self.front.lede is None:
+            self.front.lede = " ".join(self.take(i) for i in lines)
+            self.warn("lede taken from the summary lines under the title")
+
+    def first_line(self) -> str:
+        idx = self.nonempty()
+        if not idx:
+            return ""
+        it = self.items[idx[0]]
+        if isinstance(it, Para) and it.num is None and it.text and len(it.text.split()) <= 25 \
+                and len(it.text) <= 200 and it.role not in ("code", "caption"):
+            title = self.take(idx[0])
+            self.warn("title taken from the first line")
+            self.bold_lede(idx[0])
+            return title
+        return ""
+
+    def bold_lede(self, after: int) -> None:
+        """A bold first paragraph under the title is the sapo, as in newsroom text,
+        unless the document sets all its text bold or it reads as a heading."""
+        if self.front.lede is not None or self.look.bold:
+            return
+        nxt = [i for i in self.nonempty(after + 1)][:1]
+        if not nxt:
+            return
+        it = self.items[nxt[0]]
+        if isinstance(it, Para) and it.role == "body" and it.num is None and it.bold and it.align != "center" \
+                and len(it.text.split()) >= 6 and it.text.rstrip()[-1:] in ".!?…»”\"" \
+                and not inferred_heading(it, self.look):
+            self.front.lede = self.take(nxt[0])
+            self.warn("lede taken from the bold paragraph under the title")
+
+
+def find_front(items: list[Item], look: Looks, core: Core, name: str | None,
+               warn: Callable[[str], None]) -> tuple[Front, list[Item]]:
+    finder = Finder(items, look, warn)
+    front = finder.run(core, name)
+    return front, finder.rest()

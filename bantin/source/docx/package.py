@@ -1,0 +1,204 @@
+"""The Word file as a zip of XML parts, opened with a byte budget.
+
+A zip's headers can lie about sizes, so nothing here trusts them: every part is
+read through ``zipfile`` in chunks while the bytes actually decompressed are
+counted, and reading stops at the budget (the whole file's and any one part's).
+XML is parsed by lxml with entity resolution, DTD loading and network access
+off. Relationships are read from the ``_rels`` parts, so a part python-docx does
+not expose (footnotes, endnotes) is read like any other.
+"""
+
+from __future__ import annotations
+
+import io
+import posixpath
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from bantin.errors import InputError
+
+MAX_ENTRIES = 2000
+MAX_UNCOMPRESSED = 200 * 1024 * 1024  # every part read, pictures included
+MAX_XML_PART = 64 * 1024 * 1024  # any one XML part, the main document included
+CHUNK = 1 << 16
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+MAIN_DOCUMENT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
+STRICT_MAIN = "http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument"
+
+
+class ZipBomb(InputError):
+    """The file unpacks to more than the whole budget: nothing more is read."""
+
+
+@dataclass(frozen=True)
+class Rel:
+    type: str  # the last segment of the relationship type: "image", "hyperlink", "footnotes", …
+    target: str  # a part name inside the zip, or the external address
+    external: bool
+
+
+class Budgeted:
+    """A part's bytes as they decompress, stopping the read at the budget."""
+
+    def __init__(self, raw: Any, package: Package, name: str, limit: int) -> None:
+        self.raw, self.package, self.name, self.limit, self.read_here = raw, package, name, limit, 0
+
+    def __enter__(self) -> Budgeted:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.raw.close()
+
+    def read(self, size: int = -1) -> bytes:
+        want = CHUNK if size is None or size < 0 else min(size, CHUNK)
+        try:
+            data: bytes = self.raw.read(want)
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError) as e:
+            raise InputError(f"damaged Word file: part {self.name} cannot be unpacked ({e})") from None
+        except RuntimeError as e:  # an encrypted part
+            raise InputError(f"Word file part {self.name} cannot be read ({e})") from None
+        self.read_here += len(data)
+        self.package.spent += len(data)
+        if self.read_here > self.limit:
+            raise InputError(f"Word file part {self.name} unpacks to more than {self.limit // 2**20} MB; "
+                             "a zip bomb is refused")
+        if self.package.spent > MAX_UNCOMPRESSED:
+            raise ZipBomb(f"Word file unpacks to more than {MAX_UNCOMPRESSED // 2**20} MB; a zip bomb is refused")
+        return data
+
+
+class Package:
+    """The parts of one Word file. ``spent`` counts the bytes decompressed so far."""
+
+    def __init__(self, data: bytes) -> None:
+        try:
+            self.zip = zipfile.ZipFile(io.BytesIO(data))
+            infos = self.zip.infolist()
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, OSError):
+            raise InputError("not a Word file (not a zip archive)") from None
+        if len(infos) > MAX_ENTRIES:
+            raise InputError(f"Word file with {len(infos)} parts; more than {MAX_ENTRIES} is refused")
+        self.names = {i.filename for i in infos}
+        self.spent = 0
+        self._rels: dict[str, dict[str, Rel]] = {}
+        self.main = self._main_part()
+
+    def _main_part(self) -> str:
+        for rel in self.rels("").values():
+            if rel.type == "officeDocument" and not rel.external and rel.target in self.names:
+                return rel.target
+        if "word/document.xml" in self.names:
+            return "word/document.xml"
+        raise InputError("not a Word document (the zip holds no word/document.xml)")
+
+    def stream(self, name: str, limit: int = MAX_XML_PART) -> Budgeted:
+        try:
+            raw = self.zip.open(name)
+        except (KeyError, zipfile.BadZipFile, NotImplementedError, RuntimeError, ValueError, OSError) as e:
+            raise InputError(f"damaged Word file: part {name} cannot be opened ({e})") from None
+        return Budgeted(raw, self, name, limit)
+
+    def read(self, name: str, limit: int = MAX_XML_PART) -> bytes | None:
+        """A part's bytes, or None when the zip has no such part."""
+        if name not in self.names:
+            return None
+        chunks = []
+        with self.stream(name, limit) as f:
+            while chunk := f.read(CHUNK):
+                chunks.append(chunk)
+        return b"".join(chunks)
+
+    def xml(self, name: str) -> Any:
+        """A part parsed as XML (an lxml element), or None when it is missing. A
+        broken optional part costs only that part."""
+        data = self.read(name)
+        if data is None:
+            return None
+        try:
+            return parse(data)
+        except InputError:
+            return None
+
+    def rels(self, part: str) -> dict[str, Rel]:
+        """The relationships of ``part`` ("" for the package's own), by id."""
+        if part in self._rels:
+            return self._rels[part]
+        folder, base = posixpath.split(part)
+        root = self.xml(posixpath.join(folder, "_rels", base + ".rels"))
+        out: dict[str, Rel] = {}
+        for el in root if root is not None else ():
+            if el.tag != REL + "Relationship" or not el.get("Id") or el.get("Target") is None:
+                continue
+            external = el.get("TargetMode") == "External"
+            target = el.get("Target", "")
+            if not external:
+                target = resolve(folder, target)
+            out[el.get("Id")] = Rel(el.get("Type", "").rsplit("/", 1)[-1], target, external)
+        self._rels[part] = out
+        return out
+
+    def related(self, part: str, kind: str) -> str | None:
+        """The first part that ``part`` relates to with a relationship of ``kind``."""
+        for rel in self.rels(part).values():
+            if rel.type == kind and not rel.external and rel.target in self.names:
+                return rel.target
+        return None
+
+
+def resolve(folder: str, target: str) -> str:
+    """A relationship target as a part name: relative to the source's folder, or
+    absolute from the package root when it starts with "/"."""
+    target = target.replace("\\", "/")
+    joined = target.lstrip("/") if target.startswith("/") else posixpath.join(folder, target)
+    return posixpath.normpath(joined).lstrip("/") if joined else ""
+
+
+def _parser() -> Any:
+    from lxml import etree
+
+    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False,
+                           remove_comments=True, remove_pis=True)
+
+
+def parse(data: bytes) -> Any:
+    from lxml import etree
+
+    try:
+        return etree.fromstring(data, _parser())
+    except etree.XMLSyntaxError as e:
+        raise InputError(f"damaged Word file: {str(e)[:120]}") from None
+
+
+BODY_LEVEL = (*(W + t for t in ("p", "tbl", "sdt", "customXml", "altChunk", "ins", "moveTo", "del", "moveFrom")),
+              "{http://schemas.openxmlformats.org/markup-compatibility/2006}AlternateContent")
+
+
+def body_children(package: Package) -> Iterator[Any]:
+    """The main document's body elements one by one, each dropped once used, so
+    that a long document never sits in memory as a whole tree. Only the
+    elements that can hold text are reported (and those inside tables are read
+    with their table)."""
+    from lxml import etree
+
+    body = W + "body"
+    # Unpacked whole (within its budget) before any of it is read, so that a part
+    # too large is refused at once, not after minutes of reading.
+    data = package.read(package.main) or b""
+    try:
+        events = etree.iterparse(io.BytesIO(data), events=("end",), tag=BODY_LEVEL, resolve_entities=False,
+                                 no_network=True, load_dtd=False, remove_comments=True, remove_pis=True)
+        for _, el in events:
+            parent = el.getparent()
+            if parent is None or parent.tag != body:
+                continue
+            yield el
+            el.clear()
+            while el.getprevious() is not None:
+                del parent[0]
+    except etree.XMLSyntaxError as e:
+        raise InputError(f"damaged Word file: {str(e)[:120]}") from None

@@ -1,0 +1,100 @@
+"""What Word wraps text in: tracked changes read as accepted, text boxes once and
+where they are anchored, content controls, smart tags, fields (their result,
+never their instruction), hyperlinks whose relationship is missing, symbol-font
+glyphs, hidden text, drop caps."""
+
+from __future__ import annotations
+
+from word_docs import docx, p, r, tbl, tc, text_box
+
+from bantin.model import Article, Paragraph, Table, text_of
+from bantin.source import read
+
+
+def word(data: bytes) -> tuple[Article, list[str]]:
+    warnings: list[str] = []
+    doc = read(data, source_format="docx", warn=warnings.append, name="bai.docx")
+    assert isinstance(doc, Article)
+    return doc, warnings
+
+
+def paragraphs(a: Article) -> list[str]:
+    return [text_of(b.text) for b in a.blocks if isinstance(b, Paragraph)]
+
+
+TITLE = p("Tiêu đề", style="Title")
+
+
+def test_tracked_changes_read_as_if_accepted():
+    change = ('<w:p><w:r><w:t xml:space="preserve">Giá lúa </w:t></w:r>'
+              '<w:del w:id="1" w:author="A"><w:r><w:delText>giảm </w:delText></w:r></w:del>'
+              '<w:ins w:id="2" w:author="A"><w:r><w:t xml:space="preserve">tăng </w:t></w:r></w:ins>'
+              '<w:r><w:t>mạnh.</w:t></w:r></w:p>'
+              '<w:p><w:moveFrom w:id="3" w:author="A"><w:r><w:t>Câu dời đi.</w:t></w:r></w:moveFrom></w:p>'
+              '<w:p><w:r><w:t xml:space="preserve">Đoạn cuối. </w:t></w:r>'
+              '<w:moveTo w:id="4" w:author="A"><w:r><w:t>Câu dời đi.</w:t></w:r></w:moveTo></w:p>')
+    a, _ = word(docx(TITLE + change))
+    assert paragraphs(a) == ["Giá lúa tăng mạnh.", "Đoạn cuối. Câu dời đi."]
+
+
+def test_a_text_box_is_read_once_after_the_paragraph_that_anchors_it():
+    body = TITLE + p("Trước hộp.", text_box(p("Trong hộp một."), p("Trong hộp hai."))) + p("Sau hộp.")
+    a, _ = word(docx(body))
+    assert paragraphs(a) == ["Trước hộp.", "Trong hộp một.", "Trong hộp hai.", "Sau hộp."]
+
+
+def test_content_controls_smart_tags_and_custom_xml_keep_their_text():
+    body = (TITLE
+            + '<w:sdt><w:sdtPr/><w:sdtContent>' + p("Đoạn trong ô nội dung.") + '</w:sdtContent></w:sdt>'
+            + '<w:p><w:r><w:t xml:space="preserve">Gặp ông </w:t></w:r><w:smartTag w:element="PersonName">'
+              '<w:r><w:t>Nguyễn Văn A</w:t></w:r></w:smartTag><w:sdt><w:sdtContent><w:r><w:t xml:space="preserve">'
+              ' tại </w:t></w:r></w:sdtContent></w:sdt><w:customXml w:element="place"><w:r><w:t>Hà Nội</w:t></w:r>'
+              '</w:customXml><w:r><w:t>.</w:t></w:r></w:p>')
+    a, _ = word(docx(body))
+    assert paragraphs(a) == ["Đoạn trong ô nội dung.", "Gặp ông Nguyễn Văn A tại Hà Nội."]
+
+
+def test_fields_show_their_result_never_their_instruction():
+    simple = '<w:p><w:r><w:t xml:space="preserve">Trang </w:t></w:r><w:fldSimple w:instr=" PAGE "><w:r><w:t>3</w:t>' \
+             '</w:r></w:fldSimple></w:p>'
+    complex_link = ('<w:p><w:r><w:t xml:space="preserve">Xem </w:t></w:r><w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+                    '<w:r><w:instrText xml:space="preserve"> HYPERLINK "https://bao-mau.example/gia" '
+                    '</w:instrText></w:r>'
+                    '<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>bảng giá</w:t></w:r>'
+                    '<w:r><w:fldChar w:fldCharType="end"/></w:r><w:r><w:t>.</w:t></w:r></w:p>')
+    a, _ = word(docx(TITLE + simple + complex_link))
+    assert paragraphs(a) == ["Trang 3", "Xem bảng giá."]
+    link = a.blocks[1]
+    assert isinstance(link, Paragraph)
+    assert [(s.text, s.href) for s in link.text if s.href] == [("bảng giá", "https://bao-mau.example/gia")]
+
+
+def test_a_hyperlink_whose_relationship_is_missing_is_text_without_a_link():
+    body = TITLE + ('<w:p><w:r><w:t xml:space="preserve">Xem </w:t></w:r><w:hyperlink r:id="rId404"><w:r>'
+                    '<w:t>trang này</w:t></w:r></w:hyperlink><w:r><w:t xml:space="preserve"> và </w:t></w:r>'
+                    '<w:hyperlink r:id="rIdLink"><w:r><w:t>trang kia</w:t></w:r></w:hyperlink></w:p>')
+    a, _ = word(docx(body, rels=(("rIdLink", "hyperlink", "https://bao-mau.example/kia", True),)))
+    para = a.blocks[0]
+    assert isinstance(para, Paragraph) and text_of(para.text) == "Xem trang này và trang kia"
+    assert [(s.text, s.href) for s in para.text if s.href] == [("trang kia", "https://bao-mau.example/kia")]
+
+
+def test_symbol_glyphs_and_hidden_text_are_left_out_and_said():
+    body = TITLE + ('<w:p><w:r><w:t xml:space="preserve">Giá 10 đồng</w:t></w:r><w:r><w:sym w:font="Symbol" '
+                    'w:char="F0DE"/></w:r>' + r("\uf028", font="Wingdings") + r(" (ẩn)", hidden=True) + "</w:p>")
+    a, warnings = word(docx(body))
+    assert paragraphs(a) == ["Giá 10 đồng"]
+    assert "2 symbol-font character(s) left out (glyphs of a private-use area, not text)" in warnings
+
+
+def test_a_drop_cap_joins_its_paragraph():
+    a, _ = word(docx(TITLE + p("N", frame="drop") + p("gày xưa có một thư viện.")))
+    assert paragraphs(a) == ["Ngày xưa có một thư viện."]
+
+
+def test_a_paragraph_break_in_a_cell_and_a_line_break_stay_breaks():
+    cell = tc(p("Dòng một"), '<w:p><w:r><w:t>Dòng hai</w:t><w:br/><w:t>dòng ba</w:t></w:r></w:p>')
+    a, _ = word(docx(TITLE + tbl([cell])))
+    t = a.blocks[0]
+    assert isinstance(t, Table)
+    assert [text_of(b.text) for b in t.rows[0][0].blocks] == ["Dòng một", "Dòng hai\ndòng ba"]  # type: ignore[union-attr]
