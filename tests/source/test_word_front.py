@@ -195,8 +195,6 @@ def test_the_administrative_header_table_gives_issuer_number_place_and_date():
     assert not any(isinstance(b, Table) for b in a.blocks)
 
 
-@pytest.mark.xfail(strict=True, reason="the PDF and DOCX writers print Nghị định 30's header block only on a "
-                   "briefing's cover, not above a single article (a writer change, not the reader's)")
 def test_the_nd30_style_prints_a_single_documents_header_back(tmp_path):
     f = tmp_path / "quyet-dinh.docx"
     f.write_bytes(docx(DECISION))

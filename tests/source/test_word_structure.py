@@ -187,4 +187,4 @@ def test_every_construct_survives_the_json_round_trip(tmp_path):
     out = bantin("export", "-f", "json", "-o", "-", str(f))
     assert out.returncode == 0, out.stderr.decode()
     doc = json.loads(out.stdout)
-    assert doc["notes"][0]["id"] == "fn1" and doc["blocks"][2]["rows"][0][0]["colspan"] == 2
+    assert doc["notes"][0]["id"] == "fn1" and doc["blocks"][2]["rows"][0][0][0]["colspan"] == 2
