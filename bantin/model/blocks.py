@@ -49,6 +49,8 @@ def plain_text(blocks: tuple[Block, ...]) -> Text:
             part = plain_text(b.blocks)
         elif isinstance(b, CodeBlock):
             part = (Span(" ".join(b.lines), code=True),) if b.lines else ()
+        elif isinstance(b, Table):  # a table inside a cell or an item
+            part = plain_text(tuple(Paragraph(c.text) for r in b.rows for c in r if c.text))
         else:
             part = ()
         if part:
