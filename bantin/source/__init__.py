@@ -38,5 +38,5 @@ def read(data: bytes, encoding: str | None = None, source_format: str | None = N
     check_reader(source_format)
     if not data.strip():
         raise InputError("empty input" if not data else "input is only white space")
-    name = source_format or sniff(data)
-    return readers()[name].read(data, Context(encoding, folder, warn or Context().warn, seen or Seen(), name))
+    chosen = source_format or sniff(data)
+    return readers()[chosen].read(data, Context(encoding, folder, warn or Context().warn, seen or Seen(), name))
