@@ -20,7 +20,6 @@ from __future__ import annotations
 import html as htmllib
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
 from typing import Any
 
 from bantin.model import (
@@ -38,17 +37,12 @@ from bantin.model import (
     plain,
     text_of,
 )
+from bantin.source.fragment_inline import HIDDEN, Item, Marks, Picture, picture, tidy
 from bantin.source.fragment_table import table
 from bantin.source.reader import Context
 from bantin.source.rules.caption import split_credit
 from bantin.source.sandbox import local_image
 
-# Elements whose contents are not the document's words.
-HIDDEN = frozenset({"script", "style", "template", "noscript", "iframe", "object", "embed", "svg", "canvas",
-                    "audio", "video", "head", "title", "textarea", "select", "button", "input"})
-EMPHASIS = frozenset({"em", "i", "cite", "dfn", "var"})
-STRONG = frozenset({"strong", "b"})
-CODE = frozenset({"code", "kbd", "samp", "tt"})
 _CONTAINERS = frozenset({"p", "div", "section", "article", "main", "header", "footer", "aside", "nav", "center",
                          "address", "form", "fieldset", "details", "summary", "hgroup", "body", "html", "li", "dd",
                          "dt", "figcaption", "caption", "tr", "td", "th", "thead", "tbody", "tfoot", "legend"})
@@ -59,77 +53,7 @@ MAX_DEPTH = 12  # containers (lists, quotes, cells) inside one another that the 
 _MAX_LEVEL = 120  # HTML elements inside one another walked as structure; deeper is text
 _CAPTION_WORDS = 60
 _NUMBERING = {"a": "lower-alpha", "A": "upper-alpha", "i": "lower-roman", "I": "upper-roman", "1": "decimal"}
-_SPACES = re.compile(r"[ \t\n\r\f]+")  # HTML's white space; a no-break space is a character
 _CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_TAG = re.compile(r"<\s*(/?)\s*([A-Za-z][A-Za-z0-9-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*?)(/?)\s*>\Z", re.S)
-_ATTR = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?""")
-
-
-@dataclass(frozen=True)
-class Tag:
-    """One tag as written in the source: ``<a href="x">``, ``</b>``, ``<br/>``."""
-
-    name: str  # lower case
-    closing: bool
-    attrs: dict[str, str]
-
-
-def parse_tag(raw: str) -> Tag | None:
-    """An opening or closing tag; None for a comment, a declaration or anything else."""
-    m = _TAG.match(raw.strip())
-    if m is None:
-        return None
-    attrs: dict[str, str] = {}
-    for a in _ATTR.finditer(m.group(3)):
-        value = next((v for v in a.group(2, 3, 4) if v is not None), "")
-        attrs.setdefault(a.group(1).lower(), htmllib.unescape(value))
-    return Tag(m.group(2).lower(), bool(m.group(1)), attrs)
-
-
-@dataclass(frozen=True)
-class Marks:
-    em: bool = False
-    strong: bool = False
-    href: str | None = None
-    code: bool = False
-    sup: bool = False
-    sub: bool = False
-
-    def entering(self, name: str, attrs: Any) -> Marks:
-        if name in EMPHASIS:
-            return replace(self, em=True)
-        if name in STRONG:
-            return replace(self, strong=True)
-        if name in CODE:
-            return replace(self, code=True)
-        if name == "sup":
-            return replace(self, sup=True)
-        if name == "sub":
-            return replace(self, sub=True)
-        if name == "a" and attrs.get("href"):
-            return replace(self, href=str(attrs.get("href")).strip())
-        return self
-
-    def span(self, text: str) -> Span:
-        return Span(text, self.em, self.strong, self.href, self.code, self.sup, self.sub)
-
-
-@dataclass(frozen=True)
-class Picture:
-    """An ``<img>`` met in running text: a figure if it stands alone, else its alt text."""
-
-    src: str
-    alt: str
-    title: str
-
-
-Item = Span | Picture
-
-
-def picture(attrs: Any) -> Picture:
-    src = attrs.get("src") or attrs.get("data-src") or attrs.get("data-original") or ""
-    return Picture(str(src).strip(), " ".join(str(attrs.get("alt") or "").split()),
-                   " ".join(str(attrs.get("title") or "").split()))
 
 
 def run_blocks(items: list[Item], ctx: Context) -> list[Block]:
@@ -141,26 +65,6 @@ def run_blocks(items: list[Item], ctx: Context) -> list[Block]:
         return [figure(i, (), ctx) for i in items if isinstance(i, Picture)]
     spans = [i if isinstance(i, Span) else Span(i.alt) for i in items]
     return [Paragraph(tidy(spans))]
-
-
-def tidy(spans: list[Span]) -> Text:
-    """Spans with white space as a browser shows it: runs of it one space, none at the ends."""
-    out: list[Span] = []
-    for s in spans:
-        text = s.text if s.code else _SPACES.sub(" ", s.text)
-        if out and not s.code and text.startswith(" ") and out[-1].text.endswith(" "):
-            text = text[1:]
-        if text:
-            out.append(replace(s, text=text))
-    while out and not out[0].code and not out[0].text.strip(" "):
-        out.pop(0)
-    while out and not out[-1].code and not out[-1].text.strip(" "):
-        out.pop()
-    if out and not out[0].code:
-        out[0] = replace(out[0], text=out[0].text.lstrip(" "))
-    if out and not out[-1].code:
-        out[-1] = replace(out[-1], text=out[-1].text.rstrip(" "))
-    return tuple(s for s in out if s.text)
 
 
 def figure(p: Picture, caption: Text, ctx: Context) -> Figure:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from bantin.model import Span, Text
-from bantin.source.fragment import CODE, EMPHASIS, HIDDEN, STRONG, Picture, parse_tag, picture, tidy
+from bantin.source.fragment_inline import CODE, EMPHASIS, HIDDEN, STRONG, Picture, parse_tag, picture, tidy
 
 _VOID_HIDDEN = frozenset({"embed", "input"})
 _CAPTION_WORDS = 40
