@@ -83,8 +83,12 @@ def _lede(given: str | None, blocks: list[Block]) -> tuple[str | None, list[Bloc
 
 
 def read(data: bytes, ctx: Context) -> Article:
-    parsed = parse(ctx.text(data))
+    text = ctx.text(data)
+    parsed = parse(text)
     meta = front.load(parsed.front, ctx.warn) if parsed.front is not None else {}
+    if meta is None:
+        ctx.warn("the block between the opening \"---\" lines is not a YAML mapping: read as Markdown")
+        parsed, meta = parse(text, front_matter=False), {}
     builder = Builder(ctx)
     blocks = builder.blocks(parsed.tree.children, 0)
     numbered = notes(parsed.tree, [subtree(tokens) for _label, tokens in parsed.orphans], builder)

@@ -27,6 +27,7 @@ from bantin.model import (
     Table,
     Text,
     auto_align,
+    plain,
     text_of,
 )
 from bantin.source import fragment
@@ -68,7 +69,9 @@ class Builder:
                     if caption is None and i + 1 < len(nodes) and nodes[i + 1].type == "paragraph":
                         caption = inline.caption_of(inline.items(_tokens(nodes[i + 1])))
                         i += 1 if caption is not None else 0
-                    out.append(fragment.figure(lone.picture, caption or (), self.ctx))
+                    # Markdown has one text for a picture: its description is the caption
+                    # too (as pandoc makes it), unless a caption line is written under it.
+                    out.append(fragment.figure(lone.picture, caption or plain(lone.picture.alt), self.ctx))
                 else:
                     text = inline.spans(parts)
                     if text:

@@ -2,11 +2,11 @@
 
 The YAML is read with PyYAML's safe loader, made safer still: an alias (``*x``)
 is refused before anything is expanded (nine nested aliases of nine items make
-nine to the ninth items from 600 bytes), nesting is bounded, and numbers,
-booleans and dates that are no real day stay the text they were written as
-(``title: 1984`` is a title; ``date: 2025-02-30`` is no date). Each field then
-must be text: a list, a mapping or binary data where text belongs is dropped
-with a warning, never printed as Python would show it.
+nine to the ninth items from 600 bytes), nesting is bounded, and numbers and
+dates that are no real day stay the text they were written as (``title: 1984``
+is a title, however many digits it has; ``date: 2025-02-30`` is no date). Each
+field then must be text: a list, a mapping, binary data, yes/no or not-a-number
+where text belongs is dropped with a warning, never printed as Python shows it.
 
 Fields: ``title``; ``date`` (else the ``YYYY-MM-DD-`` a Jekyll post's file name
 starts with); ``author``/``byline`` (a list of names, or a mapping with a
@@ -38,6 +38,13 @@ class _Refused(Exception):
     """Front matter that is not read, and why."""
 
 
+class _NotText:
+    """A YAML value that is no text where text belongs: yes/no, not-a-number, infinity."""
+
+    def __init__(self, kind: str) -> None:
+        self.kind = kind
+
+
 def _loader(raw: str) -> Any:
     import yaml  # type: ignore[import-untyped]
 
@@ -58,20 +65,30 @@ def _loader(raw: str) -> Any:
     def as_written(loader: Any, node: Any) -> Any:
         return loader.construct_scalar(node)
 
+    def number(loader: Any, node: Any) -> Any:
+        written = loader.construct_scalar(node)
+        return _NotText("not a number") if written.lower().lstrip("+-") in (".nan", ".inf") else written
+
+    def yes_no(loader: Any, node: Any) -> Any:
+        return _NotText("a yes/no value")
+
     def timestamp(loader: Any, node: Any) -> Any:
         try:
             return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
         except (ValueError, OverflowError):  # "2025-02-30": not a day, so not a date
             return loader.construct_scalar(node)
 
-    for tag in ("int", "float", "bool"):
-        Loader.add_constructor(f"tag:yaml.org,2002:{tag}", as_written)
+    Loader.add_constructor("tag:yaml.org,2002:int", as_written)
+    Loader.add_constructor("tag:yaml.org,2002:float", number)
+    Loader.add_constructor("tag:yaml.org,2002:bool", yes_no)
     Loader.add_constructor("tag:yaml.org,2002:timestamp", timestamp)
     return Loader(raw)
 
 
-def load(raw: str, warn: Warn) -> dict[str, Any]:
-    """The front matter's mapping; an ``InputError`` when it cannot be read safely."""
+def load(raw: str, warn: Warn) -> dict[str, Any] | None:
+    """The front matter's mapping; None when its YAML is a single value or a list
+    (then it is no front matter: "---", "Foo", "---" is a rule and a heading); an
+    ``InputError`` when it cannot be read safely."""
     import yaml
 
     if len(raw.encode("utf-8", "surrogatepass")) > MAX_BYTES:
@@ -93,7 +110,7 @@ def load(raw: str, warn: Warn) -> dict[str, Any]:
     if data is None:
         return {}
     if not isinstance(data, dict):
-        raise InputError("front matter must be a mapping of keys to values")
+        return None
     return {str(k).strip().lower(): v for k, v in data.items() if isinstance(k, str)}
 
 
@@ -104,6 +121,8 @@ def _kind(v: Any) -> str:
         return "a mapping"
     if isinstance(v, (bytes, bytearray)):
         return "binary data"
+    if isinstance(v, _NotText):
+        return v.kind
     return "not text"
 
 

@@ -96,12 +96,27 @@ def items(tokens: list[Any]) -> list[Item]:
         elif kind == "link_close" and m.links:
             m.links.pop()
         elif kind == "image":
-            alt = "".join(c.content for c in t.children or [] if c.type in ("text", "code_inline"))
-            out.append(Picture(str(t.attrGet("src") or ""), " ".join(alt.split()), str(t.attrGet("title") or "")))
+            out.append(Picture(str(t.attrGet("src") or ""), " ".join(_alt(t.children or []).split()),
+                               str(t.attrGet("title") or "")))
         elif kind == "footnote_ref":
             number = int(t.meta.get("id", 0)) + 1
             out.append(m.span(str(number), note=note_id(number)))
     return out
+
+
+def _alt(tokens: list[Any]) -> str:
+    """An image's alt text: the words of its description, an image inside it included."""
+    out: list[str] = []
+    stack = list(reversed(tokens))
+    while stack:
+        t = stack.pop()
+        if t.type in ("text", "code_inline"):
+            out.append(t.content)
+        elif t.type in ("softbreak", "hardbreak"):
+            out.append(" ")
+        elif t.type == "image":
+            stack.extend(reversed(t.children or []))
+    return "".join(out)
 
 
 def _tag(raw: str, m: _Marks, out: list[Item]) -> None:

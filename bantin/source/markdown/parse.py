@@ -68,14 +68,17 @@ def _keep_orphans(state: Any) -> None:
             inside.append(tok)
 
 
-def parse(text: str) -> Parsed:
+def parse(text: str, front_matter: bool = True) -> Parsed:
+    """The tree of ``text``; ``front_matter=False`` reads an opening "---" block as Markdown."""
     from markdown_it import MarkdownIt
     from markdown_it.tree import SyntaxTreeNode
     from mdit_py_plugins.footnote import footnote_plugin
     from mdit_py_plugins.front_matter import front_matter_plugin
 
     md = MarkdownIt("commonmark", {"html": True, "maxNesting": NESTING})
-    md.enable("table").use(front_matter_plugin).use(footnote_plugin)
+    md.enable("table").use(footnote_plugin)
+    if front_matter:
+        md.use(front_matter_plugin)
     md.block.ruler.before(md.block.ruler.get_all_rules()[0], "bantin_deep", _deep)
     md.core.ruler.before("footnote_tail", "bantin_orphans", _keep_orphans)
     env: dict[str, Any] = {}
