@@ -90,6 +90,10 @@ def picture(attrs: Any) -> Picture:
                    " ".join(str(attrs.get("title") or "").split()))
 
 
+def _with(s: Span, text: str) -> Span:
+    return s if text == s.text else replace(s, text=text)
+
+
 def tidy(spans: list[Span]) -> Text:
     """Spans with white space as a browser shows it: runs of it one space, none at the ends."""
     out: list[Span] = []
@@ -98,13 +102,15 @@ def tidy(spans: list[Span]) -> Text:
         if out and not s.code and text.startswith(" ") and out[-1].text.endswith(" "):
             text = text[1:]
         if text:
-            out.append(replace(s, text=text))
-    while out and not out[0].code and not out[0].text.strip(" "):
-        out.pop(0)
-    while out and not out[-1].code and not out[-1].text.strip(" "):
-        out.pop()
+            out.append(_with(s, text))
+    start, end = 0, len(out)
+    while start < end and not out[start].code and not out[start].text.strip(" "):
+        start += 1
+    while end > start and not out[end - 1].code and not out[end - 1].text.strip(" "):
+        end -= 1
+    out = out[start:end]
     if out and not out[0].code:
-        out[0] = replace(out[0], text=out[0].text.lstrip(" "))
+        out[0] = _with(out[0], out[0].text.lstrip(" "))
     if out and not out[-1].code:
-        out[-1] = replace(out[-1], text=out[-1].text.rstrip(" "))
+        out[-1] = _with(out[-1], out[-1].text.rstrip(" "))
     return tuple(s for s in out if s.text)

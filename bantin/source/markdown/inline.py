@@ -47,7 +47,9 @@ class _Marks:
         return self.html.get(name, 0)
 
     def span(self, text: str, code: bool = False, note: str | None = None) -> Span:
-        href = next((h for h in reversed(self.links + self.html_links) if h), None)
+        href = None
+        if self.links or self.html_links:
+            href = next((h for h in reversed(self.links + self.html_links) if h), None)
         return Span(text, self.em > 0 or self.count("em") > 0, self.strong > 0 or self.count("strong") > 0, href,
                     code or self.count("code") > 0, self.count("sup") > 0, self.count("sub") > 0, note)
 
