@@ -172,3 +172,10 @@ def test_blank_items_and_a_bare_heading_do_not_break_the_reader() -> None:
     (lst, para) = a.blocks
     assert isinstance(lst, ListBlock) and len(lst.items) == 3 and lst.items[1].blocks == ()
     assert texts((para,)) == ["Đoạn."]
+
+
+def test_thousands_of_nested_marks_are_read_without_exhausting_the_stack() -> None:
+    for src in ("*" * 20000 + "chữ" + "*" * 20000, "<b>" * 20000 + "chữ", "[" * 20000 + "chữ" + "](x)" * 3,
+                "_a " * 5000 + "giữa" + " b_" * 5000):
+        a = read(f"# T\n\n{src}\n")
+        assert "chữ" in api.export(a, "txt").decode() or "giữa" in api.export(a, "txt").decode()

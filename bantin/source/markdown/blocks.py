@@ -31,7 +31,7 @@ from bantin.model import (
     text_of,
 )
 from bantin.source import fragment
-from bantin.source.markdown import inline
+from bantin.source.markdown import inline, parse
 from bantin.source.reader import Context
 
 _ATTRIBUTION = re.compile(r"(?:—|―|--)\s*(\S.*)", re.S)
@@ -110,7 +110,7 @@ class Builder:
         """A container too deep to keep, or a node of a kind the model has not: its
         blocks one after another."""
         if node.type == "inline":
-            text = inline.text(list(node.token.children or []) if node.token is not None else [])
+            text = inline.text(parse.inline(node))
             return [Paragraph(text)] if text else []
         return self.blocks(list(_leaves(node)), depth)
 
@@ -167,8 +167,8 @@ class Builder:
 def _tokens(node: Any) -> list[Any]:
     """The inline tokens of a paragraph, heading or table cell."""
     for child in node.children:
-        if child.type == "inline" and child.token is not None:
-            return list(child.token.children or [])
+        if child.type == "inline":
+            return parse.inline(child)
     return []
 
 

@@ -6,7 +6,10 @@ the page as text), GFM tables, YAML front matter and footnotes
 its nesting limit it skips the rest of a container, and it drops a footnote
 that nothing refers to. Here, what sits deeper than ``DEEP`` levels is one
 paragraph of its text, the list and quote markers taken off; and footnotes
-without a reference are kept for the article's notes.
+without a reference are kept for the article's notes. The tree holds blocks
+only: a paragraph's inline tokens stay a flat list (``inline``), since a tree
+of them is as deep as the emphasis marks nest, and 20,000 of those would
+exhaust Python's stack.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from typing import Any
 
 NESTING = 100  # markdown-it's own limit on nested tokens, block and inline
 DEEP = NESTING - 10  # from this token level on, a container's lines are read as text
+_INLINE = "bantin_inline"  # where an inline token's own tokens are kept, out of the tree's sight
 _MARKERS = re.compile(r"^[ \t]*(?:(?:>|[-*+](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$))[ \t]*)*")
 
 
@@ -84,11 +88,21 @@ def parse(text: str, front_matter: bool = True) -> Parsed:
     env: dict[str, Any] = {}
     tokens = md.parse(text, env)
     front = next((t.content for t in tokens if t.type == "front_matter"), None)
-    return Parsed(SyntaxTreeNode(tokens), front, list(env.get("bantin_orphans", [])))
+    return Parsed(SyntaxTreeNode(_blocks_only(tokens)), front, list(env.get("bantin_orphans", [])))
+
+
+def _blocks_only(tokens: list[Any]) -> list[Any]:
+    return [t.copy(children=None, meta={**t.meta, _INLINE: t.children or []}) if t.type == "inline" else t
+            for t in tokens]
 
 
 def subtree(tokens: list[Any]) -> Any:
     """A syntax tree of block tokens (an orphan footnote's)."""
     from markdown_it.tree import SyntaxTreeNode
 
-    return SyntaxTreeNode(tokens)
+    return SyntaxTreeNode(_blocks_only(tokens))
+
+
+def inline(node: Any) -> list[Any]:
+    """The flat inline tokens of an ``inline`` node of the tree."""
+    return list(node.token.meta.get(_INLINE, ())) if node.token is not None else []
