@@ -175,7 +175,7 @@ def test_blank_items_and_a_bare_heading_do_not_break_the_reader() -> None:
 
 
 def test_thousands_of_nested_marks_are_read_without_exhausting_the_stack() -> None:
-    for src in ("*" * 20000 + "chữ" + "*" * 20000, "<b>" * 20000 + "chữ", "[" * 20000 + "chữ" + "](x)" * 3,
-                "_a " * 5000 + "giữa" + " b_" * 5000):
+    for src, word in (("*" * 20000 + "chữ" + "*" * 20000, "chữ"), ("<b>" * 20000 + "đậm", "đậm"),
+                      ("[" * 20000 + "ngoặc" + "](x)" * 3, "ngoặc"), ("_a " * 5000 + "giữa" + " b_" * 5000, "giữa")):
         a = read(f"# T\n\n{src}\n")
-        assert "chữ" in api.export(a, "txt").decode() or "giữa" in api.export(a, "txt").decode()
+        assert word in api.export(a, "txt").decode()
