@@ -41,12 +41,13 @@ _CONTAINERS = ("bullet_list", "ordered_list", "blockquote")
 
 def attribution(text: str) -> str | None:
     """The name in an attribution line ("— Giám đốc Sở Du lịch"); None for anything
-    else, such as a line of dialogue that ends a sentence with "!" or "?"."""
+    else, such as a line of dialogue ("— Tôi về quê thôi!"): a name does not end a
+    sentence."""
     m = _ATTRIBUTION.fullmatch(text.strip())
     if m is None:
         return None
     name = " ".join(m.group(1).split())
-    if len(name.split()) > _ATTRIBUTION_WORDS or name.endswith(("!", "?", "…", ":", "...")) or ". " in name:
+    if len(name.split()) > _ATTRIBUTION_WORDS or name.endswith((".", "!", "?", "…", ":")) or ". " in name:
         return None
     return name
 
