@@ -80,29 +80,69 @@ def figure(p: Picture, caption: Text, ctx: Context) -> Figure:
     return Figure(caption, credit, image, p.alt)
 
 
-_ANY_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)(?:[^>\"']|\"[^\"]*\"|'[^']*')*?(/?)>")
+_OPEN = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)")
 _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
                    "wbr", "param", "keygen"})
-_HIDDEN_RUN = re.compile(r"<(script|style|template|noscript|textarea)\b.*?(?:</\1\s*>|\Z)|<!--.*?(?:-->|\Z)",
-                         re.S | re.I)
+_RAW_TEXT = frozenset({"script", "style", "template", "noscript", "textarea"})  # hidden, holding no tags
 _PARSER_DEPTH = 200  # libxml2 drops every word after its 256th level; deeper fragments are read as text
+
+
+def _tags(html: str) -> Iterator[tuple[re.Match[str], int]]:
+    """Each tag's start (with its name) and the position of its ">", in one pass:
+    a ">" inside a quoted attribute ends it early, which is close enough to count
+    depth or strip tags, and no run of "<" costs more than one scan."""
+    pos = 0
+    while (m := _OPEN.search(html, pos)) is not None:
+        end = html.find(">", m.end())
+        if end < 0:
+            return
+        yield m, end
+        pos = end + 1
 
 
 def _depth(html: str) -> int:
     """How deep the fragment's elements nest, as far as its tags tell."""
     depth = deepest = 0
-    for m in _ANY_TAG.finditer(html):
+    for m, end in _tags(html):
         if m.group(1):
             depth = max(0, depth - 1)
-        elif not m.group(3) and m.group(2).lower() not in _VOID:
+        elif html[end - 1] != "/" and m.group(2).lower() not in _VOID:
             depth += 1
             deepest = max(deepest, depth)
     return deepest
 
 
 def _text_only(html: str) -> str:
-    """The words of a fragment lxml cannot hold: hidden runs and tags taken out."""
-    return htmllib.unescape(_ANY_TAG.sub(" ", _HIDDEN_RUN.sub(" ", html)))
+    """The words of a fragment lxml cannot hold: comments, tags and the contents of
+    hidden elements taken out."""
+    out: list[str] = []
+    pos = 0
+    hidden: str | None = None
+    html = _without_comments(html)
+    for m, end in _tags(html):
+        name = m.group(2).lower()
+        if hidden is None:
+            out.append(html[pos:m.start()])
+            if not m.group(1) and name in _RAW_TEXT:
+                hidden = name
+        elif m.group(1) and name == hidden:
+            hidden = None
+        pos = end + 1
+    if hidden is None:
+        out.append(html[pos:])
+    return htmllib.unescape(" ".join(out))
+
+
+def _without_comments(html: str) -> str:
+    out: list[str] = []
+    pos = 0
+    while (start := html.find("<!--", pos)) >= 0:
+        out.append(html[pos:start])
+        end = html.find("-->", start + 4)
+        if end < 0:
+            return "".join(out)
+        pos = end + 3
+    return "".join(out) + html[pos:]
 
 
 def parse(html: str) -> Any | None:

@@ -19,7 +19,7 @@ EMPHASIS = frozenset({"em", "i", "cite", "dfn", "var"})
 STRONG = frozenset({"strong", "b"})
 CODE = frozenset({"code", "kbd", "samp", "tt"})
 _SPACES = re.compile(r"[ \t\n\r\f]+")  # HTML's white space; a no-break space is a character
-_TAG = re.compile(r"<\s*(/?)\s*([A-Za-z][A-Za-z0-9-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*?)(/?)\s*>\Z", re.S)
+_NAME = re.compile(r"<\s*(/?)\s*([A-Za-z][A-Za-z0-9-]*)(?![A-Za-z0-9-])")
 _ATTR = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?""")
 
 
@@ -34,11 +34,12 @@ class Tag:
 
 def parse_tag(raw: str) -> Tag | None:
     """An opening or closing tag; None for a comment, a declaration or anything else."""
-    m = _TAG.match(raw.strip())
-    if m is None:
+    raw = raw.strip()
+    m = _NAME.match(raw)
+    if m is None or not raw.endswith(">"):
         return None
     attrs: dict[str, str] = {}
-    for a in _ATTR.finditer(m.group(3)):
+    for a in _ATTR.finditer(raw, m.end(), len(raw) - 1):
         value = next((v for v in a.group(2, 3, 4) if v is not None), "")
         attrs.setdefault(a.group(1).lower(), htmllib.unescape(value))
     return Tag(m.group(2).lower(), bool(m.group(1)), attrs)
