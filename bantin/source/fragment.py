@@ -50,7 +50,7 @@ _STRUCTURE = frozenset({"ul", "ol", "menu", "dl", "blockquote", "pre", "table", 
                         "h1", "h2", "h3", "h4", "h5", "h6"})
 BLOCKS = _CONTAINERS | _STRUCTURE
 MAX_DEPTH = 12  # containers (lists, quotes, cells) inside one another that the model keeps
-_MAX_LEVEL = 120  # HTML elements inside one another walked as structure; deeper is text
+_MAX_LEVEL = 200  # HTML elements inside one another walked as structure; deeper is text
 _CAPTION_WORDS = 60
 _NUMBERING = {"a": "lower-alpha", "A": "upper-alpha", "i": "lower-roman", "I": "upper-roman", "1": "decimal"}
 _CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
