@@ -3,7 +3,8 @@
 ``reader`` is the interface (a name, extensions, a function from bytes and a
 context to a document), ``registry`` the table of installed readers and the
 choice among them, ``files`` the bytes of a path or of standard input, ``decode``
-and ``legacy`` text in any encoding, ``sandbox`` the images an input refers to.
+and ``legacy`` text in any encoding, ``sandbox`` the images an input refers to,
+``fragment`` pieces of raw HTML (sanitised, tags never printed).
 The readers themselves: ``newsroom`` (with its ``rules``), JSON (``builtin``),
 ``markdown``, ``docx`` and ``html``.
 """

@@ -1,0 +1,223 @@
+"""YAML front matter and a Jekyll post's file name to the article's metadata.
+
+The YAML is read with PyYAML's safe loader, made safer still: an alias (``*x``)
+is refused before anything is expanded (nine nested aliases of nine items make
+nine to the ninth items from 600 bytes), nesting is bounded, and numbers and
+dates that are no real day stay the text they were written as (``title: 1984``
+is a title, however many digits it has; ``date: 2025-02-30`` is no date). Each
+field then must be text: a list, a mapping, binary data, yes/no or not-a-number
+where text belongs is dropped with a warning, never printed as Python shows it.
+
+Fields: ``title``; ``date`` (else the ``YYYY-MM-DD-`` a Jekyll post's file name
+starts with); ``author``/``byline`` (a list of names, or a mapping with a
+``name``); ``outlet``; ``url``; ``tags`` and ``categories`` (lists, or one string
+split at commas, else at spaces as Jekyll does); the lede from ``lede``, ``sapo``,
+``summary``, ``description`` or ``excerpt``.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import PurePath
+from typing import Any
+
+from bantin.errors import InputError
+from bantin.model.dates import iso_date_ok
+
+Warn = Callable[[str], None]
+MAX_BYTES = 256 * 1024  # of front matter; more is not a post's metadata
+MAX_NESTING = 32  # YAML collections inside one another
+_JEKYLL = re.compile(r"(\d{4}-\d{2}-\d{2})-(.*)")
+_LEDE_KEYS = ("lede", "sapo", "summary", "description", "excerpt")
+
+
+class _Refused(Exception):
+    """Front matter that is not read, and why."""
+
+
+class _NotText:
+    """A YAML value that is no text where text belongs: yes/no, not-a-number, infinity."""
+
+    def __init__(self, kind: str) -> None:
+        self.kind = kind
+
+
+def _loader(raw: str) -> Any:
+    import yaml  # type: ignore[import-untyped]
+
+    class Loader(yaml.SafeLoader):  # type: ignore[misc]
+        depth = 0
+
+        def compose_node(self, parent: Any, index: Any) -> Any:
+            if self.check_event(yaml.AliasEvent):
+                raise _Refused("it uses a YAML alias (*name), which bantin does not expand")
+            self.depth += 1
+            if self.depth > MAX_NESTING:
+                raise _Refused(f"it nests more than {MAX_NESTING} levels deep")
+            try:
+                return super().compose_node(parent, index)
+            finally:
+                self.depth -= 1
+
+    def as_written(loader: Any, node: Any) -> Any:
+        return loader.construct_scalar(node)
+
+    def number(loader: Any, node: Any) -> Any:
+        written = loader.construct_scalar(node)
+        return _NotText("not a number") if written.lower().lstrip("+-") in (".nan", ".inf") else written
+
+    def yes_no(loader: Any, node: Any) -> Any:
+        return _NotText("a yes/no value")
+
+    def timestamp(loader: Any, node: Any) -> Any:
+        try:
+            return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+        except (ValueError, OverflowError):  # "2025-02-30": not a day, so not a date
+            return loader.construct_scalar(node)
+
+    Loader.add_constructor("tag:yaml.org,2002:int", as_written)
+    Loader.add_constructor("tag:yaml.org,2002:float", number)
+    Loader.add_constructor("tag:yaml.org,2002:bool", yes_no)
+    Loader.add_constructor("tag:yaml.org,2002:timestamp", timestamp)
+    return Loader(raw)
+
+
+def load(raw: str, warn: Warn) -> dict[str, Any] | None:
+    """The front matter's mapping; None when its YAML is a single value or a list
+    (then it is no front matter: "---", "Foo", "---" is a rule and a heading); an
+    ``InputError`` when it cannot be read safely."""
+    import yaml
+
+    if len(raw.encode("utf-8", "surrogatepass")) > MAX_BYTES:
+        warn(f"front matter longer than {MAX_BYTES // 1024} KB not read")
+        return {}
+    if not raw.strip():
+        return {}
+    loader = _loader(raw)
+    try:
+        data = loader.get_single_data()
+    except _Refused as e:
+        raise InputError(f"front matter not read: {e}") from None
+    except yaml.YAMLError as e:
+        raise InputError(f"front matter is not valid YAML: {str(e).splitlines()[0][:120]}") from None
+    except (RecursionError, ValueError, TypeError, OverflowError) as e:
+        raise InputError(f"front matter not read: {type(e).__name__}") from None
+    finally:
+        loader.dispose()
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        return None
+    return {str(k).strip().lower(): v for k, v in data.items() if isinstance(k, str)}
+
+
+def _kind(v: Any) -> str:
+    if isinstance(v, (list, tuple, set)):
+        return "a list"
+    if isinstance(v, dict):
+        return "a mapping"
+    if isinstance(v, (bytes, bytearray)):
+        return "binary data"
+    if isinstance(v, _NotText):
+        return v.kind
+    return "not text"
+
+
+def text(front: dict[str, Any], key: str, warn: Warn) -> str | None:
+    """One field as one line of text, or None (with a warning when it held something else)."""
+    v = front.get(key)
+    if v is None:
+        return None
+    if isinstance(v, datetime.date):  # includes datetime
+        return v.isoformat()
+    if not isinstance(v, str):
+        warn(f"front matter {key}: {_kind(v)}, not text; ignored")
+        return None
+    return " ".join(v.split()) or None
+
+
+def _names(v: Any) -> list[str]:
+    if isinstance(v, str):
+        return [" ".join(v.split())]
+    if isinstance(v, dict):
+        return _names(v.get("name"))
+    if isinstance(v, list):
+        return [n for x in v for n in _names(x)]
+    return []
+
+
+def byline(front: dict[str, Any], warn: Warn) -> str | None:
+    for key in ("byline", "author", "authors"):
+        v = front.get(key)
+        if v is None:
+            continue
+        names = [n for n in _names(v) if n]
+        if names:
+            return ", ".join(dict.fromkeys(names))
+        warn(f"front matter {key}: {_kind(v)} without a name; ignored")
+    return None
+
+
+def tags(front: dict[str, Any], warn: Warn) -> tuple[str, ...]:
+    out: list[str] = []
+    for key in ("tags", "tag", "categories", "category"):
+        v = front.get(key)
+        if v is None:
+            continue
+        if isinstance(v, str):
+            out += v.split(",") if "," in v else v.split()  # Jekyll splits a string of tags at spaces
+        elif isinstance(v, list):
+            out += [x for x in v if isinstance(x, str)]
+            if any(not isinstance(x, str) and x is not None for x in v):
+                warn(f"front matter {key}: entries that are not text ignored")
+        else:
+            warn(f"front matter {key}: {_kind(v)}, not a list of tags; ignored")
+    cleaned = (" ".join(t.split()) for t in out)
+    return tuple(dict.fromkeys(t for t in cleaned if t))
+
+
+def date(front: dict[str, Any], warn: Warn) -> str | None:
+    v = front.get("date")
+    if v is None:
+        return None
+    if isinstance(v, datetime.date):
+        return v.isoformat()[:10]
+    value = text(front, "date", warn)
+    if value is None:
+        return None
+    if iso_date_ok(value) or iso_date_ok(value[:10]):
+        return value[:10]
+    warn(f"front matter date {value[:40]!r} is not a real date in ISO form (YYYY-MM-DD); ignored")
+    return None
+
+
+def lede(front: dict[str, Any], warn: Warn) -> str | None:
+    for key in _LEDE_KEYS:
+        value = text(front, key, warn)
+        if value:
+            return value
+    return None
+
+
+@dataclass(frozen=True)
+class FileName:
+    """What a file's name tells: a Jekyll post's date, and a title to fall back on."""
+
+    date: str | None
+    title: str | None
+
+
+def file_name(name: str | None) -> FileName:
+    if not name:
+        return FileName(None, None)
+    stem = PurePath(name.replace("\\", "/")).name
+    stem = stem.rsplit(".", 1)[0] if "." in stem.lstrip(".") else stem
+    found = None
+    m = _JEKYLL.fullmatch(stem)
+    if m and iso_date_ok(m.group(1)):
+        found, stem = m.group(1), m.group(2)
+    title = " ".join(stem.replace("_", " ").replace("-", " ").split())
+    return FileName(found, title or None)

@@ -1,0 +1,200 @@
+"""A paragraph's inline tokens to rich text.
+
+Emphasis, links and code come from the Markdown; raw HTML tags met between the
+words are read, never printed: ``<em>``, ``<b>``, ``<code>``, ``<a href>``,
+``<sup>`` and ``<sub>`` mark the words they hold, ``<br>`` is a space, a
+comment is nothing, and a ``<script>`` or ``<style>`` takes its contents with
+it. An image (Markdown's or an ``<img>``) is a picture: the paragraph's only
+content makes it a figure; among words it is its alt text. A footnote
+reference is a span that names its note.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from bantin.model import Span, Text
+from bantin.source.fragment_inline import CODE, EMPHASIS, HIDDEN, STRONG, Picture, parse_tag, picture, tidy
+
+_VOID_HIDDEN = frozenset({"embed", "input"})
+_CAPTION_WORDS = 40
+
+
+class Break:
+    """A line break inside the paragraph (soft or hard): a space, unless the line after it is set apart."""
+
+
+Item = Span | Picture | Break
+
+
+def note_id(number: int) -> str:
+    """The id of the article's note numbered ``number`` (from 1)."""
+    return f"fn{number}"
+
+
+@dataclass
+class _Marks:
+    """What is open at a point of the paragraph, from Markdown and from HTML tags."""
+
+    em: int = 0
+    strong: int = 0
+    links: list[str | None] = field(default_factory=list)
+    html: dict[str, int] = field(default_factory=dict)
+    html_links: list[str | None] = field(default_factory=list)
+
+    def count(self, name: str) -> int:
+        return self.html.get(name, 0)
+
+    def span(self, text: str, code: bool = False, note: str | None = None) -> Span:
+        href = None
+        if self.links or self.html_links:
+            href = next((h for h in reversed(self.links + self.html_links) if h), None)
+        return Span(text, self.em > 0 or self.count("em") > 0, self.strong > 0 or self.count("strong") > 0, href,
+                    code or self.count("code") > 0, self.count("sup") > 0, self.count("sub") > 0, note)
+
+
+def _html_kind(name: str) -> str | None:
+    if name in EMPHASIS:
+        return "em"
+    if name in STRONG:
+        return "strong"
+    if name in CODE:
+        return "code"
+    if name in ("sup", "sub"):
+        return name
+    if name in HIDDEN and name not in _VOID_HIDDEN:
+        return "hidden"
+    return None
+
+
+def items(tokens: list[Any]) -> list[Item]:
+    """The paragraph's spans, pictures and line breaks, in order."""
+    out: list[Item] = []
+    m = _Marks()
+    for t in tokens:
+        kind = t.type
+        if kind == "html_inline":
+            _tag(t.content, m, out)
+            continue
+        if m.count("hidden") > 0:
+            continue  # inside a <script> or <style>: not the article's words
+        if kind == "text":
+            out.append(m.span(t.content))
+        elif kind == "code_inline":  # code: no typographic rule touches it
+            out.append(m.span(t.content, code=True))
+        elif kind in ("softbreak", "hardbreak"):
+            out.append(Break())
+        elif kind == "em_open":
+            m.em += 1
+        elif kind == "em_close":
+            m.em = max(0, m.em - 1)
+        elif kind == "strong_open":
+            m.strong += 1
+        elif kind == "strong_close":
+            m.strong = max(0, m.strong - 1)
+        elif kind == "link_open":
+            m.links.append(str(t.attrGet("href") or "") or None)
+        elif kind == "link_close" and m.links:
+            m.links.pop()
+        elif kind == "image":
+            out.append(Picture(str(t.attrGet("src") or ""), " ".join(_alt(t.children or []).split()),
+                               str(t.attrGet("title") or "")))
+        elif kind == "footnote_ref":
+            number = int(t.meta.get("id", 0)) + 1
+            out.append(m.span(str(number), note=note_id(number)))
+    return out
+
+
+def _alt(tokens: list[Any]) -> str:
+    """An image's alt text: the words of its description, an image inside it included."""
+    out: list[str] = []
+    stack = list(reversed(tokens))
+    while stack:
+        t = stack.pop()
+        if t.type in ("text", "code_inline"):
+            out.append(t.content)
+        elif t.type in ("softbreak", "hardbreak"):
+            out.append(" ")
+        elif t.type == "image":
+            stack.extend(reversed(t.children or []))
+    return "".join(out)
+
+
+def _tag(raw: str, m: _Marks, out: list[Item]) -> None:
+    tag = parse_tag(raw)
+    if tag is None:
+        return  # a comment, a declaration, a processing instruction: not words
+    if tag.name == "img" and not tag.closing:
+        if m.count("hidden") == 0:
+            out.append(picture(tag.attrs))
+        return
+    if tag.name == "br":
+        out.append(Break())
+        return
+    if tag.name == "a":
+        if tag.closing:
+            if m.html_links:
+                m.html_links.pop()
+        elif not raw.rstrip().endswith("/>"):
+            m.html_links.append(tag.attrs.get("href", "").strip() or None)
+        return
+    kind = _html_kind(tag.name)
+    if kind is None or (raw.rstrip().endswith("/>") and not tag.closing):
+        return
+    m.html[kind] = max(0, m.count(kind) + (-1 if tag.closing else 1))
+
+
+def spans(parts: list[Item]) -> Text:
+    """The items as rich text: a line break a space, a picture its alt text."""
+    out: list[Span] = []
+    for i in parts:
+        if isinstance(i, Break):
+            out.append(Span(" "))
+        elif isinstance(i, Picture):
+            if i.alt:
+                out.append(Span(i.alt))
+        elif i.text:
+            out.append(i)
+    return tidy(out)
+
+
+def text(tokens: list[Any]) -> Text:
+    return spans(items(tokens))
+
+
+def _blank(i: Item) -> bool:
+    return isinstance(i, Span) and not i.text.strip()
+
+
+@dataclass(frozen=True)
+class Lone:
+    """A paragraph that is one picture, and the caption written under it, if any."""
+
+    picture: Picture
+    caption: Text | None
+
+
+def lone_picture(parts: list[Item]) -> Lone | None:
+    """The paragraph's picture when it is the paragraph's only content, or is
+    followed only by a line of emphasis (its caption)."""
+    kept = [i for i in parts if not _blank(i)]
+    if not kept or not isinstance(kept[0], Picture):
+        return None
+    rest = kept[1:]
+    if not rest:
+        return Lone(kept[0], None)
+    if not isinstance(rest[0], Break):
+        return None
+    caption = caption_of(rest[1:])
+    return Lone(kept[0], caption) if caption else None
+
+
+def caption_of(parts: list[Item]) -> Text | None:
+    """A short run of emphasised words (and nothing else) as a caption, without its emphasis."""
+    words = [i for i in parts if not _blank(i)]
+    if not words or not all(isinstance(i, Span) and (i.em or i.strong) for i in words):
+        return None
+    caption = spans([Span(i.text, False, False, i.href, i.code, i.sup, i.sub) if isinstance(i, Span) else i
+                     for i in parts])
+    return caption if 0 < len("".join(s.text for s in caption).split()) <= _CAPTION_WORDS else None

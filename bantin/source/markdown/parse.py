@@ -1,0 +1,108 @@
+"""Markdown text to markdown-it-py's syntax tree.
+
+CommonMark with raw HTML recognised (it goes to the fragment reader, never to
+the page as text), GFM tables, YAML front matter and footnotes
+(``mdit_py_plugins``). Two things markdown-it does silently are undone: past
+its nesting limit it skips the rest of a container, and it drops a footnote
+that nothing refers to. Here, what sits deeper than ``DEEP`` levels is one
+paragraph of its text, the list and quote markers taken off; and footnotes
+without a reference are kept for the article's notes. The tree holds blocks
+only: a paragraph's inline tokens stay a flat list (``inline``), since a tree
+of them is as deep as the emphasis marks nest, and 20,000 of those would
+exhaust Python's stack.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+NESTING = 100  # markdown-it's own limit on nested tokens, block and inline
+DEEP = NESTING - 10  # from this token level on, a container's lines are read as text
+_INLINE = "bantin_inline"  # where an inline token's own tokens are kept, out of the tree's sight
+_MARKERS = re.compile(r"^[ \t]*(?:(?:>|[-*+](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$))[ \t]*)*")
+
+
+@dataclass
+class Parsed:
+    tree: Any  # markdown_it.tree.SyntaxTreeNode
+    front: str | None = None
+    # Footnotes nothing refers to: (label, their block tokens).
+    orphans: list[tuple[str, list[Any]]] = field(default_factory=list)
+
+
+def _deep(state: Any, start: int, end: int, silent: bool) -> bool:
+    """Past ``DEEP``, the container's remaining lines as one paragraph of text."""
+    if state.level < DEEP:
+        return False
+    if silent:
+        return True
+    last = start
+    lines: list[str] = []
+    while last < end and (state.isEmpty(last) or state.sCount[last] >= state.blkIndent):
+        lines.append(_MARKERS.sub("", state.getLines(last, last + 1, state.blkIndent, False)))
+        last += 1
+    text = "\n".join(x.strip() for x in lines if x.strip())
+    state.line = max(last, start + 1)
+    if not text:
+        return True
+    token = state.push("paragraph_open", "p", 1)
+    token.map = [start, state.line]
+    token = state.push("inline", "", 0)
+    token.content, token.map, token.children = text, [start, state.line], []
+    state.push("paragraph_close", "p", -1)
+    return True
+
+
+def _keep_orphans(state: Any) -> None:
+    """Before the footnote plugin drops them: the footnotes nothing refers to."""
+    refs = state.env.get("footnotes", {}).get("refs", {})
+    orphans = state.env.setdefault("bantin_orphans", [])
+    inside: list[Any] | None = None
+    for tok in state.tokens:
+        if tok.type == "footnote_reference_open":
+            label = tok.meta.get("label", "")
+            inside = [] if refs.get(":" + label, -1) < 0 else None
+            if inside is not None:
+                orphans.append((label, inside))
+        elif tok.type == "footnote_reference_close":
+            inside = None
+        elif inside is not None:
+            inside.append(tok)
+
+
+def parse(text: str, front_matter: bool = True) -> Parsed:
+    """The tree of ``text``; ``front_matter=False`` reads an opening "---" block as Markdown."""
+    from markdown_it import MarkdownIt
+    from markdown_it.tree import SyntaxTreeNode
+    from mdit_py_plugins.footnote import footnote_plugin
+    from mdit_py_plugins.front_matter import front_matter_plugin
+
+    md = MarkdownIt("commonmark", {"html": True, "maxNesting": NESTING})
+    md.enable("table").use(footnote_plugin)
+    if front_matter:
+        md.use(front_matter_plugin)
+    md.block.ruler.before(md.block.ruler.get_all_rules()[0], "bantin_deep", _deep)
+    md.core.ruler.before("footnote_tail", "bantin_orphans", _keep_orphans)
+    env: dict[str, Any] = {}
+    tokens = md.parse(text, env)
+    front = next((t.content for t in tokens if t.type == "front_matter"), None)
+    return Parsed(SyntaxTreeNode(_blocks_only(tokens)), front, list(env.get("bantin_orphans", [])))
+
+
+def _blocks_only(tokens: list[Any]) -> list[Any]:
+    return [t.copy(children=None, meta={**t.meta, _INLINE: t.children or []}) if t.type == "inline" else t
+            for t in tokens]
+
+
+def subtree(tokens: list[Any]) -> Any:
+    """A syntax tree of block tokens (an orphan footnote's)."""
+    from markdown_it.tree import SyntaxTreeNode
+
+    return SyntaxTreeNode(_blocks_only(tokens))
+
+
+def inline(node: Any) -> list[Any]:
+    """The flat inline tokens of an ``inline`` node of the tree."""
+    return list(node.token.meta.get(_INLINE, ())) if node.token is not None else []

@@ -1,0 +1,136 @@
+"""Front matter, Jekyll posts and titles: a Markdown file is never refused for
+lacking a title (its file name stands in, with a warning), ``-M title=`` always
+applies, a Jekyll post's file-name date, tags and summary are read, and hostile
+front matter ends in one clear line, never a traceback, a runaway expansion or a
+Python repr in the output."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from helpers import assert_in_order, bantin
+
+import bantin as api
+from bantin.errors import InputError
+
+
+def read(md: str, name: str | None = "bai.md", warned: list[str] | None = None) -> api.Article:
+    doc = api.read(md.encode("utf-8"), source_format="md", name=name, typography=False,
+                   warn=(warned.append if warned is not None else lambda _m: None))
+    assert isinstance(doc, api.Article)
+    return doc
+
+
+def test_a_file_without_a_heading_is_titled_by_its_name(tmp_path: Path) -> None:
+    f = tmp_path / "2024-03-05-ghi-chu_nhanh.md"
+    f.write_text("Xin chào,\n\nĐây là ghi chú, không có tiêu đề.\n\n## Cài đặt\n\nChạy lệnh.\n", encoding="utf-8")
+    warned: list[str] = []
+    a = api.read(f, warn=warned.append)
+    assert a.title == "ghi chu nhanh" and a.date == "2024-03-05"
+    assert any("file name" in w for w in warned)
+    assert [b.text[0].text for b in a.blocks[:1]] == ["Xin chào,"]  # the body is all there
+    r = bantin("export", "-f", "txt", "-M", "title=Ghi chú nhanh", "-o", "-", str(f))
+    assert r.returncode == 0 and r.stdout.decode().startswith("Ghi chú nhanh\n")
+
+
+def test_standard_input_without_a_title_takes_one_from_meta() -> None:
+    md = "Chỉ một đoạn, không tiêu đề.\n".encode()
+    r = bantin("export", "-f", "txt", "--from", "md", "-o", "-", "-", input=md)
+    assert r.returncode == 1 and "Traceback" not in r.stderr.decode()
+    assert "no title" in r.stderr.decode() and "-M title=" in r.stderr.decode()
+    r = bantin("export", "-f", "txt", "--from", "md", "-M", "title=Từ stdin", "-o", "-", "-", input=md)
+    assert r.returncode == 0 and r.stdout.decode().startswith("Từ stdin\n")
+
+
+def test_the_first_level_one_heading_or_an_opening_heading_is_the_title() -> None:
+    assert read("[![huy hiệu](https://x.example/b.svg)](https://x.example)\n\n# Dự án\n\nĐoạn.\n").title == "Dự án"
+    a = read("## Mở đầu bằng cấp hai\n\nĐoạn.\n\n### Mục\n\nĐoạn.\n")
+    assert a.title == "Mở đầu bằng cấp hai" and a.blocks[1].level == 1
+    a = read("---\ntitle: Tiêu đề\n---\n\n# Tiêu đề\n\nĐoạn.\n")  # the same words twice: printed once
+    assert a.title == "Tiêu đề" and len(a.blocks) == 1
+
+
+def test_a_jekyll_post() -> None:
+    md = ("---\nlayout: post\ntitle:  \"Bài 1: Giới thiệu\"\ntags: hoc-may python\ncategories: [Cơ bản, python]\n"
+          "author:\n  name: Minh Châu\n  email: mc@example.vn\nsummary: Bài mở đầu của loạt bài về học máy.\n"
+          "author_profile: true\n---\n\nNhững năm gần đây học máy phát triển nhanh.\n")
+    a = read(md, name="2016-12-26-gioi-thieu.markdown")
+    assert a.title == "Bài 1: Giới thiệu" and a.date == "2016-12-26"
+    assert a.tags == ("hoc-may", "python", "Cơ bản") and a.byline == "Minh Châu"
+    assert a.lede == "Bài mở đầu của loạt bài về học máy."
+    a = read("---\ntitle: T\ndate: 2017-02-02 15:22:00\ntags: kinh tế, nông nghiệp\nauthor: [An, Bình]\n---\n\nĐ.\n",
+             name="2016-12-26-khac.md")
+    assert a.date == "2017-02-02" and a.tags == ("kinh tế", "nông nghiệp") and a.byline == "An, Bình"
+
+
+def test_a_summary_cut_from_the_first_paragraph_is_not_a_lede() -> None:
+    md = ("---\ntitle: T\nsummary: Những năm gần đây, AI và cụ thể hơn là học máy nổi lên\n---\n\n"
+          "Những năm gần đây, AI và cụ thể hơn là học máy (máy học) nổi lên như một cuộc cách mạng.\n")
+    a = read(md)
+    assert a.lede is None and a.blocks[0].text[0].text.startswith("Những năm gần đây")
+
+
+def test_an_opening_rule_block_that_is_no_mapping_is_markdown() -> None:
+    warned: list[str] = []
+    a = read("---\nFoo\n---\nBar\n---\nBaz\n", warned=warned)
+    assert any("not a YAML mapping" in w for w in warned)
+    assert_in_order(["foo", "bar", "baz"], api.export(a, "txt").decode())
+
+
+# Nine lists of nine, each made of the one before: 9**9 items once expanded.
+LEVELS = "".join(f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 9)}]\n" for i in range(8))
+BOMB = "---\na: &a [x, x, x, x, x, x, x, x, x]\n" + LEVELS + "title: *i\n---\n\nĐ.\n"
+
+
+def test_a_yaml_alias_bomb_is_refused_before_it_expands(tmp_path: Path) -> None:
+    t0 = time.monotonic()
+    with pytest.raises(InputError, match="alias"):
+        read(BOMB)
+    assert time.monotonic() - t0 < 5
+    (tmp_path / "bom.md").write_text(BOMB, encoding="utf-8")
+    r = bantin("export", "-f", "txt", "-o", str(tmp_path / "out"), str(tmp_path / "bom.md"))
+    err = r.stderr.decode()
+    assert r.returncode == 1 and "Traceback" not in err and "alias" in err
+    assert [line for line in err.splitlines() if "error" in line.lower() and "alias" in line]
+
+
+@pytest.mark.parametrize("front,field,said", [
+    ("title: [Một, Hai]", "title", "a list"),
+    ("title: {a: 1}", "title", "a mapping"),
+    ("title: !!binary aGVsbG8=", "title", "binary data"),
+    ("byline: false", "byline", "without a name"),
+    ("title: yes", "title", "yes/no"),
+    ("title: .nan", "title", "not a number"),
+    ("outlet: .inf", "outlet", "not a number"),
+    ("date: 2025-02-30", "date", "not a real date"),
+    ("date: [2025, 1, 1]", "date", "a list"),
+    ("url: {href: x}", "url", "a mapping"),
+])
+def test_a_field_that_is_not_text_is_dropped_with_a_warning(front: str, field: str, said: str) -> None:
+    warned: list[str] = []
+    a = read(f"---\n{front}\n---\n\nĐoạn.\n", name="bai-mau.md", warned=warned)
+    assert any(said in w and field in w for w in warned), warned
+    value = {"title": a.title, "byline": a.byline, "outlet": a.outlet, "date": a.date, "url": a.url}[field]
+    assert value in (None, "bai mau")  # dropped; a title falls back on the file name
+    for shown in ("[", "{", "b'", "False", "True", "nan", "inf", "datetime"):
+        assert shown not in api.export(a, "txt").decode().split("\n", 1)[0]
+
+
+def test_big_numbers_stay_as_written() -> None:
+    a = read("---\ntitle: " + "9" * 5000 + "\nbyline: 1984\n---\n\nĐoạn.\n")
+    assert a.title == "9" * 5000 and a.byline == "1984"
+    assert read("---\ntitle: 0x1F\n---\n\nĐ.\n").title == "0x1F"
+
+
+@pytest.mark.parametrize("front", [
+    "title: " + "[" * 5000 + "]" * 5000,
+    "x:\n" + "".join("  " * i + "-\n" for i in range(200)),
+    "title: !!python/object/apply:os.system ['echo hi']",
+    "title: [chưa đóng",
+], ids=["flow-nesting", "block-nesting", "python-tag", "unclosed"])
+def test_hostile_or_broken_yaml_is_one_clear_error(front: str) -> None:
+    with pytest.raises(InputError, match="front matter") as e:
+        read(f"---\n{front}\n---\n\nĐoạn.\n")
+    assert "\n" not in str(e.value)

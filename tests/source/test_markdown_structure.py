@@ -1,0 +1,182 @@
+"""The Markdown reader keeps the source's nesting: list items and quotes hold
+blocks (paragraphs, nested lists, code, quotes), ordered lists keep their start
+and delimiter, a quote's attribution line is set apart, footnotes become the
+article's notes, pictures keep alt text and caption apart, and nothing nested
+too deep for the model loses its words."""
+
+from __future__ import annotations
+
+from helpers import assert_in_order, words
+
+import bantin as api
+from bantin.model import (
+    CodeBlock,
+    Figure,
+    Heading,
+    ListBlock,
+    Paragraph,
+    Quote,
+    Table,
+    plain_text,
+    text_of,
+)
+
+
+def read(md: str, name: str | None = "bai-viet.md", warned: list[str] | None = None) -> api.Article:
+    doc = api.read(md.encode("utf-8"), source_format="md", name=name, typography=False,
+                   warn=(warned.append if warned is not None else lambda _m: None))
+    assert isinstance(doc, api.Article)
+    return doc
+
+
+def texts(blocks: tuple[object, ...]) -> list[str]:
+    return [text_of(b.text) for b in blocks if isinstance(b, Paragraph)]
+
+
+def test_a_nested_item_keeps_its_parent_once_and_its_child_once() -> None:
+    a = read("# Danh sách\n\n1. Thứ nhất\n   - Ý phụ\n2. Thứ hai\n")
+    (outer,) = a.blocks
+    assert isinstance(outer, ListBlock) and outer.ordered and len(outer.items) == 2
+    first, second = outer.items
+    assert texts(first.blocks) == ["Thứ nhất"]
+    inner = first.blocks[1]
+    assert isinstance(inner, ListBlock) and not inner.ordered
+    assert [texts(i.blocks) for i in inner.items] == [["Ý phụ"]]
+    assert texts(second.blocks) == ["Thứ hai"]
+    out = api.export(read("# Danh sách\n\n1. Thứ nhất\n   - Ý phụ\n2. Thứ hai\n"), "txt").decode()
+    assert_in_order(words("Thứ nhất Ý phụ Thứ hai"), out)
+    assert out.count("Ý phụ") == 1 and out.count("Thứ nhất") == 1
+
+
+def test_four_levels_keep_their_order_and_depth() -> None:
+    a = read("# Bốn tầng\n\n- một\n  - hai\n    - ba\n      - bốn\n")
+    seen, depth, blocks = [], 0, a.blocks
+    while blocks:
+        lst = next((b for b in blocks if isinstance(b, ListBlock)), None)
+        if lst is None:
+            break
+        depth += 1
+        seen += texts(lst.items[0].blocks)
+        blocks = lst.items[0].blocks
+    assert depth == 4 and seen == ["một", "hai", "ba", "bốn"]
+
+
+def test_ordered_lists_keep_start_and_delimiter() -> None:
+    a = read("# Số\n\n7) bảy\n8) tám\n\nĐoạn giữa.\n\n3. ba\n4. bốn\n")
+    lists = [b for b in a.blocks if isinstance(b, ListBlock)]
+    assert [(x.start, x.delimiter) for x in lists] == [(7, ")"), (3, ".")]
+    assert lists[0].label(1) == "8)"
+    out = api.export(a, "txt").decode()
+    assert "7) bảy" in out and "4. bốn" in out
+
+
+def test_code_inside_items_and_quotes_is_kept_as_code() -> None:
+    a = read("# Mã\n\n- Chạy lệnh:\n\n  ```sh\n  bantin export \"a b\"\n  ```\n\n"
+             "> Trích:\n>\n>     x = 1 -- giữ nguyên\n")
+    item = a.blocks[0].items[0]
+    assert texts(item.blocks) == ["Chạy lệnh:"]
+    assert item.blocks[1] == CodeBlock(('bantin export "a b"',), "sh")
+    quote = a.blocks[1]
+    assert isinstance(quote, Quote) and quote.blocks[1] == CodeBlock(("x = 1 -- giữ nguyên",), None)
+
+
+def test_a_quote_holds_blocks_and_sets_its_attribution_apart() -> None:
+    a = read("# Trích\n\n> Du lịch là ngành mũi nhọn.\n>\n> - ý một\n>\n> — Giám đốc Sở Du lịch\n")
+    (q,) = a.blocks
+    assert isinstance(q, Quote) and q.attribution == "Giám đốc Sở Du lịch"
+    assert texts(q.blocks) == ["Du lịch là ngành mũi nhọn."] and isinstance(q.blocks[1], ListBlock)
+    assert "Giám đốc" not in text_of(plain_text(q.blocks))
+
+
+def test_the_attribution_may_be_the_quotes_last_line() -> None:
+    for dash in ("—", "--", "―"):
+        (q,) = read(f"# T\n\n> Khách quốc tế tăng mạnh.\n> {dash} Giám đốc Sở Du lịch\n").blocks
+        assert isinstance(q, Quote) and q.attribution == "Giám đốc Sở Du lịch", dash
+        assert texts(q.blocks) == ["Khách quốc tế tăng mạnh."]
+
+
+def test_dialogue_and_a_lone_dashed_line_are_not_attributions() -> None:
+    for line in ("— Tôi về quê thôi!", "— Tôi về quê.", "— Sao lại thế?"):
+        (q,) = read(f"# T\n\n> Anh đi đâu?\n> {line}\n").blocks
+        assert q.attribution is None and line[2:] in text_of(plain_text(q.blocks)), line
+    (q,) = read("# T\n\n> — Chỉ một dòng\n").blocks
+    assert q.attribution is None and texts(q.blocks) == ["— Chỉ một dòng"]
+
+
+def test_tables_keep_cells_and_alignment() -> None:
+    (t,) = read("# Bảng\n\n| Tỉnh | Số |\n|---|---:|\n| Huế | 12 |\n| Hà Nội | 7 |\n").blocks
+    assert isinstance(t, Table) and t.header_rows == 1 and t.align == ("left", "right")
+    assert [text_of(c.text) for c in t.rows[2]] == ["Hà Nội", "7"]
+
+
+def test_footnotes_are_notes_referred_to_from_the_text() -> None:
+    a = read("# Chú thích\n\nGiá tăng[^gia] và lượng giảm[^luong].\n\n[^luong]: Theo Tổng cục.\n"
+             "[^gia]: Giá bình quân.\n\n    Đoạn thứ hai của chú thích.\n\n[^le]: Không ai nhắc tới.\n")
+    refs = [(s.text, s.note) for s in a.blocks[0].text if s.note]
+    assert refs == [("1", "fn1"), ("2", "fn2")]
+    assert [n.id for n in a.notes] == ["fn1", "fn2", "fn3"]
+    assert texts(a.notes[0].blocks) == ["Giá bình quân.", "Đoạn thứ hai của chú thích."]
+    assert texts(a.notes[1].blocks) == ["Theo Tổng cục."]
+    assert texts(a.notes[2].blocks) == ["Không ai nhắc tới."]  # kept, not dropped
+    out = api.export(a, "txt").decode()
+    assert "Giá bình quân." in out and "Không ai nhắc tới." in out
+
+
+def test_a_picture_keeps_alt_and_caption_apart(tmp_path) -> None:
+    from PIL import Image as Pil
+
+    Pil.new("RGB", (40, 30), (10, 120, 30)).save(tmp_path / "anh.png", "PNG")
+    md = ("# Ảnh\n\n![Học sinh đọc sách](anh.png \"Tiêu đề ảnh\")\n\n"
+          "![Cánh đồng](anh.png \"Tiêu đề khác\")\n*Cánh đồng lúa chín ở Đồng Tháp*\n\n"
+          "![](anh.png \"Chỉ có tiêu đề\")\n\n"
+          "Một đoạn có ![biểu tượng](anh.png) ở giữa.\n")
+    (tmp_path / "bai.md").write_text(md, encoding="utf-8")
+    a = api.read(tmp_path / "bai.md", typography=False)
+    figs = [b for b in a.blocks if isinstance(b, Figure)]
+    assert [(f.alt, text_of(f.caption)) for f in figs] == [
+        ("Học sinh đọc sách", "Học sinh đọc sách"),  # the description, not the title
+        ("Cánh đồng", "Cánh đồng lúa chín ở Đồng Tháp"),  # the caption line written under it
+        ("", "Chỉ có tiêu đề"),  # the title only when nothing else is written
+    ]
+    assert all(f.image is not None for f in figs)
+    assert texts(a.blocks)[-1] == "Một đoạn có biểu tượng ở giữa."
+
+
+def test_an_italic_paragraph_after_a_picture_is_its_caption() -> None:
+    a = read("# Ảnh\n\n![Lúa](https://anh.example/lua.jpg)\n\n_Lúa chín vàng đồng._\n\nĐoạn sau.\n")
+    fig = a.blocks[0]
+    assert isinstance(fig, Figure) and text_of(fig.caption) == "Lúa chín vàng đồng." and fig.alt == "Lúa"
+    assert texts(a.blocks) == ["Đoạn sau."]
+
+
+def test_headings_below_the_title_are_levelled() -> None:
+    a = read("# Tiêu đề\n\n## Phần một\n\nĐoạn.\n\n### Mục nhỏ\n\nĐoạn.\n")
+    assert a.title == "Tiêu đề"
+    assert [(text_of(b.text), b.level) for b in a.blocks if isinstance(b, Heading)] == [
+        ("Phần một", 1), ("Mục nhỏ", 2)]
+    a = read("---\ntitle: Tiêu đề\n---\n\n### Chỉ cấp ba\n\nĐoạn.\n")
+    assert [b.level for b in a.blocks if isinstance(b, Heading)] == [1]
+
+
+def test_nesting_past_the_limit_keeps_every_word() -> None:
+    lists = "".join("  " * i + f"- mục{i}\n" for i in range(40))
+    quotes = "> " * 150 + "trích dẫn sâu\n"
+    a = read(f"# Sâu\n\n{lists}\n{quotes}\nĐoạn cuối.\n")
+    out = api.export(a, "txt").decode()
+    assert_in_order([f"mục{i}" for i in range(40)] + ["trích", "dẫn", "sâu", "đoạn", "cuối"], out)
+    for fmt in ("pdf", "docx", "epub", "json"):
+        assert api.export(a, fmt)
+
+
+def test_blank_items_and_a_bare_heading_do_not_break_the_reader() -> None:
+    a = read("# T\n\n1. một\n2.\n3. ba\n\n#\n\nĐoạn.\n")
+    (lst, para) = a.blocks
+    assert isinstance(lst, ListBlock) and len(lst.items) == 3 and lst.items[1].blocks == ()
+    assert texts((para,)) == ["Đoạn."]
+
+
+def test_thousands_of_nested_marks_are_read_without_exhausting_the_stack() -> None:
+    for src, word in (("*" * 20000 + "chữ" + "*" * 20000, "chữ"), ("<b>" * 20000 + "đậm", "đậm"),
+                      ("[" * 20000 + "ngoặc" + "](x)" * 3, "ngoặc"), ("_a " * 5000 + "giữa" + " b_" * 5000, "giữa")):
+        a = read(f"# T\n\n{src}\n")
+        assert word in api.export(a, "txt").decode()
