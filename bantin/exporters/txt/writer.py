@@ -89,9 +89,15 @@ class Writer(Walker):
         """Blocks written inside a container (a list item, a quote, a note)."""
         saved = (self.first, self.rest, self.tight)
         self.first, self.rest, self.tight = first, rest, tight
+        if not blocks and first.strip():
+            self.out.append(first.rstrip())  # an empty item still shows its number
         for n, b in enumerate(blocks):
             # Only a list keeps close to the text before it; a second paragraph has its blank line.
             self.tight = self.tight or (n > 0 and isinstance(b, ListBlock))
+            if self.first != self.rest and not isinstance(b, (Paragraph, Figure)):
+                # An item that opens with a list, a quote or code: its marker on a line of its own.
+                self.out += ([] if self.tight else [""]) + [self.first.rstrip()]
+                self.first, self.tight = self.rest, True
             self.block(b, depth)
         self.first, self.rest, self.tight = saved
 
