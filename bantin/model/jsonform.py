@@ -19,8 +19,8 @@ import hashlib
 from typing import Any, assert_never
 
 from bantin.errors import InputError
+from bantin.model import jsonlists
 from bantin.model.blocks import (
-    NUMBERINGS,
     Block,
     Cell,
     CodeBlock,
@@ -28,7 +28,6 @@ from bantin.model.blocks import (
     Heading,
     Image,
     ListBlock,
-    ListItem,
     Paragraph,
     Quote,
     SectionBreak,
@@ -111,15 +110,7 @@ def block_out(b: Block) -> dict[str, Any]:
         case Paragraph():
             return {"type": "paragraph", "text": text_out(b.text)}
         case ListBlock():
-            out: dict[str, Any] = {"type": "list", "ordered": b.ordered, "numbered_in_text": b.numbered_in_text}
-            if b.start != 1:
-                out["start"] = b.start
-            if b.numbering != "decimal":
-                out["numbering"] = b.numbering
-            if b.delimiter != ".":
-                out["delimiter"] = b.delimiter
-            out["items"] = [_container_out(i.blocks) for i in b.items]
-            return out
+            return {"type": "list", **jsonlists.props(b), "items": jsonlists.items_out(b, _container_out)}
         case Quote():
             one = _one_paragraph(b.blocks)
             if one is not None:
@@ -162,6 +153,8 @@ def _structured(v: Any) -> dict[str, Any] | None:
 def _container_in(v: Any, depth: int) -> tuple[Block, ...]:
     structured = _structured(v)
     if structured is not None:
+        if depth > MAX_DEPTH:
+            raise SchemaError(f"blocks are nested more than {MAX_DEPTH} deep")
         return blocks_in(structured["blocks"], depth + 1)
     text = text_in(v)
     return (Paragraph(text),) if text else ()
@@ -187,15 +180,10 @@ def block_in(d: Any, depth: int = 0) -> Block:
     if kind == "paragraph":
         return Paragraph(text_in(d.get("text", "")))
     if kind == "list":
-        numbering = d.get("numbering", "decimal")
-        if numbering not in NUMBERINGS:
-            raise SchemaError(f"numbering must be one of {', '.join(NUMBERINGS)}, not {numbering!r}")
-        start = d.get("start", 1)
-        if not isinstance(start, int) or isinstance(start, bool) or start < 0:
-            raise SchemaError(f"start must be a whole number, not {start!r}")
-        items = tuple(ListItem(_container_in(i, depth)) for i in d.get("items", []))
-        return ListBlock(items, bool(d.get("ordered", False)), bool(d.get("numbered_in_text", False)), start,
-                         numbering, str(d.get("delimiter", ".")))
+        try:
+            return jsonlists.list_in(d, _container_in, depth)
+        except ValueError as e:
+            raise SchemaError(str(e)) from None
     if kind == "quote":
         blocks = blocks_in(d["blocks"], depth + 1) if "blocks" in d else _container_in(d.get("text", ""), depth)
         return Quote(blocks, opt_str(d, "attribution"))

@@ -40,10 +40,12 @@ def test_json_3_round_trips_every_construct_and_matches_the_schema() -> None:
     schema = json.loads(resources.files("bantin.model").joinpath("schema/bantin.schema.json").read_text("utf-8"))
     jsonschema.validate(data, schema)
     lists = [b for b in data["blocks"] if b["type"] == "list"]
-    first = lists[0]["items"][0]
-    assert lists[1]["start"] == 3 and first[0]["blocks"][1]["numbering"] == "lower-alpha"
-    # A reader of version 2, which takes an item or a cell for a list of spans, finds every word.
-    assert first[0]["text"] == "Việc thứ nhất là chuẩn bị hồ sơ Mục con thứ nhất Mục con thứ hai"
+    items = lists[0]["items"]
+    # A nested list goes on as levels: a reader of version 2 sees each item as an item.
+    assert items[0] == "Việc thứ nhất là chuẩn bị hồ sơ" and lists[1]["start"] == 3
+    assert items[1][0]["level"] == 1 and items[1][0]["list"]["numbering"] == "lower-alpha"
+    assert items[1][0]["text"] == "Mục con thứ nhất" and items[2][0]["level"] == 1
+    assert items[3][0]["text"] == "Việc thứ hai là nộp hồ sơ Đoạn thứ hai của mục này"
     table = next(b for b in data["blocks"] if b["type"] == "table")
     assert table["rows"][0][1] == [{"text": "Năm 2024", "blocks": [{"type": "paragraph", "text": "Năm 2024"}],
                                     "colspan": 2}]
@@ -138,7 +140,8 @@ def test_a_version_2_reader_finds_every_word_of_version_3() -> None:
     model_lists = [b for b in a.blocks if isinstance(b, ListBlock)]
     json_lists = [b for b in data["blocks"] if b["type"] == "list"]
     for lst, raw in zip(model_lists, json_lists, strict=True):
-        assert [words(text_of(i.text)) for i in lst.items] == [words(_flat(i)) for i in raw["items"]]
+        assert [w for i in lst.items for w in words(text_of(i.text))] == [w for i in raw["items"]
+                                                                           for w in words(_flat(i))]
     table = next(b for b in a.blocks if isinstance(b, Table))
     raw_table = next(b for b in data["blocks"] if b["type"] == "table")
     assert [words(text_of(c.text)) for r in table.rows for c in r] == [
