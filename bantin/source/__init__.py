@@ -62,7 +62,7 @@ class Reader:
 def _txt(data: bytes, ctx: Context) -> Document:
     from bantin.source import newsroom
 
-    return newsroom.read(ctx.text(data))
+    return newsroom.read(ctx.text(data), ctx.warn)
 
 
 def _json(data: bytes, ctx: Context) -> Document:

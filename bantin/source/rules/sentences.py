@@ -18,8 +18,14 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Piece:
+    """A sentence, or what later rules make of one: a "caption" (with its credit)
+    or a "heading"."""
+
     text: str
     shown: bool  # the source shows a break before it (its start, a run of spaces, a glued join)
+    kind: str = "text"
+    credit: str | None = None
+    spaced: bool = False  # the break before it is a run of spaces
 
     @property
     def closed(self) -> bool:
@@ -142,7 +148,7 @@ def split(text: str) -> list[Piece]:
     """The sentences of ``text`` in order, each marked with whether the source
     shows a break before it (the first always does)."""
     pieces: list[Piece] = []
-    for run in _RUN.split(text):
-        for part in _glued(run):
-            pieces.extend(Piece(s, k == 0) for k, s in enumerate(_sentences(part)))
+    for r, run in enumerate(_RUN.split(text)):
+        for g, part in enumerate(_glued(run)):
+            pieces.extend(Piece(s, k == 0, spaced=r > 0 and g == 0 and k == 0) for k, s in enumerate(_sentences(part)))
     return pieces

@@ -1,0 +1,159 @@
+"""Photo captions a crawl left inside a one-line body, found by their markers.
+
+A caption is the sentence before a credit ("Một điểm trông giữ xe. Ảnh: Thu Huyền"),
+the text before "- Ảnh:" or "(Ảnh: …)", or a description closed by "(ảnh từ clip)",
+a position ("(bên phải)") or a photographer in capitals ("… ốc hương TRẦN THANH
+PHONG"). The credit runs until the sentence it is glued to starts: a full stop, a
+run of spaces, a capital glued to capitals ("AFPÔng"), or a capitalised word that
+opens the next sentence ("Ảnh: Anh Quý Chủ tịch UBND…" gives "Anh Quý").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from bantin.source.legacy import is_syllable
+from bantin.source.rules import openers
+from bantin.source.rules.sentences import Piece
+
+_LABELS = r"(?:Ảnh|ẢNH|Video|VIDEO|Clip|Đồ họa|Đồ hoạ|Nguồn ảnh)"
+_BRACKETED = re.compile(rf"\(\s*{_LABELS}\s*:\s*(?P<credit>[^():]{{1,80}}?)\s*\)\.?")
+_COLON = re.compile(rf"(?:(?<=\s)[-–—]\s*)?(?<![\w(])(?P<label>{_LABELS})\s*:\s*(?=\S)")
+_WORDED = re.compile(r"(?:^|(?<=\s)[-–—]\s+)Ảnh (?=[^\W\d_])")
+_NOTE = re.compile(r"\((?:ảnh|Ảnh)(?: [^\W\d_]+){1,4}\)|\((?:bên |ở |từ )?(?:phải|trái|giữa)(?: sang (?:phải|trái))?\)"
+                   r"|\(thứ \d+ từ (?:phải|trái)(?: sang| qua)?\)")
+_TOKEN = re.compile(r"\S+")
+MAX_WORDS = 60  # a "caption" longer than this is a paragraph that mentions a photo
+
+
+def _credit(rest: str) -> tuple[str, int]:
+    """The credit at the start of ``rest`` and how many characters it takes."""
+    run = 0
+    while run < len(rest) and rest[run].isupper():
+        run += 1
+    if run >= 3 and run < len(rest) and rest[run].islower():
+        return rest[:run - 1], run - 1  # "AFPÔng chủ…": the credit is glued to the sentence
+    tokens = list(_TOKEN.finditer(rest))
+    taken: list[str] = []
+    end = 0
+    for i, m in enumerate(tokens[:5]):
+        word = m.group()
+        core = word.rstrip(".,;:)")
+        if not core or (taken and rest[end:m.start()].count(" ") > 1):
+            break
+        if taken and not (core[0].isupper() or core[0].isdigit()):
+            break
+        following = [t.group() for t in tokens[i + 1:i + 6]]
+        nxt = following[0] if following else ""
+        if taken and not core.isupper() and (nxt[:1].islower() or openers.opens(core, following, taken[-1])):
+            break  # "Thu Huyền | Tại các điểm…": the next sentence starts here
+        taken.append(core)
+        end = m.start() + len(core)
+        if word.endswith(".") and len(core) > 1:
+            end += 1
+            break
+    return " ".join(taken), end
+
+
+def _caps_credit(text: str) -> tuple[int, int] | None:
+    """A photographer's name in capitals after a lower-case word and before the
+    next sentence: "… ốc hương TRẦN THANH PHONG Tuy nhiên, …"."""
+    tokens = list(_TOKEN.finditer(text))
+    i = 1
+    while i < len(tokens):
+        j = i
+        while j < len(tokens) and j - i < 4 and _caps_word(tokens[j].group()):
+            j += 1
+        if j - i >= 2 and tokens[i - 1].group()[-1:].islower():
+            if j == len(tokens) or tokens[j].group()[:1].isupper():
+                return tokens[i].start(), tokens[j - 1].end()
+        i = max(j, i + 1)
+    return None
+
+
+def _caps_word(word: str) -> bool:
+    return len(word) >= 2 and word.isalpha() and word.isupper() and is_syllable(word)
+
+
+def _worded(text: str, at: int) -> tuple[int, str] | None:
+    """"Ảnh tư liệu", "Ảnh cắt từ clip": lower-case words after "Ảnh" up to the
+    next capitalised word; the end and the words."""
+    tokens = list(_TOKEN.finditer(text, at, min(len(text), at + 120)))
+    words: list[str] = []
+    end = at
+    for m in tokens:
+        w = m.group()
+        core = w.rstrip(".")
+        if not core.isalpha() or not core.islower() or len(words) == 4:
+            break
+        words.append(core)
+        end = m.start() + len(core)
+        if w.endswith("."):
+            end += 1
+            break
+    if not words or words[0] == "hưởng" or (end < len(text) and not text[end:].lstrip()[:1].isupper()
+                                            and text[end:].strip()):
+        return None
+    return end, " ".join(words)
+
+
+def _marker(text: str) -> tuple[int, int, str | None, bool] | None:
+    """(start, end, credit, keep) of the first caption marker; ``keep``: the marker's
+    words stay in the caption (a note such as "(bên phải)")."""
+    found: list[tuple[int, int, str | None, bool]] = []
+    if m := _BRACKETED.search(text):
+        found.append((m.start(), m.end(), m.group("credit").strip(), False))
+    if m := _COLON.search(text):
+        credit, used = _credit(text[m.end():])
+        if credit:
+            label = m.group("label")
+            if label.casefold() == "ảnh":
+                found.append((m.start(), m.end() + used, credit, False))
+            else:  # "Video: IDF" is no photo credit: its words stay in the caption
+                found.append((m.start(), m.end() + used, None, True))
+    if (m := _WORDED.search(text)) and (hit := _worded(text, m.end())):
+        found.append((m.start(), hit[0], hit[1], False))
+    for m in _NOTE.finditer(text):
+        after = text[m.end():].lstrip(".").lstrip()
+        if not after or after[0].isupper():
+            end = m.end() + (1 if text[m.end():m.end() + 1] == "." else 0)
+            found.append((end, end, None, True))
+            break
+    if m := _caps_credit(text):
+        found.append((m[0], m[1], text[m[0]:m[1]], False))
+    return min(found) if found else None
+
+
+def mark(pieces: list[Piece]) -> list[Piece]:
+    """The pieces with every marked caption made a "caption" piece, in place."""
+    out: list[Piece] = []
+    for piece in pieces:
+        if piece.kind != "text":
+            out.append(piece)
+            continue
+        text, shown = piece.text, piece.shown
+        while text:
+            hit = _marker(text)
+            if hit is None:
+                out.append(Piece(text, shown))
+                break
+            start, end, credit, keep = hit
+            label = text[start:end].strip() if keep else ""
+            caption = text[:start].rstrip(" -–—").strip()
+            if not caption and out and out[-1].kind == "text" and len(out[-1].text.split()) <= MAX_WORDS:
+                caption = out.pop().text  # "Một điểm trông giữ xe. Ảnh: Thu Huyền"
+            elif caption and len(caption.split()) > MAX_WORDS:
+                out.append(Piece(caption, shown))
+                caption = ""
+            if label:
+                caption = f"{caption} {label}".strip()
+            out.append(Piece(caption, shown, "caption", credit))
+            text, shown = text[end:].strip(), True
+    return out
+
+
+def caption_end(text: str) -> int | None:
+    """Where the first marked caption in ``text`` ends, or None."""
+    hit = _marker(text)
+    return hit[1] if hit else None
