@@ -179,11 +179,12 @@ def _article(
         if footer_open and furniture.cues(line):
             ctx.drop("site footer", line)
             continue
-        if len(line) > _LONG_LINE:
+        if len(line) > _LONG_LINE and len(rest) <= 2:
+            # A whole body on one line; a long line among many is a paragraph.
             blocks, footer_open = _one_line(line, ctx, closing=n == len(rest) - 1 and by is None)
             units.extend(blocks)
             continue
-        for part in glued_body.split(line, collapsed=False):
+        for part in glued_body.split(line, collapsed=len(line) > _LONG_LINE):
             units.extend(long_paragraph.split(part))
     by = by or ctx.byline
     if by is None and units and isinstance(units[-1], str) and byline.is_byline(units[-1]) \
@@ -349,14 +350,15 @@ def _content_opening(content: str, ctx: _Context) -> str:
     if cut:
         ctx.drop("masthead", content[:cut])
         content = content[cut:]
+    signed = byline.leading(content)
+    if signed is not None:
+        ctx.byline, content = signed
+        return content
     tag_outlet, _, after = outlet_tag.split(content, ctx.outlets)
     if tag_outlet is not None:
         name = tag_outlet.name or (ctx.outlet.name if ctx.outlet else None)
         ctx.outlet = Outlet(tag_outlet.code, name)
         content = after
-    signed = byline.leading(content)
-    if signed is not None:
-        ctx.byline, content = signed
     return content
 
 

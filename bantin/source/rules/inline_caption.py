@@ -141,6 +141,10 @@ def mark(pieces: list[Piece]) -> list[Piece]:
             start, end, credit, keep = hit
             label = text[start:end].strip() if keep else ""
             caption = text[:start].rstrip(" -–—").strip()
+            if not caption and out and out[-1].kind == "caption" and out[-1].credit is None and credit:
+                out[-1] = replace(out[-1], credit=credit)  # "… Horan (phải). Ảnh cắt từ clip"
+                text, shown = text[end:].strip(), True
+                continue
             if not caption and out and out[-1].kind == "text" and len(out[-1].text.split()) <= MAX_WORDS:
                 caption = out.pop().text  # "Một điểm trông giữ xe. Ảnh: Thu Huyền"
             elif caption and len(caption.split()) > MAX_WORDS:

@@ -135,8 +135,15 @@ def breaks(text: str) -> Iterator[int]:
 def _quoted_sentence(text: str, at: int) -> bool:
     """A quotation that is a whole sentence of its own ("“Mỗi bài viết … nhận.”"),
     not a quoted name inside one ("thông điệp “Kim kê – Phúc An khang”")."""
-    close = "”" if text[at] == "“" else '"'
-    end = text.find(close, at + 1, at + 800)
+    if text[at] == '"':
+        end = text.find('"', at + 1, at + 800)
+    else:
+        depth, end = 0, -1
+        for i in range(at, min(len(text), at + 800)):
+            depth += {"“": 1, "”": -1}.get(text[i], 0)
+            if depth == 0:
+                end = i
+                break
     if end < 0 or len(text[at + 1:end].split()) < 8:
         return False
     return text[end - 1] in ".…"

@@ -75,6 +75,8 @@ def split(lede: str, outlets: Outlets | None = None) -> tuple[Outlet | None, Dat
         opens = nxt.isupper() or nxt in "“\"‘" or (nxt.isdigit() and spaced)
         if not opens or not (spaced or bare.isupper()):
             return None, None, lede
+        if "." in bare and not bare.isupper() and bare.casefold() not in known:
+            return None, None, lede  # "B.H.Thanh - Hữu Hưng" signs an article
     elif bracketed and not bracketed[0].isupper():
         return None, None, lede
     code = (bracketed or bare or "").strip()

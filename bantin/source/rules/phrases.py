@@ -45,9 +45,10 @@ def kind_of(phrase: str) -> str:
 def _legal(piece: Piece) -> list[Piece] | None:
     """"Điều 19. Tổ chức xét tuyển … quốc gia 1. Việc xét tuyển…": the heading ends
     where the first numbered clause starts."""
-    if not _LEGAL.match(piece.text):
+    legal = _LEGAL.match(piece.text)
+    if legal is None:
         return None
-    m = _CLAUSE.search(piece.text)
+    m = _CLAUSE.search(piece.text, legal.end())
     if m is None:
         return None if piece.closed else [replace(piece, kind="heading")]
     head, rest = piece.text[:m.start()].strip(), piece.text[m.end():].strip()

@@ -32,9 +32,9 @@ class Piece:
         return ends_sentence(self.text)
 
 
-_RUN = re.compile(r"[ \t]{2,}(?=[^\W\d_]|\d|[“\"(\[‘'])")
+_RUN = re.compile(r"[^\S\n]{2,}(?=[^\W\d_]|\d|[“\"(\[‘'])")
 _GLUED = re.compile(r"(?<=[^\W_])[.!?…](?=[“\"]?[^\W\d_][^\W\d_])")
-_STOP = re.compile(r"[.!?…]+(?:[”\"’)\]]+[.!?…]*)*[ \t]+(?=[“\"(‘]?[^\W_])")
+_STOP = re.compile(r"[.!?…]+(?:[”\"’)\]]+[.!?…]*)*[^\S\n]+(?=[“\"(‘]?[^\W_])")
 _CLOSED = re.compile(r"[.!?…](?:[”\"’)\]»]*)$|[.!?…][”\"’)\]»]*[.!?…]$")
 _WORD_BEFORE = re.compile(r"(\S+)$")
 # Abbreviations Vietnamese news writes with a full stop and then a space.
@@ -106,7 +106,8 @@ def _sentences(chunk: str) -> list[str]:
         if quotes.inside(m.end()) or _no_break_after(chunk, m.start(), start):
             continue
         nxt = chunk[m.end()]
-        if nxt.isdigit() and chunk[m.start()] != ".":
+        first = chunk[m.end() + 1] if nxt in "“\"(‘" and m.end() + 1 < len(chunk) else nxt
+        if not (first.isupper() or first.isdigit()) or (nxt.isdigit() and chunk[m.start()] != "."):
             continue
         out.append(chunk[start:m.end()].strip())
         start = m.end()
