@@ -60,6 +60,7 @@ BLOCK_RULES: tuple[BlockRule, ...] = (
 # looked for and the sentences are grouped into paragraphs.
 ONE_LINE_RULES: tuple[PieceRule, ...] = (
     inline_caption.mark,  # captions with a credit or a note: "… Ảnh: Thu Huyền"
+    gallery.split_intro,  # "Một vài hình ảnh …:" cut from the captions it introduces
     phrases.mark,  # unmarked captions and subheadings, short questions, "Điều 17. …"
 )
 

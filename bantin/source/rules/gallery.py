@@ -37,6 +37,12 @@ def _intro(pieces: list[Piece]) -> tuple[list[Piece], int] | None:
     return None
 
 
+def split_intro(pieces: list[Piece]) -> list[Piece]:
+    """The introduction of a gallery cut from the captions it runs into."""
+    found = _intro(pieces)
+    return found[0] if found is not None else pieces
+
+
 def mark(pieces: list[Piece], closing: bool = True) -> list[Piece]:
     """The gallery's captions made "caption" pieces. ``closing``: the pieces end the
     article (nothing follows them)."""
@@ -47,8 +53,11 @@ def mark(pieces: list[Piece], closing: bool = True) -> list[Piece]:
         cut, start = found
         return [*cut[:start], *(replace(q, kind="caption") if q.kind == "text" else q for q in cut[start:])]
     out = list(pieces)
-    if out[-1].kind == "text" and not out[-1].closed and any(q.kind == "caption" for q in out[-3:-1]):
-        out[-1] = replace(out[-1], kind="caption")  # the last caption of the run, before the byline
+    last = out[-1]
+    run = len(out) > 2 and out[-2].kind == out[-3].kind == "caption"
+    if last.kind == "text" and len(last.text.split()) <= MAX_WORDS and (
+            run or (not last.closed and any(q.kind == "caption" for q in out[-3:-1]))):
+        out[-1] = replace(last, kind="caption")  # the last caption of the run, before the byline
     for i in range(len(out) - 2, 0, -1):
         if out[i].kind == "text" and out[i - 1].kind == out[i + 1].kind == "caption" \
                 and len(out[i].text.split()) <= MAX_WORDS:

@@ -132,28 +132,28 @@ def mark(pieces: list[Piece]) -> list[Piece]:
         if piece.kind != "text":
             out.append(piece)
             continue
-        text, shown = piece.text, piece.shown
+        text, shown, spaced = piece.text, piece.shown, piece.spaced
         while text:
             hit = _marker(text)
             if hit is None:
-                out.append(Piece(text, shown))
+                out.append(Piece(text, shown, spaced=spaced))
                 break
             start, end, credit, keep = hit
             label = text[start:end].strip() if keep else ""
             caption = text[:start].rstrip(" -–—").strip()
             if not caption and out and out[-1].kind == "caption" and out[-1].credit is None and credit:
                 out[-1] = replace(out[-1], credit=credit)  # "… Horan (phải). Ảnh cắt từ clip"
-                text, shown = text[end:].strip(), True
+                text, shown, spaced = text[end:].strip(), True, False
                 continue
             if not caption and out and out[-1].kind == "text" and len(out[-1].text.split()) <= MAX_WORDS:
                 caption = out.pop().text  # "Một điểm trông giữ xe. Ảnh: Thu Huyền"
             elif caption and len(caption.split()) > MAX_WORDS:
-                out.append(Piece(caption, shown))
+                out.append(Piece(caption, shown, spaced=spaced))
                 caption = ""
             if label:
                 caption = f"{caption} {label}".strip()
-            out.append(Piece(caption, shown, "caption", credit))
-            text, shown = text[end:].strip(), True
+            out.append(Piece(caption, shown, "caption", credit, spaced))
+            text, shown, spaced = text[end:].strip(), True, False
     return out
 
 

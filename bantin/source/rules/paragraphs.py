@@ -13,10 +13,11 @@ from __future__ import annotations
 from bantin.model import Block, Figure, Heading, Paragraph, plain
 from bantin.source.rules.sentences import Piece
 
-TARGET = 320  # characters
+TARGET = 300  # characters
 
 
-def blocks(pieces: list[Piece], target: int = TARGET) -> list[Block]:
+def blocks(pieces: list[Piece], target: int | None = None) -> list[Block]:
+    target = target or TARGET
     out: list[Block] = []
     current: list[str] = []
     size = 0
@@ -36,7 +37,7 @@ def blocks(pieces: list[Piece], target: int = TARGET) -> list[Block]:
             flush()
             out.append(Heading(plain(p.text), 1))
         else:
-            if p.shown or p.text[:1] in "“\"" or size >= target:
+            if p.shown or p.text[:1] in "“\"" or size >= target or (size > target // 2 and size + len(p.text) > target * 3 // 2):
                 flush()
             current.append(p.text)
             size += len(p.text) + 1

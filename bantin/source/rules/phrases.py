@@ -31,15 +31,16 @@ def _capital_share(words: list[str]) -> float:
 
 
 def kind_of(phrase: str) -> str:
-    """"heading", "caption" or "text" for a phrase with no final stop."""
+    """"heading", "caption", "text" (a sentence that lost its stop) or "join" (no
+    phrase: it runs on into what follows) for a phrase with no final stop."""
     words = phrase.split()
-    if words and words[-1].casefold().strip(",;:") in openers.DANGLING or phrase.rstrip()[-1:] in ",;:-–—(":
-        return "text"
-    if len(words) <= HEADING_WORDS and _capital_share(words) <= 0.5 and len(words) >= 2:
+    if len(words) < 2 or words[-1].casefold().strip(",;:") in openers.DANGLING or phrase.rstrip()[-1:] in ",;:-–—(":
+        return "join"  # the cut was wrong: it runs on into what follows
+    if len(words) <= HEADING_WORDS and _capital_share(words) <= 0.5:
         return "heading"
     if CAPTION_WORDS[0] <= len(words) <= CAPTION_WORDS[1]:
         return "caption"
-    return "text"
+    return "text"  # a sentence that lost its stop
 
 
 def _legal(piece: Piece) -> list[Piece] | None:
@@ -95,7 +96,7 @@ def mark(pieces: list[Piece]) -> list[Piece]:
             carry = None
         if p.kind == "phrase":
             kind = kind_of(p.text)
-            if kind == "text":
+            if kind == "join":
                 carry = p
                 continue
             p = replace(p, kind=kind)

@@ -83,8 +83,8 @@ class Quotes:
                 if self.depth == 0:
                     self.opened = i
                 self.depth += 1
-            elif c == "”":
-                self.depth = max(0, self.depth - 1)
+            elif c == "”" or (c == "’" and i + 1 < len(t) and t[i + 1] == "’"):
+                self.depth = max(0, self.depth - 1)  # "’’" is a typed closing quote too
             elif c == '"':
                 before = t[i - 1] if i else " "
                 after = t[i + 1] if i + 1 < len(t) else " "
