@@ -87,7 +87,7 @@ def opens(word: str, following: list[str], prev: str) -> bool:
     start a sentence."""
     if not word[:1].isupper() or word.isupper() and len(word) > 1:
         return False
-    nxt = following[0] if following else ""
+    nxt = following[0].rstrip(",;:.!?…”\"’)") if following else ""
     after_name = prev[:1].isupper() or not prev[:1].isalnum()
     if word in _TIME and not prev[:1].isdigit() and (nxt[:1].isdigit() or nxt in _TIME_NEXT):
         return True
