@@ -216,14 +216,17 @@ def _body_opening(rest: list[str], lede: str | None, ctx: _Context) -> list[str]
     """The body without the outlet tag and the copy of the sapo that open it."""
     if not rest:
         return rest
-    first = rest[0]
-    tag_outlet, _, after = outlet_tag.split(first, ctx.outlets)
-    if tag_outlet is not None and (ctx.outlet is None or ctx.outlet.code is None or tag_outlet.code == ctx.outlet.code):
+    first = tagged = rest[0]
+    tag_outlet, tag_place, after = outlet_tag.split(first, ctx.outlets)
+    known = ctx.outlet.code if ctx.outlet else None
+    if tag_outlet is not None and tag_place is None and known in (None, tag_outlet.code):
         ctx.outlet = Outlet(tag_outlet.code, tag_outlet.name or (ctx.outlet.name if ctx.outlet else None))
         first = after
     if lede:
         stripped = sapo.strip_repeat(lede, first)
         if stripped is not None:
+            # "(ICTPress) - <sapo>" again: the second tag goes with the second sapo.
+            ctx.drop("repeated sapo", tagged[:len(tagged) - len(stripped)] if known else lede)
             first = stripped
     return [first, *rest[1:]] if first else rest[1:]
 
@@ -312,8 +315,8 @@ def _from_header(h: header_block.Header, ctx: _Context) -> Article:
     summary = f.get("summary") or None
     lede: str | None = None
     found = sapo.from_summary(summary, content) if summary else None
-    if found is None:
-        found = sapo.doubled(content)
+    if found is None and (found := sapo.doubled(content)) is not None:
+        ctx.drop("repeated sapo", found[0])
     if found is not None:
         lede, content = found
     elif summary and not sapo.truncated(summary) and summary not in content:
@@ -357,7 +360,8 @@ def _content_opening(content: str, ctx: _Context) -> str:
         return content
     tag_outlet, _, after = outlet_tag.split(content, ctx.outlets)
     if tag_outlet is not None:
-        name = tag_outlet.name or (ctx.outlet.name if ctx.outlet else None)
+        # The Source: field names the outlet as the page does; the tag gives its code.
+        name = (ctx.outlet.name if ctx.outlet else None) or tag_outlet.name
         ctx.outlet = Outlet(tag_outlet.code, name)
         content = after
     return content
