@@ -20,7 +20,7 @@ from bantin.source.rules.sentences import Piece
 _LABELS = r"(?:Ảnh|ẢNH|Video|VIDEO|Clip|Đồ họa|Đồ hoạ|Nguồn ảnh)"
 _BRACKETED = re.compile(rf"\(\s*{_LABELS}\s*:\s*(?P<credit>[^():]{{1,80}}?)\s*\)\.?")
 _COLON = re.compile(rf"(?:(?<=\s)[-–—]\s*)?(?<![\w(])(?P<label>{_LABELS})\s*:\s*(?=\S)")
-_WORDED = re.compile(r"(?:^|(?<=\s)[-–—]\s+)Ảnh (?=[^\W\d_])")
+_WORDED = re.compile(r"(?:^|(?<=[.!?)]\s)|(?<=\s)[-–—]\s+)Ảnh (?=[^\W\d_])")
 _NOTE = re.compile(r"\((?:ảnh|Ảnh)(?: [^\W\d_]+){1,4}\)|\((?:bên |ở |từ )?(?:phải|trái|giữa)(?: sang (?:phải|trái))?\)"
                    r"|\(thứ \d+ từ (?:phải|trái)(?: sang| qua)?\)")
 _TOKEN = re.compile(r"\S+")
@@ -34,7 +34,7 @@ def _credit(rest: str) -> tuple[str, int]:
         run += 1
     if run >= 3 and run < len(rest) and rest[run].islower():
         return rest[:run - 1], run - 1  # "AFPÔng chủ…": the credit is glued to the sentence
-    tokens = list(_TOKEN.finditer(rest))
+    tokens = list(_TOKEN.finditer(rest, 0, 200))
     taken: list[str] = []
     end = 0
     for i, m in enumerate(tokens[:5]):
@@ -56,10 +56,11 @@ def _credit(rest: str) -> tuple[str, int]:
     return " ".join(taken), end
 
 
-def _caps_credit(text: str) -> tuple[int, int] | None:
-    """A photographer's name in capitals after a lower-case word and before the
+def _caps_credits(text: str) -> list[tuple[int, int]]:
+    """Photographers' names in capitals after a lower-case word and before the
     next sentence: "… ốc hương TRẦN THANH PHONG Tuy nhiên, …"."""
     tokens = list(_TOKEN.finditer(text))
+    out = []
     i = 1
     while i < len(tokens):
         j = i
@@ -67,9 +68,9 @@ def _caps_credit(text: str) -> tuple[int, int] | None:
             j += 1
         if j - i >= 2 and tokens[i - 1].group()[-1:].islower():
             if j == len(tokens) or tokens[j].group()[:1].isupper():
-                return tokens[i].start(), tokens[j - 1].end()
+                out.append((tokens[i].start(), tokens[j - 1].end()))
         i = max(j, i + 1)
-    return None
+    return out
 
 
 def _caps_word(word: str) -> bool:
@@ -98,31 +99,38 @@ def _worded(text: str, at: int) -> tuple[int, str] | None:
     return end, " ".join(words)
 
 
-def _marker(text: str) -> tuple[int, int, str | None, bool] | None:
-    """(start, end, credit, keep) of the first caption marker; ``keep``: the marker's
-    words stay in the caption (a note such as "(bên phải)")."""
-    found: list[tuple[int, int, str | None, bool]] = []
-    if m := _BRACKETED.search(text):
+Hit = tuple[int, int, "str | None", bool]
+
+
+def _markers(text: str) -> list[Hit]:
+    """(start, end, credit, keep) of every caption marker, in order and not
+    overlapping; ``keep``: the marker's words stay in the caption ("(bên phải)",
+    "Video: IDF"). Each pattern runs once over the text."""
+    found: list[Hit] = []
+    for m in _BRACKETED.finditer(text):
         found.append((m.start(), m.end(), m.group("credit").strip(), False))
-    if m := _COLON.search(text):
-        credit, used = _credit(text[m.end():])
-        if credit:
-            label = m.group("label")
-            if label.casefold() == "ảnh":
-                found.append((m.start(), m.end() + used, credit, False))
-            else:  # "Video: IDF" is no photo credit: its words stay in the caption
-                found.append((m.start(), m.end() + used, None, True))
-    if (m := _WORDED.search(text)) and (hit := _worded(text, m.end())):
-        found.append((m.start(), hit[0], hit[1], False))
+    for m in _COLON.finditer(text):
+        credit, used = _credit(text[m.end():m.end() + 200])
+        if credit and m.group("label").casefold() == "ảnh":
+            found.append((m.start(), m.end() + used, credit, False))
+        elif credit:  # "Video: IDF" is no photo credit: its words stay in the caption
+            found.append((m.start(), m.end() + used, None, True))
+    for m in _WORDED.finditer(text):
+        if hit := _worded(text, m.end()):
+            found.append((m.start(), hit[0], hit[1], False))
     for m in _NOTE.finditer(text):
-        after = text[m.end():].lstrip(".").lstrip()
+        after = text[m.end():m.end() + 3].lstrip(".").lstrip()
         if not after or after[0].isupper():
             end = m.end() + (1 if text[m.end():m.end() + 1] == "." else 0)
             found.append((end, end, None, True))
-            break
-    if m := _caps_credit(text):
-        found.append((m[0], m[1], text[m[0]:m[1]], False))
-    return min(found) if found else None
+    for a, b in _caps_credits(text):
+        found.append((a, b, text[a:b], False))
+    found.sort()
+    out: list[Hit] = []
+    for hit in found:
+        if not out or hit[0] >= out[-1][1] and hit[0] > out[-1][0]:
+            out.append(hit)
+    return out
 
 
 def mark(pieces: list[Piece]) -> list[Piece]:
@@ -133,17 +141,14 @@ def mark(pieces: list[Piece]) -> list[Piece]:
             out.append(piece)
             continue
         text, shown, spaced = piece.text, piece.shown, piece.spaced
-        while text:
-            hit = _marker(text)
-            if hit is None:
-                out.append(Piece(text, shown, spaced=spaced))
-                break
-            start, end, credit, keep = hit
+        pos = 0
+        for start, end, credit, keep in _markers(text):
             label = text[start:end].strip() if keep else ""
-            caption = text[:start].rstrip(" -–—").strip()
+            caption = text[pos:start].rstrip(" -–—").strip()
+            pos = end
             if not caption and out and out[-1].kind == "caption" and out[-1].credit is None and credit:
                 out[-1] = replace(out[-1], credit=credit)  # "… Horan (phải). Ảnh cắt từ clip"
-                text, shown, spaced = text[end:].strip(), True, False
+                shown, spaced = True, False
                 continue
             if not caption and out and out[-1].kind == "text" and len(out[-1].text.split()) <= MAX_WORDS:
                 caption = out.pop().text  # "Một điểm trông giữ xe. Ảnh: Thu Huyền"
@@ -153,11 +158,14 @@ def mark(pieces: list[Piece]) -> list[Piece]:
             if label:
                 caption = f"{caption} {label}".strip()
             out.append(Piece(caption, shown, "caption", credit, spaced))
-            text, shown, spaced = text[end:].strip(), True, False
+            shown, spaced = True, False
+        rest = text[pos:].strip()
+        if rest:
+            out.append(Piece(rest, shown, spaced=spaced))
     return out
 
 
 def caption_end(text: str) -> int | None:
     """Where the first marked caption in ``text`` ends, or None."""
-    hit = _marker(text)
-    return hit[1] if hit else None
+    hits = _markers(text)
+    return hits[0][1] if hits else None

@@ -21,6 +21,7 @@ from bantin.source.rules.sentences import Piece
 HEADING_WORDS = 8
 CAPTION_WORDS = (3, 45)
 QUESTION_WORDS = (3, 6)
+MAX_CARRY = 400  # characters
 _LEGAL = re.compile(r"^(?:Điều|Chương|Mục) \d{1,3}[.:] +\S")
 _CLAUSE = re.compile(r" (?=\d{1,2}\. [^\W\d_])")
 
@@ -89,7 +90,9 @@ def mark(pieces: list[Piece]) -> list[Piece]:
     carry: Piece | None = None
     for p in cut:
         if carry is not None:
-            if p.kind in ("text", "phrase"):
+            # A wrong cut inside a sentence is mended; across a break the source
+            # shows, or once it is longer than any phrase, the carry stands alone.
+            if p.kind in ("text", "phrase") and not p.shown and len(carry.text) <= MAX_CARRY:
                 p = Piece(f"{carry.text} {p.text}", carry.shown, p.kind, spaced=carry.spaced)
             else:
                 out.append(replace(carry, kind="text"))

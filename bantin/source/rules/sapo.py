@@ -14,8 +14,7 @@ import re
 
 from bantin.source.rules import sentences
 
-_TRUNCATED = re.compile(r"\s*(?:\.\.\.|…)$")
-_WS = re.compile(r"\s+")
+_ELLIPSES = ("...", "…")
 MAX_SAPO_SENTENCES = 4
 
 
@@ -52,7 +51,14 @@ def strip_repeat(sapo: str, body: str) -> str | None:
 
 
 def truncated(summary: str) -> bool:
-    return bool(_TRUNCATED.search(summary))
+    return summary.rstrip().endswith(_ELLIPSES)
+
+
+def _cut_ellipsis(summary: str) -> str:
+    s = summary.rstrip()
+    for e in _ELLIPSES:
+        s = s.removesuffix(e)
+    return s.rstrip()
 
 
 def from_summary(summary: str, content: str) -> tuple[str, str] | None:
@@ -61,7 +67,7 @@ def from_summary(summary: str, content: str) -> tuple[str, str] | None:
     if not truncated(summary):
         rest = strip_repeat(summary, content)
         return (summary.strip(), rest) if rest is not None else None
-    pieces = sentences.split(_TRUNCATED.sub("", summary))
+    pieces = sentences.split(_cut_ellipsis(summary))
     whole = " ".join(p.text for p in pieces[:-1])
     if whole:
         rest = strip_repeat(whole, content)

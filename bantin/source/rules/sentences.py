@@ -32,11 +32,12 @@ class Piece:
         return ends_sentence(self.text)
 
 
-_RUN = re.compile(r"[^\S\n]{2,}(?=[^\W\d_]|\d|[“\"(\[‘'])")
+# Each pattern starts only where its run starts and never gives back what it took
+# (possessive quantifiers), so a line of 100,000 spaces or dots is read once.
+_RUN = re.compile(r"(?<![^\S\n])[^\S\n]{2,}+(?=[^\W\d_]|\d|[“\"(\[‘'])")
 _GLUED = re.compile(r"(?<=[^\W_])[.!?…](?=[“\"]?[^\W\d_][^\W\d_])")
-_STOP = re.compile(r"[.!?…]+(?:[”\"’)\]]+[.!?…]*)*[^\S\n]+(?=[“\"(‘]?[^\W_])")
+_STOP = re.compile(r"(?<![.!?…])[.!?…]++(?:[”\"’)\]]++[.!?…]*+)*+[^\S\n]++(?=[“\"(‘]?[^\W_])")
 _CLOSED = re.compile(r"[.!?…](?:[”\"’)\]»]*)$|[.!?…][”\"’)\]»]*[.!?…]$")
-_WORD_BEFORE = re.compile(r"(\S+)$")
 # Abbreviations Vietnamese news writes with a full stop and then a space.
 ABBREVIATIONS = frozenset(
     "tp tx q p h ts ths gs pgs bs ks th ths.bs ncs ls nsnd nsưt ngnd pv ctv st mr mrs ms dr no vs tt"
@@ -46,7 +47,7 @@ QUOTE_LIMIT = 1500  # an opening quote never closed this long after is a typo, n
 
 
 def ends_sentence(text: str) -> bool:
-    return bool(_CLOSED.search(text.rstrip()))
+    return bool(_CLOSED.search(text.rstrip()[-8:]))
 
 
 def _no_break_after(text: str, stop: int, start: int) -> bool:
@@ -54,8 +55,8 @@ def _no_break_after(text: str, stop: int, start: int) -> bool:
     an article number rather than ending a sentence."""
     if text[stop] != ".":
         return False
-    m = _WORD_BEFORE.search(text, start, stop)
-    word = m.group(1).lstrip("(“\"") if m else ""
+    space = max(text.rfind(" ", start, stop), start - 1)
+    word = text[space + 1:stop].lstrip("(“\"")
     if not word:
         return False
     low = word.casefold()
