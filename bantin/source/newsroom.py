@@ -108,23 +108,20 @@ def read(text: str, warn: Warn | None = None, outlets: Mapping[str, str] | None 
 
 def _split_sapo(lede: str, has_body: bool, ctx: _Context) -> tuple[str, str]:
     """The sapo and what its line carries after it: a sapo ends before the first
-    photo, and a line that holds a whole article holds its body after the sapo."""
+    photo, a subheading glued to its end opens the body, and a line that holds a
+    whole article holds its body after the sapo."""
     pieces = sentences.split(lede)
-    if len(pieces) < 2 and inline_caption.caption_end(lede) is None:
-        return lede, ""
     marked = inline_caption.mark(pieces)
-    first = next((i for i, p in enumerate(marked) if p.kind == "caption"), None)
+    first = next((i for i, p in enumerate(marked) if p.kind == "caption"), 0)
     if first:
-        return _join(marked[:first]), lede[len(_join(marked[:first])):].strip() if _starts(lede, marked[:first]) \
-            else " ".join(p.text if p.kind != "caption" else _raw_caption(p) for p in marked[first:])
-    last = pieces[-1]
-    if len(pieces) > 1 and not last.closed and phrases.kind_of(last.text) == "heading":
+        return _cut_after(lede, marked[:first])
+    last = pieces[-1] if pieces else None
+    if last is not None and len(pieces) > 1 and not last.closed and phrases.kind_of(last.text) == "heading":
         ctx.front.append(Heading(plain(last.text), 1))  # "…từ bên trong. Máy bay bị đặt bom"
         return _join(pieces[:-1]), ""
-    if not has_body and len(lede) > _LONG_LINE:
+    if not has_body and len(lede) > _LONG_LINE and len(pieces) > 1:
         end = next((i for i, p in enumerate(pieces) if i and p.shown), 1)
-        return _join(pieces[:end]), lede[len(_join(pieces[:end])):].strip() if _starts(lede, pieces[:end]) \
-            else " ".join(p.text for p in pieces[end:])
+        return _cut_after(lede, pieces[:end])
     return lede, ""
 
 
@@ -132,12 +129,15 @@ def _join(pieces: list[Piece]) -> str:
     return " ".join(p.text for p in pieces)
 
 
-def _starts(text: str, pieces: list[Piece]) -> bool:
-    return text.startswith(_join(pieces))
-
-
-def _raw_caption(p: Piece) -> str:
-    return f"{p.text} Ảnh: {p.credit}" if p.credit else p.text
+def _cut_after(text: str, head: list[Piece]) -> tuple[str, str]:
+    """The pieces ``head`` that open ``text``, joined, and the text after them."""
+    pos = 0
+    for p in head:
+        at = text.find(p.text, pos)
+        if at < 0:
+            return text, ""
+        pos = at + len(p.text)
+    return text[:pos].strip(), text[pos:].strip()
 
 
 def _article(
@@ -188,11 +188,10 @@ def _article(
         for part in glued_body.split(line, collapsed=len(line) > _LONG_LINE):
             units.extend(long_paragraph.split(part))
     by = by or ctx.byline
-    if by is None and units and isinstance(units[-1], str) and byline.is_byline(units[-1]) \
-            and (len(units) > 1 or lede):
-        by = units.pop()  # type: ignore[assignment]
-    elif by is None and units and isinstance(units[-1], str) and len(rest) == 1 and len(rest[-1]) > _LONG_LINE:
-        units[-1], by = byline.split_tail(units[-1])
+    last = units[-1] if units else None
+    if by is None and isinstance(last, str) and byline.is_byline(last) and (len(units) > 1 or lede):
+        by = last  # the last line, a name: "Quý Sáng" under a video's sapo
+        units.pop()
     elif by is None and lede and not rest:
         lede, by = byline.split_tail(lede)
     if len(units) > 1 and units[-1] == _END_MARK and isinstance(units[-2], str):

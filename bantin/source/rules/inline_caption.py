@@ -116,8 +116,8 @@ def _markers(text: str) -> list[Hit]:
         elif credit:  # "Video: IDF" is no photo credit: its words stay in the caption
             found.append((m.start(), m.end() + used, None, True))
     for m in _WORDED.finditer(text):
-        if hit := _worded(text, m.end()):
-            found.append((m.start(), hit[0], hit[1], False))
+        if worded := _worded(text, m.end()):
+            found.append((m.start(), worded[0], worded[1], False))
     for m in _NOTE.finditer(text):
         after = text[m.end():m.end() + 3].lstrip(".").lstrip()
         if not after or after[0].isupper():
@@ -127,9 +127,9 @@ def _markers(text: str) -> list[Hit]:
         found.append((a, b, text[a:b], False))
     found.sort()
     out: list[Hit] = []
-    for hit in found:
-        if not out or hit[0] >= out[-1][1] and hit[0] > out[-1][0]:
-            out.append(hit)
+    for h in found:
+        if not out or h[0] >= out[-1][1] and h[0] > out[-1][0]:
+            out.append(h)
     return out
 
 

@@ -37,7 +37,8 @@ def blocks(pieces: list[Piece], target: int | None = None) -> list[Block]:
             flush()
             out.append(Heading(plain(p.text), 1))
         else:
-            if p.shown or p.text[:1] in "“\"" or size >= target or (size > target // 2 and size + len(p.text) > target * 3 // 2):
+            overfull = size >= target or (size > target // 2 and size + len(p.text) > target * 3 // 2)
+            if p.shown or p.text[:1] in "“\"" or overfull:
                 flush()
             current.append(p.text)
             size += len(p.text) + 1

@@ -10,8 +10,6 @@ is no sapo at all. Comparisons ignore how the spaces ran.
 
 from __future__ import annotations
 
-import re
-
 from bantin.source.rules import sentences
 
 _ELLIPSES = ("...", "…")
