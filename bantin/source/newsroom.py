@@ -67,6 +67,7 @@ ONE_LINE_RULES: tuple[PieceRule, ...] = (
 _INVISIBLE = cleanup.INVISIBLE
 _END_MARK = "./."
 _LONG_LINE = 400
+_COLLAPSED_SENTENCES = 3
 
 
 def _ignore(_msg: str) -> None:
@@ -151,7 +152,9 @@ def _article(
     time: str | None = None,
     url: str | None = None,
     tags: tuple[str, ...] = (),
+    whole: bool = False,
 ) -> Article:
+    """``whole``: the first line of ``rest`` is a whole body on one line."""
     place = None
     if lede is None and rest and dateline.is_timestamp(rest[0]):
         time = rest[0]
@@ -164,11 +167,13 @@ def _article(
         place = tag_place.place if tag_place else None
         lede, spill = _split_sapo(lede, bool(rest), ctx)
         if spill:
-            rest = [spill, *rest]
+            rest, whole = [spill, *rest], True
     if lede:
         time = time or dateline.opening_time(lede)
         date = date or dateline.iso_date(lede[:40])
+    count = len(rest)
     rest = _body_opening(rest, lede, ctx)
+    whole = whole and len(rest) == count
 
     units: list[str | Block] = []
     if lede and len(lede) > long_paragraph.LIMIT:
@@ -180,7 +185,7 @@ def _article(
         if footer_open and furniture.cues(line):
             ctx.drop("site footer", line)
             continue
-        if len(line) > _LONG_LINE and len(rest) <= 2:
+        if (n == 0 and whole) or (len(rest) <= 2 and _collapsed(line)):
             # A whole body on one line; a long line among many is a paragraph.
             blocks, footer_open = _one_line(line, ctx, closing=n == len(rest) - 1 and by is None)
             units.extend(blocks)
@@ -209,6 +214,12 @@ def _article(
         url=url,
         tags=tags,
     )
+
+
+def _collapsed(line: str) -> bool:
+    """A body stored on one line: long, or several sentences (a paragraph per
+    line holds one or two)."""
+    return len(line) > _LONG_LINE or len(sentences.split(line[:_LONG_LINE])) >= _COLLAPSED_SENTENCES
 
 
 def _body_opening(rest: list[str], lede: str | None, ctx: _Context) -> list[str]:
@@ -339,6 +350,7 @@ def _from_header(h: header_block.Header, ctx: _Context) -> Article:
         time=published,
         url=f.get("link") or f.get("url") or None,
         tags=tags,
+        whole=bool(content),
     )
 
 

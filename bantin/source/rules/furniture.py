@@ -15,15 +15,19 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+# Cues that open a footer, and cues that only belong to one ("Điện thoại:" alone is
+# a line of an article).
 _FOOTER = re.compile(
     r"©|\b(?:Toàn bộ )?[Bb]ản quyền\b|Giấy phép(?: hoạt động| số|:| \d)|\bsố giấy phép\b"
     r"|(?:Phó )?[Tt]ổng [Bb]iên tập\s*:|(?:Tổng )?[Tt]hư ký tòa soạn|Cơ quan chủ quản|Liên hệ quảng cáo"
-    r"|\bHotline\b|\b(?:Điện thoại|Fax|Email|E-mail|Địa chỉ)\s*:|\bTrụ sở(?: chính)?\b|Tải ứng dụng"
-    r"|Theo dõi (?:chúng tôi|\S+ trên)|Bình luận \(\d+\)|Hiện chưa có bình luận|(?:Bạn )?(?:chưa|cần) đăng nhập"
-    r"|Thưa quý độc giả|Số tài khoản|Tên tài khoản|Nội dung chuyển khoản|\bTin liên quan\b|\bTin cùng chuyên mục\b"
-    r"|(?:[Pp]hương thức|[Hh]ình thức|Hướng dẫn) thanh toán|hóa đơn điện tử|[Gg]ói đọc báo|\b[Hh]otline\b|\bZalo\b"
-    r"|thành viên VIP"
+    r"|Tải ứng dụng|Theo dõi (?:chúng tôi|\S+ trên)|Bình luận \(\d+\)|Hiện chưa có bình luận"
+    r"|(?:Bạn )?(?:chưa|cần) đăng nhập|Thưa quý độc giả|Số tài khoản"
+    r"|(?:[Pp]hương thức|[Hh]ình thức|Hướng dẫn) thanh toán|[Gg]ói đọc báo|thành viên VIP"
     r"|\((?:[^\W\d_][\w&.]{1,15})\)\s*[-–—]\s*(?=[^\W\d_])"
+)
+_WEAK = re.compile(
+    r"\b(?:Điện thoại|Fax|Email|E-mail|Địa chỉ)\s*:|\bTrụ sở(?: chính)?\b|\b[Hh]otline\b|\bZalo\b"
+    r"|Tên tài khoản|Nội dung chuyển khoản|hóa đơn điện tử|\bTin liên quan\b|\bTin cùng chuyên mục\b"
 )
 _LINK = re.compile(r"(?i)\b(?:xem|click|nhấn|bấm|truy cập|gửi|tải)\b[^.!?]{0,90}\btại đây\b[.!]?")
 _BANNER = re.compile(r"(?i)đăng\s+nhập|đăng\s+ký\s+tài\s+khoản|gói\s+d[iị]ch\s+vụ|gói\s+đọc\s+báo|\bnạp\b")
@@ -58,14 +62,18 @@ def _cut_back(text: str, at: int) -> int:
 
 def footer(text: str) -> int | None:
     """Where a footer that runs to the end of ``text`` starts, if there is one."""
-    cues = sorted([m.start() for m in _FOOTER.finditer(text)] + [m.start() for m in _LINK.finditer(text)])
-    # Walk back from the end: the footer is the last run of cues close together.
+    strong = {m.start() for m in _FOOTER.finditer(text)} | {m.start() for m in _LINK.finditer(text)}
+    cues = sorted(strong | {m.start() for m in _WEAK.finditer(text)})
+    # Walk back from the end: the footer is the last run of cues close together,
+    # from the first cue in it that only a footer has.
     start = None
     last = len(text)
     for at in reversed(cues):
         if at == 0 or _words(text, at, last) > _GAP:
             break
-        start, last = at, at
+        last = at
+        if at in strong:
+            start = at
     if start is None:
         return None
     if sum(1 for c in cues if c >= start) < 2 and _words(text, start, len(text)) > _SHORT_TAIL:
@@ -117,4 +125,4 @@ def after_end_mark(text: str) -> int | None:
 
 def cues(text: str) -> bool:
     """Whether a line carries any furniture cue."""
-    return bool(_FOOTER.search(text) or _LINK.search(text))
+    return bool(_FOOTER.search(text) or _WEAK.search(text) or _LINK.search(text))

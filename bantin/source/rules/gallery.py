@@ -16,6 +16,7 @@ from bantin.source.rules.sentences import Piece
 
 _INTRO = re.compile(r"(?i)\b(?:hình ảnh|ảnh|clip)\b[^.!?:]{0,80}:(?=\s|$)")
 MAX_WORDS = 45
+MAX_CAPTIONS = 10
 
 
 def _intro(pieces: list[Piece]) -> tuple[list[Piece], int] | None:
@@ -28,13 +29,18 @@ def _intro(pieces: list[Piece]) -> tuple[list[Piece], int] | None:
             continue
         head, tail = p.text[:m.end()].strip(), p.text[m.end():].strip()
         rest = pieces[i + 1:]
-        if not rest and not tail:
+        if (not rest and not tail) or (tail and not tail[0].isupper()):
             return None
-        if any(q.kind == "heading" or len(q.text.split()) > MAX_WORDS for q in rest):
+        # A gallery closes the article: a few short captions, nothing else.
+        if len(rest) > MAX_CAPTIONS or any(len(q.text.split()) > MAX_WORDS for q in rest):
             continue
         cut = [*pieces[:i], replace(p, text=head), *([Piece(tail, True)] if tail else []), *rest]
         return cut, i + 1
     return None
+
+
+def _loose(q: Piece) -> bool:
+    return q.kind in ("caption", "heading") or (q.kind == "text" and not q.closed)
 
 
 def split_intro(pieces: list[Piece]) -> list[Piece]:
@@ -51,17 +57,27 @@ def mark(pieces: list[Piece], closing: bool = True) -> list[Piece]:
     found = _intro(pieces)
     if found is not None:
         cut, start = found
-        return [*cut[:start], *(replace(q, kind="caption") if q.kind == "text" else q for q in cut[start:])]
+        return [*cut[:start], *(replace(q, kind="caption") if q.kind in ("text", "heading") else q
+                                for q in cut[start:])]
     out = list(pieces)
-    last = out[-1]
-    run = len(out) > 2 and out[-2].kind == out[-3].kind == "caption"
-    if last.kind == "text" and len(last.text.split()) <= MAX_WORDS and (
-            run or (not last.closed and any(q.kind == "caption" for q in out[-3:-1]))):
-        out[-1] = replace(last, kind="caption")  # the last caption of the run, before the byline
-    for i in range(len(out) - 2, 0, -1):
-        if out[i].kind == "text" and out[i - 1].kind == out[i + 1].kind == "caption" \
-                and len(out[i].text.split()) <= MAX_WORDS:
-            out[i] = replace(out[i], kind="caption")
-        elif out[i].kind != "caption":
+    if out[-1].closed:
+        # An article ending on a sentence ends with a gallery only after a run of
+        # captions: "… [caption] [caption] The last one, with its stop."
+        if len(out) > 2 and out[-2].kind == out[-3].kind == "caption" and out[-1].kind == "text" \
+                and len(out[-1].text.split()) <= MAX_WORDS:
+            out[-1] = replace(out[-1], kind="caption")
+        return out
+    # Back from an unfinished last phrase: phrases, captions, and sentences between
+    # two of them ("… bị lột vỏ Một số cây … Những vết bóc … bàn tay. Vài cây …").
+    start = len(out)
+    for i in range(len(out) - 1, -1, -1):
+        q = out[i]
+        loose = q.kind in ("caption", "heading") or (q.kind == "text" and not q.closed)
+        between = q.kind == "text" and i and _loose(out[i - 1]) and len(q.text.split()) <= MAX_WORDS
+        if not (loose or between) or len(q.text.split()) > MAX_WORDS:
             break
+        start = i
+    tail = out[start:]
+    if len(tail) >= 2 and any(q.kind == "caption" for q in tail):
+        out[start:] = [replace(q, kind="caption") for q in tail]
     return out

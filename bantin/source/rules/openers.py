@@ -65,6 +65,10 @@ _HONORIFIC = frozenset("Ông Bà Chị".split())
 # Paired words that are also name syllables or month names ("Lâm Tâm Như", "tháng Ba").
 _NAMELIKE = frozenset("Như Một Hai Ba Chính".split())
 _COUNTED = frozenset("tháng thứ lần số".split())
+# Words before a place named after someone: "đường Bà Triệu", "chợ Bà Chiểu".
+_PLACES = frozenset(
+    "đường phố chợ núi đền chùa miếu cầu hẻm ngõ quận huyện xã phường tỉnh làng thôn sông hồ thờ".split()
+)
 _NUMERALS = frozenset("Hai Ba Bốn Năm Sáu Bảy Tám Chín Mười".split())
 # A phrase never ends on a word that needs what follows it.
 DANGLING = frozenset(
@@ -92,7 +96,11 @@ def opens(word: str, following: list[str], prev: str) -> bool:
     if word in _TIME and not prev[:1].isdigit() and (nxt[:1].isdigit() or nxt in _TIME_NEXT):
         return True
     if word in _HONORIFIC and nxt[:1].isupper():
-        return after_name and prev not in _NUMERALS and not prev.isupper() and _name_then_sentence(following)
+        # "…Nguyễn Sỹ Hiển Ông Nguyễn Sỹ Hiển đặc biệt…", "…trật tự Chị Mai, người bán…";
+        # not "Hai Bà Trưng" nor "đường Bà Triệu".
+        if after_name and (prev in _NUMERALS or prev.isupper()) or prev.casefold() in _PLACES:
+            return False
+        return _name_then_sentence(following)
     if word in _PAIRED_WORDS:
         if word in _NAMELIKE and (after_name or prev.casefold() in _COUNTED):
             return False  # "Lâm Tâm Như đã…", "tháng Ba năm nay", "TNHH Một thành viên"
@@ -103,12 +111,14 @@ def opens(word: str, following: list[str], prev: str) -> bool:
 
 
 def _name_then_sentence(following: list[str]) -> bool:
-    """"Ông Nguyễn Sỹ Hiển đặc biệt…": a name of two to four words, then lower case."""
-    n = 0
-    for w in following:
-        if not w[:1].isupper() or not w.isalpha():
-            return 2 <= n + 1 <= 5 and w[:1].islower() and w.isalpha()
-        n += 1
+    """"Ông Nguyễn Sỹ Hiển đặc biệt…", "Chị Mai, người bán…": a name of one to four
+    words, then a comma or a lower-case word."""
+    for n, w in enumerate(following[:5]):
+        if w[:1].isupper() and w.rstrip(",").isalpha():
+            if w.endswith(","):
+                return True
+            continue
+        return n >= 1 and w[:1].islower() and w.isalpha()
     return False
 
 

@@ -44,7 +44,8 @@ def table(extra: Mapping[str, str] | None = None) -> dict[str, str]:
 
 def outlet(code: str, outlets: Outlets | None = None) -> Outlet:
     known = outlets if outlets is not None else _builtin()
-    return Outlet(code, known.get(code.casefold()))
+    name = known.get(code.casefold())
+    return Outlet(code, name if name and name.casefold() != code.casefold() else None)
 
 
 def names_outlet(text: str, outlets: Outlets | None = None) -> bool:
