@@ -332,7 +332,7 @@ def _from_header(h: header_block.Header, ctx: _Context) -> Article:
     elif summary and not sapo.truncated(summary) and summary not in content:
         lede = summary  # a summary that stands alone: the page's own sapo
     else:
-        lede, content = _lead_before_photo(content)
+        lede, content = sapo.before_photo(content)
     body = [content, *body[1:]] if content else body[1:]
     if not title:
         title = (lede or "") or (body[0] if body else "")
@@ -377,15 +377,3 @@ def _content_opening(content: str, ctx: _Context) -> str:
         content = after
     return content
 
-
-def _lead_before_photo(content: str) -> tuple[str, str]:
-    """With no usable summary, a single sentence before the first photo is the
-    sapo, as Dân trí and Tuổi Trẻ lay out an article."""
-    pieces = sentences.split(content[:3000])
-    if len(pieces) >= 2 and pieces[0].closed and len(pieces[0].text) >= 40:
-        marked = inline_caption.mark(pieces[:3])
-        if marked[0].kind == "text" and marked[1].kind == "caption":
-            rest = sapo.strip_repeat(pieces[0].text, content)
-            if rest is not None:
-                return pieces[0].text, rest
-    return "", content

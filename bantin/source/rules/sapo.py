@@ -5,15 +5,17 @@ body ("TPO - Suốt cuộc trò chuyện…", "(ICTPress) - Hai “đại gia”
 row at the start of the content ("TTCT - X. Y. X. Y. Trong số này…"). A scraped
 "Summary:" is the sapo when the content opens with it, but a summary cut off with
 "..." keeps only its whole sentences, and one taken from the middle of the article
-is no sapo at all. Comparisons ignore how the spaces ran.
+is no sapo at all; then a single sentence before the first photo is the sapo, as
+Dân trí and Tuổi Trẻ lay out an article. Comparisons ignore how the spaces ran.
 """
 
 from __future__ import annotations
 
-from bantin.source.rules import sentences
+from bantin.source.rules import inline_caption, sentences
 
 _ELLIPSES = ("...", "…")
 MAX_SAPO_SENTENCES = 4
+MIN_SAPO = 40  # characters: shorter is a caption or a label, not a sapo
 
 
 def _prefix_end(text: str, prefix: str) -> int | None:
@@ -91,3 +93,16 @@ def doubled(text: str) -> tuple[str, str] | None:
         if again is not None:
             return sapo, again
     return None
+
+
+def before_photo(content: str) -> tuple[str, str]:
+    """(sapo, rest) when one sentence stands before the content's first photo
+    caption; ("", content) otherwise."""
+    pieces = sentences.split(content[:3000])
+    if len(pieces) >= 2 and pieces[0].closed and len(pieces[0].text) >= MIN_SAPO:
+        marked = inline_caption.mark(pieces[:3])
+        if marked[0].kind == "text" and marked[1].kind == "caption":
+            rest = strip_repeat(pieces[0].text, content)
+            if rest is not None:
+                return pieces[0].text, rest
+    return "", content
