@@ -262,7 +262,9 @@ def _one_line(text: str, ctx: _Context, closing: bool) -> tuple[list[Block], boo
     for rule in ONE_LINE_RULES:
         pieces = rule(pieces)
     pieces = gallery.mark(pieces, closing)
-    return paragraphs.blocks(pieces), footer_open
+    # A short line keeps its sentences together unless the source shows a break:
+    # it may be one paragraph that a newsroom wrote on one line.
+    return paragraphs.blocks(pieces, None if len(text) > _LONG_LINE else len(text) + 1), footer_open
 
 
 def _closing_byline(pieces: list[Piece], ctx: _Context) -> list[Piece]:
