@@ -1,7 +1,7 @@
 """Paragraphs of a one-line body: its sentences grouped again.
 
-A break the source shows (a run of spaces, a glued join) always starts a
-paragraph, and so do a quotation that opens a sentence and the text after a
+A break the source shows (a run of spaces, a join with no space, a quotation glued
+to the stop before it) always starts a paragraph, and so does the text after a
 caption or a subheading. Where the source shows nothing, sentences are gathered
 until a paragraph reaches about ``TARGET`` characters, the length of a newspaper
 paragraph. Pieces are whole sentences, so no cut falls inside a number, an
@@ -38,7 +38,7 @@ def blocks(pieces: list[Piece], target: int | None = None) -> list[Block]:
             out.append(Heading(plain(p.text), 1))
         else:
             overfull = size >= target or (size > target // 2 and size + len(p.text) > target * 3 // 2)
-            if p.shown or p.text[:1] in "“\"" or overfull:
+            if p.shown or overfull:
                 flush()
             current.append(p.text)
             size += len(p.text) + 1
