@@ -10,7 +10,7 @@ from bantin.source.reader import Context, Reader
 
 
 def _txt(data: bytes, ctx: Context) -> Document:
-    return newsroom.read(ctx.text(data))
+    return newsroom.read(ctx.text(data), ctx.warn)
 
 
 def _json(data: bytes, ctx: Context) -> Document:

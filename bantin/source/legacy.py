@@ -103,6 +103,12 @@ def syllable_share(text: str) -> float:
     return sum(1 for w in words if _syllable(w)) / len(words)
 
 
+def is_syllable(word: str) -> bool:
+    """Whether a word is one Vietnamese syllable ("THANH" and "Phong" are, "UBND",
+    "AFP" and "HLV" are not)."""
+    return _syllable(word.lower())
+
+
 def _syllable(word: str) -> bool:
     m = _SYLLABLE.fullmatch(word)
     if m is None or len(_TONED.findall(word)) > 1:

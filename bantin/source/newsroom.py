@@ -3,33 +3,46 @@
 It handles the three shapes met in the wild (one sentence per line; title / sapo /
 whole body on one line; a "Title:/…/Content:" header block) and the seed's shape
 (paragraph per line with subheadings, an enumeration and a byline). Each rule lives
-in ``bantin.source.rules``; this module only runs them in order. Nothing is
-dropped: every word of the input lands in some field or block.
+in ``bantin.source.rules``; this module only runs them in the orders declared
+below. Nothing is dropped silently: every word of the input lands in some field or
+block, except site furniture (footers, banners, mastheads), and each piece of that
+is reported through ``warn``.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 
 from bantin.errors import InputError
-from bantin.model import Article, Block, Dateline, Outlet, Paragraph, plain
+from bantin.model import Article, Block, Dateline, Heading, Outlet, Paragraph, plain
 from bantin.source.rules import (
     byline,
     caption,
     dateline,
+    furniture,
+    gallery,
     glued_body,
     header_block,
     heading,
+    inline_caption,
     lists,
     long_paragraph,
     outlet_tag,
+    paragraphs,
+    phrases,
     quote,
+    sapo,
     section_break,
+    sentences,
 )
+from bantin.source.rules.sentences import Piece
 from bantin.typography import cleanup
 
 BlockRule = Callable[[list[str], int], "tuple[Block, int] | None"]
+PieceRule = Callable[[list[Piece]], list[Piece]]
+Warn = Callable[[str], None]
 
 # Tried in this order at each line; the first to claim it wins.
 BLOCK_RULES: tuple[BlockRule, ...] = (
@@ -42,39 +55,106 @@ BLOCK_RULES: tuple[BlockRule, ...] = (
     heading.match,
 )
 
+# Run in this order over the sentences of a body a crawl collapsed onto one line,
+# after its furniture is cut and its byline taken; then a closing gallery is
+# looked for and the sentences are grouped into paragraphs.
+ONE_LINE_RULES: tuple[PieceRule, ...] = (
+    inline_caption.mark,  # captions with a credit or a note: "… Ảnh: Thu Huyền"
+    gallery.split_intro,  # "Một vài hình ảnh …:" cut from the captions it introduces
+    phrases.mark,  # unmarked captions and subheadings, short questions, "Điều 17. …"
+)
+
 _INVISIBLE = cleanup.INVISIBLE
 _END_MARK = "./."
 _LONG_LINE = 400
+_COLLAPSED_SENTENCES = 3
+
+
+def _ignore(_msg: str) -> None:
+    pass
+
+
+@dataclass
+class _Context:
+    warn: Warn
+    outlets: Mapping[str, str]
+    outlet: Outlet | None = None
+    byline: str | None = None
+    front: list[Block] = field(default_factory=list)
+
+    def drop(self, what: str, text: str) -> None:
+        text = " ".join(text.split())
+        if text:
+            self.warn(f"dropped {what}: “{text}”")
 
 
 def _clean_lines(text: str) -> list[str]:
     return [_INVISIBLE.sub("", line).replace("\u00a0", " ").strip() for line in text.split("\n")]
 
 
-def read(text: str) -> Article:
+def read(text: str, warn: Warn | None = None, outlets: Mapping[str, str] | None = None) -> Article:
+    """An article from newsroom text. ``warn`` hears each piece of site furniture
+    dropped; ``outlets`` maps outlet codes to names (``outlet_tag.table()`` and
+    whatever a caller merged into it)."""
+    ctx = _Context(warn or _ignore, outlets if outlets is not None else outlet_tag.table())
     lines = _clean_lines(text)
     header = header_block.parse(lines)
     if header is not None:
-        return _from_header(header)
+        return _from_header(header, ctx)
     content = [line for line in lines if line]
     if not content:
         raise InputError("no text")
-    title, rest = content[0], content[1:]
-    return _article(title, rest)
+    return _article(content[0], content[1:], ctx)
+
+
+def _split_sapo(lede: str, has_body: bool, ctx: _Context) -> tuple[str, str]:
+    """The sapo and what its line carries after it: a sapo ends before the first
+    photo, a subheading glued to its end opens the body, and a line that holds a
+    whole article holds its body after the sapo."""
+    pieces = sentences.split(lede)
+    marked = inline_caption.mark(pieces)
+    first = next((i for i, p in enumerate(marked) if p.kind == "caption"), 0)
+    if first:
+        return _cut_after(lede, marked[:first])
+    last = pieces[-1] if pieces else None
+    if last is not None and len(pieces) > 1 and not last.closed and phrases.kind_of(last.text) == "heading":
+        ctx.front.append(Heading(plain(last.text), 1))  # "…từ bên trong. Máy bay bị đặt bom"
+        return _join(pieces[:-1]), ""
+    if not has_body and len(lede) > _LONG_LINE and len(pieces) > 1:
+        end = next((i for i, p in enumerate(pieces) if i and p.shown), 1)
+        return _cut_after(lede, pieces[:end])
+    return lede, ""
+
+
+def _join(pieces: list[Piece]) -> str:
+    return " ".join(p.text for p in pieces)
+
+
+def _cut_after(text: str, head: list[Piece]) -> tuple[str, str]:
+    """The pieces ``head`` that open ``text``, joined, and the text after them."""
+    pos = 0
+    for p in head:
+        at = text.find(p.text, pos)
+        if at < 0:
+            return text, ""
+        pos = at + len(p.text)
+    return text[:pos].strip(), text[pos:].strip()
 
 
 def _article(
     title: str,
     rest: list[str],
+    ctx: _Context,
     *,
-    outlet: Outlet | None = None,
     lede: str | None = None,
     by: str | None = None,
     date: str | None = None,
     time: str | None = None,
     url: str | None = None,
     tags: tuple[str, ...] = (),
+    whole: bool = False,
 ) -> Article:
+    """``whole``: the first line of ``rest`` is a whole body on one line."""
     place = None
     if lede is None and rest and dateline.is_timestamp(rest[0]):
         time = rest[0]
@@ -82,78 +162,182 @@ def _article(
         rest = rest[1:]
     if lede is None and rest:
         lede, rest = rest[0], rest[1:]
-    if lede:
-        tag_outlet, tag_place, lede = outlet_tag.split(lede)
-        outlet = outlet or tag_outlet
+        tag_outlet, tag_place, lede = outlet_tag.split(lede, ctx.outlets)
+        ctx.outlet = ctx.outlet or tag_outlet
         place = tag_place.place if tag_place else None
+        lede, spill = _split_sapo(lede, bool(rest), ctx)
+        if spill:
+            rest, whole = [spill, *rest], True
+    if lede:
         time = time or dateline.opening_time(lede)
         date = date or dateline.iso_date(lede[:40])
+    count = len(rest)
+    rest = _body_opening(rest, lede, ctx)
+    whole = whole and len(rest) == count
 
-    body: list[str] = []
+    units: list[str | Block] = []
     if lede and len(lede) > long_paragraph.LIMIT:
         # A whole body on the sapo's line: the sapo is its first part.
         lede, *more = long_paragraph.split(lede)
-        body.extend(more)
-    for line in rest:
+        units.extend(more)
+    footer_open = False
+    for n, line in enumerate(rest):
+        if footer_open and furniture.cues(line):
+            ctx.drop("site footer", line)
+            continue
+        if (n == 0 and whole) or (len(rest) <= 2 and _collapsed(line)):
+            # A whole body on one line; a long line among many is a paragraph.
+            blocks, footer_open = _one_line(line, ctx, closing=n == len(rest) - 1 and by is None)
+            units.extend(blocks)
+            continue
         for part in glued_body.split(line, collapsed=len(line) > _LONG_LINE):
-            body.extend(long_paragraph.split(part))
-    if by is None and len(body) > 1 and byline.is_byline(body[-1]):
-        by = body.pop()
-    elif by is None and body and (len(rest) <= 1 or len(rest[-1]) > _LONG_LINE):
-        # A body stored on one line carries its byline at its very end.
-        body[-1], by = byline.split_tail(body[-1])
+            units.extend(long_paragraph.split(part))
+    by = by or ctx.byline
+    last = units[-1] if units else None
+    if by is None and isinstance(last, str) and byline.is_byline(last) and (len(units) > 1 or lede):
+        by = last  # the last line, a name: "Quý Sáng" under a video's sapo
+        units.pop()
     elif by is None and lede and not rest:
         lede, by = byline.split_tail(lede)
-    if len(body) > 1 and body[-1] == _END_MARK:
-        body.pop()
-        body[-1] += " " + _END_MARK
+    if len(units) > 1 and units[-1] == _END_MARK and isinstance(units[-2], str):
+        units.pop()
+        units[-1] = f"{units[-1]} {_END_MARK}"
 
     return Article(
         title=title,
         lede=lede or None,
-        outlet=outlet,
+        outlet=ctx.outlet,
         dateline=Dateline(place, time) if (place or time) else None,
         date=date,
         byline=by,
-        blocks=_blocks(body),
+        blocks=(*ctx.front, *_blocks(units)),
         url=url,
         tags=tags,
     )
 
 
-def _blocks(lines: list[str]) -> tuple[Block, ...]:
-    out: list[Block] = []
-    i = 0
-    while i < len(lines):
-        for rule in BLOCK_RULES:
-            hit = rule(lines, i)
-            if hit is not None:
-                block, used = hit
-                out.append(block)
-                i += used
-                break
+def _collapsed(line: str) -> bool:
+    """A body stored on one line: long, or several sentences (a paragraph per
+    line holds one or two)."""
+    return len(line) > _LONG_LINE or len(sentences.split(line[:_LONG_LINE])) >= _COLLAPSED_SENTENCES
+
+
+def _body_opening(rest: list[str], lede: str | None, ctx: _Context) -> list[str]:
+    """The body without the outlet tag and the copy of the sapo that open it."""
+    if not rest:
+        return rest
+    first = tagged = rest[0]
+    tag_outlet, tag_place, after = outlet_tag.split(first, ctx.outlets)
+    known = ctx.outlet.code if ctx.outlet else None
+    if tag_outlet is not None and tag_place is None and known in (None, tag_outlet.code):
+        ctx.outlet = Outlet(tag_outlet.code, tag_outlet.name or (ctx.outlet.name if ctx.outlet else None))
+        first = after
+    if lede:
+        stripped = sapo.strip_repeat(lede, first)
+        if stripped is not None:
+            # "(ICTPress) - <sapo>" again: the second tag goes with the second sapo.
+            ctx.drop("repeated sapo", tagged[:len(tagged) - len(stripped)] if known else lede)
+            first = stripped
+    return [first, *rest[1:]] if first else rest[1:]
+
+
+def _one_line(text: str, ctx: _Context, closing: bool) -> tuple[list[Block], bool]:
+    """Blocks of a body stored on one line; also whether a footer ran to its end."""
+    end = furniture.after_end_mark(text)
+    footer_open = False
+    if end is not None:
+        tail = text[end:].strip()
+        if tail and closing and byline.is_byline(tail):
+            ctx.byline = tail
         else:
-            out.append(Paragraph(plain(lines[i])))
-            i += 1
+            ctx.drop("text after the end mark", tail)
+        text, footer_open = text[:end], True
+    cut = furniture.footer(text)
+    if cut is not None:
+        ctx.drop("site footer", text[cut:])
+        text, footer_open = text[:cut], True
+    pieces = sentences.split(text)
+    if closing and pieces:
+        pieces = _closing_byline(pieces, ctx)
+    for rule in ONE_LINE_RULES:
+        pieces = rule(pieces)
+    pieces = gallery.mark(pieces, closing)
+    # A short line keeps its sentences together unless the source shows a break:
+    # it may be one paragraph that a newsroom wrote on one line.
+    return paragraphs.blocks(pieces, None if len(text) > _LONG_LINE else len(text) + 1), footer_open
+
+
+def _closing_byline(pieces: list[Piece], ctx: _Context) -> list[Piece]:
+    last = pieces[-1]
+    if last.closed or last.kind != "text":
+        return pieces
+    if outlet_tag.names_outlet(last.text, ctx.outlets):
+        # "… tại đây. VnExpress": the publisher, kept where it stands.
+        ctx.outlet = ctx.outlet or outlet_tag.outlet(last.text, ctx.outlets)
+        return pieces
+    credit = byline.source_credit(last.text)
+    if credit is not None and (outlet_tag.names_outlet(credit, ctx.outlets) or len(credit.split()) <= 3):
+        return pieces  # "Theo Vnexpress": where the article came from, not who wrote it
+    if byline.is_byline(last.text) and len(pieces) > 1:
+        ctx.byline = last.text
+        return pieces[:-1]
+    return pieces
+
+
+def _blocks(units: list[str | Block]) -> tuple[Block, ...]:
+    out: list[Block] = []
+    lines: list[str] = []
+
+    def flush() -> None:
+        i = 0
+        while i < len(lines):
+            for rule in BLOCK_RULES:
+                hit = rule(lines, i)
+                if hit is not None:
+                    block, used = hit
+                    out.append(block)
+                    i += used
+                    break
+            else:
+                out.append(Paragraph(plain(lines[i])))
+                i += 1
+        lines.clear()
+
+    for u in units:
+        if isinstance(u, str):
+            lines.append(u)
+        else:
+            flush()
+            out.append(u)
+    flush()
     return tuple(out)
 
 
-def _from_header(h: header_block.Header) -> Article:
+def _from_header(h: header_block.Header, ctx: _Context) -> Article:
     f = h.fields
     source = f.get("source") or None
     title = f.get("title", "")
     if source and title.endswith(" - " + source):
         title = title[: -len(source) - 3].rstrip()
     body = [line for line in h.body if line]
+    if source:
+        ctx.outlet = Outlet(None, source)
+    content = body[0] if body else ""
+    content = _content_opening(content, ctx)
     summary = f.get("summary") or None
-    if summary and body:
-        # Scraped bodies repeat the summary as their first paragraph.
-        first = body[0]
-        if first.startswith(summary):
-            body[0] = first[len(summary) :].strip()
-            body = [b for b in body if b]
+    lede: str | None = None
+    found = sapo.from_summary(summary, content) if summary else None
+    if found is None and (found := sapo.doubled(content)) is not None:
+        ctx.drop("repeated sapo", found[0])
+    if found is not None:
+        lede, content = found
+    elif summary and not sapo.truncated(summary) and summary not in content:
+        lede = summary  # a summary that stands alone: the page's own sapo
+    else:
+        lede, content = sapo.before_photo(content)
+    body = [content, *body[1:]] if content else body[1:]
     if not title:
-        title = summary or (body[0] if body else "")
+        title = (lede or "") or (body[0] if body else "")
     if not title:
         raise InputError("header block has neither a title nor any text")
     published = f.get("published date") or f.get("date") or None
@@ -161,11 +345,37 @@ def _from_header(h: header_block.Header) -> Article:
     return _article(
         title,
         body,
-        outlet=Outlet(None, source) if source else None,
-        lede=summary,
+        ctx,
+        lede=lede or "",
         by=f.get("author") or None,
         date=dateline.iso_date(published) if published else None,
         time=published,
         url=f.get("link") or f.get("url") or None,
         tags=tags,
+        whole=bool(content),
     )
+
+
+def _content_opening(content: str, ctx: _Context) -> str:
+    """Content without the banner, masthead or menu label before the article, its
+    outlet tag taken as the outlet, and a signature that opens it as the byline."""
+    cut = furniture.banner(content)
+    if cut:
+        ctx.drop("login banner", content[:cut])
+        content = content[cut:]
+    cut = furniture.masthead(content, ctx.outlets)
+    if cut:
+        ctx.drop("masthead", content[:cut])
+        content = content[cut:]
+    signed = byline.leading(content)
+    if signed is not None:
+        ctx.byline, content = signed
+        return content
+    tag_outlet, _, after = outlet_tag.split(content, ctx.outlets)
+    if tag_outlet is not None:
+        # The Source: field names the outlet as the page does; the tag gives its code.
+        name = (ctx.outlet.name if ctx.outlet else None) or tag_outlet.name
+        ctx.outlet = Outlet(tag_outlet.code, name)
+        content = after
+    return content
+

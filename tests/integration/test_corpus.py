@@ -7,6 +7,7 @@ never contains the corpus text itself.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 import pytest
 from helpers import SEED, assert_in_order, corpus_files, model_words, needs_corpus, needs_seed, words
@@ -53,30 +54,93 @@ def _source_words(text: str) -> list[str]:
     return words(text)
 
 
+_DROPPED = re.compile(r"^dropped [^:]+: “(.*)”$", re.S)
+
+
+def unglued(text: str) -> str:
+    """The text with a space where a crawl glued a word to the next one
+    ("AFPÔng", "PhúĐộc"): the reader cuts there, a word pattern cannot."""
+    out = []
+    for i, c in enumerate(text):
+        if i and c.isupper() and text[i - 1].isalpha() and text[i + 1:i + 2].islower():
+            out.append(" ")
+        out.append(c)
+    return "".join(out)
+
+
+def model_text(a: object) -> str:
+    """What ``model_words`` reads, in the same order, before case folding."""
+    from bantin.model import Figure, Quote
+
+    parts = [a.title]
+    if a.dateline and a.dateline.time and not (a.lede or "").startswith(a.dateline.time):
+        parts.append(a.dateline.time)
+    if a.dateline and a.dateline.place:
+        parts.append(a.dateline.place)
+    if a.outlet and a.outlet.code:
+        parts.append(a.outlet.code)
+    parts.append(a.lede or "")
+    for b in a.blocks:
+        if isinstance(b, Figure):
+            parts += [text_of(b.caption), "Ảnh " + b.credit if b.credit else ""]
+        elif isinstance(b, ListBlock):
+            parts += [text_of(i.text) for i in b.items]
+        elif isinstance(b, Quote):
+            parts += [text_of(b.text), b.attribution or ""]
+        elif hasattr(b, "text"):
+            parts.append(text_of(b.text))
+    parts.append(a.byline or "")
+    return " ".join(parts)
+
+
+def without(seq: list[str], part: list[str]) -> list[str]:
+    """``seq`` less the first run of ``part``, which must be in it."""
+    for i in range(len(seq) - len(part) + 1):
+        if seq[i:i + len(part)] == part:
+            return seq[:i] + seq[i + len(part):]
+    raise AssertionError(f"dropped text not in the source: {' '.join(part)[:80]}")
+
+
 @pytest.mark.slow
 @needs_corpus
 @pytest.mark.parametrize("path", corpus_files(), ids=lambda p: p.name)
 def test_corpus_article_reads_without_loss(path):
+    """Every word lands in the model, in order, except site furniture and repeated
+    sapos, each of which the reader reports as dropped."""
     raw = path.read_bytes()
-    a = read(raw)
+    heard: list[str] = []
+    a = read(raw, warn=heard.append)
     assert a.title.strip(), "empty title"
-    text = raw.decode("utf-8")
-    got = model_words(a, with_front=True) + words(a.url or "") + words(" ".join(a.tags))
-    got += words(a.outlet.name or "") if a.outlet else []
+    text = unicodedata.normalize("NFC", raw.decode("utf-8"))
+    dropped = [words(unglued(m.group(1))) for m in map(_DROPPED.match, heard) if m]
+    assert model_words(a, with_front=True) == words(model_text(a))
+    got = words(unglued(model_text(a))) + words(a.url or "") + words(" ".join(a.tags))
+    got += words(unglued(a.outlet.name or "")) if a.outlet else []
     got += words(a.dateline.time or "") if a.dateline else []
     if text.startswith("Title:"):
         # Header blocks put fields in another order: compare as a multiset, except
         # for the summary that scrapers repeat at the start of the content.
         from collections import Counter
 
-        missing = Counter(_source_words(text)) - Counter(got)
+        missing = Counter(_source_words(unglued(text))) - Counter(got)
+        for part in dropped:
+            missing -= Counter(part)
         summary = re.search(r"^Summary:(.*)$", text, re.M)
         missing -= Counter(words(summary.group(1))) if summary else Counter()
         # "Title: … - VnExpress" repeats the Source; the outlet keeps it once.
         source = re.search(r"^Source:(.*)$", text, re.M)
         title = re.search(r"^Title:(.*)$", text, re.M)
         if source and title and title.group(1).strip().endswith("- " + source.group(1).strip()):
-            missing -= Counter(words(source.group(1)))
+            missing -= Counter(words(unglued(source.group(1))))
         assert not missing, f"lost words: {sorted(missing)[:20]}"
     else:
-        assert_in_order(words(text), " ".join(model_words(a, with_front=True)), path.name)
+        expected = words(unglued(text))
+        for part in dropped:
+            expected = without(expected, part)
+        if a.outlet and a.outlet.code:
+            # The outlet has no place in the reading order: its tag may open the
+            # body ("(PLO)- Vài ngày…") yet it is printed with the title.
+            code = words(unglued(a.outlet.code))
+            front = len(words(unglued(model_text(a).split(a.outlet.code)[0])))
+            expected = expected[:front] + code + without(expected[front:], code)
+        assert_in_order(expected, unglued(model_text(a)), path.name)

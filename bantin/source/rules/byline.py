@@ -39,3 +39,39 @@ def split_tail(line: str) -> tuple[str, str | None]:
     if m and _name_like(m.group("tail").strip(), 5):
         return m.group("body"), m.group("tail").strip()
     return line, None
+
+
+_THEO = re.compile(r"^\(?[Tt]heo\s+(?P<source>[^()]{2,40})\)?\.?$")
+# Initials glued to a name, as Người Lao Động signs: "B.H.Thanh", "N.Lan".
+_INITIALS = re.compile(r"^(?:[^\W\d_]\.){1,3}\s?[^\W\d_]+")
+_LEAD = re.compile(r"\S+")
+
+
+def source_credit(line: str) -> str | None:
+    """"Theo Vnexpress", "(Theo TTXVN)": the source an article was taken from (a
+    publisher, never a byline); its name, or None."""
+    m = _THEO.match(line.strip())
+    return m.group("source").strip() if m else None
+
+
+def leading(text: str) -> tuple[str, str] | None:
+    """A byline that opens a body, as Người Lao Động prints it before the lead
+    photo: "B.H.Thanh - Hữu Hưng Chủ tịch nước…" gives "B.H.Thanh - Hữu Hưng".
+    Only a signature with initials counts: a name alone cannot be told from the
+    caption or sentence it runs into."""
+    if not _INITIALS.match(text) or not text[:1].isupper():
+        return None
+    tokens = list(_LEAD.finditer(text[:200]))
+    end = 0
+    for i, m in enumerate(tokens[:10]):
+        w = m.group()
+        nxt = tokens[i + 1].group() if i + 1 < len(tokens) else ""
+        if w in ("-", "–", "&", "và"):
+            continue
+        if not w[:1].isupper() or (end and not w.isupper() and nxt[:1].islower()):
+            break
+        end = m.end()
+    if not end or end >= len(text):
+        return None
+    by = text[:end].strip()
+    return (by, text[end:].strip()) if _name_like(by, 8) else None

@@ -1,56 +1,84 @@
-"""The outlet tag that opens a sapo: "(PNTĐ) - ", "HÀ NỘI (TTXVN) – ", "GD&TĐ -", "(PLO)-"."""
+"""The outlet tag that opens a sapo or a body: "(PNTĐ) - ", "HÀ NỘI (TTXVN) – ",
+"GD&TĐ -", "(PLO)-", "VOV.VN-", "TTO - ".
+
+The codes and the outlets they stand for are data (``bantin/source/outlets.json``),
+read once; ``table`` merges a caller's own pairs over them (a style sheet's
+``[outlets]``). A code missing from the table is still a code: the tag's shape says
+so, and the outlet keeps the code with no name.
+"""
 
 from __future__ import annotations
 
+import json
 import re
+from collections.abc import Mapping
+from functools import lru_cache
+from importlib import resources
 
 from bantin.model import Dateline, Outlet
 
-OUTLETS = {
-    "PNTĐ": "Phụ nữ Thủ đô",
-    "TTXVN": "Thông tấn xã Việt Nam",
-    "VOV": "Đài Tiếng nói Việt Nam",
-    "VOV.VN": "Đài Tiếng nói Việt Nam",
-    "TTO": "Tuổi Trẻ Online",
-    "PLO": "Pháp Luật TP.HCM",
-    "GD&TĐ": "Giáo dục & Thời đại",
-    "HNM": "Hà Nội Mới",
-    "HNMO": "Hà Nội Mới",
-    "NLĐ": "Người Lao Động",
-    "SGGP": "Sài Gòn Giải Phóng",
-    "TTCT": "Tuổi Trẻ Cuối tuần",
-    "ANTT.VN": "An ninh Trật tự",
-    "QĐND": "Quân đội nhân dân",
-    "CAND": "Công an nhân dân",
-    "VTV": "Đài Truyền hình Việt Nam",
-}
+Outlets = Mapping[str, str]  # code, case-folded -> the outlet's name
 
 _TAG = re.compile(
     r"^(?:(?P<place>[^\W\d_][^\W\d_.]*(?: [^\W\d_]+){0,3}) +)?"
     r"(?:\((?P<bracketed>[^()]{2,30})\)|(?P<bare>[^\W\d_][\w&.]{1,19}))"
     r"(?P<sp1> *)[-–—](?P<sp2> *)(?=(?P<next>\S))"
 )
+_SITE = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.(?:vn|com|net|org)$", re.I)
 
 
-def split(lede: str) -> tuple[Outlet | None, Dateline | None, str]:
-    """Return the outlet, the place, and the lede without its tag."""
+@lru_cache(maxsize=1)
+def _builtin() -> dict[str, str]:
+    data = json.loads(resources.files("bantin.source").joinpath("outlets.json").read_text("utf-8"))
+    return {code.casefold(): name for code, name in data["outlets"].items()}
+
+
+def table(extra: Mapping[str, str] | None = None) -> dict[str, str]:
+    """The known codes with ``extra`` (code -> name) merged over them."""
+    merged = dict(_builtin())
+    for code, name in (extra or {}).items():
+        if code.strip():
+            merged[code.strip().casefold()] = name.strip()
+    return merged
+
+
+def outlet(code: str, outlets: Outlets | None = None) -> Outlet:
+    known = outlets if outlets is not None else _builtin()
+    name = known.get(code.casefold())
+    return Outlet(code, name if name and name.casefold() != code.casefold() else None)
+
+
+def names_outlet(text: str, outlets: Outlets | None = None) -> bool:
+    """Whether a short text is only an outlet's code, name or web address
+    ("VnExpress", "Dân trí", "vietnamnet.vn"): a publisher, never a byline."""
+    known = outlets if outlets is not None else _builtin()
+    t = text.strip().strip("()").strip()
+    key = t.casefold()
+    return bool(t) and (key in known or key in {n.casefold() for n in known.values()} or bool(_SITE.match(t)))
+
+
+def split(lede: str, outlets: Outlets | None = None) -> tuple[Outlet | None, Dateline | None, str]:
+    """Return the outlet, the place, and the text without its tag."""
     m = _TAG.match(lede)
     if not m:
         return None, None, lede
     place, bracketed, bare = m.group("place"), m.group("bracketed"), m.group("bare")
     nxt = m.group("next")
+    known = outlets if outlets is not None else _builtin()
     if place and not place.isupper():
         return None, None, lede
+    spaced = bool(m.group("sp1") and m.group("sp2"))
     if bare:
         # An unbracketed word is a tag only if it looks like one: all capitals
-        # ("TTO -", "VOV.VN-"), or a single name followed by a capitalised sentence
-        # ("Kintedothi - Sáng nay"); "Sea - hãng công nghệ" or "Hat-trick" are not.
-        if not nxt.isupper():
+        # ("TTO -", "VOV.VN-", "TTCT - 32 đội"), or a single name followed by a
+        # capitalised sentence ("Kintedothi - Sáng nay"); "Sea - hãng công nghệ",
+        # "Hat-trick" and "COVID-19" are not.
+        opens = nxt.isupper() or nxt in "“\"‘" or (nxt.isdigit() and spaced)
+        if not opens or not (spaced or bare.isupper()):
             return None, None, lede
-        if not bare.isupper() and not (m.group("sp1") and m.group("sp2")):
-            return None, None, lede
+        if "." in bare and not bare.isupper() and bare.casefold() not in known:
+            return None, None, lede  # "B.H.Thanh - Hữu Hưng" signs an article
     elif bracketed and not bracketed[0].isupper():
         return None, None, lede
     code = (bracketed or bare or "").strip()
-    rest = lede[m.end() :]
-    return Outlet(code, OUTLETS.get(code.upper())), Dateline(place=place) if place else None, rest
+    return outlet(code, known), Dateline(place=place) if place else None, lede[m.end():]

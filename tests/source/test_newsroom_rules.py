@@ -1,0 +1,422 @@
+"""The newsroom reader's rules for real crawls, each on articles written for these
+tests in the three shapes crawls store: one sentence per line; title / sapo / the
+whole body on one line; a "Title:/Source:/…/Content:" header block."""
+
+from __future__ import annotations
+
+import fnmatch
+import time
+import tomllib
+from importlib import resources
+
+import pytest
+from helpers import ROOT, assert_in_order, bantin, model_words, words
+
+from bantin.model import Figure, Heading, Paragraph, text_of
+from bantin.source import newsroom, read
+from bantin.source.rules import (
+    furniture,
+    gallery,
+    inline_caption,
+    openers,
+    outlet_tag,
+    paragraphs,
+    phrases,
+    sapo,
+    sentences,
+)
+
+
+def art(text: str, heard: list[str] | None = None):
+    return read(text.encode("utf-8"), warn=heard.append if heard is not None else None)
+
+
+def figures(a) -> list[tuple[str, str | None]]:
+    return [(text_of(b.caption), b.credit) for b in a.blocks if isinstance(b, Figure)]
+
+
+def headings(a) -> list[str]:
+    return [text_of(b.text) for b in a.blocks if isinstance(b, Heading)]
+
+
+def paras(a) -> list[str]:
+    return [text_of(b.text) for b in a.blocks if isinstance(b, Paragraph)]
+
+
+# ---------------------------------------------------------------- outlet tags
+
+@pytest.mark.parametrize(
+    "sapo_line, code, name",
+    [
+        ("TPO – Cây cầu mới được thông xe.", "TPO", "Tiền Phong"),
+        ("(PLO)- Cây cầu mới được thông xe.", "PLO", "Pháp Luật TP.HCM"),
+        ("(ICTPress) – Cây cầu mới được thông xe.", "ICTPress", None),
+        ("GD&TĐ - Cây cầu mới được thông xe.", "GD&TĐ", "Giáo dục & Thời đại"),
+        ("ANTT.VN – Cây cầu mới được thông xe.", "ANTT.VN", "An ninh Trật tự"),
+        ("TTXVN - Cây cầu mới được thông xe.", "TTXVN", "Thông tấn xã Việt Nam"),
+        ("(Baonghean) - Cây cầu mới được thông xe.", "Baonghean", "Báo Nghệ An"),
+        ("TTO - Cây cầu mới được thông xe.", "TTO", "Tuổi Trẻ Online"),
+        ("TTCT - 12 cây cầu mới được thông xe.", "TTCT", "Tuổi Trẻ Cuối tuần"),
+    ],
+)
+def test_outlet_tag_spellings_and_names_from_the_table(sapo_line, code, name):
+    a = art(f"Thông xe cầu mới\n{sapo_line}\nThân bài một câu.\n")
+    assert a.outlet is not None and (a.outlet.code, a.outlet.name) == (code, name)
+    assert a.lede is not None and a.lede.endswith("cầu mới được thông xe.") and "-" not in a.lede[:3]
+
+
+@pytest.mark.parametrize("sapo_line", ["COVID-19 lan rộng.", "Sea - hãng công nghệ lớn.", "B.H.Thanh - Hữu Hưng ký."])
+def test_not_outlet_tags(sapo_line):
+    assert art(f"Tiêu đề\n{sapo_line}\nThân.\n").outlet is None
+
+
+def test_outlet_table_is_data_that_ships_and_merges():
+    assert resources.files("bantin.source").joinpath("outlets.json").is_file()
+    shipped = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["tool"]["setuptools"]["package-data"]
+    assert any(fnmatch.fnmatch("source/outlets.json", pattern) for pattern in shipped["bantin"])
+    merged = outlet_tag.table({"BTX": "Báo Thử Xem", "tto": "Tuổi Trẻ"})
+    assert merged["btx"] == "Báo Thử Xem" and merged["tto"] == "Tuổi Trẻ"
+    assert outlet_tag.table()["tto"] == "Tuổi Trẻ Online"  # the built-in table is untouched
+    a = newsroom.read("Tiêu đề\n(BTX) - Sapo của bài.\nThân bài.\n", outlets=merged)
+    assert a.outlet is not None and (a.outlet.code, a.outlet.name) == ("BTX", "Báo Thử Xem")
+
+
+def test_outlet_tag_that_opens_the_body_and_repeats_the_sapo():
+    sapo_text = "Mưa lớn kéo dài khiến nhiều tuyến phố ở trung tâm ngập sâu suốt buổi chiều qua."
+    body = "Ngay sau cơn mưa, lực lượng thoát nước đã có mặt tại các điểm ngập. " * 3
+    heard: list[str] = []
+    a = art(f"Phố ngập sau mưa\n{sapo_text}\nTPO - {sapo_text} {body}\n", heard)
+    assert a.outlet is not None and a.outlet.code == "TPO"
+    assert a.lede == sapo_text
+    assert paras(a)[0].startswith("Ngay sau cơn mưa")
+    assert heard == [f"dropped repeated sapo: “{sapo_text}”"]
+
+
+def test_tagged_sapo_repeated_with_its_tag():
+    sapo_text = "Hai hãng công nghệ lớn cùng ra mắt công cụ kiểm tra tin giả trước kỳ bầu cử sắp tới."
+    a = art(f"Chống tin giả\n(ICTPress) - {sapo_text}\n(ICTPress) - {sapo_text} Đoạn đầu tiên của thân bài.\n")
+    assert a.lede == sapo_text and paras(a) == ["Đoạn đầu tiên của thân bài."]
+
+
+# ---------------------------------------------------------------- sentences
+
+def test_sentences_respect_abbreviations_numbers_and_quotations():
+    text = ("Đoàn đến TP. Hà Nội lúc 9 giờ. Ông Phan Văn Q. (45 tuổi) đón đoàn. Điều 4. Phạm vi áp dụng "
+            "được nêu rõ. Xe dùng động cơ 2.0L. “Chúng tôi rất vui. Mọi thứ đã sẵn sàng”, ông nói. Hết.")
+    got = [p.text for p in sentences.split(text)]
+    assert got == [
+        "Đoàn đến TP. Hà Nội lúc 9 giờ.",
+        "Ông Phan Văn Q. (45 tuổi) đón đoàn.",
+        "Điều 4. Phạm vi áp dụng được nêu rõ.",
+        "Xe dùng động cơ 2.0L.",
+        "“Chúng tôi rất vui. Mọi thứ đã sẵn sàng”, ông nói.",
+        "Hết.",
+    ]
+
+
+def test_breaks_the_source_shows():
+    pieces = sentences.split('Câu một kết thúc ở bếp.Lực lượng cứu hỏa đến. Hai.  Ba bắt đầu.Bốn."Năm là trích dẫn."')
+    assert [(p.text, p.shown, p.spaced) for p in pieces] == [
+        ("Câu một kết thúc ở bếp.", True, False),
+        ("Lực lượng cứu hỏa đến.", True, False),
+        ("Hai.", False, False),
+        ("Ba bắt đầu.", True, True),
+        ("Bốn.", True, False),
+        ('"Năm là trích dẫn."', True, False),
+    ]
+
+
+# ---------------------------------------------------------------- openers
+
+@pytest.mark.parametrize(
+    "text, cut",
+    [
+        ("Mẫu xe mới có đèn pha thiết kế lại Về nội thất, xe có ghế da.", "Về nội thất"),
+        ("Khách xếp hàng trước cửa hàng Kim Ngân Theo bà Lan, năm nay đông hơn.", "Theo bà Lan"),
+        ("Kỹ sư Trần Văn An Ông Trần Văn An cho biết cầu rất vững.", "Ông Trần Văn An"),
+        ("Lối vào khu lễ hội sáng 5-2 Tại cổng chính, khách đông.", "Tại cổng chính"),
+        ("Nỗi đau ấy vẫn còn Hai năm qua, cô ít xuất hiện.", "Hai năm qua"),
+    ],
+)
+def test_openers_cut_a_glued_phrase(text, cut):
+    assert [text[i:] for i in openers.breaks(text)] == [text[text.index(cut):]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Xe đi qua đường Hai Bà Trưng vào buổi sáng.",
+        "Hội nghị diễn ra vào tháng Ba năm nay.",
+        "Công ty TNHH Một thành viên Cấp nước vừa thông báo.",
+        "Du khách ghé Nhà thờ Đức Bà, Bưu điện thành phố.",
+        "Ca sĩ Lâm Tâm Như đã trở lại sân khấu.",
+        "Văn phòng Đối ngoại ra thông cáo.",
+    ],
+)
+def test_openers_leave_names_alone(text):
+    assert list(openers.breaks(text)) == []
+
+
+# ---------------------------------------------------------------- captions
+
+@pytest.mark.parametrize(
+    "text, caption, credit",
+    [
+        ("Cầu mới nhìn từ trên cao. Ảnh: Minh Tú Theo kế hoạch, cầu mở cửa sớm.", "Cầu mới nhìn từ trên cao.",
+         "Minh Tú"),
+        ("Cầu mới nhìn từ trên cao (Ảnh: Minh Tú). Theo kế hoạch, cầu mở cửa sớm.", "Cầu mới nhìn từ trên cao",
+         "Minh Tú"),
+        ("Cầu mới nhìn từ trên cao - Ảnh: LÊ HÀ Theo kế hoạch, cầu mở cửa sớm.", "Cầu mới nhìn từ trên cao", "LÊ HÀ"),
+        ("Cầu mới nhìn từ trên cao. Ảnh tư liệu Theo kế hoạch, cầu mở cửa sớm.", "Cầu mới nhìn từ trên cao.",
+         "tư liệu"),
+        ("Cầu mới nhìn từ trên cao. Ảnh: AFPTheo kế hoạch, cầu mở cửa sớm.", "Cầu mới nhìn từ trên cao.", "AFP"),
+        ("Cầu mới nhìn từ trên cao (ảnh từ flycam) Theo kế hoạch, cầu mở cửa sớm.",
+         "Cầu mới nhìn từ trên cao (ảnh từ flycam)", None),
+        ("Kỹ sư Lê Văn Nam (bên trái) Theo kế hoạch, cầu mở cửa sớm.", "Kỹ sư Lê Văn Nam (bên trái)", None),
+        ("Cầu mới nhìn từ trên cao NGUYỄN VĂN BA Theo kế hoạch, cầu mở cửa sớm.", "Cầu mới nhìn từ trên cao",
+         "NGUYỄN VĂN BA"),
+        ("Cầu mới nhìn từ trên cao. Video: Thanh Hải Theo kế hoạch, cầu mở cửa sớm.",
+         "Cầu mới nhìn từ trên cao. Video: Thanh Hải", None),
+    ],
+)
+def test_marked_captions_inside_a_line(text, caption, credit):
+    pieces = inline_caption.mark(sentences.split(text))
+    assert [(p.kind, p.text, p.credit) for p in pieces] == [
+        ("caption", caption, credit), ("text", "Theo kế hoạch, cầu mở cửa sớm.", None)]
+
+
+def test_a_sentence_about_influence_is_no_credit():
+    pieces = inline_caption.mark(sentences.split("Cầu đã sửa xong. Ảnh hưởng của bão không lớn."))
+    assert [p.kind for p in pieces] == ["text", "text"]
+
+
+def test_unmarked_captions_and_subheadings():
+    pieces = phrases.mark(sentences.split(
+        "Trường được xây mới hoàn toàn. Toàn cảnh ngôi trường mới nhìn từ phía cổng chính Theo thầy hiệu trưởng, "
+        "trường có 20 phòng học. Học trò háo hức Các em đến trường từ sớm. Ai được lợi? Trước hết là học sinh."))
+    assert [(p.kind, p.text) for p in pieces] == [
+        ("text", "Trường được xây mới hoàn toàn."),
+        ("caption", "Toàn cảnh ngôi trường mới nhìn từ phía cổng chính"),
+        ("text", "Theo thầy hiệu trưởng, trường có 20 phòng học."),
+        ("heading", "Học trò háo hức"),
+        ("text", "Các em đến trường từ sớm."),
+        ("heading", "Ai được lợi?"),
+        ("text", "Trước hết là học sinh."),
+    ]
+
+
+def test_a_wrong_cut_is_mended():
+    pieces = phrases.mark(sentences.split("Tiền được chuyển cho Các hội viên nhận đủ phần."))
+    assert [(p.kind, p.text) for p in pieces] == [("text", "Tiền được chuyển cho Các hội viên nhận đủ phần.")]
+
+
+def test_regulation_articles_are_headings():
+    pieces = phrases.mark(sentences.split(
+        "Điều 5. Hồ sơ dự tuyển 1. Hồ sơ gồm đơn và bản sao bằng. Điều 6. Lệ phí  1. Mức thu do trường định."))
+    kinds = [(p.kind, p.text) for p in pieces]
+    assert ("heading", "Điều 5. Hồ sơ dự tuyển") in kinds and ("heading", "Điều 6. Lệ phí") in kinds
+
+
+def test_a_sentence_alone_between_runs_of_spaces_is_a_caption():
+    pieces = phrases.mark(inline_caption.mark(sentences.split(
+        "Buổi lễ kết thúc lúc trưa.  Các đại biểu trồng cây lưu niệm trong sân trường mới.   Chiều cùng ngày, "
+        "đoàn thăm khu nội trú.")))
+    assert [p.kind for p in pieces] == ["text", "caption", "text"]
+
+
+def test_gallery_after_an_introduction_and_at_the_end():
+    pieces = sentences.split(
+        "Lễ hội kéo dài ba ngày. Một số hình ảnh tại lễ hội: Du khách xem múa lân ở sân đình Các em nhỏ thả đèn "
+        "trên sông Hoài Trong đêm bế mạc, pháo hoa rực sáng.")
+    pieces = gallery.mark(phrases.mark(gallery.split_intro(pieces)))
+    assert [(p.kind, p.text) for p in pieces] == [
+        ("text", "Lễ hội kéo dài ba ngày."),
+        ("text", "Một số hình ảnh tại lễ hội:"),
+        ("caption", "Du khách xem múa lân ở sân đình"),
+        ("caption", "Các em nhỏ thả đèn trên sông Hoài"),
+        ("caption", "Trong đêm bế mạc, pháo hoa rực sáng."),
+    ]
+    end = gallery.mark(phrases.mark(sentences.split(
+        "Cây bị bóc vỏ nhiều chỗ. Theo người dân, có hơn 30 cây bị hại Một số cây đã khô lá Những vết bóc "
+        "rộng bằng bàn tay. Vài cây đã được băng lại")))
+    assert [p.kind for p in end] == ["text", "caption", "caption", "caption", "caption"]
+
+
+# ---------------------------------------------------------------- paragraphs
+
+def test_one_line_body_becomes_paragraphs_at_sentence_boundaries():
+    sentence = "Công nhân làm việc suốt đêm để kịp tiến độ của công trình trọng điểm năm nay. "
+    body = sentence * 12 + "“Chúng tôi sẽ hoàn thành đúng hẹn. Mọi khâu đã sẵn sàng”, kỹ sư trưởng nói. " + sentence * 4
+    a = art(f"Công trình về đích\nSapo của bài viết về công trình.\n{body}Lan Anh\n")
+    got = paras(a)
+    assert 4 <= len(got) <= 8
+    assert all(len(p) <= 3 * paragraphs.TARGET for p in got)
+    assert any("“Chúng tôi sẽ hoàn thành đúng hẹn. Mọi khâu đã sẵn sàng”" in p for p in got)
+    assert a.byline == "Lan Anh"
+
+
+# ---------------------------------------------------------------- furniture
+
+FOOTER = ("© Bản quyền Báo Thử Nghiệm. Giấy phép số 99/GP-BTTTT cấp ngày 1-1-2020 Tổng biên tập: Nguyễn Văn Một "
+          "Điện thoại: 024 1234 5678 Liên hệ quảng cáo: 0900 000 000 Tải ứng dụng")
+
+
+def test_footer_dropped_once_and_reported():
+    body = ("Phường ra quân dọn rác ven sông. Hàng trăm người tham gia. "
+            "Điện thoại: 1022 là số đường dây nóng của phường.")
+    heard: list[str] = []
+    a = art(f"Title: Dọn rác ven sông\nSource: Báo Thử Nghiệm\nSummary: Phường ra quân dọn rác ven sông.\n"
+            f"Content: {body} {FOOTER} {FOOTER}\n", heard)
+    text = " ".join(model_words(a))
+    assert "1022" in text and "bản quyền" not in text and "tổng biên tập" not in text
+    assert heard == [f"dropped site footer: “{FOOTER} {FOOTER}”"]
+
+
+def test_one_cue_inside_an_article_is_not_a_footer():
+    text = "Điện thoại: 1022 là số đường dây nóng. " + "Người dân gọi điện phản ánh rất nhiều. " * 40
+    assert furniture.footer(text) is None
+
+
+def test_banner_masthead_menu_and_end_mark():
+    assert furniture.banner("Bạn chưa đăng nhập. Hãy đăng nhập để đọc tiếp bài viết Sáng nay, mưa lớn.") == \
+        len("Bạn chưa đăng nhập. Hãy đăng nhập để đọc tiếp bài viết ")
+    table = outlet_tag.table({"btn": "Báo Thử Nghiệm"})
+    assert furniture.masthead("cổng thông tin điện tử tỉnh Báo Thử Nghiệm Sáng nay, mưa lớn.", table) == \
+        len("cổng thông tin điện tử tỉnh Báo Thử Nghiệm ")
+    assert furniture.masthead("Thông báo Thông tin này được công bố hôm qua.", table) == len("Thông báo ")
+    heard: list[str] = []
+    body = " ".join(f"Câu thân bài số {n} kể một chuyện khác." for n in range(30))
+    a = art("Title: Bài thử\nSource: Báo Thử\nSummary: Tóm tắt riêng của bài.\nContent: " + body
+            + " Câu cuối.■ Hiện chưa có bình luận nào Tin khác trong ngày\n", heard)
+    assert paras(a)[-1].endswith("Câu cuối.■")
+    assert heard == ["dropped text after the end mark: “Hiện chưa có bình luận nào Tin khác trong ngày”"]
+
+
+def test_link_label_at_the_end_is_dropped():
+    heard: list[str] = []
+    body = "Quy chế có năm điều. " * 30 + "Xem toàn văn quy chế TẠI ĐÂY"
+    a = art(f"Quy chế mới\nGD&TĐ - Bộ ban hành quy chế mới.\n{body}\n", heard)
+    assert "ĐÂY" not in " ".join(paras(a)) and heard == ["dropped site footer: “Xem toàn văn quy chế TẠI ĐÂY”"]
+
+
+def test_inspect_lists_dropped_furniture_on_stderr(tmp_path):
+    f = tmp_path / "bai.txt"
+    f.write_text("Title: Dọn rác\nSource: Báo Thử Nghiệm\nSummary: Phường dọn rác.\nContent: Phường dọn rác. "
+                 f"Người dân tham gia đông. {FOOTER}\n", encoding="utf-8")
+    r = bantin("inspect", str(f))
+    assert r.returncode == 0
+    assert f"bantin: warning: {f}: dropped site footer: “{FOOTER}”".encode() in r.stderr
+
+
+# ---------------------------------------------------------------- sapo and summary
+
+def test_truncated_summary_keeps_its_whole_sentences():
+    a = art("Title: Chợ hoa ngày Tết\nSource: Báo Thử\nSummary: Chợ hoa mở từ sáng sớm. Người mua đông hơn mọi "
+            "năm, ...\nContent: Chợ hoa mở từ sáng sớm. Người mua đông hơn mọi năm, nhiều nhất là hoa đào. "
+            "Giá hoa tăng nhẹ.\n")
+    assert a.lede == "Chợ hoa mở từ sáng sớm."
+    assert paras(a)[0].startswith("Người mua đông hơn mọi năm, nhiều nhất")
+
+
+def test_summary_from_mid_article_is_no_sapo():
+    a = art("Title: Nuôi cá lồng\nSource: Báo Thử\nSummary: Mỗi lồng thả 500 con giống, ...\nContent: "
+            "Ông Tư nuôi cá lồng đã 10 năm. Ông có 20 lồng trên sông. Mỗi lồng thả 500 con giống mỗi vụ.\n")
+    assert a.lede is None and paras(a)[0].startswith("Ông Tư nuôi cá lồng")
+
+
+def test_one_sentence_before_the_first_photo_is_the_sapo():
+    a = art("Title: Tai nạn trên cao tốc\nSource: Báo Thử\nSummary: Xe khách lật ở km 20, ...\nContent: "
+            "Sáng 3/3, cơ quan chức năng đã khởi tố vụ tai nạn làm hai người bị thương trên cao tốc. Hiện trường "
+            "vụ tai nạn (Ảnh: Thu Trang). Theo báo cáo ban đầu, tài xế đã vượt ẩu. Xe khách lật ở km 20.\n")
+    assert a.lede == "Sáng 3/3, cơ quan chức năng đã khởi tố vụ tai nạn làm hai người bị thương trên cao tốc."
+    assert figures(a) == [("Hiện trường vụ tai nạn", "Thu Trang")]
+
+
+def test_sapo_doubled_at_the_start_of_the_content():
+    x = "Mười hai đội đã ra sân ở vòng đầu. Ba đội thắng đậm ngay trận mở màn."
+    a = art(f"Title: Vòng đầu\nSource: Báo Thử\nSummary: Lối chơi ấy được học hỏi, ...\nContent: TTCT - {x} {x} "
+            "Điều đáng chú ý là lối chơi của đội khách.\n")
+    assert a.lede == x and a.outlet is not None and a.outlet.code == "TTCT"
+    assert paras(a) == ["Điều đáng chú ý là lối chơi của đội khách."]
+    assert sapo.doubled(f"{x} {x} Thêm.") == (x, "Thêm.")
+
+
+def test_sapo_ends_before_the_first_photo_on_its_line():
+    a = art("Cấm xe phố đi bộ\n10/04/2019 08:15 GMT+7\nTTO - Thành phố cấm xe vào phố đi bộ tối nay. Phố đi bộ "
+            "nhìn từ trên cao - Ảnh: HỒNG NHUNG Theo đó, xe đi đường vòng. Lộ trình sẽ được cắm biển.\n")
+    assert a.lede == "Thành phố cấm xe vào phố đi bộ tối nay." and a.date == "2019-04-10T08:15+07:00"
+    assert figures(a) == [("Phố đi bộ nhìn từ trên cao", "HỒNG NHUNG")]
+    assert paras(a) == ["Theo đó, xe đi đường vòng. Lộ trình sẽ được cắm biển."]
+
+
+def test_subheading_glued_to_the_sapo_opens_the_body():
+    a = art("Giải mã sự cố\nChuyên gia chưa loại trừ khả năng nào. Lỗi kỹ thuật\nHệ thống điện có thể đã hỏng.\n")
+    assert a.lede == "Chuyên gia chưa loại trừ khả năng nào."
+    assert headings(a) == ["Lỗi kỹ thuật"] and paras(a) == ["Hệ thống điện có thể đã hỏng."]
+
+
+def test_whole_short_article_on_its_sapo_line_is_not_set_as_the_sapo():
+    line = ("Bão số 2 đã suy yếu thành áp thấp. " + "Mưa vẫn còn kéo dài ở các tỉnh ven biển trong hai ngày tới. " * 8)
+    a = art(f"Bão suy yếu\n{line}\n")
+    assert a.lede == "Bão số 2 đã suy yếu thành áp thấp."
+    assert paras(a) and all(p.startswith("Mưa vẫn còn") for p in paras(a))
+
+
+# ---------------------------------------------------------------- bylines
+
+def test_byline_alone_under_the_sapo():
+    a = art("Video bàn thắng\nĐội nhà thắng 3-1 nhờ cú đúp của tiền đạo trẻ.\nMinh Khoa\n")
+    assert a.byline == "Minh Khoa" and a.blocks == () and a.lede is not None
+
+
+def test_bylines_at_the_end_of_a_one_line_body():
+    body = "Trường tạm dừng nhận trẻ để làm rõ vụ việc. " * 12
+    assert art(f"Tạm dừng nhóm trẻ\nVOV.VN-Nhóm trẻ bị tạm dừng.\n{body}./. Thu Hà/VOV.VN\n").byline == \
+        "Thu Hà/VOV.VN"
+    a = art(f"Kỳ lân công nghệ\nMột hãng công nghệ chuẩn bị niêm yết.\n{body}VnExpress\n")
+    assert a.byline is None and a.outlet is not None and a.outlet.display == "VnExpress"
+    a = art("Title: Cứu người\nSource: Báo Thử\nSummary: Anh Tâm được khen.\nContent: Anh Tâm được khen. "
+            + body + "Theo Vnexpress\n")
+    assert a.byline is None
+
+
+def test_signature_after_a_login_banner():
+    heard: list[str] = []
+    a = art("Title: Khai bút đầu xuân\nSource: Báo Thử\nSummary: Khai bút - Ảnh 2. ...\nContent: Bạn chưa đăng "
+            "nhập. Hãy đăng nhập để đồng bộ gói dịch vụ vào tài khoản T.M.Hoa - Quang Vinh Lãnh đạo tỉnh khai bút "
+            "đầu năm tại đền  Tại buổi lễ, đại biểu ôn lại truyền thống hiếu học của địa phương.\n", heard)
+    assert a.byline == "T.M.Hoa - Quang Vinh"
+    assert figures(a) == [("Lãnh đạo tỉnh khai bút đầu năm tại đền", None)]
+    assert heard and heard[0].startswith("dropped login banner: “Bạn chưa đăng nhập.")
+
+
+# ---------------------------------------------------------------- whole articles
+
+ONE_LINE = (
+    "Chợ phiên vùng cao đông vui ngày đầu xuân\n"
+    "(Baothu) - Người dân các bản đổ về chợ phiên từ sáng sớm để mua sắm đầu năm.\n"
+    "Chợ họp từ 5 giờ sáng. Phiên chợ đầu năm luôn đông hơn ngày thường. Người bán hàng thổ cẩm bày hàng dọc lối "
+    "đi. Một gian hàng thổ cẩm ở đầu chợ. Ảnh: Vân Khánh Giá thổ cẩm năm nay ổn định. Khách du lịch cũng đến chợ "
+    "rất đông. Chợ đông hơn mọi năm Chị Mai, người bán rau, cho biết hàng bán chạy. "
+    "“Năm nay khách đông hơn. Tôi bán hết rau từ trưa”, chị nói. Phiên chợ kéo dài tới chiều. Vân Khánh  \n"
+)
+
+
+def test_one_line_shape_end_to_end_keeps_every_word():
+    a = art(ONE_LINE)
+    assert a.outlet is not None and a.outlet.code == "Baothu"
+    assert a.byline == "Vân Khánh"
+    assert figures(a) == [("Một gian hàng thổ cẩm ở đầu chợ.", "Vân Khánh")]
+    assert headings(a) == ["Chợ đông hơn mọi năm"]
+    assert_in_order(words(ONE_LINE), " ".join(model_words(a, with_front=True)))
+
+
+def test_no_rule_is_quadratic_on_a_long_line():
+    units = ["Theo ", "Ông A ", "Ảnh: Vi Thảo. ", "(bên phải) ", "TRẦN VĂN ", "© ", "X  ", " ( ", "Một số hình ảnh: ",
+             "“A b c d e f g h i.” ", "Điều 1. ", "■ ", "TP. ", "... "]
+    for unit in units:
+        line = (unit * (100_000 // len(unit) + 1))[:100_000]
+        t0 = time.perf_counter()
+        for text in ("Tiêu đề\nSapo.\n" + line + "\n", "Title: T\nSummary: S ...\nContent: " + line + "\n"):
+            read(text.encode("utf-8"))
+        assert time.perf_counter() - t0 < 15, unit
