@@ -77,6 +77,10 @@ def roles(style: Style) -> Mapping[str, Role]:
         # Code blocks: smaller, so that 70 columns fit the A4 measure; set apart.
         "code": Role(round(t.body_size * 0.82, 1), 1.35, "mono", before=t.space_after, after=t.space_after * 1.5,
                      left=2),
+        # Notes, at the end of the article under "Chú thích": smaller, each mark hanging.
+        "notes_heading": Role(hs[2], head_leading, "heading", bold=True, before=t.space_after * 2,
+                              after=t.space_after / 2, keep_next=True),
+        "note": Role(t.caption_size, 1.35, align=justify, after=t.space_after / 3),
         "byline": Role(t.body_size, t.leading, bold=True, align="right", before=t.space_after,
                        after=t.space_after),
         "source": Role(t.caption_size, 1.4, after=2),

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
@@ -125,3 +126,11 @@ def balanced(pst: Any, markup: str, width: float) -> Any:
     if pst.alignment == 1:  # centred: narrow both sides alike
         return ParagraphStyle(f"{pst.name}-balanced", parent=pst, leftIndent=spare / 2, rightIndent=spare / 2)
     return ParagraphStyle(f"{pst.name}-balanced", parent=pst, rightIndent=spare)
+
+
+def framed(markup: str, pst: Any, colour: str) -> Any:
+    """A line in a thin frame, centred: what stands where a figure's picture would be."""
+    style = ParagraphStyle(f"{pst.name}-framed", parent=pst, alignment=ALIGN["center"], borderWidth=0.5,
+                           borderColor=colors.HexColor(colour), borderPadding=(5, 6, 5, 6),
+                           spaceBefore=pst.spaceBefore + 6, spaceAfter=8, keepWithNext=1)
+    return Marked(markup, style)

@@ -12,18 +12,21 @@ from reportlab.platypus.tableofcontents import TableOfContents
 
 from bantin.exporters.labels import (
     CONTENTS,
+    NOTES,
     DecreeHeader,
     briefing_meta,
     count_line,
     decree_header,
     digest_meta,
+    linked,
     short_title,
 )
-from bantin.exporters.pdf import decree
+from bantin.exporters.pdf import decree, lists
 from bantin.exporters.pdf.blocks import Blocks
 from bantin.exporters.pdf.flowables import Marked, Tail, balanced
-from bantin.exporters.pdf.ink import Ink
-from bantin.model import Article, Briefing, Text, plain
+from bantin.exporters.pdf.ink import Ink, back_anchor
+from bantin.exporters.pdf.styles import placed
+from bantin.model import Article, Briefing, Paragraph, Span, Text, map_spans, plain
 
 
 class Story(Blocks):
@@ -57,7 +60,13 @@ class Story(Blocks):
     def start_article(self, a: Article, n: int) -> None:
         if n:
             self.story.append(PageBreak())
-        self.ink = Ink(self.fonts, self.warn, short_title(a.title, 40))
+        self.articles = getattr(self, "articles", 0) + 1
+        # Each note's anchor, unique in the document (two articles may both have a note "1").
+        anchors = {note.id: f"note-{self.articles}-{i}" for i, note in enumerate(a.notes, 1)}
+        self.ink = Ink(self.fonts, self.warn, short_title(a.title, 40), anchors)
+        header = decree_header(a, self.style.page.decree_header) if not n else None
+        if header is not None:  # a single công văn names its issuer: Nghị định 30's header block
+            self.story += [self.decree(header), Spacer(1, 8 * mm)]
 
     def masthead(self, text: str, a: Article) -> None:
         self.paras(plain(text), self.st["masthead"])
@@ -68,7 +77,30 @@ class Story(Blocks):
         self.paras(plain(a.title), pst, self.outline(a.title, depth, toc=depth == 1))
 
     def lede(self, text: str) -> None:
-        self.paras(plain(text), self.st["lede"])
+        self.paras(linked(text), self.st["lede"])
+
+    def footnotes(self, a: Article) -> None:
+        """The notes at the end of the article, under "Chú thích": each note's mark
+        hanging before its blocks, the mark its references show, and a link back to
+        the first reference. (reportlab has no page-foot notes; at the end they
+        read in the same order in print, on screen and in extracted text.)"""
+        marks = note_marks(a)
+        base = self.st["note"]
+        hang = lists.hang(list(marks.values()), base.fontName, base.fontSize)
+        self.paras(plain(NOTES), self.st["notes_heading"])
+        back = "↑" if self.fonts.body_family.covers("↑") else "^"
+        for note in a.notes:
+            key = self.ink.notes[note.id]
+            mark = marks.get(note.id, "")
+            blocks = note.blocks
+            first = blocks[0].text if blocks and isinstance(blocks[0], Paragraph) else ()
+            anchor = f'<a name="{key}"/>'
+            link = f' <a href="#{back_anchor(key)}" color="{self.link}">{back}</a>' if key in self.ink.referred else ""
+            markup = anchor + self.ink.spans(first, self.fonts.body_family, self.link) + link
+            self.story.append(self.para(markup, placed(base, 0, 0, hang), bulletText=mark))
+            with self.nested(left=hang, body="note-text", item="note"):
+                for inner in blocks[1:] if first else blocks:
+                    self.block(inner, 0)
 
     def byline(self, text: str) -> None:
         last = self.story[-1] if self.story else None
@@ -107,7 +139,7 @@ class Story(Blocks):
         self.paras(source, self.st["entry_source"])
 
     def entry_lede(self, text: str) -> None:
-        self.paras(plain(text), self.st["entry_lede"])
+        self.paras(linked(text), self.st["entry_lede"])
 
     def points(self, items: tuple[Text, ...]) -> None:
         for item in items:
@@ -115,3 +147,17 @@ class Story(Blocks):
 
     def end_entry(self, a: Article, n: int) -> None:
         self.story[self.entry_start:] = [KeepTogether(self.story[self.entry_start:])]
+
+
+def note_marks(a: Article) -> dict[str, str]:
+    """Each note's mark, as its first reference shows it ("1", "*"); a note never
+    referred to is numbered by its place."""
+    marks: dict[str, str] = {}
+
+    def see(s: Span) -> Text:
+        if s.note is not None:
+            marks.setdefault(s.note, s.text)
+        return (s,)
+
+    map_spans(a, see)
+    return {n.id: marks.get(n.id) or str(i) for i, n in enumerate(a.notes, 1)}

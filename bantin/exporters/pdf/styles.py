@@ -40,7 +40,27 @@ def styles(style: Style, f: Fonts) -> Mapping[str, Any]:
     for align in ("right", "center"):
         for cell in ("cell", "header_cell"):
             out[f"{cell}-{align}"] = ParagraphStyle(f"{cell}-{align}", parent=out[cell], alignment=ALIGN[align])
+    # Inside a quote the quote's indents are the place's (``Blocks.nested``), so that
+    # a list or code in a quote is indented as its paragraphs are.
+    for name in ("quote", "attribution", "item", "note"):
+        out[f"{name}-text"] = ParagraphStyle(f"{name}-text", parent=out[name], leftIndent=0, rightIndent=0,
+                                             firstLineIndent=0, bulletIndent=0)
     return MappingProxyType(out)
+
+
+@lru_cache(maxsize=1024)
+def placed(pst: Any, left: float, right: float, hang: float | None = None) -> Any:
+    """``pst`` moved ``left`` points right and narrowed by ``right``: a paragraph
+    inside a list item or a quote. With ``hang``, the first paragraph of a list
+    item: its label at ``left``, its text (every line) ``hang`` points further."""
+    if not left and not right and hang is None:
+        return pst
+    if hang is None:
+        return ParagraphStyle(f"{pst.name}@{left:g},{right:g}", parent=pst, leftIndent=pst.leftIndent + left,
+                              rightIndent=pst.rightIndent + right)
+    return ParagraphStyle(f"{pst.name}@{left:g},{right:g},{hang:g}", parent=pst, leftIndent=left + hang,
+                          rightIndent=pst.rightIndent + right, bulletIndent=left, firstLineIndent=0,
+                          bulletFontName=pst.fontName, bulletFontSize=pst.fontSize)
 
 
 @lru_cache(maxsize=64)

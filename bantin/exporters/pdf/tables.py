@@ -15,33 +15,72 @@ from bantin.exporters.roles import CODE_GROUND, Role
 from bantin.model import Table, text_of
 from bantin.style.fonts import Family
 
+PAD = 3.0  # a cell's left and right padding, points
+LEAST = 26.0  # the narrowest column worth reading (a number of four digits at 9 pt, and its padding)
 
-def column_widths(t: Table, avail: float, pst: Any, bold_font: str) -> list[float]:
-    """Each column as wide as its text needs, shrunk in proportion when the table
-    is wider than the page, but never below its longest word."""
-    pad = 8.0
-    natural, least = [], []
-    for c in range(t.columns):
-        texts = [text_of(r[c].text) for r in t.rows if c < len(r)]
-        bold = [i < t.header_rows for i, r in enumerate(t.rows) if c < len(r)]
-        full = [stringWidth(x, bold_font if b else pst.fontName, pst.fontSize)
-                for x, b in zip(texts, bold, strict=True)]
-        words = [stringWidth(w, pst.fontName, pst.fontSize) * 1.1 for x in texts for w in x.split()]
-        natural.append(max(full, default=0) + pad)
-        least.append(min(max(words, default=0) + pad, avail / max(1, t.columns) * 1.5))
+
+def bands(t: Table, avail: float) -> list[tuple[int, int]]:
+    """The grid columns in bands that fit the width: one band for a table that fits,
+    and for a table of 80 columns bands of as many columns as can be read side by
+    side, set one under the other (every cell still once)."""
+    per = max(1, int(avail // LEAST))
+    return [(c, min(c + per, t.columns)) for c in range(0, t.columns, per)]
+
+
+def column_widths(t: Table, band: tuple[int, int], avail: float, pst: Any, bold_font: str) -> list[float]:
+    """Each grid column of the band as wide as its cells need (a merged cell's need
+    shared by the columns it spans), shrunk in proportion when the table is wider
+    than the text, never below its longest word nor below LEAST."""
+    lo, hi = band
+    n = hi - lo
+    natural, least = [0.0] * n, [0.0] * n
+    spanning = []
+    for p in t.placed():
+        if not lo <= p.column < hi:
+            continue
+        font = bold_font if p.row < t.header_rows else pst.fontName
+        text = text_of(p.cell.text)
+        full = max((stringWidth(line, font, pst.fontSize) for line in text.split("\n")), default=0.0) + 2 * PAD
+        word = max((stringWidth(w, font, pst.fontSize) * 1.1 for w in text.split()), default=0.0) + 2 * PAD
+        width = min(p.cell.colspan, hi - p.column)
+        if width == 1:
+            i = p.column - lo
+            natural[i], least[i] = max(natural[i], full), max(least[i], word)
+        else:
+            spanning.append((p.column - lo, width, full))
+    for first, width, full in spanning:  # a merged cell wider than its columns widens each alike
+        extra = full - sum(natural[first:first + width])
+        if extra > 0:
+            for i in range(first, first + width):
+                natural[i] += extra / width
+    least = [min(max(x, LEAST), avail / n * 1.5) for x in least]
+    natural = [max(x, m) for x, m in zip(natural, least, strict=True)]
     if sum(natural) <= avail:
         return natural
     spare = avail - sum(least)
     if spare <= 0:
-        return [avail / t.columns] * t.columns
-    stretch = sum(n - m for n, m in zip(natural, least, strict=True)) or 1
-    return [m + spare * (n - m) / stretch for n, m in zip(natural, least, strict=True)]
+        return [avail / n] * n
+    stretch = sum(a - m for a, m in zip(natural, least, strict=True)) or 1
+    return [m + spare * (a - m) / stretch for a, m in zip(natural, least, strict=True)]
 
 
-def grid(cells: list[list[Any]], t: Table, widths: list[float], body_font: str, ink_colour: str,
-         space_after: float) -> Any:
-    """The table with hairline rules, its header rows repeated on every page."""
-    table = Grid(cells, colWidths=widths, repeatRows=t.header_rows, hAlign="LEFT")
+def grid(t: Table, band: tuple[int, int], cells: dict[tuple[int, int], list[Any]], widths: list[float],
+         body_font: str, ink_colour: str, space_after: float) -> Any:
+    """The band of the table with hairline rules, its header rows repeated on every
+    page; a merged cell is one cell of reportlab's (SPAN), drawn once."""
+    lo, hi = band
+    data: list[list[Any]] = [["" for _ in range(lo, hi)] for _ in t.rows]
+    spans: list[tuple[Any, ...]] = []
+    for p in t.placed():
+        if not lo <= p.column < hi:
+            continue
+        c = p.column - lo
+        data[p.row][c] = cells[(p.row, p.column)]
+        last_col = min(hi, p.column + p.cell.colspan) - 1 - lo
+        last_row = min(len(t.rows), p.row + p.cell.rowspan) - 1
+        if last_col > c or last_row > p.row:
+            spans.append(("SPAN", (c, p.row), (last_col, last_row)))
+    table = Grid(data, colWidths=widths, repeatRows=t.header_rows, hAlign="LEFT")
     rule = colors.HexColor("#888888")
     ink = colors.HexColor(ink_colour)
     commands: list[tuple[Any, ...]] = [
@@ -49,11 +88,14 @@ def grid(cells: list[list[Any]], t: Table, widths: list[float], body_font: str, 
         # default, an unembedded Helvetica would be referenced.
         ("FONTNAME", (0, 0), (-1, -1), body_font),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        ("LEFTPADDING", (0, 0), (-1, -1), PAD), ("RIGHTPADDING", (0, 0), (-1, -1), PAD),
         ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
         ("LINEBELOW", (0, 0), (-1, -1), 0.25, rule),
         ("LINEABOVE", (0, 0), (-1, 0), 0.6, ink),
+        *spans,
     ]
+    if t.spans:  # merged cells are read by their borders
+        commands.append(("GRID", (0, 0), (-1, -1), 0.25, rule))
     if t.header_rows:
         commands.append(("LINEBELOW", (0, t.header_rows - 1), (-1, t.header_rows - 1), 0.6, ink))
     table.setStyle(TableStyle(commands))
@@ -62,16 +104,16 @@ def grid(cells: list[list[Any]], t: Table, widths: list[float], body_font: str, 
 
 
 def code(lines: tuple[str, ...], name: str, face: Family, r: Role, width: float, ink_colour: str,
-         chars: Any) -> Any:
+         chars: Any, left: float = 0.0, right: float = 0.0) -> Any:
     """Lines as written, in the code face on a light ground. A line wider than the
     column goes on under a hanging "↪", as pandoc's PDF does, rather than running
     off the page; spaces are kept (XPreformatted). ``chars(text, family)`` escapes
     and checks each line."""
     pst = ParagraphStyle("code", fontName=name, fontSize=r.size, leading=r.size * r.leading,
-                         spaceBefore=r.before, spaceAfter=r.after, leftIndent=r.left * MM,
+                         spaceBefore=r.before, spaceAfter=r.after, leftIndent=r.left * MM + left, rightIndent=right,
                          backColor=colors.HexColor(CODE_GROUND), borderPadding=(3, 4, 3, 4),
                          textColor=colors.HexColor(ink_colour))
-    cols = max(20, int((width - r.left * MM - 8) // stringWidth("0", name, r.size)))
+    cols = max(20, int((width - left - right - r.left * MM - 8) // stringWidth("0", name, r.size)))
     marker = "↪ " if face.covers("↪") else "> "
     out: list[str] = []
     for line in lines or ("",):
