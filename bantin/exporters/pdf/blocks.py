@@ -235,16 +235,18 @@ class Blocks(Walker):
         cells: dict[tuple[int, int], list[Any]] = {}
         for p in b.placed():
             kind = "header_cell" if p.row < b.header_rows else "cell"
-            align = b.align[p.column] if p.column < len(b.align) else "left"
+            # A column's alignment is for its own cells; a merged cell reads from the left.
+            align = b.align[p.column] if p.column < len(b.align) and p.cell.colspan == 1 else "left"
             name = kind if align == "left" else f"{kind}-{align}"
             flowables: list[Any] = []
-            with self.into(flowables), self.nested(body=name, item=name, left=-self.place.left,
+            with self.into(flowables), self.nested(body=name, item=kind, left=-self.place.left,
                                                    right=-self.place.right, depth=0, cell=True):
                 for inner in p.cell.blocks:
                     self.block(inner, depth)
             cells[(p.row, p.column)] = flowables
-        for band in tables.bands(b, self.avail):
-            widths = tables.column_widths(b, band, self.avail, self.st["cell"], self.st["header_cell"].fontName)
+        natural, least, spanning = tables.needs(b, self.st["cell"], self.st["header_cell"].fontName)
+        for band in tables.bands(least, self.avail):
+            widths = tables.column_widths(band, self.avail, natural, least, spanning)
             self.indented(tables.grid(b, band, cells, widths, self.fonts.body, self.style.text.body_colour,
                                       self.style.text.space_after))
 

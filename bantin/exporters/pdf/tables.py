@@ -19,49 +19,64 @@ PAD = 3.0  # a cell's left and right padding, points
 LEAST = 26.0  # the narrowest column worth reading (a number of four digits at 9 pt, and its padding)
 
 
-def bands(t: Table, avail: float) -> list[tuple[int, int]]:
-    """The grid columns in bands that fit the width: one band for a table that fits,
-    and for a table of 80 columns bands of as many columns as can be read side by
-    side, set one under the other (every cell still once)."""
-    per = max(1, int(avail // LEAST))
-    return [(c, min(c + per, t.columns)) for c in range(0, t.columns, per)]
-
-
-def column_widths(t: Table, band: tuple[int, int], avail: float, pst: Any, bold_font: str) -> list[float]:
-    """Each grid column of the band as wide as its cells need (a merged cell's need
-    shared by the columns it spans), shrunk in proportion when the table is wider
-    than the text, never below its longest word nor below LEAST."""
-    lo, hi = band
-    n = hi - lo
-    natural, least = [0.0] * n, [0.0] * n
+def needs(t: Table, pst: Any, bold_font: str) -> tuple[list[float], list[float], list[tuple[int, int, float]]]:
+    """Per grid column, the width its cells' text needs on one line and the width
+    of its longest word (padding included); and each merged cell's (first column,
+    columns, width needed)."""
+    natural, least = [0.0] * t.columns, [LEAST] * t.columns
     spanning = []
     for p in t.placed():
-        if not lo <= p.column < hi:
-            continue
         font = bold_font if p.row < t.header_rows else pst.fontName
         text = text_of(p.cell.text)
         full = max((stringWidth(line, font, pst.fontSize) for line in text.split("\n")), default=0.0) + 2 * PAD
         word = max((stringWidth(w, font, pst.fontSize) * 1.1 for w in text.split()), default=0.0) + 2 * PAD
-        width = min(p.cell.colspan, hi - p.column)
-        if width == 1:
-            i = p.column - lo
-            natural[i], least[i] = max(natural[i], full), max(least[i], word)
+        if p.cell.colspan == 1:
+            natural[p.column] = max(natural[p.column], full)
+            least[p.column] = max(least[p.column], word)
         else:
-            spanning.append((p.column - lo, width, full))
+            spanning.append((p.column, p.cell.colspan, full))
+    return natural, least, spanning
+
+
+def bands(least: list[float], avail: float) -> list[tuple[int, int]]:
+    """The grid columns in bands that fit the width: one band for a table that fits;
+    for a table of 80 columns, as many columns as can be read side by side, each
+    band set under the one before (every cell still once)."""
+    out: list[tuple[int, int]] = []
+    start, used = 0, 0.0
+    for c, w in enumerate(least):
+        w = min(w, avail)
+        if c > start and used + w > avail:
+            out.append((start, c))
+            start, used = c, 0.0
+        used += w
+    if least:
+        out.append((start, len(least)))
+    return out
+
+
+def column_widths(band: tuple[int, int], avail: float, natural: list[float], least: list[float],
+                  spanning: list[tuple[int, int, float]]) -> list[float]:
+    """Each grid column of the band as wide as its cells need (a merged cell's need
+    shared by the columns it spans), shrunk in proportion when the band is wider
+    than the text, never below its longest word."""
+    lo, hi = band
+    n = hi - lo
+    nat, low = natural[lo:hi], [min(x, avail) for x in least[lo:hi]]
     for first, width, full in spanning:  # a merged cell wider than its columns widens each alike
-        extra = full - sum(natural[first:first + width])
-        if extra > 0:
-            for i in range(first, first + width):
-                natural[i] += extra / width
-    least = [min(max(x, LEAST), avail / n * 1.5) for x in least]
-    natural = [max(x, m) for x, m in zip(natural, least, strict=True)]
-    if sum(natural) <= avail:
-        return natural
-    spare = avail - sum(least)
+        first, last = max(first, lo), min(first + width, hi)
+        extra = full - sum(nat[first - lo:last - lo])
+        if last > first and extra > 0:
+            for i in range(first - lo, last - lo):
+                nat[i] += extra / (last - first)
+    nat = [max(x, m) for x, m in zip(nat, low, strict=True)]
+    if sum(nat) <= avail:
+        return nat
+    spare = avail - sum(low)
     if spare <= 0:
         return [avail / n] * n
-    stretch = sum(a - m for a, m in zip(natural, least, strict=True)) or 1
-    return [m + spare * (a - m) / stretch for a, m in zip(natural, least, strict=True)]
+    stretch = sum(a - m for a, m in zip(nat, low, strict=True)) or 1
+    return [m + spare * (a - m) / stretch for a, m in zip(nat, low, strict=True)]
 
 
 def grid(t: Table, band: tuple[int, int], cells: dict[tuple[int, int], list[Any]], widths: list[float],
