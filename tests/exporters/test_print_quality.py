@@ -201,7 +201,9 @@ def test_masthead_shows_each_date_once():
 def test_numbers_bind_to_units_not_to_function_words():
     from bantin.typography import nbsp
 
-    assert nbsp.apply("179 đại biểu và 5 km") == "179\u00a0đại biểu và 5\u00a0km"
+    # Issue 27: only a unit binds, not the noun a number counts (long groups left
+    # justified lines with wide gaps).
+    assert nbsp.apply("179 đại biểu và 5 km") == "179 đại biểu và 5\u00a0km"
     assert nbsp.apply("Boeing 767 của hãng, 69 đã về") == "Boeing 767 của hãng, 69 đã về"
 
 
