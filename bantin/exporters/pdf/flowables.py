@@ -12,10 +12,9 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 from reportlab.platypus import Paragraph as P
 
+from bantin.exporters.pdf.breaks import MAX_GAP, refill
 from bantin.exporters.pdf.ink import KEEP_LIMIT
 from bantin.exporters.pdf.styles import ALIGN
-
-MAX_GAP = 2.0  # times the normal word space: a justified line wider than that is set flush left
 
 
 class Outlined:
@@ -32,6 +31,16 @@ class Marked(P):
     or e-mail address would otherwise stretch its line into a row of gaps."""
 
     outline: Outlined | None = None
+
+    def breakLines(self, width: Any) -> Any:  # noqa: N802 - reportlab's name
+        """reportlab's lines; a justified paragraph of one font with a line looser
+        than MAX_GAP is broken again as a whole (``breaks.refill``)."""
+        bl = super().breakLines(width)
+        if self.style.alignment == ALIGN["justify"] and getattr(bl, "kind", 1) == 0:
+            better = refill(bl, self.style.spaceShrinkage)
+            if better is not None:
+                bl.lines = better
+        return bl
 
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:
         size = super().wrap(aw, ah)

@@ -16,6 +16,7 @@ from bantin.style.stylesheet import Style
 
 MM = 72 / 25.4
 ALIGN = {"left": 0, "center": 1, "right": 2, "justify": 4}  # reportlab's TA_* values
+SHRINK = 0.15  # of a justified line's word spaces
 
 
 @lru_cache(maxsize=8)
@@ -35,7 +36,11 @@ def styles(style: Style, f: Fonts) -> Mapping[str, Any]:
             keepWithNext=int(r.keep_next), textColor=accent if r.accent else ink, linkUnderline=0,
             allowWidows=0, allowOrphans=0, hyphenationLang="", embeddedHyphenation=0, splitLongWords=1,
             # A URL too long for its line breaks after a slash rather than mid-word.
-            uriWasteReduce=0.3, bulletFontName=f.body, bulletIndent=(r.left + r.first) * MM if r.first < 0 else 0,
+            uriWasteReduce=0.3, bulletFontName=f.body,
+            # Justified lines may close their spaces a little (TeX allows a third) to
+            # take one more word; a line set flush left or centred never passes its measure.
+            spaceShrinkage=SHRINK if r.align == "justify" else 0,
+            bulletIndent=(r.left + r.first) * MM if r.first < 0 else 0,
         )
     for align in ("right", "center"):
         for cell in ("cell", "header_cell"):

@@ -28,7 +28,7 @@ def needs(t: Table, pst: Any, bold_font: str) -> tuple[list[float], list[float],
     for p in t.placed():
         font = bold_font if p.row < t.header_rows else pst.fontName
         text = text_of(p.cell.text)
-        full = max((stringWidth(line, font, pst.fontSize) for line in text.split("\n")), default=0.0) + 2 * PAD
+        full = max((stringWidth(line, font, pst.fontSize) for line in text.split("\n")), default=0.0) + 2 * PAD + 1
         word = max((stringWidth(w, font, pst.fontSize) * 1.1 for w in text.split()), default=0.0) + 2 * PAD
         if p.cell.colspan == 1:
             natural[p.column] = max(natural[p.column], full)
