@@ -43,6 +43,7 @@ from bantin.model import (
     text_of,
 )
 from bantin.style.stylesheet import Style
+from bantin.typography.words import join
 
 
 @dataclass(frozen=True)
@@ -148,7 +149,7 @@ class Blocks(Walker):
         level = min(depth + b.level, self.last_level + 1)  # an outline may not skip a level
         self.last_level = level
         self.story.append(CondPageBreak(self.st["body"].leading * 4))
-        self.paras(b.text, self.st[f"h{min(b.level, 3)}"], self.outline(text_of(b.text), level))
+        self.paras(display(b.text), self.st[f"h{min(b.level, 3)}"], self.outline(text_of(b.text), level))
 
     def visit_paragraph(self, b: Paragraph, depth: int) -> None:
         self.paras(b.text, self.here(self.place.body))
@@ -260,4 +261,10 @@ class Blocks(Walker):
                                       self.place.left, self.place.right))
 
 
-__all__ = ["MM", "Blocks", "Place"]
+def display(text: Text) -> Text:
+    """Headline text whose words are kept whole on a line (``typography.words``);
+    addresses and code are left as they are."""
+    return tuple(s if s.code or s.href else replace(s, text=join(s.text)) for s in text)
+
+
+__all__ = ["MM", "Blocks", "Place", "display"]

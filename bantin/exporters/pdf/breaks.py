@@ -11,7 +11,8 @@ breaks that keep every line's gaps closest to the normal space, a "/" inside a w
 Addresses: reportlab splits a URL only after its slashes, and never splits again
 the rest of one it has split, so a path segment longer than a line ran past the
 margin. ``install`` gives reportlab a split function that breaks an address at its
-punctuation (/ - ? & = . @ _), then anywhere inside it, with no hyphen added.
+punctuation (before / . - ? and the like, after "//"; Chicago's rule), then
+anywhere inside it, with no hyphen added.
 """
 
 from __future__ import annotations
@@ -27,7 +28,8 @@ from reportlab.platypus import paragraph
 # reportlab versions whose paragraph module calls _uri_split_pairs(word) -> list of
 # (head, tail) | None when a word does not fit (read in 4.0 to 5.1).
 CHECKED = ("4.", "5.")
-PUNCTUATION = re.compile(r"[/\-?&=.@_~#]")
+BEFORE = re.compile(r"[/.\-_~?#%=&@]")
+AFTER = re.compile(r"[=&]")
 ADDRESS = re.compile(r"[/?&=@]|[.-]\w")  # what makes a word an address (or the rest of one)
 
 _reportlab_pairs: Callable[[str], list[tuple[str, str]] | None] | None = None
@@ -39,10 +41,14 @@ def address_pairs(word: str) -> list[tuple[str, str]] | None:
     None for a word that is no address (reportlab's own answer then)."""
     if not ADDRESS.search(word) or " " in word or "\u00a0" in word:
         return _reportlab_pairs(word) if _reportlab_pairs else None
-    cuts = [m.end() for m in PUNCTUATION.finditer(word) if 1 < m.end() < len(word)]
-    # "https://" stays whole: a break inside the scheme helps no one.
+    # As the Chicago Manual has it: before a slash, a dot, a hyphen (so that it is
+    # not read, or extracted, as a hyphenation), "_", "~", "?", "#", "%"; before or
+    # after "=" and "&"; after the scheme's "//".
     scheme = word.find("://")
-    cuts = [c for c in cuts if scheme < 0 or c >= scheme + 3]
+    cuts = {m.start() for m in BEFORE.finditer(word)} | {m.end() for m in AFTER.finditer(word)}
+    if scheme >= 0:
+        cuts.add(scheme + 3)
+    cuts = {c for c in cuts if 1 < c < len(word) and (scheme < 0 or c >= scheme + 3)}
     anywhere = [c for c in range(len(word) - 1, 1, -1) if c not in cuts]
     return [(word[:c], word[c:]) for c in (*sorted(cuts, reverse=True), *anywhere)]
 

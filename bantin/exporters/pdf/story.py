@@ -22,7 +22,7 @@ from bantin.exporters.labels import (
     short_title,
 )
 from bantin.exporters.pdf import decree, lists
-from bantin.exporters.pdf.blocks import Blocks
+from bantin.exporters.pdf.blocks import Blocks, display
 from bantin.exporters.pdf.flowables import Marked, Tail, balanced
 from bantin.exporters.pdf.ink import Ink, back_anchor
 from bantin.exporters.pdf.styles import placed
@@ -38,7 +38,7 @@ class Story(Blocks):
             self.story += [self.decree(header), Spacer(1, 20 * mm)]
         else:
             self.story.append(Spacer(1, 60 * mm))
-        self.paras(plain(b.title), self.st["cover_title"], self.outline(b.title, 0))
+        self.paras(display(plain(b.title)), self.st["cover_title"], self.outline(b.title, 0))
         meta = "" if header else briefing_meta(b)  # the header block already names both
         if meta:
             self.paras(plain(meta), self.st["cover_meta"])
@@ -73,8 +73,9 @@ class Story(Blocks):
 
     def title(self, a: Article, depth: int) -> None:
         self.depth = self.last_level = depth
-        pst = balanced(self.st["title"], self.ink.spans(plain(a.title), self.fonts.heading_family), self.width)
-        self.paras(plain(a.title), pst, self.outline(a.title, depth, toc=depth == 1))
+        title = display(plain(a.title))
+        pst = balanced(self.st["title"], self.ink.spans(title, self.fonts.heading_family), self.width)
+        self.paras(title, pst, self.outline(a.title, depth, toc=depth == 1))
 
     def lede(self, text: str) -> None:
         self.paras(linked(text), self.st["lede"])
@@ -122,18 +123,18 @@ class Story(Blocks):
         header = decree_header(b, self.style.page.decree_header)
         if header is not None:
             self.story.append(self.decree(header))
-        self.paras(plain(b.title), self.st["digest_title"], self.outline(b.title, 0))
+        self.paras(display(plain(b.title)), self.st["digest_title"], self.outline(b.title, 0))
         meta = digest_meta(b)
         if meta:
             self.paras(plain(meta), self.st["digest_meta"])
 
     def group(self, label: str) -> None:
-        self.paras(plain(label), self.st["group"])
+        self.paras(display(plain(label)), self.st["group"])
 
     def entry_title(self, a: Article, n: int) -> None:
         self.ink = Ink(self.fonts, self.warn, short_title(a.title, 40))
         self.entry_start = len(self.story)
-        self.paras(plain(a.title), self.st["entry_title"], self.outline(a.title, 1), bulletText=f"{n}.")
+        self.paras(display(plain(a.title)), self.st["entry_title"], self.outline(a.title, 1), bulletText=f"{n}.")
 
     def entry_source(self, source: Text) -> None:
         self.paras(source, self.st["entry_source"])
