@@ -101,8 +101,11 @@ class Blocks(Walker):
 
     def outline(self, title: str, level: int, toc: bool = False) -> Outlined:
         self.count += 1
-        # The outline shows plain words: no non-breaking or other typographic space.
-        return Outlined(short_title(" ".join(title.split()), 200), level, f"o{self.count}", toc)
+        # The outline shows plain words: no non-breaking or other typographic space,
+        # no non-breaking hyphen (a reader searches it for "2-2").
+        plain_title = short_title(" ".join(title.replace("\u2011", "-").split()), 200)
+        markup = self.ink.chars(join(title), self.fonts.body_family) if toc else ""
+        return Outlined(plain_title, level, f"o{self.count}", toc, markup)
 
     def here(self, name: str) -> Any:
         """The style ``name`` at the current place."""

@@ -68,7 +68,7 @@ MAX_GAP = 2.0  # times the word space: a line looser than that is set flush left
 SLASH = re.compile(r"(?<=[^\W\d_]/)(?=[^\W_])|(?<=\d/)(?=[^\W\d_])")
 
 try:  # reportlab's marks for the halves of a word split over two lines: a page split rejoins them
-    from reportlab.platypus.paragraph import _SplitWordEnd, _SplitWordH  # type: ignore[attr-defined]
+    from reportlab.platypus.paragraph import _SplitWordEnd, _SplitWordH
 except ImportError:  # pragma: no cover - another reportlab: the halves stay plain words
     _SplitWordEnd = _SplitWordH = str
 
@@ -100,7 +100,7 @@ def refill(bl: Any, shrink: float) -> list[tuple[float, list[str]]] | None:
     words = [w for _, ws in lines for w in ws]
     if any(type(w) is not str for w in words):
         return None
-    widths_of_lines = [extra + stringWidth(" ".join(ws), font, size) for extra, ws in lines]
+    widths_of_lines: list[float] = [float(extra + stringWidth(" ".join(ws), font, size)) for extra, ws in lines]
     pieces = list(_pieces(words))
     width = [stringWidth(p, font, size) for p, _ in pieces]
     n = len(pieces)

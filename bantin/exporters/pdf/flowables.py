@@ -20,9 +20,9 @@ from bantin.exporters.pdf.styles import ALIGN
 class Outlined:
     """Marks a flowable for the outline (and the table of contents)."""
 
-    def __init__(self, title: str, level: int, key: str, toc: bool) -> None:
+    def __init__(self, title: str, level: int, key: str, toc: bool, markup: str = "") -> None:
         self.title, self.level, self.key, self.toc = title, level, key, toc
-
+        self.markup = markup  # the title as the contents set it: escaped, checked against the font
 
 class Marked(P):
     """bantin's Paragraph. It sets its outline destination where it is drawn (an

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, PageBreak, Spacer
 from reportlab.platypus import Paragraph as P
-from reportlab.platypus.tableofcontents import TableOfContents
 
 from bantin.exporters.labels import (
     CONTENTS,
@@ -23,19 +23,22 @@ from bantin.exporters.labels import (
 )
 from bantin.exporters.pdf import decree, lists
 from bantin.exporters.pdf.blocks import Blocks, display
+from bantin.exporters.pdf.contents import Contents
 from bantin.exporters.pdf.flowables import Marked, Tail, balanced
 from bantin.exporters.pdf.ink import Ink, back_anchor
 from bantin.exporters.pdf.styles import placed
 from bantin.model import Article, Briefing, Paragraph, Span, Text, map_spans, plain
+from bantin.typography.words import join
 
 
 class Story(Blocks):
     entry_start = 0  # where the current digest entry begins in the story
+    headed = False  # the article under way opened with the decree's header block
     def cover(self, b: Briefing) -> None:
         self.ink = Ink(self.fonts, self.warn, short_title(b.title, 40))
         header = decree_header(b, self.style.page.decree_header)
         if header is not None:
-            self.story += [self.decree(header), Spacer(1, 20 * mm)]
+            self.story += [self.decree(header, b.place), Spacer(1, 20 * mm)]
         else:
             self.story.append(Spacer(1, 60 * mm))
         self.paras(display(plain(b.title)), self.st["cover_title"], self.outline(b.title, 0))
@@ -44,17 +47,19 @@ class Story(Blocks):
             self.paras(plain(meta), self.st["cover_meta"])
         self.paras(plain(count_line(b)), self.st["cover_meta"])
 
-    def decree(self, h: DecreeHeader) -> Any:
+    def decree(self, h: DecreeHeader, place: str | None) -> Any:
         def para(text: str, pst: Any) -> Any:
-            return self.para(self.ink.chars(text, self.fonts.body_family), pst)
+            return self.para(self.ink.chars(join(text), self.fonts.body_family), pst)
 
-        return decree.header_block(h, self.st["decree"], self.fonts, self.style.text.body_colour, self.width, para)
+        return decree.header_block(h, place, self.st, self.style.text.body_colour, self.width, para)
 
     def contents(self, b: Briefing) -> None:
         self.story.append(PageBreak())
         self.paras(plain(CONTENTS), self.st["contents_heading"])
-        toc = TableOfContents(dotsMinLevel=0)
-        toc.levelStyles = [self.st["toc"]]
+        toc = Contents(self.fonts.body, dotsMinLevel=0)
+        entry = self.st["toc"]
+        # Hanging: a wrapped entry's later lines start under its words, not under its start.
+        toc.levelStyles = [ParagraphStyle("toc-hanging", parent=entry, firstLineIndent=-entry.leftIndent)]
         self.story.append(toc)
 
     def start_article(self, a: Article, n: int) -> None:
@@ -65,11 +70,13 @@ class Story(Blocks):
         anchors = {note.id: f"note-{self.articles}-{i}" for i, note in enumerate(a.notes, 1)}
         self.ink = Ink(self.fonts, self.warn, short_title(a.title, 40), anchors)
         header = decree_header(a, self.style.page.decree_header) if not n else None
+        self.headed = header is not None
         if header is not None:  # a single công văn names its issuer: Nghị định 30's header block
-            self.story += [self.decree(header), Spacer(1, 8 * mm)]
+            self.story += [self.decree(header, a.place), Spacer(1, 8 * mm)]
 
     def masthead(self, text: str, a: Article) -> None:
-        self.paras(plain(text), self.st["masthead"])
+        if not self.headed:  # the header block is the document's masthead: its date, its place
+            self.paras(plain(text), self.st["masthead"])
 
     def title(self, a: Article, depth: int) -> None:
         self.depth = self.last_level = depth
@@ -122,7 +129,7 @@ class Story(Blocks):
         self.ink = Ink(self.fonts, self.warn, short_title(b.title, 40))
         header = decree_header(b, self.style.page.decree_header)
         if header is not None:
-            self.story.append(self.decree(header))
+            self.story.append(self.decree(header, b.place))
         self.paras(display(plain(b.title)), self.st["digest_title"], self.outline(b.title, 0))
         meta = digest_meta(b)
         if meta:
