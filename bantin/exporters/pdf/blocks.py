@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from typing import Any
 
-from reportlab.platypus import CondPageBreak, Indenter, KeepTogether, Spacer
+from reportlab.platypus import CondPageBreak, Indenter, Spacer
 from reportlab.platypus import Image as Picture
 
 from bantin.exporters import Warn
@@ -227,7 +227,9 @@ class Blocks(Walker):
             self.paras(caption, self.here("caption"))
         kept = self.story[start:]
         if len(kept) > 1 and sum(len(s.text) for s in caption) <= KEEP_LIMIT and not self.place.cell:
-            self.story[start:] = [KeepTogether(kept)]
+            # Kept with its caption by keep-with-next, not in a KeepTogether: so a
+            # heading just above (keep-with-next too) still goes with the picture.
+            kept[0].keepWithNext = True
 
     def visit_table(self, b: Table, depth: int) -> None:
         """The grid, each cell's blocks set in it; a table too wide for the text is

@@ -71,31 +71,40 @@ class Marked(P):
 
 
 class Tail(Flowable):
-    """An article's last paragraph and its byline: when they do not fit, the
-    paragraph is split so that at least two of its lines go over with the byline,
-    which is never alone at the top of a page."""
+    """An article's last paragraph and what closes the article after it (the
+    byline, the source line, the keywords): when they do not fit, the paragraph is
+    split so that at least two of its lines go over with them. A byline or a line
+    of keywords is never alone at the top of the last page."""
 
-    def __init__(self, body: Any, byline: Any) -> None:
+    def __init__(self, body: Any, *trailer: Any) -> None:
         super().__init__()
-        self.body, self.byline = body, byline
+        self.body, self.trailer = body, list(trailer)
 
     def getSpaceBefore(self) -> float:  # noqa: N802 - reportlab's names
         return float(self.body.getSpaceBefore())
 
     def getSpaceAfter(self) -> float:  # noqa: N802
-        return float(self.byline.getSpaceAfter())
+        return float(self.trailer[-1].getSpaceAfter())
 
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:
         self.bw, self.bh = self.body.wrap(aw, ah)
-        self.yw, self.yh = self.byline.wrap(aw, ah)
-        self.gap = max(self.body.getSpaceAfter(), self.byline.getSpaceBefore())
-        self.width, self.height = aw, self.bh + self.gap + self.yh
+        before = self.body
+        self.placed: list[tuple[Any, float]] = []  # each trailing flowable and its height, with the gap above it
+        for f in self.trailer:
+            _, h = f.wrap(aw, ah)
+            gap = max(before.getSpaceAfter(), f.getSpaceBefore())
+            self.placed.append((f, h + gap))
+            before = f
+        self.width, self.height = aw, self.bh + sum(h for _, h in self.placed)
         return self.width, self.height
 
     def draw(self) -> None:
-        # In reading order, so that text extraction reads the byline last.
-        self.body.drawOn(self.canv, 0, self.yh + self.gap)
-        self.byline.drawOn(self.canv, 0, 0)
+        # In reading order, so that text extraction reads the byline after the text.
+        y = self.height - self.bh
+        self.body.drawOn(self.canv, 0, y)
+        for f, h in self.placed:
+            y -= h
+            f.drawOn(self.canv, 0, y)
 
     def split(self, aw: float, ah: float) -> list[Any]:
         self.wrap(aw, ah)
@@ -105,7 +114,7 @@ class Tail(Flowable):
         parts = self.body.split(aw, room) if room > leading else []
         if len(parts) != 2:
             return []
-        return [parts[0], Tail(parts[1], self.byline)]
+        return [parts[0], Tail(parts[1], *self.trailer)]
 
 
 def balanced(pst: Any, markup: str, width: float) -> Any:

@@ -34,6 +34,7 @@ from bantin.typography.words import join
 class Story(Blocks):
     entry_start = 0  # where the current digest entry begins in the story
     headed = False  # the article under way opened with the decree's header block
+    group_at = -1  # where the last group heading is in the story
     def cover(self, b: Briefing) -> None:
         self.ink = Ink(self.fonts, self.warn, short_title(b.title, 40))
         header = decree_header(b, self.style.page.decree_header)
@@ -120,8 +121,16 @@ class Story(Blocks):
             self.story[-2:] = [Tail(last, self.story[-1])]
 
     def notes(self, lines: list[Text]) -> None:
+        """The source and keywords, kept with the article's last lines (``Tail``)."""
+        last = self.story[-1] if self.story else None
+        start = len(self.story)
         for line in lines:
             self.paras(line, self.st["source"])
+        added = self.story[start:]
+        if isinstance(last, Tail):
+            self.story[start - 1:] = [Tail(last.body, *last.trailer, *added)]
+        elif isinstance(last, P) and not (isinstance(last, Marked) and last.outline is not None):
+            self.story[start - 1:] = [Tail(last, *added)]
 
     # -- the điểm báo: each entry kept on one page when it fits, one outline item each
 
@@ -137,10 +146,14 @@ class Story(Blocks):
 
     def group(self, label: str) -> None:
         self.paras(display(plain(label)), self.st["group"])
+        self.group_at = len(self.story) - 1
 
     def entry_title(self, a: Article, n: int) -> None:
         self.ink = Ink(self.fonts, self.warn, short_title(a.title, 40))
-        self.entry_start = len(self.story)
+        # A group's heading goes in its first entry's block: keep-with-next does not
+        # hold a paragraph to a KeepTogether.
+        self.entry_start = self.group_at if self.group_at == len(self.story) - 1 else len(self.story)
+        self.group_at = -1
         self.paras(display(plain(a.title)), self.st["entry_title"], self.outline(a.title, 1), bulletText=f"{n}.")
 
     def entry_source(self, source: Text) -> None:
@@ -154,7 +167,10 @@ class Story(Blocks):
             self.paras(item, self.st["point"], bulletText="–")
 
     def end_entry(self, a: Article, n: int) -> None:
-        self.story[self.entry_start:] = [KeepTogether(self.story[self.entry_start:])]
+        block = self.story[self.entry_start:]
+        for f in block:  # the block keeps its parts together; keep-with-next inside it only nests blocks
+            f.keepWithNext = 0
+        self.story[self.entry_start:] = [KeepTogether(block)]
 
 
 def note_marks(a: Article) -> dict[str, str]:
