@@ -127,7 +127,7 @@ def main() -> None:
     ctx = RenderContext(style, epoch=1754380800)
     write = registry()["pdf"].render
     right = style.page.margin_right * 72 / 25.4
-    bundle = Briefing("Bản tin tổng hợp", tuple(d for d in docs[::4] if not isinstance(d, Briefing)),  # type: ignore[misc]
+    bundle = Briefing("Bản tin tổng hợp", tuple(d for d in docs[:52:4] if not isinstance(d, Briefing)),  # type: ignore[misc]
                       date="2025-08-05", issuer="Văn phòng")
     digest = to_digest(Briefing("Điểm báo", tuple(docs), "2025-08-05"), style.digest, "outlet")  # type: ignore[arg-type]
     runs = [(f.stem, d) for f, d in zip(files, docs, strict=True)] + [("bundle-13", bundle), ("digest", digest)]

@@ -46,9 +46,10 @@ def join(text: str) -> str:
     words = vocabulary()
     parts = [_EDGE.match(t).groups() for t in tokens]  # type: ignore[union-attr]
     cores = [p[1].lower() for p in parts]
-    # A syllable may join the next when nothing closes after it or opens before the next.
+    # A syllable may join the next when nothing closes after it or opens before the
+    # next; a group already bound (a number and its unit) is left as it is.
     open_after = [not parts[i][2] and not parts[i + 1][0] and bool(cores[i]) and bool(cores[i + 1])
-                  and NBSP not in tokens[i] for i in range(len(tokens) - 1)] + [False]
+                  and NBSP not in tokens[i] + tokens[i + 1] for i in range(len(tokens) - 1)] + [False]
     letters = [c for c in text if c.isalpha()]
     shouting = len(letters) > 3 and sum(c.isupper() for c in letters) > 0.6 * len(letters)
 
