@@ -154,7 +154,7 @@ def refill(bl: Any, shrink: float) -> list[tuple[float, list[str]]] | None:
             line.append(_SplitWordH(joined) if not (go_on and not line) else _SplitWordEnd(joined))
         natural = stringWidth(" ".join(line), font, size)
         out.append((measure(k) - natural, line))
-    better = count_loose(out, space) < count_loose(lines, space) and len(out) <= len(lines)
+    better = count_loose(out, space) < count_loose(lines, space) and len(out) <= len(lines) + 1
     return out if better else None
 
 

@@ -16,7 +16,7 @@ from bantin.style.stylesheet import Style
 
 MM = 72 / 25.4
 ALIGN = {"left": 0, "center": 1, "right": 2, "justify": 4}  # reportlab's TA_* values
-SHRINK = 0.15  # of a justified line's word spaces
+SHRINK = 0.2  # of a justified line's word spaces
 
 
 @lru_cache(maxsize=8)
