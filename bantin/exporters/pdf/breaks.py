@@ -105,34 +105,47 @@ def refill(bl: Any, shrink: float) -> list[tuple[float, list[str]]] | None:
     width = [stringWidth(p, font, size) for p, _ in pieces]
     n = len(pieces)
 
-    def measure(k: int) -> float:
-        return widths_of_lines[min(k, len(widths_of_lines) - 1)]
-
-    # best[i]: (cost, lines) of setting pieces[:i]; a line may end only after a
-    # word's last piece or after a "/".
+    # best[i]: (cost, lines, start) of setting pieces[:i]; a line may end only after
+    # a word's last piece or after a "/". The loops are written for speed: they run
+    # over every piece of the few paragraphs that need them.
     inf = float("inf")
-    best: list[tuple[float, int, int]] = [(0.0, 0, -1)] + [(inf, 0, -1)] * n  # (cost, lines, start)
+    rooms = widths_of_lines + [widths_of_lines[-1]] * (n + 1)
+    ends = [end for _, end in pieces]
+    loose_ratio = MAX_GAP - 1
+    widest = max(widths_of_lines)
+    cost_of = [inf] * (n + 1)
+    count_of = [0] * (n + 1)
+    start_of = [-1] * (n + 1)
+    cost_of[0] = 0.0
     for j in range(1, n + 1):
-        natural, gaps = 0.0, 0
-        for i in range(j - 1, -1, -1):
-            natural += width[i] + (space if pieces[i][1] and i != j - 1 else 0.0)
-            gaps += 1 if pieces[i][1] and i != j - 1 else 0
-            if best[i][0] == inf:
-                continue
-            room = measure(best[i][1])
-            if natural - shrink * gaps * space > room:
+        natural, gaps = width[j - 1], 0
+        last = j == n
+        i = j - 1
+        while i >= 0:
+            if i != j - 1:
+                natural += width[i]
+                if ends[i]:
+                    natural += space
+                    gaps += 1
+            if natural - shrink * gaps * space > widest:
                 break
-            last = j == n
-            if last:
-                cost = 0.0
-            elif gaps == 0:
-                cost = 50.0 + ((room - natural) / space) ** 2
-            else:
-                ratio = (room - natural) / (gaps * space)
-                cost = ratio**2 + (1000.0 if ratio > MAX_GAP - 1 else 0.0)
-            total = best[i][0] + cost + 1.0  # each line costs one: no needless extra line
-            if total < best[j][0]:
-                best[j] = (total, best[i][1] + 1, i)
+            before = cost_of[i]
+            if before != inf:
+                room = rooms[count_of[i]]
+                if natural - shrink * gaps * space > room:
+                    break
+                if last:
+                    cost = 0.0
+                elif gaps == 0:
+                    cost = 50.0 + ((room - natural) / space) ** 2
+                else:
+                    ratio = (room - natural) / (gaps * space)
+                    cost = ratio * ratio + (1000.0 if ratio > loose_ratio else 0.0)
+                total = before + cost + 1.0  # each line costs one: no needless extra line
+                if total < cost_of[j]:
+                    cost_of[j], count_of[j], start_of[j] = total, count_of[i] + 1, i
+            i -= 1
+    best = list(zip(cost_of, count_of, start_of, strict=True))
     if best[n][0] == inf:
         return None
     cuts = []
@@ -153,7 +166,7 @@ def refill(bl: Any, shrink: float) -> list[tuple[float, list[str]]] | None:
         if joined:  # the line ends after a "/": the word goes on on the next line
             line.append(_SplitWordH(joined) if not (go_on and not line) else _SplitWordEnd(joined))
         natural = stringWidth(" ".join(line), font, size)
-        out.append((measure(k) - natural, line))
+        out.append((rooms[k] - natural, line))
     better = count_loose(out, space) < count_loose(lines, space) and len(out) <= len(lines) + 1
     return out if better else None
 
