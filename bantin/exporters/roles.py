@@ -17,6 +17,8 @@ from bantin.model import Image
 from bantin.style.stylesheet import Style
 
 CODE_GROUND = "#F2F0EB"  # the light ground under a code block, in every paged format
+# Nghị định 30/2020's header block sizes in points, whatever the body size: they are the decree's.
+DECREE = {"issuer": 12.0, "nation": 12.0, "motto": 13.0, "number": 13.0, "place": 13.0}
 
 
 @dataclass(frozen=True)
@@ -77,6 +79,10 @@ def roles(style: Style) -> Mapping[str, Role]:
         # Code blocks: smaller, so that 70 columns fit the A4 measure; set apart.
         "code": Role(round(t.body_size * 0.82, 1), 1.35, "mono", before=t.space_after, after=t.space_after * 1.5,
                      left=2),
+        # Notes, at the end of the article under "Chú thích": smaller, each mark hanging.
+        "notes_heading": Role(hs[2], head_leading, "heading", bold=True, before=t.space_after * 2,
+                              after=t.space_after / 2, keep_next=True),
+        "note": Role(t.caption_size, 1.35, align=justify, after=t.space_after / 3),
         "byline": Role(t.body_size, t.leading, bold=True, align="right", before=t.space_after,
                        after=t.space_after),
         "source": Role(t.caption_size, 1.4, after=2),
@@ -97,6 +103,14 @@ def roles(style: Style) -> Mapping[str, Role]:
         # address would open wide gaps.
         "point": Role(t.body_size * 0.95, t.leading - 0.1, after=1, left=10, first=-4),
         "decree": Role(min(t.body_size, 12), 1.15, align="center"),  # nd30: 12 pt fits Quốc hiệu on a line
+        # Nghị định 30/2020, Appendix I, line by line: the issuing body 12–13 bold
+        # capitals, Quốc hiệu 12–13 bold capitals (12 fits it on one line of the right
+        # column), Tiêu ngữ 13–14 bold, "Số:" 13, the place and date 13–14 italic.
+        "decree_issuer": Role(DECREE["issuer"], 1.15, bold=True, align="center"),
+        "decree_nation": Role(DECREE["nation"], 1.15, bold=True, align="center"),
+        "decree_motto": Role(DECREE["motto"], 1.15, bold=True, align="center"),
+        "decree_number": Role(DECREE["number"], 1.2, align="center", before=4),
+        "decree_place": Role(DECREE["place"], 1.2, italic=True, align="center", before=6),
         "running": Role(t.masthead_size, 1.0, "heading", align="center"),
     })
 

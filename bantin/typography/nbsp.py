@@ -1,7 +1,20 @@
-"""Non-breaking spaces where a line break would hurt the reader.
+"""Non-breaking spaces and hyphens where a line break would hurt the reader, and
+nowhere else.
 
-Between a number and the word it counts ("179 đại biểu", "5 km"), inside dates
-("ngày 5/8"), and after short abbreviations ("TP. Hà Nội", "PGS.TS. Nguyễn").
+Bound: a number and its unit ("5\u00a0km", "300\u00a0triệu", "31.700\u00a0USD"), a
+date word and its day ("ngày\u00a05/8", "tháng\u00a08"), a short title or an initial
+and the name after it ("TP.\u00a0Hà Nội", "N.\u00a0Văn"), the first number of a range
+and its dash ("190\u00a0– 300\u00a0triệu": the line may break after the dash, not
+before it), and the two numbers of a hyphenated range ("2\u20112", "2025\u20112030").
+
+Every bound group is short: a long one cannot be broken, and a justified line
+before it opens wide gaps. So a number binds only to a unit, never to the noun it
+counts ("179 đại biểu"); and the day a date word binds does not also bind to a
+unit after it ("ngày\u00a05 tháng\u00a08", not one group of three).
+
+The characters this rule puts in text: U+00A0 NO-BREAK SPACE and U+2011
+NON-BREAKING HYPHEN. Applied twice, it gives what it gave once; it is linear in
+the text.
 """
 
 import re
@@ -9,21 +22,48 @@ import re
 NAME = "nbsp"
 
 NBSP = "\u00a0"
+NB_HYPHEN = "\u2011"
 
-# A number binds to the unit or noun it counts ("179 đại biểu", "5 km"), never to a
-# function word that follows it ("Boeing 767 của", "69 đã"): that is no unit.
-FUNCTION_WORDS = (
-    "của đã và là thì với cho được bị trong trên dưới tại từ đến tới vào ra sẽ đang cũng "
-    "có không này đó khi mà nên vì do theo như so còn rồi hay hoặc nhưng nếu để về"
+# What a number measures or counts in: metric and other units, money, magnitudes,
+# time. Date words followed by a number are dates, not units ("30 ngày 31-1").
+UNITS = (
+    "km km2 km² m m2 m² m3 m³ cm mm µm nm ha kg g mg tấn tạ yến lít l ml mét inch °C độ MW kW kWh GW W V kV "
+    "Hz MHz GHz GB MB TB KB đồng USD VND VNĐ EUR euro yên NDT won baht bảng đô "
+    "nghìn ngàn vạn triệu tỷ tỉ "
+    "giờ phút giây ngày tuần tháng năm tuổi h km/h"
 ).split()
-_NUMBER_WORD = re.compile(
-    r"(?<![\w.,/])(\d[\d.,/]*\d|\d)%? (?=[^\W\d_])(?!(?:" + "|".join(FUNCTION_WORDS) + r")(?!\w))"
+_DATE_WORDS = ("ngày", "tháng", "năm")
+
+_NUMBER = r"(?<![\w.,/\u2011-])\d(?:[\d.,]*\d)?%?"
+_NUMBER_UNIT = re.compile(
+    _NUMBER + " (?=(?:" + "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True)) + r")(?![\w²³]))"
 )
 _DATE_WORD = re.compile(r"\b(ngày|tháng|năm|Ngày|Tháng|Năm) (?=\d)")
 _ABBREV = re.compile(r"\b((?:TP|TS|PGS|GS|ThS|BS|KS|NXB|Q|P|TX|TT)\.(?:[A-Z]{1,3}\.)?) (?=\w)")
+# An initial: one capital letter and a full stop before a capitalised name ("N. Văn A").
+_INITIAL = re.compile(r"(?<![\w.])([A-ZĐ]\.) (?=[A-ZĐÀ-Ỹ])")
+_RANGE_DASH = re.compile(r"(?<=\d) (?=[–—] \d)")
+_RANGE_HYPHEN = re.compile(r"(?<=\d)-(?=\d)")
+
+
+def _bind_unit(m: re.Match[str]) -> str:
+    text = m.string
+    end = m.end()
+    unit = re.match(r"[^\W\d]+", text[end:end + 8])
+    word = unit.group(0) if unit else ""
+    # "30 ngày 31-1": a date word followed by its day is not this number's unit; a
+    # number already bound to a date word before it ("ngày 5 tháng 8") stays apart.
+    if word in _DATE_WORDS and re.match(r"[^\W\d]+[ \u00a0]\d", text[end:end + 12]):
+        return m.group(0)
+    if m.start() > 0 and text[m.start() - 1] == NBSP:
+        return m.group(0)
+    return m.group(0)[:-1] + NBSP
 
 
 def apply(text: str) -> str:
-    text = _NUMBER_WORD.sub(lambda m: m.group(0)[:-1] + NBSP, text)
+    text = _RANGE_HYPHEN.sub(NB_HYPHEN, text)
+    text = _RANGE_DASH.sub(NBSP, text)
     text = _DATE_WORD.sub(lambda m: m.group(1) + NBSP, text)
-    return _ABBREV.sub(lambda m: m.group(1) + NBSP, text)
+    text = _NUMBER_UNIT.sub(_bind_unit, text)
+    text = _ABBREV.sub(lambda m: m.group(1) + NBSP, text)
+    return _INITIAL.sub(lambda m: m.group(1) + NBSP, text)

@@ -202,7 +202,9 @@ def test_masthead_shows_each_date_once():
 def test_numbers_bind_to_units_not_to_function_words():
     from bantin.typography import nbsp
 
-    assert nbsp.apply("179 đại biểu và 5 km") == "179\u00a0đại biểu và 5\u00a0km"
+    # Issue 27: only a unit binds, not the noun a number counts (long groups left
+    # justified lines with wide gaps).
+    assert nbsp.apply("179 đại biểu và 5 km") == "179 đại biểu và 5\u00a0km"
     assert nbsp.apply("Boeing 767 của hãng, 69 đã về") == "Boeing 767 của hãng, 69 đã về"
 
 
@@ -334,5 +336,14 @@ def test_no_justified_line_stretches_past_twice_the_word_space(tmp_path):
     for y, x0, x1 in boxes:
         lines.setdefault(round(y), []).append((x0, x1))
     gaps = [b[0] - a_[1] for ws in lines.values() for a_, b in zip(sorted(ws), sorted(ws)[1:], strict=False)]
-    normal = sorted(gaps)[len(gaps) // 2]
+    # The normal space is the font's (justified lines may also close their spaces a
+    # little, so the median gap is not the normal one).
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from bantin.exporters.pdf.fonts import fonts
+    from bantin.exporters.roles import roles
+    from bantin.style.stylesheet import load
+
+    style = load("default")
+    normal = stringWidth(" ", fonts(style).body, roles(style)["body"].size)
     assert max(gaps) <= 2.05 * normal, (max(gaps), normal)

@@ -4,10 +4,12 @@ The modules: ``fonts`` (the style's faces registered with reportlab, fallbacks a
 the code face on first use), ``tounicode`` (a fix to reportlab's ToUnicode maps),
 ``ink`` (model text to escaped paragraph markup, character by character against
 the font that draws it), ``styles`` (paragraph styles from the shared role table),
-``flowables`` (bantin's paragraph, the byline's tail, balanced titles), ``story``
-and ``blocks`` (the one walk of the model), ``tables``, ``decree`` (Nghị định 30's
-header block), ``page`` (page numbers, running head, dates) and ``render`` (the
-document template). reportlab loads when the first PDF is written, not when the
+``flowables`` (bantin's paragraph, the article's tail, balanced titles), ``breaks``
+(justified paragraphs broken as a whole, addresses broken at their punctuation),
+``story`` and ``blocks`` (the one walk of the model), ``lists`` (labels and their
+column), ``tables``, ``contents`` (the table of contents), ``decree`` (Nghị định
+30's header block), ``page`` (page numbers, running head, dates) and ``render``
+(the document template). reportlab loads when the first PDF is written, not when the
 table of formats is read.
 """
 

@@ -1,24 +1,34 @@
 """The body of the walk: one flowable (or a few) per block, and the helpers every
-part of the story uses to set text."""
+part of the story uses to set text.
+
+Blocks nest (a list item holds paragraphs, a list and code; a quote and a cell hold
+blocks), so the walk keeps a *place*: the style a plain paragraph takes there, the
+indents nesting has added and the flowables it is filling. ``nested`` opens a place
+inside the current one.
+"""
 
 from __future__ import annotations
 
 import io
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
 from typing import Any
 
-from reportlab.platypus import CondPageBreak, KeepTogether, Spacer
+from reportlab.platypus import CondPageBreak, Indenter, Spacer
 from reportlab.platypus import Image as Picture
 
 from bantin.exporters import Warn
-from bantin.exporters.labels import credit_line, short_title
-from bantin.exporters.pdf import tables
-from bantin.exporters.pdf.flowables import Marked, Outlined
+from bantin.exporters.labels import credit_line, placeholder, short_title
+from bantin.exporters.pdf import lists, tables
+from bantin.exporters.pdf.flowables import Marked, Outlined, framed
 from bantin.exporters.pdf.fonts import Fonts, mono
 from bantin.exporters.pdf.ink import KEEP_LIMIT, Ink, split
-from bantin.exporters.pdf.styles import loose, styles
-from bantin.exporters.roles import figure_size, roles
+from bantin.exporters.pdf.styles import MM, loose, placed, styles
+from bantin.exporters.roles import figure_size, low_resolution, roles
 from bantin.exporters.walk import Walker
 from bantin.model import (
+    Block,
     CodeBlock,
     Figure,
     Heading,
@@ -33,6 +43,22 @@ from bantin.model import (
     text_of,
 )
 from bantin.style.stylesheet import Style
+from bantin.typography.words import join
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where blocks are being set. ``body`` and ``item`` name the styles of a plain
+    paragraph and of a list item's first paragraph there; ``left`` and ``right``
+    are the indents (points) nesting has added; ``cell`` is true inside a table
+    cell (no page flow: no outline, no indenter)."""
+
+    body: str = "body"
+    item: str = "item"
+    left: float = 0.0
+    right: float = 0.0
+    depth: int = 0  # lists around this place
+    cell: bool = False
 
 
 class Blocks(Walker):
@@ -50,6 +76,7 @@ class Blocks(Walker):
         self.depth = 0
         self.last_level = 0
         self.link = style.text.accent_colour
+        self.place = Place()
         # Which family draws each role: a character's coverage is checked against it.
         self.families = {name: fonts.heading_family if r.font == "heading" else fonts.body_family
                          for name, r in roles(style).items()}
@@ -65,7 +92,7 @@ class Blocks(Walker):
         """One paragraph, or consecutive ones when it is long: the outline mark and
         a bullet go on the first. Only a short paragraph keeps with the next one:
         reportlab loops for ever on a keep-with-next block taller than the page."""
-        family = self.families.get(pst.name, self.fonts.body_family)
+        family = self.families.get(pst.name.split("@")[0].split("-")[0], self.fonts.body_family)
         chunks = split(text)
         keep = len(chunks) == 1 and sum(len(s.text) for s in text) <= KEEP_LIMIT
         for i, chunk in enumerate(chunks):
@@ -74,68 +101,159 @@ class Blocks(Walker):
 
     def outline(self, title: str, level: int, toc: bool = False) -> Outlined:
         self.count += 1
-        return Outlined(short_title(title, 200), level, f"o{self.count}", toc)
+        # The outline shows plain words: no non-breaking or other typographic space,
+        # no non-breaking hyphen (a reader searches it for "2-2").
+        plain_title = short_title(" ".join(title.replace("\u2011", "-").split()), 200)
+        markup = self.ink.chars(join(title), self.fonts.body_family) if toc else ""
+        return Outlined(plain_title, level, f"o{self.count}", toc, markup)
+
+    def here(self, name: str) -> Any:
+        """The style ``name`` at the current place."""
+        return placed(self.st[name], self.place.left, self.place.right)
+
+    @property
+    def avail(self) -> float:
+        return self.width - self.place.left - self.place.right
+
+    @contextmanager
+    def nested(self, **change: Any) -> Iterator[None]:
+        """A place inside the current one: ``left``/``right`` are added to its indents."""
+        outer = self.place
+        left, right = change.pop("left", 0.0), change.pop("right", 0.0)
+        self.place = replace(outer, left=outer.left + left, right=outer.right + right, **change)
+        try:
+            yield
+        finally:
+            self.place = outer
+
+    @contextmanager
+    def into(self, flowables: list[Any]) -> Iterator[None]:
+        """Set blocks into ``flowables`` instead of the story (a table cell)."""
+        outer = self.story
+        self.story = flowables
+        try:
+            yield
+        finally:
+            self.story = outer
+
+    def indented(self, flowable: Any) -> None:
+        """A block that is not a paragraph (a table) at the place's indent."""
+        if self.place.left and not self.place.cell:
+            self.story += [Indenter(left=self.place.left), flowable, Indenter(left=-self.place.left)]
+        else:
+            self.story.append(flowable)
 
     # -- blocks
 
     def visit_heading(self, b: Heading, depth: int) -> None:
+        if self.place != Place():  # a heading inside a list, quote or cell: bold text, no outline entry
+            self.paras(tuple(replace(s, strong=True) for s in b.text), self.here(self.place.body))
+            return
         level = min(depth + b.level, self.last_level + 1)  # an outline may not skip a level
         self.last_level = level
         self.story.append(CondPageBreak(self.st["body"].leading * 4))
-        self.paras(b.text, self.st[f"h{min(b.level, 3)}"], self.outline(text_of(b.text), level))
+        self.paras(display(b.text), self.st[f"h{min(b.level, 3)}"], self.outline(text_of(b.text), level))
 
     def visit_paragraph(self, b: Paragraph, depth: int) -> None:
-        self.paras(b.text, self.st["body"])
+        self.paras(b.text, self.here(self.place.body))
 
     def visit_listblock(self, b: ListBlock, depth: int) -> None:
-        for n, item in enumerate(b.items, 1):
-            if b.numbered_in_text:
-                self.paras(item.text, self.st["own_item"])
+        """Each item's first paragraph with its label hanging in the list's label
+        column; the item's other blocks (paragraphs, a nested list, code, a quote)
+        aligned with its text."""
+        base = self.st[self.place.item]
+        marks = lists.labels(b, self.place.depth)
+        hang = lists.hang(marks, base.fontName, base.fontSize)
+        for item, mark in zip(b.items, marks, strict=True):
+            blocks: tuple[Block, ...] = item.blocks
+            if b.numbered_in_text:  # the ordinals are in the words: paragraphs, no label
+                first = blocks[0] if blocks and isinstance(blocks[0], Paragraph) else None
+                if first is not None:
+                    self.paras(first.text, placed(self.st["own_item"] if not self.place.cell else base,
+                                                  self.place.left, self.place.right))
+                    blocks = blocks[1:]
+                with self.nested(body=self.cont()):
+                    for inner in blocks:
+                        self.block(inner, depth)
+                continue
+            pst = placed(base, self.place.left, self.place.right, hang)
+            if blocks and isinstance(blocks[0], Paragraph):
+                self.paras(blocks[0].text, pst, bulletText=mark)
+                blocks = blocks[1:]
             else:
-                self.paras(item.text, self.st["item"], bulletText=f"{n}." if b.ordered else "–")
+                self.story.append(self.para("", pst, bulletText=mark))
+            with self.nested(left=hang, body=self.cont(), depth=self.place.depth + 1):
+                for inner in blocks:
+                    self.block(inner, depth)
         self.story.append(Spacer(1, self.style.text.space_after / 2))
 
+    def cont(self) -> str:
+        """The style of an item's later paragraphs: the item's, without its label."""
+        return self.place.body if self.place.cell else "item-text"
+
     def visit_quote(self, b: Quote, depth: int) -> None:
-        self.paras(b.text, self.st["quote"])
-        if b.attribution:
-            self.paras(plain("— " + b.attribution), self.st["attribution"])
+        """The quote's blocks indented on both sides, and who said it under them,
+        set apart on a line of its own."""
+        q = self.st["quote"]
+        inset = {} if self.place.cell else {"left": q.leftIndent, "right": q.rightIndent}
+        body = self.place.body if self.place.cell else "quote-text"
+        with self.nested(body=body, **inset):
+            for inner in b.blocks:
+                self.block(inner, depth)
+            if b.attribution:
+                pst = self.here(self.place.body if self.place.cell else "attribution-text")
+                self.paras(plain("— " + b.attribution), pst)
 
     def visit_figure(self, b: Figure, depth: int) -> None:
-        """The image (sized by ``figure_size``), kept on one page with its caption
-        and credit."""
+        """The image (sized by ``figure_size``), or a framed placeholder where the
+        document has none, kept on one page with its caption and credit."""
         start = len(self.story)
         if b.image is not None:
-            w, h = figure_size(b.image, self.width, self.height)
+            w, h = figure_size(b.image, self.avail, self.height)
+            warning = low_resolution(b.image, self.avail)
+            if warning:
+                self.warn(f"{warning} in “{self.ink.article}”")
             pic = Picture(io.BytesIO(b.image.data), width=w, height=h)
             pic.hAlign = "CENTER"
             self.story.append(pic)
+        else:
+            self.story.append(framed(self.ink.chars(f"[{placeholder(b)}]", self.fonts.body_family),
+                                     self.here("caption"), self.style.text.body_colour))
         caption = b.caption
         if b.credit:
             credit = credit_line(b)
             caption = (*caption, Span(f" ({credit})")) if caption else plain(credit)
         if caption:
-            self.paras(caption, self.st["caption"])
+            self.paras(caption, self.here("caption"))
         kept = self.story[start:]
-        if len(kept) > 1 and sum(len(s.text) for s in caption) <= KEEP_LIMIT:
-            self.story[start:] = [KeepTogether(kept)]
+        if len(kept) > 1 and sum(len(s.text) for s in caption) <= KEEP_LIMIT and not self.place.cell:
+            # Kept with its caption by keep-with-next, not in a KeepTogether: so a
+            # heading just above (keep-with-next too) still goes with the picture.
+            kept[0].keepWithNext = True
 
     def visit_table(self, b: Table, depth: int) -> None:
+        """The grid, each cell's blocks set in it; a table too wide for the text is
+        set in bands of columns, one under the other."""
         if b.caption:
-            self.paras(b.caption, self.st["table_caption"])
-        if not b.rows:
+            self.paras(b.caption, self.here("table_caption"))
+        if not b.rows or not b.columns:
             return
-        cells = []
-        for i, row in enumerate(b.rows):
-            kind = "header_cell" if i < b.header_rows else "cell"
-            line = []
-            for c in range(b.columns):
-                align = b.align[c] if c < len(b.align) else "left"
-                pst = self.st[kind if align == "left" else f"{kind}-{align}"]
-                text = row[c].text if c < len(row) else ()
-                line.append(self.para(self.ink.spans(text, self.fonts.body_family, self.link), pst))
-            cells.append(line)
-        widths = tables.column_widths(b, self.width, self.st["cell"], self.st["header_cell"].fontName)
-        self.story.append(tables.grid(cells, b, widths, self.fonts.body, self.style.text.body_colour,
+        cells: dict[tuple[int, int], list[Any]] = {}
+        for p in b.placed():
+            kind = "header_cell" if p.row < b.header_rows else "cell"
+            # A column's alignment is for its own cells; a merged cell reads from the left.
+            align = b.align[p.column] if p.column < len(b.align) and p.cell.colspan == 1 else "left"
+            name = kind if align == "left" else f"{kind}-{align}"
+            flowables: list[Any] = []
+            with self.into(flowables), self.nested(body=name, item=kind, left=-self.place.left,
+                                                   right=-self.place.right, depth=0, cell=True):
+                for inner in p.cell.blocks:
+                    self.block(inner, depth)
+            cells[(p.row, p.column)] = flowables
+        natural, least, spanning = tables.needs(b, self.st["cell"], self.st["header_cell"].fontName)
+        for band in tables.bands(least, self.avail):
+            widths = tables.column_widths(band, self.avail, natural, least, spanning)
+            self.indented(tables.grid(b, band, cells, widths, self.fonts.body, self.style.text.body_colour,
                                       self.style.text.space_after))
 
     def visit_sectionbreak(self, b: SectionBreak, depth: int) -> None:
@@ -144,4 +262,14 @@ class Blocks(Walker):
     def visit_codeblock(self, b: CodeBlock, depth: int) -> None:
         name, face = mono(self.fonts.mono)
         self.story.append(tables.code(b.lines, name, face, roles(self.style)["code"], self.width,
-                                      self.style.text.body_colour, self.ink.chars))
+                                      self.style.text.body_colour, self.ink.chars,
+                                      self.place.left, self.place.right))
+
+
+def display(text: Text) -> Text:
+    """Headline text whose words are kept whole on a line (``typography.words``);
+    addresses and code are left as they are."""
+    return tuple(s if s.code or s.href else replace(s, text=join(s.text)) for s in text)
+
+
+__all__ = ["MM", "Blocks", "Place", "display"]

@@ -6,23 +6,23 @@ from __future__ import annotations
 
 from typing import Any
 
+from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 from reportlab.platypus import Paragraph as P
 
+from bantin.exporters.pdf.breaks import MAX_GAP, refill
 from bantin.exporters.pdf.ink import KEEP_LIMIT
 from bantin.exporters.pdf.styles import ALIGN
-
-MAX_GAP = 2.0  # times the normal word space: a justified line wider than that is set flush left
 
 
 class Outlined:
     """Marks a flowable for the outline (and the table of contents)."""
 
-    def __init__(self, title: str, level: int, key: str, toc: bool) -> None:
+    def __init__(self, title: str, level: int, key: str, toc: bool, markup: str = "") -> None:
         self.title, self.level, self.key, self.toc = title, level, key, toc
-
+        self.markup = markup  # the title as the contents set it: escaped, checked against the font
 
 class Marked(P):
     """bantin's Paragraph. It sets its outline destination where it is drawn (an
@@ -31,6 +31,16 @@ class Marked(P):
     or e-mail address would otherwise stretch its line into a row of gaps."""
 
     outline: Outlined | None = None
+
+    def breakLines(self, width: Any) -> Any:  # noqa: N802 - reportlab's name
+        """reportlab's lines; a justified paragraph of one font with a line looser
+        than MAX_GAP is broken again as a whole (``breaks.refill``)."""
+        bl = super().breakLines(width)
+        if self.style.alignment == ALIGN["justify"] and getattr(bl, "kind", 1) == 0:
+            better = refill(bl, self.style.spaceShrinkage)
+            if better is not None:
+                bl.lines = better
+        return bl
 
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:
         size = super().wrap(aw, ah)
@@ -61,31 +71,40 @@ class Marked(P):
 
 
 class Tail(Flowable):
-    """An article's last paragraph and its byline: when they do not fit, the
-    paragraph is split so that at least two of its lines go over with the byline,
-    which is never alone at the top of a page."""
+    """An article's last paragraph and what closes the article after it (the
+    byline, the source line, the keywords): when they do not fit, the paragraph is
+    split so that at least two of its lines go over with them. A byline or a line
+    of keywords is never alone at the top of the last page."""
 
-    def __init__(self, body: Any, byline: Any) -> None:
+    def __init__(self, body: Any, *trailer: Any) -> None:
         super().__init__()
-        self.body, self.byline = body, byline
+        self.body, self.trailer = body, list(trailer)
 
     def getSpaceBefore(self) -> float:  # noqa: N802 - reportlab's names
         return float(self.body.getSpaceBefore())
 
     def getSpaceAfter(self) -> float:  # noqa: N802
-        return float(self.byline.getSpaceAfter())
+        return float(self.trailer[-1].getSpaceAfter())
 
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:
         self.bw, self.bh = self.body.wrap(aw, ah)
-        self.yw, self.yh = self.byline.wrap(aw, ah)
-        self.gap = max(self.body.getSpaceAfter(), self.byline.getSpaceBefore())
-        self.width, self.height = aw, self.bh + self.gap + self.yh
+        before = self.body
+        self.placed: list[tuple[Any, float]] = []  # each trailing flowable and its height, with the gap above it
+        for f in self.trailer:
+            _, h = f.wrap(aw, ah)
+            gap = max(before.getSpaceAfter(), f.getSpaceBefore())
+            self.placed.append((f, h + gap))
+            before = f
+        self.width, self.height = aw, self.bh + sum(h for _, h in self.placed)
         return self.width, self.height
 
     def draw(self) -> None:
-        # In reading order, so that text extraction reads the byline last.
-        self.body.drawOn(self.canv, 0, self.yh + self.gap)
-        self.byline.drawOn(self.canv, 0, 0)
+        # In reading order, so that text extraction reads the byline after the text.
+        y = self.height - self.bh
+        self.body.drawOn(self.canv, 0, y)
+        for f, h in self.placed:
+            y -= h
+            f.drawOn(self.canv, 0, y)
 
     def split(self, aw: float, ah: float) -> list[Any]:
         self.wrap(aw, ah)
@@ -95,7 +114,7 @@ class Tail(Flowable):
         parts = self.body.split(aw, room) if room > leading else []
         if len(parts) != 2:
             return []
-        return [parts[0], Tail(parts[1], self.byline)]
+        return [parts[0], Tail(parts[1], *self.trailer)]
 
 
 def balanced(pst: Any, markup: str, width: float) -> Any:
@@ -125,3 +144,11 @@ def balanced(pst: Any, markup: str, width: float) -> Any:
     if pst.alignment == 1:  # centred: narrow both sides alike
         return ParagraphStyle(f"{pst.name}-balanced", parent=pst, leftIndent=spare / 2, rightIndent=spare / 2)
     return ParagraphStyle(f"{pst.name}-balanced", parent=pst, rightIndent=spare)
+
+
+def framed(markup: str, pst: Any, colour: str) -> Any:
+    """A line in a thin frame, centred: what stands where a figure's picture would be."""
+    style = ParagraphStyle(f"{pst.name}-framed", parent=pst, alignment=ALIGN["center"], borderWidth=0.5,
+                           borderColor=colors.HexColor(colour), borderPadding=(5, 6, 5, 6),
+                           spaceBefore=pst.spaceBefore + 6, spaceAfter=8, keepWithNext=1)
+    return Marked(markup, style)

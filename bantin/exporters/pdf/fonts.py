@@ -15,7 +15,7 @@ from pathlib import Path
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-from bantin.exporters.pdf import tounicode
+from bantin.exporters.pdf import breaks, tounicode
 from bantin.style.fonts import Family, resolve
 from bantin.style.stylesheet import FontSpec, Style
 
@@ -69,6 +69,7 @@ def fonts(style: Style) -> Fonts:
     key = (repr(style.body_font), repr(style.heading_font), repr(style.fallback_fonts), repr(style.mono_font))
     with _register_lock:
         tounicode.install()
+        breaks.install()
         return _registered.get(key) or _register(key, style)
 
 

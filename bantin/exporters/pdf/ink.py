@@ -21,17 +21,26 @@ from bantin.style.fonts import Family, fallback_for
 # quadratic in its length; longer runs are set as consecutive chunks instead.
 CHUNK = 3000
 MAX_WORD = 5000
+NB_HYPHEN = "\u2011"
 KEEP_LIMIT = 600  # characters; a title or heading this long still fits on a page
 
 
 class Ink:
     """Turns model text into escaped reportlab markup for one font family."""
 
-    def __init__(self, fonts: Fonts, warn: Warn, article: str) -> None:
+    def __init__(self, fonts: Fonts, warn: Warn, article: str, notes: dict[str, str] | None = None) -> None:
         self.fonts, self.warn, self.article = fonts, warn, article
         self.reported: set[str] = set()
+        # Each note's anchor name (``note_anchor``); a reference links to its note,
+        # and the first reference to a note is where the note links back to.
+        self.notes = notes or {}
+        self.referred: set[str] = set()
 
     def chars(self, text: str, family: Family) -> str:
+        if NB_HYPHEN in text and not family.covers(NB_HYPHEN):
+            # The typography's non-breaking hyphen (a range, "2‑2"): reportlab never breaks
+            # at a hyphen, so the font's own hyphen draws it, and extracts as one.
+            text = text.replace(NB_HYPHEN, "-")
         if family.covers_all(text):
             return escape(text)
         out = []
@@ -59,9 +68,33 @@ class Ink:
                 inner = f'<font name="{name}">{self.chars(s.text, face)}</font>'
             else:
                 inner = self.chars(s.text, family)
+            if s.note is not None and s.note in self.notes:
+                out.append(self.reference(s, inner, link_colour))
+                continue
+            if s.note is not None:  # a mark whose note is not in this document: raised all the same
+                s = replace(s, sup=True)
             # A link becomes an annotation over the words; the colour shows it on screen.
-            out.append(tag_span(s, inner, "b", "i", f' color="{link_colour}"'))
+            inner = tag_span(s, inner, "b", "i", f' color="{link_colour}"')
+            if s.sup or s.sub:
+                tag = "super" if s.sup else "sub"
+                inner = f"<{tag}>{inner}</{tag}>"
+            out.append(inner)
         return "".join(out)
+
+    def reference(self, s: Span, inner: str, link_colour: str) -> str:
+        """A note's mark, raised, linking to the note; the first reference is the
+        place the note links back to."""
+        key = self.notes[s.note or ""]
+        back = ""
+        if key not in self.referred:
+            self.referred.add(key)
+            back = f'<a name="{back_anchor(key)}"/>'
+        colour = f' color="{link_colour}"' if link_colour else ""
+        return f'{back}<super><a href="#{key}"{colour}>{inner}</a></super>'
+
+
+def back_anchor(key: str) -> str:
+    return f"{key}-ref"
 
 
 def _chunks(text: str) -> list[str]:

@@ -33,7 +33,7 @@ class _Doc(BaseDocTemplate):
             return
         self.canv.addOutlineEntry(o.title, o.key, level=o.level, closed=o.level > 1)
         if o.toc:
-            self.notify("TOCEntry", (0, escape(o.title), self.page, o.key))
+            self.notify("TOCEntry", (0, o.markup or escape(o.title), self.page, o.key))
 
 
 def write(doc: Document, ctx: RenderContext) -> bytes:

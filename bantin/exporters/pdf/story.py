@@ -5,70 +5,111 @@ from __future__ import annotations
 
 from typing import Any
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, PageBreak, Spacer
 from reportlab.platypus import Paragraph as P
-from reportlab.platypus.tableofcontents import TableOfContents
 
 from bantin.exporters.labels import (
     CONTENTS,
+    NOTES,
     DecreeHeader,
     briefing_meta,
     count_line,
     decree_header,
     digest_meta,
+    linked,
     short_title,
 )
-from bantin.exporters.pdf import decree
-from bantin.exporters.pdf.blocks import Blocks
+from bantin.exporters.pdf import decree, lists
+from bantin.exporters.pdf.blocks import Blocks, display
+from bantin.exporters.pdf.contents import Contents
 from bantin.exporters.pdf.flowables import Marked, Tail, balanced
-from bantin.exporters.pdf.ink import Ink
-from bantin.model import Article, Briefing, Text, plain
+from bantin.exporters.pdf.ink import Ink, back_anchor
+from bantin.exporters.pdf.styles import placed
+from bantin.model import Article, Briefing, Paragraph, Span, Text, map_spans, plain
+from bantin.typography.words import join
 
 
 class Story(Blocks):
     entry_start = 0  # where the current digest entry begins in the story
+    headed = False  # the article under way opened with the decree's header block
+    group_at = -1  # where the last group heading is in the story
     def cover(self, b: Briefing) -> None:
         self.ink = Ink(self.fonts, self.warn, short_title(b.title, 40))
         header = decree_header(b, self.style.page.decree_header)
         if header is not None:
-            self.story += [self.decree(header), Spacer(1, 20 * mm)]
+            self.story += [self.decree(header, b.place), Spacer(1, 20 * mm)]
         else:
             self.story.append(Spacer(1, 60 * mm))
-        self.paras(plain(b.title), self.st["cover_title"], self.outline(b.title, 0))
+        self.paras(display(plain(b.title)), self.st["cover_title"], self.outline(b.title, 0))
         meta = "" if header else briefing_meta(b)  # the header block already names both
         if meta:
             self.paras(plain(meta), self.st["cover_meta"])
         self.paras(plain(count_line(b)), self.st["cover_meta"])
 
-    def decree(self, h: DecreeHeader) -> Any:
+    def decree(self, h: DecreeHeader, place: str | None) -> Any:
         def para(text: str, pst: Any) -> Any:
-            return self.para(self.ink.chars(text, self.fonts.body_family), pst)
+            return self.para(self.ink.chars(join(text), self.fonts.body_family), pst)
 
-        return decree.header_block(h, self.st["decree"], self.fonts, self.style.text.body_colour, self.width, para)
+        return decree.header_block(h, place, self.st, self.style.text.body_colour, self.width, para)
 
     def contents(self, b: Briefing) -> None:
         self.story.append(PageBreak())
         self.paras(plain(CONTENTS), self.st["contents_heading"])
-        toc = TableOfContents(dotsMinLevel=0)
-        toc.levelStyles = [self.st["toc"]]
+        toc = Contents(self.fonts.body, dotsMinLevel=0)
+        entry = self.st["toc"]
+        # Hanging: a wrapped entry's later lines start under its words, not under its start.
+        toc.levelStyles = [ParagraphStyle("toc-hanging", parent=entry, firstLineIndent=-entry.leftIndent)]
         self.story.append(toc)
 
     def start_article(self, a: Article, n: int) -> None:
         if n:
             self.story.append(PageBreak())
-        self.ink = Ink(self.fonts, self.warn, short_title(a.title, 40))
+        self.articles = getattr(self, "articles", 0) + 1
+        # Each note's anchor, unique in the document (two articles may both have a note "1").
+        anchors = {note.id: f"note-{self.articles}-{i}" for i, note in enumerate(a.notes, 1)}
+        self.ink = Ink(self.fonts, self.warn, short_title(a.title, 40), anchors)
+        header = decree_header(a, self.style.page.decree_header) if not n else None
+        self.headed = header is not None
+        if header is not None:  # a single công văn names its issuer: Nghị định 30's header block
+            self.story += [self.decree(header, a.place), Spacer(1, 8 * mm)]
 
     def masthead(self, text: str, a: Article) -> None:
-        self.paras(plain(text), self.st["masthead"])
+        if not self.headed:  # the header block is the document's masthead: its date, its place
+            self.paras(plain(text), self.st["masthead"])
 
     def title(self, a: Article, depth: int) -> None:
         self.depth = self.last_level = depth
-        pst = balanced(self.st["title"], self.ink.spans(plain(a.title), self.fonts.heading_family), self.width)
-        self.paras(plain(a.title), pst, self.outline(a.title, depth, toc=depth == 1))
+        title = display(plain(a.title))
+        pst = balanced(self.st["title"], self.ink.spans(title, self.fonts.heading_family), self.width)
+        self.paras(title, pst, self.outline(a.title, depth, toc=depth == 1))
 
     def lede(self, text: str) -> None:
-        self.paras(plain(text), self.st["lede"])
+        self.paras(linked(text), self.st["lede"])
+
+    def footnotes(self, a: Article) -> None:
+        """The notes at the end of the article, under "Chú thích": each note's mark
+        hanging before its blocks, the mark its references show, and a link back to
+        the first reference. (reportlab has no page-foot notes; at the end they
+        read in the same order in print, on screen and in extracted text.)"""
+        marks = note_marks(a)
+        base = self.st["note"]
+        hang = lists.hang(list(marks.values()), base.fontName, base.fontSize)
+        self.paras(plain(NOTES), self.st["notes_heading"])
+        back = "↑" if self.fonts.body_family.covers("↑") else "^"
+        for note in a.notes:
+            key = self.ink.notes[note.id]
+            mark = marks.get(note.id, "")
+            blocks = note.blocks
+            first = blocks[0].text if blocks and isinstance(blocks[0], Paragraph) else ()
+            anchor = f'<a name="{key}"/>'
+            link = f' <a href="#{back_anchor(key)}" color="{self.link}">{back}</a>' if key in self.ink.referred else ""
+            markup = anchor + self.ink.spans(first, self.fonts.body_family, self.link) + link
+            self.story.append(self.para(markup, placed(base, 0, 0, hang), bulletText=mark))
+            with self.nested(left=hang, body="note-text", item="note"):
+                for inner in blocks[1:] if first else blocks:
+                    self.block(inner, 0)
 
     def byline(self, text: str) -> None:
         last = self.story[-1] if self.story else None
@@ -80,8 +121,16 @@ class Story(Blocks):
             self.story[-2:] = [Tail(last, self.story[-1])]
 
     def notes(self, lines: list[Text]) -> None:
+        """The source and keywords, kept with the article's last lines (``Tail``)."""
+        last = self.story[-1] if self.story else None
+        start = len(self.story)
         for line in lines:
             self.paras(line, self.st["source"])
+        added = self.story[start:]
+        if isinstance(last, Tail):
+            self.story[start - 1:] = [Tail(last.body, *last.trailer, *added)]
+        elif isinstance(last, P) and not (isinstance(last, Marked) and last.outline is not None):
+            self.story[start - 1:] = [Tail(last, *added)]
 
     # -- the điểm báo: each entry kept on one page when it fits, one outline item each
 
@@ -89,29 +138,50 @@ class Story(Blocks):
         self.ink = Ink(self.fonts, self.warn, short_title(b.title, 40))
         header = decree_header(b, self.style.page.decree_header)
         if header is not None:
-            self.story.append(self.decree(header))
-        self.paras(plain(b.title), self.st["digest_title"], self.outline(b.title, 0))
+            self.story.append(self.decree(header, b.place))
+        self.paras(display(plain(b.title)), self.st["digest_title"], self.outline(b.title, 0))
         meta = digest_meta(b)
         if meta:
             self.paras(plain(meta), self.st["digest_meta"])
 
     def group(self, label: str) -> None:
-        self.paras(plain(label), self.st["group"])
+        self.paras(display(plain(label)), self.st["group"])
+        self.group_at = len(self.story) - 1
 
     def entry_title(self, a: Article, n: int) -> None:
         self.ink = Ink(self.fonts, self.warn, short_title(a.title, 40))
-        self.entry_start = len(self.story)
-        self.paras(plain(a.title), self.st["entry_title"], self.outline(a.title, 1), bulletText=f"{n}.")
+        # A group's heading goes in its first entry's block: keep-with-next does not
+        # hold a paragraph to a KeepTogether.
+        self.entry_start = self.group_at if self.group_at == len(self.story) - 1 else len(self.story)
+        self.group_at = -1
+        self.paras(display(plain(a.title)), self.st["entry_title"], self.outline(a.title, 1), bulletText=f"{n}.")
 
     def entry_source(self, source: Text) -> None:
         self.paras(source, self.st["entry_source"])
 
     def entry_lede(self, text: str) -> None:
-        self.paras(plain(text), self.st["entry_lede"])
+        self.paras(linked(text), self.st["entry_lede"])
 
     def points(self, items: tuple[Text, ...]) -> None:
         for item in items:
             self.paras(item, self.st["point"], bulletText="–")
 
     def end_entry(self, a: Article, n: int) -> None:
-        self.story[self.entry_start:] = [KeepTogether(self.story[self.entry_start:])]
+        block = self.story[self.entry_start:]
+        for f in block:  # the block keeps its parts together; keep-with-next inside it only nests blocks
+            f.keepWithNext = 0
+        self.story[self.entry_start:] = [KeepTogether(block)]
+
+
+def note_marks(a: Article) -> dict[str, str]:
+    """Each note's mark, as its first reference shows it ("1", "*"); a note never
+    referred to is numbered by its place."""
+    marks: dict[str, str] = {}
+
+    def see(s: Span) -> Text:
+        if s.note is not None:
+            marks.setdefault(s.note, s.text)
+        return (s,)
+
+    map_spans(a, see)
+    return {n.id: marks.get(n.id) or str(i) for i, n in enumerate(a.notes, 1)}

@@ -16,6 +16,7 @@ from bantin.style.stylesheet import Style
 
 MM = 72 / 25.4
 ALIGN = {"left": 0, "center": 1, "right": 2, "justify": 4}  # reportlab's TA_* values
+SHRINK = 0.2  # of a justified line's word spaces
 
 
 @lru_cache(maxsize=8)
@@ -35,12 +36,36 @@ def styles(style: Style, f: Fonts) -> Mapping[str, Any]:
             keepWithNext=int(r.keep_next), textColor=accent if r.accent else ink, linkUnderline=0,
             allowWidows=0, allowOrphans=0, hyphenationLang="", embeddedHyphenation=0, splitLongWords=1,
             # A URL too long for its line breaks after a slash rather than mid-word.
-            uriWasteReduce=0.3, bulletFontName=f.body, bulletIndent=(r.left + r.first) * MM if r.first < 0 else 0,
+            uriWasteReduce=0.3, bulletFontName=f.body,
+            # Justified lines may close their spaces a little (TeX allows a third) to
+            # take one more word; a line set flush left or centred never passes its measure.
+            spaceShrinkage=SHRINK if r.align == "justify" else 0,
+            bulletIndent=(r.left + r.first) * MM if r.first < 0 else 0,
         )
     for align in ("right", "center"):
         for cell in ("cell", "header_cell"):
             out[f"{cell}-{align}"] = ParagraphStyle(f"{cell}-{align}", parent=out[cell], alignment=ALIGN[align])
+    # Inside a quote the quote's indents are the place's (``Blocks.nested``), so that
+    # a list or code in a quote is indented as its paragraphs are.
+    for name in ("quote", "attribution", "item", "note"):
+        out[f"{name}-text"] = ParagraphStyle(f"{name}-text", parent=out[name], leftIndent=0, rightIndent=0,
+                                             firstLineIndent=0, bulletIndent=0)
     return MappingProxyType(out)
+
+
+@lru_cache(maxsize=1024)
+def placed(pst: Any, left: float, right: float, hang: float | None = None) -> Any:
+    """``pst`` moved ``left`` points right and narrowed by ``right``: a paragraph
+    inside a list item or a quote. With ``hang``, the first paragraph of a list
+    item: its label at ``left``, its text (every line) ``hang`` points further."""
+    if not left and not right and hang is None:
+        return pst
+    if hang is None:
+        return ParagraphStyle(f"{pst.name}@{left:g},{right:g}", parent=pst, leftIndent=pst.leftIndent + left,
+                              rightIndent=pst.rightIndent + right)
+    return ParagraphStyle(f"{pst.name}@{left:g},{right:g},{hang:g}", parent=pst, leftIndent=left + hang,
+                          rightIndent=pst.rightIndent + right, bulletIndent=left, firstLineIndent=0,
+                          bulletFontName=pst.fontName, bulletFontSize=pst.fontSize)
 
 
 @lru_cache(maxsize=64)

@@ -15,33 +15,87 @@ from bantin.exporters.roles import CODE_GROUND, Role
 from bantin.model import Table, text_of
 from bantin.style.fonts import Family
 
+PAD = 3.0  # a cell's left and right padding, points
+LEAST = 26.0  # the narrowest column worth reading (a number of four digits at 9 pt, and its padding)
 
-def column_widths(t: Table, avail: float, pst: Any, bold_font: str) -> list[float]:
-    """Each column as wide as its text needs, shrunk in proportion when the table
-    is wider than the page, but never below its longest word."""
-    pad = 8.0
-    natural, least = [], []
-    for c in range(t.columns):
-        texts = [text_of(r[c].text) for r in t.rows if c < len(r)]
-        bold = [i < t.header_rows for i, r in enumerate(t.rows) if c < len(r)]
-        full = [stringWidth(x, bold_font if b else pst.fontName, pst.fontSize)
-                for x, b in zip(texts, bold, strict=True)]
-        words = [stringWidth(w, pst.fontName, pst.fontSize) * 1.1 for x in texts for w in x.split()]
-        natural.append(max(full, default=0) + pad)
-        least.append(min(max(words, default=0) + pad, avail / max(1, t.columns) * 1.5))
-    if sum(natural) <= avail:
-        return natural
-    spare = avail - sum(least)
+
+def needs(t: Table, pst: Any, bold_font: str) -> tuple[list[float], list[float], list[tuple[int, int, float]]]:
+    """Per grid column, the width its cells' text needs on one line and the width
+    of its longest word (padding included); and each merged cell's (first column,
+    columns, width needed)."""
+    natural, least = [0.0] * t.columns, [LEAST] * t.columns
+    spanning = []
+    for p in t.placed():
+        font = bold_font if p.row < t.header_rows else pst.fontName
+        text = text_of(p.cell.text)
+        full = max((stringWidth(line, font, pst.fontSize) for line in text.split("\n")), default=0.0) + 2 * PAD + 1
+        word = max((stringWidth(w, font, pst.fontSize) * 1.1 for w in text.split()), default=0.0) + 2 * PAD
+        if p.cell.colspan == 1:
+            natural[p.column] = max(natural[p.column], full)
+            least[p.column] = max(least[p.column], word)
+        else:
+            spanning.append((p.column, p.cell.colspan, full))
+    return natural, least, spanning
+
+
+def bands(least: list[float], avail: float) -> list[tuple[int, int]]:
+    """The grid columns in bands that fit the width: one band for a table that fits;
+    for a table of 80 columns, as many columns as can be read side by side, each
+    band set under the one before (every cell still once)."""
+    out: list[tuple[int, int]] = []
+    start, used = 0, 0.0
+    for c, w in enumerate(least):
+        w = min(w, avail)
+        if c > start and used + w > avail:
+            out.append((start, c))
+            start, used = c, 0.0
+        used += w
+    if least:
+        out.append((start, len(least)))
+    return out
+
+
+def column_widths(band: tuple[int, int], avail: float, natural: list[float], least: list[float],
+                  spanning: list[tuple[int, int, float]]) -> list[float]:
+    """Each grid column of the band as wide as its cells need (a merged cell's need
+    shared by the columns it spans), shrunk in proportion when the band is wider
+    than the text, never below its longest word."""
+    lo, hi = band
+    n = hi - lo
+    nat, low = natural[lo:hi], [min(x, avail) for x in least[lo:hi]]
+    for first, width, full in spanning:  # a merged cell wider than its columns widens each alike
+        first, last = max(first, lo), min(first + width, hi)
+        extra = full - sum(nat[first - lo:last - lo])
+        if last > first and extra > 0:
+            for i in range(first - lo, last - lo):
+                nat[i] += extra / (last - first)
+    nat = [max(x, m) for x, m in zip(nat, low, strict=True)]
+    if sum(nat) <= avail:
+        return nat
+    spare = avail - sum(low)
     if spare <= 0:
-        return [avail / t.columns] * t.columns
-    stretch = sum(n - m for n, m in zip(natural, least, strict=True)) or 1
-    return [m + spare * (n - m) / stretch for n, m in zip(natural, least, strict=True)]
+        return [avail / n] * n
+    stretch = sum(a - m for a, m in zip(nat, low, strict=True)) or 1
+    return [m + spare * (a - m) / stretch for a, m in zip(nat, low, strict=True)]
 
 
-def grid(cells: list[list[Any]], t: Table, widths: list[float], body_font: str, ink_colour: str,
-         space_after: float) -> Any:
-    """The table with hairline rules, its header rows repeated on every page."""
-    table = Grid(cells, colWidths=widths, repeatRows=t.header_rows, hAlign="LEFT")
+def grid(t: Table, band: tuple[int, int], cells: dict[tuple[int, int], list[Any]], widths: list[float],
+         body_font: str, ink_colour: str, space_after: float) -> Any:
+    """The band of the table with hairline rules, its header rows repeated on every
+    page; a merged cell is one cell of reportlab's (SPAN), drawn once."""
+    lo, hi = band
+    data: list[list[Any]] = [["" for _ in range(lo, hi)] for _ in t.rows]
+    spans: list[tuple[Any, ...]] = []
+    for p in t.placed():
+        if not lo <= p.column < hi:
+            continue
+        c = p.column - lo
+        data[p.row][c] = cells[(p.row, p.column)]
+        last_col = min(hi, p.column + p.cell.colspan) - 1 - lo
+        last_row = min(len(t.rows), p.row + p.cell.rowspan) - 1
+        if last_col > c or last_row > p.row:
+            spans.append(("SPAN", (c, p.row), (last_col, last_row)))
+    table = Grid(data, colWidths=widths, repeatRows=t.header_rows, hAlign="LEFT")
     rule = colors.HexColor("#888888")
     ink = colors.HexColor(ink_colour)
     commands: list[tuple[Any, ...]] = [
@@ -49,11 +103,14 @@ def grid(cells: list[list[Any]], t: Table, widths: list[float], body_font: str, 
         # default, an unembedded Helvetica would be referenced.
         ("FONTNAME", (0, 0), (-1, -1), body_font),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        ("LEFTPADDING", (0, 0), (-1, -1), PAD), ("RIGHTPADDING", (0, 0), (-1, -1), PAD),
         ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
         ("LINEBELOW", (0, 0), (-1, -1), 0.25, rule),
         ("LINEABOVE", (0, 0), (-1, 0), 0.6, ink),
+        *spans,
     ]
+    if t.spans:  # merged cells are read by their borders
+        commands.append(("GRID", (0, 0), (-1, -1), 0.25, rule))
     if t.header_rows:
         commands.append(("LINEBELOW", (0, t.header_rows - 1), (-1, t.header_rows - 1), 0.6, ink))
     table.setStyle(TableStyle(commands))
@@ -62,16 +119,16 @@ def grid(cells: list[list[Any]], t: Table, widths: list[float], body_font: str, 
 
 
 def code(lines: tuple[str, ...], name: str, face: Family, r: Role, width: float, ink_colour: str,
-         chars: Any) -> Any:
+         chars: Any, left: float = 0.0, right: float = 0.0) -> Any:
     """Lines as written, in the code face on a light ground. A line wider than the
     column goes on under a hanging "↪", as pandoc's PDF does, rather than running
     off the page; spaces are kept (XPreformatted). ``chars(text, family)`` escapes
     and checks each line."""
     pst = ParagraphStyle("code", fontName=name, fontSize=r.size, leading=r.size * r.leading,
-                         spaceBefore=r.before, spaceAfter=r.after, leftIndent=r.left * MM,
+                         spaceBefore=r.before, spaceAfter=r.after, leftIndent=r.left * MM + left, rightIndent=right,
                          backColor=colors.HexColor(CODE_GROUND), borderPadding=(3, 4, 3, 4),
                          textColor=colors.HexColor(ink_colour))
-    cols = max(20, int((width - r.left * MM - 8) // stringWidth("0", name, r.size)))
+    cols = max(20, int((width - left - right - r.left * MM - 8) // stringWidth("0", name, r.size)))
     marker = "↪ " if face.covers("↪") else "> "
     out: list[str] = []
     for line in lines or ("",):

@@ -1,0 +1,175 @@
+"""Where lines break: addresses at their punctuation, and justified paragraphs
+broken as a whole so that no line opens wide gaps.
+
+reportlab breaks lines greedily, one at a time. A justified line followed by a word
+that does not fit is left with what it has, its gaps stretched; with few gaps that
+passes twice the word space. ``refill`` breaks such a paragraph again as a whole
+(total fit, as TeX does, without hyphenation: Vietnamese has none): it chooses the
+breaks that keep every line's gaps closest to the normal space, a "/" inside a word
+("đồng/kg", "thi/môn") being a place to break too.
+
+Addresses: reportlab splits a URL only after its slashes, and never splits again
+the rest of one it has split, so a path segment longer than a line ran past the
+margin. ``install`` gives reportlab a split function that breaks an address at its
+punctuation (before / . - ? and the like, after "//"; Chicago's rule), then
+anywhere inside it, with no hyphen added.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import reportlab
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import paragraph
+
+# reportlab versions whose paragraph module calls _uri_split_pairs(word) -> list of
+# (head, tail) | None when a word does not fit (read in 4.0 to 5.1).
+CHECKED = ("4.", "5.")
+BEFORE = re.compile(r"[/.\-_~?#%=&@]")
+AFTER = re.compile(r"[=&]")
+ADDRESS = re.compile(r"[/?&=@]|[.-]\w")  # what makes a word an address (or the rest of one)
+
+_reportlab_pairs: Callable[[str], list[tuple[str, str]] | None] | None = None
+
+
+def address_pairs(word: str) -> list[tuple[str, str]] | None:
+    """Every way to split ``word`` over two lines, the preferred first: after a
+    punctuation mark, the longest head first; then anywhere, longest head first.
+    None for a word that is no address (reportlab's own answer then)."""
+    if not ADDRESS.search(word) or " " in word or "\u00a0" in word:
+        return _reportlab_pairs(word) if _reportlab_pairs else None
+    # As the Chicago Manual has it: before a slash, a dot, a hyphen (so that it is
+    # not read, or extracted, as a hyphenation), "_", "~", "?", "#", "%"; before or
+    # after "=" and "&"; after the scheme's "//".
+    scheme = word.find("://")
+    cuts = {m.start() for m in BEFORE.finditer(word)} | {m.end() for m in AFTER.finditer(word)}
+    if scheme >= 0:
+        cuts.add(scheme + 3)
+    cuts = {c for c in cuts if 1 < c < len(word) and (scheme < 0 or c >= scheme + 3)}
+    anywhere = [c for c in range(len(word) - 1, 1, -1) if c not in cuts]
+    return [(word[:c], word[c:]) for c in (*sorted(cuts, reverse=True), *anywhere)]
+
+
+def install() -> None:
+    """Install ``address_pairs`` (idempotent), on a reportlab version it was checked against."""
+    global _reportlab_pairs
+    current = getattr(paragraph, "_uri_split_pairs", None)
+    if reportlab.Version.startswith(CHECKED) and current is not None and current is not address_pairs:
+        _reportlab_pairs = current
+        paragraph._uri_split_pairs = address_pairs
+
+
+# -- total fit for justified paragraphs of one font (reportlab's "kind 0")
+
+MAX_GAP = 2.0  # times the word space: a line looser than that is set flush left (flowables.Marked)
+SLASH = re.compile(r"(?<=[^\W\d_]/)(?=[^\W_])|(?<=\d/)(?=[^\W\d_])")
+
+try:  # reportlab's marks for the halves of a word split over two lines: a page split rejoins them
+    from reportlab.platypus.paragraph import _SplitWordEnd, _SplitWordH
+except ImportError:  # pragma: no cover - another reportlab: the halves stay plain words
+    _SplitWordEnd = _SplitWordH = str
+
+
+def _pieces(words: list[str]) -> Iterator[tuple[str, bool]]:
+    """Each word, cut after each "/" between letters: (piece, is the word's last piece)."""
+    for w in words:
+        if type(w) is not str or "/" not in w:
+            yield w, True
+            continue
+        parts = SLASH.split(w)
+        for i, part in enumerate(parts):
+            yield part, i == len(parts) - 1
+
+
+def loose(lines: list[tuple[float, list[str]]], space: float) -> bool:
+    return count_loose(lines, space) > 0
+
+
+def refill(bl: Any, shrink: float) -> list[tuple[float, list[str]]] | None:
+    """The lines of ``bl`` (reportlab's kind-0 broken paragraph) broken again as a
+    whole, or None when that is no better or cannot be done (a word split already,
+    or wider than its line)."""
+    lines = bl.lines
+    font, size = bl.fontName, bl.fontSize
+    space = stringWidth(" ", font, size)
+    if len(lines) < 2 or not loose(lines, space):
+        return None
+    words = [w for _, ws in lines for w in ws]
+    if any(type(w) is not str for w in words):
+        return None
+    widths_of_lines: list[float] = [float(extra + stringWidth(" ".join(ws), font, size)) for extra, ws in lines]
+    pieces = list(_pieces(words))
+    width = [stringWidth(p, font, size) for p, _ in pieces]
+    n = len(pieces)
+
+    # best[i]: (cost, lines, start) of setting pieces[:i]; a line may end only after
+    # a word's last piece or after a "/". The loops are written for speed: they run
+    # over every piece of the few paragraphs that need them.
+    inf = float("inf")
+    rooms = widths_of_lines + [widths_of_lines[-1]] * (n + 1)
+    ends = [end for _, end in pieces]
+    loose_ratio = MAX_GAP - 1
+    widest = max(widths_of_lines)
+    cost_of = [inf] * (n + 1)
+    count_of = [0] * (n + 1)
+    start_of = [-1] * (n + 1)
+    cost_of[0] = 0.0
+    for j in range(1, n + 1):
+        natural, gaps = width[j - 1], 0
+        last = j == n
+        i = j - 1
+        while i >= 0:
+            if i != j - 1:
+                natural += width[i]
+                if ends[i]:
+                    natural += space
+                    gaps += 1
+            if natural - shrink * gaps * space > widest:
+                break
+            before = cost_of[i]
+            if before != inf:
+                room = rooms[count_of[i]]
+                if natural - shrink * gaps * space > room:
+                    break
+                if last:
+                    cost = 0.0
+                elif gaps == 0:
+                    cost = 50.0 + ((room - natural) / space) ** 2
+                else:
+                    ratio = (room - natural) / (gaps * space)
+                    cost = ratio * ratio + (1000.0 if ratio > loose_ratio else 0.0)
+                total = before + cost + 1.0  # each line costs one: no needless extra line
+                if total < cost_of[j]:
+                    cost_of[j], count_of[j], start_of[j] = total, count_of[i] + 1, i
+            i -= 1
+    best = list(zip(cost_of, count_of, start_of, strict=True))
+    if best[n][0] == inf:
+        return None
+    cuts = []
+    j = n
+    while j > 0:
+        cuts.append((best[j][2], j))
+        j = best[j][2]
+    out: list[tuple[float, list[str]]] = []
+    for k, (i, j) in enumerate(reversed(cuts)):
+        line: list[str] = []
+        joined = ""
+        go_on = i > 0 and not pieces[i - 1][1]  # the line starts with the rest of a word cut after "/"
+        for p, end in pieces[i:j]:
+            joined += p
+            if end:
+                line.append(_SplitWordEnd(joined) if go_on and not line else joined)
+                joined = ""
+        if joined:  # the line ends after a "/": the word goes on on the next line
+            line.append(_SplitWordH(joined) if not (go_on and not line) else _SplitWordEnd(joined))
+        natural = stringWidth(" ".join(line), font, size)
+        out.append((rooms[k] - natural, line))
+    better = count_loose(out, space) < count_loose(lines, space) and len(out) <= len(lines) + 1
+    return out if better else None
+
+
+def count_loose(lines: list[tuple[float, list[str]]], space: float) -> int:
+    return sum(1 for extra, ws in lines[:-1] if len(ws) > 1 and extra / (len(ws) - 1) > (MAX_GAP - 1) * space)

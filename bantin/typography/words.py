@@ -1,0 +1,88 @@
+"""Vietnamese words for line breaking: the syllables of each word of two or more
+syllables joined with U+00A0, so that a line never breaks inside a word
+("Chủ tịch", "hoàn thành", "nông dân", "Đông Nam Á").
+
+Vietnamese writes every syllable apart; which syllables make a word is not written.
+``join`` finds the words by longest match against a list of multi-syllable words
+(``data/words.txt.gz``, built from pyvi's word list, MIT licence: see
+``data/NOTICE``), and takes a run of capitalised syllables inside a sentence as a
+name ("Kim Jong Un", "Mỹ Thủy"). It is for display text only, where a writer
+balances lines (titles, headings, the cover, digest entries): the list loads on
+the first call, and a writer that never calls it never pays for it.
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+from functools import lru_cache
+from importlib import resources
+
+NBSP = "\u00a0"
+LONGEST = 4  # syllables in the longest word looked up
+LONGEST_NAME = 5  # syllables in the longest name ("Madam Nhu Trần Lệ Xuân")
+MAX_GROUP = 24  # characters: a longer group would leave a line nowhere to break
+
+# Punctuation around a syllable: what opens a word stays with it, what closes it too.
+_EDGE = re.compile(r"^([^\w]*)(.*?)([^\w]*)$")
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> frozenset[str]:
+    """The multi-syllable words, lower case, syllables separated by one space."""
+    data = resources.files("bantin.typography").joinpath("data/words.txt.gz").read_bytes()
+    return frozenset(gzip.decompress(data).decode("utf-8").splitlines())
+
+
+def _capital(core: str) -> bool:
+    return bool(core) and core[0].isupper() and not core.isupper() or (len(core) == 1 and core.isupper())
+
+
+def join(text: str) -> str:
+    """``text`` with the syllables of each multi-syllable word joined by U+00A0."""
+    tokens = text.split(" ")
+    if len(tokens) < 2:
+        return text
+    words = vocabulary()
+    parts = [_EDGE.match(t).groups() for t in tokens]  # type: ignore[union-attr]
+    cores = [p[1].lower() for p in parts]
+    # A syllable may join the next when nothing closes after it or opens before the
+    # next; a group already bound (a number and its unit) is left as it is.
+    open_after = [not parts[i][2] and not parts[i + 1][0] and bool(cores[i]) and bool(cores[i + 1])
+                  and NBSP not in tokens[i] + tokens[i + 1] for i in range(len(tokens) - 1)] + [False]
+    letters = [c for c in text if c.isalpha()]
+    shouting = len(letters) > 3 and sum(c.isupper() for c in letters) > 0.6 * len(letters)
+
+    def dictionary(i: int) -> list[int]:
+        """The lengths (in syllables, two or more) of the words that start at ``i``."""
+        return [n for n in range(2, min(LONGEST, len(tokens) - i) + 1)
+                if all(open_after[i:i + n - 1]) and " ".join(cores[i:i + n]) in words]
+
+    def name(i: int) -> int:
+        """A run of capitalised syllables, up to five, stopping before a syllable
+        that starts a dictionary word (a sentence's first word is capitalised too:
+        "Ông Trump" is a name, "Tàu Hải quân" is not)."""
+        if shouting or not _capital(parts[i][1]):
+            return 1
+        n = 1
+        while (n < LONGEST_NAME and i + n < len(tokens) and open_after[i + n - 1] and _capital(parts[i + n][1])
+               and not dictionary(i + n)):
+            n += 1
+        return n
+
+    # The fewest words that cover the text; between as few, the one whose later
+    # words are the longer ("nữ | công nhân", "mở | đường bay"), as backward
+    # longest match has it.
+    count = len(tokens)
+    best: list[tuple[int, int]] = [(0, 0)] * (count + 1)
+    for i in range(count - 1, -1, -1):
+        options = {1, name(i), *dictionary(i)}
+        best[i] = min((best[i + n][0] + 1, n) for n in options)
+    out: list[str] = []
+    i = 0
+    while i < count:
+        n = best[i][1]
+        group = tokens[i:i + n]
+        out.append(NBSP.join(group) if sum(map(len, group)) + n <= MAX_GROUP else " ".join(group))
+        i += n
+    return " ".join(out)
