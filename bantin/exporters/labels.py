@@ -103,14 +103,20 @@ class DecreeHeader:
     place_date: str
 
 
+# A blank left to be written in by hand, wide enough for a pen: about 9 mm at 13 pt.
+BLANK = "\u00a0" * 10
+
+
 def decree_header(doc: Article | Briefing, on: bool) -> DecreeHeader | None:
     """The header block of a document that names its issuer (a single công văn or a
-    bundle), when the style asks for it."""
+    bundle), when the style asks for it. What the document does not say is left
+    blank, as an unnumbered draft is printed: "Số:          /",
+    "…, ngày          tháng          năm          "."""
     if not on or not doc.issuer:
         return None
-    when = vi_date(doc.date) or "ngày      tháng      năm"  # left blank to be filled in by hand
-    place_date = f"{doc.place}, {when}" if doc.place else when[:1].upper() + when[1:]
-    return DecreeHeader(doc.issuer.upper(), f"Số: {doc.number}" if doc.number else "", place_date)
+    when = vi_date(doc.date) or f"ngày{BLANK}tháng{BLANK}năm{BLANK}"
+    number = f"Số: {doc.number}" if doc.number else f"Số:{BLANK}/"
+    return DecreeHeader(doc.issuer.upper(), number, f"{doc.place or '…'}, {when}")
 
 
 def source_line(a: Article) -> Text:

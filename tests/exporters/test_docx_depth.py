@@ -266,12 +266,15 @@ def test_a_single_administrative_document_gets_its_header_with_blanks(tmp_path):
     body = zip_text(tmp_path / "cong-van.docx", "word/document.xml")
     assert QUOC_HIEU in body and "ỦY BAN NHÂN DÂN XÃ AN PHÚ" in body
     assert "Số:\u00a0" in body  # the number left blank, to be filled in
-    assert re.search(r"……, ngày +tháng +năm", body)  # no place, no date: blanks
+    assert re.search(r"…, ngày\u00a0{8,}tháng\u00a0{8,}năm\u00a0{8,}<", body)  # no place, no date: blanks
     assert body.index(QUOC_HIEU) < body.index("Báo cáo kết quả tháng")
     styles = zip_text(tmp_path / "cong-van.docx", "word/styles.xml")
-    block = re.search(r'w:styleId="HeaderBlock".*?</w:style>', styles, re.S).group(0)
-    line = re.search(r'w:styleId="HeaderBlockLine".*?</w:style>', styles, re.S).group(0)
-    assert '<w:sz w:val="24"/>' in block and '<w:sz w:val="26"/>' in line  # 12 and 13 pt
+    def size(style_id: str) -> str:
+        return re.search(rf'w:styleId="{style_id}".*?<w:sz w:val="(\d+)"/>', styles, re.S).group(1)
+
+    # Nghị định 30's sizes, as in the PDF: issuer and Quốc hiệu 12 pt, motto, number and date 13 pt
+    assert [size(s) for s in ("HeaderBlockIssuer", "HeaderBlockNation", "HeaderBlockMotto", "HeaderBlockNumber",
+                              "HeaderBlockDate")] == ["24", "24", "26", "26", "26"]
     title = re.search(r'<w:style [^>]*w:styleId="Title".*?</w:style>', styles, re.S).group(0)
     assert '<w:sz w:val="28"/>' in title and "<w:b/>" in title  # 14 pt bold
 

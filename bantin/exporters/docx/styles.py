@@ -57,7 +57,11 @@ NAMES = {
     "contents_heading": "Contents Heading",
     "toc": "TOC 1",
     "decree": "Header Block",
-    "decree_line": "Header Block Line",
+    "decree_issuer": "Header Block Issuer",
+    "decree_nation": "Header Block Nation",
+    "decree_motto": "Header Block Motto",
+    "decree_number": "Header Block Number",
+    "decree_place": "Header Block Date",
     "digest_title": "Digest Title",
     "digest_meta": "Digest Meta",
     "group": "Digest Group",
@@ -137,9 +141,6 @@ def docx_roles(style: Style) -> Mapping[str, Role]:
         "base": replace(table["body"], first=0.0, align="left"),
         "note": note,
         "endnote": note,
-        # nd30: the number, the motto and the place-and-date line are 13–14 pt, the
-        # issuer and the national title 12–13 pt ("decree").
-        "decree_line": replace(table["decree"], size=max(table["decree"].size, min(table["body"].size, 14))),
         "placeholder": replace(figure, italic=True, before=figure.before, after=2.0, left=10.0, right=10.0),
         **{f"continue_{k}": replace(item, left=item.left + k * STEP_MM, first=0.0) for k in range(5)},
     }

@@ -3,13 +3,12 @@ issuer and number on the left, the national title and motto on the right, a shor
 rule under the issuer and one under the motto, and the place-and-date line. Each
 line takes its size from its role (``roles.DECREE``), so the DOCX reads the same.
 
-What the document does not say is left blank to be written in by hand, wide
-enough for a pen: "Số:          /", "…, ngày        tháng        năm        ".
+What the document does not say is left blank by ``labels.decree_header``, so
+the DOCX leaves the same blanks.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -19,24 +18,8 @@ from reportlab.platypus import HRFlowable, Table, TableStyle
 
 from bantin.exporters.labels import QUOC_HIEU, TIEU_NGU, DecreeHeader
 
-NBSP = "\u00a0"
-BLANK = NBSP * 10  # about 9 mm at 13 pt: room for a day, a month or a number written by hand
 
-
-def blanks(h: DecreeHeader, place: str | None) -> tuple[str, str]:
-    """The number line and the place-and-date line, with a blank wherever the
-    document gives no number, place or date."""
-    number = h.number or f"Số:{BLANK}/"
-    when = h.place_date
-    if not place:
-        when = f"…, {when[:1].lower()}{when[1:]}"
-    when = re.sub(r" {2,}", BLANK, when)
-    if when.endswith("năm"):
-        when += BLANK
-    return number, when
-
-
-def header_block(h: DecreeHeader, place: str | None, st: Mapping[str, Any], ink_colour: str, width: float,
+def header_block(h: DecreeHeader, st: Mapping[str, Any], ink_colour: str, width: float,
                  para: Callable[[str, Any], Any]) -> Any:
     """The block for ``h``; ``para(text, style)`` makes each line's paragraph."""
     ink = colors.HexColor(ink_colour)
@@ -45,12 +28,11 @@ def header_block(h: DecreeHeader, place: str | None, st: Mapping[str, Any], ink_
     # The rule under the motto clears the descenders of "lập" and "phúc".
     clear = -getDescent(motto_style.fontName, motto_style.fontSize) + 1.5
     rule = {"thickness": 0.5, "color": ink, "hAlign": "CENTER"}
-    number, when = blanks(h, place)
     left = [para(h.issuer, issuer), HRFlowable(width="30%", spaceBefore=clear, spaceAfter=2, **rule),
-            para(number, st["decree_number"])]
+            para(h.number, st["decree_number"])]
     right = [para(QUOC_HIEU, nation), para(TIEU_NGU, motto_style),
              HRFlowable(width=motto, spaceBefore=clear, spaceAfter=2, **rule),
-             para(when, st["decree_place"])]
+             para(h.place_date, st["decree_place"])]
     grid = Table([[left, right]], colWidths=[width * 0.4, width * 0.6])
     grid.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("ALIGN", (0, 0), (-1, -1), "CENTER"),
                               ("FONTNAME", (0, 0), (-1, -1), issuer.fontName),

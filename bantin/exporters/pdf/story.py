@@ -39,7 +39,7 @@ class Story(Blocks):
         self.ink = Ink(self.fonts, self.warn, short_title(b.title, 40))
         header = decree_header(b, self.style.page.decree_header)
         if header is not None:
-            self.story += [self.decree(header, b.place), Spacer(1, 20 * mm)]
+            self.story += [self.decree(header), Spacer(1, 20 * mm)]
         else:
             self.story.append(Spacer(1, 60 * mm))
         self.paras(display(plain(b.title)), self.st["cover_title"], self.outline(b.title, 0))
@@ -48,11 +48,11 @@ class Story(Blocks):
             self.paras(plain(meta), self.st["cover_meta"])
         self.paras(plain(count_line(b)), self.st["cover_meta"])
 
-    def decree(self, h: DecreeHeader, place: str | None) -> Any:
+    def decree(self, h: DecreeHeader) -> Any:
         def para(text: str, pst: Any) -> Any:
             return self.para(self.ink.chars(join(text), self.fonts.body_family), pst)
 
-        return decree.header_block(h, place, self.st, self.style.text.body_colour, self.width, para)
+        return decree.header_block(h, self.st, self.style.text.body_colour, self.width, para)
 
     def contents(self, b: Briefing) -> None:
         self.story.append(PageBreak())
@@ -73,7 +73,7 @@ class Story(Blocks):
         header = decree_header(a, self.style.page.decree_header) if not n else None
         self.headed = header is not None
         if header is not None:  # a single công văn names its issuer: Nghị định 30's header block
-            self.story += [self.decree(header, a.place), Spacer(1, 8 * mm)]
+            self.story += [self.decree(header), Spacer(1, 8 * mm)]
 
     def masthead(self, text: str, a: Article) -> None:
         if not self.headed:  # the header block is the document's masthead: its date, its place
@@ -138,7 +138,7 @@ class Story(Blocks):
         self.ink = Ink(self.fonts, self.warn, short_title(b.title, 40))
         header = decree_header(b, self.style.page.decree_header)
         if header is not None:
-            self.story.append(self.decree(header, b.place))
+            self.story.append(self.decree(header))
         self.paras(display(plain(b.title)), self.st["digest_title"], self.outline(b.title, 0))
         meta = digest_meta(b)
         if meta:
