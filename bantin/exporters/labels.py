@@ -8,10 +8,11 @@ each exporter.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bantin.model import Article, Briefing, Document, Figure, Span, Text
 from bantin.typography.autolink import split
+from bantin.typography.words import join
 
 CONTENTS = "Mục lục"
 PAGE = "Trang"
@@ -147,3 +148,10 @@ def short_title(title: str, limit: int = 60) -> str:
         return title
     cut = title[:limit].rsplit(" ", 1)[0]
     return cut + "…"
+
+
+def display(text: Text) -> Text:
+    """Display text (a title, a heading) with each word's syllables joined by
+    no-break spaces, so that no line breaks inside a word ("Chủ tịch"). Code is
+    left as it is."""
+    return tuple(s if s.code else replace(s, text=join(s.text)) for s in text)

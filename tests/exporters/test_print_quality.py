@@ -211,12 +211,14 @@ def test_numbers_bind_to_units_not_to_function_words():
 def test_message_style_pastes_into_a_chat(tmp_path):
     long = " ".join(["Một câu rất dài để thử việc không ngắt dòng cứng trong tin nhắn."] * 6)
     a = Article("Tiêu đề bài viết về 179\u00a0đại biểu", lede="Sapo có 5\u00a0km đường.",
-                blocks=(Paragraph(plain(long)), Heading(plain("Mục phụ")), Paragraph(plain("Đoạn cuối."))),
+                blocks=(Paragraph(plain(long)), Heading(plain("Mục phụ")),
+                        Paragraph(plain("Đoạn cuối 2025\u20112030."))),
                 byline="Minh Châu")
     text = api.export(a, "txt", style="message").decode()
+    assert "Đoạn cuối 2025-2030." in text  # a phone's font may lack U+2011
     lines = text.splitlines()
     assert long in lines  # one line per paragraph
-    assert "\u00a0" not in text and "\u202f" not in text
+    assert "\u00a0" not in text and "\u202f" not in text and "\u2011" not in text
     assert all(not x.startswith(" ") or x.startswith("  [") for x in lines)  # nothing centred or right-set
     assert "Minh Châu" in lines
     assert all(len(set(x)) > 1 or len(x) <= 10 for x in lines if x)  # rules are short

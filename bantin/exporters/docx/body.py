@@ -18,6 +18,7 @@ from bantin.exporters.labels import (
     credit_line,
     decree_header,
     digest_meta,
+    display,
     linked,
     placeholder,
     vi_date,
@@ -38,6 +39,7 @@ from bantin.model import (
     plain,
     text_of,
 )
+from bantin.typography.words import join
 
 
 class Body(Notes):
@@ -51,7 +53,7 @@ class Body(Notes):
             decree.header_block(self, header)
         for _ in range(2 if header else 6):
             self._p("cover_meta")
-        self.para(plain(b.title), "cover_title")
+        self.para(display(plain(b.title)), "cover_title")
         meta = "" if header else briefing_meta(b)  # the header block already names both
         if meta:
             self.para(plain(meta), "cover_meta")
@@ -69,7 +71,7 @@ class Body(Notes):
         for n, a in enumerate(b.articles, 1):
             p = self._p("toc")
             link = self.el("w:hyperlink", {"w:anchor": bookmark(n), "w:history": "1"})
-            self.runs(link, a.title, False, False)
+            self.runs(link, join(a.title), False, False)
             tab = self.el("w:r")
             tab.append(self.el("w:tab"))
             link.append(tab)
@@ -96,7 +98,7 @@ class Body(Notes):
         self.para(plain(text), "masthead")
 
     def title(self, a: Article, depth: int) -> None:
-        p = self.para(plain(a.title), "h1" if self.shift else "title")
+        p = self.para(display(plain(a.title)), "h1" if self.shift else "title")
         if self.shift:  # the contents' links and page references point here
             mark = {"w:id": str(self.number), "w:name": bookmark(self.number)}
             p.insert(1, self.el("w:bookmarkStart", mark))
@@ -119,17 +121,17 @@ class Body(Notes):
         header = decree_header(b, self.decree_on)
         if header is not None:
             decree.header_block(self, header)
-        self.para(plain(b.title), "digest_title")
+        self.para(display(plain(b.title)), "digest_title")
         meta = digest_meta(b)
         if meta:
             self.para(plain(meta), "digest_meta")
 
     def group(self, label: str) -> None:
-        self.para(plain(label), "group")
+        self.para(display(plain(label)), "group")
 
     def entry_title(self, a: Article, n: int) -> None:
         self.start_notes(a)  # a note referred to from a point becomes a footnote of the entry
-        self.para((*plain(f"{n}.\u00a0"), *plain(a.title)), "entry_title")
+        self.para((*plain(f"{n}.\u00a0"), *display(plain(a.title))), "entry_title")
 
     def entry_source(self, source: Text) -> None:
         self.para(source, "entry_source")
@@ -152,7 +154,7 @@ class Body(Notes):
     # -- blocks
 
     def visit_heading(self, b: Heading, depth: int) -> None:
-        self.para(b.text, f"h{min(3, b.level + self.shift)}")
+        self.para(display(b.text), f"h{min(3, b.level + self.shift)}")
 
     def visit_paragraph(self, b: Paragraph, depth: int) -> None:
         if self.list_level >= 0 and self.para_role == "body":  # an item's further paragraph, at its text

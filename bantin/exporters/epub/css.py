@@ -72,6 +72,9 @@ def css(style: Style, fonts: list[tuple[str, Family, str]], fallbacks: list[str]
             "vertical-align: top; text-align: left; }",
             "th.right, td.right { text-align: right; } th.center, td.center { text-align: center; }",
             "a { color: inherit; overflow-wrap: anywhere; word-break: break-word; }",
+            # Headings join each word's syllables with no-break spaces; on a narrow
+            # screen a group wider than the line may still wrap rather than overflow.
+            "h1, h2, h3, h4, h5, h6 { overflow-wrap: break-word; } .nobr { white-space: nowrap; }",
             f'code, pre {{ font-family: "mono", {then}monospace; hyphens: none; }}',
             # A long line of code wraps on a phone rather than running off the screen.
             f"pre {{ white-space: pre-wrap; overflow-wrap: anywhere; text-align: left; margin: 0.6em 0; "

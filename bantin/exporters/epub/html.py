@@ -2,7 +2,18 @@
 
 from __future__ import annotations
 
-from bantin.exporters.labels import NOTES, briefing_meta, count_line, credit_line, digest_meta, linked, placeholder
+import re
+
+from bantin.exporters.labels import (
+    NOTES,
+    briefing_meta,
+    count_line,
+    credit_line,
+    digest_meta,
+    display,
+    linked,
+    placeholder,
+)
 from bantin.exporters.markup import attr, escape, tag_span
 from bantin.exporters.walk import Walker
 from bantin.model import (
@@ -21,6 +32,16 @@ from bantin.model import (
     Text,
     text_of,
 )
+from bantin.typography.words import join
+
+# A run holding a non-breaking hyphen ("2025\u20112030"): no text face has U+2011,
+# so it is written as a hyphen in a span that does not wrap, which keeps the whole
+# run on one line in every reading system.
+_NB_RUN = re.compile("[^\\s\u2011]*(?:\u2011[^\\s\u2011]*)+")
+
+
+def _nobr(m: re.Match[str]) -> str:
+    return '<span class="nobr">' + m.group(0).replace("\u2011", "-") + "</span>"
 
 _OL_TYPES = {"lower-alpha": "a", "upper-alpha": "A", "lower-roman": "i", "upper-roman": "I", "decimal": "1"}
 
@@ -47,8 +68,16 @@ class Html(Walker):
         self.first_ref: dict[int, tuple[int, str]] = {}  # note -> (its first reference's id, its mark)
 
     def x(self, text: str, role: str = "body", face: str = "regular") -> str:
-        self.faces.setdefault((role, face), set()).update(text)
-        return escape(text)
+        if "\u2011" not in text:
+            self.faces.setdefault((role, face), set()).update(text)
+            return escape(text)
+        self.faces.setdefault((role, face), set()).update(text.replace("\u2011", "-"))
+        return _NB_RUN.sub(_nobr, escape(text))
+
+    def display(self, text: str, role: str = "heading", face: str = "bold") -> str:
+        """Display text (titles, headings): the syllables of each word joined, so
+        that the reading system never breaks a line inside a word ("Chủ tịch")."""
+        return self.x(join(text), role, face)
 
     def spans(self, text: Text, role: str = "body", bold: bool = False, italic: bool = False) -> str:
         out = []
@@ -97,7 +126,7 @@ class Html(Walker):
     def cover(self, b: Briefing) -> None:
         meta = briefing_meta(b)
         self.parts.append(
-            f'<section class="cover" epub:type="cover"><h1>{self.x(b.title, "heading", "bold")}</h1>'
+            f'<section class="cover" epub:type="cover"><h1>{self.display(b.title)}</h1>'
             + (f"<p>{self.x(meta)}</p>" if meta else "")
             + f"<p>{self.x(count_line(b))}</p></section>"
         )
@@ -120,19 +149,19 @@ class Html(Walker):
     def digest_header(self, b: Briefing) -> None:
         self.kind = "digest"
         meta = digest_meta(b)
-        self.parts.append(f'<h1>{self.x(b.title, "heading", "bold")}</h1>'
+        self.parts.append(f'<h1>{self.display(b.title)}</h1>'
                           + (f'<p class="digest-meta">{self.x(meta, "heading")}</p>' if meta else ""))
 
     def end_digest(self, b: Briefing) -> None:
         self.flush("digest", b.title)
 
     def group(self, label: str) -> None:
-        self.parts.append(f'<h2 class="group">{self.x(label, "heading", "bold")}</h2>')
+        self.parts.append(f'<h2 class="group">{self.display(label)}</h2>')
 
     def entry_title(self, a: Article, n: int) -> None:
         anchor = f"entry-{n:03d}"
         self.anchors.append((anchor, f"{n}. {a.title}"))
-        self.section = [f'<section class="entry" id="{anchor}"><h3>{self.x(f"{n}. {a.title}", "heading", "bold")}</h3>']
+        self.section = [f'<section class="entry" id="{anchor}"><h3>{self.display(f"{n}. {a.title}")}</h3>']
 
     def entry_source(self, source: Text) -> None:
         self.section.append(f'<p class="source-line">{self.spans(source, "heading")}</p>')
@@ -151,14 +180,14 @@ class Html(Walker):
         self.parts.append(f'<p class="masthead">{self.x(text, "heading")}</p>')
 
     def title(self, a: Article, depth: int) -> None:
-        self.parts.append(f"<h1>{self.x(a.title, 'heading', 'bold')}</h1>")
+        self.parts.append(f"<h1>{self.display(a.title)}</h1>")
 
     def lede(self, text: str) -> None:
         self.parts.append(f'<p class="lede">{self.spans(linked(text), bold=True)}</p>')
 
     def visit_heading(self, b: Heading, depth: int) -> None:
         n = min(6, 1 + b.level)
-        self.parts.append(f"<h{n}>{self.spans(b.text, 'heading', bold=True)}</h{n}>")
+        self.parts.append(f"<h{n}>{self.spans(display(b.text), 'heading', bold=True)}</h{n}>")
 
     def visit_paragraph(self, b: Paragraph, depth: int) -> None:
         self.parts.append(f"<p>{self.spans(b.text)}</p>")

@@ -18,8 +18,8 @@ def write(doc: Document, ctx: RenderContext) -> bytes:
     w = Writer(max(20, ctx.style.text.txt_width), message)
     w.walk(doc)
     text = "\n".join(line.rstrip() for line in w.out) + "\n"
-    if message:  # a chat app wraps at any space; a no-break space only looks odd there
-        text = text.replace("\u00a0", " ").replace("\u202f", " ")
+    if message:  # a chat app wraps where it likes; no-break characters only risk a missing glyph there
+        text = text.replace("\u00a0", " ").replace("\u202f", " ").replace("\u2011", "-")
     return unicodedata.normalize("NFC", text).encode("utf-8")
 
 
