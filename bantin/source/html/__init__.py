@@ -29,14 +29,28 @@ from dataclasses import replace
 from typing import Any
 
 from bantin.errors import InputError
-from bantin.model import Article, CodeBlock, Figure, ListBlock, Outlet, Paragraph, Quote, Table
+from bantin.model import (
+    Article,
+    Block,
+    CodeBlock,
+    Figure,
+    ListBlock,
+    Note,
+    Outlet,
+    Paragraph,
+    Quote,
+    Table,
+    map_spans,
+    spans_of,
+)
 from bantin.source import Context, Reader
-from bantin.source.html import boilerplate, listing, sapo
+from bantin.source.html import boilerplate, listing, notes, sapo
 from bantin.source.html.asides import table_captions, take_attributions
 from bantin.source.html.blocks import Converter, Piece
 from bantin.source.html.cleanup import clean
 from bantin.source.html.dated import page_date
 from bantin.source.html.fields import read_fields
+from bantin.source.html.graft import graft
 from bantin.source.html.page import (
     LinkedData,
     keep_spaces,
@@ -154,6 +168,7 @@ def read(data: bytes, ctx: Context) -> Article:
     pictures, imgs = collect(page)
     attribution = take_attributions(page)
     captions = table_captions(page)
+    found_notes = notes.take(page)
     found = sapo.find(page, fields.title, [d for d in (ld.description, fields.description) if d])
     if found is not None:
         remove(found[0])
@@ -163,7 +178,9 @@ def read(data: bytes, ctx: Context) -> Article:
     teasers, refusal = listing.check(page, main, _marked(page, ld), _dated(page, ld))
     for el in teasers:
         remove(el)
-    pieces = Converter(pictures, attribution, captions).convert(main)
+    graft(main, page)
+    converter = Converter(pictures, attribution, captions, found_notes.refs)
+    pieces = converter.convert(main)
     pieces = restore(pieces, pictures, imgs, page, fields.title)
     lede = found[1] if found else None
     pieces, byline = clean(pieces, title=fields.title, sapo=lede, byline=fields.byline, pictures=pictures,
@@ -178,10 +195,31 @@ def read(data: bytes, ctx: Context) -> Article:
         if isinstance(b, Figure) and p.picture is not None and p.picture.src:
             b = Figure(b.caption, b.credit, local_image(p.picture.src, ctx.folder, ctx.warn, ctx.seen), b.alt)
         blocks.append(b)
-    return Article(
+    article = Article(
         title=fields.title, lede=lede or None, outlet=Outlet(None, fields.outlet) if fields.outlet else None,
         date=date, byline=byline, url=fields.url, blocks=tuple(blocks), language=language(page),
+        notes=_notes(tuple(blocks), {nid: tuple(p.block for p in converter.contents(el))
+                                     for nid, el in found_notes.content.items()}),
     )
+    kept = {n.id for n in article.notes}
+    if any(s.note and s.note not in kept for s in spans_of(article)):
+        # A note with nothing in it: its reference is only a raised mark.
+        article = map_spans(article, lambda s: (replace(s, note=None, sup=True),) if s.note and s.note not in kept
+                            else (s,))  # type: ignore[assignment]
+    return article
+
+
+def _notes(blocks: tuple[Block, ...], content: dict[str, tuple[Block, ...]]) -> tuple[Note, ...]:
+    """The notes the text refers to, in the order of their first reference (a
+    note referred to only from another note after it)."""
+    order: list[str] = []
+    pending = [blocks]
+    while pending:
+        for s in spans_of(Article("", blocks=pending.pop(0))):
+            if s.note in content and s.note not in order:
+                order.append(s.note)
+                pending.append(content[s.note])
+    return tuple(Note(nid, content[nid]) for nid in order if content[nid])
 
 
 
