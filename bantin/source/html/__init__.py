@@ -44,7 +44,7 @@ from bantin.model import (
     spans_of,
 )
 from bantin.source import Context, Reader
-from bantin.source.html import boilerplate, listing, notes, sapo
+from bantin.source.html import boilerplate, listing, notes, sapo, size
 from bantin.source.html.asides import table_captions, take_attributions
 from bantin.source.html.blocks import Converter, Piece
 from bantin.source.html.cleanup import clean
@@ -68,6 +68,7 @@ from bantin.source.html.restore import restore
 from bantin.source.sandbox import local_image
 
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w.:-]+)""", re.I)
+_XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]+encoding\s*=\s*["']([\w.:-]+)""")
 _PROSE_WORDS = 12  # a paragraph this long is prose, not a label
 _ENOUGH = 150  # words of prose in trafilatura's fast pass that spare its fallbacks
 _ARTICLE_TYPES = ("NewsArticle", "Article", "ReportageNewsArticle", "BlogPosting", "AnalysisNewsArticle")
@@ -141,12 +142,13 @@ def _lede_from_body(pieces: list[Piece], description: str | None, is_article: bo
 
 def _text(data: bytes, ctx: Context) -> str:
     """The page's text: UTF-8, else the charset the page declares (a saved page
-    in windows-1252 says so in its ``<meta>``), else the project's detection."""
+    in windows-1252 says so in its ``<meta>``, an XHTML page in its XML
+    declaration), else the project's detection."""
     if ctx.encoding is None:
         try:
             data.decode("utf-8")
         except UnicodeDecodeError:
-            m = _CHARSET.search(data[:4096])
+            m = _XML_ENCODING.match(data[:512]) or _CHARSET.search(data[:4096])
             declared = m.group(1).decode("ascii", "replace").lower() if m else ""
             if declared and declared not in ("utf-8", "utf8"):
                 try:
@@ -159,7 +161,11 @@ def _text(data: bytes, ctx: Context) -> str:
 
 
 def read(data: bytes, ctx: Context) -> Article:
-    page = parse(_text(data, ctx))
+    text = size.slim(size.declaration(_text(data, ctx)))
+    size.check_markup(text)
+    page = parse(text)
+    del text
+    size.check_text(page)
     ld = linked_data(page)
     fields = read_fields(page, ld)
     date = page_date(page, ld)
@@ -223,4 +229,4 @@ def _notes(blocks: tuple[Block, ...], content: dict[str, tuple[Block, ...]]) -> 
 
 
 
-reader = Reader("html", (".html", ".htm"), read, "saved web page: the article found by trafilatura")
+reader = Reader("html", (".html", ".htm", ".xhtml", ".xht"), read, "saved web page: the article found by trafilatura")
