@@ -205,10 +205,10 @@ def read(data: bytes, ctx: Context) -> Article:
         title=fields.title, lede=lede or None, outlet=Outlet(None, fields.outlet) if fields.outlet else None,
         date=date, byline=byline, url=fields.url, blocks=tuple(blocks), language=language(page),
         notes=_notes(tuple(blocks), {nid: tuple(p.block for p in converter.contents(el))
-                                     for nid, el in found_notes.content.items()}),
+                                     for nid, el in found_notes.content.items()}) if found_notes.content else (),
     )
     kept = {n.id for n in article.notes}
-    if any(s.note and s.note not in kept for s in spans_of(article)):
+    if found_notes.content and any(s.note and s.note not in kept for s in spans_of(article)):
         # A note with nothing in it: its reference is only a raised mark.
         article = map_spans(article, lambda s: (replace(s, note=None, sup=True),) if s.note and s.note not in kept
                             else (s,))  # type: ignore[assignment]

@@ -23,6 +23,11 @@ _MARK = re.compile(r"^[\s\[\](){}]+|[\s\[\](){}]+$")
 PLAIN = Span("")
 
 
+def _as(base: Span, text: str) -> Span:
+    """``base``'s kind of text with ``text`` (quicker than ``dataclasses.replace``)."""
+    return Span(text, base.em, base.strong, base.href, base.code, base.sup, base.sub, base.note)
+
+
 def mark(text: str) -> str:
     """A note reference's mark as the reader reads it: "[2]" is "2"."""
     return _MARK.sub("", " ".join(text.split()))
@@ -37,7 +42,7 @@ def child_spans(child: Any, base: Span, notes: Mapping[str, str], out: list[Span
     """One child of running text, and the text that follows it, appended to ``out``."""
     element_spans(child, base, notes, out)
     if child.tail:
-        out.append(replace(base, text=child.tail))
+        out.append(_as(base, child.tail))
 
 
 def element_spans(child: Any, base: Span, notes: Mapping[str, str], out: list[Span]) -> None:
@@ -45,7 +50,7 @@ def element_spans(child: Any, base: Span, notes: Mapping[str, str], out: list[Sp
     tag = child.tag
     if isinstance(tag, str):
         if tag in SPACED and out:
-            out.append(replace(base, text=" "))
+            out.append(_as(base, " "))
         if tag == "hi":
             spans(child, styled(base, child.get("rend") or ""), notes, out)
         elif tag == "ref":
@@ -65,7 +70,7 @@ def spans(el: Any, base: Span, notes: Mapping[str, str], out: list[Span] | None 
     """The element's running text, its children's included."""
     out = [] if out is None else out
     if el.text:
-        out.append(replace(base, text=el.text))
+        out.append(_as(base, el.text))
     for child in el:
         child_spans(child, base, notes, out)
     return out
@@ -83,10 +88,10 @@ def tidy(found: list[Span]) -> Text:
         if ends_in_space and not s.code and not s.note:
             text = text.lstrip(" ")
         if text:
-            out.append(replace(s, text=text))
+            out.append(_as(s, text))
             ends_in_space = text.endswith(" ")
     while out and not out[-1].code and not out[-1].note and not out[-1].text.strip():
         out.pop()
     if out and not out[-1].code and not out[-1].note:
-        out[-1] = replace(out[-1], text=out[-1].text.rstrip())
+        out[-1] = _as(out[-1], out[-1].text.rstrip())
     return tuple(out)
