@@ -6,8 +6,8 @@ pictures and fonts inlined as ``data:`` addresses ("save complete page" and
 SingleFile put every one of them in the page). They are cut from the text before
 lxml parses it, in one pass, so a 48 MB page of them reads as fast as the
 article it holds. (JSON-LD scripts stay: they name the article's fields. A
-``data:`` address keeps its media type, so a picture inlined that way is still
-named in the warning that it was not read.)
+photo's ``data:`` address keeps its media type, so the picture is still a
+figure with its caption, named in the warning that it was not read.)
 
 What remains is weighed, and refused with its size when it cannot be an article:
 more markup than :data:`MAX_MARKUP` characters (refused before it is parsed, so
@@ -33,7 +33,9 @@ _XML_DECLARATION = re.compile(r"^\ufeff?\s*<\?xml[^>]*\?>")
 _OPEN = re.compile(r"<!--|<(script|style)(?=[\s/>])([^>]*)>", re.I)
 _CLOSE = {"script": re.compile(r"</script\s*>", re.I), "style": re.compile(r"</style\s*>", re.I)}
 _LINKED_DATA = re.compile(r"""type\s*=\s*["']?application/ld\+json""", re.I)
-_INLINE = re.compile(r"""(data:[\w.+-]*/[\w.+-]*(?:;[\w.+-]+(?:=[\w.+-]+)?)*,)[^"'\s)>]{256,}""")
+# A picture's bytes: an icon's few hundred characters stay, a photo's go (its
+# media type stays, and :mod:`.pictures` takes the emptied address for a photo).
+_INLINE = re.compile(r"""(data:[\w.+-]*/[\w.+-]*(?:;[\w.+-]+(?:=[\w.+-]+)?)*,)[^"'\s)>]{4096,}""")
 
 
 def declaration(text: str) -> str:
