@@ -30,6 +30,7 @@ from bantin.model import (
     map_spans,
     text_of,
 )
+from bantin.model.serialize import dumps, loads
 from bantin.source.html.blocks import Converter
 from bantin.source.html.graft import graft
 from bantin.source.html.notes import take
@@ -258,3 +259,19 @@ def test_every_word_of_every_new_page_reaches_every_format(name, fmt, tmp_path, 
     a, _ = read(name)
     out = _text_of(api.export(a, fmt), fmt, tmp_path).replace("\u00a0", " ")
     _in_order(_expected(a, caption_last=fmt == "epub"), out, fmt)
+
+
+def test_lists_nested_past_any_article_keep_their_words_as_text():
+    para = "Nông dân ở đồng bằng bắt đầu xuống giống vụ lúa mới sau khi nước lũ rút hoàn toàn khỏi cánh đồng. "
+    nest = "<ul><li>mục" * 100 + "</li></ul>" * 100
+    page = (f"<!DOCTYPE html><html lang='vi'><head><title>Vụ lúa mới</title></head><body><article>"
+            f"<h1>Vụ lúa mới</h1><p>{para * 3}</p>{nest}<p>{para * 2}</p></article></body></html>")
+    a = api.read(page.encode(), source_format="html")
+    assert isinstance(a, Article)
+
+    def depth(blocks: tuple[object, ...]) -> int:
+        return max([0] + [1 + depth(i.blocks) for b in blocks if isinstance(b, ListBlock) for i in b.items])
+
+    assert depth(a.blocks) == 8  # the model's JSON form reads it back
+    assert blocks_words(a.blocks).count("mục") == 100
+    assert loads(dumps(a)) == a

@@ -8,7 +8,7 @@ that trafilatura found is dropped here.
 A list item, a table cell and a quote hold blocks: their running text is a
 paragraph, and a ``p``, a nested ``list`` or a multi-line ``code`` inside them
 is a block of its own, so a nested list stays under its item and a cell keeps
-its two paragraphs. A list straight inside a list (``<ul><li>…</li><ul>…``, as
+its two paragraphs (eight levels deep at most). A list straight inside a list (``<ul><li>…</li><ul>…``, as
 old editors write it) belongs to the item before it. Lists and tables grafted
 from the page (:mod:`.graft`) bring where an ordered list starts, how it counts,
 and which cells span rows or columns. A picture inside a container comes after
@@ -49,6 +49,9 @@ from bantin.source.html.pictures import Picture, clean_alt, picture_of, split_ca
 
 _BLOCK_TAGS = frozenset({"p", "head", "list", "quote", "table", "div", "main", "section", "body", "doc"})
 _MAX_COLSPAN = 100  # wider than any table a page shows; a larger colspan is a mistake
+# Lists, quotes and tables inside each other, deeper than any article nests them:
+# what lies deeper is running text of the deepest one.
+_DEEPEST = 8
 
 
 @dataclass
@@ -224,6 +227,8 @@ class Converter:
             lines = "".join(el.itertext()).expandtabs(4).strip("\n").split("\n")
             if any(line.strip() for line in lines):
                 out.append(Piece(CodeBlock(tuple(line.rstrip() for line in lines)), len(words(" ".join(lines)))))
+        elif tag in ("list", "quote", "table") and self._inside >= _DEEPEST:
+            self._paragraph(self.spans(el), out)
         elif tag == "list":
             self._list(el, out)
         elif tag == "quote":
