@@ -165,7 +165,8 @@ class Converter:
         if text:
             out.append(self._piece(Paragraph(text), text))
 
-    def _is_block(self, child: Any, run: list[Span]) -> bool:
+    def _is_block(self, child: Any, said: bool) -> bool:
+        """Whether ``child`` is a block of its own; ``said``: running text before it holds words."""
         tag = child.tag
         if not isinstance(tag, str):
             return False
@@ -173,7 +174,7 @@ class Converter:
             return True
         if tag == "code":
             # A program's lines, or code standing alone, are a block; a name in a sentence is not.
-            standalone = not "".join(s.text for s in run).strip() and not (child.tail or "").strip()
+            standalone = not said and not (child.tail or "").strip()
             return "\n" in "".join(child.itertext()).strip() or standalone
         return False
 
@@ -195,17 +196,20 @@ class Converter:
 
         if el.text:
             run.append(Span(el.text))
+        said = bool((el.text or "").strip())
         for child in el:
-            if self._is_block(child, run):
+            if self._is_block(child, said):
                 flush()
                 self.block(child, out)
                 if child.tail:
                     run.append(Span(child.tail))
+                said = bool((child.tail or "").strip())
                 continue
             if isinstance(child.tag, str):
-                opening = not "".join(s.text for s in run).strip()
-                (before if opening else after).extend(self._figures(child))  # iter() includes the element
+                (after if said else before).extend(self._figures(child))  # iter() includes the element
+            start = len(run)
             inline.child_spans(child, inline.PLAIN, self.notes, run)
+            said = said or any(s.text.strip() for s in run[start:])
         flush()
 
     def block(self, el: Any, out: list[Piece]) -> None:
@@ -235,7 +239,7 @@ class Converter:
             self._quote(el, out)
         elif tag == "table":
             self._table(el, out)
-        elif tag in _BLOCK_TAGS or any(self._is_block(c, []) for c in el):
+        elif tag in _BLOCK_TAGS or any(self._is_block(c, False) for c in el):
             self.flow(el, out)
         else:  # ref, hi, lb and any other inline kind standing alone: a paragraph
             spans: list[Span] = []
