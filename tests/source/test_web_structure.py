@@ -275,3 +275,25 @@ def test_lists_nested_past_any_article_keep_their_words_as_text():
     assert depth(a.blocks) == 8  # the model's JSON form reads it back
     assert blocks_words(a.blocks).count("mục") == 100
     assert loads(dumps(a)) == a
+
+
+def test_mediawiki_references_are_notes_and_their_heading_goes():
+    para = "Sông Mê Kông chảy qua sáu quốc gia trước khi đổ ra biển qua chín cửa ở đồng bằng Nam Bộ của Việt Nam"
+    page = (f"<!DOCTYPE html><html lang='vi'><head><title>Sông Mê Kông</title></head><body><div id='content'>"
+            f"<h1>Sông Mê Kông</h1><div class='mw-parser-output'>"
+            f"<p>{para}<sup id='cite_ref-1' class='reference'><a href='#cite_note-1'>[1]</a></sup>, dài bốn nghìn km.</p>"
+            f"<p>{para} và có lưu vực rộng<sup id='cite_ref-2' class='reference'><a href='#cite_note-2'>[2]</a></sup>.</p>"
+            f"<p>{para}, nuôi sống hàng chục triệu người dân hai bên bờ.</p><h2>Chú thích</h2>"
+            "<div class='reflist'><ol class='references'><li id='cite_note-1'><span class='mw-cite-backlink'><b>"
+            "<a href='#cite_ref-1'>^</a></b></span> <span class='reference-text'>Ủy hội sông Mê Kông, báo cáo năm 2020."
+            "</span></li><li id='cite_note-2'><span class='mw-cite-backlink'><b><a href='#cite_ref-2'>^</a></b></span> "
+            "<span class='reference-text'>Theo số liệu của Tổng cục Thống kê.</span></li></ol></div>"
+            "</div></div></body></html>")
+    a = api.read(page.encode(), source_format="html")
+    assert isinstance(a, Article)
+    assert [texts(n.blocks) for n in a.notes] == [["Ủy hội sông Mê Kông, báo cáo năm 2020."],
+                                                  ["Theo số liệu của Tổng cục Thống kê."]]
+    assert [(s.text, s.note) for b in a.blocks if isinstance(b, Paragraph) for s in b.text if s.note] == [
+        ("1", "n1"), ("2", "n2")]
+    assert not any(isinstance(b, Heading) for b in a.blocks)  # "Chú thích" went with its notes
+    assert "^" not in " ".join(texts(a.blocks) + [t for n in a.notes for t in texts(n.blocks)])
