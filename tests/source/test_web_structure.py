@@ -299,3 +299,16 @@ def test_mediawiki_references_are_notes_and_their_heading_goes():
         ("1", "n1"), ("2", "n2")]
     assert not any(isinstance(b, Heading) for b in a.blocks)  # "Chú thích" went with its notes
     assert "^" not in " ".join(texts(a.blocks) + [t for n in a.notes for t in texts(n.blocks)])
+
+
+def test_a_reference_to_an_empty_note_is_a_raised_mark():
+    para = "Giá điện sinh hoạt được điều chỉnh theo sáu bậc, áp dụng cho mọi hộ gia đình trên cả nước từ tháng tới"
+    page = (f"<!DOCTYPE html><html lang='vi'><head><title>Giá điện</title></head><body><article><h1>Giá điện</h1>"
+            f"<p>{para}<a href='#fn1' role='doc-noteref'><sup>1</sup></a>.</p><p>{para}.</p><p>{para}.</p>"
+            "<section role='doc-endnotes'><ol><li id='fn1'><a href='#fnref1' role='doc-backlink'>↩︎</a></li></ol>"
+            "</section></article></body></html>")
+    a = api.read(page.encode(), source_format="html")
+    assert isinstance(a, Article) and a.notes == ()
+    first = a.blocks[0]
+    assert isinstance(first, Paragraph) and [(s.text, s.sup, s.note) for s in first.text if s.sup] == [
+        ("1", True, None)]

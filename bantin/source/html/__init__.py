@@ -2,7 +2,8 @@
 
 trafilatura (Apache-2.0) finds the article; everything it cannot know is read
 from the page's own structure, parsed once by lxml with no network and no
-entities:
+entities, after what no reader sees (scripts, styles, inline pictures' bytes)
+is cut and a page too large to be an article refused (:mod:`.size`):
 
 - the fields (:mod:`.fields`, :mod:`.dated`): JSON-LD ``NewsArticle`` first, then
   ``og:``/``article:`` meta, then the visible headline, byline and date line; a
@@ -14,10 +15,13 @@ entities:
   page, and by a short phrase list after;
 - quote attributions and table captions (:mod:`.asides`), which trafilatura drops,
   and the pictures and subheadings it leaves out of a body (:mod:`.restore`);
+- footnotes (:mod:`.notes`), taken out of the body and given back as notes;
 - pages that list links rather than tell a story (:mod:`.listing`), refused.
 
-Then trafilatura's whole XML becomes blocks (:mod:`.blocks`), and the body is
-read as an editor would (:mod:`.cleanup`).
+Then the page's own lists and tables take the place of trafilatura's where it
+lost their structure (:mod:`.graft`, :mod:`.tei`), trafilatura's whole XML
+becomes blocks (:mod:`.blocks`, :mod:`.inline`), and the body is read as an
+editor would (:mod:`.cleanup`).
 """
 
 from __future__ import annotations
@@ -204,29 +208,30 @@ def read(data: bytes, ctx: Context) -> Article:
     article = Article(
         title=fields.title, lede=lede or None, outlet=Outlet(None, fields.outlet) if fields.outlet else None,
         date=date, byline=byline, url=fields.url, blocks=tuple(blocks), language=language(page),
-        notes=_notes(tuple(blocks), {nid: tuple(p.block for p in converter.contents(el))
-                                     for nid, el in found_notes.content.items()}) if found_notes.content else (),
     )
-    kept = {n.id for n in article.notes}
-    if found_notes.content and any(s.note and s.note not in kept for s in spans_of(article)):
-        # A note with nothing in it: its reference is only a raised mark.
-        article = map_spans(article, lambda s: (replace(s, note=None, sup=True),) if s.note and s.note not in kept
-                            else (s,))  # type: ignore[assignment]
-    return article
+    return _with_notes(article, {nid: tuple(p.block for p in converter.contents(el))
+                                 for nid, el in found_notes.content.items()})
 
 
-def _notes(blocks: tuple[Block, ...], content: dict[str, tuple[Block, ...]]) -> tuple[Note, ...]:
-    """The notes the text refers to, in the order of their first reference (a
-    note referred to only from another note after it)."""
+def _with_notes(article: Article, content: dict[str, tuple[Block, ...]]) -> Article:
+    """The article with the notes its text refers to, in the order of their first
+    reference (a note referred to only from another note after that one); the
+    reference to a note with nothing in it is only a raised mark."""
+    if not content:
+        return article
     order: list[str] = []
-    pending = [blocks]
+    pending = [article.blocks]
     while pending:
         for s in spans_of(Article("", blocks=pending.pop(0))):
             if s.note in content and s.note not in order:
                 order.append(s.note)
                 pending.append(content[s.note])
-    return tuple(Note(nid, content[nid]) for nid in order if content[nid])
-
+    kept = tuple(Note(nid, content[nid]) for nid in order if content[nid])
+    ids = {n.id for n in kept}
+    out = map_spans(replace(article, notes=kept),
+                    lambda s: (replace(s, note=None, sup=True),) if s.note and s.note not in ids else (s,))
+    assert isinstance(out, Article)
+    return out
 
 
 reader = Reader("html", (".html", ".htm", ".xhtml", ".xht"), read, "saved web page: the article found by trafilatura")
