@@ -312,3 +312,17 @@ def test_a_reference_to_an_empty_note_is_a_raised_mark():
     first = a.blocks[0]
     assert isinstance(first, Paragraph) and [(s.text, s.sup, s.note) for s in first.text if s.sup] == [
         ("1", True, None)]
+
+
+@pytest.mark.parametrize("note, kept", [
+    ("1. Số liệu năm 2025.", "Số liệu năm 2025."),
+    ("[1] Số liệu năm 2025.", "Số liệu năm 2025."),
+    ("1 triệu người tham gia.", "1 triệu người tham gia."),  # the note's own words, not its mark
+    ("1.000 hộ được hỗ trợ.", "1.000 hộ được hỗ trợ."),
+])
+def test_a_note_loses_its_opening_mark_and_nothing_else(note, kept):
+    page = lxml_html.document_fromstring(
+        f"<html><body><p>Câu có chú thích<sup><a href='#fn1'>1</a></sup>.</p><ol class='footnotes'><li id='fn1'>"
+        f"{note}</li></ol></body></html>")
+    found = take(page)
+    assert " ".join("".join(found.content["n1"].itertext()).split()) == kept

@@ -99,7 +99,9 @@ def _strip(note: Any, back: set[str], mark: str) -> None:
             remove(el)
     if not mark:
         return
-    opening = re.compile(rf"^\s*[\[(]?{re.escape(mark)}[\])]?[.:)]?(?:\s+|$)")
+    # "[1] …", "(1) …", "1. …", "1) …"; never "1 triệu …" or "1.000 …", which are the note's words.
+    m = re.escape(mark)
+    opening = re.compile(rf"^\s*(?:[\[(]{m}[\])][.:]?|{m}[.:)])(?:\s+|$)")
     for el in note.iter():
         if el.text and el.text.strip():
             el.text = opening.sub("", el.text, count=1)
