@@ -337,7 +337,8 @@ class Converter:
             if caption and rows and key(texts[0]) == key(caption):
                 rows = rows[1:]
                 head = max(0, head - 1)
-        rows = [r for r in rows if r]
+        if not any(c.rowspan > 1 for r in rows for c in r):
+            rows = [r for r in rows if r]  # a row a span covers stays, or the span would reach too far
         if rows:
             grid = _square(rows)
             out.append(Piece(Table(grid, min(head, len(grid)), plain(caption or ""), auto_align(grid, head)),
