@@ -184,7 +184,7 @@ def test_a_sup_link_to_a_heading_is_no_note():
 
 def test_graft_takes_the_page_element_only_when_it_holds_the_same_words():
     page = lxml_html.document_fromstring(
-        "<html><body><ol start='4'><li>Một hai ba bốn</li><li>năm sáu</li></ol>"
+        "<html><body><ol start='4'><li>Một hai ba bốn<img src='icon.png'></li><li>năm sáu</li></ol>"
         "<ul><li>Bảy tám chín mười</li><li>mười một</li><li>và còn rất nhiều chữ khác nữa mà trafilatura "
         "đã bỏ đi vì đó là quảng cáo chen giữa danh sách</li></ul></body></html>")
     main = etree.fromstring(
@@ -193,6 +193,7 @@ def test_graft_takes_the_page_element_only_when_it_holds_the_same_words():
     graft(main, page)
     first, second = main
     assert first.get("start") == "4"  # the page's own list
+    assert first.find(".//graphic") is None  # with the pictures trafilatura kept of it: none
     assert len(second) == 2  # the page's list holds far more: trafilatura's stays
     pieces = Converter([], lambda _: None, lambda _: None).convert(main)
     lst = pieces[0].block

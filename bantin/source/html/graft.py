@@ -5,7 +5,7 @@ where an ordered list starts and how it counts, and flattens a list written
 straight inside a list. So each list and table it kept is paired with the page's
 element that holds its words, in the same order, and no more than a few words
 besides (what trafilatura lost); that element, read by :mod:`.tei`, takes its
-place. A table that holds a table is the page's layout, not a table of the
+place, with the pictures trafilatura kept of it. A table that holds a table is the page's layout, not a table of the
 article, and stays as trafilatura read it; so does anything without a pair.
 Pairs are found by their first words, so the look-up stays linear on a long page.
 """
@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from bantin.source.html.page import words
+from bantin.source.html.page import remove, words
 from bantin.source.html.tei import tei
 
 _PROBE = 4  # first words that find a pair
@@ -65,5 +65,8 @@ def graft(main: Any, page: Any) -> None:
                 continue
             source, _ = bucket.pop(pair)
             new = tei(source)
+            kept = {g.get("src") for g in el.iter("graphic")}
+            for g in [g for g in new.iter("graphic") if g.get("src") not in kept]:
+                remove(g)  # trafilatura's choice of pictures stands
             new.tail = el.tail
             el.getparent().replace(el, new)
