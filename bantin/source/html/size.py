@@ -75,7 +75,8 @@ def slim(text: str) -> str:
 def check_markup(text: str) -> None:
     if len(text) > MAX_MARKUP:
         raise InputError(f"page too large to be an article ({len(text) / 1e6:.0f} million characters of markup "
-                         f"besides scripts, styles and inline pictures; at most {MAX_MARKUP / 1e6:.0f} are read)")
+                         f"once scripts, styles and inline pictures are cut; at most {MAX_MARKUP / 1e6:.0f} "
+                         "million are read)")
 
 
 def check_text(page: Any) -> None:
