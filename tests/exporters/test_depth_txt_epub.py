@@ -61,3 +61,19 @@ def test_epub_is_valid_and_reads_back_in_order(doc: bantin.Document, tmp_path: P
     assert "<sup>2</sup>" in html and "<sub>2</sub>" in html
     assert "<footer>— Giám đốc Sở Nông nghiệp</footer>" in html
     assert '<div class="placeholder">[Ảnh: Ruộng lúa chín vàng]</div>' in html
+
+
+def test_text_cards_name_every_header_row_above_a_value() -> None:
+    from bantin.model import Article, Cell, Table
+
+    def row(*texts: str, span: int = 1) -> tuple[Cell, ...]:
+        return tuple(Cell(bantin.plain(t), colspan=span if i == 1 else 1) for i, t in enumerate(texts))
+
+    head = (Cell(bantin.plain("Tỉnh"), rowspan=2), Cell(bantin.plain("Điểm trung bình"), colspan=2),
+            Cell(bantin.plain("Ghi chú rất dài " * 4), rowspan=2))
+    table = Table((head, row("Toán", "Ngữ văn"), row("Tỉnh Đông", "6,82", "7,15", "Tăng mạnh"),
+                   row("Cả vùng", "6,60", "cao hơn", span=2)), header_rows=2)
+    text = bantin.export(Article("Điểm thi", blocks=(table,)), "txt").decode()
+    assert "Điểm trung bình – Toán: 6,82" in text and "Điểm trung bình – Ngữ văn: 7,15" in text
+    assert "Điểm trung bình: 6,60" in text  # a merged value is labelled by the header over both columns
+    assert "Tỉnh: Cả vùng" in text

@@ -91,10 +91,37 @@ def grid(cells: dict[tuple[int, int], str], t: Table, cols: int) -> list[str]:
     return out
 
 
+def _labels(cells: dict[tuple[int, int], str], t: Table) -> dict[int, list[str]]:
+    """Each column's header, from the top header row down: a header cell spanning
+    columns heads each of them ("Điểm trung bình", then "Toán")."""
+    heads: dict[int, list[str]] = {}
+    for p in t.placed():
+        text = cells.get((p.row, p.column), "")
+        if p.row >= t.header_rows or not text:
+            continue
+        for c in range(p.column, p.column + p.cell.colspan):
+            if text not in heads.setdefault(c, []):
+                heads[c].append(text)
+    return heads
+
+
+def _label(heads: dict[int, list[str]], first: int, span: int) -> str:
+    """The label of a value in columns ``first`` to ``first + span - 1``: what
+    heads all of them (the upper header a merged cell sits under), or else each
+    column's label."""
+    parts = [heads.get(c, []) for c in range(first, first + span)]
+    common = [h for h in parts[0] if all(h in q for q in parts[1:])]
+    if span == 1 or common:
+        return " – ".join(common)
+    return ", ".join(" – ".join(q) for q in parts if q)
+
+
 def records(cells: dict[tuple[int, int], str], t: Table, cols: int) -> list[str]:
     """A table too wide for the page: one "header: value" block per row, each
-    merged cell once, under the row it starts in."""
-    head = {c: text for (r, c), text in cells.items() if r == t.header_rows - 1}
+    merged cell once, under the row it starts in, labelled by every header row
+    above its columns."""
+    heads = _labels(cells, t)
+    spans = {(p.row, p.column): p.cell.colspan for p in t.placed()}
     out: list[str] = []
     for r in range(t.header_rows, len(t.rows)):
         row = sorted((c, text) for (rr, c), text in cells.items() if rr == r)
@@ -103,6 +130,6 @@ def records(cells: dict[tuple[int, int], str], t: Table, cols: int) -> list[str]
         if out:
             out.append("")
         for c, text in row:
-            label = head.get(c, "")
+            label = _label(heads, c, spans.get((r, c), 1))
             out += wrap(f"{label}: {text}" if label else text, cols, "  ", "    ")
     return out

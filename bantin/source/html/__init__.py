@@ -2,7 +2,8 @@
 
 trafilatura (Apache-2.0) finds the article; everything it cannot know is read
 from the page's own structure, parsed once by lxml with no network and no
-entities:
+entities, after what no reader sees (scripts, styles, inline pictures' bytes)
+is cut and a page too large to be an article refused (:mod:`.size`):
 
 - the fields (:mod:`.fields`, :mod:`.dated`): JSON-LD ``NewsArticle`` first, then
   ``og:``/``article:`` meta, then the visible headline, byline and date line; a
@@ -14,10 +15,13 @@ entities:
   page, and by a short phrase list after;
 - quote attributions and table captions (:mod:`.asides`), which trafilatura drops,
   and the pictures and subheadings it leaves out of a body (:mod:`.restore`);
+- footnotes (:mod:`.notes`), taken out of the body and given back as notes;
 - pages that list links rather than tell a story (:mod:`.listing`), refused.
 
-Then trafilatura's whole XML becomes blocks (:mod:`.blocks`), and the body is
-read as an editor would (:mod:`.cleanup`).
+Then the page's own lists and tables take the place of trafilatura's where it
+lost their structure (:mod:`.graft`, :mod:`.tei`), trafilatura's whole XML
+becomes blocks (:mod:`.blocks`, :mod:`.inline`), and the body is read as an
+editor would (:mod:`.cleanup`).
 """
 
 from __future__ import annotations
@@ -29,14 +33,28 @@ from dataclasses import replace
 from typing import Any
 
 from bantin.errors import InputError
-from bantin.model import Article, CodeBlock, Figure, ListBlock, Outlet, Paragraph, Quote, Table
+from bantin.model import (
+    Article,
+    Block,
+    CodeBlock,
+    Figure,
+    ListBlock,
+    Note,
+    Outlet,
+    Paragraph,
+    Quote,
+    Table,
+    map_spans,
+    spans_of,
+)
 from bantin.source import Context, Reader
-from bantin.source.html import boilerplate, listing, sapo
+from bantin.source.html import boilerplate, listing, notes, sapo, size
 from bantin.source.html.asides import table_captions, take_attributions
 from bantin.source.html.blocks import Converter, Piece
 from bantin.source.html.cleanup import clean
 from bantin.source.html.dated import page_date
 from bantin.source.html.fields import read_fields
+from bantin.source.html.graft import graft
 from bantin.source.html.page import (
     LinkedData,
     keep_spaces,
@@ -54,6 +72,7 @@ from bantin.source.html.restore import restore
 from bantin.source.sandbox import local_image
 
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w.:-]+)""", re.I)
+_XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]+encoding\s*=\s*["']([\w.:-]+)""")
 _PROSE_WORDS = 12  # a paragraph this long is prose, not a label
 _ENOUGH = 150  # words of prose in trafilatura's fast pass that spare its fallbacks
 _ARTICLE_TYPES = ("NewsArticle", "Article", "ReportageNewsArticle", "BlogPosting", "AnalysisNewsArticle")
@@ -127,12 +146,13 @@ def _lede_from_body(pieces: list[Piece], description: str | None, is_article: bo
 
 def _text(data: bytes, ctx: Context) -> str:
     """The page's text: UTF-8, else the charset the page declares (a saved page
-    in windows-1252 says so in its ``<meta>``), else the project's detection."""
+    in windows-1252 says so in its ``<meta>``, an XHTML page in its XML
+    declaration), else the project's detection."""
     if ctx.encoding is None:
         try:
             data.decode("utf-8")
         except UnicodeDecodeError:
-            m = _CHARSET.search(data[:4096])
+            m = _XML_ENCODING.match(data[:512]) or _CHARSET.search(data[:4096])
             declared = m.group(1).decode("ascii", "replace").lower() if m else ""
             if declared and declared not in ("utf-8", "utf8"):
                 try:
@@ -145,7 +165,11 @@ def _text(data: bytes, ctx: Context) -> str:
 
 
 def read(data: bytes, ctx: Context) -> Article:
-    page = parse(_text(data, ctx))
+    text = size.slim(size.declaration(_text(data, ctx)))
+    size.check_markup(text)
+    page = parse(text)
+    del text
+    size.check_text(page)
     ld = linked_data(page)
     fields = read_fields(page, ld)
     date = page_date(page, ld)
@@ -154,6 +178,7 @@ def read(data: bytes, ctx: Context) -> Article:
     pictures, imgs = collect(page)
     attribution = take_attributions(page)
     captions = table_captions(page)
+    found_notes = notes.take(page)
     found = sapo.find(page, fields.title, [d for d in (ld.description, fields.description) if d])
     if found is not None:
         remove(found[0])
@@ -163,7 +188,9 @@ def read(data: bytes, ctx: Context) -> Article:
     teasers, refusal = listing.check(page, main, _marked(page, ld), _dated(page, ld))
     for el in teasers:
         remove(el)
-    pieces = Converter(pictures, attribution, captions).convert(main)
+    graft(main, page)
+    converter = Converter(pictures, attribution, captions, found_notes.refs)
+    pieces = converter.convert(main)
     pieces = restore(pieces, pictures, imgs, page, fields.title)
     lede = found[1] if found else None
     pieces, byline = clean(pieces, title=fields.title, sapo=lede, byline=fields.byline, pictures=pictures,
@@ -178,11 +205,33 @@ def read(data: bytes, ctx: Context) -> Article:
         if isinstance(b, Figure) and p.picture is not None and p.picture.src:
             b = Figure(b.caption, b.credit, local_image(p.picture.src, ctx.folder, ctx.warn, ctx.seen), b.alt)
         blocks.append(b)
-    return Article(
+    article = Article(
         title=fields.title, lede=lede or None, outlet=Outlet(None, fields.outlet) if fields.outlet else None,
         date=date, byline=byline, url=fields.url, blocks=tuple(blocks), language=language(page),
     )
+    return _with_notes(article, {nid: tuple(p.block for p in converter.contents(el))
+                                 for nid, el in found_notes.content.items()})
 
 
+def _with_notes(article: Article, content: dict[str, tuple[Block, ...]]) -> Article:
+    """The article with the notes its text refers to, in the order of their first
+    reference (a note referred to only from another note after that one); the
+    reference to a note with nothing in it is only a raised mark."""
+    if not content:
+        return article
+    order: list[str] = []
+    pending = [article.blocks]
+    while pending:
+        for s in spans_of(Article("", blocks=pending.pop(0))):
+            if s.note in content and s.note not in order:
+                order.append(s.note)
+                pending.append(content[s.note])
+    kept = tuple(Note(nid, content[nid]) for nid in order if content[nid])
+    ids = {n.id for n in kept}
+    out = map_spans(replace(article, notes=kept),
+                    lambda s: (replace(s, note=None, sup=True),) if s.note and s.note not in ids else (s,))
+    assert isinstance(out, Article)
+    return out
 
-reader = Reader("html", (".html", ".htm"), read, "saved web page: the article found by trafilatura")
+
+reader = Reader("html", (".html", ".htm", ".xhtml", ".xht"), read, "saved web page: the article found by trafilatura")

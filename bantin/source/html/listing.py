@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from bantin.errors import InputError
-from bantin.source.html.page import squash, text_of_el, words
+from bantin.source.html.page import TextIndex, squash, text_of_el, words
 
 _MIN_WORDS = 8  # shorter paragraphs (dates, labels) say nothing either way
 _HEADLINE = 4  # words of link text that make a headline link
@@ -31,10 +31,6 @@ def _lead(el: Any) -> str:
     return ""
 
 
-def _texts(page: Any) -> list[tuple[str, Any]]:
-    return [(" ".join(t.split()), t) for t in page.xpath("//body//text()") if len(t) >= 16]
-
-
 def _more_words(el: Any, limit: int) -> bool:
     """Whether the element holds more than ``limit`` words, read no further than needed."""
     n = 0
@@ -45,9 +41,9 @@ def _more_words(el: Any, limit: int) -> bool:
     return False
 
 
-def _card_link(texts: list[tuple[str, Any]], lead: str, n: int) -> Any | None:
+def _card_link(texts: TextIndex, lead: str, n: int) -> Any | None:
     """The headline link in the small card around the DOM text that holds ``lead``."""
-    node = next((t for s, t in texts if lead in s), None)
+    node = texts.find(lead)
     if node is None:
         return None
     el = node.getparent()
@@ -104,7 +100,7 @@ def check(page: Any, main: Any, marked: bool, dated: bool) -> tuple[list[Any], s
     targets: set[str] = set()
     teaser_words = prose_words = 0
     teasers: list[Any] = []
-    texts: list[tuple[str, Any]] | None = None
+    texts: TextIndex | None = None
     for el in main.iter("p", "item"):
         text = " ".join(el.itertext())
         n = len(words(text))
@@ -130,7 +126,7 @@ def check(page: Any, main: Any, marked: bool, dated: bool) -> tuple[list[Any], s
             else:
                 lead = _lead(el)
                 if lead and texts is None:
-                    texts = _texts(page)
+                    texts = TextIndex(page, 16)
                 link = _card_link(texts, lead, n) if lead and texts else None
                 if link is not None:
                     targets.add(link.get("href") or squash(text_of_el(link)))

@@ -11,6 +11,7 @@ import html
 import json
 import re
 import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -57,6 +58,36 @@ def parse(text: str) -> Any:
         raise InputError(f"not an HTML page lxml can parse ({type(e).__name__})") from None
 
 
+class TextIndex:
+    """The page's text nodes of ``shortest`` characters or more, squashed, to find
+    the node that holds a phrase. Each search starts where the last one found
+    its phrase (and looks back only if it must), so a walk through the page in
+    its order is linear, however long the page."""
+
+    def __init__(self, page: Any, shortest: int) -> None:
+        self.nodes = [t for t in page.xpath("//body//text()") if len(t) >= shortest]
+        parts = [squash(t) for t in self.nodes]
+        self.starts: list[int] = []
+        at = 0
+        for part in parts:
+            self.starts.append(at)
+            at += len(part) + 1
+        self.text = "\x00".join(parts)  # no phrase holds a NUL: none is found across two nodes
+        self.cursor = 0
+
+    def find(self, phrase: str) -> Any | None:
+        """The text node (lxml's string, with ``getparent()``) that holds ``phrase``."""
+        if not phrase:
+            return None
+        at = self.text.find(phrase, self.cursor)
+        if at < 0:
+            at = self.text.find(phrase, 0, self.cursor + len(phrase))
+        if at < 0:
+            return None
+        self.cursor = at
+        return self.nodes[bisect_right(self.starts, at) - 1]
+
+
 def unescape(text: str) -> str:
     """HTML entities undone, twice over where a CMS escaped them twice ("&amp;#7871;")."""
     for _ in range(3):
@@ -69,11 +100,13 @@ def unescape(text: str) -> str:
 def meta(page: Any, *names: str) -> str | None:
     """The first non-empty ``content`` of a ``<meta>`` named (property, name or
     itemprop) by one of ``names``, in the order of ``names``."""
+    found = list(page.iter("meta"))
     for name in names:
-        for el in page.xpath("//meta[@property=$n or @name=$n or @itemprop=$n]", n=name):
-            value = squash(unescape(el.get("content") or ""))
-            if value:
-                return value
+        for el in found:
+            if name in (el.get("property"), el.get("name"), el.get("itemprop")):
+                value = squash(unescape(el.get("content") or ""))
+                if value:
+                    return value
     return None
 
 

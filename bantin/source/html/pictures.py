@@ -9,6 +9,10 @@ picture. "Ảnh: …", "(Ảnh: …)", "Photo: …" and "Credit: …" at the end
 credit. Thumbnails (declared smaller than a column), avatars, logos and pictures
 that link to another page are marked as not figures.
 
+A picture saved inside the page (a ``data:`` address whose bytes
+:mod:`.size` cut, as "save complete page" leaves them) is a figure too: its
+caption stays, and the sandbox names the picture it does not read.
+
 Each kept ``<img>`` gets a numbered placeholder address that survives
 trafilatura (which drops addresses without an image extension and resolves
 relative ones), so every picture it keeps is found again here, whatever its URL.
@@ -183,7 +187,10 @@ def collect(page: Any) -> tuple[list[Picture], list[Any]]:
         caption, credit, raw = _find_caption(img)
         marked = " ".join([classes(img), (img.get("src") or "").lower()[-80:]] +
                           [classes(a) for a in list(img.iterancestors())[:3]])
-        figure = bool(src) and not src.startswith("data:") and not _declared_small(img) and not (
+        # An inline picture whose bytes the reader cut (size.slim) is a photo; any
+        # other data: address is a placeholder or an icon.
+        inline = src.startswith("data:") and src.endswith(",")
+        figure = bool(src) and (inline or not src.startswith("data:")) and not _declared_small(img) and not (
             _NOT_FIGURE.search(marked)) and not (_links_away(img) and not caption) and not (
             src in seen and any(a.tag == "noscript" for a in img.iterancestors()))
         seen.add(src)

@@ -12,12 +12,13 @@ Boxes inside the body (a promotion, a dossier) are deeper, and stay out.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from typing import Any
 
 from bantin.model import Figure, Heading, Paragraph, Quote, plain
 from bantin.source.html.blocks import Piece
 from bantin.source.html.boilerplate import is_phrase
-from bantin.source.html.page import key, squash, text_of_el, words
+from bantin.source.html.page import TextIndex, key, squash, text_of_el, words
 from bantin.source.html.pictures import Picture
 
 _LEAD = 24  # characters of a block's text that find it in the page
@@ -70,12 +71,12 @@ def restore(pieces: list[Piece], pictures: list[Picture], imgs: list[Any], page:
         return pieces
     # The dictionary keeps lxml's element proxies alive, so each stays the same object.
     order = {el: i for i, el in enumerate(page.iter())}
-    texts = [(squash(t), t) for t in page.xpath("//body//text()") if len(t) >= _LEAD]
+    texts = TextIndex(page, _LEAD)
     where: list[int | None] = []
     homes: set[Any] = set()
     for p in pieces:
         lead = squash(p.text)[:_LEAD] if isinstance(p.block, (Paragraph, Heading, Quote)) else ""
-        node = next((t for s, t in texts if lead in s), None) if len(lead) == _LEAD else None
+        node = texts.find(lead) if len(lead) == _LEAD else None
         el = node.getparent() if node is not None else None
         where.append(order.get(el) if el is not None else None)
         if el is not None and isinstance(p.block, Paragraph) and el.getparent() is not None:
@@ -85,7 +86,12 @@ def restore(pieces: list[Piece], pictures: list[Picture], imgs: list[Any], page:
         return pieces
     heads = [order[h] for h in page.iter("h1") if h in order and squash(h.text_content())[:40] == squash(title)[:40]]
     start, end = (heads[0] if heads else min(known)), max(known)
-    out = list(pieces)
+    # The first piece that follows a place in the page: the first whose running
+    # maximum passes it (a bisection, however many pieces and candidates).
+    reach: list[int] = []
+    for w in where:
+        reach.append(max(reach[-1] if reach else -1, w if w is not None else -1))
+    placed: list[tuple[int, int, Piece]] = []
     for el, piece in candidates:
         at = order.get(el)
         if at is None or not start < at < end:
@@ -93,7 +99,14 @@ def restore(pieces: list[Piece], pictures: list[Picture], imgs: list[Any], page:
         lead_picture = isinstance(piece.block, Figure) and at < min(known) and not _boxed(el)
         if not lead_picture and not any(a in homes for a in _up(el, 2)):
             continue
-        index = next((i for i, w in enumerate(where) if w is not None and w > at), len(out))
-        out.insert(index, piece)
-        where.insert(index, at)
+        placed.append((bisect_right(reach, at), at, piece))
+    placed.sort(key=lambda x: (x[0], x[1]))
+    out: list[Piece] = []
+    k = 0
+    for i, p in enumerate(pieces):
+        while k < len(placed) and placed[k][0] <= i:
+            out.append(placed[k][2])
+            k += 1
+        out.append(p)
+    out += [x[2] for x in placed[k:]]
     return out

@@ -1,0 +1,72 @@
+"""The page's own lists and tables in place of trafilatura's, where they hold the same words.
+
+trafilatura pads a merged cell with empty ones, drops a list inside a cell, loses
+where an ordered list starts and how it counts, and flattens a list written
+straight inside a list. So each list and table it kept is paired with the page's
+element that holds its words, in the same order, and no more than a few words
+besides (what trafilatura lost); that element, read by :mod:`.tei`, takes its
+place, with the pictures trafilatura kept of it. A table that holds a table is the page's layout, not a table of the
+article, and stays as trafilatura read it; so does anything without a pair.
+Pairs are found by their first words, so the look-up stays linear on a long page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from bantin.source.html.page import remove, words
+from bantin.source.html.tei import tei
+
+_PROBE = 4  # first words that find a pair
+# (times, plus) the words trafilatura kept that the page's element may hold: a
+# table's lost lists are more than a list's lost item.
+_SLACK = {"list": (1.2, 5), "table": (1.5, 12)}
+
+
+def _words(el: Any) -> list[str]:
+    return words(" ".join(el.itertext()))
+
+
+def _in_order(part: list[str], whole: list[str]) -> bool:
+    it: Iterator[str] = iter(whole)
+    return all(w in it for w in part)
+
+
+def _holds(ours: list[str], page: list[str], kind: str) -> bool:
+    times, plus = _SLACK[kind]
+    return ours == page or (bool(ours) and len(page) <= len(ours) * times + plus and _in_order(ours, page))
+
+
+def _outermost(main: Any, kind: str) -> list[Any]:
+    return [el for el in main.iter(kind) if not any(a.tag in ("list", "table") for a in el.iterancestors())]
+
+
+def graft(main: Any, page: Any) -> None:
+    """Put the page's lists and tables in trafilatura's XML (``main``) in place of its own."""
+    for kind, tags in (("table", ("table",)), ("list", ("ul", "ol"))):
+        ours = [el for el in _outermost(main, kind) if kind != "table" or el.find(".//table") is None]
+        if kind == "list":
+            ours = [el for el in ours if (el.get("rend") or "") in ("ul", "ol")]
+        if not ours:
+            continue
+        buckets: dict[tuple[str, ...], list[tuple[Any, list[str]]]] = {}
+        for el in page.iter(*tags):
+            if kind == "table" and el.find(".//table") is not None:
+                continue
+            found = _words(el)
+            if found:
+                buckets.setdefault(tuple(found[:_PROBE]), []).append((el, found))
+        for el in ours:
+            found = _words(el)
+            bucket = buckets.get(tuple(found[:_PROBE]), [])
+            pair = next((i for i, (_, theirs) in enumerate(bucket) if _holds(found, theirs, kind)), None)
+            if pair is None:
+                continue
+            source, _ = bucket.pop(pair)
+            new = tei(source)
+            kept = {g.get("src") for g in el.iter("graphic")}
+            for g in [g for g in new.iter("graphic") if g.get("src") not in kept]:
+                remove(g)  # trafilatura's choice of pictures stands
+            new.tail = el.tail
+            el.getparent().replace(el, new)

@@ -1,0 +1,95 @@
+"""How much of a saved page is read: what no reader sees is cut before parsing,
+and a page with more text than any article is refused.
+
+A saved page is mostly what no reader sees: scripts, style sheets, comments, and
+pictures and fonts inlined as ``data:`` addresses ("save complete page" and
+SingleFile put every one of them in the page). They are cut from the text before
+lxml parses it, in one pass, so a 48 MB page of them reads as fast as the
+article it holds. (JSON-LD scripts stay: they name the article's fields. A
+photo's ``data:`` address keeps its media type, so the picture is still a
+figure with its caption, named in the warning that it was not read.)
+
+What remains is weighed, and refused with its size when it cannot be an article:
+more markup than :data:`MAX_MARKUP` characters (refused before it is parsed, so
+memory stays bounded), or more visible text than :data:`MAX_TEXT` characters (a
+long novel; the longest laws and reports on the web hold a fraction of it).
+Below these, every pass of the reader is linear or bounded; trafilatura's own
+passes grow faster than the page (it looks for paragraphs with ``//p//text()``),
+which these limits keep to seconds.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from bantin.errors import InputError
+
+MAX_MARKUP = 16_000_000  # characters of markup left once scripts, styles and inline pictures are cut
+MAX_TEXT = 1_500_000  # characters of visible text: some 250,000 words
+MAX_ELEMENTS = 250_000  # elements of the parsed page
+
+_XML_DECLARATION = re.compile(r"^\ufeff?\s*<\?xml[^>]*\?>")
+_OPEN = re.compile(r"<!--|<(script|style)(?=[\s/>])([^>]*)>", re.I)
+_CLOSE = {"script": re.compile(r"</script\s*>", re.I), "style": re.compile(r"</style\s*>", re.I)}
+_LINKED_DATA = re.compile(r"""type\s*=\s*["']?application/ld\+json""", re.I)
+# A picture's bytes: an icon's few hundred characters stay, a photo's go (its
+# media type stays, and :mod:`.pictures` takes the emptied address for a photo).
+_INLINE = re.compile(r"""(data:[\w.+-]*/[\w.+-]*(?:;[\w.+-]+(?:=[\w.+-]+)?)*,)[^"'\s)>]{4096,}""")
+
+
+def declaration(text: str) -> str:
+    """The text without an XML declaration, which lxml refuses in a string."""
+    return _XML_DECLARATION.sub("", text, count=1)
+
+
+def slim(text: str) -> str:
+    """The page without scripts (JSON-LD kept), style sheets, comments and the
+    bytes of inline pictures, in one pass; an element left open is kept as it is."""
+    parts: list[str] = []
+    pos = 0
+    while True:
+        m = _OPEN.search(text, pos)
+        if m is None:
+            break
+        if m.group(0) == "<!--":
+            end = text.find("-->", m.end())
+            if end < 0:
+                break
+            parts.append(text[pos:m.start()])
+            pos = end + 3
+            continue
+        tag = m.group(1).lower()
+        close = _CLOSE[tag].search(text, m.end())
+        if close is None:
+            break
+        if tag == "script" and _LINKED_DATA.search(m.group(2)):
+            parts.append(text[pos:close.end()])
+        else:
+            parts.append(text[pos:m.start()])
+        pos = close.end()
+    parts.append(text[pos:])
+    return _INLINE.sub(r"\1", "".join(parts))
+
+
+def check_markup(text: str) -> None:
+    if len(text) > MAX_MARKUP:
+        raise InputError(f"page too large to be an article ({len(text) / 1e6:.0f} million characters of markup "
+                         f"once scripts, styles and inline pictures are cut; at most {MAX_MARKUP / 1e6:.0f} "
+                         "million are read)")
+
+
+def check_text(page: Any) -> None:
+    """Refuse a parsed page with more elements or visible text than an article has."""
+    elements = 0
+    for _ in page.iter():
+        elements += 1
+        if elements > MAX_ELEMENTS:
+            raise InputError(f"page too large to be an article (more than {MAX_ELEMENTS:,} elements)")
+    body = page.find("body")
+    chars = 0
+    for chunk in (body.itertext() if body is not None else ()):
+        chars += len(chunk.strip())
+        if chars > MAX_TEXT:
+            raise InputError(f"page too large to be an article (more than {MAX_TEXT:,} characters of text, "
+                             f"some {MAX_TEXT // 6:,} words)")
