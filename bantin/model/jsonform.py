@@ -87,7 +87,9 @@ def text_in(v: Any) -> Text:
 
 
 def _one_paragraph(blocks: tuple[Block, ...]) -> Text | None:
-    if len(blocks) == 1 and isinstance(blocks[0], Paragraph):
+    """The text of a container that is one paragraph, which JSON writes as text.
+    An empty paragraph is not: its text would read back as no blocks at all."""
+    if len(blocks) == 1 and isinstance(blocks[0], Paragraph) and blocks[0].text:
         return blocks[0].text
     return () if not blocks else None
 

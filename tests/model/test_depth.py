@@ -149,3 +149,10 @@ def test_a_version_2_reader_finds_every_word_of_version_3() -> None:
     quote = next(b for b in a.blocks if isinstance(b, Quote))
     raw_quote = next(b for b in data["blocks"] if b["type"] == "quote")
     assert words(text_of(quote.text)) == words(_flat(raw_quote["text"]))
+
+
+def test_an_empty_paragraph_in_a_container_reads_back_as_itself():
+    # Written as text "", it used to read back as a container of no blocks.
+    for doc in (Article("t", blocks=(Quote((Paragraph(()),)),)),
+                Article("t", blocks=(ListBlock((ListItem((Paragraph(()),)),)),))):
+        assert loads(dumps(doc)) == doc
