@@ -20,6 +20,11 @@ def header_block(w: Writer, h: DecreeHeader) -> None:
     for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
         borders.append(w.el(f"w:{edge}", {"w:val": "nil"}))
     tblpr.append(borders)
+    # No cell padding, as in the PDF: the issuer's line has the column's whole width.
+    margins = w.el("w:tblCellMar")
+    for edge in ("left", "right"):
+        margins.append(w.el(f"w:{edge}", {"w:w": "0", "w:type": "dxa"}))
+    tblpr.append(margins)
     tbl.append(tblpr)
     grid = w.el("w:tblGrid")
     for width in widths:
@@ -64,3 +69,11 @@ def header_block(w: Writer, h: DecreeHeader) -> None:
         tr.append(tc)
     tbl.append(tr)
     w.sect.addprevious(tbl)
+    # The title keeps its distance from the block, as in the PDF (8 mm).
+    gap = w.el("w:p")
+    ppr = w.el("w:pPr")
+    ppr.append(w.el("w:pStyle", {"w:val": w.ids[NAMES["decree"]]}))
+    ppr.append(w.el("w:spacing", {"w:before": "0", "w:after": str(round(8 / 25.4 * 1440)), "w:line": "20",
+                                    "w:lineRule": "exact"}))
+    gap.append(ppr)
+    w.sect.addprevious(gap)
