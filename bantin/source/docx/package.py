@@ -11,8 +11,10 @@ not expose (footnotes, endnotes) is read like any other.
 from __future__ import annotations
 
 import io
+import lzma
 import posixpath
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -58,7 +60,8 @@ class Budgeted:
         want = CHUNK if size is None or size < 0 else min(size, CHUNK)
         try:
             data: bytes = self.raw.read(want)
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError) as e:
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError, zlib.error,
+                lzma.LZMAError) as e:
             raise InputError(f"damaged Word file: part {self.name} cannot be unpacked ({e})") from None
         except RuntimeError as e:  # an encrypted part
             raise InputError(f"Word file part {self.name} cannot be read ({e})") from None
