@@ -87,7 +87,8 @@ def text_in(v: Any) -> Text:
 
 
 def _one_paragraph(blocks: tuple[Block, ...]) -> Text | None:
-    if len(blocks) == 1 and isinstance(blocks[0], Paragraph):
+    # An empty paragraph is no text: written as text, it would read back as no block at all.
+    if len(blocks) == 1 and isinstance(blocks[0], Paragraph) and blocks[0].text:
         return blocks[0].text
     return () if not blocks else None
 
