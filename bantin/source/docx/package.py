@@ -168,13 +168,18 @@ def _parser() -> Any:
                            remove_comments=True, remove_pis=True)
 
 
+def _reason(e: Exception) -> str:
+    """The parser's message on one line (lxml's can hold a newline before its position)."""
+    return " ".join(str(e).split())[:120]
+
+
 def parse(data: bytes) -> Any:
     from lxml import etree
 
     try:
         return etree.fromstring(data, _parser())
     except etree.XMLSyntaxError as e:
-        raise InputError(f"damaged Word file: {str(e)[:120]}") from None
+        raise InputError(f"damaged Word file: {_reason(e)}") from None
 
 
 BODY_LEVEL = (*(W + t for t in ("p", "tbl", "sdt", "customXml", "altChunk", "ins", "moveTo", "del", "moveFrom")),
@@ -204,4 +209,4 @@ def body_children(package: Package) -> Iterator[Any]:
             while el.getprevious() is not None:
                 del parent[0]
     except etree.XMLSyntaxError as e:
-        raise InputError(f"damaged Word file: {str(e)[:120]}") from None
+        raise InputError(f"damaged Word file: {_reason(e)}") from None
