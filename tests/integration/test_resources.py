@@ -29,6 +29,8 @@ import pytest
 from PIL import Image as Pil
 from word_docs import docx, p, picture
 
+from bantin.source import legacy
+
 MEMORY = 1 << 30  # bytes of address space
 SECONDS = 60
 MB = 1_000_000
@@ -87,9 +89,15 @@ def legacy_junk() -> bytes:
 
 def controls() -> bytes:
     rng = random.Random(8)
-    line = "".join(rng.choice(["\x00", "\x07", "\x1b[2J", "\x85", "\u2028", "\ufeff", "\ufffe", "Đ", "a ", "\t",
+    line = "".join(rng.choice(["\x01", "\x07", "\x1b[2J", "\x85", "\u2028", "\ufeff", "\ufffe", "Đ", "a ", "\t",
                                "\u202e", "\u0301"]) for _ in range(2000))
-    return ("Tiêu đề\n\n" + (line + "\n") * 120).encode("utf-8", "surrogatepass")[:MB] + b"\xed\xa0\x80\xc0\xaf"
+    return ("Tiêu đề\n\n" + (line + "\n") * 120).encode()
+
+
+def tcvn3() -> bytes:
+    """A megabyte of newsroom text in TCVN3, with the odd byte no legacy font has."""
+    text = legacy.encode("Tiêu đề bản tin\n\n" + fill(PARA + "\n", MB - 4000), "tcvn3")
+    return bytes(b if i % 997 else 0x81 for i, b in enumerate(text))
 
 
 def png_40mpx() -> bytes:
@@ -168,6 +176,7 @@ SHAPES: dict[str, Callable[[], dict[str, bytes]]] = {
     "txt-one-line": lambda: {"a.txt": ("Tiêu đề\n\n" + fill("TP. Hà Nội tổ chức hội nghị. ")).encode()},
     "txt-legacy-junk": lambda: {"a.txt": legacy_junk()},
     "txt-controls": lambda: {"a.txt": controls()},
+    "txt-tcvn3": lambda: {"a.txt": tcvn3()},
     "txt-many-lines": lambda: {"a.txt": ("Tiêu đề\n" + fill("- (Ảnh: “\n1. *\n")).encode()},
     # Markdown
     "md-alias-bomb": lambda: {"a.md": alias_bomb()},
@@ -198,7 +207,7 @@ SHAPES: dict[str, Callable[[], dict[str, bytes]]] = {
     # saved web pages
     "html-text": lambda: {"a.html": page(("<p>" + PARA * 3 + "</p>") * 2500)},
     "html-deep": lambda: {"a.html": page("<div>" * 150_000 + "<p>" + PARA * 3 + "</p>")},
-    "html-entity-bomb": lambda: {"a.xhtml": entity_bomb()},
+    "html-entity-bomb": lambda: {"a.html": entity_bomb()},
     "html-inline-blobs": lambda: {"a.html": page("<p>" + PARA * 3 + "</p>" + "<img src='data:image/png;base64,"
                                                  + "iVBORw0KGgo" * 45_000 + "'><script>" + "x" * 400_000
                                                  + "</script><p>" + PARA * 3 + "</p>")},
