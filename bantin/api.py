@@ -213,7 +213,12 @@ def convert(
     """
     if isinstance(inputs, (str, os.PathLike)):
         inputs = [inputs]
-    sources = tuple(os.fspath(i) for i in inputs)
+    if not isinstance(inputs, Iterable):
+        raise UsageError(f"inputs must be paths, not {type(inputs).__name__}")
+    paths = list(inputs)
+    if not all(isinstance(i, (str, os.PathLike)) for i in paths):
+        raise UsageError("inputs must be paths (str or os.PathLike)")
+    sources = tuple(os.fspath(i) for i in paths)
     if not sources:
         raise UsageError("no inputs given")
     settings = Settings.make(

@@ -41,7 +41,10 @@ def run(cmd: list[str], **kw: object) -> subprocess.CompletedProcess[str]:
 
 def bantin(*args: str, env: dict[str, str] | None = None, input: bytes | None = None,
            cwd: Path | None = None) -> subprocess.CompletedProcess[bytes]:
-    full_env = {**os.environ, **(env or {})}
+    # The checkout under test comes first on the path: a run in another folder
+    # (cwd) must not pick up another installed copy of bantin.
+    path = os.pathsep.join(p for p in (str(ROOT), os.environ.get("PYTHONPATH", "")) if p)
+    full_env = {**os.environ, "PYTHONPATH": path, **(env or {})}
     return subprocess.run(
         [sys.executable, "-m", "bantin", *args], capture_output=True, env=full_env, input=input,
         check=False, timeout=600, cwd=cwd,

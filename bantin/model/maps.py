@@ -71,14 +71,21 @@ class _Mapper:
             return s
         return self.one(s) or None
 
+    def span(self, s: Span) -> Span:
+        text, href, note = self.verbatim(s.text) if s.code else self.prose(s.text), self.raw(s.href), self.raw(s.note)
+        # The same span when nothing changed: a table of 100,000 cells is mapped
+        # several times, and a copy per span per walk was most of its reading time.
+        return s if (text, href, note) == (s.text, s.href, s.note) else replace(s, text=text, href=href, note=note)
+
     def spans(self, t: Text) -> Text:
-        out = [replace(s, text=self.verbatim(s.text) if s.code else self.prose(s.text), href=self.raw(s.href),
-                       note=self.raw(s.note)) for s in t]
+        out = [self.span(s) for s in t]
         if self.split is not None:
             return tuple(x for s in out for x in self.split(s))
         if out:
-            out[0] = replace(out[0], text=out[0].text.lstrip())
-            out[-1] = replace(out[-1], text=out[-1].text.rstrip())
+            if out[0].text != out[0].text.lstrip():
+                out[0] = replace(out[0], text=out[0].text.lstrip())
+            if out[-1].text != out[-1].text.rstrip():
+                out[-1] = replace(out[-1], text=out[-1].text.rstrip())
         return tuple(s for s in out if s.text)
 
     def blocks(self, bs: tuple[Block, ...]) -> tuple[Block, ...]:

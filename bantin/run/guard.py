@@ -69,12 +69,16 @@ class Guard:
         if linked is not None:
             return f"{shown(str(linked))} is a symlinked folder inside the output folder; nothing is written through it"
         real = _real(target)
-        if real in self.named:
+        readable = Path(real).suffix.lower() in self.suffixes
+        # A file an input folder's walk reads is an input of this run, like a named
+        # one: --overwrite does not reach it (``-o out out/src``, where a mirrored
+        # output of out/src/src/a.md lands on the input out/src/a.txt).
+        if real in self.named or (readable and os.path.lexists(target)
+                                  and any(self._read_from(real, r) for r in self.roots)):
             return f"the output {shown(str(target))} would replace an input of this run"
         if self.overwrite or not os.path.lexists(target):
             return None
-        in_input_folder = any(self._read_from(real, r) for r in self.roots) or os.path.dirname(real) in self.named_dirs
-        if in_input_folder and Path(real).suffix.lower() in self.suffixes:
+        if readable and os.path.dirname(real) in self.named_dirs:
             return (f"the output {shown(str(target))} would replace an existing {Path(real).suffix} file in an input "
                     "folder; choose another -o, or give --overwrite")
         return None

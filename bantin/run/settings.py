@@ -96,6 +96,17 @@ def _str(name: str, value: object) -> str | None:
     return value
 
 
+def _pairs(meta: object) -> tuple[tuple[str, str], ...]:
+    """``meta`` as (key, value) pairs: a mapping, or an iterable of pairs."""
+    pairs = tuple(meta.items()) if isinstance(meta, Mapping) else meta if meta is not None else ()
+    if isinstance(pairs, (str, bytes)) or not isinstance(pairs, Iterable):
+        raise UsageError(f"meta must be a mapping or (key, value) pairs, not {type(meta).__name__}")
+    out = tuple(pairs)
+    if not all(isinstance(p, (tuple, list)) and len(p) == 2 and all(isinstance(x, str) for x in p) for p in out):
+        raise UsageError("meta must be a mapping or (key, value) pairs of strings")
+    return tuple((p[0], p[1]) for p in out)
+
+
 def _scheduler(address: str | None) -> str | None:
     """``local``, or a scheduler's address: tcp:// or tls://, a host and a port."""
     if address is None:
@@ -170,8 +181,8 @@ class Settings:
         """Check every option once; raise ``UsageError`` (or ``StyleError`` for a
         bad sheet) naming the first that does not fit. ``epoch`` None reads
         ``SOURCE_DATE_EPOCH``."""
-        names = (formats,) if isinstance(formats, str) else tuple(formats)
-        if not all(isinstance(n, str) for n in names):
+        names = (formats,) if isinstance(formats, str) else tuple(formats) if isinstance(formats, Sequence) else ()
+        if not names or not all(isinstance(n, str) for n in names):
             raise UsageError("formats must be a name, a comma list or a list of names")
         fmts = formats_for(names)
         if not fmts:
@@ -184,7 +195,7 @@ class Settings:
             raise UsageError(f"encoding must be a string, not {type(encoding).__name__}")
         source_format = _str("source_format", source_format)
         check_reader(source_format)
-        pairs = tuple(meta.items()) if isinstance(meta, Mapping) else tuple(meta or ())
+        pairs = _pairs(meta)
         jobs = _int("jobs", jobs, 1, 1024)
         batch_size = _int("batch_size", batch_size, 1, 100_000)
         epoch = source_date_epoch() if epoch is None else _int("epoch", epoch, 0, MAX_EPOCH)
@@ -199,6 +210,8 @@ class Settings:
                                       and all(isinstance(x, int) for x in shard) and 1 <= shard[0] <= shard[1]):
             raise UsageError(f"shard must be (i, n) with 1 <= i <= n, not {shard!r}")
         scheduler = _scheduler(_str("scheduler", scheduler))
+        if not isinstance(report, (str, os.PathLike, type(None))):
+            raise UsageError(f"report must be a path or None, not {type(report).__name__}")
         if not isinstance(out_dir, (str, os.PathLike, type(None))):
             raise UsageError(f"out_dir must be a path or None, not {type(out_dir).__name__}")
         to_stdout = out_dir is None or os.fspath(out_dir) == "-"

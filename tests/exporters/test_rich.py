@@ -266,6 +266,25 @@ def test_pdf_image_table_and_links(rich):
     assert len(ends) == 1, layout
 
 
+def test_pdf_pictures_at_print_resolution_each_written_once(tmp_path):
+    """A photo with more pixels than the page can print is set at 300 ppi, and one
+    used twice is one image object; a picture within that keeps its JPEG bytes."""
+    def jpeg(w: int, h: int) -> bytes:
+        out = io.BytesIO()
+        Pil.effect_noise((w, h), 60).convert("RGB").save(out, "JPEG", quality=80)
+        return out.getvalue()
+
+    big, small = load(jpeg(4000, 2500)), load(jpeg(640, 360))
+    a = Article("Ảnh lớn", blocks=(Figure(plain("Một"), image=big), Figure(plain("Hai"), image=small),
+                                   Figure(plain("Ba"), image=big)))
+    (tmp_path / "anh.pdf").write_bytes(api.export(a, "pdf", warn=lambda _m: None))
+    rows = [line.split() for line in run([require("pdfimages"), "-list", str(tmp_path / "anh.pdf")]).stdout
+            .splitlines()[2:]]
+    assert len(rows) == 3 and rows[0][10] == rows[2][10]  # the big photo's two uses: one object
+    assert int(rows[0][3]) < 4000 and 295 <= int(rows[0][12]) <= 301, rows
+    assert rows[1][3:5] == ["640", "360"] and rows[1][8] == "jpeg", rows
+
+
 def test_docx_picture_table_and_hyperlinks(rich):
     path = rich / f"{RICH.stem}.docx"
     with zipfile.ZipFile(path) as z:

@@ -9,14 +9,12 @@ inside the current one.
 
 from __future__ import annotations
 
-import io
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from typing import Any
 
 from reportlab.platypus import CondPageBreak, Indenter, Spacer
-from reportlab.platypus import Image as Picture
 
 from bantin.exporters import Warn
 from bantin.exporters.labels import credit_line, placeholder, short_title
@@ -24,6 +22,7 @@ from bantin.exporters.pdf import lists, tables
 from bantin.exporters.pdf.flowables import Marked, Outlined, framed
 from bantin.exporters.pdf.fonts import Fonts, mono
 from bantin.exporters.pdf.ink import KEEP_LIMIT, Ink, split
+from bantin.exporters.pdf.pictures import Pictures
 from bantin.exporters.pdf.styles import MM, loose, placed, styles
 from bantin.exporters.roles import figure_size, low_resolution, roles
 from bantin.exporters.walk import Walker
@@ -77,6 +76,7 @@ class Blocks(Walker):
         self.last_level = 0
         self.link = style.text.accent_colour
         self.place = Place()
+        self.pictures = Pictures()
         # Which family draws each role: a character's coverage is checked against it.
         self.families = {name: fonts.heading_family if r.font == "heading" else fonts.body_family
                          for name, r in roles(style).items()}
@@ -213,9 +213,7 @@ class Blocks(Walker):
             warning = low_resolution(b.image, self.avail)
             if warning:
                 self.warn(f"{warning} in “{self.ink.article}”")
-            pic = Picture(io.BytesIO(b.image.data), width=w, height=h)
-            pic.hAlign = "CENTER"
-            self.story.append(pic)
+            self.story.append(self.pictures.flowable(b.image, w, h))
         else:
             self.story.append(framed(self.ink.chars(f"[{placeholder(b)}]", self.fonts.body_family),
                                      self.here("caption"), self.style.text.body_colour))

@@ -122,9 +122,12 @@ def records(cells: dict[tuple[int, int], str], t: Table, cols: int) -> list[str]
     above its columns."""
     heads = _labels(cells, t)
     spans = {(p.row, p.column): p.cell.colspan for p in t.placed()}
+    by_row: dict[int, list[tuple[int, str]]] = {}
+    for (r, c), text in cells.items():  # grouped once: a pass over every cell per row was quadratic
+        by_row.setdefault(r, []).append((c, text))
     out: list[str] = []
     for r in range(t.header_rows, len(t.rows)):
-        row = sorted((c, text) for (rr, c), text in cells.items() if rr == r)
+        row = sorted(by_row.get(r, ()))
         if not row:
             continue
         if out:

@@ -11,8 +11,10 @@ not expose (footnotes, endnotes) is read like any other.
 from __future__ import annotations
 
 import io
+import lzma
 import posixpath
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -58,7 +60,8 @@ class Budgeted:
         want = CHUNK if size is None or size < 0 else min(size, CHUNK)
         try:
             data: bytes = self.raw.read(want)
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError) as e:
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError, zlib.error,
+                lzma.LZMAError) as e:
             raise InputError(f"damaged Word file: part {self.name} cannot be unpacked ({e})") from None
         except RuntimeError as e:  # an encrypted part
             raise InputError(f"Word file part {self.name} cannot be read ({e})") from None
@@ -165,13 +168,18 @@ def _parser() -> Any:
                            remove_comments=True, remove_pis=True)
 
 
+def _reason(e: Exception) -> str:
+    """The parser's message on one line (lxml's can hold a newline before its position)."""
+    return " ".join(str(e).split())[:120]
+
+
 def parse(data: bytes) -> Any:
     from lxml import etree
 
     try:
         return etree.fromstring(data, _parser())
     except etree.XMLSyntaxError as e:
-        raise InputError(f"damaged Word file: {str(e)[:120]}") from None
+        raise InputError(f"damaged Word file: {_reason(e)}") from None
 
 
 BODY_LEVEL = (*(W + t for t in ("p", "tbl", "sdt", "customXml", "altChunk", "ins", "moveTo", "del", "moveFrom")),
@@ -201,4 +209,4 @@ def body_children(package: Package) -> Iterator[Any]:
             while el.getprevious() is not None:
                 del parent[0]
     except etree.XMLSyntaxError as e:
-        raise InputError(f"damaged Word file: {str(e)[:120]}") from None
+        raise InputError(f"damaged Word file: {_reason(e)}") from None
