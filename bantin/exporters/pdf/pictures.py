@@ -23,7 +23,7 @@ from bantin.model import Image
 PRINT_PPI = 300
 
 
-class Drawn(Flowable):  # type: ignore[misc]
+class Drawn(Flowable):
     """A picture of a fixed size, drawn from a reader shared with its other uses."""
 
     def __init__(self, reader: ImageReader, width: float, height: float) -> None:
