@@ -39,12 +39,17 @@ def run(cmd: list[str], **kw: object) -> subprocess.CompletedProcess[str]:
     return subprocess.run(cmd, capture_output=True, text=True, check=False, timeout=300, **kw)  # type: ignore[call-overload]
 
 
+def checkout_env() -> dict[str, str]:
+    """The environment with this checkout first on the path: a child process (a
+    run in another folder, a Dask worker) must not import another installed copy
+    of bantin."""
+    path = os.pathsep.join(p for p in (str(ROOT), os.environ.get("PYTHONPATH", "")) if p)
+    return {**os.environ, "PYTHONPATH": path}
+
+
 def bantin(*args: str, env: dict[str, str] | None = None, input: bytes | None = None,
            cwd: Path | None = None) -> subprocess.CompletedProcess[bytes]:
-    # The checkout under test comes first on the path: a run in another folder
-    # (cwd) must not pick up another installed copy of bantin.
-    path = os.pathsep.join(p for p in (str(ROOT), os.environ.get("PYTHONPATH", "")) if p)
-    full_env = {**os.environ, "PYTHONPATH": path, **(env or {})}
+    full_env = {**checkout_env(), **(env or {})}
     return subprocess.run(
         [sys.executable, "-m", "bantin", *args], capture_output=True, env=full_env, input=input,
         check=False, timeout=600, cwd=cwd,

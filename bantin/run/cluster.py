@@ -87,8 +87,11 @@ def _connect(address: str, workers: int) -> tuple[Any, Any]:
     from distributed import Client, LocalCluster
 
     if address == "local":
+        # The workers' own logs are silenced too: a worker that loses its client
+        # (the run interrupted) logs the closed stream with a traceback at ERROR,
+        # and every input's outcome is reported by the client anyway.
         cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                               dashboard_address=None, silence_logs=logging.ERROR)
+                               dashboard_address=None, silence_logs=logging.CRITICAL)
         return Client(cluster), cluster
     # Connected in a thread with a deadline of our own: a port that accepts and
     # then stays silent holds Client past its timeout, and an HTTP server's answer
@@ -157,7 +160,9 @@ def _quiet() -> None:
     # then ignore their parent's level: set each one.
     import logging
 
-    names = [n for n in logging.root.manager.loggerDict if n == "distributed" or n.startswith("distributed.")]
+    # asyncio and tornado report a connection future that failed as it closed
+    # ("Future exception was never retrieved ... Stream is closed") through their own.
+    names = [n for n in logging.root.manager.loggerDict if n.split(".")[0] in ("distributed", "asyncio", "tornado")]
     for name in names:
         logging.getLogger(name).setLevel(logging.CRITICAL)
 

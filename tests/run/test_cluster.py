@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 import pytest
-from helpers import EPOCH, EXAMPLES, assert_stopped_cleanly, bantin, example_tree
+from helpers import EPOCH, EXAMPLES, assert_stopped_cleanly, bantin, checkout_env, example_tree
 
 pytest.importorskip("distributed", reason='the dask extra is not installed (pip install ".[dask]")')
 
@@ -97,7 +97,7 @@ def _free_port() -> int:
 def _dask(*args: str) -> subprocess.Popen[bytes]:
     exe = shutil.which("dask") or pytest.fail("the dask command is not installed")
     return subprocess.Popen([exe, *args], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                            env={**os.environ, **ENV}, start_new_session=True)
+                            env={**checkout_env(), **ENV}, start_new_session=True)
 
 
 def _wait_for_workers(address: str, n: int) -> None:
@@ -124,7 +124,7 @@ def test_killed_worker_loses_nothing(tmp_path):
         run = subprocess.Popen(
             [sys.executable, "-m", "bantin", "export", "-f", FORMATS, "--scheduler", address, "--batch-size", "2",
              "-o", str(out), "--report", str(tmp_path / "r2.json"), str(src)],
-            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env={**os.environ, **ENV},
+            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env={**checkout_env(), **ENV},
         )
         # Kill worker w0 once outputs have started to arrive and it is running a batch.
         from distributed import Client
