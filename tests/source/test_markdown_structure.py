@@ -149,6 +149,29 @@ def test_an_italic_paragraph_after_a_picture_is_its_caption() -> None:
     assert texts(a.blocks) == ["Đoạn sau."]
 
 
+def test_a_picture_on_its_own_line_is_never_lost_among_words(tmp_path) -> None:
+    """A picture on a paragraph's first line is a figure: the line under it is its
+    caption when marked as one ("Ảnh: …", a credit after its description), and
+    any other lines are a paragraph of their own (which may open with a picture)."""
+    from PIL import Image as Pil
+
+    Pil.new("RGB", (40, 30), (10, 120, 30)).save(tmp_path / "anh.png", "PNG")
+    md = ("# Ảnh\n\n![Lúa](anh.png)\nĐồng lúa chín ở Tháp Mười (Ảnh: Vi Thảo)\n\n"
+          "![Một](anh.png)\n![Hai](anh.png)\nHai ảnh trên cho thấy vụ mùa năm nay bội thu ở khắp các huyện.\n\n"
+          "![Ba](anh.png)\n\nẢnh: Vi Thảo\n\nCuối bài.\n")
+    (tmp_path / "bai.md").write_text(md, encoding="utf-8")
+    a = api.read(tmp_path / "bai.md", typography=False)
+    assert [(type(b).__name__, text_of(b.caption) if isinstance(b, Figure) else text_of(b.text),
+             b.credit if isinstance(b, Figure) else None) for b in a.blocks] == [
+        ("Figure", "Đồng lúa chín ở Tháp Mười", "Vi Thảo"),
+        ("Figure", "Một", None), ("Figure", "Hai", None),
+        ("Paragraph", "Hai ảnh trên cho thấy vụ mùa năm nay bội thu ở khắp các huyện.", None),
+        ("Figure", "Ba", "Vi Thảo"),  # a credit alone under it: the description stays the caption
+        ("Paragraph", "Cuối bài.", None),
+    ]
+    assert all(b.image is not None for b in a.blocks if isinstance(b, Figure))
+
+
 def test_headings_below_the_title_are_levelled() -> None:
     a = read("# Tiêu đề\n\n## Phần một\n\nĐoạn.\n\n### Mục nhỏ\n\nĐoạn.\n")
     assert a.title == "Tiêu đề"

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import Any
 
 from bantin.model import (
@@ -64,19 +65,23 @@ class Builder:
             kind = node.type
             if kind == "paragraph":
                 parts = inline.items(_tokens(node))
-                lone = inline.lone_picture(parts)
-                if lone is not None:
+                # A picture on a line of its own is a figure; the lines under it that
+                # are not its caption go on as a paragraph (which may open with one).
+                while (lone := inline.lone_picture(parts)) is not None:
                     caption = lone.caption
-                    if caption is None and i + 1 < len(nodes) and nodes[i + 1].type == "paragraph":
+                    if caption is None and not lone.after and i + 1 < len(nodes) and nodes[i + 1].type == "paragraph":
                         caption = inline.caption_of(inline.items(_tokens(nodes[i + 1])))
                         i += 1 if caption is not None else 0
                     # Markdown has one text for a picture: its description is the caption
                     # too (as pandoc makes it), unless a caption line is written under it.
-                    out.append(fragment.figure(lone.picture, caption or plain(lone.picture.alt), self.ctx))
-                else:
-                    text = inline.spans(parts)
-                    if text:
-                        out.append(Paragraph(text))
+                    fig = fragment.figure(lone.picture, caption or plain(lone.picture.alt), self.ctx)
+                    if not fig.caption and lone.picture.alt:  # the line under it was only a credit
+                        fig = replace(fig, caption=plain(lone.picture.alt))
+                    out.append(fig)
+                    parts = list(lone.after)
+                text = inline.spans(parts)
+                if text:
+                    out.append(Paragraph(text))
             elif kind in _CONTAINERS and depth >= fragment.MAX_DEPTH:
                 out += self.flat(node, depth)
             elif kind in ("bullet_list", "ordered_list"):

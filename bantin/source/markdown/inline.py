@@ -16,6 +16,7 @@ from typing import Any
 
 from bantin.model import Span, Text
 from bantin.source.fragment_inline import CODE, EMPHASIS, HIDDEN, STRONG, Picture, parse_tag, picture, tidy
+from bantin.source.rules import caption as caption_rule
 
 _VOID_HIDDEN = frozenset({"embed", "input"})
 _CAPTION_WORDS = 40
@@ -169,15 +170,19 @@ def _blank(i: Item) -> bool:
 
 @dataclass(frozen=True)
 class Lone:
-    """A paragraph that is one picture, and the caption written under it, if any."""
+    """A paragraph that opens with a picture on a line of its own: the picture,
+    the caption written under it, if any, or else the lines after it."""
 
     picture: Picture
     caption: Text | None
+    after: tuple[Item, ...] = ()
 
 
 def lone_picture(parts: list[Item]) -> Lone | None:
-    """The paragraph's picture when it is the paragraph's only content, or is
-    followed only by a line of emphasis (its caption)."""
+    """The paragraph's picture when it is the paragraph's only content or stands
+    on the paragraph's first line. The line under it is its caption when it is a
+    line of emphasis or a marked caption ("Ảnh: …"); other lines go on as a
+    paragraph of their own, so the picture is never lost among words."""
     kept = [i for i in parts if not _blank(i)]
     if not kept or not isinstance(kept[0], Picture):
         return None
@@ -186,15 +191,22 @@ def lone_picture(parts: list[Item]) -> Lone | None:
         return Lone(kept[0], None)
     if not isinstance(rest[0], Break):
         return None
-    caption = caption_of(rest[1:])
-    return Lone(kept[0], caption) if caption else None
+    after = parts[next(k for k, i in enumerate(parts) if i is rest[0]) + 1:]
+    caption = caption_of(after)
+    return Lone(kept[0], caption) if caption else Lone(kept[0], None, tuple(after))
 
 
 def caption_of(parts: list[Item]) -> Text | None:
-    """A short run of emphasised words (and nothing else) as a caption, without its emphasis."""
+    """A short caption: a run of emphasised words (and nothing else), without its
+    emphasis, or a line the newsroom caption rule knows ("Ảnh: …", "… (Ảnh: X)")."""
     words = [i for i in parts if not _blank(i)]
-    if not words or not all(isinstance(i, Span) and (i.em or i.strong) for i in words):
+    if not words or not all(isinstance(i, Span) for i in words):
         return None
-    caption = spans([Span(i.text, False, False, i.href, i.code, i.sup, i.sub) if isinstance(i, Span) else i
-                     for i in parts])
+    if all(isinstance(i, Span) and (i.em or i.strong) for i in words):
+        caption = spans([Span(i.text, False, False, i.href, i.code, i.sup, i.sub) if isinstance(i, Span) else i
+                         for i in parts])
+    elif caption_rule.match([" ".join("".join(i.text for i in words if isinstance(i, Span)).split())], 0):
+        caption = spans(parts)
+    else:
+        return None
     return caption if 0 < len("".join(s.text for s in caption).split()) <= _CAPTION_WORDS else None
