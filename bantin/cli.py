@@ -15,16 +15,14 @@ from typing import NoReturn
 
 import click
 
-from bantin import api
 from bantin._version import __version__
-from bantin.digest.build import explain
 from bantin.errors import BantinWarning, StyleError, UsageError
-from bantin.model.serialize import dumps
 from bantin.run import interrupt
-from bantin.run.convert import friendly
 from bantin.run.names import shown
-from bantin.run.settings import split_meta
-from bantin.source import files
+
+# The pipeline (readers, rules, digest, settings: some 60 modules and their
+# compiled patterns) is imported by the commands that run it, not here:
+# `bantin --help` and `bantin --version` then cost a third of the time.
 
 
 def _err(msg: str) -> None:
@@ -103,6 +101,9 @@ def export_cmd(
     """Convert INPUT files or folders (or - for stdin) to the chosen formats."""
     if out == "-" and getattr(sys.stdout, "buffer", None) is None:
         _usage("-o -: standard output is closed")
+    from bantin import api
+    from bantin.run.settings import split_meta
+
     try:
         result = api.convert(
             inputs, formats, out, style=style, encoding=encoding, source_format=source_format,
@@ -140,6 +141,11 @@ def _stdout_closed() -> NoReturn:
 def inspect(file: str, encoding: str, source_format: str | None, style: str, raw: bool, digest: bool,
             debug: bool) -> None:
     """Print the canonical JSON of FILE (or - for stdin)."""
+    from bantin import api
+    from bantin.digest.build import explain
+    from bantin.model.serialize import dumps
+    from bantin.run.convert import friendly
+    from bantin.source import files
 
     def warn(msg: str) -> None:
         _err(f"bantin: warning: {shown(file)}: {msg}")
@@ -167,6 +173,8 @@ def inspect(file: str, encoding: str, source_format: str | None, style: str, raw
 @cli.command()
 def formats() -> None:
     """List the output formats, built-in and plug-in."""
+    from bantin import api
+
     for name, exp in api.formats().items():
         click.echo(f"{name:<8} {exp.extension:<7} {exp.description}")
 
@@ -174,6 +182,8 @@ def formats() -> None:
 @cli.command()
 def styles() -> None:
     """List the shipped style sheets."""
+    from bantin import api
+
     for name, sheet in api.styles().items():
         click.echo(f"{name:<10} {sheet.description}")
 
