@@ -190,6 +190,15 @@ def test_a_sentence_about_influence_is_no_credit():
     assert [p.kind for p in pieces] == ["text", "text"]
 
 
+def test_a_paragraph_about_influence_is_no_caption():
+    # "Ảnh hưởng" (influence) is one word; only "Ảnh" alone marks a caption line.
+    a = art("Bão số 3 vào đất liền\n\nCơn bão đổ bộ vào miền Bắc đêm qua.\n\n"
+            "Ảnh hưởng của bão khiến nhiều tỉnh mất điện trên diện rộng.\n\nẢnh: Vi Thảo\n\nĐoạn cuối.\n")
+    assert figures(a) == [("", "Vi Thảo")]
+    assert "Ảnh hưởng của bão khiến nhiều tỉnh mất điện trên diện rộng." in [
+        text_of(b.text) for b in a.blocks if isinstance(b, Paragraph)]
+
+
 def test_unmarked_captions_and_subheadings():
     pieces = phrases.mark(sentences.split(
         "Trường được xây mới hoàn toàn. Toàn cảnh ngôi trường mới nhìn từ phía cổng chính Theo thầy hiệu trưởng, "

@@ -12,7 +12,8 @@ import re
 from bantin.model import Block, Figure, plain
 
 _WORD = "Ảnh"
-_STARTS = re.compile(r"[(\[]?[ \t]*Ảnh\b")
+# "Ảnh hưởng" (influence) opens many a paragraph and is one word, not the marker.
+_STARTS = re.compile(r"[(\[]?[ \t]*Ảnh\b(?![ \t]+hưởng\b)")
 _SENTENCE = re.compile(r"[.!?]\s")
 
 
