@@ -16,13 +16,11 @@ from typing import NoReturn
 import click
 
 from bantin._version import __version__
-from bantin.errors import BantinWarning, StyleError, UsageError
+from bantin.errors import BantinWarning
 from bantin.run import interrupt
-from bantin.run.names import shown
 
-# The pipeline (readers, rules, digest, settings: some 60 modules and their
-# compiled patterns) is imported by the commands that run it, not here:
-# `bantin --help` and `bantin --version` then cost a third of the time.
+# What the commands do is in ``bantin.commands``, loaded when one runs: the
+# pipeline it imports would triple the time of ``bantin --help``.
 
 
 def _err(msg: str) -> None:
@@ -99,32 +97,12 @@ def export_cmd(
     overwrite: bool, debug: bool, inputs: tuple[str, ...],
 ) -> None:
     """Convert INPUT files or folders (or - for stdin) to the chosen formats."""
-    if out == "-" and getattr(sys.stdout, "buffer", None) is None:
-        _usage("-o -: standard output is closed")
-    from bantin import api
-    from bantin.run.settings import split_meta
+    from bantin import commands
 
-    try:
-        result = api.convert(
-            inputs, formats, out, style=style, encoding=encoding, source_format=source_format,
-            meta=split_meta(meta), bundle=bundle_title, jobs=(os.cpu_count() or 1) if jobs is None else jobs,
-            incremental=incremental, shard=_shard(shard), fail_fast=fail_fast, report=report,
-            on_message=_err, quiet=quiet, collect=False, progress=True, scheduler=scheduler,
-            batch_size=batch_size, debug=debug, digest=digest, group_by=group_by, overwrite=overwrite,
-        )
-    except (UsageError, StyleError) as e:
-        _usage(str(e))
-    except BrokenPipeError:
-        _stdout_closed()
-    sys.exit(0 if result.ok else 1)
-
-
-def _stdout_closed() -> NoReturn:
-    """The reader of standard output went away (`bantin … -o - | head`). Point
-    stdout at /dev/null so that Python's final flush cannot fail as well."""
-    os.dup2(os.open(os.devnull, os.O_WRONLY), 1)
-    _err("bantin: error: standard output was closed before the document was written")
-    sys.exit(1)
+    commands.export(_err, inputs, formats, out, meta=meta, jobs=jobs, style=style, encoding=encoding,
+                    source_format=source_format, bundle=bundle_title, incremental=incremental, shard=_shard(shard),
+                    fail_fast=fail_fast, report=report, quiet=quiet, scheduler=scheduler, batch_size=batch_size,
+                    debug=debug, digest=digest, group_by=group_by, overwrite=overwrite)
 
 
 @cli.command()
@@ -141,51 +119,26 @@ def _stdout_closed() -> NoReturn:
 def inspect(file: str, encoding: str, source_format: str | None, style: str, raw: bool, digest: bool,
             debug: bool) -> None:
     """Print the canonical JSON of FILE (or - for stdin)."""
-    from bantin import api
-    from bantin.digest.build import explain
-    from bantin.model.serialize import dumps
-    from bantin.run.convert import friendly
-    from bantin.source import files
+    from bantin import commands
 
-    def warn(msg: str) -> None:
-        _err(f"bantin: warning: {shown(file)}: {msg}")
-
-    try:
-        sheet = api.load_style(style)
-        data, fmt = files.load(file, source_format)
-        doc = api.read(data, source_format=fmt, encoding=encoding, base_dir=files.folder_of(file), style=sheet,
-                       warn=warn, typography=not raw, name=files.name_of(file))
-        text = explain(doc, sheet.digest) if digest else dumps(doc)
-    except (StyleError, UsageError) as e:
-        _usage(str(e))
-    except Exception as e:  # noqa: BLE001 - one line for the user, the traceback only under --debug
-        if debug:
-            raise
-        _err(f"bantin: error: {shown(file)}: {friendly(e)}")
-        sys.exit(1)
-    try:
-        sys.stdout.buffer.write(text.encode("utf-8"))
-        sys.stdout.buffer.flush()
-    except BrokenPipeError:
-        _stdout_closed()
+    commands.inspect(_err, file, encoding=encoding, source_format=source_format, style=style, raw=raw,
+                     digest=digest, debug=debug)
 
 
 @cli.command()
 def formats() -> None:
     """List the output formats, built-in and plug-in."""
-    from bantin import api
+    from bantin import commands
 
-    for name, exp in api.formats().items():
-        click.echo(f"{name:<8} {exp.extension:<7} {exp.description}")
+    commands.formats()
 
 
 @cli.command()
 def styles() -> None:
     """List the shipped style sheets."""
-    from bantin import api
+    from bantin import commands
 
-    for name, sheet in api.styles().items():
-        click.echo(f"{name:<10} {sheet.description}")
+    commands.styles()
 
 
 def _show_warning(message: Warning | str, category: type[Warning], filename: str, lineno: int,

@@ -23,19 +23,21 @@ LAYERS = (
     ("bantin.prepare",),
     ("bantin.run",),
     ("bantin.api",),
-    ("bantin.cli",),
+    ("bantin.commands", "bantin.cli"),
     ("bantin.__main__", "bantin"),
 )
 MAX_LINES = 400
 # In-function imports of bantin modules that are the point: each writer package
 # loads its implementation (and reportlab, python-docx or ebooklib with it) when
 # the first document is written; the entry point installs its signal handlers
-# before it imports the command line.
+# before it imports the command line; the command line loads what a command does
+# (and the pipeline with it) when one runs.
 LAZY = {
     "bantin.exporters.pdf": {"bantin.exporters.pdf.render"},
     "bantin.exporters.epub": {"bantin.exporters.epub.render"},
     "bantin.exporters.docx": {"bantin.exporters.docx.render"},
     "bantin.__main__": {"bantin.run.interrupt", "bantin.cli"},
+    "bantin.cli": {"bantin.commands"},  # the pipeline, loaded when a command runs: --help stays fast
 }
 
 
