@@ -12,6 +12,7 @@ from helpers import (
     bantin,
     corpus_files,
     epubcheck,
+    epubcheck_many,
     example_stems,
     load_json,
     model_words,
@@ -121,11 +122,7 @@ def test_bundle_is_a_small_book(tmp_path):
 
 
 def _checked(paths: list) -> dict:
-    import os
-    from concurrent.futures import ThreadPoolExecutor
-
-    with ThreadPoolExecutor(os.cpu_count() or 2) as pool:
-        reports = dict(zip(paths, pool.map(epubcheck, paths), strict=True))
+    reports = epubcheck_many(paths)
     return {p.name: r[-800:] for p, r in reports.items() if CLEAN not in r}
 
 
