@@ -66,6 +66,7 @@ UNITS = [" ", "\t", "a ", ". ", "Ảnh: ", "(", "1/", "-", " - ", "'", '"', ",",
 ENDS = [("x", "x"), ("Ảnh: A", "”"), ("(Ảnh: B)", "."), ("Title: ", "Ảnh"), ("1", ":")]
 
 
+@pytest.mark.slow  # a sweep of long inputs per unit (about 40 s in all): CI runs it, the fast lane does not
 @pytest.mark.parametrize("unit", UNITS)
 def test_adversarial_lines_are_linear(unit):
     from bantin.source import read
