@@ -142,7 +142,7 @@ class Body:
         rows: list[list[list[Any]]] = []  # [blocks, colspan, rowspan]
         header = 0
         above: dict[int, list[Any]] = {}  # grid column -> the cell a vertical merge continues
-        for tr in _rows(tbl):
+        for tr in _parts(tbl, W + "tr"):
             trpr = tr.find(W + "trPr")
             if trpr is not None and trpr.find(W + "del") is not None:
                 continue
@@ -150,7 +150,7 @@ class Body:
             col = _val(trpr, "gridBefore", 0)
             if col:
                 row.append([[], col, 1])
-            for tc in _cells(tr):
+            for tc in _parts(tr, W + "tc"):
                 tcpr = tc.find(W + "tcPr")
                 span = max(1, _val(tcpr, "gridSpan", 1))
                 merge = tcpr.find(W + "vMerge") if tcpr is not None else None
@@ -204,26 +204,17 @@ def align(rows: list[list[list[Any]]], header: int) -> tuple[str, ...]:
     return tuple("right" if by_column.get(c) and all(by_column[c]) else "left" for c in range(width))
 
 
-def _rows(tbl: Any) -> Iterable[Any]:
-    for child in tbl:
-        if child.tag == W + "tr":
+def _parts(el: Any, tag: str) -> Iterable[Any]:
+    """The ``tag`` children of a table (rows) or a row (cells), also those wrapped
+    in content controls and the other containers Word may put around them."""
+    for child in el:
+        if child.tag == tag:
             yield child
         elif child.tag == W + "sdt":
             content = child.find(W + "sdtContent")
-            yield from _rows(content) if content is not None else ()
+            yield from _parts(content, tag) if content is not None else ()
         elif child.tag in CONTAINERS:
-            yield from _rows(child)
-
-
-def _cells(tr: Any) -> Iterable[Any]:
-    for child in tr:
-        if child.tag == W + "tc":
-            yield child
-        elif child.tag == W + "sdt":
-            content = child.find(W + "sdtContent")
-            yield from _cells(content) if content is not None else ()
-        elif child.tag in CONTAINERS:
-            yield from _cells(child)
+            yield from _parts(child, tag)
 
 
 def _val(props: Any, name: str, default: int) -> int:
