@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from bantin.source.html.page import classes, key, remove, text_of_el, words
+from bantin.source.html.page import classes, key, more_words, remove, text_of_el, words
 
 # Boxes that are never the article: removed unless they plainly hold it (most of
 # the page's prose, and much of it).
@@ -67,16 +67,6 @@ def prose_words(el: Any) -> int:
     return total
 
 
-def _short(el: Any) -> bool:
-    """At most ``_WIDGET_WORDS`` words, read no further than needed."""
-    n = 0
-    for chunk in el.itertext():
-        n += len(chunk.split())
-        if n > _WIDGET_WORDS:
-            return False
-    return True
-
-
 def prune(page: Any) -> None:
     """Remove the page's boxes in place (the page is a working copy)."""
     body = page.find("body")
@@ -98,7 +88,7 @@ def prune(page: Any) -> None:
         wrapper = _WRAPPER.search(cls) if cls.strip() and not box else None
         widget = _WIDGET.search(cls) if cls.strip() and not (box or wrapper) else None
         if (box or wrapper or widget) and el.find(".//h1") is None:
-            if widget and _short(el):
+            if widget and not more_words(el, _WIDGET_WORDS):
                 doomed.append(el)
                 continue
             if box or wrapper:

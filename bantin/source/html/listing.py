@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from bantin.errors import InputError
-from bantin.source.html.page import TextIndex, squash, text_of_el, words
+from bantin.source.html.page import TextIndex, more_words, squash, text_of_el, words
 
 _MIN_WORDS = 8  # shorter paragraphs (dates, labels) say nothing either way
 _HEADLINE = 4  # words of link text that make a headline link
@@ -31,16 +31,6 @@ def _lead(el: Any) -> str:
     return ""
 
 
-def _more_words(el: Any, limit: int) -> bool:
-    """Whether the element holds more than ``limit`` words, read no further than needed."""
-    n = 0
-    for chunk in el.itertext():
-        n += len(chunk.split())
-        if n > limit:
-            return True
-    return False
-
-
 def _card_link(texts: TextIndex, lead: str, n: int) -> Any | None:
     """The headline link in the small card around the DOM text that holds ``lead``."""
     node = texts.find(lead)
@@ -52,7 +42,7 @@ def _card_link(texts: TextIndex, lead: str, n: int) -> Any | None:
         el = el.getparent()
         if el is None or el.tag in ("body", "html"):
             return None
-        if _more_words(el, n + _CARD_SLACK):
+        if more_words(el, n + _CARD_SLACK):
             return None
         for a in el.iter("a"):
             if own in a.iterancestors() or a in own.iterancestors() or a is own:

@@ -37,6 +37,16 @@ def words(text: str | None) -> list[str]:
     return _WORD.findall(squash(text).casefold())
 
 
+def more_words(el: Any, limit: int) -> bool:
+    """Whether the element holds more than ``limit`` words, read no further than needed."""
+    n = 0
+    for chunk in el.itertext():
+        n += len(chunk.split())
+        if n > limit:
+            return True
+    return False
+
+
 def key(text: str | None) -> str:
     """A comparison key: the words of the text joined by single spaces."""
     return " ".join(words(text))
