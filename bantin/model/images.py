@@ -50,7 +50,7 @@ def load(data: bytes) -> Image:
             if fmt in KEPT and orientation in (None, 1):
                 return Image(data, KEPT[fmt], probe.width, probe.height)
             upright = ImageOps.exif_transpose(probe)
-            return _reencode(upright, fmt)
+            return encode(upright, fmt)
     except ImageError:
         raise
     except Pil.DecompressionBombError as e:
@@ -61,7 +61,8 @@ def load(data: bytes) -> Image:
         raise ImageError(f"damaged image: {e}") from None
 
 
-def _reencode(im: object, fmt: str) -> Image:
+def encode(im: object, fmt: str) -> Image:
+    """``im`` (a Pillow image) as JPEG or PNG bytes, the same way every time."""
     from PIL import Image as Pil
 
     assert isinstance(im, Pil.Image)

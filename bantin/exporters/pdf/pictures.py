@@ -13,12 +13,11 @@ it (what a print preset in Ghostscript or Acrobat does too).
 from __future__ import annotations
 
 import io
-from typing import Any
 
 from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Flowable
 
-from bantin.model import Image
+from bantin.model import Image, images
 
 PRINT_PPI = 300
 
@@ -55,17 +54,15 @@ class Pictures:
 def scaled(image: Image, pixels: int) -> bytes:
     """The picture's bytes, scaled down to ``pixels`` wide when it is wider. A JPEG
     that is not scaled keeps its bytes (reportlab writes them into the PDF as
-    they are); a scaled one is written again as JPEG, a PNG as PNG (it may hold
-    transparency)."""
+    they are); a scaled one is encoded as the model encodes pictures, a JPEG as
+    JPEG, a PNG as PNG (it may hold transparency)."""
     if image.width <= pixels:
         return image.data
     from PIL import Image as Pil
 
-    with Pil.open(io.BytesIO(image.data)) as im:
-        small: Any = im.resize((pixels, max(1, round(image.height * pixels / image.width))), Pil.Resampling.LANCZOS)
-    out = io.BytesIO()
-    if image.media_type == "image/jpeg":
-        small.convert("RGB").save(out, "JPEG", quality=90, optimize=True)
-    else:
-        small.save(out, "PNG", optimize=True)
-    return out.getvalue()
+    with Pil.open(io.BytesIO(image.data)) as opened:
+        im: Pil.Image = opened
+        if im.mode not in ("RGB", "RGBA", "L", "LA"):  # a palette is not resampled
+            im = im.convert("RGBA" if "A" in im.mode or "transparency" in im.info else "RGB")
+        small = im.resize((pixels, max(1, round(image.height * pixels / image.width))), Pil.Resampling.LANCZOS)
+    return images.encode(small, "JPEG" if image.media_type == "image/jpeg" else "PNG").data
