@@ -6,7 +6,8 @@
 Every corpus article alone, a 13-article bundle and a grouped digest are laid out
 in this process with the PDF writer, and it counts:
 
-- justified lines set flush left (``Marked._unstretch`` firing), per page;
+- justified lines set flush left (``Marked._unstretch`` firing), per page, and
+  the lines letter-spaced instead (``pdf.tracking``);
 - the line breaks inside headlines (titles, headings, the cover, digest entries
   and groups), listed with ``--json`` for a judge (``bench/judge_breaks.py`` runs a
   word segmenter over them);
@@ -44,11 +45,12 @@ class Tally:
     def __init__(self) -> None:
         self.canvas = 0
         self.flush = 0
+        self.tracked = 0
         self.breaks: list[dict[str, Any]] = []
 
     def see(self, canv: Any) -> None:
         if id(canv) != self.canvas:  # a new build pass: only the last one counts
-            self.canvas, self.flush, self.breaks = id(canv), 0, []
+            self.canvas, self.flush, self.tracked, self.breaks = id(canv), 0, 0, []
 
 
 def _line_texts(p: Any) -> list[str]:
@@ -70,13 +72,17 @@ def instrumented(tally: Tally) -> Iterator[None]:
         before = [] if bl is None else [line[0] if bl.kind == 0 else getattr(line, "extraSpace", 0)
                                          for line in bl.lines]
         unstretch(self)
-        after = [] if bl is None else [line[0] if bl.kind == 0 else getattr(line, "extraSpace", 0)
-                                        for line in bl.lines]
-        self._bench_flush = sum(1 for a, b in zip(before, after, strict=True) if a != b)
+        lines = [] if bl is None else bl.lines
+        after = [line[0] if bl.kind == 0 else getattr(line, "extraSpace", 0) for line in lines]
+        # flush left: the line's extra space dropped to nothing; letter-spaced: its
+        # words carry a tracking (``pdf.tracking``), the spaces under twice normal.
+        self._bench_flush = sum(1 for a, b in zip(before, after, strict=True) if a != b and b == 0)
+        self._bench_tracked = sum(1 for line in lines if bl.kind == 0 and getattr(line[1], "tracking", 0))
 
     def counting_draw(self: Any) -> None:
         tally.see(self.canv)
         tally.flush += getattr(self, "_bench_flush", 0)
+        tally.tracked += getattr(self, "_bench_tracked", 0)
         role = self.style.name.split("-")[0]
         if role in HEADLINES:
             lines = _line_texts(self)
@@ -131,7 +137,7 @@ def main() -> None:
                       date="2025-08-05", issuer="Văn phòng")
     digest = to_digest(Briefing("Điểm báo", tuple(docs), "2025-08-05"), style.digest, "outlet")  # type: ignore[arg-type]
     runs = [(f.stem, d) for f, d in zip(files, docs, strict=True)] + [("bundle-13", bundle), ("digest", digest)]
-    total = {"pages": 0, "flush": 0, "breaks": 0, "overflow": 0}
+    total = {"pages": 0, "flush": 0, "tracked": 0, "breaks": 0, "overflow": 0}
     listed = []
     for name, doc in runs:
         tally = Tally()
@@ -143,13 +149,15 @@ def main() -> None:
         n, over = pages(pdf), overflow(pdf, right)
         total["pages"] += n
         total["flush"] += tally.flush
+        total["tracked"] += tally.tracked
         total["breaks"] += sum(len(b["lines"]) - 1 for b in tally.breaks)
         total["overflow"] += len(over)
-        listed.append({"name": name, "pages": n, "flush": tally.flush, "breaks": tally.breaks, "overflow": over})
+        listed.append({"name": name, "pages": n, "flush": tally.flush, "tracked": tally.tracked,
+                       "breaks": tally.breaks, "overflow": over})
         if tally.flush or over:
             print(f"{name}: {n} pages, {tally.flush} flush-left lines, {len(over)} words past the margin")
     print(f"total: {total['pages']} pages, {total['flush']} flush-left justified lines "
-          f"({20 * total['flush'] / max(1, total['pages']):.2f} per 20 pages), "
+          f"({20 * total['flush'] / max(1, total['pages']):.2f} per 20 pages), {total['tracked']} letter-spaced, "
           f"{total['breaks']} headline breaks, {total['overflow']} words past the right margin")
     if args.json:
         Path(args.json).write_text(json.dumps(listed, ensure_ascii=False, indent=1), encoding="utf-8")

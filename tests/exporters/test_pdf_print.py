@@ -132,8 +132,10 @@ def flush_left_lines() -> Iterator[list[int]]:
         bl = self.blPara
         before = [x[0] if bl.kind == 0 else x.extraSpace for x in bl.lines]
         unstretch(self)
+        # Flush left: the line's extra room dropped to nothing (a letter-spaced
+        # line keeps part of it, ``pdf.tracking``).
         self._flushed = sum(1 for b, x in zip(before, bl.lines, strict=True)
-                            if b != (x[0] if bl.kind == 0 else x.extraSpace))
+                            if b and not (x[0] if bl.kind == 0 else x.extraSpace))
 
     def drawing(self: Any) -> None:
         count[0] += getattr(self, "_flushed", 0)
@@ -159,6 +161,38 @@ def test_justified_text_stays_justified_over_the_corpus():
             pages += len(re.findall(rb"/Type\s*/Page(?!s)", data))
     assert pages > 60
     assert count[0] * 20 <= pages, (count[0], pages)
+
+
+def test_a_line_its_spaces_cannot_fill_shares_the_room_with_its_letters(tmp_path):
+    """A line before a long word that cannot come up would need spaces past twice
+    the normal: its letters take part of the room (at most 3% of an em each), the
+    line still ends on the margin, no gap seen passes twice the word space, and
+    every word reads back."""
+    from pypdf import PdfReader
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from bantin.exporters.pdf.fonts import fonts
+    from bantin.exporters.roles import roles
+    from bantin.style.stylesheet import load
+
+    text = ("trên khắp các châu lục, trong đó có bộ phim tài liệu mang tên “Herzschlagmelodie” (Bundesrepublik).")
+    pdf = tmp_path / "tracked.pdf"
+    pdf.write_bytes(api.export(Article("Tiêu đề", blocks=(Paragraph(plain(text)),)), "pdf"))
+    style = load("default")
+    size = roles(style)["body"].size
+    normal = stringWidth(" ", fonts(style).body, size)
+    spacings = [float(x) for x in re.findall(rb"([\d.]+) Tc", PdfReader(pdf).pages[0].get_contents().get_data())]
+    assert any(spacings) and max(spacings) <= 0.03 * size + 1e-6, spacings
+    html = run([require("pdftotext"), "-bbox", str(pdf), "-"]).stdout
+    lines: dict[int, list[tuple[float, float, str]]] = {}
+    for x0, y, x1, word in re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)"[^>]*>([^<]*)<', html):
+        lines.setdefault(round(float(y)), []).append((float(x0), float(x1), word))
+    body = [sorted(ws) for _, ws in sorted(lines.items())][1:-1]  # less the title and the folio
+    right = 595.28 - 20 * 72 / 25.4
+    assert len(body) == 2 and abs(body[0][-1][1] - right) < 0.5, body  # the first line is justified
+    gaps = [b[0] - a[1] for a, b in zip(body[0], body[0][1:], strict=False)]
+    assert max(gaps) <= 2.0 * normal + 0.05, (max(gaps), normal)
+    assert " ".join(w for ws in body for _, _, w in ws) == text
 
 
 def test_a_long_address_never_passes_the_right_margin(tmp_path):

@@ -6,7 +6,8 @@ that does not fit is left with what it has, its gaps stretched; with few gaps th
 passes twice the word space. ``refill`` breaks such a paragraph again as a whole
 (total fit, as TeX does, without hyphenation: Vietnamese has none): it chooses the
 breaks that keep every line's gaps closest to the normal space, a "/" inside a word
-("đồng/kg", "thi/môn") being a place to break too.
+("đồng/kg", "thi/môn") being a place to break too. A line only letter spacing can
+fill (``tracking``) is loose but allowed; the breaks that need the least of it win.
 
 Addresses: reportlab splits a URL only after its slashes, and never splits again
 the rest of one it has split, so a path segment longer than a line ran past the
@@ -24,6 +25,8 @@ from typing import Any
 import reportlab
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import paragraph
+
+from bantin.exporters.pdf import tracking
 
 # reportlab versions whose paragraph module calls _uri_split_pairs(word) -> list of
 # (head, tail) | None when a word does not fit (read in 4.0 to 5.1).
@@ -103,6 +106,7 @@ def refill(bl: Any, shrink: float) -> list[tuple[float, list[str]]] | None:
     widths_of_lines: list[float] = [float(extra + stringWidth(" ".join(ws), font, size)) for extra, ws in lines]
     pieces = list(_pieces(words))
     width = [stringWidth(p, font, size) for p, _ in pieces]
+    letters = [len(p) for p, _ in pieces]
     n = len(pieces)
 
     # best[i]: (cost, lines, start) of setting pieces[:i]; a line may end only after
@@ -118,15 +122,17 @@ def refill(bl: Any, shrink: float) -> list[tuple[float, list[str]]] | None:
     start_of = [-1] * (n + 1)
     cost_of[0] = 0.0
     for j in range(1, n + 1):
-        natural, gaps = width[j - 1], 0
+        natural, gaps, chars = width[j - 1], 0, letters[j - 1]
         last = j == n
         i = j - 1
         while i >= 0:
             if i != j - 1:
                 natural += width[i]
+                chars += letters[i]
                 if ends[i]:
                     natural += space
                     gaps += 1
+                    chars += 1
             if natural - shrink * gaps * space > widest:
                 break
             before = cost_of[i]
@@ -140,7 +146,9 @@ def refill(bl: Any, shrink: float) -> list[tuple[float, list[str]]] | None:
                     cost = 50.0 + ((room - natural) / space) ** 2
                 else:
                     ratio = (room - natural) / (gaps * space)
-                    cost = ratio * ratio + (1000.0 if ratio > loose_ratio else 0.0)
+                    unfilled = ratio > loose_ratio and (
+                        room - natural > gaps * loose_ratio * space + tracking.spare(chars, gaps, size))
+                    cost = ratio * ratio + (1000.0 if unfilled else 0.0)
                 total = before + cost + 1.0  # each line costs one: no needless extra line
                 if total < cost_of[j]:
                     cost_of[j], count_of[j], start_of[j] = total, count_of[i] + 1, i
@@ -167,9 +175,22 @@ def refill(bl: Any, shrink: float) -> list[tuple[float, list[str]]] | None:
             line.append(_SplitWordH(joined) if not (go_on and not line) else _SplitWordEnd(joined))
         natural = stringWidth(" ".join(line), font, size)
         out.append((rooms[k] - natural, line))
-    better = count_loose(out, space) < count_loose(lines, space) and len(out) <= len(lines) + 1
+    better = _badness(out, space, size) < _badness(lines, space, size) and len(out) <= len(lines) + 1
     return out if better else None
 
 
 def count_loose(lines: list[tuple[float, list[str]]], space: float) -> int:
     return sum(1 for extra, ws in lines[:-1] if len(ws) > 1 and extra / (len(ws) - 1) > (MAX_GAP - 1) * space)
+
+
+def _badness(lines: list[tuple[float, list[str]]], space: float, size: float) -> tuple[int, float]:
+    """(lines not even letter spacing can fill, the room left to letter spacing):
+    the smaller, the better set."""
+    unfilled, excess = 0, 0.0
+    for extra, ws in lines[:-1]:
+        gaps = len(ws) - 1
+        over = extra - gaps * (MAX_GAP - 1) * space
+        if gaps > 0 and over > 0:
+            excess += over
+            unfilled += over > tracking.spare(len(" ".join(ws)), gaps, size)
+    return unfilled, excess

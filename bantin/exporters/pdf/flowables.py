@@ -15,6 +15,7 @@ from reportlab.platypus import Paragraph as P
 from bantin.exporters.pdf.breaks import MAX_GAP, refill
 from bantin.exporters.pdf.ink import KEEP_LIMIT
 from bantin.exporters.pdf.styles import ALIGN
+from bantin.exporters.pdf.tracking import track
 
 
 class Outlined:
@@ -28,7 +29,8 @@ class Marked(P):
     """bantin's Paragraph. It sets its outline destination where it is drawn (an
     /XYZ destination at its own top, on its own page), and it sets flush left any
     justified line whose word spaces would pass twice the normal space: a long URL
-    or e-mail address would otherwise stretch its line into a row of gaps."""
+    or e-mail address would otherwise stretch its line into a row of gaps. Before
+    that, the room is shared between the spaces and the letters (``tracking``)."""
 
     outline: Outlined | None = None
 
@@ -54,11 +56,15 @@ class Marked(P):
             return
         space = stringWidth(" ", self.style.fontName, self.style.fontSize)
         lines = bl.lines
+        # Underlines and link boxes are measured from the word spaces alone: such a
+        # paragraph is never letter-spaced.
+        may_track = not (getattr(bl, "us_lines", None) or getattr(bl, "link", None))
         for n, line in enumerate(lines[:-1]):
             if bl.kind == 0:
                 extra, words = line
                 if len(words) > 1 and extra / (len(words) - 1) > (MAX_GAP - 1) * space:
-                    lines[n] = (0, words)
+                    tracked = may_track and track(extra, words, space, self.style.fontSize, MAX_GAP)
+                    lines[n] = tracked or (0, words)
             else:
                 gaps = getattr(line, "wordCount", 0) - 1
                 if gaps > 0 and line.extraSpace / gaps > (MAX_GAP - 1) * space:

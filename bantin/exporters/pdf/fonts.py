@@ -15,7 +15,7 @@ from pathlib import Path
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-from bantin.exporters.pdf import breaks, tounicode
+from bantin.exporters.pdf import breaks, tounicode, tracking
 from bantin.style.fonts import Family, resolve
 from bantin.style.stylesheet import FontSpec, Style
 
@@ -70,6 +70,7 @@ def fonts(style: Style) -> Fonts:
     with _register_lock:
         tounicode.install()
         breaks.install()
+        tracking.install()
         return _registered.get(key) or _register(key, style)
 
 
