@@ -142,6 +142,7 @@ def _pdf_pages(path: Path) -> list[list[str]]:
     return [[x.strip() for x in p.splitlines() if x.strip()] for p in pdftotext(path).split("\f")]
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="needs ../shared/corpus")
 def test_a_byline_is_never_alone_on_its_page_over_the_corpus(tmp_path):
     files = sorted((CORPUS / "real").glob("*.txt"))

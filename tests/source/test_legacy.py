@@ -7,7 +7,7 @@ from __future__ import annotations
 import unicodedata
 
 import pytest
-from helpers import CORPUS, EXAMPLES, bantin
+from helpers import EXAMPLES, bantin, corpus_files, corpus_sample, needs_corpus
 
 import bantin as api
 from bantin.source import legacy
@@ -121,10 +121,9 @@ def test_inspect_reports_the_detection(tmp_path):
     assert r.returncode == 0 and "TCVN3" in r.stderr.decode()
 
 
-@pytest.mark.skipif(not CORPUS.is_dir(), reason="needs ../shared/corpus")
-@pytest.mark.parametrize("name", legacy.DETECTED)
-def test_corpus_in_legacy_encodings_gives_the_same_text(tmp_path, name):
-    files = sorted((CORPUS / "real").glob("*.txt"))
+def _same_text_in(tmp_path, name, files):
+    """Each file written in the legacy encoding ``name`` exports to the same text
+    as its UTF-8 original, and its encoding is detected."""
     legacy_dir, utf8_dir = tmp_path / "legacy", tmp_path / "utf8"
     legacy_dir.mkdir()
     utf8_dir.mkdir()
@@ -139,3 +138,16 @@ def test_corpus_in_legacy_encodings_gives_the_same_text(tmp_path, name):
     assert r0.returncode == 0
     for f in files:
         assert (tmp_path / "out" / f.name).read_bytes() == (tmp_path / "out8" / f.name).read_bytes(), f.name
+
+
+@needs_corpus
+@pytest.mark.parametrize("name", legacy.DETECTED)
+def test_corpus_sample_in_legacy_encodings_gives_the_same_text(tmp_path, name):
+    _same_text_in(tmp_path, name, corpus_sample())
+
+
+@pytest.mark.slow
+@needs_corpus
+@pytest.mark.parametrize("name", legacy.DETECTED)
+def test_corpus_in_legacy_encodings_gives_the_same_text(tmp_path, name):
+    _same_text_in(tmp_path, name, corpus_files())
