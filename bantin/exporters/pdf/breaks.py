@@ -22,11 +22,10 @@ import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
-import reportlab
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import paragraph
 
-from bantin.exporters.pdf import tracking
+from bantin.exporters.pdf import patch, tracking
 
 # reportlab versions whose paragraph module calls _uri_split_pairs(word) -> list of
 # (head, tail) | None when a word does not fit (read in 4.0 to 5.1).
@@ -59,10 +58,7 @@ def address_pairs(word: str) -> list[tuple[str, str]] | None:
 def install() -> None:
     """Install ``address_pairs`` (idempotent), on a reportlab version it was checked against."""
     global _reportlab_pairs
-    current = getattr(paragraph, "_uri_split_pairs", None)
-    if reportlab.Version.startswith(CHECKED) and current is not None and current is not address_pairs:
-        _reportlab_pairs = current
-        paragraph._uri_split_pairs = address_pairs
+    _reportlab_pairs = patch.replace(paragraph, "_uri_split_pairs", address_pairs, CHECKED) or _reportlab_pairs
 
 
 # -- total fit for justified paragraphs of one font (reportlab's "kind 0")

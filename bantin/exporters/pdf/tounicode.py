@@ -10,8 +10,9 @@ keeps its own.
 
 from __future__ import annotations
 
-import reportlab
 from reportlab.pdfbase import ttfonts
+
+from bantin.exporters.pdf import patch
 
 # reportlab major versions whose makeToUnicodeCMap(fontname, subset) writes astral
 # code points as five hex digits (read in their source, 4.0 to 5.1).
@@ -35,5 +36,4 @@ def to_unicode_cmap(fontname: str, subset: list[int]) -> str:
 
 def install() -> None:
     """Install the fix (idempotent), on a reportlab version it was checked against."""
-    if reportlab.Version.startswith(CHECKED) and ttfonts.makeToUnicodeCMap is not to_unicode_cmap:
-        ttfonts.makeToUnicodeCMap = to_unicode_cmap
+    patch.replace(ttfonts, "makeToUnicodeCMap", to_unicode_cmap, CHECKED)

@@ -20,8 +20,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-import reportlab
 from reportlab.platypus import paragraph
+
+from bantin.exporters.pdf import patch
 
 # reportlab versions whose paragraph module draws a kind-0 justified line with
 # _justifyDrawParaLine(tx, offset, extraspace, words, last) (read in 4.0 to 5.1).
@@ -83,7 +84,4 @@ def _justify_line(tx: Any, offset: float, extraspace: float, words: list[Any], l
 def install() -> None:
     """Install the tracked line drawing (idempotent), on a reportlab version it was checked against."""
     global _draw_line
-    current = getattr(paragraph, "_justifyDrawParaLine", None)
-    if reportlab.Version.startswith(CHECKED) and current is not None and current is not _justify_line:
-        _draw_line = current
-        paragraph._justifyDrawParaLine = _justify_line
+    _draw_line = patch.replace(paragraph, "_justifyDrawParaLine", _justify_line, CHECKED) or _draw_line
