@@ -9,6 +9,7 @@ import re
 import shutil
 import subprocess
 import sys
+import threading
 import unicodedata
 from pathlib import Path
 
@@ -118,10 +119,15 @@ class _Epubcheck:
         proc.stdin.write(f"{path}\n")
         proc.stdin.flush()
         report: list[str] = []
-        for line in proc.stdout:
-            if line == "=== end\n":
-                return "".join(report[1:])  # less the "=== path" marker
-            report.append(line)
+        hung = threading.Timer(300, proc.kill)  # as run()'s timeout: a stuck check ends the JVM
+        hung.start()
+        try:
+            for line in proc.stdout:
+                if line == "=== end\n":
+                    return "".join(report[1:])  # less the "=== path" marker
+                report.append(line)
+        finally:
+            hung.cancel()
         raise AssertionError(f"epubcheck stopped while checking {path}: {''.join(report)[-2000:]}")
 
     def close(self) -> None:

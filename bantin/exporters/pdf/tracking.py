@@ -28,7 +28,7 @@ from bantin.exporters.pdf import patch
 # _justifyDrawParaLine(tx, offset, extraspace, words, last) (read in 4.0 to 5.1).
 CHECKED = ("4.", "5.")
 GAP = 0.9  # of a word space: what the spaces take first, before the letters share the room
-LIMIT = 0.03  # em per letter: the top of the range newspapers allow body text (InDesign's letter spacing -3% to +3%)
+LIMIT = 0.03  # em per letter: the line reads loose, still as type rather than as letters spaced out
 
 _draw_line: Callable[..., Any] | None = None
 
@@ -43,7 +43,7 @@ def spare(chars: int, gaps: int, size: float) -> float:
     """The room letter spacing can take on a line of ``chars`` characters and
     ``gaps`` spaces at ``size`` once its spaces are as wide as allowed: Tc follows
     every glyph but the last, and a space seen between two words takes it twice
-    (after the word's last letter and after the space itself). None where it
+    (after the word's last letter and after the space itself). Nothing where it
     cannot be drawn."""
     if _draw_line is None:
         return 0.0
