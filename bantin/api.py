@@ -49,6 +49,16 @@ def styles() -> dict[str, Style]:
     return {name: load(name) for name in shipped()}
 
 
+def _names_a_file(text: str) -> bool:
+    """Is ``text`` one short line that names a file that exists?"""
+    if len(text) > 4096 or "\n" in text or "\x00" in text or not text.strip():
+        return False
+    try:
+        return Path(text).is_file()
+    except (OSError, ValueError):
+        return False
+
+
 def read(
     source: str | bytes | os.PathLike[str],
     *,
@@ -63,7 +73,8 @@ def read(
     """Read one input into the canonical model, with the style's typography applied.
 
     ``source`` is a path (``pathlib.Path`` or any ``os.PathLike``), the bytes of a
-    file, or its text as ``str``. A path's extension picks the reader (``.txt``
+    file, or its text as ``str`` (a ``str`` that only names an existing file is
+    still text, with a warning). A path's extension picks the reader (``.txt``
     newsroom text, ``.json`` canonical JSON, ``.md``, ``.docx``, ``.html``); for
     bytes and text the content decides. ``source_format`` overrides both.
     ``encoding`` is ``"auto"`` (UTF-8, else a clearly detected TCVN3, VNI,
@@ -100,6 +111,15 @@ def read(
     elif isinstance(source, (bytes, bytearray, memoryview)):
         data = bytes(source)
     elif isinstance(source, str):
+        if _names_a_file(source):
+            # Text is the documented meaning of a str; a lone file name is almost
+            # always a path that was meant (and would become an article titled so).
+            said = (f"{shown(source)} is read as the text of an article, not as the file it names: "
+                    "pass pathlib.Path(...) to read the file")
+            if warn is None:
+                warnings.warn(said, BantinWarning, stacklevel=2)  # at the caller's line
+            else:
+                warn(said)
         try:
             data = source.encode("utf-8")
         except UnicodeEncodeError as e:

@@ -64,6 +64,25 @@ def test_read_path_bytes_and_text_agree():
     assert "…" in bantin.text_of(doc.blocks[0].text) and "..." not in bantin.text_of(doc.blocks[0].text)
 
 
+def test_a_file_name_given_as_text_is_warned_about(tmp_path):
+    """A str is an article's text (documented); a lone existing file's name in one
+    is almost always a path meant: read as text still, with a warning that says how
+    to read the file. Real text and a name that is no file say nothing."""
+    src = tmp_path / "bai.txt"
+    src.write_text(ARTICLE, encoding="utf-8")
+    with warnings.catch_warnings(record=True) as seen:
+        warnings.simplefilter("always")
+        doc = bantin.read(str(src))
+        bantin.read(ARTICLE)
+        bantin.read(str(tmp_path / "khong-co.txt"))
+    assert doc.title == str(src)  # still its text, as documented
+    assert len(seen) == 1 and issubclass(seen[0].category, bantin.BantinWarning), seen
+    assert "pathlib.Path" in str(seen[0].message) and seen[0].filename == __file__
+    said: list[str] = []
+    bantin.read(str(src), warn=said.append)
+    assert len(said) == 1 and "bai.txt" in said[0]
+
+
 def test_round_trip_through_json(tmp_path):
     for path in sorted(EXAMPLES.glob("*.txt")) + [EXAMPLES / "ban-tin-tong-hop.json"]:
         doc = bantin.read(path)
