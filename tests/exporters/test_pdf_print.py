@@ -195,6 +195,17 @@ def test_a_line_its_spaces_cannot_fill_shares_the_room_with_its_letters(tmp_path
     assert " ".join(w for ws in body for _, _, w in ws) == text
 
 
+def test_the_author_is_the_byline_not_the_outlet():
+    import io
+
+    from pypdf import PdfReader
+
+    from bantin.model import Outlet
+
+    doc = Article("Tiêu đề", byline="Thu Hà", outlet=Outlet(name="Báo Mẫu"), blocks=(Paragraph(plain("Một đoạn.")),))
+    assert PdfReader(io.BytesIO(api.export(doc, "pdf"))).metadata.author == "Thu Hà"
+
+
 def test_a_long_address_never_passes_the_right_margin(tmp_path):
     url = ("https://bao-vi-du.example.vn/kinh-te/chinh-sach-ho-tro-nong-dan-dong-bang-song-cuu-long-chuyen-doi-"
            "cay-trong-vat-nuoi-thich-ung-bien-doi-khi-hau-giai-doan-moi-nam-2025-va-dinh-huong-post1234567.html")
