@@ -106,7 +106,7 @@ def _connect(address: str, workers: int) -> tuple[Any, Any]:
 
     thread = threading.Thread(target=connect, daemon=True)
     thread.start()
-    thread.join(CONNECT_SECONDS + 5)
+    thread.join(CONNECT_SECONDS * 1.5)  # Client's own timeout, and half as long again for it to say why
     if not done:
         raise UsageError(f"no Dask scheduler answered at {address} within {CONNECT_SECONDS} s")
     if isinstance(done[0], BaseException):

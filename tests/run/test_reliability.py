@@ -189,9 +189,21 @@ def test_workers_leave_when_the_parent_is_killed(tmp_path):
     assert children, "no workers started"
     proc.kill()
     proc.wait()
-    time.sleep(2)
-    alive = [c for c in children if Path(f"/proc/{c}").exists()
-             and "Z" not in Path(f"/proc/{c}/stat").read_text().split()[2]]
+
+    def living() -> list[int]:
+        alive = []
+        for c in children:
+            try:
+                if "Z" not in Path(f"/proc/{c}/stat").read_text().split()[2]:
+                    alive.append(c)
+            except OSError:  # gone, between the listing and the read
+                pass
+        return alive
+
+    gone_by = time.time() + 2  # they must be gone within two seconds; looked for as they go
+    while living() and time.time() < gone_by:
+        time.sleep(0.05)
+    alive = living()
     assert not alive, f"workers outlived their parent: {alive}"
 
 
