@@ -149,6 +149,17 @@ def test_an_italic_paragraph_after_a_picture_is_its_caption() -> None:
     assert texts(a.blocks) == ["Đoạn sau."]
 
 
+def test_a_caption_line_loses_its_emphasis_but_keeps_its_note_and_link() -> None:
+    a = read("# Ảnh\n\n![Lúa](https://anh.example/lua.jpg)\n*Lúa chín ở [Tháp Mười](https://vi-du.vn)[^1]*\n\n"
+             "Đoạn sau.\n\n[^1]: Ảnh chụp năm 2024.\n")
+    fig = a.blocks[0]
+    assert isinstance(fig, Figure) and text_of(fig.caption) == "Lúa chín ở Tháp Mười1"
+    assert not any(s.em or s.strong for s in fig.caption)
+    assert [(s.text, s.href, s.note) for s in fig.caption if s.href or s.note] == [
+        ("Tháp Mười", "https://vi-du.vn", None), ("1", None, "fn1")]
+    assert [n.id for n in a.notes] == ["fn1"]
+
+
 def test_a_picture_on_its_own_line_is_never_lost_among_words(tmp_path) -> None:
     """A picture on a paragraph's first line is a figure: the line under it is its
     caption when marked as one ("Ảnh: …", a credit after its description), and

@@ -11,7 +11,7 @@ reference is a span that names its note.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from bantin.model import Span, Text
@@ -199,13 +199,14 @@ def lone_picture(parts: list[Item]) -> Lone | None:
 def caption_of(parts: list[Item]) -> Text | None:
     """A short caption: a run of emphasised words (and nothing else), without its
     emphasis, or a line the newsroom caption rule knows ("Ảnh: …", "… (Ảnh: X)")."""
-    words = [i for i in parts if not _blank(i)]
-    if not words or not all(isinstance(i, Span) for i in words):
+    kept = [i for i in parts if not _blank(i)]
+    words = [i for i in kept if isinstance(i, Span)]
+    if not words or len(words) != len(kept):
         return None
-    if all(isinstance(i, Span) and (i.em or i.strong) for i in words):
-        caption = spans([Span(i.text, False, False, i.href, i.code, i.sup, i.sub) if isinstance(i, Span) else i
-                         for i in parts])
-    elif caption_rule.match([" ".join("".join(i.text for i in words if isinstance(i, Span)).split())], 0):
+    if all(i.em or i.strong for i in words):
+        # The emphasis only marked the line as a caption; links, code and note marks stay.
+        caption = spans([replace(i, em=False, strong=False) if isinstance(i, Span) else i for i in parts])
+    elif caption_rule.match([" ".join("".join(i.text for i in words).split())], 0):
         caption = spans(parts)
     else:
         return None
