@@ -10,6 +10,7 @@ gives the same file in every format.
 from __future__ import annotations
 
 import io
+from typing import Any
 
 from bantin.errors import InputError
 from bantin.model import Image
@@ -61,6 +62,14 @@ def load(data: bytes) -> Image:
         raise ImageError(f"damaged image: {e}") from None
 
 
+def flat(im: Any) -> Any:
+    """``im`` in a mode that can be resampled and saved as PNG: a palette or a CMYK
+    picture as RGB, as RGBA when it has transparency."""
+    if im.mode in ("RGB", "RGBA", "L", "LA"):
+        return im
+    return im.convert("RGBA" if "A" in im.mode or "transparency" in im.info else "RGB")
+
+
 def encode(im: object, fmt: str) -> Image:
     """``im`` (a Pillow image) as JPEG or PNG bytes, the same way every time."""
     from PIL import Image as Pil
@@ -72,9 +81,7 @@ def encode(im: object, fmt: str) -> Image:
         im.convert("RGB").save(buf, "JPEG", quality=90, optimize=False)
         media = "image/jpeg"
     else:
-        if im.mode not in ("RGB", "RGBA", "L", "LA"):
-            im = im.convert("RGBA" if "A" in im.mode or "transparency" in im.info else "RGB")
         # No metadata chunks (times, software names): the bytes depend on the pixels.
-        im.save(buf, "PNG", optimize=False)
+        flat(im).save(buf, "PNG", optimize=False)
         media = "image/png"
     return Image(buf.getvalue(), media, im.width, im.height)

@@ -61,8 +61,6 @@ def scaled(image: Image, pixels: int) -> bytes:
     from PIL import Image as Pil
 
     with Pil.open(io.BytesIO(image.data)) as opened:
-        im: Pil.Image = opened
-        if im.mode not in ("RGB", "RGBA", "L", "LA"):  # a palette is not resampled
-            im = im.convert("RGBA" if "A" in im.mode or "transparency" in im.info else "RGB")
-        small = im.resize((pixels, max(1, round(image.height * pixels / image.width))), Pil.Resampling.LANCZOS)
+        size = (pixels, max(1, round(image.height * pixels / image.width)))
+        small = images.flat(opened).resize(size, Pil.Resampling.LANCZOS)
     return images.encode(small, "JPEG" if image.media_type == "image/jpeg" else "PNG").data
