@@ -83,8 +83,13 @@ def _pieces(words: list[str]) -> Iterator[tuple[str, bool]]:
             yield part, i == len(parts) - 1
 
 
+def too_wide(extra: float, gaps: int, space: float) -> bool:
+    """Would ``gaps`` word spaces that share ``extra`` room pass MAX_GAP times ``space``?"""
+    return gaps > 0 and extra / gaps > (MAX_GAP - 1) * space
+
+
 def loose(lines: list[tuple[float, list[str]]], space: float) -> bool:
-    return count_loose(lines, space) > 0
+    return any(too_wide(extra, len(ws) - 1, space) for extra, ws in lines[:-1])
 
 
 def refill(bl: Any, shrink: float) -> list[tuple[float, list[str]]] | None:
@@ -173,10 +178,6 @@ def refill(bl: Any, shrink: float) -> list[tuple[float, list[str]]] | None:
         out.append((rooms[k] - natural, line))
     better = _badness(out, space, size) < _badness(lines, space, size) and len(out) <= len(lines) + 1
     return out if better else None
-
-
-def count_loose(lines: list[tuple[float, list[str]]], space: float) -> int:
-    return sum(1 for extra, ws in lines[:-1] if len(ws) > 1 and extra / (len(ws) - 1) > (MAX_GAP - 1) * space)
 
 
 def _badness(lines: list[tuple[float, list[str]]], space: float, size: float) -> tuple[int, float]:

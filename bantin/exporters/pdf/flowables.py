@@ -12,7 +12,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 from reportlab.platypus import Paragraph as P
 
-from bantin.exporters.pdf.breaks import MAX_GAP, refill
+from bantin.exporters.pdf.breaks import MAX_GAP, refill, too_wide
 from bantin.exporters.pdf.ink import KEEP_LIMIT
 from bantin.exporters.pdf.styles import ALIGN
 from bantin.exporters.pdf.tracking import track
@@ -62,13 +62,11 @@ class Marked(P):
         for n, line in enumerate(lines[:-1]):
             if bl.kind == 0:
                 extra, words = line
-                if len(words) > 1 and extra / (len(words) - 1) > (MAX_GAP - 1) * space:
+                if too_wide(extra, len(words) - 1, space):
                     tracked = may_track and track(extra, words, space, self.style.fontSize, MAX_GAP)
                     lines[n] = tracked or (0, words)
-            else:
-                gaps = getattr(line, "wordCount", 0) - 1
-                if gaps > 0 and line.extraSpace / gaps > (MAX_GAP - 1) * space:
-                    line.extraSpace = 0
+            elif too_wide(line.extraSpace, getattr(line, "wordCount", 0) - 1, space):
+                line.extraSpace = 0
 
     def draw(self) -> None:
         if self.outline is not None:
