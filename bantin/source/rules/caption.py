@@ -12,8 +12,10 @@ import re
 from bantin.model import Block, Figure, plain
 
 _WORD = "Ảnh"
-# "Ảnh hưởng" (influence) opens many a paragraph and is one word, not the marker.
-_STARTS = re.compile(r"[(\[]?[ \t]*Ảnh\b(?![ \t]+hưởng\b)")
+# Syllables that make "Ảnh" part of another word: "Ảnh hưởng" (influence) opens
+# many a paragraph and is no caption marker. The inline rule reads this too.
+NOT_MARKER = frozenset({"hưởng"})
+_STARTS = re.compile(rf"[(\[]?[ \t]*Ảnh\b(?![ \t]+(?:{'|'.join(sorted(NOT_MARKER))})\b)")
 _SENTENCE = re.compile(r"[.!?]\s")
 
 

@@ -14,7 +14,7 @@ import re
 from dataclasses import replace
 
 from bantin.source.legacy import is_syllable
-from bantin.source.rules import openers
+from bantin.source.rules import caption, openers
 from bantin.source.rules.sentences import Piece
 
 _LABELS = r"(?:Ảnh|ẢNH|Video|VIDEO|Clip|Đồ họa|Đồ hoạ|Nguồn ảnh)"
@@ -93,7 +93,7 @@ def _worded(text: str, at: int) -> tuple[int, str] | None:
         if w.endswith("."):
             end += 1
             break
-    if not words or words[0] == "hưởng" or (end < len(text) and not text[end:].lstrip()[:1].isupper()
+    if not words or words[0] in caption.NOT_MARKER or (end < len(text) and not text[end:].lstrip()[:1].isupper()
                                             and text[end:].strip()):
         return None
     return end, " ".join(words)
