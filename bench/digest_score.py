@@ -46,7 +46,8 @@ def main() -> int:
     for pair in filter(None, os.environ.get("PARAMS", "").split(",")):
         key, value = pair.split("=")
         module, name = key.rsplit(".", 1)
-        setattr(importlib.import_module(module), name, type(getattr(importlib.import_module(module), name))(value))
+        mod = importlib.import_module(module)
+        setattr(mod, name, type(getattr(mod, name))(value))
     sys.path.insert(0, str(SCORE))
     score = importlib.import_module("score")
     score.run_bantin = run_bantin
