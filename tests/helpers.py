@@ -86,6 +86,35 @@ def pdftotext(path: Path) -> str:
     return run([require("pdftotext"), "-enc", "UTF-8", str(path), "-"]).stdout
 
 
+def word_lines(path: Path) -> list[list[tuple[float, float, str]]]:
+    """The lines of a one-page PDF, top to bottom, each its words as poppler boxes
+    them: (left, right, word), left to right."""
+    html = run([require("pdftotext"), "-bbox", str(path), "-"]).stdout
+    lines: dict[int, list[tuple[float, float, str]]] = {}
+    for x0, y, x1, word in re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)"[^>]*>([^<]*)<', html):
+        lines.setdefault(round(float(y)), []).append((float(x0), float(x1), word))
+    return [sorted(ws) for _, ws in sorted(lines.items())]
+
+
+def gaps(line: list[tuple[float, float, str]]) -> list[float]:
+    """The spaces seen between a line's words."""
+    return [b[0] - a[1] for a, b in zip(line, line[1:], strict=False)]
+
+
+def body_space(style: str = "default") -> tuple[float, float]:
+    """(size, width of one word space) of the style's body text in the PDF: the
+    normal space, which a justified line's gaps are measured against."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from bantin.exporters.pdf.fonts import fonts
+    from bantin.exporters.roles import roles
+    from bantin.style.stylesheet import load
+
+    sheet = load(style)
+    size = roles(sheet)["body"].size
+    return size, stringWidth(" ", fonts(sheet).body, size)
+
+
 def pandoc_plain(path: Path, fmt: str) -> str:
     r = run([require("pandoc"), "-s", "-f", fmt, "-t", "plain", "--wrap=none", str(path)])
     assert r.returncode == 0, r.stderr

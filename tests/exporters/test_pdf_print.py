@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers import CORPUS, SEED, bantin, pdffonts, pdftotext, require, run
+from helpers import CORPUS, SEED, bantin, body_space, gaps, pdffonts, pdftotext, require, run, word_lines
 
 from bantin import api
 from bantin.model import Article, Briefing, ListBlock, ListItem, Paragraph, Span, plain
@@ -169,29 +169,17 @@ def test_a_line_its_spaces_cannot_fill_shares_the_room_with_its_letters(tmp_path
     line still ends on the margin, no gap seen passes twice the word space, and
     every word reads back."""
     from pypdf import PdfReader
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
-    from bantin.exporters.pdf.fonts import fonts
-    from bantin.exporters.roles import roles
-    from bantin.style.stylesheet import load
 
     text = ("trên khắp các châu lục, trong đó có bộ phim tài liệu mang tên “Herzschlagmelodie” (Bundesrepublik).")
     pdf = tmp_path / "tracked.pdf"
     pdf.write_bytes(api.export(Article("Tiêu đề", blocks=(Paragraph(plain(text)),)), "pdf"))
-    style = load("default")
-    size = roles(style)["body"].size
-    normal = stringWidth(" ", fonts(style).body, size)
+    size, normal = body_space()
     spacings = [float(x) for x in re.findall(rb"([\d.]+) Tc", PdfReader(pdf).pages[0].get_contents().get_data())]
     assert any(spacings) and max(spacings) <= 0.03 * size + 1e-6, spacings
-    html = run([require("pdftotext"), "-bbox", str(pdf), "-"]).stdout
-    lines: dict[int, list[tuple[float, float, str]]] = {}
-    for x0, y, x1, word in re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)"[^>]*>([^<]*)<', html):
-        lines.setdefault(round(float(y)), []).append((float(x0), float(x1), word))
-    body = [sorted(ws) for _, ws in sorted(lines.items())][1:-1]  # less the title and the folio
+    body = word_lines(pdf)[1:-1]  # less the title and the folio
     right = 595.28 - 20 * 72 / 25.4
     assert len(body) == 2 and abs(body[0][-1][1] - right) < 0.5, body  # the first line is justified
-    gaps = [b[0] - a[1] for a, b in zip(body[0], body[0][1:], strict=False)]
-    assert max(gaps) <= 2.0 * normal + 0.05, (max(gaps), normal)
+    assert max(gaps(body[0])) <= 2.0 * normal + 0.05, (gaps(body[0]), normal)
     assert " ".join(w for ws in body for _, _, w in ws) == text
 
 

@@ -10,7 +10,19 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from helpers import CORPUS, bantin, epubcheck, pandoc_plain, pdftotext, require, run, zip_text
+from helpers import (
+    CORPUS,
+    bantin,
+    body_space,
+    epubcheck,
+    gaps,
+    pandoc_plain,
+    pdftotext,
+    require,
+    run,
+    word_lines,
+    zip_text,
+)
 
 import bantin as api
 from bantin.model import Article, Briefing, Heading, Paragraph, plain
@@ -332,21 +344,8 @@ def test_no_justified_line_stretches_past_twice_the_word_space(tmp_path):
     a = Article("Tiêu đề", blocks=(Paragraph(plain(text)),))
     pdf = tmp_path / "gap.pdf"
     pdf.write_bytes(api.export(a, "pdf"))
-    html = run([require("pdftotext"), "-bbox", str(pdf), "-"]).stdout
-    boxes = [(float(y), float(x0), float(x1)) for x0, y, x1 in
-             re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)"', html)]
-    lines: dict[float, list[tuple[float, float]]] = {}
-    for y, x0, x1 in boxes:
-        lines.setdefault(round(y), []).append((x0, x1))
-    gaps = [b[0] - a_[1] for ws in lines.values() for a_, b in zip(sorted(ws), sorted(ws)[1:], strict=False)]
     # The normal space is the font's (justified lines may also close their spaces a
     # little, so the median gap is not the normal one).
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
-    from bantin.exporters.pdf.fonts import fonts
-    from bantin.exporters.roles import roles
-    from bantin.style.stylesheet import load
-
-    style = load("default")
-    normal = stringWidth(" ", fonts(style).body, roles(style)["body"].size)
-    assert max(gaps) <= 2.05 * normal, (max(gaps), normal)
+    _, normal = body_space()
+    widest = max(g for line in word_lines(pdf) for g in gaps(line))
+    assert widest <= 2.05 * normal, (widest, normal)
