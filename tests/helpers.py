@@ -86,13 +86,22 @@ def pdftotext(path: Path) -> str:
     return run([require("pdftotext"), "-enc", "UTF-8", str(path), "-"]).stdout
 
 
-def word_lines(path: Path) -> list[list[tuple[float, float, str]]]:
-    """The lines of a one-page PDF, top to bottom, each its words as poppler boxes
-    them: (left, right, word), left to right."""
+def word_boxes(path: Path) -> list[tuple[int, float, float, float, str]]:
+    """(page, left, top, right, word) of every word of a PDF, by pdftotext -bbox."""
     html = run([require("pdftotext"), "-bbox", str(path), "-"]).stdout
-    lines: dict[int, list[tuple[float, float, str]]] = {}
-    for x0, y, x1, word in re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)"[^>]*>([^<]*)<', html):
-        lines.setdefault(round(float(y)), []).append((float(x0), float(x1), word))
+    out = []
+    for n, page in enumerate(html.split("<page ")[1:]):
+        for x0, y0, x1, w in re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)"[^>]*>([^<]*)<', page):
+            out.append((n, float(x0), float(y0), float(x1), w))
+    return out
+
+
+def word_lines(path: Path) -> list[list[tuple[float, float, str]]]:
+    """The lines of a PDF, page by page and top to bottom, each its words as
+    poppler boxes them: (left, right, word), left to right."""
+    lines: dict[tuple[int, int], list[tuple[float, float, str]]] = {}
+    for page, x0, y0, x1, word in word_boxes(path):
+        lines.setdefault((page, round(y0)), []).append((x0, x1, word))
     return [sorted(ws) for _, ws in sorted(lines.items())]
 
 

@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 
 import pytest
-from helpers import assert_in_order, model_words, pdftotext, require, run
+from helpers import assert_in_order, model_words, pdftotext, require, run, word_boxes
 
 from bantin import api
 from bantin.model import (
@@ -91,16 +91,6 @@ def _lines(pdf: Path) -> list[str]:
     return [x.strip() for x in pdftotext(pdf).splitlines() if x.strip()]
 
 
-def _boxes(pdf: Path) -> list[tuple[int, float, float, float, str]]:
-    """(page, xMin, yMin, xMax, word) of every word, by pdftotext -bbox."""
-    html = run([require("pdftotext"), "-bbox", str(pdf), "-"]).stdout
-    out = []
-    for n, page in enumerate(html.split("<page ")[1:]):
-        for x0, y0, x1, w in re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)"[^>]*>([^<]*)<', page):
-            out.append((n, float(x0), float(y0), float(x1), w))
-    return out
-
-
 def _raw(pdf: Path) -> str:
     """The text in the order it is drawn (pdftotext -raw): a table's cells row by
     row, where the default layout mode reads a table column by column."""
@@ -144,7 +134,7 @@ def test_each_merged_cell_once_and_cells_with_blocks_whole(deep_pdf):
     text = pdftotext(pdf)
     for cell in ("Tỉnh thành", "Sản lượng gộp", "tăng mạnh", "vụ đông xuân", "vụ hè thu"):
         assert text.count(cell) == 1, cell
-    boxes = _boxes(pdf)
+    boxes = word_boxes(pdf)
     san = next(b for b in boxes if b[4] == "Sản")
     row = next(b for b in boxes if b[4] == "trước")[2]
     years = [b for b in boxes if b[4] == "Năm" and b[2] == row]
@@ -162,7 +152,7 @@ def test_nested_items_under_their_parents_with_their_labels(deep_pdf):
               "c) Mục con thứ ba", "so_lieu", "5. Mục ba", "IV. Phần La Mã một", "V. Phần La Mã hai",
               "VI. Phần La Mã ba")]
     assert order == sorted(order)
-    boxes = _boxes(pdf)
+    boxes = word_boxes(pdf)
 
     def left(word: str) -> float:
         return next(b[1] for b in boxes if b[4] == word)
@@ -214,7 +204,7 @@ def test_tables_of_no_column_to_eighty_columns_are_set(tmp_path, columns):
     found = set(re.findall(r"\w+", text))
     assert all(f"Cột{c}" in found and str(c * 37) in found for c in range(columns))
     page_width = 595.3
-    assert all(b[3] <= page_width for b in _boxes(pdf))
+    assert all(b[3] <= page_width for b in word_boxes(pdf))
 
 
 def test_a_small_picture_is_set_at_its_size_and_warned(tmp_path):
