@@ -113,15 +113,16 @@ def export_cmd(
               help="Style whose typography is applied.")
 @click.option("--raw", is_flag=True, help="Show the model as read, before typography.")
 @click.option("--digest", is_flag=True,
-              help="Show the điểm báo's key points, each with the block and sentence it came from.")
+              help="Show the điểm báo's key points, each with the block and sentence it came from; several files are read as one bundle.")
 @click.option("--debug", is_flag=True, help="Show tracebacks.")
-@click.argument("file")
-def inspect(file: str, encoding: str, source_format: str | None, style: str, raw: bool, digest: bool,
+@click.argument("files", nargs=-1, required=True)
+def inspect(files: tuple[str, ...], encoding: str, source_format: str | None, style: str, raw: bool, digest: bool,
             debug: bool) -> None:
-    """Print the canonical JSON of FILE (or - for stdin)."""
+    """Print the canonical JSON of FILE (or - for stdin); with --digest, the entries
+    of one or more files, read as one bundle."""
     from bantin import commands
 
-    commands.inspect(_err, file, encoding=encoding, source_format=source_format, style=style, raw=raw,
+    commands.inspect(_err, files, encoding=encoding, source_format=source_format, style=style, raw=raw,
                      digest=digest, debug=debug)
 
 

@@ -17,8 +17,9 @@ from typing import Any, NoReturn
 import click
 
 from bantin import api
-from bantin.digest.build import explain
+from bantin.digest.build import DIGEST_TITLE, explain
 from bantin.errors import StyleError, UsageError
+from bantin.model import Briefing, Document, articles_of
 from bantin.model.serialize import dumps
 from bantin.run.convert import friendly
 from bantin.run.names import shown
@@ -45,31 +46,47 @@ def export(say: Say, inputs: Sequence[str], formats: Sequence[str], out: str, *,
     sys.exit(0 if result.ok else 1)
 
 
-def inspect(say: Say, file: str, *, encoding: str, source_format: str | None, style: str, raw: bool,
+def inspect(say: Say, inputs: Sequence[str], *, encoding: str, source_format: str | None, style: str, raw: bool,
             digest: bool, debug: bool) -> None:
-    """Print FILE's canonical JSON, or its digest entry with each point's reasons."""
-
-    def warn(msg: str) -> None:
-        say(f"bantin: warning: {shown(file)}: {msg}")
-
+    """Print one file's canonical JSON, or the digest entries of one or more files
+    (one bundle) with each point's reasons. A file that cannot be read gets its
+    line on stderr and exit status 1; the others are still shown."""
+    if len(inputs) > 1 and not digest:
+        raise click.UsageError("inspect prints one file's JSON; only --digest takes several files (one bundle)")
     try:
         sheet = api.load_style(style)
-        data, fmt = files.load(file, source_format)
-        doc = api.read(data, source_format=fmt, encoding=encoding, base_dir=files.folder_of(file), style=sheet,
-                       warn=warn, typography=not raw, name=files.name_of(file))
-        text = explain(doc, sheet.digest) if digest else dumps(doc)
     except (StyleError, UsageError) as e:
         raise click.UsageError(str(e)) from None
-    except Exception as e:  # noqa: BLE001 - one line for the user, the traceback only under --debug
-        if debug:
-            raise
-        say(f"bantin: error: {shown(file)}: {friendly(e)}")
+    read: list[tuple[str, Document]] = []
+    for file in inputs:
+        def warn(msg: str, file: str = file) -> None:
+            say(f"bantin: warning: {shown(file)}: {msg}")
+
+        try:
+            data, fmt = files.load(file, source_format)
+            read.append((file, api.read(data, source_format=fmt, encoding=encoding, base_dir=files.folder_of(file),
+                                         style=sheet, warn=warn, typography=not raw, name=files.name_of(file))))
+        except UsageError as e:
+            raise click.UsageError(str(e)) from None
+        except Exception as e:  # noqa: BLE001 - one line for the user, the traceback only under --debug
+            if debug:
+                raise
+            say(f"bantin: error: {shown(file)}: {friendly(e)}")
+    if read:
+        if not digest:
+            text = dumps(read[0][1])
+        elif len(inputs) == 1:
+            text = explain(read[0][1], sheet.digest)
+        else:
+            pairs = [(shown(f), a) for f, doc in read for a in articles_of(doc)]
+            text = explain(Briefing(DIGEST_TITLE, tuple(a for _, a in pairs)), sheet.digest, [f for f, _ in pairs])
+        try:
+            sys.stdout.buffer.write(text.encode("utf-8"))
+            sys.stdout.buffer.flush()
+        except BrokenPipeError:
+            stdout_closed(say)
+    if len(read) < len(inputs):
         sys.exit(1)
-    try:
-        sys.stdout.buffer.write(text.encode("utf-8"))
-        sys.stdout.buffer.flush()
-    except BrokenPipeError:
-        stdout_closed(say)
 
 
 def formats() -> None:

@@ -4,7 +4,16 @@ replaced by a call of the digest here (the same numbers; 200 clusters in about
 25 s instead of 12 minutes of one process per article).
 
     python bench/digest_score.py [score.py's options: --sample N, --clusters IDS, --json F]
+    python bench/digest_score.py --bundle    # each cluster's articles read as one bundle
+    python bench/digest_score.py --mixed     # every article of every cluster in one bundle
     PARAMS=bantin.digest.salience.TITLE_WEIGHT=4 python bench/digest_score.py --sample 100
+
+score.py runs ``bantin inspect --digest FILE`` on one article at a time, so no
+article knows what the others of its story say. ``--bundle`` gives bantin each
+cluster as a press office would, all its articles at once (``digest.build.plans``:
+copies collapse into one entry, whose other files get no points; the points lean
+on what the other outlets report). ``--mixed`` gives it all 1,300 articles of the
+200 stories as one bundle: each must find its own story among the others.
 
 ``PARAMS`` sets module constants for a trial (comma-separated ``module.NAME=value``).
 Tune on one seeded half of the clusters and check on the other: the result is
@@ -21,7 +30,8 @@ from pathlib import Path
 from typing import Any
 
 import bantin
-from bantin.digest.build import explain
+from bantin.digest.build import explain, plans
+from bantin.model import Article, articles_of
 from bantin.style.stylesheet import load
 
 SCORE = Path(__file__).resolve().parents[2] / "shared" / "eval" / "digest"
@@ -39,6 +49,25 @@ def run_bantin(_cmd: list[str], path: str) -> dict[str, Any]:
             "kinds": [x.get("kind", "") for x in entry["points"]]}
 
 
+def read(path: str) -> Article:
+    return articles_of(bantin.read(Path(path), style=SHEET, warn=lambda _m: None))[0]
+
+
+def bundled(folders: list[list[str]]) -> dict[str, dict[str, Any]]:
+    """What each file's entry shows when each list of files is read as one bundle
+    (a copy folded into another file's entry shows nothing of its own)."""
+    out: dict[str, dict[str, Any]] = {}
+    for paths in folders:
+        articles = [read(p) for p in paths]
+        where = {id(a): p for a, p in zip(articles, paths, strict=True)}
+        out.update({p: {"lede": "", "points": [], "kinds": []} for p in paths})
+        caps = SHEET.digest
+        for group, short, chosen in plans(tuple(articles), caps.points, caps.words):
+            out[where[id(group[0])]] = {"lede": short or "", "points": [p.text for p in chosen],
+                                        "kinds": [p.kind for p in chosen]}
+    return out
+
+
 def main() -> int:
     if not (SCORE / "score.py").is_file():
         print(f"no {SCORE / 'score.py'}: this bench needs ../shared/eval/digest", file=sys.stderr)
@@ -51,6 +80,13 @@ def main() -> int:
     sys.path.insert(0, str(SCORE))
     score = importlib.import_module("score")
     score.run_bantin = run_bantin
+    mode = next((m for m in ("--bundle", "--mixed") if m in sys.argv), None)
+    if mode:
+        sys.argv.remove(mode)
+        top = SCORE / "clusters"
+        folders = [[str(p) for p, _ in score.articles_of(str(SCORE), c.name)] for c in sorted(top.iterdir())]
+        entries = bundled(folders if mode == "--bundle" else [[p for f in folders for p in f]])
+        score.run_bantin = lambda _cmd, path: entries[path]
     sys.argv = ["score.py", "--bantin", f"{sys.executable} -m bantin", "--jobs", "1", *sys.argv[1:]]
     return int(score.main())
 

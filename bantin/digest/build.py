@@ -13,12 +13,14 @@ article (``points.Seen``).
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from bantin.digest.grouping import OTHER, group_label
 from bantin.digest.points import Point, Seen, select
+from bantin.digest.salience import Weights
 from bantin.digest.sentences import sentences, words
+from bantin.digest.story import supports
 from bantin.digest.syndication import copies
 from bantin.model import (
     Article,
@@ -48,11 +50,12 @@ def lede(text: str | None) -> str | None:
     return first
 
 
-def plan(a: Article, points: int, budget: int, seen: Seen | None = None) -> tuple[str | None, list[Point]]:
+def plan(a: Article, points: int, budget: int, seen: Seen | None = None,
+         support: Weights | None = None) -> tuple[str | None, list[Point]]:
     """The entry's lede and its points: the points share what the lede leaves of
     the entry's word budget."""
     short = lede(a.lede)
-    return short, select(a, points, max(0, budget - words(short or "")), short, seen)
+    return short, select(a, points, max(0, budget - words(short or "")), short, seen, support)
 
 
 def _shown(p: Point) -> Text:
@@ -63,25 +66,37 @@ def plans(articles: tuple[Article, ...], points: int, budget: int,
           group_by: str | None = None) -> list[tuple[list[Article], str | None, list[Point]]]:
     """Each entry of a bundle: the group of copies it stands for, its lede and its
     points, no point repeating what an earlier entry showed. Grouped by outlet,
-    each outlet keeps its own copy; otherwise copies collapse into one entry."""
+    each outlet keeps its own copy; otherwise copies collapse into one entry.
+    Points are chosen with what the other articles of the same story report
+    (``story.supports``), each set of copies counting once."""
+    sources = copies(articles)
+    support: dict[int, Weights | None] = {}
+    for group, weights in zip(sources, supports(sources), strict=True):
+        support.update((id(a), weights) for a in group)
+    entries = copies(articles, same_outlet_only=True) if group_by == "outlet" else sources
     seen = Seen()
     out = []
-    for group in copies(articles, same_outlet_only=group_by == "outlet"):
-        short, chosen = plan(group[0], points, budget, seen)
+    for group in entries:
+        short, chosen = plan(group[0], points, budget, seen, support[id(group[0])])
         out.append((group, short, chosen))
     return out
 
 
-def explain(doc: Document, caps: Digest) -> str:
+def explain(doc: Document, caps: Digest, files: Sequence[str] | None = None) -> str:
     """JSON of each article's entry with every point's provenance (the block index,
     the sentence or list item index, its kind, the words) and its score parts, so
-    anyone can check that the point is the article's own and see why it was chosen."""
+    anyone can check that the point is the article's own and see why it was chosen.
+    ``files`` names the file of each article of a bundle read from several."""
+    articles = articles_of(doc)
+    origin = dict(zip(map(id, articles), files, strict=True)) if files is not None else {}
     out = []
-    for group, short, chosen in plans(articles_of(doc), caps.points, caps.words):
+    for group, short, chosen in plans(articles, caps.points, caps.words):
         a = group[0]
         out.append({
+            **({"file": origin[id(a)]} if origin else {}),
             "title": a.title,
             **({"copies": [c.title for c in group[1:]]} if len(group) > 1 else {}),
+            **({"copy_files": [origin[id(c)] for c in group[1:]]} if origin and len(group) > 1 else {}),
             "lede": short,
             "points": [{"block": p.block, "sentence": p.sentence, "kind": p.kind, "text": p.text,
                         **({"speaker": p.speaker} if p.speaker else {}),

@@ -26,7 +26,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from bantin.digest.filters import flaw
-from bantin.digest.salience import Centroid, Parts, bigrams, parts
+from bantin.digest.salience import Centroid, Parts, Weights, bigrams, parts
 from bantin.digest.sentences import sentences, words
 from bantin.model import Article, ListBlock, Paragraph, Quote, text_of
 
@@ -137,18 +137,20 @@ class Seen:
         return max(shared.values(), default=0) >= REPEAT * len(pairs)
 
 
-def select(a: Article, limit: int, budget: int, lede: str | None = None, seen: Seen | None = None) -> list[Point]:
+def select(a: Article, limit: int, budget: int, lede: str | None = None, seen: Seen | None = None,
+           support: Weights | None = None) -> list[Point]:
     """Up to ``limit`` points within ``budget`` words (speakers included), shown
     in article order. ``lede`` is the lede as the entry shows it (by default the
     article's): no point repeats it or the title. ``seen`` holds what a bundle
     has already shown (other articles' ledes and points): no point repeats it,
-    and the chosen points are added to it."""
+    and the chosen points are added to it. ``support`` is what the bundle's other
+    articles of the same story hold of this one's terms (``story.supports``)."""
     seen = seen if seen is not None else Seen()
     seen.add(bigrams(lede if lede is not None else (a.lede or "")))
     seen.add(bigrams(a.title))
     pool = [u for u, _ in zip(units(a, lede), range(MAX_UNITS), strict=False)]
     centroid = Centroid((u.text for u in pool), a.title, a.lede or "")
-    ranked = sorted(((parts(u.text, rank, centroid), rank, u) for rank, u in enumerate(pool)),
+    ranked = sorted(((parts(u.text, rank, centroid, support), rank, u) for rank, u in enumerate(pool)),
                     key=lambda x: (-x[0].score, x[1]))
     chosen: list[Point] = []
     used = 0

@@ -23,14 +23,20 @@ SMALLEST = 4
 COMMON = 64  # a sampled pair found in more articles than this tells nothing
 
 
-def _pairs(a: Article) -> frozenset[str]:
+def prose(a: Article) -> str:
+    """The article's words a reader compares: title, lede, paragraphs, quotes
+    and list items, one per line (headings, captions and tables left out)."""
     parts = [a.title, a.lede or ""]
     for b in a.blocks:
         if isinstance(b, (Paragraph, Quote)):
             parts.append(text_of(b.text))
         elif isinstance(b, ListBlock):
             parts.extend(text_of(i.text) for i in b.items)
-    return frozenset(f"{x} {y}" for x, y in bigrams("\n".join(parts)))
+    return "\n".join(parts)
+
+
+def _pairs(a: Article) -> frozenset[str]:
+    return frozenset(f"{x} {y}" for x, y in bigrams(prose(a)))
 
 
 def _sample(pairs: frozenset[str]) -> set[int]:

@@ -247,7 +247,8 @@ def test_inspect_gives_provenance_and_score_parts(tmp_path):
     for p in entry["points"]:
         assert p["text"] == _split(api.text_of(article.blocks[p["block"]].text))[p["sentence"]]
         s = p["score"]
-        assert set(s) == {"score", "central", "position", "cues", "penalty"}
+        assert set(s) == {"score", "central", "story", "position", "cues", "penalty"}
+        assert s["story"] == 0  # one article alone: no other outlet to lean on
         assert abs(s["central"] + s["position"] + s["cues"] + s["penalty"] - s["score"]) < 0.003
         assert 0 < s["position"] and 0 <= s["central"] <= 1 and s["penalty"] <= 0
     scores = [p["score"]["score"] for p in entry["points"]]

@@ -1,0 +1,64 @@
+"""What the other articles of a bundle say of the same story.
+
+A press review is made from many outlets' coverage of the day's news. What
+several of them report is what the news is; what one alone dwells on is its
+colour. So, across a bundle, each article's terms (``salience.terms``) are
+weighted by how many *other* articles of the same story hold them, and a
+sentence's ``story`` part (``salience.parts``) is its cosine with those weights.
+A single article has no such support: its points rest on its own centroid.
+
+Two articles tell the same story when the cosine of their terms (title, lede and
+body) is at least ``SAME_STORY``. On the ViMs clusters, 95% of the pairs of one
+cluster's articles reach 0.34 and 99% of pairs from different clusters stay
+under 0.25. Copies of one article (``syndication.copies``) vote once: a story
+that one agency sent to ten outlets is still one source. The ``STORY_MAX`` most
+alike articles of a story are enough to say what it is.
+
+The articles are compared through an inverted index of their terms, so a bundle
+costs what its articles share, not the square of its size. A term held by more
+than ``COMMON`` articles is left out of that comparison: it is a word of the
+day, not of one story. Bundles of up to ``COMMON`` articles compare every term.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+
+from bantin.digest.salience import Weights, terms
+from bantin.digest.syndication import prose
+from bantin.model import Article
+
+SAME_STORY = 0.3
+STORY_MAX = 32
+COMMON = 64
+
+
+def supports(groups: Sequence[Sequence[Article]]) -> list[Weights | None]:
+    """For each group of copies, the support of its first article's terms among
+    the other groups of its story, or None when no other group tells it."""
+    vecs = [terms(prose(g[0])) for g in groups]
+    index: dict[str, list[tuple[int, int]]] = {}
+    for i, v in enumerate(vecs):
+        for k, n in v.items():
+            index.setdefault(k, []).append((i, n))
+    # The cosine is taken over the terms compared, so that leaving the words of
+    # the day out of a large bundle does not make its stories look apart.
+    norms = [math.sqrt(sum(n * n for k, n in v.items() if len(index[k]) <= COMMON)) or 1.0 for v in vecs]
+    out: list[Weights | None] = []
+    for i, v in enumerate(vecs):
+        dots: dict[int, float] = {}
+        for k, x in v.items():
+            holders = index[k]
+            if len(holders) <= COMMON:
+                for j, y in holders:
+                    dots[j] = dots.get(j, 0.0) + x * y
+        dots.pop(i, None)
+        alike = sorted((-d / (norms[i] * norms[j]), j) for j, d in dots.items()
+                       if d >= SAME_STORY * norms[i] * norms[j])
+        held: Counter[str] = Counter()
+        for _, j in alike[:STORY_MAX]:
+            held.update(v.keys() & vecs[j].keys())
+        out.append(Weights({k: float(n) for k, n in held.items()}) if held else None)
+    return out
