@@ -113,7 +113,8 @@ def export_cmd(
               help="Style whose typography is applied.")
 @click.option("--raw", is_flag=True, help="Show the model as read, before typography.")
 @click.option("--digest", is_flag=True,
-              help="Show the điểm báo's key points, each with the block and sentence it came from; several files are read as one bundle.")
+              help="Show the điểm báo's key points, each with the block and sentence it came from "
+                   "and the parts of its score; several files are read as one bundle.")
 @click.option("--debug", is_flag=True, help="Show tracebacks.")
 @click.argument("files", nargs=-1, required=True)
 def inspect(files: tuple[str, ...], encoding: str, source_format: str | None, style: str, raw: bool, digest: bool,
