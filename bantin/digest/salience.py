@@ -77,7 +77,7 @@ _SPEECH = re.compile(r"[“”\"]|\b(?:tôi|chúng tôi|chúng ta|chúng em|mìn
 _LEANS = re.compile(
     r"^\d{1,2}[.)]\s|^[\"“(]?(?:tuy nhiên|tuy vậy|ngoài ra|bên cạnh đó|trong khi đó|do đó|vì vậy|vì thế|theo đó|"
     r"thêm vào đó|hơn nữa|mặt khác|đồng thời|ngược lại|còn|nhưng|và|cũng theo|điều này|việc này|"
-    r"đây là|đó là|ông này|bà này|anh này|chị này|người này|họ|hắn|nó|cô ấy|anh ấy|ông ấy|"
+    r"đây|đấy|đó là|ông này|bà này|anh này|chị này|người này|họ|hắn|nó|cô ấy|anh ấy|ông ấy|"
     r"sau đó|tiếp đó|cùng với đó|chính vì|trước đó|lúc này|khi đó|tại đây|ở đây|vụ việc|sự việc)\b",
     re.IGNORECASE,
 )

@@ -282,3 +282,17 @@ def test_a_filler_is_no_key_point_even_with_words_to_spare(monkeypatch):
     assert min(p.parts.score for p in chosen) >= max(p.parts.score for p in chosen) / 3
     monkeypatch.setattr("bantin.digest.points.FLOOR", 0.0)
     assert filler in [p.text for p in select(a, 5, 300)]  # words were left for it
+
+
+@pytest.mark.parametrize("text, leans", [
+    ("Đây sẽ là một bước đi quan trọng trong quan hệ giữa quân đội hai nước sau chuyến thăm.", True),
+    ("Đây là lần thứ ba trong năm nay thành phố phải sơ tán người dân khỏi vùng ngập.", True),
+    ("Ông này khai nhận đã nhiều lần vận chuyển hàng cấm qua biên giới trong năm qua.", True),
+    ("Bộ Y tế vừa công bố thêm ba ca mắc mới tại Hà Nội và TP HCM trong ngày hôm qua.", False),
+    ("Đấy là chuyện của hai mươi năm trước, khi cả làng còn chưa có điện lưới quốc gia.", True),
+    ("Đầy ắp hàng hóa, các chợ đầu mối ở Hà Nội nhộn nhịp từ sáng sớm đến tận khuya.", False),
+])
+def test_a_sentence_that_leans_on_the_one_before_is_marked(text, leans):
+    from bantin.digest.salience import flaws
+
+    assert flaws(text) == (1 if leans else 0)
