@@ -7,12 +7,18 @@ weighted by how many *other* articles of the same story hold them, and a
 sentence's ``story`` part (``salience.parts``) is its cosine with those weights.
 A single article has no such support: its points rest on its own centroid.
 
-Two articles tell the same story when the cosine of their terms (title, lede and
-body) is at least ``SAME_STORY``. On the ViMs clusters, 95% of the pairs of one
-cluster's articles reach 0.34 and 99% of pairs from different clusters stay
-under 0.25. Copies of one article (``syndication.copies``) vote once: a story
-that one agency sent to ten outlets is still one source. The ``STORY_MAX`` most
-alike articles of a story are enough to say what it is.
+Another article tells an article's story when the cosine of their terms (title,
+lede and body) is at least ``SAME_STORY`` and it holds at least ``HEADLINE`` of
+the syllable pairs of the article's own title and lede. Vocabulary alone links
+stories of one kind: two Party congresses, two investment reports share "đại hội
+đảng bộ nhiệm kỳ" or "dự án tỷ đồng" at cosines of 0.4 and 0.5; the headline's
+names and events ("phường Kiến Hưng", "khai bút") are what one story shares. On
+the ViMs clusters, 85% of the ordered pairs of one cluster's articles pass both
+tests and 0.02% of pairs from different clusters do; in the 53 articles of the
+shared corpus, 4 pairs pass (34 on the cosine alone). Copies of one article
+(``syndication.copies``) vote once: a story that one agency sent to ten outlets
+is still one source. The ``STORY_MAX`` most alike articles of a story are enough
+to say what it is.
 
 The articles are compared through an inverted index of their terms, so a bundle
 costs what its articles share, not the square of its size. A term held by more
@@ -31,6 +37,7 @@ from bantin.digest.syndication import prose
 from bantin.model import Article
 
 SAME_STORY = 0.3
+HEADLINE = 0.2
 STORY_MAX = 32
 COMMON = 64
 
@@ -39,6 +46,7 @@ def supports(groups: Sequence[Sequence[Article]]) -> list[Weights | None]:
     """For each group of copies, the support of its first article's terms among
     the other groups of its story, or None when no other group tells it."""
     vecs = [terms(prose(g[0])) for g in groups]
+    heads = [[k for k in terms(f"{g[0].title}\n{g[0].lede or ''}") if " " in k] for g in groups]
     index: dict[str, list[tuple[int, int]]] = {}
     for i, v in enumerate(vecs):
         for k, n in v.items():
@@ -48,6 +56,9 @@ def supports(groups: Sequence[Sequence[Article]]) -> list[Weights | None]:
     norms = [math.sqrt(sum(n * n for k, n in v.items() if len(index[k]) <= COMMON)) or 1.0 for v in vecs]
     out: list[Weights | None] = []
     for i, v in enumerate(vecs):
+        if not heads[i]:  # no title nor lede to tell its story by
+            out.append(None)
+            continue
         dots: dict[int, float] = {}
         for k, x in v.items():
             holders = index[k]
@@ -56,7 +67,8 @@ def supports(groups: Sequence[Sequence[Article]]) -> list[Weights | None]:
                     dots[j] = dots.get(j, 0.0) + x * y
         dots.pop(i, None)
         alike = sorted((-d / (norms[i] * norms[j]), j) for j, d in dots.items()
-                       if d >= SAME_STORY * norms[i] * norms[j])
+                       if d >= SAME_STORY * norms[i] * norms[j]
+                       and sum(k in vecs[j] for k in heads[i]) >= HEADLINE * len(heads[i]))
         held: Counter[str] = Counter()
         for _, j in alike[:STORY_MAX]:
             held.update(v.keys() & vecs[j].keys())

@@ -53,6 +53,18 @@ RICE = _article(
     outlet="Báo D")
 
 
+# Another fire, another day: the same words of fires (smoke over the street, the
+# fire brigade, burnt out), but none of the petrol station's headline.
+MARKET = _article(
+    "Cháy lớn tại chợ Đồng Xuân trong đêm",
+    "Rạng sáng 8/8, một đám cháy lớn bùng lên tại khu kinh doanh quần áo của chợ Đồng Xuân, Hà Nội.",
+    "Người dân sống quanh chợ kể rằng ngọn lửa bốc cao hàng chục mét, khói đen bao trùm cả khu phố quanh chợ.",
+    "Lực lượng cứu hỏa khống chế đám cháy sau hơn hai giờ và không có ai bị thương.",
+    "Hàng trăm ki-ốt bị thiêu rụi hoàn toàn, thiệt hại ước tính hàng tỷ đồng.",
+    "Đám cháy bốc lên từ một ki-ốt ở tầng hai rồi lan nhanh, lực lượng cứu hỏa phải khống chế đám cháy từ nhiều phía.",
+    outlet="Báo G")
+
+
 def test_what_other_outlets_report_outweighs_one_article_s_colour():
     # Alone, the article's first sentence (its own words, said twice) comes first ...
     assert [p.text for p in select(FIRE, 1, 100)] == [COLOUR]
@@ -72,6 +84,21 @@ def test_a_story_gets_no_support_from_another_story():
     [rice] = [chosen for group, _, chosen in plans((FIRE, RICE, FIRE_B), 2, 100) if group[0] is RICE]
     assert [p.text for p in rice] == [p.text for p in select(RICE, 2, 100)]
     assert all(p.parts is not None and p.parts.story == 0 for p in rice)
+
+
+def test_a_story_of_the_same_kind_is_not_the_same_story():
+    # the two fires' words are alike (a cosine past SAME_STORY) ...
+    from bantin.digest.salience import terms
+    from bantin.digest.story import SAME_STORY
+    from bantin.digest.syndication import prose
+
+    fire, market = terms(prose(FIRE)), terms(prose(MARKET))
+    dot = sum(n * market.get(k, 0) for k, n in fire.items())
+    assert dot / (sum(n * n for n in fire.values()) * sum(n * n for n in market.values())) ** 0.5 >= SAME_STORY
+    # ... but neither holds the other's headline: no support, the points of each alone
+    assert supports([[FIRE], [MARKET]]) == [None, None]
+    [fire_points] = [chosen for group, _, chosen in plans((FIRE, MARKET), 1, 100) if group[0] is FIRE]
+    assert [p.text for p in fire_points] == [COLOUR]
 
 
 def test_copies_of_one_article_vote_once():
