@@ -3,9 +3,10 @@ nowhere else.
 
 Bound: a number and its unit ("5\u00a0km", "300\u00a0triệu", "31.700\u00a0USD"), a
 date word and its day ("ngày\u00a05/8", "tháng\u00a08"), a short title or an initial
-and the name after it ("TP.\u00a0Hà Nội", "N.\u00a0Văn"), the first number of a range
-and its dash ("190\u00a0– 300\u00a0triệu": the line may break after the dash, not
-before it), and the two numbers of a hyphenated range ("2\u20112", "2025\u20112030").
+and the name after it ("TP.\u00a0Hà Nội", "N.\u00a0Văn"), a spaced dash and the word
+before it ("kinh tế\u00a0– xã hội", "190\u00a0– 300\u00a0triệu": a line may break
+after the dash, never start with it), and the two numbers of a hyphenated range
+("2\u20112", "2025\u20112030").
 
 Every bound group is short: a long one cannot be broken, and a justified line
 before it opens wide gaps. So a number binds only to a unit, never to the noun it
@@ -42,7 +43,9 @@ _DATE_WORD = re.compile(r"\b(ngày|tháng|năm|Ngày|Tháng|Năm) (?=\d)")
 _ABBREV = re.compile(r"\b((?:TP|TS|PGS|GS|ThS|BS|KS|NXB|Q|P|TX|TT)\.(?:[A-Z]{1,3}\.)?) (?=\w)")
 # An initial: one capital letter and a full stop before a capitalised name ("N. Văn A").
 _INITIAL = re.compile(r"(?<![\w.])([A-ZĐ]\.) (?=[A-ZĐÀ-Ỹ])")
-_RANGE_DASH = re.compile(r"(?<=\d) (?=[–—] \d)")
+# A separating dash, typographic or typed ("kinh tế - xã hội" when the dashes rule is
+# off): a dash at the start of a line reads as a list item or a reply.
+_SPACED_DASH = re.compile(r"(?<=\S) (?=[-–—](?: |$))")
 _RANGE_HYPHEN = re.compile(r"(?<=\d)-(?=\d)")
 
 
@@ -62,7 +65,7 @@ def _bind_unit(m: re.Match[str]) -> str:
 
 def apply(text: str) -> str:
     text = _RANGE_HYPHEN.sub(NB_HYPHEN, text)
-    text = _RANGE_DASH.sub(NBSP, text)
+    text = _SPACED_DASH.sub(NBSP, text)
     text = _DATE_WORD.sub(lambda m: m.group(1) + NBSP, text)
     text = _NUMBER_UNIT.sub(_bind_unit, text)
     text = _ABBREV.sub(lambda m: m.group(1) + NBSP, text)

@@ -373,3 +373,22 @@ def test_a_group_heading_stays_with_its_first_entry(tmp_path):
     for page in _pages(pdf):
         body = [x for x in page if not x.startswith("Trang ")]
         assert not body or body[-1] not in groups, body[-3:]
+
+
+def test_no_line_starts_with_a_spaced_dash(tmp_path):
+    """A separating dash stays with the word before it (typography binds them): a
+    line that starts with "–" reads as a list item or a reply."""
+    pairs = ["kinh tế – xã hội", "văn hóa – thể thao", "khoa học – công nghệ", "giáo dục – đào tạo",
+             "quốc phòng – an ninh", "nông nghiệp – nông thôn", "y tế – dân số", "tài nguyên – môi trường"]
+    # (without the binding, the 8th line of this paragraph starts with a dash)
+    text = " ".join(f"Lĩnh vực {p} được bàn kỹ tại phiên {i + 1} của hội nghị." for i, p in enumerate(pairs * 6))
+    from bantin.style.stylesheet import load
+    from bantin.typography import apply
+
+    pdf = tmp_path / "dashes.pdf"
+    pdf.write_bytes(api.export(apply(Article("Tiêu đề", blocks=(Paragraph(plain(text)),)), load("default").typography),
+                               "pdf"))
+    body = word_lines(pdf)[1:-1]
+    assert len(body) > 20
+    assert [ws[0][2] for ws in body if ws[0][2] in "–-—"] == []
+    assert " ".join(w for ws in body for _, _, w in ws) == " ".join(text.split())

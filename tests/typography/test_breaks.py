@@ -20,6 +20,11 @@ NB = "\u00a0"
     ("giá 31.700 USD", f"giá 31.700{NB}USD"),
     ("từ 190 – 300 triệu", f"từ 190{NB}– 300{NB}triệu"),  # may break after the dash, not before
     ("250.000 – 300.000 đồng/kg", f"250.000{NB}– 300.000{NB}đồng/kg"),
+    ("kinh tế – xã hội", f"kinh tế{NB}– xã hội"),  # no line starts with a dash
+    ("“Tôi sẽ đi” – ông Nam nói.", f"“Tôi sẽ đi”{NB}– ông Nam nói."),
+    ("Độc lập - Tự do - Hạnh phúc", f"Độc lập{NB}- Tự do{NB}- Hạnh phúc"),  # as typed, dashes rule off
+    ("– Mục một", "– Mục một"),  # a dash that opens the text has no word to stay with
+    ("xi-nhan và vô-lăng", "xi-nhan và vô-lăng"),
     ("ngày 2-2 vừa qua", f"ngày{NB}2\u20112 vừa qua"),
     ("nhiệm kỳ 2025-2030", "nhiệm kỳ 2025\u20112030"),
     ("ngày 5 tháng 8 năm 2025", f"ngày{NB}5 tháng{NB}8 năm{NB}2025"),  # three short groups, not one

@@ -81,4 +81,4 @@ def test_style_switches_rules(tmp_path):
     st = write_style(tmp_path, "[typography]\nquotes = false\ntone_marks = \"new\"\n")
     assert st.typography["quotes"] is False and st.typography["dashes"] is True
     a = apply(Article('Ông "A" hòa giải - xong'), st.typography, st.tone_marks)
-    assert a.title == 'Ông "A" hoà giải – xong'
+    assert a.title == 'Ông "A" hoà giải\u00a0– xong'
