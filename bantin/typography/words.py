@@ -47,9 +47,11 @@ def join(text: str) -> str:
     parts = [_EDGE.match(t).groups() for t in tokens]  # type: ignore[union-attr]
     cores = [p[1].lower() for p in parts]
     # A syllable may join the next when nothing closes after it or opens before the
-    # next; a group already bound (a number and its unit) is left as it is.
+    # next; a group already bound (a number and its unit) is left as it is. A dash
+    # bound to the syllable before it ("Xuân\u00a0–") closes that syllable, as a
+    # comma would: the name before it is still one word.
     open_after = [not parts[i][2] and not parts[i + 1][0] and bool(cores[i]) and bool(cores[i + 1])
-                  and NBSP not in tokens[i] + tokens[i + 1] for i in range(len(tokens) - 1)] + [False]
+                  and NBSP not in parts[i][1] + parts[i + 1][1] for i in range(len(tokens) - 1)] + [False]
     letters = [c for c in text if c.isalpha()]
     shouting = len(letters) > 3 and sum(c.isupper() for c in letters) > 0.6 * len(letters)
 
@@ -83,6 +85,9 @@ def join(text: str) -> str:
     while i < count:
         n = best[i][1]
         group = tokens[i:i + n]
-        out.append(NBSP.join(group) if sum(map(len, group)) + n <= MAX_GROUP else " ".join(group))
+        # Measured by its syllables: a quote or a bound dash at its edge does not
+        # make a name too long to keep whole.
+        out.append(NBSP.join(group) if sum(len(p[1]) for p in parts[i:i + n]) + n <= MAX_GROUP
+                   else " ".join(group))
         i += n
     return " ".join(out)

@@ -53,7 +53,7 @@ def test_code_keeps_every_character_and_prose_is_set(article):
     assert [s.text for s in code] == [INLINE]  # straight quotes, "--" and "..." as typed
     prose = "".join(s.text for s in para.text if not s.code)
     assert "“Enter”…" in prose  # the same rules did run on the prose around it
-    assert article.title == "Hướng dẫn “dùng” lệnh – cơ bản"
+    assert article.title == "Hướng dẫn “dùng” lệnh\u00a0– cơ bản"  # the dash stays with "lệnh"
     block = article.blocks[1]
     assert block == CodeBlock(tuple(BLOCK), "python")  # the tab became four spaces, nothing else moved
 
