@@ -82,3 +82,12 @@ def test_the_word_list_loads_only_for_display_text():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "0"
     assert len(words.vocabulary()) > 20_000
+
+
+@pytest.mark.parametrize(("title", "kept"), [
+    ("Madam Nhu Trần Lệ Xuân – Quyền lực bà Rồng", "Madam Nhu Trần Lệ Xuân\u00a0–"),
+    ("Đối thủ của Yamaha Exciter – Honda Winner 150", "Yamaha Exciter\u00a0–"),
+])
+def test_a_name_stays_whole_before_a_bound_dash(title, kept):
+    # the dash is bound to the name's last syllable; the name is still one word
+    assert kept.replace(" ", NB) in words.join(nbsp.apply(title))
