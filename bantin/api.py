@@ -128,7 +128,7 @@ def read(
     else:
         raise TypeError(f"source must be a path, bytes or str, not {type(source).__name__}")
     st = load_style(style)
-    doc = read_bytes(data, enc, fmt, warn, folder, name=name_hint)
+    doc = read_bytes(data, enc, fmt, warn, folder, name=name_hint, outlets=dict(st.outlets))
     return prepare(doc, st, warn=warn) if typography else sanitize(doc, warn)
 
 

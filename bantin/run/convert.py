@@ -159,7 +159,8 @@ def convert_bytes(result: Result, data: bytes, reader: str | None, settings: Set
         t0 = time.perf_counter()
         warn = collector(result.warnings, "read")
         seen = Seen()
-        doc = finish(read(data, settings.encoding, reader, warn, folder, seen, name), style, settings, warn)
+        doc = finish(read(data, settings.encoding, reader, warn, folder, seen, name, dict(style.outlets)), style,
+                     settings, warn)
         result.depends = sorted(seen.images)
         result.seconds["read"] = round(time.perf_counter() - t0, 6)
     except KeyboardInterrupt:
@@ -199,7 +200,7 @@ def bundle(jobs: list[Job], settings: Settings) -> tuple[Result, list[Result]]:
         try:
             data, reader = files.load(job.source, settings.source_format)
             doc = read(data, settings.encoding, reader, collector(result.warnings, f"{job.label}: read"),
-                       files.folder_of(job.source), name=files.name_of(job.source))
+                       files.folder_of(job.source), name=files.name_of(job.source), outlets=dict(style.outlets))
             articles.extend(articles_of(doc))
         except Exception as e:  # noqa: BLE001
             failures.append(Result(job.label, error=friendly(e)))

@@ -11,7 +11,7 @@ The readers themselves: ``newsroom`` (with its ``rules``), JSON (``builtin``),
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from bantin.errors import InputError
@@ -27,7 +27,7 @@ __all__ = ["GROUP", "Context", "InputError", "Reader", "check_reader", "codec", 
 
 def read(data: bytes, encoding: str | None = None, source_format: str | None = None,
          warn: Callable[[str], None] | None = None, folder: Path | None = None, seen: Seen | None = None,
-         name: str | None = None) -> Document:
+         name: str | None = None, outlets: Mapping[str, str] | None = None) -> Document:
     """Bytes to a document. ``source_format`` names the reader; without it the
     content decides, when it is unmistakable (a JSON object, an HTML document, a
     Word file, Markdown with front matter), else newsroom text; text that looks
@@ -35,9 +35,12 @@ def read(data: bytes, encoding: str | None = None, source_format: str | None = N
     ``warn`` hears what a reader could not keep and which legacy encoding was
     detected; ``folder`` is where local images may be read from, and ``seen``
     records the pictures read (for ``--incremental``, which converts again when
-    one changes); ``name`` is the input's file name, for a reader that needs it."""
+    one changes); ``name`` is the input's file name, for a reader that needs it;
+    ``outlets`` adds outlet codes and names to the built-in table (a style sheet's
+    ``[outlets]``)."""
     check_reader(source_format)
     if not data.strip():
         raise InputError("empty input" if not data else "input is only white space")
     chosen = source_format or sniff(data)
-    return readers()[chosen].read(data, Context(encoding, folder, warn or Context().warn, seen or Seen(), name))
+    return readers()[chosen].read(data, Context(encoding, folder, warn or Context().warn, seen or Seen(), name,
+                                                dict(outlets or {})))

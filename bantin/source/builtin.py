@@ -7,10 +7,11 @@ from bantin.model import Document
 from bantin.model.serialize import SchemaError, loads
 from bantin.source import newsroom
 from bantin.source.reader import Context, Reader
+from bantin.source.rules import outlet_tag
 
 
 def _txt(data: bytes, ctx: Context) -> Document:
-    return newsroom.read(ctx.text(data), ctx.warn)
+    return newsroom.read(ctx.text(data), ctx.warn, outlet_tag.table(ctx.outlets) if ctx.outlets else None)
 
 
 def _json(data: bytes, ctx: Context) -> Document:

@@ -4,7 +4,7 @@ from (bytes, context) to a document. Readers are plug-ins of the
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -32,6 +32,8 @@ class Context:
     # The input's file name ("2025-08-05-hop-bao.md"), for a reader that takes a
     # title or a date from it when the document states none; None for stdin.
     name: str | None = None
+    # Outlet codes and names to read over the built-in table (a style sheet's [outlets]).
+    outlets: Mapping[str, str] = field(default_factory=dict)
 
     def text(self, data: bytes) -> str:
         """The bytes decoded as ``encoding`` asks; a detected legacy encoding is

@@ -106,6 +106,9 @@ class Style:
     digest: Digest = Digest()
     # Code (spans and blocks marked as code); a sheet that names none gets IBM Plex Mono.
     mono_font: FontSpec = FontSpec(package="fontpkg-ibm-plex-mono")
+    # [outlets]: the newsroom's own outlet codes and names ("BNĐT" = "Báo Bình Định"),
+    # read over the built-in table by the newsroom text reader.
+    outlets: tuple[tuple[str, str], ...] = ()
 
     def __hash__(self) -> int:
         return hash((self.name, self.source))
@@ -166,7 +169,7 @@ def _load_raw(path: Path, seen: tuple[Path, ...] = ()) -> tuple[dict[str, Any], 
     return _merge(base, data), chain + [path]
 
 
-_TOP_KEYS = {"name", "description", "extends", "fonts", "page", "text", "typography", "digest"}
+_TOP_KEYS = {"name", "description", "extends", "fonts", "page", "text", "typography", "digest", "outlets"}
 _FONT_ROLES = {"body", "heading", "mono", "fallback"}
 _FONT_KEYS = {f.name for f in fields(FontSpec)}
 _SECTION_KEYS = {
@@ -289,6 +292,8 @@ def _check_keys(data: dict[str, Any], path: Path) -> None:
                 if sub not in _SECTION_KEYS[k]:
                     raise bad(f"{k}.{sub}")
                 _check_value(f"{k}.{sub}", value, path)
+        if k == "outlets":
+            _check_outlets(v, path)
         if k == "fonts":
             if not isinstance(v, dict):
                 raise StyleError(f"{path}: [fonts] must be a table")
@@ -297,6 +302,16 @@ def _check_keys(data: dict[str, Any], path: Path) -> None:
                     raise bad(f"fonts.{role}")
                 for one in spec if (role == "fallback" and isinstance(spec, list)) else [spec]:
                     _check_font(role, one, path)
+
+
+def _check_outlets(table: object, path: Path) -> None:
+    """[outlets] maps a code as printed ("BNĐT", "TTXVN") to the outlet's name."""
+    if not isinstance(table, dict):
+        raise StyleError(f"{path}: [outlets] must be a table of code = \"name\"")
+    for code, name in table.items():
+        if not 1 <= len(code.strip()) <= 30 or not isinstance(name, str) or not 1 <= len(name.strip()) <= 200:
+            raise StyleError(f"{path}: outlets.{code[:40]!r} must name an outlet in a string of 1 to 200 "
+                             "characters, under a code of 1 to 30")
 
 
 def _font_path(f: str, sheet: Path) -> Path:
@@ -388,4 +403,5 @@ def _parse(path: Path) -> tuple[Style, list[Path]]:
         tone_marks=typo.get("tone_marks", "keep"),
         source=" < ".join(str(p) for p in reversed(chain)),
         digest=_section(Digest, data.get("digest", {}), path),
+        outlets=tuple(sorted((k.strip(), v.strip()) for k, v in data.get("outlets", {}).items())),
     ), chain

@@ -5,6 +5,7 @@ whole body on one line; a "Title:/Source:/…/Content:" header block."""
 from __future__ import annotations
 
 import fnmatch
+import re
 import time
 import tomllib
 from importlib import resources
@@ -12,7 +13,7 @@ from importlib import resources
 import pytest
 from helpers import ROOT, assert_in_order, bantin, model_words, words
 
-from bantin.model import Figure, Heading, Paragraph, text_of
+from bantin.model import Figure, Heading, Outlet, Paragraph, text_of
 from bantin.source import newsroom, read
 from bantin.source.rules import (
     furniture,
@@ -79,6 +80,49 @@ def test_outlet_table_is_data_that_ships_and_merges():
     assert outlet_tag.table()["tto"] == "Tuổi Trẻ Online"  # the built-in table is untouched
     a = newsroom.read("Tiêu đề\n(BTX) - Sapo của bài.\nThân bài.\n", outlets=merged)
     assert a.outlet is not None and (a.outlet.code, a.outlet.name) == ("BTX", "Báo Thử Xem")
+
+
+def test_a_style_sheet_names_its_own_outlets(tmp_path):
+    # A provincial newsroom's code, unknown to the built-in table, named by the
+    # sheet's [outlets]; the sheet also renames a known code. Read through the API,
+    # the command line and a bundle.
+    import json
+
+    import bantin as api
+
+    sheet = tmp_path / "so.toml"
+    sheet.write_text('extends = "default"\n[outlets]\n"BNĐT" = "Báo Bình Định"\n"TTO" = "Tuổi Trẻ (bản in)"\n',
+                     encoding="utf-8")
+    src = tmp_path / "tin.txt"
+    src.write_text("Khánh thành cầu mới ở Quy Nhơn\n(BNĐT) - Sáng 5/8, tỉnh khánh thành cây cầu mới.\n"
+                   "Cây cầu dài 500 mét.\n", encoding="utf-8")
+    assert api.read(src).outlet == Outlet("BNĐT", None)  # the default sheet knows no such code
+    assert api.read(src, style=str(sheet)).outlet == Outlet("BNĐT", "Báo Bình Định")
+    assert api.read("Tiêu đề\nTTO - Sapo của bài.\nThân.\n", style=str(sheet)).outlet == Outlet(
+        "TTO", "Tuổi Trẻ (bản in)")
+    for extra in ([], ["--bundle", "B"]):
+        out = tmp_path / f"out{len(extra)}"
+        r = bantin("export", "-f", "json", "-s", str(sheet), "-o", str(out), *extra, str(src))
+        assert r.returncode == 0, r.stderr.decode()
+        [made] = out.glob("*.json")
+        data = json.loads(made.read_text(encoding="utf-8"))
+        first = data["articles"][0] if extra else data
+        assert first["outlet"] == {"code": "BNĐT", "name": "Báo Bình Định"}
+
+
+@pytest.mark.parametrize("table, message", [
+    ('[outlets]\n"BNĐT" = 5\n', "outlets.'BNĐT'"),
+    ('[outlets]\n"" = "Báo"\n', "outlets.''"),
+    ('outlets = "BNĐT"\n', "[outlets] must be a table"),
+])
+def test_a_bad_outlets_table_is_refused_when_the_sheet_is_read(tmp_path, table, message):
+    from bantin.errors import StyleError
+    from bantin.style.stylesheet import load
+
+    sheet = tmp_path / "bad.toml"
+    sheet.write_text('extends = "default"\n' + table, encoding="utf-8")
+    with pytest.raises(StyleError, match=re.escape(message)):
+        load(str(sheet))
 
 
 def test_outlet_tag_that_opens_the_body_and_repeats_the_sapo():
