@@ -110,18 +110,15 @@ def test_a_style_sheet_names_its_own_outlets(tmp_path):
         assert first["outlet"] == {"code": "BNĐT", "name": "Báo Bình Định"}
 
 
-@pytest.mark.parametrize("table, message", [
-    ('[outlets]\n"BNĐT" = 5\n', "outlets.'BNĐT'"),
-    ('[outlets]\n"" = "Báo"\n', "outlets.''"),
-    ('outlets = "BNĐT"\n', "[outlets] must be a table"),
-])
-def test_a_bad_outlets_table_is_refused_when_the_sheet_is_read(tmp_path, table, message):
+@pytest.mark.parametrize("table", ['[outlets]\n"BNĐT" = 5\n', '[outlets]\n"" = "Báo"\n', 'outlets = "BNĐT"\n',
+                                   '[outlets]\n"BNĐT" = " "\n'])
+def test_a_bad_outlets_table_is_refused_when_the_sheet_is_read(tmp_path, table):
     from bantin.errors import StyleError
     from bantin.style.stylesheet import load
 
     sheet = tmp_path / "bad.toml"
     sheet.write_text('extends = "default"\n' + table, encoding="utf-8")
-    with pytest.raises(StyleError, match=re.escape(message)):
+    with pytest.raises(StyleError, match=re.escape(f"{sheet}: [outlets] must map codes")):
         load(str(sheet))
 
 
