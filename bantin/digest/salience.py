@@ -130,7 +130,9 @@ class Weights:
 
     def __init__(self, weights: dict[str, float]) -> None:
         self.weights = weights
-        self.norm = math.sqrt(sum(v * v for v in weights.values())) or 1.0
+        # fsum: the same norm whatever order the terms were counted in (a set's
+        # order follows the hash seed), so scores never differ in the last digit.
+        self.norm = math.sqrt(math.fsum(v * v for v in weights.values())) or 1.0
 
     def cosine(self, text: str) -> float:
         tf = terms(text)

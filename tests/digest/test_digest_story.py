@@ -129,6 +129,8 @@ def test_inspect_reads_several_files_as_one_bundle(tmp_path: Path):
     assert FACT in [p["text"].replace("\u00a0", " ") for p in entries[0]["points"]]
     assert entries[0]["points"][0]["score"]["story"] > 0
     assert all(p["score"]["story"] == 0 for p in entries[3]["points"])
+    # the same bundle, the same points and scores, whatever the hash seed
+    assert bantin("inspect", "--digest", *names, env={"PYTHONHASHSEED": "4321"}).stdout == r.stdout
     # one file that cannot be read: its own line, exit 1, the others still shown
     r = bantin("inspect", "--digest", names[0], str(tmp_path / "missing.txt"), names[3])
     assert r.returncode == 1
