@@ -59,7 +59,8 @@ def plan(a: Article, points: int, budget: int, seen: Seen | None = None,
 
 
 def _shown(p: Point) -> Text:
-    return plain(f"{p.text} — {p.speaker}" if p.speaker else p.text)
+    # The dash stays with the words before it, as the typography binds every spaced dash.
+    return plain(f"{p.text}\u00a0— {p.speaker}" if p.speaker else p.text)
 
 
 def plans(articles: tuple[Article, ...], points: int, budget: int,
