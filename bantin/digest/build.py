@@ -35,7 +35,7 @@ from bantin.model import (
     plain,
 )
 from bantin.style.stylesheet import Digest
-from bantin.typography import autolink
+from bantin.typography import autolink, nbsp
 
 LEDE_WORDS = 45  # a longer lede is cut to its first sentence (or two, when short)
 
@@ -59,8 +59,7 @@ def plan(a: Article, points: int, budget: int, seen: Seen | None = None,
 
 
 def _shown(p: Point) -> Text:
-    # The dash stays with the words before it, as the typography binds every spaced dash.
-    return plain(f"{p.text}\u00a0— {p.speaker}" if p.speaker else p.text)
+    return plain(nbsp.attach(p.text, p.speaker) if p.speaker else p.text)
 
 
 def plans(articles: tuple[Article, ...], points: int, budget: int,

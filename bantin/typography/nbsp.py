@@ -63,6 +63,13 @@ def _bind_unit(m: re.Match[str]) -> str:
     return m.group(0)[:-1] + NBSP
 
 
+def attach(before: str, after: str) -> str:
+    """``before — after`` as this rule would bind it: for the text a writer or the
+    digest composes after typography has run ("caption — credit", "point —
+    speaker"), so that no line starts with the dash."""
+    return f"{before}{NBSP}— {after}"
+
+
 def apply(text: str) -> str:
     text = _RANGE_HYPHEN.sub(NB_HYPHEN, text)
     text = _SPACED_DASH.sub(NBSP, text)

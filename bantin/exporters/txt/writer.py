@@ -37,6 +37,7 @@ from bantin.model import (
     Text,
     text_of,
 )
+from bantin.typography.nbsp import attach
 
 MESSAGE_RULE = 10  # a rule that fits a chat bubble on a phone
 DIGEST_WIDTH = 78
@@ -168,7 +169,7 @@ class Writer(Walker):
         # papers, so the credit keeps that label and the caption comes first.
         caption = self.spans(b.caption) or b.alt
         credit = credit_line(b)
-        text = f"{caption}\u00a0— {credit}" if caption and credit else credit or f"{PHOTO}: {caption}"
+        text = attach(caption, credit) if caption and credit else credit or f"{PHOTO}: {caption}"
         gap = [] if self.tight else [""]
         self.out += gap + wrap(text, self.cols, self.first + "  [", self.rest + "   ")
         self.out[-1] += "]"
