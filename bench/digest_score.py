@@ -30,41 +30,42 @@ from pathlib import Path
 from typing import Any
 
 import bantin
-from bantin.digest.build import explain, plans
-from bantin.model import Article, articles_of
+from bantin.digest.build import explain
+from bantin.model import Briefing, Document, articles_of
 from bantin.style.stylesheet import load
 
 SCORE = Path(__file__).resolve().parents[2] / "shared" / "eval" / "digest"
 SHEET = load("default")
 
 
-def run_bantin(_cmd: list[str], path: str) -> dict[str, Any]:
-    """What score.py's own run_bantin returns, from ``bantin inspect --digest``'s JSON."""
-    try:
-        doc = bantin.read(Path(path), style=SHEET, warn=lambda _m: None)
-        entry = json.loads(explain(doc, SHEET.digest))["digest"][0]
-    except Exception as e:  # noqa: BLE001 - score.py counts an error per article
-        return {"error": str(e)}
+def read(path: str) -> Document:
+    return bantin.read(Path(path), style=SHEET, warn=lambda _m: None)
+
+
+def _shown(entry: dict[str, Any]) -> dict[str, Any]:
+    """An entry of ``bantin inspect --digest``'s JSON as score.py's run_bantin returns it."""
     return {"lede": entry.get("lede") or "", "points": [x["text"] for x in entry["points"]],
             "kinds": [x.get("kind", "") for x in entry["points"]]}
 
 
-def read(path: str) -> Article:
-    return articles_of(bantin.read(Path(path), style=SHEET, warn=lambda _m: None))[0]
+def run_bantin(_cmd: list[str], path: str) -> dict[str, Any]:
+    """What score.py's own run_bantin returns, from ``bantin inspect --digest``'s JSON."""
+    try:
+        return _shown(json.loads(explain(read(path), SHEET.digest))["digest"][0])
+    except Exception as e:  # noqa: BLE001 - score.py counts an error per article
+        return {"error": str(e)}
 
 
 def bundled(folders: list[list[str]]) -> dict[str, dict[str, Any]]:
-    """What each file's entry shows when each list of files is read as one bundle
-    (a copy folded into another file's entry shows nothing of its own)."""
+    """What each file's entry shows when each list of files is read as one bundle,
+    as ``bantin inspect --digest FILE…`` shows it (a copy folded into another
+    file's entry shows nothing of its own)."""
     out: dict[str, dict[str, Any]] = {}
     for paths in folders:
-        articles = [read(p) for p in paths]
-        where = {id(a): p for a, p in zip(articles, paths, strict=True)}
+        articles = [a for p in paths for a in articles_of(read(p))]
+        entries = json.loads(explain(Briefing("Điểm báo", tuple(articles)), SHEET.digest, paths))["digest"]
         out.update({p: {"lede": "", "points": [], "kinds": []} for p in paths})
-        caps = SHEET.digest
-        for group, short, chosen in plans(tuple(articles), caps.points, caps.words):
-            out[where[id(group[0])]] = {"lede": short or "", "points": [p.text for p in chosen],
-                                        "kinds": [p.kind for p in chosen]}
+        out.update({e["file"]: _shown(e) for e in entries})
     return out
 
 
