@@ -10,7 +10,7 @@ replaced by a call of the digest here (the same numbers; 200 clusters in about
 
 score.py runs ``bantin inspect --digest FILE`` on one article at a time, so no
 article knows what the others of its story say. ``--bundle`` gives bantin each
-cluster as a press office would, all its articles at once (``digest.build.plans``:
+cluster as a press office would, all its articles at once (as ``bantin inspect --digest FILE…`` does:
 copies collapse into one entry, whose other files get no points; the points lean
 on what the other outlets report). ``--mixed`` gives it all 1,300 articles of the
 200 stories as one bundle: each must find its own story among the others.
