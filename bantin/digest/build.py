@@ -16,6 +16,7 @@ import json
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
+from bantin.digest import filters
 from bantin.digest.grouping import OTHER, group_label
 from bantin.digest.points import Point, Seen, select
 from bantin.digest.salience import Weights
@@ -41,7 +42,13 @@ LEDE_WORDS = 45  # a longer lede is cut to its first sentence (or two, when shor
 
 
 def lede(text: str | None) -> str | None:
-    if not text or words(text) <= LEDE_WORDS:
+    """The lede as the entry shows it: whole when short, else its first sentence
+    (or two). A lede of a few words is a fragment of a sapo the source lost
+    ("Wells Fargo thực hiện."): the entry goes without it, and its points get the
+    words."""
+    if not text or filters.short(text):
+        return None
+    if words(text) <= LEDE_WORDS:
         return text
     parts = [s for _, s in sentences(text)]
     first = parts[0]

@@ -78,9 +78,13 @@ _LEANS = re.compile(
     r"^\d{1,2}[.)]\s|^[\"“(]?(?:tuy nhiên|tuy vậy|ngoài ra|bên cạnh đó|trong khi đó|do đó|vì vậy|vì thế|theo đó|"
     r"thêm vào đó|hơn nữa|mặt khác|đồng thời|ngược lại|còn|nhưng|và|cũng theo|điều này|việc này|"
     r"đây|đấy|đó là|ông này|bà này|anh này|chị này|người này|họ|hắn|nó|cô ấy|anh ấy|ông ấy|"
-    r"sau đó|tiếp đó|cùng với đó|chính vì|trước đó|lúc này|khi đó|tại đây|ở đây|vụ việc|sự việc)\b",
+    r"sau đó|tiếp đó|cùng với đó|chính vì|trước đó|lúc này|khi đó|tại đây|ở đây|vụ việc|sự việc)\b"
+    # A subject that points back: "Hãng công nghệ này …", "Cậu ấy …", "Thông tin này …".
+    r"|^[\"“(]?(?:[^\W\d_]+\s+){1,3}(?:này|ấy)\b",
     re.IGNORECASE,
 )
+# A sentence that announces what follows it ("… cụ thể như sau: …") leans forward.
+_ANNOUNCES = re.compile(r"\b(?:như sau|sau đây)\s*:", re.IGNORECASE)
 
 
 def syllables(text: str) -> list[str]:
@@ -173,7 +177,7 @@ def flaws(text: str) -> int:
     sentence before ("Tuy nhiên, …", "Ông này …") or asks a question; it is
     someone's own words (a quotation, "tôi", "chúng ta") rather than the news;
     it is too short to say much alone."""
-    n = 1 if _LEANS.match(text) or text.rstrip(" ”\"»)").endswith("?") else 0
+    n = 1 if _LEANS.match(text) or _ANNOUNCES.search(text) or text.rstrip(" ”\"»)").endswith("?") else 0
     n += 1 if _SPEECH.search(text) else 0
     n += 1 if len(text.split()) < SHORT else 0
     return n

@@ -291,8 +291,26 @@ def test_a_filler_is_no_key_point_even_with_words_to_spare(monkeypatch):
     ("Bộ Y tế vừa công bố thêm ba ca mắc mới tại Hà Nội và TP HCM trong ngày hôm qua.", False),
     ("Đấy là chuyện của hai mươi năm trước, khi cả làng còn chưa có điện lưới quốc gia.", True),
     ("Đầy ắp hàng hóa, các chợ đầu mối ở Hà Nội nhộn nhịp từ sáng sớm đến tận khuya.", False),
+    # a subject that points back at someone or something named before
+    ("Hãng công nghệ này đang cân nhắc niêm yết cổ phiếu tại New York vào đầu năm sau.", True),
+    ("Cậu ấy từng luyện tập và ngâm nước đá tới tận 3 giờ sáng trước mỗi trận đấu lớn.", True),
+    ("Thông tin này được Thủ tướng đưa ra tại phiên họp thứ 9 của Ban Chỉ đạo sáng 16/2.", True),
+    ("Năm nay, thành phố dành 657.000 tỷ đồng cho các dự án hạ tầng giao thông trọng điểm.", False),
+    # a sentence that announces the next one
+    ("Lộ trình thay thế cụ thể như sau: đường Lê Thánh Tôn, đường Đồng Khởi, đường Tôn Đức Thắng.", True),
 ])
 def test_a_sentence_that_leans_on_the_one_before_is_marked(text, leans):
     from bantin.digest.salience import flaws
 
     assert flaws(text) == (1 if leans else 0)
+
+
+def test_a_lede_of_a_few_words_is_a_lost_sapo_and_the_entry_goes_without_it():
+    body = ("Tổng thể, ngân hàng Wells Fargo đã chuyển 12 triệu USD của ngân hàng BDA đến các tài khoản "
+            "trên khắp thế giới theo các điện chuyển tiền giả mạo.")
+    a = Article("Tin tặc lừa ngân hàng qua mạng SWIFT", lede="Wells Fargo thực hiện.",
+                blocks=(Paragraph(plain(body)),))
+    shown, chosen = plan(a, 5, 100)
+    assert shown is None
+    assert [p.text for p in chosen] == [body]
+    assert plan(replace(a, lede="Ngân hàng Wells Fargo đã chuyển tiền theo điện giả mạo."), 5, 100)[0]
