@@ -364,8 +364,8 @@ def test_a_group_heading_stays_with_its_first_entry(tmp_path):
     for n in range(24):
         body = tuple(Paragraph(plain(f"Câu số {k} của bài {n} nói về kết quả sản xuất nông nghiệp trong tháng."))
                      for k in range(3 + n % 5))
-        arts.append(Article(f"Bài {n} về nông nghiệp", lede=f"Sapo của bài {n} về nông nghiệp trong tháng.", blocks=body,
-                            outlet=Outlet(None, f"Báo số {n // 2}")))
+        arts.append(Article(f"Bài {n} về nông nghiệp", lede=f"Sapo của bài {n} về nông nghiệp trong tháng.",
+                            blocks=body, outlet=Outlet(None, f"Báo số {n // 2}")))
     digest = build(tuple(arts), "Điểm báo", group_by="outlet")
     pdf = tmp_path / "d.pdf"
     pdf.write_bytes(api.export(digest, "pdf"))

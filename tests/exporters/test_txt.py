@@ -31,6 +31,18 @@ def test_wrap_never_breaks_a_word_or_a_nbsp():
     assert all(not x.endswith("179") for x in lines)
 
 
+@pytest.mark.parametrize("cols", range(8, 40))
+def test_no_line_at_the_margin_starts_with_a_quotation_mark_of_mail(cols):
+    # "> d." at the start of a line reads as a quoted e-mail in mail clients
+    text = "Một công thức nhỏ: a < b && c > d, rồi x >= y và mũi tên -> cuối câu."
+    lines = wrap(text, cols)
+    assert " ".join(lines).split() == text.split()
+    assert all(width(x) <= cols for x in lines)
+    assert not any(x.startswith(">") for x in lines[1:]), lines
+    # indented lines are no quotation: they wrap as before
+    assert " ".join(x.strip() for x in wrap(text, cols, "  ")).split() == text.split()
+
+
 def test_wide_characters_count_double():
     assert width("中文") == 4
     lines = wrap("中文 " * 10, 10)

@@ -26,25 +26,32 @@ def width(s: str) -> int:
 
 
 def wrap(text: str, cols: int, first: str = "", rest: str | None = None) -> list[str]:
-    """Greedy wrap at spaces; a word wider than the line stands on its own line."""
+    """Greedy wrap at spaces; a word wider than the line stands on its own line.
+
+    A line that starts at the margin never starts with ">": mail clients show such
+    a line as a quotation of an earlier message ("a < b && c" / "> d."), so the
+    word before it goes down with it."""
     rest = first if rest is None else rest
-    lines: list[str] = []
-    line, lw = first, width(first)
-    empty = True
+    lines: list[list[str]] = []
+    line: list[str] = []
+    lw = width(first)
     for word in text.split(" "):
         if not word:
             continue
         ww = width(word)
-        if not empty and lw + 1 + ww > cols:
+        if line and lw + 1 + ww > cols:
+            carried = [line.pop()] if not rest and word.startswith(">") and len(line) > 1 else []
             lines.append(line)
-            line, lw, empty = rest, width(rest), True
-        if empty:
-            line, lw, empty = line + word, lw + ww, False
-        else:
-            line, lw = line + " " + word, lw + 1 + ww
-    if not empty:
+            line = carried
+            lw = width(rest) + sum(width(w) + 1 for w in carried)
+            if carried and lw + ww > cols:  # no room for both: the quotation mark it is
+                lines[-1].append(carried.pop())
+                lw = width(rest)
+        lw += ww + (1 if line else 0)
+        line.append(word)
+    if line:
         lines.append(line)
-    return lines
+    return [(first if i == 0 else rest) + " ".join(ws) for i, ws in enumerate(lines)]
 
 
 def underlined(text: str, cols: int, char: str, rule: int) -> list[str]:
