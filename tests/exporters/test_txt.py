@@ -39,6 +39,9 @@ def test_no_line_at_the_margin_starts_with_a_quotation_mark_of_mail(cols):
     assert " ".join(lines).split() == text.split()
     assert all(width(x) <= cols for x in lines)
     assert not any(x.startswith(">") for x in lines[1:]), lines
+    for this, nxt in zip(lines, lines[1:], strict=False):  # greedy: a line takes every word that fits,
+        head, *tail = nxt.split(" ")  # unless that word went down with a ">"
+        assert width(this) + 1 + width(head) > cols or (tail and tail[0].startswith(">")), lines
     # indented lines are no quotation: they wrap as before
     assert " ".join(x.strip() for x in wrap(text, cols, "  ")).split() == text.split()
 

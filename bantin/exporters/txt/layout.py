@@ -43,8 +43,8 @@ def wrap(text: str, cols: int, first: str = "", rest: str | None = None) -> list
             carried = [line.pop()] if not rest and word.startswith(">") and len(line) > 1 else []
             lines.append(line)
             line = carried
-            lw = width(rest) + sum(width(w) + 1 for w in carried)
-            if carried and lw + ww > cols:  # no room for both: the quotation mark it is
+            lw = width(rest) + sum(width(w) for w in carried)
+            if carried and lw + 1 + ww > cols:  # no room for both: the quotation mark it is
                 lines[-1].append(carried.pop())
                 lw = width(rest)
         lw += ww + (1 if line else 0)
