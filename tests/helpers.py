@@ -330,3 +330,26 @@ FRAGMENTS = [
     "Câu dính liền.Câu sau viết hoa.", "Số tiền 958.700", "USD được chuyển.", "GD&TĐ - Bộ ra quy chế.", "",
     "  ", "13/05/2017 10:28 GMT+7", "Title: không phải khối tiêu đề", "a < b & c > d", "x" * 50,
 ]
+
+
+def digest_articles(count: int) -> tuple[object, ...]:
+    """``count`` short articles of different stories (copies of one story would
+    collapse into one digest entry), each with a two-line title, an outlet, a
+    lede and four sentences of its own words."""
+    import random
+
+    from bantin.model import Article, Outlet, Paragraph, plain
+
+    pool = ("tỉnh huyện xã thôn bản nông dân doanh nghiệp hợp tác xã sản lượng giá bán thị trường xuất khẩu "
+            "nhập khẩu mùa vụ thời tiết hạn hán lũ lụt giống mới phân bón thủy lợi kênh mương cán bộ kỹ thuật "
+            "hội thảo chính sách vốn vay ngân hàng lãi suất hợp đồng bao tiêu chế biến kho lạnh cảng biển "
+            "đường bộ chợ đầu mối siêu thị người tiêu dùng chất lượng tiêu chuẩn chứng nhận truy xuất").split()
+
+    def words(seed: int, n: int) -> str:
+        return " ".join(random.Random(seed).choices(pool, k=n)).capitalize()
+
+    return tuple(Article(f"Tin số {n}: xuất khẩu nông sản của tỉnh trong tháng vượt kế hoạch đề ra từ đầu năm",
+                         lede=f"{words(n, 14)} tăng mạnh nhờ thời tiết thuận lợi và giá bán cao.",
+                         outlet=Outlet(None, f"Báo số {n}"),
+                         blocks=tuple(Paragraph(plain(f"{words(n * 10 + k, 30)}.")) for k in range(4)))
+                 for n in range(1, count + 1))

@@ -11,12 +11,14 @@ from helpers import (
     EXAMPLES,
     assert_in_order,
     bantin,
+    digest_articles,
     example_stems,
     load_json,
     model_words,
     pandoc_plain,
     pdffonts,
     soffice_pdf,
+    word_lines,
     zip_text,
 )
 
@@ -192,3 +194,22 @@ def test_each_list_restarts_at_one(tmp_path):
         num = re.search(rf'<w:num w:numId="{num_id}">.*?</w:num>', numbering, re.S).group(0)
         assert '<w:startOverride w:val="1"/>' in num
     assert "một" in pandoc_plain(tmp_path / "lists.docx", "docx")
+
+
+def test_a_digest_title_starts_where_its_source_line_does(tmp_path):
+    """The entry number is followed by a tab to the title's hanging indent, and the
+    number column is widened for "10." (a tab past its stop would jump to the next
+    default stop): in LibreOffice every title's first line, its second line and
+    the source line under it start at one place, for entries 1 to 12 alike."""
+    from bantin import api
+    from bantin.digest.build import build
+
+    path = tmp_path / "digest.docx"
+    path.write_bytes(api.export(build(digest_articles(12), "Điểm báo"), "docx"))
+    lines = [ln for ln in word_lines(soffice_pdf(path, tmp_path)) if len(ln) > 1 or not ln[0][2].isdigit()]
+    starts = []
+    for i, line in enumerate(lines[:-2]):
+        if re.fullmatch(r"\d+\.", line[0][2]) and line[1][2] == "Tin":
+            starts.append((line[0][2], line[1][0], lines[i + 1][0][0], lines[i + 2][0][0]))
+    assert [s[0] for s in starts] == [f"{n}." for n in range(1, 13)], starts
+    assert all(abs(t - s) < 0.5 and abs(second - s) < 0.5 for _, t, second, s in starts), starts

@@ -13,7 +13,19 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers import CORPUS, SEED, bantin, body_space, gaps, pdffonts, pdftotext, require, run, word_lines
+from helpers import (
+    CORPUS,
+    SEED,
+    bantin,
+    body_space,
+    digest_articles,
+    gaps,
+    pdffonts,
+    pdftotext,
+    require,
+    run,
+    word_lines,
+)
 
 from bantin import api
 from bantin.model import Article, Briefing, ListBlock, ListItem, Paragraph, Span, plain
@@ -392,3 +404,56 @@ def test_no_line_starts_with_a_spaced_dash(tmp_path):
     assert len(body) > 20
     assert [ws[0][2] for ws in body if ws[0][2] in "–-—"] == []
     assert " ".join(w for ws in body for _, _, w in ws) == " ".join(text.split())
+
+
+def _starts(lines: list[list[tuple[float, float, str]]], labelled: Any) -> list[tuple[float, float]]:
+    """(where the words after a label start, where the line under it starts) for
+    every line that opens with a label and goes on onto a line of its own."""
+    return [(line[1][0], lines[i + 1][0][0]) for i, line in enumerate(lines[:-1])
+            if len(line) > 1 and labelled(line[0][2]) and not labelled(lines[i + 1][0][2])]
+
+
+def _starts(lines: list[list[tuple[float, float, str]]], labelled: Any) -> list[tuple[float, float]]:
+    """(where the words after a label start, where the line under it starts) for
+    every line that opens with a label and goes on onto a line of its own."""
+    return [(line[1][0], lines[i + 1][0][0]) for i, line in enumerate(lines[:-1])
+            if len(line) > 1 and labelled(line[0][2]) and not labelled(lines[i + 1][0][2])]
+
+
+def _words(seed: int, n: int) -> str:
+    """``n`` words of Vietnamese news, a different run for each seed."""
+    import random
+
+    pool = ("tỉnh huyện xã thôn bản nông dân doanh nghiệp hợp tác xã sản lượng giá bán thị trường xuất khẩu "
+            "nhập khẩu mùa vụ thời tiết hạn hán lũ lụt giống mới phân bón thủy lợi kênh mương cán bộ kỹ thuật "
+            "hội thảo chính sách vốn vay ngân hàng lãi suất hợp đồng bao tiêu chế biến kho lạnh cảng biển "
+            "đường bộ chợ đầu mối siêu thị người tiêu dùng chất lượng tiêu chuẩn chứng nhận truy xuất").split()
+    return " ".join(random.Random(seed).choices(pool, k=n)).capitalize()
+
+
+def test_a_label_never_pushes_its_first_line_past_the_lines_under_it(tmp_path):
+    """reportlab keeps 0.6 em after a paragraph's label and sets the first line
+    further right when the label's column is narrower: "10." of a list, an
+    entry number past 9 and a point's dash must each fit their column, so that
+    every line of an item starts at one place."""
+    from bantin.digest.build import build
+
+    long = ("nói về kết quả sản xuất nông nghiệp trong tháng, đủ dài để xuống thêm một dòng nữa trên trang A4 "
+            "của bản tin hằng ngày gửi các sở ngành.")
+    items = tuple(ListItem((Paragraph(plain(f"Mục số {i} {long}")),)) for i in range(1, 13))
+    lists = tmp_path / "lists.pdf"
+    lists.write_bytes(api.export(Article("Tiêu đề", blocks=(ListBlock(items, ordered=True), ListBlock(items))), "pdf"))
+    starts = _starts(word_lines(lists), lambda w: re.fullmatch(r"\d+\.|–", w) is not None)
+    assert len(starts) == 24, starts
+    assert all(abs(a - b) < 0.3 for a, b in starts), starts
+
+    digest = tmp_path / "digest.pdf"
+    digest.write_bytes(api.export(build(digest_articles(12), "Điểm báo"), "pdf"))
+    lines = [ln for ln in word_lines(digest) if not ln[0][2].startswith("Trang")]
+    titles = _starts(lines, lambda w: re.fullmatch(r"\d+\.", w) is not None)
+    assert len(titles) == 12, titles
+    assert all(abs(a - b) < 0.3 for a, b in titles), titles  # the title's second line
+    sources = [lines[i + 2][0][0] for i, ln in enumerate(lines) if re.fullmatch(r"\d+\.", ln[0][2])]
+    assert all(abs(a - s) < 0.3 for (a, _), s in zip(titles, sources, strict=True)), (titles, sources)
+    points = _starts(lines, lambda w: w == "–")
+    assert points and all(abs(a - b) < 0.3 for a, b in points), points

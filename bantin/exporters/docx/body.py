@@ -7,7 +7,7 @@ import io
 from docx.shared import Pt
 from docx.text.paragraph import Paragraph as DocxParagraph
 
-from bantin.exporters.docx import decree, lists, tables
+from bantin.exporters.docx import decree, lists, styles, tables
 from bantin.exporters.docx.fields import field_mark, ppr_put, run
 from bantin.exporters.docx.notes import Notes
 from bantin.exporters.docx.writer import bookmark
@@ -125,13 +125,14 @@ class Body(Notes):
         meta = digest_meta(b)
         if meta:
             self.para(plain(meta), "digest_meta")
+        styles.number_column(self.d, self.roles, len(b.articles))
 
     def group(self, label: str) -> None:
         self.para(display(plain(label)), "group")
 
     def entry_title(self, a: Article, n: int) -> None:
         self.start_notes(a)  # a note referred to from a point becomes a footnote of the entry
-        self.para((*plain(f"{n}.\u00a0"), *display(plain(a.title))), "entry_title")
+        self.para((*plain(f"{n}.\t"), *display(plain(a.title))), "entry_title")
 
     def entry_source(self, source: Text) -> None:
         self.para(source, "entry_source")

@@ -185,6 +185,26 @@ def define(d: Any, style: Style, body: str, heading: str, mono: str) -> None:
     _linked_alike(root)
 
 
+DIGIT_EM = 0.65  # a lining digit of a bold sans face is at most this wide
+MARK_GAP_EM = 0.75  # the period after a number and the least gap before the tab's stop
+
+
+def number_column(d: Any, table: Mapping[str, Role], count: int) -> None:
+    """Widen a digest's number column in document ``d`` when its last entry number
+    (``count``) would not fit: the title follows its number after a tab, at the
+    hanging indent, so that the title, its second line, the source line and the
+    lede start at one place; "10." would pass a column made for "9.", and the tab
+    would then jump to the next default stop. The entry styles move right together."""
+    title = table["entry_title"]
+    need = title.size * (DIGIT_EM * len(str(count)) + MARK_GAP_EM) * 25.4 / 72  # mm
+    shift = need - title.left
+    if shift <= 0:
+        return
+    for role in ("entry_title", "entry_source", "entry_lede", "point"):
+        d.styles[NAMES[role]].paragraph_format.left_indent = Mm(table[role].left + shift)
+    d.styles[NAMES["entry_title"]].paragraph_format.first_line_indent = Mm(title.first - shift)
+
+
 def _linked_alike(root: Any) -> None:
     """A linked character style ("Title Char") looks like its paragraph style: the
     template's Title Char was 26 pt against our 22 pt Title, so a title formatted

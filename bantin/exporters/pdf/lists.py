@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from bantin.exporters.pdf.styles import MM
+from bantin.exporters.pdf.styles import LABEL_GAP, MM
 from bantin.model import ListBlock
 
 # Unordered items by depth: a dash, then the "+" of Vietnamese administrative
@@ -25,4 +25,4 @@ def hang(marks: list[str], font: str, size: float) -> float:
     """The width of the label column: the widest label and a gap, so that the
     text of every item (and every line of it) starts at the same place."""
     widest = max((stringWidth(m, font, size) for m in marks), default=0.0)
-    return max(LEAST, widest + GAP)
+    return max(LEAST, widest + max(GAP, LABEL_GAP * size))

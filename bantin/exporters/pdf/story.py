@@ -26,7 +26,7 @@ from bantin.exporters.pdf.blocks import Blocks, display
 from bantin.exporters.pdf.contents import Contents
 from bantin.exporters.pdf.flowables import Marked, Tail, balanced
 from bantin.exporters.pdf.ink import Ink, back_anchor
-from bantin.exporters.pdf.styles import placed
+from bantin.exporters.pdf.styles import numbered, placed
 from bantin.model import Article, Briefing, Paragraph, Span, Text, map_spans, plain
 from bantin.typography.words import join
 
@@ -35,6 +35,8 @@ class Story(Blocks):
     entry_start = 0  # where the current digest entry begins in the story
     headed = False  # the article under way opened with the decree's header block
     group_at = -1  # where the last group heading is in the story
+    entry_st: dict[str, Any]  # a digest entry's styles, made for the digest's numbers (digest_header)
+
     def cover(self, b: Briefing) -> None:
         self.ink = Ink(self.fonts, self.warn, short_title(b.title, 40))
         header = decree_header(b, self.style.page.decree_header)
@@ -143,6 +145,7 @@ class Story(Blocks):
         meta = digest_meta(b)
         if meta:
             self.paras(plain(meta), self.st["digest_meta"])
+        self.entry_st = numbered(self.st, len(b.articles))
 
     def group(self, label: str) -> None:
         self.paras(display(plain(label)), self.st["group"])
@@ -154,17 +157,17 @@ class Story(Blocks):
         # hold a paragraph to a KeepTogether.
         self.entry_start = self.group_at if self.group_at == len(self.story) - 1 else len(self.story)
         self.group_at = -1
-        self.paras(display(plain(a.title)), self.st["entry_title"], self.outline(a.title, 1), bulletText=f"{n}.")
+        self.paras(display(plain(a.title)), self.entry_st["entry_title"], self.outline(a.title, 1), bulletText=f"{n}.")
 
     def entry_source(self, source: Text) -> None:
-        self.paras(source, self.st["entry_source"])
+        self.paras(source, self.entry_st["entry_source"])
 
     def entry_lede(self, text: str) -> None:
-        self.paras(linked(text), self.st["entry_lede"])
+        self.paras(linked(text), self.entry_st["entry_lede"])
 
     def points(self, items: tuple[Text, ...]) -> None:
         for item in items:
-            self.paras(item, self.st["point"], bulletText="–")
+            self.paras(item, self.entry_st["point"], bulletText="–")
 
     def end_entry(self, a: Article, n: int) -> None:
         block = self.story[self.entry_start:]

@@ -9,6 +9,7 @@ from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from bantin.exporters.pdf.fonts import Fonts
 from bantin.exporters.roles import roles
@@ -17,6 +18,9 @@ from bantin.style.stylesheet import Style
 MM = 72 / 25.4
 ALIGN = {"left": 0, "center": 1, "right": 2, "justify": 4}  # reportlab's TA_* values
 SHRINK = 0.2  # of a justified line's word spaces
+# ems: the space reportlab keeps after a paragraph's label (its bulletText); when the
+# label and this pass the paragraph's indent, it sets the first line further right.
+LABEL_GAP = 0.6
 
 
 @lru_cache(maxsize=8)
@@ -36,7 +40,8 @@ def styles(style: Style, f: Fonts) -> Mapping[str, Any]:
             keepWithNext=int(r.keep_next), textColor=accent if r.accent else ink, linkUnderline=0,
             allowWidows=0, allowOrphans=0, hyphenationLang="", embeddedHyphenation=0, splitLongWords=1,
             # A URL too long for its line breaks after a slash rather than mid-word.
-            uriWasteReduce=0.3, bulletFontName=f.body,
+            # A label (an entry's number, a point's dash) in its paragraph's own face and size.
+            uriWasteReduce=0.3, bulletFontName=f.face(r.font, r.face), bulletFontSize=r.size,
             # Justified lines may close their spaces a little (TeX allows a third) to
             # take one more word; a line set flush left or centred never passes its measure.
             spaceShrinkage=SHRINK if r.align == "justify" else 0,
@@ -51,6 +56,38 @@ def styles(style: Style, f: Fonts) -> Mapping[str, Any]:
         out[f"{name}-text"] = ParagraphStyle(f"{name}-text", parent=out[name], leftIndent=0, rightIndent=0,
                                              firstLineIndent=0, bulletIndent=0)
     return MappingProxyType(out)
+
+
+ENTRY_PARTS = ("entry_title", "entry_source", "entry_lede", "point")
+
+
+def overrun(pst: Any, label: str) -> float:
+    """How far ``label`` and reportlab's gap after it pass the paragraph's indent:
+    by so much reportlab sets the first line right of the lines under it."""
+    return max(0.0, pst.bulletIndent + stringWidth(label, pst.bulletFontName, pst.bulletFontSize)
+               + LABEL_GAP * pst.bulletFontSize - pst.leftIndent)
+
+
+def _moved(pst: Any, text: float, label: float) -> Any:
+    if not text and not label:
+        return pst
+    return ParagraphStyle(f"{pst.name}@+{text:g},{label:g}", parent=pst, leftIndent=pst.leftIndent + text,
+                          bulletIndent=pst.bulletIndent + label)
+
+
+def numbered(st: Mapping[str, Any], count: int) -> dict[str, Any]:
+    """The styles of a digest entry's parts, with a number column that holds the
+    widest of the numbers 1 to ``count`` ("10." is wider than "12." in most
+    faces) and a point's dash: otherwise each title past the ninth, and each
+    point, would start its first line further right than the lines under it."""
+    widest = max((f"{n}." for n in range(1, count + 1)), default="",
+                 key=lambda label: overrun(st["entry_title"], label))
+    shift = overrun(st["entry_title"], widest)
+    out = {"entry_title": _moved(st["entry_title"], shift, 0.0)}
+    for name in ENTRY_PARTS[1:]:  # the title's number stays at the margin; the rest moves with its text
+        out[name] = _moved(st[name], shift, shift)
+    out["point"] = _moved(out["point"], overrun(out["point"], "–"), 0.0)
+    return out
 
 
 @lru_cache(maxsize=1024)
