@@ -77,3 +77,18 @@ def test_text_cards_name_every_header_row_above_a_value() -> None:
     assert "Điểm trung bình – Toán: 6,82" in text and "Điểm trung bình – Ngữ văn: 7,15" in text
     assert "Điểm trung bình: 6,60" in text  # a merged value is labelled by the header over both columns
     assert "Tỉnh: Cả vùng" in text
+
+
+def test_a_picture_with_no_words_is_a_bare_placeholder() -> None:
+    """A picture a reader refused (outside the folder, a decompression bomb) and that
+    had no alt text or caption stands as "[Ảnh]" in the text as in the other
+    formats, not as "[Ảnh:]" with nothing after the colon."""
+    from bantin.model import Article, Figure, Paragraph
+
+    a = Article("Ảnh bị từ chối", blocks=(Paragraph(bantin.plain("Trước ảnh.")), Figure(),
+                                          Figure(alt="Ruộng lúa"), Paragraph(bantin.plain("Sau ảnh."))))
+    lines = [x.strip() for x in bantin.export(a, "txt").decode().splitlines()]
+    assert lines[lines.index("Trước ảnh.") + 1:lines.index("Sau ảnh.")] == ["", "[Ảnh]", "", "[Ảnh: Ruộng lúa]", ""]
+    with zipfile.ZipFile(__import__("io").BytesIO(bantin.export(a, "epub"))) as z:
+        html = z.read("EPUB/article-001.xhtml").decode()
+    assert '<div class="placeholder">[Ảnh]</div>' in html

@@ -169,7 +169,10 @@ class Writer(Walker):
         # papers, so the credit keeps that label and the caption comes first.
         caption = self.spans(b.caption) or b.alt
         credit = credit_line(b)
-        text = attach(caption, credit) if caption and credit else credit or f"{PHOTO}: {caption}"
+        if caption and credit:
+            text = attach(caption, credit)
+        else:  # a picture with no words at all ("[Ảnh]"), as the other formats show it
+            text = credit or (f"{PHOTO}: {caption}" if caption else PHOTO)
         gap = [] if self.tight else [""]
         self.out += gap + wrap(text, self.cols, self.first + "  [", self.rest + "   ")
         self.out[-1] += "]"
