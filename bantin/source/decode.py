@@ -1,8 +1,9 @@
 """Bytes to text: any newline convention, any Unicode normal form, BOM or not.
 
-Without a named encoding ("auto"): UTF-8 (with or without BOM, NFC or NFD), else
-one of TCVN3, VNI, VISCII and Windows-1258 when its words are clearly the most
-Vietnamese (``legacy.detect``), else one line naming the candidates. A detection is
+Without a named encoding ("auto"): UTF-8 (with or without BOM, NFC or NFD), UTF-16
+or UTF-32 with a BOM, or UTF-16 without one (``utf16_without_bom``), else one of
+TCVN3, VNI, VISCII and Windows-1258 when its words are clearly the most Vietnamese
+(``legacy.detect``), else one line naming the candidates. A detection is
 always reported to the caller, never silent; a wrong guess would be confident
 mojibake.
 """
@@ -17,6 +18,29 @@ from bantin.source import legacy
 
 _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
          (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+_CONTROLS = frozenset(map(chr, range(32))) - {"\t", "\n", "\r", "\f"}
+
+
+def utf16_without_bom(data: bytes) -> str | None:
+    """"utf-16-le" or "utf-16-be" when ``data`` is UTF-16 written without a
+    byte-order mark (some exporters and Windows tools do): the high byte of every
+    ASCII letter, digit and space is a NUL, so NULs fill one byte column (a third
+    of the pairs at least: Vietnamese text is mostly ASCII letters and spaces) and
+    almost never the other, and the text decodes with no control character. A
+    binary file puts its NULs anywhere."""
+    sample = data[:65536]
+    pairs = len(sample) // 2
+    if len(data) % 2 or pairs < 8:
+        return None
+    odd, even = sample[1::2].count(0), sample[0::2].count(0)
+    for nuls, others, codec in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
+        if nuls >= pairs / 3 and others <= pairs / 100:
+            try:
+                text = data.decode(codec)
+            except UnicodeDecodeError:
+                return None
+            return None if _CONTROLS.intersection(text) else codec
+    return None
 
 
 def decode_reporting(data: bytes, encoding: str | None = None) -> tuple[str, str | None]:
@@ -29,7 +53,9 @@ def decode_reporting(data: bytes, encoding: str | None = None) -> tuple[str, str
         # "Unicode" saves UTF-16 LE with one); such text is full of NUL bytes.
         encoding = next((enc for bom, enc in _BOMS if data.startswith(bom)), None)
     if encoding is None and b"\x00" in data[:8192]:
-        raise InputError("binary file (contains NUL bytes); not a text article")
+        detected = encoding = utf16_without_bom(data)
+        if encoding is None:
+            raise InputError("binary file (contains NUL bytes); not a text article")
     if encoding is None:
         try:
             text = data.decode("utf-8-sig")

@@ -40,7 +40,8 @@ class Context:
         reported, never silent."""
         text, detected = decode_reporting(data, self.encoding)
         if detected is not None:
-            self.warn(f"encoding detected: {NAMES[detected]} (name it with --encoding to skip detection)")
+            self.warn(f"encoding detected: {NAMES.get(detected, detected.upper())} "
+                      "(name it with --encoding to skip detection)")
         return text
 
 

@@ -448,6 +448,25 @@ def test_utf16_with_bom_is_read():
         assert api.read(data).title == "Tiêu đề thử"
 
 
+def test_utf16_without_bom_is_read_and_reported(tmp_path):
+    """Some exporters write UTF-16 with no byte-order mark: the NULs of its ASCII
+    letters fill one byte column, which is what tells it from a binary file."""
+    for enc in ("utf-16-le", "utf-16-be"):
+        f = tmp_path / f"{enc}.txt"
+        f.write_bytes(ARTICLE.encode(enc))
+        r = bantin("export", "-f", "txt", "-o", str(tmp_path / "out"), str(f))
+        assert r.returncode == 0, r.stderr
+        assert f"encoding detected: {enc.upper()}" in r.stderr.decode()
+        assert (tmp_path / "out" / f"{enc}.txt").read_text(encoding="utf-8").startswith("Tiêu đề thử")
+    noise = tmp_path / "noise.txt"  # NULs in both columns, as binary data has them
+    noise.write_bytes(bytes(range(256)) * 16)
+    half = tmp_path / "half.txt"  # a control character once decoded: not text
+    half.write_bytes(("Tiêu đề\x07" + ARTICLE).encode("utf-16-le"))
+    for f in (noise, half):
+        r = bantin("export", "-f", "txt", "-o", str(tmp_path / "out"), str(f))
+        assert r.returncode == 1 and b"binary file (contains NUL bytes)" in r.stderr, r.stderr
+
+
 @pytest.mark.parametrize("title", ["", "   "])
 def test_empty_bundle_title_is_a_usage_error(tmp_path, title):
     r = bantin("export", "-f", "epub", "--bundle", title, "-o", str(tmp_path / "out"), str(EXAMPLES))
