@@ -10,6 +10,7 @@ gives the same file in every format.
 from __future__ import annotations
 
 import io
+import re
 from typing import Any
 
 from bantin.errors import InputError
@@ -55,7 +56,11 @@ def load(data: bytes) -> Image:
     except ImageError:
         raise
     except Pil.DecompressionBombError as e:
-        raise ImageError(f"possible decompression bomb: {e}") from None
+        # Pillow refuses past twice its own limit before the size can be read here;
+        # its message ("could be decompression bomb DOS attack") is not the user's.
+        size = re.search(r"\((\d+) pixels\)", str(e))
+        pixels = f" of {int(size.group(1)):,} pixels" if size else ""
+        raise ImageError(f"image{pixels} is a possible decompression bomb") from None
     except UnidentifiedImageError:
         raise ImageError(f"not an image of a kind bantin reads ({', '.join(ALLOWED)})") from None
     except (OSError, SyntaxError, ValueError, EOFError) as e:

@@ -186,6 +186,10 @@ def test_image_checks():
     Pil.new("1", (9000, 9000)).save(big, "PNG")  # 81 Mpx in a few kilobytes
     with pytest.raises(ImageError, match="decompression bomb"):
         load(big.getvalue())
+    huge = io.BytesIO()
+    Pil.new("1", (15000, 15000)).save(huge, "PNG")  # past Pillow's own refusal, at twice its limit
+    with pytest.raises(ImageError, match=r"^image of 225,000,000 pixels is a possible decompression bomb$"):
+        load(huge.getvalue())
 
 
 @pytest.mark.parametrize("fmt", ["WEBP", "GIF", "TIFF", "BMP"])
