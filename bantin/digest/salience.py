@@ -19,9 +19,9 @@
   inside the sentence, two at most), a statement by an official or a named
   source ("Bộ trưởng … cho biết", "Theo Bộ Y tế, …").
 - ``penalty``: −0.1 for each way the sentence reads badly alone: it leans on
-  the one before ("Tuy nhiên, …", "Ông này …", "2. …") or asks a question; it is
-  someone's own words (a quotation, "tôi", "chúng ta") rather than the news; it
-  has under 12 words.
+  the one before ("Tuy nhiên, …", "Ông này …", "2. …", "… nói trên …") or asks
+  a question; it is someone's own words (a quotation, "tôi", "chúng ta") rather
+  than the news; it has under 12 words.
 
 The weights are few and round, set on a seeded quarter of the ViMs clusters and
 checked on the rest; ``score`` is the sum of the parts.
@@ -85,6 +85,9 @@ _LEANS = re.compile(
 )
 # A sentence that announces what follows it ("… cụ thể như sau: …") leans forward.
 _ANNOUNCES = re.compile(r"\b(?:như sau|sau đây)\s*:", re.IGNORECASE)
+# Anywhere in the sentence, a phrase that names what an earlier one said: "các tỉnh
+# nói trên", "căn cứ quân sự kể trên", "quy định mới nêu trên".
+_REFERS_BACK = re.compile(r"\b(?:kể trên|nói trên|nêu trên|trên đây|vừa nêu|đã nêu)\b", re.IGNORECASE)
 
 
 def syllables(text: str) -> list[str]:
@@ -174,10 +177,12 @@ def cues(text: str) -> int:
 
 def flaws(text: str) -> int:
     """How many ways the sentence reads badly out of its article: it leans on the
-    sentence before ("Tuy nhiên, …", "Ông này …") or asks a question; it is
+    sentence before ("Tuy nhiên, …", "Ông này …", "… các tỉnh nói trên …") or on
+    the one after ("… như sau: …"), or asks a question; it is
     someone's own words (a quotation, "tôi", "chúng ta") rather than the news;
     it is too short to say much alone."""
-    n = 1 if _LEANS.match(text) or _ANNOUNCES.search(text) or text.rstrip(" ”\"»)").endswith("?") else 0
+    leans = _LEANS.match(text) or _REFERS_BACK.search(text) or _ANNOUNCES.search(text)
+    n = 1 if leans or text.rstrip(" ”\"»)").endswith("?") else 0
     n += 1 if _SPEECH.search(text) else 0
     n += 1 if len(text.split()) < SHORT else 0
     return n

@@ -298,6 +298,11 @@ def test_a_filler_is_no_key_point_even_with_words_to_spare(monkeypatch):
     ("Năm nay, thành phố dành 657.000 tỷ đồng cho các dự án hạ tầng giao thông trọng điểm.", False),
     # a sentence that announces the next one
     ("Lộ trình thay thế cụ thể như sau: đường Lê Thánh Tôn, đường Đồng Khởi, đường Tôn Đức Thắng.", True),
+    # a phrase anywhere that names what an earlier sentence said
+    ("Cục Quản lý chất lượng đề nghị các tỉnh nói trên lấy mẫu muối từ ba cơ sở sản xuất tại địa phương.", True),
+    ("Hiện có khoảng 28.500 binh lính Mỹ đồn trú tại căn cứ quân sự kể trên để sẵn sàng ứng phó.", True),
+    ("Các sản phẩm chưa đáp ứng quy định mới nêu trên vẫn được lưu thông đến hết ngày 30/11/2016.", True),
+    ("Hàng trăm tàu cá neo đậu trên sông Hàn từ chiều qua để tránh cơn bão số 3 đang tiến vào bờ.", False),
 ])
 def test_a_sentence_that_leans_on_the_one_before_is_marked(text, leans):
     from bantin.digest.salience import flaws
