@@ -64,8 +64,9 @@ ENTRY_PARTS = ("entry_title", "entry_source", "entry_lede", "point")
 def overrun(pst: Any, label: str) -> float:
     """How far ``label`` and reportlab's gap after it pass the paragraph's indent:
     by so much reportlab sets the first line right of the lines under it."""
-    return max(0.0, pst.bulletIndent + stringWidth(label, pst.bulletFontName, pst.bulletFontSize)
-               + LABEL_GAP * pst.bulletFontSize - pst.leftIndent)
+    need = float(pst.bulletIndent + stringWidth(label, pst.bulletFontName, pst.bulletFontSize)
+                 + LABEL_GAP * pst.bulletFontSize)
+    return max(0.0, need - float(pst.leftIndent))
 
 
 def _moved(pst: Any, text: float, label: float) -> Any:
