@@ -49,12 +49,33 @@ def lede(text: str | None) -> str | None:
     if not text or filters.short(text):
         return None
     if words(text) <= LEDE_WORDS:
-        return text
+        return closed(text)
     parts = [s for _, s in sentences(text)]
     first = parts[0]
     if len(parts) > 1 and words(first) + words(parts[1]) <= LEDE_WORDS:
-        return f"{first} {parts[1]}"
-    return first
+        return closed(f"{first} {parts[1]}")
+    return closed(first)
+
+
+_PAIRS = {"“": "”", "(": ")"}
+
+
+def closed(text: str) -> str:
+    """The lede with any quotation or bracket it leaves open closed after an
+    ellipsis: a sapo may open a quotation that the article's next paragraph
+    closes ("… cho biết: “Việc công văn … trên thị trường."), and the entry,
+    which shows the sapo alone, must not leave it open."""
+    open_: list[str] = []
+    for c in text:
+        if c in _PAIRS:
+            open_.append(c)
+        elif open_ and c == _PAIRS[open_[-1]]:
+            open_.pop()
+    if not open_:
+        return text
+    body = text.rstrip()
+    body = body if body.endswith("…") else body.rstrip(".") + "…"
+    return body + "".join(_PAIRS[c] for c in reversed(open_))
 
 
 def plan(a: Article, points: int, budget: int, seen: Seen | None = None,

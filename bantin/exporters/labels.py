@@ -139,8 +139,15 @@ def count_line(b: Briefing) -> str:
 
 def doc_subject(doc: Document) -> str:
     if isinstance(doc, Briefing):
-        return "; ".join(a.title for a in doc.articles)
-    return doc.lede or ""
+        return meta_text("; ".join(a.title for a in doc.articles))
+    return meta_text(doc.lede or "")
+
+
+def meta_text(text: str) -> str:
+    """A metadata field (title, author, subject): the typography's no-break spaces
+    and hyphens written plain, as catalogues, search indexes and a viewer's title
+    bar expect them, and as their fonts have them."""
+    return text.replace("\u00a0", " ").replace("\u202f", " ").replace("\u2011", "-")
 
 
 def short_title(title: str, limit: int = 60) -> str:

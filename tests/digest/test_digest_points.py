@@ -319,3 +319,19 @@ def test_a_lede_of_a_few_words_is_a_lost_sapo_and_the_entry_goes_without_it():
     assert shown is None
     assert [p.text for p in chosen] == [body]
     assert plan(replace(a, lede="Ngân hàng Wells Fargo đã chuyển tiền theo điện giả mạo."), 5, 100)[0]
+
+
+@pytest.mark.parametrize("sapo, shown", [
+    ("Ông Hữu Anh cho biết: “Việc công văn yêu cầu thu hồi những quyển sách còn bày bán trên thị trường.",
+     "Ông Hữu Anh cho biết: “Việc công văn yêu cầu thu hồi những quyển sách còn bày bán trên thị trường…”"),
+    ("Ông A nói: “Chúng tôi đã làm hết sức mình (kể cả những ngày nghỉ…",
+     "Ông A nói: “Chúng tôi đã làm hết sức mình (kể cả những ngày nghỉ…)”"),
+    ("Ông A nói: “Chúng tôi đã làm hết sức mình” trong cuộc họp báo chiều qua tại Hà Nội.",
+     "Ông A nói: “Chúng tôi đã làm hết sức mình” trong cuộc họp báo chiều qua tại Hà Nội."),
+])
+def test_a_lede_never_leaves_a_quotation_open(sapo, shown):
+    """A sapo may open a quotation that the article's next paragraph closes; the
+    entry shows the sapo alone, so it closes the quotation after an ellipsis."""
+    from bantin.digest.build import lede
+
+    assert lede(sapo) == shown

@@ -46,3 +46,30 @@ def test_odd_and_random_documents(fmt):
             assert zipfile.ZipFile(io.BytesIO(data)).testzip() is None
         if fmt == "pdf":
             assert data.startswith(b"%PDF-") and data.rstrip().endswith(b"%%EOF")
+
+
+def test_metadata_fields_are_plain_text(tmp_path):
+    """Title, author and subject go to catalogues, search indexes and a viewer's
+    title bar: the typography's no-break spaces and hyphens are written plain
+    there (the body keeps them), in the PDF's Info, the DOCX core properties and
+    the EPUB's Dublin Core."""
+    import subprocess
+
+    from bantin import api
+
+    a = Article(title="Nhiệm kỳ 2025\u20112030 có 179\u00a0đại biểu", byline="Thu\u00a0Hà",
+                lede="Sáng 5/8, đại hội nhiệm kỳ 2025\u20112030 khai mạc với 179\u00a0đại biểu.",
+                blocks=(Paragraph((Span("Nội dung."),)),))
+    pdf = tmp_path / "a.pdf"
+    pdf.write_bytes(api.export(a, "pdf"))
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    assert "Title:           Nhiệm kỳ 2025-2030 có 179 đại biểu\n" in info
+    assert "Subject:         Sáng 5/8, đại hội nhiệm kỳ 2025-2030 khai mạc với 179 đại biểu." in info
+    assert "Author:          Thu Hà\n" in info
+    with zipfile.ZipFile(io.BytesIO(api.export(a, "docx"))) as z:
+        core = z.read("docProps/core.xml").decode()
+    with zipfile.ZipFile(io.BytesIO(api.export(a, "epub"))) as z:
+        opf = z.read("EPUB/content.opf").decode()
+    for xml in (core, opf):
+        assert "Nhiệm kỳ 2025-2030 có 179 đại biểu<" in xml and "Thu Hà<" in xml
+        assert not {"\u00a0", "\u2011", "\u202f"} & set(xml)

@@ -225,3 +225,30 @@ def test_a_small_picture_is_set_at_its_size_and_warned(tmp_path):
     # 300 pixels at 150 ppi: two inches, 144 points (not the column's 467).
     drawn = re.findall(rb"([\d.]+) 0 0 ([\d.]+) [\d.]+ [\d.]+ cm", page.get_contents().get_data())
     assert any(abs(float(w) - 144) < 1 for w, _ in drawn), drawn
+
+
+def test_a_placeholders_frame_keeps_to_the_margins(tmp_path):
+    """reportlab draws a paragraph's border its padding outside the text: the frame
+    of a missing picture must stand inside the margins the text keeps, not 2 mm
+    past them on both sides. Read from the page as poppler renders it."""
+    from PIL import Image as Pil
+
+    from bantin.model import Article, Figure, Paragraph, plain
+
+    text = "Một đoạn văn đủ dài để chạm cả hai lề của trang in khổ A4, trước và sau chỗ của ảnh. " * 3
+    doc = Article("Tiêu đề", blocks=(Paragraph(plain(text)), Figure(caption=plain("Chú thích")),
+                                      Paragraph(plain(text))))
+    pdf = tmp_path / "f.pdf"
+    pdf.write_bytes(api.export(doc, "pdf"))
+    words = [b for b in word_boxes(pdf) if b[0] == 0]
+    left, right = min(b[1] for b in words), max(b[3] for b in words)
+    run([require("pdftoppm"), "-png", "-r", "72", "-f", "1", "-l", "1", str(pdf), str(tmp_path / "p")])
+    page = Pil.open(next(tmp_path.glob("p*.png"))).convert("L")
+    w, h = page.size
+    # Columns with a long vertical run of dark pixels: the frame's sides (and the
+    # stems of the large title); none may stand outside the text's margins.
+    sides = [x for x in range(w) if sum(page.getpixel((x, y)) < 160 for y in range(h)) > 20
+             and max(len(r) for r in "".join("#" if page.getpixel((x, y)) < 160 else " "
+                                             for y in range(h)).split()) > 15]
+    assert sides, "no frame found"
+    assert min(sides) >= left - 1.5 and max(sides) <= right + 1.5, (sides, left, right)

@@ -31,6 +31,21 @@ def test_wrap_never_breaks_a_word_or_a_nbsp():
     assert all(not x.endswith("179") for x in lines)
 
 
+def test_a_no_break_hyphen_is_written_as_a_hyphen_and_still_holds():
+    """Typography binds "2025‑2030" with U+2011; the wrapped text writes a plain
+    hyphen (a search for "2025-2030" finds it, and a terminal font without U+2011
+    shows it), and no line breaks at it."""
+    from bantin import api
+    from bantin.model import Paragraph, plain
+
+    para = " ".join(f"Nhiệm kỳ {y}\u2011{y + 5} của đại hội thứ {k}." for k, y in enumerate(range(1990, 2030, 5)))
+    out = api.export(Article("Tiêu đề", blocks=(Paragraph(plain(para)),)), "txt").decode()
+    body = out.split("\n\n", 1)[1]
+    assert "\u2011" not in out and body.count("-") == 8
+    assert all(not x.rstrip().endswith(("-", "‑")) for x in body.splitlines())
+    assert " ".join(body.split()) == para.replace("\u2011", "-")
+
+
 @pytest.mark.parametrize("cols", range(8, 40))
 def test_no_line_at_the_margin_starts_with_a_quotation_mark_of_mail(cols):
     # "> d." at the start of a line reads as a quoted e-mail in mail clients

@@ -24,7 +24,7 @@ from lxml import etree
 from bantin._version import __version__
 from bantin.exporters.archive import zip_entry
 from bantin.exporters.docx.styles import LANG
-from bantin.exporters.labels import doc_subject, short_title
+from bantin.exporters.labels import doc_subject, meta_text, short_title
 from bantin.model import Document
 from bantin.style.fonts import REPERTOIRE, Family, subset
 
@@ -42,8 +42,8 @@ def core_properties(d: Any, doc: Document, when: datetime) -> None:
     when = when.replace(tzinfo=None)
     # Core properties hold at most 255 characters (python-docx refuses more); a
     # lede or a scraped title is often longer, and the body carries it whole.
-    cp.title = short_title(doc.title, 250)
-    cp.author = short_title(doc.author, 250)
+    cp.title = short_title(meta_text(doc.title), 250)
+    cp.author = short_title(meta_text(doc.author), 250)
     cp.subject = short_title(doc_subject(doc), 250)
     cp.language = LANG
     cp.created = when

@@ -18,7 +18,7 @@ from functools import lru_cache
 from ebooklib import epub
 
 from bantin.exporters.archive import zip_entry
-from bantin.exporters.labels import doc_subject
+from bantin.exporters.labels import doc_subject, meta_text
 from bantin.model import Document
 from bantin.style.stylesheet import Style
 
@@ -34,9 +34,9 @@ def metadata(book: epub.EpubBook, doc: Document, canonical: str, style: Style, p
     """Identifier, title, language, creator, description, date and the
     accessibility statement."""
     book.set_identifier(identifier(canonical, style))
-    book.set_title(doc.title)
+    book.set_title(meta_text(doc.title))
     book.set_language(LANG)
-    creator = doc.author
+    creator = meta_text(doc.author)
     if creator:
         book.add_author(creator)
     subject = doc_subject(doc)

@@ -152,7 +152,11 @@ def balanced(pst: Any, markup: str, width: float) -> Any:
 
 def framed(markup: str, pst: Any, colour: str) -> Any:
     """A line in a thin frame, centred: what stands where a figure's picture would be."""
-    style = ParagraphStyle(f"{pst.name}-framed", parent=pst, alignment=ALIGN["center"], borderWidth=0.5,
-                           borderColor=colors.HexColor(colour), borderPadding=(5, 6, 5, 6),
+    # reportlab draws the frame its padding (and half its line) outside the text:
+    # the text is indented by as much, so that the frame keeps to the margins.
+    pad, line = 6.0, 0.5
+    style = ParagraphStyle(f"{pst.name}-framed", parent=pst, alignment=ALIGN["center"], borderWidth=line,
+                           borderColor=colors.HexColor(colour), borderPadding=(5, pad, 5, pad),
+                           leftIndent=pst.leftIndent + pad + line / 2, rightIndent=pst.rightIndent + pad + line / 2,
                            spaceBefore=pst.spaceBefore + 6, spaceAfter=8, keepWithNext=1)
     return Marked(markup, style)

@@ -16,7 +16,7 @@ from reportlab.platypus.doctemplate import LayoutError
 
 from bantin.errors import ExportError
 from bantin.exporters import RenderContext
-from bantin.exporters.labels import doc_subject, short_title
+from bantin.exporters.labels import doc_subject, meta_text, short_title
 from bantin.exporters.markup import escape
 from bantin.exporters.pdf import page
 from bantin.exporters.pdf.fonts import fonts
@@ -49,8 +49,8 @@ def write(doc: Document, ctx: RenderContext) -> bytes:
         rightMargin=layout.margin_right * MM,
         topMargin=layout.margin_top * MM,
         bottomMargin=layout.margin_bottom * MM,
-        title=doc.title,
-        author=doc.author,
+        title=meta_text(doc.title),
+        author=meta_text(doc.author),
         subject=doc_subject(doc),
         creator="bantin",
         producer="bantin (reportlab)",

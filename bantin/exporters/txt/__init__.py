@@ -18,8 +18,14 @@ def write(doc: Document, ctx: RenderContext) -> bytes:
     w = Writer(max(20, ctx.style.text.txt_width), message)
     w.walk(doc)
     text = "\n".join(line.rstrip() for line in w.out) + "\n"
-    if message:  # a chat app wraps where it likes; no-break characters only risk a missing glyph there
-        text = text.replace("\u00a0", " ").replace("\u202f", " ").replace("\u2011", "-")
+    # A no-break hyphen has done its work once the lines are broken: written as a
+    # hyphen, "2025-2030" is found by a search and shows in a terminal or editor
+    # font that has no U+2011. No-break spaces stay (every font has them, and they
+    # hold when the text is wrapped again), except in a message: a chat app wraps
+    # where it likes.
+    text = text.replace("\u2011", "-")
+    if message:
+        text = text.replace("\u00a0", " ").replace("\u202f", " ")
     return unicodedata.normalize("NFC", text).encode("utf-8")
 
 
