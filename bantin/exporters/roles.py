@@ -72,7 +72,8 @@ def roles(style: Style) -> Mapping[str, Role]:
         "attribution": Role(t.body_size * 0.92, t.leading, align="right", after=t.space_after, right=10),
         "figure": Role(t.body_size, 1.0, align="center", before=t.space_after, after=2, keep_next=True),
         "caption": Role(t.caption_size, 1.4, italic=True, before=3, after=t.space_after, accent=True),
-        "table_caption": Role(t.caption_size, 1.4, bold=True, before=t.space_after / 2, after=3, keep_next=True),
+        # A full paragraph space above: under a figure, its caption and the table's read as two.
+        "table_caption": Role(t.caption_size, 1.4, bold=True, before=t.space_after, after=3, keep_next=True),
         "cell": Role(t.caption_size + 0.5, 1.3),
         "header_cell": Role(t.caption_size + 0.5, 1.3, bold=True),
         "break": Role(t.body_size, t.leading, align="center", before=t.space_after, after=t.space_after),
