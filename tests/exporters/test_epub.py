@@ -150,3 +150,22 @@ def test_corpus_each_article(tmp_path):
     epubs = sorted(tmp_path.glob("*.epub"))
     assert len(epubs) == len(files)
     assert not _checked(epubs)
+
+
+def test_items_with_their_own_ordinals_are_never_numbered_twice(tmp_path):
+    """"Thứ nhất, …" items carry their ordinals in their words: a <ul> without a
+    marker, so that a reading system that sets the book's styles aside (pandoc here)
+    does not put "1." before "Thứ nhất"."""
+    from bantin import api
+    from bantin.model import Article, ListBlock, ListItem, Paragraph, plain
+
+    items = tuple(ListItem((Paragraph(plain(f"Thứ {n}, một việc cần làm ngay trong năm nay.")),))
+                  for n in ("nhất", "hai", "ba"))
+    path = tmp_path / "a.epub"
+    path.write_bytes(api.export(Article("Tiêu đề", blocks=(ListBlock(items, ordered=True, numbered_in_text=True),)),
+                                "epub"))
+    with zipfile.ZipFile(path) as z:
+        html = z.read("EPUB/article-001.xhtml").decode()
+    assert '<ul class="own-numbers">' in html and "<ol" not in html
+    text = pandoc_plain(path, "epub")
+    assert re.findall(r"^(\S+)\s+Thứ", text, re.M) == ["-", "-", "-"], text

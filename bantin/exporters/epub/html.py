@@ -193,7 +193,10 @@ class Html(Walker):
         self.parts.append(f"<p>{self.spans(b.text)}</p>")
 
     def visit_listblock(self, b: ListBlock, depth: int) -> None:
-        tag = "ol" if b.ordered else "ul"
+        # Items that carry their own ordinals ("Thứ nhất, …") are a <ul> with no
+        # marker: a reading system that sets aside the book's styles would number
+        # an <ol> a second time ("1. Thứ nhất, …").
+        tag = "ol" if b.ordered and not b.numbered_in_text else "ul"
         cls = ' class="own-numbers"' if b.numbered_in_text else ""
         if b.ordered and not b.numbered_in_text:
             cls += f' start="{b.start}"' if b.start != 1 else ""
