@@ -108,6 +108,31 @@ def test_too_many_elements_are_refused():
         api.read(data, source_format="html")
 
 
+def test_a_page_of_more_paragraphs_than_an_article_is_refused_before_trafilatura():
+    """trafilatura's passes over paragraphs grow faster than their number (a page of
+    240,000 bare "<p>a" ran for minutes): more than MAX_BLOCKS paragraphs, items and
+    cells is not an article, however little text they hold."""
+    data = b"<html><body><article><h1>T</h1>" + b"<p>a" * (size.MAX_BLOCKS + 1) + b"</article></body></html>"
+    t0 = time.perf_counter()
+    with pytest.raises(InputError, match=r"^page too large to be an article \(more than 30,000 paragraphs, "):
+        api.read(data, source_format="html")
+    assert time.perf_counter() - t0 < 5.0
+
+
+def test_a_tag_of_a_hostile_length_is_refused_before_it_is_parsed():
+    """libxml2 compares each attribute of a tag with the ones before it: a tag of
+    300,000 attributes (3.5 MB) took minutes. No article's tag is 64 KB long."""
+    attrs = " ".join(f'a{i}="1"' for i in range(300_000)).encode()
+    data = b"<html><body><article><h1>T</h1><p>Mot doan.</p><p " + attrs + b">x</p></article></body></html>"
+    t0 = time.perf_counter()
+    with pytest.raises(InputError, match=r"^not an article page: a tag of more than 65,536 characters at offset "):
+        api.read(data, source_format="html")
+    assert time.perf_counter() - t0 < 5.0
+    srcset = ", ".join(f"anh/lua-{w}.jpg {w}w" for w in range(100, 3000, 10))  # a long real tag still reads
+    page = HEAD.format(extra="") + f'<img src="anh/lua.jpg" srcset="{srcset}">' + PARAGRAPH.format(i=0) + TAIL
+    assert api.read(page.encode(), source_format="html", warn=lambda _: None).title
+
+
 def test_the_refusal_is_one_line_on_the_command_line(tmp_path):
     path = tmp_path / "qua-lon.html"
     path.write_bytes(text_page(4))

@@ -10,9 +10,11 @@ photo's ``data:`` address keeps its media type, so the picture is still a
 figure with its caption, named in the warning that it was not read.)
 
 What remains is weighed, and refused with its size when it cannot be an article:
-more markup than :data:`MAX_MARKUP` characters (refused before it is parsed, so
-memory stays bounded), or more visible text than :data:`MAX_TEXT` characters (a
-long novel; the longest laws and reports on the web hold a fraction of it).
+more markup than :data:`MAX_MARKUP` characters or a tag longer than :data:`MAX_TAG`
+(both refused before it is parsed, so memory and libxml2's time stay bounded), more
+visible text than :data:`MAX_TEXT` characters (a long novel; the longest laws and
+reports on the web hold a fraction of it), or more than :data:`MAX_BLOCKS`
+paragraphs, items and cells.
 Below these, every pass of the reader is linear or bounded; trafilatura's own
 passes grow faster than the page (it looks for paragraphs with ``//p//text()``),
 which these limits keep to seconds.
@@ -28,6 +30,15 @@ from bantin.errors import InputError
 MAX_MARKUP = 16_000_000  # characters of markup left once scripts, styles and inline pictures are cut
 MAX_TEXT = 1_500_000  # characters of visible text: some 250,000 words
 MAX_ELEMENTS = 250_000  # elements of the parsed page
+# Blocks (paragraphs, items, headings, cells): trafilatura's passes over them grow
+# faster than their number, and each is a block every writer lays out. An article
+# holds a few thousand at most; MAX_TEXT allows some 10,000 of real length.
+MAX_BLOCKS = 30_000
+# Characters of one start tag: libxml2 compares each attribute with the ones before
+# it, so a tag of 300,000 attributes takes minutes to parse. A real tag, with its
+# srcset, style and data- attributes, stays under a few thousand (inline pictures
+# are cut before this is weighed).
+MAX_TAG = 65_536
 
 _XML_DECLARATION = re.compile(r"^\ufeff?\s*<\?xml[^>]*\?>")
 _OPEN = re.compile(r"<!--|<(script|style)(?=[\s/>])([^>]*)>", re.I)
@@ -72,7 +83,15 @@ def slim(text: str) -> str:
     return _INLINE.sub(r"\1", "".join(parts))
 
 
+_LONG_TAG = re.compile(rf"<[A-Za-z][^<>]{{{MAX_TAG},}}")
+_BLOCK_TAGS = frozenset(("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "dd", "dt", "blockquote"))
+
+
 def check_markup(text: str) -> None:
+    tag = _LONG_TAG.search(text)
+    if tag is not None:
+        raise InputError(f"not an article page: a tag of more than {MAX_TAG:,} characters at offset {tag.start()} "
+                         "(an article's tags hold a few thousand at most)")
     if len(text) > MAX_MARKUP:
         raise InputError(f"page too large to be an article ({len(text) / 1e6:.0f} million characters of markup "
                          f"once scripts, styles and inline pictures are cut; at most {MAX_MARKUP / 1e6:.0f} "
@@ -80,10 +99,12 @@ def check_markup(text: str) -> None:
 
 
 def check_text(page: Any) -> None:
-    """Refuse a parsed page with more elements or visible text than an article has."""
-    elements = 0
-    for _ in page.iter():
+    """Refuse a parsed page with more elements, blocks or visible text than an
+    article has."""
+    elements = blocks = 0
+    for el in page.iter():
         elements += 1
+        blocks += el.tag in _BLOCK_TAGS
         if elements > MAX_ELEMENTS:
             raise InputError(f"page too large to be an article (more than {MAX_ELEMENTS:,} elements)")
     body = page.find("body")
@@ -93,3 +114,5 @@ def check_text(page: Any) -> None:
         if chars > MAX_TEXT:
             raise InputError(f"page too large to be an article (more than {MAX_TEXT:,} characters of text, "
                              f"some {MAX_TEXT // 6:,} words)")
+    if blocks > MAX_BLOCKS:  # after the text: a page with too much of both is named by its text
+        raise InputError(f"page too large to be an article (more than {MAX_BLOCKS:,} paragraphs, items and cells)")
