@@ -12,6 +12,7 @@ import hashlib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from bantin.model.text import Span, Text, text_of
 
@@ -209,6 +210,12 @@ class Table:
         """Every cell with the grid position it starts at, row by row: a cell goes
         in the first column its row has free, after the rows above have spread
         their spans down."""
+        return list(self._grid)
+
+    @cached_property
+    def _grid(self) -> tuple[Placed, ...]:
+        # Worked out once per table: writers ask for it cell by cell, and a table
+        # of 2,000 columns would otherwise cost minutes (the table is immutable).
         taken: set[tuple[int, int]] = set()
         out = []
         for r, row in enumerate(self.rows):
@@ -221,11 +228,11 @@ class Table:
                     for dc in range(cell.colspan):
                         taken.add((r + dr, col + dc))
                 col += cell.colspan
-        return out
+        return tuple(out)
 
-    @property
+    @cached_property
     def columns(self) -> int:
-        return max((p.column + p.cell.colspan for p in self.placed()), default=0)
+        return max((p.column + p.cell.colspan for p in self._grid), default=0)
 
     @property
     def spans(self) -> bool:
