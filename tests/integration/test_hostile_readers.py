@@ -268,3 +268,31 @@ def test_inspect_reports_every_kind_of_bad_input_in_one_line(tmp_path: Path) -> 
             err = r.stderr.decode()
             assert b"Traceback" not in r.stderr and "internal error" not in err, (name, err)
             assert r.returncode == 1 and len(err.splitlines()) == 1 and err.startswith("bantin: error: "), (name, err)
+
+
+def test_libxml2s_guards_are_told_in_words_not_in_parser_options(tmp_path: Path) -> None:
+    """A Word file nested deeper than the parser follows, or whose entities expand
+    past a safe size, is refused in words: not "use XML_PARSE_HUGE option" or "see
+    xmlCtxtSetMaxAmplification", options of a parser the user never set."""
+    import zipfile
+
+    deep = tmp_path / "sau.docx"
+    deep.write_bytes(docx("<w:sdt><w:sdtContent>" * 3000 + p("Chữ.") + "</w:sdtContent></w:sdt>" * 3000))
+    bomb = tmp_path / "bom.docx"
+    entities = '<!ENTITY a0 "lol">' + "".join(f'<!ENTITY a{i} "{f"&a{i - 1};" * 10}">' for i in range(1, 10))
+    with zipfile.ZipFile(io.BytesIO(docx("<w:p><w:r><w:t>&a9;</w:t></w:r></w:p>"))) as src, \
+            zipfile.ZipFile(bomb, "w") as out:
+        for item in src.infolist():
+            data = src.read(item)
+            if item.filename == "word/document.xml":
+                head, _, rest = data.partition(b"?>")  # the DOCTYPE goes after the XML declaration
+                data = head + b"?>" + f"<!DOCTYPE w:document [{entities}]>".encode() + rest
+            out.writestr(item, data)
+    good = tmp_path / "tot.txt"
+    good.write_text("Tiêu đề\nSapo của bài.\nThân bài.\n", encoding="utf-8")
+    r = bantin("export", "-f", "txt", "-o", str(tmp_path / "out"), str(deep), str(bomb), str(good))
+    err = r.stderr.decode()
+    assert r.returncode == 1 and (tmp_path / "out" / "tot.txt").exists()
+    assert "sau.docx: damaged Word file: elements nested deeper than an XML parser follows" in err, err
+    assert "bom.docx: damaged Word file: entities that expand past a safe size (an XML bomb)" in err, err
+    assert "XML_PARSE_HUGE" not in err and "xmlCtxt" not in err
