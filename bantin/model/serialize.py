@@ -9,6 +9,7 @@ still read, each against its own frozen schema file.
 from __future__ import annotations
 
 import json
+import sys
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -195,8 +196,8 @@ def loads(s: str) -> Document:
         raise SchemaError(f"invalid JSON: {e}") from None
     except RecursionError:
         raise SchemaError("invalid JSON: nested too deeply") from None
-    except ValueError as e:  # an integer of thousands of digits
-        raise SchemaError(f"invalid JSON: {str(e)[:120]}") from None
+    except ValueError:  # Python's guard against an integer of thousands of digits
+        raise SchemaError(f"invalid JSON: a number of more than {sys.get_int_max_str_digits():,} digits") from None
     try:
         validate(data)
         return from_dict(data)

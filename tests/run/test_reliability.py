@@ -427,6 +427,13 @@ def test_week_and_basic_dates_in_json_are_refused(tmp_path, date):
     assert r.returncode == 1 and any("date" in e for e in errors_of(r))
 
 
+def test_a_number_of_thousands_of_digits_is_refused_in_words():
+    """Python refuses to read an integer of more than 4,300 digits; the message is
+    bantin's, not "use sys.set_int_max_str_digits()"."""
+    with pytest.raises(api.InputError, match=r"invalid JSON: a number of more than 4,300 digits$"):
+        api.read('{"schema": "bantin/article@3", "title": "x", "tags": [' + "9" * 5000 + "]}")
+
+
 # 15, 17. The extension decides; schema-invalid JSON; UTF-16; empty bundle titles.
 
 @pytest.mark.parametrize("doc", [
