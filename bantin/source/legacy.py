@@ -46,6 +46,10 @@ _C1 = re.compile("[\x80-\x9f]")
 MAX_UNMAPPED = 0.005  # share of characters no letter of the encoding explains
 CLEAR_MARGIN = 0.15  # the winner's share of syllables must lead the next by this much
 MIN_SHARE = 0.5
+# Words beyond ASCII the winner must read as Vietnamese: three bytes of junk read
+# as Windows-1258 give "ÿ₫ú … Ă(", of which "ú" and "Ă" are syllables. A title
+# and a sapo in a legacy encoding hold dozens.
+MIN_EVIDENCE = 8
 
 
 @lru_cache(maxsize=1)
@@ -142,6 +146,7 @@ def detect(data: bytes) -> tuple[str, str] | None:
         return None
     best = ranked[0]
     runner = ranked[1][0] if len(ranked) > 1 else 0.0
-    if best[0] >= MIN_SHARE and best[0] - runner >= CLEAR_MARGIN:
+    evidence = sum(1 for w in _WORD.findall(best[2][:200_000]) if not w.isascii() and _syllable(w.lower()))
+    if best[0] >= MIN_SHARE and best[0] - runner >= CLEAR_MARGIN and evidence >= MIN_EVIDENCE:
         return best[1], best[2]
     return None
