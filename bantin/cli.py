@@ -37,6 +37,23 @@ def _usage(msg: str) -> NoReturn:
 
 _ENCODING_HELP = ("Input encoding: auto (UTF-8, else TCVN3, VNI, VISCII or cp1258 when clearly so), "
                   "tcvn3, vni, viqr, viscii or any codec.")
+_LEGACY = ("tcvn3", "vni", "viqr", "viscii")  # bantin.source.legacy.LEGACY, not imported for --help
+
+
+def _encoding(_ctx: click.Context, _param: click.Parameter, value: str) -> str:
+    """An encoding no input could be read in is a usage error (exit 2, nothing
+    converted), not one error line per input."""
+    import codecs
+
+    if value.lower() in ("auto", *_LEGACY):
+        return value
+    try:
+        info = codecs.lookup(value)
+    except (LookupError, ValueError):
+        _usage(f"unknown encoding {value[:40]!r}: auto, tcvn3, vni, viqr, viscii or a Python codec")
+    if not getattr(info, "_is_text_encoding", True):
+        _usage(f"{value[:40]!r} is not a text encoding")
+    return value
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -59,7 +76,7 @@ def _shard(value: str | None) -> tuple[int, int] | None:
 @click.option("-f", "--format", "formats", multiple=True, required=True,
               help="pdf, docx, epub, txt, json, all, or a plug-in's format; repeat or comma-separate.")
 @click.option("-s", "--style", default="default", show_default=True, help="Style name or TOML path.")
-@click.option("-e", "--encoding", default="auto", show_default=True, help=_ENCODING_HELP)
+@click.option("-e", "--encoding", default="auto", show_default=True, help=_ENCODING_HELP, callback=_encoding)
 @click.option("--from", "source_format", default=None, metavar="READER",
               help="Input format: txt, json, md, docx, html or a plug-in's; by default the file extension "
                    "decides (the content, for stdin).")
@@ -106,7 +123,7 @@ def export_cmd(
 
 
 @cli.command()
-@click.option("-e", "--encoding", default="auto", show_default=True, help=_ENCODING_HELP)
+@click.option("-e", "--encoding", default="auto", show_default=True, help=_ENCODING_HELP, callback=_encoding)
 @click.option("--from", "source_format", default=None, metavar="READER",
               help="Input format: txt, json, md, docx, html or a plug-in's; by default the file extension decides.")
 @click.option("-s", "--style", default="default", show_default=True,
