@@ -164,3 +164,12 @@ def test_big_pages_of_text_are_refused_quickly(megabytes):
     with pytest.raises(InputError, match=r"^page too large to be an article"):
         api.read(data, source_format="html")
     assert time.perf_counter() - t0 < 20
+
+
+def test_json_ld_too_deep_to_read_is_metadata_the_page_lacks():
+    """A JSON-LD script of 100,000 nested arrays cannot be read (Python's recursion
+    limit): it is skipped as a malformed one is, and the article still reads."""
+    ld = '<script type="application/ld+json">' + "[" * 100_000 + "]" * 100_000 + "</script>"
+    page = HEAD.format(extra=ld) + PARAGRAPH.format(i=0) + PARAGRAPH.format(i=1) + TAIL
+    a = api.read(page.encode(), source_format="html", warn=lambda _: None)
+    assert a.title and paragraphs(a)

@@ -215,7 +215,7 @@ def linked_data(page: Any) -> LinkedData:
     for script in page.xpath("//script[@type='application/ld+json']"):
         try:
             data = json.loads(script.text or "", strict=False)
-        except ValueError:
+        except (ValueError, RecursionError):  # metadata that cannot be read is metadata the page lacks
             continue
         for item in _items(data):
             kinds = _types(item)
