@@ -290,8 +290,8 @@ def test_hostile_json_in_inspect_and_export(tmp_path, payload):
 def test_inspect_with_a_codec_that_is_not_text(tmp_path):
     f = tmp_path / "a.txt"
     f.write_text(ARTICLE, encoding="utf-8")
-    r = bantin("inspect", "-e", "rot13", str(f))
-    assert r.returncode == 1 and b"not a text encoding" in r.stderr and b"Traceback" not in r.stderr
+    r = bantin("inspect", "-e", "rot13", str(f))  # no input could be read so: a usage error
+    assert r.returncode == 2 and b"not a text encoding" in r.stderr and b"Traceback" not in r.stderr
 
 
 # 10. Repeated signals, and a signal at start-up.
