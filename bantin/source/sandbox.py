@@ -74,7 +74,8 @@ def local_image(ref: str, folder: Path | None, warn: Warn, seen: Seen | None = N
 def _read(target: Path, shown: str, warn: Warn) -> Image | None:
     try:
         if not target.is_file():
-            warn(f"image not found: {shown}")
+            # A folder or a pipe (which would block the read) is there but is no picture.
+            warn(f"image not a file: {shown}" if target.exists() else f"image not found: {shown}")
             return None
         if target.stat().st_size > MAX_BYTES:
             warn(f"image too large: {shown}")

@@ -296,3 +296,20 @@ def test_libxml2s_guards_are_told_in_words_not_in_parser_options(tmp_path: Path)
     assert "sau.docx: damaged Word file: elements nested deeper than an XML parser follows" in err, err
     assert "bom.docx: damaged Word file: entities that expand past a safe size (an XML bomb)" in err, err
     assert "XML_PARSE_HUGE" not in err and "xmlCtxt" not in err
+
+
+def test_a_picture_path_that_is_a_pipe_or_a_folder_is_named_for_what_it_is(tmp_path: Path) -> None:
+    """A FIFO (which would block a read) and a folder are there but are no picture:
+    "not a file", not "not found"; the article still reads, with nothing blocked."""
+    import os
+
+    os.mkfifo(tmp_path / "ong.png")
+    (tmp_path / "thu-muc.png").mkdir()
+    src = tmp_path / "bai.md"
+    src.write_text("# Tiêu đề\n\nĐoạn văn.\n\n![a](ong.png)\n\n![b](thu-muc.png)\n\n![c](khong-co.png)\n",
+                   encoding="utf-8")
+    said: list[str] = []
+    a = api.read(src, warn=said.append)
+    assert a.title == "Tiêu đề"
+    assert [m for m in said if m.startswith("image")] == [
+        "image not a file: ong.png", "image not a file: thu-muc.png", "image not found: khong-co.png"]
