@@ -63,9 +63,14 @@ def parse(text: str) -> Any:
     # Characters XML cannot hold make trafilatura's XML come out empty.
     text = _NOT_XML.sub("", text)
     try:
-        return lxml.html.document_fromstring(text, parser=parser)
+        page = lxml.html.document_fromstring(text, parser=parser)
     except Exception as e:  # noqa: BLE001 - lxml raises several kinds on garbage
         raise InputError(f"not an HTML page lxml can parse ({type(e).__name__})") from None
+    # libxml2 stops at 256 levels of nesting and drops the rest of the page without
+    # raising: the article may be in what was dropped, so the page is refused.
+    if any("Excessive depth" in e.message for e in parser.error_log):
+        raise InputError("not an article page: elements nested deeper than an HTML parser follows (256 levels)")
+    return page
 
 
 class TextIndex:
