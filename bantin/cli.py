@@ -37,23 +37,16 @@ def _usage(msg: str) -> NoReturn:
 
 _ENCODING_HELP = ("Input encoding: auto (UTF-8, else TCVN3, VNI, VISCII or cp1258 when clearly so), "
                   "tcvn3, vni, viqr, viscii or any codec.")
-_LEGACY = ("tcvn3", "vni", "viqr", "viscii")  # bantin.source.legacy.LEGACY, not imported for --help
 
 
 def _encoding(_ctx: click.Context, _param: click.Parameter, value: str) -> str:
     """An encoding no input could be read in is a usage error (exit 2, nothing
     converted), not one error line per input."""
-    import codecs
-
-    if value.lower() in ("auto", *_LEGACY):
+    if value.lower() == "auto":  # the default: the pipeline stays unimported
         return value
-    try:
-        info = codecs.lookup(value)
-    except (LookupError, ValueError):
-        _usage(f"unknown encoding {value[:40]!r}: auto, tcvn3, vni, viqr, viscii or a Python codec")
-    if not getattr(info, "_is_text_encoding", True):
-        _usage(f"{value[:40]!r} is not a text encoding")
-    return value
+    from bantin import commands
+
+    return commands.encoding(value)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

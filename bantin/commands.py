@@ -18,15 +18,26 @@ import click
 
 from bantin import api
 from bantin.digest.build import DIGEST_TITLE, explain
-from bantin.errors import StyleError, UsageError
+from bantin.errors import InputError, StyleError, UsageError
 from bantin.model import Briefing, Document, articles_of
 from bantin.model.serialize import dumps
 from bantin.run.convert import friendly
 from bantin.run.names import shown
 from bantin.run.settings import split_meta
 from bantin.source import files
+from bantin.source.decode import check_encoding
 
 Say = Callable[[str], None]
+
+
+def encoding(name: str) -> str:
+    """``name`` when some input could be read in it; else a usage error (exit 2,
+    nothing converted), not one error line per input."""
+    try:
+        check_encoding(name)
+    except InputError as e:
+        raise click.UsageError(str(e)) from None
+    return name
 
 
 def export(say: Say, inputs: Sequence[str], formats: Sequence[str], out: str, *, meta: Sequence[str],

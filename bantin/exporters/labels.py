@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 
 from bantin.model import Article, Briefing, Document, Figure, Span, Text
 from bantin.typography.autolink import split
+from bantin.typography.nbsp import NB_HYPHEN, NBSP
 from bantin.typography.words import join
 
 CONTENTS = "Mục lục"
@@ -144,10 +145,10 @@ def doc_subject(doc: Document) -> str:
 
 
 def meta_text(text: str) -> str:
-    """A metadata field (title, author, subject): the typography's no-break spaces
-    and hyphens written plain, as catalogues, search indexes and a viewer's title
-    bar expect them, and as their fonts have them."""
-    return text.replace("\u00a0", " ").replace("\u202f", " ").replace("\u2011", "-")
+    """Text for where lines are not broken (metadata, an outline, a chat message):
+    the typography's no-break spaces and hyphens written plain, as catalogues,
+    search indexes and a viewer's title bar expect them, and as their fonts have them."""
+    return text.replace(NBSP, " ").replace("\u202f", " ").replace(NB_HYPHEN, "-")
 
 
 def short_title(title: str, limit: int = 60) -> str:

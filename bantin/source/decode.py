@@ -43,6 +43,20 @@ def utf16_without_bom(data: bytes) -> str | None:
     return None
 
 
+def check_encoding(name: str) -> None:
+    """Raise InputError unless ``name`` is "auto", a legacy encoding bantin reads
+    (``legacy.LEGACY``) or a Python codec of text."""
+    if name.lower() in ("auto", *legacy.LEGACY):
+        return
+    try:
+        info = codecs.lookup(name)
+    except (LookupError, ValueError):
+        raise InputError(f"unknown encoding {name[:40]!r}: auto, {', '.join(legacy.LEGACY)} "
+                         "or a Python codec") from None
+    if not getattr(info, "_is_text_encoding", True):
+        raise InputError(f"{name[:40]!r} is not a text encoding")
+
+
 def decode_reporting(data: bytes, encoding: str | None = None) -> tuple[str, str | None]:
     """The text, and the encoding that was detected (None when UTF-8 or named)."""
     detected = None
@@ -72,12 +86,7 @@ def decode_reporting(data: bytes, encoding: str | None = None) -> tuple[str, str
     elif encoding.lower() in legacy.LEGACY:
         text = legacy.decode(data, encoding.lower())
     else:
-        try:
-            info = codecs.lookup(encoding)
-        except (LookupError, ValueError):
-            raise InputError(f"unknown encoding {encoding[:40]!r}") from None
-        if not getattr(info, "_is_text_encoding", True):
-            raise InputError(f"{encoding[:40]!r} is not a text encoding")
+        check_encoding(encoding)
         try:
             text = data.decode(encoding)
         except UnicodeDecodeError as e:

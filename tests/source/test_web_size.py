@@ -180,7 +180,7 @@ def test_a_page_nested_deeper_than_the_parser_follows_is_refused_in_words():
     inside 100,000 nested divs was lost and the page said "no article found"."""
     data = ("<html><body>" + "<div>" * 100_000 + "<article><h1>Tiêu đề</h1><p>Chữ.</p></article>"
             + "</div>" * 100_000 + "</body></html>").encode()
-    with pytest.raises(InputError, match=r"^not an article page: elements nested deeper than an HTML parser "):
+    with pytest.raises(InputError, match=r"^not an article page: elements nested more than 256 levels deep "):
         api.read(data, source_format="html")
     ok = ("<html><body>" + "<div>" * 200 + HEAD.split("<body>")[-1] + PARAGRAPH.format(i=0) + TAIL).encode()
     assert api.read(ok, source_format="html", warn=lambda _: None).title

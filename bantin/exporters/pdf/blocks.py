@@ -17,7 +17,7 @@ from typing import Any
 from reportlab.platypus import CondPageBreak, Indenter, Spacer
 
 from bantin.exporters import Warn
-from bantin.exporters.labels import credit_line, placeholder, short_title
+from bantin.exporters.labels import credit_line, meta_text, placeholder, short_title
 from bantin.exporters.pdf import lists, tables
 from bantin.exporters.pdf.flowables import Marked, Outlined, framed
 from bantin.exporters.pdf.fonts import Fonts, mono
@@ -103,7 +103,7 @@ class Blocks(Walker):
         self.count += 1
         # The outline shows plain words: no non-breaking or other typographic space,
         # no non-breaking hyphen (a reader searches it for "2-2").
-        plain_title = short_title(" ".join(title.replace("\u2011", "-").split()), 200)
+        plain_title = short_title(" ".join(meta_text(title).split()), 200)
         markup = self.ink.chars(join(title), self.fonts.body_family) if toc else ""
         return Outlined(plain_title, level, f"o{self.count}", toc, markup)
 

@@ -9,8 +9,10 @@ from __future__ import annotations
 import unicodedata
 
 from bantin.exporters import Exporter, RenderContext
+from bantin.exporters.labels import meta_text
 from bantin.exporters.txt.writer import Writer
 from bantin.model import Document
+from bantin.typography.nbsp import NB_HYPHEN
 
 
 def write(doc: Document, ctx: RenderContext) -> bytes:
@@ -23,9 +25,7 @@ def write(doc: Document, ctx: RenderContext) -> bytes:
     # font that has no U+2011. No-break spaces stay (every font has them, and they
     # hold when the text is wrapped again), except in a message: a chat app wraps
     # where it likes.
-    text = text.replace("\u2011", "-")
-    if message:
-        text = text.replace("\u00a0", " ").replace("\u202f", " ")
+    text = meta_text(text) if message else text.replace(NB_HYPHEN, "-")
     return unicodedata.normalize("NFC", text).encode("utf-8")
 
 

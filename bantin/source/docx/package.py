@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bantin.errors import InputError
+from bantin.source import xmlguards
 
 MAX_ENTRIES = 2000
 MAX_UNCOMPRESSED = 200 * 1024 * 1024  # every part read, pictures included
@@ -168,18 +169,11 @@ def _parser() -> Any:
                            remove_comments=True, remove_pis=True)
 
 
-# libxml2's guards against hostile XML, in words for the user (its own name an
-# option of the parser the user never set).
-_GUARDS = (("Excessive depth", "elements nested deeper than an XML parser follows (a hostile file)"),
-           ("amplification", "entities that expand past a safe size (an XML bomb)"),
-           ("Detected an entity reference loop", "entities that refer to themselves (an XML bomb)"))
-
-
 def _reason(e: Exception) -> str:
     """The parser's message on one line (lxml's can hold a newline before its
     position), or what one of libxml2's guards against hostile XML means."""
     text = " ".join(str(e).split())
-    return next((said for key, said in _GUARDS if key in text), text[:120])
+    return xmlguards.guard(text) or text[:120]
 
 
 def parse(data: bytes) -> Any:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from bantin.errors import InputError
+from bantin.source import xmlguards
 
 # CJK, kana, hangul and Thai have no spaces: each character counts as a word.
 _CJK = "\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af\uff66-\uff9f"
@@ -66,10 +67,11 @@ def parse(text: str) -> Any:
         page = lxml.html.document_fromstring(text, parser=parser)
     except Exception as e:  # noqa: BLE001 - lxml raises several kinds on garbage
         raise InputError(f"not an HTML page lxml can parse ({type(e).__name__})") from None
-    # libxml2 stops at 256 levels of nesting and drops the rest of the page without
-    # raising: the article may be in what was dropped, so the page is refused.
-    if any("Excessive depth" in e.message for e in parser.error_log):
-        raise InputError("not an article page: elements nested deeper than an HTML parser follows (256 levels)")
+    # libxml2's HTML parser recovers from its guards: past 256 levels of nesting it
+    # drops the rest of the page without raising, and the article may be in it.
+    said = next(filter(None, (xmlguards.guard(e.message) for e in parser.error_log)), None)
+    if said is not None:
+        raise InputError(f"not an article page: {said}")
     return page
 
 
