@@ -307,7 +307,7 @@ def example_tree(src: Path, copies: int) -> Path:
 
 def assert_stopped_cleanly(out: Path) -> None:
     """After an interrupt: no temporary file left, and the manifest (if any) valid,
-    naming only outputs that exist."""
+    naming only outputs that exist (its paths are relative to the output folder)."""
     import json
     import time
 
@@ -318,7 +318,7 @@ def assert_stopped_cleanly(out: Path) -> None:
     manifest = out / ".bantin-manifest.json"
     if manifest.exists():
         for entry in json.loads(manifest.read_text())["entries"].values():
-            assert all(os.path.exists(p) for p in entry["outputs"])
+            assert entry["outputs"] and all((out / p).is_file() for p in entry["outputs"]), entry
 
 
 # Lines of the shapes newsroom text holds, for documents made at random.

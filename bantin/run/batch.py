@@ -25,7 +25,7 @@ import click
 from bantin._version import __version__
 from bantin.errors import UsageError
 from bantin.exporters import registry
-from bantin.run import cluster, interrupt, manifest, pool
+from bantin.run import cluster, interrupt, manifest, owned, pool
 from bantin.run.collect import collect
 from bantin.run.convert import Job, Result, bundle, slug
 from bantin.run.guard import Guard, OutputRefused, check
@@ -67,12 +67,14 @@ def _key(job: Job, settings: Settings) -> str | None:
     return h.hexdigest()
 
 
-def check_outputs(inputs: tuple[str, ...], settings: Settings) -> None:
+def check_outputs(inputs: tuple[str, ...], settings: Settings) -> bool:
     """Refuse, before anything is written, an output folder that is not a folder
-    and any output that would replace an input (``bantin.run.guard``)."""
+    and any output that would replace an input (``bantin.run.guard``). Returns
+    whether the output folder is shared with the inputs: then the run records
+    what it writes (``bantin.run.owned``)."""
     out = settings.out_dir
     if out is None:
-        return
+        return False
     if out.exists() and not out.is_dir():
         raise BatchUsageError(f"-o {shown(str(out))}: not a folder")
     guard = Guard.of(inputs, out, settings.overwrite)
@@ -96,6 +98,7 @@ def check_outputs(inputs: tuple[str, ...], settings: Settings) -> None:
         check(guard, targets())
     except OutputRefused as e:
         raise BatchUsageError(str(e)) from None
+    return guard.overlaps()
 
 
 class _Outcome:
@@ -104,9 +107,11 @@ class _Outcome:
     collect the entries). The file is written to a temporary name and renamed
     when the run ends."""
 
-    def __init__(self, report_path: Path | None, settings: Settings, collect: bool) -> None:
+    def __init__(self, report_path: Path | None, settings: Settings, collect: bool, shared: bool) -> None:
         self.report = Report(__version__, settings.formats, settings.style)
         self.collect = collect
+        self.shared = shared
+        self.written: list[tuple[Path, str]] = []  # (path, SHA-256) for the shared folder's record
         self.path = report_path
         self.error: str | None = None  # an output-side failure of the run itself
         self._file: IO[str] | None = None
@@ -140,6 +145,9 @@ class _Outcome:
         setattr(self.report, entry.status, getattr(self.report, entry.status) + 1)
         if self.collect:
             self.report.inputs.append(entry)
+        if self.shared:
+            # written and outputs grow together, one pair per file delivered
+            self.written.extend(zip(r.written, (o.sha256 for o in r.outputs), strict=False))
         if self._file is not None:
             self._write(self._sep + json.dumps(entry.to_dict(), ensure_ascii=False))
             self._sep = ",\n    "
@@ -170,7 +178,7 @@ class _Outcome:
 
 def run(inputs: tuple[str, ...], settings: Settings, err: Err) -> Report:
     t0 = time.perf_counter()
-    check_outputs(inputs, settings)
+    shared = check_outputs(inputs, settings)
     found = collect(inputs, settings.out_dir)
     first = list(islice(found, 2))
     if not first:
@@ -178,12 +186,14 @@ def run(inputs: tuple[str, ...], settings: Settings, err: Err) -> Report:
     if settings.out_dir is None and (len(settings.formats) != 1 or (len(first) != 1 and not settings.bundle)):
         raise BatchUsageError("-o - writes one document: give one format and one input (or --bundle)")
     jobs = chain(first, found)
-    outcome = _Outcome(settings.report, settings, settings.collect)
+    outcome = _Outcome(settings.report, settings, settings.collect, shared)
     try:
         _run(jobs, settings, err, outcome)
     except BaseException:
         outcome.abort()
         raise
+    finally:
+        _record(settings.out_dir, outcome)
     elapsed = time.perf_counter() - t0
     report = outcome.close(elapsed)
     if outcome.error:
@@ -218,10 +228,11 @@ def _run(jobs: Iterator[Job], settings: Settings, err: Err, outcome: _Outcome) -
             _emit(result, outcome)
         return
 
+    tracked = settings.out_dir or Path()  # the folder the manifest's outputs are relative to
     incremental = settings.incremental and settings.out_dir is not None
     known: manifest.Entries = {}
-    if incremental and settings.out_dir is not None:
-        known = manifest.load(settings.out_dir, lambda msg: err(f"bantin: warning: {msg}"))
+    if incremental:
+        known = manifest.load(tracked, lambda msg: err(f"bantin: warning: {msg}"))
     updates: manifest.Entries = {}
     keys: dict[str, str | None] = {}
 
@@ -241,7 +252,7 @@ def _run(jobs: Iterator[Job], settings: Settings, err: Err, outcome: _Outcome) -
             seen[stem] = job.label
             if incremental:
                 key = keys[stem] = _key(job, settings)
-                if manifest.unchanged(known, stem, key):
+                if manifest.unchanged(known, stem, key, tracked):
                     outcome.add(Result(job.label, skipped=True))
                     continue
             yield job
@@ -272,12 +283,23 @@ def _run(jobs: Iterator[Job], settings: Settings, err: Err, outcome: _Outcome) -
                 _emit(res, outcome)
                 stem = str(job.stem)
                 if keys.get(stem):
-                    updates[stem] = {"key": keys.pop(stem), "outputs": [str(p) for p in res.written],
+                    updates[stem] = {"key": keys.pop(stem), "outputs": manifest.outputs(res.written, tracked),
                                      "depends": manifest.digests(res.depends)}
     finally:
         stream.close()
-        if incremental and settings.out_dir is not None:
-            _save(settings.out_dir, updates, outcome)
+        if incremental:
+            _save(tracked, updates, outcome)
+
+
+def _record(out_dir: Path | None, outcome: _Outcome) -> None:
+    """Save what was written into a shared folder, even after an interrupt: the
+    files are there, and the next run must know they are bantin's."""
+    if out_dir is None or not outcome.written:
+        return
+    try:
+        owned.save(out_dir, outcome.written)
+    except OSError as e:
+        outcome.error = f"{shown(str(out_dir / owned.NAME))}: record not written: {e.strerror or e}"
 
 
 def _save(out_dir: Path, updates: manifest.Entries, outcome: _Outcome) -> None:

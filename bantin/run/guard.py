@@ -2,9 +2,11 @@
 
 A run refuses, before it writes anything, every output path that is a file the run
 reads, or an existing file of an input format (a Word file, a text, a web page…)
-inside an input folder: such a file is somebody's original, even when this run
-does not read it (``bantin export -f docx -o . bai.md`` beside a reporter's
-``bai.docx``). ``--overwrite`` allows replacing those (never the named inputs).
+inside an output folder that an input folder holds or is held by: such a file is
+somebody's original, even when this run does not read it (``bantin export -f docx
+-o . bai.md`` beside a reporter's ``bai.docx``), unless the record of that folder
+(``bantin.run.owned``) says bantin wrote it and it is unchanged since.
+``--overwrite`` allows replacing those (never the files the run reads).
 Paths are compared by their real paths, and no output is written through a
 symlinked folder inside the output tree, whatever ``--overwrite`` says: that is
 how an output folder reaches back into the inputs.
@@ -13,11 +15,12 @@ how an output folder reaches back into the inputs.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from bantin.errors import UsageError
+from bantin.run import owned
 from bantin.run.names import shown
 from bantin.source import extensions
 
@@ -43,6 +46,7 @@ class Guard:
     named_dirs: frozenset[str]  # the folders those files are in
     suffixes: frozenset[str]  # the extensions readers claim
     overwrite: bool = False
+    owned: Mapping[str, str] = field(default_factory=dict)  # the folder's record, when it is shared
 
     @classmethod
     def of(cls, inputs: Iterable[str], out_dir: Path, overwrite: bool = False) -> Guard:
@@ -53,8 +57,11 @@ class Guard:
                 continue
             (roots if Path(src).is_dir() else named).append(_real(src))
         dirs = frozenset(os.path.dirname(n) for n in named)
-        return cls(_real(out_dir), os.path.abspath(out_dir), tuple(roots), frozenset(named), dirs,
-                   frozenset(extensions()), overwrite)
+        guard = cls(_real(out_dir), os.path.abspath(out_dir), tuple(roots), frozenset(named), dirs,
+                    frozenset(extensions()), overwrite)
+        if guard.overlaps():
+            guard = replace(guard, owned=owned.load(out_dir))
+        return guard
 
     def overlaps(self) -> bool:
         """Whether the output folder and an input folder hold each other, or a named
@@ -76,12 +83,14 @@ class Guard:
         if real in self.named or (readable and os.path.lexists(target)
                                   and any(self._read_from(real, r) for r in self.roots)):
             return f"the output {shown(str(target))} would replace an input of this run"
-        if self.overwrite or not os.path.lexists(target):
+        if self.overwrite or not os.path.lexists(target) or not readable or not self.overlaps():
             return None
-        if readable and os.path.dirname(real) in self.named_dirs:
-            return (f"the output {shown(str(target))} would replace an existing {Path(real).suffix} file in an input "
-                    "folder; choose another -o, or give --overwrite")
-        return None
+        if owned.written_here(self.owned, Path(self.out_path), target):
+            return None  # bantin's own output of an earlier run, untouched since
+        where = ("an input folder" if os.path.dirname(real) in self.named_dirs
+                 else "an output folder shared with the inputs")
+        return (f"the output {shown(str(target))} would replace an existing {Path(real).suffix} file that bantin did "
+                f"not write (or that was edited since), in {where}; choose another -o, or give --overwrite")
 
     def _read_from(self, real: str, root: str) -> bool:
         """Whether a walk of input folder ``root`` would read ``real``: the walk skips

@@ -65,13 +65,19 @@ def digests(paths: list[str]) -> dict[str, str]:
     return out
 
 
-def unchanged(entries: Entries, stem: str, key: str | None) -> bool:
+def outputs(written: list[Path], out_dir: Path) -> list[str]:
+    """The outputs as paths relative to the output folder: a copied or moved folder
+    then checks its own files, not those of the folder it was copied from."""
+    return [os.path.relpath(p, out_dir) for p in written]
+
+
+def unchanged(entries: Entries, stem: str, key: str | None, out_dir: Path) -> bool:
     """True when the input's key matches and every output it made is still there."""
     entry = entries.get(stem)
     if not key or entry is None or entry.get("key") != key:
         return False
-    outputs = entry.get("outputs")
-    if not (isinstance(outputs, list) and all(Path(str(p)).exists() for p in outputs)):
+    made = entry.get("outputs")
+    if not (isinstance(made, list) and all((out_dir / str(p)).exists() for p in made)):
         return False
     # A picture the input refers to has changed: the outputs that embed it are stale.
     depends = entry.get("depends", {})
@@ -79,7 +85,8 @@ def unchanged(entries: Entries, stem: str, key: str | None) -> bool:
 
 
 @contextmanager
-def _locked(out_dir: Path) -> Iterator[None]:
+def locked(out_dir: Path) -> Iterator[None]:
+    """The output folder's lock, held while a record in it is merged and saved."""
     out_dir.mkdir(parents=True, exist_ok=True)
     fd = os.open(out_dir / LOCK, os.O_RDWR | os.O_CREAT, 0o644)
     try:
@@ -91,13 +98,16 @@ def _locked(out_dir: Path) -> Iterator[None]:
 
 def save(out_dir: Path, entries: Entries) -> None:
     """Merge this run's entries over the manifest on disk, under the lock."""
-    with _locked(out_dir):
+    with locked(out_dir):
         merged = {**load(out_dir, lambda _msg: None), **entries}
-        data = {"bantin": __version__, "entries": dict(sorted(merged.items()))}
-        # ASCII JSON: a file name that is not UTF-8 is kept as \\udcxx escapes,
-        # which read back to the very same name.
-        write_atomic(out_dir / NAME, (json.dumps(data, indent=1) + "\n").encode("ascii"))
+        dump(out_dir / NAME, {"bantin": __version__, "entries": dict(sorted(merged.items()))})
         _remove_stale_parts(out_dir)
+
+
+def dump(path: Path, data: object) -> None:
+    """Write a record atomically as ASCII JSON: a file name that is not UTF-8 is
+    kept as \\udcxx escapes, which read back to the very same name."""
+    write_atomic(path, (json.dumps(data, indent=1) + "\n").encode("ascii"))
 
 
 def _remove_stale_parts(out_dir: Path) -> None:

@@ -118,3 +118,18 @@ def test_interrupt_leaves_no_partial_files(tree, tmp_path, sig):
     assert b"Traceback" not in err
     assert (out / ".bantin-manifest.json").exists()
     assert_stopped_cleanly(out)
+
+
+def test_incremental_checks_the_outputs_of_its_own_folder(tree, tmp_path):
+    """The manifest's outputs are relative to the output folder: a copy of the folder
+    with a file missing converts that input again, whatever the original holds."""
+    out = tmp_path / "out"
+    assert bantin("export", "-f", "txt", "--incremental", "-o", str(out), str(tree)).returncode == 0
+    entries = json.loads((out / ".bantin-manifest.json").read_text())["entries"]
+    assert all(not p.startswith("/") for e in entries.values() for p in e["outputs"])
+    copy = tmp_path / "copy"
+    shutil.copytree(out, copy)
+    (copy / "nhom-1" / "mua-lua-dong-thap.txt").unlink()
+    r = bantin("export", "-f", "txt", "--incremental", "-o", str(copy), str(tree))
+    assert "1 converted, 0 failed, 9 skipped" in r.stderr.decode(), r.stderr
+    assert (copy / "nhom-1" / "mua-lua-dong-thap.txt").is_file()

@@ -5,6 +5,7 @@ before anything is written; --overwrite allows replacing what is not a named inp
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -89,3 +90,43 @@ def test_incremental_converts_again_when_a_picture_changes(tmp_path: Path) -> No
     again = bantin(*args)
     assert b"1 converted, 0 failed, 0 skipped" in again.stderr, again.stderr
     assert (out / "bai.epub").read_bytes() != first
+
+
+def test_an_output_folder_inside_the_input_folder_keeps_an_original_there(tmp_path: Path) -> None:
+    """The walk skips the output folder, so a file in it is no input of the run; it
+    may still be somebody's original, and only the folder's record says otherwise."""
+    (tmp_path / "src" / "dist").mkdir(parents=True)
+    (tmp_path / "src" / "a.txt").write_bytes(ARTICLE)
+    (tmp_path / "src" / "dist" / "a.docx").write_bytes(b"an original kept in dist")
+    before = snapshot(tmp_path)
+    r = bantin("export", "-f", "docx", "-o", "src/dist", "src", cwd=tmp_path)
+    assert r.returncode == 2 and snapshot(tmp_path) == before, r.stderr
+    assert b"a.docx" in r.stderr and b"--overwrite" in r.stderr and b"Traceback" not in r.stderr
+
+
+def test_an_output_folder_above_the_input_folder_keeps_an_original_there(tmp_path: Path) -> None:
+    (tmp_path / "src").mkdir()
+    (tmp_path / "src" / "a.txt").write_bytes(ARTICLE)
+    (tmp_path / "a.docx").write_bytes(b"an original beside the input folder")
+    before = snapshot(tmp_path)
+    r = bantin("export", "-f", "docx", "-o", ".", "src", cwd=tmp_path)
+    assert r.returncode == 2 and snapshot(tmp_path) == before, r.stderr
+    r = bantin("export", "-f", "docx", "-o", ".", "--overwrite", "src", cwd=tmp_path)
+    assert r.returncode == 0 and (tmp_path / "a.docx").read_bytes().startswith(b"PK"), r.stderr
+
+
+def test_a_shared_output_folder_replaces_only_bantins_own_unedited_outputs(tmp_path: Path) -> None:
+    (tmp_path / "src").mkdir()
+    (tmp_path / "src" / "a.txt").write_bytes(ARTICLE)
+    args = ("export", "-f", "docx,txt", "-o", "src/dist", "src")
+    for _ in range(2):  # the second run replaces what the first wrote
+        r = bantin(*args, cwd=tmp_path)
+        assert r.returncode == 0, r.stderr
+    record = json.loads((tmp_path / "src" / "dist" / ".bantin-outputs.json").read_text(encoding="utf-8"))
+    assert sorted(record["files"]) == ["a.docx", "a.txt"]
+    edited = tmp_path / "src" / "dist" / "a.txt"
+    edited.write_text(edited.read_text(encoding="utf-8") + "Một dòng biên tập viên thêm.\n", encoding="utf-8")
+    before = snapshot(tmp_path)
+    r = bantin(*args, cwd=tmp_path)
+    assert r.returncode == 2 and snapshot(tmp_path) == before
+    assert b"a.txt" in r.stderr and b"edited" in r.stderr
