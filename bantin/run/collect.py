@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import stat
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -31,15 +32,19 @@ def collect(inputs: tuple[str, ...], out_dir: Path | None = None) -> Iterator[Jo
     """Expand folders recursively; output paths mirror each folder's tree. A
     generator, so that an archive of any size is never held in memory at once."""
     skip_dir = _real(out_dir) if out_dir is not None else None
+    seen: set[str] = set()  # real paths: a file named twice, or named and in a named folder, is one input
     for src in inputs:
         if src == "-":
             yield Job("-", Path("stdin"), "<stdin>")
             continue
         p = Path(src)
-        if p.is_dir():
-            yield from _walk(p, skip_dir)
-        else:
-            yield Job(src, Path(p.stem or "stdin"), shown(src))
+        jobs = _walk(p, skip_dir) if p.is_dir() else iter([Job(src, Path(p.stem or "stdin"), shown(src))])
+        for job in jobs:
+            real = _real(Path(job.source))
+            if job.problem is None and real in seen:
+                continue
+            seen.add(real)
+            yield job
 
 
 def _real(p: Path) -> str:
@@ -56,7 +61,7 @@ def _walk(root: Path, skip_dir: str | None) -> Iterator[Job]:
             name = e.filename if isinstance(e.filename, str) else folder
             yield _problem(root, Path(name), f"folder not read: {e.strerror or e}")
         kept = []
-        for d in sorted(dirs):
+        for d in sorted(dirs, key=_order):
             if d.startswith(".") or d.endswith(".egg-info"):
                 continue
             path = Path(folder, d)
@@ -67,12 +72,18 @@ def _walk(root: Path, skip_dir: str | None) -> Iterator[Job]:
                 continue
             kept.append(d)
         dirs[:] = kept
-        for name in sorted(files):
+        for name in sorted(files, key=_order):
             if name.startswith(".") or Path(name).suffix.lower() not in suffixes:
                 continue
             yield _file(root, real_root, Path(folder, name))
     for e in problems:
         yield _problem(root, Path(str(e.filename or root)), f"folder not read: {e.strerror or e}")
+
+
+def _order(name: str) -> tuple[str, str]:
+    """Names sort as their NFC form: a tree copied from a Mac (NFD names) gives the
+    same order, and so the same bundle, as the same tree written on Linux."""
+    return unicodedata.normalize("NFC", name), name
 
 
 def _file(root: Path, real_root: str, path: Path) -> Job:

@@ -133,3 +133,32 @@ def test_incremental_checks_the_outputs_of_its_own_folder(tree, tmp_path):
     r = bantin("export", "-f", "txt", "--incremental", "-o", str(copy), str(tree))
     assert "1 converted, 0 failed, 9 skipped" in r.stderr.decode(), r.stderr
     assert (copy / "nhom-1" / "mua-lua-dong-thap.txt").is_file()
+
+
+def test_an_input_named_twice_is_converted_once(tmp_path):
+    src = tmp_path / "src"
+    src.mkdir()
+    shutil.copy(EXAMPLES / "thu-vien-so.txt", src / "a.txt")
+    r = bantin("export", "-f", "txt", "-o", str(tmp_path / "out"), str(src / "a.txt"), str(src),
+               "./src/a.txt", cwd=tmp_path)
+    assert r.returncode == 0 and "1 converted, 0 failed" in r.stderr.decode(), r.stderr
+
+
+def test_folder_order_does_not_depend_on_the_normal_form_of_names(tmp_path):
+    """A tree copied from a Mac has NFD names; its bundle lists articles as the same
+    tree written with NFC names does."""
+    import unicodedata
+
+    titles = {"Ánh.txt": "Bài thứ nhất", "Bình.txt": "Bài thứ hai", "Ba.txt": "Bài thứ ba"}
+    orders = []
+    for form in ("NFC", "NFD"):
+        src = tmp_path / form
+        src.mkdir()
+        for name, title in titles.items():
+            body = f"{title}\n\nĐoạn văn của {title.lower()} về nông nghiệp.\n"
+            (src / unicodedata.normalize(form, name)).write_text(body, encoding="utf-8")
+        r = bantin("export", "-f", "txt", "--bundle", "Tổng hợp", "-o", "-", str(src))
+        assert r.returncode == 0, r.stderr
+        text = r.stdout.decode()
+        orders.append(sorted(titles.values(), key=text.index))
+    assert orders[0] == orders[1], orders
