@@ -57,6 +57,18 @@ def check_encoding(name: str) -> None:
         raise InputError(f"{name[:40]!r} is not a text encoding")
 
 
+def _check_text_after_bom(data: bytes, encoding: str) -> None:
+    """Refuse a binary file that merely starts with FF FE (or another mark): any
+    bytes decode as UTF-16, to a soup of CJK characters. Prose, Vietnamese above all,
+    is one part in a few white space; the soup has next to none."""
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError:
+        return  # said in the decoder's own words below
+    if sum(c.isspace() for c in text) * 50 < len(text):
+        raise InputError(f"binary file (a {encoding.upper()} byte-order mark, then no text); not a text article")
+
+
 def decode_reporting(data: bytes, encoding: str | None = None) -> tuple[str, str | None]:
     """The text, and the encoding that was detected (None when UTF-8 or named)."""
     detected = None
@@ -66,6 +78,8 @@ def decode_reporting(data: bytes, encoding: str | None = None) -> tuple[str, str
         # A UTF-16 or UTF-32 byte-order mark names its encoding (Notepad's
         # "Unicode" saves UTF-16 LE with one); such text is full of NUL bytes.
         encoding = next((enc for bom, enc in _BOMS if data.startswith(bom)), None)
+        if encoding is not None:
+            _check_text_after_bom(data, encoding)
     if encoding is None and b"\x00" in data[:8192]:
         detected = encoding = utf16_without_bom(data)
         if encoding is None:

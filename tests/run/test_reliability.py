@@ -453,6 +453,10 @@ def test_utf16_with_bom_is_read():
     for enc in ("utf-16", "utf-16-be", "utf-32"):
         data = ("\ufeff" + ARTICLE).encode(enc) if enc != "utf-16" else ARTICLE.encode(enc)
         assert api.read(data).title == "Tiêu đề thử"
+    # Binary bytes that start with FF FE decode as UTF-16 to CJK soup: refused.
+    for junk in (b"\xff\xfe" + b"\x12\x34\x9a\x7b" * 300, b"\xfe\xff" + bytes(range(0x20, 0xd8)) * 4):
+        with pytest.raises(api.InputError, match="binary file"):
+            api.read(junk)
 
 
 def test_utf16_without_bom_is_read_and_reported(tmp_path):
