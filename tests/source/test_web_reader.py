@@ -133,6 +133,35 @@ def test_pages_of_links_are_not_articles(pages, name):
         api.read(pages / name)
 
 
+def _page(title: str, h1: str, body: str, head: str = "") -> bytes:
+    return (f'<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>{title}</title>{head}</head>'
+            f"<body><h1>{h1}</h1>{body}</body></html>").encode()
+
+
+@pytest.mark.parametrize(("title", "h1", "body"), [
+    ("404 - Không tìm thấy trang | Báo Mẫu", "Rất tiếc!", "<p>Trang bạn tìm không tồn tại hoặc đã bị xóa. "
+     "Vui lòng quay lại trang chủ.</p><a href='/'>Trang chủ</a>"),
+    ("Đăng nhập | Báo Mẫu", "Đăng nhập để đọc tiếp", "<form><p>Bài viết chỉ dành cho thành viên.</p>"
+     "<label>Email</label><input><label>Mật khẩu</label><input></form>"),
+    ("Page not found", "Not Found", "<p>The requested URL was not found on this server.</p>"),
+])
+def test_error_and_sign_in_pages_are_refused(title, h1, body):
+    with pytest.raises(InputError, match=r"^the page is an error or sign-in page \(“.+”\), not an article$"):
+        api.read(_page(title, h1, body), source_format="html")
+
+
+@pytest.mark.parametrize(("title", "body", "head"), [
+    # A brief that mentions a login in passing, short as it is.
+    ("Thêm cách đăng nhập bằng VNeID", "<p>Từ ngày 1/7, người dân có thể đăng nhập Cổng dịch vụ công quốc gia "
+     "bằng tài khoản định danh điện tử.</p>", ""),
+    # A short brief whose headline starts with a figure that is a status code.
+    ("404 ca mắc sốt xuất huyết trong tuần", "<p>Thành phố ghi nhận 404 ca mắc sốt xuất huyết trong tuần, "
+     "tăng 12% so với tuần trước.</p>", '<meta property="og:type" content="article">'),
+])
+def test_a_short_brief_that_mentions_a_login_or_a_code_is_read(title, body, head):
+    assert api.read(_page(title, title, body, head), source_format="html").title == title
+
+
 def test_a_category_page_is_refused_on_one_line(pages):
     r = bantin("inspect", str(pages / "category.html"))
     lines = r.stderr.decode().strip().splitlines()

@@ -16,7 +16,8 @@ is cut and a page too large to be an article refused (:mod:`.size`):
 - quote attributions and table captions (:mod:`.asides`), which trafilatura drops,
   and the pictures and subheadings it leaves out of a body (:mod:`.restore`);
 - footnotes (:mod:`.notes`), taken out of the body and given back as notes;
-- pages that list links rather than tell a story (:mod:`.listing`), refused.
+- pages that list links rather than tell a story (:mod:`.listing`), and error and
+  sign-in pages (:mod:`.errorpage`), refused.
 
 Then the page's own lists and tables take the place of trafilatura's where it
 lost their structure (:mod:`.graft`, :mod:`.tei`), trafilatura's whole XML
@@ -48,7 +49,7 @@ from bantin.model import (
     spans_of,
 )
 from bantin.source import Context, Reader
-from bantin.source.html import boilerplate, listing, notes, sapo, size
+from bantin.source.html import boilerplate, errorpage, listing, notes, sapo, size
 from bantin.source.html.asides import table_captions, take_attributions
 from bantin.source.html.blocks import Converter, Piece
 from bantin.source.html.cleanup import clean
@@ -173,6 +174,7 @@ def read(data: bytes, ctx: Context) -> Article:
     ld = linked_data(page)
     fields = read_fields(page, ld)
     date = page_date(page, ld)
+    errorpage.check(page, fields.title, _marked(page, ld))
     if not fields.title:
         raise InputError("no article found in the page")
     pictures, imgs = collect(page)
