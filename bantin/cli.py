@@ -49,7 +49,20 @@ def _encoding(_ctx: click.Context, _param: click.Parameter, value: str) -> str:
     return commands.encoding(value)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Stopped(Exception):
+    """A stop signal, carried past click: its main() answers KeyboardInterrupt
+    with an empty line on stderr before ours, and the interrupt is one line."""
+
+
+class _Group(click.Group):
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt as e:
+            raise _Stopped from e
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="bantin")
 def cli() -> None:
     """bantin: Vietnamese news articles into briefings (PDF, DOCX, EPUB, text)."""
@@ -178,7 +191,7 @@ def main() -> None:
 def _main() -> int:
     try:
         code = cli.main(prog_name="bantin", standalone_mode=False)
-    except (click.exceptions.Abort, KeyboardInterrupt):
+    except (_Stopped, click.exceptions.Abort, KeyboardInterrupt):
         # The clean-up ran while the exception unwound (temporary files removed,
         # workers stopped, the manifest saved). Leave now, without the
         # interpreter's shutdown, where a late signal could still turn the exit

@@ -116,6 +116,9 @@ def test_interrupt_leaves_no_partial_files(tree, tmp_path, sig):
     _, err = proc.communicate(timeout=60)
     assert proc.returncode == 130, err
     assert b"Traceback" not in err
+    # One line says so, with no empty line before it (click's own answer to Ctrl-C).
+    lines = err.decode().split("\n")
+    assert lines[-2:] == ["bantin: interrupted; no partial output was left", ""] and "" not in lines[:-1], err
     assert (out / ".bantin-manifest.json").exists()
     assert_stopped_cleanly(out)
 
