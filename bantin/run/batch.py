@@ -253,7 +253,7 @@ def _run(jobs: Iterator[Job], settings: Settings, err: Err, outcome: _Outcome) -
             if incremental:
                 key = keys[stem] = _key(job, settings)
                 if manifest.unchanged(known, stem, key, tracked):
-                    outcome.add(Result(job.label, skipped=True))
+                    outcome.add(Result(job.label, skipped=True, outputs=manifest.kept(known, stem, tracked)))
                     continue
             yield job
 
@@ -283,8 +283,7 @@ def _run(jobs: Iterator[Job], settings: Settings, err: Err, outcome: _Outcome) -
                 _emit(res, outcome)
                 stem = str(job.stem)
                 if keys.get(stem):
-                    updates[stem] = {"key": keys.pop(stem), "outputs": manifest.outputs(res.written, tracked),
-                                     "depends": manifest.digests(res.depends)}
+                    updates[stem] = manifest.entry(keys.pop(stem), res.written, res.outputs, res.depends, tracked)
     finally:
         stream.close()
         if incremental:

@@ -18,7 +18,9 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from bantin._version import __version__
+from bantin.run.names import shown
 from bantin.run.output import write_atomic
+from bantin.run.report import Output
 
 NAME = ".bantin-manifest.json"
 LOCK = ".bantin-manifest.lock"
@@ -51,7 +53,16 @@ def _entry_ok(v: object) -> bool:
     return (isinstance(v, dict) and isinstance(v.get("key"), str) and isinstance(v.get("outputs"), list)
             and all(isinstance(p, str) for p in v["outputs"])
             and isinstance(v.get("depends", {}), dict)
-            and all(isinstance(h, str) for h in v.get("depends", {}).values()))
+            and all(isinstance(h, str) for h in v.get("depends", {}).values())
+            and _made_ok(v.get("made", []), len(v["outputs"])))
+
+
+def _made_ok(made: object, n: int) -> bool:
+    # Optional beside "outputs" (a manifest of 0.3.0 before it has none): one
+    # [format, bytes, sha256] per output.
+    return isinstance(made, list) and (not made or len(made) == n) and all(
+        isinstance(m, list) and len(m) == 3 and isinstance(m[0], str) and isinstance(m[1], int)
+        and isinstance(m[2], str) for m in made)
 
 
 def digests(paths: list[str]) -> dict[str, str]:
@@ -65,23 +76,49 @@ def digests(paths: list[str]) -> dict[str, str]:
     return out
 
 
-def outputs(written: list[Path], out_dir: Path) -> list[str]:
-    """The outputs as paths relative to the output folder: a copied or moved folder
-    then checks its own files, not those of the folder it was copied from."""
-    return [os.path.relpath(p, out_dir) for p in written]
+def entry(key: str, written: list[Path], made: list[Output], depends: list[str], out_dir: Path) -> dict[str, object]:
+    """What the next run needs of one input: its key; its outputs as paths relative
+    to the output folder (a copied or moved folder then checks its own files, not
+    those of the folder it was copied from), with the format, size and SHA-256 of
+    each, so that a skipped input's report still lists them; the hashes of the
+    pictures it referred to."""
+    return {"key": key, "outputs": [os.path.relpath(p, out_dir) for p in written],
+            "made": [[o.format, o.bytes, o.sha256] for o in made],
+            "depends": digests(depends)}
+
+
+def kept(entries: Entries, stem: str, out_dir: Path) -> list[Output]:
+    """The outputs an unchanged input made last time, as its report lists them."""
+    entry = entries.get(stem, {})
+    paths, made = entry.get("outputs", []), entry.get("made", [])
+    assert isinstance(paths, list) and isinstance(made, list)  # load() checked the shape
+    return [Output(fmt, shown(str(out_dir / p)), size, sha) for p, (fmt, size, sha) in zip(paths, made, strict=False)]
 
 
 def unchanged(entries: Entries, stem: str, key: str | None, out_dir: Path) -> bool:
-    """True when the input's key matches and every output it made is still there."""
+    """True when the input's key matches and every output it made is still there,
+    at the size it was written (a stat, not a read: an output cut short by a full
+    disk or replaced by hand is made again, without hashing a whole archive)."""
     entry = entries.get(stem)
     if not key or entry is None or entry.get("key") != key:
         return False
-    made = entry.get("outputs")
-    if not (isinstance(made, list) and all((out_dir / str(p)).exists() for p in made)):
+    paths, made = entry.get("outputs"), entry.get("made") or []
+    if not (isinstance(paths, list) and isinstance(made, list)):
+        return False
+    sizes = [m[1] for m in made] if made else [None] * len(paths)
+    if not all(_there(out_dir / str(p), size) for p, size in zip(paths, sizes, strict=False)):
         return False
     # A picture the input refers to has changed: the outputs that embed it are stale.
     depends = entry.get("depends", {})
     return isinstance(depends, dict) and digests(list(depends)) == depends
+
+
+def _there(path: Path, size: object) -> bool:
+    try:
+        st = path.stat()
+    except OSError:
+        return False
+    return size is None or st.st_size == size
 
 
 @contextmanager

@@ -8,6 +8,7 @@ import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 from helpers import EPOCH, EXAMPLES, assert_stopped_cleanly, bantin
@@ -136,6 +137,26 @@ def test_incremental_checks_the_outputs_of_its_own_folder(tree, tmp_path):
     r = bantin("export", "-f", "txt", "--incremental", "-o", str(copy), str(tree))
     assert "1 converted, 0 failed, 9 skipped" in r.stderr.decode(), r.stderr
     assert (copy / "nhom-1" / "mua-lua-dong-thap.txt").is_file()
+
+
+def test_incremental_report_lists_the_outputs_of_skipped_inputs(tree, tmp_path):
+    """A CI job that publishes what --report lists must see every output, also those
+    an unchanged input made in an earlier run; an output cut short is made again."""
+    out, report = tmp_path / "out", tmp_path / "r.json"
+    args = ["export", "-f", "txt,pdf", "--incremental", "-o", str(out), "--report", str(report), str(tree)]
+    assert bantin(*args).returncode == 0
+    first = {i["input"]: i["outputs"] for i in json.loads(report.read_text())["inputs"]}
+    assert bantin(*args).returncode == 0
+    data = json.loads(report.read_text())
+    assert data["skipped"] == 10 and {i["status"] for i in data["inputs"]} == {"skipped"}
+    assert {i["input"]: i["outputs"] for i in data["inputs"]} == first
+    listed = [o for i in data["inputs"] for o in i["outputs"]]
+    assert len(listed) == 20 and all(Path(o["path"]).stat().st_size == o["bytes"] for o in listed)
+    cut = out / "nhom-1" / "mua-lua-dong-thap.pdf"
+    cut.write_bytes(cut.read_bytes()[:100])
+    r = bantin(*args)
+    assert "1 converted, 0 failed, 9 skipped" in r.stderr.decode(), r.stderr
+    assert cut.read_bytes().startswith(b"%PDF") and cut.stat().st_size > 100
 
 
 def test_an_input_named_twice_is_converted_once(tmp_path):
