@@ -282,8 +282,9 @@ def _run(jobs: Iterator[Job], settings: Settings, err: Err, outcome: _Outcome) -
                     continue
                 _emit(res, outcome)
                 stem = str(job.stem)
-                if keys.get(stem):
-                    updates[stem] = manifest.entry(keys.pop(stem), res.written, res.outputs, res.depends, tracked)
+                key = keys.pop(stem, None)
+                if key:
+                    updates[stem] = manifest.entry(key, res.written, res.outputs, res.depends, tracked)
     finally:
         stream.close()
         if incremental:
