@@ -189,6 +189,12 @@ def run(inputs: tuple[str, ...], settings: Settings, err: Err) -> Report:
     outcome = _Outcome(settings.report, settings, settings.collect, shared)
     try:
         _run(jobs, settings, err, outcome)
+    except KeyboardInterrupt:
+        # A CI job stopped by its time limit still learns what was done: the report
+        # is complete for the inputs it lists, and says the run was stopped.
+        outcome.report.interrupted = True
+        outcome.close(time.perf_counter() - t0)
+        raise
     except BaseException:
         outcome.abort()
         raise

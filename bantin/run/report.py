@@ -58,6 +58,7 @@ class Report:
     failed: int = 0
     skipped: int = 0
     seconds: float = 0.0
+    interrupted: bool = False  # stopped by SIGINT or SIGTERM: inputs not yet reached are not listed
 
     @property
     def ok(self) -> bool:
@@ -74,6 +75,7 @@ class Report:
             "failed": self.failed,
             "skipped": self.skipped,
             "seconds": round(self.seconds, 3),
+            "interrupted": self.interrupted,
         }
 
     def to_dict(self) -> dict[str, Any]:

@@ -108,8 +108,10 @@ def test_interrupt_leaves_no_partial_files(tree, tmp_path, sig):
         d = tree / f"them-{i}"
         shutil.copytree(tree / "nhom-0", d)
     out = tmp_path / "out"
+    report = tmp_path / "report.json"
     proc = subprocess.Popen([sys.executable, "-m", "bantin", "export", "-f", FOUR, "--incremental", "--jobs", "2",
-                             "-o", str(out), str(tree)], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                             "--report", str(report), "-o", str(out), str(tree)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     deadline = time.time() + 60
     while time.time() < deadline and not (out.exists() and any(out.rglob("*.pdf"))):
         time.sleep(0.05)
@@ -122,6 +124,11 @@ def test_interrupt_leaves_no_partial_files(tree, tmp_path, sig):
     assert lines[-2:] == ["bantin: interrupted; no partial output was left", ""] and "" not in lines[:-1], err
     assert (out / ".bantin-manifest.json").exists()
     assert_stopped_cleanly(out)
+    # The report says the run was stopped, and lists what was done before it.
+    data = json.loads(report.read_text())
+    assert data["interrupted"] is True and data["converted"] == len(data["inputs"]) < 10 * 41
+    assert all(Path(o["path"]).is_file() for i in data["inputs"] for o in i["outputs"])
+    assert not list(tmp_path.glob(".report.json.*"))
 
 
 def test_incremental_checks_the_outputs_of_its_own_folder(tree, tmp_path):
