@@ -35,6 +35,7 @@ class Role:
     right: float = 0.0
     first: float = 0.0  # first-line indent in millimetres; negative hangs
     keep_next: bool = False
+    keep_lines: bool = False  # never split across pages (the PDF keeps a whole digest entry together anyway)
     accent: bool = False  # the accent colour instead of the ink
 
     @property
@@ -99,7 +100,9 @@ def roles(style: Style) -> Mapping[str, Role]:
         "entry_title": Role(hs[2], 1.25, "heading", bold=True, before=t.space_after * 1.5, after=1,
                             left=6, first=-6, keep_next=True),
         "entry_source": Role(t.masthead_size, 1.3, "heading", after=2, left=6, keep_next=True, accent=True),
-        "entry_lede": Role(t.body_size * 0.95, t.leading - 0.1, align=justify, after=2, left=6),
+        # Whole on one page: an entry with no points ends with its lede, and a split one
+        # would leave the title and first lines at a page's foot.
+        "entry_lede": Role(t.body_size * 0.95, t.leading - 0.1, align=justify, after=2, left=6, keep_lines=True),
         # Points are short lines, set flush left: justified, a line ending in an
         # address would open wide gaps.
         "point": Role(t.body_size * 0.95, t.leading - 0.1, after=1, left=10, first=-4),

@@ -294,14 +294,16 @@ def test_digest_keeps_an_entry_title_with_its_first_point():
 
 
 def test_digest_keeps_the_lede_of_an_entry_without_points_whole():
-    """An entry with no points ends with its lede: it is kept whole, with the title
-    and source line (each kept with the next) above it."""
+    """An entry with no points ends with its lede: it is kept whole (its style keeps
+    its lines), with the title and source line (each kept with the next) above it."""
     a = Article("Tin không có ý chính", lede="Một sapo dài. " * 30)
     data = api.export(Briefing("Điểm báo", (a,), kind="digest"), "docx")
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         body = z.read("word/document.xml").decode()
+        styles = z.read("word/styles.xml").decode()
     lede = re.search(r'<w:p><w:pPr><w:pStyle w:val="EntryLede"/>(.*?)</w:pPr>', body).group(1)
-    assert "<w:keepLines/>" in lede and "<w:keepNext/>" not in lede
+    style = re.search(r'w:styleId="EntryLede".*?</w:style>', styles, re.S).group(0)
+    assert "<w:keepLines/>" in style and "<w:keepNext/>" not in lede + style
 
 
 def test_small_pictures_are_reported_and_set_at_their_size():

@@ -139,11 +139,6 @@ class Body(Notes):
 
     def entry_lede(self, text: str) -> None:
         self.para(linked(text), "entry_lede")
-        # Whole on one page, as the PDF sets the entry: a lede with no points after
-        # it would otherwise leave its title and first lines at a page's foot.
-        ppr = self.sect.getprevious().find(self.qn("w:pPr"))
-        if ppr is not None:
-            ppr_put(ppr, self.el("w:keepLines"))
 
     def points(self, items: tuple[Text, ...]) -> None:
         """The entry's key points. What stands above them (the title, source line and

@@ -269,6 +269,8 @@ def _paragraph_style(s: Any, r: Role, style: Style, font: str) -> None:
     pf.right_indent = Mm(r.right)
     pf.first_line_indent = Mm(r.first)
     pf.keep_with_next = r.keep_next
+    if r.keep_lines:  # only set: a template heading's own keep-lines stays
+        pf.keep_together = True
     pf.widow_control = True
     ppr = s.element.get_or_add_pPr()
     for tag in ("w:pBdr", "w:contextualSpacing"):
