@@ -15,6 +15,7 @@ import os
 import sys
 import tempfile
 import time
+from collections import deque
 from collections.abc import Callable, Iterator
 from itertools import chain, islice
 from pathlib import Path
@@ -206,7 +207,8 @@ def run(inputs: tuple[str, ...], settings: Settings, err: Err) -> Report:
         err(f"bantin: error: {outcome.error}")
         report.failed += 1
     if not settings.quiet:
-        err(f"bantin: {report.converted} converted, {report.failed} failed, {report.skipped} skipped "
+        stopped = f", {report.stopped} not attempted (--fail-fast)" if report.stopped else ""
+        err(f"bantin: {report.converted} converted, {report.failed} failed, {report.skipped} skipped{stopped} "
             f"in {elapsed:.2f} s")
     return report
 
@@ -261,8 +263,10 @@ def _run(jobs: Iterator[Job], settings: Settings, err: Err, outcome: _Outcome) -
                 if manifest.unchanged(known, stem, key, tracked):
                     outcome.add(Result(job.label, skipped=True, outputs=manifest.kept(known, stem, tracked)))
                     continue
+            issued.append(job)
             yield job
 
+    issued: deque[Job] = deque()  # handed to the workers, result not yet back (results come in input order)
     pending: Iterator[Job] = todo()
     total = None
     if settings.progress and not settings.quiet and sys.stderr.isatty():
@@ -280,10 +284,12 @@ def _run(jobs: Iterator[Job], settings: Settings, err: Err, outcome: _Outcome) -
                 if interrupt.requested():
                     raise KeyboardInterrupt  # the signal's own exception was lost in a finaliser
                 bar.update(1)
+                issued.popleft()
                 _warnings(res, settings, err)
                 if res.error:
                     _failed(res, outcome, err)
                     if settings.fail_fast:
+                        _stopped(chain(issued, jobs), settings, outcome)
                         break
                     continue
                 _emit(res, outcome)
@@ -295,6 +301,15 @@ def _run(jobs: Iterator[Job], settings: Settings, err: Err, outcome: _Outcome) -
         stream.close()
         if incremental:
             _save(tracked, updates, outcome)
+
+
+def _stopped(rest: Iterator[Job], settings: Settings, outcome: _Outcome) -> None:
+    """List the inputs a --fail-fast run did not convert: those in the workers'
+    hands and those not yet reached (the walk of the folders is finished, names
+    only), so that a CI job knows what is left to do."""
+    for job in rest:
+        if in_shard(job, settings.shard):
+            outcome.add(Result(job.label, stopped=True))
 
 
 def _record(out_dir: Path | None, outcome: _Outcome) -> None:

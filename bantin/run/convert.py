@@ -51,13 +51,14 @@ class Result:
     error: str | None = None
     seconds: dict[str, float] = field(default_factory=dict)
     skipped: bool = False
+    stopped: bool = False  # not attempted: a --fail-fast run stopped before it
     stdout: bytes | None = None
     written: list[Path] = field(default_factory=list)  # the real paths; outputs show them escaped
     depends: list[str] = field(default_factory=list)  # the pictures the input referred to, read from disk
 
     @property
     def status(self) -> str:
-        return "failed" if self.error else "skipped" if self.skipped else "converted"
+        return "failed" if self.error else "skipped" if self.skipped else "stopped" if self.stopped else "converted"
 
     def entry(self) -> InputReport:
         return InputReport(self.label, self.status, tuple(self.outputs), tuple(self.warnings),

@@ -23,8 +23,9 @@ class Output:
 
 @dataclass(frozen=True)
 class InputReport:
-    """One input: ``status`` is ``converted``, ``failed`` or ``skipped`` (unchanged
-    since the last ``incremental`` run). ``seconds`` has one entry per format,
+    """One input: ``status`` is ``converted``, ``failed``, ``skipped`` (unchanged
+    since the last ``incremental`` run) or ``stopped`` (not attempted: a
+    ``fail_fast`` run stopped at an earlier failure). ``seconds`` has one entry per format,
     plus ``read``."""
 
     input: str
@@ -57,6 +58,7 @@ class Report:
     converted: int = 0
     failed: int = 0
     skipped: int = 0
+    stopped: int = 0  # not attempted after a --fail-fast stop
     seconds: float = 0.0
     interrupted: bool = False  # stopped by SIGINT or SIGTERM: inputs not yet reached are not listed
 
@@ -74,6 +76,7 @@ class Report:
             "converted": self.converted,
             "failed": self.failed,
             "skipped": self.skipped,
+            "stopped": self.stopped,
             "seconds": round(self.seconds, 3),
             "interrupted": self.interrupted,
         }

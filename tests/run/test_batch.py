@@ -70,11 +70,21 @@ def test_quiet_prints_only_errors(tree, tmp_path):
     assert r.stderr.decode().strip().splitlines() == [f"bantin: error: {tree / 'rong.txt'}: empty input"]
 
 
-def test_fail_fast(tree, tmp_path):
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_fail_fast_lists_what_it_did_not_attempt(tree, tmp_path, jobs):
     (tree / "a-rong.txt").write_bytes(b"")
-    r = bantin("export", "-f", "txt", "--fail-fast", "--jobs", "1", "-o", str(tmp_path / "o"), str(tree))
+    rep = tmp_path / "r.json"
+    r = bantin("export", "-f", "txt", "--fail-fast", "--jobs", jobs, "--report", str(rep), "-o", str(tmp_path / "o"),
+               str(tree))
     assert r.returncode == 1
-    assert "0 converted, 1 failed" in r.stderr.decode()
+    err = r.stderr.decode()
+    assert "0 converted, 1 failed, 0 skipped, 10 not attempted (--fail-fast)" in err, err
+    data = json.loads(rep.read_text(encoding="utf-8"))
+    # Every input is listed once, in input order: the failure, then the ten it stopped before.
+    assert [i["status"] for i in data["inputs"]] == ["failed"] + ["stopped"] * 10
+    assert len({i["input"] for i in data["inputs"]}) == 11 and data["stopped"] == 10
+    if jobs == "1":  # with two workers, the second may finish its input before the first one's failure is back
+        assert not (tmp_path / "o").exists() or not any((tmp_path / "o").rglob("*.txt"))
 
 
 def test_incremental(tree, tmp_path):
