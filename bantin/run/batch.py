@@ -17,6 +17,7 @@ import tempfile
 import time
 from collections import deque
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from itertools import chain, islice
 from pathlib import Path
 from typing import IO, Any
@@ -108,11 +109,9 @@ class _Outcome:
     collect the entries). The file is written to a temporary name and renamed
     when the run ends."""
 
-    def __init__(self, report_path: Path | None, settings: Settings, collect: bool, shared: bool) -> None:
+    def __init__(self, report_path: Path | None, settings: Settings, collect: bool) -> None:
         self.report = Report(__version__, settings.formats, settings.style)
         self.collect = collect
-        self.shared = shared
-        self.written: list[tuple[Path, str]] = []  # (path, SHA-256) for the shared folder's record
         self.path = report_path
         self.error: str | None = None  # an output-side failure of the run itself
         self._file: IO[str] | None = None
@@ -146,9 +145,6 @@ class _Outcome:
         setattr(self.report, entry.status, getattr(self.report, entry.status) + 1)
         if self.collect:
             self.report.inputs.append(entry)
-        if self.shared:
-            # written and outputs grow together, one pair per file delivered
-            self.written.extend(zip(r.written, (o.sha256 for o in r.outputs), strict=False))
         if self._file is not None:
             self._write(self._sep + json.dumps(entry.to_dict(), ensure_ascii=False))
             self._sep = ",\n    "
@@ -179,7 +175,7 @@ class _Outcome:
 
 def run(inputs: tuple[str, ...], settings: Settings, err: Err) -> Report:
     t0 = time.perf_counter()
-    shared = check_outputs(inputs, settings)
+    settings = replace(settings, shared=check_outputs(inputs, settings))
     found = collect(inputs, settings.out_dir)
     first = list(islice(found, 2))
     if not first:
@@ -187,7 +183,7 @@ def run(inputs: tuple[str, ...], settings: Settings, err: Err) -> Report:
     if settings.out_dir is None and (len(settings.formats) != 1 or (len(first) != 1 and not settings.bundle)):
         raise BatchUsageError("-o - writes one document: give one format and one input (or --bundle)")
     jobs = chain(first, found)
-    outcome = _Outcome(settings.report, settings, settings.collect, shared)
+    outcome = _Outcome(settings.report, settings, settings.collect)
     try:
         _run(jobs, settings, err, outcome)
     except KeyboardInterrupt:
@@ -200,7 +196,7 @@ def run(inputs: tuple[str, ...], settings: Settings, err: Err) -> Report:
         outcome.abort()
         raise
     finally:
-        _record(settings.out_dir, outcome)
+        _record(settings, outcome)
     elapsed = time.perf_counter() - t0
     report = outcome.close(elapsed)
     if outcome.error:
@@ -312,13 +308,15 @@ def _stopped(rest: Iterator[Job], settings: Settings, outcome: _Outcome) -> None
             outcome.add(Result(job.label, stopped=True))
 
 
-def _record(out_dir: Path | None, outcome: _Outcome) -> None:
-    """Save what was written into a shared folder, even after an interrupt: the
-    files are there, and the next run must know they are bantin's."""
-    if out_dir is None or not outcome.written:
+def _record(settings: Settings, outcome: _Outcome) -> None:
+    """Fold the notes of what was written into a shared folder into its record,
+    even after an interrupt (a run killed outright leaves the notes, which the
+    next run reads)."""
+    if settings.out_dir is None or not settings.shared:
         return
+    out_dir = settings.out_dir
     try:
-        owned.save(out_dir, outcome.written)
+        owned.fold(out_dir)
     except OSError as e:
         outcome.error = f"{shown(str(out_dir / owned.NAME))}: record not written: {e.strerror or e}"
 

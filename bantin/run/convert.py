@@ -21,6 +21,7 @@ from bantin.errors import BantinError, InputError
 from bantin.exporters import RenderContext, registry
 from bantin.model import Article, Briefing, Document, articles_of
 from bantin.prepare import prepare
+from bantin.run import owned
 from bantin.run.guard import OutputRefused, through_link
 from bantin.run.names import shown
 from bantin.run.output import write_atomic
@@ -146,9 +147,12 @@ def deliver(fmt: str, data: bytes, stem: Path, settings: Settings, result: Resul
     if linked is not None:  # checked again as each file is written: a link may appear mid-run
         raise OutputRefused(f"{shown(str(linked))} is a symlinked folder inside the output folder; "
                             "nothing is written through it")
+    sha = hashlib.sha256(data).hexdigest()
+    if settings.shared:
+        owned.note(settings.out_dir, path, sha)
     write_atomic(path, data)
     result.written.append(path)
-    result.outputs.append(Output(fmt, shown(str(path)), len(data), hashlib.sha256(data).hexdigest()))
+    result.outputs.append(Output(fmt, shown(str(path)), len(data), sha))
 
 
 def convert_bytes(result: Result, data: bytes, reader: str | None, settings: Settings, style: Style,

@@ -150,6 +150,7 @@ class Settings:
     batch_size: int = 50  # inputs per Dask task
     epoch: int | None = None  # SOURCE_DATE_EPOCH, read at the edge
     overwrite: bool = False  # replace existing input-format files in input folders (never a named input)
+    shared: bool = False  # the output folder holds an input folder or lies in one: note each output (run.owned)
 
     @classmethod
     def make(
@@ -238,4 +239,4 @@ class Settings:
 
 # Settings that change how a run goes, never the bytes of an output.
 _NOT_IN_OUTPUT = frozenset({"jobs", "quiet", "fail_fast", "report", "incremental", "shard", "collect", "progress",
-                            "scheduler", "batch_size", "debug", "out_dir", "overwrite"})
+                            "scheduler", "batch_size", "debug", "out_dir", "overwrite", "shared"})

@@ -7,9 +7,13 @@ from __future__ import annotations
 
 import json
 import os
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
-from helpers import EXAMPLES, bantin
+from helpers import EXAMPLES, bantin, checkout_env
 
 ARTICLE = (EXAMPLES / "thu-vien-so.txt").read_bytes()
 
@@ -130,3 +134,28 @@ def test_a_shared_output_folder_replaces_only_bantins_own_unedited_outputs(tmp_p
     r = bantin(*args, cwd=tmp_path)
     assert r.returncode == 2 and snapshot(tmp_path) == before
     assert b"a.txt" in r.stderr and b"edited" in r.stderr
+
+
+def test_a_run_killed_outright_leaves_its_outputs_known_as_bantins(tmp_path: Path) -> None:
+    """SIGKILL runs no finaliser: the outputs already in a shared folder must still
+    be known as bantin's, or the next run (a CI job retried after its time limit)
+    refuses them as somebody's originals."""
+    src = tmp_path / "src"
+    src.mkdir()
+    for i in range(40):
+        (src / f"a{i:02}.txt").write_bytes(ARTICLE)
+    args = ["export", "-f", "docx,txt", "--jobs", "2", "-o", "src/dist", "src"]
+    proc = subprocess.Popen([sys.executable, "-m", "bantin", *args], cwd=tmp_path, env=checkout_env(),
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    dist = src / "dist"
+    deadline = time.time() + 120
+    while time.time() < deadline and proc.poll() is None and not (dist.exists() and any(dist.glob("*.docx"))):
+        time.sleep(0.02)
+    os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait(timeout=60)
+    made = sorted(p.name for p in dist.glob("a*.*"))
+    assert made and len(made) < 80, made  # killed mid-run, with outputs in place
+    r = bantin(*args, cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    record = json.loads((dist / ".bantin-outputs.json").read_text(encoding="utf-8"))
+    assert len(record["files"]) == 80 and not (dist / ".bantin-outputs.log").exists()
