@@ -215,3 +215,37 @@ def test_group_by_outlet_and_one_digest_per_article(tmp_path, sources):
     assert r.returncode == 2 and b"--digest" in r.stderr
 
 
+
+
+def test_text_entries_9_and_10_hang_in_one_column(tmp_path):
+    """A review of twelve entries: every title, lede and point starts in the
+    column of the widest number ("10. "), not one column further from entry 10 on."""
+    topics = [("Hà Nội", "khánh thành cầu vượt", "giảm ùn tắc ở cửa ngõ phía nam"),
+              ("Huế", "trùng tu điện Kiến Trung", "mở cửa đón khách vào dịp lễ hội"),
+              ("Đà Nẵng", "đón chuyến bay quốc tế mới", "nối thành phố với Seoul mỗi ngày"),
+              ("Cần Thơ", "mở chợ nông sản đêm", "bán trái cây của nông dân miền Tây"),
+              ("Hải Phòng", "nạo vét luồng cảng", "cho tàu trọng tải lớn vào cảng Lạch Huyện"),
+              ("Nghệ An", "trồng mới rừng phòng hộ", "chống sạt lở ven sông Lam"),
+              ("Khánh Hòa", "thả rạn san hô nhân tạo", "phục hồi hệ sinh thái vịnh Nha Trang"),
+              ("Lâm Đồng", "xây hồ chứa nước tưới", "phục vụ vùng trồng cà phê"),
+              ("Gia Lai", "lắp điện mặt trời cho trường học", "tiết kiệm chi phí điện của các điểm trường"),
+              ("Đắk Lắk", "cấp thẻ bảo hiểm y tế", "hỗ trợ người dân vùng sâu"),
+              ("Bình Định", "nâng cấp cảng cá", "đón tàu cá vào tránh bão"),
+              ("Cà Mau", "làm kè chắn sóng", "bảo vệ rừng ngập mặn ven biển Tây")]
+    for i, (place, work, why) in enumerate(topics):
+        (tmp_path / f"tin-{i:02}.txt").write_text(
+            f"{place} {work}\n"
+            f"(BM) - Sáng {i + 1}/8, tỉnh {place} {work} với tổng vốn {i + 12} tỷ đồng, nhằm {why}.\n"
+            f"Theo kế hoạch, công trình ở {place} hoàn thành trong {i + 3} tháng và {why}.\n",
+            encoding="utf-8")
+    r = bantin("export", "-f", "txt", "--digest", "--bundle", "Điểm báo", "-o", str(tmp_path / "o"),
+               *sorted(map(str, tmp_path.glob("*.txt"))))
+    assert r.returncode == 0, r.stderr.decode()
+    lines = (tmp_path / "o" / "diem-bao.txt").read_text(encoding="utf-8").splitlines()
+    titles = [x for x in lines if re.match(r"\d+\.", x)]
+    assert len(titles) == 12
+    assert {len(re.match(r"\d+\.\s+", x).group(0)) for x in titles} == {4}, titles
+    body = [x for x in lines[2:] if x and not re.match(r"\d+\.", x)]
+    indents = {len(x) - len(x.lstrip(" ")) for x in body}
+    points = {len(x) - len(x.lstrip(" ")) for x in body if x.lstrip().startswith("–")}
+    assert indents == {4, 6} and points == {4}, body  # a point's own lines hang under its text

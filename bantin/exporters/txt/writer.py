@@ -57,6 +57,7 @@ class Writer(Walker):
         self.links: list[str] = []  # this article's link addresses, numbered after its notes
         self.first_link = 1
         self.pad = ""  # a digest entry's indent, under its number
+        self.hang = 3  # the width of the widest entry number, "12. " (digest_header)
         self.first, self.rest, self.tight = "", "", False
 
     def spans(self, text: Text) -> str:
@@ -216,6 +217,9 @@ class Writer(Walker):
         if not self.message:
             # A review goes into e-mail: 78 columns, the width mail clients keep unbroken.
             self.cols = self.rule = DIGEST_WIDTH
+        # Every entry hangs as far as the widest number does, so that the titles
+        # and ledes of entries 9 and 10 start in one column.
+        self.hang = len(f"{len(b.articles)}. ")
         self.out += wrap(b.title.upper(), self.cols)
         meta = digest_meta(b)
         if meta:
@@ -226,8 +230,8 @@ class Writer(Walker):
 
     def entry_title(self, a: Article, n: int) -> None:
         self.links, self.first_link = [], 1
-        label = f"{n}. "
-        self.pad = " " * width(label)
+        label = f"{n}. ".ljust(self.hang)
+        self.pad = " " * len(label)
         self.out += [""] + wrap(a.title, self.cols, label, self.pad)
 
     def entry_source(self, source: Text) -> None:
