@@ -87,7 +87,15 @@ _LEANS = re.compile(
 _ANNOUNCES = re.compile(r"\b(?:như sau|sau đây)\s*:", re.IGNORECASE)
 # Anywhere in the sentence, a phrase that names what an earlier one said: "các tỉnh
 # nói trên", "căn cứ quân sự kể trên", "quy định mới nêu trên".
-_REFERS_BACK = re.compile(r"\b(?:kể trên|nói trên|nêu trên|trên đây|vừa nêu|đã nêu)\b", re.IGNORECASE)
+_REFERS_BACK = re.compile(
+    r"\b(?:kể trên|nói trên|nêu trên|trên đây|vừa nêu|đã nêu)\b"
+    # "… vật liệu nổ trên.", "hai đối tượng trên, …", "Thông cáo trên xác nhận …": a noun
+    # and "trên" (the one above) where the clause ends or its verb follows; not the
+    # preposition ("trên thị trường", "trên 36 triệu") nor "cấp trên" (a superior).
+    r"|\b(?!(?:cấp|phía|bên|ở|lên|xuống|từ|dưới|trở)\s)[^\W\d_]+ trên"
+    r"(?=\s*[,.;:!?…”\"]|\s+(?:đã|được|bị|là|cho|xác nhận|không|vẫn|sẽ|cũng|đều|vừa|thì|mà|này|đang|phải|chưa)\b)",
+    re.IGNORECASE,
+)
 
 
 def syllables(text: str) -> list[str]:

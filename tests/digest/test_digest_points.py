@@ -303,6 +303,14 @@ def test_a_filler_is_no_key_point_even_with_words_to_spare(monkeypatch):
     ("Hiện có khoảng 28.500 binh lính Mỹ đồn trú tại căn cứ quân sự kể trên để sẵn sàng ứng phó.", True),
     ("Các sản phẩm chưa đáp ứng quy định mới nêu trên vẫn được lưu thông đến hết ngày 30/11/2016.", True),
     ("Hàng trăm tàu cá neo đậu trên sông Hàn từ chiều qua để tránh cơn bão số 3 đang tiến vào bờ.", False),
+    # a noun and "trên", "the … above"
+    ("Công an tỉnh Bắc Giang đang giám định số vật liệu nổ trên tại phòng thí nghiệm của Bộ Công an.", False),
+    ("Công an tỉnh Bắc Giang đã thu giữ và đang giám định toàn bộ số vật liệu nổ trên.", True),
+    ("Thông cáo trên xác nhận hai người đã thiệt mạng trong vụ không kích tối 21/5 gần biên giới.", True),
+    ("Bốn cán bộ kiểm lâm đã dùng một chiếc thuyền nhỏ để bám theo các đối tượng trên, rồi báo công an.", True),
+    ("Hạt kiểm lâm huyện Krông Pa đang làm báo cáo nhanh về vụ phá rừng gửi lên cấp trên.", False),
+    ("Giá vàng miếng trong nước sáng nay đứng ở mức trên 36 triệu đồng mỗi lượng.", False),
+    ("Các sản phẩm được bày bán trên thị trường phải ghi rõ nguồn gốc xuất xứ bằng tiếng Việt.", False),
 ])
 def test_a_sentence_that_leans_on_the_one_before_is_marked(text, leans):
     from bantin.digest.salience import flaws
