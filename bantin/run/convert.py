@@ -8,11 +8,12 @@ fails does not stop the others.
 
 from __future__ import annotations
 
+import glob
 import hashlib
 import time
 import traceback
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -136,13 +137,30 @@ def render_all(doc: Document, settings: Settings, style: Style, result: Result, 
             format_failed(result, fmt, e, settings)
 
 
+def target(out_dir: Path, stem: Path, fmt: str) -> Path:
+    """Where an input's output in ``fmt`` goes."""
+    return out_dir / stem.with_name(stem.name + registry()[fmt].extension)
+
+
+def sweep(jobs: Iterable[Job], settings: Settings) -> None:
+    """Remove the temporary files (``output.write_atomic``'s) that a worker killed
+    while writing an output of these inputs left behind."""
+    if settings.out_dir is None:
+        return
+    for job in jobs:
+        for fmt in settings.formats:
+            path = target(settings.out_dir, job.stem, fmt)
+            for tmp in path.parent.glob(f".{glob.escape(path.name)}.*.part"):
+                tmp.unlink(missing_ok=True)
+
+
 def deliver(fmt: str, data: bytes, stem: Path, settings: Settings, result: Result) -> None:
     """Write one format's bytes atomically under the output folder (or keep them
     for stdout) and record the output in ``result``."""
     if settings.out_dir is None:
         result.stdout = data
         return
-    path = settings.out_dir / stem.with_name(stem.name + registry()[fmt].extension)
+    path = target(settings.out_dir, stem, fmt)
     linked = through_link(settings.out_dir, path)
     if linked is not None:  # checked again as each file is written: a link may appear mid-run
         raise OutputRefused(f"{shown(str(linked))} is a symlinked folder inside the output folder; "

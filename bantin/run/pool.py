@@ -21,7 +21,7 @@ from itertools import chain, islice
 from typing import TYPE_CHECKING
 
 from bantin.exporters import warm
-from bantin.run.convert import Job, Result, convert
+from bantin.run.convert import Job, Result, convert, sweep
 from bantin.run.settings import Settings
 from bantin.style.stylesheet import load as load_style
 
@@ -29,6 +29,11 @@ if TYPE_CHECKING:
     from concurrent.futures import Future, ProcessPoolExecutor
 
 KILLED = "the worker converting it was killed (out of memory?), also when it was retried alone"
+# Seconds a worker has to stop after SIGTERM. One busy in C code (a parser, a
+# compressor) runs no signal handler until it returns, which may be minutes; a CI
+# job's time limit kills the whole run soon after its SIGTERM, before the report
+# and the manifest are saved. Past this, the worker is killed.
+GRACE = 2.0
 
 
 _busy = False
@@ -87,10 +92,20 @@ class _Pool:
         self.executor.shutdown(wait=False, cancel_futures=True)
         self.executor = self._start()
 
-    def stop(self) -> None:
-        for proc in list((self.executor._processes or {}).values()):
-            if proc.is_alive():
-                proc.terminate()
+    def stop(self) -> bool:
+        """Stop the workers: SIGTERM, then SIGKILL for any still alive after GRACE.
+        Returns whether one had to be killed (it may have left a temporary file)."""
+        procs = [p for p in list((self.executor._processes or {}).values()) if p.is_alive()]
+        for proc in procs:
+            proc.terminate()
+        deadline = time.monotonic() + GRACE
+        for proc in procs:
+            proc.join(max(0.0, deadline - time.monotonic()))
+        stuck = [p for p in procs if p.is_alive()]
+        for proc in stuck:
+            proc.kill()
+            proc.join()
+        return bool(stuck)
 
 
 Pending = deque[tuple[Job, "Future[Result] | None"]]
@@ -121,7 +136,8 @@ def results(jobs: Iterator[Job], settings: Settings) -> Generator[tuple[Job, Res
     except BaseException:
         # Interrupted, or the caller stopped early (--fail-fast): stop the workers
         # now rather than letting them finish the queue.
-        pool.stop()
+        if pool.stop():
+            sweep([job for job, _ in pending], settings)
         raise
     finally:
         pool.executor.shutdown(wait=True, cancel_futures=True)

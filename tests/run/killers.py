@@ -25,3 +25,15 @@ def always_dies(job: Job, settings: Settings) -> Result:
     if job.label.endswith("b.txt"):
         os.kill(os.getpid(), signal.SIGKILL)
     return convert(job, settings)
+
+
+def stuck_in_c(job: Job, settings: Settings) -> Result:
+    """b.txt leaves a temporary output file, as a worker killed mid-write would,
+    then keeps its worker in C code, where no signal handler runs (a parser on a
+    hostile page); "busy" in the output folder says it got there."""
+    if job.label.endswith("b.txt"):
+        out = Path(str(settings.out_dir))
+        (out / ".b.txt.0badf00d.part").write_bytes(b"half an output")
+        (out / "busy").write_text("x")
+        sum(range(2 * 10**9))  # about 40 s of C
+    return convert(job, settings)

@@ -176,6 +176,29 @@ def test_input_that_always_kills_its_worker_is_reported(tmp_path, monkeypatch):
     assert all(results[n].error is None for n in ("a.txt", "c.txt", "d.txt"))
 
 
+def test_a_worker_stuck_in_c_code_does_not_hold_up_the_stop(tmp_path, monkeypatch):
+    """Ctrl-C, SIGTERM or --fail-fast stop the workers; one busy in C code cannot run
+    its handler, and is killed after pool.GRACE seconds instead of being waited for,
+    and the temporary file it may have left is removed."""
+    import killers
+
+    from bantin.run import pool
+
+    monkeypatch.setattr(pool, "_convert_in_worker", killers.stuck_in_c)
+    jobs, settings = _four_inputs(tmp_path)
+    (tmp_path / "out").mkdir(exist_ok=True)
+    results = pool.results(iter(jobs), replace(settings, jobs=2))
+    first, _ = next(results)
+    assert first.label.endswith("a.txt")
+    deadline = time.monotonic() + 60
+    while not (tmp_path / "out" / "busy").exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    t0 = time.monotonic()
+    results.close()  # what an interrupt or --fail-fast does to the stream
+    assert time.monotonic() - t0 < pool.GRACE + 5
+    assert not list((tmp_path / "out").glob(".*.part"))
+
+
 def test_workers_leave_when_the_parent_is_killed(tmp_path):
     src = example_tree(tmp_path / "src", 60)
     proc = subprocess.Popen([sys.executable, "-m", "bantin", "export", "-f", "pdf,docx,epub", "--jobs", "2",
