@@ -26,7 +26,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from bantin.digest.filters import flaw
-from bantin.digest.salience import Centroid, Parts, Weights, bigrams, parts
+from bantin.digest.salience import SAYING, Centroid, Parts, Weights, bigrams, parts
 from bantin.digest.sentences import sentences, words
 from bantin.model import Article, ListBlock, Paragraph, Quote, text_of
 
@@ -35,13 +35,10 @@ FLOOR = 1 / 3  # a sentence scoring under a third of the best one is a filler, n
 REPEAT = 0.5  # a sentence whose syllable pairs are this much in the lede or a point repeats it
 MAX_UNITS = 400  # sentences considered per article: the news is in its first pages
 
-_SPEECH = (r"cho biết|cho hay|nói|khẳng định|nhấn mạnh|chia sẻ|tiết lộ|nhận định|phát biểu|thông báo|"
-           r"xác nhận|giải thích|bày tỏ|lưu ý|cảnh báo|thừa nhận|kể|nhận xét|đánh giá|tuyên bố|trả lời|"
-           r"nhớ lại|thông tin|hỏi|viết")
 # "…, ông Nguyễn Văn A, Giám đốc Sở, cho biết." : a comma, at most twelve words
 # naming the speaker, a verb of saying, and the sentence's own end.
 _ATTRIBUTION = re.compile(
-    rf"(?P<cut>[”\"»]?)\s*[,–—-]\s+(?P<who>(?:[^\s.!?…]+\s+){{1,12}}?)(?:{_SPEECH})"
+    rf"(?P<cut>[”\"»]?)\s*[,–—-]\s+(?P<who>(?:[^\s.!?…]+\s+){{1,12}}?)(?:{SAYING})"
     rf"(?:\s+(?:thêm|rõ|với [^\s.!?…]+(?:\s[^\s.!?…]+){{0,3}}))?(?P<end>[.!?…]+)$"
 )
 _PAREN = re.compile(r"\s*\([^()]{1,200}\)")
@@ -150,7 +147,7 @@ def select(a: Article, limit: int, budget: int, lede: str | None = None, seen: S
     seen.add(bigrams(a.title))
     pool = [u for u, _ in zip(units(a, lede), range(MAX_UNITS), strict=False)]
     centroid = Centroid((u.text for u in pool), a.title, a.lede or "")
-    ranked = sorted(((parts(u.text, rank, centroid, support), rank, u) for rank, u in enumerate(pool)),
+    ranked = sorted(((parts(u.text, rank, centroid, support, u.speaker), rank, u) for rank, u in enumerate(pool)),
                     key=lambda x: (-x[0].score, x[1]))
     chosen: list[Point] = []
     used = 0

@@ -21,7 +21,9 @@
 - ``penalty``: −0.1 for each way the sentence reads badly alone: it leans on
   the one before ("Tuy nhiên, …", "Ông này …", "2. …", "… nói trên …") or asks
   a question; it is someone's own words (a quotation, "tôi", "chúng ta") rather
-  than the news; it has under 12 words.
+  than the news; it has under 12 words. And −1 for a sentence in the first person
+  that names no speaker ("Tôi tin rằng …", from the middle of a quotation): out of
+  its article it reads as the outlet's own voice.
 
 The weights are few and round, set on a seeded quarter of the ViMs clusters and
 checked on the rest; ``score`` is the sum of the parts.
@@ -42,6 +44,10 @@ POSITION_HALF = 4.0  # the k-th sentence gets 1 / (1 + k / POSITION_HALF)
 W_CUE = 0.05  # per cue; at most CUES_MAX cues count
 CUES_MAX = 3
 W_PENALTY = 0.1
+# "Tôi tin rằng …" out of its quotation: the reader takes it for the outlet's own
+# voice. A sentence in the first person that names no speaker is a point only
+# when the article has nothing better (an op-ed written as "tôi").
+W_UNSAID = 1.0
 TITLE_WEIGHT = 2.0
 SHORT = 12  # words; a shorter sentence rarely says enough on its own
 
@@ -74,6 +80,12 @@ _OFFICIAL = re.compile(
 _SOURCED = re.compile(r"^[\"“(]?Theo\s+(?:[^\s,]+\s+){0,8}?[^\s,]+,")
 # Direct speech: a quotation, or the speaker's own "tôi", "chúng tôi", "chúng ta".
 _SPEECH = re.compile(r"[“”\"]|\b(?:tôi|chúng tôi|chúng ta|chúng em|mình)\b", re.IGNORECASE)
+# Verbs that name who is speaking ("…, ông A cho biết", "Bà B nói: “…”").
+SAYING = (r"cho biết|cho hay|nói|khẳng định|nhấn mạnh|chia sẻ|tiết lộ|nhận định|phát biểu|thông báo|"
+          r"xác nhận|giải thích|bày tỏ|lưu ý|cảnh báo|thừa nhận|kể|nhận xét|đánh giá|tuyên bố|trả lời|"
+          r"nhớ lại|thông tin|hỏi|viết")
+_FIRST_PERSON = re.compile(r"\b(?:tôi|chúng tôi|chúng ta|chúng em)\b", re.IGNORECASE)
+_SAYS = re.compile(rf"\b(?:{SAYING}|trao đổi|tâm sự|thổ lộ|bộc bạch|cho rằng|khai)\b", re.IGNORECASE)
 _LEANS = re.compile(
     r"^\d{1,2}[.)]\s|^[\"“(]?(?:tuy nhiên|tuy vậy|ngoài ra|bên cạnh đó|trong khi đó|do đó|vì vậy|vì thế|theo đó|"
     r"thêm vào đó|hơn nữa|mặt khác|đồng thời|ngược lại|còn|nhưng|và|cũng theo|điều này|việc này|"
@@ -196,14 +208,26 @@ def flaws(text: str) -> int:
     return n
 
 
-def parts(text: str, rank: int, centroid: Centroid, support: Weights | None = None) -> Parts:
+def unsaid(text: str) -> bool:
+    """Someone's own words ("tôi", "chúng tôi") with no one named as saying them:
+    a sentence from the middle of a quotation."""
+    if not _FIRST_PERSON.search(text):
+        return False
+    # "Chúng tôi đánh giá cao …": the verb is the speaker's own, and names no one.
+    return not any(not re.search(r"\b(?:tôi|ta|em)\s+$", text[: m.start()], re.IGNORECASE)
+                   for m in _SAYS.finditer(text))
+
+
+def parts(text: str, rank: int, centroid: Centroid, support: Weights | None = None,
+          speaker: str | None = None) -> Parts:
     """The score parts of a sentence that is the ``rank``-th of its article's
     body; ``support`` is what the other articles of its story in a bundle hold
     of the article's terms (``story.supports``), if any."""
+    penalty = W_PENALTY * flaws(text) + (W_UNSAID if speaker is None and unsaid(text) else 0.0)
     return Parts(
         central=W_CENTRAL * centroid.cosine(text),
         position=W_POSITION / (1 + rank / POSITION_HALF),
         cues=W_CUE * cues(text),
-        penalty=-W_PENALTY * flaws(text) if flaws(text) else 0.0,
+        penalty=-penalty if penalty else 0.0,
         story=W_STORY * support.cosine(text) if support else 0.0,
     )

@@ -318,6 +318,26 @@ def test_a_sentence_that_leans_on_the_one_before_is_marked(text, leans):
     assert flaws(text) == (1 if leans else 0)
 
 
+def test_a_first_person_sentence_that_names_no_speaker_is_a_last_resort():
+    """"Tôi tin rằng …" from the middle of a quotation reads, out of its article,
+    as the outlet's own voice: it is no point while the article has news to give.
+    The same words with their speaker, or an op-ed written as "tôi", still are."""
+    quoted = "Tôi tin rằng đội tuyển Anh đủ sức vô địch Euro 2016 với lứa cầu thủ trẻ hiện nay."
+    a = Article("Rooney nói về đội tuyển Anh trước Euro 2016",
+                lede="Đội trưởng Wayne Rooney trả lời báo chí trước trận giao hữu với Bồ Đào Nha.",
+                # An interview set as paragraphs of the speaker's words, no quotation marks.
+                blocks=(Paragraph(plain("Trong buổi họp báo ở London, Rooney chia sẻ về đội tuyển Anh như sau.")),
+                        Paragraph(plain(quoted)),
+                        Paragraph(plain("Đội tuyển Anh sẽ gặp Bồ Đào Nha tại sân Wembley vào tối 2/6 "
+                                        "trong trận giao hữu cuối cùng trước Euro 2016.")),))
+    chosen = [p.text for p in select(a, 5, 100)]
+    assert chosen and not any(t.startswith("Tôi") for t in chosen), chosen
+    said = replace(a, blocks=(Paragraph(plain(f"“{quoted}”, Rooney nói.")),))
+    assert [p.text for p in select(said, 5, 100)] == [f"“{quoted}”, Rooney nói."]
+    oped = replace(a, blocks=(Paragraph(plain(quoted)),))
+    assert [p.text for p in select(oped, 5, 100)] == [quoted]
+
+
 def test_a_lede_of_a_few_words_is_a_lost_sapo_and_the_entry_goes_without_it():
     body = ("Tổng thể, ngân hàng Wells Fargo đã chuyển 12 triệu USD của ngân hàng BDA đến các tài khoản "
             "trên khắp thế giới theo các điện chuyển tiền giả mạo.")
