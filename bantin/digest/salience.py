@@ -214,7 +214,7 @@ def unsaid(text: str) -> bool:
     if not _FIRST_PERSON.search(text):
         return False
     # "Chúng tôi đánh giá cao …": the verb is the speaker's own, and names no one.
-    return not any(not re.search(r"\b(?:tôi|ta|em)\s+$", text[: m.start()], re.IGNORECASE)
+    return not any(not re.search(r"\b(?:tôi|chúng ta|chúng em)\s+$", text[: m.start()], re.IGNORECASE)
                    for m in _SAYS.finditer(text))
 
 

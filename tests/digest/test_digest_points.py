@@ -334,6 +334,11 @@ def test_a_first_person_sentence_that_names_no_speaker_is_a_last_resort():
     assert chosen and not any(t.startswith("Tôi") for t in chosen), chosen
     said = replace(a, blocks=(Paragraph(plain(f"“{quoted}”, Rooney nói.")),))
     assert [p.text for p in select(said, 5, 100)] == [f"“{quoted}”, Rooney nói."]
+    from bantin.digest.salience import unsaid
+
+    assert not unsaid(f"“{quoted}”, ông ta nói.")  # "ông ta" (he) names the speaker
+    assert unsaid("Chúng tôi đánh giá cao tài năng của Tuấn Anh và muốn ký hợp đồng dài hạn.")
+    assert not unsaid("Chiều 19/5, trao đổi với chúng tôi, bà Hòa cho biết gia đình đã nộp đơn.")
     oped = replace(a, blocks=(Paragraph(plain(quoted)),))
     assert [p.text for p in select(oped, 5, 100)] == [quoted]
 
