@@ -1,5 +1,8 @@
 """Worker functions that kill their own process, as the OOM killer would. They
-live in a module (not in a test) so that the process pool can pickle them."""
+live in a module (not in a test) so that the process pool can pickle them. Each
+ends in the pool's own worker function, which marks the worker busy: a worker
+stopped mid-write then removes its temporary file, as in a real run (without it,
+one stopped when another's death broke the pool left a ".c.txt.….part")."""
 
 from __future__ import annotations
 
@@ -7,7 +10,8 @@ import os
 import signal
 from pathlib import Path
 
-from bantin.run.convert import Job, Result, convert
+from bantin.run.convert import Job, Result
+from bantin.run.pool import _convert_in_worker as convert
 from bantin.run.settings import Settings
 
 
