@@ -95,3 +95,18 @@ def test_bundle_txt():
     out = write(Briefing("Bản tin sáng", (a, b), "2025-08-05", "Văn phòng"), RenderContext(load("default"))).decode()
     assert "BẢN TIN SÁNG" in out and "Mục lục" in out and "ngày 05 tháng 8 năm 2025" in out
     assert out.index("1. Bài một") < out.index("2. Bài hai") < out.index("Sapo một.")
+
+
+def test_titles_break_between_words_and_keep_their_spaces():
+    """A title wraps as in the other formats, never inside a word or a name
+    ("Nguyễn | Đức Chung"), and keeps ordinary spaces between its syllables (a
+    mail searched for the name finds it); a number keeps its unit."""
+    from bantin.exporters.txt.layout import wrap, wrap_display
+
+    title = "Đoàn công tác thành phố thăm hỏi và tặng quà 12\u00a0tỷ cho gia đình ông Nguyễn Đức Chung ở huyện"
+    assert wrap(title, 78, "1. ", "   ")[0].endswith("Nguyễn")  # the plain wrap cuts the name
+    lines = wrap_display(title, 78, "1. ", "   ")
+    assert lines == ["1. Đoàn công tác thành phố thăm hỏi và tặng quà 12\u00a0tỷ cho gia đình ông",
+                     "   Nguyễn Đức Chung ở huyện"]
+    assert " ".join(x.strip() for x in lines)[3:] == title  # every word, in order, as written
+    assert wrap_display("Hội nghị", 78) == ["Hội nghị"] and wrap_display("", 78) == []

@@ -75,7 +75,8 @@ def test_words_never_join_across_punctuation_or_shouting_names():
 
 
 def test_the_word_list_loads_only_for_display_text():
-    """Start-up and the text writer never read the word list."""
+    """Start-up never reads the word list, nor does the text writer while every
+    title fits its line (a longer one is broken between words: test_txt)."""
     code = ("import bantin, bantin.api as api; from bantin.model import Article;"
             "api.export(Article('Chủ tịch nông dân'), 'txt');"
             "from bantin.typography import words; print(words.vocabulary.cache_info().currsize)")

@@ -11,6 +11,7 @@ from wcwidth import wcswidth
 
 from bantin.model import Table
 from bantin.style.fonts import REPERTOIRE
+from bantin.typography.words import NBSP, join
 
 # Characters one column wide: Vietnamese prose is almost entirely these, and a set
 # lookup is ten times cheaper than asking wcwidth of every word of every line.
@@ -54,8 +55,36 @@ def wrap(text: str, cols: int, first: str = "", rest: str | None = None) -> list
     return [(first if i == 0 else rest) + " ".join(ws) for i, ws in enumerate(lines)]
 
 
+def wrap_display(text: str, cols: int, first: str = "", rest: str | None = None) -> list[str]:
+    """``wrap`` for display text (a title, a heading): lines break between words,
+    never inside one ("Chủ tịch", "Nguyễn Đức Chung"), as the other formats break
+    them (``words.join``). The text keeps its ordinary spaces: a reader searching
+    a mail for "Nguyễn Đức Chung" finds it."""
+    rest = first if rest is None else rest
+    if width(first) + width(text) <= cols:
+        # One line: no break to choose, and the word list (50 ms to load) stays unread.
+        return wrap(text, cols, first, rest)
+    syllables = [t for t in text.split(" ") if t]
+    groups: list[tuple[str, str]] = []  # (the word as join bound it, the word as written)
+    at = 0
+    for bound in (g for g in join(text).split(" ") if g):
+        n = 1
+        while at + n <= len(syllables) and NBSP.join(syllables[at:at + n]) != bound:
+            n += 1
+        if at + n > len(syllables):  # join changed more than spaces: wrap as written
+            return wrap(text, cols, first, rest)
+        groups.append((bound, " ".join(syllables[at:at + n])))
+        at += n
+    written = iter(w for _, w in groups)
+    out = []
+    for i, line in enumerate(wrap(" ".join(b for b, _ in groups), cols, first, rest)):
+        head = first if i == 0 else rest
+        out.append(head + " ".join(next(written) for _ in line[len(head):].split(" ")))
+    return out
+
+
 def underlined(text: str, cols: int, char: str, rule: int) -> list[str]:
-    lines = wrap(text, cols)
+    lines = wrap_display(text, cols)
     return lines + [char * min(rule, max(width(x) for x in lines))] if lines else []
 
 

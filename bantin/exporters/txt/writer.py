@@ -19,7 +19,7 @@ from bantin.exporters.labels import (
     digest_meta,
 )
 from bantin.exporters.markup import link_target
-from bantin.exporters.txt.layout import grid, records, right, underlined, width, wrap
+from bantin.exporters.txt.layout import grid, records, right, underlined, width, wrap, wrap_display
 from bantin.exporters.txt.raised import raised
 from bantin.exporters.walk import Walker
 from bantin.model import (
@@ -118,7 +118,7 @@ class Writer(Walker):
         self.out += ["", CONTENTS, ""]
         for n, a in enumerate(b.articles, 1):
             label = f"{n:>3}. "
-            self.out += wrap(a.title, self.cols, label, " " * len(label))
+            self.out += wrap_display(a.title, self.cols, label, " " * len(label))
 
     def start_article(self, a: Article, n: int) -> None:
         if n:
@@ -220,19 +220,19 @@ class Writer(Walker):
         # Every entry hangs as far as the widest number does, so that the titles
         # and ledes of entries 9 and 10 start in one column.
         self.hang = len(f"{len(b.articles)}. ")
-        self.out += wrap(b.title.upper(), self.cols)
+        self.out += wrap_display(b.title.upper(), self.cols)
         meta = digest_meta(b)
         if meta:
             self.out += wrap(meta, self.cols)
 
     def group(self, label: str) -> None:
-        self.out += ["", *wrap(label.upper(), self.cols)]
+        self.out += ["", *wrap_display(label.upper(), self.cols)]
 
     def entry_title(self, a: Article, n: int) -> None:
         self.links, self.first_link = [], 1
         label = f"{n}. ".ljust(self.hang)
         self.pad = " " * len(label)
-        self.out += [""] + wrap(a.title, self.cols, label, self.pad)
+        self.out += [""] + wrap_display(a.title, self.cols, label, self.pad)
 
     def entry_source(self, source: Text) -> None:
         self.out += wrap(self.spans(source), self.cols, self.pad, self.pad)
