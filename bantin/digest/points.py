@@ -42,6 +42,9 @@ _ATTRIBUTION = re.compile(
     rf"(?:\s+(?:thêm|rõ|với [^\s.!?…]+(?:\s[^\s.!?…]+){{0,3}}))?(?P<end>[.!?…]+)$"
 )
 _PAREN = re.compile(r"\s*\([^()]{1,200}\)")
+# The sentence's own full stop after one the parenthesis left at the end: an
+# initial's ("B."), or an ellipsis ("làm… (cười).").
+_DOUBLED_STOP = re.compile(r"(?:(?<=[^.…]\.)|(?<=\.\.\.)|(?<=…))\.(?=[”\"»]?$)")
 # An outlet's tag left at the head of the body: "(PLO)- Vài ngày …", "(GD&TĐ) - …".
 _TAG = re.compile(r"^\((?:[A-ZĐ][\w&.]*\s?){1,3}\)\s*[-–—]\s*(?=[A-ZĐÀ-Ỹ])")
 
@@ -103,7 +106,9 @@ def trims(u: Unit) -> Iterator[tuple[str, str | None, str | None]]:
         speaker = speaker or m.group("who").strip(" ,")
         dropped.append("attribution")
         yield text, speaker, ", ".join(dropped)
-    shorter = _PAREN.sub("", text)
+    # "… là Nguyễn Văn B. (21 tuổi)." without its parenthesis ends in the initial's
+    # full stop and the sentence's: one is enough.
+    shorter = _DOUBLED_STOP.sub("", _PAREN.sub("", text))
     if shorter != text:
         dropped.append("parenthesis")
         yield shorter, speaker, ", ".join(dropped)

@@ -178,6 +178,11 @@ def test_trailing_attribution_or_parenthesis_dropped_only_to_fit():
     cut = select(b, 5, 20)
     assert [p.text for p in cut] == ["Một phòng trọ rộng 15 m² ở Thủ Đức nay có giá 3 triệu đồng mỗi tháng."]
     assert cut[0].trimmed == "parenthesis"
+    c = Article("Bắt nghi phạm", lede="Công an huyện bắt một nam thanh niên.", blocks=(Paragraph(plain(
+        "Bước đầu cơ quan chức năng xác định, nam thanh niên nói trên là Nguyễn Văn B. "
+        "(21 tuổi, trú tại huyện Phú Xuyên, Hà Nội, từng có tiền án về tội trộm cắp tài sản).")),))
+    cut = select(c, 5, 20)  # the initial's full stop ends the sentence: "B..", never
+    assert [p.text for p in cut] == ["Bước đầu cơ quan chức năng xác định, nam thanh niên nói trên là Nguyễn Văn B."]
 
 
 STORY = ("Cơn bão số 3 đổ bộ vào Quảng Ninh chiều 6/9 với sức gió mạnh cấp 12.\n"
