@@ -26,10 +26,9 @@ import click
 
 from bantin._version import __version__
 from bantin.errors import UsageError
-from bantin.exporters import registry
 from bantin.run import cluster, interrupt, manifest, owned, pool
 from bantin.run.collect import collect
-from bantin.run.convert import Job, Result, bundle, slug
+from bantin.run.convert import Job, Result, bundle, slug, target
 from bantin.run.guard import Guard, OutputRefused, check
 from bantin.run.names import shown
 from bantin.run.report import Report
@@ -80,21 +79,20 @@ def check_outputs(inputs: tuple[str, ...], settings: Settings) -> bool:
     if out.exists() and not out.is_dir():
         raise BatchUsageError(f"-o {shown(str(out))}: not a folder")
     guard = Guard.of(inputs, out, settings.overwrite)
-    exts = [registry()[f].extension for f in settings.formats]
 
     def targets() -> Iterator[Path]:
         if settings.bundle is not None:
-            yield from (out / (slug(settings.bundle) + ext) for ext in exts)
+            yield from (target(out, Path(slug(settings.bundle)), f) for f in settings.formats)
             return
         for src in inputs:
             if src != "-" and not Path(src).is_dir():
-                yield from (out / (Path(src).stem + ext) for ext in exts)
+                yield from (target(out, Path(Path(src).stem), f) for f in settings.formats)
         if guard.overlaps():
             # The output folder and an input folder hold each other: every mirrored
             # output is checked (one more walk of the tree, names only).
             for job in collect(inputs, out):
                 if job.source != "-" and Path(job.source).is_dir() is False:
-                    yield from (out / job.stem.with_name(job.stem.name + ext) for ext in exts)
+                    yield from (target(out, job.stem, f) for f in settings.formats)
 
     try:
         check(guard, targets())
