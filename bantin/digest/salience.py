@@ -85,6 +85,8 @@ SAYING = (r"cho biết|cho hay|nói|khẳng định|nhấn mạnh|chia sẻ|ti�
           r"xác nhận|giải thích|bày tỏ|lưu ý|cảnh báo|thừa nhận|kể|nhận xét|đánh giá|tuyên bố|trả lời|"
           r"nhớ lại|thông tin|hỏi|viết")
 _FIRST_PERSON = re.compile(r"\b(?:tôi|chúng tôi|chúng ta|chúng em)\b", re.IGNORECASE)
+# The first person right before a verb of saying: the speaker's own verb.
+_OWN_VERB = re.compile(r"\b(?:tôi|chúng ta|chúng em)\s+$", re.IGNORECASE)
 _SAYS = re.compile(rf"\b(?:{SAYING}|trao đổi|tâm sự|thổ lộ|bộc bạch|cho rằng|khai)\b", re.IGNORECASE)
 _LEANS = re.compile(
     r"^\d{1,2}[.)]\s|^[\"“(]?(?:tuy nhiên|tuy vậy|ngoài ra|bên cạnh đó|trong khi đó|do đó|vì vậy|vì thế|theo đó|"
@@ -214,8 +216,7 @@ def unsaid(text: str) -> bool:
     if not _FIRST_PERSON.search(text):
         return False
     # "Chúng tôi đánh giá cao …": the verb is the speaker's own, and names no one.
-    return not any(not re.search(r"\b(?:tôi|chúng ta|chúng em)\s+$", text[: m.start()], re.IGNORECASE)
-                   for m in _SAYS.finditer(text))
+    return not any(not _OWN_VERB.search(text, 0, m.start()) for m in _SAYS.finditer(text))
 
 
 def parts(text: str, rank: int, centroid: Centroid, support: Weights | None = None,
