@@ -36,6 +36,7 @@ from bantin.source.rules import (
     sapo,
     section_break,
     sentences,
+    wrapped_line,
 )
 from bantin.source.rules.sentences import Piece
 from bantin.typography import cleanup
@@ -174,6 +175,7 @@ def _article(
     count = len(rest)
     rest = _body_opening(rest, lede, ctx)
     whole = whole and len(rest) == count
+    rest = wrapped_line.join(rest)  # "… BDA 958.700" / "USD trong tổng số …": one paragraph
 
     units: list[str | Block] = []
     if lede and len(lede) > long_paragraph.LIMIT:

@@ -167,6 +167,32 @@ def test_breaks_the_source_shows():
     ]
 
 
+def test_a_line_broken_inside_a_sentence_is_joined_again():
+    """A crawl turned the no-break space after "958.700" into a line break: the
+    next line opens with a currency code or a lower-case word, which no paragraph
+    does. A list's lead-in, an enumerator and "iPhone" stay where they are."""
+    a = art("Ngân hàng hoàn tiền\nSapo của bài viết về vụ việc.\n"
+            "Về phần mình, Wells Fargo đã hoàn lại cho BDA 958.700\n"
+            "USD trong tổng số 1,486 triệu USD, theo tài liệu toà án.\n"
+            "Khách hàng có thể đăng nhập vào trang www.hopon-hopoff.vn\n"
+            "để đăng ký mua vé.\n"
+            "Các việc phải làm gồm\n"
+            "a) rà soát hồ sơ;\n"
+            "Thành phần gồm\n"
+            "đại diện Sở Y tế\n"
+            "đại diện Sở Giáo dục\n"
+            "Giá bán\n"
+            "iPhone 7 có giá 20 triệu đồng.\n")
+    texts = [text_of(b.text) for b in a.blocks if isinstance(b, Paragraph | Heading)]
+    assert "Về phần mình, Wells Fargo đã hoàn lại cho BDA 958.700 USD trong tổng số 1,486 triệu USD, " \
+           "theo tài liệu toà án." in texts
+    assert "Khách hàng có thể đăng nhập vào trang www.hopon-hopoff.vn để đăng ký mua vé." in texts
+    assert not any(t.startswith(("USD", "để")) for t in texts)
+    assert any(t.startswith("iPhone 7") for t in texts) and not any("gồm a)" in t for t in texts)
+    assert "Giá bán" in texts and "Các việc phải làm gồm" in texts
+    assert "đại diện Sở Giáo dục" in texts  # an item of a list without marks, not a continuation
+
+
 # ---------------------------------------------------------------- openers
 
 @pytest.mark.parametrize(
