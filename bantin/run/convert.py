@@ -243,6 +243,10 @@ def bundle(jobs: list[Job], settings: Settings) -> tuple[Result, list[Result]]:
 
 
 def slug(text: str) -> str:
+    """A bundle's file name from its title: ASCII letters without their marks,
+    words joined by hyphens. Any other character separates, as a space does, so
+    "Điểm báo ngày 5/8" is diem-bao-ngay-5-8, not "ngay-58"."""
     base = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    ascii_ = "".join(c for c in base if c.isascii() and (c.isalnum() or c in " -_"))
-    return "-".join(ascii_.lower().split())[:80] or "briefing"
+    kept = "".join("" if unicodedata.combining(c) else c if c.isascii() and (c.isalnum() or c == "_") else " "
+                   for c in base)
+    return "-".join(kept.lower().split())[:80].strip("-") or "briefing"

@@ -119,7 +119,7 @@ def test_whole_list_items_and_sentences_with_figures_are_chosen(sources):
 def test_seed_figures_and_whole_sentences(review):
     # 0.2 listed the five lessons cut to twelve words each; whole items do not fit
     # 100 words, so the entry now keeps whole sentences (issue 26).
-    text = (review / "diem-bao-ngay-582025.txt").read_text(encoding="utf-8")
+    text = (review / "diem-bao-ngay-5-8-2025.txt").read_text(encoding="utf-8")
     flat = " ".join(text.split()).replace("\u00a0", " ")
     assert "179 đại biểu" in flat and "2.900 đảng viên" in flat
     entry = text.split("Kiến Hưng vững bước", 1)[1]
@@ -135,10 +135,10 @@ def test_every_entry_has_title_and_source_in_every_format(review, sources):
     def flat(text: str) -> str:  # one space for any run of spaces, no-break ones included
         return " ".join(text.replace("\u00a0", " ").split())
 
-    txt = (review / "diem-bao-ngay-582025.txt").read_text(encoding="utf-8")
-    pdf = flat(pdftotext(review / "diem-bao-ngay-582025.pdf"))
-    docx = flat(pandoc_plain(review / "diem-bao-ngay-582025.docx", "docx"))
-    epub = flat(pandoc_plain(review / "diem-bao-ngay-582025.epub", "epub"))
+    txt = (review / "diem-bao-ngay-5-8-2025.txt").read_text(encoding="utf-8")
+    pdf = flat(pdftotext(review / "diem-bao-ngay-5-8-2025.pdf"))
+    docx = flat(pandoc_plain(review / "diem-bao-ngay-5-8-2025.docx", "docx"))
+    epub = flat(pandoc_plain(review / "diem-bao-ngay-5-8-2025.epub", "epub"))
     flat_txt = flat(txt)
     for a in articles:
         title, outlet = flat(a.title), a.outlet.display
@@ -150,7 +150,7 @@ def test_every_entry_has_title_and_source_in_every_format(review, sources):
 
 
 def test_text_is_78_columns_without_markup(review):
-    lines = (review / "diem-bao-ngay-582025.txt").read_text(encoding="utf-8").splitlines()
+    lines = (review / "diem-bao-ngay-5-8-2025.txt").read_text(encoding="utf-8").splitlines()
     assert max(width(x) for x in lines) <= 78
     assert not any(x.lstrip().startswith(("#", "*", "=", "-", "_", ">")) for x in lines)
     assert sum(x.startswith("   – ") for x in lines) >= 5
@@ -159,7 +159,7 @@ def test_text_is_78_columns_without_markup(review):
 def test_pdf_outline_one_item_per_entry_and_entries_whole(review, sources):
     from pypdf import PdfReader
 
-    pdf = review / "diem-bao-ngay-582025.pdf"
+    pdf = review / "diem-bao-ngay-5-8-2025.pdf"
     reader = PdfReader(pdf)
     items = [x for x in reader.outline if not isinstance(x, list)]
     nested = [y for x in reader.outline if isinstance(x, list) for y in x]
@@ -184,7 +184,7 @@ def test_thirteen_articles_fit_on_four_pages(tmp_path, sources):
 
 @pytest.mark.slow
 def test_epub_is_one_page_with_a_nav_of_entries(review):
-    path = review / "diem-bao-ngay-582025.epub"
+    path = review / "diem-bao-ngay-5-8-2025.epub"
     assert CLEAN in epubcheck(path)
     with zipfile.ZipFile(path) as z:
         pages = [n for n in z.namelist() if n.endswith(".xhtml") and "nav" not in n]
@@ -194,8 +194,8 @@ def test_epub_is_one_page_with_a_nav_of_entries(review):
 
 
 def test_docx_uses_named_styles_an_office_can_restyle(review):
-    styles = zip_text(review / "diem-bao-ngay-582025.docx", "word/styles.xml")
-    body = zip_text(review / "diem-bao-ngay-582025.docx", "word/document.xml")
+    styles = zip_text(review / "diem-bao-ngay-5-8-2025.docx", "word/styles.xml")
+    body = zip_text(review / "diem-bao-ngay-5-8-2025.docx", "word/document.xml")
     for name, sid in (("Digest Title", "DigestTitle"), ("Entry Title", "EntryTitle"),
                       ("Source Line", "SourceLine"), ("Point", "Point")):
         assert f'<w:name w:val="{name}"/>' in styles and f'<w:pStyle w:val="{sid}"/>' in body, name
