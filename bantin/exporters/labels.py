@@ -129,8 +129,12 @@ def source_line(a: Article) -> Text:
     return (Span(f"{meta} · "), Span(a.url, href=a.url)) if meta else (Span(a.url, href=a.url),)
 
 
-def digest_meta(b: Briefing) -> str:
-    """The review's header line: date, issuer and the number of articles."""
+def digest_meta(b: Briefing, headed: bool = False) -> str:
+    """The review's header line: date, issuer and the number of articles. Under
+    Nghị định 30's header block (``headed``), which names the issuer and the date
+    already, the number alone."""
+    if headed:
+        return count_line(b)
     return " · ".join(p for p in (vi_date(b.date), b.issuer or "", count_line(b)) if p)
 
 

@@ -92,8 +92,10 @@ def roles(style: Style) -> Mapping[str, Role]:
         "cover_meta": Role(t.lede_size * 1.15, 1.5, "heading", align="center"),
         "contents_heading": Role(t.title_size * 0.8, 1.3, "heading", bold=True, after=t.space_after * 2),
         "toc": Role(t.body_size, t.leading, after=t.space_after / 2, left=6, right=12),
-        # The điểm báo: compact, an entry's parts kept together.
-        "digest_title": Role(t.title_size * 0.9, 1.25, "heading", bold=True, align="center", after=4),
+        # The điểm báo: compact, an entry's parts kept together. Its title is never
+        # smaller than the line under it (nd30: 14 pt, a document's trích yếu, over 13 pt).
+        "digest_title": Role(max(t.title_size * 0.9, t.masthead_size + 2), 1.25, "heading", bold=True,
+                             align="center", after=4),
         "digest_meta": Role(t.masthead_size + 1, 1.3, "heading", align="center", after=t.space_after * 2,
                             accent=True),
         "group": Role(hs[0], 1.3, "heading", bold=True, before=hs[0] * 0.8, after=4, keep_next=True),

@@ -20,6 +20,7 @@ from helpers import (
     body_space,
     digest_articles,
     gaps,
+    pandoc_plain,
     pdffonts,
     pdftotext,
     require,
@@ -297,6 +298,32 @@ def test_nd30_header_for_a_single_document_at_the_decree_sizes(tmp_path):
     page_height = 841.89
     under = [y for x0, x1, y in _rules(pdf) if x0 > 250]
     assert under and page_height - under[0] > base + 1, (under, base)
+
+
+def test_nd30_digest_title_stands_over_its_line_and_apart_from_the_header(tmp_path):
+    """Under the header block a review's title is 14 pt (not smaller than the 13 pt
+    line under it), kept 8 mm from the block as in the DOCX, and that line gives the
+    number of articles only: the block names the issuer and the date already."""
+    src = tmp_path / "a.txt"
+    src.write_text("Giá lúa tăng\nGiá lúa hè thu tăng mạnh.\nNông dân phấn khởi vì giá lúa tăng.\n", encoding="utf-8")
+    r = bantin("export", "-f", "pdf,docx", "--style", "nd30", "--digest", "--bundle", "Điểm báo ngày 5/8",
+               "-M", "issuer=Văn phòng UBND tỉnh", "-M", "place=Quảng Nam", "-M", "date=2025-08-05",
+               "-o", str(tmp_path), str(src))
+    assert r.returncode == 0, r.stderr.decode()
+    pdf = tmp_path / "diem-bao-ngay-5-8.pdf"
+    runs = _runs(pdf)
+    title = next(x for x in runs if x[0] == "Điểm báo ngày 5/8")
+    meta = next(x for x in runs if x[0] == "1 bài")
+    assert title[1] == 14 and "Bold" in title[2] and meta[1] < title[1]
+    assert not any("UBND" in x[0] and "bài" in x[0] for x in runs)  # no "ngày … · Văn phòng … · 1 bài"
+    html = run([require("pdftotext"), "-bbox", str(pdf), "-"]).stdout
+
+    def top(word: str) -> float:
+        return float(re.search(rf'yMin="([\d.]+)" xMax="[\d.]+" yMax="[\d.]+">{word}<', html).group(1))
+
+    assert top("Điểm") - top("Quảng") > 8 / 25.4 * 72 + 13  # the date line's height, and 8 mm
+    docx = pandoc_plain(tmp_path / "diem-bao-ngay-5-8.docx", "docx")
+    assert "1 bài" in docx and "tỉnh · " not in docx
 
 
 def test_nd30_leaves_blanks_to_write_in(tmp_path):

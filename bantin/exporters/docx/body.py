@@ -122,7 +122,7 @@ class Body(Notes):
         if header is not None:
             decree.header_block(self, header)
         self.para(display(plain(b.title)), "digest_title")
-        meta = digest_meta(b)
+        meta = digest_meta(b, header is not None)
         if meta:
             self.para(plain(meta), "digest_meta")
         styles.number_column(self.d, self.roles, len(b.articles))

@@ -139,10 +139,10 @@ class Story(Blocks):
     def digest_header(self, b: Briefing) -> None:
         self.ink = Ink(self.fonts, self.warn, short_title(b.title, 40))
         header = decree_header(b, self.style.page.decree_header)
-        if header is not None:
-            self.story.append(self.decree(header))
+        if header is not None:  # the title keeps its distance from the block, as an article's does
+            self.story += [self.decree(header), Spacer(1, 8 * mm)]
         self.paras(display(plain(b.title)), self.st["digest_title"], self.outline(b.title, 0))
-        meta = digest_meta(b)
+        meta = digest_meta(b, header is not None)
         if meta:
             self.paras(plain(meta), self.st["digest_meta"])
         self.entry_st = numbered(self.st, len(b.articles))
