@@ -2,6 +2,8 @@
 
 A quote opens after the start of the text, a space or an opening bracket or dash,
 and closes elsewhere. An apostrophe between letters is a right single quote.
+Two single quotes typed for a double one (“mẹ hãy yên tâm’’, ''…'') are one
+double quote.
 """
 
 import re
@@ -12,9 +14,16 @@ _OPEN_CONTEXT = " ([{\u2013\u2014/\u201c\u2018"
 _APOSTROPHE = re.compile(r"(?<=[^\W_])'(?=[^\W_])")
 
 
+_DOUBLED = str.maketrans({"\u2018": "\u201c", "\u2019": "\u201d"})
+
+
 def apply(text: str) -> str:
+    for pair in ("\u2018\u2018", "\u2019\u2019"):
+        if pair in text:
+            text = text.replace(pair, pair[0].translate(_DOUBLED))
     if '"' not in text and "'" not in text:
         return text
+    text = text.replace("''", '"')
     text = _APOSTROPHE.sub("\u2019", text)
     out = []
     for i, ch in enumerate(text):

@@ -22,6 +22,8 @@ def typo(text: str, **switches: bool) -> str:
     [
         ("cleanup", "Hà\u200b Nội\u00a0 \t có   mưa\u0007", "Hà Nội có mưa"),
         ("quotes", 'Ông nói "đoàn kết" và \'dân chủ\', it\'s', "Ông nói “đoàn kết” và ‘dân chủ’, it’s"),
+        # Two single quotes typed for a double one are one.
+        ("quotes", "rằng “mẹ hãy yên tâm’’, ‘‘Không’’ và ''được''", "rằng “mẹ hãy yên tâm”, “Không” và “được”"),
         ("dashes", "Đoàn kết - Dân chủ - Kỷ cương", "Đoàn kết – Dân chủ – Kỷ cương"),
         ("ellipsis", "chờ đợi... rồi . . . hết", "chờ đợi… rồi … hết"),
         ("punctuation_spacing", "Hà Nội , TP.HCM ; đẹp !Lần sau:ổn", "Hà Nội, TP.HCM; đẹp! Lần sau: ổn"),
