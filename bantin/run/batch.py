@@ -74,6 +74,8 @@ def check_outputs(inputs: tuple[str, ...], settings: Settings) -> bool:
     whether the output folder is shared with the inputs: then the run records
     what it writes (``bantin.run.owned``)."""
     out = settings.out_dir
+    if settings.report is not None:
+        _check_report(inputs, settings.report)
     if out is None:
         return False
     if out.exists() and not out.is_dir():
@@ -85,7 +87,9 @@ def check_outputs(inputs: tuple[str, ...], settings: Settings) -> bool:
             yield from (target(out, Path(slug(settings.bundle)), f) for f in settings.formats)
             return
         for src in inputs:
-            if src != "-" and not Path(src).is_dir():
+            if src == "-":
+                yield from (target(out, Path("stdin"), f) for f in settings.formats)
+            elif not Path(src).is_dir():
                 yield from (target(out, Path(Path(src).stem), f) for f in settings.formats)
         if guard.overlaps():
             # The output folder and an input folder hold each other: every mirrored
@@ -99,6 +103,15 @@ def check_outputs(inputs: tuple[str, ...], settings: Settings) -> bool:
     except OutputRefused as e:
         raise BatchUsageError(str(e)) from None
     return guard.overlaps()
+
+
+def _check_report(inputs: tuple[str, ...], report: Path) -> None:
+    """The report may replace an earlier report, never a file the run reads
+    (``--report a.txt a.txt``, or a file inside an input folder)."""
+    guard = Guard.of(inputs, report.parent, overwrite=True)
+    why = guard.refusal(report)
+    if why is not None:
+        raise BatchUsageError(f"--report {shown(str(report))}: {why.replace('output', 'report', 1)}")
 
 
 class _Outcome:

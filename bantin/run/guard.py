@@ -15,6 +15,7 @@ how an output folder reaches back into the inputs.
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -47,18 +48,21 @@ class Guard:
     suffixes: frozenset[str]  # the extensions readers claim
     overwrite: bool = False
     owned: Mapping[str, str] = field(default_factory=dict)  # the folder's record, when it is shared
+    stdin: tuple[int, int] | None = None  # (device, inode) of the file read as "-", if it is one
 
     @classmethod
     def of(cls, inputs: Iterable[str], out_dir: Path, overwrite: bool = False) -> Guard:
         roots: list[str] = []
         named: list[str] = []
+        stdin = None
         for src in inputs:
             if src == "-":
+                stdin = _stdin_file()
                 continue
             (roots if Path(src).is_dir() else named).append(_real(src))
         dirs = frozenset(os.path.dirname(n) for n in named)
         guard = cls(_real(out_dir), os.path.abspath(out_dir), tuple(roots), frozenset(named), dirs,
-                    frozenset(extensions()), overwrite)
+                    frozenset(extensions()), overwrite, stdin=stdin)
         if guard.overlaps():
             guard = replace(guard, owned=owned.load(out_dir))
         return guard
@@ -80,8 +84,8 @@ class Guard:
         # A file an input folder's walk reads is an input of this run, like a named
         # one: --overwrite does not reach it (``-o out out/src``, where a mirrored
         # output of out/src/src/a.md lands on the input out/src/a.txt).
-        if real in self.named or (readable and os.path.lexists(target)
-                                  and any(self._read_from(real, r) for r in self.roots)):
+        if real in self.named or self._is_stdin(target) or (
+                readable and os.path.lexists(target) and any(self._read_from(real, r) for r in self.roots)):
             return f"the output {shown(str(target))} would replace an input of this run"
         if self.overwrite or not os.path.lexists(target) or not readable or not self.overlaps():
             return None
@@ -92,6 +96,17 @@ class Guard:
         return (f"the output {shown(str(target))} would replace an existing {Path(real).suffix} file that bantin did "
                 f"not write (or that was edited since), in {where}; choose another -o, or give --overwrite")
 
+    def _is_stdin(self, target: Path) -> bool:
+        """Whether ``target`` is the very file the shell gave as standard input
+        (``bantin export -o . - < stdin.txt``)."""
+        if self.stdin is None:
+            return False
+        try:
+            st = os.stat(target)
+        except OSError:
+            return False
+        return (st.st_dev, st.st_ino) == self.stdin
+
     def _read_from(self, real: str, root: str) -> bool:
         """Whether a walk of input folder ``root`` would read ``real``: the walk skips
         the output folder when it lies inside the input folder, so a previous run's
@@ -99,6 +114,14 @@ class Guard:
         if not _under(real, root):
             return False
         return not (self.out != root and _under(self.out, root) and _under(real, self.out))
+
+
+def _stdin_file() -> tuple[int, int] | None:
+    try:
+        st = os.fstat(0)
+    except OSError:
+        return None
+    return (st.st_dev, st.st_ino) if stat.S_ISREG(st.st_mode) else None
 
 
 def through_link(out_dir: Path, target: Path) -> Path | None:

@@ -159,3 +159,27 @@ def test_a_run_killed_outright_leaves_its_outputs_known_as_bantins(tmp_path: Pat
     assert r.returncode == 0, r.stderr
     record = json.loads((dist / ".bantin-outputs.json").read_text(encoding="utf-8"))
     assert len(record["files"]) == 80 and not (dist / ".bantin-outputs.log").exists()
+
+
+def test_the_report_and_standard_input_never_replace_an_input(tmp_path: Path) -> None:
+    """--report names a file like any output: one the run reads is refused (a
+    named input, or a file in an input folder), and so is an output that is the
+    very file the shell gave as standard input."""
+    (tmp_path / "src").mkdir()
+    (tmp_path / "a.txt").write_bytes(ARTICLE)
+    (tmp_path / "src" / "x.txt").write_bytes(ARTICLE)
+    before = snapshot(tmp_path)
+    for report, inputs in (("a.txt", ["a.txt"]), ("src/x.txt", ["src"])):
+        r = bantin("export", "-f", "txt", "-o", "out", "--report", report, *inputs, cwd=tmp_path)
+        assert r.returncode == 2 and b"would replace an input" in r.stderr, r.stderr
+        assert snapshot(tmp_path) == before
+    (tmp_path / "stdin.txt").write_bytes(ARTICLE)
+    with (tmp_path / "stdin.txt").open("rb") as f:
+        r = subprocess.run([sys.executable, "-m", "bantin", "export", "-f", "txt", "-o", ".", "-"], stdin=f,
+                           capture_output=True, cwd=tmp_path, env=checkout_env(), timeout=120, check=False)
+    assert r.returncode == 2 and b"stdin.txt would replace an input" in r.stderr, r.stderr
+    assert (tmp_path / "stdin.txt").read_bytes() == ARTICLE
+    # An earlier report may be replaced: it is the run's own.
+    r = bantin("export", "-f", "txt", "-o", "out", "--report", "out/report.json", "src", cwd=tmp_path)
+    r = bantin("export", "-f", "txt", "-o", "out", "--report", "out/report.json", "src", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
