@@ -13,19 +13,26 @@ import re
 BASE = 0xF0000
 LIMIT = 0xFFFFD
 
-_TLD = r"(?:vn|com|net|org|gov|edu|int|info|biz|io|me|asia|app|dev|news|tv)"
-# Matched only at the start of a word (after any opening brackets or quotes), so
-# the scan is linear in the text: a search from every position of a 100,000-character
-# line without spaces would be quadratic.
+# Generic top-level domains, and the country codes of foreign sources ("bbc.co.uk"):
+# not every two letters, or "TP.HN" would be an address.
+_TLD = (r"(?:vn|com|net|org|gov|edu|int|info|biz|io|me|asia|app|dev|news|tv"
+        r"|uk|us|jp|cn|kr|fr|de|au|ca|ru|eu|sg|tw|kh|ch)")
+# Matched at the start of a word (after any opening brackets or quotes), after a
+# colon inside one ("Nguồn:https://…", "Email:a@b.vn") and where a scheme or "www."
+# starts inside one ("Link—www.x.vn"), so the scan stays linear in the text: a
+# search from every position of a 100,000-character line without spaces would be
+# quadratic, and no alternative reads past a colon but a scheme's own.
 ADDRESS = re.compile(
-    r"(?:https?|ftp)://[^\s<>\"“”‘’«»]+"  # a URL with its scheme
-    r"|mailto:[^\s<>\"]+"
+    r"[a-z][a-z0-9+.-]{0,15}://[^\s<>\"“”‘’«»]+"  # a URL with its scheme
+    r"|(?:mailto|tel):[^\s<>\"]+"
     r"|www\.[^\s<>\"“”‘’«»]+"
-    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # an e-mail address
+    r"|[\w.+'-]+@[\w-]+(?:\.[\w-]+)+"  # an e-mail address
     rf"|(?:[\w-]+\.)+{_TLD}(?:\.[a-z]{{2}})?(?![\w-])(?:/[^\s<>\"“”‘’«»]*)?",  # vnexpress.net/…
     re.IGNORECASE,
 )
 _WORD = re.compile(r"\S+")
+_COLON = re.compile(r":(?![/\d])")
+_SCHEME = re.compile(r"(?<=[^\w.+-])(?:[a-z][a-z0-9+.-]{0,15}://|www\.)", re.IGNORECASE)
 _PLACEHOLDERS = re.compile(f"[{chr(BASE)}-{chr(LIMIT)}]")
 _OPENERS = "([{“‘\"'«<"
 # A sentence's own punctuation after an address is not part of it.
@@ -47,11 +54,26 @@ def addresses(text: str) -> list[tuple[int, str]]:
         start, end = word.span()
         while start < end and text[start] in _OPENERS:
             start += 1
-        m = ADDRESS.match(text, start, end)
-        address = _trim(m.group(0)) if m else ""
-        if address:
-            out.append((start, address))
+        done = start
+        for at in _starts(text, start, end):
+            if at < done:
+                continue
+            m = ADDRESS.match(text, at, end)
+            address = _trim(m.group(0)) if m else ""
+            if address:
+                out.append((at, address))
+                done = at + len(address)
     return out
+
+
+def _starts(text: str, start: int, end: int) -> list[int]:
+    """Where an address may start in the word text[start:end]: its start, after
+    each colon, and where a scheme or "www." begins."""
+    word = text[start:end]
+    if len(word) < 5 or not any(c in word for c in ":."):
+        return [start]
+    inner = [start + m.end() for m in _COLON.finditer(word)] + [start + m.start() for m in _SCHEME.finditer(word)]
+    return [start, *sorted(inner)]
 
 
 def hide(text: str) -> tuple[str, list[str]]:

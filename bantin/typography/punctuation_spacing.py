@@ -14,7 +14,9 @@ NAME = "punctuation_spacing"
 # after this rule runs, and a second pass must find the same spaces.
 _BEFORE = re.compile(r"(?<=[\w\u201d\u2019\"')\]])\s+(?=[,;!?]|[.:\u2026](?:\s|$))")
 _AFTER_COMMA = re.compile(r"(?<=[^\W\d_])([,;!?])(?=[^\W\d_])")
-_AFTER_COLON = re.compile(r"(?<=[^\W\d_])(:)(?=[^\W\d_])")
+# An address (hidden by ``protect`` as one private-use character) is a word too:
+# "Nguồn:https://…" becomes "Nguồn: https://…".
+_AFTER_COLON = re.compile(r"(?<=[^\W\d_])(:)(?=[^\W\d_]|[\U000F0000-\U000FFFFD])")
 _AFTER_STOP = re.compile(r"(?<=[^\W\d_]\.)(?=[^\W\d_]{2})")
 
 

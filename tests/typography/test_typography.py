@@ -49,6 +49,24 @@ def test_numbers_and_abbreviations_keep_their_punctuation(text):
     assert typo(text, nbsp=False) == text
 
 
+@pytest.mark.parametrize(("source", "expected"), [
+    # An address glued to the word before it by a colon or a dash is still an address.
+    ("Nguồn:https://x.vn/tim?q=ha+noi,b;c:d", "Nguồn: https://x.vn/tim?q=ha+noi,b;c:d"),
+    ("(Xem tại:www.x.vn/a?b=1,c)", "(Xem tại: www.x.vn/a?b=1,c)"),
+    ("Link—www.x.vn/a?b=1,c", "Link—www.x.vn/a?b=1,c"),
+    ("Email:toasoan@bao.vn.", "Email: toasoan@bao.vn."),
+    # Any scheme, a foreign country's domain, an apostrophe in a mailbox, a phone URI.
+    ("sftp://h.vn/a...b file:///srv/a...c", "sftp://h.vn/a...b file:///srv/a...c"),
+    ("bbc.co.uk/news?x=1,y", "bbc.co.uk/news?x=1,y"),
+    ("thư o'neil@example.com", "thư o'neil@example.com"),
+    ("gọi tel:+84-24-3825-3825", "gọi tel:+84-24-3825-3825"),
+    # Not addresses: a time, an abbreviation, a colon between words.
+    ("lúc 10:30, TP.HN:ổn", "lúc 10:30, TP.HN: ổn"),
+])
+def test_addresses_inside_words_are_never_touched(source, expected):
+    assert typo(source) == expected
+
+
 def test_nfc_always():
     nfd = unicodedata.normalize("NFD", "Tiếng Việt")
     assert pipeline({k: False for k in SWITCHES})(nfd) == "Tiếng Việt"
