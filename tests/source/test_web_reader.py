@@ -133,6 +133,39 @@ def test_pages_of_links_are_not_articles(pages, name):
         api.read(pages / name)
 
 
+def test_a_page_of_headline_items_is_not_an_article():
+    """A category page built as a list of links: trafilatura's fallback runs the
+    headlines together into one paragraph with no link left in it."""
+    items = "".join(f'<li><a href="/tin/{i}.html">Giá vàng hôm nay {i} tăng mạnh theo đà thế giới, người mua</a></li>'
+                    for i in range(60))
+    with pytest.raises(InputError, match=r"^not an article page \(60 links, \d+ words\)$"):
+        api.read(_page("Chuyên mục Kinh tế", "Kinh tế", f"<ul>{items}</ul>"), source_format="html")
+    # An article among as many headline links is still read.
+    prose = "".join(f"<p>Đoạn {i} của bài viết kể chi tiết diễn biến giá vàng trong ngày hôm nay ở Hà Nội.</p>"
+                    for i in range(12))
+    a = api.read(_page("Giá vàng tăng", "Giá vàng tăng", f"<article>{prose}</article><ul>{items}</ul>"),
+                 source_format="html")
+    assert "Đoạn 11" in " ".join(text_of(b.text) for b in a.blocks if isinstance(b, Paragraph))
+
+
+def test_preformatted_text_and_keys_are_code_whatever_their_tags():
+    """<pre> without <code> is code (trafilatura made it a quotation, curled and
+    joined), and so are <kbd>, <samp> and <tt>: no typography touches them."""
+    prose = "".join(f"<p>Đoạn {i} của bài hướng dẫn cài đặt phần mềm có nội dung đủ dài để giữ lại.</p>"
+                    for i in range(4))
+    body = (f"<article>{prose}<pre>pip install \"bantin[dask]\" --upgrade ...\ncat \"a b\", c</pre>"
+            "<p>Gõ <kbd>Ctrl+C</kbd> rồi chạy <samp>echo \"x\"...</samp> và <tt>a--b</tt> để dừng chương trình.</p>"
+            "</article>")
+    a = api.read(_page("Cài đặt", "Cài đặt", body), source_format="html")
+    code = [b for b in a.blocks if isinstance(b, CodeBlock)]
+    assert [c.lines for c in code] == [('pip install "bantin[dask]" --upgrade ...', 'cat "a b", c')]
+    assert not any(isinstance(b, Quote) for b in a.blocks)
+    spans = [s for b in a.blocks if isinstance(b, Paragraph) for s in b.text if s.code]
+    assert [s.text for s in spans] == ["Ctrl+C", 'echo "x"...', "a--b"]
+    out = api.export(a, "txt").decode()
+    assert 'echo "x"...' in out and "a--b" in out
+
+
 def _page(title: str, h1: str, body: str, head: str = "") -> bytes:
     return (f'<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>{title}</title>{head}</head>'
             f"<body><h1>{h1}</h1>{body}</body></html>").encode()

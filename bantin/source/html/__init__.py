@@ -62,6 +62,7 @@ from bantin.source.html.page import (
     key,
     language,
     linked_data,
+    mark_code,
     meta,
     parse,
     remove,
@@ -186,6 +187,7 @@ def read(data: bytes, ctx: Context) -> Article:
         remove(found[0])
     boilerplate.prune(page)
     keep_spaces(page)
+    mark_code(page)
     main = _extract(page)
     teasers, refusal = listing.check(page, main, _marked(page, ld), _dated(page, ld))
     for el in teasers:

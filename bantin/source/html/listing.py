@@ -19,6 +19,7 @@ _CARD_SLACK = 60  # words a card may hold besides its teaser
 _MIN_TEASERS = 3
 _SHORT = 80  # words of prose below which an unmarked page among many links is no article
 _MANY_LINKS = 10
+_MAX_LINKS = 1000  # headline links compared with the text: enough for any category page
 _SAMPLE_WORDS = 400  # words of text read before an article with no teaser in them is taken as one
 
 
@@ -98,7 +99,6 @@ def check(page: Any, main: Any, marked: bool, dated: bool) -> tuple[list[Any], s
             continue
         if prose_words >= _SAMPLE_WORDS and not teasers:
             break  # this far into the text and no teaser: an article
-        prose_words += n
         refs = list(el.iter("ref"))
         linked = sum(len(words(" ".join(r.itertext()))) for r in refs)
         link: Any = None
@@ -106,7 +106,9 @@ def check(page: Any, main: Any, marked: bool, dated: bool) -> tuple[list[Any], s
             targets.update(r.get("target") or "" for r in refs)
             link = el
         elif linked * 2 >= n:
-            continue  # mostly links: a navigation or related list, dropped later anyway
+            # Mostly links: a navigation or related list, dropped later anyway, and no
+            # prose either (a category page of <li><a> headlines is all links).
+            continue
         else:
             first = _first_text_child(el)
             if first is not None and first.tag == "ref" and _headline(" ".join(first.itertext())) and \
@@ -120,6 +122,7 @@ def check(page: Any, main: Any, marked: bool, dated: bool) -> tuple[list[Any], s
                 link = _card_link(texts, lead, n) if lead and texts else None
                 if link is not None:
                     targets.add(link.get("href") or squash(text_of_el(link)))
+        prose_words += n
         if link is not None:
             teasers.append(el)
             teaser_words += n
@@ -132,8 +135,18 @@ def check(page: Any, main: Any, marked: bool, dated: bool) -> tuple[list[Any], s
         if not dated:
             raise InputError(refusal)
         return teasers + headlines, refusal
-    if not marked and prose_words - teaser_words < _SHORT:
+    if not marked:
         links = _headline_links(page)
-        if len(links) >= _MANY_LINKS:
+        if len(links) >= _MANY_LINKS and (prose_words - teaser_words < _SHORT or _all_headlines(page, main, total)):
             raise InputError(f"not an article page ({len(links)} links, {total} words)")
     return [], refusal
+
+
+def _all_headlines(page: Any, main: Any, total: int) -> bool:
+    """Whether the text trafilatura found is the page's headline links run
+    together: what its fallback makes of a category page built as a list
+    (``<li><a>headline</a></li>`` × 60), one paragraph with no link left in it."""
+    headlines = dict.fromkeys(h for a in page.iter("a") if _headline(h := " ".join(words(text_of_el(a)))))
+    found = " ".join(words(" ".join(main.itertext())))
+    linked = sum(len(h.split()) for h in list(headlines)[:_MAX_LINKS] if h in found)
+    return linked * 10 >= total * 8

@@ -155,6 +155,24 @@ def keep_spaces(page: Any) -> None:
             nxt.text = " " + (nxt.text or "").lstrip()
 
 
+def mark_code(page: Any) -> None:
+    """Preformatted text and inline code in every spelling, as ``<code>``:
+    trafilatura keeps a ``<pre>`` as code only when it holds a ``<code>`` (or looks
+    like a program) and reads any other as a quotation, which the typography then
+    curls and joins ("pip install “bantin[dask]”"); ``<kbd>``, ``<samp>`` and
+    ``<tt>`` it reads as plain text."""
+    for el in page.iter("kbd", "samp", "tt"):
+        el.tag = "code"
+    for pre in page.iter("pre"):
+        if pre.find(".//code") is not None:
+            continue
+        code = pre.makeelement("code", {})
+        code.text, pre.text = pre.text, None
+        for child in list(pre):
+            code.append(child)
+        pre.append(code)
+
+
 def language(page: Any) -> str:
     """The page's own ``<html lang>`` (its primary subtag), Vietnamese when unsaid."""
     lang = (page.get("lang") or page.get("{http://www.w3.org/XML/1998/namespace}lang") or "").strip().lower()
