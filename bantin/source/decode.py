@@ -98,7 +98,11 @@ def decode_reporting(data: bytes, encoding: str | None = None) -> tuple[str, str
                 ) from None
             detected, text = found
     elif encoding.lower() in legacy.LEGACY:
-        text = legacy.decode(data, encoding.lower())
+        try:
+            text = legacy.decode(data, encoding.lower())
+        except UnicodeDecodeError as e:  # VIQR is ASCII: a byte above 0x7f is not VIQR
+            raise InputError(f"not valid {legacy.NAMES[encoding.lower()]} (byte 0x{data[e.start]:02x} at offset "
+                             f"{e.start})") from None
     else:
         check_encoding(encoding)
         try:

@@ -72,14 +72,25 @@ def _decoder(name: str) -> tuple[dict[str, str], re.Pattern[str]]:
 def decode(data: bytes, name: str) -> str:
     """Bytes in a legacy encoding to Unicode NFC."""
     table, pattern = _decoder(name)
-    text = data.decode("ascii" if name == "viqr" else "latin-1", errors="strict" if name != "viqr" else "replace")
+    text = data.decode("ascii" if name == "viqr" else "latin-1")  # VIQR beyond ASCII raises: nothing is replaced
 
     def swap(m: re.Match[str]) -> str:
         if name == "viqr" and m.group(1) is not None:
             return m.group(1)
         return table[m.group(0)]
 
-    return unicodedata.normalize("NFC", pattern.sub(swap, text))
+    if name != "viqr":
+        return unicodedata.normalize("NFC", pattern.sub(swap, text))
+    # VIQR's marks are ASCII punctuation ("bao.vn" would read "baọvn", "a?b" "ảb"):
+    # an address is left as written, which is how RFC 1456 text carried them.
+    from bantin.typography.protect import addresses
+
+    out, done = [], 0
+    for start, address in addresses(text):
+        out += [pattern.sub(swap, text[done:start]), address]
+        done = start + len(address)
+    out.append(pattern.sub(swap, text[done:]))
+    return unicodedata.normalize("NFC", "".join(out))
 
 
 def encode(text: str, name: str) -> bytes:

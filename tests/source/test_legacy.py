@@ -79,6 +79,16 @@ def test_viqr_only_when_named(tmp_path):
     assert r.returncode == 0 and b"detected" not in r.stderr  # ASCII is UTF-8: taken as it is
 
 
+def test_viqr_keeps_addresses_and_refuses_bytes_beyond_ascii():
+    """VIQR's marks are ASCII punctuation: an address keeps its "." and "?"
+    ("bao.vn" is not "baọvn"). A byte above 0x7f is not VIQR: the file is refused,
+    not read with replacement characters."""
+    text = legacy.decode(b"Lie^n he^. toa-soan@bao.vn hoa(.c https://x.vn/a?b=1.", "viqr")
+    assert text == "Liên hệ toa-soan@bao.vn hoặc https://x.vn/a?b=1."
+    with pytest.raises(api.InputError, match=r"^not valid VIQR \(byte 0xc4 at offset 6\)$"):
+        api.read(b"Tie^u \xc4\x91e^` ba`i vie^'t\nMo^.t ca^u.\n", encoding="viqr")
+
+
 # Positions printed in RFC 1456's table, typed here by hand so that the data file is
 # checked against the standard rather than against itself: the six letters in the C0
 # controls, the first and last of the upper half, and đ/Đ.
