@@ -82,11 +82,14 @@ def decode(data: bytes, name: str) -> str:
     if name != "viqr":
         return unicodedata.normalize("NFC", pattern.sub(swap, text))
     # VIQR's marks are ASCII punctuation ("bao.vn" would read "baọvn", "a?b" "ảb"):
-    # an address is left as written, which is how RFC 1456 text carried them.
+    # an address is left as written, which is how RFC 1456 text carried them. Only
+    # one that says it is an address (a scheme, "www.", a mailbox): "di.ch" is "dịch".
     from bantin.typography.protect import addresses
 
     out, done = [], 0
     for start, address in addresses(text):
+        if not ("://" in address or "@" in address or address.lower().startswith("www.")):
+            continue
         out += [pattern.sub(swap, text[done:start]), address]
         done = start + len(address)
     out.append(pattern.sub(swap, text[done:]))

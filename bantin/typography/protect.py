@@ -16,7 +16,7 @@ LIMIT = 0xFFFFD
 # Generic top-level domains, and the country codes of foreign sources ("bbc.co.uk"):
 # not every two letters, or "TP.HN" would be an address.
 _TLD = (r"(?:vn|com|net|org|gov|edu|int|info|biz|io|me|asia|app|dev|news|tv"
-        r"|uk|us|jp|cn|kr|fr|de|au|ca|ru|eu|sg|tw|kh|ch)")
+        r"|uk|us|jp|cn|kr|fr|de|au|ca|ru|eu|sg|tw|kh)")
 # Matched at the start of a word (after any opening brackets or quotes), after a
 # colon inside one ("Nguồn:https://…", "Email:a@b.vn") and where a scheme or "www."
 # starts inside one ("Link—www.x.vn"), so the scan stays linear in the text: a
