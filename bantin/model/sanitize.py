@@ -6,6 +6,11 @@ briefing would pass on; Unicode's noncharacters are not text at all. Readers of
 JSON can produce any of them, so they are dropped here, for every field at once,
 before typography and before any exporter runs, with one warning naming them.
 Every string leaves in NFC.
+
+A link whose address would run something rather than lead somewhere
+(``javascript:``, ``data:``, ``file:``, any scheme but http(s), ftp, mailto and
+tel) loses its address and keeps its text, so that no exporter, a plug-in's
+included, can pass one on. A relative address stays: it runs nothing.
 """
 
 from __future__ import annotations
@@ -13,8 +18,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
+from dataclasses import replace
 
-from bantin.model import Document, map_strings
+from bantin.model import Document, Span, Text, map_spans, map_strings
 
 FORBIDDEN = re.compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff"
@@ -22,6 +28,8 @@ FORBIDDEN = re.compile(
     + "]"
 )
 
+_SCHEME = re.compile(r"([a-z][a-z0-9+.-]*):", re.IGNORECASE)
+_FOLLOWED = frozenset({"http", "https", "ftp", "mailto", "tel"})
 _LINE_BREAKS = str.maketrans("\t\n\r", "   ")
 _CODE_BREAKS = str.maketrans("\n\r", "  ")
 
@@ -43,9 +51,19 @@ def sanitize(doc: Document, warn: Callable[[str], None] | None = None) -> Docume
         # a document built by hand must be NFC to read back unchanged.
         return unicodedata.normalize("NFC", text)
 
-    out = map_strings(doc, clean, lambda text: clean(text, keep_tabs=True))
+    out = map_spans(map_strings(doc, clean, lambda text: clean(text, keep_tabs=True)), _safe_link)
     if dropped and warn is not None:
         shown = sorted(dropped)
         more = f" and {len(shown) - 8} more" if len(shown) > 8 else ""
         warn(f"dropped control or non-text characters ({', '.join(shown[:8])}{more})")
     return out
+
+
+def _safe_link(span: Span) -> Text:
+    if span.href is None:
+        return (span,)
+    # Browsers ignore white space inside a scheme ("java script:"): so does this.
+    m = _SCHEME.match("".join(span.href.split()))
+    if m is None or m.group(1).lower() in _FOLLOWED:
+        return (span,)
+    return (replace(span, href=None),)

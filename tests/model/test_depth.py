@@ -114,6 +114,21 @@ def test_sanitize_reaches_notes() -> None:
     assert isinstance(clean, Article) and text_of(clean.notes[0].blocks[0].text) == "xy"  # type: ignore[union-attr]
 
 
+def test_a_link_that_would_run_something_keeps_only_its_text() -> None:
+    """javascript:, data:, file: (white space in the scheme too) lose their
+    address before any exporter, a plug-in's included, sees them; web, mail and
+    phone links and relative ones stay."""
+    hrefs = ["javascript:alert(3)", "java\tscript:alert(1)", " data:text/html,<script>", "file:///etc/passwd",
+             "https://x.vn/a", "mailto:a@b.vn", "tel:+84243", "/tin/1.html", "#muc-2"]
+    dirty = Article("T", blocks=(Paragraph(tuple(Span(f"liên kết {i} ", href=h) for i, h in enumerate(hrefs))),))
+    clean = sanitize(dirty)
+    assert isinstance(clean, Article)
+    para = clean.blocks[0]
+    assert isinstance(para, Paragraph)
+    assert [s.href for s in para.text] == [None] * 4 + hrefs[4:]
+    assert text_of(para.text).strip() == text_of(dirty.blocks[0].text).strip()  # type: ignore[attr-defined]
+
+
 def test_a_reference_to_no_note_is_refused() -> None:
     bad = {"schema": "bantin/article@3", "title": "x",
            "blocks": [{"type": "paragraph", "text": [{"text": "1", "note": "missing"}]}]}
