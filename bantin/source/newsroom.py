@@ -323,7 +323,7 @@ def _from_header(h: header_block.Header, ctx: _Context) -> Article:
         title = title[: -len(source) - 3].rstrip()
     body = [line for line in h.body if line]
     if source:
-        ctx.outlet = Outlet(None, source)
+        ctx.outlet = outlet_tag.named(source, ctx.outlets)
     content = body[0] if body else ""
     content = _content_opening(content, ctx)
     summary = f.get("summary") or None

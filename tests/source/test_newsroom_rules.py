@@ -193,6 +193,18 @@ def test_a_line_broken_inside_a_sentence_is_joined_again():
     assert "đại diện Sở Giáo dục" in texts  # an item of a list without marks, not a continuation
 
 
+@pytest.mark.parametrize(("source", "name"), [
+    ("BÁO SÀI GÒN GIẢI PHÓNG", "Sài Gòn Giải Phóng"),  # capitals the table knows: as the table writes it
+    ("VNEXPRESS", "VnExpress"),
+    ("Báo Tuổi Trẻ", "Báo Tuổi Trẻ"),  # written by hand: as given
+    ("BÁO ĐỊA PHƯƠNG MẪU", "BÁO ĐỊA PHƯƠNG MẪU"),  # unknown: as given
+])
+def test_an_outlet_named_in_a_header_in_capitals_is_written_as_the_table_writes_it(source, name):
+    a = art(f"Title: Giá vàng tăng\nSource: {source}\nLink: https://x.vn/a.html\nAuthor: \n"
+            "Content: Giá vàng hôm nay tăng mạnh ở mọi cửa hàng trong thành phố. Người mua đông.\n")
+    assert a.outlet is not None and a.outlet.name == name
+
+
 # ---------------------------------------------------------------- openers
 
 @pytest.mark.parametrize(

@@ -48,6 +48,23 @@ def outlet(code: str, outlets: Outlets | None = None) -> Outlet:
     return Outlet(code, name if name and name.casefold() != code.casefold() else None)
 
 
+def named(source: str, outlets: Outlets | None = None) -> Outlet:
+    """The outlet a header names ("Source: BÁO SÀI GÒN GIẢI PHÓNG"). A name in
+    capitals that the table knows, with or without "Báo", is written as the table
+    writes it ("Sài Gòn Giải Phóng"), so that a digest does not shout one outlet
+    among the others; any other name stays as the header gives it."""
+    name = " ".join(source.split())
+    if not name.isupper():
+        return Outlet(None, name)
+    known = outlets if outlets is not None else _builtin()
+    key = name.casefold()
+    short = key.removeprefix("báo ").removeprefix("tạp chí ")
+    if short in known:
+        return Outlet(None, known[short])
+    same = next((n for n in known.values() if n.casefold() in (key, short)), None)
+    return Outlet(None, same or name)
+
+
 def names_outlet(text: str, outlets: Outlets | None = None) -> bool:
     """Whether a short text is only an outlet's code, name or web address
     ("VnExpress", "Dân trí", "vietnamnet.vn"): a publisher, never a byline."""
