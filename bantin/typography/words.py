@@ -5,10 +5,11 @@ syllables joined with U+00A0, so that a line never breaks inside a word
 Vietnamese writes every syllable apart; which syllables make a word is not written.
 ``join`` finds the words by longest match against a list of multi-syllable words
 (``data/words.txt.gz``, built from pyvi's word list, MIT licence: see
-``data/NOTICE``), and takes a run of capitalised syllables inside a sentence as a
-name ("Kim Jong Un", "Mỹ Thủy"). It is for display text only, where a writer
-balances lines (titles, headings, the cover, digest entries): the list loads on
-the first call, and a writer that never calls it never pays for it.
+``data/NOTICE``; and ``data/words-extra.txt``, the words it lacks), and takes a
+run of capitalised syllables inside a sentence as a name ("Kim Jong Un", "Mỹ
+Thủy"). It is for display text only, where a writer balances lines (titles,
+headings, the cover, digest entries): the list loads on the first call, and a
+writer that never calls it never pays for it.
 """
 
 from __future__ import annotations
@@ -18,7 +19,11 @@ import re
 from functools import lru_cache
 from importlib import resources
 
+from bantin.typography.tone_marks import converter
+
 NBSP = "\u00a0"
+_one_style = converter("new")  # the style words are looked up in
+_OLD_STYLE_LINE = re.compile(r"^.*[òóỏõọùúủũụ][aeyàáảãạèéẻẽẹỳýỷỹỵ].*$", re.MULTILINE)
 LONGEST = 4  # syllables in the longest word looked up
 LONGEST_NAME = 5  # syllables in the longest name ("Madam Nhu Trần Lệ Xuân")
 MAX_GROUP = 24  # characters: a longer group would leave a line nowhere to break
@@ -29,9 +34,17 @@ _EDGE = re.compile(r"^([^\w]*)(.*?)([^\w]*)$")
 
 @lru_cache(maxsize=1)
 def vocabulary() -> frozenset[str]:
-    """The multi-syllable words, lower case, syllables separated by one space."""
-    data = resources.files("bantin.typography").joinpath("data/words.txt.gz").read_bytes()
-    return frozenset(gzip.decompress(data).decode("utf-8").splitlines())
+    """The multi-syllable words, lower case, syllables separated by one space, in
+    one tone-mark style: pyvi writes "hoà bình", "thuỷ điện", and a title may
+    write "hòa bình", "thủy điện" (both are in use; see ``tone_marks``)."""
+    data = resources.files("bantin.typography").joinpath("data")
+    listed = gzip.decompress(data.joinpath("words.txt.gz").read_bytes()).decode("utf-8")
+    extra = "\n".join(line for line in data.joinpath("words-extra.txt").read_text("utf-8").splitlines()
+                      if line and not line.startswith("#"))
+    # Only a line with a tone on the "o" of "oa", "oe" or the "u" of "uy" can change
+    # style: converting those alone keeps the load at a third of the time.
+    text = _OLD_STYLE_LINE.sub(lambda m: _one_style(m.group(0)), f"{listed}\n{extra}")
+    return frozenset(text.splitlines())
 
 
 def _capital(core: str) -> bool:
@@ -45,7 +58,7 @@ def join(text: str) -> str:
         return text
     words = vocabulary()
     parts = [_EDGE.match(t).groups() for t in tokens]  # type: ignore[union-attr]
-    cores = [p[1].lower() for p in parts]
+    cores = [_one_style(p[1].lower()) for p in parts]
     # A syllable may join the next when nothing closes after it or opens before the
     # next; a group already bound (a number and its unit) is left as it is. A dash
     # bound to the syllable before it ("Xuân\u00a0–") closes that syllable, as a

@@ -58,6 +58,12 @@ def test_nbsp_is_idempotent_linear_and_adds_only_its_two_characters():
     ("Thủ tướng Phạm Minh Chính thăm Đồng Tháp", ["Thủ tướng", "Phạm Minh Chính", "Đồng Tháp"]),
     ("Tàu Hải quân Hoàng gia thăm cảng", ["Hải quân", "Hoàng gia"]),
     ("Ông Kim Jong Un và tổng thống", ["Kim Jong Un"]),
+    # Either tone-mark style finds the word ("hòa bình" as "hoà bình", "ma túy" as "ma tuý").
+    ("Thủy điện hòa bình ổn định, ma túy giảm", ["Thủy điện", "hòa bình", "ma túy"]),
+    ("Thuỷ điện hoà bình ổn định, khoẻ mạnh", ["Thuỷ điện", "hoà bình", "khoẻ mạnh"]),
+    # Words the list lacks, from data/words-extra.txt.
+    ("Hà Nội đẩy mạnh chuyển đổi số", ["chuyển đổi số"]),
+    ("Hoa hậu lần đầu trải lòng về nỗi đau", ["lần đầu", "trải lòng", "nỗi đau"]),
 ])
 def test_words_join_the_syllables_of_each_word(title, kept):
     joined = words.join(title)
