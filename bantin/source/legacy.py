@@ -21,6 +21,8 @@ import unicodedata
 from functools import lru_cache
 from importlib import resources
 
+from bantin.typography.protect import addresses
+
 LEGACY = ("tcvn3", "vni", "viqr", "viscii")
 NAMES = {"tcvn3": "TCVN3 (ABC)", "vni": "VNI", "viqr": "VIQR", "viscii": "VISCII", "cp1258": "Windows-1258"}
 # VISCII competes too: left out, half of the corpus written in VISCII was taken for
@@ -84,8 +86,6 @@ def decode(data: bytes, name: str) -> str:
     # VIQR's marks are ASCII punctuation ("bao.vn" would read "baọvn", "a?b" "ảb"):
     # an address is left as written, which is how RFC 1456 text carried them. Only
     # one that says it is an address (a scheme, "www.", a mailbox): "di.ch" is "dịch".
-    from bantin.typography.protect import addresses
-
     out, done = [], 0
     for start, address in addresses(text):
         if not ("://" in address or "@" in address or address.lower().startswith("www.")):

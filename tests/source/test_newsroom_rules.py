@@ -194,7 +194,7 @@ def test_a_line_broken_inside_a_sentence_is_joined_again():
 
 
 @pytest.mark.parametrize(("source", "name"), [
-    ("BÁO SÀI GÒN GIẢI PHÓNG", "Sài Gòn Giải Phóng"),  # capitals the table knows: as the table writes it
+    ("BÁO SÀI GÒN GIẢI PHÓNG", "Báo Sài Gòn Giải Phóng"),  # capitals the table knows: as the table writes it
     ("VNEXPRESS", "VnExpress"),
     ("Báo Tuổi Trẻ", "Báo Tuổi Trẻ"),  # written by hand: as given
     ("BÁO ĐỊA PHƯƠNG MẪU", "BÁO ĐỊA PHƯƠNG MẪU"),  # unknown: as given

@@ -51,18 +51,20 @@ def outlet(code: str, outlets: Outlets | None = None) -> Outlet:
 def named(source: str, outlets: Outlets | None = None) -> Outlet:
     """The outlet a header names ("Source: BÁO SÀI GÒN GIẢI PHÓNG"). A name in
     capitals that the table knows, with or without "Báo", is written as the table
-    writes it ("Sài Gòn Giải Phóng"), so that a digest does not shout one outlet
-    among the others; any other name stays as the header gives it."""
+    writes it ("Báo Sài Gòn Giải Phóng"), so that a digest does not shout one
+    outlet among the others; any other name stays as the header gives it."""
     name = " ".join(source.split())
     if not name.isupper():
         return Outlet(None, name)
     known = outlets if outlets is not None else _builtin()
     key = name.casefold()
-    short = key.removeprefix("báo ").removeprefix("tạp chí ")
-    if short in known:
-        return Outlet(None, known[short])
-    same = next((n for n in known.values() if n.casefold() in (key, short)), None)
-    return Outlet(None, same or name)
+    kind = next((k for k in ("báo ", "tạp chí ") if key.startswith(k)), "")
+    short = key.removeprefix(kind)
+    same = known.get(short) or next((n for n in known.values() if n.casefold() == short), None)
+    if same is None:
+        return Outlet(None, name)
+    # "Báo" stays, as the header wrote it: every word of the input is kept.
+    return Outlet(None, f"{kind.capitalize()}{same}")
 
 
 def names_outlet(text: str, outlets: Outlets | None = None) -> bool:
