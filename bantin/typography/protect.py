@@ -54,26 +54,33 @@ def addresses(text: str) -> list[tuple[int, str]]:
         start, end = word.span()
         while start < end and text[start] in _OPENERS:
             start += 1
-        done = start
-        for at in _starts(text, start, end):
-            if at < done:
-                continue
-            m = ADDRESS.match(text, at, end)
-            address = _trim(m.group(0)) if m else ""
-            if address:
-                out.append((at, address))
-                done = at + len(address)
+        m = ADDRESS.match(text, start, end)
+        address = _trim(m.group(0)) if m else ""
+        if address:
+            out.append((start, address))
+        w = word.group(0)
+        if ":" in w or ("ww" in w.lower() and "." in w):
+            out += _inside(text, start + len(address), end)
     return out
 
 
-def _starts(text: str, start: int, end: int) -> list[int]:
-    """Where an address may start in the word text[start:end]: its start, after
-    each colon, and where a scheme or "www." begins."""
+def _inside(text: str, start: int, end: int) -> list[tuple[int, str]]:
+    """Addresses inside a word, past ``start``: after a colon, or where a scheme or
+    "www." begins."""
+    out = []
     word = text[start:end]
-    if len(word) < 5 or not any(c in word for c in ":."):
-        return [start]
-    inner = [start + m.end() for m in _COLON.finditer(word)] + [start + m.start() for m in _SCHEME.finditer(word)]
-    return [start, *sorted(inner)]
+    starts = sorted({start + m.end() for m in _COLON.finditer(word)}
+                    | {start + m.start() for m in _SCHEME.finditer(word)})
+    done = start
+    for at in starts:
+        if at < done:
+            continue
+        m = ADDRESS.match(text, at, end)
+        address = _trim(m.group(0)) if m else ""
+        if address:
+            out.append((at, address))
+            done = at + len(address)
+    return out
 
 
 def hide(text: str) -> tuple[str, list[str]]:
