@@ -60,7 +60,8 @@ def named(source: str, outlets: Outlets | None = None) -> Outlet:
     key = name.casefold()
     kind = next((k for k in ("báo ", "tạp chí ") if key.startswith(k)), "")
     short = key.removeprefix(kind)
-    same = known.get(short) or next((n for n in known.values() if n.casefold() == short), None)
+    # Names only: "TTXVN" in capitals is a code, written as the outlet writes it.
+    same = next((n for n in known.values() if n.casefold() == short), None)
     if same is None:
         return Outlet(None, name)
     # "Báo" stays, as the header wrote it: every word of the input is kept.
