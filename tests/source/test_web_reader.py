@@ -146,6 +146,14 @@ def test_a_page_of_headline_items_is_not_an_article():
     a = api.read(_page("Giá vàng tăng", "Giá vàng tăng", f"<article>{prose}</article><ul>{items}</ul>"),
                  source_format="html")
     assert "Đoạn 11" in " ".join(text_of(b.text) for b in a.blocks if isinstance(b, Paragraph))
+    # A round-up that gives the headlines as its own paragraphs, beside a box linking
+    # the same stories, is an article too.
+    heads = [f"Giá vàng hôm nay {i} tăng mạnh theo đà thế giới, người mua lo lắng" for i in range(12)]
+    box = "".join(f'<li><a href="/tin/{i}.html">{h}</a></li>' for i, h in enumerate(heads))
+    roundup = "".join(f"<p>{h}.</p>" for h in heads)
+    a = api.read(_page("Điểm tin", "Điểm tin", f"<article>{roundup}</article><aside><ul>{box}</ul></aside>"),
+                 source_format="html")
+    assert "lo lắng" in " ".join(text_of(b.text) for b in a.blocks if isinstance(b, Paragraph))
 
 
 def test_preformatted_text_and_keys_are_code_whatever_their_tags():
@@ -164,6 +172,10 @@ def test_preformatted_text_and_keys_are_code_whatever_their_tags():
     assert [s.text for s in spans] == ["Ctrl+C", 'echo "x"...', "a--b"]
     out = api.export(a, "txt").decode()
     assert 'echo "x"...' in out and "a--b" in out
+    # A <pre> of Vietnamese words is verse or prose, not code: it keeps its typography.
+    verse = f"<article>{prose}<pre>Quê hương là chùm khế ngọt\nCho con trèo hái mỗi ngày</pre></article>"
+    a = api.read(_page("Thơ", "Thơ", verse), source_format="html")
+    assert not any(isinstance(b, CodeBlock) for b in a.blocks)
 
 
 def _page(title: str, h1: str, body: str, head: str = "") -> bytes:

@@ -155,16 +155,23 @@ def keep_spaces(page: Any) -> None:
             nxt.text = " " + (nxt.text or "").lstrip()
 
 
+_PROSE_SHARE = 0.25  # of words with a letter beyond ASCII: Vietnamese prose or verse, not code
+
+
 def mark_code(page: Any) -> None:
-    """Preformatted text and inline code in every spelling, as ``<code>``:
+    """Preformatted code and inline code in every spelling, as ``<code>``:
     trafilatura keeps a ``<pre>`` as code only when it holds a ``<code>`` (or looks
-    like a program) and reads any other as a quotation, which the typography then
-    curls and joins ("pip install “bantin[dask]”"); ``<kbd>``, ``<samp>`` and
-    ``<tt>`` it reads as plain text."""
+    like a program to it) and reads any other as a quotation, which the typography
+    then curls and joins ("pip install “bantin[dask]”"); ``<kbd>``, ``<samp>`` and
+    ``<tt>`` it reads as plain text. A ``<pre>`` of Vietnamese words (a poem, a
+    press release typed in a fixed font) is prose, and left to trafilatura."""
     for el in page.iter("kbd", "samp", "tt"):
         el.tag = "code"
     for pre in page.iter("pre"):
         if pre.find(".//code") is not None:
+            continue
+        tokens = pre.text_content().split()
+        if sum(not t.isascii() for t in tokens) >= _PROSE_SHARE * len(tokens):
             continue
         code = pre.makeelement("code", {})
         code.text, pre.text = pre.text, None
