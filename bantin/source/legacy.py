@@ -45,6 +45,7 @@ _WORD = re.compile(r"[^\W\d_]+")
 _TONED = re.compile("[àáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]")
 _VIQR_MARKS = "`'?~.^(+"
 _C1 = re.compile("[\x80-\x9f]")
+_VIQR_ADDRESS = re.compile(r"^www\.|\.(?:vn|com|net|org|gov|edu)(?:/|$)", re.IGNORECASE)
 MAX_UNMAPPED = 0.005  # share of characters no letter of the encoding explains
 CLEAR_MARGIN = 0.15  # the winner's share of syllables must lead the next by this much
 MIN_SHARE = 0.5
@@ -85,10 +86,11 @@ def decode(data: bytes, name: str) -> str:
         return unicodedata.normalize("NFC", pattern.sub(swap, text))
     # VIQR's marks are ASCII punctuation ("bao.vn" would read "baọvn", "a?b" "ảb"):
     # an address is left as written, which is how RFC 1456 text carried them. Only
-    # one that says it is an address (a scheme, "www.", a mailbox): "di.ch" is "dịch".
+    # one that says it is an address (a scheme, "www.", a mailbox, a domain no
+    # Vietnamese syllable ends like: ".com", ".vn"): "di.ch" is "dịch".
     out, done = [], 0
     for start, address in addresses(text):
-        if not ("://" in address or "@" in address or address.lower().startswith("www.")):
+        if not ("://" in address or "@" in address or _VIQR_ADDRESS.search(address)):
             continue
         out += [pattern.sub(swap, text[done:start]), address]
         done = start + len(address)

@@ -13,10 +13,11 @@ import re
 BASE = 0xF0000
 LIMIT = 0xFFFFD
 
-# Generic top-level domains, and the country codes of foreign sources ("bbc.co.uk"):
-# not every two letters, or "TP.HN" would be an address.
+# Generic top-level domains, and the country codes of foreign sources ("bbc.co.uk"),
+# these in lower case only: not every two letters, and not a sentence glued to the
+# next ("mới.Ca bệnh", "A.US"), or "TP.HN" would be an address.
 _TLD = (r"(?:vn|com|net|org|gov|edu|int|info|biz|io|me|asia|app|dev|news|tv"
-        r"|uk|us|jp|cn|kr|fr|de|au|ca|ru|eu|sg|tw|kh)")
+        r"|(?-i:uk|us|jp|cn|kr|fr|de|au|ca|ru|eu|sg|tw|kh))")
 # Matched at the start of a word (after any opening brackets or quotes), after a
 # colon inside one ("Nguồn:https://…", "Email:a@b.vn") and where a scheme or "www."
 # starts inside one ("Link—www.x.vn"), so the scan stays linear in the text: a
@@ -40,9 +41,12 @@ _TRAILING = ".,;:!?…'\"”’»"
 
 
 def _trim(s: str) -> str:
-    while s and (s[-1] in _TRAILING or (s[-1] == ")" and s.count("(") < s.count(")"))):
-        s = s[:-1]
-    return s
+    # Counted once and cut once: a URL followed by 250,000 ")" is linear too.
+    opened, closed, end = s.count("("), s.count(")"), len(s)
+    while end and (s[end - 1] in _TRAILING or (s[end - 1] == ")" and opened < closed)):
+        closed -= s[end - 1] == ")"
+        end -= 1
+    return s[:end]
 
 
 def addresses(text: str) -> list[tuple[int, str]]:

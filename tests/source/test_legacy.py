@@ -83,8 +83,8 @@ def test_viqr_keeps_addresses_and_refuses_bytes_beyond_ascii():
     """VIQR's marks are ASCII punctuation: an address keeps its "." and "?"
     ("bao.vn" is not "baọvn"). A byte above 0x7f is not VIQR: the file is refused,
     not read with replacement characters."""
-    text = legacy.decode(b"Lie^n he^. toa-soan@bao.vn hoa(.c https://x.vn/a?b=1.", "viqr")
-    assert text == "Liên hệ toa-soan@bao.vn hoặc https://x.vn/a?b=1."
+    text = legacy.decode(b"Lie^n he^. toa-soan@bao.vn hoa(.c https://x.vn/a?b=1. baomoi.com di.ch", "viqr")
+    assert text == "Liên hệ toa-soan@bao.vn hoặc https://x.vn/a?b=1. baomoi.com dịch"
     with pytest.raises(api.InputError, match=r"^not valid VIQR \(byte 0xc4 at offset 6\)$"):
         api.read(b"Tie^u \xc4\x91e^` ba`i vie^'t\nMo^.t ca^u.\n", encoding="viqr")
 

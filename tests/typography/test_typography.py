@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 import unicodedata
 
 import pytest
@@ -24,6 +25,8 @@ def typo(text: str, **switches: bool) -> str:
         ("quotes", 'Ông nói "đoàn kết" và \'dân chủ\', it\'s', "Ông nói “đoàn kết” và ‘dân chủ’, it’s"),
         # Two single quotes typed for a double one are one.
         ("quotes", "rằng “mẹ hãy yên tâm’’, ‘‘Không’’ và ''được''", "rằng “mẹ hãy yên tâm”, “Không” và “được”"),
+        # … but not two that close two single quotes, nor an empty pair.
+        ("quotes", "'ông trùm 'bóng đá'' và \"'a' b\", nói '' rồi", "‘ông trùm ‘bóng đá’’ và “‘a’ b”, nói ‘’ rồi"),
         ("dashes", "Đoàn kết - Dân chủ - Kỷ cương", "Đoàn kết – Dân chủ – Kỷ cương"),
         ("ellipsis", "chờ đợi... rồi . . . hết", "chờ đợi… rồi … hết"),
         ("punctuation_spacing", "Hà Nội , TP.HCM ; đẹp !Lần sau:ổn", "Hà Nội, TP.HCM; đẹp! Lần sau: ổn"),
@@ -60,11 +63,27 @@ def test_numbers_and_abbreviations_keep_their_punctuation(text):
     ("bbc.co.uk/news?x=1,y", "bbc.co.uk/news?x=1,y"),
     ("thư o'neil@example.com", "thư o'neil@example.com"),
     ("gọi tel:+84-24-3825-3825", "gọi tel:+84-24-3825-3825"),
-    # Not addresses: a time, an abbreviation, a colon between words.
+    # Not addresses: a time, an abbreviation, a colon between words, a sentence glued
+    # to the next (a country code counts in lower case only).
     ("lúc 10:30, TP.HN:ổn", "lúc 10:30, TP.HN: ổn"),
+    ("12 ca mắc mới.Ca bệnh đầu tiên, nói vậy.Ru con", "12 ca mắc mới. Ca bệnh đầu tiên, nói vậy. Ru con"),
 ])
 def test_addresses_inside_words_are_never_touched(source, expected):
     assert typo(source) == expected
+
+
+@pytest.mark.parametrize("line", [
+    "http://a.vn" + ")" * 250_000,  # the trailing brackets were trimmed one copy at a time
+    "www.x.vn" + ":" * 250_000,
+    "Nguồn:" * 50_000,
+    "x-http://" * 30_000,
+])
+def test_finding_addresses_stays_linear(line):
+    from bantin.typography.protect import addresses
+
+    t0 = time.perf_counter()
+    addresses(line)
+    assert time.perf_counter() - t0 < 2.0  # quadratic was 15 to 34 s
 
 
 def test_nfc_always():
