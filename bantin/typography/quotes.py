@@ -5,7 +5,7 @@ and closes elsewhere. An apostrophe between letters is a right single quote.
 Two single quotes typed for a double one are one double quote where they pair
 with a double quote or with each other around a quotation (“mẹ hãy yên tâm’’,
 ‘‘Không’’, ''được''); two that close two single quotes (‘ông trùm ‘bóng đá’’)
-and an empty pair ('') stay as they are.
+stay as they are, and an empty pair ('') is ‘’.
 """
 
 import re
