@@ -30,7 +30,7 @@ def apply(text: str) -> str:
 
 def _curl(text: str) -> str:
     text = _APOSTROPHE.sub("\u2019", text)
-    out = []
+    out: list[str] = []
     for i, ch in enumerate(text):
         if ch == '"' or ch == "'":
             before = out[-1] if out else " "  # as curled: ''được'' opens with ‘‘
