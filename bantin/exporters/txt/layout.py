@@ -11,7 +11,7 @@ from wcwidth import wcswidth
 
 from bantin.model import Table
 from bantin.style.fonts import REPERTOIRE
-from bantin.typography.words import NBSP, join
+from bantin.typography.words import join
 
 # Characters one column wide: Vietnamese prose is almost entirely these, and a set
 # lookup is ten times cheaper than asking wcwidth of every word of every line.
@@ -64,22 +64,20 @@ def wrap_display(text: str, cols: int, first: str = "", rest: str | None = None)
     if width(first) + width(text) <= cols:
         # One line: no break to choose, and the word list (50 ms to load) stays unread.
         return wrap(text, cols, first, rest)
-    syllables = [t for t in text.split(" ") if t]
-    groups: list[tuple[str, str]] = []  # (the word as join bound it, the word as written)
+    # join binds a word's syllables with U+00A0 and changes nothing else, so each
+    # bound word is, at the same place, the word as written.
+    bound = join(text)
+    written: list[str] = []
     at = 0
-    for bound in (g for g in join(text).split(" ") if g):
-        n = 1
-        while at + n <= len(syllables) and NBSP.join(syllables[at:at + n]) != bound:
-            n += 1
-        if at + n > len(syllables):  # join changed more than spaces: wrap as written
-            return wrap(text, cols, first, rest)
-        groups.append((bound, " ".join(syllables[at:at + n])))
-        at += n
-    written = iter(w for _, w in groups)
+    for word in bound.split(" "):
+        if word:
+            written.append(text[at:at + len(word)])
+        at += len(word) + 1
+    words = iter(written)
     out = []
-    for i, line in enumerate(wrap(" ".join(b for b, _ in groups), cols, first, rest)):
+    for i, line in enumerate(wrap(bound, cols, first, rest)):
         head = first if i == 0 else rest
-        out.append(head + " ".join(next(written) for _ in line[len(head):].split(" ")))
+        out.append(head + " ".join(next(words) for _ in line[len(head):].split(" ")))
     return out
 
 
