@@ -21,10 +21,11 @@ from __future__ import annotations
 
 import re
 
+from bantin.typography.protect import addresses
+
 _ENDS = frozenset(".!?…:;,\"”’»)]")
 _CURRENCY = re.compile(r"(?:USD|VND|VNĐ|EUR|JPY|CNY|GBP)\b")
 _AMOUNT = re.compile(r"\d{1,3}(?:[.,]\d{3})+|\d+,\d+")
-_ADDRESS = re.compile(r"^(?:https?://|www\.)|\w\.(?:vn|com|net|org)(?:/|$)", re.IGNORECASE)
 _ENUMERATOR = re.compile(r"[^\W\d_][.)]$")
 
 
@@ -43,7 +44,7 @@ def continues(line: str, first: str, last: str, after: str | None = None) -> boo
     word = last.rsplit(" ", 1)[-1]
     if _CURRENCY.match(line):
         return _AMOUNT.fullmatch(word) is not None
-    held = word[-1].isdigit() or _ADDRESS.search(word) is not None
+    held = word[-1].isdigit() or bool(addresses(word))
     return held and _opens_lower(line) and not (after is not None and _opens_lower(after))
 
 
