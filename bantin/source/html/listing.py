@@ -146,13 +146,12 @@ def _all_headlines(page: Any, main: Any, total: int) -> bool:
     """Whether the text trafilatura found is the page's headline links run
     together: what its fallback makes of a category page built as a list
     (``<li><a>headline</a></li>`` × 60), one paragraph with no link left in it."""
-    anchors = list(page.iter("a"))
+    anchors = [words(text_of_el(a)) for a in page.iter("a")]
     # The page itself must be links: a round-up that lists the headlines as its own
     # paragraphs, beside a box linking the same stories, is an article.
-    linked_words = sum(len(words(text_of_el(a))) for a in anchors)
-    if linked_words * 10 < len(words(text_of_el(page))) * 8:
+    if sum(map(len, anchors)) * 10 < len(words(text_of_el(page))) * 8:
         return False
-    headlines = dict.fromkeys(h for a in anchors if _headline(h := " ".join(words(text_of_el(a)))))
+    headlines = dict.fromkeys(h for ws in anchors if _headline(h := " ".join(ws)))
     found = " ".join(words(" ".join(main.itertext())))
     linked = sum(len(h.split()) for h in list(headlines)[:_MAX_LINKS] if h in found)
     return linked * 10 >= total * 8
