@@ -30,6 +30,10 @@ from bantin.exporters.pdf.styles import numbered, placed
 from bantin.model import Article, Briefing, Paragraph, Span, Text, map_spans, plain
 from bantin.typography.words import join
 
+# Between Nghị định 30's header block and the title under it, as the DOCX's block
+# leaves (docx.decree.header_block); a briefing's cover stands further down.
+HEADER_GAP = 8 * mm
+
 
 class Story(Blocks):
     entry_start = 0  # where the current digest entry begins in the story
@@ -75,7 +79,7 @@ class Story(Blocks):
         header = decree_header(a, self.style.page.decree_header) if not n else None
         self.headed = header is not None
         if header is not None:  # a single công văn names its issuer: Nghị định 30's header block
-            self.story += [self.decree(header), Spacer(1, 8 * mm)]
+            self.story += [self.decree(header), Spacer(1, HEADER_GAP)]
 
     def masthead(self, text: str, a: Article) -> None:
         if not self.headed:  # the header block is the document's masthead: its date, its place
@@ -139,8 +143,8 @@ class Story(Blocks):
     def digest_header(self, b: Briefing) -> None:
         self.ink = Ink(self.fonts, self.warn, short_title(b.title, 40))
         header = decree_header(b, self.style.page.decree_header)
-        if header is not None:  # the title keeps its distance from the block, as an article's does
-            self.story += [self.decree(header), Spacer(1, 8 * mm)]
+        if header is not None:
+            self.story += [self.decree(header), Spacer(1, HEADER_GAP)]
         self.paras(display(plain(b.title)), self.st["digest_title"], self.outline(b.title, 0))
         meta = digest_meta(b, header is not None)
         if meta:
