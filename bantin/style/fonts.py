@@ -191,6 +191,12 @@ def _family_name(path: Path) -> str:
     return _facts(path).family
 
 
+def file_family(fam: Family) -> str:
+    """The family its files name, whatever the style calls it ("Liberation Serif"
+    for nd30's "Times New Roman"): the name its licence is under."""
+    return _family_name(fam.files["regular"])
+
+
 def missing_vietnamese(cmap: frozenset[int]) -> list[str]:
     return sorted(c for c in VIETNAMESE if ord(c) not in cmap)
 
@@ -291,7 +297,7 @@ def licence(fam: Family) -> str | None:
     from importlib import metadata
 
     if fam.package is None:
-        return None
+        return _stated(fam.files["regular"])
     try:
         dist = metadata.distribution(fam.package)
     except metadata.PackageNotFoundError:
@@ -301,6 +307,18 @@ def licence(fam: Family) -> str | None:
         if Path(str(f)).name in names:
             return Path(str(dist.locate_file(f))).read_text(encoding="utf-8", errors="replace")
     return None
+
+
+def _stated(path: Path) -> str | None:
+    """What the font itself says of its copyright and licence (name IDs 0, 13 and
+    14), for a font installed on the machine (Liberation Serif for nd30): its
+    package's licence file is the system's, found by no reliable path."""
+    from fontTools.ttLib import TTFont
+
+    with TTFont(path, lazy=True) as f:
+        lines = [f["name"].getDebugName(i) for i in (0, 13, 14)]
+    text = "\n\n".join(line.strip() for line in lines if line and line.strip())
+    return text + "\n" if text else None
 
 
 @lru_cache(maxsize=64)

@@ -87,7 +87,7 @@ def test_fonts_subset_with_licence_and_small(exported):
             assert all(ord(c) in cmap for c in "ệỄƯởđĐ"), name
         # Only the faces the book draws in: it has no bold italic.
         assert "body-bold_italic.ttf" not in cmaps
-        licences = [n for n in z.namelist() if "OFL" in n]
+        licences = [n for n in z.namelist() if "licence" in n]
         assert licences and "SIL OPEN FONT LICENSE" in z.read(licences[0]).decode().upper()
 
 
@@ -169,3 +169,58 @@ def test_items_with_their_own_ordinals_are_never_numbered_twice(tmp_path):
     assert '<ul class="own-numbers">' in html and "<ol" not in html
     text = pandoc_plain(path, "epub")
     assert re.findall(r"^(\S+)\s+Thứ", text, re.M) == ["-", "-", "-"], text
+
+
+def test_a_phone_reads_the_book_in_any_theme_and_width(tmp_path):
+    """What a reader on a phone sees: a table scrolls in its own box, syllables are
+    never cut at the line's end, the text takes the theme's colour, a missing picture
+    and a quote's speaker are styled, and a digest's headings go h1, h2 (h3 under a
+    group)."""
+    from bantin import api
+    from bantin.model import Article, Cell, Figure, Outlet, Paragraph, Quote, Table, plain
+
+    cell = lambda t: Cell((Paragraph(plain(t)),))  # noqa: E731
+    a = Article("Bảng giá lúa", outlet=Outlet(name="Báo Mẫu"), tags=("Đồng bằng sông Cửu Long",),
+                blocks=(Table(((cell("Tỉnh"), cell("Giá")), (cell("Đồng Tháp"), cell("7.200"))), header_rows=1),
+                        Figure(caption=plain("Cánh đồng lúa")),
+                        Quote((Paragraph(plain("Giá lúa giữ ở mức cao.")),), attribution="ông A")))
+    path = tmp_path / "a.epub"
+    path.write_bytes(api.export(a, "epub"))
+    css = zip_text(path, "EPUB/style.css")
+    html = zip_text(path, "EPUB/article-001.xhtml")
+    assert '<div class="table"><table>' in html and "div.table { overflow-x: auto;" in css
+    assert "break-all" not in css
+    assert not re.search(r"(?:^|[;{ ])color: #", css.split("@media", 1)[0].split("html {", 1)[1].split("}", 1)[0])
+    assert '<div class="placeholder">' in html and ".placeholder {" in css
+    assert "<footer>— ông A</footer>" in html and "blockquote footer {" in css
+    digest = tmp_path / "d.epub"
+    from bantin.digest.build import build
+
+    second = Article("Tin thứ hai", blocks=(Paragraph(plain("Giá lúa tươi tại ruộng dao động từ 7.200 đến 7.600 "
+                                                              "đồng mỗi kilôgam trong tuần này.")),))
+    digest.write_bytes(api.export(build((a, second), "Điểm báo"), "epub"))
+    page = zip_text(digest, "EPUB/digest.xhtml")
+    assert re.findall(r"<(h\d)", page) == ["h1", "h2", "h2"], page
+    assert CLEAN in epubcheck(path) and CLEAN in epubcheck(digest)
+
+
+def test_a_style_whose_headings_share_the_body_font_ships_each_face_once(tmp_path):
+    """nd30 sets headings in the body's family: one file per face, the licence the
+    installed font states under its own name, and no fallback font for a
+    non-breaking hyphen, which the book draws as a hyphen."""
+    from bantin import api
+    from bantin.model import Article, Paragraph, plain
+
+    a = Article("Kế hoạch 2025\u20112030", blocks=(Paragraph(plain("Giai đoạn 2025\u20112030 có 5 mục tiêu.")),))
+    path = tmp_path / "a.epub"
+    path.write_bytes(api.export(a, "epub", style="nd30"))
+    with zipfile.ZipFile(path) as z:
+        names = z.namelist()
+        fonts = sorted(n for n in names if n.endswith(".ttf"))
+        bodies = [z.read(n) for n in fonts]
+        licences = [z.read(n).decode() for n in names if "licence" in n]
+    assert len(set(bodies)) == len(bodies), fonts
+    assert not any("fallback" in n for n in fonts), fonts
+    assert licences and all("Open Font License" in t for t in licences), licences
+    assert not any(t.startswith("Times New Roman") for t in licences), licences
+    assert CLEAN in epubcheck(path)

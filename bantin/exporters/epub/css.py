@@ -3,9 +3,11 @@ that sizes agree with the PDF and the DOCX."""
 
 from __future__ import annotations
 
-from bantin.exporters.roles import CODE_GROUND, roles
-from bantin.style.fonts import Family
+from bantin.exporters.roles import roles
 from bantin.style.stylesheet import Style
+
+MM = 72 / 25.4  # points in a millimetre
+_GROUND = "rgba(128, 128, 128, 0.12)"  # code's ground, light or dark page alike
 
 FACES = {  # face -> (css font-weight, font-style)
     "regular": ("normal", "normal"),
@@ -15,14 +17,15 @@ FACES = {  # face -> (css font-weight, font-style)
 }
 
 
-def css(style: Style, fonts: list[tuple[str, Family, str]], fallbacks: list[str]) -> str:
+def css(style: Style, fonts: list[tuple[str, str, str]], fallbacks: list[str]) -> str:
+    """``fonts``: (role, face, file) of each face the book embeds."""
     t = style.text
     faces = []
-    for role, _fam, face in fonts:
+    for role, face, file in fonts:
         weight, fstyle = FACES[face]
         faces.append(
             f'@font-face {{ font-family: "{role}"; font-weight: {weight}; font-style: {fstyle}; '
-            f'src: url("fonts/{role}-{face}.ttf") format("truetype"); }}'
+            f'src: url("{file}") format("truetype"); }}'
         )
     for name in fallbacks:
         faces.append(f'@font-face {{ font-family: "{name}"; src: url("fonts/{name}.ttf") format("truetype"); }}')
@@ -30,11 +33,15 @@ def css(style: Style, fonts: list[tuple[str, Family, str]], fallbacks: list[str]
     r = roles(style)
     rel = lambda pt: f"{pt / t.body_size:.3f}em"  # noqa: E731 - sizes relative to the reader's choice
     masthead = rel(r["masthead"].size)
-    indent = f"{t.first_line_indent / 10:.2f}cm" if t.first_line_indent else "0"
+    # The print indent in millimetres, as ems of the body text: on a phone it scales
+    # with the reader's chosen size, as every other length here does.
+    indent = f"{t.first_line_indent * MM / t.body_size:.2f}em" if t.first_line_indent else "0"
     return "\n".join(
         faces
         + [
-            f'html {{ font-family: "body", {then}serif; line-height: {t.leading}; color: {t.body_colour}; }}',
+            # No colour for the text: a reading system's night or sepia theme sets its own,
+            # and a dark grey fixed here would stay dark on a black page.
+            f'html {{ font-family: "body", {then}serif; line-height: {t.leading}; }}',
             "html, body, p, li, h1, h2, h3, blockquote { hyphens: none; -webkit-hyphens: none; "
             "-epub-hyphens: none; adobe-hyphenate: none; }",
             "body { margin: 0 4%; widows: 2; orphans: 2; }",
@@ -54,19 +61,21 @@ def css(style: Style, fonts: list[tuple[str, Family, str]], fallbacks: list[str]
             f".own-numbers li {{ text-indent: {indent}; }}",
             "li { margin-bottom: 0.3em; text-align: justify; }",
             "blockquote { margin: 0.6em 2em; font-style: italic; }",
-            "blockquote p.attribution { font-style: normal; text-align: right; }",
+            "blockquote footer { font-style: normal; text-align: right; }",
             f"figure {{ margin: 0.6em 0; }} figcaption {{ font-style: italic; font-size: {rel(r['caption'].size)}; "
             f"color: {t.accent_colour}; }}",
             "hr.break { border: none; text-align: center; margin: 1em 0; }",
             'hr.break::after { content: "* * *"; }',
             ".byline { font-weight: bold; text-align: right; text-indent: 0; margin-top: 1em; }",
+            # Only an address too long for the line breaks, anywhere; words break at spaces.
             f".source {{ font-size: {rel(r['caption'].size)}; text-align: left; text-indent: 0; "
-            "word-break: break-all; }",
+            "overflow-wrap: anywhere; }",
             ".cover { text-align: center; margin-top: 30%; }",
             ".cover p { text-align: center; text-indent: 0; }",
             "figure img { display: block; max-width: 100%; height: auto; max-height: 60vh; margin: 0 auto; }",
             ".credit { font-style: normal; }",
-            f"table {{ border-collapse: collapse; margin: 0.6em 0; font-size: {rel(r['cell'].size)}; }}",
+            "div.table { overflow-x: auto; margin: 0.6em 0; }",
+            f"table {{ border-collapse: collapse; font-size: {rel(r['cell'].size)}; }}",
             "caption { font-weight: bold; text-align: left; margin-bottom: 0.3em; }",
             "th, td { border-top: 0.5px solid #888; border-bottom: 0.5px solid #888; padding: 0.2em 0.4em; "
             "vertical-align: top; text-align: left; }",
@@ -78,14 +87,22 @@ def css(style: Style, fonts: list[tuple[str, Family, str]], fallbacks: list[str]
             f'code, pre {{ font-family: "mono", {then}monospace; hyphens: none; }}',
             # A long line of code wraps on a phone rather than running off the screen.
             f"pre {{ white-space: pre-wrap; overflow-wrap: anywhere; text-align: left; margin: 0.6em 0; "
-            f"padding: 0.4em 0.6em; background: {CODE_GROUND}; font-size: 0.82em; line-height: 1.35; }}",
+            # A translucent grey ground reads on a white page and on a night theme's black.
+            f"padding: 0.4em 0.6em; background: {_GROUND}; font-size: 0.82em; line-height: 1.35; }}",
             "nav ol { list-style: none; padding-left: 0; } nav li { margin: 0.4em 0; }",
             f".digest-meta {{ text-align: center; text-indent: 0; color: {t.accent_colour}; }}",
             "section.entry { margin: 1em 0; } section.entry h3 { margin: 0 0 0.2em; }",
             f".source-line {{ font-size: {rel(r['masthead'].size)}; color: {t.accent_colour}; text-indent: 0; "
             "margin: 0 0 0.3em; }",
-            ".entry-lede { text-indent: 0; } ul.points { margin: 0.2em 0 0 0; padding-left: 1.2em; }",
+            # The points' dash is the PDF's, the DOCX's and the text's.
+            '.entry-lede { text-indent: 0; } ul.points { margin: 0.2em 0 0 0; padding-left: 1.2em; '
+            'list-style-type: "\\2013\\00A0"; }',
+            ".placeholder { border: 0.5px solid #888; padding: 1.5em 0.5em; text-align: center; font-style: italic; }",
             f'nav h1, nav h2 {{ font-family: "heading", {then}sans-serif; }}',
             "@media (max-width: 30em) { p, li { text-align: start; } }",
+            # The accent colour is a dark red chosen for paper; on a night theme's black
+            # it would be unreadable, so there the text keeps the theme's colour.
+            "@media (prefers-color-scheme: dark) { .masthead, figcaption, .digest-meta, .source-line "
+            "{ color: inherit; } }",
         ]
     )

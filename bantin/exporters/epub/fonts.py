@@ -10,13 +10,13 @@ from pathlib import Path
 from ebooklib import epub
 
 from bantin.exporters.labels import CONTENTS
-from bantin.style.fonts import REPERTOIRE, Family, fallback_for, licence, resolve, subset
+from bantin.style.fonts import REPERTOIRE, Family, fallback_for, file_family, licence, resolve, subset
 from bantin.style.stylesheet import Style
 
 
 @dataclass(frozen=True)
 class Embedded:
-    used: list[tuple[str, Family, str]]  # (role, family, face) the CSS declares
+    used: list[tuple[str, str, str]]  # (role, face, file name) the CSS declares
     shared: tuple[tuple[str, bytes], ...]  # (file name, bytes) of the text faces, zipped once per process
     fallbacks: list[str]  # the fallback families' names in the CSS
 
@@ -38,13 +38,21 @@ def embed(book: epub.EpubBook, faces: dict[tuple[str, str], set[str]], canonical
     # The regular body face is the CSS default: it also draws the navigation and
     # anything no other rule claims, so it keeps every character of the book.
     faces.setdefault(("body", "regular"), set()).update(canonical + CONTENTS)
-    used = [(role, families[role], f) for role, f in sorted(faces) if faces[(role, f)] - {" "}]
+    # One file per font file, whichever roles draw in it: a style whose headings
+    # are set in the body's family (nd30) ships each face once.
+    files: dict[Path, str] = {}
+    drawn: dict[Path, set[str]] = {}
+    used = []
+    for role, f in sorted(faces):
+        if faces[(role, f)] - {" "}:
+            path = families[role].files[f]
+            used.append((role, f, files.setdefault(path, f"fonts/{role}-{f}.ttf")))
+            drawn.setdefault(path, set()).update(faces[(role, f)])
     # The faces go into the zip through package.repack, compressed once per
     # process; ebooklib gets empty stand-ins so that its manifest lists them.
-    shared = tuple((f"fonts/{role}-{f}.ttf", face(fam.files[f], faces[(role, f)])) for role, fam, f in used)
-    for role, _fam, f in used:
-        book.add_item(epub.EpubItem(uid=f"font-{role}-{f}", file_name=f"fonts/{role}-{f}.ttf",
-                                    media_type="font/ttf", content=b""))
+    shared = tuple((name, face(path, drawn[path])) for path, name in files.items())
+    for name, _data in shared:
+        book.add_item(epub.EpubItem(uid=f"font-{name[6:-4]}", file_name=name, media_type="font/ttf", content=b""))
     # Characters neither text font has (■, 漢, 🎉) come from the style's fallbacks,
     # each embedded as a subset of just those characters and named after the text
     # fonts in every font-family list.
@@ -58,9 +66,9 @@ def embed(book: epub.EpubBook, faces: dict[tuple[str, str], set[str]], canonical
     for name, (fam, chars) in zip(extra, needed.items(), strict=True):
         book.add_item(epub.EpubItem(uid=f"font-{name}", file_name=f"fonts/{name}.ttf", media_type="font/ttf",
                                     content=subset(fam.files["regular"], frozenset(chars | {" "}))))
-    licences = {fam.name: licence(fam) for fam in families.values()}
+    licences = {file_family(fam): licence(fam) for fam in (*families.values(), *needed)}
     for n, (name, text) in enumerate(sorted((k, v) for k, v in licences.items() if v)):
-        book.add_item(epub.EpubItem(uid=f"licence-{n}", file_name=f"fonts/OFL-{n}.txt",
+        book.add_item(epub.EpubItem(uid=f"licence-{n}", file_name=f"fonts/licence-{n}.txt",
                                     media_type="text/plain", content=f"{name}\n\n{text}".encode()))
     return Embedded(used, shared, extra)
 

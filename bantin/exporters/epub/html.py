@@ -41,7 +41,12 @@ _NB_RUN = re.compile("[^\\s\u2011]*(?:\u2011[^\\s\u2011]*)+")
 
 
 def _nobr(m: re.Match[str]) -> str:
-    return '<span class="nobr">' + m.group(0).replace("\u2011", "-") + "</span>"
+    return '<span class="nobr">' + drawn(m.group(0)) + "</span>"
+
+
+def drawn(text: str) -> str:
+    """The characters the book draws for ``text``: U+2011 is drawn as a hyphen."""
+    return text.replace("\u2011", "-")
 
 _OL_TYPES = {"lower-alpha": "a", "upper-alpha": "A", "lower-roman": "i", "upper-roman": "I", "decimal": "1"}
 
@@ -62,6 +67,7 @@ class Html(Walker):
         self.uid = "article-001"
         self.kind = "article"  # "digest" once the walk meets a digest's header
         self.section: list[str] = []  # the digest entry being written, one section
+        self.entry_level = 2  # an entry's heading: h2 under the digest's h1, h3 under a group's h2
         self.quoted = 0  # inside a quotation: its text is set in italics
         self.notes_of: dict[str, int] = {}  # the article's note ids, numbered from 1
         self.refs = 0  # note references written in this article, for their ids
@@ -71,7 +77,7 @@ class Html(Walker):
         if "\u2011" not in text:
             self.faces.setdefault((role, face), set()).update(text)
             return escape(text)
-        self.faces.setdefault((role, face), set()).update(text.replace("\u2011", "-"))
+        self.faces.setdefault((role, face), set()).update(drawn(text))
         return _NB_RUN.sub(_nobr, escape(text))
 
     def display(self, text: str, role: str = "heading", face: str = "bold") -> str:
@@ -156,12 +162,14 @@ class Html(Walker):
         self.flush("digest", b.title)
 
     def group(self, label: str) -> None:
+        self.entry_level = 3
         self.parts.append(f'<h2 class="group">{self.display(label)}</h2>')
 
     def entry_title(self, a: Article, n: int) -> None:
         anchor = f"entry-{n:03d}"
         self.anchors.append((anchor, f"{n}. {a.title}"))
-        self.section = [f'<section class="entry" id="{anchor}"><h3>{self.display(f"{n}. {a.title}")}</h3>']
+        h = f"h{self.entry_level}"
+        self.section = [f'<section class="entry" id="{anchor}"><{h}>{self.display(f"{n}. {a.title}")}</{h}>']
 
     def entry_source(self, source: Text) -> None:
         self.section.append(f'<p class="source-line">{self.spans(source, "heading")}</p>')
@@ -228,7 +236,9 @@ class Html(Walker):
         self.parts.append(f"<figure>{img}{cap}</figure>")
 
     def visit_table(self, b: Table, depth: int) -> None:
-        out = ["<table>"]
+        # A table wider than a phone scrolls inside its own box instead of running
+        # off the screen, where no reading system lets the reader follow it.
+        out = ['<div class="table"><table>']
         if b.caption:
             out.append(f"<caption>{self.spans(b.caption, bold=True)}</caption>")
         rows: dict[int, list[str]] = {}
@@ -244,7 +254,7 @@ class Html(Walker):
         lines = ["<tr>" + "".join(rows.get(r, [])) + "</tr>" for r in range(len(b.rows))]
         if b.header_rows:
             out.append("<thead>" + "".join(lines[: b.header_rows]) + "</thead>")
-        out.append("<tbody>" + "".join(lines[b.header_rows:]) + "</tbody></table>")
+        out.append("<tbody>" + "".join(lines[b.header_rows:]) + "</tbody></table></div>")
         self.parts.append("".join(out))
 
     def visit_sectionbreak(self, b: SectionBreak, depth: int) -> None:

@@ -9,7 +9,7 @@ from ebooklib import epub
 from bantin.exporters import RenderContext
 from bantin.exporters.epub import fonts, package
 from bantin.exporters.epub.css import css
-from bantin.exporters.epub.html import Html
+from bantin.exporters.epub.html import Html, drawn
 from bantin.exporters.labels import CONTENTS
 from bantin.exporters.markup import escape
 from bantin.model import Briefing, Document
@@ -26,7 +26,7 @@ def write(doc: Document, ctx: RenderContext) -> bytes:
     # book (the identifier) and lists the characters its fonts must keep.
     canonical = dumps(doc)
     package.metadata(book, doc, canonical, style, bool(html.images))
-    embedded = fonts.embed(book, html.faces, canonical, style)
+    embedded = fonts.embed(book, html.faces, drawn(canonical), style)
     for name, image in sorted(html.images.items()):
         book.add_item(epub.EpubImage(uid=f"img-{name[7:23]}", file_name=name, media_type=image.media_type,
                                      content=image.data))
