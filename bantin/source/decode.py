@@ -6,19 +6,43 @@ TCVN3, VNI, VISCII and Windows-1258 when its words are clearly the most Vietname
 (``legacy.detect``), else one line naming the candidates. A detection is
 always reported to the caller, never silent; a wrong guess would be confident
 mojibake.
+
+Text that went through the wrong tool on its way is mended, and each mending is
+reported (``Decoded.notes``): a few stray Windows-1252 bytes in UTF-8 (a dash
+pasted from Word), Windows punctuation that arrived as C1 control codes, UTF-8
+or a legacy encoding that was read as Windows-1252 and saved again as UTF-8
+("HÃ  Ná»™i", "Hµ Néi"), and a file in UTF-8 read with a legacy encoding named
+for a whole folder. Line and page separators (vertical tab, form feed, U+2028,
+U+2029) end a line rather than vanish and glue two words.
 """
 
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
+from dataclasses import dataclass
 
 from bantin.errors import InputError
 from bantin.source import legacy
 
-_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
-         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
-_CONTROLS = frozenset(map(chr, range(32))) - {"\t", "\n", "\r", "\f"}
+BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+        (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+_CONTROLS = frozenset(map(chr, range(32))) - {"\t", "\n", "\r", "\f", "\v"}
+# What ends a line besides LF and CR: Word's manual line break (vertical tab), a
+# page break (form feed), and Unicode's line and paragraph separators. (Not NEL,
+# U+0085: in Vietnamese text it is Windows-1252's "…" read as Latin-1.)
+_BREAKS = re.compile("\r\n?|[\v\f\u2028\u2029]")
+_C1 = re.compile("[\x80-\x9f]")
+# Few enough bytes that are not UTF-8 to be strays in a UTF-8 file, not its encoding.
+STRAY_BYTES = 8
+
+
+@dataclass(frozen=True)
+class Decoded:
+    text: str
+    detected: str | None = None  # a legacy encoding found by detection, or "utf-16-le"/"utf-16-be"
+    notes: tuple[str, ...] = ()  # each mending, said once as a warning
 
 
 def utf16_without_bom(data: bytes) -> str | None:
@@ -26,27 +50,31 @@ def utf16_without_bom(data: bytes) -> str | None:
     byte-order mark (some exporters and Windows tools do): the high byte of every
     ASCII letter, digit and space is a NUL, so NULs fill one byte column (a third
     of the pairs at least: Vietnamese text is mostly ASCII letters and spaces) and
-    almost never the other, and the text decodes with no control character. A
-    binary file puts its NULs anywhere."""
+    much less the other (decomposed text's tone marks, U+0300 to U+0323, put a
+    NUL there), and the text decodes with hardly a control character. A binary
+    file puts its NULs anywhere. A last odd byte (a newline added by a tool that
+    knew no better) is dropped."""
+    data = data[: len(data) // 2 * 2]
     sample = data[:65536]
     pairs = len(sample) // 2
-    if len(data) % 2 or pairs < 8:
+    if pairs < 8:
         return None
     odd, even = sample[1::2].count(0), sample[0::2].count(0)
     for nuls, others, codec in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
-        if nuls >= pairs / 3 and others <= pairs / 100:
+        if nuls >= pairs / 3 and others * 4 <= nuls:
             try:
                 text = data.decode(codec)
             except UnicodeDecodeError:
                 return None
-            return None if _CONTROLS.intersection(text) else codec
+            controls = sum(1 for c in text if c in _CONTROLS)
+            return None if controls * 1000 > len(text) else codec
     return None
 
 
 def check_encoding(name: str) -> None:
     """Raise InputError unless ``name`` is "auto", a legacy encoding bantin reads
     (``legacy.LEGACY``) or a Python codec of text."""
-    if name.lower() in ("auto", *legacy.LEGACY):
+    if name.lower() in ("auto", *legacy.LEGACY, *legacy.ALIASES):
         return
     try:
         info = codecs.lookup(name)
@@ -69,51 +97,175 @@ def _check_text_after_bom(data: bytes, encoding: str) -> None:
         raise InputError(f"binary file (a {encoding.upper()} byte-order mark, then no text); not a text article")
 
 
-def decode_reporting(data: bytes, encoding: str | None = None) -> tuple[str, str | None]:
-    """The text, and the encoding that was detected (None when UTF-8 or named)."""
-    detected = None
+def decode_reporting(data: bytes, encoding: str | None = None) -> Decoded:
+    """The text, the encoding that was detected (None when UTF-8 or named), and
+    what was mended on the way."""
     if not data.strip():
         raise InputError("empty input" if not data else "input is only white space")
-    if encoding is None:
-        # A UTF-16 or UTF-32 byte-order mark names its encoding (Notepad's
-        # "Unicode" saves UTF-16 LE with one); such text is full of NUL bytes.
-        encoding = next((enc for bom, enc in _BOMS if data.startswith(bom)), None)
-        if encoding is not None:
-            _check_text_after_bom(data, encoding)
-    if encoding is None and b"\x00" in data[:8192]:
-        detected = encoding = utf16_without_bom(data)
-        if encoding is None:
-            raise InputError("binary file (contains NUL bytes); not a text article")
-    if encoding is None:
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError as e:
-            found = legacy.detect(data)
-            if found is None:
-                shares = ", ".join(f"{legacy.NAMES[n]} {s:.0%}" for s, n, _ in legacy.candidates(data))
-                raise InputError(
-                    f"not valid UTF-8 (byte 0x{data[e.start]:02x} at offset {e.start}), and no legacy "
-                    f"encoding is clearly right (Vietnamese words: {shares}); name one with --encoding "
-                    "tcvn3, vni, viqr, viscii, cp1258 or another codec"
-                ) from None
-            detected, text = found
-    elif encoding.lower() in legacy.LEGACY:
-        try:
-            text = legacy.decode(data, encoding.lower())
-        except UnicodeDecodeError as e:  # VIQR is ASCII: a byte above 0x7f is not VIQR
-            raise InputError(f"not valid {legacy.NAMES[encoding.lower()]} (byte 0x{data[e.start]:02x} at offset "
-                             f"{e.start})") from None
+    notes: list[str] = []
+    named = legacy.ALIASES.get((encoding or "").lower(), (encoding or "").lower()) or None
+    if named in legacy.LEGACY:
+        decoded = _named_legacy(data, named, notes)
+    elif named is not None:
+        decoded = _named_codec(data, named, encoding or named)
     else:
-        check_encoding(encoding)
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError as e:
-            raise InputError(f"not valid {encoding} (byte 0x{data[e.start]:02x} at offset {e.start})") from None
-        except (LookupError, TypeError, ValueError) as e:
-            raise InputError(f"cannot decode as {encoding[:40]!r}: {str(e)[:100]}") from None
-        text = text.removeprefix("\ufeff")
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = unicodedata.normalize("NFC", text)
+        decoded = _auto(data, notes)
+    text = unicodedata.normalize("NFC", _BREAKS.sub("\n", decoded.text))
+    c1 = len(_C1.findall(text))
+    if c1:
+        # No text means a C1 control code: these are Windows-1252's punctuation
+        # read by a tool that took the bytes for Latin-1.
+        text = text.translate(legacy.WINDOWS_C1)
+        notes.append(f"{c1} control code{'s' if c1 > 1 else ''} U+0080–U+009F read as the Windows punctuation "
+                     "they stand for (“ ” – …)")
     if not text.strip():
         raise InputError("input is only white space")
-    return text, detected
+    return Decoded(text, decoded.detected, (*decoded.notes, *notes))
+
+
+def _auto(data: bytes, notes: list[str]) -> Decoded:
+    # A UTF-16 or UTF-32 byte-order mark names its encoding (Notepad's
+    # "Unicode" saves UTF-16 LE with one); such text is full of NUL bytes.
+    encoding = next((enc for bom, enc in BOMS if data.startswith(bom)), None)
+    if encoding is not None:
+        if encoding == "utf-16" and len(data) % 2:
+            data = data[:-1]  # a newline byte a tool added to UTF-16 text
+        _check_text_after_bom(data, encoding)
+        return Decoded(_decoded(data, encoding))
+    if b"\x00" in data:
+        encoding = utf16_without_bom(data)
+        if encoding is None:
+            raise InputError("binary file (contains NUL bytes); not a text article")
+        return Decoded(_decoded(data[: len(data) // 2 * 2], encoding), encoding)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        return _not_utf8(data.removeprefix(codecs.BOM_UTF8), e, notes)
+    return _mojibake(text, notes) or Decoded(text)
+
+
+def _decoded(data: bytes, encoding: str) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as e:
+        raise InputError(f"not valid {encoding.upper()} (byte 0x{data[e.start]:02x} at offset {e.start})") from None
+
+
+def _not_utf8(data: bytes, error: UnicodeDecodeError, notes: list[str]) -> Decoded:
+    """Bytes that are not UTF-8: a legacy encoding when one is clearly right, UTF-8
+    with a few stray Windows-1252 bytes, else one line naming the candidates."""
+    found = legacy.detect(data)
+    if found is not None:
+        return Decoded(found[1], found[0])
+    strays = _strays(data)
+    if strays is not None:
+        text, where = strays
+        notes.append(f"not valid UTF-8 at {where}: read as Windows-1252")
+        return Decoded(text)
+    shares = ", ".join(f"{legacy.NAMES[n]} {s:.0%}" for s, n, _ in legacy.candidates(data))
+    raise InputError(
+        f"not valid UTF-8 (byte 0x{data[error.start]:02x} at offset {error.start}), and no legacy "
+        f"encoding is clearly right (Vietnamese words: {shares}); name one with --encoding "
+        "tcvn3, vni, viqr, viscii, cp1258 or another codec"
+    )
+
+
+def _strays(data: bytes) -> tuple[str, str] | None:
+    """UTF-8 with a few bytes that are not (``STRAY_BYTES`` at most, each a
+    Windows-1252 character: "–" pasted from Word as 0x96), as text and where the
+    strays were; None when the bytes are not UTF-8 with strays."""
+    text = data.decode("utf-8", "surrogateescape")
+    strays = [(i, ord(c) - 0xDC00) for i, c in enumerate(text) if "\udc80" <= c <= "\udcff"]
+    if not strays or len(strays) > STRAY_BYTES or not any(ord(c) > 0x7F for c in text if c < "\udc80" or c > "\udfff"):
+        return None
+    try:
+        mended = "".join(bytes([b]).decode("cp1252") for _, b in strays)
+    except UnicodeDecodeError:
+        return None
+    if any(c in _CONTROLS for c in mended):
+        return None
+    offsets = [len(text[:i].encode("utf-8", "surrogateescape")) for i, _ in strays]
+    where = ", ".join(f"offset {o} (0x{b:02x}, “{m}”)" for o, (_, b), m in zip(offsets, strays, mended, strict=True))
+    for (i, _), m in zip(reversed(strays), reversed(mended), strict=True):
+        text = text[:i] + m + text[i + 1:]
+    return text, where
+
+
+def _mojibake(text: str, notes: list[str]) -> Decoded | None:
+    """Valid UTF-8 that reads as no language: text that a tool read as Windows-1252
+    (or Latin-1) and saved again as UTF-8, from UTF-8 ("HÃ  Ná»™i") or from a legacy
+    encoding (TCVN3's "Hµ Néi"). Mended when the bytes it stood for are clearly
+    Vietnamese; None otherwise (and for any text whose words already are)."""
+    sample = unicodedata.normalize("NFC", text[:200_000])
+    if sample.isascii():
+        return None
+    share = legacy.syllable_share(sample)
+    raw = _as_windows_bytes(text)
+    if raw is None:
+        return None
+    better = max(legacy.MIN_SHARE, share + legacy.CLEAR_MARGIN)
+    # A byte Windows-1252 has no character for came through as U+FFFD: that letter
+    # is lost, and stays U+FFFD (0xFF is never UTF-8); the rest is mended.
+    again = raw.decode("utf-8", "replace")
+    if legacy.syllable_share(unicodedata.normalize("NFC", again[:200_000])) >= better:
+        lost = text.count("\ufffd")
+        notes.append("the text was UTF-8 read as Windows-1252 and saved as UTF-8 again: mended"
+                     + (f"; {lost} letter{'s' if lost > 1 else ''} lost before bantin read it stay as �"
+                        if lost else ""))
+        return Decoded(again)
+    found = legacy.detect(raw) if "\ufffd" not in text else None
+    if found is None or legacy.syllable_share(found[1][:200_000]) < better:
+        return None
+    name = legacy.NAMES[found[0]]
+    notes.append(f"the text was {name} read as Windows-1252 and saved as UTF-8: read as {name}")
+    return Decoded(found[1], found[0])
+
+
+_WINDOWS_BYTES = {ch: i for i, ch in legacy.WINDOWS_C1.items()}
+
+
+def _as_windows_bytes(text: str) -> bytes | None:
+    """The bytes a tool read as Windows-1252 (or Latin-1) to make ``text``, or None."""
+    out = bytearray()
+    for c in text:
+        n = ord(c)
+        if c == "\ufffd":
+            out.append(0xFF)
+        elif c in _WINDOWS_BYTES:
+            out.append(_WINDOWS_BYTES[c])
+        elif n < 0x100:
+            out.append(n)
+        else:
+            return None
+    return bytes(out)
+
+
+def _named_legacy(data: bytes, name: str, notes: list[str]) -> Decoded:
+    data = data.removeprefix(codecs.BOM_UTF8)
+    try:
+        text = legacy.decode(data, name)
+    except UnicodeDecodeError as e:  # VIQR is ASCII: a byte above 0x7f is not VIQR
+        raise InputError(f"not valid {legacy.NAMES[name]} (byte 0x{data[e.start]:02x} at offset "
+                         f"{e.start})") from None
+    # An encoding named for a whole folder may not fit each file: one that is UTF-8
+    # with Vietnamese words, and is not in the named encoding, is read as UTF-8.
+    if name != "viqr" and not data.isascii():
+        try:
+            utf8 = data.decode("utf-8")
+        except UnicodeDecodeError:
+            return Decoded(text)
+        if legacy.syllable_share(utf8[:200_000]) >= legacy.syllable_share(text[:200_000]) + legacy.CLEAR_MARGIN:
+            notes.append(f"the file is UTF-8, not {legacy.NAMES[name]} as named: read as UTF-8")
+            return Decoded(utf8)
+    return Decoded(text)
+
+
+def _named_codec(data: bytes, name: str, given: str) -> Decoded:
+    check_encoding(name)
+    try:
+        text = data.decode(name)
+    except UnicodeDecodeError as e:
+        raise InputError(f"not valid {given} (byte 0x{data[e.start]:02x} at offset {e.start})") from None
+    except (LookupError, TypeError, ValueError) as e:
+        raise InputError(f"cannot decode as {given[:40]!r}: {str(e)[:100]}") from None
+    return Decoded(text.removeprefix("\ufeff"))

@@ -24,6 +24,8 @@ from importlib import resources
 from bantin.typography.protect import addresses
 
 LEGACY = ("tcvn3", "vni", "viqr", "viscii")
+# The names Unikey and Vietkey show for the same tables.
+ALIASES = {"abc": "tcvn3", "tcvn": "tcvn3", "vn3": "tcvn3", "vni-windows": "vni", "vni windows": "vni"}
 NAMES = {"tcvn3": "TCVN3 (ABC)", "vni": "VNI", "viqr": "VIQR", "viscii": "VISCII", "cp1258": "Windows-1258"}
 # VISCII competes too: left out, half of the corpus written in VISCII was taken for
 # TCVN3 with a clear margin (both put single-byte letters in the upper half), which
@@ -45,10 +47,23 @@ _WORD = re.compile(r"[^\W\d_]+")
 _TONED = re.compile("[àáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]")
 _VIQR_MARKS = "`'?~.^(+"
 _C1 = re.compile("[\x80-\x9f]")
+# Windows wrote TCVN3 and VNI text in its ANSI code page, so the bytes 0x80–0x9F
+# that no letter of theirs uses are Windows-1252's “ ” ‘ ’ – — … •, not control
+# codes (the five bytes Windows-1252 leaves undefined stay unexplained).
+WINDOWS_C1 = {i: bytes([i]).decode("cp1252") for i in range(0x80, 0xA0) if i not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)}
+# TCVN3 has capitals for Ă Â Ê Ô Ơ Ư Đ but none for a toned vowel: a headline set
+# in a .VnTimeH face is written with the small letters' codes, which the face draws
+# as capitals. Read as TCVN3, "HÀ NỘI" comes out "Hà NộI".
+_TONED_SMALL = "àáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ"
+_CAPS_WORD = re.compile(r"[^\W\d_]*[A-ZĂÂĐÊÔƠƯ][^\W\d_]*")
+# A sentence never opens in small letters: "ở Minh Châu, …" at a line's start or
+# after a full stop is "Ở Minh Châu, …".
+_OPENING = re.compile(rf"(?:^|(?<=[.!?…]\s)|(?<=[.!?…][”\"»]\s))[“\"(«]?[{_TONED_SMALL}]", re.M)
 _VIQR_ADDRESS = re.compile(r"^www\.|\.(?:vn|com|net|org|gov|edu)(?:/|$)", re.IGNORECASE)
 MAX_UNMAPPED = 0.005  # share of characters no letter of the encoding explains
 CLEAR_MARGIN = 0.15  # the winner's share of syllables must lead the next by this much
 MIN_SHARE = 0.5
+SAMPLE = 400_000  # bytes each candidate decodes to be scored: the winner alone decodes the rest
 # Words beyond ASCII the winner must read as Vietnamese: three bytes of junk read
 # as Windows-1258 give "ÿ₫ú … Ă(", of which "ú" and "Ă" are syllables. A title
 # and a sapo in a legacy encoding hold dozens.
@@ -64,6 +79,8 @@ def letters() -> tuple[dict[str, str], ...]:
 @lru_cache(maxsize=4)
 def _decoder(name: str) -> tuple[dict[str, str], re.Pattern[str]]:
     table = {row[name]: row["unicode"] for row in letters()}
+    if name == "viqr":
+        table["Dd"] = "Đ"  # RFC 1456 writes DD; "Ddà Nẵng" is as common in practice
     spellings = sorted(table, key=len, reverse=True)  # the longest spelling wins
     alternatives = "|".join(map(re.escape, spellings))
     if name == "viqr":
@@ -82,6 +99,10 @@ def decode(data: bytes, name: str) -> str:
             return m.group(1)
         return table[m.group(0)]
 
+    if name == "tcvn3":
+        return _capitals(unicodedata.normalize("NFC", pattern.sub(swap, text).translate(WINDOWS_C1)))
+    if name == "vni":
+        return unicodedata.normalize("NFC", pattern.sub(swap, text).translate(WINDOWS_C1))
     if name != "viqr":
         return unicodedata.normalize("NFC", pattern.sub(swap, text))
     # VIQR's marks are ASCII punctuation ("bao.vn" would read "baọvn", "a?b" "ảb"):
@@ -92,10 +113,41 @@ def decode(data: bytes, name: str) -> str:
     for start, address in addresses(text):
         if not ("://" in address or "@" in address or _VIQR_ADDRESS.search(address)):
             continue
-        out += [pattern.sub(swap, text[done:start]), address]
+        # Its escapes are undone ("hanoi\\.gov\\.vn"): its marks were never tone marks.
+        out += [pattern.sub(swap, text[done:start]), re.sub(r"\\(.)", r"\1", address)]
         done = start + len(address)
     out.append(pattern.sub(swap, text[done:]))
     return unicodedata.normalize("NFC", "".join(out))
+
+
+def _capitals(text: str) -> str:
+    """TCVN3 text with its headlines' toned vowels in capitals: a word whose other
+    letters are all capitals, two at least ("NộI", "ĐừNG"), is a word in capitals,
+    and so is a capitalised word of one capital and toned vowels ("Hà") beside one
+    on the same line; a sentence opens with a capital. "Hà Nội", "ở Hà Nội" and
+    "TP.HCM" stay as they are."""
+    if not any(c in _TONED_SMALL for c in text):
+        return text  # no toned vowel at all: nothing TCVN3 could have lowered
+    out = []
+    for line in text.split("\n"):
+        words = [(m.start(), m.end(), _shape(m.group(0))) for m in _CAPS_WORD.finditer(line)]
+        caps = {i for i, (_, _, shape) in enumerate(words) if shape == "caps"}
+        near = {i for i, (_, _, shape) in enumerate(words) if shape == "initial" and (i - 1 in caps or i + 1 in caps)}
+        chars = list(line)
+        for i in caps | near:
+            start, end, _ = words[i]
+            chars[start:end] = list(line[start:end].upper())
+        out.append("".join(chars))
+    return _OPENING.sub(lambda m: m.group(0).upper(), "\n".join(out))
+
+
+def _shape(word: str) -> str:
+    """"caps" for a word in capitals with toned small vowels, "initial" for one
+    capital and toned small vowels only ("Hà"), else ""."""
+    upper = sum(c.isupper() for c in word)
+    if any(c.islower() and c not in _TONED_SMALL for c in word) or not any(c in _TONED_SMALL for c in word):
+        return ""
+    return "caps" if upper >= 2 else "initial" if word[0].isupper() else ""
 
 
 def encode(text: str, name: str) -> bytes:
@@ -137,15 +189,19 @@ def _syllable(word: str) -> bool:
     return bare in _NUCLEI
 
 
+def _decoded(data: bytes, name: str) -> str:
+    return unicodedata.normalize("NFC", data.decode("cp1258") if name == "cp1258" else decode(data, name))
+
+
 def candidates(data: bytes) -> list[tuple[float, str, str]]:
-    """(share of syllables, encoding, text) for each encoding detection tries, best first."""
+    """(share of syllables, encoding, text of the first SAMPLE bytes) for each
+    encoding detection tries, best first: so much is evidence enough."""
     out = []
     for name in DETECTED:
         try:
-            text = data.decode("cp1258") if name == "cp1258" else decode(data, name)
+            text = _decoded(data[:SAMPLE], name)
         except UnicodeDecodeError:
             continue
-        text = unicodedata.normalize("NFC", text)
         sample = text[:200_000]
         # Bytes the encoding has no letter for come through as C1 controls: real
         # text in the encoding has none, while Shift-JIS or GBK read as TCVN3 is
@@ -164,5 +220,5 @@ def detect(data: bytes) -> tuple[str, str] | None:
     runner = ranked[1][0] if len(ranked) > 1 else 0.0
     evidence = sum(1 for w in _WORD.findall(best[2][:200_000]) if not w.isascii() and _syllable(w.lower()))
     if best[0] >= MIN_SHARE and best[0] - runner >= CLEAR_MARGIN and evidence >= MIN_EVIDENCE:
-        return best[1], best[2]
+        return best[1], best[2] if len(data) <= SAMPLE else _decoded(data, best[1])
     return None

@@ -36,13 +36,15 @@ class Context:
     outlets: Mapping[str, str] = field(default_factory=dict)
 
     def text(self, data: bytes) -> str:
-        """The bytes decoded as ``encoding`` asks; a detected legacy encoding is
-        reported, never silent."""
-        text, detected = decode_reporting(data, self.encoding)
-        if detected is not None:
-            self.warn(f"encoding detected: {NAMES.get(detected, detected.upper())} "
+        """The bytes decoded as ``encoding`` asks; a detected legacy encoding and
+        whatever was mended are reported, never silent."""
+        decoded = decode_reporting(data, self.encoding)
+        if decoded.detected is not None and not decoded.notes:
+            self.warn(f"encoding detected: {NAMES.get(decoded.detected, decoded.detected.upper())} "
                       "(name it with --encoding to skip detection)")
-        return text
+        for note in decoded.notes:
+            self.warn(note)
+        return decoded.text
 
 
 @dataclass(frozen=True)

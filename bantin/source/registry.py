@@ -8,6 +8,7 @@ the API), and a caller can always name the reader instead (``--from``).
 
 from __future__ import annotations
 
+import codecs
 import re
 from collections.abc import Mapping
 from functools import lru_cache
@@ -17,6 +18,7 @@ from types import MappingProxyType
 from bantin import plugins
 from bantin.errors import InputError, UsageError
 from bantin.source import builtin
+from bantin.source.decode import BOMS
 from bantin.source.reader import Reader
 
 GROUP = "bantin.readers"
@@ -59,18 +61,27 @@ _MARKDOWN = re.compile(rb"\A\s*#{1,6} \S|^```|^\|?[ \t]*:?-{3,}:?[ \t]*\|", re.M
 _FRONT_MATTER = re.compile(rb"---\r?\n(?:[^\n]*\n)*?---\r?\n")
 
 
+def _head(data: bytes, n: int) -> bytes:
+    """The first bytes as UTF-8 without a byte-order mark: Windows tools put one
+    before JSON and HTML, and save them as UTF-16 too."""
+    for bom, enc in BOMS:
+        if data.startswith(bom):
+            return data[: 4 * n].decode(enc, "ignore").encode("utf-8")[:n]
+    return data[:n].removeprefix(codecs.BOM_UTF8)
+
+
 def sniff(data: bytes) -> str:
     """The reader for bytes that came without a name: only what is unmistakable."""
-    head = data[:2048].lstrip().lower()
+    head, start = _head(data, 2048).lstrip().lower(), _head(data, 8192)
     if head.startswith(b"{"):
         return "json"
     if head.startswith((b"<!doctype html", b"<html")) and "html" in readers():
         return "html"
     if data.startswith(b"PK\x03\x04") and b"word/" in data[:4096] and "docx" in readers():
         return "docx"
-    if _FRONT_MATTER.match(data[:8192]) and "md" in readers():
+    if _FRONT_MATTER.match(start) and "md" in readers():
         return "md"  # YAML front matter: only Markdown files open with it
-    if _MARKDOWN.search(data[:8192]):
+    if _MARKDOWN.search(start):
         # Read as newsroom text, "# Tiêu đề" would print its hash mark; read as
         # Markdown, a newsroom file would lose its line-per-paragraph shape. Ask.
         raise InputError("the content looks like Markdown but has no file name to tell; "

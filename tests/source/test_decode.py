@@ -1,0 +1,144 @@
+"""Bytes that went through the wrong tool on their way: each is read as the words
+it was written as, and each mending is said in a warning, never silent."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+
+import bantin as api
+from bantin.model import text_of
+
+TITLE = "Hà Nội sẽ cải tạo phố cổ trước mùa mưa"
+SAPO = "Sáng 5/8, thành phố cho biết sẽ chi 1.250,5 tỷ đồng để cải tạo hạ tầng phố cổ."
+BODY = "“Chúng tôi không thể chờ đến khi mưa lớn”, ông Thịnh nói – “sự cố năm ngoái là bài học”…"
+ARTICLE = f"{TITLE}\n{SAPO}\n{BODY}\n"
+
+# TCVN 5712:1993 (VN3) as Unikey writes it, typed from the standard's table rather
+# than taken from bantin's data: small letters only for toned vowels (the .VnTimeH
+# faces draw them as capitals), and Windows-1252 for the punctuation Word types.
+_VN3 = {"a": "a\xb5\xb6\xb7\xb8\xb9", "ă": "\xa8\xbb\xbc\xbd\xbe\xc6", "â": "\xa9\xc7\xc8\xc9\xca\xcb",
+        "e": "e\xcc\xce\xcf\xd0\xd1", "ê": "\xaa\xd2\xd3\xd4\xd5\xd6", "i": "i\xd7\xd8\xdc\xdd\xde",
+        "o": "o\xdf\xe1\xe2\xe3\xe4", "ô": "\xab\xe5\xe6\xe7\xe8\xe9", "ơ": "\xac\xea\xeb\xec\xed\xee",
+        "u": "u\xef\xf1\xf2\xf3\xf4", "ư": "\xad\xf5\xf6\xf7\xf8\xf9", "y": "y\xfa\xfb\xfc\xfd\xfe"}
+_TONES = ("", "\u0300", "\u0309", "\u0303", "\u0301", "\u0323")
+TCVN3 = {unicodedata.normalize("NFC", base + tone): code
+         for base, codes in _VN3.items() for tone, code in zip(_TONES, codes, strict=True)}
+TCVN3.update({"đ": "\xae", "Đ": "\xa7", "Ă": "\xa1", "Â": "\xa2", "Ê": "\xa3", "Ô": "\xa4", "Ơ": "\xa5", "Ư": "\xa6"})
+
+
+def tcvn3(text: str) -> bytes:
+    return "".join(c if c.isascii() else TCVN3.get(c, TCVN3.get(c.lower(), c)) for c in text).encode("cp1252")
+
+
+def read(data: bytes, **kw: str) -> tuple[list[str], list[str]]:
+    """The article's title, lede and blocks as lines, and the warnings."""
+    warnings: list[str] = []
+    a = api.read(data, warn=warnings.append, typography=False, **kw)
+    assert isinstance(a, api.Article)
+    return [a.title, a.lede or "", *(text_of(b.text) for b in a.blocks)], warnings
+
+
+def test_tcvn3_from_windows_keeps_its_quotes_and_dashes():
+    """Word typed “ ” – … as Windows-1252 bytes (0x93 0x94 0x96 0x85) in the same
+    file as the .VnTime letters: they are punctuation, not control codes, so the
+    file is TCVN3 (not VISCII, which has letters there) and keeps every mark."""
+    lines, warnings = read(tcvn3(ARTICLE))
+    assert lines == [TITLE, SAPO, BODY]
+    assert warnings == ["encoding detected: TCVN3 (ABC) (name it with --encoding to skip detection)"]
+    assert read(tcvn3(ARTICLE), encoding="tcvn3")[0] == [TITLE, SAPO, BODY]
+    assert read(tcvn3(ARTICLE), encoding="abc")[0] == [TITLE, SAPO, BODY]  # Unikey's name for it
+
+
+def test_tcvn3_headlines_and_sentences_open_with_capitals():
+    """TCVN3 has no code for a capital toned vowel: a headline in .VnTimeH is
+    written with the small letters' codes. A word in capitals and a sentence's
+    first letter are capitals again; "ở Hà Nội" inside a sentence is not."""
+    text = "HÀ NỘI: ĐỪNG CHỜ ĐẾN MÙA MƯA MỚI SỬA PHỐ CỔ\nỞ Hà Nội, mưa lớn. Ấn Độ và Úc cũng vậy ở TP.HCM.\n"
+    lines, _ = read(tcvn3(text) + tcvn3(SAPO + "\n"))
+    assert lines[:2] == ["HÀ NỘI: ĐỪNG CHỜ ĐẾN MÙA MƯA MỚI SỬA PHỐ CỔ",
+                         "Ở Hà Nội, mưa lớn. Ấn Độ và úc cũng vậy ở TP.HCM."]
+
+
+def test_control_codes_that_stand_for_windows_punctuation_are_punctuation():
+    lines, warnings = read("Tin\n\u0093Chúng tôi\u0094 nói \u0096 trời mưa\u0085\n".encode())
+    assert lines[1] == "“Chúng tôi” nói – trời mưa…"
+    assert warnings == ["4 control codes U+0080–U+009F read as the Windows punctuation they stand for (“ ” – …)"]
+
+
+def test_line_and_page_separators_end_a_line_instead_of_gluing_words():
+    data = f"{TITLE}\n{SAPO}\nChỉ riêng tuyến\vHàng Bạc\u2028mặt đường\fđể tránh ngập\u2029mùa mưa.\n".encode()
+    lines, _ = read(data)
+    words = " ".join(lines[2:]).split()
+    assert words == "Chỉ riêng tuyến Hàng Bạc mặt đường để tránh ngập mùa mưa.".split()
+
+
+def test_text_read_as_windows_1252_and_saved_again_is_mended():
+    """UTF-8 read as Windows-1252 and saved as UTF-8 ("HÃ  Ná»™i"), and TCVN3
+    opened in a Windows editor and saved as UTF-8 ("Hµ Néi"): the bytes the text
+    stands for are read again, and the warning says what happened."""
+    double = ARTICLE.encode("utf-8").decode("latin-1").encode("utf-8")
+    lines, warnings = read(double)
+    assert lines == [TITLE, SAPO, BODY]
+    assert warnings == ["the text was UTF-8 read as Windows-1252 and saved as UTF-8 again: mended"]
+    resaved = tcvn3(ARTICLE).decode("cp1252").encode("utf-8")
+    lines, warnings = read(resaved)
+    assert lines == [TITLE, SAPO, BODY]
+    assert warnings == ["the text was TCVN3 (ABC) read as Windows-1252 and saved as UTF-8: read as TCVN3 (ABC)"]
+    # French or Vietnamese in UTF-8 is what it says.
+    for text in ("Le café de la rue\nUne phrase en français, déjà lue.\n", ARTICLE):
+        assert read(text.encode())[1] == []
+
+
+def test_a_utf8_file_in_a_folder_named_as_tcvn3_is_read_as_utf8():
+    lines, warnings = read(ARTICLE.encode(), encoding="tcvn3")
+    assert lines == [TITLE, SAPO, BODY]
+    assert warnings == ["the file is UTF-8, not TCVN3 (ABC) as named: read as UTF-8"]
+
+
+def test_a_utf8_byte_order_mark_before_legacy_bytes_is_not_text():
+    lines, _ = read(b"\xef\xbb\xbf" + tcvn3(ARTICLE))
+    assert lines[0] == TITLE
+
+
+def test_a_few_windows_bytes_in_utf8_are_read_and_named():
+    data = ARTICLE.encode() + b"\xd4ng Th\xe1\xbb\x8bnh n\xc3\xb3i \x96 tr\xe1\xbb\x9di m\xc6\xb0a.\n"
+    lines, warnings = read(data)
+    assert lines[-1] == "Ông Thịnh nói – trời mưa."
+    offset = len(ARTICLE.encode()) + 1 + len("ng Thịnh nói ".encode())
+    assert warnings[0] == f"not valid UTF-8 at offset {len(ARTICLE.encode())} (0xd4, “Ô”), offset {offset} (0x96, “–”): " \
+                          "read as Windows-1252"
+    with pytest.raises(api.InputError, match="no legacy encoding is clearly right"):
+        read(ARTICLE.encode() + bytes(range(0xA0, 0xC0)))  # more than a few: not strays
+
+
+def test_utf16_without_a_mark_in_any_form_is_read():
+    """Decomposed text puts NULs in both byte columns (U+0300 is 00 03), a vertical
+    tab is a control character, and a tool may add one odd newline byte."""
+    nfd = unicodedata.normalize("NFD", ARTICLE)
+    for data in (nfd.encode("utf-16-le"), ARTICLE.replace(" chi ", " chi\v").encode("utf-16-be"),
+                 ARTICLE.encode("utf-16-le") + b"\n", ARTICLE.encode("utf-16") + b"\n"):
+        lines, _ = read(data)
+        assert " ".join(lines).split() == " ".join([TITLE, SAPO, BODY]).split()
+
+
+def test_a_nul_byte_anywhere_refuses_the_file():
+    for at in (100, 9000):
+        data = (ARTICLE * 200).encode()
+        with pytest.raises(api.InputError, match="binary file"):
+            read(data[:at] + b"\x00" + data[at:])
+
+
+def test_standard_input_with_a_byte_order_mark_is_sniffed_as_what_follows():
+    article = read(b'\xef\xbb\xbf{"schema": "bantin/article@3", "title": "Tin", "blocks": []}')
+    assert article[0][0] == "Tin"
+    page = "<!doctype html><html lang=vi><head><title>Tin</title></head><body><article><h1>Tin mới</h1>" \
+           + "".join(f"<p>{SAPO} Đoạn {n}.</p>" for n in range(8)) + "</article></body></html>"
+    lines, _ = read(page.encode("utf-16"))
+    assert lines[0] == "Tin mới"
+
+
+def test_viqr_addresses_lose_their_escapes():
+    lines, _ = read(b"Tin mo+'i\nXem https://hanoi\\.gov\\.vn/a\\?id=1 hoa(.c Ddu+o+`ng pho^'.\n", encoding="viqr")
+    assert lines[1] == "Xem https://hanoi.gov.vn/a?id=1 hoặc Đường phố."
