@@ -353,3 +353,26 @@ def digest_articles(count: int) -> tuple[object, ...]:
                          outlet=Outlet(None, f"Báo số {n}"),
                          blocks=tuple(Paragraph(plain(f"{words(n * 10 + k, 30)}.")) for k in range(4)))
                  for n in range(1, count + 1))
+
+
+def style_property(styles_xml: str, style_id: str, tag: str, attr: str = "w:val") -> str | None:
+    """A Word style's value of a run property (``"w:sz"``), as Word resolves it: its
+    own, else that of the style it is based on, and so on up to the defaults."""
+    import re as _re
+
+    seen: set[str] = set()
+    sid: str | None = style_id
+    while sid and sid not in seen:
+        seen.add(sid)
+        block = _re.search(rf'<w:style [^>]*w:styleId="{sid}".*?</w:style>', styles_xml, _re.S)
+        if block is None:
+            break
+        rpr = _re.search(r"<w:rPr>(.*?)</w:rPr>", block.group(0), _re.S)
+        found = _re.search(rf'<{tag} [^>]*{attr}="([^"]*)"', rpr.group(1)) if rpr else None
+        if found:
+            return found.group(1)
+        based = _re.search(r'<w:basedOn w:val="([^"]+)"/>', block.group(0))
+        sid = based.group(1) if based else None
+    defaults = _re.search(r"<w:rPrDefault>(.*?)</w:rPrDefault>", styles_xml, _re.S)
+    found = _re.search(rf'<{tag} [^>]*{attr}="([^"]*)"', defaults.group(1)) if defaults else None
+    return found.group(1) if found else None

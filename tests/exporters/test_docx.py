@@ -18,6 +18,7 @@ from helpers import (
     pandoc_plain,
     pdffonts,
     soffice_pdf,
+    style_property,
     word_lines,
     zip_text,
 )
@@ -148,7 +149,7 @@ def test_nd30_docx(tmp_path):
     styles = zip_text(path, "word/styles.xml")
     assert 'w:ascii="Times New Roman"' in styles and "embedRegular" not in zip_text(path, "word/fontTable.xml")
     body_text = re.search(r'<w:style [^>]*w:styleId="BodyText".*?</w:style>', styles, re.S).group(0)
-    assert 'w:sz w:val="26"' in body_text  # 13 pt
+    assert style_property(styles, "BodyText", "w:sz") == "26"  # 13 pt
     assert 'w:firstLine="567"' in body_text  # 1 cm
     assert 'w:after="120"' in body_text  # 6 pt
     doc = zip_text(path, "word/document.xml")
@@ -213,3 +214,22 @@ def test_a_digest_title_starts_where_its_source_line_does(tmp_path):
             starts.append((line[0][2], line[1][0], lines[i + 1][0][0], lines[i + 2][0][0]))
     assert [s[0] for s in starts] == [f"{n}." for n in range(1, 13)], starts
     assert all(abs(t - s) < 0.5 and abs(second - s) < 0.5 for _, t, second, s in starts), starts
+
+
+def test_an_editor_restyles_the_whole_document_from_normal(exported):
+    """Styles based on Normal keep only what they change: an editor who sets
+    Normal's font or colour sees Body Text, the lede, lists and captions follow. A
+    paragraph typed after a heading is body text. Word is not told the text was
+    already proofread, and keeps the whole embedded faces when an editor saves."""
+    path = exported / "ban-tin-tong-hop.docx"
+    styles = zip_text(path, "word/styles.xml")
+    for sid in ("BodyText", "Lede", "ListBullet", "Caption", "Byline"):
+        block = re.search(rf'<w:style [^>]*w:styleId="{sid}".*?</w:style>', styles, re.S).group(0)
+        assert "<w:rFonts" not in block and "<w:lang" not in block, sid
+        assert style_property(styles, sid, "w:rFonts", "w:ascii") == "IBM Plex Serif", sid
+        assert style_property(styles, sid, "w:lang") == "vi-VN", sid
+    for sid in ("Title", "Heading1", "Heading2", "Lede", "Quote"):
+        block = re.search(rf'<w:style [^>]*w:styleId="{sid}".*?</w:style>', styles, re.S).group(0)
+        assert '<w:next w:val="BodyText"/>' in block, sid
+    settings = zip_text(path, "word/settings.xml")
+    assert "proofState" not in settings and "saveSubsetFonts" not in settings

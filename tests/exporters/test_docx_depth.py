@@ -21,6 +21,7 @@ from helpers import (
     pdftotext,
     run,
     soffice_pdf,
+    style_property,
     zip_text,
 )
 
@@ -269,8 +270,8 @@ def test_a_single_administrative_document_gets_its_header_with_blanks(tmp_path):
     assert re.search(r"…, ngày\u00a0{8,}tháng\u00a0{8,}năm\u00a0{8,}<", body)  # no place, no date: blanks
     assert body.index(QUOC_HIEU) < body.index("Báo\u00a0cáo kết\u00a0quả tháng")  # the title's words kept whole
     styles = zip_text(tmp_path / "cong-van.docx", "word/styles.xml")
-    def size(style_id: str) -> str:
-        return re.search(rf'w:styleId="{style_id}".*?<w:sz w:val="(\d+)"/>', styles, re.S).group(1)
+    def size(style_id: str) -> str | None:
+        return style_property(styles, style_id, "w:sz")
 
     # Nghị định 30's sizes, as in the PDF: issuer and Quốc hiệu 12 pt, motto, number and date 13 pt
     assert [size(s) for s in ("HeaderBlockIssuer", "HeaderBlockNation", "HeaderBlockMotto", "HeaderBlockNumber",

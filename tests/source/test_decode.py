@@ -106,8 +106,9 @@ def test_a_few_windows_bytes_in_utf8_are_read_and_named():
     data = ARTICLE.encode() + b"\xd4ng Th\xe1\xbb\x8bnh n\xc3\xb3i \x96 tr\xe1\xbb\x9di m\xc6\xb0a.\n"
     lines, warnings = read(data)
     assert lines[-1] == "Ông Thịnh nói – trời mưa."
-    offset = len(ARTICLE.encode()) + 1 + len("ng Thịnh nói ".encode())
-    assert warnings[0] == f"not valid UTF-8 at offset {len(ARTICLE.encode())} (0xd4, “Ô”), offset {offset} (0x96, “–”): " \
+    start = len(ARTICLE.encode())
+    offset = start + 1 + len("ng Thịnh nói ".encode())
+    assert warnings[0] == f"not valid UTF-8 at offset {start} (0xd4, “Ô”), offset {offset} (0x96, “–”): " \
                           "read as Windows-1252"
     with pytest.raises(api.InputError, match="no legacy encoding is clearly right"):
         read(ARTICLE.encode() + bytes(range(0xA0, 0xC0)))  # more than a few: not strays

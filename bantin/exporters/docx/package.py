@@ -70,9 +70,14 @@ def settings(d: Any) -> None:
     language, no automatic hyphenation, fonts embedded, and none of the template's
     revision ids or document id (they would make every file look edited)."""
     root = d.settings.element
-    for tag in ("w:rsids", "w14:docId", "w:embedTrueTypeFonts", "w:saveSubsetFonts", "w:autoHyphenation"):
+    # No proofState: it tells Word the text was already checked, so Word would not
+    # mark a misspelling until asked to check again.
+    for tag in ("w:rsids", "w14:docId", "w:embedTrueTypeFonts", "w:saveSubsetFonts", "w:autoHyphenation",
+                "w:proofState"):
         for el in root.findall(qn(tag)):
             root.remove(el)
+    # The compatibility mode stays Word 2010's (14): in 15, LibreOffice no longer lets
+    # the contents' right tab at the text's edge hold the page number, and drops it.
     lang = root.find(qn("w:themeFontLang"))
     if lang is not None:
         for attr in list(lang.attrib):
@@ -82,7 +87,9 @@ def settings(d: Any) -> None:
     zoom = root.find(qn("w:zoom"))
     embed = root.makeelement(qn("w:embedTrueTypeFonts"), {})
     (zoom.addnext(embed) if zoom is not None else root.insert(0, embed))
-    embed.addnext(root.makeelement(qn("w:saveSubsetFonts"), {}))
+    # Not w:saveSubsetFonts: Word would then keep only the characters used when an
+    # editor saves, and the next editor could not type a Vietnamese letter the text
+    # lacks. The embedded faces already hold the whole Vietnamese repertoire.
     tab = root.find(qn("w:defaultTabStop"))
     hyph = root.makeelement(qn("w:autoHyphenation"), {qn("w:val"): "false"})
     (tab.addnext(hyph) if tab is not None else root.append(hyph))

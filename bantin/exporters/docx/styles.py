@@ -182,7 +182,36 @@ def define(d: Any, style: Style, body: str, heading: str, mono: str) -> None:
             rpr = s.element.get_or_add_rPr()
             if rpr.find(qn("w:rFonts")) is None or rpr.find(qn("w:rFonts")).get(qn("w:ascii")) is None:
                 set_fonts(rpr, body)
+    _inherit_from_normal(root)
+    for role in ("title", "h1", "h2", "h3", "lede", "masthead", "quote", "attribution", "caption"):
+        # A paragraph typed after a heading in Word is body text, not "Normal".
+        styles[NAMES[role]].next_paragraph_style = styles[NAMES["body"]]
     _linked_alike(root)
+
+
+_OFF = ("w:b", "w:i", "w:caps", "w:bCs", "w:iCs")
+
+
+def _inherit_from_normal(root: Any) -> None:
+    """A style based on Normal keeps only the character properties it changes:
+    an editor who sets Normal's font, colour or language in Word sees every body
+    style follow (each had its own copy, so nothing changed)."""
+    by_id = {s.get(qn("w:styleId")): s for s in root.findall(qn("w:style"))}
+    normal = by_id.get("Normal")
+    base = normal.find(qn("w:rPr")) if normal is not None else None
+    if base is None:
+        return
+    same = {(el.tag, tuple(sorted(el.attrib.items()))) for el in base}
+    for style in by_id.values():
+        based = style.find(qn("w:basedOn"))
+        rpr = style.find(qn("w:rPr"))
+        if based is None or based.get(qn("w:val")) != "Normal" or rpr is None:
+            continue
+        for el in list(rpr):
+            off = el.tag in {qn(t) for t in _OFF} and el.get(qn("w:val")) in ("0", "false") \
+                and base.find(el.tag) is None
+            if off or (el.tag, tuple(sorted(el.attrib.items()))) in same:
+                rpr.remove(el)
 
 
 DIGIT_EM = 0.65  # a lining digit of a bold sans face is at most this wide
