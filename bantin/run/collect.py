@@ -40,10 +40,11 @@ def collect(inputs: tuple[str, ...], out_dir: Path | None = None) -> Iterator[Jo
         p = Path(src)
         jobs = _walk(p, skip_dir) if p.is_dir() else iter([Job(src, Path(p.stem or "stdin"), shown(src))])
         for job in jobs:
-            real = _real(Path(job.source))
-            if job.problem is None and real in seen:
-                continue
-            seen.add(real)
+            if job.problem is None and job.skip is None:
+                real = _real(Path(job.source))
+                if real in seen:
+                    continue
+                seen.add(real)
             yield job
 
 
@@ -75,7 +76,7 @@ def _walk(root: Path, skip_dir: str | None) -> Iterator[Job]:
         for name in sorted(files, key=_order):
             if name.startswith(".") or Path(name).suffix.lower() not in suffixes:
                 continue
-            yield _file(root, real_root, Path(folder, name))
+            yield _file(root, real_root, Path(folder, name), suffixes, skip_dir)
     for e in problems:
         yield _problem(root, Path(str(e.filename or root)), f"folder not read: {e.strerror or e}")
 
@@ -86,7 +87,7 @@ def _order(name: str) -> tuple[str, str]:
     return unicodedata.normalize("NFC", name), name
 
 
-def _file(root: Path, real_root: str, path: Path) -> Job:
+def _file(root: Path, real_root: str, path: Path, suffixes: tuple[str, ...], skip_dir: str | None) -> Job:
     job = Job(str(path), path.relative_to(root).with_suffix(""), shown(str(path)))
     if path.is_symlink():
         try:
@@ -97,6 +98,11 @@ def _file(root: Path, real_root: str, path: Path) -> Job:
             return replace(job, problem="symlink loop" if "loop" in str(e).lower() else "broken symlink")
         if os.path.commonpath([real_root, str(target)]) != real_root:
             return replace(job, problem="symlink leads outside the input folder; not followed")
+        if _walked(target, real_root, suffixes, skip_dir):
+            # The walk meets the file under its own name too: that name keeps its
+            # mirrored output, whichever of the two sorts first.
+            name = shown(os.path.relpath(target, real_root))
+            return replace(job, skip=f"a symlink to {name}, which is converted under its own name; skipped")
     try:
         mode = path.stat().st_mode
     except OSError as e:
@@ -104,6 +110,15 @@ def _file(root: Path, real_root: str, path: Path) -> Job:
     if not stat.S_ISREG(mode):
         return replace(job, skip="not a regular file (a FIFO, socket or device); skipped")
     return job
+
+
+def _walked(target: Path, real_root: str, suffixes: tuple[str, ...], skip_dir: str | None) -> bool:
+    """Whether a walk of ``real_root`` reaches ``target``, a real path inside it."""
+    rel = Path(os.path.relpath(target, real_root))
+    if any(part.startswith(".") or part.endswith(".egg-info") for part in rel.parts[:-1]):
+        return False
+    in_output = skip_dir is not None and os.path.commonpath([skip_dir, str(target)]) == skip_dir
+    return not rel.name.startswith(".") and target.suffix.lower() in suffixes and not in_output
 
 
 def _problem(root: Path, path: Path, reason: str) -> Job:

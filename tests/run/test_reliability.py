@@ -406,6 +406,9 @@ def test_walk_problems_are_error_lines(tmp_path):
     os.symlink(outside / "secret.txt", src / "passwd.txt")
     os.symlink(src / "loop.txt", src / "loop.txt")
     os.symlink(src / "ok" / "a.txt", src / "inside.txt")
+    (src / ".drafts").mkdir()
+    (src / ".drafts" / "b.txt").write_text(ARTICLE, encoding="utf-8")
+    os.symlink(src / ".drafts" / "b.txt", src / "shown.txt")
     r = bantin("export", "-f", "txt", "-o", str(tmp_path / "out"), str(src))
     assert r.returncode == 1
     lines = errors_of(r)
@@ -413,7 +416,11 @@ def test_walk_problems_are_error_lines(tmp_path):
     assert any("passwd.txt" in e and "outside" in e for e in lines)
     assert any("loop.txt" in e and "loop" in e for e in lines)
     assert not (tmp_path / "out" / "passwd.txt").exists()
-    assert (tmp_path / "out" / "inside.txt").is_file()  # a link inside the folder is followed
+    # A link to a file the walk meets under its own name is skipped, whichever sorts
+    # first: the file keeps its mirrored place. A link to one it does not meet is read.
+    assert (tmp_path / "out" / "ok" / "a.txt").is_file() and not (tmp_path / "out" / "inside.txt").exists()
+    assert b"inside.txt: a symlink to ok/a.txt, which is converted under its own name; skipped" in r.stderr
+    assert (tmp_path / "out" / "shown.txt").is_file()
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root reads unreadable folders")
