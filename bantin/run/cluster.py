@@ -15,6 +15,7 @@ input per task, and an input that fails again is reported as failed.
 
 from __future__ import annotations
 
+import signal
 import threading
 from collections import deque
 from collections.abc import Generator, Iterator
@@ -90,8 +91,17 @@ def _connect(address: str, workers: int) -> tuple[Any, Any]:
         # The workers' own logs are silenced too: a worker that loses its client
         # (the run interrupted) logs the closed stream with a traceback at ERROR,
         # and every input's outcome is reported by the client anyway.
-        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                               dashboard_address=None, silence_logs=logging.CRITICAL)
+        # Ctrl-C reaches the whole process group: the workers start with it ignored
+        # (a process inherits that, and Python then leaves it so), since the client
+        # shuts them down; each would otherwise print its KeyboardInterrupt traceback.
+        main = threading.current_thread() is threading.main_thread()
+        previous = signal.signal(signal.SIGINT, signal.SIG_IGN) if main else None
+        try:
+            cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                                   dashboard_address=None, silence_logs=logging.CRITICAL)
+        finally:
+            if main:
+                signal.signal(signal.SIGINT, previous)
         return Client(cluster), cluster
     # Connected in a thread with a deadline of our own: a port that accepts and
     # then stays silent holds Client past its timeout, and an HTTP server's answer
