@@ -125,6 +125,33 @@ def _connect(address: str, workers: int) -> tuple[Any, Any]:
     return done[0], None
 
 
+@lru_cache(maxsize=1)
+def fingerprint() -> str:
+    """This process's bantin: its version and a digest of its code and data. A
+    worker with another bantin would write other files under this run's name (and
+    the manifest would vouch for them), so the client compares before sending work."""
+    import hashlib
+    from pathlib import Path
+
+    import bantin
+
+    root = Path(bantin.__file__).parent
+    digest = hashlib.sha256()
+    for path in sorted(root.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
+    return f"{bantin.__version__} ({digest.hexdigest()[:12]})"
+
+
+def _same_bantin(client: Any) -> None:
+    mine = fingerprint()
+    theirs = client.run(fingerprint)
+    other = sorted({v for v in theirs.values() if v != mine})
+    if other:
+        raise UsageError(f"the Dask workers run bantin {', '.join(other)}, this client bantin {mine}: "
+                         "install the same bantin on every worker")
+
+
 @dataclass
 class _InFlight:
     jobs: list[Job]
@@ -143,6 +170,8 @@ def results(jobs: Iterator[Job], settings: Settings) -> Generator[tuple[Job, Res
     client, cluster = _connect(settings.scheduler, max(1, min(settings.jobs, len(first))))
     pending: deque[_InFlight] = deque()
     try:
+        if cluster is None:  # a local cluster's workers are this installation
+            _same_bantin(client)
         style = load_style(settings.style)
         window = max(2, 2 * sum(client.nthreads().values()))
         while chunk := list(islice(jobs, batch_size)):

@@ -158,15 +158,15 @@ def test_interrupt_exits_130_with_no_partial_file(tmp_path, sig):
     out = tmp_path / "out"
     proc = subprocess.Popen([sys.executable, "-m", "bantin", "export", "-f", FORMATS, "--incremental",
                              "--scheduler", "local", "--jobs", "2", "--batch-size", "2", "-o", str(out), str(src)],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
     deadline = time.time() + 120
     while time.time() < deadline and not (out.exists() and any(out.rglob("*.pdf"))):
         time.sleep(0.05)
     assert proc.poll() is None, "the run ended before it could be interrupted"
-    proc.send_signal(sig)
+    os.killpg(proc.pid, sig)  # to the whole process group, workers included, as Ctrl-C in a terminal
     _, err = proc.communicate(timeout=120)
     assert proc.returncode == 130, err
-    assert b"Traceback" not in err and b"Exception ignored" not in err
+    assert b"Traceback" not in err and b"Exception ignored" not in err and b"KeyboardInterrupt" not in err
     assert_stopped_cleanly(out)
 
 
@@ -212,3 +212,21 @@ def test_batch_that_fails_twice_reports_only_its_culprit(tmp_path):
     assert errors["a.txt"] is None and errors["c.txt"] is None
     assert "failed on the cluster twice" in errors["b.txt"]
     assert [fmt for _r, made in out for fmt, _data in made] == ["txt", "txt"]
+
+
+def test_workers_with_another_bantin_are_refused(monkeypatch):
+    """A worker running another bantin would write other files under this run's
+    name, and the manifest would vouch for them: the client compares first."""
+    from bantin.errors import UsageError
+    from bantin.run import cluster
+
+    class Workers:
+        def __init__(self, answer: str) -> None:
+            self.answer = answer
+
+        def run(self, fn):  # noqa: ANN001, ANN202 - the shape of Client.run
+            return {"tcp://10.0.0.1:1": fn(), "tcp://10.0.0.2:1": self.answer}
+
+    cluster._same_bantin(Workers(cluster.fingerprint()))  # the same installation everywhere
+    with pytest.raises(UsageError, match=r"the Dask workers run bantin 0\.2\.9 \(abc\), this client bantin "):
+        cluster._same_bantin(Workers("0.2.9 (abc)"))
