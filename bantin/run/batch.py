@@ -18,6 +18,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import replace
+from functools import partial
 from itertools import chain, islice
 from pathlib import Path
 from typing import IO, Any
@@ -251,6 +252,15 @@ def _run(jobs: Iterator[Job], settings: Settings, err: Err, outcome: _Outcome) -
     updates: manifest.Entries = {}
     keys: dict[str, str | None] = {}
 
+    def soon(action: Callable[[], None]) -> None:
+        """Report an input judged without converting it in its place among the
+        inputs handed to the workers: the report and the error lines keep input
+        order whatever the number of workers."""
+        if issued:
+            issued.append(action)
+        else:
+            action()
+
     def todo() -> Iterator[Job]:
         """The inputs of this shard, less problems, name collisions and unchanged inputs."""
         seen: dict[str, str] = {}
@@ -258,22 +268,25 @@ def _run(jobs: Iterator[Job], settings: Settings, err: Err, outcome: _Outcome) -
             if not in_shard(job, settings.shard):
                 continue
             if job.problem or job.skip:
-                _early(job, settings, err, outcome)
+                soon(partial(_early, job, settings, err, outcome))
                 continue
             stem = str(job.stem)
             if stem in seen:
-                _failed(Result(job.label, error=f"output name collides with {seen[stem]}"), outcome, err)
+                soon(partial(_failed, Result.of(job, error=f"output name collides with {seen[stem]}"), outcome, err))
                 continue
             seen[stem] = job.label
             if incremental:
                 key = keys[stem] = _key(job, settings)
                 if manifest.unchanged(known, stem, key, tracked):
-                    outcome.add(Result(job.label, skipped=True, outputs=manifest.kept(known, stem, tracked)))
+                    kept = Result.of(job, skipped=True, outputs=manifest.kept(known, stem, tracked))
+                    soon(partial(outcome.add, kept))
                     continue
             issued.append(job)
             yield job
 
-    issued: deque[Job] = deque()  # handed to the workers, result not yet back (results come in input order)
+    # Handed to the workers, result not yet back (results come in input order), and
+    # between them what was judged without them, to report in its turn.
+    issued: deque[Job | Callable[[], None]] = deque()
     pending: Iterator[Job] = todo()
     total = None
     if settings.progress and not settings.quiet and sys.stderr.isatty():
@@ -292,31 +305,51 @@ def _run(jobs: Iterator[Job], settings: Settings, err: Err, outcome: _Outcome) -
                     raise KeyboardInterrupt  # the signal's own exception was lost in a finaliser
                 bar.update(1)
                 issued.popleft()
-                _warnings(res, settings, err)
-                if res.error:
-                    _failed(res, outcome, err)
-                    if settings.fail_fast:
-                        _stopped(chain(issued, jobs), settings, outcome)
-                        break
-                    continue
-                _emit(res, outcome)
-                stem = str(job.stem)
-                key = keys.pop(stem, None)
-                if key:
-                    updates[stem] = manifest.entry(key, res.written, res.outputs, res.depends, tracked)
+                res.input = Result.of(job).input  # a worker's result knows only the label
+                _reported(res, job, keys, updates, tracked, settings, err, outcome)
+                _judged(issued)
+                if res.error and settings.fail_fast:
+                    _stopped(chain(issued, jobs), settings, outcome)
+                    issued.clear()
+                    break
+            _judged(issued)  # what was judged after the last input handed out
     finally:
         stream.close()
         if incremental:
             _save(tracked, updates, outcome)
 
 
-def _stopped(rest: Iterator[Job], settings: Settings, outcome: _Outcome) -> None:
+def _judged(issued: deque[Job | Callable[[], None]]) -> None:
+    """Report what was judged without converting up to the next input in the workers' hands."""
+    while issued and not isinstance(issued[0], Job):
+        action = issued.popleft()
+        assert not isinstance(action, Job)
+        action()
+
+
+def _reported(res: Result, job: Job, keys: dict[str, str | None], updates: manifest.Entries, tracked: Path,
+              settings: Settings, err: Err, outcome: _Outcome) -> None:
+    """A converted input's result, in the report and (incremental) the manifest."""
+    _warnings(res, settings, err)
+    if res.error:
+        _failed(res, outcome, err)
+        return
+    _emit(res, outcome)
+    key = keys.pop(str(job.stem), None)
+    if key:
+        updates[str(job.stem)] = manifest.entry(key, res.written, res.outputs, res.depends, tracked)
+
+
+def _stopped(rest: Iterator[Job | Callable[[], None]], settings: Settings, outcome: _Outcome) -> None:
     """List the inputs a --fail-fast run did not convert: those in the workers'
     hands and those not yet reached (the walk of the folders is finished, names
-    only), so that a CI job knows what is left to do."""
+    only), so that a CI job knows what is left to do. What was judged without
+    converting is reported as judged."""
     for job in rest:
-        if in_shard(job, settings.shard):
-            outcome.add(Result(job.label, stopped=True))
+        if not isinstance(job, Job):
+            job()
+        elif in_shard(job, settings.shard):
+            outcome.add(Result.of(job, stopped=True))
 
 
 def _record(settings: Settings, outcome: _Outcome) -> None:
@@ -342,9 +375,9 @@ def _save(out_dir: Path, updates: manifest.Entries, outcome: _Outcome) -> None:
 def _early(job: Job, settings: Settings, err: Err, outcome: _Outcome) -> None:
     """An input the walk already judged: an error, or skipped with a warning."""
     if job.problem:
-        _failed(Result(job.label, error=job.problem), outcome, err)
+        _failed(Result.of(job, error=job.problem), outcome, err)
         return
-    r = Result(job.label, skipped=True, warnings=[job.skip or ""])
+    r = Result.of(job, skipped=True, warnings=[job.skip or ""])
     _warnings(r, settings, err)
     outcome.add(r)
 

@@ -213,7 +213,7 @@ def _submit(client: Any, chunk: list[Job], settings: Settings, style: Style) -> 
         try:
             data, reader = files.load(job.source, settings.source_format)
         except Exception as e:  # noqa: BLE001 - reported as this input's error, as a local run does
-            failed = Result(job.label)
+            failed = Result.of(job)
             fail(failed, e, settings)
             early.append(failed)
             continue

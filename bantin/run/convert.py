@@ -16,6 +16,7 @@ import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from bantin.digest.build import to_digest
 from bantin.errors import BantinError, InputError
@@ -24,7 +25,7 @@ from bantin.model import Article, Briefing, Document, articles_of
 from bantin.prepare import prepare
 from bantin.run import owned
 from bantin.run.guard import OutputRefused, through_link
-from bantin.run.names import shown
+from bantin.run.names import reported, shown
 from bantin.run.output import write_atomic
 from bantin.run.report import InputReport, Output
 from bantin.run.settings import Settings
@@ -57,13 +58,18 @@ class Result:
     stdout: bytes | None = None
     written: list[Path] = field(default_factory=list)  # the real paths; outputs show them escaped
     depends: list[str] = field(default_factory=list)  # the pictures the input referred to, read from disk
+    input: str | None = None  # the input's path as the report gives it (the label is for messages)
+
+    @classmethod
+    def of(cls, job: Job, **kw: Any) -> Result:
+        return cls(job.label, input=None if job.source == "-" else reported(job.source), **kw)
 
     @property
     def status(self) -> str:
         return "failed" if self.error else "skipped" if self.skipped else "stopped" if self.stopped else "converted"
 
     def entry(self) -> InputReport:
-        return InputReport(self.label, self.status, tuple(self.outputs), tuple(self.warnings),
+        return InputReport(self.input or self.label, self.status, tuple(self.outputs), tuple(self.warnings),
                            (self.error,) if self.error else (), dict(self.seconds))
 
 
@@ -170,7 +176,7 @@ def deliver(fmt: str, data: bytes, stem: Path, settings: Settings, result: Resul
         owned.note(settings.out_dir, path, sha)
     write_atomic(path, data)
     result.written.append(path)
-    result.outputs.append(Output(fmt, shown(str(path)), len(data), sha))
+    result.outputs.append(Output(fmt, reported(str(path)), len(data), sha))
 
 
 def convert_bytes(result: Result, data: bytes, reader: str | None, settings: Settings, style: Style,
@@ -196,7 +202,7 @@ def convert_bytes(result: Result, data: bytes, reader: str | None, settings: Set
 
 def convert(job: Job, settings: Settings) -> Result:
     """One input, from its path to files under the output folder."""
-    result = Result(job.label)
+    result = Result.of(job)
     try:
         style = load_style(settings.style)
         data, reader = files.load(job.source, settings.source_format)
@@ -226,7 +232,7 @@ def bundle(jobs: list[Job], settings: Settings) -> tuple[Result, list[Result]]:
                        files.folder_of(job.source), name=files.name_of(job.source), outlets=dict(style.outlets))
             articles.extend(articles_of(doc))
         except Exception as e:  # noqa: BLE001
-            failures.append(Result(job.label, error=friendly(e)))
+            failures.append(Result.of(job, error=friendly(e)))
     try:
         if not articles:
             raise InputError("no article could be read for the bundle")

@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from bantin._version import __version__
-from bantin.run.names import shown
+from bantin.run.names import reported
 from bantin.run.output import write_atomic
 from bantin.run.report import Output
 
@@ -92,7 +92,8 @@ def kept(entries: Entries, stem: str, out_dir: Path) -> list[Output]:
     entry = entries.get(stem, {})
     paths, made = entry.get("outputs", []), entry.get("made", [])
     assert isinstance(paths, list) and isinstance(made, list)  # load() checked the shape
-    return [Output(fmt, shown(str(out_dir / p)), size, sha) for p, (fmt, size, sha) in zip(paths, made, strict=False)]
+    return [Output(fmt, reported(str(out_dir / p)), size, sha)
+            for p, (fmt, size, sha) in zip(paths, made, strict=False)]
 
 
 def unchanged(entries: Entries, stem: str, key: str | None, out_dir: Path) -> bool:

@@ -168,7 +168,7 @@ def _next(pending: Pending, pool: _Pool, settings: Settings) -> tuple[Job, Resul
             _requeue(pending)
             if not alone:
                 continue
-            result = Result(job.label, error=KILLED)
+            result = Result.of(job, error=KILLED)
         pending.popleft()
         return job, result
 

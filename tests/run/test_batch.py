@@ -203,3 +203,28 @@ def test_folder_order_does_not_depend_on_the_normal_form_of_names(tmp_path):
         text = r.stdout.decode()
         orders.append(sorted(titles.values(), key=text.index))
     assert orders[0] == orders[1], orders
+
+
+def test_the_report_keeps_input_order_and_real_names_whatever_the_workers(tree, tmp_path):
+    """Inputs judged without converting (a broken file, a name that collides) are
+    reported in their place among the others, so a report and the error lines are
+    the same with one worker or two; and the report gives each path as it is on
+    disk (a newline in a name is JSON's "\\n", not a quoted, escaped label)."""
+    for d in ("nhom-0", "nhom-2"):
+        (tree / d / "a-hong.txt").write_bytes(b"\xff\xfe\x00")
+        (tree / d / "thu-vien-so.md").write_text("# Trùng tên\n\nMột câu.\n", encoding="utf-8")
+    odd = tree / "nhom-1" / "bai\nmoi.txt"
+    odd.write_text("Tin mới\nMột câu của bài.\n", encoding="utf-8")
+    runs = {}
+    for jobs in ("1", "2"):
+        r = bantin("export", "-f", "txt", "--jobs", jobs, "-o", str(tmp_path / f"o{jobs}"),
+                   "--report", str(tmp_path / f"r{jobs}.json"), str(tree))
+        assert r.returncode == 1
+        data = json.loads((tmp_path / f"r{jobs}.json").read_text(encoding="utf-8"))
+        runs[jobs] = ([(e["input"], e["status"]) for e in data["inputs"]], r.stderr.decode().splitlines()[:-1])
+        entry = next(e for e in data["inputs"] if e["input"] == str(odd))
+        assert [Path(o["path"]).is_file() for o in entry["outputs"]] == [True]
+    assert runs["1"] == runs["2"]
+    inputs = [i for i, _ in runs["1"][0]]
+    first = tree / "nhom-0"
+    assert inputs.index(str(first / "a-hong.txt")) < inputs.index(str(first / "hoi-nghi-chuyen-doi-so.txt"))
