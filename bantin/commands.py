@@ -82,7 +82,7 @@ def inspect(say: Say, inputs: Sequence[str], *, encoding: str, source_format: st
         except Exception as e:  # noqa: BLE001 - one line for the user, the traceback only under --debug
             if debug:
                 raise
-            say(f"bantin: error: {shown(file)}: {friendly(e)}")
+            say(f"bantin: error: {shown(file)}: {friendly(e, shown(file))}")
     if read:
         if not digest:
             text = dumps(read[0][1])

@@ -210,10 +210,11 @@ def run(inputs: tuple[str, ...], settings: Settings, err: Err) -> Report:
     finally:
         _record(settings, outcome)
     elapsed = time.perf_counter() - t0
+    outcome.report.error = outcome.error  # a manifest or record not written, said in the report too
     report = outcome.close(elapsed)
     if outcome.error:
         err(f"bantin: error: {outcome.error}")
-        report.failed += 1
+        report.error = outcome.error  # the exit status says so; no input failed for it
     if not settings.quiet:
         stopped = f", {report.stopped} not attempted (--fail-fast)" if report.stopped else ""
         err(f"bantin: {report.converted} converted, {report.failed} failed, {report.skipped} skipped{stopped} "

@@ -32,13 +32,16 @@ def collect(inputs: tuple[str, ...], out_dir: Path | None = None) -> Iterator[Jo
     """Expand folders recursively; output paths mirror each folder's tree. A
     generator, so that an archive of any size is never held in memory at once."""
     skip_dir = _real(out_dir) if out_dir is not None else None
+    # A folder named on the command line is walked even through a symlink: a walk
+    # that meets the same link does not also report it as not followed.
+    named = frozenset(_real(Path(src)) for src in inputs if src != "-" and Path(src).is_dir())
     seen: set[str] = set()  # real paths: a file named twice, or named and in a named folder, is one input
     for src in inputs:
         if src == "-":
             yield Job("-", Path("stdin"), "<stdin>")
             continue
         p = Path(src)
-        jobs = _walk(p, skip_dir) if p.is_dir() else iter([Job(src, Path(p.stem or "stdin"), shown(src))])
+        jobs = _walk(p, skip_dir, named) if p.is_dir() else iter([Job(src, Path(p.stem or "stdin"), shown(src))])
         for job in jobs:
             if job.problem is None and job.skip is None:
                 real = _real(Path(job.source))
@@ -52,7 +55,7 @@ def _real(p: Path) -> str:
     return os.path.realpath(p)
 
 
-def _walk(root: Path, skip_dir: str | None) -> Iterator[Job]:
+def _walk(root: Path, skip_dir: str | None, named: frozenset[str] = frozenset()) -> Iterator[Job]:
     real_root = _real(root)
     suffixes = input_suffixes()
     problems: list[OSError] = []
@@ -69,7 +72,8 @@ def _walk(root: Path, skip_dir: str | None) -> Iterator[Job]:
             if skip_dir is not None and _real(path) == skip_dir:
                 continue  # the output folder, inside the input folder
             if path.is_symlink():
-                yield _problem(root, path, "folder symlink not followed")
+                if _real(path) not in named:
+                    yield _problem(root, path, "folder symlink not followed")
                 continue
             kept.append(d)
         dirs[:] = kept

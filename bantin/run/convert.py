@@ -80,12 +80,13 @@ def one_line(msg: str, limit: int = 600) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
-def friendly(e: BaseException) -> str:
-    """One line for the user, whatever the exception held."""
+def friendly(e: BaseException, label: str | None = None) -> str:
+    """One line for the user, whatever the exception held; an OS error names its
+    file unless that is the input the line is about (``label``)."""
     if isinstance(e, BantinError):
         msg = str(e)
     elif isinstance(e, OSError):
-        where = f"{shown(str(e.filename))}: " if e.filename else ""
+        where = f"{shown(str(e.filename))}: " if e.filename and shown(str(e.filename)) != label else ""
         msg = where + (e.strerror or str(e))
     elif isinstance(e, RecursionError):
         msg = "the input is too deeply nested to convert"
@@ -107,7 +108,7 @@ def collector(into: list[str], label: str) -> Callable[[str], None]:
 
 def fail(result: Result, e: BaseException, settings: Settings) -> None:
     """Record why the input as a whole failed (it could not be read)."""
-    result.error = friendly(e)
+    result.error = friendly(e, result.label)
     if settings.debug:
         result.error += "\n" + traceback.format_exc()
 
@@ -232,7 +233,7 @@ def bundle(jobs: list[Job], settings: Settings) -> tuple[Result, list[Result]]:
                        files.folder_of(job.source), name=files.name_of(job.source), outlets=dict(style.outlets))
             articles.extend(articles_of(doc))
         except Exception as e:  # noqa: BLE001
-            failures.append(Result.of(job, error=friendly(e)))
+            failures.append(Result.of(job, error=friendly(e, job.label)))
     try:
         if not articles:
             raise InputError("no article could be read for the bundle")

@@ -61,11 +61,12 @@ class Report:
     stopped: int = 0  # not attempted after a --fail-fast stop
     seconds: float = 0.0
     interrupted: bool = False  # stopped by SIGINT or SIGTERM: inputs not yet reached are not listed
+    error: str | None = None  # the run's own failure, not an input's: a report, manifest or record not written
 
     @property
     def ok(self) -> bool:
-        """True when no input failed."""
-        return self.failed == 0
+        """True when no input failed and the run wrote all it keeps of itself."""
+        return self.failed == 0 and self.error is None
 
     def summary(self) -> dict[str, Any]:
         """Everything but the entries: the tail of the ``--report`` file."""
@@ -79,6 +80,7 @@ class Report:
             "stopped": self.stopped,
             "seconds": round(self.seconds, 3),
             "interrupted": self.interrupted,
+            **({"error": self.error} if self.error else {}),
         }
 
     def to_dict(self) -> dict[str, Any]:

@@ -41,7 +41,8 @@ def source_date_epoch() -> int | None:
     raw = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if not raw:
         return None
-    if not raw.isdigit() or int(raw) > MAX_EPOCH:
+    # ASCII digits only, as the specification says: int() would also read "١٢٣".
+    if not (raw.isascii() and raw.isdigit()) or int(raw) > MAX_EPOCH:
         raise UsageError(f"SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, not {raw[:30]!r}")
     return int(raw)
 

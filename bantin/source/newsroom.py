@@ -343,6 +343,8 @@ def _from_header(h: header_block.Header, ctx: _Context) -> Article:
     if not title:
         raise InputError("header block has neither a title nor any text")
     published = f.get("published date") or f.get("date") or None
+    # An ISO timestamp is data for the date; the masthead shows the date, not the stamp.
+    stamp = dateline.iso_stamp(published) if published else None
     tags = tuple(t.strip() for t in re.split(r"\s*,\s*", f.get("tags", "")) if t.strip())
     return _article(
         title,
@@ -350,8 +352,8 @@ def _from_header(h: header_block.Header, ctx: _Context) -> Article:
         ctx,
         lede=lede or "",
         by=f.get("author") or None,
-        date=dateline.iso_date(published) if published else None,
-        time=published,
+        date=stamp or (dateline.iso_date(published) if published else None),
+        time=None if stamp else published,
         url=f.get("link") or f.get("url") or None,
         tags=tags,
         whole=bool(content),

@@ -423,6 +423,16 @@ def test_walk_problems_are_error_lines(tmp_path):
     assert (tmp_path / "out" / "shown.txt").is_file()
 
 
+def test_a_folder_symlink_named_on_the_command_line_is_walked_without_an_error(tmp_path):
+    src = tmp_path / "src"
+    (src / "real").mkdir(parents=True)
+    (src / "real" / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    os.symlink(src / "real", src / "link")
+    r = bantin("export", "-f", "txt", "-o", str(tmp_path / "out"), str(src / "link"), str(src))
+    assert r.returncode == 0, r.stderr
+    assert b"not followed" not in r.stderr
+
+
 @pytest.mark.skipif(os.geteuid() == 0, reason="root reads unreadable folders")
 def test_unreadable_subfolder_is_an_error(tmp_path):
     src = tmp_path / "src"
@@ -447,6 +457,16 @@ def test_impossible_header_dates_are_dropped(tmp_path, date):
     assert r.returncode == 0, r.stderr
     doc = api.read(tmp_path / "out" / "a.json")  # bantin's JSON reads back
     assert doc.date is None or doc.date.startswith("2017")
+
+
+@pytest.mark.parametrize(("stamp", "date"), [("2024-09-20T23:30:00Z", "2024-09-20T23:30+00:00"),
+                                             ("2024-09-20 23:30+0700", "2024-09-20T23:30+07:00"),
+                                             ("2024-09-20", "2024-09-20"), ("2024-02-30T10:00:00Z", None)])
+def test_iso_timestamps_in_a_newsroom_header_are_dates(stamp, date):
+    text = f"Title: Tiêu đề\nSource: Báo\nPublished Date: {stamp}\nContent: Thân bài.\n"
+    a = api.read(text.encode(), source_format="txt")
+    assert a.date == date
+    assert (a.dateline is None) is (date is not None)  # a stamp that is no day stays as written
 
 
 @pytest.mark.parametrize("date", ["2025-W32-2", "20250805", "0000-01-01", "2025-08-05xyz"])
@@ -532,7 +552,7 @@ def test_closed_stdout_stdin_and_bad_epoch(tmp_path):
     r = subprocess.run(exe + ["inspect", "-"], stdin=subprocess.DEVNULL, capture_output=True,
                        preexec_fn=lambda: os.close(0), timeout=60)
     assert r.returncode == 1 and b"standard input is closed" in r.stderr
-    for epoch in ("abc", "99999999999999", "-5"):
+    for epoch in ("abc", "99999999999999", "-5", "١٢٣"):  # Arabic-Indic digits are digits, not ASCII
         r = bantin("export", "-f", "pdf", "-o", str(tmp_path / "o"), str(f), env={"SOURCE_DATE_EPOCH": epoch})
         assert r.returncode == 2 and b"SOURCE_DATE_EPOCH" in r.stderr
 
@@ -608,10 +628,14 @@ def test_manifest_that_cannot_be_written_names_its_path(tmp_path):
     (out / ".bantin-manifest.json").mkdir(parents=True)  # a folder where the file goes
     f = tmp_path / "a.txt"
     f.write_text(ARTICLE, encoding="utf-8")
-    r = bantin("export", "-f", "txt", "--incremental", "-o", str(out), str(f))
+    r = bantin("export", "-f", "txt", "--incremental", "-o", str(out), "--report", str(tmp_path / "r.json"), str(f))
     assert r.returncode == 1 and b"Traceback" not in r.stderr
     assert any(".bantin-manifest.json" in e and "manifest not written" in e for e in errors_of(r))
     assert (out / "a.txt").is_file()
+    # The run failed, not its one input: counted apart, and said in the report.
+    assert b"1 converted, 0 failed" in r.stderr
+    data = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
+    assert (data["converted"], data["failed"]) == (1, 0) and "manifest not written" in data["error"]
 
 
 @pytest.fixture

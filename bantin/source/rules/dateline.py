@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from bantin.model.dates import iso_date_ok
+
 _PERIODS = (
     "Rạng sáng", "Sáng sớm", "Sáng nay", "Chiều nay", "Tối nay", "Trưa nay", "Tối qua", "Đêm qua", "Chiều qua",
     "Sáng qua", "Chiều tối", "Hôm nay", "Hôm qua", "Sáng", "Trưa", "Chiều", "Tối", "Đêm", "Khuya", "Ngày",
@@ -35,6 +37,26 @@ def opening_time(lede: str) -> str | None:
 def is_timestamp(line: str) -> bool:
     """A line that is only a publication date/time, e.g. "13/05/2017 10:28 GMT+7"."""
     return bool(_STAMP.match(line.strip()))
+
+
+_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$")
+
+
+def iso_stamp(text: str) -> str | None:
+    """A timestamp already in ISO 8601 ("2024-09-20T23:30:00Z", as feeds and
+    crawlers write it), to the minute, or None."""
+    m = _ISO.match(text.strip())
+    if not m:
+        return None
+    year, month, day, hour, minute, tz = m.groups()
+    out = f"{year}-{month}-{day}"
+    if not iso_date_ok(out):  # "2017-02-31" is no day
+        return None
+    if hour is not None and int(hour) < 24 and int(minute) < 60:
+        out += f"T{hour}:{minute}"
+        if tz is not None:
+            out += "+00:00" if tz == "Z" else f"{tz[:3]}:{tz[-2:]}"
+    return out
 
 
 def iso_date(text: str) -> str | None:
