@@ -382,3 +382,35 @@ def test_a_tables_grid_is_worked_out_once_per_table(monkeypatch):
         made.clear()
         api.export(Article("Bảng rộng", blocks=(table,)), fmt)
         assert len(made) <= 2 * columns, (fmt, len(made))
+
+
+@pytest.mark.slow
+def test_digest_entries_and_points_are_numbered_by_their_styles(tmp_path):
+    """An editor who deletes, moves or adds an entry sees the numbers follow: the
+    numbers and the points' dashes come from the Entry Title and Point styles'
+    numbering, not typed text; the entries are in the navigation pane (an outline
+    level). LibreOffice shows "1." to "11." (the column widened for two digits)."""
+    from bantin.digest.build import build
+
+    places = ("An Giang", "Bạc Liêu", "Cà Mau", "Đồng Tháp", "Hậu Giang", "Kiên Giang", "Long An", "Sóc Trăng",
+              "Tiền Giang", "Trà Vinh", "Vĩnh Long")
+    arts = tuple(Article(f"Tin số {n} về giá lúa", lede=f"Nông dân {place} thu hoạch vụ mới sớm hơn mọi năm.",
+                         blocks=(_p(f"Ở tỉnh thứ {n}, {place}, có {n * 37} hợp tác xã ký hợp đồng bao tiêu với "
+                                    f"{n + 2} doanh nghiệp trong tháng {n}."),))
+                 for n, place in enumerate(places, 1))
+    src = tmp_path / "d.docx"
+    src.write_bytes(api.export(build(arts, "Điểm báo"), "docx"))
+    body = zip_text(src, "word/document.xml")
+    styles = zip_text(src, "word/styles.xml")
+    numbering = zip_text(src, "word/numbering.xml")
+    assert not re.search(r"<w:t[^>]*>(?:\d+\.|–)</w:t>", body)  # nothing typed
+    entry = re.search(r'w:styleId="EntryTitle".*?</w:style>', styles, re.S).group(0)
+    point = re.search(r'w:styleId="Point".*?</w:style>', styles, re.S).group(0)
+    assert '<w:numId w:val="800"/>' in entry and '<w:outlineLvl w:val="1"/>' in entry
+    assert '<w:numId w:val="801"/>' in point
+    assert re.search(r'w:abstractNumId="800".*?<w:lvlText w:val="%1\."/>', numbering, re.S)
+    assert re.search(r'w:abstractNumId="801".*?<w:lvlText w:val="–"/>', numbering, re.S)
+    shown = " ".join(pdftotext(soffice_pdf(src, tmp_path)).split())
+    for n in range(1, 12):
+        assert f"{n}. Tin số {n} về giá lúa" in shown, n
+    assert shown.count("– Ở tỉnh thứ") == body.count('<w:pStyle w:val="Point"/>') >= 1  # each point its dash

@@ -132,7 +132,7 @@ class Body(Notes):
 
     def entry_title(self, a: Article, n: int) -> None:
         self.start_notes(a)  # a note referred to from a point becomes a footnote of the entry
-        self.para((*plain(f"{n}.\t"), *display(plain(a.title))), "entry_title")
+        self.para(display(plain(a.title)), "entry_title")  # its number is its style's (numbering.ENTRIES)
 
     def entry_source(self, source: Text) -> None:
         self.para(source, "entry_source")
@@ -150,7 +150,7 @@ class Body(Notes):
                 ppr_put(ppr, self.el("w:keepNext"))
                 ppr_put(ppr, self.el("w:keepLines"))
         for item in items:
-            self.para((*plain("–\t"), *item), "point")
+            self.para(item, "point")  # the dash is its style's (numbering.POINTS)
 
     # -- blocks
 

@@ -13,6 +13,7 @@ from typing import Any
 
 from docx.oxml.ns import qn
 
+from bantin.exporters.docx.fields import ppr_put
 from bantin.exporters.roles import Role
 from bantin.model import ListBlock
 
@@ -88,6 +89,56 @@ class Numbering:
         num.append(over)
         self.part.append(num)
         return str(self.next_id)
+
+
+# A digest's entries and points are numbered by their styles (Entry Title, Point):
+# an editor who deletes, moves or adds an entry in Word or LibreOffice sees the
+# numbers follow, and Enter after a point gives the next point its dash. The ids
+# stand apart from the lists' (from 900 and 1000).
+ENTRIES, POINTS = "800", "801"
+
+
+def digest_lists(d: Any, entries: tuple[Role, Any], points: tuple[Role, Any]) -> None:
+    """Define the entries' numbering ("1.", "2.", …) and the points' dash in the
+    template ``d``, each tied to its paragraph style: ``entries`` and ``points``
+    are each a role and the Word style it is set in."""
+    part = d.part.numbering_part.element
+    for num_id, fmt, text, (_role, style) in ((ENTRIES, "decimal", "%1.", entries),
+                                              (POINTS, "bullet", BULLETS[0], points)):
+        a = part.makeelement(qn("w:abstractNum"), {qn("w:abstractNumId"): num_id})
+        a.append(a.makeelement(qn("w:multiLevelType"), {qn("w:val"): "singleLevel"}))
+        lvl = a.makeelement(qn("w:lvl"), {qn("w:ilvl"): "0"})
+        for tag, val in (("w:start", "1"), ("w:numFmt", fmt), ("w:pStyle", style.style_id),
+                         ("w:lvlText", text), ("w:lvlJc", "left")):
+            lvl.append(lvl.makeelement(qn(tag), {qn("w:val"): val}))
+        lvl.append(lvl.makeelement(qn("w:pPr"), {}))
+        a.append(lvl)
+        first_num = part.find(qn("w:num"))
+        (first_num.addprevious(a) if first_num is not None else part.append(a))
+        num = part.makeelement(qn("w:num"), {qn("w:numId"): num_id})
+        num.append(num.makeelement(qn("w:abstractNumId"), {qn("w:val"): num_id}))
+        part.append(num)
+        ppr = style.element.get_or_add_pPr()
+        numpr = ppr.makeelement(qn("w:numPr"), {})
+        numpr.append(numpr.makeelement(qn("w:numId"), {qn("w:val"): num_id}))
+        ppr_put(ppr, numpr)
+    indent_lists(d, entries[0], points[0])
+
+
+def indent_lists(d: Any, title: Role, point: Role) -> None:
+    """The number and the dash hang where the styles say (their left indent and
+    negative first line), which ``styles.number_column`` may widen per document:
+    a list level's indent would otherwise win over its paragraph style's."""
+    part = d.part.numbering_part.element
+    for a in part.findall(qn("w:abstractNum")):
+        role = {ENTRIES: title, POINTS: point}.get(a.get(qn("w:abstractNumId")))
+        if role is None:
+            continue
+        ppr = a.find(qn("w:lvl")).find(qn("w:pPr"))
+        for old in ppr.findall(qn("w:ind")):
+            ppr.remove(old)
+        ppr.append(ppr.makeelement(qn("w:ind"), {qn("w:left"): str(twips(role.left)),
+                                                 qn("w:hanging"): str(twips(-role.first))}))
 
 
 def numbered(p: Any, num_id: str, level: int = 0) -> None:

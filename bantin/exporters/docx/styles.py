@@ -20,6 +20,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING, WD_TAB_ALIGNMENT
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
+from bantin.exporters.docx import numbering
 from bantin.exporters.docx.fields import ppr_put
 from bantin.exporters.docx.numbering import STEP_MM
 from bantin.exporters.roles import CODE_GROUND, Role, roles
@@ -170,6 +171,9 @@ def define(d: Any, style: Style, body: str, heading: str, mono: str) -> None:
         s.quick_style = True
         _paragraph_style(s, role, style, {"heading": heading, "mono": mono}.get(role.font, body))
     _placeholder_frame(d)
+    numbering.digest_lists(d, (table["entry_title"], styles[NAMES["entry_title"]]),
+                           (table["point"], styles[NAMES["point"]]))
+    _outline(d)
     _note_references(d)
     _code_styles(d, mono)
     _link_style(d, style)
@@ -232,6 +236,8 @@ def number_column(d: Any, table: Mapping[str, Role], count: int) -> None:
     for role in ("entry_title", "entry_source", "entry_lede", "point"):
         d.styles[NAMES[role]].paragraph_format.left_indent = Mm(table[role].left + shift)
     d.styles[NAMES["entry_title"]].paragraph_format.first_line_indent = Mm(title.first - shift)
+    numbering.indent_lists(d, replace(title, left=title.left + shift, first=title.first - shift),
+                           replace(table["point"], left=table["point"].left + shift))
 
 
 def _linked_alike(root: Any) -> None:
@@ -252,6 +258,14 @@ def _linked_alike(root: Any) -> None:
         if old is not None:
             char.remove(old)
         char.append(copy.deepcopy(source))
+
+
+def _outline(d: Any) -> None:
+    """A digest's groups and entries are in Word's navigation pane and LibreOffice's
+    Navigator, under the document's headings: groups at level 1, entries at 2."""
+    for role, level in (("group", "0"), ("entry_title", "1")):
+        ppr = d.styles[NAMES[role]].element.get_or_add_pPr()
+        ppr_put(ppr, ppr.makeelement(qn("w:outlineLvl"), {qn("w:val"): level}))
 
 
 def _placeholder_frame(d: Any) -> None:
