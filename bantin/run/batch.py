@@ -10,10 +10,8 @@ inputs.
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import sys
-import tempfile
 import time
 from collections import deque
 from collections.abc import Callable, Iterator
@@ -21,17 +19,17 @@ from dataclasses import replace
 from functools import partial
 from itertools import chain, islice
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 import click
 
-from bantin._version import __version__
 from bantin.errors import UsageError
 from bantin.run import cluster, interrupt, manifest, owned, pool
 from bantin.run.collect import collect
 from bantin.run.convert import Job, Result, bundle, slug, target
 from bantin.run.guard import Guard, OutputRefused, check
 from bantin.run.names import shown
+from bantin.run.outcome import Outcome
 from bantin.run.report import Report
 from bantin.run.settings import Settings
 from bantin.style.stylesheet import load as load_style
@@ -115,76 +113,6 @@ def _check_report(inputs: tuple[str, ...], report: Path) -> None:
         raise BatchUsageError(f"--report {shown(str(report))}: {why.replace('output', 'report', 1)}")
 
 
-class _Outcome:
-    """Counts results and streams each into the report file as it arrives, so
-    memory stays flat however many inputs there are (unless the caller asked to
-    collect the entries). The file is written to a temporary name and renamed
-    when the run ends."""
-
-    def __init__(self, report_path: Path | None, settings: Settings, collect: bool) -> None:
-        self.report = Report(__version__, settings.formats, settings.style)
-        self.collect = collect
-        self.path = report_path
-        self.error: str | None = None  # an output-side failure of the run itself
-        self._file: IO[str] | None = None
-        self._tmp: Path | None = None
-        if report_path is not None:
-            try:
-                report_path.parent.mkdir(parents=True, exist_ok=True)
-                fd, tmp = tempfile.mkstemp(prefix=f".{report_path.name}.", suffix=".part", dir=report_path.parent)
-            except OSError as e:
-                raise BatchUsageError(f"--report {shown(str(report_path))}: {e.strerror or e}") from None
-            self._tmp = Path(tmp)
-            self._file = os.fdopen(fd, "w", encoding="utf-8")
-            self._sep = "\n    "
-            self._write('{\n  "inputs": [')
-
-    def _write(self, text: str) -> None:
-        if self._file is None:
-            return
-        try:
-            self._file.write(text)
-        except OSError as e:
-            self._lost(e)
-
-    def _lost(self, e: OSError) -> None:
-        # A full disk must not stop the conversion; the report is lost, and said so.
-        self.error = f"--report {shown(str(self.path))}: {e.strerror or e}; no report written"
-        self.abort()
-
-    def add(self, r: Result) -> None:
-        entry = r.entry()
-        setattr(self.report, entry.status, getattr(self.report, entry.status) + 1)
-        if self.collect:
-            self.report.inputs.append(entry)
-        if self._file is not None:
-            self._write(self._sep + json.dumps(entry.to_dict(), ensure_ascii=False))
-            self._sep = ",\n    "
-
-    def close(self, elapsed: float) -> Report:
-        self.report.seconds = elapsed
-        if self._file is not None and self._tmp is not None and self.path is not None:
-            tail = json.dumps(self.report.summary(), ensure_ascii=False, indent=2)[2:]
-            self._write("\n  ],\n" + tail + "\n")
-            try:
-                if self._file is not None:
-                    self._file.close()
-                    os.chmod(self._tmp, 0o644)
-                    os.replace(self._tmp, self.path)
-            except OSError as e:
-                self._lost(e)
-        return self.report
-
-    def abort(self) -> None:
-        if self._file is not None and self._tmp is not None:
-            try:
-                self._file.close()
-            except OSError:
-                pass
-            self._tmp.unlink(missing_ok=True)
-        self._file = None
-
-
 def run(inputs: tuple[str, ...], settings: Settings, err: Err) -> Report:
     t0 = time.perf_counter()
     settings = replace(settings, shared=check_outputs(inputs, settings))
@@ -195,7 +123,7 @@ def run(inputs: tuple[str, ...], settings: Settings, err: Err) -> Report:
     if settings.out_dir is None and (len(settings.formats) != 1 or (len(first) != 1 and not settings.bundle)):
         raise BatchUsageError("-o - writes one document: give one format and one input (or --bundle)")
     jobs = chain(first, found)
-    outcome = _Outcome(settings.report, settings, settings.collect)
+    outcome = Outcome(settings.report, settings, settings.collect)
     try:
         _run(jobs, settings, err, outcome)
     except KeyboardInterrupt:
@@ -222,12 +150,12 @@ def run(inputs: tuple[str, ...], settings: Settings, err: Err) -> Report:
     return report
 
 
-def _failed(r: Result, outcome: _Outcome, err: Err) -> None:
+def _failed(r: Result, outcome: Outcome, err: Err) -> None:
     err(f"bantin: error: {r.label}: {r.error}")
     outcome.add(r)
 
 
-def _run(jobs: Iterator[Job], settings: Settings, err: Err, outcome: _Outcome) -> None:
+def _run(jobs: Iterator[Job], settings: Settings, err: Err, outcome: Outcome) -> None:
     if settings.bundle is not None:
         readable = []
         for job in jobs:
@@ -329,7 +257,7 @@ def _judged(issued: deque[Job | Callable[[], None]]) -> None:
 
 
 def _reported(res: Result, job: Job, keys: dict[str, str | None], updates: manifest.Entries, tracked: Path,
-              settings: Settings, err: Err, outcome: _Outcome) -> None:
+              settings: Settings, err: Err, outcome: Outcome) -> None:
     """A converted input's result, in the report and (incremental) the manifest."""
     _warnings(res, settings, err)
     if res.error:
@@ -341,7 +269,7 @@ def _reported(res: Result, job: Job, keys: dict[str, str | None], updates: manif
         updates[str(job.stem)] = manifest.entry(key, res.written, res.outputs, res.depends, tracked)
 
 
-def _stopped(rest: Iterator[Job | Callable[[], None]], settings: Settings, outcome: _Outcome) -> None:
+def _stopped(rest: Iterator[Job | Callable[[], None]], settings: Settings, outcome: Outcome) -> None:
     """List the inputs a --fail-fast run did not convert: those in the workers'
     hands and those not yet reached (the walk of the folders is finished, names
     only), so that a CI job knows what is left to do. What was judged without
@@ -353,7 +281,7 @@ def _stopped(rest: Iterator[Job | Callable[[], None]], settings: Settings, outco
             outcome.add(Result.of(job, stopped=True))
 
 
-def _record(settings: Settings, outcome: _Outcome) -> None:
+def _record(settings: Settings, outcome: Outcome) -> None:
     """Fold the notes of what was written into a shared folder into its record,
     even after an interrupt (a run killed outright leaves the notes, which the
     next run reads)."""
@@ -366,14 +294,14 @@ def _record(settings: Settings, outcome: _Outcome) -> None:
         outcome.error = f"{shown(str(out_dir / owned.NAME))}: record not written: {e.strerror or e}"
 
 
-def _save(out_dir: Path, updates: manifest.Entries, outcome: _Outcome) -> None:
+def _save(out_dir: Path, updates: manifest.Entries, outcome: Outcome) -> None:
     try:
         manifest.save(out_dir, updates)
     except OSError as e:
         outcome.error = f"{shown(str(out_dir / manifest.NAME))}: manifest not written: {e.strerror or e}"
 
 
-def _early(job: Job, settings: Settings, err: Err, outcome: _Outcome) -> None:
+def _early(job: Job, settings: Settings, err: Err, outcome: Outcome) -> None:
     """An input the walk already judged: an error, or skipped with a warning."""
     if job.problem:
         _failed(Result.of(job, error=job.problem), outcome, err)
@@ -389,7 +317,7 @@ def _warnings(res: Result, settings: Settings, err: Err) -> None:
             err(f"bantin: warning: {res.label}: {w}")
 
 
-def _emit(res: Result, outcome: _Outcome) -> None:
+def _emit(res: Result, outcome: Outcome) -> None:
     if res.stdout is not None:
         sys.stdout.buffer.write(res.stdout)
         sys.stdout.buffer.flush()

@@ -24,6 +24,7 @@ from functools import lru_cache
 from itertools import chain, islice
 from typing import Any
 
+from bantin._version import __version__
 from bantin.errors import UsageError
 from bantin.exporters import warm
 from bantin.run.convert import Job, Result, convert_bytes, deliver, fail, format_failed, one_line
@@ -133,14 +134,12 @@ def fingerprint() -> str:
     import hashlib
     from pathlib import Path
 
-    import bantin
-
-    root = Path(bantin.__file__).parent
+    root = Path(__file__).resolve().parents[1]  # the bantin package
     digest = hashlib.sha256()
     for path in sorted(root.rglob("*")):
         if path.is_file() and "__pycache__" not in path.parts:
             digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
-    return f"{bantin.__version__} ({digest.hexdigest()[:12]})"
+    return f"{__version__} ({digest.hexdigest()[:12]})"
 
 
 def _same_bantin(client: Any) -> None:
