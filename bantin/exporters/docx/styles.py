@@ -187,9 +187,9 @@ def define(d: Any, style: Style, body: str, heading: str, mono: str) -> None:
             if rpr.find(qn("w:rFonts")) is None or rpr.find(qn("w:rFonts")).get(qn("w:ascii")) is None:
                 set_fonts(rpr, body)
     _inherit_from_normal(root)
-    for role in ("title", "h1", "h2", "h3", "lede", "masthead", "quote", "attribution", "caption"):
+    for kind in ("title", "h1", "h2", "h3", "lede", "masthead", "quote", "attribution", "caption"):
         # A paragraph typed after a heading in Word is body text, not "Normal".
-        styles[NAMES[role]].next_paragraph_style = styles[NAMES["body"]]
+        styles[NAMES[kind]].next_paragraph_style = styles[NAMES["body"]]
     _linked_alike(root)
 
 
