@@ -111,7 +111,7 @@ def decode_reporting(data: bytes, encoding: str | None = None) -> Decoded:
     else:
         decoded = _auto(data, notes)
     text = unicodedata.normalize("NFC", _BREAKS.sub("\n", decoded.text))
-    c1 = len(_C1.findall(text))
+    c1 = sum(1 for c in _C1.findall(text) if ord(c) in legacy.WINDOWS_C1)  # five bytes are no character
     if c1:
         # No text means a C1 control code: these are Windows-1252's punctuation
         # read by a tool that took the bytes for Latin-1.
@@ -158,7 +158,10 @@ def _not_utf8(data: bytes, error: UnicodeDecodeError, notes: list[str]) -> Decod
     if found is not None:
         return Decoded(found[1], found[0])
     strays = _strays(data)
-    if strays is not None:
+    # A short file in a legacy encoding may hold a pair of bytes that happens to be
+    # UTF-8 ("ươ" in VISCII): strays only when no legacy reading is clearly better.
+    if strays is not None and all(share < legacy.syllable_share(strays[0]) + legacy.CLEAR_MARGIN
+                                  for share, _, _ in legacy.candidates(data)):
         text, where = strays
         notes.append(f"not valid UTF-8 at {where}: read as Windows-1252")
         return Decoded(text)
@@ -197,7 +200,10 @@ def _mojibake(text: str, notes: list[str]) -> Decoded | None:
     encoding (TCVN3's "Hµ Néi"). Mended when the bytes it stood for are clearly
     Vietnamese; None otherwise (and for any text whose words already are)."""
     sample = unicodedata.normalize("NFC", text[:200_000])
-    if sample.isascii():
+    # Mojibake shows as words of letters beyond ASCII that are no syllables ("Ná»™i",
+    # "Néi"); a text whose only signs beyond ASCII are symbols ("33°C", "±") is what
+    # it says, whatever those bytes would read as in VISCII.
+    if sample.isascii() or legacy.evidence(sample)[1] < legacy.MIN_EVIDENCE:
         return None
     share = legacy.syllable_share(sample)
     raw = _as_windows_bytes(text)
@@ -205,10 +211,13 @@ def _mojibake(text: str, notes: list[str]) -> Decoded | None:
         return None
     better = max(legacy.MIN_SHARE, share + legacy.CLEAR_MARGIN)
     # A byte Windows-1252 has no character for came through as U+FFFD: that letter
-    # is lost, and stays U+FFFD (0xFF is never UTF-8); the rest is mended.
+    # is lost, and stays U+FFFD (0xFF is never UTF-8); the rest is mended. A reading
+    # that loses letters the text holds ("ção" in Portuguese) is not a mending.
     again = raw.decode("utf-8", "replace")
-    if legacy.syllable_share(unicodedata.normalize("NFC", again[:200_000])) >= better:
-        lost = text.count("\ufffd")
+    lost = text.count("\ufffd")
+    mended = unicodedata.normalize("NFC", again[:200_000])
+    if (legacy.syllable_share(mended) >= better and legacy.evidence(mended)[0] >= legacy.MIN_EVIDENCE
+            and again.count("\ufffd") <= 2 * lost):
         notes.append("the text was UTF-8 read as Windows-1252 and saved as UTF-8 again: mended"
                      + (f"; {lost} letter{'s' if lost > 1 else ''} lost before bantin read it stay as �"
                         if lost else ""))

@@ -55,10 +55,11 @@ WINDOWS_C1 = {i: bytes([i]).decode("cp1252") for i in range(0x80, 0xA0) if i not
 # in a .VnTimeH face is written with the small letters' codes, which the face draws
 # as capitals. Read as TCVN3, "HÀ NỘI" comes out "Hà NộI".
 _TONED_SMALL = "àáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ"
-_CAPS_WORD = re.compile(r"[^\W\d_]*[A-ZĂÂĐÊÔƠƯ][^\W\d_]*")
-# A sentence never opens in small letters: "ở Minh Châu, …" at a line's start or
-# after a full stop is "Ở Minh Châu, …".
-_OPENING = re.compile(rf"(?:^|(?<=[.!?…]\s)|(?<=[.!?…][”\"»]\s))[“\"(«]?[{_TONED_SMALL}]", re.M)
+_LETTERS = re.compile(r"[^\W\d_]+")
+# Where a paragraph opens, and a sentence after one that ends in a word in small
+# letters (not "v.v." nor "TP." nor "ThS." nor "1."): the toned vowel that starts it.
+_PARAGRAPH_OPENING = re.compile(rf"^\s*[“\"(«]?[{_TONED_SMALL}]")
+_SENTENCE_OPENING = re.compile(rf"(?P<end>[^\W\d_]+[.!?] )(?P<open>[“\"(«]?[{_TONED_SMALL}])")
 _VIQR_ADDRESS = re.compile(r"^www\.|\.(?:vn|com|net|org|gov|edu)(?:/|$)", re.IGNORECASE)
 MAX_UNMAPPED = 0.005  # share of characters no letter of the encoding explains
 CLEAR_MARGIN = 0.15  # the winner's share of syllables must lead the next by this much
@@ -121,33 +122,60 @@ def decode(data: bytes, name: str) -> str:
 
 
 def _capitals(text: str) -> str:
-    """TCVN3 text with its headlines' toned vowels in capitals: a word whose other
-    letters are all capitals, two at least ("NộI", "ĐừNG"), is a word in capitals,
-    and so is a capitalised word of one capital and toned vowels ("Hà") beside one
-    on the same line; a sentence opens with a capital. "Hà Nội", "ở Hà Nội" and
-    "TP.HCM" stay as they are."""
+    """TCVN3 text with the capitals its encoding could not write. A line whose
+    every word is in capitals but for toned vowels ("Về QUÊ ĂN TếT", "Dự áN ĐƯờNG
+    SắT") is a headline in capitals, whole. Elsewhere a word with a capital past its
+    first letter and no other small letter ("NộI", "áN") is a word in capitals, and
+    so is "Hà" beside one ("Hà NộI – Sáng 5/8"). A line opens with a capital ("ở
+    Minh Châu, …"; not one that goes on from a line cut mid-sentence), and so does a
+    sentence after one that ends in a word in small letters ("… mưa lớn. ở đây").
+    "Hà Nội", "UBND Hà Nội", "v.v. ở chợ", "TP. ở đây" stay as they are."""
     if not any(c in _TONED_SMALL for c in text):
         return text  # no toned vowel at all: nothing TCVN3 could have lowered
+    lines = text.split("\n")
     out = []
-    for line in text.split("\n"):
-        words = [(m.start(), m.end(), _shape(m.group(0))) for m in _CAPS_WORD.finditer(line)]
-        caps = {i for i, (_, _, shape) in enumerate(words) if shape == "caps"}
+    for n, line in enumerate(lines):
+        words = [(m.start(), m.end(), _shape(m.group(0))) for m in _LETTERS.finditer(line)]
+        if words and all(shape != "small" for _, _, shape in words) and any(s == "caps" for _, _, s in words):
+            out.append(line.upper())
+            continue
+        caps = {i for i, (_, _, shape) in enumerate(words) if shape == "caps" and _toned(line, words[i])}
         near = {i for i, (_, _, shape) in enumerate(words) if shape == "initial" and (i - 1 in caps or i + 1 in caps)}
         chars = list(line)
         for i in caps | near:
             start, end, _ = words[i]
             chars[start:end] = list(line[start:end].upper())
-        out.append("".join(chars))
-    return _OPENING.sub(lambda m: m.group(0).upper(), "\n".join(out))
+        line = "".join(chars)
+        previous = next((x for x in reversed(lines[:n]) if x.strip()), "").rstrip()
+        # Each line is a paragraph (or a title), unless the one before was cut in the
+        # middle of a sentence: long and ending in a small word, or in a comma.
+        if not (previous.endswith(",") or (len(previous) >= 60 and previous[-1].islower())):
+            line = _PARAGRAPH_OPENING.sub(lambda m: m.group(0).upper(), line)
+        out.append(_SENTENCE_OPENING.sub(_opened, line))
+    return "\n".join(out)
+
+
+def _opened(m: re.Match[str]) -> str:
+    end = m.group("end")
+    word = end[:-2]
+    return end + (m.group("open").upper() if len(word) >= 2 and word.islower() else m.group("open"))
+
+
+def _toned(line: str, word: tuple[int, int, str]) -> bool:
+    return any(c in _TONED_SMALL for c in line[word[0]:word[1]])
 
 
 def _shape(word: str) -> str:
-    """"caps" for a word in capitals with toned small vowels, "initial" for one
-    capital and toned small vowels only ("Hà"), else ""."""
-    upper = sum(c.isupper() for c in word)
-    if any(c.islower() and c not in _TONED_SMALL for c in word) or not any(c in _TONED_SMALL for c in word):
-        return ""
-    return "caps" if upper >= 2 else "initial" if word[0].isupper() else ""
+    """"small" for a word with a small letter TCVN3 has a capital for (a word in
+    small letters, or a capitalised one: "Nội", "người"); "caps" for one whose
+    letters past the first include a capital ("NộI", "áN", "QUÊ", "UBND");
+    "initial" for one capital first and toned vowels after it ("Hà"); "" for toned
+    vowels only ("ở")."""
+    if any(c.islower() and c not in _TONED_SMALL for c in word):
+        return "small"
+    if any(c.isupper() for c in word[1:]):
+        return "caps"
+    return "initial" if word[0].isupper() else ""
 
 
 def encode(text: str, name: str) -> bytes:
@@ -173,6 +201,14 @@ def syllable_share(text: str) -> float:
     if not words:
         return 0.0
     return sum(1 for w in words if _syllable(w)) / len(words)
+
+
+def evidence(text: str) -> tuple[int, int]:
+    """(syllables, others) among the words with a letter beyond ASCII: how much
+    the text says about being Vietnamese, and about being something else."""
+    words = [w.lower() for w in _WORD.findall(text) if not w.isascii()]
+    good = sum(1 for w in words if _syllable(w))
+    return good, len(words) - good
 
 
 def is_syllable(word: str) -> bool:

@@ -61,10 +61,42 @@ def test_tcvn3_headlines_and_sentences_open_with_capitals():
                          "Ở Hà Nội, mưa lớn. Ấn Độ và úc cũng vậy ở TP.HCM."]
 
 
+def test_tcvn3_capitals_come_back_only_where_the_text_was_in_capitals():
+    """A headline whose every word is in capitals comes back whole, whether its
+    words hold toned vowels or not; abbreviations, acronyms beside a name and a
+    line cut in the middle of a sentence keep their small letters."""
+    heads = ["VỀ QUÊ ĂN TẾT", "DỰ ÁN ĐƯỜNG SẮT CÓ HAY KHÔNG", "HÀ GIANG VÀO MÙA"]
+    body = ("UBND Hà Nội họp v.v. ở chợ, TP. ở đây, ThS. ứng viên, chờ đợi… ở nhà, “ừ” là được.\n"
+            "Một câu rất dài được viết ra để thử xem nó có bị cắt giữa chừng hay không, người dân\n"
+            "ở đây vẫn chờ.\n")
+    lines, _ = read(tcvn3("\n".join(heads) + "\n" + body), encoding="tcvn3")
+    assert lines == [*heads, *body.splitlines()]
+
+
+def test_symbols_and_latin_text_are_never_taken_for_mojibake():
+    """Signs beyond ASCII that are not letters (33°C, ±) say nothing of an encoding,
+    and a reading that would lose letters the text holds ("ção") is no mending;
+    a short legacy file with a pair of bytes that happens to be UTF-8 is refused,
+    not read as UTF-8 with strays."""
+    weather = "Weather outlook for Hanoi\n" + "Highs of 33°C and lows of 26°C, humidity 70% ± 5%. " * 4 + "\n"
+    assert read(weather.encode()) == (weather.strip().split("\n"), [])
+    pt = "Notícia\nO jornal publicou a manchete “SÃ” na capa. A população está tranquila e não há razão.\n"
+    lines, warnings = read(pt.encode())
+    assert lines == pt.strip().split("\n") and warnings == []
+    viscii = "Tin nhanh\nHom nay, nhieu người dan o Ha Noi xem bieu dien cùng với ban be.\n"
+    from bantin.source import legacy
+
+    with pytest.raises(api.InputError, match="no legacy encoding is clearly right"):
+        read(legacy.encode(viscii, "viscii"))
+
+
 def test_control_codes_that_stand_for_windows_punctuation_are_punctuation():
     lines, warnings = read("Tin\n\u0093Chúng tôi\u0094 nói \u0096 trời mưa\u0085\n".encode())
     assert lines[1] == "“Chúng tôi” nói – trời mưa…"
     assert warnings == ["4 control codes U+0080–U+009F read as the Windows punctuation they stand for (“ ” – …)"]
+    # U+009D stands for no character in Windows-1252: neither counted nor changed.
+    lines, warnings = read("Tin\nMột\u009d câu \u0093hay\u0094.\n".encode())
+    assert "\u009d" not in lines[1] and warnings[0].startswith("2 control codes")
 
 
 def test_line_and_page_separators_end_a_line_instead_of_gluing_words():
