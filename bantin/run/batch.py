@@ -16,7 +16,6 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import replace
-from functools import partial
 from itertools import chain, islice
 from pathlib import Path
 from typing import Any
@@ -157,20 +156,7 @@ def _failed(r: Result, outcome: Outcome, err: Err) -> None:
 
 def _run(jobs: Iterator[Job], settings: Settings, err: Err, outcome: Outcome) -> None:
     if settings.bundle is not None:
-        readable = []
-        for job in jobs:
-            if job.problem or job.skip:
-                _early(job, settings, err, outcome)
-            else:
-                readable.append(job)
-        result, failures = bundle(readable, settings)
-        for f in failures:
-            _failed(f, outcome, err)
-        _warnings(result, settings, err)
-        if result.error:
-            _failed(result, outcome, err)
-        else:
-            _emit(result, outcome)
+        _run_bundle(list(jobs), settings, err, outcome)
         return
 
     tracked = settings.out_dir or Path()  # the folder the manifest's outputs are relative to
@@ -180,42 +166,50 @@ def _run(jobs: Iterator[Job], settings: Settings, err: Err, outcome: Outcome) ->
         known = manifest.load(tracked, lambda msg: err(f"bantin: warning: {msg}"))
     updates: manifest.Entries = {}
     keys: dict[str, str | None] = {}
+    stopping = False  # --fail-fast met a failure among the inputs judged without converting
+    rest: list[Job] = []  # the input todo() had taken when it stopped
 
-    def soon(action: Callable[[], None]) -> None:
-        """Report an input judged without converting it in its place among the
+    def judged(r: Result) -> None:
+        """An input judged without converting it, reported in its turn among the
         inputs handed to the workers: the report and the error lines keep input
         order whatever the number of workers."""
+        nonlocal stopping
         if issued:
-            issued.append(action)
-        else:
-            action()
+            issued.append(r)
+        elif _settle(r, settings, err, outcome) and settings.fail_fast:
+            stopping = True
 
     def todo() -> Iterator[Job]:
         """The inputs of this shard, less problems, name collisions and unchanged inputs."""
         seen: dict[str, str] = {}
         for job in jobs:
+            if stopping:
+                rest.append(job)
+                return
             if not in_shard(job, settings.shard):
                 continue
-            if job.problem or job.skip:
-                soon(partial(_early, job, settings, err, outcome))
+            if job.problem:
+                judged(Result.of(job, error=job.problem))
+                continue
+            if job.skip:
+                judged(Result.of(job, skipped=True, warnings=[job.skip]))
                 continue
             stem = str(job.stem)
             if stem in seen:
-                soon(partial(_failed, Result.of(job, error=f"output name collides with {seen[stem]}"), outcome, err))
+                judged(Result.of(job, error=f"output name collides with {seen[stem]}"))
                 continue
             seen[stem] = job.label
             if incremental:
                 key = keys[stem] = _key(job, settings)
                 if manifest.unchanged(known, stem, key, tracked):
-                    kept = Result.of(job, skipped=True, outputs=manifest.kept(known, stem, tracked))
-                    soon(partial(outcome.add, kept))
+                    judged(Result.of(job, skipped=True, outputs=manifest.kept(known, stem, tracked)))
                     continue
             issued.append(job)
             yield job
 
     # Handed to the workers, result not yet back (results come in input order), and
-    # between them what was judged without them, to report in its turn.
-    issued: deque[Job | Callable[[], None]] = deque()
+    # between them the results of inputs judged without them, to report in their turn.
+    issued: deque[Job | Result] = deque()
     pending: Iterator[Job] = todo()
     total = None
     if settings.progress and not settings.quiet and sys.stderr.isatty():
@@ -236,24 +230,55 @@ def _run(jobs: Iterator[Job], settings: Settings, err: Err, outcome: Outcome) ->
                 issued.popleft()
                 res.input = Result.of(job).input  # a worker's result knows only the label
                 _reported(res, job, keys, updates, tracked, settings, err, outcome)
-                _judged(issued)
-                if res.error and settings.fail_fast:
-                    _stopped(chain(issued, jobs), settings, outcome)
-                    issued.clear()
+                if (res.error or _settle_judged(issued, settings, err, outcome)) and settings.fail_fast:
+                    stopping = True
                     break
-            _judged(issued)  # what was judged after the last input handed out
+            else:
+                _settle_judged(issued, settings, err, outcome)  # judged after the last input handed out
+        if stopping:
+            _stopped(chain(issued, rest, jobs), settings, outcome)
     finally:
         stream.close()
         if incremental:
             _save(tracked, updates, outcome)
 
 
-def _judged(issued: deque[Job | Callable[[], None]]) -> None:
-    """Report what was judged without converting up to the next input in the workers' hands."""
-    while issued and not isinstance(issued[0], Job):
-        action = issued.popleft()
-        assert not isinstance(action, Job)
-        action()
+def _run_bundle(jobs: list[Job], settings: Settings, err: Err, outcome: Outcome) -> None:
+    """One document of all the inputs; each input that fails is reported in its turn."""
+    result, failures = bundle([j for j in jobs if not (j.problem or j.skip)], settings)
+    failed = {f.label: f for f in failures}
+    for job in jobs:
+        if job.problem or job.skip:
+            _settle(Result.of(job, error=job.problem) if job.problem else
+                    Result.of(job, skipped=True, warnings=[job.skip or ""]), settings, err, outcome)
+        elif job.label in failed:
+            _failed(failed[job.label], outcome, err)
+    _warnings(result, settings, err)
+    if result.error:
+        _failed(result, outcome, err)
+    else:
+        _emit(result, outcome)
+
+
+def _settle(r: Result, settings: Settings, err: Err, outcome: Outcome) -> bool:
+    """Report an input judged without converting it; True when it failed."""
+    _warnings(r, settings, err)
+    if r.error:
+        _failed(r, outcome, err)
+        return True
+    outcome.add(r)
+    return False
+
+
+def _settle_judged(issued: deque[Job | Result], settings: Settings, err: Err, outcome: Outcome) -> bool:
+    """Report what was judged without converting up to the next input in the
+    workers' hands; True when one failed (a --fail-fast run stops right there)."""
+    while issued and isinstance(issued[0], Result):
+        r = issued.popleft()
+        assert isinstance(r, Result)
+        if _settle(r, settings, err, outcome) and settings.fail_fast:
+            return True
+    return False
 
 
 def _reported(res: Result, job: Job, keys: dict[str, str | None], updates: manifest.Entries, tracked: Path,
@@ -269,15 +294,14 @@ def _reported(res: Result, job: Job, keys: dict[str, str | None], updates: manif
         updates[str(job.stem)] = manifest.entry(key, res.written, res.outputs, res.depends, tracked)
 
 
-def _stopped(rest: Iterator[Job | Callable[[], None]], settings: Settings, outcome: Outcome) -> None:
-    """List the inputs a --fail-fast run did not convert: those in the workers'
-    hands and those not yet reached (the walk of the folders is finished, names
-    only), so that a CI job knows what is left to do. What was judged without
-    converting is reported as judged."""
-    for job in rest:
-        if not isinstance(job, Job):
-            job()
-        elif in_shard(job, settings.shard):
+def _stopped(rest: Iterator[Job | Result], settings: Settings, outcome: Outcome) -> None:
+    """List the inputs a --fail-fast run did not convert or report: those in the
+    workers' hands, those judged but not yet reported, and those not yet reached
+    (the walk of the folders is finished, names only), so that a CI job knows
+    what is left to do, the same with any number of workers."""
+    for item in rest:
+        job = item.job if isinstance(item, Result) else item
+        if job is not None and in_shard(job, settings.shard):
             outcome.add(Result.of(job, stopped=True))
 
 
@@ -299,16 +323,6 @@ def _save(out_dir: Path, updates: manifest.Entries, outcome: Outcome) -> None:
         manifest.save(out_dir, updates)
     except OSError as e:
         outcome.error = f"{shown(str(out_dir / manifest.NAME))}: manifest not written: {e.strerror or e}"
-
-
-def _early(job: Job, settings: Settings, err: Err, outcome: Outcome) -> None:
-    """An input the walk already judged: an error, or skipped with a warning."""
-    if job.problem:
-        _failed(Result.of(job, error=job.problem), outcome, err)
-        return
-    r = Result.of(job, skipped=True, warnings=[job.skip or ""])
-    _warnings(r, settings, err)
-    outcome.add(r)
 
 
 def _warnings(res: Result, settings: Settings, err: Err) -> None:

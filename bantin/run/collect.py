@@ -36,6 +36,7 @@ def collect(inputs: tuple[str, ...], out_dir: Path | None = None) -> Iterator[Jo
     # that meets the same link does not also report it as not followed.
     named = frozenset(_real(Path(src)) for src in inputs if src != "-" and Path(src).is_dir())
     seen: set[str] = set()  # real paths: a file named twice, or named and in a named folder, is one input
+    skipped: set[str] = set()  # the paths of inputs skipped with a warning, said once
     for src in inputs:
         if src == "-":
             yield Job("-", Path("stdin"), "<stdin>")
@@ -48,6 +49,13 @@ def collect(inputs: tuple[str, ...], out_dir: Path | None = None) -> Iterator[Jo
                 if real in seen:
                     continue
                 seen.add(real)
+            elif job.skip is not None:
+                # Skipped once however often it is met; a link to a file already
+                # converted under another name (a named link) is that same input.
+                linked = os.path.islink(job.source) and _real(Path(job.source)) in seen
+                if linked or os.path.abspath(job.source) in skipped:
+                    continue
+                skipped.add(os.path.abspath(job.source))
             yield job
 
 

@@ -233,3 +233,6 @@ def test_an_editor_restyles_the_whole_document_from_normal(exported):
         assert '<w:next w:val="BodyText"/>' in block, sid
     settings = zip_text(path, "word/settings.xml")
     assert "proofState" not in settings and "saveSubsetFonts" not in settings
+    # A linked character style looks like its paragraph style (it is not based on Normal).
+    char = re.search(r'<w:style [^>]*w:styleId="BodyTextChar".*?</w:style>', styles, re.S).group(0)
+    assert 'w:ascii="IBM Plex Serif"' in char and "<w:sz " in char

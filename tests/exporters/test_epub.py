@@ -201,6 +201,7 @@ def test_a_phone_reads_the_book_in_any_theme_and_width(tmp_path):
     digest.write_bytes(api.export(build((a, second), "Điểm báo"), "epub"))
     page = zip_text(digest, "EPUB/digest.xhtml")
     assert re.findall(r"<(h\d)", page) == ["h1", "h2", "h2"], page
+    assert "section.entry > h2, section.entry > h3 {" in zip_text(digest, "EPUB/style.css")
     assert CLEAN in epubcheck(path) and CLEAN in epubcheck(digest)
 
 

@@ -228,3 +228,34 @@ def test_the_report_keeps_input_order_and_real_names_whatever_the_workers(tree, 
     inputs = [i for i, _ in runs["1"][0]]
     first = tree / "nhom-0"
     assert inputs.index(str(first / "a-hong.txt")) < inputs.index(str(first / "hoi-nghi-chuyen-doi-so.txt"))
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_fail_fast_stops_at_an_input_judged_without_converting(tree, tmp_path, jobs):
+    """A broken link found by the walk is a failure like any other: --fail-fast
+    stops there, and what comes after it is "stopped" with any number of workers."""
+    import os
+
+    os.symlink(tree / "nowhere.txt", tree / "nhom-1" / "a-link.txt")
+    rep = tmp_path / "r.json"
+    r = bantin("export", "-f", "txt", "--fail-fast", "--jobs", jobs, "--report", str(rep), "-o", str(tmp_path / "o"),
+               str(tree))
+    assert r.returncode == 1
+    data = json.loads(rep.read_text(encoding="utf-8"))
+    statuses = [(Path(i["input"]).relative_to(tree).as_posix(), i["status"]) for i in data["inputs"]]
+    failed = statuses.index(("nhom-1/a-link.txt", "failed"))
+    assert all(s == "converted" for _, s in statuses[:failed]) and failed == 4  # the JSON, then nhom-0's three
+    assert all(s == "stopped" for _, s in statuses[failed + 1:]) and len(statuses) == 11
+
+
+def test_a_bundle_reports_its_inputs_in_input_order(tree, tmp_path):
+    (tree / "nhom-0" / "b-hong.txt").write_bytes(b"")
+    import os
+
+    os.symlink(tree / "nowhere.txt", tree / "nhom-2" / "a-link.txt")
+    rep = tmp_path / "r.json"
+    r = bantin("export", "-f", "txt", "--bundle", "Tin", "--report", str(rep), "-o", str(tmp_path / "o"), str(tree))
+    assert r.returncode == 1
+    inputs = [i["input"] for i in json.loads(rep.read_text(encoding="utf-8"))["inputs"]]
+    failed = [i for i in inputs if i.endswith(("b-hong.txt", "a-link.txt"))]
+    assert failed == [str(tree / "nhom-0" / "b-hong.txt"), str(tree / "nhom-2" / "a-link.txt")]

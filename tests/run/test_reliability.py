@@ -423,6 +423,23 @@ def test_walk_problems_are_error_lines(tmp_path):
     assert (tmp_path / "out" / "shown.txt").is_file()
 
 
+def test_inputs_met_twice_are_reported_once(tmp_path):
+    """A folder named twice, or a link named and met again in its folder: each
+    input is one entry of the report, skipped ones too."""
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "real.txt").write_text(ARTICLE, encoding="utf-8")
+    os.symlink("real.txt", src / "a-link.txt")
+    os.mkfifo(src / "fifo.txt")
+    for args in ((str(src), str(src)), (str(src / "a-link.txt"), str(src))):
+        rep = tmp_path / "r.json"
+        r = bantin("export", "-f", "txt", "-o", str(tmp_path / "out"), "--report", str(rep), "--overwrite", *args)
+        assert r.returncode == 0, r.stderr
+        inputs = [i["input"] for i in json.loads(rep.read_text(encoding="utf-8"))["inputs"]]
+        assert len(inputs) == len(set(inputs)) and str(src / "fifo.txt") in inputs, inputs
+        assert r.stderr.count(b"fifo.txt") == 1
+
+
 def test_a_folder_symlink_named_on_the_command_line_is_walked_without_an_error(tmp_path):
     src = tmp_path / "src"
     (src / "real").mkdir(parents=True)

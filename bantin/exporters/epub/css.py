@@ -91,7 +91,9 @@ def css(style: Style, fonts: list[tuple[str, str, str]], fallbacks: list[str]) -
             f"padding: 0.4em 0.6em; background: {_GROUND}; font-size: 0.82em; line-height: 1.35; }}",
             "nav ol { list-style: none; padding-left: 0; } nav li { margin: 0.4em 0; }",
             f".digest-meta {{ text-align: center; text-indent: 0; color: {t.accent_colour}; }}",
-            "section.entry { margin: 1em 0; } section.entry h3 { margin: 0 0 0.2em; }",
+            # An entry's title is h2 (h3 under a group's h2), set at one size either way.
+            f"section.entry {{ margin: 1em 0; }} section.entry > h2, section.entry > h3 "
+            f"{{ font-size: {rel(r['h2'].size)}; margin: 0 0 0.2em; }}",
             f".source-line {{ font-size: {rel(r['masthead'].size)}; color: {t.accent_colour}; text-indent: 0; "
             "margin: 0 0 0.3em; }",
             # The points' dash is the PDF's, the DOCX's and the text's.
