@@ -186,9 +186,7 @@ def define(d: Any, style: Style, body: str, heading: str, mono: str) -> None:
             rpr = s.element.get_or_add_rPr()
             if rpr.find(qn("w:rFonts")) is None or rpr.find(qn("w:rFonts")).get(qn("w:ascii")) is None:
                 set_fonts(rpr, body)
-    # Linked character styles copy their paragraph style's whole look first: they
-    # are based on Default Paragraph Font, not Normal, so they keep every property.
-    _linked_alike(root)
+    _linked_alike(root)  # first: a character style is not based on Normal, and keeps every property
     _inherit_from_normal(root)
     for kind in ("title", "h1", "h2", "h3", "lede", "masthead", "quote", "attribution", "caption"):
         # A paragraph typed after a heading in Word is body text, not "Normal".
