@@ -24,7 +24,7 @@ import click
 
 from bantin.errors import UsageError
 from bantin.run import cluster, interrupt, manifest, owned, pool
-from bantin.run.collect import collect
+from bantin.run.collect import collect, covered
 from bantin.run.convert import Job, Result, bundle, slug, target
 from bantin.run.guard import Guard, OutputRefused, check
 from bantin.run.names import shown
@@ -87,12 +87,12 @@ def check_outputs(inputs: tuple[str, ...], settings: Settings) -> bool:
         for src in inputs:
             if src == "-":
                 yield from (target(out, Path("stdin"), f) for f in settings.formats)
-            elif not Path(src).is_dir():
+            elif not Path(src).is_dir() and not covered(src, inputs, os.path.realpath(out)):
                 yield from (target(out, Path(Path(src).stem), f) for f in settings.formats)
         if guard.overlaps():
             # The output folder and an input folder hold each other: every mirrored
             # output is checked (one more walk of the tree, names only).
-            for job in collect(inputs, out):
+            for job in collect(inputs, out, outermost=True):
                 if job.source != "-" and Path(job.source).is_dir() is False:
                     yield from (target(out, job.stem, f) for f in settings.formats)
 
@@ -115,7 +115,7 @@ def _check_report(inputs: tuple[str, ...], report: Path) -> None:
 def run(inputs: tuple[str, ...], settings: Settings, err: Err) -> Report:
     t0 = time.perf_counter()
     settings = replace(settings, shared=check_outputs(inputs, settings))
-    found = collect(inputs, settings.out_dir)
+    found = collect(inputs, settings.out_dir, outermost=settings.bundle is None)
     first = list(islice(found, 2))
     if not first:
         raise BatchUsageError("no input files found")

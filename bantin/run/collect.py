@@ -28,10 +28,16 @@ def input_suffixes() -> tuple[str, ...]:
     return tuple(extensions())
 
 
-def collect(inputs: tuple[str, ...], out_dir: Path | None = None) -> Iterator[Job]:
+def collect(inputs: tuple[str, ...], out_dir: Path | None = None, outermost: bool = False) -> Iterator[Job]:
     """Expand folders recursively; output paths mirror each folder's tree. A
-    generator, so that an archive of any size is never held in memory at once."""
+    generator, so that an archive of any size is never held in memory at once.
+    ``outermost``: an input named inside a folder also named (``archive/2025/
+    archive/``, ``archive/2025/a.txt archive/``) is left to that folder's walk, so
+    its output has the mirrored place whatever the order of the names (a bundle
+    keeps the order given instead: it writes one file)."""
     skip_dir = _real(out_dir) if out_dir is not None else None
+    if outermost:
+        inputs = tuple(src for src in inputs if not covered(src, inputs, skip_dir))
     # A folder named on the command line is walked even through a symlink: a walk
     # that meets the same link does not also report it as not followed.
     named = frozenset(_real(Path(src)) for src in inputs if src != "-" and Path(src).is_dir())
@@ -57,6 +63,27 @@ def collect(inputs: tuple[str, ...], out_dir: Path | None = None) -> Iterator[Jo
                     continue
                 skipped.add(os.path.abspath(job.source))
             yield job
+
+
+def covered(src: str, inputs: tuple[str, ...], skip_dir: str | None) -> bool:
+    """Whether the walk of another folder named in ``inputs`` reaches ``src``."""
+    if src == "-":
+        return False
+    real = Path(_real(Path(src)))
+    for other in inputs:
+        if other == "-" or not Path(other).is_dir():
+            continue
+        root = _real(Path(other))
+        if str(real) == root or os.path.commonpath([root, str(real)]) != root:
+            continue
+        if real.is_dir():
+            rel = real.relative_to(root).parts
+            hidden = any(p.startswith(".") or p.endswith(".egg-info") for p in rel)
+            if not hidden and not (skip_dir is not None and os.path.commonpath([skip_dir, str(real)]) == skip_dir):
+                return True
+        elif _walked(real, root, input_suffixes(), skip_dir):
+            return True
+    return False
 
 
 def _real(p: Path) -> str:

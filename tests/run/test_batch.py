@@ -259,3 +259,23 @@ def test_a_bundle_reports_its_inputs_in_input_order(tree, tmp_path):
     inputs = [i["input"] for i in json.loads(rep.read_text(encoding="utf-8"))["inputs"]]
     failed = [i for i in inputs if i.endswith(("b-hong.txt", "a-link.txt"))]
     assert failed == [str(tree / "nhom-0" / "b-hong.txt"), str(tree / "nhom-2" / "a-link.txt")]
+
+
+def test_an_input_inside_a_named_folder_has_its_mirrored_place_whatever_the_order(tree, tmp_path):
+    """``archive/2025/ archive/`` and ``archive/ archive/2025/`` write the same tree:
+    what the outer folder's walk reaches is left to it. A bundle keeps the order
+    given (``tin/mo-dau.txt tin/`` puts the opening article first)."""
+    inner, one = tree / "nhom-1", tree / "nhom-1" / "thu-vien-so.txt"
+    outs = []
+    for n, args in enumerate(((tree, inner), (inner, tree), (one, tree), (tree, one))):
+        out = tmp_path / f"o{n}"
+        r = bantin("export", "-f", "txt", "-o", str(out), *map(str, args))
+        assert r.returncode == 0, r.stderr
+        outs.append(sorted(str(p.relative_to(out)) for p in out.rglob("*.txt")))
+    assert outs[0] == outs[1] == outs[2] == outs[3] and "nhom-1/thu-vien-so.txt" in outs[0]
+    opening = tree / "nhom-2" / "mo-dau.txt"
+    opening.write_text("Lời mở đầu bản tin\nBản tin hôm nay có ba phần.\n", encoding="utf-8")
+    r = bantin("export", "-f", "txt", "--bundle", "Tin", "-o", str(tmp_path / "b"), str(opening), str(tree))
+    assert r.returncode == 0, r.stderr
+    text = (tmp_path / "b" / "tin.txt").read_text(encoding="utf-8")
+    assert text.index("Lời mở đầu bản tin") < text.index("Hà Nội đẩy mạnh")  # nhom-0's article, walked first
