@@ -36,11 +36,11 @@ def collect(inputs: tuple[str, ...], out_dir: Path | None = None, outermost: boo
     its output has the mirrored place whatever the order of the names (a bundle
     keeps the order given instead: it writes one file)."""
     skip_dir = _real(out_dir) if out_dir is not None else None
-    if outermost:
-        inputs = tuple(src for src in inputs if not covered(src, inputs, skip_dir))
     # A folder named on the command line is walked even through a symlink: a walk
     # that meets the same link does not also report it as not followed.
     named = frozenset(_real(Path(src)) for src in inputs if src != "-" and Path(src).is_dir())
+    if outermost:
+        inputs = tuple(src for src in inputs if not covered(src, inputs, skip_dir))
     seen: set[str] = set()  # real paths: a file named twice, or named and in a named folder, is one input
     skipped: set[str] = set()  # the paths of inputs skipped with a warning, said once
     for src in inputs:
