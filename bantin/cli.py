@@ -155,7 +155,7 @@ def formats() -> None:
     """List the output formats, built-in and plug-in."""
     from bantin import commands
 
-    commands.formats()
+    commands.formats(_err)
 
 
 @cli.command()
@@ -163,7 +163,7 @@ def styles() -> None:
     """List the shipped style sheets."""
     from bantin import commands
 
-    commands.styles()
+    commands.styles(_err)
 
 
 def _show_warning(message: Warning | str, category: type[Warning], filename: str, lineno: int,

@@ -18,7 +18,7 @@ import click
 
 from bantin import api
 from bantin.digest.build import DIGEST_TITLE, explain
-from bantin.errors import InputError, StyleError, UsageError
+from bantin.errors import InputError, StdoutError, StyleError, UsageError
 from bantin.model import Briefing, Document, articles_of
 from bantin.model.serialize import dumps
 from bantin.run.convert import friendly
@@ -52,8 +52,8 @@ def export(say: Say, inputs: Sequence[str], formats: Sequence[str], out: str, *,
                              collect=False, progress=True, **options)
     except (UsageError, StyleError) as e:
         raise click.UsageError(str(e)) from None
-    except BrokenPipeError:
-        stdout_closed(say)
+    except (BrokenPipeError, StdoutError) as e:
+        stdout_failed(say, e)
     sys.exit(0 if result.ok else 1)
 
 
@@ -94,25 +94,35 @@ def inspect(say: Say, inputs: Sequence[str], *, encoding: str, source_format: st
         try:
             sys.stdout.buffer.write(text.encode("utf-8"))
             sys.stdout.buffer.flush()
-        except BrokenPipeError:
-            stdout_closed(say)
+        except OSError as e:
+            stdout_failed(say, e)
     if len(read) < len(inputs):
         sys.exit(1)
 
 
-def formats() -> None:
-    for name, exp in api.formats().items():
-        click.echo(f"{name:<8} {exp.extension:<7} {exp.description}")
+def formats(say: Say) -> None:
+    _lines(say, [f"{name:<8} {exp.extension:<7} {exp.description}" for name, exp in api.formats().items()])
 
 
-def styles() -> None:
-    for name, sheet in api.styles().items():
-        click.echo(f"{name:<10} {sheet.description}")
+def styles(say: Say) -> None:
+    _lines(say, [f"{name:<10} {sheet.description}" for name, sheet in api.styles().items()])
 
 
-def stdout_closed(say: Say) -> NoReturn:
-    """The reader of standard output went away (`bantin … -o - | head`). Point
-    stdout at /dev/null so that Python's final flush cannot fail as well."""
+def _lines(say: Say, lines: list[str]) -> None:
+    try:
+        sys.stdout.buffer.write("".join(line + "\n" for line in lines).encode("utf-8"))
+        sys.stdout.buffer.flush()
+    except OSError as e:
+        stdout_failed(say, e)
+
+
+def stdout_failed(say: Say, e: OSError) -> NoReturn:
+    """Standard output went away (`bantin … -o - | head`) or could not be written
+    (a full disk). Point it at /dev/null so that Python's final flush cannot fail
+    as well, and say so in one line."""
     os.dup2(os.open(os.devnull, os.O_WRONLY), 1)
-    say("bantin: error: standard output was closed before the document was written")
+    if isinstance(e, BrokenPipeError):
+        say("bantin: error: standard output was closed before the document was written")
+    else:
+        say(f"bantin: error: standard output: {e.strerror or e}")
     sys.exit(1)

@@ -28,5 +28,9 @@ class UsageError(BantinError, ValueError):
     """Options that do not fit together: an unknown format, a bad ``-M`` value."""
 
 
+class StdoutError(BantinError, OSError):
+    """Standard output could not take the document (a full disk, an I/O error)."""
+
+
 class BantinWarning(UserWarning):
     """Something converted, but not exactly as written (a glyph no font has, say)."""

@@ -22,7 +22,7 @@ from typing import Any
 
 import click
 
-from bantin.errors import UsageError
+from bantin.errors import StdoutError, UsageError
 from bantin.run import cluster, interrupt, manifest, owned, pool
 from bantin.run.collect import collect, covered
 from bantin.run.convert import Job, Result, bundle, slug, target
@@ -333,8 +333,13 @@ def _warnings(res: Result, settings: Settings, err: Err) -> None:
 
 def _emit(res: Result, outcome: Outcome) -> None:
     if res.stdout is not None:
-        sys.stdout.buffer.write(res.stdout)
-        sys.stdout.buffer.flush()
+        try:
+            sys.stdout.buffer.write(res.stdout)
+            sys.stdout.buffer.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as e:  # a full disk, an I/O error: the run cannot go on writing there
+            raise StdoutError(e.errno, e.strerror) from None
     outcome.add(res)
 
 

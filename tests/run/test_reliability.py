@@ -556,6 +556,18 @@ def test_empty_bundle_title_is_a_usage_error(tmp_path, title):
     assert r.returncode == 1 and any("title" in e for e in errors_of(r))
 
 
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full")
+def test_a_full_standard_output_is_one_line(tmp_path):
+    f = tmp_path / "a.txt"
+    f.write_text(ARTICLE, encoding="utf-8")
+    for args in (("export", "-f", "txt", "-o", "-", str(f)), ("inspect", str(f)), ("formats",)):
+        with open("/dev/full", "wb") as full:
+            r = subprocess.run([sys.executable, "-m", "bantin", *args], stdout=full, stderr=subprocess.PIPE, timeout=60)
+        assert r.returncode == 1, args
+        assert r.stderr.splitlines()[0] == b"bantin: error: standard output: No space left on device", r.stderr
+        assert b"Traceback" not in r.stderr
+
+
 def test_closed_stdout_stdin_and_bad_epoch(tmp_path):
     f = tmp_path / "a.txt"
     f.write_text(ARTICLE, encoding="utf-8")
