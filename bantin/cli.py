@@ -68,6 +68,10 @@ def cli() -> None:
     """bantin: Vietnamese news articles into briefings (PDF, DOCX, EPUB, text)."""
 
 
+def _lower(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    return value.lower() if value else value  # as format names: --from TXT is txt
+
+
 def _shard(value: str | None) -> tuple[int, int] | None:
     if value is None:
         return None
@@ -75,28 +79,34 @@ def _shard(value: str | None) -> tuple[int, int] | None:
         i, n = (int(x) for x in value.split("/"))
     except ValueError:
         _usage(f"--shard takes I/N, e.g. 1/4, not {value!r}")
+    if not 1 <= i <= n:
+        _usage(f"--shard I/N needs 1 ≤ I ≤ N, not {value}")
     return i, n
 
 
-@cli.command("export")
+@cli.command("export", short_help="Convert articles to PDF, DOCX, EPUB or text.")
 @click.option("-f", "--format", "formats", multiple=True, required=True,
-              help="pdf, docx, epub, txt, json, all, or a plug-in's format; repeat or comma-separate.")
-@click.option("-s", "--style", default="default", show_default=True, help="Style name or TOML path.")
+              help="pdf, docx, epub, txt, json, or a plug-in's format; all is pdf, docx, epub and txt. "
+                   "Repeat or comma-separate.")
+@click.option("-s", "--style", default="default", show_default=True, metavar="NAME|PATH",
+              help="Style name (bantin styles) or TOML path.")
 @click.option("-e", "--encoding", default="auto", show_default=True, help=_ENCODING_HELP, callback=_encoding)
-@click.option("--from", "source_format", default=None, metavar="READER",
+@click.option("--from", "source_format", default=None, metavar="READER", callback=_lower,
               help="Input format: txt, json, md, docx, html or a plug-in's; by default the file extension "
                    "decides (the content, for stdin).")
-@click.option("-o", "--output", "out", default="dist", show_default=True,
-              help="Output folder, or - to write one document to stdout.")
+@click.option("-o", "--output", "out", default="dist", show_default=True, metavar="FOLDER",
+              help="Output folder (outputs are named after their inputs), or - to write one document to stdout.")
 @click.option("-M", "--meta", multiple=True, metavar="KEY=VALUE",
-              help="Override title, date, outlet, byline; for a bundle issuer, number, place.")
+              help="Set title, date, outlet, byline, issuer, number or place (the last three head an "
+                   "nd30 document or a bundle's cover).")
 @click.option("--bundle", "bundle_title", default=None, metavar="TITLE",
               help="Bundle all inputs into one briefing with this title.")
 @click.option("--digest", is_flag=True,
               help="The điểm báo: one short entry per article (with --bundle, one review of all).")
 @click.option("--group-by", type=click.Choice(["outlet", "tag"]), default=None,
               help="Group a --digest's entries by outlet or by first tag.")
-@click.option("-j", "--jobs", type=int, default=None, help="Parallel processes (default: number of CPUs).")
+@click.option("-j", "--jobs", type=click.IntRange(1, 1024), default=None,
+              help="Parallel processes (default: number of CPUs).")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 @click.option("--fail-fast", is_flag=True, help="Stop at the first failing input.")
 @click.option("--report", type=click.Path(dir_okay=False), default=None,
@@ -109,7 +119,8 @@ def _shard(value: str | None) -> tuple[int, int] | None:
 @click.option("--batch-size", type=int, default=50, show_default=True,
               help="Inputs per Dask task (with --scheduler).")
 @click.option("--overwrite", is_flag=True,
-              help="Replace existing Word, text, web and Markdown files in input folders (never a named input).")
+              help="Replace existing files of an input format (.txt, .json, .md, .docx, .html) beside a named "
+                   "input or in an input folder, which bantin did not write itself (never an input of this run).")
 @click.option("--debug", is_flag=True, help="Show tracebacks.")
 @click.argument("inputs", nargs=-1, required=True)
 def export_cmd(
@@ -119,7 +130,11 @@ def export_cmd(
     report: str | None, incremental: bool, shard: str | None, scheduler: str | None, batch_size: int,
     overwrite: bool, debug: bool, inputs: tuple[str, ...],
 ) -> None:
-    """Convert INPUT files or folders (or - for stdin) to the chosen formats."""
+    """Convert INPUT files or folders (or - for stdin) to the chosen formats.
+
+    \b
+    Folders are walked and mirrored under the output folder; each failing input
+    prints one line, the others still convert (exit 1 if any failed)."""
     from bantin import commands
 
     commands.export(_err, inputs, formats, out, meta=meta, jobs=jobs, style=style, encoding=encoding,
@@ -128,13 +143,14 @@ def export_cmd(
                     debug=debug, digest=digest, group_by=group_by, overwrite=overwrite)
 
 
-@cli.command()
+@cli.command(short_help="Print the canonical JSON of an input, or its điểm báo.")
 @click.option("-e", "--encoding", default="auto", show_default=True, help=_ENCODING_HELP, callback=_encoding)
-@click.option("--from", "source_format", default=None, metavar="READER",
-              help="Input format: txt, json, md, docx, html or a plug-in's; by default the file extension decides.")
-@click.option("-s", "--style", default="default", show_default=True,
+@click.option("--from", "source_format", default=None, metavar="READER", callback=_lower,
+              help="Input format: txt, json, md, docx, html or a plug-in's; by default the file extension "
+                   "decides (the content, for stdin).")
+@click.option("-s", "--style", default="default", show_default=True, metavar="NAME|PATH",
               help="Style whose typography is applied.")
-@click.option("--raw", is_flag=True, help="Show the model as read, before typography.")
+@click.option("--raw", is_flag=True, help="Show the model as the reader made it, before typography.")
 @click.option("--digest", is_flag=True,
               help="Show the điểm báo's key points, each with the block and sentence it came from "
                    "and the parts of its score; several files are read as one bundle.")
@@ -142,8 +158,8 @@ def export_cmd(
 @click.argument("files", nargs=-1, required=True)
 def inspect(files: tuple[str, ...], encoding: str, source_format: str | None, style: str, raw: bool, digest: bool,
             debug: bool) -> None:
-    """Print the canonical JSON of FILE (or - for stdin); with --digest, the entries
-    of one or more files, read as one bundle."""
+    """Print the canonical JSON of FILE (or - for stdin), typography applied; with
+    --digest, the entries of one or more files, read as one bundle."""
     from bantin import commands
 
     commands.inspect(_err, files, encoding=encoding, source_format=source_format, style=style, raw=raw,
@@ -205,8 +221,13 @@ def _main() -> int:
             except (OSError, ValueError):
                 pass
         os._exit(130)
+    except click.UsageError as e:
+        # One line, as every other error: "bantin: error: …", and where help is.
+        command = e.ctx.command_path if e.ctx is not None else "bantin"
+        _err(f"bantin: error: {e.format_message().rstrip('.')} (see {command} --help)")
+        code = e.exit_code
     except click.ClickException as e:
-        e.show()
+        _err(f"bantin: error: {e.format_message()}")
         code = e.exit_code
     return code if isinstance(code, int) else 0
 

@@ -24,7 +24,7 @@ import click
 
 from bantin.errors import StdoutError, UsageError
 from bantin.run import cluster, interrupt, manifest, owned, pool
-from bantin.run.collect import collect, covered
+from bantin.run.collect import collect, covered, input_suffixes
 from bantin.run.convert import Job, Result, bundle, slug, target
 from bantin.run.guard import Guard, OutputRefused, check
 from bantin.run.names import shown
@@ -78,6 +78,10 @@ def check_outputs(inputs: tuple[str, ...], settings: Settings) -> bool:
         return False
     if out.exists() and not out.is_dir():
         raise BatchUsageError(f"-o {shown(str(out))}: not a folder")
+    if not out.exists() and out.suffix.lower() in {target(Path(), Path("x"), f).suffix for f in settings.formats}:
+        # "-o moi.pdf" would make a folder of that name: the user wanted a file.
+        raise BatchUsageError(f"-o {shown(str(out))}: -o names a folder, and each output is named after its "
+                              "input; give a folder, or -o - to write one document to standard output")
     guard = Guard.of(inputs, out, settings.overwrite)
 
     def targets() -> Iterator[Path]:
@@ -118,7 +122,8 @@ def run(inputs: tuple[str, ...], settings: Settings, err: Err) -> Report:
     found = collect(inputs, settings.out_dir, outermost=settings.bundle is None)
     first = list(islice(found, 2))
     if not first:
-        raise BatchUsageError("no input files found")
+        where = ", ".join(shown(s) for s in inputs[:3]) + (", …" if len(inputs) > 3 else "")
+        raise BatchUsageError(f"no input files in {where} (bantin reads {', '.join(input_suffixes())})")
     if settings.out_dir is None and (len(settings.formats) != 1 or (len(first) != 1 and not settings.bundle)):
         raise BatchUsageError("-o - writes one document: give one format and one input (or --bundle)")
     jobs = chain(first, found)

@@ -95,7 +95,8 @@ def test_usage_errors_exit_2(args, tmp_path):
     f.write_text(ARTICLE, encoding="utf-8")
     r = bantin("export", *args, "-o", str(tmp_path / "o"), str(f))
     assert r.returncode == 2
-    assert b"Error" in r.stderr and b"Traceback" not in r.stderr
+    # One line, as every error: what is wrong, and where help is.
+    assert r.stderr.count(b"\n") == 1 and r.stderr.startswith(b"bantin: error: ") and b"--help)" in r.stderr
 
 
 def test_bad_inputs_one_line_each_others_converted(tmp_path):
@@ -224,3 +225,15 @@ def test_an_encoding_no_input_can_be_read_in_is_a_usage_error(tmp_path, name, sa
         decode.check_encoding(known)
     r = bantin("export", "-e", "TCVN3", "-f", "txt", "-o", str(tmp_path / "out"), str(src))
     assert r.returncode != 2
+
+
+def test_an_output_folder_named_like_a_file_and_an_empty_folder_are_said_plainly(tmp_path):
+    f = tmp_path / "a.txt"
+    f.write_text(ARTICLE, encoding="utf-8")
+    r = bantin("export", "-f", "pdf", "-o", str(tmp_path / "moi.pdf"), str(f))
+    assert r.returncode == 2 and b"-o names a folder" in r.stderr and not (tmp_path / "moi.pdf").exists()
+    (tmp_path / "trong").mkdir()
+    r = bantin("export", "-f", "pdf", "-o", str(tmp_path / "o"), str(tmp_path / "trong"))
+    assert r.returncode == 2 and b"no input files in" in r.stderr and b".txt" in r.stderr
+    r = bantin("inspect", "--from", "TXT", str(f))  # reader names ignore case, as format names do
+    assert r.returncode == 0, r.stderr
