@@ -237,3 +237,12 @@ def test_an_output_folder_named_like_a_file_and_an_empty_folder_are_said_plainly
     assert r.returncode == 2 and b"no input files in" in r.stderr and b".txt" in r.stderr
     r = bantin("inspect", "--from", "TXT", str(f))  # reader names ignore case, as format names do
     assert r.returncode == 0, r.stderr
+
+
+def test_the_readme_first_command_is_clean_on_the_bundled_examples(tmp_path):
+    """A new user's first run prints the summary and nothing to worry about."""
+    from helpers import EXAMPLES
+
+    r = bantin("export", "--format", "all", "-o", str(tmp_path / "dist"), str(EXAMPLES))
+    assert r.returncode == 0, r.stderr
+    assert r.stderr.decode().splitlines()[:-1] == []  # no warning above "N converted, …"

@@ -82,7 +82,7 @@ def test_example_holds_a_figure_a_table_and_links():
     tables = [b for b in a.blocks if isinstance(b, Table)]
     hrefs = [s.href for b in a.blocks if isinstance(b, Paragraph) for s in b.text if s.href]
     assert len(figures) == 1 and figures[0].image.media_type == "image/png"
-    assert (figures[0].image.width, figures[0].image.height) == (640, 360)
+    assert (figures[0].image.width, figures[0].image.height) == (1280, 720)
     assert len(tables) == 1 and tables[0].header_rows == 1 and tables[0].align == ("left", "right", "right")
     assert REPORT_URL in hrefs and PRICE_URL in hrefs
 
@@ -257,7 +257,7 @@ def test_unknown_block_is_an_error_naming_its_type(fmt):
 def test_pdf_image_table_and_links(rich):
     pdf = rich / f"{RICH.stem}.pdf"
     listing = run([require("pdfimages"), "-list", str(pdf)]).stdout.splitlines()[2:]
-    assert len(listing) == 1 and listing[0].split()[3:5] == ["640", "360"]
+    assert len(listing) == 1 and listing[0].split()[3:5] == ["1280", "720"]
     from pypdf import PdfReader
 
     uris = [a.get_object()["/A"]["/URI"] for p in PdfReader(pdf).pages for a in p.get("/Annots", [])
