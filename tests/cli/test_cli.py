@@ -241,8 +241,6 @@ def test_an_output_folder_named_like_a_file_and_an_empty_folder_are_said_plainly
 
 def test_the_readme_first_command_is_clean_on_the_bundled_examples(tmp_path):
     """A new user's first run prints the summary and nothing to worry about."""
-    from helpers import EXAMPLES
-
     r = bantin("export", "--format", "all", "-o", str(tmp_path / "dist"), str(EXAMPLES))
     assert r.returncode == 0, r.stderr
     assert r.stderr.decode().splitlines()[:-1] == []  # no warning above "N converted, …"
