@@ -10,7 +10,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from helpers import bantin
+from helpers import EXAMPLES, bantin
 from word_docs import PYTHON_DOCX_CORE, docx, level, numbering_xml, p, r, tbl, tc
 
 import bantin as api
@@ -237,3 +237,28 @@ def test_api_read_of_a_title_less_file_names_it_after_the_file(tmp_path):
     a = api.read(f, warn=warnings.append)
     assert isinstance(a, Article) and a.title == "bang-so-lieu"
     assert any("title taken from the file name" in w for w in warnings)
+
+
+def test_a_bantin_word_file_revised_in_word_reads_back_with_its_fields():
+    """An editor revises bantin's DOCX in Word and converts it again: the outlet,
+    dateline and date of its masthead, the lede, the byline, the source address
+    and keywords come back as fields, a quotation keeps its speaker, and the
+    "[Ảnh]" placeholder of a missing picture is not text."""
+    from bantin.model import Figure, Quote
+
+    for name in ("san-luong-lua.json", "hoi-nghi-chuyen-doi-so.txt"):
+        original = api.read(EXAMPLES / name)
+        assert isinstance(original, Article)
+        back = api.read(api.export(original, "docx"), source_format="docx", warn=lambda _m: None)
+        assert isinstance(back, Article)
+        assert (back.title, back.lede, back.outlet, back.byline, back.url, back.tags, back.date) == (
+            original.title, original.lede, original.outlet, original.byline, original.url, original.tags,
+            original.date), name
+        assert back.dateline is not None and original.dateline is not None
+        assert back.dateline.place == original.dateline.place
+        texts = [text_of(b.text) for b in back.blocks if isinstance(b, Paragraph)]
+        assert not any("[Ảnh]" in t or t.startswith(("Nguồn:", "Từ khóa:", "— ")) for t in texts), texts
+        quotes = [b for b in back.blocks if isinstance(b, Quote)]
+        assert [q.attribution for q in quotes] == [q.attribution for q in original.blocks if isinstance(q, Quote)]
+        assert len([b for b in back.blocks if isinstance(b, Figure)]) == len(
+            [b for b in original.blocks if isinstance(b, Figure)])

@@ -69,6 +69,7 @@ def read(data: bytes, ctx: Context) -> Article:
         raise InputError("the Word document has no text")
     h = front.header
     return Article(title=front.title, lede=front.lede, byline=front.byline, date=front.date, blocks=tuple(blocks),
+                   outlet=front.outlet, dateline=front.dateline, url=front.url, tags=front.tags,
                    notes=tuple(done), issuer=h.issuer if h else None, number=h.number if h else None,
                    place=h.place if h else None)
 

@@ -173,6 +173,8 @@ class Assembler:
         if p.role == "code":
             self.code(spans)
             return
+        if p.role == "placeholder":
+            return  # bantin's "[Ảnh]" where a picture was missing: the caption after it is the figure
         if not text and not p.images:
             return
         if text and _RULE.fullmatch(text) and not any(c.isalnum() for c in text):
@@ -197,6 +199,9 @@ class Assembler:
             spans = (Span(shown + " "), *spans)
         if p.role == "heading":
             self.out.append(Heading(headline(spans), max(1, p.level or 1)))
+        elif p.role == "attribution" and self.out and isinstance(self.out[-1], Quote):
+            # bantin's "— Speaker" under a quotation is its attribution again.
+            self.out[-1] = replace(self.out[-1], attribution="".join(s.text for s in spans).lstrip("—– ").strip())
         elif p.role == "quote":
             last = self.out[-1] if self.out else None
             if isinstance(last, Quote) and last.attribution is None:

@@ -20,7 +20,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import PurePath
 
-from bantin.model import Table
+from bantin.model import Dateline, Outlet, Table
+from bantin.source.docx import own
 from bantin.source.docx.assemble import Looks, inferred_heading
 from bantin.source.docx.body import Item, Para
 from bantin.source.docx.core import Core, national, person, usable_title
@@ -40,6 +41,11 @@ class Front:
     byline: str | None = None
     date: str | None = None
     header: Header | None = None
+    # What bantin's own Word files give in their own styles (``docx.own``).
+    outlet: Outlet | None = None
+    dateline: Dateline | None = None
+    url: str | None = None
+    tags: tuple[str, ...] = ()
 
 
 def parse_date(text: str) -> str | None:
@@ -147,6 +153,7 @@ class Finder:
         if not title:
             title = self.first_words()
         self.front.title = title
+        self.closing_paragraphs()
         # bantin's own Word files name the outlet as creator when no journalist is
         # known; their byline, when there is one, is a Byline paragraph.
         # An administrative document is signed by its issuer; whoever typed the file
@@ -156,6 +163,24 @@ class Finder:
             self.front.byline = core.creator
             self.warn("byline taken from the file's author property")
         return self.front
+
+    def closing_paragraphs(self) -> None:
+        """A bantin Word file's byline, source address and keywords, which close
+        it in their own styles (Byline, Source Note)."""
+        for i in reversed(range(len(self.items))):
+            it = self.items[i]
+            if i in self.used or not isinstance(it, Para):
+                break
+            if it.role == "source":
+                field = own.source_field(self.take(i))  # an empty one (after a table) goes too
+                if field and field[0] == "url":
+                    self.front.url = field[1]
+                elif field:
+                    self.front.tags = tuple(t.strip() for t in field[1].split(",") if t.strip())
+            elif it.role == "author" and it.text and self.front.byline is None:
+                self.front.byline = self.take(i)
+            elif it.text:
+                break
 
     def first_words(self) -> str:
         """The last resort of a document with text and no name (standard input):
@@ -186,9 +211,12 @@ class Finder:
                 break  # the metadata of pandoc's styles is what opens the document
             if not it.text:
                 continue
-            if it.role not in ("title", "subtitle", "author", "date", "abstract"):
+            if it.role not in ("title", "subtitle", "author", "date", "abstract", "masthead"):
                 break
-            if it.role == "author":
+            if it.role == "masthead":
+                self.front.outlet, self.front.dateline, day = own.masthead(self.take(i))
+                self.front.date = parse_date(day) if day else self.front.date
+            elif it.role == "author":
                 authors.append(self.take(i))
             elif it.role == "date" and self.front.date is None and parse_date(it.text):
                 self.front.date = parse_date(self.take(i))

@@ -22,7 +22,9 @@ ROLES = {
     "title": "title", "subtitle": "subtitle", "quote": "quote", "intensequote": "quote", "blocktext": "quote",
     "caption": "caption", "imagecaption": "caption", "tablecaption": "caption", "sourcecode": "code",
     "htmlpreformatted": "code", "author": "author", "date": "date", "abstract": "abstract",
-    "lede": "subtitle", "byline": "author",  # bantin's own Word styles
+    # bantin's own Word styles (``docx.own``)
+    "lede": "subtitle", "byline": "author", "masthead": "masthead", "sourcenote": "source",
+    "figureplaceholder": "placeholder", "quoteattribution": "attribution",
     "listparagraph": "list", "list": "list", "listbullet": "list", "listnumber": "list", "listcontinue": "list",
 }
 CODE_CHAR_STYLES = frozenset({"verbatimchar", "htmlcode", "sourcecodechar"})
