@@ -103,7 +103,8 @@ def decode_reporting(data: bytes, encoding: str | None = None) -> Decoded:
     if not data.strip():
         raise InputError("empty input" if not data else "input is only white space")
     notes: list[str] = []
-    named = legacy.ALIASES.get((encoding or "").lower(), (encoding or "").lower()) or None
+    asked = "" if encoding is None or encoding.lower() == "auto" else encoding.lower()
+    named = legacy.ALIASES.get(asked, asked) or None
     if named in legacy.LEGACY:
         decoded = _named_legacy(data, named, notes)
     elif named is not None:
