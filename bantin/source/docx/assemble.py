@@ -208,6 +208,15 @@ class Assembler:
                 self.out[-1] = Quote((*last.blocks, Paragraph(spans)))
             else:
                 self.out.append(Quote((Paragraph(spans),)))
+        elif p.role == "list" and p.num is None:
+            # A list paragraph Word does not number carries its own ordinal ("Thứ
+            # nhất, …", "1. …" typed): bantin writes such items so, and reads them back.
+            last = self.out[-1] if self.out else None
+            item = ListItem((Paragraph(spans),))
+            if isinstance(last, ListBlock) and last.numbered_in_text:
+                self.out[-1] = replace(last, items=(*last.items, item))
+            else:
+                self.out.append(ListBlock((item,), ordered=True, numbered_in_text=True))
         elif p.role == "body" and self.look is not None and inferred_heading(p, self.look):
             self.out.append(Heading(headline(spans), INFERRED))
         else:
