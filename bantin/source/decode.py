@@ -124,7 +124,19 @@ def decode_reporting(data: bytes, encoding: str | None = None) -> Decoded:
     return Decoded(text, decoded.detected, (*decoded.notes, *notes))
 
 
+# Files a newsroom sends that are not text, by their first bytes: said by name,
+# with what to do, rather than as "binary" or as mojibake (RTF is ASCII).
+_NOT_TEXT = ((b"%PDF-", "a PDF file; bantin reads text, JSON, Markdown, Word (.docx) and web pages, not PDF"),
+             (b"\xd0\xcf\x11\xe0", "an old Word or Excel file (.doc, .xls); save it as .docx"),
+             (b"{\\rtf", "an RTF file; save it as .docx or as text"),
+             (b"PK\x03\x04", "a zip archive (an EPUB, an OpenDocument or a .docx named otherwise); "
+                            "bantin reads .docx files named .docx"))
+
+
 def _auto(data: bytes, notes: list[str]) -> Decoded:
+    for magic, what in _NOT_TEXT:
+        if data.startswith(magic):
+            raise InputError(f"{what}; not a text article")
     # A UTF-16 or UTF-32 byte-order mark names its encoding (Notepad's
     # "Unicode" saves UTF-16 LE with one); such text is full of NUL bytes.
     encoding = next((enc for bom, enc in BOMS if data.startswith(bom)), None)

@@ -175,3 +175,14 @@ def test_standard_input_with_a_byte_order_mark_is_sniffed_as_what_follows():
 def test_viqr_addresses_lose_their_escapes():
     lines, _ = read(b"Tin mo+'i\nXem https://hanoi\\.gov\\.vn/a\\?id=1 hoa(.c Ddu+o+`ng pho^'.\n", encoding="viqr")
     assert lines[1] == "Xem https://hanoi.gov.vn/a?id=1 hoặc Đường phố."
+
+
+def test_documents_that_are_not_text_are_named():
+    """A PDF, an old .doc, an RTF or a zip given as text is said by name, with what
+    to do, rather than as "binary" or read as a page of RTF control words."""
+    for data, said in ((b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "a PDF file"),
+                       (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(64), "an old Word or Excel file"),
+                       (b"{\\rtf1\\ansi\\deff0 {\\fonttbl}Tin}", "an RTF file"),
+                       (b"PK\x03\x04" + bytes(30), "a zip archive")):
+        with pytest.raises(api.InputError, match=said):
+            api.read(data, source_format="txt")
