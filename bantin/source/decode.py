@@ -157,30 +157,35 @@ def _auto(data: bytes, notes: list[str]) -> Decoded:
     return _mojibake(text, notes) or Decoded(text)
 
 
+def _not_valid(name: str, data: bytes, e: UnicodeDecodeError) -> str:
+    return f"not valid {name} (byte 0x{data[e.start]:02x} at offset {e.start})"
+
+
 def _decoded(data: bytes, encoding: str) -> str:
     try:
         return data.decode(encoding)
     except UnicodeDecodeError as e:
-        raise InputError(f"not valid {encoding.upper()} (byte 0x{data[e.start]:02x} at offset {e.start})") from None
+        raise InputError(_not_valid(encoding.upper(), data, e)) from None
 
 
 def _not_utf8(data: bytes, error: UnicodeDecodeError, notes: list[str]) -> Decoded:
     """Bytes that are not UTF-8: a legacy encoding when one is clearly right, UTF-8
     with a few stray Windows-1252 bytes, else one line naming the candidates."""
-    found = legacy.detect(data)
+    ranked = legacy.candidates(data)
+    found = legacy.detect(data, ranked)
     if found is not None:
         return Decoded(found[1], found[0])
     strays = _strays(data)
     # A short file in a legacy encoding may hold a pair of bytes that happens to be
     # UTF-8 ("ươ" in VISCII): strays only when no legacy reading is clearly better.
     if strays is not None and all(share < legacy.syllable_share(strays[0]) + legacy.CLEAR_MARGIN
-                                  for share, _, _ in legacy.candidates(data)):
+                                  for share, _, _ in ranked):
         text, where = strays
         notes.append(f"not valid UTF-8 at {where}: read as Windows-1252")
         return Decoded(text)
-    shares = ", ".join(f"{legacy.NAMES[n]} {s:.0%}" for s, n, _ in legacy.candidates(data))
+    shares = ", ".join(f"{legacy.NAMES[n]} {s:.0%}" for s, n, _ in ranked)
     raise InputError(
-        f"not valid UTF-8 (byte 0x{data[error.start]:02x} at offset {error.start}), and no legacy "
+        f"{_not_valid('UTF-8', data, error)}, and no legacy "
         f"encoding is clearly right (Vietnamese words: {shares}); name one with --encoding "
         "tcvn3, vni, viqr, viscii, cp1258 or another codec"
     )
@@ -267,8 +272,7 @@ def _named_legacy(data: bytes, name: str, notes: list[str]) -> Decoded:
     try:
         text = legacy.decode(data, name)
     except UnicodeDecodeError as e:  # VIQR is ASCII: a byte above 0x7f is not VIQR
-        raise InputError(f"not valid {legacy.NAMES[name]} (byte 0x{data[e.start]:02x} at offset "
-                         f"{e.start})") from None
+        raise InputError(_not_valid(legacy.NAMES[name], data, e)) from None
     # An encoding named for a whole folder may not fit each file: one that is UTF-8
     # with Vietnamese words, and is not in the named encoding, is read as UTF-8.
     if name != "viqr" and not data.isascii():
@@ -287,7 +291,7 @@ def _named_codec(data: bytes, name: str, given: str) -> Decoded:
     try:
         text = data.decode(name)
     except UnicodeDecodeError as e:
-        raise InputError(f"not valid {given} (byte 0x{data[e.start]:02x} at offset {e.start})") from None
+        raise InputError(_not_valid(given, data, e)) from None
     except (LookupError, TypeError, ValueError) as e:
         raise InputError(f"cannot decode as {given[:40]!r}: {str(e)[:100]}") from None
     return Decoded(text.removeprefix("\ufeff"))

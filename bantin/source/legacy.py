@@ -100,12 +100,10 @@ def decode(data: bytes, name: str) -> str:
             return m.group(1)
         return table[m.group(0)]
 
-    if name == "tcvn3":
-        return _capitals(unicodedata.normalize("NFC", pattern.sub(swap, text).translate(WINDOWS_C1)))
-    if name == "vni":
-        return unicodedata.normalize("NFC", pattern.sub(swap, text).translate(WINDOWS_C1))
     if name != "viqr":
-        return unicodedata.normalize("NFC", pattern.sub(swap, text))
+        text = pattern.sub(swap, text)
+        text = unicodedata.normalize("NFC", text.translate(WINDOWS_C1) if name in ("tcvn3", "vni") else text)
+        return _capitals(text) if name == "tcvn3" else text
     # VIQR's marks are ASCII punctuation ("bao.vn" would read "baọvn", "a?b" "ảb"):
     # an address is left as written, which is how RFC 1456 text carried them. Only
     # one that says it is an address (a scheme, "www.", a mailbox, a domain no
@@ -197,10 +195,8 @@ def syllable_share(text: str) -> float:
     """How many of the words with a letter beyond ASCII are Vietnamese syllables
     with at most one tone mark. ASCII words read the same in every candidate, so
     they carry no evidence and would only narrow the margin."""
-    words = [w.lower() for w in _WORD.findall(text) if not w.isascii()]
-    if not words:
-        return 0.0
-    return sum(1 for w in words if _syllable(w)) / len(words)
+    good, others = evidence(text)
+    return good / (good + others) if good + others else 0.0
 
 
 def evidence(text: str) -> tuple[int, int]:
@@ -247,14 +243,14 @@ def candidates(data: bytes) -> list[tuple[float, str, str]]:
     return sorted(out, key=lambda c: -c[0])
 
 
-def detect(data: bytes) -> tuple[str, str] | None:
-    """(encoding, text) when one candidate is clearly the best, else None."""
-    ranked = candidates(data)
+def detect(data: bytes, ranked: list[tuple[float, str, str]] | None = None) -> tuple[str, str] | None:
+    """(encoding, text) when one candidate is clearly the best, else None;
+    ``ranked`` is ``candidates(data)`` when the caller has them already."""
+    ranked = candidates(data) if ranked is None else ranked
     if not ranked:
         return None
     best = ranked[0]
     runner = ranked[1][0] if len(ranked) > 1 else 0.0
-    evidence = sum(1 for w in _WORD.findall(best[2][:200_000]) if not w.isascii() and _syllable(w.lower()))
-    if best[0] >= MIN_SHARE and best[0] - runner >= CLEAR_MARGIN and evidence >= MIN_EVIDENCE:
+    if best[0] >= MIN_SHARE and best[0] - runner >= CLEAR_MARGIN and evidence(best[2][:200_000])[0] >= MIN_EVIDENCE:
         return best[1], best[2] if len(data) <= SAMPLE else _decoded(data, best[1])
     return None
