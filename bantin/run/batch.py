@@ -84,6 +84,8 @@ def check_outputs(inputs: tuple[str, ...], settings: Settings) -> bool:
                               "input; give a folder, or -o - to write one document to standard output")
     guard = Guard.of(inputs, out, settings.overwrite)
 
+    inner = covered(inputs, os.path.realpath(out))
+
     def targets() -> Iterator[Path]:
         if settings.bundle is not None:
             yield from (target(out, Path(slug(settings.bundle)), f) for f in settings.formats)
@@ -91,7 +93,7 @@ def check_outputs(inputs: tuple[str, ...], settings: Settings) -> bool:
         for src in inputs:
             if src == "-":
                 yield from (target(out, Path("stdin"), f) for f in settings.formats)
-            elif not Path(src).is_dir() and not covered(src, inputs, os.path.realpath(out)):
+            elif not Path(src).is_dir() and src not in inner:
                 yield from (target(out, Path(Path(src).stem), f) for f in settings.formats)
         if guard.overlaps():
             # The output folder and an input folder hold each other: every mirrored
@@ -233,7 +235,7 @@ def _run(jobs: Iterator[Job], settings: Settings, err: Err, outcome: Outcome) ->
                     raise KeyboardInterrupt  # the signal's own exception was lost in a finaliser
                 bar.update(1)
                 issued.popleft()
-                res.input = Result.of(job).input  # a worker's result knows only the label
+                res.job = job  # a worker's result knows only the label
                 _reported(res, job, keys, updates, tracked, settings, err, outcome)
                 if (res.error or _settle_judged(issued, settings, err, outcome)) and settings.fail_fast:
                     stopping = True

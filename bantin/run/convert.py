@@ -58,12 +58,16 @@ class Result:
     stdout: bytes | None = None
     written: list[Path] = field(default_factory=list)  # the real paths; outputs show them escaped
     depends: list[str] = field(default_factory=list)  # the pictures the input referred to, read from disk
-    input: str | None = None  # the input's path as the report gives it (the label is for messages)
     job: Job | None = None  # the input it is the result of, when a run made it from one
 
     @classmethod
     def of(cls, job: Job, **kw: Any) -> Result:
-        return cls(job.label, input=None if job.source == "-" else reported(job.source), job=job, **kw)
+        return cls(job.label, job=job, **kw)
+
+    @property
+    def input(self) -> str | None:
+        """The input's path as the report gives it (the label is for messages)."""
+        return None if self.job is None or self.job.source == "-" else reported(self.job.source)
 
     @property
     def status(self) -> str:
