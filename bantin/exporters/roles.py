@@ -16,6 +16,7 @@ from types import MappingProxyType
 from bantin.model import Image
 from bantin.style.stylesheet import Style
 
+MM = 72 / 25.4  # points in a millimetre: the style sheet measures in mm, type in points
 CODE_GROUND = "#F2F0EB"  # the light ground under a code block, in every paged format
 # Nghị định 30/2020's header block sizes in points, whatever the body size: they are the decree's.
 DECREE = {"issuer": 12.0, "nation": 12.0, "motto": 13.0, "number": 13.0, "place": 13.0}

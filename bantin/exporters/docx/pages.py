@@ -20,7 +20,7 @@ from reportlab.platypus.tableofcontents import TableOfContents
 from bantin.exporters.markup import escape
 from bantin.exporters.pdf.fonts import fonts
 from bantin.exporters.pdf.story import Story
-from bantin.exporters.pdf.styles import MM
+from bantin.exporters.roles import MM
 from bantin.model import Briefing
 from bantin.style.stylesheet import Style
 

@@ -193,7 +193,7 @@ def define(d: Any, style: Style, body: str, heading: str, mono: str) -> None:
         styles[NAMES[kind]].next_paragraph_style = styles[NAMES["body"]]
 
 
-_OFF = ("w:b", "w:i", "w:caps", "w:bCs", "w:iCs")
+_OFF = frozenset(qn(t) for t in ("w:b", "w:i", "w:caps", "w:bCs", "w:iCs"))
 
 
 def _inherit_from_normal(root: Any) -> None:
@@ -212,7 +212,7 @@ def _inherit_from_normal(root: Any) -> None:
         if based is None or based.get(qn("w:val")) != "Normal" or rpr is None:
             continue
         for el in list(rpr):
-            off = el.tag in {qn(t) for t in _OFF} and el.get(qn("w:val")) in ("0", "false") \
+            off = el.tag in _OFF and el.get(qn("w:val")) in ("0", "false") \
                 and base.find(el.tag) is None
             if off or (el.tag, tuple(sorted(el.attrib.items()))) in same:
                 rpr.remove(el)

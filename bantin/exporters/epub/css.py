@@ -3,10 +3,9 @@ that sizes agree with the PDF and the DOCX."""
 
 from __future__ import annotations
 
-from bantin.exporters.roles import roles
+from bantin.exporters.roles import MM, roles
 from bantin.style.stylesheet import Style
 
-MM = 72 / 25.4  # points in a millimetre
 _GROUND = "rgba(128, 128, 128, 0.12)"  # code's ground, light or dark page alike
 
 FACES = {  # face -> (css font-weight, font-style)

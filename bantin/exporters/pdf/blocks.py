@@ -23,8 +23,8 @@ from bantin.exporters.pdf.flowables import Marked, Outlined, framed
 from bantin.exporters.pdf.fonts import Fonts, mono
 from bantin.exporters.pdf.ink import KEEP_LIMIT, Ink, split
 from bantin.exporters.pdf.pictures import Pictures
-from bantin.exporters.pdf.styles import MM, loose, placed, styles
-from bantin.exporters.roles import figure_size, low_resolution, roles
+from bantin.exporters.pdf.styles import loose, placed, styles
+from bantin.exporters.roles import MM, figure_size, low_resolution, roles
 from bantin.exporters.walk import Walker
 from bantin.model import (
     Block,

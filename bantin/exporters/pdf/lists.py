@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from bantin.exporters.pdf.styles import LABEL_GAP, MM
+from bantin.exporters.pdf.styles import LABEL_GAP
+from bantin.exporters.roles import MM
 from bantin.model import ListBlock
 
 # Unordered items by depth: a dash, then the "+" of Vietnamese administrative

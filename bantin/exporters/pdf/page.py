@@ -21,7 +21,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from bantin.exporters.labels import PAGE
 from bantin.exporters.pdf.fonts import Fonts
-from bantin.exporters.pdf.styles import MM
+from bantin.exporters.roles import MM
 from bantin.style.stylesheet import Style
 
 TOTAL = "bantin-page-total"  # the form that prints the page count, defined at save

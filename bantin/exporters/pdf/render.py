@@ -21,7 +21,7 @@ from bantin.exporters.markup import escape
 from bantin.exporters.pdf import page
 from bantin.exporters.pdf.fonts import fonts
 from bantin.exporters.pdf.story import Story
-from bantin.exporters.pdf.styles import MM
+from bantin.exporters.roles import MM
 from bantin.model import Briefing, Document
 from bantin.style.stylesheet import Style
 

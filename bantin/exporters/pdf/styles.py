@@ -12,10 +12,9 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from bantin.exporters.pdf.fonts import Fonts
-from bantin.exporters.roles import roles
+from bantin.exporters.roles import MM, roles
 from bantin.style.stylesheet import Style
 
-MM = 72 / 25.4
 ALIGN = {"left": 0, "center": 1, "right": 2, "justify": 4}  # reportlab's TA_* values
 SHRINK = 0.2  # of a justified line's word spaces
 # ems: the space reportlab keeps after a paragraph's label (its bulletText); when the

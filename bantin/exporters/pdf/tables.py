@@ -10,8 +10,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Table as Grid
 from reportlab.platypus import TableStyle, XPreformatted
 
-from bantin.exporters.pdf.styles import MM
-from bantin.exporters.roles import CODE_GROUND, Role
+from bantin.exporters.roles import CODE_GROUND, MM, Role
 from bantin.model import Table, text_of
 from bantin.style.fonts import Family
 
