@@ -11,14 +11,13 @@ import re
 from dataclasses import dataclass, replace
 
 from bantin.model import Article, Briefing, Document, Figure, Span, Text
+from bantin.model.labels import SEPARATOR, SOURCE, TAGS
 from bantin.typography.autolink import split
 from bantin.typography.nbsp import NB_HYPHEN, NBSP
 from bantin.typography.words import join
 
 CONTENTS = "Mục lục"
 PAGE = "Trang"
-SOURCE = "Nguồn"
-TAGS = "Từ khóa"
 PHOTO = "Ảnh"
 TABLE = "Bảng"
 LINKS = "Liên kết"
@@ -50,7 +49,7 @@ def meta_line(a: Article) -> str:
     parts.append(", ".join(p for p in (place, time) if p))
     if a.date and not (time and a.date[:4] in time):
         parts.append(vi_date(a.date))
-    return " · ".join(p for p in parts if p)
+    return SEPARATOR.join(p for p in parts if p)
 
 
 def _same_day(time: str, iso: str) -> bool:
@@ -62,7 +61,7 @@ def _same_day(time: str, iso: str) -> bool:
 
 
 def briefing_meta(b: Briefing) -> str:
-    return " · ".join(p for p in (b.issuer or "", vi_date(b.date)) if p)
+    return SEPARATOR.join(p for p in (b.issuer or "", vi_date(b.date)) if p)
 
 
 def linked(text: str) -> Text:
@@ -135,7 +134,7 @@ def digest_meta(b: Briefing, headed: bool = False) -> str:
     already, the number alone."""
     if headed:
         return count_line(b)
-    return " · ".join(p for p in (vi_date(b.date), b.issuer or "", count_line(b)) if p)
+    return SEPARATOR.join(p for p in (vi_date(b.date), b.issuer or "", count_line(b)) if p)
 
 
 def count_line(b: Briefing) -> str:

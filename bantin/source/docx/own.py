@@ -16,10 +16,8 @@ from __future__ import annotations
 import re
 
 from bantin.model import Dateline, Outlet
+from bantin.model.labels import SEPARATOR, SOURCE, TAGS
 
-# The labels bantin's writers put before the source address and the keywords
-# (``exporters.labels.SOURCE`` and ``TAGS``).
-SOURCE, TAGS = "Nguồn", "Từ khóa"
 _OUTLET = re.compile(r"(?P<name>.+?) \((?P<code>[^()]+)\)")
 _FIELD = re.compile(rf"(?P<label>{SOURCE}|{TAGS}|Từ khoá)\s*:\s*(?P<value>.+)")
 
@@ -27,7 +25,7 @@ _FIELD = re.compile(rf"(?P<label>{SOURCE}|{TAGS}|Từ khoá)\s*:\s*(?P<value>.+)
 def masthead(text: str) -> tuple[Outlet | None, Dateline | None, str | None]:
     """The outlet, the dateline and the words of the date of a masthead line."""
     outlet, dateline, date = None, None, None
-    for n, part in enumerate(p.strip() for p in text.split(" · ")):
+    for n, part in enumerate(p.strip() for p in text.split(SEPARATOR)):
         if not part:
             continue
         if part.startswith("ngày "):
