@@ -11,9 +11,10 @@ Text that went through the wrong tool on its way is mended, and each mending is
 reported (``Decoded.notes``): a few stray Windows-1252 bytes in UTF-8 (a dash
 pasted from Word), Windows punctuation that arrived as C1 control codes, UTF-8
 or a legacy encoding that was read as Windows-1252 and saved again as UTF-8
-("HÃ  Ná»™i", "Hµ Néi"), and a file in UTF-8 read with a legacy encoding named
-for a whole folder. Line and page separators (vertical tab, form feed, U+2028,
-U+2029) end a line rather than vanish and glue two words.
+("HÃ  Ná»™i", "Hµ Néi"), and a file that an encoding named for a whole folder
+does not fit: UTF-8, or another legacy encoding (``_unfit``). Line and page
+separators (vertical tab, form feed, U+2028, U+2029) end a line rather than
+vanish and glue two words.
 """
 
 from __future__ import annotations
@@ -108,7 +109,7 @@ def decode_reporting(data: bytes, encoding: str | None = None) -> Decoded:
     if named in legacy.LEGACY:
         decoded = _named_legacy(data, named, notes)
     elif named is not None:
-        decoded = _named_codec(data, named, encoding or named)
+        decoded = _named_codec(data, named, encoding or named, notes)
     else:
         decoded = _auto(data, notes)
     text = unicodedata.normalize("NFC", _BREAKS.sub("\n", decoded.text))
@@ -273,20 +274,12 @@ def _named_legacy(data: bytes, name: str, notes: list[str]) -> Decoded:
         text = legacy.decode(data, name)
     except UnicodeDecodeError as e:  # VIQR is ASCII: a byte above 0x7f is not VIQR
         raise InputError(_not_valid(legacy.NAMES[name], data, e)) from None
-    # An encoding named for a whole folder may not fit each file: one that is UTF-8
-    # with Vietnamese words, and is not in the named encoding, is read as UTF-8.
-    if name != "viqr" and not data.isascii():
-        try:
-            utf8 = data.decode("utf-8")
-        except UnicodeDecodeError:
-            return Decoded(text)
-        if legacy.syllable_share(utf8[:200_000]) >= legacy.syllable_share(text[:200_000]) + legacy.CLEAR_MARGIN:
-            notes.append(f"the file is UTF-8, not {legacy.NAMES[name]} as named: read as UTF-8")
-            return Decoded(utf8)
-    return Decoded(text)
+    if name == "viqr":
+        return Decoded(text)
+    return _unfit(data, legacy.NAMES[name], text, notes) or Decoded(text)
 
 
-def _named_codec(data: bytes, name: str, given: str) -> Decoded:
+def _named_codec(data: bytes, name: str, given: str, notes: list[str]) -> Decoded:
     check_encoding(name)
     try:
         text = data.decode(name)
@@ -294,4 +287,34 @@ def _named_codec(data: bytes, name: str, given: str) -> Decoded:
         raise InputError(_not_valid(given, data, e)) from None
     except (LookupError, TypeError, ValueError) as e:
         raise InputError(f"cannot decode as {given[:40]!r}: {str(e)[:100]}") from None
-    return Decoded(text.removeprefix("\ufeff"))
+    text = text.removeprefix("\ufeff")
+    if codecs.lookup(name).name.startswith("utf"):
+        return Decoded(text)  # a named Unicode encoding is taken at its word: nothing reads it better
+    return _unfit(data, legacy.NAMES.get(name, given[:40]), text, notes) or Decoded(text)
+
+
+def _unfit(data: bytes, named: str, text: str, notes: list[str]) -> Decoded | None:
+    """Another reading when the named encoding clearly does not fit the file, else
+    None. An encoding is named for a whole folder, and one file may be UTF-8 or in
+    another legacy encoding: read as named, its words would be mojibake ("Hµ Néi"
+    under VNI) that every output then carries without a word. Only a reading whose
+    words are Vietnamese syllables by a clear margin more than the named one's, with
+    evidence enough, replaces it; the note says so."""
+    if data.isascii():
+        return None
+    share = legacy.syllable_share(text[:200_000])
+    try:
+        utf8: str | None = data.decode("utf-8")
+    except UnicodeDecodeError:
+        utf8 = None
+    if utf8 is not None and legacy.syllable_share(utf8[:200_000]) >= share + legacy.CLEAR_MARGIN:
+        notes.append(f"the file is UTF-8, not {named} as named: read as UTF-8")
+        return Decoded(utf8)
+    if utf8 is not None:
+        return None
+    found = legacy.detect(data)
+    if (found is None or legacy.NAMES[found[0]] == named
+            or legacy.syllable_share(found[1][:200_000]) < share + legacy.CLEAR_MARGIN):
+        return None
+    notes.append(f"the file is {legacy.NAMES[found[0]]}, not {named} as named: read as {legacy.NAMES[found[0]]}")
+    return Decoded(found[1], found[0])

@@ -129,6 +129,19 @@ def test_a_utf8_file_in_a_folder_named_as_tcvn3_is_read_as_utf8():
     assert warnings == ["the file is UTF-8, not TCVN3 (ABC) as named: read as UTF-8"]
 
 
+def test_a_file_in_another_legacy_encoding_than_the_one_named_is_read_as_what_it_is():
+    # A folder run named -e vni (or the Windows code page) meets a TCVN3 file: read
+    # as named, every output would carry "Hµ Néi" without a word.
+    for named, said in (("vni", "VNI"), ("cp1252", "cp1252"), ("cp1258", "Windows-1258")):
+        lines, warnings = read(tcvn3(ARTICLE), encoding=named)
+        assert lines == [TITLE, SAPO, BODY], named
+        assert warnings == [f"the file is TCVN3 (ABC), not {said} as named: read as TCVN3 (ABC)"]
+    # Text that is what it was named stays as named, without a word.
+    french = "Le café de la rue\nUne phrase en français, déjà lue à l’été.\n"
+    assert read(french.encode("cp1252"), encoding="cp1252") == (french.splitlines(), [])
+    assert read(tcvn3(ARTICLE), encoding="tcvn3")[1] == []
+
+
 def test_a_utf8_byte_order_mark_before_legacy_bytes_is_not_text():
     lines, _ = read(b"\xef\xbb\xbf" + tcvn3(ARTICLE))
     assert lines[0] == TITLE
