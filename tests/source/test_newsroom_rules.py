@@ -203,6 +203,8 @@ def test_a_line_broken_inside_a_sentence_is_joined_again():
 @pytest.mark.parametrize(("source", "name"), [
     ("BÁO SÀI GÒN GIẢI PHÓNG", "Báo Sài Gòn Giải Phóng"),  # capitals the table knows: as the table writes it
     ("VNEXPRESS", "VnExpress"),
+    ("BÁO NHÂN DÂN", "Báo Nhân Dân"),
+    ("TUỔI TRẺ", "Tuổi Trẻ"),
     ("TTXVN", "TTXVN"),  # a code, not a name in capitals
     ("Báo Tuổi Trẻ", "Báo Tuổi Trẻ"),  # written by hand: as given
     ("BÁO ĐỊA PHƯƠNG MẪU", "BÁO ĐỊA PHƯƠNG MẪU"),  # unknown: as given
