@@ -9,6 +9,12 @@ breaks that keep every line's gaps closest to the normal space, a "/" inside a w
 ("đồng/kg", "thi/môn") being a place to break too. A line only letter spacing can
 fill (``tracking``) is loose but allowed; the breaks that need the least of it win.
 
+A last line of one syllable (a "runt": "lý.", "Bản.") reads as a hole at the foot of
+the paragraph. ``refill`` breaks the last few lines of such a paragraph again, the
+runt costed, and keeps the new breaks only when the paragraph keeps its length and
+no line widens its spaces past RUNT_STRETCH: often one syllable comes down from
+the line above ("quản lý.", "Nhật Bản."). Only the words' places change.
+
 Addresses: reportlab splits a URL only after its slashes, and never splits again
 the rest of one it has split, so a path segment longer than a line ran past the
 margin. ``install`` gives reportlab a split function that breaks an address at its
@@ -64,6 +70,13 @@ def install() -> None:
 # -- total fit for justified paragraphs of one font (reportlab's "kind 0")
 
 MAX_GAP = 2.0  # times the word space: a line looser than that is set flush left (flowables.Marked)
+# A paragraph's last line of one syllable ("lý.") catches the eye as a hole in the
+# column: it is avoided when the paragraph can be broken as evenly in as many lines.
+RUNT_SHARE = 0.06  # of the measure: a last line narrower than that is a runt too ("là 2.")
+RUNT_LINES = 2  # a paragraph that short may lose its runt too: its first line takes the stretch
+RUNT_COST = 50.0  # far above any even line's cost (its stretch squared, at most 1)
+RUNT_WINDOW = 4  # the last lines broken again to fill a runt
+RUNT_STRETCH = 0.7  # of a word space: how far a runt may widen the spaces of a line (unless one is wider already)
 SLASH = re.compile(r"(?<=[^\W\d_]/)(?=[^\W_])|(?<=\d/)(?=[^\W\d_])")
 
 try:  # reportlab's marks for the halves of a word split over two lines: a page split rejoins them
@@ -92,19 +105,84 @@ def loose(lines: list[tuple[float, list[str]]], space: float) -> bool:
     return any(too_wide(extra, len(ws) - 1, space) for extra, ws in lines[:-1])
 
 
-def refill(bl: Any, shrink: float) -> list[tuple[float, list[str]]] | None:
-    """The lines of ``bl`` (reportlab's kind-0 broken paragraph) broken again as a
-    whole, or None when that is no better or cannot be done (a word split already,
-    or wider than its line)."""
+def runt(extra: float, words: list[str], room: float) -> bool:
+    """Is the line (``extra`` room left of ``room``) a runt as a paragraph's last
+    line: one syllable alone ("lý.", "Bản."; a group bound by no-break spaces counts
+    its syllables), or next to nothing ("là 2.")?"""
+    return (len(words) == 1 and len(words[0].split()) < 2) or room - extra < RUNT_SHARE * room
+
+
+def refill(bl: Any, shrink: float, ends: bool = True) -> list[tuple[float, list[str]]] | None:
+    """The lines of ``bl`` (reportlab's kind-0 broken paragraph) broken again, or
+    None when that is no better or cannot be done (a word split already, or wider
+    than its line). Tried when a line is too loose (the whole paragraph), and when
+    the last line is a runt (its last lines; ``ends``: the paragraph ends there, it
+    is not the first part of one split over two pages). Most paragraphs are neither
+    and cost one pass over their lines."""
     lines = bl.lines
     font, size = bl.fontName, bl.fontSize
     space = stringWidth(" ", font, size)
-    if len(lines) < 2 or not loose(lines, space):
+    if len(lines) < 2:
         return None
+    is_loose = loose(lines, space)
+    if not is_loose:  # measured on the last line alone: this runs for every paragraph
+        extra, last = lines[-1]
+        if not ends or len(lines) < RUNT_LINES:
+            return None
+        if not runt(extra, last, extra + stringWidth(" ".join(last), font, size)):
+            return None
+    rooms = [float(extra + stringWidth(" ".join(ws), font, size)) for extra, ws in lines]  # the first may be indented
+    out = None
     words = [w for _, ws in lines for w in ws]
+    if is_loose and all(type(w) is str for w in words):
+        found = _fit(words, rooms, font, size, shrink, runt_cost=0.0, line_cost=1.0, loose_cost=0.0)
+        # one more line is a fair price for a paragraph without a row of gaps
+        if found and _badness(found, space, size) < _badness(lines, space, size) and len(found) <= len(lines) + 1:
+            out = found
+    now: list[tuple[float, list[str]]] = out or lines
+    if ends and len(now) >= RUNT_LINES and runt(*now[-1], rooms[min(len(now), len(rooms)) - 1]):
+        out = _unrunt(now, rooms, font, size, shrink) or out
+    return out
+
+
+def _unrunt(lines: list[tuple[float, list[str]]], rooms: list[float], font: str, size: float,
+            shrink: float) -> list[tuple[float, list[str]]] | None:
+    """``lines`` with their runt last line filled by breaking the last RUNT_WINDOW
+    lines again, or None when that would take one more line, leave a runt still, or
+    widen a line's spaces past RUNT_STRETCH (or past the loosest line of the lines
+    broken again, when one is looser). RUNT_WINDOW lines have spaces enough to
+    share a syllable's width; the lines above, and the time, are spared."""
+    head = lines[:-RUNT_WINDOW] if len(lines) > RUNT_WINDOW else []
+    tail = lines[len(head):]
+    words = [w for _, ws in tail for w in ws]
     if any(type(w) is not str for w in words):
         return None
-    widths_of_lines: list[float] = [float(extra + stringWidth(" ".join(ws), font, size)) for extra, ws in lines]
+    rooms = rooms[len(head):]
+    space = stringWidth(" ", font, size)
+    # The runt costs more than any even line, and a line looser than the loosest
+    # of now (or RUNT_STRETCH), or one more line, costs more than the runt.
+    stretch = max(RUNT_STRETCH, _stretch(tail, space))
+    found = _fit(words, rooms, font, size, shrink, runt_cost=RUNT_COST, line_cost=1e4, loose_cost=1e3,
+                 stretch=stretch)
+    if (not found or len(found) > len(tail) or runt(*found[-1], rooms[min(len(found), len(rooms)) - 1])
+            or _stretch(found, space) > stretch or _badness(found, space, size) > _badness(tail, space, size)):
+        return None
+    return head + found
+
+
+def _stretch(lines: list[tuple[float, list[str]]], space: float) -> float:
+    """How far the loosest line but the last widens its spaces, in word spaces."""
+    return max((extra / ((len(ws) - 1) * space) for extra, ws in lines[:-1] if len(ws) > 1), default=0.0)
+
+
+def _fit(words: list[str], widths_of_lines: list[float], font: str, size: float, shrink: float, runt_cost: float,
+         line_cost: float, loose_cost: float, stretch: float = MAX_GAP - 1) -> list[tuple[float, list[str]]] | None:
+    """``words`` broken into lines of ``widths_of_lines`` (the last repeated) at the
+    least total cost: each line's stretch squared (its spaces widened by so many
+    word spaces), ``loose_cost`` for a line past ``stretch`` (that letter spacing
+    can fill, when past MAX_GAP), 1000 for one it cannot, ``runt_cost`` for a runt
+    last line, ``line_cost`` a line. None when no breaking fits."""
+    space = stringWidth(" ", font, size)
     pieces = list(_pieces(words))
     width = [stringWidth(p, font, size) for p, _ in pieces]
     letters = [len(p) for p, _ in pieces]
@@ -143,25 +221,29 @@ def refill(bl: Any, shrink: float) -> list[tuple[float, list[str]]] | None:
                     break
                 if last:
                     cost = 0.0
+                    if runt_cost and ((gaps == 0 and not any(len(p.split()) > 1 for p, _ in pieces[i:]))
+                                      or natural < RUNT_SHARE * room):
+                        cost = runt_cost
                 elif gaps == 0:
                     cost = 50.0 + ((room - natural) / space) ** 2
                 else:
                     ratio = (room - natural) / (gaps * space)
-                    unfilled = ratio > loose_ratio and (
-                        room - natural > gaps * loose_ratio * space + tracking.spare(chars, gaps, size))
-                    cost = ratio * ratio + (1000.0 if unfilled else 0.0)
-                total = before + cost + 1.0  # each line costs one: no needless extra line
+                    cost = ratio * ratio
+                    if ratio > stretch:  # most short candidates are: ``spare`` only when it can tell
+                        unfilled = loose_cost < 1000.0 and ratio > loose_ratio and (
+                            room - natural > gaps * loose_ratio * space + tracking.spare(chars, gaps, size))
+                        cost += 1000.0 if unfilled else loose_cost
+                total = before + cost + line_cost
                 if total < cost_of[j]:
                     cost_of[j], count_of[j], start_of[j] = total, count_of[i] + 1, i
             i -= 1
-    best = list(zip(cost_of, count_of, start_of, strict=True))
-    if best[n][0] == inf:
+    if cost_of[n] == inf:
         return None
     cuts = []
     j = n
     while j > 0:
-        cuts.append((best[j][2], j))
-        j = best[j][2]
+        cuts.append((start_of[j], j))
+        j = start_of[j]
     out: list[tuple[float, list[str]]] = []
     for k, (i, j) in enumerate(reversed(cuts)):
         line: list[str] = []
@@ -176,8 +258,7 @@ def refill(bl: Any, shrink: float) -> list[tuple[float, list[str]]] | None:
             line.append(_SplitWordH(joined) if not (go_on and not line) else _SplitWordEnd(joined))
         natural = stringWidth(" ".join(line), font, size)
         out.append((rooms[k] - natural, line))
-    better = _badness(out, space, size) < _badness(lines, space, size) and len(out) <= len(lines) + 1
-    return out if better else None
+    return out
 
 
 def _badness(lines: list[tuple[float, list[str]]], space: float, size: float) -> tuple[int, float]:

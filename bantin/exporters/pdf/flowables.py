@@ -36,10 +36,13 @@ class Marked(P):
 
     def breakLines(self, width: Any) -> Any:  # noqa: N802 - reportlab's name
         """reportlab's lines; a justified paragraph of one font with a line looser
-        than MAX_GAP is broken again as a whole (``breaks.refill``)."""
+        than MAX_GAP (as a whole), or with a last line of one syllable (its last
+        lines), is broken again (``breaks.refill``)."""
         bl = super().breakLines(width)
         if self.style.alignment == ALIGN["justify"] and getattr(bl, "kind", 1) == 0:
-            better = refill(bl, self.style.spaceShrinkage)
+            # The first part of a paragraph split over two pages ends justified: its
+            # last line is no runt.
+            better = refill(bl, self.style.spaceShrinkage, not getattr(self, "_JustifyLast", False))
             if better is not None:
                 bl.lines = better
         return bl
