@@ -50,12 +50,21 @@ def map_spans(doc: Document, fn: Callable[[Span], Text]) -> Document:
     return _Mapper(lambda s: s, None, None, fn).doc(doc)
 
 
+def map_texts(doc: Document, fn: Callable[[Text], Text]) -> Document:
+    """Replace every piece of rich text (block text, list items, quotes, cells,
+    captions, notes) with what ``fn`` makes of it, whole: a rule that reads a span's
+    neighbours (whether a quote opens) sees its paragraph. Other fields stay as
+    they are."""
+    return _Mapper(lambda s: s, None, None, None, fn).doc(doc)
+
+
 @dataclass(frozen=True)
 class _Mapper:
     prose: Fn
     raw_fn: Fn | None  # URLs, dates, numbers; None leaves them
     code_fn: Fn | None  # code; None leaves it
     split: Callable[[Span], Text] | None
+    whole: Callable[[Text], Text] | None = None  # each piece of rich text at once
 
     def raw(self, s: str | None) -> str | None:
         return self.raw_fn(s) if self.raw_fn is not None and s else s
@@ -78,6 +87,8 @@ class _Mapper:
         return s if (text, href, note) == (s.text, s.href, s.note) else replace(s, text=text, href=href, note=note)
 
     def spans(self, t: Text) -> Text:
+        if self.whole is not None:
+            return self.whole(t)
         out = [self.span(s) for s in t]
         if self.split is not None:
             return tuple(x for s in out for x in self.split(s))

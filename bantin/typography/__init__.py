@@ -9,9 +9,11 @@ every later rule, font lookup and comparison relies on it.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
+from dataclasses import replace
+from typing import Protocol
 
-from bantin.model import Document, map_text
+from bantin.model import Document, Span, Text, map_text, map_texts
 from bantin.typography import (
     autolink,
     cleanup,
@@ -31,20 +33,36 @@ RULES = (cleanup, ellipsis, dashes, punctuation_spacing, quotes, nbsp)
 SWITCHES = tuple(r.NAME for r in RULES)
 
 
+class Typeset(Protocol):
+    def __call__(self, text: str, before: str = "", after: str = "", quoted: bool = False) -> str:
+        """``text`` typeset; for a span, ``before``, ``after`` and ``quoted`` are its
+        paragraph around it, as ``quotes.apply`` reads them."""
+
+
 def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
-def pipeline(switches: Mapping[str, bool], tone_style: str = "keep") -> Callable[[str], str]:
-    active = [r.apply for r in RULES if switches.get(r.NAME, True)]
+def pipeline(switches: Mapping[str, bool], tone_style: str = "keep") -> Typeset:
+    active = [r for r in RULES if switches.get(r.NAME, True)]
     tone = tone_marks.converter(tone_style)
+    # Invisible characters go before addresses are looked for: removed after, a
+    # zero-width space between a word and a URL ("Nguồn\u200bhttp://…") hid the URL
+    # once and glued it to the word, and the next pass no longer saw an address.
+    # Removing them and collapsing white space never changes an address.
+    first = [r for r in active if r is cleanup]
+    active = [r for r in active if r is not cleanup]
 
-    def run(text: str) -> str:
-        # Addresses are hidden from every rule (tone placement included) and
+    def run(text: str, before: str = "", after: str = "", quoted: bool = False) -> str:
+        text = nfc(text)
+        for rule in first:
+            text = rule.apply(text)
+        # Addresses are hidden from every other rule (tone placement included) and
         # restored unchanged: a URL's "?" or "," is not punctuation.
-        text, addresses = protect.hide(nfc(text))
+        text, addresses = protect.hide(text)
         for rule in active:
-            text = rule(text)
+            # Only the quotes rule reads its neighbours: whether a mark opens.
+            text = quotes.apply(text, before, after, quoted) if rule is quotes else rule.apply(text)
         return protect.show(tone(text), addresses)
 
     return run
@@ -52,4 +70,48 @@ def pipeline(switches: Mapping[str, bool], tone_style: str = "keep") -> Callable
 
 def apply(doc: Document, switches: Mapping[str, bool], tone_style: str = "keep") -> Document:
     """The rules on every prose field, then addresses in running text made links."""
-    return autolink.apply(map_text(doc, pipeline(switches, tone_style)))
+    run = pipeline(switches, tone_style)
+    done: set[str] = set()
+
+    def typeset(text: Text) -> Text:
+        # Each span in its paragraph: a quote in a span of its own ("*Không*",
+        # quotes around a link) opens or closes by the spans around it.
+        out: list[Span] = []
+        before, quoted = "", False
+        # The first character after each span, found in one backward scan: a Word
+        # paragraph can hold thousands of runs.
+        afters, after = [""] * len(text), ""
+        for i in range(len(text) - 1, -1, -1):
+            afters[i], after = after, text[i].text[:1] or after
+        for i, span in enumerate(text):
+            if not span.code:
+                new = run(span.text, before, afters[i], quoted)
+                done.add(new)
+                span = span if new == span.text else replace(span, text=new)
+            out.append(span)
+            before = (before + span.text)[-1:] if span.text else before
+            quoted = quotes.is_open(span.text, quoted)
+        return _trim(out, done)
+
+    # Rich text first, in context; then every other prose field. A span already
+    # typeset is left as it is: the rules applied to their own output change
+    # nothing, so this only saves a second pass.
+    doc = map_texts(doc, typeset)
+    return autolink.apply(map_text(doc, lambda s: s if s in done else run(s)))
+
+
+def _trim(spans: list[Span], done: set[str]) -> Text:
+    """The spans without empty ones and without white space at the paragraph's
+    edges. Stripping only the first and last span, as a plain walk does, leaves the
+    space of " x" in ("", " x") to the next pass, which then strips it: typography
+    applied to its own output would change it."""
+    spans = [s for s in spans if s.text]
+    while spans and not spans[0].text.strip():
+        spans.pop(0)
+    while spans and not spans[-1].text.strip():
+        spans.pop()
+    if spans:
+        spans[0] = replace(spans[0], text=spans[0].text.lstrip())
+        spans[-1] = replace(spans[-1], text=spans[-1].text.rstrip())
+        done.update((spans[0].text, spans[-1].text))
+    return tuple(spans)

@@ -33,7 +33,10 @@ ADDRESS = re.compile(
 )
 _WORD = re.compile(r"\S+")
 _COLON = re.compile(r":(?![/\d])")
-_SCHEME = re.compile(r"(?<=[^\w.+-])(?:[a-z][a-z0-9+.-]{0,15}://|www\.)", re.IGNORECASE)
+# "http://" and "https://" start an address even glued to a word: a lost line
+# break or a removed zero-width space leaves "Nguồnhttps://…", and no word of
+# prose contains them.
+_SCHEME = re.compile(r"(?<=[^\w.+-])(?:[a-z][a-z0-9+.-]{0,15}://|www\.)|(?<=[^\W\d_])https?://", re.IGNORECASE)
 _PLACEHOLDERS = re.compile(f"[{chr(BASE)}-{chr(LIMIT)}]")
 _OPENERS = "([{“‘\"'«<"
 # A sentence's own punctuation after an address is not part of it.

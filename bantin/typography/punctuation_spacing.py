@@ -15,8 +15,9 @@ NAME = "punctuation_spacing"
 _BEFORE = re.compile(r"(?<=[\w\u201d\u2019\"')\]])\s+(?=[,;!?]|[.:\u2026](?:\s|$))")
 _AFTER_COMMA = re.compile(r"(?<=[^\W\d_])([,;!?])(?=[^\W\d_])")
 # An address (hidden by ``protect`` as one private-use character) is a word too:
-# "Nguồn:https://…" becomes "Nguồn: https://…".
-_AFTER_COLON = re.compile(r"(?<=[^\W\d_])(:)(?=[^\W\d_]|[\U000F0000-\U000FFFFD])")
+# "Nguồn:https://…" becomes "Nguồn: https://…". So is a quotation opened right
+# after the colon ('nói:"Tôi đến"'): an opening quote has a space before it.
+_AFTER_COLON = re.compile(r"(?<=[^\W\d_])(:)(?=[^\W\d_]|[\U000F0000-\U000FFFFD]|[\"\u201c][^\W_])")
 _AFTER_STOP = re.compile(r"(?<=[^\W\d_]\.)(?=[^\W\d_]{2})")
 
 

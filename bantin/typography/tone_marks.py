@@ -15,16 +15,20 @@ NAME = "tone_marks"
 STYLES = ("keep", "old", "new")
 
 _TONES = "\u0300\u0301\u0303\u0309\u0323"
-# In NFD, a syllable-final pair with the tone on its first or second vowel; the
-# letter before must not be q/g (in "qu", "gi" the u/i is part of the consonant).
+# In NFD, a whole syllable: a Vietnamese initial consonant (or none) at the start of
+# a word, then the pair with the tone on its first or second vowel, at its end.
+# Foreign names end in these pairs too (Chloé, Zoé, Chúy) and keep their spelling:
+# "chl", "z", "j" start no Vietnamese syllable. No "qu" either: its u is part of
+# the consonant ("quý" is the same in both styles).
+_START = r"(?<![\w\u0300-\u036f])((?i:ngh|ng|nh|ch|gh|gi|kh|ph|th|tr|[bcdđghklmnprstvx])?)"
 _END = r"(?![\w\u0300-\u036f])"
-_OLD = re.compile(rf"(?<![qQ])([oO])([{_TONES}])([aAeE]){_END}|(?<![qQ])([uU])([{_TONES}])([yY]){_END}")
-_NEW = re.compile(rf"(?<![qQ])([oO])([aAeE])([{_TONES}]){_END}|(?<![qQ])([uU])([yY])([{_TONES}]){_END}")
+_OLD = re.compile(rf"{_START}(?:([oO])([{_TONES}])([aAeE])|([uU])([{_TONES}])([yY])){_END}")
+_NEW = re.compile(rf"{_START}(?:([oO])([aAeE])([{_TONES}])|([uU])([yY])([{_TONES}])){_END}")
 
 
 def _swap(m: re.Match[str]) -> str:
     g = m.groups()
-    return g[0] + g[2] + g[1] if g[0] else g[3] + g[5] + g[4]
+    return g[0] + (g[1] + g[3] + g[2] if g[1] else g[4] + g[6] + g[5])
 
 
 def converter(style: str) -> Callable[[str], str]:
