@@ -30,8 +30,10 @@ FORBIDDEN = re.compile(
 
 _SCHEME = re.compile(r"([a-z][a-z0-9+.-]*):", re.IGNORECASE)
 _FOLLOWED = frozenset({"http", "https", "ftp", "mailto", "tel"})
-_LINE_BREAKS = str.maketrans("\t\n\r", "   ")
-_CODE_BREAKS = str.maketrans("\n\r", "  ")
+# A vertical tab (Word's manual line break) and a form feed end a line as a
+# newline does: between two words they are a space, not nothing ("Huế\vĐà Nẵng").
+_LINE_BREAKS = str.maketrans("\t\n\r\v\f", "     ")
+_CODE_BREAKS = str.maketrans("\n\r\v\f", "    ")
 
 
 def sanitize(doc: Document, warn: Callable[[str], None] | None = None) -> Document:
@@ -39,7 +41,7 @@ def sanitize(doc: Document, warn: Callable[[str], None] | None = None) -> Docume
     dropped: set[str] = set()
 
     def clean(text: str, keep_tabs: bool = False) -> str:
-        if "\t" in text or "\n" in text or "\r" in text:
+        if "\t" in text or "\n" in text or "\r" in text or "\v" in text or "\f" in text:
             # No field holds lines: blocks are the structure. A carriage return
             # would let a plain-text briefing overwrite its own lines. A tab is
             # white space in prose, but part of a line of code.

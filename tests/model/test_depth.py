@@ -114,6 +114,14 @@ def test_sanitize_reaches_notes() -> None:
     assert isinstance(clean, Article) and text_of(clean.notes[0].blocks[0].text) == "xy"  # type: ignore[union-attr]
 
 
+def test_a_line_break_between_two_words_in_json_is_a_space_not_nothing() -> None:
+    """A vertical tab (Word's manual line break) or a form feed from a JSON
+    reader ends a line: the two words stay two words."""
+    clean = sanitize(Article("Huế\vĐà Nẵng", blocks=(Paragraph(plain("mưa\flớn")),)))
+    assert isinstance(clean, Article) and clean.title == "Huế Đà Nẵng"
+    assert text_of(clean.blocks[0].text) == "mưa lớn"  # type: ignore[attr-defined]
+
+
 def test_a_link_that_would_run_something_keeps_only_its_text() -> None:
     """javascript:, data:, file: (white space in the scheme too) lose their
     address before any exporter, a plug-in's included, sees them; web, mail and
