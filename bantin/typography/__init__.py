@@ -36,7 +36,7 @@ SWITCHES = tuple(r.NAME for r in RULES)
 class Typeset(Protocol):
     def __call__(self, text: str, before: str = "", after: str = "", quoted: bool = False) -> str:
         """``text`` typeset; for a span, ``before``, ``after`` and ``quoted`` are its
-        paragraph around it, as ``quotes.apply`` reads them."""
+        paragraph around it, as ``quotes.apply`` and ``nbsp.apply`` read them."""
 
 
 def nfc(text: str) -> str:
@@ -61,8 +61,14 @@ def pipeline(switches: Mapping[str, bool], tone_style: str = "keep") -> Typeset:
         # restored unchanged: a URL's "?" or "," is not punctuation.
         text, addresses = protect.hide(text)
         for rule in active:
-            # Only the quotes rule reads its neighbours: whether a mark opens.
-            text = quotes.apply(text, before, after, quoted) if rule is quotes else rule.apply(text)
+            # Two rules read a span's neighbours: whether a quote mark opens, and
+            # whether a dash that opens the span follows a word.
+            if rule is quotes:
+                text = quotes.apply(text, before, after, quoted)
+            elif rule is nbsp:
+                text = nbsp.apply(text, before, after)
+            else:
+                text = rule.apply(text)
         return protect.show(tone(text), addresses)
 
     return run
@@ -82,7 +88,10 @@ def apply(doc: Document, switches: Mapping[str, bool], tone_style: str = "keep")
         # paragraph can hold thousands of runs.
         afters, after = [""] * len(text), ""
         for i in range(len(text) - 1, -1, -1):
-            afters[i], after = after, text[i].text[:1] or after
+            # As the rules will see it: an invisible character that cleanup
+            # removes is not what follows.
+            shown = cleanup.INVISIBLE.sub("", text[i].text[:4])[:1]
+            afters[i], after = after, shown or after
         for i, span in enumerate(text):
             if not span.code:
                 new = run(span.text, before, afters[i], quoted)

@@ -46,6 +46,11 @@ _INITIAL = re.compile(r"(?<![\w.])([A-ZĐ]\.) (?=[A-ZĐÀ-Ỹ])")
 # A separating dash, typographic or typed ("kinh tế - xã hội" when the dashes rule is
 # off): a dash at the start of a line reads as a list item or a reply.
 _SPACED_DASH = re.compile(r"(?<=\S) (?=[-–—](?: |$))")
+# The same inside a paragraph, in a span of rich text that a word follows: the
+# span's end is no line's end ("—" then a link "www.x.vn" is a dash glued to it).
+_SPACED_DASH_INSIDE = re.compile(r"(?<=\S) (?=[-–—] )")
+_OPENING_DASH = re.compile(r" (?=[-–—](?: |$))")
+_OPENING_DASH_INSIDE = re.compile(r" (?=[-–—] )")
 _RANGE_HYPHEN = re.compile(r"(?<=\d)-(?=\d)")
 
 
@@ -70,9 +75,18 @@ def attach(before: str, after: str) -> str:
     return f"{before}{NBSP}— {after}"
 
 
-def apply(text: str) -> str:
+def apply(text: str, before: str = "", after: str = "") -> str:
+    """``text`` bound; ``before`` and ``after`` are the text around it in its
+    paragraph, when it is a span of rich text: the spaced dash may open the span
+    after the word it follows ("www.x.vn" then " – tin mới", once an address has
+    become a link of its own), or the space before it end the span before."""
     text = _RANGE_HYPHEN.sub(NB_HYPHEN, text)
-    text = _SPACED_DASH.sub(NBSP, text)
+    inside = bool(after[:1].strip())
+    if before[-1:].strip() and (_OPENING_DASH_INSIDE if inside else _OPENING_DASH).match(text):
+        text = NBSP + text[1:]
+    if after[:1] in ("-", "–", "—") and text[-1:] == " " and text[-2:-1].strip():
+        text = text[:-1] + NBSP
+    text = (_SPACED_DASH_INSIDE if inside else _SPACED_DASH).sub(NBSP, text)
     text = _DATE_WORD.sub(lambda m: m.group(1) + NBSP, text)
     text = _NUMBER_UNIT.sub(_bind_unit, text)
     text = _ABBREV.sub(lambda m: m.group(1) + NBSP, text)

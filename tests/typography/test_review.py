@@ -117,3 +117,17 @@ def test_a_paragraph_is_stripped_once(spans):
     once = apply(Article("T", blocks=(Paragraph(spans),)), ON)
     assert apply(once, ON) == once
     assert not texts(once)[0].startswith(" ") and not texts(once)[-1].endswith(" ")
+
+
+@pytest.mark.parametrize(("spans", "expected"), [
+    # An address that became a link of its own: the dash after it stays bound.
+    ((Span("xem www.x.vn – tin mới"),), ["xem ", "www.x.vn", "\u00a0– tin mới"]),
+    ((Span("Hà Nội", em=True), Span(" – tin mới")), ["Hà Nội", "\u00a0– tin mới"]),
+    ((Span("Hà Nội ", em=True), Span("– tin mới")), ["Hà Nội\u00a0", "– tin mới"]),
+    # A dash glued to the link after it is no spaced dash: nothing to bind.
+    ((Span("nguồn —www.x.vn"),), ["nguồn —", "www.x.vn"]),
+])
+def test_a_spaced_dash_binds_to_the_word_before_it_across_spans(spans, expected):
+    out = apply(Article("T", blocks=(Paragraph(spans),)), ON)
+    assert texts(out) == expected
+    assert apply(out, ON) == out
