@@ -35,7 +35,7 @@ UNITS = (
 ).split()
 _DATE_WORDS = ("ngày", "tháng", "năm")
 
-_NUMBER = r"(?<![\w.,/\u2011-])\d(?:[\d.,]*\d)?%?"
+_NUMBER = r"(?<![\w.,/-])\d(?:[\d.,]*\d)?%?"
 _NUMBER_UNIT = re.compile(
     _NUMBER + " (?=(?:" + "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True)) + r")(?![\w²³]))"
 )
