@@ -40,9 +40,11 @@ _NUMBER_UNIT = re.compile(
     _NUMBER + " (?=(?:" + "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True)) + r")(?![\w²³]))"
 )
 _DATE_WORD = re.compile(r"\b(ngày|tháng|năm|Ngày|Tháng|Năm) (?=\d)")
-_ABBREV = re.compile(r"\b((?:TP|TS|PGS|GS|ThS|BS|KS|NXB|Q|P|TX|TT)\.(?:[A-Z]{1,3}\.)?) (?=\w)")
-# An initial: one capital letter and a full stop before a capitalised name ("N. Văn A").
-_INITIAL = re.compile(r"(?<![\w.])([A-ZĐ]\.) (?=[A-ZĐÀ-Ỹ])")
+# Titles may be chained ("PGS.TS.", "GS.TSKH.", "ThS.BS.").
+_TITLE = r"(?:TP|Tp|TS|TSKH|PGS|GS|ThS|BS|KS|NXB|Q|P|TX|TT|[A-Z]{1,3})"
+_ABBREV = re.compile(rf"\b((?:TP|Tp|TS|TSKH|PGS|GS|ThS|BS|KS|NXB|Q|P|TX|TT)\.(?:{_TITLE}\.){{0,2}}) (?=\w)")
+# An initial: a capital letter and a full stop before a capitalised name ("N. Văn A").
+_INITIAL = re.compile(r"(?<![\w.])((?:[A-ZĐ]\.){1,3}) (?=[A-ZĐÀ-Ỹ])")  # "J.K. Rowling" too
 # A separating dash, typographic or typed ("kinh tế - xã hội" when the dashes rule is
 # off): a dash at the start of a line reads as a list item or a reply.
 _SPACED_DASH = re.compile(r"(?<=\S) (?=[-–—](?: |$))")

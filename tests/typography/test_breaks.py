@@ -32,6 +32,7 @@ NB = "\u00a0"
     ("kéo dài 30 ngày 31-1", f"kéo dài 30 ngày{NB}31\u20111"),
     ("TP. Hà Nội, PGS.TS. Lan", f"TP.{NB}Hà Nội, PGS.TS.{NB}Lan"),
     ("ông N. Văn A", f"ông N.{NB}Văn A"),
+    ("J.K. Rowling, Tp. Huế, GS.TSKH. Minh", f"J.K.{NB}Rowling, Tp.{NB}Huế, GS.TSKH.{NB}Minh"),
     ("tăng 5 mới và 3 lần", "tăng 5 mới và 3 lần"),
     ("U20 Việt Nam", "U20 Việt Nam"),
 ])
