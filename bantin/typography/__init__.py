@@ -103,8 +103,8 @@ def apply(doc: Document, switches: Mapping[str, bool], tone_style: str = "keep")
         return _trim(out, done)
 
     # Rich text first, in context; then every other prose field. A span already
-    # typeset is left as it is: the rules applied to their own output change
-    # nothing, so this only saves a second pass.
+    # typeset is left as it is: typeset again alone, without its neighbours, it
+    # could lose what they told (the no-break space before a dash that opens it).
     doc = map_texts(doc, typeset)
     return autolink.apply(map_text(doc, lambda s: s if s in done else run(s)))
 
