@@ -135,11 +135,14 @@ def test_forbidden_xml_characters_dropped_with_warning(tmp_path):
     style.write_text('extends = "default"\n[typography]\ncleanup = false\n')
     f = tmp_path / "ctl.json"
     f.write_text('{"schema": "bantin/article@1", "title": "Tiêu\\u0001 đề", "blocks": ['
-                 '{"type": "paragraph", "text": "chữ\\u000b lạ"}]}', encoding="utf-8")
+                 '{"type": "paragraph", "text": "chữ\\u0002 lạ\\u000bthường"}]}', encoding="utf-8")
     r = bantin("export", "-f", "docx", "--style", str(style), "-o", str(tmp_path), str(f))
     assert r.returncode == 0, r.stderr
-    assert b"U+0001" in r.stderr and b"U+000B" in r.stderr
-    assert "Tiêu\u00a0đề" in pandoc_plain(tmp_path / "ctl.docx", "docx")  # one word: its syllables joined
+    assert b"U+0001" in r.stderr and b"U+0002" in r.stderr
+    plain = pandoc_plain(tmp_path / "ctl.docx", "docx")
+    assert "Tiêu\u00a0đề" in plain  # one word: its syllables joined
+    assert "lạ thường" in plain  # a vertical tab ends a line: a space, not a control dropped
+    assert b"U+000B" not in r.stderr
 
 
 def test_nd30_docx(tmp_path):
