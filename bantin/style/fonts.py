@@ -91,6 +91,11 @@ def _from_package(package: str) -> dict[str, Path]:
             face = _face_of(Path(str(f)).stem)
             if face and face not in found:
                 found[face] = Path(str(dist.locate_file(f)))
+    variable = sorted(f.name for f in dist.files or () if f.suffix.lower() == ".ttf" and "[" in f.name)
+    if "regular" not in found and variable:
+        # "Lora[wght].ttf": a variable font, named by its axes, not by a face.
+        raise FontError(f"{package} has only variable fonts ({', '.join(variable[:2])}); reportlab needs "
+                        "static TrueType faces")
     return found
 
 
@@ -215,9 +220,18 @@ def _check(files: dict[str, Path], label: str) -> frozenset[int]:
     return common or frozenset()
 
 
-@lru_cache(maxsize=16)
 def resolve(spec: FontSpec) -> Family:
-    """Find and check the four faces. Cached: fonts are read once per process."""
+    """Find and check the four faces. Cached: fonts are read once per process. An
+    error names the sheet and its key ("house.toml: fonts.body: …"): the exporter
+    that meets it knows neither."""
+    try:
+        return _resolve(spec)
+    except FontError as e:
+        raise FontError(f"{spec.where}: {e}" if spec.where else str(e)) from None
+
+
+@lru_cache(maxsize=16)
+def _resolve(spec: FontSpec) -> Family:
     label = spec.package or (spec.files[0] if spec.files else " / ".join(spec.system))
     if spec.package:
         files = _from_package(spec.package)

@@ -9,18 +9,19 @@ misspelt key silently ignored is a style that silently does not apply.
 from __future__ import annotations
 
 import hashlib
-import re
 import threading
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from bantin.errors import StyleError
+from bantin.style.rules import PAGE_SIZES_MM, check_value
 from bantin.typography import SWITCHES
-from bantin.typography.tone_marks import STYLES as TONE_STYLES
 
-PAGE_SIZES_MM = {"A4": (210.0, 297.0), "A5": (148.0, 210.0), "Letter": (215.9, 279.4)}
+# The least text area, each way, in millimetres: each margin may be up to 100 mm, but
+# together they must leave a column that a heading, a table and a bundle's cover fit.
+MIN_TEXT_MM = 60.0
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,8 @@ class FontSpec:
     system: tuple[str, ...] = ()
     name: str | None = None
     embed: bool = True
+    # "house.toml: fonts.body", for messages; not part of the font's identity.
+    where: str = field(default="", compare=False)
 
 
 @dataclass(frozen=True)
@@ -54,6 +57,15 @@ class Page:
     # Nghị định 30's header block (issuer and number left, Quốc hiệu and Tiêu ngữ
     # right, the place-and-date line) on a briefing that names its issuer.
     decree_header: bool = False
+
+    def __post_init__(self) -> None:
+        # Margins that leave no column gave reportlab's internal errors, per input.
+        w, h = PAGE_SIZES_MM.get(self.size, (MIN_TEXT_MM,) * 2)
+        for what, room in (("margin_left + margin_right", w - self.margin_left - self.margin_right),
+                           ("margin_top + margin_bottom", h - self.margin_top - self.margin_bottom)):
+            if room < MIN_TEXT_MM:
+                raise ValueError(f"page.{what} leave {room:g} mm of the {self.size} page for text; "
+                                 f"it needs at least {MIN_TEXT_MM:g} mm")
 
     @property
     def size_mm(self) -> tuple[float, float]:
@@ -152,7 +164,10 @@ def _resolve_path(ref: str, relative_to: Path | None) -> Path:
     if not p.is_absolute() and relative_to is not None and not p.exists():
         p = relative_to.parent / p
     if not p.exists():
-        raise StyleError(f"no style named {ref!r} (shipped: {', '.join(shipped())})")
+        # The sheet that extends it is named: the missing name may be in any sheet of a chain.
+        where = f"{relative_to}: extends: " if relative_to is not None else ""
+        what = f"no style sheet {p}" if p.suffix == ".toml" or "/" in ref else f"no style named {ref!r}"
+        raise StyleError(f"{where}{what} (shipped: {', '.join(shipped())})")
     return p
 
 
@@ -179,76 +194,6 @@ _SECTION_KEYS = {
     "digest": {f.name for f in fields(Digest)},
 }
 
-# What each value may be, as data: (kind, low, high) for numbers, a tuple of
-# choices, or a kind alone. Every value reaches a PDF, a DOCX or CSS; a size of
-# 0, a width given as text or a colour with CSS after it must stop at load time,
-# with a message naming the key and the file, not fail per input later.
-_NUMBER = "number"
-_RULES: dict[str, tuple[object, ...]] = {
-    "page.size": (tuple(PAGE_SIZES_MM),),
-    "page.margin_top": (_NUMBER, 0, 100),
-    "page.margin_bottom": (_NUMBER, 0, 100),
-    "page.margin_left": (_NUMBER, 0, 100),
-    "page.margin_right": (_NUMBER, 0, 100),
-    "page.page_numbers": (("footer", "top"),),
-    "page.running_header": (bool,),
-    "page.decree_header": (bool,),
-    "text.body_size": (_NUMBER, 5, 48),
-    "text.leading": (_NUMBER, 1, 3),
-    "text.title_size": (_NUMBER, 5, 96),
-    "text.lede_size": (_NUMBER, 5, 48),
-    "text.heading_sizes": (list, 5, 72),
-    "text.caption_size": (_NUMBER, 5, 48),
-    "text.masthead_size": (_NUMBER, 5, 48),
-    "text.space_after": (_NUMBER, 0, 72),
-    "text.first_line_indent": (_NUMBER, 0, 50),
-    "text.justify": (bool,),
-    "text.txt_width": (int, 20, 400),
-    "text.title_align": (("left", "center"),),
-    "text.txt_layout": (("print", "message"),),
-    "text.body_colour": ("colour",),
-    "text.accent_colour": ("colour",),
-    "typography.tone_marks": (tuple(TONE_STYLES),),
-    "digest.points": (int, 1, 20),
-    "digest.words": (int, 20, 500),
-    **{f"typography.{k}": (bool,) for k in SWITCHES},
-}
-_COLOUR = re.compile(r"#(?:[0-9a-fA-F]{3}){1,2}")
-
-
-def _is_number(v: object) -> bool:
-    return isinstance(v, (int, float)) and not isinstance(v, bool)
-
-
-def _check_value(key: str, v: object, path: Path) -> None:
-    rule = _RULES.get(key)
-    if rule is None:
-        return
-    kind = rule[0]
-
-    def bad(what: str) -> StyleError:
-        return StyleError(f"{path}: {key} must be {what}, not {v!r}"[:300])
-
-    if isinstance(kind, tuple):
-        if v not in kind:
-            raise bad("one of " + ", ".join(map(str, kind)))
-    elif kind is bool:
-        if not isinstance(v, bool):
-            raise bad("true or false")
-    elif kind == "colour":
-        if not isinstance(v, str) or not _COLOUR.fullmatch(v):
-            raise bad('a colour written "#rrggbb"')
-    elif kind is list:
-        low, high = rule[1], rule[2]
-        if not isinstance(v, list) or not 1 <= len(v) <= 6 or not all(_is_number(x) and low <= x <= high for x in v):
-            raise bad(f"a list of one to six sizes between {low} and {high}")
-    else:
-        low, high = rule[1], rule[2]
-        ok = (isinstance(v, int) and not isinstance(v, bool)) if kind is int else _is_number(v)
-        if not ok or not low <= v <= high:  # type: ignore[operator]
-            raise bad(f"{'a whole number' if kind is int else 'a number'} between {low} and {high}")
-
-
 def _check_font(role: str, spec: object, path: Path) -> None:
     where = f"fonts.{role}"
     if not isinstance(spec, dict):
@@ -269,6 +214,8 @@ def _check_font(role: str, spec: object, path: Path) -> None:
 def _check_font_file(font: Path, key: str, path: Path) -> None:
     from fontTools.ttLib import TTFont, TTLibError
 
+    if not font.is_file():
+        raise StyleError(f"{path}: {key}: no font file {font}")
     try:
         with TTFont(font, lazy=True) as f:
             f["cmap"]
@@ -291,7 +238,7 @@ def _check_keys(data: dict[str, Any], path: Path) -> None:
             for sub, value in v.items():
                 if sub not in _SECTION_KEYS[k]:
                     raise bad(f"{k}.{sub}")
-                _check_value(f"{k}.{sub}", value, path)
+                check_value(f"{k}.{sub}", value, path)
         if k == "outlets" and not (isinstance(v, dict) and all(
                 isinstance(n, str) and 0 < len(c.strip()) <= 30 and 0 < len(n.strip()) <= 200 for c, n in v.items())):
             raise StyleError(f"{path}: [outlets] must map codes (1 to 30 characters) to names (1 to 200)")
@@ -318,14 +265,9 @@ def _absolute_font_files(data: dict[str, Any], sheet: Path) -> None:
                 one["files"] = [str(_font_path(f, sheet)) for f in one["files"]]
 
 
-def _font(d: dict[str, Any]) -> FontSpec:
-    return FontSpec(
-        package=d.get("package"),
-        files=tuple(d.get("files", ())),
-        system=tuple(d.get("system", ())),
-        name=d.get("name"),
-        embed=bool(d.get("embed", True)),
-    )
+def _font(d: dict[str, Any], where: str) -> FontSpec:
+    return FontSpec(package=d.get("package"), files=tuple(d.get("files", ())), system=tuple(d.get("system", ())),
+                    name=d.get("name"), embed=bool(d.get("embed", True)), where=where)
 
 
 def _section(cls: type, d: dict[str, Any], path: Path) -> Any:
@@ -336,7 +278,7 @@ def _section(cls: type, d: dict[str, Any], path: Path) -> Any:
             values[f.name] = tuple(v) if isinstance(v, list) else v
     try:
         return cls(**values)
-    except TypeError as e:
+    except (TypeError, ValueError) as e:  # ValueError: a check across keys (Page's margins)
         raise StyleError(f"{path}: {e}") from None
 
 
@@ -378,16 +320,17 @@ def _parse(path: Path) -> tuple[Style, list[Path]]:
     fonts = data.get("fonts", {})
     if "body" not in fonts or "heading" not in fonts:
         raise StyleError(f"{path}: [fonts] needs body and heading")
-    # Every value was checked against _RULES as each sheet of the chain was read.
+    # Every value was checked against rules.RULES as each sheet of the chain was read.
     typo = data.get("typography", {})
     fallback = fonts.get("fallback", [])
     return Style(
         name=str(data.get("name", path.stem)),
         description=str(data.get("description", "")),
-        body_font=_font(fonts["body"]),
-        heading_font=_font(fonts["heading"]),
-        fallback_fonts=tuple(_font(f) for f in (fallback if isinstance(fallback, list) else [fallback])),
-        **({"mono_font": _font(fonts["mono"])} if "mono" in fonts else {}),
+        body_font=_font(fonts["body"], f"{path}: fonts.body"),
+        heading_font=_font(fonts["heading"], f"{path}: fonts.heading"),
+        fallback_fonts=tuple(_font(f, f"{path}: fonts.fallback")
+                             for f in (fallback if isinstance(fallback, list) else [fallback])),
+        **({"mono_font": _font(fonts["mono"], f"{path}: fonts.mono")} if "mono" in fonts else {}),
         page=_section(Page, data.get("page", {}), path),
         text=_section(Text, data.get("text", {}), path),
         typography={k: typo.get(k, True) is True for k in SWITCHES},

@@ -35,6 +35,7 @@ def css(style: Style, fonts: list[tuple[str, str, str]], fallbacks: list[str]) -
     # The print indent in millimetres, as ems of the body text: on a phone it scales
     # with the reader's chosen size, as every other length here does.
     indent = f"{t.first_line_indent * MM / t.body_size:.2f}em" if t.first_line_indent else "0"
+    align = "justify" if t.justify else "left"  # the sheet's, for paragraphs and list items alike
     return "\n".join(
         faces
         + [
@@ -45,10 +46,12 @@ def css(style: Style, fonts: list[tuple[str, str, str]], fallbacks: list[str]) -
             "-epub-hyphens: none; adobe-hyphenate: none; }",
             "body { margin: 0 4%; widows: 2; orphans: 2; }",
             f"p {{ margin: 0 0 {t.space_after / t.body_size:.3f}em 0; text-indent: {indent}; "
-            f"text-align: {'justify' if t.justify else 'left'}; }}",
+            f"text-align: {align}; }}",
             f'h1, h2, h3, h4 {{ font-family: "heading", {then}sans-serif; font-weight: bold; line-height: 1.3; '
             "text-align: left; page-break-after: avoid; break-after: avoid; }",
-            f"h1 {{ font-size: {rel(r['title'].size)}; margin: 0.2em 0 0.5em; text-wrap: balance; }}",
+            # The title as the sheet sets it (nd30 centres it), as in the PDF and the DOCX.
+            f"h1 {{ font-size: {rel(r['title'].size)}; margin: 0.2em 0 0.5em; text-wrap: balance; "
+            f"text-align: {r['title'].align}; }}",
             f"h2 {{ font-size: {rel(r['h1'].size)}; margin: 1.2em 0 0.4em; }}",
             f"h3 {{ font-size: {rel(r['h2'].size)}; margin: 1em 0 0.3em; }}",
             f"h4 {{ font-size: {rel(r['h3'].size)}; margin: 1em 0 0.3em; }}",
@@ -58,7 +61,7 @@ def css(style: Style, fonts: list[tuple[str, str, str]], fallbacks: list[str]) -
             "ol, ul { margin: 0 0 0.6em 0; padding-left: 1.6em; }",
             ".own-numbers { list-style: none; padding-left: 0; }",
             f".own-numbers li {{ text-indent: {indent}; }}",
-            "li { margin-bottom: 0.3em; text-align: justify; }",
+            f"li {{ margin-bottom: 0.3em; text-align: {align}; }}",
             "blockquote { margin: 0.6em 2em; font-style: italic; }",
             "blockquote footer { font-style: normal; text-align: right; }",
             f"figure {{ margin: 0.6em 0; }} figcaption {{ font-style: italic; font-size: {rel(r['caption'].size)}; "
@@ -70,7 +73,8 @@ def css(style: Style, fonts: list[tuple[str, str, str]], fallbacks: list[str]) -
             f".source {{ font-size: {rel(r['caption'].size)}; text-align: left; text-indent: 0; "
             "overflow-wrap: anywhere; }",
             ".cover { text-align: center; margin-top: 30%; }",
-            ".cover p { text-align: center; text-indent: 0; }",
+            # A bundle's cover is centred whatever the sheet's title_align (the PDF's is too).
+            ".cover p, .cover h1 { text-align: center; text-indent: 0; }",
             "figure img { display: block; max-width: 100%; height: auto; max-height: 60vh; margin: 0 auto; }",
             ".credit { font-style: normal; }",
             "div.table { overflow-x: auto; margin: 0.6em 0; }",
@@ -99,7 +103,7 @@ def css(style: Style, fonts: list[tuple[str, str, str]], fallbacks: list[str]) -
             '.entry-lede { text-indent: 0; } ul.points { margin: 0.2em 0 0 0; padding-left: 1.2em; '
             'list-style-type: "\\2013\\00A0"; }',
             ".placeholder { border: 0.5px solid #888; padding: 1.5em 0.5em; text-align: center; font-style: italic; }",
-            f'nav h1, nav h2 {{ font-family: "heading", {then}sans-serif; }}',
+            f'nav h1, nav h2 {{ font-family: "heading", {then}sans-serif; text-align: left; }}',
             "@media (max-width: 30em) { p, li { text-align: start; } }",
             # The accent colour is a dark red chosen for paper; on a night theme's black
             # it would be unreadable, so there the text keeps the theme's colour.

@@ -1,0 +1,127 @@
+"""A press office's own sheet: each setting reaches every format it should, and a
+wrong sheet is one line naming the file and the key (fourth review session)."""
+
+from __future__ import annotations
+
+from pathlib import Path, PurePosixPath
+from types import SimpleNamespace
+
+import pytest
+from helpers import EXAMPLES, bantin
+
+from bantin.exporters.epub.css import css
+from bantin.style import fonts
+from bantin.style.stylesheet import StyleError, load
+
+ARTICLE = EXAMPLES / "mua-lua-dong-thap.txt"
+
+
+def _sheet(tmp_path: Path, body: str, name: str = "house.toml") -> Path:
+    p = tmp_path / name
+    p.write_text('extends = "default"\n' + body, encoding="utf-8")
+    return p
+
+
+def _rule(sheet_css: str, selector: str) -> str:
+    return next(line for line in sheet_css.splitlines() if line.startswith(selector + " {"))
+
+
+def test_epub_title_and_list_items_follow_the_sheet(tmp_path):
+    # The EPUB set every title flush left and every list item justified, whatever
+    # title_align and justify said; the PDF and the DOCX followed them.
+    house = load(str(_sheet(tmp_path, '[text]\ntitle_align = "center"\njustify = false\n')))
+    out = css(house, [], [])
+    assert "text-align: center" in _rule(out, "h1")
+    assert "text-align: left" in _rule(out, "li") and "text-align: left" in _rule(out, "p")
+    plain = css(load("default"), [], [])
+    assert "text-align: left" in _rule(plain, "h1") and "text-align: justify" in _rule(plain, "li")
+    # The contents page and a bundle's cover keep their own alignment.
+    assert "text-align: left" in _rule(out, "nav h1, nav h2") and ".cover p, .cover h1 { text-align: center" in out
+
+
+@pytest.mark.parametrize("body, keys", [
+    ('[page]\nsize = "A5"\nmargin_left = 80\nmargin_right = 80\n', "page.margin_left + margin_right"),
+    ('[page]\nsize = "A5"\nmargin_top = 100\nmargin_bottom = 100\n', "page.margin_top + margin_bottom"),
+])
+def test_margins_that_leave_no_column_are_refused_at_load(tmp_path, body, keys):
+    # Each margin was within 0 to 100 mm, so the sheet loaded, and the PDF failed
+    # per input ("internal error: AttributeError: … blPara", "too large on page").
+    p = _sheet(tmp_path, body)
+    with pytest.raises(StyleError) as e:
+        load(str(p))
+    assert keys in str(e.value) and p.name in str(e.value)
+    r = bantin("export", "-f", "pdf", "--style", str(p), "-o", str(tmp_path / "out"), str(ARTICLE))
+    assert r.returncode == 2 and keys.encode() in r.stderr and b"Traceback" not in r.stderr
+
+
+def test_a_size_set_by_an_extending_sheet_is_checked_against_inherited_margins(tmp_path):
+    parent = tmp_path / "wide.toml"
+    parent.write_text('extends = "default"\n[page]\nmargin_left = 45\nmargin_right = 45\n', encoding="utf-8")
+    load(str(parent))  # A4: 120 mm of text
+    child = tmp_path / "small.toml"
+    child.write_text('extends = "wide.toml"\n[page]\nsize = "A5"\n', encoding="utf-8")
+    with pytest.raises(StyleError, match="leave 58 mm of the A5 page"):
+        load(str(child))
+
+
+def test_a_missing_parent_names_the_sheet_that_extends_it(tmp_path):
+    p = tmp_path / "house.toml"
+    p.write_text('extends = "newsroom.toml"\n', encoding="utf-8")
+    with pytest.raises(StyleError) as e:
+        load(str(p))
+    assert str(e.value).startswith(f"{p}: extends: no style sheet ") and "newsroom.toml" in str(e.value)
+    p.write_text('extends = "defualt"\n', encoding="utf-8")
+    with pytest.raises(StyleError, match=r"house\.toml: extends: no style named 'defualt'"):
+        load(str(p))
+
+
+def test_a_missing_font_file_says_so(tmp_path):
+    p = _sheet(tmp_path, '[fonts]\nbody = { files = ["fonts/Nha-Regular.ttf"] }\n')
+    with pytest.raises(StyleError, match=r"fonts\.body\.files: no font file .*Nha-Regular\.ttf"):
+        load(str(p))
+
+
+def test_font_errors_name_the_sheet_and_the_key(tmp_path):
+    p = _sheet(tmp_path, '[fonts]\nheading = { package = "fontpkg-not-installed-xyz" }\n')
+    st = load(str(p))
+    with pytest.raises(StyleError) as e:
+        fonts.resolve(st.heading_font)
+    assert str(e.value).startswith(f"{p}: fonts.heading: font package 'fontpkg-not-installed-xyz'")
+    r = bantin("export", "-f", "pdf", "--style", str(p), "-o", str(tmp_path / "out"), str(ARTICLE))
+    assert r.returncode == 1 and b"house.toml: fonts.heading: font package" in r.stderr
+    assert b"Traceback" not in r.stderr
+
+
+def test_a_package_of_variable_fonts_is_named_as_such(monkeypatch):
+    # fontpkg-lora ships only "Lora[wght].ttf": the message was "no regular face found".
+    files = [PurePosixPath("fontpkg_lora/files/Lora[wght].ttf"),
+             PurePosixPath("fontpkg_lora/files/Lora-Italic[wght].ttf")]
+    monkeypatch.setattr("importlib.metadata.distribution", lambda name: SimpleNamespace(files=files))
+    with pytest.raises(fonts.FontError, match=r"fontpkg-lora has only variable fonts \(Lora-Italic\[wght\]\.ttf"):
+        fonts.resolve(fonts.FontSpec(package="fontpkg-lora"))
+
+
+# A long title over a heading and a long paragraph: a title that does not fit
+# what is left of its page, and paragraphs split over pages in few words a line.
+_LARGE = ("Hội nghị tổng kết công tác chuyển đổi số và cải cách hành chính của thành phố năm nay "
+          "với nhiều kết quả đáng ghi nhận\n"
+          "Sáng 12/3, thành phố tổ chức hội nghị tổng kết công tác chuyển đổi số.\n"
+          + "".join(f"## Phần {k}\n" + "Kết quả đạt được trong năm qua rất đáng khích lệ, nhiều thủ tục đã được "
+                    "đưa lên môi trường mạng, người dân và doanh nghiệp tiết kiệm thời gian, chi phí đi lại. " * 6
+                    + "\n" for k in range(1, 4)))
+
+
+@pytest.mark.parametrize("body, source", [("[text]\ntitle_size = 96\n", None),
+                                          ("[text]\nbody_size = 42\n", "hoi-nghi-chuyen-doi-so.txt"),
+                                          ("[text]\nlede_size = 48\n", "hoi-nghi-chuyen-doi-so.txt")])
+def test_the_largest_sizes_a_sheet_allows_still_lay_out(tmp_path, body, source):
+    # Within the allowed ranges, the PDF failed per input: a title split over two
+    # pages lost its bookmark ("can't jump from outline level -1 to level 1"), and
+    # a loose paragraph's first part, broken again one line longer, no longer fit
+    # its page ("Splitting error").
+    src = EXAMPLES / source if source else tmp_path / "lon.md"
+    if not source:
+        src.write_text("# " + _LARGE, encoding="utf-8")
+    r = bantin("export", "-f", "pdf", "--style", str(_sheet(tmp_path, body)), "-o", str(tmp_path / "out"), str(src))
+    assert r.returncode == 0, r.stderr
+    assert (tmp_path / "out" / (src.stem + ".pdf")).stat().st_size > 0
