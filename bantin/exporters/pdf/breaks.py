@@ -136,8 +136,11 @@ def refill(bl: Any, shrink: float, ends: bool = True) -> list[tuple[float, list[
     words = [w for _, ws in lines for w in ws]
     if is_loose and all(type(w) is str for w in words):
         found = _fit(words, rooms, font, size, shrink, runt_cost=0.0, line_cost=1.0, loose_cost=0.0)
-        # one more line is a fair price for a paragraph without a row of gaps
-        if found and _badness(found, space, size) < _badness(lines, space, size) and len(found) <= len(lines) + 1:
+        # One more line is a fair price for a paragraph without a row of gaps, but
+        # not in the first part of a paragraph split over two pages: reportlab
+        # measured that part's lines to fit what was left of the page.
+        grow = 1 if ends else 0
+        if found and _badness(found, space, size) < _badness(lines, space, size) and len(found) <= len(lines) + grow:
             out = found
     now: list[tuple[float, list[str]]] = out or lines
     if ends and len(now) >= RUNT_LINES and runt(*now[-1], rooms[min(len(now), len(rooms)) - 1]):

@@ -47,6 +47,16 @@ class Marked(P):
                 bl.lines = better
         return bl
 
+    def split(self, aw: float, ah: float) -> list[Any]:
+        """reportlab's parts, the first keeping the outline mark: a part is a new
+        paragraph, and a title too tall for what is left of its page (a large
+        title size) lost its bookmark, so the headings under it had no parent
+        ("can't jump from outline level -1 to level 1")."""
+        parts = super().split(aw, ah)
+        if parts and self.outline is not None and isinstance(parts[0], Marked):
+            parts[0].outline = self.outline
+        return parts  # type: ignore[no-any-return]
+
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:
         size = super().wrap(aw, ah)
         if self.style.alignment == ALIGN["justify"]:
