@@ -284,33 +284,52 @@ def _named_codec(data: bytes, name: str, given: str, notes: list[str]) -> Decode
     try:
         text = data.decode(name)
     except UnicodeDecodeError as e:
+        # UTF-8 Vietnamese holds bytes Windows-1252 has no character for ("ề" is
+        # E1 BB 81), and so does VISCII: such a file in a folder named -e cp1252
+        # is read as what it is, not refused.
+        fits = None if codecs.lookup(name).name.startswith("utf") else _unfit(data, given[:40], "", notes, True)
+        if fits is not None:
+            return fits
         raise InputError(_not_valid(given, data, e)) from None
     except (LookupError, TypeError, ValueError) as e:
         raise InputError(f"cannot decode as {given[:40]!r}: {str(e)[:100]}") from None
     text = text.removeprefix("\ufeff")
     if codecs.lookup(name).name.startswith("utf"):
         return Decoded(text)  # a named Unicode encoding is taken at its word: nothing reads it better
-    return _unfit(data, legacy.NAMES.get(name, given[:40]), text, notes) or Decoded(text)
+    return _unfit(data, legacy.NAMES.get(name, given[:40]), text, notes, True) or Decoded(text)
 
 
-def _unfit(data: bytes, named: str, text: str, notes: list[str]) -> Decoded | None:
+def _unfit(data: bytes, named: str, text: str, notes: list[str], codec: bool = False) -> Decoded | None:
     """Another reading when the named encoding clearly does not fit the file, else
     None. An encoding is named for a whole folder, and one file may be UTF-8 or in
     another legacy encoding: read as named, its words would be mojibake ("Hµ Néi"
     under VNI) that every output then carries without a word. Only a reading whose
     words are Vietnamese syllables by a clear margin more than the named one's, with
-    evidence enough, replaces it; the note says so."""
+    evidence enough, replaces it; the note says so. Under a named Python codec
+    (``codec``), valid UTF-8 is read as UTF-8 whatever its language."""
     if data.isascii():
         return None
     share = legacy.syllable_share(text[:200_000])
     try:
         utf8: str | None = data.decode("utf-8")
+        strays = ""
     except UnicodeDecodeError:
-        utf8 = None
-    if utf8 is not None and legacy.syllable_share(utf8[:200_000]) >= share + legacy.CLEAR_MARGIN:
-        notes.append(f"the file is UTF-8, not {named} as named: read as UTF-8")
-        return Decoded(utf8)
+        # UTF-8 with a dash pasted from Word is UTF-8 still, as without a name
+        # (and on the same terms: a short VISCII file may hold UTF-8 pairs, "ươ").
+        utf8, strays = _strays(data) or (None, "")
+        if utf8 is not None and any(c >= legacy.syllable_share(utf8) + legacy.CLEAR_MARGIN
+                                    for c, _, _ in legacy.candidates(data)):
+            utf8 = None
     if utf8 is not None:
+        utf8_share = legacy.syllable_share(utf8[:200_000])
+        # Text in a code page such as Latin-1 is next to never valid UTF-8 with two
+        # characters beyond ASCII or more, and syllables cannot tell: "été" read
+        # as Latin-1 is "Ã©tÃ©", whose "Ã" is one. (A short TCVN3 file may be.)
+        if utf8_share >= share + legacy.CLEAR_MARGIN or (
+                codec and not strays and sum(1 for c in utf8[:200_000] if ord(c) > 0x7F) >= 2):
+            notes.append(f"the file is UTF-8, not {named} as named: read as UTF-8"
+                         + (f" (not valid at {strays}: read as Windows-1252)" if strays else ""))
+            return Decoded(utf8)
         return None
     found = legacy.detect(data)
     if (found is None or legacy.NAMES[found[0]] == named

@@ -35,7 +35,8 @@ UNITS = (
 ).split()
 _DATE_WORDS = ("ngày", "tháng", "năm")
 
-_NUMBER = r"(?<![\w.,/-])\d(?:[\d.,]*\d)?%?"
+# A hyphen-minus after a space is a minus sign, and binds with its number ("-5 °C").
+_NUMBER = r"(?:(?<![^\s(])-|(?<![\w.,/-]))\d(?:[\d.,]*\d)?%?"
 _NUMBER_UNIT = re.compile(
     _NUMBER + " (?=(?:" + "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True)) + r")(?![\w²³]))"
 )

@@ -29,6 +29,7 @@ from helpers import (
 )
 
 from bantin import api
+from bantin.exporters.pdf import breaks
 from bantin.model import Article, Briefing, ListBlock, ListItem, Paragraph, Span, plain
 from bantin.typography.words import join
 
@@ -484,3 +485,16 @@ def test_a_label_never_pushes_its_first_line_past_the_lines_under_it(tmp_path):
     assert all(abs(a - s) < 0.3 for (a, _), s in zip(titles, sources, strict=True)), (titles, sources)
     points = _starts(lines, lambda w: w == "–")
     assert points and all(abs(a - b) < 0.3 for a, b in points), points
+
+
+def test_words_with_a_dot_or_a_slash_are_not_split_as_addresses_inside_a_syllable() -> None:
+    # reportlab asks for an address's split points whenever a word leaves much of
+    # a line empty (uriWasteReduce): a narrow column (A5, 60 mm, 24 pt) read
+    # "Q.Đốn" / "g Đa" when every word with ".x" counted as an address.
+    breaks.install()
+    for word in ("Q.Đống", "P.Khương", "30.000", "đồng/kg", "COVID-19"):
+        assert breaks.address_pairs(word) is None, word
+    # Addresses still split at their punctuation, and so does the rest of one.
+    assert ("vnexpress.net", "/thoi-su") in (breaks.address_pairs("vnexpress.net/thoi-su") or [])
+    rest = "chinh-sach-ho-tro-nong-dan-dong-bang"
+    assert (rest[:26], rest[26:]) in (breaks.address_pairs(rest) or [])

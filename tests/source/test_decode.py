@@ -142,6 +142,29 @@ def test_a_file_in_another_legacy_encoding_than_the_one_named_is_read_as_what_it
     assert read(tcvn3(ARTICLE), encoding="tcvn3")[1] == []
 
 
+def test_utf8_under_a_named_code_page_is_read_as_utf8_whatever_its_language() -> None:
+    # Read as Latin-1, French UTF-8 is "prÃ©sident", and its "Ã" counts as a
+    # Vietnamese syllable: only validity tells. Vietnamese UTF-8 holds bytes that
+    # Windows-1252 has no character for ("ề" is E1 BB 81): no error either.
+    french = "Le président a été élu à Paris.\nUne phrase en français, déjà lue.\n"
+    for named in ("latin-1", "cp1252"):
+        assert read(french.encode(), encoding=named) == (
+            french.splitlines(), [f"the file is UTF-8, not {named} as named: read as UTF-8"])
+        lines, warnings = read((ARTICLE + "Mưa về.\n").encode(), encoding=named)
+        assert lines == [TITLE, SAPO, BODY, "Mưa về."]
+        assert warnings == [f"the file is UTF-8, not {named} as named: read as UTF-8"]
+
+
+def test_utf8_with_a_stray_windows_byte_under_a_named_encoding_is_read_as_utf8() -> None:
+    # A dash pasted from Word (0x96) makes the file invalid UTF-8; read as TCVN3 it
+    # was "Viỏằ‡t" without a word.
+    data = ARTICLE.encode() + "Ông Thịnh nói ".encode() + b"\x96 tr\xe1\xbb\x9di m\xc6\xb0a.\n"
+    for named, said in (("tcvn3", "TCVN3 (ABC)"), ("cp1252", "cp1252")):
+        lines, warnings = read(data, encoding=named)
+        assert lines[-1] == "Ông Thịnh nói – trời mưa.", named
+        assert warnings[0].startswith(f"the file is UTF-8, not {said} as named: read as UTF-8 (not valid at offset")
+
+
 def test_a_utf8_byte_order_mark_before_legacy_bytes_is_not_text():
     lines, _ = read(b"\xef\xbb\xbf" + tcvn3(ARTICLE))
     assert lines[0] == TITLE

@@ -32,13 +32,15 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import paragraph
 
 from bantin.exporters.pdf import patch, tracking
+from bantin.typography import protect
 
 # reportlab versions whose paragraph module calls _uri_split_pairs(word) -> list of
 # (head, tail) | None when a word does not fit (read in 4.0 to 5.1).
 CHECKED = ("4.", "5.")
 BEFORE = re.compile(r"[/.\-_~?#%=&@]")
 AFTER = re.compile(r"[=&]")
-ADDRESS = re.compile(r"[/?&=@]|[.-]\w")  # what makes a word an address (or the rest of one)
+ADDRESS = re.compile(r"[/?&=@]|[.-]\w")  # what the rest of an address split once still has
+ADDRESS_REST = 24  # characters: a word without a domain that long is the rest of an address
 
 _reportlab_pairs: Callable[[str], list[tuple[str, str]] | None] | None = None
 
@@ -47,7 +49,12 @@ def address_pairs(word: str) -> list[tuple[str, str]] | None:
     """Every way to split ``word`` over two lines, the preferred first: after a
     punctuation mark, the longest head first; then anywhere, longest head first.
     None for a word that is no address (reportlab's own answer then)."""
-    if not ADDRESS.search(word) or " " in word or "\u00a0" in word:
+    # Only an address as typography finds one ("www.", a scheme, a domain, a
+    # mailbox), or what is left of one split already (no prose word is that long):
+    # "Q.Đống", "30.000" and "đồng/kg" are words, and split anywhere a narrow
+    # column read "Q.Đốn / g Đa", a syllable cut in two.
+    if (not ADDRESS.search(word) or " " in word or "\u00a0" in word
+            or not (len(word) >= ADDRESS_REST or protect.ADDRESS.search(word))):
         return _reportlab_pairs(word) if _reportlab_pairs else None
     # As the Chicago Manual has it: before a slash, a dot, a hyphen (so that it is
     # not read, or extracted, as a hyphenation), "_", "~", "?", "#", "%"; before or
