@@ -287,7 +287,8 @@ def _named_codec(data: bytes, name: str, given: str, notes: list[str]) -> Decode
         # UTF-8 Vietnamese holds bytes Windows-1252 has no character for ("ề" is
         # E1 BB 81), and so does VISCII: such a file in a folder named -e cp1252
         # is read as what it is, not refused.
-        fits = None if codecs.lookup(name).name.startswith("utf") else _unfit(data, given[:40], "", notes, True)
+        said = legacy.NAMES.get(name, given[:40])
+        fits = None if codecs.lookup(name).name.startswith("utf") else _unfit(data, said, "", notes, True)
         if fits is not None:
             return fits
         raise InputError(_not_valid(given, data, e)) from None
