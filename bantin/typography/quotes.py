@@ -15,7 +15,7 @@ word on both sides (nói:"Tôi đến", "Hay!"anh nói), or an empty pair ("").
 Rich text is typeset span by span, and a quote mark often has a span of its own
 (quotes around an italic word or a link): ``before`` is the typeset text before
 the span in the same paragraph (its last character), ``after`` the text after it
-and ``quoted`` whether a double quotation is open there (see ``runs``).
+and ``quoted`` whether a double quotation is open there (``model.map_texts`` hands the paragraph over whole).
 """
 
 import re
