@@ -5,7 +5,7 @@ A held-out probe: needs numpy, and ../shared/eval/digest.
 
 For every candidate sentence that ``digest.points.select`` ranks, it records what
 ``salience.parts`` measures (centrality, position, cues, penalties) and a few
-measures more (length, figures, capitalised words), and the sentence's target:
+measures more (length, rank, figures, capitalised words), and the sentence's target:
 its share of syllable pairs found in its cluster's human summaries (what
 ``bench/digest_oracle.py`` ranks by). A ridge regression fitted on one seeded half
 of the clusters then ranks the candidates of the other half, and score.py scores
