@@ -45,7 +45,8 @@ _DATE_WORD = re.compile(r"\b(ngày|tháng|năm|Ngày|Tháng|Năm) (?=\d)")
 _TITLE = r"(?:TP|Tp|TS|TSKH|PGS|GS|ThS|BS|KS|NXB|Q|P|TX|TT|[A-Z]{1,3})"
 _ABBREV = re.compile(rf"\b((?:TP|Tp|TS|TSKH|PGS|GS|ThS|BS|KS|NXB|Q|P|TX|TT)\.(?:{_TITLE}\.){{0,2}}) (?=\w)")
 # An initial: a capital letter and a full stop before a capitalised name ("N. Văn A").
-_INITIAL = re.compile(r"(?<![\w.])((?:[A-ZĐ]\.){1,3}) (?=[A-ZĐÀ-Ỹ])")  # "J.K. Rowling" too
+# (The name's capital is checked with isupper: "À-Ỹ" spans small letters too.)
+_INITIAL = re.compile(r"(?<![\w.])((?:[A-ZĐ]\.){1,3}) (?=[^\W\d_])")  # "J.K. Rowling" too
 # A separating dash, typographic or typed ("kinh tế - xã hội" when the dashes rule is
 # off): a dash at the start of a line reads as a list item or a reply.
 _SPACED_DASH = re.compile(r"(?<=\S) (?=[-–—](?: |$))")
@@ -93,4 +94,4 @@ def apply(text: str, before: str = "", after: str = "") -> str:
     text = _DATE_WORD.sub(lambda m: m.group(1) + NBSP, text)
     text = _NUMBER_UNIT.sub(_bind_unit, text)
     text = _ABBREV.sub(lambda m: m.group(1) + NBSP, text)
-    return _INITIAL.sub(lambda m: m.group(1) + NBSP, text)
+    return _INITIAL.sub(lambda m: m.group(1) + (NBSP if m.string[m.end()].isupper() else " "), text)

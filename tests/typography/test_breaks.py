@@ -102,3 +102,9 @@ def test_the_word_list_loads_only_for_display_text():
 def test_a_name_stays_whole_before_a_bound_dash(title, kept):
     # the dash is bound to the name's last syllable; the name is still one word
     assert kept.replace(" ", NB) in words.join(nbsp.apply(title))
+
+
+def test_initials_bind_only_to_a_capitalised_name():
+    # "À-Ỹ" in a character class spans small letters too: "T.T.H. đến" is the
+    # initials and a verb, not a name.
+    assert nbsp.apply("ông T.T.H. đến nơi, N. Đức và A. ở") == f"ông T.T.H. đến nơi, N.{NB}Đức và A. ở"
