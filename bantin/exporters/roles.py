@@ -116,9 +116,13 @@ def roles(style: Style) -> Mapping[str, Role]:
         "decree_issuer": Role(DECREE["issuer"], 1.15, bold=True, align="center"),
         "decree_nation": Role(DECREE["nation"], 1.15, bold=True, align="center"),
         "decree_motto": Role(DECREE["motto"], 1.15, bold=True, align="center"),
-        "decree_number": Role(DECREE["number"], 1.2, align="center", before=4),
+        # The number and the place and date share a line: the same size, leading and space above.
+        "decree_number": Role(DECREE["number"], 1.2, align="center", before=6),
         "decree_place": Role(DECREE["place"], 1.2, italic=True, align="center", before=6),
-        "running": Role(t.masthead_size, 1.0, "heading", align="center"),
+        # The DOCX header and footer. A number at the top (nd30) is the header's only
+        # line and Nghị định 30 sets it 13–14 pt: the body's size, as the PDF draws it.
+        "running": Role(t.body_size if style.page.page_numbers == "top" else t.masthead_size, 1.0, "heading",
+                        align="center"),
     })
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from bantin.exporters.docx.fields import run
 from bantin.exporters.docx.styles import NAMES
 from bantin.exporters.docx.writer import Writer
@@ -34,40 +36,19 @@ def header_block(w: Writer, h: DecreeHeader) -> None:
     motto_twips = round(len(TIEU_NGU) * motto.size * 0.52 * 20)  # about half an em a letter
     # (text, role, rule): each line in its own role, sized by Nghị định 30 as the
     # PDF's are (``roles.DECREE``). A rule is an empty paragraph whose bottom border
-    # is indented to the rule's length.
-    cells = (
-        [(h.issuer, "decree_issuer", 0), ("", "decree", widths[0] // 3), (h.number, "decree_number", 0)],
-        [(QUOC_HIEU, "decree_nation", 0), (TIEU_NGU, "decree_motto", 0),
-         ("", "decree", max(0, (widths[1] - motto_twips) // 2)), (h.place_date, "decree_place", 0)],
+    # is indented to the rule's length. Two rows, as in the PDF: the decree sets the
+    # place and date on the same line as the number.
+    rows = (
+        ([(h.issuer, "decree_issuer", 0), ("", "decree", widths[0] // 3)],
+         [(QUOC_HIEU, "decree_nation", 0), (TIEU_NGU, "decree_motto", 0),
+          ("", "decree", max(0, (widths[1] - motto_twips) // 2))]),
+        ([(h.number, "decree_number", 0)], [(h.place_date, "decree_place", 0)]),
     )
-    tr = w.el("w:tr")
-    for cell_width, lines in zip(widths, cells, strict=True):
-        tc = w.el("w:tc")
-        tcpr = w.el("w:tcPr")
-        tcpr.append(w.el("w:tcW", {"w:w": str(cell_width), "w:type": "dxa"}))
-        tc.append(tcpr)
-        for text, role, rule in lines:
-            p = w.el("w:p")
-            ppr = w.el("w:pPr")
-            ppr.append(w.el("w:pStyle", {"w:val": w.ids[NAMES[role]]}))
-            if rule:
-                bdr = w.el("w:pBdr")
-                bdr.append(w.el("w:bottom", {"w:val": "single", "w:sz": "6", "w:space": "1",
-                                                "w:color": "auto"}))
-                ppr.append(bdr)
-                ppr.append(w.el("w:spacing", {"w:before": "0", "w:after": "60", "w:line": "60",
-                                                 "w:lineRule": "exact"}))
-                ppr.append(w.el("w:ind", {"w:left": str(rule), "w:right": str(rule)}))
-            p.append(ppr)
-            if not text:
-                tc.append(p)
-                continue
-            # Bold and italic come from the line's style, so that Word restyles them.
-            w.faces.add(("body", w.roles[role].face))
-            run(p, text)
-            tc.append(p)
-        tr.append(tc)
-    tbl.append(tr)
+    for cells in rows:
+        tr = w.el("w:tr")
+        for cell_width, lines in zip(widths, cells, strict=True):
+            tr.append(_cell(w, cell_width, lines))
+        tbl.append(tr)
     w.sect.addprevious(tbl)
     # The title keeps its distance from the block, as in the PDF (8 mm).
     gap = w.el("w:p")
@@ -77,3 +58,29 @@ def header_block(w: Writer, h: DecreeHeader) -> None:
                                     "w:lineRule": "exact"}))
     gap.append(ppr)
     w.sect.addprevious(gap)
+
+
+def _cell(w: Writer, width: int, lines: list[tuple[str, str, int]]) -> Any:
+    """A cell of the block: its lines, each a paragraph in its role's style."""
+    tc = w.el("w:tc")
+    tcpr = w.el("w:tcPr")
+    tcpr.append(w.el("w:tcW", {"w:w": str(width), "w:type": "dxa"}))
+    tc.append(tcpr)
+    for text, role, rule in lines:
+        p = w.el("w:p")
+        ppr = w.el("w:pPr")
+        ppr.append(w.el("w:pStyle", {"w:val": w.ids[NAMES[role]]}))
+        if rule:
+            bdr = w.el("w:pBdr")
+            bdr.append(w.el("w:bottom", {"w:val": "single", "w:sz": "6", "w:space": "1", "w:color": "auto"}))
+            ppr.append(bdr)
+            ppr.append(w.el("w:spacing", {"w:before": "0", "w:after": "60", "w:line": "60",
+                                             "w:lineRule": "exact"}))
+            ppr.append(w.el("w:ind", {"w:left": str(rule), "w:right": str(rule)}))
+        p.append(ppr)
+        if text:
+            # Bold and italic come from the line's style, so that Word restyles them.
+            w.faces.add(("body", w.roles[role].face))
+            run(p, text)
+        tc.append(p)
+    return tc

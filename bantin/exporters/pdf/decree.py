@@ -1,7 +1,8 @@
 """Nghị định 30/2020's header block, as a two-column table without rules: the
 issuer and number on the left, the national title and motto on the right, a short
-rule under the issuer and one under the motto, and the place-and-date line. Each
-line takes its size from its role (``roles.DECREE``), so the DOCX reads the same.
+rule under the issuer and one under the motto, and the place-and-date line on the
+number's line. Each line takes its size from its role (``roles.DECREE``), so the
+DOCX reads the same.
 
 What the document does not say is left blank by ``labels.decree_header``, so
 the DOCX leaves the same blanks.
@@ -28,12 +29,13 @@ def header_block(h: DecreeHeader, st: Mapping[str, Any], ink_colour: str, width:
     # The rule under the motto clears the descenders of "lập" and "phúc".
     clear = -getDescent(motto_style.fontName, motto_style.fontSize) + 1.5
     rule = {"thickness": 0.5, "color": ink, "hAlign": "CENTER"}
-    left = [para(h.issuer, issuer), HRFlowable(width="30%", spaceBefore=clear, spaceAfter=2, **rule),
-            para(h.number, st["decree_number"])]
+    left = [para(h.issuer, issuer), HRFlowable(width="30%", spaceBefore=clear, spaceAfter=2, **rule)]
     right = [para(QUOC_HIEU, nation), para(TIEU_NGU, motto_style),
-             HRFlowable(width=motto, spaceBefore=clear, spaceAfter=2, **rule),
-             para(h.place_date, st["decree_place"])]
-    grid = Table([[left, right]], colWidths=[width * 0.4, width * 0.6])
+             HRFlowable(width=motto, spaceBefore=clear, spaceAfter=2, **rule)]
+    # A second row: the decree sets the place and date "on the same line as the
+    # number and symbol", whatever the height of the issuer's name above it.
+    grid = Table([[left, right], [para(h.number, st["decree_number"]), para(h.place_date, st["decree_place"])]],
+                 colWidths=[width * 0.4, width * 0.6])
     grid.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("ALIGN", (0, 0), (-1, -1), "CENTER"),
                               ("FONTNAME", (0, 0), (-1, -1), issuer.fontName),
                               ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
