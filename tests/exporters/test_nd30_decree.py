@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from helpers import bantin, soffice_pdf, style_property, word_lines, zip_text
@@ -61,3 +62,15 @@ def _sizes_of(reader: PdfReader, page: int, text: str) -> list[float]:
 
     reader.pages[page].extract_text(visitor_text=visit)
     return sizes
+
+
+def test_the_rule_under_the_motto_is_as_long_as_the_motto_in_both_formats(tmp_path):
+    """Appendix I: a solid rule as long as the motto. The PDF measured the motto; the
+    DOCX guessed half an em a letter, a rule 24 pt too long."""
+    pdf = _export(tmp_path)
+    motto = next(line for line in word_lines(pdf) if [w for _, _, w in line][:2] == ["Độc", "lập"])
+    motto_pt = motto[-1][1] - motto[0][0]
+    doc = zip_text(tmp_path / "bao-cao.docx", "word/document.xml")
+    column = int(re.findall(r'<w:gridCol w:w="(\d+)"', doc)[1])
+    indent = int(re.findall(r'<w:ind w:left="(\d+)" w:right="\d+"', doc)[1])  # the issuer's rule, then the motto's
+    assert abs((column - 2 * indent) / 20 - motto_pt) < 2, ((column - 2 * indent) / 20, motto_pt)

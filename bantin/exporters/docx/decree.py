@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from bantin.exporters.docx.fields import run
@@ -33,7 +35,11 @@ def header_block(w: Writer, h: DecreeHeader) -> None:
         grid.append(w.el("w:gridCol", {"w:w": str(width)}))
     tbl.append(grid)
     motto = w.roles["decree_motto"]
-    motto_twips = round(len(TIEU_NGU) * motto.size * 0.52 * 20)  # about half an em a letter
+    # The rule under the motto is as long as the motto, as the PDF draws it: measured
+    # in the body's bold face (a DOCX has no layout of its own to ask).
+    body = w.covered.families[0]
+    face = body.files.get("bold") or body.files["regular"]
+    motto_twips = round(text_width(face, TIEU_NGU, motto.size) * 20)
     # (text, role, rule): each line in its own role, sized by Nghị định 30 as the
     # PDF's are (``roles.DECREE``). A rule is an empty paragraph whose bottom border
     # is indented to the rule's length. Two rows, as in the PDF: the decree sets the
@@ -58,6 +64,24 @@ def header_block(w: Writer, h: DecreeHeader) -> None:
                                     "w:lineRule": "exact"}))
     gap.append(ppr)
     w.sect.addprevious(gap)
+
+
+@lru_cache(maxsize=8)
+def _advances(path: Path) -> tuple[dict[int, int], int]:
+    """Each character's advance width in the font at ``path``, and its units per em
+    (read once per process)."""
+    from fontTools.ttLib import TTFont
+
+    with TTFont(path, lazy=True) as f:
+        metrics = f["hmtx"].metrics
+        return {cp: metrics[g][0] for cp, g in f.getBestCmap().items()}, f["head"].unitsPerEm
+
+
+def text_width(path: Path, text: str, size: float) -> float:
+    """``text``'s width in points at ``size`` in the font at ``path``, unkerned, as
+    reportlab's stringWidth measures it for the PDF."""
+    advances, upem = _advances(path)
+    return sum(advances.get(ord(c), upem // 2) for c in text) * size / upem
 
 
 def _cell(w: Writer, width: int, lines: list[tuple[str, str, int]]) -> Any:

@@ -39,6 +39,7 @@ class Covered:
     """``c in covered``: both text families have the character."""
 
     def __init__(self, *families: Family) -> None:
+        self.families = families  # the body's first: what a width is measured in
         self.cmap = frozenset.intersection(*(f.cmap for f in families))
         self.stand_ins = str.maketrans({c: s for c, s in _STAND_INS.items()
                                         if ord(c) not in self.cmap and (not s or ord(s) in self.cmap)})
