@@ -20,6 +20,9 @@ MM = 72 / 25.4  # points in a millimetre: the style sheet measures in mm, type i
 CODE_GROUND = "#F2F0EB"  # the light ground under a code block, in every paged format
 # Nghị định 30/2020's header block sizes in points, whatever the body size: they are the decree's.
 DECREE = {"issuer": 12.0, "nation": 12.0, "motto": 13.0, "number": 13.0, "place": 13.0}
+# The rule under the issuer: Nghị định 30 asks 1/3 to 1/2 of the issuer's line (its
+# set width, the column's at most when the name wraps); both writers draw 40%.
+ISSUER_RULE = 0.4
 
 
 @dataclass(frozen=True)

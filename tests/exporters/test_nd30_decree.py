@@ -74,3 +74,21 @@ def test_the_rule_under_the_motto_is_as_long_as_the_motto_in_both_formats(tmp_pa
     column = int(re.findall(r'<w:gridCol w:w="(\d+)"', doc)[1])
     indent = int(re.findall(r'<w:ind w:left="(\d+)" w:right="\d+"', doc)[1])  # the issuer's rule, then the motto's
     assert abs((column - 2 * indent) / 20 - motto_pt) < 2, ((column - 2 * indent) / 20, motto_pt)
+
+
+def test_the_rule_under_the_issuer_is_a_third_to_a_half_of_its_line(tmp_path):
+    """Appendix I: the rule under the issuer is 1/3 to 1/2 of the issuer's line. It was
+    a third of the column (30% in the PDF): over half of a short name's line."""
+    src = tmp_path / "ngan.txt"
+    src.write_text("Kết quả quý I\nCác đơn vị đã triển khai kế hoạch.\nVề hạ tầng số, toàn tỉnh đã phủ sóng.\n",
+                   encoding="utf-8")
+    r = bantin("export", "-f", "pdf,docx", "--style", "nd30", "-M", "issuer=Sở Nông nghiệp", "-o", str(tmp_path),
+               str(src))
+    assert r.returncode == 0, r.stderr.decode()
+    row = next(line for line in word_lines(tmp_path / "ngan.pdf") if line[0][2] == "SỞ")
+    issuer = row[:[w for _, _, w in row].index("CỘNG")]  # the left column: the national title is beside it
+    issuer_pt = issuer[-1][1] - issuer[0][0]
+    doc = zip_text(tmp_path / "ngan.docx", "word/document.xml")
+    column = int(re.findall(r'<w:gridCol w:w="(\d+)"', doc)[0])
+    indent = int(re.findall(r'<w:ind w:left="(\d+)" w:right="\d+"', doc)[0])
+    assert 1 / 3 <= (column - 2 * indent) / 20 / issuer_pt <= 1 / 2

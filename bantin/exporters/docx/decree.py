@@ -10,6 +10,7 @@ from bantin.exporters.docx.fields import run
 from bantin.exporters.docx.styles import NAMES
 from bantin.exporters.docx.writer import Writer
 from bantin.exporters.labels import QUOC_HIEU, TIEU_NGU, DecreeHeader
+from bantin.exporters.roles import ISSUER_RULE
 
 
 def header_block(w: Writer, h: DecreeHeader) -> None:
@@ -40,12 +41,14 @@ def header_block(w: Writer, h: DecreeHeader) -> None:
     body = w.covered.families[0]
     face = body.files.get("bold") or body.files["regular"]
     motto_twips = round(text_width(face, TIEU_NGU, motto.size) * 20)
+    line = min(round(text_width(face, h.issuer, w.roles["decree_issuer"].size) * 20), widths[0])
+    issuer_rule = round(ISSUER_RULE * line)
     # (text, role, rule): each line in its own role, sized by Nghị định 30 as the
     # PDF's are (``roles.DECREE``). A rule is an empty paragraph whose bottom border
     # is indented to the rule's length. Two rows, as in the PDF: the decree sets the
     # place and date on the same line as the number.
     rows = (
-        ([(h.issuer, "decree_issuer", 0), ("", "decree", widths[0] // 3)],
+        ([(h.issuer, "decree_issuer", 0), ("", "decree", (widths[0] - issuer_rule) // 2)],
          [(QUOC_HIEU, "decree_nation", 0), (TIEU_NGU, "decree_motto", 0),
           ("", "decree", max(0, (widths[1] - motto_twips) // 2))]),
         ([(h.number, "decree_number", 0)], [(h.place_date, "decree_place", 0)]),

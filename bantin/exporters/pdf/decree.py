@@ -18,6 +18,7 @@ from reportlab.pdfbase.pdfmetrics import getDescent, stringWidth
 from reportlab.platypus import HRFlowable, Table, TableStyle
 
 from bantin.exporters.labels import QUOC_HIEU, TIEU_NGU, DecreeHeader
+from bantin.exporters.roles import ISSUER_RULE
 
 
 def header_block(h: DecreeHeader, st: Mapping[str, Any], ink_colour: str, width: float,
@@ -29,7 +30,8 @@ def header_block(h: DecreeHeader, st: Mapping[str, Any], ink_colour: str, width:
     # The rule under the motto clears the descenders of "lập" and "phúc".
     clear = -getDescent(motto_style.fontName, motto_style.fontSize) + 1.5
     rule = {"thickness": 0.5, "color": ink, "hAlign": "CENTER"}
-    left = [para(h.issuer, issuer), HRFlowable(width="30%", spaceBefore=clear, spaceAfter=2, **rule)]
+    line = min(stringWidth(h.issuer, issuer.fontName, issuer.fontSize), width * 0.4)
+    left = [para(h.issuer, issuer), HRFlowable(width=ISSUER_RULE * line, spaceBefore=clear, spaceAfter=2, **rule)]
     right = [para(QUOC_HIEU, nation), para(TIEU_NGU, motto_style),
              HRFlowable(width=motto, spaceBefore=clear, spaceAfter=2, **rule)]
     # A second row: the decree sets the place and date "on the same line as the
