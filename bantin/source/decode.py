@@ -176,11 +176,8 @@ def _not_utf8(data: bytes, error: UnicodeDecodeError, notes: list[str]) -> Decod
     found = legacy.detect(data, ranked)
     if found is not None:
         return Decoded(found[1], found[0])
-    strays = _strays(data)
-    # A short file in a legacy encoding may hold a pair of bytes that happens to be
-    # UTF-8 ("ươ" in VISCII): strays only when no legacy reading is clearly better.
-    if strays is not None and all(share < legacy.syllable_share(strays[0]) + legacy.CLEAR_MARGIN
-                                  for share, _, _ in ranked):
+    strays = _strays_unless_legacy(data, ranked)
+    if strays is not None:
         text, where = strays
         notes.append(f"not valid UTF-8 at {where}: read as Windows-1252")
         return Decoded(text)
@@ -190,6 +187,17 @@ def _not_utf8(data: bytes, error: UnicodeDecodeError, notes: list[str]) -> Decod
         f"encoding is clearly right (Vietnamese words: {shares}); name one with --encoding "
         "tcvn3, vni, viqr, viscii, cp1258 or another codec"
     )
+
+
+def _strays_unless_legacy(data: bytes, ranked: list[tuple[float, str, str]]) -> tuple[str, str] | None:
+    """``_strays``, unless a legacy reading (``ranked``: ``legacy.candidates``) is
+    clearly better: a short file in a legacy encoding may hold a pair of bytes that
+    happens to be UTF-8 ("ươ" in VISCII)."""
+    strays = _strays(data)
+    if strays is None or any(share >= legacy.syllable_share(strays[0]) + legacy.CLEAR_MARGIN
+                             for share, _, _ in ranked):
+        return None
+    return strays
 
 
 def _strays(data: bytes) -> tuple[str, str] | None:
@@ -311,16 +319,14 @@ def _unfit(data: bytes, named: str, text: str, notes: list[str], codec: bool = F
     if data.isascii():
         return None
     share = legacy.syllable_share(text[:200_000])
+    ranked = None  # the legacy readings, once they are needed
     try:
         utf8: str | None = data.decode("utf-8")
         strays = ""
     except UnicodeDecodeError:
-        # UTF-8 with a dash pasted from Word is UTF-8 still, as without a name
-        # (and on the same terms: a short VISCII file may hold UTF-8 pairs, "ươ").
-        utf8, strays = _strays(data) or (None, "")
-        if utf8 is not None and any(c >= legacy.syllable_share(utf8) + legacy.CLEAR_MARGIN
-                                    for c, _, _ in legacy.candidates(data)):
-            utf8 = None
+        # UTF-8 with a dash pasted from Word is UTF-8 still, on the terms auto mode uses.
+        ranked = legacy.candidates(data)
+        utf8, strays = _strays_unless_legacy(data, ranked) or (None, "")
     if utf8 is not None:
         utf8_share = legacy.syllable_share(utf8[:200_000])
         # Text in a code page such as Latin-1 is next to never valid UTF-8 with two
@@ -332,7 +338,7 @@ def _unfit(data: bytes, named: str, text: str, notes: list[str], codec: bool = F
                          + (f" (not valid at {strays}: read as Windows-1252)" if strays else ""))
             return Decoded(utf8)
         return None
-    found = legacy.detect(data)
+    found = legacy.detect(data, ranked)
     if (found is None or legacy.NAMES[found[0]] == named
             or legacy.syllable_share(found[1][:200_000]) < share + legacy.CLEAR_MARGIN):
         return None

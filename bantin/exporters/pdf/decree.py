@@ -30,14 +30,15 @@ def header_block(h: DecreeHeader, st: Mapping[str, Any], ink_colour: str, width:
     # The rule under the motto clears the descenders of "lập" and "phúc".
     clear = -getDescent(motto_style.fontName, motto_style.fontSize) + 1.5
     rule = {"thickness": 0.5, "color": ink, "hAlign": "CENTER"}
-    line = min(stringWidth(h.issuer, issuer.fontName, issuer.fontSize), width * 0.4)
+    columns = (width * 0.4, width * 0.6)
+    line = min(stringWidth(h.issuer, issuer.fontName, issuer.fontSize), columns[0])
     left = [para(h.issuer, issuer), HRFlowable(width=ISSUER_RULE * line, spaceBefore=clear, spaceAfter=2, **rule)]
     right = [para(QUOC_HIEU, nation), para(TIEU_NGU, motto_style),
              HRFlowable(width=motto, spaceBefore=clear, spaceAfter=2, **rule)]
     # A second row: the decree sets the place and date "on the same line as the
     # number and symbol", whatever the height of the issuer's name above it.
     grid = Table([[left, right], [para(h.number, st["decree_number"]), para(h.place_date, st["decree_place"])]],
-                 colWidths=[width * 0.4, width * 0.6])
+                 colWidths=list(columns))
     grid.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("ALIGN", (0, 0), (-1, -1), "CENTER"),
                               ("FONTNAME", (0, 0), (-1, -1), issuer.fontName),
                               ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
