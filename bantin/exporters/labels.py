@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, replace
 
 from bantin.model import Article, Briefing, Document, Figure, Span, Text
+from bantin.model.dates import local_day
 from bantin.model.labels import SEPARATOR, SOURCE, TAGS
 from bantin.typography.autolink import split
 from bantin.typography.nbsp import NB_HYPHEN, NBSP
@@ -25,9 +26,11 @@ NOTES = "Chú thích"
 
 
 def vi_date(iso: str | None) -> str:
-    """"2025-08-05" → "ngày 05 tháng 8 năm 2025" (Nghị định 30: a leading zero below 10)."""
+    """"2025-08-05" → "ngày 05 tháng 8 năm 2025" (Nghị định 30: a leading zero below 10);
+    a time with an offset is dated in Vietnam time."""
     if not iso or len(iso) < 10:
         return ""
+    iso = local_day(iso)
     y, m, d = iso[:4], int(iso[5:7]), int(iso[8:10])
     month = f"{m:02d}" if m < 3 else str(m)
     return f"ngày {d:02d} tháng {month} năm {y}"
@@ -47,7 +50,7 @@ def meta_line(a: Article) -> str:
     if time and ((a.lede or "").startswith(time) or (a.date and _same_day(time, a.date))):
         time = None
     parts.append(", ".join(p for p in (place, time) if p))
-    if a.date and not (time and a.date[:4] in time):
+    if a.date and not (time and local_day(a.date)[:4] in time):
         parts.append(vi_date(a.date))
     return SEPARATOR.join(p for p in parts if p)
 
@@ -56,6 +59,7 @@ def _same_day(time: str, iso: str) -> bool:
     """Does "Sáng 5/8" (or "05/08/2025") name the day of "2025-08-05"?"""
     if len(iso) < 10:
         return False
+    iso = local_day(iso)
     day, month = int(iso[8:10]), int(iso[5:7])
     return re.search(rf"(?<!\d)0?{day}/0?{month}(?!\d)", time) is not None
 

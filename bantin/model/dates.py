@@ -4,12 +4,20 @@ form ("2025-08-05", optionally with a time and an offset), and a real day.
 Week dates ("2025-W32-2") and the basic form ("20250805") are refused although
 Python parses them: every exporter prints the date as "ngày 05 tháng 8 năm 2025"
 and reads its parts by position.
+
+A time with an offset names an instant; the day printed is that instant's day in
+Vietnam (``local_day``), where the briefing is read: a JSON-LD
+"2016-09-20T23:30:00Z" is the morning of 21/9 in Hà Nội, not 20/9. The model keeps
+the value as the source gave it.
 """
 
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import datetime, timedelta, timezone
+
+# Vietnam time (ICT): UTC+7 all year, no daylight saving since 1975.
+VIETNAM = timezone(timedelta(hours=7))
 
 _ISO = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?:Z|[+-]\d{2}:?\d{2})?)?")
 
@@ -22,3 +30,17 @@ def iso_date_ok(value: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+def local_day(value: str) -> str:
+    """The "YYYY-MM-DD" a reader in Vietnam calls the date of ``value``: its own
+    date when it has no time or no offset (a newsroom's local time), else its
+    instant's date in UTC+7."""
+    day = value[:10]
+    if len(value) <= 10 or not re.search(r"(?:Z|[+-]\d{2}:?\d{2})$", value):
+        return day
+    try:
+        when = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return day
+    return when.astimezone(VIETNAM).date().isoformat()

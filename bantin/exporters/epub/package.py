@@ -20,6 +20,7 @@ from ebooklib import epub
 from bantin.exporters.archive import zip_entry
 from bantin.exporters.labels import doc_subject, meta_text
 from bantin.model import Document
+from bantin.model.dates import local_day
 from bantin.style.stylesheet import Style
 
 LANG = "vi"
@@ -45,7 +46,7 @@ def metadata(book: epub.EpubBook, doc: Document, canonical: str, style: Style, p
     # dc:date is the article's own date; a build date there would claim the
     # article was published today. The build time goes only to dcterms:modified.
     if doc.date:
-        book.add_metadata("DC", "date", doc.date[:10])
+        book.add_metadata("DC", "date", local_day(doc.date))
     for prop, value in (
         ("schema:accessMode", "textual"),
         *((("schema:accessMode", "visual"),) if pictured else ()),

@@ -10,6 +10,7 @@ import re
 from datetime import date
 from typing import Any
 
+from bantin.model.dates import iso_date_ok, local_day
 from bantin.source.html.page import LinkedData, classes, meta, squash
 
 _META = ("article:published_time", "og:article:published_time", "datePublished", "pubdate", "publishdate",
@@ -43,6 +44,8 @@ def parse(text: str | None, *, words_too: bool = False) -> str | None:
     s = squash(text)
     if not s:
         return None
+    if iso_date_ok(s):  # a timestamp with an offset is dated as Vietnam sees the instant
+        return local_day(s)
     m = _ISO.search(s) or _COMPACT.search(s)
     if m:
         return _ok(int(m[1]), int(m[2]), int(m[3]))

@@ -25,7 +25,7 @@ from pathlib import PurePath
 from typing import Any
 
 from bantin.errors import InputError
-from bantin.model.dates import iso_date_ok
+from bantin.model.dates import iso_date_ok, local_day
 
 Warn = Callable[[str], None]
 MAX_BYTES = 256 * 1024  # of front matter; more is not a post's metadata
@@ -184,11 +184,13 @@ def date(front: dict[str, Any], warn: Warn) -> str | None:
     if v is None:
         return None
     if isinstance(v, datetime.date):
-        return v.isoformat()[:10]
+        return local_day(v.isoformat())
     value = text(front, "date", warn)
     if value is None:
         return None
-    if iso_date_ok(value) or iso_date_ok(value[:10]):
+    if iso_date_ok(value):
+        return local_day(value)
+    if iso_date_ok(value[:10]):
         return value[:10]
     warn(f"front matter date {value[:40]!r} is not a real date in ISO form (YYYY-MM-DD); ignored")
     return None

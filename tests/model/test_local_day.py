@@ -1,0 +1,64 @@
+"""A timestamp with an offset is an instant: the day every format prints is that
+instant's day in Vietnam (UTC+7), where the briefing is read. "23:30 Z" on 20/9
+is 06:30 on 21/9 in Hà Nội; a newsroom's own local time (no offset) is its day."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+from helpers import bantin, pandoc_plain, pdftotext
+
+from bantin.model.dates import local_day
+
+
+@pytest.mark.parametrize(("value", "day"), [
+    ("2016-09-20T23:30:00Z", "2016-09-21"),
+    ("2016-09-20T16:59:59Z", "2016-09-20"),  # 23:59:59 in Hà Nội: still the 20th
+    ("2016-09-20T17:00:00+00:00", "2016-09-21"),
+    ("2016-09-20T17:00:00+0000", "2016-09-21"),
+    ("2016-12-31T20:00:00-05:00", "2017-01-01"),  # 08:00 on New Year's Day in Hà Nội
+    ("2016-09-20T23:30:00+07:00", "2016-09-20"),  # already Vietnam time
+    ("2016-09-20T23:30:00", "2016-09-20"),  # no offset: the source's own clock
+    ("2016-09-20", "2016-09-20"),
+])
+def test_local_day(value: str, day: str) -> None:
+    assert local_day(value) == day
+
+
+PAGE = """<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Bão số 3 đổ bộ</title>
+<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle",
+"headline":"Bão số 3 đổ bộ","datePublished":"2016-09-20T23:30:00Z",
+"publisher":{"@type":"Organization","name":"Báo Mẫu"}}</script></head>
+<body><article><h1>Bão số 3 đổ bộ</h1>
+<p>Sáng nay, bão số 3 đã đổ bộ vào các tỉnh ven biển miền Trung, gây mưa lớn trên diện rộng.</p>
+<p>Chính quyền địa phương đã sơ tán hàng nghìn hộ dân khỏi vùng nguy hiểm trước khi bão vào bờ.</p>
+<p>Các lực lượng cứu hộ đang khắc phục hậu quả và khôi phục điện lưới tại nhiều khu vực.</p>
+</article></body></html>
+"""
+
+MARKDOWN = "---\ntitle: Bão số 3 đổ bộ\ndate: 2016-09-20T23:30:00Z\n---\n\nSáng nay bão đã vào bờ.\n"
+
+
+@pytest.mark.parametrize(("name", "content"), [("trang.html", PAGE), ("bai.md", MARKDOWN)])
+def test_every_format_prints_the_vietnam_day(tmp_path: Path, name: str, content: str) -> None:
+    src = tmp_path / name
+    src.write_text(content, encoding="utf-8")
+    out = tmp_path / "out"
+    r = bantin("export", "-f", "all", "-o", str(out), str(src))
+    assert r.returncode == 0, r.stderr.decode()
+    stem = src.stem
+    texts = {
+        "txt": (out / f"{stem}.txt").read_text(encoding="utf-8"),
+        "pdf": pdftotext(out / f"{stem}.pdf"),
+        "docx": pandoc_plain(out / f"{stem}.docx", "docx"),
+        "epub": pandoc_plain(out / f"{stem}.epub", "epub"),
+    }
+    for fmt, text in texts.items():
+        flat = " ".join(text.split())
+        assert "ngày 21 tháng 9 năm 2016" in flat, (fmt, flat[:300])
+        assert "ngày 20 tháng 9" not in flat, fmt
+    with zipfile.ZipFile(out / f"{stem}.epub") as z:
+        opf = next(n for n in z.namelist() if n.endswith(".opf"))
+        assert "<dc:date>2016-09-21</dc:date>" in z.read(opf).decode()
