@@ -31,7 +31,7 @@ from typing import Any
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import paragraph
 
-from bantin.exporters.pdf import patch, tracking
+from bantin.exporters.pdf import bound, patch, tracking
 from bantin.typography import protect
 
 # reportlab versions whose paragraph module calls _uri_split_pairs(word) -> list of
@@ -104,12 +104,21 @@ def _pieces(words: list[str]) -> Iterator[tuple[str, bool]]:
 
 
 def too_wide(extra: float, gaps: int, space: float) -> bool:
-    """Would ``gaps`` word spaces that share ``extra`` room pass MAX_GAP times ``space``?"""
+    """Would ``gaps`` word spaces that share ``extra`` room pass MAX_GAP times
+    ``space``? The gaps are those reportlab stretches (``bound.gaps``)."""
     return gaps > 0 and extra / gaps > (MAX_GAP - 1) * space
 
 
+def looseness(extra: float, words: list[str], space: float) -> float:
+    """How far a justified line's gaps are widened, in word spaces: its ``extra``
+    room shared as reportlab shares it, among its word spaces and the no-break
+    spaces inside its words (``bound.gaps``). 0 for a line with no gap."""
+    gaps = bound.gaps(words)
+    return extra / (gaps * space) if gaps > 0 else 0.0
+
+
 def loose(lines: list[tuple[float, list[str]]], space: float) -> bool:
-    return any(too_wide(extra, len(ws) - 1, space) for extra, ws in lines[:-1])
+    return any(too_wide(extra, bound.gaps(ws), space) for extra, ws in lines[:-1])
 
 
 def runt(extra: float, words: list[str], room: float) -> bool:
@@ -182,7 +191,7 @@ def _unrunt(lines: list[tuple[float, list[str]]], rooms: list[float], font: str,
 
 def _stretch(lines: list[tuple[float, list[str]]], space: float) -> float:
     """How far the loosest line but the last widens its spaces, in word spaces."""
-    return max((extra / ((len(ws) - 1) * space) for extra, ws in lines[:-1] if len(ws) > 1), default=0.0)
+    return max((looseness(extra, ws, space) for extra, ws in lines[:-1]), default=0.0)
 
 
 def _fit(words: list[str], widths_of_lines: list[float], font: str, size: float, shrink: float, runt_cost: float,
@@ -196,6 +205,7 @@ def _fit(words: list[str], widths_of_lines: list[float], font: str, size: float,
     pieces = list(_pieces(words))
     width = [stringWidth(p, font, size) for p, _ in pieces]
     letters = [len(p) for p, _ in pieces]
+    binds = [p.count(bound.NBSP) for p, _ in pieces]  # reportlab stretches these too
     n = len(pieces)
 
     # best[i]: (cost, lines, start) of setting pieces[:i]; a line may end only after
@@ -211,13 +221,14 @@ def _fit(words: list[str], widths_of_lines: list[float], font: str, size: float,
     start_of = [-1] * (n + 1)
     cost_of[0] = 0.0
     for j in range(1, n + 1):
-        natural, gaps, chars = width[j - 1], 0, letters[j - 1]
+        natural, gaps, chars, tied = width[j - 1], 0, letters[j - 1], binds[j - 1]
         last = j == n
         i = j - 1
         while i >= 0:
             if i != j - 1:
                 natural += width[i]
                 chars += letters[i]
+                tied += binds[i]
                 if ends[i]:
                     natural += space
                     gaps += 1
@@ -234,14 +245,15 @@ def _fit(words: list[str], widths_of_lines: list[float], font: str, size: float,
                     if runt_cost and ((gaps == 0 and not any(len(p.split()) > 1 for p, _ in pieces[i:]))
                                       or natural < RUNT_SHARE * room):
                         cost = runt_cost
-                elif gaps == 0:
+                elif gaps + tied == 0:
                     cost = 50.0 + ((room - natural) / space) ** 2
-                else:
-                    ratio = (room - natural) / (gaps * space)
+                else:  # the spaces drawn wider: the breaking ones (which alone shrink) and the bound ones
+                    ratio = (room - natural) / ((gaps + tied) * space)
                     cost = ratio * ratio
                     if ratio > stretch:  # most short candidates are: ``spare`` only when it can tell
                         unfilled = loose_cost < 1000.0 and ratio > loose_ratio and (
-                            room - natural > gaps * loose_ratio * space + tracking.spare(chars, gaps, size))
+                            room - natural > (gaps + tied) * loose_ratio * space
+                            + tracking.spare(chars, gaps + tied, size))
                         cost += 1000.0 if unfilled else loose_cost
                 total = before + cost + line_cost
                 if total < cost_of[j]:
@@ -276,9 +288,16 @@ def _badness(lines: list[tuple[float, list[str]]], space: float, size: float) ->
     the smaller, the better set."""
     unfilled, excess = 0, 0.0
     for extra, ws in lines[:-1]:
-        gaps = len(ws) - 1
+        gaps = bound.gaps(ws)
+        if gaps == 0:
+            # A word alone is set flush left, as ragged as a loose line set so:
+            # past what one gap may take, it is a line not filled either.
+            over = extra - (MAX_GAP - 1) * space
+            excess += max(0.0, over)
+            unfilled += over > 0
+            continue
         over = extra - gaps * (MAX_GAP - 1) * space
-        if gaps > 0 and over > 0:
+        if over > 0:
             excess += over
             unfilled += over > tracking.spare(len(" ".join(ws)), gaps, size)
     return unfilled, excess

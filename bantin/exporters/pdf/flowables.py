@@ -12,6 +12,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 from reportlab.platypus import Paragraph as P
 
+from bantin.exporters.pdf import bound
 from bantin.exporters.pdf.breaks import MAX_GAP, refill, too_wide
 from bantin.exporters.pdf.ink import KEEP_LIMIT
 from bantin.exporters.pdf.styles import ALIGN
@@ -35,10 +36,21 @@ class Marked(P):
     outline: Outlined | None = None
 
     def breakLines(self, width: Any) -> Any:  # noqa: N802 - reportlab's name
-        """reportlab's lines; a justified paragraph of one font with a line looser
-        than MAX_GAP (as a whole), or with a last line of one syllable (its last
-        lines), is broken again (``breaks.refill``)."""
-        bl = super().breakLines(width)
+        """reportlab's lines, a group bound by no-break spaces that is wider than
+        its line broken at them (``bound.unbind``); a justified paragraph of one
+        font with a line looser than MAX_GAP (as a whole), or with a last line of
+        one syllable (its last lines), is broken again (``breaks.refill``)."""
+        frags: list[Any] = getattr(self, "frags")  # noqa: B009 - set in reportlab's _setup, which mypy cannot type
+        unbound = bound.unbind(frags, width if isinstance(width, (list, tuple)) else [width])
+        if unbound is not None:
+            self.frags = unbound
+        try:
+            bl = super().breakLines(width)
+        finally:
+            # The parsed fragments stay as written, so that a wider measure keeps
+            # the binding; reportlab's own frag words (several fonts) replace them.
+            if unbound is not None and self.frags is unbound:
+                self.frags = frags
         if self.style.alignment == ALIGN["justify"] and getattr(bl, "kind", 1) == 0:
             # The first part of a paragraph split over two pages ends justified: its
             # last line is no runt.
@@ -72,13 +84,17 @@ class Marked(P):
         # Underlines and link boxes are measured from the word spaces alone: such a
         # paragraph is never letter-spaced.
         may_track = not (getattr(bl, "us_lines", None) or getattr(bl, "link", None))
-        for n, line in enumerate(lines[:-1]):
+        # The first part of a paragraph split over two pages ends on a justified
+        # line: it is judged too, as loose as any other (two words had been
+        # stretched across the whole measure).
+        judged = len(lines) if getattr(self, "_JustifyLast", False) else len(lines) - 1
+        for n, line in enumerate(lines[:judged]):
             if bl.kind == 0:
                 extra, words = line
-                if too_wide(extra, len(words) - 1, space):
+                if too_wide(extra, bound.gaps(words), space):
                     tracked = may_track and track(extra, words, space, self.style.fontSize, MAX_GAP)
                     lines[n] = tracked or (0, words)
-            elif too_wide(line.extraSpace, getattr(line, "wordCount", 0) - 1, space):
+            elif too_wide(line.extraSpace, bound.frag_gaps(line), space):
                 line.extraSpace = 0
 
     def draw(self) -> None:
@@ -153,7 +169,13 @@ def balanced(pst: Any, markup: str, width: float) -> Any:
     extra = last[0] if first.blPara.kind == 0 else last.extraSpace
     if n < 2 or width - extra >= 0.6 * width:
         return pst  # one line, or a last line already long enough
-    low, high = width / n, width
+    # Never narrower than the widest word or bound group ("Madam Nhu Trần Lệ
+    # Xuân"): measured there, reportlab cut it inside a syllable and counted the
+    # lines so, and the title was then set with the group broken.
+    floor = bound.widest(P(markup, pst).frags) + 1 + pst.leftIndent + pst.rightIndent
+    if floor >= width:
+        return pst
+    low, high = max(width / n, floor), width
     for _ in range(6):  # to a 64th of the width: finer is invisible
         mid = (low + high) / 2
         low, high = (low, mid) if lines(mid) <= n else (mid, high)

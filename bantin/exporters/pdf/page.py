@@ -86,7 +86,11 @@ def decor(style: Style, fonts: Fonts, running: str, cover: bool) -> Callable[[An
         if page.page_numbers == "top":
             if n > 1:
                 canv.setFont(fonts.body, style.text.body_size)
-                canv.drawCentredString(w / 2, h - page.margin_top * MM / 2 - 4, str(n))
+                # Over the text area, between the margins, as Word centres a header
+                # (and the DOCX does): nd30's margins are uneven (30 mm left, 15 mm
+                # right), and over the whole page the number stood 7.5 mm to the left.
+                centre = (page.margin_left * MM + w - page.margin_right * MM) / 2
+                canv.drawCentredString(centre, h - page.margin_top * MM / 2 - 4, str(n))
         elif not (cover and n == 1):
             canv.setFont(fonts.body, size)
             head = f"{PAGE} {n}/"

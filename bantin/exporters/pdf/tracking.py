@@ -22,7 +22,7 @@ from typing import Any
 
 from reportlab.platypus import paragraph
 
-from bantin.exporters.pdf import patch
+from bantin.exporters.pdf import bound, patch
 
 # reportlab versions whose paragraph module draws a kind-0 justified line with
 # _justifyDrawParaLine(tx, offset, extraspace, words, last) (read in 4.0 to 5.1).
@@ -53,8 +53,9 @@ def spare(chars: int, gaps: int, size: float) -> float:
 def track(extra: float, words: list[Any], space: float, size: float, max_gap: float) -> tuple[float, list[Any]] | None:
     """The (extra space, words) that set a loose justified line with letter
     spacing, or None when that cannot keep its spaces, as seen, under ``max_gap``
-    times the word space (or letter spacing cannot be drawn here)."""
-    gaps = len(words) - 1
+    times the word space (or letter spacing cannot be drawn here). The gaps are
+    those reportlab widens: the no-break spaces inside words too (``bound.gaps``)."""
+    gaps = bound.gaps(words)
     letters = len(" ".join(words)) - 1
     if _draw_line is None or gaps < 1 or letters <= 2 * gaps:
         return None
