@@ -70,3 +70,26 @@ def test_the_pdf_and_the_docx_put_the_page_number_in_the_same_place(tmp_path):
         return sum(boxes[0]) / 2
 
     assert abs(number_centre(pdf) - number_centre(lo)) < 1
+
+
+def test_the_default_footer_stands_where_the_docx_puts_it(tmp_path):
+    """The default sheet's "Trang N/M" footer is centred over the text area too
+    (25 mm left, 20 mm right: over the page it stood 7 pt to the left)."""
+    src = tmp_path / "bai.txt"
+    body = "Về hạ tầng số, toàn tỉnh đã phủ sóng di động 4G đến 100% thôn, ấp. " * 12
+    src.write_text("Kết quả chuyển đổi số quý I\n" + f"{body}\n" * 14, encoding="utf-8")
+    r = bantin("export", "-f", "pdf,docx", "-o", str(tmp_path), str(src))
+    assert r.returncode == 0, r.stderr.decode()
+    page = load("default").page
+    assert page.margin_left != page.margin_right
+    lo = soffice_pdf(tmp_path / "bai.docx", tmp_path / "lo")
+
+    def footer_centre(path: Path) -> float:
+        words = [(x0, x1, w) for p, x0, y0, x1, w in word_boxes(path) if p == 1 and y0 > 780]
+        assert [w for _, _, w in words][:1] == ["Trang"], words
+        return (words[0][0] + words[-1][1]) / 2
+
+    width = page.size_mm[0] * MM
+    centre = (page.margin_left * MM + width - page.margin_right * MM) / 2
+    assert abs(footer_centre(tmp_path / "bai.pdf") - centre) < 1
+    assert abs(footer_centre(tmp_path / "bai.pdf") - footer_centre(lo)) < 1

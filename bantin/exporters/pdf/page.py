@@ -79,6 +79,11 @@ def decor(style: Style, fonts: Fonts, running: str, cover: bool) -> Callable[[An
     w, h = (x * MM for x in page.size_mm)
     size = style.text.masthead_size
 
+    # Page numbers are centred over the text area, between the margins, as Word
+    # centres a header or footer (and the DOCX does): with uneven margins (nd30's
+    # 30 mm left, 15 mm right) the page's centre stood 7.5 mm to the left.
+    centre = (page.margin_left * MM + w - page.margin_right * MM) / 2
+
     def draw(canv: Any, doc: Any) -> None:
         n = canv.getPageNumber()
         canv.saveState()
@@ -86,16 +91,12 @@ def decor(style: Style, fonts: Fonts, running: str, cover: bool) -> Callable[[An
         if page.page_numbers == "top":
             if n > 1:
                 canv.setFont(fonts.body, style.text.body_size)
-                # Over the text area, between the margins, as Word centres a header
-                # (and the DOCX does): nd30's margins are uneven (30 mm left, 15 mm
-                # right), and over the whole page the number stood 7.5 mm to the left.
-                centre = (page.margin_left * MM + w - page.margin_right * MM) / 2
                 canv.drawCentredString(centre, h - page.margin_top * MM / 2 - 4, str(n))
         elif not (cover and n == 1):
             canv.setFont(fonts.body, size)
             head = f"{PAGE} {n}/"
             # Centred as if the total had as many digits as this page's number.
-            x = w / 2 - stringWidth(head + str(n), fonts.body, size) / 2
+            x = centre - stringWidth(head + str(n), fonts.body, size) / 2
             y = page.margin_bottom * MM / 2 - 3
             canv.drawString(x, y, head)
             canv.translate(x + stringWidth(head, fonts.body, size), y)
