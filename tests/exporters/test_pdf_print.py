@@ -54,7 +54,7 @@ def headline_lines() -> Iterator[list[list[str]]]:
             bl = self.blPara
             lines = ([" ".join(ws) for _, ws in bl.lines] if bl.kind == 0 else
                      ["".join(getattr(f, "text", "") for f in line.words) for line in bl.lines])
-            found.append(lines)
+            found.append(Lines(lines, self.getPlainText()))
         draw(self)
 
     flowables.Marked.draw = recording  # type: ignore[method-assign]
@@ -64,21 +64,32 @@ def headline_lines() -> Iterator[list[list[str]]]:
         flowables.Marked.draw = draw  # type: ignore[method-assign]
 
 
+class Lines(list[str]):
+    """A headline's lines as drawn, with the headline's own text: a break that cuts
+    a syllable ("Xu" / "ân") looks like a word end once the lines are joined."""
+
+    def __init__(self, lines: list[str], source: str) -> None:
+        super().__init__(lines)
+        self.source = source
+
+
 def splits(lines: list[str]) -> list[str]:
-    """Each break that falls inside a word (as ``typography.words`` segments the headline)."""
-    text = " ".join(" ".join(x.replace("\u00a0", " ").split()) for x in lines)
+    """Each break that falls inside a word (as ``typography.words`` segments the
+    headline) or inside a syllable of the headline's own text."""
+    source = getattr(lines, "source", None)
+    text = " ".join((source or " ".join(lines)).replace("\u00a0", " ").split())
     groups = join(text).split(" ")
+    # Where each group ends, counted in characters that are not spaces: a line
+    # ends after as many of them as it holds, whatever spaces it was drawn with.
     ends, at = set(), 0
     for g in groups:
-        at += len(g)
+        at += len(g.replace("\u00a0", ""))
         ends.add(at)
-        at += 1
     out, at = [], 0
     for line in lines[:-1]:
-        at += len(" ".join(line.replace("\u00a0", " ").split()))
+        at += len("".join(line.split()))
         if at not in ends:
             out.append(f"{line} | …")
-        at += 1
     return out
 
 
@@ -87,6 +98,8 @@ TITLES = [
     "Hội nông dân toàn quốc hoàn thành kế hoạch tiêu thụ lúa cho bà con vùng lũ",
     "Mỹ và Nhật thử nghiệm thành công tên lửa đánh chặn trên biển",
     "Phát động giải báo chí toàn quốc về xây dựng Đảng năm nay",
+    # a bound name as wide as the measure: reportlab cut it inside "Xuân"
+    "Ý kiến về việc in lại sách “Madam Nhu Trần Lệ Xuân – Quyền lực bà Rồng”",
 ]
 
 
