@@ -8,10 +8,22 @@ import re
 
 NAME = "cleanup"
 
+# Pictographs an emoji sequence joins (Unicode's Extended_Pictographic, by block:
+# a few symbols that are no emoji fall inside, and a joiner between two of them is
+# as harmless as it is rare), and what may stand between a pictograph and its
+# joiner: a variation selector (🏳️‍🌈 is 🏳 U+FE0F U+200D 🌈).
+_PICTOGRAPH = ("\u00a9\u00ae\u203c\u2049\u2122\u2139\u2194-\u21aa\u231a-\u23ff\u24c2\u25aa-\u25fe"
+               "\u2600-\u27bf\u2934\u2935\u2b05-\u2b55\u3030\u303d\u3297\u3299\U0001f000-\U0001faff")
 # Cc and Cf characters except the ones that carry meaning in Vietnamese text runs:
 # none do, so all of them go, including the BOM and soft hyphen (no hyphenation).
+# The one exception is the zero-width joiner between two pictographs: it makes
+# 👨‍👩‍👧 one family, and without it the emoji is three faces in every format. A
+# joiner anywhere else (between letters, at a span's edge) still goes. Variation
+# selectors (U+FE0E, U+FE0F) are not Cf and are kept.
 INVISIBLE = re.compile(
-    "[\u0000-\u0008\u000e-\u001f\u007f-\u0084\u0086-\u009f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]"
+    "[\u0000-\u0008\u000e-\u001f\u007f-\u0084\u0086-\u009f\u00ad\u200b\u200c\u200e\u200f\u202a-\u202e"
+    "\u2060-\u2064\ufeff]"
+    f"|(?<![{_PICTOGRAPH}])(?<![{_PICTOGRAPH}][\ufe0e\ufe0f])\u200d|\u200d(?![{_PICTOGRAPH}])"
 )
 # Line and paragraph separators (vertical tab, form feed, NEL, U+2028, U+2029) end
 # a line as a newline does: between two words they are white space, and removing

@@ -47,6 +47,50 @@ _ABBREV = re.compile(rf"\b((?:TP|Tp|TS|TSKH|PGS|GS|ThS|BS|KS|NXB|Q|P|TX|TT)\.(?:
 # An initial: a capital letter and a full stop before a capitalised name ("N. Văn A").
 # (The name's capital is checked with isupper: "À-Ỹ" spans small letters too.)
 _INITIAL = re.compile(r"(?<![\w.])((?:[A-ZĐ]\.){1,3}) (?=[^\W\d_])")  # "J.K. Rowling" too
+# Words that name a person before an initial in lower case ("ông N. Văn A",
+# "đối tượng T. Minh"); the last syllable is enough ("bác sĩ", "tác giả").
+_PERSON = frozenset("ông bà anh chị em cô chú bác cụ cậu dì thầy ngài cháu bé tượng can cáo phạm giả sĩ".split())
+# Words that open a sentence and never a name: an initial before one ends its
+# sentence ("… Nguyễn Văn T. Sau đó, …").
+_STARTERS = frozenset(
+    "Theo Trong Tại Sau Khi Nếu Tuy Ngoài Hiện Đây Điều Việc Các Những Với Do Vì Để Cũng Còn Về "
+    "Nhưng Ngay Riêng Trước Đó Hôm Dù Bởi Nhờ Qua Đặc Bên Trả Song Như Tất Mọi Năm Ngày "
+    "Ông Bà Chị Họ Chúng Tôi".split()
+)
+_NEXT_WORD = re.compile(r"([^\W\d_]+)(?:[ \u00a0]+([^\W\d_]))?")
+_PREV_WORD = re.compile(r"([^\W\d_]+)([ \u00a0]*)$")
+
+
+def _binds(m: re.Match[str]) -> bool:
+    """Does the initial(s) ``m`` bind to the word after it? Only to a name: a
+    capitalised word that is not one that opens sentences ("Vitamin A. Sau đó",
+    "Nguyễn Văn T. Theo …"). A single capital after a word in lower case is a
+    label, not an initial: in "vitamin A. Nó", "hạng B. Đội", "khối A. Năm nay"
+    its full stop ends the sentence. It is an initial there only after a word for
+    a person and before a name of two words or initials ("ông N. Văn A", "bà
+    N. V. An"); "nhà bà H. Sau đó" ends at the H."""
+    text, end = m.string, m.end()
+    nxt = _NEXT_WORD.match(text, end)
+    if nxt is None or not nxt.group(1)[0].isupper() or nxt.group(1) in _STARTERS:
+        return False
+    if m.group(1).count(".") > 1:
+        return True  # "J.K. Rowling": two initials are a name's
+    head = text[max(0, m.start() - 40):m.start()]
+    prev = _PREV_WORD.search(head)
+    if prev is None or not prev.group(2):
+        return True  # the text's first word, or after a bracket or colon: "(N. Văn A)", "Ảnh: T. Minh"
+    word = prev.group(1)
+    if word[0].isupper():
+        # A name ("Nguyễn V. Anh", "Donald J. Trump"), also as a sentence's first
+        # word, whose capital tells nothing but is a name's more often than not
+        # ("Vitamin A. Nó …", a sentence of two words, is bound: a documented
+        # miss). After "Nguyễn Văn" the initial is the given name and ends it.
+        return word not in ("Văn", "Thị")
+    # A word in lower case: a person's title makes an initial of the capital.
+    following = nxt.group(2) or ""
+    return word.lower() in _PERSON and (following.isupper() or text[nxt.end(1):nxt.end(1) + 1] == ".")
+
+
 # A separating dash, typographic or typed ("kinh tế - xã hội" when the dashes rule is
 # off): a dash at the start of a line reads as a list item or a reply.
 _SPACED_DASH = re.compile(r"(?<=\S) (?=[-–—](?: |$))")
@@ -94,4 +138,4 @@ def apply(text: str, before: str = "", after: str = "") -> str:
     text = _DATE_WORD.sub(lambda m: m.group(1) + NBSP, text)
     text = _NUMBER_UNIT.sub(_bind_unit, text)
     text = _ABBREV.sub(lambda m: m.group(1) + NBSP, text)
-    return _INITIAL.sub(lambda m: m.group(1) + (NBSP if m.string[m.end()].isupper() else " "), text)
+    return _INITIAL.sub(lambda m: m.group(1) + (NBSP if _binds(m) else " "), text)

@@ -1,4 +1,5 @@
-"""Addresses that no typographic rule may touch: URLs, e-mail addresses, domain names.
+"""Addresses that no typographic rule may touch: URLs, e-mail addresses, domain
+names and file paths.
 
 ``hide`` swaps each one for a single private-use character before the rules run,
 and ``show`` puts it back afterwards. To every rule an address is then one opaque
@@ -28,7 +29,14 @@ ADDRESS = re.compile(
     r"|(?:mailto|tel):[^\s<>\"]+"
     r"|www\.[^\s<>\"“”‘’«»]+"
     r"|[\w.+'-]+@[\w-]+(?:\.[\w-]+)+"  # an e-mail address
-    rf"|(?:[\w-]+\.)+{_TLD}(?:\.[a-z]{{2}})?(?![\w-])(?:/[^\s<>\"“”‘’«»]*)?",  # vnexpress.net/…
+    rf"|(?:[\w-]+\.)+{_TLD}(?:\.[a-z]{{2}})?(?![\w-])(?:/[^\s<>\"“”‘’«»]*)?"  # vnexpress.net/…
+    # File paths: their dots, dashes and backslashes are not prose either
+    # ("~/docs/a...b", "C:\\Users\\Lan\\bao-cao...docx"). A Unix path starts at "/",
+    # "~/", "./" or "../" and has a second "/" ("/var/log/x"): so "/h" alone, and "1/2",
+    # "5/8/2024", "km/h", "và/hoặc", which start with no slash, stay prose.
+    r"|(?:~|\.{1,2})?/[^\s/<>\"“”‘’«»]+/[^\s<>\"“”‘’«»]*"
+    r"|[a-z]:[\\/][^\s<>\"“”‘’«»]*"  # a Windows path from its drive letter
+    r"|\\\\[^\s\\<>\"“”‘’«»]+\\[^\s<>\"“”‘’«»]*",  # a network share, \\server\share
     re.IGNORECASE,
 )
 _WORD = re.compile(r"\S+")
@@ -54,7 +62,7 @@ def _trim(s: str) -> str:
 
 def addresses(text: str) -> list[tuple[int, str]]:
     """Each address in ``text`` with where it starts."""
-    if not any(c in text for c in ".@:"):
+    if not any(c in text for c in ".@:/\\"):
         return []
     out = []
     for word in _WORD.finditer(text):

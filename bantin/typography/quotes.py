@@ -12,6 +12,18 @@ Where its neighbours do not tell, a straight double quote is read by whether a
 quotation is open, since they alternate: a space on both sides (" Tôi đi "), a
 word on both sides (nói:"Tôi đến", "Hay!"anh nói), or an empty pair ("").
 
+A straight mark right after a digit is a prime, not a quote, unless it closes a
+quotation the text opened: feet and inches (5′10″), minutes and seconds of arc
+(21°02′15″N) or of a race (3′45″); "Năm 1975" and 'tôi có 2' close as quotes. A
+lone double mark after a number at a sentence's end closes a quotation opened in
+an earlier paragraph ('… vào năm 2026".'), unless the number has a prime or a
+degree before it (… 3′45″.).
+Inside an open “…”, a straight double quote that opens (a space or an opener
+before it, a letter after it) opens a nested quotation, set ‘…’ as Vietnamese
+typesetting nests them, when enough marks follow to close both; otherwise (an
+outer quotation never closed) it is read as before. And 'n' between two words
+written without Vietnamese letters is an elision of "and": rock ’n’ roll.
+
 Rich text is typeset span by span, and a quote mark often has a span of its own
 (quotes around an italic word or a link): ``before`` is the typeset text before
 the span in the same paragraph (its last character), ``after`` the text after it
@@ -23,7 +35,16 @@ import re
 NAME = "quotes"
 
 _OPEN_CONTEXT = " \u00a0([{\u2013\u2014/\u201c\u2018"
-_APOSTROPHE = re.compile(r"(?<=[^\W_])'(?=[^\W_])")
+# After a letter before a letter or digit (it's), and after a digit only before an
+# "s" (the 1990's): 5'10 is five feet ten and 105°51'E an angle, primes.
+_APOSTROPHE = re.compile(r"(?<=[^\W\d_])'(?=[^\W_])|(?<=\d)'(?=s\b)")
+# "rock 'n' roll", "fish 'n chips": an elided "and" between words that have no
+# Vietnamese letters; "chữ 'n' trong", "phụ âm 'n' và" quote a letter.
+_N = re.compile(r"(?<![^\s(])([A-Za-z]{2,} )'([nN])('?)(?= [A-Za-z]{2,}(?![\w']))")
+_DOUBLE = "\"\u201c\u201d"
+PRIME, DOUBLE_PRIME = "\u2032", "\u2033"
+_ENDS = ("", ".", ",", ";", ":", "!", "?", "\u2026", ")", "]")
+_ARC = re.compile(r"[°\u2032]\d+(?:[.,]\d+)?$")  # 21°02′15, 5′10: seconds or inches follow
 # '80s, the '90s: the digits a decade's name leaves out, not a quotation.
 _DECADE = re.compile(r"(?<![\w'])'(?=\d\ds\b)")
 # A quotation (no quote mark inside) opened by “ or ‘‘ and closed by ” or ’’, one
@@ -51,12 +72,28 @@ def is_open(text: str, quoted: bool = False) -> bool:
     return quoted
 
 
+def _elision(m: re.Match[str]) -> str:
+    return m.group(1) + "\u2019" + m.group(2) + ("\u2019" if m.group(3) else "")
+
+
 def _curl(text: str, before: str, after: str, quoted: bool) -> str:
     text = _DECADE.sub("\u2019", _APOSTROPHE.sub("\u2019", text))
+    if "'n" in text or "'N" in text:
+        text = _N.sub(_elision, text)
     out: list[str] = []
+    single = nested = False  # a ‘…’ open; a straight " opened one inside “…”
+    # Double marks still to come: a nested quotation needs its own close and the
+    # outer one's after it.
+    left = sum(text.count(c) for c in _DOUBLE)
     for i, ch in enumerate(text):
+        if ch in _DOUBLE:
+            left -= 1
         if ch in "\u201c\u201d":
-            quoted = ch == "\u201c"
+            quoted, nested = ch == "\u201c", False
+        elif ch == "\u2018":
+            single = True
+        elif ch == "\u2019" and not text[i + 1:i + 2].isalnum():
+            single = False
         if ch != '"' and ch != "'":
             out.append(ch)
             continue
@@ -65,11 +102,33 @@ def _curl(text: str, before: str, after: str, quoted: bool) -> str:
         nxt = text[i + 1:i + 2] or after[:1]
         spaced = nxt.strip() == ""
         if ch == "'":
+            if prev.isdigit() and not single:
+                out.append(PRIME)  # 5'10, 21°02'15"N
+                continue
             # A single mark before a space or the end closes: an empty '' is ‘’.
-            out.append("\u2018" if prev in _OPEN_CONTEXT and not spaced else "\u2019")
+            single = prev in _OPEN_CONTEXT and not spaced
+            out.append("\u2018" if single else "\u2019")
+            continue
+        if nested:
+            # The nested quotation's close, whatever its neighbours.
+            nested = False
+            out.append("\u2019")
+            continue
+        if prev.isdigit() and not quoted and (nxt not in _ENDS or _ARC.search("".join(out[-8:]))):
+            # 5'10", 3'45", a 6,1" screen; "Năm 1975" closes its quotation, and
+            # so does one at a sentence's or paragraph's end ('năm 2026".'), which
+            # a quotation opened in an earlier paragraph leaves, unless minutes
+            # come before it (…15′45″.).
+            out.append(DOUBLE_PRIME)
             continue
         if prev in _OPEN_CONTEXT:
             opening = not (spaced and quoted)
+            if opening and quoted and left % 2 == 0 and left >= 2:
+                # “a "b" c”: this, the nested close and the outer close make three
+                # marks with ``left`` the two after this one.
+                nested = True
+                out.append("\u2018")
+                continue
         else:
             # After a word or a mark: closes, unless a word follows with no
             # quotation open (nói:"Tôi", "A"."B").

@@ -51,7 +51,7 @@ class Ink:
             fb = fallback_for(self.fonts.fallbacks, c)
             if fb is not None:
                 out.append(f'<font name="{lazy_name(fb)}">{escape(c)}</font>')
-            else:
+            elif c not in "\u200d\ufe0e\ufe0f":  # an emoji's joiner or selector draws nothing: no font, no loss
                 code = f"U+{ord(c):04X}"
                 if code not in self.reported:
                     self.reported.add(code)
