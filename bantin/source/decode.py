@@ -98,9 +98,12 @@ def _check_text_after_bom(data: bytes, encoding: str) -> None:
         raise InputError(f"binary file (a {encoding.upper()} byte-order mark, then no text); not a text article")
 
 
-def decode_reporting(data: bytes, encoding: str | None = None) -> Decoded:
+def decode_reporting(data: bytes, encoding: str | None = None, mend: bool = True) -> Decoded:
     """The text, the encoding that was detected (None when UTF-8 or named), and
-    what was mended on the way."""
+    what was mended on the way. Without ``mend`` (data a program wrote, such as
+    JSON, which is UTF-8 by its standard), auto mode takes UTF-8 (or a byte-order
+    mark's encoding) as it is, and refuses what is not: a guess could change a
+    valid document's words ("¼¯û", valid UTF-8, reads as TCVN3 mojibake)."""
     if not data.strip():
         raise InputError("empty input" if not data else "input is only white space")
     notes: list[str] = []
@@ -111,7 +114,7 @@ def decode_reporting(data: bytes, encoding: str | None = None) -> Decoded:
     elif named is not None:
         decoded = _named_codec(data, named, encoding or named, notes)
     else:
-        decoded = _auto(data, notes)
+        decoded = _auto(data, notes, mend)
     text = unicodedata.normalize("NFC", _BREAKS.sub("\n", decoded.text))
     c1 = sum(1 for c in _C1.findall(text) if ord(c) in legacy.WINDOWS_C1)  # five bytes are no character
     if c1:
@@ -134,7 +137,7 @@ _NOT_TEXT = ((b"%PDF-", "a PDF file; bantin reads text, JSON, Markdown, Word (.d
                             "bantin reads .docx files named .docx"))
 
 
-def _auto(data: bytes, notes: list[str]) -> Decoded:
+def _auto(data: bytes, notes: list[str], mend: bool = True) -> Decoded:
     for magic, what in _NOT_TEXT:
         if data.startswith(magic):
             raise InputError(f"{what}; not a text article")
@@ -154,8 +157,10 @@ def _auto(data: bytes, notes: list[str]) -> Decoded:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as e:
+        if not mend:
+            raise InputError(f"{_not_valid('UTF-8', data, e)}; name its encoding with --encoding") from None
         return _not_utf8(data.removeprefix(codecs.BOM_UTF8), e, notes)
-    return _mojibake(text, notes) or Decoded(text)
+    return (_mojibake(text, notes) if mend else None) or Decoded(text)
 
 
 def _not_valid(name: str, data: bytes, e: UnicodeDecodeError) -> str:

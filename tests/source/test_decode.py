@@ -8,7 +8,8 @@ import unicodedata
 import pytest
 
 import bantin as api
-from bantin.model import text_of
+from bantin.errors import InputError
+from bantin.model import Article, Briefing, text_of
 
 TITLE = "Hà Nội sẽ cải tạo phố cổ trước mùa mưa"
 SAPO = "Sáng 5/8, thành phố cho biết sẽ chi 1.250,5 tỷ đồng để cải tạo hạ tầng phố cổ."
@@ -222,3 +223,28 @@ def test_documents_that_are_not_text_are_named():
                        (b"PK\x03\x04" + bytes(30), "a zip archive")):
         with pytest.raises(api.InputError, match=said):
             api.read(data, source_format="txt")
+
+
+def test_json_is_read_as_the_utf8_it_is_never_mended(tmp_path):
+    """A JSON document is data a program wrote, UTF-8 by its standard: text that
+    would pass for TCVN3 or UTF-8 mojibake in a newsroom's file (three signs
+    beyond ASCII, 'Hµ Néi') comes back as written, so a round trip is exact."""
+    doc = Briefing(title="¼¯û", articles=(Article(title="Hµ Néi ¼¯û", tags=("¼0û", "¼0û")),))
+    data = api.export(doc, "json")
+    notes: list[str] = []
+    again = api.read(data, source_format="json", warn=notes.append)
+    assert again == doc and notes == []
+    path = tmp_path / "a.json"
+    path.write_bytes(data)
+    assert api.read(path) == doc
+    # The same signs in a newsroom's text file are mended, and said so.
+    txt = tmp_path / "a.txt"
+    txt.write_text("Hµ Néi ®· cã m­a lín\nTèi nay trêi sÏ m­a to ë Hµ Néi.\n", encoding="utf-8")
+    said: list[str] = []
+    assert api.read(txt, warn=said.append).title == "Hà Nội đã có mưa lớn" and said
+    # JSON that PowerShell saved as UTF-16 with its mark is read; JSON in no
+    # Unicode form is refused with the offset (name its encoding to read it).
+    assert api.read("\ufeff".encode("utf-16-le") + data.decode().encode("utf-16-le"), source_format="json") == doc
+    legacy = data.decode().replace("Hµ Néi ", "").encode("cp1252")
+    with pytest.raises(InputError, match=r"not valid UTF-8 \(byte 0xbc at offset \d+\); name its encoding"):
+        api.read(legacy, source_format="json")
