@@ -21,9 +21,10 @@ from bantin.run import batch
 from bantin.run.convert import one_line
 from bantin.run.names import shown
 from bantin.run.report import Report
-from bantin.run.settings import Settings, source_date_epoch
+from bantin.run.settings import TYPESET, Settings, source_date_epoch
 from bantin.source import codec, files
 from bantin.source import read as read_bytes
+from bantin.style.fonts import check as check_fonts
 from bantin.style.stylesheet import Style, load, shipped
 
 
@@ -160,6 +161,11 @@ def export(
     if fmt not in table:
         raise UsageError(f"unknown format {fmt!r} (known: {', '.join(table)})")
     st = load_style(style)
+    if fmt in TYPESET:
+        # The same answer from every format for one sheet, as a run gives
+        # (``fonts.check``): a code face without Vietnamese is refused for a PDF
+        # of a document without code too, since the DOCX needs it regardless.
+        check_fonts(st)
 
     def default_warn(msg: str) -> None:
         warnings.warn(msg, BantinWarning, stacklevel=5)

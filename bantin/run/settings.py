@@ -22,12 +22,17 @@ from bantin.errors import UsageError
 from bantin.exporters import registry
 from bantin.model.dates import iso_date_ok
 from bantin.source import check_reader, codec
+from bantin.style.fonts import check as check_fonts
 from bantin.style.stylesheet import load as load_style
 
 META_KEYS = ("title", "date", "outlet", "byline", "issuer", "number", "place")
 MAX_EPOCH = 253402300799  # 9999-12-31T23:59:59Z, the last second a four-digit year can name
 GROUPS = ("outlet", "tag")
 DASK_EXTRA = 'the Dask backend needs the dask extra: pip install "bantin[dask]"'
+# The built-in formats that set type in the sheet's body, heading and code faces. txt
+# and json draw no font, and a plug-in's format says nothing of its fonts: a run for
+# those alone is never stopped by a font it does not use.
+TYPESET = frozenset({"pdf", "docx", "epub"})
 
 
 def dask_available() -> bool:
@@ -181,8 +186,8 @@ class Settings:
         overwrite: bool = False,
     ) -> Settings:
         """Check every option once; raise ``UsageError`` (or ``StyleError`` for a
-        bad sheet) naming the first that does not fit. ``epoch`` None reads
-        ``SOURCE_DATE_EPOCH``."""
+        bad sheet, or for a font of it that a format asked for cannot use) naming
+        the first that does not fit. ``epoch`` None reads ``SOURCE_DATE_EPOCH``."""
         names = (formats,) if isinstance(formats, str) else tuple(formats) if isinstance(formats, Sequence) else ()
         if not names or not all(isinstance(n, str) for n in names):
             raise UsageError("formats must be a name, a comma list or a list of names")
@@ -192,7 +197,11 @@ class Settings:
         if not isinstance(style, (str, os.PathLike)):
             raise UsageError(f"style must be a name or a path, not {type(style).__name__}")
         style_ref = os.fspath(style)
-        load_style(style_ref)
+        sheet = load_style(style_ref)
+        if TYPESET.intersection(fmts):
+            # Once, before any input is read: a font that cannot be used would fail
+            # every input in every one of these formats, one line each.
+            check_fonts(sheet)
         if encoding is not None and not isinstance(encoding, str):
             raise UsageError(f"encoding must be a string, not {type(encoding).__name__}")
         source_format = _str("source_format", source_format)

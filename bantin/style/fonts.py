@@ -12,13 +12,13 @@ from __future__ import annotations
 import json
 import os
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
 from bantin.errors import StyleError
 from bantin.style import cache
-from bantin.style.stylesheet import FontSpec
+from bantin.style.stylesheet import FontSpec, Style
 
 FACES = ("regular", "bold", "italic", "bold_italic")
 
@@ -212,8 +212,10 @@ def _check(files: dict[str, Path], label: str) -> frozenset[int]:
         cmap = _cmap(path)
         lacks = missing_vietnamese(cmap)
         if lacks:
+            # A font named by its file is named once, not as "Vera.ttf: Vera.ttf regular".
+            font = label if label == str(path) else f"{path}: {label}"
             raise FontError(
-                f"{path}: {label} {face} lacks {len(lacks)} Vietnamese letters: {''.join(lacks[:16])}"
+                f"{font} {face} lacks {len(lacks)} Vietnamese letters: {''.join(lacks[:16])}"
                 + ("…" if len(lacks) > 16 else "")
             )
         common = cmap if common is None else common & cmap
@@ -266,6 +268,21 @@ def _resolve(spec: FontSpec) -> Family:
         files.setdefault(face, files["bold"] if face == "bold_italic" and "bold" in files else files["regular"])
     cmap = _check(files, label)
     return Family(spec.name or _family_name(files["regular"]), files, cmap, spec.embed, spec.package)
+
+
+def check(style: Style) -> None:
+    """Resolve the body, heading and code faces of ``style``, as a run does once
+    before its first document when a format sets type: a font that cannot be used
+    is one error naming the sheet, the key and the font, not one per input. The
+    code face is checked whether or not a document holds code, because every DOCX
+    names it in its code styles, where an editor may type Vietnamese later, and
+    the same sheet must get the same answer from every format. Fallbacks are
+    not checked: one not installed is skipped by design, and HanaMin takes a
+    second to open."""
+    for role, spec in (("body", style.body_font), ("heading", style.heading_font), ("mono", style.mono_font)):
+        if not spec.where:  # the built-in code face of a sheet that names none
+            spec = replace(spec, where=f"{style.source.split(' < ')[0]}: fonts.{role} (not set: the default)")
+        resolve(spec)
 
 
 @lru_cache(maxsize=16)

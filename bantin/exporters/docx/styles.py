@@ -358,8 +358,9 @@ def _contents_tab(d: Any, style: Style) -> None:
 
 
 def _code_styles(d: Any, mono: str) -> None:
-    """Inline code as a character style in the code face; code blocks on the light
-    ground every format gives them."""
+    """Inline code as a character style in the code face; code blocks on the light ground
+    every format gives them. Every DOCX carries both, code or not, for an editor to apply:
+    so a run checks the code face like the text faces (``fonts.check``), for every format."""
     s = d.styles.add_style(CODE_CHAR, WD_STYLE_TYPE.CHARACTER)
     s.hidden = False
     s.font.name = mono
