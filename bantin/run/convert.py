@@ -133,15 +133,25 @@ def finish(doc: Document, style: Style, settings: Settings, warn: Callable[[str]
 
 
 def render_all(doc: Document, settings: Settings, style: Style, result: Result, sink: Sink) -> None:
-    """Every format in turn, each to ``sink``, timed, with its warnings kept in
-    ``result``. A format that fails does not stop the others: each failure is one
-    "format: reason" part of the input's error."""
+    """Every format rendered, timed, with its warnings kept in ``result``, then each
+    to ``sink``. A format that fails does not stop the others: each failure is one
+    "format: reason" part of the input's error. All are rendered before any is
+    written, so that a run stopped while it renders (most of an input's time)
+    leaves none of the input's files, rather than a DOCX and an EPUB beside no PDF
+    of an input that the report, listing only finished inputs, does not name."""
+    made: list[tuple[str, bytes]] = []
     for fmt in settings.formats:
         try:
             t0 = time.perf_counter()
             ctx = RenderContext(style, collector(result.warnings, fmt), settings.epoch)
-            data = registry()[fmt].render(doc, ctx)
+            made.append((fmt, registry()[fmt].render(doc, ctx)))
             result.seconds[fmt] = round(time.perf_counter() - t0, 6)
+        except KeyboardInterrupt:
+            raise
+        except Exception as e:  # noqa: BLE001 - reported per format
+            format_failed(result, fmt, e, settings)
+    for fmt, data in made:
+        try:
             sink(fmt, data)
         except KeyboardInterrupt:
             raise
@@ -188,7 +198,7 @@ def deliver(fmt: str, data: bytes, stem: Path, settings: Settings, result: Resul
 def convert_bytes(result: Result, data: bytes, reader: str | None, settings: Settings, style: Style,
                   sink: Sink, folder: Path | None = None, name: str | None = None) -> None:
     """Read, prepare and render one input held in memory; each format's bytes go
-    to ``sink`` as soon as they are made. A failure is recorded in ``result``, and
+    to ``sink`` once every format is made. A failure is recorded in ``result``, and
     the formats made before it stay delivered, as they would be on disk."""
     try:
         t0 = time.perf_counter()

@@ -4,11 +4,14 @@ empty document under the output's name."""
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from pathlib import Path
 
 import pytest
 
+import bantin
+from bantin.run import convert as convert_module
 from bantin.run.output import write_atomic
 
 
@@ -42,3 +45,26 @@ def test_a_failed_flush_leaves_nothing(tmp_path: Path, monkeypatch: pytest.Monke
     with pytest.raises(OSError, match="bai.docx"):
         write_atomic(target, b"PK data")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_run_stopped_while_rendering_leaves_none_of_the_inputs_files(tmp_path: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every format of an input is rendered before any is written: a stop while the
+    PDF renders leaves no DOCX and EPUB of an input the report does not list."""
+    real = convert_module.registry()
+
+    def stop(_doc: object, _ctx: object) -> bytes:
+        raise KeyboardInterrupt
+
+    table = {**real, "pdf": dataclasses.replace(real["pdf"], write=stop)}
+    monkeypatch.setattr(convert_module, "registry", lambda: table)
+    src = tmp_path / "bai.txt"
+    src.write_text("Tiêu đề\nSapo của bài.\nThân bài của bài viết.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    with pytest.raises(KeyboardInterrupt):
+        bantin.convert([src], ["docx", "epub", "pdf"], out, jobs=1)
+    assert not [p for p in out.rglob("*") if p.is_file() and not p.name.startswith(".")]
+    # Without the stop, the three are written.
+    monkeypatch.setattr(convert_module, "registry", lambda: real)
+    bantin.convert([src], ["docx", "epub", "pdf"], out, jobs=1)
+    assert sorted(p.name for p in out.iterdir() if not p.name.startswith(".")) == ["bai.docx", "bai.epub", "bai.pdf"]
