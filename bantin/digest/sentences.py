@@ -26,17 +26,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from bantin.typography.starters import STARTERS
+
 # Titles and place words written with a full stop before a name: "TP. Hà Nội",
 # "PGS.TS. Nguyễn Văn A", "St. Petersburg". Matched case-sensitively against the
 # word before the stop, or against the last part of a dotted word ("PGS.TS").
 ABBREVIATIONS = frozenset(
     "TP Tp tp TS PGS GS ThS Th.S Ths BS KS LS NS NSND NSƯT NXB Nxb CN Q P TX TT Tr tr "
     "St Mr Mrs Ms Dr Prof Gen Lt Sgt Col No vs Jr Sr Đ/c đ/c".split()
-)
-# Words that open a sentence and never a name: after "TP." they end the sentence.
-STARTERS = frozenset(
-    "Theo Trong Tại Sau Khi Nếu Tuy Ngoài Hiện Đây Điều Việc Các Những Với Do Vì Để Cũng Còn Về "
-    "Nhưng Ngay Riêng Trước Đó Hôm Dù Bởi Nhờ Qua Đặc Bên Trả".split()
 )
 _OPENERS = "\"“‘«([{"
 _CLOSERS = "”’\"»)]}"

@@ -20,6 +20,8 @@ the text.
 
 import re
 
+from bantin.typography.starters import STARTERS
+
 NAME = "nbsp"
 
 NBSP = "\u00a0"
@@ -50,13 +52,6 @@ _INITIAL = re.compile(r"(?<![\w.])((?:[A-ZĐ]\.){1,3}) (?=[^\W\d_])")  # "J.K. R
 # Words that name a person before an initial in lower case ("ông N. Văn A",
 # "đối tượng T. Minh"); the last syllable is enough ("bác sĩ", "tác giả").
 _PERSON = frozenset("ông bà anh chị em cô chú bác cụ cậu dì thầy ngài cháu bé tượng can cáo phạm giả sĩ".split())
-# Words that open a sentence and never a name: an initial before one ends its
-# sentence ("… Nguyễn Văn T. Sau đó, …").
-_STARTERS = frozenset(
-    "Theo Trong Tại Sau Khi Nếu Tuy Ngoài Hiện Đây Điều Việc Các Những Với Do Vì Để Cũng Còn Về "
-    "Nhưng Ngay Riêng Trước Đó Hôm Dù Bởi Nhờ Qua Đặc Bên Trả Song Như Tất Mọi Năm Ngày "
-    "Ông Bà Chị Họ Chúng Tôi".split()
-)
 _NEXT_WORD = re.compile(r"([^\W\d_]+)(?:[ \u00a0]+([^\W\d_]))?")
 _PREV_WORD = re.compile(r"([^\W\d_]+)([ \u00a0]*)$")
 
@@ -71,7 +66,7 @@ def _binds(m: re.Match[str]) -> bool:
     N. V. An"); "nhà bà H. Sau đó" ends at the H."""
     text, end = m.string, m.end()
     nxt = _NEXT_WORD.match(text, end)
-    if nxt is None or not nxt.group(1)[0].isupper() or nxt.group(1) in _STARTERS:
+    if nxt is None or not nxt.group(1)[0].isupper() or nxt.group(1) in STARTERS:
         return False
     if m.group(1).count(".") > 1:
         return True  # "J.K. Rowling": two initials are a name's
