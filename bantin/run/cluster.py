@@ -54,6 +54,9 @@ class Batch:
     items: tuple[Item, ...]
     settings: Settings
     style: Style
+    # The client's ``fingerprint``: a worker that joined after the client compared
+    # the workers (``_same_bantin``) checks it too, batch by batch.
+    bantin: str = ""
 
 
 Made = list[tuple[str, bytes]]
@@ -66,7 +69,13 @@ _warm = lru_cache(maxsize=8)(warm)
 def run_batch(batch: Batch) -> list[tuple[Result, Made]]:
     """Runs on a worker: convert every input of the batch to bytes. The epoch
     travels in the settings, so two clients with different epochs can share a
-    multi-threaded worker."""
+    multi-threaded worker. A worker with another bantin than the client's converts
+    nothing: each input gets that as its error (a retry could land on it again)."""
+    mine = fingerprint()
+    if batch.bantin and batch.bantin != mine:
+        why = (f"the Dask worker runs bantin {mine}, this client bantin {batch.bantin}: "
+               "install the same bantin on every worker")
+        return [(Result(item.label, error=why), []) for item in batch.items]
     _warm(batch.style, batch.settings.formats)
     out = []
     for item in batch.items:
@@ -219,7 +228,7 @@ def _submit(client: Any, chunk: list[Job], settings: Settings, style: Style) -> 
         items.append(Item(job.label, data, reader, files.name_of(job.source)))
         early.append(None)
     # Workers write nothing: the output folder is the client's.
-    batch = Batch(tuple(items), settings.for_worker(), style) if items else None
+    batch = Batch(tuple(items), settings.for_worker(), style, fingerprint()) if items else None
     future = client.submit(run_batch, batch, pure=False) if batch else None
     return _InFlight(chunk, early, batch, future)
 

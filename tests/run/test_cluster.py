@@ -230,3 +230,22 @@ def test_workers_with_another_bantin_are_refused(monkeypatch):
     cluster._same_bantin(Workers(cluster.fingerprint()))  # the same installation everywhere
     with pytest.raises(UsageError, match=r"the Dask workers run bantin 0\.2\.9 \(abc\), this client bantin "):
         cluster._same_bantin(Workers("0.2.9 (abc)"))
+
+
+def test_a_worker_that_joins_later_with_another_bantin_converts_nothing(monkeypatch):
+    """The client compares the workers it finds when it connects; one that joins
+    later checks each batch against the client's bantin, and converts nothing for
+    another: each input gets one line saying why, no bytes come back."""
+    from bantin.run import cluster
+    from bantin.run.settings import Settings
+    from bantin.style.stylesheet import load
+
+    items = tuple(cluster.Item(f"{n}.txt", f"Tiêu đề {n}\nSapo của bài {n}.\n".encode(), "txt") for n in "ab")
+    settings = Settings(formats=("txt",), out_dir=None, epoch=int(EPOCH))
+    same = cluster.run_batch(cluster.Batch(items, settings, load("default"), cluster.fingerprint()))
+    assert [r.error for r, _ in same] == [None, None] and all(made for _, made in same)
+    other = cluster.run_batch(cluster.Batch(items, settings, load("default"), "0.2.9 (abc)"))
+    assert [made for _, made in other] == [[], []]
+    for result, _ in other:
+        assert result.error and "this client bantin 0.2.9 (abc)" in result.error
+        assert f"the Dask worker runs bantin {cluster.fingerprint()}" in result.error
