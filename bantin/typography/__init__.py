@@ -74,6 +74,10 @@ def pipeline(switches: Mapping[str, bool], tone_style: str = "keep") -> Typeset:
     return run
 
 
+# Characters of the spans around a span that its rules read.
+CONTEXT = 40
+
+
 def apply(doc: Document, switches: Mapping[str, bool], tone_style: str = "keep") -> Document:
     """The rules on every prose field, then addresses in running text made links."""
     run = pipeline(switches, tone_style)
@@ -84,21 +88,22 @@ def apply(doc: Document, switches: Mapping[str, bool], tone_style: str = "keep")
         # quotes around a link) opens or closes by the spans around it.
         out: list[Span] = []
         before, quoted = "", False
-        # The first character after each span, found in one backward scan: a Word
-        # paragraph can hold thousands of runs.
+        # The text after each span (CONTEXT characters: the quotes read its first,
+        # a title or initials the name it starts), found in one backward scan: a
+        # Word paragraph can hold thousands of runs.
         afters, after = [""] * len(text), ""
         for i in range(len(text) - 1, -1, -1):
             # As the rules will see it: an invisible character that cleanup
             # removes is not what follows.
-            shown = cleanup.INVISIBLE.sub("", text[i].text[:4])[:1]
-            afters[i], after = after, shown or after
+            shown = cleanup.INVISIBLE.sub("", text[i].text[:CONTEXT + 8])
+            afters[i], after = after, (shown + after)[:CONTEXT]
         for i, span in enumerate(text):
             if not span.code:
                 new = run(span.text, before, afters[i], quoted)
                 done.add(new)
                 span = span if new == span.text else replace(span, text=new)
             out.append(span)
-            before = (before + span.text)[-1:] if span.text else before
+            before = (before + span.text)[-CONTEXT:]
             quoted = quotes.is_open(span.text, quoted)
         return _trim(out, done)
 

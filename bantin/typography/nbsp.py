@@ -132,5 +132,23 @@ def apply(text: str, before: str = "", after: str = "") -> str:
     text = (_SPACED_DASH_INSIDE if inside else _SPACED_DASH).sub(NBSP, text)
     text = _DATE_WORD.sub(lambda m: m.group(1) + NBSP, text)
     text = _NUMBER_UNIT.sub(_bind_unit, text)
+    if not (before or after):
+        return _names(text)
+    # A title or initials in a span of their own ("**J.K.** Rowling", "[TP.](…) Huế")
+    # bind across the span's edge: the rule reads the spans around it, and keeps
+    # what it changed in this one. It only turns a space into a no-break space,
+    # so the span's place in the joined text is known.
+    head = before[-_REACH:]
+    if len(before) >= _REACH:  # it may start inside a word: never read half a word
+        head = head[head.find(" ") + 1:] if " " in head else ""
+    joined = _names(head + text + after[:_REACH])
+    return joined[len(head):len(head) + len(text)]
+
+
+_REACH = 40  # characters of the neighbouring spans a title or an initial is read with
+
+
+def _names(text: str) -> str:
+    """Titles and initials bound to the name after them ("TP. Huế", "J.K. Rowling")."""
     text = _ABBREV.sub(lambda m: m.group(1) + NBSP, text)
     return _INITIAL.sub(lambda m: m.group(1) + (NBSP if _binds(m) else " "), text)

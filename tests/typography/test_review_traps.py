@@ -232,3 +232,33 @@ def test_docs_describe_each_rule():
     doc = (Path(__file__).parents[2] / "docs" / "typography.md").read_text("utf-8")
     for phrase in ("U+200D", "file paths", "prime", "’n’", "‘ … ’", "vitamin A."):
         assert phrase in doc, phrase
+
+
+# ---------------------------------------------------------------- titles and initials in a span of their own
+
+
+@pytest.mark.parametrize(("spans", "expected"), [
+    # the space after the span: bound from the span before
+    ((Span("Nhà văn "), Span("J.K.", strong=True), Span(" Rowling viết.")),
+     ["Nhà văn ", "J.K.", "\u00a0Rowling viết."]),
+    # the space inside the span: bound from the span after
+    ((Span("Nhà văn "), Span("J.K. ", strong=True), Span("Rowling viết.")),
+     ["Nhà văn ", "J.K.\u00a0", "Rowling viết."]),
+    ((Span("Về "), Span("TP.", em=True), Span(" Huế đẹp.")), ["Về ", "TP.", "\u00a0Huế đẹp."]),
+    # a label's full stop ends its sentence across spans as within one
+    ((Span("Uống vitamin "), Span("A.", strong=True), Span(" Sau đó nghỉ.")), ["Uống vitamin ", "A.", " Sau đó nghỉ."]),
+])
+def test_a_title_or_initials_in_a_span_of_their_own_bind(spans, expected):
+    out = apply(Article("T", blocks=(Paragraph(spans),)), ON)
+    block = out.blocks[0]
+    assert isinstance(block, Paragraph)
+    assert [s.text for s in block.text] == expected
+
+
+def test_initials_in_markdown_emphasis_stay_with_the_name_in_every_format(tmp_path: Path) -> None:
+    src = tmp_path / "bai.md"
+    src.write_text("# Sách mới\n\nNhà văn **J.K.** Rowling vừa ra mắt cuốn sách mới tại Hà Nội.\n", encoding="utf-8")
+    doc = api.read(src)
+    para = doc.blocks[0]
+    assert isinstance(para, Paragraph)
+    assert "".join(s.text for s in para.text).count("J.K.\u00a0Rowling") == 1
