@@ -26,7 +26,7 @@ written without Vietnamese letters is an elision of "and": rock ’n’ roll.
 
 Rich text is typeset span by span, and a quote mark often has a span of its own
 (quotes around an italic word or a link): ``before`` is the typeset text before
-the span in the same paragraph (its last character), ``after`` the text after it
+the span in the same paragraph (its last character is what a quote reads), ``after`` the text after it
 and ``quoted`` whether a double quotation is open there (``model.map_texts`` hands the paragraph over whole).
 """
 
