@@ -35,6 +35,7 @@ PR_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 FONT_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/font"
 ODTTF = "application/vnd.openxmlformats-officedocument.obfuscatedFont"
 STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
+COMPATIBILITY_MODE = "15"  # Word 2013 and later
 _DEFAULTS = {"rels": "application/vnd.openxmlformats-package.relationships+xml", "xml": "application/xml"}
 
 def core_properties(d: Any, doc: Document, when: datetime) -> None:
@@ -76,8 +77,15 @@ def settings(d: Any) -> None:
                 "w:proofState"):
         for el in root.findall(qn(tag)):
             root.remove(el)
-    # The compatibility mode stays Word 2010's (14): in 15, LibreOffice no longer lets
-    # the contents' right tab at the text's edge hold the page number, and drops it.
+    # Word 2013's layout (compatibility mode 15): in 14 Word opens every file in
+    # "Compatibility Mode" and offers to convert it. In 15 LibreOffice (7.4) drops
+    # what follows a tab stop past the paragraph's right indent, so the contents'
+    # style (TOC 1) has none: its right tab at the text's edge, inside the
+    # paragraph, holds the page number. A table's rules now start at the text's
+    # edge, as the PDF draws them, in Word and LibreOffice alike.
+    for compat in root.iter(qn("w:compatSetting")):
+        if compat.get(qn("w:name")) == "compatibilityMode":
+            compat.set(qn("w:val"), COMPATIBILITY_MODE)
     lang = root.find(qn("w:themeFontLang"))
     if lang is not None:
         for attr in list(lang.attrib):

@@ -350,11 +350,11 @@ def prune(d: Any) -> None:
 
 
 def _contents_tab(d: Any, style: Style) -> None:
-    """A right tab with a dot leader at the text's right edge: "Title ....... 3"."""
-    page = style.page
+    """A dot-leader right tab at the text's edge, "Title ..... 3"; no right indent before it (package.settings)."""
+    page, toc = style.page, d.styles[NAMES["toc"]].paragraph_format
+    toc.right_indent = Mm(0)
     width = page.size_mm[0] - page.margin_left - page.margin_right
-    d.styles[NAMES["toc"]].paragraph_format.tab_stops.add_tab_stop(Mm(width), WD_TAB_ALIGNMENT.RIGHT,
-                                                                    WD_TAB_LEADER.DOTS)
+    toc.tab_stops.add_tab_stop(Mm(width), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
 
 
 def _code_styles(d: Any, mono: str) -> None:
