@@ -47,11 +47,12 @@ def meta_line(a: Article) -> str:
         parts.append(f"{o.name} ({o.code})" if o.name and o.code else o.display)
     place = a.dateline.place if a.dateline else None
     time = a.dateline.time if a.dateline else None
-    if time and ((a.lede or "").startswith(time) or (a.date and _same_day(time, a.date))):
+    day = local_day(a.date) if a.date else None
+    if time and ((a.lede or "").startswith(time) or (day and _same_day(time, day))):
         time = None
     parts.append(", ".join(p for p in (place, time) if p))
-    if a.date and not (time and local_day(a.date)[:4] in time):
-        parts.append(vi_date(a.date))
+    if day and not (time and day[:4] in time):
+        parts.append(vi_date(day))
     return SEPARATOR.join(p for p in parts if p)
 
 
@@ -59,7 +60,6 @@ def _same_day(time: str, iso: str) -> bool:
     """Does "Sáng 5/8" (or "05/08/2025") name the day of "2025-08-05"?"""
     if len(iso) < 10:
         return False
-    iso = local_day(iso)
     day, month = int(iso[8:10]), int(iso[5:7])
     return re.search(rf"(?<!\d)0?{day}/0?{month}(?!\d)", time) is not None
 

@@ -74,8 +74,9 @@ def pipeline(switches: Mapping[str, bool], tone_style: str = "keep") -> Typeset:
     return run
 
 
-# Characters of the spans around a span that its rules read.
-CONTEXT = 40
+# Characters of the spans around a span that its rules read: the most any rule
+# reads (a title's or an initial's name; a quote reads one).
+CONTEXT = nbsp.REACH
 
 
 def apply(doc: Document, switches: Mapping[str, bool], tone_style: str = "keep") -> Document:

@@ -52,6 +52,9 @@ _INITIAL = re.compile(r"(?<![\w.])((?:[A-ZĐ]\.){1,3}) (?=[^\W\d_])")  # "J.K. R
 # Words that name a person before an initial in lower case ("ông N. Văn A",
 # "đối tượng T. Minh"); the last syllable is enough ("bác sĩ", "tác giả").
 _PERSON = frozenset("ông bà anh chị em cô chú bác cụ cậu dì thầy ngài cháu bé tượng can cáo phạm giả sĩ".split())
+# Characters a title or an initial is read with: the words before it, and of the
+# spans around a span (``typography.CONTEXT`` hands over as many).
+REACH = 40
 _NEXT_WORD = re.compile(r"([^\W\d_]+)(?:[ \u00a0]+([^\W\d_]))?")
 _PREV_WORD = re.compile(r"([^\W\d_]+)([ \u00a0]*)$")
 
@@ -70,7 +73,7 @@ def _binds(m: re.Match[str]) -> bool:
         return False
     if m.group(1).count(".") > 1:
         return True  # "J.K. Rowling": two initials are a name's
-    head = text[max(0, m.start() - 40):m.start()]
+    head = text[max(0, m.start() - REACH):m.start()]
     prev = _PREV_WORD.search(head)
     if prev is None or not prev.group(2):
         return True  # the text's first word, or after a bracket or colon: "(N. Văn A)", "Ảnh: T. Minh"
@@ -138,14 +141,11 @@ def apply(text: str, before: str = "", after: str = "") -> str:
     # bind across the span's edge: the rule reads the spans around it, and keeps
     # what it changed in this one. It only turns a space into a no-break space,
     # so the span's place in the joined text is known.
-    head = before[-_REACH:]
-    if len(before) >= _REACH:  # it may start inside a word: never read half a word
+    head = before[-REACH:]
+    if len(before) >= REACH:  # it may start inside a word: never read half a word
         head = head[head.find(" ") + 1:] if " " in head else ""
-    joined = _names(head + text + after[:_REACH])
+    joined = _names(head + text + after[:REACH])
     return joined[len(head):len(head) + len(text)]
-
-
-_REACH = 40  # characters of the neighbouring spans a title or an initial is read with
 
 
 def _names(text: str) -> str:
