@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 from typing import Protocol
 
-from bantin.model import Document, Span, Text, map_text, map_texts
+from bantin.model import Article, Briefing, Document, Span, Text, map_text, map_texts
 from bantin.typography import (
     autolink,
     cleanup,
@@ -79,9 +79,42 @@ def pipeline(switches: Mapping[str, bool], tone_style: str = "keep") -> Typeset:
 CONTEXT = nbsp.REACH
 
 
+# Rules that hold in any language. The others are Vietnamese usage, which English
+# shares (no space before a colon, “…” quotes): applied to a French
+# article they would take the space from "contre : 10", to a German one they would
+# turn „…“ into “…”.
+ANY_LANGUAGE = frozenset({cleanup.NAME, ellipsis.NAME, dashes.NAME})
+OWN_RULES = ("vi", "en")
+
+
+def for_language(language: str, switches: Mapping[str, bool], tone_style: str) -> tuple[dict[str, bool], str]:
+    """The switches and tone style for text in ``language`` (a BCP 47 tag)."""
+    primary = language.split("-")[0].lower()
+    if primary in OWN_RULES:
+        # Tone placement is for Vietnamese words: in an English article "Noé" is
+        # a name, not a syllable to move a mark in.
+        return dict(switches), tone_style if primary == "vi" else "keep"
+    return {r.NAME: switches.get(r.NAME, True) and r.NAME in ANY_LANGUAGE for r in RULES}, "keep"
+
+
 def apply(doc: Document, switches: Mapping[str, bool], tone_style: str = "keep") -> Document:
-    """The rules on every prose field, then addresses in running text made links."""
-    run = pipeline(switches, tone_style)
+    """The rules on every prose field, then addresses in running text made links.
+    Each article is set by the rules of its own language."""
+    if isinstance(doc, Briefing):
+        shell = _apply(replace(doc, articles=()), switches, tone_style)
+        assert isinstance(shell, Briefing)
+        return replace(shell, articles=tuple(_article(a, switches, tone_style) for a in doc.articles))
+    return _apply(doc, switches, tone_style)
+
+
+def _article(a: Article, switches: Mapping[str, bool], tone_style: str) -> Article:
+    done = _apply(a, switches, tone_style)
+    assert isinstance(done, Article)
+    return done
+
+
+def _apply(doc: Document, switches: Mapping[str, bool], tone_style: str) -> Document:
+    run = pipeline(*for_language(doc.language, switches, tone_style))
     done: set[str] = set()
 
     def typeset(text: Text) -> Text:

@@ -18,6 +18,8 @@ quotation the text opened: feet and inches (5′10″), minutes and seconds of a
 lone double mark after a number at a sentence's end closes a quotation opened in
 an earlier paragraph ('… vào năm 2026".'), unless the number has a prime or a
 degree before it (… 3′45″.).
+A mark after a stray space closes when punctuation follows it ("Tôi đi ", rồi),
+and a quotation loses the spaces inside its marks: “Tôi đi”, not “ Tôi đi ”.
 Inside an open “…”, a straight double quote that opens (a space or an opener
 before it, a letter after it) opens a nested quotation, set ‘…’ as Vietnamese
 typesetting nests them, when enough marks follow to close both; otherwise (an
@@ -44,9 +46,13 @@ _N = re.compile(r"(?<![^\s(])([A-Za-z]{2,} )'([nN])('?)(?= [A-Za-z]{2,}(?![\w'])
 _DOUBLE = "\"\u201c\u201d"
 PRIME, DOUBLE_PRIME = "\u2032", "\u2033"
 _ENDS = ("", ".", ",", ";", ":", "!", "?", "\u2026", ")", "]")
+_PUNCT = (",", ";", ":", "!", "?", ")", "]")  # a mark before one of these closes
 _ARC = re.compile(r"[°\u2032]\d+(?:[.,]\d+)?$")  # 21°02′15, 5′10: seconds or inches follow
 # '80s, the '90s: the digits a decade's name leaves out, not a quotation.
 _DECADE = re.compile(r"(?<![\w'])'(?=\d\ds\b)")
+# Spaces after an opening “ (at the start, or after a space or an opener) before
+# its first word; a “ right after a word closes a German „…“ and keeps its space.
+_OPENED = re.compile("(?<![^\\s(\\[{\u2013\u2014])\u201c +(?=\\S)")
 # A quotation (no quote mark inside) opened by “ or ‘‘ and closed by ” or ’’, one
 # side at least doubled.
 _DOUBLED = re.compile("(?:\u2018\u2018([^\u2018\u2019\u201c\u201d]+)(?:\u2019\u2019|\u201d)"
@@ -58,7 +64,24 @@ def apply(text: str, before: str = "", after: str = "", quoted: bool = False) ->
         text = _curl(text, before[-1:] or " ", after, quoted)
     if "\u2018\u2018" in text or "\u2019\u2019" in text:
         text = _DOUBLED.sub(lambda m: f"\u201c{m.group(1) or m.group(2)}\u201d", text)
+    if "\u201c " in text or " \u201d" in text:
+        text = _tight(text, quoted)
     return text
+
+
+def _tight(text: str, quoted: bool) -> str:
+    """No space inside the marks: “ Sau tháng 9 … ” is “Sau tháng 9 …”. A space
+    before ” goes only where a “ is open: a source that types ” for both marks
+    (nói ”Tôi”) has its opening one after a space."""
+    out: list[str] = []
+    for ch in _OPENED.sub("\u201c", text):
+        if ch == "\u201d" and quoted:
+            while out and out[-1] == " ":
+                out.pop()
+        if ch in "\u201c\u201d":
+            quoted = ch == "\u201c"
+        out.append(ch)
+    return "".join(out)
 
 
 def is_open(text: str, quoted: bool = False) -> bool:
@@ -122,7 +145,12 @@ def _curl(text: str, before: str, after: str, quoted: bool) -> str:
             out.append(DOUBLE_PRIME)
             continue
         if prev in _OPEN_CONTEXT:
-            opening = not (spaced and quoted)
+            # A space on both sides closes an open quotation; so does a stray space
+            # before the mark when punctuation follows ("Tôi đi ", rồi): a mark
+            # right before a comma or a full stop never opens ("…tương lai" and
+            # ".NET" do).
+            stop = nxt == "." and not (text[i + 2:i + 3] or after[1:2]).isalnum()
+            opening = not (spaced and quoted) and not (prev.isspace() and (nxt in _PUNCT or stop))
             if opening and quoted and left % 2 == 0 and left >= 2:
                 # “a "b" c”: this, the nested close and the outer close make three
                 # marks with ``left`` the two after this one.
@@ -134,5 +162,8 @@ def _curl(text: str, before: str, after: str, quoted: bool) -> str:
             # quotation open (nói:"Tôi", "A"."B").
             opening = not quoted and nxt.isalnum()
         quoted = opening
+        if not opening:
+            while out and out[-1].isspace():
+                out.pop()  # "Tôi đi " closes tight: “Tôi đi”
         out.append("\u201c" if opening else "\u201d")
     return "".join(out)

@@ -178,7 +178,10 @@ class _Markdown(Walker):
 def write(doc: Document, ctx: RenderContext) -> bytes:
     md = _Markdown()
     md.walk(doc)
-    return "\n".join(md.out).encode("utf-8")
+    # The typography's no-break hyphen ("2025\u20112030") is for line breaking,
+    # which a Markdown file leaves to whoever renders it; as a hyphen the text is
+    # found by a search and shows in any editor's font.
+    return "\n".join(md.out).replace("\u2011", "-").encode("utf-8")
 
 
 exporter = Exporter("md", ".md", write, "Markdown (example plug-in)")

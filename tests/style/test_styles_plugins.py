@@ -51,6 +51,9 @@ def test_installed_plugin_exports(tmp_path):
     assert "md" in api.formats(), "install examples/plugin-markdown (the README's test command does)"
     md = api.export(api.read(EXAMPLES / "thu-vien-so.txt"), "md")
     assert md.decode("utf-8").startswith("# ")
+    # The typography's no-break hyphen is written as a hyphen, found by a search.
+    ranged = api.export(api.read("Kế hoạch\n\nGiai đoạn 2025-2030 đã duyệt.\n"), "md").decode("utf-8")
+    assert "2025-2030" in ranged and "\u2011" not in ranged
     r = bantin("export", "-f", "md", "-o", str(tmp_path), str(EXAMPLES / "mua-lua-dong-thap.txt"))
     assert r.returncode == 0, r.stderr
     text = (tmp_path / "mua-lua-dong-thap.md").read_text(encoding="utf-8")

@@ -61,7 +61,7 @@ def _texts(doc: Article) -> list[tuple[Span, ...]]:
 
 
 @pytest.mark.parametrize(("source", "expected"), [
-    ('" Tôi đi " anh nói', "“ Tôi đi ” anh nói"),  # spaces on both sides of both marks
+    ('" Tôi đi " anh nói', "“Tôi đi” anh nói"),  # spaces on both sides of both marks, dropped inside
     ('Anh nói:"Tôi đến".', "Anh nói: “Tôi đến”."),  # glued to a colon: opens, and gets its space
     ('Câu "A"."B" rồi', "Câu “A”.“B” rồi"),
     ('Ngày 5/8,"tin mới"', "Ngày\u00a05/8,“tin mới”"),

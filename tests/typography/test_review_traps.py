@@ -193,7 +193,7 @@ def test_an_elided_and_is_two_apostrophes(source, expected):
     # (the marks after it cannot close two quotations).
     ('"a" và "b" rồi', "“a” và “b” rồi"),
     ('Ông nói "A. Bà nói "B" rồi', "Ông nói “A. Bà nói “B” rồi"),
-    ('" Tôi đi " anh nói', "“ Tôi đi ” anh nói"),
+    ('" Tôi đi " anh nói', "“Tôi đi” anh nói"),
 ])
 def test_a_nested_quotation_takes_single_marks(source, expected):
     assert typo(source) == expected
