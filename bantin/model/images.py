@@ -26,8 +26,33 @@ KEPT = {"PNG": "image/png", "JPEG": "image/jpeg"}
 ALLOWED = ("PNG", "JPEG", "GIF", "WEBP", "TIFF", "BMP")
 
 
+DOCUMENT_PIXELS = 200_000_000  # decoded pixels of distinct pictures one document may hold
+
+
 class ImageError(InputError):
     """Bytes that are not an image bantin can put in every format."""
+
+
+class Embedded:
+    """The pictures one canonical document embeds, decoded once each: a picture
+    placed in 100 figures is 100 copies of the same base64, and decoding each
+    took 40 s for one 38-megapixel photo. The distinct pictures' pixels are
+    bounded as a reader bounds a page's (``DOCUMENT_PIXELS``)."""
+
+    def __init__(self) -> None:
+        self._by_digest: dict[str, tuple[str, Image]] = {}
+        self.pixels = 0
+
+    def known(self, digest: str, data: str) -> Image | None:
+        """The image already decoded from this very base64 text, if any."""
+        seen = self._by_digest.get(digest)
+        return seen[1] if seen is not None and seen[0] == data else None
+
+    def add(self, digest: str, data: str, image: Image) -> None:
+        if self.pixels + image.width * image.height > DOCUMENT_PIXELS:
+            raise ImageError(f"the document's pictures pass {DOCUMENT_PIXELS // 1_000_000} megapixels")
+        self.pixels += image.width * image.height
+        self._by_digest[digest] = (data, image)
 
 
 def load(data: bytes) -> Image:

@@ -35,7 +35,7 @@ from bantin.model.blocks import (
     auto_align,
     plain_text,
 )
-from bantin.model.images import ImageError, load
+from bantin.model.images import Embedded, ImageError, load
 from bantin.model.text import Span, Text, text_of
 
 MAX_DEPTH = 64  # blocks inside blocks: deeper than any document, shallow enough for the stack
@@ -137,12 +137,13 @@ def block_out(b: Block) -> dict[str, Any]:
             assert_never(b)
 
 
-def blocks_in(v: Any, depth: int = 0) -> tuple[Block, ...]:
+def blocks_in(v: Any, depth: int = 0, pictures: Embedded | None = None) -> tuple[Block, ...]:
     if not isinstance(v, list):
         raise SchemaError("blocks must be a list")
     if depth > MAX_DEPTH:
         raise SchemaError(f"blocks are nested more than {MAX_DEPTH} deep")
-    return tuple(block_in(b, depth) for b in v)
+    pictures = pictures if pictures is not None else Embedded()
+    return tuple(block_in(b, depth, pictures) for b in v)
 
 
 def _structured(v: Any) -> dict[str, Any] | None:
@@ -152,12 +153,12 @@ def _structured(v: Any) -> dict[str, Any] | None:
     return v if isinstance(v, dict) and "blocks" in v else None
 
 
-def _container_in(v: Any, depth: int) -> tuple[Block, ...]:
+def _container_in(v: Any, depth: int, pictures: Embedded) -> tuple[Block, ...]:
     structured = _structured(v)
     if structured is not None:
         if depth > MAX_DEPTH:
             raise SchemaError(f"blocks are nested more than {MAX_DEPTH} deep")
-        return blocks_in(structured["blocks"], depth + 1)
+        return blocks_in(structured["blocks"], depth + 1, pictures)
     text = text_in(v)
     return (Paragraph(text),) if text else ()
 
@@ -170,7 +171,8 @@ def _span_of(v: Any, key: str) -> int:
     return n
 
 
-def block_in(d: Any, depth: int = 0) -> Block:
+def block_in(d: Any, depth: int = 0, pictures: Embedded | None = None) -> Block:
+    pictures = pictures if pictures is not None else Embedded()
     if not isinstance(d, dict):
         raise SchemaError("a block must be an object")
     kind = d.get("type")
@@ -183,20 +185,21 @@ def block_in(d: Any, depth: int = 0) -> Block:
         return Paragraph(text_in(d.get("text", "")))
     if kind == "list":
         try:
-            return jsonlists.list_in(d, _container_in, depth)
+            return jsonlists.list_in(d, lambda v, depth: _container_in(v, depth, pictures), depth)
         except ValueError as e:
             raise SchemaError(str(e)) from None
     if kind == "quote":
-        blocks = blocks_in(d["blocks"], depth + 1) if "blocks" in d else _container_in(d.get("text", ""), depth)
+        blocks = (blocks_in(d["blocks"], depth + 1, pictures) if "blocks" in d
+                  else _container_in(d.get("text", ""), depth, pictures))
         return Quote(blocks, opt_str(d, "attribution"))
     if kind == "caption":  # version 1: a caption line, now a figure without an image
         return Figure(text_in(d.get("text", "")), opt_str(d, "credit"))
     if kind == "figure":
         image = d.get("image")
-        return Figure(text_in(d.get("caption", "")), opt_str(d, "credit"), None if image is None else image_in(image),
-                      d.get("alt") or "")
+        return Figure(text_in(d.get("caption", "")), opt_str(d, "credit"),
+                      None if image is None else image_in(image, pictures), d.get("alt") or "")
     if kind == "table":
-        return _table_in(d, depth)
+        return _table_in(d, depth, pictures)
     if kind == "break":
         return SectionBreak()
     if kind == "code":
@@ -207,9 +210,9 @@ def block_in(d: Any, depth: int = 0) -> Block:
     raise SchemaError(f"unknown block type {kind!r}")
 
 
-def _table_in(d: dict[str, Any], depth: int) -> Table:
-    rows = tuple(tuple(Cell(_container_in(c, depth), _span_of(c, "colspan"), _span_of(c, "rowspan")) for c in r)
-                 for r in d.get("rows", []))
+def _table_in(d: dict[str, Any], depth: int, pictures: Embedded) -> Table:
+    rows = tuple(tuple(Cell(_container_in(c, depth, pictures), _span_of(c, "colspan"), _span_of(c, "rowspan"))
+                       for c in r) for r in d.get("rows", []))
     header_rows = d.get("header_rows", 0)
     if header_rows > len(rows):
         raise SchemaError(f"header_rows is {header_rows} but the table has {len(rows)} rows")
@@ -230,9 +233,14 @@ def image_out(im: Image) -> dict[str, Any]:
     }
 
 
-def image_in(d: dict[str, Any]) -> Image:
+def image_in(d: dict[str, Any], pictures: Embedded | None = None) -> Image:
     """The embedded image, checked three ways: its digest, Pillow, and the stated
-    type and size (a document is self-contained, so the bytes are all there is)."""
+    type and size (a document is self-contained, so the bytes are all there is).
+    ``pictures`` holds those of the same document already checked."""
+    pictures = pictures if pictures is not None else Embedded()
+    known = pictures.known(d["sha256"], d["data"])
+    if known is not None:
+        return known
     try:
         data = base64.b64decode(d["data"], validate=True)
     except (binascii.Error, ValueError):
@@ -248,6 +256,10 @@ def image_in(d: dict[str, Any]) -> Image:
             f"image is {im.media_type} {im.width}×{im.height}, not the {d['media_type']} "
             f"{d['width']}×{d['height']} the document states (write it with bantin inspect)"
         )
+    try:
+        pictures.add(d["sha256"], d["data"], im)
+    except ImageError as e:
+        raise SchemaError(str(e)) from None
     return im
 
 

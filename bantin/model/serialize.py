@@ -17,6 +17,7 @@ from typing import Any
 from bantin.model.blocks import Block
 from bantin.model.dates import iso_date_ok
 from bantin.model.document import NOTE_KINDS, Article, Briefing, Dateline, Document, Note, Outlet
+from bantin.model.images import Embedded
 from bantin.model.jsonform import SchemaError, blocks_in, blocks_out, opt_str
 from bantin.model.maps import spans_of
 
@@ -63,13 +64,14 @@ def _iso_date(d: dict[str, Any]) -> str | None:
     return value
 
 
-def article_from_dict(d: Any) -> Article:
+def article_from_dict(d: Any, pictures: Embedded | None = None) -> Article:
     if not isinstance(d, dict) or SCHEMAS.get(d.get("schema", ""), ("",))[0] != "article":
         raise SchemaError(f"not a canonical article (expected \"schema\": \"{ARTICLE_SCHEMA}\")")
     title = d.get("title")
     if not isinstance(title, str):
         raise SchemaError("title must be a string")
     o, dl = d.get("outlet"), d.get("dateline")
+    pictures = pictures if pictures is not None else Embedded()
     return _checked_notes(Article(
         title=title,
         lede=_opt_str(d, "lede"),
@@ -80,8 +82,8 @@ def article_from_dict(d: Any) -> Article:
         language=d.get("language", "vi"),
         url=_opt_str(d, "url"),
         tags=tuple(str(t) for t in d.get("tags", [])),
-        blocks=_located("blocks", d.get("blocks", [])),
-        notes=tuple(_note(i, n) for i, n in enumerate(d.get("notes", []))),
+        blocks=_located("blocks", d.get("blocks", []), pictures),
+        notes=tuple(_note(i, n, pictures) for i, n in enumerate(d.get("notes", []))),
         issuer=_opt_str(d, "issuer"),
         number=_opt_str(d, "number"),
         place=_opt_str(d, "place"),
@@ -100,20 +102,20 @@ def _checked_notes(a: Article) -> Article:
     return a
 
 
-def _note(i: int, n: Any) -> Note:
+def _note(i: int, n: Any, pictures: Embedded) -> Note:
     if not isinstance(n, dict) or not isinstance(n.get("id"), str) or n.get("kind", "footnote") not in NOTE_KINDS:
         raise SchemaError(f"notes/{i}: a note needs an id and a kind of {' or '.join(NOTE_KINDS)}")
-    return Note(n["id"], _located(f"notes/{i}/blocks", n.get("blocks", [])), n.get("kind", "footnote"))
+    return Note(n["id"], _located(f"notes/{i}/blocks", n.get("blocks", []), pictures), n.get("kind", "footnote"))
 
 
-def _located(where: str, blocks: Any) -> tuple[Block, ...]:
+def _located(where: str, blocks: Any, pictures: Embedded) -> tuple[Block, ...]:
     """Blocks, with the place of a bad one named in any error: "blocks/3 (figure): damaged image"."""
     if not isinstance(blocks, list):
         raise SchemaError(f"{where} must be a list")
     out = []
     for i, b in enumerate(blocks):
         try:
-            out.append(blocks_in([b])[0])
+            out.append(blocks_in([b], 0, pictures)[0])
         except SchemaError as e:
             kind = b.get("type") if isinstance(b, dict) else None
             raise SchemaError(f"{where}/{i}{f' ({kind})' if kind else ''}: {e}") from None
@@ -139,12 +141,13 @@ def to_dict(doc: Document) -> dict[str, Any]:
 
 def from_dict(d: Any) -> Document:
     if isinstance(d, dict) and SCHEMAS.get(d.get("schema", ""), ("",))[0] == "briefing":
+        pictures = Embedded()  # one budget for the file, as a reader has for a page
         title = d.get("title")
         if not isinstance(title, str):
             raise SchemaError("title must be a string")
         return Briefing(
             title=title,
-            articles=tuple(article_from_dict(a) for a in d.get("articles", [])),
+            articles=tuple(article_from_dict(a, pictures) for a in d.get("articles", [])),
             date=_iso_date(d),
             issuer=_opt_str(d, "issuer"),
             number=_opt_str(d, "number"),

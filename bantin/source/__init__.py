@@ -16,6 +16,7 @@ from pathlib import Path
 
 from bantin.errors import InputError
 from bantin.model import Document
+from bantin.source import bounds
 from bantin.source.builtin import json, txt
 from bantin.source.reader import Context, Reader
 from bantin.source.registry import GROUP, check_reader, codec, extensions, reader_for, readers, sniff
@@ -42,5 +43,7 @@ def read(data: bytes, encoding: str | None = None, source_format: str | None = N
     if not data.strip():
         raise InputError("empty input" if not data else "input is only white space")
     chosen = source_format or sniff(data)
-    return readers()[chosen].read(data, Context(encoding, folder, warn or Context().warn, seen or Seen(), name,
-                                                dict(outlets or {})))
+    doc = readers()[chosen].read(data, Context(encoding, folder, warn or Context().warn, seen or Seen(), name,
+                                               dict(outlets or {})))
+    bounds.check(doc)
+    return doc

@@ -16,10 +16,9 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from bantin.model import Image
-from bantin.model.images import MAX_BYTES, ImageError, load
+from bantin.model.images import DOCUMENT_PIXELS, MAX_BYTES, ImageError, load
 
 Warn = Callable[[str], None]
-DOCUMENT_PIXELS = 200_000_000  # decoded pixels of distinct pictures one document may hold
 
 
 class Seen:

@@ -59,6 +59,11 @@ def test_installed_plugin_exports(tmp_path):
     text = (tmp_path / "mua-lua-dong-thap.md").read_text(encoding="utf-8")
     assert text.startswith("# Nông dân Đồng Tháp trúng mùa lúa Đông Xuân")
     assert b"md" in bantin("formats").stdout
+    # "all" is the four formats the help names, not every installed plug-in's.
+    r = bantin("export", "-f", "all", "-o", str(tmp_path / "all"), str(EXAMPLES / "thu-vien-so.txt"))
+    assert r.returncode == 0, r.stderr
+    assert sorted(p.suffix for p in (tmp_path / "all").iterdir() if not p.name.startswith(".")) == [
+        ".docx", ".epub", ".pdf", ".txt"]
 
 
 def test_broken_and_duplicate_plugins(monkeypatch):

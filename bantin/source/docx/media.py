@@ -12,9 +12,9 @@ from collections.abc import Callable
 
 from bantin.errors import InputError
 from bantin.model import Image
-from bantin.model.images import MAX_BYTES, ImageError, load
+from bantin.model.images import DOCUMENT_PIXELS, MAX_BYTES, ImageError, load
 from bantin.source.docx.package import Package, ZipBomb
-from bantin.source.sandbox import DOCUMENT_PIXELS, Seen
+from bantin.source.sandbox import Seen
 
 
 class Pictures:

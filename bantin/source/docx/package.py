@@ -180,9 +180,30 @@ def parse(data: bytes) -> Any:
     from lxml import etree
 
     try:
-        return etree.fromstring(data, _parser())
+        root = etree.fromstring(data, _parser())
     except etree.XMLSyntaxError as e:
         raise InputError(f"damaged Word file: {_reason(e)}") from None
+    return _unreferenced(root) if _DOCTYPE in data[:4096] else root
+
+
+# Word writes no document type; a part with one declares entities, which are never
+# expanded (a reference can name a file or an address). Each reference stays in
+# the tree as a node, and the text after it is that node's tail, which a reader of
+# w:t's text would lose: the reference goes and its text stays.
+_DOCTYPE = b"<!DOCTYPE"
+
+
+def _unreferenced(root: Any) -> Any:
+    from lxml import etree
+
+    for ref in list(root.iter(etree.Entity)):
+        parent, before, tail = ref.getparent(), ref.getprevious(), ref.tail or ""
+        if before is not None:
+            before.tail = (before.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+        parent.remove(ref)
+    return root
 
 
 BODY_LEVEL = (*(W + t for t in ("p", "tbl", "sdt", "customXml", "altChunk", "ins", "moveTo", "del", "moveFrom")),
@@ -203,11 +224,12 @@ def body_children(package: Package) -> Iterator[Any]:
     try:
         events = etree.iterparse(io.BytesIO(data), events=("end",), tag=BODY_LEVEL, resolve_entities=False,
                                  no_network=True, load_dtd=False, remove_comments=True, remove_pis=True)
+        typed = _DOCTYPE in data[:4096]
         for _, el in events:
             parent = el.getparent()
             if parent is None or parent.tag != body:
                 continue
-            yield el
+            yield _unreferenced(el) if typed else el
             el.clear()
             while el.getprevious() is not None:
                 del parent[0]

@@ -23,6 +23,16 @@ _CJK = "\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-
 _WORD = re.compile(rf"[{_CJK}]|[^\W_{_CJK}]+")
 _LANG = re.compile(r"[a-z]{2,3}")
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+# The same characters written as references ("&#1;", "&#xFFFF;"): the parser
+# decodes them into the tree, and one of them lost the whole page. (HTML maps
+# &#0;, &#x80; and a surrogate to other characters itself.)
+_REFERENCE = re.compile(r"&#(?:[xX]0*([0-9a-fA-F]{1,6})|0*([0-9]{1,7}));?")
+_NOT_XML_CODES = frozenset((*range(1, 9), 0xB, 0xC, *range(0xE, 0x20), 0xFFFE, 0xFFFF))
+
+
+def _reference(m: re.Match[str]) -> str:
+    code = int(m.group(1), 16) if m.group(1) else int(m.group(2))
+    return "" if code in _NOT_XML_CODES else m.group(0)
 
 
 def squash(text: str | None) -> str:
@@ -63,6 +73,8 @@ def parse(text: str) -> Any:
     parser = lxml.html.HTMLParser(no_network=True, remove_comments=True, remove_pis=True)
     # Characters XML cannot hold make trafilatura's XML come out empty.
     text = _NOT_XML.sub("", text)
+    if "&#" in text:
+        text = _REFERENCE.sub(_reference, text)
     try:
         page = lxml.html.document_fromstring(text, parser=parser)
     except Exception as e:  # noqa: BLE001 - lxml raises several kinds on garbage

@@ -39,6 +39,12 @@ MAX_BLOCKS = 30_000
 # srcset, style and data- attributes, stays under a few thousand (inline pictures
 # are cut before this is weighed).
 MAX_TAG = 65_536
+# Work on table rows: for every empty cell trafilatura reads its whole row again,
+# after padding each colspan (up to 100) with empty cells, so a row costs up to
+# the square of its columns. 1,000,000 is 100 rows of 100 columns, some two
+# seconds; a 20-cell row of colspan="1000" was minutes (a 11 KB page).
+MAX_TABLE_WORK = 1_000_000
+SPAN = 100  # trafilatura's own cap on a colspan
 
 _XML_DECLARATION = re.compile(r"^\ufeff?\s*<\?xml[^>]*\?>")
 _OPEN = re.compile(r"<!--|<(script|style)(?=[\s/>])([^>]*)>", re.I)
@@ -101,12 +107,18 @@ def check_markup(text: str) -> None:
 def check_text(page: Any) -> None:
     """Refuse a parsed page with more elements, blocks or visible text than an
     article has."""
-    elements = blocks = 0
+    elements = blocks = work = widest = 0
     for el in page.iter():
         elements += 1
         blocks += el.tag in _BLOCK_TAGS
         if elements > MAX_ELEMENTS:
             raise InputError(f"page too large to be an article (more than {MAX_ELEMENTS:,} elements)")
+        if el.tag == "tr":
+            columns = sum(_span(c) for c in el if c.tag in ("td", "th"))
+            work, widest = work + columns * columns, max(widest, columns)
+            if work > MAX_TABLE_WORK:
+                raise InputError(f"not an article page: its tables are too large to read (rows of up to {widest:,} "
+                                 "columns; an article's fit in 100 rows of 100 columns)")
     body = page.find("body")
     chars = 0
     for chunk in (body.itertext() if body is not None else ()):
@@ -116,3 +128,8 @@ def check_text(page: Any) -> None:
                              f"some {MAX_TEXT // 6:,} words)")
     if blocks > MAX_BLOCKS:  # after the text: a page with too much of both is named by its text
         raise InputError(f"page too large to be an article (more than {MAX_BLOCKS:,} paragraphs, items and cells)")
+
+
+def _span(cell: Any) -> int:
+    value = str(cell.get("colspan") or "1").strip()
+    return min(int(value), SPAN) if value.isdecimal() and int(value) > 0 else 1

@@ -18,7 +18,13 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from bantin.errors import InputError
+
 NESTING = 100  # markdown-it's own limit on nested tokens, block and inline
+# Table cells, counted as the "|" that part them before anything is parsed: a GFM
+# table costs markdown-it and the table's reading some 20 µs a cell, and a 1 MB
+# table of 500,000 cells ran past a minute. The HTML reader's limit on blocks.
+MAX_CELLS = 30_000
 DEEP = NESTING - 10  # from this token level on, a container's lines are read as text
 _INLINE = "bantin_inline"  # where an inline token's own tokens are kept, out of the tree's sight
 _MARKERS = re.compile(r"^[ \t]*(?:(?:>|[-*+](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$))[ \t]*)*")
@@ -78,6 +84,8 @@ def _any_link(_url: str) -> bool:
 
 def parse(text: str, front_matter: bool = True) -> Parsed:
     """The tree of ``text``; ``front_matter=False`` reads an opening "---" block as Markdown."""
+    if text.count("|") > MAX_CELLS:
+        raise InputError(f"too large to be an article: more than {MAX_CELLS:,} table cells (\"|\" marks)")
     from markdown_it import MarkdownIt
     from markdown_it.tree import SyntaxTreeNode
     from mdit_py_plugins.footnote import footnote_plugin
