@@ -90,7 +90,8 @@ _OWN_VERB = re.compile(r"\b(?:tôi|chúng ta|chúng em)\s+$", re.IGNORECASE)
 _SAYS = re.compile(rf"\b(?:{SAYING}|trao đổi|tâm sự|thổ lộ|bộc bạch|cho rằng|khai)\b", re.IGNORECASE)
 _LEANS = re.compile(
     r"^\d{1,2}[.)]\s|^[\"“(]?(?:tuy nhiên|tuy vậy|ngoài ra|bên cạnh đó|trong khi đó|do đó|vì vậy|vì thế|theo đó|"
-    r"thêm vào đó|hơn nữa|mặt khác|đồng thời|ngược lại|còn|nhưng|và|cũng theo|điều này|việc này|"
+    r"thêm vào đó|hơn nữa|mặt khác|đồng thời|ngược lại|còn|nhưng|và|hay|hoặc|thậm chí|thế nhưng|cho nên|bởi vậy|"
+    r"vậy nên|cũng theo|điều này|việc này|"
     r"đây|đấy|đó là|ông này|bà này|anh này|chị này|người này|họ|hắn|nó|cô ấy|anh ấy|ông ấy|"
     r"sau đó|tiếp đó|cùng với đó|chính vì|trước đó|lúc này|khi đó|tại đây|ở đây|vụ việc|sự việc)\b"
     # A subject that points back: "Hãng công nghệ này …", "Cậu ấy …", "Thông tin này …".

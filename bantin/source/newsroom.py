@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from bantin.errors import InputError
 from bantin.model import Article, Block, Dateline, Heading, Outlet, Paragraph, plain
+from bantin.source.reader import distinct_tags
 from bantin.source.rules import (
     byline,
     caption,
@@ -345,7 +346,7 @@ def _from_header(h: header_block.Header, ctx: _Context) -> Article:
     published = f.get("published date") or f.get("date") or None
     # An ISO timestamp is data for the date; the masthead shows the date, not the stamp.
     stamp = dateline.iso_stamp(published) if published else None
-    tags = tuple(t.strip() for t in re.split(r"\s*,\s*", f.get("tags", "")) if t.strip())
+    tags = distinct_tags(re.split(r"\s*,\s*", f.get("tags", "")))
     return _article(
         title,
         body,

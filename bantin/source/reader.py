@@ -4,7 +4,7 @@ from (bytes, context) to a document. Readers are plug-ins of the
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -54,3 +54,14 @@ class Reader:
     extensions: tuple[str, ...]  # with the dot: (".md", ".markdown")
     read: Callable[[bytes, Context], Document]
     description: str = ""
+
+
+def distinct_tags(tags: Iterable[str]) -> tuple[str, ...]:
+    """Tags as listed, each once: a tag repeated in another case ("bóng đá, Bóng
+    đá") is the same tag, and its first spelling stays."""
+    seen: dict[str, str] = {}
+    for t in tags:
+        t = " ".join(t.split())
+        if t:
+            seen.setdefault(t.casefold(), t)
+    return tuple(seen.values())

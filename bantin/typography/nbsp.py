@@ -5,8 +5,9 @@ Bound: a number and its unit ("5\u00a0km", "300\u00a0triệu", "31.700\u00a0USD"
 date word and its day ("ngày\u00a05/8", "tháng\u00a08"), a short title or an initial
 and the name after it ("TP.\u00a0Hà Nội", "N.\u00a0Văn"), a spaced dash and the word
 before it ("kinh tế\u00a0– xã hội", "190\u00a0– 300\u00a0triệu": a line may break
-after the dash, never start with it), and the two numbers of a hyphenated range
-("2\u20112", "2025\u20112030").
+after the dash, never start with it), the two numbers of a hyphenated range
+("2\u20112", "2025\u20112030"), and a code and its number ("36A\u2011485.67",
+"COVID\u201119").
 
 Every bound group is short: a long one cannot be broken, and a justified line
 before it opens wide gaps. So a number binds only to a unit, never to the noun it
@@ -97,7 +98,10 @@ _SPACED_DASH = re.compile(r"(?<=\S) (?=[-–—](?: |$))")
 _SPACED_DASH_INSIDE = re.compile(r"(?<=\S) (?=[-–—] )")
 _OPENING_DASH = re.compile(r" (?=[-–—](?: |$))")
 _OPENING_DASH_INSIDE = re.compile(r" (?=[-–—] )")
-_RANGE_HYPHEN = re.compile(r"(?<=\d)-(?=\d)")
+# A range's hyphen, and a code's before its number: a licence plate ("36A-485.67"),
+# a model or a standard ("SM-3", "COVID-19", "UTF-8") breaks at its hyphen in Word
+# and LibreOffice, leaving "36A-" at a line's end.
+_RANGE_HYPHEN = re.compile(r"(?<=[\dA-ZĐ])-(?=\d)")
 
 
 def _bind_unit(m: re.Match[str]) -> str:

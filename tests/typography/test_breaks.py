@@ -29,7 +29,7 @@ NB = "\u00a0"
     ("nhiệm kỳ 2025-2030", "nhiệm kỳ 2025\u20112030"),
     ("lương 5-6 triệu", f"lương 5\u20116{NB}triệu"),  # as "5 – 6 triệu": the range's end keeps its unit
     ("nhiệt độ -5 °C, lãi -2,5 tỷ", f"nhiệt độ -5{NB}°C, lãi -2,5{NB}tỷ"),  # a minus keeps its number's unit
-    ("QĐ-5 km", "QĐ-5 km"),  # a hyphen after a word is no minus
+    ("QĐ-5 km", f"QĐ\u20115{NB}km"),  # a hyphen after a word is no minus: a code's, bound to its number
     ("ngày 5 tháng 8 năm 2025", f"ngày{NB}5 tháng{NB}8 năm{NB}2025"),  # three short groups, not one
     ("kéo dài 30 ngày 31-1", f"kéo dài 30 ngày{NB}31\u20111"),
     ("TP. Hà Nội, PGS.TS. Lan", f"TP.{NB}Hà Nội, PGS.TS.{NB}Lan"),

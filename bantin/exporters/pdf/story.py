@@ -20,6 +20,7 @@ from bantin.exporters.labels import (
     digest_meta,
     linked,
     short_title,
+    vi_date,
 )
 from bantin.exporters.pdf import decree, lists
 from bantin.exporters.pdf.blocks import Blocks, display
@@ -82,7 +83,9 @@ class Story(Blocks):
             self.story += [self.decree(header), Spacer(1, HEADER_GAP)]
 
     def masthead(self, text: str, a: Article) -> None:
-        if not self.headed:  # the header block is the document's masthead: its date, its place
+        # Under a header block only the outlet is news: a bare date is what the
+        # block's place-and-date line says (as in the DOCX; the text prints both).
+        if not (self.headed and text == vi_date(a.date)):
             self.paras(plain(text), self.st["masthead"])
 
     def title(self, a: Article, depth: int) -> None:

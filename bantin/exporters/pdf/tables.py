@@ -25,8 +25,12 @@ def needs(t: Table, pst: Any, bold_font: str) -> tuple[list[float], list[float],
     natural, least = [0.0] * t.columns, [LEAST] * t.columns
     spanning = []
     for p in t.placed():
-        font = bold_font if p.row < t.header_rows else pst.fontName
-        text = text_of(p.cell.text)
+        spans = p.cell.text
+        # A header cell is set bold, and so is a cell's strong run: measured in the
+        # regular face, "Kiểm tra VB trước trình ký" wrapped in a table using 60%
+        # of the width (bold is some 8% wider).
+        font = bold_font if p.row < t.header_rows or any(s.strong and s.text.strip() for s in spans) else pst.fontName
+        text = text_of(spans)
         full = max((stringWidth(line, font, pst.fontSize) for line in text.split("\n")), default=0.0) + 2 * PAD + 1
         word = max((stringWidth(w, font, pst.fontSize) * 1.1 for w in text.split()), default=0.0) + 2 * PAD
         if p.cell.colspan == 1:

@@ -26,6 +26,7 @@ from bantin.source.docx.assemble import Looks, inferred_heading
 from bantin.source.docx.body import Item, Para
 from bantin.source.docx.core import Core, national, person, usable_title
 from bantin.source.docx.header import Header, date_line, lines, read_header
+from bantin.source.reader import distinct_tags
 
 WINDOW = 12  # the first non-empty items in which a title drawn by its look is looked for
 MONTHS = {m: i + 1 for i, m in enumerate(
@@ -176,7 +177,7 @@ class Finder:
                 if field and field[0] == "url":
                     self.front.url = field[1]
                 elif field:
-                    self.front.tags = tuple(t.strip() for t in field[1].split(",") if t.strip())
+                    self.front.tags = distinct_tags(field[1].split(","))
             elif it.role == "author" and it.text and self.front.byline is None:
                 self.front.byline = self.take(i)
             elif it.text:

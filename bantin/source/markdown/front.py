@@ -26,6 +26,7 @@ from typing import Any
 
 from bantin.errors import InputError
 from bantin.model.dates import iso_date_ok, local_day
+from bantin.source.reader import distinct_tags
 
 Warn = Callable[[str], None]
 MAX_BYTES = 256 * 1024  # of front matter; more is not a post's metadata
@@ -175,8 +176,7 @@ def tags(front: dict[str, Any], warn: Warn) -> tuple[str, ...]:
                 warn(f"front matter {key}: entries that are not text ignored")
         else:
             warn(f"front matter {key}: {_kind(v)}, not a list of tags; ignored")
-    cleaned = (" ".join(t.split()) for t in out)
-    return tuple(dict.fromkeys(t for t in cleaned if t))
+    return distinct_tags(out)
 
 
 def date(front: dict[str, Any], warn: Warn) -> str | None:

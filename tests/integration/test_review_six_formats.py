@@ -1,0 +1,72 @@
+"""What the sixth look at every format found (helper-34), read back from the
+outputs: the masthead under a Nghị định 30 header block in the PDF, bold table
+cells measured in bold, codes that keep their number at a line's end, tags listed
+once, and a sentence that opens with "Hay" not taken as a key point."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+from helpers import bantin, pandoc_plain, pdftotext, run
+
+import bantin as api
+from bantin.digest.salience import flaws
+
+HEADER = ("-M", "issuer=Văn phòng UBND phường Kiến Hưng", "-M", "number=12/BC-VP", "-M", "place=Hà Nội",
+          "-M", "date=2026-02-05")
+ARTICLE = ("Đảng bộ phường Kiến Hưng vững bước\n\n"
+           "(PNTĐ) - Sáng 5/2, Đảng bộ phường Kiến Hưng tổ chức hội nghị tổng kết công tác năm.\n\n"
+           "Hội nghị đánh giá kết quả thực hiện nhiệm vụ chính trị của địa phương trong năm qua.\n")
+
+
+def test_under_a_header_block_every_format_credits_the_outlet(tmp_path: Path) -> None:
+    src = tmp_path / "kien-hung.txt"
+    src.write_text(ARTICLE, encoding="utf-8")
+    r = bantin("export", "-q", "-f", "pdf,docx,txt", "--style", "nd30", *HEADER, "-o", str(tmp_path / "out"),
+               str(src))
+    assert r.returncode == 0, r.stderr
+    out = tmp_path / "out"
+    for fmt, text in (("pdf", pdftotext(out / "kien-hung.pdf")), ("docx", pandoc_plain(out / "kien-hung.docx", "docx")),
+                      ("txt", (out / "kien-hung.txt").read_text("utf-8"))):
+        flat = " ".join(text.split())
+        assert "Phụ nữ Thủ đô (PNTĐ)" in flat, fmt
+        # The header block (PDF and DOCX) says the place and the date once.
+        assert fmt == "txt" or flat.count("ngày 05 tháng 02 năm 2026") == 2, fmt
+
+
+def test_a_bold_table_cell_is_measured_in_bold(tmp_path: Path) -> None:
+    src = tmp_path / "bang.md"
+    src.write_text("# Bảng thử\n\nCấu hình cần có.\n\n| Yêu cầu | Chi tiết |\n|---|---|\n"
+                   "| **Kiểm tra VB trước trình ký** | Tối thiểu 4 GB |\n", encoding="utf-8")
+    r = bantin("export", "-q", "-f", "pdf", "-o", str(tmp_path / "out"), str(src))
+    assert r.returncode == 0, r.stderr
+    layout = run(["pdftotext", "-layout", str(tmp_path / "out" / "bang.pdf"), "-"]).stdout
+    # The table has room: the bold cell is one line, not "…trình" then "ký".
+    assert any("Kiểm tra VB trước trình ký" in line for line in layout.splitlines()), layout
+
+
+def test_a_code_keeps_its_number_at_a_lines_end(tmp_path: Path) -> None:
+    src = tmp_path / "xe.txt"
+    src.write_text("Khởi tố tài xế\n\nCơ quan công an đã khởi tố tài xế ô tô biển kiểm soát 36A-485.67 "
+                   "trong vụ tai nạn trên cao tốc, xe tải 63C-136.59 cũng bị giữ lại.\n", encoding="utf-8")
+    r = bantin("export", "-q", "-f", "docx,txt", "-o", str(tmp_path / "out"), str(src))
+    assert r.returncode == 0, r.stderr
+    xml = zipfile.ZipFile(tmp_path / "out" / "xe.docx").read("word/document.xml").decode()
+    assert "36A</w:t><w:noBreakHyphen/>" in xml and "63C</w:t><w:noBreakHyphen/>" in xml
+    # The words are the source's: a hyphen in the text output and in pandoc's reading.
+    assert "36A-485.67" in (tmp_path / "out" / "xe.txt").read_text("utf-8")
+    assert "63C" in pandoc_plain(tmp_path / "out" / "xe.docx", "docx")
+
+
+def test_a_tag_listed_twice_is_one_tag() -> None:
+    doc = api.read("Title: Tuyen nu thang dam\nSource: VnExpress\nLink: https://vnexpress.net/a\n"
+                   "Tags: bóng đá, Bóng đá, World Cup, bóng đá\nSummary: Tóm tắt bài.\n"
+                   "Content: Nội dung bài báo dài. Thêm câu nữa.\n".encode(), source_format="txt")
+    assert doc.tags == ("bóng đá", "World Cup")
+
+
+def test_a_sentence_that_opens_with_or_leans_on_the_one_before() -> None:
+    leaning = "Hay màn ra quân tại World Cup nữ 2023 thắng đậm Zambia với tỷ số 5-0 trên sân Hamilton."
+    alone = "Đội tuyển nữ Việt Nam thắng đậm Zambia với tỷ số 5-0 trên sân Hamilton ở New Zealand."
+    assert flaws(leaning) == flaws(alone) + 1
