@@ -1,7 +1,8 @@
 """What the sixth look at every format found (helper-34), read back from the
 outputs: the masthead under a Nghị định 30 header block in the PDF, bold table
 cells measured in bold, codes that keep their number at a line's end, tags listed
-once, and a sentence that opens with "Hay" not taken as a key point."""
+once, a sentence that opens with "Hay" not taken as a key point, and a Word
+table whose first row is set as a header read as having one."""
 
 from __future__ import annotations
 
@@ -9,9 +10,11 @@ import zipfile
 from pathlib import Path
 
 from helpers import bantin, pandoc_plain, pdftotext, run
+from word_docs import docx, p, r, tbl
 
 import bantin as api
 from bantin.digest.salience import flaws
+from bantin.model import Table
 
 HEADER = ("-M", "issuer=Văn phòng UBND phường Kiến Hưng", "-M", "number=12/BC-VP", "-M", "place=Hà Nội",
           "-M", "date=2026-02-05")
@@ -70,3 +73,30 @@ def test_a_sentence_that_opens_with_or_leans_on_the_one_before() -> None:
     leaning = "Hay màn ra quân tại World Cup nữ 2023 thắng đậm Zambia với tỷ số 5-0 trên sân Hamilton."
     alone = "Đội tuyển nữ Việt Nam thắng đậm Zambia với tỷ số 5-0 trên sân Hamilton ở New Zealand."
     assert flaws(leaning) == flaws(alone) + 1
+
+
+def _cell(text: str, fill: str = "", bold: bool = False) -> str:
+    shd = f'<w:tcPr><w:shd w:val="clear" w:fill="{fill}"/></w:tcPr>' if fill else ""
+    return f"<w:tc>{shd}{p(r(text, b=bold))}</w:tc>"
+
+
+def _tables(body: str) -> list[Table]:
+    doc = api.read(docx(p("Bảng số liệu") + p("Số liệu của năm qua.") + body), source_format="docx")
+    return [b for b in doc.blocks if isinstance(b, Table)]
+
+
+def test_a_word_tables_first_row_set_as_a_header_is_its_header() -> None:
+    rows = [("Tỉnh", "Sản lượng"), ("An Giang", "4,1"), ("Đồng Tháp", "3,4"), ("Cần Thơ", "1,4")]
+    # Shaded dark and bold over zebra bands of another colour (as Word's designs set it).
+    zebra_headed = tbl(*[[_cell(a, "1B4F72" if i == 0 else "EBF5FB" if i % 2 == 0 else "", i == 0),
+                          _cell(b, "1B4F72" if i == 0 else "EBF5FB" if i % 2 == 0 else "", i == 0)]
+                         for i, (a, b) in enumerate(rows)])
+    bold_headed = tbl(*[[_cell(a, bold=i == 0), _cell(b, bold=i == 0)] for i, (a, b) in enumerate(rows)])
+    # Must not: zebra bands alone, a bold first column, a plain grid.
+    zebra = tbl(*[[_cell(a, "EBF5FB" if i % 2 == 0 else ""), _cell(b, "EBF5FB" if i % 2 == 0 else "")]
+                  for i, (a, b) in enumerate(rows)])
+    first_column = tbl(*[[_cell(a, bold=True), _cell(b)] for a, b in rows])
+    plain = tbl(*[[a, b] for a, b in rows])
+    headers = [t.header_rows for t in _tables(zebra_headed + p("…") + bold_headed + p("…") + zebra + p("…")
+                                              + first_column + p("…") + plain)]
+    assert headers == [1, 1, 0, 0, 0]

@@ -394,7 +394,7 @@ def _table_style(d: Any) -> None:
             qn("w:val"): "single", qn("w:sz"): size, qn("w:space"): "0", qn("w:color"): "888888"}))
     tblpr.append(borders)
     margins = tblpr.makeelement(qn("w:tblCellMar"), {})
-    for edge in ("left", "right"):
-        margins.append(margins.makeelement(qn(f"w:{edge}"), {qn("w:w"): "85", qn("w:type"): "dxa"}))
+    for edge, space in (("top", "40"), ("left", "85"), ("bottom", "40"), ("right", "85")):  # 2 pt: the PDF's pad
+        margins.append(margins.makeelement(qn(f"w:{edge}"), {qn("w:w"): space, qn("w:type"): "dxa"}))
     tblpr.append(margins)
     el.append(tblpr)

@@ -140,6 +140,8 @@ class Body:
 
     def _table(self, tbl: Any, part: str) -> Table | None:
         rows: list[list[list[Any]]] = []  # [blocks, colspan, rowspan]
+        bold: list[bool] = []  # per row: every cell with words set wholly in bold
+        fills: list[frozenset[str]] = []  # per row: its cells' shading colours ("" for none)
         header = 0
         above: dict[int, list[Any]] = {}  # grid column -> the cell a vertical merge continues
         for tr in _parts(tbl, W + "tr"):
@@ -147,6 +149,7 @@ class Body:
             if trpr is not None and trpr.find(W + "del") is not None:
                 continue
             row: list[list[Any]] = []
+            shaded: list[str] = []
             col = _val(trpr, "gridBefore", 0)
             if col:
                 row.append([[], col, 1])
@@ -164,6 +167,9 @@ class Body:
                     col += span
                     continue
                 cell = [self.assemble(self.items((c for c in tc if c.tag != W + "tcPr"), part)), span, 1]
+                shd = tcpr.find(W + "shd") if tcpr is not None else None
+                fill = (shd.get(W + "fill") or "") if shd is not None else ""
+                shaded.append("" if fill.upper() in ("", "AUTO", "FFFFFF") else fill.upper())
                 for c in range(col, col + span):
                     above.pop(c, None)
                 if merge is not None:
@@ -174,12 +180,31 @@ class Body:
                 continue
             if trpr is not None and trpr.find(W + "tblHeader") is not None and header == len(rows):
                 header += 1
+            bold.append(_bold(row))
+            fills.append(frozenset(shaded))
             rows.append(row)
+        if not header and len(rows) >= 3 and _looks_headed(bold, fills):
+            header = 1
         if not any(blocks for row in rows for blocks, _, _ in row):
             return None  # a grid with nothing in it
         cells = tuple(tuple(Cell(tuple(b), s, r) for b, s, r in row) for row in rows)
         header = min(header, len(cells) - 1) if len(cells) > 1 else 0
         return Table(cells, header, (), align(rows, header))
+
+
+def _looks_headed(bold: list[bool], fills: list[frozenset[str]]) -> bool:
+    """No row is marked as a header, but the first is set as one: in bold over two
+    rows that are not (a bold total row may end the table), or shaded in one colour
+    no other row has (a zebra table shades every other row in another)."""
+    first = next(iter(fills[0])) if len(fills[0]) == 1 else ""
+    return (bold[0] and not bold[1] and not bold[2]) or (first != "" and all(first not in f for f in fills[1:]))
+
+
+def _bold(row: list[list[Any]]) -> bool:
+    """Whether every cell of the row with words in it is set wholly in bold."""
+    spans = [[x for x in plain_text(tuple(blocks)) if x.text.strip()] for blocks, _, _ in row]
+    filled = [s for s in spans if s]
+    return bool(filled) and all(x.strong for s in filled for x in s)
 
 
 def align(rows: list[list[list[Any]]], header: int) -> tuple[str, ...]:
