@@ -23,13 +23,17 @@ ARTICLE = ("Đảng bộ phường Kiến Hưng vững bước\n\n"
            "Hội nghị đánh giá kết quả thực hiện nhiệm vụ chính trị của địa phương trong năm qua.\n")
 
 
-def test_under_a_header_block_every_format_credits_the_outlet(tmp_path: Path) -> None:
-    src = tmp_path / "kien-hung.txt"
-    src.write_text(ARTICLE, encoding="utf-8")
-    r = bantin("export", "-q", "-f", "pdf,docx,txt", "--style", "nd30", *HEADER, "-o", str(tmp_path / "out"),
-               str(src))
+def _export(tmp_path: Path, name: str, text: str, *args: str) -> Path:
+    """``text`` written to ``name`` and exported with ``args``: the output folder."""
+    src = tmp_path / name
+    src.write_text(text, encoding="utf-8")
+    r = bantin("export", "-q", *args, "-o", str(tmp_path / "out"), str(src))
     assert r.returncode == 0, r.stderr
-    out = tmp_path / "out"
+    return tmp_path / "out"
+
+
+def test_under_a_header_block_every_format_credits_the_outlet(tmp_path: Path) -> None:
+    out = _export(tmp_path, "kien-hung.txt", ARTICLE, "-f", "pdf,docx,txt", "--style", "nd30", *HEADER)
     for fmt, text in (("pdf", pdftotext(out / "kien-hung.pdf")), ("docx", pandoc_plain(out / "kien-hung.docx", "docx")),
                       ("txt", (out / "kien-hung.txt").read_text("utf-8"))):
         flat = " ".join(text.split())
@@ -39,27 +43,21 @@ def test_under_a_header_block_every_format_credits_the_outlet(tmp_path: Path) ->
 
 
 def test_a_bold_table_cell_is_measured_in_bold(tmp_path: Path) -> None:
-    src = tmp_path / "bang.md"
-    src.write_text("# Bảng thử\n\nCấu hình cần có.\n\n| Yêu cầu | Chi tiết |\n|---|---|\n"
-                   "| **Kiểm tra VB trước trình ký** | Tối thiểu 4 GB |\n", encoding="utf-8")
-    r = bantin("export", "-q", "-f", "pdf", "-o", str(tmp_path / "out"), str(src))
-    assert r.returncode == 0, r.stderr
-    layout = run(["pdftotext", "-layout", str(tmp_path / "out" / "bang.pdf"), "-"]).stdout
+    out = _export(tmp_path, "bang.md", "# Bảng thử\n\nCấu hình cần có.\n\n| Yêu cầu | Chi tiết |\n|---|---|\n"
+                  "| **Kiểm tra VB trước trình ký** | Tối thiểu 4 GB |\n", "-f", "pdf")
+    layout = run(["pdftotext", "-layout", str(out / "bang.pdf"), "-"]).stdout
     # The table has room: the bold cell is one line, not "…trình" then "ký".
     assert any("Kiểm tra VB trước trình ký" in line for line in layout.splitlines()), layout
 
 
 def test_a_code_keeps_its_number_at_a_lines_end(tmp_path: Path) -> None:
-    src = tmp_path / "xe.txt"
-    src.write_text("Khởi tố tài xế\n\nCơ quan công an đã khởi tố tài xế ô tô biển kiểm soát 36A-485.67 "
-                   "trong vụ tai nạn trên cao tốc, xe tải 63C-136.59 cũng bị giữ lại.\n", encoding="utf-8")
-    r = bantin("export", "-q", "-f", "docx,txt", "-o", str(tmp_path / "out"), str(src))
-    assert r.returncode == 0, r.stderr
-    xml = zipfile.ZipFile(tmp_path / "out" / "xe.docx").read("word/document.xml").decode()
+    out = _export(tmp_path, "xe.txt", "Khởi tố tài xế\n\nCơ quan công an đã khởi tố tài xế ô tô biển kiểm soát "
+                  "36A-485.67 trong vụ tai nạn trên cao tốc, xe tải 63C-136.59 cũng bị giữ lại.\n", "-f", "docx,txt")
+    xml = zipfile.ZipFile(out / "xe.docx").read("word/document.xml").decode()
     assert "36A</w:t><w:noBreakHyphen/>" in xml and "63C</w:t><w:noBreakHyphen/>" in xml
     # The words are the source's: a hyphen in the text output and in pandoc's reading.
-    assert "36A-485.67" in (tmp_path / "out" / "xe.txt").read_text("utf-8")
-    assert "63C" in pandoc_plain(tmp_path / "out" / "xe.docx", "docx")
+    assert "36A-485.67" in (out / "xe.txt").read_text("utf-8")
+    assert "63C" in pandoc_plain(out / "xe.docx", "docx")
 
 
 def test_a_tag_listed_twice_is_one_tag() -> None:
