@@ -98,3 +98,24 @@ def test_a_word_tables_first_row_set_as_a_header_is_its_header() -> None:
     headers = [t.header_rows for t in _tables(zebra_headed + p("…") + bold_headed + p("…") + zebra + p("…")
                                               + first_column + p("…") + plain)]
     assert headers == [1, 1, 0, 0, 0]
+
+
+def test_a_digest_source_line_leaves_no_dot_at_a_break(tmp_path: Path) -> None:
+    def page(url: str, body: str) -> str:
+        title = body.split(",")[0]
+        return (f'<html lang="vi"><head><meta charset="utf-8"><title>{title}</title>'
+                f'<link rel="canonical" href="{url}"><meta property="og:site_name" content="Báo Dân trí"></head>'
+                f"<body><article><h1>{title}</h1><p>{body}</p></article></body></html>")
+
+    long = "https://dantri.com.vn/phap-luat/khoi-to-mot-tai-xe-trong-vu-tai-nan-tren-cao-toc-cam-lo-la-son.htm"
+    (tmp_path / "dai.html").write_text(page(long, "Chiều 18/2, cơ quan chức năng đã khởi tố bị can đối với tài xế "
+                                            "trong vụ tai nạn trên cao tốc làm hai người chết."), encoding="utf-8")
+    (tmp_path / "ngan.html").write_text(page("https://dantri.com.vn/a.htm", "Giá lúa tăng, nông dân đồng bằng sông "
+                                             "Cửu Long phấn khởi trong tuần qua nhờ nhu cầu xuất khẩu."), encoding="utf-8")
+    r = bantin("export", "-q", "-f", "txt", "--digest", "-o", str(tmp_path / "out"), str(tmp_path / "dai.html"),
+               str(tmp_path / "ngan.html"))
+    assert r.returncode == 0, r.stderr
+    lines = [line for f in sorted((tmp_path / "out").glob("*.txt")) for line in f.read_text("utf-8").splitlines()]
+    assert "   Báo Dân trí" in lines and f"   {long}" in lines  # the address on a line of its own, no dot
+    assert "   Báo Dân trí · https://dantri.com.vn/a.htm" in lines  # one line: the dot parts them
+    assert not any(line.rstrip().endswith("·") for line in lines)

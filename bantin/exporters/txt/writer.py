@@ -235,7 +235,10 @@ class Writer(Walker):
         self.out += [""] + wrap_display(a.title, self.cols, label, self.pad)
 
     def entry_source(self, source: Text) -> None:
-        self.out += wrap(self.spans(source), self.cols, self.pad, self.pad)
+        lines = wrap(self.spans(source), self.cols, self.pad, self.pad)
+        # The "·" before the address parts two things on one line; where the address
+        # goes down to a line of its own, the break parts them and the dot would dangle.
+        self.out += [line[:-2] if line.endswith(" ·") and i < len(lines) - 1 else line for i, line in enumerate(lines)]
 
     def entry_lede(self, text: str) -> None:
         self.out += wrap(text, self.cols, self.pad, self.pad)
