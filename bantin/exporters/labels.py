@@ -56,6 +56,15 @@ def meta_line(a: Article) -> str:
     return SEPARATOR.join(p for p in parts if p)
 
 
+def undated(text: str, a: Article) -> str:
+    """A masthead line without its date, for under a header block whose place-and-
+    date line says it: "VOV · ngày 05 tháng 8 năm 2025" is "VOV"."""
+    when = vi_date(a.date)
+    if not when or not text.endswith(when):
+        return text
+    return text[: -len(when)].removesuffix(SEPARATOR)
+
+
 def _same_day(time: str, iso: str) -> bool:
     """Does "Sáng 5/8" (or "05/08/2025") name the day of "2025-08-05"?"""
     if len(iso) < 10:

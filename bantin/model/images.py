@@ -34,25 +34,41 @@ class ImageError(InputError):
 
 
 class Embedded:
-    """The pictures one canonical document embeds, decoded once each: a picture
+    """The pictures a canonical document embeds, decoded once each: a picture
     placed in 100 figures is 100 copies of the same base64, and decoding each
-    took 40 s for one 38-megapixel photo. The distinct pictures' pixels are
-    bounded as a reader bounds a page's (``DOCUMENT_PIXELS``)."""
+    took 40 s for one 38-megapixel photo. An article's distinct pictures are
+    bounded as a reader bounds one input's (``DOCUMENT_PIXELS``); the articles of
+    a briefing share what is decoded, each with its own budget (``sibling``), so
+    a briefing bantin wrote from many inputs reads back."""
 
-    def __init__(self) -> None:
-        self._by_digest: dict[str, tuple[str, Image]] = {}
+    def __init__(self, decoded: dict[str, tuple[str, Image]] | None = None) -> None:
+        self._decoded = decoded if decoded is not None else {}
+        self._counted: set[str] = set()
         self.pixels = 0
 
+    def sibling(self) -> Embedded:
+        """The pictures of another article of the same file."""
+        return Embedded(self._decoded)
+
     def known(self, digest: str, data: str) -> Image | None:
-        """The image already decoded from this very base64 text, if any."""
-        seen = self._by_digest.get(digest)
-        return seen[1] if seen is not None and seen[0] == data else None
+        """The image already decoded from this very base64 text, counted here."""
+        seen = self._decoded.get(digest)
+        if seen is None or seen[0] != data:
+            return None
+        self._count(digest, seen[1])
+        return seen[1]
 
     def add(self, digest: str, data: str, image: Image) -> None:
+        self._count(digest, image)
+        self._decoded[digest] = (data, image)
+
+    def _count(self, digest: str, image: Image) -> None:
+        if digest in self._counted:
+            return
         if self.pixels + image.width * image.height > DOCUMENT_PIXELS:
-            raise ImageError(f"the document's pictures pass {DOCUMENT_PIXELS // 1_000_000} megapixels")
+            raise ImageError(f"the article's pictures pass {DOCUMENT_PIXELS // 1_000_000} megapixels")
         self.pixels += image.width * image.height
-        self._by_digest[digest] = (data, image)
+        self._counted.add(digest)
 
 
 def load(data: bytes) -> Image:

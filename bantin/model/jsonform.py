@@ -238,7 +238,10 @@ def image_in(d: dict[str, Any], pictures: Embedded | None = None) -> Image:
     type and size (a document is self-contained, so the bytes are all there is).
     ``pictures`` holds those of the same document already checked."""
     pictures = pictures if pictures is not None else Embedded()
-    known = pictures.known(d["sha256"], d["data"])
+    try:
+        known = pictures.known(d["sha256"], d["data"])
+    except ImageError as e:
+        raise SchemaError(str(e)) from None
     if known is not None:
         return known
     try:

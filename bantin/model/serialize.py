@@ -90,6 +90,14 @@ def article_from_dict(d: Any, pictures: Embedded | None = None) -> Article:
     ))
 
 
+def _article_in(i: int, d: Any, pictures: Embedded) -> Article:
+    """A briefing's article, named by its place in any error."""
+    try:
+        return article_from_dict(d, pictures)
+    except SchemaError as e:
+        raise SchemaError(f"articles/{i}: {e}") from None
+
+
 def _checked_notes(a: Article) -> Article:
     """Every note reference must name a note of the article, and note ids are unique:
     a format would otherwise link to nothing."""
@@ -141,13 +149,13 @@ def to_dict(doc: Document) -> dict[str, Any]:
 
 def from_dict(d: Any) -> Document:
     if isinstance(d, dict) and SCHEMAS.get(d.get("schema", ""), ("",))[0] == "briefing":
-        pictures = Embedded()  # one budget for the file, as a reader has for a page
+        pictures = Embedded()  # decoded once for the file, each article with its own budget
         title = d.get("title")
         if not isinstance(title, str):
             raise SchemaError("title must be a string")
         return Briefing(
             title=title,
-            articles=tuple(article_from_dict(a, pictures) for a in d.get("articles", [])),
+            articles=tuple(_article_in(i, a, pictures.sibling()) for i, a in enumerate(d.get("articles", []))),
             date=_iso_date(d),
             issuer=_opt_str(d, "issuer"),
             number=_opt_str(d, "number"),

@@ -1,7 +1,6 @@
 """No space before , . ; : ! ? … and one space after them before the next word.
 
-An ellipsis loses the space before it only at the end: one with spaces on both
-sides, or after "ngày", "tháng" or "năm", is a blank of a form (ngày … tháng …).
+An ellipsis sits tight too, except the blanks of a form's "ngày … tháng … năm …".
 
 A space is only added where the next character is a letter, so numbers (45,5;
 30.000), times (23:41), abbreviations (TP.HCM) and addresses (vov.vn) are untouched:
@@ -14,12 +13,13 @@ import re
 NAME = "punctuation_spacing"
 
 # After a word, a closing bracket or quote, straight or curly: quotes are curled
-# after this rule runs, and a second pass must find the same spaces.
-# An ellipsis with a space on both sides is a blank to fill in, as in a form's
-# "ngày … tháng … năm …", and keeps them; so does one at the end after a word
-# of a date ("năm …"). At a sentence's end it sits tight: "không biết …" loses it.
+# after this rule runs, and a second pass must find the same spaces. An ellipsis
+# sits tight against the word before it, unless it is a blank of a
+# form's "ngày … tháng … năm …": between two of those words, or last after "tháng
+# … năm". The three words are what make it a form; "nhiều năm …" ends a sentence.
 _BEFORE = re.compile(r"(?<=[\w\u201d\u2019\"')\]])\s+(?=[,;!?]|[.:](?:\s|$))"
-                     r"|(?<=[\w\u201d\u2019\"')\]])(?<![nN]gày)(?<![tT]háng)(?<![nN]ăm)\s+(?=\u2026$)")
+                     r"|(?<=[\w\u201d\u2019\"')\]])(?:(?<![nN]gày)(?<![tT]háng)|(?!\s+\u2026\s+(?:tháng|năm)\b))"
+                     r"(?<!tháng \u2026 năm)\s+(?=\u2026(?:\s|$))")
 _AFTER_COMMA = re.compile(r"(?<=[^\W\d_])([,;!?])(?=[^\W\d_])")
 # An address (hidden by ``protect`` as one private-use character) is a word too:
 # "Nguồn:https://…" becomes "Nguồn: https://…". So is a quotation opened right

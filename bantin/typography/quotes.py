@@ -50,9 +50,7 @@ _PUNCT = (",", ";", ":", "!", "?", ")", "]")  # a mark before one of these close
 _ARC = re.compile(r"[°\u2032]\d+(?:[.,]\d+)?$")  # 21°02′15, 5′10: seconds or inches follow
 # '80s, the '90s: the digits a decade's name leaves out, not a quotation.
 _DECADE = re.compile(r"(?<![\w'])'(?=\d\ds\b)")
-# Spaces after an opening “ (at the start, or after a space or an opener) before
-# its first word; a “ right after a word closes a German „…“ and keeps its space.
-_OPENED = re.compile("(?<![^\\s(\\[{\u2013\u2014])\u201c +(?=\\S)")
+_OPENERS = " \u00a0([{\u2013\u2014"  # what may stand before an opening “
 # A quotation (no quote mark inside) opened by “ or ‘‘ and closed by ” or ’’, one
 # side at least doubled.
 _DOUBLED = re.compile("(?:\u2018\u2018([^\u2018\u2019\u201c\u201d]+)(?:\u2019\u2019|\u201d)"
@@ -70,16 +68,26 @@ def apply(text: str, before: str = "", after: str = "", quoted: bool = False) ->
 
 
 def _tight(text: str, quoted: bool) -> str:
-    """No space inside the marks: “ Sau tháng 9 … ” is “Sau tháng 9 …”. A space
-    before ” goes only where a “ is open: a source that types ” for both marks
-    (nói ”Tôi”) has its opening one after a space."""
+    """No space inside the marks: “ Sau tháng 9 … ” is “Sau tháng 9 …”. A “ opens
+    only with no quotation open and after a space, an opener or the start (a “
+    typed to close one, or closing a German „…“, keeps the space after it); a
+    space goes before ” only where a “ is open (a source that types ” for both
+    marks, nói ”Tôi”, has its opening one after a space)."""
     out: list[str] = []
-    for ch in _OPENED.sub("\u201c", text):
+    skip = False
+    for i, ch in enumerate(text):
+        if skip and ch == " ":
+            continue
+        skip = False
         if ch == "\u201d" and quoted:
             while out and out[-1] == " ":
                 out.pop()
-        if ch in "\u201c\u201d":
-            quoted = ch == "\u201c"
+            quoted = False
+        elif ch == "\u201c":
+            opens = not quoted and (not out or out[-1] in _OPENERS)
+            # Its spaces go only when a word follows them in this text.
+            skip = opens and text[i + 1:].lstrip(" ") != "" and text[i + 1:i + 2] == " "
+            quoted = opens
         out.append(ch)
     return "".join(out)
 
@@ -146,11 +154,10 @@ def _curl(text: str, before: str, after: str, quoted: bool) -> str:
             continue
         if prev in _OPEN_CONTEXT:
             # A space on both sides closes an open quotation; so does a stray space
-            # before the mark when punctuation follows ("Tôi đi ", rồi): a mark
-            # right before a comma or a full stop never opens ("…tương lai" and
-            # ".NET" do).
+            # before the mark when punctuation follows ("Tôi đi ", rồi). With no
+            # quotation open it opens: a quoted mark (dấu "?") or "…tương lai".
             stop = nxt == "." and not (text[i + 2:i + 3] or after[1:2]).isalnum()
-            opening = not (spaced and quoted) and not (prev.isspace() and (nxt in _PUNCT or stop))
+            opening = not (spaced and quoted) and not (quoted and prev.isspace() and (nxt in _PUNCT or stop))
             if opening and quoted and left % 2 == 0 and left >= 2:
                 # “a "b" c”: this, the nested close and the outer close make three
                 # marks with ``left`` the two after this one.

@@ -30,11 +30,14 @@ def typo(text: str) -> str:
     # Two such quotations were read as a nested one (“cú sốc ‘, ’bất ngờ “).
     ('Ông gọi là "cú sốc ", "bất ngờ ".', "Ông gọi là “cú sốc”, “bất ngờ”."),
     # The space before the comma goes first, then the mark closes.
-    ('UBND TP " , anh Phương nhắn nhủ.', "UBND TP”, anh Phương nhắn nhủ."),
-    # Must not fire: a mark before a word, an ellipsis or ".NET" opens.
+    ('Anh nói "Cảm ơn UBND TP " , anh Phương nhắn nhủ.', "Anh nói “Cảm ơn UBND TP”, anh Phương nhắn nhủ."),
+    # Must not fire: a mark before a word, an ellipsis or ".NET" opens, and so does
+    # one with no quotation open (a quoted mark).
     ('nói: "Tôi đi"', "nói: “Tôi đi”"),
     ('"…tương lai" bà nói', "“…tương lai” bà nói"),
     ('nói ".NET là" đó', "nói “.NET là” đó"),
+    ('Dấu "?" ở cuối câu hỏi', "Dấu “?” ở cuối câu hỏi"),
+    ('Khẩu hiệu "!" "?"', "Khẩu hiệu “!” “?”"),
 ])
 def test_a_mark_after_a_stray_space_closes_before_punctuation(source: str, expected: str) -> None:
     assert typo(source) == expected
@@ -47,6 +50,8 @@ def test_a_mark_after_a_stray_space_closes_before_punctuation(source: str, expec
     # closes with “ after a word and keeps the space after it.
     ("nói ”Tôi” và", "nói ”Tôi” và"),
     ("„Wir gehen“ sagte er", "„Wir gehen“ sagte er"),
+    # A “ typed to close (Word's autocorrect after a space) keeps the space after it.
+    ("Ông nói “Tôi đi “ rồi về.", "Ông nói “Tôi đi “ rồi về."),
 ])
 def test_a_quotation_has_no_space_inside_its_marks(source: str, expected: str) -> None:
     assert typo(source) == expected
@@ -54,10 +59,12 @@ def test_a_quotation_has_no_space_inside_its_marks(source: str, expected: str) -
 
 @pytest.mark.parametrize(("source", "expected"), [
     ("Hà Nội, ngày ... tháng ... năm ...", "Hà Nội, ngày … tháng … năm …"),
-    ("Năm …", "Năm …"),
-    ("Tôi ... không biết ...", "Tôi … không biết…"),
-    # Must not fire: an ellipsis that ends a sentence sits tight.
+    ("Hà Nội, ngày … tháng … năm …", "Hà Nội, ngày … tháng … năm …"),
+    # Must not fire: an ellipsis that ends a sentence sits tight, after "năm" too.
     ("Anh ấy đi …", "Anh ấy đi…"),
+    ("Anh ấy đi ... Rồi anh về.", "Anh ấy đi… Rồi anh về."),
+    ("Đã nhiều năm ...", "Đã nhiều năm…"),
+    ("Hàng ngày ...", "Hàng ngày…"),
     ("Không biết . Rồi đi", "Không biết. Rồi đi"),
 ])
 def test_the_blanks_of_a_form_keep_their_spaces(source: str, expected: str) -> None:
@@ -74,8 +81,10 @@ def test_an_article_in_another_language_keeps_its_own_punctuation() -> None:
     for language, text, expected in [
         ("fr", french, "Ont voté contre : 10 députés, dit \"Noé\" …"),
         ("de", german, "„Wir gehen“ – sagte er"),
-        # English shares the Vietnamese rules: quotes curl, no space before a colon.
-        ("en", french, "Ont voté contre: 10 députés, dit “Noé”…"),
+        # English shares every rule: quotes curl, no space before a colon (and a page
+        # in Vietnamese often says lang="en" in its template).
+        ("en", french, "Ont voté contre: 10 députés, dit “Nóe”…"),
+        ("und", french, "Ont voté contre: 10 députés, dit “Nóe”…"),
         # In Vietnamese text "oé" is a syllable's rhyme, and old-style tone
         # placement moves its mark (the known limit with foreign names).
         ("vi-VN", french, "Ont voté contre: 10 députés, dit “Nóe”…"),
@@ -83,6 +92,12 @@ def test_an_article_in_another_language_keeps_its_own_punctuation() -> None:
         done = apply(_article(language, text), ON, "old")
         assert isinstance(done, Article)
         assert done.blocks == (Paragraph((Span(expected),)),), language
+    # Vietnamese text is set as Vietnamese whatever the page declares.
+    viet = 'Ông nói : "Hòa bình là khát vọng của mọi người dân Việt Nam, nhất là ở đồng bằng sông Cửu Long" ...'
+    done = apply(_article("fr", viet), ON, "new")
+    assert isinstance(done, Article)
+    assert done.blocks == (Paragraph((Span(
+        "Ông nói: “Hoà bình là khát vọng của mọi người dân Việt Nam, nhất là ở đồng bằng sông Cửu Long”…"),)),)
     # In a briefing each article is set by its own language, the briefing's title
     # by the briefing's.
     b = Briefing("Bản tin : tuần", (_article("fr", french), _article("vi", french)))

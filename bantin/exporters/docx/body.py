@@ -21,7 +21,7 @@ from bantin.exporters.labels import (
     display,
     linked,
     placeholder,
-    vi_date,
+    undated,
 )
 from bantin.exporters.roles import figure_size, low_resolution
 from bantin.model import (
@@ -93,9 +93,9 @@ class Body(Notes):
             self.dated = True
 
     def masthead(self, text: str, a: Article) -> None:
-        if self.dated and text == vi_date(a.date):  # the header block's place-and-date line says it
-            return
-        self.para(plain(text), "masthead")
+        text = undated(text, a) if self.dated else text  # the header block's place-and-date line says it
+        if text:
+            self.para(plain(text), "masthead")
 
     def title(self, a: Article, depth: int) -> None:
         p = self.para(display(plain(a.title)), "h1" if self.shift else "title")

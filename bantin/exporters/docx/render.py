@@ -17,7 +17,7 @@ from bantin.exporters.docx import fields, notes, package, styles
 from bantin.exporters.docx.body import Body
 from bantin.exporters.docx.pages import article_pages
 from bantin.exporters.docx.writer import Covered
-from bantin.exporters.labels import short_title
+from bantin.exporters.labels import meta_text, short_title
 from bantin.model import Briefing, Document
 from bantin.style import cache
 from bantin.style.fonts import Family, resolve, subset
@@ -86,7 +86,7 @@ def write(doc: Document, ctx: RenderContext) -> bytes:
     style, warn = ctx.style, ctx.warn
 
     d: Any = docx.Document(io.BytesIO(_prepared(style)))
-    fields.set_running_title(d, short_title(doc.title, 80))
+    fields.set_running_title(d, short_title(meta_text(doc.title), 80))  # a header's run: no w:noBreakHyphen
     body = Body(d, warn, _style_ids(style), *_text_area(style), styles.docx_roles(style),
                 Covered(resolve(style.body_font), resolve(style.heading_font)), style.fallback_fonts,
                 style.page.decree_header)

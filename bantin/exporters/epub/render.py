@@ -10,7 +10,7 @@ from bantin.exporters import RenderContext
 from bantin.exporters.epub import fonts, package
 from bantin.exporters.epub.css import css
 from bantin.exporters.epub.html import Html, drawn
-from bantin.exporters.labels import CONTENTS
+from bantin.exporters.labels import CONTENTS, meta_text
 from bantin.exporters.markup import escape
 from bantin.model import Briefing, Document
 from bantin.model.serialize import dumps
@@ -35,7 +35,8 @@ def write(doc: Document, ctx: RenderContext) -> bytes:
     book.add_item(sheet)
 
     chapters = []
-    for uid, title, body in html.chapters:
+    for uid, shown, body in html.chapters:
+        title = meta_text(shown)  # the navigation's and the head's: plain hyphens, as in the package metadata
         c = epub.EpubHtml(uid=uid, title=title, file_name=f"{uid}.xhtml", lang=package.LANG)
         c.content = f"<html><head><title>{escape(title)}</title></head><body>{body}</body></html>".encode()
         c.add_item(sheet)
@@ -46,11 +47,11 @@ def write(doc: Document, ctx: RenderContext) -> bytes:
     # The navigation document is the book's contents page; like pandoc, it stays
     # out of the linear reading order, so a reader opens on the text.
     if html.kind == "digest":
-        book.toc = [epub.Link(f"digest.xhtml#{anchor}", title, anchor) for anchor, title in html.anchors]
+        book.toc = [epub.Link(f"digest.xhtml#{anchor}", meta_text(title), anchor) for anchor, title in html.anchors]
         book.spine = [chapters[0], (nav, "no")]
     elif isinstance(doc, Briefing):
         cover, *articles = chapters
-        book.toc = [epub.Link("cover.xhtml", doc.title, "cover"), *articles]
+        book.toc = [epub.Link("cover.xhtml", meta_text(doc.title), "cover"), *articles]
         book.spine = [cover, (nav, "no"), *articles]
     else:
         book.toc = chapters

@@ -20,7 +20,7 @@ from bantin.exporters.labels import (
     digest_meta,
     linked,
     short_title,
-    vi_date,
+    undated,
 )
 from bantin.exporters.pdf import decree, lists
 from bantin.exporters.pdf.blocks import Blocks, display
@@ -83,9 +83,10 @@ class Story(Blocks):
             self.story += [self.decree(header), Spacer(1, HEADER_GAP)]
 
     def masthead(self, text: str, a: Article) -> None:
-        # Under a header block only the outlet is news: a bare date is what the
-        # block's place-and-date line says (as in the DOCX; the text prints both).
-        if not (self.headed and text == vi_date(a.date)):
+        # Under a header block the date is what its place-and-date line says: the
+        # outlet alone is news (as in the DOCX; the text, with no block, prints both).
+        text = undated(text, a) if self.headed else text
+        if text:
             self.paras(plain(text), self.st["masthead"])
 
     def title(self, a: Article, depth: int) -> None:

@@ -183,7 +183,7 @@ class Body:
             bold.append(_bold(row))
             fills.append(frozenset(shaded))
             rows.append(row)
-        if not header and len(rows) >= 3 and _looks_headed(bold, fills):
+        if not header and len(rows) >= 3 and _labels(rows[0]) and _looks_headed(bold, fills):
             header = 1
         if not any(blocks for row in rows for blocks, _, _ in row):
             return None  # a grid with nothing in it
@@ -198,6 +198,14 @@ def _looks_headed(bold: list[bool], fills: list[frozenset[str]]) -> bool:
     no other row has (a zebra table shades every other row in another)."""
     first = next(iter(fills[0])) if len(fills[0]) == 1 else ""
     return (bold[0] and not bold[1] and not bold[2]) or (first != "" and all(first not in f for f in fills[1:]))
+
+
+def _labels(row: list[list[Any]]) -> bool:
+    """Whether a row can be a header: two cells or more (a merged row across the
+    table is a title or a section, "I. KHU VỰC MIỀN BẮC") and no number among them
+    (a highlighted first row of figures is data: "1 | Việt Nam | 136")."""
+    texts = [text_of(plain_text(tuple(blocks))).strip() for blocks, _, _ in row]
+    return len(row) >= 2 and not any(numeric(t) for t in texts if t)
 
 
 def _bold(row: list[list[Any]]) -> bool:

@@ -40,9 +40,10 @@ MAX_BLOCKS = 30_000
 # are cut before this is weighed).
 MAX_TAG = 65_536
 # Work on table rows: for every empty cell trafilatura reads its whole row again,
-# after padding each colspan (up to 100) with empty cells, so a row costs up to
-# the square of its columns. 1,000,000 is 100 rows of 100 columns, some two
-# seconds; a 20-cell row of colspan="1000" was minutes (a 11 KB page).
+# after padding each colspan (up to 100) with empty cells, so a row costs its
+# empty cells times its columns. 1,000,000 is some two seconds (100 rows of 100
+# columns, every cell empty); a 20-cell row of colspan="1000" was minutes (a 11 KB
+# page). A table of filled cells costs nothing here, however large.
 MAX_TABLE_WORK = 1_000_000
 SPAN = 100  # trafilatura's own cap on a colspan
 
@@ -114,11 +115,13 @@ def check_text(page: Any) -> None:
         if elements > MAX_ELEMENTS:
             raise InputError(f"page too large to be an article (more than {MAX_ELEMENTS:,} elements)")
         if el.tag == "tr":
-            columns = sum(_span(c) for c in el if c.tag in ("td", "th"))
-            work, widest = work + columns * columns, max(widest, columns)
+            cells = [(_span(c), not "".join(c.itertext()).strip()) for c in el if c.tag in ("td", "th")]
+            columns = sum(span for span, _ in cells)
+            empty = sum(span - 1 + blank for span, blank in cells)  # a colspan is padded with empty cells
+            work, widest = work + empty * columns, max(widest, columns)
             if work > MAX_TABLE_WORK:
-                raise InputError(f"not an article page: its tables are too large to read (rows of up to {widest:,} "
-                                 "columns; an article's fit in 100 rows of 100 columns)")
+                raise InputError(f"not an article page: its tables have too many empty cells to read (rows of up "
+                                 f"to {widest:,} columns, most of them empty or merged)")
     body = page.find("body")
     chars = 0
     for chunk in (body.itertext() if body is not None else ()):

@@ -78,13 +78,32 @@ def _keep_orphans(state: Any) -> None:
             inside.append(tok)
 
 
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+
+
+def _cell_marks(text: str) -> int:
+    """The "|" outside fenced code: a log or a shell session in a code block holds
+    pipes that part no cells."""
+    count, fence = 0, ""
+    for line in text.splitlines():
+        m = _FENCE.match(line)
+        if fence:
+            if m and m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence):
+                fence = ""
+        elif m:
+            fence = m.group(1)
+        else:
+            count += line.count("|")
+    return count
+
+
 def _any_link(_url: str) -> bool:
     return True
 
 
 def parse(text: str, front_matter: bool = True) -> Parsed:
     """The tree of ``text``; ``front_matter=False`` reads an opening "---" block as Markdown."""
-    if text.count("|") > MAX_CELLS:
+    if text.count("|") > MAX_CELLS and _cell_marks(text) > MAX_CELLS:
         raise InputError(f"too large to be an article: more than {MAX_CELLS:,} table cells (\"|\" marks)")
     from markdown_it import MarkdownIt
     from markdown_it.tree import SyntaxTreeNode
