@@ -346,7 +346,7 @@ def _from_header(h: header_block.Header, ctx: _Context) -> Article:
     published = f.get("published date") or f.get("date") or None
     # An ISO timestamp is data for the date; the masthead shows the date, not the stamp.
     stamp = dateline.iso_stamp(published) if published else None
-    tags = distinct_tags(re.split(r"\s*,\s*", f.get("tags", "")))
+    tags = distinct_tags(re.split(r"\s*,\s*", f.get("tags", "")), lambda t: ctx.drop("repeated tag", t))
     return _article(
         title,
         body,

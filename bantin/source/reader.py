@@ -56,12 +56,15 @@ class Reader:
     description: str = ""
 
 
-def distinct_tags(tags: Iterable[str]) -> tuple[str, ...]:
+def distinct_tags(tags: Iterable[str], repeated: Callable[[str], None] | None = None) -> tuple[str, ...]:
     """Tags as listed, each once: a tag repeated in another case ("bóng đá, Bóng
-    đá") is the same tag, and its first spelling stays."""
+    đá") is the same tag, and its first spelling stays. ``repeated`` hears each
+    repeat left out, for a reader that reports every word it drops."""
     seen: dict[str, str] = {}
     for t in tags:
         t = " ".join(t.split())
-        if t:
+        if t.casefold() in seen and repeated is not None:
+            repeated(t)
+        elif t:
             seen.setdefault(t.casefold(), t)
     return tuple(seen.values())
