@@ -75,6 +75,7 @@ def _tight(text: str, quoted: bool) -> str:
     marks, nói ”Tôi”, has its opening one after a space)."""
     out: list[str] = []
     skip = False
+    last = len(text.rstrip(" "))  # past the last word: a “ there has no word to tighten to
     for i, ch in enumerate(text):
         if skip and ch == " ":
             continue
@@ -86,7 +87,7 @@ def _tight(text: str, quoted: bool) -> str:
         elif ch == "\u201c":
             opens = not quoted and (not out or out[-1] in _OPENERS)
             # Its spaces go only when a word follows them in this text.
-            skip = opens and text[i + 1:].lstrip(" ") != "" and text[i + 1:i + 2] == " "
+            skip = opens and i + 1 < last and text[i + 1:i + 2] == " "
             quoted = opens
         out.append(ch)
     return "".join(out)
