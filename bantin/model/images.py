@@ -33,6 +33,23 @@ class ImageError(InputError):
     """Bytes that are not an image bantin can put in every format."""
 
 
+class Budget:
+    """The decoded pixels of the distinct pictures one document holds, bounded
+    (``DOCUMENT_PIXELS``): the one count every reader keeps, whether it warns and
+    leaves a picture out or refuses the document."""
+
+    def __init__(self, limit: int | None = None) -> None:
+        self.limit = DOCUMENT_PIXELS if limit is None else limit
+        self.pixels = 0
+
+    def fits(self, image: Image) -> bool:
+        """Whether ``image`` fits in what is left, counting it when it does."""
+        if self.pixels + image.width * image.height > self.limit:
+            return False
+        self.pixels += image.width * image.height
+        return True
+
+
 class Embedded:
     """The pictures a canonical document embeds, decoded once each: a picture
     placed in 100 figures is 100 copies of the same base64, and decoding each
@@ -44,7 +61,7 @@ class Embedded:
     def __init__(self, decoded: dict[str, tuple[str, Image]] | None = None) -> None:
         self._decoded = decoded if decoded is not None else {}
         self._counted: set[str] = set()
-        self.pixels = 0
+        self.budget = Budget()
 
     def sibling(self) -> Embedded:
         """The pictures of another article of the same file."""
@@ -65,9 +82,8 @@ class Embedded:
     def _count(self, digest: str, image: Image) -> None:
         if digest in self._counted:
             return
-        if self.pixels + image.width * image.height > DOCUMENT_PIXELS:
-            raise ImageError(f"the article's pictures pass {DOCUMENT_PIXELS // 1_000_000} megapixels")
-        self.pixels += image.width * image.height
+        if not self.budget.fits(image):
+            raise ImageError(f"the article's pictures pass {self.budget.limit // 1_000_000} megapixels")
         self._counted.add(digest)
 
 

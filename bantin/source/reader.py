@@ -63,8 +63,8 @@ def distinct_tags(tags: Iterable[str], repeated: Callable[[str], None] | None = 
     seen: dict[str, str] = {}
     for t in tags:
         t = " ".join(t.split())
-        if t.casefold() in seen and repeated is not None:
+        if t and t.casefold() not in seen:
+            seen[t.casefold()] = t
+        elif t and repeated is not None:
             repeated(t)
-        elif t:
-            seen.setdefault(t.casefold(), t)
     return tuple(seen.values())

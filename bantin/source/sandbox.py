@@ -16,7 +16,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from bantin.model import Image
-from bantin.model.images import DOCUMENT_PIXELS, MAX_BYTES, ImageError, load
+from bantin.model.images import DOCUMENT_PIXELS, MAX_BYTES, Budget, ImageError, load
 
 Warn = Callable[[str], None]
 
@@ -27,7 +27,7 @@ class Seen:
 
     def __init__(self) -> None:
         self.images: dict[str, Image | None] = {}
-        self.pixels = 0
+        self.budget = Budget(DOCUMENT_PIXELS)
 
 
 def local_image(ref: str, folder: Path | None, warn: Warn, seen: Seen | None = None) -> Image | None:
@@ -59,12 +59,9 @@ def local_image(ref: str, folder: Path | None, warn: Warn, seen: Seen | None = N
     if seen is not None and key in seen.images:
         return seen.images[key]
     image = _read(target, shown, warn)
-    if image is not None and seen is not None:
-        if seen.pixels + image.width * image.height > DOCUMENT_PIXELS:
-            warn(f"image {shown} not kept: the document's pictures pass {DOCUMENT_PIXELS // 1_000_000} megapixels")
-            image = None
-        else:
-            seen.pixels += image.width * image.height
+    if image is not None and seen is not None and not seen.budget.fits(image):
+        warn(f"image {shown} not kept: the document's pictures pass {seen.budget.limit // 1_000_000} megapixels")
+        image = None
     if seen is not None:
         seen.images[key] = image
     return image

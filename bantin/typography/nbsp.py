@@ -101,7 +101,7 @@ _OPENING_DASH_INSIDE = re.compile(r" (?=[-–—] )")
 # A range's hyphen, and a code's before its number: a licence plate ("36A-485.67"),
 # a model or a standard ("SM-3", "COVID-19", "UTF-8") breaks at its hyphen in Word
 # and LibreOffice, leaving "36A-" at a line's end.
-_RANGE_HYPHEN = re.compile(r"(?<=[\dA-ZĐ])-(?=\d)")
+_BOUND_HYPHEN = re.compile(r"(?<=[\dA-ZĐ])-(?=\d)")
 
 
 def _bind_unit(m: re.Match[str]) -> str:
@@ -130,7 +130,7 @@ def apply(text: str, before: str = "", after: str = "") -> str:
     paragraph, when it is a span of rich text: the spaced dash may open the span
     after the word it follows ("www.x.vn" then " – tin mới", once an address has
     become a link of its own), or the space before it end the span before."""
-    text = _RANGE_HYPHEN.sub(NB_HYPHEN, text)
+    text = _BOUND_HYPHEN.sub(NB_HYPHEN, text)
     inside = bool(after[:1].strip())
     if before[-1:].strip() and (_OPENING_DASH_INSIDE if inside else _OPENING_DASH).match(text):
         text = NBSP + text[1:]

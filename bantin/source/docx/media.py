@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from bantin.errors import InputError
 from bantin.model import Image
-from bantin.model.images import DOCUMENT_PIXELS, MAX_BYTES, ImageError, load
+from bantin.model.images import MAX_BYTES, ImageError, load
 from bantin.source.docx.package import Package, ZipBomb
 from bantin.source.sandbox import Seen
 
@@ -41,13 +41,10 @@ class Pictures:
         if key in self.seen.images:
             return self.seen.images[key]
         image = self._load(name)
-        if image is not None:
-            if self.seen.pixels + image.width * image.height > DOCUMENT_PIXELS:
-                self.warn(f"picture {name} not kept: the document's pictures pass {DOCUMENT_PIXELS // 1_000_000} "
-                          "megapixels")
-                image = None
-            else:
-                self.seen.pixels += image.width * image.height
+        if image is not None and not self.seen.budget.fits(image):
+            self.warn(f"picture {name} not kept: the document's pictures pass {self.seen.budget.limit // 1_000_000} "
+                      "megapixels")
+            image = None
         self.seen.images[key] = image
         return image
 

@@ -44,7 +44,7 @@ from bantin.model import (
     text_of,
 )
 from bantin.source.html import inline
-from bantin.source.html.page import key, squash, words
+from bantin.source.html.page import key, span, squash, words
 from bantin.source.html.pictures import Picture, clean_alt, picture_of, split_caption
 
 _BLOCK_TAGS = frozenset({"p", "head", "list", "quote", "table", "div", "main", "section", "body", "doc"})
@@ -81,14 +81,6 @@ class Piece:
     def linky(self) -> bool:
         """Mostly link text: a related-news line, a link list."""
         return self.words > 0 and self.link_words * 2 >= self.words
-
-
-def _span(value: str | None, limit: int) -> int:
-    try:
-        n = int((value or "1").strip())
-    except ValueError:
-        return 1
-    return max(1, min(n, limit))
 
 
 def _square(rows: list[list[Cell]]) -> tuple[tuple[Cell, ...], ...]:
@@ -314,8 +306,8 @@ class Converter:
                 pieces = _flat(self.contents(c))
                 total += sum(p.words for p in pieces)
                 linked += sum(p.link_words for p in pieces)
-                cells.append(Cell(tuple(p.block for p in pieces), _span(c.get("colspan"), _MAX_COLSPAN),
-                                  _span(c.get("rowspan"), 10**6)))
+                cells.append(Cell(tuple(p.block for p in pieces), span(c.get("colspan"), _MAX_COLSPAN),
+                                  span(c.get("rowspan"), 10**6)))
                 if pieces:
                     heads.append(c.get("role") == "head")
             if (row.get("role") == "head" or (heads and all(heads))) and head == len(rows):

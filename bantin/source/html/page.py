@@ -35,6 +35,15 @@ def _reference(m: re.Match[str]) -> str:
     return "" if code in _NOT_XML_CODES else m.group(0)
 
 
+def span(value: str | None, limit: int) -> int:
+    """A cell's colspan or rowspan attribute as a number from 1 to ``limit``."""
+    try:
+        n = int((value or "1").strip())
+    except ValueError:
+        return 1
+    return max(1, min(n, limit))
+
+
 def squash(text: str | None) -> str:
     """NFC, white space collapsed, NBSP and zero-width characters folded."""
     if not text:

@@ -26,6 +26,7 @@ import re
 from typing import Any
 
 from bantin.errors import InputError
+from bantin.source.html.page import span
 
 MAX_MARKUP = 16_000_000  # characters of markup left once scripts, styles and inline pictures are cut
 MAX_TEXT = 1_500_000  # characters of visible text: some 250,000 words
@@ -115,9 +116,10 @@ def check_text(page: Any) -> None:
         if elements > MAX_ELEMENTS:
             raise InputError(f"page too large to be an article (more than {MAX_ELEMENTS:,} elements)")
         if el.tag == "tr":
-            cells = [(_span(c), not "".join(c.itertext()).strip()) for c in el if c.tag in ("td", "th")]
-            columns = sum(span for span, _ in cells)
-            empty = sum(span - 1 + blank for span, blank in cells)  # a colspan is padded with empty cells
+            cells = [(span(c.get("colspan"), SPAN), not "".join(c.itertext()).strip())
+                     for c in el if c.tag in ("td", "th")]
+            columns = sum(width for width, _ in cells)
+            empty = sum(width - 1 + blank for width, blank in cells)  # a colspan is padded with empty cells
             work, widest = work + empty * columns, max(widest, columns)
             if work > MAX_TABLE_WORK:
                 raise InputError(f"not an article page: its tables have too many empty cells to read (rows of up "
@@ -131,8 +133,3 @@ def check_text(page: Any) -> None:
                              f"some {MAX_TEXT // 6:,} words)")
     if blocks > MAX_BLOCKS:  # after the text: a page with too much of both is named by its text
         raise InputError(f"page too large to be an article (more than {MAX_BLOCKS:,} paragraphs, items and cells)")
-
-
-def _span(cell: Any) -> int:
-    value = str(cell.get("colspan") or "1").strip()
-    return min(int(value), SPAN) if value.isdecimal() and int(value) > 0 else 1
