@@ -78,6 +78,13 @@ def check_outputs(inputs: tuple[str, ...], settings: Settings) -> bool:
         return False
     if out.exists() and not out.is_dir():
         raise BatchUsageError(f"-o {shown(str(out))}: not a folder")
+    if out.is_symlink() and not out.exists():
+        # mkdir cannot make the folder a dangling link names: each output would
+        # fail with "File exists", which says nothing of the cause.
+        raise BatchUsageError(f"-o {shown(str(out))}: a link to {shown(os.readlink(out))}, which does not exist")
+    above = next((p for p in out.parents if p.exists()), None)
+    if above is not None and not above.is_dir():
+        raise BatchUsageError(f"-o {shown(str(out))}: {shown(str(above))} is not a folder")
     if not out.exists() and out.suffix.lower() in {target(Path(), Path("x"), f).suffix for f in settings.formats}:
         # "-o moi.pdf" would make a folder of that name: the user wanted a file.
         raise BatchUsageError(f"-o {shown(str(out))}: -o names a folder, and each output is named after its "
@@ -237,7 +244,13 @@ def _run(jobs: Iterator[Job], settings: Settings, err: Err, outcome: Outcome) ->
                 issued.popleft()
                 res.job = job  # a worker's result knows only the label
                 _reported(res, job, keys, updates, tracked, settings, err, outcome)
-                if (res.error or _settle_judged(issued, settings, err, outcome)) and settings.fail_fast:
+                # The inputs judged after this one are settled whether or not it
+                # failed: left in the queue, the next result would pop one of them
+                # in place of its own job, and that input would vanish from the report.
+                stop = bool(res.error) and settings.fail_fast
+                if not stop:
+                    stop = _settle_judged(issued, settings, err, outcome) and settings.fail_fast
+                if stop:
                     stopping = True
                     break
             else:

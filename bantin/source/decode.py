@@ -137,10 +137,16 @@ _NOT_TEXT = ((b"%PDF-", "a PDF file; bantin reads text, JSON, Markdown, Word (.d
                             "bantin reads .docx files named .docx"))
 
 
+def not_text(data: bytes) -> str | None:
+    """What a file that is not text is, by its first bytes, with what to do; None
+    when it may be text."""
+    return next((what for magic, what in _NOT_TEXT if data.startswith(magic)), None)
+
+
 def _auto(data: bytes, notes: list[str], mend: bool = True) -> Decoded:
-    for magic, what in _NOT_TEXT:
-        if data.startswith(magic):
-            raise InputError(f"{what}; not a text article")
+    what = not_text(data)
+    if what:
+        raise InputError(f"{what}; not a text article")
     # A UTF-16 or UTF-32 byte-order mark names its encoding (Notepad's
     # "Unicode" saves UTF-16 LE with one); such text is full of NUL bytes.
     encoding = next((enc for bom, enc in BOMS if data.startswith(bom)), None)

@@ -356,6 +356,43 @@ def test_output_is_a_file(tmp_path):
     assert r.returncode == 2 and b"not a folder" in r.stderr and b"Traceback" not in r.stderr
 
 
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_collision_after_a_failure_is_reported(tmp_path, jobs):
+    """A name collision judged while a failing input was in the workers' hands:
+    with two workers it was left in the queue and vanished from the report."""
+    names = ["old.docx", "old.md", "junk.txt", "good.txt"]
+    (tmp_path / "old.docx").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504))
+    (tmp_path / "old.md").write_text("# Tiêu đề\n\nĐoạn.\n", encoding="utf-8")
+    (tmp_path / "junk.txt").write_bytes(bytes(range(256)) * 4)
+    (tmp_path / "good.txt").write_text(ARTICLE, encoding="utf-8")
+    r = bantin("export", "-f", "txt", "--jobs", jobs, "-o", str(tmp_path / "out"),
+               *(str(tmp_path / n) for n in names))
+    lines = r.stderr.decode().splitlines()
+    assert r.returncode == 1
+    assert [n for n in names[:3] for line in lines if line.startswith("bantin: error: ") and n in line.split(":")[2]] \
+        == names[:3], lines
+    assert "1 converted, 3 failed" in lines[-1]
+
+
+@pytest.mark.parametrize("make", ["dangling link", "file above"])
+def test_output_folder_cannot_be_made(tmp_path, make):
+    """One usage line before anything is read, not "File exists" (or "Not a
+    directory") once per output."""
+    f = tmp_path / "a.txt"
+    f.write_text(ARTICLE, encoding="utf-8")
+    if make == "dangling link":
+        out = tmp_path / "link"
+        out.symlink_to(tmp_path / "gone")
+        said = b"a link to"
+    else:
+        (tmp_path / "plain").write_text("x")
+        out = tmp_path / "plain" / "sub"
+        said = b"plain is not a folder"
+    r = bantin("export", "-f", "txt", "-o", str(out), str(f))
+    assert r.returncode == 2 and said in r.stderr and b"Traceback" not in r.stderr
+    assert r.stderr.count(b"\n") == 1 and not (tmp_path / "gone").exists()
+
+
 @pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only folders")
 def test_read_only_output_and_report(tmp_path):
     out = tmp_path / "out"

@@ -87,8 +87,11 @@ def test_the_whole_file_has_a_budget_too():
 
 
 @pytest.mark.parametrize("data, message", [
-    (b"PK\x03\x04 not really a zip", "not a Word file (not a zip archive)"),
-    (b'{"detail": "Not authenticated"}', "not a Word file (not a zip archive)"),
+    (b"PK\x03\x04 not really a zip", "not a Word file (.docx): not a zip archive"),
+    (b'{"detail": "Not authenticated"}', "not a Word file (.docx): not a zip archive"),
+    # Word 97-2003 saved under a .docx name: named, with what to do.
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504),
+     "not a Word file (.docx): an old Word or Excel file (.doc, .xls); save it as .docx"),
 ])
 def test_what_is_not_a_word_file_is_refused_in_one_line(data, message):
     with pytest.raises(InputError, match=re.escape(message)):

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bantin.errors import InputError
-from bantin.source import xmlguards
+from bantin.source import decode, xmlguards
 
 MAX_ENTRIES = 2000
 MAX_UNCOMPRESSED = 200 * 1024 * 1024  # every part read, pictures included
@@ -84,7 +84,10 @@ class Package:
             self.zip = zipfile.ZipFile(io.BytesIO(data))
             infos = self.zip.infolist()
         except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, OSError):
-            raise InputError("not a Word file (not a zip archive)") from None
+            # A .doc saved under a .docx name is the common case: say what it is (a
+            # broken zip is only that).
+            what = None if data.startswith(b"PK") else decode.not_text(data)
+            raise InputError(f"not a Word file (.docx): {what or 'not a zip archive'}") from None
         if len(infos) > MAX_ENTRIES:
             raise InputError(f"Word file with {len(infos)} parts; more than {MAX_ENTRIES} is refused")
         self.names = {i.filename for i in infos}
