@@ -17,7 +17,10 @@ NAME = "punctuation_spacing"
 # sits tight against the word before it, unless it is a blank of a
 # form's "ngày … tháng … năm …": between two of those words, or last after "tháng
 # … năm". The three words are what make it a form; "nhiều năm …" ends a sentence.
-_BEFORE = re.compile(r"(?<=[\w\u201d\u2019\"')\]])\s+(?=[,;!?]|[.:](?:\s|$))"
+# A colon spaced on both sides between two numbers ("lúc 7 : 30", "tỷ lệ 1 : 500")
+# stays as typed: tightened on one side only it read "7: 30".
+_BEFORE = re.compile(r"(?<=[\w\u201d\u2019\"')\]])(?<!\d)\s+(?=[,;!?]|[.:](?:\s|$))"
+                     r"|(?<=\d)\s+(?=[,;!?]|\.(?:\s|$)|:(?:$|\s(?!\s*\d)))"
                      r"|(?<=[\w\u201d\u2019\"')\]])(?:(?<![nN]gày)(?<![tT]háng)|(?!\s+\u2026\s+(?:tháng|năm)\b))"
                      r"(?<!tháng \u2026 năm)\s+(?=\u2026(?:\s|$))")
 _AFTER_COMMA = re.compile(r"(?<=[^\W\d_])([,;!?])(?=[^\W\d_])")

@@ -48,8 +48,10 @@ PRIME, DOUBLE_PRIME = "\u2032", "\u2033"
 _ENDS = ("", ".", ",", ";", ":", "!", "?", "\u2026", ")", "]")
 _PUNCT = (",", ";", ":", "!", "?", ")", "]")  # a mark before one of these closes
 _ARC = re.compile(r"[°\u2032]\d+(?:[.,]\d+)?$")  # 21°02′15, 5′10: seconds or inches follow
-# '80s, the '90s: the digits a decade's name leaves out, not a quotation.
-_DECADE = re.compile(r"(?<![\w'])'(?=\d\ds\b)")
+# '80s, the '90s, "thập niên '80": the digits a decade's name leaves out, not a
+# quotation. Without the "s", only when no straight single mark follows in the
+# text to close it ("con số '80' …" is quoted), other than another decade's.
+_DECADE = re.compile(r"(?<![\w'])'(?=\d\ds\b|\d\d(?![\w'\u2019])(?![^']*'(?!\d\d)))")
 _OPENERS = " \u00a0([{\u2013\u2014"  # what may stand before an opening “
 # A quotation (no quote mark inside) opened by “ or ‘‘ and closed by ” or ’’, one
 # side at least doubled.
