@@ -102,6 +102,16 @@ def css(style: Style, fonts: list[tuple[str, str, str]], fallbacks: list[str]) -
             # The points' dash is the PDF's, the DOCX's and the text's.
             '.entry-lede { text-indent: 0; } ul.points { margin: 0.2em 0 0 0; padding-left: 1.2em; '
             'list-style-type: "\\2013\\00A0"; }',
+            # Nghị định 30's header block: two centred columns without rules, a short
+            # rule under the issuer and one as long as the motto under it.
+            "table.decree { width: 100%; font-size: 0.85em; margin: 0 0 1.5em; } "
+            "table.decree td { border: none; padding: 0 0.2em; text-align: center; vertical-align: top; } "
+            "table.decree td:first-child { width: 40%; } table.decree tr + tr td { padding-top: 0.5em; }",
+            "table.decree p { text-align: center; text-indent: 0; margin: 0; } "
+            ".decree-issuer, .decree-nation, .decree-motto { font-weight: bold; } "
+            ".decree-place { font-style: italic; } "
+            "table.decree hr { width: 40%; border: none; border-top: 1px solid; margin: 0.2em auto 0; } "
+            ".decree-motto span { border-bottom: 1px solid; padding-bottom: 0.15em; }",
             ".placeholder { border: 0.5px solid #888; padding: 1.5em 0.5em; text-align: center; font-style: italic; }",
             f'nav h1, nav h2 {{ font-family: "heading", {then}sans-serif; text-align: left; }}',
             "@media (max-width: 30em) { p, li { text-align: start; } }",

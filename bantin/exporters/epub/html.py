@@ -6,13 +6,17 @@ import re
 
 from bantin.exporters.labels import (
     NOTES,
+    QUOC_HIEU,
+    TIEU_NGU,
     briefing_meta,
     count_line,
     credit_line,
+    decree_header,
     digest_meta,
     display,
     linked,
     placeholder,
+    undated,
 )
 from bantin.exporters.markup import attr, escape, tag_span
 from bantin.exporters.walk import Walker
@@ -58,7 +62,9 @@ class Html(Walker):
 
     format = "epub"
 
-    def __init__(self) -> None:
+    def __init__(self, decree: bool = False) -> None:
+        self.decree = decree  # the style asks for Nghị định 30's header block
+        self.headed = False  # the article under way opened with it
         self.parts: list[str] = []
         self.faces: dict[tuple[str, str], set[str]] = {}
         self.images: dict[str, Image] = {}  # file name -> image, each stored once
@@ -129,10 +135,25 @@ class Html(Walker):
         self.chapters.append((uid, title, "\n".join(self.parts)))
         self.parts = []
 
+    def header(self, doc: Article | Briefing) -> str:
+        """Nghị định 30's header block, when the style asks for it and the document
+        names its issuer: the PDF's and the DOCX's two columns, as a table that
+        reading systems of every age lay out alike."""
+        h = decree_header(doc, self.decree)
+        if h is None:
+            return ""
+        return ('<table class="decree" role="presentation"><tr>'
+                f'<td><p class="decree-issuer">{self.x(h.issuer, "body", "bold")}</p><hr/></td>'
+                f'<td><p class="decree-nation">{self.x(QUOC_HIEU, "body", "bold")}</p>'
+                f'<p class="decree-motto"><span>{self.x(TIEU_NGU, "body", "bold")}</span></p></td></tr>'
+                f'<tr><td><p>{self.x(h.number)}</p></td>'
+                f'<td><p class="decree-place">{self.x(h.place_date, "body", "italic")}</p></td></tr></table>')
+
     def cover(self, b: Briefing) -> None:
-        meta = briefing_meta(b)
+        header = self.header(b)
+        meta = "" if header else briefing_meta(b)  # the header block already names both
         self.parts.append(
-            f'<section class="cover" epub:type="cover"><h1>{self.display(b.title)}</h1>'
+            f'<section class="cover" epub:type="cover">{header}<h1>{self.display(b.title)}</h1>'
             + (f"<p>{self.x(meta)}</p>" if meta else "")
             + f"<p>{self.x(count_line(b))}</p></section>"
         )
@@ -143,6 +164,10 @@ class Html(Walker):
         self.notes_of = {note.id: k for k, note in enumerate(a.notes, 1)}
         self.refs = 0
         self.first_ref = {}
+        header = "" if n else self.header(a)  # a single công văn names its issuer
+        self.headed = bool(header)
+        if header:
+            self.parts.append(header)
 
     def end_article(self, a: Article) -> None:
         self.flush(self.uid, a.title)
@@ -154,8 +179,9 @@ class Html(Walker):
 
     def digest_header(self, b: Briefing) -> None:
         self.kind = "digest"
-        meta = digest_meta(b)
-        self.parts.append(f'<h1>{self.display(b.title)}</h1>'
+        header = self.header(b)
+        meta = digest_meta(b, bool(header))
+        self.parts.append(f'{header}<h1>{self.display(b.title)}</h1>'
                           + (f'<p class="digest-meta">{self.x(meta, "heading")}</p>' if meta else ""))
 
     def end_digest(self, b: Briefing) -> None:
@@ -185,7 +211,9 @@ class Html(Walker):
         self.section = []
 
     def masthead(self, text: str, a: Article) -> None:
-        self.parts.append(f'<p class="masthead">{self.x(text, "heading")}</p>')
+        text = undated(text, a) if self.headed else text  # the header block's place-and-date line says it
+        if text:
+            self.parts.append(f'<p class="masthead">{self.x(text, "heading")}</p>')
 
     def title(self, a: Article, depth: int) -> None:
         self.parts.append(f"<h1>{self.display(a.title)}</h1>")

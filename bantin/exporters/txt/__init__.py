@@ -17,7 +17,7 @@ from bantin.typography.nbsp import NB_HYPHEN
 
 def write(doc: Document, ctx: RenderContext) -> bytes:
     message = ctx.style.text.txt_layout == "message"
-    w = Writer(max(20, ctx.style.text.txt_width), message)
+    w = Writer(max(20, ctx.style.text.txt_width), message, ctx.style.page.decree_header)
     w.walk(doc)
     text = "\n".join(line.rstrip() for line in w.out) + "\n"
     # A no-break hyphen has done its work once the lines are broken: written as a

@@ -14,11 +14,15 @@ from bantin.exporters.labels import (
     NOTES,
     PHOTO,
     TABLE,
+    DecreeHeader,
     briefing_meta,
     credit_line,
+    decree_header,
     digest_meta,
+    undated,
 )
 from bantin.exporters.markup import link_target
+from bantin.exporters.txt.decree import header_lines
 from bantin.exporters.txt.layout import grid, records, right, underlined, width, wrap, wrap_display
 from bantin.exporters.txt.raised import raised
 from bantin.exporters.walk import Walker
@@ -46,7 +50,7 @@ DIGEST_WIDTH = 78
 class Writer(Walker):
     format = "txt"
 
-    def __init__(self, cols: int, message: bool = False) -> None:
+    def __init__(self, cols: int, message: bool = False, decree: bool = False) -> None:
         # A message (e-mail, Zalo) keeps one line per paragraph: the reader's app
         # wraps it, and hard wraps or centring would break up in a narrow bubble.
         self.message = message
@@ -59,6 +63,8 @@ class Writer(Walker):
         self.pad = ""  # a digest entry's indent, under its number
         self.hang = 3  # the width of the widest entry number, "12. " (digest_header)
         self.first, self.rest, self.tight = "", "", False
+        self.decree = decree  # the style asks for Nghị định 30's header block
+        self.headed = False  # the article under way opened with it
 
     def spans(self, text: Text) -> str:
         """The words, with a link's number after its text ("Bộ Y tế [3]"), a note's
@@ -107,9 +113,18 @@ class Writer(Walker):
         lines = wrap(text, self.cols - 4)
         return lines if self.message else [x.center(self.cols).rstrip() for x in lines]
 
+    def header(self, doc: Article | Briefing) -> DecreeHeader | None:
+        """Nghị định 30's header block, when the style asks for it and the document
+        names its issuer, as the PDF and the DOCX print it."""
+        h = decree_header(doc, self.decree)
+        if h is not None:
+            self.out += [*header_lines(h, self.cols, self.message), ""]
+        return h
+
     def cover(self, b: Briefing) -> None:
+        header = self.header(b)
         self.out += ["#" * self.rule, *self.centred(b.title.upper())]
-        meta = briefing_meta(b)
+        meta = "" if header else briefing_meta(b)  # the header block already names both
         if meta:
             self.out += self.centred(meta)
         self.out += ["#" * self.rule]
@@ -125,9 +140,12 @@ class Writer(Walker):
             self.out += ["", "", "─" * self.rule, ""]
         self.links = []
         self.first_link = len(a.notes) + 1  # note marks are [1]…[n]: links go on from there
+        self.headed = not n and self.header(a) is not None  # a single công văn names its issuer
 
     def masthead(self, text: str, a: Article) -> None:
-        self.meta = text  # printed under the title, where a plain-text reader looks for it
+        # Printed under the title, where a plain-text reader looks for it; under a
+        # header block without the date its place-and-date line says.
+        self.meta = undated(text, a) if self.headed else text
 
     def title(self, a: Article, depth: int) -> None:
         self.out += underlined(a.title, self.cols, "=", self.rule)
@@ -220,8 +238,9 @@ class Writer(Walker):
         # Every entry hangs as far as the widest number does, so that the titles
         # and ledes of entries 9 and 10 start in one column.
         self.hang = len(f"{len(b.articles)}. ")
+        header = self.header(b)
         self.out += wrap_display(b.title.upper(), self.cols)
-        meta = digest_meta(b)
+        meta = digest_meta(b, header is not None)
         if meta:
             self.out += wrap(meta, self.cols)
 

@@ -1,0 +1,43 @@
+"""Nghị định 30/2020's header block in plain text: the same two columns as the
+PDF and the DOCX (the issuer and number on the left, the national title and motto
+on the right, each line centred in its column, a short rule under the issuer and
+one under the motto, the place-and-date line on the number's line), so the text
+of a công văn names its issuer as the printed one does.
+
+A message (e-mail, chat) has no columns: its reader's app wraps, and two columns
+would break up in a narrow bubble. There the lines come one under the other.
+"""
+
+from __future__ import annotations
+
+from itertools import zip_longest
+
+from bantin.exporters.labels import QUOC_HIEU, TIEU_NGU, DecreeHeader
+from bantin.exporters.roles import ISSUER_RULE
+from bantin.exporters.txt.layout import width, wrap_display
+
+RULE = "─"
+LEFT = 0.4  # the issuer's share of the line, as in the PDF and the DOCX
+
+
+def header_lines(h: DecreeHeader, cols: int, message: bool) -> list[str]:
+    if message:
+        return [h.issuer, h.number, QUOC_HIEU, TIEU_NGU, h.place_date.strip()]
+    left_cols = int(cols * LEFT)
+    right_cols = cols - left_cols
+    issuer = wrap_display(h.issuer, left_cols - 2)
+    longest = max(width(line) for line in issuer)
+    left = [*issuer, RULE * max(1, round(ISSUER_RULE * longest))]
+    right = [*wrap_display(QUOC_HIEU, right_cols), *wrap_display(TIEU_NGU, right_cols), RULE * width(TIEU_NGU)]
+    lines = [_row(a, b, left_cols, right_cols) for a, b in zip_longest(left, right, fillvalue="")]
+    bottom = zip_longest(wrap_display(h.number, left_cols - 2), wrap_display(h.place_date, right_cols), fillvalue="")
+    return [*lines, *(_row(a, b, left_cols, right_cols) for a, b in bottom)]
+
+
+def _centred(text: str, cols: int) -> str:
+    pad = max(0, cols - width(text))
+    return " " * (pad // 2) + text + " " * (pad - pad // 2)
+
+
+def _row(left: str, right: str, left_cols: int, right_cols: int) -> str:
+    return (_centred(left, left_cols) + _centred(right, right_cols)).rstrip()

@@ -1,0 +1,89 @@
+"""Nghị định 30's header block in every format: the issuer a clerk gives with
+``-M issuer=…`` was printed by the PDF and the DOCX only, and the text and the
+EPUB of the same công văn left it out."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+from helpers import bantin, epubcheck, pandoc_plain, pdftotext
+
+from bantin.exporters.labels import QUOC_HIEU, TIEU_NGU
+
+SOURCE = ("Báo cáo kết quả công tác tháng tám\nSở báo cáo kết quả công tác như sau.\n"
+          "Thứ nhất, hoàn thành kế hoạch gieo cấy lúa hè thu.\n")
+META = ("-M", "issuer=Sở Nông nghiệp và Môi trường tỉnh Đồng Tháp", "-M", "number=12/BC-SNN",
+        "-M", "place=Đồng Tháp", "-M", "date=2025-08-05")
+HEADER = ["SỞ NÔNG NGHIỆP", "ĐỒNG THÁP", QUOC_HIEU, TIEU_NGU, "Số: 12/BC-SNN", "Đồng Tháp, ngày 05 tháng 8 năm 2025"]
+
+
+def _export(tmp_path: Path, *args: str) -> Path:
+    src = tmp_path / "cong-van.txt"
+    src.write_text(SOURCE, encoding="utf-8")
+    r = bantin("export", "-f", "all", *args, "-o", str(tmp_path / "out"), str(src))
+    assert r.returncode == 0, r.stderr.decode()
+    return tmp_path / "out"
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.replace("\u00a0", " ").split())
+
+
+def test_every_format_prints_the_header_block(tmp_path):
+    out = _export(tmp_path, "--style", "nd30", *META)
+    shown = {
+        "txt": (out / "cong-van.txt").read_text(encoding="utf-8"),
+        "epub": pandoc_plain(out / "cong-van.epub", "epub"),
+        "docx": pandoc_plain(out / "cong-van.docx", "docx"),
+        "pdf": pdftotext(out / "cong-van.pdf"),
+    }
+    for fmt, text in shown.items():
+        flat = _flat(text)
+        for line in HEADER:
+            assert line in flat, (fmt, line)
+        # The masthead under the block does not say the date a second time.
+        assert flat.count("ngày 05 tháng 8 năm 2025") == 1, fmt
+    assert "No errors or warnings detected" in epubcheck(out / "cong-van.epub")
+
+
+def test_text_header_block_is_two_centred_columns(tmp_path):
+    txt = (_export(tmp_path, "--style", "nd30", *META) / "cong-van.txt").read_text(encoding="utf-8").splitlines()
+    # The national title on the issuer's first line, to the right of it; the
+    # place and date on the number's line.
+    first = next(line for line in txt if QUOC_HIEU in line)
+    assert first.lstrip().startswith("SỞ NÔNG NGHIỆP") and first.index(QUOC_HIEU) > first.index("SỞ")
+    numbered = next(line for line in txt if "Số: 12/BC-SNN" in line)
+    assert numbered.index("Đồng Tháp, ngày") > numbered.index("Số:")
+    assert max(len(line) for line in txt[: txt.index(numbered) + 1]) <= 72
+    # A rule under the issuer, and one as long as the motto under it.
+    motto = next(i for i, line in enumerate(txt) if TIEU_NGU in line)
+    assert "─" * len(TIEU_NGU) in txt[motto + 1]
+
+
+@pytest.mark.parametrize("style", ["default", "nd30"])
+def test_no_block_without_the_style_or_an_issuer(tmp_path, style):
+    """The default style draws no block, and nd30 draws none for a document
+    that names no issuer (an article, not a công văn)."""
+    out = _export(tmp_path, "--style", style, *(META if style == "default" else ()))
+    for name in ("cong-van.txt",):
+        assert QUOC_HIEU not in (out / name).read_text(encoding="utf-8")
+    with zipfile.ZipFile(out / "cong-van.epub") as z:
+        assert all(QUOC_HIEU not in z.read(n).decode("utf-8", "replace") for n in z.namelist()
+                   if n.endswith(".xhtml"))
+
+
+def test_digest_and_bundle_carry_the_block(tmp_path):
+    src = tmp_path / "a.txt"
+    src.write_text(SOURCE, encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Tin thứ hai về mùa vụ\nNông dân thu hoạch lúa hè thu sớm.\n"
+                                    "Giá lúa tăng nhẹ so với tháng trước.\n", encoding="utf-8")
+    for extra in (("--bundle", "Báo cáo tổng hợp"), ("--digest", "--bundle", "Điểm báo ngày 5/8")):
+        out = tmp_path / extra[0].strip("-")
+        r = bantin("export", "-f", "txt,epub", "--style", "nd30", *META, *extra, "-o", str(out),
+                   str(src), str(tmp_path / "b.txt"))
+        assert r.returncode == 0, r.stderr.decode()
+        for f in out.iterdir():
+            text = f.read_text(encoding="utf-8") if f.suffix == ".txt" else pandoc_plain(f, "epub")
+            assert QUOC_HIEU in text and "SỞ NÔNG NGHIỆP" in _flat(text), (extra, f.name)
