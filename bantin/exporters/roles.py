@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from types import MappingProxyType
 
-from bantin.model import Image
+from bantin.model import Image, Paragraph, text_of
 from bantin.style.stylesheet import Style
 
 MM = 72 / 25.4  # points in a millimetre: the style sheet measures in mm, type in points
@@ -127,6 +127,19 @@ def roles(style: Style) -> Mapping[str, Role]:
         "running": Role(t.body_size if style.page.page_numbers == "top" else t.masthead_size, 1.0, "heading",
                         align="center"),
     })
+
+
+LEAD_IN_WORDS = 20
+
+
+def lead_in(b: Paragraph) -> bool:
+    """A short paragraph set all in bold that does not end a sentence: a
+    subheading typed as bold body text ("Công ty TNHH …"), a question of an FAQ
+    ("❓ Dữ liệu có được bảo mật không?"). Word files are full of them; the paged
+    formats keep one with the paragraph after it, so no page ends on it."""
+    text = text_of(b.text).strip()
+    return (0 < len(text.split()) <= LEAD_IN_WORDS and not text.endswith((".", "…", ";", ","))
+            and all(s.strong or not s.text.strip() for s in b.text))
 
 
 MAX_PPI = 150  # a picture is never set larger than this resolution allows: print stays sharp

@@ -23,7 +23,7 @@ from bantin.exporters.labels import (
     placeholder,
     undated,
 )
-from bantin.exporters.roles import figure_size, low_resolution
+from bantin.exporters.roles import figure_size, lead_in, low_resolution
 from bantin.model import (
     Article,
     Briefing,
@@ -161,7 +161,9 @@ class Body(Notes):
         if self.list_level >= 0 and self.para_role == "body":  # an item's further paragraph, at its text
             self.para(b.text, f"continue_{min(self.list_level, 4)}")
         else:
-            self.para(b.text, self.para_role)
+            p = self.para(b.text, self.para_role)
+            if self.para_role == "body" and lead_in(b):
+                ppr_put(p.find(self.qn("w:pPr")), self.el("w:keepNext"))
 
     def visit_listblock(self, b: ListBlock, depth: int) -> None:
         lists.list_block(self, b, depth)

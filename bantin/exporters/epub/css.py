@@ -68,6 +68,7 @@ def css(style: Style, fonts: list[tuple[str, str, str]], fallbacks: list[str]) -
             f"color: {t.accent_colour}; }}",
             "hr.break { border: none; text-align: center; margin: 1em 0; }",
             'hr.break::after { content: "* * *"; }',
+            ".lead-in { page-break-after: avoid; break-after: avoid; }",
             ".byline { font-weight: bold; text-align: right; text-indent: 0; margin-top: 1em; }",
             # Only an address too long for the line breaks, anywhere; words break at spaces.
             f".source {{ font-size: {rel(r['caption'].size)}; text-align: left; text-indent: 0; "

@@ -19,6 +19,7 @@ from bantin.exporters.labels import (
     undated,
 )
 from bantin.exporters.markup import attr, escape, tag_span
+from bantin.exporters.roles import lead_in
 from bantin.exporters.walk import Walker
 from bantin.model import (
     Article,
@@ -226,7 +227,8 @@ class Html(Walker):
         self.parts.append(f"<h{n}>{self.spans(display(b.text), 'heading', bold=True)}</h{n}>")
 
     def visit_paragraph(self, b: Paragraph, depth: int) -> None:
-        self.parts.append(f"<p>{self.spans(b.text)}</p>")
+        cls = ' class="lead-in"' if lead_in(b) else ""  # kept with the next paragraph, as on paper
+        self.parts.append(f"<p{cls}>{self.spans(b.text)}</p>")
 
     def visit_listblock(self, b: ListBlock, depth: int) -> None:
         # Items that carry their own ordinals ("Thứ nhất, …") are a <ul> with no

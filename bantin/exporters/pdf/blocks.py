@@ -24,7 +24,7 @@ from bantin.exporters.pdf.fonts import Fonts, mono
 from bantin.exporters.pdf.ink import KEEP_LIMIT, Ink, split
 from bantin.exporters.pdf.pictures import Pictures
 from bantin.exporters.pdf.styles import loose, placed, styles
-from bantin.exporters.roles import MM, figure_size, low_resolution, roles
+from bantin.exporters.roles import MM, figure_size, lead_in, low_resolution, roles
 from bantin.exporters.walk import Walker
 from bantin.model import (
     Block,
@@ -156,6 +156,8 @@ class Blocks(Walker):
 
     def visit_paragraph(self, b: Paragraph, depth: int) -> None:
         self.paras(b.text, self.here(self.place.body))
+        if lead_in(b) and not self.place.cell:
+            self.story[-1].keepWithNext = True
 
     def visit_listblock(self, b: ListBlock, depth: int) -> None:
         """Each item's first paragraph with its label hanging in the list's label
