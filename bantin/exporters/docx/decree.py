@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from bantin.exporters.docx.fields import run
-from bantin.exporters.docx.styles import NAMES
+from bantin.exporters.docx.names import NAMES
 from bantin.exporters.docx.writer import Writer
 from bantin.exporters.labels import QUOC_HIEU, TIEU_NGU, DecreeHeader
 from bantin.exporters.roles import ISSUER_RULE

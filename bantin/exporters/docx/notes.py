@@ -16,7 +16,7 @@ from docx.oxml.ns import nsdecls, qn
 from docx.parts.story import StoryPart
 
 from bantin.exporters.docx.fields import XML_SPACE
-from bantin.exporters.docx.styles import NOTE_STYLES
+from bantin.exporters.docx.names import NOTE_STYLES
 from bantin.exporters.docx.writer import Writer
 from bantin.model import Article, Note, Span
 

@@ -22,75 +22,15 @@ from docx.shared import Mm, Pt, RGBColor
 
 from bantin.exporters.docx import numbering
 from bantin.exporters.docx.fields import ppr_put
+from bantin.exporters.docx.names import CODE_CHAR, EXTRA, LINK_STYLE, NAMES, NOTE_STYLES, TABLE_STYLE
 from bantin.exporters.docx.numbering import STEP_MM
 from bantin.exporters.roles import CODE_GROUND, Role, roles
 from bantin.style.stylesheet import Style
 
 LANG = "vi-VN"
 
-# Role -> Word style name. Built-in names where Word has one, so that Word's own
-# features (the navigation pane, the TOC field, captions) recognise them.
-NAMES = {
-    # Body paragraphs have a style of their own; "Normal" stays the base every
-    # style is built on (fonts, size, language), as Word's documents have it.
-    "body": "Body Text",
-    "title": "Title",
-    "lede": "Lede",
-    "h1": "Heading 1",
-    "h2": "Heading 2",
-    "h3": "Heading 3",
-    "masthead": "Masthead",
-    "item": "List Bullet",
-    "own_item": "List Paragraph",
-    "quote": "Quote",
-    "attribution": "Quote Attribution",
-    "figure": "Figure",
-    "caption": "Caption",
-    "table_caption": "Table Caption",
-    "cell": "Table Text",
-    "header_cell": "Table Heading",
-    "break": "Section Break",
-    "code": "Source Code",  # pandoc's names for code, which its reference.docx users know
-    "byline": "Byline",
-    "source": "Source Note",
-    "cover_title": "Cover Title",
-    "cover_meta": "Cover Meta",
-    "contents_heading": "Contents Heading",
-    "toc": "TOC 1",
-    "decree": "Header Block",
-    "decree_issuer": "Header Block Issuer",
-    "decree_nation": "Header Block Nation",
-    "decree_motto": "Header Block Motto",
-    "decree_number": "Header Block Number",
-    "decree_place": "Header Block Date",
-    "digest_title": "Digest Title",
-    "digest_meta": "Digest Meta",
-    "group": "Digest Group",
-    "entry_title": "Entry Title",
-    "entry_source": "Source Line",
-    "entry_lede": "Entry Lede",
-    "point": "Point",
-    "running": "Header",
-    # Roles of the DOCX alone (``docx_roles``): notes, the placeholder of a missing
-    # picture, an item's further paragraphs by level.
-    "note": "footnote text",
-    "endnote": "endnote text",
-    "placeholder": "Figure Placeholder",
-    "continue_0": "List Continue",
-    "continue_1": "List Continue 2",
-    "continue_2": "List Continue 3",
-    "continue_3": "List Continue 4",
-    "continue_4": "List Continue 5",
-    "base": "Normal",
-}
-EXTRA = {"List Number": "item", "Footer": "running"}  # more Word styles that share a role
-# Word's built-in note styles (lower-case names, as Word writes them): paragraph, reference.
-NOTE_STYLES = {"footnote": ("footnote text", "footnote reference"), "endnote": ("endnote text", "endnote reference")}
 _IDS = {"footnote text": "FootnoteText", "footnote reference": "FootnoteReference", "endnote text": "EndnoteText",
         "endnote reference": "EndnoteReference", "Body Text": "BodyText"}
-TABLE_STYLE = "Briefing Table"
-LINK_STYLE = "Hyperlink"
-CODE_CHAR = "Verbatim Char"
 # Styles kept in the template, by lower-case name: ours, and Word's defaults.
 _KEEP = {n.lower() for n in (*NAMES.values(), *EXTRA, TABLE_STYLE, LINK_STYLE, CODE_CHAR, "Default Paragraph Font",
                              "Normal Table", "No List", "footnote reference", "endnote reference")}

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bantin.exporters.docx.styles import NAMES, TABLE_STYLE
+from bantin.exporters.docx.names import NAMES, TABLE_STYLE
 from bantin.exporters.docx.writer import Writer
 from bantin.model import Cell, ListBlock, Table, text_of
 

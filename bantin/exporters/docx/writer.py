@@ -15,8 +15,8 @@ from docx.oxml.ns import qn
 
 from bantin.exporters import Warn
 from bantin.exporters.docx.fields import NB_HYPHEN, run
+from bantin.exporters.docx.names import CODE_CHAR, LINK_STYLE, NAMES
 from bantin.exporters.docx.numbering import Numbering, text_indent, twips
-from bantin.exporters.docx.styles import CODE_CHAR, LINK_STYLE, NAMES
 from bantin.exporters.markup import link_target
 from bantin.exporters.roles import Role
 from bantin.exporters.walk import Walker
