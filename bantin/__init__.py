@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from bantin.api import convert, export, formats, load_style, read, styles
     from bantin.errors import BantinError, BantinWarning, ExportError, InputError, StyleError, UsageError
     from bantin.exporters import Exporter, RenderContext, Warn
+    from bantin.exporters.labels import SignatureBlock
     from bantin.exporters.walk import Walker
     from bantin.model import (
         Article,
@@ -41,6 +42,7 @@ if TYPE_CHECKING:
         Paragraph,
         Quote,
         SectionBreak,
+        Signature,
         Span,
         Table,
         Text,
@@ -85,6 +87,8 @@ _LAZY = {
     "Report": "bantin.run.report",
     "CodeBlock": "bantin.model",
     "SectionBreak": "bantin.model",
+    "Signature": "bantin.model",
+    "SignatureBlock": "bantin.exporters.labels",
     "Span": "bantin.model",
     "Style": "bantin.style.stylesheet",
     "StyleError": "bantin.errors",
@@ -136,6 +140,8 @@ __all__ = [
     "Report",
     "CodeBlock",
     "SectionBreak",
+    "Signature",
+    "SignatureBlock",
     "Span",
     "Style",
     "StyleError",

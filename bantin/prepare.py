@@ -22,6 +22,7 @@ from bantin.model import (
     Outlet,
     Paragraph,
     Quote,
+    Signature,
     Span,
     Table,
     Text,
@@ -61,8 +62,28 @@ def apply_meta(doc: Document, meta: Meta) -> Document:
         changes: dict[str, object] = {k: m[k] or None for k in ("date", "issuer", "number", "place") if k in m}
         if "title" in m:
             changes["title"] = m["title"]
-        return replace(doc, **changes)  # type: ignore[arg-type]
-    return _override_article(doc, m)
+        return replace(doc, **changes, signature=_signature(doc.signature, m))  # type: ignore[arg-type]
+    return replace(_override_article(doc, m), signature=_signature(doc.signature, m))
+
+
+def _lines(value: str) -> tuple[str, ...]:
+    """A ";"-parted value as its lines, each without the dash and the closing
+    mark Nghị định 30 sets around a recipient ("- Như trên;"), which the writers
+    set again."""
+    return tuple(x for x in (p.strip().removeprefix("- ").strip().rstrip(";.").strip()
+                             for p in value.replace("\n", ";").split(";")) if x)
+
+
+def _signature(s: Signature | None, m: dict[str, str]) -> Signature | None:
+    """The document's signature with ``-M signer``, ``signer_title`` and
+    ``recipients`` over it; None when nothing is left."""
+    if not {"signer", "signer_title", "recipients"} & m.keys():
+        return s
+    s = s or Signature()
+    s = Signature(m["signer"].strip() or None if "signer" in m else s.name,
+                  _lines(m["signer_title"]) if "signer_title" in m else s.title,
+                  _lines(m["recipients"]) if "recipients" in m else s.recipients)
+    return s if s.name or s.title or s.recipients else None
 
 
 def _override_article(a: Article, meta: dict[str, str]) -> Article:

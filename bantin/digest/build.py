@@ -182,4 +182,7 @@ def to_digest(doc: Document, caps: Digest, group_by: str | None = None, meta: Ma
               group_by=group_by)
     linked = autolink.apply(b)  # the points are plain words again: their addresses become links once more
     assert isinstance(linked, Briefing)
-    return replace(linked, number=doc.number, place=doc.place) if isinstance(doc, Briefing) else linked
+    # The review ends as the document it reviews would: signed, with its recipients.
+    if isinstance(doc, Briefing):
+        return replace(linked, number=doc.number, place=doc.place, signature=doc.signature)
+    return replace(linked, signature=doc.signature)

@@ -133,6 +133,31 @@ def decree_header(doc: Article | Briefing, on: bool) -> DecreeHeader | None:
     return DecreeHeader(doc.issuer.upper(), number, f"{doc.place or '…'}, {when}")
 
 
+RECIPIENTS = "Nơi nhận:"
+
+
+@dataclass(frozen=True)
+class SignatureBlock:
+    """How an administrative document ends, line by line as Nghị định 30 prints
+    it: the recipients on the left ("Nơi nhận:", then "- Như trên;" … "- Lưu:
+    VT."), the signer's authority and office in capitals and their name on the
+    right, with room between them to sign."""
+
+    recipients: tuple[str, ...]
+    title: tuple[str, ...]
+    name: str
+
+
+def signature_block(doc: Article | Briefing) -> SignatureBlock | None:
+    s = doc.signature
+    if s is None:
+        return None
+    items = [f"- {r};" for r in s.recipients]
+    if items:
+        items[-1] = items[-1][:-1] + "."
+    return SignatureBlock(tuple(items), tuple(t.upper() for t in s.title), s.name or "")
+
+
 def source_line(a: Article) -> Text:
     """A digest entry's source: outlet, dateline or date, and the URL as a link."""
     meta = meta_line(a)

@@ -23,6 +23,8 @@ DECREE = {"issuer": 12.0, "nation": 12.0, "motto": 13.0, "number": 13.0, "place"
 # The rule under the issuer: Nghị định 30 asks 1/3 to 1/2 of the issuer's line (its
 # set width, the column's at most when the name wraps); both writers draw 40%.
 ISSUER_RULE = 0.4
+SIGNING_ROOM = 60.0  # points between the signer's office and name: a signature and a stamp
+SIGNATURE_GAP = 18.0  # points between the text and the signature block
 
 
 @dataclass(frozen=True)
@@ -122,6 +124,13 @@ def roles(style: Style) -> Mapping[str, Role]:
         # The number and the place and date share a line: the same size, leading and space above.
         "decree_number": Role(DECREE["number"], 1.2, align="center", before=6),
         "decree_place": Role(DECREE["place"], 1.2, italic=True, align="center", before=6),
+        # How a document ends (Nghị định 30/2020, Appendix I): "Nơi nhận:" 12 bold
+        # italic, each recipient 11, the authority and office 13–14 bold capitals,
+        # the name 13–14 bold, under room to sign and stamp.
+        "sign_label": Role(12, 1.15, bold=True, italic=True),
+        "sign_recipient": Role(11, 1.15),
+        "sign_title": Role(DECREE["number"], 1.15, bold=True, align="center"),
+        "sign_name": Role(DECREE["number"], 1.15, bold=True, align="center", before=SIGNING_ROOM),
         # The DOCX header and footer. A number at the top (nd30) is the header's only
         # line and Nghị định 30 sets it 13–14 pt: the body's size, as the PDF draws it.
         "running": Role(t.body_size if style.page.page_numbers == "top" else t.masthead_size, 1.0, "heading",

@@ -17,7 +17,7 @@ from typing import NoReturn
 
 from bantin.digest.grouping import group_label
 from bantin.errors import ExportError
-from bantin.exporters.labels import footer_lines, meta_line, source_line
+from bantin.exporters.labels import SignatureBlock, footer_lines, meta_line, signature_block, source_line
 from bantin.model import Article, Block, Briefing, Document, ListBlock, Text
 
 
@@ -36,6 +36,9 @@ class Walker:
         else:
             self.start_article(doc, 0)
             self.article(doc, 0)
+        block = signature_block(doc)
+        if block is not None:
+            self.signature(block)
 
     def article(self, a: Article, depth: int) -> None:
         """``depth`` is 0 for an article on its own, 1 inside a briefing."""
@@ -140,6 +143,10 @@ class Walker:
 
     def digest_header(self, b: Briefing) -> None:
         self.lacks("digest_header")
+
+    def signature(self, s: SignatureBlock) -> None:
+        """After everything else, once: the document's signature and recipients."""
+        self.lacks("signature")
 
     def group(self, label: str) -> None:
         self.lacks("group")

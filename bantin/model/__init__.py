@@ -28,13 +28,23 @@ from bantin.model.blocks import (
     numeric,
     plain_text,
 )
-from bantin.model.document import NOTE_KINDS, Article, Briefing, Dateline, Document, Note, Outlet, articles_of
+from bantin.model.document import (
+    NOTE_KINDS,
+    Article,
+    Briefing,
+    Dateline,
+    Document,
+    Note,
+    Outlet,
+    Signature,
+    articles_of,
+)
 from bantin.model.maps import map_spans, map_strings, map_text, map_texts, spans_of
 from bantin.model.text import Span, Text, plain, text_of
 
 __all__ = [
     "NOTE_KINDS", "NUMBERINGS", "Article", "Block", "Briefing", "Caption", "Cell", "CodeBlock", "Dateline",
     "Document", "Figure", "Heading", "Image", "ListBlock", "ListItem", "Note", "Outlet", "Paragraph", "Placed",
-    "Quote", "SectionBreak", "Span", "Table", "Text", "articles_of", "auto_align", "map_spans", "map_strings",
-    "map_text", "map_texts", "number", "spans_of", "numeric", "plain", "plain_text", "text_of",
+    "Quote", "SectionBreak", "Signature", "Span", "Table", "Text", "articles_of", "auto_align", "map_spans",
+    "map_strings", "map_text", "map_texts", "number", "spans_of", "numeric", "plain", "plain_text", "text_of",
 ]

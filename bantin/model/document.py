@@ -29,6 +29,17 @@ class Dateline:
 
 
 @dataclass(frozen=True)
+class Signature:
+    """How an administrative document ends (Nghị định 30/2020): who signs it,
+    under which authority and office, one line each ("KT. GIÁM ĐỐC", "PHÓ GIÁM
+    ĐỐC"), and the recipients ("Nơi nhận": "Như trên", "Lưu: VT")."""
+
+    name: str | None = None
+    title: tuple[str, ...] = ()
+    recipients: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Note:
     """A footnote or an endnote: its blocks, referred to from the running text by
     spans whose ``note`` is its ``id``."""
@@ -59,6 +70,7 @@ class Article:
     issuer: str | None = None
     number: str | None = None
     place: str | None = None
+    signature: Signature | None = None  # printed at its end
 
     @property
     def author(self) -> str:
@@ -75,6 +87,7 @@ class Briefing:
     issuer: str | None = None
     number: str | None = None  # the document's number ("Số: 12/BC-VP"), Nghị định 30's header
     place: str | None = None  # where it is issued ("Hà Nội"), for the place-and-date line
+    signature: Signature | None = None  # printed after the last article or entry
     # "bundle": whole articles; "digest": the điểm báo, one short entry per article
     # (title, source line, lede, key points as a list), see bantin.digest.
     kind: Literal["bundle", "digest"] = "bundle"

@@ -19,7 +19,7 @@ from bantin.model.blocks import (
     SectionBreak,
     Table,
 )
-from bantin.model.document import Article, Briefing, Dateline, Document, Note, Outlet
+from bantin.model.document import Article, Briefing, Dateline, Document, Note, Outlet, Signature
 from bantin.model.text import Span, Text
 
 Fn = Callable[[str], str]
@@ -138,7 +138,14 @@ class _Mapper:
             issuer=self.opt(a.issuer),
             number=self.raw(a.number),
             place=self.opt(a.place),
+            signature=self.signature(a.signature),
         )
+
+    def signature(self, s: Signature | None) -> Signature | None:
+        if s is None:
+            return None
+        return Signature(self.opt(s.name), tuple(filter(None, map(self.one, s.title))),
+                         tuple(filter(None, map(self.one, s.recipients))))
 
     def doc(self, doc: Document) -> Document:
         if isinstance(doc, Briefing):
@@ -148,6 +155,7 @@ class _Mapper:
                 issuer=self.opt(doc.issuer),
                 number=self.raw(doc.number),
                 place=self.opt(doc.place),
+                signature=self.signature(doc.signature),
                 date=self.raw(doc.date),
                 articles=tuple(self.article(a) for a in doc.articles),
             )

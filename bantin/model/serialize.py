@@ -16,7 +16,7 @@ from typing import Any
 
 from bantin.model.blocks import Block
 from bantin.model.dates import iso_date_ok
-from bantin.model.document import NOTE_KINDS, Article, Briefing, Dateline, Document, Note, Outlet
+from bantin.model.document import NOTE_KINDS, Article, Briefing, Dateline, Document, Note, Outlet, Signature
 from bantin.model.images import Embedded
 from bantin.model.jsonform import SchemaError, blocks_in, blocks_out, opt_str
 from bantin.model.maps import spans_of
@@ -54,7 +54,27 @@ def article_to_dict(a: Article) -> dict[str, Any]:
         "issuer": a.issuer,
         "number": a.number,
         "place": a.place,
+        **_signature_out(a.signature),
     }
+
+
+def _signature_out(s: Signature | None) -> dict[str, Any]:
+    """The key only when there is a signature: a file without one reads in any
+    version-3 reader."""
+    if s is None:
+        return {}
+    return {"signature": {"name": s.name, "title": list(s.title), "recipients": list(s.recipients)}}
+
+
+def _signature_in(d: dict[str, Any]) -> Signature | None:
+    s = d.get("signature")
+    if s is None:
+        return None
+    lines = {k: s.get(k, []) if isinstance(s, dict) else None for k in ("title", "recipients")}
+    if not isinstance(s, dict) or not all(isinstance(v, list) and all(isinstance(x, str) for x in v)
+                                          for v in lines.values()):
+        raise SchemaError("signature must be an object with a name and lists of strings title and recipients")
+    return Signature(opt_str(s, "name"), tuple(lines["title"] or ()), tuple(lines["recipients"] or ()))
 
 
 def _iso_date(d: dict[str, Any]) -> str | None:
@@ -87,6 +107,7 @@ def article_from_dict(d: Any, pictures: Embedded | None = None) -> Article:
         issuer=_opt_str(d, "issuer"),
         number=_opt_str(d, "number"),
         place=_opt_str(d, "place"),
+        signature=_signature_in(d),
     ))
 
 
@@ -139,6 +160,7 @@ def to_dict(doc: Document) -> dict[str, Any]:
             "issuer": doc.issuer,
             "number": doc.number,
             "place": doc.place,
+            **_signature_out(doc.signature),
             "kind": doc.kind,
             "group_by": doc.group_by,
             "language": doc.language,
@@ -160,6 +182,7 @@ def from_dict(d: Any) -> Document:
             issuer=_opt_str(d, "issuer"),
             number=_opt_str(d, "number"),
             place=_opt_str(d, "place"),
+            signature=_signature_in(d),
             kind=d.get("kind", "bundle"),
             group_by=_opt_str(d, "group_by"),
             language=d.get("language", "vi"),

@@ -25,6 +25,7 @@ from bantin import (
     Quote,
     RenderContext,
     SectionBreak,
+    SignatureBlock,
     Table,
     Text,
     Walker,
@@ -98,6 +99,12 @@ class _Markdown(Walker):
 
     def notes(self, lines: list[Text]) -> None:
         self.out += [_md(line) + "  " for line in lines] + [""]
+
+    def signature(self, s: SignatureBlock) -> None:
+        # The signer's office and name, then the recipients: Markdown has no columns.
+        self.out += [f"**{_esc(line)}**  " for line in s.title] + ([f"**{_esc(s.name)}**", ""] if s.name else [""])
+        if s.recipients:
+            self.out += ["*Nơi nhận:*", "", *(f"- {_esc(r.removeprefix('- '))}" for r in s.recipients), ""]
 
     # The điểm báo (--digest): a header, then one numbered entry per article.
 

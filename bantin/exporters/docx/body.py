@@ -13,6 +13,7 @@ from bantin.exporters.docx.notes import Notes
 from bantin.exporters.docx.writer import bookmark
 from bantin.exporters.labels import (
     CONTENTS,
+    SignatureBlock,
     briefing_meta,
     count_line,
     credit_line,
@@ -109,6 +110,9 @@ class Body(Notes):
 
     def byline(self, text: str) -> None:
         self.para(plain(text), "byline")
+
+    def signature(self, s: SignatureBlock) -> None:
+        decree.signature_block(self, s)
 
     def notes(self, lines: list[Text]) -> None:
         for line in lines:

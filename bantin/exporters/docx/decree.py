@@ -1,4 +1,5 @@
-"""Nghị định 30's header block in the DOCX."""
+"""Nghị định 30's header block and signature block in the DOCX: borderless
+two-column tables, each line a paragraph in its role's named style."""
 
 from __future__ import annotations
 
@@ -9,8 +10,8 @@ from typing import Any
 from bantin.exporters.docx.fields import run
 from bantin.exporters.docx.names import NAMES
 from bantin.exporters.docx.writer import Writer
-from bantin.exporters.labels import QUOC_HIEU, TIEU_NGU, DecreeHeader
-from bantin.exporters.roles import ISSUER_RULE
+from bantin.exporters.labels import QUOC_HIEU, RECIPIENTS, TIEU_NGU, DecreeHeader, SignatureBlock
+from bantin.exporters.roles import ISSUER_RULE, SIGNATURE_GAP
 
 
 def header_block(w: Writer, h: DecreeHeader) -> None:
@@ -18,23 +19,7 @@ def header_block(w: Writer, h: DecreeHeader) -> None:
     "Header Block" styles, with a short rule under the issuer and the motto."""
     total = round(w.width_mm / 25.4 * 1440)
     widths = (total * 2 // 5, total - total * 2 // 5)
-    tbl = w.el("w:tbl")
-    tblpr = w.el("w:tblPr")
-    tblpr.append(w.el("w:tblW", {"w:w": str(total), "w:type": "dxa"}))
-    borders = w.el("w:tblBorders")
-    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
-        borders.append(w.el(f"w:{edge}", {"w:val": "nil"}))
-    tblpr.append(borders)
-    # No cell padding, as in the PDF: the issuer's line has the column's whole width.
-    margins = w.el("w:tblCellMar")
-    for edge in ("left", "right"):
-        margins.append(w.el(f"w:{edge}", {"w:w": "0", "w:type": "dxa"}))
-    tblpr.append(margins)
-    tbl.append(tblpr)
-    grid = w.el("w:tblGrid")
-    for width in widths:
-        grid.append(w.el("w:gridCol", {"w:w": str(width)}))
-    tbl.append(grid)
+    tbl = _table(w, total, widths)
     motto = w.roles["decree_motto"]
     # The rule under the motto is as long as the motto, as the PDF draws it: measured
     # in the body's bold face (a DOCX has no layout of its own to ask).
@@ -59,12 +44,56 @@ def header_block(w: Writer, h: DecreeHeader) -> None:
             tr.append(_cell(w, cell_width, lines))
         tbl.append(tr)
     w.sect.addprevious(tbl)
-    # The title keeps its distance from the block, as in the PDF (8 mm).
+    _gap(w, round(8 / 25.4 * 1440))  # the title keeps its distance from the block, as in the PDF (8 mm)
+
+
+def signature_block(w: Writer, s: SignatureBlock) -> None:
+    """The recipients (left) and the signer (right), in one row that never
+    splits across pages, at the PDF's distance from the text above."""
+    total = round(w.width_mm / 25.4 * 1440)
+    widths = (total * 9 // 20, total - total * 9 // 20)
+    _gap(w, round(SIGNATURE_GAP * 20))
+    tbl = _table(w, total, widths)
+    tr = w.el("w:tr")
+    trpr = w.el("w:trPr")
+    trpr.append(w.el("w:cantSplit"))
+    tr.append(trpr)
+    left = [(RECIPIENTS, "sign_label", 0), *((r, "sign_recipient", 0) for r in s.recipients)] if s.recipients else []
+    right = [*((line, "sign_title", 0) for line in s.title), *([(s.name, "sign_name", 0)] if s.name else [])]
+    for cell_width, lines in zip(widths, (left, right), strict=True):
+        tr.append(_cell(w, cell_width, lines or [("", "sign_recipient", 0)]))
+    tbl.append(tr)
+    w.sect.addprevious(tbl)
+
+
+def _table(w: Writer, total: int, widths: tuple[int, int]) -> Any:
+    """A borderless table of two columns, without cell padding at the sides (as
+    in the PDF: the issuer's line has the column's whole width)."""
+    tbl = w.el("w:tbl")
+    tblpr = w.el("w:tblPr")
+    tblpr.append(w.el("w:tblW", {"w:w": str(total), "w:type": "dxa"}))
+    borders = w.el("w:tblBorders")
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        borders.append(w.el(f"w:{edge}", {"w:val": "nil"}))
+    tblpr.append(borders)
+    margins = w.el("w:tblCellMar")
+    for edge in ("left", "right"):
+        margins.append(w.el(f"w:{edge}", {"w:w": "0", "w:type": "dxa"}))
+    tblpr.append(margins)
+    tbl.append(tblpr)
+    grid = w.el("w:tblGrid")
+    for width in widths:
+        grid.append(w.el("w:gridCol", {"w:w": str(width)}))
+    tbl.append(grid)
+    return tbl
+
+
+def _gap(w: Writer, twips: int) -> None:
+    """An empty paragraph of ``twips`` height, to hold a block off the text."""
     gap = w.el("w:p")
     ppr = w.el("w:pPr")
     ppr.append(w.el("w:pStyle", {"w:val": w.ids[NAMES["decree"]]}))
-    ppr.append(w.el("w:spacing", {"w:before": "0", "w:after": str(round(8 / 25.4 * 1440)), "w:line": "20",
-                                    "w:lineRule": "exact"}))
+    ppr.append(w.el("w:spacing", {"w:before": "0", "w:after": str(twips), "w:line": "20", "w:lineRule": "exact"}))
     gap.append(ppr)
     w.sect.addprevious(gap)
 

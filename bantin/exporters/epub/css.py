@@ -113,6 +113,14 @@ def css(style: Style, fonts: list[tuple[str, str, str]], fallbacks: list[str]) -
             ".decree-place { font-style: italic; } "
             "table.decree hr { width: 40%; border: none; border-top: 1px solid; margin: 0.2em auto 0; } "
             ".decree-motto span { border-bottom: 1px solid; padding-bottom: 0.15em; }",
+            # The signature block: the recipients flush left, the signer centred, room to sign.
+            "table.signature { width: 100%; margin: 1.5em 0 0; page-break-inside: avoid; break-inside: avoid; } "
+            "table.signature td { border: none; padding: 0 0.2em; vertical-align: top; } "
+            "table.signature td:first-child { width: 45%; } table.signature p { text-indent: 0; margin: 0; }",
+            ".sign-label { font-weight: bold; font-style: italic; font-size: 0.85em; } "
+            ".sign-recipient { font-size: 0.8em; text-align: left; } "
+            ".sign-title, .sign-name { font-weight: bold; text-align: center; } "
+            "table.signature p.sign-name { margin-top: 3.5em; }",
             ".placeholder { border: 0.5px solid #888; padding: 1.5em 0.5em; text-align: center; font-style: italic; }",
             f'nav h1, nav h2 {{ font-family: "heading", {then}sans-serif; text-align: left; }}',
             "@media (max-width: 30em) { p, li { text-align: start; } }",

@@ -7,7 +7,9 @@ import re
 from bantin.exporters.labels import (
     NOTES,
     QUOC_HIEU,
+    RECIPIENTS,
     TIEU_NGU,
+    SignatureBlock,
     briefing_meta,
     count_line,
     credit_line,
@@ -149,6 +151,17 @@ class Html(Walker):
                 f'<p class="decree-motto"><span>{self.x(TIEU_NGU, "body", "bold")}</span></p></td></tr>'
                 f'<tr><td><p>{self.x(h.number)}</p></td>'
                 f'<td><p class="decree-place">{self.x(h.place_date, "body", "italic")}</p></td></tr></table>')
+
+    def signature(self, s: SignatureBlock) -> None:
+        """At the end of the last chapter, as on the last page: the recipients and
+        the signer side by side."""
+        left = "".join([f'<p class="sign-label">{self.x(RECIPIENTS, "body", "bold_italic")}</p>',
+                        *(f'<p class="sign-recipient">{self.x(r)}</p>' for r in s.recipients)]) if s.recipients else ""
+        right = "".join([*(f'<p class="sign-title">{self.x(t, "body", "bold")}</p>' for t in s.title),
+                         *([f'<p class="sign-name">{self.x(s.name, "body", "bold")}</p>'] if s.name else [])])
+        uid, title, body = self.chapters[-1]
+        self.chapters[-1] = (uid, title, body + f'\n<table class="signature" role="presentation"><tr><td>{left}</td>'
+                                               f'<td>{right}</td></tr></table>')
 
     def cover(self, b: Briefing) -> None:
         header = self.header(b)

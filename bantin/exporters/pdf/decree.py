@@ -1,7 +1,8 @@
 """Nghị định 30/2020's header block, as a two-column table without rules: the
 issuer and number on the left, the national title and motto on the right, a short
 rule under the issuer and one under the motto, and the place-and-date line on the
-number's line. Each line takes its size from its role (``roles.DECREE``), so the
+number's line. The signature block ends the document the same way: the recipients
+on the left, the signer on the right. Each line takes its size from its role (``roles.DECREE``), so the
 DOCX reads the same.
 
 What the document does not say is left blank by ``labels.decree_header``, so
@@ -15,10 +16,10 @@ from typing import Any
 
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import getDescent, stringWidth
-from reportlab.platypus import HRFlowable, Table, TableStyle
+from reportlab.platypus import HRFlowable, KeepTogether, Table, TableStyle
 
-from bantin.exporters.labels import QUOC_HIEU, TIEU_NGU, DecreeHeader
-from bantin.exporters.roles import ISSUER_RULE
+from bantin.exporters.labels import QUOC_HIEU, RECIPIENTS, TIEU_NGU, DecreeHeader, SignatureBlock
+from bantin.exporters.roles import ISSUER_RULE, SIGNATURE_GAP
 
 
 def header_block(h: DecreeHeader, st: Mapping[str, Any], ink_colour: str, width: float,
@@ -43,3 +44,17 @@ def header_block(h: DecreeHeader, st: Mapping[str, Any], ink_colour: str, width:
                               ("FONTNAME", (0, 0), (-1, -1), issuer.fontName),
                               ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
     return grid
+
+
+def signature_block(s: SignatureBlock, st: Mapping[str, Any], width: float, para: Callable[[str, Any], Any]) -> Any:
+    """The recipients (left, flush left) and the signer (right, centred), kept on
+    one page: a name alone at the top of a page signs nothing."""
+    left = [para(RECIPIENTS, st["sign_label"]), *(para(r, st["sign_recipient"]) for r in s.recipients)]
+    right = [para(line, st["sign_title"]) for line in s.title]
+    if s.name:
+        right.append(para(s.name, st["sign_name"]))
+    grid = Table([[left if s.recipients else "", right]], colWidths=[width * 0.45, width * 0.55],
+                 spaceBefore=SIGNATURE_GAP)
+    grid.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+                              ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
+    return KeepTogether([grid])

@@ -14,6 +14,7 @@ from bantin.exporters.labels import (
     CONTENTS,
     NOTES,
     DecreeHeader,
+    SignatureBlock,
     briefing_meta,
     count_line,
     decree_header,
@@ -60,6 +61,12 @@ class Story(Blocks):
             return self.para(self.ink.chars(join(text), self.fonts.body_family), pst)
 
         return decree.header_block(h, self.st, self.style.text.body_colour, self.width, para)
+
+    def signature(self, s: SignatureBlock) -> None:
+        def para(text: str, pst: Any) -> Any:
+            return self.para(self.ink.chars(join(text), self.fonts.body_family), pst)
+
+        self.story.append(decree.signature_block(s, self.st, self.width, para))
 
     def contents(self, b: Briefing) -> None:
         self.story.append(PageBreak())

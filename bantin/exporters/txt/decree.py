@@ -4,6 +4,10 @@ on the right, each line centred in its column, a short rule under the issuer and
 one under the motto, the place-and-date line on the number's line), so the text
 of a công văn names its issuer as the printed one does.
 
+The signature block ends the document the same way: the recipients on the
+left, flush left, the signer's office and name centred on the right, with blank
+lines to sign between them.
+
 A message (e-mail, chat) has no columns: its reader's app wraps, and two columns
 would break up in a narrow bubble. There the lines come one under the other.
 """
@@ -12,9 +16,9 @@ from __future__ import annotations
 
 from itertools import zip_longest
 
-from bantin.exporters.labels import QUOC_HIEU, TIEU_NGU, DecreeHeader
+from bantin.exporters.labels import QUOC_HIEU, RECIPIENTS, TIEU_NGU, DecreeHeader, SignatureBlock
 from bantin.exporters.roles import ISSUER_RULE
-from bantin.exporters.txt.layout import width, wrap_display
+from bantin.exporters.txt.layout import width, wrap, wrap_display
 
 RULE = "─"
 LEFT = 0.4  # the issuer's share of the line, as in the PDF and the DOCX
@@ -32,6 +36,23 @@ def header_lines(h: DecreeHeader, cols: int, message: bool) -> list[str]:
     lines = [_row(a, b, left_cols, right_cols) for a, b in zip_longest(left, right, fillvalue="")]
     bottom = zip_longest(wrap_display(h.number, left_cols - 2), wrap_display(h.place_date, right_cols), fillvalue="")
     return [*lines, *(_row(a, b, left_cols, right_cols) for a, b in bottom)]
+
+
+SIGNING_LINES = 3  # blank lines between the signer's office and name
+
+
+def signature_lines(s: SignatureBlock, cols: int, message: bool) -> list[str]:
+    right = [*s.title, *([""] * SIGNING_LINES + [s.name] if s.name else [])]
+    left = [RECIPIENTS, *s.recipients] if s.recipients else []
+    if message:
+        return [*right, *([""] if left and right else []), *left]
+    left_cols = cols * 9 // 20
+    right_cols = cols - left_cols
+    # A recipient that wraps goes on under its words, not under its dash.
+    lefts = [x for line in left for x in wrap(line, left_cols - 2, "", "  " if line.startswith("- ") else "")]
+    rights = [x for line in right for x in (wrap_display(line, right_cols) or [""])]
+    return [(a + " " * (left_cols - width(a)) + _centred(b, right_cols)).rstrip()
+            for a, b in zip_longest(lefts, rights, fillvalue="")]
 
 
 def _centred(text: str, cols: int) -> str:

@@ -15,6 +15,7 @@ from bantin.exporters.labels import (
     PHOTO,
     TABLE,
     DecreeHeader,
+    SignatureBlock,
     briefing_meta,
     credit_line,
     decree_header,
@@ -22,7 +23,7 @@ from bantin.exporters.labels import (
     undated,
 )
 from bantin.exporters.markup import link_target
-from bantin.exporters.txt.decree import header_lines
+from bantin.exporters.txt.decree import header_lines, signature_lines
 from bantin.exporters.txt.layout import grid, records, right, underlined, width, wrap, wrap_display
 from bantin.exporters.txt.raised import raised
 from bantin.exporters.walk import Walker
@@ -120,6 +121,9 @@ class Writer(Walker):
         if h is not None:
             self.out += [*header_lines(h, self.cols, self.message), ""]
         return h
+
+    def signature(self, s: SignatureBlock) -> None:
+        self.out += ["", *signature_lines(s, self.cols, self.message)]
 
     def cover(self, b: Briefing) -> None:
         header = self.header(b)
