@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from helpers import bantin, epubcheck, pandoc_plain, pdftotext
 
+from bantin.exporters.balance import balance
 from bantin.exporters.labels import QUOC_HIEU, TIEU_NGU
 
 SOURCE = ("Báo cáo kết quả công tác tháng tám\nSở báo cáo kết quả công tác như sau.\n"
@@ -87,3 +88,30 @@ def test_digest_and_bundle_carry_the_block(tmp_path):
         for f in out.iterdir():
             text = f.read_text(encoding="utf-8") if f.suffix == ".txt" else pandoc_plain(f, "epub")
             assert QUOC_HIEU in text and "SỞ NÔNG NGHIỆP" in _flat(text), (extra, f.name)
+
+
+@pytest.mark.parametrize(("issuer", "width", "lines"), [
+    ("VĂN PHÒNG UBND TỈNH BẮC NINH", 26, ["VĂN PHÒNG UBND", "TỈNH BẮC NINH"]),
+    ("BỘ NỘI VỤ", 26, ["BỘ NỘI VỤ"]),
+    # A word too wide for the measure stands alone; nothing is lost or reordered.
+    ("A " + "X" * 30 + " B", 26, ["A", "X" * 30, "B"]),
+    # Syllables bound with no-break spaces stay together, written with ordinary ones.
+    ("SỞ NÔNG\u00a0NGHIỆP TỈNH ĐỒNG\u00a0THÁP", 16, ["SỞ NÔNG NGHIỆP", "TỈNH ĐỒNG THÁP"]),
+])
+def test_balance(issuer, width, lines):
+    assert balance(issuer, width, len) == lines
+
+
+def test_issuer_lines_are_balanced_in_every_paged_format(tmp_path):
+    """A greedy wrap left "NINH" alone under "VĂN PHÒNG UBND TỈNH BẮC"."""
+    src = tmp_path / "cong-van.txt"
+    src.write_text(SOURCE, encoding="utf-8")
+    out = tmp_path / "out"
+    r = bantin("export", "-f", "txt,pdf,docx", "--style", "nd30", "-M", "issuer=Văn phòng UBND tỉnh Bắc Ninh",
+               "-o", str(out), str(src))
+    assert r.returncode == 0, r.stderr.decode()
+    for text in ((out / "cong-van.txt").read_text(encoding="utf-8"), pdftotext(out / "cong-van.pdf"),
+                 pandoc_plain(out / "cong-van.docx", "docx")):
+        lines = [line.strip(" |") for line in text.splitlines()]
+        assert any(line.startswith("VĂN PHÒNG UBND") and "BẮC" not in line for line in lines), text[:400]
+        assert any(line.startswith("TỈNH BẮC NINH") for line in lines), text[:400]

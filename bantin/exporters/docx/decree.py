@@ -7,11 +7,13 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from bantin.exporters.balance import balance
 from bantin.exporters.docx.fields import run
 from bantin.exporters.docx.names import NAMES
 from bantin.exporters.docx.writer import Writer
 from bantin.exporters.labels import QUOC_HIEU, RECIPIENTS, TIEU_NGU, DecreeHeader, SignatureBlock
 from bantin.exporters.roles import ISSUER_RULE, SIGNATURE_GAP
+from bantin.typography.words import join
 
 
 def header_block(w: Writer, h: DecreeHeader) -> None:
@@ -26,14 +28,18 @@ def header_block(w: Writer, h: DecreeHeader) -> None:
     body = w.covered.families[0]
     face = body.files.get("bold") or body.files["regular"]
     motto_twips = round(text_width(face, TIEU_NGU, motto.size) * 20)
-    line = min(round(text_width(face, h.issuer, w.roles["decree_issuer"].size) * 20), widths[0])
+    # The issuer's lines balanced, as the PDF sets them, each its own paragraph (a
+    # DOCX sets no breaks of its own to ask): "VĂN PHÒNG UBND" / "TỈNH BẮC NINH".
+    size = w.roles["decree_issuer"].size
+    issuer = balance(join(h.issuer), widths[0] / 20, lambda s: text_width(face, s, size))
+    line = min(round(max(text_width(face, x, size) for x in issuer) * 20), widths[0])
     issuer_rule = round(ISSUER_RULE * line)
     # (text, role, rule): each line in its own role, sized by Nghị định 30 as the
     # PDF's are (``roles.DECREE``). A rule is an empty paragraph whose bottom border
     # is indented to the rule's length. Two rows, as in the PDF: the decree sets the
     # place and date on the same line as the number.
     rows = (
-        ([(h.issuer, "decree_issuer", 0), ("", "decree", (widths[0] - issuer_rule) // 2)],
+        ([*((x, "decree_issuer", 0) for x in issuer), ("", "decree", (widths[0] - issuer_rule) // 2)],
          [(QUOC_HIEU, "decree_nation", 0), (TIEU_NGU, "decree_motto", 0),
           ("", "decree", max(0, (widths[1] - motto_twips) // 2))]),
         ([(h.number, "decree_number", 0)], [(h.place_date, "decree_place", 0)]),

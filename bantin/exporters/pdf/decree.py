@@ -18,13 +18,16 @@ from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import getDescent, stringWidth
 from reportlab.platypus import HRFlowable, KeepTogether, Table, TableStyle
 
+from bantin.exporters.balance import balance
 from bantin.exporters.labels import QUOC_HIEU, RECIPIENTS, TIEU_NGU, DecreeHeader, SignatureBlock
 from bantin.exporters.roles import ISSUER_RULE, SIGNATURE_GAP
 
 
 def header_block(h: DecreeHeader, st: Mapping[str, Any], ink_colour: str, width: float,
-                 para: Callable[[str, Any], Any]) -> Any:
-    """The block for ``h``; ``para(text, style)`` makes each line's paragraph."""
+                 para: Callable[..., Any]) -> Any:
+    """The block for ``h``; ``para(text, style)`` makes each line's paragraph, and
+    ``para(text, style, measure)`` one whose lines are balanced in ``measure``
+    (the issuer: "VĂN PHÒNG UBND" / "TỈNH BẮC NINH", not a word alone under it)."""
     ink = colors.HexColor(ink_colour)
     issuer, nation, motto_style = st["decree_issuer"], st["decree_nation"], st["decree_motto"]
     motto = stringWidth(TIEU_NGU, motto_style.fontName, motto_style.fontSize)
@@ -32,8 +35,11 @@ def header_block(h: DecreeHeader, st: Mapping[str, Any], ink_colour: str, width:
     clear = -getDescent(motto_style.fontName, motto_style.fontSize) + 1.5
     rule = {"thickness": 0.5, "color": ink, "hAlign": "CENTER"}
     columns = (width * 0.4, width * 0.6)
-    line = min(stringWidth(h.issuer, issuer.fontName, issuer.fontSize), columns[0])
-    left = [para(h.issuer, issuer), HRFlowable(width=ISSUER_RULE * line, spaceBefore=clear, spaceAfter=2, **rule)]
+    # The rule is 40% of the issuer's longest line, its lines balanced as the paragraph's are.
+    line = max(stringWidth(x, issuer.fontName, issuer.fontSize)
+               for x in balance(h.issuer, columns[0], lambda s: stringWidth(s, issuer.fontName, issuer.fontSize)))
+    left = [para(h.issuer, issuer, columns[0]),
+            HRFlowable(width=ISSUER_RULE * min(line, columns[0]), spaceBefore=clear, spaceAfter=2, **rule)]
     right = [para(QUOC_HIEU, nation), para(TIEU_NGU, motto_style),
              HRFlowable(width=motto, spaceBefore=clear, spaceAfter=2, **rule)]
     # A second row: the decree sets the place and date "on the same line as the

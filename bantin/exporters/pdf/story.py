@@ -57,8 +57,9 @@ class Story(Blocks):
         self.paras(plain(count_line(b)), self.st["cover_meta"])
 
     def decree(self, h: DecreeHeader) -> Any:
-        def para(text: str, pst: Any) -> Any:
-            return self.para(self.ink.chars(join(text), self.fonts.body_family), pst)
+        def para(text: str, pst: Any, measure: float | None = None) -> Any:
+            markup = self.ink.chars(join(text), self.fonts.body_family)
+            return self.para(markup, pst if measure is None else balanced(pst, markup, measure))
 
         return decree.header_block(h, self.st, self.style.text.body_colour, self.width, para)
 

@@ -16,9 +16,11 @@ from __future__ import annotations
 
 from itertools import zip_longest
 
+from bantin.exporters.balance import balance
 from bantin.exporters.labels import QUOC_HIEU, RECIPIENTS, TIEU_NGU, DecreeHeader, SignatureBlock
 from bantin.exporters.roles import ISSUER_RULE
 from bantin.exporters.txt.layout import width, wrap, wrap_display
+from bantin.typography.words import join
 
 RULE = "─"
 LEFT = 0.4  # the issuer's share of the line, as in the PDF and the DOCX
@@ -29,7 +31,7 @@ def header_lines(h: DecreeHeader, cols: int, message: bool) -> list[str]:
         return [h.issuer, h.number, QUOC_HIEU, TIEU_NGU, h.place_date.strip()]
     left_cols = int(cols * LEFT)
     right_cols = cols - left_cols
-    issuer = wrap_display(h.issuer, left_cols - 2)
+    issuer = balance(join(h.issuer), left_cols - 2, width)
     longest = max(width(line) for line in issuer)
     left = [*issuer, RULE * max(1, round(ISSUER_RULE * longest))]
     right = [*wrap_display(QUOC_HIEU, right_cols), *wrap_display(TIEU_NGU, right_cols), RULE * width(TIEU_NGU)]
