@@ -6,6 +6,7 @@ text, in the canonical JSON, and through a digest."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -136,3 +137,13 @@ def test_the_block_is_never_split_across_pages(tmp_path):
             assert len(holding) == 1, (n, pdf)
             moved += f"Đoạn {n - 1}:" not in pages[holding[0]]
     assert moved, "no length put the block at a page's foot: the test proves nothing"
+
+
+def test_recipients_taller_than_a_page_split_rather_than_fail(tmp_path):
+    """A one-row block taller than a page stopped the PDF ("too large on page 3")."""
+    many = "; ".join(f"Đơn vị số {i} của tỉnh" for i in range(90))
+    out = _export(tmp_path, "-M", "signer=Nguyễn Văn An", "-M", "signer_title=Giám đốc", "-M", f"recipients={many}",
+                  fmt="pdf,docx")
+    text = _flat(pdftotext(out / "bao-cao.pdf"))
+    assert [int(n) for n in re.findall(r"Đơn vị số (\d+) của tỉnh", text)] == list(range(90))
+    assert "Nguyễn Văn An" in text

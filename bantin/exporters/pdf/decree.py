@@ -59,8 +59,10 @@ def signature_block(s: SignatureBlock, st: Mapping[str, Any], width: float, para
     right = [para(line, st["sign_title"]) for line in s.title]
     if s.name:
         right.append(para(s.name, st["sign_name"]))
+    # One row, kept on one page; a list of recipients taller than a page splits
+    # inside the row rather than stopping the run (splitInRow).
     grid = Table([[left if s.recipients else "", right]], colWidths=[width * 0.45, width * 0.55],
-                 spaceBefore=SIGNATURE_GAP)
+                 spaceBefore=SIGNATURE_GAP, splitInRow=1)
     grid.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
                               ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
     return KeepTogether([grid])
