@@ -115,3 +115,9 @@ def test_issuer_lines_are_balanced_in_every_paged_format(tmp_path):
         lines = [line.strip(" |") for line in text.splitlines()]
         assert any(line.startswith("VĂN PHÒNG UBND") and "BẮC" not in line for line in lines), text[:400]
         assert any(line.startswith("TỈNH BẮC NINH") for line in lines), text[:400]
+
+
+def test_an_issuer_taller_than_a_page_splits_rather_than_fails(tmp_path):
+    """The header's rows could not split: a very long issuer stopped the PDF."""
+    out = _export(tmp_path, "--style", "nd30", "-M", "issuer=" + " ".join(["Ủy ban nhân dân"] * 250))
+    assert _flat(pdftotext(out / "cong-van.pdf")).count("ỦY BAN NHÂN DÂN") == 250

@@ -45,7 +45,7 @@ def header_block(h: DecreeHeader, st: Mapping[str, Any], ink_colour: str, width:
     # A second row: the decree sets the place and date "on the same line as the
     # number and symbol", whatever the height of the issuer's name above it.
     grid = Table([[left, right], [para(h.number, st["decree_number"]), para(h.place_date, st["decree_place"])]],
-                 colWidths=list(columns))
+                 colWidths=list(columns), splitInRow=1)  # an issuer taller than a page splits
     grid.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("ALIGN", (0, 0), (-1, -1), "CENTER"),
                               ("FONTNAME", (0, 0), (-1, -1), issuer.fontName),
                               ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
