@@ -151,7 +151,7 @@ def build(articles: tuple[Article, ...], title: str, *, date: str | None = None,
           points: int = 5, budget: int = 100, group_by: str | None = None) -> Briefing:
     entries = tuple(
         # An entry keeps only its points: the notes go with the body they were referred to from.
-        replace(group[0], lede=short, byline=None, outlet=_outlets(group), notes=(),
+        replace(group[0], lede=short, byline=None, outlet=_outlets(group), notes=(), signature=None,
                 blocks=(ListBlock(tuple(ListItem((Paragraph(_shown(p)),)) for p in chosen)),) if chosen else ())
         for group, short, chosen in plans(articles, points, budget, group_by))
     if group_by:

@@ -57,6 +57,9 @@ class Walker:
         notes = footer_lines(a)
         if notes:
             self.notes(notes)
+        block = signature_block(a) if depth else None  # a lone article's is the document's, written last
+        if block is not None:
+            self.signature(block)  # each công văn of a bundle ends signed, as on its own
         self.end_article(a)
 
     def digest(self, b: Briefing) -> None:

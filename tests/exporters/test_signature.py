@@ -147,3 +147,30 @@ def test_recipients_taller_than_a_page_split_rather_than_fail(tmp_path):
     text = _flat(pdftotext(out / "bao-cao.pdf"))
     assert [int(n) for n in re.findall(r"Đơn vị số (\d+) của tỉnh", text)] == list(range(90))
     assert "Nguyễn Văn An" in text
+
+
+def test_each_article_of_a_bundle_keeps_its_own(tmp_path):
+    """A bundle of signed công văn (from JSON): each ends with its own signature,
+    and the bundle's own comes last; a digest's entries carry none of theirs."""
+    from bantin.model import Article, Briefing, Paragraph, plain
+
+    def signed(n: int) -> Article:
+        return Article(f"Công văn số {n}", blocks=(Paragraph(plain(f"Nội dung công văn thứ {n}.")),),
+                       signature=Signature(f"Người ký {n}", (f"Chức vụ {n}",), ("Lưu: VT",)))
+
+    doc = Briefing("Tập công văn", (signed(1), signed(2)), signature=Signature("Người ký chung", ("Chánh văn phòng",)))
+    src = tmp_path / "tap.json"
+    src.write_text(dumps(doc), encoding="utf-8")
+    out = tmp_path / "out"
+    r = bantin("export", "-f", "all", "-o", str(out), str(src))
+    assert r.returncode == 0, r.stderr.decode()
+    for f in out.iterdir():
+        text = _flat(f.read_text(encoding="utf-8") if f.suffix == ".txt" else pdftotext(f) if f.suffix == ".pdf"
+                     else pandoc_plain(f, f.suffix[1:]))
+        order = [text.index(x) for x in ("công văn thứ 1", "Người ký 1", "công văn thứ 2", "Người ký 2",
+                                         "Người ký chung")]
+        assert order == sorted(order) and text.count("Người ký 1") == 1, f.name
+    r = bantin("export", "-f", "txt", "--digest", "-o", str(tmp_path / "d"), str(src))
+    assert r.returncode == 0, r.stderr.decode()
+    digest = (tmp_path / "d" / "tap.txt").read_text(encoding="utf-8")
+    assert "Người ký 1" not in digest and "Người ký chung" in digest

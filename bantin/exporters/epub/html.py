@@ -153,15 +153,18 @@ class Html(Walker):
                 f'<td><p class="decree-place">{self.x(h.place_date, "body", "italic")}</p></td></tr></table>')
 
     def signature(self, s: SignatureBlock) -> None:
-        """At the end of the last chapter, as on the last page: the recipients and
-        the signer side by side."""
+        """At the end of the chapter (a bundle's own, after its last article's), as
+        on the last page: the recipients and the signer side by side."""
         left = "".join([f'<p class="sign-label">{self.x(RECIPIENTS, "body", "bold_italic")}</p>',
                         *(f'<p class="sign-recipient">{self.x(r)}</p>' for r in s.recipients)]) if s.recipients else ""
         right = "".join([*(f'<p class="sign-title">{self.x(t, "body", "bold")}</p>' for t in s.title),
                          *([f'<p class="sign-name">{self.x(s.name, "body", "bold")}</p>'] if s.name else [])])
+        block = f'<table class="signature" role="presentation"><tr><td>{left}</td><td>{right}</td></tr></table>'
+        if self.parts:  # an article of a bundle, its chapter still open
+            self.parts.append(block)
+            return
         uid, title, body = self.chapters[-1]
-        self.chapters[-1] = (uid, title, body + f'\n<table class="signature" role="presentation"><tr><td>{left}</td>'
-                                               f'<td>{right}</td></tr></table>')
+        self.chapters[-1] = (uid, title, f"{body}\n{block}")
 
     def cover(self, b: Briefing) -> None:
         header = self.header(b)
