@@ -130,6 +130,16 @@ def pandoc_plain(path: Path, fmt: str) -> str:
     return r.stdout
 
 
+def read_back(path: Path) -> str:
+    """An output's words as a real client reads them: the text as written,
+    pandoc for DOCX and EPUB, pdftotext for PDF; runs of white space (no-break
+    spaces too) as one space."""
+    suffix = path.suffix[1:]
+    text = (path.read_text(encoding="utf-8") if suffix == "txt" else pdftotext(path) if suffix == "pdf"
+            else pandoc_plain(path, suffix))
+    return " ".join(text.replace("\u00a0", " ").split())
+
+
 class _Epubcheck:
     """One epubcheck JVM per test process, fed one book at a time
     (``EpubcheckMany.java`` reading standard input). A JVM's start and warm-up

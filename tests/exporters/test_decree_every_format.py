@@ -8,7 +8,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from helpers import bantin, epubcheck, pandoc_plain, pdftotext
+from helpers import bantin, epubcheck, pandoc_plain, pdftotext, read_back
 
 from bantin.exporters.balance import balance
 from bantin.exporters.labels import QUOC_HIEU, TIEU_NGU
@@ -34,14 +34,8 @@ def _flat(text: str) -> str:
 
 def test_every_format_prints_the_header_block(tmp_path):
     out = _export(tmp_path, "--style", "nd30", *META)
-    shown = {
-        "txt": (out / "cong-van.txt").read_text(encoding="utf-8"),
-        "epub": pandoc_plain(out / "cong-van.epub", "epub"),
-        "docx": pandoc_plain(out / "cong-van.docx", "docx"),
-        "pdf": pdftotext(out / "cong-van.pdf"),
-    }
-    for fmt, text in shown.items():
-        flat = _flat(text)
+    for fmt in ("txt", "epub", "docx", "pdf"):
+        flat = read_back(out / f"cong-van.{fmt}")
         for line in HEADER:
             assert line in flat, (fmt, line)
         # The masthead under the block does not say the date a second time.
@@ -86,8 +80,8 @@ def test_digest_and_bundle_carry_the_block(tmp_path):
                    str(src), str(tmp_path / "b.txt"))
         assert r.returncode == 0, r.stderr.decode()
         for f in out.iterdir():
-            text = f.read_text(encoding="utf-8") if f.suffix == ".txt" else pandoc_plain(f, "epub")
-            assert QUOC_HIEU in text and "SỞ NÔNG NGHIỆP" in _flat(text), (extra, f.name)
+            text = read_back(f)
+            assert QUOC_HIEU in text and "SỞ NÔNG NGHIỆP" in text, (extra, f.name)
 
 
 @pytest.mark.parametrize(("issuer", "width", "lines"), [
@@ -120,4 +114,4 @@ def test_issuer_lines_are_balanced_in_every_paged_format(tmp_path):
 def test_an_issuer_taller_than_a_page_splits_rather_than_fails(tmp_path):
     """The header's rows could not split: a very long issuer stopped the PDF."""
     out = _export(tmp_path, "--style", "nd30", "-M", "issuer=" + " ".join(["Ủy ban nhân dân"] * 250))
-    assert _flat(pdftotext(out / "cong-van.pdf")).count("ỦY BAN NHÂN DÂN") == 250
+    assert read_back(out / "cong-van.pdf").count("ỦY BAN NHÂN DÂN") == 250

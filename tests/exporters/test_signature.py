@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 
 import pytest
-from helpers import bantin, epubcheck, pandoc_plain, pdftotext, soffice_pdf
+from helpers import bantin, epubcheck, pdftotext, read_back, soffice_pdf
 
 import bantin as api
 from bantin.model import Signature
@@ -40,14 +40,8 @@ def _export(tmp_path: Path, *args: str, fmt: str = "all") -> Path:
 @pytest.mark.parametrize("style", ["nd30", "default"])
 def test_every_format_ends_with_the_signature(tmp_path, style):
     out = _export(tmp_path, "--style", style, "-M", "issuer=Sở Nông nghiệp", *SIGNED)
-    shown = {
-        "txt": (out / "bao-cao.txt").read_text(encoding="utf-8"),
-        "epub": pandoc_plain(out / "bao-cao.epub", "epub"),
-        "docx": pandoc_plain(out / "bao-cao.docx", "docx"),
-        "pdf": pdftotext(out / "bao-cao.pdf"),
-    }
-    for fmt, text in shown.items():
-        flat = _flat(text)
+    for fmt in ("txt", "epub", "docx", "pdf"):
+        flat = read_back(out / f"bao-cao.{fmt}")
         for line in LINES:
             assert line in flat, (fmt, line)
         # After the text's last words, and each line once (no dash doubled).
@@ -112,7 +106,7 @@ def test_digest_bundle_ends_signed(tmp_path):
                str(tmp_path / "b.txt"))
     assert r.returncode == 0, r.stderr.decode()
     for f in (tmp_path / "out").iterdir():
-        flat = _flat(f.read_text(encoding="utf-8") if f.suffix == ".txt" else pdftotext(f))
+        flat = read_back(f)
         assert flat.index("Giá lúa tăng nhẹ" if "Giá lúa" in flat else "Tin thứ hai") < flat.index("Nơi nhận:")
         assert "Nguyễn Văn An" in flat and "PHÓ GIÁM ĐỐC" in flat
 
@@ -144,7 +138,7 @@ def test_recipients_taller_than_a_page_split_rather_than_fail(tmp_path):
     many = "; ".join(f"Đơn vị số {i} của tỉnh" for i in range(90))
     out = _export(tmp_path, "-M", "signer=Nguyễn Văn An", "-M", "signer_title=Giám đốc", "-M", f"recipients={many}",
                   fmt="pdf,docx")
-    text = _flat(pdftotext(out / "bao-cao.pdf"))
+    text = read_back(out / "bao-cao.pdf")
     assert [int(n) for n in re.findall(r"Đơn vị số (\d+) của tỉnh", text)] == list(range(90))
     assert "Nguyễn Văn An" in text
 
@@ -165,8 +159,7 @@ def test_each_article_of_a_bundle_keeps_its_own(tmp_path):
     r = bantin("export", "-f", "all", "-o", str(out), str(src))
     assert r.returncode == 0, r.stderr.decode()
     for f in out.iterdir():
-        text = _flat(f.read_text(encoding="utf-8") if f.suffix == ".txt" else pdftotext(f) if f.suffix == ".pdf"
-                     else pandoc_plain(f, f.suffix[1:]))
+        text = read_back(f)
         order = [text.index(x) for x in ("công văn thứ 1", "Người ký 1", "công văn thứ 2", "Người ký 2",
                                          "Người ký chung")]
         assert order == sorted(order) and text.count("Người ký 1") == 1, f.name
