@@ -148,7 +148,9 @@ class Walker:
         self.lacks("digest_header")
 
     def signature(self, s: SignatureBlock) -> None:
-        """After everything else, once: the document's signature and recipients."""
+        """The signature and recipients that end a document: a lone article's or a
+        briefing's after everything else, and each signed article's of a bundle
+        after its notes."""
         self.lacks("signature")
 
     def group(self, label: str) -> None:
