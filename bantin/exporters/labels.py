@@ -73,8 +73,14 @@ def _same_day(time: str, iso: str) -> bool:
     return re.search(rf"(?<!\d)0?{day}/0?{month}(?!\d)", time) is not None
 
 
+def issuer_line(issuer: str | None) -> str:
+    """The issuer on one line: "Ủy ban nhân dân tỉnh Bắc Ninh; Văn phòng", the
+    header block's two levels, reads "Ủy ban nhân dân tỉnh Bắc Ninh, Văn phòng"."""
+    return ", ".join(p.strip() for p in (issuer or "").split(";") if p.strip())
+
+
 def briefing_meta(b: Briefing) -> str:
-    return SEPARATOR.join(p for p in (b.issuer or "", vi_date(b.date)) if p)
+    return SEPARATOR.join(p for p in (issuer_line(b.issuer), vi_date(b.date)) if p)
 
 
 def linked(text: str) -> Text:
@@ -115,6 +121,9 @@ class DecreeHeader:
     issuer: str
     number: str
     place_date: str
+    # The body the issuer answers to, above it in regular capitals ("ỦY BAN NHÂN DÂN
+    # TỈNH BẮC NINH" over "VĂN PHÒNG"): ``-M issuer="UBND tỉnh Bắc Ninh; Văn phòng"``.
+    parent: tuple[str, ...] = ()
 
 
 # A blank left to be written in by hand, wide enough for a pen: about 9 mm at 13 pt.
@@ -130,7 +139,8 @@ def decree_header(doc: Article | Briefing, on: bool) -> DecreeHeader | None:
         return None
     when = vi_date(doc.date) or f"ngày{BLANK}tháng{BLANK}năm{BLANK}"
     number = f"Số: {doc.number}" if doc.number else f"Số:{BLANK}/"
-    return DecreeHeader(doc.issuer.upper(), number, f"{doc.place or '…'}, {when}")
+    *parent, issuer = [p.strip().upper() for p in doc.issuer.split(";") if p.strip()] or [""]
+    return DecreeHeader(issuer, number, f"{doc.place or '…'}, {when}", tuple(parent))
 
 
 RECIPIENTS = "Nơi nhận:"
@@ -172,7 +182,7 @@ def digest_meta(b: Briefing, headed: bool = False) -> str:
     already, the number alone."""
     if headed:
         return count_line(b)
-    return SEPARATOR.join(p for p in (vi_date(b.date), b.issuer or "", count_line(b)) if p)
+    return SEPARATOR.join(p for p in (vi_date(b.date), issuer_line(b.issuer), count_line(b)) if p)
 
 
 def count_line(b: Briefing) -> str:

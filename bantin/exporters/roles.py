@@ -118,6 +118,7 @@ def roles(style: Style) -> Mapping[str, Role]:
         # Nghị định 30/2020, Appendix I, line by line: the issuing body 12–13 bold
         # capitals, Quốc hiệu 12–13 bold capitals (12 fits it on one line of the right
         # column), Tiêu ngữ 13–14 bold, "Số:" 13, the place and date 13–14 italic.
+        "decree_parent": Role(DECREE["issuer"], 1.15, align="center"),  # the body above the issuer: upright
         "decree_issuer": Role(DECREE["issuer"], 1.15, bold=True, align="center"),
         "decree_nation": Role(DECREE["nation"], 1.15, bold=True, align="center"),
         "decree_motto": Role(DECREE["motto"], 1.15, bold=True, align="center"),

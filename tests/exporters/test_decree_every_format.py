@@ -4,11 +4,13 @@ EPUB of the same công văn left it out."""
 
 from __future__ import annotations
 
+import re
 import zipfile
 from pathlib import Path
 
 import pytest
 from helpers import bantin, epubcheck, pandoc_plain, pdftotext, read_back
+from test_pdf_print import _runs
 
 from bantin.exporters.balance import balance
 from bantin.exporters.labels import QUOC_HIEU, TIEU_NGU
@@ -115,3 +117,23 @@ def test_an_issuer_taller_than_a_page_splits_rather_than_fails(tmp_path):
     """The header's rows could not split: a very long issuer stopped the PDF."""
     out = _export(tmp_path, "--style", "nd30", "-M", "issuer=" + " ".join(["Ủy ban nhân dân"] * 250))
     assert read_back(out / "cong-van.pdf").count("ỦY BAN NHÂN DÂN") == 250
+
+
+def test_the_body_above_the_issuer_in_regular_capitals(tmp_path):
+    """`-M issuer="Ủy ban nhân dân tỉnh Bắc Ninh; Văn phòng"`: the body the issuer
+    answers to on top, upright, the issuer in bold under it, in every format."""
+    out = _export(tmp_path, "--style", "nd30", "-M", "issuer=Ủy ban nhân dân tỉnh Bắc Ninh; Văn phòng")
+    for fmt in ("txt", "epub", "docx", "pdf"):
+        text = read_back(out / f"cong-van.{fmt}")
+        assert text.index("ỦY BAN NHÂN DÂN") < text.index("TỈNH BẮC NINH") < text.index("VĂN PHÒNG"), fmt
+        assert ";" not in text.split("CỘNG HÒA")[0], fmt
+    runs = {text: font for text, _size, font in _runs(out / "cong-van.pdf")}
+    assert "Bold" not in runs["TỈNH BẮC NINH"] and "Bold" in runs["VĂN PHÒNG"], runs
+    with zipfile.ZipFile(out / "cong-van.docx") as z:
+        document, styles = z.read("word/document.xml").decode(), z.read("word/styles.xml").decode()
+    assert document.index("ỦY BAN NHÂN DÂN") < document.index("VĂN PHÒNG")
+    parent = re.search(r'w:styleId="([^"]+)"><w:name w:val="Header Block Parent"', styles)
+    issuer = re.search(r'w:styleId="([^"]+)"><w:name w:val="Header Block Issuer"', styles)
+    assert parent and issuer
+    assert "<w:b/>" not in re.search(rf'w:styleId="{parent.group(1)}".*?</w:style>', styles, re.S).group(0)
+    assert "<w:b/>" in re.search(rf'w:styleId="{issuer.group(1)}".*?</w:style>', styles, re.S).group(0)

@@ -33,13 +33,16 @@ def header_block(w: Writer, h: DecreeHeader) -> None:
     size = w.roles["decree_issuer"].size
     issuer = balance(join(h.issuer), widths[0] / 20, lambda s: text_width(face, s, size))
     line = min(round(max(text_width(face, x, size) for x in issuer) * 20), widths[0])
+    regular = body.files["regular"]
+    parent = [x for p in h.parent for x in balance(join(p), widths[0] / 20, lambda s: text_width(regular, s, size))]
     issuer_rule = round(ISSUER_RULE * line)
     # (text, role, rule): each line in its own role, sized by Nghị định 30 as the
     # PDF's are (``roles.DECREE``). A rule is an empty paragraph whose bottom border
     # is indented to the rule's length. Two rows, as in the PDF: the decree sets the
     # place and date on the same line as the number.
     rows = (
-        ([*((x, "decree_issuer", 0) for x in issuer), ("", "decree", (widths[0] - issuer_rule) // 2)],
+        ([*((x, "decree_parent", 0) for x in parent), *((x, "decree_issuer", 0) for x in issuer),
+          ("", "decree", (widths[0] - issuer_rule) // 2)],
          [(QUOC_HIEU, "decree_nation", 0), (TIEU_NGU, "decree_motto", 0),
           ("", "decree", max(0, (widths[1] - motto_twips) // 2))]),
         ([(h.number, "decree_number", 0)], [(h.place_date, "decree_place", 0)]),

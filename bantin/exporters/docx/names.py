@@ -32,6 +32,7 @@ NAMES = {
     "contents_heading": "Contents Heading",
     "toc": "TOC 1",
     "decree": "Header Block",
+    "decree_parent": "Header Block Parent",
     "decree_issuer": "Header Block Issuer",
     "decree_nation": "Header Block Nation",
     "decree_motto": "Header Block Motto",

@@ -108,7 +108,8 @@ def css(style: Style, fonts: list[tuple[str, str, str]], fallbacks: list[str]) -
             "table.decree { width: 100%; font-size: 0.85em; margin: 0 0 1.5em; } "
             "table.decree td { border: none; padding: 0 0.2em; text-align: center; vertical-align: top; } "
             "table.decree td:first-child { width: 40%; } table.decree tr + tr td { padding-top: 0.5em; }",
-            "table.decree p { text-align: center; text-indent: 0; margin: 0; } .decree-issuer { text-wrap: balance; } "
+            "table.decree p { text-align: center; text-indent: 0; margin: 0; } "
+            ".decree-issuer, .decree-parent { text-wrap: balance; } "
             ".decree-issuer, .decree-nation, .decree-motto { font-weight: bold; } "
             ".decree-place { font-style: italic; } "
             "table.decree hr { width: 40%; border: none; border-top: 1px solid; margin: 0.2em auto 0; } "

@@ -145,8 +145,9 @@ class Html(Walker):
         h = decree_header(doc, self.decree)
         if h is None:
             return ""
+        parents = "".join(f'<p class="decree-parent">{self.x(p)}</p>' for p in h.parent)
         return ('<table class="decree" role="presentation"><tr>'
-                f'<td><p class="decree-issuer">{self.x(h.issuer, "body", "bold")}</p><hr/></td>'
+                f'<td>{parents}<p class="decree-issuer">{self.x(h.issuer, "body", "bold")}</p><hr/></td>'
                 f'<td><p class="decree-nation">{self.x(QUOC_HIEU, "body", "bold")}</p>'
                 f'<p class="decree-motto"><span>{self.x(TIEU_NGU, "body", "bold")}</span></p></td></tr>'
                 f'<tr><td><p>{self.x(h.number)}</p></td>'

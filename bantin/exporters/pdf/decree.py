@@ -38,7 +38,7 @@ def header_block(h: DecreeHeader, st: Mapping[str, Any], ink_colour: str, width:
     # The rule is 40% of the issuer's longest line, its lines balanced as the paragraph's are.
     line = max(stringWidth(x, issuer.fontName, issuer.fontSize)
                for x in balance(h.issuer, columns[0], lambda s: stringWidth(s, issuer.fontName, issuer.fontSize)))
-    left = [para(h.issuer, issuer, columns[0]),
+    left = [*(para(p, st["decree_parent"], columns[0]) for p in h.parent), para(h.issuer, issuer, columns[0]),
             HRFlowable(width=ISSUER_RULE * min(line, columns[0]), spaceBefore=clear, spaceAfter=2, **rule)]
     right = [para(QUOC_HIEU, nation), para(TIEU_NGU, motto_style),
              HRFlowable(width=motto, spaceBefore=clear, spaceAfter=2, **rule)]

@@ -28,12 +28,13 @@ LEFT = 0.4  # the issuer's share of the line, as in the PDF and the DOCX
 
 def header_lines(h: DecreeHeader, cols: int, message: bool) -> list[str]:
     if message:
-        return [h.issuer, h.number, QUOC_HIEU, TIEU_NGU, h.place_date.strip()]
+        return [*h.parent, h.issuer, h.number, QUOC_HIEU, TIEU_NGU, h.place_date.strip()]
     left_cols = int(cols * LEFT)
     right_cols = cols - left_cols
     issuer = balance(join(h.issuer), left_cols - 2, width)
     longest = max(width(line) for line in issuer)
-    left = [*issuer, RULE * max(1, round(ISSUER_RULE * longest))]
+    parent = [x for p in h.parent for x in balance(join(p), left_cols - 2, width)]
+    left = [*parent, *issuer, RULE * max(1, round(ISSUER_RULE * longest))]
     right = [*wrap_display(QUOC_HIEU, right_cols), *wrap_display(TIEU_NGU, right_cols), RULE * width(TIEU_NGU)]
     lines = [_row(a, b, left_cols, right_cols) for a, b in zip_longest(left, right, fillvalue="")]
     bottom = zip_longest(wrap_display(h.number, left_cols - 2), wrap_display(h.place_date, right_cols), fillvalue="")
