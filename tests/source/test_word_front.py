@@ -181,7 +181,8 @@ DECISION = (HEADER + p("") + p(r("QUYẾT ĐỊNH", b=True), jc="center")
 
 def test_the_administrative_header_table_gives_issuer_number_place_and_date():
     a, warnings = word(docx(DECISION, core=PYTHON_DOCX_CORE))
-    assert (a.issuer, a.number, a.place, a.date) == ("ỦY BAN NHÂN DÂN TỈNH LÀO CAI SỞ NÔNG NGHIỆP", "128/QĐ-SNN",
+    # The upright line above the bold one is the body the issuer answers to: two levels.
+    assert (a.issuer, a.number, a.place, a.date) == ("ỦY BAN NHÂN DÂN TỈNH LÀO CAI; SỞ NÔNG NGHIỆP", "128/QĐ-SNN",
                                                      "Lào Cai", "2025-08-05")
     assert a.title == "QUYẾT ĐỊNH" and a.lede == "Về việc ban hành quy chế thư viện số"
     assert "issuer, number, place, date read from the administrative header table" in warnings
@@ -263,3 +264,21 @@ def test_a_bantin_word_file_revised_in_word_reads_back_with_its_fields():
         assert [q.attribution for q in quotes] == [q.attribution for q in original.blocks if isinstance(q, Quote)]
         # The same blocks in the same order: "Thứ nhất, …" items are a list again.
         assert [type(b).__name__ for b in back.blocks] == [type(b).__name__ for b in original.blocks], name
+
+
+@pytest.mark.parametrize(("first", "second", "issuer"), [
+    ((False, "ỦY BAN NHÂN DÂN TỈNH LÀO CAI"), (True, "SỞ NÔNG NGHIỆP"), "ỦY BAN NHÂN DÂN TỈNH LÀO CAI; SỞ NÔNG NGHIỆP"),
+    # Must not part: one name typed over two lines, both bold or both upright.
+    ((True, "VĂN PHÒNG UBND"), (True, "TỈNH BẮC NINH"), "VĂN PHÒNG UBND TỈNH BẮC NINH"),
+    ((False, "VĂN PHÒNG UBND"), (False, "TỈNH BẮC NINH"), "VĂN PHÒNG UBND TỈNH BẮC NINH"),
+    # A bold line above an upright one is no parent.
+    ((True, "SỞ NÔNG NGHIỆP"), (False, "PHÒNG KẾ HOẠCH"), "SỞ NÔNG NGHIỆP PHÒNG KẾ HOẠCH"),
+])
+def test_the_issuers_two_levels_by_weight(first, second, issuer):
+    header = tbl([tc(*(p(r(text, b=bold), jc="center") for bold, text in (first, second)),
+                     p("Số: 128/QĐ-SNN", jc="center")),
+                  tc(p(r("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", b=True), jc="center"),
+                     p(r("Độc lập - Tự do - Hạnh phúc", b=True), jc="center"),
+                     p(r("Lào Cai, ngày 05 tháng 8 năm 2025", i=True), jc="center"))], borderless=True)
+    a, _ = word(docx(header + p(r("QUYẾT ĐỊNH", b=True), jc="center") + p("Điều 1. Ban hành quy chế.")))
+    assert a.issuer == issuer

@@ -72,10 +72,28 @@ def date_line(text: str) -> tuple[str | None, str | None] | None:
     return place, when
 
 
+def _bold_lines(blocks: tuple[Block, ...]) -> set[str]:
+    """The lines of a cell set all in bold: the issuer under the body it answers to."""
+    return {" ".join(text_of(b.text).split()) for b in blocks
+            if isinstance(b, (Paragraph, Heading)) and all(s.strong or not s.text.strip() for s in b.text)}
+
+
+def _issuer(names: list[str], bold: set[str]) -> str | None:
+    """The issuer's lines as one name, or, when upright lines stand above bold ones
+    (Nghị định 30: "ỦY BAN NHÂN DÂN TỈNH LÀO CAI" over a bold "SỞ NÔNG NGHIỆP"), the
+    two levels parted by "; ", as ``-M issuer`` writes them."""
+    upright = [x for x in names if x not in bold]
+    if upright and upright == names[: len(upright)] and len(upright) < len(names):
+        return f"{' '.join(upright)}; {' '.join(names[len(upright):])}"
+    return " ".join(names) or None
+
+
 def read_header(table: Table) -> Header | None:
     columns: dict[int, list[str]] = {}
+    bold: set[str] = set()
     for p in table.placed():
         columns.setdefault(p.column, []).extend(lines(p.cell.blocks))
+        bold |= _bold_lines(p.cell.blocks)
     motto_side = [c for c, ls in columns.items() if any(national(x) for x in ls)]
     if not motto_side:
         return None
@@ -106,8 +124,7 @@ def read_header(table: Table) -> Header | None:
             break
     if not (found_number or found_date):
         return None
-    issuer = " ".join(issuer_lines) or None
-    return Header(issuer, number, place, date, subject)
+    return Header(_issuer(issuer_lines, bold), number, place, date, subject)
 
 
 def is_motto(text: str) -> bool:
