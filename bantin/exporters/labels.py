@@ -139,7 +139,10 @@ def decree_header(doc: Article | Briefing, on: bool) -> DecreeHeader | None:
         return None
     when = vi_date(doc.date) or f"ngày{BLANK}tháng{BLANK}năm{BLANK}"
     number = f"Số: {doc.number}" if doc.number else f"Số:{BLANK}/"
-    *parent, issuer = [p.strip().upper() for p in doc.issuer.split(";") if p.strip()] or [""]
+    names = [p.strip().upper() for p in doc.issuer.split(";") if p.strip()]
+    if not names:  # "-M issuer=;" names no one
+        return None
+    *parent, issuer = names
     return DecreeHeader(issuer, number, f"{doc.place or '…'}, {when}", tuple(parent))
 
 

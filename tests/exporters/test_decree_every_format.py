@@ -137,3 +137,8 @@ def test_the_body_above_the_issuer_in_regular_capitals(tmp_path):
     assert parent and issuer
     assert "<w:b/>" not in re.search(rf'w:styleId="{parent.group(1)}".*?</w:style>', styles, re.S).group(0)
     assert "<w:b/>" in re.search(rf'w:styleId="{issuer.group(1)}".*?</w:style>', styles, re.S).group(0)
+
+
+def test_an_issuer_of_separators_alone_names_no_one(tmp_path):
+    out = _export(tmp_path, "--style", "nd30", "-M", "issuer= ; ")
+    assert all(QUOC_HIEU not in read_back(out / f"cong-van.{fmt}") for fmt in ("txt", "epub", "docx", "pdf"))
