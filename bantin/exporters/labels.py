@@ -163,7 +163,7 @@ class SignatureBlock:
 
 def signature_block(doc: Article | Briefing) -> SignatureBlock | None:
     s = doc.signature
-    if s is None:
+    if s is None or not (s.name or s.title or s.recipients):  # an empty one from JSON: nothing to sign
         return None
     items = [f"- {r};" for r in s.recipients]
     if items:

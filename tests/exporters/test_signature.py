@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import re
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -167,3 +168,17 @@ def test_each_article_of_a_bundle_keeps_its_own(tmp_path):
     assert r.returncode == 0, r.stderr.decode()
     digest = (tmp_path / "d" / "tap.txt").read_text(encoding="utf-8")
     assert "Người ký 1" not in digest and "Người ký chung" in digest
+
+
+def test_an_empty_signature_from_json_draws_no_block(tmp_path):
+    f = tmp_path / "rong.json"
+    f.write_text(json.dumps({"schema": "bantin/article@3", "title": "Tiêu đề",
+                             "blocks": [{"type": "paragraph", "text": "Đoạn văn."}],
+                             "signature": {"name": " ", "title": [" "], "recipients": [""]}}), encoding="utf-8")
+    r = bantin("export", "-f", "docx,epub,txt", "-o", str(tmp_path / "out"), str(f))
+    assert r.returncode == 0, r.stderr.decode()
+    with zipfile.ZipFile(tmp_path / "out" / "rong.docx") as z:
+        assert "<w:tbl>" not in z.read("word/document.xml").decode()
+    with zipfile.ZipFile(tmp_path / "out" / "rong.epub") as z:
+        assert "signature" not in z.read("EPUB/article-001.xhtml").decode()
+    assert "Nơi nhận" not in (tmp_path / "out" / "rong.txt").read_text(encoding="utf-8")
