@@ -25,7 +25,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from bantin.errors import InputError
-from bantin.source import legacy
+from bantin.source import legacy, mixed
 
 BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
@@ -181,8 +181,21 @@ def _decoded(data: bytes, encoding: str) -> str:
 
 
 def _not_utf8(data: bytes, error: UnicodeDecodeError, notes: list[str]) -> Decoded:
-    """Bytes that are not UTF-8: a legacy encoding when one is clearly right, UTF-8
-    with a few stray Windows-1252 bytes, else one line naming the candidates."""
+    """Bytes that are not UTF-8: UTF-8 with parts in a legacy encoding or a few
+    stray Windows-1252 bytes when its UTF-8 reads as Vietnamese, a legacy encoding
+    when one is clearly right, else one line naming the candidates."""
+    parts = mixed.pieces(data)
+    if mixed.says_utf8(parts):
+        found = mixed.read(parts)
+        if found is not None:
+            old = sum(1 for _, is_old in parts if is_old)
+            notes.append(f"UTF-8, with {old} part{'s' if old > 1 else ''} (a line or a word) in "
+                         f"{legacy.NAMES[found[1]]}: each read in its own encoding")
+            return Decoded(found[0])
+        strays = _strays(data)
+        if strays is not None:
+            notes.append(f"not valid UTF-8 at {strays[1]}: read as Windows-1252")
+            return Decoded(strays[0])
     ranked = legacy.candidates(data)
     found = legacy.detect(data, ranked)
     if found is not None:

@@ -90,8 +90,9 @@ def _decoder(name: str) -> tuple[dict[str, str], re.Pattern[str]]:
     return table, re.compile(alternatives)
 
 
-def decode(data: bytes, name: str) -> str:
-    """Bytes in a legacy encoding to Unicode NFC."""
+def decode(data: bytes, name: str, capitals: bool = True) -> str:
+    """Bytes in a legacy encoding to Unicode NFC; ``capitals`` restores TCVN3's
+    capitals where a line or sentence opens (not for a word inside a line)."""
     table, pattern = _decoder(name)
     text = data.decode("ascii" if name == "viqr" else "latin-1")  # VIQR beyond ASCII raises: nothing is replaced
 
@@ -103,7 +104,7 @@ def decode(data: bytes, name: str) -> str:
     if name != "viqr":
         text = pattern.sub(swap, text)
         text = unicodedata.normalize("NFC", text.translate(WINDOWS_C1) if name in ("tcvn3", "vni") else text)
-        return _capitals(text) if name == "tcvn3" else text
+        return _capitals(text) if name == "tcvn3" and capitals else text
     # VIQR's marks are ASCII punctuation ("bao.vn" would read "baọvn", "a?b" "ảb"):
     # an address is left as written, which is how RFC 1456 text carried them. Only
     # one that says it is an address (a scheme, "www.", a mailbox, a domain no

@@ -1,0 +1,58 @@
+"""UTF-8 files with parts in a legacy encoding, as newsrooms send them: a byline
+typed in VNI, a phrase pasted from a TCVN3 file, a TCVN3 body under a title typed
+in a CMS. Read as a whole, every UTF-8 word became mojibake ("HÃ Ná»™i"); each
+part is now read in its own encoding, and a stray Windows byte stays a stray."""
+
+from __future__ import annotations
+
+import pytest
+
+from bantin.source import legacy
+from bantin.source.decode import decode_reporting
+
+TITLE = "Hà Nội khởi công cầu Tứ Liên vượt sông Hồng\n"
+BODY = ("Sáng 12/10, thành phố Hà Nội tổ chức lễ khởi công cầu Tứ Liên.\n"
+        "Tổng mức đầu tư dự kiến gần 20.000 tỷ đồng, hoàn thành năm 2027.\n"
+        "Cây cầu dài hơn 4 km, nối quận Tây Hồ với huyện Đông Anh.\n")
+
+
+def _read(data: bytes) -> tuple[str, tuple[str, ...]]:
+    d = decode_reporting(data)
+    return d.text, d.notes
+
+
+@pytest.mark.parametrize(("name", "data", "expected"), [
+    # A byline typed in VNI at the foot of a UTF-8 article: one byte.
+    ("vni byline", (TITLE + BODY).encode() + b"Thu " + legacy.encode("Hằng", "vni") + b"\n",
+     TITLE + BODY + "Thu Hằng\n"),
+    # A sapo line in VNI.
+    ("vni line", TITLE.encode() + legacy.encode("Công trình trọng điểm của Thủ đô.\n", "vni") + BODY.encode(),
+     TITLE + "Công trình trọng điểm của Thủ đô.\n" + BODY),
+    # A phrase pasted from a TCVN3 file inside a UTF-8 line.
+    ("tcvn3 phrase", TITLE.encode() + "Sáng 12/10, ".encode() + legacy.encode("lễ khởi công", "tcvn3")
+     + " đã diễn ra.\n".encode() + BODY.encode(), TITLE + "Sáng 12/10, lễ khởi công đã diễn ra.\n" + BODY),
+    # A title typed in a CMS over a body in TCVN3.
+    ("utf-8 title", TITLE.encode() + legacy.encode(BODY, "tcvn3"), TITLE + BODY),
+])
+def test_each_part_in_its_own_encoding(name, data, expected):
+    text, notes = _read(data)
+    assert text == expected
+    assert any("each read in its own encoding" in n for n in notes)
+
+
+@pytest.mark.parametrize(("data", "expected", "note"), [
+    # Must not fire: a dash or quotes pasted from Word are Windows-1252 strays, not a
+    # word of another encoding (0x96 alone is "Ờ" in VISCII).
+    ((TITLE + "Sáng 12/10 ").encode() + b"\x96 " + BODY.encode(), TITLE + "Sáng 12/10 – " + BODY, "Windows-1252"),
+    (TITLE.encode() + b"\x93T\xc3\xb4i \xc4\x91i\x94, anh n\xc3\xb3i.\n" + BODY.encode(),
+     TITLE + "“Tôi đi”, anh nói.\n" + BODY, "Windows-1252"),
+])
+def test_strays_stay_strays(data, expected, note):
+    text, notes = _read(data)
+    assert text == expected and any(note in n for n in notes)
+
+
+@pytest.mark.parametrize("name", ["tcvn3", "vni"])
+def test_a_whole_legacy_file_is_still_detected(name):
+    d = decode_reporting(legacy.encode(TITLE + BODY, name))
+    assert d.text == TITLE + BODY and d.detected == name
