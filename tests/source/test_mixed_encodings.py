@@ -56,3 +56,28 @@ def test_strays_stay_strays(data, expected, note):
 def test_a_whole_legacy_file_is_still_detected(name):
     d = decode_reporting(legacy.encode(TITLE + BODY, name))
     assert d.text == TITLE + BODY and d.detected == name
+
+
+def _as_windows(data: bytes) -> str:
+    """Bytes as a tool reads them as Windows-1252: the five bytes it has no
+    character for come through as the Latin-1 controls."""
+    return "".join(chr(b) if b in (0x81, 0x8D, 0x8F, 0x90, 0x9D) else bytes([b]).decode("cp1252") for b in data)
+
+
+@pytest.mark.parametrize(("line", "name"), [
+    # A line of TCVN3 or VNI shown as Windows-1252 glyphs and pasted into a UTF-8 file
+    # ("lỗi font"), and one of UTF-8 read as Windows-1252 ("SÃ¡ng").
+    (legacy.encode("Sáng 12/10, thành phố Hà Nội tổ chức lễ khởi công.\n", "tcvn3").decode("cp1252"), "TCVN3"),
+    (legacy.encode("Sáng 12/10, thành phố Hà Nội tổ chức lễ khởi công.\n", "vni").decode("cp1252"), "VNI"),
+    (_as_windows("Sáng 12/10, thành phố Hà Nội tổ chức lễ khởi công.\n".encode()), "UTF-8"),
+])
+def test_a_line_of_mojibake_among_right_lines_is_mended(line, name):
+    text, notes = _read((TITLE + line + BODY).encode())
+    assert text == TITLE + "Sáng 12/10, thành phố Hà Nội tổ chức lễ khởi công.\n" + BODY
+    assert any(name in n and "mended" in n for n in notes)
+
+
+def test_a_foreign_line_is_not_mended():
+    """Must not fire: French and German with their own letters beside Vietnamese."""
+    data = TITLE + "Le café crème du quartier, très célèbre à Hà Nội.\nDie Straße für Müller.\n" + BODY
+    assert _read(data.encode()) == (data, ())
