@@ -256,11 +256,15 @@ def _mojibake(text: str, notes: list[str]) -> Decoded | None:
     # it says, whatever those bytes would read as in VISCII.
     if sample.isascii():
         return None
-    raw = _as_windows_bytes(text)
+    raw = mixed.as_windows_bytes(text)
     if raw is None:
         # Letters beyond Windows-1252 ("Hà Nội" typed right) beside the mojibake: a
         # paste from a file that went through the wrong tool. Mended line by line.
-        return _mend_lines(text, notes)
+        by_line = mixed.mend_lines(text)
+        if by_line is None:
+            return None
+        notes.append(by_line[1])
+        return Decoded(by_line[0])
     if legacy.evidence(sample)[1] < legacy.MIN_EVIDENCE:
         return None
     share = legacy.syllable_share(sample)
@@ -283,72 +287,6 @@ def _mojibake(text: str, notes: list[str]) -> Decoded | None:
     name = legacy.NAMES[found[0]]
     notes.append(f"the text was {name} read as Windows-1252 and saved as UTF-8: read as {name}")
     return Decoded(found[1], found[0])
-
-
-LINE_EVIDENCE = 3  # Vietnamese syllables a mended line must show: a line is little evidence
-
-
-def _mend_lines(text: str, notes: list[str]) -> Decoded | None:
-    """Valid UTF-8 in which some lines are mojibake ("thµnh phè Hµ Néi", "SÃ¡ng")
-    among lines typed right: each such line read as the bytes it stood for, when
-    that reading is clearly Vietnamese; None when no line is."""
-    out, mended, names = [], 0, set()
-    for line in text.splitlines(keepends=True):
-        found = _mended_line(line)
-        if found is None:
-            out.append(line)
-        else:
-            out.append(found[0])
-            names.add(found[1])
-            mended += 1
-    if not mended:
-        return None
-    notes.append(f"{mended} line{'s' if mended > 1 else ''} of {' and '.join(sorted(names))} read as Windows-1252 "
-                 "and pasted as UTF-8: mended")
-    return Decoded("".join(out))
-
-
-def _mended_line(line: str) -> tuple[str, str] | None:
-    """(the line mended, what it was) for a line of mojibake, else None."""
-    raw = _as_windows_bytes(line)
-    if raw is None or raw.isascii():
-        return None
-    readings = []
-    try:
-        # Bytes that make valid UTF-8 beyond ASCII: a line typed right has none
-        # ("à" alone, 0xE0, is no UTF-8), so this is UTF-8 read as Windows-1252,
-        # whose "SÃ¡ng" passes for syllables and cannot be out-scored.
-        readings.append((raw.decode("utf-8"), "UTF-8", legacy.MIN_SHARE))
-    except UnicodeDecodeError:
-        good, others = legacy.evidence(unicodedata.normalize("NFC", line))
-        ranked = legacy.candidates(raw) if others >= 2 else []
-        if ranked and (len(ranked) < 2 or ranked[0][0] - ranked[1][0] >= legacy.CLEAR_MARGIN):
-            better = max(legacy.MIN_SHARE, good / (good + others) + legacy.CLEAR_MARGIN)
-            readings.append((legacy.decode(raw, ranked[0][1]), legacy.NAMES[ranked[0][1]], better))
-    for mended, name, better in readings:
-        norm = unicodedata.normalize("NFC", mended)
-        if legacy.syllable_share(norm) >= better and legacy.evidence(norm)[0] >= LINE_EVIDENCE:
-            return norm, name
-    return None
-
-
-_WINDOWS_BYTES = {ch: i for i, ch in legacy.WINDOWS_C1.items()}
-
-
-def _as_windows_bytes(text: str) -> bytes | None:
-    """The bytes a tool read as Windows-1252 (or Latin-1) to make ``text``, or None."""
-    out = bytearray()
-    for c in text:
-        n = ord(c)
-        if c == "\ufffd":
-            out.append(0xFF)
-        elif c in _WINDOWS_BYTES:
-            out.append(_WINDOWS_BYTES[c])
-        elif n < 0x100:
-            out.append(n)
-        else:
-            return None
-    return bytes(out)
 
 
 def _named_legacy(data: bytes, name: str, notes: list[str]) -> Decoded:

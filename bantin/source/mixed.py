@@ -1,4 +1,4 @@
-"""UTF-8 text with parts in a legacy encoding: a byline typed in VNI into a UTF-8
+"""UTF-8 text with parts in another encoding, or mangled by another tool: a byline typed in VNI into a UTF-8
 article, a phrase pasted from a TCVN3 file, a body in TCVN3 under a title typed
 in a CMS. Read as a whole, the UTF-8 words' lead bytes ("Ã", "á") pass for
 letters of VNI or TCVN3 and the whole article became mojibake.
@@ -7,11 +7,16 @@ Here each line that is UTF-8 stays UTF-8, each line with no UTF-8 in it is read
 in the legacy encoding, and a line holding both is read word by word. Only when
 the UTF-8 part reads as Vietnamese (``MIN_UTF8_SYLLABLES`` syllables beyond
 ASCII, hardly any other word) and the rest is clearly one legacy encoding.
+
+A file that is valid UTF-8 may still hold a line that went through the wrong tool
+before it was pasted ("thµnh phè Hµ Néi", "SÃ¡ng") among lines typed right:
+``mend_lines`` reads each such line as the bytes it stood for.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from bantin.source import legacy
 
@@ -78,3 +83,69 @@ def _utf8(chunk: bytes) -> bool:
 def _holds_utf8(line: bytes) -> bool:
     """Whether a line that is not UTF-8 still holds a UTF-8 character beyond ASCII."""
     return any("\x80" <= c < "\udc80" or c > "\udcff" for c in line.decode("utf-8", "surrogateescape"))
+
+
+LINE_EVIDENCE = 3  # Vietnamese syllables a mended line must show: a line is little evidence
+
+
+def mend_lines(text: str) -> tuple[str, str] | None:
+    """Valid UTF-8 in which some lines are mojibake ("thµnh phè Hµ Néi", "SÃ¡ng")
+    among lines typed right: (the text with each such line read as the bytes it
+    stood for, when that reading is clearly Vietnamese, and the note that says
+    so); None when no line is."""
+    out, mended, names = [], 0, set()
+    for line in text.splitlines(keepends=True):
+        found = _mended_line(line)
+        if found is None:
+            out.append(line)
+        else:
+            out.append(found[0])
+            names.add(found[1])
+            mended += 1
+    if not mended:
+        return None
+    return "".join(out), (f"{mended} line{'s' if mended > 1 else ''} of {' and '.join(sorted(names))} read as "
+                          "Windows-1252 and pasted as UTF-8: mended")
+
+
+def _mended_line(line: str) -> tuple[str, str] | None:
+    """(the line mended, what it was) for a line of mojibake, else None."""
+    raw = as_windows_bytes(line)
+    if raw is None or raw.isascii():
+        return None
+    readings = []
+    try:
+        # Bytes that make valid UTF-8 beyond ASCII: a line typed right has none
+        # ("à" alone, 0xE0, is no UTF-8), so this is UTF-8 read as Windows-1252,
+        # whose "SÃ¡ng" passes for syllables and cannot be out-scored.
+        readings.append((raw.decode("utf-8"), "UTF-8", legacy.MIN_SHARE))
+    except UnicodeDecodeError:
+        good, others = legacy.evidence(unicodedata.normalize("NFC", line))
+        ranked = legacy.candidates(raw) if others >= 2 else []
+        if ranked and (len(ranked) < 2 or ranked[0][0] - ranked[1][0] >= legacy.CLEAR_MARGIN):
+            better = max(legacy.MIN_SHARE, good / (good + others) + legacy.CLEAR_MARGIN)
+            readings.append((legacy.decode(raw, ranked[0][1]), legacy.NAMES[ranked[0][1]], better))
+    for mended, name, better in readings:
+        norm = unicodedata.normalize("NFC", mended)
+        if legacy.syllable_share(norm) >= better and legacy.evidence(norm)[0] >= LINE_EVIDENCE:
+            return norm, name
+    return None
+
+
+_WINDOWS_BYTES = {ch: i for i, ch in legacy.WINDOWS_C1.items()}
+
+
+def as_windows_bytes(text: str) -> bytes | None:
+    """The bytes a tool read as Windows-1252 (or Latin-1) to make ``text``, or None."""
+    out = bytearray()
+    for c in text:
+        n = ord(c)
+        if c == "\ufffd":
+            out.append(0xFF)
+        elif c in _WINDOWS_BYTES:
+            out.append(_WINDOWS_BYTES[c])
+        elif n < 0x100:
+            out.append(n)
+        else:
+            return None
+    return bytes(out)
