@@ -142,3 +142,12 @@ def test_the_body_above_the_issuer_in_regular_capitals(tmp_path):
 def test_an_issuer_of_separators_alone_names_no_one(tmp_path):
     out = _export(tmp_path, "--style", "nd30", "-M", "issuer= ; ")
     assert all(QUOC_HIEU not in read_back(out / f"cong-van.{fmt}") for fmt in ("txt", "epub", "docx", "pdf"))
+
+
+def test_a_drafts_blank_date_line_stays_one_line_in_the_text(tmp_path):
+    """Without -M date, "…, ngày … tháng … năm …" is wider than its column: it
+    was broken after "…,"; it stays one line, on the number's line."""
+    out = _export(tmp_path, "--style", "nd30", "-M", "issuer=Sở Nông nghiệp")
+    lines = (out / "cong-van.txt").read_text(encoding="utf-8").splitlines()
+    line = next(x for x in lines if "Số:" in x)
+    assert "…, ngày" in line and "năm" in line and len(line.rstrip()) <= 72

@@ -182,3 +182,12 @@ def test_an_empty_signature_from_json_draws_no_block(tmp_path):
     with zipfile.ZipFile(tmp_path / "out" / "rong.epub") as z:
         assert "signature" not in z.read("EPUB/article-001.xhtml").decode()
     assert "Nơi nhận" not in (tmp_path / "out" / "rong.txt").read_text(encoding="utf-8")
+
+
+def test_every_font_of_a_signed_nd30_pdf_is_embedded(tmp_path):
+    """The signature table named reportlab's default, Helvetica, unembedded."""
+    from helpers import pdffonts
+
+    out = _export(tmp_path, "--style", "nd30", "-M", "issuer=Sở Nông nghiệp", *SIGNED, fmt="pdf")
+    fonts = pdffonts(out / "bao-cao.pdf")
+    assert fonts and all(f["emb"] == "yes" for f in fonts), fonts

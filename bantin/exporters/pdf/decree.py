@@ -63,6 +63,8 @@ def signature_block(s: SignatureBlock, st: Mapping[str, Any], width: float, para
     # inside the row rather than stopping the run (splitInRow).
     grid = Table([[left if s.recipients else "", right]], colWidths=[width * 0.45, width * 0.55],
                  spaceBefore=SIGNATURE_GAP, splitInRow=1)
-    grid.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+    # The table's own font, as the header's: else reportlab names Helvetica, unembedded.
+    grid.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONTNAME", (0, 0), (-1, -1),
+                                                                     st["sign_recipient"].fontName),
                               ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
     return KeepTogether([grid])

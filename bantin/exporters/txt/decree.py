@@ -37,7 +37,13 @@ def header_lines(h: DecreeHeader, cols: int, message: bool) -> list[str]:
     left = [*parent, *issuer, RULE * max(1, round(ISSUER_RULE * longest))]
     right = [*wrap_display(QUOC_HIEU, right_cols), *wrap_display(TIEU_NGU, right_cols), RULE * width(TIEU_NGU)]
     lines = [_row(a, b, left_cols, right_cols) for a, b in zip_longest(left, right, fillvalue="")]
-    bottom = zip_longest(wrap_display(h.number, left_cols - 2), wrap_display(h.place_date, right_cols), fillvalue="")
+    when = h.place_date.strip()
+    if width(when) > right_cols:
+        # A draft's blanks ("…, ngày … tháng … năm …") are one line to fill in by
+        # hand: set flush right on the number's line, never broken.
+        number = _centred(h.number, left_cols).rstrip()
+        return [*lines, number + " " * max(1, cols - width(number) - width(when)) + when]
+    bottom = zip_longest(wrap_display(h.number, left_cols - 2), wrap_display(when, right_cols), fillvalue="")
     return [*lines, *(_row(a, b, left_cols, right_cols) for a, b in bottom)]
 
 
