@@ -230,6 +230,8 @@ def convert(
     an existing file of an input format inside an input folder is replaced only
     with ``overwrite=True`` (otherwise the run is refused before anything is
     written), and nothing is written through a symlinked folder in ``out_dir``.
+    A Word output somebody saved since bantin wrote it fails its input unless
+    ``overwrite=True``.
 
     ``scheduler`` sends the work to a Dask cluster instead of local processes: a
     scheduler's address (``"tcp://host:8786"``) or ``"local"`` for a

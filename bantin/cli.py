@@ -122,7 +122,8 @@ def _shard(value: str | None) -> tuple[int, int] | None:
               help="Inputs per Dask task (with --scheduler).")
 @click.option("--overwrite", is_flag=True,
               help="Replace existing files of an input format (.txt, .json, .md, .docx, .html) beside a named "
-                   "input or in an input folder, which bantin did not write itself (never an input of this run).")
+                   "input or in an input folder, which bantin did not write itself, and Word outputs somebody "
+                   "saved since bantin wrote them (never an input of this run).")
 @click.option("--debug", is_flag=True, help="Show tracebacks.")
 @click.argument("inputs", nargs=-1, required=True)
 def export_cmd(

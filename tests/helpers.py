@@ -197,16 +197,22 @@ def epubcheck(path: Path) -> str:
 
 
 def soffice_pdf(docx: Path, outdir: Path) -> Path:
+    return soffice(docx, outdir, "pdf")
+
+
+def soffice(doc: Path, outdir: Path, to: str) -> Path:
+    """``doc`` opened and saved by LibreOffice as ``to`` ("pdf", or "docx:MS Word
+    2007 XML" for a Word file saved as an editor saves it), in ``outdir``."""
     exe = shutil.which("soffice") or shutil.which("libreoffice")
     if not exe:
         require("soffice")
     profile = outdir / "lo-profile"
-    r = run([exe, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
-             "--outdir", str(outdir), str(docx)], env={**os.environ, "HOME": str(outdir)})
-    pdf = outdir / (docx.stem + ".pdf")
-    # soffice exits 0 even when it could not load the file: the PDF must exist.
-    assert pdf.is_file(), f"LibreOffice made no PDF: {r.stdout} {r.stderr}"
-    return pdf
+    r = run([exe, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", to,
+             "--outdir", str(outdir), str(doc)], env={**os.environ, "HOME": str(outdir)})
+    out = outdir / (doc.stem + "." + to.split(":")[0])
+    # soffice exits 0 even when it could not load the file: the output must exist.
+    assert out.is_file(), f"LibreOffice made no {to}: {r.stdout} {r.stderr}"
+    return out
 
 
 def pdffonts(path: Path) -> list[dict[str, str]]:

@@ -23,7 +23,7 @@ from bantin.errors import BantinError, InputError
 from bantin.exporters import RenderContext, registry
 from bantin.model import Article, Briefing, Document, articles_of
 from bantin.prepare import prepare
-from bantin.run import owned
+from bantin.run import edited, owned
 from bantin.run.guard import OutputRefused, through_link
 from bantin.run.names import reported, shown
 from bantin.run.output import write_atomic
@@ -176,6 +176,17 @@ def sweep(jobs: Iterable[Job], settings: Settings) -> None:
                 tmp.unlink(missing_ok=True)
 
 
+def keep_edited(stem: Path, settings: Settings) -> None:
+    """Refuse, before anything of the input is written, to replace a Word file
+    somebody saved since bantin wrote it (``bantin.run.edited``)."""
+    if settings.out_dir is None or settings.overwrite:
+        return
+    for fmt in settings.formats:
+        why = edited.refusal(target(settings.out_dir, stem, fmt))
+        if why is not None:
+            raise OutputRefused(why)
+
+
 def deliver(fmt: str, data: bytes, stem: Path, settings: Settings, result: Result) -> None:
     """Write one format's bytes atomically under the output folder (or keep them
     for stdout) and record the output in ``result``."""
@@ -220,6 +231,7 @@ def convert(job: Job, settings: Settings) -> Result:
     """One input, from its path to files under the output folder."""
     result = Result.of(job)
     try:
+        keep_edited(job.stem, settings)
         style = load_style(settings.style)
         data, reader = files.load(job.source, settings.source_format)
     except Exception as e:  # noqa: BLE001
@@ -237,6 +249,10 @@ def bundle(jobs: list[Job], settings: Settings) -> tuple[Result, list[Result]]:
     """Read every input into one briefing; failing inputs are reported and left out,
     and each input's reader warnings are kept under its own name."""
     assert settings.bundle is not None
+    try:
+        keep_edited(Path(slug(settings.bundle)), settings)
+    except OutputRefused as e:
+        return Result(settings.bundle, error=str(e)), []
     style = load_style(settings.style)
     articles: list[Article] = []
     failures: list[Result] = []
