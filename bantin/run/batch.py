@@ -13,7 +13,7 @@ import hashlib
 import os
 import sys
 import time
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from itertools import chain, islice
@@ -29,6 +29,7 @@ from bantin.run.convert import Job, Result, bundle, slug, target
 from bantin.run.guard import Guard, OutputRefused, check
 from bantin.run.names import shown
 from bantin.run.outcome import Outcome
+from bantin.run.output import unwritable
 from bantin.run.report import Report
 from bantin.run.settings import Settings
 from bantin.style.stylesheet import load as load_style
@@ -89,6 +90,9 @@ def check_outputs(inputs: tuple[str, ...], settings: Settings) -> bool:
         # "-o moi.pdf" would make a folder of that name: the user wanted a file.
         raise BatchUsageError(f"-o {shown(str(out))}: -o names a folder, and each output is named after its "
                               "input; give a folder, or -o - to write one document to standard output")
+    why = unwritable(out)
+    if why is not None:
+        raise BatchUsageError(f"-o {shown(str(out))}: cannot write there: {why}")
     guard = Guard.of(inputs, out, settings.overwrite)
 
     inner = covered(inputs, os.path.realpath(out))
@@ -128,11 +132,13 @@ def _check_report(inputs: tuple[str, ...], report: Path) -> None:
 def run(inputs: tuple[str, ...], settings: Settings, err: Err) -> Report:
     t0 = time.perf_counter()
     settings = replace(settings, shared=check_outputs(inputs, settings))
-    found = collect(inputs, settings.out_dir, outermost=settings.bundle is None)
+    passed: Counter[str] = Counter()  # files of the input folders that no reader takes
+    found = collect(inputs, settings.out_dir, outermost=settings.bundle is None, passed=passed)
     first = list(islice(found, 2))
     if not first:
         where = ", ".join(shown(s) for s in inputs[:3]) + (", …" if len(inputs) > 3 else "")
-        raise BatchUsageError(f"no input files in {where} (bantin reads {', '.join(input_suffixes())})")
+        held = f"; it holds {_kinds(passed)}" if passed else ""
+        raise BatchUsageError(f"no input files in {where}{held} (bantin reads {', '.join(input_suffixes())})")
     if settings.out_dir is None and (len(settings.formats) != 1 or (len(first) != 1 and not settings.bundle)):
         raise BatchUsageError("-o - writes one document: give one format and one input (or --bundle)")
     jobs = chain(first, found)
@@ -157,10 +163,20 @@ def run(inputs: tuple[str, ...], settings: Settings, err: Err) -> Report:
         err(f"bantin: error: {outcome.error}")
         report.error = outcome.error  # the exit status says so; no input failed for it
     if not settings.quiet:
+        if passed:
+            # A PDF or an old .doc dropped into an archive must not vanish in silence;
+            # one line, as a web archive holds hundreds of pictures.
+            err(f"bantin: passed over {sum(passed.values())} files of the input folders that bantin does not "
+                f"read: {_kinds(passed)}")
         stopped = f", {report.stopped} not attempted (--fail-fast)" if report.stopped else ""
         err(f"bantin: {report.converted} converted, {report.failed} failed, {report.skipped} skipped{stopped} "
             f"in {elapsed:.2f} s")
     return report
+
+
+def _kinds(passed: Counter[str]) -> str:
+    """ "3 .jpg, 1 .pdf": the commonest first."""
+    return ", ".join(f"{n} {ext}" for ext, n in sorted(passed.items(), key=lambda x: (-x[1], x[0])))
 
 
 def _failed(r: Result, outcome: Outcome, err: Err) -> None:

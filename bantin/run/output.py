@@ -37,3 +37,30 @@ def write_atomic(path: Path, data: bytes) -> None:
         if isinstance(e, OSError):
             raise OSError(e.errno, e.strerror, str(path)) from None
         raise
+
+
+def unwritable(folder: Path) -> str | None:
+    """Why no file can be made in ``folder`` (made if missing), or None when one
+    can. Checked once before a run, so a folder on a read-only or virtual file
+    system (``/sys``, ``/proc``), or one without write permission, is one usage
+    line rather than one failure per input after every input was converted.
+    Whatever the probe makes is removed, so a run that writes nothing leaves
+    nothing."""
+    made: list[Path] = []
+    try:
+        for p in reversed([folder, *folder.parents]):
+            if not p.exists():
+                p.mkdir()
+                made.append(p)
+        tmp = folder / f".bantin-probe-{os.urandom(4).hex()}"
+        os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644))
+        tmp.unlink()
+    except OSError as e:
+        return e.strerror or str(e)
+    finally:
+        for p in reversed(made):
+            try:
+                p.rmdir()
+            except OSError:
+                pass  # something else wrote there meanwhile: it stays
+    return None

@@ -401,9 +401,33 @@ def test_read_only_output_and_report(tmp_path):
     f = tmp_path / "a.txt"
     f.write_text(ARTICLE, encoding="utf-8")
     r = bantin("export", "-f", "txt", "--incremental", "-o", str(out), str(f))
-    assert r.returncode == 1 and str(out).encode() in r.stderr and b"Traceback" not in r.stderr
+    assert r.returncode == 2 and str(out).encode() in r.stderr and b"Traceback" not in r.stderr
+    assert b"cannot write there: Permission denied" in r.stderr and r.stderr.count(b"\n") == 1
     r = bantin("export", "-f", "txt", "--report", str(out / "r.json"), "-o", str(tmp_path / "o2"), str(f))
     assert r.returncode == 2 and b"--report" in r.stderr
+
+
+@pytest.mark.skipif(not os.path.isdir("/sys/kernel"), reason="no sysfs here")
+def test_an_output_folder_on_a_virtual_file_system_is_one_usage_line(tmp_path):
+    """Found before any input is converted (it used to be one long line per input
+    after all of them were), whoever runs it: sysfs refuses root too."""
+    files = []
+    for i in range(3):
+        files.append(tmp_path / f"a{i}.txt")
+        files[-1].write_text(ARTICLE, encoding="utf-8")
+    r = bantin("export", "-f", "txt", "-o", "/sys/kernel/bantin-out", *map(str, files))
+    assert r.returncode == 2 and b"Traceback" not in r.stderr, r.stderr
+    assert r.stderr.count(b"\n") == 1 and b"-o /sys/kernel/bantin-out: cannot write there" in r.stderr
+
+
+def test_the_output_folder_probe_leaves_nothing(tmp_path):
+    """The folders the check makes are removed again when no input converts."""
+    bad = tmp_path / "bad.docx"
+    bad.write_bytes(b"not a zip")
+    r = bantin("export", "-f", "txt", "-o", str(tmp_path / "new" / "deep"), str(bad))
+    assert r.returncode == 1 and not (tmp_path / "new").exists()
+    r = bantin("export", "-f", "txt", "-o", str(tmp_path / "new" / "deep"), str(EXAMPLES / "thu-vien-so.txt"))
+    assert r.returncode == 0 and [p.name for p in (tmp_path / "new" / "deep").iterdir()] == ["thu-vien-so.txt"]
 
 
 def test_unwritable_output_names_the_path(tmp_path):
