@@ -109,6 +109,7 @@ class Body(Notes):
         self.para(linked(text), "lede")
 
     def byline(self, text: str) -> None:
+        self.keep_last()
         self.para(plain(text), "byline")
 
     def signature(self, s: SignatureBlock) -> None:
@@ -116,7 +117,23 @@ class Body(Notes):
 
     def notes(self, lines: list[Text]) -> None:
         for line in lines:
+            self.keep_last()  # the byline (or the text) with the first line, each with the next
             self.para(line, "source")
+
+    def keep_last(self) -> None:
+        """Keep the paragraph just written with the next one. What closes an
+        article (the byline, the source and keyword lines) thus goes over with the
+        article's last lines and is never alone at the top of the last page, as
+        the PDF's ``Tail`` does; widow control moves two lines, not a whole long
+        paragraph. After a table nothing is held: a row cannot keep with a line."""
+        last = self.sect.getprevious() if self.sink is None else None
+        if last is None or last.tag != self.qn("w:p"):
+            return
+        ppr = last.find(self.qn("w:pPr"))
+        if ppr is None:
+            ppr = self.el("w:pPr")
+            last.insert(0, ppr)
+        ppr_put(ppr, self.el("w:keepNext"))
 
     # -- the điểm báo, in named styles an office can restyle with its template
 
