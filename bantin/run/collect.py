@@ -4,7 +4,8 @@ folder named, in a stable order and without listing a whole tree first.
 What a walk meets that it does not convert is said, never skipped in silence: an
 unreadable folder, a folder symlink (not followed), a file symlink that leads out
 of the input folder, a symlink loop. These become error lines for the run; a FIFO,
-socket or device in the tree is skipped with a warning. The output folder is never
+socket or device in the tree is skipped with a warning, and the files no
+reader takes are counted for one closing note. The output folder is never
 walked as input, so a run into ``dist/`` under its own input folder does not read
 its previous outputs back.
 """
@@ -14,6 +15,7 @@ from __future__ import annotations
 import os
 import stat
 import unicodedata
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -28,13 +30,16 @@ def input_suffixes() -> tuple[str, ...]:
     return tuple(extensions())
 
 
-def collect(inputs: tuple[str, ...], out_dir: Path | None = None, outermost: bool = False) -> Iterator[Job]:
+def collect(inputs: tuple[str, ...], out_dir: Path | None = None, outermost: bool = False,
+            passed: Counter[str] | None = None) -> Iterator[Job]:
     """Expand folders recursively; output paths mirror each folder's tree. A
     generator, so that an archive of any size is never held in memory at once.
     ``outermost``: an input named inside a folder also named (``archive/2025/
     archive/``, ``archive/2025/a.txt archive/``) is left to that folder's walk, so
     its output has the mirrored place whatever the order of the names (a bundle
-    keeps the order given instead: it writes one file)."""
+    keeps the order given instead: it writes one file). ``passed`` counts, by
+    extension, the files of the folders that no reader takes (pictures, PDFs),
+    so the run can say it passed them over."""
     skip_dir = _real(out_dir) if out_dir is not None else None
     # A folder named on the command line is walked even through a symlink: a walk
     # that meets the same link does not also report it as not followed.
@@ -49,7 +54,8 @@ def collect(inputs: tuple[str, ...], out_dir: Path | None = None, outermost: boo
             yield Job("-", Path("stdin"), "<stdin>")
             continue
         p = Path(src)
-        jobs = _walk(p, skip_dir, named) if p.is_dir() else iter([Job(src, Path(p.stem or "stdin"), shown(src))])
+        one = Job(src, Path(p.stem or "stdin"), shown(src))
+        jobs = _walk(p, skip_dir, named, passed) if p.is_dir() else iter([one])
         for job in jobs:
             if job.problem is None and job.skip is None:
                 real = _real(Path(job.source))
@@ -86,7 +92,8 @@ def _real(p: Path) -> str:
     return os.path.realpath(p)
 
 
-def _walk(root: Path, skip_dir: str | None, named: frozenset[str] = frozenset()) -> Iterator[Job]:
+def _walk(root: Path, skip_dir: str | None, named: frozenset[str] = frozenset(),
+          passed: Counter[str] | None = None) -> Iterator[Job]:
     real_root = _real(root)
     suffixes = input_suffixes()
     problems: list[OSError] = []
@@ -109,7 +116,11 @@ def _walk(root: Path, skip_dir: str | None, named: frozenset[str] = frozenset())
             kept.append(d)
         dirs[:] = kept
         for name in sorted(files, key=_order):
-            if name.startswith(".") or Path(name).suffix.lower() not in suffixes:
+            if name.startswith("."):
+                continue
+            if Path(name).suffix.lower() not in suffixes:
+                if passed is not None:
+                    passed[Path(name).suffix.lower() or "(no extension)"] += 1
                 continue
             yield _file(root, real_root, Path(folder, name), suffixes, skip_dir)
     for e in problems:

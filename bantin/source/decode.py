@@ -134,7 +134,13 @@ _NOT_TEXT = ((b"%PDF-", "a PDF file; bantin reads text, JSON, Markdown, Word (.d
              (b"\xd0\xcf\x11\xe0", "an old Word or Excel file (.doc, .xls); save it as .docx"),
              (b"{\\rtf", "an RTF file; save it as .docx or as text"),
              (b"PK\x03\x04", "a zip archive (an EPUB, an OpenDocument or a .docx named otherwise); "
-                            "bantin reads .docx files named .docx"))
+                            "bantin reads .docx files named .docx"),
+             # A picture is not an article; it enters one as a figure of a page or a Markdown file.
+             (b"\xff\xd8\xff", "a JPEG picture, not an article"),
+             (b"\x89PNG\r\n\x1a\n", "a PNG picture, not an article"),
+             (b"GIF8", "a GIF picture, not an article"),
+             (b"II*\x00", "a TIFF picture, not an article"),
+             (b"MM\x00*", "a TIFF picture, not an article"))
 
 
 def not_text(data: bytes) -> str | None:
@@ -146,7 +152,7 @@ def not_text(data: bytes) -> str | None:
 def _auto(data: bytes, notes: list[str], mend: bool = True) -> Decoded:
     what = not_text(data)
     if what:
-        raise InputError(f"{what}; not a text article")
+        raise InputError(what)  # it says what the file is, and what to do
     # A UTF-16 or UTF-32 byte-order mark names its encoding (Notepad's
     # "Unicode" saves UTF-16 LE with one); such text is full of NUL bytes.
     encoding = next((enc for bom, enc in BOMS if data.startswith(bom)), None)

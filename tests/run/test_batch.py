@@ -279,3 +279,25 @@ def test_an_input_inside_a_named_folder_has_its_mirrored_place_whatever_the_orde
     assert r.returncode == 0, r.stderr
     text = (tmp_path / "b" / "tin.txt").read_text(encoding="utf-8")
     assert text.index("Lời mở đầu bản tin") < text.index("Hà Nội đẩy mạnh")  # nhom-0's article, walked first
+
+
+def test_files_of_a_folder_that_no_reader_takes_are_counted_in_one_line(tmp_path):
+    """A PDF or a picture in an archive is passed over, but not in silence: one
+    closing line counts them by kind (a web archive holds hundreds of pictures)."""
+    src = tmp_path / "src"
+    (src / "sub").mkdir(parents=True)
+    (src / "a.txt").write_bytes((EXAMPLES / "thu-vien-so.txt").read_bytes())
+    for name in ("b.jpg", "sub/c.jpg", "d.pdf", "README"):
+        (src / name).write_bytes(b"x")
+    (src / ".hidden.png").write_bytes(b"x")
+    r = bantin("export", "-f", "txt", "-o", str(tmp_path / "out"), str(src))
+    assert r.returncode == 0, r.stderr
+    lines = r.stderr.decode().splitlines()
+    assert lines[0] == ("bantin: passed over 4 files of the input folders that bantin does not read: "
+                        "2 .jpg, 1 (no extension), 1 .pdf"), lines
+    assert lines[1].startswith("bantin: 1 converted")
+    assert bantin("export", "-q", "-f", "txt", "-o", str(tmp_path / "out2"), str(src)).stderr == b""
+    (src / "a.txt").unlink()
+    r = bantin("export", "-f", "txt", "-o", str(tmp_path / "out3"), str(src))
+    assert r.returncode == 2 and b"no input files in " in r.stderr and b"it holds 2 .jpg, 1 (no extension), 1 .pdf" \
+        in r.stderr

@@ -3,6 +3,7 @@ it was written as, and each mending is said in a warning, never silent."""
 
 from __future__ import annotations
 
+import io
 import unicodedata
 
 import pytest
@@ -220,9 +221,37 @@ def test_documents_that_are_not_text_are_named():
     for data, said in ((b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "a PDF file"),
                        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(64), "an old Word or Excel file"),
                        (b"{\\rtf1\\ansi\\deff0 {\\fonttbl}Tin}", "an RTF file"),
-                       (b"PK\x03\x04" + bytes(30), "a zip archive")):
+                       (b"PK\x03\x04" + bytes(30), "a zip archive"),
+                       (_picture("JPEG"), "^a JPEG picture, not an article$"),
+                       (_picture("PNG"), "^a PNG picture, not an article$"),
+                       (_picture("GIF"), "^a GIF picture, not an article$"),
+                       (_picture("TIFF"), "^a TIFF picture, not an article$")):
         with pytest.raises(api.InputError, match=said):
             api.read(data, source_format="txt")
+
+
+def _picture(fmt: str) -> bytes:
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (8, 8), "red").save(out, fmt)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("head", ["<!DOCTYPE html>\n<html lang=\"vi\">", "\ufeff  <HTML>", "<html>",
+                                  "<?xml version=\"1.0\"?>\n<!-- lưu từ trình duyệt -->\n<!doctype HTML>"])
+def test_a_web_page_named_as_text_says_to_read_it_as_one(head):
+    page = f"{head}<head><title>Tin</title></head><body><p>Đoạn văn của bài.</p></body></html>"
+    with pytest.raises(api.InputError, match="a web page .* give --from html"):
+        api.read(page.encode("utf-8"), source_format="txt")
+
+
+@pytest.mark.parametrize("text", ["<html> là một thẻ của trang web\n\nBài viết nói về thẻ <html>.",
+                                  "Tiêu đề\n\n<html> mở đầu mọi trang web."])
+def test_text_that_only_mentions_html_is_text(text):
+    """A newsroom text about web pages, whose first word is a tag's name, is text."""
+    doc = api.read(text.encode("utf-8"), source_format="txt")
+    assert "<html>" in str(doc)
 
 
 def test_json_is_read_as_the_utf8_it_is_never_mended(tmp_path):
