@@ -132,7 +132,7 @@ def _check_report(inputs: tuple[str, ...], report: Path) -> None:
 def run(inputs: tuple[str, ...], settings: Settings, err: Err) -> Report:
     t0 = time.perf_counter()
     settings = replace(settings, shared=check_outputs(inputs, settings))
-    passed: Counter[str] = Counter()  # files of the input folders that no reader takes
+    passed: Counter[str] = Counter()  # documents of the input folders that no reader takes
     found = collect(inputs, settings.out_dir, outermost=settings.bundle is None, passed=passed)
     first = list(islice(found, 2))
     if not first:
@@ -164,9 +164,8 @@ def run(inputs: tuple[str, ...], settings: Settings, err: Err) -> Report:
         report.error = outcome.error  # the exit status says so; no input failed for it
     if not settings.quiet:
         if passed:
-            # A PDF or an old .doc dropped into an archive must not vanish in silence;
-            # one line, as a web archive holds hundreds of pictures.
-            err(f"bantin: passed over {sum(passed.values())} files of the input folders that bantin does not "
+            # A PDF or an old .doc dropped into an archive must not vanish in silence.
+            err(f"bantin: passed over {sum(passed.values())} documents of the input folders that bantin does not "
                 f"read: {_kinds(passed)}")
         stopped = f", {report.stopped} not attempted (--fail-fast)" if report.stopped else ""
         err(f"bantin: {report.converted} converted, {report.failed} failed, {report.skipped} skipped{stopped} "

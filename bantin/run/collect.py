@@ -5,7 +5,7 @@ What a walk meets that it does not convert is said, never skipped in silence: an
 unreadable folder, a folder symlink (not followed), a file symlink that leads out
 of the input folder, a symlink loop. These become error lines for the run; a FIFO,
 socket or device in the tree is skipped with a warning, and the files no
-reader takes are counted for one closing note. The output folder is never
+reader takes (a PDF, a .doc) are counted for one closing note. The output folder is never
 walked as input, so a run into ``dist/`` under its own input folder does not read
 its previous outputs back.
 """
@@ -38,8 +38,8 @@ def collect(inputs: tuple[str, ...], out_dir: Path | None = None, outermost: boo
     archive/``, ``archive/2025/a.txt archive/``) is left to that folder's walk, so
     its output has the mirrored place whatever the order of the names (a bundle
     keeps the order given instead: it writes one file). ``passed`` counts, by
-    extension, the files of the folders that no reader takes (pictures, PDFs),
-    so the run can say it passed them over."""
+    extension, the documents of the folders that no reader takes (a PDF, a
+    .doc), so the run can say it passed them over."""
     skip_dir = _real(out_dir) if out_dir is not None else None
     # A folder named on the command line is walked even through a symlink: a walk
     # that meets the same link does not also report it as not followed.
@@ -118,13 +118,21 @@ def _walk(root: Path, skip_dir: str | None, named: frozenset[str] = frozenset(),
         for name in sorted(files, key=_order):
             if name.startswith("."):
                 continue
-            if Path(name).suffix.lower() not in suffixes:
-                if passed is not None:
-                    passed[Path(name).suffix.lower() or "(no extension)"] += 1
+            suffix = Path(name).suffix.lower()
+            if suffix not in suffixes:
+                if passed is not None and suffix in _DOCUMENTS:
+                    passed[suffix] += 1
                 continue
             yield _file(root, real_root, Path(folder, name), suffixes, skip_dir)
     for e in problems:
         yield _problem(root, Path(str(e.filename or root)), f"folder not read: {e.strerror or e}")
+
+
+# Documents that someone may drop into an archive for bantin and that no reader
+# takes: counted, so a PDF or a Word 97 file is not passed over in silence. Pictures,
+# styles and scripts are not: a saved web page's folder holds hundreds.
+_DOCUMENTS = frozenset({".pdf", ".doc", ".dot", ".docm", ".dotx", ".rtf", ".odt", ".fodt", ".epub", ".wps",
+                        ".wpd", ".pages", ".xps", ".mht", ".mhtml", ".eml"})
 
 
 def _order(name: str) -> tuple[str, str]:

@@ -211,7 +211,8 @@ def test_cp1258_named_or_detected():
 
 @pytest.mark.parametrize(
     "data, message",
-    [(b"", "empty"), (b"  \n\t\n", "white space"), (b"\x89PNG\r\n\x1a\n\x00\x00", "binary"),
+    [(b"", "empty"), (b"  \n\t\n", "white space"), (b"\x89PNG\r\n\x1a\n\x00\x00", "^a PNG picture, not an article$"),
+     (b"\x01\x00\x02\x00\x03\x04\x00\x00\x00", "binary"),
      (b"caf\xe9 au lait", "not valid UTF-8")],
 )
 def test_bad_bytes(data, message):
