@@ -115,7 +115,7 @@ def _shard(value: str | None) -> tuple[int, int] | None:
               help="Write a JSON report of every input and output.")
 @click.option("--incremental", is_flag=True,
               help="Skip inputs unchanged since the last run into this folder.")
-@click.option("--shard", default=None, metavar="I/N", help="Convert only the I-th of N shares.")
+@click.option("--shard", default=None, metavar="I/N", help="Convert only the I-th of N shares (I from 1 to N): N CI jobs, one share each.")
 @click.option("--scheduler", default=None, metavar="ADDRESS",
               help="Run on a Dask cluster: tcp://HOST:8786, or local (needs bantin[dask]).")
 @click.option("--batch-size", type=int, default=50, show_default=True,
@@ -161,8 +161,8 @@ def export_cmd(
 @click.argument("files", nargs=-1, required=True)
 def inspect(files: tuple[str, ...], encoding: str, source_format: str | None, style: str, raw: bool, digest: bool,
             debug: bool) -> None:
-    """Print the canonical JSON of FILE (or - for stdin), typography applied; with
-    --digest, the entries of one or more files, read as one bundle."""
+    """Print the canonical JSON of FILES (one file, or - for stdin), typography
+    applied; with --digest, the entries of one or more files, read as one bundle."""
     from bantin import commands
 
     commands.inspect(_err, files, encoding=encoding, source_format=source_format, style=style, raw=raw,

@@ -240,7 +240,14 @@ def test_an_output_folder_named_like_a_file_and_an_empty_folder_are_said_plainly
 
 
 def test_the_readme_first_command_is_clean_on_the_bundled_examples(tmp_path):
-    """A new user's first run prints the summary and nothing to worry about."""
+    """A new user's first run prints the summary and nothing to worry about: the
+    one note says that the TCVN3 example was found to be TCVN3, as it should."""
     r = bantin("export", "--format", "all", "-o", str(tmp_path / "dist"), str(EXAMPLES))
     assert r.returncode == 0, r.stderr
-    assert r.stderr.decode().splitlines()[:-1] == []  # no warning above "N converted, …"
+    assert r.stderr.decode().splitlines()[:-1] == [
+        f"bantin: warning: {EXAMPLES / 'legacy' / 'lua-st25-tcvn3.txt'}: read: encoding detected: TCVN3 (ABC) "
+        "(name it with --encoding to skip detection)"]
+    shapes = {p.suffix for p in EXAMPLES.iterdir() if p.is_file()}
+    assert shapes >= {".txt", ".json", ".md", ".docx", ".html"}  # every input shape the README names
+    assert {p.stem for p in (tmp_path / "dist").glob("*.pdf")} == {p.stem for p in EXAMPLES.iterdir() if p.is_file()}
+    assert (tmp_path / "dist" / "legacy" / "lua-st25-tcvn3.pdf").is_file()

@@ -115,7 +115,8 @@ def test_bundle_is_a_small_book(tmp_path):
     import bantin as api
 
     articles = sum(len(api.read(p).articles) if p.suffix == ".json" and "briefing" in p.read_text() else 1
-                   for p in EXAMPLES.glob("*.*") if p.suffix in (".txt", ".json"))
+                   for p in EXAMPLES.rglob("*.*") if p.suffix in (".txt", ".json", ".md", ".html", ".docx")
+                   and "plugin-markdown" not in p.parts)
     assert sum(n.startswith("EPUB/article-") for n in names) == articles
     spine = re.findall(r"<itemref ([^>]*)/>", opf)
     assert spine[0].startswith('idref="cover"') and 'idref="nav" linear="no"' in spine[1]
