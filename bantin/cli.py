@@ -115,7 +115,8 @@ def _shard(value: str | None) -> tuple[int, int] | None:
               help="Write a JSON report of every input and output.")
 @click.option("--incremental", is_flag=True,
               help="Skip inputs unchanged since the last run into this folder.")
-@click.option("--shard", default=None, metavar="I/N", help="Convert only the I-th of N shares (I from 1 to N): N CI jobs, one share each.")
+@click.option("--shard", default=None, metavar="I/N",
+              help="Convert only the I-th of N shares (I from 1 to N): N CI jobs, one share each.")
 @click.option("--scheduler", default=None, metavar="ADDRESS",
               help="Run on a Dask cluster: tcp://HOST:8786, or local (needs bantin[dask]).")
 @click.option("--batch-size", type=int, default=50, show_default=True,
