@@ -329,3 +329,18 @@ def test_a_note_loses_its_opening_mark_and_nothing_else(note, kept):
         f"{note}</li></ol></body></html>")
     found = take(page)
     assert " ".join("".join(found.content["n1"].itertext()).split()) == kept
+
+
+@pytest.mark.parametrize("gap", ["", "\n"])
+def test_a_short_page_keeps_its_blocks(gap):
+    """trafilatura's last resort on a short page is the body's text as one
+    paragraph, title and headings run in ("Tiêu đề Đoạn một…"): the page's own
+    blocks are read instead."""
+    page = (f"<html><head><title>Tin</title></head><body><h1>Thông báo nghỉ lễ</h1>{gap}<h2>Lịch nghỉ</h2>{gap}"
+            f"<ul><li>Ngày 30/4: nghỉ</li><li>Ngày 1/5: nghỉ</li></ul>{gap}<p>Văn phòng trực cả hai ngày.</p>"
+            "</body></html>")
+    a = api.read(page.encode(), source_format="html", typography=False)
+    assert isinstance(a, Article) and a.title == "Thông báo nghỉ lễ"
+    assert [type(b).__name__ for b in a.blocks] == ["Heading", "ListBlock", "Paragraph"]
+    assert [text_of(i.text) for i in a.blocks[1].items] == ["Ngày 30/4: nghỉ", "Ngày 1/5: nghỉ"]
+    assert text_of(a.blocks[2].text) == "Văn phòng trực cả hai ngày."

@@ -71,6 +71,7 @@ from bantin.source.html.page import (
 )
 from bantin.source.html.pictures import collect
 from bantin.source.html.restore import restore
+from bantin.source.html.tei import tei
 from bantin.source.sandbox import local_image
 
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w.:-]+)""", re.I)
@@ -112,7 +113,29 @@ def _extract(page: Any) -> Any:
             main = fuller
     if main is None:
         raise InputError("no article found in the page")
-    return main
+    return _unflattened(main, page)
+
+
+_BLOCKS = "h1|h2|h3|h4|h5|h6|p|li|blockquote|pre|table|dt|dd"
+
+
+def _unflattened(main: Any, page: Any) -> Any:
+    """The page's own blocks where trafilatura gave its last resort: on a short
+    page it finds no article in, it returns the body's whole text as one
+    paragraph, the title and the headings run into the text. When that paragraph
+    holds exactly the words of a body of several blocks, the body is read
+    block by block instead."""
+    body = page.find("body")
+    if len(main) != 1 or main[0].tag != "p" or body is None:
+        return main
+    blocks = [el for el in body.xpath(" | ".join(f".//{t}" for t in _BLOCKS.split("|"))) if words(el.text_content())]
+    # Letters compared without the spaces: the page may write no space between
+    # blocks ("<h1>…</h1><p>…"), where trafilatura's paragraph puts one.
+    if len(blocks) < 2 or "".join(words(" ".join(main[0].itertext()))) != "".join(words(body.text_content())):
+        return main
+    out = main.makeelement("main", {})
+    out.extend(tei(body))
+    return out
 
 
 def _marked(page: Any, ld: LinkedData) -> bool:
