@@ -215,8 +215,32 @@ def _not_utf8(data: bytes, error: UnicodeDecodeError, notes: list[str]) -> Decod
     raise InputError(
         f"{_not_valid('UTF-8', data, error)}, and no legacy "
         f"encoding is clearly right (Vietnamese words: {shares}); name one with --encoding "
-        "tcvn3, vni, viqr, viscii, cp1258 or another codec"
+        f"tcvn3, vni, viqr, viscii, cp1258 or another codec{_western(data)}"
     )
+
+
+def _doubt(text: str, named: str, ranked: list[tuple[float, str, str]], notes: list[str]) -> None:
+    """A note when a file too short for detection to overrule the named encoding
+    reads better in another: a folder's -e tcvn3 on a four-word VNI file gives
+    "Haứ Noọi", which every output would carry without a word."""
+    good, others = legacy.evidence(text[:200_000])
+    if not others:
+        return
+    share, best, _ = max(ranked)
+    if legacy.NAMES[best] == named or share < good / (good + others) + legacy.CLEAR_MARGIN:
+        return
+    notes.append(f"only {good} of {good + others} words with marks are Vietnamese read as {named}, as named; "
+                 f"{share:.0%} are read as {legacy.NAMES[best]}: check the file's encoding")
+
+
+def _western(data: bytes) -> str:
+    """The codec to name for a text in another language: an English or French
+    file saved in Windows-1252 is refused like any, but the hint names its codec."""
+    try:
+        data.decode("cp1252")
+    except UnicodeDecodeError:
+        return ""
+    return " (cp1252 reads it as Western European text)"
 
 
 def _strays_unless_legacy(data: bytes, ranked: list[tuple[float, str, str]]) -> tuple[str, str] | None:
@@ -357,9 +381,11 @@ def _unfit(data: bytes, named: str, text: str, notes: list[str], codec: bool = F
                          + (f" (not valid at {strays}: read as Windows-1252)" if strays else ""))
             return Decoded(utf8)
         return None
+    ranked = ranked if ranked is not None else legacy.candidates(data)
     found = legacy.detect(data, ranked)
     if (found is None or legacy.NAMES[found[0]] == named
             or legacy.syllable_share(found[1][:200_000]) < share + legacy.CLEAR_MARGIN):
+        _doubt(text, named, ranked, notes)
         return None
     notes.append(f"the file is {legacy.NAMES[found[0]]}, not {named} as named: read as {legacy.NAMES[found[0]]}")
     return Decoded(found[1], found[0])

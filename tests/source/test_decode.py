@@ -277,3 +277,26 @@ def test_json_is_read_as_the_utf8_it_is_never_mended(tmp_path):
     legacy = data.decode().replace("Hµ Néi ", "").encode("cp1252")
     with pytest.raises(InputError, match=r"not valid UTF-8 \(byte 0xbc at offset \d+\); name its encoding"):
         api.read(legacy, source_format="json")
+
+
+def test_a_short_file_that_reads_better_in_another_encoding_than_named_is_noted():
+    """Four words are too few for detection to overrule a folder's -e, but the
+    mojibake does not pass in silence."""
+    from bantin.source.legacy import encode
+
+    data = encode("Tin ngắn\nHà Nội mưa to.\n", "vni")
+    lines, said = read(data, encoding="tcvn3")
+    assert lines[0] != "Tin ngắn"  # read as named
+    assert said == ["only 1 of 4 words with marks are Vietnamese read as TCVN3 (ABC), as named; 100% are "
+                    "read as VNI: check the file's encoding"]
+    lines, said = read(data, encoding="vni")
+    assert lines[:2] == ["Tin ngắn", "Hà Nội mưa to."] and said == []
+    lines, said = read(tcvn3("Tin ngắn\nHà Nội mưa to.\n"), encoding="tcvn3")
+    assert lines[:2] == ["Tin ngắn", "Hà Nội mưa to."] and said == []
+
+
+def test_a_western_european_text_is_refused_with_its_codec_named():
+    data = "Café prices rise\nThe café owners said naïve buyers paid more.\n".encode("cp1252")
+    with pytest.raises(api.InputError, match=r"\(cp1252 reads it as Western European text\)$"):
+        api.read(data)
+    assert api.read(data, encoding="cp1252").title == "Café prices rise"
