@@ -147,8 +147,9 @@ def _capitals(text: str) -> str:
         line = "".join(chars)
         previous = next((x for x in reversed(lines[:n]) if x.strip()), "").rstrip()
         # Each line is a paragraph (or a title), unless the one before was cut in the
-        # middle of a sentence: long and ending in a small word, or in a comma.
-        if not (previous.endswith(",") or (len(previous) >= 60 and previous[-1].islower())):
+        # middle of a sentence: long and ending in a word or a number ("60.000", "5%",
+        # "UBND"), not a sentence's stop, or in a comma.
+        if not (previous.endswith(",") or (len(previous) >= 60 and (previous[-1].isalnum() or previous[-1] == "%"))):
             line = _PARAGRAPH_OPENING.sub(lambda m: m.group(0).upper(), line)
         out.append(_SENTENCE_OPENING.sub(_opened, line))
     return "\n".join(out)

@@ -174,3 +174,16 @@ def test_a_few_bytes_of_junk_are_not_detected_as_an_encoding():
         api.read(junk)
     title = "Hội nghị tổng kết công tác chuyển đổi số năm 2024 của thành phố"
     assert legacy.detect(legacy.encode(title + "\n", "tcvn3")) is not None  # a title alone is enough
+
+
+@pytest.mark.parametrize(("cut", "goes_on"), [
+    ("cao hơn tuần trước 60.000", "ở các khu vực khác giá cũng tăng."),  # a number
+    ("sản lượng tăng 12% so với cùng kỳ năm ngoái, vượt 5%", "ở mọi huyện trong tỉnh."),
+    ("cán bộ cho biết sản lượng tăng so với kế hoạch của UBND", "ở đây đặt ra từ đầu năm."),  # an acronym
+])
+def test_tcvn3_keeps_a_wrapped_line_in_small_letters(cut, goes_on):
+    """A line cut mid-sentence goes on in small letters: only a sentence's end (or
+    a short line, a title) opens the next line with a capital TCVN3 could not write."""
+    text = (f"Giá lúa tăng mạnh\nTheo các thương lái ở Cần Thơ, giá lúa tươi {cut}\n{goes_on}\n"
+            "Ở An Giang nông dân phấn khởi.")
+    assert legacy.decode(legacy.encode(text, "tcvn3"), "tcvn3") == text
