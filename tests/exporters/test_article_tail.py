@@ -11,13 +11,14 @@ from helpers import bantin, pdftotext, soffice_pdf, zip_text
 
 SENTENCE = ("Ủy ban nhân dân tỉnh đã tổ chức hội nghị tổng kết công tác năm với sự tham dự của đại biểu "
             "các sở, ngành, địa phương và doanh nghiệp trên địa bàn. ")
-# Of articles of 20 to 34 paragraphs, three left the byline or the keywords alone
-# on the DOCX's last page before the change (21, 22 and 33 with LibreOffice 7.4).
-LENGTHS = range(20, 35)
+# Of articles of 20 to 40 paragraphs, one (39) leaves the byline and the source
+# lines alone on the DOCX's last page without keep-with-next (LibreOffice 7.4).
+LENGTHS = range(20, 41)
 
 
-def _article(folder: Path, n: int) -> Path:
-    body = "\n".join((SENTENCE * (1 + i % 3)).strip() for i in range(n))
+def _article(folder: Path, n: int, last: int = 0) -> Path:
+    """``n`` paragraphs of one or two sentences; ``last`` sentences more in the last."""
+    body = "\n".join((SENTENCE * (1 + i % 2 + (last if i == n - 1 else 0))).strip() for i in range(n))
     src = folder / f"bai-{n}.txt"
     src.write_text("\n".join([
         "Title: Tổng kết công tác năm của tỉnh", "Source: Báo Mẫu", "Link: https://bao-mau.example/a.html",
@@ -64,3 +65,13 @@ def test_the_docx_chains_keep_with_next_from_the_text_to_the_last_line(tmp_path:
     # … the last paragraph, the byline and the source line keep with the next;
     # the keywords, the article's last line, do not.
     assert kept[-4:] == [True, True, True, False], [p[:200] for p in paras[-4:]]
+
+
+def test_the_docx_keeps_no_long_last_paragraph(tmp_path: Path) -> None:
+    """LibreOffice would move the whole paragraph to keep the byline company, and
+    leave a third of the page empty: only what closes the article keeps together."""
+    src = _article(tmp_path, 3, last=4)
+    assert bantin("export", "-f", "docx", "-o", str(tmp_path / "out"), str(src)).returncode == 0
+    xml = zip_text(tmp_path / "out" / "bai-3.docx", "word/document.xml")
+    kept = ["<w:keepNext/>" in p for p in xml.split("<w:p>")[1:]]
+    assert kept[-4:] == [False, True, True, False]

@@ -42,6 +42,8 @@ from bantin.model import (
 )
 from bantin.typography.words import join
 
+KEEP_CHARS = 600  # about seven lines of A4 body text (the PDF keeps no longer paragraph with the next either)
+
 
 class Body(Notes):
     dated = False  # a header block above the article gives its date
@@ -109,25 +111,30 @@ class Body(Notes):
         self.para(linked(text), "lede")
 
     def byline(self, text: str) -> None:
-        self.keep_last()
+        self.keep_last(short=True)
         self.para(plain(text), "byline")
 
     def signature(self, s: SignatureBlock) -> None:
         decree.signature_block(self, s)
 
     def notes(self, lines: list[Text]) -> None:
-        for line in lines:
-            self.keep_last()  # the byline (or the text) with the first line, each with the next
+        for n, line in enumerate(lines):
+            self.keep_last(short=n == 0)  # the byline (or the text) with the first line, each with the next
             self.para(line, "source")
 
-    def keep_last(self) -> None:
+    def keep_last(self, short: bool = False) -> None:
         """Keep the paragraph just written with the next one. What closes an
         article (the byline, the source and keyword lines) thus goes over with the
         article's last lines and is never alone at the top of the last page, as
-        the PDF's ``Tail`` does; widow control moves two lines, not a whole long
-        paragraph. After a table nothing is held: a row cannot keep with a line."""
+        the PDF's ``Tail`` does. ``short``: only when that paragraph is short.
+        Word then moves its last two lines (widow control), but LibreOffice
+        moves the whole paragraph, and a long one would leave a third of the page
+        empty. After a table nothing is held: a row cannot keep with a line."""
         last = self.sect.getprevious() if self.sink is None else None
         if last is None or last.tag != self.qn("w:p"):
+            return
+        # (The w:t texts: python-docx's element classes make itertext() yield a run's text thrice.)
+        if short and sum(len(t.text or "") for t in last.iter(self.qn("w:t"))) > KEEP_CHARS:
             return
         ppr = last.find(self.qn("w:pPr"))
         if ppr is None:
