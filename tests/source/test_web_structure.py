@@ -344,3 +344,24 @@ def test_a_short_page_keeps_its_blocks(gap):
     assert [type(b).__name__ for b in a.blocks] == ["Heading", "ListBlock", "Paragraph"]
     assert [text_of(i.text) for i in a.blocks[1].items] == ["Ngày 30/4: nghỉ", "Ngày 1/5: nghỉ"]
     assert text_of(a.blocks[2].text) == "Văn phòng trực cả hai ngày."
+
+
+def test_a_short_page_keeps_the_text_before_its_first_element():
+    page = ("<html><body>\nThông báo của phòng hành chính về lịch làm việc tuần này, mọi người lưu ý.\n"
+            "<h1>Hội nghị tổng kết năm</h1>\n<p>Sáng nay, cơ quan tổ chức hội nghị.</p>\n"
+            "<p>Giám đốc phát biểu khai mạc.</p>\n</body></html>")
+    a = api.read(page.encode(), source_format="html", typography=False)
+    assert isinstance(a, Article)
+    assert [text_of(b.text) for b in a.blocks if isinstance(b, Paragraph)] == [
+        "Thông báo của phòng hành chính về lịch làm việc tuần này, mọi người lưu ý.",
+        "Sáng nay, cơ quan tổ chức hội nghị.", "Giám đốc phát biểu khai mạc."]
+
+
+def test_the_headline_under_a_masthead_line_is_not_repeated():
+    """The bulletin's name over the headline is the page's header; the headline
+    under it is the title, not a heading of the body too."""
+    page = ("<html><body>\nBẢN TIN NỘI BỘ SỐ 12\n<h1>Hội nghị tổng kết năm</h1>\n"
+            "<p>Sáng nay, cơ quan tổ chức hội nghị.</p>\n<p>Giám đốc phát biểu khai mạc.</p>\n</body></html>")
+    a = api.read(page.encode(), source_format="html", typography=False)
+    assert isinstance(a, Article) and a.title == "Hội nghị tổng kết năm"
+    assert [type(b).__name__ for b in a.blocks] == ["Paragraph", "Paragraph"]

@@ -134,7 +134,12 @@ def _unflattened(main: Any, page: Any) -> Any:
     if len(blocks) < 2 or "".join(words(" ".join(main[0].itertext()))) != "".join(words(body.text_content())):
         return main
     out = main.makeelement("main", {})
-    out.extend(tei(body))
+    read = tei(body)
+    if read.text and read.text.strip():  # the body's own text before its first element
+        lead = out.makeelement("p", {})
+        lead.text = read.text
+        out.append(lead)
+    out.extend(read)
     return out
 
 

@@ -149,6 +149,8 @@ def clean(pieces: list[Piece], *, title: str, sapo: str | None, byline: str | No
     while kept and not isinstance(kept[0].block, Figure) and (_junk(kept[0]) or (
             isinstance(kept[0].block, Paragraph) and kept[0].words <= 6 and outlet_like(kept[0].text, outlets))):
         kept.pop(0)  # what the page's header leaves: the outlet's name, a link, a date
+    if kept and isinstance(kept[0].block, (Heading, Paragraph)) and tkey and key(kept[0].text) == tkey:
+        kept.pop(0)  # the headline again, under the outlet's name the header left
     last = kept[-1] if kept else None
     if last is not None and isinstance(last.block, Paragraph):
         lkey = key(last.text)
