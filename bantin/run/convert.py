@@ -249,10 +249,6 @@ def bundle(jobs: list[Job], settings: Settings) -> tuple[Result, list[Result]]:
     """Read every input into one briefing; failing inputs are reported and left out,
     and each input's reader warnings are kept under its own name."""
     assert settings.bundle is not None
-    try:
-        keep_edited(Path(slug(settings.bundle)), settings)
-    except OutputRefused as e:
-        return Result(settings.bundle, error=str(e)), []
     style = load_style(settings.style)
     articles: list[Article] = []
     failures: list[Result] = []
@@ -266,6 +262,7 @@ def bundle(jobs: list[Job], settings: Settings) -> tuple[Result, list[Result]]:
         except Exception as e:  # noqa: BLE001
             failures.append(Result.of(job, error=friendly(e, job.label)))
     try:
+        keep_edited(Path(slug(settings.bundle)), settings)  # after reading: each input's failure is said too
         if not articles:
             raise InputError("no article could be read for the bundle")
         doc = finish(Briefing(title=settings.bundle, articles=tuple(articles)), style, settings,

@@ -37,7 +37,7 @@ def saved_by(path: Path) -> str | None:
             if info.file_size > _MAX_APP_XML:
                 return ""
             xml = z.read(info)
-    except (OSError, KeyError, zipfile.BadZipFile, RuntimeError, NotImplementedError, ValueError):
+    except Exception:  # noqa: BLE001 - any broken zip (a bad deflate stream raises zlib.error)
         return ""  # not a package bantin wrote: not ours to replace either
     m = _APP.search(xml)
     app = m.group(1).decode("utf-8", "replace").strip() if m else ""

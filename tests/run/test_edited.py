@@ -69,3 +69,27 @@ def test_saved_by_names_the_application(tmp_path: Path) -> None:
     assert saved_by(package(None)) == ""  # Google Docs and others write no app.xml
     assert saved_by(tmp_path / "missing.docx") is None
     assert saved_by(package(b"<Application>bantinx</Application>")) == "bantinx"
+
+
+def test_a_broken_package_is_kept_without_a_traceback(tmp_path: Path) -> None:
+    """A Word file whose app.xml does not inflate (zlib.error) is not bantin's."""
+    p = tmp_path / "broken.docx"
+    with zipfile.ZipFile(p, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("docProps/app.xml", "<Properties><Application>bantin 0.3.0</Application></Properties>" * 20)
+    data = bytearray(p.read_bytes())
+    start = data.index(b"docProps/app.xml") + len("docProps/app.xml")
+    data[start + 5:start + 25] = b"\xff" * 20  # the deflate stream, past the local header's name
+    p.write_bytes(bytes(data))
+    assert saved_by(p) == ""
+
+
+def test_a_bundle_over_an_edited_docx_says_so_and_names_its_failing_inputs(tmp_path: Path) -> None:
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "ban-tin.docx").write_bytes(b"somebody's notes")
+    (tmp_path / "hong.txt").write_bytes(b"")
+    r = bantin("export", "-f", "docx", "--bundle", "Bản tin", "-o", "out", str(EXAMPLES / "thu-vien-so.txt"),
+               "hong.txt", cwd=tmp_path)
+    err = r.stderr.decode("utf-8")
+    assert r.returncode == 1 and "Traceback" not in err
+    assert "hong.txt: empty input" in err and "out/ban-tin.docx is a Word file bantin did not write" in err
+    assert (tmp_path / "out" / "ban-tin.docx").read_bytes() == b"somebody's notes"
