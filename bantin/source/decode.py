@@ -25,7 +25,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from bantin.errors import InputError
-from bantin.source import legacy, mixed
+from bantin.source import hints, legacy, mixed
 
 BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
@@ -215,32 +215,10 @@ def _not_utf8(data: bytes, error: UnicodeDecodeError, notes: list[str]) -> Decod
     raise InputError(
         f"{_not_valid('UTF-8', data, error)}, and no legacy "
         f"encoding is clearly right (Vietnamese words: {shares}); name one with --encoding "
-        f"tcvn3, vni, viqr, viscii, cp1258 or another codec{_western(data)}"
+        f"tcvn3, vni, viqr, viscii, cp1258 or another codec{hints.western(data, ranked)}"
     )
 
 
-def _doubt(text: str, named: str, ranked: list[tuple[float, str, str]], notes: list[str]) -> None:
-    """A note when a file too short for detection to overrule the named encoding
-    reads better in another: a folder's -e tcvn3 on a four-word VNI file gives
-    "Haứ Noọi", which every output would carry without a word."""
-    good, others = legacy.evidence(text[:200_000])
-    if not others:
-        return
-    share, best, _ = max(ranked)
-    if legacy.NAMES[best] == named or share < good / (good + others) + legacy.CLEAR_MARGIN:
-        return
-    notes.append(f"only {good} of {good + others} words with marks are Vietnamese read as {named}, as named; "
-                 f"{share:.0%} are read as {legacy.NAMES[best]}: check the file's encoding")
-
-
-def _western(data: bytes) -> str:
-    """The codec to name for a text in another language: an English or French
-    file saved in Windows-1252 is refused like any, but the hint names its codec."""
-    try:
-        data.decode("cp1252")
-    except UnicodeDecodeError:
-        return ""
-    return " (cp1252 reads it as Western European text)"
 
 
 def _strays_unless_legacy(data: bytes, ranked: list[tuple[float, str, str]]) -> tuple[str, str] | None:
@@ -385,7 +363,7 @@ def _unfit(data: bytes, named: str, text: str, notes: list[str], codec: bool = F
     found = legacy.detect(data, ranked)
     if (found is None or legacy.NAMES[found[0]] == named
             or legacy.syllable_share(found[1][:200_000]) < share + legacy.CLEAR_MARGIN):
-        _doubt(text, named, ranked, notes)
+        hints.doubt(text, named, ranked, notes)
         return None
     notes.append(f"the file is {legacy.NAMES[found[0]]}, not {named} as named: read as {legacy.NAMES[found[0]]}")
     return Decoded(found[1], found[0])

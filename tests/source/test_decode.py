@@ -300,3 +300,19 @@ def test_a_western_european_text_is_refused_with_its_codec_named():
     with pytest.raises(api.InputError, match=r"\(cp1252 reads it as Western European text\)$"):
         api.read(data)
     assert api.read(data, encoding="cp1252").title == "Café prices rise"
+
+
+@pytest.mark.parametrize("data", [
+    tcvn3("Thời sự: Hà Nội mưa to"),  # too short for detection, but TCVN3 by its words
+    "Привет, как дела? Сегодня хорошая погода.\n".encode("cp1251"),  # every letter accented read as cp1252
+])
+def test_cp1252_is_not_named_for_a_text_that_is_not_western(data):
+    with pytest.raises(api.InputError) as e:
+        api.read(data)
+    assert "cp1252" not in str(e.value)
+
+
+def test_one_foreign_name_is_no_reason_to_doubt_a_named_encoding():
+    """ "de Terán" is one word that another encoding reads as a syllable: no note."""
+    lines, said = read(tcvn3("de Terán nói rằng"), encoding="tcvn3")
+    assert lines[0] == "de Terán nói rằng" and said == []
