@@ -25,7 +25,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from bantin.errors import InputError
-from bantin.source import hints, legacy, mixed
+from bantin.source import hints, kinds, legacy, mixed
 
 BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
@@ -128,29 +128,8 @@ def decode_reporting(data: bytes, encoding: str | None = None, mend: bool = True
     return Decoded(text, decoded.detected, (*decoded.notes, *notes))
 
 
-# Files a newsroom sends that are not text, by their first bytes: said by name,
-# with what to do, rather than as "binary" or as mojibake (RTF is ASCII).
-_NOT_TEXT = ((b"%PDF-", "a PDF file; bantin reads text, JSON, Markdown, Word (.docx) and web pages, not PDF"),
-             (b"\xd0\xcf\x11\xe0", "an old Word or Excel file (.doc, .xls); save it as .docx"),
-             (b"{\\rtf", "an RTF file; save it as .docx or as text"),
-             (b"PK\x03\x04", "a zip archive (an EPUB, an OpenDocument or a .docx named otherwise); "
-                            "bantin reads .docx files named .docx"),
-             # A picture is not an article; it enters one as a figure of a page or a Markdown file.
-             (b"\xff\xd8\xff", "a JPEG picture, not an article"),
-             (b"\x89PNG\r\n\x1a\n", "a PNG picture, not an article"),
-             (b"GIF8", "a GIF picture, not an article"),
-             (b"II*\x00", "a TIFF picture, not an article"),
-             (b"MM\x00*", "a TIFF picture, not an article"))
-
-
-def not_text(data: bytes) -> str | None:
-    """What a file that is not text is, by its first bytes, with what to do; None
-    when it may be text."""
-    return next((what for magic, what in _NOT_TEXT if data.startswith(magic)), None)
-
-
 def _auto(data: bytes, notes: list[str], mend: bool = True) -> Decoded:
-    what = not_text(data)
+    what = kinds.not_text(data)
     if what:
         raise InputError(what)  # it says what the file is, and what to do
     # A UTF-16 or UTF-32 byte-order mark names its encoding (Notepad's

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from bantin.errors import InputError
+from bantin.source import kinds
 from bantin.source.registry import reader_for
 
 MAX_BYTES = 50 * 2**20  # no article is this long; a larger input is a mistake, read no further
@@ -51,7 +52,11 @@ def load(source: str, source_format: str | None = None) -> tuple[bytes, str | No
     if st.st_size > MAX_BYTES:
         raise InputError(f"larger than {MAX_BYTES // 2**20} MB; not an article")
     with p.open("rb") as f:
-        return _read_limited(f), source_format or reader_for(p)
+        data = _read_limited(f)
+    if source_format is None and reader_for(p) == "txt" and kinds.web_page(data):
+        # Its tags would be read as words; --from txt still reads it as text.
+        raise InputError("a web page (it starts with <html>), named as text: give --from html to read it as one")
+    return data, source_format or reader_for(p)
 
 
 def name_of(source: str) -> str | None:

@@ -240,18 +240,49 @@ def _picture(fmt: str) -> bytes:
 
 @pytest.mark.parametrize("head", ["<!DOCTYPE html>\n<html lang=\"vi\">", "\ufeff  <HTML>", "<html>",
                                   "<?xml version=\"1.0\"?>\n<!-- lưu từ trình duyệt -->\n<!doctype HTML>"])
-def test_a_web_page_named_as_text_says_to_read_it_as_one(head):
-    page = f"{head}<head><title>Tin</title></head><body><p>Đoạn văn của bài.</p></body></html>"
+def test_a_web_page_named_as_text_says_to_read_it_as_one(head, tmp_path):
+    """Named .txt, its tags would be read as words; --from txt still reads it as text."""
+    page = tmp_path / "trang.txt"
+    page.write_text(f"{head}<head><title>Tin</title></head><body><p>Đoạn văn của bài.</p></body></html>",
+                    encoding="utf-8")
     with pytest.raises(api.InputError, match="a web page .* give --from html"):
-        api.read(page.encode("utf-8"), source_format="txt")
+        api.read(page)
+    assert api.read(page, source_format="html").title == "Tin"
+    assert "<body>" in str(api.read(page, source_format="txt", typography=False))
 
 
 @pytest.mark.parametrize("text", ["<html> là một thẻ của trang web\n\nBài viết nói về thẻ <html>.",
                                   "Tiêu đề\n\n<html> mở đầu mọi trang web."])
-def test_text_that_only_mentions_html_is_text(text):
+def test_text_that_only_mentions_html_is_text(text, tmp_path):
     """A newsroom text about web pages, whose first word is a tag's name, is text."""
-    doc = api.read(text.encode("utf-8"), source_format="txt")
-    assert "<html>" in str(doc)
+    (tmp_path / "bai.txt").write_text(text, encoding="utf-8")
+    assert "<html>" in str(api.read(tmp_path / "bai.txt"))
+
+
+@pytest.mark.parametrize(("data", "said"), [
+    (b"From: <Saved by Blink>\r\nSnapshot-Content-Location: https://bao.example/a.html\r\nSubject: Tin\r\n"
+     b"MIME-Version: 1.0\r\nContent-Type: multipart/related;\r\n\ttype=\"text/html\"\r\n\r\n------MultipartBoundary",
+     "a web page saved as one file"),
+    (b"Return-Path: <a@b.vn>\nFrom: =?utf-8?q?Ph=C3=B2ng?= <a@b.vn>\nMIME-Version: 1.0\nContent-Type: text/plain\n\n"
+     b"Th\xc3\xb4ng b\xc3\xa1o", "an e-mail"),
+    (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<?mso-application progid="Word.Document"?>\n'
+     b'<w:wordDocument xmlns:w="http://schemas.microsoft.com/office/word/2003/wordml">', "a Word 2003 XML file"),
+    (b'<?xml version="1.0"?>\n<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0">',
+     "flat XML"),
+    (b'<svg xmlns="http://www.w3.org/2000/svg" width="8" height="8"></svg>', "an SVG picture"),
+    (_picture("BMP"), "a BMP picture"),
+    (_picture("WEBP"), "a WebP picture"),
+])
+def test_documents_read_as_markup_are_named(data, said):
+    with pytest.raises(api.InputError, match=said):
+        api.read(data, source_format="txt")
+
+
+@pytest.mark.parametrize("text", ["From: Phòng Văn hóa\nTo: các đơn vị\n\nThông báo lịch họp tuần sau.",
+                                  "BMW ra mắt mẫu xe mới\n\nHãng xe Đức giới thiệu mẫu xe điện.",
+                                  "RIFF là gì?\n\nĐịnh dạng tệp của âm thanh."])
+def test_texts_that_open_like_those_kinds_are_text(text):
+    assert api.read(text.encode("utf-8"), source_format="txt").title
 
 
 def test_json_is_read_as_the_utf8_it_is_never_mended(tmp_path):

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bantin.errors import InputError
-from bantin.source import decode, xmlguards
+from bantin.source import kinds, xmlguards
 
 MAX_ENTRIES = 2000
 MAX_UNCOMPRESSED = 200 * 1024 * 1024  # every part read, pictures included
@@ -86,7 +86,7 @@ class Package:
         except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, OSError):
             # A .doc saved under a .docx name is the common case: say what it is (a
             # broken zip is only that).
-            what = None if data.startswith(b"PK") else decode.not_text(data)
+            what = None if data.startswith(b"PK") else kinds.not_text(data)
             raise InputError(f"not a Word file (.docx): {what or 'not a zip archive'}") from None
         if len(infos) > MAX_ENTRIES:
             raise InputError(f"Word file with {len(infos)} parts; more than {MAX_ENTRIES} is refused")

@@ -1,0 +1,72 @@
+"""What a file that is not the text it is named is, by its first bytes.
+
+A newsroom sends PDFs, Word 97 and RTF files, pictures, pages saved as one MIME
+file and Word 2003 XML; each is said by name with what to do, rather than read
+as text full of markup ("From: <Saved by Blink>", "<w:wordDocument") and
+written out as an article, or refused as "binary".
+"""
+
+from __future__ import annotations
+
+import re
+
+# By the first bytes (RTF is ASCII).
+_MAGIC = ((b"%PDF-", "a PDF file; bantin reads text, JSON, Markdown, Word (.docx) and web pages, not PDF"),
+          (b"\xd0\xcf\x11\xe0", "an old Word or Excel file (.doc, .xls); save it as .docx"),
+          (b"{\\rtf", "an RTF file; save it as .docx or as text"),
+          (b"PK\x03\x04", "a zip archive (an EPUB, an OpenDocument or a .docx named otherwise); "
+                          "bantin reads .docx files named .docx"),
+          # A picture is not an article; it enters one as a figure of a page or a Markdown file.
+          (b"\xff\xd8\xff", "a JPEG picture, not an article"),
+          (b"\x89PNG\r\n\x1a\n", "a PNG picture, not an article"),
+          (b"GIF8", "a GIF picture, not an article"),
+          (b"II*\x00", "a TIFF picture, not an article"),
+          (b"MM\x00*", "a TIFF picture, not an article"))
+
+# MIME: a block of header lines before the first blank line, one of which only mail
+# writes (a newsroom's text may open with "Title:", "Source:", even "From:").
+_HEADER = re.compile(rb"[A-Za-z][A-Za-z0-9-]*:[^\r\n]*|[ \t][^\r\n]*")
+_MIME_VERSION = re.compile(rb"(?i)(?:MIME-Version|Content-Type|Content-Transfer-Encoding|Message-ID|Received|"
+                           rb"Return-Path|Snapshot-Content-Location):")
+_MIME = ("an e-mail or a web page saved as one file (MIME: .eml, .mht, .mhtml); save the page as .html "
+         "(\u201cWebpage, HTML only\u201d), or the e-mail's text as .txt")
+# XML documents, by their root element after any declaration, processing instructions and comments.
+_XML_ROOT = re.compile(rb"\A(?:\xef\xbb\xbf)?\s*(?:<\?[^>]*\?>\s*|<!--.*?-->\s*)*<([\w:.-]+)", re.DOTALL)
+_XML_KINDS = {b"w:wordDocument": "a Word 2003 XML file; save it as .docx",
+              b"pkg:package": "a Word XML file (flat OPC); save it as .docx",
+              b"office:document": "an OpenDocument file in flat XML (.fodt); save it as .docx",
+              b"svg": "an SVG picture, not an article"}
+_WEB_PAGE = re.compile(rb"\A(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])",
+                       re.IGNORECASE | re.DOTALL)
+_PAGE_PART = re.compile(rb"<(?:head|body)[\s>]|</html>", re.IGNORECASE)  # not a text that opens on the word
+
+
+def not_text(data: bytes) -> str | None:
+    """What a file that is not text is, with what to do; None when it may be text."""
+    head = data[:8192]
+    what = next((what for magic, what in _MAGIC if head.startswith(magic)), None)
+    if what is not None:
+        return what
+    # "BM" and "RIFF" open texts too: the header's fixed bytes say a picture.
+    if head.startswith(b"BM") and len(head) > 14 and head[6:10] == b"\0\0\0\0":
+        return "a BMP picture, not an article"
+    if head.startswith(b"RIFF") and head[8:12] == b"WEBP":
+        return "a WebP picture, not an article"
+    if _mime(head):
+        return _MIME
+    root = _XML_ROOT.match(head)
+    return _XML_KINDS.get(root.group(1)) if root else None
+
+
+def _mime(head: bytes) -> bool:
+    block = re.split(rb"\r?\n\r?\n", head, maxsplit=1)[0].splitlines()
+    return bool(block) and all(_HEADER.fullmatch(line) for line in block) and any(
+        _MIME_VERSION.match(line) for line in block)
+
+
+def web_page(data: bytes) -> bool:
+    """Whether bytes named as text are a saved web page (its tags would be read as words)."""
+    head = data[:65536]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        head = head.decode("utf-16", "replace").encode("utf-8")
+    return bool(_WEB_PAGE.match(head[:4096]) and _PAGE_PART.search(head))
