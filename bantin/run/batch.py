@@ -92,7 +92,7 @@ def check_outputs(inputs: tuple[str, ...], settings: Settings) -> bool:
                               "input; give a folder, or -o - to write one document to standard output")
     why = unwritable(out)
     if why is not None:
-        raise BatchUsageError(f"-o {shown(str(out))}: cannot write there: {why}")
+        raise BatchUsageError(f"-o {shown(str(out))}: cannot write there: {shown(why)}")
     guard = Guard.of(inputs, out, settings.overwrite)
 
     inner = covered(inputs, os.path.realpath(out))
@@ -137,7 +137,7 @@ def run(inputs: tuple[str, ...], settings: Settings, err: Err) -> Report:
     first = list(islice(found, 2))
     if not first:
         where = ", ".join(shown(s) for s in inputs[:3]) + (", …" if len(inputs) > 3 else "")
-        held = f"; it holds {_kinds(passed)}" if passed else ""
+        held = f"; {'they hold' if len(inputs) > 1 else 'it holds'} {_kinds(passed)}" if passed else ""
         raise BatchUsageError(f"no input files in {where}{held} (bantin reads {', '.join(input_suffixes())})")
     if settings.out_dir is None and (len(settings.formats) != 1 or (len(first) != 1 and not settings.bundle)):
         raise BatchUsageError("-o - writes one document: give one format and one input (or --bundle)")
@@ -165,7 +165,8 @@ def run(inputs: tuple[str, ...], settings: Settings, err: Err) -> Report:
     if not settings.quiet:
         if passed:
             # A PDF or an old .doc dropped into an archive must not vanish in silence.
-            err(f"bantin: passed over {sum(passed.values())} documents of the input folders that bantin does not "
+            n = sum(passed.values())
+            err(f"bantin: passed over {n} document{'s' if n > 1 else ''} of the input folders that bantin does not "
                 f"read: {_kinds(passed)}")
         stopped = f", {report.stopped} not attempted (--fail-fast)" if report.stopped else ""
         err(f"bantin: {report.converted} converted, {report.failed} failed, {report.skipped} skipped{stopped} "

@@ -44,7 +44,7 @@ def saved_by(path: Path) -> str | None:
     if app == "bantin" or app.startswith("bantin "):
         return None
     # "LibreOffice/7.4.7.2$Linux_X86_64 LibreOffice_project/…": the name and version say enough
-    return app.split("$", 1)[0].strip()
+    return " ".join(app.split("$", 1)[0].split())
 
 
 def refusal(path: Path) -> str | None:
@@ -52,5 +52,5 @@ def refusal(path: Path) -> str | None:
     app = saved_by(path)
     if app is None:
         return None
-    what = f"was saved by {app} since bantin wrote it" if app else "is a Word file bantin did not write"
-    return f"{shown(str(path))} {what}, and is kept: move it away, or give --overwrite to replace it"
+    what = f"was last saved by {shown(app)}, not bantin," if app else "is a Word file bantin did not write,"
+    return f"{shown(str(path))} {what} and is kept: move it away, or give --overwrite to replace it"

@@ -10,6 +10,7 @@ about 1.5 ms a file here.
 
 from __future__ import annotations
 
+import errno
 import os
 from pathlib import Path
 
@@ -49,6 +50,8 @@ def unwritable(folder: Path) -> str | None:
     made: list[Path] = []
     try:
         for p in reversed([folder, *folder.parents]):
+            if p.is_symlink() and not p.exists():
+                return f"{p} is a link to {os.readlink(p)}, which does not exist"
             if not p.exists():
                 p.mkdir()
                 made.append(p)
@@ -56,6 +59,8 @@ def unwritable(folder: Path) -> str | None:
         os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644))
         tmp.unlink()
     except OSError as e:
+        if e.errno == errno.ENOENT and folder.is_dir():
+            return "no file can be made in it (a virtual file system such as /proc)"  # not "No such file"
         return e.strerror or str(e)
     finally:
         for p in reversed(made):

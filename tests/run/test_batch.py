@@ -301,3 +301,10 @@ def test_documents_of_a_folder_that_no_reader_takes_are_counted_in_one_line(tmp_
     r = bantin("export", "-f", "txt", "-o", str(tmp_path / "out3"), str(src))
     assert r.returncode == 2 and b"no input files in " in r.stderr and b"; it holds 2 .pdf, 1 .doc (bantin reads" \
         in r.stderr
+    (src / "d.doc").unlink()
+    (src / "sub" / "c.pdf").unlink()
+    r = bantin("export", "-f", "txt", "-o", str(tmp_path / "out4"), str(src), str(src / "sub"))
+    assert b"; they hold 1 .pdf (bantin reads" in r.stderr
+    (src / "a.txt").write_bytes((EXAMPLES / "thu-vien-so.txt").read_bytes())
+    r = bantin("export", "-f", "txt", "-o", str(tmp_path / "out5"), str(src))
+    assert b"passed over 1 document of the input folders that bantin does not read: 1 .pdf\n" in r.stderr

@@ -34,7 +34,7 @@ def test_a_docx_saved_by_libreoffice_is_not_replaced(tmp_path: Path) -> None:
     rc, err = export(tmp_path)
     assert rc == 1 and "Traceback" not in err
     line, = (x for x in err.splitlines() if "error" in x)
-    assert "thu-vien-so.txt: out/thu-vien-so.docx was saved by LibreOffice" in line and "--overwrite" in line
+    assert "thu-vien-so.txt: out/thu-vien-so.docx was last saved by LibreOffice" in line and "--overwrite" in line
     assert docx.read_bytes() == edited
     assert txt.read_text(encoding="utf-8") == "an older text output"  # none of the input's formats written
     assert other.is_file()  # the other input converted
@@ -93,3 +93,13 @@ def test_a_bundle_over_an_edited_docx_says_so_and_names_its_failing_inputs(tmp_p
     assert r.returncode == 1 and "Traceback" not in err
     assert "hong.txt: empty input" in err and "out/ban-tin.docx is a Word file bantin did not write" in err
     assert (tmp_path / "out" / "ban-tin.docx").read_bytes() == b"somebody's notes"
+
+
+def test_the_application_is_shown_escaped(tmp_path: Path) -> None:
+    """A name from somebody's package reaches the terminal: no escape sequence of it does."""
+    (tmp_path / "out").mkdir()
+    with zipfile.ZipFile(tmp_path / "out" / "thu-vien-so.docx", "w") as z:
+        z.writestr("docProps/app.xml", "<Properties><Application>Word\x1b]0;pwned\x07\x1b[2J\nline2</Application>"
+                                       "</Properties>")
+    rc, err = export(tmp_path)
+    assert rc == 1 and "\x1b" not in err and "thu-vien-so.docx was last saved by 'Word\\x1b]0;pwned" in err

@@ -420,6 +420,15 @@ def test_an_output_folder_on_a_virtual_file_system_is_one_usage_line(tmp_path):
     assert r.stderr.count(b"\n") == 1 and b"-o /sys/kernel/bantin-out: cannot write there" in r.stderr
 
 
+def test_an_output_folder_through_a_dangling_link_or_on_proc_is_named(tmp_path):
+    (tmp_path / "dang").symlink_to(tmp_path / "gone")
+    r = bantin("export", "-f", "txt", "-o", str(tmp_path / "dang" / "sub"), str(EXAMPLES / "thu-vien-so.txt"))
+    assert r.returncode == 2 and b"dang is a link to " in r.stderr and b"which does not exist" in r.stderr
+    if os.path.isdir("/proc/self"):
+        r = bantin("export", "-f", "txt", "-o", "/proc", str(EXAMPLES / "thu-vien-so.txt"))
+        assert r.returncode == 2 and b"No such file" not in r.stderr, r.stderr
+
+
 def test_the_output_folder_probe_leaves_nothing(tmp_path):
     """The folders the check makes are removed again when no input converts."""
     bad = tmp_path / "bad.docx"
