@@ -109,6 +109,8 @@ def decode(data: bytes, name: str, capitals: bool = True) -> str:
     # an address is left as written, which is how RFC 1456 text carried them. Only
     # one that says it is an address (a scheme, "www.", a mailbox, a domain no
     # Vietnamese syllable ends like: ".com", ".vn"): "di.ch" is "dịch".
+    if "\\." not in text:  # text that escapes a full stop anywhere writes VIQR by the RFC: "." is a tone
+        text = _full_stops(text)
     out, done = [], 0
     for start, address in addresses(text):
         if not ("://" in address or "@" in address or _VIQR_ADDRESS.search(address)):
@@ -118,6 +120,36 @@ def decode(data: bytes, name: str, capitals: bool = True) -> str:
         done = start + len(address)
     out.append(pattern.sub(swap, text[done:]))
     return unicodedata.normalize("NFC", "".join(out))
+
+
+# A VIQR word that ends in ".", and what follows it: RFC 1456 escapes a full stop
+# after a letter ("\."), but most VIQR text as typed does not, and "mu+a." is "mưa."
+# far more often than "mựa".
+_WORD_DOT = re.compile(r"(?<![\\A-Za-z^(+'`?~.])([A-Za-z][A-Za-z^(+'`?~.]*?)\.(?=([\"”’)\]]*)(\s+\S|\s*$|\.))")
+_VIQR_TONES = re.compile(r"[aeiouyAEIOUY][\^(+]?['`?~.]")
+_VIQR_VOWELS = re.compile(r"(?:[aeiouyAEIOUY][\^(+]?)+$")
+_TONE_ON_LAST = frozenset({"oa", "oe", "uy", "ue^"})  # "hoạ", "thuỵ": the nuclei that may tone their last vowel
+
+
+def _full_stops(text: str) -> str:
+    """VIQR with its word-final full stops escaped: after a word that has its tone
+    already ("No^.i."), after two vowels whose first takes the tone ("mu+a.",
+    "kia.", not "hoa."), and before a capital or the line's end ("to." ending a
+    sentence). A second dot keeps the first a tone ("bi.." is "bị.")."""
+
+    def escape(m: re.Match[str]) -> str:
+        word, after = m.group(1), m.group(3)
+        if after == ".":
+            return m.group(0)
+        vowels = _VIQR_VOWELS.search(word)
+        nucleus = vowels.group(0).lower() if vowels else ""
+        ends_sentence = after.strip() == "" or after.lstrip()[:1].isupper()
+        two = len(re.findall(r"[aeiouy]", nucleus)) >= 2 and nucleus not in _TONE_ON_LAST
+        if _VIQR_TONES.search(word) or two or ends_sentence:
+            return word + "\\."
+        return m.group(0)
+
+    return "\n".join(_WORD_DOT.sub(escape, line) for line in text.split("\n"))
 
 
 def _capitals(text: str) -> str:

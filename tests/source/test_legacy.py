@@ -38,8 +38,9 @@ def test_tables_hold_all_134_letters_in_both_cases():
 @pytest.mark.parametrize("name", legacy.LEGACY)
 def test_every_letter_round_trips(name):
     # Inside a sentence: TCVN3 text opens a sentence with a capital (test below).
+    # VIQR that escapes no full stop reads a "." ending the text as one (test below).
     for c in ALL:
-        for text in (f"x {c}", f"x{c}y", f"x {c}."):
+        for text in (f"x {c} x", f"x{c}y", f"x {c}.", *([f"x {c}"] if name != "viqr" else [])):
             assert legacy.decode(legacy.encode(text, name), name) == text, (name, c, text)
 
 
@@ -187,3 +188,19 @@ def test_tcvn3_keeps_a_wrapped_line_in_small_letters(cut, goes_on):
     text = (f"Giá lúa tăng mạnh\nTheo các thương lái ở Cần Thơ, giá lúa tươi {cut}\n{goes_on}\n"
             "Ở An Giang nông dân phấn khởi.")
     assert legacy.decode(legacy.encode(text, "tcvn3"), "tcvn3") == text
+
+
+@pytest.mark.parametrize(("typed", "read"), [
+    ("Ha` No^.i mu+a to. Tro+`i la.nh qua'.", "Hà Nội mưa to. Trời lạnh quá."),  # before a capital, at the end
+    ("Ho. ddi mua. Co^ a^'y ba'n ca'i a'o kia.", "Họ đi mua. Cô ấy bán cái áo kia."),  # "mụa", "kịa" are no words
+    ("Anh a^'y bi. ddau. Tho+`i tie^'t tha^.t to^'t.", "Anh ấy bị đau. Thời tiết thật tốt."),
+    ("Ho^m nay tro+`i mu+a.\nCo^ a^'y bi.. Ho. bi. pha.t.", "Hôm nay trời mưa.\nCô ấy bị. Họ bị phạt."),
+    ('"Ddi ho.c." Co^ no\'i va`o TP.HCM.', '"Đi học." Cô nói vào TP.HCM.'),
+    # A text that escapes its full stops follows the RFC: every other "." is a tone.
+    ("Ho. ddi mua\\. Co^ a^'y bi. Ha.", "Họ đi mua. Cô ấy bị Hạ"),
+])
+def test_viqr_as_typed_keeps_its_full_stops(typed, read):
+    """RFC 1456 escapes a full stop after a letter, but VIQR as people typed it
+    does not: a word-final "." before a capital or a line's end, after a word
+    toned already, or after two vowels whose first takes the tone, is a full stop."""
+    assert legacy.decode(typed.encode("ascii"), "viqr") == read
