@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from bantin.errors import UsageError
-from bantin.run import owned
+from bantin.run import edited, owned
 from bantin.run.names import shown
 from bantin.source import extensions
 
@@ -91,10 +91,15 @@ class Guard:
             return None
         if owned.written_here(self.owned, Path(self.out_path), target):
             return None  # bantin's own output of an earlier run, untouched since
+        if os.path.relpath(target, self.out_path) in self.owned and edited.saved_by(Path(target)):
+            # bantin's output, saved in Word or LibreOffice since: its input alone fails
+            # and says who saved it (``bantin.run.edited``), the others convert.
+            return None
         where = ("an input folder" if os.path.dirname(real) in self.named_dirs
                  else "an output folder shared with the inputs")
         return (f"the output {shown(str(target))} would replace an existing {Path(real).suffix} file that bantin did "
-                f"not write (or that was edited since), in {where}; choose another -o, or give --overwrite")
+                f"not write (or that was edited since), in {where}; choose another output folder (-o), or give "
+                "--overwrite")
 
     def _is_stdin(self, target: Path) -> bool:
         """Whether ``target`` is the very file the shell gave as standard input

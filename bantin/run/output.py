@@ -59,8 +59,11 @@ def unwritable(folder: Path) -> str | None:
         os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644))
         tmp.unlink()
     except OSError as e:
-        if e.errno == errno.ENOENT and folder.is_dir():
-            return "no file can be made in it (a virtual file system such as /proc)"  # not "No such file"
+        if e.errno == errno.ENOENT:  # not "No such file": the folder, or the one it would be made in, is there
+            there = next((p for p in [folder, *folder.parents] if p.is_dir()), None)
+            if there is not None:
+                where = "in it" if there == folder else f"in {there}"
+                return f"no file or folder can be made {where} (a virtual file system such as /proc)"
         return e.strerror or str(e)
     finally:
         for p in reversed(made):

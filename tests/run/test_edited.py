@@ -103,3 +103,37 @@ def test_the_application_is_shown_escaped(tmp_path: Path) -> None:
                                        "</Properties>")
     rc, err = export(tmp_path)
     assert rc == 1 and "\x1b" not in err and "thu-vien-so.docx was last saved by 'Word\\x1b]0;pwned" in err
+
+
+def _resave(docx: Path, app: str) -> None:
+    """The package as an editor saves it: its own name in docProps/app.xml."""
+    with zipfile.ZipFile(docx) as z:
+        parts = {i.filename: z.read(i) for i in z.infolist()}
+    parts["docProps/app.xml"] = f"<Properties><Application>{app}</Application></Properties>".encode()
+    with zipfile.ZipFile(docx, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+
+
+def test_in_an_output_folder_inside_the_inputs_only_the_edited_input_fails(tmp_path: Path) -> None:
+    """``bantin export -f all .`` writes dist/ inside the input folder: a Word
+    output edited there fails its own input, as anywhere, not the whole run."""
+    src = tmp_path / "src"
+    src.mkdir()
+    shutil.copyfile(EXAMPLES / "thu-vien-so.txt", src / "bai.txt")
+    (src / "tin.md").write_text("# Tin ngắn\n\nĐoạn văn của bài.\n", encoding="utf-8")
+    assert bantin("export", "-f", "docx,txt", ".", cwd=src).returncode == 0
+    docx = src / "dist" / "bai.docx"
+    _resave(docx, "LibreOffice/7.4.7.2$Linux_X86_64")
+    edited = docx.read_bytes()
+    (src / "dist" / "tin.txt").unlink()
+    r = bantin("export", "-f", "docx,txt", ".", cwd=src)
+    err = r.stderr.decode("utf-8")
+    assert r.returncode == 1, err
+    assert "dist/bai.docx was last saved by LibreOffice/7.4.7.2, not bantin" in err
+    assert docx.read_bytes() == edited and (src / "dist" / "tin.txt").is_file()
+    # A Word file bantin never wrote there is still somebody's original: the run is refused.
+    (src / "dist" / "ghi-chu.docx").write_bytes(edited)
+    (src / "ghi-chu.md").write_text("# Ghi chú\n\nĐoạn.\n", encoding="utf-8")
+    r = bantin("export", "-f", "docx,txt", ".", cwd=src)
+    assert r.returncode == 2 and b"ghi-chu.docx would replace an existing .docx file" in r.stderr

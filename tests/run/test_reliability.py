@@ -425,8 +425,10 @@ def test_an_output_folder_through_a_dangling_link_or_on_proc_is_named(tmp_path):
     r = bantin("export", "-f", "txt", "-o", str(tmp_path / "dang" / "sub"), str(EXAMPLES / "thu-vien-so.txt"))
     assert r.returncode == 2 and b"dang is a link to " in r.stderr and b"which does not exist" in r.stderr
     if os.path.isdir("/proc/self"):
-        r = bantin("export", "-f", "txt", "-o", "/proc", str(EXAMPLES / "thu-vien-so.txt"))
-        assert r.returncode == 2 and b"No such file" not in r.stderr, r.stderr
+        for out in ("/proc", "/proc/bantin-out"):
+            r = bantin("export", "-f", "txt", "-o", out, str(EXAMPLES / "thu-vien-so.txt"))
+            assert r.returncode == 2 and b"No such file" not in r.stderr, r.stderr
+            assert b"no file or folder can be made in" in r.stderr, r.stderr
 
 
 def test_the_output_folder_probe_leaves_nothing(tmp_path):
