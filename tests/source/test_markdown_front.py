@@ -134,3 +134,15 @@ def test_hostile_or_broken_yaml_is_one_clear_error(front: str) -> None:
     with pytest.raises(InputError, match="front matter") as e:
         read(f"---\n{front}\n---\n\nĐoạn.\n")
     assert "\n" not in str(e.value)
+
+
+@pytest.mark.parametrize(("front", "outlet", "url"), [
+    ("source: Báo Sài Gòn Giải Phóng", "Báo Sài Gòn Giải Phóng", None),  # as a newsroom's text header says it
+    ("publisher: SGGP\nsource: https://sggp.example/a.html", "SGGP", "https://sggp.example/a.html"),
+    ("outlet: Báo Mẫu\nsource: Báo Khác\nurl: https://bao-mau.example/b.html", "Báo Mẫu",
+     "https://bao-mau.example/b.html"),
+])
+def test_the_outlet_from_source_or_publisher(front: str, outlet: str, url: str | None) -> None:
+    warned: list[str] = []
+    a = read(f"---\ntitle: Tin\n{front}\n---\n\nĐoạn văn của bài.\n", warned=warned)
+    assert a.outlet is not None and a.outlet.name == outlet and a.url == url and warned == []

@@ -106,10 +106,10 @@ def read(data: bytes, ctx: Context) -> Article:
             ctx.warn("no title in the document (front matter or # heading) and no file name: give one with "
                      "-M title=…")
         title = named.title or ""
-    outlet = front.text(meta, "outlet", ctx.warn)
+    outlet = front.outlet(meta, ctx.warn)
     return Article(
         title=title, lede=lede, outlet=Outlet(None, outlet) if outlet else None,
         date=front.date(meta, ctx.warn) or named.date, byline=front.byline(meta, ctx.warn),
-        url=front.text(meta, "url", ctx.warn), tags=front.tags(meta, ctx.warn), blocks=tuple(blocks),
+        url=front.url(meta, ctx.warn), tags=front.tags(meta, ctx.warn), blocks=tuple(blocks),
         notes=tuple(Note(note_id(n), b) for n, b in numbered),
     )

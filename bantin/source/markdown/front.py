@@ -10,7 +10,8 @@ where text belongs is dropped with a warning, never printed as Python shows it.
 
 Fields: ``title``; ``date`` (else the ``YYYY-MM-DD-`` a Jekyll post's file name
 starts with); ``author``/``byline`` (a list of names, or a mapping with a
-``name``); ``outlet``; ``url``; ``tags`` and ``categories`` (lists, or one string
+``name``); ``outlet`` (else ``source`` or ``publisher``, unless an address); ``url``
+(else ``source`` when it is one); ``tags`` and ``categories`` (lists, or one string
 split at commas, else at spaces as Jekyll does); the lede from ``lede``, ``sapo``,
 ``summary``, ``description`` or ``excerpt``.
 """
@@ -223,3 +224,25 @@ def file_name(name: str | None) -> FileName:
         found, stem = m.group(1), m.group(2)
     title = " ".join(stem.replace("_", " ").replace("-", " ").split())
     return FileName(found, title or None)
+
+
+def outlet(front: dict[str, Any], warn: Warn) -> str | None:
+    """The outlet: ``outlet``, else a ``source`` or ``publisher`` that names one
+    ("source: Báo Sài Gòn Giải Phóng", as a newsroom's text header says it)."""
+    for key in ("outlet", "source", "publisher"):
+        v = text(front, key, warn)
+        if v and not _ADDRESS.match(v):
+            return v
+    return None
+
+
+def url(front: dict[str, Any], warn: Warn) -> str | None:
+    """The article's address: ``url``, else a ``source`` that is one."""
+    v = text(front, "url", warn)
+    if v:
+        return v
+    source = front.get("source")
+    return " ".join(source.split()) if isinstance(source, str) and _ADDRESS.match(source.strip()) else None
+
+
+_ADDRESS = re.compile(r"(?:https?://|www\.)\S+$", re.IGNORECASE)
