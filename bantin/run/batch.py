@@ -13,7 +13,7 @@ import hashlib
 import os
 import sys
 import time
-from collections import Counter, deque
+from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from itertools import chain, islice
@@ -24,7 +24,7 @@ import click
 
 from bantin.errors import StdoutError, UsageError
 from bantin.run import cluster, interrupt, manifest, owned, pool
-from bantin.run.collect import collect, covered, input_suffixes
+from bantin.run.collect import PassedOver, collect, covered, input_suffixes
 from bantin.run.convert import Job, Result, bundle, slug, target
 from bantin.run.guard import Guard, OutputRefused, check
 from bantin.run.names import shown
@@ -132,12 +132,12 @@ def _check_report(inputs: tuple[str, ...], report: Path) -> None:
 def run(inputs: tuple[str, ...], settings: Settings, err: Err) -> Report:
     t0 = time.perf_counter()
     settings = replace(settings, shared=check_outputs(inputs, settings))
-    passed: Counter[str] = Counter()  # documents of the input folders that no reader takes
+    passed = PassedOver()
     found = collect(inputs, settings.out_dir, outermost=settings.bundle is None, passed=passed)
     first = list(islice(found, 2))
     if not first:
         where = ", ".join(shown(s) for s in inputs[:3]) + (", …" if len(inputs) > 3 else "")
-        held = f"; {'they hold' if len(inputs) > 1 else 'it holds'} {_kinds(passed)}" if passed else ""
+        held = f"; {'they hold' if len(inputs) > 1 else 'it holds'} {passed.counts()}" if passed else ""
         raise BatchUsageError(f"no input files in {where}{held} (bantin reads {', '.join(input_suffixes())})")
     if settings.out_dir is None and (len(settings.formats) != 1 or (len(first) != 1 and not settings.bundle)):
         raise BatchUsageError("-o - writes one document: give one format and one input (or --bundle)")
@@ -163,20 +163,12 @@ def run(inputs: tuple[str, ...], settings: Settings, err: Err) -> Report:
         err(f"bantin: error: {outcome.error}")
         report.error = outcome.error  # the exit status says so; no input failed for it
     if not settings.quiet:
-        if passed:
-            # A PDF or an old .doc dropped into an archive must not vanish in silence.
-            n = sum(passed.values())
-            err(f"bantin: passed over {n} document{'s' if n > 1 else ''} of the input folders that bantin does not "
-                f"read: {_kinds(passed)}")
+        if passed:  # a PDF or an old .doc dropped into an archive must not vanish in silence
+            err(f"bantin: warning: {passed.line()}")
         stopped = f", {report.stopped} not attempted (--fail-fast)" if report.stopped else ""
         err(f"bantin: {report.converted} converted, {report.failed} failed, {report.skipped} skipped{stopped} "
             f"in {elapsed:.2f} s")
     return report
-
-
-def _kinds(passed: Counter[str]) -> str:
-    """ "3 .jpg, 1 .pdf": the commonest first."""
-    return ", ".join(f"{n} {ext}" for ext, n in sorted(passed.items(), key=lambda x: (-x[1], x[0])))
 
 
 def _failed(r: Result, outcome: Outcome, err: Err) -> None:

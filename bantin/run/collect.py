@@ -17,7 +17,7 @@ import stat
 import unicodedata
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from bantin.run.convert import Job
@@ -31,15 +31,15 @@ def input_suffixes() -> tuple[str, ...]:
 
 
 def collect(inputs: tuple[str, ...], out_dir: Path | None = None, outermost: bool = False,
-            passed: Counter[str] | None = None) -> Iterator[Job]:
+            passed: PassedOver | None = None) -> Iterator[Job]:
     """Expand folders recursively; output paths mirror each folder's tree. A
     generator, so that an archive of any size is never held in memory at once.
     ``outermost``: an input named inside a folder also named (``archive/2025/
     archive/``, ``archive/2025/a.txt archive/``) is left to that folder's walk, so
     its output has the mirrored place whatever the order of the names (a bundle
-    keeps the order given instead: it writes one file). ``passed`` counts, by
-    extension, the documents of the folders that no reader takes (a PDF, a
-    .doc), so the run can say it passed them over."""
+    keeps the order given instead: it writes one file). ``passed`` notes
+    the documents of the folders that no reader takes (a PDF, a .doc), so the
+    run can say it passed them over."""
     skip_dir = _real(out_dir) if out_dir is not None else None
     # A folder named on the command line is walked even through a symlink: a walk
     # that meets the same link does not also report it as not followed.
@@ -93,7 +93,7 @@ def _real(p: Path) -> str:
 
 
 def _walk(root: Path, skip_dir: str | None, named: frozenset[str] = frozenset(),
-          passed: Counter[str] | None = None) -> Iterator[Job]:
+          passed: PassedOver | None = None) -> Iterator[Job]:
     real_root = _real(root)
     suffixes = input_suffixes()
     problems: list[OSError] = []
@@ -121,7 +121,7 @@ def _walk(root: Path, skip_dir: str | None, named: frozenset[str] = frozenset(),
             suffix = Path(name).suffix.lower()
             if suffix not in suffixes:
                 if passed is not None and suffix in _DOCUMENTS:
-                    passed[suffix] += 1
+                    passed.add(Path(folder, name))
                 continue
             yield _file(root, real_root, Path(folder, name), suffixes, skip_dir)
     for e in problems:
@@ -133,6 +133,36 @@ def _walk(root: Path, skip_dir: str | None, named: frozenset[str] = frozenset(),
 # styles and scripts are not: a saved web page's folder holds hundreds.
 _DOCUMENTS = frozenset({".pdf", ".doc", ".dot", ".docm", ".dotx", ".rtf", ".odt", ".fodt", ".epub", ".wps",
                         ".wpd", ".pages", ".xps", ".mht", ".mhtml", ".eml"})
+_WORD = frozenset({".doc", ".dot", ".docm", ".dotx", ".rtf", ".odt", ".fodt", ".wps", ".wpd", ".pages"})
+_NAMED = 3  # documents named in the line; the count says the rest
+
+
+@dataclass
+class PassedOver:
+    """The documents of the input folders that no reader takes, for one warning
+    at the end of a run: counted by kind, the first few by name (an archive may
+    hold thousands of PDFs: memory stays flat)."""
+
+    kinds: Counter[str] = field(default_factory=Counter)
+    first: list[str] = field(default_factory=list)
+
+    def add(self, path: Path) -> None:
+        self.kinds[path.suffix.lower()] += 1
+        if len(self.first) < _NAMED:
+            self.first.append(shown(str(path)))
+
+    def __bool__(self) -> bool:
+        return bool(self.kinds)
+
+    def counts(self) -> str:
+        """ "2 .pdf, 1 .doc": the commonest first."""
+        return ", ".join(f"{n} {ext}" for ext, n in sorted(self.kinds.items(), key=lambda x: (-x[1], x[0])))
+
+    def line(self) -> str:
+        n = sum(self.kinds.values())
+        names = ", ".join(self.first) + (", …" if n > len(self.first) else "")
+        hint = "; save Word and OpenDocument files as .docx to convert them" if _WORD & set(self.kinds) else ""
+        return f"passed over {n} document{'s' if n > 1 else ''} bantin does not read ({self.counts()}): {names}{hint}"
 
 
 def _order(name: str) -> tuple[str, str]:
