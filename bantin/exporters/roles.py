@@ -65,7 +65,10 @@ def roles(style: Style) -> Mapping[str, Role]:
         "body": Role(t.body_size, t.leading, align=justify, after=t.space_after, first=t.first_line_indent),
         "title": Role(t.title_size, 1.3, "heading", bold=True, align=t.title_align, after=t.title_size * 0.5,
                       keep_next=True),
-        "lede": Role(t.lede_size, t.leading, bold=True, align=justify, after=t.space_after * 1.5),
+        # Not bold, the lede is the body's first paragraph and takes its indent.
+        "lede": Role(t.lede_size, t.leading, bold=t.lede_bold, align=justify,
+                     after=t.space_after * (1.5 if t.lede_bold else 1),
+                     first=0 if t.lede_bold else t.first_line_indent),
         "h1": heading(hs[0]),
         "h2": heading(hs[1]),
         "h3": heading(hs[2]),

@@ -32,6 +32,7 @@ RULES: dict[str, tuple[object, ...]] = {
     "text.leading": (_NUMBER, 1, 3),
     "text.title_size": (_NUMBER, 5, 96),
     "text.lede_size": (_NUMBER, 5, 48),
+    "text.lede_bold": (bool,),
     "text.heading_sizes": (list, 5, 72),
     "text.caption_size": (_NUMBER, 5, 48),
     "text.masthead_size": (_NUMBER, 5, 48),

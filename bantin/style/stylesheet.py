@@ -78,6 +78,8 @@ class Text:
     leading: float = 1.4  # times the font size; >= 1.3 keeps stacked marks clear
     title_size: float = 22.0
     lede_size: float = 11.5
+    # A news sapo is bold; Nghị định 30 sets a document's opening paragraph as body text.
+    lede_bold: bool = True
     heading_sizes: tuple[float, ...] = (14.0, 12.5, 11.5)
     caption_size: float = 9.0
     masthead_size: float = 8.5

@@ -151,3 +151,30 @@ def test_a_drafts_blank_date_line_stays_one_line_in_the_text(tmp_path):
     lines = (out / "cong-van.txt").read_text(encoding="utf-8").splitlines()
     line = next(x for x in lines if "Số:" in x)
     assert "…, ngày" in line and "năm" in line and len(line.rstrip()) <= 72
+
+
+def _lede_fonts(pdf: Path, start: str) -> set[str]:
+    from pypdf import PdfReader
+
+    fonts: set[str] = set()
+
+    def seen(text: str, _cm: object, _tm: object, font: dict | None, _size: float) -> None:
+        if text.strip().startswith(start) and font:
+            fonts.add(str(font.get("/BaseFont")))
+
+    PdfReader(pdf).pages[0].extract_text(visitor_text=seen)
+    return fonts
+
+
+@pytest.mark.parametrize(("style", "bold"), [("default", True), ("nd30", False)])
+def test_the_opening_paragraph_is_bold_only_in_a_news_sheet(tmp_path, style, bold):
+    """A news sapo is bold and flush left; Nghị định 30 sets a report's opening
+    paragraph as body text, indented 1 cm like the others."""
+    out = _export(tmp_path, "--style", style, *META)
+    fonts = _lede_fonts(out / "cong-van.pdf", "Sở báo cáo kết quả")
+    assert fonts and all(("Bold" in f) is bold for f in fonts), fonts
+    styles = zipfile.ZipFile(out / "cong-van.docx").read("word/styles.xml").decode()
+    lede = re.search(r'w:styleId="Lede">.*?</w:style>', styles).group(0)
+    assert ("<w:b/>" in lede) is bold and ('w:firstLine="567"' in lede) is (not bold)
+    css = zipfile.ZipFile(out / "cong-van.epub").read("EPUB/style.css").decode()
+    assert f".lede {{ font-weight: {'bold' if bold else 'normal'};" in css

@@ -57,7 +57,8 @@ def css(style: Style, fonts: list[tuple[str, str, str]], fallbacks: list[str]) -
             f"h4 {{ font-size: {rel(r['h3'].size)}; margin: 1em 0 0.3em; }}",
             f'.masthead {{ font-family: "heading", {then}sans-serif; font-size: {masthead}; '
             f"color: {t.accent_colour}; text-indent: 0; margin-bottom: 0.6em; }}",
-            f".lede {{ font-weight: bold; font-size: {rel(r['lede'].size)}; text-indent: 0; }}",
+            f".lede {{ font-weight: {'bold' if t.lede_bold else 'normal'}; font-size: {rel(r['lede'].size)}; "
+            f"text-indent: {'0' if t.lede_bold else indent}; }}",
             "ol, ul { margin: 0 0 0.6em 0; padding-left: 1.6em; }",
             ".own-numbers { list-style: none; padding-left: 0; }",
             f".own-numbers li {{ text-indent: {indent}; }}",

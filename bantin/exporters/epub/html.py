@@ -65,8 +65,9 @@ class Html(Walker):
 
     format = "epub"
 
-    def __init__(self, decree: bool = False) -> None:
+    def __init__(self, decree: bool = False, lede_bold: bool = True) -> None:
         self.decree = decree  # the style asks for Nghị định 30's header block
+        self.lede_bold = lede_bold  # a news sapo is bold; nd30's opening paragraph is not
         self.headed = False  # the article under way opened with it
         self.parts: list[str] = []
         self.faces: dict[tuple[str, str], set[str]] = {}
@@ -237,7 +238,7 @@ class Html(Walker):
         self.parts.append(f"<h1>{self.display(a.title)}</h1>")
 
     def lede(self, text: str) -> None:
-        self.parts.append(f'<p class="lede">{self.spans(linked(text), bold=True)}</p>')
+        self.parts.append(f'<p class="lede">{self.spans(linked(text), bold=self.lede_bold)}</p>')
 
     def visit_heading(self, b: Heading, depth: int) -> None:
         n = min(6, 1 + b.level)

@@ -20,7 +20,7 @@ from bantin.style.stylesheet import Style
 def write(doc: Document, ctx: RenderContext) -> bytes:
     style = ctx.style
     book = epub.EpubBook()
-    html = Html(style.page.decree_header)
+    html = Html(style.page.decree_header, style.text.lede_bold)
     html.walk(doc)  # first: a block no writer knows fails here, naming its type
     # The canonical JSON holds every piece of text the book shows: it names the
     # book (the identifier) and lists the characters its fonts must keep.
