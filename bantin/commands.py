@@ -71,7 +71,7 @@ def inspect(say: Say, inputs: Sequence[str], *, encoding: str, source_format: st
     read: list[tuple[str, Document]] = []
     for file in inputs:
         def warn(msg: str, file: str = file) -> None:
-            say(f"bantin: warning: {shown(file)}: {msg}")
+            say(f"bantin: warning: {shown(file)}: read: {msg}")  # as export says it
 
         try:
             data, fmt = files.load(file, source_format)

@@ -414,7 +414,9 @@ def test_inspect_lists_dropped_furniture_on_stderr(tmp_path):
                  f"Người dân tham gia đông. {FOOTER}\n", encoding="utf-8")
     r = bantin("inspect", str(f))
     assert r.returncode == 0
-    assert f"bantin: warning: {f}: dropped site footer: “{FOOTER}”".encode() in r.stderr
+    assert f"bantin: warning: {f}: read: dropped site footer: “{FOOTER}”".encode() in r.stderr
+    r = bantin("export", "-f", "txt", "-o", str(tmp_path / "out"), str(f))
+    assert f"bantin: warning: {f}: read: dropped site footer: “{FOOTER}”".encode() in r.stderr  # the same line
 
 
 # ---------------------------------------------------------------- sapo and summary
