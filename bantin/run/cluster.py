@@ -27,7 +27,7 @@ from typing import Any
 from bantin._version import __version__
 from bantin.errors import UsageError
 from bantin.exporters import warm
-from bantin.run.convert import Job, Result, convert_bytes, deliver, fail, format_failed, one_line
+from bantin.run.convert import Job, Result, convert_bytes, deliver, fail, format_failed, keep_edited, one_line
 from bantin.run.settings import DASK_EXTRA, Settings, dask_available
 from bantin.source import files
 from bantin.style.stylesheet import Style
@@ -219,6 +219,7 @@ def _submit(client: Any, chunk: list[Job], settings: Settings, style: Style) -> 
     early: list[Result | None] = []
     for job in chunk:
         try:
+            keep_edited(job.stem, settings)  # a Word output somebody saved is kept, as in a local run
             data, reader = files.load(job.source, settings.source_format)
         except Exception as e:  # noqa: BLE001 - reported as this input's error, as a local run does
             failed = Result.of(job)

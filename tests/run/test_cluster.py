@@ -249,3 +249,17 @@ def test_a_worker_that_joins_later_with_another_bantin_converts_nothing(monkeypa
     for result, _ in other:
         assert result.error and "this client bantin 0.2.9 (abc)" in result.error
         assert f"the Dask worker runs bantin {cluster.fingerprint()}" in result.error
+
+
+@pytest.mark.slow
+def test_a_saved_word_output_is_kept_on_a_cluster_too(tmp_path):
+    """The client delivers a cluster's outputs: it keeps a Word file somebody saved,
+    as a local run does."""
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "thu-vien-so.docx").write_bytes(b"somebody's notes")
+    r = bantin("export", "-f", "docx", "--scheduler", "local", "--jobs", "2", "-o", str(out),
+               str(EXAMPLES / "thu-vien-so.txt"), str(EXAMPLES / "mua-lua-dong-thap.txt"), env=ENV)
+    err = r.stderr.decode()
+    assert r.returncode == 1 and "thu-vien-so.docx is a Word file bantin did not write" in err, err
+    assert (out / "thu-vien-so.docx").read_bytes() == b"somebody's notes" and (out / "mua-lua-dong-thap.docx").is_file()
