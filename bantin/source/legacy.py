@@ -18,7 +18,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from functools import lru_cache
+from functools import lru_cache, partial
 from importlib import resources
 
 from bantin.typography.protect import addresses
@@ -134,22 +134,32 @@ _TONE_ON_LAST = frozenset({"oa", "oe", "uy", "ue^"})  # "hoạ", "thuỵ": the n
 def _full_stops(text: str) -> str:
     """VIQR with its word-final full stops escaped: after a word that has its tone
     already ("No^.i."), after two vowels whose first takes the tone ("mu+a.",
-    "kia.", not "hoa."), and before a capital or the line's end ("to." ending a
-    sentence). A second dot keeps the first a tone ("bi.." is "bị.")."""
+    "kia.", not "hoa."), after an initial ("O^ng A. cho bie^'t"), and at the end of
+    a line but the first, the title, which ends in no full stop ("to." ending a
+    paragraph). A second dot keeps the first a tone ("bi.." is "bị."). Not before a
+    capital: "Bo^. Y te^'" and "Thi. Hoa" are far commoner than a sentence's end
+    there. Nor in an address ("www.bao.vn.")."""
+    lines = text.split("\n")
+    title = next((i for i, line in enumerate(lines) if line.strip()), -1)
+    for n, line in enumerate(lines):
+        kept = [(start, start + len(a)) for start, a in addresses(line)]
+        lines[n] = _WORD_DOT.sub(partial(_stop, kept=kept, line_end=n != title), line)
+    return "\n".join(lines)
 
-    def escape(m: re.Match[str]) -> str:
-        word, after = m.group(1), m.group(3)
-        if after == ".":
-            return m.group(0)
-        vowels = _VIQR_VOWELS.search(word)
-        nucleus = vowels.group(0).lower() if vowels else ""
-        ends_sentence = after.strip() == "" or after.lstrip()[:1].isupper()
-        two = len(re.findall(r"[aeiouy]", nucleus)) >= 2 and nucleus not in _TONE_ON_LAST
-        if _VIQR_TONES.search(word) or two or ends_sentence:
-            return word + "\\."
+
+def _stop(m: re.Match[str], kept: list[tuple[int, int]], line_end: bool) -> str:
+    """A ``_WORD_DOT`` match with its "." escaped when it is a full stop; ``kept``
+    are the line's addresses, ``line_end`` whether a stop may end the line."""
+    word, after = m.group(1), m.group(3)
+    if after == "." or any(a <= m.start() < b for a, b in kept):
         return m.group(0)
-
-    return "\n".join(_WORD_DOT.sub(escape, line) for line in text.split("\n"))
+    vowels = _VIQR_VOWELS.search(word)
+    nucleus = vowels.group(0).lower() if vowels else ""
+    two = len(re.findall(r"[aeiouy]", nucleus)) >= 2 and nucleus not in _TONE_ON_LAST
+    initial = len(word) == 1 and word.isupper()
+    if _VIQR_TONES.search(word) or two or initial or (line_end and after.strip() == ""):
+        return word + "\\."
+    return m.group(0)
 
 
 def _capitals(text: str) -> str:

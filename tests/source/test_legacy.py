@@ -38,9 +38,11 @@ def test_tables_hold_all_134_letters_in_both_cases():
 @pytest.mark.parametrize("name", legacy.LEGACY)
 def test_every_letter_round_trips(name):
     # Inside a sentence: TCVN3 text opens a sentence with a capital (test below).
-    # VIQR that escapes no full stop reads a "." ending the text as one (test below).
+    # VIQR is written by the RFC, which escapes a full stop ("x\\."): so read (a text
+    # with no escape is read as typed, test below).
     for c in ALL:
-        for text in (f"x {c} x", f"x{c}y", f"x {c}.", *([f"x {c}"] if name != "viqr" else [])):
+        texts = (f"x {c} x.", f"x{c}y.", f"x {c}.") if name == "viqr" else (f"x {c}", f"x{c}y", f"x {c}.")
+        for text in texts:
             assert legacy.decode(legacy.encode(text, name), name) == text, (name, c, text)
 
 
@@ -191,11 +193,16 @@ def test_tcvn3_keeps_a_wrapped_line_in_small_letters(cut, goes_on):
 
 
 @pytest.mark.parametrize(("typed", "read"), [
-    ("Ha` No^.i mu+a to. Tro+`i la.nh qua'.", "Hà Nội mưa to. Trời lạnh quá."),  # before a capital, at the end
+    ("Tin\nHa` No^.i mu+a to.\nTro+`i la.nh qua'.", "Tin\nHà Nội mưa to.\nTrời lạnh quá."),  # a line's end
     ("Ho. ddi mua. Co^ a^'y ba'n ca'i a'o kia.", "Họ đi mua. Cô ấy bán cái áo kia."),  # "mụa", "kịa" are no words
     ("Anh a^'y bi. ddau. Tho+`i tie^'t tha^.t to^'t.", "Anh ấy bị đau. Thời tiết thật tốt."),
     ("Ho^m nay tro+`i mu+a.\nCo^ a^'y bi.. Ho. bi. pha.t.", "Hôm nay trời mưa.\nCô ấy bị. Họ bị phạt."),
     ('"Ddi ho.c." Co^ no\'i va`o TP.HCM.', '"Đi học." Cô nói vào TP.HCM.'),
+    # Before a capital a "." is a tone: names and bodies are commoner there than a sentence's end.
+    ("Bo^. Y te^' va` ba` Nguye^~n Thi. Hoa o+? cho+. Be^'n Tha`nh.", "Bộ Y tế và bà Nguyễn Thị Hoa ở chợ Bến Thành."),
+    ("Vu. cha'y o+? cho+.\nO^ng A. cho bie^'t ho. bi. pha.t.", "Vụ cháy ở chợ\nÔng A. cho biết họ bị phạt."),  # title
+    ("Xem ta.i www.vnexpress.net.\nDdo.c https://vnexpress.net/thoi-su.", "Xem tại www.vnexpress.net.\n"
+     "Đọc https://vnexpress.net/thoi-su."),
     # A text that escapes its full stops follows the RFC: every other "." is a tone.
     ("Ho. ddi mua\\. Co^ a^'y bi. Ha.", "Họ đi mua. Cô ấy bị Hạ"),
 ])
