@@ -24,18 +24,23 @@ _MAGIC = ((b"%PDF-", "a PDF file; bantin reads text, JSON, Markdown, Word (.docx
           (b"MM\x00*", "a TIFF picture, not an article"))
 
 # MIME: a block of header lines before the first blank line, one of which only mail
-# writes (a newsroom's text may open with "Title:", "Source:", even "From:").
+# writes, with a value only mail gives it (a newsroom's text may open with "Title:",
+# "Source:", "From:", even "Received: 05/09/2024").
 _HEADER = re.compile(rb"[A-Za-z][A-Za-z0-9-]*:[^\r\n]*|[ \t][^\r\n]*")
-_MIME_VERSION = re.compile(rb"(?i)(?:MIME-Version|Content-Type|Content-Transfer-Encoding|Message-ID|Received|"
-                           rb"Return-Path|Snapshot-Content-Location):")
+_MAIL_ONLY = re.compile(rb"(?i)(?:MIME-Version:\s*1\.0|Content-Type:\s*[a-z]+/[a-z0-9.+-]+|"
+                        rb"Message-ID:\s*<[^>@]+@[^>]+>|Received:\s*(?:from|by)\s|Return-Path:\s*<|"
+                        rb"Snapshot-Content-Location:)")
 _MIME = ("an e-mail or a web page saved as one file (MIME: .eml, .mht, .mhtml); save the page as .html "
-         "(\u201cWebpage, HTML only\u201d), or the e-mail's text as .txt")
+         "(\u201cWebpage, HTML only\u201d), or keep the e-mail's text without its header lines")
 # XML documents, by their root element after any declaration, processing instructions and comments.
 _XML_ROOT = re.compile(rb"\A(?:\xef\xbb\xbf)?\s*(?:<\?[^>]*\?>\s*|<!--.*?-->\s*)*<([\w:.-]+)", re.DOTALL)
 _XML_KINDS = {b"w:wordDocument": "a Word 2003 XML file; save it as .docx",
               b"pkg:package": "a Word XML file (flat OPC); save it as .docx",
               b"office:document": "an OpenDocument file in flat XML (.fodt); save it as .docx",
               b"svg": "an SVG picture, not an article"}
+# An SVG file names its namespace and ends with its root; a text that opens on the
+# word "<svg", or a Markdown article under an inline logo, does not.
+_SVG_NAMESPACE = b"http://www.w3.org/2000/svg"
 _WEB_PAGE = re.compile(rb"\A(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])",
                        re.IGNORECASE | re.DOTALL)
 _PAGE_PART = re.compile(rb"<(?:head|body)[\s>]|</html>", re.IGNORECASE)  # not a text that opens on the word
@@ -55,13 +60,16 @@ def not_text(data: bytes) -> str | None:
     if _mime(head):
         return _MIME
     root = _XML_ROOT.match(head)
-    return _XML_KINDS.get(root.group(1)) if root else None
+    if root is None or (root.group(1) == b"svg" and (
+            _SVG_NAMESPACE not in head or not data.rstrip().endswith(b"</svg>"))):
+        return None
+    return _XML_KINDS.get(root.group(1))
 
 
 def _mime(head: bytes) -> bool:
     block = re.split(rb"\r?\n\r?\n", head, maxsplit=1)[0].splitlines()
     return bool(block) and all(_HEADER.fullmatch(line) for line in block) and any(
-        _MIME_VERSION.match(line) for line in block)
+        _MAIL_ONLY.match(line) for line in block)
 
 
 def web_page(data: bytes) -> bool:

@@ -279,6 +279,10 @@ def test_documents_read_as_markup_are_named(data, said):
 
 
 @pytest.mark.parametrize("text", ["From: Phòng Văn hóa\nTo: các đơn vị\n\nThông báo lịch họp tuần sau.",
+                                  "Date: 2024-09-05\nContent-Type: tin ngắn\nReceived: 05/09/2024\n\nHà Nội mưa lớn.",
+                                  "<svg là thẻ vẽ hình của trang web\n\nBài viết giới thiệu thẻ <svg>.",
+                                  '<svg xmlns="http://www.w3.org/2000/svg"><circle r="4"/></svg>\n\n'
+                                  "Logo của báo ở đầu bài.\n\nĐoạn văn của bài.",
                                   "BMW ra mắt mẫu xe mới\n\nHãng xe Đức giới thiệu mẫu xe điện.",
                                   "RIFF là gì?\n\nĐịnh dạng tệp của âm thanh."])
 def test_texts_that_open_like_those_kinds_are_text(text):
