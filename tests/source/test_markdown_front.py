@@ -141,6 +141,9 @@ def test_hostile_or_broken_yaml_is_one_clear_error(front: str) -> None:
     ("publisher: SGGP\nsource: https://sggp.example/a.html", "SGGP", "https://sggp.example/a.html"),
     ("outlet: Báo Mẫu\nsource: Báo Khác\nurl: https://bao-mau.example/b.html", "Báo Mẫu",
      "https://bao-mau.example/b.html"),
+    ("outlet: https://vnexpress.net", "https://vnexpress.net", None),  # outlet is taken as written
+    ("source: 2024-05-01\npublisher: Báo Mẫu", "Báo Mẫu", None),  # a date names no outlet
+    ("source: ftp://x.vn/a\npublisher: Báo Mẫu", "Báo Mẫu", "ftp://x.vn/a"),
 ])
 def test_the_outlet_from_source_or_publisher(front: str, outlet: str, url: str | None) -> None:
     warned: list[str] = []

@@ -229,10 +229,14 @@ def file_name(name: str | None) -> FileName:
 def outlet(front: dict[str, Any], warn: Warn) -> str | None:
     """The outlet: ``outlet``, else a ``source`` or ``publisher`` that names one
     ("source: Báo Sài Gòn Giải Phóng", as a newsroom's text header says it)."""
-    for key in ("outlet", "source", "publisher"):
-        v = text(front, key, warn)
-        if v and not _ADDRESS.match(v):
-            return v
+    named = text(front, "outlet", warn)
+    if named:
+        return named  # as written, whatever it looks like
+    for key in ("source", "publisher"):
+        v = front.get(key)
+        # Only words: a date, a number or an address there is no outlet's name.
+        if isinstance(v, str) and any(c.isalpha() for c in v) and not _ADDRESS.match(v.strip()):
+            return " ".join(v.split())
     return None
 
 
@@ -245,4 +249,4 @@ def url(front: dict[str, Any], warn: Warn) -> str | None:
     return " ".join(source.split()) if isinstance(source, str) and _ADDRESS.match(source.strip()) else None
 
 
-_ADDRESS = re.compile(r"(?:https?://|www\.)\S+$", re.IGNORECASE)
+_ADDRESS = re.compile(r"(?:[a-z][a-z0-9+.-]*://|www\.)\S+$", re.IGNORECASE)
