@@ -30,13 +30,22 @@ from bantin.source.decode import check_encoding
 Say = Callable[[str], None]
 
 
+class Refused(click.ClickException):
+    """A usage error bantin found itself (an unknown format or style, an output
+    folder nothing can be made in): exit status 2, and the message alone, since
+    it already says what would do. Errors of click's own parser (an unknown
+    option, a missing argument) keep their pointer to --help."""
+
+    exit_code = 2
+
+
 def encoding(name: str) -> str:
     """``name`` when some input could be read in it; else a usage error (exit 2,
     nothing converted), not one error line per input."""
     try:
         check_encoding(name)
     except InputError as e:
-        raise click.UsageError(str(e)) from None
+        raise Refused(str(e)) from None
     return name
 
 
@@ -45,13 +54,13 @@ def export(say: Say, inputs: Sequence[str], formats: Sequence[str], out: str, *,
     """Convert, and exit 0 when every input converted, else 1. ``options`` are
     ``bantin.convert``'s, as the command line names them."""
     if out == "-" and getattr(sys.stdout, "buffer", None) is None:
-        raise click.UsageError("-o -: standard output is closed")
+        raise Refused("-o -: standard output is closed")
     try:
         result = api.convert(inputs, formats, out, meta=split_meta(meta),
                              jobs=(os.cpu_count() or 1) if jobs is None else jobs, on_message=say,
                              collect=False, progress=True, **options)
     except (UsageError, StyleError) as e:
-        raise click.UsageError(str(e)) from None
+        raise Refused(str(e)) from None
     except (BrokenPipeError, StdoutError) as e:
         stdout_failed(say, e)
     sys.exit(0 if result.ok else 1)
@@ -63,11 +72,11 @@ def inspect(say: Say, inputs: Sequence[str], *, encoding: str, source_format: st
     (one bundle) with each point's reasons. A file that cannot be read gets its
     line on stderr and exit status 1; the others are still shown."""
     if len(inputs) > 1 and not digest:
-        raise click.UsageError("inspect prints one file's JSON; only --digest takes several files (one bundle)")
+        raise Refused("inspect prints one file's JSON; only --digest takes several files (one bundle)")
     try:
         sheet = api.load_style(style)
     except (StyleError, UsageError) as e:
-        raise click.UsageError(str(e)) from None
+        raise Refused(str(e)) from None
     read: list[tuple[str, Document]] = []
     for file in inputs:
         def warn(msg: str, file: str = file) -> None:
@@ -78,7 +87,7 @@ def inspect(say: Say, inputs: Sequence[str], *, encoding: str, source_format: st
             read.append((file, api.read(data, source_format=fmt, encoding=encoding, base_dir=files.folder_of(file),
                                          style=sheet, warn=warn, typography=not raw, name=files.name_of(file))))
         except UsageError as e:
-            raise click.UsageError(str(e)) from None
+            raise Refused(str(e)) from None
         except Exception as e:  # noqa: BLE001 - one line for the user, the traceback only under --debug
             if debug:
                 raise

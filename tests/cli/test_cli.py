@@ -89,14 +89,23 @@ def test_meta_overrides(tmp_path):
     assert r.returncode == 2 and b"ISO 8601" in r.stderr
 
 
-@pytest.mark.parametrize("args", [["-f", "nope"], ["-f", "txt", "--style", "no-such-style"]])
-def test_usage_errors_exit_2(args, tmp_path):
+@pytest.mark.parametrize(("args", "pointer"), [
+    # bantin's own messages say what would do: the formats or styles there are.
+    (["-f", "nope"], False),
+    (["-f", "txt", "--style", "no-such-style"], False),
+    (["-f", "txt", "-o", "/proc/bantin-out"], False),  # no option is wrong: help would not help
+    # click's parser says only what it did not understand: help says the rest.
+    (["-f", "txt", "--no-such-option"], True),
+    (["-o", "out", "-f"], True),
+])
+def test_usage_errors_exit_2(args, pointer, tmp_path):
     f = tmp_path / "a.txt"
     f.write_text(ARTICLE, encoding="utf-8")
-    r = bantin("export", *args, "-o", str(tmp_path / "o"), str(f))
+    r = bantin("export", str(f), *args, cwd=tmp_path)
     assert r.returncode == 2
-    # One line, as every error: what is wrong, and where help is.
-    assert r.stderr.count(b"\n") == 1 and r.stderr.startswith(b"bantin: error: ") and b"--help)" in r.stderr
+    # One line, as every error: what is wrong, and where help is when that helps.
+    assert r.stderr.count(b"\n") == 1 and r.stderr.startswith(b"bantin: error: "), r.stderr
+    assert (b"--help)" in r.stderr) is pointer, r.stderr
 
 
 def test_bad_inputs_one_line_each_others_converted(tmp_path):
