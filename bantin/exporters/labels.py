@@ -113,6 +113,28 @@ QUOC_HIEU = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 TIEU_NGU = "Độc lập - Tự do - Hạnh phúc"  # as the decree prints it: hyphens, not dashes
 
 
+# Nghị định 30/2020, Article 7: the kinds of administrative document. Under a title
+# that names one ("BÁO CÁO"), the next line is the document's summary (trích yếu),
+# which the decree sets in bold, centred, over a short rule: not a news sapo.
+DOCUMENT_TYPES = frozenset((
+    "nghị quyết", "quyết định", "chỉ thị", "quy chế", "quy định", "thông cáo", "thông báo", "hướng dẫn",
+    "chương trình", "kế hoạch", "phương án", "đề án", "dự án", "báo cáo", "biên bản", "tờ trình", "hợp đồng",
+    "công văn", "công điện", "bản ghi nhớ", "bản thỏa thuận", "giấy ủy quyền", "giấy mời", "giấy giới thiệu",
+    "giấy nghỉ phép", "phiếu gửi", "phiếu chuyển", "phiếu báo", "thư công",
+))
+# The older placement of the tone mark, which many Word files still carry.
+_OLD_TONES = (("oả", "ỏa"), ("uỷ", "ủy"))
+
+
+def document_type(title: str) -> bool:
+    """Is ``title`` the name of a kind of administrative document and nothing
+    else, in any case: "BÁO CÁO", "Tờ trình", "QUYẾT ĐỊNH:"?"""
+    name = " ".join(title.split()).strip(" .:").casefold()
+    for old, new in _OLD_TONES:
+        name = name.replace(old, new)
+    return name in DOCUMENT_TYPES
+
+
 @dataclass(frozen=True)
 class DecreeHeader:
     """Nghị định 30/2020's header block: the issuer and number on the left, the

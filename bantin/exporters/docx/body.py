@@ -110,6 +110,10 @@ class Body(Notes):
     def lede(self, text: str) -> None:
         self.para(linked(text), "lede")
 
+    def summary(self, text: str) -> None:
+        self.para(linked(text), "decree_summary")
+        decree.summary_rule(self, text)
+
     def byline(self, text: str) -> None:
         self.keep_last(short=True)
         self.para(plain(text), "byline")

@@ -97,6 +97,31 @@ def _table(w: Writer, total: int, widths: tuple[int, int]) -> Any:
     return tbl
 
 
+def summary_rule(w: Writer, text: str) -> None:
+    """The short rule under a document's summary (trích yếu): ISSUER_RULE of the
+    summary's longest line, as the PDF draws it, its lines balanced as there."""
+    total = round(w.width_mm / 25.4 * 1440)
+    body = w.covered.families[0]
+    face = body.files.get("bold") or body.files["regular"]
+    size = w.roles["decree_summary"].size
+    lines = balance(join(text), total / 20, lambda s: text_width(face, s, size))
+    rule = round(ISSUER_RULE * min(total, max(text_width(face, x, size) for x in lines) * 20))
+    p = w.el("w:p")
+    ppr = w.el("w:pPr")
+    ppr.append(w.el("w:pStyle", {"w:val": w.ids[NAMES["decree"]]}))
+    ppr.append(w.el("w:keepNext"))
+    bdr = w.el("w:pBdr")
+    bdr.append(w.el("w:bottom", {"w:val": "single", "w:sz": "6", "w:space": "1", "w:color": "auto"}))
+    ppr.append(bdr)
+    # The rule sits close under the summary; the body keeps two paragraph spaces off it.
+    after = round(w.roles["body"].after * 2 * 20)
+    ppr.append(w.el("w:spacing", {"w:before": "0", "w:after": str(after), "w:line": "60", "w:lineRule": "exact"}))
+    half = (total - rule) // 2
+    ppr.append(w.el("w:ind", {"w:left": str(half), "w:right": str(half)}))
+    p.append(ppr)
+    w.put(p)
+
+
 def _gap(w: Writer, twips: int) -> None:
     """An empty paragraph of ``twips`` height, to hold a block off the text."""
     gap = w.el("w:p")

@@ -38,6 +38,7 @@ NAMES = {
     "decree_motto": "Header Block Motto",
     "decree_number": "Header Block Number",
     "decree_place": "Header Block Date",
+    "decree_summary": "Document Summary",
     "sign_label": "Recipients Heading",
     "sign_recipient": "Recipient",
     "sign_title": "Signer Title",

@@ -88,7 +88,7 @@ class Writer(Walker):
         self.fallbacks = fallbacks
         self.fallback_chars: dict[Family, set[str]] = {}
         self.number = 0
-        self.decree_on = decree_on
+        self.decree_on = self.decree_layout = decree_on
         self.shift = 0  # in a bundle, article titles are Heading 1 and headings move down one
         # Where blocks go: None for the body (in front of its w:sectPr), else the
         # element they are appended to (a table cell, a footnote), and the part

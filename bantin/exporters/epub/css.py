@@ -115,6 +115,10 @@ def css(style: Style, fonts: list[tuple[str, str, str]], fallbacks: list[str]) -
             ".decree-place { font-style: italic; } "
             "table.decree hr { width: 40%; border: none; border-top: 1px solid; margin: 0.2em auto 0; } "
             ".decree-motto span { border-bottom: 1px solid; padding-bottom: 0.15em; }",
+            # A document's summary (trích yếu) under its type: bold, centred, over a short rule.
+            ".summary { display: table; margin: 0 auto 1.2em; } "
+            ".summary p { text-align: center; text-indent: 0; font-weight: bold; margin: 0; text-wrap: balance; } "
+            ".summary hr { width: 40%; border: none; border-top: 1px solid; margin: 0.3em auto 0; }",
             # The signature block: the recipients flush left, the signer centred, room to sign.
             "table.signature { width: 100%; margin: 1.5em 0 0; page-break-inside: avoid; break-inside: avoid; } "
             "table.signature td { border: none; padding: 0 0.2em; vertical-align: top; } "

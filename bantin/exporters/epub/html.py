@@ -66,7 +66,7 @@ class Html(Walker):
     format = "epub"
 
     def __init__(self, decree: bool = False, lede_bold: bool = True) -> None:
-        self.decree = decree  # the style asks for Nghị định 30's header block
+        self.decree = self.decree_layout = decree  # the style asks for Nghị định 30's header block
         self.lede_bold = lede_bold  # a news sapo is bold; nd30's opening paragraph is not
         self.headed = False  # the article under way opened with it
         self.parts: list[str] = []
@@ -239,6 +239,10 @@ class Html(Walker):
 
     def lede(self, text: str) -> None:
         self.parts.append(f'<p class="lede">{self.spans(linked(text), bold=self.lede_bold)}</p>')
+
+    def summary(self, text: str) -> None:
+        # The box is as wide as the summary's longest line, so the rule is a share of that line.
+        self.parts.append(f'<div class="summary"><p>{self.spans(linked(text), bold=True)}</p><hr/></div>')
 
     def visit_heading(self, b: Heading, depth: int) -> None:
         n = min(6, 1 + b.level)

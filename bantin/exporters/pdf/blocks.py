@@ -69,6 +69,7 @@ class Blocks(Walker):
         self.style, self.fonts, self.warn = style, fonts, warn
         self.width, self.height = width, height  # the frame's, in points
         self.st = styles(style, fonts)
+        self.decree_layout = style.page.decree_header
         self.story: list[Any] = []
         self.count = 0
         self.ink = Ink(fonts, warn, "")

@@ -185,6 +185,15 @@ def balanced(pst: Any, markup: str, width: float) -> Any:
     return ParagraphStyle(f"{pst.name}-balanced", parent=pst, rightIndent=spare)
 
 
+def longest_line(markup: str, pst: Any, width: float) -> float:
+    """How wide the longest line of the paragraph comes out, set in ``width``."""
+    p = P(markup, pst)
+    p.wrap(width, 10_000)
+    lines = p.blPara.lines
+    spare = min((ln[0] for ln in lines) if p.blPara.kind == 0 else (ln.extraSpace for ln in lines))
+    return float(width - pst.leftIndent - pst.rightIndent - spare)
+
+
 def framed(markup: str, pst: Any, colour: str) -> Any:
     """A line in a thin frame, centred: what stands where a figure's picture would be."""
     # reportlab draws the frame its padding (and half its line) outside the text:

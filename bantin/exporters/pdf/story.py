@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import KeepTogether, PageBreak, Spacer
+from reportlab.pdfbase.pdfmetrics import getDescent
+from reportlab.platypus import HRFlowable, KeepTogether, PageBreak, Spacer
 from reportlab.platypus import Paragraph as P
 
 from bantin.exporters.labels import (
@@ -26,9 +28,10 @@ from bantin.exporters.labels import (
 from bantin.exporters.pdf import decree, lists
 from bantin.exporters.pdf.blocks import Blocks, display
 from bantin.exporters.pdf.contents import Contents
-from bantin.exporters.pdf.flowables import Marked, Tail, balanced
+from bantin.exporters.pdf.flowables import Marked, Tail, balanced, longest_line
 from bantin.exporters.pdf.ink import Ink, back_anchor
 from bantin.exporters.pdf.styles import numbered, placed
+from bantin.exporters.roles import ISSUER_RULE
 from bantin.model import Article, Briefing, Paragraph, Span, Text, map_spans, plain
 from bantin.typography.words import join
 
@@ -105,6 +108,15 @@ class Story(Blocks):
 
     def lede(self, text: str) -> None:
         self.paras(linked(text), self.st["lede"])
+
+    def summary(self, text: str) -> None:
+        markup = self.ink.spans(linked(text), self.fonts.body_family, self.link)
+        pst = balanced(self.st["decree_summary"], markup, self.width)
+        rule = ISSUER_RULE * longest_line(markup, pst, self.width)
+        clear = -getDescent(pst.fontName, pst.fontSize) + 2  # under the descenders of "quả", "quý"
+        self.story += [self.para(markup, pst),
+                       HRFlowable(width=rule, thickness=0.5, color=colors.HexColor(self.style.text.body_colour),
+                                  hAlign="CENTER", spaceBefore=clear, spaceAfter=self.st["body"].spaceAfter * 2)]
 
     def footnotes(self, a: Article) -> None:
         """The notes at the end of the article, under "Chú thích": each note's mark

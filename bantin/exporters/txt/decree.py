@@ -64,6 +64,16 @@ def signature_lines(s: SignatureBlock, cols: int, message: bool) -> list[str]:
             for a, b in zip_longest(lefts, rights, fillvalue="")]
 
 
+def centred_lines(text: str, cols: int, ruled: bool = False) -> list[str]:
+    """``text`` in balanced lines, each centred: a document's type ("BÁO CÁO"), or
+    its summary (trích yếu) over a short rule (``ruled``: ISSUER_RULE of its
+    longest line), as the PDF sets them."""
+    lines = balance(join(text), cols - 4, width)
+    if ruled:
+        lines.append(RULE * max(1, round(ISSUER_RULE * max(width(x) for x in lines))))
+    return [_centred(x, cols).rstrip() for x in lines]
+
+
 def _centred(text: str, cols: int) -> str:
     pad = max(0, cols - width(text))
     return " " * (pad // 2) + text + " " * (pad - pad // 2)

@@ -20,10 +20,11 @@ from bantin.exporters.labels import (
     credit_line,
     decree_header,
     digest_meta,
+    document_type,
     undated,
 )
 from bantin.exporters.markup import link_target
-from bantin.exporters.txt.decree import header_lines, signature_lines
+from bantin.exporters.txt.decree import centred_lines, header_lines, signature_lines
 from bantin.exporters.txt.layout import grid, records, right, underlined, width, wrap, wrap_display
 from bantin.exporters.txt.raised import raised
 from bantin.exporters.walk import Walker
@@ -64,7 +65,7 @@ class Writer(Walker):
         self.pad = ""  # a digest entry's indent, under its number
         self.hang = 3  # the width of the widest entry number, "12. " (digest_header)
         self.first, self.rest, self.tight = "", "", False
-        self.decree = decree  # the style asks for Nghị định 30's header block
+        self.decree = self.decree_layout = decree  # the style asks for Nghị định 30's header block
         self.headed = False  # the article under way opened with it
 
     def spans(self, text: Text) -> str:
@@ -152,13 +153,19 @@ class Writer(Walker):
         self.meta = undated(text, a) if self.headed else text
 
     def title(self, a: Article, depth: int) -> None:
-        self.out += underlined(a.title, self.cols, "=", self.rule)
+        if self.decree_layout and not self.message and document_type(a.title):
+            self.out += centred_lines(a.title, self.cols)  # "BÁO CÁO", its summary ruled under it
+        else:
+            self.out += underlined(a.title, self.cols, "=", self.rule)
         if self.meta:
             self.out += wrap(self.meta, self.cols)
             self.meta = ""
 
     def lede(self, text: str) -> None:
         self.out += [""] + wrap(text, self.cols)
+
+    def summary(self, text: str) -> None:
+        self.out += wrap(text, self.cols) if self.message else centred_lines(text, self.cols, ruled=True)
 
     def visit_heading(self, b: Heading, depth: int) -> None:
         self.out += [""] + underlined(self.spans(b.text), self.cols, "-" if b.level == 1 else "·", self.rule)

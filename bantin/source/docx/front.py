@@ -237,9 +237,21 @@ class Finder:
         for i, it in enumerate(self.items):
             if isinstance(it, Para) and it.role == "title" and it.text and i not in self.used:
                 title = self.take(i)
+                self.styled_lede(i)
                 self.bold_lede(i)
                 return title
         return ""
+
+    def styled_lede(self, after: int) -> None:
+        """A Subtitle or Abstract paragraph (bantin's Lede and Document Summary)
+        right under the title is the lede, wherever the title stands: under an
+        administrative header table too, where the metadata paragraphs are not
+        looked for."""
+        nxt = self.nonempty(after + 1)[:1]
+        if self.front.lede is None and nxt:
+            it = self.items[nxt[0]]
+            if isinstance(it, Para) and it.role in ("subtitle", "abstract") and it.text:
+                self.front.lede = self.take(nxt[0])
 
     def under_header(self) -> str:
         header = self.front.header

@@ -23,8 +23,8 @@ ROLES = {
     "caption": "caption", "imagecaption": "caption", "tablecaption": "caption", "sourcecode": "code",
     "htmlpreformatted": "code", "author": "author", "date": "date", "abstract": "abstract",
     # bantin's own Word styles (``docx.own``)
-    "lede": "subtitle", "byline": "author", "masthead": "masthead", "sourcenote": "source",
-    "figureplaceholder": "placeholder", "quoteattribution": "attribution",
+    "lede": "subtitle", "documentsummary": "subtitle", "byline": "author", "masthead": "masthead",
+    "sourcenote": "source", "figureplaceholder": "placeholder", "quoteattribution": "attribution",
     "listparagraph": "list", "list": "list", "listbullet": "list", "listnumber": "list", "listcontinue": "list",
 }
 CODE_CHAR_STYLES = frozenset({"verbatimchar", "htmlcode", "sourcecodechar"})
