@@ -146,6 +146,19 @@ class DecreeHeader:
     # The body the issuer answers to, above it in regular capitals ("ỦY BAN NHÂN DÂN
     # TỈNH BẮC NINH" over "VĂN PHÒNG"): ``-M issuer="UBND tỉnh Bắc Ninh; Văn phòng"``.
     parent: tuple[str, ...] = ()
+    # A công văn's summary ("V/v tăng cường …"), its title: the decree sets it under
+    # the number, 12–13 pt upright, and the document prints no title line of its own.
+    subject: str = ""
+
+
+# "V/v …", "Về việc …": the summary of a công văn, which names no kind of document.
+_SUBJECT = re.compile(r"(?:V/v|Về việc)\b", re.IGNORECASE)
+# "Kính gửi: …": whom a công văn is addressed to, which the decree sets apart, 14 pt, centred.
+_ADDRESSEE = re.compile(r"Kính\s+gửi\s*:", re.IGNORECASE)
+
+
+def addressee(text: str) -> bool:
+    return _ADDRESSEE.match(text) is not None
 
 
 # A blank left to be written in by hand, wide enough for a pen: about 9 mm at 13 pt.
@@ -165,7 +178,8 @@ def decree_header(doc: Article | Briefing, on: bool) -> DecreeHeader | None:
     if not names:  # "-M issuer=;" names no one
         return None
     *parent, issuer = names
-    return DecreeHeader(issuer, number, f"{doc.place or '…'}, {when}", tuple(parent))
+    subject = doc.title if isinstance(doc, Article) and _SUBJECT.match(doc.title) else ""
+    return DecreeHeader(issuer, number, f"{doc.place or '…'}, {when}", tuple(parent), subject)
 
 
 RECIPIENTS = "Nơi nhận:"

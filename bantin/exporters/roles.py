@@ -19,7 +19,8 @@ from bantin.style.stylesheet import Style
 MM = 72 / 25.4  # points in a millimetre: the style sheet measures in mm, type in points
 CODE_GROUND = "#F2F0EB"  # the light ground under a code block, in every paged format
 # Nghị định 30/2020's header block sizes in points, whatever the body size: they are the decree's.
-DECREE = {"issuer": 12.0, "nation": 12.0, "motto": 13.0, "number": 13.0, "place": 13.0, "summary": 14.0}
+DECREE = {"issuer": 12.0, "nation": 12.0, "motto": 13.0, "number": 13.0, "place": 13.0, "summary": 14.0,
+          "addressee": 14.0}
 # The rule under the issuer: Nghị định 30 asks 1/3 to 1/2 of the issuer's line (its
 # set width, the column's at most when the name wraps); both writers draw 40%.
 ISSUER_RULE = 0.4
@@ -128,6 +129,9 @@ def roles(style: Style) -> Mapping[str, Role]:
         # The number and the place and date share a line: the same size, leading and space above.
         "decree_number": Role(DECREE["number"], 1.2, align="center", before=6),
         "decree_place": Role(DECREE["place"], 1.2, italic=True, align="center", before=6),
+        "decree_addressee": Role(DECREE["addressee"], t.leading, align="center", after=t.space_after * 2),
+        # A công văn's "V/v …" under the number: 12–13 upright, 6 pt below it.
+        "decree_subject": Role(DECREE["issuer"], 1.15, align="center", before=6),
         # The summary (trích yếu) under a document's type: 14 bold, centred, ISSUER_RULE
         # of its longest line ruled under it, and the body a paragraph's space further.
         "decree_summary": Role(DECREE["summary"], 1.2, bold=True, align="center", keep_next=True),

@@ -19,6 +19,8 @@ from bantin.digest.grouping import group_label
 from bantin.errors import ExportError
 from bantin.exporters.labels import (
     SignatureBlock,
+    addressee,
+    decree_header,
     document_type,
     footer_lines,
     meta_line,
@@ -53,9 +55,15 @@ class Walker:
         meta = meta_line(a)
         if meta:
             self.masthead(meta, a)
-        self.title(a, depth)
+        header = decree_header(a, self.decree_layout) if depth == 0 else None
+        if header is not None and header.subject:
+            self.subject_title(a)  # "V/v …" stands under the number in the header block
+        else:
+            self.title(a, depth)
         if a.lede and self.decree_layout and document_type(a.title):
             self.summary(a.lede)  # "BÁO CÁO" / "Kết quả …": the line under a document's type is its summary
+        elif a.lede and self.decree_layout and addressee(a.lede):
+            self.addressee(a.lede)  # "Kính gửi: …" opens a công văn
         elif a.lede:
             self.lede(a.lede)
         for b in a.blocks:
@@ -144,11 +152,22 @@ class Walker:
     def lede(self, text: str) -> None:
         self.lacks("lede")
 
+    def subject_title(self, a: Article) -> None:
+        """In place of the title of a single công văn whose title is its summary
+        ("V/v …"), which the header block prints under the number: no title line,
+        but what the title carries besides (an outline entry, the masthead)."""
+        self.lacks("subject_title")
+
     def summary(self, text: str) -> None:
         """The summary (trích yếu) of an administrative document under its type,
         in the decree's layout: Nghị định 30 sets it bold and centred over a short
         rule, 1/3 to 1/2 of its line."""
         self.lacks("summary")
+
+    def addressee(self, text: str) -> None:
+        """Whom a công văn is addressed to ("Kính gửi: …"), in the decree's layout:
+        14 pt, centred, set apart from the text."""
+        self.lacks("addressee")
 
     def byline(self, text: str) -> None:
         self.lacks("byline")

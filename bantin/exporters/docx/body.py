@@ -107,8 +107,14 @@ class Body(Notes):
             p.insert(1, self.el("w:bookmarkStart", mark))
             p.append(self.el("w:bookmarkEnd", {"w:id": str(self.number)}))
 
+    def subject_title(self, a: Article) -> None:
+        """The header block shows the title; the file's properties name it too."""
+
     def lede(self, text: str) -> None:
         self.para(linked(text), "lede")
+
+    def addressee(self, text: str) -> None:
+        self.para(linked(text), "decree_addressee")
 
     def summary(self, text: str) -> None:
         self.para(linked(text), "decree_summary")

@@ -36,6 +36,7 @@ def header_block(w: Writer, h: DecreeHeader) -> None:
     regular = body.files["regular"]
     parent = [x for p in h.parent for x in balance(join(p), widths[0] / 20, lambda s: text_width(regular, s, size))]
     issuer_rule = round(ISSUER_RULE * line)
+    subject = balance(join(h.subject), widths[0] / 20, lambda s: text_width(regular, s, size)) if h.subject else []
     # (text, role, rule): each line in its own role, sized by Nghị định 30 as the
     # PDF's are (``roles.DECREE``). A rule is an empty paragraph whose bottom border
     # is indented to the rule's length. Two rows, as in the PDF: the decree sets the
@@ -45,7 +46,8 @@ def header_block(w: Writer, h: DecreeHeader) -> None:
           ("", "decree", (widths[0] - issuer_rule) // 2)],
          [(QUOC_HIEU, "decree_nation", 0), (TIEU_NGU, "decree_motto", 0),
           ("", "decree", max(0, (widths[1] - motto_twips) // 2))]),
-        ([(h.number, "decree_number", 0)], [(h.place_date, "decree_place", 0)]),
+        ([(h.number, "decree_number", 0), *((x, "decree_subject", 0) for x in subject)],
+         [(h.place_date, "decree_place", 0)]),
     )
     for cells in rows:
         tr = w.el("w:tr")

@@ -39,6 +39,8 @@ NAMES = {
     "decree_number": "Header Block Number",
     "decree_place": "Header Block Date",
     "decree_summary": "Document Summary",
+    "decree_subject": "Header Block Subject",
+    "decree_addressee": "Addressee",
     "sign_label": "Recipients Heading",
     "sign_recipient": "Recipient",
     "sign_title": "Signer Title",

@@ -112,9 +112,10 @@ def css(style: Style, fonts: list[tuple[str, str, str]], fallbacks: list[str]) -
             "table.decree p { text-align: center; text-indent: 0; margin: 0; } "
             ".decree-issuer, .decree-parent { text-wrap: balance; } "
             ".decree-issuer, .decree-nation, .decree-motto { font-weight: bold; } "
-            ".decree-place { font-style: italic; } "
+            ".decree-place { font-style: italic; } table.decree p.decree-subject { margin-top: 0.4em; } "
             "table.decree hr { width: 40%; border: none; border-top: 1px solid; margin: 0.2em auto 0; } "
             ".decree-motto span { border-bottom: 1px solid; padding-bottom: 0.15em; }",
+            ".addressee { text-align: center; text-indent: 0; margin: 0.6em 0 1em; }",
             # A document's summary (trích yếu) under its type: bold, centred, over a short rule.
             ".summary { display: table; margin: 0 auto 1.2em; } "
             ".summary p { text-align: center; text-indent: 0; font-weight: bold; margin: 0; text-wrap: balance; } "

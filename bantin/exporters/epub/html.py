@@ -147,11 +147,12 @@ class Html(Walker):
         if h is None:
             return ""
         parents = "".join(f'<p class="decree-parent">{self.x(p)}</p>' for p in h.parent)
+        subject = f'<p class="decree-subject">{self.x(h.subject)}</p>' if h.subject else ""
         return ('<table class="decree" role="presentation"><tr>'
                 f'<td>{parents}<p class="decree-issuer">{self.x(h.issuer, "body", "bold")}</p><hr/></td>'
                 f'<td><p class="decree-nation">{self.x(QUOC_HIEU, "body", "bold")}</p>'
                 f'<p class="decree-motto"><span>{self.x(TIEU_NGU, "body", "bold")}</span></p></td></tr>'
-                f'<tr><td><p>{self.x(h.number)}</p></td>'
+                f'<tr><td><p>{self.x(h.number)}</p>{subject}</td>'
                 f'<td><p class="decree-place">{self.x(h.place_date, "body", "italic")}</p></td></tr></table>')
 
     def signature(self, s: SignatureBlock) -> None:
@@ -237,8 +238,14 @@ class Html(Walker):
     def title(self, a: Article, depth: int) -> None:
         self.parts.append(f"<h1>{self.display(a.title)}</h1>")
 
+    def subject_title(self, a: Article) -> None:
+        """The header block shows the title: the chapter's name in the navigation holds it too."""
+
     def lede(self, text: str) -> None:
         self.parts.append(f'<p class="lede">{self.spans(linked(text), bold=self.lede_bold)}</p>')
+
+    def addressee(self, text: str) -> None:
+        self.parts.append(f'<p class="addressee">{self.spans(linked(text))}</p>')
 
     def summary(self, text: str) -> None:
         # The box is as wide as the summary's longest line, so the rule is a share of that line.

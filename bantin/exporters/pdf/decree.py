@@ -44,7 +44,10 @@ def header_block(h: DecreeHeader, st: Mapping[str, Any], ink_colour: str, width:
              HRFlowable(width=motto, spaceBefore=clear, spaceAfter=2, **rule)]
     # A second row: the decree sets the place and date "on the same line as the
     # number and symbol", whatever the height of the issuer's name above it.
-    grid = Table([[left, right], [para(h.number, st["decree_number"]), para(h.place_date, st["decree_place"])]],
+    # A công văn's "V/v …" goes under the number, its lines balanced as the issuer's.
+    number = [para(h.number, st["decree_number"]), *([para(h.subject, st["decree_subject"], columns[0])]
+                                                      if h.subject else [])]
+    grid = Table([[left, right], [number, para(h.place_date, st["decree_place"])]],
                  colWidths=list(columns), splitInRow=1)  # an issuer taller than a page splits
     grid.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("ALIGN", (0, 0), (-1, -1), "CENTER"),
                               ("FONTNAME", (0, 0), (-1, -1), issuer.fontName),

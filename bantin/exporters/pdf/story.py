@@ -106,8 +106,16 @@ class Story(Blocks):
         pst = balanced(self.st["title"], self.ink.spans(title, self.fonts.heading_family), self.width)
         self.paras(title, pst, self.outline(a.title, depth, toc=depth == 1))
 
+    def subject_title(self, a: Article) -> None:
+        # The header block shows the title; an empty mark keeps it in the outline.
+        self.depth = self.last_level = 0
+        self.story.append(self.para("", self.st["body"], self.outline(a.title, 0)))
+
     def lede(self, text: str) -> None:
         self.paras(linked(text), self.st["lede"])
+
+    def addressee(self, text: str) -> None:
+        self.paras(linked(text), self.st["decree_addressee"])
 
     def summary(self, text: str) -> None:
         markup = self.ink.spans(linked(text), self.fonts.body_family, self.link)

@@ -28,12 +28,14 @@ LEFT = 0.4  # the issuer's share of the line, as in the PDF and the DOCX
 
 def header_lines(h: DecreeHeader, cols: int, message: bool) -> list[str]:
     if message:
-        return [*h.parent, h.issuer, h.number, QUOC_HIEU, TIEU_NGU, h.place_date.strip()]
+        return [*h.parent, h.issuer, h.number, *([h.subject] if h.subject else []), QUOC_HIEU, TIEU_NGU,
+                h.place_date.strip()]
     left_cols = int(cols * LEFT)
     right_cols = cols - left_cols
     issuer = balance(join(h.issuer), left_cols - 2, width)
     longest = max(width(line) for line in issuer)
     parent = [x for p in h.parent for x in balance(join(p), left_cols - 2, width)]
+    subject = balance(join(h.subject), left_cols - 2, width) if h.subject else []
     left = [*parent, *issuer, RULE * max(1, round(ISSUER_RULE * longest))]
     right = [*wrap_display(QUOC_HIEU, right_cols), *wrap_display(TIEU_NGU, right_cols), RULE * width(TIEU_NGU)]
     lines = [_row(a, b, left_cols, right_cols) for a, b in zip_longest(left, right, fillvalue="")]
@@ -42,8 +44,10 @@ def header_lines(h: DecreeHeader, cols: int, message: bool) -> list[str]:
         # A draft's blanks ("…, ngày … tháng … năm …") are one line to fill in by
         # hand: set flush right on the number's line, never broken.
         number = _centred(h.number, left_cols).rstrip()
-        return [*lines, number + " " * max(1, cols - width(number) - width(when)) + when]
-    bottom = zip_longest(wrap_display(h.number, left_cols - 2), wrap_display(when, right_cols), fillvalue="")
+        return [*lines, number + " " * max(1, cols - width(number) - width(when)) + when,
+                *(_centred(x, left_cols).rstrip() for x in subject)]
+    bottom = zip_longest([*wrap_display(h.number, left_cols - 2), *subject], wrap_display(when, right_cols),
+                         fillvalue="")
     return [*lines, *(_row(a, b, left_cols, right_cols) for a, b in bottom)]
 
 

@@ -161,8 +161,21 @@ class Writer(Walker):
             self.out += wrap(self.meta, self.cols)
             self.meta = ""
 
+    def subject_title(self, a: Article) -> None:
+        if self.meta:  # the header block shows the title; the masthead still goes under it
+            self.out += wrap(self.meta, self.cols)
+            self.meta = ""
+
     def lede(self, text: str) -> None:
-        self.out += [""] + wrap(text, self.cols)
+        self.out += self.gap() + wrap(text, self.cols)
+
+    def addressee(self, text: str) -> None:
+        self.out += self.gap() + (wrap(text, self.cols) if self.message else centred_lines(text, self.cols))
+
+    def gap(self) -> list[str]:
+        """A blank line before a paragraph, unless one is there (under a header block
+        whose title it shows)."""
+        return [""] if self.out and self.out[-1] else []
 
     def summary(self, text: str) -> None:
         self.out += wrap(text, self.cols) if self.message else centred_lines(text, self.cols, ruled=True)

@@ -33,6 +33,7 @@ MONTHS = {m: i + 1 for i, m in enumerate(
     "january february march april may june july august september october november december".split())}
 _RULE = re.compile(r"[\s_\-–—─━═=*~·•.…]*")
 _SUMMARY = re.compile(r"(\(|về |v/v|về việc|quy định|ban hành)", re.I)
+_ADDRESSED = re.compile(r"kính\s+gửi\s*:", re.I)
 
 
 @dataclass
@@ -261,13 +262,16 @@ class Finder:
         if idx and isinstance(self.items[idx[0]], Para):
             p = self.items[idx[0]]
             assert isinstance(p, Para)
-            if p.align == "center" and len(p.text.split()) <= 12 and not national(p.text):
+            # "Kính gửi: …" under the header addresses a công văn; it is no title.
+            if p.align == "center" and len(p.text.split()) <= 12 and not national(p.text) \
+                    and not _ADDRESSED.match(p.text):
                 title = self.take(idx[0])
                 self.summary(idx[1:5], after_header=True)
                 self.warn("title taken from the line under the administrative header")
                 return title
         if header.subject:
             self.warn("title taken from the subject (V/v) in the administrative header")
+            self.styled_lede(-1)  # bantin's Addressee paragraph ("Kính gửi: …")
             return header.subject
         return ""
 

@@ -111,7 +111,9 @@ def read_header(table: Table) -> Header | None:
             continue
         s = _SUBJECT.fullmatch(text)
         if s and found_number:
-            subject = s.group("s").strip()
+            # As written, "V/v" and all: the title of a công văn, which a writer in
+            # Nghị định 30's layout sets back under the number.
+            subject = text.strip()
         elif not found_number and not national(text) and date_line(text) is None:
             issuer_lines.append(text)
         elif subject is not None:

@@ -23,7 +23,8 @@ ROLES = {
     "caption": "caption", "imagecaption": "caption", "tablecaption": "caption", "sourcecode": "code",
     "htmlpreformatted": "code", "author": "author", "date": "date", "abstract": "abstract",
     # bantin's own Word styles (``docx.own``)
-    "lede": "subtitle", "documentsummary": "subtitle", "byline": "author", "masthead": "masthead",
+    "lede": "subtitle", "documentsummary": "subtitle", "addressee": "subtitle", "byline": "author",
+    "masthead": "masthead",
     "sourcenote": "source", "figureplaceholder": "placeholder", "quoteattribution": "attribution",
     "listparagraph": "list", "list": "list", "listbullet": "list", "listnumber": "list", "listcontinue": "list",
 }

@@ -1,4 +1,5 @@
-"""A document's type and its summary (trích yếu) in Nghị định 30's layout.
+"""The front of an administrative document in Nghị định 30's layout: a document's
+type and its summary (trích yếu), a công văn's "V/v …" and "Kính gửi: …".
 
 Under a title that names a kind of administrative document ("BÁO CÁO"), the next
 line says what the document is about: the decree sets it 14 pt bold, centred,
@@ -123,3 +124,93 @@ def test_only_nd30_and_only_under_a_type(tmp_path):
         assert not any(set(x.strip()) == {"─"} for x in lines[lines.index(title) if title in lines else 0:])
         d = Docx(str(out / "bao-cao.docx"))
         assert all(p.style.name != "Document Summary" for p in d.paragraphs)
+
+
+SUBJECT = "V/v tăng cường phòng, chống dịch sốt xuất huyết"
+ADDRESSEE = "Kính gửi: Ủy ban nhân dân các phường, xã."
+LETTER = (f"{SUBJECT}\n{ADDRESSEE}\nThực hiện chỉ đạo của Sở Y tế, Trung tâm Y tế đề nghị các phường triển khai "
+          "ngay các nội dung sau.\n1. Tổ chức chiến dịch diệt bọ gậy tại các khu dân cư.\n"
+          "Đề nghị các đơn vị khẩn trương thực hiện./.\n")
+HEADER = ("-M", "issuer=Trung tâm Y tế quận Hoàng Mai", "-M", "number=245/TTYT-KSBT", "-M", "place=Hà Nội",
+          "-M", "date=2025-09-12")
+
+
+def _letter(tmp_path: Path, *meta: str, src: Path | None = None) -> Path:
+    tmp_path.mkdir(parents=True, exist_ok=True)
+    if src is None:
+        src = tmp_path / "cong-van.txt"
+        src.write_text(LETTER, encoding="utf-8")
+    r = bantin("export", "-f", "all", "--style", "nd30", *meta, "-o", str(tmp_path / "out"), str(src))
+    assert r.returncode == 0, r.stderr.decode()
+    return tmp_path / "out"
+
+
+def _once_in_order(fmt: str, text: str, *parts: str) -> None:
+    text = text.replace("\u00a0", " ")
+    if fmt == "epub":  # pandoc -s prints the book's title first: not part of the page
+        text = text.removeprefix(SUBJECT)
+    assert all(text.count(p) == 1 for p in parts), [(p, text.count(p)) for p in parts]
+    assert [text.index(p) for p in parts] == sorted(text.index(p) for p in parts)
+
+
+def test_cong_van_subject_under_the_number_in_every_format(tmp_path):
+    """Nghị định 30 sets a công văn's "V/v …" under its number, 12–13 pt upright,
+    and "Kính gửi: …" apart, 14 pt: it was printed as a bold title over the text."""
+    out = _letter(tmp_path, *HEADER)
+    for fmt in ("txt", "epub", "docx", "pdf"):
+        _once_in_order(fmt, read_back(out / f"cong-van.{fmt}"), "Số: 245/TTYT-KSBT", "V/v tăng cường", ADDRESSEE,
+                       "Thực hiện chỉ đạo", "thực hiện./.")
+    pdf = out / "cong-van.pdf"
+    runs = _runs(pdf)
+    subject = [r for r in runs if "V/v" in r[0] or "huyết" in r[0]]
+    assert subject and all(r[1] == 12 and "Bold" not in r[2] for r in subject), subject
+    lines = word_lines(pdf)
+    page_left, page_right = 30 * 72 / 25.4, (210 - 15) * 72 / 25.4
+    column = page_left + 0.4 * (page_right - page_left)  # the header's left column, where the number is
+    number = [w for w in next(ws for ws in lines if ws[0][2] == "Số:") if w[1] <= column]
+    first = next(ws for ws in lines if ws[0][2] == "V/v")
+    centre = (number[0][0] + number[-1][1]) / 2
+    assert abs((first[0][0] + first[-1][1]) / 2 - centre) < 3  # under the number, centred as it is
+    kinh = next(ws for ws in lines if ws[0][2] == "Kính")
+    assert abs((kinh[0][0] - page_left) - (page_right - kinh[-1][1])) < 2
+    assert next(r for r in runs if r[0].startswith("Kính"))[1] == 14
+    from pypdf import PdfReader
+
+    assert [o.title for o in PdfReader(pdf).outline] == [SUBJECT]  # the outline still names it
+    d = Docx(str(out / "cong-van.docx"))
+    assert not any(p.style.name == "Title" for p in d.paragraphs)
+    cell = d.tables[0].rows[1].cells[0]
+    assert [p.style.name for p in cell.paragraphs][1:] == ["Header Block Subject"] * (len(cell.paragraphs) - 1)
+    assert " ".join(p.text for p in cell.paragraphs[1:]).replace("\u00a0", " ") == SUBJECT
+    assert next(p for p in d.paragraphs if p.text.startswith("Kính")).style.name == "Addressee"
+    assert "No errors or warnings detected" in epubcheck(out / "cong-van.epub")
+    with zipfile.ZipFile(out / "cong-van.epub") as z:
+        xhtml = "".join(z.read(n).decode() for n in z.namelist() if n.endswith(".xhtml") and "nav" not in n)
+    assert '<p class="decree-subject">' in xhtml and "<h1>" not in xhtml and '<p class="addressee">' in xhtml
+    txt = (out / "cong-van.txt").read_text(encoding="utf-8").replace("\u00a0", " ").splitlines()
+    k = next(i for i, x in enumerate(txt) if "Số: 245" in x)
+    assert txt[k + 1].lstrip().startswith("V/v") and txt[k + 1].index("V/v") < 36  # the left column
+    kinh_line = next(x for x in txt if "Kính gửi" in x)
+    assert kinh_line.startswith(" " * ((72 - len(ADDRESSEE)) // 2 - 1))
+
+
+def test_cong_van_reads_back_and_prints_the_same(tmp_path):
+    """The DOCX a clerk revises in Word reads back with its title ("V/v …", kept
+    as written) and its addressee, and prints again as it did."""
+    out = _letter(tmp_path / "a", *HEADER)
+    r = bantin("inspect", str(out / "cong-van.docx"))
+    assert r.returncode == 0, r.stderr.decode()
+    doc = json.loads(r.stdout)
+    got = (doc["title"], doc["lede"], doc["number"])
+    assert tuple(x.replace("\u00a0", " ") for x in got) == (SUBJECT, ADDRESSEE, "245/TTYT-KSBT")
+    again = _letter(tmp_path / "b", src=out / "cong-van.docx")
+    _once_in_order("pdf", read_back(again / "cong-van.pdf"), "Số: 245/TTYT-KSBT", "V/v tăng cường", ADDRESSEE,
+                   "Thực hiện chỉ đạo")
+
+
+def test_without_an_issuer_the_subject_is_the_title(tmp_path):
+    """No header block to stand in: the "V/v …" title is printed as a title."""
+    out = _letter(tmp_path)
+    for fmt in ("txt", "epub", "docx", "pdf"):
+        _once_in_order(fmt, read_back(out / f"cong-van.{fmt}"), SUBJECT, ADDRESSEE, "Thực hiện chỉ đạo")
+    assert any(p.style.name == "Title" for p in Docx(str(out / "cong-van.docx")).paragraphs)
