@@ -113,28 +113,6 @@ QUOC_HIEU = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 TIEU_NGU = "Độc lập - Tự do - Hạnh phúc"  # as the decree prints it: hyphens, not dashes
 
 
-# Nghị định 30/2020, Article 7: the kinds of administrative document. Under a title
-# that names one ("BÁO CÁO"), the next line is the document's summary (trích yếu),
-# which the decree sets in bold, centred, over a short rule: not a news sapo.
-DOCUMENT_TYPES = frozenset((
-    "nghị quyết", "quyết định", "chỉ thị", "quy chế", "quy định", "thông cáo", "thông báo", "hướng dẫn",
-    "chương trình", "kế hoạch", "phương án", "đề án", "dự án", "báo cáo", "biên bản", "tờ trình", "hợp đồng",
-    "công văn", "công điện", "bản ghi nhớ", "bản thỏa thuận", "giấy ủy quyền", "giấy mời", "giấy giới thiệu",
-    "giấy nghỉ phép", "phiếu gửi", "phiếu chuyển", "phiếu báo", "thư công",
-))
-# The older placement of the tone mark, which many Word files still carry.
-_OLD_TONES = (("oả", "ỏa"), ("uỷ", "ủy"))
-
-
-def document_type(title: str) -> bool:
-    """Is ``title`` the name of a kind of administrative document and nothing
-    else, in any case: "BÁO CÁO", "Tờ trình", "QUYẾT ĐỊNH:"?"""
-    name = " ".join(title.split()).strip(" .:").casefold()
-    for old, new in _OLD_TONES:
-        name = name.replace(old, new)
-    return name in DOCUMENT_TYPES
-
-
 @dataclass(frozen=True)
 class DecreeHeader:
     """Nghị định 30/2020's header block: the issuer and number on the left, the
@@ -153,12 +131,6 @@ class DecreeHeader:
 
 # "V/v …", "Về việc …": the summary of a công văn, which names no kind of document.
 _SUBJECT = re.compile(r"(?:V/v|Về việc)\b", re.IGNORECASE)
-# "Kính gửi: …": whom a công văn is addressed to, which the decree sets apart, 14 pt, centred.
-_ADDRESSEE = re.compile(r"Kính\s+gửi\s*:", re.IGNORECASE)
-
-
-def addressee(text: str) -> bool:
-    return _ADDRESSEE.match(text) is not None
 
 
 # A blank left to be written in by hand, wide enough for a pen: about 9 mm at 13 pt.

@@ -130,6 +130,14 @@ def roles(style: Style) -> Mapping[str, Role]:
         "decree_number": Role(DECREE["number"], 1.2, align="center", before=6),
         "decree_place": Role(DECREE["place"], 1.2, italic=True, align="center", before=6),
         "decree_addressee": Role(DECREE["addressee"], t.leading, align="center", after=t.space_after * 2),
+        # A decision's parts (``administrative.parts``): who decides, 14 bold capitals
+        # centred; each ground in italic; "QUYẾT ĐỊNH:" bold, centred, set apart.
+        "decree_authority": Role(DECREE["summary"], 1.2, bold=True, align="center", before=t.space_after,
+                                 after=t.space_after * 2, keep_next=True),
+        "decree_basis": Role(t.body_size, t.leading, italic=True, align=justify, after=t.space_after,
+                             first=t.first_line_indent),
+        "decree_enact": Role(DECREE["summary"], 1.2, bold=True, align="center", before=t.space_after,
+                             after=t.space_after * 2, keep_next=True),
         # A công văn's "V/v …" under the number: 12–13 upright, 6 pt below it.
         "decree_subject": Role(DECREE["issuer"], 1.15, align="center", before=6),
         # The summary (trích yếu) under a document's type: 14 bold, centred, ISSUER_RULE

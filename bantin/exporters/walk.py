@@ -17,17 +17,10 @@ from typing import NoReturn
 
 from bantin.digest.grouping import group_label
 from bantin.errors import ExportError
-from bantin.exporters.labels import (
-    SignatureBlock,
-    addressee,
-    decree_header,
-    document_type,
-    footer_lines,
-    meta_line,
-    signature_block,
-    source_line,
-)
-from bantin.model import Article, Block, Briefing, Document, ListBlock, Text
+from bantin.exporters import administrative
+from bantin.exporters.administrative import addressee, document_type
+from bantin.exporters.labels import SignatureBlock, decree_header, footer_lines, meta_line, signature_block, source_line
+from bantin.model import Article, Block, Briefing, Document, Heading, ListBlock, Paragraph, Text
 
 
 class Walker:
@@ -66,8 +59,15 @@ class Walker:
             self.addressee(a.lede)  # "Kính gửi: …" opens a công văn
         elif a.lede:
             self.lede(a.lede)
-        for b in a.blocks:
-            self.block(b, depth)
+        parts = administrative.parts(a) if self.decree_layout else {}
+        for i, b in enumerate(a.blocks):
+            part = parts.get(i)
+            if part == "article" and isinstance(b, Paragraph):
+                self.block(administrative.labelled(b), depth)  # "Điều 1." in bold
+            elif part is not None and isinstance(b, Paragraph | Heading):
+                self.decree_part(b, part)  # "Căn cứ …;", "QUYẾT ĐỊNH:" and who decides
+            else:
+                self.block(b, depth)
         if a.byline:
             self.byline(a.byline)
         if a.notes:
@@ -163,6 +163,12 @@ class Walker:
         in the decree's layout: Nghị định 30 sets it bold and centred over a short
         rule, 1/3 to 1/2 of its line."""
         self.lacks("summary")
+
+    def decree_part(self, b: Paragraph | Heading, part: str) -> None:
+        """A part of a decision set apart in the decree's layout, in the role
+        ``decree_<part>``: "authority" (who decides: 14 pt bold capitals, centred),
+        "basis" (each ground: italic) or "enact" ("QUYẾT ĐỊNH:": bold, centred)."""
+        self.lacks("decree_part")
 
     def addressee(self, text: str) -> None:
         """Whom a công văn is addressed to ("Kính gửi: …"), in the decree's layout:

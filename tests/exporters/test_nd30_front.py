@@ -17,7 +17,8 @@ from docx import Document as Docx
 from helpers import bantin, epubcheck, read_back, soffice_pdf, word_lines
 from test_pdf_print import _rules, _runs
 
-from bantin.exporters.labels import document_type
+from bantin.exporters.administrative import document_type, labelled, parts
+from bantin.model import Article, Heading, Paragraph, Span
 
 TYPE, SUMMARY = "BÁO CÁO", "Kết quả triển khai chuyển đổi số quý III năm 2025"
 BODY = ("Thực hiện Kế hoạch số 45/KH-UBND ngày 10/3/2025, Văn phòng báo cáo kết quả như sau.\n"
@@ -214,3 +215,65 @@ def test_without_an_issuer_the_subject_is_the_title(tmp_path):
     for fmt in ("txt", "epub", "docx", "pdf"):
         _once_in_order(fmt, read_back(out / f"cong-van.{fmt}"), SUBJECT, ADDRESSEE, "Thực hiện chỉ đạo")
     assert any(p.style.name == "Title" for p in Docx(str(out / "cong-van.docx")).paragraphs)
+
+
+DECISION = ("QUYẾT ĐỊNH\nVề việc thành lập Tổ công tác chuyển đổi số phường Kiến Hưng\n"
+            "CHỦ TỊCH ỦY BAN NHÂN DÂN PHƯỜNG KIẾN HƯNG\n"
+            "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;\n"
+            "Căn cứ Kế hoạch số 45/KH-UBND ngày 10 tháng 3 năm 2025 của Ủy ban nhân dân phường;\n"
+            "Theo đề nghị của Chánh Văn phòng.\nQUYẾT ĐỊNH:\n"
+            "Điều 1. Thành lập Tổ công tác chuyển đổi số phường Kiến Hưng.\n"
+            "Điều 2. Quyết định này có hiệu lực từ ngày ký.\n")
+
+
+def _para(text: str) -> Paragraph:
+    return Paragraph((Span(text),))
+
+
+def test_parts_of_a_decision_and_of_a_report():
+    blocks = (Heading((Span("CHỦ TỊCH ỦY BAN NHÂN DÂN PHƯỜNG"),), 1), _para("Căn cứ Luật Tổ chức;"),
+              _para("Theo đề nghị của Chánh Văn phòng."), _para("QUYẾT ĐỊNH:"), _para("Điều 1. Thành lập Tổ."),
+              _para("Tổ có nhiệm vụ tham mưu."))
+    got = parts(Article(title="QUYẾT ĐỊNH", blocks=blocks))
+    assert got == {0: "authority", 1: "basis", 2: "basis", 3: "enact", 4: "article"}
+    # A report's grounds are its text: without an enacting line nothing is set apart.
+    report = (_para("Căn cứ vào kết quả khảo sát, phường đã làm tốt."), _para("Điều 1. không phải nhãn."))
+    assert parts(Article(title="BÁO CÁO", blocks=report)) == {}
+    # The label in bold, every character kept.
+    done = labelled(Paragraph((Span("Điều 12a. Thành "), Span("lập", em=True))))
+    assert [(s.text, s.strong, s.em) for s in done.text] == [("Điều 12a.", True, False), (" Thành ", False, False),
+                                                             ("lập", False, True)]
+
+
+def test_decision_parts_in_every_format(tmp_path):
+    src = tmp_path / "quyet-dinh.txt"
+    src.write_text(DECISION, encoding="utf-8")
+    r = bantin("export", "-f", "all", "--style", "nd30", *HEADER, "-o", str(tmp_path / "out"), str(src))
+    assert r.returncode == 0, r.stderr.decode()
+    out = tmp_path / "out"
+    for fmt in ("txt", "epub", "docx", "pdf"):
+        text = read_back(out / f"quyet-dinh.{fmt}").replace("\u00a0", " ")
+        order = ["CHỦ TỊCH ỦY BAN", "Căn cứ Luật", "Theo đề nghị", "QUYẾT ĐỊNH:", "Điều 1. Thành lập", "Điều 2."]
+        assert [text.index(p) for p in order] == sorted(text.index(p) for p in order), fmt
+    runs = _runs(out / "quyet-dinh.pdf")
+
+    def font(start: str) -> str:
+        return next(r[2] for r in runs if r[0].replace("\u00a0", " ").startswith(start))
+
+    assert "Italic" in font("Căn cứ Luật") and "Italic" in font("Theo đề nghị")
+    assert "Bold" in font("QUYẾT ĐỊNH:") and "Bold" in font("CHỦ TỊCH")
+    assert "Bold" in font("Điều 1.") and "Bold" not in font("Thành lập Tổ")
+    lines = word_lines(out / "quyet-dinh.pdf")
+    enact = next(ws for ws in lines if ws[0][2] == "QUYẾT" and ws[-1][2] == "ĐỊNH:")
+    page_left, page_right = 30 * 72 / 25.4, (210 - 15) * 72 / 25.4
+    assert abs((enact[0][0] - page_left) - (page_right - enact[-1][1])) < 2
+    d = Docx(str(out / "quyet-dinh.docx"))
+    styles = {p.text.replace("\u00a0", " ")[:12]: p.style.name for p in d.paragraphs}
+    assert styles["CHỦ TỊCH ỦY "] == "Issuing Authority" and styles["Căn cứ Luật "] == "Legal Basis"
+    assert styles["QUYẾT ĐỊNH:"] == "Enacting Line"
+    article = next(p for p in d.paragraphs if p.text.startswith("Điều 1."))
+    assert article.runs[0].text == "Điều 1." and article.runs[0].bold and not article.runs[1].bold
+    assert "No errors or warnings detected" in epubcheck(out / "quyet-dinh.epub")
+    txt = (out / "quyet-dinh.txt").read_text(encoding="utf-8").replace("\u00a0", " ").splitlines()
+    line = next(x for x in txt if x.strip() == "QUYẾT ĐỊNH:")
+    assert abs(len(line) - len(line.lstrip()) - (72 - len("QUYẾT ĐỊNH:")) // 2) <= 1

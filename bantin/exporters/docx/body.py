@@ -113,6 +113,9 @@ class Body(Notes):
     def lede(self, text: str) -> None:
         self.para(linked(text), "lede")
 
+    def decree_part(self, b: Paragraph | Heading, part: str) -> None:
+        self.para(b.text, f"decree_{part}")
+
     def addressee(self, text: str) -> None:
         self.para(linked(text), "decree_addressee")
 

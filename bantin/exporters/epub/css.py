@@ -116,6 +116,10 @@ def css(style: Style, fonts: list[tuple[str, str, str]], fallbacks: list[str]) -
             "table.decree hr { width: 40%; border: none; border-top: 1px solid; margin: 0.2em auto 0; } "
             ".decree-motto span { border-bottom: 1px solid; padding-bottom: 0.15em; }",
             ".addressee { text-align: center; text-indent: 0; margin: 0.6em 0 1em; }",
+            # A decision's parts: who decides and "QUYẾT ĐỊNH:" bold and centred, the grounds in italic.
+            ".decree-authority, .decree-enact { text-align: center; text-indent: 0; font-weight: bold; "
+            "margin: 0.6em 0 1em; page-break-after: avoid; break-after: avoid; } "
+            ".decree-basis { font-style: italic; }",
             # A document's summary (trích yếu) under its type: bold, centred, over a short rule.
             ".summary { display: table; margin: 0 auto 1.2em; } "
             ".summary p { text-align: center; text-indent: 0; font-weight: bold; margin: 0; text-wrap: balance; } "

@@ -32,7 +32,7 @@ from bantin.exporters.pdf.flowables import Marked, Tail, balanced, longest_line
 from bantin.exporters.pdf.ink import Ink, back_anchor
 from bantin.exporters.pdf.styles import numbered, placed
 from bantin.exporters.roles import ISSUER_RULE
-from bantin.model import Article, Briefing, Paragraph, Span, Text, map_spans, plain
+from bantin.model import Article, Briefing, Heading, Paragraph, Span, Text, map_spans, plain
 from bantin.typography.words import join
 
 # Between Nghị định 30's header block and the title under it, as the DOCX's block
@@ -113,6 +113,9 @@ class Story(Blocks):
 
     def lede(self, text: str) -> None:
         self.paras(linked(text), self.st["lede"])
+
+    def decree_part(self, b: Paragraph | Heading, part: str) -> None:
+        self.paras(b.text, self.st[f"decree_{part}"])
 
     def addressee(self, text: str) -> None:
         self.paras(linked(text), self.st["decree_addressee"])

@@ -8,6 +8,7 @@ line before it).
 
 from __future__ import annotations
 
+from bantin.exporters.administrative import document_type
 from bantin.exporters.labels import (
     CONTENTS,
     LINKS,
@@ -20,7 +21,6 @@ from bantin.exporters.labels import (
     credit_line,
     decree_header,
     digest_meta,
-    document_type,
     undated,
 )
 from bantin.exporters.markup import link_target
@@ -168,6 +168,13 @@ class Writer(Walker):
 
     def lede(self, text: str) -> None:
         self.out += self.gap() + wrap(text, self.cols)
+
+    def decree_part(self, b: Paragraph | Heading, part: str) -> None:
+        words = self.spans(b.text)
+        if part == "basis" or self.message:
+            self.out += self.lines(words)
+        else:  # who decides and "QUYẾT ĐỊNH:", centred and set apart
+            self.out += ["", *centred_lines(words, self.cols)]
 
     def addressee(self, text: str) -> None:
         self.out += self.gap() + (wrap(text, self.cols) if self.message else centred_lines(text, self.cols))

@@ -1,0 +1,99 @@
+"""The parts of an administrative document that Nghị định 30/2020 sets apart,
+found in the words the model holds: the kind of document ("BÁO CÁO"), whom a
+công văn is addressed to ("Kính gửi: …"), and, in a decision, the authority that
+issues it, the grounds it rests on ("Căn cứ …;"), the enacting line
+("QUYẾT ĐỊNH:") and the label of each article ("Điều 1.").
+
+Nothing here changes a word: a writer in the decree's layout (``Walker.decree_layout``)
+only sets these parts in their own roles (``roles.roles``: ``decree_*``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from bantin.model import Article, Heading, Paragraph, Span, Text, text_of
+
+# Nghị định 30/2020, Article 7: the kinds of administrative document. Under a title
+# that names one ("BÁO CÁO"), the next line is the document's summary (trích yếu),
+# which the decree sets in bold, centred, over a short rule: not a news sapo.
+DOCUMENT_TYPES = frozenset((
+    "nghị quyết", "quyết định", "chỉ thị", "quy chế", "quy định", "thông cáo", "thông báo", "hướng dẫn",
+    "chương trình", "kế hoạch", "phương án", "đề án", "dự án", "báo cáo", "biên bản", "tờ trình", "hợp đồng",
+    "công văn", "công điện", "bản ghi nhớ", "bản thỏa thuận", "giấy ủy quyền", "giấy mời", "giấy giới thiệu",
+    "giấy nghỉ phép", "phiếu gửi", "phiếu chuyển", "phiếu báo", "thư công",
+))
+# The older placement of the tone mark, which many Word files still carry.
+_OLD_TONES = (("oả", "ỏa"), ("uỷ", "ủy"))
+# "Kính gửi: …": whom a công văn is addressed to, which the decree sets apart, 14 pt, centred.
+_ADDRESSEE = re.compile(r"Kính\s+gửi\s*:", re.IGNORECASE)
+# The line a decision, a resolution or a directive enacts with, in capitals: "QUYẾT ĐỊNH:".
+_ENACTS = re.compile(r"(?:QUYẾT ĐỊNH|QUYẾT NGHỊ|NGHỊ QUYẾT|CHỈ THỊ|BAN HÀNH|THÔNG BÁO)\s*:")
+# The grounds of a decision, each its own line above the enacting one.
+_BASIS = re.compile(r"(?:Căn cứ|Theo đề nghị|Xét đề nghị|Theo đề xuất|Xét tờ trình)\b")
+# The article's label, set in bold: "Điều 1.", "Điều 12a."
+_ARTICLE = re.compile(r"Điều\s+\d+[a-zđ]?\.")
+BASIS_WORDS = 120  # a longer paragraph is the text, not a ground
+
+
+def document_type(title: str) -> bool:
+    """Is ``title`` the name of a kind of administrative document and nothing
+    else, in any case: "BÁO CÁO", "Tờ trình", "QUYẾT ĐỊNH:"?"""
+    name = " ".join(title.split()).strip(" .:").casefold()
+    for old, new in _OLD_TONES:
+        name = name.replace(old, new)
+    return name in DOCUMENT_TYPES
+
+
+def addressee(text: str) -> bool:
+    return _ADDRESSEE.match(text) is not None
+
+
+def parts(a: Article) -> dict[int, str]:
+    """The parts of a decision among the article's top-level blocks, by index:
+    "authority" (the capitals naming who decides, right above its grounds),
+    "basis" (each "Căn cứ …;", "Theo đề nghị …"), "enact" ("QUYẾT ĐỊNH:") and
+    "article" (a paragraph opening "Điều 1."). Only a document with an enacting
+    line has them: a report's "Căn cứ vào kết quả …" stays a paragraph."""
+    texts = [" ".join(text_of(b.text).split()) if isinstance(b, Paragraph | Heading) else None for b in a.blocks]
+    enact = next((i for i, t in enumerate(texts) if t and _ENACTS.fullmatch(t)), None)
+    if enact is None:
+        return {}
+    out = {enact: "enact"}
+    first = enact
+    for i in range(enact - 1, -1, -1):  # the grounds run up from the enacting line
+        t = texts[i]
+        if not (t and _BASIS.match(t) and len(t.split()) <= BASIS_WORDS):
+            break
+        out[i] = "basis"
+        first = i
+    if first > 0:
+        t = texts[first - 1]
+        if t and t == t.upper() and any(c.isalpha() for c in t) and len(t.split()) <= 20:
+            out[first - 1] = "authority"
+    for i in range(enact + 1, len(texts)):
+        t = texts[i]
+        if t and isinstance(a.blocks[i], Paragraph) and _ARTICLE.match(t):
+            out[i] = "article"
+    return out
+
+
+def labelled(b: Paragraph) -> Paragraph:
+    """The paragraph with its "Điều N." label in bold, the words unchanged."""
+    whole = text_of(b.text)
+    m = _ARTICLE.match(whole.lstrip())
+    if m is None:
+        return b
+    rest = len(whole) - len(whole.lstrip()) + m.end()  # characters of the label, spaces before it included
+    out: list[Span] = []
+    for s in b.text:
+        if rest <= 0:
+            out.append(s)
+        elif len(s.text) <= rest:
+            out.append(replace(s, strong=True))
+        else:
+            out += [replace(s, text=s.text[:rest], strong=True), replace(s, text=s.text[rest:])]
+        rest -= len(s.text)
+    text: Text = tuple(out)
+    return replace(b, text=text)
