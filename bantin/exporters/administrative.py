@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from bantin.model import Article, Heading, Paragraph, Span, Text, text_of
+from bantin.exporters.labels import RECIPIENTS, SignatureBlock
+from bantin.model import Article, Block, Cell, Heading, Paragraph, Span, Table, Text, text_of
 
 # Nghị định 30/2020, Article 7: the kinds of administrative document. Under a title
 # that names one ("BÁO CÁO"), the next line is the document's summary (trích yếu),
@@ -51,16 +52,19 @@ def addressee(text: str) -> bool:
 
 
 def parts(a: Article) -> dict[int, str]:
-    """The parts of a decision among the article's top-level blocks, by index:
+    """The parts of an administrative text among the article's top-level blocks,
+    by index: "addressee" (a first paragraph "Kính gửi: …"); in a decision,
     "authority" (the capitals naming who decides, right above its grounds),
     "basis" (each "Căn cứ …;", "Theo đề nghị …"), "enact" ("QUYẾT ĐỊNH:") and
     "article" (a paragraph opening "Điều 1."). Only a document with an enacting
     line has them: a report's "Căn cứ vào kết quả …" stays a paragraph."""
     texts = [" ".join(text_of(b.text).split()) if isinstance(b, Paragraph | Heading) else None for b in a.blocks]
+    # A công văn read from Word opens its text with "Kính gửi: …" (the lede of one read from text).
+    opening = {0: "addressee"} if texts and texts[0] and addressee(texts[0]) else {}
     enact = next((i for i, t in enumerate(texts) if t and _ENACTS.fullmatch(t)), None)
     if enact is None:
-        return {}
-    out = {enact: "enact"}
+        return opening
+    out = {**opening, enact: "enact"}
     first = enact
     for i in range(enact - 1, -1, -1):  # the grounds run up from the enacting line
         t = texts[i]
@@ -77,6 +81,26 @@ def parts(a: Article) -> dict[int, str]:
         if t and isinstance(a.blocks[i], Paragraph) and _ARTICLE.match(t):
             out[i] = "article"
     return out
+
+
+def _lines(cell: Cell) -> list[str]:
+    return [t for b in cell.blocks if isinstance(b, Paragraph) and (t := " ".join(text_of(b.text).split()))]
+
+
+def signature_table(b: Block) -> SignatureBlock | None:
+    """A table that ends a document as Nghị định 30 does, one row of two cells:
+    "Nơi nhận:" and its list on the left, the signer's office (its lines in
+    capitals) and name on the right. As a signature block it keeps its words and
+    their order, and is set as the decree's (room to sign, no rules); else None."""
+    if not isinstance(b, Table) or len(b.rows) != 1 or len(b.rows[0]) != 2:
+        return None
+    if any(not isinstance(x, Paragraph) for c in b.rows[0] for x in c.blocks):
+        return None  # a picture, a list or a table in it: a table of its own
+    left, right = (_lines(c) for c in b.rows[0])
+    if not left or left[0] != RECIPIENTS or not right:
+        return None
+    name = right[-1] if right[-1] != right[-1].upper() else ""
+    return SignatureBlock(tuple(left[1:]), tuple(right[:-1] if name else right), name)
 
 
 def labelled(b: Paragraph) -> Paragraph:

@@ -66,6 +66,8 @@ class Walker:
                 self.block(administrative.labelled(b), depth)  # "Điều 1." in bold
             elif part is not None and isinstance(b, Paragraph | Heading):
                 self.decree_part(b, part)  # "Căn cứ …;", "QUYẾT ĐỊNH:" and who decides
+            elif (signed := self.signed_by(a, i)) is not None:
+                self.signature(signed)  # a Word file's own "Nơi nhận" and signer table, as the decree sets it
             else:
                 self.block(b, depth)
         if a.byline:
@@ -108,6 +110,14 @@ class Walker:
             else:
                 self.block(b, 1)
         self.end_entry(a, n)
+
+    def signed_by(self, a: Article, i: int) -> SignatureBlock | None:
+        """The signature block that block ``i`` is, in the decree's layout: the
+        article's last block, a table of the recipients and the signer, when the
+        article has no signature of its own."""
+        if not self.decree_layout or i != len(a.blocks) - 1 or a.signature is not None:
+            return None
+        return administrative.signature_table(a.blocks[i])
 
     def block(self, b: Block, depth: int) -> None:
         method = getattr(self, f"visit_{type(b).__name__.lower()}", None)
@@ -166,8 +176,9 @@ class Walker:
 
     def decree_part(self, b: Paragraph | Heading, part: str) -> None:
         """A part of a decision set apart in the decree's layout, in the role
-        ``decree_<part>``: "authority" (who decides: 14 pt bold capitals, centred),
-        "basis" (each ground: italic) or "enact" ("QUYẾT ĐỊNH:": bold, centred)."""
+        ``decree_<part>``: "addressee" ("Kính gửi: …": 14 pt, centred), "authority"
+        (who decides: 14 pt bold capitals, centred), "basis" (each ground: italic)
+        or "enact" ("QUYẾT ĐỊNH:": bold, centred)."""
         self.lacks("decree_part")
 
     def addressee(self, text: str) -> None:

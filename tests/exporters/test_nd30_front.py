@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from docx import Document as Docx
-from helpers import bantin, epubcheck, read_back, soffice_pdf, word_lines
+from helpers import bantin, epubcheck, read_back, soffice_pdf, word_boxes, word_lines
 from test_pdf_print import _rules, _runs
 
 from bantin.exporters.administrative import document_type, labelled, parts
@@ -277,3 +277,83 @@ def test_decision_parts_in_every_format(tmp_path):
     txt = (out / "quyet-dinh.txt").read_text(encoding="utf-8").replace("\u00a0", " ").splitlines()
     line = next(x for x in txt if x.strip() == "QUYẾT ĐỊNH:")
     assert abs(len(line) - len(line.lstrip()) - (72 - len("QUYẾT ĐỊNH:")) // 2) <= 1
+
+
+def _word_letter(path: Path) -> Path:
+    """A công văn as a clerk makes it in Word: the header and the signature as
+    borderless tables, "Kính gửi" centred under the header."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    d = Docx()
+    left, right = d.add_table(rows=1, cols=2).rows[0].cells
+    left.paragraphs[0].text = "TRUNG TÂM Y TẾ QUẬN HOÀNG MAI"
+    left.add_paragraph("Số: 245/TTYT-KSBT")
+    left.add_paragraph(SUBJECT)
+    right.paragraphs[0].text = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+    right.add_paragraph("Độc lập - Tự do - Hạnh phúc")
+    right.add_paragraph("Hoàng Mai, ngày 12 tháng 9 năm 2025")
+    d.add_paragraph(ADDRESSEE).alignment = WD_ALIGN_PARAGRAPH.CENTER
+    d.add_paragraph("Trung tâm Y tế quận đề nghị các phường tổ chức chiến dịch diệt bọ gậy./.")
+    left, right = d.add_table(rows=1, cols=2).rows[0].cells
+    left.paragraphs[0].text = "Nơi nhận:"
+    left.add_paragraph("- Như trên;")
+    left.add_paragraph("- Lưu: VT, KSBT.")
+    right.paragraphs[0].text = "KT. GIÁM ĐỐC"
+    right.add_paragraph("PHÓ GIÁM ĐỐC")
+    right.add_paragraph("")
+    right.add_paragraph("Nguyễn Thị Hoa")
+    d.save(str(path))
+    return path
+
+
+def test_word_letter_signs_as_the_decree_sets_it(tmp_path):
+    """A Word công văn's own "Nơi nhận" and signer table is set as the decree's
+    signature block in nd30 (room to sign, no rules), its words in order; its
+    "Kính gửi" centred. The model keeps the table: only the layout differs."""
+    src = _word_letter(tmp_path / "cong-van.docx")
+    out = tmp_path / "out"
+    r = bantin("export", "-f", "all", "--style", "nd30", "-o", str(out), str(src))
+    assert r.returncode == 0, r.stderr.decode()
+    order = ["Số: 245/TTYT-KSBT", "V/v tăng cường", ADDRESSEE, "diệt bọ gậy", "Nơi nhận:", "Như trên;",
+             "Lưu: VT, KSBT.", "KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "Nguyễn Thị Hoa"]
+    for fmt in ("txt", "epub", "docx", "pdf"):
+        text = read_back(out / f"cong-van.{fmt}").replace("\u00a0", " ")
+        if fmt == "epub":
+            text = text.removeprefix(SUBJECT)
+        assert all(text.count(p) == 1 for p in order), (fmt, [(p, text.count(p)) for p in order])
+        # The text, and pandoc reading the EPUB's and the DOCX's table, go across both columns line by line.
+        for run in ([order[:5], order[5:7], order[7:]] if fmt != "pdf" else [order]):
+            assert [text.index(p) for p in run] == sorted(text.index(p) for p in run), fmt
+    pdf = out / "cong-van.pdf"
+    assert len(_rules(pdf)) == 2  # the header's two: the signature is no ruled table
+    lines = word_lines(pdf)
+    office = next(ws for ws in lines if ws[0][2] == "PHÓ")
+    name = next(ws for ws in lines if ws[0][2] == "Nguyễn")
+    assert name[0][0] > office[0][0] - 20  # on the right, under the office
+    boxes = {w[4]: w[2] for w in word_boxes(pdf)}
+    assert boxes["Nguyễn"] - boxes["PHÓ"] > 50  # room to sign and stamp
+    kinh = next(ws for ws in lines if ws[0][2] == "Kính")
+    page_left, page_right = 30 * 72 / 25.4, (210 - 15) * 72 / 25.4
+    assert abs((kinh[0][0] - page_left) - (page_right - kinh[-1][1])) < 2
+    names = [p.style.name for t in Docx(str(out / "cong-van.docx")).tables for c in t._cells for p in c.paragraphs]
+    assert "Signer Name" in names and "Recipient" in names
+    # The default style keeps the table a table, and the model holds it as one.
+    plain = tmp_path / "plain"
+    assert bantin("export", "-f", "txt", "-o", str(plain), str(src)).returncode == 0
+    assert "Nơi nhận:" in (plain / "cong-van.txt").read_text(encoding="utf-8")
+    doc = json.loads(bantin("inspect", str(src)).stdout)
+    assert doc["blocks"][-1]["type"] == "table" and doc.get("signature") is None
+
+
+def test_signature_table_shapes():
+    from bantin.exporters.administrative import signature_table
+    from bantin.model import Cell, Table
+
+    def table(*cells: tuple[str, ...]) -> Table:
+        return Table(((*(Cell(tuple(_para(x) for x in c)) for c in cells),),))
+
+    got = signature_table(table(("Nơi nhận:", "- Như trên;"), ("GIÁM ĐỐC", "", "Nguyễn Văn A")))
+    assert got is not None
+    assert (got.recipients, got.title, got.name) == (("- Như trên;",), ("GIÁM ĐỐC",), "Nguyễn Văn A")
+    assert signature_table(table(("Ghi chú:", "- Như trên;"), ("GIÁM ĐỐC", "Nguyễn Văn A"))) is None
+    assert signature_table(table(("Nơi nhận:",), ("GIÁM ĐỐC",), ("x",))) is None  # three columns: a table

@@ -245,7 +245,7 @@ class Html(Walker):
         self.parts.append(f'<p class="lede">{self.spans(linked(text), bold=self.lede_bold)}</p>')
 
     def decree_part(self, b: Paragraph | Heading, part: str) -> None:
-        face = {"basis": (False, True)}.get(part, (True, False))
+        face = {"basis": (False, True), "addressee": (False, False)}.get(part, (True, False))
         self.parts.append(f'<p class="decree-{part}">{self.spans(b.text, bold=face[0], italic=face[1])}</p>')
 
     def addressee(self, text: str) -> None:

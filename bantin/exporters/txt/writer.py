@@ -173,8 +173,8 @@ class Writer(Walker):
         words = self.spans(b.text)
         if part == "basis" or self.message:
             self.out += self.lines(words)
-        else:  # who decides and "QUYẾT ĐỊNH:", centred and set apart
-            self.out += ["", *centred_lines(words, self.cols)]
+        else:  # who decides, "QUYẾT ĐỊNH:" and whom it is addressed to, centred and set apart
+            self.out += [*self.gap(), *centred_lines(words, self.cols)]
 
     def addressee(self, text: str) -> None:
         self.out += self.gap() + (wrap(text, self.cols) if self.message else centred_lines(text, self.cols))
