@@ -99,7 +99,8 @@ def signature_table(b: Block) -> SignatureBlock | None:
     left, right = (_lines(c) for c in b.rows[0])
     if not left or left[0] != RECIPIENTS or not right:
         return None
-    name = right[-1] if right[-1] != right[-1].upper() else ""
+    # The name ends the cell (in capitals too: "NGUYỄN VĂN A"); a cell of one line is an office alone.
+    name = right[-1] if len(right) > 1 else ""
     return SignatureBlock(tuple(left[1:]), tuple(right[:-1] if name else right), name)
 
 

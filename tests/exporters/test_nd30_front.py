@@ -355,5 +355,9 @@ def test_signature_table_shapes():
     got = signature_table(table(("Nơi nhận:", "- Như trên;"), ("GIÁM ĐỐC", "", "Nguyễn Văn A")))
     assert got is not None
     assert (got.recipients, got.title, got.name) == (("- Như trên;",), ("GIÁM ĐỐC",), "Nguyễn Văn A")
+    caps = signature_table(table(("Nơi nhận:",), ("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "NGUYỄN VĂN A")))
+    assert caps is not None and (caps.title, caps.name) == (("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"), "NGUYỄN VĂN A")
+    alone = signature_table(table(("Nơi nhận:", "- Lưu: VT."), ("GIÁM ĐỐC",)))
+    assert alone is not None and (alone.title, alone.name) == (("GIÁM ĐỐC",), "")
     assert signature_table(table(("Ghi chú:", "- Như trên;"), ("GIÁM ĐỐC", "Nguyễn Văn A"))) is None
     assert signature_table(table(("Nơi nhận:",), ("GIÁM ĐỐC",), ("x",))) is None  # three columns: a table
