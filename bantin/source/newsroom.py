@@ -37,6 +37,7 @@ from bantin.source.rules import (
     sapo,
     section_break,
     sentences,
+    signature,
     wrapped_line,
 )
 from bantin.source.rules.sentences import Piece
@@ -173,6 +174,7 @@ def _article(
     if lede:
         time = time or dateline.opening_time(lede)
         date = date or dateline.iso_date(lede[:40])
+    rest, signed = signature.split(rest)  # "Nơi nhận:" and the signer, closing an administrative text
     count = len(rest)
     rest = _body_opening(rest, lede, ctx)
     whole = whole and len(rest) == count
@@ -216,6 +218,7 @@ def _article(
         blocks=(*ctx.front, *_blocks(units)),
         url=url,
         tags=tags,
+        signature=signed,
     )
 
 

@@ -1,0 +1,68 @@
+"""How an administrative text ends (Nghị định 30/2020), copied out of Word as
+lines: the recipients and the signer, in either order.
+
+    Nơi nhận:                  KT. GIÁM ĐỐC
+    - Như trên;                PHÓ GIÁM ĐỐC
+    - Lưu: VT, KSBT.           Nguyễn Thị Hoa
+
+The two columns come one after the other: "Nơi nhận:", its items (each opening
+with a dash), then the signer's office in capitals and their name; or the signer
+first. Only lines that end the text are taken, and only when every one of them
+has its place (a line that is neither an item, an office in capitals nor the
+name leaves the text as it is): they become the article's ``Signature``, which
+every format prints as the decree's signature block.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bantin.model import Signature
+from bantin.source.rules.byline import is_byline
+
+LABEL = re.compile(r"Nơi\s+nhận\s*:\s*$", re.IGNORECASE)
+_ITEM = re.compile(r"^[-–—+•]\s*(?P<text>.+?)\s*[;.,]?$")
+MAX_OFFICE_WORDS = 14
+
+
+def _office(line: str) -> bool:
+    """A line of the signer's authority or office: "KT. GIÁM ĐỐC", "TM. ỦY BAN NHÂN DÂN"."""
+    return any(c.isalpha() for c in line) and line == line.upper() and len(line.split()) <= MAX_OFFICE_WORDS
+
+
+def _name(line: str) -> bool:
+    return is_byline(line) and not _office(line) and len(line.split()) <= 6
+
+
+def _signer(lines: list[str]) -> tuple[tuple[str, ...], str] | None:
+    """The office lines and the name, when ``lines`` are exactly those."""
+    if len(lines) < 2 or not _name(lines[-1]) or not all(_office(x) for x in lines[:-1]):
+        return None
+    return tuple(lines[:-1]), lines[-1]
+
+
+def split(lines: list[str]) -> tuple[list[str], Signature | None]:
+    """The text's lines without a closing signature block, and the block."""
+    label = next((i for i in range(len(lines) - 1, -1, -1) if LABEL.match(lines[i])), None)
+    if label is None:
+        return lines, None
+    n = label + 1
+    items = []
+    while n < len(lines) and (m := _ITEM.match(lines[n])):
+        items.append(m.group("text"))
+        n += 1
+    if not items:
+        return lines, None
+    if n < len(lines):  # the recipients, then the signer to the end
+        signer = _signer(lines[n:])
+        head = lines[:label]
+    else:  # the signer, then the recipients to the end: the office lines and the name above the label
+        start = label - 1
+        while start > 0 and _office(lines[start - 1]):
+            start -= 1
+        signer = _signer(lines[start:label]) if start < label - 1 else None
+        head = lines[:start]
+    if signer is None:
+        return lines, None
+    title, name = signer
+    return head, Signature(name=name, title=title, recipients=tuple(items))
