@@ -36,23 +36,30 @@ def vi_date(iso: str | None) -> str:
     return f"ngày {d:02d} tháng {month} năm {y}"
 
 
-def meta_line(a: Article) -> str:
+def meta_line(a: Article, headed: bool = False) -> str:
     """Outlet, dateline and date: "Phụ nữ Thủ đô (PNTĐ) · HÀ NỘI · ngày 05 tháng 8 năm 2025".
 
     Each fact is shown once: the dateline's time ("Sáng 5/8") is left out when the
-    lede opens with it, or when it names the same day as the date."""
+    lede opens with it, or when it names the same day as the date. An administrative
+    document's issuer, number and place of issue come first ("UBND quận Hoàng Mai ·
+    Số: 245/TTYT-KSBT · Hoàng Mai, ngày 12 tháng 9 năm 2025"), unless Nghị định 30's
+    header block (``headed``) shows them; there the date is left to its place-and-
+    date line too."""
     parts = []
     if a.outlet:
         o = a.outlet
         parts.append(f"{o.name} ({o.code})" if o.name and o.code else o.display)
+    if not headed:
+        parts += [issuer_line(a.issuer), f"Số: {a.number}" if a.number else ""]
     place = a.dateline.place if a.dateline else None
     time = a.dateline.time if a.dateline else None
     day = local_day(a.date) if a.date else None
     if time and ((a.lede or "").startswith(time) or (day and _same_day(time, day))):
         time = None
     parts.append(", ".join(p for p in (place, time) if p))
-    if day and not (time and day[:4] in time):
-        parts.append(vi_date(day))
+    when = vi_date(day) if day and not (time and day[:4] in time) and not headed else ""
+    issued = a.place if a.place and a.place != place and not headed else ""
+    parts.append(f"{issued}, {when}" if issued and when else issued or when)  # "Hoàng Mai, ngày 12 tháng 9 …"
     return SEPARATOR.join(p for p in parts if p)
 
 

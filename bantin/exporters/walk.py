@@ -45,10 +45,10 @@ class Walker:
 
     def article(self, a: Article, depth: int) -> None:
         """``depth`` is 0 for an article on its own, 1 inside a briefing."""
-        meta = meta_line(a)
+        header = decree_header(a, self.decree_layout) if depth == 0 else None
+        meta = meta_line(a, headed=header is not None)  # the block shows the issuer, number, place and date
         if meta:
             self.masthead(meta, a)
-        header = decree_header(a, self.decree_layout) if depth == 0 else None
         if header is not None and header.subject:
             self.subject_title(a)  # "V/v …" stands under the number in the header block
         else:

@@ -361,3 +361,17 @@ def test_signature_table_shapes():
     assert alone is not None and (alone.title, alone.name) == (("GIÁM ĐỐC",), "")
     assert signature_table(table(("Ghi chú:", "- Như trên;"), ("GIÁM ĐỐC", "Nguyễn Văn A"))) is None
     assert signature_table(table(("Nơi nhận:",), ("GIÁM ĐỐC",), ("x",))) is None  # three columns: a table
+
+
+def test_default_style_keeps_the_header_words(tmp_path):
+    """Outside nd30 there is no header block: the issuer, the number and the place
+    and date a Word công văn's header table holds go on the masthead line, where
+    only the date was printed and the rest was lost."""
+    src = _word_letter(tmp_path / "cong-van.docx")
+    out = tmp_path / "out"
+    r = bantin("export", "-f", "all", "-o", str(out), str(src))
+    assert r.returncode == 0, r.stderr.decode()
+    for fmt in ("txt", "epub", "docx", "pdf"):
+        text = read_back(out / f"cong-van.{fmt}").replace("\u00a0", " ")
+        for part in ("TRUNG TÂM Y TẾ QUẬN HOÀNG MAI", "Số: 245/TTYT-KSBT", "Hoàng Mai, ngày 12 tháng 9 năm 2025"):
+            assert text.count(part) == 1, (fmt, part)
