@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from bantin.errors import InputError
 from bantin.model import Article, Block, Dateline, Heading, Outlet, Paragraph, plain
 from bantin.source.reader import distinct_tags
 from bantin.source.rules import (
+    admin_header,
     byline,
     caption,
     dateline,
@@ -107,7 +108,14 @@ def read(text: str, warn: Warn | None = None, outlets: Mapping[str, str] | None 
     content = [line for line in lines if line]
     if not content:
         raise InputError("no text")
-    return _article(content[0], content[1:], ctx)
+    admin, content = admin_header.split(content)  # an administrative document's header, copied as lines
+    if admin is None:
+        return _article(content[0], content[1:], ctx)
+    if not content and not admin.subject:
+        raise InputError("no text after the administrative header")
+    a = _article(admin.subject, content, ctx) if admin.subject else _article(content[0], content[1:], ctx)
+    ctx.warn("issuer, number, place, date read from the administrative header")
+    return replace(a, issuer=admin.issuer, number=admin.number, place=admin.place, date=a.date or admin.date)
 
 
 def _split_sapo(lede: str, has_body: bool, ctx: _Context) -> tuple[str, str]:

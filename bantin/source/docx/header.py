@@ -49,6 +49,18 @@ def lines(blocks: tuple[Block, ...]) -> list[str]:
     return [x for x in out if x and not _RULE.fullmatch(x)]
 
 
+def is_number(text: str) -> bool:
+    return _NUMBER.fullmatch(text) is not None
+
+
+def is_subject(text: str) -> bool:
+    return _SUBJECT.fullmatch(text) is not None
+
+
+def is_rule(text: str) -> bool:
+    return _RULE.fullmatch(text) is not None
+
+
 def _int(raw: str) -> int | None:
     digits = raw.strip(" .,")
     return int(digits) if digits.isascii() and digits.isdigit() and len(digits) <= 4 else None
@@ -99,6 +111,15 @@ def read_header(table: Table) -> Header | None:
         return None
     left = [x for c, ls in sorted(columns.items()) if c not in motto_side for x in ls]
     right = [x for c in motto_side for x in columns[c]]
+    return parse(left, right, bold)
+
+
+def parse(left: list[str], right: list[str], bold: set[str] | None = None) -> Header | None:
+    """The header of the lines of its two columns: on the left the issuer's lines
+    (``bold``: those set in bold), the number and the subject; on the right the
+    national title, the motto and the place-and-date line. None without a number
+    or a place-and-date line."""
+    bold = bold or set()
     issuer_lines: list[str] = []
     number = place = date = subject = None
     found_number = found_date = False

@@ -1,0 +1,85 @@
+"""The header of an administrative document copied out of Word as lines (Nghị
+định 30/2020): the issuing body in capitals, "Số: …", a công văn's "V/v …", the
+national title and motto, and the place-and-date line, in the order the header
+table's cells were copied (cells copied onto one line are parted by a tab or a
+wide gap).
+
+The lines are a header only when they open the text, hold the national title
+and a number or a place-and-date line, and every one of them is a part of a
+header; the first line that is not ends it. They become the article's issuer,
+number, place and date (``docx.header.parse``, as a Word file's header table;
+of several lines in capitals the last is the issuer and those above it the body
+it answers to), and a công văn's subject its title.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bantin.source.docx.core import NATIONAL, fold
+from bantin.source.docx.header import Header, date_line, is_number, is_rule, is_subject, parse
+
+MAX_LINES = 14  # a header is the document's first lines
+MAX_ISSUER_WORDS = 12
+_CELLS = re.compile(r"\t+|\s{3,}")
+
+
+def _national(text: str) -> bool:
+    """The national title or the motto as a line of its own: a headline that names
+    "nước Cộng hòa xã hội chủ nghĩa Việt Nam" is no header."""
+    return fold(text).strip(" _-–—.") in NATIONAL
+
+
+def _kind(text: str, before: list[str]) -> str | None:
+    """What part of a header ``text`` is, given the kinds of the cells before it."""
+    if _national(text):
+        return "national"
+    if date_line(text) is not None:
+        return "date"
+    if is_number(text):
+        return "number"
+    if is_subject(text):
+        # The subject stands under the number: right after it, or after the place
+        # and date copied onto the number's line. "Về việc …" under "QUYẾT ĐỊNH" is
+        # the summary of the text, and ends the header.
+        return "subject" if before[-1:] == ["number"] or before[-2:] == ["number", "date"] else None
+    previous = before[-1] if before else None
+    if previous in ("subject", "more") and text[:1].islower():
+        return "more"  # "V/v tăng cường phòng," / "chống dịch sốt xuất huyết"
+    if is_rule(text):
+        return "rule"
+    if any(c.isalpha() for c in text) and text == text.upper() and len(text.split()) <= MAX_ISSUER_WORDS:
+        return "issuer"
+    return None
+
+
+def split(lines: list[str]) -> tuple[Header | None, list[str]]:
+    """The header that opens ``lines`` (non-empty lines) and the lines after it."""
+    cells: list[tuple[int, str, str]] = []  # (line, kind, text)
+    stop = MAX_LINES  # the first line holding something no header holds
+    for i, line in enumerate(lines[:MAX_LINES]):
+        for part in (p.strip() for p in _CELLS.split(line)):
+            kind = _kind(part, [k for _, k, _ in cells]) if part else "rule"
+            if kind is None:
+                stop = i
+                break
+            cells.append((i, kind, part))
+        if stop == i:
+            break
+    # The header ends with its last line of a kind an issuer's capitals cannot be.
+    last = max((n for n, (_, k, _) in enumerate(cells) if k in ("national", "date", "number", "subject", "more")),
+               default=-1)
+    if last < 0 or not any(k == "national" for _, k, _ in cells[: last + 1]):
+        return None, lines
+    end = cells[last][0] + 1
+    if stop < end:
+        return None, lines  # a line holding a header's cell and text
+    zone = [c for c in cells if c[0] < end]
+    left = [t for _, k, t in zone if k in ("issuer", "number", "subject", "more")]
+    right = [t for _, k, t in zone if k in ("national", "date")]
+    # Text has no bold to tell the issuer from the body above it (Nghị định 30:
+    # "UBND QUẬN HOÀNG MAI" over "TRUNG TÂM Y TẾ"): its last line is the issuer, as
+    # the lines were set.
+    issuers = [t for _, k, t in zone if k == "issuer"]
+    header = parse(left, right, {issuers[-1]} if len(issuers) > 1 else set())
+    return (header, lines[end:]) if header is not None else (None, lines)

@@ -1,0 +1,111 @@
+"""An administrative text copied out of Word: the header that opens it and the
+signature block that closes it.
+
+The header's lines (issuer, number, "V/v …", national title and motto, place and
+date) became the title, the sapo and headings; "Nơi nhận:" and its items, the
+signer's office and name became a paragraph, a list, a heading and a byline."""
+
+from __future__ import annotations
+
+import pytest
+from helpers import bantin, read_back
+
+from bantin.model import Signature
+from bantin.source import newsroom
+from bantin.source.rules import admin_header, signature
+
+HEAD = ["V/v tăng cường phòng, chống dịch", "Kính gửi: Ủy ban nhân dân các phường.",
+        "Trung tâm Y tế đề nghị các phường tổ chức chiến dịch diệt bọ gậy."]
+RECIPIENTS = ["Nơi nhận:", "- Như trên;", "- Lưu: VT, KSBT."]
+SIGNER = ["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "Nguyễn Thị Hoa"]
+WANT = Signature(name="Nguyễn Thị Hoa", title=("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"),
+                 recipients=("Như trên", "Lưu: VT, KSBT"))
+
+
+@pytest.mark.parametrize("tail", [RECIPIENTS + SIGNER, SIGNER + RECIPIENTS], ids=["recipients-first", "signer-first"])
+def test_both_orders(tail):
+    a = newsroom.read("\n".join(HEAD + tail))
+    assert a.signature == WANT
+    assert a.byline is None
+    assert [b.text[0].text for b in a.blocks] == [HEAD[2]]  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("tail", [
+    RECIPIENTS + ["KT. GIÁM ĐỐC", "(Đã ký)", "Nguyễn Thị Hoa"],  # a line with no place in the block
+    RECIPIENTS + SIGNER + ["Trân trọng cảm ơn các đơn vị đã phối hợp thực hiện."],  # text after it
+    ["Nơi nhận:", "Như trên;"] + SIGNER,  # items without their dashes
+    RECIPIENTS,  # no signer
+])
+def test_left_as_text_unless_every_line_has_its_place(tail):
+    lines = HEAD[2:] + tail
+    assert signature.split(lines) == (lines, None)
+
+
+def test_every_format_prints_it_as_the_signature_block(tmp_path):
+    src = tmp_path / "cong-van.txt"
+    src.write_text("\n".join(HEAD + RECIPIENTS + SIGNER) + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    r = bantin("export", "-f", "all", "-o", str(out), str(src))
+    assert r.returncode == 0, r.stderr.decode()
+    for fmt in ("txt", "epub", "docx", "pdf"):
+        text = read_back(out / f"cong-van.{fmt}")
+        # Every word, once; the recipients' and the signer's columns each in order.
+        for part in (*RECIPIENTS, *SIGNER, HEAD[2]):
+            assert text.count(part) == 1, (fmt, part, text)
+        for run in (RECIPIENTS, SIGNER):
+            assert [text.index(p) for p in run] == sorted(text.index(p) for p in run), fmt
+        assert text.index(HEAD[2]) < text.index("Nơi nhận:"), fmt
+
+
+TOP = ["UBND QUẬN HOÀNG MAI", "TRUNG TÂM Y TẾ", "Số: 245/TTYT-KSBT", "V/v tăng cường phòng,",
+       "chống dịch sốt xuất huyết", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+       "Hoàng Mai, ngày 12 tháng 9 năm 2025"]
+
+
+def test_header_copied_column_by_column():
+    a = newsroom.read("\n".join(TOP + HEAD[1:] + RECIPIENTS + SIGNER))
+    got = (a.title, a.lede, a.issuer, a.number, a.place, a.date)
+    assert got == ("V/v tăng cường phòng, chống dịch sốt xuất huyết", HEAD[1], "UBND QUẬN HOÀNG MAI; TRUNG TÂM Y TẾ",
+                   "245/TTYT-KSBT", "Hoàng Mai", "2025-09-12")
+    assert a.signature == WANT
+
+
+def test_header_copied_row_by_row_keeps_the_document_type():
+    """Cells copied onto one line, parted by tabs; the decision's own title and
+    summary under the header stay its title and sapo."""
+    rows = ["ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "PHƯỜNG KIẾN HƯNG\tĐộc lập - Tự do - Hạnh phúc",
+            "Số: 20/QĐ-UBND\tHà Nội, ngày 01 tháng 10 năm 2025", "QUYẾT ĐỊNH",
+            "Về việc thành lập Tổ công tác chuyển đổi số", "Điều 1. Thành lập Tổ công tác."]
+    a = newsroom.read("\n".join(rows))
+    got = (a.title, a.lede, a.issuer, a.number, a.place, a.date)
+    assert got == ("QUYẾT ĐỊNH", "Về việc thành lập Tổ công tác chuyển đổi số", "ỦY BAN NHÂN DÂN; PHƯỜNG KIẾN HƯNG",
+                   "20/QĐ-UBND", "Hà Nội", "2025-10-01")
+
+
+@pytest.mark.parametrize("lines", [
+    # A headline that names the country, over a dated line: news, not a header.
+    ["Kỷ niệm Quốc khánh nước Cộng hòa xã hội chủ nghĩa Việt Nam", "Hà Nội, ngày 2 tháng 9 năm 2025",
+     "Sáng nay, lễ kỷ niệm đã diễn ra trọng thể."],
+    # The national title and motto with no number nor place-and-date line.
+    ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "ĐƠN ĐỀ NGHỊ", "Kính gửi: Ủy ban."],
+    # A line that holds a header's cell and text.
+    ["UBND PHƯỜNG\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: 1/TB\tvà một câu văn bình thường ở đây",
+     "Hà Nội, ngày 01 tháng 10 năm 2025"],
+])
+def test_no_header(lines):
+    assert admin_header.split(lines) == (None, lines)
+
+
+def test_header_in_every_format(tmp_path):
+    src = tmp_path / "cong-van.txt"
+    src.write_text("\n".join(TOP + HEAD[1:] + RECIPIENTS + SIGNER) + "\n", encoding="utf-8")
+    for style in ("default", "nd30"):
+        out = tmp_path / style
+        r = bantin("export", "-f", "all", "--style", style, "-o", str(out), str(src))
+        assert r.returncode == 0, r.stderr.decode()
+        for fmt in ("txt", "epub", "docx", "pdf"):
+            text = read_back(out / f"cong-van.{fmt}")
+            # (pandoc reads nd30's header table line by line across its two columns.)
+            for part in ("TRUNG TÂM Y TẾ", "Số: 245/TTYT-KSBT", "tăng cường phòng,", "chống dịch sốt xuất huyết",
+                         "Hoàng Mai, ngày 12", HEAD[1], HEAD[2]):
+                assert part in text, (style, fmt, part)
