@@ -19,7 +19,15 @@ from bantin.digest.grouping import group_label
 from bantin.errors import ExportError
 from bantin.exporters import administrative
 from bantin.exporters.administrative import addressee, document_type
-from bantin.exporters.labels import SignatureBlock, decree_header, footer_lines, meta_line, signature_block, source_line
+from bantin.exporters.labels import (
+    SignatureBlock,
+    decree_header,
+    footer_lines,
+    linked,
+    meta_line,
+    signature_block,
+    source_line,
+)
 from bantin.model import Article, Block, Briefing, Document, Heading, ListBlock, Paragraph, Text
 
 
@@ -56,7 +64,7 @@ class Walker:
         if a.lede and self.decree_layout and document_type(a.title):
             self.summary(a.lede)  # "BÁO CÁO" / "Kết quả …": the line under a document's type is its summary
         elif a.lede and self.decree_layout and addressee(a.lede):
-            self.addressee(a.lede)  # "Kính gửi: …" opens a công văn
+            self.decree_part(Paragraph(linked(a.lede)), "addressee")  # "Kính gửi: …" opens a công văn
         elif a.lede:
             self.lede(a.lede)
         parts = administrative.parts(a) if self.decree_layout else {}
@@ -180,11 +188,6 @@ class Walker:
         (who decides: 14 pt bold capitals, centred), "basis" (each ground: italic)
         or "enact" ("QUYẾT ĐỊNH:": bold, centred)."""
         self.lacks("decree_part")
-
-    def addressee(self, text: str) -> None:
-        """Whom a công văn is addressed to ("Kính gửi: …"), in the decree's layout:
-        14 pt, centred, set apart from the text."""
-        self.lacks("addressee")
 
     def byline(self, text: str) -> None:
         self.lacks("byline")

@@ -187,7 +187,7 @@ def test_cong_van_subject_under_the_number_in_every_format(tmp_path):
     assert "No errors or warnings detected" in epubcheck(out / "cong-van.epub")
     with zipfile.ZipFile(out / "cong-van.epub") as z:
         xhtml = "".join(z.read(n).decode() for n in z.namelist() if n.endswith(".xhtml") and "nav" not in n)
-    assert '<p class="decree-subject">' in xhtml and "<h1>" not in xhtml and '<p class="addressee">' in xhtml
+    assert '<p class="decree-subject">' in xhtml and "<h1>" not in xhtml and '<p class="decree-addressee">' in xhtml
     txt = (out / "cong-van.txt").read_text(encoding="utf-8").replace("\u00a0", " ").splitlines()
     k = next(i for i, x in enumerate(txt) if "Số: 245" in x)
     assert txt[k + 1].lstrip().startswith("V/v") and txt[k + 1].index("V/v") < 36  # the left column

@@ -116,9 +116,6 @@ class Body(Notes):
     def decree_part(self, b: Paragraph | Heading, part: str) -> None:
         self.para(b.text, f"decree_{part}")
 
-    def addressee(self, text: str) -> None:
-        self.para(linked(text), "decree_addressee")
-
     def summary(self, text: str) -> None:
         self.para(linked(text), "decree_summary")
         decree.summary_rule(self, text)

@@ -248,9 +248,6 @@ class Html(Walker):
         face = {"basis": (False, True), "addressee": (False, False)}.get(part, (True, False))
         self.parts.append(f'<p class="decree-{part}">{self.spans(b.text, bold=face[0], italic=face[1])}</p>')
 
-    def addressee(self, text: str) -> None:
-        self.parts.append(f'<p class="addressee">{self.spans(linked(text))}</p>')
-
     def summary(self, text: str) -> None:
         # The box is as wide as the summary's longest line, so the rule is a share of that line.
         self.parts.append(f'<div class="summary"><p>{self.spans(linked(text), bold=True)}</p><hr/></div>')

@@ -117,9 +117,6 @@ class Story(Blocks):
     def decree_part(self, b: Paragraph | Heading, part: str) -> None:
         self.paras(b.text, self.st[f"decree_{part}"])
 
-    def addressee(self, text: str) -> None:
-        self.paras(linked(text), self.st["decree_addressee"])
-
     def summary(self, text: str) -> None:
         markup = self.ink.spans(linked(text), self.fonts.body_family, self.link)
         pst = balanced(self.st["decree_summary"], markup, self.width)

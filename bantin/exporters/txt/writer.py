@@ -176,9 +176,6 @@ class Writer(Walker):
         else:  # who decides, "QUYẾT ĐỊNH:" and whom it is addressed to, centred and set apart
             self.out += [*self.gap(), *centred_lines(words, self.cols)]
 
-    def addressee(self, text: str) -> None:
-        self.out += self.gap() + (wrap(text, self.cols) if self.message else centred_lines(text, self.cols))
-
     def gap(self) -> list[str]:
         """A blank line before a paragraph, unless one is there (under a header block
         whose title it shows)."""
