@@ -375,3 +375,25 @@ def test_default_style_keeps_the_header_words(tmp_path):
         text = read_back(out / f"cong-van.{fmt}").replace("\u00a0", " ")
         for part in ("TRUNG TÂM Y TẾ QUẬN HOÀNG MAI", "Số: 245/TTYT-KSBT", "Hoàng Mai, ngày 12 tháng 9 năm 2025"):
             assert text.count(part) == 1, (fmt, part)
+
+
+@pytest.mark.parametrize("style", ["default", "nd30"])
+def test_docx_reads_back_its_signature_and_header_fields(tmp_path, style):
+    """A bantin DOCX revised in Word keeps its fields when read again: the
+    signature block (its table, in bantin's signature styles) and, on the
+    masthead line outside nd30, the issuer, number and place of issue. They came
+    back as a table and as a dateline, the issuer and number lost."""
+    src = tmp_path / "cong-van.txt"
+    src.write_text(LETTER, encoding="utf-8")
+    out = tmp_path / "out"
+    r = bantin("export", "-f", "docx", "--style", style, *HEADER, "-M", "signer=Nguyễn Thị Hoa",
+               "-M", "signer_title=KT. Giám đốc; Phó Giám đốc", "-M", "recipients=Như trên; Lưu: VT, KSBT",
+               "-o", str(out), str(src))
+    assert r.returncode == 0, r.stderr.decode()
+    doc = json.loads(bantin("inspect", str(out / "cong-van.docx")).stdout)
+    assert doc["signature"] == {"name": "Nguyễn Thị Hoa", "title": ["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"],
+                                "recipients": ["Như trên", "Lưu: VT, KSBT"]}
+    assert all(b["type"] != "table" for b in doc["blocks"])
+    got = (doc["issuer"].upper(), doc["number"], doc["place"], doc["date"])  # nd30 prints the issuer in capitals
+    assert got == ("TRUNG TÂM Y TẾ QUẬN HOÀNG MAI", "245/TTYT-KSBT", "Hà Nội", "2025-09-12")
+    assert doc.get("dateline") is None

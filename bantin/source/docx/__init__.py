@@ -15,7 +15,7 @@ defaults. The zip is read with a byte budget counted while decompressing.
 from __future__ import annotations
 
 from bantin.errors import InputError
-from bantin.model import Article, Note
+from bantin.model import Article, Note, Signature
 from bantin.source.docx.assemble import assemble, looks
 from bantin.source.docx.body import Body, Para
 from bantin.source.docx.core import read_core
@@ -52,6 +52,8 @@ def read(data: bytes, ctx: Context) -> Article:
     look = looks(items)
     core = package.related("", "core-properties") or "docProps/core.xml"
     front, rest = find_front(items, look, read_core(package.xml(core)), ctx.name, ctx.warn)
+    signed = [it for it in rest if isinstance(it, Signature)]
+    rest = [it for it in rest if not isinstance(it, Signature)]
     # A document that uses heading styles marks its sections with them; one
     # stray heading paragraph does not make it such a document.
     styled = sum(1 for it in rest if isinstance(it, Para) and it.role == "heading" and it.text) >= 2
@@ -71,7 +73,7 @@ def read(data: bytes, ctx: Context) -> Article:
     return Article(title=front.title, lede=front.lede, byline=front.byline, date=front.date, blocks=tuple(blocks),
                    outlet=front.outlet, dateline=front.dateline, url=front.url, tags=front.tags,
                    notes=tuple(done), issuer=h.issuer if h else None, number=h.number if h else None,
-                   place=h.place if h else None)
+                   place=h.place if h else None, signature=signed[-1] if signed else None)
 
 
 reader = Reader("docx", (".docx",), read,

@@ -28,9 +28,11 @@ from bantin.model import (
     ListItem,
     Paragraph,
     Quote,
+    Signature,
     Span,
     Table,
     Text,
+    plain,
 )
 from bantin.model.blocks import number
 from bantin.source.docx.body import Item, Para
@@ -151,6 +153,11 @@ class Assembler:
         for i, it in enumerate(items):
             if isinstance(it, Para):
                 self.para(it, items[i + 1] if i + 1 < len(items) else None)
+            elif isinstance(it, Signature):
+                # bantin's signature block in a note: its lines as paragraphs (the
+                # document's own is its Signature, taken out before this).
+                lines = (*(["Nơi nhận:"] if it.recipients else []), *it.recipients, *it.title, it.name or "")
+                self.out.extend(Paragraph(plain(x)) for x in lines if x)
             else:
                 self.close_lists()
                 self.flush_pictures()

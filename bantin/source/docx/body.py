@@ -17,8 +17,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from bantin.errors import InputError
-from bantin.model import Block, Cell, Image, Table, Text, text_of
+from bantin.model import Block, Cell, Image, Signature, Table, Text, text_of
 from bantin.model.blocks import numeric, plain_text
+from bantin.source.docx import own
 from bantin.source.docx.inline import MC, Doc, Runs, branch, merge
 from bantin.source.docx.numbering import Numbering, NumItem
 from bantin.source.docx.package import W
@@ -50,7 +51,7 @@ class Para:
         self.text = " ".join("".join(s.text for s in self.spans if s.note is None).split())
 
 
-Item = Para | Block
+Item = Para | Block | Signature  # a Signature only at the top level: bantin's own block, read back
 Assemble = Callable[[list[Item]], list[Block]]
 
 
@@ -129,7 +130,7 @@ class Body:
             self.boxed -= 1
             self.depth -= 1
 
-    def table(self, tbl: Any, part: str) -> Table | None:
+    def table(self, tbl: Any, part: str) -> Table | Signature | None:
         if self.depth >= MAX_DEPTH:
             return None
         self.depth += 1
@@ -138,12 +139,13 @@ class Body:
         finally:
             self.depth -= 1
 
-    def _table(self, tbl: Any, part: str) -> Table | None:
+    def _table(self, tbl: Any, part: str) -> Table | Signature | None:
         rows: list[list[list[Any]]] = []  # [blocks, colspan, rowspan]
         bold: list[bool] = []  # per row: every cell with words set wholly in bold
         fills: list[frozenset[str]] = []  # per row: its cells' shading colours ("" for none)
         header = 0
         above: dict[int, list[Any]] = {}  # grid column -> the cell a vertical merge continues
+        paras: list[Para] = []  # every cell's paragraphs with words, in order
         for tr in _parts(tbl, W + "tr"):
             trpr = tr.find(W + "trPr")
             if trpr is not None and trpr.find(W + "del") is not None:
@@ -166,7 +168,9 @@ class Body:
                     above[col][2] += 1
                     col += span
                     continue
-                cell = [self.assemble(self.items((c for c in tc if c.tag != W + "tcPr"), part)), span, 1]
+                items = self.items((c for c in tc if c.tag != W + "tcPr"), part)
+                paras.extend(it for it in items if isinstance(it, Para) and it.text)
+                cell = [self.assemble(items), span, 1]
                 shd = tcpr.find(W + "shd") if tcpr is not None else None
                 fill = (shd.get(W + "fill") or "") if shd is not None else ""
                 shaded.append("" if fill.upper() in ("", "AUTO", "FFFFFF") else fill.upper())
@@ -187,6 +191,10 @@ class Body:
             header = 1
         if not any(blocks for row in rows for blocks, _, _ in row):
             return None  # a grid with nothing in it
+        top = self.depth == 1  # not inside another table or a text box
+        signed = own.signature([(p.role, p.text) for p in paras]) if top and len(rows) == 1 else None
+        if signed is not None:
+            return signed  # bantin's own signature block, revised in Word
         cells = tuple(tuple(Cell(tuple(b), s, r) for b, s, r in row) for row in rows)
         header = min(header, len(cells) - 1) if len(cells) > 1 else 0
         return Table(cells, header, (), align(rows, header))

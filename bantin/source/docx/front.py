@@ -216,8 +216,11 @@ class Finder:
             if it.role not in ("title", "subtitle", "author", "date", "abstract", "masthead"):
                 break
             if it.role == "masthead":
-                self.front.outlet, self.front.dateline, day = own.masthead(self.take(i))
-                self.front.date = parse_date(day) if day else self.front.date
+                m = own.masthead(self.take(i))
+                self.front.outlet, self.front.dateline = m.outlet, m.dateline
+                self.front.date = parse_date(m.date) if m.date else self.front.date
+                if self.front.header is None and (m.issuer or m.number or m.place):
+                    self.front.header = Header(m.issuer, m.number, m.place, self.front.date, None)
             elif it.role == "author":
                 authors.append(self.take(i))
             elif it.role == "date" and self.front.date is None and parse_date(it.text):

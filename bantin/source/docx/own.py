@@ -3,10 +3,14 @@ revises a bantin DOCX in Word and converts it again keeps its outlet, dateline,
 date, byline, source address and keywords as fields, not as body text.
 
 - "Masthead": "Báo Mẫu (BM) · CẦN THƠ, Sáng 12/3 · ngày 12 tháng 9 năm 2025", the
-  outlet, the dateline and the date (``exporters.labels.meta_line`` writes it);
+  outlet, the dateline and the date (``exporters.labels.meta_line`` writes it), and an
+  administrative document's issuer, number and place of issue: "UBND quận Hoàng Mai,
+  Trung tâm Y tế · Số: 245/TTYT-KSBT · Hoàng Mai, ngày 12 tháng 9 năm 2025";
 - "Source Note": "Nguồn: <address>" and "Từ khóa: a, b" under the byline, and the
   empty one that keeps two tables apart;
 - "Byline" after the body (``styles.ROLES`` reads it as an author);
+- the signature block's table, its every line in "Recipients Heading", "Recipient",
+  "Signer Title" or "Signer Name", is the article's ``Signature`` again;
 - "Figure Placeholder" ("[Ảnh]" where a picture was missing) and "Quote
   Attribution" are handled where blocks are assembled.
 """
@@ -14,32 +18,69 @@ date, byline, source address and keywords as fields, not as body text.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
-from bantin.model import Dateline, Outlet
+from bantin.model import Dateline, Outlet, Signature
 from bantin.model.labels import SEPARATOR, SOURCE, TAGS
 
 _OUTLET = re.compile(r"(?P<name>.+?) \((?P<code>[^()]+)\)")
 _FIELD = re.compile(rf"(?P<label>{SOURCE}|{TAGS}|Từ khoá)\s*:\s*(?P<value>.+)")
 
 
-def masthead(text: str) -> tuple[Outlet | None, Dateline | None, str | None]:
-    """The outlet, the dateline and the words of the date of a masthead line."""
-    outlet, dateline, date = None, None, None
-    for n, part in enumerate(p.strip() for p in text.split(SEPARATOR)):
-        if not part:
-            continue
-        if part.startswith("ngày "):
-            date = part
-            continue
-        place, comma, time = part.partition(", ")
-        # The outlet comes first; a first part in capitals with a space or a time
-        # ("HÀ NỘI", "HUẾ, Sáng 5/8") is a dateline with no outlet before it.
-        if n > 0 or (place == place.upper() and (comma or " " in place) and not _OUTLET.fullmatch(part)):
-            dateline = Dateline(place or None, time or None)
-            continue
-        m = _OUTLET.fullmatch(part)
-        outlet = Outlet(code=m["code"], name=m["name"]) if m else Outlet(name=part)
-    return outlet, dateline, date
+@dataclass
+class Masthead:
+    outlet: Outlet | None = None
+    dateline: Dateline | None = None
+    date: str | None = None  # the words: "ngày 12 tháng 9 năm 2025"
+    issuer: str | None = None  # its levels parted by "; ", as ``-M issuer`` writes them
+    number: str | None = None
+    place: str | None = None  # where the document is issued
+
+
+NUMBER = "Số: "  # as ``exporters.labels.meta_line`` writes a document's number
+# "Hoàng Mai, ngày 12 tháng 9 năm 2025": the place of issue and the date, as meta_line writes them.
+_PLACE_DATE = re.compile(r"(?P<place>[^,]+), (?P<date>ngày \d{2} tháng \d{1,2} năm \d{4})")
+
+
+def masthead(text: str) -> Masthead:
+    """The outlet, the dateline, the words of the date, and an administrative
+    document's issuer, number and place of issue, of a masthead line. The parts
+    come in meta_line's order: outlet, issuer, number, dateline, place and date."""
+    m = Masthead()
+    parts = [p.strip() for p in text.split(SEPARATOR) if p.strip()]
+    numbered = next((n for n, p in enumerate(parts) if p.startswith(NUMBER)), None)
+    for n, part in enumerate(parts):
+        when = _PLACE_DATE.fullmatch(part)
+        if part.startswith(NUMBER):
+            m.number = part[len(NUMBER):].strip()
+        elif part.startswith("ngày "):
+            m.date = part
+        elif when is not None:
+            m.place, m.date = when["place"].strip(), when["date"]
+        elif _issuer(part, n, numbered):
+            m.issuer = "; ".join(part.split(", "))
+        else:
+            place, comma, time = part.partition(", ")
+            # The outlet comes first; a first part in capitals with a space or a time
+            # ("HÀ NỘI", "HUẾ, Sáng 5/8") is a dateline with no outlet before it.
+            if n > 0 or (place == place.upper() and (comma or " " in place) and not _OUTLET.fullmatch(part)):
+                m.dateline = Dateline(place or None, time or None)
+                continue
+            o = _OUTLET.fullmatch(part)
+            m.outlet = Outlet(code=o["code"], name=o["name"]) if o else Outlet(name=part)
+    return m
+
+
+def _issuer(part: str, n: int, numbered: int | None) -> bool:
+    """Is the ``n``-th part the issuer? Before the number, unless it is the outlet
+    that opens the line; with no number, a line of capitals whose levels are
+    parted by commas and that holds no digit ("UBND QUẬN HOÀNG MAI, TRUNG TÂM Y
+    TẾ"), which no dateline is ("HUẾ, Sáng 5/8")."""
+    if _OUTLET.fullmatch(part):
+        return False
+    if numbered is not None:
+        return n < numbered and not (n == 0 and numbered > 1)
+    return ", " in part and part == part.upper() and not any(c.isdigit() for c in part)
 
 
 def source_field(text: str) -> tuple[str, str] | None:
@@ -48,3 +89,23 @@ def source_field(text: str) -> tuple[str, str] | None:
     if m is None:
         return None
     return ("url" if m["label"] == SOURCE else "tags"), m["value"].strip()
+
+
+SIGNING = frozenset({"sign_label", "sign_recipient", "sign_title", "sign_name"})
+_ITEM = re.compile(r"^[-–—]\s*(?P<text>.+?)[;.]?$")
+
+
+def signature(lines: list[tuple[str, str]]) -> Signature | None:
+    """The signature of a table whose every line, (role, words), is in one of
+    bantin's signature styles and names a signer; else None (a table)."""
+    if not lines or any(role not in SIGNING for role, _ in lines):
+        return None
+    title = tuple(t for role, t in lines if role == "sign_title")
+    names = [t for role, t in lines if role == "sign_name"]
+    if not (title or names) or len(names) > 1:
+        return None
+    # "- Như trên;" is "Như trên" again: the writer puts the dash and the stop back.
+    recipients = tuple((m["text"] if (m := _ITEM.match(t)) else t).strip() for role, t in lines
+                       if role == "sign_recipient")
+    return Signature(name=names[0] if names else None, title=title, recipients=recipients)
+

@@ -26,6 +26,8 @@ ROLES = {
     "lede": "subtitle", "documentsummary": "subtitle", "addressee": "subtitle", "byline": "author",
     "masthead": "masthead",
     "sourcenote": "source", "figureplaceholder": "placeholder", "quoteattribution": "attribution",
+    "recipientsheading": "sign_label", "recipient": "sign_recipient", "signertitle": "sign_title",
+    "signername": "sign_name",
     "listparagraph": "list", "list": "list", "listbullet": "list", "listnumber": "list", "listcontinue": "list",
 }
 CODE_CHAR_STYLES = frozenset({"verbatimchar", "htmlcode", "sourcecodechar"})
