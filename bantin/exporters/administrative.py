@@ -14,7 +14,7 @@ import re
 from dataclasses import replace
 
 from bantin.exporters.labels import RECIPIENTS, SignatureBlock
-from bantin.model import Article, Block, Cell, Heading, Paragraph, Span, Table, Text, text_of
+from bantin.model import Article, Block, Cell, Heading, ListBlock, Paragraph, Span, Table, Text, text_of
 
 # Nghị định 30/2020, Article 7: the kinds of administrative document. Under a title
 # that names one ("BÁO CÁO"), the next line is the document's summary (trích yếu),
@@ -53,7 +53,8 @@ def addressee(text: str) -> bool:
 
 def parts(a: Article) -> dict[int, str]:
     """The parts of an administrative text among the article's top-level blocks,
-    by index: "addressee" (a first paragraph "Kính gửi: …"); in a decision,
+    by index: "addressee" (a first paragraph "Kính gửi: …"), "recipients" (the
+    list under a "Kính gửi:" that names no one itself); in a decision,
     "authority" (the capitals naming who decides, right above its grounds),
     "basis" (each "Căn cứ …;", "Theo đề nghị …"), "enact" ("QUYẾT ĐỊNH:") and
     "article" (a paragraph opening "Điều 1."). Only a document with an enacting
@@ -61,6 +62,11 @@ def parts(a: Article) -> dict[int, str]:
     texts = [" ".join(text_of(b.text).split()) if isinstance(b, Paragraph | Heading) else None for b in a.blocks]
     # A công văn read from Word opens its text with "Kính gửi: …" (the lede of one read from text).
     opening = {0: "addressee"} if texts and texts[0] and addressee(texts[0]) else {}
+    # "Kính gửi:" alone, and the recipients listed under it, one item each.
+    to = (texts[0] if opening else a.lede) or ""
+    under = 1 if opening else 0
+    if to.rstrip().endswith(":") and addressee(to) and under < len(a.blocks) and recipients(a.blocks[under]):
+        opening[under] = "recipients"
     enact = next((i for i, t in enumerate(texts) if t and _ENACTS.fullmatch(t)), None)
     if enact is None:
         return opening
@@ -81,6 +87,15 @@ def parts(a: Article) -> dict[int, str]:
         if t and isinstance(a.blocks[i], Paragraph) and _ARTICLE.match(t):
             out[i] = "article"
     return out
+
+
+def recipients(b: Block) -> list[Text]:
+    """The items of a bulleted list of one paragraph each, as "- …" lines; else []."""
+    if not isinstance(b, ListBlock) or b.ordered or b.numbered_in_text:
+        return []
+    if any(len(it.blocks) != 1 or not isinstance(it.blocks[0], Paragraph) for it in b.items):
+        return []
+    return [(Span("- "), *it.blocks[0].text) for it in b.items if isinstance(it.blocks[0], Paragraph)]
 
 
 def _lines(cell: Cell) -> list[str]:

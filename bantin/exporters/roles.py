@@ -57,6 +57,7 @@ def roles(style: Style) -> Mapping[str, Role]:
     t = style.text
     justify = "justify" if t.justify else "left"
     hs = list(t.heading_sizes) + [t.body_size] * 3
+    text_mm = style.page.size_mm[0] - style.page.margin_left - style.page.margin_right
     head_leading = max(1.3, t.leading - 0.1)
 
     def heading(size: float) -> Role:
@@ -129,7 +130,12 @@ def roles(style: Style) -> Mapping[str, Role]:
         # The number and the place and date share a line: the same size, leading and space above.
         "decree_number": Role(DECREE["number"], 1.2, align="center", before=6),
         "decree_place": Role(DECREE["place"], 1.2, italic=True, align="center", before=6),
-        "decree_addressee": Role(DECREE["addressee"], t.leading, align="center", after=t.space_after * 2),
+        "decree_addressee": Role(DECREE["addressee"], t.leading, align="center", before=t.space_after,
+                                 after=t.space_after, keep_next=True),
+        # The recipients listed under "Kính gửi:", which is centred: each from about
+        # where its colon ends, half the text's width and 10 mm from the margin.
+        "decree_recipient": Role(DECREE["addressee"], t.leading, left=text_mm / 2 + 10, after=1, keep_next=True),
+        "decree_last_recipient": Role(DECREE["addressee"], t.leading, left=text_mm / 2 + 10, after=t.space_after * 2),
         # A decision's parts (``administrative.parts``): who decides, 14 bold capitals
         # centred; each ground in italic; "QUYẾT ĐỊNH:" bold, centred, set apart.
         "decree_authority": Role(DECREE["summary"], 1.2, bold=True, align="center", before=t.space_after,

@@ -72,6 +72,10 @@ class Walker:
             part = parts.get(i)
             if part == "article" and isinstance(b, Paragraph):
                 self.block(administrative.labelled(b), depth)  # "Điều 1." in bold
+            elif part == "recipients":
+                lines = administrative.recipients(b)  # "- Sở Y tế;" under "Kính gửi:", after its colon
+                for k, line in enumerate(lines):  # the last one holds the text off, as a paragraph space would
+                    self.decree_part(Paragraph(line), "recipient" if k < len(lines) - 1 else "last_recipient")
             elif part is not None and isinstance(b, Paragraph | Heading):
                 self.decree_part(b, part)  # "Căn cứ …;", "QUYẾT ĐỊNH:" and who decides
             elif (signed := self.signed_by(a, i)) is not None:
@@ -184,7 +188,8 @@ class Walker:
 
     def decree_part(self, b: Paragraph | Heading, part: str) -> None:
         """A part of a decision set apart in the decree's layout, in the role
-        ``decree_<part>``: "addressee" ("Kính gửi: …": 14 pt, centred), "authority"
+        ``decree_<part>``: "addressee" ("Kính gửi: …": 14 pt, centred), "recipient"
+        and "last_recipient" (the lines listed under it, from its colon on), "authority"
         (who decides: 14 pt bold capitals, centred), "basis" (each ground: italic)
         or "enact" ("QUYẾT ĐỊNH:": bold, centred)."""
         self.lacks("decree_part")

@@ -397,3 +397,30 @@ def test_docx_reads_back_its_signature_and_header_fields(tmp_path, style):
     got = (doc["issuer"].upper(), doc["number"], doc["place"], doc["date"])  # nd30 prints the issuer in capitals
     assert got == ("TRUNG TÂM Y TẾ QUẬN HOÀNG MAI", "245/TTYT-KSBT", "Hà Nội", "2025-09-12")
     assert doc.get("dateline") is None
+
+
+def test_kinh_gui_over_a_list_of_recipients(tmp_path):
+    """"Kính gửi:" that names no one itself is centred, and the recipients listed
+    under it start after its colon, one line each with its dash, in every format;
+    the default style keeps them a list."""
+    src = tmp_path / "cong-van.txt"
+    src.write_text("V/v phối hợp tổ chức chiến dịch\nKính gửi:\n- Ủy ban nhân dân các phường;\n"
+                   "- Trạm Y tế các phường.\nTrung tâm Y tế đề nghị các đơn vị phối hợp tổ chức chiến dịch./.\n",
+                   encoding="utf-8")
+    out = tmp_path / "out"
+    assert bantin("export", "-f", "all", "--style", "nd30", *HEADER, "-o", str(out), str(src)).returncode == 0
+    for fmt in ("txt", "epub", "docx", "pdf"):
+        text = read_back(out / f"cong-van.{fmt}")
+        order = ["Kính gửi:", "- Ủy ban nhân dân các phường;", "- Trạm Y tế các phường.", "Trung tâm Y tế đề nghị"]
+        assert all(text.count(p) == 1 for p in order), (fmt, text)
+        assert [text.index(p) for p in order] == sorted(text.index(p) for p in order), fmt
+    lines = word_lines(out / "cong-van.pdf")
+    kinh = next(ws for ws in lines if ws[0][2] == "Kính")
+    first = next(ws for ws in lines if ws[0][2] == "-" and ws[1][2] == "Ủy")
+    assert kinh[-1][1] - 5 < first[0][0] < kinh[-1][1] + 40  # from about where the colon ends
+    d = Docx(str(out / "cong-van.docx"))
+    assert [p.style.name for p in d.paragraphs if p.text.startswith("- ")] == ["Addressee List", "Addressee List Last"]
+    assert "No errors or warnings detected" in epubcheck(out / "cong-van.epub")
+    plain_out = tmp_path / "plain"
+    assert bantin("export", "-f", "txt", "-o", str(plain_out), str(src)).returncode == 0
+    assert "– Ủy ban nhân dân các phường;" in (plain_out / "cong-van.txt").read_text(encoding="utf-8")

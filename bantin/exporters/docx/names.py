@@ -41,6 +41,8 @@ NAMES = {
     "decree_summary": "Document Summary",
     "decree_subject": "Header Block Subject",
     "decree_addressee": "Addressee",
+    "decree_recipient": "Addressee List",
+    "decree_last_recipient": "Addressee List Last",
     "decree_authority": "Issuing Authority",
     "decree_basis": "Legal Basis",
     "decree_enact": "Enacting Line",

@@ -115,6 +115,8 @@ def css(style: Style, fonts: list[tuple[str, str, str]], fallbacks: list[str]) -
             ".decree-place { font-style: italic; } table.decree p.decree-subject { margin-top: 0.4em; } "
             "table.decree hr { width: 40%; border: none; border-top: 1px solid; margin: 0.2em auto 0; } "
             ".decree-motto span { border-bottom: 1px solid; padding-bottom: 0.15em; }",
+            ".decree-recipient, .decree-last_recipient { margin: 0 0 0.2em 55%; text-indent: 0; text-align: left; } "
+            ".decree-last_recipient { margin-bottom: 1em; } "
             ".decree-addressee { text-align: center; text-indent: 0; margin: 0.6em 0 1em; }",
             # A decision's parts: who decides and "QUYẾT ĐỊNH:" bold and centred, the grounds in italic.
             ".decree-authority, .decree-enact { text-align: center; text-indent: 0; font-weight: bold; "

@@ -245,8 +245,8 @@ class Html(Walker):
         self.parts.append(f'<p class="lede">{self.spans(linked(text), bold=self.lede_bold)}</p>')
 
     def decree_part(self, b: Paragraph | Heading, part: str) -> None:
-        face = {"basis": (False, True), "addressee": (False, False)}.get(part, (True, False))
-        self.parts.append(f'<p class="decree-{part}">{self.spans(b.text, bold=face[0], italic=face[1])}</p>')
+        bold, italic = {"basis": (False, True)}.get(part, (part in ("authority", "enact"), False))
+        self.parts.append(f'<p class="decree-{part}">{self.spans(b.text, bold=bold, italic=italic)}</p>')
 
     def summary(self, text: str) -> None:
         # The box is as wide as the summary's longest line, so the rule is a share of that line.

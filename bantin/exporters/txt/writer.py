@@ -173,6 +173,9 @@ class Writer(Walker):
         words = self.spans(b.text)
         if part == "basis" or self.message:
             self.out += self.lines(words)
+        elif part in ("recipient", "last_recipient"):  # under "Kính gửi:", from about where its colon ends
+            indent = " " * ((self.cols + len("Kính gửi:")) // 2 + 1)
+            self.out += wrap(words, self.cols, indent, indent + "  ")
         else:  # who decides, "QUYẾT ĐỊNH:" and whom it is addressed to, centred and set apart
             self.out += [*self.gap(), *centred_lines(words, self.cols)]
 
