@@ -36,6 +36,7 @@ _BASIS = re.compile(r"(?:Căn cứ|Theo đề nghị|Xét đề nghị|Theo đ�
 # The article's label, set in bold: "Điều 1.", "Điều 12a."
 _ARTICLE = re.compile(r"Điều\s+\d+[a-zđ]?\.")
 BASIS_WORDS = 120  # a longer paragraph is the text, not a ground
+_DASHED = re.compile(r"[-–—]\s")  # a recipient's line as typed: "- Sở Y tế;"
 
 
 def document_type(title: str) -> bool:
@@ -54,7 +55,8 @@ def addressee(text: str) -> bool:
 def parts(a: Article) -> dict[int, str]:
     """The parts of an administrative text among the article's top-level blocks,
     by index: "addressee" (a first paragraph "Kính gửi: …"), "recipients" (the
-    list under a "Kính gửi:" that names no one itself); in a decision,
+    list under a "Kính gửi:" that names no one itself) or "recipient" and
+    "last_recipient" (its lines typed as paragraphs, "- Sở Y tế;"); in a decision,
     "authority" (the capitals naming who decides, right above its grounds),
     "basis" (each "Căn cứ …;", "Theo đề nghị …"), "enact" ("QUYẾT ĐỊNH:") and
     "article" (a paragraph opening "Điều 1."). Only a document with an enacting
@@ -67,6 +69,11 @@ def parts(a: Article) -> dict[int, str]:
     under = 1 if opening else 0
     if to.rstrip().endswith(":") and addressee(to) and under < len(a.blocks) and recipients(a.blocks[under]):
         opening[under] = "recipients"
+    elif to.rstrip().endswith(":") and addressee(to):  # typed in Word as paragraphs: "- Sở Y tế;"
+        end = under
+        while end < len(texts) and isinstance(a.blocks[end], Paragraph) and _DASHED.match(texts[end] or ""):
+            end += 1
+        opening.update((k, "recipient" if k < end - 1 else "last_recipient") for k in range(under, end))
     enact = next((i for i, t in enumerate(texts) if t and _ENACTS.fullmatch(t)), None)
     if enact is None:
         return opening

@@ -424,3 +424,29 @@ def test_kinh_gui_over_a_list_of_recipients(tmp_path):
     plain_out = tmp_path / "plain"
     assert bantin("export", "-f", "txt", "-o", str(plain_out), str(src)).returncode == 0
     assert "– Ủy ban nhân dân các phường;" in (plain_out / "cong-van.txt").read_text(encoding="utf-8")
+
+
+def test_kinh_gui_over_recipients_typed_in_word(tmp_path):
+    """In Word the recipients are often typed as paragraphs, "- Sở Y tế;": under a
+    bare "Kính gửi:" they are set after its colon too."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    d = Docx()
+    left, right = d.add_table(rows=1, cols=2).rows[0].cells
+    left.paragraphs[0].text = "TRUNG TÂM Y TẾ"
+    left.add_paragraph("Số: 12/TTYT")
+    left.add_paragraph("V/v phối hợp chiến dịch")
+    right.paragraphs[0].text = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+    right.add_paragraph("Độc lập - Tự do - Hạnh phúc")
+    right.add_paragraph("Hà Nội, ngày 02 tháng 10 năm 2025")
+    d.add_paragraph("Kính gửi:").alignment = WD_ALIGN_PARAGRAPH.CENTER
+    d.add_paragraph("- Ủy ban nhân dân các phường;")
+    d.add_paragraph("- Trạm Y tế các phường.")
+    d.add_paragraph("- không phải người nhận: một câu văn dài của phần nội dung công văn.").style = "List Paragraph"
+    d.add_paragraph("Trung tâm Y tế đề nghị các đơn vị phối hợp tổ chức chiến dịch./.")
+    src = tmp_path / "kg.docx"
+    d.save(str(src))
+    out = tmp_path / "out"
+    assert bantin("export", "-f", "docx", "--style", "nd30", "-o", str(out), str(src)).returncode == 0
+    styles = [(p.text[:6], p.style.name) for p in Docx(str(out / "kg.docx")).paragraphs if p.text.startswith("–")]
+    assert styles[:2] == [("– Ủy b", "Addressee List"), ("– Trạm", "Addressee List Last")]
