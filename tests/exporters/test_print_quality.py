@@ -121,7 +121,7 @@ def test_symbols_and_han_nom_come_from_the_fallback_fonts(tmp_path, fmt):
             subsets = {n: len(z.read(n)) for n in z.namelist() if "fallback" in n}
         # Subsets of a few characters, not the 20 MB faces.
         assert len(subsets) == 3 and max(subsets.values()) < 20_000
-        assert '"fallback-0"' in zip_text(path, "EPUB/style.css")
+        assert '"bantin-fallback-0"' in zip_text(path, "EPUB/style.css")
     else:
         body = zip_text(path, "word/document.xml")
         assert 'w:ascii="HanaMinB"' in body and 'w:ascii="Symbola"' in body

@@ -16,6 +16,13 @@ FACES = {  # face -> (css font-weight, font-style)
 }
 
 
+def family(role: str) -> str:
+    """The CSS family name of an embedded font. Never a bare "mono", "sans" or
+    "serif": fontconfig aliases those to the system's fonts, and a reading system
+    that matches fonts through it (WeasyPrint does) set the code in DejaVu."""
+    return f'"bantin-{role}"'
+
+
 def css(style: Style, fonts: list[tuple[str, str, str]], fallbacks: list[str]) -> str:
     """``fonts``: (role, face, file) of each face the book embeds."""
     t = style.text
@@ -23,12 +30,13 @@ def css(style: Style, fonts: list[tuple[str, str, str]], fallbacks: list[str]) -
     for role, face, file in fonts:
         weight, fstyle = FACES[face]
         faces.append(
-            f'@font-face {{ font-family: "{role}"; font-weight: {weight}; font-style: {fstyle}; '
+            f'@font-face {{ font-family: {family(role)}; font-weight: {weight}; font-style: {fstyle}; '
             f'src: url("{file}") format("truetype"); }}'
         )
     for name in fallbacks:
-        faces.append(f'@font-face {{ font-family: "{name}"; src: url("fonts/{name}.ttf") format("truetype"); }}')
-    then = "".join(f'"{name}", ' for name in fallbacks)
+        faces.append(f'@font-face {{ font-family: {family(name)}; src: url("fonts/{name}.ttf") format("truetype"); }}')
+    then = "".join(f"{family(name)}, " for name in fallbacks)
+    body, heading, mono = family("body"), family("heading"), family("mono")
     r = roles(style)
     rel = lambda pt: f"{pt / t.body_size:.3f}em"  # noqa: E731 - sizes relative to the reader's choice
     masthead = rel(r["masthead"].size)
@@ -41,13 +49,13 @@ def css(style: Style, fonts: list[tuple[str, str, str]], fallbacks: list[str]) -
         + [
             # No colour for the text: a reading system's night or sepia theme sets its own,
             # and a dark grey fixed here would stay dark on a black page.
-            f'html {{ font-family: "body", {then}serif; line-height: {t.leading}; }}',
+            f'html {{ font-family: {body}, {then}serif; line-height: {t.leading}; }}',
             "html, body, p, li, h1, h2, h3, blockquote { hyphens: none; -webkit-hyphens: none; "
             "-epub-hyphens: none; adobe-hyphenate: none; }",
             "body { margin: 0 4%; widows: 2; orphans: 2; }",
             f"p {{ margin: 0 0 {t.space_after / t.body_size:.3f}em 0; text-indent: {indent}; "
             f"text-align: {align}; }}",
-            f'h1, h2, h3, h4 {{ font-family: "heading", {then}sans-serif; font-weight: bold; line-height: 1.3; '
+            f'h1, h2, h3, h4 {{ font-family: {heading}, {then}sans-serif; font-weight: bold; line-height: 1.3; '
             "text-align: left; page-break-after: avoid; break-after: avoid; }",
             # The title as the sheet sets it (nd30 centres it), as in the PDF and the DOCX.
             f"h1 {{ font-size: {rel(r['title'].size)}; margin: 0.2em 0 0.5em; text-wrap: balance; "
@@ -55,7 +63,7 @@ def css(style: Style, fonts: list[tuple[str, str, str]], fallbacks: list[str]) -
             f"h2 {{ font-size: {rel(r['h1'].size)}; margin: 1.2em 0 0.4em; }}",
             f"h3 {{ font-size: {rel(r['h2'].size)}; margin: 1em 0 0.3em; }}",
             f"h4 {{ font-size: {rel(r['h3'].size)}; margin: 1em 0 0.3em; }}",
-            f'.masthead {{ font-family: "heading", {then}sans-serif; font-size: {masthead}; '
+            f'.masthead {{ font-family: {heading}, {then}sans-serif; font-size: {masthead}; '
             f"color: {t.accent_colour}; text-indent: 0; margin-bottom: 0.6em; }}",
             f".lede {{ font-weight: {'bold' if t.lede_bold else 'normal'}; font-size: {rel(r['lede'].size)}; "
             f"text-indent: {'0' if t.lede_bold else indent}; }}",
@@ -89,7 +97,7 @@ def css(style: Style, fonts: list[tuple[str, str, str]], fallbacks: list[str]) -
             # Headings join each word's syllables with no-break spaces; on a narrow
             # screen a group wider than the line may still wrap rather than overflow.
             "h1, h2, h3, h4, h5, h6 { overflow-wrap: break-word; } .nobr { white-space: nowrap; }",
-            f'code, pre {{ font-family: "mono", {then}monospace; hyphens: none; }}',
+            f'code, pre {{ font-family: {mono}, {then}monospace; hyphens: none; }}',
             # A long line of code wraps on a phone rather than running off the screen.
             f"pre {{ white-space: pre-wrap; overflow-wrap: anywhere; text-align: left; margin: 0.6em 0; "
             # A translucent grey ground reads on a white page and on a night theme's black.
@@ -135,7 +143,7 @@ def css(style: Style, fonts: list[tuple[str, str, str]], fallbacks: list[str]) -
             ".sign-title, .sign-name { font-weight: bold; text-align: center; } "
             "table.signature p.sign-name { margin-top: 3.5em; }",
             ".placeholder { border: 0.5px solid #888; padding: 1.5em 0.5em; text-align: center; font-style: italic; }",
-            f'nav h1, nav h2 {{ font-family: "heading", {then}sans-serif; text-align: left; }}',
+            f'nav h1, nav h2 {{ font-family: {heading}, {then}sans-serif; text-align: left; }}',
             "@media (max-width: 30em) { p, li { text-align: start; } }",
             # The accent colour is a dark red chosen for paper; on a night theme's black
             # it would be unreadable, so there the text keeps the theme's colour.

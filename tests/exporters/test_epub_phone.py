@@ -1,0 +1,87 @@
+"""The EPUB on a phone, laid out by a real engine: WeasyPrint, which matches fonts
+through fontconfig as some reading systems do, at a 360 px screen.
+
+Every glyph must come from the book's own fonts (the code was set in DejaVu: the
+embedded face was named "mono", which fontconfig takes for the system's
+monospace), and no word may run off the screen (a long address, a line of code)."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+from helpers import bantin, pdffonts, run
+
+PHONE = "@page { size: 360px 640px; margin: 0 }"
+SCREEN_PT = 360 * 0.75  # WeasyPrint's CSS pixel is 0.75 pt
+
+HARD = """---
+title: Kiểm tra hiển thị trên điện thoại với địa chỉ rất dài
+---
+
+Đường dẫn https://example.gov.vn/tin-tuc/chuyen-doi-so/ke-hoach-trien-khai-nam-2025-va-dinh-huong-2030.html
+cần xuống dòng, thư vanphong.ubnd.phuong.kienhung.quan.hadong@hanoi.gov.vn cũng vậy.
+
+Chữ Hán 北京 và ngôi sao ★ trong câu, `ma_nguon_ngan` trong dòng.
+
+```
+dong_ma_rat_dai = tinh_toan(tham_so_thu_nhat, tham_so_thu_hai, tham_so_thu_ba, tham_so_thu_tu)
+```
+
+| Ngày | Người tiếp | Địa điểm |
+|---|---|---|
+| Thứ Hai, 7/4 | Trưởng phòng Tài nguyên và Môi trường | Phòng họp số 2 |
+
+* * *
+
+Đoạn cuối cùng.
+"""
+
+DECISION = ("QUYẾT ĐỊNH\nVề việc thành lập Tổ công tác chuyển đổi số\nCHỦ TỊCH ỦY BAN NHÂN DÂN PHƯỜNG KIẾN HƯNG\n"
+            "Căn cứ Luật Tổ chức chính quyền địa phương;\nQUYẾT ĐỊNH:\nĐiều 1. Thành lập Tổ công tác.\n")
+
+
+def _phone_pdfs(epub: Path, tmp: Path) -> tuple[list[Path], set[str]]:
+    """Each page of the book laid out on the phone, and the families its CSS embeds."""
+    import weasyprint
+
+    book = tmp / "book"
+    with zipfile.ZipFile(epub) as z:
+        z.extractall(book)
+    css = (book / "EPUB" / "style.css").read_text(encoding="utf-8")
+    families = set(re.findall(r'@font-face \{ font-family: "([^"]+)"', css))
+    out = []
+    for page in sorted(book.glob("EPUB/*.xhtml")):
+        pdf = tmp / f"{page.stem}.pdf"
+        weasyprint.HTML(filename=str(page), encoding="utf-8").write_pdf(
+            pdf, stylesheets=[weasyprint.CSS(string=PHONE)])
+        out.append(pdf)
+    return out, families
+
+
+@pytest.mark.parametrize(("name", "text", "style"), [
+    ("dien-thoai.md", HARD, "default"),
+    ("quyet-dinh.txt", DECISION, "nd30"),
+])
+def test_every_glyph_from_the_book_and_nothing_off_screen(tmp_path, name, text, style):
+    src = tmp_path / name
+    src.write_text(text, encoding="utf-8")
+    r = bantin("export", "-f", "epub", "--style", style, "-M", "issuer=UBND phường Kiến Hưng",
+               "-o", str(tmp_path / "out"), str(src))
+    assert r.returncode == 0, r.stderr.decode()
+    pdfs, families = _phone_pdfs(tmp_path / "out" / f"{src.stem}.epub", tmp_path)
+    assert pdfs and families
+    for pdf in pdfs:
+        # "ABCDEF+bantin-body-Bold": a subset of one of the book's own families, nothing of the system's.
+        fonts = [f["name"].partition("+")[2] for f in pdffonts(pdf)]
+        assert fonts and all(any(f == n or f.startswith(n + "-") for n in families) for f in fonts), \
+            (pdf.name, fonts, families)
+        boxes = run(["pdftotext", "-bbox", str(pdf), "-"]).stdout
+        right = [(w, float(x)) for x, w in re.findall(r'xMax="([\d.]+)"[^>]*>([^<]*)<', boxes)]
+        assert right and all(x <= SCREEN_PT + 0.5 for _, x in right), [b for b in right if b[1] > SCREEN_PT]
+    if style == "default":  # the code, the fallbacks' glyphs and the address are there, in their faces
+        text_of_book = " ".join(run(["pdftotext", str(p), "-"]).stdout for p in pdfs)
+        for part in ("dong_ma_rat_dai", "北京", "★", "hanoi.gov.vn"):
+            assert part in text_of_book.replace("\n", ""), part
