@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 from docx import Document as Docx
@@ -279,19 +280,26 @@ def test_decision_parts_in_every_format(tmp_path):
     assert abs(len(line) - len(line.lstrip()) - (72 - len("QUYẾT ĐỊNH:")) // 2) <= 1
 
 
+def _word_header(issuer: str, number: str, subject: str, when: str) -> Any:
+    """A new Word document opening with the header table as a clerk types it."""
+    d = Docx()
+    left, right = d.add_table(rows=1, cols=2).rows[0].cells
+    left.paragraphs[0].text = issuer
+    left.add_paragraph(number)
+    left.add_paragraph(subject)
+    right.paragraphs[0].text = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+    right.add_paragraph("Độc lập - Tự do - Hạnh phúc")
+    right.add_paragraph(when)
+    return d
+
+
 def _word_letter(path: Path) -> Path:
     """A công văn as a clerk makes it in Word: the header and the signature as
     borderless tables, "Kính gửi" centred under the header."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH
 
-    d = Docx()
-    left, right = d.add_table(rows=1, cols=2).rows[0].cells
-    left.paragraphs[0].text = "TRUNG TÂM Y TẾ QUẬN HOÀNG MAI"
-    left.add_paragraph("Số: 245/TTYT-KSBT")
-    left.add_paragraph(SUBJECT)
-    right.paragraphs[0].text = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
-    right.add_paragraph("Độc lập - Tự do - Hạnh phúc")
-    right.add_paragraph("Hoàng Mai, ngày 12 tháng 9 năm 2025")
+    d = _word_header("TRUNG TÂM Y TẾ QUẬN HOÀNG MAI", "Số: 245/TTYT-KSBT", SUBJECT,
+                     "Hoàng Mai, ngày 12 tháng 9 năm 2025")
     d.add_paragraph(ADDRESSEE).alignment = WD_ALIGN_PARAGRAPH.CENTER
     d.add_paragraph("Trung tâm Y tế quận đề nghị các phường tổ chức chiến dịch diệt bọ gậy./.")
     left, right = d.add_table(rows=1, cols=2).rows[0].cells
@@ -431,14 +439,7 @@ def test_kinh_gui_over_recipients_typed_in_word(tmp_path):
     bare "Kính gửi:" they are set after its colon too."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH
 
-    d = Docx()
-    left, right = d.add_table(rows=1, cols=2).rows[0].cells
-    left.paragraphs[0].text = "TRUNG TÂM Y TẾ"
-    left.add_paragraph("Số: 12/TTYT")
-    left.add_paragraph("V/v phối hợp chiến dịch")
-    right.paragraphs[0].text = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
-    right.add_paragraph("Độc lập - Tự do - Hạnh phúc")
-    right.add_paragraph("Hà Nội, ngày 02 tháng 10 năm 2025")
+    d = _word_header("TRUNG TÂM Y TẾ", "Số: 12/TTYT", "V/v phối hợp chiến dịch", "Hà Nội, ngày 02 tháng 10 năm 2025")
     d.add_paragraph("Kính gửi:").alignment = WD_ALIGN_PARAGRAPH.CENTER
     d.add_paragraph("- Ủy ban nhân dân các phường;")
     d.add_paragraph("- Trạm Y tế các phường.")
