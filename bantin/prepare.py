@@ -31,6 +31,7 @@ from bantin.model import (
 from bantin.model.dates import iso_date_ok
 from bantin.model.sanitize import sanitize
 from bantin.source.rules import long_paragraph
+from bantin.source.rules.signature import lines_of
 from bantin.style.stylesheet import Style
 from bantin.typography import apply as apply_typography
 
@@ -66,14 +67,6 @@ def apply_meta(doc: Document, meta: Meta) -> Document:
     return replace(_override_article(doc, m), signature=_signature(doc.signature, m))
 
 
-def _lines(value: str) -> tuple[str, ...]:
-    """A ";"-parted value as its lines, each without the dash and the closing
-    mark Nghị định 30 sets around a recipient ("- Như trên;"), which the writers
-    set again."""
-    return tuple(x for x in (p.strip().removeprefix("- ").strip().rstrip(";.").strip()
-                             for p in value.replace("\n", ";").split(";")) if x)
-
-
 def _signature(s: Signature | None, m: dict[str, str]) -> Signature | None:
     """The document's signature with ``-M signer``, ``signer_title`` and
     ``recipients`` over it; None when nothing is left."""
@@ -81,8 +74,8 @@ def _signature(s: Signature | None, m: dict[str, str]) -> Signature | None:
         return s
     s = s or Signature()
     s = Signature(m["signer"].strip() or None if "signer" in m else s.name,
-                  _lines(m["signer_title"]) if "signer_title" in m else s.title,
-                  _lines(m["recipients"]) if "recipients" in m else s.recipients)
+                  lines_of(m["signer_title"]) if "signer_title" in m else s.title,
+                  lines_of(m["recipients"]) if "recipients" in m else s.recipients)
     return s if s.name or s.title or s.recipients else None
 
 

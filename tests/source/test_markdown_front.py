@@ -149,3 +149,18 @@ def test_the_outlet_from_source_or_publisher(front: str, outlet: str, url: str |
     warned: list[str] = []
     a = read(f"---\ntitle: Tin\n{front}\n---\n\nĐoạn văn của bài.\n", warned=warned)
     assert a.outlet is not None and a.outlet.name == outlet and a.url == url and warned == []
+
+
+def test_front_matter_names_an_administrative_header_and_signature():
+    """issuer, number, place, signer, signer_title and recipients, as the -M keys of
+    the same names (a list or lines parted by ";"); they were ignored."""
+    a = read("---\ntitle: V/v phối hợp tổ chức chiến dịch\nissuer: UBND quận Hoàng Mai; Trung tâm Y tế\n"
+             "number: 245/TTYT-KSBT\nplace: Hoàng Mai\nsigner: Nguyễn Thị Hoa\n"
+             "signer_title: [KT. Giám đốc, Phó Giám đốc]\nrecipients: \"- Như trên; - Lưu: VT.\"\n---\n\n"
+             "Trung tâm Y tế đề nghị các phường phối hợp tổ chức chiến dịch./.\n")
+    assert (a.issuer, a.number, a.place) == ("UBND quận Hoàng Mai; Trung tâm Y tế", "245/TTYT-KSBT", "Hoàng Mai")
+    assert a.signature == api.Signature(name="Nguyễn Thị Hoa", title=("KT. Giám đốc", "Phó Giám đốc"),
+                                        recipients=("Như trên", "Lưu: VT"))
+    warned: list[str] = []
+    b = read("---\ntitle: Tin\nsigner: [A, B]\nrecipients: {a: 1}\n---\n\nMột đoạn văn.\n", warned=warned)
+    assert b.signature is None and any("signer" in w for w in warned) and any("recipients" in w for w in warned)

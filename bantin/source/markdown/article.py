@@ -112,4 +112,7 @@ def read(data: bytes, ctx: Context) -> Article:
         date=front.date(meta, ctx.warn) or named.date, byline=front.byline(meta, ctx.warn),
         url=front.url(meta, ctx.warn), tags=front.tags(meta, ctx.warn), blocks=tuple(blocks),
         notes=tuple(Note(note_id(n), b) for n, b in numbered),
+        # An administrative document's header and signature, as the -M keys of the same names give them.
+        issuer=front.text(meta, "issuer", ctx.warn), number=front.text(meta, "number", ctx.warn),
+        place=front.text(meta, "place", ctx.warn), signature=front.signature(meta, ctx.warn),
     )

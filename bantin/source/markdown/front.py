@@ -26,8 +26,10 @@ from pathlib import PurePath
 from typing import Any
 
 from bantin.errors import InputError
+from bantin.model import Signature
 from bantin.model.dates import iso_date_ok, local_day
 from bantin.source.reader import distinct_tags
+from bantin.source.rules.signature import lines_of
 
 Warn = Callable[[str], None]
 MAX_BYTES = 256 * 1024  # of front matter; more is not a post's metadata
@@ -250,3 +252,20 @@ def url(front: dict[str, Any], warn: Warn) -> str | None:
 
 
 _ADDRESS = re.compile(r"(?:[a-z][a-z0-9+.-]*://|www\.)\S+$", re.IGNORECASE)
+
+
+def lines(front: dict[str, Any], key: str, warn: Warn) -> tuple[str, ...]:
+    """A field of several lines, written as a list or parted by ";" ("Như trên;
+    Lưu: VT"), as ``-M`` takes it."""
+    v = front.get(key)
+    if isinstance(v, list) and all(isinstance(x, str) for x in v):
+        return lines_of(";".join(v))
+    value = text(front, key, warn)
+    return lines_of(value) if value else ()
+
+
+def signature(front: dict[str, Any], warn: Warn) -> Signature | None:
+    """``signer``, ``signer_title`` and ``recipients``, as the ``-M`` keys of the same names."""
+    s = Signature(text(front, "signer", warn), lines(front, "signer_title", warn), lines(front, "recipients", warn))
+    return s if s.name or s.title or s.recipients else None
+

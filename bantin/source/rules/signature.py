@@ -25,6 +25,14 @@ _ITEM = re.compile(r"^[-–—+•]\s*(?P<text>.+?)\s*[;.,]?$")
 MAX_OFFICE_WORDS = 14
 
 
+def lines_of(value: str) -> tuple[str, ...]:
+    """A ";"-parted value (``-M recipients=…``, a front matter field) as its lines,
+    each without the dash and the closing mark Nghị định 30 sets around a
+    recipient ("- Như trên;"), which the writers set again."""
+    return tuple(x for x in (p.strip().removeprefix("- ").strip().rstrip(";.").strip()
+                             for p in value.replace("\n", ";").split(";")) if x)
+
+
 def _office(line: str) -> bool:
     """A line of the signer's authority or office: "KT. GIÁM ĐỐC", "TM. ỦY BAN NHÂN DÂN"."""
     return any(c.isalpha() for c in line) and line == line.upper() and len(line.split()) <= MAX_OFFICE_WORDS
