@@ -228,6 +228,12 @@ def _main() -> int:
     except click.UsageError as e:
         # One line, as every other error: "bantin: error: …", and where help is.
         command = e.ctx.command_path if e.ctx is not None else "bantin"
+        if e.ctx is None or isinstance(e.ctx.command, click.Group):
+            # An option of a command that click could not parse comes with no
+            # command or with the group's ("bantin export a.txt -f"): point to the
+            # command's own help.
+            sub = next((a for a in sys.argv[1:] if a in cli.commands), None)
+            command = f"bantin {sub}" if sub else command
         _err(f"bantin: error: {e.format_message().rstrip('.')} (see {command} --help)")
         code = e.exit_code
     except click.ClickException as e:

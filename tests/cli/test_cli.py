@@ -105,7 +105,7 @@ def test_usage_errors_exit_2(args, pointer, tmp_path):
     assert r.returncode == 2
     # One line, as every error: what is wrong, and where help is when that helps.
     assert r.stderr.count(b"\n") == 1 and r.stderr.startswith(b"bantin: error: "), r.stderr
-    assert (b"--help)" in r.stderr) is pointer, r.stderr
+    assert (b"(see bantin export --help)" in r.stderr) is pointer, r.stderr
 
 
 def test_bad_inputs_one_line_each_others_converted(tmp_path):
