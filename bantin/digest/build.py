@@ -44,11 +44,10 @@ LEDE_WORDS = 45  # a longer lede is cut to its first sentence (or two, when shor
 def lede(text: str | None) -> str | None:
     """The lede as the entry shows it: whole when short, else its first sentence
     (or two). A lede of a few words is a fragment of a sapo the source lost
-    ("Wells Fargo thực hiện."), and a công văn's "Kính gửi: …" says whom it is
-    written to, not what it says: the entry goes without either, and its points
-    get the words."""
-    if not text or filters.short(text) or filters.addressed(text):
-        return None  # a lost sapo's fragment, or a công văn's "Kính gửi: …": the points get the words
+    ("Wells Fargo thực hiện."): the entry goes without it, and its points get the
+    words."""
+    if not text or filters.short(text):
+        return None
     if words(text) <= LEDE_WORDS:
         return closed(text)
     parts = [s for _, s in sentences(text)]

@@ -85,14 +85,6 @@ def short(text: str) -> bool:
     return len(text.split()) < MIN_SYLLABLES
 
 
-_ADDRESSED = re.compile(r"Kính\s+gửi\s*:", re.IGNORECASE)
-
-
-def addressed(text: str) -> bool:
-    """Whom a công văn is written to ("Kính gửi: Sở Y tế."): no news of it."""
-    return _ADDRESSED.match(text) is not None
-
-
 def boilerplate(text: str) -> bool:
     """A footer, contact, licence, copyright, app or account line, a byline, a
     caption label, or anything holding a phone number or an e-mail address."""
