@@ -114,13 +114,16 @@ def signature_table(b: Block) -> SignatureBlock | None:
     "Nơi nhận:" and its list on the left, the signer's office (its lines in
     capitals) and name on the right. As a signature block it keeps its words and
     their order, and is set as the decree's (room to sign, no rules); else None."""
-    if not isinstance(b, Table) or len(b.rows) != 1 or len(b.rows[0]) != 2:
-        return None
+    if not isinstance(b, Table) or len(b.rows) != 1 or len(b.rows[0]) != 2 or b.caption:
+        return None  # a caption would have nowhere to go
+    if any(s.note is not None or s.href for c in b.rows[0] for x in c.blocks if isinstance(x, Paragraph)
+           for s in x.text):
+        return None  # a note or a link in it: the block's plain lines would lose it
     if any(not isinstance(x, Paragraph) for c in b.rows[0] for x in c.blocks):
         return None  # a picture, a list or a table in it: a table of its own
     left, right = (_lines(c) for c in b.rows[0])
-    if not left or left[0] != RECIPIENTS or not right:
-        return None
+    if len(left) < 2 or left[0] != RECIPIENTS or not right:
+        return None  # the block prints "Nơi nhận:" only over its recipients
     # The name ends the cell (in capitals too: "NGUYỄN VĂN A"); a cell of one line is an office alone.
     name = right[-1] if len(right) > 1 else ""
     return SignatureBlock(tuple(left[1:]), tuple(right[:-1] if name else right), name)

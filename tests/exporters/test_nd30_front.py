@@ -363,11 +363,19 @@ def test_signature_table_shapes():
     got = signature_table(table(("Nơi nhận:", "- Như trên;"), ("GIÁM ĐỐC", "", "Nguyễn Văn A")))
     assert got is not None
     assert (got.recipients, got.title, got.name) == (("- Như trên;",), ("GIÁM ĐỐC",), "Nguyễn Văn A")
-    caps = signature_table(table(("Nơi nhận:",), ("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "NGUYỄN VĂN A")))
+    caps = signature_table(table(("Nơi nhận:", "- Như trên;"), ("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "NGUYỄN VĂN A")))
     assert caps is not None and (caps.title, caps.name) == (("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"), "NGUYỄN VĂN A")
     alone = signature_table(table(("Nơi nhận:", "- Lưu: VT."), ("GIÁM ĐỐC",)))
     assert alone is not None and (alone.title, alone.name) == (("GIÁM ĐỐC",), "")
     assert signature_table(table(("Ghi chú:", "- Như trên;"), ("GIÁM ĐỐC", "Nguyễn Văn A"))) is None
+    # Whatever the block cannot print keeps the table a table (helper-47): no recipient
+    # under "Nơi nhận:", a caption, a note in a cell.
+    assert signature_table(table(("Nơi nhận:",), ("GIÁM ĐỐC", "Nguyễn Văn A"))) is None
+    captioned = table(("Nơi nhận:", "- Lưu: VT."), ("GIÁM ĐỐC", "Nguyễn Văn A"))
+    assert signature_table(Table(captioned.rows, caption=(Span("Bảng ký duyệt"),))) is None
+    noted = Table(((Cell((_para("Nơi nhận:"), _para("- Lưu: VT."))),
+                    Cell((Paragraph((Span("GIÁM ĐỐC"), Span("1", note="n1"))), _para("Nguyễn Văn A")))),))
+    assert signature_table(noted) is None
     assert signature_table(table(("Nơi nhận:",), ("GIÁM ĐỐC",), ("x",))) is None  # three columns: a table
 
 
