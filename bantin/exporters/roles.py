@@ -158,8 +158,10 @@ def roles(style: Style) -> Mapping[str, Role]:
         "sign_name": Role(DECREE["number"], 1.15, bold=True, align="center", before=SIGNING_ROOM),
         # The DOCX header and footer. A number at the top (nd30) is the header's only
         # line and Nghị định 30 sets it 13–14 pt: the body's size, as the PDF draws it.
+        # The page number Nghị định 30 centres in the top margin; else the running
+        # title, at the text's left edge as the PDF draws it.
         "running": Role(t.body_size if style.page.page_numbers == "top" else t.masthead_size, 1.0, "heading",
-                        align="center"),
+                        align="center" if style.page.page_numbers == "top" else "left"),
     })
 
 

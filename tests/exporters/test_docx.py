@@ -6,6 +6,7 @@ import re
 import zipfile
 
 import pytest
+from docx.oxml.ns import qn
 from fontTools.ttLib import TTFont
 from helpers import (
     EXAMPLES,
@@ -128,6 +129,26 @@ def test_header_title_from_page_two_and_page_fields(exported):
     assert "<w:titlePg/>" in doc  # page 1 has its own, empty header
     assert sum("Hà Nội đẩy mạnh chuyển đổi số" in h for h in headers) == 1
     assert all("PAGE" in f and "NUMPAGES" in f and "Trang" in f for f in footers)
+    # As the PDF draws them: the running title at the left over a thin rule, in
+    # the heading face; "Trang 2/4" centred in the body face.
+    running = next(h for h in headers if "Hà Nội đẩy mạnh chuyển đổi số" in h)
+    assert '<w:bottom w:val="single"' in running
+    _, d = used_styles(path)
+    header, footer = d.styles["Header"], d.styles["Footer"]
+    assert str(header.paragraph_format.alignment) == "LEFT (0)" and header.font.name == "Be Vietnam Pro"
+    face = footer.font.name or footer.base_style.font.name  # the body face is Normal's, which it inherits
+    assert str(footer.paragraph_format.alignment) == "CENTER (1)" and face == "IBM Plex Serif"
+
+
+def test_a_list_is_set_off_from_the_block_after_it(exported):
+    """Its items as close as the PDF's; the next block half a paragraph further:
+    the item styles' larger space after, dropped between items of one style."""
+    _, d = used_styles(exported / "hoi-nghi-chuyen-doi-so.docx")
+    body_after = d.styles["Body Text"].paragraph_format.space_after.pt
+    for name in ("List Number", "List Bullet"):
+        style = d.styles[name]
+        assert style.element.pPr.find(qn("w:contextualSpacing")) is not None, name
+        assert style.paragraph_format.space_after.pt == body_after, name
 
 
 def test_forbidden_xml_characters_dropped_with_warning(tmp_path):

@@ -105,6 +105,14 @@ def field(p: Any, instruction: str, placeholder: str = "1") -> None:
     field_mark(p, "end")
 
 
+def _rule_under(ppr: Any, colour: str) -> None:
+    """A thin rule in the accent colour under the running title, as the PDF draws it."""
+    bdr = ppr.makeelement(qn("w:pBdr"), {})
+    bdr.append(bdr.makeelement(qn("w:bottom"), {qn("w:val"): "single", qn("w:sz"): "3", qn("w:space"): "1",
+                                                qn("w:color"): colour.lstrip("#").upper()}))
+    ppr_put(ppr, bdr)
+
+
 def page_setup(d: Any, style: Style, running: str) -> None:
     page = style.page
     w, h = page.size_mm
@@ -123,6 +131,7 @@ def page_setup(d: Any, style: Style, running: str) -> None:
             field(header._p, "PAGE")
         elif page.running_header:
             header.add_run(running)
+            _rule_under(header._p.get_or_add_pPr(), style.text.accent_colour)
         if page.page_numbers == "footer":
             for footer in (section.footer, section.first_page_footer):
                 p = footer.paragraphs[0]

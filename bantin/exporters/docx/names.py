@@ -70,7 +70,7 @@ NAMES = {
     "continue_4": "List Continue 5",
     "base": "Normal",
 }
-EXTRA = {"List Number": "item", "Footer": "running"}  # more Word styles that share a role
+EXTRA = {"List Number": "item", "Footer": "footer"}  # more Word styles that share a role
 # Word's built-in note styles (lower-case names, as Word writes them): paragraph, reference.
 NOTE_STYLES = {"footnote": ("footnote text", "footnote reference"), "endnote": ("endnote text", "endnote reference")}
 TABLE_STYLE = "Briefing Table"

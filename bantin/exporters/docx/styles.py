@@ -84,6 +84,8 @@ def docx_roles(style: Style) -> Mapping[str, Role]:
         "endnote": note,
         "placeholder": replace(figure, italic=True, before=figure.before, after=2.0, left=10.0, right=10.0),
         **{f"continue_{k}": replace(item, left=item.left + k * STEP_MM, first=0.0) for k in range(5)},
+        # "Trang 2/4" in the body face, centred, as the PDF sets it.
+        "footer": replace(table["running"], font="body", align="center"),
     }
     return MappingProxyType({**extra, **table})  # the shared table wins where it names a role too
 
@@ -110,6 +112,7 @@ def define(d: Any, style: Style, body: str, heading: str, mono: str) -> None:
         s.hidden = False
         s.quick_style = True
         _paragraph_style(s, role, style, {"heading": heading, "mono": mono}.get(role.font, body))
+    _list_spacing(d, table["item"], table["body"])
     _placeholder_frame(d)
     numbering.digest_lists(d, (table["entry_title"], styles[NAMES["entry_title"]]),
                            (table["point"], styles[NAMES["point"]]))
@@ -206,6 +209,18 @@ def _outline(d: Any) -> None:
     for role, level in (("group", "0"), ("entry_title", "1")):
         ppr = d.styles[NAMES[role]].element.get_or_add_pPr()
         ppr_put(ppr, ppr.makeelement(qn("w:outlineLvl"), {qn("w:val"): level}))
+
+
+def _list_spacing(d: Any, item: Role, body: Role) -> None:
+    """A list is set off from the block after it by half a paragraph's space more,
+    as the PDF sets it, and its items stay as close as there: the item styles'
+    space after is the larger one, which Word and LibreOffice drop between two
+    paragraphs of the same style (w:contextualSpacing). The body holds no direct
+    formatting for it."""
+    for name in ("List Number", "List Bullet"):
+        ppr = d.styles[name].element.get_or_add_pPr()
+        d.styles[name].paragraph_format.space_after = Pt(item.after + body.after / 2)
+        ppr_put(ppr, ppr.makeelement(qn("w:contextualSpacing"), {}))
 
 
 def _placeholder_frame(d: Any) -> None:
