@@ -60,7 +60,9 @@ def parts(a: Article) -> dict[int, str]:
     "authority" (the capitals naming who decides, right above its grounds),
     "basis" (each "Căn cứ …;", "Theo đề nghị …"), "enact" ("QUYẾT ĐỊNH:") and
     "article" (a paragraph opening "Điều 1."). Only a document with an enacting
-    line has them: a report's "Căn cứ vào kết quả …" stays a paragraph."""
+    line has them, and only one that names its issuer or its kind in the title:
+    a report's "Căn cứ vào kết quả …" and a news story's "THÔNG BÁO:" stay
+    paragraphs."""
     texts = [" ".join(text_of(b.text).split()) if isinstance(b, Paragraph | Heading) else None for b in a.blocks]
     # A công văn read from Word opens its text with "Kính gửi: …" (the lede of one read from text).
     opening = {0: "addressee"} if texts and texts[0] and addressee(texts[0]) else {}
@@ -74,7 +76,10 @@ def parts(a: Article) -> dict[int, str]:
         while end < len(texts) and isinstance(a.blocks[end], Paragraph) and _DASHED.match(texts[end] or ""):
             end += 1
         opening.update((k, "recipient" if k < end - 1 else "last_recipient") for k in range(under, end))
-    enact = next((i for i, t in enumerate(texts) if t and _ENACTS.fullmatch(t)), None)
+    # A news story may quote a "THÔNG BÁO:" line: only a document that says it is
+    # one (its issuer, or a title naming its kind) enacts.
+    official = bool(a.issuer) or document_type(a.title)
+    enact = next((i for i, t in enumerate(texts) if t and _ENACTS.fullmatch(t)), None) if official else None
     if enact is None:
         return opening
     out = {**opening, enact: "enact"}
@@ -142,6 +147,8 @@ def labelled(b: Paragraph) -> Paragraph:
             out.append(s)
         elif len(s.text) <= rest:
             out.append(replace(s, strong=True))
+        elif s.href or s.note is not None:
+            return b  # a link or a note mark over the label is one; halving it would make two
         else:
             out += [replace(s, text=s.text[:rest], strong=True), replace(s, text=s.text[rest:])]
         rest -= len(s.text)

@@ -61,10 +61,11 @@ class Walker:
             self.subject_title(a)  # "V/v …" stands under the number in the header block
         else:
             self.title(a, depth)
-        if a.lede and self.decree_layout and document_type(a.title):
+        # "Kính gửi: …" opens a công văn, whatever its title ("CÔNG VĂN" itself is a type).
+        if a.lede and self.decree_layout and addressee(a.lede):
+            self.decree_part(Paragraph(linked(a.lede)), "addressee")
+        elif a.lede and self.decree_layout and document_type(a.title):
             self.summary(a.lede)  # "BÁO CÁO" / "Kết quả …": the line under a document's type is its summary
-        elif a.lede and self.decree_layout and addressee(a.lede):
-            self.decree_part(Paragraph(linked(a.lede)), "addressee")  # "Kính gửi: …" opens a công văn
         elif a.lede:
             self.lede(a.lede)
         parts = administrative.parts(a) if self.decree_layout else {}

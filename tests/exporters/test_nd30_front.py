@@ -317,7 +317,8 @@ def _word_letter(path: Path) -> Path:
 def test_word_letter_signs_as_the_decree_sets_it(tmp_path):
     """A Word công văn's own "Nơi nhận" and signer table is set as the decree's
     signature block in nd30 (room to sign, no rules), its words in order; its
-    "Kính gửi" centred. The model keeps the table: only the layout differs."""
+    "Kính gửi" centred. The reader reads it as the signature, as it reads the
+    same lines copied as text."""
     src = _word_letter(tmp_path / "cong-van.docx")
     out = tmp_path / "out"
     r = bantin("export", "-f", "all", "--style", "nd30", "-o", str(out), str(src))
@@ -345,12 +346,13 @@ def test_word_letter_signs_as_the_decree_sets_it(tmp_path):
     assert abs((kinh[0][0] - page_left) - (page_right - kinh[-1][1])) < 2
     names = [p.style.name for t in Docx(str(out / "cong-van.docx")).tables for c in t._cells for p in c.paragraphs]
     assert "Signer Name" in names and "Recipient" in names
-    # The default style keeps the table a table, and the model holds it as one.
     plain = tmp_path / "plain"
     assert bantin("export", "-f", "txt", "-o", str(plain), str(src)).returncode == 0
     assert "Nơi nhận:" in (plain / "cong-van.txt").read_text(encoding="utf-8")
     doc = json.loads(bantin("inspect", str(src)).stdout)
-    assert doc["blocks"][-1]["type"] == "table" and doc.get("signature") is None
+    assert doc["signature"] == {"name": "Nguyễn Thị Hoa", "title": ["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"],
+                                "recipients": ["Như trên", "Lưu: VT, KSBT"]}
+    assert all(b["type"] != "table" for b in doc["blocks"])
 
 
 def test_signature_table_shapes():
@@ -459,3 +461,30 @@ def test_kinh_gui_over_recipients_typed_in_word(tmp_path):
     assert bantin("export", "-f", "docx", "--style", "nd30", "-o", str(out), str(src)).returncode == 0
     styles = [(p.text[:6], p.style.name) for p in Docx(str(out / "kg.docx")).paragraphs if p.text.startswith("–")]
     assert styles[:2] == [("– Ủy b", "Addressee List"), ("– Trạm", "Addressee List Last")]
+
+
+def test_a_news_storys_notice_line_is_no_enacting_line():
+    """Only a document that names its issuer or its kind enacts: a story quoting
+    "THÔNG BÁO:" keeps its paragraphs as they are."""
+    blocks = (_para("UBND PHƯỜNG KIẾN HƯNG"), _para("Căn cứ kết quả kiểm tra, phường phát đi thông báo."),
+              _para("THÔNG BÁO:"), _para("Điều 5. của quy chế được áp dụng từ tuần sau."))
+    assert parts(Article(title="Phường Kiến Hưng tạm dừng cấp phép xây dựng", blocks=blocks)) == {}
+    issued = Article(title="Phường Kiến Hưng tạm dừng cấp phép xây dựng", blocks=blocks, issuer="UBND phường Kiến Hưng")
+    assert parts(issued) == {0: "authority", 1: "basis", 2: "enact", 3: "article"}
+
+
+def test_a_link_over_the_article_label_stays_one_link():
+    linked = Paragraph((Span("Điều 1. Ban hành Quy chế", href="https://phuong.example/quy-che"),))
+    assert labelled(linked) == linked
+
+
+def test_kinh_gui_under_a_document_type_is_the_addressee(tmp_path):
+    """"CÔNG VĂN" is a kind of document, but the line under it that says whom it
+    is addressed to is no summary."""
+    src = tmp_path / "cong-van.txt"
+    src.write_text(f"CÔNG VĂN\n{ADDRESSEE}\nTrung tâm Y tế đề nghị các phường diệt bọ gậy.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    r = bantin("export", "-f", "docx", "--style", "nd30", *HEADER, "-o", str(out), str(src))
+    assert r.returncode == 0, r.stderr.decode()
+    styles = {p.text: p.style.name for p in Docx(str(out / "cong-van.docx")).paragraphs}
+    assert styles[ADDRESSEE] == "Addressee" and "Document Summary" not in styles.values()
