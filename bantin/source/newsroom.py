@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from bantin.errors import InputError
 from bantin.model import Article, Block, Dateline, Heading, Outlet, Paragraph, plain
@@ -113,9 +113,10 @@ def read(text: str, warn: Warn | None = None, outlets: Mapping[str, str] | None 
         return _article(content[0], content[1:], ctx)
     if not content and not admin.subject:
         raise InputError("no text after the administrative header")
-    a = _article(admin.subject, content, ctx) if admin.subject else _article(content[0], content[1:], ctx)
+    title, lede, rest = admin_header.opening(admin, content)
+    a = _article(title, rest, ctx, lede=lede)
     ctx.warn("issuer, number, place, date read from the administrative header")
-    return replace(a, issuer=admin.issuer, number=admin.number, place=admin.place, date=a.date or admin.date)
+    return admin_header.with_header(a, admin)
 
 
 def _split_sapo(lede: str, has_body: bool, ctx: _Context) -> tuple[str, str]:

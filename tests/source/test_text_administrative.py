@@ -109,3 +109,25 @@ def test_header_in_every_format(tmp_path):
             for part in ("TRUNG TÂM Y TẾ", "Số: 245/TTYT-KSBT", "tăng cường phòng,", "chống dịch sốt xuất huyết",
                          "Hoàng Mai, ngày 12", HEAD[1], HEAD[2]):
                 assert part in text, (style, fmt, part)
+
+
+URGENT = ["SỞ Y TẾ", "Số: 125/SYT-NVY", "HỎA TỐC", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+          "Bình Dương, ngày 12 tháng 3 năm 2024", "Kính gửi: Ủy ban nhân dân các huyện, thành phố",
+          "Sở Y tế đề nghị các địa phương tăng cường phòng chống dịch ngay trong tuần."]
+
+
+def test_an_urgency_mark_and_no_subject():
+    """"HỎA TỐC" under the number is kept, in bold, as the text's first line; a
+    công văn without a subject is called by its number, and "Kính gửi" stays
+    whom it is addressed to."""
+    a = newsroom.read("\n".join(URGENT))
+    assert (a.title, a.lede, a.number) == ("Công văn số 125/SYT-NVY", URGENT[6], "125/SYT-NVY")
+    assert [[(s.text, s.strong) for s in b.text] for b in a.blocks] == [  # type: ignore[union-attr]
+        [("HỎA TỐC", True)], [(URGENT[7], False)]]
+
+
+def test_a_slogan_in_capitals_is_no_office_of_the_signer():
+    slogan = "HÃY CHIA SẺ GIỌT MÁU ĐÀO, TRAO ĐI SỰ SỐNG!"
+    a = newsroom.read("\n".join(HEAD + [slogan] + SIGNER + RECIPIENTS))
+    assert a.signature == WANT
+    assert slogan in [b.text[0].text for b in a.blocks]  # type: ignore[union-attr]

@@ -16,11 +16,13 @@ from __future__ import annotations
 
 from bantin.errors import InputError
 from bantin.model import Article, Note, Signature
+from bantin.source.docx import signature
 from bantin.source.docx.assemble import assemble, looks
 from bantin.source.docx.body import Body, Para
 from bantin.source.docx.core import read_core
 from bantin.source.docx.fonts import legacy_font
 from bantin.source.docx.front import find_front
+from bantin.source.docx.header import mark_blocks
 from bantin.source.docx.inline import Doc
 from bantin.source.docx.media import Pictures
 from bantin.source.docx.notes import Notes
@@ -54,6 +56,9 @@ def read(data: bytes, ctx: Context) -> Article:
     front, rest = find_front(items, look, read_core(package.xml(core)), ctx.name, ctx.warn)
     signed = [it for it in rest if isinstance(it, Signature)]
     rest = [it for it in rest if not isinstance(it, Signature)]
+    if not signed:
+        rest, typed = signature.typed(rest)
+        signed = [typed] if typed is not None else []
     # A document that uses heading styles marks its sections with them; one
     # stray heading paragraph does not make it such a document.
     styled = sum(1 for it in rest if isinstance(it, Para) and it.role == "heading" and it.text) >= 2
@@ -70,6 +75,7 @@ def read(data: bytes, ctx: Context) -> Article:
     if not front.title and not blocks and not done:
         raise InputError("the Word document has no text")
     h = front.header
+    blocks = [*mark_blocks(h), *blocks] if h else blocks
     return Article(title=front.title, lede=front.lede, byline=front.byline, date=front.date, blocks=tuple(blocks),
                    outlet=front.outlet, dateline=front.dateline, url=front.url, tags=front.tags,
                    notes=tuple(done), issuer=h.issuer if h else None, number=h.number if h else None,

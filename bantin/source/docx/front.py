@@ -25,7 +25,7 @@ from bantin.source.docx import own
 from bantin.source.docx.assemble import Looks, inferred_heading
 from bantin.source.docx.body import Item, Para
 from bantin.source.docx.core import Core, national, person, usable_title
-from bantin.source.docx.header import Header, date_line, lines, read_header
+from bantin.source.docx.header import Header, date_line, is_addressee, lines, read_header, read_tabbed, untitled
 from bantin.source.reader import distinct_tags
 
 WINDOW = 12  # the first non-empty items in which a title drawn by its look is looked for
@@ -33,7 +33,6 @@ MONTHS = {m: i + 1 for i, m in enumerate(
     "january february march april may june july august september october november december".split())}
 _RULE = re.compile(r"[\s_\-–—─━═=*~·•.…]*")
 _SUMMARY = re.compile(r"(\(|về |v/v|về việc|quy định|ban hành)", re.I)
-_ADDRESSED = re.compile(r"kính\s+gửi\s*:", re.I)
 
 
 @dataclass
@@ -196,15 +195,20 @@ class Finder:
         return ""
 
     def administrative_header(self) -> None:
-        first = self.nonempty()[:1]
-        if first and isinstance(self.items[first[0]], Table):
-            header = read_header(self.items[first[0]])  # type: ignore[arg-type]
-            if header is not None:
-                self.used.add(first[0])
-                self.front.header = header
-                found = [k for k in ("issuer", "number", "place", "date") if getattr(header, k)]
-                self.warn(f"{', '.join(found) or 'nothing'} read from the administrative header table")
-                self.front.date = header.date
+        idx = self.nonempty()
+        header, used, where = None, idx[:1], "table"
+        if idx and isinstance(self.items[idx[0]], Table):
+            header = read_header(self.items[idx[0]])  # type: ignore[arg-type]
+        elif idx:
+            typed = read_tabbed([it.spans if isinstance(it, Para) else None for it in (self.items[i] for i in idx[:8])])
+            if typed is not None:
+                header, used, where = typed[0], idx[: typed[1]], "lines typed in two columns"
+        if header is not None:
+            self.used.update(used)
+            self.front.header = header
+            found = [k for k in ("issuer", "number", "place", "date") if getattr(header, k)]
+            self.warn(f"{', '.join(found) or 'nothing'} read from the administrative header {where}")
+            self.front.date = header.date
 
     def metadata_paragraphs(self) -> None:
         authors = []
@@ -267,7 +271,7 @@ class Finder:
             assert isinstance(p, Para)
             # "Kính gửi: …" under the header addresses a công văn; it is no title.
             if p.align == "center" and len(p.text.split()) <= 12 and not national(p.text) \
-                    and not _ADDRESSED.match(p.text):
+                    and not is_addressee(p.text):
                 title = self.take(idx[0])
                 self.summary(idx[1:5], after_header=True)
                 self.warn("title taken from the line under the administrative header")
@@ -276,6 +280,10 @@ class Finder:
             self.warn("title taken from the subject (V/v) in the administrative header")
             self.styled_lede(-1)  # bantin's Addressee paragraph ("Kính gửi: …")
             return header.subject
+        if idx and isinstance(self.items[idx[0]], Para) and is_addressee(_text(self.items[idx[0]])):
+            self.front.lede = self.take(idx[0])  # as bantin writes it, and as the text reader reads it
+            self.warn("title made from the number: the công văn states no subject (V/v)")
+            return untitled(header)
         return ""
 
     def opening_heading(self) -> str:

@@ -15,11 +15,12 @@ import datetime
 import re
 from dataclasses import dataclass
 
-from bantin.model import Block, Heading, ListBlock, Paragraph, Table, text_of
+from bantin.model import Block, Heading, ListBlock, Paragraph, Span, Table, Text, text_of
 from bantin.source.docx.core import fold, national
 
 _NUMBER = re.compile(r"số\s*(?:[:.]|(?=\d))\s*(?P<n>.*)", re.I)
-_DATE = re.compile(r"(?P<place>[^,;:]{0,60}?)\s*,?\s*ngày\s+(?P<d>\S+)\s+tháng\s+(?P<m>\S+)\s+năm\s+(?P<y>\S+)", re.I)
+_DATE = re.compile(r"(?P<place>[^,;:]{0,60}?)\s*,?\s*ngày\s*(?P<d>\S*)\s+tháng\s*(?P<m>\S*)\s+năm\s*(?P<y>\S*)", re.I)
+_ADDRESSED = re.compile(r"kính\s+gửi\s*:", re.I)
 _SUBJECT = re.compile(r"(?:v/v|về việc)\s*[:.]?\s*(?P<s>.+)", re.I)
 _RULE = re.compile(r"[\s_\-–—─━═=*~.…]*")
 _FILLER = re.compile(r"[\s.…_/-]*")
@@ -32,6 +33,10 @@ class Header:
     place: str | None
     date: str | None  # ISO
     subject: str | None  # a công văn's "V/v …"
+    # Lines under the number a header holds besides the subject: the urgency or
+    # secrecy mark ("HỎA TỐC", "MẬT"), which the readers keep as the text's first
+    # lines rather than lose.
+    marks: tuple[str, ...] = ()
 
 
 def lines(blocks: tuple[Block, ...]) -> list[str]:
@@ -57,6 +62,23 @@ def is_subject(text: str) -> bool:
     return _SUBJECT.fullmatch(text) is not None
 
 
+def is_addressee(text: str) -> bool:
+    """"Kính gửi: …": whom a công văn is addressed to; never its title."""
+    return _ADDRESSED.match(text) is not None
+
+
+def untitled(header: Header) -> str:
+    """The title of a công văn that has no subject (V/v): what it is called by,
+    "Công văn số 125/SYT-NVY"."""
+    return f"Công văn số {header.number}" if header.number else "Công văn"
+
+
+def mark_blocks(header: Header) -> tuple[Block, ...]:
+    """The header's urgency or secrecy marks as the text's first paragraphs, in
+    bold as the decree sets them."""
+    return tuple(Paragraph((Span(m, strong=True),)) for m in header.marks)
+
+
 def is_rule(text: str) -> bool:
     return _RULE.fullmatch(text) is not None
 
@@ -64,6 +86,15 @@ def is_rule(text: str) -> bool:
 def _int(raw: str) -> int | None:
     digits = raw.strip(" .,")
     return int(digits) if digits.isascii() and digits.isdigit() and len(digits) <= 4 else None
+
+
+def is_place(text: str) -> bool:
+    """A place name as a place-and-date line starts with it ("Hà Nội", "TP. Hồ
+    Chí Minh", "Thành phố Huế"): a few words, no digit, the last capitalised. A
+    sentence that runs into a date ("… nộp hồ sơ trước ngày …") ends in a
+    lower-case word."""
+    words = text.split()
+    return len(words) <= 8 and not any(c.isdigit() for c in text) and words[-1][:1].isupper()
 
 
 def date_line(text: str) -> tuple[str | None, str | None] | None:
@@ -74,6 +105,8 @@ def date_line(text: str) -> tuple[str | None, str | None] | None:
         return None
     place = m.group("place").strip(" ,")
     place = place if place and not _FILLER.fullmatch(place) else None
+    if place is not None and not is_place(place):
+        return None  # "…, hoàn thiện hồ sơ trước ngày 30 tháng 9 năm 2025": a sentence's deadline
     d, mo, y = _int(m.group("d")), _int(m.group("m")), _int(m.group("y"))
     when = None
     if d and mo and y and 1900 <= y <= 2100:
@@ -114,6 +147,63 @@ def read_header(table: Table) -> Header | None:
     return parse(left, right, bold)
 
 
+def split_tab(spans: Text) -> tuple[str, str, bool] | None:
+    """A line of a header typed with tabs, "SỞ Y TẾ⇥Độc lập - Tự do - Hạnh phúc": its
+    left and right column, and whether the left one is all bold. None without a
+    tab."""
+    raw = "".join(s.text for s in spans if s.note is None)
+    if "\t" not in raw.strip(" "):
+        return None
+    left, _, right = raw.strip(" ").partition("\t")
+    cut = len(left)
+    bold = all(s.strong or not s.text.strip() for s in _upto(spans, cut))
+    return " ".join(left.split()), " ".join(right.split()), bold
+
+
+def _upto(spans: Text, n: int) -> list[Span]:
+    out: list[Span] = []
+    seen = 0
+    for s in spans:
+        if s.note is not None:
+            continue
+        if seen >= n:
+            break
+        out.append(s)
+        seen += len(s.text)
+    return out
+
+
+def read_tabbed(rows: list[Text | None]) -> tuple[Header, int] | None:
+    """The header of the first lines of a document when they are typed as two
+    columns parted by tabs: the header and how many lines it took. Its right
+    column must hold the national title or the motto, as a header table's. A
+    row that is None (a table, a picture) ends the lines."""
+    left: list[str] = []
+    right: list[str] = []
+    bold: set[str] = set()
+    used = 0
+    for spans in rows:
+        cols = split_tab(spans) if spans is not None else None
+        if cols is None:
+            break
+        used += 1
+        for text, side in ((cols[0], left), (cols[1], right)):
+            if text and not is_rule(text):
+                side.append(text)
+        if cols[2] and cols[0]:
+            bold.add(cols[0])
+    if not any(national(x) for x in right):
+        return None
+    header = parse(left, right, bold)
+    return (header, used) if header is not None else None
+
+
+def _mark(text: str) -> bool:
+    """A line in capitals that is no part of the national title or the date."""
+    return any(c.isalpha() for c in text) and text == text.upper() and not national(text) \
+        and date_line(text) is None
+
+
 def parse(left: list[str], right: list[str], bold: set[str] | None = None) -> Header | None:
     """The header of the lines of its two columns: on the left the issuer's lines
     (``bold``: those set in bold), the number and the subject; on the right the
@@ -121,6 +211,7 @@ def parse(left: list[str], right: list[str], bold: set[str] | None = None) -> He
     or a place-and-date line."""
     bold = bold or set()
     issuer_lines: list[str] = []
+    marks: list[str] = []
     number = place = date = subject = None
     found_number = found_date = False
     for text in left:
@@ -137,8 +228,10 @@ def parse(left: list[str], right: list[str], bold: set[str] | None = None) -> He
             subject = text.strip()
         elif not found_number and not national(text) and date_line(text) is None:
             issuer_lines.append(text)
+        elif found_number and _mark(text) and not (subject and _mark(subject)):
+            marks.append(text)
         elif subject is not None:
-            subject += " " + text
+            subject += " " + text  # "V/v tăng cường phòng," / "chống dịch sốt xuất huyết"
     for text in right + left:
         found = date_line(text)
         if found is not None:
@@ -147,7 +240,7 @@ def parse(left: list[str], right: list[str], bold: set[str] | None = None) -> He
             break
     if not (found_number or found_date):
         return None
-    return Header(_issuer(issuer_lines, bold), number, place, date, subject)
+    return Header(_issuer(issuer_lines, bold), number, place, date, subject, tuple(marks))
 
 
 def is_motto(text: str) -> bool:

@@ -15,9 +15,21 @@ it answers to), and a công văn's subject its title.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
+from bantin.model import Article
 from bantin.source.docx.core import NATIONAL, fold
-from bantin.source.docx.header import Header, date_line, is_number, is_rule, is_subject, parse
+from bantin.source.docx.header import (
+    Header,
+    date_line,
+    is_addressee,
+    is_number,
+    is_rule,
+    is_subject,
+    mark_blocks,
+    parse,
+    untitled,
+)
 
 MAX_LINES = 14  # a header is the document's first lines
 MAX_ISSUER_WORDS = 12
@@ -83,3 +95,22 @@ def split(lines: list[str]) -> tuple[Header | None, list[str]]:
     issuers = [t for _, k, t in zone if k == "issuer"]
     header = parse(left, right, {issuers[-1]} if len(issuers) > 1 else set())
     return (header, lines[end:]) if header is not None else (None, lines)
+
+
+def opening(header: Header, content: list[str]) -> tuple[str, str | None, list[str]]:
+    """The title, the lede (None: the reader finds it) and the lines after them
+    of the text under ``header``: a công văn's subject is its title; without
+    one, a first line "Kính gửi: …" is the lede, and the title what the công văn
+    is called by; else the first line is the title."""
+    if header.subject:
+        return header.subject, None, content
+    if content and is_addressee(content[0]):
+        return untitled(header), content[0], content[1:]
+    return content[0], None, content[1:]
+
+
+def with_header(a: Article, header: Header) -> Article:
+    """The article with what its header says: issuer, number, place, date (its
+    own, if the text states one) and the marks, as its first paragraphs."""
+    return replace(a, issuer=header.issuer, number=header.number, place=header.place, date=a.date or header.date,
+                   blocks=(*mark_blocks(header), *a.blocks))

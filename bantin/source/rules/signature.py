@@ -23,6 +23,8 @@ from bantin.source.rules.byline import is_byline
 LABEL = re.compile(r"Nơi\s+nhận\s*:\s*$", re.IGNORECASE)
 _ITEM = re.compile(r"^[-–—+•]\s*(?P<text>.+?)\s*[;.,]?$")
 MAX_OFFICE_WORDS = 14
+MAX_OFFICE_LINES = 4  # "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH" and a rank at most
+_SPOKEN = re.compile(r"[,;!?]")
 
 
 def lines_of(value: str) -> tuple[str, ...]:
@@ -34,8 +36,11 @@ def lines_of(value: str) -> tuple[str, ...]:
 
 
 def _office(line: str) -> bool:
-    """A line of the signer's authority or office: "KT. GIÁM ĐỐC", "TM. ỦY BAN NHÂN DÂN"."""
-    return any(c.isalpha() for c in line) and line == line.upper() and len(line.split()) <= MAX_OFFICE_WORDS
+    """A line of the signer's authority or office: "KT. GIÁM ĐỐC", "TM. ỦY BAN NHÂN DÂN".
+    A line in capitals that speaks ("HÃY CHIA SẺ GIỌT MÁU ĐÀO, TRAO ĐI SỰ SỐNG!") is
+    a slogan that closes the text."""
+    return any(c.isalpha() for c in line) and line == line.upper() and len(line.split()) <= MAX_OFFICE_WORDS \
+        and not _SPOKEN.search(line)
 
 
 def _name(line: str) -> bool:
@@ -66,7 +71,7 @@ def split(lines: list[str]) -> tuple[list[str], Signature | None]:
         head = lines[:label]
     else:  # the signer, then the recipients to the end: the office lines and the name above the label
         start = label - 1
-        while start > 0 and _office(lines[start - 1]):
+        while start > 0 and label - start <= MAX_OFFICE_LINES and _office(lines[start - 1]):
             start -= 1
         signer = _signer(lines[start:label]) if start < label - 1 else None
         head = lines[:start]

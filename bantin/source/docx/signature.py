@@ -1,0 +1,77 @@
+"""A signature typed as a Word document's last paragraphs (Nghị định 30/2020):
+"Nơi nhận:" and its dashed recipients, the signer's office in capitals and their
+name, one column after the other or side by side, parted by tabs
+("Nơi nhận:⇥KT. GIÁM ĐỐC").
+
+The lines are those the newsroom text reader reads (``rules.signature``), so a
+công văn pasted as text and the same one typed in Word end the same way. Only
+paragraphs that end the document are taken, and only when each of them has its
+place in the block; otherwise they stay the body they are. So does a table
+that ends the document as the decree's does, one row of two cells: "Nơi nhận:"
+and its list, the signer's office and name. bantin's own signature block is
+read by its styles (``own``).
+"""
+
+from __future__ import annotations
+
+from bantin.model import Paragraph, Signature, Table
+from bantin.source.docx.body import Item, Para
+from bantin.source.docx.header import lines, split_tab
+from bantin.source.rules import signature
+
+MAX_LINES = 30  # a long distribution list; no signature block is longer
+
+
+def _lines(paras: list[Para]) -> list[str]:
+    """The paragraphs' lines as the text reader sees them: the left column, then
+    the right one. A line with no tab that is centred or set right is the
+    signer's, in the right column."""
+    left: list[str] = []
+    right: list[str] = []
+    for p in paras:
+        cols = split_tab(p.spans)
+        if cols is None:
+            (right if p.align in ("center", "right") else left).append(p.text)
+            continue
+        left.extend([cols[0]] if cols[0] else [])
+        right.extend([cols[1]] if cols[1] else [])
+    return left + right
+
+
+def _table_lines(t: Table) -> list[str]:
+    """The lines of a one-row table of two cells of plain paragraphs, the left
+    cell's first; none for any other table (a link, a note or a picture in it
+    would be lost to the block's plain lines)."""
+    if len(t.rows) != 1 or len(t.rows[0]) != 2 or t.caption:
+        return []
+    blocks = [b for c in t.rows[0] for b in c.blocks]
+    if any(not isinstance(b, Paragraph) or any(s.href or s.note is not None or s.code for s in b.text)
+           for b in blocks):
+        return []
+    return lines(t.rows[0][0].blocks) + lines(t.rows[0][1].blocks)
+
+
+def typed(items: list[Item]) -> tuple[list[Item], Signature | None]:
+    """The items without a signature typed as their last paragraphs or table,
+    and the signature."""
+    last = next((i for i in range(len(items) - 1, -1, -1)
+                 if not (isinstance(items[i], Para) and not items[i].text and not items[i].images)), None)  # type: ignore[union-attr]
+    if last is not None and isinstance(items[last], Table):
+        head, signed = signature.split(_table_lines(items[last]))  # type: ignore[arg-type]
+        return (items[:last], signed) if signed is not None and not head else (items, None)
+    start = len(items)
+    while start > 0 and len(items) - start < MAX_LINES and isinstance(items[start - 1], Para) \
+            and not items[start - 1].images:  # type: ignore[union-attr]
+        start -= 1
+    tail = [(i, it) for i, it in enumerate(items[start:], start) if isinstance(it, Para) and it.text]
+    label = next((k for k in range(len(tail) - 1, -1, -1)
+                  if signature.LABEL.match(_lines([tail[k][1]])[0])), None)
+    if label is None:
+        return items, None
+    # The recipients may come first or the signer may: the block starts at the
+    # label or at most a few office lines and a name above it.
+    for k in range(label, max(-1, label - 8), -1):
+        head, signed = signature.split(_lines([p for _, p in tail[k:]]))
+        if signed is not None and not head:
+            return items[: tail[k][0]], signed
+    return items, None

@@ -1,0 +1,138 @@
+"""A Word administrative document typed the ways clerks type them: the header
+as lines parted by tabs, the signature as the last paragraphs or a table, an
+urgency mark under the number, a công văn with no subject (V/v), a draft whose
+date is left blank. The reader finds what the text reader finds in the same
+lines, and loses no word."""
+
+from __future__ import annotations
+
+import pytest
+from helpers import bantin, read_back
+from word_docs import docx, p, r, tbl, tc
+
+from bantin.model import Article, Paragraph, Signature, Table, text_of
+from bantin.source import read
+
+TAB = "<w:r><w:tab/></w:r>"
+
+
+LINK = (("rIdLink", "hyperlink", "https://so-gd.example/thong-bao", True),)
+
+
+def word(body: str) -> tuple[Article, list[str]]:
+    warnings: list[str] = []
+    a = read(docx(body, rels=LINK), source_format="docx", warn=warnings.append, name="van-ban.docx")
+    assert isinstance(a, Article)
+    return a, warnings
+
+
+def texts(a: Article) -> list[str]:
+    return [text_of(b.text) for b in a.blocks if isinstance(b, Paragraph)]
+
+
+def row(left: str, right: str, bold: bool = False) -> str:
+    return p(r(left, b=bold), TAB, r(right, b=bold))
+
+
+TABBED = (row("UBND TỈNH LẠNG SƠN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+          + row("SỞ GIÁO DỤC VÀ ĐÀO TẠO", "Độc lập - Tự do - Hạnh phúc", bold=True)
+          + row("Số: 45/TB-SGDĐT", "Lạng Sơn, ngày 09 tháng 9 năm 2025") + p("")
+          + p(r("THÔNG BÁO", b=True), jc="center") + p(r("Kết quả tuyển dụng viên chức năm 2025", b=True), jc="center"))
+DEADLINE = "2. Thí sinh trúng tuyển hoàn thiện hồ sơ trước ngày 30 tháng 9 năm 2025."
+BODY = p("1. Danh sách thí sinh trúng tuyển được niêm yết tại trụ sở Sở.") + p(DEADLINE)
+RECIPIENTS = ["Nơi nhận:", "- Các thí sinh;", "- Lưu: VT, TCCB."]
+WANT = Signature(name="Hoàng Văn Cường", title=("GIÁM ĐỐC",), recipients=("Các thí sinh", "Lưu: VT, TCCB"))
+
+
+def test_a_header_typed_with_tabs_is_the_header():
+    a, warnings = word(TABBED + BODY)
+    got = (a.issuer, a.number, a.place, a.date, a.title, a.lede)
+    assert got == ("UBND TỈNH LẠNG SƠN; SỞ GIÁO DỤC VÀ ĐÀO TẠO", "45/TB-SGDĐT", "Lạng Sơn", "2025-09-09", "THÔNG BÁO",
+                   "Kết quả tuyển dụng viên chức năm 2025")
+    assert "issuer, number, place, date read from the administrative header lines typed in two columns" in warnings
+    assert texts(a)[0].startswith("1. Danh sách")
+
+
+def test_a_deadline_in_the_text_is_not_the_documents_date():
+    """"… trước ngày 30 tháng 9 năm 2025." reads like a place-and-date line whose
+    place is a sentence; the document has no date of its own."""
+    a, _ = word(p(r("Thông báo tuyển dụng", b=True), jc="center") + BODY)
+    assert a.date is None and DEADLINE in texts(a)
+
+
+@pytest.mark.parametrize("tail", [
+    # Typed side by side, the name set right under the office.
+    row("Nơi nhận:", "GIÁM ĐỐC") + p("- Các thí sinh;") + p("- Lưu: VT, TCCB.") + p("")
+    + p("Hoàng Văn Cường", jc="right"),
+    # One column after the other, the signer's lines centred.
+    "".join(p(x) for x in RECIPIENTS) + p(r("GIÁM ĐỐC", b=True), jc="center") + p("")
+    + p(r("Hoàng Văn Cường", b=True), jc="center"),
+    # The signer first.
+    p("GIÁM ĐỐC", jc="center") + p("Hoàng Văn Cường", jc="center") + "".join(p(x) for x in RECIPIENTS),
+    # A borderless table of two cells.
+    tbl([tc(*(p(x) for x in RECIPIENTS)), tc(p("GIÁM ĐỐC", jc="center"), p(""), p("Hoàng Văn Cường", jc="center"))],
+        borderless=True),
+], ids=["tabs", "columns", "signer-first", "table"])
+def test_a_signature_typed_as_paragraphs_or_a_table(tail):
+    a, _ = word(TABBED + BODY + tail)
+    assert a.signature == WANT
+    assert texts(a)[-1] == DEADLINE and not any(isinstance(b, Table) for b in a.blocks)
+
+
+@pytest.mark.parametrize("tail", [
+    # A line with no place in the block.
+    "".join(p(x) for x in RECIPIENTS) + p("GIÁM ĐỐC", jc="center") + p("(Đã ký)", jc="center")
+    + p("Hoàng Văn Cường", jc="center"),
+    # Text after it.
+    "".join(p(x) for x in RECIPIENTS) + p("GIÁM ĐỐC", jc="center") + p("Hoàng Văn Cường", jc="center")
+    + p("Trân trọng cảm ơn các đơn vị đã phối hợp thực hiện."),
+    # A link in the table: the block's plain lines would lose it.
+    tbl([tc(*(p(x) for x in RECIPIENTS[:2]),
+            p('<w:hyperlink r:id="rIdLink"><w:r><w:t>- Website Sở.</w:t></w:r></w:hyperlink>')),
+         tc(p("GIÁM ĐỐC"), p("Hoàng Văn Cường"))], borderless=True),
+], ids=["stray-line", "text-after", "link"])
+def test_left_as_it_is_unless_every_line_has_its_place(tail):
+    a, _ = word(TABBED + BODY + tail)
+    assert a.signature is None
+    words = " ".join(texts(a)) + " ".join(text_of(b.text) for t in a.blocks if isinstance(t, Table)
+                                          for row_ in t.rows for c in row_ for b in c.blocks
+                                          if isinstance(b, Paragraph))
+    assert "Hoàng Văn Cường" in words and "Các thí sinh" in words
+
+
+def test_an_urgency_mark_under_the_number_is_kept_in_bold():
+    header = tbl([tc(p("SỞ Y TẾ"), p("Số: 125/SYT-NVY"), p(r("HỎA TỐC", b=True))),
+                  tc(p("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), p("Độc lập - Tự do - Hạnh phúc"),
+                     p("Bình Dương, ngày 12 tháng 3 năm 2024"))], borderless=True)
+    a, warnings = word(header + p("Kính gửi: Ủy ban nhân dân các huyện.", jc="center")
+                       + p("Sở Y tế đề nghị các địa phương tăng cường phòng chống dịch."))
+    # A công văn with no subject is called by its number; "Kính gửi" is never its title.
+    assert (a.title, a.lede, a.number) == ("Công văn số 125/SYT-NVY", "Kính gửi: Ủy ban nhân dân các huyện.",
+                                           "125/SYT-NVY")
+    assert "title made from the number: the công văn states no subject (V/v)" in warnings
+    first = a.blocks[0]
+    assert isinstance(first, Paragraph) and [(s.text, s.strong) for s in first.text] == [("HỎA TỐC", True)]
+
+
+def test_a_drafts_blank_date_keeps_its_place():
+    header = tbl([tc(p("BỘ Y TẾ"), p("Số:      /BYT-KCB"), p("V/v phòng chống dịch")),
+                  tc(p("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), p("Độc lập - Tự do - Hạnh phúc"),
+                     p("Hà Nội, ngày      tháng 8 năm 2025"))], borderless=True)
+    a, _ = word(header + p("Bộ Y tế đề nghị các đơn vị tăng cường phòng chống dịch."))
+    assert (a.place, a.date, a.title) == ("Hà Nội", None, "V/v phòng chống dịch")
+
+
+def test_every_format_prints_the_tabbed_document_whole(tmp_path):
+    src = tmp_path / "thong-bao.docx"
+    src.write_bytes(docx(TABBED + BODY + row("Nơi nhận:", "GIÁM ĐỐC") + p("- Các thí sinh;") + p("- Lưu: VT, TCCB.")
+                         + p("Hoàng Văn Cường", jc="right")))
+    out = tmp_path / "out"
+    res = bantin("export", "-f", "all", "--style", "nd30", "-o", str(out), str(src))
+    assert res.returncode == 0, res.stderr.decode()
+    for fmt in ("txt", "epub", "docx", "pdf"):
+        text = read_back(out / f"thong-bao.{fmt}").replace("\u00a0", " ")
+        text = text.removeprefix("THÔNG BÁO") if fmt == "epub" else text  # pandoc's title block
+        for part in ("SỞ GIÁO DỤC VÀ ĐÀO TẠO", "Số: 45/TB-SGDĐT", "THÔNG BÁO", "Kết quả tuyển dụng", DEADLINE,
+                     "Nơi nhận:", "Các thí sinh", "GIÁM ĐỐC", "Hoàng Văn Cường"):
+            assert text.count(part) == 1, (fmt, part, text)
+        assert text.index("Số: 45/TB-SGDĐT") < text.index(DEADLINE) < text.index("Hoàng Văn Cường"), fmt
