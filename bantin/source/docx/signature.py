@@ -31,7 +31,7 @@ def _lines(paras: list[Para]) -> list[str]:
     for p in paras:
         cols = split_tab(p.spans)
         if cols is None:
-            (right if p.align in ("center", "right") else left).append(p.text)
+            (right if p.align in ("center", "right", "end") else left).append(p.text)
             continue
         left.extend([cols[0]] if cols[0] else [])
         right.extend([cols[1]] if cols[1] else [])
