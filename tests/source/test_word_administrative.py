@@ -12,6 +12,7 @@ from word_docs import docx, p, r, tbl, tc
 
 from bantin.model import Article, Paragraph, Signature, Table, text_of
 from bantin.source import read
+from bantin.source.docx.header import date_line
 
 TAB = "<w:r><w:tab/></w:r>"
 
@@ -136,3 +137,18 @@ def test_every_format_prints_the_tabbed_document_whole(tmp_path):
                      "Nơi nhận:", "Các thí sinh", "GIÁM ĐỐC", "Hoàng Văn Cường"):
             assert text.count(part) == 1, (fmt, part, text)
         assert text.index("Số: 45/TB-SGDĐT") < text.index(DEADLINE) < text.index("Hoàng Văn Cường"), fmt
+
+
+@pytest.mark.parametrize(("line", "want"), [
+    ("Hà Nội, ngày 05 tháng 8 năm 2025", ("Hà Nội", "2025-08-05")),
+    ("TP. Hồ Chí Minh, ngày 1 tháng 2 năm 2024", ("TP. Hồ Chí Minh", "2024-02-01")),
+    ("Bà Rịa - Vũng Tàu, ngày 3 tháng 4 năm 2025", ("Bà Rịa - Vũng Tàu", "2025-04-03")),
+    ("Thứ hai, ngày 5 tháng 8 năm 2025", ("Thứ hai", "2025-08-05")),  # a Date paragraph's weekday
+    ("ngày 3 tháng 4 năm 2025", (None, "2025-04-03")),
+    ("Hà Nội, ngày      tháng 8 năm 2025", ("Hà Nội", None)),  # a draft
+    ("…, ngày … tháng … năm …", (None, None)),  # a blank form
+    (DEADLINE, None),  # a sentence's deadline
+    ("Hạn chót nộp hồ sơ là ngày 3 tháng 4 năm 2025", None),
+])
+def test_place_and_date_lines(line, want):
+    assert date_line(line) == want

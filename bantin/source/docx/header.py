@@ -20,6 +20,7 @@ from bantin.source.docx.core import fold, national
 
 _NUMBER = re.compile(r"số\s*(?:[:.]|(?=\d))\s*(?P<n>.*)", re.I)
 _DATE = re.compile(r"(?P<place>[^,;:]{0,60}?)\s*,?\s*ngày\s*(?P<d>\S*)\s+tháng\s*(?P<m>\S*)\s+năm\s*(?P<y>\S*)", re.I)
+_WEEKDAY = re.compile(r"(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật)", re.I)  # "Thứ hai, ngày …"
 _ADDRESSED = re.compile(r"kính\s+gửi\s*:", re.I)
 _SUBJECT = re.compile(r"(?:v/v|về việc)\s*[:.]?\s*(?P<s>.+)", re.I)
 _RULE = re.compile(r"[\s_\-–—─━═=*~.…]*")
@@ -105,7 +106,7 @@ def date_line(text: str) -> tuple[str | None, str | None] | None:
         return None
     place = m.group("place").strip(" ,")
     place = place if place and not _FILLER.fullmatch(place) else None
-    if place is not None and not is_place(place):
+    if place is not None and not (is_place(place) or _WEEKDAY.fullmatch(place)):
         return None  # "…, hoàn thiện hồ sơ trước ngày 30 tháng 9 năm 2025": a sentence's deadline
     d, mo, y = _int(m.group("d")), _int(m.group("m")), _int(m.group("y"))
     when = None
