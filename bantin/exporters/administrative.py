@@ -15,6 +15,7 @@ from dataclasses import replace
 
 from bantin.exporters.labels import RECIPIENTS, SignatureBlock
 from bantin.model import Article, Block, Cell, Heading, ListBlock, Paragraph, Span, Table, Text, text_of
+from bantin.model.labels import is_mark
 
 # Nghị định 30/2020, Article 7: the kinds of administrative document. Under a title
 # that names one ("BÁO CÁO"), the next line is the document's summary (trích yếu),
@@ -54,7 +55,8 @@ def addressee(text: str) -> bool:
 
 def parts(a: Article) -> dict[int, str]:
     """The parts of an administrative text among the article's top-level blocks,
-    by index: "addressee" (a first paragraph "Kính gửi: …"), "recipients" (the
+    by index: "mark" (each urgency or secrecy mark the text opens with, "HỎA TỐC"),
+    "addressee" (a first paragraph after them "Kính gửi: …"), "recipients" (the
     list under a "Kính gửi:" that names no one itself) or "recipient" and
     "last_recipient" (its lines typed as paragraphs, "- Sở Y tế;"); in a decision,
     "authority" (the capitals naming who decides, right above its grounds),
@@ -64,11 +66,17 @@ def parts(a: Article) -> dict[int, str]:
     a report's "Căn cứ vào kết quả …" and a news story's "THÔNG BÁO:" stay
     paragraphs."""
     texts = [" ".join(text_of(b.text).split()) if isinstance(b, Paragraph | Heading) else None for b in a.blocks]
+    top = 0  # the urgency or secrecy marks ("HỎA TỐC") stand above everything else
+    while top < len(texts) and isinstance(a.blocks[top], Paragraph) and is_mark(texts[top] or ""):
+        top += 1
+    opening = dict.fromkeys(range(top), "mark")
     # A công văn read from Word opens its text with "Kính gửi: …" (the lede of one read from text).
-    opening = {0: "addressee"} if texts and texts[0] and addressee(texts[0]) else {}
+    addressed = top < len(texts) and addressee(texts[top] or "")
+    if addressed:
+        opening[top] = "addressee"
     # "Kính gửi:" alone, and the recipients listed under it, one item each.
-    to = (texts[0] if opening else a.lede) or ""
-    under = 1 if opening else 0
+    to = (texts[top] if addressed else a.lede) or ""
+    under = top + 1 if addressed else top
     if to.rstrip().endswith(":") and addressee(to) and under < len(a.blocks) and recipients(a.blocks[under]):
         opening[under] = "recipients"
     elif to.rstrip().endswith(":") and addressee(to):  # typed in Word as paragraphs: "- Sở Y tế;"

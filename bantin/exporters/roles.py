@@ -24,6 +24,7 @@ DECREE = {"issuer": 12.0, "nation": 12.0, "motto": 13.0, "number": 13.0, "place"
 # The rule under the issuer: Nghị định 30 asks 1/3 to 1/2 of the issuer's line (its
 # set width, the column's at most when the name wraps); both writers draw 40%.
 ISSUER_RULE = 0.4
+HEADER_LEFT = 0.4  # the issuer's column: its share of the line in every format
 SIGNING_ROOM = 60.0  # points between the signer's office and name: a signature and a stamp
 SIGNATURE_GAP = 18.0  # points between the text and the signature block
 
@@ -144,6 +145,10 @@ def roles(style: Style) -> Mapping[str, Role]:
                              first=t.first_line_indent),
         "decree_enact": Role(DECREE["summary"], 1.2, bold=True, align="center", before=t.space_after,
                              after=t.space_after * 2, keep_next=True),
+        # An urgency or secrecy mark ("HỎA TỐC") is stamped under the number: 13 bold,
+        # centred in the header's left column (HEADER_LEFT of the line).
+        "decree_mark": Role(DECREE["number"], 1.15, bold=True, align="center", right=text_mm * (1 - HEADER_LEFT),
+                            after=t.space_after, keep_next=True),
         # A công văn's "V/v …" under the number: 12–13 upright, 6 pt below it.
         "decree_subject": Role(DECREE["issuer"], 1.15, align="center", before=6),
         # The summary (trích yếu) under a document's type: 14 bold, centred, ISSUER_RULE

@@ -6,3 +6,14 @@ from __future__ import annotations
 SOURCE = "Nguồn"  # before the source address: "Nguồn: https://…"
 TAGS = "Từ khóa"  # before the keywords: "Từ khóa: a, b"
 SEPARATOR = " · "  # between the outlet, the dateline and the date of a masthead
+
+# The urgency and secrecy marks a clerk stamps under an administrative document's
+# number (Nghị định 30/2020, Appendix I; the Law on State Secrets 2018): a closed
+# list, so a one-word headline in capitals is never taken for one.
+MARKS = frozenset(("khẩn", "thượng khẩn", "hỏa tốc", "hỏa tốc hẹn giờ", "mật", "tối mật", "tuyệt mật"))
+
+
+def is_mark(text: str) -> bool:
+    """Is the line an urgency or secrecy mark, whole ("HỎA TỐC", "Thượng khẩn")?"""
+    name = " ".join(text.split()).strip(" .:").casefold().replace("hoả", "hỏa")
+    return name in MARKS

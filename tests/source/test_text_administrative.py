@@ -117,13 +117,37 @@ URGENT = ["SỞ Y TẾ", "Số: 125/SYT-NVY", "HỎA TỐC", "CỘNG HÒA XÃ H�
 
 
 def test_an_urgency_mark_and_no_subject():
-    """"HỎA TỐC" under the number is kept, in bold, as the text's first line; a
-    công văn without a subject is called by its number, and "Kính gửi" stays
-    whom it is addressed to."""
+    """"HỎA TỐC" under the number is kept, in bold, as the text's first line, and
+    "Kính gửi" under it (no lede: a lede is written above the text); a công văn
+    without a subject is called by its number."""
     a = newsroom.read("\n".join(URGENT))
-    assert (a.title, a.lede, a.number) == ("Công văn số 125/SYT-NVY", URGENT[6], "125/SYT-NVY")
+    assert (a.title, a.lede, a.number) == ("Công văn số 125/SYT-NVY", None, "125/SYT-NVY")
     assert [[(s.text, s.strong) for s in b.text] for b in a.blocks] == [  # type: ignore[union-attr]
-        [("HỎA TỐC", True)], [(URGENT[7], False)]]
+        [("HỎA TỐC", True)], [(URGENT[6], False)], [(URGENT[7], False)]]
+
+
+ROWS = ["UBND TỈNH QUẢNG NAM\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "SỞ Y TẾ\tĐộc lập - Tự do - Hạnh phúc",
+        "Số: 1234/SYT-NVY\tQuảng Nam, ngày 12 tháng 9 năm 2025"]
+SUBJECT = "V/v tăng cường phòng chống dịch sốt xuất huyết"
+
+
+@pytest.mark.parametrize("mark", ["HỎA TỐC", "THƯỢNG KHẨN", "MẬT"])
+@pytest.mark.parametrize("mark_first", [False, True])
+def test_a_mark_above_or_below_the_subject(mark, mark_first):
+    """A header copied row by row: the mark under the subject, or between the
+    number and the subject, is the header's; it was the lede (under the subject)
+    or the title (above it), and "Kính gửi" a paragraph under it."""
+    front = [mark, SUBJECT] if mark_first else [SUBJECT, mark]
+    a = newsroom.read("\n".join([*ROWS, *front, URGENT[6], URGENT[7]]))
+    assert (a.title, a.lede, a.number, a.place) == (SUBJECT, None, "1234/SYT-NVY", "Quảng Nam")
+    assert [[(s.text, s.strong) for s in b.text] for b in a.blocks] == [  # type: ignore[union-attr]
+        [(mark, True)], [(URGENT[6], False)], [(URGENT[7], False)]]
+
+
+def test_a_capitals_line_that_is_no_mark_ends_the_header():
+    """Only the decree's marks: "KHẨN CẤP" under the subject is the text's."""
+    a = newsroom.read("\n".join([*ROWS, SUBJECT, "KHẨN CẤP", URGENT[7]]))
+    assert a.title == SUBJECT and "KHẨN CẤP" in (a.lede or "")
 
 
 def test_a_slogan_in_capitals_is_no_office_of_the_signer():

@@ -107,12 +107,28 @@ def test_an_urgency_mark_under_the_number_is_kept_in_bold():
                      p("Bình Dương, ngày 12 tháng 3 năm 2024"))], borderless=True)
     a, warnings = word(header + p("Kính gửi: Ủy ban nhân dân các huyện.", jc="center")
                        + p("Sở Y tế đề nghị các địa phương tăng cường phòng chống dịch."))
-    # A công văn with no subject is called by its number; "Kính gửi" is never its title.
-    assert (a.title, a.lede, a.number) == ("Công văn số 125/SYT-NVY", "Kính gửi: Ủy ban nhân dân các huyện.",
-                                           "125/SYT-NVY")
+    # A công văn with no subject is called by its number; "Kính gửi" is never its
+    # title, and under the mark it is no lede (written above the text) either.
+    assert (a.title, a.lede, a.number) == ("Công văn số 125/SYT-NVY", None, "125/SYT-NVY")
     assert "title made from the number: the công văn states no subject (V/v)" in warnings
     first = a.blocks[0]
     assert isinstance(first, Paragraph) and [(s.text, s.strong) for s in first.text] == [("HỎA TỐC", True)]
+    assert texts(a)[1:] == ["Kính gửi: Ủy ban nhân dân các huyện.",
+                            "Sở Y tế đề nghị các địa phương tăng cường phòng chống dịch."]
+
+
+@pytest.mark.parametrize("subject", ["", "V/v phòng chống dịch sốt xuất huyết"])
+def test_a_mark_typed_under_the_header_table_is_no_title(subject):
+    """"HỎA TỐC" typed as a centred paragraph under the header table was taken
+    for the title."""
+    header = tbl([tc(p("SỞ Y TẾ"), p("Số: 125/SYT-NVY"), *([p(subject)] if subject else [])),
+                  tc(p("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), p("Độc lập - Tự do - Hạnh phúc"),
+                     p("Bình Dương, ngày 12 tháng 3 năm 2024"))], borderless=True)
+    a, _ = word(header + p(r("HỎA TỐC", b=True), jc="center") + p("Kính gửi: Ủy ban nhân dân các huyện.", jc="center")
+                + p("Sở Y tế đề nghị các địa phương tăng cường phòng chống dịch."))
+    assert (a.title, a.lede) == (subject or "Công văn số 125/SYT-NVY", None)
+    assert texts(a) == ["HỎA TỐC", "Kính gửi: Ủy ban nhân dân các huyện.",
+                        "Sở Y tế đề nghị các địa phương tăng cường phòng chống dịch."]
 
 
 def test_a_drafts_blank_date_keeps_its_place():

@@ -12,7 +12,7 @@ from bantin.exporters.docx.fields import run
 from bantin.exporters.docx.names import NAMES
 from bantin.exporters.docx.writer import Writer
 from bantin.exporters.labels import QUOC_HIEU, RECIPIENTS, TIEU_NGU, DecreeHeader, SignatureBlock
-from bantin.exporters.roles import ISSUER_RULE, SIGNATURE_GAP
+from bantin.exporters.roles import HEADER_LEFT, ISSUER_RULE, SIGNATURE_GAP
 from bantin.typography.words import join
 
 
@@ -20,7 +20,7 @@ def header_block(w: Writer, h: DecreeHeader) -> None:
     """Nghị định 30's header block: a borderless two-column table in the
     "Header Block" styles, with a short rule under the issuer and the motto."""
     total = round(w.width_mm / 25.4 * 1440)
-    widths = (total * 2 // 5, total - total * 2 // 5)
+    widths = (round(total * HEADER_LEFT), total - round(total * HEADER_LEFT))
     tbl = _table(w, total, widths)
     motto = w.roles["decree_motto"]
     # The rule under the motto is as long as the motto, as the PDF draws it: measured

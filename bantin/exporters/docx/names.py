@@ -40,6 +40,7 @@ NAMES = {
     "decree_place": "Header Block Date",
     "decree_summary": "Document Summary",
     "decree_subject": "Header Block Subject",
+    "decree_mark": "Header Block Mark",
     "decree_addressee": "Addressee",
     "decree_recipient": "Addressee List",
     "decree_last_recipient": "Addressee List Last",

@@ -245,7 +245,7 @@ class Html(Walker):
         self.parts.append(f'<p class="lede">{self.spans(linked(text), bold=self.lede_bold)}</p>')
 
     def decree_part(self, b: Paragraph | Heading, part: str) -> None:
-        bold, italic = {"basis": (False, True)}.get(part, (part in ("authority", "enact"), False))
+        bold, italic = {"basis": (False, True)}.get(part, (part in ("authority", "enact", "mark"), False))
         self.parts.append(f'<p class="decree-{part}">{self.spans(b.text, bold=bold, italic=italic)}</p>')
 
     def summary(self, text: str) -> None:

@@ -20,7 +20,7 @@ from reportlab.platypus import HRFlowable, KeepTogether, Table, TableStyle
 
 from bantin.exporters.balance import balance
 from bantin.exporters.labels import QUOC_HIEU, RECIPIENTS, TIEU_NGU, DecreeHeader, SignatureBlock
-from bantin.exporters.roles import ISSUER_RULE, SIGNATURE_GAP
+from bantin.exporters.roles import HEADER_LEFT, ISSUER_RULE, SIGNATURE_GAP
 
 
 def header_block(h: DecreeHeader, st: Mapping[str, Any], ink_colour: str, width: float,
@@ -34,7 +34,7 @@ def header_block(h: DecreeHeader, st: Mapping[str, Any], ink_colour: str, width:
     # The rule under the motto clears the descenders of "lập" and "phúc".
     clear = -getDescent(motto_style.fontName, motto_style.fontSize) + 1.5
     rule = {"thickness": 0.5, "color": ink, "hAlign": "CENTER"}
-    columns = (width * 0.4, width * 0.6)
+    columns = (width * HEADER_LEFT, width * (1 - HEADER_LEFT))
     # The rule is 40% of the issuer's longest line, its lines balanced as the paragraph's are.
     line = max(stringWidth(x, issuer.fontName, issuer.fontSize)
                for x in balance(h.issuer, columns[0], lambda s: stringWidth(s, issuer.fontName, issuer.fontSize)))

@@ -18,19 +18,18 @@ from itertools import zip_longest
 
 from bantin.exporters.balance import balance
 from bantin.exporters.labels import QUOC_HIEU, RECIPIENTS, TIEU_NGU, DecreeHeader, SignatureBlock
-from bantin.exporters.roles import ISSUER_RULE
+from bantin.exporters.roles import HEADER_LEFT, ISSUER_RULE
 from bantin.exporters.txt.layout import width, wrap, wrap_display
 from bantin.typography.words import join
 
 RULE = "─"
-LEFT = 0.4  # the issuer's share of the line, as in the PDF and the DOCX
 
 
 def header_lines(h: DecreeHeader, cols: int, message: bool) -> list[str]:
     if message:
         return [*h.parent, h.issuer, h.number, *([h.subject] if h.subject else []), QUOC_HIEU, TIEU_NGU,
                 h.place_date.strip()]
-    left_cols = int(cols * LEFT)
+    left_cols = int(cols * HEADER_LEFT)
     right_cols = cols - left_cols
     issuer = balance(join(h.issuer), left_cols - 2, width)
     longest = max(width(line) for line in issuer)

@@ -24,6 +24,7 @@ from bantin.exporters.labels import (
     undated,
 )
 from bantin.exporters.markup import link_target
+from bantin.exporters.roles import HEADER_LEFT
 from bantin.exporters.txt.decree import centred_lines, header_lines, signature_lines
 from bantin.exporters.txt.layout import grid, records, right, underlined, width, wrap, wrap_display
 from bantin.exporters.txt.raised import raised
@@ -173,6 +174,8 @@ class Writer(Walker):
         words = self.spans(b.text)
         if part == "basis" or self.message:
             self.out += self.lines(words)
+        elif part == "mark":  # "HỎA TỐC" under the number, in the header's left column
+            self.out += [*self.gap(), *centred_lines(words, int(self.cols * HEADER_LEFT))]
         elif part in ("recipient", "last_recipient"):  # under "Kính gửi:", from about where its colon ends
             indent = " " * ((self.cols + len("Kính gửi:")) // 2 + 1)
             self.out += wrap(words, self.cols, indent, indent + "  ")

@@ -51,6 +51,26 @@ class Para:
         self.text = " ".join("".join(s.text for s in self.spans if s.note is None).split())
 
 
+SUPERSCRIPT = str.maketrans("0123456789+-=()n", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ⁿ")
+SUBSCRIPT = str.maketrans("0123456789+-=()", "₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎")
+
+
+def one_line(p: Para) -> str:
+    """A paragraph as a plain string: note marks left out, raised and lowered
+    digits written as superscript and subscript characters ("m²", "H₂O")."""
+    out = []
+    for s in p.spans:
+        if s.note is not None:
+            continue
+        text = s.text
+        if s.sup and text.strip() and all(c in "0123456789+-=()n" for c in text.strip()):
+            text = text.translate(SUPERSCRIPT)
+        elif s.sub and text.strip() and all(c in "0123456789+-=()" for c in text.strip()):
+            text = text.translate(SUBSCRIPT)
+        out.append(text)
+    return " ".join("".join(out).split())
+
+
 Item = Para | Block | Signature  # a Signature only at the top level: bantin's own block, read back
 Assemble = Callable[[list[Item]], list[Block]]
 

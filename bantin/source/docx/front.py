@@ -21,9 +21,10 @@ from dataclasses import dataclass
 from pathlib import PurePath
 
 from bantin.model import Dateline, Outlet, Table
+from bantin.model.labels import is_mark
 from bantin.source.docx import own
 from bantin.source.docx.assemble import Looks, inferred_heading
-from bantin.source.docx.body import Item, Para
+from bantin.source.docx.body import Item, Para, one_line
 from bantin.source.docx.core import Core, national, person, usable_title
 from bantin.source.docx.header import Header, date_line, is_addressee, lines, read_header, read_tabbed, untitled
 from bantin.source.reader import distinct_tags
@@ -76,26 +77,6 @@ def parse_date(text: str) -> str | None:
 def _capitals(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     return len(letters) > 1 and all(c.isupper() for c in letters)
-
-
-SUPERSCRIPT = str.maketrans("0123456789+-=()n", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ⁿ")
-SUBSCRIPT = str.maketrans("0123456789+-=()", "₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎")
-
-
-def one_line(p: Para) -> str:
-    """A paragraph as a plain string: note marks left out, raised and lowered
-    digits written as superscript and subscript characters ("m²", "H₂O")."""
-    out = []
-    for s in p.spans:
-        if s.note is not None:
-            continue
-        text = s.text
-        if s.sup and text.strip() and all(c in "0123456789+-=()n" for c in text.strip()):
-            text = text.translate(SUPERSCRIPT)
-        elif s.sub and text.strip() and all(c in "0123456789+-=()" for c in text.strip()):
-            text = text.translate(SUBSCRIPT)
-        out.append(text)
-    return " ".join("".join(out).split())
 
 
 def _text(it: Item) -> str:
@@ -265,10 +246,11 @@ class Finder:
         header = self.front.header
         if header is None:
             return ""
-        idx = self.nonempty()
-        if idx and isinstance(self.items[idx[0]], Para):
-            p = self.items[idx[0]]
-            assert isinstance(p, Para)
+        idx, marked = self.nonempty(), bool(header.marks)
+        # A mark stamped under the table ("HỎA TỐC") is the text's first line, no title.
+        while idx and is_mark(_text(self.items[idx[0]])):
+            idx, marked = idx[1:], True
+        if idx and isinstance(p := self.items[idx[0]], Para):
             # "Kính gửi: …" under the header addresses a công văn; it is no title.
             if p.align == "center" and len(p.text.split()) <= 12 and not national(p.text) \
                     and not is_addressee(p.text):
@@ -278,10 +260,12 @@ class Finder:
                 return title
         if header.subject:
             self.warn("title taken from the subject (V/v) in the administrative header")
-            self.styled_lede(-1)  # bantin's Addressee paragraph ("Kính gửi: …")
+            if not marked:
+                self.styled_lede(-1)  # bantin's Addressee paragraph ("Kính gửi: …")
             return header.subject
         if idx and isinstance(self.items[idx[0]], Para) and is_addressee(_text(self.items[idx[0]])):
-            self.front.lede = self.take(idx[0])  # as bantin writes it, and as the text reader reads it
+            if not marked:  # under a mark it stays the text's first line: the lede is written above the text
+                self.front.lede = self.take(idx[0])  # as bantin writes it, and as the text reader reads it
             self.warn("title made from the number: the công văn states no subject (V/v)")
             return untitled(header)
         return ""

@@ -18,6 +18,7 @@ import re
 from dataclasses import replace
 
 from bantin.model import Article
+from bantin.model.labels import is_mark
 from bantin.source.docx.core import NATIONAL, fold
 from bantin.source.docx.header import (
     Header,
@@ -34,6 +35,7 @@ from bantin.source.docx.header import (
 MAX_LINES = 14  # a header is the document's first lines
 MAX_ISSUER_WORDS = 12
 _CELLS = re.compile(r"\t+|\s{3,}")
+_HEADER_ONLY = ("national", "date", "number", "subject", "more", "mark")  # kinds of line no issuer can be
 
 
 def _national(text: str) -> bool:
@@ -50,11 +52,14 @@ def _kind(text: str, before: list[str]) -> str | None:
         return "date"
     if is_number(text):
         return "number"
+    if is_mark(text) and "number" in before:
+        return "mark"  # "HỎA TỐC" stamped under the number, above or below the subject
     if is_subject(text):
-        # The subject stands under the number: right after it, or after the place
-        # and date copied onto the number's line. "Về việc …" under "QUYẾT ĐỊNH" is
-        # the summary of the text, and ends the header.
-        return "subject" if before[-1:] == ["number"] or before[-2:] == ["number", "date"] else None
+        # The subject stands under the number: right after it (or a mark), or after
+        # the place and date copied onto the number's line. "Về việc …" under
+        # "QUYẾT ĐỊNH" is the summary of the text, and ends the header.
+        near = [k for k in before if k != "mark"]
+        return "subject" if near[-1:] == ["number"] or near[-2:] == ["number", "date"] else None
     previous = before[-1] if before else None
     if previous in ("subject", "more") and text[:1].islower():
         return "more"  # "V/v tăng cường phòng," / "chống dịch sốt xuất huyết"
@@ -79,15 +84,14 @@ def split(lines: list[str]) -> tuple[Header | None, list[str]]:
         if stop == i:
             break
     # The header ends with its last line of a kind an issuer's capitals cannot be.
-    last = max((n for n, (_, k, _) in enumerate(cells) if k in ("national", "date", "number", "subject", "more")),
-               default=-1)
+    last = max((n for n, (_, k, _) in enumerate(cells) if k in _HEADER_ONLY), default=-1)
     if last < 0 or not any(k == "national" for _, k, _ in cells[: last + 1]):
         return None, lines
     end = cells[last][0] + 1
     if stop < end:
         return None, lines  # a line holding a header's cell and text
     zone = [c for c in cells if c[0] < end]
-    left = [t for _, k, t in zone if k in ("issuer", "number", "subject", "more")]
+    left = [t for _, k, t in zone if k in ("issuer", "number", "subject", "more", "mark")]
     right = [t for _, k, t in zone if k in ("national", "date")]
     # Text has no bold to tell the issuer from the body above it (Nghị định 30:
     # "UBND QUẬN HOÀNG MAI" over "TRUNG TÂM Y TẾ"): its last line is the issuer, as
@@ -101,10 +105,15 @@ def opening(header: Header, content: list[str]) -> tuple[str, str | None, list[s
     """The title, the lede (None: the reader finds it) and the lines after them
     of the text under ``header``: a công văn's subject is its title; without
     one, a first line "Kính gửi: …" is the lede, and the title what the công văn
-    is called by; else the first line is the title."""
+    is called by; else the first line is the title. Under a mark ("HỎA TỐC"),
+    which stands above it, "Kính gửi" stays the text's first line and there is
+    no lede: the lede is written before the text."""
+    addressed = bool(content) and is_addressee(content[0])
+    if addressed and header.marks:
+        return header.subject or untitled(header), "", content
     if header.subject:
         return header.subject, None, content
-    if content and is_addressee(content[0]):
+    if addressed:
         return untitled(header), content[0], content[1:]
     return content[0], None, content[1:]
 
