@@ -152,7 +152,8 @@ def decree_header(doc: Article | Briefing, on: bool) -> DecreeHeader | None:
     if not on or not doc.issuer:
         return None
     when = vi_date(doc.date) or f"ngày{BLANK}tháng{BLANK}năm{BLANK}"
-    number = f"Số: {doc.number}" if doc.number else f"Số:{BLANK}/"
+    # A draft's number is its symbol alone ("/BYT-KCB"): the blank before it stays.
+    number = f"Số:{BLANK}{doc.number or '/'}" if not doc.number or doc.number.startswith("/") else f"Số: {doc.number}"
     names = [p.strip().upper() for p in doc.issuer.split(";") if p.strip()]
     if not names:  # "-M issuer=;" names no one
         return None

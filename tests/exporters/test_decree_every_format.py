@@ -9,7 +9,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from helpers import bantin, epubcheck, pandoc_plain, pdftotext, read_back
+from helpers import bantin, epubcheck, pandoc_plain, pdftotext, read_back, word_boxes
 from test_pdf_print import _runs
 
 from bantin.exporters.balance import balance
@@ -151,6 +151,21 @@ def test_a_drafts_blank_date_line_stays_one_line_in_the_text(tmp_path):
     lines = (out / "cong-van.txt").read_text(encoding="utf-8").splitlines()
     line = next(x for x in lines if "Số:" in x)
     assert "…, ngày" in line and "năm" in line and len(line.rstrip()) <= 72
+
+
+def test_a_drafts_number_keeps_its_blank(tmp_path):
+    """An unnumbered draft's number is its symbol ("Số:      /BYT-KCB"): the blank
+    to write the number in by hand was collapsed to "Số: /BYT-KCB"."""
+    out = _export(tmp_path, "--style", "nd30", "-M", "issuer=Bộ Y tế", "-M", "number=/BYT-KCB")
+    for fmt in ("txt", "docx"):
+        text = (out / "cong-van.txt").read_text(encoding="utf-8") if fmt == "txt" else (
+            pandoc_plain(out / "cong-van.docx", "docx"))
+        assert re.search(r"Số:[\s\u00a0]{5,}/BYT-KCB", text), (fmt, text[:400])
+    boxes = {w: (left, right) for _, left, _, right, w in word_boxes(out / "cong-van.pdf")}
+    assert boxes["/BYT-KCB"][0] - boxes["Số:"][1] > 25  # points: room for a pen
+    with zipfile.ZipFile(out / "cong-van.epub") as z:
+        xhtml = "".join(z.read(n).decode() for n in z.namelist() if n.endswith(".xhtml"))
+    assert "Số:" + "\u00a0" * 10 + "/BYT-KCB" in xhtml
 
 
 def _lede_fonts(pdf: Path, start: str) -> set[str]:

@@ -155,3 +155,14 @@ def test_a_slogan_in_capitals_is_no_office_of_the_signer():
     a = newsroom.read("\n".join(HEAD + [slogan] + SIGNER + RECIPIENTS))
     assert a.signature == WANT
     assert slogan in [b.text[0].text for b in a.blocks]  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("gap", ["\t", "     "])
+def test_a_drafts_blank_number_and_day_are_no_gaps_between_cells(gap):
+    """"Số:      /BYT-KCB" and "ngày      tháng 8" leave room to write in by hand:
+    the wide blanks were taken for gaps between cells, and the whole header stayed
+    text, its first line the title."""
+    head = [f"BỘ Y TẾ{gap}CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", f"{gap}Độc lập - Tự do - Hạnh phúc",
+            f"Số:      /BYT-KCB{gap}Hà Nội, ngày      tháng 8 năm 2025", SUBJECT]
+    a = newsroom.read("\n".join([*head, URGENT[6], URGENT[7]]))
+    assert (a.title, a.issuer, a.number, a.place, a.date) == (SUBJECT, "BỘ Y TẾ", "/BYT-KCB", "Hà Nội", None)

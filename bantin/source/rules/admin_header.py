@@ -35,6 +35,10 @@ from bantin.source.docx.header import (
 MAX_LINES = 14  # a header is the document's first lines
 MAX_ISSUER_WORDS = 12
 _CELLS = re.compile(r"\t+|\s{3,}")
+# A draft leaves its number and its day blank, to be written in by hand ("Số:      /BYT-KCB",
+# "ngày      tháng 8 năm 2025"): such a blank is no gap between two cells.
+_BLANKED = re.compile(r"(?:số\s*:|ngày|tháng)\s*$", re.IGNORECASE)
+_FILLED = re.compile(r"/|tháng\b|năm\b", re.IGNORECASE)
 _HEADER_ONLY = ("national", "date", "number", "subject", "more", "mark")  # kinds of line no issuer can be
 
 
@@ -70,12 +74,23 @@ def _kind(text: str, before: list[str]) -> str | None:
     return None
 
 
+def _cells(line: str) -> list[str]:
+    """The cells copied onto one line, parted by tabs or a wide gap."""
+    out: list[str] = []
+    for part in (p.strip() for p in _CELLS.split(line)):
+        if out and _BLANKED.search(out[-1]) and _FILLED.match(part):
+            out[-1] += " " + part
+        else:
+            out.append(part)
+    return out
+
+
 def split(lines: list[str]) -> tuple[Header | None, list[str]]:
     """The header that opens ``lines`` (non-empty lines) and the lines after it."""
     cells: list[tuple[int, str, str]] = []  # (line, kind, text)
     stop = MAX_LINES  # the first line holding something no header holds
     for i, line in enumerate(lines[:MAX_LINES]):
-        for part in (p.strip() for p in _CELLS.split(line)):
+        for part in _cells(line):
             kind = _kind(part, [k for _, k, _ in cells]) if part else "rule"
             if kind is None:
                 stop = i
