@@ -29,6 +29,7 @@ from bantin.exporters.labels import (
     source_line,
 )
 from bantin.model import Article, Block, Briefing, Document, Heading, ListBlock, Paragraph, Text
+from bantin.model.labels import by_number
 
 
 class Walker:
@@ -57,8 +58,10 @@ class Walker:
         meta = meta_line(a, headed=header is not None)  # the block shows the issuer, number, place and date
         if meta:
             self.masthead(meta, a)
-        if header is not None and header.subject:
-            self.subject_title(a)  # "V/v …" stands under the number in the header block
+        if header is not None and (header.subject or a.title == by_number(a.number)):
+            # "V/v …" stands under the number in the header block, and a công văn
+            # without one is called by that number, which the block shows.
+            self.subject_title(a)
         else:
             self.title(a, depth)
         # "Kính gửi: …" opens a công văn, whatever its title ("CÔNG VĂN" itself is a type).

@@ -17,3 +17,9 @@ def is_mark(text: str) -> bool:
     """Is the line an urgency or secrecy mark, whole ("HỎA TỐC", "Thượng khẩn")?"""
     name = " ".join(text.split()).strip(" .:").casefold().replace("hoả", "hỏa")
     return name in MARKS
+
+
+def by_number(number: str | None) -> str:
+    """What a công văn with no subject (V/v) is called by: "Công văn số 125/SYT-NVY".
+    The readers make it its title, and nd30 leaves it to the header's number."""
+    return f"Công văn số {number}" if number else "Công văn"

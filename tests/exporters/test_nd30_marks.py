@@ -1,8 +1,9 @@
-"""An urgency or secrecy mark ("HỎA TỐC", "MẬT") in Nghị định 30's layout.
+"""An urgency or secrecy mark ("HỎA TỐC", "MẬT") in Nghị định 30's layout, and a
+công văn without a subject.
 
-The clerk stamps it under the number, in the header's left column, above "Kính
-gửi". The readers keep it as the text's first paragraph, in bold; nd30 set it as
-an indented body paragraph, and after "Kính gửi" when that was the lede."""
+The clerk stamps the mark under the number, in the header's left column, above
+"Kính gửi". The readers keep it as the text's first paragraph, in bold; nd30 set it
+as an indented body paragraph, and after "Kính gửi" when that was the lede."""
 
 from __future__ import annotations
 
@@ -114,3 +115,20 @@ def test_the_docx_reads_back_with_its_mark(tmp_path):
     first = read(tmp_path / "cong-van.txt")
     assert isinstance(back, Article) and isinstance(first, Article)
     assert (back.title, back.lede, back.number, back.blocks) == (first.title, first.lede, first.number, first.blocks)
+
+
+@pytest.mark.parametrize("style", ["default", "nd30"])
+def test_a_cong_van_called_by_its_number_prints_no_title_under_it(tmp_path, style):
+    """Without "V/v …" the readers call a công văn "Công văn số N": under nd30's
+    header block, which shows "Số: N", that title line only repeated the number (the
+    PDF's outline still names it). The default style, which has no block, prints it."""
+    src = tmp_path / "cong-van.txt"
+    src.write_text(LETTER.replace("V/v tăng cường phòng chống dịch sốt xuất huyết\n", ""), encoding="utf-8")
+    out = tmp_path / style
+    assert bantin("export", "-f", "all", "--style", style, "-o", str(out), str(src)).returncode == 0
+    title = "Công văn số 1234/SYT-NVY"
+    for fmt in ("txt", "docx", "pdf"):
+        assert read_back(out / f"cong-van.{fmt}").count(title) == (style == "default"), fmt
+    from pypdf import PdfReader
+
+    assert [o.title for o in PdfReader(out / "cong-van.pdf").outline] == [title]

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 
 from bantin.model import Block, Heading, ListBlock, Paragraph, Span, Table, Text, text_of
+from bantin.model.labels import by_number
 from bantin.source.docx.core import fold, national
 
 _NUMBER = re.compile(r"số\s*(?:[:.]|(?=\d))\s*(?P<n>.*)", re.I)
@@ -71,7 +72,7 @@ def is_addressee(text: str) -> bool:
 def untitled(header: Header) -> str:
     """The title of a công văn that has no subject (V/v): what it is called by,
     "Công văn số 125/SYT-NVY"."""
-    return f"Công văn số {header.number}" if header.number else "Công văn"
+    return by_number(header.number)
 
 
 def mark_blocks(header: Header) -> tuple[Block, ...]:
