@@ -10,7 +10,8 @@ SEPARATOR = " · "  # between the outlet, the dateline and the date of a masthea
 # The urgency and secrecy marks a clerk stamps under an administrative document's
 # number (Nghị định 30/2020, Appendix I; the Law on State Secrets 2018): a closed
 # list, so a one-word headline in capitals is never taken for one.
-MARKS = frozenset(("khẩn", "thượng khẩn", "hỏa tốc", "hỏa tốc hẹn giờ", "mật", "tối mật", "tuyệt mật"))
+MARKS = frozenset(("khẩn", "thượng khẩn", "hỏa tốc", "hỏa tốc hẹn giờ", "mật", "tối mật", "tuyệt mật",
+                   "dự thảo"))  # and a draft's, which clerks set at the top
 
 
 def is_mark(text: str) -> bool:

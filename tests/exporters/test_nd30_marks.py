@@ -30,7 +30,7 @@ PAGE_LEFT, PAGE_RIGHT = 30 * 72 / 25.4, (210 - 15) * 72 / 25.4  # nd30's text ar
 
 
 @pytest.mark.parametrize(("text", "mark"), [
-    ("HỎA TỐC", True), ("HOẢ TỐC", True), ("Thượng khẩn", True), ("TỐI MẬT.", True), ("KHẨN", True),
+    ("HỎA TỐC", True), ("HOẢ TỐC", True), ("Thượng khẩn", True), ("TỐI MẬT.", True), ("KHẨN", True), ("DỰ THẢO", True),
     ("KHẨN CẤP", False), ("Mật thư", False), ("TIN NÓNG", False), ("", False),
 ])
 def test_the_decrees_marks_only(text, mark):

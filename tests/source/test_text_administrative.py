@@ -166,3 +166,16 @@ def test_a_drafts_blank_number_and_day_are_no_gaps_between_cells(gap):
             f"Số:      /BYT-KCB{gap}Hà Nội, ngày      tháng 8 năm 2025", SUBJECT]
     a = newsroom.read("\n".join([*head, URGENT[6], URGENT[7]]))
     assert (a.title, a.issuer, a.number, a.place, a.date) == (SUBJECT, "BỘ Y TẾ", "/BYT-KCB", "Hà Nội", None)
+
+
+def test_a_draft_mark_at_the_right_and_the_subject_under_the_motto():
+    """Copied row by row, "DỰ THẢO" at the right of the issuer was taken for a
+    second issuer, and a "V/v …" on the row after the motto's (its date beside it)
+    was the title with the date joined to it."""
+    rows = ["BỘ Y TẾ\tDỰ THẢO", "\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: 12/BYT-KCB\tĐộc lập - Tự do - Hạnh phúc",
+            "V/v phòng chống dịch\tHà Nội, ngày 5 tháng 8 năm 2025", URGENT[7]]
+    a = newsroom.read("\n".join(rows))
+    assert (a.title, a.lede, a.issuer, a.number, a.date) == ("V/v phòng chống dịch", None, "BỘ Y TẾ", "12/BYT-KCB",
+                                                             "2025-08-05")
+    assert [[(s.text, s.strong) for s in b.text] for b in a.blocks] == [  # type: ignore[union-attr]
+        [("DỰ THẢO", True)], [(URGENT[7], False)]]

@@ -168,3 +168,20 @@ def test_every_format_prints_the_tabbed_document_whole(tmp_path):
 ])
 def test_place_and_date_lines(line, want):
     assert date_line(line) == want
+
+
+@pytest.mark.parametrize(("extra", "national"), [
+    (["DỰ THẢO"], ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"]),
+    (["Mẫu số 01"], ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"]),
+    # The national title set over two lines is no extra line.
+    ([], ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA", "VIỆT NAM"]),
+])
+def test_what_else_the_right_column_holds_is_kept(extra, national):
+    """"DỰ THẢO" or a form's number above the national title was dropped: the
+    reader kept only the national title, the motto and the date of that column."""
+    header = tbl([tc(p("BỘ Y TẾ"), p("Số: 12/BYT-KCB"), p("V/v phòng chống dịch")),
+                  tc(*(p(x) for x in [*extra, *national]), p("Độc lập - Tự do - Hạnh phúc"),
+                     p("Hà Nội, ngày 5 tháng 8 năm 2025"))], borderless=True)
+    a, _ = word(header + p("Bộ Y tế đề nghị các đơn vị tăng cường phòng chống dịch."))
+    assert (a.title, a.lede, a.number, a.date) == ("V/v phòng chống dịch", None, "12/BYT-KCB", "2025-08-05")
+    assert texts(a) == [*extra, "Bộ Y tế đề nghị các đơn vị tăng cường phòng chống dịch."]

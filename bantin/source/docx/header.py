@@ -16,8 +16,8 @@ import re
 from dataclasses import dataclass
 
 from bantin.model import Block, Heading, ListBlock, Paragraph, Span, Table, Text, text_of
-from bantin.model.labels import by_number
-from bantin.source.docx.core import fold, national
+from bantin.model.labels import by_number, is_mark
+from bantin.source.docx.core import NATIONAL, fold, national
 
 _NUMBER = re.compile(r"số\s*(?:[:.]|(?=\d))\s*(?P<n>.*)", re.I)
 _DATE = re.compile(r"(?P<place>[^,;:]{0,60}?)\s*,?\s*ngày\s*(?P<d>\S*)\s+tháng\s*(?P<m>\S*)\s+năm\s*(?P<y>\S*)", re.I)
@@ -228,6 +228,8 @@ def parse(left: list[str], right: list[str], bold: set[str] | None = None) -> He
             # As written, "V/v" and all: the title of a công văn, which a writer in
             # Nghị định 30's layout sets back under the number.
             subject = text.strip()
+        elif is_mark(text):
+            marks.append(text)
         elif not found_number and not national(text) and date_line(text) is None:
             issuer_lines.append(text)
         elif found_number and _mark(text) and not (subject and _mark(subject)):
@@ -242,7 +244,16 @@ def parse(left: list[str], right: list[str], bold: set[str] | None = None) -> He
             break
     if not (found_number or found_date):
         return None
-    return Header(_issuer(issuer_lines, bold), number, place, date, subject, tuple(marks))
+    # What else the right column holds ("DỰ THẢO", "Mẫu số 01") is kept with the marks.
+    extras = [x for x in right if not _national_part(x) and date_line(x) is None]
+    return Header(_issuer(issuer_lines, bold), number, place, date, subject, tuple(extras + marks))
+
+
+def _national_part(text: str) -> bool:
+    """The national title or motto, or a line of one set over two ("CỘNG HÒA XÃ HỘI
+    CHỦ NGHĨA" / "VIỆT NAM")."""
+    t = fold(text).strip(" -–—_")
+    return national(text) or bool(t) and any(t in n for n in NATIONAL)
 
 
 def is_motto(text: str) -> bool:

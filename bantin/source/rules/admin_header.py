@@ -48,22 +48,23 @@ def _national(text: str) -> bool:
     return fold(text).strip(" _-–—.") in NATIONAL
 
 
-def _kind(text: str, before: list[str]) -> str | None:
-    """What part of a header ``text`` is, given the kinds of the cells before it."""
+def _kind(text: str, before: list[str], right: bool = False) -> str | None:
+    """What part of a header ``text`` is, given the kinds of the cells before it
+    (``right``: it is not the first cell of its line)."""
     if _national(text):
         return "national"
     if date_line(text) is not None:
         return "date"
     if is_number(text):
         return "number"
-    if is_mark(text) and "number" in before:
-        return "mark"  # "HỎA TỐC" stamped under the number, above or below the subject
+    if is_mark(text) and ("number" in before or right):
+        return "mark"  # "HỎA TỐC" under the number, above or below the subject; "DỰ THẢO" at the right
     if is_subject(text):
-        # The subject stands under the number: right after it (or a mark), or after
-        # the place and date copied onto the number's line. "Về việc …" under
-        # "QUYẾT ĐỊNH" is the summary of the text, and ends the header.
-        near = [k for k in before if k != "mark"]
-        return "subject" if near[-1:] == ["number"] or near[-2:] == ["number", "date"] else None
+        # The subject stands under the number, the first line of the left column after
+        # it (the motto or the place and date may be copied between them). "Về việc …"
+        # under "QUYẾT ĐỊNH" is the summary of the text, and ends the header.
+        left = [k for k in before if k in ("issuer", "number", "subject", "more")]
+        return "subject" if left[-1:] == ["number"] else None
     previous = before[-1] if before else None
     if previous in ("subject", "more") and text[:1].islower():
         return "more"  # "V/v tăng cường phòng," / "chống dịch sốt xuất huyết"
@@ -90,8 +91,8 @@ def split(lines: list[str]) -> tuple[Header | None, list[str]]:
     cells: list[tuple[int, str, str]] = []  # (line, kind, text)
     stop = MAX_LINES  # the first line holding something no header holds
     for i, line in enumerate(lines[:MAX_LINES]):
-        for part in _cells(line):
-            kind = _kind(part, [k for _, k, _ in cells]) if part else "rule"
+        for n, part in enumerate(_cells(line)):
+            kind = _kind(part, [k for _, k, _ in cells], right=n > 0) if part else "rule"
             if kind is None:
                 stop = i
                 break
@@ -121,10 +122,10 @@ def opening(header: Header, content: list[str]) -> tuple[str, str | None, list[s
     of the text under ``header``: a công văn's subject is its title; without
     one, a first line "Kính gửi: …" is the lede, and the title what the công văn
     is called by; else the first line is the title. Under a mark ("HỎA TỐC"),
-    which stands above it, "Kính gửi" stays the text's first line and there is
-    no lede: the lede is written before the text."""
+    which stands above the text, there is no lede (a lede is written above the
+    marks): "Kính gửi" and the first paragraph stay lines of the text."""
     addressed = bool(content) and is_addressee(content[0])
-    if addressed and header.marks:
+    if header.marks and (addressed or header.subject):
         return header.subject or untitled(header), "", content
     if header.subject:
         return header.subject, None, content
