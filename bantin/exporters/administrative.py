@@ -67,7 +67,7 @@ def parts(a: Article) -> dict[int, str]:
     paragraphs."""
     texts = [" ".join(text_of(b.text).split()) if isinstance(b, Paragraph | Heading) else None for b in a.blocks]
     top = 0  # the urgency or secrecy marks ("HỎA TỐC") stand above everything else
-    while top < len(texts) and isinstance(a.blocks[top], Paragraph) and is_mark(texts[top] or ""):
+    while top < len(texts) and is_mark(texts[top] or ""):  # a paragraph, or a heading by its look
         top += 1
     opening = dict.fromkeys(range(top), "mark")
     # A công văn read from Word opens its text with "Kính gửi: …" (the lede of one read from text).

@@ -16,7 +16,7 @@ from helpers import bantin, epubcheck, read_back, word_lines
 from test_pdf_print import _runs
 
 from bantin.exporters.administrative import parts
-from bantin.model import Article, Paragraph, Span
+from bantin.model import Article, Heading, Paragraph, Span
 from bantin.model.labels import is_mark
 
 ADDRESSEE = "Kính gửi: Các bệnh viện trực thuộc Sở."
@@ -43,6 +43,8 @@ def test_marks_stand_above_whom_the_letter_is_addressed_to():
 
     blocks = (para("HỎA TỐC", True), para("MẬT", True), para(ADDRESSEE), para(BODY))
     assert parts(Article(title="V/v phòng chống dịch", blocks=blocks)) == {0: "mark", 1: "mark", 2: "addressee"}
+    heading = (Heading((Span("DỰ THẢO"),), 1), para(BODY))  # bold and short, a Word line reads as a heading
+    assert parts(Article(title="V/v phòng chống dịch", blocks=heading)) == {0: "mark"}
     # A mark further down is the text's own line.
     assert parts(Article(title="Tin", blocks=(para(BODY), para("MẬT")))) == {}
 

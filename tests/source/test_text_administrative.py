@@ -168,6 +168,14 @@ def test_a_drafts_blank_number_and_day_are_no_gaps_between_cells(gap):
     assert (a.title, a.issuer, a.number, a.place, a.date) == (SUBJECT, "BỘ Y TẾ", "/BYT-KCB", "Hà Nội", None)
 
 
+def test_a_draft_mark_above_the_header():
+    rows = ["DỰ THẢO", *ROWS, SUBJECT, URGENT[7]]
+    a = newsroom.read("\n".join(rows))
+    assert (a.title, a.lede, a.issuer) == (SUBJECT, None, "UBND TỈNH QUẢNG NAM; SỞ Y TẾ")
+    assert [[(s.text, s.strong) for s in b.text] for b in a.blocks] == [  # type: ignore[union-attr]
+        [("DỰ THẢO", True)], [(URGENT[7], False)]]
+
+
 def test_a_draft_mark_at_the_right_and_the_subject_under_the_motto():
     """Copied row by row, "DỰ THẢO" at the right of the issuer was taken for a
     second issuer, and a "V/v …" on the row after the motto's (its date beside it)

@@ -10,7 +10,7 @@ import pytest
 from helpers import bantin, read_back
 from word_docs import docx, p, r, tbl, tc
 
-from bantin.model import Article, Paragraph, Signature, Table, text_of
+from bantin.model import Article, Heading, Paragraph, Signature, Table, text_of
 from bantin.source import read
 from bantin.source.docx.header import date_line
 
@@ -185,3 +185,15 @@ def test_what_else_the_right_column_holds_is_kept(extra, national):
     a, _ = word(header + p("Bộ Y tế đề nghị các đơn vị tăng cường phòng chống dịch."))
     assert (a.title, a.lede, a.number, a.date) == ("V/v phòng chống dịch", None, "12/BYT-KCB", "2025-08-05")
     assert texts(a) == [*extra, "Bộ Y tế đề nghị các đơn vị tăng cường phòng chống dịch."]
+
+
+def test_a_draft_mark_typed_above_the_header_table():
+    """"DỰ THẢO" typed above the table was the title, and the header a data table."""
+    header = tbl([tc(p("BỘ Y TẾ"), p("Số: 12/BYT-KCB"), p("V/v phòng chống dịch")),
+                  tc(p("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), p("Độc lập - Tự do - Hạnh phúc"),
+                     p("Hà Nội, ngày 5 tháng 8 năm 2025"))], borderless=True)
+    a, _ = word(p(r("DỰ THẢO", b=True), jc="right") + header + p("Bộ Y tế đề nghị các đơn vị phòng chống dịch."))
+    assert (a.title, a.issuer, a.number) == ("V/v phòng chống dịch", "BỘ Y TẾ", "12/BYT-KCB")
+    # (Bold and short, it is read as a heading, as such a line is in any document.)
+    assert [text_of(b.text) for b in a.blocks if isinstance(b, Paragraph | Heading)] == [
+        "DỰ THẢO", "Bộ Y tế đề nghị các đơn vị phòng chống dịch."]

@@ -177,6 +177,8 @@ class Finder:
 
     def administrative_header(self) -> None:
         idx = self.nonempty()
+        while idx and is_mark(_text(self.items[idx[0]])):
+            idx = idx[1:]  # "DỰ THẢO" typed above the header: it stays the text's first line
         header, used, where = None, idx[:1], "table"
         if idx and isinstance(self.items[idx[0]], Table):
             header = read_header(self.items[idx[0]])  # type: ignore[arg-type]

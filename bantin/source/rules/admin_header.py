@@ -48,17 +48,16 @@ def _national(text: str) -> bool:
     return fold(text).strip(" _-–—.") in NATIONAL
 
 
-def _kind(text: str, before: list[str], right: bool = False) -> str | None:
-    """What part of a header ``text`` is, given the kinds of the cells before it
-    (``right``: it is not the first cell of its line)."""
+def _kind(text: str, before: list[str]) -> str | None:
+    """What part of a header ``text`` is, given the kinds of the cells before it."""
     if _national(text):
         return "national"
     if date_line(text) is not None:
         return "date"
     if is_number(text):
         return "number"
-    if is_mark(text) and ("number" in before or right):
-        return "mark"  # "HỎA TỐC" under the number, above or below the subject; "DỰ THẢO" at the right
+    if is_mark(text):
+        return "mark"  # "HỎA TỐC" under the number, above or below the subject; "DỰ THẢO" at the top
     if is_subject(text):
         # The subject stands under the number, the first line of the left column after
         # it (the motto or the place and date may be copied between them). "Về việc …"
@@ -91,8 +90,8 @@ def split(lines: list[str]) -> tuple[Header | None, list[str]]:
     cells: list[tuple[int, str, str]] = []  # (line, kind, text)
     stop = MAX_LINES  # the first line holding something no header holds
     for i, line in enumerate(lines[:MAX_LINES]):
-        for n, part in enumerate(_cells(line)):
-            kind = _kind(part, [k for _, k, _ in cells], right=n > 0) if part else "rule"
+        for part in _cells(line):
+            kind = _kind(part, [k for _, k, _ in cells]) if part else "rule"
             if kind is None:
                 stop = i
                 break
