@@ -163,8 +163,12 @@ def test_every_format_prints_the_tabbed_document_whole(tmp_path):
     ("ngày 3 tháng 4 năm 2025", (None, "2025-04-03")),
     ("Hà Nội, ngày      tháng 8 năm 2025", ("Hà Nội", None)),  # a draft
     ("…, ngày … tháng … năm …", (None, None)),  # a blank form
+    ("Hà Nội, ngày.....tháng.....năm 2025", ("Hà Nội", None)),  # a draft's dots run into the words
+    ("Hà Nội, ngày 05/8/2025", ("Hà Nội", "2025-08-05")),  # the day in figures
+    ("Hà Nội, ngày 31 tháng 02 năm 2025", ("Hà Nội", None)),  # no such day
     (DEADLINE, None),  # a sentence's deadline
     ("Hạn chót nộp hồ sơ là ngày 3 tháng 4 năm 2025", None),
+    ("Hồ sơ nộp trước ngày 30/9/2025", None),
 ])
 def test_place_and_date_lines(line, want):
     assert date_line(line) == want

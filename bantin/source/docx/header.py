@@ -20,7 +20,10 @@ from bantin.model.labels import by_number, is_mark
 from bantin.source.docx.core import NATIONAL, fold, national
 
 _NUMBER = re.compile(r"số\s*(?:[:.]|(?=\d))\s*(?P<n>.*)", re.I)
-_DATE = re.compile(r"(?P<place>[^,;:]{0,60}?)\s*,?\s*ngày\s*(?P<d>\S*)\s+tháng\s*(?P<m>\S*)\s+năm\s*(?P<y>\S*)", re.I)
+# "Hà Nội, ngày 05 tháng 8 năm 2025"; a draft's blanks may be dots run into the words
+# ("ngày.....tháng.....năm 2025"); some clerks write the day in figures ("ngày 05/8/2025").
+_DATE = re.compile(r"(?P<place>[^,;:]{0,60}?)\s*,?\s*ngày\s*(?:(?P<d>\S*?)\s*tháng\s*(?P<m>\S*?)\s*năm\s*(?P<y>\S*)"
+                   r"|(?P<d2>\d{1,2})[/.-](?P<m2>\d{1,2})[/.-](?P<y2>\d{4}))", re.I)
 _WEEKDAY = re.compile(r"(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật)", re.I)  # "Thứ hai, ngày …"
 _ADDRESSED = re.compile(r"kính\s+gửi\s*:", re.I)
 _SUBJECT = re.compile(r"(?:v/v|về việc)\s*[:.]?\s*(?P<s>.+)", re.I)
@@ -109,7 +112,7 @@ def date_line(text: str) -> tuple[str | None, str | None] | None:
     place = place if place and not _FILLER.fullmatch(place) else None
     if place is not None and not (is_place(place) or _WEEKDAY.fullmatch(place)):
         return None  # "…, hoàn thiện hồ sơ trước ngày 30 tháng 9 năm 2025": a sentence's deadline
-    d, mo, y = _int(m.group("d")), _int(m.group("m")), _int(m.group("y"))
+    d, mo, y = (_int(m.group(k) or m.group(k + "2") or "") for k in ("d", "m", "y"))
     when = None
     if d and mo and y and 1900 <= y <= 2100:
         try:
