@@ -120,6 +120,22 @@ def test_author_and_date_paragraphs_beat_the_file_properties():
     assert a.byline == "Mai Lan, Quốc Huy" and a.date == "2014-07-28" and body_text(a) == BODY
 
 
+@pytest.mark.parametrize(("last", "creator", "byline", "kept"), [
+    (p("Minh Anh", jc="right"), None, "Minh Anh", False),  # as newsroom text ends
+    (p(r("Bích Lan/VOV.VN", b=True), jc="end"), None, "Bích Lan/VOV.VN", False),
+    (p("Minh Anh", jc="right"), "Minh Anh", "Minh Anh", False),  # the author property, no longer printed twice
+    (p("Minh Anh", jc="right"), "Trần Minh Khoa", "Trần Minh Khoa", True),  # a different name: both kept
+    (p("Minh Anh"), None, None, True),  # flush left: a line of the text
+    (p("PHÒNG TRUYỀN THÔNG", jc="right"), None, None, True),  # an office in capitals
+    (p("Hà Nội, ngày 5 tháng 8 năm 2025", jc="right"), None, None, True),
+])
+def test_a_name_set_right_under_the_text_is_the_byline(last, creator, byline, kept):
+    core = {"creator": creator} if creator else None
+    a, _ = word(docx(p("Tiêu đề", style="Title") + p(BODY) + last, core=core))
+    assert a.byline == byline
+    assert (len(a.blocks) == 2) is kept
+
+
 def python_docx_files(tmp_path: Path) -> list[Path]:
     """The project's kind of Word file: made by python-docx, properties left as the
     template has them, in the shapes that used to take them for the article's."""

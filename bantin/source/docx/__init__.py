@@ -21,7 +21,7 @@ from bantin.source.docx.assemble import assemble, looks
 from bantin.source.docx.body import Body, Para
 from bantin.source.docx.core import read_core
 from bantin.source.docx.fonts import legacy_font
-from bantin.source.docx.front import find_front
+from bantin.source.docx.front import closing_byline, find_front
 from bantin.source.docx.header import mark_blocks
 from bantin.source.docx.inline import Doc
 from bantin.source.docx.media import Pictures
@@ -59,6 +59,9 @@ def read(data: bytes, ctx: Context) -> Article:
     if not signed:
         rest, typed = signature.typed(rest)
         signed = [typed] if typed is not None else []
+    byline = front.byline
+    if not signed:
+        rest, byline = closing_byline(rest, byline)
     # A document that uses heading styles marks its sections with them; one
     # stray heading paragraph does not make it such a document.
     styled = sum(1 for it in rest if isinstance(it, Para) and it.role == "heading" and it.text) >= 2
@@ -76,7 +79,7 @@ def read(data: bytes, ctx: Context) -> Article:
         raise InputError("the Word document has no text")
     h = front.header
     blocks = [*mark_blocks(h), *blocks] if h else blocks
-    return Article(title=front.title, lede=front.lede, byline=front.byline, date=front.date, blocks=tuple(blocks),
+    return Article(title=front.title, lede=front.lede, byline=byline, date=front.date, blocks=tuple(blocks),
                    outlet=front.outlet, dateline=front.dateline, url=front.url, tags=front.tags,
                    notes=tuple(done), issuer=h.issuer if h else None, number=h.number if h else None,
                    place=h.place if h else None, signature=signed[-1] if signed else None)

@@ -28,6 +28,7 @@ from bantin.source.docx.body import Item, Para, one_line
 from bantin.source.docx.core import Core, national, person, usable_title
 from bantin.source.docx.header import Header, date_line, is_addressee, lines, read_header, read_tabbed, untitled
 from bantin.source.reader import distinct_tags
+from bantin.source.rules.byline import is_byline
 
 WINDOW = 12  # the first non-empty items in which a title drawn by its look is looked for
 MONTHS = {m: i + 1 for i, m in enumerate(
@@ -89,6 +90,19 @@ def _empty(it: Item) -> bool:
 
 def _rule(it: Item) -> bool:
     return isinstance(it, Para) and bool(it.text) and _RULE.fullmatch(it.text) is not None
+
+
+def closing_byline(items: list[Item], byline: str | None) -> tuple[list[Item], str | None]:
+    """The byline a reporter sets right under the text: a last paragraph set right
+    that reads as a byline ("Minh Anh", "Bích Lan/VOV.VN"), as newsroom text ends.
+    Not over a byline the document states otherwise, unless it is the same name
+    (the file's author property, which the line then no longer repeats)."""
+    last = next((i for i in range(len(items) - 1, -1, -1) if not _empty(items[i])), -1)
+    p = items[last] if last >= 0 else None
+    if not (isinstance(p, Para) and p.role == "body" and p.align in ("right", "end") and p.num is None
+            and not _capitals(p.text) and is_byline(p.text) and byline in (None, p.text)):
+        return items, byline
+    return items[:last] + items[last + 1:], p.text
 
 
 def display(p: Para, look: Looks) -> bool:
