@@ -136,6 +136,13 @@ def test_a_name_set_right_under_the_text_is_the_byline(last, creator, byline, ke
     assert (len(a.blocks) == 2) is kept
 
 
+def test_an_administrative_documents_last_name_is_no_byline():
+    header = tbl([tc(p("SỞ Y TẾ"), p("Số: 12/SYT")), tc(p("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+                                                       p("Độc lập - Tự do - Hạnh phúc"))], borderless=True)
+    a, _ = word(docx(header + p(BODY) + p("(Đã ký)", jc="right") + p("Nguyễn Văn An", jc="right")))
+    assert a.byline is None and body_text(a).endswith("Nguyễn Văn An")
+
+
 def python_docx_files(tmp_path: Path) -> list[Path]:
     """The project's kind of Word file: made by python-docx, properties left as the
     template has them, in the shapes that used to take them for the article's."""

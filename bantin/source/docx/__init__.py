@@ -60,7 +60,7 @@ def read(data: bytes, ctx: Context) -> Article:
         rest, typed = signature.typed(rest)
         signed = [typed] if typed is not None else []
     byline = front.byline
-    if not signed:
+    if not signed and front.header is None:  # an administrative document is signed, never bylined
         rest, byline = closing_byline(rest, byline)
     # A document that uses heading styles marks its sections with them; one
     # stray heading paragraph does not make it such a document.
