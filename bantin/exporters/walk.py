@@ -58,6 +58,11 @@ class Walker:
         meta = meta_line(a, headed=header is not None)  # the block shows the issuer, number, place and date
         if meta:
             self.masthead(meta, a)
+        parts = administrative.parts(a) if self.decree_layout else {}
+        stamped = [i for i, part in parts.items() if part == "mark"] if header is not None else []
+        for i in stamped:  # under the number, above the document's type and title (Nghị định 30)
+            if isinstance(mark := a.blocks[i], Paragraph | Heading):
+                self.decree_part(mark, "mark")
         if header is not None and (header.subject or a.title == by_number(a.number)):
             # "V/v …" stands under the number in the header block, and a công văn
             # without one is called by that number, which the block shows.
@@ -71,9 +76,10 @@ class Walker:
             self.summary(a.lede)  # "BÁO CÁO" / "Kết quả …": the line under a document's type is its summary
         elif a.lede:
             self.lede(a.lede)
-        parts = administrative.parts(a) if self.decree_layout else {}
         for i, b in enumerate(a.blocks):
             part = parts.get(i)
+            if i in stamped:
+                continue
             if part == "article" and isinstance(b, Paragraph):
                 self.block(administrative.labelled(b), depth)  # "Điều 1." in bold
             elif part == "recipients":

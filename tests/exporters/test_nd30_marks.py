@@ -134,3 +134,26 @@ def test_a_cong_van_called_by_its_number_prints_no_title_under_it(tmp_path, styl
     from pypdf import PdfReader
 
     assert [o.title for o in PdfReader(out / "cong-van.pdf").outline] == [title]
+
+
+def test_a_decisions_mark_stands_above_its_type(tmp_path):
+    """Under a document type ("QUYẾT ĐỊNH") the mark was set after the type and its
+    summary, which every format prints first; it is stamped under the number."""
+    src = tmp_path / "quyet-dinh.txt"
+    src.write_text("SỞ Y TẾ\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\tĐộc lập - Tự do - Hạnh phúc\n"
+                   "Số: 12/QĐ-SYT\tHà Nội, ngày 5 tháng 8 năm 2025\nMẬT\n\nQUYẾT ĐỊNH\n"
+                   "Về việc thành lập Tổ công tác phòng chống dịch\n\nĐiều 1. Thành lập Tổ công tác.\n",
+                   encoding="utf-8")
+    out = tmp_path / "out"
+    assert bantin("export", "-f", "all", "--style", "nd30", "-o", str(out), str(src)).returncode == 0
+    order = ["12/QĐ-SYT", "MẬT", "QUYẾT ĐỊNH", "Về việc thành lập", "Điều 1."]
+    for fmt in ("txt", "pdf"):
+        text = read_back(out / f"quyet-dinh.{fmt}")
+        assert [text.index(p) for p in order] == sorted(text.index(p) for p in order), (fmt, text)
+    paras = [(p.text, p.style.name) for p in Docx(str(out / "quyet-dinh.docx")).paragraphs if p.text]
+    assert paras[0] == ("MẬT", "Header Block Mark") and paras[1][0].replace("\u00a0", " ") == "QUYẾT ĐỊNH"
+    assert sum(t == "MẬT" for t, _ in paras) == 1
+    with zipfile.ZipFile(out / "quyet-dinh.epub") as z:
+        xhtml = "".join(z.read(n).decode() for n in z.namelist() if n.endswith(".xhtml") and "nav" not in n)
+    body = xhtml[xhtml.index("<body"):]  # the head's <title> names it too
+    assert body.index('class="decree-mark"') < body.index("<h1>")

@@ -155,7 +155,7 @@ class Writer(Walker):
 
     def title(self, a: Article, depth: int) -> None:
         if self.decree_layout and not self.message and document_type(a.title):
-            self.out += centred_lines(a.title, self.cols)  # "BÁO CÁO", its summary ruled under it
+            self.out += [*self.gap(), *centred_lines(a.title, self.cols)]  # "BÁO CÁO", its summary ruled under it
         else:
             self.out += underlined(a.title, self.cols, "=", self.rule)
         if self.meta:
