@@ -225,6 +225,9 @@ def _main() -> int:
             except (OSError, ValueError):
                 pass
         os._exit(130)
+    except click.exceptions.NoArgsIsHelpError as e:
+        _err(e.format_message())  # a bare "bantin" asks what it can do: its help, no error
+        code = e.exit_code
     except click.UsageError as e:
         # One line, as every other error: "bantin: error: …", and where help is.
         command = e.ctx.command_path if e.ctx is not None else "bantin"

@@ -16,6 +16,7 @@ from bantin.model import (
     Article,
     Block,
     Briefing,
+    Dateline,
     Document,
     ListBlock,
     ListItem,
@@ -85,6 +86,8 @@ def _override_article(a: Article, meta: dict[str, str]) -> Article:
         changes["title"] = meta["title"]
     if "date" in meta:
         changes["date"] = meta["date"] or None
+        if a.dateline and a.dateline.time:  # "Thứ hai, 2/9/2024, 08:15" would stand beside the date given
+            changes["dateline"] = Dateline(a.dateline.place) if a.dateline.place else None
     if "byline" in meta:
         changes["byline"] = meta["byline"] or None
     if "outlet" in meta:

@@ -260,3 +260,23 @@ def test_the_readme_first_command_is_clean_on_the_bundled_examples(tmp_path):
     assert shapes >= {".txt", ".json", ".md", ".docx", ".html"}  # every input shape the README names
     assert {p.stem for p in (tmp_path / "dist").glob("*.pdf")} == {p.stem for p in EXAMPLES.iterdir() if p.is_file()}
     assert (tmp_path / "dist" / "legacy" / "lua-st25-tcvn3.pdf").is_file()
+
+
+def test_a_date_given_replaces_the_datelines_time(tmp_path):
+    """-M date= left the dateline's "Thứ hai, 2/9/2024, 08:15 (GMT+7)" printed beside
+    the date given: two dates that disagree on one masthead."""
+    src = tmp_path / "bai.txt"
+    src.write_text("Thư viện số mở cửa\nThứ hai, 2/9/2024, 08:15 (GMT+7)\nSáng 2/9, thư viện mở cửa đón học sinh.\n"
+                   "Thư viện có hơn 5.000 đầu sách điện tử.\n", encoding="utf-8")
+    before = bantin("export", "-f", "txt", "-o", "-", str(src)).stdout.decode()
+    assert "2/9/2024, 08:15" in before or "ngày 02 tháng 9 năm 2024" in before
+    r = bantin("export", "-f", "txt", "-o", "-", "-M", "date=2025-08-05", str(src))
+    out = r.stdout.decode()
+    assert r.returncode == 0 and "ngày 05 tháng 8 năm 2025" in out
+    assert "2024" not in out, out
+
+
+def test_a_bare_bantin_prints_its_help_not_an_error():
+    r = bantin()
+    assert r.returncode == 2 and r.stderr.decode().startswith("Usage: bantin")
+    assert "error" not in r.stderr.decode()

@@ -187,3 +187,22 @@ def test_a_draft_mark_at_the_right_and_the_subject_under_the_motto():
                                                              "2025-08-05")
     assert [[(s.text, s.strong) for s in b.text] for b in a.blocks] == [  # type: ignore[union-attr]
         [("DỰ THẢO", True)], [(URGENT[7], False)]]
+
+
+def test_a_district_by_its_number_and_a_national_title_over_two_lines():
+    """"Quận 1, ngày …" was no place-and-date line (a place had no digit), and the
+    national title set over two lines ("… CHỦ NGHĨA" / "VIỆT NAM") was read into the
+    issuer."""
+    rows = ["UBND QUẬN 1\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA", "\tVIỆT NAM", "\tĐộc lập - Tự do - Hạnh phúc",
+            "Số: 45/PYT\tQuận 1, ngày 05 tháng 8 năm 2025", "V/v kiểm tra an toàn thực phẩm", URGENT[7]]
+    a = newsroom.read("\n".join(rows))
+    assert (a.title, a.issuer, a.number, a.place, a.date) == (
+        "V/v kiểm tra an toàn thực phẩm", "UBND QUẬN 1", "45/PYT", "Quận 1", "2025-08-05")
+
+
+def test_an_office_with_a_comma_signs():
+    """"GIÁM ĐỐC SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH" is an office: the comma kept the
+    signature from being read (a slogan speaks with "!" or "?")."""
+    office = "GIÁM ĐỐC SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH"
+    a = newsroom.read("\n".join(HEAD + RECIPIENTS + [office, "Trần Văn Bình"]))
+    assert a.signature is not None and a.signature.title == (office,) and a.signature.name == "Trần Văn Bình"

@@ -169,6 +169,9 @@ def test_every_format_prints_the_tabbed_document_whole(tmp_path):
     (DEADLINE, None),  # a sentence's deadline
     ("Hạn chót nộp hồ sơ là ngày 3 tháng 4 năm 2025", None),
     ("Hồ sơ nộp trước ngày 30/9/2025", None),
+    ("Quận 1, ngày 05 tháng 8 năm 2025", ("Quận 1", "2025-08-05")),  # a district by its number
+    ("thành phố Hồ Chí Minh, ngày 5 tháng 8 năm 2025", ("thành phố Hồ Chí Minh", "2025-08-05")),
+    ("Ông sinh tại Hà Nội, ngày 5 tháng 8 năm 1947.", None),  # a sentence, its last words a place
 ])
 def test_place_and_date_lines(line, want):
     assert date_line(line) == want
@@ -201,3 +204,15 @@ def test_a_draft_mark_typed_above_the_header_table():
     # (Bold and short, it is read as a heading, as such a line is in any document.)
     assert [text_of(b.text) for b in a.blocks if isinstance(b, Paragraph | Heading)] == [
         "DỰ THẢO", "Bộ Y tế đề nghị các đơn vị phòng chống dịch."]
+
+
+def test_a_header_typed_with_a_leading_tab():
+    """Clerks indent the header's lines with a tab ("⇥BỘ Y TẾ⇥⇥CỘNG HÒA …", "⇥V/v …"):
+    the first tab was taken for an empty left column, and nothing was read."""
+    rows = (p("\tBỘ Y TẾ\t\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM") + p("\t\t\tĐộc lập - Tự do - Hạnh phúc")
+            + p("\tSố: 123/BYT-KCB\t\tQuận 1, ngày 05 tháng 8 năm 2025") + p("\tV/v tăng cường phòng chống dịch"))
+    a, _ = word(rows.replace("\t", "</w:t></w:r>" + TAB + "<w:r><w:t xml:space=\"preserve\">")
+                + p("Bộ Y tế đề nghị các đơn vị triển khai ngay các biện pháp."))
+    assert (a.title, a.issuer, a.number, a.place, a.date) == (
+        "V/v tăng cường phòng chống dịch", "BỘ Y TẾ", "123/BYT-KCB", "Quận 1", "2025-08-05")
+    assert texts(a) == ["Bộ Y tế đề nghị các đơn vị triển khai ngay các biện pháp."]

@@ -29,6 +29,8 @@ _ADDRESSED = re.compile(r"kính\s+gửi\s*:", re.I)
 _SUBJECT = re.compile(r"(?:v/v|về việc)\s*[:.]?\s*(?P<s>.+)", re.I)
 _RULE = re.compile(r"[\s_\-–—─━═=*~.…]*")
 _FILLER = re.compile(r"[\s.…_/-]*")
+# The words of an administrative unit's name, which a place may keep in lower case.
+_UNITS = frozenset(("thành", "phố", "tỉnh", "quận", "huyện", "thị", "xã", "trấn", "phường", "đặc", "khu"))
 
 
 @dataclass(frozen=True)
@@ -95,11 +97,15 @@ def _int(raw: str) -> int | None:
 
 def is_place(text: str) -> bool:
     """A place name as a place-and-date line starts with it ("Hà Nội", "TP. Hồ
-    Chí Minh", "Thành phố Huế"): a few words, no digit, the last capitalised. A
-    sentence that runs into a date ("… nộp hồ sơ trước ngày …") ends in a
-    lower-case word."""
+    Chí Minh", "thành phố Huế", "Quận 1"): a few capitalised words, the names of
+    administrative units aside, and a number only last. A sentence that runs into
+    a date ("… nộp hồ sơ trước ngày …", "Ông sinh tại Hà Nội, ngày …") has other
+    words in lower case."""
     words = text.split()
-    return len(words) <= 8 and not any(c.isdigit() for c in text) and words[-1][:1].isupper()
+    if len(words) >= 2 and words[-1].isdigit():
+        words = words[:-1]  # "Quận 1", "Phường 12"
+    return 0 < len(words) <= 8 and not any(c.isdigit() for c in "".join(words)) and words[-1][:1].isupper() \
+        and all(w[:1].isupper() or not w[:1].isalpha() or w.casefold() in _UNITS for w in words)
 
 
 def date_line(text: str) -> tuple[str | None, str | None] | None:
@@ -157,10 +163,16 @@ def split_tab(spans: Text) -> tuple[str, str, bool] | None:
     left and right column, and whether the left one is all bold. None without a
     tab."""
     raw = "".join(s.text for s in spans if s.note is None)
-    if "\t" not in raw.strip(" "):
+    text = raw.strip(" ")
+    if "\t" not in text:
         return None
-    left, _, right = raw.strip(" ").partition("\t")
-    cut = len(left)
+    # A tab before both columns indents the line ("⇥BỘ Y TẾ⇥⇥CỘNG HÒA …"). Before one
+    # alone, it leaves the left column empty ("⇥Độc lập - Tự do - Hạnh phúc"), unless
+    # that one is the left column's, indented as the lines above ("⇥V/v …").
+    alone = text.strip("\t")
+    indented = text.startswith("\t") and ("\t" in alone or not (national_part(alone) or date_line(alone)))
+    left, _, right = (text.lstrip("\t") if indented else text).partition("\t")
+    cut = raw.index(left) + len(left) if left else 0
     bold = all(s.strong or not s.text.strip() for s in _upto(spans, cut))
     return " ".join(left.split()), " ".join(right.split()), bold
 
@@ -248,15 +260,15 @@ def parse(left: list[str], right: list[str], bold: set[str] | None = None) -> He
     if not (found_number or found_date):
         return None
     # What else the right column holds ("DỰ THẢO", "Mẫu số 01") is kept with the marks.
-    extras = [x for x in right if not _national_part(x) and date_line(x) is None]
+    extras = [x for x in right if not national_part(x) and date_line(x) is None]
     return Header(_issuer(issuer_lines, bold), number, place, date, subject, tuple(extras + marks))
 
 
-def _national_part(text: str) -> bool:
+def national_part(text: str) -> bool:
     """The national title or motto, or a line of one set over two ("CỘNG HÒA XÃ HỘI
     CHỦ NGHĨA" / "VIỆT NAM")."""
-    t = fold(text).strip(" -–—_")
-    return national(text) or bool(t) and any(t in n for n in NATIONAL)
+    t = fold(text).strip(" -–—_.")
+    return national(text) or len(t.split()) >= 2 and any(f" {t} " in f" {n} " for n in NATIONAL)
 
 
 def is_motto(text: str) -> bool:

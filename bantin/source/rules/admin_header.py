@@ -19,7 +19,7 @@ from dataclasses import replace
 
 from bantin.model import Article
 from bantin.model.labels import is_mark
-from bantin.source.docx.core import NATIONAL, fold
+from bantin.source.docx.core import NATIONAL, fold, national
 from bantin.source.docx.header import (
     Header,
     date_line,
@@ -28,6 +28,7 @@ from bantin.source.docx.header import (
     is_rule,
     is_subject,
     mark_blocks,
+    national_part,
     parse,
     untitled,
 )
@@ -43,9 +44,10 @@ _HEADER_ONLY = ("national", "date", "number", "subject", "more", "mark")  # kind
 
 
 def _national(text: str) -> bool:
-    """The national title or the motto as a line of its own: a headline that names
-    "nước Cộng hòa xã hội chủ nghĩa Việt Nam" is no header."""
-    return fold(text).strip(" _-–—.") in NATIONAL
+    """The national title or the motto as a line of its own, or a line of one set
+    over two ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA" / "VIỆT NAM"): a headline that names "nước
+    Cộng hòa xã hội chủ nghĩa Việt Nam" is no header."""
+    return fold(text).strip(" _-–—.") in NATIONAL or national_part(text) and not national(text)
 
 
 def _kind(text: str, before: list[str]) -> str | None:

@@ -24,7 +24,7 @@ LABEL = re.compile(r"Nơi\s+nhận\s*:\s*$", re.IGNORECASE)
 _ITEM = re.compile(r"^[-–—+•]\s*(?P<text>.+?)\s*[;.,]?$")
 MAX_OFFICE_WORDS = 14
 MAX_OFFICE_LINES = 4  # "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH" and a rank at most
-_SPOKEN = re.compile(r"[,;!?]")
+_SPOKEN = re.compile(r"[;!?]")  # an office may hold a comma: "GIÁM ĐỐC SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH"
 
 
 def lines_of(value: str) -> tuple[str, ...]:
