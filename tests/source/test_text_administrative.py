@@ -206,3 +206,17 @@ def test_an_office_with_a_comma_signs():
     office = "GIÁM ĐỐC SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH"
     a = newsroom.read("\n".join(HEAD + RECIPIENTS + [office, "Trần Văn Bình"]))
     assert a.signature is not None and a.signature.title == (office,) and a.signature.name == "Trần Văn Bình"
+
+
+@pytest.mark.parametrize("indent", ["\t", ""])
+def test_a_signature_copied_side_by_side(indent):
+    """A Word table copied as text puts the two columns on one line ("Nơi nhận:⇥KT.
+    GIÁM ĐỐC"): the office was a heading, the recipients a list mixed with the
+    offices, and the name the byline. The signer's last line has lost its tabs when
+    the line's indent was stripped."""
+    tail = ["Nơi nhận:\tKT. GIÁM ĐỐC", "- Như trên;\tPHÓ GIÁM ĐỐC", "- Lưu: VT, KSBT.", f"{indent}Nguyễn Thị Hoa"]
+    a = newsroom.read("\n".join(HEAD + tail))
+    assert a.signature == WANT
+    # A tabbed line that is no part of a block stays text.
+    b = newsroom.read("\n".join(HEAD + ["Nơi nhận:\tKT. GIÁM ĐỐC", "Một câu văn của nội dung công văn."]))
+    assert b.signature is None

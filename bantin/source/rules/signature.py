@@ -24,6 +24,7 @@ LABEL = re.compile(r"Nơi\s+nhận\s*:\s*$", re.IGNORECASE)
 _ITEM = re.compile(r"^[-–—+•]\s*(?P<text>.+?)\s*[;.,]?$")
 MAX_OFFICE_WORDS = 14
 MAX_OFFICE_LINES = 4  # "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH" and a rank at most
+_CELLS = re.compile(r"\t+|\s{3,}")  # the cells of a table row copied as a line
 _SPOKEN = re.compile(r"[;!?]")  # an office may hold a comma: "GIÁM ĐỐC SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH"
 
 
@@ -55,7 +56,42 @@ def _signer(lines: list[str]) -> tuple[tuple[str, ...], str] | None:
 
 
 def split(lines: list[str]) -> tuple[list[str], Signature | None]:
-    """The text's lines without a closing signature block, and the block."""
+    """The text's lines without a closing signature block, and the block: its
+    columns one after the other, or side by side as a Word table copies them
+    ("Nơi nhận:⇥KT. GIÁM ĐỐC")."""
+    head, signed = _split(lines)
+    start = _block_start(lines) if signed is None else None
+    if start is not None:
+        head, signed = _split([*lines[:start], *_columns(lines[start:])])
+        if head != lines[:start]:  # the block is all of the lines from the label on, or nothing
+            return lines, None
+    return head, signed
+
+
+def _block_start(lines: list[str]) -> int | None:
+    """Where a block copied side by side opens: the last line "Nơi nhận:⇥…"."""
+    return next((i for i in range(len(lines) - 1, -1, -1)
+                 if _CELLS.search(lines[i].strip()) and LABEL.match(_CELLS.split(lines[i].strip())[0])), None)
+
+
+def _columns(block: list[str]) -> list[str]:
+    """A block copied side by side as its columns one after the other: the
+    recipients, then the signer's lines. A line of one cell is the left column's
+    when it is a recipient, else the signer's (the tabs before it were lost with
+    the line's indent)."""
+    left: list[str] = []
+    right: list[str] = []
+    for line in block:
+        cells = [c for c in _CELLS.split(line.strip()) if c]
+        if len(cells) > 1:
+            left.append(cells[0])
+            right.extend(cells[1:])
+        elif cells:
+            (left if _ITEM.match(cells[0]) or LABEL.match(cells[0]) else right).append(cells[0])
+    return left + right
+
+
+def _split(lines: list[str]) -> tuple[list[str], Signature | None]:
     label = next((i for i in range(len(lines) - 1, -1, -1) if LABEL.match(lines[i])), None)
     if label is None:
         return lines, None
