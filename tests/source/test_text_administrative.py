@@ -220,3 +220,12 @@ def test_a_signature_copied_side_by_side(indent):
     # A tabbed line that is no part of a block stays text.
     b = newsroom.read("\n".join(HEAD + ["Nơi nhận:\tKT. GIÁM ĐỐC", "Một câu văn của nội dung công văn."]))
     assert b.signature is None
+
+
+def test_a_signers_name_in_capitals():
+    """Some offices set the name in capitals: it opens on a family name, which no
+    office does ("VĂN PHÒNG" is no name)."""
+    a = newsroom.read("\n".join(HEAD + RECIPIENTS + ["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "NGUYỄN THỊ HOA"]))
+    assert a.signature == Signature(name="NGUYỄN THỊ HOA", title=WANT.title, recipients=WANT.recipients)
+    b = newsroom.read("\n".join(HEAD + RECIPIENTS + ["TL. GIÁM ĐỐC", "CHÁNH VĂN PHÒNG"]))
+    assert b.signature is None

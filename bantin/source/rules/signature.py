@@ -24,6 +24,13 @@ LABEL = re.compile(r"Nơi\s+nhận\s*:\s*$", re.IGNORECASE)
 _ITEM = re.compile(r"^[-–—+•]\s*(?P<text>.+?)\s*[;.,]?$")
 MAX_OFFICE_WORDS = 14
 MAX_OFFICE_LINES = 4  # "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH" and a rank at most
+# The family names of nearly every Vietnamese (the census's first thirty), in which a
+# signer's name set in capitals opens.
+_FAMILY_NAMES = frozenset((
+    "nguyễn", "trần", "lê", "phạm", "hoàng", "huỳnh", "phan", "vũ", "võ", "đặng", "bùi", "đỗ", "hồ", "ngô",
+    "dương", "lý", "đào", "đoàn", "vương", "trịnh", "trương", "lâm", "phùng", "mai", "tô", "hà", "tạ", "lưu",
+    "đinh", "cao", "lương", "hứa", "châu", "quách", "thái", "kiều", "la", "triệu", "lại", "chu", "tăng",
+))
 _CELLS = re.compile(r"\t+|\s{3,}")  # the cells of a table row copied as a line
 _SPOKEN = re.compile(r"[;!?]")  # an office may hold a comma: "GIÁM ĐỐC SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH"
 
@@ -45,7 +52,12 @@ def _office(line: str) -> bool:
 
 
 def _name(line: str) -> bool:
-    return is_byline(line) and not _office(line) and len(line.split()) <= 6
+    """The signer's name: "Nguyễn Thị Hoa", or in capitals, as some offices set it,
+    when it opens on a family name ("NGUYỄN TRỌNG KHOA"; no office does)."""
+    words = line.split()
+    if 2 <= len(words) <= 5 and line == line.upper() and words[0].casefold() in _FAMILY_NAMES:
+        return all(w.isalpha() for w in words)
+    return is_byline(line) and not _office(line) and len(words) <= 6
 
 
 def _signer(lines: list[str]) -> tuple[tuple[str, ...], str] | None:
