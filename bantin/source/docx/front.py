@@ -21,12 +21,12 @@ from dataclasses import dataclass
 from pathlib import PurePath
 
 from bantin.model import Dateline, Outlet, Table
-from bantin.model.labels import is_mark
+from bantin.model.labels import by_number, is_mark
 from bantin.source.docx import own
 from bantin.source.docx.assemble import Looks, inferred_heading
 from bantin.source.docx.body import Item, Para, one_line
 from bantin.source.docx.core import Core, national, person, usable_title
-from bantin.source.docx.header import Header, date_line, is_addressee, lines, read_header, read_tabbed, untitled
+from bantin.source.docx.header import Header, date_line, is_addressee, lines, read_header, read_tabbed
 from bantin.source.reader import distinct_tags
 from bantin.source.rules.byline import is_byline
 
@@ -189,10 +189,14 @@ class Finder:
                 return " ".join(words[:12]) + (" …" if len(words) > 12 else "")
         return ""
 
-    def administrative_header(self) -> None:
+    def unmarked(self) -> tuple[list[int], bool]:
+        """The non-empty items after the opening marks ("HỎA TỐC"), and whether any."""
         idx = self.nonempty()
-        while idx and is_mark(_text(self.items[idx[0]])):
-            idx = idx[1:]  # "DỰ THẢO" typed above the header: it stays the text's first line
+        marks = next((k for k, i in enumerate(idx) if not is_mark(_text(self.items[i]))), len(idx))
+        return idx[marks:], marks > 0
+
+    def administrative_header(self) -> None:
+        idx, _ = self.unmarked()  # "DỰ THẢO" typed above the header table
         header, used, where = None, idx[:1], "table"
         if idx and isinstance(self.items[idx[0]], Table):
             header = read_header(self.items[idx[0]])  # type: ignore[arg-type]
@@ -262,10 +266,8 @@ class Finder:
         header = self.front.header
         if header is None:
             return ""
-        idx, marked = self.nonempty(), bool(header.marks)
-        # A mark stamped under the table ("HỎA TỐC") is the text's first line, no title.
-        while idx and is_mark(_text(self.items[idx[0]])):
-            idx, marked = idx[1:], True
+        idx, typed = self.unmarked()  # a mark stamped under the table is no title
+        marked = typed or bool(header.marks)
         if idx and isinstance(p := self.items[idx[0]], Para):
             # "Kính gửi: …" under the header addresses a công văn; it is no title.
             if p.align == "center" and len(p.text.split()) <= 12 and not national(p.text) \
@@ -283,7 +285,7 @@ class Finder:
             if not marked:  # under a mark it stays the text's first line: the lede is written above the text
                 self.front.lede = self.take(idx[0])  # as bantin writes it, and as the text reader reads it
             self.warn("title made from the number: the công văn states no subject (V/v)")
-            return untitled(header)
+            return by_number(header.number)
         return ""
 
     def opening_heading(self) -> str:

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from bantin.model import Block, Heading, ListBlock, Paragraph, Span, Table, Text, text_of
-from bantin.model.labels import by_number, is_mark
+from bantin.model.labels import is_mark
 from bantin.source.docx.core import NATIONAL, fold, national
 
 _NUMBER = re.compile(r"số\s*(?:[:.]|(?=\d))\s*(?P<n>.*)", re.I)
@@ -72,12 +72,6 @@ def is_subject(text: str) -> bool:
 def is_addressee(text: str) -> bool:
     """"Kính gửi: …": whom a công văn is addressed to; never its title."""
     return _ADDRESSED.match(text) is not None
-
-
-def untitled(header: Header) -> str:
-    """The title of a công văn that has no subject (V/v): what it is called by,
-    "Công văn số 125/SYT-NVY"."""
-    return by_number(header.number)
 
 
 def mark_blocks(header: Header) -> tuple[Block, ...]:
@@ -264,11 +258,17 @@ def parse(left: list[str], right: list[str], bold: set[str] | None = None) -> He
     return Header(_issuer(issuer_lines, bold), number, place, date, subject, tuple(extras + marks))
 
 
-def national_part(text: str) -> bool:
-    """The national title or motto, or a line of one set over two ("CỘNG HÒA XÃ HỘI
-    CHỦ NGHĨA" / "VIỆT NAM")."""
+def national_line(text: str) -> bool:
+    """The national title or motto as a line of its own, or a line of one set over
+    two ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA" / "VIỆT NAM"); not a headline that names "nước
+    Cộng hòa xã hội chủ nghĩa Việt Nam"."""
     t = fold(text).strip(" -–—_.")
-    return national(text) or len(t.split()) >= 2 and any(f" {t} " in f" {n} " for n in NATIONAL)
+    return len(t.split()) >= 2 and any(f" {t} " in f" {n} " for n in NATIONAL)
+
+
+def national_part(text: str) -> bool:
+    """The national title or motto, within a line or as a line of one."""
+    return national(text) or national_line(text)
 
 
 def is_motto(text: str) -> bool:

@@ -14,12 +14,10 @@ it answers to), and a công văn's subject its title.
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from bantin.model import Article
-from bantin.model.labels import is_mark
-from bantin.source.docx.core import NATIONAL, fold, national
+from bantin.model.labels import by_number, is_mark
 from bantin.source.docx.header import (
     Header,
     date_line,
@@ -28,31 +26,19 @@ from bantin.source.docx.header import (
     is_rule,
     is_subject,
     mark_blocks,
-    national_part,
+    national_line,
     parse,
-    untitled,
 )
+from bantin.source.rules.cells import cells
 
 MAX_LINES = 14  # a header is the document's first lines
 MAX_ISSUER_WORDS = 12
-_CELLS = re.compile(r"\t+|\s{3,}")
-# A draft leaves its number and its day blank, to be written in by hand ("Số:      /BYT-KCB",
-# "ngày      tháng 8 năm 2025"): such a blank is no gap between two cells.
-_BLANKED = re.compile(r"(?:số\s*:|ngày|tháng)\s*$", re.IGNORECASE)
-_FILLED = re.compile(r"/|tháng\b|năm\b", re.IGNORECASE)
 _HEADER_ONLY = ("national", "date", "number", "subject", "more", "mark")  # kinds of line no issuer can be
-
-
-def _national(text: str) -> bool:
-    """The national title or the motto as a line of its own, or a line of one set
-    over two ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA" / "VIỆT NAM"): a headline that names "nước
-    Cộng hòa xã hội chủ nghĩa Việt Nam" is no header."""
-    return fold(text).strip(" _-–—.") in NATIONAL or national_part(text) and not national(text)
 
 
 def _kind(text: str, before: list[str]) -> str | None:
     """What part of a header ``text`` is, given the kinds of the cells before it."""
-    if _national(text):
+    if national_line(text):
         return "national"
     if date_line(text) is not None:
         return "date"
@@ -76,38 +62,27 @@ def _kind(text: str, before: list[str]) -> str | None:
     return None
 
 
-def _cells(line: str) -> list[str]:
-    """The cells copied onto one line, parted by tabs or a wide gap."""
-    out: list[str] = []
-    for part in (p.strip() for p in _CELLS.split(line)):
-        if out and _BLANKED.search(out[-1]) and _FILLED.match(part):
-            out[-1] += " " + part
-        else:
-            out.append(part)
-    return out
-
-
 def split(lines: list[str]) -> tuple[Header | None, list[str]]:
     """The header that opens ``lines`` (non-empty lines) and the lines after it."""
-    cells: list[tuple[int, str, str]] = []  # (line, kind, text)
+    found: list[tuple[int, str, str]] = []  # (line, kind, text)
     stop = MAX_LINES  # the first line holding something no header holds
     for i, line in enumerate(lines[:MAX_LINES]):
-        for part in _cells(line):
-            kind = _kind(part, [k for _, k, _ in cells]) if part else "rule"
+        for part in cells(line):
+            kind = _kind(part, [k for _, k, _ in found]) if part else "rule"
             if kind is None:
                 stop = i
                 break
-            cells.append((i, kind, part))
+            found.append((i, kind, part))
         if stop == i:
             break
     # The header ends with its last line of a kind an issuer's capitals cannot be.
-    last = max((n for n, (_, k, _) in enumerate(cells) if k in _HEADER_ONLY), default=-1)
-    if last < 0 or not any(k == "national" for _, k, _ in cells[: last + 1]):
+    last = max((n for n, (_, k, _) in enumerate(found) if k in _HEADER_ONLY), default=-1)
+    if last < 0 or not any(k == "national" for _, k, _ in found[: last + 1]):
         return None, lines
-    end = cells[last][0] + 1
+    end = found[last][0] + 1
     if stop < end:
         return None, lines  # a line holding a header's cell and text
-    zone = [c for c in cells if c[0] < end]
+    zone = [c for c in found if c[0] < end]
     left = [t for _, k, t in zone if k in ("issuer", "number", "subject", "more", "mark")]
     right = [t for _, k, t in zone if k in ("national", "date")]
     # Text has no bold to tell the issuer from the body above it (Nghị định 30:
@@ -127,11 +102,11 @@ def opening(header: Header, content: list[str]) -> tuple[str, str | None, list[s
     marks): "Kính gửi" and the first paragraph stay lines of the text."""
     addressed = bool(content) and is_addressee(content[0])
     if header.marks and (addressed or header.subject):
-        return header.subject or untitled(header), "", content
+        return header.subject or by_number(header.number), "", content
     if header.subject:
         return header.subject, None, content
     if addressed:
-        return untitled(header), content[0], content[1:]
+        return by_number(header.number), content[0], content[1:]
     return content[0], None, content[1:]
 
 

@@ -19,6 +19,7 @@ import re
 
 from bantin.model import Signature
 from bantin.source.rules.byline import is_byline
+from bantin.source.rules.cells import cells
 
 LABEL = re.compile(r"Nơi\s+nhận\s*:\s*$", re.IGNORECASE)
 _ITEM = re.compile(r"^[-–—+•]\s*(?P<text>.+?)\s*[;.,]?$")
@@ -31,7 +32,6 @@ _FAMILY_NAMES = frozenset((
     "dương", "lý", "đào", "đoàn", "vương", "trịnh", "trương", "lâm", "phùng", "mai", "tô", "hà", "tạ", "lưu",
     "đinh", "cao", "lương", "hứa", "châu", "quách", "thái", "kiều", "la", "triệu", "lại", "chu", "tăng",
 ))
-_CELLS = re.compile(r"\t+|\s{3,}")  # the cells of a table row copied as a line
 _SPOKEN = re.compile(r"[;!?]")  # an office may hold a comma: "GIÁM ĐỐC SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH"
 
 
@@ -83,7 +83,7 @@ def split(lines: list[str]) -> tuple[list[str], Signature | None]:
 def _block_start(lines: list[str]) -> int | None:
     """Where a block copied side by side opens: the last line "Nơi nhận:⇥…"."""
     return next((i for i in range(len(lines) - 1, -1, -1)
-                 if _CELLS.search(lines[i].strip()) and LABEL.match(_CELLS.split(lines[i].strip())[0])), None)
+                 if len(row := cells(lines[i])) > 1 and LABEL.match(row[0])), None)
 
 
 def _columns(block: list[str]) -> list[str]:
@@ -94,12 +94,12 @@ def _columns(block: list[str]) -> list[str]:
     left: list[str] = []
     right: list[str] = []
     for line in block:
-        cells = [c for c in _CELLS.split(line.strip()) if c]
-        if len(cells) > 1:
-            left.append(cells[0])
-            right.extend(cells[1:])
-        elif cells:
-            (left if _ITEM.match(cells[0]) or LABEL.match(cells[0]) else right).append(cells[0])
+        row = [c for c in cells(line.strip()) if c]
+        if len(row) > 1:
+            left.append(row[0])
+            right.extend(row[1:])
+        elif row:
+            (left if _ITEM.match(row[0]) or LABEL.match(row[0]) else right).append(row[0])
     return left + right
 
 
