@@ -99,8 +99,8 @@ def _shard(value: str | None) -> tuple[int, int] | None:
 @click.option("-M", "--meta", multiple=True, metavar="KEY=VALUE",
               help="Set title, date, outlet, byline, issuer, number or place (the last three head an "
                    "nd30 document or a bundle's cover; issuer='UBND tỉnh X; Văn phòng' sets the body "
-                   "above the issuer), or signer, signer_title and recipients (the signature block that "
-                   "ends it; lines parted by ';').")
+                   "above the issuer), or signer, signer_title, recipients and signed (the signature block "
+                   "that ends it; lines parted by ';'; signed='(Đã ký)' for a copy).")
 @click.option("--bundle", "bundle_title", default=None, metavar="TITLE",
               help="Bundle all inputs into one briefing with this title.")
 @click.option("--digest", is_flag=True,

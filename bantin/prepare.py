@@ -69,14 +69,15 @@ def apply_meta(doc: Document, meta: Meta) -> Document:
 
 
 def _signature(s: Signature | None, m: dict[str, str]) -> Signature | None:
-    """The document's signature with ``-M signer``, ``signer_title`` and
-    ``recipients`` over it; None when nothing is left."""
-    if not {"signer", "signer_title", "recipients"} & m.keys():
+    """The document's signature with ``-M signer``, ``signer_title``,
+    ``recipients`` and ``signed`` over it; None when nothing is left."""
+    if not {"signer", "signer_title", "recipients", "signed"} & m.keys():
         return s
     s = s or Signature()
     s = Signature(m["signer"].strip() or None if "signer" in m else s.name,
                   lines_of(m["signer_title"]) if "signer_title" in m else s.title,
-                  lines_of(m["recipients"]) if "recipients" in m else s.recipients)
+                  lines_of(m["recipients"]) if "recipients" in m else s.recipients,
+                  m["signed"].strip() or None if "signed" in m else s.signed)
     return s if s.name or s.title or s.recipients else None
 
 

@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from bantin.exporters.labels import RECIPIENTS, SignatureBlock
 from bantin.model import Article, Block, Cell, Heading, ListBlock, Paragraph, Span, Table, Text, text_of
-from bantin.model.labels import is_mark
+from bantin.model.labels import is_mark, is_signed
 
 # Nghị định 30/2020, Article 7: the kinds of administrative document. Under a title
 # that names one ("BÁO CÁO"), the next line is the document's summary (trích yếu),
@@ -139,7 +139,9 @@ def signature_table(b: Block) -> SignatureBlock | None:
         return None  # the block prints "Nơi nhận:" only over its recipients
     # The name ends the cell (in capitals too: "NGUYỄN VĂN A"); a cell of one line is an office alone.
     name = right[-1] if len(right) > 1 else ""
-    return SignatureBlock(tuple(left[1:]), tuple(right[:-1] if name else right), name)
+    offices = right[:-1] if name else right
+    signed = offices.pop() if len(offices) > 1 and is_signed(offices[-1]) else ""  # "(Đã ký)" over the name
+    return SignatureBlock(tuple(left[1:]), tuple(offices), name, signed)
 
 
 def labelled(b: Paragraph) -> Paragraph:

@@ -170,11 +170,13 @@ class SignatureBlock:
     """How an administrative document ends, line by line as Nghị định 30 prints
     it: the recipients on the left ("Nơi nhận:", then "- Như trên;" … "- Lưu:
     VT."), the signer's authority and office in capitals and their name on the
-    right, with room between them to sign."""
+    right, with room between them to sign; in a copy, the words that stand for
+    the signature ("(Đã ký)") under the office."""
 
     recipients: tuple[str, ...]
     title: tuple[str, ...]
     name: str
+    signed: str = ""
 
 
 def signature_block(doc: Article | Briefing) -> SignatureBlock | None:
@@ -184,7 +186,7 @@ def signature_block(doc: Article | Briefing) -> SignatureBlock | None:
     items = [f"- {r};" for r in s.recipients]
     if items:
         items[-1] = items[-1][:-1] + "."
-    return SignatureBlock(tuple(items), tuple(t.upper() for t in s.title), s.name or "")
+    return SignatureBlock(tuple(items), tuple(t.upper() for t in s.title), s.name or "", s.signed or "")
 
 
 def source_line(a: Article) -> Text:

@@ -161,6 +161,8 @@ def roles(style: Style) -> Mapping[str, Role]:
         "sign_recipient": Role(11, 1.15),
         "sign_title": Role(DECREE["number"], 1.15, bold=True, align="center"),
         "sign_name": Role(DECREE["number"], 1.15, bold=True, align="center", before=SIGNING_ROOM),
+        # A copy's "(Đã ký)" in the room to sign, under the office, as published copies set it.
+        "sign_signed": Role(DECREE["number"], 1.15, italic=True, align="center", before=3),
         # The DOCX header and footer. A number at the top (nd30) is the header's only
         # line and Nghị định 30 sets it 13–14 pt: the body's size, as the PDF draws it.
         # The page number Nghị định 30 centres in the top margin; else the running

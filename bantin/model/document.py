@@ -32,11 +32,13 @@ class Dateline:
 class Signature:
     """How an administrative document ends (Nghị định 30/2020): who signs it,
     under which authority and office, one line each ("KT. GIÁM ĐỐC", "PHÓ GIÁM
-    ĐỐC"), and the recipients ("Nơi nhận": "Như trên", "Lưu: VT")."""
+    ĐỐC"), and the recipients ("Nơi nhận": "Như trên", "Lưu: VT"). A copy sets
+    words where the signature and the seal go ("(Đã ký)"): ``signed``."""
 
     name: str | None = None
     title: tuple[str, ...] = ()
     recipients: tuple[str, ...] = ()
+    signed: str | None = None
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,8 @@ files (a DOCX revised in Word, ``source.docx.own``): one place for both."""
 
 from __future__ import annotations
 
+import re
+
 SOURCE = "Nguồn"  # before the source address: "Nguồn: https://…"
 TAGS = "Từ khóa"  # before the keywords: "Từ khóa: a, b"
 SEPARATOR = " · "  # between the outlet, the dateline and the date of a masthead
@@ -18,6 +20,18 @@ def is_mark(text: str) -> bool:
     """Is the line an urgency or secrecy mark, whole ("HỎA TỐC", "Thượng khẩn")?"""
     name = " ".join(text.split()).strip(" .:").casefold().replace("hoả", "hỏa")
     return name in MARKS
+
+
+# What a copy sets where the signature and the seal go: "(Đã ký)", "[Đã ký]", "(Ký tên,
+# đóng dấu)", "(Chữ ký, dấu)"; bare, only "Đã ký" ("Ký kết …" is a sentence).
+_WORDS = r"(?:đã\s+)?(?:chữ\s+)?k[ýí]\b"  # "Đã ký", "Ký tên", "Chữ ký"
+_SIGNED = re.compile(rf"\({_WORDS}[^()]*\)\.?|\[{_WORDS}[^\[\]]*\]\.?|đã\s+k[ýí](?:\s+số)?\.?", re.IGNORECASE)
+MAX_SIGNED_WORDS = 20  # Nghị định 30's own placeholder: "(Chữ ký của người có thẩm quyền, dấu/chữ ký số …)"
+
+
+def is_signed(line: str) -> bool:
+    """Is the line the words a copy sets where the signature and the seal go ("(Đã ký)")?"""
+    return _SIGNED.fullmatch(line.strip()) is not None and len(line.split()) <= MAX_SIGNED_WORDS
 
 
 def by_number(number: str | None) -> str:

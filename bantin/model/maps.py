@@ -145,7 +145,7 @@ class _Mapper:
         if s is None:
             return None
         return Signature(self.opt(s.name), tuple(filter(None, map(self.one, s.title))),
-                         tuple(filter(None, map(self.one, s.recipients))))
+                         tuple(filter(None, map(self.one, s.recipients))), self.opt(s.signed))
 
     def doc(self, doc: Document) -> Document:
         if isinstance(doc, Briefing):

@@ -63,7 +63,9 @@ def _signature_out(s: Signature | None) -> dict[str, Any]:
     version-3 reader."""
     if s is None:
         return {}
-    return {"signature": {"name": s.name, "title": list(s.title), "recipients": list(s.recipients)}}
+    # "signed" only when set, as the signature itself: a file without it reads in any version-3 reader.
+    signed = {} if s.signed is None else {"signed": s.signed}
+    return {"signature": {"name": s.name, "title": list(s.title), "recipients": list(s.recipients), **signed}}
 
 
 def _signature_in(d: dict[str, Any]) -> Signature | None:
@@ -74,7 +76,8 @@ def _signature_in(d: dict[str, Any]) -> Signature | None:
     if not isinstance(s, dict) or not all(isinstance(v, list) and all(isinstance(x, str) for x in v)
                                           for v in lines.values()):
         raise SchemaError("signature must be an object with a name and lists of strings title and recipients")
-    return Signature(opt_str(s, "name"), tuple(lines["title"] or ()), tuple(lines["recipients"] or ()))
+    return Signature(opt_str(s, "name"), tuple(lines["title"] or ()), tuple(lines["recipients"] or ()),
+                     opt_str(s, "signed"))
 
 
 def _iso_date(d: dict[str, Any]) -> str | None:

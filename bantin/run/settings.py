@@ -27,7 +27,8 @@ from bantin.style.stylesheet import load as load_style
 
 # The last three end an administrative document: who signs, their authority and office
 # ("KT. GIÁM ĐỐC; PHÓ GIÁM ĐỐC") and the recipients ("Như trên; Lưu: VT"), lines parted by ";".
-META_KEYS = ("title", "date", "outlet", "byline", "issuer", "number", "place", "signer", "signer_title", "recipients")
+META_KEYS = ("title", "date", "outlet", "byline", "issuer", "number", "place", "signer", "signer_title", "recipients",
+             "signed")
 MAX_EPOCH = 253402300799  # 9999-12-31T23:59:59Z, the last second a four-digit year can name
 GROUPS = ("outlet", "tag")
 DASK_EXTRA = 'the Dask backend needs the dask extra: pip install "bantin[dask]"'

@@ -31,7 +31,7 @@ def test_both_orders(tail):
 
 
 @pytest.mark.parametrize("tail", [
-    RECIPIENTS + ["KT. GIÁM ĐỐC", "(Đã ký)", "Nguyễn Thị Hoa"],  # a line with no place in the block
+    RECIPIENTS + ["KT. GIÁM ĐỐC", "(Xem tiếp trang sau)", "Nguyễn Thị Hoa"],  # a line with no place in the block
     RECIPIENTS + SIGNER + ["Trân trọng cảm ơn các đơn vị đã phối hợp thực hiện."],  # text after it
     ["Nơi nhận:", "Như trên;"] + SIGNER,  # items without their dashes
     RECIPIENTS,  # no signer

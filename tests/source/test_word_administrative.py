@@ -82,7 +82,7 @@ def test_a_signature_typed_as_paragraphs_or_a_table(tail):
 
 @pytest.mark.parametrize("tail", [
     # A line with no place in the block.
-    "".join(p(x) for x in RECIPIENTS) + p("GIÁM ĐỐC", jc="center") + p("(Đã ký)", jc="center")
+    "".join(p(x) for x in RECIPIENTS) + p("GIÁM ĐỐC", jc="center") + p("(Xem tiếp trang sau)", jc="center")
     + p("Hoàng Văn Cường", jc="center"),
     # Text after it.
     "".join(p(x) for x in RECIPIENTS) + p("GIÁM ĐỐC", jc="center") + p("Hoàng Văn Cường", jc="center")

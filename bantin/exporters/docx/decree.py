@@ -70,7 +70,8 @@ def signature_block(w: Writer, s: SignatureBlock) -> None:
     trpr.append(w.el("w:cantSplit"))
     tr.append(trpr)
     left = [(RECIPIENTS, "sign_label", 0), *((r, "sign_recipient", 0) for r in s.recipients)] if s.recipients else []
-    right = [*((line, "sign_title", 0) for line in s.title), *([(s.name, "sign_name", 0)] if s.name else [])]
+    right = [*((line, "sign_title", 0) for line in s.title), *([(s.signed, "sign_signed", 0)] if s.signed else []),
+             *([(s.name, "sign_name", 0)] if s.name else [])]
     for cell_width, lines in zip(widths, (left, right), strict=True):
         tr.append(_cell(w, cell_width, lines or [("", "sign_recipient", 0)]))
     tbl.append(tr)

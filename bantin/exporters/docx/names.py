@@ -51,6 +51,7 @@ NAMES = {
     "sign_recipient": "Recipient",
     "sign_title": "Signer Title",
     "sign_name": "Signer Name",
+    "sign_signed": "Signature Mark",
     "digest_title": "Digest Title",
     "digest_meta": "Digest Meta",
     "group": "Digest Group",

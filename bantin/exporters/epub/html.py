@@ -161,6 +161,7 @@ class Html(Walker):
         left = "".join([f'<p class="sign-label">{self.x(RECIPIENTS, "body", "bold_italic")}</p>',
                         *(f'<p class="sign-recipient">{self.x(r)}</p>' for r in s.recipients)]) if s.recipients else ""
         right = "".join([*(f'<p class="sign-title">{self.x(t, "body", "bold")}</p>' for t in s.title),
+                         *([f'<p class="sign-signed">{self.x(s.signed, "body", "italic")}</p>'] if s.signed else []),
                          *([f'<p class="sign-name">{self.x(s.name, "body", "bold")}</p>'] if s.name else [])])
         block = f'<table class="signature" role="presentation"><tr><td>{left}</td><td>{right}</td></tr></table>'
         if self.parts:  # an article of a bundle, its chapter still open

@@ -60,6 +60,8 @@ def signature_block(s: SignatureBlock, st: Mapping[str, Any], width: float, para
     one page: a name alone at the top of a page signs nothing."""
     left = [para(RECIPIENTS, st["sign_label"]), *(para(r, st["sign_recipient"]) for r in s.recipients)]
     right = [para(line, st["sign_title"]) for line in s.title]
+    if s.signed:
+        right.append(para(s.signed, st["sign_signed"]))
     if s.name:
         right.append(para(s.name, st["sign_name"]))
     # One row, kept on one page; a list of recipients taller than a page splits

@@ -54,7 +54,7 @@ SIGNING_LINES = 3  # blank lines between the signer's office and name
 
 
 def signature_lines(s: SignatureBlock, cols: int, message: bool) -> list[str]:
-    right = [*s.title, *([""] * SIGNING_LINES + [s.name] if s.name else [])]
+    right = [*s.title, *([s.signed] if s.signed else []), *([""] * SIGNING_LINES + [s.name] if s.name else [])]
     left = [RECIPIENTS, *s.recipients] if s.recipients else []
     if message:
         return [*right, *([""] if left and right else []), *left]

@@ -91,7 +91,7 @@ def source_field(text: str) -> tuple[str, str] | None:
     return ("url" if m["label"] == SOURCE else "tags"), m["value"].strip()
 
 
-SIGNING = frozenset({"sign_label", "sign_recipient", "sign_title", "sign_name"})
+SIGNING = frozenset({"sign_label", "sign_recipient", "sign_title", "sign_name", "sign_signed"})
 _ITEM = re.compile(r"^[-–—]\s*(?P<text>.+?)[;.]?$")
 
 
@@ -102,10 +102,12 @@ def signature(lines: list[tuple[str, str]]) -> Signature | None:
         return None
     title = tuple(t for role, t in lines if role == "sign_title")
     names = [t for role, t in lines if role == "sign_name"]
-    if not (title or names) or len(names) > 1:
+    signed = [t for role, t in lines if role == "sign_signed"]
+    if not (title or names) or len(names) > 1 or len(signed) > 1:
         return None
     # "- Như trên;" is "Như trên" again: the writer puts the dash and the stop back.
     recipients = tuple((m["text"] if (m := _ITEM.match(t)) else t).strip() for role, t in lines
                        if role == "sign_recipient")
-    return Signature(name=names[0] if names else None, title=title, recipients=recipients)
+    return Signature(name=names[0] if names else None, title=title, recipients=recipients,
+                     signed=signed[0] if signed else None)
 

@@ -66,11 +66,12 @@ def typed(items: list[Item]) -> tuple[list[Item], Signature | None]:
     tail = [(i, it) for i, it in enumerate(items[start:], start) if isinstance(it, Para) and it.text]
     label = next((k for k in range(len(tail) - 1, -1, -1)
                   if signature.LABEL.match(_lines([tail[k][1]])[0])), None)
-    if label is None:
-        return items, None
     # The recipients may come first or the signer may: the block starts at the
-    # label or at most a few office lines and a name above it.
-    for k in range(label, max(-1, label - 8), -1):
+    # label or at most a few office lines and a name above it. With no label, a
+    # copy's office lines, "(Đã ký)" and name may end it alone: the most lines
+    # that are all of the block.
+    starts = range(label, max(-1, label - 8), -1) if label is not None else range(max(0, len(tail) - 8), len(tail))
+    for k in starts:
         head, signed = signature.split(_lines([p for _, p in tail[k:]]))
         if signed is not None and not head:
             return items[: tail[k][0]], signed

@@ -27,7 +27,7 @@ ROLES = {
     "masthead": "masthead",
     "sourcenote": "source", "figureplaceholder": "placeholder", "quoteattribution": "attribution",
     "recipientsheading": "sign_label", "recipient": "sign_recipient", "signertitle": "sign_title",
-    "signername": "sign_name",
+    "signername": "sign_name", "signaturemark": "sign_signed",
     "listparagraph": "list", "list": "list", "listbullet": "list", "listnumber": "list", "listcontinue": "list",
 }
 CODE_CHAR_STYLES = frozenset({"verbatimchar", "htmlcode", "sourcecodechar"})

@@ -265,7 +265,8 @@ def lines(front: dict[str, Any], key: str, warn: Warn) -> tuple[str, ...]:
 
 
 def signature(front: dict[str, Any], warn: Warn) -> Signature | None:
-    """``signer``, ``signer_title`` and ``recipients``, as the ``-M`` keys of the same names."""
-    s = Signature(text(front, "signer", warn), lines(front, "signer_title", warn), lines(front, "recipients", warn))
+    """``signer``, ``signer_title``, ``recipients`` and ``signed``, as the ``-M`` keys of the same names."""
+    s = Signature(text(front, "signer", warn), lines(front, "signer_title", warn), lines(front, "recipients", warn),
+                  text(front, "signed", warn))
     return s if s.name or s.title or s.recipients else None
 

@@ -16,8 +16,10 @@ every format prints as the decree's signature block.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from bantin.model import Signature
+from bantin.model.labels import is_signed
 from bantin.source.rules.byline import is_byline
 from bantin.source.rules.cells import cells
 
@@ -60,11 +62,14 @@ def _name(line: str) -> bool:
     return is_byline(line) and not _office(line) and len(words) <= 6
 
 
-def _signer(lines: list[str]) -> tuple[tuple[str, ...], str] | None:
-    """The office lines and the name, when ``lines`` are exactly those."""
-    if len(lines) < 2 or not _name(lines[-1]) or not all(_office(x) for x in lines[:-1]):
+def _signer(lines: list[str]) -> Signature | None:
+    """The office lines, the words that stand for the signature ("(Đã ký)") if
+    any, and the name, when ``lines`` are exactly those."""
+    mark = lines[-2] if len(lines) > 2 and is_signed(lines[-2]) else None
+    offices = lines[:-2] if mark else lines[:-1]
+    if len(lines) < 2 or not offices or not _name(lines[-1]) or not all(_office(x) for x in offices):
         return None
-    return tuple(lines[:-1]), lines[-1]
+    return Signature(name=lines[-1], title=tuple(offices), signed=mark)
 
 
 def split(lines: list[str]) -> tuple[list[str], Signature | None]:
@@ -106,7 +111,7 @@ def _columns(block: list[str]) -> list[str]:
 def _split(lines: list[str]) -> tuple[list[str], Signature | None]:
     label = next((i for i in range(len(lines) - 1, -1, -1) if LABEL.match(lines[i])), None)
     if label is None:
-        return lines, None
+        return _unlisted(lines)
     n = label + 1
     items = []
     while n < len(lines) and (m := _ITEM.match(lines[n])):
@@ -118,12 +123,31 @@ def _split(lines: list[str]) -> tuple[list[str], Signature | None]:
         signer = _signer(lines[n:])
         head = lines[:label]
     else:  # the signer, then the recipients to the end: the office lines and the name above the label
-        start = label - 1
-        while start > 0 and label - start <= MAX_OFFICE_LINES and _office(lines[start - 1]):
-            start -= 1
-        signer = _signer(lines[start:label]) if start < label - 1 else None
+        start = _above(lines, label - 1)
+        signer = _signer(lines[start:label])
         head = lines[:start]
     if signer is None:
         return lines, None
-    title, name = signer
-    return head, Signature(name=name, title=title, recipients=tuple(items))
+    return head, replace(signer, recipients=tuple(items))
+
+
+def _above(lines: list[str], name: int) -> int:
+    """Where the office lines over the name at ``name`` start (the words that
+    stand for the signature between them)."""
+    start = name - 1 if name > 1 and is_signed(lines[name - 1]) else name
+    top = start
+    while start > 0 and top - start < MAX_OFFICE_LINES and _office(lines[start - 1]):
+        start -= 1
+    return start
+
+
+def _unlisted(lines: list[str]) -> tuple[list[str], Signature | None]:
+    """A copy that ends signed with no "Nơi nhận" (a notice as a website posts
+    it): the office lines, "(Đã ký)" and the name. Without those words, lines
+    in capitals over a name may be a text's own (a slogan, a heading and its
+    author), so they stay the text."""
+    if len(lines) < 3 or not is_signed(lines[-2]):
+        return lines, None
+    start = _above(lines, len(lines) - 1)
+    signer = _signer(lines[start:])
+    return (lines[:start], signer) if signer is not None else (lines, None)
