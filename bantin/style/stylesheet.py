@@ -318,10 +318,12 @@ def load(ref: str) -> Style:
 
 
 def _parse(path: Path) -> tuple[Style, list[Path]]:
-    data, chain = _load_raw(path.resolve())
+    path = path.resolve()  # every message names the sheet as the chain's do: the whole path
+    data, chain = _load_raw(path)
     fonts = data.get("fonts", {})
     if "body" not in fonts or "heading" not in fonts:
-        raise StyleError(f"{path}: [fonts] needs body and heading")
+        raise StyleError(f"{path}: [fonts] needs body and heading, or extends = \"default\" to take a shipped "
+                         "style's")
     # Every value was checked against rules.RULES as each sheet of the chain was read.
     typo = data.get("typography", {})
     fallback = fonts.get("fallback", [])

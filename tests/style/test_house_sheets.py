@@ -75,6 +75,22 @@ def test_a_missing_parent_names_the_sheet_that_extends_it(tmp_path):
         load(str(p))
 
 
+def test_every_error_of_a_sheet_given_by_a_relative_path_names_it_whole(tmp_path, monkeypatch):
+    """Errors found while reading a sheet named its whole path, and the one found
+    after ("[fonts] needs …") the path as typed: one sheet, two names."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "outlets.toml").write_text('[outlets]\nvne = "VnExpress"\n', encoding="utf-8")
+    (tmp_path / "typo.toml").write_text('[pgae]\nsize = "A4"\n', encoding="utf-8")
+    errors = []
+    for name in ("outlets.toml", "typo.toml"):
+        with pytest.raises(StyleError) as e:
+            load(name)
+        errors.append(str(e.value))
+    assert all(x.startswith(f"{tmp_path}/") for x in errors), errors
+    # A sheet of outlets alone is the mistake docs/styles.md warns of: the message says the way out.
+    assert 'extends = "default"' in errors[0]
+
+
 def test_a_missing_font_file_says_so(tmp_path):
     p = _sheet(tmp_path, '[fonts]\nbody = { files = ["fonts/Nha-Regular.ttf"] }\n')
     with pytest.raises(StyleError, match=r"fonts\.body\.files: no font file .*Nha-Regular\.ttf"):
