@@ -196,3 +196,24 @@ def test_a_signature_table_in_json_sets_the_words_apart(tmp_path):
     block = signature_table(t)
     assert block is not None and block.signed == "(Đã ký)" and block.title == ("GIÁM ĐỐC",)
     assert block.name == "Lê Văn Nam"
+
+
+PETITION_END = ("Tôi xin cam đoan những nội dung trên là đúng sự thật.\n\n"
+                "Hà Nội, ngày 10 tháng 9 năm 2025\nNgười làm đơn\n(Ký, ghi rõ họ tên)\nNguyễn Văn Bình\n")
+
+
+def test_a_petition_ends_signed_by_its_writer(tmp_path):
+    """A citizen's đơn is signed in the office's place by "Người làm đơn"; the
+    place and date above it stay a line of the text."""
+    doc = _read(tmp_path, "Đơn đề nghị cấp lại giấy chứng nhận\n\nTôi tên là Nguyễn Văn Bình, sinh năm 1975.\n\n"
+                + PETITION_END)
+    assert doc.signature == Signature("Nguyễn Văn Bình", ("Người làm đơn",), (), "(Ký, ghi rõ họ tên)")
+    assert doc.byline is None
+    texts = [b.text[0].text for b in doc.blocks if isinstance(b, Paragraph)]
+    assert texts[-1].replace("\u00a0", " ") == "Hà Nội, ngày 10 tháng 9 năm 2025"
+    out = tmp_path / "out"
+    r = bantin("export", "-f", "txt", "-o", str(out), str(tmp_path / "cv.txt"))
+    assert r.returncode == 0, r.stderr.decode()
+    text = (out / "cv.txt").read_text(encoding="utf-8").replace("\u00a0", " ")
+    assert text.index("năm 2025") < text.index("NGƯỜI LÀM ĐƠN") < text.index("(Ký, ghi rõ họ tên)") \
+        < text.rindex("Nguyễn Văn Bình")

@@ -53,6 +53,15 @@ def _office(line: str) -> bool:
         and not _SPOKEN.search(line)
 
 
+# Who signs a citizen's paper, in the office's place: "Người làm đơn", "Người đề nghị",
+# "Người được ủy quyền" (upright or in capitals, as the forms set it).
+_ROLE = re.compile(r"Người(?:\s+\w+){1,5}", re.IGNORECASE)
+
+
+def _signer_line(line: str) -> bool:
+    return _office(line) or _ROLE.fullmatch(line) is not None
+
+
 def _name(line: str) -> bool:
     """The signer's name: "Nguyễn Thị Hoa", or in capitals, as some offices set it,
     when it opens on a family name ("NGUYỄN TRỌNG KHOA"; no office does)."""
@@ -67,7 +76,7 @@ def _signer(lines: list[str]) -> Signature | None:
     any, and the name, when ``lines`` are exactly those."""
     mark = lines[-2] if len(lines) > 2 and is_signed(lines[-2]) else None
     offices = lines[:-2] if mark else lines[:-1]
-    if len(lines) < 2 or not offices or not _name(lines[-1]) or not all(_office(x) for x in offices):
+    if len(lines) < 2 or not offices or not _name(lines[-1]) or not all(_signer_line(x) for x in offices):
         return None
     return Signature(name=lines[-1], title=tuple(offices), signed=mark)
 
@@ -136,7 +145,7 @@ def _above(lines: list[str], name: int) -> int:
     stand for the signature between them)."""
     start = name - 1 if name > 1 and is_signed(lines[name - 1]) else name
     top = start
-    while start > 0 and top - start < MAX_OFFICE_LINES and _office(lines[start - 1]):
+    while start > 0 and top - start < MAX_OFFICE_LINES and _signer_line(lines[start - 1]):
         start -= 1
     return start
 
