@@ -10,6 +10,7 @@ Python's default behaviour).
 
 from __future__ import annotations
 
+import os
 import signal
 import sys
 
@@ -17,6 +18,7 @@ MESSAGE = "bantin: interrupted; no partial output was left"
 
 
 _requested = False
+_installed_in = 0  # the process that installed the handlers: the run, not a worker forked from it
 
 
 def requested() -> bool:
@@ -33,6 +35,12 @@ def ignore() -> None:
 
 def _stop(signum: int, frame: object) -> None:
     global _requested
+    if os.getpid() != _installed_in:
+        # A worker forked from the run, stopped before it set its own handlers (the
+        # parent's SIGTERM while the worker still starts): it has nothing to clean
+        # up, and a KeyboardInterrupt there prints "Exception in initializer" and a
+        # traceback.
+        os._exit(130)
     _requested = True
     ignore()
     raise KeyboardInterrupt
@@ -46,6 +54,8 @@ def _unraisable(info: sys.UnraisableHookArgs) -> None:
 
 
 def install() -> None:
+    global _installed_in
+    _installed_in = os.getpid()
     signal.signal(signal.SIGINT, _stop)
     signal.signal(signal.SIGTERM, _stop)
     sys.unraisablehook = _unraisable

@@ -319,6 +319,29 @@ def test_inspect_with_a_codec_that_is_not_text(tmp_path):
 
 # 10. Repeated signals, and a signal at start-up.
 
+def test_a_worker_stopped_while_it_starts_exits_quietly():
+    """A worker forked from the run keeps the run's handlers until its own are
+    set. The parent's SIGTERM in that window (a second Ctrl-C while the pool still
+    starts) raised KeyboardInterrupt in the worker's initializer, which printed
+    "Exception in initializer" and a traceback under the run's clean message."""
+    script = (
+        "import os, signal, sys\n"
+        "from bantin.run import interrupt\n"
+        "interrupt.install()\n"
+        "pid = os.fork()\n"
+        "if pid == 0:\n"
+        "    try:\n"
+        "        os.kill(os.getpid(), signal.SIGTERM)\n"
+        "    except KeyboardInterrupt:\n"
+        "        print('raised in the child', file=sys.stderr)\n"
+        "    os._exit(0)\n"
+        "_, status = os.waitpid(pid, 0)\n"
+        "print(os.waitstatus_to_exitcode(status))\n"
+    )
+    r = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    assert r.stdout.strip() == "130" and "raised" not in r.stderr and "Traceback" not in r.stderr, r
+
+
 @pytest.mark.parametrize("delay", [0.25, 0.4, 0.8])
 def test_repeated_signals_exit_130_cleanly(tmp_path, delay):
     src = example_tree(tmp_path / "src", 20)
