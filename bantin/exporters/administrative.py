@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from bantin.exporters.labels import RECIPIENTS, SignatureBlock
 from bantin.model import Article, Block, Cell, Heading, ListBlock, Paragraph, Span, Table, Text, text_of
-from bantin.model.labels import is_mark, is_signed
+from bantin.model.labels import is_addressee, is_mark, is_signed, national_kind
 
 # Nghị định 30/2020, Article 7: the kinds of administrative document. Under a title
 # that names one ("BÁO CÁO"), the next line is the document's summary (trích yếu),
@@ -28,34 +28,42 @@ DOCUMENT_TYPES = frozenset((
 ))
 # The older placement of the tone mark, which many Word files still carry.
 _OLD_TONES = (("oả", "ỏa"), ("uỷ", "ủy"))
-# "Kính gửi: …": whom a công văn is addressed to, which the decree sets apart, 14 pt, centred.
-_ADDRESSEE = re.compile(r"Kính\s+gửi\s*:", re.IGNORECASE)
 # The line a decision, a resolution or a directive enacts with, in capitals: "QUYẾT ĐỊNH:".
 _ENACTS = re.compile(r"(?:QUYẾT ĐỊNH|QUYẾT NGHỊ|NGHỊ QUYẾT|CHỈ THỊ|BAN HÀNH|THÔNG BÁO)\s*:")
 # The grounds of a decision, each its own line above the enacting one.
 _BASIS = re.compile(r"(?:Căn cứ|Theo đề nghị|Xét đề nghị|Theo đề xuất|Xét tờ trình)\b")
 # The article's label, set in bold: "Điều 1.", "Điều 12a."
 _ARTICLE = re.compile(r"Điều\s+\d+[a-zđ]?\.")
+PETITION_WORDS = 8  # "ĐƠN ĐỀ NGHỊ CẤP LẠI GIẤY CHỨNG NHẬN" at most
 BASIS_WORDS = 120  # a longer paragraph is the text, not a ground
 _DASHED = re.compile(r"[-–—]\s")  # a recipient's line as typed: "- Sở Y tế;"
 
 
 def document_type(title: str) -> bool:
     """Is ``title`` the name of a kind of administrative document and nothing
-    else, in any case: "BÁO CÁO", "Tờ trình", "QUYẾT ĐỊNH:"?"""
+    else, in any case: "BÁO CÁO", "Tờ trình", "QUYẾT ĐỊNH:"; or a citizen's đơn,
+    in capitals ("ĐƠN ĐỀ NGHỊ", "ĐƠN XIN NGHỈ PHÉP"; "Đơn hàng tăng" is news)?"""
     name = " ".join(title.split()).strip(" .:").casefold()
     for old, new in _OLD_TONES:
         name = name.replace(old, new)
-    return name in DOCUMENT_TYPES
+    petition = title.isupper() and name.startswith("đơn ") and len(name.split()) <= PETITION_WORDS
+    return name in DOCUMENT_TYPES or petition
 
 
-def addressee(text: str) -> bool:
-    return _ADDRESSEE.match(text) is not None
+def _national(a: Article, texts: list[str | None]) -> dict[int, str]:
+    """The national title and motto opening a paper that names no issuer (a đơn,
+    a contract; a document with one has them in its header block): "nation" and
+    "motto", both or neither."""
+    found: dict[int, str] = {}
+    while not a.issuer and len(found) < len(texts) and (kind := national_kind(texts[len(found)] or "")):
+        found[len(found)] = kind
+    return found if sorted(found.values()) == ["motto", "nation"] else {}
 
 
 def parts(a: Article) -> dict[int, str]:
     """The parts of an administrative text among the article's top-level blocks,
-    by index: "mark" (each urgency or secrecy mark the text opens with, "HỎA TỐC"),
+    by index: "nation" and "motto" (the national lines a paper with no issuer
+    opens with), "mark" (each urgency or secrecy mark the text opens with, "HỎA TỐC"),
     "addressee" (a first paragraph after them "Kính gửi: …"), "recipients" (the
     list under a "Kính gửi:" that names no one itself) or "recipient" and
     "last_recipient" (its lines typed as paragraphs, "- Sở Y tế;"); in a decision,
@@ -66,20 +74,21 @@ def parts(a: Article) -> dict[int, str]:
     a report's "Căn cứ vào kết quả …" and a news story's "THÔNG BÁO:" stay
     paragraphs."""
     texts = [" ".join(text_of(b.text).split()) if isinstance(b, Paragraph | Heading) else None for b in a.blocks]
-    top = 0  # the urgency or secrecy marks ("HỎA TỐC") stand above everything else
+    opening = _national(a, texts)
+    top = len(opening)  # the urgency or secrecy marks ("HỎA TỐC") stand above everything else
     while top < len(texts) and is_mark(texts[top] or ""):  # a paragraph, or a heading by its look
+        opening[top] = "mark"
         top += 1
-    opening = dict.fromkeys(range(top), "mark")
     # A công văn read from Word opens its text with "Kính gửi: …" (the lede of one read from text).
-    addressed = top < len(texts) and addressee(texts[top] or "")
+    addressed = top < len(texts) and is_addressee(texts[top] or "")
     if addressed:
         opening[top] = "addressee"
     # "Kính gửi:" alone, and the recipients listed under it, one item each.
     to = (texts[top] if addressed else a.lede) or ""
     under = top + 1 if addressed else top
-    if to.rstrip().endswith(":") and addressee(to) and under < len(a.blocks) and recipients(a.blocks[under]):
+    if to.rstrip().endswith(":") and is_addressee(to) and under < len(a.blocks) and recipients(a.blocks[under]):
         opening[under] = "recipients"
-    elif to.rstrip().endswith(":") and addressee(to):  # typed in Word as paragraphs: "- Sở Y tế;"
+    elif to.rstrip().endswith(":") and is_addressee(to):  # typed in Word as paragraphs: "- Sở Y tế;"
         end = under
         while end < len(texts) and isinstance(a.blocks[end], Paragraph) and _DASHED.match(texts[end] or ""):
             end += 1

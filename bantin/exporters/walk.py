@@ -18,7 +18,7 @@ from typing import NoReturn
 from bantin.digest.grouping import group_label
 from bantin.errors import ExportError
 from bantin.exporters import administrative
-from bantin.exporters.administrative import addressee, document_type
+from bantin.exporters.administrative import document_type
 from bantin.exporters.labels import (
     SignatureBlock,
     decree_header,
@@ -29,7 +29,7 @@ from bantin.exporters.labels import (
     source_line,
 )
 from bantin.model import Article, Block, Briefing, Document, Heading, ListBlock, Paragraph, Text
-from bantin.model.labels import by_number
+from bantin.model.labels import by_number, is_addressee
 
 
 class Walker:
@@ -63,6 +63,10 @@ class Walker:
         for i in stamped:  # under the number, above the document's type and title (Nghị định 30)
             if isinstance(mark := a.blocks[i], Paragraph | Heading):
                 self.decree_part(mark, "mark")
+        national = [i for i, part in parts.items() if part in ("nation", "motto")] if depth == 0 else []
+        if national:  # a paper with no issuer (a đơn) opens under the national title, centred
+            self.national_title()
+            stamped += national
         if header is not None and (header.subject or a.title == by_number(a.number)):
             # "V/v …" stands under the number in the header block, and a công văn
             # without one is called by that number, which the block shows.
@@ -70,7 +74,7 @@ class Walker:
         else:
             self.title(a, depth)
         # "Kính gửi: …" opens a công văn, whatever its title ("CÔNG VĂN" itself is a type).
-        if a.lede and self.decree_layout and addressee(a.lede):
+        if a.lede and self.decree_layout and is_addressee(a.lede):
             self.decree_part(Paragraph(linked(a.lede)), "addressee")
         elif a.lede and self.decree_layout and document_type(a.title):
             self.summary(a.lede)  # "BÁO CÁO" / "Kết quả …": the line under a document's type is its summary
@@ -189,6 +193,11 @@ class Walker:
         ("V/v …"), which the header block prints under the number: no title line,
         but what the title carries besides (an outline entry, the masthead)."""
         self.lacks("subject_title")
+
+    def national_title(self) -> None:
+        """The national title and motto, centred over the page, a rule under the
+        motto: a paper with no issuer (a đơn, a contract) in the decree's layout."""
+        self.lacks("national_title")
 
     def summary(self, text: str) -> None:
         """The summary (trích yếu) of an administrative document under its type,

@@ -34,6 +34,28 @@ def is_signed(line: str) -> bool:
     return _SIGNED.fullmatch(line.strip()) is not None and len(line.split()) <= MAX_SIGNED_WORDS
 
 
+# The national title and motto (Quốc hiệu, Tiêu ngữ) in the form lines are compared
+# in (``national_kind``): lower case, one kind of dash, "hòa" spelt one way.
+NATIONAL = ("cộng hòa xã hội chủ nghĩa việt nam", "độc lập - tự do - hạnh phúc")
+
+
+def national_kind(text: str) -> str | None:
+    """"nation" for a line that is the national title, whole, "motto" for the
+    motto (with any dashes and spacing, "Độc lập – Tự do – Hạnh phúc"); else None."""
+    t = re.sub(r"\s*[-–—‐‑]\s*", " - ", text.lower().replace("hoà", "hòa"))
+    t = " ".join(t.split()).strip(" -_.")
+    return {NATIONAL[0]: "nation", NATIONAL[1]: "motto"}.get(t)
+
+
+_ADDRESSEE = re.compile(r"Kính\s+gửi\s*:", re.IGNORECASE)
+
+
+def is_addressee(text: str) -> bool:
+    """"Kính gửi: …": whom a công văn or a đơn is addressed to; never its title
+    nor a heading."""
+    return _ADDRESSEE.match(text) is not None
+
+
 def by_number(number: str | None) -> str:
     """What a công văn with no subject (V/v) is called by: "Công văn số 125/SYT-NVY".
     The readers make it its title, and nd30 leaves it to the header's number."""

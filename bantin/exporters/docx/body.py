@@ -116,6 +116,9 @@ class Body(Notes):
     def decree_part(self, b: Paragraph | Heading, part: str) -> None:
         self.para(b.text, f"decree_{part}")
 
+    def national_title(self) -> None:
+        decree.national_block(self)
+
     def summary(self, text: str) -> None:
         self.para(linked(text), "decree_summary")
         decree.summary_rule(self, text)

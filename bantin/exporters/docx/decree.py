@@ -22,12 +22,9 @@ def header_block(w: Writer, h: DecreeHeader) -> None:
     total = round(w.width_mm / 25.4 * 1440)
     widths = (round(total * HEADER_LEFT), total - round(total * HEADER_LEFT))
     tbl = _table(w, total, widths)
-    motto = w.roles["decree_motto"]
-    # The rule under the motto is as long as the motto, as the PDF draws it: measured
-    # in the body's bold face (a DOCX has no layout of its own to ask).
+    motto_twips = _motto_twips(w)
     body = w.covered.families[0]
     face = body.files.get("bold") or body.files["regular"]
-    motto_twips = round(text_width(face, TIEU_NGU, motto.size) * 20)
     # The issuer's lines balanced, as the PDF sets them, each its own paragraph (a
     # DOCX sets no breaks of its own to ask): "VĂN PHÒNG UBND" / "TỈNH BẮC NINH".
     size = w.roles["decree_issuer"].size
@@ -76,6 +73,14 @@ def signature_block(w: Writer, s: SignatureBlock) -> None:
         tr.append(_cell(w, cell_width, lines or [("", "sign_recipient", 0)]))
     tbl.append(tr)
     w.sect.addprevious(tbl)
+
+
+def _motto_twips(w: Writer) -> int:
+    """The motto's width: the rule under it is as long, as the PDF draws it,
+    measured in the body's bold face (a DOCX has no layout of its own to ask)."""
+    body = w.covered.families[0]
+    face = body.files.get("bold") or body.files["regular"]
+    return round(text_width(face, TIEU_NGU, w.roles["decree_motto"].size) * 20)
 
 
 def _table(w: Writer, total: int, widths: tuple[int, int]) -> Any:
@@ -160,20 +165,35 @@ def _cell(w: Writer, width: int, lines: list[tuple[str, str, int]]) -> Any:
     tcpr.append(w.el("w:tcW", {"w:w": str(width), "w:type": "dxa"}))
     tc.append(tcpr)
     for text, role, rule in lines:
-        p = w.el("w:p")
-        ppr = w.el("w:pPr")
-        ppr.append(w.el("w:pStyle", {"w:val": w.ids[NAMES[role]]}))
-        if rule:
-            bdr = w.el("w:pBdr")
-            bdr.append(w.el("w:bottom", {"w:val": "single", "w:sz": "6", "w:space": "1", "w:color": "auto"}))
-            ppr.append(bdr)
-            ppr.append(w.el("w:spacing", {"w:before": "0", "w:after": "60", "w:line": "60",
-                                             "w:lineRule": "exact"}))
-            ppr.append(w.el("w:ind", {"w:left": str(rule), "w:right": str(rule)}))
-        p.append(ppr)
-        if text:
-            # Bold and italic come from the line's style, so that Word restyles them.
-            w.faces.add(("body", w.roles[role].face))
-            run(p, text)
-        tc.append(p)
+        tc.append(_line(w, text, role, rule))
     return tc
+
+
+def _line(w: Writer, text: str, role: str, rule: int) -> Any:
+    """A line of a block in its role's style; with ``rule``, an empty paragraph
+    whose bottom border, indented by ``rule`` twips at each side, is the rule."""
+    p = w.el("w:p")
+    ppr = w.el("w:pPr")
+    ppr.append(w.el("w:pStyle", {"w:val": w.ids[NAMES[role]]}))
+    if rule:
+        bdr = w.el("w:pBdr")
+        bdr.append(w.el("w:bottom", {"w:val": "single", "w:sz": "6", "w:space": "1", "w:color": "auto"}))
+        ppr.append(bdr)
+        ppr.append(w.el("w:spacing", {"w:before": "0", "w:after": "60", "w:line": "60", "w:lineRule": "exact"}))
+        ppr.append(w.el("w:ind", {"w:left": str(rule), "w:right": str(rule)}))
+    p.append(ppr)
+    if text:
+        # Bold and italic come from the line's style, so that Word restyles them.
+        w.faces.add(("body", w.roles[role].face))
+        run(p, text)
+    return p
+
+
+def national_block(w: Writer) -> None:
+    """The national title and motto centred over the page, the rule under the
+    motto as long as it: how a paper with no issuer (a đơn, a contract) opens."""
+    total = round(w.width_mm / 25.4 * 1440)
+    for line in ((QUOC_HIEU, "decree_nation", 0), (TIEU_NGU, "decree_motto", 0),
+                 ("", "decree", max(0, (total - _motto_twips(w)) // 2))):
+        w.sect.addprevious(_line(w, *line))
+    _gap(w, round(8 / 25.4 * 1440))  # the title keeps its distance, as under the header block

@@ -122,7 +122,10 @@ def css(style: Style, fonts: list[tuple[str, str, str]], fallbacks: list[str]) -
             ".decree-issuer, .decree-nation, .decree-motto { font-weight: bold; } "
             ".decree-place { font-style: italic; } table.decree p.decree-subject { margin-top: 0.4em; } "
             "table.decree hr { width: 40%; border: none; border-top: 1px solid; margin: 0.2em auto 0; } "
-            ".decree-motto span { border-bottom: 1px solid; padding-bottom: 0.15em; }",
+            ".decree-motto span { border-bottom: 1px solid; padding-bottom: 0.15em; } "
+            # A paper with no issuer (a đơn) opens under the national lines alone, centred.
+            ".national { font-size: 0.85em; margin: 0 0 1.5em; } "
+            ".national p { text-align: center; text-indent: 0; margin: 0; }",
             ".decree-recipient, .decree-last_recipient { margin: 0 0 0.2em 55%; text-indent: 0; text-align: left; } "
             ".decree-last_recipient { margin-bottom: 1em; } "
             ".decree-addressee { text-align: center; text-indent: 0; margin: 0.6em 0 1em; } "

@@ -245,6 +245,10 @@ class Html(Walker):
     def lede(self, text: str) -> None:
         self.parts.append(f'<p class="lede">{self.spans(linked(text), bold=self.lede_bold)}</p>')
 
+    def national_title(self) -> None:
+        self.parts.append(f'<div class="national"><p class="decree-nation">{self.x(QUOC_HIEU, "body", "bold")}</p>'
+                          f'<p class="decree-motto"><span>{self.x(TIEU_NGU, "body", "bold")}</span></p></div>')
+
     def decree_part(self, b: Paragraph | Heading, part: str) -> None:
         bold, italic = {"basis": (False, True)}.get(part, (part in ("authority", "enact", "mark"), False))
         self.parts.append(f'<p class="decree-{part}">{self.spans(b.text, bold=bold, italic=italic)}</p>')

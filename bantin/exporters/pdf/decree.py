@@ -23,6 +23,21 @@ from bantin.exporters.labels import QUOC_HIEU, RECIPIENTS, TIEU_NGU, DecreeHeade
 from bantin.exporters.roles import HEADER_LEFT, ISSUER_RULE, SIGNATURE_GAP
 
 
+def _motto_rule(st: Mapping[str, Any], ink_colour: str) -> Any:
+    """The rule under the motto, as long as it, clear of the descenders of "lập"
+    and "phúc"."""
+    motto = st["decree_motto"]
+    return HRFlowable(width=stringWidth(TIEU_NGU, motto.fontName, motto.fontSize),
+                      spaceBefore=-getDescent(motto.fontName, motto.fontSize) + 1.5, spaceAfter=2,
+                      thickness=0.5, color=colors.HexColor(ink_colour), hAlign="CENTER")
+
+
+def national_block(st: Mapping[str, Any], ink_colour: str, para: Callable[..., Any]) -> list[Any]:
+    """The national title and motto centred over the page, the rule under the
+    motto: how a paper with no issuer (a đơn, a contract) opens."""
+    return [para(QUOC_HIEU, st["decree_nation"]), para(TIEU_NGU, st["decree_motto"]), _motto_rule(st, ink_colour)]
+
+
 def header_block(h: DecreeHeader, st: Mapping[str, Any], ink_colour: str, width: float,
                  para: Callable[..., Any]) -> Any:
     """The block for ``h``; ``para(text, style)`` makes each line's paragraph, and
@@ -30,9 +45,7 @@ def header_block(h: DecreeHeader, st: Mapping[str, Any], ink_colour: str, width:
     (the issuer: "VĂN PHÒNG UBND" / "TỈNH BẮC NINH", not a word alone under it)."""
     ink = colors.HexColor(ink_colour)
     issuer, nation, motto_style = st["decree_issuer"], st["decree_nation"], st["decree_motto"]
-    motto = stringWidth(TIEU_NGU, motto_style.fontName, motto_style.fontSize)
-    # The rule under the motto clears the descenders of "lập" and "phúc".
-    clear = -getDescent(motto_style.fontName, motto_style.fontSize) + 1.5
+    clear = -getDescent(motto_style.fontName, motto_style.fontSize) + 1.5  # the issuer's rule sits as the motto's
     rule = {"thickness": 0.5, "color": ink, "hAlign": "CENTER"}
     columns = (width * HEADER_LEFT, width * (1 - HEADER_LEFT))
     # The rule is 40% of the issuer's longest line, its lines balanced as the paragraph's are.
@@ -40,8 +53,7 @@ def header_block(h: DecreeHeader, st: Mapping[str, Any], ink_colour: str, width:
                for x in balance(h.issuer, columns[0], lambda s: stringWidth(s, issuer.fontName, issuer.fontSize)))
     left = [*(para(p, st["decree_parent"], columns[0]) for p in h.parent), para(h.issuer, issuer, columns[0]),
             HRFlowable(width=ISSUER_RULE * min(line, columns[0]), spaceBefore=clear, spaceAfter=2, **rule)]
-    right = [para(QUOC_HIEU, nation), para(TIEU_NGU, motto_style),
-             HRFlowable(width=motto, spaceBefore=clear, spaceAfter=2, **rule)]
+    right = [para(QUOC_HIEU, nation), para(TIEU_NGU, motto_style), _motto_rule(st, ink_colour)]
     # A second row: the decree sets the place and date "on the same line as the
     # number and symbol", whatever the height of the issuer's name above it.
     # A công văn's "V/v …" goes under the number, its lines balanced as the issuer's.

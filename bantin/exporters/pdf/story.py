@@ -66,11 +66,15 @@ class Story(Blocks):
 
         return decree.header_block(h, self.st, self.style.text.body_colour, self.width, para)
 
-    def signature(self, s: SignatureBlock) -> None:
-        def para(text: str, pst: Any) -> Any:
-            return self.para(self.ink.chars(join(text), self.fonts.body_family), pst)
+    def line(self, text: str, pst: Any) -> Any:
+        """A line of the decree's blocks, in the body's faces."""
+        return self.para(self.ink.chars(join(text), self.fonts.body_family), pst)
 
-        self.story.append(decree.signature_block(s, self.st, self.width, para))
+    def national_title(self) -> None:
+        self.story += [*decree.national_block(self.st, self.style.text.body_colour, self.line), Spacer(1, HEADER_GAP)]
+
+    def signature(self, s: SignatureBlock) -> None:
+        self.story.append(decree.signature_block(s, self.st, self.width, self.line))
 
     def contents(self, b: Briefing) -> None:
         self.story.append(PageBreak())

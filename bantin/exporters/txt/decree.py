@@ -50,6 +50,15 @@ def header_lines(h: DecreeHeader, cols: int, message: bool) -> list[str]:
     return [*lines, *(_row(a, b, left_cols, right_cols) for a, b in bottom)]
 
 
+def national_lines(cols: int, message: bool) -> list[str]:
+    """The national title and motto centred, a rule as long as the motto under
+    it: how a paper with no issuer (a đơn) opens; in a message, one under the other."""
+    if message:
+        return [QUOC_HIEU, TIEU_NGU]
+    return [_centred(x, cols).rstrip() for x in (*wrap_display(QUOC_HIEU, cols), *wrap_display(TIEU_NGU, cols),
+                                                 RULE * width(TIEU_NGU))]
+
+
 SIGNING_LINES = 3  # blank lines between the signer's office and name
 
 

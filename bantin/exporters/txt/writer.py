@@ -25,7 +25,7 @@ from bantin.exporters.labels import (
 )
 from bantin.exporters.markup import link_target
 from bantin.exporters.roles import HEADER_LEFT
-from bantin.exporters.txt.decree import centred_lines, header_lines, signature_lines
+from bantin.exporters.txt.decree import centred_lines, header_lines, national_lines, signature_lines
 from bantin.exporters.txt.layout import grid, records, right, underlined, width, wrap, wrap_display
 from bantin.exporters.txt.raised import raised
 from bantin.exporters.walk import Walker
@@ -126,6 +126,9 @@ class Writer(Walker):
 
     def signature(self, s: SignatureBlock) -> None:
         self.out += ["", *signature_lines(s, self.cols, self.message)]
+
+    def national_title(self) -> None:
+        self.out += [*national_lines(self.cols, self.message), ""]
 
     def cover(self, b: Briefing) -> None:
         header = self.header(b)

@@ -15,6 +15,8 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
+from bantin.model.labels import NATIONAL
+
 DC = "{http://purl.org/dc/elements/1.1/}"
 CP = "{http://schemas.openxmlformats.org/package/2006/metadata/core-properties}"
 TERMS = "{http://purl.org/dc/terms/}"
@@ -29,7 +31,6 @@ báo tạp chí đài kênh thông tấn news press media online tv radio times 
 """.split())
 GENERIC_TITLES = frozenset({"", "title", "document", "untitled", "tài liệu", "văn bản", "tiêu đề", "microsoft word",
                             "new document", "blank document", "document1", "doc1"})
-NATIONAL = ("cộng hòa xã hội chủ nghĩa việt nam", "độc lập - tự do - hạnh phúc")
 _NAME_WORD = re.compile(r"[^\W\d_][^\W\d_'’.]*\.?")
 
 

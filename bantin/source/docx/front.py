@@ -21,12 +21,12 @@ from dataclasses import dataclass
 from pathlib import PurePath
 
 from bantin.model import Dateline, Outlet, Table
-from bantin.model.labels import by_number, is_mark
+from bantin.model.labels import by_number, is_addressee, is_mark
 from bantin.source.docx import own
 from bantin.source.docx.assemble import Looks, inferred_heading
 from bantin.source.docx.body import Item, Para, one_line
 from bantin.source.docx.core import Core, national, person, usable_title
-from bantin.source.docx.header import Header, date_line, is_addressee, lines, read_header, read_tabbed
+from bantin.source.docx.header import Header, date_line, lines, read_header, read_tabbed
 from bantin.source.reader import distinct_tags
 from bantin.source.rules.byline import is_byline
 
@@ -239,7 +239,7 @@ class Finder:
                 found = date_line(_text(self.items[i])) if isinstance(self.items[i], Para) else None
                 if found is not None and found[1]:
                     self.front.date = found[1]
-                    self.warn("date taken from the place-and-date line at the top of the document")
+                    self.warn(f"date taken from the place-and-date line '{_text(self.items[i])}'")
                     break
 
     def title_paragraph(self) -> str:

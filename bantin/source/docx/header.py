@@ -16,8 +16,8 @@ import re
 from dataclasses import dataclass
 
 from bantin.model import Block, Heading, ListBlock, Paragraph, Span, Table, Text, text_of
-from bantin.model.labels import is_mark
-from bantin.source.docx.core import NATIONAL, fold, national
+from bantin.model.labels import NATIONAL, is_mark
+from bantin.source.docx.core import fold, national
 
 _NUMBER = re.compile(r"số\s*(?:[:.]|(?=\d))\s*(?P<n>.*)", re.I)
 # "Hà Nội, ngày 05 tháng 8 năm 2025"; a draft's blanks may be dots run into the words
@@ -25,7 +25,6 @@ _NUMBER = re.compile(r"số\s*(?:[:.]|(?=\d))\s*(?P<n>.*)", re.I)
 _DATE = re.compile(r"(?P<place>[^,;:]{0,60}?)\s*,?\s*ngày\s*(?:(?P<d>\S*?)\s*tháng\s*(?P<m>\S*?)\s*năm\s*(?P<y>\S*)"
                    r"|(?P<d2>\d{1,2})[/.-](?P<m2>\d{1,2})[/.-](?P<y2>\d{4}))", re.I)
 _WEEKDAY = re.compile(r"(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật)", re.I)  # "Thứ hai, ngày …"
-_ADDRESSED = re.compile(r"kính\s+gửi\s*:", re.I)
 _SUBJECT = re.compile(r"(?:v/v|về việc)\s*[:.]?\s*(?P<s>.+)", re.I)
 _RULE = re.compile(r"[\s_\-–—─━═=*~.…]*")
 _FILLER = re.compile(r"[\s.…_/-]*")
@@ -67,11 +66,6 @@ def is_number(text: str) -> bool:
 
 def is_subject(text: str) -> bool:
     return _SUBJECT.fullmatch(text) is not None
-
-
-def is_addressee(text: str) -> bool:
-    """"Kính gửi: …": whom a công văn is addressed to; never its title."""
-    return _ADDRESSED.match(text) is not None
 
 
 def mark_blocks(header: Header) -> tuple[Block, ...]:

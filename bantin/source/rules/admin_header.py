@@ -16,12 +16,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from bantin.model import Article
-from bantin.model.labels import by_number, is_mark
+from bantin.model import Article, Paragraph, Span
+from bantin.model.labels import by_number, is_addressee, is_mark, national_kind
 from bantin.source.docx.header import (
     Header,
     date_line,
-    is_addressee,
     is_number,
     is_rule,
     is_subject,
@@ -91,6 +90,28 @@ def split(lines: list[str]) -> tuple[Header | None, list[str]]:
     issuers = [t for _, k, t in zone if k == "issuer"]
     header = parse(left, right, {issuers[-1]} if len(issuers) > 1 else set())
     return (header, lines[end:]) if header is not None else (None, lines)
+
+
+def national_opening(lines: list[str]) -> tuple[tuple[str, ...], list[str]]:
+    """The national title and motto that open a paper with no issuer and no
+    number (a citizen's đơn, a contract, a declaration), and the lines after
+    them; none when the text does not open so. Their rules ("-----") go with
+    them."""
+    kinds: list[str | None] = []
+    n = 0
+    while n < min(len(lines), 5) and ((kind := national_kind(lines[n])) or (kinds and is_rule(lines[n]))):
+        kinds.append(kind)
+        n += 1
+    if sorted(k for k in kinds if k) != ["motto", "nation"] or n == len(lines):
+        return (), lines
+    return tuple(x for x, k in zip(lines, kinds, strict=False) if k), lines[n:]
+
+
+def with_national(a: Article, national: tuple[str, ...]) -> Article:
+    """The article with the national lines that opened it as its first
+    paragraphs, in bold, as the Word reader keeps them: its kind ("ĐƠN ĐỀ
+    NGHỊ") is its title."""
+    return replace(a, blocks=(*(Paragraph((Span(x, strong=True),)) for x in national), *a.blocks)) if national else a
 
 
 def opening(header: Header, content: list[str]) -> tuple[str, str | None, list[str]]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from bantin.model import Block, Heading, plain
+from bantin.model.labels import is_addressee
 
 _CLOSING = re.compile(r"[.!?;:,…\-–—/(]$")
 MAX_WORDS = 25
@@ -16,8 +17,8 @@ MAX_WORDS = 25
 
 def looks_like(line: str, next_line: str | None) -> bool:
     core = line.rstrip("”’\")]» ")
-    if not core or _CLOSING.search(core) or core[-1].isdigit():
-        return False
+    if not core or _CLOSING.search(core) or core[-1].isdigit() or is_addressee(line):
+        return False  # "Kính gửi: Ủy ban nhân dân phường" is whom a paper is addressed to
     if len(line.split()) > MAX_WORDS or len(line) > 180:
         return False
     first = line.lstrip("“\"‘'([«")[:1]
