@@ -55,18 +55,18 @@ class Walker:
     def article(self, a: Article, depth: int) -> None:
         """``depth`` is 0 for an article on its own, 1 inside a briefing."""
         header = decree_header(a, self.decree_layout) if depth == 0 else None
+        parts = administrative.parts(a) if self.decree_layout else {}
+        national = [i for i, part in parts.items() if part in ("nation", "motto")] if depth == 0 else []
+        if national:  # a paper with no issuer (a đơn, a contract) opens under the national title, centred
+            self.national_title()
         meta = meta_line(a, headed=header is not None)  # the block shows the issuer, number, place and date
         if meta:
             self.masthead(meta, a)
-        parts = administrative.parts(a) if self.decree_layout else {}
         stamped = [i for i, part in parts.items() if part == "mark"] if header is not None else []
         for i in stamped:  # under the number, above the document's type and title (Nghị định 30)
             if isinstance(mark := a.blocks[i], Paragraph | Heading):
                 self.decree_part(mark, "mark")
-        national = [i for i, part in parts.items() if part in ("nation", "motto")] if depth == 0 else []
-        if national:  # a paper with no issuer (a đơn) opens under the national title, centred
-            self.national_title()
-            stamped += national
+        stamped += national
         if header is not None and (header.subject or a.title == by_number(a.number)):
             # "V/v …" stands under the number in the header block, and a công văn
             # without one is called by that number, which the block shows.

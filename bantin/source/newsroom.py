@@ -110,8 +110,8 @@ def read(text: str, warn: Warn | None = None, outlets: Mapping[str, str] | None 
         raise InputError("no text")
     admin, content = admin_header.split(content)  # an administrative document's header, copied as lines
     if admin is None:  # a paper under the national title alone (a đơn, a contract) is titled by its kind
-        national, content = admin_header.national_opening(content)
-        return admin_header.with_national(_article(content[0], content[1:], ctx), national)
+        paper = admin_header.national_opening(content)
+        return paper.article(_article(paper.rest[0], paper.rest[1:], ctx, lede=paper.lede))
     if not content and not admin.subject:
         raise InputError("no text after the administrative header")
     title, lede, rest = admin_header.opening(admin, content)

@@ -149,3 +149,40 @@ def test_a_word_petition(tmp_path):
                                          ("Tin nóng", False)])
 def test_what_names_a_kind_of_paper(title, kind):
     assert document_type(title) is kind
+
+
+CONTRACT = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n"
+            "HỢP ĐỒNG LAO ĐỘNG\nSố: 12/2025/HĐLĐ\n\n"
+            "Hôm nay, ngày 01 tháng 9 năm 2025, tại trụ sở Công ty TNHH Minh Phát, chúng tôi gồm:\n"
+            "Bên A là Công ty TNHH Minh Phát, do ông Lê Văn Nam, Giám đốc, làm đại diện.\n"
+            "Bên B là bà Trần Thị Mai, sinh năm 1990.\n")
+
+
+def test_a_contracts_kind_is_no_issuer(tmp_path):
+    """The capitals under the national lines were read as the issuer of a header
+    ("HỢP ĐỒNG LAO ĐỘNG"), the title was the first sentence, and the national
+    lines were gone. A header copied right column first (the national lines, then
+    the place and date, then the issuer) is still a header."""
+    a = api.read(_write(tmp_path, CONTRACT))
+    assert isinstance(a, Article)
+    assert (a.title, a.issuer, a.number, a.lede) == ("HỢP ĐỒNG LAO ĐỘNG", None, "12/2025/HĐLĐ", None)
+    assert _texts(a)[2].startswith("Hôm nay, ngày")  # "…chúng tôi gồm:" is the text, not a sapo
+    right_first = api.read(_write(tmp_path, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+                                            "Bắc Ninh, ngày 14 tháng 7 năm 2025\nSỞ Y TẾ\nSố: 77/SYT-NV\n"
+                                            "V/v triển khai tiêm chủng\n\nSở đề nghị các đơn vị triển khai.\n"))
+    assert isinstance(right_first, Article)
+    assert (right_first.issuer, right_first.number, right_first.title) == ("SỞ Y TẾ", "77/SYT-NV",
+                                                                           "V/v triển khai tiêm chủng")
+
+
+def test_nd30_sets_the_number_under_the_national_lines(tmp_path):
+    out = tmp_path / "out"
+    r = bantin("export", "-f", "pdf,docx,epub", "--style", "nd30", "-o", str(out), str(_write(tmp_path, CONTRACT)))
+    assert r.returncode == 0, r.stderr.decode()
+    for fmt in ("pdf", "docx", "epub"):
+        flat = _flat(read_back(out / f"don.{fmt}"))
+        at = 0
+        for phrase in ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Hạnh phúc", "Số: 12/2025/HĐLĐ", "HỢP ĐỒNG LAO ĐỘNG",
+                       "Hôm nay, ngày"):
+            at = flat.find(_flat(phrase), at)
+            assert at >= 0, (fmt, phrase)

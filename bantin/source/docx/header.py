@@ -19,7 +19,7 @@ from bantin.model import Block, Heading, ListBlock, Paragraph, Span, Table, Text
 from bantin.model.labels import NATIONAL, is_mark
 from bantin.source.docx.core import fold, national
 
-_NUMBER = re.compile(r"số\s*(?:[:.]|(?=\d))\s*(?P<n>.*)", re.I)
+NUMBER = re.compile(r"số\s*(?:[:.]|(?=\d))\s*(?P<n>.*)", re.I)  # "Số: 12/BC-VP", its number in ``n``
 # "Hà Nội, ngày 05 tháng 8 năm 2025"; a draft's blanks may be dots run into the words
 # ("ngày.....tháng.....năm 2025"); some clerks write the day in figures ("ngày 05/8/2025").
 _DATE = re.compile(r"(?P<place>[^,;:]{0,60}?)\s*,?\s*ngày\s*(?:(?P<d>\S*?)\s*tháng\s*(?P<m>\S*?)\s*năm\s*(?P<y>\S*)"
@@ -61,7 +61,7 @@ def lines(blocks: tuple[Block, ...]) -> list[str]:
 
 
 def is_number(text: str) -> bool:
-    return _NUMBER.fullmatch(text) is not None
+    return NUMBER.fullmatch(text) is not None
 
 
 def is_subject(text: str) -> bool:
@@ -220,7 +220,7 @@ def parse(left: list[str], right: list[str], bold: set[str] | None = None) -> He
     number = place = date = subject = None
     found_number = found_date = False
     for text in left:
-        m = _NUMBER.fullmatch(text)
+        m = NUMBER.fullmatch(text)
         if m and not found_number:
             found_number = True
             n = m.group("n").strip()

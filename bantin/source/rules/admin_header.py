@@ -14,11 +14,12 @@ it answers to), and a công văn's subject its title.
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from bantin.model import Article, Paragraph, Span
 from bantin.model.labels import by_number, is_addressee, is_mark, national_kind
 from bantin.source.docx.header import (
+    NUMBER,
     Header,
     date_line,
     is_number,
@@ -78,6 +79,12 @@ def split(lines: list[str]) -> tuple[Header | None, list[str]]:
     last = max((n for n, (_, k, _) in enumerate(found) if k in _HEADER_ONLY), default=-1)
     if last < 0 or not any(k == "national" for _, k, _ in found[: last + 1]):
         return None, lines
+    kinds = [k for _, k, _ in found[:3]]
+    if kinds[:2] == ["national", "national"] and kinds[2:] != ["date"]:
+        # The national lines first, and no place and date under them as a right column
+        # copied first has: a paper with no issuer, whose capitals under them are its
+        # kind ("HỢP ĐỒNG LAO ĐỘNG") and whose "Số: …" numbers it (``national_opening``).
+        return None, lines
     end = found[last][0] + 1
     if stop < end:
         return None, lines  # a line holding a header's cell and text
@@ -92,26 +99,48 @@ def split(lines: list[str]) -> tuple[Header | None, list[str]]:
     return (header, lines[end:]) if header is not None else (None, lines)
 
 
-def national_opening(lines: list[str]) -> tuple[tuple[str, ...], list[str]]:
-    """The national title and motto that open a paper with no issuer and no
-    number (a citizen's đơn, a contract, a declaration), and the lines after
-    them; none when the text does not open so. Their rules ("-----") go with
-    them."""
+@dataclass(frozen=True)
+class NationalPaper:
+    """A paper under the national title and motto alone, with no issuer (a
+    citizen's đơn, a contract, a declaration): the national lines, its number
+    ("Số: 12/2025/HĐLĐ" under its kind), and the lines from its kind on."""
+
+    national: tuple[str, ...]
+    number: str | None
+    rest: list[str]
+
+    @property
+    def lede(self) -> str | None:
+        """None (the reader finds it) under a đơn's kind: its "Về việc …" or "Kính
+        gửi: …"; else "": a contract's "Hôm nay, … chúng tôi gồm:" is its text."""
+        under = self.rest[1] if len(self.rest) > 1 else ""
+        return None if not self.national or is_subject(under) or is_addressee(under) else ""
+
+    def article(self, a: Article) -> Article:
+        """The article read from ``rest`` with the national lines as its first
+        paragraphs, in bold, as the Word reader keeps them: its kind ("ĐƠN ĐỀ
+        NGHỊ") is its title."""
+        if not self.national:
+            return a
+        return replace(a, number=self.number, blocks=(*(Paragraph((Span(x, strong=True),)) for x in self.national),
+                                                      *a.blocks))
+
+
+def national_opening(lines: list[str]) -> NationalPaper:
+    """The paper that ``lines`` open as, or one with no national lines and all
+    of them as ``rest``. The rules under the motto ("-----") go with it."""
     kinds: list[str | None] = []
     n = 0
     while n < min(len(lines), 5) and ((kind := national_kind(lines[n])) or (kinds and is_rule(lines[n]))):
         kinds.append(kind)
         n += 1
     if sorted(k for k in kinds if k) != ["motto", "nation"] or n == len(lines):
-        return (), lines
-    return tuple(x for x, k in zip(lines, kinds, strict=False) if k), lines[n:]
-
-
-def with_national(a: Article, national: tuple[str, ...]) -> Article:
-    """The article with the national lines that opened it as its first
-    paragraphs, in bold, as the Word reader keeps them: its kind ("ĐƠN ĐỀ
-    NGHỊ") is its title."""
-    return replace(a, blocks=(*(Paragraph((Span(x, strong=True),)) for x in national), *a.blocks)) if national else a
+        return NationalPaper((), None, lines)
+    rest = lines[n:]
+    m = NUMBER.fullmatch(rest[1]) if len(rest) > 2 else None  # under the kind: "Số: 12/2025/HĐLĐ"
+    number = m.group("n").strip() if m and any(c.isalnum() for c in m.group("n")) else None
+    return NationalPaper(tuple(x for x, k in zip(lines, kinds, strict=False) if k), number,
+                         [rest[0], *rest[2:]] if number else rest)
 
 
 def opening(header: Header, content: list[str]) -> tuple[str, str | None, list[str]]:
