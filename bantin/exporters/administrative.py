@@ -34,20 +34,23 @@ _ENACTS = re.compile(r"(?:QUYẾT ĐỊNH|QUYẾT NGHỊ|NGHỊ QUYẾT|CHỈ TH
 _BASIS = re.compile(r"(?:Căn cứ|Theo đề nghị|Xét đề nghị|Theo đề xuất|Xét tờ trình)\b")
 # The article's label, set in bold: "Điều 1.", "Điều 12a."
 _ARTICLE = re.compile(r"Điều\s+\d+[a-zđ]?\.")
-PETITION_WORDS = 8  # "ĐƠN ĐỀ NGHỊ CẤP LẠI GIẤY CHỨNG NHẬN" at most
+NAMED_KIND_WORDS = 8  # "ĐƠN ĐỀ NGHỊ CẤP LẠI GIẤY CHỨNG NHẬN", "BIÊN BẢN HỌP" at most
 BASIS_WORDS = 120  # a longer paragraph is the text, not a ground
 _DASHED = re.compile(r"[-–—]\s")  # a recipient's line as typed: "- Sở Y tế;"
 
 
 def document_type(title: str) -> bool:
     """Is ``title`` the name of a kind of administrative document and nothing
-    else, in any case: "BÁO CÁO", "Tờ trình", "QUYẾT ĐỊNH:"; or a citizen's đơn,
-    in capitals ("ĐƠN ĐỀ NGHỊ", "ĐƠN XIN NGHỈ PHÉP"; "Đơn hàng tăng" is news)?"""
+    else, in any case: "BÁO CÁO", "Tờ trình", "QUYẾT ĐỊNH:"; or, in capitals, the
+    kind and what it is ("BIÊN BẢN HỌP", "HỢP ĐỒNG LAO ĐỘNG") or a citizen's đơn
+    ("ĐƠN ĐỀ NGHỊ"; "Biên bản họp lộ ra" and "Đơn hàng tăng" are news)?"""
     name = " ".join(title.split()).strip(" .:").casefold()
     for old, new in _OLD_TONES:
         name = name.replace(old, new)
-    petition = title.isupper() and name.startswith("đơn ") and len(name.split()) <= PETITION_WORDS
-    return name in DOCUMENT_TYPES or petition
+    words = name.split()
+    named = title.isupper() and len(words) <= NAMED_KIND_WORDS and (
+        words[:1] == ["đơn"] or any(" ".join(words[:n]) in DOCUMENT_TYPES for n in range(1, 4)))
+    return name in DOCUMENT_TYPES or named
 
 
 def _national(a: Article, texts: list[str | None]) -> dict[int, str]:

@@ -166,6 +166,16 @@ RECIPIENTS = "Nơi nhận:"
 
 
 @dataclass(frozen=True)
+class SignerLines:
+    """A signer's lines as printed: the authority and office in capitals, the
+    words a copy sets in the room to sign, and the name."""
+
+    title: tuple[str, ...]
+    name: str
+    signed: str = ""
+
+
+@dataclass(frozen=True)
 class SignatureBlock:
     """How an administrative document ends, line by line as Nghị định 30 prints
     it: the recipients on the left ("Nơi nhận:", then "- Như trên;" … "- Lưu:
@@ -177,6 +187,14 @@ class SignatureBlock:
     title: tuple[str, ...]
     name: str
     signed: str = ""
+    # The other signers of a document signed by several, to the left of this one:
+    # then the signers stand side by side and the recipients under them.
+    beside: tuple[SignerLines, ...] = ()
+
+    @property
+    def signers(self) -> tuple[SignerLines, ...]:
+        """Every signer, left to right."""
+        return (*self.beside, SignerLines(self.title, self.name, self.signed))
 
 
 def signature_block(doc: Article | Briefing) -> SignatureBlock | None:
@@ -186,7 +204,9 @@ def signature_block(doc: Article | Briefing) -> SignatureBlock | None:
     items = [f"- {r};" for r in s.recipients]
     if items:
         items[-1] = items[-1][:-1] + "."
-    return SignatureBlock(tuple(items), tuple(t.upper() for t in s.title), s.name or "", s.signed or "")
+    beside = tuple(SignerLines(tuple(t.upper() for t in x.title), x.name or "", x.signed or "") for x in s.beside
+                   if x.name or x.title)
+    return SignatureBlock(tuple(items), tuple(t.upper() for t in s.title), s.name or "", s.signed or "", beside)
 
 
 def source_line(a: Article) -> Text:

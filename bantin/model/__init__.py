@@ -37,6 +37,7 @@ from bantin.model.document import (
     Note,
     Outlet,
     Signature,
+    Signer,
     articles_of,
 )
 from bantin.model.maps import map_spans, map_strings, map_text, map_texts, spans_of
@@ -45,6 +46,6 @@ from bantin.model.text import Span, Text, plain, text_of
 __all__ = [
     "NOTE_KINDS", "NUMBERINGS", "Article", "Block", "Briefing", "Caption", "Cell", "CodeBlock", "Dateline",
     "Document", "Figure", "Heading", "Image", "ListBlock", "ListItem", "Note", "Outlet", "Paragraph", "Placed",
-    "Quote", "SectionBreak", "Signature", "Span", "Table", "Text", "articles_of", "auto_align", "map_spans",
+    "Quote", "SectionBreak", "Signature", "Signer", "Span", "Table", "Text", "articles_of", "auto_align", "map_spans",
     "map_strings", "map_text", "map_texts", "number", "spans_of", "numeric", "plain", "plain_text", "text_of",
 ]

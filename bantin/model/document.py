@@ -29,6 +29,18 @@ class Dateline:
 
 
 @dataclass(frozen=True)
+class Signer:
+    """One more signer of a document signed by several (a contract's two parties,
+    the minutes' secretary and chair, a joint document's agencies): their
+    authority and office, one line each, the words a copy sets in the room to
+    sign, and their name."""
+
+    name: str | None = None
+    title: tuple[str, ...] = ()
+    signed: str | None = None
+
+
+@dataclass(frozen=True)
 class Signature:
     """How an administrative document ends (Nghị định 30/2020): who signs it,
     under which authority and office, one line each ("KT. GIÁM ĐỐC", "PHÓ GIÁM
@@ -39,6 +51,9 @@ class Signature:
     title: tuple[str, ...] = ()
     recipients: tuple[str, ...] = ()
     signed: str | None = None
+    # The other signers, set to the left of this one, in order (Nghị định 30: the
+    # lead agency signs on the right).
+    beside: tuple[Signer, ...] = ()
 
 
 @dataclass(frozen=True)

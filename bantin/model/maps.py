@@ -19,7 +19,7 @@ from bantin.model.blocks import (
     SectionBreak,
     Table,
 )
-from bantin.model.document import Article, Briefing, Dateline, Document, Note, Outlet, Signature
+from bantin.model.document import Article, Briefing, Dateline, Document, Note, Outlet, Signature, Signer
 from bantin.model.text import Span, Text
 
 Fn = Callable[[str], str]
@@ -145,7 +145,9 @@ class _Mapper:
         if s is None:
             return None
         return Signature(self.opt(s.name), tuple(filter(None, map(self.one, s.title))),
-                         tuple(filter(None, map(self.one, s.recipients))), self.opt(s.signed))
+                         tuple(filter(None, map(self.one, s.recipients))), self.opt(s.signed),
+                         tuple(Signer(self.opt(x.name), tuple(filter(None, map(self.one, x.title))), self.opt(x.signed))
+                               for x in s.beside))
 
     def doc(self, doc: Document) -> Document:
         if isinstance(doc, Briefing):

@@ -16,7 +16,7 @@ from typing import Any
 
 from bantin.model.blocks import Block
 from bantin.model.dates import iso_date_ok
-from bantin.model.document import NOTE_KINDS, Article, Briefing, Dateline, Document, Note, Outlet, Signature
+from bantin.model.document import NOTE_KINDS, Article, Briefing, Dateline, Document, Note, Outlet, Signature, Signer
 from bantin.model.images import Embedded
 from bantin.model.jsonform import SchemaError, blocks_in, blocks_out, opt_str
 from bantin.model.maps import spans_of
@@ -63,21 +63,38 @@ def _signature_out(s: Signature | None) -> dict[str, Any]:
     version-3 reader."""
     if s is None:
         return {}
-    # "signed" only when set, as the signature itself: a file without it reads in any version-3 reader.
-    signed = {} if s.signed is None else {"signed": s.signed}
-    return {"signature": {"name": s.name, "title": list(s.title), "recipients": list(s.recipients), **signed}}
+    # "signed" and "beside" only when set, as the signature itself: a file
+    # without them reads in any version-3 reader.
+    beside = {"beside": [_signer_out(x) for x in s.beside]} if s.beside else {}
+    return {"signature": {**_signer_out(s), "recipients": list(s.recipients), **beside}}
+
+
+def _signer_out(s: Signature | Signer) -> dict[str, Any]:
+    return {"name": s.name, "title": list(s.title), **({} if s.signed is None else {"signed": s.signed})}
 
 
 def _signature_in(d: dict[str, Any]) -> Signature | None:
     s = d.get("signature")
     if s is None:
         return None
-    lines = {k: s.get(k, []) if isinstance(s, dict) else None for k in ("title", "recipients")}
-    if not isinstance(s, dict) or not all(isinstance(v, list) and all(isinstance(x, str) for x in v)
-                                          for v in lines.values()):
-        raise SchemaError("signature must be an object with a name and lists of strings title and recipients")
-    return Signature(opt_str(s, "name"), tuple(lines["title"] or ()), tuple(lines["recipients"] or ()),
-                     opt_str(s, "signed"))
+    recipients = _lines_in(s, "recipients", "signature")
+    beside = s.get("beside", []) if isinstance(s, dict) else None
+    if not isinstance(beside, list):
+        raise SchemaError("signature: beside must be a list of signers")
+    main = _signer_in(s, "signature")
+    return Signature(main.name, main.title, recipients, main.signed, tuple(_signer_in(x, "beside") for x in beside))
+
+
+def _signer_in(s: Any, where: str) -> Signer:
+    title = _lines_in(s, "title", where)
+    return Signer(opt_str(s, "name"), title, opt_str(s, "signed"))
+
+
+def _lines_in(s: Any, key: str, where: str) -> tuple[str, ...]:
+    v = s.get(key, []) if isinstance(s, dict) else None
+    if not isinstance(v, list) or not all(isinstance(x, str) for x in v):
+        raise SchemaError(f"{where} must be an object with a name and a list of strings {key}")
+    return tuple(v)
 
 
 def _iso_date(d: dict[str, Any]) -> str | None:

@@ -145,7 +145,9 @@ def test_a_word_petition(tmp_path):
 
 
 @pytest.mark.parametrize("title, kind", [("ĐƠN ĐỀ NGHỊ", True), ("ĐƠN XIN NGHỈ PHÉP", True), ("BÁO CÁO", True),
-                                         ("Đơn hàng xuất khẩu tăng mạnh", False),
+                                         ("Đơn hàng xuất khẩu tăng mạnh", False), ("BIÊN BẢN HỌP", True),
+                                         ("HỢP ĐỒNG LAO ĐỘNG", True), ("Biên bản cuộc họp bị lộ", False),
+                                         ("ĐƠN ĐỀ NGHỊ CẤP LẠI GIẤY CHỨNG NHẬN QUYỀN SỬ DỤNG ĐẤT BỊ MẤT", False),
                                          ("Tin nóng", False)])
 def test_what_names_a_kind_of_paper(title, kind):
     assert document_type(title) is kind

@@ -11,7 +11,7 @@ from bantin.exporters.balance import balance
 from bantin.exporters.docx.fields import run
 from bantin.exporters.docx.names import NAMES
 from bantin.exporters.docx.writer import Writer
-from bantin.exporters.labels import QUOC_HIEU, RECIPIENTS, TIEU_NGU, DecreeHeader, SignatureBlock
+from bantin.exporters.labels import QUOC_HIEU, RECIPIENTS, TIEU_NGU, DecreeHeader, SignatureBlock, SignerLines
 from bantin.exporters.roles import HEADER_LEFT, ISSUER_RULE, SIGNATURE_GAP
 from bantin.typography.words import join
 
@@ -59,20 +59,31 @@ def signature_block(w: Writer, s: SignatureBlock) -> None:
     """The recipients (left) and the signer (right), in one row that never
     splits across pages, at the PDF's distance from the text above."""
     total = round(w.width_mm / 25.4 * 1440)
-    widths = (total * 9 // 20, total - total * 9 // 20)
     _gap(w, round(SIGNATURE_GAP * 20))
-    tbl = _table(w, total, widths)
-    tr = w.el("w:tr")
-    trpr = w.el("w:trPr")
-    trpr.append(w.el("w:cantSplit"))
-    tr.append(trpr)
     left = [(RECIPIENTS, "sign_label", 0), *((r, "sign_recipient", 0) for r in s.recipients)] if s.recipients else []
-    right = [*((line, "sign_title", 0) for line in s.title), *([(s.signed, "sign_signed", 0)] if s.signed else []),
-             *([(s.name, "sign_name", 0)] if s.name else [])]
-    for cell_width, lines in zip(widths, (left, right), strict=True):
-        tr.append(_cell(w, cell_width, lines or [("", "sign_recipient", 0)]))
-    tbl.append(tr)
+    signers = [_signer_lines(x) for x in s.signers]
+    if s.beside:  # several signers side by side, the recipients under them
+        widths: tuple[int, ...] = (total // len(signers),) * len(signers)
+        rows = [signers, *([[left, *[[] for _ in signers[1:]]]] if left else [])]
+    else:
+        widths, rows = (total * 9 // 20, total - total * 9 // 20), [[left, *signers]]
+    tbl = _table(w, total, widths)
+    for n, cells in enumerate(rows):
+        tr = w.el("w:tr")
+        trpr = w.el("w:trPr")
+        trpr.append(w.el("w:cantSplit"))
+        tr.append(trpr)
+        for cell_width, lines in zip(widths, cells, strict=True):
+            # The recipients under the signers keep the distance the block keeps from the text.
+            gap = [("", "decree", 0)] if n else []
+            tr.append(_cell(w, cell_width, [*gap, *lines] if lines else [("", "sign_recipient", 0)]))
+        tbl.append(tr)
     w.sect.addprevious(tbl)
+
+
+def _signer_lines(s: SignerLines) -> list[tuple[str, str, int]]:
+    return [*((line, "sign_title", 0) for line in s.title), *([(s.signed, "sign_signed", 0)] if s.signed else []),
+            *([(s.name, "sign_name", 0)] if s.name else [])]
 
 
 def _motto_twips(w: Writer) -> int:
@@ -83,7 +94,7 @@ def _motto_twips(w: Writer) -> int:
     return round(text_width(face, TIEU_NGU, w.roles["decree_motto"].size) * 20)
 
 
-def _table(w: Writer, total: int, widths: tuple[int, int]) -> Any:
+def _table(w: Writer, total: int, widths: tuple[int, ...]) -> Any:
     """A borderless table of two columns, without cell padding at the sides (as
     in the PDF: the issuer's line has the column's whole width)."""
     tbl = w.el("w:tbl")

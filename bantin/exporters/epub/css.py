@@ -141,7 +141,8 @@ def css(style: Style, fonts: list[tuple[str, str, str]], fallbacks: list[str]) -
             # The signature block: the recipients flush left, the signer centred, room to sign.
             "table.signature { width: 100%; margin: 1.5em 0 0; page-break-inside: avoid; break-inside: avoid; } "
             "table.signature td { border: none; padding: 0 0.2em; vertical-align: top; } "
-            "table.signature td:first-child { width: 45%; } table.signature p { text-indent: 0; margin: 0; }",
+            "table.signature td:first-child { width: 45%; } table.signature p { text-indent: 0; margin: 0; } "
+            "table.signature.joint td:first-child { width: auto; } table.signature tr.under td { padding-top: 1.5em; }",
             ".sign-label { font-weight: bold; font-style: italic; font-size: 0.85em; } "
             ".sign-recipient { font-size: 0.8em; text-align: left; } "
             ".sign-title, .sign-name { font-weight: bold; text-align: center; } "

@@ -10,6 +10,7 @@ from bantin.exporters.labels import (
     RECIPIENTS,
     TIEU_NGU,
     SignatureBlock,
+    SignerLines,
     briefing_meta,
     count_line,
     credit_line,
@@ -160,15 +161,22 @@ class Html(Walker):
         on the last page: the recipients and the signer side by side."""
         left = "".join([f'<p class="sign-label">{self.x(RECIPIENTS, "body", "bold_italic")}</p>',
                         *(f'<p class="sign-recipient">{self.x(r)}</p>' for r in s.recipients)]) if s.recipients else ""
-        right = "".join([*(f'<p class="sign-title">{self.x(t, "body", "bold")}</p>' for t in s.title),
-                         *([f'<p class="sign-signed">{self.x(s.signed, "body", "italic")}</p>'] if s.signed else []),
-                         *([f'<p class="sign-name">{self.x(s.name, "body", "bold")}</p>'] if s.name else [])])
-        block = f'<table class="signature" role="presentation"><tr><td>{left}</td><td>{right}</td></tr></table>'
+        signers = "".join(f"<td>{self.signer(x)}</td>" for x in s.signers)
+        if s.beside:  # several signers side by side, the recipients under them
+            under = f'<tr class="under"><td>{left}</td>{"<td></td>" * len(s.beside)}</tr>' if left else ""
+            block = f'<table class="signature joint" role="presentation"><tr>{signers}</tr>{under}</table>'
+        else:
+            block = f'<table class="signature" role="presentation"><tr><td>{left}</td>{signers}</tr></table>'
         if self.parts:  # an article of a bundle, its chapter still open
             self.parts.append(block)
             return
         uid, title, body = self.chapters[-1]
         self.chapters[-1] = (uid, title, f"{body}\n{block}")
+
+    def signer(self, s: SignerLines) -> str:
+        return "".join([*(f'<p class="sign-title">{self.x(t, "body", "bold")}</p>' for t in s.title),
+                        *([f'<p class="sign-signed">{self.x(s.signed, "body", "italic")}</p>'] if s.signed else []),
+                        *([f'<p class="sign-name">{self.x(s.name, "body", "bold")}</p>'] if s.name else [])])
 
     def cover(self, b: Briefing) -> None:
         header = self.header(b)

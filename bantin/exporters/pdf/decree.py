@@ -19,7 +19,7 @@ from reportlab.pdfbase.pdfmetrics import getDescent, stringWidth
 from reportlab.platypus import HRFlowable, KeepTogether, Table, TableStyle
 
 from bantin.exporters.balance import balance
-from bantin.exporters.labels import QUOC_HIEU, RECIPIENTS, TIEU_NGU, DecreeHeader, SignatureBlock
+from bantin.exporters.labels import QUOC_HIEU, RECIPIENTS, TIEU_NGU, DecreeHeader, SignatureBlock, SignerLines
 from bantin.exporters.roles import HEADER_LEFT, ISSUER_RULE, SIGNATURE_GAP
 
 
@@ -71,17 +71,27 @@ def signature_block(s: SignatureBlock, st: Mapping[str, Any], width: float, para
     """The recipients (left, flush left) and the signer (right, centred), kept on
     one page: a name alone at the top of a page signs nothing."""
     left = [para(RECIPIENTS, st["sign_label"]), *(para(r, st["sign_recipient"]) for r in s.recipients)]
-    right = [para(line, st["sign_title"]) for line in s.title]
-    if s.signed:
-        right.append(para(s.signed, st["sign_signed"]))
-    if s.name:
-        right.append(para(s.name, st["sign_name"]))
+    signers = [_signer(x, st, para) for x in s.signers]
     # One row, kept on one page; a list of recipients taller than a page splits
-    # inside the row rather than stopping the run (splitInRow).
-    grid = Table([[left if s.recipients else "", right]], colWidths=[width * 0.45, width * 0.55],
-                 spaceBefore=SIGNATURE_GAP, splitInRow=1)
+    # inside the row rather than stopping the run (splitInRow). Several signers
+    # stand side by side, the recipients under them.
+    if s.beside:
+        rows = [signers, *([[left, *[""] * (len(signers) - 1)]] if s.recipients else [])]
+        widths = [width / len(signers)] * len(signers)
+    else:
+        rows, widths = [[left if s.recipients else "", *signers]], [width * 0.45, width * 0.55]
+    grid = Table(rows, colWidths=widths, spaceBefore=SIGNATURE_GAP, splitInRow=1)
     # The table's own font, as the header's: else reportlab names Helvetica, unembedded.
     grid.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONTNAME", (0, 0), (-1, -1),
                                                                      st["sign_recipient"].fontName),
-                              ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
+                              ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                              ("TOPPADDING", (0, 1), (-1, -1), SIGNATURE_GAP)]))
     return KeepTogether([grid])
+
+
+def _signer(s: SignerLines, st: Mapping[str, Any], para: Callable[[str, Any], Any]) -> list[Any]:
+    """A signer's column: the office in bold capitals, a copy's "(Đã ký)", room to
+    sign and stamp, the name."""
+    return [*(para(line, st["sign_title"]) for line in s.title),
+            *([para(s.signed, st["sign_signed"])] if s.signed else []),
+            *([para(s.name, st["sign_name"])] if s.name else [])]

@@ -17,7 +17,7 @@ from __future__ import annotations
 from itertools import zip_longest
 
 from bantin.exporters.balance import balance
-from bantin.exporters.labels import QUOC_HIEU, RECIPIENTS, TIEU_NGU, DecreeHeader, SignatureBlock
+from bantin.exporters.labels import QUOC_HIEU, RECIPIENTS, TIEU_NGU, DecreeHeader, SignatureBlock, SignerLines
 from bantin.exporters.roles import HEADER_LEFT, ISSUER_RULE
 from bantin.exporters.txt.layout import width, wrap, wrap_display
 from bantin.typography.words import join
@@ -62,16 +62,26 @@ def national_lines(cols: int, message: bool) -> list[str]:
 SIGNING_LINES = 3  # blank lines between the signer's office and name
 
 
+def _signer(s: SignerLines) -> list[str]:
+    return [*s.title, *([s.signed] if s.signed else []), *([""] * SIGNING_LINES + [s.name] if s.name else [])]
+
+
 def signature_lines(s: SignatureBlock, cols: int, message: bool) -> list[str]:
-    right = [*s.title, *([s.signed] if s.signed else []), *([""] * SIGNING_LINES + [s.name] if s.name else [])]
+    signers = [_signer(x) for x in s.signers]
     left = [RECIPIENTS, *s.recipients] if s.recipients else []
     if message:
-        return [*right, *([""] if left and right else []), *left]
+        stacked = [line for n, x in enumerate(signers) for line in ([""] if n else []) + x]
+        return [*stacked, *([""] if left and stacked else []), *left]
     left_cols = cols * 9 // 20
-    right_cols = cols - left_cols
     # A recipient that wraps goes on under its words, not under its dash.
     lefts = [x for line in left for x in wrap(line, left_cols - 2, "", "  " if line.startswith("- ") else "")]
-    rights = [x for line in right for x in (wrap_display(line, right_cols) or [""])]
+    if s.beside:  # several signers side by side, each centred in its share; the recipients under them
+        share = cols // len(signers)
+        columns = [[x for line in lines for x in (wrap_display(line, share - 2) or [""])] for lines in signers]
+        return [*("".join(_centred(c, share) for c in row).rstrip() for row in zip_longest(*columns, fillvalue="")),
+                *([""] + lefts if lefts else [])]
+    right_cols = cols - left_cols
+    rights = [x for line in signers[0] for x in (wrap_display(line, right_cols) or [""])]
     return [(a + " " * (left_cols - width(a)) + _centred(b, right_cols)).rstrip()
             for a, b in zip_longest(lefts, rights, fillvalue="")]
 

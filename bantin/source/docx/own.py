@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bantin.model import Dateline, Outlet, Signature
+from bantin.model import Dateline, Outlet, Signature, Signer
 from bantin.model.labels import SEPARATOR, SOURCE, TAGS
 
 _OUTLET = re.compile(r"(?P<name>.+?) \((?P<code>[^()]+)\)")
@@ -95,19 +95,30 @@ SIGNING = frozenset({"sign_label", "sign_recipient", "sign_title", "sign_name", 
 _ITEM = re.compile(r"^[-–—]\s*(?P<text>.+?)[;.]?$")
 
 
-def signature(lines: list[tuple[str, str]]) -> Signature | None:
+def signature(cells: list[list[tuple[str, str]]]) -> Signature | None:
     """The signature of a table whose every line, (role, words), is in one of
-    bantin's signature styles and names a signer; else None (a table)."""
+    bantin's signature styles and names a signer; else None (a table). Each cell
+    with an office or a name is a signer's, the last one the first signer's
+    (several stand side by side)."""
+    lines = [x for c in cells for x in c]
     if not lines or any(role not in SIGNING for role, _ in lines):
         return None
+    found = [_signer(c) for c in cells if any(role in ("sign_title", "sign_name") for role, _ in c)]
+    signers = [x for x in found if x is not None]
+    if not signers or len(signers) < len(found):
+        return None
+    first = signers[-1]
+    # "- Như trên;" is "Như trên" again: the writer puts the dash and the stop back.
+    recipients = tuple((m["text"] if (m := _ITEM.match(t)) else t).strip() for role, t in lines
+                       if role == "sign_recipient")
+    return Signature(first.name, first.title, recipients, first.signed, tuple(signers[:-1]))
+
+
+def _signer(lines: list[tuple[str, str]]) -> Signer | None:
     title = tuple(t for role, t in lines if role == "sign_title")
     names = [t for role, t in lines if role == "sign_name"]
     signed = [t for role, t in lines if role == "sign_signed"]
     if not (title or names) or len(names) > 1 or len(signed) > 1:
         return None
-    # "- Như trên;" is "Như trên" again: the writer puts the dash and the stop back.
-    recipients = tuple((m["text"] if (m := _ITEM.match(t)) else t).strip() for role, t in lines
-                       if role == "sign_recipient")
-    return Signature(name=names[0] if names else None, title=title, recipients=recipients,
-                     signed=signed[0] if signed else None)
+    return Signer(names[0] if names else None, title, signed[0] if signed else None)
 

@@ -14,6 +14,8 @@ read by its styles (``own``).
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from bantin.model import Paragraph, Signature, Table
 from bantin.source.docx.body import Item, Para
 from bantin.source.docx.header import lines, split_tab
@@ -38,17 +40,38 @@ def _lines(paras: list[Para]) -> list[str]:
     return left + right
 
 
-def _table_lines(t: Table) -> list[str]:
-    """The lines of a one-row table of two cells of plain paragraphs, the left
-    cell's first; none for any other table (a link, a note or a picture in it
+def _table_columns(t: Table) -> tuple[list[str], list[str]]:
+    """The lines of each cell of a one-row table of two cells of plain
+    paragraphs; none for any other table (a link, a note or a picture in it
     would be lost to the block's plain lines)."""
     if len(t.rows) != 1 or len(t.rows[0]) != 2 or t.caption:
-        return []
+        return [], []
     blocks = [b for c in t.rows[0] for b in c.blocks]
     if any(not isinstance(b, Paragraph) or any(s.href or s.note is not None or s.code for s in b.text)
            for b in blocks):
-        return []
-    return lines(t.rows[0][0].blocks) + lines(t.rows[0][1].blocks)
+        return [], []
+    return lines(t.rows[0][0].blocks), lines(t.rows[0][1].blocks)
+
+
+def _side_by_side(paras: list[Para]) -> tuple[int, Signature] | None:
+    """Two signers typed side by side, parted by tabs ("THƯ KÝ⇥CHỦ TỌA"), as the
+    last paragraphs, every one of them two columns: how many, and the signature
+    (with the "Nơi nhận:" paragraphs right above them, if any)."""
+    rows: list[tuple[str, str]] = []
+    for p in reversed(paras):
+        cols = split_tab(p.spans)
+        if cols is None or not (cols[0] and cols[1]):
+            break
+        rows.append(cols[:2])
+    rows.reverse()
+    signed = signature.joint([r[0] for r in rows], [r[1] for r in rows]) if len(rows) >= 2 else None
+    if signed is None:
+        return None
+    above = [p.text for p in paras[: len(paras) - len(rows)]]
+    found = signature.recipients_at_end(above[-MAX_LINES:])
+    if found is None:
+        return len(rows), signed
+    return len(rows) + len(found[1]) + 1, replace(signed, recipients=tuple(found[1]))
 
 
 def typed(items: list[Item]) -> tuple[list[Item], Signature | None]:
@@ -57,13 +80,19 @@ def typed(items: list[Item]) -> tuple[list[Item], Signature | None]:
     last = next((i for i in range(len(items) - 1, -1, -1)
                  if not (isinstance(items[i], Para) and not items[i].text and not items[i].images)), None)  # type: ignore[union-attr]
     if last is not None and isinstance(items[last], Table):
-        head, signed = signature.split(_table_lines(items[last]))  # type: ignore[arg-type]
+        left, right = _table_columns(items[last])  # type: ignore[arg-type]
+        head, signed = signature.split(left + right)
+        if signed is None and left and right:
+            head, signed = [], signature.joint(left, right)  # two signers, one a cell
         return (items[:last], signed) if signed is not None and not head else (items, None)
     start = len(items)
     while start > 0 and len(items) - start < MAX_LINES and isinstance(items[start - 1], Para) \
             and not items[start - 1].images:  # type: ignore[union-attr]
         start -= 1
     tail = [(i, it) for i, it in enumerate(items[start:], start) if isinstance(it, Para) and it.text]
+    joint = _side_by_side([p for _, p in tail])
+    if joint is not None:
+        return items[: tail[len(tail) - joint[0]][0]], joint[1]
     label = next((k for k in range(len(tail) - 1, -1, -1)
                   if signature.LABEL.match(_lines([tail[k][1]])[0])), None)
     # The recipients may come first or the signer may: the block starts at the

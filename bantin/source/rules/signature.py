@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from bantin.model import Signature
+from bantin.model import Signature, Signer
 from bantin.model.labels import is_signed
 from bantin.source.rules.byline import is_byline
 from bantin.source.rules.cells import cells
@@ -91,7 +91,46 @@ def split(lines: list[str]) -> tuple[list[str], Signature | None]:
         head, signed = _split([*lines[:start], *_columns(lines[start:])])
         if head != lines[:start]:  # the block is all of the lines from the label on, or nothing
             return lines, None
-    return head, signed
+    return (head, signed) if signed is not None else _joint(lines)
+
+
+def joint(left: list[str], right: list[str]) -> Signature | None:
+    """Two signers side by side (a contract's parties, the minutes' secretary and
+    chair, two agencies): each column exactly the office lines, the words in the
+    room to sign if any, and the name. The right one signs first (Nghị định 30:
+    the lead agency signs on the right); the left one is beside it."""
+    first, other = _signer(right), _signer(left)
+    if first is None or other is None:
+        return None
+    return replace(first, beside=(Signer(other.name, other.title, other.signed),))
+
+
+def _joint(lines: list[str]) -> tuple[list[str], Signature | None]:
+    """The text without two signers copied side by side as rows of two cells
+    ("THƯ KÝ⇥CHỦ TỌA" / "Nguyễn Văn An⇥Trần Thị Bình") that end it, with the
+    recipients above or under them; and the signature."""
+    body, items = recipients_at_end(lines) or (lines, [])  # the signers, then "Nơi nhận"
+    rows: list[list[str]] = []
+    while len(rows) < len(body) and len(row := [c for c in cells(body[-1 - len(rows)]) if c]) == 2:
+        rows.append(row)
+    rows.reverse()
+    signed = joint([r[0] for r in rows], [r[1] for r in rows]) if len(rows) >= 2 else None
+    if signed is None:
+        return lines, None
+    head = body[: len(body) - len(rows)]
+    if not items:  # "Nơi nhận", then the signers
+        head, items = recipients_at_end(head) or (head, [])
+    return head, replace(signed, recipients=tuple(items))
+
+
+def recipients_at_end(lines: list[str]) -> tuple[list[str], list[str]] | None:
+    """The lines before a "Nơi nhận:" and its dashed items that end them, and the
+    items; None when they do not end so."""
+    label = next((i for i in range(len(lines) - 1, -1, -1) if LABEL.match(lines[i])), None)
+    items = [m.group("text") for x in lines[label + 1:] if (m := _ITEM.match(x))] if label is not None else []
+    if label is None or not items or len(items) != len(lines) - label - 1:
+        return None
+    return lines[:label], items
 
 
 def _block_start(lines: list[str]) -> int | None:

@@ -1,0 +1,110 @@
+"""Papers signed by two: a contract's parties, the minutes' secretary and chair,
+two agencies. The signers stand side by side ("THƯ KÝ⇥CHỦ TỌA" / the names), the
+right one first (Nghị định 30: the lead agency signs on the right) and the other
+``beside`` it; "Nơi nhận" goes under them. Before, the columns were read as one
+heading "THƯ KÝ CHỦ TỌA" and the names as one byline "Nguyễn Văn An Trần Thị Bình"."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import docx
+import pytest
+from helpers import bantin, epubcheck, read_back
+
+import bantin as api
+from bantin.model import Article, Paragraph, Signature, Signer, text_of
+from bantin.model.serialize import dumps, loads, validate
+
+MINUTES = ("BIÊN BẢN HỌP\nGiao ban công tác tháng 8 năm 2025\n\n"
+           "Cuộc họp bắt đầu lúc 8 giờ 30, tại phòng họp số 2 của Sở.\n\n"
+           "Các đại biểu thống nhất kế hoạch công tác tháng 9.\n\n"
+           "Cuộc họp kết thúc lúc 11 giờ cùng ngày.\n\n")
+SIGNERS = "THƯ KÝ\tCHỦ TỌA\n(Đã ký)\t(Đã ký)\nNguyễn Văn An\tTrần Thị Bình\n"
+RECIPIENTS = "Nơi nhận:\n- Các phòng chuyên môn;\n- Lưu: VT.\n"
+WANT = Signature("Trần Thị Bình", ("CHỦ TỌA",), (), "(Đã ký)", (Signer("Nguyễn Văn An", ("THƯ KÝ",), "(Đã ký)"),))
+
+
+def _read(tmp_path: Path, text: str) -> Article:
+    src = tmp_path / "bb.txt"
+    src.write_text(text, encoding="utf-8")
+    a = api.read(src)
+    assert isinstance(a, Article)
+    return a
+
+
+def test_two_signers_copied_side_by_side(tmp_path):
+    a = _read(tmp_path, MINUTES + SIGNERS)
+    assert a.signature == WANT and a.byline is None
+    assert [text_of(b.text) for b in a.blocks if isinstance(b, Paragraph)][-1].startswith("Cuộc họp kết thúc")
+
+
+@pytest.mark.parametrize("order", ["above", "under"])
+def test_the_recipients_above_or_under_them(tmp_path, order):
+    text = MINUTES + (RECIPIENTS + SIGNERS if order == "above" else SIGNERS + RECIPIENTS)
+    a = _read(tmp_path, text)
+    assert a.signature is not None and a.signature.recipients == ("Các phòng chuyên môn", "Lưu: VT")
+    assert a.signature.beside == WANT.beside and a.signature.name == "Trần Thị Bình"
+
+
+def test_two_columns_that_are_not_signers_stay_text(tmp_path):
+    """A closing table of prices copied as rows of two cells is not a signature."""
+    a = _read(tmp_path, MINUTES + "Vàng SJC\t86,5 triệu đồng\nVàng nhẫn\t84,2 triệu đồng\n")
+    assert a.signature is None
+    assert "86,5" in json.dumps(json.loads(dumps(a)), ensure_ascii=False)
+
+
+def test_json_keeps_them_and_only_when_there(tmp_path):
+    a = _read(tmp_path, MINUTES + SIGNERS)
+    data = json.loads(dumps(a))
+    validate(data)
+    assert data["signature"]["beside"] == [{"name": "Nguyễn Văn An", "title": ["THƯ KÝ"], "signed": "(Đã ký)"}]
+    assert loads(dumps(a)) == a
+    alone = json.loads(dumps(Article("T", signature=Signature("A", ("GIÁM ĐỐC",)))))
+    assert "beside" not in alone["signature"]
+
+
+@pytest.mark.parametrize("style", ["nd30", "default"])
+def test_every_format_sets_them_side_by_side(tmp_path, style):
+    src = tmp_path / "bb.txt"
+    src.write_text(MINUTES + RECIPIENTS + SIGNERS, encoding="utf-8")
+    out = tmp_path / "out"
+    r = bantin("export", "-f", "all", "--style", style, "-o", str(out), str(src))
+    assert r.returncode == 0, r.stderr.decode()
+    for fmt in ("txt", "epub", "docx", "pdf"):
+        flat = " ".join(read_back(out / f"bb.{fmt}").replace("\u00a0", " ").split())
+        for word in ("THƯ KÝ", "CHỦ TỌA", "Nguyễn Văn An", "Trần Thị Bình", "Nơi nhận:", "Lưu: VT."):
+            assert flat.count(word) == 1, (fmt, word)
+        # The text's last words, then the block: the signers' offices, their names, the recipients.
+        at = [flat.index(x) for x in ("kết thúc lúc 11 giờ", "THƯ KÝ", "Nguyễn Văn An", "Nơi nhận:")]
+        assert at == sorted(at), (fmt, at)
+    assert "No errors or warnings detected" in epubcheck(out / "bb.epub")
+    lines = (out / "bb.txt").read_text(encoding="utf-8").splitlines()
+    row = next(x for x in lines if "THƯ KÝ" in x)
+    assert "CHỦ TỌA" in row and row.index("CHỦ TỌA") > 40  # side by side, the chair on the right
+    # bantin's own Word file reads back the same signature.
+    assert api.read(out / "bb.docx").signature == _read(tmp_path, MINUTES + RECIPIENTS + SIGNERS).signature  # type: ignore[union-attr]
+
+
+def _word(path: Path, table: bool) -> Path:
+    d = docx.Document()
+    d.add_paragraph("Cuộc họp kết thúc lúc 11 giờ cùng ngày.")
+    if table:
+        t = d.add_table(rows=1, cols=2)
+        for cell, lines in zip(t.rows[0].cells, (["THƯ KÝ", "Nguyễn Văn An"], ["CHỦ TỌA", "Trần Thị Bình"]),
+                               strict=True):
+            cell.paragraphs[0].text = lines[0]
+            cell.add_paragraph(lines[1])
+    else:
+        d.add_paragraph("THƯ KÝ\tCHỦ TỌA")
+        d.add_paragraph("Nguyễn Văn An\tTrần Thị Bình")
+    d.save(str(path))
+    return path
+
+
+@pytest.mark.parametrize("table", [True, False], ids=["table", "tabs"])
+def test_word_reads_them(tmp_path, table):
+    a = api.read(_word(tmp_path / "bb.docx", table))
+    assert isinstance(a, Article)
+    assert a.signature == Signature("Trần Thị Bình", ("CHỦ TỌA",), beside=(Signer("Nguyễn Văn An", ("THƯ KÝ",)),))
