@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from bantin.exporters.labels import RECIPIENTS, SignatureBlock
 from bantin.model import Article, Block, Cell, Heading, ListBlock, Paragraph, Span, Table, Text, text_of
-from bantin.model.labels import is_addressee, is_mark, is_signed, national_kind
+from bantin.model.labels import is_addressee, is_mark, is_place_date, is_signed, national_kind
 
 # Nghị định 30/2020, Article 7: the kinds of administrative document. Under a title
 # that names one ("BÁO CÁO"), the next line is the document's summary (trích yếu),
@@ -66,7 +66,8 @@ def _national(a: Article, texts: list[str | None]) -> dict[int, str]:
 def parts(a: Article) -> dict[int, str]:
     """The parts of an administrative text among the article's top-level blocks,
     by index: "nation" and "motto" (the national lines a paper with no issuer
-    opens with), "mark" (each urgency or secrecy mark the text opens with, "HỎA TỐC"),
+    opens with), "closing_place" (a signed paper's last line "Hà Nội, ngày …",
+    over its signer), "mark" (each urgency or secrecy mark the text opens with, "HỎA TỐC"),
     "addressee" (a first paragraph after them "Kính gửi: …"), "recipients" (the
     list under a "Kính gửi:" that names no one itself) or "recipient" and
     "last_recipient" (its lines typed as paragraphs, "- Sở Y tế;"); in a decision,
@@ -98,6 +99,10 @@ def parts(a: Article) -> dict[int, str]:
         opening.update((k, "recipient" if k < end - 1 else "last_recipient") for k in range(under, end))
     # A news story may quote a "THÔNG BÁO:" line: only a document that says it is
     # one (its issuer, or a title naming its kind) enacts.
+    last = len(texts) - 1
+    if a.signature is not None and last >= 0 and isinstance(a.blocks[last], Paragraph) \
+            and is_place_date(texts[last] or ""):
+        opening[last] = "closing_place"  # over the signer, where a paper with no header block dates itself
     official = bool(a.issuer) or document_type(a.title)
     enact = next((i for i, t in enumerate(texts) if t and _ENACTS.fullmatch(t)), None) if official else None
     if enact is None:

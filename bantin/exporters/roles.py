@@ -161,6 +161,10 @@ def roles(style: Style) -> Mapping[str, Role]:
         "sign_recipient": Role(11, 1.15),
         "sign_title": Role(DECREE["number"], 1.15, bold=True, align="center"),
         "sign_name": Role(DECREE["number"], 1.15, bold=True, align="center", before=SIGNING_ROOM),
+        # A signed paper's own last line "Hà Nội, ngày …" (a đơn, a contract: no header
+        # block dates it), italic, centred over the signer's column.
+        "decree_closing_place": Role(DECREE["place"], 1.2, italic=True, align="center", left=text_mm * 0.45,
+                                     before=t.space_after, keep_next=True),
         # A copy's "(Đã ký)" in the room to sign, under the office, as published copies set it.
         "sign_signed": Role(DECREE["number"], 1.15, italic=True, align="center", before=3),
         # The DOCX header and footer. A number at the top (nd30) is the header's only

@@ -47,6 +47,16 @@ def national_kind(text: str) -> str | None:
     return {NATIONAL[0]: "nation", NATIONAL[1]: "motto"}.get(t)
 
 
+# "Hà Nội, ngày 10 tháng 9 năm 2025": where and when a paper was signed, whole.
+_PLACE_DATE = re.compile(r"[^\W\d_][^,]{0,60},\s*ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}\.?", re.IGNORECASE)
+
+
+def is_place_date(text: str) -> bool:
+    """Is the line a place and a whole date, as a paper states where and when it was
+    signed ("Hà Nội, ngày 10 tháng 9 năm 2025")?"""
+    return _PLACE_DATE.fullmatch(text.strip()) is not None
+
+
 _ADDRESSEE = re.compile(r"Kính\s+gửi\s*:", re.IGNORECASE)
 
 

@@ -39,6 +39,10 @@ def _texts(a: Article) -> list[str]:
     return [text_of(b.text) for b in a.blocks if isinstance(b, Paragraph | Heading)]
 
 
+def _centre(line: str) -> float:
+    return (len(line) - len(line.lstrip()) + len(line.rstrip())) / 2
+
+
 def _write(tmp_path: Path, text: str = PETITION) -> Path:
     src = tmp_path / "don.txt"
     src.write_text(text, encoding="utf-8")
@@ -188,3 +192,25 @@ def test_nd30_sets_the_number_under_the_national_lines(tmp_path):
                        "Hôm nay, ngày"):
             at = flat.find(_flat(phrase), at)
             assert at >= 0, (fmt, phrase)
+
+
+def test_nd30_sets_a_signed_papers_date_over_its_signer(tmp_path):
+    """"Hà Nội, ngày 10 tháng 9 năm 2025" above "Người làm đơn": no header block
+    dates a đơn, so its own line stands over the signer, italic, as the paper sets it;
+    a line of the text that only names a date stays a paragraph."""
+    import zipfile
+
+    from bantin.model.labels import is_place_date
+
+    assert is_place_date("Hà Nội, ngày\u00a010 tháng\u00a09 năm\u00a02025")
+    assert not is_place_date("Hà Nội, ngày 10 tháng 9 năm 2025, trời mưa to.")
+    out = tmp_path / "out"
+    r = bantin("export", "-f", "txt,docx", "--style", "nd30", "-o", str(out), str(_write(tmp_path)))
+    assert r.returncode == 0, r.stderr.decode()
+    lines = (out / "don.txt").read_text(encoding="utf-8").splitlines()
+    date = next(x for x in lines if "Hà Nội, ngày" in x)
+    signer = next(x for x in lines if "NGƯỜI LÀM ĐƠN" in x)
+    assert date.startswith(" " * 30) and abs(_centre(date) - _centre(signer)) <= 2
+    with zipfile.ZipFile(out / "don.docx") as z:
+        styles, body = z.read("word/styles.xml").decode(), z.read("word/document.xml").decode()
+    assert "Closing Place and Date" in styles and body.count("ClosingPlaceandDate") == 1

@@ -41,6 +41,7 @@ NAMES = {
     "decree_summary": "Document Summary",
     "decree_subject": "Header Block Subject",
     "decree_mark": "Header Block Mark",
+    "decree_closing_place": "Closing Place and Date",
     "decree_addressee": "Addressee",
     "decree_recipient": "Addressee List",
     "decree_last_recipient": "Addressee List Last",

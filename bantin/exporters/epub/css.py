@@ -129,6 +129,7 @@ def css(style: Style, fonts: list[tuple[str, str, str]], fallbacks: list[str]) -
             ".decree-recipient, .decree-last_recipient { margin: 0 0 0.2em 55%; text-indent: 0; text-align: left; } "
             ".decree-last_recipient { margin-bottom: 1em; } "
             ".decree-addressee { text-align: center; text-indent: 0; margin: 0.6em 0 1em; } "
+            ".decree-closing_place { font-style: italic; text-align: center; text-indent: 0; margin: 1em 0 0 45%; } "
             ".decree-mark { width: 40%; text-align: center; text-indent: 0; margin: 0 0 0.6em; }",
             # A decision's parts: who decides and "QUYẾT ĐỊNH:" bold and centred, the grounds in italic.
             ".decree-authority, .decree-enact { text-align: center; text-indent: 0; font-weight: bold; "

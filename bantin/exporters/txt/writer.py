@@ -179,6 +179,9 @@ class Writer(Walker):
             self.out += self.lines(words)
         elif part == "mark":  # "HỎA TỐC" under the number, in the header's left column
             self.out += [*self.gap(), *centred_lines(words, int(self.cols * HEADER_LEFT))]
+        elif part == "closing_place":  # "Hà Nội, ngày …" over the signer, centred in the signature's right column
+            left = self.cols * 9 // 20
+            self.out += [*self.gap(), *(" " * left + x for x in centred_lines(words, self.cols - left))]
         elif part in ("recipient", "last_recipient"):  # under "Kính gửi:", from about where its colon ends
             indent = " " * ((self.cols + len("Kính gửi:")) // 2 + 1)
             self.out += wrap(words, self.cols, indent, indent + "  ")
