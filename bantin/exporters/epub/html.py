@@ -258,7 +258,8 @@ class Html(Walker):
                           f'<p class="decree-motto"><span>{self.x(TIEU_NGU, "body", "bold")}</span></p></div>')
 
     def decree_part(self, b: Paragraph | Heading, part: str) -> None:
-        bold, italic = {"basis": (False, True), "closing_place": (False, True)}.get(part, (part in ("authority", "enact", "mark"), False))
+        bold = part in ("authority", "enact", "mark")
+        italic = part in ("basis", "closing_place")
         self.parts.append(f'<p class="decree-{part}">{self.spans(b.text, bold=bold, italic=italic)}</p>')
 
     def summary(self, text: str) -> None:
