@@ -53,6 +53,15 @@ def _table_columns(t: Table) -> tuple[list[str], list[str]]:
     return lines(t.rows[0][0].blocks), lines(t.rows[0][1].blocks)
 
 
+def of_cells(left: list[str], right: list[str]) -> Signature | None:
+    """The signature a table of two cells is, given each cell's lines: "Nơi nhận:"
+    and its list beside the signer, or two signers; else None."""
+    head, signed = signature.split(left + right)
+    if signed is None and left and right:
+        return signature.joint(left, right)
+    return signed if not head else None
+
+
 def _side_by_side(paras: list[Para]) -> tuple[int, Signature] | None:
     """Two signers typed side by side, parted by tabs ("THƯ KÝ⇥CHỦ TỌA"), as the
     last paragraphs, every one of them two columns: how many, and the signature
@@ -80,11 +89,8 @@ def typed(items: list[Item]) -> tuple[list[Item], Signature | None]:
     last = next((i for i in range(len(items) - 1, -1, -1)
                  if not (isinstance(items[i], Para) and not items[i].text and not items[i].images)), None)  # type: ignore[union-attr]
     if last is not None and isinstance(items[last], Table):
-        left, right = _table_columns(items[last])  # type: ignore[arg-type]
-        head, signed = signature.split(left + right)
-        if signed is None and left and right:
-            head, signed = [], signature.joint(left, right)  # two signers, one a cell
-        return (items[:last], signed) if signed is not None and not head else (items, None)
+        signed = of_cells(*_table_columns(items[last]))  # type: ignore[arg-type]
+        return (items[:last], signed) if signed is not None else (items, None)
     start = len(items)
     while start > 0 and len(items) - start < MAX_LINES and isinstance(items[start - 1], Para) \
             and not items[start - 1].images:  # type: ignore[union-attr]

@@ -49,7 +49,7 @@ from bantin.model import (
     spans_of,
 )
 from bantin.source import Context, Reader
-from bantin.source.html import boilerplate, errorpage, listing, notes, sapo, size
+from bantin.source.html import administrative, boilerplate, errorpage, listing, notes, sapo, size
 from bantin.source.html.asides import table_captions, take_attributions
 from bantin.source.html.blocks import Converter, Piece
 from bantin.source.html.cleanup import clean
@@ -213,6 +213,9 @@ def read(data: bytes, ctx: Context) -> Article:
     found = sapo.find(page, fields.title, [d for d in (ld.description, fields.description) if d])
     if found is not None:
         remove(found[0])
+    admin = administrative.take(page)  # a công văn's header and signature tables, before boilerplate sees them
+    if admin.header is not None:
+        ctx.warn("issuer, number, place, date read from the administrative header table")
     boilerplate.prune(page)
     keep_spaces(page)
     mark_code(page)
@@ -241,7 +244,7 @@ def read(data: bytes, ctx: Context) -> Article:
         title=fields.title, lede=lede or None, outlet=Outlet(None, fields.outlet) if fields.outlet else None,
         date=date, byline=byline, url=fields.url, blocks=tuple(blocks), language=language(page),
     )
-    return _with_notes(article, {nid: tuple(p.block for p in converter.contents(el))
+    return _with_notes(admin.article(article), {nid: tuple(p.block for p in converter.contents(el))
                                  for nid, el in found_notes.content.items()})
 
 

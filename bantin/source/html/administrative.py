@@ -1,0 +1,106 @@
+"""An administrative document posted as a web page (a ministry's or a province's
+site, a legal library): Nghị định 30's header and signature set as tables.
+
+The header table (the issuer and "Số: …" on the left, the national title and
+motto and "Hà Nội, ngày …" on the right) and the last table, "Nơi nhận:" beside
+the signer or two signers, are read with the Word reader's rules from the page
+itself, where each cell keeps its lines (``<br>``, ``<p>``) and its bold; they
+are taken out of the page before trafilatura reads it, and become the article's
+issuer, number, place, date and signature, as a Word file's do. A table without
+the national title, or one whose cells do not all have their place in the
+block, stays where it is.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Any
+
+from bantin.model import Article, Cell, Paragraph, Signature, Span, Table
+from bantin.source.docx.core import national
+from bantin.source.docx.header import Header, is_rule, read_header
+from bantin.source.docx.signature import of_cells
+from bantin.source.html.page import remove
+from bantin.source.rules.admin_header import with_header
+
+_BREAKS = frozenset({"br", "p", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6"})
+_BOLD = frozenset({"b", "strong"})
+MAX_CELLS = 6  # a header or a signature table is two columns, in a row or two
+
+
+@dataclass(frozen=True)
+class Found:
+    header: Header | None
+    signature: Signature | None
+
+    def article(self, a: Article) -> Article:
+        """``a`` with what the tables said: the header's fields (its "V/v …" the
+        title, as in the other readers) and the signature."""
+        if self.header is not None:
+            a = with_header(replace(a, title=self.header.subject or a.title), self.header)
+        return replace(a, signature=self.signature) if self.signature is not None else a
+
+
+def take(page: Any) -> Found:
+    """The header and signature tables of ``page``, taken out of it. Old sites
+    lay pages out in tables: only tables with none inside them are looked at."""
+    tables = [t for t in page.iter("table") if not t.findall(".//table")]
+    header = None
+    for t in tables:
+        if national(t.text_content()) and (header := read_header(_table(t))) is not None:
+            remove(t)
+            break
+    signed = None
+    for t in reversed(tables):  # the last one that is a signature block: a site's own tables may follow
+        cells = _cells(t)
+        if len(cells) == 1 and len(cells[0]) == 2 and t.getparent() is not None:
+            left, right = ([" ".join(_text(p).split()) for p in c] for c in cells[0])
+            if (signed := of_cells(left, right)) is not None:
+                remove(t)
+                break
+    return Found(header, signed)
+
+
+def _table(t: Any) -> Table:
+    return Table(tuple(tuple(Cell(tuple(c)) for c in row) for row in _cells(t)))
+
+
+def _cells(t: Any) -> list[list[list[Paragraph]]]:
+    """Each row's cells, each cell's lines (a paragraph each, bold where all of
+    it is); no rows past MAX_CELLS cells in all (no header is that big)."""
+    rows = [[_lines(c) for c in tr if isinstance(c.tag, str) and c.tag in ("td", "th")] for tr in t.iter("tr")]
+    rows = [r for r in rows if r]
+    return rows if sum(len(r) for r in rows) <= MAX_CELLS else []
+
+
+def _lines(cell: Any) -> list[Paragraph]:
+    lines: list[list[Span]] = [[]]
+
+    def walk(el: Any, bold: bool) -> None:
+        for child in el:
+            if not isinstance(child.tag, str):
+                continue
+            if child.tag in _BREAKS:
+                lines.append([])
+            inner = bold or child.tag in _BOLD
+            if child.text:
+                lines[-1].append(Span(child.text, strong=inner))
+            walk(child, inner)
+            if child.tag in _BREAKS and child.tag != "br":
+                lines.append([])
+            if child.tail:
+                lines[-1].append(Span(child.tail, strong=bold))
+
+    if cell.text:
+        lines[0].append(Span(cell.text))
+    walk(cell, cell.tag in _BOLD)
+    out = []
+    for spans in lines:
+        text = " ".join("".join(s.text for s in spans).split())
+        if text and not is_rule(text):
+            out.append(Paragraph((Span(text, strong=all(s.strong for s in spans if s.text.strip())),)))
+    return out
+
+
+def _text(p: Paragraph) -> str:
+    return "".join(s.text for s in p.text)

@@ -1,0 +1,88 @@
+"""A công văn posted as a web page: Nghị định 30's header and signature set as
+tables, each cell's lines parted by ``<br>``. They are read as a Word file's are:
+the issuer, number, place and date from the header table, the signature from the
+last one, and neither is left in the text as a table whose lines ran together
+("BỘ Y TẾ CỤC QUẢN LÝ … -------")."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from helpers import bantin, read_back
+
+import bantin as api
+from bantin.model import Article, Paragraph, Signature, Signer, Table, text_of
+
+HEADER = ('<table width="100%"><tr><td width="40%"><p align="center">BỘ Y TẾ<br><b>CỤC QUẢN LÝ KHÁM, CHỮA BỆNH</b>'
+          '<br>-------</p></td><td><p align="center"><b>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM<br>Độc lập - Tự do - '
+          'Hạnh phúc</b><br>---------------</p></td></tr><tr><td><p align="center">Số: 123/KCB-NV<br>'
+          'V/v tăng cường phòng chống dịch</p></td><td><p align="right"><i>Hà Nội, ngày 05 tháng 8 năm 2025</i>'
+          '</p></td></tr></table>')
+BODY = ('<p align="center">Kính gửi: Sở Y tế các tỉnh, thành phố trực thuộc Trung ương.</p>'
+        '<p>Cục Quản lý Khám, chữa bệnh đề nghị các đơn vị triển khai ngay các biện pháp phòng chống dịch sốt '
+        'xuất huyết trên địa bàn, báo cáo kết quả thực hiện về Cục theo quy định hiện hành.</p>'
+        '<p>Báo cáo kết quả về Cục trước ngày 30 tháng 9 năm 2025 để tổng hợp, báo cáo Bộ trưởng Bộ Y tế.</p>')
+SIGNED = ('<table width="100%"><tr><td><p><b><i>Nơi nhận:</i></b><br>- Như trên;<br>- Lưu: VT, NV.</p></td>'
+          '<td><p align="center"><b>KT. CỤC TRƯỞNG<br>PHÓ CỤC TRƯỞNG<br><br><br>Nguyễn Trọng Khoa</b></p></td></tr>'
+          '</table>')
+JOINT = ('<table><tr><td><p align="center"><b>THƯ KÝ</b></p><p align="center">Nguyễn Văn An</p></td>'
+         '<td><p align="center"><b>CHỦ TỌA</b></p><p align="center">Trần Thị Bình</p></td></tr></table>')
+
+
+def _page(tmp_path: Path, body: str, layout: bool = False) -> Path:
+    content = f'<div class="content">{body}</div>'
+    if layout:  # an old site: the whole page laid out in a table
+        content = f'<table><tr><td class="menu"><a href="/">Trang chủ</a></td><td>{content}</td></tr></table>'
+    f = tmp_path / "cv.html"
+    f.write_text(f'<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>Công văn 123/KCB-NV về '
+                 f'phòng chống dịch</title></head><body>{content}</body></html>', encoding="utf-8")
+    return f
+
+
+@pytest.mark.parametrize("layout", [False, True], ids=["plain", "layout-table"])
+def test_header_and_signature_tables_are_read(tmp_path, layout):
+    a = api.read(_page(tmp_path, HEADER + BODY + SIGNED, layout))
+    assert isinstance(a, Article)
+    assert (a.issuer, a.number, a.place, a.date) == ("BỘ Y TẾ; CỤC QUẢN LÝ KHÁM, CHỮA BỆNH", "123/KCB-NV", "Hà Nội",
+                                                     "2025-08-05")
+    assert a.title == "V/v tăng cường phòng chống dịch"  # the document's own, as the other readers take it
+    assert a.signature == Signature("Nguyễn Trọng Khoa", ("KT. CỤC TRƯỞNG", "PHÓ CỤC TRƯỞNG"),
+                                    ("Như trên", "Lưu: VT, NV"))
+    assert not any(isinstance(b, Table) for b in a.blocks)
+    texts = [text_of(b.text) for b in a.blocks if isinstance(b, Paragraph)]
+    assert texts[0].startswith("Kính gửi:") and texts[-1].startswith("Báo cáo kết quả")
+
+
+def test_two_signers_in_a_table(tmp_path):
+    a = api.read(_page(tmp_path, HEADER + BODY + JOINT))
+    assert isinstance(a, Article)
+    assert a.signature == Signature("Trần Thị Bình", ("CHỦ TỌA",), beside=(Signer("Nguyễn Văn An", ("THƯ KÝ",)),))
+
+
+def test_a_news_pages_tables_stay(tmp_path):
+    """A table of figures, and a two-cell table that is no signature, are the
+    article's; a page with no header table keeps its own title."""
+    prices = ("<table><tr><th>Loại vàng</th><th>Giá mua</th></tr><tr><td>SJC</td><td>86,5 triệu</td></tr>"
+              "<tr><td>Nhẫn</td><td>84,2 triệu</td></tr></table>")
+    two = "<table><tr><td>Phóng viên</td><td>Lê Minh Tuấn</td></tr></table>"
+    body = ("<p>Giá vàng trong nước sáng nay tiếp tục tăng mạnh theo đà tăng của giá vàng thế giới, "
+            "các doanh nghiệp điều chỉnh giá bán lên mức cao nhất từ đầu năm.</p>")
+    a = api.read(_page(tmp_path, body + prices + body.replace("sáng nay", "chiều nay") + two))
+    assert isinstance(a, Article) and a.signature is None and a.issuer is None
+    assert a.title == "Công văn 123/KCB-NV về phòng chống dịch"
+    assert sum(isinstance(b, Table) for b in a.blocks) >= 1
+
+
+def test_nd30_prints_the_page_as_the_decree_sets_it(tmp_path):
+    out = tmp_path / "out"
+    src = _page(tmp_path, HEADER + BODY + SIGNED)
+    r = bantin("export", "-f", "txt,pdf", "--style", "nd30", "-o", str(out), str(src))
+    assert r.returncode == 0, r.stderr.decode()
+    assert b"administrative header table" in r.stderr
+    for fmt in ("txt", "pdf"):
+        flat = " ".join(read_back(out / f"cv.{fmt}").replace("\u00a0", " ").split())
+        at = [flat.find(x) for x in ("BỘ Y TẾ", "Số: 123/KCB-NV", "Kính gửi:", "Báo cáo kết quả", "Nơi nhận:",
+                                     "Nguyễn Trọng Khoa")]
+        assert -1 not in at and at == sorted(at), (fmt, at)
+        assert "-------" not in flat and flat.count("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM") == 1, fmt
