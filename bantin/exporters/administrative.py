@@ -97,12 +97,12 @@ def parts(a: Article) -> dict[int, str]:
         while end < len(texts) and isinstance(a.blocks[end], Paragraph) and _DASHED.match(texts[end] or ""):
             end += 1
         opening.update((k, "recipient" if k < end - 1 else "last_recipient") for k in range(under, end))
-    # A news story may quote a "THÔNG BÁO:" line: only a document that says it is
-    # one (its issuer, or a title naming its kind) enacts.
     last = len(texts) - 1
     if a.signature is not None and last >= 0 and isinstance(a.blocks[last], Paragraph) \
             and is_place_date(texts[last] or ""):
         opening[last] = "closing_place"  # over the signer, where a paper with no header block dates itself
+    # A news story may quote a "THÔNG BÁO:" line: only a document that says it is
+    # one (its issuer, or a title naming its kind) enacts.
     official = bool(a.issuer) or document_type(a.title)
     enact = next((i for i, t in enumerate(texts) if t and _ENACTS.fullmatch(t)), None) if official else None
     if enact is None:

@@ -11,6 +11,13 @@ first. Only lines that end the text are taken, and only when every one of them
 has its place (a line that is neither an item, an office in capitals nor the
 name leaves the text as it is): they become the article's ``Signature``, which
 every format prints as the decree's signature block.
+
+A copy sets words in the room to sign ("(Đã ký)") between the office and the
+name; with them, the signer's lines end a text signed with no "Nơi nhận" too (a
+notice as a website posts it). A citizen's paper is signed by a role in the
+office's place ("Người làm đơn"). Two signers copied side by side, rows of two
+cells ("THƯ KÝ⇥CHỦ TỌA" / "Nguyễn Văn An⇥Trần Thị Bình"), are one signature,
+the right one first and the left one ``beside`` it.
 """
 
 from __future__ import annotations
