@@ -125,7 +125,7 @@ def css(style: Style, fonts: list[tuple[str, str, str]], fallbacks: list[str]) -
             ".decree-motto span { border-bottom: 1px solid; padding-bottom: 0.15em; } "
             # A paper with no issuer (a đơn) opens under the national lines alone, centred.
             ".national { font-size: 0.85em; margin: 0 0 1.5em; } "
-            ".national p { text-align: center; text-indent: 0; margin: 0; }",
+            ".national p { text-align: center; text-indent: 0; margin: 0; text-wrap: balance; }",
             ".decree-recipient, .decree-last_recipient { margin: 0 0 0.2em 55%; text-indent: 0; text-align: left; } "
             ".decree-last_recipient { margin-bottom: 1em; } "
             ".decree-addressee { text-align: center; text-indent: 0; margin: 0.6em 0 1em; } "
