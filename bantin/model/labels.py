@@ -42,8 +42,9 @@ NATIONAL = ("cộng hòa xã hội chủ nghĩa việt nam", "độc lập - t�
 def national_kind(text: str) -> str | None:
     """"nation" for a line that is the national title, whole, "motto" for the
     motto (with any dashes and spacing, "Độc lập – Tự do – Hạnh phúc"); else None."""
-    t = re.sub(r"\s*[-–—‐‑]\s*", " - ", text.lower().replace("hoà", "hòa"))
-    t = " ".join(t.split()).strip(" -_.")
+    # Spaces collapsed first: "\s*-" over a run of spaces with no dash is quadratic.
+    t = re.sub(r" ?[-–—‐‑] ?", " - ", " ".join(text.lower().replace("hoà", "hòa").split()))
+    t = t.strip(" -_.")
     return {NATIONAL[0]: "nation", NATIONAL[1]: "motto"}.get(t)
 
 

@@ -54,9 +54,9 @@ def read_core(root: Any) -> Core:
 def fold(text: str) -> str:
     """Lower case, one kind of dash, one spelling of "hòa", spaces collapsed:
     the form national lines are compared in."""
-    t = unicodedata.normalize("NFC", text).lower().replace("hoà", "hòa")
-    t = re.sub(r"\s*[-–—]\s*", " - ", t)
-    return " ".join(t.split())
+    t = " ".join(unicodedata.normalize("NFC", text).lower().replace("hoà", "hòa").split())
+    # On collapsed spaces: "\s*-" over a long run of them is quadratic.
+    return " ".join(re.sub(r" ?[-–—] ?", " - ", t).split())
 
 
 def national(text: str) -> bool:
