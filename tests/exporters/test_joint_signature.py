@@ -87,15 +87,20 @@ def test_every_format_sets_them_side_by_side(tmp_path, style):
     assert api.read(out / "bb.docx").signature == _read(tmp_path, MINUTES + RECIPIENTS + SIGNERS).signature  # type: ignore[union-attr]
 
 
-def _word(path: Path, table: bool) -> Path:
+def _word(path: Path, table: str) -> Path:
     d = docx.Document()
     d.add_paragraph("Cuộc họp kết thúc lúc 11 giờ cùng ngày.")
-    if table:
+    if table == "table":
         t = d.add_table(rows=1, cols=2)
         for cell, lines in zip(t.rows[0].cells, (["THƯ KÝ", "Nguyễn Văn An"], ["CHỦ TỌA", "Trần Thị Bình"]),
                                strict=True):
             cell.paragraphs[0].text = lines[0]
             cell.add_paragraph(lines[1])
+    elif table == "rows":  # the offices in one row, the names in the next
+        t = d.add_table(rows=2, cols=2)
+        for (r, c), text in {(0, 0): "THƯ KÝ", (0, 1): "CHỦ TỌA", (1, 0): "Nguyễn Văn An",
+                             (1, 1): "Trần Thị Bình"}.items():
+            t.cell(r, c).text = text
     else:
         d.add_paragraph("THƯ KÝ\tCHỦ TỌA")
         d.add_paragraph("Nguyễn Văn An\tTrần Thị Bình")
@@ -103,7 +108,7 @@ def _word(path: Path, table: bool) -> Path:
     return path
 
 
-@pytest.mark.parametrize("table", [True, False], ids=["table", "tabs"])
+@pytest.mark.parametrize("table", ["table", "rows", "tabs"])
 def test_word_reads_them(tmp_path, table):
     a = api.read(_word(tmp_path / "bb.docx", table))
     assert isinstance(a, Article)

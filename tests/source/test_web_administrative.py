@@ -29,6 +29,9 @@ SIGNED = ('<table width="100%"><tr><td><p><b><i>Nơi nhận:</i></b><br>- Như t
 JOINT = ('<table><tr><td><p align="center"><b>THƯ KÝ</b></p><p align="center">Nguyễn Văn An</p></td>'
          '<td><p align="center"><b>CHỦ TỌA</b></p><p align="center">Trần Thị Bình</p></td></tr></table>')
 
+ROWS = ('<table><tr><td><b>THƯ KÝ</b></td><td><b>CHỦ TỌA</b></td></tr>'
+        '<tr><td>Nguyễn Văn An</td><td>Trần Thị Bình</td></tr></table>')
+
 
 def _page(tmp_path: Path, body: str, layout: bool = False) -> Path:
     content = f'<div class="content">{body}</div>'
@@ -54,8 +57,9 @@ def test_header_and_signature_tables_are_read(tmp_path, layout):
     assert texts[0].startswith("Kính gửi:") and texts[-1].startswith("Báo cáo kết quả")
 
 
-def test_two_signers_in_a_table(tmp_path):
-    a = api.read(_page(tmp_path, HEADER + BODY + JOINT))
+@pytest.mark.parametrize("table", [JOINT, ROWS], ids=["cells", "rows"])
+def test_two_signers_in_a_table(tmp_path, table):
+    a = api.read(_page(tmp_path, HEADER + BODY + table))
     assert isinstance(a, Article)
     assert a.signature == Signature("Trần Thị Bình", ("CHỦ TỌA",), beside=(Signer("Nguyễn Văn An", ("THƯ KÝ",)),))
 

@@ -22,6 +22,7 @@ from bantin.source.docx.header import lines, split_tab
 from bantin.source.rules import signature
 
 MAX_LINES = 30  # a long distribution list; no signature block is longer
+MAX_ROWS = 4  # a signature table's rows: the offices, the words in the room to sign, the names
 
 
 def _lines(paras: list[Para]) -> list[str]:
@@ -41,16 +42,17 @@ def _lines(paras: list[Para]) -> list[str]:
 
 
 def _table_columns(t: Table) -> tuple[list[str], list[str]]:
-    """The lines of each cell of a one-row table of two cells of plain
-    paragraphs; none for any other table (a link, a note or a picture in it
-    would be lost to the block's plain lines)."""
-    if len(t.rows) != 1 or len(t.rows[0]) != 2 or t.caption:
+    """The lines of each column of a table of two columns of plain paragraphs, a
+    row or a few (the offices over the names: "ĐẠI DIỆN BÊN A | ĐẠI DIỆN BÊN B");
+    none for any other table (a link, a note or a picture in it would be lost to
+    the block's plain lines)."""
+    if not 1 <= len(t.rows) <= MAX_ROWS or any(len(r) != 2 for r in t.rows) or t.caption:
         return [], []
-    blocks = [b for c in t.rows[0] for b in c.blocks]
+    blocks = [b for r in t.rows for c in r for b in c.blocks]
     if any(not isinstance(b, Paragraph) or any(s.href or s.note is not None or s.code for s in b.text)
            for b in blocks):
         return [], []
-    return lines(t.rows[0][0].blocks), lines(t.rows[0][1].blocks)
+    return [x for r in t.rows for x in lines(r[0].blocks)], [x for r in t.rows for x in lines(r[1].blocks)]
 
 
 def of_cells(left: list[str], right: list[str]) -> Signature | None:

@@ -52,9 +52,9 @@ def take(page: Any) -> Found:
             break
     signed = None
     for t in reversed(tables):  # the last one that is a signature block: a site's own tables may follow
-        cells = _cells(t)
-        if len(cells) == 1 and len(cells[0]) == 2 and t.getparent() is not None:
-            left, right = ([" ".join(_text(p).split()) for p in c] for c in cells[0])
+        rows = _cells(t)
+        if rows and all(len(r) == 2 for r in rows) and t.getparent() is not None:  # two columns, a row or a few
+            left, right = ([" ".join(_text(p).split()) for r in rows for p in r[k]] for k in (0, 1))
             if (signed := of_cells(left, right)) is not None:
                 remove(t)
                 break
