@@ -27,6 +27,7 @@ from bantin.exporters.labels import (
     meta_line,
     signature_block,
     source_line,
+    undated,
 )
 from bantin.model import Article, Block, Briefing, Document, Heading, ListBlock, Paragraph, Text
 from bantin.model.labels import by_number, is_addressee
@@ -60,6 +61,8 @@ class Walker:
         if national:  # a paper with no issuer (a đơn, a contract) opens under the national title, centred
             self.national_title()
         meta = meta_line(a, headed=header is not None)  # the block shows the issuer, number, place and date
+        if "closing_place" in parts.values():
+            meta = undated(meta, a)  # a đơn's own last line dates it, over the signer
         if meta:
             self.masthead(meta, a)
         stamped = [i for i, part in parts.items() if part == "mark"] if header is not None else []

@@ -71,6 +71,7 @@ def test_a_petition_is_titled_by_its_kind(tmp_path):
     # "Kính gửi: …" is whom it is addressed to, never a heading.
     assert isinstance(a.blocks[2], Paragraph) and texts[2].startswith("Kính gửi:")
     assert a.signature == Signature("Nguyễn Văn Bình", ("Người làm đơn",), (), "(Ký, ghi rõ họ tên)")
+    assert a.date == "2025-09-10"  # from its own last line, which stays a line of the text
 
 
 def test_the_national_title_alone_or_a_headline_is_not_taken(tmp_path):
@@ -98,6 +99,8 @@ def test_every_format_keeps_every_word_in_order(tmp_path, style):
             at = flat.find(_flat(phrase), at)
             assert at >= 0, (fmt, phrase)
         assert flat.count("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM") == 1, fmt
+        if style == "nd30":  # dated by its own last line, not again on a masthead
+            assert flat.count("10 tháng 9 năm 2025") == 1, fmt
     assert "No errors or warnings detected" in epubcheck(out / "don.epub")
 
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from bantin.model import Article, Paragraph, Span
+from bantin.model import Article, Paragraph, Span, text_of
 from bantin.model.labels import by_number, is_addressee, is_mark, national_kind
 from bantin.source.docx.header import (
     NUMBER,
@@ -119,11 +119,14 @@ class NationalPaper:
     def article(self, a: Article) -> Article:
         """The article read from ``rest`` with the national lines as its first
         paragraphs, in bold, as the Word reader keeps them: its kind ("ĐƠN ĐỀ
-        NGHỊ") is its title."""
+        NGHỊ") is its title. No header dates it: a signed paper's last line "Hà
+        Nội, ngày …" does, and stays a line of the text, as in Word."""
         if not self.national:
             return a
-        return replace(a, number=self.number, blocks=(*(Paragraph((Span(x, strong=True),)) for x in self.national),
-                                                      *a.blocks))
+        last = a.blocks[-1] if a.blocks and a.signature is not None else None
+        found = date_line(text_of(last.text)) if isinstance(last, Paragraph) else None
+        return replace(a, number=self.number, date=a.date or (found[1] if found else None),
+                       blocks=(*(Paragraph((Span(x, strong=True),)) for x in self.national), *a.blocks))
 
 
 def national_opening(lines: list[str]) -> NationalPaper:
