@@ -90,3 +90,13 @@ def test_nd30_prints_the_page_as_the_decree_sets_it(tmp_path):
                                      "Nguyễn Trọng Khoa")]
         assert -1 not in at and at == sorted(at), (fmt, at)
         assert "-------" not in flat and flat.count("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM") == 1, fmt
+
+
+def test_a_signature_table_with_a_link_stays_a_table(tmp_path):
+    """A name linked to a profile would lose its link in the block's plain lines,
+    as a Word table with a link stays a table."""
+    linked = SIGNED.replace("Nguyễn Trọng Khoa", '<a href="https://moh.gov.vn/khoa">Nguyễn Trọng Khoa</a>')
+    a = api.read(_page(tmp_path, HEADER + BODY + linked))
+    assert isinstance(a, Article) and a.signature is None and isinstance(a.blocks[-1], Table)
+    assert any(s.href for row in a.blocks[-1].rows for c in row for b in c.blocks if isinstance(b, Paragraph)
+               for s in b.text)

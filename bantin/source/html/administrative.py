@@ -52,7 +52,7 @@ def take(page: Any) -> Found:
             break
     signed = None
     for t in reversed(tables):  # the last one that is a signature block: a site's own tables may follow
-        rows = _cells(t)
+        rows = _cells(t) if not t.xpath(".//a[@href] | .//img") else []  # a link or a picture: the block would lose it
         if rows and all(len(r) == 2 for r in rows) and t.getparent() is not None:  # two columns, a row or a few
             left, right = ([" ".join(_text(p).split()) for r in rows for p in r[k]] for k in (0, 1))
             if (signed := of_cells(left, right)) is not None:
