@@ -7,9 +7,11 @@ The lines are those the newsroom text reader reads (``rules.signature``), so a
 công văn pasted as text and the same one typed in Word end the same way. Only
 paragraphs that end the document are taken, and only when each of them has its
 place in the block; otherwise they stay the body they are. So does a table
-that ends the document as the decree's does, one row of two cells: "Nơi nhận:"
-and its list, the signer's office and name. bantin's own signature block is
-read by its styles (``own``).
+that ends the document as the decree's does, two columns: "Nơi nhận:" and its
+list beside the signer's office and name, or two signers (a contract's parties,
+the minutes' secretary and chair), in a row or with the offices over the names;
+two signers may also be typed side by side with tabs. bantin's own signature
+block is read by its styles (``own``).
 """
 
 from __future__ import annotations
