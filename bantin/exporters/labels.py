@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from bantin.model import Article, Briefing, Document, Figure, Span, Text
+from bantin.model import Article, Briefing, Document, Figure, Signature, Signer, Span, Text
 from bantin.model.dates import local_day
 from bantin.model.labels import SEPARATOR, SOURCE, TAGS
 from bantin.typography.autolink import split
@@ -204,9 +204,14 @@ def signature_block(doc: Article | Briefing) -> SignatureBlock | None:
     items = [f"- {r};" for r in s.recipients]
     if items:
         items[-1] = items[-1][:-1] + "."
-    beside = tuple(SignerLines(tuple(t.upper() for t in x.title), x.name or "", x.signed or "") for x in s.beside
-                   if x.name or x.title)
-    return SignatureBlock(tuple(items), tuple(t.upper() for t in s.title), s.name or "", s.signed or "", beside)
+    first = _signer_lines(s)
+    beside = tuple(_signer_lines(x) for x in s.beside if x.name or x.title)
+    return SignatureBlock(tuple(items), first.title, first.name, first.signed, beside)
+
+
+def _signer_lines(s: Signature | Signer) -> SignerLines:
+    """A signer as printed: the office in capitals, as Nghị định 30 sets it."""
+    return SignerLines(tuple(t.upper() for t in s.title), s.name or "", s.signed or "")
 
 
 def source_line(a: Article) -> Text:

@@ -25,6 +25,7 @@ DECREE = {"issuer": 12.0, "nation": 12.0, "motto": 13.0, "number": 13.0, "place"
 # set width, the column's at most when the name wraps); both writers draw 40%.
 ISSUER_RULE = 0.4
 HEADER_LEFT = 0.4  # the issuer's column: its share of the line in every format
+SIGNATURE_LEFT = 0.45  # the recipients' column of the signature block: its share, in every format
 SIGNING_ROOM = 60.0  # points between the signer's office and name: a signature and a stamp
 SIGNATURE_GAP = 18.0  # points between the text and the signature block
 
@@ -163,7 +164,7 @@ def roles(style: Style) -> Mapping[str, Role]:
         "sign_name": Role(DECREE["number"], 1.15, bold=True, align="center", before=SIGNING_ROOM),
         # A signed paper's own last line "Hà Nội, ngày …" (a đơn, a contract: no header
         # block dates it), italic, centred over the signer's column.
-        "decree_closing_place": Role(DECREE["place"], 1.2, italic=True, align="center", left=text_mm * 0.45,
+        "decree_closing_place": Role(DECREE["place"], 1.2, italic=True, align="center", left=text_mm * SIGNATURE_LEFT,
                                      before=t.space_after, keep_next=True),
         # A copy's "(Đã ký)" in the room to sign, under the office, as published copies set it.
         "sign_signed": Role(DECREE["number"], 1.15, italic=True, align="center", before=3),

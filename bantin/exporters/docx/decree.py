@@ -12,8 +12,10 @@ from bantin.exporters.docx.fields import run
 from bantin.exporters.docx.names import NAMES
 from bantin.exporters.docx.writer import Writer
 from bantin.exporters.labels import QUOC_HIEU, RECIPIENTS, TIEU_NGU, DecreeHeader, SignatureBlock, SignerLines
-from bantin.exporters.roles import HEADER_LEFT, ISSUER_RULE, SIGNATURE_GAP
+from bantin.exporters.roles import HEADER_LEFT, ISSUER_RULE, SIGNATURE_GAP, SIGNATURE_LEFT
 from bantin.typography.words import join
+
+TITLE_GAP = round(8 / 25.4 * 1440)  # twips: the title keeps its distance from the block, as in the PDF (8 mm)
 
 
 def header_block(w: Writer, h: DecreeHeader) -> None:
@@ -52,7 +54,7 @@ def header_block(w: Writer, h: DecreeHeader) -> None:
             tr.append(_cell(w, cell_width, lines))
         tbl.append(tr)
     w.sect.addprevious(tbl)
-    _gap(w, round(8 / 25.4 * 1440))  # the title keeps its distance from the block, as in the PDF (8 mm)
+    _gap(w, TITLE_GAP)
 
 
 def signature_block(w: Writer, s: SignatureBlock) -> None:
@@ -66,7 +68,8 @@ def signature_block(w: Writer, s: SignatureBlock) -> None:
         widths: tuple[int, ...] = (total // len(signers),) * len(signers)
         rows = [signers, *([[left, *[[] for _ in signers[1:]]]] if left else [])]
     else:
-        widths, rows = (total * 9 // 20, total - total * 9 // 20), [[left, *signers]]
+        left_twips = round(total * SIGNATURE_LEFT)
+        widths, rows = (left_twips, total - left_twips), [[left, *signers]]
     tbl = _table(w, total, widths)
     for n, cells in enumerate(rows):
         tr = w.el("w:tr")
@@ -207,4 +210,4 @@ def national_block(w: Writer) -> None:
     for line in ((QUOC_HIEU, "decree_nation", 0), (TIEU_NGU, "decree_motto", 0),
                  ("", "decree", max(0, (total - _motto_twips(w)) // 2))):
         w.sect.addprevious(_line(w, *line))
-    _gap(w, round(8 / 25.4 * 1440))  # the title keeps its distance, as under the header block
+    _gap(w, TITLE_GAP)

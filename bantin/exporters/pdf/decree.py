@@ -20,7 +20,7 @@ from reportlab.platypus import HRFlowable, KeepTogether, Table, TableStyle
 
 from bantin.exporters.balance import balance
 from bantin.exporters.labels import QUOC_HIEU, RECIPIENTS, TIEU_NGU, DecreeHeader, SignatureBlock, SignerLines
-from bantin.exporters.roles import HEADER_LEFT, ISSUER_RULE, SIGNATURE_GAP
+from bantin.exporters.roles import HEADER_LEFT, ISSUER_RULE, SIGNATURE_GAP, SIGNATURE_LEFT
 
 
 def _motto_rule(st: Mapping[str, Any], ink_colour: str) -> Any:
@@ -79,7 +79,8 @@ def signature_block(s: SignatureBlock, st: Mapping[str, Any], width: float, para
         rows = [signers, *([[left, *[""] * (len(signers) - 1)]] if s.recipients else [])]
         widths = [width / len(signers)] * len(signers)
     else:
-        rows, widths = [[left if s.recipients else "", *signers]], [width * 0.45, width * 0.55]
+        rows = [[left if s.recipients else "", *signers]]
+        widths = [width * SIGNATURE_LEFT, width * (1 - SIGNATURE_LEFT)]
     grid = Table(rows, colWidths=widths, spaceBefore=SIGNATURE_GAP, splitInRow=1)
     # The table's own font, as the header's: else reportlab names Helvetica, unembedded.
     grid.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONTNAME", (0, 0), (-1, -1),

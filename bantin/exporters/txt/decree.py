@@ -18,7 +18,7 @@ from itertools import zip_longest
 
 from bantin.exporters.balance import balance
 from bantin.exporters.labels import QUOC_HIEU, RECIPIENTS, TIEU_NGU, DecreeHeader, SignatureBlock, SignerLines
-from bantin.exporters.roles import HEADER_LEFT, ISSUER_RULE
+from bantin.exporters.roles import HEADER_LEFT, ISSUER_RULE, SIGNATURE_LEFT
 from bantin.exporters.txt.layout import width, wrap, wrap_display
 from bantin.typography.words import join
 
@@ -72,7 +72,7 @@ def signature_lines(s: SignatureBlock, cols: int, message: bool) -> list[str]:
     if message:
         stacked = [line for n, x in enumerate(signers) for line in ([""] if n else []) + x]
         return [*stacked, *([""] if left and stacked else []), *left]
-    left_cols = cols * 9 // 20
+    left_cols = round(cols * SIGNATURE_LEFT)
     # A recipient that wraps goes on under its words, not under its dash.
     lefts = [x for line in left for x in wrap(line, left_cols - 2, "", "  " if line.startswith("- ") else "")]
     if s.beside:  # several signers side by side, each centred in its share; the recipients under them

@@ -24,7 +24,7 @@ from bantin.exporters.labels import (
     undated,
 )
 from bantin.exporters.markup import link_target
-from bantin.exporters.roles import HEADER_LEFT
+from bantin.exporters.roles import HEADER_LEFT, SIGNATURE_LEFT
 from bantin.exporters.txt.decree import centred_lines, header_lines, national_lines, signature_lines
 from bantin.exporters.txt.layout import grid, records, right, underlined, width, wrap, wrap_display
 from bantin.exporters.txt.raised import raised
@@ -180,7 +180,7 @@ class Writer(Walker):
         elif part == "mark":  # "HỎA TỐC" under the number, in the header's left column
             self.out += [*self.gap(), *centred_lines(words, int(self.cols * HEADER_LEFT))]
         elif part == "closing_place":  # "Hà Nội, ngày …" over the signer, centred in the signature's right column
-            left = self.cols * 9 // 20
+            left = round(self.cols * SIGNATURE_LEFT)
             self.out += [*self.gap(), *(" " * left + x for x in centred_lines(words, self.cols - left))]
         elif part in ("recipient", "last_recipient"):  # under "Kính gửi:", from about where its colon ends
             indent = " " * ((self.cols + len("Kính gửi:")) // 2 + 1)

@@ -68,9 +68,10 @@ def _table(t: Any) -> Table:
 def _cells(t: Any) -> list[list[list[Paragraph]]]:
     """Each row's cells, each cell's lines (a paragraph each, bold where all of
     it is); no rows past MAX_CELLS cells in all (no header is that big)."""
-    rows = [[_lines(c) for c in tr if isinstance(c.tag, str) and c.tag in ("td", "th")] for tr in t.iter("tr")]
-    rows = [r for r in rows if r]
-    return rows if sum(len(r) for r in rows) <= MAX_CELLS else []
+    cells = [[c for c in tr if isinstance(c.tag, str) and c.tag in ("td", "th")] for tr in t.iter("tr")]
+    if sum(len(r) for r in cells) > MAX_CELLS:
+        return []  # counted before any cell is read: a page's big data tables cost nothing here
+    return [[_lines(c) for c in r] for r in cells if r]
 
 
 def _lines(cell: Any) -> list[Paragraph]:
