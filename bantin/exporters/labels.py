@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 
 from bantin.model import Article, Briefing, Document, Figure, Signature, Signer, Span, Text
 from bantin.model.dates import local_day
-from bantin.model.labels import SEPARATOR, SOURCE, TAGS
+from bantin.model.labels import SEPARATOR, SOURCE, TAGS, repeats
 from bantin.typography.autolink import split
 from bantin.typography.nbsp import NB_HYPHEN, NBSP
 from bantin.typography.words import join
@@ -102,8 +102,11 @@ def credit_line(c: Figure) -> str:
 
 def placeholder(f: Figure) -> str:
     """What stands where a figure's picture would be when the document has none:
-    "Ảnh: <alt text>", or "Ảnh"."""
-    return f"{PHOTO}: {f.alt}" if f.alt else PHOTO
+    "Ảnh: <alt text>", or "Ảnh" when there is none or it only repeats the caption
+    printed under it (news sites set the caption as the alt text too)."""
+    if not f.alt or repeats(f.alt, "".join(s.text for s in f.caption)):
+        return PHOTO
+    return f"{PHOTO}: {f.alt}"
 
 
 def footer_lines(a: Article) -> list[Text]:

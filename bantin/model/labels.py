@@ -71,3 +71,19 @@ def by_number(number: str | None) -> str:
     """What a công văn with no subject (V/v) is called by: "Công văn số 125/SYT-NVY".
     The readers make it its title, and nd30 leaves it to the header's number."""
     return f"Công văn số {number}" if number else "Công văn"
+
+
+def _words(text: str) -> list[str]:
+    return re.sub(r"\W+", " ", text.casefold()).split()
+
+
+def repeats(alt: str, other: str) -> bool:
+    """Whether a picture's alt text only says ``other`` (its caption, the headline)
+    again: the same words, or the other's beginning ("<caption> Ảnh: Reuters",
+    "<headline> 2026"). The reader drops such text where it knows the headline; a
+    writer prints "[Ảnh]", not the caption twice, where the picture is missing."""
+    a, b = _words(alt), _words(other)
+    if not a or not b:
+        return False
+    shorter, longer = (a, b) if len(a) <= len(b) else (b, a)
+    return longer[: len(shorter)] == shorter and len(shorter) >= min(4, len(longer))

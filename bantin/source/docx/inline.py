@@ -23,6 +23,7 @@ from bantin.source.docx.media import Pictures
 from bantin.source.docx.notes import Notes
 from bantin.source.docx.package import Package, R, W
 from bantin.source.docx.styles import Styles
+from bantin.source.rules.alt_text import alt_text
 
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 MATH = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
@@ -267,7 +268,7 @@ class Runs:
             self.scan(child, here)
 
     def picture(self, embed: str | None, link: str | None, alt: str) -> None:
-        alt = " ".join(alt.split())
+        alt = alt_text(alt)  # Word's description is often the file's name
         image = None
         if embed:
             image = self.doc.pictures.embedded(self.part, embed)

@@ -11,8 +11,10 @@ without a final stop, is the subheading it looks like.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from bantin.model import Figure, Heading, ListBlock, Paragraph, Quote, plain
+from bantin.model.labels import repeats
 from bantin.source.html.blocks import Piece
 from bantin.source.html.boilerplate import is_phrase
 from bantin.source.html.fields import outlet_like
@@ -139,6 +141,8 @@ def clean(pieces: list[Piece], *, title: str, sapo: str | None, byline: str | No
         if skey and isinstance(p.block, (Heading, Paragraph)) and k and (
                 k == skey or key(strip_outlet_tag(p.text)) == skey):
             continue  # the sapo again
+        if isinstance(p.block, Figure) and p.block.alt and repeats(p.block.alt, title or ""):
+            p.block = replace(p.block, alt="")  # the CMS's "<headline> – Ảnh 1."
         kept.append(p)
     kept = _drop_boxes(_captions(kept, pictures))
     bkey = key(byline)

@@ -27,6 +27,7 @@ from itertools import islice
 from typing import Any
 
 from bantin.source.html.page import classes, squash, text_of_el
+from bantin.source.rules.alt_text import alt_text
 from bantin.source.rules.caption import split_credit
 
 TOKEN = "bantin-picture-{}.png"
@@ -67,8 +68,9 @@ def split_caption(text: str) -> tuple[str, str | None]:
 
 
 def clean_alt(alt: str | None) -> str:
-    """Alt text without the markup some sites leave in it."""
-    return squash(_TAG.sub(" ", html.unescape(alt or "")))
+    """Alt text without the markup some sites leave in it, or "" when it names a
+    file or only counts pictures (:mod:`bantin.source.rules.alt_text`)."""
+    return alt_text(squash(_TAG.sub(" ", html.unescape(alt or ""))))
 
 
 def _srcset_first(value: str | None) -> str | None:
