@@ -17,7 +17,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from bantin.digest import filters
-from bantin.digest.grouping import OTHER, group_label
+from bantin.digest.grouping import OTHER, group_key, outlet_key
 from bantin.digest.points import Point, Seen, select
 from bantin.digest.salience import Weights
 from bantin.digest.sentences import sentences, words
@@ -136,15 +136,15 @@ def explain(doc: Document, caps: Digest, files: Sequence[str] | None = None) -> 
 
 def _outlets(group: list[Article]) -> Outlet | None:
     """Every outlet of a group of copies, once each, in input order."""
-    names: list[str] = []
+    names: dict[str, str] = {}  # one paper named two ways is named once
     for a in group:
         o = a.outlet
         name = (f"{o.name} ({o.code})" if o.name and o.code else o.display) if o else ""
-        if name and name not in names:
-            names.append(name)
+        if o and name:
+            names.setdefault(outlet_key(o.display), name)
     if len(names) <= 1:
         return group[0].outlet
-    return Outlet(name=", ".join(names))
+    return Outlet(name=", ".join(names.values()))
 
 
 def build(articles: tuple[Article, ...], title: str, *, date: str | None = None, issuer: str | None = None,
@@ -159,10 +159,10 @@ def build(articles: tuple[Article, ...], title: str, *, date: str | None = None,
         # input order inside a group.
         order: dict[str, int] = {}
         for e in entries:
-            order.setdefault(group_label(e, group_by), len(order))
+            order.setdefault(group_key(e, group_by), len(order))
         if OTHER in order:
             order[OTHER] = len(order)
-        entries = tuple(sorted(entries, key=lambda e: order[group_label(e, group_by)]))
+        entries = tuple(sorted(entries, key=lambda e: order[group_key(e, group_by)]))
     return Briefing(title, entries, date, issuer, kind="digest", group_by=group_by)
 
 

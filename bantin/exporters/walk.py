@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import NoReturn
 
-from bantin.digest.grouping import group_label
+from bantin.digest.grouping import group_key, group_label
 from bantin.errors import ExportError
 from bantin.exporters import administrative
 from bantin.exporters.administrative import document_type
@@ -117,10 +117,10 @@ class Walker:
         self.digest_header(b)
         last = None
         for n, a in enumerate(b.articles, 1):
-            label = group_label(a, b.group_by)
-            if b.group_by and label != last:
-                self.group(label)
-                last = label
+            key = group_key(a, b.group_by)
+            if b.group_by and key != last:
+                self.group(group_label(a, b.group_by))  # the name the group's first entry gives
+                last = key
             self.entry(a, n)
         self.end_digest(b)
 
