@@ -18,6 +18,7 @@ from bantin.source import newsroom, read
 from bantin.source.rules import (
     furniture,
     gallery,
+    glued_body,
     inline_caption,
     openers,
     outlet_tag,
@@ -532,3 +533,15 @@ def test_no_rule_is_quadratic_on_a_long_line():
         for text in ("Tiêu đề\nSapo.\n" + line + "\n", "Title: T\nSummary: S ...\nContent: " + line + "\n"):
             read(text.encode("utf-8"))
         assert time.perf_counter() - t0 < 15, unit
+
+
+@pytest.mark.parametrize(("line", "parts"), [
+    ("Lực lượng của IDF.Chiến dịch kéo dài ba ngày.", ["Lực lượng của IDF.", "Chiến dịch kéo dài ba ngày."]),
+    ("Các nước ASEAN.Hội nghị mở màn.", ["Các nước ASEAN.", "Hội nghị mở màn."]),
+    ("Mưa lớn từ năm 2024.Trong khi đó", ["Mưa lớn từ năm 2024.", "Trong khi đó"]),
+    ("Người dân TP.HCM và TP.Bạc Liêu, Tp.Hồ Chí Minh.", ["Người dân TP.HCM và TP.Bạc Liêu, Tp.Hồ Chí Minh."]),
+    ("PGS.TS.Lê Văn An và ThS.BS.Nguyễn Hà khám.", ["PGS.TS.Lê Văn An và ThS.BS.Nguyễn Hà khám."]),
+    ("Gặp Mr.Smith ở Q.Ba Đình, TX.Sơn Tây; đọc VOV.VN.", ["Gặp Mr.Smith ở Q.Ba Đình, TX.Sơn Tây; đọc VOV.VN."]),
+])
+def test_a_glued_body_is_cut_after_a_word_or_an_acronym_not_a_title(line: str, parts: list[str]) -> None:
+    assert glued_body.split(line, collapsed=False) == parts

@@ -1,22 +1,35 @@
 """Restore paragraph breaks that scrapers collapsed.
 
 Bodies stored on one line lose their breaks as runs of spaces ("…năm.  Trong…")
-or with no space at all ("…bếp.Lực lượng…"). Only a lower-case letter or digit,
-a full stop and a capital followed by a lower-case letter count as a glued
-boundary, so "TP.HCM", "VOV.VN" and "vnexpress.net" stay whole.
+or with no space at all ("…bếp.Lực lượng…", "…của IDF.Chiến dịch…"). A full
+stop between a word and a capital followed by a lower-case letter counts as a
+glued boundary when the word ends in a lower-case letter or a digit, or is an
+acronym of two capitals or more; so "TP.HCM", "VOV.VN" and "vnexpress.net" stay
+whole, and so do a title or place word ("TP.Bạc Liêu", "PGS.TS.Lê", "Mr.Smith")
+and an initial ("Q.Ba Đình", "A.Nguyễn").
 """
 
 from __future__ import annotations
 
 import re
 
+from bantin.source.rules.sentences import ABBREVIATIONS
+
 _DOUBLE_SPACE = re.compile(r"(?<=[.!?…”\"])\s{2,}(?=\S)")
 _CANDIDATE = re.compile(r"(?<=[^\W_][.!?…])(?=[^\W\d_]{2})")
 
 
 def _glued(text: str, at: int) -> bool:
-    before, first, second = text[at - 2], text[at], text[at + 1]
-    return (before.islower() or before.isdigit()) and first.isupper() and second.islower()
+    if not (text[at].isupper() and text[at + 1].islower()):
+        return False
+    stop = at - 1
+    start = stop
+    while start > max(0, stop - 12) and text[start - 1].isalnum():  # the word before the stop
+        start -= 1
+    word = text[start:stop]
+    if word.casefold() in ABBREVIATIONS:
+        return False
+    return word[-1].islower() or word[-1].isdigit() or (len(word) >= 2 and word.isupper())
 
 
 def _split_glued(text: str) -> list[str]:
