@@ -545,3 +545,22 @@ def test_no_rule_is_quadratic_on_a_long_line():
 ])
 def test_a_glued_body_is_cut_after_a_word_or_an_acronym_not_a_title(line: str, parts: list[str]) -> None:
     assert glued_body.split(line, collapsed=False) == parts
+
+
+def test_a_forms_lines_are_paragraphs_not_headings() -> None:
+    """A contract's parties and an event's details: a label, a colon and its value,
+    line after line. A lone "Kỳ 2: …" line between paragraphs stays a heading."""
+    a = art("Hợp đồng thuê nhà tại phường Ba Đình\n"
+            "Hai bên gồm có:\n"
+            "BÊN A (BÊN CHO THUÊ): Ông Lê Văn Tâm\n"
+            "Địa chỉ: 12 phố Quán Thánh, phường Ba Đình, Hà Nội\n"
+            "BÊN B (BÊN THUÊ): Công ty TNHH An Khang\n"
+            "Đại diện: Bà Phạm Thu Hà, chức vụ Giám đốc\n"
+            "Hai bên thống nhất ký hợp đồng với các điều khoản dưới đây.\n"
+            "Kỳ 2: Những căn nhà cho thuê\n"
+            "Giá thuê mỗi tháng là 15 triệu đồng, trả vào đầu tháng.\n")
+    heads = [text_of(b.text) for b in a.blocks if isinstance(b, Heading)]
+    assert heads == ["Kỳ 2: Những căn nhà cho thuê"]
+    paras = [text_of(b.text) for b in a.blocks if isinstance(b, Paragraph)]
+    assert "Địa chỉ: 12 phố Quán Thánh, phường Ba Đình, Hà Nội" in paras
+    assert "BÊN B (BÊN THUÊ): Công ty TNHH An Khang" in paras

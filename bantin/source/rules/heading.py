@@ -2,6 +2,9 @@
 
 A line that runs on into a lower-case next line is a sentence broken by the
 source, and one ending in a digit is a number cut off, so neither is a heading.
+Nor is a line of a form ("Địa chỉ: 15 Lê Lợi", "BÊN A (NGƯỜI SỬ DỤNG LAO ĐỘNG): Công
+ty …", "Thời gian: 19h ngày 5/8") next to another: a label, a colon and its value,
+line after line, are a contract's parties or an event's details, not subheadings.
 """
 
 from __future__ import annotations
@@ -13,6 +16,9 @@ from bantin.model.labels import is_addressee
 
 _CLOSING = re.compile(r"[.!?;:,…\-–—/(]$")
 MAX_WORDS = 25
+# A form's label: a few words (a bracket may explain them) before a colon and its value.
+_FIELD = re.compile(r"[^\W\d_][^:]{0,60}:[ \t]+\S")
+_FIELD_WORDS = 8
 
 
 def looks_like(line: str, next_line: str | None) -> bool:
@@ -30,6 +36,13 @@ def looks_like(line: str, next_line: str | None) -> bool:
     return not nxt.islower()
 
 
+def _field(line: str | None) -> bool:
+    m = _FIELD.match(line or "")
+    return m is not None and len(m.group().split()) <= _FIELD_WORDS + 1
+
+
 def match(lines: list[str], i: int) -> tuple[Block, int] | None:
     nxt = lines[i + 1] if i + 1 < len(lines) else None
+    if _field(lines[i]) and (_field(nxt) or (i > 0 and _field(lines[i - 1]))):
+        return None  # a form's lines, one field each
     return (Heading(plain(lines[i]), 1), 1) if looks_like(lines[i], nxt) else None
