@@ -33,10 +33,12 @@ from bantin.model import (
     Table,
     Text,
     plain,
+    text_of,
 )
 from bantin.model.blocks import number
 from bantin.source.docx.body import Item, Para
 from bantin.source.docx.numbering import NumItem
+from bantin.source.rules.heading import is_field
 
 _RULE = re.compile(r"[\s_\-–—─━═=*~·•.…]{3,}")
 _ROMAN = re.compile(r"(?:[IVXLC]{1,6})\s*[.)]\s+\S")
@@ -197,10 +199,10 @@ class Assembler:
         elif text:
             self.close_lists()
             self.flush_pictures()
-            self.block(p, spans)
+            self.block(p, spans, following)
         self.pictures.extend(Figure((), None, im, alt) for im, alt in p.images)
 
-    def block(self, p: Para, spans: Text) -> None:
+    def block(self, p: Para, spans: Text, following: Item | None = None) -> None:
         shown = label(p.num) if p.num is not None else None
         if shown:
             spans = (Span(shown + " "), *spans)
@@ -224,10 +226,20 @@ class Assembler:
                 self.out[-1] = replace(last, items=(*last.items, item))
             else:
                 self.out.append(ListBlock((item,), ordered=True, numbered_in_text=True))
-        elif p.role == "body" and self.look is not None and inferred_heading(p, self.look):
+        elif p.role == "body" and self.look is not None and inferred_heading(p, self.look) \
+                and not self.form_line(p, following):
             self.out.append(Heading(headline(spans), INFERRED))
         else:
             self.out.append(Paragraph(spans))
+
+    def form_line(self, p: Para, following: Item | None) -> bool:
+        """Is the paragraph one field of a form (a contract's bold "BÊN A (…): …"
+        over "Địa chỉ: …"), which is no heading however bold?"""
+        if not is_field(p.text):
+            return False
+        last = self.out[-1] if self.out else None
+        return (isinstance(following, Para) and is_field(following.text)) or (
+            isinstance(last, Paragraph) and is_field(text_of(last.text)))
 
     def code(self, spans: Text) -> None:
         self.close_lists()

@@ -36,13 +36,14 @@ def looks_like(line: str, next_line: str | None) -> bool:
     return not nxt.islower()
 
 
-def _field(line: str | None) -> bool:
+def is_field(line: str | None) -> bool:
+    """Is the line a label, a colon and its value ("Địa chỉ: 15 Lê Lợi")?"""
     m = _FIELD.match(line or "")
     return m is not None and len(m.group().split()) <= _FIELD_WORDS + 1
 
 
 def match(lines: list[str], i: int) -> tuple[Block, int] | None:
     nxt = lines[i + 1] if i + 1 < len(lines) else None
-    if _field(lines[i]) and (_field(nxt) or (i > 0 and _field(lines[i - 1]))):
+    if is_field(lines[i]) and (is_field(nxt) or (i > 0 and is_field(lines[i - 1]))):
         return None  # a form's lines, one field each
     return (Heading(plain(lines[i]), 1), 1) if looks_like(lines[i], nxt) else None
