@@ -7,11 +7,12 @@ heading "THƯ KÝ CHỦ TỌA" and the names as one byline "Nguyễn Văn An Tr�
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import docx
 import pytest
-from helpers import bantin, epubcheck, read_back
+from helpers import bantin, epubcheck, read_back, soffice_pdf, word_boxes
 
 import bantin as api
 from bantin.model import Article, Paragraph, Signature, Signer, text_of
@@ -113,3 +114,52 @@ def test_word_reads_them(tmp_path, table):
     a = api.read(_word(tmp_path / "bb.docx", table))
     assert isinstance(a, Article)
     assert a.signature == Signature("Trần Thị Bình", ("CHỦ TỌA",), beside=(Signer("Nguyễn Văn An", ("THƯ KÝ",)),))
+
+
+CONTRACT = [("ĐẠI DIỆN BÊN A", "ĐẠI DIỆN BÊN B"), ("Giám đốc", ""), ("(Đã ký)", "(Đã ký)"),
+            ("Trần Văn Minh", "Nguyễn Thị Hoa")]
+PARTIES = Signature("Nguyễn Thị Hoa", ("ĐẠI DIỆN BÊN B",), (), "(Đã ký)",
+                    (Signer("Trần Văn Minh", ("ĐẠI DIỆN BÊN A", "Giám đốc"), "(Đã ký)"),))
+
+
+def _contract(path: Path, shape: str) -> Path:
+    """A contract's parties, one with a post under its line and the other none."""
+    d = docx.Document()
+    d.add_paragraph("Hợp đồng được lập thành 02 bản, mỗi bên giữ 01 bản có giá trị như nhau.")
+    if shape == "rows":
+        t = d.add_table(rows=len(CONTRACT), cols=2)
+        for r, pair in enumerate(CONTRACT):
+            for c, text in enumerate(pair):
+                t.cell(r, c).text = text
+    elif shape == "cells":
+        t = d.add_table(rows=1, cols=2)
+        for c in range(2):
+            t.cell(0, c).text = "\n".join(pair[c] for pair in CONTRACT if pair[c])
+    else:
+        for pair in CONTRACT:
+            d.add_paragraph("\t".join(pair))
+    d.save(str(path))
+    return path
+
+
+@pytest.mark.parametrize("shape", ["rows", "cells", "tabs"])
+def test_a_party_with_a_post_the_other_has_not(tmp_path, shape):
+    a = api.read(_contract(tmp_path / "hd.docx", shape))
+    assert isinstance(a, Article) and a.signature == PARTIES
+
+
+def test_the_names_stand_on_one_line(tmp_path):
+    """However many lines each party's office takes, the names are level, as a
+    contract sets them: in the PDF, the DOCX as LibreOffice lays it out, and the text."""
+    out = tmp_path / "out"
+    r = bantin("export", "-f", "pdf,docx,txt", "-o", str(out), str(_contract(tmp_path / "hd.docx", "rows")))
+    assert r.returncode == 0, r.stderr.decode()
+    for pdf in (out / "hd.pdf", soffice_pdf(out / "hd.docx", tmp_path / "lo")):
+        tops = {w: top for _, _, top, _, w in word_boxes(pdf) if w in ("Minh", "Hoa", "GIÁM", "Giám")}
+        assert abs(tops["Minh"] - tops["Hoa"]) < 1, (pdf, tops)
+        assert tops["Minh"] > tops.get("GIÁM", tops.get("Giám", 0)) + 20, (pdf, tops)  # room to sign
+    names = next(x for x in (out / "hd.txt").read_text(encoding="utf-8").splitlines() if "Minh" in x)
+    assert "Nguyễn Thị Hoa" in names
+    # bantin's own Word file reads back the same signature, the office in capitals as printed.
+    printed = Signer("Trần Văn Minh", ("ĐẠI DIỆN BÊN A", "GIÁM ĐỐC"), "(Đã ký)")
+    assert api.read(out / "hd.docx").signature == replace(PARTIES, beside=(printed,))  # type: ignore[union-attr]

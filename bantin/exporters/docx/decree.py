@@ -63,13 +63,17 @@ def signature_block(w: Writer, s: SignatureBlock) -> None:
     total = round(w.width_mm / 25.4 * 1440)
     _gap(w, round(SIGNATURE_GAP * 20))
     left = [(RECIPIENTS, "sign_label", 0), *((r, "sign_recipient", 0) for r in s.recipients)] if s.recipients else []
-    signers = [_signer_lines(x) for x in s.signers]
-    if s.beside:  # several signers side by side, the recipients under them
-        widths: tuple[int, ...] = (total // len(signers),) * len(signers)
-        rows = [signers, *([[left, *[[] for _ in signers[1:]]]] if left else [])]
+    if s.beside:
+        # Several signers side by side: their offices in one row, their names in the
+        # next on one line however many lines the offices take, the recipients under them.
+        widths: tuple[int, ...] = (total // len(s.signers),) * len(s.signers)
+        rows = [[_signer_lines(x, name=False) for x in s.signers],
+                [[(x.name, "sign_name", 0)] if x.name else [] for x in s.signers],
+                *([[left, *[[] for _ in s.beside]]] if left else [])]
+        under = 2
     else:
         left_twips = round(total * SIGNATURE_LEFT)
-        widths, rows = (left_twips, total - left_twips), [[left, *signers]]
+        widths, rows, under = (left_twips, total - left_twips), [[left, _signer_lines(s.signers[0])]], 1
     tbl = _table(w, total, widths)
     for n, cells in enumerate(rows):
         tr = w.el("w:tr")
@@ -78,15 +82,15 @@ def signature_block(w: Writer, s: SignatureBlock) -> None:
         tr.append(trpr)
         for cell_width, lines in zip(widths, cells, strict=True):
             # The recipients under the signers keep the distance the block keeps from the text.
-            gap = [("", "decree", 0)] if n else []
+            gap = [("", "decree", 0)] if n >= under else []
             tr.append(_cell(w, cell_width, [*gap, *lines] if lines else [("", "sign_recipient", 0)]))
         tbl.append(tr)
     w.sect.addprevious(tbl)
 
 
-def _signer_lines(s: SignerLines) -> list[tuple[str, str, int]]:
+def _signer_lines(s: SignerLines, name: bool = True) -> list[tuple[str, str, int]]:
     return [*((line, "sign_title", 0) for line in s.title), *([(s.signed, "sign_signed", 0)] if s.signed else []),
-            *([(s.name, "sign_name", 0)] if s.name else [])]
+            *([(s.name, "sign_name", 0)] if s.name and name else [])]
 
 
 def _motto_twips(w: Writer) -> int:

@@ -71,28 +71,35 @@ def signature_block(s: SignatureBlock, st: Mapping[str, Any], width: float, para
     """The recipients (left, flush left) and the signer (right, centred), kept on
     one page: a name alone at the top of a page signs nothing."""
     left = [para(RECIPIENTS, st["sign_label"]), *(para(r, st["sign_recipient"]) for r in s.recipients)]
-    signers = [_signer(x, st, para) for x in s.signers]
     # One row, kept on one page; a list of recipients taller than a page splits
     # inside the row rather than stopping the run (splitInRow). Several signers
-    # stand side by side, the recipients under them.
+    # stand side by side, their offices in one row and their names in the next,
+    # so that the names stand on one line however many lines the offices take;
+    # the recipients under them.
     if s.beside:
-        rows = [signers, *([[left, *[""] * (len(signers) - 1)]] if s.recipients else [])]
-        widths = [width / len(signers)] * len(signers)
+        rows: list[list[Any]] = [[_signer(x, st, para, name=False) for x in s.signers],
+                                 [[para(x.name, st["sign_name"])] if x.name else "" for x in s.signers],
+                                 *([[left, *[""] * len(s.beside)]] if s.recipients else [])]
+        widths = [width / len(s.signers)] * len(s.signers)
+        under = 2
+        # A cell drops its first paragraph's space before: the room to sign is the row's.
+        room = [("TOPPADDING", (0, 1), (-1, 1), st["sign_name"].spaceBefore)]
     else:
-        rows = [[left if s.recipients else "", *signers]]
+        rows = [[left if s.recipients else "", _signer(s.signers[0], st, para)]]
         widths = [width * SIGNATURE_LEFT, width * (1 - SIGNATURE_LEFT)]
+        under, room = 1, []
     grid = Table(rows, colWidths=widths, spaceBefore=SIGNATURE_GAP, splitInRow=1)
     # The table's own font, as the header's: else reportlab names Helvetica, unembedded.
     grid.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONTNAME", (0, 0), (-1, -1),
                                                                      st["sign_recipient"].fontName),
                               ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                              ("TOPPADDING", (0, 1), (-1, -1), SIGNATURE_GAP)]))
+                              ("TOPPADDING", (0, under), (-1, -1), SIGNATURE_GAP), *room]))
     return KeepTogether([grid])
 
 
-def _signer(s: SignerLines, st: Mapping[str, Any], para: Callable[[str, Any], Any]) -> list[Any]:
+def _signer(s: SignerLines, st: Mapping[str, Any], para: Callable[[str, Any], Any], name: bool = True) -> list[Any]:
     """A signer's column: the office in bold capitals, a copy's "(Đã ký)", room to
-    sign and stamp, the name."""
+    sign and stamp, the name (unless ``name`` is False)."""
     return [*(para(line, st["sign_title"]) for line in s.title),
             *([para(s.signed, st["sign_signed"])] if s.signed else []),
-            *([para(s.name, st["sign_name"])] if s.name else [])]
+            *([para(s.name, st["sign_name"])] if s.name and name else [])]

@@ -62,8 +62,13 @@ def national_lines(cols: int, message: bool) -> list[str]:
 SIGNING_LINES = 3  # blank lines between the signer's office and name
 
 
-def _signer(s: SignerLines) -> list[str]:
-    return [*s.title, *([s.signed] if s.signed else []), *([""] * SIGNING_LINES + [s.name] if s.name else [])]
+def _signer(s: SignerLines, name: bool = True) -> list[str]:
+    return [*s.title, *([s.signed] if s.signed else []),
+            *([""] * SIGNING_LINES + [s.name] if s.name and name else [])]
+
+
+def _wrapped(lines: list[str], cols: int) -> list[str]:
+    return [x for line in lines for x in (wrap_display(line, cols) or [""])]
 
 
 def signature_lines(s: SignatureBlock, cols: int, message: bool) -> list[str]:
@@ -77,11 +82,15 @@ def signature_lines(s: SignatureBlock, cols: int, message: bool) -> list[str]:
     lefts = [x for line in left for x in wrap(line, left_cols - 2, "", "  " if line.startswith("- ") else "")]
     if s.beside:  # several signers side by side, each centred in its share; the recipients under them
         share = cols // len(signers)
-        columns = [[x for line in lines for x in (wrap_display(line, share - 2) or [""])] for lines in signers]
+        # The names on one line however many lines the offices take.
+        heads = [_wrapped(_signer(x, name=False), share - 2) for x in s.signers]
+        tall = max(map(len, heads))
+        columns = [h + [""] * (tall - len(h)) + ([""] * SIGNING_LINES + _wrapped([x.name], share - 2) if x.name else [])
+                   for h, x in zip(heads, s.signers, strict=True)]
         return [*("".join(_centred(c, share) for c in row).rstrip() for row in zip_longest(*columns, fillvalue="")),
                 *([""] + lefts if lefts else [])]
     right_cols = cols - left_cols
-    rights = [x for line in signers[0] for x in (wrap_display(line, right_cols) or [""])]
+    rights = _wrapped(signers[0], right_cols)
     return [(a + " " * (left_cols - width(a)) + _centred(b, right_cols)).rstrip()
             for a, b in zip_longest(lefts, rights, fillvalue="")]
 

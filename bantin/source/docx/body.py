@@ -165,7 +165,7 @@ class Body:
         fills: list[frozenset[str]] = []  # per row: its cells' shading colours ("" for none)
         header = 0
         above: dict[int, list[Any]] = {}  # grid column -> the cell a vertical merge continues
-        paras: list[list[Para]] = []  # each cell's paragraphs with words, in order
+        paras: list[tuple[int, list[Para]]] = []  # each cell's grid column and paragraphs with words, in order
         for tr in _parts(tbl, W + "tr"):
             trpr = tr.find(W + "trPr")
             if trpr is not None and trpr.find(W + "del") is not None:
@@ -189,7 +189,7 @@ class Body:
                     col += span
                     continue
                 items = self.items((c for c in tc if c.tag != W + "tcPr"), part)
-                paras.append([it for it in items if isinstance(it, Para) and it.text])
+                paras.append((col, [it for it in items if isinstance(it, Para) and it.text]))
                 cell = [self.assemble(items), span, 1]
                 shd = tcpr.find(W + "shd") if tcpr is not None else None
                 fill = (shd.get(W + "fill") or "") if shd is not None else ""
@@ -212,8 +212,9 @@ class Body:
         if not any(blocks for row in rows for blocks, _, _ in row):
             return None  # a grid with nothing in it
         top = self.depth == 1  # not inside another table or a text box
-        # One row, or the signers' and the recipients' under them (several signers).
-        signed = own.signature([[(p.role, p.text) for p in c] for c in paras]) if top and len(rows) <= 2 else None
+        # One row, or the signers' offices, their names and the recipients under them (several signers).
+        signed = own.signature([(col, [(p.role, p.text) for p in c]) for col, c in paras]) \
+            if top and len(rows) <= 3 else None
         if signed is not None:
             return signed  # bantin's own signature block, revised in Word
         cells = tuple(tuple(Cell(tuple(b), s, r) for b, s, r in row) for row in rows)

@@ -95,15 +95,20 @@ SIGNING = frozenset({"sign_label", "sign_recipient", "sign_title", "sign_name", 
 _ITEM = re.compile(r"^[-–—]\s*(?P<text>.+?)[;.]?$")
 
 
-def signature(cells: list[list[tuple[str, str]]]) -> Signature | None:
+def signature(cells: list[tuple[int, list[tuple[str, str]]]]) -> Signature | None:
     """The signature of a table whose every line, (role, words), is in one of
-    bantin's signature styles and names a signer; else None (a table). Each cell
-    with an office or a name is a signer's, the last one the first signer's
-    (several stand side by side)."""
-    lines = [x for c in cells for x in c]
+    bantin's signature styles and names a signer; else None (a table). ``cells``
+    are each cell's grid column and lines, row by row. Each column with an office
+    or a name is a signer's, the last one the first signer's (several stand side
+    by side, their offices in one row and their names in the next)."""
+    lines = [x for _, c in cells for x in c]
     if not lines or any(role not in SIGNING for role, _ in lines):
         return None
-    found = [_signer(c) for c in cells if any(role in ("sign_title", "sign_name") for role, _ in c)]
+    columns: dict[int, list[tuple[str, str]]] = {}
+    for col, c in cells:
+        columns.setdefault(col, []).extend(c)
+    found = [_signer(c) for _, c in sorted(columns.items())
+             if any(role in ("sign_title", "sign_name") for role, _ in c)]
     signers = [x for x in found if x is not None]
     if not signers or len(signers) < len(found):
         return None

@@ -61,9 +61,9 @@ def of_cells(left: list[str], right: list[str]) -> Signature | None:
     """The signature a table of two cells is, given each cell's lines: "Nơi nhận:"
     and its list beside the signer, or two signers; else None."""
     head, signed = signature.split(left + right)
-    if signed is None and left and right:
-        return signature.joint(left, right)
-    return signed if not head else None
+    if signed is not None and not head:
+        return signed
+    return signature.joint(left, right) if left and right else None
 
 
 def _side_by_side(paras: list[Para]) -> tuple[int, Signature] | None:
@@ -73,11 +73,11 @@ def _side_by_side(paras: list[Para]) -> tuple[int, Signature] | None:
     rows: list[tuple[str, str]] = []
     for p in reversed(paras):
         cols = split_tab(p.spans)
-        if cols is None or not (cols[0] and cols[1]):
+        if cols is None or not (cols[0] or cols[1]):
             break
         rows.append(cols[:2])
     rows.reverse()
-    signed = signature.joint([r[0] for r in rows], [r[1] for r in rows]) if len(rows) >= 2 else None
+    signed = signature.joint_rows(rows)
     if signed is None:
         return None
     above = [p.text for p in paras[: len(paras) - len(rows)]]

@@ -23,6 +23,7 @@ the right one first and the left one ``beside`` it.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 
 from bantin.model import Signature, Signer
@@ -78,12 +79,21 @@ def _name(line: str) -> bool:
     return is_byline(line) and not _office(line) and len(words) <= 6
 
 
-def _signer(lines: list[str]) -> Signature | None:
+def _position(line: str) -> bool:
+    """A post under a party's line, as contracts type it: "Giám đốc", "Chủ tịch HĐQT"."""
+    words = line.split()
+    return 1 <= len(words) <= 5 and line[0].isupper() and all(w[0].isalpha() for w in words) \
+        and not line.endswith((".", ":", ";", ","))
+
+
+def _signer(lines: list[str], side: bool = False) -> Signature | None:
     """The office lines, the words that stand for the signature ("(Đã ký)") if
-    any, and the name, when ``lines`` are exactly those."""
+    any, and the name, when ``lines`` are exactly those. Side by side with another
+    (``side``), an office line in capitals may have a post under it in lower case."""
     mark = lines[-2] if len(lines) > 2 and is_signed(lines[-2]) else None
     offices = lines[:-2] if mark else lines[:-1]
-    if len(lines) < 2 or not offices or not _name(lines[-1]) or not all(_signer_line(x) for x in offices):
+    if len(lines) < 2 or not offices or not _name(lines[-1]) or not _signer_line(offices[0]) or not all(
+            _signer_line(x) or (side and _position(x)) for x in offices[1:]):
         return None
     return Signature(name=lines[-1], title=tuple(offices), signed=mark)
 
@@ -106,10 +116,19 @@ def joint(left: list[str], right: list[str]) -> Signature | None:
     chair, two agencies): each column exactly the office lines, the words in the
     room to sign if any, and the name. The right one signs first (Nghị định 30:
     the lead agency signs on the right); the left one is beside it."""
-    first, other = _signer(right), _signer(left)
+    first, other = _signer(right, side=True), _signer(left, side=True)
     if first is None or other is None:
         return None
     return replace(first, beside=(Signer(other.name, other.title, other.signed),))
+
+
+def joint_rows(rows: Sequence[Sequence[str]]) -> Signature | None:
+    """Two signers from rows of two cells, one of which may be empty where only one
+    party has a line (a post, "Giám đốc", under its name in a contract); two
+    rows at least must hold both."""
+    if sum(bool(r[0] and r[1]) for r in rows) < 2:
+        return None
+    return joint([r[0] for r in rows if r[0]], [r[1] for r in rows if r[1]])
 
 
 def _joint(lines: list[str]) -> tuple[list[str], Signature | None]:
@@ -121,7 +140,7 @@ def _joint(lines: list[str]) -> tuple[list[str], Signature | None]:
     while len(rows) < len(body) and len(row := [c for c in cells(body[-1 - len(rows)]) if c]) == 2:
         rows.append(row)
     rows.reverse()
-    signed = joint([r[0] for r in rows], [r[1] for r in rows]) if len(rows) >= 2 else None
+    signed = joint_rows(rows)
     if signed is None:
         return lines, None
     head = body[: len(body) - len(rows)]
