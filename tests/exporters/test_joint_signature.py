@@ -163,3 +163,53 @@ def test_the_names_stand_on_one_line(tmp_path):
     # bantin's own Word file reads back the same signature, the office in capitals as printed.
     printed = Signer("Trần Văn Minh", ("ĐẠI DIỆN BÊN A", "GIÁM ĐỐC"), "(Đã ký)")
     assert api.read(out / "hd.docx").signature == replace(PARTIES, beside=(printed,))  # type: ignore[union-attr]
+
+
+THREE = [("KT. BỘ TRƯỞNG BỘ TÀI CHÍNH", "KT. BỘ TRƯỞNG BỘ CÔNG THƯƠNG", "KT. BỘ TRƯỞNG BỘ XÂY DỰNG"),
+         ("THỨ TRƯỞNG", "THỨ TRƯỞNG", "THỨ TRƯỞNG"), ("Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường")]
+JOINT = ("THÔNG TƯ LIÊN TỊCH\nHướng dẫn phối hợp quản lý giá vật liệu xây dựng\n\n"
+         "Thông tư liên tịch có hiệu lực từ ngày 01 tháng 01 năm 2026.\n\n")
+
+
+def _three(name: str) -> tuple[str, ...]:
+    return next(col for col in zip(*THREE, strict=True) if col[-1] == name)
+
+
+@pytest.mark.parametrize("shape", ["text", "word", "web"])
+def test_three_agencies_side_by_side(tmp_path, shape):
+    """A joint circular of three ministries: the right one signs first, the two
+    others beside it, left to right; every format sets the three in one row."""
+    if shape == "text":
+        src = tmp_path / "ttlt.txt"
+        src.write_text(JOINT + "".join("\t".join(row) + "\n" for row in THREE), encoding="utf-8")
+    elif shape == "word":
+        d = docx.Document()
+        d.add_paragraph("Thông tư liên tịch có hiệu lực từ ngày 01 tháng 01 năm 2026.")
+        t = d.add_table(rows=len(THREE), cols=3)
+        for r, row in enumerate(THREE):
+            for c, text in enumerate(row):
+                t.cell(r, c).text = text
+        src = tmp_path / "ttlt.docx"
+        d.save(str(src))
+    else:
+        rows = "".join("<tr>" + "".join(f"<td><b>{x}</b></td>" for x in row) + "</tr>" for row in THREE)
+        src = tmp_path / "ttlt.html"
+        src.write_text('<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Thông tư liên tịch</title>'
+                       "</head><body><h1>Thông tư liên tịch</h1><p>Thông tư liên tịch này hướng dẫn việc phối hợp "
+                       "giữa ba bộ trong quản lý giá vật liệu xây dựng trên cả nước.</p><p>Thông tư liên tịch có "
+                       f"hiệu lực từ ngày 01 tháng 01 năm 2026.</p><table>{rows}</table></body></html>",
+                       encoding="utf-8")
+    a = api.read(src)
+    assert isinstance(a, Article) and a.signature is not None
+    s = a.signature
+    assert (s.title, s.name) == (_three("Lê Văn Cường")[:2], "Lê Văn Cường")
+    assert [(x.title, x.name) for x in s.beside] == [(_three(n)[:2], n) for n in ("Nguyễn Văn An", "Trần Thị Bình")]
+    if shape == "text":
+        out = tmp_path / "out"
+        r = bantin("export", "-f", "pdf,txt", "--style", "nd30", "-o", str(out), str(src))
+        assert r.returncode == 0, r.stderr.decode()
+        tops = {w: (top, left) for _, left, top, _, w in word_boxes(out / "ttlt.pdf") if w in ("An", "Bình", "Cường")}
+        assert len({round(t) for t, _ in tops.values()}) == 1  # one row of names
+        assert tops["An"][1] < tops["Bình"][1] < tops["Cường"][1]
+        names = next(x for x in (out / "ttlt.txt").read_text(encoding="utf-8").splitlines() if "An" in x.split())
+        assert names.index("Nguyễn Văn An") < names.index("Trần Thị Bình") < names.index("Lê Văn Cường")

@@ -43,27 +43,31 @@ def _lines(paras: list[Para]) -> list[str]:
     return left + right
 
 
-def _table_columns(t: Table) -> tuple[list[str], list[str]]:
-    """The lines of each column of a table of two columns of plain paragraphs, a
-    row or a few (the offices over the names: "ĐẠI DIỆN BÊN A | ĐẠI DIỆN BÊN B");
-    none for any other table (a link, a note or a picture in it would be lost to
-    the block's plain lines)."""
-    if not 1 <= len(t.rows) <= MAX_ROWS or any(len(r) != 2 for r in t.rows) or t.caption:
-        return [], []
+def _table_columns(t: Table) -> list[list[str]]:
+    """The lines of each column of a table of two or three columns of plain
+    paragraphs, a row or a few (the offices over the names: "ĐẠI DIỆN BÊN A | ĐẠI
+    DIỆN BÊN B"); none for any other table (a link, a note or a picture in it would
+    be lost to the block's plain lines)."""
+    wide = len(t.rows[0]) if t.rows else 0
+    if not 1 <= len(t.rows) <= MAX_ROWS or not 2 <= wide <= signature.MAX_SIDE or t.caption \
+            or any(len(r) != wide for r in t.rows):
+        return []
     blocks = [b for r in t.rows for c in r for b in c.blocks]
     if any(not isinstance(b, Paragraph) or any(s.href or s.note is not None or s.code for s in b.text)
            for b in blocks):
-        return [], []
-    return [x for r in t.rows for x in lines(r[0].blocks)], [x for r in t.rows for x in lines(r[1].blocks)]
+        return []
+    return [[x for r in t.rows for x in lines(r[k].blocks)] for k in range(wide)]
 
 
-def of_cells(left: list[str], right: list[str]) -> Signature | None:
-    """The signature a table of two cells is, given each cell's lines: "Nơi nhận:"
-    and its list beside the signer, or two signers; else None."""
-    head, signed = signature.split(left + right)
+def of_cells(columns: list[list[str]]) -> Signature | None:
+    """The signature a table of a few columns is, given each column's lines:
+    "Nơi nhận:" and its list beside the signer, or signers side by side; else None."""
+    if not columns:
+        return None
+    head, signed = signature.split([x for c in columns for x in c])
     if signed is not None and not head:
         return signed
-    return signature.joint(left, right) if left and right else None
+    return signature.joint(columns) if all(columns) else None
 
 
 def _side_by_side(paras: list[Para]) -> tuple[int, Signature] | None:
@@ -93,7 +97,7 @@ def typed(items: list[Item]) -> tuple[list[Item], Signature | None]:
     last = next((i for i in range(len(items) - 1, -1, -1)
                  if not (isinstance(items[i], Para) and not items[i].text and not items[i].images)), None)  # type: ignore[union-attr]
     if last is not None and isinstance(items[last], Table):
-        signed = of_cells(*_table_columns(items[last]))  # type: ignore[arg-type]
+        signed = of_cells(_table_columns(items[last]))  # type: ignore[arg-type]
         return (items[:last], signed) if signed is not None else (items, None)
     start = len(items)
     while start > 0 and len(items) - start < MAX_LINES and isinstance(items[start - 1], Para) \

@@ -22,10 +22,11 @@ from bantin.source.docx.header import Header, is_rule, read_header
 from bantin.source.docx.signature import of_cells
 from bantin.source.html.page import remove
 from bantin.source.rules.admin_header import with_header
+from bantin.source.rules.signature import MAX_SIDE
 
 _BREAKS = frozenset({"br", "p", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6"})
 _BOLD = frozenset({"b", "strong"})
-MAX_CELLS = 6  # a header or a signature table is two columns, in a row or two
+MAX_CELLS = 12  # a header is two columns in a row or two; signers three columns at most, in a few rows
 
 
 @dataclass(frozen=True)
@@ -53,9 +54,10 @@ def take(page: Any) -> Found:
     signed = None
     for t in reversed(tables):  # the last one that is a signature block: a site's own tables may follow
         rows = _cells(t) if not t.xpath(".//a[@href] | .//img") else []  # a link or a picture: the block would lose it
-        if rows and all(len(r) == 2 for r in rows) and t.getparent() is not None:  # two columns, a row or a few
-            left, right = ([" ".join(_text(p).split()) for r in rows for p in r[k]] for k in (0, 1))
-            if (signed := of_cells(left, right)) is not None:
+        wide = len(rows[0]) if rows else 0  # two or three columns, a row or a few
+        if 2 <= wide <= MAX_SIDE and all(len(r) == wide for r in rows) and t.getparent() is not None:
+            columns = [[" ".join(_text(p).split()) for r in rows for p in r[k]] for k in range(wide)]
+            if (signed := of_cells(columns)) is not None:
                 remove(t)
                 break
     return Found(header, signed)

@@ -35,6 +35,7 @@ LABEL = re.compile(r"Nơi\s+nhận\s*:\s*$", re.IGNORECASE)
 _ITEM = re.compile(r"^[-–—+•]\s*(?P<text>.+?)\s*[;.,]?$")
 MAX_OFFICE_WORDS = 14
 MAX_OFFICE_LINES = 4  # "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH" and a rank at most
+MAX_SIDE = 3  # signers side by side: a joint document of three agencies at most on one row
 # The family names of nearly every Vietnamese (the census's first thirty), in which a
 # signer's name set in capitals opens.
 _FAMILY_NAMES = frozenset((
@@ -111,33 +112,39 @@ def split(lines: list[str]) -> tuple[list[str], Signature | None]:
     return (head, signed) if signed is not None else _joint(lines)
 
 
-def joint(left: list[str], right: list[str]) -> Signature | None:
-    """Two signers side by side (a contract's parties, the minutes' secretary and
-    chair, two agencies): each column exactly the office lines, the words in the
-    room to sign if any, and the name. The right one signs first (Nghị định 30:
-    the lead agency signs on the right); the left one is beside it."""
-    first, other = _signer(right, side=True), _signer(left, side=True)
-    if first is None or other is None:
+def joint(columns: Sequence[Sequence[str]]) -> Signature | None:
+    """Signers side by side (a contract's parties, the minutes' secretary and
+    chair, two or three agencies): each column exactly the office lines, the words
+    in the room to sign if any, and the name. The right one signs first (Nghị
+    định 30: the lead agency signs on the right); the others are beside it, left
+    to right."""
+    if not 2 <= len(columns) <= MAX_SIDE:
         return None
-    return replace(first, beside=(Signer(other.name, other.title, other.signed),))
+    signers = [_signer(list(c), side=True) for c in columns]
+    if any(x is None for x in signers):
+        return None
+    *others, first = [x for x in signers if x is not None]
+    return replace(first, beside=tuple(Signer(x.name, x.title, x.signed) for x in others))
 
 
 def joint_rows(rows: Sequence[Sequence[str]]) -> Signature | None:
-    """Two signers from rows of two cells, one of which may be empty where only one
-    party has a line (a post, "Giám đốc", under its name in a contract); two
-    rows at least must hold both."""
-    if sum(bool(r[0] and r[1]) for r in rows) < 2:
+    """Signers from rows of as many cells each, a cell empty where one party has
+    a line the others have not (a post, "Giám đốc", under its office in a
+    contract); two rows at least must hold every cell."""
+    wide = len(rows[0]) if rows else 0
+    if any(len(r) != wide for r in rows) or sum(all(r) for r in rows) < 2:
         return None
-    return joint([r[0] for r in rows if r[0]], [r[1] for r in rows if r[1]])
+    return joint([[r[k] for r in rows if r[k]] for k in range(wide)])
 
 
 def _joint(lines: list[str]) -> tuple[list[str], Signature | None]:
-    """The text without two signers copied side by side as rows of two cells
+    """The text without signers copied side by side as rows of two or three cells
     ("THƯ KÝ⇥CHỦ TỌA" / "Nguyễn Văn An⇥Trần Thị Bình") that end it, with the
     recipients above or under them; and the signature."""
     body, items = recipients_at_end(lines) or (lines, [])  # the signers, then "Nơi nhận"
     rows: list[list[str]] = []
-    while len(rows) < len(body) and len(row := [c for c in cells(body[-1 - len(rows)]) if c]) == 2:
+    while len(rows) < len(body) and 2 <= len(row := [c for c in cells(body[-1 - len(rows)]) if c]) <= MAX_SIDE \
+            and (not rows or len(row) == len(rows[0])):
         rows.append(row)
     rows.reverse()
     signed = joint_rows(rows)
