@@ -12,7 +12,7 @@ from pathlib import Path
 
 import docx
 import pytest
-from helpers import bantin, epubcheck, read_back, soffice_pdf, word_boxes
+from helpers import bantin, epubcheck, read_back, soffice_pdf, word_boxes, word_lines
 
 import bantin as api
 from bantin.model import Article, Paragraph, Signature, Signer, text_of
@@ -211,5 +211,9 @@ def test_three_agencies_side_by_side(tmp_path, shape):
         tops = {w: (top, left) for _, left, top, _, w in word_boxes(out / "ttlt.pdf") if w in ("An", "Bình", "Cường")}
         assert len({round(t) for t, _ in tops.values()}) == 1  # one row of names
         assert tops["An"][1] < tops["Bình"][1] < tops["Cường"][1]
+        # Each office's lines balanced in its column: "KT. BỘ TRƯỞNG" / "BỘ TÀI CHÍNH".
+        line = next(ln for ln in word_lines(out / "ttlt.pdf") if any(w == "TÀI" for _, _, w in ln))
+        left = [w for x0, _, w in line if x0 < tops["Bình"][1] - 40]
+        assert left[:3] == ["BỘ", "TÀI", "CHÍNH"], line
         names = next(x for x in (out / "ttlt.txt").read_text(encoding="utf-8").splitlines() if "An" in x.split())
         assert names.index("Nguyễn Văn An") < names.index("Trần Thị Bình") < names.index("Lê Văn Cường")

@@ -146,7 +146,7 @@ def css(style: Style, fonts: list[tuple[str, str, str]], fallbacks: list[str]) -
             "table.signature.joint td:first-child { width: auto; } table.signature tr.under td { padding-top: 1.5em; }",
             ".sign-label { font-weight: bold; font-style: italic; font-size: 0.85em; } "
             ".sign-recipient { font-size: 0.8em; text-align: left; } "
-            ".sign-title, .sign-name { font-weight: bold; text-align: center; } "
+            ".sign-title, .sign-name { font-weight: bold; text-align: center; } .sign-title { text-wrap: balance; } "
             "table.signature p.sign-signed { font-style: italic; text-align: center; margin-top: 0.2em; } "
             "table.signature p.sign-name { margin-top: 3.5em; }",
             ".placeholder { border: 0.5px solid #888; padding: 1.5em 0.5em; text-align: center; font-style: italic; }",

@@ -67,7 +67,7 @@ def header_block(h: DecreeHeader, st: Mapping[str, Any], ink_colour: str, width:
     return grid
 
 
-def signature_block(s: SignatureBlock, st: Mapping[str, Any], width: float, para: Callable[[str, Any], Any]) -> Any:
+def signature_block(s: SignatureBlock, st: Mapping[str, Any], width: float, para: Callable[..., Any]) -> Any:
     """The recipients (left, flush left) and the signer (right, centred), kept on
     one page: a name alone at the top of a page signs nothing."""
     left = [para(RECIPIENTS, st["sign_label"]), *(para(r, st["sign_recipient"]) for r in s.recipients)]
@@ -77,15 +77,16 @@ def signature_block(s: SignatureBlock, st: Mapping[str, Any], width: float, para
     # so that the names stand on one line however many lines the offices take;
     # the recipients under them.
     if s.beside:
-        rows: list[list[Any]] = [[_signer(x, st, para, name=False) for x in s.signers],
+        share = width / len(s.signers)
+        rows: list[list[Any]] = [[_signer(x, st, para, share, name=False) for x in s.signers],
                                  [[para(x.name, st["sign_name"])] if x.name else "" for x in s.signers],
                                  *([[left, *[""] * len(s.beside)]] if s.recipients else [])]
-        widths = [width / len(s.signers)] * len(s.signers)
+        widths = [share] * len(s.signers)
         under = 2
         # A cell drops its first paragraph's space before: the room to sign is the row's.
         room = [("TOPPADDING", (0, 1), (-1, 1), st["sign_name"].spaceBefore)]
     else:
-        rows = [[left if s.recipients else "", _signer(s.signers[0], st, para)]]
+        rows = [[left if s.recipients else "", _signer(s.signers[0], st, para, width * (1 - SIGNATURE_LEFT))]]
         widths = [width * SIGNATURE_LEFT, width * (1 - SIGNATURE_LEFT)]
         under, room = 1, []
     grid = Table(rows, colWidths=widths, spaceBefore=SIGNATURE_GAP, splitInRow=1)
@@ -97,9 +98,11 @@ def signature_block(s: SignatureBlock, st: Mapping[str, Any], width: float, para
     return KeepTogether([grid])
 
 
-def _signer(s: SignerLines, st: Mapping[str, Any], para: Callable[[str, Any], Any], name: bool = True) -> list[Any]:
-    """A signer's column: the office in bold capitals, a copy's "(Đã ký)", room to
-    sign and stamp, the name (unless ``name`` is False)."""
-    return [*(para(line, st["sign_title"]) for line in s.title),
+def _signer(s: SignerLines, st: Mapping[str, Any], para: Callable[..., Any], measure: float,
+            name: bool = True) -> list[Any]:
+    """A signer's column: the office in bold capitals, each line balanced in the
+    column's ``measure``, a copy's "(Đã ký)", room to sign and stamp, the name
+    (unless ``name`` is False)."""
+    return [*(para(line, st["sign_title"], measure) for line in s.title),
             *([para(s.signed, st["sign_signed"])] if s.signed else []),
             *([para(s.name, st["sign_name"])] if s.name and name else [])]

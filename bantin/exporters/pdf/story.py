@@ -60,15 +60,14 @@ class Story(Blocks):
         self.paras(plain(count_line(b)), self.st["cover_meta"])
 
     def decree(self, h: DecreeHeader) -> Any:
-        def para(text: str, pst: Any, measure: float | None = None) -> Any:
-            markup = self.ink.chars(join(text), self.fonts.body_family)
-            return self.para(markup, pst if measure is None else balanced(pst, markup, measure))
+        return decree.header_block(h, self.st, self.style.text.body_colour, self.width, self.line)
 
-        return decree.header_block(h, self.st, self.style.text.body_colour, self.width, para)
-
-    def line(self, text: str, pst: Any) -> Any:
-        """A line of the decree's blocks, in the body's faces."""
-        return self.para(self.ink.chars(join(text), self.fonts.body_family), pst)
+    def line(self, text: str, pst: Any, measure: float | None = None) -> Any:
+        """A line of the decree's blocks, in the body's faces; with ``measure``, its
+        lines balanced in that width ("KT. BỘ TRƯỞNG" / "BỘ TÀI CHÍNH", not a word
+        alone under the others)."""
+        markup = self.ink.chars(join(text), self.fonts.body_family)
+        return self.para(markup, pst if measure is None else balanced(pst, markup, measure))
 
     def national_title(self) -> None:
         self.story += [*decree.national_block(self.st, self.style.text.body_colour, self.line), Spacer(1, HEADER_GAP)]
