@@ -50,6 +50,8 @@ PAGE = f"""<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>{TI
     ("Giá điện tăng – Ảnh 1.", "Giá điện tăng"),
     ("Ảnh hưởng của bão số 3 tới lưới điện", "Ảnh hưởng của bão số 3 tới lưới điện"),
     ("  Cột   điện\nđổ ", "Cột điện đổ"),
+    ("A man standing on a pole\n\nDescription automatically generated", "A man standing on a pole"),
+    ("Hai người trên cột điện Mô tả được tạo tự động", "Hai người trên cột điện"),
 ])
 def test_alt_text_keeps_only_a_description(alt: str, kept: str) -> None:
     assert alt_text(alt) == kept

@@ -3,7 +3,8 @@
 Publishing systems fill ``alt`` (and Word its "description") with what the
 editor never wrote: the file's name ("flc vietnamnet.jpg", "image1.png"), a
 counter ("Picture 3", "Ảnh 2"), or the headline with a counter ("<headline> –
-Ảnh 1.", as the CMS behind Người Lao Động and Tuổi Trẻ writes it). Where the
+Ảnh 1.", as the CMS behind Người Lao Động and Tuổi Trẻ writes it); Office adds
+"Description automatically generated" to the description it writes itself. Where the
 picture is missing, every format prints the alt text in its place, and such text
 would print a file name or the headline again; an e-reader would speak it.
 """
@@ -18,13 +19,17 @@ _FILE = re.compile(r"(?i)\.(?:jpe?g|png|gif|webp|avif|bmp|tiff?|svg|heic)$")
 _COUNTER = re.compile(r"(?i)^(?:ảnh|hình|hình ảnh|photo|image|picture|img|pic|figure|fig\.?|dscn?)[\s_-]*\d*\.?$")
 # The counter a CMS appends to the headline: " – Ảnh 1.", " - ảnh 2".
 _NUMBERED = re.compile(r"\s*[-–—]\s*(?:ảnh|hình)\s*\d+\s*\.?$", re.IGNORECASE)
+# What Office appends to the alt text it writes itself: the description stays.
+_GENERATED = re.compile(r"\s*(?:Description automatically generated(?: with (?:low|medium|high) confidence)?"
+                        r"|Mô tả (?:được )?tạo tự động(?: với độ tin cậy (?:thấp|trung bình|cao))?)\.?$",
+                        re.IGNORECASE)
 
 
 def alt_text(alt: str) -> str:
     """The alt text on one line, or "" when it names a file or only counts.
     "<headline> – Ảnh 1." keeps the headline: ``model.labels.repeats`` then drops
     it where the caller knows the headline."""
-    alt = " ".join(alt.split())
+    alt = _GENERATED.sub("", " ".join(alt.split()))
     if _FILE.search(alt) or _COUNTER.match(alt):
         return ""
     return _NUMBERED.sub("", alt)
