@@ -206,7 +206,7 @@ def test_three_agencies_side_by_side(tmp_path, shape):
     assert [(x.title, x.name) for x in s.beside] == [(_three(n)[:2], n) for n in ("Nguyễn Văn An", "Trần Thị Bình")]
     if shape == "text":
         out = tmp_path / "out"
-        r = bantin("export", "-f", "pdf,txt", "--style", "nd30", "-o", str(out), str(src))
+        r = bantin("export", "-f", "pdf,txt,docx", "--style", "nd30", "-o", str(out), str(src))
         assert r.returncode == 0, r.stderr.decode()
         tops = {w: (top, left) for _, left, top, _, w in word_boxes(out / "ttlt.pdf") if w in ("An", "Bình", "Cường")}
         assert len({round(t) for t, _ in tops.values()}) == 1  # one row of names
@@ -215,5 +215,9 @@ def test_three_agencies_side_by_side(tmp_path, shape):
         line = next(ln for ln in word_lines(out / "ttlt.pdf") if any(w == "TÀI" for _, _, w in ln))
         left = [w for x0, _, w in line if x0 < tops["Bình"][1] - 40]
         assert left[:3] == ["BỘ", "TÀI", "CHÍNH"], line
+        # The DOCX breaks it there too (Word would break inside "TÀI CHÍNH").
+        office = next(p.text for t in docx.Document(str(out / "ttlt.docx")).tables for c in t._cells
+                      for p in c.paragraphs if "TÀI" in p.text)
+        assert office == "KT. BỘ TRƯỞNG\nBỘ TÀI CHÍNH"
         names = next(x for x in (out / "ttlt.txt").read_text(encoding="utf-8").splitlines() if "An" in x.split())
         assert names.index("Nguyễn Văn An") < names.index("Trần Thị Bình") < names.index("Lê Văn Cường")

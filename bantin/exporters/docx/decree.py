@@ -67,13 +67,14 @@ def signature_block(w: Writer, s: SignatureBlock) -> None:
         # Several signers side by side: their offices in one row, their names in the
         # next on one line however many lines the offices take, the recipients under them.
         widths: tuple[int, ...] = (total // len(s.signers),) * len(s.signers)
-        rows = [[_signer_lines(x, name=False) for x in s.signers],
+        rows = [[_signer_lines(x, name=False, w=w, width=widths[0]) for x in s.signers],
                 [[(x.name, "sign_name", 0)] if x.name else [] for x in s.signers],
                 *([[left, *[[] for _ in s.beside]]] if left else [])]
         under = 2
     else:
         left_twips = round(total * SIGNATURE_LEFT)
-        widths, rows, under = (left_twips, total - left_twips), [[left, _signer_lines(s.signers[0])]], 1
+        signer = _signer_lines(s.signers[0], w=w, width=total - left_twips)
+        widths, rows, under = (left_twips, total - left_twips), [[left, signer]], 1
     tbl = _table(w, total, widths)
     for n, cells in enumerate(rows):
         tr = w.el("w:tr")
@@ -88,8 +89,15 @@ def signature_block(w: Writer, s: SignatureBlock) -> None:
     w.sect.addprevious(tbl)
 
 
-def _signer_lines(s: SignerLines, name: bool = True) -> list[tuple[str, str, int]]:
-    return [*((line, "sign_title", 0) for line in s.title), *([(s.signed, "sign_signed", 0)] if s.signed else []),
+def _signer_lines(s: SignerLines, w: Writer, width: int, name: bool = True) -> list[tuple[str, str, int]]:
+    """A signer's lines; each office line that wraps in the column's ``width``
+    (twips) broken where the PDF breaks it, balanced between whole words ("KT. BỘ
+    TRƯỞNG" / "BỘ TÀI CHÍNH"; Word would leave "TÀI" on one line and "CHÍNH" on
+    the next)."""
+    body = w.covered.families[0]
+    face, size = body.files.get("bold") or body.files["regular"], w.roles["sign_title"].size
+    titles = ["\n".join(balance(join(line), width / 20, lambda t: text_width(face, t, size))) for line in s.title]
+    return [*((line, "sign_title", 0) for line in titles), *([(s.signed, "sign_signed", 0)] if s.signed else []),
             *([(s.name, "sign_name", 0)] if s.name and name else [])]
 
 
@@ -203,7 +211,11 @@ def _line(w: Writer, text: str, role: str, rule: int) -> Any:
     if text:
         # Bold and italic come from the line's style, so that Word restyles them.
         w.faces.add(("body", w.roles[role].face))
-        run(p, text)
+        for n, part in enumerate(text.split("\n")):  # a line broken where the PDF breaks it
+            if n:
+                p.append(w.el("w:r"))
+                p[-1].append(w.el("w:br"))
+            run(p, part)
     return p
 
 

@@ -120,7 +120,7 @@ def signature(cells: list[tuple[int, list[tuple[str, str]]]]) -> Signature | Non
 
 
 def _signer(lines: list[tuple[str, str]]) -> Signer | None:
-    title = tuple(t for role, t in lines if role == "sign_title")
+    title = tuple(" ".join(t.split()) for role, t in lines if role == "sign_title")  # a broken line is one
     names = [t for role, t in lines if role == "sign_name"]
     signed = [t for role, t in lines if role == "sign_signed"]
     if not (title or names) or len(names) > 1 or len(signed) > 1:
