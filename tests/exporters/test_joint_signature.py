@@ -221,3 +221,5 @@ def test_three_agencies_side_by_side(tmp_path, shape):
         assert office == "KT. BỘ TRƯỞNG\nBỘ TÀI CHÍNH"
         names = next(x for x in (out / "ttlt.txt").read_text(encoding="utf-8").splitlines() if "An" in x.split())
         assert names.index("Nguyễn Văn An") < names.index("Trần Thị Bình") < names.index("Lê Văn Cường")
+        assert any(x.split()[:3] == ["BỘ", "TÀI", "CHÍNH"] for x in (out / "ttlt.txt").read_text(encoding="utf-8")
+                   .splitlines())

@@ -68,7 +68,10 @@ def _signer(s: SignerLines, name: bool = True) -> list[str]:
 
 
 def _wrapped(lines: list[str], cols: int) -> list[str]:
-    return [x for line in lines for x in (wrap_display(line, cols) or [""])]
+    """Each line in ``cols``; one that wraps is balanced between whole words, as the
+    PDF sets it ("KT. BỘ TRƯỞNG" / "BỘ TÀI CHÍNH")."""
+    return [x for line in lines
+            for x in ((balance(join(line), cols, width) if width(line) > cols else wrap_display(line, cols)) or [""])]
 
 
 def signature_lines(s: SignatureBlock, cols: int, message: bool) -> list[str]:
