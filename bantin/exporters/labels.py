@@ -25,15 +25,22 @@ LINKS = "Liên kết"
 NOTES = "Chú thích"
 
 
-def vi_date(iso: str | None) -> str:
+def vi_date(iso: str | None, blank: str = "") -> str:
     """"2025-08-05" → "ngày 05 tháng 8 năm 2025" (Nghị định 30: a leading zero below 10);
-    a time with an offset is dated in Vietnam time."""
-    if not iso or len(iso) < 10:
+    a time with an offset is dated in Vietnam time. A month or a year alone ("2025-08",
+    a draft's date) is "tháng 8 năm 2025"; with ``blank``, the missing parts are left
+    blank to be written in by hand, as the draft prints them: "ngày ⎵ tháng 8 năm 2025"."""
+    if not iso or len(iso) < 4:
         return ""
     iso = local_day(iso)
-    y, m, d = iso[:4], int(iso[5:7]), int(iso[8:10])
-    month = f"{m:02d}" if m < 3 else str(m)
-    return f"ngày {d:02d} tháng {month} năm {y}"
+    y = iso[:4]
+    m = int(iso[5:7]) if len(iso) >= 7 else 0
+    month = "" if not m else f"{m:02d}" if m < 3 else str(m)
+    if len(iso) >= 10:
+        return f"ngày {int(iso[8:10]):02d} tháng {month} năm {y}"
+    if blank:
+        return f"ngày{blank}tháng{f' {month} ' if month else blank}năm {y}"
+    return f"tháng {month} năm {y}" if month else f"năm {y}"
 
 
 def meta_line(a: Article, headed: bool = False) -> str:
@@ -154,7 +161,7 @@ def decree_header(doc: Article | Briefing, on: bool) -> DecreeHeader | None:
     "…, ngày          tháng          năm          "."""
     if not on or not doc.issuer:
         return None
-    when = vi_date(doc.date) or f"ngày{BLANK}tháng{BLANK}năm{BLANK}"
+    when = vi_date(doc.date, BLANK) or f"ngày{BLANK}tháng{BLANK}năm{BLANK}"
     # A draft's number is its symbol alone ("/BYT-KCB"): the blank before it stays.
     number = f"Số:{BLANK}{doc.number or '/'}" if not doc.number or doc.number.startswith("/") else f"Số: {doc.number}"
     names = [p.strip().upper() for p in doc.issuer.split(";") if p.strip()]

@@ -1,5 +1,6 @@
 """The one check of what bantin accepts as a date: the extended ISO 8601 calendar
-form ("2025-08-05", optionally with a time and an offset), and a real day.
+form ("2025-08-05", optionally with a time and an offset), and a real day; or a
+month or a year alone ("2025-08", "2025"), as a draft states its date.
 
 Week dates ("2025-W32-2") and the basic form ("20250805") are refused although
 Python parses them: every exporter prints the date as "ngày 05 tháng 8 năm 2025"
@@ -20,10 +21,18 @@ from datetime import datetime, timedelta, timezone
 VIETNAM = timezone(timedelta(hours=7))
 
 _ISO = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?:Z|[+-]\d{2}:?\d{2})?)?")
+# ISO 8601's reduced precision: a month ("2025-08") or a year ("2025") alone, as a
+# draft is dated before it is signed ("ngày    tháng 8 năm 2025").
+_REDUCED = re.compile(r"(?P<y>\d{4})(?:-(?P<m>\d{2}))?")
 
 
 def iso_date_ok(value: str) -> bool:
-    if not _ISO.fullmatch(value) or value.startswith("0000"):
+    if value.startswith("0000"):
+        return False
+    reduced = _REDUCED.fullmatch(value)
+    if reduced is not None:
+        return reduced["m"] is None or 1 <= int(reduced["m"]) <= 12
+    if not _ISO.fullmatch(value):
         return False
     try:
         datetime.fromisoformat(value.replace("Z", "+00:00"))
@@ -35,7 +44,7 @@ def iso_date_ok(value: str) -> bool:
 def local_day(value: str) -> str:
     """The "YYYY-MM-DD" a reader in Vietnam calls the date of ``value``: its own
     date when it has no time or no offset (a newsroom's local time), else its
-    instant's date in UTC+7."""
+    instant's date in UTC+7; a month or a year alone as it is."""
     day = value[:10]
     if len(value) <= 10 or not re.search(r"(?:Z|[+-]\d{2}:?\d{2})$", value):
         return day

@@ -100,7 +100,8 @@ def _lines_in(s: Any, key: str, where: str) -> tuple[str, ...]:
 def _iso_date(d: dict[str, Any]) -> str | None:
     value = _opt_str(d, "date")
     if value is not None and not iso_date_ok(value):
-        raise SchemaError(f"date must be an ISO 8601 calendar date (YYYY-MM-DD), not {value[:40]!r}")
+        raise SchemaError(f"date must be an ISO 8601 calendar date (YYYY-MM-DD, or YYYY-MM or YYYY alone), "
+                          f"not {value[:40]!r}")
     return value
 
 

@@ -73,7 +73,8 @@ def parse_meta(pairs: Iterable[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
         if key not in META_KEYS:
             raise UsageError(f"meta key must be one of {', '.join(META_KEYS)}, not {key!r}")
         if key == "date" and value and not iso_date_ok(value):
-            raise UsageError(f"-M date must be a real day in ISO 8601, YYYY-MM-DD (a time may follow), not {value!r}")
+            raise UsageError(f"-M date must be a real day in ISO 8601, YYYY-MM-DD (a time may follow), or a draft's "
+                             f"month or year alone (YYYY-MM, YYYY), not {value!r}")
         out.append((key, value))
     return tuple(out)
 

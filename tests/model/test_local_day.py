@@ -4,13 +4,16 @@ is 06:30 on 21/9 in Hà Nội; a newsroom's own local time (no offset) is its da
 
 from __future__ import annotations
 
+import json
 import zipfile
 from pathlib import Path
 
 import pytest
 from helpers import bantin, pandoc_plain, pdftotext
 
-from bantin.model.dates import local_day
+from bantin.model import Article
+from bantin.model.dates import iso_date_ok, local_day
+from bantin.model.serialize import SchemaError, dumps, loads, validate
 
 
 @pytest.mark.parametrize(("value", "day"), [
@@ -62,3 +65,18 @@ def test_every_format_prints_the_vietnam_day(tmp_path: Path, name: str, content:
     with zipfile.ZipFile(out / f"{stem}.epub") as z:
         opf = next(n for n in z.namelist() if n.endswith(".opf"))
         assert "<dc:date>2016-09-21</dc:date>" in z.read(opf).decode()
+
+
+@pytest.mark.parametrize(("value", "ok"), [("2025-08", True), ("2025", True), ("2025-12", True), ("2025-13", False),
+                                           ("2025-00", False), ("0000", False), ("2025-8", False), ("25-08", False)])
+def test_a_month_or_a_year_alone_is_a_date(value, ok):
+    """ISO 8601's reduced precision, as a draft is dated: checked by the one test
+    of dates, the JSON schema and a round trip."""
+    assert iso_date_ok(value) is ok
+    a = Article("Dự thảo", date=value)
+    if ok:
+        validate(json.loads(dumps(a)))
+        assert loads(dumps(a)).date == value and local_day(value) == value
+    else:
+        with pytest.raises(SchemaError):
+            loads(dumps(a))

@@ -165,7 +165,7 @@ def test_a_drafts_blank_number_and_day_are_no_gaps_between_cells(gap):
     head = [f"BỘ Y TẾ{gap}CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", f"{gap}Độc lập - Tự do - Hạnh phúc",
             f"Số:      /BYT-KCB{gap}Hà Nội, ngày      tháng 8 năm 2025", SUBJECT]
     a = newsroom.read("\n".join([*head, URGENT[6], URGENT[7]]))
-    assert (a.title, a.issuer, a.number, a.place, a.date) == (SUBJECT, "BỘ Y TẾ", "/BYT-KCB", "Hà Nội", None)
+    assert (a.title, a.issuer, a.number, a.place, a.date) == (SUBJECT, "BỘ Y TẾ", "/BYT-KCB", "Hà Nội", "2025-08")
 
 
 def test_a_draft_mark_above_the_header():
@@ -229,3 +229,31 @@ def test_a_signers_name_in_capitals():
     assert a.signature == Signature(name="NGUYỄN THỊ HOA", title=WANT.title, recipients=WANT.recipients)
     b = newsroom.read("\n".join(HEAD + RECIPIENTS + ["TL. GIÁM ĐỐC", "CHÁNH VĂN PHÒNG"]))
     assert b.signature is None
+
+
+@pytest.mark.parametrize(("line", "date", "printed", "masthead"), [
+    ("Hà Nội, ngày      tháng 8 năm 2025", "2025-08", ("tháng 8 năm 2025",), "Hà Nội, tháng 8 năm 2025"),
+    ("Hà Nội, ngày      tháng      năm 2025", "2025", ("tháng", "năm 2025"), "Hà Nội, năm 2025"),
+])
+def test_a_drafts_month_and_year_reach_every_format(tmp_path, line, date, printed, masthead):
+    """A draft dated only by its month or year ("ngày ⎵ tháng 8 năm 2025") keeps what it
+    states (ISO 8601's reduced precision, "2025-08"); nd30 prints the day blank and
+    the month and year as the draft has them, the JSON keeps the month, and a
+    masthead says "tháng 8 năm 2025". Before, the month and year were lost."""
+    rows = ["DỰ THẢO", "BỘ Y TẾ\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "\tĐộc lập - Tự do - Hạnh phúc",
+            f"Số:      /BYT-KCB\t{line}", SUBJECT, URGENT[7]]
+    src = tmp_path / "du-thao.txt"
+    src.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    assert newsroom.read("\n".join(rows)).date == date
+    out = tmp_path / "out"
+    r = bantin("export", "-f", "all", "--style", "nd30", "-o", str(out), str(src))
+    assert r.returncode == 0, r.stderr.decode()
+    for fmt in ("txt", "epub", "docx", "pdf"):
+        text = read_back(out / f"du-thao.{fmt}")
+        shown = " ".join(text[text.index("Hà Nội, ngày"):][:60].split())
+        assert shown.startswith("Hà Nội, ngày " + " ".join(printed)), (fmt, shown)
+    r = bantin("inspect", str(src))
+    assert f'"date": "{date}"' in r.stdout.decode()
+    r = bantin("export", "-f", "txt", "-o", str(tmp_path / "plain"), str(src))
+    assert r.returncode == 0, r.stderr.decode()
+    assert masthead in (tmp_path / "plain" / "du-thao.txt").read_text(encoding="utf-8")

@@ -98,7 +98,8 @@ def is_place(text: str) -> bool:
 
 def date_line(text: str) -> tuple[str | None, str | None] | None:
     """(place, ISO date) of a place-and-date line; either may be missing (a blank
-    form's "ngày … tháng … năm …")."""
+    form's "ngày … tháng … năm …"), and a draft's date may be a month or a year
+    alone ("2025-08" of "ngày    tháng 8 năm 2025")."""
     m = _DATE.fullmatch(text.strip().rstrip("."))
     if m is None:
         return None
@@ -108,11 +109,14 @@ def date_line(text: str) -> tuple[str | None, str | None] | None:
         return None  # "…, hoàn thiện hồ sơ trước ngày 30 tháng 9 năm 2025": a sentence's deadline
     d, mo, y = (_int(m.group(k) or m.group(k + "2") or "") for k in ("d", "m", "y"))
     when = None
-    if d and mo and y and 1900 <= y <= 2100:
-        try:
-            when = datetime.date(y, mo, d).isoformat()
-        except ValueError:
-            when = None
+    if y and 1900 <= y <= 2100:
+        if d and mo:
+            try:
+                when = datetime.date(y, mo, d).isoformat()
+            except ValueError:
+                when = None
+        elif not d and (mo is None or 1 <= mo <= 12):  # a draft's "ngày    tháng 8 năm 2025": its month
+            when = f"{y:04d}-{mo:02d}" if mo else f"{y:04d}"
     return place, when
 
 

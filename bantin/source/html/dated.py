@@ -44,7 +44,9 @@ def parse(text: str | None, *, words_too: bool = False) -> str | None:
     s = squash(text)
     if not s:
         return None
-    if iso_date_ok(s):  # a timestamp with an offset is dated as Vietnam sees the instant
+    # A timestamp with an offset is dated as Vietnam sees the instant; a page's year
+    # or month alone ("2016") dates no article.
+    if len(s) >= 10 and iso_date_ok(s):
         return local_day(s)
     m = _ISO.search(s) or _COMPACT.search(s)
     if m:
