@@ -8,9 +8,10 @@ công văn pasted as text and the same one typed in Word end the same way. Only
 paragraphs that end the document are taken, and only when each of them has its
 place in the block; otherwise they stay the body they are. So does a table
 that ends the document as the decree's does, two columns: "Nơi nhận:" and its
-list beside the signer's office and name, or two signers (a contract's parties,
-the minutes' secretary and chair), in a row or with the offices over the names;
-two signers may also be typed side by side with tabs. bantin's own signature
+list beside the signer's office and name, or two or three signers (a contract's
+parties, the minutes' secretary and chair, a joint circular's ministries), in a
+row or with the offices over the names, a cell left empty where one party has a
+line the others have not; two signers may also be typed side by side with tabs. bantin's own signature
 block is read by its styles (``own``).
 """
 

@@ -15,9 +15,10 @@ every format prints as the decree's signature block.
 A copy sets words in the room to sign ("(Đã ký)") between the office and the
 name; with them, the signer's lines end a text signed with no "Nơi nhận" too (a
 notice as a website posts it). A citizen's paper is signed by a role in the
-office's place ("Người làm đơn"). Two signers copied side by side, rows of two
-cells ("THƯ KÝ⇥CHỦ TỌA" / "Nguyễn Văn An⇥Trần Thị Bình"), are one signature,
-the right one first and the left one ``beside`` it.
+office's place ("Người làm đơn"). Two or three signers copied side by side, rows
+of as many cells ("THƯ KÝ⇥CHỦ TỌA" / "Nguyễn Văn An⇥Trần Thị Bình"), are one
+signature, the right one first and the others ``beside`` it; side by side, a post
+in lower case may stand under a party's office ("ĐẠI DIỆN BÊN A" / "Giám đốc").
 """
 
 from __future__ import annotations
