@@ -7,6 +7,8 @@ heading "THƯ KÝ CHỦ TỌA" and the names as one byline "Nguyễn Văn An Tr�
 from __future__ import annotations
 
 import json
+import re
+import zipfile
 from dataclasses import replace
 from pathlib import Path
 
@@ -206,7 +208,7 @@ def test_three_agencies_side_by_side(tmp_path, shape):
     assert [(x.title, x.name) for x in s.beside] == [(_three(n)[:2], n) for n in ("Nguyễn Văn An", "Trần Thị Bình")]
     if shape == "text":
         out = tmp_path / "out"
-        r = bantin("export", "-f", "pdf,txt,docx", "--style", "nd30", "-o", str(out), str(src))
+        r = bantin("export", "-f", "pdf,txt,docx,epub", "--style", "nd30", "-o", str(out), str(src))
         assert r.returncode == 0, r.stderr.decode()
         tops = {w: (top, left) for _, left, top, _, w in word_boxes(out / "ttlt.pdf") if w in ("An", "Bình", "Cường")}
         assert len({round(t) for t, _ in tops.values()}) == 1  # one row of names
@@ -219,6 +221,15 @@ def test_three_agencies_side_by_side(tmp_path, shape):
         office = next(p.text for t in docx.Document(str(out / "ttlt.docx")).tables for c in t._cells
                       for p in c.paragraphs if "TÀI" in p.text)
         assert office == "KT. BỘ TRƯỞNG\nBỘ TÀI CHÍNH"
+        # The EPUB keeps each signer whole in its cell, so that a phone's screen stacks
+        # them (three columns of 7 em would break "TRƯỞNG" and "Nguyễn Văn An").
+        with zipfile.ZipFile(out / "ttlt.epub") as z:
+            page = z.read("EPUB/article-001.xhtml").decode()
+            css = z.read("EPUB/style.css").decode()
+        cells = re.findall(r"<td>(.*?)</td>", page.split('class="signature joint"')[1].split("</table>")[0])
+        assert [re.sub(r"<[^>]+>", " ", c).split()[-3:] for c in cells] == [
+            ["Nguyễn", "Văn", "An"], ["Trần", "Thị", "Bình"], ["Lê", "Văn", "Cường"]]
+        assert "@media (max-width: 30em) { table.signature.joint" in css
         names = next(x for x in (out / "ttlt.txt").read_text(encoding="utf-8").splitlines() if "An" in x.split())
         assert names.index("Nguyễn Văn An") < names.index("Trần Thị Bình") < names.index("Lê Văn Cường")
         assert any(x.split()[:3] == ["BỘ", "TÀI", "CHÍNH"] for x in (out / "ttlt.txt").read_text(encoding="utf-8")

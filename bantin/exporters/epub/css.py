@@ -148,7 +148,13 @@ def css(style: Style, fonts: list[tuple[str, str, str]], fallbacks: list[str]) -
             ".sign-recipient { font-size: 0.8em; text-align: left; } "
             ".sign-title, .sign-name { font-weight: bold; text-align: center; } .sign-title { text-wrap: balance; } "
             "table.signature p.sign-signed { font-style: italic; text-align: center; margin-top: 0.2em; } "
-            "table.signature p.sign-name { margin-top: 3.5em; }",
+            "table.signature p.sign-name { margin-top: 3.5em; } "
+            # On a phone, signers side by side stand one under the other, each whole:
+            # three columns of 7 em break "BỘ TRƯỞNG" and "Nguyễn Văn An" inside the word.
+            "@media (max-width: 30em) { table.signature.joint, table.signature.joint tbody, "
+            "table.signature.joint tr, table.signature.joint td { display: block; width: auto; } "
+            "table.signature.joint td + td { margin-top: 1.5em; } table.signature.joint p.sign-pad { display: none; } "
+            "table.signature.joint p.sign-name { margin-top: 2.5em; } }",
             ".placeholder { border: 0.5px solid #888; padding: 1.5em 0.5em; text-align: center; font-style: italic; }",
             f'nav h1, nav h2 {{ font-family: {heading}, {then}sans-serif; text-align: left; }}',
             "@media (max-width: 30em) { p, li { text-align: start; } }",

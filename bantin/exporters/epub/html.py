@@ -161,13 +161,14 @@ class Html(Walker):
         on the last page: the recipients and the signer side by side."""
         left = "".join([f'<p class="sign-label">{self.x(RECIPIENTS, "body", "bold_italic")}</p>',
                         *(f'<p class="sign-recipient">{self.x(r)}</p>' for r in s.recipients)]) if s.recipients else ""
-        signers = "".join(f"<td>{self.signer(x, name=not s.beside)}</td>" for x in s.signers)
-        if s.beside:  # several signers side by side, the recipients under them
+        # Several signers side by side, the recipients under them. Each stays one cell,
+        # office over name, so that a phone's screen can stack them (css.py); the
+        # shorter offices are padded so that the names stand level on a wide one.
+        tall = max(len(x.title) + bool(x.signed) for x in s.signers)
+        signers = "".join(f"<td>{self.signer(x, tall - len(x.title) - bool(x.signed))}</td>" for x in s.signers)
+        if s.beside:
             under = f'<tr class="under"><td>{left}</td>{"<td></td>" * len(s.beside)}</tr>' if left else ""
-            # The names in a row of their own, on one line however many lines the offices take.
-            names = "".join(f"<td>{self.sign_name(x)}</td>" for x in s.signers)
-            block = (f'<table class="signature joint" role="presentation"><tr>{signers}</tr><tr>{names}</tr>'
-                     f"{under}</table>")
+            block = f'<table class="signature joint" role="presentation"><tr>{signers}</tr>{under}</table>'
         else:
             block = f'<table class="signature" role="presentation"><tr><td>{left}</td>{signers}</tr></table>'
         if self.parts:  # an article of a bundle, its chapter still open
@@ -176,13 +177,11 @@ class Html(Walker):
         uid, title, body = self.chapters[-1]
         self.chapters[-1] = (uid, title, f"{body}\n{block}")
 
-    def signer(self, s: SignerLines, name: bool = True) -> str:
+    def signer(self, s: SignerLines, pad: int = 0) -> str:
         return "".join([*(f'<p class="sign-title">{self.x(t, "body", "bold")}</p>' for t in s.title),
                         *([f'<p class="sign-signed">{self.x(s.signed, "body", "italic")}</p>'] if s.signed else []),
-                        self.sign_name(s) if name else ""])
-
-    def sign_name(self, s: SignerLines) -> str:
-        return f'<p class="sign-name">{self.x(s.name, "body", "bold")}</p>' if s.name else ""
+                        '<p class="sign-pad">\u00a0</p>' * pad,
+                        f'<p class="sign-name">{self.x(s.name, "body", "bold")}</p>' if s.name else ""])
 
     def cover(self, b: Briefing) -> None:
         header = self.header(b)
