@@ -177,20 +177,24 @@ def _three(name: str) -> tuple[str, ...]:
     return next(col for col in zip(*THREE, strict=True) if col[-1] == name)
 
 
-@pytest.mark.parametrize("shape", ["text", "word", "web"])
+@pytest.mark.parametrize("shape", ["text", "word", "word-tabs", "web"])
 def test_three_agencies_side_by_side(tmp_path, shape):
     """A joint circular of three ministries: the right one signs first, the two
     others beside it, left to right; every format sets the three in one row."""
     if shape == "text":
         src = tmp_path / "ttlt.txt"
         src.write_text(JOINT + "".join("\t".join(row) + "\n" for row in THREE), encoding="utf-8")
-    elif shape == "word":
+    elif shape.startswith("word"):
         d = docx.Document()
         d.add_paragraph("Thông tư liên tịch có hiệu lực từ ngày 01 tháng 01 năm 2026.")
-        t = d.add_table(rows=len(THREE), cols=3)
-        for r, row in enumerate(THREE):
-            for c, text in enumerate(row):
-                t.cell(r, c).text = text
+        if shape == "word-tabs":  # before, the right two were one signer: "Trần Thị Bình Lê Văn Cường"
+            for row in THREE:
+                d.add_paragraph("\t".join(row))
+        else:
+            t = d.add_table(rows=len(THREE), cols=3)
+            for r, row in enumerate(THREE):
+                for c, text in enumerate(row):
+                    t.cell(r, c).text = text
         src = tmp_path / "ttlt.docx"
         d.save(str(src))
     else:

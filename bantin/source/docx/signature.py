@@ -17,6 +17,7 @@ block is read by its styles (``own``).
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from bantin.model import Paragraph, Signature, Table
@@ -71,16 +72,27 @@ def of_cells(columns: list[list[str]]) -> Signature | None:
     return signature.joint(columns) if all(columns) else None
 
 
+def _row(p: Para) -> tuple[str, ...] | None:
+    """A paragraph's cells when it is typed as columns parted by tabs: three
+    ("BỘ A⇥BỘ B⇥BỘ C"), or two, one of them maybe empty ("Giám đốc⇥")."""
+    raw = "".join(s.text for s in p.spans if s.note is None)  # the paragraph's text shows its tabs as spaces
+    three = tuple(c.strip() for c in re.split(r"\t+", raw.strip(" \t")))
+    if len(three) == signature.MAX_SIDE:
+        return three
+    cols = split_tab(p.spans)
+    return cols[:2] if cols is not None and (cols[0] or cols[1]) else None
+
+
 def _side_by_side(paras: list[Para]) -> tuple[int, Signature] | None:
-    """Two signers typed side by side, parted by tabs ("THƯ KÝ⇥CHỦ TỌA"), as the
-    last paragraphs, every one of them two columns: how many, and the signature
-    (with the "Nơi nhận:" paragraphs right above them, if any)."""
-    rows: list[tuple[str, str]] = []
+    """Two or three signers typed side by side, parted by tabs ("THƯ KÝ⇥CHỦ TỌA"),
+    as the last paragraphs, every one of them as many columns: how many, and the
+    signature (with the "Nơi nhận:" paragraphs right above them, if any)."""
+    rows: list[tuple[str, ...]] = []
     for p in reversed(paras):
-        cols = split_tab(p.spans)
-        if cols is None or not (cols[0] or cols[1]):
+        row = _row(p)
+        if row is None or (rows and len(row) != len(rows[-1])):
             break
-        rows.append(cols[:2])
+        rows.append(row)
     rows.reverse()
     signed = signature.joint_rows(rows)
     if signed is None:
