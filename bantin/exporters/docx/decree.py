@@ -61,7 +61,13 @@ def signature_block(w: Writer, s: SignatureBlock) -> None:
     """The recipients (left) and the signer (right), in one row that never
     splits across pages, at the PDF's distance from the text above."""
     total = round(w.width_mm / 25.4 * 1440)
+    # The text's last paragraph keeps with the block, as the PDF keeps it: a page of
+    # the block alone signs no text.
+    before = w.sect.getprevious()
+    if before is not None and before.tag == w.qn("w:p"):
+        _keep_next(w, before)
     _gap(w, round(SIGNATURE_GAP * 20))
+    _keep_next(w, w.sect.getprevious())
     left = [(RECIPIENTS, "sign_label", 0), *((r, "sign_recipient", 0) for r in s.recipients)] if s.recipients else []
     if s.beside:
         # Several signers side by side: their offices in one row, their names in the
@@ -85,6 +91,9 @@ def signature_block(w: Writer, s: SignatureBlock) -> None:
             # The recipients under the signers keep the distance the block keeps from the text.
             gap = [("", "decree", 0)] if n >= under else []
             tr.append(_cell(w, cell_width, [*gap, *lines] if lines else [("", "sign_recipient", 0)]))
+        if n < len(rows) - 1:  # the offices with the names, the names with the recipients
+            for para in tr.iter(w.qn("w:p")):
+                _keep_next(w, para)
         tbl.append(tr)
     w.sect.addprevious(tbl)
 
@@ -154,6 +163,18 @@ def summary_rule(w: Writer, text: str) -> None:
     ppr.append(w.el("w:ind", {"w:left": str(half), "w:right": str(half)}))
     p.append(ppr)
     w.put(p)
+
+
+def _keep_next(w: Writer, p: Any) -> None:
+    """Keep the paragraph on the page of the next one (``w:keepNext``, in its place
+    in the paragraph's properties: after the style)."""
+    ppr = p.find(w.qn("w:pPr"))
+    if ppr is None:
+        ppr = w.el("w:pPr")
+        p.insert(0, ppr)
+    if ppr.find(w.qn("w:keepNext")) is None:
+        style = ppr.find(w.qn("w:pStyle"))
+        ppr.insert(0 if style is None else list(ppr).index(style) + 1, w.el("w:keepNext"))
 
 
 def _gap(w: Writer, twips: int) -> None:

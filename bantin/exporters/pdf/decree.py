@@ -11,7 +11,7 @@ the DOCX leaves the same blanks.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from reportlab.lib import colors
@@ -67,9 +67,11 @@ def header_block(h: DecreeHeader, st: Mapping[str, Any], ink_colour: str, width:
     return grid
 
 
-def signature_block(s: SignatureBlock, st: Mapping[str, Any], width: float, para: Callable[..., Any]) -> Any:
+def signature_block(s: SignatureBlock, st: Mapping[str, Any], width: float, para: Callable[..., Any],
+                    last: Sequence[Any] = ()) -> Any:
     """The recipients (left, flush left) and the signer (right, centred), kept on
-    one page: a name alone at the top of a page signs nothing."""
+    one page with ``last``, the text's last block: a name alone at the top of a
+    page signs nothing, and a page of the block alone signs no text."""
     left = [para(RECIPIENTS, st["sign_label"]), *(para(r, st["sign_recipient"]) for r in s.recipients)]
     # One row, kept on one page; a list of recipients taller than a page splits
     # inside the row rather than stopping the run (splitInRow). Several signers
@@ -95,7 +97,7 @@ def signature_block(s: SignatureBlock, st: Mapping[str, Any], width: float, para
                                                                      st["sign_recipient"].fontName),
                               ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
                               ("TOPPADDING", (0, under), (-1, -1), SIGNATURE_GAP), *room]))
-    return KeepTogether([grid])
+    return KeepTogether([*last, grid])
 
 
 def _signer(s: SignerLines, st: Mapping[str, Any], para: Callable[..., Any], measure: float,

@@ -73,7 +73,14 @@ class Story(Blocks):
         self.story += [*decree.national_block(self.st, self.style.text.body_colour, self.line), Spacer(1, HEADER_GAP)]
 
     def signature(self, s: SignatureBlock) -> None:
-        self.story.append(decree.signature_block(s, self.st, self.width, self.line))
+        # The text's last block goes with the signature (and a spacer after it, if
+        # any), so that no page holds the block alone.
+        last: list[Any] = []
+        while self.story and len(last) < 3 and not isinstance(self.story[-1], PageBreak):
+            last.insert(0, self.story.pop())
+            if not isinstance(last[0], Spacer):
+                break
+        self.story.append(decree.signature_block(s, self.st, self.width, self.line, last))
 
     def contents(self, b: Briefing) -> None:
         self.story.append(PageBreak())
