@@ -100,3 +100,38 @@ def test_a_signature_table_with_a_link_stays_a_table(tmp_path):
     assert isinstance(a, Article) and a.signature is None and isinstance(a.blocks[-1], Table)
     assert any(s.href for row in a.blocks[-1].rows for c in row for b in c.blocks if isinstance(b, Paragraph)
                for s in b.text)
+
+
+LINES = ["UBND QUẬN CẦU GIẤY", "TRƯỜNG THCS DỊCH VỌNG", "Số: 27/TB-THCS", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+         "Độc lập - Tự do - Hạnh phúc", "Cầu Giấy, ngày 14 tháng 10 năm 2025", "THÔNG BÁO",
+         "Kế hoạch họp phụ huynh học sinh học kỳ I",
+         "Nhà trường thông báo kế hoạch họp phụ huynh học sinh các khối lớp như sau:",
+         "Thời gian: 8 giờ ngày 19 tháng 10 năm 2025, tại các phòng học của từng lớp.",
+         "Đề nghị quý phụ huynh sắp xếp thời gian đến dự đầy đủ, đúng giờ.",
+         "Nơi nhận:", "- Cha mẹ học sinh;", "- Lưu: VT.", "HIỆU TRƯỞNG", "Lê Thị Thu Hương"]
+
+
+def test_a_paper_posted_line_by_line_is_read_as_its_text_copy(tmp_path):
+    """A school's site posts its thông báo one ``<p>`` a line: the header's lines,
+    the type and its summary, the text, "Nơi nhận" and the signer. It reads as the
+    same lines copied as text do; before, every line was a paragraph of the text,
+    the signer's name the byline and the paper undated."""
+    page = tmp_path / "tb.html"
+    page.write_text('<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Thông báo họp phụ huynh'
+                    '</title></head><body><article>' + "".join(f"<p>{x}</p>" for x in LINES)
+                    + "</article></body></html>", encoding="utf-8")
+    text = tmp_path / "tb.txt"
+    text.write_text("\n".join(LINES) + "\n", encoding="utf-8")
+    web, copied = api.read(page), api.read(text)
+    assert isinstance(web, Article) and isinstance(copied, Article)
+    fields = ("title", "lede", "issuer", "number", "place", "date", "signature", "byline")
+    assert [getattr(web, k) for k in fields] == [getattr(copied, k) for k in fields]
+    assert (web.title, web.number, web.date, web.byline) == ("THÔNG BÁO", "27/TB-THCS", "2025-10-14", None)
+    assert web.signature == Signature("Lê Thị Thu Hương", ("HIỆU TRƯỞNG",), ("Cha mẹ học sinh", "Lưu: VT"))
+    assert [" ".join(text_of(b.text).split()) for b in web.blocks if isinstance(b, Paragraph)] == LINES[8:11]
+    out = tmp_path / "out"
+    r = bantin("export", "-f", "txt", "--style", "nd30", "-o", str(out), str(page))
+    assert r.returncode == 0, r.stderr.decode()
+    printed = read_back(out / "tb.txt")
+    for line in (*LINES[:3], *LINES[6:]):
+        assert printed.count(line.removeprefix("- ")) == 1, line

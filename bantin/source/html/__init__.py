@@ -244,6 +244,9 @@ def read(data: bytes, ctx: Context) -> Article:
         title=fields.title, lede=lede or None, outlet=Outlet(None, fields.outlet) if fields.outlet else None,
         date=date, byline=byline, url=fields.url, blocks=tuple(blocks), language=language(page),
     )
+    if admin.header is None and admin.signature is None and (paper := administrative.as_lines(article)) is not None:
+        ctx.warn("issuer, number, place, date read from the administrative header's lines")
+        article = paper
     return _with_notes(admin.article(article), {nid: tuple(p.block for p in converter.contents(el))
                                  for nid, el in found_notes.content.items()})
 

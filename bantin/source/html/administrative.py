@@ -16,16 +16,18 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
-from bantin.model import Article, Cell, Paragraph, Signature, Span, Table
+from bantin.model import Article, Cell, Heading, Paragraph, Signature, Span, Table, text_of
 from bantin.source.docx.core import national
 from bantin.source.docx.header import Header, is_rule, read_header
 from bantin.source.docx.signature import of_cells
 from bantin.source.html.page import remove
+from bantin.source.rules import admin_header, signature
 from bantin.source.rules.admin_header import with_header
 from bantin.source.rules.signature import MAX_SIDE
 
 _BREAKS = frozenset({"br", "p", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6"})
 _BOLD = frozenset({"b", "strong"})
+MAX_SIGNATURE_LINES = 30  # a long distribution list and the signer; no block is longer
 MAX_CELLS = 12  # a header is two columns in a row or two; signers three columns at most, in a few rows
 
 
@@ -107,3 +109,41 @@ def _lines(cell: Any) -> list[Paragraph]:
 
 def _text(p: Paragraph) -> str:
     return "".join(s.text for s in p.text)
+
+
+def as_lines(a: Article) -> Article | None:
+    """``a`` read as the text reader reads a paper copied line by line, when its
+    page sets the header and the signature as paragraphs, one line each (how
+    many a school's or a district's site posts a thông báo): the header's lines
+    that open it become its issuer, number, place and date and its title the
+    subject or the document's type (the line under a type its lede); the lines
+    that end it, "Nơi nhận" and the signer, its signature (the page's closing
+    name, which the reader took for the byline, is the signer's). None when it
+    opens with no such header."""
+    lead = 0
+    while lead < min(len(a.blocks), admin_header.MAX_LINES) and isinstance(a.blocks[lead], Paragraph | Heading):
+        lead += 1
+    header, rest = admin_header.split([_line(b) for b in a.blocks[:lead]])
+    if header is None:
+        return None
+    blocks = list(a.blocks[lead - len(rest):])
+    title, lede, after = admin_header.opening(header, rest)
+    del blocks[: len(rest) - len(after)]  # the lines the title and lede were
+    if lede is None and not header.subject and blocks and isinstance(blocks[0], Paragraph):
+        lede = _line(blocks.pop(0))  # the line under a document's type: its summary
+    tail = 0
+    while tail < min(len(blocks), MAX_SIGNATURE_LINES) and isinstance(blocks[-1 - tail], Paragraph):
+        tail += 1
+    lines = [_line(b) for b in blocks[len(blocks) - tail:]]
+    head, signed = signature.split([*lines, a.byline]) if a.byline else (lines, None)
+    byline = None if signed is not None else a.byline
+    if signed is None:
+        head, signed = signature.split(lines)
+    if signed is not None:
+        del blocks[len(blocks) - tail + len(head):]
+    paper = replace(a, title=title, lede=lede or None, byline=byline, blocks=tuple(blocks), signature=signed)
+    return with_header(paper, header)
+
+
+def _line(b: object) -> str:
+    return " ".join(text_of(b.text).split()) if isinstance(b, Paragraph | Heading) else ""
