@@ -116,8 +116,9 @@ def test_digest_bundle_ends_signed(tmp_path):
 def test_the_block_is_never_split_across_pages(tmp_path):
     """Texts long enough that the block falls at a page's foot: its row never
     splits, in the PDF or in the DOCX as LibreOffice lays it out, so the name is
-    never alone at the top of a page. On A4 in nd30, 56 paragraphs leave the
-    block room on page 2, 58 do not."""
+    never alone at the top of a page; and the text's last paragraph goes over
+    with it, so the block is never alone on a page either. On A4 in nd30, 56
+    paragraphs leave the block room on page 2, 58 do not."""
     moved = 0
     for n in (56, 57, 58):
         src = tmp_path / f"dai-{n}.txt"
@@ -130,7 +131,8 @@ def test_the_block_is_never_split_across_pages(tmp_path):
             pages = [_flat(p) for p in pdftotext(pdf).split("\f")]
             holding = [i for i, p in enumerate(pages) if "Nơi nhận:" in p or "Nguyễn Văn An" in p or "KT. GIÁM" in p]
             assert len(holding) == 1, (n, pdf)
-            moved += f"Đoạn {n - 1}:" not in pages[holding[0]]
+            assert f"Đoạn {n - 1}:" in pages[holding[0]], (n, pdf)  # the last paragraph with it
+            moved += f"Đoạn {n - 2}:" not in pages[holding[0]]  # the one before stayed behind
     assert moved, "no length put the block at a page's foot: the test proves nothing"
 
 
