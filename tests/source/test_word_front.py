@@ -296,6 +296,11 @@ def test_a_bantin_word_file_revised_in_word_reads_back_with_its_fields():
     ((False, "VĂN PHÒNG UBND"), (False, "TỈNH BẮC NINH"), "VĂN PHÒNG UBND TỈNH BẮC NINH"),
     # A bold line above an upright one is no parent.
     ((True, "SỞ NÔNG NGHIỆP"), (False, "PHÒNG KẾ HOẠCH"), "SỞ NÔNG NGHIỆP PHÒNG KẾ HOẠCH"),
+    # Nothing bold (a table typed with no formatting): the last line is the issuer under
+    # its body, as the text reader reads a copy, unless it goes on with the name above.
+    ((False, "BỘ TÀI NGUYÊN VÀ MÔI TRƯỜNG"), (False, "CỤC BIỂN VÀ HẢI ĐẢO VIỆT NAM"),
+     "BỘ TÀI NGUYÊN VÀ MÔI TRƯỜNG; CỤC BIỂN VÀ HẢI ĐẢO VIỆT NAM"),
+    ((False, "SỞ GIÁO DỤC VÀ"), (False, "ĐÀO TẠO HÀ NỘI"), "SỞ GIÁO DỤC VÀ ĐÀO TẠO HÀ NỘI"),
 ])
 def test_the_issuers_two_levels_by_weight(first, second, issuer):
     header = tbl([tc(*(p(r(text, b=bold), jc="center") for bold, text in (first, second)),

@@ -126,10 +126,31 @@ def _bold_lines(blocks: tuple[Block, ...]) -> set[str]:
             if isinstance(b, (Paragraph, Heading)) and all(s.strong or not s.text.strip() for s in b.text)}
 
 
+# A line of an issuer's name that goes on with the line above it, rather than name
+# a body under it: a place ("VĂN PHÒNG UBND" / "TỈNH BẮC NINH"), or a line above
+# that breaks off at "VÀ" or a comma ("SỞ GIÁO DỤC VÀ" / "ĐÀO TẠO").
+_PLACE_START = re.compile(r"(?:TỈNH|THÀNH PHỐ|TP\.?|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN|ĐẶC KHU)\b", re.IGNORECASE)
+
+
+def goes_on(above: str, line: str) -> bool:
+    """Does ``line`` continue the issuer's name on ``above`` rather than name the
+    body under it? Without bold, nothing else tells them apart."""
+    return bool(_PLACE_START.match(line)) or above.rstrip().endswith((" VÀ", ",", "-", "–"))
+
+
+def last_issuer(names: list[str]) -> set[str]:
+    """The issuer among unbolded lines, as the text reader reads a copy: the last,
+    under the body it answers to ("BỘ Y TẾ" over "CỤC QUẢN LÝ KHÁM, CHỮA BỆNH"),
+    unless it goes on with the line above."""
+    return {names[-1]} if len(names) > 1 and not goes_on(names[-2], names[-1]) else set()
+
+
 def _issuer(names: list[str], bold: set[str]) -> str | None:
     """The issuer's lines as one name, or, when upright lines stand above bold ones
     (Nghị định 30: "ỦY BAN NHÂN DÂN TỈNH LÀO CAI" over a bold "SỞ NÔNG NGHIỆP"), the
     two levels parted by "; ", as ``-M issuer`` writes them."""
+    if not bold & set(names):  # a table typed with no bold at all
+        bold = last_issuer(names)
     upright = [x for x in names if x not in bold]
     if upright and upright == names[: len(upright)] and len(upright) < len(names):
         return f"{' '.join(upright)}; {' '.join(names[len(upright):])}"

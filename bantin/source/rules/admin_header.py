@@ -9,7 +9,8 @@ and a number or a place-and-date line, and every one of them is a part of a
 header; the first line that is not ends it. They become the article's issuer,
 number, place and date (``docx.header.parse``, as a Word file's header table;
 of several lines in capitals the last is the issuer and those above it the body
-it answers to), and a công văn's subject its title.
+it answers to, unless it goes on with the name above: "ỦY BAN NHÂN DÂN" over
+"PHƯỜNG KIẾN HƯNG" is one name), and a công văn's subject its title.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from bantin.source.docx.header import (
     is_number,
     is_rule,
     is_subject,
+    last_issuer,
     mark_blocks,
     national_line,
     parse,
@@ -93,9 +95,8 @@ def split(lines: list[str]) -> tuple[Header | None, list[str]]:
     right = [t for _, k, t in zone if k in ("national", "date")]
     # Text has no bold to tell the issuer from the body above it (Nghị định 30:
     # "UBND QUẬN HOÀNG MAI" over "TRUNG TÂM Y TẾ"): its last line is the issuer, as
-    # the lines were set.
-    issuers = [t for _, k, t in zone if k == "issuer"]
-    header = parse(left, right, {issuers[-1]} if len(issuers) > 1 else set())
+    # the lines were set, unless it goes on with the name above ("… / TỈNH BẮC NINH").
+    header = parse(left, right, last_issuer([t for _, k, t in zone if k == "issuer"]))
     return (header, lines[end:]) if header is not None else (None, lines)
 
 
