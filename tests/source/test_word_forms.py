@@ -29,3 +29,26 @@ def test_a_contracts_bold_parties_are_paragraphs(tmp_path: Path) -> None:
     assert [text_of(b.text) for b in blocks if isinstance(b, Heading)] == ["Điều 1. Giá thuê"]
     party = next(b for b in blocks if isinstance(b, Paragraph) and text_of(b.text).startswith("BÊN B"))
     assert all(s.strong for s in party.text)  # as the clerk set it
+
+
+def test_a_decision_typed_with_no_formatting(tmp_path: Path) -> None:
+    """A quyết định typed in Word with nothing bold or centred: the header table's
+    last line is the issuer under its body, "QUYẾT ĐỊNH" under the table is the
+    title and the "Về việc …" under it the summary, as a copy of it as text reads."""
+    d = docx.Document()
+    t = d.add_table(rows=2, cols=2)
+    t.cell(0, 0).text = "BỘ TÀI NGUYÊN VÀ MÔI TRƯỜNG\nCỤC BIỂN VÀ HẢI ĐẢO VIỆT NAM"
+    t.cell(0, 1).text = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc"
+    t.cell(1, 0).text = "Số: 316/QĐ-BHĐVN"
+    t.cell(1, 1).text = "Hà Nội, ngày 09 tháng 4 năm 2026"
+    for text in ("QUYẾT ĐỊNH", "Về việc cử công chức đi công tác tại tỉnh Khánh Hòa",
+                 "CỤC TRƯỞNG CỤC BIỂN VÀ HẢI ĐẢO VIỆT NAM",
+                 "Điều 1. Cử ông Nguyễn Văn Nam, chuyên viên, đi công tác tại tỉnh Khánh Hòa từ ngày 15/4/2026."):
+        d.add_paragraph(text)
+    path = tmp_path / "qd.docx"
+    d.save(str(path))
+    a = api.read(path)
+    assert (a.title, a.lede, a.issuer, a.number, a.date) == (
+        "QUYẾT ĐỊNH", "Về việc cử công chức đi công tác tại tỉnh Khánh Hòa",
+        "BỘ TÀI NGUYÊN VÀ MÔI TRƯỜNG; CỤC BIỂN VÀ HẢI ĐẢO VIỆT NAM", "316/QĐ-BHĐVN", "2026-04-09")
+    assert "Điều 1." in text_of(a.blocks[-1].text)  # type: ignore[union-attr]

@@ -269,8 +269,8 @@ class Finder:
         idx, typed = self.unmarked()  # a mark stamped under the table is no title
         marked = typed or bool(header.marks)
         if idx and isinstance(p := self.items[idx[0]], Para):
-            # "Kính gửi: …" under the header addresses a công văn; it is no title.
-            if p.align == "center" and len(p.text.split()) <= 12 and not national(p.text) \
+            # Centred, or in capitals typed unformatted ("QUYẾT ĐỊNH"); "Kính gửi: …" is no title.
+            if (p.align == "center" or _capitals(p.text)) and len(p.text.split()) <= 12 and not national(p.text) \
                     and not is_addressee(p.text):
                 title = self.take(idx[0])
                 self.summary(idx[1:5], after_header=True)
@@ -350,11 +350,11 @@ class Finder:
         lines: list[int] = []
         for i in following:
             it = self.items[i]
-            if not isinstance(it, Para) or _rule(it) or it.align != "center" or not it.text or len(lines) == 3:
-                break
-            if lines and _capitals(it.text):
-                break
-            if not after_header and (display(it, self.look) or (not lines and not _SUMMARY.match(it.text))):
+            if not isinstance(it, Para) or _rule(it) or not it.text or len(lines) == 3 or it.align != "center" and not (
+                    after_header and not lines and _SUMMARY.match(it.text) and len(it.text.split()) <= 40):
+                break  # uncentred, only a "Về việc …" right under the type, typed with no formatting
+            if lines and _capitals(it.text) or not after_header and (
+                    display(it, self.look) or (not lines and not _SUMMARY.match(it.text))):
                 break
             lines.append(i)
             joined = " ".join(_text(self.items[j]) for j in lines)
