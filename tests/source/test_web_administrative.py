@@ -135,3 +135,45 @@ def test_a_paper_posted_line_by_line_is_read_as_its_text_copy(tmp_path):
     printed = read_back(out / "tb.txt")
     for line in (*LINES[:3], *LINES[6:]):
         assert printed.count(line.removeprefix("- ")) == 1, line
+
+
+def _web(tmp_path: Path, title: str, body: str) -> Article:
+    page = tmp_path / "p.html"
+    page.write_text(f'<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>{title}</title></head>'
+                    f"<body><article><h1>{title}</h1>{body}</article></body></html>", encoding="utf-8")
+    a = api.read(page)
+    assert isinstance(a, Article)
+    return a
+
+
+def test_header_lines_over_a_list_only(tmp_path):
+    """The header's lines, then nothing but a list: read, not an internal error
+    (helper-56: "IndexError"), and the list kept."""
+    head = "".join(f"<p>{x}</p>" for x in LINES[:6])
+    listed = "<ul><li>Khối 6: phòng 101.</li><li>Khối 7: phòng 201.</li></ul>"
+    a = _web(tmp_path, "Thông báo họp phụ huynh", head + listed)
+    assert (a.title, a.number) == ("Thông báo họp phụ huynh", "27/TB-THCS")
+    assert "Khối 7: phòng 201." in " ".join(text_of(p.blocks[0].text) for b in a.blocks if hasattr(b, "items")
+                                             for p in b.items)  # type: ignore[attr-defined]
+
+
+def test_a_story_quoting_a_papers_first_lines_stays_a_story(tmp_path):
+    """The national lines and a date quoted at the top of a news story issue
+    nothing: the headline stays the title and the quoted lines stay its text."""
+    a = _web(tmp_path, "Giấy mời lạ gửi người dân",
+             "<p>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</p><p>Độc lập - Tự do - Hạnh phúc</p>"
+             "<p>Hà Nội, ngày 14 tháng 8 năm 2025</p><p>Đó là dòng mở đầu của tờ giấy mời mà nhiều người dân "
+             "phường Kiến Hưng nhận được tuần qua.</p><p>Công an phường cho biết đây là giấy mời giả mạo.</p>")
+    assert (a.title, a.issuer) == ("Giấy mời lạ gửi người dân", None)
+    assert text_of(a.blocks[0].text) == "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"  # type: ignore[union-attr]
+
+
+def test_a_line_up_closing_a_story_stays_a_table(tmp_path):
+    """Capitals over names in three columns closing a story are a line-up, not
+    three signers: the table stays (helper-56)."""
+    rows = [("THỦ MÔN", "HẬU VỆ", "TIỀN ĐẠO"), ("Đặng Văn Lâm", "Quế Ngọc Hải", "Nguyễn Tiến Linh")]
+    cells = "".join("<tr>" + "".join(f"<td><b>{c}</b></td>" for c in r) + "</tr>" for r in rows)
+    table = f"<table>{cells}</table>"
+    a = _web(tmp_path, "Đội hình ra sân", "<p>Huấn luyện viên công bố đội hình xuất phát cho trận đấu tối nay tại "
+                                          "sân Mỹ Đình, với ba thay đổi so với trận trước.</p>" + table)
+    assert a.signature is None and isinstance(a.blocks[-1], Table)

@@ -27,6 +27,7 @@ from bantin.source.rules.signature import MAX_SIDE
 
 _BREAKS = frozenset({"br", "p", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6"})
 _BOLD = frozenset({"b", "strong"})
+MAX_TYPE_WORDS = 8  # a document's type in capitals: "THÔNG BÁO", "BIÊN BẢN HỌP", "KẾ HOẠCH"
 MAX_SIGNATURE_LINES = 30  # a long distribution list and the signer; no block is longer
 MAX_CELLS = 12  # a header is two columns in a row or two; signers three columns at most, in a few rows
 
@@ -124,13 +125,16 @@ def as_lines(a: Article) -> Article | None:
     while lead < min(len(a.blocks), admin_header.MAX_LINES) and isinstance(a.blocks[lead], Paragraph | Heading):
         lead += 1
     header, rest = admin_header.split([_line(b) for b in a.blocks[:lead]])
-    if header is None:
-        return None
+    if header is None or not (header.issuer or header.number):
+        return None  # the national lines and a date, quoted by a news story, issue nothing
     blocks = list(a.blocks[lead - len(rest):])
-    title, lede, after = admin_header.opening(header, rest)
+    title, lede, after = admin_header.opening(header, rest) if rest or header.subject else (a.title, None, rest)
+    typed = len(rest) > len(after) and lede is None and _capitals(title) and len(title.split()) <= MAX_TYPE_WORDS
+    if len(rest) > len(after) and lede is None and not typed:
+        title, after = a.title, rest  # a first sentence is no title: the page's headline stays
     del blocks[: len(rest) - len(after)]  # the lines the title and lede were
-    if lede is None and not header.subject and blocks and isinstance(blocks[0], Paragraph):
-        lede = _line(blocks.pop(0))  # the line under a document's type: its summary
+    if typed and blocks and isinstance(blocks[0], Paragraph) and not any(x.href for x in blocks[0].text):
+        lede = _line(blocks.pop(0))  # the line under a document's type ("THÔNG BÁO"): its summary
     tail = 0
     while tail < min(len(blocks), MAX_SIGNATURE_LINES) and isinstance(blocks[-1 - tail], Paragraph):
         tail += 1
@@ -143,6 +147,11 @@ def as_lines(a: Article) -> Article | None:
         del blocks[len(blocks) - tail + len(head):]
     paper = replace(a, title=title, lede=lede or None, byline=byline, blocks=tuple(blocks), signature=signed)
     return with_header(paper, header)
+
+
+def _capitals(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
 
 
 def _line(b: object) -> str:

@@ -113,13 +113,26 @@ def split(lines: list[str]) -> tuple[list[str], Signature | None]:
     return (head, signed) if signed is not None else _joint(lines)
 
 
+# What signers side by side are: a party, a post, a role, an authority ("ĐẠI DIỆN BÊN
+# A", "THƯ KÝ", "KT. BỘ TRƯỞNG", "NGƯỜI LẬP BIỂU"). Capitals over names in columns are
+# also a team's line-up ("THỦ MÔN", "HẬU VỆ") or a prize list ("GIẢI NHẤT") closing a
+# news story: those stay the story's table.
+_SIGNS = re.compile(r"\b(?:ĐẠI\s+DIỆN|BÊN\s+\w\b|\w*TRƯỞNG|GIÁM\s+ĐỐC|CHỦ\s+TỊCH|CHỦ\s+TỌA|CHỦ\s+NHIỆM|THƯ\s+KÝ"
+                    r"|BÍ\s+THƯ|CHÁNH|PHÓ|ỦY\s+VIÊN|KẾ\s+TOÁN|THỦ\s+QUỸ|NGƯỜI|XÁC\s+NHẬN|TM\.|KT\.|TL\.|TUQ\.|Q\.)",
+                    re.IGNORECASE)
+
+
+def _signs(column: Sequence[str]) -> bool:
+    return any(_SIGNS.search(x) or is_signed(x) for x in column[:-1])
+
+
 def joint(columns: Sequence[Sequence[str]]) -> Signature | None:
     """Signers side by side (a contract's parties, the minutes' secretary and
     chair, two or three agencies): each column exactly the office lines, the words
     in the room to sign if any, and the name. The right one signs first (Nghị
     định 30: the lead agency signs on the right); the others are beside it, left
     to right."""
-    if not 2 <= len(columns) <= MAX_SIDE:
+    if not 2 <= len(columns) <= MAX_SIDE or not all(_signs(c) for c in columns):
         return None
     signers = [_signer(list(c), side=True) for c in columns]
     if any(x is None for x in signers):
