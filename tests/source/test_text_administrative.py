@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 from helpers import bantin, read_back
 
+import bantin as api
 from bantin.model import Signature
 from bantin.source import newsroom
 from bantin.source.rules import admin_header, signature
@@ -256,6 +257,10 @@ def test_a_drafts_month_and_year_reach_every_format(tmp_path, line, date, printe
         assert shown.startswith("Hà Nội, ngày " + " ".join(printed)), (fmt, shown)
     r = bantin("inspect", str(src))
     assert f'"date": "{date}"' in r.stdout.decode()
-    r = bantin("export", "-f", "txt", "-o", str(tmp_path / "plain"), str(src))
+    r = bantin("export", "-f", "txt,docx", "-o", str(tmp_path / "plain"), str(src))
     assert r.returncode == 0, r.stderr.decode()
     assert masthead in (tmp_path / "plain" / "du-thao.txt").read_text(encoding="utf-8")
+    # bantin's own DOCX reads the month back from its masthead (helper-56), and nd30's from its header.
+    for docx in (tmp_path / "plain" / "du-thao.docx", out / "du-thao.docx"):
+        back = api.read(docx)
+        assert (back.date, back.place) == (date, "Hà Nội"), docx  # type: ignore[union-attr]

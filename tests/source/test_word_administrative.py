@@ -164,6 +164,10 @@ def test_every_format_prints_the_tabbed_document_whole(tmp_path):
     ("Hà Nội, ngày      tháng 8 năm 2025", ("Hà Nội", "2025-08")),  # a draft: the month it states
     ("…, ngày … tháng … năm …", (None, None)),  # a blank form
     ("Hà Nội, ngày.....tháng.....năm 2025", ("Hà Nội", "2025")),  # a draft's dots run into the words
+    ("Kiến Hưng, tháng 8 năm 2025", ("Kiến Hưng", "2025-08")),  # a draft that names its month alone
+    ("Kết quả tháng 8 năm 2025", None),  # a heading, its first words no place
+    ("Trong năm 2025", None),  # with no day, only a comma tells a place from a sentence's start
+    ("Hà Nội, năm 2025", ("Hà Nội", "2025")),
     ("Hà Nội, ngày 05/8/2025", ("Hà Nội", "2025-08-05")),  # the day in figures
     ("Hà Nội, ngày 31 tháng 02 năm 2025", ("Hà Nội", None)),  # no such day
     (DEADLINE, None),  # a sentence's deadline

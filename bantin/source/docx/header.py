@@ -22,8 +22,10 @@ from bantin.source.docx.core import fold, national
 NUMBER = re.compile(r"số\s*(?:[:.]|(?=\d))\s*(?P<n>.*)", re.I)  # "Số: 12/BC-VP", its number in ``n``
 # "Hà Nội, ngày 05 tháng 8 năm 2025"; a draft's blanks may be dots run into the words
 # ("ngày.....tháng.....năm 2025"); some clerks write the day in figures ("ngày 05/8/2025").
-_DATE = re.compile(r"(?P<place>[^,;:]{0,60}?)\s*,?\s*ngày\s*(?:(?P<d>\S*?)\s*tháng\s*(?P<m>\S*?)\s*năm\s*(?P<y>\S*)"
-                   r"|(?P<d2>\d{1,2})[/.-](?P<m2>\d{1,2})[/.-](?P<y2>\d{4}))", re.I)
+# A draft's date may name its month or year alone ("Kiến Hưng, tháng 8 năm 2025", "năm 2025").
+_DATE = re.compile(r"(?P<place>[^,;:]{0,60}?)\s*,?\s*(?:(?:ngày\s*(?P<d>\S*?)\s*)?tháng\s*(?P<m>\S*?)\s*năm"
+                   r"\s*(?P<y>\S*)|ngày\s*(?P<d2>\d{1,2})[/.-](?P<m2>\d{1,2})[/.-](?P<y2>\d{4})|năm\s+(?P<y3>\d{4}))",
+                   re.I)
 _WEEKDAY = re.compile(r"(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật)", re.I)  # "Thứ hai, ngày …"
 _SUBJECT = re.compile(r"(?:v/v|về việc)\s*[:.]?\s*(?P<s>.+)", re.I)
 _RULE = re.compile(r"[\s_\-–—─━═=*~.…]*")
@@ -107,7 +109,10 @@ def date_line(text: str) -> tuple[str | None, str | None] | None:
     place = place if place and not _FILLER.fullmatch(place) else None
     if place is not None and not (is_place(place) or _WEEKDAY.fullmatch(place)):
         return None  # "…, hoàn thiện hồ sơ trước ngày 30 tháng 9 năm 2025": a sentence's deadline
+    if place is not None and "ngày" not in text.casefold() and "," not in text:
+        return None  # "Trong năm 2025": with no day, only a comma tells a place from a sentence's start
     d, mo, y = (_int(m.group(k) or m.group(k + "2") or "") for k in ("d", "m", "y"))
+    y = y or _int(m.group("y3") or "")
     when = None
     if y and 1900 <= y <= 2100:
         if d and mo:

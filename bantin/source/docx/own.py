@@ -38,8 +38,10 @@ class Masthead:
 
 
 NUMBER = "Số: "  # as ``exporters.labels.meta_line`` writes a document's number
-# "Hoàng Mai, ngày 12 tháng 9 năm 2025": the place of issue and the date, as meta_line writes them.
-_PLACE_DATE = re.compile(r"(?P<place>[^,]+), (?P<date>ngày \d{2} tháng \d{1,2} năm \d{4})")
+# "Hoàng Mai, ngày 12 tháng 9 năm 2025": the place of issue and the date, as meta_line writes
+# them; a draft's month or year alone, "tháng 8 năm 2025", "năm 2025" (``labels.vi_date``).
+_WHEN = r"(?:ngày \d{2} tháng \d{1,2} năm \d{4}|tháng \d{1,2} năm \d{4}|năm \d{4})"
+_PLACE_DATE = re.compile(rf"(?P<place>[^,]+), (?P<date>{_WHEN})")
 
 
 def masthead(text: str) -> Masthead:
@@ -53,7 +55,7 @@ def masthead(text: str) -> Masthead:
         when = _PLACE_DATE.fullmatch(part)
         if part.startswith(NUMBER):
             m.number = part[len(NUMBER):].strip()
-        elif part.startswith("ngày "):
+        elif re.fullmatch(_WHEN, part):
             m.date = part
         elif when is not None:
             m.place, m.date = when["place"].strip(), when["date"]
