@@ -51,6 +51,11 @@ PAGE = f"""<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>{TI
     ("Ảnh hưởng của bão số 3 tới lưới điện", "Ảnh hưởng của bão số 3 tới lưới điện"),
     ("  Cột   điện\nđổ ", "Cột điện đổ"),
     ("A man standing on a pole\n\nDescription automatically generated", "A man standing on a pole"),
+    ("Ảnh minh họa", ""),  # stand-ins, a credit alone, no word at all (helper-56)
+    ("IMG_20250814_093012", ""),
+    ("Screenshot 2025-08-14 at 09.30.12", ""),
+    ("Ảnh: Hoàng Hà", ""),
+    ("…", ""),
     ("Hai người trên cột điện Mô tả được tạo tự động", "Hai người trên cột điện"),
 ])
 def test_alt_text_keeps_only_a_description(alt: str, kept: str) -> None:
