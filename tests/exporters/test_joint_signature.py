@@ -238,3 +238,12 @@ def test_three_agencies_side_by_side(tmp_path, shape):
         assert names.index("Nguyễn Văn An") < names.index("Trần Thị Bình") < names.index("Lê Văn Cường")
         assert any(x.split()[:3] == ["BỘ", "TÀI", "CHÍNH"] for x in (out / "ttlt.txt").read_text(encoding="utf-8")
                    .splitlines())
+
+
+@pytest.mark.parametrize("parties", [("BÊN BÁN", "BÊN MUA"), ("BÊN GIAO", "BÊN NHẬN"), ("CHỦ ĐẦU TƯ", "NHÀ THẦU")])
+def test_parties_named_by_their_part(tmp_path, parties):
+    """The parties of a sale, a hand-over or an acceptance sign by the part they
+    play, as the minutes' secretary and chair do (helper-56)."""
+    a = _read(tmp_path, MINUTES + f"{parties[0]}\t{parties[1]}\nNguyễn Văn An\tTrần Thị Bình\n")
+    assert a.signature is not None and a.signature.title == (parties[1],)
+    assert [x.title for x in a.signature.beside] == [(parties[0],)]

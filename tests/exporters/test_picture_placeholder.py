@@ -55,6 +55,7 @@ PAGE = f"""<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>{TI
     ("IMG_20250814_093012", ""),
     ("Screenshot 2025-08-14 at 09.30.12", ""),
     ("Ảnh: Hoàng Hà", ""),
+    ("Ảnh: Người dân sơ tán khỏi vùng lũ ở Lào Cai", "Ảnh: Người dân sơ tán khỏi vùng lũ ở Lào Cai"),
     ("…", ""),
     ("Hai người trên cột điện Mô tả được tạo tự động", "Hai người trên cột điện"),
 ])

@@ -564,3 +564,18 @@ def test_a_forms_lines_are_paragraphs_not_headings() -> None:
     paras = [text_of(b.text) for b in a.blocks if isinstance(b, Paragraph)]
     assert "Địa chỉ: 12 phố Quán Thánh, phường Ba Đình, Hà Nội" in paras
     assert "BÊN B (BÊN THUÊ): Công ty TNHH An Khang" in paras
+
+
+def test_an_interviews_parts_stay_headings() -> None:
+    """"PV: …?" and "Bộ trưởng: … ." are an interview's paragraphs, not a form's
+    fields: the "Phần 2: …" between them stays a heading (helper-56)."""
+    a = art("Bộ trưởng Y tế trả lời phỏng vấn\n"
+            "Nhân dịp đầu năm học, phóng viên có cuộc trao đổi với Bộ trưởng Bộ Y tế về y tế học đường.\n"
+            "Phần 1: Bảo hiểm y tế học sinh\n"
+            "PV: Thưa Bộ trưởng, tỷ lệ học sinh tham gia bảo hiểm y tế hiện nay ra sao?\n"
+            "Bộ trưởng: Tỷ lệ này đã đạt hơn 95%, nhưng vẫn còn chênh lệch giữa các vùng.\n"
+            "Phần 2: Dinh dưỡng học đường\n"
+            "PV: Bữa ăn bán trú được giám sát thế nào?\n"
+            "Bộ trưởng: Chúng tôi phối hợp với ngành giáo dục kiểm tra định kỳ.\n")
+    assert [text_of(b.text) for b in a.blocks if isinstance(b, Heading)] == [
+        "Phần 1: Bảo hiểm y tế học sinh", "Phần 2: Dinh dưỡng học đường"]

@@ -177,3 +177,16 @@ def test_a_line_up_closing_a_story_stays_a_table(tmp_path):
     a = _web(tmp_path, "Đội hình ra sân", "<p>Huấn luyện viên công bố đội hình xuất phát cho trận đấu tối nay tại "
                                           "sân Mỹ Đình, với ba thay đổi so với trận trước.</p>" + table)
     assert a.signature is None and isinstance(a.blocks[-1], Table)
+
+
+def test_a_news_page_reposting_a_paper_keeps_its_headline_and_sapo(tmp_path):
+    """A news site reposts a school's thông báo under its own headline and sapo: the
+    header's fields and the signature are read, and the headline, the sapo and the
+    paper's type and summary all stay (helper-56: the headline and sapo were lost)."""
+    sapo = '<p class="sapo"><b>Trường THCS Dịch Vọng vừa thông báo kế hoạch họp phụ huynh đầu năm học.</b></p>'
+    a = _web(tmp_path, "Hà Nội: trường học họp phụ huynh đầu năm", sapo + "".join(f"<p>{x}</p>" for x in LINES))
+    assert a.title == "Hà Nội: trường học họp phụ huynh đầu năm"
+    assert a.lede is not None and a.lede.startswith("Trường THCS Dịch Vọng")
+    assert (a.number, a.date) == ("27/TB-THCS", "2025-10-14") and a.signature is not None
+    texts = [" ".join(text_of(b.text).split()) for b in a.blocks if isinstance(b, Paragraph)]
+    assert texts[:2] == LINES[6:8]  # "THÔNG BÁO" and its summary stay the paper's first lines

@@ -13,6 +13,7 @@ block, stays where it is.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -132,9 +133,15 @@ def as_lines(a: Article) -> Article | None:
     typed = len(rest) > len(after) and lede is None and _capitals(title) and len(title.split()) <= MAX_TYPE_WORDS
     if len(rest) > len(after) and lede is None and not typed:
         title, after = a.title, rest  # a first sentence is no title: the page's headline stays
+    summary = blocks[len(rest) - len(after)] if typed and len(blocks) > len(rest) - len(after) else None
+    if isinstance(summary, Paragraph) and not any(x.href for x in summary.text):
+        lede = _line(summary)  # the line under a document's type ("THÔNG BÁO"): its summary
+        after = after[1:]
+    if a.lede or not _words(a.title) <= _words(f"{title} {lede or ''}"):
+        # A page that reposts the paper under its own headline and sapo keeps them:
+        # the paper's type and summary stay its first lines.
+        title, lede, after = a.title, a.lede, rest
     del blocks[: len(rest) - len(after)]  # the lines the title and lede were
-    if typed and blocks and isinstance(blocks[0], Paragraph) and not any(x.href for x in blocks[0].text):
-        lede = _line(blocks.pop(0))  # the line under a document's type ("THÔNG BÁO"): its summary
     tail = 0
     while tail < min(len(blocks), MAX_SIGNATURE_LINES) and isinstance(blocks[-1 - tail], Paragraph):
         tail += 1
@@ -147,6 +154,10 @@ def as_lines(a: Article) -> Article | None:
         del blocks[len(blocks) - tail + len(head):]
     paper = replace(a, title=title, lede=lede or None, byline=byline, blocks=tuple(blocks), signature=signed)
     return with_header(paper, header)
+
+
+def _words(text: str) -> set[str]:
+    return set(re.sub(r"[^\w]+", " ", text.casefold()).split())
 
 
 def _capitals(text: str) -> bool:

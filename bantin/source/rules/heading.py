@@ -19,6 +19,7 @@ MAX_WORDS = 25
 # A form's label: a few words (a bracket may explain them) before a colon and its value.
 _FIELD = re.compile(r"[^\W\d_][^:]{0,60}:[ \t]+\S")
 _FIELD_WORDS = 8
+FIELD_LINE = 25  # words: a longer "X: …" is a statement, an interview's answer, not a form's field
 
 
 def looks_like(line: str, next_line: str | None) -> bool:
@@ -37,9 +38,13 @@ def looks_like(line: str, next_line: str | None) -> bool:
 
 
 def is_field(line: str | None) -> bool:
-    """Is the line a label, a colon and its value ("Địa chỉ: 15 Lê Lợi")?"""
+    """Is the line a label, a colon and its value ("Địa chỉ: 15 Lê Lợi"), as a form
+    sets it: short, no sentence ("PV: Thưa Bộ trưởng, …?" and "Bộ trưởng: Chúng tôi
+    … định kỳ." are an interview's paragraphs, and the "Phần 2: …" between them a
+    heading)?"""
     m = _FIELD.match(line or "")
-    return m is not None and len(m.group().split()) <= _FIELD_WORDS + 1
+    return m is not None and len(m.group().split()) <= _FIELD_WORDS + 1 and len((line or "").split()) <= FIELD_LINE \
+        and not (line or "").rstrip().endswith((".", "?", "!", "…", ":"))
 
 
 def match(lines: list[str], i: int) -> tuple[Block, int] | None:

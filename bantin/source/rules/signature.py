@@ -117,9 +117,10 @@ def split(lines: list[str]) -> tuple[list[str], Signature | None]:
 # A", "THƯ KÝ", "KT. BỘ TRƯỞNG", "NGƯỜI LẬP BIỂU"). Capitals over names in columns are
 # also a team's line-up ("THỦ MÔN", "HẬU VỆ") or a prize list ("GIẢI NHẤT") closing a
 # news story: those stay the story's table.
-_SIGNS = re.compile(r"\b(?:ĐẠI\s+DIỆN|BÊN\s+\w\b|\w*TRƯỞNG|GIÁM\s+ĐỐC|CHỦ\s+TỊCH|CHỦ\s+TỌA|CHỦ\s+NHIỆM|THƯ\s+KÝ"
-                    r"|BÍ\s+THƯ|CHÁNH|PHÓ|ỦY\s+VIÊN|KẾ\s+TOÁN|THỦ\s+QUỸ|NGƯỜI|XÁC\s+NHẬN|TM\.|KT\.|TL\.|TUQ\.|Q\.)",
-                    re.IGNORECASE)
+_SIGNS = re.compile(r"\b(?:ĐẠI\s+DIỆN|BÊN\s+\w+|\w*TRƯỞNG|GIÁM\s+ĐỐC|CHỦ\s+TỊCH|CHỦ\s+TỌA|CHỦ\s+NHIỆM|THƯ\s+KÝ"
+                    r"|BÍ\s+THƯ|CHÁNH|PHÓ|ỦY\s+VIÊN|THÀNH\s+VIÊN|KẾ\s+TOÁN|THỦ\s+QUỸ|THỦ\s+KHO|NGƯỜI|XÁC\s+NHẬN"
+                    r"|CHỦ\s+ĐẦU\s+TƯ|NHÀ\s+THẦU|TƯ\s+VẤN|GIÁM\s+SÁT|ĐƠN\s+VỊ|GIÁO\s+VIÊN|CÁN\s+BỘ|CÔNG\s+TY"
+                    r"|TM\.|KT\.|TL\.|TUQ\.|Q\.\s+\w)", re.IGNORECASE)
 
 
 def _signs(column: Sequence[str]) -> bool:
