@@ -195,7 +195,8 @@ def date(front: dict[str, Any], warn: Warn) -> str | None:
         return local_day(value)
     if iso_date_ok(value[:10]):
         return value[:10]
-    warn(f"front matter date {value[:40]!r} is not a real date in ISO form (YYYY-MM-DD, or YYYY-MM); ignored")
+    warn(f"front matter date {value[:40]!r} is not a real date in ISO form (YYYY-MM-DD, or YYYY-MM or YYYY "
+         "alone); ignored")
     return None
 
 
