@@ -26,7 +26,7 @@ from bantin.source.docx import own
 from bantin.source.docx.assemble import Looks, inferred_heading
 from bantin.source.docx.body import Item, Para, one_line
 from bantin.source.docx.core import Core, national, person, usable_title
-from bantin.source.docx.header import Header, date_line, lines, read_header, read_tabbed
+from bantin.source.docx.header import Header, capitals, date_line, lines, read_header, read_tabbed
 from bantin.source.reader import distinct_tags
 from bantin.source.rules.byline import is_byline
 
@@ -75,11 +75,6 @@ def parse_date(text: str) -> str | None:
         return None
 
 
-def _capitals(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) > 1 and all(c.isupper() for c in letters)
-
-
 def _text(it: Item) -> str:
     return it.text if isinstance(it, Para) else ""
 
@@ -100,7 +95,7 @@ def closing_byline(items: list[Item], byline: str | None) -> tuple[list[Item], s
     last = next((i for i in range(len(items) - 1, -1, -1) if not _empty(items[i])), -1)
     p = items[last] if last >= 0 else None
     if not (isinstance(p, Para) and p.role == "body" and p.align in ("right", "end") and p.num is None
-            and not _capitals(p.text) and is_byline(p.text) and byline in (None, p.text)):
+            and not capitals(p.text) and is_byline(p.text) and byline in (None, p.text)):
         return items, byline
     return items[:last] + items[last + 1:], p.text
 
@@ -270,7 +265,7 @@ class Finder:
         marked = typed or bool(header.marks)
         if idx and isinstance(p := self.items[idx[0]], Para):
             # Centred, or in capitals typed unformatted ("QUYẾT ĐỊNH"); "Kính gửi: …" is no title.
-            if (p.align == "center" or _capitals(p.text)) and len(p.text.split()) <= 12 and not national(p.text) \
+            if (p.align == "center" or capitals(p.text)) and len(p.text.split()) <= 12 and not national(p.text) \
                     and not is_addressee(p.text):
                 title = self.take(idx[0])
                 self.summary(idx[1:5], after_header=True)
@@ -353,7 +348,7 @@ class Finder:
             if not isinstance(it, Para) or _rule(it) or not it.text or len(lines) == 3 or it.align != "center" and not (
                     after_header and not lines and _SUMMARY.match(it.text) and len(it.text.split()) <= 40):
                 break  # uncentred, only a "Về việc …" right under the type, typed with no formatting
-            if lines and _capitals(it.text) or not after_header and (
+            if lines and capitals(it.text) or not after_header and (
                     display(it, self.look) or (not lines and not _SUMMARY.match(it.text))):
                 break
             lines.append(i)

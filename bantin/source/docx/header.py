@@ -131,16 +131,19 @@ def _bold_lines(blocks: tuple[Block, ...]) -> set[str]:
             if isinstance(b, (Paragraph, Heading)) and all(s.strong or not s.text.strip() for s in b.text)}
 
 
-# A line of an issuer's name that goes on with the line above it, rather than name
-# a body under it: a place ("VĂN PHÒNG UBND" / "TỈNH BẮC NINH"), or a line above
-# that breaks off at "VÀ" or a comma ("SỞ GIÁO DỤC VÀ" / "ĐÀO TẠO").
-_PLACE_START = re.compile(r"(?:TỈNH|THÀNH PHỐ|TP\.?|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN|ĐẶC KHU)\b", re.IGNORECASE)
+def capitals(text: str) -> bool:
+    """Is the text set in capitals ("QUYẾT ĐỊNH"), two letters or more?"""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) > 1 and all(c.isupper() for c in letters)
 
 
 def goes_on(above: str, line: str) -> bool:
     """Does ``line`` continue the issuer's name on ``above`` rather than name the
-    body under it? Without bold, nothing else tells them apart."""
-    return bool(_PLACE_START.match(line)) or above.rstrip().endswith((" VÀ", ",", "-", "–"))
+    body under it? Without bold, nothing else tells them apart: a line that opens
+    with an administrative unit goes on ("VĂN PHÒNG UBND" / "TỈNH BẮC NINH"), and so
+    does one under a line broken off at "VÀ" or a comma ("SỞ GIÁO DỤC VÀ" / "ĐÀO TẠO")."""
+    first = line.split()[0].casefold().rstrip(".") if line.split() else ""
+    return first in _UNITS or first == "tp" or above.rstrip().endswith((" VÀ", ",", "-", "–"))
 
 
 def last_issuer(names: list[str]) -> set[str]:

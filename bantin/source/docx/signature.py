@@ -11,8 +11,8 @@ that ends the document as the decree's does, two columns: "Nơi nhận:" and its
 list beside the signer's office and name, or two or three signers (a contract's
 parties, the minutes' secretary and chair, a joint circular's ministries), in a
 row or with the offices over the names, a cell left empty where one party has a
-line the others have not; two signers may also be typed side by side with tabs. bantin's own signature
-block is read by its styles (``own``).
+line the others have not. Signers may also be typed side by side with tabs.
+bantin's own signature block is read by its styles (``own``).
 """
 
 from __future__ import annotations

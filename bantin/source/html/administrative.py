@@ -13,15 +13,14 @@ block, stays where it is.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 from typing import Any
 
 from bantin.model import Article, Cell, Heading, Paragraph, Signature, Span, Table, text_of
 from bantin.source.docx.core import national
-from bantin.source.docx.header import Header, is_rule, read_header
+from bantin.source.docx.header import Header, capitals, is_rule, read_header
 from bantin.source.docx.signature import of_cells
-from bantin.source.html.page import remove
+from bantin.source.html.page import remove, words
 from bantin.source.rules import admin_header, signature
 from bantin.source.rules.admin_header import with_header
 from bantin.source.rules.signature import MAX_SIDE
@@ -130,14 +129,14 @@ def as_lines(a: Article) -> Article | None:
         return None  # the national lines and a date, quoted by a news story, issue nothing
     blocks = list(a.blocks[lead - len(rest):])
     title, lede, after = admin_header.opening(header, rest) if rest or header.subject else (a.title, None, rest)
-    typed = len(rest) > len(after) and lede is None and _capitals(title) and len(title.split()) <= MAX_TYPE_WORDS
+    typed = len(rest) > len(after) and lede is None and capitals(title) and len(title.split()) <= MAX_TYPE_WORDS
     if len(rest) > len(after) and lede is None and not typed:
         title, after = a.title, rest  # a first sentence is no title: the page's headline stays
     summary = blocks[len(rest) - len(after)] if typed and len(blocks) > len(rest) - len(after) else None
     if isinstance(summary, Paragraph) and not any(x.href for x in summary.text):
         lede = _line(summary)  # the line under a document's type ("THÔNG BÁO"): its summary
         after = after[1:]
-    if a.lede or not _words(a.title) <= _words(f"{title} {lede or ''}"):
+    if a.lede or not set(words(a.title)) <= set(words(f"{title} {lede or ''}")):
         # A page that reposts the paper under its own headline and sapo keeps them:
         # the paper's type and summary stay its first lines.
         title, lede, after = a.title, a.lede, rest
@@ -154,15 +153,6 @@ def as_lines(a: Article) -> Article | None:
         del blocks[len(blocks) - tail + len(head):]
     paper = replace(a, title=title, lede=lede or None, byline=byline, blocks=tuple(blocks), signature=signed)
     return with_header(paper, header)
-
-
-def _words(text: str) -> set[str]:
-    return set(re.sub(r"[^\w]+", " ", text.casefold()).split())
-
-
-def _capitals(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return bool(letters) and all(c.isupper() for c in letters)
 
 
 def _line(b: object) -> str:
