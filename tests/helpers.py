@@ -392,3 +392,14 @@ def style_property(styles_xml: str, style_id: str, tag: str, attr: str = "w:val"
     defaults = _re.search(r"<w:rPrDefault>(.*?)</w:rPrDefault>", styles_xml, _re.S)
     found = _re.search(rf'<{tag} [^>]*{attr}="([^"]*)"', defaults.group(1)) if defaults else None
     return found.group(1) if found else None
+
+
+def read_web(tmp_path: Path, title: str, body: str) -> object:
+    """The article bantin reads from a page written for a test: ``title`` as its
+    <title> and <h1>, then ``body`` inside <article>."""
+    import bantin
+
+    page = tmp_path / "p.html"
+    page.write_text(f'<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>{title}</title></head>'
+                    f"<body><article><h1>{title}</h1>{body}</article></body></html>", encoding="utf-8")
+    return bantin.read(page)

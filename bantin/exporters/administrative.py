@@ -15,42 +15,16 @@ from dataclasses import replace
 
 from bantin.exporters.labels import RECIPIENTS, SignatureBlock
 from bantin.model import Article, Block, Cell, Heading, ListBlock, Paragraph, Span, Table, Text, text_of
-from bantin.model.labels import is_addressee, is_mark, is_place_date, is_signed, national_kind
+from bantin.model.labels import document_type, is_addressee, is_mark, is_place_date, is_signed, national_kind
 
-# Nghị định 30/2020, Article 7: the kinds of administrative document. Under a title
-# that names one ("BÁO CÁO"), the next line is the document's summary (trích yếu),
-# which the decree sets in bold, centred, over a short rule: not a news sapo.
-DOCUMENT_TYPES = frozenset((
-    "nghị quyết", "quyết định", "chỉ thị", "quy chế", "quy định", "thông cáo", "thông báo", "hướng dẫn",
-    "chương trình", "kế hoạch", "phương án", "đề án", "dự án", "báo cáo", "biên bản", "tờ trình", "hợp đồng",
-    "công văn", "công điện", "bản ghi nhớ", "bản thỏa thuận", "giấy ủy quyền", "giấy mời", "giấy giới thiệu",
-    "giấy nghỉ phép", "phiếu gửi", "phiếu chuyển", "phiếu báo", "thư công",
-))
-# The older placement of the tone mark, which many Word files still carry.
-_OLD_TONES = (("oả", "ỏa"), ("uỷ", "ủy"))
 # The line a decision, a resolution or a directive enacts with, in capitals: "QUYẾT ĐỊNH:".
 _ENACTS = re.compile(r"(?:QUYẾT ĐỊNH|QUYẾT NGHỊ|NGHỊ QUYẾT|CHỈ THỊ|BAN HÀNH|THÔNG BÁO)\s*:")
 # The grounds of a decision, each its own line above the enacting one.
 _BASIS = re.compile(r"(?:Căn cứ|Theo đề nghị|Xét đề nghị|Theo đề xuất|Xét tờ trình)\b")
 # The article's label, set in bold: "Điều 1.", "Điều 12a."
 _ARTICLE = re.compile(r"Điều\s+\d+[a-zđ]?\.")
-NAMED_KIND_WORDS = 8  # "ĐƠN ĐỀ NGHỊ CẤP LẠI GIẤY CHỨNG NHẬN", "BIÊN BẢN HỌP" at most
 BASIS_WORDS = 120  # a longer paragraph is the text, not a ground
 _DASHED = re.compile(r"[-–—]\s")  # a recipient's line as typed: "- Sở Y tế;"
-
-
-def document_type(title: str) -> bool:
-    """Is ``title`` the name of a kind of administrative document and nothing
-    else, in any case: "BÁO CÁO", "Tờ trình", "QUYẾT ĐỊNH:"; or, in capitals, the
-    kind and what it is ("BIÊN BẢN HỌP", "HỢP ĐỒNG LAO ĐỘNG") or a citizen's đơn
-    ("ĐƠN ĐỀ NGHỊ"; "Biên bản họp lộ ra" and "Đơn hàng tăng" are news)?"""
-    name = " ".join(title.split()).strip(" .:").casefold()
-    for old, new in _OLD_TONES:
-        name = name.replace(old, new)
-    words = name.split()
-    named = title.isupper() and len(words) <= NAMED_KIND_WORDS and (
-        words[:1] == ["đơn"] or any(" ".join(words[:n]) in DOCUMENT_TYPES for n in range(1, 4)))
-    return name in DOCUMENT_TYPES or named
 
 
 def _national(a: Article, texts: list[str | None]) -> dict[int, str]:

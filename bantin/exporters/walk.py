@@ -18,7 +18,6 @@ from typing import NoReturn
 from bantin.digest.grouping import group_key, group_label
 from bantin.errors import ExportError
 from bantin.exporters import administrative
-from bantin.exporters.administrative import document_type
 from bantin.exporters.labels import (
     SignatureBlock,
     decree_header,
@@ -30,7 +29,7 @@ from bantin.exporters.labels import (
     undated,
 )
 from bantin.model import Article, Block, Briefing, Document, Heading, ListBlock, Paragraph, Text
-from bantin.model.labels import by_number, is_addressee
+from bantin.model.labels import by_number, document_type, is_addressee
 
 
 class Walker:

@@ -87,3 +87,33 @@ def repeats(alt: str, other: str) -> bool:
         return False
     shorter, longer = (a, b) if len(a) <= len(b) else (b, a)
     return longer[: len(shorter)] == shorter and len(shorter) >= min(4, len(longer))
+
+
+# Nghị định 30/2020, Article 7: the kinds of administrative document. Under a title
+# that names one ("BÁO CÁO"), the next line is the document's summary (trích yếu),
+# which the decree sets in bold, centred, over a short rule: not a news sapo.
+DOCUMENT_TYPES = frozenset((
+    "nghị quyết", "quyết định", "chỉ thị", "quy chế", "quy định", "thông cáo", "thông báo", "hướng dẫn",
+    "chương trình", "kế hoạch", "phương án", "đề án", "dự án", "báo cáo", "biên bản", "tờ trình", "hợp đồng",
+    "công văn", "công điện", "bản ghi nhớ", "bản thỏa thuận", "giấy ủy quyền", "giấy mời", "giấy giới thiệu",
+    "giấy nghỉ phép", "phiếu gửi", "phiếu chuyển", "phiếu báo", "thư công",
+    # Legal documents, set out as the decree sets administrative ones.
+    "luật", "pháp lệnh", "nghị định", "thông tư", "thông tư liên tịch",
+))
+# The older placement of the tone mark, which many Word files still carry.
+_OLD_TONES = (("oả", "ỏa"), ("uỷ", "ủy"))
+NAMED_KIND_WORDS = 8  # "ĐƠN ĐỀ NGHỊ CẤP LẠI GIẤY CHỨNG NHẬN", "BIÊN BẢN HỌP" at most
+
+
+def document_type(title: str) -> bool:
+    """Is ``title`` the name of a kind of administrative document and nothing
+    else, in any case: "BÁO CÁO", "Tờ trình", "QUYẾT ĐỊNH:"; or, in capitals, the
+    kind and what it is ("BIÊN BẢN HỌP", "HỢP ĐỒNG LAO ĐỘNG") or a citizen's đơn
+    ("ĐƠN ĐỀ NGHỊ"; "Biên bản họp lộ ra" and "Đơn hàng tăng" are news)?"""
+    name = " ".join(title.split()).strip(" .:").casefold()
+    for old, new in _OLD_TONES:
+        name = name.replace(old, new)
+    words = name.split()
+    named = title.isupper() and len(words) <= NAMED_KIND_WORDS and (
+        words[:1] == ["đơn"] or any(" ".join(words[:n]) in DOCUMENT_TYPES for n in range(1, 4)))
+    return name in DOCUMENT_TYPES or named

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from bantin.errors import InputError
 from bantin.model import Article, Block, Dateline, Heading, Outlet, Paragraph, plain
+from bantin.model.labels import document_type
 from bantin.source.reader import distinct_tags
 from bantin.source.rules import (
     admin_header,
@@ -39,6 +40,7 @@ from bantin.source.rules import (
     section_break,
     sentences,
     signature,
+    table,
     wrapped_line,
 )
 from bantin.source.rules.sentences import Piece
@@ -56,6 +58,7 @@ BLOCK_RULES: tuple[BlockRule, ...] = (
     lists.numbered,
     lists.bulleted,
     quote.match,
+    table.match,
     heading.match,
 )
 
@@ -68,14 +71,9 @@ ONE_LINE_RULES: tuple[PieceRule, ...] = (
     phrases.mark,  # unmarked captions and subheadings, short questions, "Điều 17. …"
 )
 
-_INVISIBLE = cleanup.INVISIBLE
 _END_MARK = "./."
 _LONG_LINE = 400
 _COLLAPSED_SENTENCES = 3
-
-
-def _ignore(_msg: str) -> None:
-    pass
 
 
 @dataclass
@@ -93,14 +91,14 @@ class _Context:
 
 
 def _clean_lines(text: str) -> list[str]:
-    return [_INVISIBLE.sub("", line).replace("\u00a0", " ").strip() for line in text.split("\n")]
+    return [cleanup.INVISIBLE.sub("", line).replace("\u00a0", " ").strip() for line in text.split("\n")]
 
 
 def read(text: str, warn: Warn | None = None, outlets: Mapping[str, str] | None = None) -> Article:
     """An article from newsroom text. ``warn`` hears each piece of site furniture
     dropped; ``outlets`` maps outlet codes to names (``outlet_tag.table()`` and
     whatever a caller merged into it)."""
-    ctx = _Context(warn or _ignore, outlets if outlets is not None else outlet_tag.table())
+    ctx = _Context(warn or (lambda _msg: None), outlets if outlets is not None else outlet_tag.table())
     lines = _clean_lines(text)
     header = header_block.parse(lines)
     if header is not None:
@@ -111,11 +109,12 @@ def read(text: str, warn: Warn | None = None, outlets: Mapping[str, str] | None 
     admin, content = admin_header.split(content)  # an administrative document's header, copied as lines
     if admin is None:  # a paper under the national title alone (a đơn, a contract) is titled by its kind
         paper = admin_header.national_opening(content)
-        return paper.article(_article(paper.rest[0], paper.rest[1:], ctx, lede=paper.lede))
+        return paper.article(_article(paper.rest[0], paper.rest[1:], ctx, lede=paper.lede,
+                                      paper=bool(paper.national)))
     if not content and not admin.subject:
         raise InputError("no text after the administrative header")
     title, lede, rest = admin_header.opening(admin, content)
-    a = _article(title, rest, ctx, lede=lede)
+    a = _article(title, rest, ctx, lede=lede, paper=True)
     ctx.warn("issuer, number, place, date read from the administrative header")
     return admin_header.with_header(a, admin)
 
@@ -166,8 +165,9 @@ def _article(
     url: str | None = None,
     tags: tuple[str, ...] = (),
     whole: bool = False,
+    paper: bool = False,
 ) -> Article:
-    """``whole``: the first line of ``rest`` is a whole body on one line."""
+    """``whole``: the first line of ``rest`` holds the whole body; ``paper``: a header or the national lines open it."""
     place = None
     if lede is None and rest and dateline.is_timestamp(rest[0]):
         time = rest[0]
@@ -184,7 +184,8 @@ def _article(
     if lede:
         time = time or dateline.opening_time(lede)
         date = date or dateline.iso_date(lede[:40])
-    rest, signed = signature.split(rest)  # "Nơi nhận:" and the signer, closing an administrative text
+    # "Nơi nhận:" and the signer, closing an administrative text; signers side by side close a paper.
+    rest, signed = signature.split(rest, paper or document_type(title))
     count = len(rest)
     rest = _body_opening(rest, lede, ctx)
     whole = whole and len(rest) == count

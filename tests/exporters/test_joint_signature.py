@@ -92,6 +92,7 @@ def test_every_format_sets_them_side_by_side(tmp_path, style):
 
 def _word(path: Path, table: str) -> Path:
     d = docx.Document()
+    d.add_paragraph("BIÊN BẢN HỌP", style="Title")  # a paper: signers side by side close it
     d.add_paragraph("Cuộc họp kết thúc lúc 11 giờ cùng ngày.")
     if table == "table":
         t = d.add_table(rows=1, cols=2)
@@ -127,6 +128,7 @@ PARTIES = Signature("Nguyễn Thị Hoa", ("ĐẠI DIỆN BÊN B",), (), "(Đã 
 def _contract(path: Path, shape: str) -> Path:
     """A contract's parties, one with a post under its line and the other none."""
     d = docx.Document()
+    d.add_paragraph("HỢP ĐỒNG THUÊ NHÀ", style="Title")
     d.add_paragraph("Hợp đồng được lập thành 02 bản, mỗi bên giữ 01 bản có giá trị như nhau.")
     if shape == "rows":
         t = d.add_table(rows=len(CONTRACT), cols=2)
@@ -186,6 +188,7 @@ def test_three_agencies_side_by_side(tmp_path, shape):
         src.write_text(JOINT + "".join("\t".join(row) + "\n" for row in THREE), encoding="utf-8")
     elif shape.startswith("word"):
         d = docx.Document()
+        d.add_paragraph("THÔNG TƯ LIÊN TỊCH", style="Title")
         d.add_paragraph("Thông tư liên tịch có hiệu lực từ ngày 01 tháng 01 năm 2026.")
         if shape == "word-tabs":  # before, the right two were one signer: "Trần Thị Bình Lê Văn Cường"
             for row in THREE:

@@ -18,8 +18,9 @@ from docx import Document as Docx
 from helpers import bantin, epubcheck, read_back, soffice_pdf, word_boxes, word_lines
 from test_pdf_print import _rules, _runs
 
-from bantin.exporters.administrative import document_type, labelled, parts
+from bantin.exporters.administrative import labelled, parts
 from bantin.model import Article, Heading, Paragraph, Span
+from bantin.model.labels import document_type
 
 TYPE, SUMMARY = "BÁO CÁO", "Kết quả triển khai chuyển đổi số quý III năm 2025"
 BODY = ("Thực hiện Kế hoạch số 45/KH-UBND ngày 10/3/2025, Văn phòng báo cáo kết quả như sau.\n"

@@ -15,9 +15,8 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from helpers import bantin, epubcheck, read_back
 
 import bantin as api
-from bantin.exporters.administrative import document_type
 from bantin.model import Article, Heading, Paragraph, Signature, text_of
-from bantin.model.labels import national_kind
+from bantin.model.labels import document_type, national_kind
 
 PETITION = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n-------------\n\n"
             "ĐƠN ĐỀ NGHỊ\nVề việc cấp lại giấy chứng nhận quyền sử dụng đất\n\n"

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from helpers import bantin, read_back
+from helpers import bantin, read_back, read_web
 
 import bantin as api
 from bantin.model import Article, Paragraph, Signature, Signer, Table, text_of
@@ -138,10 +138,7 @@ def test_a_paper_posted_line_by_line_is_read_as_its_text_copy(tmp_path):
 
 
 def _web(tmp_path: Path, title: str, body: str) -> Article:
-    page = tmp_path / "p.html"
-    page.write_text(f'<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>{title}</title></head>'
-                    f"<body><article><h1>{title}</h1>{body}</article></body></html>", encoding="utf-8")
-    a = api.read(page)
+    a = read_web(tmp_path, title, body)
     assert isinstance(a, Article)
     return a
 

@@ -8,7 +8,6 @@ line before it).
 
 from __future__ import annotations
 
-from bantin.exporters.administrative import document_type
 from bantin.exporters.labels import (
     CONTENTS,
     LINKS,
@@ -44,6 +43,7 @@ from bantin.model import (
     Text,
     text_of,
 )
+from bantin.model.labels import document_type
 from bantin.typography.nbsp import attach
 
 MESSAGE_RULE = 10  # a rule that fits a chat bubble on a phone

@@ -16,10 +16,11 @@ from __future__ import annotations
 
 from bantin.errors import InputError
 from bantin.model import Article, Note, Signature
+from bantin.model.labels import document_type
 from bantin.source.docx import signature
 from bantin.source.docx.assemble import assemble, looks
 from bantin.source.docx.body import Body, Para
-from bantin.source.docx.core import read_core
+from bantin.source.docx.core import national, read_core
 from bantin.source.docx.fonts import legacy_font
 from bantin.source.docx.front import closing_byline, find_front
 from bantin.source.docx.header import mark_blocks
@@ -34,6 +35,7 @@ from bantin.source.reader import Context, Reader
 __all__ = ["read", "reader"]
 
 _legacy_font = legacy_font  # the name bantin 0.2's tests import
+NATIONAL_WITHIN = 6  # paragraphs: the national title and motto open a paper with no header table
 
 
 def read(data: bytes, ctx: Context) -> Article:
@@ -57,7 +59,10 @@ def read(data: bytes, ctx: Context) -> Article:
     signed = [it for it in rest if isinstance(it, Signature)]
     rest = [it for it in rest if not isinstance(it, Signature)]
     if not signed:
-        rest, typed = signature.typed(rest)
+        # Signers side by side close a paper: a header, the national title over the text, or a document's type.
+        paper = front.header is not None or document_type(front.title) \
+            or any(national(it.text) for it in rest[:NATIONAL_WITHIN] if isinstance(it, Para))
+        rest, typed = signature.typed(rest, paper)
         signed = [typed] if typed is not None else []
     byline = front.byline
     if not signed and front.header is None:  # an administrative document is signed, never bylined

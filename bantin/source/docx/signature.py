@@ -61,15 +61,18 @@ def _table_columns(t: Table) -> list[list[str]]:
     return [[x for r in t.rows for x in lines(r[k].blocks)] for k in range(wide)]
 
 
-def of_cells(columns: list[list[str]]) -> Signature | None:
+def of_cells(columns: list[list[str]], paper: bool = True) -> Signature | None:
     """The signature a table of a few columns is, given each column's lines:
-    "Nơi nhận:" and its list beside the signer, or signers side by side; else None."""
+    "Nơi nhận:" and its list beside the signer, or, closing a ``paper`` (one with
+    a header, the national title or a document's type), signers side by side;
+    else None. A news story's closing table of posts over names ("HLV TRƯỞNG |
+    ĐỘI TRƯỞNG") is its own."""
     if not columns:
         return None
-    head, signed = signature.split([x for c in columns for x in c])
+    head, signed = signature.split([x for c in columns for x in c], paper)
     if signed is not None and not head:
         return signed
-    return signature.joint(columns) if all(columns) else None
+    return signature.joint(columns) if all(columns) and paper else None
 
 
 def _row(p: Para) -> tuple[str, ...] | None:
@@ -83,10 +86,11 @@ def _row(p: Para) -> tuple[str, ...] | None:
     return cols[:2] if cols is not None and (cols[0] or cols[1]) else None
 
 
-def _side_by_side(paras: list[Para]) -> tuple[int, Signature] | None:
+def _side_by_side(paras: list[Para], paper: bool) -> tuple[int, Signature] | None:
     """Two or three signers typed side by side, parted by tabs ("THƯ KÝ⇥CHỦ TỌA"),
     as the last paragraphs, every one of them as many columns: how many, and the
-    signature (with the "Nơi nhận:" paragraphs right above them, if any)."""
+    signature (with the "Nơi nhận:" paragraphs right above them, if any; outside
+    a ``paper``, only with them)."""
     rows: list[tuple[str, ...]] = []
     for p in reversed(paras):
         row = _row(p)
@@ -100,24 +104,24 @@ def _side_by_side(paras: list[Para]) -> tuple[int, Signature] | None:
     above = [p.text for p in paras[: len(paras) - len(rows)]]
     found = signature.recipients_at_end(above[-MAX_LINES:])
     if found is None:
-        return len(rows), signed
+        return (len(rows), signed) if paper else None
     return len(rows) + len(found[1]) + 1, replace(signed, recipients=tuple(found[1]))
 
 
-def typed(items: list[Item]) -> tuple[list[Item], Signature | None]:
+def typed(items: list[Item], paper: bool = True) -> tuple[list[Item], Signature | None]:
     """The items without a signature typed as their last paragraphs or table,
-    and the signature."""
+    and the signature; signers side by side with no "Nơi nhận" only in a ``paper``."""
     last = next((i for i in range(len(items) - 1, -1, -1)
                  if not (isinstance(items[i], Para) and not items[i].text and not items[i].images)), None)  # type: ignore[union-attr]
     if last is not None and isinstance(items[last], Table):
-        signed = of_cells(_table_columns(items[last]))  # type: ignore[arg-type]
+        signed = of_cells(_table_columns(items[last]), paper)  # type: ignore[arg-type]
         return (items[:last], signed) if signed is not None else (items, None)
     start = len(items)
     while start > 0 and len(items) - start < MAX_LINES and isinstance(items[start - 1], Para) \
             and not items[start - 1].images:  # type: ignore[union-attr]
         start -= 1
     tail = [(i, it) for i, it in enumerate(items[start:], start) if isinstance(it, Para) and it.text]
-    joint = _side_by_side([p for _, p in tail])
+    joint = _side_by_side([p for _, p in tail], paper)
     if joint is not None:
         return items[: tail[len(tail) - joint[0]][0]], joint[1]
     label = next((k for k in range(len(tail) - 1, -1, -1)
@@ -128,7 +132,7 @@ def typed(items: list[Item]) -> tuple[list[Item], Signature | None]:
     # that are all of the block.
     starts = range(label, max(-1, label - 8), -1) if label is not None else range(max(0, len(tail) - 8), len(tail))
     for k in starts:
-        head, signed = signature.split(_lines([p for _, p in tail[k:]]))
+        head, signed = signature.split(_lines([p for _, p in tail[k:]]), paper)
         if signed is not None and not head:
             return items[: tail[k][0]], signed
     return items, None

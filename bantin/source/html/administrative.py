@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from bantin.model import Article, Cell, Heading, Paragraph, Signature, Span, Table, text_of
+from bantin.model.labels import document_type
 from bantin.source.docx.core import national
 from bantin.source.docx.header import Header, capitals, is_rule, read_header
 from bantin.source.docx.signature import of_cells
@@ -55,12 +56,15 @@ def take(page: Any) -> Found:
             remove(t)
             break
     signed = None
+    # Signers side by side close a paper only: a header, the national lines, a document's type as its headline.
+    paper = header is not None or national(page.text_content()) \
+        or any(document_type(h.text_content()) for h in page.iter("h1", "title"))
     for t in reversed(tables):  # the last one that is a signature block: a site's own tables may follow
         rows = _cells(t) if not t.xpath(".//a[@href] | .//img") else []  # a link or a picture: the block would lose it
         wide = len(rows[0]) if rows else 0  # two or three columns, a row or a few
         if 2 <= wide <= MAX_SIDE and all(len(r) == wide for r in rows) and t.getparent() is not None:
             columns = [[" ".join(_text(p).split()) for r in rows for p in r[k]] for k in range(wide)]
-            if (signed := of_cells(columns)) is not None:
+            if (signed := of_cells(columns, paper)) is not None:
                 remove(t)
                 break
     return Found(header, signed)

@@ -30,7 +30,8 @@ def _name_like(line: str, max_words: int) -> bool:
 
 
 def is_byline(line: str) -> bool:
-    return _name_like(line.strip(), 8)
+    # Names parted by a tab ("Mai Đức Chung⇥Huỳnh Như") are a table's row, copied from Word.
+    return "\t" not in line.strip() and _name_like(line.strip(), 8)
 
 
 def split_tail(line: str) -> tuple[str, str | None]:

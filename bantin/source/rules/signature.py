@@ -100,17 +100,20 @@ def _signer(lines: list[str], side: bool = False) -> Signature | None:
     return Signature(name=lines[-1], title=tuple(offices), signed=mark)
 
 
-def split(lines: list[str]) -> tuple[list[str], Signature | None]:
+def split(lines: list[str], paper: bool = True) -> tuple[list[str], Signature | None]:
     """The text's lines without a closing signature block, and the block: its
     columns one after the other, or side by side as a Word table copies them
-    ("Nơi nhận:⇥KT. GIÁM ĐỐC")."""
+    ("Nơi nhận:⇥KT. GIÁM ĐỐC"). ``paper``: the text is a paper (it has a header,
+    the national title or a document's type), so signers side by side may close
+    it; a news story's closing rows ("HLV TRƯỞNG⇥ĐỘI TRƯỞNG" over names, an
+    election's result) are its own, unless a "Nơi nhận" says otherwise."""
     head, signed = _split(lines)
     start = _block_start(lines) if signed is None else None
     if start is not None:
         head, signed = _split([*lines[:start], *_columns(lines[start:])])
         if head != lines[:start]:  # the block is all of the lines from the label on, or nothing
             return lines, None
-    return (head, signed) if signed is not None else _joint(lines)
+    return (head, signed) if signed is not None else _joint(lines, paper)
 
 
 # What signers side by side are: a party, a post, a role, an authority ("ĐẠI DIỆN BÊN
@@ -152,10 +155,11 @@ def joint_rows(rows: Sequence[Sequence[str]]) -> Signature | None:
     return joint([[r[k] for r in rows if r[k]] for k in range(wide)])
 
 
-def _joint(lines: list[str]) -> tuple[list[str], Signature | None]:
+def _joint(lines: list[str], paper: bool) -> tuple[list[str], Signature | None]:
     """The text without signers copied side by side as rows of two or three cells
     ("THƯ KÝ⇥CHỦ TỌA" / "Nguyễn Văn An⇥Trần Thị Bình") that end it, with the
-    recipients above or under them; and the signature."""
+    recipients above or under them; and the signature. Outside a ``paper``, only
+    with recipients."""
     body, items = recipients_at_end(lines) or (lines, [])  # the signers, then "Nơi nhận"
     rows: list[list[str]] = []
     while len(rows) < len(body) and 2 <= len(row := [c for c in cells(body[-1 - len(rows)]) if c]) <= MAX_SIDE \
@@ -168,6 +172,8 @@ def _joint(lines: list[str]) -> tuple[list[str], Signature | None]:
     head = body[: len(body) - len(rows)]
     if not items:  # "Nơi nhận", then the signers
         head, items = recipients_at_end(head) or (head, [])
+    if not (paper or items):
+        return lines, None
     return head, replace(signed, recipients=tuple(items))
 
 

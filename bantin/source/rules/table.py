@@ -1,0 +1,65 @@
+"""A table copied out of Word or a spreadsheet into the text: rows of cells parted
+by tabs, one row a line ("STT⇥Họ và tên⇥Số phiếu", "1⇥Nguyễn Văn An⇥120").
+
+Two rows or more of two cells or more are a table. Rows may be ragged (a copy drops
+a row's empty cells at its end): they are filled out to the widest row. Not a table:
+a form's label and value parted by a tab, line after line ("Họ và tên:⇥Nguyễn Văn
+A"), which the heading rule reads as the form's lines. Cells are parted by tabs only:
+three spaces inside a sentence are a typing slip more often than a column.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bantin.model import Block, Cell, Paragraph, Table, auto_align, numeric, plain
+
+_TABS = re.compile(r"\t+")
+MIN_ROWS = 2
+MAX_CELL_WORDS = 60  # a longer cell is a paragraph with a stray tab, not a table's cell
+
+
+def _row(line: str) -> bool:
+    """Two cells or more with words in them, none of them a paragraph."""
+    parts = [p.strip() for p in _TABS.split(line)]
+    return sum(1 for p in parts if p) >= 2 and all(len(p.split()) <= MAX_CELL_WORDS for p in parts)
+
+
+def _split(lines: list[str]) -> list[list[str]]:
+    """The rows' cells. Word copies an empty cell as two tabs in a row, while a typist
+    lines columns up with as many tabs as it takes: the reading that gives every row
+    the same number of cells is the one meant, a tab a cell when both do."""
+    for split in (lambda x: x.split("\t"), _TABS.split):
+        rows = [[c.strip() for c in split(x)] for x in lines]
+        if len({len(r) for r in rows}) == 1:
+            # Two tabs between every row's cells: a column no row writes in is no column.
+            kept = [k for k in range(len(rows[0])) if any(r[k] for r in rows)]
+            return [[r[k] for k in kept] for r in rows]
+    return [[c.strip() for c in _TABS.split(x) if c.strip()] for x in lines]
+
+
+def _header(rows: list[list[str]]) -> int:
+    """One header row when the first row names columns: no figure in it, and below it
+    a column of figures or a row that is not in capitals where the first is."""
+    first, body = rows[0], rows[1:]
+    if any(numeric(c) for c in first):
+        return 0
+    figures = any(all(len(r) > k and numeric(r[k]) for r in body) for k in range(len(first)))
+    capitals = "".join(first).isupper() and not any("".join(r).isupper() for r in body)
+    return 1 if figures or capitals else 0
+
+
+def match(lines: list[str], i: int) -> tuple[Block, int] | None:
+    j = i
+    while j < len(lines) and _row(lines[j]):
+        j += 1
+    if j - i < MIN_ROWS:
+        return None
+    rows = _split(lines[i:j])
+    if all(r[0].endswith(":") for r in rows):
+        return None
+    width = max(len(r) for r in rows)
+    grid = tuple(tuple(Cell((Paragraph(plain(c)),) if c else ()) for c in r + [""] * (width - len(r)))
+                 for r in rows)
+    head = _header(rows)
+    return Table(grid, head, (), auto_align(grid, head)), j - i

@@ -1,0 +1,107 @@
+"""Signers side by side close a paper, not a news story. Posts over names in two
+columns ("HLV TRƯỞNG | ĐỘI TRƯỞNG" over the coach and the captain, an election's
+"CHỦ TỊCH | PHÓ CHỦ TỊCH") closing a story were read as two signers: the story
+ended in a signature block and, in text, the names became its byline. Now each
+reader takes signers side by side only in a paper (a header, the national title
+and motto, a document's type as its title) or over a "Nơi nhận"; in a story, the
+rows stay its own. Written for these tests, read by the text, Word and web readers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+import pytest
+from helpers import read_web
+
+import bantin as api
+from bantin.model import Article, Paragraph, Table, text_of
+
+STORY = ["Đội tuyển nữ Việt Nam lên đường dự SEA Games",
+         "Sáng 5/8, đội tuyển bóng đá nữ Việt Nam lên đường sang Thái Lan dự SEA Games 33 với 23 cầu thủ.",
+         "Ban huấn luyện cho biết toàn đội đã sẵn sàng cho trận ra quân gặp Myanmar ngày 10/8."]
+ROWS = [("HLV TRƯỞNG", "ĐỘI TRƯỞNG"), ("Mai Đức Chung", "Huỳnh Như")]
+MINUTES = ["BIÊN BẢN HỌP", "Giao ban công tác tháng 8 năm 2025",
+           "Cuộc họp bắt đầu lúc 8 giờ 30, tại phòng họp số 2 của Sở.",
+           "Cuộc họp kết thúc lúc 11 giờ cùng ngày."]
+SIGNERS = [("THƯ KÝ", "CHỦ TỌA"), ("Nguyễn Văn An", "Trần Thị Bình")]
+NATIONAL = ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]
+
+
+def _text(tmp_path: Path, lines: list[str], rows: list[tuple[str, str]]) -> Article:
+    src = tmp_path / "t.txt"
+    src.write_text("\n\n".join(lines) + "\n\n" + "\n".join("\t".join(r) for r in rows) + "\n", encoding="utf-8")
+    a = api.read(src)
+    assert isinstance(a, Article)
+    return a
+
+
+def _word(tmp_path: Path, lines: list[str], rows: list[tuple[str, str]], as_table: bool) -> Article:
+    d = docx.Document()
+    d.add_paragraph(lines[0], style="Title")
+    for x in lines[1:]:
+        d.add_paragraph(x)
+    if as_table:
+        t = d.add_table(rows=len(rows), cols=2)
+        for r, row in enumerate(rows):
+            for c, x in enumerate(row):
+                t.cell(r, c).text = x
+    else:
+        for row in rows:
+            d.add_paragraph("\t".join(row))
+    src = tmp_path / "t.docx"
+    d.save(src)
+    a = api.read(src)
+    assert isinstance(a, Article)
+    return a
+
+
+def _web(tmp_path: Path, lines: list[str], rows: list[tuple[str, str]], national: bool = False) -> Article:
+    table = "<table>" + "".join("<tr>" + "".join(f"<td><b>{c}</b></td>" if r == 0 else f"<td>{c}</td>"
+                                                 for c in row) + "</tr>" for r, row in enumerate(rows)) + "</table>"
+    top = "".join(f"<p><b>{x}</b></p>" for x in NATIONAL) if national else ""
+    body = "".join(f"<p>{x}</p>" for x in lines[1:])
+    a = read_web(tmp_path, lines[0], top + body + table)
+    assert isinstance(a, Article)
+    return a
+
+
+def _cells(a: Article) -> list[str]:
+    """The words of the article's last table, or of its paragraphs' last lines."""
+    last = a.blocks[-1]
+    if isinstance(last, Table):
+        return [text_of(c.blocks[0].text) for r in last.rows for c in r if c.blocks]  # type: ignore[union-attr]
+    return [w for b in a.blocks[-2:] if isinstance(b, Paragraph) for w in text_of(b.text).split("\t")]
+
+
+@pytest.mark.parametrize("reader", ["text", "word-table", "word-tabs", "web"])
+def test_posts_over_names_closing_a_story_stay_the_story(tmp_path, reader):
+    a = (_text(tmp_path, STORY, ROWS) if reader == "text" else _web(tmp_path, STORY, ROWS) if reader == "web"
+         else _word(tmp_path, STORY, ROWS, reader == "word-table"))
+    assert a.signature is None and a.byline is None
+    shown = " ".join(" ".join(_cells(a)).split())
+    assert shown == "HLV TRƯỞNG ĐỘI TRƯỞNG Mai Đức Chung Huỳnh Như"
+
+
+@pytest.mark.parametrize("reader", ["text", "word-table", "word-tabs"])
+def test_a_paper_titled_by_its_type_is_signed_side_by_side(tmp_path, reader):
+    a = (_text(tmp_path, MINUTES, SIGNERS) if reader == "text"
+         else _word(tmp_path, MINUTES, SIGNERS, reader == "word-table"))
+    assert a.signature is not None and a.signature.name == "Trần Thị Bình"
+    assert [s.name for s in a.signature.beside] == ["Nguyễn Văn An"]
+
+
+def test_a_web_paper_under_the_national_lines_is_signed_side_by_side(tmp_path):
+    a = _web(tmp_path, MINUTES, SIGNERS, national=True)
+    assert a.signature is not None and a.signature.name == "Trần Thị Bình"
+
+
+@pytest.mark.parametrize("reader", ["text", "word-table"])
+def test_under_the_national_lines_a_story_like_title_is_still_a_paper(tmp_path, reader):
+    """A contract or a đơn opens with the national title and motto: its signers count
+    whatever its title says."""
+    lines = [*NATIONAL, "Hợp đồng thuê nhà ở", "Hôm nay, ngày 5/8/2025, tại Hà Nội, chúng tôi gồm hai bên.",
+             "Hai bên thống nhất ký hợp đồng với các điều khoản đã thỏa thuận."]
+    parties = [("ĐẠI DIỆN BÊN A", "ĐẠI DIỆN BÊN B"), ("Trần Văn Minh", "Nguyễn Thị Hoa")]
+    a = _text(tmp_path, lines, parties) if reader == "text" else _word(tmp_path, lines, parties, True)
+    assert a.signature is not None and a.signature.name == "Nguyễn Thị Hoa"

@@ -1,0 +1,94 @@
+"""Tables copied out of Word or a spreadsheet into newsroom text: rows of cells parted
+by tabs. Written for these tests; read back from every format by real clients."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from helpers import assert_in_order, bantin, read_back, words
+
+from bantin.model import Heading, Paragraph, Table, text_of
+from bantin.source import read
+
+OPENING = (
+    "Kết quả bầu Ban chấp hành Hội Nông dân xã Kiến Hưng\n\n"
+    "Sáng 5/8, Đại hội Hội Nông dân xã Kiến Hưng nhiệm kỳ 2025-2030 đã bầu Ban chấp hành gồm 15 người.\n\n"
+    "Kết quả bỏ phiếu cụ thể như sau:\n\n"
+)
+CLOSING = "\nĐại hội kết thúc vào chiều cùng ngày.\n"
+VOTES = (
+    "STT\tHọ và tên\tSố phiếu\tTỷ lệ\n"
+    "1\tNguyễn Văn An\t120\t95,2%\n"
+    "2\tTrần Thị Bình\t115\t91,3%\n"
+    "3\tLê Văn Cường\t110\t87,3%\n"
+)
+
+
+def article(rows: str):
+    return read((OPENING + rows + CLOSING).encode("utf-8"))
+
+
+def grid(t: Table) -> list[list[str]]:
+    return [[text_of(c.blocks[0].text) if c.blocks else "" for c in row] for row in t.rows]
+
+
+def only_table(a) -> Table:
+    tables = [b for b in a.blocks if isinstance(b, Table)]
+    assert len(tables) == 1, a.blocks
+    assert not any(isinstance(b, Heading) for b in a.blocks), "a row read as a heading"
+    return tables[0]
+
+
+def test_four_columns_are_a_table_with_its_header_and_figures_right() -> None:
+    a = article(VOTES)
+    t = only_table(a)
+    assert grid(t) == [["STT", "Họ và tên", "Số phiếu", "Tỷ lệ"], ["1", "Nguyễn Văn An", "120", "95,2%"],
+                       ["2", "Trần Thị Bình", "115", "91,3%"], ["3", "Lê Văn Cường", "110", "87,3%"]]
+    assert t.header_rows == 1 and t.align == ("right", "left", "right", "right")
+    texts = [text_of(b.text) for b in a.blocks if isinstance(b, Paragraph)]
+    assert texts == ["Kết quả bỏ phiếu cụ thể như sau:", "Đại hội kết thúc vào chiều cùng ngày."]
+
+
+def test_an_empty_cell_copied_as_two_tabs_keeps_its_column() -> None:
+    t = only_table(article("Đơn vị\tQuý I\tQuý II\nXã Kiến Hưng\t\t12\nXã Phú Lương\t8\t10\n"))
+    assert grid(t) == [["Đơn vị", "Quý I", "Quý II"], ["Xã Kiến Hưng", "", "12"], ["Xã Phú Lương", "8", "10"]]
+
+
+def test_columns_lined_up_with_several_tabs_are_one_column_each() -> None:
+    t = only_table(article("Họ và tên\t\tChức vụ\nNguyễn Văn An\t\tChủ tịch\nTrần Thị Bình\tPhó Chủ tịch\n"))
+    assert grid(t) == [["Họ và tên", "Chức vụ"], ["Nguyễn Văn An", "Chủ tịch"], ["Trần Thị Bình", "Phó Chủ tịch"]]
+    assert t.header_rows == 0  # nothing tells a header from a row: no figures, no capitals
+
+
+def test_ragged_rows_are_filled_out_and_a_capitals_row_heads_them() -> None:
+    t = only_table(article("ĐƠN VỊ\tCHỈ TIÊU\tGHI CHÚ\nPhường Kiến Hưng\tĐạt\nPhường Hà Cầu\tVượt\tSớm 2 tháng\n"))
+    assert grid(t) == [["ĐƠN VỊ", "CHỈ TIÊU", "GHI CHÚ"], ["Phường Kiến Hưng", "Đạt", ""],
+                       ["Phường Hà Cầu", "Vượt", "Sớm 2 tháng"]]
+    assert t.header_rows == 1
+
+
+@pytest.mark.parametrize("rows", [
+    "Họ và tên:\tNguyễn Văn An\nNgày sinh:\t01/01/1990\n",  # a form's fields, not a table
+    "STT\tHọ và tên\tSố phiếu\n",  # one row alone
+    "Sáng nay\ttại hội trường xã, đại biểu đã thảo luận về dự thảo báo cáo chính trị.\n",  # a stray tab
+])
+def test_what_is_no_table(rows: str) -> None:
+    a = article(rows)
+    assert not any(isinstance(b, Table) for b in a.blocks)
+    assert_in_order(words(rows), " ".join(words(" ".join(
+        text_of(b.text) for b in a.blocks if isinstance(b, (Paragraph, Heading))))), "body")
+
+
+@pytest.mark.slow
+def test_every_cell_reaches_every_format_in_order(tmp_path: Path) -> None:
+    src = tmp_path / "bau-cu.txt"
+    src.write_text(OPENING + VOTES + CLOSING, encoding="utf-8")
+    out = tmp_path / "out"
+    r = bantin("export", "-f", "all", "-o", str(out), str(src))
+    assert r.returncode == 0, r.stderr
+    expected = words(OPENING + VOTES + CLOSING)
+    for suffix in ("txt", "pdf", "docx", "epub"):
+        assert_in_order(expected, read_back(out / f"bau-cu.{suffix}"), suffix)
+    text = (out / "bau-cu.txt").read_text(encoding="utf-8")
+    assert "  1  Nguyễn Văn An       120  95,2%" in text  # a grid of columns, figures to the right
