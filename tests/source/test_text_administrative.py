@@ -171,6 +171,21 @@ def test_a_drafts_blank_number_and_day_are_no_gaps_between_cells(gap):
     assert (a.title, a.issuer, a.number, a.place, a.date) == (SUBJECT, "BỘ Y TẾ", "/BYT-KCB", "Hà Nội", "2025-08")
 
 
+@pytest.mark.parametrize(("line", "date"), [
+    ("Hà Nội, ngày …/…/2025", "2025"),
+    ("Hà Nội, ngày ..../..../2025", "2025"),
+    ("Hà Nội, ngày      /8/2025", "2025-08"),
+    ("Hà Nội, ngày …/ 8 /2025", "2025-08"),
+])
+def test_a_drafts_day_left_blank_in_figures(line, date):
+    """"ngày …/…/2025": the draft's day (and month) to be written in by hand. The line
+    was no date line, so the header stayed text and its first row became the title."""
+    head = ["BỘ Y TẾ\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "\tĐộc lập - Tự do - Hạnh phúc",
+            f"Số: …/BYT-KCB\t{line}", SUBJECT]
+    a = newsroom.read("\n".join([*head, URGENT[6], URGENT[7]]))
+    assert (a.title, a.issuer, a.number, a.place, a.date) == (SUBJECT, "BỘ Y TẾ", "…/BYT-KCB", "Hà Nội", date)
+
+
 def test_a_draft_mark_above_the_header():
     rows = ["DỰ THẢO", *ROWS, SUBJECT, URGENT[7]]
     a = newsroom.read("\n".join(rows))

@@ -24,7 +24,9 @@ NUMBER = re.compile(r"số\s*(?:[:.]|(?=\d))\s*(?P<n>.*)", re.I)  # "Số: 12/BC
 # ("ngày.....tháng.....năm 2025"); some clerks write the day in figures ("ngày 05/8/2025").
 # A draft's date may name its month or year alone ("Kiến Hưng, tháng 8 năm 2025", "năm 2025").
 _DATE = re.compile(r"(?P<place>[^,;:]{0,60}?)\s*,?\s*(?:(?:ngày\s*(?P<d>\S*?)\s*)?tháng\s*(?P<m>\S*?)\s*năm"
-                   r"\s*(?P<y>\S*)|ngày\s*(?P<d2>\d{1,2})[/.-](?P<m2>\d{1,2})[/.-](?P<y2>\d{4})|năm\s+(?P<y3>\d{4}))",
+                   r"\s*(?P<y>\S*)|ngày\s*(?P<d2>\d{1,2})[/.-](?P<m2>\d{1,2})[/.-](?P<y2>\d{4})|năm\s+(?P<y3>\d{4})"
+                   # A draft's day (and month) left blank in figures: "ngày …/…/2025", "ngày    /8/2025".
+                   r"|ngày[.…_ \t]*/(?:[ \t]*(?P<m4>\d{1,2})[ \t]*|[.…_ \t]*)/[ \t]*(?P<y4>\d{4}))",
                    re.I)
 _WEEKDAY = re.compile(r"(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật)", re.I)  # "Thứ hai, ngày …"
 _SUBJECT = re.compile(r"(?:v/v|về việc)\s*[:.]?\s*(?P<s>.+)", re.I)
@@ -112,7 +114,8 @@ def date_line(text: str) -> tuple[str | None, str | None] | None:
     if place is not None and "ngày" not in text.casefold() and "," not in text:
         return None  # "Trong năm 2025": with no day, only a comma tells a place from a sentence's start
     d, mo, y = (_int(m.group(k) or m.group(k + "2") or "") for k in ("d", "m", "y"))
-    y = y or _int(m.group("y3") or "")
+    mo = mo or _int(m.group("m4") or "")
+    y = y or _int(m.group("y3") or m.group("y4") or "")
     when = None
     if y and 1900 <= y <= 2100:
         if d and mo:
