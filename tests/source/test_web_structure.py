@@ -365,3 +365,31 @@ def test_the_headline_under_a_masthead_line_is_not_repeated():
     a = api.read(page.encode(), source_format="html", typography=False)
     assert isinstance(a, Article) and a.title == "Hội nghị tổng kết năm"
     assert [type(b).__name__ for b in a.blocks] == ["Paragraph", "Paragraph"]
+
+
+def test_a_link_to_a_file_is_the_articles_own_where_a_related_headline_goes(tmp_path: Path) -> None:
+    """A paragraph that is only a link was dropped as a related story's headline; a
+    link to a file ("Quyết định số 12/QĐ-SGTVT", its PDF; a form to fill in) is what
+    the story reports, and stays. (trafilatura itself drops a list of links, a short
+    link alone and one that ends the article, files or not.)"""
+    para = ("<p>Sáng 5/8, Sở Giao thông vận tải Hà Nội đưa vào khai thác tuyến buýt điện nối Cầu Giấy với Gia Lâm, "
+            "dài 28 km, với 20 xe chạy mỗi ngày.</p>")
+    related = '<p><a href="https://tin.example.vn/xe-buyt-dien-ha-noi-123.html">Hà Nội sẽ có thêm 10 tuyến buýt</a></p>'
+    decision = ('<p><a href="https://sogtvt.example.vn/files/qd-12.pdf">'
+                'Quyết định số 12/QĐ-SGTVT về việc mở tuyến</a></p>')
+    form = ('<p><a href="/files/mau-01.docx?v=2">'
+            'Mẫu đơn đăng ký vé tháng cho học sinh, sinh viên và người cao tuổi</a></p>')
+    more = ("<p>Tuyến chạy từ 5 giờ đến 22 giờ, giãn cách 15 phút một chuyến, giá vé 9.000 đồng cho mọi chặng; "
+            "học sinh, sinh viên và người cao tuổi được giảm nửa giá khi mua vé tháng.</p>")
+    page = tmp_path / "tin.html"
+    page.write_text(f'<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>Hà Nội mở tuyến buýt điện'
+                    f'</title></head><body><article><h1>Hà Nội mở tuyến buýt điện</h1>{para}{related}{decision}'
+                    f'{para.replace("Sáng 5/8", "Chiều 5/8")}{form}{more}</article></body></html>', encoding="utf-8")
+    a = api.read(page)
+    assert isinstance(a, Article)
+    texts = [text_of(b.text) for b in a.blocks if isinstance(b, Paragraph)]
+    assert texts[1:] == ["Quyết định số 12/QĐ-SGTVT về việc mở tuyến", texts[2],
+                         "Mẫu đơn đăng ký vé tháng cho học sinh, sinh viên và người cao tuổi", texts[4]]
+    assert texts[2].startswith("Chiều 5/8")  # and the page's link between them, related news, went
+    hrefs = [s.href for b in a.blocks if isinstance(b, Paragraph) for s in b.text if s.href]
+    assert hrefs == ["https://sogtvt.example.vn/files/qd-12.pdf", "/files/mau-01.docx?v=2"]

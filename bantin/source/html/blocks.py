@@ -20,6 +20,7 @@ and whether it was all bold, for the clean-up that follows.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from typing import Any
@@ -48,6 +49,8 @@ from bantin.source.html.page import key, span, squash, words
 from bantin.source.html.pictures import Picture, clean_alt, picture_of, split_caption
 
 _BLOCK_TAGS = frozenset({"p", "head", "list", "quote", "table", "div", "main", "section", "body", "doc"})
+# A link's target that is a file to download, not a page: by its extension.
+_FILE = re.compile(r"\.(?:pdf|docx?|xlsx?|pptx?|odt|ods|rtf|zip|rar)(?:[?#]|$)", re.IGNORECASE)
 _MAX_COLSPAN = 100  # wider than any table a page shows; a larger colspan is a mistake
 # Lists, quotes and tables inside each other, deeper than any article nests them:
 # what lies deeper is running text of the deepest one.
@@ -79,8 +82,19 @@ class Piece:
 
     @property
     def linky(self) -> bool:
-        """Mostly link text: a related-news line, a link list."""
-        return self.words > 0 and self.link_words * 2 >= self.words
+        """Mostly link text: a related-news line, a link list; not links to files."""
+        return self.words > 0 and self.link_words * 2 >= self.words and not self.attachment
+
+    @property
+    def attachment(self) -> bool:
+        """Links to files only ("Quyết định số 12/QĐ-UBND" to its PDF, a form to fill
+        in): what the story reports, posted with it, where a related story's link
+        leads to a page."""
+        b = self.block
+        paras = [b] if isinstance(b, Paragraph) else \
+            [x for it in b.items for x in it.blocks if isinstance(x, Paragraph)] if isinstance(b, ListBlock) else []
+        hrefs = [s.href for x in paras for s in x.text if s.href]
+        return bool(hrefs) and all(_FILE.search(h) for h in hrefs)
 
 
 def _square(rows: list[list[Cell]]) -> tuple[tuple[Cell, ...], ...]:

@@ -84,7 +84,7 @@ def _drop_boxes(pieces: list[Piece]) -> list[Piece]:
         if skipping and (p.linky or (isinstance(b, Figure) and not b.caption)):
             continue
         skipping = False
-        if isinstance(b, Paragraph) and p.words >= 4 and p.link_words * 10 >= p.words * 9:
+        if isinstance(b, Paragraph) and p.words >= 4 and p.link_words * 10 >= p.words * 9 and not p.attachment:
             continue  # a headline that is a link: related news between paragraphs
         out.append(p)
     return out
