@@ -150,10 +150,14 @@ class Tail(Flowable):
         return [parts[0], Tail(parts[1], *self.trailer)]
 
 
-def balanced(pst: Any, markup: str, width: float) -> Any:
+def balanced(pst: Any, markup: str, width: float, always: bool = False) -> Any:
     """The title's style narrowed so that its lines come out even: the narrowest
     measure that keeps the same number of lines ("…kỷ nguyên" / "mới" becomes two
-    lines of like length). A one-line title is left as it is."""
+    lines of like length). A one-line title is left as it is, and so is one whose
+    last line is long enough already, unless ``always``: the decree's issuer and
+    office lines are balanced whatever the last line's length, as the DOCX and the
+    text balance them (``exporters.balance``), so "KT. BỘ TRƯỞNG" / "BỘ CÔNG
+    THƯƠNG" breaks alike in every format."""
     if len(markup) > KEEP_LIMIT:
         return pst
 
@@ -167,7 +171,7 @@ def balanced(pst: Any, markup: str, width: float) -> Any:
     n = len(first.blPara.lines)
     last = first.blPara.lines[-1]
     extra = last[0] if first.blPara.kind == 0 else last.extraSpace
-    if n < 2 or width - extra >= 0.6 * width:
+    if n < 2 or (width - extra >= 0.6 * width and not always):
         return pst  # one line, or a last line already long enough
     # Never narrower than the widest word or bound group ("Madam Nhu Trần Lệ
     # Xuân"): measured there, reportlab cut it inside a syllable and counted the

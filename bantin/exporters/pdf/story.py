@@ -67,7 +67,7 @@ class Story(Blocks):
         lines balanced in that width ("KT. BỘ TRƯỞNG" / "BỘ TÀI CHÍNH", not a word
         alone under the others)."""
         markup = self.ink.chars(join(text), self.fonts.body_family)
-        return self.para(markup, pst if measure is None else balanced(pst, markup, measure))
+        return self.para(markup, pst if measure is None else balanced(pst, markup, measure, always=True))
 
     def national_title(self) -> None:
         self.story += [*decree.national_block(self.st, self.style.text.body_colour, self.line), Spacer(1, HEADER_GAP)]
