@@ -103,17 +103,44 @@ DOCUMENT_TYPES = frozenset((
 # The older placement of the tone mark, which many Word files still carry.
 _OLD_TONES = (("oả", "ỏa"), ("uỷ", "ủy"))
 NAMED_KIND_WORDS = 8  # "ĐƠN ĐỀ NGHỊ CẤP LẠI GIẤY CHỨNG NHẬN", "BIÊN BẢN HỌP" at most
+# What follows "ĐƠN" in a citizen's paper ("ĐƠN ĐỀ NGHỊ", "ĐƠN XIN …", "ĐƠN KHIẾU NẠI");
+# "ĐƠN VỊ", "ĐƠN GIÁ", "ĐƠN HÀNG" are nouns of news.
+_PETITIONS = frozenset(("đề", "xin", "khiếu", "tố", "kiến", "đăng", "yêu", "trình", "phản", "xác", "cam", "ly",
+                        "dự", "ứng", "thư"))
+QUALIFIER_WORDS = 2  # after the kind, in a title that surely names a paper: "BIÊN BẢN HỌP", "HỢP ĐỒNG LAO ĐỘNG"
+
+
+def _title_words(title: str) -> list[str]:
+    """The title's words in lower case, the tone marks in today's places."""
+    name = " ".join(title.split()).strip(" .:").casefold()
+    for old, new in _OLD_TONES:
+        name = name.replace(old, new)
+    return name.split()
+
+
+def _kind(words: list[str]) -> int:
+    """How many of the first words name a kind of document; 0 when none do."""
+    if words[:1] == ["đơn"] and (len(words) == 1 or words[1] in _PETITIONS):
+        return 1
+    return max((n for n in range(1, 4) if " ".join(words[:n]) in DOCUMENT_TYPES), default=0)
 
 
 def document_type(title: str) -> bool:
     """Is ``title`` the name of a kind of administrative document and nothing
     else, in any case: "BÁO CÁO", "Tờ trình", "QUYẾT ĐỊNH:"; or, in capitals, the
     kind and what it is ("BIÊN BẢN HỌP", "HỢP ĐỒNG LAO ĐỘNG") or a citizen's đơn
-    ("ĐƠN ĐỀ NGHỊ"; "Biên bản họp lộ ra" and "Đơn hàng tăng" are news)?"""
-    name = " ".join(title.split()).strip(" .:").casefold()
-    for old, new in _OLD_TONES:
-        name = name.replace(old, new)
-    words = name.split()
-    named = title.isupper() and len(words) <= NAMED_KIND_WORDS and (
-        words[:1] == ["đơn"] or any(" ".join(words[:n]) in DOCUMENT_TYPES for n in range(1, 4)))
-    return name in DOCUMENT_TYPES or named
+    ("ĐƠN ĐỀ NGHỊ"; "Biên bản họp lộ ra", "Đơn hàng tăng" and "ĐƠN VỊ …" are news)?"""
+    words = _title_words(title)
+    named = title.isupper() and len(words) <= NAMED_KIND_WORDS and _kind(words) > 0
+    return " ".join(words) in DOCUMENT_TYPES or named
+
+
+def names_paper(title: str) -> bool:
+    """Does the title surely name a paper: a kind alone ("BIÊN BẢN", "Tờ trình"), or
+    in capitals with a word or two more ("BIÊN BẢN HỌP", "HỢP ĐỒNG LAO ĐỘNG")? A
+    longer headline in capitals that opens with a kind's words is as often news
+    ("DỰ ÁN SÂN VẬN ĐỘNG MỚI KHỞI CÔNG", "LUẬT CHƠI MỚI CỦA BÓNG ĐÁ VIỆT"): the
+    readers ask this before they take signers side by side."""
+    words = _title_words(title)
+    kind = _kind(words)
+    return " ".join(words) in DOCUMENT_TYPES or (title.isupper() and kind > 0 and len(words) - kind <= QUALIFIER_WORDS)

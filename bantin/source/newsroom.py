@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from bantin.errors import InputError
 from bantin.model import Article, Block, Dateline, Heading, Outlet, Paragraph, plain
-from bantin.model.labels import document_type
+from bantin.model.labels import names_paper
 from bantin.source.reader import distinct_tags
 from bantin.source.rules import (
     admin_header,
@@ -173,7 +173,7 @@ def _article(
         time = rest[0]
         date = dateline.iso_date(time)
         rest = rest[1:]
-    if lede is None and rest:
+    if lede is None and rest and not table.starts(rest):  # a table under the title: no sapo
         lede, rest = rest[0], rest[1:]
         tag_outlet, tag_place, lede = outlet_tag.split(lede, ctx.outlets)
         ctx.outlet = ctx.outlet or tag_outlet
@@ -185,7 +185,7 @@ def _article(
         time = time or dateline.opening_time(lede)
         date = date or dateline.iso_date(lede[:40])
     # "Nơi nhận:" and the signer, closing an administrative text; signers side by side close a paper.
-    rest, signed = signature.split(rest, paper or document_type(title))
+    rest, signed = signature.split(rest, paper or names_paper(title))
     count = len(rest)
     rest = _body_opening(rest, lede, ctx)
     whole = whole and len(rest) == count

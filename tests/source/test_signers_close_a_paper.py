@@ -16,6 +16,7 @@ from helpers import read_web
 
 import bantin as api
 from bantin.model import Article, Paragraph, Table, text_of
+from bantin.model.labels import document_type, names_paper
 
 STORY = ["Đội tuyển nữ Việt Nam lên đường dự SEA Games",
          "Sáng 5/8, đội tuyển bóng đá nữ Việt Nam lên đường sang Thái Lan dự SEA Games 33 với 23 cầu thủ.",
@@ -105,3 +106,24 @@ def test_under_the_national_lines_a_story_like_title_is_still_a_paper(tmp_path, 
     parties = [("ĐẠI DIỆN BÊN A", "ĐẠI DIỆN BÊN B"), ("Trần Văn Minh", "Nguyễn Thị Hoa")]
     a = _text(tmp_path, lines, parties) if reader == "text" else _word(tmp_path, lines, parties, True)
     assert a.signature is not None and a.signature.name == "Nguyễn Thị Hoa"
+
+
+@pytest.mark.parametrize("title", ["DỰ ÁN SÂN VẬN ĐỘNG MỚI KHỞI CÔNG", "LUẬT CHƠI MỚI CỦA BÓNG ĐÁ VIỆT",
+                                   "ĐƠN VỊ NÀO VÔ ĐỊCH V-LEAGUE"])
+def test_a_headline_in_capitals_that_opens_with_a_kinds_words_is_news(tmp_path, title):
+    """Headlines set in capitals open with "DỰ ÁN", "LUẬT", "ĐƠN VỊ" as often as a
+    paper's type does (helper-57: each made its story a paper and its closing rows a
+    signature). A title names a paper for sure alone or with a word or two more."""
+    a = _text(tmp_path, [title, *STORY[1:]], ROWS)
+    assert a.signature is None and isinstance(a.blocks[-1], Table)
+
+
+@pytest.mark.parametrize(("title", "paper", "kind"), [
+    ("BIÊN BẢN HỌP", True, True), ("HỢP ĐỒNG LAO ĐỘNG", True, True), ("Tờ trình", True, True),
+    ("THÔNG TƯ LIÊN TỊCH", True, True), ("ĐƠN ĐỀ NGHỊ", True, True),
+    ("ĐƠN ĐỀ NGHỊ CẤP LẠI GIẤY CHỨNG NHẬN", False, True),  # a paper's type, but not sure enough alone
+    ("DỰ ÁN SÂN VẬN ĐỘNG MỚI KHỞI CÔNG", False, True), ("ĐƠN VỊ NÀO VÔ ĐỊCH", False, False),
+    ("ĐƠN GIÁ ĐIỆN TĂNG", False, False), ("Biên bản họp lộ ra", False, False),
+])
+def test_what_names_a_paper(title, paper, kind):
+    assert (names_paper(title), document_type(title)) == (paper, kind)

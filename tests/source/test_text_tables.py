@@ -68,10 +68,33 @@ def test_ragged_rows_are_filled_out_and_a_capitals_row_heads_them() -> None:
     assert t.header_rows == 1
 
 
+def test_an_empty_cell_and_a_ragged_row_together_keep_every_figure_in_its_column() -> None:
+    """Neither reading gives every row as many cells: a tab a cell, the short row
+    filled out at its end (helper-57: the score moved under "Lớp", "Điểm" empty)."""
+    t = only_table(article("STT\tHọ tên\tLớp\tĐiểm\n1\tNguyễn Văn An\t\t9\n"
+                           "2\tTrần Thị Bình\t10A\t8\n3\tLê Văn Cường\n"))
+    assert grid(t) == [["STT", "Họ tên", "Lớp", "Điểm"], ["1", "Nguyễn Văn An", "", "9"],
+                       ["2", "Trần Thị Bình", "10A", "8"], ["3", "Lê Văn Cường", "", ""]]
+
+
+def test_a_table_right_under_the_title_is_no_sapo() -> None:
+    a = read("Giá vàng sáng nay\n\nLoại\tMua vào\tBán ra\nSJC\t76,5\t78,5\nPNJ\t75,1\t76,9\n\n"
+             "Giá vàng trong nước tăng mạnh theo đà của thị trường thế giới.\n".encode())
+    t = only_table(a)
+    assert a.lede is None and t.header_rows == 1 and len(t.rows) == 3
+
+
+def test_years_over_figures_head_the_table() -> None:
+    t = only_table(article("Chỉ tiêu\t2023\t2024\nDoanh thu\t12,5\t14,2\nLợi nhuận\t1,1\t1,6\n"))
+    assert t.header_rows == 1 and t.align == ("left", "right", "right")
+
+
 @pytest.mark.parametrize("rows", [
     "Họ và tên:\tNguyễn Văn An\nNgày sinh:\t01/01/1990\n",  # a form's fields, not a table
     "STT\tHọ và tên\tSố phiếu\n",  # one row alone
     "Sáng nay\ttại hội trường xã, đại biểu đã thảo luận về dự thảo báo cáo chính trị.\n",  # a stray tab
+    "“Chúng ta phải\tlàm ngay\nkhông chần chừ\tthêm nữa”\n",  # a quotation with tabs in it
+    "Thời gian:\t8 giờ ngày 10/8\nĐịa điểm:\tHội trường xã\nThành phần\tBan chấp hành\n",  # a label lost its colon
 ])
 def test_what_is_no_table(rows: str) -> None:
     a = article(rows)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from bantin.errors import InputError
 from bantin.model import Article, Note, Signature
-from bantin.model.labels import document_type
+from bantin.model.labels import names_paper
 from bantin.source.docx import signature
 from bantin.source.docx.assemble import assemble, looks
 from bantin.source.docx.body import Body, Para
@@ -60,7 +60,7 @@ def read(data: bytes, ctx: Context) -> Article:
     rest = [it for it in rest if not isinstance(it, Signature)]
     if not signed:
         # Signers side by side close a paper: a header, the national title over the text, or a document's type.
-        paper = front.header is not None or document_type(front.title) \
+        paper = front.header is not None or names_paper(front.title) \
             or any(national(it.text) for it in rest[:NATIONAL_WITHIN] if isinstance(it, Para))
         rest, typed = signature.typed(rest, paper)
         signed = [typed] if typed is not None else []

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from bantin.model import Article, Cell, Heading, Paragraph, Signature, Span, Table, text_of
-from bantin.model.labels import document_type
+from bantin.model.labels import names_paper
 from bantin.source.docx.core import national
 from bantin.source.docx.header import Header, capitals, is_rule, read_header
 from bantin.source.docx.signature import of_cells
@@ -58,7 +58,7 @@ def take(page: Any) -> Found:
     signed = None
     # Signers side by side close a paper only: a header, the national lines, a document's type as its headline.
     paper = header is not None or national(page.text_content()) \
-        or any(document_type(h.text_content()) for h in page.iter("h1", "title"))
+        or any(names_paper(h.text_content()) for h in page.iter("h1", "title"))
     for t in reversed(tables):  # the last one that is a signature block: a site's own tables may follow
         rows = _cells(t) if not t.xpath(".//a[@href] | .//img") else []  # a link or a picture: the block would lose it
         wide = len(rows[0]) if rows else 0  # two or three columns, a row or a few

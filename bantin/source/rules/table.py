@@ -3,9 +3,10 @@ by tabs, one row a line ("STT⇥Họ và tên⇥Số phiếu", "1⇥Nguyễn Vă
 
 Two rows or more of two cells or more are a table. Rows may be ragged (a copy drops
 a row's empty cells at its end): they are filled out to the widest row. Not a table:
-a form's label and value parted by a tab, line after line ("Họ và tên:⇥Nguyễn Văn
-A"), which the heading rule reads as the form's lines. Cells are parted by tabs only:
-three spaces inside a sentence are a typing slip more often than a column.
+a quotation with a tab in it, or a form's label and value parted by a tab, line after
+line ("Họ và tên:⇥Nguyễn Văn A"), which the heading rule reads as the form's lines.
+Cells are parted by tabs only: three spaces inside a sentence are a typing slip more
+often than a column.
 """
 
 from __future__ import annotations
@@ -15,14 +16,26 @@ import re
 from bantin.model import Block, Cell, Paragraph, Table, auto_align, numeric, plain
 
 _TABS = re.compile(r"\t+")
+_YEAR = re.compile(r"(?:19|20)\d\d")
 MIN_ROWS = 2
 MAX_CELL_WORDS = 60  # a longer cell is a paragraph with a stray tab, not a table's cell
 
 
+def _balanced(cell: str) -> bool:
+    """No quotation or bracket left open or closed: a quotation with a tab in it
+    ("“Chúng ta phải⇥làm ngay") is one sentence, not cells."""
+    return cell.count("“") == cell.count("”") and cell.count('"') % 2 == 0 and cell.count("(") == cell.count(")")
+
+
 def _row(line: str) -> bool:
-    """Two cells or more with words in them, none of them a paragraph."""
+    """Two cells or more with words in them, none of them a paragraph or part of one."""
     parts = [p.strip() for p in _TABS.split(line)]
-    return sum(1 for p in parts if p) >= 2 and all(len(p.split()) <= MAX_CELL_WORDS for p in parts)
+    return sum(1 for p in parts if p) >= 2 and all(len(p.split()) <= MAX_CELL_WORDS and _balanced(p) for p in parts)
+
+
+def starts(lines: list[str]) -> bool:
+    """Do ``lines`` open with a table (two rows)? Its first row is then no sapo."""
+    return len(lines) >= MIN_ROWS and _row(lines[0]) and _row(lines[1])
 
 
 def _split(lines: list[str]) -> list[list[str]]:
@@ -32,34 +45,38 @@ def _split(lines: list[str]) -> list[list[str]]:
     for split in (lambda x: x.split("\t"), _TABS.split):
         rows = [[c.strip() for c in split(x)] for x in lines]
         if len({len(r) for r in rows}) == 1:
-            # Two tabs between every row's cells: a column no row writes in is no column.
-            kept = [k for k in range(len(rows[0])) if any(r[k] for r in rows)]
-            return [[r[k] for k in kept] for r in rows]
-    return [[c.strip() for c in _TABS.split(x) if c.strip()] for x in lines]
+            break
+    else:  # ragged either way: a tab a cell, the short rows filled out at their end
+        rows = [[c.strip() for c in x.split("\t")] for x in lines]
+        width = max(len(r) for r in rows)
+        rows = [r + [""] * (width - len(r)) for r in rows]
+    # Two tabs between every row's cells: a column no row writes in is no column.
+    kept = [k for k in range(len(rows[0])) if any(r[k] for r in rows)]
+    return [[r[k] for k in kept] for r in rows]
 
 
 def _header(rows: list[list[str]]) -> int:
     """One header row when the first row names columns: no figure in it, and below it
     a column of figures or a row that is not in capitals where the first is."""
     first, body = rows[0], rows[1:]
-    if any(numeric(c) for c in first):
-        return 0
+    if any(numeric(c) and not _YEAR.fullmatch(c) for c in first):
+        return 0  # figures: a row of data (years name the columns of a statistics table)
     figures = any(all(len(r) > k and numeric(r[k]) for r in body) for k in range(len(first)))
     capitals = "".join(first).isupper() and not any("".join(r).isupper() for r in body)
     return 1 if figures or capitals else 0
 
 
 def match(lines: list[str], i: int) -> tuple[Block, int] | None:
+    if i > 0 and _row(lines[i - 1]):
+        return None  # inside rows judged already as a whole, and found no table
     j = i
     while j < len(lines) and _row(lines[j]):
         j += 1
     if j - i < MIN_ROWS:
         return None
     rows = _split(lines[i:j])
-    if all(r[0].endswith(":") for r in rows):
-        return None
-    width = max(len(r) for r in rows)
-    grid = tuple(tuple(Cell((Paragraph(plain(c)),) if c else ()) for c in r + [""] * (width - len(r)))
-                 for r in rows)
+    if sum(r[0].endswith(":") for r in rows) * 2 > len(rows):
+        return None  # a form's labels and values, one a line (a label may have lost its colon)
+    grid = tuple(tuple(Cell((Paragraph(plain(c)),) if c else ()) for c in r) for r in rows)
     head = _header(rows)
     return Table(grid, head, (), auto_align(grid, head)), j - i
