@@ -17,7 +17,6 @@ from dataclasses import dataclass, field
 
 from bantin.errors import InputError
 from bantin.model import Article, Block, Dateline, Heading, Outlet, Paragraph, plain
-from bantin.model.labels import names_paper
 from bantin.source.reader import distinct_tags
 from bantin.source.rules import (
     admin_header,
@@ -185,7 +184,7 @@ def _article(
         time = time or dateline.opening_time(lede)
         date = date or dateline.iso_date(lede[:40])
     # "Nơi nhận:" and the signer, closing an administrative text; signers side by side close a paper.
-    rest, signed = signature.split(rest, paper or names_paper(title))
+    rest, signed = signature.split(rest, signature.Paper.titled(title, paper))
     count = len(rest)
     rest = _body_opening(rest, lede, ctx)
     whole = whole and len(rest) == count

@@ -127,3 +127,48 @@ def test_a_headline_in_capitals_that_opens_with_a_kinds_words_is_news(tmp_path, 
 ])
 def test_what_names_a_paper(title, paper, kind):
     assert (names_paper(title), document_type(title)) == (paper, kind)
+
+
+@pytest.mark.parametrize("title", ["HỢP ĐỒNG MUA BÁN NHÀ Ở", "BIÊN BẢN BÀN GIAO TÀI SẢN"])
+def test_a_longer_papers_title_with_parties_signing(tmp_path, title):
+    """A title that opens with a kind's words but says more is a paper when its
+    signers name parties (helper-57: the first fix left these a table)."""
+    parties = [("ĐẠI DIỆN BÊN A", "ĐẠI DIỆN BÊN B"), ("Trần Văn Minh", "Nguyễn Thị Hoa")]
+    lines = [title, "Hôm nay, tại trụ sở công ty, hai bên thống nhất các nội dung sau đây.",
+             "Điều 1. Bên A giao cho bên B quản lý tài sản theo danh mục kèm theo."]
+    assert _text(tmp_path, lines, parties).signature is not None
+    assert _word(tmp_path, lines, parties, True).signature is not None
+
+
+def test_signers_right_under_a_table_of_as_many_columns(tmp_path):
+    """The signers are the closing rows that are all signers: the table of votes
+    above them keeps its rows (helper-57: the table swallowed them)."""
+    votes = [("Họ và tên", "Số phiếu"), ("Nguyễn Văn An", "120"), ("Trần Thị Bình", "98")]
+    signers = [("THƯ KÝ", "TRƯỞNG BAN"), ("Lê Văn Cường", "Phạm Thị Dung")]
+    a = _text(tmp_path, [*NATIONAL, "BIÊN BẢN KIỂM PHIẾU", "Ban kiểm phiếu công bố kết quả như sau:"],
+              [*votes, *signers])
+    assert a.signature is not None and a.signature.name == "Phạm Thị Dung"
+    assert isinstance(a.blocks[-1], Table) and len(a.blocks[-1].rows) == 3
+
+
+@pytest.mark.parametrize("where", ["title", "quoted"])
+def test_a_web_news_page_is_no_paper_for_its_title_tag_or_a_quoted_motto(tmp_path, where):
+    """The <title> may be the site's section ("THÔNG BÁO") over a news headline, and
+    a story may quote the motto in a sentence: neither makes the page a paper
+    (helper-57). Only the national lines standing alone, or the <h1>, do."""
+    story = list(STORY)
+    if where == "quoted":
+        story.insert(1, "Trên khán đài, cổ động viên giăng khẩu hiệu Độc lập – Tự do – Hạnh phúc.")
+    table = "<table>" + "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in ROWS) + "</table>"
+    body = "".join(f"<p>{x}</p>" for x in story[1:])
+    page = tmp_path / "t.html"
+    page.write_text(f'<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>'
+                    f'{"THÔNG BÁO" if where == "title" else story[0]}</title></head><body><article>'
+                    f"<h1>{story[0]}</h1>{body}{table}</article></body></html>", encoding="utf-8")
+    a = api.read(page)
+    assert isinstance(a, Article) and a.signature is None
+
+
+def test_a_word_story_quoting_the_motto_is_no_paper(tmp_path):
+    lines = [STORY[0], "Học sinh hô vang khẩu hiệu Độc lập – Tự do – Hạnh phúc trong lễ chào cờ.", *STORY[1:]]
+    assert _word(tmp_path, lines, ROWS, True).signature is None

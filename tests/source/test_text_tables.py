@@ -89,12 +89,36 @@ def test_years_over_figures_head_the_table() -> None:
     assert t.header_rows == 1 and t.align == ("left", "right", "right")
 
 
+@pytest.mark.parametrize(("rows", "cell"), [
+    ("Mẫu máy\tMàn hình\tGiá\niPhone 15\t6,1\"\t19.990.000\niPhone 15 Plus\t6,7\"\t22.990.000\n", (1, 1)),
+    ("Mục\tNội dung\tSố tiền\na)\tChi thường xuyên\t1.200\nb)\tChi đầu tư\t800\n", (2, 0)),
+])
+def test_an_inch_mark_and_an_items_bracket_are_a_cells_own(rows, cell) -> None:
+    """The quotation check counts neither an inch mark after a figure nor "a)"
+    (helper-57: the tables became paragraphs and a list)."""
+    t = only_table(article(rows))
+    assert len(t.rows) == 3 and grid(t)[cell[0]][cell[1]] in ("6,1″", "6,1”", '6,1"', "b)")
+
+
+def test_many_lines_of_tabs_that_are_no_table_read_in_linear_time() -> None:
+    """Each line was judged again with every line after it: 8,000 form lines took
+    115 s (helper-57). A hang detector, not a benchmark."""
+    import time
+
+    lines = "".join(f"Mục {k}:\tgiá trị {k}\n" for k in range(20_000))
+    t0 = time.perf_counter()
+    a = article(lines)
+    assert time.perf_counter() - t0 < 20 and not any(isinstance(b, Table) for b in a.blocks)
+
+
 @pytest.mark.parametrize("rows", [
     "Họ và tên:\tNguyễn Văn An\nNgày sinh:\t01/01/1990\n",  # a form's fields, not a table
     "STT\tHọ và tên\tSố phiếu\n",  # one row alone
     "Sáng nay\ttại hội trường xã, đại biểu đã thảo luận về dự thảo báo cáo chính trị.\n",  # a stray tab
     "“Chúng ta phải\tlàm ngay\nkhông chần chừ\tthêm nữa”\n",  # a quotation with tabs in it
     "Thời gian:\t8 giờ ngày 10/8\nĐịa điểm:\tHội trường xã\nThành phần\tBan chấp hành\n",  # a label lost its colon
+    # A stray tab in a paragraph a line, line after line: sentences, not cells (helper-57).
+    "Ông An cho biết\tgiá vàng sẽ còn tăng trong những ngày tới.\nTheo ông,\tngười dân không nên mua vào lúc này.\n",
 ])
 def test_what_is_no_table(rows: str) -> None:
     a = article(rows)

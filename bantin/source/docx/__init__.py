@@ -16,11 +16,11 @@ from __future__ import annotations
 
 from bantin.errors import InputError
 from bantin.model import Article, Note, Signature
-from bantin.model.labels import names_paper
+from bantin.model.labels import national_kind
 from bantin.source.docx import signature
 from bantin.source.docx.assemble import assemble, looks
 from bantin.source.docx.body import Body, Para
-from bantin.source.docx.core import national, read_core
+from bantin.source.docx.core import read_core
 from bantin.source.docx.fonts import legacy_font
 from bantin.source.docx.front import closing_byline, find_front
 from bantin.source.docx.header import mark_blocks
@@ -31,6 +31,7 @@ from bantin.source.docx.numbering import Numbering
 from bantin.source.docx.package import Package, body_children
 from bantin.source.docx.styles import Styles, theme_fonts
 from bantin.source.reader import Context, Reader
+from bantin.source.rules.signature import Paper
 
 __all__ = ["read", "reader"]
 
@@ -60,9 +61,8 @@ def read(data: bytes, ctx: Context) -> Article:
     rest = [it for it in rest if not isinstance(it, Signature)]
     if not signed:
         # Signers side by side close a paper: a header, the national title over the text, or a document's type.
-        paper = front.header is not None or names_paper(front.title) \
-            or any(national(it.text) for it in rest[:NATIONAL_WITHIN] if isinstance(it, Para))
-        rest, typed = signature.typed(rest, paper)
+        national = any(national_kind(it.text) for it in rest[:NATIONAL_WITHIN] if isinstance(it, Para))
+        rest, typed = signature.typed(rest, Paper.titled(front.title, front.header is not None or national))
         signed = [typed] if typed is not None else []
     byline = front.byline
     if not signed and front.header is None:  # an administrative document is signed, never bylined

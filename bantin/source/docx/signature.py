@@ -24,6 +24,7 @@ from bantin.model import Paragraph, Signature, Table
 from bantin.source.docx.body import Item, Para
 from bantin.source.docx.header import lines, split_tab
 from bantin.source.rules import signature
+from bantin.source.rules.signature import PAPER, Paper
 
 MAX_LINES = 30  # a long distribution list; no signature block is longer
 MAX_ROWS = 4  # a signature table's rows: the offices, the words in the room to sign, the names
@@ -61,18 +62,18 @@ def _table_columns(t: Table) -> list[list[str]]:
     return [[x for r in t.rows for x in lines(r[k].blocks)] for k in range(wide)]
 
 
-def of_cells(columns: list[list[str]], paper: bool = True) -> Signature | None:
+def of_cells(columns: list[list[str]], paper: Paper = PAPER) -> Signature | None:
     """The signature a table of a few columns is, given each column's lines:
-    "Nơi nhận:" and its list beside the signer, or, closing a ``paper`` (one with
-    a header, the national title or a document's type), signers side by side;
-    else None. A news story's closing table of posts over names ("HLV TRƯỞNG |
-    ĐỘI TRƯỞNG") is its own."""
+    "Nơi nhận:" and its list beside the signer, or signers side by side who may
+    close a text such as the ``paper`` is (``rules.signature.Paper``); else None.
+    A news story's closing table of posts over names ("HLV TRƯỞNG | ĐỘI TRƯỞNG")
+    is its own."""
     if not columns:
         return None
     head, signed = signature.split([x for c in columns for x in c], paper)
     if signed is not None and not head:
         return signed
-    return signature.joint(columns) if all(columns) and paper else None
+    return signature.joint(columns) if all(columns) and paper.signed_by(columns) else None
 
 
 def _row(p: Para) -> tuple[str, ...] | None:
@@ -86,7 +87,7 @@ def _row(p: Para) -> tuple[str, ...] | None:
     return cols[:2] if cols is not None and (cols[0] or cols[1]) else None
 
 
-def _side_by_side(paras: list[Para], paper: bool) -> tuple[int, Signature] | None:
+def _side_by_side(paras: list[Para], paper: Paper) -> tuple[int, Signature] | None:
     """Two or three signers typed side by side, parted by tabs ("THƯ KÝ⇥CHỦ TỌA"),
     as the last paragraphs, every one of them as many columns: how many, and the
     signature (with the "Nơi nhận:" paragraphs right above them, if any; outside
@@ -104,11 +105,12 @@ def _side_by_side(paras: list[Para], paper: bool) -> tuple[int, Signature] | Non
     above = [p.text for p in paras[: len(paras) - len(rows)]]
     found = signature.recipients_at_end(above[-MAX_LINES:])
     if found is None:
-        return (len(rows), signed) if paper else None
+        columns = [[r[k] for r in rows if r[k]] for k in range(len(rows[0]))]
+        return (len(rows), signed) if paper.signed_by(columns) else None
     return len(rows) + len(found[1]) + 1, replace(signed, recipients=tuple(found[1]))
 
 
-def typed(items: list[Item], paper: bool = True) -> tuple[list[Item], Signature | None]:
+def typed(items: list[Item], paper: Paper = PAPER) -> tuple[list[Item], Signature | None]:
     """The items without a signature typed as their last paragraphs or table,
     and the signature; signers side by side with no "Nơi nhận" only in a ``paper``."""
     last = next((i for i in range(len(items) - 1, -1, -1)

@@ -17,14 +17,14 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from bantin.model import Article, Cell, Heading, Paragraph, Signature, Span, Table, text_of
-from bantin.model.labels import names_paper
+from bantin.model.labels import national_kind
 from bantin.source.docx.core import national
 from bantin.source.docx.header import Header, capitals, is_rule, read_header
 from bantin.source.docx.signature import of_cells
 from bantin.source.html.page import remove, words
 from bantin.source.rules import admin_header, signature
 from bantin.source.rules.admin_header import with_header
-from bantin.source.rules.signature import MAX_SIDE
+from bantin.source.rules.signature import MAX_SIDE, Paper
 
 _BREAKS = frozenset({"br", "p", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6"})
 _BOLD = frozenset({"b", "strong"})
@@ -56,9 +56,11 @@ def take(page: Any) -> Found:
             remove(t)
             break
     signed = None
-    # Signers side by side close a paper only: a header, the national lines, a document's type as its headline.
-    paper = header is not None or national(page.text_content()) \
-        or any(names_paper(h.text_content()) for h in page.iter("h1", "title"))
+    # Signers side by side close a paper: a header, the national lines (whole, not quoted in a sentence),
+    # a document's kind as the headline (the <h1>, else the <title>, which may be the site's section).
+    national_lines = any(national_kind(t) for t in page.itertext())
+    headline = next((" ".join(h.text_content().split()) for tag in ("h1", "title") for h in page.iter(tag)), "")
+    paper = Paper.titled(headline, header is not None or national_lines)
     for t in reversed(tables):  # the last one that is a signature block: a site's own tables may follow
         rows = _cells(t) if not t.xpath(".//a[@href] | .//img") else []  # a link or a picture: the block would lose it
         wide = len(rows[0]) if rows else 0  # two or three columns, a row or a few

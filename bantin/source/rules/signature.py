@@ -25,10 +25,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from bantin.model import Signature, Signer
-from bantin.model.labels import is_signed
+from bantin.model.labels import document_type, is_signed, names_paper
 from bantin.source.rules.byline import is_byline
 from bantin.source.rules.cells import cells
 
@@ -37,6 +37,7 @@ _ITEM = re.compile(r"^[-–—+•]\s*(?P<text>.+?)\s*[;.,]?$")
 MAX_OFFICE_WORDS = 14
 MAX_OFFICE_LINES = 4  # "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH" and a rank at most
 MAX_SIDE = 3  # signers side by side: a joint document of three agencies at most on one row
+MAX_ROWS = MAX_OFFICE_LINES + 2  # of signers side by side: the offices, the words in the room to sign, the names
 # The family names of nearly every Vietnamese (the census's first thirty), in which a
 # signer's name set in capitals opens.
 _FAMILY_NAMES = frozenset((
@@ -100,13 +101,41 @@ def _signer(lines: list[str], side: bool = False) -> Signature | None:
     return Signature(name=lines[-1], title=tuple(offices), signed=mark)
 
 
-def split(lines: list[str], paper: bool = True) -> tuple[list[str], Signature | None]:
+# What only a paper's signers stand under: a party ("ĐẠI DIỆN BÊN A", "BÊN BÁN"), a
+# meeting's secretary and chair, an authority signing for another ("KT.", "TM.", "TL.").
+_PARTIES = re.compile(r"\b(?:ĐẠI\s+DIỆN|BÊN\s+\w+|THƯ\s+KÝ|CHỦ\s+TỌA)\b|(?:^|\s)(?:TM|KT|TL|TUQ)\.", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Paper:
+    """What a text's opening says it is, for the signers side by side that may close
+    it. ``sure``: an administrative header, the national title and motto, or a title
+    that is a document's kind alone or with two words more ("BIÊN BẢN HỌP"); then any
+    signers count. ``kind``: a title that opens with a kind's words ("BIÊN BẢN BÀN
+    GIAO TÀI SẢN"), as a headline in capitals may too ("DỰ ÁN SÂN VẬN ĐỘNG MỚI KHỞI
+    CÔNG"); then only signers who name a party, a meeting's office or an authority,
+    or carry "(Đã ký)". Neither: a news story, whose closing posts over names
+    ("HLV TRƯỞNG | ĐỘI TRƯỞNG") are its own, unless a "Nơi nhận" goes with them."""
+
+    sure: bool = True
+    kind: bool = False
+
+    @classmethod
+    def titled(cls, title: str, sure: bool = False) -> Paper:
+        return cls(sure or names_paper(title), document_type(title))
+
+    def signed_by(self, columns: Sequence[Sequence[str]]) -> bool:
+        return self.sure or (self.kind and any(_PARTIES.search(x) or is_signed(x) for c in columns for x in c[:-1]))
+
+
+PAPER = Paper()
+
+
+def split(lines: list[str], paper: Paper = PAPER) -> tuple[list[str], Signature | None]:
     """The text's lines without a closing signature block, and the block: its
     columns one after the other, or side by side as a Word table copies them
-    ("Nơi nhận:⇥KT. GIÁM ĐỐC"). ``paper``: the text is a paper (it has a header,
-    the national title or a document's type), so signers side by side may close
-    it; a news story's closing rows ("HLV TRƯỞNG⇥ĐỘI TRƯỞNG" over names, an
-    election's result) are its own, unless a "Nơi nhận" says otherwise."""
+    ("Nơi nhận:⇥KT. GIÁM ĐỐC"). ``paper`` says which signers side by side may
+    close the text (``Paper``)."""
     head, signed = _split(lines)
     start = _block_start(lines) if signed is None else None
     if start is not None:
@@ -128,6 +157,7 @@ _SIGNS = re.compile(r"\b(?:ĐẠI\s+DIỆN|BÊN\s+\w+|\w*TRƯỞNG|GIÁM\s+ĐỐ
 
 def _signs(column: Sequence[str]) -> bool:
     return any(_SIGNS.search(x) or is_signed(x) for x in column[:-1])
+
 
 
 def joint(columns: Sequence[Sequence[str]]) -> Signature | None:
@@ -155,24 +185,29 @@ def joint_rows(rows: Sequence[Sequence[str]]) -> Signature | None:
     return joint([[r[k] for r in rows if r[k]] for k in range(wide)])
 
 
-def _joint(lines: list[str], paper: bool) -> tuple[list[str], Signature | None]:
+def _joint(lines: list[str], paper: Paper) -> tuple[list[str], Signature | None]:
     """The text without signers copied side by side as rows of two or three cells
     ("THƯ KÝ⇥CHỦ TỌA" / "Nguyễn Văn An⇥Trần Thị Bình") that end it, with the
-    recipients above or under them; and the signature. Outside a ``paper``, only
-    with recipients."""
+    recipients above or under them; and the signature. The signers are the most
+    closing rows that are all of them: a table of as many columns may stand right
+    above. Outside a ``paper``, only with recipients."""
     body, items = recipients_at_end(lines) or (lines, [])  # the signers, then "Nơi nhận"
     rows: list[list[str]] = []
-    while len(rows) < len(body) and 2 <= len(row := [c for c in cells(body[-1 - len(rows)]) if c]) <= MAX_SIDE \
-            and (not rows or len(row) == len(rows[0])):
+    while len(rows) < min(len(body), MAX_ROWS) and \
+            2 <= len(row := [c for c in cells(body[-1 - len(rows)]) if c]) <= MAX_SIDE \
+            and (not rows or len(row) == len(rows[-1])):
         rows.append(row)
     rows.reverse()
-    signed = joint_rows(rows)
+    signed = None
+    while len(rows) >= 2 and (signed := joint_rows(rows)) is None:
+        rows = rows[1:]
     if signed is None:
         return lines, None
     head = body[: len(body) - len(rows)]
     if not items:  # "Nơi nhận", then the signers
         head, items = recipients_at_end(head) or (head, [])
-    if not (paper or items):
+    wide = len(rows[0])
+    if not (items or paper.signed_by([[r[k] for r in rows if r[k]] for k in range(wide)])):
         return lines, None
     return head, replace(signed, recipients=tuple(items))
 

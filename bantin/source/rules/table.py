@@ -17,20 +17,27 @@ from bantin.model import Block, Cell, Paragraph, Table, auto_align, numeric, pla
 
 _TABS = re.compile(r"\t+")
 _YEAR = re.compile(r"(?:19|20)\d\d")
+_INCHES = re.compile(r"(?<=\d)\"")
 MIN_ROWS = 2
 MAX_CELL_WORDS = 60  # a longer cell is a paragraph with a stray tab, not a table's cell
 
 
-def _balanced(cell: str) -> bool:
-    """No quotation or bracket left open or closed: a quotation with a tab in it
-    ("“Chúng ta phải⇥làm ngay") is one sentence, not cells."""
-    return cell.count("“") == cell.count("”") and cell.count('"') % 2 == 0 and cell.count("(") == cell.count(")")
+def _quoted(cell: str) -> bool:
+    """Is a quotation left open or closed in the cell? A quotation with a tab in it
+    ("“Chúng ta phải⇥làm ngay") is one sentence, not cells; an inch mark after a
+    figure ("6,1"") and an item's bracket ("a)") are a cell's own."""
+    straight = _INCHES.sub("", cell).count('"')
+    return cell.count("“") != cell.count("”") or straight % 2 == 1
 
 
 def _row(line: str) -> bool:
-    """Two cells or more with words in them, none of them a paragraph or part of one."""
+    """Two cells or more with words in them, none of them a paragraph or part of
+    one: no quotation across cells, nor a sentence cut by a stray tab ("Sáng
+    nay⇥tại hội trường xã, …." goes on in lower case and ends with its stop)."""
     parts = [p.strip() for p in _TABS.split(line)]
-    return sum(1 for p in parts if p) >= 2 and all(len(p.split()) <= MAX_CELL_WORDS and _balanced(p) for p in parts)
+    if sum(1 for p in parts if p) < 2 or any(len(p.split()) > MAX_CELL_WORDS or _quoted(p) for p in parts):
+        return False
+    return not (line.rstrip().endswith((".", "!", "?", "…")) and any(p[:1].islower() for p in parts[1:]))
 
 
 def starts(lines: list[str]) -> bool:
