@@ -159,7 +159,6 @@ def _signs(column: Sequence[str]) -> bool:
     return any(_SIGNS.search(x) or is_signed(x) for x in column[:-1])
 
 
-
 def joint(columns: Sequence[Sequence[str]]) -> Signature | None:
     """Signers side by side (a contract's parties, the minutes' secretary and
     chair, two or three agencies): each column exactly the office lines, the words
@@ -188,9 +187,10 @@ def joint_rows(rows: Sequence[Sequence[str]]) -> Signature | None:
 def _joint(lines: list[str], paper: Paper) -> tuple[list[str], Signature | None]:
     """The text without signers copied side by side as rows of two or three cells
     ("THƯ KÝ⇥CHỦ TỌA" / "Nguyễn Văn An⇥Trần Thị Bình") that end it, with the
-    recipients above or under them; and the signature. The signers are the most
-    closing rows that are all of them: a table of as many columns may stand right
-    above. Outside a ``paper``, only with recipients."""
+    recipients above or under them; and the signature. The signers are the longest
+    run of closing rows that reads as signers: a table of as many columns may stand
+    right above them. Signers the ``paper`` does not allow are signed only by the
+    recipients beside them."""
     body, items = recipients_at_end(lines) or (lines, [])  # the signers, then "Nơi nhận"
     rows: list[list[str]] = []
     while len(rows) < min(len(body), MAX_ROWS) and \
