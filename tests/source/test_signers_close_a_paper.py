@@ -16,7 +16,7 @@ from helpers import read_web
 
 import bantin as api
 from bantin.model import Article, Paragraph, Table, text_of
-from bantin.model.labels import document_type, names_paper
+from bantin.model.labels import document_type, names_paper, opens_with_kind
 
 STORY = ["Đội tuyển nữ Việt Nam lên đường dự SEA Games",
          "Sáng 5/8, đội tuyển bóng đá nữ Việt Nam lên đường sang Thái Lan dự SEA Games 33 với 23 cầu thủ.",
@@ -118,15 +118,17 @@ def test_a_headline_in_capitals_that_opens_with_a_kinds_words_is_news(tmp_path, 
     assert a.signature is None and isinstance(a.blocks[-1], Table)
 
 
-@pytest.mark.parametrize(("title", "paper", "kind"), [
-    ("BIÊN BẢN HỌP", True, True), ("HỢP ĐỒNG LAO ĐỘNG", True, True), ("Tờ trình", True, True),
-    ("THÔNG TƯ LIÊN TỊCH", True, True), ("ĐƠN ĐỀ NGHỊ", True, True),
-    ("ĐƠN ĐỀ NGHỊ CẤP LẠI GIẤY CHỨNG NHẬN", False, True),  # a paper's type, but not sure enough alone
-    ("DỰ ÁN SÂN VẬN ĐỘNG MỚI KHỞI CÔNG", False, True), ("ĐƠN VỊ NÀO VÔ ĐỊCH", False, False),
-    ("ĐƠN GIÁ ĐIỆN TĂNG", False, False), ("Biên bản họp lộ ra", False, False),
+@pytest.mark.parametrize(("title", "paper", "opens", "kind"), [
+    ("BIÊN BẢN", True, True, True), ("Tờ trình", True, True, True), ("THÔNG TƯ LIÊN TỊCH", True, True, True),
+    ("BIÊN BẢN HỌP", False, True, True), ("HỢP ĐỒNG LAO ĐỘNG", False, True, True), ("ĐƠN ĐỀ NGHỊ", False, True, True),
+    ("ĐƠN ĐỀ NGHỊ CẤP LẠI GIẤY CHỨNG NHẬN", False, True, True), ("Hợp đồng thuê nhà", False, True, False),
+    ("DỰ ÁN SÂN VẬN ĐỘNG MỚI KHỞI CÔNG", False, True, True), ("ĐƠN VỊ NÀO VÔ ĐỊCH", False, False, False),
+    ("ĐƠN GIÁ ĐIỆN TĂNG", False, False, False), ("Biên bản họp lộ ra", False, True, False),
 ])
-def test_what_names_a_paper(title, paper, kind):
-    assert (names_paper(title), document_type(title)) == (paper, kind)
+def test_what_names_a_paper(title, paper, opens, kind):
+    """``names_paper``: surely a paper; ``opens_with_kind``: maybe one; ``document_type``:
+    a title nd30 sets as a document's type."""
+    assert (names_paper(title), opens_with_kind(title), document_type(title)) == (paper, opens, kind)
 
 
 @pytest.mark.parametrize("title", ["HỢP ĐỒNG MUA BÁN NHÀ Ở", "BIÊN BẢN BÀN GIAO TÀI SẢN"])
@@ -172,3 +174,53 @@ def test_a_web_news_page_is_no_paper_for_its_title_tag_or_a_quoted_motto(tmp_pat
 def test_a_word_story_quoting_the_motto_is_no_paper(tmp_path):
     lines = [STORY[0], "Học sinh hô vang khẩu hiệu Độc lập – Tự do – Hạnh phúc trong lễ chào cờ.", *STORY[1:]]
     assert _word(tmp_path, lines, ROWS, True).signature is None
+
+
+@pytest.mark.parametrize(("title", "rows"), [
+    ("BIÊN BẢN HỌP HỘI ĐỒNG QUẢN TRỊ CÔNG TY CỔ PHẦN MAY", SIGNERS),  # longer than a type's name
+    ("HỢP ĐỒNG LAO ĐỘNG", [("NGƯỜI LAO ĐỘNG", "NGƯỜI SỬ DỤNG LAO ĐỘNG"), ("Lê Văn Cường", "Trần Văn Minh")]),
+    ("Hợp đồng thuê nhà", [("ĐẠI DIỆN BÊN A", "ĐẠI DIỆN BÊN B"), ("Trần Văn Minh", "Nguyễn Thị Hoa")]),
+    ("Biên bản nghiệm thu công trình", [("CHỦ ĐẦU TƯ", "NHÀ THẦU"), ("Trần Văn Minh", "Nguyễn Thị Hoa")]),
+    ("Quyết định liên tịch về giá vật liệu", [("GIÁM ĐỐC SỞ XÂY DỰNG", "GIÁM ĐỐC SỞ TÀI CHÍNH"),
+                                             ("Trần Văn Minh", "Nguyễn Thị Hoa")]),
+    ("Kết quả cuộc họp giao ban", [("KT. GIÁM ĐỐC", "TM. BAN GIÁM ĐỐC"), ("(Đã ký)", "(Đã ký)"),
+                                    ("Trần Văn Minh", "Nguyễn Thị Hoa")]),  # a copy's marks sign anywhere
+])
+def test_papers_without_their_national_lines_are_signed(tmp_path, title, rows):
+    """Papers copied without their header (helper-58: each became a table): a title
+    that opens with a kind's words takes signers in a paper's posts, and roles only
+    papers have ("NGƯỜI LAO ĐỘNG", "CHỦ ĐẦU TƯ", "KT.", "(Đã ký)") sign any text."""
+    lines = [title, "Hôm nay, tại trụ sở, các bên thống nhất các nội dung sau đây.",
+             "Các bên cam kết thực hiện đúng các nội dung đã thống nhất."]
+    a = _text(tmp_path, lines, rows)
+    assert a.signature is not None and a.signature.name == rows[-1][1], a.blocks[-1]
+
+
+@pytest.mark.parametrize("title", ["DỰ ÁN TỶ ĐÔ", "LUẬT CHƠI MỚI", "KẾ HOẠCH B"])
+def test_a_short_headline_in_capitals_that_opens_with_a_kind_is_news(tmp_path, title):
+    """Only a kind's name alone ("BIÊN BẢN") surely names a paper (helper-58)."""
+    a = _text(tmp_path, [title, *STORY[1:]], ROWS)
+    assert a.signature is None and isinstance(a.blocks[-1], Table)
+
+
+def test_web_a_logo_h1_and_a_footers_national_lines(tmp_path):
+    """A site's logo in the first <h1> hides no paper's headline, and the national
+    lines a site sets in every page's footer make no news page a paper (helper-58)."""
+    table = "<table>" + "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>"
+                                for row in SIGNERS) + "</table>"
+    body = "".join(f"<p>{x}</p>" for x in MINUTES[1:])
+    paper = tmp_path / "bb.html"
+    paper.write_text('<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Biên bản họp</title></head>'
+                     '<body><header><h1>Cổng thông tin điện tử xã Tân Phú</h1></header><article>'
+                     f"<h2>Biên bản họp giao ban tháng 8</h2>{body}{table}</article></body></html>", encoding="utf-8")
+    a = api.read(paper)
+    assert isinstance(a, Article) and a.signature is not None
+    news = "".join(f"<p>{x}</p>" for x in STORY[1:])
+    rows = "<table>" + "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in ROWS) + "</table>"
+    footer = "".join(f"<div>{x}</div>" for x in NATIONAL)
+    page = tmp_path / "tin.html"
+    page.write_text(f'<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>{STORY[0]}</title></head>'
+                    f"<body><article><h1>{STORY[0]}</h1>{news}{rows}</article>"
+                    f'<div class="site-footer">{footer}</div></body></html>', encoding="utf-8")
+    b = api.read(page)
+    assert isinstance(b, Article) and b.signature is None

@@ -100,6 +100,14 @@ def test_an_inch_mark_and_an_items_bracket_are_a_cells_own(rows, cell) -> None:
     assert len(t.rows) == 3 and grid(t)[cell[0]][cell[1]] in ("6,1″", "6,1”", '6,1"', "b)")
 
 
+def test_a_row_that_ends_with_a_stop_and_a_unit_in_lower_case_stays_in_its_table() -> None:
+    """The stray-tab check judges the run of rows, not each row (helper-58: "Gạo⇥kg⇥…."
+    left the table, and the rows after it ran together)."""
+    t = only_table(article("Mặt hàng\tĐơn vị\tGhi chú\nGạo tẻ\tkg\tGiá ổn định.\nThịt lợn\tkg\tTăng nhẹ\n"
+                           "Rau xanh\tmớ\tGiảm\n"))
+    assert grid(t)[1] == ["Gạo tẻ", "kg", "Giá ổn định."] and len(t.rows) == 4
+
+
 def test_many_lines_of_tabs_that_are_no_table_read_in_linear_time() -> None:
     """Each line was judged again with every line after it: 8,000 form lines took
     115 s (helper-57). A hang detector, not a benchmark."""

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from bantin.model import Article, Cell, Heading, Paragraph, Signature, Span, Table, text_of
-from bantin.model.labels import national_kind
+from bantin.model.labels import national_kind, opens_with_kind
 from bantin.source.docx.core import national
 from bantin.source.docx.header import Header, capitals, is_rule, read_header
 from bantin.source.docx.signature import of_cells
@@ -30,6 +30,8 @@ _BREAKS = frozenset({"br", "p", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5",
 _BOLD = frozenset({"b", "strong"})
 MAX_TYPE_WORDS = 8  # a document's type in capitals: "THÔNG BÁO", "BIÊN BẢN HỌP", "KẾ HOẠCH"
 MAX_SIGNATURE_LINES = 30  # a long distribution list and the signer; no block is longer
+# The page's text outside its footers, where a site may set the national lines under every page.
+_OUTSIDE_FOOTERS = ("//text()[not(ancestor::*[self::footer or contains(@class, 'footer') or contains(@id, 'footer')])]")
 MAX_CELLS = 12  # a header is two columns in a row or two; signers three columns at most, in a few rows
 
 
@@ -56,11 +58,12 @@ def take(page: Any) -> Found:
             remove(t)
             break
     signed = None
-    # Signers side by side close a paper: a header, the national lines (whole, not quoted in a sentence),
-    # a document's kind as the headline (the <h1>, else the <title>, which may be the site's section).
-    national_lines = any(national_kind(t) for t in page.itertext())
-    headline = next((" ".join(h.text_content().split()) for tag in ("h1", "title") for h in page.iter(tag)), "")
-    paper = Paper.titled(headline, header is not None or national_lines)
+    # Signers side by side close a paper: surely one with a header or both national lines, each a
+    # line of its own (not the motto quoted in a sentence) and not in a footer; a page
+    # headed by a kind (any <h1>, or the <title>: a site's logo or section may be either) may be one.
+    kinds = {national_kind(x) for t in page.xpath(_OUTSIDE_FOOTERS) for x in str(t).split("\n")}
+    headlines = [" ".join(h.text_content().split()) for tag in ("h1", "title") for h in page.iter(tag)]
+    paper = Paper(header is not None or {"nation", "motto"} <= kinds, any(opens_with_kind(h) for h in headlines))
     for t in reversed(tables):  # the last one that is a signature block: a site's own tables may follow
         rows = _cells(t) if not t.xpath(".//a[@href] | .//img") else []  # a link or a picture: the block would lose it
         wide = len(rows[0]) if rows else 0  # two or three columns, a row or a few

@@ -28,7 +28,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from bantin.model import Signature, Signer
-from bantin.model.labels import document_type, is_signed, names_paper
+from bantin.model.labels import is_signed, names_paper, opens_with_kind
 from bantin.source.rules.byline import is_byline
 from bantin.source.rules.cells import cells
 
@@ -101,31 +101,41 @@ def _signer(lines: list[str], side: bool = False) -> Signature | None:
     return Signature(name=lines[-1], title=tuple(offices), signed=mark)
 
 
-# What only a paper's signers stand under: a party ("ĐẠI DIỆN BÊN A", "BÊN BÁN"), a
-# meeting's secretary and chair, an authority signing for another ("KT.", "TM.", "TL.").
-_PARTIES = re.compile(r"\b(?:ĐẠI\s+DIỆN|BÊN\s+\w+|THƯ\s+KÝ|CHỦ\s+TỌA)\b|(?:^|\s)(?:TM|KT|TL|TUQ)\.", re.IGNORECASE)
+# Roles only a paper's signers stand under, in any text: a party ("ĐẠI DIỆN BÊN A",
+# "BÊN BÁN", "NGƯỜI LAO ĐỘNG", "NGƯỜI LÀM ĐƠN", "CHỦ ĐẦU TƯ", "NHÀ THẦU"), a meeting's
+# secretary and chair, a confirmation, an authority signing for another ("KT.", "TM.").
+_PAPER_ONLY = re.compile(r"\b(?:ĐẠI\s+DIỆN|BÊN\s+\w+|NGƯỜI\s+\w+|THƯ\s+KÝ|CHỦ\s+TỌA|CHỦ\s+ĐẦU\s+TƯ|NHÀ\s+THẦU"
+                         r"|TƯ\s+VẤN|GIÁM\s+SÁT|XÁC\s+NHẬN)\b|(?:^|\s)(?:TM|KT|TL|TUQ)\.", re.IGNORECASE)
+# And under a title that opens with a kind's words, the posts that sign its kinds
+# ("GIÁM ĐỐC SỞ …", "TRƯỞNG BAN", "KẾ TOÁN"), but not a team's or an election's
+# ("HLV TRƯỞNG", "ĐỘI TRƯỞNG", "CHỦ TỊCH" over "PHÓ CHỦ TỊCH" in a news story).
+_OFFICES = re.compile(r"\b(?:GIÁM\s+ĐỐC|TRƯỞNG\s+(?:BAN|PHÒNG|ĐOÀN|KHOA|CA|TRẠM)|CHÁNH|KẾ\s+TOÁN|THỦ\s+QUỸ|THỦ\s+KHO"
+                      r"|CÁN\s+BỘ|GIÁO\s+VIÊN|ĐƠN\s+VỊ|CÔNG\s+TY|BÍ\s+THƯ)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
 class Paper:
     """What a text's opening says it is, for the signers side by side that may close
-    it. ``sure``: an administrative header, the national title and motto, or a title
-    that is a document's kind alone or with two words more ("BIÊN BẢN HỌP"); then any
-    signers count. ``kind``: a title that opens with a kind's words ("BIÊN BẢN BÀN
-    GIAO TÀI SẢN"), as a headline in capitals may too ("DỰ ÁN SÂN VẬN ĐỘNG MỚI KHỞI
-    CÔNG"); then only signers who name a party, a meeting's office or an authority,
-    or carry "(Đã ký)". Neither: a news story, whose closing posts over names
-    ("HLV TRƯỞNG | ĐỘI TRƯỞNG") are its own, unless a "Nơi nhận" goes with them."""
+    it without a "Nơi nhận" beside them. ``sure``: an administrative header, the
+    national title and motto, or a title that is a document's kind alone ("BIÊN
+    BẢN"): any signers. ``kind``: a title that opens with a kind's words ("Biên bản
+    họp Hội đồng quản trị …"), which a headline may do too ("DỰ ÁN TỶ ĐÔ", "LUẬT
+    CHƠI MỚI"): signers in a paper's roles or posts.
+    Any text: signers in roles only papers have ("ĐẠI DIỆN BÊN A", "THƯ KÝ", "KT.",
+    "NGƯỜI LÀM ĐƠN") or a copy's "(Đã ký)". A news story's closing posts over names
+    ("HLV TRƯỞNG | ĐỘI TRƯỞNG") are its own."""
 
     sure: bool = True
     kind: bool = False
 
     @classmethod
     def titled(cls, title: str, sure: bool = False) -> Paper:
-        return cls(sure or names_paper(title), document_type(title))
+        return cls(sure or names_paper(title), opens_with_kind(title))
 
     def signed_by(self, columns: Sequence[Sequence[str]]) -> bool:
-        return self.sure or (self.kind and any(_PARTIES.search(x) or is_signed(x) for c in columns for x in c[:-1]))
+        lines = [x for c in columns for x in c[:-1]]
+        return self.sure or any(_PAPER_ONLY.search(x) or is_signed(x) for x in lines) or (
+            self.kind and any(_OFFICES.search(x) for x in lines))
 
 
 PAPER = Paper()

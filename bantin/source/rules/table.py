@@ -32,17 +32,30 @@ def _quoted(cell: str) -> bool:
 
 def _row(line: str) -> bool:
     """Two cells or more with words in them, none of them a paragraph or part of
-    one: no quotation across cells, nor a sentence cut by a stray tab ("Sáng
-    nay⇥tại hội trường xã, …." goes on in lower case and ends with its stop)."""
+    one (no quotation across cells)."""
     parts = [p.strip() for p in _TABS.split(line)]
-    if sum(1 for p in parts if p) < 2 or any(len(p.split()) > MAX_CELL_WORDS or _quoted(p) for p in parts):
-        return False
-    return not (line.rstrip().endswith((".", "!", "?", "…")) and any(p[:1].islower() for p in parts[1:]))
+    return sum(1 for p in parts if p) >= 2 and not any(len(p.split()) > MAX_CELL_WORDS or _quoted(p) for p in parts)
+
+
+def _cut(line: str) -> bool:
+    """A sentence cut by a stray tab: it goes on in lower case and ends with its stop
+    ("Sáng nay⇥tại hội trường xã, …."). A table's row may look so too ("Gạo⇥kg⇥….");
+    the run of rows is judged as a whole."""
+    return line.rstrip().endswith((".", "!", "?", "…")) and any(p.strip()[:1].islower() for p in line.split("\t")[1:])
+
+
+def _run(lines: list[str], i: int) -> int:
+    """How many rows of a table start at ``i``: 0 when none, or when most of them are
+    sentences cut by stray tabs."""
+    j = i
+    while j < len(lines) and _row(lines[j]):
+        j += 1
+    return 0 if sum(_cut(x) for x in lines[i:j]) * 2 > j - i else j - i
 
 
 def starts(lines: list[str]) -> bool:
     """Do ``lines`` open with a table (two rows)? Its first row is then no sapo."""
-    return len(lines) >= MIN_ROWS and _row(lines[0]) and _row(lines[1])
+    return _run(lines, 0) >= MIN_ROWS
 
 
 def _split(lines: list[str]) -> list[list[str]]:
@@ -76,14 +89,12 @@ def _header(rows: list[list[str]]) -> int:
 def match(lines: list[str], i: int) -> tuple[Block, int] | None:
     if i > 0 and _row(lines[i - 1]):
         return None  # inside rows judged already as a whole, and found no table
-    j = i
-    while j < len(lines) and _row(lines[j]):
-        j += 1
-    if j - i < MIN_ROWS:
+    n = _run(lines, i)
+    if n < MIN_ROWS:
         return None
-    rows = _split(lines[i:j])
+    rows = _split(lines[i:i + n])
     if sum(r[0].endswith(":") for r in rows) * 2 > len(rows):
         return None  # a form's labels and values, one a line (a label may have lost its colon)
     grid = tuple(tuple(Cell((Paragraph(plain(c)),) if c else ()) for c in r) for r in rows)
     head = _header(rows)
-    return Table(grid, head, (), auto_align(grid, head)), j - i
+    return Table(grid, head, (), auto_align(grid, head)), n
