@@ -31,6 +31,8 @@ from bantin.exporters.labels import (
 from bantin.model import Article, Block, Briefing, Document, Heading, ListBlock, Paragraph, Text
 from bantin.model.labels import by_number, document_type, is_addressee
 
+_STOPS = (".", "!", "?", ":", ";")  # a sentence's end, which a document's summary never has
+
 
 class Walker:
     format = "?"  # names the format in messages
@@ -78,8 +80,10 @@ class Walker:
         # "Kính gửi: …" opens a công văn, whatever its title ("CÔNG VĂN" itself is a type).
         if a.lede and self.decree_layout and is_addressee(a.lede):
             self.decree_part(Paragraph(linked(a.lede)), "addressee")
-        elif a.lede and self.decree_layout and document_type(a.title):
-            self.summary(a.lede)  # "BÁO CÁO" / "Kết quả …": the line under a document's type is its summary
+        elif a.lede and self.decree_layout and document_type(a.title) and not a.lede.rstrip().endswith(_STOPS):
+            # "BÁO CÁO" / "Kết quả …": the line under a document's type is its summary, which is
+            # no sentence ("Hôm nay, tại trụ sở … sau đây." opens a contract's text).
+            self.summary(a.lede)
         elif a.lede:
             self.lede(a.lede)
         for i, b in enumerate(a.blocks):

@@ -85,6 +85,20 @@ def test_docx_summary_style_and_rule_and_libreoffice(tmp_path):
     assert text.index(TYPE) < text.index(SUMMARY) < text.index("Thực hiện Kế hoạch")
 
 
+def test_a_sentence_under_a_documents_type_is_no_summary(tmp_path):
+    """A contract copied without its national lines: the text reader takes its first
+    sentence ("Hôm nay, … sau đây.") for the sapo, which nd30 set as the summary, bold,
+    centred and ruled. A summary is no sentence: it ends with no stop."""
+    src = tmp_path / "hd.txt"
+    src.write_text("HỢP ĐỒNG LAO ĐỘNG\nHôm nay, tại trụ sở Ủy ban nhân dân xã, các bên thống nhất các nội dung "
+                   "sau đây.\nĐiều 1. Các bên cam kết thực hiện đúng các điều khoản của hợp đồng.\n", encoding="utf-8")
+    r = bantin("export", "-f", "docx", "--style", "nd30", "-o", str(tmp_path / "out"), str(src))
+    assert r.returncode == 0, r.stderr.decode()
+    d = Docx(str(tmp_path / "out" / "hd.docx"))
+    first = next(p for p in d.paragraphs if p.text.startswith("Hôm nay"))
+    assert first.style.name != "Document Summary"
+
+
 def test_docx_reads_back_with_its_summary_as_the_lede(tmp_path):
     """A bantin DOCX revised in Word keeps its fields: the summary under an
     administrative header table, and a Lede there too, come back as the lede."""
