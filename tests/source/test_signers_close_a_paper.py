@@ -57,12 +57,28 @@ def _word(tmp_path: Path, lines: list[str], rows: list[tuple[str, str]], as_tabl
     return a
 
 
+def _table(rows: list[tuple[str, str]], bold_head: bool = False) -> str:
+    return "<table>" + "".join("<tr>" + "".join(f"<td><b>{c}</b></td>" if bold_head and r == 0 else f"<td>{c}</td>"
+                                                for c in row) + "</tr>" for r, row in enumerate(rows)) + "</table>"
+
+
+def _paras(lines: list[str]) -> str:
+    return "".join(f"<p>{x}</p>" for x in lines)
+
+
+def _page(tmp_path: Path, title_tag: str, body: str) -> Article:
+    """A page of its own <title> (a site's section or logo may differ from the headline) and body."""
+    page = tmp_path / "t.html"
+    page.write_text(f'<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>{title_tag}</title></head>'
+                    f"<body>{body}</body></html>", encoding="utf-8")
+    a = api.read(page)
+    assert isinstance(a, Article)
+    return a
+
+
 def _web(tmp_path: Path, lines: list[str], rows: list[tuple[str, str]], national: bool = False) -> Article:
-    table = "<table>" + "".join("<tr>" + "".join(f"<td><b>{c}</b></td>" if r == 0 else f"<td>{c}</td>"
-                                                 for c in row) + "</tr>" for r, row in enumerate(rows)) + "</table>"
     top = "".join(f"<p><b>{x}</b></p>" for x in NATIONAL) if national else ""
-    body = "".join(f"<p>{x}</p>" for x in lines[1:])
-    a = read_web(tmp_path, lines[0], top + body + table)
+    a = read_web(tmp_path, lines[0], top + _paras(lines[1:]) + _table(rows, bold_head=True))
     assert isinstance(a, Article)
     return a
 
@@ -161,14 +177,9 @@ def test_a_web_news_page_is_no_paper_for_its_title_tag_or_a_quoted_motto(tmp_pat
     story = list(STORY)
     if where == "quoted":
         story.insert(1, "Trên khán đài, cổ động viên giăng khẩu hiệu Độc lập – Tự do – Hạnh phúc.")
-    table = "<table>" + "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in ROWS) + "</table>"
-    body = "".join(f"<p>{x}</p>" for x in story[1:])
-    page = tmp_path / "t.html"
-    page.write_text(f'<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>'
-                    f'{"THÔNG BÁO" if where == "title" else story[0]}</title></head><body><article>'
-                    f"<h1>{story[0]}</h1>{body}{table}</article></body></html>", encoding="utf-8")
-    a = api.read(page)
-    assert isinstance(a, Article) and a.signature is None
+    a = _page(tmp_path, "THÔNG BÁO" if where == "title" else story[0],
+              f"<article><h1>{story[0]}</h1>{_paras(story[1:])}{_table(ROWS)}</article>")
+    assert a.signature is None
 
 
 def test_a_word_story_quoting_the_motto_is_no_paper(tmp_path):
@@ -206,21 +217,10 @@ def test_a_short_headline_in_capitals_that_opens_with_a_kind_is_news(tmp_path, t
 def test_web_a_logo_h1_and_a_footers_national_lines(tmp_path):
     """A site's logo in the first <h1> hides no paper's headline, and the national
     lines a site sets in every page's footer make no news page a paper (helper-58)."""
-    table = "<table>" + "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>"
-                                for row in SIGNERS) + "</table>"
-    body = "".join(f"<p>{x}</p>" for x in MINUTES[1:])
-    paper = tmp_path / "bb.html"
-    paper.write_text('<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Biên bản họp</title></head>'
-                     '<body><header><h1>Cổng thông tin điện tử xã Tân Phú</h1></header><article>'
-                     f"<h2>Biên bản họp giao ban tháng 8</h2>{body}{table}</article></body></html>", encoding="utf-8")
-    a = api.read(paper)
-    assert isinstance(a, Article) and a.signature is not None
-    news = "".join(f"<p>{x}</p>" for x in STORY[1:])
-    rows = "<table>" + "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in ROWS) + "</table>"
+    a = _page(tmp_path, "Biên bản họp", "<header><h1>Cổng thông tin điện tử xã Tân Phú</h1></header><article>"
+              f"<h2>Biên bản họp giao ban tháng 8</h2>{_paras(MINUTES[1:])}{_table(SIGNERS)}</article>")
+    assert a.signature is not None
     footer = "".join(f"<div>{x}</div>" for x in NATIONAL)
-    page = tmp_path / "tin.html"
-    page.write_text(f'<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>{STORY[0]}</title></head>'
-                    f"<body><article><h1>{STORY[0]}</h1>{news}{rows}</article>"
-                    f'<div class="site-footer">{footer}</div></body></html>', encoding="utf-8")
-    b = api.read(page)
-    assert isinstance(b, Article) and b.signature is None
+    b = _page(tmp_path, STORY[0], f"<article><h1>{STORY[0]}</h1>{_paras(STORY[1:])}{_table(ROWS)}</article>"
+              f'<div class="site-footer">{footer}</div>')
+    assert b.signature is None
