@@ -105,8 +105,7 @@ def _side_by_side(paras: list[Para], paper: Paper) -> tuple[int, Signature] | No
     above = [p.text for p in paras[: len(paras) - len(rows)]]
     found = signature.recipients_at_end(above[-MAX_LINES:])
     if found is None:
-        columns = [[r[k] for r in rows if r[k]] for k in range(len(rows[0]))]
-        return (len(rows), signed) if paper.signed_by(columns) else None
+        return (len(rows), signed) if paper.signed_by(signature.columns_of(rows)) else None
     return len(rows) + len(found[1]) + 1, replace(signed, recipients=tuple(found[1]))
 
 

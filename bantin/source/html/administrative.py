@@ -58,21 +58,27 @@ def take(page: Any) -> Found:
             remove(t)
             break
     signed = None
-    # Signers side by side close a paper: surely one with a header or both national lines, each a
-    # line of its own (not the motto quoted in a sentence) and not in a footer; a page
-    # headed by a kind (any <h1>, or the <title>: a site's logo or section may be either) may be one.
-    kinds = {national_kind(x) for t in page.xpath(_OUTSIDE_FOOTERS) for x in str(t).split("\n")}
-    headlines = [" ".join(h.text_content().split()) for tag in ("h1", "title") for h in page.iter(tag)]
-    paper = Paper(header is not None or {"nation", "motto"} <= kinds, any(opens_with_kind(h) for h in headlines))
+    paper: Paper | None = None  # read from the whole page only when a table may be signers
     for t in reversed(tables):  # the last one that is a signature block: a site's own tables may follow
         rows = _cells(t) if not t.xpath(".//a[@href] | .//img") else []  # a link or a picture: the block would lose it
         wide = len(rows[0]) if rows else 0  # two or three columns, a row or a few
         if 2 <= wide <= MAX_SIDE and all(len(r) == wide for r in rows) and t.getparent() is not None:
             columns = [[" ".join(_text(p).split()) for r in rows for p in r[k]] for k in range(wide)]
+            paper = paper or _paper(page, header is not None)
             if (signed := of_cells(columns, paper)) is not None:
                 remove(t)
                 break
     return Found(header, signed)
+
+
+def _paper(page: Any, headed: bool) -> Paper:
+    """What the page is, for signers side by side: surely a paper with a header table
+    or both national lines, each a line of its own (not the motto quoted in a sentence)
+    and not in a footer; maybe one when headed by a kind (any <h1>, or the <title>: a
+    site's logo or section may be either)."""
+    kinds = {national_kind(x) for t in page.xpath(_OUTSIDE_FOOTERS) for x in str(t).split("\n")}
+    headlines = [" ".join(h.text_content().split()) for tag in ("h1", "title") for h in page.iter(tag)]
+    return Paper(headed or {"nation", "motto"} <= kinds, any(opens_with_kind(h) for h in headlines))
 
 
 def _table(t: Any) -> Table:

@@ -101,16 +101,20 @@ def _signer(lines: list[str], side: bool = False) -> Signature | None:
     return Signature(name=lines[-1], title=tuple(offices), signed=mark)
 
 
-# Roles only a paper's signers stand under, in any text: a party ("ĐẠI DIỆN BÊN A",
-# "BÊN BÁN", "NGƯỜI LAO ĐỘNG", "NGƯỜI LÀM ĐƠN", "CHỦ ĐẦU TƯ", "NHÀ THẦU"), a meeting's
+# The words signers side by side stand under, in three tiers (``Paper`` says which a
+# text allows). Roles only papers have, in any text: a party ("ĐẠI DIỆN BÊN A", "BÊN
+# BÁN", "NGƯỜI LAO ĐỘNG", "NGƯỜI LÀM ĐƠN", "CHỦ ĐẦU TƯ", "NHÀ THẦU"), a meeting's
 # secretary and chair, a confirmation, an authority signing for another ("KT.", "TM.").
-_PAPER_ONLY = re.compile(r"\b(?:ĐẠI\s+DIỆN|BÊN\s+\w+|NGƯỜI\s+\w+|THƯ\s+KÝ|CHỦ\s+TỌA|CHỦ\s+ĐẦU\s+TƯ|NHÀ\s+THẦU"
-                         r"|TƯ\s+VẤN|GIÁM\s+SÁT|XÁC\s+NHẬN)\b|(?:^|\s)(?:TM|KT|TL|TUQ)\.", re.IGNORECASE)
-# And under a title that opens with a kind's words, the posts that sign its kinds
-# ("GIÁM ĐỐC SỞ …", "TRƯỞNG BAN", "KẾ TOÁN"), but not a team's or an election's
-# ("HLV TRƯỞNG", "ĐỘI TRƯỞNG", "CHỦ TỊCH" over "PHÓ CHỦ TỊCH" in a news story).
-_OFFICES = re.compile(r"\b(?:GIÁM\s+ĐỐC|TRƯỞNG\s+(?:BAN|PHÒNG|ĐOÀN|KHOA|CA|TRẠM)|CHÁNH|KẾ\s+TOÁN|THỦ\s+QUỸ|THỦ\s+KHO"
-                      r"|CÁN\s+BỘ|GIÁO\s+VIÊN|ĐƠN\s+VỊ|CÔNG\s+TY|BÍ\s+THƯ)\b", re.IGNORECASE)
+_ROLES = (r"ĐẠI\s+DIỆN|BÊN\s+\w+|NGƯỜI\s+\w+|THƯ\s+KÝ|CHỦ\s+TỌA|CHỦ\s+ĐẦU\s+TƯ|NHÀ\s+THẦU|TƯ\s+VẤN|GIÁM\s+SÁT"
+          r"|XÁC\s+NHẬN|TM\.|KT\.|TL\.|TUQ\.|Q\.\s+\w")
+# The posts that sign a paper's kinds ("GIÁM ĐỐC SỞ …", "TRƯỞNG BAN", "KẾ TOÁN").
+_POSTS = (r"GIÁM\s+ĐỐC|TRƯỞNG\s+(?:BAN|PHÒNG|ĐOÀN|KHOA|CA|TRẠM)|CHÁNH|KẾ\s+TOÁN|THỦ\s+QUỸ|THỦ\s+KHO|CÁN\s+BỘ"
+          r"|GIÁO\s+VIÊN|ĐƠN\s+VỊ|CÔNG\s+TY|BÍ\s+THƯ")
+# Posts a news story's closing table may list as well: a team's ("HLV TRƯỞNG", "ĐỘI
+# TRƯỞNG"), an election's ("CHỦ TỊCH" over "PHÓ CHỦ TỊCH", "ỦY VIÊN").
+_ANY_POSTS = r"\w*TRƯỞNG|CHỦ\s+TỊCH|CHỦ\s+NHIỆM|PHÓ|ỦY\s+VIÊN|THÀNH\s+VIÊN|NGƯỜI"
+_PAPER_ONLY = re.compile(rf"\b(?:{_ROLES})", re.IGNORECASE)
+_OFFICES = re.compile(rf"\b(?:{_POSTS})\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -156,13 +160,10 @@ def split(lines: list[str], paper: Paper = PAPER) -> tuple[list[str], Signature 
 
 
 # What signers side by side are: a party, a post, a role, an authority ("ĐẠI DIỆN BÊN
-# A", "THƯ KÝ", "KT. BỘ TRƯỞNG", "NGƯỜI LẬP BIỂU"). Capitals over names in columns are
-# also a team's line-up ("THỦ MÔN", "HẬU VỆ") or a prize list ("GIẢI NHẤT") closing a
-# news story: those stay the story's table.
-_SIGNS = re.compile(r"\b(?:ĐẠI\s+DIỆN|BÊN\s+\w+|\w*TRƯỞNG|GIÁM\s+ĐỐC|CHỦ\s+TỊCH|CHỦ\s+TỌA|CHỦ\s+NHIỆM|THƯ\s+KÝ"
-                    r"|BÍ\s+THƯ|CHÁNH|PHÓ|ỦY\s+VIÊN|THÀNH\s+VIÊN|KẾ\s+TOÁN|THỦ\s+QUỸ|THỦ\s+KHO|NGƯỜI|XÁC\s+NHẬN"
-                    r"|CHỦ\s+ĐẦU\s+TƯ|NHÀ\s+THẦU|TƯ\s+VẤN|GIÁM\s+SÁT|ĐƠN\s+VỊ|GIÁO\s+VIÊN|CÁN\s+BỘ|CÔNG\s+TY"
-                    r"|TM\.|KT\.|TL\.|TUQ\.|Q\.\s+\w)", re.IGNORECASE)
+# A", "THƯ KÝ", "KT. BỘ TRƯỞNG", "NGƯỜI LẬP BIỂU"), any tier. Capitals over names in
+# columns are also a team's line-up ("THỦ MÔN", "HẬU VỆ") or a prize list ("GIẢI NHẤT")
+# closing a news story: those stay the story's table.
+_SIGNS = re.compile(rf"\b(?:{_ROLES}|{_POSTS}|{_ANY_POSTS})", re.IGNORECASE)
 
 
 def _signs(column: Sequence[str]) -> bool:
@@ -184,6 +185,11 @@ def joint(columns: Sequence[Sequence[str]]) -> Signature | None:
     return replace(first, beside=tuple(Signer(x.name, x.title, x.signed) for x in others))
 
 
+def columns_of(rows: Sequence[Sequence[str]]) -> list[list[str]]:
+    """Rows of as many cells as columns, each without its empty cells."""
+    return [[r[k] for r in rows if r[k]] for k in range(len(rows[0]) if rows else 0)]
+
+
 def joint_rows(rows: Sequence[Sequence[str]]) -> Signature | None:
     """Signers from rows of as many cells each, a cell empty where one party has
     a line the others have not (a post, "Giám đốc", under its office in a
@@ -191,7 +197,7 @@ def joint_rows(rows: Sequence[Sequence[str]]) -> Signature | None:
     wide = len(rows[0]) if rows else 0
     if any(len(r) != wide for r in rows) or sum(all(r) for r in rows) < 2:
         return None
-    return joint([[r[k] for r in rows if r[k]] for k in range(wide)])
+    return joint(columns_of(rows))
 
 
 def _joint(lines: list[str], paper: Paper) -> tuple[list[str], Signature | None]:
@@ -216,8 +222,7 @@ def _joint(lines: list[str], paper: Paper) -> tuple[list[str], Signature | None]
     head = body[: len(body) - len(rows)]
     if not items:  # "Nơi nhận", then the signers
         head, items = recipients_at_end(head) or (head, [])
-    wide = len(rows[0])
-    if not (items or paper.signed_by([[r[k] for r in rows if r[k]] for k in range(wide)])):
+    if not (items or paper.signed_by(columns_of(rows))):
         return lines, None
     return head, replace(signed, recipients=tuple(items))
 
