@@ -49,7 +49,7 @@ from bantin.model import (
     spans_of,
 )
 from bantin.source import Context, Reader
-from bantin.source.html import administrative, boilerplate, errorpage, listing, notes, sapo, size
+from bantin.source.html import administrative, boilerplate, errorpage, links, listing, notes, sapo, size
 from bantin.source.html.asides import table_captions, take_attributions
 from bantin.source.html.blocks import Converter, Piece
 from bantin.source.html.cleanup import clean
@@ -247,8 +247,9 @@ def read(data: bytes, ctx: Context) -> Article:
     if admin.header is None and admin.signature is None and (paper := administrative.as_lines(article)) is not None:
         ctx.warn("issuer, number, place, date read from the administrative header's lines")
         article = paper
-    return _with_notes(admin.article(article), {nid: tuple(p.block for p in converter.contents(el))
-                                 for nid, el in found_notes.content.items()})
+    article = _with_notes(admin.article(article), {nid: tuple(p.block for p in converter.contents(el))
+                                                   for nid, el in found_notes.content.items()})
+    return links.resolve(article, links.base(page, fields.url))
 
 
 def _with_notes(article: Article, content: dict[str, tuple[Block, ...]]) -> Article:

@@ -1,0 +1,71 @@
+"""Links as the page meant them: a relative address resolved against the page's own.
+
+A saved page keeps its links as the site wrote them ("/giao-thong/lo-trinh.html",
+"huong-dan.html", "//sxd.hanoi.gov.vn/tin"). Out of the site they lead nowhere, so
+every exporter would drop them (``exporters.markup.link_target``) and the reader of
+a briefing would lose where the article sends them. The browser resolves them
+against the page's ``<base href>``, else the page's own address; the page names
+its address in ``<link rel="canonical">`` or ``og:url`` (``fields.read_fields``).
+Without an absolute address to resolve against, a relative link stays as written:
+guessing a host would make a link that looks right and leads elsewhere. Nothing
+is fetched; this is string work.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+from bantin.model import Article, Span, Text, map_spans
+
+_WEB = ("http", "https")
+
+
+def _scheme(url: str) -> str | None:
+    """The address's scheme ("" for a relative one), None when it is no address
+    at all ("http://[oops" makes urllib raise)."""
+    try:
+        return urlsplit(url).scheme.lower()
+    except ValueError:
+        return None
+
+
+def _absolute(url: str | None) -> str | None:
+    url = (url or "").strip()
+    return url if _scheme(url) in _WEB and urlsplit(url).netloc else None
+
+
+def _join(against: str, href: str) -> str | None:
+    try:
+        return urljoin(against, href.strip())
+    except ValueError:
+        return None
+
+
+def base(page: Any, url: str | None) -> str | None:
+    """The address the page's relative links are relative to: its first
+    ``<base href>`` (itself resolved against the page's address, as a browser
+    does), else the page's address; None when neither is an absolute web address."""
+    own = _absolute(url)
+    for href in page.xpath("//base/@href")[:1]:
+        return _absolute(_join(own, href) if own else href) or own
+    return own
+
+
+def resolve(article: Article, against: str | None) -> Article:
+    """The article with every relative link made absolute against ``against``.
+    A link with a scheme (http, mailto, tel…) stays as it is; so does every
+    link when there is nothing to resolve against."""
+    if against is None:
+        return article
+
+    def one(s: Span) -> Text:
+        href = s.href.strip() if s.href is not None else ""
+        if not href or _scheme(href) != "":
+            return (s,)
+        joined = _join(against, href)
+        return (s,) if joined is None else (Span(s.text, s.em, s.strong, joined, s.code, s.sup, s.sub, s.note),)
+
+    out = map_spans(article, one)
+    assert isinstance(out, Article)
+    return out

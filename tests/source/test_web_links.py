@@ -1,0 +1,84 @@
+"""A saved page's relative links lead where the page meant them to: resolved
+against its <base href>, else its own address (canonical link, og:url)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import bantin
+from bantin.model import Article, spans_of
+from tests.helpers import bantin as run_bantin
+from tests.helpers import require
+
+BODY = (
+    "<p>Theo Sở Xây dựng, ba tuyến buýt điện mới dài hơn 60 km, phục vụ khoảng 20.000 lượt khách mỗi ngày; "
+    'lộ trình xem tại <a href="/giao-thong/lo-trinh-456.html">bảng lộ trình</a> của Sở.</p>'
+    '<p>Giá vé lượt vẫn là 7.000 đồng, xem <a href="huong-dan.html?muc=ve#the">hướng dẫn</a>, '
+    '<a href="//sxd.hanoi.gov.vn/tin">trang của Sở</a>, <a href="mailto:toasoan@vnexpress.net">thư</a> '
+    'hoặc <a href="https://hanoi.gov.vn/">cổng thành phố</a> để biết thêm chi tiết về các tuyến mới.</p>'
+)
+
+
+def _page(tmp_path: Path, head: str) -> Path:
+    page = tmp_path / "tin.html"
+    page.write_text(
+        f'<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Hà Nội mở thêm tuyến buýt điện</title>'
+        f"{head}</head><body><article><h1>Hà Nội mở thêm tuyến buýt điện</h1>{BODY}</article></body></html>",
+        encoding="utf-8")
+    return page
+
+
+def _links(page: Path) -> dict[str, str | None]:
+    doc = bantin.read(page)
+    assert isinstance(doc, Article)
+    return {s.text: s.href for s in spans_of(doc) if s.href is not None}
+
+
+CANONICAL = '<link rel="canonical" href="https://vnexpress.net/thoi-su/ha-noi-buyt-dien-123.html">'
+
+
+def test_relative_links_resolve_against_the_canonical_address(tmp_path: Path) -> None:
+    assert _links(_page(tmp_path, CANONICAL)) == {
+        "bảng lộ trình": "https://vnexpress.net/giao-thong/lo-trinh-456.html",
+        "hướng dẫn": "https://vnexpress.net/thoi-su/huong-dan.html?muc=ve#the",
+        "trang của Sở": "https://sxd.hanoi.gov.vn/tin",
+        "thư": "mailto:toasoan@vnexpress.net",
+        "cổng thành phố": "https://hanoi.gov.vn/",
+    }
+
+
+def test_og_url_serves_when_there_is_no_canonical_link(tmp_path: Path) -> None:
+    links = _links(_page(tmp_path, '<meta property="og:url" content="https://tuoitre.vn/a/b.htm">'))
+    assert links["bảng lộ trình"] == "https://tuoitre.vn/giao-thong/lo-trinh-456.html"
+    assert links["hướng dẫn"] == "https://tuoitre.vn/a/huong-dan.html?muc=ve#the"
+
+
+def test_base_href_comes_first_and_is_itself_resolved(tmp_path: Path) -> None:
+    links = _links(_page(tmp_path, CANONICAL + '<base href="/luu-tru/2025/">'))
+    assert links["bảng lộ trình"] == "https://vnexpress.net/giao-thong/lo-trinh-456.html"
+    assert links["hướng dẫn"] == "https://vnexpress.net/luu-tru/2025/huong-dan.html?muc=ve#the"
+
+
+@pytest.mark.parametrize("head", ["", '<link rel="canonical" href="/thoi-su/x.html">',
+                                  '<base href="http://[không-phải-địa-chỉ">'])
+def test_without_an_absolute_address_links_stay_as_written(tmp_path: Path, head: str) -> None:
+    links = _links(_page(tmp_path, head))
+    assert links["bảng lộ trình"] == "/giao-thong/lo-trinh-456.html"
+    assert links["hướng dẫn"] == "huong-dan.html?muc=ve#the"
+    assert links["cổng thành phố"] == "https://hanoi.gov.vn/"
+
+
+def test_the_pdf_links_to_the_resolved_address(tmp_path: Path) -> None:
+    require("pdfinfo")
+    from pypdf import PdfReader
+
+    page = _page(tmp_path, CANONICAL)
+    out = tmp_path / "out"
+    done = run_bantin("export", "--format", "pdf", "--output", str(out), str(page))
+    assert done.returncode == 0, done.stderr.decode()
+    uris = {a.get_object()["/A"]["/URI"] for p in PdfReader(out / "tin.pdf").pages for a in p.get("/Annots", [])
+            if a.get_object().get("/A", {}).get("/URI")}
+    assert {"https://vnexpress.net/giao-thong/lo-trinh-456.html", "https://vnexpress.net/thoi-su/huong-dan.html?muc=ve#the",
+            "https://sxd.hanoi.gov.vn/tin"} <= uris
