@@ -59,6 +59,11 @@ _DOUBLED = re.compile("(?:\u2018\u2018([^\u2018\u2019\u201c\u201d]+)(?:\u2019\u2
                       "|\u201c([^\u2018\u2019\u201c\u201d]+)\u2019\u2019)")
 
 
+def _wordless(before: str, out: list[str]) -> bool:
+    """No letter before here in the paragraph: figures alone, as a cell of sizes holds."""
+    return not any(c.isalpha() for c in before) and not any(c.isalpha() for c in out)
+
+
 def apply(text: str, before: str = "", after: str = "", quoted: bool = False) -> str:
     if '"' in text or "'" in text:
         text = _curl(text, before[-1:] or " ", after, quoted)
@@ -148,11 +153,13 @@ def _curl(text: str, before: str, after: str, quoted: bool) -> str:
             nested = False
             out.append("\u2019")
             continue
-        if prev.isdigit() and not quoted and (nxt not in _ENDS or _ARC.search("".join(out[-8:]))):
+        if prev.isdigit() and not quoted and (nxt not in _ENDS or _ARC.search("".join(out[-8:]))
+                                              or (nxt == "" and _wordless(before, out))):
             # 5'10", 3'45", a 6,1" screen; "Năm 1975" closes its quotation, and
             # so does one at a sentence's or paragraph's end ('năm 2026".'), which
             # a quotation opened in an earlier paragraph leaves, unless minutes
-            # come before it (…15′45″.).
+            # come before it (…15′45″.) or the text is a measure and no sentence
+            # (a table's cell: 55").
             out.append(DOUBLE_PRIME)
             continue
         if prev in _OPEN_CONTEXT:

@@ -135,6 +135,17 @@ def test_what_is_no_table(rows: str) -> None:
         text_of(b.text) for b in a.blocks if isinstance(b, (Paragraph, Heading))))), "body")
 
 
+def test_a_cell_of_inches_is_set_with_double_primes(tmp_path: Path) -> None:
+    """A cell holding a size alone ("55\"") closes no quotation: the typography
+    sets a double prime, as in running text ("màn hình 6,1\" và …")."""
+    src = tmp_path / "tivi.txt"
+    src.write_text(OPENING + 'Cỡ\tGiá\n55"\t10 triệu\n65"\t15 triệu\n' + CLOSING, encoding="utf-8")
+    done = bantin("export", "--format", "txt", "--output", str(tmp_path / "out"), str(src))
+    assert done.returncode == 0, done.stderr.decode()
+    text = (tmp_path / "out" / "tivi.txt").read_text(encoding="utf-8")
+    assert "55″" in text and "65″" in text and "”" not in text
+
+
 @pytest.mark.slow
 def test_every_cell_reaches_every_format_in_order(tmp_path: Path) -> None:
     src = tmp_path / "bau-cu.txt"

@@ -136,6 +136,10 @@ def test_a_path_is_not_made_a_link():
     ("phút 90' bù giờ", "phút 90′ bù giờ"),
     ("lúc 20h30', màn hình 6,1\" và", "lúc 20h30′, màn hình 6,1″ và"),
     ("về nhất với 3'45\".", "về nhất với 3′45″."),
+    # A text of figures alone (a table's cell of sizes) holds no quotation to close.
+    ('55"', "55″"),
+    ('6,1"', "6,1″"),
+    ("5'10\"", "5′10″"),
 ])
 def test_a_mark_after_a_digit_is_a_prime(source, expected):
     assert typo(source) == expected
