@@ -54,6 +54,34 @@ def test_a_header_typed_with_tabs_is_the_header():
     assert texts(a)[0].startswith("1. Danh sách")
 
 
+STACKED = ("".join(p(r(x, b=True), jc="center") for x in ("UBND TỈNH LẠNG SƠN", "SỞ GIÁO DỤC VÀ ĐÀO TẠO"))
+           + p("Số: 45/TB-SGDĐT", jc="center")
+           + "".join(p(r(x, b=True), jc="center") for x in ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                                                           "Độc lập - Tự do - Hạnh phúc"))
+           + p(r("Lạng Sơn, ngày 09 tháng 9 năm 2025", i=True), jc="center") + p("")
+           + p(r("THÔNG BÁO", b=True), jc="center")
+           + p(r("Kết quả tuyển dụng viên chức năm 2025", b=True), jc="center"))
+
+
+def test_a_header_typed_one_line_a_paragraph_is_the_header():
+    """No table and no tabs: the left column's lines over the right's, each its own
+    centred paragraph, as a paper retyped or pasted from a page is. Read as the text
+    reader reads the same lines, not as a title made of the issuer's bold lines."""
+    a, warnings = word(STACKED + BODY + "".join(p(x) for x in RECIPIENTS) + p(r("GIÁM ĐỐC", b=True), jc="center")
+                       + p(r("Hoàng Văn Cường", b=True), jc="center"))
+    got = (a.issuer, a.number, a.place, a.date, a.title, a.lede)
+    assert got == ("UBND TỈNH LẠNG SƠN; SỞ GIÁO DỤC VÀ ĐÀO TẠO", "45/TB-SGDĐT", "Lạng Sơn", "2025-09-09", "THÔNG BÁO",
+                   "Kết quả tuyển dụng viên chức năm 2025")
+    assert "issuer, number, place, date read from the administrative header lines" in warnings
+    assert texts(a)[0].startswith("1. Danh sách") and a.signature == WANT
+    lines = ["UBND TỈNH LẠNG SƠN", "SỞ GIÁO DỤC VÀ ĐÀO TẠO", "Số: 45/TB-SGDĐT", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+             "Độc lập - Tự do - Hạnh phúc", "Lạng Sơn, ngày 09 tháng 9 năm 2025", "THÔNG BÁO",
+             "Kết quả tuyển dụng viên chức năm 2025", "1. Danh sách thí sinh trúng tuyển được niêm yết tại trụ sở Sở.",
+             DEADLINE, *RECIPIENTS, "GIÁM ĐỐC", "Hoàng Văn Cường"]
+    t = read("\n\n".join(lines).encode("utf-8"))
+    assert isinstance(t, Article) and (t.issuer, t.number, t.place, t.date, t.title, t.lede) == got
+
+
 def test_a_deadline_in_the_text_is_not_the_documents_date():
     """"… trước ngày 30 tháng 9 năm 2025." reads like a place-and-date line whose
     place is a sentence; the document has no date of its own."""

@@ -18,6 +18,7 @@ import datetime
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import takewhile
 from pathlib import PurePath
 
 from bantin.model import Dateline, Outlet, Table
@@ -28,6 +29,7 @@ from bantin.source.docx.body import Item, Para, one_line
 from bantin.source.docx.core import Core, national, person, usable_title
 from bantin.source.docx.header import Header, capitals, date_line, lines, read_header, read_tabbed
 from bantin.source.reader import distinct_tags
+from bantin.source.rules import admin_header
 from bantin.source.rules.byline import is_byline
 
 WINDOW = 12  # the first non-empty items in which a title drawn by its look is looked for
@@ -199,12 +201,28 @@ class Finder:
             typed = read_tabbed([it.spans if isinstance(it, Para) else None for it in (self.items[i] for i in idx[:8])])
             if typed is not None:
                 header, used, where = typed[0], idx[: typed[1]], "lines typed in two columns"
+            else:
+                header, used = self.stacked_header(idx)
+                where = "lines"
         if header is not None:
             self.used.update(used)
             self.front.header = header
             found = [k for k in ("issuer", "number", "place", "date") if getattr(header, k)]
             self.warn(f"{', '.join(found) or 'nothing'} read from the administrative header {where}")
             self.front.date = header.date
+
+    def stacked_header(self, idx: list[int]) -> tuple[Header | None, list[int]]:
+        """Nghị định 30's header typed with no table, one line a paragraph, the
+        left column's lines over the right's (a paper retyped, or saved from a
+        page): read as the text reader reads such lines. Only with an issuer or a
+        number: the national title and motto alone open a citizen's đơn or a
+        contract, whose kind is its title (``signature.typed`` sees them)."""
+        paras = list(takewhile(lambda i: isinstance(self.items[i], Para), idx[: admin_header.MAX_LINES]))
+        texts = [_text(self.items[i]) for i in paras]
+        header, rest = admin_header.split(texts)
+        if header is None or not (header.issuer or header.number):
+            return None, []
+        return header, paras[: len(texts) - len(rest)]
 
     def metadata_paragraphs(self) -> None:
         authors = []
