@@ -14,7 +14,6 @@ it reads as a person's name; the file's creation time is never the date.
 
 from __future__ import annotations
 
-import datetime
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -27,14 +26,12 @@ from bantin.source.docx import own
 from bantin.source.docx.assemble import Looks, inferred_heading
 from bantin.source.docx.body import Item, Para, one_line
 from bantin.source.docx.core import Core, national, person, usable_title
-from bantin.source.docx.header import Header, capitals, date_line, lines, read_header, read_tabbed
+from bantin.source.docx.header import Header, capitals, date_line, lines, parse_date, read_header, read_tabbed
 from bantin.source.reader import distinct_tags
 from bantin.source.rules import admin_header
 from bantin.source.rules.byline import is_byline
 
 WINDOW = 12  # the first non-empty items in which a title drawn by its look is looked for
-MONTHS = {m: i + 1 for i, m in enumerate(
-    "january february march april may june july august september october november december".split())}
 _RULE = re.compile(r"[\s_\-–—─━═=*~·•.…]*")
 _SUMMARY = re.compile(r"(\(|về |v/v|về việc|quy định|ban hành)", re.I)
 
@@ -51,30 +48,6 @@ class Front:
     dateline: Dateline | None = None
     url: str | None = None
     tags: tuple[str, ...] = ()
-
-
-def parse_date(text: str) -> str | None:
-    """A stated date: "July 28, 2014", "28 July 2014", "2014-07-28", "28/7/2014",
-    "ngày 28 tháng 7 năm 2014" (with or without a place before it)."""
-    t = " ".join(text.lower().replace(",", " ").split())
-    found = date_line(text)
-    if found is not None and found[1]:
-        return found[1]
-    parts: tuple[int, int, int] | None = None
-    if m := re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", t):
-        parts = (int(m[1]), int(m[2]), int(m[3]))
-    elif m := re.fullmatch(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})", t):
-        parts = (int(m[3]), int(m[2]), int(m[1]))
-    elif m := re.fullmatch(r"([a-z]+)\.? (\d{1,2}) (\d{4})", t):
-        parts = (int(m[3]), MONTHS.get(m[1], 0), int(m[2])) if m[1] in MONTHS else None
-    elif m := re.fullmatch(r"(\d{1,2}) ([a-z]+)\.? (\d{4})", t):
-        parts = (int(m[3]), MONTHS.get(m[2], 0), int(m[1])) if m[2] in MONTHS else None
-    if parts is None:
-        return None
-    try:
-        return datetime.date(*parts).isoformat()
-    except ValueError:
-        return None
 
 
 def _text(it: Item) -> str:

@@ -304,3 +304,31 @@ def national_part(text: str) -> bool:
 def is_motto(text: str) -> bool:
     t = fold(text)
     return national(text) and len(t) <= 90
+
+
+_MONTHS = {m: i + 1 for i, m in enumerate(
+    "january february march april may june july august september october november december".split())}
+
+
+def parse_date(text: str) -> str | None:
+    """A stated date: "July 28, 2014", "28 July 2014", "2014-07-28", "28/7/2014",
+    "ngày 28 tháng 7 năm 2014" (with or without a place before it)."""
+    t = " ".join(text.lower().replace(",", " ").split())
+    found = date_line(text)
+    if found is not None and found[1]:
+        return found[1]
+    parts: tuple[int, int, int] | None = None
+    if m := re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", t):
+        parts = (int(m[1]), int(m[2]), int(m[3]))
+    elif m := re.fullmatch(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})", t):
+        parts = (int(m[3]), int(m[2]), int(m[1]))
+    elif m := re.fullmatch(r"([a-z]+)\.? (\d{1,2}) (\d{4})", t):
+        parts = (int(m[3]), _MONTHS.get(m[1], 0), int(m[2])) if m[1] in _MONTHS else None
+    elif m := re.fullmatch(r"(\d{1,2}) ([a-z]+)\.? (\d{4})", t):
+        parts = (int(m[3]), _MONTHS.get(m[2], 0), int(m[1])) if m[2] in _MONTHS else None
+    if parts is None:
+        return None
+    try:
+        return datetime.date(*parts).isoformat()
+    except ValueError:
+        return None
