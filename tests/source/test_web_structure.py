@@ -13,7 +13,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from helpers import blocks_words, pandoc_plain, require, words
+from helpers import blocks_words, pandoc_plain, read_web, require, words
 from lxml import etree
 from lxml import html as lxml_html
 
@@ -21,6 +21,7 @@ import bantin as api
 from bantin.model import (
     Article,
     Cell,
+    Dateline,
     Figure,
     Heading,
     ListBlock,
@@ -393,3 +394,19 @@ def test_a_link_to_a_file_is_the_articles_own_where_a_related_headline_goes(tmp_
     assert texts[2].startswith("Chiều 5/8")  # and the page's link between them, related news, went
     hrefs = [s.href for b in a.blocks if isinstance(b, Paragraph) for s in b.text if s.href]
     assert hrefs == ["https://sogtvt.example.vn/files/qd-12.pdf", "/files/mau-01.docx?v=2"]
+
+
+@pytest.mark.parametrize("stamp", ['<span class="location-stamp">Hà Nội</span>',
+                                   '<span class="location-stamp">Hà Nội</span> - '])
+def test_a_place_stamp_opening_the_sapo_is_its_dateline(tmp_path: Path, stamp: str) -> None:
+    """VnExpress sets the place in its own element at the head of the sapo and
+    parts it from the text with CSS alone: the text ran it into the first word
+    ("Hà NộiTừ tháng 4")."""
+    a = read_web(tmp_path, "Hà Nội mở rộng tuyến buýt điện nối sân bay",
+                 f'<p class="description">{stamp}Từ tháng 4, ba tuyến buýt điện mới sẽ chạy giữa trung tâm '
+                 "và sân bay Nội Bài với giá vé 45.000 đồng.</p>"
+                 "<p>Sở Giao thông Vận tải cho biết ba tuyến mới xuất phát từ bến xe Mỹ Đình, quảng trường "
+                 "Ba Đình và khu đô thị phía đông, mỗi chuyến cách nhau 20 phút.</p>")
+    assert isinstance(a, Article)
+    assert a.dateline == Dateline("Hà Nội")
+    assert a.lede is not None and a.lede.split()[:4] == ["Từ", "tháng", "4,", "ba"]
