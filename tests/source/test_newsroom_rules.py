@@ -156,6 +156,16 @@ def test_sentences_respect_abbreviations_numbers_and_quotations():
     ]
 
 
+def test_a_join_after_a_per_cent_sign_or_an_acronym_is_a_shown_break():
+    """"70%.Các nghề", "5 USD.Người dân" are two sentences a crawl glued (helper-59),
+    as "bếp.Lực lượng" is; "TP.Hồ Chí Minh", "GS.TSKH.Nguyễn" and "TP.HCM" are not."""
+    pieces = sentences.split("Ngân sách hỗ trợ 70%.Các nghề gồm may mặc. Giá bán tăng 5 USD.Người dân phấn khởi. "
+                             "Đoàn của GS.TSKH.Nguyễn Văn An đến TP.Hồ Chí Minh và TP.HCM.")
+    assert [(p.text, p.shown) for p in pieces] == [
+        ("Ngân sách hỗ trợ 70%.", True), ("Các nghề gồm may mặc.", True), ("Giá bán tăng 5 USD.", False),
+        ("Người dân phấn khởi.", True), ("Đoàn của GS.TSKH.Nguyễn Văn An đến TP.Hồ Chí Minh và TP.HCM.", False)]
+
+
 def test_breaks_the_source_shows():
     pieces = sentences.split('Câu một kết thúc ở bếp.Lực lượng cứu hỏa đến. Hai.  Ba bắt đầu.Bốn."Năm là trích dẫn."')
     assert [(p.text, p.shown, p.spaced) for p in pieces] == [
@@ -542,6 +552,7 @@ def test_no_rule_is_quadratic_on_a_long_line():
     ("Người dân TP.HCM và TP.Bạc Liêu, Tp.Hồ Chí Minh.", ["Người dân TP.HCM và TP.Bạc Liêu, Tp.Hồ Chí Minh."]),
     ("PGS.TS.Lê Văn An và ThS.BS.Nguyễn Hà khám.", ["PGS.TS.Lê Văn An và ThS.BS.Nguyễn Hà khám."]),
     ("Gặp Mr.Smith ở Q.Ba Đình, TX.Sơn Tây; đọc VOV.VN.", ["Gặp Mr.Smith ở Q.Ba Đình, TX.Sơn Tây; đọc VOV.VN."]),
+    ("Ngân sách hỗ trợ 70%.Các nghề gồm may mặc.", ["Ngân sách hỗ trợ 70%.", "Các nghề gồm may mặc."]),
 ])
 def test_a_glued_body_is_cut_after_a_word_or_an_acronym_not_a_title(line: str, parts: list[str]) -> None:
     assert glued_body.split(line, collapsed=False) == parts
@@ -579,3 +590,18 @@ def test_an_interviews_parts_stay_headings() -> None:
             "Bộ trưởng: Chúng tôi phối hợp với ngành giáo dục kiểm tra định kỳ.\n")
     assert [text_of(b.text) for b in a.blocks if isinstance(b, Heading)] == [
         "Phần 1: Bảo hiểm y tế học sinh", "Phần 2: Dinh dưỡng học đường"]
+
+
+def test_a_heading_may_end_in_a_year_or_a_parts_number() -> None:
+    """"Kết quả năm 2024", "Giai đoạn 2021-2025", "Kỳ 2" are headings (helper-59);
+    a line ending in a date, a time, a figure or a score is not, and a credit under
+    a table ("Nguồn: …") is a line of its own, never a heading."""
+    body = "Theo báo cáo của Sở, năm nay toàn tỉnh gieo trồng được 82.500 ha lúa, tăng 0,3 tấn/ha so với năm trước.\n"
+    a = art("Nông nghiệp Thái Bình được mùa\n" + body
+            + "Kết quả năm 2024\n" + body + "Giai đoạn 2021-2025\n" + body + "Kỳ 2\n" + body
+            + "Nguồn: Tổng cục Thống kê\n" + body
+            + "19/05/2016 10:25 GMT+7\n" + body + "Tổng sản lượng đạt 1.250\n" + body
+            + "Hà Nội, ngày 5 tháng 8 năm 2025\n" + body + "Chung cuộc Việt Nam thắng 2-1\n" + body)
+    assert [text_of(b.text) for b in a.blocks if isinstance(b, Heading)] == [
+        "Kết quả năm 2024", "Giai đoạn 2021-2025", "Kỳ 2"]
+    assert "Nguồn: Tổng cục Thống kê" in [text_of(b.text) for b in a.blocks if isinstance(b, Paragraph)]

@@ -3,10 +3,10 @@
 Bodies stored on one line lose their breaks as runs of spaces ("…năm.  Trong…")
 or with no space at all ("…bếp.Lực lượng…", "…của IDF.Chiến dịch…"). A full
 stop between a word and a capital followed by a lower-case letter counts as a
-glued boundary when the word ends in a lower-case letter or a digit, or is an
-acronym of two capitals or more; so "TP.HCM", "VOV.VN" and "vnexpress.net" stay
-whole, and so do a title or place word ("TP.Bạc Liêu", "PGS.TS.Lê", "Mr.Smith")
-and an initial ("Q.Ba Đình", "A.Nguyễn").
+glued boundary when the word ends in a lower-case letter, a digit or a per cent
+sign ("70%.Các nghề"), or is an acronym of two capitals or more; so "TP.HCM",
+"VOV.VN" and "vnexpress.net" stay whole, and so do a title or place word
+("TP.Bạc Liêu", "PGS.TS.Lê", "Mr.Smith") and an initial ("Q.Ba Đình", "A.Nguyễn").
 """
 
 from __future__ import annotations
@@ -16,13 +16,15 @@ import re
 from bantin.source.rules.sentences import ABBREVIATIONS
 
 _DOUBLE_SPACE = re.compile(r"(?<=[.!?…”\"])\s{2,}(?=\S)")
-_CANDIDATE = re.compile(r"(?<=[^\W_][.!?…])(?=[^\W\d_]{2})")
+_CANDIDATE = re.compile(r"(?<=[^\W_][.!?…]|%[.!?…])(?=[^\W\d_]{2})")
 
 
 def _glued(text: str, at: int) -> bool:
     if not (text[at].isupper() and text[at + 1].islower()):
         return False
     stop = at - 1
+    if text[stop - 1] == "%":  # "hỗ trợ 70%.Các nghề": a figure ends the sentence
+        return True
     start = stop
     while start > max(0, stop - 12) and text[start - 1].isalnum():  # the word before the stop
         start -= 1

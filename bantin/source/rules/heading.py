@@ -1,7 +1,10 @@
 """Subheadings: short lines that stand alone and end without sentence punctuation.
 
 A line that runs on into a lower-case next line is a sentence broken by the
-source, and one ending in a digit is a number cut off, so neither is a heading.
+source, and one ending in a digit is a number cut off, so neither is a heading;
+unless the digits are a year or a part's number that a short heading ends with
+("Kết quả năm 2024", "Giai đoạn 2021-2025", "Kỳ 2"). A credit ("Nguồn: Tổng cục
+Thống kê" under a table, "Ảnh: …") is the line above's, never a heading.
 Nor is a line of a form ("Địa chỉ: 15 Lê Lợi", "BÊN A (NGƯỜI SỬ DỤNG LAO ĐỘNG): Công
 ty …", "Thời gian: 19h ngày 5/8") next to another: a label, a colon and its value,
 line after line, are a contract's parties or an event's details, not subheadings.
@@ -16,6 +19,13 @@ from bantin.model.labels import is_addressee
 
 _CLOSING = re.compile(r"[.!?;:,…\-–—/(]$")
 MAX_WORDS = 25
+# A year, a span of years or a part's number ending a short heading; not one that
+# ends a date ("5/8/2025", "tháng 8 năm 2025"), a figure ("1.250") or a score ("2-1").
+_ENDS_IN_PART = re.compile(r"(?<![\d.,/:+–-])(?<!tháng )(?:(?:19|20)\d\d(?:\s?[-–]\s?(?:19|20)\d\d)?|\d{1,2})$")
+# A date or a clock time anywhere: a timestamp line ("19/05/2016 10:25 GMT+7").
+_DATED = re.compile(r"tháng\s+\d{1,2}\s+năm\s+\d{4}$|\d/\d|\d:\d\d", re.IGNORECASE)
+NUMBERED_WORDS = 12
+_CREDIT = re.compile(r"(?:Nguồn(?: ảnh| tin)?|Ảnh|Đồ họa|Đồ hoạ|Infographic|Video|Clip)\s*:", re.IGNORECASE)
 # A form's label: a few words (a bracket may explain them) before a colon and its value.
 _FIELD = re.compile(r"[^\W\d_][^:]{0,60}:[ \t]+\S")
 _FIELD_WORDS = 8
@@ -24,8 +34,11 @@ FIELD_LINE = 25  # words: a longer "X: …" is a statement, an interview's answe
 
 def looks_like(line: str, next_line: str | None) -> bool:
     core = line.rstrip("”’\")]» ")
-    if not core or _CLOSING.search(core) or core[-1].isdigit() or is_addressee(line):
+    if not core or _CLOSING.search(core) or is_addressee(line) or _CREDIT.match(line):
         return False  # "Kính gửi: Ủy ban nhân dân phường" is whom a paper is addressed to
+    if core[-1].isdigit() and not (_ENDS_IN_PART.search(core) and not _DATED.search(core)
+                                   and "," not in core and len(core.split()) <= NUMBERED_WORDS):
+        return False
     if len(line.split()) > MAX_WORDS or len(line) > 180:
         return False
     first = line.lstrip("“\"‘'([«")[:1]

@@ -35,15 +35,24 @@ class Piece:
 # Each pattern starts only where its run starts and never gives back what it took
 # (possessive quantifiers), so a line of 100,000 spaces or dots is read once.
 _RUN = re.compile(r"(?<![^\S\n])[^\S\n]{2,}+(?=[^\W\d_]|\d|[“\"(\[‘'])")
-_GLUED = re.compile(r"(?<=[^\W_])[.!?…](?=[“\"]?[^\W\d_][^\W\d_])")
+_GLUED = re.compile(r"(?<=[^\W_]|%)[.!?…](?=[“\"]?[^\W\d_][^\W\d_])")
 _STOP = re.compile(r"(?<![.!?…])[.!?…]++(?:[”\"’)\]]++[.!?…]*+)*+[^\S\n]++(?=[“\"(‘]?[^\W_])")
 _CLOSED = re.compile(r"[.!?…](?:[”\"’)\]»]*)$|[.!?…][”\"’)\]»]*[.!?…]$")
 # Abbreviations Vietnamese news writes with a full stop and then a space.
 ABBREVIATIONS = frozenset(
-    "tp tx q p h ts ths gs pgs bs ks th ths.bs ncs ls nsnd nsưt ngnd pv ctv st mr mrs ms dr no vs tt"
+    "tp tx q p h ts ths gs pgs bs ks th ths.bs ncs ls nsnd nsưt ngnd pv ctv st mr mrs ms dr no vs tt tskh bsck"
     " tr đ/c".split()
 )
 QUOTE_LIMIT = 1500  # an opening quote never closed this long after is a typo, not a quotation
+
+
+def _acronym(text: str, stop: int) -> bool:
+    """Is the word before ``stop`` two capitals or more ("5 USD.Người dân", "của
+    IDF.Chiến dịch")? Title abbreviations ("TP.", "TS.") are told apart later."""
+    start = stop
+    while start > max(0, stop - 12) and text[start - 1].isalnum():
+        start -= 1
+    return stop - start >= 2 and text[start:stop].isupper()
 
 
 def ends_sentence(text: str) -> bool:
@@ -60,7 +69,8 @@ def _no_break_after(text: str, stop: int, start: int) -> bool:
     if not word:
         return False
     low = word.casefold()
-    if low in ABBREVIATIONS or (len(word) == 1 and word.isupper()):
+    # "GS.TSKH.Nguyễn": the title before the stop is the word's last part.
+    if low in ABBREVIATIONS or low.rsplit(".", 1)[-1] in ABBREVIATIONS or (len(word) == 1 and word.isupper()):
         return True
     # "Điều 17. Yêu cầu", "… quốc gia 1. Việc …": a small number before a full
     # stop numbers what follows; a year ("năm 2016.") ends a sentence.
@@ -125,7 +135,8 @@ def _glued(chunk: str) -> list[str]:
     for m in _GLUED.finditer(chunk):
         at = m.end()
         before = chunk[m.start() - 1]
-        if not (before.islower() or before.isdigit() or chunk[at] in "“\""):
+        if not (before.islower() or before.isdigit() or before == "%" or chunk[at] in "“\""
+                or _acronym(chunk, m.start())):
             continue
         inside = quotes.inside(at)
         if chunk[at] in "“\"":
