@@ -133,6 +133,27 @@ def test_pages_of_links_are_not_articles(pages, name):
         api.read(pages / name)
 
 
+@pytest.mark.parametrize("related", [2, 3, 6])
+def test_a_short_article_with_a_box_of_related_links_is_an_article(tmp_path, related):
+    """A brief of 45 words and a "Tin liên quan" box of two headlines inside its
+    body: each paragraph sat, with the box, in a container of few words, and was
+    taken for a teaser card (helper-60); the whole article was refused."""
+    links = "".join(f'<li><a href="/tin/{i}.epi">Bắt quả tang đối tượng trộm xe số {i} trước cổng chợ</a></li>'
+                    for i in range(related))
+    page = tmp_path / "bao-moi.html"
+    page.write_text(
+        '<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Bắt nhóm trộm xe máy | Báo Mới</title>'
+        '<meta property="article:published_time" content="2017-03-02T10:05:00+07:00"></head><body>'
+        '<div class="article"><h1>Bắt nhóm trộm xe máy</h1><div class="article__body">'
+        "<p>Theo cơ quan điều tra, từ tháng 12/2016 đến nay, nhóm này đã thực hiện 15 vụ trộm.</p>"
+        f"<p><strong>Tin liên quan:</strong></p><ul>{links}</ul>"
+        "<p>Cơ quan công an thu giữ 9 xe máy và nhiều dụng cụ phá khóa.</p>"
+        "<p>Vụ việc đang được điều tra làm rõ.</p></div></div></body></html>", encoding="utf-8")
+    a = api.read(page)
+    paras = [text_of(b.text) for b in a.blocks if isinstance(b, Paragraph)]
+    assert [p.split()[0] for p in paras] == ["Theo", "Cơ", "Vụ"]
+
+
 def test_a_page_of_headline_items_is_not_an_article():
     """A category page built as a list of links: trafilatura's fallback runs the
     headlines together into one paragraph with no link left in it."""

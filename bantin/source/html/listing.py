@@ -33,7 +33,8 @@ def _lead(el: Any) -> str:
 
 
 def _card_link(texts: TextIndex, lead: str, n: int) -> Any | None:
-    """The headline link in the small card around the DOM text that holds ``lead``."""
+    """The headline link in the small card around the DOM text that holds ``lead``:
+    the nearest ancestor, of few more words, with one story's headline link."""
     node = texts.find(lead)
     if node is None:
         return None
@@ -45,11 +46,14 @@ def _card_link(texts: TextIndex, lead: str, n: int) -> Any | None:
             return None
         if more_words(el, n + _CARD_SLACK):
             return None
-        for a in el.iter("a"):
-            if own in a.iterancestors() or a in own.iterancestors() or a is own:
-                continue
-            if _headline(text_of_el(a)):
-                return a
+        found = [a for a in el.iter("a") if not (own in a.iterancestors() or a in own.iterancestors() or a is own)
+                 and _headline(text_of_el(a))]
+        if len({a.get("href") or text_of_el(a) for a in found}) > 1:
+            # Two stories' headlines: not one story's card but the box of related
+            # links a short article holds beside its paragraphs.
+            return None
+        if found:
+            return found[0]
     return None
 
 
