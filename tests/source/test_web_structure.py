@@ -410,3 +410,21 @@ def test_a_place_stamp_opening_the_sapo_is_its_dateline(tmp_path: Path, stamp: s
     assert isinstance(a, Article)
     assert a.dateline == Dateline("Hà Nội")
     assert a.lede is not None and a.lede.split()[:4] == ["Từ", "tháng", "4,", "ba"]
+
+
+def test_an_embedded_tweet_keeps_the_space_before_its_date_link(tmp_path: Path) -> None:
+    """A tweet as every outlet embeds it: its text in a <p>, then "— name (@handle)"
+    and the date as a link. trafilatura dropped the space that ends the text after
+    the <p> ("(@Reuters)May 2, 2024"); the space stays outside the link."""
+    a = read_web(tmp_path, "Hãng tin đưa tin về cuộc bầu cử",
+                 "<p>Đoạn mở đầu bài báo có đủ số chữ để được coi là nội dung chính của bài viết này.</p>"
+                 '<blockquote class="twitter-tweet"><p lang="vi">Kết quả bầu cử sẽ được công bố vào tối nay.</p>'
+                 '&mdash; Reuters (@Reuters) <a href="https://twitter.com/Reuters/status/2">May 2, 2024</a>'
+                 "</blockquote>"
+                 "<p>Đoạn kết thúc bài báo với đủ số chữ để không bị coi là phần thừa của trang.</p>")
+    assert isinstance(a, Article)
+    quote = next(b for b in a.blocks if isinstance(b, Quote))
+    last = quote.blocks[-1]
+    assert isinstance(last, Paragraph)
+    assert [(s.text, s.href) for s in last.text] == [
+        ("— Reuters (@Reuters) ", None), ("May 2, 2024", "https://twitter.com/Reuters/status/2")]

@@ -76,6 +76,10 @@ def spans(el: Any, base: Span, notes: Mapping[str, str], out: list[Span] | None 
     return out
 
 
+def _marked(s: Span) -> bool:
+    return s.href is not None or s.em or s.strong or s.code or s.sup or s.sub
+
+
 def tidy(found: list[Span]) -> Text:
     """Runs of white space to one space, across span boundaries too; none at the
     ends. Code keeps its spaces; a note reference is kept whatever its text."""
@@ -87,6 +91,12 @@ def tidy(found: list[Span]) -> Text:
         text = s.text if s.code or s.note else _SPACE.sub(" ", s.text)
         if ends_in_space and not s.code and not s.note:
             text = text.lstrip(" ")
+        elif text.startswith(" ") and out and _marked(s) and not _marked(out[-1]) and not s.code and not s.note \
+                and not out[-1].code and not out[-1].note:
+            # The space before a link or emphasis belongs to the plain text before
+            # it: a link does not underline it.
+            out[-1] = _as(out[-1], out[-1].text + " ")
+            text = text[1:]
         if text:
             out.append(_as(s, text))
             ends_in_space = text.endswith(" ")
