@@ -260,3 +260,19 @@ def test_an_editor_restyles_the_whole_document_from_normal(exported):
     # A linked character style looks like its paragraph style (it is not based on Normal).
     char = re.search(r'<w:style [^>]*w:styleId="BodyTextChar".*?</w:style>', styles, re.S).group(0)
     assert 'w:ascii="IBM Plex Serif"' in char and "<w:sz " in char
+
+
+def test_a_narrow_column_keeps_its_longest_word_whole(tmp_path):
+    """A six-column table wider than the page: its room is shrunk, never a column's
+    longest word. "STT" had 0.53 cm and LibreOffice set it a letter a line (helper-59)."""
+    long = "Giảm nhẹ so với quý II do nhu cầu tiêu dùng toàn cầu yếu, đơn hàng mới chưa phục hồi"
+    rows = "".join(f"{i}\tĐiện thoại và linh kiện\t35.960\t+10,1\tTrung Quốc, Hoa Kỳ, Hàn Quốc, EU\t{long}\n"
+                   for i in range(1, 5))
+    src = tmp_path / "xuat-khau.txt"
+    src.write_text("Xuất khẩu 8 tháng\n\nKim ngạch xuất khẩu 8 tháng tăng 15,8% so với cùng kỳ năm trước.\n\n"
+                   "STT\tMặt hàng\tKim ngạch (triệu USD)\tSo với cùng kỳ (%)\tThị trường tiêu thụ chính\t"
+                   f"Ghi chú của cơ quan thống kê\n{rows}\nSố liệu do Tổng cục Thống kê công bố.\n", encoding="utf-8")
+    r = bantin("export", "--format", "docx", "--output", str(tmp_path), str(src))
+    assert r.returncode == 0, r.stderr.decode()
+    got = [w for line in word_lines(soffice_pdf(tmp_path / "xuat-khau.docx", tmp_path)) for _, _, w in line]
+    assert "STT" in got and "Ghi" in got, got[:40]

@@ -16,18 +16,28 @@ _JC = {"right": "right", "center": "center"}
 
 def _widths(w: Writer, b: Table) -> list[int]:
     """Each column as wide as its longest one-column cell (an average glyph is a
-    little over half an em), shrunk in proportion when that is wider than the text."""
+    little over half an em); when that is wider than the text, the room above
+    each column's longest word is shrunk in proportion, never the word itself
+    (a narrow "STT" column set one letter a line, as proportion alone made it)."""
     total = round(w.width_mm / 25.4 * 1440)  # twentieths of a point
     em = round(w.cell_size * 20)
     longest = [0] * b.columns
+    word = [0] * b.columns
     for p in b.placed():
         if p.cell.colspan == 1:
+            text = text_of(p.cell.text)
             # A list in a cell also takes its indent: about four characters.
             extra = 4 if any(isinstance(x, ListBlock) for x in p.cell.blocks) else 0
-            longest[p.column] = max(longest[p.column], len(text_of(p.cell.text)) + extra)
+            longest[p.column] = max(longest[p.column], len(text) + extra)
+            word[p.column] = max([word[p.column], *(len(x) + extra for x in text.split())])
     widths = [max(4, n) * em * 3 // 5 + 240 for n in longest]
+    # A word's glyphs may be capitals in bold (a header's "STT"): seven tenths of an em each.
+    least = [min(x, n * em * 7 // 10 + 240) for x, n in zip(widths, word, strict=True)]
     if sum(widths) > total:
-        widths = [total * x // sum(widths) for x in widths]
+        room, spare = sum(widths) - sum(least), total - sum(least)
+        if spare <= 0 or room <= 0:
+            return [total * x // sum(least) for x in least]
+        widths = [lo + (x - lo) * spare // room for x, lo in zip(widths, least, strict=True)]
     return widths
 
 
