@@ -18,8 +18,9 @@ the line above ("quản lý.", "Nhật Bản."). Only the words' places change.
 Addresses: reportlab splits a URL only after its slashes, and never splits again
 the rest of one it has split, so a path segment longer than a line ran past the
 margin. ``install`` gives reportlab a split function that breaks an address at its
-punctuation (before / . - ? and the like, after "//"; Chicago's rule), then
-anywhere inside it, with no hyphen added.
+punctuation (before / . - ? and the like, after "//"; Chicago's rule; a mailbox
+before its "@" only), then anywhere inside it, with no hyphen added and no scrap
+of fewer than six characters on either side.
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ BEFORE = re.compile(r"[/.\-_~?#%=&@]")
 AFTER = re.compile(r"[=&]")
 ADDRESS = re.compile(r"[/?&=@]|[.-]\w")  # what the rest of an address split once still has
 ADDRESS_REST = 24  # characters: a word without a domain that long is the rest of an address
+MIN_PART = 6  # characters on each side of a break inside an address
 
 _reportlab_pairs: Callable[[str], list[tuple[str, str]] | None] | None = None
 
@@ -63,8 +65,14 @@ def address_pairs(word: str) -> list[tuple[str, str]] | None:
     cuts = {m.start() for m in BEFORE.finditer(word)} | {m.end() for m in AFTER.finditer(word)}
     if scheme >= 0:
         cuts.add(scheme + 3)
-    cuts = {c for c in cuts if 1 < c < len(word) and (scheme < 0 or c >= scheme + 3)}
-    anywhere = [c for c in range(len(word) - 1, 1, -1) if c not in cuts]
+    elif "@" in word and "/" not in word:
+        # A mailbox breaks before its "@" only: "nghiepvuy.syt@hanoi.gov" over
+        # ".vn." reads as an address that ends in ".gov", and is copied so.
+        cuts = {word.index("@")}
+    # Neither part a scrap (".vn.", "/a"): a line that ends or starts with one
+    # reads as a typo.
+    cuts = {c for c in cuts if MIN_PART <= c <= len(word) - MIN_PART and (scheme < 0 or c >= scheme + 3)}
+    anywhere = [c for c in range(len(word) - MIN_PART, MIN_PART - 1, -1) if c not in cuts]
     return [(word[:c], word[c:]) for c in (*sorted(cuts, reverse=True), *anywhere)]
 
 
@@ -85,6 +93,8 @@ RUNT_COST = 50.0  # far above any even line's cost (its stretch squared, at most
 RUNT_WINDOW = 4  # the last lines broken again to fill a runt
 RUNT_STRETCH = 0.7  # of a word space: how far a runt may widen the spaces of a line (unless one is wider already)
 SLASH = re.compile(r"(?<=[^\W\d_]/)(?=[^\W_])|(?<=\d/)(?=[^\W\d_])")
+# A paper's symbol number ("85/TTr-SKHCN", "12/2025/NĐ-CP") is one word: no break after its "/".
+SYMBOL = re.compile(r"\d/[A-ZĐ]")
 
 try:  # reportlab's marks for the halves of a word split over two lines: a page split rejoins them
     from reportlab.platypus.paragraph import _SplitWordEnd, _SplitWordH
@@ -95,7 +105,7 @@ except ImportError:  # pragma: no cover - another reportlab: the halves stay pla
 def _pieces(words: list[str]) -> Iterator[tuple[str, bool]]:
     """Each word, cut after each "/" between letters: (piece, is the word's last piece)."""
     for w in words:
-        if type(w) is not str or "/" not in w:
+        if type(w) is not str or "/" not in w or SYMBOL.search(w):
             yield w, True
             continue
         parts = SLASH.split(w)
