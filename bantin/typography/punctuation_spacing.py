@@ -1,4 +1,5 @@
-"""No space before , . ; : ! ? … and one space after them before the next word.
+"""No space before , . ; : ! ? … and one space after them before the next word;
+none between a figure and its per cent sign ("46 %" is "46%").
 
 An ellipsis sits tight too, except the blanks of a form's "ngày … tháng … năm …".
 
@@ -22,7 +23,9 @@ NAME = "punctuation_spacing"
 _BEFORE = re.compile(r"(?<=[\w\u201d\u2019\"')\]])(?<!\d)\s+(?=[,;!?]|[.:](?:\s|$))"
                      r"|(?<=\d)\s+(?=[,;!?]|\.(?:\s|$)|:(?:$|\s(?!\s*\d)))"
                      r"|(?<=[\w\u201d\u2019\"')\]])(?:(?<![nN]gày)(?<![tT]háng)|(?!\s+\u2026\s+(?:tháng|năm)\b))"
-                     r"(?<!tháng \u2026 năm)\s+(?=\u2026(?:\s|$))")
+                     r"(?<!tháng \u2026 năm)\s+(?=\u2026(?:\s|$))"
+                     # "46 %": Vietnamese sets the per cent sign against its figure (18,164 to 89).
+                     r"|(?<=\d)[^\S\n]+(?=[%‰])")
 _AFTER_COMMA = re.compile(r"(?<=[^\W\d_])([,;!?])(?=[^\W\d_])")
 # An address (hidden by ``protect`` as one private-use character) is a word too:
 # "Nguồn:https://…" becomes "Nguồn: https://…". So is a quotation opened right
