@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 
 from bantin.model import Article, Briefing, Document, Figure, Signature, Signer, Span, Text
 from bantin.model.dates import local_day
-from bantin.model.labels import SEPARATOR, SOURCE, TAGS, repeats
+from bantin.model.labels import SEPARATOR, SOURCE, TAGS, is_addressee, repeats
 from bantin.typography.autolink import split
 from bantin.typography.nbsp import NB_HYPHEN, NBSP
 from bantin.typography.words import join
@@ -246,9 +246,12 @@ def count_line(b: Briefing) -> str:
 
 
 def doc_subject(doc: Document) -> str:
+    """What the file is about, for its metadata (PDF Subject, DOCX subject, EPUB
+    description): a briefing's titles, an article's lede; not a công văn's "Kính
+    gửi: …", which says whom it is sent to, not what it says."""
     if isinstance(doc, Briefing):
         return meta_text("; ".join(a.title for a in doc.articles))
-    return meta_text(doc.lede or "")
+    return "" if is_addressee(doc.lede or "") else meta_text(doc.lede or "")
 
 
 def meta_text(text: str) -> str:

@@ -157,3 +157,19 @@ def test_a_decisions_mark_stands_above_its_type(tmp_path):
         xhtml = "".join(z.read(n).decode() for n in z.namelist() if n.endswith(".xhtml") and "nav" not in n)
     body = xhtml[xhtml.index("<body"):]  # the head's <title> names it too
     assert body.index('class="decree-mark"') < body.index("<h1>")
+
+
+def test_whom_a_letter_is_addressed_to_is_not_what_it_is_about(tmp_path):
+    """A công văn's lede is its "Kính gửi: …": the files' subject (PDF Subject, DOCX
+    subject, EPUB description) said whom it is sent to (helper-59). They say nothing."""
+    from pypdf import PdfReader
+
+    src = tmp_path / "cong-van.txt"
+    src.write_text(LETTER.replace("HỎA TỐC\n", ""), encoding="utf-8")
+    out = tmp_path / "out"
+    assert bantin("export", "-f", "all", "-o", str(out), str(src)).returncode == 0
+    assert (PdfReader(out / "cong-van.pdf").metadata or {}).get("/Subject", "") == ""
+    assert Docx(str(out / "cong-van.docx")).core_properties.subject == ""
+    with zipfile.ZipFile(out / "cong-van.epub") as z:
+        opf = next(z.read(n).decode() for n in z.namelist() if n.endswith(".opf"))
+    assert "Kính gửi" not in opf and "<dc:title" in opf
