@@ -428,3 +428,18 @@ def test_an_embedded_tweet_keeps_the_space_before_its_date_link(tmp_path: Path) 
     assert isinstance(last, Paragraph)
     assert [(s.text, s.href) for s in last.text] == [
         ("— Reuters (@Reuters) ", None), ("May 2, 2024", "https://twitter.com/Reuters/status/2")]
+
+
+@pytest.mark.parametrize("box", ['<div class="detail__cmt"><div class="cmt-title">Ý kiến bạn đọc</div>',
+                                 '<div class="box-ykien-ban-doc"><h3>Ý kiến bạn đọc</h3>'])
+def test_readers_comments_are_not_the_article(tmp_path: Path, box: str) -> None:
+    """Người Lao Động's "detail__cmt" box (helper-60): a reader's comment was the last
+    paragraph, and the journalist's name above it was then no byline."""
+    a = read_web(tmp_path, "Lũ quét ở miền núi phía Bắc",
+                 "<p>Lũ quét xảy ra trong đêm đã cuốn trôi nhiều nhà dân ở các huyện miền núi phía Bắc.</p>"
+                 "<p>Hiện chính quyền địa phương đang tìm kiếm những người mất tích trong trận lũ.</p>"
+                 '<p style="text-align:right"><strong>Đức Ngọc</strong></p>'
+                 f"{box}<p>Thương quá bà con vùng lũ, mong mọi người bình an.</p></div>")
+    assert isinstance(a, Article)
+    assert "Thương" not in " ".join(text_of(b.text) for b in a.blocks if isinstance(b, Paragraph))
+    assert a.byline == "Đức Ngọc"
