@@ -13,7 +13,7 @@ import zipfile
 import pytest
 from helpers import bantin
 from PIL import Image as Pil
-from word_docs import docx, p, picture
+from word_docs import docx, p, picture, r
 
 from bantin.errors import InputError
 from bantin.model import Article, Figure, Paragraph, Table, text_of
@@ -171,3 +171,36 @@ def test_a_page_reads_in_well_under_a_second():
     a, _ = word(data)
     seconds = time.perf_counter() - t0
     assert len(a.blocks) == 40 and seconds < 1.0, f"{seconds:.2f} s"
+
+
+@pytest.mark.parametrize(("under", "caption", "credit"), [
+    # Centred and italic, with its credit: how most office files caption a picture.
+    (p(r("Hoa dã quỳ nở rộ trên đèo Mimosa. Ảnh: Minh Châu", i=True), jc="center"),
+     "Hoa dã quỳ nở rộ trên đèo Mimosa.", "Minh Châu"),
+    (p("Phố núi Đà Lạt mùa dã quỳ", jc="center"), "Phố núi Đà Lạt mùa dã quỳ", None),
+    (p(r("Du khách chụp ảnh bên đồi hoa", i=True)), "Du khách chụp ảnh bên đồi hoa", None),
+])
+def test_a_line_typed_under_a_picture_is_its_caption(under, caption, credit):
+    """No Caption style: a short line right under the picture, centred or in
+    italics, is its caption (helper-60); it was a paragraph of the text."""
+    body = (p("Đà Lạt mùa hoa", style="Title") + p("Những ngày này, sắc vàng hoa dã quỳ phủ kín các triền đồi.")
+            + p(picture("rIdGood"), jc="center") + under + p("Mỗi ngày có hàng nghìn du khách dừng chân."))
+    a, _ = word(docx(body, rels=(("rIdGood", "image", "media/good.png", False),),
+                     media={"word/media/good.png": png()}))
+    figure = next(b for b in a.blocks if isinstance(b, Figure))
+    assert (text_of(figure.caption), figure.credit) == (caption, credit)
+    assert [text_of(b.text)[:5] for b in a.blocks if isinstance(b, Paragraph)] == ["Những", "Mỗi n"]
+
+
+@pytest.mark.parametrize("under", [
+    p(r("II. KẾT QUẢ THỰC HIỆN", b=True), jc="center"),  # a centred heading
+    p(r("Kết quả thực hiện", b=True), jc="center"),
+    p("Mỗi ngày có hàng nghìn du khách dừng chân chụp ảnh, " * 4),  # a paragraph of text
+])
+def test_a_heading_or_text_under_a_picture_is_no_caption(under):
+    body = (p("Đà Lạt mùa hoa", style="Title") + p("Những ngày này, sắc vàng hoa dã quỳ phủ kín các triền đồi.")
+            + p(picture("rIdGood"), jc="center") + under + p("Đoạn cuối của bài viết."))
+    a, _ = word(docx(body, rels=(("rIdGood", "image", "media/good.png", False),),
+                     media={"word/media/good.png": png()}))
+    figure = next(b for b in a.blocks if isinstance(b, Figure))
+    assert figure.caption == ()

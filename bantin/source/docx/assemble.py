@@ -38,12 +38,14 @@ from bantin.model import (
 from bantin.model.blocks import number
 from bantin.source.docx.body import Item, Para
 from bantin.source.docx.numbering import NumItem
+from bantin.source.rules.caption import split_credit
 from bantin.source.rules.heading import is_field
 
 _RULE = re.compile(r"[\s_\-–—─━═=*~·•.…]{3,}")
 _ROMAN = re.compile(r"(?:[IVXLC]{1,6})\s*[.)]\s+\S")
 _STOPS = (",", ";", ":")
 INFERRED = 99  # the level a heading found by its look holds until the levels are ranked
+CAPTION_WORDS = 40  # a longer centred or italic line under a picture is text, not its caption
 
 
 @dataclass(frozen=True)
@@ -176,7 +178,7 @@ class Assembler:
     def para(self, p: Para, following: Item | None) -> None:
         spans = strip_spans(p.spans) if p.role != "code" else p.spans
         text = p.text
-        if p.role == "caption" and text:
+        if text and (p.role == "caption" or (self.pictures and self.under_picture(p))):
             self.caption(spans, following)
             return
         if p.role == "code":
@@ -232,6 +234,20 @@ class Assembler:
         else:
             self.out.append(Paragraph(spans))
 
+    @staticmethod
+    def under_picture(p: Para) -> bool:
+        """Is the paragraph right under a picture its caption, typed as most office
+        files type one: a short line, all in italics or centred (a centred heading
+        is bold or in capitals), in no Caption style ("Ảnh: Phố núi Đà Lạt mùa dã
+        quỳ (Nguồn: Sở VHTTDL)")?"""
+        shown = [s for s in p.spans if s.text.strip()]
+        if not shown or p.role != "body" or p.num is not None or len(p.text.split()) > CAPTION_WORDS:
+            return False
+        if all(s.em for s in shown):
+            return True
+        # Centred and upright: a caption, unless set as a heading is (bold, or capitals).
+        return p.align == "center" and not all(s.strong for s in shown) and p.text != p.text.upper()
+
     def form_line(self, p: Para, following: Item | None) -> bool:
         """Is the paragraph one field of a form (a contract's bold "BÊN A (…): …"
         over "Địa chỉ: …"), which is no heading however bold?"""
@@ -256,7 +272,12 @@ class Assembler:
         if self.pictures:
             first = self.pictures.pop(0)
             self.flush_pictures()
-            self.out.append(replace(first, caption=spans))
+            # "… Ảnh: Minh Châu": the credit is the figure's own field, as the other readers give it.
+            parts = split_credit(text_of(spans))
+            if parts is not None and parts[0] and first.credit is None and len(parts[2].split()) <= 8:
+                self.out.append(replace(first, caption=plain(parts[0].rstrip(" -–—|")), credit=parts[2]))
+            else:
+                self.out.append(replace(first, caption=spans))
             return
         self.flush_pictures()
         last = self.out[-1] if self.out else None
