@@ -443,3 +443,26 @@ def test_readers_comments_are_not_the_article(tmp_path: Path, box: str) -> None:
     assert isinstance(a, Article)
     assert "Thương" not in " ".join(text_of(b.text) for b in a.blocks if isinstance(b, Paragraph))
     assert a.byline == "Đức Ngọc"
+
+
+@pytest.mark.parametrize(("under", "caption", "credit"), [
+    ("<em>Hiện trường vụ lũ quét tại xã Mường Lống. Ảnh: CTV</em>", "Hiện trường vụ lũ quét tại xã Mường Lống.", "CTV"),
+    ("<em>Hiện trường vụ lũ quét tại xã Mường Lống</em>", "Hiện trường vụ lũ quét tại xã Mường Lống", None),
+    ("Hiện trường vụ lũ quét tại xã Mường Lống - Ảnh: Hoàng Tuấn", "Hiện trường vụ lũ quét tại xã Mường Lống",
+     "Hoàng Tuấn"),
+])
+def test_a_caption_typed_as_a_paragraph_under_its_picture(tmp_path: Path, under: str, caption: str,
+                                                           credit: str | None) -> None:
+    """The older Người Lao Động pages (helper-60): the picture in a centred <p>, its
+    caption the next <p>, in italics or ending in its credit. It was a paragraph of
+    the text under an empty figure."""
+    a = read_web(tmp_path, "Lũ quét ở Nghệ An",
+                 "<p>Theo UBND huyện Kỳ Sơn, lũ quét xảy ra khoảng 23 giờ đêm 27-9 tại xã Mường Lống, cuốn trôi "
+                 "nhiều nhà dân.</p>"
+                 '<p style="text-align:center"><img src="https://nld.mediacdn.vn/lu-1.jpg" width="660" height="440">'
+                 f'</p><p style="text-align:center">{under}</p>'
+                 "<p>Lực lượng cứu hộ đã tiếp cận hiện trường từ sáng 28-9 và đưa người dân đến nơi an toàn.</p>")
+    assert isinstance(a, Article)
+    figure = next(b for b in a.blocks if isinstance(b, Figure))
+    assert (text_of(figure.caption), figure.credit) == (caption, credit)
+    assert [text_of(b.text).split()[0] for b in a.blocks if isinstance(b, Paragraph)] == ["Theo", "Lực"]

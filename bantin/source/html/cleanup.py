@@ -1,7 +1,8 @@
 """The blocks trafilatura found, read as an editor would.
 
 The headline and the sapo are printed once (their repeats in the body go); a
-caption that trafilatura left as a paragraph goes back under its picture; the
+caption that trafilatura left as a paragraph goes back under its picture (and one
+the page typed as a paragraph under it: in italics, or ending in "Ảnh: …"); the
 journalist's line that closes the body ("Hà Thu (tổng hợp)", "Theo TTXVN")
 becomes the byline; the link lists and prompts that related-news boxes leave
 before and after the article go; a paragraph set wholly in bold, short and
@@ -21,12 +22,14 @@ from bantin.source.html.fields import outlet_like
 from bantin.source.html.page import key, squash, words
 from bantin.source.html.pictures import Picture
 from bantin.source.html.sapo import strip_outlet_tag
+from bantin.source.rules.caption import split_credit
 
 _PAREN_END = re.compile(r"\s*\([^()]{1,40}\)\s*$")
 _CONNECTORS = frozenset({"và", "theo", "-", "–", "&", "and", "de", "van", "von", "da", "do", "dos", "der"})
 _PROSE = 12  # words that make a paragraph prose rather than a label
 _HEADING_WORDS = 25
 _WINDOW = 3  # blocks around a picture where trafilatura leaves its caption
+CAPTION_WORDS = 40  # a longer paragraph under a picture is text, however it is set
 
 
 def name_like(text: str) -> bool:
@@ -114,6 +117,28 @@ def _captions(pieces: list[Piece], pictures: list[Picture]) -> list[Piece]:
     return out
 
 
+def _typed_captions(pieces: list[Piece]) -> list[Piece]:
+    """A picture with no caption, then a short paragraph in italics or ending in its
+    credit ("… Ảnh: CTV"): the caption a CMS typed as a paragraph under it (the
+    older Người Lao Động and Thanh Niên pages, many a local paper)."""
+    out: list[Piece] = []
+    for p in pieces:
+        last = out[-1].block if out else None
+        b = p.block
+        if isinstance(last, Figure) and not last.caption and last.credit is None and isinstance(b, Paragraph) \
+                and p.words <= CAPTION_WORDS and not p.linky:
+            shown = [s for s in b.text if s.text.strip()]
+            parts = split_credit(p.text.strip())
+            if parts is not None and parts[0] and len(parts[2].split()) <= 8:
+                out[-1].block = replace(last, caption=plain(parts[0].rstrip(" -–—|")), credit=parts[2])
+                continue
+            if shown and all(s.em for s in shown):
+                out[-1].block = replace(last, caption=b.text)
+                continue
+        out.append(p)
+    return out
+
+
 def _headings(pieces: list[Piece]) -> None:
     for i, p in enumerate(pieces):
         if not isinstance(p.block, Paragraph) or i + 1 >= len(pieces) or p.linky:
@@ -144,7 +169,7 @@ def clean(pieces: list[Piece], *, title: str, sapo: str | None, byline: str | No
         if isinstance(p.block, Figure) and p.block.alt and repeats(p.block.alt, title or ""):
             p.block = replace(p.block, alt="")  # the CMS's "<headline> – Ảnh 1."
         kept.append(p)
-    kept = _drop_boxes(_captions(kept, pictures))
+    kept = _drop_boxes(_typed_captions(_captions(kept, pictures)))
     bkey = key(byline)
     if bkey:
         kept = [p for p in kept if not (isinstance(p.block, Figure) and key(p.block.alt) == bkey
