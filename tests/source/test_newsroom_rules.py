@@ -601,7 +601,12 @@ def test_a_heading_may_end_in_a_year_or_a_parts_number() -> None:
             + "Kết quả năm 2024\n" + body + "Giai đoạn 2021-2025\n" + body + "Kỳ 2\n" + body
             + "Nguồn: Tổng cục Thống kê\n" + body
             + "19/05/2016 10:25 GMT+7\n" + body + "Tổng sản lượng đạt 1.250\n" + body
-            + "Hà Nội, ngày 5 tháng 8 năm 2025\n" + body + "Chung cuộc Việt Nam thắng 2-1\n" + body)
+            + "Hà Nội, ngày 5 tháng 8 năm 2025\n" + body + "Chung cuộc Việt Nam thắng 2-1\n" + body
+            # helper-61: a standing, a shirt number, a birth year, a page, a house number, a credit.
+            + "Hà Nội FC 26\n" + body + "Thủ môn Nguyễn Văn Công 1\n" + body + "Bà Lê Thị Bình sinh năm 1968\n"
+            + body + "Anh Nguyễn Văn Hùng (SN 1990)\n" + body + "Trang 2\n" + body + "Số 8 ngõ 15\n" + body
+            + "Số liệu: Tổng cục Thống kê 2024\n" + body + "Theo TTXVN 2024\n" + body
+            + "Danh sách 23 cầu thủ Đức dự EURO 2016\n" + body)
     assert [text_of(b.text) for b in a.blocks if isinstance(b, Heading)] == [
-        "Kết quả năm 2024", "Giai đoạn 2021-2025", "Kỳ 2"]
+        "Kết quả năm 2024", "Giai đoạn 2021-2025", "Kỳ 2", "Danh sách 23 cầu thủ Đức dự EURO 2016"]
     assert "Nguồn: Tổng cục Thống kê" in [text_of(b.text) for b in a.blocks if isinstance(b, Paragraph)]

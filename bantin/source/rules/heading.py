@@ -19,13 +19,22 @@ from bantin.model.labels import is_addressee
 
 _CLOSING = re.compile(r"[.!?;:,…\-–—/(]$")
 MAX_WORDS = 25
-# A year, a span of years or a part's number ending a short heading; not one that
-# ends a date ("5/8/2025", "tháng 8 năm 2025"), a figure ("1.250") or a score ("2-1").
-_ENDS_IN_PART = re.compile(r"(?<![\d.,/:+–-])(?<!tháng )(?:(?:19|20)\d\d(?:\s?[-–]\s?(?:19|20)\d\d)?|\d{1,2})$")
+# What a short heading may end in: a year (or a span of years) after "năm", "giai
+# đoạn", "nhiệm kỳ", "mùa giải" or an event's name ("Kết quả năm 2024", "Giai đoạn
+# 2021-2025", "EURO 2016"; not "sinh năm 1968"), or a part's number after its word
+# ("Kỳ 2", "Phần 3"). Any other figure at a line's end (a standing, a shirt number, a
+# temperature, "ngày 30", "Số 8 ngõ 15", a score) is a number cut off or a table's row.
+_YEAR = r"(?:19|20)\d\d(?:\s?[-–]\s?(?:19|20)\d\d)?"
+_ENDS_IN_PART = re.compile(
+    rf"(?:(?<!sinh )(?:năm|giai đoạn|nhiệm kỳ|niên khóa|niên khoá|mùa giải|mùa) {_YEAR}"
+    rf"|(?-i:(?<![\w(])[A-ZĐ][\w&.]* {_YEAR})"
+    r"|(?<!\w)(?:kỳ|phần|bài|chương|tập|mục|điều|phụ lục|vòng) \d{1,2})$",
+    re.IGNORECASE)
 # A date or a clock time anywhere: a timestamp line ("19/05/2016 10:25 GMT+7").
 _DATED = re.compile(r"tháng\s+\d{1,2}\s+năm\s+\d{4}$|\d/\d|\d:\d\d", re.IGNORECASE)
 NUMBERED_WORDS = 12
-_CREDIT = re.compile(r"(?:Nguồn(?: ảnh| tin)?|Ảnh|Đồ họa|Đồ hoạ|Infographic|Video|Clip)\s*:", re.IGNORECASE)
+_CREDIT = re.compile(r"(?:Nguồn(?: ảnh| tin| số liệu)?|Ảnh|Đồ họa|Đồ hoạ|Infographic|Video|Clip|Số liệu|Bản đồ|"
+                     r"Biểu đồ)\s*:", re.IGNORECASE)
 # A form's label: a few words (a bracket may explain them) before a colon and its value.
 _FIELD = re.compile(r"[^\W\d_][^:]{0,60}:[ \t]+\S")
 _FIELD_WORDS = 8
@@ -36,8 +45,8 @@ def looks_like(line: str, next_line: str | None) -> bool:
     core = line.rstrip("”’\")]» ")
     if not core or _CLOSING.search(core) or is_addressee(line) or _CREDIT.match(line):
         return False  # "Kính gửi: Ủy ban nhân dân phường" is whom a paper is addressed to
-    if core[-1].isdigit() and not (_ENDS_IN_PART.search(core) and not _DATED.search(core)
-                                   and "," not in core and len(core.split()) <= NUMBERED_WORDS):
+    if core[-1].isdigit() and not (_ENDS_IN_PART.search(core) and not _DATED.search(core) and "," not in core
+                                   and len(core.split()) <= NUMBERED_WORDS and not core.startswith("Theo ")):
         return False
     if len(line.split()) > MAX_WORDS or len(line) > 180:
         return False
