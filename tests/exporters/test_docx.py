@@ -276,3 +276,21 @@ def test_a_narrow_column_keeps_its_longest_word_whole(tmp_path):
     assert r.returncode == 0, r.stderr.decode()
     got = [w for line in word_lines(soffice_pdf(tmp_path / "xuat-khau.docx", tmp_path)) for _, _, w in line]
     assert "STT" in got and "Ghi" in got, got[:40]
+
+
+def test_a_long_address_in_a_cell_leaves_the_other_columns_their_words(tmp_path):
+    """One long address claimed the table's width and the other columns were set
+    three letters a line ("hàn/h", "quyế/t") (helper-61): a word past twelve
+    characters claims no more than twelve."""
+    url = "https://dichvucong.gov.vn/p/home/dvc-tthc-thu-tuc-hanh-chinh-chi-tiet.html?ma_thu_tuc=1.001234"
+    src = tmp_path / "dich-vu.md"
+    src.write_text("# Dịch vụ công trực tuyến\n\nSở Tư pháp công bố danh mục thủ tục hành chính.\n\n"
+                   "| STT | Thủ tục hành chính | Cơ quan giải quyết | Địa chỉ nộp hồ sơ |\n|---|---|---|---|\n"
+                   f"| 1 | Cấp phiếu lý lịch tư pháp cho công dân | Sở Tư pháp | <{url}> |\n"
+                   "| 2 | Chứng thực bản sao từ bản chính | Phòng Tư pháp | nghiepvu.sotuphap@hanoi.gov.vn |\n",
+                   encoding="utf-8")
+    r = bantin("export", "--format", "docx", "--output", str(tmp_path / "out"), str(src))
+    assert r.returncode == 0, r.stderr.decode()
+    got = [w for line in word_lines(soffice_pdf(tmp_path / "out" / "dich-vu.docx", tmp_path)) for _, _, w in line]
+    for word in ("STT", "Thủ", "tục", "hành", "chính", "quyết", "phiếu", "chứng", "Phòng"):
+        assert word in got or word.capitalize() in got, (word, got)

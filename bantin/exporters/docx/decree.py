@@ -3,12 +3,11 @@ two-column tables, each line a paragraph in its role's named style."""
 
 from __future__ import annotations
 
-from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 from bantin.exporters.balance import balance
 from bantin.exporters.docx.fields import run
+from bantin.exporters.docx.metrics import text_width
 from bantin.exporters.docx.names import NAMES
 from bantin.exporters.docx.writer import Writer
 from bantin.exporters.labels import QUOC_HIEU, RECIPIENTS, TIEU_NGU, DecreeHeader, SignatureBlock, SignerLines
@@ -185,24 +184,6 @@ def _gap(w: Writer, twips: int) -> None:
     ppr.append(w.el("w:spacing", {"w:before": "0", "w:after": str(twips), "w:line": "20", "w:lineRule": "exact"}))
     gap.append(ppr)
     w.sect.addprevious(gap)
-
-
-@lru_cache(maxsize=8)
-def _advances(path: Path) -> tuple[dict[int, int], int]:
-    """Each character's advance width in the font at ``path``, and its units per em
-    (read once per process)."""
-    from fontTools.ttLib import TTFont
-
-    with TTFont(path, lazy=True) as f:
-        metrics = f["hmtx"].metrics
-        return {cp: metrics[g][0] for cp, g in f.getBestCmap().items()}, f["head"].unitsPerEm
-
-
-def text_width(path: Path, text: str, size: float) -> float:
-    """``text``'s width in points at ``size`` in the font at ``path``, unkerned, as
-    reportlab's stringWidth measures it for the PDF."""
-    advances, upem = _advances(path)
-    return sum(advances.get(ord(c), upem // 2) for c in text) * size / upem
 
 
 def _cell(w: Writer, width: int, lines: list[tuple[str, str, int]]) -> Any:

@@ -7,11 +7,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from bantin.exporters.docx.metrics import text_width
 from bantin.exporters.docx.names import NAMES, TABLE_STYLE
 from bantin.exporters.docx.writer import Writer
 from bantin.model import Cell, ListBlock, Table, text_of
 
 _JC = {"right": "right", "center": "center"}
+LONG_WORD = 12  # characters a column keeps whole, at least (a URL is broken anyway)
 
 
 def _widths(w: Writer, b: Table) -> list[int]:
@@ -22,23 +24,39 @@ def _widths(w: Writer, b: Table) -> list[int]:
     total = round(w.width_mm / 25.4 * 1440)  # twentieths of a point
     em = round(w.cell_size * 20)
     longest = [0] * b.columns
-    word = [0] * b.columns
+    word = [""] * b.columns
     for p in b.placed():
         if p.cell.colspan == 1:
             text = text_of(p.cell.text)
             # A list in a cell also takes its indent: about four characters.
             extra = 4 if any(isinstance(x, ListBlock) for x in p.cell.blocks) else 0
             longest[p.column] = max(longest[p.column], len(text) + extra)
-            word[p.column] = max([word[p.column], *(len(x) + extra for x in text.split())])
+            # An address or a long compound breaks where Word may break it: past
+            # LONG_WORD characters a word claims no more room than that.
+            word[p.column] = max([word[p.column], *(x[:LONG_WORD] + " " * extra for x in text.split())], key=len)
     widths = [max(4, n) * em * 3 // 5 + 240 for n in longest]
-    # A word's glyphs may be capitals in bold (a header's "STT"): seven tenths of an em each.
-    least = [min(x, n * em * 7 // 10 + 240) for x, n in zip(widths, word, strict=True)]
+    # The longest word measured in the text font's bold, as a header row sets it ("STT").
+    family = w.covered.families[0]
+    face = family.files.get("bold") or family.files["regular"]
+    least = [min(x, round(text_width(face, n, w.cell_size) * 20) + 240) for x, n in zip(widths, word, strict=True)]
     if sum(widths) > total:
         room, spare = sum(widths) - sum(least), total - sum(least)
         if spare <= 0 or room <= 0:
-            return [total * x // sum(least) for x in least]
+            return _capped(least, total)
         widths = [lo + (x - lo) * spare // room for x, lo in zip(widths, least, strict=True)]
     return widths
+
+
+def _capped(least: list[int], total: int) -> list[int]:
+    """Widths that sum to ``total`` when even the longest words do not fit: the
+    widest columns cut down to one cap, the narrow ones ("STT", a figure) whole."""
+    cap = total
+    for k, x in enumerate(sorted(least)):
+        rest = len(least) - k  # columns at least as wide as x
+        if sum(sorted(least)[:k]) + x * rest >= total:
+            cap = (total - sum(sorted(least)[:k])) // rest
+            break
+    return [min(x, cap) for x in least]
 
 
 def table(w: Writer, b: Table) -> None:
