@@ -154,6 +154,25 @@ def test_a_short_article_with_a_box_of_related_links_is_an_article(tmp_path, rel
     assert [p.split()[0] for p in paras] == ["Theo", "Cơ", "Vụ"]
 
 
+def test_a_category_page_whose_cards_name_their_section_is_not_an_article(tmp_path):
+    """Each card: a picture link, the headline link, a section link of four words
+    ("Thời sự - Giao thông") and the teaser (helper-61). Still a list page."""
+    cards = "".join(
+        f'<article class="story"><a class="thumb" href="/thoi-su/tin-{i}.htm"><img src="/img/{i}.jpg" alt=""></a>'
+        f'<div class="story__content"><h3><a href="/thoi-su/tin-{i}.htm">Hà Nội điều chỉnh phương án giao thông '
+        f'số {i} từ tháng 9</a></h3><div class="meta"><a class="cat" href="/chuyen-muc/{i}.htm">Thời sự - Giao '
+        'thông</a> <span class="time">2 giờ trước</span></div>'
+        '<p class="story__sapo">Sở Xây dựng vừa ban hành phương án tổ chức giao thông mới, theo đó xe tải bị cấm '
+        "lưu thông trong khu vực vành đai 3 vào giờ cao điểm sáng và chiều.</p></div></article>" for i in range(10))
+    page = tmp_path / "thoi-su.html"
+    page.write_text('<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Thời sự | Báo Đô Thị</title>'
+                    '<meta property="og:type" content="website"></head><body><header><nav><a href="/">Trang chủ</a> '
+                    '<a href="/thoi-su.htm">Thời sự</a></nav></header><main><h1 class="cate-title">Thời sự</h1>'
+                    f'<section class="list-news">{cards}</section></main></body></html>', encoding="utf-8")
+    with pytest.raises(InputError, match=r"^not an article page"):
+        api.read(page)
+
+
 def test_a_page_of_headline_items_is_not_an_article():
     """A category page built as a list of links: trafilatura's fallback runs the
     headlines together into one paragraph with no link left in it."""

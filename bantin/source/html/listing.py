@@ -34,7 +34,8 @@ def _lead(el: Any) -> str:
 
 def _card_link(texts: TextIndex, lead: str, n: int) -> Any | None:
     """The headline link in the small card around the DOM text that holds ``lead``:
-    the nearest ancestor, of few more words, with one story's headline link."""
+    the nearest ancestor, of few more words and no other paragraph of prose, with a
+    headline link."""
     node = texts.find(lead)
     if node is None:
         return None
@@ -46,15 +47,23 @@ def _card_link(texts: TextIndex, lead: str, n: int) -> Any | None:
             return None
         if more_words(el, n + _CARD_SLACK):
             return None
-        found = [a for a in el.iter("a") if not (own in a.iterancestors() or a in own.iterancestors() or a is own)
-                 and _headline(text_of_el(a))]
-        if len({a.get("href") or text_of_el(a) for a in found}) > 1:
-            # Two stories' headlines: not one story's card but the box of related
-            # links a short article holds beside its paragraphs.
+        if sum(1 for p in el.iter("p") if p is not own and _prose_paragraph(p)) >= 1:
+            # Another paragraph of prose beside this one: the body of a short
+            # article (its box of related links inside), not one story's card.
             return None
-        if found:
-            return found[0]
+        for a in el.iter("a"):
+            if own in a.iterancestors() or a in own.iterancestors() or a is own:
+                continue
+            if _headline(text_of_el(a)):
+                return a
     return None
+
+
+def _prose_paragraph(p: Any) -> bool:
+    """A paragraph of the page with a sentence's worth of words outside its links."""
+    n = len(words(text_of_el(p)))
+    linked = sum(len(words(text_of_el(a))) for a in p.iter("a"))
+    return n - linked >= _MIN_WORDS
 
 
 def _headline(text: str) -> bool:
