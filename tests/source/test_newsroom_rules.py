@@ -160,10 +160,15 @@ def test_a_join_after_a_per_cent_sign_or_an_acronym_is_a_shown_break():
     """"70%.Các nghề", "5 USD.Người dân" are two sentences a crawl glued (helper-59),
     as "bếp.Lực lượng" is; "TP.Hồ Chí Minh", "GS.TSKH.Nguyễn" and "TP.HCM" are not."""
     pieces = sentences.split("Ngân sách hỗ trợ 70%.Các nghề gồm may mặc. Giá bán tăng 5 USD.Người dân phấn khởi. "
-                             "Đoàn của GS.TSKH.Nguyễn Văn An đến TP.Hồ Chí Minh và TP.HCM.")
+                             "Đoàn của GS.TSKH.Nguyễn Văn An đến TP.Hồ Chí Minh và TP.HCM. "
+                             # helper-61: a title, a place after a body's initials, a domain, brackets.
+                             "Theo TS.BS.CKII.Lê Văn C, Sở GTVT.Hà Nội và CDC.Hà Nội đã họp. "
+                             "Cổ phiếu VNM.Vn tăng, Đại học Bách khoa (HUST.Edu) tuyển sinh.")
     assert [(p.text, p.shown) for p in pieces] == [
         ("Ngân sách hỗ trợ 70%.", True), ("Các nghề gồm may mặc.", True), ("Giá bán tăng 5 USD.", False),
-        ("Người dân phấn khởi.", True), ("Đoàn của GS.TSKH.Nguyễn Văn An đến TP.Hồ Chí Minh và TP.HCM.", False)]
+        ("Người dân phấn khởi.", True), ("Đoàn của GS.TSKH.Nguyễn Văn An đến TP.Hồ Chí Minh và TP.HCM.", False),
+        ("Theo TS.BS.CKII.Lê Văn C, Sở GTVT.Hà Nội và CDC.Hà Nội đã họp.", False),
+        ("Cổ phiếu VNM.Vn tăng, Đại học Bách khoa (HUST.Edu) tuyển sinh.", False)]
 
 
 def test_breaks_the_source_shows():

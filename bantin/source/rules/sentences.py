@@ -40,19 +40,26 @@ _STOP = re.compile(r"(?<![.!?…])[.!?…]++(?:[”\"’)\]]++[.!?…]*+)*+[^\S\
 _CLOSED = re.compile(r"[.!?…](?:[”\"’)\]»]*)$|[.!?…][”\"’)\]»]*[.!?…]$")
 # Abbreviations Vietnamese news writes with a full stop and then a space.
 ABBREVIATIONS = frozenset(
-    "tp tx q p h ts ths gs pgs bs ks th ths.bs ncs ls nsnd nsưt ngnd pv ctv st mr mrs ms dr no vs tt tskh bsck"
+    "tp tx q p h ts ths gs pgs bs ks th ths.bs ncs ls nsnd nsưt ngnd pv ctv st mr mrs ms dr no vs tt tskh bsck cki ckii"
     " tr đ/c".split()
 )
+_DOMAINS = frozenset({"vn", "com", "net", "org", "edu", "gov", "info", "com.vn"})
 QUOTE_LIMIT = 1500  # an opening quote never closed this long after is a typo, not a quotation
 
 
 def _acronym(text: str, stop: int) -> bool:
-    """Is the word before ``stop`` two capitals or more ("5 USD.Người dân", "của
-    IDF.Chiến dịch")? Title abbreviations ("TP.", "TS.") are told apart later."""
+    """Is the word before ``stop`` two capitals or more, and what follows a sentence
+    of its own: a capital, then a word in lower case ("5 USD.Người dân", "của
+    IDF.Chiến dịch")? Not a place or a name after a body's initials ("Sở GTVT.Hà
+    Nội", "CDC.Hà Nội"), a domain ("VNM.Vn"), nor inside brackets ("(HUST.Edu)").
+    Title abbreviations ("TP.", "TS.", "CKII.") are told apart later."""
     start = stop
     while start > max(0, stop - 12) and text[start - 1].isalnum():
         start -= 1
-    return stop - start >= 2 and text[start:stop].isupper()
+    if stop - start < 2 or not text[start:stop].isupper() or text.rfind("(", 0, stop) > text.rfind(")", 0, stop):
+        return False
+    after = text[stop + 1:stop + 40].split()
+    return len(after) >= 2 and after[0].casefold() not in _DOMAINS and after[1][:1].islower()
 
 
 def ends_sentence(text: str) -> bool:
