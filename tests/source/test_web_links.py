@@ -82,3 +82,26 @@ def test_the_pdf_links_to_the_resolved_address(tmp_path: Path) -> None:
             if a.get_object().get("/A", {}).get("/URI")}
     assert {"https://vnexpress.net/giao-thong/lo-trinh-456.html", "https://vnexpress.net/thoi-su/huong-dan.html?muc=ve#the",
             "https://sxd.hanoi.gov.vn/tin"} <= uris
+
+
+def test_an_address_typed_without_its_scheme_is_that_address(tmp_path: Path) -> None:
+    """"www.moh.gov.vn" or a bare mailbox in an href: a browser would open a page of
+    the outlet's site; the author named a site or a mailbox (helper-61)."""
+    page = tmp_path / "tin.html"
+    page.write_text(
+        '<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Hà Nội cấm xe tải giờ cao điểm</title>'
+        f"{CANONICAL}</head><body><article><h1>Hà Nội cấm xe tải giờ cao điểm</h1>"
+        '<p>Người dân tra cứu tại <a href="www.moh.gov.vn">cổng Bộ Y tế</a>, <a href="dichvucong.gov.vn/p/home">dịch '
+        'vụ công</a>, <a href="zalo.me/0912345678">Zalo</a> hoặc gửi thư tới <a href="toasoan@vnexpress.net">tòa '
+        "soạn</a> để được hướng dẫn chi tiết về phương án tổ chức giao thông mới.</p></article></body></html>",
+        encoding="utf-8")
+    assert _links(page) == {"cổng Bộ Y tế": "https://www.moh.gov.vn", "dịch vụ công": "https://dichvucong.gov.vn/p/home",
+                            "Zalo": "https://zalo.me/0912345678", "tòa soạn": "mailto:toasoan@vnexpress.net"}
+
+
+def test_a_home_page_address_resolves_only_links_from_the_sites_root(tmp_path: Path) -> None:
+    """og:url set to the site's home says where "/giao-thong/…" leads, not where a
+    page-relative "huong-dan.html" does (helper-61): that one stays as written."""
+    links = _links(_page(tmp_path, '<meta property="og:url" content="https://baodothi.vn/">'))
+    assert links["bảng lộ trình"] == "https://baodothi.vn/giao-thong/lo-trinh-456.html"
+    assert links["hướng dẫn"] == "huong-dan.html?muc=ve#the"

@@ -7,18 +7,27 @@ a briefing would lose where the article sends them. The browser resolves them
 against the page's ``<base href>``, else the page's own address; the page names
 its address in ``<link rel="canonical">`` or ``og:url`` (``fields.read_fields``).
 Without an absolute address to resolve against, a relative link stays as written:
-guessing a host would make a link that looks right and leads elsewhere. Nothing
-is fetched; this is string work.
+guessing a host would make a link that looks right and leads elsewhere; so does a
+page-relative one ("a.html") when the page names only its site's home. An address
+typed without its scheme ("www.moh.gov.vn", a bare mailbox) is the address it
+names, not a page of the site. Nothing is fetched; this is string work.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from bantin.model import Article, Span, Text, map_spans
 
 _WEB = ("http", "https")
+# An address typed without its scheme, which a browser would take for a page of the
+# site ("www.moh.gov.vn", "dichvucong.gov.vn/p/home", "zalo.me/0912345678"): a host
+# of two labels or more whose last is a top-level domain, then a path or nothing.
+_DOMAIN = re.compile(r"(?:www\.)?(?:[a-z0-9-]+\.)+(?:vn|com|net|org|gov|edu|info|biz|me|io|asia|int)(?:[/:?#]|$)",
+                     re.IGNORECASE)
+_MAILBOX = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 
 def _scheme(url: str) -> str | None:
@@ -59,11 +68,22 @@ def resolve(article: Article, against: str | None) -> Article:
     if against is None:
         return article
 
+    # A page that names only its site's home as its address ("og:url" set to the
+    # home page) tells where "/tin/a.html" leads, not where "a.html" does.
+    home = urlsplit(against).path in ("", "/")
+
     def one(s: Span) -> Text:
         href = s.href.strip() if s.href is not None else ""
         if not href or _scheme(href) != "":
             return (s,)
-        joined = _join(against, href)
+        if _MAILBOX.fullmatch(href):
+            joined: str | None = "mailto:" + href
+        elif _DOMAIN.match(href):
+            joined = "https://" + href  # "www.moh.gov.vn": an address typed without its scheme
+        elif home and not href.startswith("/"):
+            return (s,)
+        else:
+            joined = _join(against, href)
         return (s,) if joined is None else (Span(s.text, s.em, s.strong, joined, s.code, s.sup, s.sub, s.note),)
 
     out = map_spans(article, one)
