@@ -82,6 +82,17 @@ def test_a_header_typed_one_line_a_paragraph_is_the_header():
     assert isinstance(t, Article) and (t.issuer, t.number, t.place, t.date, t.title, t.lede) == got
 
 
+def test_capitals_over_the_national_lines_without_a_number_are_no_header():
+    """A school's and a class's names over a pupil's đơn, or a story's headline over
+    the national lines it quotes: no "Số: …", no issuer (helper-61)."""
+    a, _ = word("".join(p(r(x, b=True), jc="center") for x in (
+        "TRƯỜNG THPT CHU VĂN AN", "LỚP 12A1", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"))
+        + p("Hà Nội, ngày 5 tháng 8 năm 2025", jc="center") + p(r("ĐƠN XIN NGHỈ HỌC", b=True), jc="center")
+        + p("Kính gửi: Ban Giám hiệu Trường THPT Chu Văn An") + p("Em tên là Nguyễn Văn An, học sinh lớp 12A1."))
+    assert (a.issuer, a.number) == (None, None)
+    assert "Em tên là Nguyễn Văn An, học sinh lớp 12A1." in texts(a)
+
+
 def test_a_deadline_in_the_text_is_not_the_documents_date():
     """"… trước ngày 30 tháng 9 năm 2025." reads like a place-and-date line whose
     place is a sentence; the document has no date of its own."""

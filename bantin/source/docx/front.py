@@ -187,13 +187,15 @@ class Finder:
     def stacked_header(self, idx: list[int]) -> tuple[Header | None, list[int]]:
         """Nghị định 30's header typed with no table, one line a paragraph, the
         left column's lines over the right's (a paper retyped, or saved from a
-        page): read as the text reader reads such lines. Only with an issuer or a
-        number: the national title and motto alone open a citizen's đơn or a
-        contract, whose kind is its title (``signature.typed`` sees them)."""
+        page): read as the text reader reads such lines. Only with its number
+        ("Số: …"): without one, capitals over the national lines are a news
+        story's headline or a school's and a class's names over a pupil's đơn, and
+        the national title and motto alone open a đơn or a contract, whose kind is
+        its title (``signature.typed`` sees them)."""
         paras = list(takewhile(lambda i: isinstance(self.items[i], Para), idx[: admin_header.MAX_LINES]))
         texts = [_text(self.items[i]) for i in paras]
         header, rest = admin_header.split(texts)
-        if header is None or not (header.issuer or header.number):
+        if header is None or not header.number:
             return None, []
         return header, paras[: len(texts) - len(rest)]
 
