@@ -25,6 +25,8 @@ _OUTLET_TAG = re.compile(
 # ``<span class="location-stamp">Hà Nội</span>Từ tháng 4, …``): the page's CSS
 # sets it apart, the text runs it into the sapo's first word ("Hà NộiTừ").
 _PLACE = re.compile(r"(?<![a-z])(?:location|dateline|place)(?![a-z])")
+_SEPARATORS = " -–—:,|"
+_TIMED = re.compile(r"\d\s*[/:.]\s*\d")  # a date or a time: "5/8/2025", "08:30"
 _NEAR = 4  # levels from the headline to the ancestor it shares with the sapo
 _SCOPE = 600  # elements after the headline where a sapo may stand
 
@@ -77,14 +79,19 @@ def _start(el: Any, size: int = 80) -> str:
     return squash("".join(out))
 
 
-def _stamp(el: Any) -> str | None:
-    """The place stamp the sapo ``el`` opens with, in an element of its own
-    marked as such, or None."""
+def _stamp(el: Any) -> tuple[str, str | None] | None:
+    """(its text, the place it names or None) for the stamp the sapo ``el`` opens
+    with, in an element of its own marked as a place, or None. What such a stamp
+    holds besides a place is the outlet's tag or the time ("HÀ NỘI (TTXVN) –",
+    "(Dân trí) -", "Thứ Hai, 5/8/2025, 08:30"): not the lede's, and not a place."""
     first = next((c for c in el if isinstance(c.tag, str)), None)
     if first is None or (el.text or "").strip() or not _PLACE.search(classes(first)):
         return None
-    place = text_of_el(first)
-    return place if place and len(place.split()) <= 6 and not place[-1].isdigit() else None
+    raw = text_of_el(first)
+    place = raw.split("(")[0].strip(_SEPARATORS)
+    if not place or len(place.split()) > 6 or _TIMED.search(place):
+        return raw, None
+    return raw, place
 
 
 def find(page: Any, title: str, descriptions: list[str]) -> tuple[Any, str, str | None] | None:
@@ -103,11 +110,12 @@ def find(page: Any, title: str, descriptions: list[str]) -> tuple[Any, str, str 
         marked = bool(_MARK.search(classes(el))) or el.get("itemprop") in _ITEMPROP
         if not marked and not any(key(strip_outlet_tag(_start(el)))[:24] == p for p in probes):
             continue
-        place = _stamp(el)
+        stamp = _stamp(el)
+        place = stamp[1] if stamp else None
         text = text_of_el(el)
-        if place is not None:
+        if stamp is not None and text.startswith(stamp[0]):
             # The stamp's own text is the element's first: cut where the rest begins.
-            text = squash(text[len(place):]).lstrip("-–—:,| ") if text.startswith(place) else text
+            text = squash(text[len(stamp[0]):]).lstrip(_SEPARATORS)
         n = len(words(text))
         if not 6 <= n <= 150 or el.find(".//h1") is not None:
             continue
