@@ -474,3 +474,14 @@ def test_a_caption_typed_as_a_paragraph_under_its_picture(tmp_path: Path, under:
     figure = next(b for b in a.blocks if isinstance(b, Figure))
     assert (text_of(figure.caption), figure.credit) == (caption, credit)
     assert [text_of(b.text).split()[0] for b in a.blocks if isinstance(b, Paragraph)] == ["Theo", "Lực"]
+
+
+def test_a_links_leading_space_goes_before_it_but_not_after_an_opening_mark() -> None:
+    from bantin.model import Span
+    from bantin.source.html.inline import tidy
+
+    link = "https://hanoi.gov.vn"
+    assert [(s.text, s.href) for s in tidy([Span("xem tại"), Span(" Cổng thông tin", href=link)])] == [
+        ("xem tại ", None), ("Cổng thông tin", link)]
+    assert [(s.text, s.href) for s in tidy([Span("xem tại “"), Span(" Cổng thông tin", href=link), Span("”")])] == [
+        ("xem tại “", None), ("Cổng thông tin", link), ("”", None)]

@@ -21,6 +21,7 @@ _SPACE = re.compile(r"\s+")
 SPACED = frozenset({"item", "p", "list", "head", "row", "cell", "quote", "div", "table", "code", "lb", "caption"})
 _MARK = re.compile(r"^[\s\[\](){}]+|[\s\[\](){}]+$")
 PLAIN = Span("")
+_OPENERS = ("“", "‘", "«", "(", "[", '"', "'")
 
 
 def _as(base: Span, text: str) -> Span:
@@ -94,8 +95,10 @@ def tidy(found: list[Span]) -> Text:
         elif text.startswith(" ") and out and _marked(s) and not _marked(out[-1]) and not s.code and not s.note \
                 and not out[-1].code and not out[-1].note:
             # The space before a link or emphasis belongs to the plain text before
-            # it: a link does not underline it.
-            out[-1] = _as(out[-1], out[-1].text + " ")
+            # it: a link does not underline it. After an opening quote or bracket
+            # there is none ("“Cổng…", "(Báo…").
+            if not out[-1].text.endswith(_OPENERS):
+                out[-1] = _as(out[-1], out[-1].text + " ")
             text = text[1:]
         if text:
             out.append(_as(s, text))
