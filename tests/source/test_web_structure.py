@@ -439,7 +439,7 @@ def test_an_embedded_tweet_keeps_the_space_before_its_date_link(tmp_path: Path) 
 
 
 @pytest.mark.parametrize("box", ['<div class="detail__cmt"><div class="cmt-title">Ý kiến bạn đọc</div>',
-                                 '<div class="box-ykien-ban-doc"><h3>Ý kiến bạn đọc</h3>'])
+                                 '<div class="cmt"><h3>Ý kiến bạn đọc</h3>'])
 def test_readers_comments_are_not_the_article(tmp_path: Path, box: str) -> None:
     """Người Lao Động's "detail__cmt" box (helper-60): a reader's comment was the last
     paragraph, and the journalist's name above it was then no byline."""
@@ -499,3 +499,16 @@ def test_a_charts_credit_is_split_from_its_caption(tmp_path: Path) -> None:
     assert isinstance(a, Article)
     figure = next(b for b in a.blocks if isinstance(b, Figure))
     assert (text_of(figure.caption), figure.credit) == ("Lộ trình ba tuyến buýt mới.", "Việt Chung")
+
+
+@pytest.mark.parametrize("wrapper", ["detail-content cmt-enabled", "article-body js-cmt-count",
+                                     "main-content cate-y-kien-ban-doc"])
+def test_an_articles_wrapper_flagged_for_comments_is_the_article(tmp_path: Path, wrapper: str) -> None:
+    """A short article's own wrapper whose class names its comments or its section
+    ("Ý kiến bạn đọc") is no comment box (helper-62: the whole body went)."""
+    a = read_web(tmp_path, "Long Biên bàn giao nhà tái định cư",
+                 f'<div class="{wrapper}"><p>Theo UBND quận Long Biên, đợt này có 60 căn hộ tái định cư được bàn '
+                 "giao cho các hộ dân.</p><p>Đến nay, đã có 180 hộ nhận nhà, số còn lại sẽ nhận trong quý IV.</p>"
+                 "</div>")
+    assert isinstance(a, Article)
+    assert [text_of(b.text).split()[0] for b in a.blocks if isinstance(b, Paragraph)] == ["Theo", "Đến"]

@@ -22,8 +22,11 @@ from bantin.source.html.page import classes, key, more_words, remove, text_of_el
 _BOX = re.compile(
     r"(?<![a-z])(?:relate\w*|lien-?quan|tin-?lien-?quan|tinlienquan|same-?cat\w*|cung-?chuyen-?muc|"
     r"more-?news|read-?more|readmore|see-?also|xem-?them|doc-?them|copy-?link|link-?source|toolbar|bookmark|"
-    r"rating|comments?|cmts?|binh-?luan|y-?kien-?ban-?doc|breadcrumbs?|newsletter|popular|most-?read|doc-?nhieu|trending|recommend\w*|"
-    r"outbrain|taboola|modal|dialog)(?![a-z])|popup")  # "popup" may sit inside a camelCase name
+    r"rating|comments?|binh-?luan|breadcrumbs?|newsletter|popular|most-?read|doc-?nhieu|trending|recommend\w*|"
+    r"outbrain|taboola|modal|dialog)(?![a-z])|popup"  # "popup" may sit inside a camelCase name
+    # A comment box named for short, at its name's end ("detail__cmt", "box-cmt"):
+    # not "cmt-enabled" or "js-cmt-count", flags an article's own wrapper carries.
+    r"|(?:(?<![\w-])|[_-])cmts?(?![\w-])")
 # Names that may also mark a part of the article (a sponsored or members-only
 # one, a section with an advertising slot): removed only when they hold no prose.
 _WRAPPER = re.compile(
@@ -46,7 +49,7 @@ PHRASES = tuple(key(p) for p in (
     "Tin liên quan", "Bài liên quan", "Tin cùng chuyên mục", "Cùng chuyên mục", "Xem thêm", "Đọc thêm",
     "Tham khảo thêm", "Có thể bạn quan tâm", "Quan tâm", "Tin mới", "Tin mới nhất", "Tin nổi bật",
     "Đọc nhiều", "Tin đọc nhiều", "Xem nhiều", "Từ khóa", "Từ khoá", "Chia sẻ", "Bình luận",
-    "Gửi bình luận", "Ý kiến bạn đọc", "Theo dõi", "Tải ứng dụng", "Xem các bài viết của tác giả", "Trở lại",
+    "Gửi bình luận", "Theo dõi", "Tải ứng dụng", "Xem các bài viết của tác giả", "Trở lại",
     "Related coverage", "Related articles", "Read more", "See also", "Continue reading the main story",
     "Advertisement", "Share this", "Share this page", "Lire aussi", "Mehr zum Thema",
     "Leia também", "Veja também",
