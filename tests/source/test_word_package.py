@@ -177,8 +177,9 @@ def test_a_page_reads_in_well_under_a_second():
     # Centred and italic, with its credit: how most office files caption a picture.
     (p(r("Hoa dã quỳ nở rộ trên đèo Mimosa. Ảnh: Minh Châu", i=True), jc="center"),
      "Hoa dã quỳ nở rộ trên đèo Mimosa.", "Minh Châu"),
-    (p("Phố núi Đà Lạt mùa dã quỳ", jc="center"), "Phố núi Đà Lạt mùa dã quỳ", None),
-    (p(r("Du khách chụp ảnh bên đồi hoa", i=True)), "Du khách chụp ảnh bên đồi hoa", None),
+    (p(r("Phố núi Đà Lạt mùa dã quỳ", i=True), jc="center"), "Phố núi Đà Lạt mùa dã quỳ", None),
+    (p("Du khách chụp ảnh bên đồi hoa - Ảnh: Minh Châu"), "Du khách chụp ảnh bên đồi hoa", "Minh Châu"),
+    (p(r("Ảnh: Minh Châu", i=True), jc="center"), "", "Minh Châu"),
 ])
 def test_a_line_typed_under_a_picture_is_its_caption(under, caption, credit):
     """No Caption style: a short line right under the picture, centred or in
@@ -196,6 +197,10 @@ def test_a_line_typed_under_a_picture_is_its_caption(under, caption, credit):
     p(r("II. KẾT QUẢ THỰC HIỆN", b=True), jc="center"),  # a centred heading
     p(r("Kết quả thực hiện", b=True), jc="center"),
     p("Mỗi ngày có hàng nghìn du khách dừng chân chụp ảnh, " * 4),  # a paragraph of text
+    # helper-62: a centred line alone (a poem's, a slogan's, a part's title), an italic one alone (a note).
+    p("Đà Lạt ơi, thành phố ngàn hoa", jc="center"),
+    p("Kỳ 2: Những con dốc mù sương", jc="center"),
+    p(r("(Bài viết thể hiện quan điểm riêng của tác giả)", i=True)),
 ])
 def test_a_heading_or_text_under_a_picture_is_no_caption(under):
     body = (p("Đà Lạt mùa hoa", style="Title") + p("Những ngày này, sắc vàng hoa dã quỳ phủ kín các triền đồi.")
@@ -204,3 +209,21 @@ def test_a_heading_or_text_under_a_picture_is_no_caption(under):
                      media={"word/media/good.png": png()}))
     figure = next(b for b in a.blocks if isinstance(b, Figure))
     assert figure.caption == ()
+
+
+def test_pictures_keep_their_order_and_each_its_own_caption():
+    """Two pictures, then a caption line: the caption is the nearer one's, and the
+    first picture stays first; a line that holds a picture of its own is no caption
+    of the one above (helper-62: pictures came out reversed, or one went)."""
+    rels = (("rIdA", "image", "media/a.png", False), ("rIdB", "image", "media/b.png", False),
+            ("rIdC", "image", "media/c.png", False))
+    media = {"word/media/a.png": png(), "word/media/b.png": png((200, 20, 20)), "word/media/c.png": png((20, 200, 20))}
+    body = (p("Đà Lạt mùa hoa", style="Title") + p("Những ngày này, sắc vàng hoa dã quỳ phủ kín các triền đồi.")
+            + p(picture("rIdA", "Ảnh A")) + p(picture("rIdB", "Ảnh B"))
+            + p(r("Đồi hoa dã quỳ. Ảnh: Minh Châu", i=True), jc="center")
+            + p(picture("rIdC", "Ảnh C"), r("Hồ Tuyền Lâm. Ảnh: Minh Châu", i=True), jc="center")
+            + p("Đoạn cuối của bài viết."))
+    a, _ = word(docx(body, rels=rels, media=media))
+    figures = [(f.alt, text_of(f.caption)) for f in a.blocks if isinstance(f, Figure)]
+    assert figures == [("Ảnh A", ""), ("Ảnh B", "Đồi hoa dã quỳ."), ("Ảnh C", "")]
+    assert "Hồ Tuyền Lâm. Ảnh: Minh Châu" in [text_of(b.text) for b in a.blocks if isinstance(b, Paragraph)]

@@ -237,16 +237,17 @@ class Assembler:
     @staticmethod
     def under_picture(p: Para) -> bool:
         """Is the paragraph right under a picture its caption, typed as most office
-        files type one: a short line, all in italics or centred (a centred heading
-        is bold or in capitals), in no Caption style ("Ảnh: Phố núi Đà Lạt mùa dã
-        quỳ (Nguồn: Sở VHTTDL)")?"""
-        shown = [s for s in p.spans if s.text.strip()]
-        if not shown or p.role != "body" or p.num is not None or len(p.text.split()) > CAPTION_WORDS:
+        files type one, in no Caption style: a line that ends in its credit ("… Ảnh:
+        Minh Châu"), or a short line both centred and in italics? A centred line
+        alone is a poem's, a slogan's, a part's title; an italic one alone an
+        editor's note or a question."""
+        if p.images or p.role != "body" or p.num is not None:
             return False
-        if all(s.em for s in shown):
+        parts = split_credit(p.text)
+        if parts is not None and len(parts[2].split()) <= 8 and len(p.text.split()) <= CAPTION_WORDS:
             return True
-        # Centred and upright: a caption, unless set as a heading is (bold, or capitals).
-        return p.align == "center" and not all(s.strong for s in shown) and p.text != p.text.upper()
+        shown = [s for s in p.spans if s.text.strip()]
+        return p.align == "center" and bool(shown) and all(s.em for s in shown) and len(p.text.split()) <= 25
 
     def form_line(self, p: Para, following: Item | None) -> bool:
         """Is the paragraph one field of a form (a contract's bold "BÊN A (…): …"
@@ -270,14 +271,16 @@ class Assembler:
     def caption(self, spans: Text, following: Item | None) -> None:
         self.close_lists()
         if self.pictures:
-            first = self.pictures.pop(0)
+            # The caption is the nearest picture's, the one right above it; those
+            # before it go first, in their order.
+            nearest = self.pictures.pop()
             self.flush_pictures()
             # "… Ảnh: Minh Châu": the credit is the figure's own field, as the other readers give it.
             parts = split_credit(text_of(spans))
-            if parts is not None and parts[0] and first.credit is None and len(parts[2].split()) <= 8:
-                self.out.append(replace(first, caption=plain(parts[0].rstrip(" -–—|")), credit=parts[2]))
+            if parts is not None and nearest.credit is None and len(parts[2].split()) <= 8:
+                self.out.append(replace(nearest, caption=plain(parts[0].rstrip(" -–—|")), credit=parts[2]))
             else:
-                self.out.append(replace(first, caption=spans))
+                self.out.append(replace(nearest, caption=spans))
             return
         self.flush_pictures()
         last = self.out[-1] if self.out else None
