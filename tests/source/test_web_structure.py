@@ -455,7 +455,7 @@ def test_readers_comments_are_not_the_article(tmp_path: Path, box: str) -> None:
 
 @pytest.mark.parametrize(("under", "caption", "credit"), [
     ("<em>Hiện trường vụ lũ quét tại xã Mường Lống. Ảnh: CTV</em>", "Hiện trường vụ lũ quét tại xã Mường Lống.", "CTV"),
-    ("<em>Hiện trường vụ lũ quét tại xã Mường Lống</em>", "Hiện trường vụ lũ quét tại xã Mường Lống", None),
+    ("<em>Ảnh: Hoàng Tuấn</em>", "", "Hoàng Tuấn"),
     ("Hiện trường vụ lũ quét tại xã Mường Lống - Ảnh: Hoàng Tuấn", "Hiện trường vụ lũ quét tại xã Mường Lống",
      "Hoàng Tuấn"),
 ])
@@ -512,3 +512,20 @@ def test_an_articles_wrapper_flagged_for_comments_is_the_article(tmp_path: Path,
                  "</div>")
     assert isinstance(a, Article)
     assert [text_of(b.text).split()[0] for b in a.blocks if isinstance(b, Paragraph)] == ["Theo", "Đến"]
+
+
+@pytest.mark.parametrize("under", ["<em>Phóng viên: Thưa ông, bao giờ người dân được về nhà mới?</em>",
+                                   "<em>(Bài viết thể hiện quan điểm riêng của tác giả)</em>"])
+def test_an_italic_paragraph_under_a_picture_without_a_credit_stays_text(tmp_path: Path, under: str) -> None:
+    """An interview's question, an editor's note: set in italics under a photo, not
+    its caption (helper-62)."""
+    a = read_web(tmp_path, "Lũ quét ở Nghệ An",
+                 "<p>Theo UBND huyện Kỳ Sơn, lũ quét xảy ra khoảng 23 giờ đêm 27-9 tại xã Mường Lống, cuốn trôi "
+                 "nhiều nhà dân.</p>"
+                 '<p><img src="https://nld.mediacdn.vn/lu-1.jpg" width="660" height="440"></p>'
+                 f"<p>{under}</p><p>Lực lượng cứu hộ đã tiếp cận hiện trường từ sáng 28-9 và đưa người dân đến "
+                 "nơi an toàn.</p>")
+    assert isinstance(a, Article)
+    figure = next(b for b in a.blocks if isinstance(b, Figure))
+    assert figure.caption == ()
+    assert len([b for b in a.blocks if isinstance(b, Paragraph)]) == 3

@@ -2,7 +2,7 @@
 
 The headline and the sapo are printed once (their repeats in the body go); a
 caption that trafilatura left as a paragraph goes back under its picture (and one
-the page typed as a paragraph under it: in italics, or ending in "Ảnh: …"); the
+the page typed as a paragraph under it, ending in "Ảnh: …"); the
 journalist's line that closes the body ("Hà Thu (tổng hợp)", "Theo TTXVN")
 becomes the byline; the link lists and prompts that related-news boxes leave
 before and after the article go; a paragraph set wholly in bold, short and
@@ -118,22 +118,19 @@ def _captions(pieces: list[Piece], pictures: list[Picture]) -> list[Piece]:
 
 
 def _typed_captions(pieces: list[Piece]) -> list[Piece]:
-    """A picture with no caption, then a short paragraph in italics or ending in its
-    credit ("… Ảnh: CTV"): the caption a CMS typed as a paragraph under it (the
-    older Người Lao Động and Thanh Niên pages, many a local paper)."""
+    """A picture with no caption, then a short paragraph that ends in its credit
+    ("… Ảnh: CTV"): the caption a CMS typed as a paragraph under it (the older
+    Người Lao Động and Thanh Niên pages, many a local paper). Italics alone do not
+    make one: an interview's questions, a standfirst, a note are set so too."""
     out: list[Piece] = []
     for p in pieces:
         last = out[-1].block if out else None
         b = p.block
         if isinstance(last, Figure) and not last.caption and last.credit is None and isinstance(b, Paragraph) \
                 and p.words <= CAPTION_WORDS and not p.linky:
-            shown = [s for s in b.text if s.text.strip()]
             parts = split_credit(p.text.strip())
-            if parts is not None and parts[0] and len(parts[2].split()) <= 8:
+            if parts is not None and len(parts[2].split()) <= 8:
                 out[-1].block = replace(last, caption=plain(parts[0].rstrip(" -–—|")), credit=parts[2])
-                continue
-            if shown and all(s.em for s in shown):
-                out[-1].block = replace(last, caption=b.text)
                 continue
         out.append(p)
     return out
