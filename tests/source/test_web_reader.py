@@ -154,16 +154,20 @@ def test_a_short_article_with_a_box_of_related_links_is_an_article(tmp_path, rel
     assert [p.split()[0] for p in paras] == ["Theo", "Cơ", "Vụ"]
 
 
-def test_a_category_page_whose_cards_name_their_section_is_not_an_article(tmp_path):
+@pytest.mark.parametrize("more", ["", "<p>Phương án được áp dụng thử nghiệm trong ba tháng trước khi "
+                                  "thành phố quyết định có triển khai chính thức hay không.</p>"])
+def test_a_category_page_whose_cards_name_their_section_is_not_an_article(tmp_path, more):
     """Each card: a picture link, the headline link, a section link of four words
-    ("Thời sự - Giao thông") and the teaser (helper-61). Still a list page."""
+    ("Thời sự - Giao thông") and the teaser (helper-61), of two paragraphs too
+    (helper-62). Still a list page."""
     cards = "".join(
         f'<article class="story"><a class="thumb" href="/thoi-su/tin-{i}.htm"><img src="/img/{i}.jpg" alt=""></a>'
         f'<div class="story__content"><h3><a href="/thoi-su/tin-{i}.htm">Hà Nội điều chỉnh phương án giao thông '
         f'số {i} từ tháng 9</a></h3><div class="meta"><a class="cat" href="/chuyen-muc/{i}.htm">Thời sự - Giao '
         'thông</a> <span class="time">2 giờ trước</span></div>'
         '<p class="story__sapo">Sở Xây dựng vừa ban hành phương án tổ chức giao thông mới, theo đó xe tải bị cấm '
-        "lưu thông trong khu vực vành đai 3 vào giờ cao điểm sáng và chiều.</p></div></article>" for i in range(10))
+        f"lưu thông trong khu vực vành đai 3 vào giờ cao điểm sáng và chiều.</p>{more}</div></article>"
+        for i in range(10))
     page = tmp_path / "thoi-su.html"
     page.write_text('<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Thời sự | Báo Đô Thị</title>'
                     '<meta property="og:type" content="website"></head><body><header><nav><a href="/">Trang chủ</a> '

@@ -34,8 +34,8 @@ def _lead(el: Any) -> str:
 
 def _card_link(texts: TextIndex, lead: str, n: int) -> Any | None:
     """The headline link in the small card around the DOM text that holds ``lead``:
-    the nearest ancestor, of few more words and no other paragraph of prose, with a
-    headline link."""
+    the nearest ancestor, of few more words, with a headline link, that is not the
+    body of a short article."""
     node = texts.find(lead)
     if node is None:
         return None
@@ -47,16 +47,21 @@ def _card_link(texts: TextIndex, lead: str, n: int) -> Any | None:
             return None
         if more_words(el, n + _CARD_SLACK):
             return None
-        if sum(1 for p in el.iter("p") if p is not own and _prose_paragraph(p)) >= 1:
-            # Another paragraph of prose beside this one: the body of a short
-            # article (its box of related links inside), not one story's card.
+        prose = sum(1 for p in el.iter("p") if p is not own and _prose_paragraph(p))
+        links = [a for a in el.iter("a") if not (own in a.iterancestors() or a in own.iterancestors() or a is own)
+                 and _headline(text_of_el(a))]
+        # Paragraphs of prose beside this one, and headlines only in a list: the body
+        # of a short article with its box of related links, not one story's card
+        # (whose teaser may run to two paragraphs under its headline).
+        if prose >= 2 or (prose and links and all(_listed(a) for a in links)):
             return None
-        for a in el.iter("a"):
-            if own in a.iterancestors() or a in own.iterancestors() or a is own:
-                continue
-            if _headline(text_of_el(a)):
-                return a
+        if links:
+            return links[0]
     return None
+
+
+def _listed(a: Any) -> bool:
+    return any(x.tag == "li" for x in a.iterancestors())
 
 
 def _prose_paragraph(p: Any) -> bool:
