@@ -611,7 +611,11 @@ def test_a_heading_may_end_in_a_year_or_a_parts_number() -> None:
             + "Hà Nội FC 26\n" + body + "Thủ môn Nguyễn Văn Công 1\n" + body + "Bà Lê Thị Bình sinh năm 1968\n"
             + body + "Anh Nguyễn Văn Hùng (SN 1990)\n" + body + "Trang 2\n" + body + "Số 8 ngõ 15\n" + body
             + "Số liệu: Tổng cục Thống kê 2024\n" + body + "Theo TTXVN 2024\n" + body
-            + "Danh sách 23 cầu thủ Đức dự EURO 2016\n" + body)
+            + "Danh sách 23 cầu thủ Đức dự EURO 2016\n" + body
+            # helper-62: a name's or a car's last word before a year; a step's number.
+            + "Ông Lê Văn Nam 1962\n" + body + "Anh Nguyễn Văn Hùng SN 1990\n" + body + "Toyota Vios 2019\n" + body
+            + "Bước 1\n" + body + "Hiệp 2\n" + body)
     assert [text_of(b.text) for b in a.blocks if isinstance(b, Heading)] == [
-        "Kết quả năm 2024", "Giai đoạn 2021-2025", "Kỳ 2", "Danh sách 23 cầu thủ Đức dự EURO 2016"]
+        "Kết quả năm 2024", "Giai đoạn 2021-2025", "Kỳ 2", "Danh sách 23 cầu thủ Đức dự EURO 2016", "Bước 1",
+        "Hiệp 2"]
     assert "Nguồn: Tổng cục Thống kê" in [text_of(b.text) for b in a.blocks if isinstance(b, Paragraph)]

@@ -22,13 +22,17 @@ MAX_WORDS = 25
 # What a short heading may end in: a year (or a span of years) after "năm", "giai
 # đoạn", "nhiệm kỳ", "mùa giải" or an event's name ("Kết quả năm 2024", "Giai đoạn
 # 2021-2025", "EURO 2016"; not "sinh năm 1968"), or a part's number after its word
-# ("Kỳ 2", "Phần 3"). Any other figure at a line's end (a standing, a shirt number, a
+# ("Kỳ 2", "Phần 3", "Bước 1", "Hiệp 2"). Any other figure at a line's end (a standing, a shirt number, a
 # temperature, "ngày 30", "Số 8 ngõ 15", a score) is a number cut off or a table's row.
 _YEAR = r"(?:19|20)\d\d(?:\s?[-–]\s?(?:19|20)\d\d)?"
 _ENDS_IN_PART = re.compile(
     rf"(?:(?<!sinh )(?:năm|giai đoạn|nhiệm kỳ|niên khóa|niên khoá|mùa giải|mùa) {_YEAR}"
-    rf"|(?-i:(?<![\w(])[A-ZĐ][\w&.]* {_YEAR})"
-    r"|(?<!\w)(?:kỳ|phần|bài|chương|tập|mục|điều|phụ lục|vòng) \d{1,2})$",
+    # An event's name: a word in capitals ("EURO 2016", "COPA AMERICA 2016"; not
+    # "SN 1990", a birth year) or a contest's ("Music Awards 2016", "SEA Games 2025");
+    # not a name's last word ("Ông Lê Văn Nam 1962") nor a car's ("Toyota Vios 2019").
+    rf"|(?-i:(?<![\w(])(?!SN )[A-ZĐ]{{2,}} {_YEAR})"
+    rf"|(?:awards|games|cup|open|expo|festival|olympic|olympics|euro|asiad|copa) {_YEAR}"
+    r"|(?<!\w)(?:kỳ|phần|bài|chương|tập|mục|điều|phụ lục|vòng|bước|câu|hiệp|giai đoạn) \d{1,2})$",
     re.IGNORECASE)
 # A date or a clock time anywhere: a timestamp line ("19/05/2016 10:25 GMT+7").
 _DATED = re.compile(r"tháng\s+\d{1,2}\s+năm\s+\d{4}$|\d/\d|\d:\d\d", re.IGNORECASE)
