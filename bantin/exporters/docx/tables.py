@@ -5,6 +5,7 @@ w:tc with w:vMerge (Word wants a w:tc for every grid slot)."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from bantin.exporters.docx.metrics import text_width
@@ -14,6 +15,7 @@ from bantin.model import Cell, ListBlock, Table, text_of
 
 _JC = {"right": "right", "center": "center"}
 LONG_WORD = 12  # characters a column keeps whole, at least (a URL is broken anyway)
+_FIGURE = re.compile(r"[+\-−]?\d[\d.,]*%?")
 
 
 def _widths(w: Writer, b: Table) -> list[int]:
@@ -23,22 +25,25 @@ def _widths(w: Writer, b: Table) -> list[int]:
     (a narrow "STT" column set one letter a line, as proportion alone made it)."""
     total = round(w.width_mm / 25.4 * 1440)  # twentieths of a point
     em = round(w.cell_size * 20)
+    family = w.covered.families[0]
+    bold = family.files.get("bold") or family.files["regular"]
     longest = [0] * b.columns
-    word = [""] * b.columns
+    least = [0] * b.columns  # twips: the longest word, in bold in a header row
     for p in b.placed():
         if p.cell.colspan == 1:
             text = text_of(p.cell.text)
             # A list in a cell also takes its indent: about four characters.
             extra = 4 if any(isinstance(x, ListBlock) for x in p.cell.blocks) else 0
             longest[p.column] = max(longest[p.column], len(text) + extra)
+            face = bold if p.row < b.header_rows else family.files["regular"]
             # An address or a long compound breaks where Word may break it: past
-            # LONG_WORD characters a word claims no more room than that.
-            word[p.column] = max([word[p.column], *(x[:LONG_WORD] + " " * extra for x in text.split())], key=len)
+            # LONG_WORD characters a word claims no more room than that. A figure
+            # never breaks ("12.345.678.000"): it claims all it needs.
+            words = [(x if _FIGURE.fullmatch(x) else x[:LONG_WORD]) + " " * extra for x in text.split()]
+            least[p.column] = max([least[p.column], *(round(text_width(face, x, w.cell_size) * 20) + 240
+                                                      for x in words)])
     widths = [max(4, n) * em * 3 // 5 + 240 for n in longest]
-    # The longest word measured in the text font's bold, as a header row sets it ("STT").
-    family = w.covered.families[0]
-    face = family.files.get("bold") or family.files["regular"]
-    least = [min(x, round(text_width(face, n, w.cell_size) * 20) + 240) for x, n in zip(widths, word, strict=True)]
+    least = [min(x, lo) for x, lo in zip(widths, least, strict=True)]
     if sum(widths) > total:
         room, spare = sum(widths) - sum(least), total - sum(least)
         if spare <= 0 or room <= 0:
