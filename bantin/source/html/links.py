@@ -27,7 +27,8 @@ _WEB = ("http", "https")
 # of two labels or more whose last is a top-level domain, then a path or nothing.
 _DOMAIN = re.compile(r"(?:www\.)?(?:[a-z0-9-]+\.)+(?:vn|com|net|org|gov|edu|info|biz|me|io|asia|int)(?:[/:?#]|$)",
                      re.IGNORECASE)
-_MAILBOX = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_MAILBOX = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+(?:\?\S*)?")
+_SCHEME_TYPO = re.compile(r"(https?)//(?=[\w-]+\.)", re.IGNORECASE)
 
 
 def _scheme(url: str) -> str | None:
@@ -78,6 +79,8 @@ def resolve(article: Article, against: str | None) -> Article:
             return (s,)
         if _MAILBOX.fullmatch(href):
             joined: str | None = "mailto:" + href
+        elif typo := _SCHEME_TYPO.match(href):  # "https//dichvucong.gov.vn": the colon left out
+            joined = f"{typo.group(1).lower()}://{href[typo.end():]}"
         elif _DOMAIN.match(href):
             joined = "https://" + href  # "www.moh.gov.vn": an address typed without its scheme
         elif home and not href.startswith("/"):
