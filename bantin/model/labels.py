@@ -58,7 +58,8 @@ def is_place_date(text: str) -> bool:
     return _PLACE_DATE.fullmatch(text.strip()) is not None
 
 
-_ADDRESSEE = re.compile(r"Kính\s+gửi\s*:", re.IGNORECASE)
+# "Kính gửi: …", also spelt "Kính gởi", or typed without its colon or with a dash.
+_ADDRESSEE = re.compile(r"Kính\s+g[ửở]i(?:\s*[:\-–]|\s+(?=\w))", re.IGNORECASE)
 
 
 def is_addressee(text: str) -> bool:

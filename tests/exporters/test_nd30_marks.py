@@ -17,7 +17,7 @@ from test_pdf_print import _runs
 
 from bantin.exporters.administrative import parts
 from bantin.model import Article, Heading, Paragraph, Span
-from bantin.model.labels import is_mark
+from bantin.model.labels import is_addressee, is_mark
 
 ADDRESSEE = "Kính gửi: Các bệnh viện trực thuộc Sở."
 BODY = "Trước tình hình dịch sốt xuất huyết diễn biến phức tạp, Sở Y tế đề nghị các đơn vị khẩn trương triển khai."
@@ -173,3 +173,12 @@ def test_whom_a_letter_is_addressed_to_is_not_what_it_is_about(tmp_path):
     with zipfile.ZipFile(out / "cong-van.epub") as z:
         opf = next(z.read(n).decode() for n in z.namelist() if n.endswith(".opf"))
     assert "Kính gửi" not in opf and "<dc:title" in opf
+
+
+@pytest.mark.parametrize(("text", "addressee"), [
+    ("Kính gửi: Các bệnh viện", True), ("Kính gởi: Sở Y tế", True), ("Kính gửi Ủy ban nhân dân xã", True),
+    ("Kính gửi - Các đơn vị", True), ("Kính mời đại biểu", False), ("Kính gửi", False),
+])
+def test_whom_a_letter_is_sent_to_in_the_spellings_clerks_type(text, addressee):
+    """helper-62: "Kính gởi", no colon, a dash: still whom it is sent to."""
+    assert is_addressee(text) is addressee
