@@ -40,7 +40,7 @@ _STOP = re.compile(r"(?<![.!?…])[.!?…]++(?:[”\"’)\]]++[.!?…]*+)*+[^\S\
 _CLOSED = re.compile(r"[.!?…](?:[”\"’)\]»]*)$|[.!?…][”\"’)\]»]*[.!?…]$")
 # Abbreviations Vietnamese news writes with a full stop and then a space.
 ABBREVIATIONS = frozenset(
-    "tp tx q p h ts ths gs pgs bs ks th ths.bs ncs ls nsnd nsưt ngnd pv ctv st mr mrs ms dr no vs tt tskh bsck cki ckii"
+    "tp tx q p h ts ths gs pgs bs ks th ths.bs ncs ls nsnd nsưt ngnd pv ctv st mr mrs ms dr no vs tt tskh bsck cki ckii ck1 ck2"
     " tr đ/c".split()
 )
 _DOMAINS = frozenset({"vn", "com", "net", "org", "edu", "gov", "info", "com.vn"})
