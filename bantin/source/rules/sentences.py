@@ -40,8 +40,8 @@ _STOP = re.compile(r"(?<![.!?…])[.!?…]++(?:[”\"’)\]]++[.!?…]*+)*+[^\S\
 _CLOSED = re.compile(r"[.!?…](?:[”\"’)\]»]*)$|[.!?…][”\"’)\]»]*[.!?…]$")
 # Abbreviations Vietnamese news writes with a full stop and then a space.
 ABBREVIATIONS = frozenset(
-    "tp tx q p h ts ths gs pgs bs ks th ths.bs ncs ls nsnd nsưt ngnd pv ctv st mr mrs ms dr no vs tt tskh bsck cki ckii ck1 ck2"
-    " tr đ/c".split()
+    "tp tx q p h ts ths gs pgs bs ks th ths.bs ncs ls nsnd nsưt ngnd pv ctv st mr mrs ms dr no vs tt"
+    " tr đ/c tskh bsck cki ckii ck1 ck2".split()
 )
 _DOMAINS = frozenset({"vn", "com", "net", "org", "edu", "gov", "info", "com.vn"})
 QUOTE_LIMIT = 1500  # an opening quote never closed this long after is a typo, not a quotation
