@@ -45,7 +45,7 @@ _RULE = re.compile(r"[\s_\-–—─━═=*~·•.…]{3,}")
 _ROMAN = re.compile(r"(?:[IVXLC]{1,6})\s*[.)]\s+\S")
 _STOPS = (",", ";", ":")
 INFERRED = 99  # the level a heading found by its look holds until the levels are ranked
-CAPTION_WORDS = 40  # a longer centred or italic line under a picture is text, not its caption
+CAPTION_WORDS = 40  # a longer line under a picture is text, not its caption, whatever it ends in
 
 
 @dataclass(frozen=True)

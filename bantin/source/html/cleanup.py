@@ -1,8 +1,8 @@
 """The blocks trafilatura found, read as an editor would.
 
 The headline and the sapo are printed once (their repeats in the body go); a
-caption that trafilatura left as a paragraph goes back under its picture (and one
-the page typed as a paragraph under it, ending in "Ảnh: …"); the
+caption that trafilatura left as a paragraph goes back under its picture, and so
+does one the page typed as a paragraph under it, ending in "Ảnh: …"; the
 journalist's line that closes the body ("Hà Thu (tổng hợp)", "Theo TTXVN")
 becomes the byline; the link lists and prompts that related-news boxes leave
 before and after the article go; a paragraph set wholly in bold, short and

@@ -3,8 +3,9 @@
 A line that runs on into a lower-case next line is a sentence broken by the
 source, and one ending in a digit is a number cut off, so neither is a heading;
 unless the digits are a year or a part's number that a short heading ends with
-("Kết quả năm 2024", "Giai đoạn 2021-2025", "Kỳ 2"). A credit ("Nguồn: Tổng cục
-Thống kê" under a table, "Ảnh: …") is the line above's, never a heading.
+("Kết quả năm 2024", "Giai đoạn 2021-2025", "Kỳ 2"; see ``_ENDS_IN_PART``). A
+credit ("Nguồn: Tổng cục Thống kê" under a table, "Ảnh: …") is the line above's,
+never a heading.
 Nor is a line of a form ("Địa chỉ: 15 Lê Lợi", "BÊN A (NGƯỜI SỬ DỤNG LAO ĐỘNG): Công
 ty …", "Thời gian: 19h ngày 5/8") next to another: a label, a colon and its value,
 line after line, are a contract's parties or an event's details, not subheadings.
@@ -22,8 +23,9 @@ MAX_WORDS = 25
 # What a short heading may end in: a year (or a span of years) after "năm", "giai
 # đoạn", "nhiệm kỳ", "mùa giải" or an event's name ("Kết quả năm 2024", "Giai đoạn
 # 2021-2025", "EURO 2016"; not "sinh năm 1968"), or a part's number after its word
-# ("Kỳ 2", "Phần 3", "Bước 1", "Hiệp 2"). Any other figure at a line's end (a standing, a shirt number, a
-# temperature, "ngày 30", "Số 8 ngõ 15", a score) is a number cut off or a table's row.
+# ("Kỳ 2", "Phần 3", "Bước 1", "Hiệp 2"). Any other figure at a line's end (a
+# standing, a shirt number, a temperature, "ngày 30", "Số 8 ngõ 15", a score) is a
+# number cut off or a table's row.
 _YEAR = r"(?:19|20)\d\d(?:\s?[-–]\s?(?:19|20)\d\d)?"
 _ENDS_IN_PART = re.compile(
     rf"(?:(?<!sinh )(?:năm|giai đoạn|nhiệm kỳ|niên khóa|niên khoá|mùa giải|mùa) {_YEAR}"

@@ -56,7 +56,10 @@ def _acronym(text: str, stop: int) -> bool:
     start = stop
     while start > max(0, stop - 12) and text[start - 1].isalnum():
         start -= 1
-    if stop - start < 2 or not text[start:stop].isupper() or text.rfind("(", 0, stop) > text.rfind(")", 0, stop):
+    # Inside brackets: an opening one nearer than any closing one (looked for only a
+    # sentence back, so that a long line costs no more than its length).
+    near = max(0, stop - 300)
+    if stop - start < 2 or not text[start:stop].isupper() or text.rfind("(", near, stop) > text.rfind(")", near, stop):
         return False
     after = text[stop + 1:stop + 40].split()
     return len(after) >= 2 and after[0].casefold() not in _DOMAINS and after[1][:1].islower()
