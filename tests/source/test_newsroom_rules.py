@@ -541,7 +541,7 @@ def test_one_line_shape_end_to_end_keeps_every_word():
 @pytest.mark.slow  # every rule on long lines (about 11 s): CI runs it, the fast lane does not
 def test_no_rule_is_quadratic_on_a_long_line():
     units = ["Theo ", "Ông A ", "Ảnh: Vi Thảo. ", "(bên phải) ", "TRẦN VĂN ", "© ", "X  ", " ( ", "Một số hình ảnh: ",
-             "“A b c d e f g h i.” ", "Điều 1. ", "■ ", "TP. ", "... "]
+             "“A b c d e f g h i.” ", "Điều 1. ", "■ ", "TP. ", "... ", "USD.Người dân ", "(ABC.Xyz ", "70%.Các "]
     for unit in units:
         line = (unit * (100_000 // len(unit) + 1))[:100_000]
         t0 = time.perf_counter()
