@@ -38,7 +38,6 @@ from bantin.model import (
     Article,
     Block,
     CodeBlock,
-    Dateline,
     Figure,
     ListBlock,
     Note,
@@ -244,7 +243,7 @@ def read(data: bytes, ctx: Context) -> Article:
     article = Article(
         title=fields.title, lede=lede or None, outlet=Outlet(None, fields.outlet) if fields.outlet else None,
         date=date, byline=byline, url=fields.url, blocks=tuple(blocks), language=language(page),
-        dateline=Dateline(found[2]) if found and found[2] else None,
+        dateline=found[2] if found else None,
     )
     if admin.header is None and admin.signature is None and (paper := administrative.as_lines(article)) is not None:
         ctx.warn("issuer, number, place, date read from the administrative header's lines")

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from bantin.model import Dateline
 from bantin.source.html.page import classes, key, squash, text_of_el, words
 
 _MARK = re.compile(r"(?<![a-z])(?:sapo|lead|lede|chapo|standfirst|description|summary|subtitle|subhead|"
@@ -27,6 +28,7 @@ _OUTLET_TAG = re.compile(
 _PLACE = re.compile(r"(?<![a-z])(?:location|dateline|place)(?![a-z])")
 _SEPARATORS = " -–—:,|"
 _TIMED = re.compile(r"\d\s*[/:.]\s*\d")  # a date or a time: "5/8/2025", "08:30"
+_WEEKDAY = re.compile(r"(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật)\b", re.IGNORECASE)
 _NEAR = 4  # levels from the headline to the ancestor it shares with the sapo
 _SCOPE = 600  # elements after the headline where a sapo may stand
 
@@ -79,24 +81,33 @@ def _start(el: Any, size: int = 80) -> str:
     return squash("".join(out))
 
 
-def _stamp(el: Any) -> tuple[str, str | None] | None:
-    """(its text, the place it names or None) for the stamp the sapo ``el`` opens
-    with, in an element of its own marked as a place, or None. What such a stamp
-    holds besides a place is the outlet's tag or the time ("HÀ NỘI (TTXVN) –",
-    "(Dân trí) -", "Thứ Hai, 5/8/2025, 08:30"): not the lede's, and not a place."""
+def _stamp(el: Any) -> tuple[str, Dateline | None] | None:
+    """(its text, the dateline it gives) for the stamp the sapo ``el`` opens with, in
+    an element of its own marked as a place or a dateline; None when there is none,
+    or when it holds words of the sapo's first sentence ("Sáng 5/8", which stays the
+    lede's). A place ("Hà Nội"), a place and a day ("ĐÀ NẴNG, 31/5") is the article's
+    dateline; the outlet's tag beside it ("(TTXVN) –") or alone ("(Dân trí) -") is
+    not the lede's either."""
     first = next((c for c in el if isinstance(c.tag, str)), None)
     if first is None or (el.text or "").strip() or not _PLACE.search(classes(first)):
         return None
     raw = text_of_el(first)
-    place = raw.split("(")[0].strip(_SEPARATORS)
-    if not place or len(place.split()) > 6 or _TIMED.search(place):
-        return raw, None
-    return raw, place
+    stated = raw.split("(")[0].strip(_SEPARATORS)
+    if not stated:
+        return raw, None  # the outlet's tag alone
+    place, _, day = (stated.partition(",") if _TIMED.search(stated) else (stated, "", ""))
+    place, day = place.strip(_SEPARATORS), day.strip(_SEPARATORS)
+    if _WEEKDAY.match(place):
+        return raw, None  # the page's time stamp ("Thứ Hai, 5/8/2025, 08:30"): its date is read from the page
+    if not place or len(place.split()) > 6 or any(c.isdigit() for c in place) and _TIMED.search(place) \
+            or (day and not _TIMED.search(day)) or (_TIMED.search(stated) and not day):
+        return None
+    return raw, Dateline(place, day or None)
 
 
-def find(page: Any, title: str, descriptions: list[str]) -> tuple[Any, str, str | None] | None:
+def find(page: Any, title: str, descriptions: list[str]) -> tuple[Any, str, Dateline | None] | None:
     """(the sapo element, its text without the outlet tag or place stamp, the
-    place stamp), or None."""
+    dateline the stamp gives), or None."""
     tkey = key(title)
     h1 = next((h for h in page.iter("h1") if key(text_of_el(h)) and tkey.startswith(key(text_of_el(h))[:40])),
               None)
@@ -111,7 +122,7 @@ def find(page: Any, title: str, descriptions: list[str]) -> tuple[Any, str, str 
         if not marked and not any(key(strip_outlet_tag(_start(el)))[:24] == p for p in probes):
             continue
         stamp = _stamp(el)
-        place = stamp[1] if stamp else None
+        dateline = stamp[1] if stamp else None
         text = text_of_el(el)
         if stamp is not None and text.startswith(stamp[0]):
             # The stamp's own text is the element's first: cut where the rest begins.
@@ -131,5 +142,5 @@ def find(page: Any, title: str, descriptions: list[str]) -> tuple[Any, str, str 
         for child in el:
             if isinstance(child.tag, str) and key(text_of_el(child)) == key(text):
                 inner = child
-        return inner, squash(stripped), place
+        return inner, squash(stripped), dateline
     return None
