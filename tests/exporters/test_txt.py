@@ -5,7 +5,7 @@ from __future__ import annotations
 import unicodedata
 
 import pytest
-from helpers import EXAMPLES, assert_in_order, bantin, example_stems, load_json, model_words
+from helpers import EXAMPLES, assert_in_order, bantin, example_stems, load_json, model_words, words
 
 from bantin.exporters.txt.layout import width, wrap
 from bantin.model import Article, Briefing
@@ -110,3 +110,18 @@ def test_titles_break_between_words_and_keep_their_spaces():
                      "   Nguyễn Đức Chung ở huyện"]
     assert " ".join(x.strip() for x in lines)[3:] == title  # every word, in order, as written
     assert wrap_display("Hội nghị", 78) == ["Hội nghị"] and wrap_display("", 78) == []
+
+
+def test_a_pictures_caption_in_a_cell_is_printed():
+    """Two designs side by side, each a picture and its caption in a cell: a line of
+    text shows no picture, but its caption and credit (helper-62/63: an empty row)."""
+    from bantin import api
+    from bantin.model import Cell, Figure, Paragraph, Span, Table
+
+    row = (Cell((Figure((Span("Phương án 1: cầu dây văng"),)),)),
+           Cell((Figure((Span("Phương án 2: cầu vòm thép."),), "Sở GTVT"),)))
+    lengths = (Cell((Paragraph((Span("Dài 1.200 m"),)),)), Cell((Paragraph((Span("Dài 1.100 m"),)),)))
+    a = Article("Hai mẫu thiết kế cầu", blocks=(Paragraph((Span("Sở công bố hai phương án."),)),
+                                                Table((row, lengths))))
+    text = api.export(a, "txt").decode("utf-8")
+    assert_in_order(words("Phương án 1: cầu dây văng Phương án 2: cầu vòm thép. Ảnh: Sở GTVT"), text)

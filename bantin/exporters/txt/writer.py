@@ -32,6 +32,7 @@ from bantin.model import (
     Article,
     Block,
     Briefing,
+    Cell,
     CodeBlock,
     Figure,
     Heading,
@@ -241,9 +242,17 @@ class Writer(Walker):
         self.out.append("")
         if b.caption:
             self.out += wrap(f"{TABLE}: {self.spans(b.caption)}", self.cols)
-        cells = {(p.row, p.column): self.spans(p.cell.text) for p in b.placed()}
+        cells = {(p.row, p.column): self.cell(p.cell) for p in b.placed()}
         self.out += (not self.message and grid(cells, b, self.cols)) or records(cells, b, self.cols)
         self.tight = False
+
+    def cell(self, c: Cell) -> str:
+        """A cell on one line: its text, and the captions and credits of the
+        pictures in it, which a line of text cannot show but must not lose."""
+        parts = [self.spans(c.text)]
+        for f in (x for x in c.blocks if isinstance(x, Figure)):
+            parts += [self.spans(f.caption), credit_line(f)]
+        return " ".join(p for p in parts if p)
 
     def visit_sectionbreak(self, b: SectionBreak, depth: int) -> None:
         self.out += ["", *self.centred("* * *")]
