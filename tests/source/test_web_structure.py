@@ -491,19 +491,6 @@ def test_a_links_leading_space_goes_before_it_but_not_after_an_opening_mark() ->
         ("xem tại “", None), ("Cổng thông tin", link), ("”", None)]
 
 
-def test_a_charts_credit_is_split_from_its_caption(tmp_path: Path) -> None:
-    """The old VnExpress caption table: "… Đồ họa: Việt Chung" is the chart's credit,
-    as "… Ảnh: X" is a photo's (helper-60)."""
-    a = read_web(tmp_path, "Hà Nội mở thêm tuyến buýt điện",
-                 "<p>Sở Giao thông Vận tải cho biết ba tuyến mới mang số hiệu E09, E10 và E11 sẽ chạy từ tháng 4.</p>"
-                 '<table class="tplCaption"><tr><td><img src="https://i.vnecdn.net/lo-trinh.jpg" width="680" '
-                 'height="400"></td></tr><tr><td><p class="Image">Lộ trình ba tuyến buýt mới. Đồ họa: '
-                 "<em>Việt Chung</em></p></td></tr></table>"
-                 "<p>Giá vé lượt vẫn giữ ở mức 7.000 đồng, người dân có thể thanh toán bằng thẻ ngân hàng.</p>")
-    assert isinstance(a, Article)
-    figure = next(b for b in a.blocks if isinstance(b, Figure))
-    assert (text_of(figure.caption), figure.credit) == ("Lộ trình ba tuyến buýt mới.", "Việt Chung")
-
 
 @pytest.mark.parametrize("wrapper", ["detail-content cmt-enabled", "article-body js-cmt-count",
                                      "main-content cate-y-kien-ban-doc"])

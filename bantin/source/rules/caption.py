@@ -12,7 +12,6 @@ import re
 from bantin.model import Block, Figure, plain
 
 _WORD = "Ảnh"
-_CREDITS = (_WORD, "Đồ họa", "Đồ hoạ")
 # Syllables that make "Ảnh" part of another word: "Ảnh hưởng" (influence) opens
 # many a paragraph and is no caption marker. The inline rule reads this too.
 NOT_MARKER = frozenset({"hưởng"})
@@ -26,13 +25,11 @@ def _short(credit: str) -> bool:
 
 def split_credit(line: str) -> tuple[str, bool, str] | None:
     """(text before, whether the credit opened a bracket, credit) when the line
-    ends with "Ảnh: credit", "(Ảnh: credit)" or "[Ảnh: credit]" ("Đồ họa: credit"
-    under a chart)."""
-    # The last marker: "Ảnh", or "Đồ họa" under a chart (a picture all the same).
-    i, word = max((line.rfind(w), w) for w in _CREDITS)
+    ends with "Ảnh: credit", "(Ảnh: credit)" or "[Ảnh: credit]"."""
+    i = line.rfind(_WORD)
     if i < 0:
         return None
-    rest = line[i + len(word):].lstrip()
+    rest = line[i + len(_WORD):].lstrip()
     if not rest.startswith(":"):
         return None
     tail = rest[1:].rstrip()
