@@ -59,7 +59,7 @@ def is_place_date(text: str) -> bool:
 
 
 # "Kính gửi: …", also spelt "Kính gởi", or typed without its colon or with a dash.
-_ADDRESSEE = re.compile(r"Kính\s+g[ửở]i(?:\s*[:\-–]|\s+(?=\w))", re.IGNORECASE)
+_ADDRESSEE = re.compile(r"Kính\s+g[ửở]i(?:\s*[:\-–]|\s+(?=\w)|\s*$)", re.IGNORECASE)
 
 
 def is_addressee(text: str) -> bool:

@@ -177,7 +177,7 @@ def test_whom_a_letter_is_addressed_to_is_not_what_it_is_about(tmp_path):
 
 @pytest.mark.parametrize(("text", "addressee"), [
     ("Kính gửi: Các bệnh viện", True), ("Kính gởi: Sở Y tế", True), ("Kính gửi Ủy ban nhân dân xã", True),
-    ("Kính gửi - Các đơn vị", True), ("Kính mời đại biểu", False), ("Kính gửi", False),
+    ("Kính gửi - Các đơn vị", True), ("Kính mời đại biểu", False), ("Kính gửi", True), ("Kính gửiX", False),
 ])
 def test_whom_a_letter_is_sent_to_in_the_spellings_clerks_type(text, addressee):
     """helper-62: "Kính gởi", no colon, a dash: still whom it is sent to."""
