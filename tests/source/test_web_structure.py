@@ -530,3 +530,30 @@ def test_a_vote_widget_under_the_article_is_not_its_text(tmp_path: Path) -> None
                  '<div class="article-vote"><p>Bạn cảm thấy bài viết này thế nào?</p></div>')
     assert isinstance(a, Article)
     assert [text_of(b.text).split()[0] for b in a.blocks if isinstance(b, Paragraph)] == ["Từ", "Đây"]
+
+
+def test_an_amp_picture_keeps_its_figure_and_caption(tmp_path: Path) -> None:
+    """An AMP page's <amp-img> is a picture: its figure and caption were dropped with
+    it, silently (helper-60)."""
+    a = read_web(tmp_path, "Mưa lớn gây ngập nhiều tuyến đường",
+                 "<p>Cơn mưa kéo dài hơn hai giờ chiều qua khiến nhiều tuyến đường ở TP.HCM ngập sâu.</p>"
+                 '<figure><amp-img src="https://images.example.vn/ngap.jpg" width="1200" height="800" '
+                 'layout="responsive" alt="Đường ngập"></amp-img><figcaption>Người dân dắt xe qua đoạn ngập trên '
+                 "đường Nguyễn Hữu Cảnh</figcaption></figure>"
+                 "<p>Lực lượng chức năng đã có mặt để phân luồng giao thông tại các điểm ngập.</p>")
+    assert isinstance(a, Article)
+    figure = next(b for b in a.blocks if isinstance(b, Figure))
+    assert text_of(figure.caption).startswith("Người dân dắt xe qua đoạn ngập")
+
+
+def test_an_inline_quotation_stays_in_its_sentence(tmp_path: Path) -> None:
+    """<q> is a quotation inside running text: one paragraph with its marks, not a
+    block quote that cuts the sentence in three (helper-60)."""
+    a = read_web(tmp_path, "Giá vàng thế giới tăng mạnh",
+                 "<p>Theo Hội đồng Vàng thế giới (WGC), nhu cầu <q>vẫn rất mạnh</q> trong quý này.</p>"
+                 "<p>Giá vàng trong nước cũng tăng theo, lên mức cao nhất trong ba tháng qua.</p>")
+    assert isinstance(a, Article)
+    assert not any(isinstance(b, Quote) for b in a.blocks)
+    first = a.blocks[0]
+    assert isinstance(first, Paragraph) and "nhu cầu “vẫn rất mạnh” trong quý này." in " ".join(
+        text_of(first.text).split())

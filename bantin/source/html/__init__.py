@@ -67,6 +67,7 @@ from bantin.source.html.page import (
     parse,
     remove,
     squash,
+    standard_tags,
     words,
 )
 from bantin.source.html.pictures import collect
@@ -200,6 +201,7 @@ def read(data: bytes, ctx: Context) -> Article:
     page = parse(text)
     del text
     size.check_text(page)
+    standard_tags(page)
     ld = linked_data(page)
     fields = read_fields(page, ld)
     date = page_date(page, ld)

@@ -165,6 +165,23 @@ def remove(el: Any) -> None:
 _INLINE = ("a", "b", "strong", "em", "i", "span", "u", "small", "mark")
 
 
+def standard_tags(page: Any) -> None:
+    """What a browser shows in the tags trafilatura does not know: an AMP page's
+    ``<amp-img>`` is a picture (its figure and caption were dropped with it), and
+    an inline ``<q>`` a quotation in running text, drawn with its marks (it was read
+    as a block quote that cut its sentence in three)."""
+    for el in page.iter("amp-img"):
+        el.tag = "img"
+    for q in list(page.iter("q")):
+        q.tag = "span"
+        q.text = "“" + (q.text or "")
+        last = q[-1] if len(q) else None
+        if last is None:
+            q.text += "”"
+        else:
+            last.tail = (last.tail or "") + "”"
+
+
 def keep_spaces(page: Any) -> None:
     """trafilatura drops the lone space between two inline elements
     ("<a>Jair</a> <a>Bolsonaro</a>" came out "JairBolsonaro"), and the space that
