@@ -94,12 +94,14 @@ def test_an_address_typed_without_its_scheme_is_that_address(tmp_path: Path) -> 
         '<p>Người dân tra cứu tại <a href="www.moh.gov.vn">cổng Bộ Y tế</a>, <a href="dichvucong.gov.vn/p/home">dịch '
         'vụ công</a>, <a href="zalo.me/0912345678">Zalo</a> hoặc gửi thư tới <a href="toasoan@vnexpress.net">tòa '
         'soạn</a>, <a href="hotro@hanoi.gov.vn?subject=Hỏi">hỗ trợ</a> hay <a href="https//dichvucong.gov.vn/tra-cuu">'
-        "tra cứu</a> để được hướng dẫn chi tiết về phương án tổ chức giao thông mới.</p></article></body></html>",
+        'tra cứu</a>, <a href="http:/baochinhphu.vn/x.htm">Báo Chính phủ</a>, <a href="  https://vnexpress.net/a.html '
+        '">bài trước</a> để được hướng dẫn chi tiết về phương án tổ chức giao thông mới.</p></article></body></html>',
         encoding="utf-8")
     assert _links(page) == {"cổng Bộ Y tế": "https://www.moh.gov.vn", "dịch vụ công": "https://dichvucong.gov.vn/p/home",
                             "Zalo": "https://zalo.me/0912345678", "tòa soạn": "mailto:toasoan@vnexpress.net",
                             "hỗ trợ": "mailto:hotro@hanoi.gov.vn?subject=Hỏi",
-                            "tra cứu": "https://dichvucong.gov.vn/tra-cuu"}
+                            "tra cứu": "https://dichvucong.gov.vn/tra-cuu",
+                            "Báo Chính phủ": "http://baochinhphu.vn/x.htm", "bài trước": "https://vnexpress.net/a.html"}
 
 
 def test_a_home_page_address_resolves_only_links_from_the_sites_root(tmp_path: Path) -> None:

@@ -29,6 +29,7 @@ _DOMAIN = re.compile(r"(?:www\.)?(?:[a-z0-9-]+\.)+(?:vn|com|net|org|gov|edu|info
                      re.IGNORECASE)
 _MAILBOX = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+(?:\?\S*)?")
 _SCHEME_TYPO = re.compile(r"(https?)//(?=[\w-]+\.)", re.IGNORECASE)
+_ONE_SLASH = re.compile(r"(https?):/(?=[\w-]+\.)", re.IGNORECASE)
 
 
 def _scheme(url: str) -> str | None:
@@ -74,9 +75,14 @@ def resolve(article: Article, against: str | None) -> Article:
     home = urlsplit(against).path in ("", "/")
 
     def one(s: Span) -> Text:
-        href = s.href.strip() if s.href is not None else ""
-        if not href or _scheme(href) != "":
+        if s.href is None:
             return (s,)
+        href = s.href.strip()
+        if href and _scheme(href) in _WEB and (typo := _ONE_SLASH.match(href)):
+            href = f"{typo.group(1).lower()}://{href[typo.end():]}"  # "http:/baochinhphu.vn"
+        if not href or _scheme(href) != "":
+            # An address with spaces around it ("  https://… ") is that address.
+            return (s,) if href == s.href else (Span(s.text, s.em, s.strong, href, s.code, s.sup, s.sub, s.note),)
         if _MAILBOX.fullmatch(href):
             joined: str | None = "mailto:" + href
         elif typo := _SCHEME_TYPO.match(href):  # "https//dichvucong.gov.vn": the colon left out
