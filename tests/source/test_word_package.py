@@ -227,20 +227,3 @@ def test_pictures_keep_their_order_and_each_its_own_caption():
     figures = [(f.alt, text_of(f.caption)) for f in a.blocks if isinstance(f, Figure)]
     assert figures == [("Ảnh A", ""), ("Ảnh B", "Đồi hoa dã quỳ."), ("Ảnh C", "")]
     assert "Hồ Tuyền Lâm. Ảnh: Minh Châu" in [text_of(b.text) for b in a.blocks if isinstance(b, Paragraph)]
-
-
-def test_pictures_take_the_caption_lines_under_them_in_turn():
-    """Two pictures, then a caption line for each: the first line is the first
-    picture's (helper-62/63: "Ảnh trái" went under the right picture and the second
-    line stayed text)."""
-    rels = (("rIdA", "image", "media/a.png", False), ("rIdB", "image", "media/b.png", False))
-    media = {"word/media/a.png": png(), "word/media/b.png": png((200, 20, 20))}
-    body = (p("Hai cây cầu", style="Title") + p("Mùa đông Hà Nội năm nay đến muộn hơn mọi năm.")
-            + p(picture("rIdA", "Cầu Long Biên")) + p(picture("rIdB", "Cầu Chương Dương"))
-            + p(r("Trái: Cầu Long Biên. Ảnh: Ngọc Thành", i=True), jc="center")
-            + p(r("Phải: Cầu Chương Dương. Ảnh: Ngọc Thành", i=True), jc="center")
-            + p("Hai cây cầu nối đôi bờ sông Hồng."))
-    a, _ = word(docx(body, rels=rels, media=media))
-    figures = [(f.alt, text_of(f.caption), f.credit) for f in a.blocks if isinstance(f, Figure)]
-    assert figures == [("Cầu Long Biên", "Trái: Cầu Long Biên.", "Ngọc Thành"),
-                       ("Cầu Chương Dương", "Phải: Cầu Chương Dương.", "Ngọc Thành")]

@@ -275,15 +275,9 @@ class Assembler:
         self.close_lists()
         if self.pictures:
             # The caption is the nearest picture's, the one right above it; those
-            # before it go first, in their order. When another caption line follows,
-            # the pictures take the lines in turn ("Ảnh trái: …", "Ảnh phải: …").
-            more = isinstance(following, Para) and bool(following.text) and (
-                following.role == "caption" or self.under_picture(following))
-            if more and len(self.pictures) > 1:
-                nearest = self.pictures.pop(0)
-            else:
-                nearest = self.pictures.pop()
-                self.flush_pictures()
+            # before it go first, in their order.
+            nearest = self.pictures.pop()
+            self.flush_pictures()
             # "… Ảnh: Minh Châu": the credit is the figure's own field, as the other readers give it.
             parts = split_credit(text_of(spans))
             if parts is not None and nearest.credit is None and len(parts[2].split()) <= 8:
