@@ -522,15 +522,6 @@ def test_an_italic_paragraph_under_a_picture_without_a_credit_stays_text(tmp_pat
     assert len([b for b in a.blocks if isinstance(b, Paragraph)]) == 3
 
 
-def test_a_vote_widget_under_the_article_is_not_its_text(tmp_path: Path) -> None:
-    """Dân trí's "Bạn cảm thấy bài viết này thế nào?" box (helper-60)."""
-    a = read_web(tmp_path, "Giá xăng giảm lần thứ ba liên tiếp",
-                 "<p>Từ 15h chiều nay, giá xăng RON95 giảm 420 đồng mỗi lít theo điều chỉnh của liên Bộ.</p>"
-                 "<p>Đây là lần giảm thứ ba liên tiếp kể từ đầu tháng, theo Bộ Công Thương cho biết hôm nay.</p>"
-                 '<div class="article-vote"><p>Bạn cảm thấy bài viết này thế nào?</p></div>')
-    assert isinstance(a, Article)
-    assert [text_of(b.text).split()[0] for b in a.blocks if isinstance(b, Paragraph)] == ["Từ", "Đây"]
-
 
 def test_an_amp_picture_keeps_its_figure_and_caption(tmp_path: Path) -> None:
     """An AMP page's <amp-img> is a picture: its figure and caption were dropped with

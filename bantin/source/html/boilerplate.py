@@ -37,8 +37,7 @@ _HOLDS_WORDS = 300
 _WRAPPER_PROSE = 40  # words of prose that make a "wrapper" box part of the article
 # Small widgets: removed only when short.
 _WIDGET = re.compile(r"(?<![a-z])(?:tags?|keywords?|tu-?khoa|tools?|print|source|author|authors|byline|avatar|"
-                     r"follow|download|hotline|date|datetime|timestamp|dateline|status|vote|voting|poll|"
-                     r"reactions?)(?![a-z])")
+                     r"follow|download|hotline|date|datetime|timestamp|dateline|status)(?![a-z])")
 # Inline elements inside running text are never boxes, whatever their class says.
 _INLINE = frozenset({"a", "span", "b", "strong", "i", "em", "time", "small", "sup", "sub", "mark", "abbr", "label"})
 _TEXT_BLOCKS = frozenset({"p", "li", "td", "th", "h2", "h3", "h4", "h5", "h6", "blockquote", "figcaption"})
