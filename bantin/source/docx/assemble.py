@@ -173,9 +173,6 @@ class Assembler:
         self.flush_pictures()
         if self.table_caption:
             self.out.append(Figure(self.table_caption))
-        if self.out and isinstance(last := self.out[-1], Heading) and last.level == INFERRED:
-            # A line that looks like a heading heads nothing when nothing follows it.
-            self.out[-1] = Paragraph(last.text)
         return shift_headings(self.out)
 
     def para(self, p: Para, following: Item | None) -> None:

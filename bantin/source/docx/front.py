@@ -63,13 +63,13 @@ def _rule(it: Item) -> bool:
 
 
 def closing_byline(items: list[Item], byline: str | None) -> tuple[list[Item], str | None]:
-    """The byline a reporter sets right under the text: a last paragraph set right,
-    or in bold, that reads as a byline ("Minh Anh", "Bích Lan/VOV.VN"), as newsroom
-    text ends. Not over a byline the document states otherwise, unless it is the
-    same name (the file's author property, which the line then no longer repeats)."""
+    """The byline a reporter sets right under the text: a last paragraph set right
+    that reads as a byline ("Minh Anh", "Bích Lan/VOV.VN"), as newsroom text ends.
+    Not over a byline the document states otherwise, unless it is the same name
+    (the file's author property, which the line then no longer repeats)."""
     last = next((i for i in range(len(items) - 1, -1, -1) if not _empty(items[i])), -1)
     p = items[last] if last >= 0 else None
-    if not (isinstance(p, Para) and p.role == "body" and (p.align in ("right", "end") or p.bold) and p.num is None
+    if not (isinstance(p, Para) and p.role == "body" and p.align in ("right", "end") and p.num is None
             and not capitals(p.text) and is_byline(p.text) and byline in (None, p.text)):
         return items, byline
     return items[:last] + items[last + 1:], p.text
