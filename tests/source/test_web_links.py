@@ -110,3 +110,17 @@ def test_a_home_page_address_resolves_only_links_from_the_sites_root(tmp_path: P
     links = _links(_page(tmp_path, '<meta property="og:url" content="https://baodothi.vn/">'))
     assert links["bảng lộ trình"] == "https://baodothi.vn/giao-thong/lo-trinh-456.html"
     assert links["hướng dẫn"] == "huong-dan.html?muc=ve#the"
+
+
+def test_a_file_name_after_a_slipped_scheme_is_no_host(tmp_path: Path) -> None:
+    """"https:/bai-viet-123.html" names no site: the repair made a host of it (helper-64)."""
+    page = tmp_path / "tin.html"
+    page.write_text(
+        '<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Hà Nội cấm xe tải giờ cao điểm</title>'
+        f"{CANONICAL}</head><body><article><h1>Hà Nội cấm xe tải giờ cao điểm</h1>"
+        '<p>Xem <a href="https:/bai-viet-123.html">bài trước</a> và <a href="https//index.php?id=3">trang chủ</a> '
+        "để biết thêm chi tiết về phương án tổ chức giao thông mới trên địa bàn.</p></article></body></html>",
+        encoding="utf-8")
+    links = _links(page)
+    assert links["bài trước"] == "https:/bai-viet-123.html"
+    assert not links["trang chủ"].startswith("https://index.php")

@@ -548,3 +548,30 @@ def test_an_inline_quotation_stays_in_its_sentence(tmp_path: Path) -> None:
     first = a.blocks[0]
     assert isinstance(first, Paragraph) and "nhu cầu “vẫn rất mạnh” trong quý này." in " ".join(
         text_of(first.text).split())
+
+
+def test_quotations_the_page_marks_or_sets_in_paragraphs_are_left_as_they_are(tmp_path: Path) -> None:
+    """helper-64: a <q> that holds its own marks got them twice; one that holds
+    paragraphs lost its block quote and printed a paragraph of "”" alone."""
+    a = read_web(tmp_path, "Kỳ họp HĐND thành phố khai mạc",
+                 "<p>Ông nói <q>“Không để ai bị bỏ lại phía sau”</q> là khẩu hiệu của thành phố suốt nhiệm kỳ.</p>"
+                 "<q><p>Đoạn một của lời phát biểu về tình hình kinh tế xã hội thành phố.</p>"
+                 "<p>Đoạn hai của lời phát biểu về ngân sách và đầu tư công trung hạn.</p></q>"
+                 "<p>Kỳ họp dự kiến kéo dài trong ba ngày, kết thúc vào chiều 7/12 với phiên chất vấn.</p>")
+    assert isinstance(a, Article)
+    texts = [" ".join(text_of(b.text).split()) for b in a.blocks if isinstance(b, Paragraph)]
+    assert texts[0].startswith("Ông nói “Không để ai bị bỏ lại phía sau” là")
+    assert not any(t.strip("“”\" ") == "" for t in texts)
+    words_out = " ".join(" ".join(text_of(b.text).split()) for b in a.blocks if isinstance(b, (Paragraph, Quote)))
+    assert "Đoạn một của lời phát biểu" in words_out and "Đoạn hai" in words_out
+
+
+def test_an_amp_placeholder_is_no_second_picture(tmp_path: Path) -> None:
+    a = read_web(tmp_path, "Mưa lớn gây ngập nhiều tuyến đường",
+                 "<p>Cơn mưa kéo dài hơn hai giờ chiều qua khiến nhiều tuyến đường ở TP.HCM ngập sâu.</p>"
+                 '<figure><amp-img src="https://images.example.vn/ngap.jpg" width="1200" height="800" alt="Đường '
+                 'ngập"><amp-img placeholder src="https://images.example.vn/ngap-nho.jpg" width="120" height="80">'
+                 "</amp-img></amp-img><figcaption>Người dân dắt xe qua đoạn ngập</figcaption></figure>"
+                 "<p>Lực lượng chức năng đã có mặt để phân luồng giao thông tại các điểm ngập.</p>")
+    assert isinstance(a, Article)
+    assert len([b for b in a.blocks if isinstance(b, Figure)]) == 1

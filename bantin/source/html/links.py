@@ -78,14 +78,14 @@ def resolve(article: Article, against: str | None) -> Article:
         if s.href is None:
             return (s,)
         href = s.href.strip()
-        if href and _scheme(href) in _WEB and (typo := _ONE_SLASH.match(href)):
+        if href and _scheme(href) in _WEB and (typo := _ONE_SLASH.match(href)) and _DOMAIN.match(href, typo.end()):
             href = f"{typo.group(1).lower()}://{href[typo.end():]}"  # "http:/baochinhphu.vn"
         if not href or _scheme(href) != "":
             # An address with spaces around it ("  https://… ") is that address.
             return (s,) if href == s.href else (Span(s.text, s.em, s.strong, href, s.code, s.sup, s.sub, s.note),)
         if _MAILBOX.fullmatch(href):
             joined: str | None = "mailto:" + href
-        elif typo := _SCHEME_TYPO.match(href):  # "https//dichvucong.gov.vn": the colon left out
+        elif (typo := _SCHEME_TYPO.match(href)) and _DOMAIN.match(href, typo.end()):  # "https//dichvucong.gov.vn"
             joined = f"{typo.group(1).lower()}://{href[typo.end():]}"
         elif _DOMAIN.match(href):
             joined = "https://" + href  # "www.moh.gov.vn": an address typed without its scheme

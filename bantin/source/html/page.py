@@ -165,21 +165,32 @@ def remove(el: Any) -> None:
 _INLINE = ("a", "b", "strong", "em", "i", "span", "u", "small", "mark")
 
 
+_OPEN_MARKS = "“\"‘'«"
+
+
 def standard_tags(page: Any) -> None:
     """What a browser shows in the tags trafilatura does not know: an AMP page's
     ``<amp-img>`` is a picture (its figure and caption were dropped with it), and
     an inline ``<q>`` a quotation in running text, drawn with its marks (it was read
     as a block quote that cut its sentence in three)."""
-    for el in page.iter("amp-img"):
-        el.tag = "img"
+    for el in list(page.iter("amp-img")):
+        if el.get("placeholder") is not None or el.get("fallback") is not None:
+            remove(el)  # a low-resolution stand-in for the picture around it
+        else:
+            el.tag = "img"
     for q in list(page.iter("q")):
+        said = "".join(q.itertext()).strip()
+        if not said or q.find(".//p") is not None or q.find(".//div") is not None:
+            continue  # empty, or a quotation of paragraphs: trafilatura reads it as one
         q.tag = "span"
+        if said[:1] in _OPEN_MARKS:
+            continue  # the page typed its own marks ("<q>“…”</q>")
         q.text = "“" + (q.text or "")
         last = q[-1] if len(q) else None
         if last is None:
-            q.text += "”"
+            q.text = q.text.rstrip() + "”"
         else:
-            last.tail = (last.tail or "") + "”"
+            last.tail = (last.tail or "").rstrip() + "”"
 
 
 def keep_spaces(page: Any) -> None:
