@@ -99,8 +99,10 @@ def _stamp(el: Any) -> tuple[str, Dateline | None] | None:
     place, day = place.strip(_SEPARATORS), day.strip(_SEPARATORS)
     if _WEEKDAY.match(place):
         return raw, None  # the page's time stamp ("Thứ Hai, 5/8/2025, 08:30"): its date is read from the page
-    if not place or len(place.split()) > 6 or any(c.isdigit() for c in place) and _TIMED.search(place) \
-            or (day and not _TIMED.search(day)) or (_TIMED.search(stated) and not day):
+    # No place, a place that is a date itself, or a day with no place before it
+    # ("Sáng 5/8", "Ngày 31/5"): words of the sentence, left to the lede.
+    if not place or len(place.split()) > 6 or _TIMED.search(place) or (day and not _TIMED.search(day)) \
+            or (_TIMED.search(stated) and not day):
         return None
     return raw, Dateline(place, day or None)
 
