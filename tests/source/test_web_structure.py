@@ -523,13 +523,14 @@ def test_an_italic_paragraph_under_a_picture_without_a_credit_stays_text(tmp_pat
 
 
 
-def test_an_amp_picture_keeps_its_figure_and_caption(tmp_path: Path) -> None:
-    """An AMP page's <amp-img> is a picture: its figure and caption were dropped with
-    it, silently (helper-60)."""
+@pytest.mark.parametrize("tag", ["amp-img", "amp-anim"])
+def test_an_amp_picture_keeps_its_figure_and_caption(tmp_path: Path, tag: str) -> None:
+    """An AMP page's <amp-img> (<amp-anim>, animated) is a picture: its figure and
+    caption were dropped with it, silently (helper-60, helper-64)."""
     a = read_web(tmp_path, "Mưa lớn gây ngập nhiều tuyến đường",
                  "<p>Cơn mưa kéo dài hơn hai giờ chiều qua khiến nhiều tuyến đường ở TP.HCM ngập sâu.</p>"
-                 '<figure><amp-img src="https://images.example.vn/ngap.jpg" width="1200" height="800" '
-                 'layout="responsive" alt="Đường ngập"></amp-img><figcaption>Người dân dắt xe qua đoạn ngập trên '
+                 f'<figure><{tag} src="https://images.example.vn/ngap.gif" width="1200" height="800" '
+                 f'layout="responsive" alt="Đường ngập"></{tag}><figcaption>Người dân dắt xe qua đoạn ngập trên '
                  "đường Nguyễn Hữu Cảnh</figcaption></figure>"
                  "<p>Lực lượng chức năng đã có mặt để phân luồng giao thông tại các điểm ngập.</p>")
     assert isinstance(a, Article)

@@ -170,10 +170,10 @@ _OPEN_MARKS = "“\"‘'«"
 
 def standard_tags(page: Any) -> None:
     """What a browser shows in the tags trafilatura does not know: an AMP page's
-    ``<amp-img>`` is a picture (its figure and caption were dropped with it), and
-    an inline ``<q>`` a quotation in running text, drawn with its marks (it was read
-    as a block quote that cut its sentence in three)."""
-    for el in list(page.iter("amp-img")):
+    ``<amp-img>`` and ``<amp-anim>`` are pictures (their figures and captions were
+    dropped with them), and an inline ``<q>`` a quotation in running text, drawn
+    with its marks (it was read as a block quote that cut its sentence in three)."""
+    for el in list(page.iter("amp-img", "amp-anim")):
         if el.get("placeholder") is not None or el.get("fallback") is not None:
             remove(el)  # a low-resolution stand-in for the picture around it
         else:
