@@ -562,6 +562,11 @@ def test_quotations_the_page_marks_or_sets_in_paragraphs_are_left_as_they_are(tm
     assert isinstance(a, Article)
     texts = [" ".join(text_of(b.text).split()) for b in a.blocks if isinstance(b, Paragraph)]
     assert texts[0].startswith("Ông nói “Không để ai bị bỏ lại phía sau” là")
+    nested = read_web(tmp_path, "Kỳ họp HĐND thành phố khai mạc",
+                      "<p>Ông nói <q>khẩu hiệu <q>không để ai bị bỏ lại</q> vẫn đúng</q> trong nhiệm kỳ tới.</p>"
+                      "<p>Kỳ họp dự kiến kéo dài trong ba ngày, kết thúc vào chiều 7/12 với phiên chất vấn.</p>")
+    assert isinstance(nested, Article) and isinstance(nested.blocks[0], Paragraph)
+    assert "“khẩu hiệu ‘không để ai bị bỏ lại’ vẫn đúng”" in " ".join(text_of(nested.blocks[0].text).split())
     assert not any(t.strip("“”\" ") == "" for t in texts)
     words_out = " ".join(" ".join(text_of(b.text).split()) for b in a.blocks if isinstance(b, (Paragraph, Quote)))
     assert "Đoạn một của lời phát biểu" in words_out and "Đoạn hai" in words_out

@@ -178,6 +178,7 @@ def standard_tags(page: Any) -> None:
             remove(el)  # a low-resolution stand-in for the picture around it
         else:
             el.tag = "img"
+    quoted: set[Any] = set()
     for q in list(page.iter("q")):
         said = "".join(q.itertext()).strip()
         if not said or q.find(".//p") is not None or q.find(".//div") is not None:
@@ -185,12 +186,15 @@ def standard_tags(page: Any) -> None:
         q.tag = "span"
         if said[:1] in _OPEN_MARKS:
             continue  # the page typed its own marks ("<q>“…”</q>")
-        q.text = "“" + (q.text or "")
+        # Inside another quotation, Vietnamese typesetting nests ‘…’ in “…”.
+        opening, closing = ("‘", "’") if any(a in quoted for a in q.iterancestors()) else ("“", "”")
+        quoted.add(q)
+        q.text = opening + (q.text or "")
         last = q[-1] if len(q) else None
         if last is None:
-            q.text = q.text.rstrip() + "”"
+            q.text = q.text.rstrip() + closing
         else:
-            last.tail = (last.tail or "").rstrip() + "”"
+            last.tail = (last.tail or "").rstrip() + closing
 
 
 def keep_spaces(page: Any) -> None:
