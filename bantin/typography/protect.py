@@ -17,8 +17,9 @@ LIMIT = 0xFFFFD
 # Generic top-level domains, and the country codes of foreign sources ("bbc.co.uk"),
 # these in lower case only: not every two letters, and not a sentence glued to the
 # next ("mới.Ca bệnh", "A.US"), or "TP.HN" would be an address.
-_TLD = (r"(?:vn|com|net|org|gov|edu|int|info|biz|io|me|asia|app|dev|news|tv"
-        r"|(?-i:uk|us|jp|cn|kr|fr|de|au|ca|ru|eu|sg|tw|kh))")
+TLD = (r"(?:vn|com|net|org|gov|edu|int|info|biz|io|me|asia|app|dev|news|tv"
+       r"|(?-i:uk|us|jp|cn|kr|fr|de|au|ca|ru|eu|sg|tw|kh))")
+MAILBOX = r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+"  # an e-mail address
 # Matched at the start of a word (after any opening brackets or quotes), after a
 # colon inside one ("Nguồn:https://…", "Email:a@b.vn") and where a scheme or "www."
 # starts inside one ("Link—www.x.vn"), so the scan stays linear in the text: a
@@ -28,8 +29,8 @@ ADDRESS = re.compile(
     r"[a-z][a-z0-9+.-]{0,15}://[^\s<>\"“”‘’«»]+"  # a URL with its scheme
     r"|(?:mailto|tel):[^\s<>\"]+"
     r"|www\.[^\s<>\"“”‘’«»]+"
-    r"|[\w.+'-]+@[\w-]+(?:\.[\w-]+)+"  # an e-mail address
-    rf"|(?:[\w-]+\.)+{_TLD}(?:\.[a-z]{{2}})?(?![\w-])(?:/[^\s<>\"“”‘’«»]*)?"  # vnexpress.net/…
+    rf"|{MAILBOX}"
+    rf"|(?:[\w-]+\.)+{TLD}(?:\.[a-z]{{2}})?(?![\w-])(?:/[^\s<>\"“”‘’«»]*)?"  # vnexpress.net/…
     # File paths: their dots, dashes and backslashes are not prose either
     # ("~/docs/a...b", "C:\\Users\\Lan\\bao-cao...docx"). A Unix path starts at "/",
     # "~/", "./" or "../" and has a second "/" ("/var/log/x"): so "/h" alone, and "1/2",

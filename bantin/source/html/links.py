@@ -20,14 +20,16 @@ from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from bantin.model import Article, Span, Text, map_spans
+from bantin.typography.protect import MAILBOX, TLD
 
 _WEB = ("http", "https")
 # An address typed without its scheme, which a browser would take for a page of the
 # site ("www.moh.gov.vn", "dichvucong.gov.vn/p/home", "zalo.me/0912345678"): a host
 # of two labels or more whose last is a top-level domain, then a path or nothing.
-_DOMAIN = re.compile(r"(?:www\.)?(?:[a-z0-9-]+\.)+(?:vn|com|net|org|gov|edu|info|biz|me|io|asia|int)(?:[/:?#]|$)",
-                     re.IGNORECASE)
-_MAILBOX = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+(?:\?\S*)?")
+# The top-level domains and the mailbox are typography's (``protect``), which keeps
+# the same addresses from its rules.
+_DOMAIN = re.compile(rf"(?:www\.)?(?:[a-z0-9-]+\.)+{TLD}(?:\.[a-z]{{2}})?(?:[/:?#]|$)", re.IGNORECASE)
+_MAILBOX = re.compile(rf"{MAILBOX}(?:\?\S*)?")
 _SCHEME_TYPO = re.compile(r"(https?)//(?=[\w-]+\.)", re.IGNORECASE)
 _ONE_SLASH = re.compile(r"(https?):/(?=[\w-]+\.)", re.IGNORECASE)
 
