@@ -40,7 +40,7 @@ from bantin.model import (
 from bantin.source.fragment_inline import HIDDEN, Item, Marks, Picture, picture, tidy
 from bantin.source.fragment_table import table
 from bantin.source.reader import Context
-from bantin.source.rules.caption import split_credit
+from bantin.source.rules.caption import credited
 from bantin.source.sandbox import local_image
 
 _CONTAINERS = frozenset({"p", "div", "section", "article", "main", "header", "footer", "aside", "nav", "center",
@@ -73,9 +73,9 @@ def figure(p: Picture, caption: Text, ctx: Context) -> Figure:
     credit = None
     if not caption and p.title:
         caption = plain(p.title)
-    parts = split_credit(text_of(caption)) if caption else None
-    if parts is not None and len(parts[2].split()) <= 8:
-        caption, credit = plain(parts[0]), parts[2]
+    parts = credited(text_of(caption)) if caption else None
+    if parts is not None:
+        caption, credit = plain(parts[0]), parts[1]
     image = local_image(p.src, ctx.folder, ctx.warn, ctx.seen) if p.src else None
     return Figure(caption, credit, image, p.alt)
 

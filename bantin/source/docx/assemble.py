@@ -38,7 +38,7 @@ from bantin.model import (
 from bantin.model.blocks import number
 from bantin.source.docx.body import Item, Para
 from bantin.source.docx.numbering import NumItem
-from bantin.source.rules.caption import split_credit
+from bantin.source.rules.caption import credited
 from bantin.source.rules.heading import is_field
 
 _RULE = re.compile(r"[\s_\-–—─━═=*~·•.…]{3,}")
@@ -243,8 +243,7 @@ class Assembler:
         editor's note or a question."""
         if p.images or p.role != "body" or p.num is not None:
             return False
-        parts = split_credit(p.text)
-        if parts is not None and len(parts[2].split()) <= 8 and len(p.text.split()) <= CAPTION_WORDS:
+        if credited(p.text) is not None and len(p.text.split()) <= CAPTION_WORDS:
             return True
         shown = [s for s in p.spans if s.text.strip()]
         return p.align == "center" and bool(shown) and all(s.em for s in shown) and len(p.text.split()) <= 25
@@ -276,9 +275,9 @@ class Assembler:
             nearest = self.pictures.pop()
             self.flush_pictures()
             # "… Ảnh: Minh Châu": the credit is the figure's own field, as the other readers give it.
-            parts = split_credit(text_of(spans))
-            if parts is not None and nearest.credit is None and len(parts[2].split()) <= 8:
-                self.out.append(replace(nearest, caption=plain(parts[0].rstrip(" -–—|")), credit=parts[2]))
+            parts = credited(text_of(spans))
+            if parts is not None and nearest.credit is None:
+                self.out.append(replace(nearest, caption=plain(parts[0]), credit=parts[1]))
             else:
                 self.out.append(replace(nearest, caption=spans))
             return

@@ -22,7 +22,7 @@ from bantin.source.html.fields import outlet_like
 from bantin.source.html.page import key, squash, words
 from bantin.source.html.pictures import Picture
 from bantin.source.html.sapo import strip_outlet_tag
-from bantin.source.rules.caption import split_credit
+from bantin.source.rules.caption import credited
 
 _PAREN_END = re.compile(r"\s*\([^()]{1,40}\)\s*$")
 _CONNECTORS = frozenset({"và", "theo", "-", "–", "&", "and", "de", "van", "von", "da", "do", "dos", "der"})
@@ -128,9 +128,9 @@ def _typed_captions(pieces: list[Piece]) -> list[Piece]:
         b = p.block
         if isinstance(last, Figure) and not last.caption and last.credit is None and isinstance(b, Paragraph) \
                 and p.words <= CAPTION_WORDS and not p.linky:
-            parts = split_credit(p.text.strip())
-            if parts is not None and len(parts[2].split()) <= 8:
-                out[-1].block = replace(last, caption=plain(parts[0].rstrip(" -–—|")), credit=parts[2])
+            parts = credited(p.text.strip())
+            if parts is not None:
+                out[-1].block = replace(last, caption=plain(parts[0]), credit=parts[1])
                 continue
         out.append(p)
     return out

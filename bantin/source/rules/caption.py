@@ -47,6 +47,16 @@ def split_credit(line: str) -> tuple[str, bool, str] | None:
     return before.strip(), opened, credit
 
 
+def credited(line: str) -> tuple[str, str] | None:
+    """(caption, credit) when the line ends in a short credit ("… Ảnh: Minh Châu",
+    "… - Ảnh: X"), the caption without the dash or bar that set the credit apart;
+    None otherwise. What every reader makes of a caption's last words."""
+    parts = split_credit(line)
+    if parts is None or not _short(parts[2]):
+        return None
+    return parts[0].rstrip(" -–—|").strip(), parts[2]
+
+
 def match(lines: list[str], i: int) -> tuple[Block, int] | None:
     line = lines[i]
     parts = split_credit(line)
