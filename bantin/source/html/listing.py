@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from bantin.errors import InputError
+from bantin.source.html.boilerplate import prose_words
 from bantin.source.html.page import TextIndex, more_words, squash, text_of_el, words
 
 _MIN_WORDS = 8  # shorter paragraphs (dates, labels) say nothing either way
@@ -47,7 +48,7 @@ def _card_link(texts: TextIndex, lead: str, n: int) -> Any | None:
             return None
         if more_words(el, n + _CARD_SLACK):
             return None
-        prose = sum(1 for p in el.iter("p") if p is not own and _prose_paragraph(p))
+        prose = sum(1 for p in el.iter("p") if p is not own and prose_words(p))
         links = [a for a in el.iter("a") if not (own in a.iterancestors() or a in own.iterancestors() or a is own)
                  and _headline(text_of_el(a))]
         # Paragraphs of prose beside this one, and headlines only in a list: the body
@@ -62,13 +63,6 @@ def _card_link(texts: TextIndex, lead: str, n: int) -> Any | None:
 
 def _listed(a: Any) -> bool:
     return any(x.tag == "li" for x in a.iterancestors())
-
-
-def _prose_paragraph(p: Any) -> bool:
-    """A paragraph of the page with a sentence's worth of words outside its links."""
-    n = len(words(text_of_el(p)))
-    linked = sum(len(words(text_of_el(a))) for a in p.iter("a"))
-    return n - linked >= _MIN_WORDS
 
 
 def _headline(text: str) -> bool:

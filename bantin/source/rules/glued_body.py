@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from bantin.source.rules.sentences import ABBREVIATIONS
+from bantin.source.rules.sentences import ABBREVIATIONS, word_before
 
 _DOUBLE_SPACE = re.compile(r"(?<=[.!?…”\"])\s{2,}(?=\S)")
 _CANDIDATE = re.compile(r"(?<=[^\W_][.!?…]|%[.!?…])(?=[^\W\d_]{2})")
@@ -25,10 +25,7 @@ def _glued(text: str, at: int) -> bool:
     stop = at - 1
     if text[stop - 1] == "%":  # "hỗ trợ 70%.Các nghề": a figure ends the sentence
         return True
-    start = stop
-    while start > max(0, stop - 12) and text[start - 1].isalnum():  # the word before the stop
-        start -= 1
-    word = text[start:stop]
+    word = word_before(text, stop)
     if word.casefold() in ABBREVIATIONS:
         return False
     return word[-1].islower() or word[-1].isdigit() or (len(word) >= 2 and word.isupper())

@@ -47,19 +47,26 @@ _DOMAINS = frozenset({"vn", "com", "net", "org", "edu", "gov", "info", "com.vn"}
 QUOTE_LIMIT = 1500  # an opening quote never closed this long after is a typo, not a quotation
 
 
+def word_before(text: str, stop: int) -> str:
+    """The word that ends at ``stop`` (a stop's position), twelve letters at most:
+    looked at no further back, so that a long line costs no more than its length."""
+    start = stop
+    while start > max(0, stop - 12) and text[start - 1].isalnum():
+        start -= 1
+    return text[start:stop]
+
+
 def _acronym(text: str, stop: int) -> bool:
     """Is the word before ``stop`` two capitals or more, and what follows a sentence
     of its own: a capital, then a word in lower case ("5 USD.Người dân", "của
     IDF.Chiến dịch")? Not a place or a name after a body's initials ("Sở GTVT.Hà
     Nội", "CDC.Hà Nội"), a domain ("VNM.Vn"), nor inside brackets ("(HUST.Edu)").
     Title abbreviations ("TP.", "TS.", "CKII.") are told apart later."""
-    start = stop
-    while start > max(0, stop - 12) and text[start - 1].isalnum():
-        start -= 1
+    word = word_before(text, stop)
     # Inside brackets: an opening one nearer than any closing one (looked for only a
     # sentence back, so that a long line costs no more than its length).
     near = max(0, stop - 300)
-    if stop - start < 2 or not text[start:stop].isupper() or text.rfind("(", near, stop) > text.rfind(")", near, stop):
+    if len(word) < 2 or not word.isupper() or text.rfind("(", near, stop) > text.rfind(")", near, stop):
         return False
     after = text[stop + 1:stop + 40].split()
     return len(after) >= 2 and after[0].casefold() not in _DOMAINS and after[1][:1].islower()
