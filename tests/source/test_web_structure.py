@@ -457,6 +457,19 @@ def test_readers_comments_are_not_the_article(tmp_path: Path, box: str) -> None:
     assert a.byline == "Đức Ngọc"
 
 
+def _picture_then(tmp_path: Path, under: str) -> tuple[Article, Figure]:
+    """A Người Lao Động-shaped page: a paragraph, a picture in a centred <p> with no
+    caption, ``under`` as the next <p>, then a paragraph; the article and its figure."""
+    a = read_web(tmp_path, "Lũ quét ở Nghệ An",
+                 "<p>Theo UBND huyện Kỳ Sơn, lũ quét xảy ra khoảng 23 giờ đêm 27-9 tại xã Mường Lống, cuốn trôi "
+                 "nhiều nhà dân.</p>"
+                 '<p style="text-align:center"><img src="https://nld.mediacdn.vn/lu-1.jpg" width="660" height="440">'
+                 f'</p><p style="text-align:center">{under}</p>'
+                 "<p>Lực lượng cứu hộ đã tiếp cận hiện trường từ sáng 28-9 và đưa người dân đến nơi an toàn.</p>")
+    assert isinstance(a, Article)
+    return a, next(b for b in a.blocks if isinstance(b, Figure))
+
+
 @pytest.mark.parametrize(("under", "caption", "credit"), [
     ("<em>Hiện trường vụ lũ quét tại xã Mường Lống. Ảnh: CTV</em>", "Hiện trường vụ lũ quét tại xã Mường Lống.", "CTV"),
     ("<em>Ảnh: Hoàng Tuấn</em>", "", "Hoàng Tuấn"),
@@ -468,14 +481,7 @@ def test_a_caption_typed_as_a_paragraph_under_its_picture(tmp_path: Path, under:
     """The older Người Lao Động pages (helper-60): the picture in a centred <p>, its
     caption the next <p>, in italics or ending in its credit. It was a paragraph of
     the text under an empty figure."""
-    a = read_web(tmp_path, "Lũ quét ở Nghệ An",
-                 "<p>Theo UBND huyện Kỳ Sơn, lũ quét xảy ra khoảng 23 giờ đêm 27-9 tại xã Mường Lống, cuốn trôi "
-                 "nhiều nhà dân.</p>"
-                 '<p style="text-align:center"><img src="https://nld.mediacdn.vn/lu-1.jpg" width="660" height="440">'
-                 f'</p><p style="text-align:center">{under}</p>'
-                 "<p>Lực lượng cứu hộ đã tiếp cận hiện trường từ sáng 28-9 và đưa người dân đến nơi an toàn.</p>")
-    assert isinstance(a, Article)
-    figure = next(b for b in a.blocks if isinstance(b, Figure))
+    a, figure = _picture_then(tmp_path, under)
     assert (text_of(figure.caption), figure.credit) == (caption, credit)
     assert [text_of(b.text).split()[0] for b in a.blocks if isinstance(b, Paragraph)] == ["Theo", "Lực"]
 
@@ -510,17 +516,9 @@ def test_an_articles_wrapper_flagged_for_comments_is_the_article(tmp_path: Path,
 def test_an_italic_paragraph_under_a_picture_without_a_credit_stays_text(tmp_path: Path, under: str) -> None:
     """An interview's question, an editor's note: set in italics under a photo, not
     its caption (helper-62)."""
-    a = read_web(tmp_path, "Lũ quét ở Nghệ An",
-                 "<p>Theo UBND huyện Kỳ Sơn, lũ quét xảy ra khoảng 23 giờ đêm 27-9 tại xã Mường Lống, cuốn trôi "
-                 "nhiều nhà dân.</p>"
-                 '<p><img src="https://nld.mediacdn.vn/lu-1.jpg" width="660" height="440"></p>'
-                 f"<p>{under}</p><p>Lực lượng cứu hộ đã tiếp cận hiện trường từ sáng 28-9 và đưa người dân đến "
-                 "nơi an toàn.</p>")
-    assert isinstance(a, Article)
-    figure = next(b for b in a.blocks if isinstance(b, Figure))
+    a, figure = _picture_then(tmp_path, under)
     assert figure.caption == ()
     assert len([b for b in a.blocks if isinstance(b, Paragraph)]) == 3
-
 
 
 @pytest.mark.parametrize("tag", ["amp-img", "amp-anim"])
