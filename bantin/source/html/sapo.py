@@ -11,10 +11,11 @@ a Vietnamese sapo ("(NLĐO)- ", "TTO - ", "(Dân trí) - ") or a wire dateline
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, NamedTuple
 
 from bantin.model import Dateline
 from bantin.source.html.page import classes, key, squash, text_of_el, words
+from bantin.source.rules.outlet_tag import names_outlet
 
 _MARK = re.compile(r"(?<![a-z])(?:sapo|lead|lede|chapo|standfirst|description|summary|subtitle|subhead|"
                    r"teaser|intro|excerpt|deck|dek|abstract|tomtat|tom-tat)(?![a-z])")
@@ -29,6 +30,10 @@ _PLACE = re.compile(r"(?<![a-z])(?:location|dateline|place)(?![a-z])")
 _SEPARATORS = " -–—:,|"
 _TIMED = re.compile(r"\d\s*[/:.]\s*\d")  # a date or a time: "5/8/2025", "08:30"
 _WEEKDAY = re.compile(r"(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật)\b", re.IGNORECASE)
+_TIME_WORDS = re.compile(r"\b(?:ngày|lúc|gmt|utc)\b", re.IGNORECASE)
+# Words that open a sentence with its time ("Sáng nay", "Hôm qua", "Cuối tuần"), not a place.
+_TIME_OF_DAY = re.compile(r"(?:sáng|trưa|chiều|tối|đêm|khuya|rạng|hôm|đầu|cuối|giữa|sớm|mới|vừa)\b"
+                          r"|.*\b(?:nay|qua|mai|này|tới)$", re.IGNORECASE)
 _NEAR = 4  # levels from the headline to the ancestor it shares with the sapo
 _SCOPE = 600  # elements after the headline where a sapo may stand
 
@@ -81,30 +86,48 @@ def _start(el: Any, size: int = 80) -> str:
     return squash("".join(out))
 
 
-def _stamp(el: Any) -> tuple[str, Dateline | None] | None:
-    """(its text, the dateline it gives) for the stamp the sapo ``el`` opens with, in
-    an element of its own marked as a place or a dateline; None when there is none,
-    or when it holds words of the sapo's first sentence ("Sáng 5/8", which stays the
-    lede's). A place ("Hà Nội"), a place and a day ("ĐÀ NẴNG, 31/5") is the article's
-    dateline; the outlet's tag beside it ("(TTXVN) –") or alone ("(Dân trí) -") is
-    not the lede's either."""
+class _Stamp(NamedTuple):
+    raw: str  # the stamp element's text
+    dateline: Dateline | None
+    cut: bool  # False: words of the sapo's first sentence, kept in the lede
+
+
+def _piece_is_time(piece: str) -> bool:
+    """A weekday, a date or a clock time ("thứ Hai", "5/8/2025", "08:30"), and nothing
+    else but "ngày", "lúc", "GMT+7": the page's time, not the sentence's words."""
+    rest = _TIME_WORDS.sub(" ", _WEEKDAY.sub(" ", piece))
+    return (bool(_WEEKDAY.search(piece)) or bool(_TIMED.search(piece))) and not any(c.isalpha() for c in rest)
+
+
+def _stamp(el: Any) -> _Stamp | None:
+    """The stamp the sapo ``el`` opens with, in an element of its own marked as a
+    place or a dateline; None when there is none.
+
+    - A place ("Hà Nội", "Quận 1, TP HCM"), with a day ("ĐÀ NẴNG, 31/5") or a
+      weekday after it, is the article's dateline.
+    - The outlet's tag or name ("(Dân trí) -", "VnExpress") and the page's time
+      ("Thứ Hai, 5/8/2025, 08:30", "08:30 (GMT+7)") are cut: neither a place nor
+      the lede's.
+    - Words of the sapo's first sentence ("Sáng 5/8", "Sáng nay", a lower-case
+      word) stay the lede's, parted from the next word as the page shows them."""
     first = next((c for c in el if isinstance(c.tag, str)), None)
     if first is None or (el.text or "").strip() or not _PLACE.search(classes(first)):
         return None
     raw = text_of_el(first)
     stated = raw.split("(")[0].strip(_SEPARATORS)
-    if not stated:
-        return raw, None  # the outlet's tag alone
-    place, _, day = (stated.partition(",") if _TIMED.search(stated) else (stated, "", ""))
-    place, day = place.strip(_SEPARATORS), day.strip(_SEPARATORS)
-    if _WEEKDAY.match(place):
-        return raw, None  # the page's time stamp ("Thứ Hai, 5/8/2025, 08:30"): its date is read from the page
-    # No place, a place that is a date itself, or a day with no place before it
-    # ("Sáng 5/8", "Ngày 31/5"): words of the sentence, left to the lede.
-    if not place or len(place.split()) > 6 or _TIMED.search(place) or (day and not _TIMED.search(day)) \
-            or (_TIMED.search(stated) and not day):
-        return None
-    return raw, Dateline(place, day or None)
+    pieces = [x for x in (p.strip(_SEPARATORS) for p in stated.split(",")) if x]
+    times = [x for x in pieces if _piece_is_time(x)]
+    places = [x for x in pieces if x not in times]
+    if not places or names_outlet(stated):
+        return _Stamp(raw, None, True)  # the outlet's tag or name, or the page's time
+    place = ", ".join(places)
+    # A date inside the place, or a word that opens a sentence
+    # rather than a name ("Sáng nay", "theo"): the sentence's own words.
+    if len(place.split()) > 6 or _TIMED.search(place) or not place[0].isupper() \
+            or _TIME_OF_DAY.match(place):
+        return _Stamp(raw, None, False)
+    day = ", ".join(times)
+    return _Stamp(raw, Dateline(place, day or None), True)
 
 
 def find(page: Any, title: str, descriptions: list[str]) -> tuple[Any, str, Dateline | None] | None:
@@ -124,11 +147,14 @@ def find(page: Any, title: str, descriptions: list[str]) -> tuple[Any, str, Date
         if not marked and not any(key(strip_outlet_tag(_start(el)))[:24] == p for p in probes):
             continue
         stamp = _stamp(el)
-        dateline = stamp[1] if stamp else None
+        dateline = stamp.dateline if stamp else None
         text = text_of_el(el)
-        if stamp is not None and text.startswith(stamp[0]):
-            # The stamp's own text is the element's first: cut where the rest begins.
-            text = squash(text[len(stamp[0]):]).lstrip(_SEPARATORS)
+        if stamp is not None and text.startswith(stamp.raw):
+            # The stamp's own text is the element's first: cut where the rest
+            # begins, or parted from it by the space the page's CSS shows.
+            rest = text[len(stamp.raw):]
+            text = (squash(rest).lstrip(_SEPARATORS) if stamp.cut
+                    else squash(stamp.raw + ("" if rest[:1] in ",.;:)" else " ") + rest))
         n = len(words(text))
         if not 6 <= n <= 150 or el.find(".//h1") is not None:
             continue
