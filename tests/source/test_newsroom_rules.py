@@ -144,7 +144,9 @@ def test_tagged_sapo_repeated_with_its_tag():
 
 def test_sentences_respect_abbreviations_numbers_and_quotations():
     text = ("Đoàn đến TP. Hà Nội lúc 9 giờ. Ông Phan Văn Q. (45 tuổi) đón đoàn. Điều 4. Phạm vi áp dụng "
-            "được nêu rõ. Xe dùng động cơ 2.0L. “Chúng tôi rất vui. Mọi thứ đã sẵn sàng”, ông nói. Hết.")
+            "được nêu rõ. Xe dùng động cơ 2.0L. “Chúng tôi rất vui. Mọi thứ đã sẵn sàng”, ông nói. Hết. "
+            # helper-65: a name's initials, and a surname cut to its consonants.
+            "Ảnh: T.T. Hà và Ng. Minh chụp. Tác giả là WHO. Hà Nội đã có ca bệnh.")
     got = [p.text for p in sentences.split(text)]
     assert got == [
         "Đoàn đến TP. Hà Nội lúc 9 giờ.",
@@ -153,6 +155,9 @@ def test_sentences_respect_abbreviations_numbers_and_quotations():
         "Xe dùng động cơ 2.0L.",
         "“Chúng tôi rất vui. Mọi thứ đã sẵn sàng”, ông nói.",
         "Hết.",
+        "Ảnh: T.T. Hà và Ng. Minh chụp.",
+        "Tác giả là WHO.",
+        "Hà Nội đã có ca bệnh.",
     ]
 
 

@@ -180,6 +180,9 @@ def test_a_page_reads_in_well_under_a_second():
     (p(r("Phố núi Đà Lạt mùa dã quỳ", i=True), jc="center"), "Phố núi Đà Lạt mùa dã quỳ", None),
     (p("Du khách chụp ảnh bên đồi hoa - Ảnh: Minh Châu"), "Du khách chụp ảnh bên đồi hoa", "Minh Châu"),
     (p(r("Ảnh: Minh Châu", i=True), jc="center"), "", "Minh Châu"),
+    # helper-65: a credit with initials is a credit still.
+    (p("Du khách chụp ảnh bên đồi hoa. Ảnh: Ng. Hà"), "Du khách chụp ảnh bên đồi hoa.", "Ng. Hà"),
+    (p("Du khách chụp ảnh bên đồi hoa - ẢNH: MINH CHÂU"), "Du khách chụp ảnh bên đồi hoa", "MINH CHÂU"),
 ])
 def test_a_line_typed_under_a_picture_is_its_caption(under, caption, credit):
     """No Caption style: a short line right under the picture, centred or in

@@ -16,7 +16,9 @@ _WORD = "Ảnh"
 # many a paragraph and is no caption marker. The inline rule reads this too.
 NOT_MARKER = frozenset({"hưởng"})
 _STARTS = re.compile(rf"[(\[]?[ \t]*Ảnh\b(?![ \t]+(?:{'|'.join(sorted(NOT_MARKER))})\b)")
-_SENTENCE = re.compile(r"[.!?]\s")
+# A stop that ends a sentence inside a credit; not an initial's ("Ảnh: Ng. Hà",
+# "T.T. Hà", "Q. Huy"): one capital, or a capital and a small letter, before it.
+_SENTENCE = re.compile(r"(?<!\b[A-ZĐ])(?<!\b[A-ZĐ][a-zđ])[.!?]\s")
 
 
 def _short(credit: str) -> bool:
@@ -27,6 +29,11 @@ def split_credit(line: str) -> tuple[str, bool, str] | None:
     """(text before, whether the credit opened a bracket, credit) when the line
     ends with "Ảnh: credit", "(Ảnh: credit)" or "[Ảnh: credit]"."""
     i = line.rfind(_WORD)
+    upper = line.rfind(_WORD.upper())
+    # Thanh Niên sets the credit in capitals ("… - ẢNH: MINH CHÂU"); a line all in
+    # capitals ("TRIỂN LÃM HÌNH ẢNH: …") is a heading, not a caption's end.
+    if upper > i and (upper == 0 or not line[upper - 1].isalpha()) and not line[:upper].isupper():
+        i = upper
     if i < 0:
         return None
     rest = line[i + len(_WORD):].lstrip()
