@@ -84,13 +84,16 @@ def test_the_pdf_links_to_the_resolved_address(tmp_path: Path) -> None:
             "https://sxd.hanoi.gov.vn/tin"} <= uris
 
 
-def test_an_address_typed_without_its_scheme_is_that_address(tmp_path: Path) -> None:
+@pytest.mark.parametrize("head", [CANONICAL, ""])
+def test_an_address_typed_without_its_scheme_is_that_address(tmp_path: Path, head: str) -> None:
     """"www.moh.gov.vn" or a bare mailbox in an href: a browser would open a page of
-    the outlet's site; the author named a site or a mailbox (helper-61)."""
+    the outlet's site; the author named a site or a mailbox (helper-61). It names
+    its host itself, so a page with no address of its own needs no base for it
+    (helper-65: every such link was lost there)."""
     page = tmp_path / "tin.html"
     page.write_text(
         '<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Hà Nội cấm xe tải giờ cao điểm</title>'
-        f"{CANONICAL}</head><body><article><h1>Hà Nội cấm xe tải giờ cao điểm</h1>"
+        f"{head}</head><body><article><h1>Hà Nội cấm xe tải giờ cao điểm</h1>"
         '<p>Người dân tra cứu tại <a href="www.moh.gov.vn">cổng Bộ Y tế</a>, <a href="dichvucong.gov.vn/p/home">dịch '
         'vụ công</a>, <a href="zalo.me/0912345678">Zalo</a> hoặc gửi thư tới <a href="toasoan@vnexpress.net">tòa '
         'soạn</a>, <a href="hotro@hanoi.gov.vn?subject=Hỏi">hỗ trợ</a> hay <a href="https//dichvucong.gov.vn/tra-cuu">'
@@ -113,14 +116,18 @@ def test_a_home_page_address_resolves_only_links_from_the_sites_root(tmp_path: P
 
 
 def test_a_file_name_after_a_slipped_scheme_is_no_host(tmp_path: Path) -> None:
-    """"https:/bai-viet-123.html" names no site: the repair made a host of it (helper-64)."""
+    """"https:/bai-viet-123.html" names no site: the repair made a host of it
+    (helper-64). On an https page a browser reads it as a path of the site, and a
+    backslash as a slash (helper-65)."""
     page = tmp_path / "tin.html"
     page.write_text(
         '<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Hà Nội cấm xe tải giờ cao điểm</title>'
         f"{CANONICAL}</head><body><article><h1>Hà Nội cấm xe tải giờ cao điểm</h1>"
         '<p>Xem <a href="https:/bai-viet-123.html">bài trước</a> và <a href="https//index.php?id=3">trang chủ</a> '
+        r'hay <a href="\tin\c.html">tin khác</a> '
         "để biết thêm chi tiết về phương án tổ chức giao thông mới trên địa bàn.</p></article></body></html>",
         encoding="utf-8")
     links = _links(page)
-    assert links["bài trước"] == "https:/bai-viet-123.html"
+    assert links["bài trước"] == "https://vnexpress.net/bai-viet-123.html"
+    assert links["tin khác"] == "https://vnexpress.net/tin/c.html"
     assert not links["trang chủ"].startswith("https://index.php")

@@ -66,37 +66,43 @@ def base(page: Any, url: str | None) -> str | None:
 
 
 def resolve(article: Article, against: str | None) -> Article:
-    """The article with every relative link made absolute against ``against``.
-    A link with a scheme (http, mailto, tel…) stays as it is; so does every
-    link when there is nothing to resolve against."""
-    if against is None:
-        return article
-
+    """The article with every link as the page meant it: a relative one made
+    absolute against ``against`` (kept as written when that is None), an address
+    typed without its scheme or with a slip in it repaired (with or without
+    ``against``: it names its host itself). A link with a scheme (http, mailto,
+    tel…) stays as it is."""
     # A page that names only its site's home as its address ("og:url" set to the
     # home page) tells where "/tin/a.html" leads, not where "a.html" does.
-    home = urlsplit(against).path in ("", "/")
+    home = against is not None and urlsplit(against).path in ("", "/")
 
     def one(s: Span) -> Text:
         if s.href is None:
             return (s,)
-        href = s.href.strip()
-        if href and _scheme(href) in _WEB and (typo := _ONE_SLASH.match(href)) and _DOMAIN.match(href, typo.end()):
-            href = f"{typo.group(1).lower()}://{href[typo.end():]}"  # "http:/baochinhphu.vn"
-        if not href or _scheme(href) != "":
-            # An address with spaces around it ("  https://… ") is that address.
-            return (s,) if href == s.href else (Span(s.text, s.em, s.strong, href, s.code, s.sup, s.sub, s.note),)
-        if _MAILBOX.fullmatch(href):
-            joined: str | None = "mailto:" + href
-        elif (typo := _SCHEME_TYPO.match(href)) and _DOMAIN.match(href, typo.end()):  # "https//dichvucong.gov.vn"
-            joined = f"{typo.group(1).lower()}://{href[typo.end():]}"
-        elif _DOMAIN.match(href):
-            joined = "https://" + href  # "www.moh.gov.vn": an address typed without its scheme
-        elif home and not href.startswith("/"):
-            return (s,)
-        else:
-            joined = _join(against, href)
-        return (s,) if joined is None else (Span(s.text, s.em, s.strong, joined, s.code, s.sup, s.sub, s.note),)
+        href = _meant(s.href.strip(), against, home)
+        return (s,) if href == s.href else (Span(s.text, s.em, s.strong, href, s.code, s.sup, s.sub, s.note),)
 
     out = map_spans(article, one)
     assert isinstance(out, Article)
     return out
+
+
+def _meant(href: str, against: str | None, home: bool) -> str:
+    """The address ``href`` means (spaces around it dropped), or ``href``."""
+    scheme = _scheme(href) if href else None
+    if scheme in _WEB and (typo := _ONE_SLASH.match(href)) and _DOMAIN.match(href, typo.end()):
+        return f"{typo.group(1).lower()}://{href[typo.end():]}"  # "http:/baochinhphu.vn"
+    if scheme in _WEB and against and not urlsplit(href).netloc and scheme == urlsplit(against).scheme:
+        # "https:/bai-viet.html" on an https page: a browser reads a path of the site.
+        return _join(against, href) or href
+    if scheme != "":
+        return href  # an address with a scheme, or no address at all
+    if _MAILBOX.fullmatch(href):
+        return "mailto:" + href
+    if (typo := _SCHEME_TYPO.match(href)) and _DOMAIN.match(href, typo.end()):  # "https//dichvucong.gov.vn"
+        return f"{typo.group(1).lower()}://{href[typo.end():]}"
+    if _DOMAIN.match(href):
+        return "https://" + href  # "www.moh.gov.vn": an address typed without its scheme
+    if against is None or (home and not href.startswith(("/", "\\"))):
+        return href
+    # A browser reads a backslash in a web address as a slash ("\\tin\\a.html").
+    return _join(against, href.replace("\\", "/")) or href
