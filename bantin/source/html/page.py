@@ -165,7 +165,9 @@ def remove(el: Any) -> None:
 _INLINE = ("a", "b", "strong", "em", "i", "span", "u", "small", "mark")
 
 
-_OPEN_MARKS = "“\"‘'«"
+# A quotation's marks, each opening one with its closing one.
+_PAIRS = {"“": "”", "\"": "\"", "‘": "’", "'": "'", "«": "»", "„": "“"}
+_AMP = ("amp-img", "amp-anim", "amp-video", "amp-iframe", "amp-carousel", "amp-story", "amp-ad")
 
 
 def standard_tags(page: Any) -> None:
@@ -173,28 +175,56 @@ def standard_tags(page: Any) -> None:
     ``<amp-img>`` and ``<amp-anim>`` are pictures (their figures and captions were
     dropped with them), and an inline ``<q>`` a quotation in running text, drawn
     with its marks (it was read as a block quote that cut its sentence in three)."""
-    for el in list(page.iter("amp-img", "amp-anim")):
-        if el.get("placeholder") is not None or el.get("fallback") is not None:
+    for el in list(page.iter(*_AMP[:2])):
+        parent = el.getparent()
+        if (el.get("placeholder") is not None or el.get("fallback") is not None) \
+                and parent is not None and parent.tag in _AMP:
             remove(el)  # a low-resolution stand-in for the picture around it
         else:
             el.tag = "img"
-    quoted: set[Any] = set()
+    depth: dict[Any, int] = {}
     for q in list(page.iter("q")):
-        said = "".join(q.itertext()).strip()
-        if not said or q.find(".//p") is not None or q.find(".//div") is not None:
-            continue  # empty, or a quotation of paragraphs: trafilatura reads it as one
+        if q.find(".//p") is not None or q.find(".//div") is not None:
+            continue  # a quotation of paragraphs: trafilatura reads it as one
         q.tag = "span"
-        if said[:1] in _OPEN_MARKS:
+        # Inside another quotation Vietnamese typesetting nests ‘…’ in “…”, and “…”
+        # in that again.
+        depth[q] = level = next((depth[a] + 1 for a in q.iterancestors() if a in depth), 0)
+        said = "".join(q.itertext()).strip()
+        if not said:
+            continue  # empty, or spaces only: nothing to mark
+        opening, closing = ("‘", "’") if level % 2 else ("“", "”")
+        first, last = said[0], said[-1]
+        if first in _PAIRS and last == _PAIRS[first] and len(said) > 1:
             continue  # the page typed its own marks ("<q>“…”</q>")
-        # Inside another quotation, Vietnamese typesetting nests ‘…’ in “…”.
-        opening, closing = ("‘", "’") if any(a in quoted for a in q.iterancestors()) else ("“", "”")
-        quoted.add(q)
-        q.text = opening + (q.text or "")
-        last = q[-1] if len(q) else None
-        if last is None:
-            q.text = q.text.rstrip() + closing
-        else:
-            last.tail = (last.tail or "").rstrip() + closing
+        # One end typed, its partner missing from the text: only the other end is
+        # added ("<q>“… đúng hạn</q>"); "<q>«Le Monde» viết …</q>" gets both.
+        # (Not for "'": "'90" is an elision.)
+        if not (first in _PAIRS and first != "'" and _PAIRS[first] not in said[1:]):
+            _mark_start(q, opening)
+        if not (last in _PAIRS.values() and last != "'"
+                and not any(o in said[:-1] for o, c in _PAIRS.items() if c == last)):
+            _mark_end(q, closing)
+
+
+def _mark_start(q: Any, mark: str) -> None:
+    text = q.text or ""
+    q.text = text[:len(text) - len(text.lstrip())] + mark + text.lstrip()
+
+
+def _mark_end(q: Any, mark: str) -> None:
+    """The closing mark after the quotation's last word, before the space that
+    parts it from the next one ("“sẽ làm ngay” trong"); a line break that ends
+    the quotation goes (it left a space before the mark)."""
+    while len(q) and q[-1].tag == "br" and not (q[-1].tail or "").strip():
+        remove(q[-1])
+    last = q[-1] if len(q) else None
+    text = (q.text if last is None else last.tail) or ""
+    text = text.rstrip() + mark + text[len(text.rstrip()):]
+    if last is None:
+        q.text = text
+    else:
+        last.tail = text
 
 
 def keep_spaces(page: Any) -> None:
