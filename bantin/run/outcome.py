@@ -16,6 +16,10 @@ from bantin.run.names import shown
 from bantin.run.report import Report
 from bantin.run.settings import Settings
 
+# How every report begins: the guard knows an earlier report by it, which the next
+# run may replace (``batch._check_report``).
+REPORT_HEAD = '{\n  "inputs": ['
+
 
 class Outcome:
     """Counts results and streams each into the report file as it arrives, so
@@ -39,7 +43,7 @@ class Outcome:
             self._tmp = Path(tmp)
             self._file = os.fdopen(fd, "w", encoding="utf-8")
             self._sep = "\n    "
-            self._write('{\n  "inputs": [')
+            self._write(REPORT_HEAD)
 
     def _write(self, text: str) -> None:
         if self._file is None:

@@ -183,3 +183,21 @@ def test_the_report_and_standard_input_never_replace_an_input(tmp_path: Path) ->
     r = bantin("export", "-f", "txt", "-o", "out", "--report", "out/report.json", "src", cwd=tmp_path)
     r = bantin("export", "-f", "txt", "-o", "out", "--report", "out/report.json", "src", cwd=tmp_path)
     assert r.returncode == 0, r.stderr
+
+
+def test_the_report_replaces_no_other_file_and_no_output(tmp_path: Path) -> None:
+    """helper-66: --report beside an input replaced a reporter's Word file, and
+    --report out/a.pdf made the run's PDF a file of JSON while the report listed
+    it as the PDF. Another file is replaced only with --overwrite."""
+    (tmp_path / "src").mkdir()
+    (tmp_path / "src" / "a.txt").write_bytes(ARTICLE)
+    (tmp_path / "src" / "keep.docx").write_bytes(b"the reporter's original")
+    before = snapshot(tmp_path)
+    for report, why in (("src/keep.docx", b"not a report of bantin's"), ("out/a.txt", b"an output of this run")):
+        r = bantin("export", "-f", "txt", "-o", "out", "--report", report, "src/a.txt", cwd=tmp_path)
+        assert r.returncode == 2 and why in r.stderr, r.stderr
+        assert snapshot(tmp_path) == before
+    r = bantin("export", "-f", "txt", "-o", "out", "--overwrite", "--report", "src/keep.docx", "src/a.txt",
+               cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert json.loads((tmp_path / "src" / "keep.docx").read_text(encoding="utf-8"))["converted"] == 1
