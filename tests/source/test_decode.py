@@ -157,6 +157,16 @@ def test_utf8_under_a_named_code_page_is_read_as_utf8_whatever_its_language() ->
         assert warnings == [f"the file is UTF-8, not {named} as named: read as UTF-8"]
 
 
+def test_utf8_under_a_named_utf16_is_read_as_utf8() -> None:
+    """helper-66: -e utf-16 over a UTF-8 file made every word a CJK character,
+    without a word. UTF-16 holds a zero byte in every space; a file of none is not
+    in it. A real UTF-16 file is read as named."""
+    for named in ("utf-16", "utf-16-le", "utf-16-be"):
+        assert read(ARTICLE.encode(), encoding=named) == (
+            [TITLE, SAPO, BODY], [f"the file is UTF-8, not {named} as named: read as UTF-8"])
+    assert read(ARTICLE.encode("utf-16"), encoding="utf-16") == ([TITLE, SAPO, BODY], [])
+
+
 def test_utf8_with_a_stray_windows_byte_under_a_named_encoding_is_read_as_utf8() -> None:
     # A dash pasted from Word (0x96) makes the file invalid UTF-8; read as TCVN3 it
     # was "Viỏằ‡t" without a word.
