@@ -86,6 +86,20 @@ def test_a_markdown_table_of_too_many_cells_is_refused_before_it_is_parsed(tmp_p
     one_line_refusal(r, b"bang.md", b"30,000 table cells")
 
 
+def test_markdown_of_too_many_link_brackets_is_refused_before_it_is_parsed(tmp_path: Path) -> None:
+    """helper-66: 1 MB of nested "[ " held markdown-it for 72 s (it seeks the "]" of
+    each); brackets in fenced code open no links and count for nothing."""
+    (tmp_path / "ngoac.md").write_text("# Ngoặc\n\nĐoạn mở đầu.\n\n" + "[ " * 40_000 + "x" + " ]" * 40_000 + "\n",
+                                       encoding="utf-8")
+    start = time.monotonic()
+    r = bantin("export", "-q", "-f", "txt", "-o", str(tmp_path / "out"), str(tmp_path / "ngoac.md"))
+    assert time.monotonic() - start < 30
+    one_line_refusal(r, b"ngoac.md", b"30,000 link brackets")
+    log = "\n".join(f'{{"id": [{i}, [1, 2]], "ok": [true]}}' for i in range(12_000))
+    doc = api.read(f"# Nhật ký\n\nMáy chủ chạy ổn định.\n\n```\n{log}\n```\n".encode(), source_format="md")
+    assert doc.title == "Nhật ký"
+
+
 def test_pipes_in_fenced_code_part_no_cells() -> None:
     log = "\n".join(f"2026-12-04 | worker {i} | ok | 12 ms | cache hit | done" for i in range(7000))
     doc = api.read(f"# Nhật ký\n\nMáy chủ chạy ổn định.\n\n```\n{log}\n```\n".encode(), source_format="md")

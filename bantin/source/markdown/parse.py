@@ -25,6 +25,9 @@ NESTING = 100  # markdown-it's own limit on nested tokens, block and inline
 # table costs markdown-it and the table's reading some 20 µs a cell, and a 1 MB
 # table of 500,000 cells ran past a minute. The HTML reader's limit on blocks.
 MAX_CELLS = 30_000
+# Link brackets: markdown-it scans for the "]" of every "[" it meets, some 0.1 ms a
+# bracket, and 1 MB of "[ " ran 72 s (helper-66). An article has a few hundred.
+MAX_BRACKETS = 30_000
 DEEP = NESTING - 10  # from this token level on, a container's lines are read as text
 _INLINE = "bantin_inline"  # where an inline token's own tokens are kept, out of the tree's sight
 _MARKERS = re.compile(r"^[ \t]*(?:(?:>|[-*+](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$))[ \t]*)*")
@@ -81,9 +84,9 @@ def _keep_orphans(state: Any) -> None:
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 
 
-def _cell_marks(text: str) -> int:
-    """The "|" outside fenced code: a log or a shell session in a code block holds
-    pipes that part no cells."""
+def _marks(text: str, mark: str) -> int:
+    """The ``mark`` outside fenced code: a log or a shell session in a code block
+    holds pipes that part no cells and brackets that open no links."""
     count, fence = 0, ""
     for line in text.splitlines():
         m = _FENCE.match(line)
@@ -93,7 +96,7 @@ def _cell_marks(text: str) -> int:
         elif m:
             fence = m.group(1)
         else:
-            count += line.count("|")
+            count += line.count(mark)
     return count
 
 
@@ -103,8 +106,10 @@ def _any_link(_url: str) -> bool:
 
 def parse(text: str, front_matter: bool = True) -> Parsed:
     """The tree of ``text``; ``front_matter=False`` reads an opening "---" block as Markdown."""
-    if text.count("|") > MAX_CELLS and _cell_marks(text) > MAX_CELLS:
+    if text.count("|") > MAX_CELLS and _marks(text, "|") > MAX_CELLS:
         raise InputError(f"too large to be an article: more than {MAX_CELLS:,} table cells (\"|\" marks)")
+    if text.count("[") > MAX_BRACKETS and _marks(text, "[") > MAX_BRACKETS:
+        raise InputError(f"too large to be an article: more than {MAX_BRACKETS:,} link brackets (\"[\")")
     from markdown_it import MarkdownIt
     from markdown_it.tree import SyntaxTreeNode
     from mdit_py_plugins.footnote import footnote_plugin
