@@ -106,7 +106,7 @@ def collector(into: list[str], label: str) -> Callable[[str], None]:
     """A warn callable that keeps each warning, labelled with where it arose."""
 
     def warn(msg: str) -> None:
-        into.append(f"{label}: {msg}")
+        into.append(one_line(f"{label}: {msg}"))  # a warning may quote a whole line of the input
 
     return warn
 

@@ -624,3 +624,12 @@ def test_a_heading_may_end_in_a_year_or_a_parts_number() -> None:
         "Kết quả năm 2024", "Giai đoạn 2021-2025", "Kỳ 2", "Danh sách 23 cầu thủ Đức dự EURO 2016", "Bước 1",
         "Hiệp 2"]
     assert "Nguồn: Tổng cục Thống kê" in [text_of(b.text) for b in a.blocks if isinstance(b, Paragraph)]
+
+
+def test_a_dropped_text_is_quoted_short():
+    """helper-66: a repeated sapo of a megabyte made an 11.9 MB warning line."""
+    sapo_text = "Mưa lớn kéo dài khiến nhiều tuyến phố ở trung tâm ngập sâu suốt buổi chiều qua, " * 40
+    heard: list[str] = []
+    art(f"Phố ngập sau mưa\n{sapo_text}\n{sapo_text}\nNgay sau cơn mưa, lực lượng thoát nước đã có mặt.\n", heard)
+    assert len(heard) == 1 and heard[0].startswith("dropped repeated sapo: “Mưa lớn kéo dài")
+    assert heard[0].endswith("…”") and len(heard[0]) < 240
