@@ -14,6 +14,8 @@ import errno
 import os
 from pathlib import Path
 
+NAME_MAX = 255  # bytes of a file name, on every common file system
+
 
 def write_atomic(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` or leave nothing; an OSError names ``path``
@@ -25,7 +27,11 @@ def write_atomic(path: Path, data: bytes) -> None:
     # The temporary name is chosen before the file exists and the file is made
     # inside the try: a Ctrl-C that lands just after the file is created (inside
     # tempfile.mkstemp, say) would otherwise leave it behind.
-    tmp = path.parent / f".{path.name}.{os.urandom(4).hex()}.part"
+    # Named after the output, so that a leftover says whose it is; but an output
+    # whose name is near the file system's 255 bytes (a Vietnamese title of a
+    # hundred characters) could not be written under a longer one (helper-66).
+    own = path.name if len(os.fsencode(path.name)) <= NAME_MAX - len(".12345678.part") - 1 else "bantin"
+    tmp = path.parent / f".{own}.{os.urandom(4).hex()}.part"
     try:
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
         with os.fdopen(fd, "wb") as f:

@@ -36,6 +36,16 @@ def test_flushed_before_renamed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     assert [p.name for p in tmp_path.iterdir()] == ["bai.pdf"]
 
 
+def test_an_output_of_a_long_legal_name_is_written(tmp_path: Path) -> None:
+    """helper-66: the temporary name added 15 bytes, so an output of a legal name
+    of 241 to 255 bytes (a Vietnamese title of about a hundred characters) failed."""
+    target = tmp_path / ("Bản tin thời sự " * 20)[:175].replace(" ", "-")
+    target = target.with_name(target.name + ".pdf")
+    assert 241 <= len(os.fsencode(target.name)) <= 255
+    write_atomic(target, b"%PDF-1.4 data")
+    assert [p.name for p in tmp_path.iterdir()] == [target.name]
+
+
 def test_a_failed_flush_leaves_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     def fsync(_fd: int) -> None:
         raise OSError(5, "Input/output error")
