@@ -26,9 +26,9 @@ from bantin.errors import StdoutError, UsageError
 from bantin.run import cluster, interrupt, manifest, owned, pool
 from bantin.run.collect import PassedOver, collect, covered, input_suffixes
 from bantin.run.convert import Job, Result, bundle, slug, target
-from bantin.run.guard import Guard, OutputRefused, check
+from bantin.run.guard import Guard, OutputRefused, check, report_refusal
 from bantin.run.names import shown
-from bantin.run.outcome import REPORT_HEAD, Outcome
+from bantin.run.outcome import Outcome
 from bantin.run.output import unwritable
 from bantin.run.report import Report
 from bantin.run.settings import Settings
@@ -74,7 +74,10 @@ def check_outputs(inputs: tuple[str, ...], settings: Settings) -> bool:
     what it writes (``bantin.run.owned``)."""
     out = settings.out_dir
     if settings.report is not None:
-        _check_report(inputs, settings)
+        why = report_refusal(inputs, settings.report, settings.out_dir,
+                             {target(Path(), Path("x"), f).suffix for f in settings.formats}, settings.overwrite)
+        if why is not None:
+            raise BatchUsageError(f"--report {shown(str(settings.report))}: {why}")
     if out is None:
         return False
     if out.exists() and not out.is_dir():
@@ -118,36 +121,6 @@ def check_outputs(inputs: tuple[str, ...], settings: Settings) -> bool:
     except OutputRefused as e:
         raise BatchUsageError(str(e)) from None
     return guard.overlaps()
-
-
-def _check_report(inputs: tuple[str, ...], settings: Settings) -> None:
-    """The report may replace an earlier report, never a file the run reads
-    (``--report a.txt a.txt``, or a file inside an input folder), a file that may
-    be one of the run's outputs (``-o out --report out/a.pdf``: a "PDF" of JSON),
-    nor any other file unless ``--overwrite`` (``--report bai.docx`` beside an
-    input replaced a reporter's Word file)."""
-    report = settings.report
-    assert report is not None
-    guard = Guard.of(inputs, report.parent, overwrite=True)
-    why = guard.refusal(report)
-    if why is not None:
-        raise BatchUsageError(f"--report {shown(str(report))}: {why.replace('output', 'report', 1)}")
-    out = settings.out_dir
-    suffixes = {target(Path(), Path("x"), f).suffix for f in settings.formats}
-    if out is not None and report.suffix.lower() in suffixes and os.path.realpath(report).startswith(
-            os.path.join(os.path.realpath(out), "")):
-        raise BatchUsageError(f"--report {shown(str(report))}: the report would take the place of an output of "
-                              f"this run; give it a name ending in .json, or put it outside {shown(str(out))}")
-    if settings.overwrite or not report.is_file() or report.stat().st_size == 0:
-        return
-    try:
-        with report.open("rb") as f:
-            head = f.read(len(REPORT_HEAD.encode()))
-    except OSError:
-        return  # an unreadable report path fails when it is written, with the reason
-    if head != REPORT_HEAD.encode():
-        raise BatchUsageError(f"--report {shown(str(report))}: the report would replace an existing file that is "
-                              "not a report of bantin's; give another path, or --overwrite")
 
 
 def run(inputs: tuple[str, ...], settings: Settings, err: Err) -> Report:

@@ -13,12 +13,8 @@ from bantin._version import __version__
 from bantin.errors import UsageError
 from bantin.run.convert import Result
 from bantin.run.names import shown
-from bantin.run.report import Report
+from bantin.run.report import REPORT_HEAD, Report
 from bantin.run.settings import Settings
-
-# How every report begins: the guard knows an earlier report by it, which the next
-# run may replace (``batch._check_report``).
-REPORT_HEAD = '{\n  "inputs": ['
 
 
 class Outcome:

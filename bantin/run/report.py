@@ -10,6 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+# How every report file begins (``outcome.Outcome``): the guard knows an earlier
+# report by it, which the next run may replace (``guard.report_refusal``).
+REPORT_HEAD = '{\n  "inputs": ['
+
 
 @dataclass(frozen=True)
 class Output:

@@ -73,7 +73,7 @@ ONE_LINE_RULES: tuple[PieceRule, ...] = (
 _END_MARK = "./."
 _LONG_LINE = 400
 _COLLAPSED_SENTENCES = 3
-QUOTED = 200  # characters of a dropped text a warning quotes
+QUOTED = 500  # characters of a dropped text a warning quotes (a site's footer whole)
 
 
 @dataclass
@@ -86,10 +86,8 @@ class _Context:
 
     def drop(self, what: str, text: str) -> None:
         text = " ".join(text.split())
-        if text:
-            # Enough to find it in the file: a repeated sapo may be a megabyte long.
-            shown = text if len(text) <= QUOTED else text[:QUOTED - 1] + "…"
-            self.warn(f"dropped {what}: “{shown}”")
+        if text:  # quoted enough to find it in the file: a repeated sapo may be a megabyte long
+            self.warn(f"dropped {what}: “{text if len(text) <= QUOTED else text[:QUOTED - 1] + '…'}”")
 
 
 def _clean_lines(text: str) -> list[str]:
