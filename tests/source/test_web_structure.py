@@ -418,6 +418,12 @@ def test_a_link_to_a_file_is_the_articles_own_where_a_related_headline_goes(tmp_
     ('<span class="location-stamp">theo</span>', None, "theo"),
     ('<span class="location-stamp">TP HCM, thứ Hai</span>', Dateline("TP HCM", "thứ Hai"), "Từ"),
     ('<span class="location-stamp">08:30, Hà Nội</span>', Dateline("Hà Nội", "08:30"), "Từ"),
+    # helper-67: places that begin or end like a time of day; a time in hours.
+    ('<span class="location-stamp">HOÀNG MAI, 5/8</span>', Dateline("HOÀNG MAI", "5/8"), "Từ"),
+    ('<span class="location-stamp">Rạng Đông</span>', Dateline("Rạng Đông"), "Từ"),
+    ('<span class="location-stamp">Lúc 8h</span>', None, "Từ"),
+    ('<span class="location-stamp">Ngày 5/8</span>', None, "Ngày"),  # a date alone may be the sentence's
+    ('<span class="location-stamp">TTO – Hà Nội</span>', Dateline("Hà Nội"), "Từ"),
 ])
 def test_a_place_stamp_opening_the_sapo_is_its_dateline(tmp_path: Path, stamp: str, dateline: Dateline | None,
                                                        lede: str) -> None:
@@ -433,6 +439,21 @@ def test_a_place_stamp_opening_the_sapo_is_its_dateline(tmp_path: Path, stamp: s
     assert a.dateline == dateline
     assert a.lede is not None and a.lede.split()[0] == lede
     assert re.search(r"(?:^|\s)Từ tháng 4, ba tuyến", " ".join(a.lede.split()))
+
+
+@pytest.mark.parametrize("stamp", ["Ngày 5/8", "Lúc 8:30", "Thứ Hai", "Sáng nay"])
+def test_a_stamp_the_sentence_goes_on_from_stays_the_ledes(tmp_path: Path, stamp: str) -> None:
+    """helper-67: "Ngày 5/8" then ", ba tuyến …" was cut as the page's time, and the
+    lede began in lower case: what goes on in lower case or after a comma is one
+    sentence with the stamp."""
+    for rest in (", ba tuyến buýt điện mới", " tuần tới ba tuyến buýt điện mới"):
+        a = read_web(tmp_path, "Hà Nội mở rộng tuyến buýt điện nối sân bay",
+                     f'<p class="description"><span class="location-stamp">{stamp}</span>{rest} sẽ chạy giữa '
+                     "trung tâm và sân bay Nội Bài với giá vé 45.000 đồng.</p>"
+                     "<p>Sở Giao thông Vận tải cho biết ba tuyến mới xuất phát từ bến xe Mỹ Đình, quảng trường "
+                     "Ba Đình và khu đô thị phía đông, mỗi chuyến cách nhau 20 phút.</p>")
+        assert isinstance(a, Article) and a.dateline is None
+        assert a.lede is not None and " ".join(a.lede.split()).startswith(stamp + rest)
 
 
 def test_an_embedded_tweet_keeps_the_space_before_its_date_link(tmp_path: Path) -> None:
@@ -585,6 +606,8 @@ def test_quotations_the_page_marks_or_sets_in_paragraphs_are_left_as_they_are(tm
     ("<q>   </q>", "Ông A nói rồi"),  # spaces only: no marks, and no block that cuts the sentence
     ("<q> sẽ làm ngay </q>", "Ông A nói “sẽ làm ngay” rồi"),  # the spaces stay outside the marks
     ("<q>sẽ làm ngay<br></q>", "Ông A nói “sẽ làm ngay” rồi"),
+    ("<q>sẽ làm <em>ngay </em></q>", "Ông A nói “sẽ làm ngay” rồi"),  # helper-67: the space typed inside
+    ("<q>sẽ làm <em>ngay</em> </q>", "Ông A nói “sẽ làm ngay” rồi"),
     ("<q>“sẽ làm ngay</q>", "Ông A nói “sẽ làm ngay” rồi"),  # one end typed: the other added
     ("<q>sẽ làm ngay”</q>", "Ông A nói “sẽ làm ngay” rồi"),
     ("<q>«Le Monde» đã viết</q>", "Ông A nói “«Le Monde» đã viết” rồi"),  # a title's marks are not the quote's
@@ -597,9 +620,13 @@ def test_an_inline_quotation_gets_the_marks_it_lacks(tmp_path: Path, said: str, 
     space-only <q> cut its sentence, and the closing mark took the space after it."""
     a = read_web(tmp_path, "Kỳ họp HĐND thành phố khai mạc",
                  f"<p>Ông A nói {said} rồi bỏ đi khỏi buổi lễ khánh thành tuyến buýt điện của thành phố.</p>"
+                 f"<p>Bà B nói {said}rồi bỏ đi khỏi buổi lễ khánh thành tuyến buýt điện mới.</p>"
                  "<p>Kỳ họp dự kiến kéo dài trong ba ngày, kết thúc vào chiều 7/12 với phiên chất vấn.</p>")
     assert isinstance(a, Article) and isinstance(a.blocks[0], Paragraph)
     assert " ".join(text_of(a.blocks[0].text).split()).startswith(shown + " bỏ đi")
+    # helper-67: no space typed after the quotation but the line break inside it.
+    if "<br>" in said:
+        assert isinstance(a.blocks[1], Paragraph) and "ngay” rồi" in text_of(a.blocks[1].text)
 
 
 def test_an_amp_placeholder_alone_is_the_picture(tmp_path: Path) -> None:

@@ -28,12 +28,14 @@ _OUTLET_TAG = re.compile(
 # sets it apart, the text runs it into the sapo's first word ("Hà NộiTừ").
 _PLACE = re.compile(r"(?<![a-z])(?:location|dateline|place)(?![a-z])")
 _SEPARATORS = " -–—:,|"
-_TIMED = re.compile(r"\d\s*[/:.]\s*\d")  # a date or a time: "5/8/2025", "08:30"
+_TIMED = re.compile(r"\d\s*[/:.]\s*\d|\d\s?h\b")  # a date or a time: "5/8/2025", "08:30", "8h"
 _WEEKDAY = re.compile(r"(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật)\b", re.IGNORECASE)
+_LED = re.compile(r"(.+?)\s[-–—]\s(.+)")  # "TTO – Hà Nội": what stands before a dash
+_CLOCK = re.compile(r"\d\s*:\s*\d|\d\s?h\b")  # "08:30", "8h"
 _TIME_WORDS = re.compile(r"\b(?:ngày|lúc|gmt|utc)\b", re.IGNORECASE)
-# Words that open a sentence with its time ("Sáng nay", "Hôm qua", "Cuối tuần"), not a place.
-_TIME_OF_DAY = re.compile(r"(?:sáng|trưa|chiều|tối|đêm|khuya|rạng|hôm|đầu|cuối|giữa|sớm|mới|vừa)\b"
-                          r"|.*\b(?:nay|qua|mai|này|tới)$", re.IGNORECASE)
+# A time of day named in words ("Sáng nay", "Hôm qua", "Tối 5/8"): a sentence's
+# opening, not a place ("Hoàng Mai", "Rạng Đông" are places).
+_TIME_OF_DAY = re.compile(r"(?:sáng|trưa|chiều|tối|đêm|khuya|hôm)\s+(?:nay|qua|mai|kia|\d)", re.IGNORECASE)
 _NEAR = 4  # levels from the headline to the ancestor it shares with the sapo
 _SCOPE = 600  # elements after the headline where a sapo may stand
 
@@ -95,11 +97,11 @@ class _Stamp(NamedTuple):
 def _piece_is_time(piece: str) -> bool:
     """A weekday, a date or a clock time ("thứ Hai", "5/8/2025", "08:30"), and nothing
     else but "ngày", "lúc", "GMT+7": the page's time, not the sentence's words."""
-    rest = _TIME_WORDS.sub(" ", _WEEKDAY.sub(" ", piece))
+    rest = _TIMED.sub(" ", _TIME_WORDS.sub(" ", _WEEKDAY.sub(" ", piece)))
     return (bool(_WEEKDAY.search(piece)) or bool(_TIMED.search(piece))) and not any(c.isalpha() for c in rest)
 
 
-def _stamp(el: Any) -> _Stamp | None:
+def _stamp(el: Any, rest: str) -> _Stamp | None:
     """The stamp the sapo ``el`` opens with, in an element of its own marked as a
     place or a dateline; None when there is none.
 
@@ -108,18 +110,32 @@ def _stamp(el: Any) -> _Stamp | None:
     - The outlet's tag or name ("(Dân trí) -", "VnExpress") and the page's time
       ("Thứ Hai, 5/8/2025, 08:30", "08:30 (GMT+7)") are cut: neither a place nor
       the lede's.
-    - Words of the sapo's first sentence ("Sáng 5/8", "Sáng nay", a lower-case
-      word) stay the lede's, parted from the next word as the page shows them."""
+    - Words of the sapo's first sentence stay the lede's, parted from the next
+      word as the page shows them: a stamp that ``rest`` (the sapo's text after
+      it) goes on from in lower case or after a comma ("Ngày 5/8, ba tuyến …",
+      "Thứ Hai tuần tới, …"), a time of day in words ("Sáng nay"), a word in
+      lower case."""
     first = next((c for c in el if isinstance(c.tag, str)), None)
     if first is None or (el.text or "").strip() or not _PLACE.search(classes(first)):
         return None
     raw = text_of_el(first)
+    after = rest[len(raw):].lstrip() if rest.startswith(raw) else ""
+    if after[:1] == "," or after[:1].islower():
+        return _Stamp(raw, None, False)
     stated = raw.split("(")[0].strip(_SEPARATORS)
+    # The outlet's name before the place ("TTO – Hà Nội", "VnExpress - Hà Nội").
+    led = _LED.match(stated)
+    if led and names_outlet(led.group(1)):
+        stated = led.group(2).strip(_SEPARATORS)
     pieces = [x for x in (p.strip(_SEPARATORS) for p in stated.split(",")) if x]
     times = [x for x in pieces if _piece_is_time(x)]
     places = [x for x in pieces if x not in times]
-    if not places or names_outlet(stated):
-        return _Stamp(raw, None, True)  # the outlet's tag or name, or the page's time
+    if names_outlet(stated) or not stated:
+        return _Stamp(raw, None, True)  # the outlet's tag or name
+    if not places:
+        # The page's time ("Thứ Hai, 5/8/2025, 08:30", "08:30") is cut; a date
+        # alone ("Ngày 5/8") may be the sentence's, and stays.
+        return _Stamp(raw, None, any(_CLOCK.search(t) or _WEEKDAY.search(t) for t in times))
     place = ", ".join(places)
     # A date inside the place, or a word that opens a sentence
     # rather than a name ("Sáng nay", "theo"): the sentence's own words.
@@ -146,9 +162,9 @@ def find(page: Any, title: str, descriptions: list[str]) -> tuple[Any, str, Date
         marked = bool(_MARK.search(classes(el))) or el.get("itemprop") in _ITEMPROP
         if not marked and not any(key(strip_outlet_tag(_start(el)))[:24] == p for p in probes):
             continue
-        stamp = _stamp(el)
-        dateline = stamp.dateline if stamp else None
         text = text_of_el(el)
+        stamp = _stamp(el, text)
+        dateline = stamp.dateline if stamp else None
         if stamp is not None and text.startswith(stamp.raw):
             # The stamp's own text is the element's first: cut where the rest
             # begins, or parted from it by the space the page's CSS shows.
