@@ -311,6 +311,14 @@ def test_a_sentence_about_influence_is_no_credit():
     assert [p.kind for p in pieces] == ["text", "text"]
 
 
+def test_images_in_capitals_inside_a_sentence_are_no_credit():
+    """helper-67: Thanh Niên's "- ẢNH: MINH CHÂU" is a credit, name in capitals
+    too; "chuyên đề HÌNH ẢNH: Hà Nội xưa" in a paragraph made it a picture."""
+    a = art("Triển lãm mở cửa\n\nBảo tàng mở cửa triển lãm mới.\n\n"
+            "Bảo tàng giới thiệu triển lãm chuyên đề HÌNH ẢNH: Hà Nội xưa\n\nĐoạn cuối.\n")
+    assert figures(a) == []
+
+
 def test_a_paragraph_about_influence_is_no_caption():
     # "Ảnh hưởng" (influence) is one word; only "Ảnh" alone marks a caption line.
     a = art("Bão số 3 vào đất liền\n\nCơn bão đổ bộ vào miền Bắc đêm qua.\n\n"

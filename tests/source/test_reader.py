@@ -97,7 +97,7 @@ def test_end_mark_on_its_own_line():
         # helper-65: initials are a name, not a sentence's end; Thanh Niên's credit is in capitals.
         ("Cầu mới thông xe sáng nay. Ảnh: Ng. Hà", "Cầu mới thông xe sáng nay.", "Ng. Hà"),
         ("Cầu mới thông xe sáng nay. Ảnh: T.T. Hà", "Cầu mới thông xe sáng nay.", "T.T. Hà"),
-        ("Cầu mới thông xe sáng nay - ẢNH: MINH CHÂU", "Cầu mới thông xe sáng nay -", "MINH CHÂU"),
+        ("Cầu mới thông xe sáng nay - ẢNH: MINH CHÂU", "Cầu mới thông xe sáng nay", "MINH CHÂU"),
     ],
 )
 def test_captions(line, text, credit):

@@ -25,14 +25,22 @@ def _short(credit: str) -> bool:
     return 0 < len(credit.split()) <= 8 and not _SENTENCE.search(credit)
 
 
+def _capitals(line: str, at: int) -> bool:
+    """Whether "ẢNH" at ``at`` marks a credit as Thanh Niên sets it, marker and name
+    in capitals after a caption in small letters ("… sáng nay - ẢNH: MINH CHÂU");
+    not "HÌNH ẢNH: …" in a sentence, nor a heading all in capitals."""
+    before = line[:at].split()
+    credit = line[at + len(_WORD):].lstrip(" :").rstrip(" .)]")
+    return (at == 0 or not line[at - 1].isalpha()) and (not before or not before[-1].isupper()) \
+        and not line[:at].isupper() and credit.isupper()
+
+
 def split_credit(line: str) -> tuple[str, bool, str] | None:
     """(text before, whether the credit opened a bracket, credit) when the line
     ends with "Ảnh: credit", "(Ảnh: credit)" or "[Ảnh: credit]"."""
     i = line.rfind(_WORD)
     upper = line.rfind(_WORD.upper())
-    # Thanh Niên sets the credit in capitals ("… - ẢNH: MINH CHÂU"); a line all in
-    # capitals ("TRIỂN LÃM HÌNH ẢNH: …") is a heading, not a caption's end.
-    if upper > i and (upper == 0 or not line[upper - 1].isalpha()) and not line[:upper].isupper():
+    if upper > i and _capitals(line, upper):
         i = upper
     if i < 0:
         return None
@@ -69,6 +77,7 @@ def match(lines: list[str], i: int) -> tuple[Block, int] | None:
     parts = split_credit(line)
     if parts is not None and _short(parts[2]):
         text, opened, credit = parts
+        text = text.rstrip(" -–—|").strip()  # the dash that set the credit apart
         # A sentence that merely mentions a photo mid-paragraph is not a caption:
         # the credit must close the line, and a bare description must be short.
         if opened or not text or len(text) <= 300:
