@@ -124,10 +124,14 @@ def test_a_file_name_after_a_slipped_scheme_is_no_host(tmp_path: Path) -> None:
         '<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Hà Nội cấm xe tải giờ cao điểm</title>'
         f"{CANONICAL}</head><body><article><h1>Hà Nội cấm xe tải giờ cao điểm</h1>"
         '<p>Xem <a href="https:/bai-viet-123.html">bài trước</a> và <a href="https//index.php?id=3">trang chủ</a> '
-        r'hay <a href="\tin\c.html">tin khác</a> '
+        r'hay <a href="\tin\c.html">tin khác</a>, <a href="https:\\vnexpress.net\a.html">bài cũ</a>, '
+        r'<a href="\\server\share\a.pdf">tệp chung</a>, <a href="https://">trống</a> '
         "để biết thêm chi tiết về phương án tổ chức giao thông mới trên địa bàn.</p></article></body></html>",
         encoding="utf-8")
     links = _links(page)
     assert links["bài trước"] == "https://vnexpress.net/bai-viet-123.html"
     assert links["tin khác"] == "https://vnexpress.net/tin/c.html"
+    # helper-67: backslashes after the scheme, a Windows share, a scheme alone.
+    assert links["bài cũ"] == "https://vnexpress.net/a.html"
+    assert links["tệp chung"] == r"\\server\share\a.pdf" and links["trống"] == "https://"
     assert not links["trang chủ"].startswith("https://index.php")

@@ -88,12 +88,17 @@ def resolve(article: Article, against: str | None) -> Article:
 
 def _meant(href: str, against: str | None, home: bool) -> str:
     """The address ``href`` means (spaces around it dropped), or ``href``."""
+    if href.startswith("\\\\"):
+        return href  # a Windows share (\\server\share\a.pdf): no web address
     scheme = _scheme(href) if href else None
-    if scheme in _WEB and (typo := _ONE_SLASH.match(href)) and _DOMAIN.match(href, typo.end()):
-        return f"{typo.group(1).lower()}://{href[typo.end():]}"  # "http:/baochinhphu.vn"
-    if scheme in _WEB and against and not urlsplit(href).netloc and scheme == urlsplit(against).scheme:
-        # "https:/bai-viet.html" on an https page: a browser reads a path of the site.
-        return _join(against, href) or href
+    if scheme is not None and scheme in _WEB:
+        href = href.replace("\\", "/")  # http:\\baochinhphu.vn, as a browser reads it
+        rest = href[len(scheme) + 1:]
+        if (typo := _ONE_SLASH.match(href)) and _DOMAIN.match(href, typo.end()):
+            return f"{typo.group(1).lower()}://{href[typo.end():]}"  # "http:/baochinhphu.vn"
+        if against and rest.startswith("/") and not rest.startswith("//") and scheme == urlsplit(against).scheme:
+            # "https:/bai-viet.html" on an https page: a browser reads a path of the site.
+            return _join(against, href) or href
     if scheme != "":
         return href  # an address with a scheme, or no address at all
     if _MAILBOX.fullmatch(href):
@@ -104,5 +109,5 @@ def _meant(href: str, against: str | None, home: bool) -> str:
         return "https://" + href  # "www.moh.gov.vn": an address typed without its scheme
     if against is None or (home and not href.startswith(("/", "\\"))):
         return href
-    # A browser reads a backslash in a web address as a slash ("\\tin\\a.html").
+    # A browser reads a backslash in a web address as a slash (\tin\a.html).
     return _join(against, href.replace("\\", "/")) or href
