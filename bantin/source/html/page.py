@@ -12,6 +12,7 @@ import json
 import re
 import unicodedata
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -214,17 +215,32 @@ def _mark_start(q: Any, mark: str) -> None:
 
 def _mark_end(q: Any, mark: str) -> None:
     """The closing mark after the quotation's last word, before the space that
-    parts it from the next one ("“sẽ làm ngay” trong"); a line break that ends
-    the quotation goes (it left a space before the mark)."""
+    parts it from the next one ("“sẽ làm ngay” trong"), wherever inside the
+    quotation that space was typed ("<q>làm <em>ngay </em></q>"); a line break
+    that ends the quotation is that space."""
+    space = ""
     while len(q) and q[-1].tag == "br" and not (q[-1].tail or "").strip():
         remove(q[-1])
-    last = q[-1] if len(q) else None
-    text = (q.text if last is None else last.tail) or ""
-    text = text.rstrip() + mark + text[len(text.rstrip()):]
-    if last is None:
-        q.text = text
+        space = " "
+    said = "".join(q.itertext())
+    space = said[len(said.rstrip()):] or space
+    for node, attr in reversed(list(_slots(q))):  # the trailing space taken out, however deep
+        text = getattr(node, attr) or ""
+        setattr(node, attr, text.rstrip())
+        if text.strip():
+            break
+    if len(q):
+        q[-1].tail = (q[-1].tail or "") + mark + space
     else:
-        last.tail = text
+        q.text = (q.text or "") + mark + space
+
+
+def _slots(el: Any) -> Iterator[tuple[Any, str]]:
+    """Where the text inside ``el`` is held, in reading order: (element, "text" or "tail")."""
+    yield el, "text"
+    for child in el:
+        yield from _slots(child)
+        yield child, "tail"
 
 
 def keep_spaces(page: Any) -> None:
