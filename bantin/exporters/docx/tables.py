@@ -11,6 +11,7 @@ from typing import Any
 from bantin.exporters.docx.metrics import text_width
 from bantin.exporters.docx.names import NAMES, TABLE_STYLE
 from bantin.exporters.docx.writer import Writer
+from bantin.exporters.table_size import fitting
 from bantin.model import Cell, ListBlock, Table, text_of
 
 _JC = {"right": "right", "center": "center"}
@@ -18,17 +19,28 @@ LONG_WORD = 12  # characters a column keeps whole, at least (a URL is broken any
 _FIGURE = re.compile(r"[+\-−]?\d[\d.,]*%?")
 
 
-def _widths(w: Writer, b: Table) -> list[int]:
-    """Each column as wide as its longest one-column cell (an average glyph is a
-    little over half an em); when that is wider than the text, the room above
-    each column's longest word is shrunk in proportion, never the word itself
-    (a narrow "STT" column set one letter a line, as proportion alone made it)."""
+PAD = 240  # twips: a cell's left and right margins, and a little air
+
+
+def _widths(w: Writer, b: Table) -> tuple[list[int], float]:
+    """Each column's width, and the size the table's text is set in: the cell size,
+    or smaller when the columns' longest words do not fit the text's width at it
+    (``table_size``)."""
     total = round(w.width_mm / 25.4 * 1440)  # twentieths of a point
-    em = round(w.cell_size * 20)
+    longest, least = _measure(w, b, w.cell_size)
+    size = fitting(least, PAD, total, w.cell_size)
+    if size != w.cell_size:
+        longest, least = _measure(w, b, size)
+    return _shared(longest, least, total, round(size * 20)), size
+
+
+def _measure(w: Writer, b: Table, size: float) -> tuple[list[int], list[int]]:
+    """Per column, its longest one-column cell in characters, and its longest word
+    in twips set at ``size``, in bold in a header row (padding included)."""
     family = w.covered.families[0]
     bold = family.files.get("bold") or family.files["regular"]
     longest = [0] * b.columns
-    least = [0] * b.columns  # twips: the longest word, in bold in a header row
+    least = [0] * b.columns
     for p in b.placed():
         if p.cell.colspan == 1:
             text = text_of(p.cell.text)
@@ -40,9 +52,16 @@ def _widths(w: Writer, b: Table) -> list[int]:
             # LONG_WORD characters a word claims no more room than that. A figure
             # never breaks ("12.345.678.000"): it claims all it needs.
             words = [(x if _FIGURE.fullmatch(x) else x[:LONG_WORD]) + " " * extra for x in text.split()]
-            least[p.column] = max([least[p.column], *(round(text_width(face, x, w.cell_size) * 20) + 240
-                                                      for x in words)])
-    widths = [max(4, n) * em * 3 // 5 + 240 for n in longest]
+            least[p.column] = max([least[p.column], *(round(text_width(face, x, size) * 20) + PAD for x in words)])
+    return longest, least
+
+
+def _shared(longest: list[int], least: list[int], total: int, em: int) -> list[int]:
+    """Each column as wide as its longest one-column cell (an average glyph is a
+    little over half an ``em``); when that is wider than the text, the room above
+    each column's longest word is shrunk in proportion, never the word itself
+    (a narrow "STT" column set one letter a line, as proportion alone made it)."""
+    widths = [max(4, n) * em * 3 // 5 + PAD for n in longest]
     least = [min(x, lo) for x, lo in zip(widths, least, strict=True)]
     if sum(widths) > total:
         room, spare = sum(widths) - sum(least), total - sum(least)
@@ -66,7 +85,7 @@ def _capped(least: list[int], total: int) -> list[int]:
 
 def table(w: Writer, b: Table) -> None:
     """The table in the "Briefing Table" style, header rows repeated on every page."""
-    widths = _widths(w, b)
+    widths, size = _widths(w, b)
     tbl = w.el("w:tbl")
     tblpr = w.el("w:tblPr")
     tblpr.append(w.el("w:tblStyle", {"w:val": w.ids[TABLE_STYLE]}))
@@ -108,6 +127,40 @@ def table(w: Writer, b: Table) -> None:
                 _fill(w, tc, cell, head, b.align[c] if c < len(b.align) else "left")
             _close(w, tc, head)
             c += span
+    if size != w.cell_size:
+        _resize(w, tbl, size)
+
+
+# What may follow w:sz in a run's properties (ECMA-376 CT_RPr): it goes before them.
+_AFTER_SZ = ("w:szCs", "w:highlight", "w:u", "w:effect", "w:bdr", "w:shd", "w:fitText", "w:vertAlign", "w:rtl",
+             "w:cs", "w:em", "w:lang", "w:eastAsianLayout", "w:specVanish", "w:oMath")
+
+
+# What may follow w:spacing in a paragraph's properties (CT_PPr).
+_AFTER_SPACING = ("w:ind", "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection",
+                  "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr",
+                  "w:sectPr", "w:pPrChange")
+
+
+def _resize(w: Writer, tbl: Any, size: float) -> None:
+    """Every run of the table set at ``size`` and every paragraph's line at its
+    leading: a run's own w:sz, a paragraph's own w:spacing, each in its place in
+    the properties (Word refuses them out of order)."""
+    line = str(round(size * w.roles["cell"].leading * 20))
+    later = {w.qn(t) for t in _AFTER_SPACING}
+    for ppr in tbl.iter(w.qn("w:pPr")):
+        at = next((i for i, child in enumerate(ppr) if child.tag in later), len(ppr))
+        ppr.insert(at, w.el("w:spacing", {"w:line": line, "w:lineRule": "atLeast"}))
+    half = str(round(size * 2))
+    after = {w.qn(t) for t in _AFTER_SZ}
+    for r in tbl.iter(w.qn("w:r")):
+        rpr = r.find(w.qn("w:rPr"))
+        if rpr is None:
+            rpr = w.el("w:rPr")
+            r.insert(0, rpr)
+        at = next((i for i, child in enumerate(rpr) if child.tag in after), len(rpr))
+        rpr.insert(at, w.el("w:szCs", {"w:val": half}))
+        rpr.insert(at, w.el("w:sz", {"w:val": half}))
 
 
 def _tc(w: Writer, width: int, span: int, merge: str | None) -> Any:

@@ -16,7 +16,7 @@ from typing import Any
 
 from reportlab.platypus import CondPageBreak, Indenter, Spacer
 
-from bantin.exporters import Warn
+from bantin.exporters import Warn, table_size
 from bantin.exporters.labels import credit_line, meta_text, placeholder, short_title
 from bantin.exporters.pdf import lists, tables
 from bantin.exporters.pdf.flowables import Marked, Outlined, framed
@@ -239,6 +239,20 @@ class Blocks(Walker):
             self.paras(b.caption, self.here("table_caption"))
         if not b.rows or not b.columns:
             return
+        natural, least, spanning = tables.needs(b, self.st["cell"], self.st["header_cell"].fontName)
+        size = table_size.fitting(least, 2 * tables.PAD, self.avail, self.st["cell"].fontSize)
+        if size == self.st["cell"].fontSize:
+            self._table(b, depth, natural, least, spanning)
+            return
+        outer = self.st
+        self.st = tables.at_size(outer, size)  # too wide at the cell size: set smaller
+        try:
+            self._table(b, depth, *tables.needs(b, self.st["cell"], self.st["header_cell"].fontName))
+        finally:
+            self.st = outer
+
+    def _table(self, b: Table, depth: int, natural: list[float], least: list[float],
+               spanning: list[tuple[int, int, float]]) -> None:
         cells: dict[tuple[int, int], list[Any]] = {}
         for p in b.placed():
             kind = "header_cell" if p.row < b.header_rows else "cell"
@@ -251,7 +265,6 @@ class Blocks(Walker):
                 for inner in p.cell.blocks:
                     self.block(inner, depth)
             cells[(p.row, p.column)] = flowables
-        natural, least, spanning = tables.needs(b, self.st["cell"], self.st["header_cell"].fontName)
         for band in tables.bands(least, self.avail):
             widths = tables.column_widths(band, self.avail, natural, least, spanning)
             self.indented(tables.grid(b, band, cells, widths, self.fonts.body, self.style.text.body_colour,

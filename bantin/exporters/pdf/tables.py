@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from reportlab.lib import colors
@@ -39,6 +40,21 @@ def needs(t: Table, pst: Any, bold_font: str) -> tuple[list[float], list[float],
         else:
             spanning.append((p.column, p.cell.colspan, full))
     return natural, least, spanning
+
+
+CELL_STYLES = ("cell", "header_cell", "cell-right", "cell-center", "header_cell-right", "header_cell-center")
+
+
+def at_size(st: Mapping[str, Any], size: float) -> dict[str, Any]:
+    """The paragraph styles with the table's cells set at ``size`` (``table_size``),
+    their leading in proportion."""
+    scale = size / st["cell"].fontSize
+    out = dict(st)
+    for name in CELL_STYLES:
+        base = st[name]
+        out[name] = ParagraphStyle(name, parent=base, fontSize=base.fontSize * scale, leading=base.leading * scale,
+                                   bulletFontSize=base.fontSize * scale)
+    return out
 
 
 def bands(least: list[float], avail: float) -> list[tuple[int, int]]:

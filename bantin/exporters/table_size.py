@@ -1,0 +1,33 @@
+"""The size a table's text is set in: the body's cell size, or smaller when the
+columns' longest words do not fit side by side at it.
+
+A budget table of eight columns of "12.345.678.000" is wider than an A4 column at
+the cell size: the DOCX broke each figure in two ("12.345.678." / "000") and the
+PDF set the last columns in a second band whose rows no longer named their unit.
+Office users shrink such a table's font; so do the PDF and the DOCX, by the same
+rule, in half points down to ``SMALLEST``. A table that fits at no size (80
+columns) keeps the cell size, and each exporter does what it does with it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+SMALLEST = 7.0  # points: the least a printed table's figures stay legible at
+STEP = 0.5  # points
+
+
+def fitting(least: Sequence[float], pad: float, avail: float, size: float) -> float:
+    """The largest size, ``size`` itself or smaller by ``STEP`` down to
+    ``SMALLEST``, at which the columns fit ``avail``: ``least`` is each column's
+    longest word measured at ``size`` with its padding ``pad``, which does not
+    shrink with the text."""
+    if sum(least) <= avail:
+        return size
+    trial = size - STEP
+    while trial >= SMALLEST - 1e-9:
+        scale = trial / size
+        if sum((w - pad) * scale + pad for w in least) <= avail:
+            return trial
+        trial -= STEP
+    return size

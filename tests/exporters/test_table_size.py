@@ -1,0 +1,57 @@
+"""A table too wide for the page at the cell size is set smaller, by one rule in
+the PDF and the DOCX (``exporters.table_size``): a budget table's figures stay
+whole, and its rows stay one row."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from helpers import bantin, soffice_pdf, word_lines
+
+from bantin.exporters.table_size import SMALLEST, fitting
+
+FIGURES = ("12.345.678.000", "11.234.567.000", "13.456.789.000", "12.987.654.000", "14.345.678.000",
+           "13.987.654.000")
+
+
+def test_the_size_shrinks_only_as_far_as_the_words_need() -> None:
+    assert fitting([100.0, 100.0], 10.0, 300.0, 9.5) == 9.5  # fits: the cell size
+    # 2 × (90 × k + 10) ≤ 180 first at k = 8/9.5: 8 pt.
+    assert fitting([100.0, 100.0], 10.0, 180.0, 9.5) == 8.0
+    assert fitting([100.0] * 80, 10.0, 480.0, 9.5) == 9.5  # fits at no size: left to the exporter
+    assert SMALLEST >= 7.0
+
+
+@pytest.fixture(scope="module")
+def budget(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("budget")
+    rows = "".join(f"| {i} | {unit} | {' | '.join(FIGURES)} |\n"
+                   for i, unit in enumerate(("Sở Tài chính", "Sở Kế hoạch và Đầu tư", "Sở Giao thông vận tải"), 1))
+    src = out / "ngan-sach.md"
+    src.write_text("# Báo cáo thu chi ngân sách 2023–2025\n\nBáo cáo tổng hợp tình hình thực hiện dự toán ngân sách "
+                   "của các đơn vị trên địa bàn thành phố.\n\n| STT | Đơn vị | Dự toán 2023 | Thực hiện 2023 | "
+                   "Dự toán 2024 | Thực hiện 2024 | Dự toán 2025 | Ước thực hiện 2025 |\n|---|---|---:|---:|---:|---:|"
+                   f"---:|---:|\n{rows}\nSố liệu trên là số liệu ước thực hiện đến hết tháng 11.\n", encoding="utf-8")
+    r = bantin("export", "--format", "pdf,docx", "--output", str(out), str(src))
+    assert r.returncode == 0, r.stderr.decode()
+    return out
+
+
+def _rows(pdf: Path) -> list[list[str]]:
+    return [[w for _, _, w in line] for line in word_lines(pdf)]
+
+
+def test_the_pdf_sets_a_wide_budget_table_in_one_band(budget: Path) -> None:
+    """At the cell size the last two columns went to a second band, under the
+    first, where no row said which unit it was."""
+    rows = _rows(budget / "ngan-sach.pdf")
+    for unit in ("Tài", "Kế", "Giao"):
+        row = next(r for r in rows if unit in r)
+        assert [w for w in row if w[:1].isdigit() and "." in w] == list(FIGURES), row
+
+
+def test_the_docx_keeps_every_figure_whole(budget: Path) -> None:
+    """LibreOffice broke each figure in two ("12.345.678." / "000") in the DOCX."""
+    words = [w for r in _rows(soffice_pdf(budget / "ngan-sach.docx", budget)) for w in r]
+    assert all(words.count(f) == 3 for f in FIGURES), [w for w in words if w[:1].isdigit()]
