@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+LONG_WORD = 12  # characters a column keeps whole of a word its exporter may break (an address)
 SMALLEST = 7.0  # points: the least a printed table's figures stay legible at
 STEP = 0.5  # points
 

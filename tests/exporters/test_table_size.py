@@ -55,3 +55,21 @@ def test_the_docx_keeps_every_figure_whole(budget: Path) -> None:
     """LibreOffice broke each figure in two ("12.345.678." / "000") in the DOCX."""
     words = [w for r in _rows(soffice_pdf(budget / "ngan-sach.docx", budget)) for w in r]
     assert all(words.count(f) == 3 for f in FIGURES), [w for w in words if w[:1].isdigit()]
+
+
+def test_a_long_symbol_number_leaves_the_summary_its_words(tmp_path: Path) -> None:
+    """A joint circular's symbol of 34 characters claimed its whole width in the PDF
+    (which breaks it at its hyphens anyway, as the DOCX does), and the summary
+    beside it was set a word a line (helper-61)."""
+    src = tmp_path / "van-ban.md"
+    src.write_text("# Văn bản liên tịch\n\nDanh mục văn bản liên tịch còn hiệu lực.\n\n"
+                   "| STT | Số, ký hiệu | Ngày | Trích yếu | Cơ quan chủ trì | Cơ quan phối hợp | Tình trạng |\n"
+                   "|---|---|---|---|---|---|---|\n"
+                   "| 1 | 23/2025/TTLT-BTC-BLĐTBXH-BYT-BGDĐT | 12/3/2025 | Hướng dẫn cơ chế tài chính hỗ trợ "
+                   "đào tạo nghề cho lao động nông thôn | Bộ Tài chính | Bộ Lao động – Thương binh và Xã hội, Bộ Y tế "
+                   "| Còn hiệu lực |\n", encoding="utf-8")
+    r = bantin("export", "--format", "pdf", "--output", str(tmp_path), str(src))
+    assert r.returncode == 0, r.stderr.decode()
+    rows = _rows(tmp_path / "van-ban.pdf")
+    line = next(r for r in rows if "Hướng" in r)
+    assert {"dẫn", "cơ", "chế"} <= set(line), line

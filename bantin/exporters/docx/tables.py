@@ -11,11 +11,10 @@ from typing import Any
 from bantin.exporters.docx.metrics import text_width
 from bantin.exporters.docx.names import NAMES, TABLE_STYLE
 from bantin.exporters.docx.writer import Writer
-from bantin.exporters.table_size import fitting
+from bantin.exporters.table_size import LONG_WORD, fitting
 from bantin.model import Cell, ListBlock, Table, text_of
 
 _JC = {"right": "right", "center": "center"}
-LONG_WORD = 12  # characters a column keeps whole, at least (a URL is broken anyway)
 _FIGURE = re.compile(r"[+\-−]?\d[\d.,]*%?")
 
 

@@ -47,6 +47,14 @@ MIN_PART = 6  # characters on each side of a break inside an address
 _reportlab_pairs: Callable[[str], list[tuple[str, str]] | None] | None = None
 
 
+def breakable(word: str) -> bool:
+    """Whether ``word`` is broken at its punctuation when it does not fit: an
+    address, or a word as long as the rest of one (a symbol number such as
+    "23/2025/TTLT-BTC-BLĐTBXH-BYT-BGDĐT")."""
+    return bool(ADDRESS.search(word)) and " " not in word and "\u00a0" not in word \
+        and (len(word) >= ADDRESS_REST or bool(protect.ADDRESS.search(word)))
+
+
 def address_pairs(word: str) -> list[tuple[str, str]] | None:
     """Every way to split ``word`` over two lines, the preferred first: after a
     punctuation mark, the longest head first; then anywhere, longest head first.
@@ -55,8 +63,7 @@ def address_pairs(word: str) -> list[tuple[str, str]] | None:
     # mailbox), or what is left of one split already (no prose word is that long):
     # "Q.Đống", "30.000" and "đồng/kg" are words, and split anywhere a narrow
     # column read "Q.Đốn / g Đa", a syllable cut in two.
-    if (not ADDRESS.search(word) or " " in word or "\u00a0" in word
-            or not (len(word) >= ADDRESS_REST or protect.ADDRESS.search(word))):
+    if not breakable(word):
         return _reportlab_pairs(word) if _reportlab_pairs else None
     # As the Chicago Manual has it: before a slash, a dot, a hyphen (so that it is
     # not read, or extracted, as a hyphenation), "_", "~", "?", "#", "%"; before or
