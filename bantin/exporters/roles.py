@@ -203,11 +203,16 @@ def figure_size(im: Image, width: float, height: float) -> tuple[float, float]:
     return im.width * scale, im.height * scale
 
 
-def low_resolution(im: Image, width: float) -> str | None:
+def low_resolution(im: Image, width: float, set_width: float) -> str | None:
     """A warning for a picture too small to fill the column at 100 ppi: it is set
-    smaller than the column, and a larger original would print better."""
+    smaller than the column (``set_width`` points, by ``figure_size``), and a larger
+    original would print better. A sliver (a rule or a spacer of 1×100000
+    pixels) is told as what it is: the ppi of its width says nothing."""
     ppi = im.width / (width / 72)
     if ppi >= LOW_PPI:
         return None
+    mm = set_width / 72 * 25.4
+    if mm < 1:
+        return f"a picture of {im.width}×{im.height} pixels is a sliver, set {mm:.2f} mm wide"
     return (f"a picture of {im.width}×{im.height} pixels is {ppi:.0f} ppi across the column; "
-            f"it is set at {im.width * 72 / MAX_PPI / 72 * 25.4:.0f} mm wide (a larger original prints better)")
+            f"it is set at {mm:.0f} mm wide (a larger original prints better)")

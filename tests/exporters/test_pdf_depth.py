@@ -216,7 +216,14 @@ def test_a_small_picture_is_set_at_its_size_and_warned(tmp_path):
     warned: list[str] = []
     doc = Article("Ảnh nhỏ", blocks=(Figure(plain("Một ảnh nhỏ"), None, small),))
     data = api.export(doc, "pdf", warn=warned.append)
-    assert any("300×200" in w and "ppi" in w for w in warned), warned
+    assert any("300×200" in w and "ppi" in w and "51 mm wide" in w for w in warned), warned
+    # helper-66: a 1×4000 sliver was "0 ppi … set at 0 mm wide".
+    buf = io.BytesIO()
+    PILImage.new("RGB", (1, 4000), (120, 160, 90)).save(buf, "PNG")
+    sliver: list[str] = []
+    thin = Image(buf.getvalue(), "image/png", 1, 4000)
+    api.export(Article("Ảnh mảnh", blocks=(Figure(plain("Một vạch"), None, thin),)), "pdf", warn=sliver.append)
+    assert any("1×4000" in w and "sliver" in w for w in sliver), sliver
     from pypdf import PdfReader
 
     page = PdfReader(io.BytesIO(data)).pages[0]

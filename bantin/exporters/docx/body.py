@@ -227,7 +227,7 @@ class Body(Notes):
             im = b.image
             width_pt = self.width_mm * 72 / 25.4
             w, h = figure_size(im, width_pt, self.height_mm * 72 / 25.4)
-            message = low_resolution(im, width_pt)
+            message = low_resolution(im, width_pt, w)
             if message is not None:
                 self.warn(message)
             el = self._p("figure")

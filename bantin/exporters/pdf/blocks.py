@@ -213,7 +213,7 @@ class Blocks(Walker):
         start = len(self.story)
         if b.image is not None:
             w, h = figure_size(b.image, self.avail, self.height)
-            warning = low_resolution(b.image, self.avail)
+            warning = low_resolution(b.image, self.avail, w)
             if warning:
                 self.warn(f"{warning} in “{self.ink.article}”")
             self.story.append(self.pictures.flowable(b.image, w, h))
