@@ -25,6 +25,8 @@ KEPT = {"PNG": "image/png", "JPEG": "image/jpeg"}
 # The formats Pillow may open. Pillow otherwise tries every plugin it has, and its
 # EPS plugin runs Ghostscript on the bytes: an EPS named x.png would reach it.
 ALLOWED = ("PNG", "JPEG", "GIF", "WEBP", "TIFF", "BMP")
+# How the files of those formats begin (WebP's "RIFF" is followed by "WEBP" at byte 8).
+_SIGNATURES = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"GIF87a", b"GIF89a", b"II*\x00", b"MM\x00*", b"BM")
 
 
 DOCUMENT_PIXELS = 200_000_000  # decoded pixels of distinct pictures one document may hold
@@ -130,6 +132,9 @@ def _checked(data: bytes) -> Image:
         pixels = f" of {int(size.group(1)):,} pixels" if size else ""
         raise ImageError(f"image{pixels} is a possible decompression bomb") from None
     except UnidentifiedImageError:
+        if data.startswith(_SIGNATURES) or data[8:12] == b"WEBP":
+            # Pillow cannot tell a PNG whose header fails its checksum from no image.
+            raise ImageError("damaged image: its header does not read as the kind it names") from None
         raise ImageError(f"not an image of a kind bantin reads ({', '.join(ALLOWED)})") from None
     except (OSError, SyntaxError, ValueError, EOFError) as e:
         raise ImageError(f"damaged image: {e}") from None

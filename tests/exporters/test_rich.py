@@ -181,7 +181,13 @@ def test_typography_and_cleaning_reach_every_prose_field_but_no_address():
 def test_image_checks():
     assert load(png()).media_type == "image/png"
     with pytest.raises(ImageError, match="not an image"):
-        load(b"GIF89a but not really" * 3)
+        load(b"%PDF-1.4 but not a picture" * 3)
+    # helper-66: a PNG whose header fails its checksum was "not an image of a kind bantin reads".
+    broken = bytearray(png())
+    broken[29] ^= 0xFF
+    for data in (bytes(broken), b"GIF89a but not really" * 3):
+        with pytest.raises(ImageError, match="damaged"):
+            load(data)
     with pytest.raises(ImageError, match="damaged|truncated"):
         load(png(300, 300)[:200])
     big = io.BytesIO()
