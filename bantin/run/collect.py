@@ -56,7 +56,9 @@ def collect(inputs: tuple[str, ...], out_dir: Path | None = None, outermost: boo
         p = Path(src)
         one = Job(src, Path(p.stem or "stdin"), shown(src))
         jobs = _walk(p, skip_dir, named, passed) if p.is_dir() else iter([one])
+        met = False
         for job in jobs:
+            met = True
             if job.problem is None and job.skip is None:
                 real = _real(Path(job.source))
                 if real in seen:
@@ -70,6 +72,8 @@ def collect(inputs: tuple[str, ...], out_dir: Path | None = None, outermost: boo
                     continue
                 skipped.add(os.path.abspath(job.source))
             yield job
+        if not met and p.is_dir() and passed is not None:
+            passed.empty.append(shown(src))  # a CI glob that picked an emptied folder is told so
 
 
 def covered(inputs: tuple[str, ...], skip_dir: str | None) -> frozenset[str]:
@@ -145,6 +149,7 @@ class PassedOver:
 
     kinds: Counter[str] = field(default_factory=Counter)
     first: list[str] = field(default_factory=list)
+    empty: list[str] = field(default_factory=list)  # named folders that hold no input at all
 
     def add(self, path: Path) -> None:
         self.kinds[path.suffix.lower()] += 1
@@ -152,7 +157,7 @@ class PassedOver:
             self.first.append(shown(str(path)))
 
     def __bool__(self) -> bool:
-        return bool(self.kinds)
+        return bool(self.kinds or self.empty)
 
     def counts(self) -> str:
         """ "2 .pdf, 1 .doc": the commonest first."""
@@ -162,7 +167,11 @@ class PassedOver:
         n = sum(self.kinds.values())
         names = ", ".join(self.first) + (", …" if n > len(self.first) else "")
         hint = "; save Word and OpenDocument files as .docx to convert them" if _WORD & set(self.kinds) else ""
-        return f"passed over {n} document{'s' if n > 1 else ''} bantin does not read ({self.counts()}): {names}{hint}"
+        said = [f"passed over {n} document{'s' if n > 1 else ''} bantin does not read ({self.counts()}): {names}{hint}"]
+        if self.empty:
+            shown_empty = ", ".join(self.empty[:_NAMED]) + (", …" if len(self.empty) > _NAMED else "")
+            said = said[:1 if n else 0] + [f"no input files in {shown_empty}"]
+        return "; ".join(said)
 
 
 def _order(name: str) -> tuple[str, str]:

@@ -309,3 +309,7 @@ def test_documents_of_a_folder_that_no_reader_takes_are_counted_in_one_line(tmp_
     (src / "a.txt").write_bytes((EXAMPLES / "thu-vien-so.txt").read_bytes())
     r = bantin("export", "-f", "txt", "-o", str(tmp_path / "out5"), str(src))
     assert f"passed over 1 document bantin does not read (1 .pdf): {src}/b.pdf\n".encode() in r.stderr
+    # helper-66: an emptied folder beside other inputs was passed over in silence.
+    (tmp_path / "empty").mkdir()
+    r = bantin("export", "-f", "txt", "-o", str(tmp_path / "out6"), str(tmp_path / "empty"), str(src / "a.txt"))
+    assert r.returncode == 0 and f"bantin: warning: no input files in {tmp_path}/empty\n".encode() in r.stderr
