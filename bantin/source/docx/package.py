@@ -13,6 +13,7 @@ from __future__ import annotations
 import io
 import lzma
 import posixpath
+import re
 import zipfile
 import zlib
 from collections.abc import Iterator
@@ -141,8 +142,10 @@ class Package:
         for el in root if root is not None else ():
             if el.tag != REL + "Relationship" or not el.get("Id") or el.get("Target") is None:
                 continue
-            external = el.get("TargetMode") == "External"
             target = el.get("Target", "")
+            # An address is outside the file whether or not the relationship says so
+            # ("http://…" with no TargetMode read as "word/http:/…").
+            external = el.get("TargetMode") == "External" or bool(_SCHEME.match(target))
             if not external:
                 target = resolve(folder, target)
             out[el.get("Id")] = Rel(el.get("Type", "").rsplit("/", 1)[-1], target, external)
@@ -155,6 +158,9 @@ class Package:
             if rel.type == kind and not rel.external and rel.target in self.names:
                 return rel.target
         return None
+
+
+_SCHEME = re.compile(r"[a-z][a-z0-9+.-]*:(?://|[^\\/])", re.IGNORECASE)  # "http://", "mailto:", not "C:\\"
 
 
 def resolve(folder: str, target: str) -> str:
