@@ -5,6 +5,7 @@ are missing, linked or broken, and reading that stays fast on long tables."""
 from __future__ import annotations
 
 import io
+import os
 import re
 import struct
 import time
@@ -74,6 +75,17 @@ def test_a_part_that_unpacks_past_its_budget_stops_there():
     with pytest.raises(InputError, match="more than 64 MB; a zip bomb is refused"):
         read(buf.getvalue(), source_format="docx")
     assert time.perf_counter() - t0 < 30  # refused before any of it is read
+
+
+def test_a_large_picture_that_packs_poorly_is_too_large_not_a_zip_bomb():
+    """helper-66: a 60 MB EMF picture was "a zip bomb"; a bomb packs a thousand to one."""
+    rels = (("rIdBig", "image", "media/big.emf", False),)
+    data = docx(p("Tiêu đề", style="Title") + p(picture("rIdBig")) + p("Đoạn cuối."), rels=rels,
+                media={"word/media/big.emf": os.urandom(21 * 2**20)})
+    a, warnings = word(data)
+    said = [w for w in warnings if "word/media/big.emf" in w]
+    assert said and "more than bantin reads of one part" in said[0] and "zip bomb" not in said[0], said
+    assert [text_of(b.text) for b in a.blocks if isinstance(b, Paragraph)] == ["Đoạn cuối."]
 
 
 def test_the_whole_file_has_a_budget_too():
