@@ -289,6 +289,17 @@ def _named_legacy(data: bytes, name: str, notes: list[str]) -> Decoded:
 
 def _named_codec(data: bytes, name: str, given: str, notes: list[str]) -> Decoded:
     check_encoding(name)
+    if codecs.lookup(name).name.startswith(("utf-16", "utf-32")) and b"\x00" not in data:
+        # Text in UTF-16 or UTF-32 holds a zero byte in every space: a file with none
+        # is not in it, and read so every word is a CJK character, without a word
+        # (or, one byte longer, it is refused as no UTF-16).
+        try:
+            utf8 = data.decode("utf-8").removeprefix("\ufeff")
+        except UnicodeDecodeError:
+            utf8 = None
+        if utf8 is not None:
+            notes.append(f"the file is UTF-8, not {legacy.NAMES.get(name, given[:40])} as named: read as UTF-8")
+            return Decoded(utf8)
     try:
         text = data.decode(name)
     except UnicodeDecodeError as e:
@@ -303,18 +314,7 @@ def _named_codec(data: bytes, name: str, given: str, notes: list[str]) -> Decode
     except (LookupError, TypeError, ValueError) as e:
         raise InputError(f"cannot decode as {given[:40]!r}: {str(e)[:100]}") from None
     text = text.removeprefix("\ufeff")
-    unicode = codecs.lookup(name).name
-    if unicode.startswith(("utf-16", "utf-32")) and b"\x00" not in data:
-        # Text in UTF-16 or UTF-32 holds a zero byte in every space: a file with none
-        # is not in it, and read so every word is a CJK character, without a word.
-        try:
-            utf8 = data.decode("utf-8").removeprefix("\ufeff")
-        except UnicodeDecodeError:
-            utf8 = None
-        if utf8 is not None:
-            notes.append(f"the file is UTF-8, not {legacy.NAMES.get(name, given[:40])} as named: read as UTF-8")
-            return Decoded(utf8)
-    if unicode.startswith("utf"):
+    if codecs.lookup(name).name.startswith("utf"):
         return Decoded(text)  # a named Unicode encoding is taken at its word: nothing reads it better
     return _unfit(data, legacy.NAMES.get(name, given[:40]), text, notes, True) or Decoded(text)
 

@@ -161,9 +161,10 @@ def test_utf8_under_a_named_utf16_is_read_as_utf8() -> None:
     """helper-66: -e utf-16 over a UTF-8 file made every word a CJK character,
     without a word. UTF-16 holds a zero byte in every space; a file of none is not
     in it. A real UTF-16 file is read as named."""
-    for named in ("utf-16", "utf-16-le", "utf-16-be"):
-        assert read(ARTICLE.encode(), encoding=named) == (
-            [TITLE, SAPO, BODY], [f"the file is UTF-8, not {named} as named: read as UTF-8"])
+    for named in ("utf-16", "utf-16-le", "utf-16-be", "utf-32"):
+        for text in (ARTICLE, ARTICLE + "Mưa.\n"):  # helper-68: one byte more was "not valid utf-16"
+            got = read(text.encode(), encoding=named)
+            assert got[1] == [f"the file is UTF-8, not {named} as named: read as UTF-8"], (named, len(text.encode()))
     assert read(ARTICLE.encode("utf-16"), encoding="utf-16") == ([TITLE, SAPO, BODY], [])
 
 
