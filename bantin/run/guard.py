@@ -152,28 +152,27 @@ def check(guard: Guard, targets: Iterable[Path]) -> None:
             raise OutputRefused(why)
 
 
-def report_refusal(inputs: Iterable[str], report: Path, out: Path | None, suffixes: set[str],
-                   overwrite: bool) -> str | None:
+def report_refusal(inputs: Iterable[str], report: Path, an_output: bool, overwrite: bool) -> str | None:
     """Why the ``--report`` file may not be written, or None. It may replace an
     earlier report, never a file the run reads (``--report a.txt a.txt``, or a
-    file inside an input folder), a file that may be one of the run's outputs
-    (``-o out --report out/a.pdf``: a "PDF" of JSON; ``suffixes`` are the
-    outputs'), nor any other file unless ``overwrite`` (``--report bai.docx``
-    beside an input replaced a reporter's Word file)."""
+    file inside an input folder), one of the run's outputs (``an_output``: ``-o out
+    --report out/a.pdf`` made a "PDF" of JSON), nor any other file unless
+    ``overwrite`` (``--report bai.docx`` beside an input replaced a reporter's
+    Word file)."""
     why = Guard.of(inputs, report.parent, overwrite=True).refusal(report)
     if why is not None:
         return why.replace("output", "report", 1)
-    if out is not None and report.suffix.lower() in suffixes and _under(_real(report), _real(out)):
-        return (f"the report would take the place of an output of this run; give it a name ending in .json, "
-                f"or put it outside {shown(str(out))}")
+    if an_output:
+        return "the report would replace an output of this run; give it another name or folder"
     if overwrite or not report.is_file() or report.stat().st_size == 0:
         return None
     try:
         with report.open("rb") as f:
-            head = f.read(len(REPORT_HEAD.encode()))
+            head = f.read(len(REPORT_HEAD.encode()) + 1)
     except OSError:
         return None  # an unreadable report path fails when it is written, with the reason
-    if head != REPORT_HEAD.encode():
+    # A report checked out on Windows may have its lines ended in CR LF.
+    if head.replace(b"\r\n", b"\n")[:len(REPORT_HEAD)] != REPORT_HEAD.encode():
         return "the report would replace an existing file that is not a report of bantin's; give another path, " \
                "or --overwrite"
     return None

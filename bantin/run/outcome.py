@@ -37,7 +37,7 @@ class Outcome:
             except OSError as e:
                 raise UsageError(f"--report {shown(str(report_path))}: {e.strerror or e}") from None
             self._tmp = Path(tmp)
-            self._file = os.fdopen(fd, "w", encoding="utf-8")
+            self._file = os.fdopen(fd, "w", encoding="utf-8", newline="\n")  # the same bytes on every system
             self._sep = "\n    "
             self._write(REPORT_HEAD)
 

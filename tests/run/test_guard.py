@@ -201,3 +201,13 @@ def test_the_report_replaces_no_other_file_and_no_output(tmp_path: Path) -> None
                cwd=tmp_path)
     assert r.returncode == 0, r.stderr
     assert json.loads((tmp_path / "src" / "keep.docx").read_text(encoding="utf-8"))["converted"] == 1
+    # helper-68: a report in the output folder that no output is named as is written, and
+    # written again over its earlier self (with its lines ended in CR LF, as on Windows).
+    for report in ("out/report.json", "out/summary.txt", "out/logs/report.json"):
+        for _ in range(2):
+            r = bantin("export", "-f", "txt,json", "-o", "out", "--report", report, "src/a.txt", cwd=tmp_path)
+            assert r.returncode == 0, (report, r.stderr)
+    crlf = tmp_path / "out" / "report.json"
+    crlf.write_bytes(crlf.read_bytes().replace(b"\n", b"\r\n"))
+    r = bantin("export", "-f", "txt", "-o", "out", "--report", "out/report.json", "src/a.txt", cwd=tmp_path)
+    assert r.returncode == 0 and b"\r" not in crlf.read_bytes(), r.stderr
