@@ -73,3 +73,25 @@ def test_a_long_symbol_number_leaves_the_summary_its_words(tmp_path: Path) -> No
     rows = _rows(tmp_path / "van-ban.pdf")
     line = next(r for r in rows if "Hướng" in r)
     assert {"dẫn", "cơ", "chế"} <= set(line), line
+
+
+def test_a_table_in_a_cell_is_sized_once() -> None:
+    """helper-68: the outer table's sizing walked into the inner one, already sized,
+    and gave its runs a second w:sz and its paragraphs a second w:spacing, which
+    Word's schema does not allow."""
+    import io
+    import re
+    import zipfile
+
+    import bantin as api
+    from bantin.model import Article, Cell, Paragraph, Table, plain
+
+    def wide(inner: Cell | None = None) -> Table:
+        row = tuple(Cell((Paragraph(plain(f)),)) for f in FIGURES) + (inner or Cell((Paragraph(plain("Tổng")),)),)
+        return Table((tuple(Cell((Paragraph(plain(f"Cột {i}")),)) for i in range(7)), row), header_rows=1)
+
+    doc = Article("Bảng lồng", blocks=(Paragraph(plain("Số liệu.")), wide(Cell((wide(),)))))
+    xml = zipfile.ZipFile(io.BytesIO(api.export(doc, "docx"))).read("word/document.xml").decode()
+    assert "<w:sz " in xml
+    assert not re.search(r"<w:sz [^>]*/>(?:<w:szCs [^>]*/>)?<w:sz ", xml)
+    assert not re.search(r"<w:spacing [^>]*/><w:spacing ", xml)

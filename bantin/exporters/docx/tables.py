@@ -147,7 +147,10 @@ def _resize(w: Writer, tbl: Any, size: float) -> None:
     the properties (Word refuses them out of order)."""
     line = str(round(size * w.roles["cell"].leading * 20))
     later = {w.qn(t) for t in _AFTER_SPACING}
+    # A table in a cell was sized already, by its own width: its runs keep their size.
     for ppr in tbl.iter(w.qn("w:pPr")):
+        if ppr.find(w.qn("w:spacing")) is not None:
+            continue
         at = next((i for i, child in enumerate(ppr) if child.tag in later), len(ppr))
         ppr.insert(at, w.el("w:spacing", {"w:line": line, "w:lineRule": "atLeast"}))
     half = str(round(size * 2))
@@ -157,6 +160,8 @@ def _resize(w: Writer, tbl: Any, size: float) -> None:
         if rpr is None:
             rpr = w.el("w:rPr")
             r.insert(0, rpr)
+        elif rpr.find(w.qn("w:sz")) is not None:
+            continue
         at = next((i for i, child in enumerate(rpr) if child.tag in after), len(rpr))
         rpr.insert(at, w.el("w:szCs", {"w:val": half}))
         rpr.insert(at, w.el("w:sz", {"w:val": half}))
