@@ -8,7 +8,6 @@ fails does not stop the others.
 
 from __future__ import annotations
 
-import glob
 import hashlib
 import time
 import traceback
@@ -26,7 +25,7 @@ from bantin.prepare import prepare
 from bantin.run import edited, owned
 from bantin.run.guard import OutputRefused, through_link
 from bantin.run.names import reported, shown
-from bantin.run.output import write_atomic
+from bantin.run.output import leftovers, write_atomic
 from bantin.run.report import InputReport, Output
 from bantin.run.settings import Settings
 from bantin.source import files, read
@@ -172,7 +171,7 @@ def sweep(jobs: Iterable[Job], settings: Settings) -> None:
     for job in jobs:
         for fmt in settings.formats:
             path = target(settings.out_dir, job.stem, fmt)
-            for tmp in path.parent.glob(f".{glob.escape(path.name)}.*.part"):
+            for tmp in leftovers(path):
                 tmp.unlink(missing_ok=True)
 
 

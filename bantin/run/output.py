@@ -11,7 +11,10 @@ about 1.5 ms a file here.
 from __future__ import annotations
 
 import errno
+import glob
+import hashlib
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 NAME_MAX = 255  # bytes of a file name, on every common file system
@@ -27,11 +30,7 @@ def write_atomic(path: Path, data: bytes) -> None:
     # The temporary name is chosen before the file exists and the file is made
     # inside the try: a Ctrl-C that lands just after the file is created (inside
     # tempfile.mkstemp, say) would otherwise leave it behind.
-    # Named after the output, so that a leftover says whose it is; but an output
-    # whose name is near the file system's 255 bytes (a Vietnamese title of a
-    # hundred characters) could not be written under a longer one (helper-66).
-    own = path.name if len(os.fsencode(path.name)) <= NAME_MAX - len(".12345678.part") - 1 else "bantin"
-    tmp = path.parent / f".{own}.{os.urandom(4).hex()}.part"
+    tmp = path.parent / f".{_own(path)}.{os.urandom(4).hex()}.part"
     try:
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
         with os.fdopen(fd, "wb") as f:
@@ -44,6 +43,21 @@ def write_atomic(path: Path, data: bytes) -> None:
         if isinstance(e, OSError):
             raise OSError(e.errno, e.strerror, str(path)) from None
         raise
+
+
+def _own(path: Path) -> str:
+    """What a temporary file of ``path`` is named after: the output's name, so that a
+    leftover says whose it is; for a name near the file system's 255 bytes (a
+    Vietnamese title of a hundred characters), which could not be written under a
+    longer one (helper-66), a digest of it."""
+    if len(os.fsencode(path.name)) <= NAME_MAX - len(".12345678.part") - 1:
+        return path.name
+    return hashlib.sha256(os.fsencode(path.name)).hexdigest()[:32]
+
+
+def leftovers(path: Path) -> Iterator[Path]:
+    """The temporary files of ``path`` that a worker killed while writing it left."""
+    return path.parent.glob(f".{glob.escape(_own(path))}.*.part")
 
 
 def unwritable(folder: Path) -> str | None:

@@ -12,7 +12,7 @@ import pytest
 
 import bantin
 from bantin.run import convert as convert_module
-from bantin.run.output import write_atomic
+from bantin.run.output import leftovers, write_atomic
 
 
 def test_flushed_before_renamed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -44,6 +44,17 @@ def test_an_output_of_a_long_legal_name_is_written(tmp_path: Path) -> None:
     assert 241 <= len(os.fsencode(target.name)) <= 255
     write_atomic(target, b"%PDF-1.4 data")
     assert [p.name for p in tmp_path.iterdir()] == [target.name]
+    # helper-68: the temporary file a killed worker leaves of such an output is found,
+    # and swept, as one of a short name is.
+    for path in (target, tmp_path / "bai.pdf"):
+        with pytest.MonkeyPatch.context() as m:
+            m.setattr(os, "replace", lambda *_a: (_ for _ in ()).throw(KeyboardInterrupt))
+            m.setattr(Path, "unlink", lambda *_a, **_k: None)  # killed: nothing cleans up
+            with pytest.raises(KeyboardInterrupt):
+                write_atomic(path, b"%PDF-1.4 data")
+        left = list(leftovers(path))
+        assert len(left) == 1 and len(os.fsencode(left[0].name)) <= 255
+        left[0].unlink()
 
 
 def test_a_failed_flush_leaves_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
