@@ -86,7 +86,9 @@ _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 
 def _marks(text: str, mark: str) -> int:
     """The ``mark`` outside fenced code: a log or a shell session in a code block
-    holds pipes that part no cells and brackets that open no links."""
+    holds pipes that part no cells and brackets that open no links. (Not code
+    spans nor indented lines: one stray backtick or four spaces would let a hostile
+    file's marks through uncounted, and markdown-it reads them as it likes.)"""
     count, fence = 0, ""
     for line in text.splitlines():
         m = _FENCE.match(line)
@@ -109,7 +111,8 @@ def parse(text: str, front_matter: bool = True) -> Parsed:
     if text.count("|") > MAX_CELLS and _marks(text, "|") > MAX_CELLS:
         raise InputError(f"too large to be an article: more than {MAX_CELLS:,} table cells (\"|\" marks)")
     if text.count("[") > MAX_BRACKETS and _marks(text, "[") > MAX_BRACKETS:
-        raise InputError(f"too large to be an article: more than {MAX_BRACKETS:,} link brackets (\"[\")")
+        raise InputError(f"too large to be an article: more than {MAX_BRACKETS:,} \"[\" outside fenced code "
+                         "(markdown-it seeks a link's end for each)")
     from markdown_it import MarkdownIt
     from markdown_it.tree import SyntaxTreeNode
     from mdit_py_plugins.footnote import footnote_plugin
