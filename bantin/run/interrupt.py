@@ -29,8 +29,16 @@ def requested() -> bool:
 
 
 def ignore() -> None:
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    """Every later stop signal does nothing: the clean-up under way, or the exit, is
+    not interrupted. Where ``_stop`` handles them it only notes that one came: set
+    to SIG_IGN instead, a signal already delivered whose handler has not run yet
+    raised "Signal 15 ignored due to race condition" where the program was, with a
+    traceback (seen under load). Other handlers are set to SIG_IGN."""
+    global _requested
+    _requested = True
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        if signal.getsignal(sig) is not _stop:
+            signal.signal(sig, signal.SIG_IGN)
 
 
 def _stop(signum: int, frame: object) -> None:
@@ -41,7 +49,8 @@ def _stop(signum: int, frame: object) -> None:
         # up, and a KeyboardInterrupt there prints "Exception in initializer" and a
         # traceback.
         os._exit(130)
-    _requested = True
+    if _requested:
+        return  # a later signal: the stop is under way
     ignore()
     raise KeyboardInterrupt
 

@@ -358,6 +358,19 @@ def test_repeated_signals_exit_130_cleanly(tmp_path, delay):
     assert_stopped_cleanly(out)
 
 
+def test_a_signal_after_the_first_is_noted_not_raced():
+    """Later signals were ignored by switching to SIG_IGN: one delivered just before
+    the switch, its handler not yet run, raised "Signal 15 ignored due to race
+    condition" with a traceback (seen under load). The handler stays, and does
+    nothing once the stop is under way."""
+    script = ("import os, signal\nfrom bantin.run import interrupt\ninterrupt.install()\n"
+              "try:\n    os.kill(os.getpid(), signal.SIGINT)\nexcept KeyboardInterrupt:\n    pass\n"
+              "for sig in (signal.SIGTERM, signal.SIGINT):\n    os.kill(os.getpid(), sig)\n"
+              "print(signal.getsignal(signal.SIGTERM) is interrupt._stop, interrupt.requested())\n")
+    r = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    assert r.returncode == 0 and r.stdout.split() == ["True", "True"] and not r.stderr, r
+
+
 def test_stale_manifest_part_is_removed(tmp_path):
     out = tmp_path / "out"
     out.mkdir()
