@@ -25,7 +25,7 @@ import click
 from bantin.errors import StdoutError, UsageError
 from bantin.run import cluster, interrupt, manifest, owned, pool
 from bantin.run.collect import PassedOver, collect, covered, input_suffixes
-from bantin.run.convert import Job, Result, bundle, slug, target
+from bantin.run.convert import Job, Result, an_output, bundle, slug, target
 from bantin.run.guard import Guard, OutputRefused, check, report_refusal
 from bantin.run.names import shown
 from bantin.run.outcome import Outcome
@@ -74,7 +74,7 @@ def check_outputs(inputs: tuple[str, ...], settings: Settings) -> bool:
     what it writes (``bantin.run.owned``)."""
     out = settings.out_dir
     if settings.report is not None:
-        why = report_refusal(inputs, settings.report, _an_output(inputs, settings.report, settings),
+        why = report_refusal(inputs, settings.report, an_output(inputs, settings.report, settings),
                              settings.overwrite)
         if why is not None:
             raise BatchUsageError(f"--report {shown(str(settings.report))}: {why}")
@@ -121,27 +121,6 @@ def check_outputs(inputs: tuple[str, ...], settings: Settings) -> bool:
     except OutputRefused as e:
         raise BatchUsageError(str(e)) from None
     return guard.overlaps()
-
-
-def _an_output(inputs: tuple[str, ...], path: Path, settings: Settings) -> bool:
-    """Whether ``path`` is where this run writes one of its outputs: the name of an
-    input (mirrored from an input folder) with a format's suffix, in the output
-    folder."""
-    out = settings.out_dir
-    if out is None or path.suffix.lower() not in {target(Path(), Path("x"), f).suffix for f in settings.formats}:
-        return False
-    rel = Path(os.path.relpath(os.path.realpath(path), os.path.realpath(out))).with_suffix("")
-    if rel.parts[:1] == ("..",):
-        return False
-    if settings.bundle is not None:
-        return rel == Path(slug(settings.bundle))
-    for src in inputs:
-        p = Path(src)
-        if (src == "-" and rel == Path("stdin")) or (not p.is_dir() and rel == Path(p.stem)):
-            return True
-        if p.is_dir() and any((p / rel).with_suffix(ext).is_file() for ext in input_suffixes()):
-            return True
-    return False
 
 
 def run(inputs: tuple[str, ...], settings: Settings, err: Err) -> Report:

@@ -9,6 +9,7 @@ fails does not stop the others.
 from __future__ import annotations
 
 import hashlib
+import os
 import time
 import traceback
 import unicodedata
@@ -28,7 +29,7 @@ from bantin.run.names import reported, shown
 from bantin.run.output import leftovers, write_atomic
 from bantin.run.report import InputReport, Output
 from bantin.run.settings import Settings
-from bantin.source import files, read
+from bantin.source import extensions, files, read
 from bantin.source.sandbox import Seen
 from bantin.style.stylesheet import Style
 from bantin.style.stylesheet import load as load_style
@@ -274,6 +275,27 @@ def bundle(jobs: list[Job], settings: Settings) -> tuple[Result, list[Result]]:
     except Exception as e:  # noqa: BLE001
         fail(result, e, settings)
     return result, failures
+
+
+def an_output(inputs: tuple[str, ...], path: Path, settings: Settings) -> bool:
+    """Whether ``path`` is where this run writes one of its outputs: the name of an
+    input (mirrored from an input folder) with a format's suffix, in the output
+    folder."""
+    out = settings.out_dir
+    if out is None or path.suffix.lower() not in {target(Path(), Path("x"), f).suffix for f in settings.formats}:
+        return False
+    rel = Path(os.path.relpath(os.path.realpath(path), os.path.realpath(out))).with_suffix("")
+    if rel.parts[:1] == ("..",):
+        return False
+    if settings.bundle is not None:
+        return rel == Path(slug(settings.bundle))
+    for src in inputs:
+        p = Path(src)
+        if (src == "-" and rel == Path("stdin")) or (not p.is_dir() and rel == Path(p.stem)):
+            return True
+        if p.is_dir() and any((p / rel).with_suffix(ext).is_file() for ext in extensions()):
+            return True
+    return False
 
 
 def slug(text: str) -> str:
