@@ -1,7 +1,7 @@
 """The size a table's text is set in: the body's cell size, or smaller when the
 columns' longest words do not fit side by side at it.
 
-A budget table of eight columns of "12.345.678.000" is wider than an A4 column at
+A budget table of six columns of "12.345.678.000" is wider than an A4 column at
 the cell size: the DOCX broke each figure in two ("12.345.678." / "000") and the
 PDF set the last columns in a second band whose rows no longer named their unit.
 Office users shrink such a table's font; so do the PDF and the DOCX, by the same

@@ -293,7 +293,7 @@ def an_output(inputs: tuple[str, ...], path: Path, settings: Settings) -> bool:
         p = Path(src)
         if (src == "-" and rel == Path("stdin")) or (not p.is_dir() and rel == Path(p.stem)):
             return True
-        if p.is_dir() and any((p / rel).with_suffix(ext).is_file() for ext in extensions()):
+        if p.is_dir() and any((p / rel.parent / (rel.name + ext)).is_file() for ext in extensions()):
             return True
     return False
 
