@@ -293,8 +293,10 @@ def an_output(inputs: tuple[str, ...], path: Path, settings: Settings) -> bool:
         p = Path(src)
         if (src == "-" and rel == Path("stdin")) or (not p.is_dir() and rel == Path(p.stem)):
             return True
-        if p.is_dir() and any((p / rel.parent / (rel.name + ext)).is_file() for ext in extensions()):
-            return True
+        if p.is_dir() and (p / rel.parent).is_dir() and any(
+                f.name.startswith(rel.name) and f.name[len(rel.name):].lower() in extensions()
+                for f in (p / rel.parent).iterdir()):
+            return True  # the walk takes "Bai.MD" as it takes "bai.md"
     return False
 
 

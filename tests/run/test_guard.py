@@ -207,11 +207,13 @@ def test_the_report_replaces_no_other_file_and_no_output(tmp_path: Path) -> None
         for _ in range(2):
             r = bantin("export", "-f", "txt,json", "-o", "out", "--report", report, "src/a.txt", cwd=tmp_path)
             assert r.returncode == 0, (report, r.stderr)
-    # A mirrored output of a folder's input, its name holding dots, is an output too.
-    (tmp_path / "src" / "bao.cao.txt").write_bytes(ARTICLE)
-    r = bantin("export", "-f", "txt", "-o", "out", "--report", "out/bao.cao.txt", "src", cwd=tmp_path)
-    assert r.returncode == 2 and b"an output of this run" in r.stderr, r.stderr
-    (tmp_path / "src" / "bao.cao.txt").unlink()
+    # A mirrored output of a folder's input, its name holding dots or its suffix in
+    # capitals (helper-69), is an output too.
+    for name, report in (("bao.cao.txt", "out/bao.cao.txt"), ("Bai.MD", "out/Bai.txt")):
+        (tmp_path / "src" / name).write_bytes(ARTICLE)
+        r = bantin("export", "-f", "txt", "-o", "out", "--report", report, "src", cwd=tmp_path)
+        assert r.returncode == 2 and b"an output of this run" in r.stderr, r.stderr
+        (tmp_path / "src" / name).unlink()
     crlf = tmp_path / "out" / "report.json"
     crlf.write_bytes(crlf.read_bytes().replace(b"\n", b"\r\n"))
     r = bantin("export", "-f", "txt", "-o", "out", "--report", "out/report.json", "src/a.txt", cwd=tmp_path)

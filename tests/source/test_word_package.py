@@ -131,18 +131,20 @@ def test_each_bad_picture_costs_only_itself_with_a_warning():
     body = (p("Tiêu đề", style="Title") + p("Ảnh tốt:", picture("rIdGood", "Cánh đồng lúa"))
             + p(picture("rIdLinked", "Ảnh ở xa")) + p(picture("rIdNowhere")) + p(picture("rIdMissing"))
             + p(picture("rIdBroken", "Ảnh hỏng")) + p(picture("rIdGood2")) + p(picture("rIdBare", "Ảnh trần"))
-            + p("Đoạn cuối."))
+            + p(picture("rIdColon", "Ảnh hai chấm")) + p("Đoạn cuối."))
     # rIdBare: an address without TargetMode="External" was read as "word/http:/…" (helper-66).
     rels = (("rIdGood", "image", "media/good.png", False), ("rIdGood2", "image", "media/good2.png", False),
             ("rIdLinked", "image", "https://cdn.example/xa.jpg", True),
             ("rIdBare", "image", "http://127.0.0.1:8765/img.png", False),
+            ("rIdColon", "image", "anh:1.png", False),  # a part's legal name, not an address (helper-69)
             ("rIdMissing", "image", "media/missing.png", False), ("rIdBroken", "image", "media/broken.png", False))
     media = {"word/media/good.png": png(), "word/media/good2.png": png((200, 20, 20)),
-             "word/media/broken.png": b"\x89PNG\r\n\x1a\n this is not a picture"}
+             "word/media/broken.png": b"\x89PNG\r\n\x1a\n this is not a picture", "word/anh:1.png": png()}
     a, warnings = word(docx(body, rels=rels, media=media))
     figures = [b for b in a.blocks if isinstance(b, Figure)]
     assert [(f.image is not None, f.alt) for f in figures] == [
-        (True, "Cánh đồng lúa"), (False, "Ảnh ở xa"), (False, "Ảnh hỏng"), (True, ""), (False, "Ảnh trần")]
+        (True, "Cánh đồng lúa"), (False, "Ảnh ở xa"), (False, "Ảnh hỏng"), (True, ""), (False, "Ảnh trần"),
+        (True, "Ảnh hai chấm")]
     assert [text_of(b.text) for b in a.blocks if isinstance(b, Paragraph)] == ["Ảnh tốt:", "Đoạn cuối."]
     assert any(w.startswith("linked picture not read") and "https://cdn.example/xa.jpg" in w for w in warnings)
     assert any(w.startswith("linked picture not read") and w.endswith(": http://127.0.0.1:8765/img.png")

@@ -152,8 +152,10 @@ class Package:
                 continue
             target = el.get("Target", "")
             # An address is outside the file whether or not the relationship says so
-            # ("http://…" with no TargetMode read as "word/http:/…").
-            external = el.get("TargetMode") == "External" or bool(_SCHEME.match(target))
+            # ("http://…" with no TargetMode read as "word/http:/…"), unless the file
+            # holds a part of that name ("anh:1.png" is a legal one).
+            external = el.get("TargetMode") == "External" or (
+                bool(_SCHEME.match(target)) and resolve(folder, target) not in self.names)
             if not external:
                 target = resolve(folder, target)
             out[el.get("Id")] = Rel(el.get("Type", "").rsplit("/", 1)[-1], target, external)
