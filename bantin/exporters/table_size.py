@@ -11,9 +11,12 @@ columns) keeps the cell size, and each exporter does what it does with it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 LONG_WORD = 12  # characters a column keeps whole of a word its exporter may break (an address)
+WHOLE = 23  # characters: a word up to this long (a paper's symbol, "01/2025/TT-BGDĐT") stays whole
+_ADDRESS = re.compile(r"://|^www\.|@", re.IGNORECASE)
 SMALLEST = 7.0  # points: the least a printed table's figures stay legible at
 STEP = 0.5  # points
 
@@ -32,3 +35,12 @@ def fitting(least: Sequence[float], pad: float, avail: float, size: float) -> fl
             return trial
         trial -= STEP
     return size
+
+
+def claim(word: str) -> str:
+    """What of ``word`` a column must hold on one line: all of it (a figure, a
+    paper's symbol, which read as another number when broken), but only the first
+    ``LONG_WORD`` characters of an address or of a word longer than ``WHOLE`` (a
+    joint circular's 34-character symbol), which the exporters break at their
+    punctuation rather than crush the other columns."""
+    return word[:LONG_WORD] if len(word) > WHOLE or _ADDRESS.search(word) else word

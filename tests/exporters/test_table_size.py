@@ -95,3 +95,19 @@ def test_a_table_in_a_cell_is_sized_once() -> None:
     assert "<w:sz " in xml
     assert not re.search(r"<w:sz [^>]*/>(?:<w:szCs [^>]*/>)?<w:sz ", xml)
     assert not re.search(r"<w:spacing [^>]*/><w:spacing ", xml)
+
+
+def test_a_papers_symbol_stays_whole_in_both(tmp_path: Path) -> None:
+    """helper-69: a symbol of 16 characters claimed twelve, and the PDF broke it
+    ("01/2025/TT" / "-BGDĐT") as the DOCX did: half a document's number on the
+    next line reads as another number."""
+    rows = "".join(f"| {i} | 0{i}/2025/TT-BGDĐT | 12/3/2025 | Hướng dẫn tuyển sinh trung học phổ thông năm học "
+                   "2025-2026 và các năm tiếp theo | Bộ Giáo dục và Đào tạo |\n" for i in range(1, 4))
+    src = tmp_path / "so-hieu.md"
+    src.write_text("# Văn bản mới\n\nDanh mục văn bản mới ban hành.\n\n| STT | Số, ký hiệu | Ngày | Trích yếu | "
+                   f"Cơ quan ban hành |\n|---|---|---|---|---|\n{rows}", encoding="utf-8")
+    r = bantin("export", "--format", "pdf,docx", "--output", str(tmp_path), str(src))
+    assert r.returncode == 0, r.stderr.decode()
+    for pdf in (tmp_path / "so-hieu.pdf", soffice_pdf(tmp_path / "so-hieu.docx", tmp_path / "lo")):
+        words = [w for row in _rows(pdf) for w in row]
+        assert all(f"0{i}/2025/TT-BGDĐT" in words for i in range(1, 4)), (pdf.name, words[:60])

@@ -11,7 +11,7 @@ from typing import Any
 from bantin.exporters.docx.metrics import text_width
 from bantin.exporters.docx.names import NAMES, TABLE_STYLE
 from bantin.exporters.docx.writer import Writer
-from bantin.exporters.table_size import LONG_WORD, fitting
+from bantin.exporters.table_size import claim, fitting
 from bantin.model import Cell, ListBlock, Table, text_of
 
 _JC = {"right": "right", "center": "center"}
@@ -47,10 +47,10 @@ def _measure(w: Writer, b: Table, size: float) -> tuple[list[int], list[int]]:
             extra = 4 if any(isinstance(x, ListBlock) for x in p.cell.blocks) else 0
             longest[p.column] = max(longest[p.column], len(text) + extra)
             face = bold if p.row < b.header_rows else family.files["regular"]
-            # An address or a long compound breaks where Word may break it: past
-            # LONG_WORD characters a word claims no more room than that. A figure
-            # never breaks ("12.345.678.000"): it claims all it needs.
-            words = [(x if _FIGURE.fullmatch(x) else x[:LONG_WORD]) + " " * extra for x in text.split()]
+            # An address or a very long word breaks where Word may break it and
+            # claims only its first characters (``table_size.claim``); a figure never
+            # breaks ("12.345.678.000"), nor a paper's symbol: they claim all they need.
+            words = [(x if _FIGURE.fullmatch(x) else claim(x)) + " " * extra for x in text.split()]
             least[p.column] = max([least[p.column], *(round(text_width(face, x, size) * 20) + PAD for x in words)])
     return longest, least
 

@@ -13,7 +13,7 @@ from reportlab.platypus import TableStyle, XPreformatted
 
 from bantin.exporters.pdf.breaks import breakable
 from bantin.exporters.roles import CODE_GROUND, MM, Role
-from bantin.exporters.table_size import LONG_WORD
+from bantin.exporters.table_size import claim
 from bantin.model import Table, text_of
 from bantin.style.fonts import Family
 
@@ -37,7 +37,7 @@ def needs(t: Table, pst: Any, bold_font: str) -> tuple[list[float], list[float],
         full = max((stringWidth(line, font, pst.fontSize) for line in text.split("\n")), default=0.0) + 2 * PAD + 1
         # A word the PDF breaks at its punctuation (an address, a long symbol number)
         # claims no more than the DOCX gives it: the other columns keep their words.
-        word = max((stringWidth(w[:LONG_WORD] if breakable(w) else w, font, pst.fontSize) * 1.1
+        word = max((stringWidth(claim(w) if breakable(w) else w, font, pst.fontSize) * 1.1
                     for w in text.split()), default=0.0) + 2 * PAD
         if p.cell.colspan == 1:
             natural[p.column] = max(natural[p.column], full)
