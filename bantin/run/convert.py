@@ -280,24 +280,32 @@ def bundle(jobs: list[Job], settings: Settings) -> tuple[Result, list[Result]]:
 def an_output(inputs: tuple[str, ...], path: Path, settings: Settings) -> bool:
     """Whether ``path`` is where this run writes one of its outputs: the name of an
     input (mirrored from an input folder) with a format's suffix, in the output
-    folder."""
+    folder. Names are compared as a file system that folds case and composes
+    Vietnamese marks (macOS, Windows) compares them: there the two are one file."""
     out = settings.out_dir
     if out is None or path.suffix.lower() not in {target(Path(), Path("x"), f).suffix for f in settings.formats}:
         return False
     rel = Path(os.path.relpath(os.path.realpath(path), os.path.realpath(out))).with_suffix("")
     if rel.parts[:1] == ("..",):
         return False
+    name = _folded(rel.name)
     if settings.bundle is not None:
-        return rel == Path(slug(settings.bundle))
+        return rel.parent == Path(".") and name == _folded(slug(settings.bundle))
     for src in inputs:
         p = Path(src)
-        if (src == "-" and rel == Path("stdin")) or (not p.is_dir() and rel == Path(p.stem)):
+        named = "stdin" if src == "-" else None if p.is_dir() else _folded(p.stem)
+        if rel.parent == Path(".") and name == named:
             return True
-        if p.is_dir() and (p / rel.parent).is_dir() and any(
-                f.name.startswith(rel.name) and f.name[len(rel.name):].lower() in extensions()
-                for f in (p / rel.parent).iterdir()):
+        folder = p / rel.parent
+        if p.is_dir() and folder.is_dir() and any(
+                _folded(f.name).startswith(name) and _folded(f.name)[len(name):] in extensions()
+                for f in folder.iterdir()):
             return True  # the walk takes "Bai.MD" as it takes "bai.md"
     return False
+
+
+def _folded(name: str) -> str:
+    return unicodedata.normalize("NFC", name).casefold()
 
 
 def slug(text: str) -> str:

@@ -193,7 +193,9 @@ def test_the_report_replaces_no_other_file_and_no_output(tmp_path: Path) -> None
     (tmp_path / "src" / "a.txt").write_bytes(ARTICLE)
     (tmp_path / "src" / "keep.docx").write_bytes(b"the reporter's original")
     before = snapshot(tmp_path)
-    for report, why in (("src/keep.docx", b"not a report of bantin's"), ("out/a.txt", b"an output of this run")):
+    # "out/A.TXT" is out/a.txt where names fold case (macOS, Windows: helper-69).
+    for report, why in (("src/keep.docx", b"not a report of bantin's"), ("out/a.txt", b"an output of this run"),
+                        ("out/A.TXT", b"an output of this run")):
         r = bantin("export", "-f", "txt", "-o", "out", "--report", report, "src/a.txt", cwd=tmp_path)
         assert r.returncode == 2 and why in r.stderr, r.stderr
         assert snapshot(tmp_path) == before
