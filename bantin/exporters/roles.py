@@ -191,6 +191,7 @@ def lead_in(b: Paragraph) -> bool:
 
 
 MAX_PPI = 150  # a picture is never set larger than this resolution allows: print stays sharp
+SLIVER = 20  # times taller than wide: a rule or a spacer, not a picture of anything
 LOW_PPI = 100  # below this a picture set at the column's width looks soft, and the editor is told
 
 
@@ -212,7 +213,7 @@ def low_resolution(im: Image, width: float, set_width: float) -> str | None:
     if ppi >= LOW_PPI:
         return None
     mm = set_width / 72 * 25.4
-    if mm < 1:
+    if mm < 1 and im.height >= SLIVER * im.width:
         return f"a picture of {im.width}×{im.height} pixels is a sliver, set {mm:.2f} mm wide"
     return (f"a picture of {im.width}×{im.height} pixels is {ppi:.0f} ppi across the column; "
             f"it is set at {mm:.0f} mm wide (a larger original prints better)")

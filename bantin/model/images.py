@@ -21,7 +21,9 @@ MAX_BYTES = 20 * 1024 * 1024
 # Pillow warns at MAX_IMAGE_PIXELS and raises at twice that; a press photo is a few
 # megapixels, so anything above this is refused outright rather than warned about.
 MAX_PIXELS = 40_000_000
-KEPT = {"PNG": "image/png", "JPEG": "image/jpeg"}
+# An MPO (a phone's photo with a depth or HDR image after it) is a JPEG whose first
+# picture every reader shows: kept as it is, not made a PNG twice its size.
+KEPT = {"PNG": "image/png", "JPEG": "image/jpeg", "MPO": "image/jpeg"}
 # The formats Pillow may open. Pillow otherwise tries every plugin it has, and its
 # EPS plugin runs Ghostscript on the bytes: an EPS named x.png would reach it.
 ALLOWED = ("PNG", "JPEG", "GIF", "WEBP", "TIFF", "BMP")
@@ -154,7 +156,7 @@ def encode(im: object, fmt: str) -> Image:
 
     assert isinstance(im, Pil.Image)
     buf = io.BytesIO()
-    if fmt == "JPEG":
+    if fmt in ("JPEG", "MPO"):
         # A rotated JPEG stays a JPEG: PNG would make a photo five times larger.
         im.convert("RGB").save(buf, "JPEG", quality=90, optimize=False)
         media = "image/jpeg"

@@ -203,6 +203,16 @@ def test_image_checks():
         load(huge.getvalue())
 
 
+def test_a_phones_mpo_photo_stays_a_jpeg():
+    """helper-69: a JPEG with a second picture after it (MPO: a phone's depth or HDR
+    image) was re-saved as a PNG twice its size."""
+    buf = io.BytesIO()
+    Pil.new("RGB", (80, 60), (200, 10, 10)).save(buf, "MPO", save_all=True,
+                                                  append_images=[Pil.new("RGB", (80, 60), (10, 200, 10))])
+    im = load(buf.getvalue())
+    assert im.media_type == "image/jpeg" and im.data == buf.getvalue()
+
+
 @pytest.mark.parametrize("fmt", ["WEBP", "GIF", "TIFF", "BMP"])
 def test_formats_no_target_holds_become_png(fmt):
     im = load(png(fmt=fmt))
