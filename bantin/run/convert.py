@@ -78,6 +78,9 @@ class Result:
                            (self.error,) if self.error else (), dict(self.seconds))
 
 
+WARNING_LIMIT = 24_000  # characters of one warning line
+
+
 def one_line(msg: str, limit: int = 600) -> str:
     """A message as one line of at most ``limit`` characters: an exception may
     quote a whole 1.4 MB title, or hold newlines."""
@@ -106,7 +109,9 @@ def collector(into: list[str], label: str) -> Callable[[str], None]:
     """A warn callable that keeps each warning, labelled with where it arose."""
 
     def warn(msg: str) -> None:
-        into.append(one_line(f"{label}: {msg}"))  # a warning may quote a whole line of the input
+        # A warning quotes what a reader dropped, so that no word is lost unsaid: a
+        # footer whole, but not a megabyte of a repeated sapo on one line.
+        into.append(one_line(f"{label}: {msg}", WARNING_LIMIT))
 
     return warn
 

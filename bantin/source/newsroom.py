@@ -73,7 +73,7 @@ ONE_LINE_RULES: tuple[PieceRule, ...] = (
 _END_MARK = "./."
 _LONG_LINE = 400
 _COLLAPSED_SENTENCES = 3
-QUOTED = 500  # characters of a dropped text a warning quotes (a site's footer whole)
+QUOTED = 20_000  # characters of a dropped text a warning quotes: a site's footer whole, not a megabyte
 
 
 @dataclass
