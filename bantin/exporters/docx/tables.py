@@ -130,41 +130,24 @@ def table(w: Writer, b: Table) -> None:
         _resize(w, tbl, size)
 
 
-# What may follow w:sz in a run's properties (ECMA-376 CT_RPr): it goes before them.
-_AFTER_SZ = ("w:szCs", "w:highlight", "w:u", "w:effect", "w:bdr", "w:shd", "w:fitText", "w:vertAlign", "w:rtl",
-             "w:cs", "w:em", "w:lang", "w:eastAsianLayout", "w:specVanish", "w:oMath")
-
-
-# What may follow w:spacing in a paragraph's properties (CT_PPr).
-_AFTER_SPACING = ("w:ind", "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection",
-                  "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr",
-                  "w:sectPr", "w:pPrChange")
-
-
 def _resize(w: Writer, tbl: Any, size: float) -> None:
     """Every run of the table set at ``size`` and every paragraph's line at its
-    leading: a run's own w:sz, a paragraph's own w:spacing, each in its place in
-    the properties (Word refuses them out of order)."""
+    leading: a run's own w:sz, a paragraph's own w:spacing, put where Word's schema
+    wants them by python-docx's element classes (Word refuses them out of order).
+    A table in a cell was sized already, by its own width: it keeps its size."""
     line = str(round(size * w.roles["cell"].leading * 20))
-    later = {w.qn(t) for t in _AFTER_SPACING}
-    # A table in a cell was sized already, by its own width: its runs keep their size.
     for ppr in tbl.iter(w.qn("w:pPr")):
-        if ppr.find(w.qn("w:spacing")) is not None:
-            continue
-        at = next((i for i, child in enumerate(ppr) if child.tag in later), len(ppr))
-        ppr.insert(at, w.el("w:spacing", {"w:line": line, "w:lineRule": "atLeast"}))
+        if ppr.spacing is None:
+            spacing = ppr.get_or_add_spacing()
+            spacing.set(w.qn("w:line"), line)
+            spacing.set(w.qn("w:lineRule"), "atLeast")
     half = str(round(size * 2))
-    after = {w.qn(t) for t in _AFTER_SZ}
     for r in tbl.iter(w.qn("w:r")):
-        rpr = r.find(w.qn("w:rPr"))
-        if rpr is None:
-            rpr = w.el("w:rPr")
-            r.insert(0, rpr)
-        elif rpr.find(w.qn("w:sz")) is not None:
-            continue
-        at = next((i for i, child in enumerate(rpr) if child.tag in after), len(rpr))
-        rpr.insert(at, w.el("w:szCs", {"w:val": half}))
-        rpr.insert(at, w.el("w:sz", {"w:val": half}))
+        rpr = r.get_or_add_rPr()
+        if rpr.sz is None:
+            sz = rpr.get_or_add_sz()
+            sz.set(w.qn("w:val"), half)
+            sz.addnext(w.el("w:szCs", {"w:val": half}))  # szCs follows sz in CT_RPr
 
 
 def _tc(w: Writer, width: int, span: int, merge: str | None) -> Any:
