@@ -47,15 +47,13 @@ def needs(t: Table, pst: Any, bold_font: str) -> tuple[list[float], list[float],
     return natural, least, spanning
 
 
-CELL_STYLES = ("cell", "header_cell", "cell-right", "cell-center", "header_cell-right", "header_cell-center")
-
-
 def at_size(st: Mapping[str, Any], size: float) -> dict[str, Any]:
-    """The paragraph styles with the table's cells set at ``size`` (``table_size``),
-    their leading in proportion."""
+    """The paragraph styles with the table's cells ("cell", "header_cell" and their
+    aligned forms, "cell-right") set at ``size`` (``table_size``), their leading in
+    proportion."""
     scale = size / st["cell"].fontSize
     out = dict(st)
-    for name in CELL_STYLES:
+    for name in (n for n in st if n.split("-")[0] in ("cell", "header_cell")):
         base = st[name]
         out[name] = ParagraphStyle(name, parent=base, fontSize=base.fontSize * scale, leading=base.leading * scale,
                                    bulletFontSize=base.fontSize * scale)

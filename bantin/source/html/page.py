@@ -168,7 +168,8 @@ _INLINE = ("a", "b", "strong", "em", "i", "span", "u", "small", "mark")
 
 # A quotation's marks, each opening one with its closing one.
 _PAIRS = {"“": "”", "\"": "\"", "‘": "’", "'": "'", "«": "»", "„": "“"}
-_AMP = ("amp-img", "amp-anim", "amp-video", "amp-iframe", "amp-carousel", "amp-story", "amp-ad")
+_AMP_PICTURES = ("amp-img", "amp-anim")
+_AMP = (*_AMP_PICTURES, "amp-video", "amp-iframe", "amp-carousel", "amp-story", "amp-ad")
 
 
 def standard_tags(page: Any) -> None:
@@ -176,7 +177,7 @@ def standard_tags(page: Any) -> None:
     ``<amp-img>`` and ``<amp-anim>`` are pictures (their figures and captions were
     dropped with them), and an inline ``<q>`` a quotation in running text, drawn
     with its marks (it was read as a block quote that cut its sentence in three)."""
-    for el in list(page.iter(*_AMP[:2])):
+    for el in list(page.iter(*_AMP_PICTURES)):
         parent = el.getparent()
         if (el.get("placeholder") is not None or el.get("fallback") is not None) \
                 and parent is not None and parent.tag in _AMP:
