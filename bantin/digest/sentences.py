@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from bantin.typography.starters import STARTERS
+from bantin.typography.starters import STARTERS, initials
 
 # Titles and place words written with a full stop before a name: "TP. Hà Nội",
 # "PGS.TS. Nguyễn Văn A", "St. Petersburg". Matched case-sensitively against the
@@ -91,15 +91,6 @@ def _word_before(text: str, stop: int) -> tuple[str, str]:
     return word, prev
 
 
-def _initial(word: str) -> bool:
-    """"N", "Th", "M.U", "N.V": a name cut to its first letters ("Á" and "Ý" are
-    words: châu Á, nước Ý)."""
-    if word in ("Á", "Ý"):
-        return False
-    parts = word.split(".")
-    return all(p and (len(p) == 1 and p.isupper() or p in ("Th", "Ch", "Ng", "Tr", "Nh")) for p in parts)
-
-
 def _starts(text: str, i: int) -> bool:
     """Does a sentence start at ``i``: a capital, a digit, a name with an inner
     capital ("iPhone"), after any opening quotes or brackets?"""
@@ -162,16 +153,16 @@ def _holds(text: str, word: str, prev: str, at: int, nxt: int) -> bool:
         # "gồm: 1. Tin tặc", "ngân hàng, 2. Chúng": an item's number, not an end.
         head = text[max(0, at - 40):at].rstrip(_OPENERS + " ")
         return not head or head[-1] in ":;,"
-    if not _initial(word):
+    if not initials(word):
         return False
     follow = text[nxt]
     if follow == "(" or follow.isdigit() and not _ITEM.match(text, nxt):
         return True  # "Nguyễn Văn B. (21 tuổi)", "ông L. 290 triệu đồng"; not "… hạng A. 2. Đội …"
     after = _WORD.match(text, nxt)
-    if after and after.group(0).endswith(".") and _initial(after.group(0)[:-1]):
+    if after and after.group(0).endswith(".") and initials(after.group(0)[:-1]):
         return True  # "N. V. An"
     # "Donald J. Trump", "N. V. An", "Nguyễn Văn H." inside a name; "bà H. Sau đó" ends one.
-    return bool(prev) and prev[0].isupper() and (not prev.isupper() or _initial(prev.rstrip(".")))
+    return bool(prev) and prev[0].isupper() and (not prev.isupper() or initials(prev.rstrip(".")))
 
 
 # "1." opens a list run into the text when "2. " and a capital follow within a

@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bantin.typography.starters import initials
+
 
 @dataclass(frozen=True)
 class Piece:
@@ -43,9 +45,6 @@ ABBREVIATIONS = frozenset(
     "tp tx q p h ts ths gs pgs bs ks th ths.bs ncs ls nsnd nsưt ngnd pv ctv st mr mrs ms dr no vs tt"
     " tr đ/c tskh bsck cki ckii ck1 ck2".split()
 )
-# A name's initials: "T.T. Hà", and a surname cut to its consonants, which no
-# Vietnamese word is ("Ng. Hà" for Nguyễn, "Tr." for Trần, "Th." for Thị).
-_INITIALS = re.compile(r"(?:[A-ZĐ]\.)+[A-ZĐ]|Ngh|Ng|Nh|Th|Tr|Ph|Kh|Ch|Gi|Qu")
 _DOMAINS = frozenset({"vn", "com", "net", "org", "edu", "gov", "info", "com.vn"})
 QUOTE_LIMIT = 1500  # an opening quote never closed this long after is a typo, not a quotation
 
@@ -90,8 +89,7 @@ def _no_break_after(text: str, stop: int, start: int) -> bool:
         return False
     low = word.casefold()
     # "GS.TSKH.Nguyễn": the title before the stop is the word's last part.
-    if low in ABBREVIATIONS or low.rsplit(".", 1)[-1] in ABBREVIATIONS or (len(word) == 1 and word.isupper()) \
-            or _INITIALS.fullmatch(word):
+    if low in ABBREVIATIONS or low.rsplit(".", 1)[-1] in ABBREVIATIONS or initials(word):
         return True
     # "Điều 17. Yêu cầu", "… quốc gia 1. Việc …": a small number before a full
     # stop numbers what follows; a year ("năm 2016.") ends a sentence.
