@@ -21,6 +21,9 @@ from datetime import datetime, timedelta, timezone
 VIETNAM = timezone(timedelta(hours=7))
 
 _ISO = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?:Z|[+-]\d{2}:?\d{2})?)?")
+# A weekday as Vietnamese writes it before a date ("Thứ Hai, 5/8/2025", "Chủ nhật"):
+# what the Word and web readers know of a page's or a paper's time stamp.
+WEEKDAY = re.compile(r"(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật)\b", re.IGNORECASE)
 # ISO 8601's reduced precision: a month ("2025-08") or a year ("2025") alone, as a
 # draft is dated before it is signed ("ngày    tháng 8 năm 2025").
 _REDUCED = re.compile(r"(?P<y>\d{4})(?:-(?P<m>\d{2}))?")

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 
 from bantin.model import Block, Heading, ListBlock, Paragraph, Span, Table, Text, text_of
+from bantin.model.dates import WEEKDAY
 from bantin.model.labels import NATIONAL, is_mark
 from bantin.source.docx.core import fold, national
 
@@ -28,7 +29,6 @@ _DATE = re.compile(r"(?P<place>[^,;:]{0,60}?)\s*,?\s*(?:(?:ngày\s*(?P<d>\S*?)\s
                    # A draft's day (and month) left blank in figures: "ngày …/…/2025", "ngày    /8/2025".
                    r"|ngày[.…_ \t]*/(?:[ \t]*(?P<m4>\d{1,2})[ \t]*|[.…_ \t]*)/[ \t]*(?P<y4>\d{4}))",
                    re.I)
-_WEEKDAY = re.compile(r"(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật)", re.I)  # "Thứ hai, ngày …"
 _SUBJECT = re.compile(r"(?:v/v|về việc)\s*[:.]?\s*(?P<s>.+)", re.I)
 _RULE = re.compile(r"[\s_\-–—─━═=*~.…]*")
 _FILLER = re.compile(r"[\s.…_/-]*")
@@ -109,7 +109,7 @@ def date_line(text: str) -> tuple[str | None, str | None] | None:
         return None
     place = m.group("place").strip(" ,")
     place = place if place and not _FILLER.fullmatch(place) else None
-    if place is not None and not (is_place(place) or _WEEKDAY.fullmatch(place)):
+    if place is not None and not (is_place(place) or WEEKDAY.fullmatch(place)):
         return None  # "…, hoàn thiện hồ sơ trước ngày 30 tháng 9 năm 2025": a sentence's deadline
     if place is not None and "ngày" not in text.casefold() and "," not in text:
         return None  # "Trong năm 2025": with no day, only a comma tells a place from a sentence's start

@@ -14,6 +14,7 @@ import re
 from typing import Any, NamedTuple
 
 from bantin.model import Dateline
+from bantin.model.dates import WEEKDAY
 from bantin.source.html.page import classes, key, squash, text_of_el, words
 from bantin.source.rules.outlet_tag import names_outlet
 
@@ -29,7 +30,6 @@ _OUTLET_TAG = re.compile(
 _PLACE = re.compile(r"(?<![a-z])(?:location|dateline|place)(?![a-z])")
 _SEPARATORS = " -–—:,|"
 _TIMED = re.compile(r"\d\s*[/:.]\s*\d|\d\s?h\b")  # a date or a time: "5/8/2025", "08:30", "8h"
-_WEEKDAY = re.compile(r"(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật)\b", re.IGNORECASE)
 _LED = re.compile(r"(.+?)\s[-–—]\s(.+)")  # "TTO – Hà Nội": what stands before a dash
 _CLOCK = re.compile(r"\d\s*:\s*\d|\d\s?h\b")  # "08:30", "8h"
 _TIME_WORDS = re.compile(r"\b(?:ngày|lúc|gmt|utc)\b", re.IGNORECASE)
@@ -97,8 +97,8 @@ class _Stamp(NamedTuple):
 def _piece_is_time(piece: str) -> bool:
     """A weekday, a date or a clock time ("thứ Hai", "5/8/2025", "08:30"), and nothing
     else but "ngày", "lúc", "GMT+7": the page's time, not the sentence's words."""
-    rest = _TIMED.sub(" ", _TIME_WORDS.sub(" ", _WEEKDAY.sub(" ", piece)))
-    return (bool(_WEEKDAY.search(piece)) or bool(_TIMED.search(piece))) and not any(c.isalpha() for c in rest)
+    rest = _TIMED.sub(" ", _TIME_WORDS.sub(" ", WEEKDAY.sub(" ", piece)))
+    return (bool(WEEKDAY.search(piece)) or bool(_TIMED.search(piece))) and not any(c.isalpha() for c in rest)
 
 
 def _stamp(el: Any, rest: str) -> _Stamp | None:
@@ -135,7 +135,7 @@ def _stamp(el: Any, rest: str) -> _Stamp | None:
     if not places:
         # The page's time ("Thứ Hai, 5/8/2025, 08:30", "08:30") is cut; a date
         # alone ("Ngày 5/8") may be the sentence's, and stays.
-        return _Stamp(raw, None, any(_CLOCK.search(t) or _WEEKDAY.search(t) for t in times))
+        return _Stamp(raw, None, any(_CLOCK.search(t) or WEEKDAY.search(t) for t in times))
     place = ", ".join(places)
     # A date inside the place, or a word that opens a sentence
     # rather than a name ("Sáng nay", "theo"): the sentence's own words.
