@@ -17,6 +17,7 @@ from collections.abc import Sequence
 LONG_WORD = 12  # characters a column keeps whole of a word its exporter may break (an address)
 WHOLE = 23  # characters: a word up to this long (a paper's symbol, "01/2025/TT-BGDĐT") stays whole
 _ADDRESS = re.compile(r"://|^www\.|@", re.IGNORECASE)
+PICTURE = 1 / 3  # of the text's width: what a picture in a cell claims, lest it be a stamp
 SMALLEST = 7.0  # points: the least a printed table's figures stay legible at
 STEP = 0.5  # points
 
@@ -44,3 +45,17 @@ def claim(word: str) -> str:
     joint circular's 34-character symbol), which the exporters break at their
     punctuation rather than crush the other columns."""
     return word[:LONG_WORD] if len(word) > WHOLE or _ADDRESS.search(word) else word
+
+
+def holding(least: Sequence[float], held: Sequence[float], avail: float) -> list[float]:
+    """Each column's least width once the tables and pictures in its cells are
+    counted: ``held`` is what they need (a table its own columns' longest words side
+    by side, a picture ``PICTURE`` of ``avail``). A column gets that, but no more
+    than the other columns leave of ``avail``: past that a table in the cell is set
+    smaller, or in bands, within its cell, rather than the table around it being
+    set in bands that part each row from its name."""
+    out = list(least)
+    for c, need in enumerate(held):
+        if need > out[c]:
+            out[c] = max(out[c], min(need, avail - (sum(out) - out[c])))
+    return out

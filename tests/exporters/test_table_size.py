@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from helpers import bantin, soffice_pdf, word_lines
+from helpers import bantin, soffice_pdf, word_boxes, word_lines
 
 from bantin.exporters.table_size import SMALLEST, fitting
 
@@ -111,3 +111,85 @@ def test_a_papers_symbol_stays_whole_in_both(tmp_path: Path) -> None:
     for pdf in (tmp_path / "so-hieu.pdf", soffice_pdf(tmp_path / "so-hieu.docx", tmp_path / "lo")):
         words = [w for row in _rows(pdf) for w in row]
         assert all(f"0{i}/2025/TT-BGDĐT" in words for i in range(1, 4)), (pdf.name, words[:60])
+
+
+def _nested() -> object:
+    """A report whose "Chi tiết" cell holds a table of six columns of figures: the
+    inner table was laid out at the page's width, in a cell a fifth as wide."""
+    from bantin.model import Article, Cell, Paragraph, Table, plain
+
+    def row(*texts: str) -> tuple[Cell, ...]:
+        return tuple(Cell((Paragraph(plain(t)),)) for t in texts)
+
+    inner = Table((row("Tỉnh", "Dự toán", "Thực hiện", "Còn lại", "Chênh lệch", "Tỷ lệ"),
+                   row("Hà Nội", *FIGURES[:4], "91,2%"), row("Bắc Ninh", *FIGURES[1:5], "90,9%")), header_rows=1)
+    outer = Table((row("Khu vực", "Chi tiết", "Tổng dự toán", "Tổng thực hiện", "Ghi chú"),
+                   (*row("Miền Bắc"), Cell((inner,)), *row("123.456.789.000", "111.222.333.444", "Số liệu sơ bộ")),
+                   row("Miền Nam", "Đang tổng hợp", "234.567.890.123", "222.333.444.555", "Chưa đủ")), header_rows=1)
+    return Article("Báo cáo thực hiện dự toán", blocks=(Paragraph(plain("Số liệu theo khu vực.")), outer))
+
+
+def _inside(pdf: Path) -> list[str]:
+    """The PDF's words, after checking that none runs past the text's right edge
+    and no two of them overprint (boxes a line's height apart at most that cross)."""
+    from bantin.style.stylesheet import load
+
+    page = load("default").page
+    right = (page.size_mm[0] - page.margin_right) * 72 / 25.4
+    boxes = word_boxes(pdf)
+    for i, (pa, xa, ya, xa1, wa) in enumerate(boxes):
+        assert xa1 <= right + 1, (wa, xa1, right)
+        for pb, xb, yb, xb1, wb in boxes[i + 1:]:
+            assert pa != pb or abs(ya - yb) > 5 or min(xa1, xb1) - max(xa, xb) < 0.5, (wa, wb)
+    return [w for *_, w in boxes]
+
+
+def test_a_table_in_a_cell_is_set_within_its_cell(tmp_path: Path) -> None:
+    """helper-69: in the PDF the inner table printed over the outer one's figures
+    and past the margin; in the DOCX its width was the page's, and LibreOffice
+    showed three of its six columns."""
+    import bantin as api
+
+    doc = _nested()
+    (tmp_path / "nest.pdf").write_bytes(api.export(doc, "pdf"))  # type: ignore[arg-type]
+    (tmp_path / "nest.docx").write_bytes(api.export(doc, "docx"))  # type: ignore[arg-type]
+    for pdf in (tmp_path / "nest.pdf", soffice_pdf(tmp_path / "nest.docx", tmp_path / "lo")):
+        words = _inside(pdf)
+        # The DOCX may still break a figure in a cell too narrow for it: its start is there.
+        for w in ("Tỉnh", "Tỷ", "91,2", "90,9", "Miền", "Nam", "Ghi", "222.333.444.555", "Chưa"):
+            assert any(x.startswith(w) for x in words), (pdf, w, words)
+
+
+def test_a_picture_in_a_cell_stays_in_its_column(tmp_path: Path) -> None:
+    """A picture in a cell was sized by the page's width: in the PDF it covered the
+    next column and ran off the page. It now takes its column, which claims a
+    third of the text's width, in the PDF and the DOCX alike."""
+    import io
+    import subprocess
+
+    from PIL import Image as Pillow
+
+    import bantin as api
+    from bantin.model import Article, Cell, Figure, Image, Paragraph, Table, plain
+
+    buf = io.BytesIO()
+    Pillow.new("RGB", (1600, 900), (40, 120, 200)).save(buf, "PNG")
+    photo = Figure(caption=plain("Cầu Rồng về đêm"), image=Image(buf.getvalue(), "image/png", 1600, 900))
+    row = (Cell((Paragraph(plain("Cầu Rồng")),)), Cell((photo,)),
+           Cell((Paragraph(plain("Hoàn thành năm 2013, biểu tượng của thành phố.")),)))
+    head = tuple(Cell((Paragraph(plain(t)),)) for t in ("Hạng mục", "Hình ảnh", "Ghi chú"))
+    doc = Article("Ảnh trong bảng", blocks=(Paragraph(plain("Danh mục công trình.")), Table((head, row), 1)))
+    (tmp_path / "p.pdf").write_bytes(api.export(doc, "pdf"))
+    (tmp_path / "p.docx").write_bytes(api.export(doc, "docx"))
+    for pdf in (tmp_path / "p.pdf", soffice_pdf(tmp_path / "p.docx", tmp_path / "lo")):
+        note = next(x0 for _, x0, _, _, w in word_boxes(pdf) if w == "Hoàn")
+        subprocess.run(["pdftoppm", "-png", "-r", "72", "-f", "1", "-l", "1", str(pdf), str(tmp_path / "r")],
+                       check=True)
+        page = Pillow.open(next(tmp_path.glob("r*.png"))).convert("RGB")
+        blue = [x for x in range(page.width) for y in range(0, page.height, 4)
+                if sum(abs(a - b) for a, b in zip(page.getpixel((x, y)), (40, 120, 200), strict=True)) < 40]
+        assert blue, pdf
+        assert max(blue) < note, (pdf, max(blue), note)  # left of the next column's words
+        assert max(blue) - min(blue) > page.width / 5, (pdf, min(blue), max(blue))  # not a stamp
+        for f in tmp_path.glob("r*.png"):
+            f.unlink()

@@ -77,5 +77,6 @@ EXTRA = {"List Number": "item", "Footer": "footer"}  # more Word styles that sha
 # Word's built-in note styles (lower-case names, as Word writes them): paragraph, reference.
 NOTE_STYLES = {"footnote": ("footnote text", "footnote reference"), "endnote": ("endnote text", "endnote reference")}
 TABLE_STYLE = "Briefing Table"
+CELL_MARGIN = 85  # twips (2 pt, the PDF's cell padding): a cell's left and right margin in TABLE_STYLE
 LINK_STYLE = "Hyperlink"
 CODE_CHAR = "Verbatim Char"

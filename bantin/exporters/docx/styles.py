@@ -22,7 +22,7 @@ from docx.shared import Mm, Pt, RGBColor
 
 from bantin.exporters.docx import numbering
 from bantin.exporters.docx.fields import ppr_put
-from bantin.exporters.docx.names import CODE_CHAR, EXTRA, LINK_STYLE, NAMES, NOTE_STYLES, TABLE_STYLE
+from bantin.exporters.docx.names import CELL_MARGIN, CODE_CHAR, EXTRA, LINK_STYLE, NAMES, NOTE_STYLES, TABLE_STYLE
 from bantin.exporters.docx.numbering import STEP_MM
 from bantin.exporters.roles import CODE_GROUND, Role, roles
 from bantin.style.stylesheet import Style
@@ -349,7 +349,7 @@ def _table_style(d: Any) -> None:
             qn("w:val"): "single", qn("w:sz"): size, qn("w:space"): "0", qn("w:color"): "888888"}))
     tblpr.append(borders)
     margins = tblpr.makeelement(qn("w:tblCellMar"), {})
-    for edge, space in (("top", "40"), ("left", "85"), ("bottom", "40"), ("right", "85")):  # 2 pt: the PDF's pad
+    for edge, space in (("top", "40"), ("left", str(CELL_MARGIN)), ("bottom", "40"), ("right", str(CELL_MARGIN))):
         margins.append(margins.makeelement(qn(f"w:{edge}"), {qn("w:w"): space, qn("w:type"): "dxa"}))
     tblpr.append(margins)
     el.append(tblpr)

@@ -5,14 +5,15 @@ w:tc with w:vMerge (Word wants a w:tc for every grid slot)."""
 
 from __future__ import annotations
 
+import math
 import re
 from typing import Any
 
 from bantin.exporters.docx.metrics import text_width
-from bantin.exporters.docx.names import NAMES, TABLE_STYLE
+from bantin.exporters.docx.names import CELL_MARGIN, NAMES, TABLE_STYLE
 from bantin.exporters.docx.writer import Writer
-from bantin.exporters.table_size import claim, fitting
-from bantin.model import Cell, ListBlock, Table, text_of
+from bantin.exporters.table_size import PICTURE, claim, fitting, holding
+from bantin.model import Cell, Figure, ListBlock, Table, text_of
 
 _JC = {"right": "right", "center": "center"}
 _FIGURE = re.compile(r"[+\-−]?\d[\d.,]*%?")
@@ -26,20 +27,23 @@ def _widths(w: Writer, b: Table) -> tuple[list[int], float]:
     or smaller when the columns' longest words do not fit the text's width at it
     (``table_size``)."""
     total = round(w.width_mm / 25.4 * 1440)  # twentieths of a point
-    longest, least = _measure(w, b, w.cell_size)
+    longest, least = _measure(w, b, w.cell_size, total)
     size = fitting(least, PAD, total, w.cell_size)
     if size != w.cell_size:
-        longest, least = _measure(w, b, size)
+        longest, least = _measure(w, b, size, total)
     return _shared(longest, least, total, round(size * 20)), size
 
 
-def _measure(w: Writer, b: Table, size: float) -> tuple[list[int], list[int]]:
+def _measure(w: Writer, b: Table, size: float, total: float = math.inf) -> tuple[list[int], list[int]]:
     """Per column, its longest one-column cell in characters, and its longest word
-    in twips set at ``size``, in bold in a header row (padding included)."""
+    in twips set at ``size``, in bold in a header row (padding included), or the
+    longest words of a table in a cell side by side, as much as ``total`` leaves
+    it (``table_size.holding``)."""
     family = w.covered.families[0]
     bold = family.files.get("bold") or family.files["regular"]
     longest = [0] * b.columns
     least = [0] * b.columns
+    held = [0] * b.columns
     for p in b.placed():
         if p.cell.colspan == 1:
             text = text_of(p.cell.text)
@@ -52,7 +56,12 @@ def _measure(w: Writer, b: Table, size: float) -> tuple[list[int], list[int]]:
             # breaks ("12.345.678.000"), nor a paper's symbol: they claim all they need.
             words = [(x if _FIGURE.fullmatch(x) else claim(x)) + " " * extra for x in text.split()]
             least[p.column] = max([least[p.column], *(round(text_width(face, x, size) * 20) + PAD for x in words)])
-    return longest, least
+            for inner in p.cell.blocks:
+                if isinstance(inner, Table):
+                    held[p.column] = max(held[p.column], sum(_measure(w, inner, size)[1]) + PAD)
+                elif isinstance(inner, Figure) and inner.image is not None and total < math.inf:
+                    held[p.column] = max(held[p.column], math.floor(PICTURE * total))
+    return longest, [math.floor(x) for x in holding(least, held, total)]
 
 
 def _shared(longest: list[int], least: list[int], total: int, em: int) -> list[int]:
@@ -61,7 +70,7 @@ def _shared(longest: list[int], least: list[int], total: int, em: int) -> list[i
     each column's longest word is shrunk in proportion, never the word itself
     (a narrow "STT" column set one letter a line, as proportion alone made it)."""
     widths = [max(4, n) * em * 3 // 5 + PAD for n in longest]
-    least = [min(x, lo) for x, lo in zip(widths, least, strict=True)]
+    widths = [max(x, lo) for x, lo in zip(widths, least, strict=True)]  # never under its longest word (or picture)
     if sum(widths) > total:
         room, spare = sum(widths) - sum(least), total - sum(least)
         if spare <= 0 or room <= 0:
@@ -123,7 +132,7 @@ def table(w: Writer, b: Table) -> None:
                      "restart" if cell is not None and cell.rowspan > 1 else "continue" if over else None)
             tr.append(tc)
             if cell is not None:
-                _fill(w, tc, cell, head, b.align[c] if c < len(b.align) else "left")
+                _fill(w, tc, cell, head, b.align[c] if c < len(b.align) else "left", sum(widths[c:c + span]))
             _close(w, tc, head)
             c += span
     if size != w.cell_size:
@@ -164,16 +173,19 @@ def _tc(w: Writer, width: int, span: int, merge: str | None) -> Any:
     return tc
 
 
-def _fill(w: Writer, tc: Any, cell: Cell, head: bool, align: str) -> None:
+def _fill(w: Writer, tc: Any, cell: Cell, head: bool, align: str, width: int) -> None:
     """The cell's blocks: paragraphs in the cell styles (aligned as the column is),
-    lists, code, even a table."""
-    saved = (w.sink, w.para_role, w.list_level, w.cell_jc)
+    lists, code, even a table. A table or a picture in the cell is measured against
+    the cell's ``width`` (twips) less its margins, not the page's: LibreOffice cut
+    a table set at the page's width in a cell half as wide."""
+    saved = (w.sink, w.para_role, w.list_level, w.cell_jc, w.width_mm)
     w.sink, w.para_role, w.list_level, w.cell_jc = tc, "header_cell" if head else "cell", -1, _JC.get(align)
+    w.width_mm = max(width - 2 * CELL_MARGIN, 0) / 1440 * 25.4
     try:
         for block in cell.blocks:
             w.block(block, 1)
     finally:
-        w.sink, w.para_role, w.list_level, w.cell_jc = saved
+        w.sink, w.para_role, w.list_level, w.cell_jc, w.width_mm = saved
 
 
 def _close(w: Writer, tc: Any, head: bool) -> None:

@@ -239,7 +239,7 @@ class Blocks(Walker):
             self.paras(b.caption, self.here("table_caption"))
         if not b.rows or not b.columns:
             return
-        natural, least, spanning = tables.needs(b, self.st["cell"], self.st["header_cell"].fontName)
+        natural, least, spanning = tables.needs(b, self.st["cell"], self.st["header_cell"].fontName, self.avail)
         size = table_size.fitting(least, 2 * tables.PAD, self.avail, self.st["cell"].fontSize)
         if size == self.st["cell"].fontSize:
             self._table(b, depth, natural, least, spanning)
@@ -247,28 +247,44 @@ class Blocks(Walker):
         outer = self.st
         self.st = tables.at_size(outer, size)  # too wide at the cell size: set smaller
         try:
-            self._table(b, depth, *tables.needs(b, self.st["cell"], self.st["header_cell"].fontName))
+            self._table(b, depth, *tables.needs(b, self.st["cell"], self.st["header_cell"].fontName, self.avail))
         finally:
             self.st = outer
 
     def _table(self, b: Table, depth: int, natural: list[float], least: list[float],
                spanning: list[tuple[int, int, float]]) -> None:
+        for band in tables.bands(least, self.avail):
+            widths = tables.column_widths(band, self.avail, natural, least, spanning)
+            cells = self._cells(b, band, widths, depth)
+            self.indented(tables.grid(b, band, cells, widths, self.fonts.body, self.style.text.body_colour,
+                                      self.style.text.space_after))
+
+    def _cells(self, b: Table, band: tuple[int, int], widths: list[float],
+               depth: int) -> dict[tuple[int, int], list[Any]]:
+        """The flowables of each cell of the band, set in its column's width: a
+        table or a picture in a cell measured against the page printed over the
+        columns beside it and past the margin."""
+        lo, hi = band
         cells: dict[tuple[int, int], list[Any]] = {}
+        page_width = self.width
         for p in b.placed():
+            if not lo <= p.column < hi:
+                continue
             kind = "header_cell" if p.row < b.header_rows else "cell"
             # A column's alignment is for its own cells; a merged cell reads from the left.
             align = b.align[p.column] if p.column < len(b.align) and p.cell.colspan == 1 else "left"
             name = kind if align == "left" else f"{kind}-{align}"
             flowables: list[Any] = []
-            with self.into(flowables), self.nested(body=name, item=kind, left=-self.place.left,
-                                                   right=-self.place.right, depth=0, cell=True):
-                for inner in p.cell.blocks:
-                    self.block(inner, depth)
+            self.width = sum(widths[p.column - lo:min(hi, p.column + p.cell.colspan) - lo]) - 2 * tables.PAD
+            try:
+                with self.into(flowables), self.nested(body=name, item=kind, left=-self.place.left,
+                                                       right=-self.place.right, depth=0, cell=True):
+                    for inner in p.cell.blocks:
+                        self.block(inner, depth)
+            finally:
+                self.width = page_width
             cells[(p.row, p.column)] = flowables
-        for band in tables.bands(least, self.avail):
-            widths = tables.column_widths(band, self.avail, natural, least, spanning)
-            self.indented(tables.grid(b, band, cells, widths, self.fonts.body, self.style.text.body_colour,
-                                      self.style.text.space_after))
+        return cells
 
     def visit_sectionbreak(self, b: SectionBreak, depth: int) -> None:
         self.story.append(self.para("*   *   *", self.st["break"]))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from typing import Any
 
@@ -13,19 +14,21 @@ from reportlab.platypus import TableStyle, XPreformatted
 
 from bantin.exporters.pdf.breaks import breakable
 from bantin.exporters.roles import CODE_GROUND, MM, Role
-from bantin.exporters.table_size import claim
-from bantin.model import Table, text_of
+from bantin.exporters.table_size import PICTURE, claim, holding
+from bantin.model import Figure, Table, text_of
 from bantin.style.fonts import Family
 
 PAD = 3.0  # a cell's left and right padding, points
 LEAST = 26.0  # the narrowest column worth reading (a number of four digits at 9 pt, and its padding)
 
 
-def needs(t: Table, pst: Any, bold_font: str) -> tuple[list[float], list[float], list[tuple[int, int, float]]]:
+def needs(t: Table, pst: Any, bold_font: str,
+          avail: float = math.inf) -> tuple[list[float], list[float], list[tuple[int, int, float]]]:
     """Per grid column, the width its cells' text needs on one line and the width
-    of its longest word (padding included); and each merged cell's (first column,
-    columns, width needed)."""
-    natural, least = [0.0] * t.columns, [LEAST] * t.columns
+    of its longest word (padding included), or of a table in a cell as much as
+    ``avail`` leaves it (``table_size.holding``); and each merged cell's (first
+    column, columns, width needed)."""
+    natural, least, held = [0.0] * t.columns, [LEAST] * t.columns, [0.0] * t.columns
     spanning = []
     for p in t.placed():
         spans = p.cell.text
@@ -42,9 +45,14 @@ def needs(t: Table, pst: Any, bold_font: str) -> tuple[list[float], list[float],
         if p.cell.colspan == 1:
             natural[p.column] = max(natural[p.column], full)
             least[p.column] = max(least[p.column], word)
+            for inner in p.cell.blocks:
+                if isinstance(inner, Table):
+                    held[p.column] = max(held[p.column], sum(needs(inner, pst, bold_font)[1]) + 2 * PAD)
+                elif isinstance(inner, Figure) and inner.image is not None and avail < math.inf:
+                    held[p.column] = max(held[p.column], PICTURE * avail)
         else:
             spanning.append((p.column, p.cell.colspan, full))
-    return natural, least, spanning
+    return natural, holding(least, held, avail), spanning
 
 
 def at_size(st: Mapping[str, Any], size: float) -> dict[str, Any]:
@@ -95,8 +103,9 @@ def column_widths(band: tuple[int, int], avail: float, natural: list[float], lea
     if sum(nat) <= avail:
         return nat
     spare = avail - sum(low)
-    if spare <= 0:
+    if spare < -0.5:  # the longest words alone are wider: a band of one column too wide
         return [avail / n] * n
+    spare = max(spare, 0.0)  # exactly the longest words (a table in a cell takes what is left)
     stretch = sum(a - m for a, m in zip(nat, low, strict=True)) or 1
     return [m + spare * (a - m) / stretch for a, m in zip(nat, low, strict=True)]
 
