@@ -24,6 +24,12 @@ MAX_PIXELS = 40_000_000
 # An MPO (a phone's photo with a depth or HDR image after it) is a JPEG whose first
 # picture every reader shows: kept as it is, not made a PNG twice its size.
 KEPT = {"PNG": "image/png", "JPEG": "image/jpeg", "MPO": "image/jpeg"}
+# The modes a kept picture may be in: what reportlab, python-docx and a phone's
+# reader all draw as they are. A 16-bit grey PNG (drawn white in the PDF) or a CMYK
+# or Adobe RGB JPEG (pink or inverted on a phone) is made again, as RGB or grey.
+_KEPT_MODES = {"image/png": ("1", "L", "LA", "P", "RGB", "RGBA"), "image/jpeg": ("L", "RGB")}
+# JPEG's APP0 segment, JFIF 1.01 with no density and no thumbnail.
+_JFIF = b"\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00"
 # The formats Pillow may open. Pillow otherwise tries every plugin it has, and its
 # EPS plugin runs Ghostscript on the bytes: an EPS named x.png would reach it.
 ALLOWED = ("PNG", "JPEG", "GIF", "WEBP", "TIFF", "BMP")
@@ -121,8 +127,8 @@ def _checked(data: bytes) -> Image:
                 raise ImageError(f"image of {probe.width}×{probe.height} pixels is a possible decompression bomb")
             probe.load()  # decodes every pixel: truncated data fails here, not in a writer
             orientation = probe.getexif().get(0x0112, 1)
-            if fmt in KEPT and orientation in (None, 1):
-                return Image(data, KEPT[fmt], probe.width, probe.height)
+            if fmt in KEPT and orientation in (None, 1) and _keeps(probe, data):
+                return Image(_first(data, probe), KEPT[fmt], probe.width, probe.height)
             upright = ImageOps.exif_transpose(probe)
             return encode(upright, fmt)
     except ImageError:
@@ -142,11 +148,39 @@ def _checked(data: bytes) -> Image:
         raise ImageError(f"damaged image: {e}") from None
 
 
+def _keeps(probe: Any, data: bytes) -> bool:
+    """Whether the picture goes into the outputs as its own bytes: a PNG or JPEG in
+    a mode every writer draws as it is. An Adobe JPEG without JFIF or Exif may hold
+    untransformed RGB, which a JFIF segment would misname: it is made again."""
+    if probe.mode not in _KEPT_MODES[KEPT[probe.format]]:
+        return False
+    return probe.format == "PNG" or data[6:10] in (b"JFIF", b"Exif") or "adobe" not in probe.info
+
+
+def _first(data: bytes, probe: Any) -> bytes:
+    """The bytes of a kept picture as every writer takes them. A JPEG whose first
+    segment is neither JFIF nor Exif (one saved without them, a scanner's) is
+    refused by python-docx, which finds a JPEG by those words alone: a JFIF
+    segment is put first, the pixels untouched. An MPO is its first picture
+    alone: the depth map or the second eye after it would double every output."""
+    if probe.format == "MPO":
+        entries = (getattr(probe, "mpinfo", None) or {}).get(0xB002) or []
+        size = entries[0].get("Size", 0) if entries else 0
+        if 0 < size < len(data) and data[size - 2:size] == b"\xff\xd9":
+            data = data[:size]
+    if probe.format in ("JPEG", "MPO") and data[6:10] not in (b"JFIF", b"Exif"):
+        data = data[:2] + _JFIF + data[2:]
+    return data
+
+
 def flat(im: Any) -> Any:
     """``im`` in a mode that can be resampled and saved as PNG: a palette or a CMYK
-    picture as RGB, as RGBA when it has transparency."""
+    picture as RGB, as RGBA when it has transparency; a 16-bit grey one (a
+    scanner's) as 8-bit grey, each value scaled, not clipped to white."""
     if im.mode in ("RGB", "RGBA", "L", "LA"):
         return im
+    if im.mode.startswith("I"):
+        return im.convert("I").point(lambda v: v / 256).convert("L")
     return im.convert("RGBA" if "A" in im.mode or "transparency" in im.info else "RGB")
 
 

@@ -71,3 +71,44 @@ def test_a_nul_in_an_image_path_is_refused_with_a_warning(tmp_path: Path) -> Non
     warnings: list[str] = []
     bantin.read(tmp_path / "bai.md", warn=warnings.append)
     assert any("NUL" in w for w in warnings)
+
+
+def _jpeg(mode: str, colour: object, **kw: object) -> bytes:
+    buf = io.BytesIO()
+    Pil.new(mode, (64, 48), colour).save(buf, "JPEG", **kw)  # type: ignore[arg-type]
+    return buf.getvalue()
+
+
+def _drawn(data: bytes) -> tuple[int, ...]:
+    with Pil.open(io.BytesIO(data)) as im:
+        return tuple(im.convert("RGB").getpixel((32, 24)))  # type: ignore[arg-type]
+
+
+def test_a_jpeg_without_jfif_or_exif_is_one_python_docx_takes() -> None:
+    """helper-70: a JPEG whose first segment is not JFIF (its APP0 stripped, or a
+    CMYK one with Adobe's alone) failed the whole DOCX with 'UnrecognizedImageError'."""
+    from docx.image.image import Image as DocxImage
+
+    plain = _jpeg("RGB", (200, 40, 40))
+    stripped = plain[:2] + plain[2 + 2 + int.from_bytes(plain[4:6], "big"):]  # APP0 segment cut out
+    cmyk = _jpeg("CMYK", (0, 200, 200, 0))
+    for data in (stripped, cmyk):
+        assert data[6:10] not in (b"JFIF", b"Exif")
+        image = load(data)
+        DocxImage.from_blob(image.data)  # raised UnrecognizedImageError
+        assert image.media_type == "image/jpeg"
+        with Pil.open(io.BytesIO(image.data)) as im:
+            assert im.mode in ("RGB", "L")  # CMYK drew pink, or inverted, on phones
+    assert load(stripped).data[2 + 18:] == stripped[2:]  # the pixels untouched: a JFIF segment put first
+    red = _drawn(load(cmyk).data)
+    assert red[0] > 200 and red[1] < 90, red
+
+
+def test_a_sixteen_bit_grey_png_keeps_its_greys() -> None:
+    """helper-70: a scanner's 16-bit grey PNG was drawn white in the PDF (values
+    above 255 clipped)."""
+    buf = io.BytesIO()
+    Pil.new("I;16", (64, 48), 30000).save(buf, "PNG")
+    image = load(buf.getvalue())
+    assert 100 < _drawn(image.data)[0] < 140
+
