@@ -651,3 +651,26 @@ def test_an_amp_placeholder_is_no_second_picture(tmp_path: Path) -> None:
                  "<p>Lực lượng chức năng đã có mặt để phân luồng giao thông tại các điểm ngập.</p>")
     assert isinstance(a, Article)
     assert len([b for b in a.blocks if isinstance(b, Figure)]) == 1
+
+
+def test_a_table_or_a_list_in_a_quote_stays_one():
+    """helper-70: trafilatura ran a table in a <blockquote> into one paragraph of
+    words and figures; the quote is the page's own, its table and list whole."""
+    para = "Bộ Tài chính vừa công bố số liệu thực hiện dự toán ngân sách nhà nước chín tháng đầu năm nay. "
+    page = ("<!DOCTYPE html><html lang='vi'><head><title>Dự toán ngân sách</title></head><body><article>"
+            f"<h1>Dự toán ngân sách</h1><p>{para * 3}</p><blockquote><p>Theo báo cáo của Bộ Tài chính:</p>"
+            "<table><tr><th>Khoản</th><th>Dự toán</th><th>Đã chi</th></tr>"
+            "<tr><td>Chi thường xuyên</td><td>12.345.678.000</td><td>11.111.111.111</td></tr>"
+            "<tr><td>Chi đầu tư</td><td>98.765.432.100</td><td>55.555.555.555</td></tr></table>"
+            "<ul><li>Số liệu sơ bộ.</li><li>Chưa gồm vốn vay.</li></ul><footer>Bộ Tài chính</footer></blockquote>"
+            f"<blockquote><p>Ngân sách được điều hành chủ động, linh hoạt.</p></blockquote><p>{para * 2}</p>"
+            "</article></body></html>")
+    a = api.read(page.encode(), source_format="html")
+    assert isinstance(a, Article)
+    quotes = [b for b in a.blocks if isinstance(b, Quote)]
+    assert [type(b).__name__ for b in quotes[0].blocks] == ["Paragraph", "Table", "ListBlock"], quotes[0]
+    table = quotes[0].blocks[1]
+    assert isinstance(table, Table) and len(table.rows) == 3 and table.header_rows == 1
+    assert text_of(table.rows[2][1].text) == "98.765.432.100"
+    assert quotes[0].attribution == "Bộ Tài chính"
+    assert [type(b).__name__ for b in quotes[1].blocks] == ["Paragraph"]

@@ -29,9 +29,12 @@ def take_attributions(page: Any) -> Callable[[str], str | None]:
         who = _DASHES.sub("", squash(" ".join(text_of_el(m) for m in marks[:1])))
         for m in marks[:1]:
             remove(m)
-        text = key(text_of_el(bq))
-        if who and text:
-            found.append((text, who))
+        # The quote's text as its blocks read it, inline tags joined as they stand
+        # and cells, items and paragraphs apart: text_content() runs a table's
+        # cells together ("KhoảnDự toán").
+        for text in {key(text_of_el(bq)), key(" ".join(bq.itertext()))}:
+            if who and text:
+                found.append((text, who))
 
     def lookup(quote: str) -> str | None:
         k = key(quote)

@@ -1,8 +1,9 @@
-"""The page's own lists and tables in place of trafilatura's, where they hold the same words.
+"""The page's own lists and tables (and quotes holding them) in place of trafilatura's, where they hold the same words.
 
 trafilatura pads a merged cell with empty ones, drops a list inside a cell, loses
 where an ordered list starts and how it counts, and flattens a list written
-straight inside a list. So each list and table it kept is paired with the page's
+straight inside a list, and runs a table or a list in a quote into one paragraph
+of the quote's. So each list, table and quote it kept is paired with the page's
 element that holds its words, in the same order, and no more than a few words
 besides (what trafilatura lost); that element, read by :mod:`.tei`, takes its
 place, with the pictures trafilatura kept of it. A table that holds a table is the page's layout, not a table of the
@@ -21,7 +22,7 @@ from bantin.source.html.tei import tei
 _PROBE = 4  # first words that find a pair
 # (times, plus) the words trafilatura kept that the page's element may hold: a
 # table's lost lists are more than a list's lost item.
-_SLACK = {"list": (1.2, 5), "table": (1.5, 12)}
+_SLACK = {"list": (1.2, 5), "table": (1.5, 12), "quote": (1.5, 12)}
 
 
 def _words(el: Any) -> list[str]:
@@ -44,7 +45,7 @@ def _outermost(main: Any, kind: str) -> list[Any]:
 
 def graft(main: Any, page: Any) -> None:
     """Put the page's lists and tables in trafilatura's XML (``main``) in place of its own."""
-    for kind, tags in (("table", ("table",)), ("list", ("ul", "ol"))):
+    for kind, tags in (("table", ("table",)), ("list", ("ul", "ol")), ("quote", ("blockquote",))):
         ours = [el for el in _outermost(main, kind) if kind != "table" or el.find(".//table") is None]
         if kind == "list":
             ours = [el for el in ours if (el.get("rend") or "") in ("ul", "ol")]
@@ -54,6 +55,8 @@ def graft(main: Any, page: Any) -> None:
         for el in page.iter(*tags):
             if kind == "table" and el.find(".//table") is not None:
                 continue
+            if kind == "quote" and not el.xpath(".//table | .//ul | .//ol"):
+                continue  # trafilatura's quote stands unless it ran the page's table or list into its text
             found = _words(el)
             if found:
                 buckets.setdefault(tuple(found[:_PROBE]), []).append((el, found))
