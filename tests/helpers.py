@@ -403,3 +403,17 @@ def read_web(tmp_path: Path, title: str, body: str) -> object:
     page.write_text(f'<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>{title}</title></head>'
                     f"<body><article><h1>{title}</h1>{body}</article></body></html>", encoding="utf-8")
     return bantin.read(page)
+
+
+TONES = "\u0300\u0301\u0303\u0309\u0323"
+
+
+def cp1258(text: str) -> bytes:
+    """Windows-1258 as Vietnamese Windows wrote it: a base letter it holds (â, ơ, đ, …)
+    followed by a combining tone mark, since most toned letters have no byte."""
+    out = []
+    for c in text:
+        base = "".join(x for x in unicodedata.normalize("NFD", c) if x not in TONES)
+        tone = "".join(x for x in unicodedata.normalize("NFD", c) if x in TONES)
+        out.append(c if tone == "" else unicodedata.normalize("NFC", base) + tone)
+    return "".join(out).encode("cp1258")

@@ -139,12 +139,12 @@ def _auto(data: bytes, notes: list[str], mend: bool = True) -> Decoded:
         if encoding == "utf-16" and len(data) % 2:
             data = data[:-1]  # a newline byte a tool added to UTF-16 text
         _check_text_after_bom(data, encoding)
-        return Decoded(_decoded(data, encoding))
+        return _as_said(_decoded(data, encoding), None, notes, mend, encoding.upper())
     if b"\x00" in data:
         encoding = utf16_without_bom(data)
         if encoding is None:
             raise InputError("binary file (contains NUL bytes); not a text article")
-        return Decoded(_decoded(data[: len(data) // 2 * 2], encoding), encoding)
+        return _as_said(_decoded(data[: len(data) // 2 * 2], encoding), encoding, notes, mend, "UTF-16")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as e:
@@ -152,6 +152,14 @@ def _auto(data: bytes, notes: list[str], mend: bool = True) -> Decoded:
             raise InputError(f"{_not_valid('UTF-8', data, e)}; name its encoding with --encoding") from None
         return _not_utf8(data.removeprefix(codecs.BOM_UTF8), e, notes)
     return (_mojibake(text, notes) if mend else None) or Decoded(text)
+
+
+def _as_said(text: str, detected: str | None, notes: list[str], mend: bool, saved: str) -> Decoded:
+    """UTF-16 or UTF-32 text, mended as UTF-8 is when it holds mojibake: Notepad's
+    "Save as Unicode" of a TCVN3 or UTF-8 file it had opened as ANSI keeps the
+    wrong letters (helper-72: every output read "ñy ban nh©n d©n", with no word)."""
+    found = _mojibake(text, notes, saved) if mend else None
+    return Decoded(found.text, detected or found.detected, found.notes) if found else Decoded(text, detected)
 
 
 def _not_valid(name: str, data: bytes, e: UnicodeDecodeError) -> str:
@@ -232,7 +240,7 @@ def _strays(data: bytes) -> tuple[str, str] | None:
     return text, where
 
 
-def _mojibake(text: str, notes: list[str]) -> Decoded | None:
+def _mojibake(text: str, notes: list[str], saved: str = "UTF-8") -> Decoded | None:
     """Valid UTF-8 that reads as no language: text that a tool read as Windows-1252
     (or Latin-1) and saved again as UTF-8, from UTF-8 ("HÃ  Ná»™i") or from a legacy
     encoding (TCVN3's "Hµ Néi"). Mended when the bytes it stood for are clearly
@@ -264,7 +272,8 @@ def _mojibake(text: str, notes: list[str]) -> Decoded | None:
     mended = unicodedata.normalize("NFC", again[:200_000])
     if (legacy.syllable_share(mended) >= better and legacy.evidence(mended)[0] >= legacy.MIN_EVIDENCE
             and again.count("\ufffd") <= 2 * lost):
-        notes.append("the text was UTF-8 read as Windows-1252 and saved as UTF-8 again: mended"
+        repeat = " again" if saved == "UTF-8" else ""
+        notes.append(f"the text was UTF-8 read as Windows-1252 and saved as {saved}{repeat}: mended"
                      + (f"; {lost} letter{'s' if lost > 1 else ''} lost before bantin read it stay as �"
                         if lost else ""))
         return Decoded(again)
@@ -272,7 +281,7 @@ def _mojibake(text: str, notes: list[str]) -> Decoded | None:
     if found is None or legacy.syllable_share(found[1][:200_000]) < better:
         return None
     name = legacy.NAMES[found[0]]
-    notes.append(f"the text was {name} read as Windows-1252 and saved as UTF-8: read as {name}")
+    notes.append(f"the text was {name} read as Windows-1252 and saved as {saved}: read as {name}")
     return Decoded(found[1], found[0])
 
 

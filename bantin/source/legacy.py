@@ -92,7 +92,10 @@ def _decoder(name: str) -> tuple[dict[str, str], re.Pattern[str]]:
 
 def decode(data: bytes, name: str, capitals: bool = True) -> str:
     """Bytes in a legacy encoding to Unicode NFC; ``capitals`` restores TCVN3's
-    capitals where a line or sentence opens (not for a word inside a line)."""
+    capitals where a line or sentence opens (not for a word inside a line).
+    Windows-1258 is Python's own codec, its tones composed here."""
+    if name == "cp1258":
+        return unicodedata.normalize("NFC", data.decode("cp1258"))
     table, pattern = _decoder(name)
     text = data.decode("ascii" if name == "viqr" else "latin-1")  # VIQR beyond ASCII raises: nothing is replaced
 
@@ -173,9 +176,11 @@ def _capitals(text: str) -> str:
     "Hà Nội", "UBND Hà Nội", "v.v. ở chợ", "TP. ở đây" stay as they are."""
     if not any(c in _TONED_SMALL for c in text):
         return text  # no toned vowel at all: nothing TCVN3 could have lowered
-    lines = text.split("\n")
     out = []
-    for n, line in enumerate(lines):
+    last = ""  # the last line with words, as it came: looked back at, never copied (a 5 MB file)
+    for line in text.split("\n"):
+        previous, last = last, (line if line.strip() else last)
+        previous = previous.rstrip()
         words = [(m.start(), m.end(), _shape(m.group(0))) for m in _LETTERS.finditer(line)]
         if words and all(shape != "small" for _, _, shape in words) and any(s == "caps" for _, _, s in words):
             out.append(line.upper())
@@ -187,7 +192,6 @@ def _capitals(text: str) -> str:
             start, end, _ = words[i]
             chars[start:end] = list(line[start:end].upper())
         line = "".join(chars)
-        previous = next((x for x in reversed(lines[:n]) if x.strip()), "").rstrip()
         # Each line is a paragraph (or a title), unless the one before was cut in the
         # middle of a sentence: long and ending in a word or a number ("60.000", "5%",
         # "UBND"), not a sentence's stop, or in a comma.
@@ -265,17 +269,13 @@ def _syllable(word: str) -> bool:
     return bare in _NUCLEI
 
 
-def _decoded(data: bytes, name: str) -> str:
-    return unicodedata.normalize("NFC", data.decode("cp1258") if name == "cp1258" else decode(data, name))
-
-
 def candidates(data: bytes) -> list[tuple[float, str, str]]:
     """(share of syllables, encoding, text of the first SAMPLE bytes) for each
     encoding detection tries, best first: so much is evidence enough."""
     out = []
     for name in DETECTED:
         try:
-            text = _decoded(data[:SAMPLE], name)
+            text = decode(data[:SAMPLE], name)
         except UnicodeDecodeError:
             continue
         sample = text[:200_000]
@@ -296,5 +296,5 @@ def detect(data: bytes, ranked: list[tuple[float, str, str]] | None = None) -> t
     best = ranked[0]
     runner = ranked[1][0] if len(ranked) > 1 else 0.0
     if best[0] >= MIN_SHARE and best[0] - runner >= CLEAR_MARGIN and evidence(best[2][:200_000])[0] >= MIN_EVIDENCE:
-        return best[1], best[2] if len(data) <= SAMPLE else _decoded(data, best[1])
+        return best[1], best[2] if len(data) <= SAMPLE else decode(data, best[1])
     return None

@@ -6,6 +6,7 @@ part is now read in its own encoding, and a stray Windows byte stays a stray."""
 from __future__ import annotations
 
 import pytest
+from helpers import cp1258
 
 from bantin.source import legacy
 from bantin.source.decode import decode_reporting
@@ -81,3 +82,24 @@ def test_a_foreign_line_is_not_mended():
     """Must not fire: French and German with their own letters beside Vietnamese."""
     data = TITLE + "Le café crème du quartier, très célèbre à Hà Nội.\nDie Straße für Müller.\n" + BODY
     assert _read(data.encode()) == (data, ())
+
+
+def test_a_windows_1258_line_in_utf8_is_read_not_a_crash():
+    """helper-72: a sapo typed in Windows-1258 (its tones as combining marks) inside
+    a UTF-8 file was "internal error: KeyError: 'cp1258'", the article refused."""
+    sapo = "Công trình trọng điểm của Thủ đô được khởi công sau nhiều năm chuẩn bị.\n"
+    text, notes = _read(TITLE.encode() + cp1258(sapo) + BODY.encode())
+    assert text == TITLE + sapo + BODY
+    assert any("Windows-1258" in n for n in notes), notes
+
+
+@pytest.mark.parametrize(("name", "encoding"), [("tcvn3", "utf-16"), ("vni", "utf-16-le"), ("utf-8", "utf-16")])
+def test_mojibake_saved_as_utf16_is_mended(name, encoding):
+    """helper-72: Notepad's "Save as Unicode" of a file it had opened as ANSI keeps
+    the mojibake in UTF-16, and every output read "ñy ban nh©n d©n" with no word
+    said; the same text in UTF-8 was mended."""
+    raw = (TITLE + BODY).encode() if name == "utf-8" else legacy.encode(TITLE + BODY, name)
+    data = _as_windows(raw).encode(encoding)
+    text, notes = _read(data)
+    assert text.replace("\r\n", "\n") == TITLE + BODY
+    assert any("saved as UTF-16" in n for n in notes), notes
