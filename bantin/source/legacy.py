@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from collections.abc import Callable
 from functools import lru_cache, partial
 from importlib import resources
 
@@ -113,7 +114,9 @@ def decode(data: bytes, name: str, capitals: bool = True) -> str:
     # one that says it is an address (a scheme, "www.", a mailbox, a domain no
     # Vietnamese syllable ends like: ".com", ".vn"): "di.ch" is "dịch".
     if "\\." not in text:  # text that escapes a full stop anywhere writes VIQR by the RFC: "." is a tone
-        text = _full_stops(text)
+        text = _escaped(text, _WORD_DOT, _stop)
+    if "\\?" not in text:  # and one that escapes a question mark: "?" is a tone
+        text = _escaped(text, _WORD_QUESTION, _asked)
     out, done = [], 0
     for start, address in addresses(text):
         if not ("://" in address or "@" in address or _VIQR_ADDRESS.search(address)):
@@ -129,30 +132,46 @@ def decode(data: bytes, name: str, capitals: bool = True) -> str:
 # after a letter ("\."), but most VIQR text as typed does not, and "mu+a." is "mưa."
 # far more often than "mựa".
 _WORD_DOT = re.compile(r"(?<![\\A-Za-z^(+'`?~.])([A-Za-z][A-Za-z^(+'`?~.]*?)\.(?=([\"”’)\]]*)(\s+\S|\s*$|\.))")
+# A VIQR word that ends in "?", and what follows it ("?" is a hỏi after a vowel).
+_WORD_QUESTION = re.compile(r"(?<![\\A-Za-z^(+'`?~.])([A-Za-z][A-Za-z^(+'`?~.]*?)\?(?=([\"”’)\]]*)(\s+\S|\s*$))")
 _VIQR_TONES = re.compile(r"[aeiouyAEIOUY][\^(+]?['`?~.]")
 _VIQR_VOWELS = re.compile(r"(?:[aeiouyAEIOUY][\^(+]?)+$")
 _TONE_ON_LAST = frozenset({"oa", "oe", "uy", "ue^"})  # "hoạ", "thuỵ": the nuclei that may tone their last vowel
 
 
-def _full_stops(text: str) -> str:
-    """VIQR with its word-final full stops escaped: after a word that has its tone
-    already ("No^.i."), after two vowels whose first takes the tone ("mu+a.",
-    "kia.", not "hoa."), after an initial ("O^ng A. cho bie^'t"), and at the end of
-    a line but the first, the title, which ends in no full stop ("to." ending a
-    paragraph). A second dot keeps the first a tone ("bi.." is "bị."). Not before a
-    capital: "Bo^. Y te^'" and "Thi. Hoa" are far commoner than a sentence's end
-    there. Nor in an address ("www.bao.vn.")."""
+def _escaped(text: str, word_mark: re.Pattern[str], rule: Callable[..., str]) -> str:
+    """VIQR with the word-final marks ``word_mark`` finds escaped where ``rule``
+    says they are punctuation (``_stop``, ``_asked``), in each line but in its
+    addresses; the first line is the title, which no mark ends."""
     lines = text.split("\n")
     title = next((i for i, line in enumerate(lines) if line.strip()), -1)
     for n, line in enumerate(lines):
         kept = [(start, start + len(a)) for start, a in addresses(line)]
-        lines[n] = _WORD_DOT.sub(partial(_stop, kept=kept, line_end=n != title), line)
+        lines[n] = word_mark.sub(partial(rule, kept=kept, line_end=n != title), line)
     return "\n".join(lines)
 
 
+def _asked(m: re.Match[str], kept: list[tuple[int, int]], line_end: bool) -> str:
+    """A ``_WORD_QUESTION`` match with its "?" escaped when it asks: after a word
+    that has its tone already ("na`o?" is "nào?", never "nàỏ"), before a closing
+    quote or bracket ("va^.y?\""), or at a line's end but the title's. Elsewhere
+    it is a word's hỏi ("ca? nu+o+'c" is "cả nước")."""
+    word, closing, after = m.group(1), m.group(2), m.group(3)
+    if any(a <= m.start() < b for a, b in kept):
+        return m.group(0)
+    if _VIQR_TONES.search(word) or closing or (line_end and after.strip() == ""):
+        return word + "\\?"
+    return m.group(0)
+
+
 def _stop(m: re.Match[str], kept: list[tuple[int, int]], line_end: bool) -> str:
-    """A ``_WORD_DOT`` match with its "." escaped when it is a full stop; ``kept``
-    are the line's addresses, ``line_end`` whether a stop may end the line."""
+    """A ``_WORD_DOT`` match with its "." escaped when it is a full stop: after a
+    word that has its tone already ("No^.i."), after two vowels whose first takes
+    the tone ("mu+a.", "kia.", not "hoa."), after an initial ("O^ng A. cho
+    bie^'t"), and at the end of a line but the title's ("to." ending a paragraph).
+    A second dot keeps the first a tone ("bi.." is "bị."). Not before a capital:
+    "Bo^. Y te^'" and "Thi. Hoa" are far commoner than a sentence's end there. Nor
+    in an address ("www.bao.vn.")."""
     word, after = m.group(1), m.group(3)
     if after == "." or any(a <= m.start() < b for a, b in kept):
         return m.group(0)

@@ -199,3 +199,18 @@ def test_viqr_as_typed_keeps_its_full_stops(typed, read):
     does not: a word-final "." before a capital or a line's end, after a word
     toned already, or after two vowels whose first takes the tone, is a full stop."""
     assert legacy.decode(typed.encode("ascii"), "viqr") == read
+
+
+@pytest.mark.parametrize(("typed", "read"), [
+    # helper-72: "nào?" read "nàỏ", two tones on one syllable; "vậy?" read "vậỷ".
+    ("Tin\nAnh ddi dda^u?\nTa.i sao va^.y? Ai bie^'t na`o?", "Tin\nAnh đi đâu?\nTại sao vậy? Ai biết nào?"),
+    ('Tin\nCo^ ho?i: "Co\' pha?i kho^ng?" ro^`i ddi.', 'Tin\nCô hỏi: "Có phải không?" rồi đi.'),  # a closing quote
+    # Elsewhere a word-final "?" is a hỏi: "cả nước", "đủ", "trẻ".
+    ("Ca? nu+o+'c ddu? so^' ngu+o+`i tre? tuo^?i.", "Cả nước đủ số người trẻ tuổi."),
+    ("Ngu+o+`i tre?\nHo. ddi ddu?.", "Người trẻ\nHọ đi đủ."),  # the title; a "." after it
+    ("Ho?i: Ta.i sao\\? La` vi` dda^u.", "Hỏi: Tại sao? Là vì đâu."),  # escaped by the RFC: the rest are tones
+])
+def test_viqr_as_typed_keeps_its_question_marks(typed, read):
+    """A word-final "?" after a word toned already, before a closing quote or at a
+    line's end asks a question; before a word it is the hỏi it usually is."""
+    assert legacy.decode(typed.encode("ascii"), "viqr") == read
