@@ -45,11 +45,15 @@ DECISION = ("QUYẾT ĐỊNH\nVề việc thành lập Tổ công tác chuyển 
 
 def _phone_pdfs(epub: Path, tmp: Path) -> tuple[list[Path], set[str]]:
     """Each page of the book laid out on the phone, and the families its CSS embeds."""
-    import weasyprint
-
     book = tmp / "book"
     with zipfile.ZipFile(epub) as z:
         z.extractall(book)
+    return _phone_pdfs_of(book, tmp)
+
+
+def _phone_pdfs_of(book: Path, tmp: Path) -> tuple[list[Path], set[str]]:
+    import weasyprint
+
     css = (book / "EPUB" / "style.css").read_text(encoding="utf-8")
     families = set(re.findall(r'@font-face \{ font-family: "([^"]+)"', css))
     out = []
@@ -85,3 +89,34 @@ def test_every_glyph_from_the_book_and_nothing_off_screen(tmp_path, name, text, 
         text_of_book = " ".join(run(["pdftotext", str(p), "-"]).stdout for p in pdfs)
         for part in ("dong_ma_rat_dai", "北京", "★", "hanoi.gov.vn"):
             assert part in text_of_book.replace("\n", ""), part
+
+
+def test_a_wide_table_stands_its_rows_as_blocks_on_a_phone(tmp_path):
+    """helper-71: a table of twelve columns showed four on a 360 px screen; a
+    reading system that pages does not scroll it sideways, and nothing said more
+    was there. On a narrow screen each row is a block, each figure under its name."""
+    months = [f"Tháng {m}" for m in range(1, 12)]
+    rows = [(name, [f"{(k * 7919 + m * 104729) % 90000 + 10000:,}".replace(",", ".") for m in range(11)])
+            for k, name in enumerate(("Châu Thành", "Cao Lãnh", "Tháp Mười"), 1)]
+    src = tmp_path / "san-luong.md"
+    src.write_text("# Sản lượng lúa các huyện\n\nSản lượng từng tháng, tính bằng tấn.\n\n"
+                   f"| Huyện | {' | '.join(months)} |\n|---|{'---:|' * 11}\n"
+                   + "".join(f"| {name} | {' | '.join(figs)} |\n" for name, figs in rows), encoding="utf-8")
+    r = bantin("export", "-f", "epub", "-o", str(tmp_path / "out"), str(src))
+    assert r.returncode == 0, r.stderr.decode()
+    book = tmp_path / "book"
+    with zipfile.ZipFile(tmp_path / "out" / "san-luong.epub") as z:
+        z.extractall(book)
+    css = book / "EPUB" / "style.css"
+    assert "@media (max-width: 30em) { table.wide" in css.read_text(encoding="utf-8")
+    # WeasyPrint applies media types, not widths: the phone's rules are applied as a phone would.
+    css.write_text(css.read_text(encoding="utf-8").replace("@media (max-width: 30em)", "@media all"), encoding="utf-8")
+    pdfs, _ = _phone_pdfs_of(book, tmp_path)
+    text = " ".join(run(["pdftotext", "-layout", str(p), "-"]).stdout for p in pdfs)
+    for name, figs in rows:
+        assert name in text
+        assert all(f"Tháng {m + 1}: {f}" in text for m, f in enumerate(figs)), text[:2000]
+    for pdf in pdfs:
+        boxes = run(["pdftotext", "-bbox", str(pdf), "-"]).stdout
+        right = [(w, float(x)) for x, w in re.findall(r'xMax="([\d.]+)"[^>]*>([^<]*)<', boxes)]
+        assert right and all(x <= SCREEN_PT + 0.5 for _, x in right), [b for b in right if b[1] > SCREEN_PT]

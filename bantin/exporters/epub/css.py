@@ -158,6 +158,15 @@ def css(style: Style, fonts: list[tuple[str, str, str]], fallbacks: list[str]) -
             ".placeholder { border: 0.5px solid #888; padding: 1.5em 0.5em; text-align: center; font-style: italic; }",
             f'nav h1, nav h2 {{ font-family: {heading}, {then}sans-serif; text-align: left; }}',
             "@media (max-width: 30em) { p, li { text-align: start; } }",
+            # A table of many columns on a phone (``html.WIDE``): a reader that pages does
+            # not scroll a block sideways, and the columns past the screen's edge were
+            # lost without a sign (helper-71: a 12-column table showed 4). Each row
+            # stands as a block, each cell under its column's name.
+            "@media (max-width: 30em) { table.wide, table.wide tbody, table.wide tr, table.wide td "
+            "{ display: block; width: auto; } table.wide thead { display: none; } "
+            "table.wide tr { border-top: 0.5px solid #888; padding: 0.3em 0; } "
+            "table.wide td { border: none; text-align: left; padding: 0.1em 0.2em; } "
+            "table.wide td[data-label]::before { content: attr(data-label) \": \"; font-weight: bold; } }",
             # The accent colour is a dark red chosen for paper; on a night theme's black
             # it would be unreadable, so there the text keeps the theme's colour.
             "@media (prefers-color-scheme: dark) { .masthead, figcaption, .digest-meta, .source-line "

@@ -56,6 +56,9 @@ def drawn(text: str) -> str:
     """The characters the book draws for ``text``: U+2011 is drawn as a hyphen."""
     return text.replace("\u2011", "-")
 
+# Columns from which a table is set as blocks of cells on a phone: four columns of
+# figures fit a 360-pixel screen at the cell size; a fifth does not.
+WIDE = 5
 _OL_TYPES = {"lower-alpha": "a", "upper-alpha": "A", "lower-roman": "i", "upper-roman": "I", "decimal": "1"}
 
 
@@ -316,8 +319,13 @@ class Html(Walker):
 
     def visit_table(self, b: Table, depth: int) -> None:
         # A table wider than a phone scrolls inside its own box instead of running
-        # off the screen, where no reading system lets the reader follow it.
-        out = ['<div class="table"><table>']
+        # off the screen, where a reading system that scrolls lets the reader follow
+        # it. One that pages does not: there a table of WIDE columns or more stands
+        # each row as a block of its cells, each named by its column's header
+        # (``data-label``, shown by the style sheet on a narrow screen only).
+        wide = b.columns >= WIDE
+        labels = _labels(b) if wide else {}
+        out = ['<div class="table"><table class="wide">' if wide else '<div class="table"><table>']
         if b.caption:
             out.append(f"<caption>{self.spans(b.caption, bold=True)}</caption>")
         rows: dict[int, list[str]] = {}
@@ -327,6 +335,7 @@ class Html(Walker):
             extra = f' class="{align}"' if align != "left" else ""
             extra += f' colspan="{p.cell.colspan}"' if p.cell.colspan > 1 else ""
             extra += f' rowspan="{p.cell.rowspan}"' if p.cell.rowspan > 1 else ""
+            extra += f' data-label="{attr(labels[p.column])}"' if not head and labels.get(p.column) else ""
             body = self.inline_or_blocks(p.cell.blocks, bold=head)
             scope = ' scope="colgroup"' if p.cell.colspan > 1 else ' scope="col"'
             rows.setdefault(p.row, []).append(f"<th{scope}{extra}>{body}</th>" if head else f"<td{extra}>{body}</td>")
@@ -366,3 +375,14 @@ class Html(Walker):
     def notes(self, lines: list[Text]) -> None:
         for line in lines:
             self.parts.append(f'<p class="source">{self.spans(line)}</p>')
+
+
+def _labels(b: Table) -> dict[int, str]:
+    """Each column's name: the text of the lowest header cell over it ("Tháng 1"
+    under "Sản lượng"), for a row shown as a block of its cells."""
+    out: dict[int, str] = {}
+    for p in b.placed():
+        if p.row < b.header_rows and text_of(p.cell.text).strip():
+            for c in range(p.column, p.column + p.cell.colspan):
+                out[c] = " ".join(text_of(p.cell.text).split())
+    return out
