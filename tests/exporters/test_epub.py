@@ -48,7 +48,7 @@ def test_structure_language_and_metadata(exported):
     assert "EPUB/toc.ncx" in names and "EPUB/nav.xhtml" in names
     html = zip_text(path, "EPUB/article-001.xhtml")
     assert 'lang="vi"' in html and 'xml:lang="vi"' in html
-    for tag in ("<h1>", "<h2>", "<h3>", "<ol>", "<ul>", "<blockquote>", "<figure>", "<figcaption>",
+    for tag in ("<h1>", '<h2 id="section-1">', "<h3", "<ol>", "<ul>", "<blockquote>", "<figure>", "<figcaption>",
                 '<p class="byline">', "<em>", "<strong>", '<hr class="break"/>'):
         assert tag in html, tag
     assert "&lt;script&gt;" in html and "a &lt; b &amp;&amp; c &gt; d" in html
@@ -226,3 +226,33 @@ def test_a_style_whose_headings_share_the_body_font_ships_each_face_once(tmp_pat
     assert licences and all("Open Font License" in t for t in licences), licences
     assert not any(t.startswith("Times New Roman") for t in licences), licences
     assert CLEAN in epubcheck(path)
+
+
+def test_an_articles_headings_are_in_the_contents(tmp_path):
+    """helper-71: an article of thirty sections had one entry in the contents and
+    no anchor on its headings; a reader on a phone could not go to the seventeenth.
+    Each heading is in the navigation (nav and NCX), a subheading under its
+    section, each link to an id of the page; a bundle's under their article."""
+    body = "".join(f"## Phần {k}: Lĩnh vực số {k}\n\nNội dung phần {k} của báo cáo tổng kết năm.\n\n"
+                   + (f"### Mục {k}.1\n\nChi tiết mục {k}.1 của phần này.\n\n" if k == 2 else "") for k in range(1, 31))
+    src = tmp_path / "bao-cao.md"
+    src.write_text(f"# Báo cáo tổng kết năm 2024\n\nBáo cáo của Ủy ban nhân dân tỉnh.\n\n{body}", encoding="utf-8")
+    other = tmp_path / "tin.md"
+    other.write_text("# Tin ngắn\n\nMột tin ngắn không có mục nào.\n", encoding="utf-8")
+    r = bantin("export", "-f", "epub", "-o", str(tmp_path / "one"), str(src))
+    assert r.returncode == 0, r.stderr
+    r = bantin("export", "-f", "epub", "--bundle", "Bản tin", "-o", str(tmp_path / "two"), str(other), str(src))
+    assert r.returncode == 0, r.stderr
+    for book, page in ((tmp_path / "one" / "bao-cao.epub", "article-001.xhtml"),
+                       (tmp_path / "two" / "ban-tin.epub", "article-002.xhtml")):
+        assert CLEAN in epubcheck(book)
+        with zipfile.ZipFile(book) as z:
+            nav, ncx = z.read("EPUB/nav.xhtml").decode(), z.read("EPUB/toc.ncx").decode()
+            xhtml = z.read(f"EPUB/{page}").decode()
+        links = re.findall(rf'<a href="{page}#([^"]+)">([^<]+)</a>', nav)
+        assert [t for _, t in links] == [f"Phần {k}: Lĩnh vực số {k}" if k != 2.5 else "Mục 2.1"
+                                         for k in (1, 2, 2.5, *range(3, 31))], links[:4]
+        assert all(f'id="{a}"' in xhtml for a, _ in links)
+        # "Mục 2.1" inside the list of "Phần 2", not beside it.
+        assert re.search(r"Phần 2: Lĩnh vực số 2</a>\s*<ol>\s*<li>\s*<a [^>]*>Mục 2\.1</a>", nav), nav[:3000]
+        assert ncx.count("<navPoint") >= 32

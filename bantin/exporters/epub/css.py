@@ -158,7 +158,7 @@ def css(style: Style, fonts: list[tuple[str, str, str]], fallbacks: list[str]) -
             ".placeholder { border: 0.5px solid #888; padding: 1.5em 0.5em; text-align: center; font-style: italic; }",
             f'nav h1, nav h2 {{ font-family: {heading}, {then}sans-serif; text-align: left; }}',
             "@media (max-width: 30em) { p, li { text-align: start; } }",
-            # A table of many columns on a phone (``html.WIDE``): a reader that pages does
+            # A table of many columns on a phone (``cells.WIDE``): a reader that pages does
             # not scroll a block sideways, and the columns past the screen's edge were
             # lost without a sign (helper-71: a 12-column table showed 4). Each row
             # stands as a block, each cell under its column's name.

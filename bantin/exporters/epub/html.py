@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from bantin.exporters.epub.cells import WIDE, column_labels
 from bantin.exporters.labels import (
     NOTES,
     QUOC_HIEU,
@@ -18,6 +19,7 @@ from bantin.exporters.labels import (
     digest_meta,
     display,
     linked,
+    meta_text,
     placeholder,
     undated,
 )
@@ -56,9 +58,6 @@ def drawn(text: str) -> str:
     """The characters the book draws for ``text``: U+2011 is drawn as a hyphen."""
     return text.replace("\u2011", "-")
 
-# Columns from which a table is set as blocks of cells on a phone: four columns of
-# figures fit a 360-pixel screen at the cell size; a fifth does not.
-WIDE = 5
 _OL_TYPES = {"lower-alpha": "a", "upper-alpha": "A", "lower-roman": "i", "upper-roman": "I", "decimal": "1"}
 
 
@@ -78,6 +77,9 @@ class Html(Walker):
         self.images: dict[str, Image] = {}  # file name -> image, each stored once
         self.chapters: list[tuple[str, str, str]] = []  # (uid, title, body XHTML)
         self.anchors: list[tuple[str, str]] = []  # a digest's entries, for the navigation
+        # Each chapter's headings for the navigation: (anchor, text, level 1 or 2).
+        self.sections: dict[str, list[tuple[str, str, int]]] = {}
+        self.contained = 0  # inside a list item, quote, cell or note: a heading there is not the article's
         self.uid = "article-001"
         self.kind = "article"  # "digest" once the walk meets a digest's header
         self.section: list[str] = []  # the digest entry being written, one section
@@ -127,8 +129,12 @@ class Html(Walker):
     def render(self, blocks: tuple[Block, ...]) -> str:
         """Blocks inside a container (a list item, a quote, a cell, a note), as XHTML."""
         saved, self.parts = self.parts, []
-        for b in blocks:
-            self.block(b, 1)
+        self.contained += 1
+        try:
+            for b in blocks:
+                self.block(b, 1)
+        finally:
+            self.contained -= 1
         out, self.parts = "".join(self.parts), saved
         return out
 
@@ -276,7 +282,14 @@ class Html(Walker):
 
     def visit_heading(self, b: Heading, depth: int) -> None:
         n = min(6, 1 + b.level)
-        self.parts.append(f"<h{n}>{self.spans(display(b.text), 'heading', bold=True)}</h{n}>")
+        anchor = ""
+        if not self.contained and b.level <= 2 and self.kind == "article" and meta_text(text_of(b.text)).strip():
+            # An article's own headings are in the navigation: a reader of thirty
+            # sections on a phone goes to the seventeenth from the contents.
+            found = self.sections.setdefault(self.uid, [])
+            anchor = f' id="section-{len(found) + 1}"'
+            found.append((f"section-{len(found) + 1}", text_of(b.text), b.level))
+        self.parts.append(f"<h{n}{anchor}>{self.spans(display(b.text), 'heading', bold=True)}</h{n}>")
 
     def visit_paragraph(self, b: Paragraph, depth: int) -> None:
         cls = ' class="lead-in"' if lead_in(b) else ""  # kept with the next paragraph, as on paper
@@ -324,7 +337,7 @@ class Html(Walker):
         # each row as a block of its cells, each named by its column's header
         # (``data-label``, shown by the style sheet on a narrow screen only).
         wide = b.columns >= WIDE
-        labels = _labels(b) if wide else {}
+        labels = column_labels(b) if wide else {}
         out = ['<div class="table"><table class="wide">' if wide else '<div class="table"><table>']
         if b.caption:
             out.append(f"<caption>{self.spans(b.caption, bold=True)}</caption>")
@@ -375,14 +388,3 @@ class Html(Walker):
     def notes(self, lines: list[Text]) -> None:
         for line in lines:
             self.parts.append(f'<p class="source">{self.spans(line)}</p>')
-
-
-def _labels(b: Table) -> dict[int, str]:
-    """Each column's name: the text of the lowest header cell over it ("Tháng 1"
-    under "Sản lượng"), for a row shown as a block of its cells."""
-    out: dict[int, str] = {}
-    for p in b.placed():
-        if p.row < b.header_rows and text_of(p.cell.text).strip():
-            for c in range(p.column, p.column + p.cell.colspan):
-                out[c] = " ".join(text_of(p.cell.text).split())
-    return out

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from typing import Any
 
 from ebooklib import epub
 
@@ -51,10 +52,11 @@ def write(doc: Document, ctx: RenderContext) -> bytes:
         book.spine = [chapters[0], (nav, "no")]
     elif isinstance(doc, Briefing):
         cover, *articles = chapters
-        book.toc = [epub.Link("cover.xhtml", meta_text(doc.title), "cover"), *articles]
+        book.toc = [epub.Link("cover.xhtml", meta_text(doc.title), "cover"),
+                    *(_with_sections(c, html) for c in articles)]
         book.spine = [cover, (nav, "no"), *articles]
     else:
-        book.toc = chapters
+        book.toc = [_with_sections(c, html) for c in chapters]
         book.spine = [*chapters, (nav, "no")]
     book.add_item(epub.EpubNcx())
     book.add_item(nav)
@@ -62,6 +64,24 @@ def write(doc: Document, ctx: RenderContext) -> bytes:
     buf = io.BytesIO()
     epub.write_epub(buf, book, {"mtime": ctx.build_time(), "raise_exceptions": True, "epub3_pages": False})
     return package.repack(buf.getvalue(), embedded.shared)
+
+
+def _with_sections(chapter: epub.EpubHtml, html: Html) -> Any:
+    """A chapter's entry in the navigation, with its headings under it (a level-2
+    heading under the level-1 before it), or the chapter alone."""
+    found = html.sections.get(chapter.id, [])
+    if not found:
+        return chapter
+    entries: list[Any] = []
+    for anchor, text, level in found:
+        link = epub.Link(f"{chapter.file_name}#{anchor}", meta_text(text), f"{chapter.id}-{anchor}")
+        if level == 2 and entries:
+            last = entries[-1]
+            entries[-1] = (epub.Section(last.title, last.href), [link]) if isinstance(last, epub.Link) \
+                else (last[0], [*last[1], link])
+        else:
+            entries.append(link)
+    return (epub.Section(chapter.title, chapter.file_name), entries)
 
 
 def warm(style: Style) -> None:
