@@ -152,16 +152,27 @@ def _escaped(text: str, word_mark: re.Pattern[str], rule: Callable[..., str]) ->
 
 
 def _asked(m: re.Match[str], kept: list[tuple[int, int]], line_end: bool) -> str:
-    """A ``_WORD_QUESTION`` match with its "?" escaped when it asks: after a word
-    that has its tone already ("na`o?" is "nào?", never "nàỏ"), before a closing
-    quote or bracket ("va^.y?\""), or at a line's end but the title's. Elsewhere
-    it is a word's hỏi ("ca? nu+o+'c" is "cả nước")."""
-    word, closing, after = m.group(1), m.group(2), m.group(3)
+    """A ``_WORD_QUESTION`` match with its "?" escaped when it cannot be a hỏi: after
+    a word toned already ("na`o?" is "nào?", never "nàỏ"), or after two vowels
+    whose first would take the tone ("dda^u?", "sao?", "ddo^i?": "đâủ" is no
+    spelling). Elsewhere it is a word's hỏi, at a line's end too: a heading, a list
+    item or a quotation ends in "nho?" ("nhỏ") far more often than in a question."""
+    word = m.group(1)
     if any(a <= m.start() < b for a, b in kept):
         return m.group(0)
-    if _VIQR_TONES.search(word) or closing or (line_end and after.strip() == ""):
-        return word + "\\?"
-    return m.group(0)
+    return word + "\\?" if _VIQR_TONES.search(word) or _toned_first(word, onset=True) else m.group(0)
+
+
+def _toned_first(word: str, onset: bool = False) -> bool:
+    """The word ends in two vowels or more whose first takes the tone ("mu+a",
+    "kia", "dda^u"; not "hoa", "thuy", which tone their last). With ``onset`` the
+    "u" of "qu" and the "i" of "gi" are the consonant's: "qua?" is "quả" (while
+    "qua." ends "năm qua." far more often than it is "quạ")."""
+    if onset:
+        word = re.sub(r"^(?:qu|gi(?=[aeiouy]))", "", word, flags=re.IGNORECASE)
+    vowels = _VIQR_VOWELS.search(word)
+    nucleus = vowels.group(0).lower() if vowels else ""
+    return len(re.findall(r"[aeiouy]", nucleus)) >= 2 and nucleus not in _TONE_ON_LAST
 
 
 def _stop(m: re.Match[str], kept: list[tuple[int, int]], line_end: bool) -> str:
@@ -175,11 +186,8 @@ def _stop(m: re.Match[str], kept: list[tuple[int, int]], line_end: bool) -> str:
     word, after = m.group(1), m.group(3)
     if after == "." or any(a <= m.start() < b for a, b in kept):
         return m.group(0)
-    vowels = _VIQR_VOWELS.search(word)
-    nucleus = vowels.group(0).lower() if vowels else ""
-    two = len(re.findall(r"[aeiouy]", nucleus)) >= 2 and nucleus not in _TONE_ON_LAST
     initial = len(word) == 1 and word.isupper()
-    if _VIQR_TONES.search(word) or two or initial or (line_end and after.strip() == ""):
+    if _VIQR_TONES.search(word) or _toned_first(word) or initial or (line_end and after.strip() == ""):
         return word + "\\."
     return m.group(0)
 

@@ -204,13 +204,17 @@ def test_viqr_as_typed_keeps_its_full_stops(typed, read):
 @pytest.mark.parametrize(("typed", "read"), [
     # helper-72: "nào?" read "nàỏ", two tones on one syllable; "vậy?" read "vậỷ".
     ("Tin\nAnh ddi dda^u?\nTa.i sao va^.y? Ai bie^'t na`o?", "Tin\nAnh đi đâu?\nTại sao vậy? Ai biết nào?"),
-    ('Tin\nCo^ ho?i: "Co\' pha?i kho^ng?" ro^`i ddi.', 'Tin\nCô hỏi: "Có phải không?" rồi đi.'),  # a closing quote
-    # Elsewhere a word-final "?" is a hỏi: "cả nước", "đủ", "trẻ".
-    ("Ca? nu+o+'c ddu? so^' ngu+o+`i tre? tuo^?i.", "Cả nước đủ số người trẻ tuổi."),
+    ('Tin\nCo^ ho?i: "Co\' pha?i kho^ng?" ro^`i ddi.', 'Tin\nCô hỏi: "Có phải không?" rồi đi.'),
+    ("Tin\nGia' ta(ng ga^'p ddo^i? Thi` sao? Gia' va^~n ta(ng.", "Tin\nGiá tăng gấp đôi? Thì sao? Giá vẫn tăng."),
+    # Elsewhere a word-final "?" is a hỏi, at a line's end and before a quote too (helper-73).
+    ("Ca? nu+o+'c ddu? so^' ngu+o+`i tre? tuo^?i, ke^'t qua? gia? ddi.nh.",
+     "Cả nước đủ số người trẻ tuổi, kết quả giả định."),
     ("Ngu+o+`i tre?\nHo. ddi ddu?.", "Người trẻ\nHọ đi đủ."),  # the title; a "." after it
+    ("Tin\nHo^~ tro+. doanh nghie^.p nho?\nVo^'n 120.000 ty?\nO^ng no'i: \"vu+`a va` nho?\"",
+     "Tin\nHỗ trợ doanh nghiệp nhỏ\nVốn 120.000 tỷ\nÔng nói: \"vừa và nhỏ\""),
     ("Ho?i: Ta.i sao\\? La` vi` dda^u.", "Hỏi: Tại sao? Là vì đâu."),  # escaped by the RFC: the rest are tones
 ])
 def test_viqr_as_typed_keeps_its_question_marks(typed, read):
-    """A word-final "?" after a word toned already, before a closing quote or at a
-    line's end asks a question; before a word it is the hỏi it usually is."""
+    """A word-final "?" after a word toned already, or after two vowels whose first
+    would take the tone, asks a question; elsewhere it is the hỏi it usually is."""
     assert legacy.decode(typed.encode("ascii"), "viqr") == read
