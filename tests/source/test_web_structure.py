@@ -674,3 +674,19 @@ def test_a_table_or_a_list_in_a_quote_stays_one():
     assert text_of(table.rows[2][1].text) == "98.765.432.100"
     assert quotes[0].attribution == "Bộ Tài chính"
     assert [type(b).__name__ for b in quotes[1].blocks] == ["Paragraph"]
+
+
+def test_a_quote_holding_what_trafilatura_took_out_stays_trafilaturas():
+    """helper-73: the page's own quote brought back a hidden advertisement that
+    trafilatura had left out; a quote holding words trafilatura did not keep is not
+    grafted."""
+    para = "Bộ Tài chính vừa công bố số liệu thực hiện dự toán ngân sách nhà nước chín tháng đầu năm nay. "
+    page = ("<!DOCTYPE html><html lang='vi'><head><title>Dự toán ngân sách</title></head><body><article>"
+            f"<h1>Dự toán ngân sách</h1><p>{para * 3}</p><blockquote><p>Theo báo cáo của Bộ Tài chính:</p>"
+            "<ul><li>Số liệu sơ bộ của các bộ ngành.</li><li>Chưa gồm vốn vay nước ngoài.</li></ul>"
+            "<div style='display:none'>Quảng cáo vay tiền nhanh lãi suất thấp</div></blockquote>"
+            f"<p>{para * 2}</p></article></body></html>")
+    a = api.read(page.encode(), source_format="html")
+    assert isinstance(a, Article)
+    found = blocks_words(a.blocks)
+    assert "quảng" not in found and "chưa gồm vốn vay nước ngoài" in " ".join(found), found
