@@ -193,3 +193,27 @@ def test_a_picture_in_a_cell_stays_in_its_column(tmp_path: Path) -> None:
         assert max(blue) - min(blue) > page.width / 5, (pdf, min(blue), max(blue))  # not a stamp
         for f in tmp_path.glob("r*.png"):
             f.unlink()
+
+
+def test_pictures_and_tables_in_cells_share_the_width() -> None:
+    """helper-73: six photos in a row each claimed a third of the width in column
+    order (two large, four stamps), and a table in a merged cell claimed nothing
+    (its figures set a digit a line in the DOCX)."""
+    import io
+
+    from PIL import Image as Pillow
+
+    from bantin.exporters.table_size import held, holding
+    from bantin.model import Cell, Figure, Image, Paragraph, Table, plain
+
+    buf = io.BytesIO()
+    Pillow.new("RGB", (40, 30), (200, 0, 0)).save(buf, "PNG")
+    photo = Cell((Figure(image=Image(buf.getvalue(), "image/png", 40, 30)),))
+    six = Table(((photo,) * 6,))
+    assert held(six, 600.0, lambda t: 0.0) == [100.0] * 6
+    assert held(Table(((photo, Cell((Paragraph(plain("Ghi chú")),))),)), 600.0, lambda t: 0.0) == [200.0, 0.0]
+    inner = Table(((Cell((Paragraph(plain("1.234.567.890")),)),),))
+    merged = Table(((Cell((Paragraph(plain("Đơn vị")),)), Cell((inner,), colspan=2)),))
+    assert held(merged, 600.0, lambda t: 240.0) == [0.0, 120.0, 120.0]
+    # As far as the other columns leave room: the first column keeps its 100.
+    assert holding([100.0, 30.0, 30.0], [0.0, 300.0, 300.0], 500.0) == [100.0, 300.0, 100.0]

@@ -9,11 +9,12 @@ import math
 import re
 from typing import Any
 
+from bantin.exporters import table_size
 from bantin.exporters.docx.metrics import text_width
 from bantin.exporters.docx.names import CELL_MARGIN, NAMES, TABLE_STYLE
 from bantin.exporters.docx.writer import Writer
-from bantin.exporters.table_size import PICTURE, claim, fitting, holding
-from bantin.model import Cell, Figure, ListBlock, Table, text_of
+from bantin.exporters.table_size import claim, fitting
+from bantin.model import Cell, ListBlock, Table, text_of
 
 _JC = {"right": "right", "center": "center"}
 _FIGURE = re.compile(r"[+\-−]?\d[\d.,]*%?")
@@ -43,7 +44,6 @@ def _measure(w: Writer, b: Table, size: float, total: float = math.inf) -> tuple
     bold = family.files.get("bold") or family.files["regular"]
     longest = [0] * b.columns
     least = [0] * b.columns
-    held = [0] * b.columns
     for p in b.placed():
         if p.cell.colspan == 1:
             text = text_of(p.cell.text)
@@ -56,12 +56,8 @@ def _measure(w: Writer, b: Table, size: float, total: float = math.inf) -> tuple
             # breaks ("12.345.678.000"), nor a paper's symbol: they claim all they need.
             words = [(x if _FIGURE.fullmatch(x) else claim(x)) + " " * extra for x in text.split()]
             least[p.column] = max([least[p.column], *(round(text_width(face, x, size) * 20) + PAD for x in words)])
-            for inner in p.cell.blocks:
-                if isinstance(inner, Table):
-                    held[p.column] = max(held[p.column], sum(_measure(w, inner, size)[1]) + PAD)
-                elif isinstance(inner, Figure) and inner.image is not None and total < math.inf:
-                    held[p.column] = max(held[p.column], math.floor(PICTURE * total))
-    return longest, [math.floor(x) for x in holding(least, held, total)]
+    held = table_size.held(b, total, lambda inner: sum(_measure(w, inner, size)[1]) + PAD)
+    return longest, [math.floor(x) for x in table_size.holding(least, held, total)]
 
 
 def _shared(longest: list[int], least: list[int], total: int, em: int) -> list[int]:

@@ -12,10 +12,11 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Table as Grid
 from reportlab.platypus import TableStyle, XPreformatted
 
+from bantin.exporters import table_size
 from bantin.exporters.pdf.breaks import breakable
 from bantin.exporters.roles import CODE_GROUND, MM, Role
-from bantin.exporters.table_size import PICTURE, claim, holding
-from bantin.model import Figure, Table, text_of
+from bantin.exporters.table_size import claim
+from bantin.model import Table, text_of
 from bantin.style.fonts import Family
 
 PAD = 3.0  # a cell's left and right padding, points
@@ -28,7 +29,7 @@ def needs(t: Table, pst: Any, bold_font: str,
     of its longest word (padding included), or of a table in a cell as much as
     ``avail`` leaves it (``table_size.holding``); and each merged cell's (first
     column, columns, width needed)."""
-    natural, least, held = [0.0] * t.columns, [LEAST] * t.columns, [0.0] * t.columns
+    natural, least = [0.0] * t.columns, [LEAST] * t.columns
     spanning = []
     for p in t.placed():
         spans = p.cell.text
@@ -45,14 +46,10 @@ def needs(t: Table, pst: Any, bold_font: str,
         if p.cell.colspan == 1:
             natural[p.column] = max(natural[p.column], full)
             least[p.column] = max(least[p.column], word)
-            for inner in p.cell.blocks:
-                if isinstance(inner, Table):
-                    held[p.column] = max(held[p.column], sum(needs(inner, pst, bold_font)[1]) + 2 * PAD)
-                elif isinstance(inner, Figure) and inner.image is not None and avail < math.inf:
-                    held[p.column] = max(held[p.column], PICTURE * avail)
         else:
             spanning.append((p.column, p.cell.colspan, full))
-    return natural, holding(least, held, avail), spanning
+    held = table_size.held(t, avail, lambda inner: sum(needs(inner, pst, bold_font)[1]) + 2 * PAD)
+    return natural, table_size.holding(least, held, avail), spanning
 
 
 def at_size(st: Mapping[str, Any], size: float) -> dict[str, Any]:
