@@ -72,6 +72,24 @@ def test_not_outlet_tags(sapo_line):
     assert art(f"Tiêu đề\n{sapo_line}\nThân.\n").outlet is None
 
 
+@pytest.mark.parametrize(("sapo_line", "place", "code"), [
+    # helper-72, helper-74: "HÀ NỘI" was the place "HÀ" of an outlet "NỘI".
+    ("HÀ NỘI – Sáng 12/10, cây cầu mới được thông xe.", "HÀ NỘI", None),
+    ("ĐÀ NẴNG - Sáng 12/10, cây cầu mới được thông xe.", "ĐÀ NẴNG", None),
+    ("TP HỒ CHÍ MINH – Sáng 12/10, cây cầu mới được thông xe.", "TP HỒ CHÍ MINH", None),
+    ("TP.HCM – Sáng 12/10, cây cầu mới được thông xe.", "TP.HCM", None),
+    ("HUẾ – Sáng 12/10, cây cầu mới được thông xe.", "HUẾ", None),
+    ("WASHINGTON - Sáng 12/10, cây cầu mới được thông xe.", "WASHINGTON", None),
+    ("HÀ NỘI (TTXVN) – Sáng 12/10, cây cầu mới được thông xe.", "HÀ NỘI", "TTXVN"),
+    ("VNA - Sáng 12/10, cây cầu mới được thông xe.", None, "VNA"),  # initials: an outlet's code
+])
+def test_a_place_in_capitals_is_the_dateline_not_an_outlet(sapo_line, place, code):
+    a = art(f"Thông xe cầu mới\n{sapo_line}\nThân bài một câu.\n")
+    assert (a.dateline.place if a.dateline else None) == place
+    assert (a.outlet.code if a.outlet else None) == code
+    assert a.lede is not None and a.lede.startswith("Sáng 12/10, cây cầu")
+
+
 def test_outlet_table_is_data_that_ships_and_merges():
     assert resources.files("bantin.source").joinpath("outlets.json").is_file()
     shipped = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["tool"]["setuptools"]["package-data"]

@@ -24,6 +24,7 @@ _TAG = re.compile(
     r"(?:\((?P<bracketed>[^()]{2,30})\)|(?P<bare>[^\W\d_][\w&.]{1,19}))"
     r"(?P<sp1> *)[-–—](?P<sp2> *)(?=(?P<next>\S))"
 )
+_VOWELS = re.compile(r"[aeiouyàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]")
 _SITE = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.(?:vn|com|net|org)$", re.I)
 
 
@@ -101,4 +102,15 @@ def split(lede: str, outlets: Outlets | None = None) -> tuple[Outlet | None, Dat
     elif bracketed and not bracketed[0].isupper():
         return None, None, lede
     code = (bracketed or bare or "").strip()
+    if bare and code.casefold() not in known and (place or _place_word(bare)):
+        # "HÀ NỘI – Sáng 12/10", "ĐÀ NẴNG - …", "WASHINGTON - …": a place in
+        # capitals, no outlet (it was the place "HÀ" of the outlet "NỘI").
+        return None, Dateline(place=f"{place} {bare}" if place else bare), lede[m.end():]
     return outlet(code, known), Dateline(place=place) if place else None, lede[m.end():]
+
+
+def _place_word(word: str) -> bool:
+    """An unknown word in capitals that names a place, not an outlet: a word of two
+    vowels or more ("HUẾ", "PARIS", "KYIV"; codes are initials: "VNA", "ANTV"),
+    or a city ("TP.HCM")."""
+    return word.isupper() and (len(_VOWELS.findall(word.casefold())) >= 2 or word.casefold().startswith("tp."))
