@@ -14,13 +14,16 @@ defaults. The zip is read with a byte budget counted while decompressing.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from bantin.errors import InputError
-from bantin.model import Article, Note, Signature
+from bantin.model import Article, Briefing, Document, Note, Signature
 from bantin.model.labels import national_kind
-from bantin.source.docx import signature
+from bantin.model.maps import spans_of
+from bantin.source.docx import bundle, signature
 from bantin.source.docx.assemble import assemble, looks
-from bantin.source.docx.body import Body, Para
-from bantin.source.docx.core import read_core
+from bantin.source.docx.body import Body, Item, Para
+from bantin.source.docx.core import Core, read_core
 from bantin.source.docx.fonts import legacy_font
 from bantin.source.docx.front import closing_byline, find_front
 from bantin.source.docx.header import mark_blocks
@@ -39,7 +42,7 @@ _legacy_font = legacy_font  # the name bantin 0.2's tests import
 NATIONAL_WITHIN = 6  # paragraphs: the national title and motto open a paper with no header table
 
 
-def read(data: bytes, ctx: Context) -> Article:
+def read(data: bytes, ctx: Context) -> Document:
     package = Package(data)
     main = package.main
 
@@ -54,9 +57,30 @@ def read(data: bytes, ctx: Context) -> Article:
     doc = Doc(package, styles, notes, Pictures(package, ctx.seen, ctx.warn), ctx.warn)
     body = Body(doc, numbering, lambda items: assemble(items))
     items = body.items(body_children(package), main)
-    look = looks(items)
+    done: list[Note] = []
+    while len(done) < len(notes.order):  # a note may refer to another
+        pending = notes.order[len(done)]
+        note_items = body.items(pending.element, pending.part)
+        done.append(Note(pending.id, tuple(assemble(note_items)), pending.kind))
+    if doc.symbols:
+        ctx.warn(f"{doc.symbols} symbol-font character(s) left out (glyphs of a private-use area, not text)")
+    if body.chunks:
+        ctx.warn(f"{body.chunks} embedded document chunk(s) (w:altChunk) not read")
+    own = bundle.split(items)
+    if own is not None:
+        title, chunks = own
+        # Each article's title is its own: the file's core title is the briefing's.
+        articles = [_article(chunk, Core(None, None, None, None), None, done, ctx) for chunk in chunks]
+        return Briefing(title, tuple(_own_notes(a, done) for a in articles))
     core = package.related("", "core-properties") or "docProps/core.xml"
-    front, rest = find_front(items, look, read_core(package.xml(core)), ctx.name, ctx.warn)
+    return _article(bundle.ordinary(items), read_core(package.xml(core)), ctx.name, done, ctx)
+
+
+def _article(items: list[Item], core: Core, name: str | None, done: list[Note], ctx: Context) -> Article:
+    """An article of the file's items: its front (title, sapo, byline, date,
+    administrative header), its blocks, its signature."""
+    look = looks(items)
+    front, rest = find_front(items, look, core, name, ctx.warn)
     signed = [it for it in rest if isinstance(it, Signature)]
     rest = [it for it in rest if not isinstance(it, Signature)]
     if not signed:
@@ -71,15 +95,6 @@ def read(data: bytes, ctx: Context) -> Article:
     # stray heading paragraph does not make it such a document.
     styled = sum(1 for it in rest if isinstance(it, Para) and it.role == "heading" and it.text) >= 2
     blocks = assemble(rest, None if styled else look)
-    done: list[Note] = []
-    while len(done) < len(notes.order):  # a note may refer to another
-        pending = notes.order[len(done)]
-        note_items = body.items(pending.element, pending.part)
-        done.append(Note(pending.id, tuple(assemble(note_items)), pending.kind))
-    if doc.symbols:
-        ctx.warn(f"{doc.symbols} symbol-font character(s) left out (glyphs of a private-use area, not text)")
-    if body.chunks:
-        ctx.warn(f"{body.chunks} embedded document chunk(s) (w:altChunk) not read")
     if not front.title and not blocks and not done:
         raise InputError("the Word document has no text")
     h = front.header
@@ -88,6 +103,13 @@ def read(data: bytes, ctx: Context) -> Article:
                    outlet=front.outlet, dateline=front.dateline, url=front.url, tags=front.tags,
                    notes=tuple(done), issuer=h.issuer if h else None, number=h.number if h else None,
                    place=h.place if h else None, signature=signed[-1] if signed else None)
+
+
+def _own_notes(a: Article, notes: list[Note]) -> Article:
+    """An article of a bundle with the notes its text refers to (the file holds
+    every article's notes in one part)."""
+    used = {s.note for s in spans_of(replace(a, notes=())) if s.note is not None}
+    return replace(a, notes=tuple(n for n in notes if n.id in used))
 
 
 reader = Reader("docx", (".docx",), read,

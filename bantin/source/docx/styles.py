@@ -24,7 +24,7 @@ ROLES = {
     "htmlpreformatted": "code", "author": "author", "date": "date", "abstract": "abstract",
     # bantin's own Word styles (``docx.own``)
     "lede": "subtitle", "documentsummary": "subtitle", "addressee": "subtitle", "byline": "author",
-    "masthead": "masthead",
+    "masthead": "masthead", "covertitle": "cover_title", "covermeta": "cover_meta", "contentsheading": "contents",
     "sourcenote": "source", "figureplaceholder": "placeholder", "quoteattribution": "attribution",
     "recipientsheading": "sign_label", "recipient": "sign_recipient", "signertitle": "sign_title",
     "signername": "sign_name", "signaturemark": "sign_signed",
@@ -32,6 +32,7 @@ ROLES = {
 }
 CODE_CHAR_STYLES = frozenset({"verbatimchar", "htmlcode", "sourcecodechar"})
 _HEADING = re.compile(r"heading([1-9])")
+_CONTENTS = re.compile(r"toc[1-9]")
 _LIST = re.compile(r"list(bullet|number|continue)?[2-9]?")
 _ON = frozenset({"", "1", "true", "on"})
 
@@ -214,6 +215,8 @@ def role_of_names(candidates: list[str]) -> tuple[str, int]:
             return "heading", int(m.group(1))
         if k in ROLES:
             return ROLES[k], 0
+        if _CONTENTS.fullmatch(k):  # a contents page's lines ("TOC 1" … "TOC 9"): made again on export
+            return "contents", 0
         if _LIST.fullmatch(k):
             return "list", 0
     return "body", 0

@@ -1,0 +1,60 @@
+"""A bantin bundle exported to Word, revised there and read back, is the briefing
+it was (helper-74): the cover's title is the briefing's, the contents page goes,
+each article keeps its title, lede, masthead fields, byline and sections."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from helpers import EXAMPLES, blocks_words, soffice
+from word_docs import docx, p, style, styles_xml
+
+import bantin as api
+from bantin.model import Article, Briefing, Heading, text_of
+
+
+def _articles() -> list[Article]:
+    out = []
+    for name in ("san-luong-lua.json", "hoi-nghi-chuyen-doi-so.txt"):
+        a = api.read(EXAMPLES / name)
+        assert isinstance(a, Article)
+        out.append(a)
+    return out
+
+
+def _same(back: object, articles: list[Article]) -> None:
+    assert isinstance(back, Briefing), type(back)
+    assert back.title == "Bản tin tuần"
+    assert len(back.articles) == len(articles)
+    for got, want in zip(back.articles, articles, strict=True):
+        assert (got.title, got.lede, got.outlet, got.byline, got.url, got.tags, got.date) == (
+            want.title, want.lede, want.outlet, want.byline, want.url, want.tags, want.date)
+        assert [(type(b).__name__, b.level if isinstance(b, Heading) else 0) for b in got.blocks] == \
+            [(type(b).__name__, b.level if isinstance(b, Heading) else 0) for b in want.blocks]
+        assert blocks_words(got.blocks) == blocks_words(want.blocks)
+
+
+def test_a_bundle_read_back_is_the_briefing_it_was() -> None:
+    articles = _articles()
+    data = api.export(Briefing("Bản tin tuần", tuple(articles)), "docx")
+    _same(api.read(data, source_format="docx", warn=lambda _m: None), articles)
+
+
+@pytest.mark.slow
+def test_a_bundle_saved_by_libreoffice_reads_back_the_same(tmp_path: Path) -> None:
+    articles = _articles()
+    src = tmp_path / "ban-tin.docx"
+    src.write_bytes(api.export(Briefing("Bản tin tuần", tuple(articles)), "docx"))
+    saved = soffice(src, tmp_path / "lo", "docx:MS Word 2007 XML")
+    _same(api.read(saved, warn=lambda _m: None), articles)
+
+
+def test_a_word_files_own_contents_lines_stay_its_text() -> None:
+    """Another Word file's contents page ("TOC 1" lines) is still read as text."""
+    data = docx(p("Báo cáo năm", style="Title") + p("Mở đầu 1", style="TOC1") + p("Kết quả 2", style="TOC1")
+                + p("Năm qua, đơn vị hoàn thành mọi chỉ tiêu được giao."),
+                styles=styles_xml(style("Title", "Title"), style("TOC1", "toc 1")))
+    a = api.read(data, source_format="docx", warn=lambda _m: None)
+    assert isinstance(a, Article) and a.title == "Báo cáo năm"
+    assert "Mở đầu" in " ".join(text_of(b.text) for b in a.blocks)
