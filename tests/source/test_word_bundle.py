@@ -58,3 +58,23 @@ def test_a_word_files_own_contents_lines_stay_its_text() -> None:
     a = api.read(data, source_format="docx", warn=lambda _m: None)
     assert isinstance(a, Article) and a.title == "Báo cáo năm"
     assert "Mở đầu" in " ".join(text_of(b.text) for b in a.blocks)
+
+
+def test_a_styles_look_is_no_emphasis_read_back() -> None:
+    """helper-74: read back, a quotation's italic (the Quote style's) and a header
+    cell's bold (Table Heading's) became emphasis of the text, and each revision
+    in Word would have kept more of it. A run's own italic is still emphasis."""
+    from bantin.model import Cell, ListBlock, ListItem, Paragraph, Quote, Span, Table
+    from bantin.model.maps import spans_of
+
+    quote = Quote((Paragraph((Span("Chuyển đổi số "), Span("không", em=True), Span(" phải là phong trào."))),),
+                  "Ông Nguyễn Văn A")
+    table = Table(((Cell((Paragraph((Span("Địa phương"),)),)),),
+                   (Cell((Paragraph((Span("Cần Thơ"),)),)),)), header_rows=1)
+    a = Article("Hội nghị chuyển đổi số", lede="Hội nghị tổng kết năm.",
+                blocks=(Paragraph((Span("Sáng nay, hội nghị khai mạc."),)), quote, table,
+                        ListBlock((ListItem((Paragraph((Span("Một"),)),)),))))
+    back = api.read(api.export(a, "docx"), source_format="docx", warn=lambda _m: None)
+    assert isinstance(back, Article)
+    assert [(s.text, s.em, s.strong) for s in spans_of(back) if s.text.strip()] == \
+        [(s.text, s.em, s.strong) for s in spans_of(a) if s.text.strip()]

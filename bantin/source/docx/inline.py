@@ -140,6 +140,10 @@ class Runs:
         rpr = r.find(W + "rPr")
         direct = self.doc.styles.run_props(rpr) if rpr is not None else {}
         props = self.doc.styles.run(self.para_style, direct.get("rstyle", ""))
+        look = self.doc.styles.look(self.para_style)
+        if look:  # the style's look is no emphasis, unless the run or its character style says it again
+            said = {**(self.doc.styles.char(direct["rstyle"]) if direct.get("rstyle") else {}), **direct}
+            props = {**props, **{f"look_{k}": True for k in look if k not in said}}
         if direct:
             props = {**props, **direct}
         custom: tuple[str, str] | None = None
@@ -240,7 +244,8 @@ class Runs:
             self.bold_chars += visible if strong else 0
             size = props.get("sz", 0)
             self.sizes[size] = self.sizes.get(size, 0) + visible
-        self.out.append(Span(text, bool(props.get("i")), strong, href, code, vert == "superscript",
+        em = bool(props.get("i")) and not props.get("look_i")
+        self.out.append(Span(text, em, strong and not props.get("look_b"), href, code, vert == "superscript",
                              vert == "subscript"))
 
     def scan(self, el: Any, alt: str = "") -> None:
