@@ -288,7 +288,10 @@ class Assembler:
         elif isinstance(following, Table):
             self.table_caption = spans
         else:
-            self.out.append(Figure(spans, None, None, ""))
+            # A caption with no picture (bantin's "[Ảnh]" placeholder, or a missing
+            # one) keeps its credit apart as one under a picture does (helper-74).
+            parts = credited(text_of(spans))
+            self.out.append(Figure(plain(parts[0]), parts[1]) if parts is not None else Figure(spans, None, None, ""))
 
     def list_item(self, num: NumItem, spans: Text) -> None:
         while self.lists and self.lists[-1].level > num.level:

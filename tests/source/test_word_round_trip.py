@@ -1,6 +1,7 @@
-"""A bantin bundle exported to Word, revised there and read back, is the briefing
-it was (helper-74): the cover's title is the briefing's, the contents page goes,
-each article keeps its title, lede, masthead fields, byline and sections."""
+"""bantin's Word files revised in Word and read back (helper-74): a bundle is the
+briefing it was (the cover's title is the briefing's, the contents page goes, each
+article keeps its title, lede, masthead fields, byline and sections); a style's
+look is no emphasis; a caption under a missing picture keeps its credit."""
 
 from __future__ import annotations
 
@@ -78,3 +79,16 @@ def test_a_styles_look_is_no_emphasis_read_back() -> None:
     assert isinstance(back, Article)
     assert [(s.text, s.em, s.strong) for s in spans_of(back) if s.text.strip()] == \
         [(s.text, s.em, s.strong) for s in spans_of(a) if s.text.strip()]
+
+
+def test_a_caption_without_its_picture_keeps_its_credit() -> None:
+    """helper-74: under bantin's "[Ảnh]" placeholder, "… (Ảnh: Trọng Đạt)" came
+    back as one caption, and the text output said "Ảnh:" twice."""
+    from bantin.model import Figure, Paragraph, plain
+
+    a = Article("Mặn xâm nhập sâu", lede="Nước mặn đã vào sâu hơn 50 km.",
+                blocks=(Figure(plain("Nông dân kiểm tra độ mặn trên kênh Xà No."), "Trọng Đạt"),
+                        Paragraph(plain("Chính quyền khuyến cáo người dân trữ nước ngọt."))))
+    back = api.read(api.export(a, "docx"), source_format="docx", warn=lambda _m: None)
+    assert isinstance(back, Article)
+    assert back.blocks == a.blocks
