@@ -81,13 +81,27 @@ def test_not_outlet_tags(sapo_line):
     ("HUẾ – Sáng 12/10, cây cầu mới được thông xe.", "HUẾ", None),
     ("WASHINGTON - Sáng 12/10, cây cầu mới được thông xe.", "WASHINGTON", None),
     ("HÀ NỘI (TTXVN) – Sáng 12/10, cây cầu mới được thông xe.", "HÀ NỘI", "TTXVN"),
-    ("VNA - Sáng 12/10, cây cầu mới được thông xe.", None, "VNA"),  # initials: an outlet's code
+    ("VNA - Sáng 12/10, cây cầu mới được thông xe.", None, "VNA"),  # no place: an outlet's code
+    ("REUTERS - Sáng 12/10, cây cầu mới được thông xe.", None, "REUTERS"),  # helper-75: not a place
 ])
 def test_a_place_in_capitals_is_the_dateline_not_an_outlet(sapo_line, place, code):
     a = art(f"Thông xe cầu mới\n{sapo_line}\nThân bài một câu.\n")
     assert (a.dateline.place if a.dateline else None) == place
     assert (a.outlet.code if a.outlet else None) == code
     assert a.lede is not None and a.lede.startswith("Sáng 12/10, cây cầu")
+
+
+@pytest.mark.parametrize("sapo_line", [
+    # helper-75: a byline, an outlet's name or a section in capitals is no place.
+    "NGUYỄN AN - Sáng 12/10, cây cầu mới được thông xe.",
+    "THANH NIÊN - Sáng 12/10, cây cầu mới được thông xe.",
+    "KINH TẾ - XÃ HỘI tháng 9 tiếp tục chuyển biến tích cực.",
+    "VIỆT NAM - LÀO ký kết hiệp định hợp tác giao thông.",
+])
+def test_words_in_capitals_before_a_dash_that_name_no_place_stay_the_sapos(sapo_line):
+    a = art(f"Thông xe cầu mới\n{sapo_line}\nThân bài một câu.\n")
+    assert a.dateline is None and a.outlet is None
+    assert a.lede is not None and a.lede.split()[:2] == sapo_line.split()[:2]
 
 
 def test_outlet_table_is_data_that_ships_and_merges():

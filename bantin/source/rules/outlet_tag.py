@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from collections.abc import Mapping
 from functools import lru_cache
 from importlib import resources
@@ -24,7 +25,6 @@ _TAG = re.compile(
     r"(?:\((?P<bracketed>[^()]{2,30})\)|(?P<bare>[^\W\d_][\w&.]{1,19}))"
     r"(?P<sp1> *)[-–—](?P<sp2> *)(?=(?P<next>\S))"
 )
-_VOWELS = re.compile(r"[aeiouyàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]")
 _SITE = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.(?:vn|com|net|org)$", re.I)
 
 
@@ -102,15 +102,30 @@ def split(lede: str, outlets: Outlets | None = None) -> tuple[Outlet | None, Dat
     elif bracketed and not bracketed[0].isupper():
         return None, None, lede
     code = (bracketed or bare or "").strip()
-    if bare and code.casefold() not in known and (place or _place_word(bare)):
-        # "HÀ NỘI – Sáng 12/10", "ĐÀ NẴNG - …", "WASHINGTON - …": a place in
-        # capitals, no outlet (it was the place "HÀ" of the outlet "NỘI").
-        return None, Dateline(place=f"{place} {bare}" if place else bare), lede[m.end():]
+    if bare and code.casefold() not in known:
+        whole = f"{place} {bare}" if place else bare
+        if is_place(whole):
+            # "HÀ NỘI – Sáng 12/10", "ĐÀ NẴNG - …", "WASHINGTON - …": a place in
+            # capitals, no outlet (it was the place "HÀ" of the outlet "NỘI").
+            return None, Dateline(place=whole), lede[m.end():]
+        if place:
+            # "NGUYỄN AN - Sáng 5/8", "KINH TẾ - XÃ HỘI": words in capitals that are
+            # neither a known place nor an outlet's code stay the text's own.
+            return None, None, lede
     return outlet(code, known), Dateline(place=place) if place else None, lede[m.end():]
 
 
-def _place_word(word: str) -> bool:
-    """An unknown word in capitals that names a place, not an outlet: a word of two
-    vowels or more ("HUẾ", "PARIS", "KYIV"; codes are initials: "VNA", "ANTV"),
-    or a city ("TP.HCM")."""
-    return word.isupper() and (len(_VOWELS.findall(word.casefold())) >= 2 or word.casefold().startswith("tp."))
+@lru_cache(maxsize=1)
+def _places() -> frozenset[str]:
+    data = json.loads(resources.files("bantin.source").joinpath("places.json").read_text("utf-8"))
+    return frozenset(_place_key(p) for p in data["places"])
+
+
+def _place_key(name: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", name).casefold().replace("-", " ").replace(".", ". ").split())
+
+
+def is_place(name: str) -> bool:
+    """Whether a dateline's words name a place the table knows ("HÀ NỘI", "TP.HCM",
+    "Thừa Thiên - Huế"), whatever their case."""
+    return _place_key(name) in _places()
