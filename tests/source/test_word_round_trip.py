@@ -24,9 +24,17 @@ def _articles() -> list[Article]:
     return out
 
 
+ISSUER = "Ủy ban nhân dân tỉnh Bắc Ninh; Văn phòng"
+
+
+def _bundle(articles: list[Article]) -> Briefing:
+    return Briefing("Bản tin tuần", tuple(articles), issuer=ISSUER, date="2026-01-05")
+
+
 def _same(back: object, articles: list[Article]) -> None:
     assert isinstance(back, Briefing), type(back)
-    assert back.title == "Bản tin tuần"
+    # helper-75: the cover's issuer and date were dropped with its count line.
+    assert (back.title, back.issuer, back.date) == ("Bản tin tuần", ISSUER, "2026-01-05")
     assert len(back.articles) == len(articles)
     for got, want in zip(back.articles, articles, strict=True):
         assert (got.title, got.lede, got.outlet, got.byline, got.url, got.tags, got.date) == (
@@ -38,15 +46,34 @@ def _same(back: object, articles: list[Article]) -> None:
 
 def test_a_bundle_read_back_is_the_briefing_it_was() -> None:
     articles = _articles()
-    data = api.export(Briefing("Bản tin tuần", tuple(articles)), "docx")
+    data = api.export(_bundle(articles), "docx")
     _same(api.read(data, source_format="docx", warn=lambda _m: None), articles)
+
+
+def test_words_typed_on_a_bundles_cover_go_with_its_first_article() -> None:
+    """helper-75: a foreword typed under the cover's title became an article of its own."""
+    import io
+
+    from docx import Document as Word
+
+    articles = _articles()
+    word = Word(io.BytesIO(api.export(_bundle(articles), "docx")))
+    title = next(p for p in word.paragraphs if p.style.name == "Cover Title")
+    title.insert_paragraph_before("Lời ngỏ: bản tin tuần này dành cho nông nghiệp.")
+    buf = io.BytesIO()
+    word.save(buf)
+    back = api.read(buf.getvalue(), source_format="docx", warn=lambda _m: None)
+    assert isinstance(back, Briefing) and len(back.articles) == len(articles)
+    assert back.articles[0].title == articles[0].title
+    found = blocks_words(back.articles[0].blocks) + (back.articles[0].lede or "").lower().split()
+    assert {"lời", "ngỏ"} <= set(found)
 
 
 @pytest.mark.slow
 def test_a_bundle_saved_by_libreoffice_reads_back_the_same(tmp_path: Path) -> None:
     articles = _articles()
     src = tmp_path / "ban-tin.docx"
-    src.write_bytes(api.export(Briefing("Bản tin tuần", tuple(articles)), "docx"))
+    src.write_bytes(api.export(_bundle(articles), "docx"))
     saved = soffice(src, tmp_path / "lo", "docx:MS Word 2007 XML")
     _same(api.read(saved, warn=lambda _m: None), articles)
 

@@ -68,10 +68,12 @@ def read(data: bytes, ctx: Context) -> Document:
         ctx.warn(f"{body.chunks} embedded document chunk(s) (w:altChunk) not read")
     own = bundle.split(items)
     if own is not None:
-        title, chunks = own
         # Each article's title is its own: the file's core title is the briefing's.
-        articles = [_article(chunk, Core(None, None, None, None), None, done, ctx) for chunk in chunks]
-        return Briefing(title, tuple(_own_notes(a, done) for a in articles))
+        articles = [_article(chunk, Core(None, None, None, None), None, done, ctx) for chunk in own.articles]
+        h = own.header
+        return Briefing(own.title, tuple(_own_notes(a, done) for a in articles), date=h.date if h else own.date,
+                        issuer=h.issuer if h else own.issuer, number=h.number if h else None,
+                        place=h.place if h else None)
     core = package.related("", "core-properties") or "docProps/core.xml"
     return _article(bundle.ordinary(items), read_core(package.xml(core)), ctx.name, done, ctx)
 

@@ -1,50 +1,85 @@
 """bantin's own bundle, revised in Word and read back as the briefing it was.
 
-``bantin export --bundle -f docx`` writes a cover ("Cover Title", "Cover Meta"),
-a contents page ("Contents Heading", "TOC 1" lines with their page numbers) and
-each article under a "Heading 1" title, its sections one level down, a
-"Masthead" line just above its title. Read as one article, the cover's lines
-ran into the title, the contents became body text with stale page numbers and
-every article's lede, byline and masthead became paragraphs (helper-74). Here
-the cover gives the briefing's title, the contents go, and each title opens an
-article whose own headings rise back by one level.
+``bantin export --bundle -f docx`` writes a cover ("Cover Title", a "Cover Meta"
+line of the issuer and the date, another of the count, Nghị định 30's header
+block in its table), a contents page ("Contents Heading", "TOC 1" lines with
+their page numbers) and each article under a "Heading 1" title, its sections
+one level down, a "Masthead" line just above its title. Read as one article,
+the cover's lines ran into the title, the contents became body text with stale
+page numbers and every article's lede, byline and masthead became paragraphs
+(helper-74). Here the cover gives the briefing's title, issuer, number, place
+and date, the contents go, and each title opens an article whose own headings
+rise back by one level. Anything else an editor typed on the cover goes with
+the first article: no word is lost.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
+import re
+from dataclasses import dataclass, field, replace
 
+from bantin.model import Table
+from bantin.model.labels import SEPARATOR
 from bantin.source.docx.body import Item, Para
+from bantin.source.docx.header import Header, parse_date, read_header
 
-_PASSED = ("cover_meta", "contents")  # the cover's count line and the contents page: made again on export
+_PASSED = ("cover_meta", "contents")  # the cover's lines and the contents page: made again on export
+_COUNT = re.compile(r"\d+ bài")  # the cover's count line (``labels.count_line``)
 
 
-def split(items: list[Item]) -> tuple[str, list[list[Item]]] | None:
-    """The briefing's title and each article's items, when ``items`` are those of
-    a bantin bundle (a paragraph in "Cover Title"); None otherwise."""
+@dataclass
+class Bundle:
+    title: str
+    header: Header | None = None  # the cover's header block (Nghị định 30)
+    issuer: str | None = None  # the cover's meta line, when no header block names it
+    date: str | None = None  # ISO
+    articles: list[list[Item]] = field(default_factory=list)
+
+
+def split(items: list[Item]) -> Bundle | None:
+    """The briefing of ``items`` when they are those of a bantin bundle (a
+    paragraph in "Cover Title"); None otherwise."""
     covers = [it for it in items if isinstance(it, Para) and it.role == "cover_title" and it.text]
     if not covers:
         return None
-    chunks: list[list[Item]] = []
+    found = Bundle(" ".join(covers[0].text.split()))
+    typed: list[Item] = []  # the cover's other words, for the first article
     pending: list[Item] = []  # a masthead line waits for the title under it
     for it in items:
+        if isinstance(it, Para) and it.role == "cover_meta" and not found.articles:
+            _meta(found, it.text)
         if isinstance(it, Para) and (it.role == "cover_title" or it.role in _PASSED):
             continue
         if isinstance(it, Para) and it.role == "masthead":
             pending.append(it)
+        elif isinstance(it, Para) and it.role == "heading" and it.level == 1 and it.text:
+            found.articles.append([*pending, replace(it, role="title", level=0), *typed])
+            pending, typed = [], []
+        elif found.articles:
+            found.articles[-1] += [*pending, _risen(it)]
+            pending = []
+        elif isinstance(it, Table) and found.header is None and (header := read_header(it)) is not None:
+            found.header = header
+        elif not (isinstance(it, Para) and not it.text and not it.images):
+            typed.append(it)
+    if found.articles:
+        found.articles[-1] += [*pending, *typed]
+    elif pending or typed:
+        found.articles.append([*pending, *typed])
+    return found
+
+
+def _meta(found: Bundle, text: str) -> None:
+    """The cover's meta line: "Ủy ban nhân dân tỉnh Bắc Ninh, Văn phòng · ngày 05
+    tháng 01 năm 2026" (``labels.briefing_meta``), or its count, "3 bài"."""
+    for part in (p.strip() for p in text.split(SEPARATOR.strip())):
+        if not part or _COUNT.fullmatch(part):
             continue
-        if isinstance(it, Para) and it.role == "heading" and it.level == 1 and it.text:
-            chunks.append([*pending, replace(it, role="title", level=0)])
-        elif chunks:
-            chunks[-1] += [*pending, _risen(it)]
-        elif isinstance(it, Para) and not it.text:
-            continue  # the page break before the first article
+        date = parse_date(part) if part.startswith(("ngày ", "tháng ", "năm ")) else None
+        if date is not None:
+            found.date = date
         else:
-            chunks.append([*pending, _risen(it)])  # words before any title still belong to an article
-        pending = []
-    if pending and chunks:
-        chunks[-1] += pending
-    return " ".join(covers[0].text.split()), [c for c in chunks if c]
+            found.issuer = "; ".join(x.strip() for x in part.split(", ") if x.strip())
 
 
 def _risen(it: Item) -> Item:
