@@ -120,3 +120,23 @@ def test_a_wide_table_stands_its_rows_as_blocks_on_a_phone(tmp_path):
         boxes = run(["pdftotext", "-bbox", str(pdf), "-"]).stdout
         right = [(w, float(x)) for x, w in re.findall(r'xMax="([\d.]+)"[^>]*>([^<]*)<', boxes)]
         assert right and all(x <= SCREEN_PT + 0.5 for _, x in right), [b for b in right if b[1] > SCREEN_PT]
+
+
+def test_a_wide_tables_cells_are_named_by_every_header_row():
+    """helper-75: under two header rows a cell was named by the lower one alone
+    ("Quý I", of which group?), and a cell across the whole row took the first
+    column's name ("Huyện: Tổng cộng")."""
+    from bantin.exporters.epub.cells import column_labels, label
+    from bantin.model import Cell, Paragraph, Table, plain
+
+    def c(text: str, colspan: int = 1, rowspan: int = 1) -> Cell:
+        return Cell((Paragraph(plain(text)),), colspan, rowspan)
+
+    t = Table(((c("Huyện", rowspan=2), c("Công nghiệp", 2), c("Dịch vụ", 2)),
+               (c("Quý I"), c("Quý II"), c("Quý I"), c("Quý II")),
+               (c("Châu Thành"), c("1"), c("2"), c("3"), c("4")),
+               (c("Tổng cộng: 10", 5),)), header_rows=2)
+    names = column_labels(t)
+    assert [names[k] for k in range(5)] == ["Huyện", "Công nghiệp – Quý I", "Công nghiệp – Quý II",
+                                            "Dịch vụ – Quý I", "Dịch vụ – Quý II"]
+    assert label(names, 0, 5) is None and label(names, 3, 1) == "Dịch vụ – Quý I"

@@ -12,11 +12,21 @@ WIDE = 5
 
 
 def column_labels(b: Table) -> dict[int, str]:
-    """Each column's name: the text of the lowest header cell over it ("Tháng 1"
-    under "Sản lượng")."""
-    out: dict[int, str] = {}
+    """Each column's name: its header cells' texts from the top down ("Công nghiệp –
+    Quý I" under a group "Công nghiệp"), a group's name once however many rows it
+    spans."""
+    parts: dict[int, list[str]] = {}
     for p in b.placed():
-        if p.row < b.header_rows and text_of(p.cell.text).strip():
-            for c in range(p.column, p.column + p.cell.colspan):
-                out[c] = " ".join(text_of(p.cell.text).split())
-    return out
+        text = " ".join(text_of(p.cell.text).split())
+        if p.row < b.header_rows and text:
+            for c in range(p.column, min(b.columns, p.column + p.cell.colspan)):
+                if text not in parts.setdefault(c, []):
+                    parts[c].append(text)
+    return {c: " – ".join(names) for c, names in parts.items()}
+
+
+def label(labels: dict[int, str], column: int, colspan: int) -> str | None:
+    """The name shown before a body cell: its column's, or the one name of all the
+    columns a merged cell spans ("Tổng cộng" across the row is no "Huyện")."""
+    names = {labels.get(c) for c in range(column, column + colspan)}
+    return names.pop() if len(names) == 1 else None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from bantin.exporters.epub.cells import WIDE, column_labels
+from bantin.exporters.epub.cells import WIDE, column_labels, label
 from bantin.exporters.labels import (
     NOTES,
     QUOC_HIEU,
@@ -348,7 +348,8 @@ class Html(Walker):
             extra = f' class="{align}"' if align != "left" else ""
             extra += f' colspan="{p.cell.colspan}"' if p.cell.colspan > 1 else ""
             extra += f' rowspan="{p.cell.rowspan}"' if p.cell.rowspan > 1 else ""
-            extra += f' data-label="{attr(labels[p.column])}"' if not head and labels.get(p.column) else ""
+            name = None if head else label(labels, p.column, p.cell.colspan)
+            extra += f' data-label="{attr(name)}"' if name else ""
             body = self.inline_or_blocks(p.cell.blocks, bold=head)
             scope = ' scope="colgroup"' if p.cell.colspan > 1 else ' scope="col"'
             rows.setdefault(p.row, []).append(f"<th{scope}{extra}>{body}</th>" if head else f"<td{extra}>{body}</td>")
