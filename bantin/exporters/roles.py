@@ -77,10 +77,10 @@ def roles(style: Style) -> Mapping[str, Role]:
         "h2": heading(hs[1]),
         "h3": heading(hs[2]),
         "masthead": Role(t.masthead_size, 1.4, "heading", after=t.masthead_size, accent=True),
-        "item": Role(t.body_size, t.leading, align=justify, after=t.space_after / 2, left=7, first=-5),
+        "item": Role(t.body_size, t.leading, align=justify, after=t.item_space, left=7, first=-5),
         # "Thứ nhất, …" items carry their ordinals in their words: they are
         # paragraphs, set with the body's indent (nd30's 10 mm first line included).
-        "own_item": Role(t.body_size, t.leading, align=justify, after=t.space_after / 2, first=t.first_line_indent),
+        "own_item": Role(t.body_size, t.leading, align=justify, after=t.item_space, first=t.first_line_indent),
         "quote": Role(t.body_size, t.leading, italic=True, align=justify, before=t.space_after / 2,
                       after=t.space_after, left=10, right=10),
         "attribution": Role(t.body_size * 0.92, t.leading, align="right", after=t.space_after, right=10),

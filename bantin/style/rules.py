@@ -37,6 +37,7 @@ RULES: dict[str, tuple[object, ...]] = {
     "text.caption_size": (_NUMBER, 5, 48),
     "text.masthead_size": (_NUMBER, 5, 48),
     "text.space_after": (_NUMBER, 0, 72),
+    "text.item_space": (_NUMBER, 0, 72),
     "text.first_line_indent": (_NUMBER, 0, 50),
     "text.justify": (bool,),
     "text.txt_width": (int, 20, 400),

@@ -84,6 +84,9 @@ class Text:
     caption_size: float = 9.0
     masthead_size: float = 8.5
     space_after: float = 6.0  # points after a paragraph
+    # Points after a list item: a news list is tight; Nghị định 30's numbered points
+    # are paragraphs, 6 pt apart at least.
+    item_space: float = 3.0
     first_line_indent: float = 0.0  # millimetres
     justify: bool = True
     txt_width: int = 72
