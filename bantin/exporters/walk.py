@@ -24,6 +24,7 @@ from bantin.exporters.labels import (
     footer_lines,
     linked,
     meta_line,
+    meta_text,
     signature_block,
     source_line,
     undated,
@@ -71,7 +72,7 @@ class Walker:
             if isinstance(mark := a.blocks[i], Paragraph | Heading):
                 self.decree_part(mark, "mark")
         stamped += national
-        if header is not None and (header.subject or a.title == by_number(a.number)):
+        if header is not None and (header.subject or meta_text(a.title) == by_number(a.number)):
             # "V/v …" stands under the number in the header block, and a công văn
             # without one is called by that number, which the block shows.
             self.subject_title(a)

@@ -130,7 +130,8 @@ def test_a_cong_van_called_by_its_number_prints_no_title_under_it(tmp_path, styl
     assert bantin("export", "-f", "all", "--style", style, "-o", str(out), str(src)).returncode == 0
     title = "Công văn số 1234/SYT-NVY"
     for fmt in ("txt", "docx", "pdf"):
-        assert read_back(out / f"cong-van.{fmt}").count(title) == (style == "default"), fmt
+        # The symbol's hyphen is a no-break one ("1234/SYT\u2011NVY"), a hyphen to a reader.
+        assert read_back(out / f"cong-van.{fmt}").replace("\u2011", "-").count(title) == (style == "default"), fmt
     from pypdf import PdfReader
 
     assert [o.title for o in PdfReader(out / "cong-van.pdf").outline] == [title]
