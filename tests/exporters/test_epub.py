@@ -256,3 +256,23 @@ def test_an_articles_headings_are_in_the_contents(tmp_path):
         # "Mục 2.1" inside the list of "Phần 2", not beside it.
         assert re.search(r"Phần 2: Lĩnh vực số 2</a>\s*<ol>\s*<li>\s*<a [^>]*>Mục 2\.1</a>", nav), nav[:3000]
         assert ncx.count("<navPoint") >= 32
+
+
+def test_text_alternatives_are_claimed_only_when_every_picture_has_one():
+    """helper-71: the package claimed alternativeText for a picture set with alt=""."""
+    import io
+
+    from PIL import Image as Pillow
+
+    import bantin as api
+    from bantin.model import Article, Figure, Image, Paragraph, plain
+
+    buf = io.BytesIO()
+    Pillow.new("RGB", (300, 200), (40, 120, 200)).save(buf, "PNG")
+    image = Image(buf.getvalue(), "image/png", 300, 200)
+    for figure, claimed in ((Figure(image=image), False), (Figure(image=image, alt="Cầu Rồng về đêm"), True),
+                            (Figure(plain("Cầu Rồng về đêm"), image=image), True)):
+        doc = Article("Ảnh", blocks=(Paragraph(plain("Một bức ảnh.")), figure))
+        with zipfile.ZipFile(io.BytesIO(api.export(doc, "epub"))) as z:
+            opf = z.read("EPUB/content.opf").decode()
+        assert ('property="schema:accessibilityFeature">alternativeText<' in opf) == claimed, (figure, opf)

@@ -80,6 +80,7 @@ class Html(Walker):
         # Each chapter's headings for the navigation: (anchor, text, level 1 or 2).
         self.sections: dict[str, list[tuple[str, str, int]]] = {}
         self.contained = 0  # inside a list item, quote, cell or note: a heading there is not the article's
+        self.unnamed = 0  # pictures with no alt text and no caption: the book does not claim alternativeText
         self.uid = "article-001"
         self.kind = "article"  # "digest" once the walk meets a digest's header
         self.section: list[str] = []  # the digest entry being written, one section
@@ -320,6 +321,7 @@ class Html(Walker):
             name = f"images/{b.image.sha256[:16]}{b.image.extension}"
             self.images[name] = b.image
             alt = b.alt or text_of(b.caption)
+            self.unnamed += 0 if alt.strip() else 1
             img = f'<img src="{name}" alt="{attr(alt)}" width="{b.image.width}" height="{b.image.height}"/>'
         else:  # the picture is not in the book: say so where it would be, with its alt text
             img = f'<div class="placeholder">[{self.x(placeholder(b))}]</div>'

@@ -31,9 +31,11 @@ def identifier(canonical: str, style: Style) -> str:
     return f"urn:uuid:{uuid.UUID(bytes=digest[:16], version=5)}"
 
 
-def metadata(book: epub.EpubBook, doc: Document, canonical: str, style: Style, pictured: bool) -> None:
+def metadata(book: epub.EpubBook, doc: Document, canonical: str, style: Style, pictured: bool,
+             described: bool = True) -> None:
     """Identifier, title, language, creator, description, date and the
-    accessibility statement."""
+    accessibility statement: text alternatives are claimed only when every
+    picture has one (``described``; helper-71: claimed for pictures with alt="")."""
     book.set_identifier(identifier(canonical, style))
     book.set_title(meta_text(doc.title))
     book.set_language(LANG)
@@ -54,10 +56,12 @@ def metadata(book: epub.EpubBook, doc: Document, canonical: str, style: Style, p
         ("schema:accessibilityFeature", "structuralNavigation"),
         ("schema:accessibilityFeature", "tableOfContents"),
         ("schema:accessibilityFeature", "readingOrder"),
-        *((("schema:accessibilityFeature", "alternativeText"),) if pictured else ()),
+        *((("schema:accessibilityFeature", "alternativeText"),) if pictured and described else ()),
         ("schema:accessibilityHazard", "none"),
         ("schema:accessibilitySummary",
          "Văn bản có cấu trúc tiêu đề và mục lục; ảnh có chú thích và văn bản thay thế."
+         if pictured and described else
+         "Văn bản có cấu trúc tiêu đề và mục lục; có ảnh không kèm văn bản thay thế."
          if pictured else
          "Văn bản thuần, có cấu trúc tiêu đề và mục lục; không có hình ảnh, âm thanh hay hiệu ứng nhấp nháy."),
     ):

@@ -26,7 +26,7 @@ def write(doc: Document, ctx: RenderContext) -> bytes:
     # The canonical JSON holds every piece of text the book shows: it names the
     # book (the identifier) and lists the characters its fonts must keep.
     canonical = dumps(doc)
-    package.metadata(book, doc, canonical, style, bool(html.images))
+    package.metadata(book, doc, canonical, style, bool(html.images), described=not html.unnamed)
     embedded = fonts.embed(book, html.faces, drawn(canonical), style)
     for name, image in sorted(html.images.items()):
         book.add_item(epub.EpubImage(uid=f"img-{name[7:23]}", file_name=name, media_type=image.media_type,
