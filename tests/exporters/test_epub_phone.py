@@ -140,3 +140,29 @@ def test_a_wide_tables_cells_are_named_by_every_header_row():
     assert [names[k] for k in range(5)] == ["Huyện", "Công nghiệp – Quý I", "Công nghiệp – Quý II",
                                             "Dịch vụ – Quý I", "Dịch vụ – Quý II"]
     assert label(names, 0, 5) is None and label(names, 3, 1) == "Dịch vụ – Quý I"
+
+
+def test_a_cameras_photo_goes_into_the_book_for_a_screen():
+    """helper-71: a 4000×3000 photo went into the book whole, 10.8 MB for one
+    picture; the book holds it at 2000 pixels, the PDF keeps it for print."""
+    import io
+
+    from PIL import Image as Pillow
+
+    import bantin as api
+    from bantin.model import Article, Figure, Image, Paragraph, plain
+
+    photo = Pillow.effect_noise((4000, 3000), 60).convert("RGB")
+    buf = io.BytesIO()
+    photo.save(buf, "JPEG", quality=92)
+    image = Image(buf.getvalue(), "image/jpeg", 4000, 3000)
+    doc = Article("Ảnh lớn", blocks=(Paragraph(plain("Một bức ảnh.")), Figure(plain("Toàn cảnh."), image=image)))
+    book = api.export(doc, "epub", epoch=1_700_000_000)
+    with zipfile.ZipFile(io.BytesIO(book)) as z:
+        names = [n for n in z.namelist() if n.startswith("EPUB/images/")]
+        inside = Pillow.open(io.BytesIO(z.read(names[0])))
+        page = z.read("EPUB/article-001.xhtml").decode()
+    assert inside.size == (2000, 1500) and inside.format == "JPEG"
+    assert 'width="2000" height="1500"' in page
+    assert len(book) < len(image.data) / 2
+    assert api.export(doc, "epub", epoch=1_700_000_000) == book  # the same bytes every time

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from bantin.exporters.epub import screen
 from bantin.exporters.epub.cells import WIDE, column_labels, label
 from bantin.exporters.labels import (
     NOTES,
@@ -318,11 +319,12 @@ class Html(Walker):
     def visit_figure(self, b: Figure, depth: int) -> None:
         img = ""
         if b.image is not None:
-            name = f"images/{b.image.sha256[:16]}{b.image.extension}"
-            self.images[name] = b.image
+            shown = screen.fit(b.image)
+            name = f"images/{shown.sha256[:16]}{shown.extension}"
+            self.images[name] = shown
             alt = b.alt or text_of(b.caption)
             self.unnamed += 0 if alt.strip() else 1
-            img = f'<img src="{name}" alt="{attr(alt)}" width="{b.image.width}" height="{b.image.height}"/>'
+            img = f'<img src="{name}" alt="{attr(alt)}" width="{shown.width}" height="{shown.height}"/>'
         else:  # the picture is not in the book: say so where it would be, with its alt text
             img = f'<div class="placeholder">[{self.x(placeholder(b))}]</div>'
         caption = self.spans(b.caption, italic=True)

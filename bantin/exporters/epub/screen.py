@@ -1,0 +1,38 @@
+"""Pictures for a phone's screen: the EPUB is read on screens some 1,000 to 2,000
+pixels wide, and a camera's 4000×3000 photo made a book of one picture 10.8 MB
+(helper-71). A picture larger than ``LONGEST`` pixels on its longer side goes into
+the book scaled down, the PDF and the DOCX keep it whole for print."""
+
+from __future__ import annotations
+
+import io
+from functools import lru_cache
+
+from bantin.model import Image
+
+LONGEST = 2000  # pixels: a tablet's screen at full width, twice a phone's
+JPEG_QUALITY = 85
+
+
+def fit(image: Image) -> Image:
+    """``image``, or a copy no longer than ``LONGEST`` pixels on either side, of
+    the same kind; the same bytes for the same picture (no time, no metadata)."""
+    if max(image.width, image.height) <= LONGEST:
+        return image
+    return _scaled(image)
+
+
+@lru_cache(maxsize=64)
+def _scaled(image: Image) -> Image:
+    from PIL import Image as Pil
+
+    scale = LONGEST / max(image.width, image.height)
+    size = (max(1, round(image.width * scale)), max(1, round(image.height * scale)))
+    with Pil.open(io.BytesIO(image.data)) as im:
+        small = im.resize(size, Pil.Resampling.LANCZOS)
+    buf = io.BytesIO()
+    if image.media_type == "image/jpeg":
+        small.convert("RGB").save(buf, "JPEG", quality=JPEG_QUALITY, optimize=False)
+    else:
+        small.save(buf, "PNG", optimize=False)
+    return Image(buf.getvalue(), image.media_type, size[0], size[1])
