@@ -690,3 +690,18 @@ def test_a_quote_holding_what_trafilatura_took_out_stays_trafilaturas():
     assert isinstance(a, Article)
     found = blocks_words(a.blocks)
     assert "quảng" not in found and "chưa gồm vốn vay nước ngoài" in " ".join(found), found
+
+
+def test_a_heading_in_a_quote_is_the_quotes_once():
+    """helper-75: a heading inside a <blockquote> was printed in the quote and again
+    after it, as a lost section heading restored from the page."""
+    para = "Hội nghị tổng kết công tác năm của ngành nông nghiệp diễn ra sáng nay với nhiều đại biểu tham dự. "
+    page = ("<!DOCTYPE html><html lang='vi'><head><title>Trích dẫn có tiêu đề</title></head><body><article>"
+            f"<h1>Trích dẫn có tiêu đề</h1><p>{para * 2}</p><blockquote><h3>Lời phát biểu của lãnh đạo</h3>"
+            "<p>Năm qua toàn ngành đã hoàn thành vượt mức các chỉ tiêu được giao.</p></blockquote>"
+            f"<p>{para}</p><ul><li>Mục một của danh sách.</li><li>Mục hai của danh sách.</li></ul><p>{para}</p>"
+            "</article></body></html>")
+    a = api.read(page.encode(), source_format="html")
+    assert isinstance(a, Article)
+    assert blocks_words(a.blocks).count("phát") == 1, a.blocks
+    assert not any(isinstance(b, Heading) for b in a.blocks)

@@ -40,6 +40,11 @@ def _up(el: Any, levels: int) -> list[Any]:
     return out
 
 
+# Blocks that hold their own headings (helper-75: a heading in a quote was printed
+# in the quote and again after it).
+_HELD = frozenset({"blockquote", "li", "td", "th", "figcaption"})
+
+
 def _boxed(el: Any) -> bool:
     """Inside a box of links (a promotion, a dossier), not the article's head."""
     return any(sum(1 for a in box.iter("a") if len(words(text_of_el(a))) >= 2) >= _BOX_LINKS for box in _up(el, 2))
@@ -60,6 +65,8 @@ def _candidates(pieces: list[Piece], pictures: list[Picture], imgs: list[Any], p
         n = len(words(text))
         if not 0 < n <= _HEADING_WORDS or key(text) in have or is_phrase(text) or h.find(".//a") is not None:
             continue
+        if any(a.tag in _HELD for a in h.iterancestors()):
+            continue  # a quote's, an item's or a cell's own heading: kept in its block, not restored beside it
         level = int(h.tag[1]) - 1
         out.append((h, Piece(Heading(plain(text), level), n)))
     return out
