@@ -134,7 +134,9 @@ def test_a_picture_keeps_alt_and_caption_apart(tmp_path) -> None:
     a = api.read(tmp_path / "bai.md", typography=False)
     figs = [b for b in a.blocks if isinstance(b, Figure)]
     assert [(f.alt, text_of(f.caption)) for f in figs] == [
-        ("Học sinh đọc sách", "Học sinh đọc sách"),  # the description, not the title
+        # The title, whose words are in no other place (helper-78: "… Ảnh: X" lost);
+        # the description stays the alt text.
+        ("Học sinh đọc sách", "Tiêu đề ảnh"),
         ("Cánh đồng", "Cánh đồng lúa chín ở Đồng Tháp"),  # the caption line written under it
         ("", "Chỉ có tiêu đề"),  # the title only when nothing else is written
     ]

@@ -13,9 +13,10 @@ that is all bold.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from bantin.model import Article, Block, Heading, ListBlock, Note, Outlet, Paragraph, Quote, text_of
-from bantin.source.markdown import front
+from bantin.source.markdown import front, templates
 from bantin.source.markdown.blocks import Builder, notes
 from bantin.source.markdown.inline import note_id
 from bantin.source.markdown.parse import parse, subtree
@@ -84,8 +85,16 @@ def _lede(given: str | None, blocks: list[Block]) -> tuple[str | None, list[Bloc
 
 def read(data: bytes, ctx: Context) -> Article:
     text = ctx.text(data)
-    parsed = parse(text)
-    meta = front.load(parsed.front, ctx.warn) if parsed.front is not None else {}
+    hugo = front.toml_front(text, ctx.warn)
+    meta: dict[str, Any] | None
+    if hugo is not None:
+        meta, text = hugo
+        text = templates.rendered(text, ctx.warn)
+        parsed = parse(text, front_matter=False)
+    else:
+        text = templates.rendered(text, ctx.warn)
+        parsed = parse(text)
+        meta = front.load(parsed.front, ctx.warn) if parsed.front is not None else {}
     if meta is None:
         ctx.warn("the block between the opening \"---\" lines is not a YAML mapping: read as Markdown")
         parsed, meta = parse(text, front_matter=False), {}

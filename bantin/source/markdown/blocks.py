@@ -72,9 +72,11 @@ class Builder:
                     if caption is None and not lone.after and i + 1 < len(nodes) and nodes[i + 1].type == "paragraph":
                         caption = inline.caption_of(inline.items(_tokens(nodes[i + 1])))
                         i += 1 if caption is not None else 0
-                    # Markdown has one text for a picture: its description is the caption
-                    # too (as pandoc makes it), unless a caption line is written under it.
-                    fig = fragment.figure(lone.picture, caption or plain(lone.picture.alt), self.ctx)
+                    # A caption line written under it, else its title ("![…](x.png "Cầu
+                    # Rồng. Ảnh: T.L.")", helper-78: lost beside an alt text), else its
+                    # description, which is the caption too (as pandoc makes it).
+                    given = caption or (plain(lone.picture.title) if lone.picture.title.strip() else None)
+                    fig = fragment.figure(lone.picture, given or plain(lone.picture.alt), self.ctx)
                     if not fig.caption and lone.picture.alt:  # the line under it was only a credit
                         fig = replace(fig, caption=plain(lone.picture.alt))
                     out.append(fig)

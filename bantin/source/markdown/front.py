@@ -118,6 +118,43 @@ def load(raw: str, warn: Warn) -> dict[str, Any] | None:
     return {str(k).strip().lower(): v for k, v in data.items() if isinstance(k, str)}
 
 
+# Hugo's front matter: TOML between "+++" lines, at the very start.
+_TOML = re.compile(r"\A\+\+\+[ \t]*\r?\n(?P<raw>.*?)^\+\+\+[ \t]*(?:\r?\n|\Z)", re.S | re.M)
+
+
+def toml_front(text: str, warn: Warn) -> tuple[dict[str, Any], str] | None:
+    """Hugo's TOML front matter ("+++" … "+++") as a mapping like the YAML one, and
+    the Markdown after it; None when the text opens with none (helper-78: its keys
+    were printed as the first paragraph, and a page bundle's title was "index")."""
+    import tomllib
+
+    m = _TOML.match(text)
+    if m is None:
+        return None
+    raw = m.group("raw")
+    if len(raw.encode("utf-8", "surrogatepass")) > MAX_BYTES:
+        warn(f"front matter longer than {MAX_BYTES // 1024} KB not read")
+        return {}, text[m.end():]
+    try:
+        data = tomllib.loads(raw)
+    except tomllib.TOMLDecodeError as e:
+        raise InputError(f"front matter is not valid TOML: {str(e)[:120]}") from None
+    return {k.strip().lower(): _as_yaml(v) for k, v in data.items()}, text[m.end():]
+
+
+def _as_yaml(v: Any) -> Any:
+    """A TOML value as the YAML loader gives it: numbers as written, a yes/no as no text."""
+    if isinstance(v, bool):
+        return _NotText("a yes/no value")
+    if isinstance(v, (int, float)):
+        return str(v)
+    if isinstance(v, list):
+        return [_as_yaml(x) for x in v]
+    if isinstance(v, dict):
+        return {k: _as_yaml(x) for k, x in v.items()}
+    return v
+
+
 def _kind(v: Any) -> str:
     if isinstance(v, (list, tuple, set)):
         return "a list"

@@ -1,0 +1,107 @@
+"""Static-site template syntax in a Markdown file, read as far as a file alone
+tells: Hugo's shortcodes and Jekyll's Liquid, which a site renders and bantin
+cannot (helper-78: "{{< figure src=… >}}", "{% include … %}" and "{{ site.x }}"
+were printed as the article's words in every format).
+
+- Hugo's ``{{< figure src="…" caption="…" attr="…" >}}`` is the picture it shows,
+  written as Markdown's own ("![alt](src "caption Ảnh: attr")");
+- Jekyll's ``{% highlight lang %}`` … ``{% endhighlight %}`` is a fenced code block;
+- any other shortcode or Liquid tag (an include, an embedded video, a condition)
+  and a template variable (``{{ site.title }}``) go, with one warning that counts
+  them; the words between an opening and a closing tag stay;
+- an attribute list at a line's end (a heading's ``{#id}``, kramdown's ``{: .note}``)
+  goes: it holds no words.
+
+Code is never touched: fenced blocks and inline code spans are passed over.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
+_ATTR = re.compile(r"""(\w+)\s*=\s*(?:"([^"]*)"|'([^']*)'|(\S+))""")
+# Bounded, lazy: a tag is short, and a line of "{{<" with no end costs one scan each.
+_FIGURE = re.compile(r"\{\{[<%]\s*figure\s+(?P<attrs>[^{}\n]{0,1000}?)/?[>%]\}\}")
+_SHORTCODE = re.compile(r"\{\{[<%]-?\s*/?\s*[\w./-]+[^{}\n]{0,500}?[>%]\}\}")
+_HIGHLIGHT = re.compile(r"^\s*\{%-?\s*highlight\s+([\w+-]+)[^%]*-?%\}\s*$")
+_END_HIGHLIGHT = re.compile(r"^\s*\{%-?\s*endhighlight\s*-?%\}\s*$")
+_LIQUID_TAG = re.compile(r"\{%-?\s*[a-z_]+\b[^%\n]{0,500}?%\}")
+_VARIABLE = re.compile(r"\{\{-?\s*[A-Za-z_][^{}\n]{0,200}?\}\}")
+_TEMPLATED = ("{{", "{%")
+# An attribute list at a line's end: a heading's id ("## Kết luận {#ket-luan}") or
+# kramdown's "{: .note}", markup of a site's with no words in it (helper-78).
+_ATTRIBUTES = re.compile(r"[ \t]*\{:?[ \t]*[#.][\w .#:=-]{0,100}\}[ \t]*$")
+
+
+def rendered(text: str, warn: Callable[[str], None]) -> str:
+    """``text`` with its template syntax read (see the module); the same text when
+    it holds none."""
+    if not any(t in text for t in (*_TEMPLATED, "{#", "{.", "{:")):
+        return text
+    out: list[str] = []
+    fence: str | None = None  # the open code fence; "highlight" inside Jekyll's highlight tags
+    dropped = 0
+    for line in text.split("\n"):
+        opened = _FENCE.match(line)
+        if fence == "highlight":
+            if _END_HIGHLIGHT.match(line):
+                out.append("```")
+                fence = None
+            else:
+                out.append(line)
+        elif fence is not None:
+            out.append(line)
+            if opened and opened.group(1)[0] == fence[0] and len(opened.group(1)) >= len(fence):
+                fence = None
+        elif opened:
+            fence = opened.group(1)
+            out.append(line)
+        elif (m := _HIGHLIGHT.match(line)) is not None:
+            out.append(f"```{m.group(1)}")
+            fence = "highlight"
+        else:
+            line, n = _outside_code(line)
+            dropped += n
+            out.append(line)
+    if fence == "highlight":
+        out.append("```")
+    if dropped:
+        warn(f"{dropped} template tag{'s' if dropped > 1 else ''} (Hugo shortcodes, Jekyll Liquid) left out: "
+             "a site renders them, a file alone cannot; the words between them kept")
+    return "\n".join(out)
+
+
+def _outside_code(line: str) -> tuple[str, int]:
+    """The line with its template syntax read, its inline code spans as written."""
+    parts, pos, dropped = [], 0, 0
+    for m in _CODE_SPAN.finditer(line):
+        text, n = _read(line[pos:m.start()])
+        parts += [text, m.group(0)]
+        dropped += n
+        pos = m.end()
+    text, n = _read(line[pos:])
+    return _ATTRIBUTES.sub("", "".join([*parts, text])), dropped + n
+
+
+def _read(text: str) -> tuple[str, int]:
+    if not any(t in text for t in _TEMPLATED):
+        return text, 0
+    text = _FIGURE.sub(_figure, text)
+    count = 0
+    for pattern in (_SHORTCODE, _LIQUID_TAG, _VARIABLE):
+        text, n = pattern.subn("", text)
+        count += n
+    return text, count
+
+
+def _figure(m: re.Match[str]) -> str:
+    """Hugo's figure shortcode as a Markdown picture, its caption and credit its title."""
+    attrs = {a.group(1).lower(): next(g for g in a.groups()[1:] if g is not None) for a in _ATTR.finditer(m["attrs"])}
+    caption = " ".join(x for x in (attrs.get("caption") or attrs.get("title") or "",
+                                   f"Ảnh: {attrs['attr']}" if attrs.get("attr") else "") if x)
+    alt = (attrs.get("alt") or "").replace("]", ")").replace("[", "(")
+    title = caption.replace('"', "'")
+    return f'![{alt}]({attrs.get("src", "")}' + (f' "{title}")' if title else ")")

@@ -1,0 +1,98 @@
+"""Markdown as static sites write it (helper-78): Hugo's TOML front matter and
+shortcodes, Jekyll's Liquid, attribute lists, a picture's title. Written for these
+tests in the shapes of Hugo and Jekyll pages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PIL import Image as Pillow
+
+import bantin as api
+from bantin.model import Article, CodeBlock, Figure, Heading, Paragraph, text_of
+
+HUGO = '''+++
+title = "Hà Nội mở thêm 12 tuyến buýt điện"
+date = 2025-09-02T08:00:00+07:00
+author = "Lê Thu Trang"
+tags = ["giao thông", "xe buýt điện"]
+description = "Từ tháng 9, người dân Thủ đô có thêm lựa chọn đi lại xanh."
+draft = false
++++
+
+Từ ngày 2/9, Hà Nội đưa vào khai thác 12 tuyến buýt điện mới.
+
+{{< figure src="xe-buyt.png" alt="Xe buýt điện" caption="Xe buýt điện qua cầu Long Biên." attr="Thu Trang" >}}
+
+{{% note %}}Giá vé lượt vẫn giữ ở mức 7.000 đồng.{{% /note %}}
+
+{{< youtube w7Ft2ymGmfc >}}
+
+## Lộ trình {#lo-trinh}
+
+Các tuyến mới nối khu đô thị phía tây với trung tâm.
+'''
+
+JEKYLL = '''---
+title: Hội nghị chuyển đổi số ngành y tế
+---
+
+Ngày 18/7, tại {{ site.venue }}, Bộ Y tế tổ chức hội nghị với hơn 500 đại biểu.
+
+{% include quang-cao.html %}
+
+{% highlight python %}
+print("Xin chào {{ ten }}")
+{% endhighlight %}
+
+Cú pháp `{{ giu_nguyen }}` trong dòng được giữ nguyên.
+{: .note}
+
+```
+mau = "{% raw %}"
+```
+'''
+
+
+def _read(tmp_path: Path, name: str, text: str) -> tuple[Article, list[str]]:
+    Pillow.new("RGB", (400, 300), (200, 50, 50)).save(tmp_path / "xe-buyt.png")
+    src = tmp_path / name
+    src.write_text(text, encoding="utf-8")
+    warnings: list[str] = []
+    a = api.read(src, warn=warnings.append)
+    assert isinstance(a, Article)
+    return a, warnings
+
+
+def test_hugos_toml_front_matter_and_shortcodes(tmp_path: Path) -> None:
+    a, warnings = _read(tmp_path, "index.md", HUGO)
+    assert (a.title, a.byline, a.date, a.tags) == ("Hà Nội mở thêm 12 tuyến buýt điện", "Lê Thu Trang",
+                                                    "2025-09-02", ("giao thông", "xe buýt điện"))
+    assert a.lede == "Từ tháng\u00a09, người dân Thủ đô có thêm lựa chọn đi lại xanh."
+    figure = next(b for b in a.blocks if isinstance(b, Figure))
+    assert (text_of(figure.caption), figure.credit, figure.alt) == ("Xe buýt điện qua cầu Long Biên.", "Thu Trang",
+                                                                    "Xe buýt điện")
+    assert figure.image is not None
+    texts = [text_of(b.text) for b in a.blocks if isinstance(b, Paragraph | Heading)]
+    assert "Giá vé lượt vẫn giữ ở mức 7.000\u00a0đồng." in texts
+    assert "Lộ trình" in texts
+    assert not any("{" in t or "+++" in t or "title =" in t for t in texts), texts
+    assert any("template tags" in w for w in warnings), warnings
+
+
+def test_jekylls_liquid_goes_and_code_stays_as_written(tmp_path: Path) -> None:
+    a, warnings = _read(tmp_path, "2025-07-18-hoi-nghi.md", JEKYLL)
+    texts = [text_of(b.text) for b in a.blocks if isinstance(b, Paragraph)]
+    assert not any("{%" in t or "site.venue" in t or "{:" in t for t in texts), texts
+    assert any("`{{ giu_nguyen }}`" in t or "{{ giu_nguyen }}" in t for t in texts), texts  # inline code
+    codes = [b for b in a.blocks if isinstance(b, CodeBlock)]
+    assert [c.lines for c in codes] == [('print("Xin chào {{ ten }}")',), ('mau = "{% raw %}"',)]
+    assert codes[0].language == "python"
+    assert any("template tags" in w for w in warnings), warnings
+
+
+def test_a_pictures_title_is_its_caption_beside_its_alt_text(tmp_path: Path) -> None:
+    page = '# Ảnh\n\nMở đầu.\n\n![Cầu về đêm](xe-buyt.png "Cầu Rồng phun lửa. Ảnh: Thu Trang")\n'
+    a, _ = _read(tmp_path, "anh.md", page)
+    figure = next(b for b in a.blocks if isinstance(b, Figure))
+    assert (text_of(figure.caption), figure.credit, figure.alt) == ("Cầu Rồng phun lửa.", "Thu Trang", "Cầu về đêm")
