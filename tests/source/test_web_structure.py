@@ -390,7 +390,7 @@ def test_a_link_to_a_file_is_the_articles_own_where_a_related_headline_goes(tmp_
     a = api.read(page)
     assert isinstance(a, Article)
     texts = [text_of(b.text) for b in a.blocks if isinstance(b, Paragraph)]
-    assert texts[1:] == ["Quyết định số 12/QĐ\u2011SGTVT về việc mở tuyến", texts[2],
+    assert texts[1:] == ["Quyết định số 12/QĐ-SGTVT về việc mở tuyến", texts[2],
                          "Mẫu đơn đăng ký vé tháng cho học sinh, sinh viên và người cao tuổi", texts[4]]
     assert texts[2].startswith("Chiều 5/8")  # and the page's link between them, related news, went
     hrefs = [s.href for b in a.blocks if isinstance(b, Paragraph) for s in b.text if s.href]
