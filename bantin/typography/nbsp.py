@@ -6,8 +6,8 @@ date word and its day ("ngày\u00a05/8", "tháng\u00a08"), a short title or an i
 and the name after it ("TP.\u00a0Hà Nội", "N.\u00a0Văn"), a spaced dash and the word
 before it ("kinh tế\u00a0– xã hội", "190\u00a0– 300\u00a0triệu": a line may break
 after the dash, never start with it), the two numbers of a hyphenated range
-("2\u20112", "2025\u20112030"), a code and its number ("36A\u2011485.67",
-"COVID\u201119"), and a paper's symbol ("45/NQ\u2011HĐND").
+("2\u20112", "2025\u20112030"), and a code and its number ("36A\u2011485.67",
+"COVID\u201119").
 
 Every bound group is short: a long one cannot be broken, and a justified line
 before it opens wide gaps. So a number binds only to a unit, never to the noun it
@@ -102,10 +102,6 @@ _OPENING_DASH_INSIDE = re.compile(r" (?=[-–—] )")
 # a model or a standard ("SM-3", "COVID-19", "UTF-8") breaks at its hyphen in Word
 # and LibreOffice, leaving "36A-" at a line's end.
 _BOUND_HYPHEN = re.compile(r"(?<=[\dA-ZĐ])-(?=\d)")
-# A paper's number and symbol ("45/NQ-HĐND", "12/UBND-VP", "01/2025/TT-BGDĐT"): its
-# hyphens between the issuers' initials are bound too, or LibreOffice sets
-# "45/NQ-" at a line's end and "HĐND" on the next (helper-76).
-_SYMBOL = re.compile(r"(?<![\w/])\d{1,5}/(?:\d{4}/)?[A-ZĐ][A-ZĐ\d&]*(?:-[A-ZĐ][A-ZĐ\d&]*)+(?![\w-])")
 
 
 def _bind_unit(m: re.Match[str]) -> str:
@@ -135,7 +131,6 @@ def apply(text: str, before: str = "", after: str = "") -> str:
     after the word it follows ("www.x.vn" then " – tin mới", once an address has
     become a link of its own), or the space before it end the span before."""
     text = _BOUND_HYPHEN.sub(NB_HYPHEN, text)
-    text = _SYMBOL.sub(lambda m: m.group(0).replace("-", NB_HYPHEN), text)
     inside = bool(after[:1].strip())
     if before[-1:].strip() and (_OPENING_DASH_INSIDE if inside else _OPENING_DASH).match(text):
         text = NBSP + text[1:]

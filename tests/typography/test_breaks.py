@@ -27,10 +27,6 @@ NB = "\u00a0"
     ("xi-nhan và vô-lăng", "xi-nhan và vô-lăng"),
     ("ngày 2-2 vừa qua", f"ngày{NB}2\u20112 vừa qua"),
     ("nhiệm kỳ 2025-2030", "nhiệm kỳ 2025\u20112030"),
-    # A paper's symbol: LibreOffice set "45/NQ-" at a line's end (helper-76).
-    ("Nghị quyết 45/NQ-HĐND và 01/2025/TT-BGDĐT", "Nghị quyết 45/NQ\u2011HĐND và 01/2025/TT\u2011BGDĐT"),
-    ("Công văn 12/UBND-VP.", "Công văn 12/UBND\u2011VP."),
-    ("Hà Nội - Hải Phòng", f"Hà Nội{NB}- Hải Phòng"),  # no symbol: a spaced dash as before
     ("lương 5-6 triệu", f"lương 5\u20116{NB}triệu"),  # as "5 – 6 triệu": the range's end keeps its unit
     ("nhiệt độ -5 °C, lãi -2,5 tỷ", f"nhiệt độ -5{NB}°C, lãi -2,5{NB}tỷ"),  # a minus keeps its number's unit
     ("QĐ-5 km", f"QĐ\u20115{NB}km"),  # a hyphen after a word is no minus: a code's, bound to its number
