@@ -166,3 +166,27 @@ def test_a_cameras_photo_goes_into_the_book_for_a_screen():
     assert 'width="2000" height="1500"' in page
     assert len(book) < len(image.data) / 2
     assert api.export(doc, "epub", epoch=1_700_000_000) == book  # the same bytes every time
+
+
+def test_a_picture_scaled_only_when_that_makes_it_smaller_and_never_by_its_height():
+    """helper-77: a 2880×1800 screenshot's PNG grew 3.4 times scaled; a 1000×8000
+    infographic was set 250 pixels wide, its text 7 pixels high."""
+    import io
+
+    from PIL import Image as Pillow
+
+    from bantin.exporters.epub.screen import fit
+    from bantin.model import Image
+
+    def png(w: int, h: int) -> Image:
+        im = Pillow.new("RGB", (w, h), (255, 255, 255))
+        for x in range(0, w, 40):  # sharp lines and flat ground: a screenshot, which scaling blurs and swells
+            im.paste((0, 0, 0), (x, 0, x + 1, h))
+        buf = io.BytesIO()
+        im.save(buf, "PNG")
+        return Image(buf.getvalue(), "image/png", w, h)
+
+    tall = png(1000, 8000)
+    assert fit(tall) is tall
+    shot = png(2880, 1800)
+    assert len(fit(shot).data) <= len(shot.data)

@@ -1,7 +1,9 @@
 """Pictures for a phone's screen: the EPUB is read on screens some 1,000 to 2,000
 pixels wide, and a camera's 4000×3000 photo made a book of one picture 10.8 MB
-(helper-71). A picture larger than ``LONGEST`` pixels on its longer side goes into
-the book scaled down, the PDF and the DOCX keep it whole for print."""
+(helper-71). A picture wider than ``WIDEST`` pixels goes into the book scaled to
+that width, when that makes it smaller (a screenshot's PNG grew 3.4 times, helper-77);
+a tall infographic keeps its height, which a reader scrolls. The PDF and the DOCX
+keep every picture whole for print."""
 
 from __future__ import annotations
 
@@ -10,23 +12,24 @@ from functools import lru_cache
 
 from bantin.model import Image
 
-LONGEST = 2000  # pixels: a tablet's screen at full width, twice a phone's
+WIDEST = 2000  # pixels: a tablet's screen at full width, twice a phone's
 JPEG_QUALITY = 85
 
 
 def fit(image: Image) -> Image:
-    """``image``, or a copy no longer than ``LONGEST`` pixels on either side, of
-    the same kind; the same bytes for the same picture (no time, no metadata)."""
-    if max(image.width, image.height) <= LONGEST:
+    """``image``, or a copy ``WIDEST`` pixels wide of the same kind when that is
+    smaller; the same bytes for the same picture (no time, no metadata)."""
+    if image.width <= WIDEST:
         return image
-    return _scaled(image)
+    scaled = _scaled(image)
+    return scaled if len(scaled.data) < len(image.data) else image
 
 
 @lru_cache(maxsize=64)
 def _scaled(image: Image) -> Image:
     from PIL import Image as Pil
 
-    scale = LONGEST / max(image.width, image.height)
+    scale = WIDEST / image.width
     size = (max(1, round(image.width * scale)), max(1, round(image.height * scale)))
     with Pil.open(io.BytesIO(image.data)) as im:
         small = im.resize(size, Pil.Resampling.LANCZOS)
