@@ -45,19 +45,27 @@ def split(items: list[Item]) -> Bundle | None:
     found = Bundle(" ".join(covers[0].text.split()))
     typed: list[Item] = []  # the cover's other words, for the first article
     pending: list[Item] = []  # a masthead line waits for the title under it
+    titled = False  # the meta lines bantin writes stand under the cover's title
     for it in items:
-        if isinstance(it, Para) and it.role == "cover_meta" and not found.articles:
-            _meta(found, it.text)
+        titled = titled or it is covers[0]
+        if isinstance(it, Para) and it.role == "cover_meta" and not found.articles and not (
+                titled and _meta(found, it.text)):
+            typed.append(replace(it, role="body"))  # a line an editor added on the cover: kept
+            continue
         if isinstance(it, Para) and (it.role == "cover_title" or it.role in _PASSED):
             continue
         if isinstance(it, Para) and it.role == "masthead":
             pending.append(it)
         elif isinstance(it, Para) and it.role == "heading" and it.level == 1 and it.text:
-            found.articles.append([*pending, replace(it, role="title", level=0), *typed])
-            pending, typed = [], []
+            found.articles.append([*pending, replace(it, role="title", level=0)])
+            pending = []
         elif found.articles:
             found.articles[-1] += [*pending, _risen(it)]
             pending = []
+            if typed and len(found.articles) == 1 and not (isinstance(it, Para) and it.role == "subtitle"):
+                # The cover's typed words open the first article's body, after its lede.
+                found.articles[0][-1:-1] = typed
+                typed = []
         elif isinstance(it, Table) and found.header is None and (header := read_header(it)) is not None:
             found.header = header
         elif not (isinstance(it, Para) and not it.text and not it.images):
@@ -69,17 +77,23 @@ def split(items: list[Item]) -> Bundle | None:
     return found
 
 
-def _meta(found: Bundle, text: str) -> None:
-    """The cover's meta line: "Ủy ban nhân dân tỉnh Bắc Ninh, Văn phòng · ngày 05
-    tháng 01 năm 2026" (``labels.briefing_meta``), or its count, "3 bài"."""
-    for part in (p.strip() for p in text.split(SEPARATOR.strip())):
-        if not part or _COUNT.fullmatch(part):
-            continue
-        date = parse_date(part) if part.startswith(("ngày ", "tháng ", "năm ")) else None
-        if date is not None:
-            found.date = date
-        else:
-            found.issuer = "; ".join(x.strip() for x in part.split(", ") if x.strip())
+def _meta(found: Bundle, text: str) -> bool:
+    """Whether ``text`` is the cover's meta line, "Ủy ban nhân dân tỉnh Bắc Ninh,
+    Văn phòng · ngày 05 tháng 01 năm 2026" (``labels.briefing_meta``), or its count,
+    "3 bài"; its issuer and date taken. A line an editor added there ("Lưu hành nội
+    bộ") is not: an issuer is read once, from the first line that names one."""
+    parts = [p.strip() for p in text.split(SEPARATOR.strip()) if p.strip()]
+    if all(_COUNT.fullmatch(p) for p in parts):
+        return True
+    dated = [p for p in parts if len(p) <= 40 and parse_date(p)]
+    rest = [p for p in parts if p not in dated and not _COUNT.fullmatch(p)]
+    if len(rest) > 1 or (rest and found.issuer is not None) or (dated and found.date is not None):
+        return False
+    if dated:
+        found.date = parse_date(dated[0])
+    if rest:
+        found.issuer = "; ".join(x.strip() for x in rest[0].split(", ") if x.strip())
+    return True
 
 
 def _risen(it: Item) -> Item:
