@@ -705,3 +705,19 @@ def test_a_heading_in_a_quote_is_the_quotes_once():
     assert isinstance(a, Article)
     assert blocks_words(a.blocks).count("phát") == 1, a.blocks
     assert not any(isinstance(b, Heading) for b in a.blocks)
+
+
+def test_a_tables_cells_of_lists_keep_their_items():
+    """helper-77: trafilatura dropped the lists in a table's cells whole, more words
+    than the graft's slack, and every "Nhiệm vụ" cell read empty, with no warning."""
+    para = "Ủy ban nhân dân tỉnh giao nhiệm vụ cụ thể cho các sở, ngành triển khai kế hoạch năm nay. "
+    items = "".join(f"<li>Nhiệm vụ số {k} của đơn vị được giao thực hiện.</li>" for k in range(1, 5))
+    page = ("<!DOCTYPE html><html lang='vi'><head><title>Phân công nhiệm vụ</title></head><body><article>"
+            f"<h1>Phân công nhiệm vụ</h1><p>{para * 2}</p><table><thead><tr><th>Đơn vị</th><th>Nhiệm vụ</th>"
+            f"</tr></thead><tbody><tr><td>Sở Y tế</td><td><ul>{items}</ul></td></tr><tr><td>Sở Tài chính</td>"
+            f"<td><ol>{items}</ol></td></tr></tbody></table><p>{para}</p></article></body></html>")
+    a = api.read(page.encode(), source_format="html")
+    assert isinstance(a, Article)
+    table = next(b for b in a.blocks if isinstance(b, Table))
+    cells = [c for row in table.rows[1:] for c in row[1:]]
+    assert all(isinstance(c.blocks[0], ListBlock) and len(c.blocks[0].items) == 4 for c in cells), cells

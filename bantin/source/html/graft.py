@@ -31,6 +31,13 @@ def _words(el: Any) -> list[str]:
     return words(" ".join(el.itertext()))
 
 
+def _besides_lists(el: Any) -> list[str]:
+    """A table's words but those of the lists in its cells, which trafilatura drops
+    whole: three cells of three items are more words than any slack (helper-77:
+    a table of tasks read with its every "Nhiệm vụ" cell empty)."""
+    return words(" ".join(t for t in el.xpath(".//text()[not(ancestor::li)]")))
+
+
 def _in_order(part: list[str], whole: list[str]) -> bool:
     it: Iterator[str] = iter(whole)
     return all(w in it for w in part)
@@ -53,7 +60,7 @@ def graft(main: Any, page: Any) -> None:
             ours = [el for el in ours if (el.get("rend") or "") in ("ul", "ol")]
         if not ours:
             continue
-        buckets: dict[tuple[str, ...], list[tuple[Any, list[str]]]] = {}
+        buckets: dict[tuple[str, ...], list[tuple[Any, list[str], list[str]]]] = {}
         for el in page.iter(*tags):
             if kind == "table" and el.find(".//table") is not None:
                 continue
@@ -61,14 +68,18 @@ def graft(main: Any, page: Any) -> None:
                 continue  # trafilatura's quote stands unless it ran the page's table or list into its text
             found = _words(el)
             if found:
-                buckets.setdefault(tuple(found[:_PROBE]), []).append((el, found))
+                # A table is also judged by its words besides its cells' lists, which
+                # trafilatura may have lost whole; its first words are its own anyway.
+                besides = _besides_lists(el) if kind == "table" else found
+                buckets.setdefault(tuple(found[:_PROBE]), []).append((el, found, besides))
         for el in ours:
             found = _words(el)
             bucket = buckets.get(tuple(found[:_PROBE]), [])
-            pair = next((i for i, (_, theirs) in enumerate(bucket) if _holds(found, theirs, kind)), None)
+            pair = next((i for i, (_, theirs, besides) in enumerate(bucket)
+                         if _holds(found, theirs, kind) or _holds(found, besides, kind)), None)
             if pair is None:
                 continue
-            source, _ = bucket.pop(pair)
+            source, _, _ = bucket.pop(pair)
             new = tei(source)
             kept = {g.get("src") for g in el.iter("graphic")}
             for g in [g for g in new.iter("graphic") if g.get("src") not in kept]:
