@@ -140,6 +140,10 @@ def test_a_wide_tables_cells_are_named_by_every_header_row():
     assert [names[k] for k in range(5)] == ["Huyện", "Công nghiệp – Quý I", "Công nghiệp – Quý II",
                                             "Dịch vụ – Quý I", "Dịch vụ – Quý II"]
     assert label(names, 0, 5) is None and label(names, 3, 1) == "Dịch vụ – Quý I"
+    # helper-77: a title row across the head and a row of column numbers name no column.
+    titled = Table(((c("Đơn vị: tỷ đồng", 5),), *t.rows[:2], (c("(1)"), c("(2)"), c("(3)"), c("(4)"), c("(5)")),
+                    *t.rows[2:]), header_rows=4)
+    assert column_labels(titled) == names
 
 
 def test_a_cameras_photo_goes_into_the_book_for_a_screen():

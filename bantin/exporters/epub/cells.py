@@ -4,11 +4,14 @@ such a table stand as blocks (the narrow-screen rule of ``css``)."""
 
 from __future__ import annotations
 
+import re
+
 from bantin.model import Table, text_of
 
 # Columns from which a table is set as blocks of cells on a phone: four columns of
 # figures fit a 360-pixel screen at the cell size; a fifth does not.
 WIDE = 5
+_NUMBERED = re.compile(r"\(?\d{1,2}\)?|\(?[A-Z]\)?")
 
 
 def column_labels(b: Table) -> dict[int, str]:
@@ -18,6 +21,10 @@ def column_labels(b: Table) -> dict[int, str]:
     parts: dict[int, list[str]] = {}
     for p in b.placed():
         text = " ".join(text_of(p.cell.text).split())
+        # A row across the whole head (the table's title, its unit) and a row of
+        # column numbers ("(1)" … "(6)") name no column (helper-77).
+        if p.cell.colspan >= b.columns > 1 or _NUMBERED.fullmatch(text):
+            continue
         if p.row < b.header_rows and text:
             for c in range(p.column, min(b.columns, p.column + p.cell.colspan)):
                 if text not in parts.setdefault(c, []):
