@@ -8,7 +8,6 @@ keep every picture whole for print."""
 from __future__ import annotations
 
 import io
-from functools import lru_cache
 
 from bantin.model import Image
 
@@ -25,7 +24,6 @@ def fit(image: Image) -> Image:
     return scaled if len(scaled.data) < len(image.data) else image
 
 
-@lru_cache(maxsize=64)
 def _scaled(image: Image) -> Image:
     from PIL import Image as Pil
 
