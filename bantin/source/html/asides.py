@@ -32,7 +32,7 @@ def take_attributions(page: Any) -> Callable[[str], str | None]:
         # The quote's text as its blocks read it, inline tags joined as they stand
         # and cells, items and paragraphs apart: text_content() runs a table's
         # cells together ("KhoảnDự toán").
-        for text in {key(text_of_el(bq)), key(" ".join(bq.itertext()))}:
+        for text in dict.fromkeys((key(text_of_el(bq)), key(" ".join(bq.itertext())))):  # in this order, once
             if who and text:
                 found.append((text, who))
 
