@@ -69,14 +69,6 @@ def test_a_total_whose_first_cells_were_empty_keeps_its_figure_in_its_column() -
     assert grid(t)[-1] == ["", "Tổng cộng", "", "43.500.000"]
 
 
-def test_a_row_short_at_its_end_is_filled_at_its_end_though_it_ends_in_a_figure() -> None:
-    """helper-77: "3⇥Sở Tài chính⇥5" (no empty cell) was pushed right, its 5 set
-    under "Kinh phí"."""
-    t = only_table(article("STT\tĐơn vị\tSố người\tKinh phí (đồng)\n1\tSở Nội vụ\t4\t25.000.000\n"
-                           "2\tSở Y tế\t6\t18.500.000\n3\tSở Tài chính\t5\n"))
-    assert grid(t)[-1] == ["3", "Sở Tài chính", "5", ""]
-
-
 def test_ragged_rows_are_filled_out_and_a_capitals_row_heads_them() -> None:
     t = only_table(article("ĐƠN VỊ\tCHỈ TIÊU\tGHI CHÚ\nPhường Kiến Hưng\tĐạt\nPhường Hà Cầu\tVượt\tSớm 2 tháng\n"))
     assert grid(t) == [["ĐƠN VỊ", "CHỈ TIÊU", "GHI CHÚ"], ["Phường Kiến Hưng", "Đạt", ""],
