@@ -69,14 +69,7 @@ def _split(lines: list[str]) -> list[list[str]]:
     else:  # ragged either way: a tab a cell, the short rows filled out at their end
         rows = [[c.strip() for c in x.split("\t")] for x in lines]
         width = max(len(r) for r in rows)
-        # ... but a short row that ends in a figure under a column of figures lost
-        # its first cells, empty ones whose tabs open the line ("⇥Tổng cộng⇥⇥⇥49.500.000"
-        # as Word copies a total): filled at its start, its figure stays in its column
-        # (helper-76: the total was set under "Đơn vị chủ trì").
-        full = [r for r in rows if len(r) == width]
-        figures = sum(numeric(r[-1]) for r in full) * 2 > len(full)
-        rows = [[""] * (width - len(r)) + r if figures and numeric(r[-1]) else r + [""] * (width - len(r))
-                for r in rows]
+        rows = [r + [""] * (width - len(r)) for r in rows]
     # Two tabs between every row's cells: a column no row writes in is no column.
     kept = [k for k in range(len(rows[0])) if any(r[k] for r in rows)]
     return [[r[k] for k in kept] for r in rows]
