@@ -82,6 +82,7 @@ class Html(Walker):
         self.sections: dict[str, list[tuple[str, str, int]]] = {}
         self.contained = 0  # inside a list item, quote, cell or note: a heading there is not the article's
         self.unnamed = 0  # pictures with no alt text and no caption: the book does not claim alternativeText
+        self.screened: dict[str, Image] = {}  # each picture scaled for the screen once (one shown sixty times)
         self.uid = "article-001"
         self.kind = "article"  # "digest" once the walk meets a digest's header
         self.section: list[str] = []  # the digest entry being written, one section
@@ -319,7 +320,8 @@ class Html(Walker):
     def visit_figure(self, b: Figure, depth: int) -> None:
         img = ""
         if b.image is not None:
-            shown = screen.fit(b.image)
+            sha = b.image.sha256
+            shown = self.screened.get(sha) or self.screened.setdefault(sha, screen.fit(b.image))
             name = f"images/{shown.sha256[:16]}{shown.extension}"
             self.images[name] = shown
             alt = b.alt or text_of(b.caption)
