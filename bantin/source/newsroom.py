@@ -91,7 +91,7 @@ class _Context:
 
 
 def _clean_lines(text: str) -> list[str]:
-    return [cleanup.INVISIBLE.sub("", line).replace("\u00a0", " ").strip() for line in text.split("\n")]
+    return [table.trimmed(cleanup.INVISIBLE.sub("", line).replace("\u00a0", " ")) for line in text.split("\n")]
 
 
 def read(text: str, warn: Warn | None = None, outlets: Mapping[str, str] | None = None) -> Article:

@@ -61,6 +61,20 @@ def test_columns_lined_up_with_several_tabs_are_one_column_each() -> None:
     assert t.header_rows == 0  # nothing tells a header from a row: no figures, no capitals
 
 
+def test_a_rows_opening_empty_cells_keep_their_tabs() -> None:
+    """helper-76: "⇥Tổng cộng⇥⇥⇥49.500.000", as Word copies a total row, lost its
+    opening tab with the line's white space, and its figure went under "Đơn vị";
+    helper-77, helper-79: guessing where the lost cell was set other rows wrong."""
+    t = only_table(article("STT\tNội dung\tĐơn vị\tKinh phí (đồng)\tGhi chú\n"
+                           "1\tGiải bóng đá\tĐoàn Thanh niên\t25.000.000\tChủ trì\n"
+                           "2\tHội diễn\tHội Phụ nữ\t18.500.000\tPhối hợp\n"
+                           "3\tSở Tài chính\t\t5.000.000\n"
+                           "4\tSở Y tế\t7\n"
+                           "\tTổng cộng\t\t48.500.000\n"))
+    assert grid(t)[-3:] == [["3", "Sở Tài chính", "", "5.000.000", ""], ["4", "Sở Y tế", "7", "", ""],
+                            ["", "Tổng cộng", "", "48.500.000", ""]]
+
+
 def test_ragged_rows_are_filled_out_and_a_capitals_row_heads_them() -> None:
     t = only_table(article("ĐƠN VỊ\tCHỈ TIÊU\tGHI CHÚ\nPhường Kiến Hưng\tĐạt\nPhường Hà Cầu\tVượt\tSớm 2 tháng\n"))
     assert grid(t) == [["ĐƠN VỊ", "CHỈ TIÊU", "GHI CHÚ"], ["Phường Kiến Hưng", "Đạt", ""],

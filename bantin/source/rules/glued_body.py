@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from bantin.source.rules.sentences import ABBREVIATIONS, word_before
+from bantin.source.rules.table import trimmed
 
 _DOUBLE_SPACE = re.compile(r"(?<=[.!?…”\"])\s{2,}(?=\S)")
 _CANDIDATE = re.compile(r"(?<=[^\W_][.!?…]|%[.!?…])(?=[^\W\d_]{2})")
@@ -42,5 +43,5 @@ def split(line: str, collapsed: bool = True) -> list[str]:
     body collapsed onto one line."""
     parts: list[str] = []
     for chunk in _DOUBLE_SPACE.split(line) if collapsed else [line]:
-        parts.extend(p.strip() for p in _split_glued(chunk))
+        parts.extend(trimmed(p) for p in _split_glued(chunk))
     return [p for p in parts if p]

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from bantin.source.rules.table import trimmed
+
 LIMIT = 2000  # characters; the longest real paragraph in the corpus is under 1,500
 _SENTENCE_END = re.compile(r"(?<=[.!?…»”\"')])\s+(?=[\"“«(]?[^\W\d_])")
 
@@ -47,4 +49,4 @@ def pieces(text: str, limit: int = LIMIT) -> list[tuple[int, int]]:
 
 
 def split(text: str, limit: int = LIMIT) -> list[str]:
-    return [p for p in (text[a:b].strip() for a, b in pieces(text, limit)) if p]
+    return [p for p in (trimmed(text[a:b]) for a, b in pieces(text, limit)) if p]

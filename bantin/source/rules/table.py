@@ -22,6 +22,19 @@ MIN_ROWS = 2
 MAX_CELL_WORDS = 60  # a longer cell is a paragraph with a stray tab, not a table's cell
 
 
+_LEADING_TABS = re.compile(r"[ \t]*?(\t+)")
+
+
+def trimmed(line: str) -> str:
+    """A line without the white space around it, but for the tabs that open a
+    table's row whose first cells are empty ("⇥Tổng cộng⇥⇥⇥49.500.000", as Word
+    copies a total): stripped, every cell after them moved a column left (helper-76).
+    The readers' steps that strip lines call this, so the tabs reach ``match``."""
+    stripped = line.strip()
+    lead = _LEADING_TABS.match(line) if "\t" in stripped else None
+    return lead.group(1) + stripped if lead else stripped
+
+
 def _quoted(cell: str) -> bool:
     """Is a quotation left open or closed in the cell? A quotation with a tab in it
     ("“Chúng ta phải⇥làm ngay") is one sentence, not cells; an inch mark after a
