@@ -96,3 +96,34 @@ def test_a_pictures_title_is_its_caption_beside_its_alt_text(tmp_path: Path) -> 
     a, _ = _read(tmp_path, "anh.md", page)
     figure = next(b for b in a.blocks if isinstance(b, Figure))
     assert (text_of(figure.caption), figure.credit, figure.alt) == ("Cầu Rồng phun lửa.", "Thu Trang", "Cầu về đêm")
+
+
+def test_text_that_only_looks_like_templates_stays(tmp_path: Path) -> None:
+    """helper-79: the template pass took "{{ và }}", "{{a}}", a colour "{#ff0000}"
+    out of sentences, emptied an indented code block and {% raw %}'s content, and
+    refused an article whose "+++" lines were its own decoration."""
+    plain_page = "# Hướng dẫn\n\nTrong Python, dùng {{ và }} để in dấu ngoặc, và {% for %} lặp.\n"
+    a, warnings = _read(tmp_path, "a.md", plain_page)  # no front matter: no site's page
+    assert "{{ và }}" in text_of(a.blocks[0].text) and "{% for %}" in text_of(a.blocks[0].text)
+    site = ("---\ntitle: Hướng dẫn\n---\n\nDùng {{ và }} và tập {{a}} gồm một phần tử.\n\nMã màu đỏ là {#ff0000}\n\n"
+            "{% raw %}\nMẫu {{ page.title }} giữ nguyên.\n{% endraw %}\n\n    ví_dụ = \"{{ site.name }}\"\n")
+    a, _ = _read(tmp_path, "b.md", site)
+    texts = [text_of(b.text) for b in a.blocks if isinstance(b, Paragraph)]
+    assert texts[:3] == ["Dùng {{ và }} và tập {{a}} gồm một phần tử.", "Mã màu đỏ là {#ff0000}",
+                         "Mẫu {{ page.title }} giữ nguyên."], texts
+    assert [b.lines for b in a.blocks if isinstance(b, CodeBlock)] == [('ví_dụ = "{{ site.name }}"',)]
+    a, warnings = _read(tmp_path, "c.md", "+++\n\nBài viết có dòng trang trí.\n\n+++\n\nĐoạn hai.\n")
+    assert [text_of(b.text) for b in a.blocks if isinstance(b, Paragraph)][-1] == "Đoạn hai."
+    assert any("not TOML" in w for w in warnings), warnings
+
+
+def test_a_long_run_of_spaces_after_a_tags_opening_is_read_in_linear_time() -> None:
+    """helper-79: "{{<" and 30,000 spaces took 20 s (two adjacent "\\s*" in a pattern)."""
+    import time
+
+    from bantin.source.markdown import templates
+
+    text = "---\ntitle: x\n---\n\n{{<" + " " * 30_000 + "\n" + "{%" + " " * 30_000 + "\n"
+    start = time.perf_counter()
+    templates.rendered(text, lambda _m: None)
+    assert time.perf_counter() - start < 2.0

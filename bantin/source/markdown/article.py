@@ -92,8 +92,10 @@ def read(data: bytes, ctx: Context) -> Article:
         text = templates.rendered(text, ctx.warn)
         parsed = parse(text, front_matter=False)
     else:
-        text = templates.rendered(text, ctx.warn)
         parsed = parse(text)
+        if parsed.front is not None:  # a site's page: its template syntax is the site's
+            text = templates.rendered(text, ctx.warn)
+            parsed = parse(text)
         meta = front.load(parsed.front, ctx.warn) if parsed.front is not None else {}
     if meta is None:
         ctx.warn("the block between the opening \"---\" lines is not a YAML mapping: read as Markdown")

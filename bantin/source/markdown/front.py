@@ -138,7 +138,10 @@ def toml_front(text: str, warn: Warn) -> tuple[dict[str, Any], str] | None:
     try:
         data = tomllib.loads(raw)
     except tomllib.TOMLDecodeError as e:
-        raise InputError(f"front matter is not valid TOML: {str(e)[:120]}") from None
+        # "+++" lines round a block that is no TOML: an article's own decoration
+        # (helper-79: refused whole), read as Markdown, said.
+        warn(f"the block between the opening \"+++\" lines is not TOML ({str(e)[:80]}): read as Markdown")
+        return None
     return {k.strip().lower(): _as_yaml(v) for k, v in data.items()}, text[m.end():]
 
 

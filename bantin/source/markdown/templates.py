@@ -12,7 +12,9 @@ were printed as the article's words in every format).
 - an attribute list at a line's end (a heading's ``{#id}``, kramdown's ``{: .note}``)
   goes: it holds no words.
 
-Code is never touched: fenced blocks and inline code spans are passed over.
+Code is never touched: fenced blocks, indented lines and inline code spans are
+passed over, and so is what Liquid's ``{% raw %}`` holds. Only a page with front
+matter is a site's page: "{{ }}" in an ordinary article's sentence is its text.
 """
 
 from __future__ import annotations
@@ -25,15 +27,23 @@ _CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
 _ATTR = re.compile(r"""(\w+)\s*=\s*(?:"([^"]*)"|'([^']*)'|(\S+))""")
 # Bounded, lazy: a tag is short, and a line of "{{<" with no end costs one scan each.
 _FIGURE = re.compile(r"\{\{[<%]\s*figure\s+(?P<attrs>[^{}\n]{0,1000}?)/?[>%]\}\}")
-_SHORTCODE = re.compile(r"\{\{[<%]-?\s*/?\s*[\w./-]+[^{}\n]{0,500}?[>%]\}\}")
+_SHORTCODE = re.compile(r"\{\{[<%]-?\s*(?:/\s*)?[\w./-]+[^{}\n]{0,500}?[>%]\}\}")
 _HIGHLIGHT = re.compile(r"^\s*\{%-?\s*highlight\s+([\w+-]+)[^%]*-?%\}\s*$")
 _END_HIGHLIGHT = re.compile(r"^\s*\{%-?\s*endhighlight\s*-?%\}\s*$")
-_LIQUID_TAG = re.compile(r"\{%-?\s*[a-z_]+\b[^%\n]{0,500}?%\}")
-_VARIABLE = re.compile(r"\{\{-?\s*[A-Za-z_][^{}\n]{0,200}?\}\}")
+# Liquid's tags and a site's variables by their names: "{% for %}" or "{{ và }}" in
+# a sentence about templates is the sentence's own (helper-79).
+_TAGS = ("include|include_relative|if|elsif|else|endif|unless|endunless|for|endfor|case|when|endcase|assign|"
+         "capture|endcapture|comment|endcomment|link|post_url|seo|feed_meta|gist|youtube|cycle|increment|"
+         "decrement|break|continue|render|tablerow|endtablerow")
+_LIQUID_TAG = re.compile(rf"\{{%-?\s*(?:{_TAGS})\b[^%\n]{{0,500}}?%\}}")
+_VARIABLE = re.compile(r"\{\{-?\s*(?:(?:site|page|layout|post|paginator|jekyll|theme|params|content|include)\b|\.)"
+                       r"[^{}\n]{0,200}?\}\}")
 _TEMPLATED = ("{{", "{%")
-# An attribute list at a line's end: a heading's id ("## Kết luận {#ket-luan}") or
-# kramdown's "{: .note}", markup of a site's with no words in it (helper-78).
-_ATTRIBUTES = re.compile(r"[ \t]*\{:?[ \t]*[#.][\w .#:=-]{0,100}\}[ \t]*$")
+# An attribute list: a heading's id at its end ("## Kết luận {#ket-luan}") or
+# kramdown's "{: .note}" on a line of its own, markup with no words in it (helper-78).
+_ATTRIBUTES = re.compile(r"\{:?[ \t]*[#.][\w .#:=-]{0,100}\}")
+_HEADING = re.compile(r" {0,3}#{1,6}[ \t]")
+_RAW = re.compile(r"\{%-?\s*(end)?raw\s*-?%\}")
 
 
 def rendered(text: str, warn: Callable[[str], None]) -> str:
@@ -42,6 +52,7 @@ def rendered(text: str, warn: Callable[[str], None]) -> str:
     if not any(t in text for t in (*_TEMPLATED, "{#", "{.", "{:")):
         return text
     out: list[str] = []
+    raw = False  # inside Liquid's {% raw %} … {% endraw %}: written as it stands
     fence: str | None = None  # the open code fence; "highlight" inside Jekyll's highlight tags
     dropped = 0
     for line in text.split("\n"):
@@ -62,6 +73,13 @@ def rendered(text: str, warn: Callable[[str], None]) -> str:
         elif (m := _HIGHLIGHT.match(line)) is not None:
             out.append(f"```{m.group(1)}")
             fence = "highlight"
+        elif raw or _RAW.search(line):
+            # The raw block's tags go; what they hold is written as it stands.
+            for tag in _RAW.finditer(line):
+                raw = tag.group(1) is None
+            out.append(_RAW.sub("", line))
+        elif line.startswith(("    ", "\t")):
+            out.append(line)  # an indented code block, or a list item's nested lines: left alone
         else:
             line, n = _outside_code(line)
             dropped += n
@@ -83,7 +101,21 @@ def _outside_code(line: str) -> tuple[str, int]:
         dropped += n
         pos = m.end()
     text, n = _read(line[pos:])
-    return _ATTRIBUTES.sub("", "".join([*parts, text])), dropped + n
+    return _attributes("".join([*parts, text])), dropped + n
+
+
+def _attributes(line: str) -> str:
+    """The line without an attribute list that is markup: a heading's last, or a
+    line that is nothing else. "Mã màu đỏ là {#ff0000}" in a sentence stays."""
+    body = line.rstrip()
+    if not body.endswith("}"):
+        return line
+    start = body.rfind("{")
+    if start < 0 or not _ATTRIBUTES.fullmatch(body[start:]):
+        return line
+    if body[:start].strip() == "" or _HEADING.match(body):
+        return body[:start].rstrip()
+    return line
 
 
 def _read(text: str) -> tuple[str, int]:
