@@ -144,6 +144,10 @@ def test_a_wide_tables_cells_are_named_by_every_header_row():
     titled = Table(((c("Đơn vị: tỷ đồng", 5),), *t.rows[:2], (c("(1)"), c("(2)"), c("(3)"), c("(4)"), c("(5)")),
                     *t.rows[2:]), header_rows=4)
     assert column_labels(titled) == names
+    # helper-79: a month's number under "Tháng" is the column's name, not its number.
+    months = Table(((c("Huyện"), c("Tháng", 3)), (c(""), c("1"), c("2"), c("3")),
+                    (c("Châu Thành"), c("5"), c("6"), c("7"))), header_rows=2)
+    assert column_labels(months)[2] == "Tháng – 2"
 
 
 def test_a_cameras_photo_goes_into_the_book_for_a_screen():

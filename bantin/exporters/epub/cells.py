@@ -11,7 +11,7 @@ from bantin.model import Table, text_of
 # Columns from which a table is set as blocks of cells on a phone: four columns of
 # figures fit a 360-pixel screen at the cell size; a fifth does not.
 WIDE = 5
-_NUMBERED = re.compile(r"\(?\d{1,2}\)?|\(?[A-Z]\)?")
+_NUMBERED = re.compile(r"\(\d{1,2}\)|\([A-Z]\)")  # "(1)", "(A)": a column's number; "1" may be a month
 
 
 def column_labels(b: Table) -> dict[int, str]:
