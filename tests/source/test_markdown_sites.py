@@ -127,3 +127,9 @@ def test_a_long_run_of_spaces_after_a_tags_opening_is_read_in_linear_time() -> N
     start = time.perf_counter()
     templates.rendered(text, lambda _m: None)
     assert time.perf_counter() - start < 2.0
+
+
+def test_a_string_of_vietnamese_tags_is_not_cut_at_its_syllables(tmp_path: Path) -> None:
+    """helper-78: "tags: xã hội" was two tags, "xã" and "hội" (Jekyll's space rule)."""
+    a, _ = _read(tmp_path, "t.md", "---\ntitle: Tin\ntags: xã hội\ncategories: python jekyll\n---\n\nĐoạn.\n")
+    assert a.tags == ("xã hội", "python", "jekyll")

@@ -212,7 +212,11 @@ def tags(front: dict[str, Any], warn: Warn) -> tuple[str, ...]:
         if v is None:
             continue
         if isinstance(v, str):
-            out += v.split(",") if "," in v else v.split()  # Jekyll splits a string of tags at spaces
+            # Jekyll splits a string of tags at spaces; a Vietnamese word is syllables
+            # parted by spaces ("xã hội"), so a string with its letters is one tag, or
+            # several parted by commas or semicolons (helper-78: "xã", "hội").
+            parts = re.split(r"[,;]", v) if ("," in v or ";" in v or not v.isascii()) else v.split()
+            out += parts
         elif isinstance(v, list):
             out += [x for x in v if isinstance(x, str)]
             if any(not isinstance(x, str) and x is not None for x in v):
