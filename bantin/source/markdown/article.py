@@ -86,17 +86,11 @@ def _lede(given: str | None, blocks: list[Block]) -> tuple[str | None, list[Bloc
 def read(data: bytes, ctx: Context) -> Article:
     text = ctx.text(data)
     hugo = front.toml_front(text, ctx.warn)
-    meta: dict[str, Any] | None
-    if hugo is not None:
-        meta, text = hugo
-        text = templates.rendered(text, ctx.warn)
-        parsed = parse(text, front_matter=False)
-    else:
-        parsed = parse(text)
-        if parsed.front is not None:  # a site's page: its template syntax is the site's
-            text = templates.rendered(text, ctx.warn)
-            parsed = parse(text)
-        meta = front.load(parsed.front, ctx.warn) if parsed.front is not None else {}
+    if hugo is not None or front.opens_yaml(text):  # a site's page: its template syntax is the site's
+        text = templates.rendered(hugo[1] if hugo is not None else text, ctx.warn)
+    parsed = parse(text, front_matter=hugo is None)
+    meta: dict[str, Any] | None = hugo[0] if hugo is not None else (
+        front.load(parsed.front, ctx.warn) if parsed.front is not None else {})
     if meta is None:
         ctx.warn("the block between the opening \"---\" lines is not a YAML mapping: read as Markdown")
         parsed, meta = parse(text, front_matter=False), {}

@@ -118,6 +118,15 @@ def load(raw: str, warn: Warn) -> dict[str, Any] | None:
     return {str(k).strip().lower(): v for k, v in data.items() if isinstance(k, str)}
 
 
+# YAML front matter opens with a "---" line, the file's first (as mdit's plugin reads it).
+_YAML = re.compile(r"\A---[ \t]*\r?\n")
+
+
+def opens_yaml(text: str) -> bool:
+    """Whether ``text`` opens with YAML front matter's "---" line: a site's page."""
+    return _YAML.match(text) is not None
+
+
 # Hugo's front matter: TOML between "+++" lines, at the very start.
 _TOML = re.compile(r"\A\+\+\+[ \t]*\r?\n(?P<raw>.*?)^\+\+\+[ \t]*(?:\r?\n|\Z)", re.S | re.M)
 
@@ -215,8 +224,7 @@ def tags(front: dict[str, Any], warn: Warn) -> tuple[str, ...]:
             # Jekyll splits a string of tags at spaces; a Vietnamese word is syllables
             # parted by spaces ("xã hội"), so a string with its letters is one tag, or
             # several parted by commas or semicolons (helper-78: "xã", "hội").
-            parts = re.split(r"[,;]", v) if ("," in v or ";" in v or not v.isascii()) else v.split()
-            out += parts
+            out += re.split(r"[,;]", v) if ("," in v or ";" in v or not v.isascii()) else v.split()
         elif isinstance(v, list):
             out += [x for x in v if isinstance(x, str)]
             if any(not isinstance(x, str) and x is not None for x in v):

@@ -9,8 +9,8 @@ were printed as the article's words in every format).
 - any other shortcode or Liquid tag (an include, an embedded video, a condition)
   and a template variable (``{{ site.title }}``) go, with one warning that counts
   them; the words between an opening and a closing tag stay;
-- an attribute list at a line's end (a heading's ``{#id}``, kramdown's ``{: .note}``)
-  goes: it holds no words.
+- an attribute list at a heading's end (``{#id}``) or on a line of its own
+  (kramdown's ``{: .note}``) goes: it holds no words.
 
 Code is never touched: fenced blocks, indented lines and inline code spans are
 passed over, and so is what Liquid's ``{% raw %}`` holds. Only a page with front
