@@ -154,7 +154,7 @@ def _keeps(probe: Any, data: bytes) -> bool:
     untransformed RGB, which a JFIF segment would misname: it is made again."""
     if probe.mode not in _KEPT_MODES[KEPT[probe.format]]:
         return False
-    return probe.format == "PNG" or data[6:10] in (b"JFIF", b"Exif") or "adobe" not in probe.info
+    return probe.format == "PNG" or _named(data) or "adobe" not in probe.info
 
 
 def _first(data: bytes, probe: Any) -> bytes:
@@ -168,9 +168,14 @@ def _first(data: bytes, probe: Any) -> bytes:
         size = entries[0].get("Size", 0) if entries else 0
         if 0 < size < len(data) and data[size - 2:size] == b"\xff\xd9":
             data = data[:size]
-    if probe.format in ("JPEG", "MPO") and data[6:10] not in (b"JFIF", b"Exif"):
+    if probe.format in ("JPEG", "MPO") and not _named(data):
         data = data[:2] + _JFIF + data[2:]
     return data
+
+
+def _named(data: bytes) -> bool:
+    """A JPEG whose first segment names it, JFIF or Exif: how python-docx finds one."""
+    return data[6:10] in (b"JFIF", b"Exif")
 
 
 def flat(im: Any) -> Any:
