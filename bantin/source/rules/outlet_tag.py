@@ -104,7 +104,7 @@ def split(lede: str, outlets: Outlets | None = None) -> tuple[Outlet | None, Dat
     code = (bracketed or bare or "").strip()
     if bare and code.casefold() not in known:
         whole = f"{place} {bare}" if place else bare
-        if is_place(whole):
+        if known_place(whole):
             # "HÀ NỘI – Sáng 12/10", "ĐÀ NẴNG - …", "WASHINGTON - …": a place in
             # capitals, no outlet (it was the place "HÀ" of the outlet "NỘI").
             return None, Dateline(place=whole), lede[m.end():]
@@ -125,7 +125,7 @@ def _place_key(name: str) -> str:
     return " ".join(unicodedata.normalize("NFC", name).casefold().replace("-", " ").replace(".", ". ").split())
 
 
-def is_place(name: str) -> bool:
+def known_place(name: str) -> bool:
     """Whether a dateline's words name a place the table knows ("HÀ NỘI", "TP.HCM",
     "Thừa Thiên - Huế"), whatever their case."""
     return _place_key(name) in _places()
