@@ -67,6 +67,7 @@ class Styles:
         self._para: dict[str, ParaStyle] = {}
         self._char: dict[str, dict[str, Any]] = {}
         self._pair: dict[tuple[str, str], dict[str, Any]] = {}
+        self._look: dict[str, dict[str, Any]] = {}
         if root is None:
             return
         for st in root.iter(W + "style"):
@@ -144,10 +145,13 @@ class Styles:
         quotation's italic, a header cell's bold, a caption's): no emphasis of the
         text's, which every writer gives the role anyway. Read as emphasis, each
         revision of a bantin DOCX in Word set another quote in italic spans (helper-74)."""
-        style = self.para(para)
-        if style.role not in _LOOKS and key(para or "") not in _LOOK_STYLES:
-            return {}
-        return {k: v for k, v in style.run.items() if k in ("b", "i") and v}
+        found = self._look.get(para or "")
+        if found is None:  # asked for every run: worked out once per style
+            style = self.para(para)
+            looks = style.role in _LOOKS or key(para or "") in _LOOK_STYLES
+            found = {k: v for k, v in style.run.items() if k in ("b", "i") and v} if looks else {}
+            self._look[para or ""] = found
+        return found
 
     def char(self, sid: str) -> dict[str, Any]:
         found = self._char.get(sid)
