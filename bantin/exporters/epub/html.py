@@ -321,7 +321,9 @@ class Html(Walker):
         img = ""
         if b.image is not None:
             sha = b.image.sha256
-            shown = self.screened.get(sha) or self.screened.setdefault(sha, screen.fit(b.image))
+            if sha not in self.screened:
+                self.screened[sha] = screen.fit(b.image)
+            shown = self.screened[sha]
             name = f"images/{shown.sha256[:16]}{shown.extension}"
             self.images[name] = shown
             alt = b.alt or text_of(b.caption)
