@@ -20,6 +20,7 @@ from bantin.exporters.labels import doc_subject, meta_text, short_title
 from bantin.exporters.markup import escape
 from bantin.exporters.pdf import page
 from bantin.exporters.pdf.fonts import fonts
+from bantin.exporters.pdf.keep import KeepStart
 from bantin.exporters.pdf.story import Story
 from bantin.exporters.roles import MM
 from bantin.model import Briefing, Document
@@ -60,6 +61,7 @@ def write(doc: Document, ctx: RenderContext) -> bytes:
         # it is referenced unembedded. Passed per document, not through the
         # process-wide rl_config, so that threads with different styles agree.
         initialFontName=f.body,
+        keepTogetherClass=KeepStart,
     )
     frame = Frame(template.leftMargin, template.bottomMargin, template.width, template.height, id="body",
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)

@@ -1,0 +1,32 @@
+"""Keep-with-next as a reader expects it: a title or a heading stays with the first
+lines of the paragraph after it, not with the whole paragraph.
+
+reportlab groups a keep-with-next flowable and the one after it in a KeepTogether,
+which starts a new page whenever the group is taller than the room left. A title
+followed by a long lede then leaves the first page empty but for its masthead,
+and a heading followed by a long paragraph leaves half a page blank. Here the
+group moves to the next page only when the room left cannot hold the kept
+flowables and the start of the paragraph after them (as much as it can leave
+at a page's foot); the paragraph then splits as any other.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reportlab.platypus import KeepTogether, Paragraph
+from reportlab.platypus.flowables import _listWrapOn
+
+
+class KeepStart(KeepTogether):
+    def split(self, aW: float, aH: float) -> list[Any]:  # noqa: N803 - reportlab's names
+        *kept, last = self._content
+        if kept and isinstance(last, Paragraph):
+            _, h = _listWrapOn(kept, aW, self.canv)
+            room = aH - h - last.getSpaceBefore()
+            # The paragraph itself says whether it fits or splits in the room left:
+            # a split leaves neither an orphan nor a widow line (allowOrphans=0,
+            # allowWidows=0), so a paragraph of three lines moves whole.
+            if room > 0 and (last.wrap(aW, room)[1] <= room or last.split(aW, room)):
+                return list(self._content)
+        return list(super().split(aW, aH))

@@ -1,0 +1,48 @@
+"""Keep-with-next holds a title or a heading to the first lines of what follows,
+not to all of it (``exporters/pdf/keep.py``): on A5, a title and a long lede
+filled the first page with the masthead alone."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+from bantin import api
+from bantin.model import Article, Heading, Outlet, Paragraph, plain
+
+A5 = 'extends = "default"\nname = "a5"\n\n[page]\nsize = "A5"\n'
+SENTENCE = ("Chiều qua, các tổ tự quản ở xã ven biển đã họp bàn việc trực đêm, chia ca canh bến và nhắc nhau "
+            "giữ liên lạc với đồn biên phòng khi có gió mạnh. ")
+
+
+def _page(pdf: Path, n: int) -> str:
+    return subprocess.run(["pdftotext", "-f", str(n), "-l", str(n), str(pdf), "-"],
+                          capture_output=True, text=True, check=True).stdout
+
+
+def _export(tmp_path: Path, article: Article) -> Path:
+    sheet = tmp_path / "a5.toml"
+    sheet.write_text(A5, encoding="utf-8")
+    pdf = tmp_path / "out.pdf"
+    pdf.write_bytes(api.export(article, "pdf", style=sheet, epoch=0))
+    return pdf
+
+
+def test_a_long_lede_starts_under_its_title_on_the_first_page(tmp_path):
+    a = Article("Xã ven biển chủ động ứng phó bão số 3", lede="Sáng 5/8, " + SENTENCE * 14,
+                outlet=Outlet(name="Báo Thử Nghiệm"), blocks=(Paragraph(plain(SENTENCE * 3)),))
+    first = " ".join(_page(_export(tmp_path, a), 1).split())
+    assert "Xã ven biển chủ động ứng phó bão số 3" in first
+    assert "Sáng 5/8, Chiều qua" in first
+
+
+def test_a_heading_stays_with_two_lines_of_its_paragraph(tmp_path):
+    # A long first paragraph fills most of page one; the heading then needs the
+    # room for itself and two lines of the next paragraph, not for all of it.
+    a = Article("Tiêu đề", blocks=(Paragraph(plain(SENTENCE * 7)), Heading(plain("Kết quả bước đầu"), 1),
+                                    Paragraph(plain(SENTENCE * 12))))
+    pdf = _export(tmp_path, a)
+    one = " ".join(_page(pdf, 1).split())
+    assert "Kết quả bước đầu" in one
+    heading_at = one.index("Kết quả bước đầu")
+    assert len(one[heading_at:].split()) > 20  # lines of the paragraph follow it on the same page
