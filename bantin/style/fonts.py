@@ -276,7 +276,8 @@ def check(style: Style) -> None:
     is one error naming the sheet, the key and the font, not one per input. The
     code face is checked whether or not a document holds code, because every DOCX
     names it in its code styles, where an editor may type Vietnamese later, and
-    the same sheet must get the same answer from every format. Fallbacks are
+    the same sheet must get the same answer from every format that sets type (text
+    and JSON need no font, so a sheet is not refused for them). Fallbacks are
     not checked: one not installed is skipped by design, and HanaMin takes a
     second to open."""
     for role, spec in (("body", style.body_font), ("heading", style.heading_font), ("mono", style.mono_font)):

@@ -53,6 +53,13 @@ RULES: dict[str, tuple[object, ...]] = {
 _COLOUR = re.compile(r"#(?:[0-9a-fA-F]{3}){1,2}")
 
 
+def full_colour(v: str) -> str:
+    """A colour as every writer reads it: CSS's short "#0a0" is "#00aa00" (reportlab
+    read "#00f" as a near-black, python-docx refused it), and letters in lower case."""
+    v = v.lower()
+    return "#" + "".join(c * 2 for c in v[1:]) if len(v) == 4 else v
+
+
 def _is_number(v: object) -> bool:
     return isinstance(v, (int, float)) and not isinstance(v, bool)
 

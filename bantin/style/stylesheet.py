@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from bantin.errors import StyleError
-from bantin.style.rules import PAGE_SIZES_MM, check_value
+from bantin.style.rules import PAGE_SIZES_MM, check_value, full_colour
 from bantin.typography import SWITCHES
 
 # The least text area, each way, in millimetres: each margin may be up to 100 mm, but
@@ -280,6 +280,8 @@ def _section(cls: type, d: dict[str, Any], path: Path) -> Any:
     for f in fields(cls):
         if f.name in d:
             v = d[f.name]
+            if f.name.endswith("_colour"):  # checked by check_value: "#rgb" or "#rrggbb"
+                v = full_colour(v)
             values[f.name] = tuple(v) if isinstance(v, list) else v
     try:
         return cls(**values)

@@ -7,7 +7,7 @@ from pathlib import Path, PurePosixPath
 from types import SimpleNamespace
 
 import pytest
-from helpers import EXAMPLES, bantin
+from helpers import EXAMPLES, bantin, zip_text
 
 from bantin.exporters.epub.css import css
 from bantin.style import fonts
@@ -142,3 +142,19 @@ def test_the_largest_sizes_a_sheet_allows_still_lay_out(tmp_path, body, source):
     r = bantin("export", "-f", "pdf", "--style", str(_sheet(tmp_path, body)), "-o", str(tmp_path / "out"), str(src))
     assert r.returncode == 0, r.stderr
     assert (tmp_path / "out" / (src.stem + ".pdf")).stat().st_size > 0
+
+
+def test_a_colour_in_css_short_form_is_the_same_colour_in_every_format(tmp_path):
+    # "#00f" passed the sheet's check, then python-docx refused it (every DOCX
+    # failed), reportlab drew it near-black and the EPUB blue.
+    sheet = _sheet(tmp_path, '[text]\nbody_colour = "#00f"\naccent_colour = "#0A0"\n')
+    style = load(str(sheet))
+    assert (style.text.body_colour, style.text.accent_colour) == ("#0000ff", "#00aa00")
+    r = bantin("export", "-s", str(sheet), "-f", "docx,pdf", "-o", str(tmp_path / "out"), str(ARTICLE))
+    assert r.returncode == 0, r.stderr.decode()
+    styles_xml = zip_text(tmp_path / "out" / "mua-lua-dong-thap.docx", "word/styles.xml")
+    assert 'w:color w:val="0000FF"' in styles_xml and 'w:color w:val="00AA00"' in styles_xml
+    from pypdf import PdfReader
+
+    ink = PdfReader(tmp_path / "out" / "mua-lua-dong-thap.pdf").pages[0].get_contents().get_data().decode("latin-1")
+    assert "0 0 1 rg" in ink  # the body's blue, as reportlab writes a fill colour
