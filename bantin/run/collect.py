@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from bantin.run import owned
 from bantin.run.convert import Job
 from bantin.run.names import shown
 from bantin.source import extensions
@@ -112,7 +113,10 @@ def _walk(root: Path, skip_dir: str | None, named: frozenset[str] = frozenset(),
                 continue
             path = Path(folder, d)
             if skip_dir is not None and _real(path) == skip_dir:
-                continue  # the output folder, inside the input folder
+                # The output folder, inside the input folder: not walked, but an
+                # input found in it fails aloud rather than vanishing from the run.
+                yield from _held(root, path, suffixes)
+                continue
             if path.is_symlink():
                 if _real(path) not in named:
                     yield _problem(root, path, "folder symlink not followed")
@@ -224,6 +228,22 @@ def _entered(folder: str) -> bool:
 
 def _inside(path: str, folder: str) -> bool:
     return os.path.commonpath([folder, path]) == folder
+
+
+def _held(root: Path, out: Path, suffixes: tuple[str, ...]) -> Iterator[Job]:
+    """The inputs inside the output folder, which the walk does not enter: each one
+    is a failing line, the files bantin wrote there (``owned``) excepted. Their
+    outputs would be written among them, and the next run would read those back."""
+    record = owned.load(out)
+    for folder, dirs, files in os.walk(out):
+        dirs[:] = sorted((d for d in dirs if _entered(d)), key=_order)
+        for name in sorted(files, key=_order):
+            path = Path(folder, name)
+            if name.startswith(".") or path.suffix.lower() not in suffixes or \
+                    path.relative_to(out).as_posix() in record:
+                continue
+            yield _problem(root, path, "inside the output folder (-o), so not converted; "
+                                       "choose an output folder that holds no inputs")
 
 
 def _problem(root: Path, path: Path, reason: str) -> Job:

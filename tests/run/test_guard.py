@@ -220,3 +220,23 @@ def test_the_report_replaces_no_other_file_and_no_output(tmp_path: Path) -> None
     crlf.write_bytes(crlf.read_bytes().replace(b"\n", b"\r\n"))
     r = bantin("export", "-f", "txt", "-o", "out", "--report", "out/report.json", "src/a.txt", cwd=tmp_path)
     assert r.returncode == 0 and b"\r" not in crlf.read_bytes(), r.stderr
+
+
+def test_an_input_inside_the_output_folder_fails_aloud(tmp_path: Path) -> None:
+    """``-o archive/misc archive``: the walk does not enter the output folder, and
+    the inputs in it vanished from the run, with no line and no report entry."""
+    (tmp_path / "src" / "misc").mkdir(parents=True)
+    (tmp_path / "src" / "a.txt").write_bytes(ARTICLE)
+    (tmp_path / "src" / "misc" / "b.txt").write_bytes(ARTICLE)
+    args = ("export", "-f", "txt", "-o", "src/misc", "--report", "r.json", "src")
+    for _ in range(2):  # the second time, misc also holds a.txt, bantin's own output: not an input
+        r = bantin(*args, cwd=tmp_path)
+        assert r.returncode == 1, r.stderr
+        lines = r.stderr.decode().splitlines()
+        assert [x for x in lines if "error" in x] == [
+            "bantin: error: src/misc/b.txt: inside the output folder (-o), so not converted; "
+            "choose an output folder that holds no inputs"], lines
+        report = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
+        failed = [x for x in report["inputs"] if x["status"] == "failed"]
+        assert [x["input"] for x in failed] == ["src/misc/b.txt"], report
+    assert (tmp_path / "src" / "misc" / "a.txt").is_file()
