@@ -1,6 +1,7 @@
-"""Keep-with-next holds a title or a heading to the first lines of what follows,
-not to all of it (``exporters/pdf/keep.py``): on A5, a title and a long lede
-filled the first page with the masthead alone."""
+"""The PDF as a reader opens it. Keep-with-next holds a title or a heading to the
+first lines of what follows, not to all of it (``exporters/pdf/keep.py``): on A5,
+a title and a long lede filled the first page with the masthead alone. The viewer
+names the document by its title and shows the outline when there is one."""
 
 from __future__ import annotations
 
@@ -46,3 +47,17 @@ def test_a_heading_stays_with_two_lines_of_its_paragraph(tmp_path):
     assert "Kết quả bước đầu" in one
     heading_at = one.index("Kết quả bước đầu")
     assert len(one[heading_at:].split()) > 20  # lines of the paragraph follow it on the same page
+
+
+def test_the_viewer_shows_the_title_and_the_outline_when_there_is_one(tmp_path):
+    from pypdf import PdfReader
+
+    plain_one = Article("Chỉ một đoạn", blocks=(Paragraph(plain(SENTENCE)),))
+    headed = Article("Có mục", blocks=(Heading(plain("Mục một"), 1), Paragraph(plain(SENTENCE)),
+                                        Heading(plain("Mục hai"), 1), Paragraph(plain(SENTENCE))))
+    seen = []
+    for a in (plain_one, headed):
+        catalog = PdfReader(_export(tmp_path, a)).trailer["/Root"]
+        assert catalog["/ViewerPreferences"]["/DisplayDocTitle"].value is True  # the title bar names the title
+        seen.append(catalog.get("/PageMode"))
+    assert seen == ["/UseNone", "/UseOutlines"]  # one title alone is no outline to open

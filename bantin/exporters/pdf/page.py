@@ -50,8 +50,14 @@ class TotalCanvas(Canvas):
     page-count form once the count is known."""
 
     def __init__(self, *args: Any, epoch: int | None = None, total_font: str = "", total_size: float = 8,
-                 total_colour: str = "#000000", **kw: Any) -> None:
+                 total_colour: str = "#000000", outline: bool = False, **kw: Any) -> None:
         super().__init__(*args, **kw)
+        # The viewer's title bar (and a screen reader) names the document by its
+        # title, not its file name (PDF/UA asks this); a document with an outline
+        # to find one's way in opens with it shown.
+        self.setViewerPreference("DisplayDocTitle", "true")
+        if outline:
+            self.showOutline()
         stamp = _Stamp(epoch)
         doc = self._doc
         doc._timeStamp = stamp

@@ -70,7 +70,7 @@ def write(doc: Document, ctx: RenderContext) -> bytes:
     walker = Story(style, f, ctx.warn, template.width, template.height)
     walker.walk(doc)
     canvas = partial(page.TotalCanvas, epoch=ctx.epoch, total_font=f.body, total_size=style.text.masthead_size,
-                     total_colour=style.text.body_colour)
+                     total_colour=style.text.body_colour, outline=walker.count > 1)
     try:
         if isinstance(doc, Briefing):
             template.multiBuild(walker.story, canvasmaker=canvas)
