@@ -13,6 +13,7 @@ writer and what it lacks, never a silent drop: compare docutils'
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import NoReturn
 
 from bantin.digest.grouping import group_key, group_label
@@ -87,6 +88,7 @@ class Walker:
             self.summary(a.lede)
         elif a.lede:
             self.lede(a.lede)
+        outline = 0  # the level of the last heading: an outline never skips one
         for i, b in enumerate(a.blocks):
             part = parts.get(i)
             if i in stamped:
@@ -102,6 +104,11 @@ class Walker:
             elif (signed := self.signed_by(a, i)) is not None:
                 self.signature(signed)  # a Word file's own "Nơi nhận" and signer table, as the decree sets it
             else:
+                if isinstance(b, Heading):
+                    # A page's h1 then h3 leaves a screen reader's "next heading of
+                    # level 2" nothing to find: every writer gets the level under the last.
+                    b = replace(b, level=min(b.level, outline + 1))
+                    outline = b.level
                 self.block(b, depth)
         if a.byline:
             self.byline(a.byline)
