@@ -51,3 +51,30 @@ def test_group_by_outlet_lists_each_paper_once(tmp_path: Path, fmt: str) -> None
     assert second < text.index("Giá xăng") < text.index("Học sinh Cà Mau")
     if fmt == "txt":  # the text sets group headings in capitals
         assert text.count("VNEXPRESS") == 1 and text.count("DÂN TRÍ") == 1
+
+
+def test_the_groups_are_in_the_pdf_outline_and_the_epub_contents(tmp_path: Path) -> None:
+    """Word's navigation pane showed the groups; the PDF's bookmarks and the book's
+    contents listed the entries flat, so a reader could not go to one paper's."""
+    from helpers import zip_text
+    from pypdf import PdfReader
+
+    inputs = []
+    for n, (outlet, title, body) in enumerate(STORIES):
+        f = tmp_path / f"tin-{n}.md"
+        f.write_text(f"---\ntitle: {title}\noutlet: {outlet}\n---\n\n{body}\n", encoding="utf-8")
+        inputs.append(str(f))
+    r = bantin("export", "-f", "pdf,epub", "--digest", "--bundle", "Theo báo", "--group-by", "outlet",
+               "-o", str(tmp_path / "out"), *inputs)
+    assert r.returncode == 0, r.stderr
+
+    def tree(items: list) -> list:
+        return [tree(x) if isinstance(x, list) else " ".join(x.title.split()) for x in items]
+
+    outline = tree(PdfReader(tmp_path / "out" / "theo-bao.pdf").outline)
+    assert outline == ["Theo báo", ["VnExpress", ["Hà Nội mở thêm tuyến buýt điện", "Đà Nẵng đón 1,2 triệu khách"],
+                                    "Báo Dân trí", ["Giá xăng giảm lần thứ ba", "Học sinh Cà Mau đi học lại"]]]
+    nav = " ".join(zip_text(tmp_path / "out" / "theo-bao.epub", "EPUB/nav.xhtml").split())
+    assert ('<a href="digest.xhtml#group-001">VnExpress</a> <ol> <li> <a href="digest.xhtml#entry-001">1. Hà Nội'
+            in nav), nav
+    assert '<a href="digest.xhtml#group-002">Báo Dân trí</a> <ol> <li> <a href="digest.xhtml#entry-003">' in nav

@@ -78,6 +78,7 @@ class Html(Walker):
         self.images: dict[str, Image] = {}  # file name -> image, each stored once
         self.chapters: list[tuple[str, str, str]] = []  # (uid, title, body XHTML)
         self.anchors: list[tuple[str, str]] = []  # a digest's entries, for the navigation
+        self.groups: list[tuple[str, str, int]] = []  # its groups: (anchor, label, index of the first entry)
         # Each chapter's headings for the navigation: (anchor, text, level 1 or 2).
         self.sections: dict[str, list[tuple[str, str, int]]] = {}
         self.contained = 0  # inside a list item, quote, cell or note: a heading there is not the article's
@@ -235,7 +236,9 @@ class Html(Walker):
 
     def group(self, label: str) -> None:
         self.entry_level = 3
-        self.parts.append(f'<h2 class="group">{self.display(label)}</h2>')
+        anchor = f"group-{len(self.groups) + 1:03d}"
+        self.groups.append((anchor, label, len(self.anchors)))
+        self.parts.append(f'<h2 class="group" id="{anchor}">{self.display(label)}</h2>')
 
     def entry_title(self, a: Article, n: int) -> None:
         anchor = f"entry-{n:03d}"

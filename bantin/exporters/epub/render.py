@@ -48,7 +48,8 @@ def write(doc: Document, ctx: RenderContext) -> bytes:
     # The navigation document is the book's contents page; like pandoc, it stays
     # out of the linear reading order, so a reader opens on the text.
     if html.kind == "digest":
-        book.toc = [epub.Link(f"digest.xhtml#{anchor}", meta_text(title), anchor) for anchor, title in html.anchors]
+        book.toc = _grouped([epub.Link(f"digest.xhtml#{anchor}", meta_text(title), anchor)
+                             for anchor, title in html.anchors], html.groups)
         book.spine = [chapters[0], (nav, "no")]
     elif isinstance(doc, Briefing):
         cover, *articles = chapters
@@ -64,6 +65,18 @@ def write(doc: Document, ctx: RenderContext) -> bytes:
     buf = io.BytesIO()
     epub.write_epub(buf, book, {"mtime": ctx.build_time(), "raise_exceptions": True, "epub3_pages": False})
     return package.repack(buf.getvalue(), embedded.shared)
+
+
+def _grouped(entries: list[epub.Link], groups: list[tuple[str, str, int]]) -> list[Any]:
+    """A digest's entries in the navigation, under their groups when it has any
+    (``--group-by``): one outlet's entries are found from the contents."""
+    if not groups:
+        return list(entries)
+    out: list[Any] = list(entries[:groups[0][2]])
+    for i, (anchor, label, start) in enumerate(groups):
+        end = groups[i + 1][2] if i + 1 < len(groups) else len(entries)
+        out.append((epub.Section(meta_text(label), f"digest.xhtml#{anchor}"), entries[start:end]))
+    return out
 
 
 def _with_sections(chapter: epub.EpubHtml, html: Html) -> Any:

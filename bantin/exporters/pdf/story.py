@@ -44,6 +44,7 @@ class Story(Blocks):
     entry_start = 0  # where the current digest entry begins in the story
     headed = False  # the article under way opened with the decree's header block
     group_at = -1  # where the last group heading is in the story
+    entry_outline = 1  # a digest entry's outline level: 2 under a group's
     entry_st: dict[str, Any]  # a digest entry's styles, made for the digest's numbers (digest_header)
 
     def cover(self, b: Briefing) -> None:
@@ -194,8 +195,11 @@ class Story(Blocks):
         self.entry_st = numbered(self.st, len(b.articles))
 
     def group(self, label: str) -> None:
-        self.paras(display(plain(label)), self.st["group"])
+        # In the outline too, the entries under their group (an outlet, a tag): a
+        # reader goes to one outlet's entries from the bookmarks, as in Word's pane.
+        self.paras(display(plain(label)), self.st["group"], self.outline(label, 1))
         self.group_at = len(self.story) - 1
+        self.entry_outline = 2
 
     def entry_title(self, a: Article, n: int) -> None:
         self.ink = Ink(self.fonts, self.warn, short_title(a.title, 40))
@@ -203,7 +207,8 @@ class Story(Blocks):
         # hold a paragraph to a KeepTogether.
         self.entry_start = self.group_at if self.group_at == len(self.story) - 1 else len(self.story)
         self.group_at = -1
-        self.paras(display(plain(a.title)), self.entry_st["entry_title"], self.outline(a.title, 1), bulletText=f"{n}.")
+        self.paras(display(plain(a.title)), self.entry_st["entry_title"], self.outline(a.title, self.entry_outline),
+                   bulletText=f"{n}.")
 
     def entry_source(self, source: Text) -> None:
         self.paras(source, self.entry_st["entry_source"])
