@@ -40,10 +40,10 @@ from bantin.source.rules import (
     sentences,
     signature,
     table,
+    text_lines,
     wrapped_line,
 )
 from bantin.source.rules.sentences import Piece
-from bantin.typography import cleanup
 
 BlockRule = Callable[[list[str], int], "tuple[Block, int] | None"]
 PieceRule = Callable[[list[Piece]], list[Piece]]
@@ -90,16 +90,12 @@ class _Context:
             self.warn(f"dropped {what}: “{text if len(text) <= QUOTED else text[:QUOTED - 1] + '…'}”")
 
 
-def _clean_lines(text: str) -> list[str]:
-    return [table.trimmed(cleanup.INVISIBLE.sub("", line).replace("\u00a0", " ")) for line in text.split("\n")]
-
-
 def read(text: str, warn: Warn | None = None, outlets: Mapping[str, str] | None = None) -> Article:
     """An article from newsroom text. ``warn`` hears each piece of site furniture
     dropped; ``outlets`` maps outlet codes to names (``outlet_tag.table()`` and
     whatever a caller merged into it)."""
     ctx = _Context(warn or (lambda _msg: None), outlets if outlets is not None else outlet_tag.table())
-    lines = _clean_lines(text)
+    lines = text_lines.split(text)
     header = header_block.parse(lines)
     if header is not None:
         return _from_header(header, ctx)
@@ -117,6 +113,13 @@ def read(text: str, warn: Warn | None = None, outlets: Mapping[str, str] | None 
     a = _article(title, rest, ctx, lede=lede, paper=True)
     ctx.warn("issuer, number, place, date read from the administrative header")
     return admin_header.with_header(a, admin)
+
+
+def _untagged(lede: str, ctx: _Context) -> tuple[str, str | None]:
+    """The sapo without its outlet tag ("(PNTĐ) - ", "HÀ NỘI –"), and the tag's place."""
+    tag_outlet, tag_place, lede = outlet_tag.split(lede, ctx.outlets)
+    ctx.outlet = ctx.outlet or tag_outlet
+    return lede, tag_place.place if tag_place else None
 
 
 def _split_sapo(lede: str, has_body: bool, ctx: _Context) -> tuple[str, str]:
@@ -153,20 +156,9 @@ def _cut_after(text: str, head: list[Piece]) -> tuple[str, str]:
     return text[:pos].strip(), text[pos:].strip()
 
 
-def _article(
-    title: str,
-    rest: list[str],
-    ctx: _Context,
-    *,
-    lede: str | None = None,
-    by: str | None = None,
-    date: str | None = None,
-    time: str | None = None,
-    url: str | None = None,
-    tags: tuple[str, ...] = (),
-    whole: bool = False,
-    paper: bool = False,
-) -> Article:
+def _article(title: str, rest: list[str], ctx: _Context, *, lede: str | None = None, by: str | None = None,
+             date: str | None = None, time: str | None = None, url: str | None = None, tags: tuple[str, ...] = (),
+             whole: bool = False, paper: bool = False) -> Article:
     """``whole``: the first line of ``rest`` holds the whole body; ``paper``: a header or the national lines open it."""
     place = None
     if lede is None and rest and dateline.is_timestamp(rest[0]):
@@ -175,12 +167,12 @@ def _article(
         rest = rest[1:]
     if lede is None and rest and not table.starts(rest):  # a table under the title: no sapo
         lede, rest = rest[0], rest[1:]
-        tag_outlet, tag_place, lede = outlet_tag.split(lede, ctx.outlets)
-        ctx.outlet = ctx.outlet or tag_outlet
-        place = tag_place.place if tag_place else None
+        lede, place = _untagged(lede, ctx)
         lede, spill = _split_sapo(lede, bool(rest), ctx)
         if spill:
             rest, whole = [spill, *rest], True
+    elif lede:  # a header's summary opens with the tag a body's line does ("Nam Định- Các …")
+        lede, place = _untagged(lede, ctx)
     if lede:
         time = time or dateline.opening_time(lede)
         date = date or dateline.iso_date(lede[:40])

@@ -83,6 +83,9 @@ def test_not_outlet_tags(sapo_line):
     ("HÀ NỘI (TTXVN) – Sáng 12/10, cây cầu mới được thông xe.", "HÀ NỘI", "TTXVN"),
     ("VNA - Sáng 12/10, cây cầu mới được thông xe.", None, "VNA"),  # no place: an outlet's code
     ("REUTERS - Sáng 12/10, cây cầu mới được thông xe.", None, "REUTERS"),  # helper-75: not a place
+    # helper-82: VnExpress's dateline, the place in its own case and the dash against it.
+    ("Nam Định- Sáng 12/10, cây cầu mới được thông xe.", "Nam Định", None),
+    ("Đà Nẵng- Sáng 12/10, cây cầu mới được thông xe.", "Đà Nẵng", None),
 ])
 def test_a_place_in_capitals_is_the_dateline_not_an_outlet(sapo_line, place, code):
     a = art(f"Thông xe cầu mới\n{sapo_line}\nThân bài một câu.\n")
@@ -97,6 +100,10 @@ def test_a_place_in_capitals_is_the_dateline_not_an_outlet(sapo_line, place, cod
     "THANH NIÊN - Sáng 12/10, cây cầu mới được thông xe.",
     "KINH TẾ - XÃ HỘI tháng 9 tiếp tục chuyển biến tích cực.",
     "VIỆT NAM - LÀO ký kết hiệp định hợp tác giao thông.",
+    # Two places side by side, or a place spaced from its dash, are the sentence's own.
+    "Hà Nội- Hải Phòng ký kết hợp tác giao thông.",
+    "Thanh Hóa – Thừa Thiên Huế mây thay đổi, có mưa rào.",
+    "Taylor Swift- Đó là tên album mới.",
 ])
 def test_words_in_capitals_before_a_dash_that_name_no_place_stay_the_sapos(sapo_line):
     a = art(f"Thông xe cầu mới\n{sapo_line}\nThân bài một câu.\n")
@@ -673,3 +680,13 @@ def test_a_dropped_text_is_quoted_short():
     art(f"Phố ngập sau mưa\n{sapo_text}\n{sapo_text}\nNgay sau cơn mưa, lực lượng thoát nước đã có mặt.\n", heard)
     assert len(heard) == 1 and heard[0].startswith("dropped repeated sapo: “Mưa lớn kéo dài")
     assert heard[0].endswith("…”") and len(heard[0]) < 20_100
+
+
+def test_a_header_files_summary_loses_its_dateline_as_a_body_line_does():
+    # helper-82: "Summary: Nam Định- Các gian hàng …" kept its dateline in the lede.
+    text = ("Title: Đổ xô mua giỏ tre ở chợ phiên đầu năm\nSource: VnExpress\nLink: https://vnexpress.net/a-1.html\n"
+            "Summary: Nam Định- Các gian hàng bán giỏ, đó, nơm tre ở phiên chợ chật kín người mua đầu năm.\n"
+            "Content: Người dân đi chợ từ sáng sớm để mua may bán rủi. Nhiều nhà cháy hàng từ trưa.\n")
+    a = art(text)
+    assert a.dateline is not None and a.dateline.place == "Nam Định"
+    assert a.lede == "Các gian hàng bán giỏ, đó, nơm tre ở phiên chợ chật kín người mua đầu năm."

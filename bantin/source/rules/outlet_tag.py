@@ -86,6 +86,12 @@ def split(lede: str, outlets: Outlets | None = None) -> tuple[Outlet | None, Dat
     place, bracketed, bare = m.group("place"), m.group("bracketed"), m.group("bare")
     nxt = m.group("next")
     known = outlets if outlets is not None else _builtin()
+    if bare and not m.group("sp1") and m.group("sp2") and not bare.isupper():
+        # "Nam Định- Các gian hàng …": a place in its own case, the dash against it
+        # (VnExpress's dateline). Not "Mỹ- Nhật …", two places side by side.
+        whole = f"{place} {bare}" if place else bare
+        if known_place(whole) and not _names_place(lede[m.end():]):
+            return None, Dateline(place=whole), lede[m.end():]
     if place and not place.isupper():
         return None, None, lede
     spaced = bool(m.group("sp1") and m.group("sp2"))
@@ -123,6 +129,12 @@ def _places() -> frozenset[str]:
 
 def _place_key(name: str) -> str:
     return " ".join(unicodedata.normalize("NFC", name).casefold().replace("-", " ").replace(".", ". ").split())
+
+
+def _names_place(text: str) -> bool:
+    """Whether the text opens with a place's name of one to four words."""
+    words = text.split()[:4]
+    return any(known_place(" ".join(words[:k]).strip(",.;:")) for k in range(1, len(words) + 1))
 
 
 def known_place(name: str) -> bool:

@@ -1,0 +1,68 @@
+"""Newsroom text that an e-mail program or an editor wrapped at a fixed width
+reads as the same article as its unwrapped original (helper-87: every line was a
+paragraph, a short one a heading, and the sapo stopped mid-sentence)."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from bantin import api
+from bantin.model import Heading, ListBlock, Paragraph, text_of
+from bantin.source.rules.text_lines import unwrap
+
+TITLE = "Tỉnh mở thêm ba tuyến xe buýt nối các huyện miền núi"
+SAPO = ("(BTN) - Sáng 3/6, Sở Giao thông vận tải tỉnh đưa vào khai thác ba tuyến xe buýt mới nối trung tâm "
+        "tỉnh với các huyện miền núi, giúp hàng nghìn học sinh và người dân đi lại thuận tiện hơn.")
+BODY = [
+    ("Theo ông Trần Văn Bình, Giám đốc Sở, mỗi tuyến có 12 xe chạy từ 5 giờ 30 đến 19 giờ hằng ngày, giá vé "
+     "từ 7.000 đến 25.000 đồng mỗi lượt tùy quãng đường. Học sinh và người cao tuổi được giảm một nửa giá vé."),
+    "Lộ trình các tuyến mới",
+    ("Tuyến số 1 đi từ bến xe trung tâm qua các xã ven sông lên thị trấn huyện vùng cao, dài 64 km; tuyến số "
+     "2 và số 3 nối chợ đầu mối với hai khu công nghiệp mới của tỉnh, mỗi tuyến dài khoảng 40 km."),
+]
+ORIGINAL = "\n".join([TITLE, SAPO, *BODY, "Minh Anh"]) + "\n"
+
+
+def _wrapped(width: int, blank: bool) -> str:
+    paragraphs = [textwrap.fill(p, width) for p in [TITLE, SAPO, *BODY, "Minh Anh"]]
+    return ("\n\n" if blank else "\n").join(paragraphs) + "\n"
+
+
+def _shape(text: str) -> tuple:
+    a = api.read(text.encode())
+    return (a.title, a.lede, a.outlet, a.byline,
+            [(type(b).__name__, text_of(b.text) if isinstance(b, Paragraph | Heading) else "") for b in a.blocks])
+
+
+@pytest.mark.parametrize(("width", "blank"), [(70, True), (72, True), (76, True), (70, False), (60, False)])
+def test_a_wrapped_text_reads_as_its_original(width, blank):
+    wrapped = _wrapped(width, blank)
+    assert max(len(line) for line in wrapped.splitlines()) <= width < len(SAPO)
+    assert _shape(wrapped) == _shape(ORIGINAL)
+    title, lede, _, _, blocks = _shape(wrapped)
+    assert lede is not None and lede.endswith("thuận tiện hơn.")
+    assert [kind for kind, _ in blocks] == ["Paragraph", "Heading", "Paragraph"]
+
+
+def test_lines_that_were_never_wrapped_stay_lines():
+    items = ["Các chỉ tiêu chủ yếu năm 2025:", "- tốc độ tăng trưởng kinh tế đạt 8 phần trăm trở lên;",
+             "- thu nhập bình quân đầu người tăng 10 phần trăm so với năm trước;",
+             "- tỷ lệ hộ nghèo giảm còn dưới 1,5 phần trăm theo chuẩn mới của tỉnh.", "Đoạn cuối bài viết."]
+    assert unwrap(items) == items
+    short = ["khóa: giá trị"] * 30  # a width under forty: no program wraps there
+    assert unwrap(short) == short
+    verse = ["Sáng nay trời trong xanh quá", "Em đi học qua cánh đồng", "Lúa chín vàng trên khắp ngả",
+             "Gió đưa hương lúa thơm nồng"]
+    assert unwrap(verse) == verse
+
+
+def test_a_list_item_opens_its_own_line_in_a_wrapped_text():
+    wrapped = _wrapped(70, True) + "\n" + "\n".join([
+        "Người dân có thể mua vé tháng tại các điểm sau đây của Công ty Xe buýt:",
+        "- bến xe trung tâm tỉnh, quầy số 3;", "- chợ đầu mối phía bắc, cổng chính;",
+        "- trụ sở Ủy ban nhân dân các huyện có tuyến đi qua."]) + "\n"
+    a = api.read(wrapped.encode())
+    lists = [b for b in a.blocks if isinstance(b, ListBlock)]
+    assert len(lists) == 1 and len(lists[0].items) == 3
