@@ -1,0 +1,114 @@
+"""What an e-mail program leaves around an article copied out of a message.
+
+A press office gets articles by e-mail, and what is saved as text may still be
+quoted-printable ("H=C3=A0 N=E1=BB=99i", a line cut by "=" at 76 columns), carry
+"> " before every line of a quoted message with the reply's own lines above it
+("Anh chị xem giúp bài dưới đây." / "Vào Th 5, … đã viết:"), open with a
+forwarded message's header ("---------- Forwarded message ---------", "From:",
+"Subject:") or end with the sender's signature under "--" or "Trân trọng!". Read as they stand,
+the header was the title, the quote marks opened every paragraph and the
+signature's phone number became the byline.
+
+Each is taken off by its own shape, with a warning that quotes what went; the
+article's own words are untouched. Quoted-printable is decoded only when it
+spells UTF-8 letters (three or more) and the whole decodes as UTF-8.
+"""
+
+from __future__ import annotations
+
+import quopri
+import re
+from collections.abc import Callable
+
+Warn = Callable[[str], None]
+
+_QP_LETTER = re.compile(r"=(?:C[2-9A-F]|D[0-9A-F])=[89AB][0-9A-F]|=E[0-9A-F](?:=[89AB][0-9A-F]){2}")
+_FORWARDED = re.compile(r"^-{3,}\s*(?:forwarded message|original message|tin nhắn đã chuyển tiếp|"
+                        r"thư đã chuyển tiếp|thư chuyển tiếp|thư gốc)\s*-{3,}$", re.IGNORECASE)
+_HEADER = re.compile(r"^(?:from|date|sent|subject|to|cc|bcc|reply-to|từ|ngày|đã gửi|gửi|tiêu đề|chủ đề|"
+                     r"đến|tới|người gửi|người nhận):", re.IGNORECASE)
+_WROTE = re.compile(r"(?:wrote|đã viết|viết):\s*$")
+# The line that opens a sender's signature: "--", or a closing greeting.
+_SIGNS = re.compile(r"^(?:--|(?:trân trọng|thân ái|chân thành)(?: cảm ơn)?|xin cảm ơn|cảm ơn|best regards|"
+                    r"kind regards|regards|thanks|thank you)[!.,]*$", re.IGNORECASE)
+QUOTED_SHARE = 0.6  # of the lines with text: a message quoted whole, not a line of it
+SIGNATURE_LINES = 8  # a signature's lines under "--" at most
+
+
+def plain(text: str, warn: Warn) -> str:
+    """The text without its e-mail wrapping."""
+    text = _decoded(text.replace("\r\n", "\n"), warn)
+    lines = _unquoted(text.split("\n"), warn)
+    lines = _decoded("\n".join(lines), warn).split("\n")  # a quoted message may be quoted-printable itself
+    lines = _unforwarded(lines, warn)
+    return "\n".join(_unsigned(lines, warn))
+
+
+def _said(what: str, lines: list[str], warn: Warn) -> None:
+    shown = " / ".join(line.strip() for line in lines if line.strip())
+    if shown:
+        warn(f"dropped {what}: “{shown if len(shown) <= 200 else shown[:199] + '…'}”")
+
+
+def _decoded(text: str, warn: Warn) -> str:
+    if len(_QP_LETTER.findall(text)) < 3:
+        return _soft_broken(text, warn)
+    try:
+        decoded = quopri.decodestring(text.encode("utf-8")).decode("utf-8")
+    except UnicodeDecodeError:
+        return text
+    warn("decoded quoted-printable text (an e-mail's transfer encoding)")
+    return decoded
+
+
+def _soft_broken(text: str, warn: Warn) -> str:
+    """Lines that quoted-printable cut at 76 columns with "=" (the letters left
+    as they were: an 8-bit message) joined again."""
+    worded = [line for line in text.split("\n") if line.strip()]
+    soft = [line for line in worded if line.endswith("=") and len(line) <= 76 and not line.endswith("==")]
+    if len(soft) < 3 or len(soft) < 0.3 * len(worded):
+        return text
+    warn("joined the lines an e-mail cut with \"=\" (quoted-printable soft breaks)")
+    return re.sub(r"(?<!=)=\n", "", text)
+
+
+def _unquoted(lines: list[str], warn: Warn) -> list[str]:
+    """A message quoted whole without its "> " marks, one level after another,
+    and without the reply's own lines when "… wrote:" introduces the quote."""
+    said = False
+    while True:
+        worded = [line for line in lines if line.strip()]
+        quoted = [i for i, line in enumerate(lines) if line.startswith(">")]
+        if len(quoted) < 3 or len(quoted) < QUOTED_SHARE * len(worded):
+            return lines
+        before = [line for line in lines[:quoted[0]] if line.strip()]
+        if before and _WROTE.search(before[-1]):
+            _said("the reply above the quoted message", before, warn)
+            lines = lines[quoted[0]:]
+        if not said:
+            warn("removed the e-mail's quote marks (\"> \")")
+            said = True
+        lines = [re.sub(r"^> ?", "", line) for line in lines]
+
+
+def _unforwarded(lines: list[str], warn: Warn) -> list[str]:
+    """Without a forwarded message's header, when it opens the text."""
+    worded = [i for i, line in enumerate(lines) if line.strip()]
+    start = next((i for i in worded[:3] if _FORWARDED.match(lines[i].strip())), None)
+    if start is None:
+        return lines
+    end = start + 1
+    while end < len(lines) and _HEADER.match(lines[end].strip()):
+        end += 1
+    _said("a forwarded message's header", lines[start:end], warn)
+    return lines[:start] + lines[end:]
+
+
+def _unsigned(lines: list[str], warn: Warn) -> list[str]:
+    """Without the signature under the last "--" (or "-- ") line or closing
+    greeting ("Trân trọng cảm ơn!"), when it is short."""
+    mark = next((i for i in range(len(lines) - 1, -1, -1) if _SIGNS.match(lines[i].strip())), None)
+    if mark is None or not 0 < sum(1 for line in lines[mark + 1:] if line.strip()) <= SIGNATURE_LINES:
+        return lines
+    _said("the e-mail's signature", lines[mark:], warn)
+    return lines[:mark]

@@ -1,0 +1,92 @@
+"""An article saved out of an e-mail reads as the article (helper-87): its
+quoted-printable decoded, the quote marks, a forwarded message's header, the
+reply above the quote and the sender's signature taken off, each with a warning;
+the article's own words untouched."""
+
+from __future__ import annotations
+
+import quopri
+
+import pytest
+
+from bantin import api
+from bantin.model import Heading, Paragraph, text_of
+
+ARTICLE = "\n".join([
+    "Tỉnh mở thêm ba tuyến xe buýt nối các huyện miền núi",
+    "(BTN) - Sáng 3/6, Sở Giao thông vận tải tỉnh đưa vào khai thác ba tuyến xe buýt mới nối trung tâm tỉnh "
+    "với các huyện miền núi, giúp hàng nghìn học sinh đi lại thuận tiện hơn.",
+    "Theo ông Trần Văn Bình, Giám đốc Sở, mỗi tuyến có 12 xe chạy từ 5 giờ 30 đến 19 giờ hằng ngày, giá vé từ "
+    "7.000 đến 25.000 đồng mỗi lượt tùy quãng đường.",
+    "Lộ trình các tuyến mới",
+    "Tuyến số 1 đi từ bến xe trung tâm qua các xã ven sông lên thị trấn huyện vùng cao, dài 64 km.",
+    "Minh Anh",
+]) + "\n"
+FORWARDED = ("---------- Forwarded message ---------\nFrom: Phòng Truyền thông <tt@example.gov.vn>\n"
+             "Date: Thu, 3 Jun 2026 at 09:15\nSubject: Tin xe buýt\nTo: Ban biên tập <bbt@example.vn>\n\n")
+CHUYEN_TIEP = ("---------- Tin nhắn đã chuyển tiếp ---------\nTừ: Phòng Truyền thông <tt@example.gov.vn>\n"
+               "Date: Th 5, 3 thg 6, 2026 lúc 09:15\nSubject: Tin xe buýt\nTo: <bbt@example.vn>\n\n")
+SIGNED = "\n--\nNguyễn Văn An\nPhòng Truyền thông\nĐT: 0912 345 678\nEmail: an@example.gov.vn\n"
+THANKED = "\nTrân trọng cảm ơn!\nNguyễn Văn An\nPhòng Truyền thông\nĐT: 0912.345.678\n"
+
+
+def _quoted(text: str) -> str:
+    return "".join(f"> {line}\n" for line in text.splitlines())
+
+
+def _qp(text: str) -> str:
+    return quopri.encodestring(text.encode("utf-8")).decode("ascii")
+
+
+def _shape(text: str, heard: list[str] | None = None) -> tuple:
+    a = api.read(text.encode(), warn=heard.append if heard is not None else (lambda _m: None))
+    return (a.title, a.lede, a.outlet, a.byline,
+            [(type(b).__name__, text_of(b.text) if isinstance(b, Paragraph | Heading) else "") for b in a.blocks])
+
+
+@pytest.mark.parametrize(("mail", "said"), [
+    (_qp(ARTICLE), ["quoted-printable"]),
+    (_quoted(ARTICLE), ["quote marks"]),
+    (FORWARDED + ARTICLE, ["forwarded message's header: “---------- Forwarded message"]),
+    (CHUYEN_TIEP + ARTICLE, ["forwarded message's header: “---------- Tin nhắn đã chuyển tiếp"]),
+    (ARTICLE + SIGNED, ["signature: “-- / Nguyễn Văn An"]),
+    (ARTICLE + THANKED, ["signature: “Trân trọng cảm ơn! / Nguyễn Văn An"]),
+    ("Anh chị xem giúp bài dưới đây.\n\nVào Th 5, 3 thg 6, 2026 lúc 09:20 An <an@example.gov.vn> đã viết:\n"
+     + _quoted(FORWARDED + ARTICLE + SIGNED), ["reply above the quoted message: “Anh chị xem giúp", "quote marks",
+                                               "forwarded message's header", "signature"]),
+    (_quoted(_qp(FORWARDED + ARTICLE)), ["quote marks", "quoted-printable", "forwarded message's header"]),
+])
+def test_an_article_out_of_an_e_mail_reads_as_the_article(mail, said):
+    heard: list[str] = []
+    assert _shape(mail, heard) == _shape(ARTICLE)
+    for part, line in zip(said, heard, strict=True):
+        assert part in line, heard
+
+
+def test_soft_breaks_of_an_eight_bit_message_are_joined():
+    lines = []
+    for line in ARTICLE.splitlines():  # cut at 70 columns with "=", as quoted-printable cuts a line
+        while len(line) > 70:
+            cut = line.rindex(" ", 0, 70) + 1
+            lines.append(line[:cut] + "=")
+            line = line[cut:]
+        lines.append(line)
+    heard: list[str] = []
+    assert _shape("\n".join(lines) + "\n", heard) == _shape(ARTICLE)
+    assert any("soft breaks" in h for h in heard)
+
+
+@pytest.mark.parametrize("text", [
+    ARTICLE.replace("Minh Anh", "Tỷ giá hôm nay: 1 USD =\n25.000 đồng, 1 EUR = 27.000 đồng.\nMinh Anh"),
+    ARTICLE.replace("Lộ trình các tuyến mới\n", "> 50% số chuyến xuất bến đúng giờ.\nLộ trình các tuyến mới\n"),
+    ARTICLE.replace("Lộ trình các tuyến mới\n", "--\n" + "Dòng thứ nhất của phần sau.\n" * 9),
+])
+def test_an_article_that_only_looks_like_mail_is_read_as_written(text):
+    heard: list[str] = []
+    words = " ".join(w for w in text.split() if w not in ("--", ">"))
+    a = api.read(text.encode(), warn=heard.append)
+    shown = " ".join([a.title, a.lede or "", *(text_of(b.text) for b in a.blocks if isinstance(b, Paragraph | Heading)),
+                      a.byline or ""])
+    assert not heard, heard
+    for w in ("27.000", "50%", "Dòng thứ nhất"):
+        assert (w in words) == (w in shown)
