@@ -8,6 +8,8 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
+import pytest
+
 from bantin import api
 from bantin.model import Article, Heading, Outlet, Paragraph, plain
 
@@ -61,3 +63,34 @@ def test_the_viewer_shows_the_title_and_the_outline_when_there_is_one(tmp_path):
         assert catalog["/ViewerPreferences"]["/DisplayDocTitle"].value is True  # the title bar names the title
         seen.append(catalog.get("/PageMode"))
     assert seen == ["/UseNone", "/UseOutlines"]  # one title alone is no outline to open
+
+
+def _last_lines(pdf: Path) -> list[str]:
+    out = []
+    pages = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    for page in pages.split("\f")[:-2]:  # every page but the last (and the empty piece after it)
+        body = [line.strip() for line in page.splitlines() if line.strip() and not line.strip().startswith("Trang ")]
+        out.append(body[-1] if body else "")
+    return out
+
+
+@pytest.mark.parametrize("sheet", ["nd30", "a5"])
+def test_no_page_ends_on_a_heading_or_a_heading_and_its_subheading(tmp_path, sheet):
+    # helper-85: the room left was reckoned without the heading's space after
+    # (the frame parts two paragraphs by the larger of the two spaces), and a
+    # subheading's conditional page break parted it from its heading.
+    blocks: list = []
+    for n in range(1, 41):
+        blocks.append(Heading(plain(f"Mục số {n} của báo cáo"), 1))
+        if n % 3 == 0:
+            blocks.append(Heading(plain(f"Tiểu mục số {n}"), 2))
+        blocks.append(Paragraph(plain(SENTENCE * (1 + n % 4))))
+    a = Article("Báo cáo kiểm tra", blocks=tuple(blocks))
+    if sheet == "a5":
+        pdf = _export(tmp_path, a)
+    else:
+        pdf = tmp_path / "nd30.pdf"
+        pdf.write_bytes(api.export(a, "pdf", style="nd30", epoch=0))
+    last = _last_lines(pdf)
+    assert len(last) > 3
+    assert not [line for line in last if line.startswith(("Mục số", "Tiểu mục số"))], last

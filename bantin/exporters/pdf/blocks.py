@@ -152,7 +152,10 @@ class Blocks(Walker):
             return
         level = min(depth + b.level, self.last_level + 1)  # an outline may not skip a level
         self.last_level = level
-        self.story.append(CondPageBreak(self.st["body"].leading * 4))
+        if not (self.story and self.story[-1].getKeepWithNext()):
+            # Not between a heading and its subheading: the break would part them,
+            # where keep-with-next holds the two and the paragraph's start together.
+            self.story.append(CondPageBreak(self.st["body"].leading * 4))
         self.paras(display(b.text), self.st[f"h{min(b.level, 3)}"], self.outline(text_of(b.text), level))
 
     def visit_paragraph(self, b: Paragraph, depth: int) -> None:

@@ -23,7 +23,9 @@ class KeepStart(KeepTogether):
         *kept, last = self._content
         if kept and isinstance(last, Paragraph):
             _, h = _listWrapOn(kept, aW, self.canv)
-            room = aH - h - last.getSpaceBefore()
+            # The frame parts two flowables by the larger of the space after the
+            # first and the space before the second.
+            room = aH - h - max(kept[-1].getSpaceAfter(), last.getSpaceBefore())
             # The paragraph itself says whether it fits or splits in the room left:
             # a split leaves neither an orphan nor a widow line (allowOrphans=0,
             # allowWidows=0), so a paragraph of three lines moves whole.
