@@ -88,7 +88,7 @@ class Walker:
             self.summary(a.lede)
         elif a.lede:
             self.lede(a.lede)
-        outline = 0  # the level of the last heading: an outline never skips one
+        outline: list[tuple[int, int]] = []  # (level in the source, level shown) of the open sections
         for i, b in enumerate(a.blocks):
             part = parts.get(i)
             if i in stamped:
@@ -106,9 +106,12 @@ class Walker:
             else:
                 if isinstance(b, Heading):
                     # A page's h1 then h3 leaves a screen reader's "next heading of
-                    # level 2" nothing to find: every writer gets the level under the last.
-                    b = replace(b, level=min(b.level, outline + 1))
-                    outline = b.level
+                    # level 2" nothing to find: every writer gets the level one under
+                    # the section the heading opens in, and siblings stay siblings.
+                    while outline and outline[-1][0] >= b.level:
+                        outline.pop()
+                    outline.append((b.level, outline[-1][1] + 1 if outline else 1))
+                    b = replace(b, level=outline[-1][1])
                 self.block(b, depth)
         if a.byline:
             self.byline(a.byline)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 
 from docx.shared import Pt
 from docx.text.paragraph import Paragraph as DocxParagraph
@@ -196,6 +197,11 @@ class Body(Notes):
     # -- blocks
 
     def visit_heading(self, b: Heading, depth: int) -> None:
+        if self.list_level >= 0 or self.para_role != "body":
+            # A heading inside a list item or a quote is bold text there, as in the
+            # PDF: a Heading style would put it in Word's navigation, levels skipped.
+            self.visit_paragraph(Paragraph(tuple(replace(s, strong=True) for s in b.text)), depth)
+            return
         self.para(display(b.text), f"h{min(3, b.level + self.shift)}")
 
     def visit_paragraph(self, b: Paragraph, depth: int) -> None:

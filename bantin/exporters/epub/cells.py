@@ -1,11 +1,13 @@
-"""What a phone needs of a table in the EPUB: which tables are too wide for its
-screen, and each column's name, shown before each of its cells when the rows of
-such a table stand as blocks (the narrow-screen rule of ``css``)."""
+"""A table in the EPUB, and what a phone needs of it: which tables are too wide
+for its screen, and each column's name, shown before each of its cells when the
+rows of such a table stand as blocks (the narrow-screen rule of ``css``)."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
+from bantin.exporters.markup import attr
 from bantin.model import Table, text_of
 
 # Columns from which a table is set as blocks of cells on a phone: four columns of
@@ -37,3 +39,35 @@ def label(labels: dict[int, str], column: int, colspan: int) -> str | None:
     columns a merged cell spans ("Tổng cộng" across the row is no "Huyện")."""
     names = {labels.get(c) for c in range(column, column + colspan)}
     return names.pop() if len(names) == 1 else None
+
+
+def table(b: Table, spans: Callable[..., str], blocks: Callable[..., str]) -> str:
+    """The table's XHTML; ``spans`` writes a caption's text and ``blocks`` a cell's
+    blocks, as the chapter writes them (``Html``)."""
+    # A table wider than a phone scrolls inside its own box instead of running
+    # off the screen, where a reading system that scrolls lets the reader follow
+    # it. One that pages does not: there a table of WIDE columns or more stands
+    # each row as a block of its cells, each named by its column's header
+    # (``data-label``, shown by the style sheet on a narrow screen only).
+    wide = b.columns >= WIDE
+    labels = column_labels(b) if wide else {}
+    out = ['<div class="table"><table class="wide">' if wide else '<div class="table"><table>']
+    if b.caption:
+        out.append(f"<caption>{spans(b.caption, bold=True)}</caption>")
+    rows: dict[int, list[str]] = {}
+    for p in b.placed():
+        head = p.row < b.header_rows
+        align = b.align[p.column] if p.column < len(b.align) else "left"
+        extra = f' class="{align}"' if align != "left" else ""
+        extra += f' colspan="{p.cell.colspan}"' if p.cell.colspan > 1 else ""
+        extra += f' rowspan="{p.cell.rowspan}"' if p.cell.rowspan > 1 else ""
+        name = None if head else label(labels, p.column, p.cell.colspan)
+        extra += f' data-label="{attr(name)}"' if name else ""
+        body = blocks(p.cell.blocks, bold=head)
+        scope = ' scope="colgroup"' if p.cell.colspan > 1 else ' scope="col"'
+        rows.setdefault(p.row, []).append(f"<th{scope}{extra}>{body}</th>" if head else f"<td{extra}>{body}</td>")
+    lines = ["<tr>" + "".join(rows.get(r, [])) + "</tr>" for r in range(len(b.rows))]
+    if b.header_rows:
+        out.append("<thead>" + "".join(lines[: b.header_rows]) + "</thead>")
+    out.append("<tbody>" + "".join(lines[b.header_rows:]) + "</tbody></table></div>")
+    return "".join(out)

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import re
 
-from bantin.exporters.epub import screen
-from bantin.exporters.epub.cells import WIDE, column_labels, label
+from bantin.exporters.epub import cells, screen
 from bantin.exporters.labels import (
     NOTES,
     QUOC_HIEU,
@@ -287,9 +286,14 @@ class Html(Walker):
         self.parts.append(f'<div class="summary"><p>{self.spans(linked(text), bold=True)}</p><hr/></div>')
 
     def visit_heading(self, b: Heading, depth: int) -> None:
+        if self.contained:
+            # Inside a list item, a quote, a cell or a note: bold text there, as in the
+            # PDF and the DOCX, not a heading whose level skips the outline's.
+            self.parts.append(f"<p><strong>{self.spans(b.text)}</strong></p>")
+            return
         n = min(6, 1 + b.level)
         anchor = ""
-        if not self.contained and b.level <= 2 and self.kind == "article" and meta_text(text_of(b.text)).strip():
+        if b.level <= 2 and self.kind == "article" and meta_text(text_of(b.text)).strip():
             # An article's own headings are in the navigation: a reader of thirty
             # sections on a phone goes to the seventeenth from the contents.
             found = self.sections.setdefault(self.uid, [])
@@ -342,33 +346,7 @@ class Html(Walker):
         self.parts.append(f"<figure>{img}{cap}</figure>")
 
     def visit_table(self, b: Table, depth: int) -> None:
-        # A table wider than a phone scrolls inside its own box instead of running
-        # off the screen, where a reading system that scrolls lets the reader follow
-        # it. One that pages does not: there a table of WIDE columns or more stands
-        # each row as a block of its cells, each named by its column's header
-        # (``data-label``, shown by the style sheet on a narrow screen only).
-        wide = b.columns >= WIDE
-        labels = column_labels(b) if wide else {}
-        out = ['<div class="table"><table class="wide">' if wide else '<div class="table"><table>']
-        if b.caption:
-            out.append(f"<caption>{self.spans(b.caption, bold=True)}</caption>")
-        rows: dict[int, list[str]] = {}
-        for p in b.placed():
-            head = p.row < b.header_rows
-            align = b.align[p.column] if p.column < len(b.align) else "left"
-            extra = f' class="{align}"' if align != "left" else ""
-            extra += f' colspan="{p.cell.colspan}"' if p.cell.colspan > 1 else ""
-            extra += f' rowspan="{p.cell.rowspan}"' if p.cell.rowspan > 1 else ""
-            name = None if head else label(labels, p.column, p.cell.colspan)
-            extra += f' data-label="{attr(name)}"' if name else ""
-            body = self.inline_or_blocks(p.cell.blocks, bold=head)
-            scope = ' scope="colgroup"' if p.cell.colspan > 1 else ' scope="col"'
-            rows.setdefault(p.row, []).append(f"<th{scope}{extra}>{body}</th>" if head else f"<td{extra}>{body}</td>")
-        lines = ["<tr>" + "".join(rows.get(r, [])) + "</tr>" for r in range(len(b.rows))]
-        if b.header_rows:
-            out.append("<thead>" + "".join(lines[: b.header_rows]) + "</thead>")
-        out.append("<tbody>" + "".join(lines[b.header_rows:]) + "</tbody></table></div>")
-        self.parts.append("".join(out))
+        self.parts.append(cells.table(b, self.spans, self.inline_or_blocks))
 
     def visit_sectionbreak(self, b: SectionBreak, depth: int) -> None:
         self.parts.append('<hr class="break"/>')
