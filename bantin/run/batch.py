@@ -126,7 +126,7 @@ def check_outputs(inputs: tuple[str, ...], settings: Settings) -> bool:
 def run(inputs: tuple[str, ...], settings: Settings, err: Err) -> Report:
     t0 = time.perf_counter()
     settings = replace(settings, shared=check_outputs(inputs, settings))
-    passed = PassedOver()
+    passed = PassedOver(own=frozenset({os.path.realpath(settings.report)} if settings.report else ()))
     found = collect(inputs, settings.out_dir, outermost=settings.bundle is None, passed=passed)
     first = list(islice(found, 2))
     if not first:

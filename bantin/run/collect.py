@@ -113,9 +113,10 @@ def _walk(root: Path, skip_dir: str | None, named: frozenset[str] = frozenset(),
                 continue
             path = Path(folder, d)
             if skip_dir is not None and _real(path) == skip_dir:
-                # The output folder, inside the input folder: not walked, but an
-                # input found in it fails aloud rather than vanishing from the run.
-                yield from _held(root, path, suffixes)
+                # The output folder, inside the input folder: not walked, but the
+                # inputs found in it are named rather than vanishing from the run.
+                if passed is not None:
+                    passed.hold(_held(path, suffixes))
                 continue
             if path.is_symlink():
                 if _real(path) not in named:
@@ -147,13 +148,24 @@ _NAMED = 3  # documents named in the line; the count says the rest
 
 @dataclass
 class PassedOver:
-    """The documents of the input folders that no reader takes, for one warning
-    at the end of a run: counted by kind, the first few by name (an archive may
-    hold thousands of PDFs: memory stays flat)."""
+    """The documents of the input folders that no reader takes, and the inputs
+    inside the output folder, for one warning at the end of a run: counted, the
+    first few by name (an archive may hold thousands of PDFs: memory stays flat)."""
 
     kinds: Counter[str] = field(default_factory=Counter)
     first: list[str] = field(default_factory=list)
     empty: list[str] = field(default_factory=list)  # named folders that hold no input at all
+    held: int = 0  # inputs inside the output folder, not converted
+    held_first: list[str] = field(default_factory=list)
+    own: frozenset[str] = frozenset()  # real paths of the files the run writes besides its outputs (its report)
+
+    def hold(self, paths: Iterator[Path]) -> None:
+        for path in paths:
+            if _real(path) in self.own:
+                continue
+            self.held += 1
+            if len(self.held_first) < _NAMED:
+                self.held_first.append(shown(str(path)))
 
     def add(self, path: Path) -> None:
         self.kinds[path.suffix.lower()] += 1
@@ -161,20 +173,27 @@ class PassedOver:
             self.first.append(shown(str(path)))
 
     def __bool__(self) -> bool:
-        return bool(self.kinds or self.empty)
+        return bool(self.kinds or self.empty or self.held)
 
     def counts(self) -> str:
         """ "2 .pdf, 1 .doc": the commonest first."""
         return ", ".join(f"{n} {ext}" for ext, n in sorted(self.kinds.items(), key=lambda x: (-x[1], x[0])))
 
     def line(self) -> str:
+        said = []
         n = sum(self.kinds.values())
-        names = ", ".join(self.first) + (", …" if n > len(self.first) else "")
-        hint = "; save Word and OpenDocument files as .docx to convert them" if _WORD & set(self.kinds) else ""
-        said = [f"passed over {n} document{'s' if n > 1 else ''} bantin does not read ({self.counts()}): {names}{hint}"]
+        if n:
+            names = ", ".join(self.first) + (", …" if n > len(self.first) else "")
+            hint = "; save Word and OpenDocument files as .docx to convert them" if _WORD & set(self.kinds) else ""
+            said.append(f"passed over {n} document{'s' if n > 1 else ''} bantin does not read ({self.counts()}): "
+                        f"{names}{hint}")
         if self.empty:
-            shown_empty = ", ".join(self.empty[:_NAMED]) + (", …" if len(self.empty) > _NAMED else "")
-            said = said[:1 if n else 0] + [f"no input files in {shown_empty}"]
+            more = ", …" if len(self.empty) > _NAMED else ""
+            said.append(f"no input files in {', '.join(self.empty[:_NAMED])}{more}")
+        if self.held:
+            names = ", ".join(self.held_first) + (", …" if self.held > len(self.held_first) else "")
+            said.append(f"not converted: {self.held} input file{'s' if self.held > 1 else ''} inside the output "
+                        f"folder ({names}); choose an output folder that holds no inputs")
         return "; ".join(said)
 
 
@@ -230,20 +249,18 @@ def _inside(path: str, folder: str) -> bool:
     return os.path.commonpath([folder, path]) == folder
 
 
-def _held(root: Path, out: Path, suffixes: tuple[str, ...]) -> Iterator[Job]:
-    """The inputs inside the output folder, which the walk does not enter: each one
-    is a failing line, the files bantin wrote there (``owned``) excepted. Their
-    outputs would be written among them, and the next run would read those back."""
+def _held(out: Path, suffixes: tuple[str, ...]) -> Iterator[Path]:
+    """The inputs inside the output folder, which the walk does not enter, but
+    for the files bantin wrote there (``owned``): their outputs would be written
+    among them, and the next run would read those back."""
     record = owned.load(out)
     for folder, dirs, files in os.walk(out):
         dirs[:] = sorted((d for d in dirs if _entered(d)), key=_order)
         for name in sorted(files, key=_order):
             path = Path(folder, name)
-            if name.startswith(".") or path.suffix.lower() not in suffixes or \
-                    path.relative_to(out).as_posix() in record:
-                continue
-            yield _problem(root, path, "inside the output folder (-o), so not converted; "
-                                       "choose an output folder that holds no inputs")
+            if not name.startswith(".") and path.suffix.lower() in suffixes and \
+                    path.relative_to(out).as_posix() not in record:
+                yield path
 
 
 def _problem(root: Path, path: Path, reason: str) -> Job:
