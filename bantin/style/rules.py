@@ -81,7 +81,7 @@ def check_value(key: str, v: object, path: Path) -> None:
             raise bad("true or false")
     elif kind == "colour":
         if not isinstance(v, str) or not _COLOUR.fullmatch(v):
-            raise bad('a colour written "#rrggbb"')
+            raise bad('a colour written "#rrggbb" or "#rgb"')
     elif kind is list:
         low, high = rule[1], rule[2]
         if not isinstance(v, list) or not 1 <= len(v) <= 6 or not all(_is_number(x) and low <= x <= high for x in v):

@@ -98,6 +98,11 @@ class Text:
     body_colour: str = "#1a1a1a"
     accent_colour: str = "#8a1c1c"
 
+    def __post_init__(self) -> None:
+        # A sheet's "#00f" and a caller's own Text alike: every writer reads "#0000ff".
+        for name in ("body_colour", "accent_colour"):
+            object.__setattr__(self, name, full_colour(getattr(self, name)))
+
 
 @dataclass(frozen=True)
 class Digest:
@@ -280,8 +285,6 @@ def _section(cls: type, d: dict[str, Any], path: Path) -> Any:
     for f in fields(cls):
         if f.name in d:
             v = d[f.name]
-            if f.name.endswith("_colour"):  # checked by check_value: "#rgb" or "#rrggbb"
-                v = full_colour(v)
             values[f.name] = tuple(v) if isinstance(v, list) else v
     try:
         return cls(**values)

@@ -158,3 +158,16 @@ def test_a_colour_in_css_short_form_is_the_same_colour_in_every_format(tmp_path)
 
     ink = PdfReader(tmp_path / "out" / "mua-lua-dong-thap.pdf").pages[0].get_contents().get_data().decode("latin-1")
     assert "0 0 1 rg" in ink  # the body's blue, as reportlab writes a fill colour
+
+
+def test_a_short_colour_given_in_python_is_read_the_same(tmp_path):
+    from dataclasses import replace
+
+    from bantin import api
+    from bantin.model import Article, Paragraph, plain
+
+    style = load("default")
+    style = replace(style, text=replace(style.text, body_colour="#00F"))
+    docx = tmp_path / "a.docx"
+    docx.write_bytes(api.export(Article("Tiêu đề", blocks=(Paragraph(plain("Một câu.")),)), "docx", style=style))
+    assert 'w:color w:val="0000FF"' in zip_text(docx, "word/styles.xml")
