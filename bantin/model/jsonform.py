@@ -214,6 +214,9 @@ def _table_in(d: dict[str, Any], depth: int, pictures: Embedded) -> Table:
     rows = tuple(tuple(Cell(_container_in(c, depth, pictures), _span_of(c, "colspan"), _span_of(c, "rowspan"))
                        for c in r) for r in d.get("rows", []))
     header_rows = d.get("header_rows", 0)
+    if not isinstance(header_rows, int) or isinstance(header_rows, bool) or header_rows < 0:
+        # The schema's "integer" takes 1.0, which sliced no row in the PDF and the EPUB.
+        raise SchemaError(f"header_rows must be a whole number, not {header_rows!r}")
     if header_rows > len(rows):
         raise SchemaError(f"header_rows is {header_rows} but the table has {len(rows)} rows")
     table = Table(rows, header_rows, text_in(d.get("caption", "")))

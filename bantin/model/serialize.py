@@ -9,6 +9,7 @@ still read, each against its own frozen schema file.
 from __future__ import annotations
 
 import json
+import re
 import sys
 from functools import lru_cache
 from importlib import resources
@@ -18,7 +19,7 @@ from bantin.model.blocks import Block
 from bantin.model.dates import iso_date_ok
 from bantin.model.document import NOTE_KINDS, Article, Briefing, Dateline, Document, Note, Outlet, Signature, Signer
 from bantin.model.images import Embedded
-from bantin.model.jsonform import SchemaError, blocks_in, blocks_out, opt_str
+from bantin.model.jsonform import MAX_DEPTH, SchemaError, blocks_in, blocks_out, opt_str
 from bantin.model.maps import spans_of
 
 __all__ = ["ARTICLE_SCHEMA", "BRIEFING_SCHEMA", "SchemaError", "dumps", "from_dict", "loads", "to_dict", "validate"]
@@ -227,17 +228,39 @@ def _validator(kind: str, version: int) -> Any:
     return Draft202012Validator({"$defs": schema["$defs"], "$ref": f"#/$defs/{kind}"})
 
 
+def _shallow(data: Any) -> None:
+    """Refuse blocks nested deeper than the reader takes before the schema sees
+    them: the schema's checker recurses once per level and, a hundred quotes deep,
+    ran out of stack inside its Rust part, which no ``except`` catches (helper-86)."""
+    stack: list[tuple[Any, int]] = [(data, 0)]
+    while stack:
+        node, depth = stack.pop()
+        if isinstance(node, dict):
+            depth += "type" in node
+            if depth > MAX_DEPTH:
+                raise SchemaError(f"blocks are nested more than {MAX_DEPTH} deep")
+            stack.extend((v, depth) for v in node.values() if isinstance(v, dict | list))
+        elif isinstance(node, list):
+            stack.extend((v, depth) for v in node if isinstance(v, dict | list))
+
+
 def validate(data: Any) -> None:
     """Raise ``SchemaError`` naming the first place where ``data`` breaks the schema."""
     from jsonschema.exceptions import best_match
 
     if not isinstance(data, dict):
         raise SchemaError(f"not a canonical document: a JSON {type(data).__name__}, not an object")
+    newer = re.fullmatch(r"bantin/(article|briefing)@(\d{1,9})", str(data.get("schema")))
+    latest = max(version for _, version in SCHEMAS.values())
+    if newer and int(newer.group(2)) > latest:
+        raise SchemaError(f"written by a newer bantin ({newer.group(0)}): this version reads "
+                          f"bantin/{newer.group(1)}@1 to @{latest}; upgrade bantin to read it")
     if data.get("schema") not in SCHEMAS:
         raise SchemaError(
             f"not a canonical document (expected \"schema\": \"{ARTICLE_SCHEMA}\" or \"{BRIEFING_SCHEMA}\")"
         )
     kind, version = SCHEMAS[data["schema"]]
+    _shallow(data)
     error = best_match(_validator(kind, version).iter_errors(data))
     if error is not None:
         where = "/".join(str(p) for p in error.absolute_path) or "the document"

@@ -179,3 +179,51 @@ def test_an_empty_paragraph_in_a_container_reads_back_as_itself():
     for doc in (Article("t", blocks=(Quote((Paragraph(()),)),)),
                 Article("t", blocks=(ListBlock((ListItem((Paragraph(()),)),)),))):
         assert loads(dumps(doc)) == doc
+
+
+def test_the_text_of_nested_tables_is_read_once_per_cell(monkeypatch):
+    """helper-86: each level read its cells' text twice, so a table nested in a
+    cell forty deep (a 2 KB JSON file) never finished converting."""
+    from bantin.model import Cell, Paragraph, Table, blocks, plain
+
+    inner: Table = Table(rows=((Cell((Paragraph(plain("lõi")),)), Cell((Paragraph(plain("ô")),))),))
+    for _ in range(16):
+        inner = Table(rows=((Cell((inner,)), Cell((Paragraph(plain("ô")),))),))
+    calls = 0
+    real = blocks.plain_text
+
+    def counted(bs):
+        nonlocal calls
+        calls += 1
+        return real(bs)
+
+    monkeypatch.setattr(blocks, "plain_text", counted)
+    text = counted((inner,))
+    assert "".join(s.text for s in text).split().count("ô") == 17
+    assert calls < 100, calls  # linear in the depth (about 3 a level), not 2 ** depth
+
+
+@pytest.mark.parametrize("levels", [65, 100, 300])
+def test_quotes_nested_past_the_limit_are_one_clear_refusal(levels: int) -> None:
+    """helper-86: a hundred quotes deep, the schema's checker ran out of stack in
+    its Rust part (a panic no ``except Exception`` catches, 2,000 lines of trace,
+    and with --jobs 1 the run's other inputs lost)."""
+    block: dict = {"type": "paragraph", "text": "lõi"}
+    for _ in range(levels):
+        block = {"type": "quote", "blocks": [block]}
+    doc = {"schema": "bantin/article@3", "title": "Trích dẫn lồng nhau", "blocks": [block]}
+    with pytest.raises(SchemaError, match="nested more than 64 deep"):
+        loads(json.dumps(doc))
+
+
+def test_a_count_of_header_rows_written_1_0_is_refused() -> None:
+    # helper-86: the schema counts 1.0 as an integer; the PDF and EPUB then failed
+    # with an internal error, where "level": 2.0 was already refused by name.
+    table = {"type": "table", "header_rows": 1.0, "rows": [["Huyện"], ["Mường Tè"]]}
+    with pytest.raises(SchemaError, match="header_rows must be a whole number, not 1.0"):
+        loads(json.dumps({"schema": "bantin/article@3", "title": "Bảng", "blocks": [table]}))
+
+
+def test_a_document_of_a_newer_version_says_so() -> None:
+    with pytest.raises(SchemaError, match=r"newer bantin \(bantin/article@4\).*@1 to @3"):
+        loads(json.dumps({"schema": "bantin/article@4", "title": "Mới", "blocks": []}))
