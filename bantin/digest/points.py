@@ -41,7 +41,13 @@ _ATTRIBUTION = re.compile(
     rf"(?P<cut>[”\"»]?)\s*[,–—-]\s+(?P<who>(?:[^\s.!?…]+\s+){{1,12}}?)(?:{SAYING})"
     rf"(?:\s+(?:thêm|rõ|với [^\s.!?…]+(?:\s[^\s.!?…]+){{0,3}}))?(?P<end>[.!?…]+)$"
 )
-_PAREN = re.compile(r"\s*\([^()]{1,200}\)")
+_PAREN = re.compile(r"\s*\(([^()]{1,200})\)")
+# A parenthesis that bounds what the sentence says is no aside: "35.000 đồng/môn
+# (sau khi trích lại cho Bộ …) sẽ chuyển về các cụm thi" without it says the whole
+# fee goes there (helper-82). Such a sentence is shown whole or not at all.
+_BOUNDS = re.compile(r"^(?:sau khi|trước khi|trừ|ngoại trừ|không|chưa|chỉ|riêng|nếu|trường hợp|trong trường hợp|"
+                     r"tối đa|tối thiểu|ít nhất|nhưng|song|kể cả|bao gồm|trong đó|đã trừ|chưa kể|chưa tính)\b",
+                     re.IGNORECASE)
 # The sentence's own full stop after one the parenthesis left at the end: an
 # initial's ("B."), or an ellipsis ("làm… (cười).").
 _DOUBLED_STOP = re.compile(r"(?:(?<=[^.…]\.)|(?<=\.\.\.)|(?<=…))\.(?=[”\"»]?$)")
@@ -108,6 +114,8 @@ def trims(u: Unit) -> Iterator[tuple[str, str | None, str | None]]:
         yield text, speaker, ", ".join(dropped)
     # "… là Nguyễn Văn B. (21 tuổi)." without its parenthesis ends in the initial's
     # full stop and the sentence's: one is enough.
+    if any(_BOUNDS.match(m.group(1).strip()) for m in _PAREN.finditer(text)):
+        return
     shorter = _DOUBLED_STOP.sub("", _PAREN.sub("", text))
     if shorter != text:
         dropped.append("parenthesis")

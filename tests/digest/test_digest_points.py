@@ -373,3 +373,17 @@ def test_a_lede_never_leaves_a_quotation_open(sapo, shown):
     from bantin.digest.build import lede
 
     assert lede(sapo) == shown
+
+
+def test_a_parenthesis_that_bounds_the_sentence_is_never_dropped():
+    # helper-82: without "(sau khi trích lại …)" the point said the whole fee goes
+    # to the clusters; such a sentence is shown whole, or not at all.
+    sentence = ("Nguồn thu từ phí dự thi 35.000 đồng mỗi môn (sau khi trích lại cho Bộ Giáo dục và Đào tạo và các "
+                "sở) sẽ chuyển về các cụm thi để chi cho việc tổ chức thi.")
+    a = Article("Phí thi", lede="Thí sinh nộp phí dự thi.", blocks=(Paragraph(plain(sentence)),))
+    assert [p.text for p in select(a, 5, 100)] == [sentence]
+    assert select(a, 5, 25) == []  # 35 words do not fit in 25, and the short form would mislead
+    aside = sentence.replace("(sau khi trích lại cho Bộ Giáo dục và Đào tạo và các sở)", "(khoảng 1,5 USD)")
+    b = Article("Phí thi", lede="Thí sinh nộp phí dự thi.", blocks=(Paragraph(plain(aside)),))
+    cut = select(b, 5, 25)
+    assert [p.trimmed for p in cut] == ["parenthesis"] and "USD" not in cut[0].text

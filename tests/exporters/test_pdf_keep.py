@@ -94,3 +94,25 @@ def test_no_page_ends_on_a_heading_or_a_heading_and_its_subheading(tmp_path, she
     last = _last_lines(pdf)
     assert len(last) > 3
     assert not [line for line in last if line.startswith(("Mục số", "Tiểu mục số"))], last
+
+
+@pytest.mark.parametrize("sheet", ["default", "nd30"])
+def test_a_link_is_underlined_below_the_dot_of_a_nang(sheet):
+    """helper-83: links were told by colour alone (WCAG 1.4.1; a grey print loses
+    them). The underline sits below the body face's dấu nặng: at reportlab's usual
+    depth it ran through the dot, and "Bộ" read as "Bô"."""
+    from fontTools.ttLib import TTFont
+
+    from bantin.exporters.pdf.fonts import fonts
+    from bantin.exporters.pdf.styles import styles
+    from bantin.style.fonts import resolve
+    from bantin.style.stylesheet import load
+
+    style = load(sheet)
+    body = styles(style, fonts(style))["body"]
+    assert body.linkUnderline
+    offset = float(str(body.underlineOffset).replace("*F", "")) * body.fontSize  # points, below the baseline
+    with TTFont(resolve(style.body_font).files["regular"]) as font:
+        dot = min(font["glyf"][font.getBestCmap()[ord(ch)]].yMin for ch in "ạộệịụựỵ")
+        lowest = dot / font["head"].unitsPerEm * body.fontSize
+    assert offset < lowest - 0.3, (offset, lowest)  # the line's half-width below the dot, at least
