@@ -259,7 +259,8 @@ def test_an_articles_headings_are_in_the_contents(tmp_path):
 
 
 def test_text_alternatives_are_claimed_only_when_every_picture_has_one():
-    """helper-71: the package claimed alternativeText for a picture set with alt=""."""
+    """helper-71: the package claimed alternativeText for a picture set with alt="";
+    helper-83: and textual access sufficient."""
     import io
 
     from PIL import Image as Pillow
@@ -276,3 +277,6 @@ def test_text_alternatives_are_claimed_only_when_every_picture_has_one():
         with zipfile.ZipFile(io.BytesIO(api.export(doc, "epub"))) as z:
             opf = z.read("EPUB/content.opf").decode()
         assert ('property="schema:accessibilityFeature">alternativeText<' in opf) == claimed, (figure, opf)
+        # helper-83: the picture alone was still said to be unneeded to a reader.
+        sufficient = "textual" if claimed else "textual,visual"
+        assert f'property="schema:accessModeSufficient">{sufficient}<' in opf, opf

@@ -52,7 +52,8 @@ def metadata(book: epub.EpubBook, doc: Document, canonical: str, style: Style, p
     for prop, value in (
         ("schema:accessMode", "textual"),
         *((("schema:accessMode", "visual"),) if pictured else ()),
-        ("schema:accessModeSufficient", "textual"),
+        # A picture with no text alternative is needed as a picture (helper-83).
+        ("schema:accessModeSufficient", "textual" if described or not pictured else "textual,visual"),
         ("schema:accessibilityFeature", "structuralNavigation"),
         ("schema:accessibilityFeature", "tableOfContents"),
         ("schema:accessibilityFeature", "readingOrder"),
