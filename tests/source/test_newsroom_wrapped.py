@@ -66,3 +66,19 @@ def test_a_list_item_opens_its_own_line_in_a_wrapped_text():
     a = api.read(wrapped.encode())
     lists = [b for b in a.blocks if isinstance(b, ListBlock)]
     assert len(lists) == 1 and len(lists[0].items) == 3
+
+
+def test_a_list_item_wrapped_onto_an_indented_line_stays_one_item():
+    # helper-87: the indented second line left the list as a paragraph of its own.
+    text = ORIGINAL.replace("Minh Anh\n", "") + "\n".join([
+        "Các đơn vị thi công phải thực hiện ba yêu cầu:",
+        "- Bảo đảm tiến độ và an toàn lao động trên công trường, nhất là mùa mưa lũ",
+        "  và khi thi công trụ cầu dưới lòng sông;",
+        "- Giảm thiểu ảnh hưởng đến đời sống của người dân hai bên bờ sông;",
+        "- Công khai, minh bạch trong công tác giải phóng mặt bằng.", "Minh Anh"]) + "\n"
+    a = api.read(text.encode())
+    lists = [b for b in a.blocks if isinstance(b, ListBlock)]
+    assert len(lists) == 1 and [text_of(i.text) for i in lists[0].items][0] == (
+        "Bảo đảm tiến độ và an toàn lao động trên công trường, nhất là mùa mưa lũ và khi thi công trụ cầu "
+        "dưới lòng sông;")
+    assert len(lists[0].items) == 3

@@ -1,6 +1,7 @@
 """A newsroom text's lines as the rules read them: invisible characters gone,
-no-break spaces plain, a table row's leading tabs kept, and paragraphs that a
-sender's program broke into lines of a fixed width joined again.
+no-break spaces plain, a table row's leading tabs kept, a list item's indented
+lower-case line joined to it, and paragraphs that a sender's program broke into
+lines of a fixed width joined again.
 
 A newsroom's text has a paragraph per line. Text that went through an e-mail
 program or an editor set to wrap (70, 72 or 76 columns) has its paragraphs cut
@@ -31,8 +32,17 @@ _ITEM = re.compile(r"^(?:[-–—•+*]\s|\(?\d{1,2}[.)]\s|[a-zđ][.)]\s)")
 
 
 def split(text: str) -> list[str]:
-    return unwrap([table.trimmed(cleanup.INVISIBLE.sub("", line).replace("\u00a0", " "))
-                   for line in text.split("\n")])
+    out: list[str] = []
+    item = False  # the last line opens a list item (or goes on with one)
+    for raw in text.split("\n"):
+        raw = cleanup.INVISIBLE.sub("", raw).replace("\u00a0", " ")
+        line = table.trimmed(raw)
+        if item and raw.startswith("  ") and line[:1].islower():
+            out[-1] = f"{out[-1]} {line}"  # "- Bảo đảm … mùa mưa lũ" / "  và khi thi công …;": one item
+            continue
+        item = bool(_ITEM.match(line))
+        out.append(line)
+    return unwrap(out)
 
 
 def _first_word(line: str) -> str:
