@@ -12,7 +12,7 @@ import warnings
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 
-from bantin.errors import BantinError, BantinWarning, ExportError, InputError, UsageError
+from bantin.errors import ArgumentError, BantinError, BantinWarning, ExportError, InputError, UsageError
 from bantin.exporters import Exporter, RenderContext, registry
 from bantin.model import Article, Briefing, Document
 from bantin.model.sanitize import sanitize
@@ -21,7 +21,7 @@ from bantin.run import batch
 from bantin.run.convert import one_line
 from bantin.run.names import shown
 from bantin.run.report import Report
-from bantin.run.settings import TYPESET, Settings, source_date_epoch
+from bantin.run.settings import MAX_EPOCH, TYPESET, Settings, source_date_epoch
 from bantin.source import codec, files
 from bantin.source import read as read_bytes
 from bantin.style.fonts import check as check_fonts
@@ -92,6 +92,10 @@ def read(
         raise UsageError(f"encoding must be a string, not {type(encoding).__name__}")
     if source_format is not None and not isinstance(source_format, str):
         raise UsageError(f"source_format must be a string, not {type(source_format).__name__}")
+    if base_dir is not None and not isinstance(base_dir, (str, os.PathLike)):
+        raise ArgumentError(f"base_dir must be a path, not {type(base_dir).__name__}")
+    if warn is not None and not callable(warn):
+        raise ArgumentError(f"warn must be a function of one message, not {type(warn).__name__}")
     enc = codec(encoding)
     fmt = source_format
     name_hint = name
@@ -127,7 +131,7 @@ def read(
             raise InputError(f"text holds a lone surrogate at offset {e.start}") from None
         enc = None
     else:
-        raise TypeError(f"source must be a path, bytes or str, not {type(source).__name__}")
+        raise ArgumentError(f"source must be a path, bytes or str, not {type(source).__name__}")
     st = load_style(style)
     doc = read_bytes(data, enc, fmt, warn, folder, name=name_hint, outlets=dict(st.outlets))
     return prepare(doc, st, warn=warn) if typography else sanitize(doc, warn)
@@ -152,12 +156,14 @@ def export(
     several threads at once.
     """
     if not isinstance(doc, (Article, Briefing)):
-        raise TypeError(f"doc must be an Article or a Briefing, not {type(doc).__name__}")
+        raise ArgumentError(f"doc must be an Article or a Briefing, not {type(doc).__name__}")
     if epoch is None:
         epoch = source_date_epoch()  # a bad value is a UsageError here, not an internal error in a writer
-    elif not isinstance(epoch, int) or isinstance(epoch, bool) or epoch < 0:
-        raise UsageError(f"epoch must be a whole number of seconds since 1970, not {epoch!r}")
+    elif not isinstance(epoch, int) or isinstance(epoch, bool) or not 0 <= epoch <= MAX_EPOCH:
+        raise UsageError(f"epoch must be a whole number of seconds from 1970 to 9999, not {epoch!r}")
     table = registry()
+    if not isinstance(fmt, str):
+        raise ArgumentError(f"fmt must be a format's name, not {type(fmt).__name__}")
     if fmt not in table:
         raise UsageError(f"unknown format {fmt!r} (known: {', '.join(table)})")
     st = load_style(style)

@@ -28,6 +28,11 @@ class UsageError(BantinError, ValueError):
     """Options that do not fit together: an unknown format, a bad ``-M`` value."""
 
 
+class ArgumentError(UsageError, TypeError):
+    """An argument of the wrong type given to the API (``read(None)``); a
+    ``TypeError`` too, as Python's own would be."""
+
+
 class StdoutError(BantinError, OSError):
     """Standard output could not take the document (a full disk, an I/O error)."""
 

@@ -17,11 +17,18 @@ T = TypeVar("T")
 def load(group: str, kind: type[T], what: str) -> dict[str, T]:
     """Every plug-in of ``group`` that is a ``kind``, by name, sorted. One that fails
     to load is a warning, never the end of the others; editable installs can list an
-    entry point twice, and the first of a name wins."""
+    entry point twice, and the first of a name wins. bantin's own come first: a
+    plug-in named "pdf" is a warning, never the PDF (helper-89: which one won
+    followed the order of the installed packages)."""
     found: dict[str, T] = {}
-    for ep in _installed().select(group=group):
-        if ep.name in found:
+    taken: dict[str, str] = {}
+    for ep in sorted(_installed().select(group=group), key=lambda ep: not ep.value.startswith("bantin.")):
+        if ep.name in taken:
+            if ep.value != taken[ep.name]:
+                warnings.warn(f"{what} plug-in {ep.name!r} ({ep.value}) is ignored: {taken[ep.name]} has that name",
+                              BantinWarning, stacklevel=3)
             continue
+        taken[ep.name] = ep.value
         try:
             obj = ep.load()
             if not isinstance(obj, kind):

@@ -68,8 +68,12 @@ class Exporter:
         """The document's bytes. A plug-in written for bantin 0.2 takes (document,
         style, warn); it still works, without the epoch."""
         if _takes_style(self.write):
-            return self.write(doc, ctx.style, ctx.warn)  # type: ignore[call-arg, arg-type]
-        return self.write(doc, ctx)
+            out = self.write(doc, ctx.style, ctx.warn)  # type: ignore[call-arg, arg-type]
+        else:
+            out = self.write(doc, ctx)
+        if not isinstance(out, bytes):  # a plug-in's: said as its fault, not as bantin's internal error
+            raise ExportError(f"the {self.name} exporter returned {type(out).__name__}, not bytes")
+        return out
 
 
 @lru_cache(maxsize=64)
@@ -78,7 +82,11 @@ def _takes_style(write: Callable[..., Any]) -> bool:
         params = inspect.signature(write).parameters
     except (TypeError, ValueError):
         return False
-    return len(params) == 3
+    # Three positional parameters: (document, style, warn). Keyword-only ones, or
+    # ones with a default, are a modern writer's options (helper-89).
+    required = [p for p in params.values()
+                if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD) and p.default is p.empty]
+    return len(required) == 3
 
 
 @lru_cache(maxsize=1)

@@ -245,3 +245,23 @@ def test_example_plugin_uses_public_names_only():
     source = (EXAMPLES / "plugin-markdown" / "bantin_markdown.py").read_text(encoding="utf-8")
     imports = [line for line in source.splitlines() if line.startswith(("from bantin", "import bantin"))]
     assert imports == ["from bantin import ("]
+
+
+def test_every_wrong_argument_is_a_bantin_error():
+    """helper-89: the README says everything raises BantinError; a wrong type gave
+    a bare TypeError, a list of formats "unhashable type", a far epoch an internal
+    error of the DOCX writer."""
+    import bantin
+    from bantin.model import Article, Paragraph, plain
+
+    doc = Article("Tiêu đề", blocks=(Paragraph(plain("Một câu.")),))
+    calls = [lambda: bantin.read(None), lambda: bantin.read(123), lambda: bantin.export(None, "pdf"),
+             lambda: bantin.export("văn bản", "pdf"), lambda: bantin.export(doc, ["pdf"]),
+             lambda: bantin.read(b"Tieu de\nMot cau.\n", base_dir=5),
+             lambda: bantin.read(b"Tieu de\nMot cau.\n", warn=5),
+             lambda: bantin.export(doc, "docx", epoch=10**12)]
+    for call in calls:
+        with pytest.raises(bantin.BantinError):
+            call()
+    with pytest.raises(TypeError):  # as Python's own would be, too
+        bantin.read(None)

@@ -85,3 +85,52 @@ def test_broken_and_duplicate_plugins(monkeypatch):
     assert list(table) == ["txt"]
     err = " ".join(str(w.message) for w in caught)
     assert "'broken' failed to load" in err and "'wrong' failed to load" in err
+
+
+def test_a_plugin_never_takes_a_built_in_formats_name(monkeypatch):
+    """helper-89: a plug-in registered as "pdf" replaced the PDF, in silence, when
+    its package sorted before bantin's."""
+    import sys
+    import types
+
+    from bantin import plugins
+    from bantin.exporters import Exporter
+
+    fake = types.ModuleType("h89_impostor")
+    fake.exporter = Exporter("txt", ".txt", lambda doc, ctx: b"NOT A TEXT")  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "h89_impostor", fake)
+    eps = [EntryPoint("txt", "h89_impostor:exporter", exporters.GROUP),
+           EntryPoint("txt", "bantin.exporters.txt:exporter", exporters.GROUP)]
+    monkeypatch.setattr(plugins, "_installed", lambda: EntryPoints(eps))
+    exporters.registry.cache_clear()
+    try:
+        with pytest.warns(BantinWarning, match=r"'txt' \(h89_impostor:exporter\) is ignored"):
+            table = exporters.registry()
+    finally:
+        exporters.registry.cache_clear()
+    assert table["txt"].write is not fake.exporter.write  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(("returned", "kind"), [("văn bản", "str"), (None, "NoneType")])
+def test_a_plugin_that_returns_no_bytes_is_named(returned, kind):
+    import bantin
+    from bantin.errors import ExportError
+    from bantin.exporters import Exporter, RenderContext
+    from bantin.model import Article, Paragraph, plain
+
+    plugin = Exporter("odd", ".odd", lambda doc, ctx: returned)
+    with pytest.raises(ExportError, match=f"the odd exporter returned {kind}, not bytes"):
+        plugin.render(Article("T", blocks=(Paragraph(plain("Một câu.")),)), RenderContext(bantin.load_style("default")))
+
+
+def test_a_modern_writer_with_a_keyword_option_is_not_taken_for_an_old_one():
+    import bantin
+    from bantin.exporters import Exporter, RenderContext
+    from bantin.model import Article, Paragraph, plain
+
+    def write(doc, ctx, *, pretty=False):
+        return f"{doc.title}|{type(ctx).__name__}|{pretty}".encode()
+
+    out = Exporter("kw", ".kw", write).render(Article("T", blocks=(Paragraph(plain("Một câu.")),)),
+                                              RenderContext(bantin.load_style("default")))
+    assert out == b"T|RenderContext|False"
