@@ -151,6 +151,9 @@ def _auto(data: bytes, notes: list[str], mend: bool = True) -> Decoded:
         if not mend:
             raise InputError(f"{_not_valid('UTF-8', data, e)}; name its encoding with --encoding") from None
         return _not_utf8(data.removeprefix(codecs.BOM_UTF8), e, notes)
+    if mend and text.isascii() and legacy.looks_viqr(text):
+        notes.append("the text looks like VIQR (Vietnamese typed in ASCII: “Ha` No^.i”); "
+                     "if so, read it with --encoding viqr")
     return (_mojibake(text, notes) if mend else None) or Decoded(text)
 
 

@@ -91,6 +91,19 @@ def _decoder(name: str) -> tuple[dict[str, str], re.Pattern[str]]:
     return table, re.compile(alternatives)
 
 
+# A vowel with a mark only VIQR writes after it: a circumflex, breve or horn
+# ("o^", "a(", "u+"), or a grave or tilde tone ("a`", "e~"). English and other
+# plain ASCII text hardly ever has one; its "'", "?" and "." are its punctuation.
+_VIQR_SURE = re.compile(r"(?<![\w`~^(+])[A-Za-z]*[aeiouyAEIOUY](?:[\^(+]|[`~])")
+
+
+def looks_viqr(text: str) -> bool:
+    """Whether ASCII text reads as VIQR: one word in ten or more carries a mark
+    only VIQR writes (never decoded unasked: the hint is only said)."""
+    words = len(text.split())
+    return words >= 5 and len(_VIQR_SURE.findall(text)) * 10 >= words
+
+
 def decode(data: bytes, name: str, capitals: bool = True) -> str:
     """Bytes in a legacy encoding to Unicode NFC; ``capitals`` restores TCVN3's
     capitals where a line or sentence opens (not for a word inside a line).

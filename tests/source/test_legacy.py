@@ -69,6 +69,12 @@ def test_viqr_only_when_named(tmp_path):
     assert (tmp_path / "out" / "viqr.txt").read_bytes() == api.export(api.read(SAMPLE.encode()), "txt")
     r = bantin("export", "-f", "txt", "-o", str(tmp_path / "plain"), str(src))
     assert r.returncode == 0 and b"detected" not in r.stderr  # ASCII is UTF-8: taken as it is
+    # ... with a hint (helper-87: raw VIQR came out, its marks curled by the typography).
+    assert b"looks like VIQR" in r.stderr and b"--encoding viqr" in r.stderr, r.stderr
+    english = tmp_path / "english.txt"
+    english.write_text("Quarterly report\nSales rose 5% in Q3 (see a(b) below), the CEO said. Costs fell.\n")
+    r = bantin("export", "-f", "txt", "-o", str(tmp_path / "plain"), str(english))
+    assert r.returncode == 0 and b"VIQR" not in r.stderr, r.stderr
 
 
 def test_viqr_keeps_addresses_and_refuses_bytes_beyond_ascii():
