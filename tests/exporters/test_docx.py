@@ -294,3 +294,22 @@ def test_a_long_address_in_a_cell_leaves_the_other_columns_their_words(tmp_path)
     got = [w for line in word_lines(soffice_pdf(tmp_path / "out" / "dich-vu.docx", tmp_path)) for _, _, w in line]
     for word in ("STT", "Thủ", "tục", "hành", "chính", "quyết", "phiếu", "chứng", "Phòng"):
         assert word in got or word.capitalize() in got, (word, got)
+
+
+def test_a_bundles_article_titles_are_set_as_an_articles_title(tmp_path):
+    """helper-90: in a bundle the titles are Heading 1 (the navigation pane lists
+    them), which was the size of a section's heading, where the PDF sets a title."""
+    import re
+
+    from helpers import EXAMPLES, bantin, zip_text
+
+    from bantin.style.stylesheet import load
+
+    r = bantin("export", "-f", "docx", "--bundle", "Bản tin", "-o", str(tmp_path),
+               str(EXAMPLES / "thu-vien-so.txt"), str(EXAMPLES / "mua-lua-dong-thap.txt"))
+    assert r.returncode == 0, r.stderr
+    xml = zip_text(tmp_path / "ban-tin.docx", "word/styles.xml")
+    heading1 = re.search(r'<w:style [^>]*w:styleId="Heading1".*?</w:style>', xml, re.S).group(0)
+    assert f'<w:sz w:val="{round(load("default").text.title_size * 2)}"/>' in heading1
+    body = zip_text(tmp_path / "ban-tin.docx", "word/document.xml")
+    assert body.count('<w:pStyle w:val="Heading1"/>') == 2  # the two titles, still in the navigation

@@ -280,3 +280,15 @@ def test_text_alternatives_are_claimed_only_when_every_picture_has_one():
         # helper-83: the picture alone was still said to be unneeded to a reader.
         sufficient = "textual" if claimed else "textual,visual"
         assert f'property="schema:accessModeSufficient">{sufficient}<' in opf, opf
+
+
+def test_the_digest_title_stands_centred_over_its_line_as_on_paper(tmp_path):
+    """helper-90: the review's title stood flush left over its centred "7 bài"."""
+    from helpers import EXAMPLES, bantin
+
+    r = bantin("export", "-f", "epub", "--bundle", "Điểm báo", "--digest", "-o", str(tmp_path),
+               str(EXAMPLES / "thu-vien-so.txt"), str(EXAMPLES / "mua-lua-dong-thap.txt"))
+    assert r.returncode == 0, r.stderr
+    with zipfile.ZipFile(tmp_path / "diem-bao.epub") as z:
+        page, css = z.read("EPUB/digest.xhtml").decode(), z.read("EPUB/style.css").decode()
+    assert '<h1 class="digest-title">' in page and "h1.digest-title { text-align: center; }" in css

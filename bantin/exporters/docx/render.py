@@ -92,6 +92,7 @@ def write(doc: Document, ctx: RenderContext) -> bytes:
                 style.page.decree_header)
     if isinstance(doc, Briefing) and doc.kind == "bundle":
         body.pages = article_pages(doc, style)
+        styles.titled(d, style, resolve(style.heading_font).name)
     body.walk(doc)
     if body.note_parts:
         notes.settings(d, set(body.note_parts))

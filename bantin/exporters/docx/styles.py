@@ -203,6 +203,13 @@ def _linked_alike(root: Any) -> None:
         char.append(copy.deepcopy(source))
 
 
+def titled(d: Any, style: Style, heading: str) -> None:
+    """A bundle's article titles are Heading 1 (Word's navigation lists them), set
+    as the title of an article on its own, as the PDF sets them: the Heading 1 of
+    a section was the size of the headings under it (helper-90)."""
+    _paragraph_style(d.styles[NAMES["h1"]], docx_roles(style)["title"], style, heading)
+
+
 def _outline(d: Any) -> None:
     """A digest's groups and entries are in Word's navigation pane and LibreOffice's
     Navigator, under the document's headings: groups at level 1, entries at 2."""

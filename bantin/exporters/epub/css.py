@@ -103,6 +103,8 @@ def css(style: Style, fonts: list[tuple[str, str, str]], fallbacks: list[str]) -
             # A translucent grey ground reads on a white page and on a night theme's black.
             f"padding: 0.4em 0.6em; background: {_GROUND}; font-size: 0.82em; line-height: 1.35; }}",
             "nav ol { list-style: none; padding-left: 0; } nav li { margin: 0.4em 0; }",
+            # The review's title and the line under it stand as the role says (centred), as in the PDF and DOCX.
+            f"h1.digest-title {{ text-align: {r['digest_title'].align}; }}",
             f".digest-meta {{ text-align: center; text-indent: 0; color: {t.accent_colour}; }}",
             # An entry's title is h2 (h3 under a group's h2), set at one size either way.
             f"section.entry {{ margin: 1em 0; }} section.entry > h2, section.entry > h3 "

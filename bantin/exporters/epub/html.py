@@ -227,7 +227,7 @@ class Html(Walker):
         self.kind = "digest"
         header = self.header(b)
         meta = digest_meta(b, bool(header))
-        self.parts.append(f'{header}<h1>{self.display(b.title)}</h1>'
+        self.parts.append(f'{header}<h1 class="digest-title">{self.display(b.title)}</h1>'
                           + (f'<p class="digest-meta">{self.x(meta, "heading")}</p>' if meta else ""))
 
     def end_digest(self, b: Briefing) -> None:
