@@ -96,7 +96,7 @@ def read(text: str, warn: Warn | None = None, outlets: Mapping[str, str] | None 
     dropped; ``outlets`` maps outlet codes to names (``outlet_tag.table()`` and
     whatever a caller merged into it)."""
     ctx = _Context(warn or (lambda _msg: None), outlets if outlets is not None else outlet_tag.table())
-    lines = text_lines.split(mail.plain(text, ctx.warn))  # an article saved out of an e-mail: its wrapping off
+    lines = text_lines.split(mail.plain(text, ctx.warn), ctx.warn)  # an article saved out of an e-mail: wrapping off
     header = header_block.parse(lines)
     if header is not None:
         return _from_header(header, ctx)

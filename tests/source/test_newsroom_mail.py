@@ -90,3 +90,55 @@ def test_an_article_that_only_looks_like_mail_is_read_as_written(text):
     assert not heard, heard
     for w in ("27.000", "50%", "Dòng thứ nhất"):
         assert (w in words) == (w in shown)
+
+
+OUTLOOK = ("-----Original Message-----\nFrom: Phòng Truyền thông [mailto:tt@example.gov.vn]\n"
+           "Sent: Thursday, June 3, 2026 9:15 AM\nTo: Ban biên tập; Nguyễn Văn B;\n Trần Văn C\n"
+           "Subject: Tin xe buýt\n\n")
+OUTLOOK_NEW = ("________________________________\nFrom: Phòng Truyền thông <tt@example.gov.vn>\n"
+               "Sent: Thursday, June 3, 2026 9:15 AM\nTo: Ban biên tập <bbt@example.vn>\nSubject: Tin xe buýt\n\n")
+TOP_POSTED = ("Anh xem giúp em bài này.\nTrân trọng!\nHùng\n\nFrom: Phòng Truyền thông <tt@example.gov.vn>\n"
+              "Sent: Thursday, June 3, 2026 9:15 AM\nTo: Ban biên tập\nSubject: Tin xe buýt\n\n")
+
+
+@pytest.mark.parametrize("mail", [
+    OUTLOOK + ARTICLE, OUTLOOK_NEW + ARTICLE, TOP_POSTED + ARTICLE,  # helper-88: the header was the title
+    FORWARDED + FORWARDED.replace("Tin xe buýt", "Fwd: Tin xe buýt") + ARTICLE,  # a forward of a forward
+    "Gửi anh bài này ạ.\n\n" + CHUYEN_TIEP + ARTICLE,  # a note above the forward
+])
+def test_every_mail_programs_header_goes(mail):
+    heard: list[str] = []
+    assert _shape(mail, heard) == _shape(ARTICLE)
+    assert any("forwarded message's header" in h for h in heard), heard
+
+
+def test_quoted_printable_of_a_code_page_is_decoded():
+    # helper-88: Windows-1258 written as quoted-printable stayed "Th=FD cu=D2a …".
+    import unicodedata
+
+    tones = "\u0300\u0301\u0303\u0309\u0323"  # Windows-1258 writes the tones as combining marks
+    spelled = "".join(unicodedata.normalize("NFC", "".join(c for c in unicodedata.normalize("NFD", ch)
+                                                            if c not in tones)) + "".join(
+        c for c in unicodedata.normalize("NFD", ch) if c in tones) for ch in ARTICLE)
+    encoded = quopri.encodestring(spelled.encode("cp1258")).decode("ascii")
+    heard: list[str] = []
+    assert _shape(encoded, heard) == _shape(ARTICLE)
+    assert any("quoted-printable" in h for h in heard), heard
+
+
+@pytest.mark.parametrize("text", [
+    # helper-88: the article's own last lines were taken for a signature.
+    ARTICLE.replace("Minh Anh", "Xin cảm ơn!\nMinh Anh"),
+    ARTICLE.replace("Lộ trình các tuyến mới\n", "--\nLộ trình các tuyến mới\n"),
+    ARTICLE.replace("Lộ trình các tuyến mới\n", "Cảm ơn\nLộ trình các tuyến mới\n"),
+    # and a formula broken after its "=" was read as quoted-printable's soft breaks
+    ARTICLE.replace("Minh Anh", "Bài toán a=\nb+c được giải bằng cách mới, x=\ny với mọi n, n^2=\nm.\nMinh Anh"),
+])
+def test_the_articles_own_last_lines_stay(text):
+    heard: list[str] = []
+    a = api.read(text.encode(), warn=heard.append)
+    shown = " ".join([a.title, a.lede or "", *(text_of(b.text) for b in a.blocks if isinstance(b, Paragraph | Heading)),
+                      a.byline or ""]).replace("\xa0", " ")
+    assert not [h for h in heard if "signature" in h or "soft breaks" in h], heard
+    for word in ("Minh Anh", "Lộ trình", "Tuyến số 1", "64"):
+        assert word in shown, (word, shown)

@@ -51,7 +51,7 @@ def test_lines_that_were_never_wrapped_stay_lines():
              "- thu nhập bình quân đầu người tăng 10 phần trăm so với năm trước;",
              "- tỷ lệ hộ nghèo giảm còn dưới 1,5 phần trăm theo chuẩn mới của tỉnh.", "Đoạn cuối bài viết."]
     assert unwrap(items) == items
-    short = ["khóa: giá trị"] * 30  # a width under forty: no program wraps there
+    short = ["khóa: giá trị"] * 30  # a narrow width: no program wraps there
     assert unwrap(short) == short
     verse = ["Sáng nay trời trong xanh quá", "Em đi học qua cánh đồng", "Lúa chín vàng trên khắp ngả",
              "Gió đưa hương lúa thơm nồng"]
@@ -82,3 +82,30 @@ def test_a_list_item_wrapped_onto_an_indented_line_stays_one_item():
         "Bảo đảm tiến độ và an toàn lao động trên công trường, nhất là mùa mưa lũ và khi thi công trụ cầu "
         "dưới lòng sông;")
     assert len(lists[0].items) == 3
+
+
+@pytest.mark.parametrize("indent", ["    ", "\t"])
+def test_wrapped_paragraphs_with_indented_first_lines_are_joined(indent):
+    # helper-88: the indented first lines set the width, and no other line was full.
+    indented = "\n".join(textwrap.fill(p, 72, initial_indent=indent) for p in [SAPO, *BODY[:1], BODY[2]])
+    heard: list[str] = []
+    a = api.read((TITLE + "\n" + indented + "\nMinh Anh\n").encode(), warn=heard.append)
+    assert a.lede is not None and a.lede.endswith("thuận tiện hơn.")
+    assert [text_of(b.text).replace("\xa0", " ") for b in a.blocks if isinstance(b, Paragraph)] == [BODY[0], BODY[2]]
+    assert any("wrapped at" in h for h in heard), heard
+
+
+@pytest.mark.parametrize("lines", [
+    # helper-88: one-line quotes ending in a closing quote were joined into one lede
+    ["“Tôi rất vui vì con đường mới giúp các cháu đến trường an toàn hơn.”",
+     "“Nhà tôi cách chợ mười cây số, nay đi xe buýt chỉ mất hai mươi phút.”",
+     "“Giá vé như vậy là hợp lý với người dân vùng cao chúng tôi, cảm ơn tỉnh.”",
+     "“Mong tỉnh mở thêm tuyến xe lên các bản xa hơn nữa trong năm tới ạ.”",
+     "“Các cháu học sinh giờ không phải đi bộ qua đèo vào mùa mưa nữa rồi.”"],
+    # and free verse in stanzas
+    ["Sáng nay trời trong xanh trên những đỉnh núi cao", "Em đi học qua cánh đồng lúa đang thì con gái",
+     "Gió đưa hương lúa thơm nồng khắp cả bản làng", "Mẹ đứng đầu ngõ trông theo cho đến khuất bóng", "",
+     "Chiều về khói bếp lam chiều quyện trên mái lá", "Tiếng cười các em vang xa khắp cả triền đồi"],
+])
+def test_lines_that_end_a_quotation_or_a_verse_are_not_joined(lines):
+    assert unwrap(lines) == lines

@@ -11,7 +11,10 @@ signature's phone number became the byline.
 
 Each is taken off by its own shape, with a warning that quotes what went; the
 article's own words are untouched. Quoted-printable is decoded only when it
-spells UTF-8 letters (three or more) and the whole decodes as UTF-8.
+writes three letters or more beyond ASCII ("=E1", "=FD"), as UTF-8 or as a code
+page told as a file's is. A signature is taken only when it gives a way to reach
+its sender (a phone number, an address): "Xin cảm ơn!" over a byline is the
+article's.
 """
 
 from __future__ import annotations
@@ -22,24 +25,30 @@ from collections.abc import Callable
 
 Warn = Callable[[str], None]
 
-_QP_LETTER = re.compile(r"=(?:C[2-9A-F]|D[0-9A-F])=[89AB][0-9A-F]|=E[0-9A-F](?:=[89AB][0-9A-F]){2}")
+# A byte above 0x7f written "=XX": a letter of UTF-8 ("=E1=BB=9D") or of a one-byte
+# code page ("=FD", Windows-1258), which quoted-printable text is made of.
+_QP_LETTER = re.compile(r"=[89A-F][0-9A-F]")
 _FORWARDED = re.compile(r"^-{3,}\s*(?:forwarded message|original message|tin nhắn đã chuyển tiếp|"
                         r"thư đã chuyển tiếp|thư chuyển tiếp|thư gốc)\s*-{3,}$", re.IGNORECASE)
+_RULE = re.compile(r"^_{10,}$")  # Outlook's line over a forwarded message's header
 _HEADER = re.compile(r"^(?:from|date|sent|subject|to|cc|bcc|reply-to|từ|ngày|đã gửi|gửi|tiêu đề|chủ đề|"
                      r"đến|tới|người gửi|người nhận):", re.IGNORECASE)
 _WROTE = re.compile(r"(?:wrote|đã viết|viết):\s*$")
 # The line that opens a sender's signature: "--", or a closing greeting.
 _SIGNS = re.compile(r"^(?:--|(?:trân trọng|thân ái|chân thành)(?: cảm ơn)?|xin cảm ơn|cảm ơn|best regards|"
                     r"kind regards|regards|thanks|thank you)[!.,]*$", re.IGNORECASE)
+# A signature gives a way to reach its sender: a phone number, an e-mail address.
+_CONTACT = re.compile(r"@|\b(?:đt|sđt|dđ|tel|mobile|fax|e-?mail|điện thoại|hotline)\b|\d[\d .]{7,}\d",
+                      re.IGNORECASE)
 QUOTED_SHARE = 0.6  # of the lines with text: a message quoted whole, not a line of it
 SIGNATURE_LINES = 8  # a signature's lines under "--" at most
 
 
 def plain(text: str, warn: Warn) -> str:
     """The text without its e-mail wrapping."""
-    text = _decoded(text.replace("\r\n", "\n"), warn)
-    lines = _unquoted(text.split("\n"), warn)
-    lines = _decoded("\n".join(lines), warn).split("\n")  # a quoted message may be quoted-printable itself
+    # Quote marks first: "=" at a quoted line's end joins it to the next without them.
+    lines = _unquoted(text.replace("\r\n", "\n").split("\n"), warn)
+    lines = _unquoted(_decoded("\n".join(lines), warn).split("\n"), warn)  # marks that were encoded too
     lines = _unforwarded(lines, warn)
     return "\n".join(_unsigned(lines, warn))
 
@@ -53,10 +62,19 @@ def _said(what: str, lines: list[str], warn: Warn) -> None:
 def _decoded(text: str, warn: Warn) -> str:
     if len(_QP_LETTER.findall(text)) < 3:
         return _soft_broken(text, warn)
+    raw = quopri.decodestring(text.encode("utf-8"))
     try:
-        decoded = quopri.decodestring(text.encode("utf-8")).decode("utf-8")
+        decoded = raw.decode("utf-8")
     except UnicodeDecodeError:
-        return text
+        from bantin.source.decode import decode_reporting  # a code page's bytes: told as a file's are
+
+        try:
+            found = decode_reporting(raw)
+        except ValueError:  # InputError: not text once decoded; left as it came
+            return text
+        decoded = found.text
+        for note in found.notes:
+            warn(note)
     warn("decoded quoted-printable text (an e-mail's transfer encoding)")
     return decoded
 
@@ -65,7 +83,9 @@ def _soft_broken(text: str, warn: Warn) -> str:
     """Lines that quoted-printable cut at 76 columns with "=" (the letters left
     as they were: an 8-bit message) joined again."""
     worded = [line for line in text.split("\n") if line.strip()]
-    soft = [line for line in worded if line.endswith("=") and len(line) <= 76 and not line.endswith("==")]
+    # An encoder cuts a line at 76 characters at most and close to it: a formula
+    # broken after its "=" ("a=" / "b+c") is shorter.
+    soft = [line for line in worded if line.endswith("=") and 60 <= len(line) <= 76 and not line.endswith("==")]
     if len(soft) < 3 or len(soft) < 0.3 * len(worded):
         return text
     warn("joined the lines an e-mail cut with \"=\" (quoted-printable soft breaks)")
@@ -92,16 +112,33 @@ def _unquoted(lines: list[str], warn: Warn) -> list[str]:
 
 
 def _unforwarded(lines: list[str], warn: Warn) -> list[str]:
-    """Without a forwarded message's header, when it opens the text."""
-    worded = [i for i, line in enumerate(lines) if line.strip()]
-    start = next((i for i in worded[:3] if _FORWARDED.match(lines[i].strip())), None)
-    if start is None:
-        return lines
-    end = start + 1
-    while end < len(lines) and _HEADER.match(lines[end].strip()):
-        end += 1
-    _said("a forwarded message's header", lines[start:end], warn)
-    return lines[:start] + lines[end:]
+    """Without the headers of forwarded messages at the head of the text (a forward
+    of a forward has two), and the sender's note above them."""
+    while (found := _header(lines)) is not None:
+        start, end = found
+        if any(line.strip() for line in lines[:start]):
+            _said("the message above the forwarded one", lines[:start], warn)
+        _said("a forwarded message's header", lines[start:end], warn)
+        lines = lines[end:]
+    return lines
+
+
+def _header(lines: list[str]) -> tuple[int, int] | None:
+    """Where a message's header is among the text's first lines: after a marker
+    ("---------- Forwarded message ---------", "-----Original Message-----", a rule
+    of underscores) or, top-posted, three header lines or more ("From:", "Sent:",
+    "To:", "Subject:"), a folded line (one that opens with a space) carried on."""
+    worded = [i for i, line in enumerate(lines) if line.strip()][:12]
+    for i in worded:
+        marked = bool(_FORWARDED.match(lines[i].strip()) or _RULE.match(lines[i].strip()))
+        end = i + 1 if marked else i
+        while end < len(lines) and (_HEADER.match(lines[end].strip())
+                                    or (end > i and lines[end][:1] in " \t" and lines[end].strip())):
+            end += 1
+        named = [line for line in lines[i:end] if _HEADER.match(line.strip())]
+        if (marked and named) or len(named) >= 3:
+            return i, end
+    return None
 
 
 def _unsigned(lines: list[str], warn: Warn) -> list[str]:
@@ -110,5 +147,7 @@ def _unsigned(lines: list[str], warn: Warn) -> list[str]:
     mark = next((i for i in range(len(lines) - 1, -1, -1) if _SIGNS.match(lines[i].strip())), None)
     if mark is None or not 0 < sum(1 for line in lines[mark + 1:] if line.strip()) <= SIGNATURE_LINES:
         return lines
+    if not any(_CONTACT.search(line) for line in lines[mark + 1:]):
+        return lines  # "Xin cảm ơn!" and a byline, a "--" between sections: the article's own (helper-88)
     _said("the e-mail's signature", lines[mark:], warn)
     return lines[:mark]
