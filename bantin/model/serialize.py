@@ -228,20 +228,25 @@ def _validator(kind: str, version: int) -> Any:
     return Draft202012Validator({"$defs": schema["$defs"], "$ref": f"#/$defs/{kind}"})
 
 
+MAX_LEVELS = 160  # of JSON objects and arrays: the schema's checker needs about four frames a level
+
+
 def _shallow(data: Any) -> None:
     """Refuse blocks nested deeper than the reader takes before the schema sees
     them: the schema's checker recurses once per level and, a hundred quotes deep,
     ran out of stack inside its Rust part, which no ``except`` catches (helper-86)."""
-    stack: list[tuple[Any, int]] = [(data, 0)]
+    stack: list[tuple[Any, int, int]] = [(data, 0, 0)]
     while stack:
-        node, depth = stack.pop()
+        node, depth, level = stack.pop()
+        if level > MAX_LEVELS:  # a table in a cell is five levels of JSON: 44 of them crashed it too
+            raise SchemaError(f"the JSON is nested more than {MAX_LEVELS} levels deep")
         if isinstance(node, dict):
             depth += "type" in node
             if depth > MAX_DEPTH:
                 raise SchemaError(f"blocks are nested more than {MAX_DEPTH} deep")
-            stack.extend((v, depth) for v in node.values() if isinstance(v, dict | list))
+            stack.extend((v, depth, level + 1) for v in node.values() if isinstance(v, dict | list))
         elif isinstance(node, list):
-            stack.extend((v, depth) for v in node if isinstance(v, dict | list))
+            stack.extend((v, depth, level + 1) for v in node if isinstance(v, dict | list))
 
 
 def validate(data: Any) -> None:

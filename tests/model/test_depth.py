@@ -227,3 +227,13 @@ def test_a_count_of_header_rows_written_1_0_is_refused() -> None:
 def test_a_document_of_a_newer_version_says_so() -> None:
     with pytest.raises(SchemaError, match=r"newer bantin \(bantin/article@4\).*@1 to @3"):
         loads(json.dumps({"schema": "bantin/article@4", "title": "Mới", "blocks": []}))
+
+
+def test_tables_nested_deep_in_json_are_one_clear_refusal() -> None:
+    """helper-88: 44 tables each in a cell of the last (264 levels of JSON, 44
+    blocks) still crashed the schema's checker in its Rust part."""
+    block: dict = {"type": "paragraph", "text": "lõi"}
+    for _ in range(44):
+        block = {"type": "table", "rows": [[{"blocks": [block]}]]}
+    with pytest.raises(SchemaError, match="nested more than 160 levels deep"):
+        loads(json.dumps({"schema": "bantin/article@3", "title": "Bảng lồng nhau", "blocks": [block]}))
