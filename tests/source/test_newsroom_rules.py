@@ -104,6 +104,9 @@ def test_a_place_in_capitals_is_the_dateline_not_an_outlet(sapo_line, place, cod
     "Hà Nội- Hải Phòng ký kết hợp tác giao thông.",
     "Thanh Hóa – Thừa Thiên Huế mây thay đổi, có mưa rào.",
     "Taylor Swift- Đó là tên album mới.",
+    # helper-88: a route, the second place missing from the table
+    "Hà Nội- Tam Đảo: cao tốc mới thông xe.",
+    "Phú Thọ- Ba Vì nối thêm tuyến đường mới.",
 ])
 def test_words_in_capitals_before_a_dash_that_name_no_place_stay_the_sapos(sapo_line):
     a = art(f"Thông xe cầu mới\n{sapo_line}\nThân bài một câu.\n")

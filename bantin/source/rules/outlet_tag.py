@@ -90,8 +90,9 @@ def split(lede: str, outlets: Outlets | None = None) -> tuple[Outlet | None, Dat
         # "Nam Định- Các gian hàng …": a place in its own case, the dash against it
         # (VnExpress's dateline). Not "Mỹ- Nhật …", two places side by side.
         whole = f"{place} {bare}" if place else bare
-        if known_place(whole) and not _names_place(lede[m.end():]):
-            return None, Dateline(place=whole), lede[m.end():]
+        rest = lede[m.end():]
+        if known_place(whole) and not _names_place(rest) and not _named(rest):
+            return None, Dateline(place=whole), rest
     if place and not place.isupper():
         return None, None, lede
     spaced = bool(m.group("sp1") and m.group("sp2"))
@@ -129,6 +130,15 @@ def _places() -> frozenset[str]:
 
 def _place_key(name: str) -> str:
     return " ".join(unicodedata.normalize("NFC", name).casefold().replace("-", " ").replace(".", ". ").split())
+
+
+def _named(text: str) -> bool:
+    """Whether the text opens with a name of two capitalised words or a label
+    ("Tam Đảo: cao tốc mới", "Phú Thọ- Ba Vì"): a route "Hà Nội- Tam Đảo", not a
+    dateline and its sentence ("Các gian hàng …", "Sáng 5/8, …", "UBND tỉnh …")."""
+    words = text.split()[:3]
+    pair = len(words) >= 2 and all(w[:1].isupper() and w[1:2].islower() for w in words[:2])
+    return pair or any(w.endswith(":") for w in words)
 
 
 def _names_place(text: str) -> bool:
