@@ -23,6 +23,8 @@ import quopri
 import re
 from collections.abc import Callable
 
+from bantin.source.decode import decode_reporting
+
 Warn = Callable[[str], None]
 
 # A byte above 0x7f written "=XX": a letter of UTF-8 ("=E1=BB=9D") or of a one-byte
@@ -66,9 +68,7 @@ def _decoded(text: str, warn: Warn) -> str:
     try:
         decoded = raw.decode("utf-8")
     except UnicodeDecodeError:
-        from bantin.source.decode import decode_reporting  # a code page's bytes: told as a file's are
-
-        try:
+        try:  # a code page's bytes: told as a file's are
             found = decode_reporting(raw)
         except ValueError:  # InputError: not text once decoded; left as it came
             return text
