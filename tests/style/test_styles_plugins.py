@@ -134,3 +134,21 @@ def test_a_modern_writer_with_a_keyword_option_is_not_taken_for_an_old_one():
     out = Exporter("kw", ".kw", write).render(Article("T", blocks=(Paragraph(plain("Một câu.")),)),
                                               RenderContext(bantin.load_style("default")))
     assert out == b"T|RenderContext|False"
+
+
+def test_a_0_2_writer_whose_warn_is_optional_still_gets_the_style():
+    # helper-91: "def w(doc, style, warn=None)" was handed the context as its style.
+    import bantin
+    from bantin.exporters import Exporter, RenderContext
+    from bantin.model import Article, Paragraph, plain
+    from bantin.style.stylesheet import Style
+
+    def old(doc, style, warn=None):
+        return type(style).__name__.encode()
+
+    def modern(doc, ctx, extra=1):
+        return type(ctx).__name__.encode()
+
+    a, ctx = Article("T", blocks=(Paragraph(plain("Một câu.")),)), RenderContext(bantin.load_style("default"))
+    assert Exporter("old", ".o", old).render(a, ctx) == Style.__name__.encode()
+    assert Exporter("new", ".n", modern).render(a, ctx) == b"RenderContext"

@@ -39,7 +39,7 @@ def styles(style: Style, f: Fonts) -> Mapping[str, Any]:
             keepWithNext=int(r.keep_next), textColor=accent if r.accent else ink,
             # A link is underlined, not told by colour alone (a grey print, WCAG 1.4.1),
             # and below the dấu nặng: at reportlab's depth the line ran through the dot.
-            linkUnderline=1, underlineOffset="-0.3*F",
+            linkUnderline=1, underlineOffset="-0.3*F", underlineWidth="0.05*F",
             allowWidows=0, allowOrphans=0, hyphenationLang="", embeddedHyphenation=0, splitLongWords=1,
             # A URL too long for its line breaks after a slash rather than mid-word.
             # A label (an entry's number, a point's dash) in its paragraph's own face and size.

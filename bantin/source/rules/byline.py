@@ -19,6 +19,8 @@ def _name_like(line: str, max_words: int) -> bool:
         return False
     if not words[0][0].isupper():
         return False
+    if "@" in line or sum(c.isdigit() for c in line) >= 6:
+        return False  # "ĐT: 0912.345.678", an address: a way to reach someone, never a name
     for w in words:
         core = w.strip("()")
         if w in _CONNECTORS or core in _CONNECTORS or not core:

@@ -12,9 +12,10 @@ signature's phone number became the byline.
 Each is taken off by its own shape, with a warning that quotes what went; the
 article's own words are untouched. Quoted-printable is decoded only when it
 writes three letters or more beyond ASCII ("=E1", "=FD"), as UTF-8 or as a code
-page told as a file's is. A signature is taken only when it gives a way to reach
-its sender (a phone number, an address): "Xin cảm ơn!" over a byline is the
-article's.
+page told as a file's is. A signature is taken only from what is plainly a message
+(quoted, encoded or forwarded) and when it gives a way to reach its sender (a
+phone number, an address): "Trân trọng!" over a press release's contact line and
+"Xin cảm ơn!" over a byline are the article's.
 """
 
 from __future__ import annotations
@@ -27,11 +28,16 @@ from bantin.source.decode import decode_reporting
 
 Warn = Callable[[str], None]
 
-# A byte above 0x7f written "=XX": a letter of UTF-8 ("=E1=BB=9D") or of a one-byte
-# code page ("=FD", Windows-1258), which quoted-printable text is made of.
-_QP_LETTER = re.compile(r"=[89A-F][0-9A-F]")
+# A letter of UTF-8 written in quoted-printable ("=C3=A0", "=E1=BB=9D"), and a byte
+# above 0x7f ("=FD", a code page's letter): "=B2*C2" in a spreadsheet formula is
+# one too, so a code page's text is taken for quoted-printable only when its lines
+# are also cut with "=" as an encoder cuts them (helper-91).
+_QP_UTF8 = re.compile(r"=[CD][0-9A-F]=[89AB][0-9A-F]|=E[0-9A-F](?:=[89AB][0-9A-F]){2}")
+_QP_BYTE = re.compile(r"=[89A-F][0-9A-F]")
 _FORWARDED = re.compile(r"^-{3,}\s*(?:forwarded message|original message|tin nhắn đã chuyển tiếp|"
                         r"thư đã chuyển tiếp|thư chuyển tiếp|thư gốc)\s*-{3,}$", re.IGNORECASE)
+_SENDER = re.compile(r"^(?:from|từ|người gửi):", re.IGNORECASE)
+_SUBJECT = re.compile(r"^(?:subject|tiêu đề|chủ đề):", re.IGNORECASE)
 _RULE = re.compile(r"^_{10,}$")  # Outlook's line over a forwarded message's header
 _HEADER = re.compile(r"^(?:from|date|sent|subject|to|cc|bcc|reply-to|từ|ngày|đã gửi|gửi|tiêu đề|chủ đề|"
                      r"đến|tới|người gửi|người nhận):", re.IGNORECASE)
@@ -48,11 +54,19 @@ SIGNATURE_LINES = 8  # a signature's lines under "--" at most
 
 def plain(text: str, warn: Warn) -> str:
     """The text without its e-mail wrapping."""
+    said: list[str] = []
+
+    def heard(message: str) -> None:
+        said.append(message)
+        warn(message)
+
     # Quote marks first: "=" at a quoted line's end joins it to the next without them.
-    lines = _unquoted(text.replace("\r\n", "\n").split("\n"), warn)
-    lines = _unquoted(_decoded("\n".join(lines), warn).split("\n"), warn)  # marks that were encoded too
-    lines = _unforwarded(lines, warn)
-    return "\n".join(_unsigned(lines, warn))
+    lines = _unquoted(text.replace("\r\n", "\n").split("\n"), heard)
+    lines = _unquoted(_decoded("\n".join(lines), heard).split("\n"), heard)  # marks that were encoded too
+    lines = _unforwarded(lines, heard)
+    # A signature goes only from what is plainly a message: a press release ends
+    # "Trân trọng!" over its contact line, which is the release's own (helper-91).
+    return "\n".join(_unsigned(lines, warn) if said else lines)
 
 
 def _said(what: str, lines: list[str], warn: Warn) -> None:
@@ -62,7 +76,7 @@ def _said(what: str, lines: list[str], warn: Warn) -> None:
 
 
 def _decoded(text: str, warn: Warn) -> str:
-    if len(_QP_LETTER.findall(text)) < 3:
+    if len(_QP_UTF8.findall(text)) < 3 and (len(_QP_BYTE.findall(text)) < 3 or len(_soft_lines(text)) < 2):
         return _soft_broken(text, warn)
     raw = quopri.decodestring(text.encode("utf-8"))
     try:
@@ -83,13 +97,18 @@ def _soft_broken(text: str, warn: Warn) -> str:
     """Lines that quoted-printable cut at 76 columns with "=" (the letters left
     as they were: an 8-bit message) joined again."""
     worded = [line for line in text.split("\n") if line.strip()]
-    # An encoder cuts a line at 76 characters at most and close to it: a formula
-    # broken after its "=" ("a=" / "b+c") is shorter.
-    soft = [line for line in worded if line.endswith("=") and 60 <= len(line) <= 76 and not line.endswith("==")]
+    soft = _soft_lines(text)
     if len(soft) < 3 or len(soft) < 0.3 * len(worded):
         return text
     warn("joined the lines an e-mail cut with \"=\" (quoted-printable soft breaks)")
     return re.sub(r"(?<!=)=\n", "", text)
+
+
+def _soft_lines(text: str) -> list[str]:
+    """The lines an encoder cut with "=": at 76 characters at most and close to it
+    (a formula broken after its "=", "a=" / "b+c", is shorter)."""
+    return [line for line in text.split("\n") if line.endswith("=") and 60 <= len(line) <= 76
+            and not line.endswith("==")]
 
 
 def _unquoted(lines: list[str], warn: Warn) -> list[str]:
@@ -136,7 +155,10 @@ def _header(lines: list[str]) -> tuple[int, int] | None:
                                     or (end > i and lines[end][:1] in " \t" and lines[end].strip())):
             end += 1
         named = [line for line in lines[i:end] if _HEADER.match(line.strip())]
-        if (marked and named) or len(named) >= 3:
+        # Unmarked, a header names its sender by address and its subject: "Từ: 7h00"
+        # / "Đến: 17h00" / "Ngày: thứ Tư" open a notice of a power cut (helper-91).
+        addressed = any(_SENDER.match(line.strip()) and ("@" in line or "<" in line) for line in named)
+        if (marked and named) or (len(named) >= 3 and addressed and any(_SUBJECT.match(x.strip()) for x in named)):
             return i, end
     return None
 

@@ -29,6 +29,7 @@ WIDEST = 100  # characters: a line with words longer than this was never wrapped
 NARROWEST = 56  # nor was a text whose longest line is shorter (mail wraps at 60 to 80; verse is shorter)
 SHARE = 0.3  # of the lines with words: at least this many are full (a list and short lines count too)
 ENDS = ".!?…:;"
+_ALIGNED = re.compile(r"\t|\S {2,}\S")  # a table's columns, set with tabs or runs of spaces
 _ITEM = re.compile(r"^(?:[-–—•+*]\s|\(?\d{1,2}[.)]\s|[a-zđ][.)]\s)")
 
 
@@ -75,15 +76,20 @@ def unwrap(lines: list[str], widths: list[int] | None = None,
     if width < NARROWEST:
         return lines
     full = [i for i, ln in enumerate(lines[:-1])
-            if ln.strip() and lines[i + 1].strip() and "\t" not in ln + lines[i + 1]
+            if ln.strip() and lines[i + 1].strip() and not _ALIGNED.search(ln + "\n" + lines[i + 1])
             and not _ITEM.match(lines[i + 1]) and shown[i] + 1 + len(_first_word(lines[i + 1])) > width]
     inside = [i for i in full if not _ends(lines[i])]
-    if len(full) < 3 or len(full) < SHARE * len(worded) or len(inside) < 0.6 * len(full):
+    # A wrap falls inside a phrase: most of its next lines open in lower case. A
+    # brief per line, each of one line's width, opens every line with a capital.
+    lower = [i for i in inside if lines[i + 1].lstrip()[:1].islower()]
+    if len(full) < 3 or len(full) < SHARE * len(worded) or len(inside) < 0.6 * len(full) \
+            or len(lower) < 0.5 * len(inside):
         return lines
     # A full line that ends a sentence goes on in the next line only where blank
-    # lines part the paragraphs: without them, it may end its paragraph as well.
+    # lines part the paragraphs (without them, it may end its paragraph as well),
+    # and never one that ends in ";" or ":", a list's item or its lead-in.
     parted = sum(1 for ln in lines if not ln.strip()) >= 2
-    joined = set(full if parted else inside)
+    joined = set(inside) | {i for i in full if parted and lines[i].rstrip()[-1:] not in ";:"}
     if warn is not None:
         warn(f"joined the lines of paragraphs wrapped at {width} characters ({len(joined)} line breaks)")
     out: list[str] = []
