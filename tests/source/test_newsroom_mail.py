@@ -50,7 +50,6 @@ def _shape(text: str, heard: list[str] | None = None) -> tuple:
     (FORWARDED + ARTICLE, ["forwarded message's header: “---------- Forwarded message"]),
     (CHUYEN_TIEP + ARTICLE, ["forwarded message's header: “---------- Tin nhắn đã chuyển tiếp"]),
     (FORWARDED + ARTICLE + SIGNED, ["forwarded message's header", "signature: “-- / Nguyễn Văn An"]),
-    (CHUYEN_TIEP + ARTICLE + THANKED, ["forwarded message's header", "signature: “Trân trọng cảm ơn! / Nguyễn"]),
     ("Anh chị xem giúp bài dưới đây.\n\nVào Th 5, 3 thg 6, 2026 lúc 09:20 An <an@example.gov.vn> đã viết:\n"
      + _quoted(FORWARDED + ARTICLE + SIGNED), ["reply above the quoted message: “Anh chị xem giúp", "quote marks",
                                                "forwarded message's header", "signature"]),
@@ -168,6 +167,19 @@ def test_what_only_looks_like_mail_is_read_as_written(text):
     heard: list[str] = []
     a = api.read(text.encode(), warn=heard.append)
     assert not [h for h in heard if "quoted-printable" in h or "header" in h], heard
-    shown = " ".join([a.title, a.lede or "", *(text_of(b.text) for b in a.blocks if isinstance(b, Paragraph | Heading))])
+    shown = " ".join([a.title, a.lede or "",
+                      *(text_of(b.text) for b in a.blocks if isinstance(b, Paragraph | Heading))])
     for w in ("=B2*C2", "Từ: 7h00", "Thông báo tạm ngừng"):
         assert (w in text) == (w in shown.replace("\xa0", " ")), (w, shown)
+
+
+def test_a_forwarded_appeal_keeps_its_own_closing_lines():
+    """helper-93: a forwarded appeal's "Xin cảm ơn!" over its account number and its
+    byline was dropped as the sender's signature; only "--" opens a signature."""
+    appeal = ARTICLE.replace("Minh Anh", "Xin cảm ơn!\nMọi sự giúp đỡ xin gửi về chị Hường, số tài khoản "
+                                         "0123456789 tại Agribank, điện thoại 0912 345 678.\nMinh Anh")
+    heard: list[str] = []
+    a = api.read((FORWARDED + appeal).encode(), warn=heard.append)
+    assert not [h for h in heard if "signature" in h], heard
+    shown = " ".join(text_of(b.text) for b in a.blocks if isinstance(b, Paragraph | Heading)).replace("\xa0", " ")
+    assert "0123456789" in shown and a.byline == "Minh Anh"

@@ -106,6 +106,7 @@ def test_a_place_in_capitals_is_the_dateline_not_an_outlet(sapo_line, place, cod
     "Taylor Swift- Đó là tên album mới.",
     # helper-88: a route, the second place missing from the table
     "Hà Nội- Tam Đảo: cao tốc mới thông xe.",
+    "Hà Nội- Côn Minh khai trương tuyến tàu hàng liên vận.",  # helper-93: a place the table does not know
 ])
 def test_words_in_capitals_before_a_dash_that_name_no_place_stay_the_sapos(sapo_line):
     a = art(f"Thông xe cầu mới\n{sapo_line}\nThân bài một câu.\n")
@@ -700,3 +701,11 @@ def test_a_glued_dateline_over_a_title_or_an_office_is_a_dateline(opening):
     # helper-91: two capitalised words after the dash were taken for a route.
     a = art(f"Tin trong tỉnh\nNam Định- {opening}\nThân bài một câu.\n")
     assert a.dateline is not None and a.dateline.place == "Nam Định" and a.lede == opening
+
+
+@pytest.mark.parametrize("byline", ["Hoàng Long (21/3/2026)", "Thanh Hà - 21/3/2026", "Minh Anh (2024)"])
+def test_a_byline_with_a_date_is_a_byline(byline):
+    # helper-93: counting digits to refuse a phone number refused a date too.
+    a = art(f"Tin trong tỉnh\nSáng nay, tỉnh họp bàn kế hoạch năm.\nThân bài một câu dài đủ nghĩa.\n{byline}\n")
+    assert a.byline == byline
+    assert art("Tin\nSáng nay, tỉnh họp.\nThân bài một câu.\nĐT: 0912.345.678\n").byline is None

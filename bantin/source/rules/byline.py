@@ -9,6 +9,9 @@ from __future__ import annotations
 import re
 
 _SENTENCE_END = re.compile(r"[.!?…:;,]$")
+# A Vietnamese phone number (0912 345 678, 0228.3849.555, +84 912 345 678), not a
+# date ("21/3/2026") nor an amount ("3.000.000 đồng").
+PHONE = r"(?<![\d/.,])(?:\+84[ .-]?|0)\d{2,4}[ .-]?\d{3,4}[ .-]?\d{3,4}(?![\d/])"
 _CONNECTORS = {"-", "–", "&", "và", "theo", "Theo", "(Theo", "(theo", "T/h", "(T/h)", "/"}
 _TAIL = re.compile(r"^(?P<body>.*[.!?…”\"])\s+(?P<tail>[^.!?…”\"]{2,60})$")
 
@@ -19,7 +22,7 @@ def _name_like(line: str, max_words: int) -> bool:
         return False
     if not words[0][0].isupper():
         return False
-    if "@" in line or sum(c.isdigit() for c in line) >= 6:
+    if "@" in line or re.search(PHONE, line):
         return False  # "ĐT: 0912.345.678", an address: a way to reach someone, never a name
     for w in words:
         core = w.strip("()")

@@ -5,7 +5,7 @@ quoted-printable ("H=C3=A0 N=E1=BB=99i", a line cut by "=" at 76 columns), carry
 "> " before every line of a quoted message with the reply's own lines above it
 ("Anh chị xem giúp bài dưới đây." / "Vào Th 5, … đã viết:"), open with a
 forwarded message's header ("---------- Forwarded message ---------", "From:",
-"Subject:") or end with the sender's signature under "--" or "Trân trọng!". Read as they stand,
+"Subject:") or end with the sender's signature under "--". Read as they stand,
 the header was the title, the quote marks opened every paragraph and the
 signature's phone number became the byline.
 
@@ -25,6 +25,7 @@ import re
 from collections.abc import Callable
 
 from bantin.source.decode import decode_reporting
+from bantin.source.rules.byline import PHONE
 
 Warn = Callable[[str], None]
 
@@ -42,12 +43,12 @@ _RULE = re.compile(r"^_{10,}$")  # Outlook's line over a forwarded message's hea
 _HEADER = re.compile(r"^(?:from|date|sent|subject|to|cc|bcc|reply-to|từ|ngày|đã gửi|gửi|tiêu đề|chủ đề|"
                      r"đến|tới|người gửi|người nhận):", re.IGNORECASE)
 _WROTE = re.compile(r"(?:wrote|đã viết|viết):\s*$")
-# The line that opens a sender's signature: "--", or a closing greeting.
-_SIGNS = re.compile(r"^(?:--|(?:trân trọng|thân ái|chân thành)(?: cảm ơn)?|xin cảm ơn|cảm ơn|best regards|"
-                    r"kind regards|regards|thanks|thank you)[!.,]*$", re.IGNORECASE)
+# The line that opens a sender's signature: "--" (RFC 3676's "-- "). A closing
+# greeting is no sign: a forwarded appeal or press release ends "Xin cảm ơn!" or
+# "Trân trọng!" over its own account number or contact (helper-93).
+_SIGNS = re.compile(r"^--$")
 # A signature gives a way to reach its sender: a phone number, an e-mail address.
-_CONTACT = re.compile(r"@|\b(?:đt|sđt|dđ|tel|mobile|fax|e-?mail|điện thoại|hotline)\b|\d[\d .]{7,}\d",
-                      re.IGNORECASE)
+_CONTACT = re.compile(r"@|\b(?:đt|sđt|dđ|tel|mobile|fax|e-?mail|điện thoại|hotline)\b|" + PHONE, re.IGNORECASE)
 QUOTED_SHARE = 0.6  # of the lines with text: a message quoted whole, not a line of it
 SIGNATURE_LINES = 8  # a signature's lines under "--" at most
 
@@ -164,8 +165,7 @@ def _header(lines: list[str]) -> tuple[int, int] | None:
 
 
 def _unsigned(lines: list[str], warn: Warn) -> list[str]:
-    """Without the signature under the last "--" (or "-- ") line or closing
-    greeting ("Trân trọng cảm ơn!"), when it is short."""
+    """Without the signature under the last "--" (or "-- ") line, when it is short."""
     mark = next((i for i in range(len(lines) - 1, -1, -1) if _SIGNS.match(lines[i].strip())), None)
     if mark is None or not 0 < sum(1 for line in lines[mark + 1:] if line.strip()) <= SIGNATURE_LINES:
         return lines

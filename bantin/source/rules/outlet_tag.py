@@ -132,11 +132,22 @@ def _place_key(name: str) -> str:
     return " ".join(unicodedata.normalize("NFC", name).casefold().replace("-", " ").replace(".", ". ").split())
 
 
+# Words that open a dateline's sentence with a title or a body: "Phó Thủ tướng …",
+# "Sở Giáo dục …", "Ông Nguyễn Văn An …" (helper-91), never a second place.
+_OPENERS = frozenset("""ông bà anh chị em phó tổng thủ chủ bộ sở ban hội ủy ubnd hđnd công trường bệnh viện
+    đại tỉnh huyện thành thị xã phường đoàn lãnh cục tập ngân quân bí đồng giám trung các những nhiều sáng chiều
+    tối trưa đêm ngày hôm tuần tháng năm theo tại trong sau trước hơn gần khoảng người cơ lực""".split())
+
+
 def _named(text: str) -> bool:
-    """Whether the text opens with a label ("Tam Đảo: cao tốc mới"): a route "Hà
-    Nội- Tam Đảo: …", not a dateline and its sentence. Two capitalised words are
-    no sign: "Phó Thủ tướng …", "Sở Giáo dục …" open a dateline's sentence (helper-91)."""
-    return any(w.endswith(":") for w in text.split()[:3])
+    """Whether the text opens with a label ("Tam Đảo: cao tốc mới") or a second
+    name ("Côn Minh khai trương …", "Vân Nam đẩy mạnh …"): a route "Hà Nội- Côn
+    Minh", not a dateline (helper-93). Two capitalised words opened by a title or a
+    body ("Phó Thủ tướng …", "Sở Giáo dục …") are a dateline's sentence (helper-91)."""
+    words = text.split()[:3]
+    pair = (len(words) >= 2 and words[0].casefold() not in _OPENERS
+            and all(w[:1].isupper() and w[1:2].islower() for w in words[:2]))
+    return pair or any(w.endswith(":") for w in words)
 
 
 def _names_place(text: str) -> bool:

@@ -83,7 +83,7 @@ def unwrap(lines: list[str], widths: list[int] | None = None,
     # brief per line, each of one line's width, opens every line with a capital.
     lower = [i for i in inside if lines[i + 1].lstrip()[:1].islower()]
     if len(full) < 3 or len(full) < SHARE * len(worded) or len(inside) < 0.6 * len(full) \
-            or len(lower) < 0.5 * len(inside):
+            or len(lower) < 0.3 * len(inside):
         return lines
     # A full line that ends a sentence goes on in the next line only where blank
     # lines part the paragraphs (without them, it may end its paragraph as well),
