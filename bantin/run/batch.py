@@ -9,7 +9,6 @@ inputs.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import sys
 import time
@@ -27,44 +26,18 @@ from bantin.run import cluster, interrupt, manifest, owned, pool
 from bantin.run.collect import PassedOver, collect, covered, input_suffixes
 from bantin.run.convert import Job, Result, an_output, bundle, slug, target
 from bantin.run.guard import Guard, OutputRefused, check, report_refusal
+from bantin.run.keys import in_shard, output_key
 from bantin.run.names import shown
 from bantin.run.outcome import Outcome
 from bantin.run.output import unwritable
 from bantin.run.report import Report
 from bantin.run.settings import Settings
-from bantin.style.stylesheet import load as load_style
 
 Err = Callable[[str], None]
 
 
 class BatchUsageError(UsageError):
     pass
-
-
-def in_shard(job: Job, shard: tuple[int, int] | None) -> bool:
-    if shard is None:
-        return True
-    i, n = shard
-    # fsencode: a file name with bytes that are not UTF-8 still hashes.
-    digest = hashlib.sha256(os.fsencode(str(job.stem))).digest()
-    return int.from_bytes(digest[:8], "big") % n == i - 1
-
-
-def _key(job: Job, settings: Settings) -> str | None:
-    """What an output depends on: the input's bytes, the style sheets, bantin, and
-    every setting that changes an output's bytes (``Settings.output_key``)."""
-    if job.source == "-":
-        return None
-    h = hashlib.sha256()
-    try:
-        h.update(Path(job.source).read_bytes())
-        style = load_style(settings.style)
-        for part in style.source.split(" < "):
-            h.update(Path(part).read_bytes())
-    except OSError:
-        return None
-    h.update(settings.output_key())
-    return h.hexdigest()
 
 
 def check_outputs(inputs: tuple[str, ...], settings: Settings) -> bool:
@@ -216,7 +189,7 @@ def _run(jobs: Iterator[Job], settings: Settings, err: Err, outcome: Outcome) ->
                 continue
             seen[stem] = job.label
             if incremental:
-                key = keys[stem] = _key(job, settings)
+                key = keys[stem] = output_key(job, settings)
                 if manifest.unchanged(known, stem, key, tracked):
                     judged(Result.of(job, skipped=True, outputs=manifest.kept(known, stem, tracked)))
                     continue

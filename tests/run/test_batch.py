@@ -102,6 +102,30 @@ def test_incremental(tree, tmp_path):
     json.loads((out / ".bantin-manifest.json").read_text())
 
 
+def test_incremental_rebuilds_when_a_font_file_is_replaced(tmp_path):
+    """helper-84: a sheet's font file replaced by another under the same name left
+    every PDF "skipped", the old face still embedded."""
+    from bantin.style.fonts import resolve
+    from bantin.style.stylesheet import load
+
+    serif = resolve(load("default").body_font).files["regular"]
+    sans = resolve(load("default").heading_font).files["regular"]
+    face = tmp_path / "body.ttf"
+    shutil.copyfile(serif, face)
+    sheet = tmp_path / "house.toml"
+    sheet.write_text('extends = "default"\nname = "house"\n\n[fonts]\nbody = { files = ["body.ttf"] }\n',
+                     encoding="utf-8")
+    out = tmp_path / "out"
+    args = ["export", "-f", "pdf", "--incremental", "-s", str(sheet), "-o", str(out), str(EXAMPLES / "thu-vien-so.txt")]
+    assert bantin(*args).returncode == 0
+    assert "0 converted, 0 failed, 1 skipped" in bantin(*args).stderr.decode()
+    shutil.copyfile(sans, face)
+    r = bantin(*args)
+    assert "1 converted, 0 failed, 0 skipped" in r.stderr.decode(), r.stderr
+    fonts = subprocess.run(["pdffonts", str(out / "thu-vien-so.pdf")], capture_output=True, text=True).stdout
+    assert "BeVietnamPro" in fonts and "IBMPlexSerif-Regular" not in fonts
+
+
 def test_shards_partition_the_inputs(tree, tmp_path):
     seen = []
     for i in (1, 2, 3):

@@ -1,0 +1,62 @@
+"""What an output depends on, for ``--incremental`` and ``--shard``: a job's key is
+the hash of the input's bytes, the style sheets, the font files a typeset format
+embeds, bantin and every setting that changes an output's bytes; its shard is
+fixed by its name alone, so N CI jobs split an archive the same way every run."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from functools import lru_cache
+from pathlib import Path
+
+from bantin.errors import BantinError
+from bantin.run.convert import Job
+from bantin.run.settings import TYPESET, Settings
+from bantin.style import fonts
+from bantin.style.stylesheet import Style
+from bantin.style.stylesheet import load as load_style
+
+
+def in_shard(job: Job, shard: tuple[int, int] | None) -> bool:
+    if shard is None:
+        return True
+    i, n = shard
+    # fsencode: a file name with bytes that are not UTF-8 still hashes.
+    digest = hashlib.sha256(os.fsencode(str(job.stem))).digest()
+    return int.from_bytes(digest[:8], "big") % n == i - 1
+
+
+def output_key(job: Job, settings: Settings) -> str | None:
+    """What an output depends on: the input's bytes, the style sheets, bantin, and
+    every setting that changes an output's bytes (``Settings.output_key``)."""
+    if job.source == "-":
+        return None
+    h = hashlib.sha256()
+    try:
+        h.update(Path(job.source).read_bytes())
+        style = load_style(settings.style)
+        for part in style.source.split(" < "):
+            h.update(Path(part).read_bytes())
+    except OSError:
+        return None
+    h.update(settings.output_key())
+    if TYPESET.intersection(settings.formats):
+        h.update(_faces(style))
+    return h.hexdigest()
+
+
+@lru_cache(maxsize=8)
+def _faces(style: Style) -> bytes:
+    """The font files a typeset output embeds, by path, size and time: a font
+    replaced under the same name (a package upgraded, a sheet's file swapped) makes
+    new outputs with ``--incremental`` (helper-84: the old face stayed embedded)."""
+    out = []
+    for spec in (style.body_font, style.heading_font, style.mono_font):
+        try:
+            for f in sorted(fonts.resolve(spec).files.values()):
+                st = f.stat()
+                out.append(f"{f}:{st.st_size}:{st.st_mtime_ns}")
+        except (BantinError, OSError):  # said by the export itself, per format
+            continue
+    return "\n".join(out).encode()
