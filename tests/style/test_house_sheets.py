@@ -171,3 +171,12 @@ def test_a_short_colour_given_in_python_is_read_the_same(tmp_path):
     docx = tmp_path / "a.docx"
     docx.write_bytes(api.export(Article("Tiêu đề", blocks=(Paragraph(plain("Một câu.")),)), "docx", style=style))
     assert 'w:color w:val="0000FF"' in zip_text(docx, "word/styles.xml")
+
+
+def test_the_epub_headings_follow_the_sheets_leading(tmp_path):
+    # helper-81: PDF and DOCX set headings at the sheet's leading less 0.1; the EPUB
+    # kept 1.3 whatever the sheet said.
+    style = load(str(_sheet(tmp_path, "[text]\nleading = 2.0\n")))
+    sheet_css = css(style, [], [])
+    assert "line-height: 1.9;" in _rule(sheet_css, "h1, h2, h3, h4")
+    assert "line-height: 1.3;" in _rule(css(load("default"), [], []), "h1, h2, h3, h4")  # 1.4 less 0.1: 1.3

@@ -55,10 +55,12 @@ def css(style: Style, fonts: list[tuple[str, str, str]], fallbacks: list[str]) -
             "body { margin: 0 4%; widows: 2; orphans: 2; }",
             f"p {{ margin: 0 0 {t.space_after / t.body_size:.3f}em 0; text-indent: {indent}; "
             f"text-align: {align}; }}",
-            f'h1, h2, h3, h4 {{ font-family: {heading}, {then}sans-serif; font-weight: bold; line-height: 1.3; '
-            "text-align: left; page-break-after: avoid; break-after: avoid; }",
+            # Headings at the sheet's heading leading, as the PDF and the DOCX set them (helper-81).
+            f'h1, h2, h3, h4 {{ font-family: {heading}, {then}sans-serif; font-weight: bold; '
+            f"line-height: {r['h1'].leading:g}; text-align: left; page-break-after: avoid; break-after: avoid; }}",
             # The title as the sheet sets it (nd30 centres it), as in the PDF and the DOCX.
-            f"h1 {{ font-size: {rel(r['title'].size)}; margin: 0.2em 0 0.5em; text-wrap: balance; "
+            f"h1 {{ font-size: {rel(r['title'].size)}; line-height: {r['title'].leading:g}; margin: 0.2em 0 0.5em; "
+            "text-wrap: balance; "
             f"text-align: {r['title'].align}; }}",
             f"h2 {{ font-size: {rel(r['h1'].size)}; margin: 1.2em 0 0.4em; }}",
             f"h3 {{ font-size: {rel(r['h2'].size)}; margin: 1em 0 0.3em; }}",
