@@ -20,6 +20,8 @@ from bantin.typography.words import join
 CONTENTS = "Mục lục"
 PAGE = "Trang"
 PHOTO = "Ảnh"
+VIDEO = "Video"
+_CLIP = re.compile(r"\b(?:video|clip)\s*:", re.IGNORECASE)
 TABLE = "Bảng"
 LINKS = "Liên kết"
 NOTES = "Chú thích"
@@ -111,9 +113,12 @@ def placeholder(f: Figure) -> str:
     """What stands where a figure's picture would be when the document has none:
     "Ảnh: <alt text>", or "Ảnh" when there is none or it only repeats the caption
     printed under it (news sites set the caption as the alt text too)."""
-    if not f.alt or repeats(f.alt, "".join(s.text for s in f.caption)):
-        return PHOTO
-    return f"{PHOTO}: {f.alt}"
+    caption = "".join(s.text for s in f.caption)
+    # "… Video: IDF": the caption of a clip, which an empty photo frame misnames (helper-90).
+    kind = VIDEO if _CLIP.search(f"{caption} {f.credit or ''}") else PHOTO
+    if not f.alt or repeats(f.alt, caption):
+        return kind
+    return f"{kind}: {f.alt}"
 
 
 def footer_lines(a: Article) -> list[Text]:

@@ -93,3 +93,16 @@ def test_every_format_prints_the_caption_once(tmp_path: Path, fmt: str) -> None:
     if fmt != "txt":  # the text briefing prints captions alone
         assert f"[Ảnh: {DESCRIBED}]" in text
         assert text.count("[Ảnh]") == 3
+
+
+@pytest.mark.parametrize(("caption", "credit", "label"), [
+    ("Lực lượng cứu hộ tiếp cận hiện trường. Video: IDF", None, "Video"),
+    ("Lực lượng cứu hộ tiếp cận hiện trường.", "Clip: Minh Anh", "Video"),
+    ("Lực lượng cứu hộ tiếp cận hiện trường.", "Ảnh: Minh Anh", "Ảnh"),
+])
+def test_a_clip_missing_from_the_page_is_named_a_video(caption: str, credit: str | None, label: str) -> None:
+    # helper-90: "… Video: IDF" stood under an empty photo frame "[Ảnh]".
+    from bantin.exporters.labels import placeholder
+    from bantin.model import plain
+
+    assert placeholder(Figure(plain(caption), credit=credit)) == label
