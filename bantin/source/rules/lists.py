@@ -15,6 +15,11 @@ _NUMBERED = re.compile(r"^(?:\d{1,2}|[a-zđ])[.)]\s+\S")
 _BULLET = re.compile(r"^[-–—•●▪+*]\s+(?=\S)")
 
 
+def opens_item(line: str) -> bool:
+    """Whether the line opens a numbered or bulleted item ("1. …", "a) …", "- …")."""
+    return bool(_NUMBERED.match(line) or _BULLET.match(line))
+
+
 def _item(line: str) -> ListItem:
     return ListItem((Paragraph(plain(line)),))
 

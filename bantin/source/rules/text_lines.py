@@ -23,6 +23,7 @@ import re
 from collections.abc import Callable
 
 from bantin.source.rules import table
+from bantin.source.rules.lists import opens_item
 from bantin.typography import cleanup
 
 WIDEST = 100  # characters: a line with words longer than this was never wrapped
@@ -30,7 +31,6 @@ NARROWEST = 56  # nor was a text whose longest line is shorter (mail wraps at 60
 SHARE = 0.3  # of the lines with words: at least this many are full (a list and short lines count too)
 ENDS = ".!?…:;"
 _ALIGNED = re.compile(r"\t|\S {2,}\S")  # a table's columns, set with tabs or runs of spaces
-_ITEM = re.compile(r"^(?:[-–—•+*]\s|\(?\d{1,2}[.)]\s|[a-zđ][.)]\s)")
 
 
 def split(text: str, warn: Callable[[str], None] | None = None) -> list[str]:
@@ -44,7 +44,7 @@ def split(text: str, warn: Callable[[str], None] | None = None) -> list[str]:
             out[-1] = f"{out[-1]} {line}"  # "- Bảo đảm … mùa mưa lũ" / "  và khi thi công …;": one item
             widths[-1] = len(raw.expandtabs(8).rstrip())
             continue
-        item = bool(_ITEM.match(line))
+        item = opens_item(line)
         out.append(line)
         widths.append(len(raw.expandtabs(8).rstrip()))
     return unwrap(out, widths, warn)
@@ -77,7 +77,7 @@ def unwrap(lines: list[str], widths: list[int] | None = None,
         return lines
     full = [i for i, ln in enumerate(lines[:-1])
             if ln.strip() and lines[i + 1].strip() and not _ALIGNED.search(ln + "\n" + lines[i + 1])
-            and not _ITEM.match(lines[i + 1]) and shown[i] + 1 + len(_first_word(lines[i + 1])) > width]
+            and not opens_item(lines[i + 1]) and shown[i] + 1 + len(_first_word(lines[i + 1])) > width]
     inside = [i for i in full if not _ends(lines[i])]
     # A wrap falls inside a phrase: most of its next lines open in lower case. A
     # brief per line, each of one line's width, opens every line with a capital.
