@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from bantin.errors import InputError
 from bantin.model import Article, Block, Dateline, Heading, Outlet, Paragraph, plain
-from bantin.source.reader import distinct_tags
+from bantin.source.reader import distinct_tags, dropped
 from bantin.source.rules import (
     admin_header,
     byline,
@@ -74,7 +74,6 @@ ONE_LINE_RULES: tuple[PieceRule, ...] = (
 _END_MARK = "./."
 _LONG_LINE = 400
 _COLLAPSED_SENTENCES = 3
-QUOTED = 20_000  # characters of a dropped text a warning quotes: a site's footer whole, not a megabyte
 
 
 @dataclass
@@ -86,9 +85,9 @@ class _Context:
     front: list[Block] = field(default_factory=list)
 
     def drop(self, what: str, text: str) -> None:
-        text = " ".join(text.split())
-        if text:  # quoted enough to find it in the file: a repeated sapo may be a megabyte long
-            self.warn(f"dropped {what}: “{text if len(text) <= QUOTED else text[:QUOTED - 1] + '…'}”")
+        said = dropped(what, text)
+        if said:
+            self.warn(said)
 
 
 def read(text: str, warn: Warn | None = None, outlets: Mapping[str, str] | None = None) -> Article:

@@ -56,6 +56,16 @@ class Reader:
     description: str = ""
 
 
+QUOTED = 20_000  # characters of a dropped text a warning quotes: a site's footer whole, not a megabyte
+
+
+def dropped(what: str, text: str) -> str | None:
+    """The warning for text a reader dropped, quoted enough to find it in the file
+    (a repeated sapo may be a megabyte long); None when there is no text."""
+    text = " ".join(text.split())
+    return f"dropped {what}: “{text if len(text) <= QUOTED else text[:QUOTED - 1] + '…'}”" if text else None
+
+
 def distinct_tags(tags: Iterable[str], repeated: Callable[[str], None] | None = None) -> tuple[str, ...]:
     """Tags as listed, each once: a tag repeated in another case ("bóng đá, Bóng
     đá") is the same tag, and its first spelling stays. ``repeated`` hears each

@@ -25,6 +25,7 @@ import re
 from collections.abc import Callable
 
 from bantin.source.decode import decode_reporting
+from bantin.source.reader import dropped
 from bantin.source.rules.byline import PHONE
 
 Warn = Callable[[str], None]
@@ -71,9 +72,9 @@ def plain(text: str, warn: Warn) -> str:
 
 
 def _said(what: str, lines: list[str], warn: Warn) -> None:
-    shown = " / ".join(line.strip() for line in lines if line.strip())
-    if shown:
-        warn(f"dropped {what}: “{shown if len(shown) <= 200 else shown[:199] + '…'}”")
+    said = dropped(what, " / ".join(line.strip() for line in lines if line.strip()))
+    if said:
+        warn(said)
 
 
 def _decoded(text: str, warn: Warn) -> str:
