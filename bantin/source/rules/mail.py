@@ -13,9 +13,9 @@ Each is taken off by its own shape, with a warning that quotes what went; the
 article's own words are untouched. Quoted-printable is decoded only when it
 writes three letters or more beyond ASCII ("=E1", "=FD"), as UTF-8 or as a code
 page told as a file's is. A signature is taken only from what is plainly a message
-(quoted, encoded or forwarded) and when it gives a way to reach its sender (a
-phone number, an address): "Trân trọng!" over a press release's contact line and
-"Xin cảm ơn!" over a byline are the article's.
+(quoted, encoded or forwarded), only under "--", and only when it gives a way to
+reach its sender (a phone number, an address): "Trân trọng!" over a press
+release's contact line and "Xin cảm ơn!" over a byline are the article's.
 """
 
 from __future__ import annotations
@@ -47,7 +47,7 @@ _WROTE = re.compile(r"(?:wrote|đã viết|viết):\s*$")
 # The line that opens a sender's signature: "--" (RFC 3676's "-- "). A closing
 # greeting is no sign: a forwarded appeal or press release ends "Xin cảm ơn!" or
 # "Trân trọng!" over its own account number or contact (helper-93).
-_SIGNS = re.compile(r"^--$")
+SIGN = "--"
 # A signature gives a way to reach its sender: a phone number, an e-mail address.
 _CONTACT = re.compile(r"@|\b(?:đt|sđt|dđ|tel|mobile|fax|e-?mail|điện thoại|hotline)\b|" + PHONE, re.IGNORECASE)
 QUOTED_SHARE = 0.6  # of the lines with text: a message quoted whole, not a line of it
@@ -167,7 +167,7 @@ def _header(lines: list[str]) -> tuple[int, int] | None:
 
 def _unsigned(lines: list[str], warn: Warn) -> list[str]:
     """Without the signature under the last "--" (or "-- ") line, when it is short."""
-    mark = next((i for i in range(len(lines) - 1, -1, -1) if _SIGNS.match(lines[i].strip())), None)
+    mark = next((i for i in range(len(lines) - 1, -1, -1) if lines[i].strip() == SIGN), None)
     if mark is None or not 0 < sum(1 for line in lines[mark + 1:] if line.strip()) <= SIGNATURE_LINES:
         return lines
     if not any(_CONTACT.search(line) for line in lines[mark + 1:]):
