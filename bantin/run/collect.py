@@ -161,16 +161,13 @@ class PassedOver:
 
     def hold(self, paths: Iterator[Path]) -> None:
         for path in paths:
-            if _real(path) in self.own:
-                continue
-            self.held += 1
-            if len(self.held_first) < _NAMED:
-                self.held_first.append(shown(str(path)))
+            if _real(path) not in self.own:
+                self.held += 1
+                _name_few(self.held_first, path)
 
     def add(self, path: Path) -> None:
         self.kinds[path.suffix.lower()] += 1
-        if len(self.first) < _NAMED:
-            self.first.append(shown(str(path)))
+        _name_few(self.first, path)
 
     def __bool__(self) -> bool:
         return bool(self.kinds or self.empty or self.held)
@@ -195,6 +192,12 @@ class PassedOver:
             said.append(f"not converted: {self.held} input file{'s' if self.held > 1 else ''} inside the output "
                         f"folder ({names}); choose an output folder that holds no inputs")
         return "; ".join(said)
+
+
+def _name_few(names: list[str], path: Path) -> None:
+    """The first few paths by name; the rest only counted."""
+    if len(names) < _NAMED:
+        names.append(shown(str(path)))
 
 
 def _order(name: str) -> tuple[str, str]:
