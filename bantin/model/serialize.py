@@ -21,6 +21,7 @@ from bantin.model.document import NOTE_KINDS, Article, Briefing, Dateline, Docum
 from bantin.model.images import Embedded
 from bantin.model.jsonform import MAX_DEPTH, SchemaError, blocks_in, blocks_out, opt_str
 from bantin.model.maps import spans_of
+from bantin.model.schema_errors import explain, unique_keys
 
 __all__ = ["ARTICLE_SCHEMA", "BRIEFING_SCHEMA", "SchemaError", "dumps", "from_dict", "loads", "to_dict", "validate"]
 
@@ -268,13 +269,14 @@ def validate(data: Any) -> None:
     _shallow(data)
     error = best_match(_validator(kind, version).iter_errors(data))
     if error is not None:
-        where = "/".join(str(p) for p in error.absolute_path) or "the document"
-        raise SchemaError(f"{where}: {error.message[:200]}")
+        raise SchemaError(explain(error))
 
 
 def loads(s: str) -> Document:
     try:
-        data = json.loads(s)
+        data = json.loads(s, object_pairs_hook=unique_keys)
+    except SchemaError:
+        raise
     except json.JSONDecodeError as e:
         raise SchemaError(f"invalid JSON: {e}") from None
     except RecursionError:
