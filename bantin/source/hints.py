@@ -22,6 +22,8 @@ def doubt(text: str, named: str, ranked: list[tuple[float, str, str]], notes: li
     share, best, best_text = max(ranked)
     if legacy.NAMES[best] == named or share < good / (good + others) + legacy.CLEAR_MARGIN:
         return
+    if share < legacy.MIN_SHARE:
+        return  # no reading is Vietnamese: an English file's curly quotes are letters in VISCII
     if legacy.evidence(best_text)[0] < good + _DOUBT_WORDS:
         return  # one foreign name ("de Terán") that happens to read as a syllable in another encoding
     notes.append(f"only {good} of {good + others} words with marks are Vietnamese read as {named}, as named; "

@@ -60,7 +60,7 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 # Where a paragraph opens, and a sentence after one that ends in a word in small
 # letters (not "v.v." nor "TP." nor "ThS." nor "1."): the toned vowel that starts it.
 _PARAGRAPH_OPENING = re.compile(rf"^\s*[“\"(«]?[{_TONED_SMALL}]")
-_SENTENCE_OPENING = re.compile(rf"(?P<end>[^\W\d_]+[.!?] )(?P<open>[“\"(«]?[{_TONED_SMALL}])")
+_SENTENCE_OPENING = re.compile(rf"(?P<word>[^\W\d_]+)(?P<end>[.!?][”\"»)]? )(?P<open>[“\"(«]?[{_TONED_SMALL}])")
 _VIQR_ADDRESS = re.compile(r"^www\.|\.(?:vn|com|net|org|gov|edu)(?:/|$)", re.IGNORECASE)
 MAX_UNMAPPED = 0.005  # share of characters no letter of the encoding explains
 CLEAR_MARGIN = 0.15  # the winner's share of syllables must lead the next by this much
@@ -126,19 +126,42 @@ def decode(data: bytes, name: str, capitals: bool = True) -> str:
     # an address is left as written, which is how RFC 1456 text carried them. Only
     # one that says it is an address (a scheme, "www.", a mailbox, a domain no
     # Vietnamese syllable ends like: ".com", ".vn"): "di.ch" is "dịch".
+    typed = "\\." not in text and "\\?" not in text  # as people type it, not as RFC 1456 writes it
     if "\\." not in text:  # text that escapes a full stop anywhere writes VIQR by the RFC: "." is a tone
         text = _escaped(text, _WORD_DOT, _stop)
     if "\\?" not in text:  # and one that escapes a question mark: "?" is a tone
         text = _escaped(text, _WORD_QUESTION, _asked)
+    def words(segment: str) -> str:
+        if not typed:
+            return pattern.sub(swap, segment)
+        return _VIQR_WORD.sub(lambda m: _viqr_word(m.group(0), pattern.sub(swap, m.group(0))), segment)
+
     out, done = [], 0
     for start, address in addresses(text):
         if not ("://" in address or "@" in address or _VIQR_ADDRESS.search(address)):
             continue
         # Its escapes are undone ("hanoi\\.gov\\.vn"): its marks were never tone marks.
-        out += [pattern.sub(swap, text[done:start]), re.sub(r"\\(.)", r"\1", address)]
+        out += [words(text[done:start]), re.sub(r"\\(.)", r"\1", address)]
         done = start + len(address)
-    out.append(pattern.sub(swap, text[done:]))
+    out.append(words(text[done:]))
     return unicodedata.normalize("NFC", "".join(out))
+
+
+# A word as VIQR writes it, marks and escapes included ("Vie^.t", "U.S.", "safe?").
+_VIQR_WORD = re.compile(r"(?:\\.|[A-Za-z^(+'`?~.])+")
+
+
+def _viqr_word(written: str, read: str) -> str:
+    """``read``, the word decoded, unless it is no Vietnamese word and its only
+    marks are ones English writes as punctuation ("U.S." read "ỤS.", "e.g." "ẹg.",
+    "safe?" "safẻ"): then the marks were punctuation. A circumflex, breve, horn,
+    grave, tilde or acute is VIQR's own: "O^xtra^ylia" stays "Ôxtrâylia", "Pe'rez"
+    "Pérez". Only in text typed without the RFC's escapes ("\\."), where "." and
+    "?" are as often punctuation as tones."""
+    if read == written or any(c in written for c in "^(+`~'"):
+        return read
+    toned = [w for w in _WORD.findall(unicodedata.normalize("NFC", read)) if not w.isascii()]
+    return re.sub(r"\\(.)", r"\1", written) if toned and not all(map(is_syllable, toned)) else read
 
 
 # A VIQR word that ends in ".", and what follows it: RFC 1456 escapes a full stop
@@ -242,9 +265,12 @@ def _capitals(text: str) -> str:
 
 
 def _opened(m: re.Match[str]) -> str:
-    end = m.group("end")
-    word = end[:-2]
-    return end + (m.group("open").upper() if len(word) >= 2 and word.islower() else m.group("open"))
+    """The sentence's first letter in capitals after a word in small letters, or a
+    capitalised one that is a syllable ("… Đức Anh. Ý kiến"), with the quote that
+    closed it ("… doanh nghiệp.\" Ở khu"); not after "TP." nor "ThS." nor "A."."""
+    word, opening = m.group("word"), m.group("open")
+    sentence = len(word) >= 2 and (word.islower() or (word[1:].islower() and is_syllable(word)))
+    return word + m.group("end") + (opening.upper() if sentence else opening)
 
 
 def _toned(line: str, word: tuple[int, int, str]) -> bool:

@@ -358,6 +358,15 @@ def test_cp1252_is_not_named_for_a_text_that_is_not_western(data):
     assert "cp1252" not in str(e.value)
 
 
+def test_an_english_text_in_its_named_code_page_is_not_doubted():
+    """helper-96: curly quotes read as VISCII letters made 36% "syllables" of an
+    English file named cp1252: no reading is Vietnamese, so nothing to say."""
+    text = ("EU Rules on AI\nThe Commission’s new rules require “high-risk” systems to be audited. "
+            "“We can’t wait,” said the commissioner… Fines reach €35 million.\nBy Anna Müller • Reuters\n")
+    lines, said = read(text.encode("cp1252"), encoding="cp1252")
+    assert lines[0] == "EU Rules on AI" and said == []
+
+
 def test_one_foreign_name_is_no_reason_to_doubt_a_named_encoding():
     """ "de Terán" is one word that another encoding reads as a syllable: no note."""
     lines, said = read(tcvn3("de Terán nói rằng"), encoding="tcvn3")

@@ -186,6 +186,28 @@ def test_tcvn3_keeps_a_wrapped_line_in_small_letters(cut, goes_on):
     assert legacy.decode(legacy.encode(text, "tcvn3"), "tcvn3") == text
 
 
+def test_tcvn3_opens_a_sentence_after_a_quote_or_a_name_with_a_capital():
+    """helper-96: "… doanh nghiệp." ở khu" and "Ảnh: Đức Anh. ý kiến": a sentence
+    that ends in a closing quote, or in a capitalised word that is a syllable,
+    ends all the same; "TP." and "ThS." do not."""
+    text = ('Tin\nÔng nói: "Đó là trách nhiệm của doanh nghiệp." ở khu trưng bày có 20 gian hàng. '
+            "Ảnh: Đức Anh. ý kiến bạn đọc gửi về TP. ở đây, ThS. ở lại.")
+    assert legacy.decode(legacy.encode(text, "tcvn3"), "tcvn3") == text.replace('." ở', '." Ở').replace(
+        "Anh. ý", "Anh. Ý")
+
+
+@pytest.mark.parametrize(("typed", "read"), [
+    ("Gia' ta(ng, e.g. ga.o va` ca'.", "Giá tăng, e.g. gạo và cá."),
+    ("Thi. tru+o+`ng U.S. co`n ye^'u.", "Thị trường U.S. còn yếu."),
+    ('Ho. ho?i "Is the water safe? Not yet."', 'Họ hỏi "Is the water safe? Not yet."'),
+    ("Ba` Pe'rez va` O^xtra^ylia.", "Bà Pérez và Ôxtrâylia."),  # VIQR's own marks: foreign words are written so
+])
+def test_viqr_as_typed_keeps_english_punctuation(typed, read):
+    """helper-96: typed VIQR read "U.S." as "ỤS.", "e.g." as "ẹg." and "safe?" as
+    "safẻ": no Vietnamese word, and "." and "?" are English punctuation there."""
+    assert legacy.decode(typed.encode("ascii"), "viqr") == read
+
+
 @pytest.mark.parametrize(("typed", "read"), [
     ("Tin\nHa` No^.i mu+a to.\nTro+`i la.nh qua'.", "Tin\nHà Nội mưa to.\nTrời lạnh quá."),  # a line's end
     ("Ho. ddi mua. Co^ a^'y ba'n ca'i a'o kia.", "Họ đi mua. Cô ấy bán cái áo kia."),  # "mụa", "kịa" are no words
