@@ -370,6 +370,17 @@ def test_a_table_too_wide_for_the_text_becomes_records():
     assert "  Tên: A\n" in out and "  Mô tả: một ô rất dài" in out
 
 
+def test_a_table_of_header_rows_alone_keeps_its_words_as_records():
+    """helper-98: "| ONECELL một ô |" over "|---|" is a header row and no body: the
+    message sheet's records said nothing for it."""
+    long = "một ô rất dài " * 8
+    rows = ((plain("ONECELL một ô"), plain(long.strip())),)
+    a = Article("T", blocks=(Table(rows, 1, (), ("left", "left")),))
+    for style in ("default", "message"):
+        out = api.export(a, "txt", style=style).decode()
+        assert "ONECELL một ô" in out and "rất dài" in out, style
+
+
 def test_a_long_table_repeats_its_header_on_every_page(tmp_path):
     rows = ((plain("Xã"), plain("Hộ dân")),) + tuple((plain(f"Xã số {n}"), plain(f"{n * 37}")) for n in range(1, 121))
     a = Article("Bảng dài", blocks=(Table(rows, 1, plain("Danh sách"), auto_align(rows, 1)),))

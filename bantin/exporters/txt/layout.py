@@ -160,7 +160,12 @@ def records(cells: dict[tuple[int, int], str], t: Table, cols: int) -> list[str]
     for (r, c), text in cells.items():  # grouped once: a pass over every cell per row was quadratic
         by_row.setdefault(r, []).append((c, text))
     out: list[str] = []
-    for r in range(t.header_rows, len(t.rows)):
+    # A table of header rows alone (a one-cell "| Ghi chú |" in Markdown) has no
+    # value to label: its words are said as they are, or they were lost (helper-98).
+    first = t.header_rows if t.header_rows < len(t.rows) else 0
+    if not first:
+        heads = {}
+    for r in range(first, len(t.rows)):
         row = sorted(by_row.get(r, ()))
         if not row:
             continue
