@@ -5,13 +5,14 @@ names the document by its title and shows the outline when there is one."""
 
 from __future__ import annotations
 
+import re
 import subprocess
 from pathlib import Path
 
 import pytest
 
 from bantin import api
-from bantin.model import Article, Heading, Outlet, Paragraph, plain
+from bantin.model import Article, Heading, Outlet, Paragraph, Table, plain
 
 A5 = 'extends = "default"\nname = "a5"\n\n[page]\nsize = "A5"\n'
 SENTENCE = ("Chiều qua, các tổ tự quản ở xã ven biển đã họp bàn việc trực đêm, chia ca canh bến và nhắc nhau "
@@ -49,6 +50,34 @@ def test_a_heading_stays_with_two_lines_of_its_paragraph(tmp_path):
     assert "Kết quả bước đầu" in one
     heading_at = one.index("Kết quả bước đầu")
     assert len(one[heading_at:].split()) > 20  # lines of the paragraph follow it on the same page
+
+
+@pytest.mark.parametrize("caption", [(), plain("Bảng 4. Kinh phí của 70 xã")])
+def test_a_heading_or_a_caption_stays_with_the_first_rows_of_a_long_table(tmp_path, caption):
+    # helper-94, helper-98: a heading (or a caption) over a 70-row table went to
+    # the next page with the whole table, leaving most of page one blank.
+    rows = ((plain("Xã"), plain("Kinh phí")),) + tuple((plain(f"Xã số {n}"), plain(f"{n * 37}")) for n in range(1, 71))
+    a = Article("Tiêu đề", blocks=(Paragraph(plain(SENTENCE * 5)), Heading(plain("Kinh phí từng xã"), 1),
+                                    Table(rows, 1, caption, ("left", "right"))))
+    one = " ".join(_page(_export(tmp_path, a), 1).split())
+    assert "Kinh phí từng xã" in one and "Xã số 5 " in one, one[-300:]
+
+
+def test_a_row_taller_than_a_page_breaks_inside_itself_and_no_other_row_does(tmp_path):
+    # helper-98: a Word file's text in a one-cell layout table gave no PDF at all
+    # ("tallest cell 906 points, too large on page 2").
+    from helpers import assert_in_order, model_words
+
+    rows = ((plain("Mục"), plain("Nội dung")), (plain("Ghi"), plain(SENTENCE * 60)),
+            *((plain(f"R{n}"), plain(SENTENCE)) for n in range(1, 40)))
+    a = Article("Bảng có ô dài hơn một trang", blocks=(Table(rows, 1, (), ("left", "left")),))
+    pdf = _export(tmp_path, a)
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    assert_in_order(model_words(a), text, "pdf")
+    # Every other row is whole on one page: from its label to its last words.
+    for page in text.split("\f"):
+        for row in re.split(r"\bR\d+ ", page)[1:]:
+            assert "gió mạnh." in row, row
 
 
 def test_the_viewer_shows_the_title_and_the_outline_when_there_is_one(tmp_path):

@@ -123,7 +123,10 @@ def grid(t: Table, band: tuple[int, int], cells: dict[tuple[int, int], list[Any]
         last_row = min(len(t.rows), p.row + p.cell.rowspan) - 1
         if last_col > c or last_row > p.row:
             spans.append(("SPAN", (c, p.row), (last_col, last_row)))
-    table = Grid(data, colWidths=widths, repeatRows=t.header_rows, hAlign="LEFT")
+    # A row taller than a page breaks inside itself (a Word file's text in a
+    # one-cell layout table, helper-98: "tallest cell 906 points, too large" and no
+    # PDF); reportlab tries between rows first, so other rows stay whole.
+    table = Grid(data, colWidths=widths, repeatRows=t.header_rows, hAlign="LEFT", splitInRow=1)
     rule = colors.HexColor("#888888")
     ink = colors.HexColor(ink_colour)
     commands: list[tuple[Any, ...]] = [
