@@ -102,7 +102,10 @@ def _walk(root: Path, skip_dir: str | None, named: frozenset[str] = frozenset(),
     real_root = _real(root)
     suffixes = input_suffixes()
     problems: list[OSError] = []
+    records: dict[str, dict[str, str]] = {}  # folder → its record of bantin's outputs (``owned``)
     for folder, dirs, files in os.walk(root, onerror=problems.append):
+        if owned.NAME in files or owned.LOG in files:
+            records[folder] = owned.load(Path(folder))
         while problems:
             e = problems.pop(0)
             name = e.filename if isinstance(e.filename, str) else folder
@@ -128,6 +131,13 @@ def _walk(root: Path, skip_dir: str | None, named: frozenset[str] = frozenset(),
             if name.startswith("."):
                 continue
             suffix = Path(name).suffix.lower()
+            if records and _own_output(Path(folder, name), records):
+                # bantin's output of an earlier run into this folder, unchanged since:
+                # no input, nor a document passed over (helper-97: a run with -o
+                # the input folder read its own JSON back the next time).
+                if passed is not None:
+                    passed.outputs += 1
+                continue
             if suffix not in suffixes:
                 if passed is not None and suffix in _DOCUMENTS:
                     passed.add(Path(folder, name))
@@ -157,6 +167,7 @@ class PassedOver:
     empty: list[str] = field(default_factory=list)  # named folders that hold no input at all
     held: int = 0  # inputs inside the output folder, not converted
     held_first: list[str] = field(default_factory=list)
+    outputs: int = 0  # bantin's own outputs of an earlier run found in an input folder, not read
     own: frozenset[str] = frozenset()  # real paths of the files the run writes besides its outputs (its report)
 
     def hold(self, paths: Iterator[Path]) -> None:
@@ -170,7 +181,7 @@ class PassedOver:
         _name_few(self.first, path)
 
     def __bool__(self) -> bool:
-        return bool(self.kinds or self.empty or self.held)
+        return bool(self.kinds or self.empty or self.held or self.outputs)
 
     def counts(self) -> str:
         """ "2 .pdf, 1 .doc": the commonest first."""
@@ -191,6 +202,9 @@ class PassedOver:
             names = ", ".join(self.held_first) + (", …" if self.held > len(self.held_first) else "")
             said.append(f"not converted: {self.held} input file{'s' if self.held > 1 else ''} inside the output "
                         f"folder ({names}); choose an output folder that holds no inputs")
+        if self.outputs:
+            said.append(f"not read: {self.outputs} output{'s' if self.outputs > 1 else ''} of an earlier bantin run "
+                        "in an input folder (unchanged since bantin wrote them)")
         return "; ".join(said)
 
 
@@ -241,6 +255,13 @@ def _walked(target: Path, real_root: str, suffixes: tuple[str, ...], skip_dir: s
     if skip_dir is not None and _inside(str(target), skip_dir):
         return False
     return folder or (not rel.name.startswith(".") and target.suffix.lower() in suffixes)
+
+
+def _own_output(path: Path, records: dict[str, dict[str, str]]) -> bool:
+    """Whether ``path`` holds exactly what bantin wrote there, by the record of
+    the folder of the walk that an earlier run wrote into."""
+    return any(_inside(str(path), folder) and owned.written_here(record, Path(folder), path)
+               for folder, record in records.items())
 
 
 def _entered(folder: str) -> bool:

@@ -1,8 +1,8 @@
 """No output ever replaces an input.
 
 A run refuses, before it writes anything, every output path that is a file the run
-reads, or an existing file of an input format (a Word file, a text, a web page…)
-inside an output folder that an input folder holds or is held by: such a file is
+reads, or an existing file (a Word file, a text, a PDF…) inside an output folder
+that an input folder holds or is held by: such a file is
 somebody's original, even when this run does not read it (``bantin export -f docx
 -o . bai.md`` beside a reporter's ``bai.docx``), unless the record of that folder
 (``bantin.run.owned``) says bantin wrote it and it is unchanged since.
@@ -85,12 +85,16 @@ class Guard:
         # A file an input folder's walk reads is an input of this run, like a named
         # one: --overwrite does not reach it (``-o out out/src``, where a mirrored
         # output of out/src/src/a.md lands on the input out/src/a.txt).
-        if real in self.named or self._is_stdin(target) or (
-                readable and os.path.lexists(target) and any(self._read_from(real, r) for r in self.roots)):
+        # bantin's own output of an earlier run is no input: the walk passes it over.
+        mine = owned.written_here(self.owned, Path(self.out_path), target)
+        walked = readable and not mine and os.path.lexists(target) and any(self._read_from(real, r) for r in self.roots)
+        if real in self.named or self._is_stdin(target) or walked:
             return f"the output {shown(str(target))} would replace an input of this run"
-        if self.overwrite or not os.path.lexists(target) or not readable or not self.overlaps():
+        # Any file bantin did not write is somebody's, not only one of an input
+        # format: a reporter's own .epub beside the texts was replaced (helper-97).
+        if self.overwrite or not os.path.lexists(target) or not self.overlaps():
             return None
-        if owned.written_here(self.owned, Path(self.out_path), target):
+        if mine:
             return None  # bantin's own output of an earlier run, untouched since
         if os.path.relpath(target, self.out_path) in self.owned and edited.saved_by(Path(target)):
             # bantin's output, saved in Word or LibreOffice since: its input alone fails

@@ -242,3 +242,39 @@ def test_an_input_inside_the_output_folder_is_named_not_dropped_in_silence(tmp_p
     (tmp_path / "src" / "misc" / ".bantin-outputs.json").unlink()
     r = bantin("export", "-f", "pdf", "-o", "src/misc", "src", cwd=tmp_path)
     assert r.returncode == 0 and b"3 input files inside the output folder" in r.stderr, r.stderr  # a.txt, b.txt, r.json
+
+
+def test_a_run_into_its_own_input_folder_reads_none_of_its_outputs_back(tmp_path: Path) -> None:
+    """helper-97: after ``-f json -o in in``, the next run read bantin's own JSON
+    back as inputs (a second identical run failed; a run into another folder
+    converted them and failed the originals by name)."""
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_bytes(ARTICLE)
+    for _ in range(2):
+        r = bantin("export", "-f", "pdf,json", "-o", "in", "in", cwd=tmp_path)
+        assert r.returncode == 0, r.stderr
+    r = bantin("export", "-f", "txt", "-o", "out", "in", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert sorted(p.name for p in (tmp_path / "out").iterdir() if not p.name.startswith(".")) == ["a.txt"]
+    assert b"2 outputs of an earlier bantin run" in r.stderr and b".pdf" not in r.stderr  # nor passed over
+    # Edited since, the JSON is somebody's work: an input again, and never replaced.
+    edited = tmp_path / "in" / "a.json"
+    edited.write_text(edited.read_text(encoding="utf-8").replace("Thư viện", "Thư  viện"), encoding="utf-8")
+    before = snapshot(tmp_path / "in")
+    r = bantin("export", "-f", "pdf,json", "-o", "in", "in", cwd=tmp_path)
+    assert r.returncode == 2 and snapshot(tmp_path / "in") == before and b"a.json" in r.stderr
+
+
+def test_a_file_of_any_kind_that_bantin_did_not_write_is_kept_in_a_shared_folder(tmp_path: Path) -> None:
+    """helper-97: a reporter's own .epub beside the texts was "passed over", then
+    replaced by the run's EPUB without --overwrite (only files of an input format
+    were kept)."""
+    (tmp_path / "a.txt").write_bytes(ARTICLE)
+    (tmp_path / "a.epub").write_bytes(b"the reporter's own book")
+    (tmp_path / "a.pdf").write_bytes(b"%PDF- the reporter's own print")
+    before = snapshot(tmp_path)
+    r = bantin("export", "-f", "epub,pdf", "-o", ".", ".", cwd=tmp_path)
+    assert r.returncode == 2 and snapshot(tmp_path) == before
+    assert b"a.epub" in r.stderr or b"a.pdf" in r.stderr
+    r = bantin("export", "-f", "epub,pdf", "-o", ".", "--overwrite", ".", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
