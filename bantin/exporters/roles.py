@@ -58,7 +58,7 @@ def roles(style: Style) -> Mapping[str, Role]:
     """Every role's look, read-only: the table is shared by every document of the process."""
     t = style.text
     justify = "justify" if t.justify else "left"
-    hs = list(t.heading_sizes) + [t.body_size] * 3
+    hs = list(t.heading_sizes) + [t.body_size] * 6
     text_mm = style.page.size_mm[0] - style.page.margin_left - style.page.margin_right
     head_leading = max(1.3, t.leading - 0.1)
 
@@ -76,6 +76,11 @@ def roles(style: Style) -> Mapping[str, Role]:
         "h1": heading(hs[0]),
         "h2": heading(hs[1]),
         "h3": heading(hs[2]),
+        # Levels 4 to 6 look like level 3 in print (the PDF sets them so) but keep
+        # their level in Word's navigation and a screen reader's (helper-94).
+        "h4": heading(hs[2]),
+        "h5": heading(hs[2]),
+        "h6": heading(hs[2]),
         "masthead": Role(t.masthead_size, 1.4, "heading", after=t.masthead_size, accent=True),
         "item": Role(t.body_size, t.leading, align=justify, after=t.item_space, left=7, first=-5),
         # "Thứ nhất, …" items carry their ordinals in their words: they are

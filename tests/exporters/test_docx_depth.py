@@ -10,6 +10,7 @@ import unicodedata
 import zipfile
 from pathlib import Path
 
+import docx
 import pytest
 from helpers import (
     EPOCH,
@@ -33,9 +34,11 @@ from bantin.model import (
     Briefing,
     Cell,
     Figure,
+    Heading,
     ListBlock,
     ListItem,
     Note,
+    Outlet,
     Paragraph,
     Quote,
     Span,
@@ -279,6 +282,25 @@ def test_a_single_administrative_document_gets_its_header_with_blanks(tmp_path):
     assert '<w:sz w:val="28"/>' in title and "<w:b/>" in title  # 14 pt bold
 
 
+def test_headings_keep_levels_four_to_six_and_digest_entries_skip_no_level(tmp_path):
+    """helper-94: the DOCX stopped at Heading 3 (the PDF's outline and the EPUB
+    nest to 6), and an ungrouped digest's entries were at outline level 2 under
+    no level 1."""
+    from bantin.digest.build import build
+
+    a = Article("Sâu", blocks=tuple(b for n in range(1, 7) for b in (Heading(plain(f"Mục {n}"), n), _p(f"Đoạn {n}."))))
+    d = docx.Document(io.BytesIO(api.export(a, "docx")))
+    assert [p.style.name for p in d.paragraphs if p.text.startswith("Mục")] == [f"Heading {n}" for n in range(1, 7)]
+    arts = tuple(Article(f"Tin {n} về giá lúa", outlet=Outlet(name=f"Báo {n}"),
+                         blocks=(_p(f"Ở tỉnh thứ {n}, có {n * 37} hợp tác xã ký hợp đồng bao tiêu với doanh nghiệp."),))
+                 for n in (1, 2))
+    for group_by, level in ((None, "0"), ("outlet", "1")):
+        src = tmp_path / "d.docx"
+        src.write_bytes(api.export(build(arts, "Điểm báo", group_by=group_by), "docx"))
+        entry = re.search(r'w:styleId="EntryTitle".*?</w:style>', zip_text(src, "word/styles.xml"), re.S).group(0)
+        assert f'<w:outlineLvl w:val="{level}"/>' in entry, group_by
+
+
 def test_digest_keeps_an_entry_title_with_its_first_point():
     arts = tuple(Article(f"Tin số {n}", lede=f"Tóm tắt tin số {n}.",
                          blocks=(ListBlock((ListItem((_p(f"Ý chính {n}"),)),)),), tags=("Kinh tế",))
@@ -405,7 +427,7 @@ def test_digest_entries_and_points_are_numbered_by_their_styles(tmp_path):
     assert not re.search(r"<w:t[^>]*>(?:\d+\.|–)</w:t>", body)  # nothing typed
     entry = re.search(r'w:styleId="EntryTitle".*?</w:style>', styles, re.S).group(0)
     point = re.search(r'w:styleId="Point".*?</w:style>', styles, re.S).group(0)
-    assert '<w:numId w:val="800"/>' in entry and '<w:outlineLvl w:val="1"/>' in entry
+    assert '<w:numId w:val="800"/>' in entry and '<w:outlineLvl w:val="0"/>' in entry  # no groups: level 1
     assert '<w:numId w:val="801"/>' in point
     assert re.search(r'w:abstractNumId="800".*?<w:lvlText w:val="%1\."/>', numbering, re.S)
     assert re.search(r'w:abstractNumId="801".*?<w:lvlText w:val="–"/>', numbering, re.S)

@@ -164,6 +164,8 @@ class Body(Notes):
         if header is not None:
             decree.header_block(self, header)
         self.para(display(plain(b.title)), "digest_title")
+        if not b.group_by:
+            styles.entries_first(self.d)
         meta = digest_meta(b, header is not None)
         if meta:
             self.para(plain(meta), "digest_meta")
@@ -202,7 +204,7 @@ class Body(Notes):
             # PDF: a Heading style would put it in Word's navigation, levels skipped.
             self.visit_paragraph(Paragraph(tuple(replace(s, strong=True) for s in b.text)), depth)
             return
-        self.para(display(b.text), f"h{min(3, b.level + self.shift)}")
+        self.para(display(b.text), f"h{min(6, b.level + self.shift)}")
 
     def visit_paragraph(self, b: Paragraph, depth: int) -> None:
         if self.list_level >= 0 and self.para_role == "body":  # an item's further paragraph, at its text

@@ -131,7 +131,7 @@ def define(d: Any, style: Style, body: str, heading: str, mono: str) -> None:
                 set_fonts(rpr, body)
     _linked_alike(root)  # first: a character style is not based on Normal, and keeps every property
     _inherit_from_normal(root)
-    for kind in ("title", "h1", "h2", "h3", "lede", "masthead", "quote", "attribution", "caption"):
+    for kind in ("title", "h1", "h2", "h3", "h4", "h5", "h6", "lede", "masthead", "quote", "attribution", "caption"):
         # A paragraph typed after a heading in Word is body text, not "Normal".
         styles[NAMES[kind]].next_paragraph_style = styles[NAMES["body"]]
 
@@ -216,6 +216,14 @@ def _outline(d: Any) -> None:
     for role, level in (("group", "0"), ("entry_title", "1")):
         ppr = d.styles[NAMES[role]].element.get_or_add_pPr()
         ppr_put(ppr, ppr.makeelement(qn("w:outlineLvl"), {qn("w:val"): level}))
+
+
+def entries_first(d: Any) -> None:
+    """A digest without groups has its entries at outline level 1 in document
+    ``d``, as the PDF's outline and the EPUB's contents have them: at level 2 under
+    no level 1, Word's navigation skipped a level (helper-94)."""
+    ppr = d.styles[NAMES["entry_title"]].element.get_or_add_pPr()
+    ppr_put(ppr, ppr.makeelement(qn("w:outlineLvl"), {qn("w:val"): "0"}))
 
 
 def _list_spacing(d: Any, item: Role, body: Role) -> None:

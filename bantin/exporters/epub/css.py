@@ -50,13 +50,13 @@ def css(style: Style, fonts: list[tuple[str, str, str]], fallbacks: list[str]) -
             # No colour for the text: a reading system's night or sepia theme sets its own,
             # and a dark grey fixed here would stay dark on a black page.
             f'html {{ font-family: {body}, {then}serif; line-height: {t.leading}; }}',
-            "html, body, p, li, h1, h2, h3, blockquote { hyphens: none; -webkit-hyphens: none; "
+            "html, body, p, li, h1, h2, h3, h4, h5, h6, blockquote { hyphens: none; -webkit-hyphens: none; "
             "-epub-hyphens: none; adobe-hyphenate: none; }",
             "body { margin: 0 4%; widows: 2; orphans: 2; }",
             f"p {{ margin: 0 0 {t.space_after / t.body_size:.3f}em 0; text-indent: {indent}; "
             f"text-align: {align}; }}",
             # Headings at the sheet's heading leading, as the PDF and the DOCX set them (helper-81).
-            f'h1, h2, h3, h4 {{ font-family: {heading}, {then}sans-serif; font-weight: bold; '
+            f'h1, h2, h3, h4, h5, h6 {{ font-family: {heading}, {then}sans-serif; font-weight: bold; '
             f"line-height: {r['h1'].leading:g}; text-align: left; page-break-after: avoid; break-after: avoid; }}",
             # The title as the sheet sets it (nd30 centres it), as in the PDF and the DOCX.
             f"h1 {{ font-size: {rel(r['title'].size)}; line-height: {r['title'].leading:g}; margin: 0.2em 0 0.5em; "
@@ -64,7 +64,9 @@ def css(style: Style, fonts: list[tuple[str, str, str]], fallbacks: list[str]) -
             f"text-align: {r['title'].align}; }}",
             f"h2 {{ font-size: {rel(r['h1'].size)}; margin: 1.2em 0 0.4em; }}",
             f"h3 {{ font-size: {rel(r['h2'].size)}; margin: 1em 0 0.3em; }}",
-            f"h4 {{ font-size: {rel(r['h3'].size)}; margin: 1em 0 0.3em; }}",
+            # Deeper levels are set as the last, as in the PDF and the DOCX: a reading
+            # system's own h5 and h6 are smaller than the text they head.
+            f"h4, h5, h6 {{ font-size: {rel(r['h3'].size)}; margin: 1em 0 0.3em; }}",
             f'.masthead {{ font-family: {heading}, {then}sans-serif; font-size: {masthead}; '
             f"color: {t.accent_colour}; text-indent: 0; margin-bottom: 0.6em; }}",
             f".lede {{ font-weight: {'bold' if t.lede_bold else 'normal'}; font-size: {rel(r['lede'].size)}; "
