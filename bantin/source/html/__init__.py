@@ -132,8 +132,16 @@ def _unflattened(main: Any, page: Any) -> Any:
     blocks = [el for el in body.xpath(" | ".join(f".//{t}" for t in _BLOCKS.split("|"))) if words(el.text_content())]
     # Letters compared without the spaces: the page may write no space between
     # blocks ("<h1>…</h1><p>…"), where trafilatura's paragraph puts one.
-    if len(blocks) < 2 or "".join(words(" ".join(main[0].itertext()))) != "".join(words(body.text_content())):
+    found = "".join(words(" ".join(main[0].itertext())))
+    if len(blocks) < 2:
         return main
+    if found != "".join(words(body.text_content())):
+        # A short article amid a menu, a byline and related links (helper-101): the
+        # paragraph ran them all together. The element holding most of the page's
+        # paragraphs is the article, when trafilatura took its words too.
+        body = _densest(body)
+        if body is None or "".join(words(body.text_content())) not in found:
+            return main
     out = main.makeelement("main", {})
     read = tei(body)
     if read.text and read.text.strip():  # the body's own text before its first element
@@ -142,6 +150,20 @@ def _unflattened(main: Any, page: Any) -> Any:
         out.append(lead)
     out.extend(read)
     return out
+
+
+def _densest(body: Any) -> Any | None:
+    """The element whose own paragraphs hold the most words, if it holds two
+    paragraphs or more and is not the body itself."""
+    totals: dict[Any, list[int]] = {}
+    for p in body.iter("p"):
+        n = len(words(p.text_content()))
+        if n:
+            total = totals.setdefault(p.getparent(), [0, 0])
+            total[0] += n
+            total[1] += 1
+    best = max(totals, key=lambda el: totals[el][0], default=None)  # the first of equals, in page order
+    return best if best is not None and best is not body and totals[best][1] >= 2 else None
 
 
 def _marked(page: Any, ld: LinkedData) -> bool:

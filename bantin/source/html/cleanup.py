@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from bantin.model import Figure, Heading, ListBlock, Paragraph, Quote, plain
+from bantin.model import Figure, Heading, ListBlock, Paragraph, Quote, Table, plain, text_of
 from bantin.model.labels import repeats
 from bantin.source.html.blocks import Piece
 from bantin.source.html.boilerplate import is_phrase
@@ -84,6 +84,8 @@ def _drop_boxes(pieces: list[Piece]) -> list[Piece]:
         if phrase or linked_phrase:
             skipping = True
             continue
+        if _boxed(p):
+            continue
         if skipping and (p.linky or (isinstance(b, Figure) and not b.caption)):
             continue
         skipping = False
@@ -91,6 +93,20 @@ def _drop_boxes(pieces: list[Piece]) -> list[Piece]:
             continue  # a headline that is a link: related news between paragraphs
         out.append(p)
     return out
+
+
+def _boxed(p: Piece) -> bool:
+    """A box set in a one-cell table inside the text (helper-101: "<table
+    class="article"><td><h4>Tin liên quan</h4><ul>…"): its heading a box's phrase,
+    the rest links."""
+    b = p.block
+    if not isinstance(b, Table) or len(b.rows) != 1 or len(b.rows[0]) != 1:
+        return False
+    inner = b.rows[0][0].blocks
+    if not inner or not isinstance(inner[0], (Paragraph, Heading)) or not is_phrase(text_of(inner[0].text)):
+        return False
+    rest = p.words - len(words(text_of(inner[0].text)))  # trafilatura may have taken the links already
+    return rest <= 0 or p.link_words * 2 >= rest
 
 
 def _captions(pieces: list[Piece], pictures: list[Picture]) -> list[Piece]:

@@ -174,9 +174,11 @@ _AMP = (*_AMP_PICTURES, "amp-video", "amp-iframe", "amp-carousel", "amp-story", 
 
 def standard_tags(page: Any) -> None:
     """What a browser shows in the tags trafilatura does not know: an AMP page's
-    ``<amp-img>`` and ``<amp-anim>`` are pictures (their figures and captions were
+    advertisements go, its ``<amp-img>`` and ``<amp-anim>`` are pictures (their figures and captions were
     dropped with them), and an inline ``<q>`` a quotation in running text, drawn
     with its marks (it was read as a block quote that cut its sentence in three)."""
+    for el in list(page.iter("amp-ad", "amp-sticky-ad", "amp-embed")):
+        remove(el)  # an advertisement's slot: its placeholder's words are no article's (helper-101)
     for el in list(page.iter(*_AMP_PICTURES)):
         parent = el.getparent()
         if (el.get("placeholder") is not None or el.get("fallback") is not None) \

@@ -1,0 +1,55 @@
+"""Short news items and the boxes around them, as Vietnamese sites set them
+(helper-101): a two-paragraph brief between a menu, a byline, related links and a
+footer; a "Tin liên quan" box set in a table inside the text; an AMP page's ad."""
+
+from __future__ import annotations
+
+import bantin as api
+from bantin.model import Paragraph, text_of
+
+HEAD = ('<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>{title} | Báo Mẫu</title>'
+        '<meta property="og:site_name" content="Báo Mẫu"><meta property="og:type" content="article"></head><body>')
+MENU = '<nav><ul><li><a href="/thoi-su">Thời sự</a></li><li><a href="/the-gioi">Thế giới</a></li></ul></nav>'
+RELATED = ('<div class="box-tinlienquan"><h3>Tin liên quan</h3><ul><li><a href="/a.html">Giá xăng tăng lần thứ ba'
+           '</a></li><li><a href="/b.html">Hà Nội cấm xe máy</a></li></ul></div>')
+FOOTER = '<footer><p>Bản quyền © 1997 Báo Mẫu. Giấy phép số 548/GP-BTTTT.</p></footer></body></html>'
+
+
+def _paragraphs(html: str) -> list[str]:
+    a = api.read(html.encode("utf-8"), source_format="html", warn=lambda _m: None)
+    assert all(isinstance(b, Paragraph) for b in a.blocks), a.blocks
+    return [text_of(b.text) for b in a.blocks]
+
+
+def test_a_short_article_is_read_paragraph_by_paragraph_without_its_menu():
+    title = "Ngân hàng Nhà nước giảm lãi suất điều hành"
+    page = (HEAD.format(title=title) + MENU + f"<h1>{title}</h1>"
+            '<p class="author"><a href="/tac-gia/manh-ha.html">Mạnh Hà</a></p>'
+            "<h2 class=\"sapo\">Lãi suất tái cấp vốn giảm 0,5 điểm phần trăm từ ngày 1/8.</h2>"
+            '<div class="maincontent"><p>Quyết định được công bố chiều 31/7.</p>'
+            "<p>Đây là lần giảm thứ hai trong năm.</p></div>" + RELATED + FOOTER)
+    assert _paragraphs(page) == ["Quyết định được công bố chiều 31/7.", "Đây là lần giảm thứ hai trong năm."]
+
+
+def test_a_related_box_set_in_a_table_inside_the_text_goes():
+    title = "Giá xăng giảm mạnh từ chiều nay"
+    body = [f"<p>Đoạn số {n} nói về giá xăng dầu trong nước và tác động tới người tiêu dùng ở các "
+            f"tỉnh thành phía Bắc trong tuần này.</p>" for n in range(1, 9)]
+    box = ('<table class="article"><tbody><tr><td><h4>Tin liên quan</h4><ul><li><a href="/y.html">Vì sao giá dầu '
+           'lao dốc</a></li><li><a href="/z.html">Doanh nghiệp xăng dầu lỗ nặng</a></li></ul></td></tr></tbody>'
+           "</table>")
+    article = f"<article><h1>{title}</h1>{''.join(body[:3])}{box}{''.join(body[3:])}</article>"
+    page = HEAD.format(title=title) + article + FOOTER
+    got = _paragraphs(page)
+    assert len(got) == 8 and not any("liên quan" in p or "lao dốc" in p for p in got)
+
+
+def test_an_amp_advertisement_leaves_no_words():
+    title = "Mưa lớn ở miền Trung"
+    paragraphs = [f"Đoạn {n}: mưa lớn kéo dài nhiều ngày khiến nước sông dâng cao, nhiều xã bị chia cắt và "
+                  "chính quyền phải sơ tán người dân." for n in range(1, 5)]
+    ad = ('<amp-ad width="300" height="250" type="adsense"><div placeholder>Quảng cáo đang tải</div>'
+          "<div fallback>Quảng cáo</div></amp-ad>")
+    page = (HEAD.format(title=title) + f"<article><h1>{title}</h1><p>{paragraphs[0]}</p><p>{paragraphs[1]}</p>{ad}"
+            f"<p>{paragraphs[2]}</p><p>{paragraphs[3]}</p></article>" + FOOTER)
+    assert _paragraphs(page) == paragraphs
