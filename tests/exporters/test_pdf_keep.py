@@ -65,19 +65,39 @@ def test_a_heading_or_a_caption_stays_with_the_first_rows_of_a_long_table(tmp_pa
 
 def test_a_row_taller_than_a_page_breaks_inside_itself_and_no_other_row_does(tmp_path):
     # helper-98: a Word file's text in a one-cell layout table gave no PDF at all
-    # ("tallest cell 906 points, too large on page 2").
+    # ("tallest cell 906 points, too large on page 2"); helper-99: reportlab's
+    # in-row splitting, once on, also cut rows of six lines at a page's foot.
     from helpers import assert_in_order, model_words
 
     rows = ((plain("Mục"), plain("Nội dung")), (plain("Ghi"), plain(SENTENCE * 60)),
-            *((plain(f"R{n}"), plain(SENTENCE)) for n in range(1, 40)))
+            *((plain(f"R{n}"), plain(SENTENCE * 2 + f"Hết{n}.")) for n in range(1, 40)))
     a = Article("Bảng có ô dài hơn một trang", blocks=(Table(rows, 1, (), ("left", "left")),))
     pdf = _export(tmp_path, a)
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     assert_in_order(model_words(a), text, "pdf")
-    # Every other row is whole on one page: from its label to its last words.
+    _rows_whole(text)
+    # A long table of rows of six lines in three columns: none is cut (reportlab's
+    # in-row splitting, on for every row, cut two and repeated the header above them).
+    words = "gạo nông dân đồng bằng sông Cửu Long mùa vụ năng suất lúa ".split()
+
+    def cell(n: int, tag: str) -> str:
+        return " ".join([tag, *(words[i % len(words)] for i in range(n))])
+
+    rows = ((plain("Mục"), plain("Nội dung"), plain("Ghi chú")),
+            *((plain(cell(38, f"R{n}")), plain(cell(40, "x")), plain(cell(40, "y") + f" Hết{n}."))
+              for n in range(1, 31)))
+    a = Article("Bảng", blocks=(*(Paragraph(plain(cell(60, "p"))) for _ in range(3)),
+                                 Table(rows, 1, (), ("left",) * 3)))
+    pdf = tmp_path / "rows.pdf"
+    pdf.write_bytes(api.export(a, "pdf", epoch=0))
+    _rows_whole(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout)
+
+
+def _rows_whole(text: str) -> None:
+    """Every row labelled "R<n>" is whole on its page: its last word "Hết<n>." with it."""
     for page in text.split("\f"):
-        for row in re.split(r"\bR\d+ ", page)[1:]:
-            assert "gió mạnh." in row, row
+        for row in re.split(r"\bR(?=\d+ )", page)[1:]:
+            assert f"Hết{row.split()[0]}." in row, row
 
 
 def test_the_viewer_shows_the_title_and_the_outline_when_there_is_one(tmp_path):

@@ -9,7 +9,7 @@ from typing import Any
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Table as Grid
+from reportlab.platypus import Table as _Table
 from reportlab.platypus import TableStyle, XPreformatted
 
 from bantin.exporters import table_size
@@ -21,6 +21,31 @@ from bantin.style.fonts import Family
 
 PAD = 3.0  # a cell's left and right padding, points
 LEAST = 26.0  # the narrowest column worth reading (a number of four digits at 9 pt, and its padding)
+
+
+class Grid(_Table):
+    """reportlab's table, whose rows break inside themselves only when one is
+    taller than a whole page (a Word file's text in a one-cell layout table,
+    helper-98: "tallest cell 906 points, too large", and no PDF). reportlab's own
+    in-row splitting, once on, also cut rows of six lines at a page's foot and
+    repeated the header above the cut (helper-99)."""
+
+    def split(self, aW: float, aH: float) -> list[Any]:  # noqa: N803 - reportlab's names
+        self.splitInRow = 0
+        parts = list(super().split(aW, aH))
+        if parts:
+            return parts
+        frame = getattr(getattr(self.canv, "_doctemplate", None), "frame", None) if hasattr(self, "canv") else None
+        # What a page of its own gives: the frame's height less its paddings.
+        page = frame._height - frame._topPadding - frame._bottomPadding if frame is not None else aH
+        heights = [h or 0.0 for h in self._rowHeights]  # a row under a merged cell may have none of its own
+        if max(heights[self.repeatRows:], default=0.0) + sum(heights[:self.repeatRows]) <= page:
+            return []  # every row fits a page: the table moves on to the next
+        self.splitInRow = 1
+        try:
+            return list(super().split(aW, aH))
+        finally:
+            self.splitInRow = 0
 
 
 def needs(t: Table, pst: Any, bold_font: str,
@@ -123,10 +148,7 @@ def grid(t: Table, band: tuple[int, int], cells: dict[tuple[int, int], list[Any]
         last_row = min(len(t.rows), p.row + p.cell.rowspan) - 1
         if last_col > c or last_row > p.row:
             spans.append(("SPAN", (c, p.row), (last_col, last_row)))
-    # A row taller than a page breaks inside itself (a Word file's text in a
-    # one-cell layout table, helper-98: "tallest cell 906 points, too large" and no
-    # PDF); reportlab tries between rows first, so other rows stay whole.
-    table = Grid(data, colWidths=widths, repeatRows=t.header_rows, hAlign="LEFT", splitInRow=1)
+    table = Grid(data, colWidths=widths, repeatRows=t.header_rows, hAlign="LEFT")
     rule = colors.HexColor("#888888")
     ink = colors.HexColor(ink_colour)
     commands: list[tuple[Any, ...]] = [
