@@ -241,7 +241,7 @@ def convert(
     Options that do not fit raise ``UsageError``; a bad style raises ``StyleError``.
     ``collect=False`` keeps only the counts in the returned report, so memory
     stays flat over any number of inputs. No output ever replaces a named input;
-    an existing file of an input format inside an input folder is replaced only
+    an existing file bantin did not write inside an input folder is replaced only
     with ``overwrite=True`` (otherwise the run is refused before anything is
     written), and nothing is written through a symlinked folder in ``out_dir``.
     A Word output somebody saved since bantin wrote it fails its input unless

@@ -122,8 +122,8 @@ def _shard(value: str | None) -> tuple[int, int] | None:
 @click.option("--batch-size", type=int, default=50, show_default=True,
               help="Inputs per Dask task (with --scheduler).")
 @click.option("--overwrite", is_flag=True,
-              help="Replace existing files of an input format (.txt, .json, .md, .docx, .html) beside a named "
-                   "input or in an input folder, which bantin did not write itself, and Word outputs somebody "
+              help="Replace existing files (.txt, .docx, .pdf, …) beside a named input or in an input "
+                   "folder, which bantin did not write itself, and Word outputs somebody "
                    "saved since bantin wrote them (never an input of this run).")
 @click.option("--debug", is_flag=True, help="Show tracebacks.")
 @click.argument("inputs", nargs=-1, required=True)

@@ -105,6 +105,8 @@ def run(inputs: tuple[str, ...], settings: Settings, err: Err) -> Report:
     if not first:
         where = ", ".join(shown(s) for s in inputs[:3]) + (", …" if len(inputs) > 3 else "")
         held = f"; {'they hold' if len(inputs) > 1 else 'it holds'} {passed.counts()}" if passed.kinds else ""
+        if passed.outputs:  # helper-99: the folder holds only what an earlier run wrote into it
+            held += f"; only {passed.outputs} output{'s' if passed.outputs > 1 else ''} of an earlier bantin run"
         raise BatchUsageError(f"no input files in {where}{held} (bantin reads {', '.join(input_suffixes())})")
     if settings.out_dir is None and (len(settings.formats) != 1 or (len(first) != 1 and not settings.bundle)):
         raise BatchUsageError("-o - writes one document: give one format and one input (or --bundle)")

@@ -260,7 +260,9 @@ def _walked(target: Path, real_root: str, suffixes: tuple[str, ...], skip_dir: s
 def _own_output(path: Path, records: dict[str, dict[str, str]]) -> bool:
     """Whether ``path`` holds exactly what bantin wrote there, by the record of
     the folder of the walk that an earlier run wrote into."""
-    return any(_inside(str(path), folder) and owned.written_here(record, Path(folder), path)
+    # Absolute: a walk of "." gives "./a.docx" and ".", whose common path is "".
+    where = os.path.abspath(path)
+    return any(_inside(where, os.path.abspath(folder)) and owned.written_here(record, Path(folder), path)
                for folder, record in records.items())
 
 

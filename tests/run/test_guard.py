@@ -253,6 +253,11 @@ def test_a_run_into_its_own_input_folder_reads_none_of_its_outputs_back(tmp_path
     for _ in range(2):
         r = bantin("export", "-f", "pdf,json", "-o", "in", "in", cwd=tmp_path)
         assert r.returncode == 0, r.stderr
+    # helper-99: "-o . ." read them back all the same (a walk of "." names "./a.json"),
+    # while the guard let the run write over the very file it was reading.
+    for _ in range(2):
+        r = bantin("export", "-f", "pdf,json", "-o", ".", ".", cwd=tmp_path / "in")
+        assert r.returncode == 0 and b"2 outputs of an earlier bantin run" in r.stderr, r.stderr
     r = bantin("export", "-f", "txt", "-o", "out", "in", cwd=tmp_path)
     assert r.returncode == 0, r.stderr
     assert sorted(p.name for p in (tmp_path / "out").iterdir() if not p.name.startswith(".")) == ["a.txt"]
