@@ -60,7 +60,7 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 # Where a paragraph opens, and a sentence after one that ends in a word in small
 # letters (not "v.v." nor "TP." nor "ThS." nor "1."): the toned vowel that starts it.
 _PARAGRAPH_OPENING = re.compile(rf"^\s*[“\"(«]?[{_TONED_SMALL}]")
-_SENTENCE_OPENING = re.compile(rf"(?P<word>[^\W\d_]+)(?P<end>[.!?][”\"»)]? )(?P<open>[“\"(«]?[{_TONED_SMALL}])")
+_SENTENCE_OPENING = re.compile(rf"(?P<word>[^\W\d_]+)(?P<end>(?:[!?]|\.[”\"»)]?) )(?P<open>[“\"(«]?[{_TONED_SMALL}])")
 _VIQR_ADDRESS = re.compile(r"^www\.|\.(?:vn|com|net|org|gov|edu)(?:/|$)", re.IGNORECASE)
 MAX_UNMAPPED = 0.005  # share of characters no letter of the encoding explains
 CLEAR_MARGIN = 0.15  # the winner's share of syllables must lead the next by this much
@@ -147,6 +147,7 @@ def decode(data: bytes, name: str, capitals: bool = True) -> str:
     return unicodedata.normalize("NFC", "".join(out))
 
 
+_INITIALS = re.compile(r"(?:[A-Za-z]\.){2,}")
 # A word as VIQR writes it, marks and escapes included ("Vie^.t", "U.S.", "safe?").
 _VIQR_WORD = re.compile(r"(?:\\.|[A-Za-z^(+'`?~.])+")
 
@@ -160,8 +161,14 @@ def _viqr_word(written: str, read: str) -> str:
     "?" are as often punctuation as tones."""
     if read == written or any(c in written for c in "^(+`~'"):
         return read
+    # Only English shapes: initials ("U.S.", "e.g.") or one mark at the word's end
+    # ("safe?"). A mark inside a word is a tone of a name the syllable list lacks
+    # ("DDa. Te?h" is Đạ Tẻh, helper-99) or of words typed without their space.
+    bare = re.sub(r"\\(.)", r"\1", written)  # as typed, before the escapes read for it
+    if not (_INITIALS.fullmatch(bare) or (bare[-1] in ".?" and not any(c in bare[:-1] for c in ".?"))):
+        return read
     toned = [w for w in _WORD.findall(unicodedata.normalize("NFC", read)) if not w.isascii()]
-    return re.sub(r"\\(.)", r"\1", written) if toned and not all(map(is_syllable, toned)) else read
+    return bare if toned and not all(map(is_syllable, toned)) else read
 
 
 # A VIQR word that ends in ".", and what follows it: RFC 1456 escapes a full stop
@@ -267,9 +274,12 @@ def _capitals(text: str) -> str:
 def _opened(m: re.Match[str]) -> str:
     """The sentence's first letter in capitals after a word in small letters, or a
     capitalised one that is a syllable ("… Đức Anh. Ý kiến"), with the quote that
-    closed it ("… doanh nghiệp.\" Ở khu"); not after "TP." nor "ThS." nor "A."."""
+    closed it after a full stop ("… doanh nghiệp.\" Ở khu"; a title "“Ai đúng?” ở"
+    goes on); not after "TP." nor "ThS." nor "A."."""
     word, opening = m.group("word"), m.group("open")
-    sentence = len(word) >= 2 and (word.islower() or (word[1:].islower() and is_syllable(word)))
+    # Not "Co." ("Công ty ABC Co. ở khu"): a capitalised word of two letters is as
+    # often an abbreviation as a name.
+    sentence = len(word) >= 2 and (word.islower() or (len(word) >= 3 and word[1:].islower() and is_syllable(word)))
     return word + m.group("end") + (opening.upper() if sentence else opening)
 
 

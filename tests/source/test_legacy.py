@@ -194,6 +194,9 @@ def test_tcvn3_opens_a_sentence_after_a_quote_or_a_name_with_a_capital():
             "Ảnh: Đức Anh. ý kiến bạn đọc gửi về TP. ở đây, ThS. ở lại.")
     assert legacy.decode(legacy.encode(text, "tcvn3"), "tcvn3") == text.replace('." ở', '." Ở').replace(
         "Anh. ý", "Anh. Ý")
+    # helper-99: a quoted title inside a sentence, and a company's "Co.", go on.
+    text = 'Tin\nCuốn sách “Ai đúng?” ở thư viện, bài hát “Việt Nam ơi!” ấy và Công ty ABC Co. ở khu mới.'
+    assert legacy.decode(legacy.encode(text, "tcvn3"), "tcvn3") == text
 
 
 @pytest.mark.parametrize(("typed", "read"), [
@@ -201,6 +204,7 @@ def test_tcvn3_opens_a_sentence_after_a_quote_or_a_name_with_a_capital():
     ("Thi. tru+o+`ng U.S. co`n ye^'u.", "Thị trường U.S. còn yếu."),
     ('Ho. ho?i "Is the water safe? Not yet."', 'Họ hỏi "Is the water safe? Not yet."'),
     ("Ba` Pe'rez va` O^xtra^ylia.", "Bà Pérez và Ôxtrâylia."),  # VIQR's own marks: foreign words are written so
+    ("Huye^.n DDa. Te?h co' mu+a.", "Huyện Đạ Tẻh có mưa."),  # a tone inside a name no syllable list holds
 ])
 def test_viqr_as_typed_keeps_english_punctuation(typed, read):
     """helper-96: typed VIQR read "U.S." as "ỤS.", "e.g." as "ẹg." and "safe?" as
