@@ -195,7 +195,7 @@ def test_tcvn3_opens_a_sentence_after_a_quote_or_a_name_with_a_capital():
     assert legacy.decode(legacy.encode(text, "tcvn3"), "tcvn3") == text.replace('." ở', '." Ở').replace(
         "Anh. ý", "Anh. Ý")
     # helper-99: a quoted title inside a sentence, and a company's "Co.", go on.
-    text = 'Tin\nCuốn sách “Ai đúng?” ở thư viện, bài hát “Việt Nam ơi!” ấy và Công ty ABC Co. ở khu mới.'
+    text = 'Tin\nCuốn sách "Ai đúng?" ở thư viện, bài hát "Việt Nam ơi!" ấy và Công ty ABC Co. ở khu mới.'
     assert legacy.decode(legacy.encode(text, "tcvn3"), "tcvn3") == text
 
 
