@@ -28,14 +28,15 @@ def _json(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "…"
 
 
-def _kind(value: Any) -> str:
+def kind(value: Any) -> str:
+    """A JSON value's kind in words: "null", "a string"."""
     return _JSON_KIND.get(type(value), "a value")  # by exact type: True is no number here
 
 
 def _shown(value: Any) -> str:
     """What the field holds: "null", "a string ("3")"."""
-    kind = _kind(value)
-    return kind if value is None or isinstance(value, bool) else f"{kind} ({_json(value)})"
+    said = kind(value)
+    return said if value is None or isinstance(value, bool) else f"{said} ({_json(value)})"
 
 
 def _branch_type(schema: Any) -> str | None:
@@ -62,7 +63,13 @@ def _resolved(error: Any) -> Any:
             inner = None if index is None else best_match(
                 e for e in error.context if e.relative_schema_path and e.relative_schema_path[0] == index)
         else:
-            inner = best_match(e for e in error.context if len(e.absolute_path) > depth)
+            # The branches the value's JSON type fits say what is wrong with it: a
+            # missing field, a word not allowed, a too long list, before anything
+            # deeper inside it (which the branch of another form may report).
+            fits = [e for e in error.context if e.validator != "type"]
+            level = [e for e in fits if len(e.absolute_path) == depth]
+            inner = best_match([e for e in level if e.validator != "oneOf"] or level
+                               or [e for e in fits if len(e.absolute_path) > depth])
         if inner is None:
             return error
         error = inner
@@ -94,8 +101,12 @@ def _said(error: Any) -> str:
         return f"must be {_json(rule)}, not {_json(value)}"
     if error.validator == "oneOf" and isinstance(value, dict):
         kinds = [k for k in (_branch_type(s) for s in rule) if k]
+        if kinds and "type" not in value:
+            return 'the field "type" is missing'
         if kinds:
             return f"unknown block type {_json(value.get('type'))} (known: {', '.join(kinds)})"
+    if error.validator == "oneOf" and any(_branch_type(b) for b in rule):
+        return f"must be a block (an object with its \"type\"), not {_shown(value)}"
     if error.validator == "oneOf":
         forms = _forms(error)
         return f"must be {' or '.join(forms)}, not {_shown(value)}" if forms else "matches none of its allowed forms"
@@ -109,6 +120,10 @@ def _said(error: Any) -> str:
                 else str(error.message))
     if error.validator in _BOUND:
         return f"must be {_BOUND[error.validator]} {_json(rule)}, not {_json(value)}"
+    if error.validator in ("maxLength", "maxItems", "minItems"):
+        unit = "characters" if error.validator == "maxLength" else "items"
+        most = "at most" if error.validator.startswith("max") else "at least"
+        return f"must hold {most} {rule} {unit if rule != 1 else unit[:-1]}"
     if error.validator == "minLength":
         return "must not be empty" if rule == 1 else f"must be at least {rule} characters long"
     if error.validator == "pattern":

@@ -22,6 +22,7 @@ from bantin.model.images import Embedded
 from bantin.model.jsonform import MAX_DEPTH, SchemaError, blocks_in, blocks_out, opt_str
 from bantin.model.maps import spans_of
 from bantin.model.schema_errors import explain, unique_keys
+from bantin.model.schema_errors import kind as json_kind
 
 __all__ = ["ARTICLE_SCHEMA", "BRIEFING_SCHEMA", "SchemaError", "dumps", "from_dict", "loads", "to_dict", "validate"]
 
@@ -255,7 +256,9 @@ def validate(data: Any) -> None:
     from jsonschema.exceptions import best_match
 
     if not isinstance(data, dict):
-        raise SchemaError(f"not a canonical document: a JSON {type(data).__name__}, not an object")
+        raise SchemaError(f"not a canonical document: {json_kind(data)} in JSON, not an object")
+    if not isinstance(data.get("schema"), str):
+        data = {**data, "schema": None}  # "schema": [] is no name: said as a missing one below
     newer = re.fullmatch(r"bantin/(article|briefing)@(\d{1,9})", str(data.get("schema")))
     latest = max(version for _, version in SCHEMAS.values())
     if newer and int(newer.group(2)) > latest:

@@ -31,6 +31,14 @@ def _article(**fields: object) -> str:
     (_article(blocks=[{"type": "paragraph", "text": [{"text": 5}]}]),
      "blocks/0/text/0/text: must be a string, not a number (5)"),
     ('{"schema": "bantin/article@3"}', 'the document: the field "title" is missing'),
+    # helper-99: the object's missing field, not "must be null"; the words allowed.
+    (_article(blocks=[{"type": "figure", "image": {"media_type": "image/png"}}]), 'the field "'),
+    ('{"schema": "bantin/briefing@3", "title": "B", "articles": [], "group_by": 3}',
+     'group_by: 3 is not one of "outlet", "tag"'),
+    (_article(blocks=[{"type": "list", "items": ["a"], "delimiter": "...."}]), "must hold at most 3 characters"),
+    (_article(blocks=[{"type": "quote", "blocks": [{}]}]), 'blocks/0/blocks/0: the field "type" is missing'),
+    ("null", "not a canonical document: null in JSON"),
+    ('{"schema": [], "title": "x"}', "not a canonical document"),
 ])
 def test_a_schema_error_names_the_field_in_json_terms(text: str, said: str) -> None:
     with pytest.raises(SchemaError) as caught:
