@@ -16,7 +16,7 @@ import re
 from typing import Any
 
 from bantin.model import Article, Block, Heading, ListBlock, Note, Outlet, Paragraph, Quote, text_of
-from bantin.source.markdown import front, templates
+from bantin.source.markdown import dialects, front, templates
 from bantin.source.markdown.blocks import Builder, notes
 from bantin.source.markdown.inline import note_id
 from bantin.source.markdown.parse import parse, subtree
@@ -88,6 +88,7 @@ def read(data: bytes, ctx: Context) -> Article:
     hugo = front.toml_front(text, ctx.warn)
     if hugo is not None or front.opens_yaml(text):  # a site's page: its template syntax is the site's
         text = templates.rendered(hugo[1] if hugo is not None else text, ctx.warn)
+    text = dialects.read(text, ctx.warn)
     parsed = parse(text, front_matter=hugo is None)
     meta: dict[str, Any] | None = hugo[0] if hugo is not None else (
         front.load(parsed.front, ctx.warn) if parsed.front is not None else {})

@@ -11,9 +11,10 @@ where text belongs is dropped with a warning, never printed as Python shows it.
 Fields: ``title``; ``date`` (else the ``YYYY-MM-DD-`` a Jekyll post's file name
 starts with); ``author``/``byline`` (a list of names, or a mapping with a
 ``name``); ``outlet`` (else ``source`` or ``publisher``, unless an address); ``url``
-(else ``source`` when it is one); ``tags`` and ``categories`` (lists, or one string
-split at commas, else at spaces as Jekyll does); the lede from ``lede``, ``sapo``,
-``summary``, ``description`` or ``excerpt``.
+(else ``source`` when it is one); ``tags``, ``categories`` and pandoc's
+``keywords`` (lists, or one string split at commas, else at spaces as Jekyll
+does); the lede from ``lede``, ``sapo``, ``summary``, ``description``,
+``excerpt`` or pandoc's ``abstract``.
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ Warn = Callable[[str], None]
 MAX_BYTES = 256 * 1024  # of front matter; more is not a post's metadata
 MAX_NESTING = 32  # YAML collections inside one another
 _JEKYLL = re.compile(r"(\d{4}-\d{2}-\d{2})-(.*)")
-_LEDE_KEYS = ("lede", "sapo", "summary", "description", "excerpt")
+_LEDE_KEYS = ("lede", "sapo", "summary", "description", "excerpt", "abstract")  # pandoc's too
 
 
 class _Refused(Exception):
@@ -216,7 +217,7 @@ def byline(front: dict[str, Any], warn: Warn) -> str | None:
 
 def tags(front: dict[str, Any], warn: Warn) -> tuple[str, ...]:
     out: list[str] = []
-    for key in ("tags", "tag", "categories", "category"):
+    for key in ("tags", "tag", "categories", "category", "keywords"):  # pandoc's keywords
         v = front.get(key)
         if v is None:
             continue

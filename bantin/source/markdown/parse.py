@@ -115,11 +115,12 @@ def parse(text: str, front_matter: bool = True) -> Parsed:
                          "(markdown-it seeks a link's end for each)")
     from markdown_it import MarkdownIt
     from markdown_it.tree import SyntaxTreeNode
+    from mdit_py_plugins.deflist import deflist_plugin
     from mdit_py_plugins.footnote import footnote_plugin
     from mdit_py_plugins.front_matter import front_matter_plugin
 
     md = MarkdownIt("commonmark", {"html": True, "maxNesting": NESTING})
-    md.enable("table").use(footnote_plugin)
+    md.enable("table").use(footnote_plugin).use(deflist_plugin)
     # markdown-it leaves a link to javascript:, data: or file: unparsed, so its
     # source ("[bấm](javascript:…)") would be printed as text. Every link is
     # parsed here; the writers follow only safe addresses (exporters.markup) and

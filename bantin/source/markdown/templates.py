@@ -5,7 +5,9 @@ were printed as the article's words in every format).
 
 - Hugo's ``{{< figure src="…" caption="…" attr="…" >}}`` is the picture it shows,
   written as Markdown's own ("![alt](src "caption Ảnh: attr")");
-- Jekyll's ``{% highlight lang %}`` … ``{% endhighlight %}`` is a fenced code block;
+- Jekyll's ``{% highlight lang %}`` … ``{% endhighlight %}`` and Hugo's
+  ``{{< highlight lang >}}`` … ``{{< /highlight >}}`` are fenced code blocks;
+- what Liquid's ``{% comment %}`` … ``{% endcomment %}`` holds goes (a note never shown);
 - any other shortcode or Liquid tag (an include, an embedded video, a condition)
   and a template variable (``{{ site.title }}``) go, with one warning that counts
   them; the words between an opening and a closing tag stay;
@@ -22,14 +24,16 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-_CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
+FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
 _ATTR = re.compile(r"""(\w+)\s*=\s*(?:"([^"]*)"|'([^']*)'|(\S+))""")
 # Bounded, lazy: a tag is short, and a line of "{{<" with no end costs one scan each.
 _FIGURE = re.compile(r"\{\{[<%]\s*figure\s+(?P<attrs>[^{}\n]{0,1000}?)/?[>%]\}\}")
 _SHORTCODE = re.compile(r"\{\{[<%]-?\s*(?:/\s*)?[\w./-]+[^{}\n]{0,500}?[>%]\}\}")
-_HIGHLIGHT = re.compile(r"^\s*\{%-?\s*highlight\s+([\w+-]+)[^%]*-?%\}\s*$")
-_END_HIGHLIGHT = re.compile(r"^\s*\{%-?\s*endhighlight\s*-?%\}\s*$")
+# Jekyll's highlight tags and Hugo's highlight shortcode (helper-100: its code was read as prose).
+_HIGHLIGHT = re.compile(r"^\s*(?:\{%-?\s*highlight\s+([\w+-]+)[^%]*-?%\}"
+                        r"|\{\{[<%]\s*highlight\s+([\w+-]+)[^{}]*[>%]\}\})\s*$")
+_END_HIGHLIGHT = re.compile(r"^\s*(?:\{%-?\s*endhighlight\s*-?%\}|\{\{[<%]\s*/\s*highlight\s*[>%]\}\})\s*$")
 # Liquid's tags and a site's variables by their names: "{% for %}" or "{{ và }}" in
 # a sentence about templates is the sentence's own (helper-79).
 _TAGS = ("include|include_relative|if|elsif|else|endif|unless|endunless|for|endfor|case|when|endcase|assign|"
@@ -43,6 +47,8 @@ _TEMPLATED = ("{{", "{%")
 # kramdown's "{: .note}" on a line of its own, markup with no words in it (helper-78).
 _ATTRIBUTES = re.compile(r"\{:?[ \t]*[#.][\w .#:=-]{0,100}\}")
 _HEADING = re.compile(r" {0,3}#{1,6}[ \t]")
+_COMMENT = re.compile(r"\{%-?\s*comment\s*-?%\}")
+_END_COMMENT = re.compile(r"\{%-?\s*endcomment\s*-?%\}")
 _RAW = re.compile(r"\{%-?\s*(end)?raw\s*-?%\}")
 
 
@@ -54,9 +60,10 @@ def rendered(text: str, warn: Callable[[str], None]) -> str:
     out: list[str] = []
     raw = False  # inside Liquid's {% raw %} … {% endraw %}: written as it stands
     fence: str | None = None  # the open code fence; "highlight" inside Jekyll's highlight tags
-    dropped = 0
+    dropped = comments = 0
+    commented = False  # inside Liquid's {% comment %} … {% endcomment %}, which a site never shows
     for line in text.split("\n"):
-        opened = _FENCE.match(line)
+        opened = FENCE.match(line)
         if fence == "highlight":
             if _END_HIGHLIGHT.match(line):
                 out.append("```")
@@ -71,7 +78,7 @@ def rendered(text: str, warn: Callable[[str], None]) -> str:
             fence = opened.group(1)
             out.append(line)
         elif (m := _HIGHLIGHT.match(line)) is not None:
-            out.append(f"```{m.group(1)}")
+            out.append(f"```{m.group(1) or m.group(2)}")
             fence = "highlight"
         elif raw or _RAW.search(line):
             # The raw block's tags go; what they hold is written as it stands.
@@ -81,21 +88,47 @@ def rendered(text: str, warn: Callable[[str], None]) -> str:
         elif line.startswith(("    ", "\t")):
             out.append(line)  # an indented code block, or a list item's nested lines: left alone
         else:
+            line, commented, n = _uncommented(line, commented)
+            comments += n
             line, n = _outside_code(line)
             dropped += n
             out.append(line)
     if fence == "highlight":
         out.append("```")
+    if comments:
+        warn(f"{comments} Liquid comment{'s' if comments > 1 else ''} ({{% comment %}} … {{% endcomment %}}) left out: "
+             "the writer's notes, which the site never shows")
     if dropped:
         warn(f"{dropped} template tag{'s' if dropped > 1 else ''} (Hugo shortcodes, Jekyll Liquid) left out: "
              "a site renders them, a file alone cannot; the words between them kept")
     return "\n".join(out)
 
 
+def _uncommented(line: str, inside: bool) -> tuple[str, bool, int]:
+    """The line without what Liquid's comment tags hold (helper-100: "1.200 tỷ
+    đồng{% comment %} kiểm tra lại {% endcomment %}" printed the note); whether a
+    comment is still open at its end; how many it opened."""
+    kept: list[str] = []
+    pos = opened = 0
+    while True:
+        if inside:
+            end = _END_COMMENT.search(line, pos)
+            if end is None:
+                return "".join(kept), True, opened
+            pos, inside = end.end(), False
+        else:
+            start = _COMMENT.search(line, pos)
+            if start is None:
+                kept.append(line[pos:])
+                return "".join(kept), False, opened
+            kept.append(line[pos:start.start()])
+            pos, inside, opened = start.end(), True, opened + 1
+
+
 def _outside_code(line: str) -> tuple[str, int]:
     """The line with its template syntax read, its inline code spans as written."""
     parts, pos, dropped = [], 0, 0
-    for m in _CODE_SPAN.finditer(line):
+    for m in CODE_SPAN.finditer(line):
         text, n = _read(line[pos:m.start()])
         parts += [text, m.group(0)]
         dropped += n

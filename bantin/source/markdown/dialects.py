@@ -1,0 +1,142 @@
+"""The Markdown of note-taking and documentation tools, read as those tools show it
+(helper-100: their marks were printed as the article's words in every format).
+
+- Obsidian's comments ``%% … %%`` (on one line or several) are the writer's notes,
+  never shown: they go, with one warning that counts them;
+- Obsidian's links ``[[Trang|chữ]]`` are their words ("chữ", else the page's name,
+  "Trang > Mục" for a heading in it), and ``![[ảnh.png]]`` the picture it embeds;
+- GitHub's alerts and Obsidian's callouts (``> [!WARNING]``, ``> [!note] Tiêu đề``)
+  are quotations that open with their title in bold (or the kind's name in
+  Vietnamese);
+- MkDocs' admonitions (``!!! note "Tiêu đề"`` over indented lines) are the same;
+- Pandoc's fenced divs (``::: {.canh-bao}`` … ``:::``) are their contents, its
+  bracketed spans (``[chữ đỏ]{.do}``) their words, and attributes written after a
+  word or a mark (``*nghiêng*{#id1}``) go.
+
+Fenced code and inline code spans are never touched.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from bantin.source.markdown.templates import CODE_SPAN, FENCE
+
+_PICTURE = re.compile(r"\.(?:png|jpe?g|gif|webp|svg|bmp|tiff?)$", re.IGNORECASE)
+_WIKI = re.compile(r"(!?)\[\[([^\[\]\n|]{1,300})(?:\|([^\[\]\n]{0,300}))?\]\]")
+_CALLOUT = re.compile(r"^(\s{0,3}>\s*)\[!(\w+)\][+-]?[ \t]*(.*)$")
+_ADMONITION = re.compile(r"^(?:!!!|\?\?\?\+?)[ \t]+([\w-]+)(?:[ \t]+\"([^\"\n]*)\")?[ \t]*$")
+# Pandoc's attributes: a bracketed span's ("[chữ đỏ]{.do}": its words) and those
+# written right after a word or a mark ("*nghiêng*{#id1}"); "là {#ff0000}" after a
+# space is a sentence's own (helper-79).
+_SPAN = re.compile(r"\[([^\[\]\n]{1,300})\]\{[#.][^{}\n]{0,100}\}")
+_ATTRIBUTES = re.compile(r"(?<=[^\s{])\{[#.][\w-]+(?:[ \t]+(?:[#.][\w-]+|[\w-]+=(?:\"[^\"\n]*\"|[^\s}]+)))*\}")
+_DIV = re.compile(r"^ {0,3}:{3,}[ \t]*(?:\{[^}\n]*\}|[\w-]+)?[ \t]*:*[ \t]*$")
+# The kinds' names as a Vietnamese reader reads them: GitHub's five, and Obsidian's commonest.
+_KINDS = {"note": "Ghi chú", "tip": "Mẹo", "hint": "Mẹo", "important": "Quan trọng", "warning": "Cảnh báo",
+          "caution": "Thận trọng", "danger": "Nguy hiểm", "info": "Thông tin", "abstract": "Tóm tắt",
+          "summary": "Tóm tắt", "example": "Ví dụ", "quote": "Trích dẫn", "question": "Câu hỏi",
+          "success": "Hoàn thành", "failure": "Thất bại", "bug": "Lỗi", "todo": "Việc cần làm"}
+_MARKS = ("%%", "[[", "[!", "!!!", "???", ":::", "{#", "{.")
+
+
+def read(text: str, warn: Callable[[str], None]) -> str:
+    """``text`` with the marks of the tools above read; the same text when it has none."""
+    if not any(m in text for m in _MARKS):
+        return text
+    out: list[str] = []
+    fence: str | None = None
+    # Inside an Obsidian comment that spans lines. Only marks that pair up open one:
+    # a lone "%%" (a typo, a format string) would hide the rest of the article.
+    hidden, pairs = False, text.count("%%") % 2 == 0
+    comments = 0
+    admonition = False  # the indented lines under "!!! note"
+    for line in text.split("\n"):
+        opened = FENCE.match(line)
+        if fence is not None:
+            out.append(line)
+            if opened and opened.group(1)[0] == fence[0] and len(opened.group(1)) >= len(fence):
+                fence = None
+            continue
+        if opened and not hidden:
+            fence = opened.group(1)
+            out.append(line)
+            continue
+        if pairs:
+            line, hidden, n = _uncommented(line, hidden)
+            comments += n
+        if admonition and not line.strip():
+            out.append("")  # the admonition's end, unless an indented line follows
+            continue
+        if admonition and line.startswith(("    ", "\t")):
+            if out and out[-1] == "":
+                out[-1] = ">"  # a blank line between two of its paragraphs
+            out.append("> " + (line[4:] if line.startswith("    ") else line[1:]))
+            continue
+        admonition = False
+        if (m := _ADMONITION.match(line)) is not None:
+            out.append(f"> **{m.group(2) or _kind(m.group(1))}**")
+            out.append(">")
+            admonition = True
+            continue
+        if _DIV.match(line):
+            continue  # a fence of a div: its contents stay
+        if (m := _CALLOUT.match(line)) is not None:
+            line = f"{m.group(1)}**{m.group(3).strip() or _kind(m.group(2))}**"
+            out += [line, m.group(1).rstrip()]  # the title a paragraph of its own
+            continue
+        out.append(_outside_code(line))
+    if comments:
+        warn(f"{comments} Obsidian comment{'s' if comments > 1 else ''} (%% … %%) left out: the writer's notes, "
+             "which Obsidian never shows")
+    return "\n".join(out)
+
+
+def _kind(name: str) -> str:
+    return _KINDS.get(name.lower(), name.capitalize())
+
+
+def _uncommented(line: str, hidden: bool) -> tuple[str, bool, int]:
+    """The line without the parts inside ``%% … %%`` (a "%%" in inline code is
+    code); whether a comment is still open at its end; how many it opened."""
+    if "%%" not in line:
+        return ("" if hidden else line), hidden, 0
+    kept, opened, pos = [], 0, 0
+    spans = [(m.start(), m.end()) for m in CODE_SPAN.finditer(line)]
+    for m in re.finditer("%%", line):
+        if any(a <= m.start() < b for a, b in spans):
+            continue
+        if not hidden:
+            kept.append(line[pos:m.start()])
+        hidden = not hidden
+        opened += hidden
+        pos = m.end()
+    if not hidden:
+        kept.append(line[pos:])
+    return "".join(kept), hidden, opened
+
+
+def _outside_code(line: str) -> str:
+    if not any(m in line for m in ("[[", "{#", "{.")):
+        return line
+    parts, pos = [], 0
+    for m in CODE_SPAN.finditer(line):
+        parts += [_words(line[pos:m.start()]), m.group(0)]
+        pos = m.end()
+    return "".join([*parts, _words(line[pos:])])
+
+
+def _words(text: str) -> str:
+    return _ATTRIBUTES.sub("", _SPAN.sub(r"\1", _WIKI.sub(_wiki, text)))
+
+
+def _wiki(m: re.Match[str]) -> str:
+    target, label = m.group(2).strip(), (m.group(3) or "").strip()
+    if m.group(1) and _PICTURE.search(target):
+        return f"![{label if label and not label.isdigit() else ''}](<{target}>)"  # "|300" is a width
+    if label:
+        return label
+    page, _, heading = target.partition("#")
+    page = page.removesuffix(".md").rsplit("/", 1)[-1]
+    return f"{page} > {heading}" if page and heading else page or heading

@@ -1,0 +1,78 @@
+"""Markdown as note-taking, documentation and static-site tools write it, read as
+they show it (helper-100): a writer's hidden notes never printed, links and
+callouts as their words, no "[[", ":::", "!!!", "{.class}" or "[!WARNING]" left
+in any output. Code keeps every mark."""
+
+from __future__ import annotations
+
+import bantin as api
+from bantin.model import CodeBlock, Paragraph, Quote, plain_text, text_of
+
+
+def read(md: str, warned: list[str] | None = None) -> api.Article:
+    doc = api.read(md.encode("utf-8"), source_format="md", name="bai.md", typography=False,
+                   warn=(warned.append if warned is not None else lambda _m: None))
+    assert isinstance(doc, api.Article)
+    return doc
+
+
+def body(a: api.Article) -> str:
+    return text_of(plain_text(a.blocks))
+
+
+def test_hidden_notes_are_never_printed() -> None:
+    warned: list[str] = []
+    a = read("---\ntitle: Vốn đầu tư\n---\n\nTổng vốn là 1.200 tỷ đồng{% comment %} kiểm tra lại {% endcomment %}.\n\n"
+             "%% ghi chú riêng: không xuất bản %%\n\nĐoạn hai.\n\n%%\nNhiều dòng\nghi chú\n%%\n\nĐoạn ba.\n", warned)
+    assert body(a) == "Tổng vốn là 1.200 tỷ đồng. Đoạn hai. Đoạn ba."
+    assert any("Liquid comment" in w for w in warned) and any("2 Obsidian comments" in w for w in warned)
+
+
+def test_a_lone_percent_pair_mark_hides_nothing() -> None:
+    # A "%%" that pairs with none (a format string, a typo) would hide the rest.
+    a = read("# Tin\n\nLãi suất tăng 5%% trong quý.\n\nĐoạn cuối vẫn còn.\n")
+    assert "Đoạn cuối vẫn còn." in body(a)
+
+
+def test_wikilinks_are_their_words_and_embeds_their_pictures() -> None:
+    a = read("# Lũ\n\nXem [[Quảng Nam]], [[Lũ lụt 2020|trận lũ năm 2020]] và [[#Khắc phục]].\n\n"
+             "Mã `[[không đổi]]` giữ nguyên.\n")
+    assert texts(a) == ["Xem Quảng Nam, trận lũ năm 2020 và Khắc phục.", "Mã [[không đổi]] giữ nguyên."]
+
+
+def test_alerts_callouts_and_admonitions_are_titled_quotes() -> None:
+    a = read("# Kế hoạch\n\n> [!WARNING]\n> Kinh phí chưa được duyệt.\n\n> [!note]- Ghi chú của phóng viên\n"
+             "> Mực nước 2,1 mét.\n\n!!! tip \"Mẹo nhỏ\"\n    Lưu bản nháp.\n\n    Thường xuyên.\n\n"
+             "!!! warning\n    Bảo trì chủ nhật.\n\nĐoạn kết.\n")
+    quotes = [b for b in a.blocks if isinstance(b, Quote)]
+    assert [text_of(plain_text(q.blocks)) for q in quotes] == [
+        "Cảnh báo Kinh phí chưa được duyệt.", "Ghi chú của phóng viên Mực nước 2,1 mét.",
+        "Mẹo nhỏ Lưu bản nháp. Thường xuyên.", "Cảnh báo Bảo trì chủ nhật."]
+    assert all(q.blocks[0].text[0].strong for q in quotes)  # the title in bold
+    assert texts(a)[-1] == "Đoạn kết."
+
+
+def test_pandoc_divs_spans_attributes_and_definitions() -> None:
+    a = read("# Chữ\n\n::: {.canh-bao}\nPhần này còn tranh luận.\n:::\n\nDòng có [chữ đỏ]{.do} và *nghiêng*{#id1}; "
+             "mã màu là {#ff0000}.\n\nThuật ngữ\n:   Hệ chữ Latinh của tiếng Việt.\n")
+    assert texts(a) == ["Phần này còn tranh luận.", "Dòng có chữ đỏ và nghiêng; mã màu là {#ff0000}.", "Thuật ngữ",
+                        "Hệ chữ Latinh của tiếng Việt."]
+    term = a.blocks[-2]
+    assert isinstance(term, Paragraph) and term.text[0].strong
+
+
+def test_hugo_highlight_is_code() -> None:
+    a = read('---\ntitle: Go\n---\n\n{{< highlight go >}}\nfmt.Println("Xin chào") // %% không phải ghi chú\n'
+             "{{< /highlight >}}\n")
+    (code,) = a.blocks
+    assert isinstance(code, CodeBlock) and code.lines == ('fmt.Println("Xin chào") // %% không phải ghi chú',)
+
+
+def test_pandoc_abstract_and_keywords() -> None:
+    a = read("---\ntitle: Lịch sử\nabstract: Bài điểm lại quá trình hình thành chữ Quốc ngữ.\n"
+             "keywords: [ngôn ngữ, lịch sử]\n---\n\nĐoạn một.\n")
+    assert a.lede == "Bài điểm lại quá trình hình thành chữ Quốc ngữ." and a.tags == ("ngôn ngữ", "lịch sử")
+
+
+def texts(a: api.Article) -> list[str]:
+    return [text_of(b.text) for b in a.blocks if isinstance(b, Paragraph)]
