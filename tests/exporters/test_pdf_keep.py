@@ -76,6 +76,13 @@ def test_a_row_taller_than_a_page_breaks_inside_itself_and_no_other_row_does(tmp
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     assert_in_order(model_words(a), text, "pdf")
     _rows_whole(text)
+    # A giant row after a short one: split under it on the same page, the header
+    # printed once there (it was printed again above the giant row, helper-102).
+    rows = ((plain("Mục"), plain("Nội dung")), (plain("Đầu"), plain("Một dòng ngắn.")),
+            (plain("Ghi"), plain(SENTENCE * 60)), (plain("Cuối"), plain("Một dòng ngắn nữa.")))
+    pdf = _export(tmp_path, Article("Bảng", blocks=(Table(rows, 1, (), ("left", "left")),)))
+    first = _page(pdf, 1)
+    assert first.count("Mục") == 1 and "Một dòng ngắn." in first and "Chiều qua" in first, first[:400]
     # A long table of rows of six lines in three columns: none is cut (reportlab's
     # in-row splitting, on for every row, cut two and repeated the header above them).
     words = "gạo nông dân đồng bằng sông Cửu Long mùa vụ năng suất lúa ".split()

@@ -30,22 +30,50 @@ class Grid(_Table):
     in-row splitting, once on, also cut rows of six lines at a page's foot and
     repeated the header above the cut (helper-99)."""
 
+    nested = False  # in a cell of another table, whose own splitting comes first
+
     def split(self, aW: float, aH: float) -> list[Any]:  # noqa: N803 - reportlab's names
+        parts = self._split(aW, aH)
+        for part in parts:  # reportlab makes the pieces anew: each is where the table was
+            part.nested = self.nested
+        return parts
+
+    def _split(self, aW: float, aH: float) -> list[Any]:  # noqa: N803 - reportlab's names
         self.splitInRow = 0
         parts = list(super().split(aW, aH))
-        if parts:
-            return parts
-        frame = getattr(getattr(self.canv, "_doctemplate", None), "frame", None) if hasattr(self, "canv") else None
-        # What a page of its own gives: the frame's height less its paddings.
-        page = frame._height - frame._topPadding - frame._bottomPadding if frame is not None else aH
+        # A table in a cell is split by the table around it, without a frame: the
+        # room it is given is its page.
+        page = self._page() or aH
         heights = [h or 0.0 for h in self._rowHeights]  # a row under a merged cell may have none of its own
-        if max(heights[self.repeatRows:], default=0.0) + sum(heights[:self.repeatRows]) <= page:
+        heads = sum(heights[:self.repeatRows])
+        if parts:
+            after = len(parts[0]._cellvalues) if len(parts) == 2 else len(heights)
+            if self.nested or after >= len(heights) or heights[after] + heads <= page:
+                return parts
+            # The rows that fit, then a giant one: that one splits here, below them.
+            # Left to the rest, it was split lower on the same page, under its header
+            # printed a second time (helper-102). Not in a cell, whose table splits it.
+            inside = self._inside(aH)
+            return inside if len(inside) == 2 and inside[0].wrap(aW, aH)[1] <= aH else parts
+        if max(heights[self.repeatRows:], default=0.0) + heads <= page:
             return []  # every row fits a page: the table moves on to the next
         self.splitInRow = 1
         try:
             return list(super().split(aW, aH))
         finally:
             self.splitInRow = 0
+
+    def _inside(self, aH: float) -> list[Any]:  # noqa: N803 - reportlab's names
+        self.splitInRow = 1
+        try:
+            return list(self._splitRows(aH, doInRowSplit=True))
+        finally:
+            self.splitInRow = 0
+
+    def _page(self) -> float | None:
+        """The height a page of its own gives: the frame's, less its paddings."""
+        frame = getattr(getattr(self.canv, "_doctemplate", None), "frame", None) if hasattr(self, "canv") else None
+        return None if frame is None else frame._height - frame._topPadding - frame._bottomPadding
 
 
 def needs(t: Table, pst: Any, bold_font: str,
@@ -133,7 +161,7 @@ def column_widths(band: tuple[int, int], avail: float, natural: list[float], lea
 
 
 def grid(t: Table, band: tuple[int, int], cells: dict[tuple[int, int], list[Any]], widths: list[float],
-         body_font: str, ink_colour: str, space_after: float) -> Any:
+         body_font: str, ink_colour: str, space_after: float, nested: bool = False) -> Any:
     """The band of the table with hairline rules, its header rows repeated on every
     page; a merged cell is one cell of reportlab's (SPAN), drawn once."""
     lo, hi = band
@@ -149,6 +177,7 @@ def grid(t: Table, band: tuple[int, int], cells: dict[tuple[int, int], list[Any]
         if last_col > c or last_row > p.row:
             spans.append(("SPAN", (c, p.row), (last_col, last_row)))
     table = Grid(data, colWidths=widths, repeatRows=t.header_rows, hAlign="LEFT")
+    table.nested = nested
     rule = colors.HexColor("#888888")
     ink = colors.HexColor(ink_colour)
     commands: list[tuple[Any, ...]] = [
