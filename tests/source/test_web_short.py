@@ -31,6 +31,18 @@ def test_a_short_article_is_read_paragraph_by_paragraph_without_its_menu():
     assert _paragraphs(page) == ["Quyết định được công bố chiều 31/7.", "Đây là lần giảm thứ hai trong năm."]
 
 
+def test_a_short_article_keeps_its_first_paragraph_beside_a_wrapper_of_the_others():
+    # helper-102: the element with the most paragraphs was the inner wrapper, and
+    # the first paragraph beside it was lost.
+    title = "Ngân hàng Nhà nước giảm lãi suất điều hành"
+    page = (HEAD.format(title=title) + MENU + f"<h1>{title}</h1>"
+            '<div class="maincontent"><p>Quyết định được công bố chiều 31/7.</p>'
+            "<div><p>Đây là lần giảm thứ hai trong năm.</p><p>Ngân hàng sẽ theo dõi.</p></div></div>"
+            + RELATED + FOOTER)
+    assert _paragraphs(page) == ["Quyết định được công bố chiều 31/7.", "Đây là lần giảm thứ hai trong năm.",
+                                 "Ngân hàng sẽ theo dõi."]
+
+
 def test_a_related_box_set_in_a_table_inside_the_text_goes():
     title = "Giá xăng giảm mạnh từ chiều nay"
     body = [f"<p>Đoạn số {n} nói về giá xăng dầu trong nước và tác động tới người tiêu dùng ở các "

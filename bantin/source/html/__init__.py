@@ -139,7 +139,7 @@ def _unflattened(main: Any, page: Any) -> Any:
         # A short article amid a menu, a byline and related links (helper-101): the
         # paragraph ran them all together. The element holding most of the page's
         # paragraphs is the article, when trafilatura took its words too.
-        body = _densest(body)
+        body = _densest(body, found)
         if body is None or "".join(words(body.text_content())) not in found:
             return main
     out = main.makeelement("main", {})
@@ -152,9 +152,11 @@ def _unflattened(main: Any, page: Any) -> Any:
     return out
 
 
-def _densest(body: Any) -> Any | None:
+def _densest(body: Any, found: str) -> Any | None:
     """The element whose own paragraphs hold the most words, if it holds two
-    paragraphs or more and is not the body itself."""
+    paragraphs or more and is not the body itself; or the largest element above
+    it whose paragraphs are all in ``found`` too (helper-102: the first paragraph
+    beside a wrapper of the others was lost)."""
     totals: dict[Any, list[int]] = {}
     for p in body.iter("p"):
         n = len(words(p.text_content()))
@@ -163,7 +165,12 @@ def _densest(body: Any) -> Any | None:
             total[0] += n
             total[1] += 1
     best = max(totals, key=lambda el: totals[el][0], default=None)  # the first of equals, in page order
-    return best if best is not None and best is not body and totals[best][1] >= 2 else None
+    if best is None or best is body or totals[best][1] < 2:
+        return None
+    while (up := best.getparent()) is not None and up is not body and all(
+            "".join(words(p.text_content())) in found for p in up.iter("p")):
+        best = up
+    return best
 
 
 def _marked(page: Any, ld: LinkedData) -> bool:
