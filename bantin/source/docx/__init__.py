@@ -75,7 +75,7 @@ def read(data: bytes, ctx: Context) -> Document:
                         issuer=h.issuer if h else own.issuer, number=h.number if h else None,
                         place=h.place if h else None)
     core = package.related("", "core-properties") or "docProps/core.xml"
-    return _article(bundle.ordinary(items), read_core(package.xml(core)), ctx.name, done, ctx)
+    return _article(bundle.ordinary(items, ctx.warn), read_core(package.xml(core)), ctx.name, done, ctx)
 
 
 def _article(items: list[Item], core: Core, name: str | None, done: list[Note], ctx: Context) -> Article:

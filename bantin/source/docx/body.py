@@ -20,7 +20,7 @@ from bantin.errors import InputError
 from bantin.model import Block, Cell, Image, Signature, Table, Text, text_of
 from bantin.model.blocks import numeric, plain_text
 from bantin.source.docx import own
-from bantin.source.docx.inline import MC, Doc, Runs, branch, merge
+from bantin.source.docx.inline import MC, Doc, Runs, branch, filled, merge
 from bantin.source.docx.numbering import Numbering, NumItem
 from bantin.source.docx.package import W
 from bantin.source.docx.styles import num_of
@@ -99,7 +99,7 @@ class Body:
             if table is not None:
                 out.append(table)
         elif tag == W + "sdt":
-            content = el.find(W + "sdtContent")
+            content = filled(el)
             for child in content if content is not None else ():
                 self.element(child, part, out)
         elif tag in CONTAINERS:

@@ -16,6 +16,7 @@ the first article: no word is lost.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from bantin.model import Table
@@ -103,8 +104,17 @@ def _risen(it: Item) -> Item:
     return it
 
 
-def ordinary(items: list[Item]) -> list[Item]:
-    """The items of any other Word file, its contents lines ("TOC 1") and cover
-    lines read as the paragraphs they were before bundles were read back."""
+def ordinary(items: list[Item], warn: Callable[[str], None]) -> list[Item]:
+    """The items of any other Word file, its cover lines read as the paragraphs
+    they were before bundles were read back. Its table of contents ("TOC 1" lines,
+    under a "TOC Heading") goes when the file has the headings it lists: Word made
+    it from them, its page numbers are those of Word's pages, and every output
+    shows the headings in its own outline (helper-103)."""
+    contents = [it for it in items if isinstance(it, Para) and it.role == "contents"]
+    if contents and any(isinstance(it, Para) and it.role == "heading" for it in items):
+        lines = sum(1 for it in contents if it.text)
+        warn(f"Word's table of contents left out ({lines} line{'s' if lines != 1 else ''}): the outputs list the "
+             "headings themselves")
+        items = [it for it in items if not (isinstance(it, Para) and it.role == "contents")]
     roles = ("cover_title", *_PASSED)
     return [replace(it, role="body") if isinstance(it, Para) and it.role in roles else it for it in items]

@@ -91,6 +91,16 @@ class Inline:
     size: int  # the size most of its letters have, in half-points (0: unknown)
 
 
+def filled(sdt: Any) -> Any | None:
+    """A content control's content, or None while it shows its placeholder: the
+    grey prompt of a form not filled in ("Bấm hoặc gõ vào đây để nhập văn bản."),
+    which Word never prints as the document's words (helper-103)."""
+    props = sdt.find(W + "sdtPr")
+    if props is not None and props.find(W + "showingPlcHdr") is not None:
+        return None
+    return sdt.find(W + "sdtContent")
+
+
 class Runs:
     def __init__(self, doc: Doc, part: str, para_style: str | None) -> None:
         self.doc, self.part, self.para_style = doc, part, para_style
@@ -117,7 +127,7 @@ class Runs:
             elif tag == W + "hyperlink":
                 self.walk(child, self.link(child) or href)
             elif tag == W + "sdt":
-                content = child.find(W + "sdtContent")
+                content = filled(child)
                 if content is not None:
                     self.walk(content, href)
             elif tag == W + "fldSimple":
@@ -163,6 +173,8 @@ class Runs:
                 self.emit("-", props, href)
             elif tag == W + "sym":
                 self.symbol(child, props, href)
+            elif props.get("vanish") and tag not in (W + "fldChar", W + "instrText"):
+                continue  # hidden text: its note mark and its picture too (a field's frame is kept)
             elif tag in (W + "footnoteReference", W + "endnoteReference"):
                 kind = "footnote" if tag == W + "footnoteReference" else "endnote"
                 if child.get(W + "customMarkFollows") in ("1", "true", "on"):
@@ -237,6 +249,8 @@ class Runs:
             href = next((f.href for f in reversed(self.doc.fields) if f.href), None)
         vert = props.get("vert")
         code = bool(props.get("code")) or (font or "").lower() in MONO_FONTS
+        if props.get("caps") and not code:
+            text = text.upper()  # as Word shows it: "hà nội" set in capitals reads "HÀ NỘI" (helper-103)
         strong = bool(props.get("b"))
         visible = len(text) - text.count(" ") - text.count("\t") - text.count("\n")
         if visible:

@@ -25,6 +25,7 @@ ROLES = {
     # bantin's own Word styles (``docx.own``)
     "lede": "subtitle", "documentsummary": "subtitle", "addressee": "subtitle", "byline": "author",
     "masthead": "masthead", "covertitle": "cover_title", "covermeta": "cover_meta", "contentsheading": "contents",
+    "tocheading": "contents",  # Word's own "TOC Heading" over its table of contents
     "sourcenote": "source", "figureplaceholder": "placeholder", "quoteattribution": "attribution",
     "recipientsheading": "sign_label", "recipient": "sign_recipient", "signertitle": "sign_title",
     "signername": "sign_name", "signaturemark": "sign_signed",
@@ -200,6 +201,8 @@ class Styles:
                     out["font"] = font
             elif tag == W + "vanish":
                 out["vanish"] = on(el)
+            elif tag in (W + "caps", W + "smallCaps"):  # Word shows the letters as capitals
+                out["caps"] = on(el)
             elif tag == W + "rStyle":
                 out["rstyle"] = el.get(W + "val", "")
         return out

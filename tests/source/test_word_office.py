@@ -1,0 +1,57 @@
+"""Word files as offices write them (helper-103): what Word shows is what bantin
+reads. Letters set in capitals read in capitals; hidden text keeps its note mark
+and its picture hidden too; a form's grey prompt is no text; Word's own table of
+contents, with Word's page numbers, goes when the headings it lists are there."""
+
+from __future__ import annotations
+
+from word_docs import docx, note_ref, p, style, styles_xml
+
+import bantin as api
+from bantin.model import Article, Heading, Paragraph, plain_text, text_of
+
+
+def word(data: bytes) -> tuple[Article, list[str]]:
+    warned: list[str] = []
+    a = api.read(data, source_format="docx", name="bai.docx", typography=False, warn=warned.append)
+    assert isinstance(a, Article)
+    return a, warned
+
+
+def test_letters_set_in_capitals_read_in_capitals():
+    caps = '<w:r><w:rPr><w:caps/></w:rPr><w:t xml:space="preserve">tổng công ty xây dựng hà nội</w:t></w:r>'
+    heading = style("KetQua", "Kết quả", based_on="Heading2").replace("</w:style>",
+                                                                      "<w:rPr><w:caps/></w:rPr></w:style>")
+    styles = styles_xml(style("Heading2", "heading 2"), heading)
+    a, _ = word(docx(p("Tiêu đề bài") + p("Đơn vị thi công: ", caps, ".") + p("Kết quả nổi bật", style="KetQua")
+                     + p("Đoạn cuối."), styles=styles))
+    assert "Đơn vị thi công: TỔNG CÔNG TY XÂY DỰNG HÀ NỘI." in text_of(plain_text(a.blocks))
+    assert any(isinstance(b, Heading) and text_of(b.text) == "KẾT QUẢ NỔI BẬT" for b in a.blocks)
+
+
+def test_hidden_text_hides_its_note_mark_too():
+    hidden_ref = note_ref("footnote", 2).replace("<w:rPr>", "<w:rPr><w:vanish/>")
+    a, _ = word(docx(p("Tiêu đề") + p("Theo dõi", note_ref("footnote", 1), " tiếp.", hidden_ref),
+                     footnotes={1: "Chú thích thấy được.", 2: "Chú thích ẩn."}))
+    assert [text_of(plain_text(n.blocks)) for n in a.notes] == ["Chú thích thấy được."]
+
+
+def test_a_form_prompt_is_no_text():
+    prompt = ('<w:sdt><w:sdtPr><w:showingPlcHdr/></w:sdtPr><w:sdtContent>'
+              + p("Bấm hoặc gõ vào đây để nhập văn bản.") + "</w:sdtContent></w:sdt>")
+    filled = '<w:sdt><w:sdtPr><w:tag w:val="so"/></w:sdtPr><w:sdtContent>' + p("Nội dung đã điền.") \
+        + "</w:sdtContent></w:sdt>"
+    a, _ = word(docx(p("Tiêu đề") + prompt + filled + p("Đoạn cuối.")))
+    assert [text_of(b.text) for b in a.blocks if isinstance(b, Paragraph)] == ["Nội dung đã điền.", "Đoạn cuối."]
+
+
+def test_words_own_contents_go_when_its_headings_are_there():
+    styles = styles_xml(style("Heading1", "heading 1"), style("TOCHeading", "TOC Heading", based_on="Heading1"),
+                        style("TOC1", "toc 1"))
+    a, warned = word(docx(p("Báo cáo tổng kết") + p("Mục lục", style="TOCHeading")
+                          + p("1. Tình hình chung\t1", style="TOC1") + p("2. Kiến nghị\t3", style="TOC1")
+                          + p("1. Tình hình chung", style="Heading1") + p("Sản xuất ổn định.")
+                          + p("2. Kiến nghị", style="Heading1") + p("Tăng vốn."), styles=styles))
+    assert [text_of(b.text) for b in a.blocks] == ["1. Tình hình chung", "Sản xuất ổn định.", "2. Kiến nghị",
+                                                   "Tăng vốn."]
+    assert any("table of contents left out (3 lines)" in w for w in warned)
