@@ -55,3 +55,16 @@ def test_words_own_contents_go_when_its_headings_are_there():
     assert [text_of(b.text) for b in a.blocks] == ["1. Tình hình chung", "Sản xuất ổn định.", "2. Kiến nghị",
                                                    "Tăng vốn."]
     assert any("table of contents left out (3 lines)" in w for w in warned)
+
+
+def test_a_section_break_survives_a_round_trip_through_word():
+    """helper-95: bantin's own "*   *   *" (style Section Break) was dropped as a
+    rule line when its DOCX was read back; a dinkus typed in Word is one too."""
+    from bantin.model import SectionBreak, plain
+
+    a = Article("Hai phần", blocks=(Paragraph(plain("Phần một.")), SectionBreak(), Paragraph(plain("Phần hai."))))
+    back, _ = word(api.export(a, "docx"))
+    assert [type(b).__name__ for b in back.blocks] == ["Paragraph", "SectionBreak", "Paragraph"]
+    typed, _ = word(docx(p("Tiêu đề") + p("Phần một.") + p("*  *  *", jc="center") + p("Phần hai.")
+                         + p("________________") + p("Phần ba.")))
+    assert [type(b).__name__ for b in typed.blocks] == ["Paragraph", "SectionBreak", "Paragraph", "Paragraph"]

@@ -28,6 +28,7 @@ from bantin.model import (
     ListItem,
     Paragraph,
     Quote,
+    SectionBreak,
     Signature,
     Span,
     Table,
@@ -42,6 +43,7 @@ from bantin.source.rules.caption import credited
 from bantin.source.rules.heading import is_field
 
 _RULE = re.compile(r"[\s_\-–—─━═=*~·•.…]{3,}")
+_DINKUS = re.compile(r"\s*(?:[*⁂]\s*){1,5}")
 _ROMAN = re.compile(r"(?:[IVXLC]{1,6})\s*[.)]\s+\S")
 _STOPS = (",", ";", ":")
 INFERRED = 99  # the level a heading found by its look holds until the levels are ranked
@@ -190,6 +192,11 @@ class Assembler:
             return
         if text and _RULE.fullmatch(text) and not any(c.isalnum() for c in text):
             self.flush_pictures()
+            if p.role == "break" or _DINKUS.fullmatch(text):
+                # A break between the article's parts ("*   *   *", bantin's own Section
+                # Break style): kept, or a Word file read back lost it (helper-95). A
+                # line of dashes or underscores under a letterhead is decoration.
+                self.out.append(SectionBreak())
             return
         spans = plain_tabs(spans)
         if p.num is not None and p.role not in ("heading", "title"):

@@ -26,6 +26,7 @@ ROLES = {
     "lede": "subtitle", "documentsummary": "subtitle", "addressee": "subtitle", "byline": "author",
     "masthead": "masthead", "covertitle": "cover_title", "covermeta": "cover_meta", "contentsheading": "contents",
     "tocheading": "contents",  # Word's own "TOC Heading" over its table of contents
+    "sectionbreak": "break",
     "sourcenote": "source", "figureplaceholder": "placeholder", "quoteattribution": "attribution",
     "recipientsheading": "sign_label", "recipient": "sign_recipient", "signertitle": "sign_title",
     "signername": "sign_name", "signaturemark": "sign_signed",
