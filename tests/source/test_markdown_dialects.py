@@ -28,10 +28,14 @@ def test_hidden_notes_are_never_printed() -> None:
     assert any("Liquid comment" in w for w in warned) and any("2 Obsidian comments" in w for w in warned)
 
 
-def test_a_lone_percent_pair_mark_hides_nothing() -> None:
-    # A "%%" that pairs with none (a format string, a typo) would hide the rest.
-    a = read("# Tin\n\nLãi suất tăng 5%% trong quý.\n\nĐoạn cuối vẫn còn.\n")
-    assert "Đoạn cuối vẫn còn." in body(a)
+def test_percent_marks_that_are_no_comment_hide_nothing() -> None:
+    # helper-104: "%%" typed for "%", in code and in prose, hid what lay between.
+    a = read("# Tin\n\n```c\nprintf(\"%%d\\n\", x);\n```\n\nLãi suất 5%%/năm và phí 2%%/tháng.\n\n"
+             "Tăng 5%% trong quý một.\n\nĐoạn giữa.\n\nGiảm 3%% trong quý hai. Mã `printf(\"%%d %%s\")` đây.\n\n"
+             "%% một ghi chú chưa đóng\n\nĐoạn cuối vẫn còn.\n")
+    assert texts(a) == ["Lãi suất 5%%/năm và phí 2%%/tháng.", "Tăng 5%% trong quý một.", "Đoạn giữa.",
+                        'Giảm 3%% trong quý hai. Mã printf("%%d %%s") đây.', "%% một ghi chú chưa đóng",
+                        "Đoạn cuối vẫn còn."]  # a comment never closed is no comment
 
 
 def test_wikilinks_are_their_words_and_embeds_their_pictures() -> None:
@@ -57,8 +61,16 @@ def test_pandoc_divs_spans_attributes_and_definitions() -> None:
              "mã màu là {#ff0000}.\n\nThuật ngữ\n:   Hệ chữ Latinh của tiếng Việt.\n")
     assert texts(a) == ["Phần này còn tranh luận.", "Dòng có chữ đỏ và nghiêng; mã màu là {#ff0000}.", "Thuật ngữ",
                         "Hệ chữ Latinh của tiếng Việt."]
-    term = a.blocks[-2]
-    assert isinstance(term, Paragraph) and term.text[0].strong
+    # After a word the braces are the text's own (helper-104), and "[[…]]" in a formula.
+    b = read("# Ký hiệu\n\nMàu{#ff0000} và JSON{.a}; công thức $M = [[a|b]]$ và a[[0]].\n")
+    assert texts(b) == ["Màu{#ff0000} và JSON{.a}; công thức $M = [[a|b]]$ và a[[0]]."]
+
+
+def test_liquid_comments_in_code_or_left_open_hide_nothing() -> None:
+    a = read("---\ntitle: Mẫu\n---\n\nDùng `{% comment %}` để mở và `{% endcomment %}` để đóng.\n\n"
+             "Mở chú thích {% comment %} rồi\n\n```\n{% endcomment %}\n```\n\nĐoạn cuối phải còn.\n")
+    assert texts(a)[0] == "Dùng {% comment %} để mở và {% endcomment %} để đóng."
+    assert texts(a)[-1] == "Đoạn cuối phải còn."
 
 
 def test_hugo_highlight_is_code() -> None:

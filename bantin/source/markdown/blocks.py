@@ -110,9 +110,6 @@ class Builder:
             return self.table(node)
         if kind == "hr":
             return [SectionBreak()]
-        if kind == "dt":  # a definition list's term, in bold over its definition (pandoc, PHP Markdown Extra)
-            text = inline.text(_tokens(node))
-            return [Paragraph(tuple(replace(s, strong=True) for s in text))] if text else []
         if kind in ("front_matter", "footnote_block"):
             return []  # the article's metadata and notes, read apart
         return self.flat(node, depth)  # anything a plug-in adds: its words at least

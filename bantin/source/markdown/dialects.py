@@ -24,16 +24,18 @@ from collections.abc import Callable
 from bantin.source.markdown.templates import CODE_SPAN, FENCE
 
 _PICTURE = re.compile(r"\.(?:png|jpe?g|gif|webp|svg|bmp|tiff?)$", re.IGNORECASE)
-_WIKI = re.compile(r"(!?)\[\[([^\[\]\n|]{1,300})(?:\|([^\[\]\n]{0,300}))?\]\]")
+_WIKI = re.compile(r"(?<![\w$])(!?)\[\[([^\[\]\n|]{1,300})(?:\|([^\[\]\n]{0,300}))?\]\]")
 _CALLOUT = re.compile(r"^(\s{0,3}>\s*)\[!(\w+)\][+-]?[ \t]*(.*)$")
 _ADMONITION = re.compile(r"^(?:!!!|\?\?\?\+?)[ \t]+([\w-]+)(?:[ \t]+\"([^\"\n]*)\")?[ \t]*$")
 # Pandoc's attributes: a bracketed span's ("[chữ đỏ]{.do}": its words) and those
-# written right after a word or a mark ("*nghiêng*{#id1}"); "là {#ff0000}" after a
-# space is a sentence's own (helper-79).
+# written right after emphasis, a link or code ("*nghiêng*{#id1}"), as pandoc reads
+# them; after a word ("màu{#ff0000}", helper-104) or a space they are the text's own.
 _SPAN = re.compile(r"\[([^\[\]\n]{1,300})\]\{[#.][^{}\n]{0,100}\}")
-_ATTRIBUTES = re.compile(r"(?<=[^\s{])\{[#.][\w-]+(?:[ \t]+(?:[#.][\w-]+|[\w-]+=(?:\"[^\"\n]*\"|[^\s}]+)))*\}")
+_ATTRIBUTES = re.compile(r"(?<=[*_\])`])\{[#.][\w-]+(?:[ \t]+(?:[#.][\w-]+|[\w-]+=(?:\"[^\"\n]*\"|[^\s}]+)))*\}")
+_INLINE_COMMENT = re.compile(r"(?<!\S)%%[^%\n]{1,500}?%%(?![\w%])")
 _DIV = re.compile(r"^ {0,3}:{3,}[ \t]*(?:\{[^}\n]*\}|[\w-]+)?[ \t]*:*[ \t]*$")
 # The kinds' names as a Vietnamese reader reads them: GitHub's five, and Obsidian's commonest.
+# A quotation opening "[!sic]" is a quotation: only these kinds make a callout.
 _KINDS = {"note": "Ghi chú", "tip": "Mẹo", "hint": "Mẹo", "important": "Quan trọng", "warning": "Cảnh báo",
           "caution": "Thận trọng", "danger": "Nguy hiểm", "info": "Thông tin", "abstract": "Tóm tắt",
           "summary": "Tóm tắt", "example": "Ví dụ", "quote": "Trích dẫn", "question": "Câu hỏi",
@@ -47,9 +49,9 @@ def read(text: str, warn: Callable[[str], None]) -> str:
         return text
     out: list[str] = []
     fence: str | None = None
-    # Inside an Obsidian comment that spans lines. Only marks that pair up open one:
-    # a lone "%%" (a typo, a format string) would hide the rest of the article.
-    hidden, pairs = False, text.count("%%") % 2 == 0
+    # Inside an Obsidian comment that spans lines; only one that is closed later
+    # opens (an unclosed "%%" would hide the rest of the article).
+    hidden, pairs = False, _closed_blocks(text)
     comments = 0
     admonition = False  # the indented lines under "!!! note"
     for line in text.split("\n"):
@@ -63,8 +65,11 @@ def read(text: str, warn: Callable[[str], None]) -> str:
             fence = opened.group(1)
             out.append(line)
             continue
-        if pairs:
+        if pairs or hidden:
             line, hidden, n = _uncommented(line, hidden)
+            comments += n
+        elif "%%" in line:
+            line, n = _INLINE_COMMENT.subn("", line)
             comments += n
         if admonition and not line.strip():
             out.append("")  # the admonition's end, unless an indented line follows
@@ -82,7 +87,7 @@ def read(text: str, warn: Callable[[str], None]) -> str:
             continue
         if _DIV.match(line):
             continue  # a fence of a div: its contents stay
-        if (m := _CALLOUT.match(line)) is not None:
+        if (m := _CALLOUT.match(line)) is not None and m.group(2).lower() in _KINDS:
             line = f"{m.group(1)}**{m.group(3).strip() or _kind(m.group(2))}**"
             out += [line, m.group(1).rstrip()]  # the title a paragraph of its own
             continue
@@ -93,28 +98,43 @@ def read(text: str, warn: Callable[[str], None]) -> str:
     return "\n".join(out)
 
 
+def _closed_blocks(text: str) -> bool:
+    """Whether every block comment "%%" line has a closing one after it."""
+    open_, fence = False, ""
+    for line in text.split("\n"):
+        opened = FENCE.match(line)
+        if fence:
+            fence = "" if opened and opened.group(1)[0] == fence[0] else fence
+            continue
+        if opened and not open_:
+            fence = opened.group(1)
+            continue
+        bare = line.strip()
+        if not open_ and (bare == "%%" or (bare.startswith("%% ") and "%%" not in bare[3:])):
+            open_ = True
+        elif open_ and bare.endswith("%%"):
+            open_ = False
+    return not open_
+
+
 def _kind(name: str) -> str:
     return _KINDS.get(name.lower(), name.capitalize())
 
 
 def _uncommented(line: str, hidden: bool) -> tuple[str, bool, int]:
-    """The line without the parts inside ``%% … %%`` (a "%%" in inline code is
-    code); whether a comment is still open at its end; how many it opened."""
-    if "%%" not in line:
-        return ("" if hidden else line), hidden, 0
-    kept, opened, pos = [], 0, 0
-    spans = [(m.start(), m.end()) for m in CODE_SPAN.finditer(line)]
-    for m in re.finditer("%%", line):
-        if any(a <= m.start() < b for a, b in spans):
-            continue
-        if not hidden:
-            kept.append(line[pos:m.start()])
-        hidden = not hidden
-        opened += hidden
-        pos = m.end()
-    if not hidden:
-        kept.append(line[pos:])
-    return "".join(kept), hidden, opened
+    """The line without an Obsidian comment: one inline ("… %% ghi chú %% …",
+    its marks at a word's edge: "5%%/năm" is no comment), or a block from a line
+    that is "%%" (or opens with "%% ") to one that ends with "%%"; whether a block
+    is still open at its end; how many comments it opened."""
+    if hidden:
+        if line.rstrip().endswith("%%"):
+            return "", False, 0
+        return "", True, 0
+    bare = line.strip()
+    if bare == "%%" or (bare.startswith("%% ") and "%%" not in bare[3:]):
+        return "", True, 1
+    kept, n = _INLINE_COMMENT.subn("", line)
+    return kept, False, n
 
 
 def _outside_code(line: str) -> str:
@@ -128,7 +148,8 @@ def _outside_code(line: str) -> str:
 
 
 def _words(text: str) -> str:
-    return _ATTRIBUTES.sub("", _SPAN.sub(r"\1", _WIKI.sub(_wiki, text)))
+    linked = text if "$" in text else _WIKI.sub(_wiki, text)  # "$M = [[a|b]]$" is a formula's
+    return _ATTRIBUTES.sub("", _SPAN.sub(r"\1", linked))
 
 
 def _wiki(m: re.Match[str]) -> str:

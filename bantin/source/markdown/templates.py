@@ -52,9 +52,10 @@ _END_COMMENT = re.compile(r"\{%-?\s*endcomment\s*-?%\}")
 _RAW = re.compile(r"\{%-?\s*(end)?raw\s*-?%\}")
 
 
-def rendered(text: str, warn: Callable[[str], None]) -> str:
+def rendered(text: str, warn: Callable[[str], None], hide: bool = True) -> str:
     """``text`` with its template syntax read (see the module); the same text when
-    it holds none."""
+    it holds none. ``hide``: Liquid's comments are taken out, unless one is left
+    open at the end (helper-104: it took the rest of the article with it)."""
     if not any(t in text for t in (*_TEMPLATED, "{#", "{.", "{:")):
         return text
     out: list[str] = []
@@ -88,11 +89,14 @@ def rendered(text: str, warn: Callable[[str], None]) -> str:
         elif line.startswith(("    ", "\t")):
             out.append(line)  # an indented code block, or a list item's nested lines: left alone
         else:
-            line, commented, n = _uncommented(line, commented)
-            comments += n
+            if hide:
+                line, commented, n = _uncommented(line, commented)
+                comments += n
             line, n = _outside_code(line)
             dropped += n
             out.append(line)
+    if commented:
+        return rendered(text, warn, hide=False)
     if fence == "highlight":
         out.append("```")
     if comments:
@@ -106,18 +110,24 @@ def rendered(text: str, warn: Callable[[str], None]) -> str:
 
 def _uncommented(line: str, inside: bool) -> tuple[str, bool, int]:
     """The line without what Liquid's comment tags hold (helper-100: "1.200 tỷ
-    đồng{% comment %} kiểm tra lại {% endcomment %}" printed the note); whether a
-    comment is still open at its end; how many it opened."""
+    đồng{% comment %} kiểm tra lại {% endcomment %}" printed the note), tags in
+    inline code left as code (helper-104); whether a comment is still open at its
+    end; how many it opened."""
+    code = [(m.start(), m.end()) for m in CODE_SPAN.finditer(line)]
+
+    def search(pattern: re.Pattern[str], pos: int) -> re.Match[str] | None:
+        return next((m for m in pattern.finditer(line, pos) if not any(a <= m.start() < b for a, b in code)), None)
+
     kept: list[str] = []
     pos = opened = 0
     while True:
         if inside:
-            end = _END_COMMENT.search(line, pos)
+            end = search(_END_COMMENT, pos)
             if end is None:
                 return "".join(kept), True, opened
             pos, inside = end.end(), False
         else:
-            start = _COMMENT.search(line, pos)
+            start = search(_COMMENT, pos)
             if start is None:
                 kept.append(line[pos:])
                 return "".join(kept), False, opened
