@@ -106,15 +106,31 @@ def _risen(it: Item) -> Item:
 
 def ordinary(items: list[Item], warn: Callable[[str], None]) -> list[Item]:
     """The items of any other Word file, its cover lines read as the paragraphs
-    they were before bundles were read back. Its table of contents ("TOC 1" lines,
-    under a "TOC Heading") goes when the file has the headings it lists: Word made
-    it from them, its page numbers are those of Word's pages, and every output
-    shows the headings in its own outline (helper-103)."""
-    contents = [it for it in items if isinstance(it, Para) and it.role == "contents"]
-    if contents and any(isinstance(it, Para) and it.role == "heading" for it in items):
-        lines = sum(1 for it in contents if it.text)
-        warn(f"Word's table of contents left out ({lines} line{'s' if lines != 1 else ''}): the outputs list the "
-             "headings themselves")
-        items = [it for it in items if not (isinstance(it, Para) and it.role == "contents")]
+    they were before bundles were read back. Its table of contents goes: the lines
+    ("TOC 1", a page number at the end) that name a heading of the file, which
+    Word made from them with its own page numbers (helper-103), and the short
+    "TOC Heading" just over them; a line that names no heading stays (helper-104:
+    body text set in "TOC 1")."""
+    headings = {_toc_key(it.text) for it in items if isinstance(it, Para) and it.role == "heading"}
+    gone = {k for k, it in enumerate(items) if isinstance(it, Para) and it.role == "contents" and it.text
+            and _toc_key(_TOC_PAGE.sub("", it.text)) in headings}
+    if gone:
+        above = min(gone) - 1
+        head = items[above] if above >= 0 else None
+        if isinstance(head, Para) and head.role == "contents" and len(head.text.split()) <= 4:
+            gone.add(above)
+        warn(f"Word's table of contents left out ({len(gone)} line{'s' if len(gone) != 1 else ''}): the outputs "
+             "list the headings themselves")
+        items = [it for k, it in enumerate(items) if k not in gone]
     roles = ("cover_title", *_PASSED)
     return [replace(it, role="body") if isinstance(it, Para) and it.role in roles else it for it in items]
+
+
+_TOC_PAGE = re.compile(r"[\t .…]+(?:\d{1,4}|[ivxlc]{1,6})\s*$")
+
+
+def _toc_key(text: str) -> str:
+    """A heading, or a contents line less its page number, without its numbering:
+    "1.1. Sản xuất nông nghiệp" and "Sản xuất nông nghiệp" are one."""
+    text = re.sub(r"^\s*(?:[\dIVXLC]+[.)]?)+(?:\s+|$)", "", text)
+    return " ".join(text.casefold().split())

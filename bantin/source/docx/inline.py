@@ -36,7 +36,9 @@ DRAWN = frozenset(W + t for t in ("drawing", "pict", "object"))
 MONO_FONTS = frozenset(f.lower() for f in (
     "Courier", "Courier New", "Consolas", "Menlo", "Monaco", "Lucida Console", "IBM Plex Mono", "Liberation Mono",
     "DejaVu Sans Mono", "Source Code Pro", "Cascadia Code", "Cascadia Mono", "Fira Code", "JetBrains Mono",
-    "Noto Sans Mono", "Roboto Mono", "Ubuntu Mono"))
+    "Noto Sans Mono", "Roboto Mono", "Ubuntu Mono", "Inconsolata", "Noto Mono", "Andale Mono",
+    "Lucida Sans Typewriter"))
+_ADDRESS = re.compile(r"\S*(?:://|@|www\.)\S*")
 _HYPERLINK = re.compile(r'\s*HYPERLINK\s+(?:\\[a-z]\s+)*"?([^"\s]+)', re.I)
 
 
@@ -96,9 +98,14 @@ def filled(sdt: Any) -> Any | None:
     grey prompt of a form not filled in ("Bấm hoặc gõ vào đây để nhập văn bản."),
     which Word never prints as the document's words (helper-103)."""
     props = sdt.find(W + "sdtPr")
-    if props is not None and props.find(W + "showingPlcHdr") is not None:
-        return None
-    return sdt.find(W + "sdtContent")
+    content = sdt.find(W + "sdtContent")
+    if props is None or props.find(W + "showingPlcHdr") is None or content is None:
+        return content
+    # Word leaves the flag on filled controls at times (helper-104): only runs set
+    # in its "Placeholder Text" style, every one of them, are the prompt.
+    named = [r.find(f"{W}rPr/{W}rStyle") for r in content.iter(W + "r") if r.find(W + "t") is not None]
+    prompt = all(el is not None and "placeholder" in el.get(W + "val", "").lower() for el in named)
+    return None if prompt else content
 
 
 class Runs:
@@ -249,8 +256,10 @@ class Runs:
             href = next((f.href for f in reversed(self.doc.fields) if f.href), None)
         vert = props.get("vert")
         code = bool(props.get("code")) or (font or "").lower() in MONO_FONTS
-        if props.get("caps") and not code:
-            text = text.upper()  # as Word shows it: "hà nội" set in capitals reads "HÀ NỘI" (helper-103)
+        if props.get("caps") and not code and href is None:
+            # As Word shows it: "hà nội" set in capitals reads "HÀ NỘI" (helper-103); an
+            # address keeps its letters, whose case may matter (helper-104).
+            text = "".join(w if _ADDRESS.fullmatch(w) else w.upper() for w in re.split(r"(\s+)", text))
         strong = bool(props.get("b"))
         visible = len(text) - text.count(" ") - text.count("\t") - text.count("\n")
         if visible:

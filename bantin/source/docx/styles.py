@@ -202,7 +202,7 @@ class Styles:
                     out["font"] = font
             elif tag == W + "vanish":
                 out["vanish"] = on(el)
-            elif tag in (W + "caps", W + "smallCaps"):  # Word shows the letters as capitals
+            elif tag == W + "caps":  # Word shows the letters as capitals (small capitals keep their case)
                 out["caps"] = on(el)
             elif tag == W + "rStyle":
                 out["rstyle"] = el.get(W + "val", "")
