@@ -29,7 +29,7 @@ from bantin.model import (
     Text,
     articles_of,
 )
-from bantin.model.dates import iso_date_ok
+from bantin.model.dates import iso_date_ok, names_day
 from bantin.model.sanitize import sanitize
 from bantin.source.rules import long_paragraph
 from bantin.source.rules.signature import lines_of
@@ -111,10 +111,17 @@ def _valid_dates(doc: Document, warn: Callable[[str], None] | None) -> Document:
             warn(f"dropped the impossible date {value[:40]!r}")
         return None
 
+    def article(a: Article) -> Article:
+        date = check(a.date)
+        if a.date and date is None and a.dateline and a.dateline.time and names_day(a.dateline.time, a.date):
+            # The dateline's "29/2/2023" is that impossible date: the masthead printed
+            # it under the warning that it was dropped (helper-105).
+            return replace(a, date=None, dateline=replace(a.dateline, time=None))
+        return replace(a, date=date)
+
     if isinstance(doc, Briefing):
-        arts = tuple(replace(a, date=check(a.date)) for a in doc.articles)
-        return replace(doc, date=check(doc.date), articles=arts)
-    return replace(doc, date=check(doc.date))
+        return replace(doc, date=check(doc.date), articles=tuple(article(a) for a in doc.articles))
+    return article(doc)
 
 
 def _cut_long_paragraphs(doc: Document) -> Document:

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, replace
 
 from bantin.model import Article, Briefing, Document, Figure, Signature, Signer, Span, Text
-from bantin.model.dates import local_day
+from bantin.model.dates import beside_day, local_clock, local_day, names_day
 from bantin.model.labels import SEPARATOR, SOURCE, TAGS, is_addressee, repeats
 from bantin.typography.autolink import split
 from bantin.typography.nbsp import NB_HYPHEN, NBSP
@@ -49,7 +49,8 @@ def meta_line(a: Article, headed: bool = False) -> str:
     """Outlet, dateline and date: "Phụ nữ Thủ đô (PNTĐ) · HÀ NỘI · ngày 05 tháng 8 năm 2025".
 
     Each fact is shown once: the dateline's time ("Sáng 5/8") is left out when the
-    lede opens with it, or when it names the same day as the date. An administrative
+    lede opens with it; when it names the same day as the date, what it says besides
+    ("Sáng", "14:30") goes before the date. An administrative
     document's issuer, number and place of issue come first ("UBND quận Hoàng Mai ·
     Số: 245/TTYT-KSBT · Hoàng Mai, ngày 12 tháng 9 năm 2025"), unless Nghị định 30's
     header block (``headed``) shows them; there the date is left to its place-and-
@@ -63,10 +64,19 @@ def meta_line(a: Article, headed: bool = False) -> str:
     place = a.dateline.place if a.dateline else None
     time = a.dateline.time if a.dateline else None
     day = local_day(a.date) if a.date else None
-    if time and ((a.lede or "").startswith(time) or (day and _same_day(time, day))):
+    # The time of day is said with the date, once: "Chiều 20/5" and the date 20/5
+    # are "Chiều ngày 20 tháng 5 năm 2025"; a clock the date holds ("T14:30+07:00")
+    # is "14:30 ngày …" (helper-95, helper-105: "Chiều" and "14:30" were in no output).
+    said = ""
+    if time and (a.lede or "").startswith(time):
         time = None
+    elif time and day and names_day(time, day):
+        said, time = beside_day(time, day), None
+    if day and not said and a.date:
+        said = local_clock(a.date)
     parts.append(", ".join(p for p in (place, time) if p))
     when = vi_date(day) if day and not (time and day[:4] in time) and not headed else ""
+    when = f"{said} {when}" if said and when else when
     issued = a.place if a.place and a.place != place and not headed else ""
     parts.append(f"{issued}, {when}" if issued and when else issued or when)  # "Hoàng Mai, ngày 12 tháng 9 …"
     return SEPARATOR.join(p for p in parts if p)
@@ -79,14 +89,6 @@ def undated(text: str, a: Article) -> str:
     if not when or not text.endswith(when):
         return text
     return text[: -len(when)].removesuffix(SEPARATOR)
-
-
-def _same_day(time: str, iso: str) -> bool:
-    """Does "Sáng 5/8" (or "05/08/2025") name the day of "2025-08-05"?"""
-    if len(iso) < 10:
-        return False
-    day, month = int(iso[8:10]), int(iso[5:7])
-    return re.search(rf"(?<!\d)0?{day}/0?{month}(?!\d)", time) is not None
 
 
 def issuer_line(issuer: str | None) -> str:

@@ -56,3 +56,34 @@ def local_day(value: str) -> str:
     except ValueError:
         return day
     return when.astimezone(VIETNAM).date().isoformat()
+
+
+def names_day(text: str, iso: str) -> bool:
+    """Does "Sáng 5/8" (or "05/08/2025") name the day of "2025-08-05"?"""
+    if len(iso) < 10 or not iso[:10].replace("-", "").isdigit():
+        return False
+    day, month = int(iso[8:10]), int(iso[5:7])
+    return re.search(rf"(?<!\d)0?{day}/0?{month}(?!\d)", text) is not None
+
+
+def beside_day(text: str, iso: str) -> str:
+    """What a dateline's time says besides the day of ``iso``: "Chiều" of "Chiều
+    20/5", "14:30 GMT+7" of "12/08/2024 14:30 GMT+7", "" of "Thứ Hai, 5/8/2025"."""
+    day, month = int(iso[8:10]), int(iso[5:7])
+    rest = re.sub(rf"(?<!\d)(?:ngày\s+)?0?{day}/0?{month}(?:/\d{{2,4}})?(?!\d)", " ", text, flags=re.IGNORECASE)
+    rest = WEEKDAY.sub(" ", rest)
+    return " ".join(rest.replace(",", " ").replace(" - ", " ").replace(" – ", " ").split()).strip(" -–")
+
+
+def local_clock(value: str) -> str:
+    """The hour and minute of ``value`` as Vietnam reads them ("14:30"), or "" when
+    it gives no time."""
+    if len(value) <= 10:
+        return ""
+    try:
+        when = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return ""
+    if when.tzinfo is not None:
+        when = when.astimezone(VIETNAM)
+    return f"{when.hour:02d}:{when.minute:02d}"

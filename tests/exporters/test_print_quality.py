@@ -211,6 +211,25 @@ def test_masthead_shows_each_date_once():
     assert meta_line(a) == "Phụ nữ Thủ đô (PNTĐ) · HÀ NỘI · ngày 05 tháng 8 năm 2025"
     b = Article("T", lede="Hội nghị khai mạc.", dateline=Dateline("HÀ NỘI", "Chiều 2/9"))
     assert meta_line(b) == "HÀ NỘI, Chiều 2/9"
+    # helper-95, helper-105: the time of day and the clock reached no output when the
+    # time named the date's day; they go before it, said once.
+    c = Article("T", lede="Hội nghị khai mạc.", dateline=Dateline("TP.HCM", "Chiều 20/5"), date="2025-05-20")
+    assert meta_line(c) == "TP.HCM · Chiều ngày 20 tháng 5 năm 2025"
+    d = Article("T", lede="Hội nghị khai mạc.", dateline=Dateline("HÀ NỘI", "12/08/2024 14:30 GMT+7"),
+                date="2024-08-12T14:30+07:00")
+    assert meta_line(d) == "HÀ NỘI · 14:30 GMT+7 ngày 12 tháng 8 năm 2024"
+    e = Article("T", lede="Hội nghị khai mạc.", date="2016-09-20T23:30:00Z")  # 06:30 on the 21st in Hà Nội
+    assert meta_line(e) == "06:30 ngày 21 tháng 9 năm 2016"
+
+
+def test_an_impossible_date_is_in_no_masthead():
+    """helper-105: "29/2/2023" was dropped from the date with a warning, and printed
+    all the same from the dateline's time in every format."""
+    warned: list[str] = []
+    text = "Hội nghị chuyển đổi số\n29/2/2023\n\nHÀ NỘI - Sáng nay, hội nghị khai mạc với 200 đại biểu.\n"
+    a = api.read(text.encode("utf-8"), source_format="txt", warn=warned.append)
+    out = api.export(a, "txt").decode()
+    assert "29/2/2023" not in out and "HÀ NỘI" in out and any("impossible date" in w for w in warned)
 
 
 def test_numbers_bind_to_units_not_to_function_words():

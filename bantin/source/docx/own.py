@@ -42,6 +42,7 @@ NUMBER = "Số: "  # as ``exporters.labels.meta_line`` writes a document's numbe
 # them; a draft's month or year alone, "tháng 8 năm 2025", "năm 2025" (``labels.vi_date``).
 _WHEN = r"(?:ngày \d{2} tháng \d{1,2} năm \d{4}|tháng \d{1,2} năm \d{4}|năm \d{4})"
 _PLACE_DATE = re.compile(rf"(?P<place>[^,]+), (?P<date>{_WHEN})")
+_SAID_DATE = re.compile(rf"(?P<said>[^,·]{{1,40}}?) (?P<date>{_WHEN})")
 
 
 def masthead(text: str) -> Masthead:
@@ -57,6 +58,13 @@ def masthead(text: str) -> Masthead:
             m.number = part[len(NUMBER):].strip()
         elif re.fullmatch(_WHEN, part):
             m.date = part
+        elif (said := _SAID_DATE.fullmatch(part)) is not None:
+            # "Chiều ngày 12 tháng 9 năm 2025": the dateline's time of day, said with the
+            # date it names (``labels.meta_line``), is "Chiều 12/9" again.
+            m.date = said["date"]
+            day = re.match(r"ngày (\d{2}) tháng (\d{1,2})", said["date"])
+            if day is not None and m.dateline is not None and m.dateline.time is None:
+                m.dateline = Dateline(m.dateline.place, f"{said['said']} {int(day[1])}/{day[2]}")
         elif when is not None:
             m.place, m.date = when["place"].strip(), when["date"]
         elif _issuer(part, n, numbered):
