@@ -531,6 +531,20 @@ def test_sapo_ends_before_the_first_photo_on_its_line():
     assert paras(a) == ["Theo đó, xe đi đường vòng. Lộ trình sẽ được cắm biển."]
 
 
+@pytest.mark.parametrize(("stamp", "date"), [
+    ("Thứ Hai, 12/8/2024 - 14:30", "2024-08-12T14:30"),
+    ("Cập nhật: 08:15 ngày 2/9/2024", "2024-09-02"),
+    ("Đăng lúc 10:28 12/05/2017", "2017-05-12"),
+])
+def test_a_page_stamp_with_a_weekday_a_dash_or_a_label_is_no_sapo(stamp, date):
+    """helper-105: these lines were taken for the sapo, and the real one, with its
+    dateline and outlet, went to the body."""
+    a = art(f"Hội nghị chuyển đổi số\n{stamp}\nHÀ NỘI (HNM) - UBND thành phố tổ chức hội nghị tổng kết.\n"
+            "Hội nghị có 200 đại biểu dự.\n")
+    assert a.lede == "UBND thành phố tổ chức hội nghị tổng kết." and a.date == date
+    assert a.outlet is not None and a.outlet.code == "HNM" and a.dateline is not None and a.dateline.place == "HÀ NỘI"
+
+
 def test_subheading_glued_to_the_sapo_opens_the_body():
     a = art("Giải mã sự cố\nChuyên gia chưa loại trừ khả năng nào. Lỗi kỹ thuật\nHệ thống điện có thể đã hỏng.\n")
     assert a.lede == "Chuyên gia chưa loại trừ khả năng nào."

@@ -20,9 +20,17 @@ _OPENING = re.compile(rf"^(?P<time>{_PERIOD}(?: (?:ngày|hôm) )? ?(?:\(?{_DAY}\
 _FULL = re.compile(
     r"(?<!\d)(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:\D{1,3}(\d{1,2})[:h](\d{2}))?(?:.*?GMT ?([+-]\d{1,2}))?"
 )
+# A line that is a page's time stamp: "Thứ Hai, 12/8/2024 - 14:30", "13/05/2017 10:28
+# GMT+7", "Cập nhật: 08:15 ngày 2/9/2024" (helper-105: the last two were taken for the
+# sapo, and the real one pushed into the body).
+_CLOCK = r"\d{1,2}[:h]\d{2}"
 _STAMP = re.compile(
-    r"^(?:[^\W\d_]+(?: [^\W\d_]+)?, )?\d{1,2}[/.-]\d{1,2}[/.-]\d{4}"
-    r"(?:,? \d{1,2}[:h]\d{2})?(?: ?\(?GMT ?[+-]\d{1,2}\)?)?$"
+    r"^(?:(?:cập nhật|đăng|ngày đăng|thời gian|xuất bản|updated|published)(?: lúc| ngày| vào)?\s*:?\s*)?"
+    r"(?:[^\W\d_]+(?: [^\W\d_]+)?, )?"
+    rf"(?:{_CLOCK}(?: ?\(?GMT ?[+-]\d{{1,2}}\)?)?\s*(?:[,|–-]\s*)?(?:ngày )?)?"
+    r"\d{1,2}[/.-]\d{1,2}[/.-]\d{4}"
+    rf"(?:\s*(?:[,|–-]\s*)?{_CLOCK})?(?: ?\(?GMT ?[+-]\d{{1,2}}\)?)?$",
+    re.IGNORECASE,
 )
 
 
