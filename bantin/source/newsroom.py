@@ -175,7 +175,7 @@ def _article(title: str, rest: list[str], ctx: _Context, *, lede: str | None = N
         lede, place = _untagged(lede, ctx)
     if lede:
         time = time or dateline.opening_time(lede)
-        date = date or dateline.iso_date(lede[:40])
+        date = date or dateline.lede_date(lede)
     # "Nơi nhận:" and the signer, closing an administrative text; signers side by side close a paper.
     rest, signed = signature.split(rest, signature.Paper.titled(title, paper))
     count = len(rest)

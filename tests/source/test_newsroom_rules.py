@@ -545,6 +545,15 @@ def test_a_page_stamp_with_a_weekday_a_dash_or_a_label_is_no_sapo(stamp, date):
     assert a.outlet is not None and a.outlet.code == "HNM" and a.dateline is not None and a.dateline.place == "HÀ NỘI"
 
 
+def test_a_lede_on_an_earlier_event_dates_no_article():
+    """helper-107: "Trước đó, ngày 29/4/2016, bà …" gave the article the complaint's
+    date, printed as the entry's date in the điểm báo."""
+    a = art("Xử lý đơn tố cáo\nTrước đó, ngày 29/4/2016, bà Nông Thị Tươi gửi đơn tố cáo lên huyện.\n"
+            "Huyện đã trả lời đơn.\n")
+    b = art("Khai mạc hội nghị\nSáng 5/8/2025, hội nghị tổng kết khai mạc tại Hà Nội.\nHội nghị có 200 đại biểu.\n")
+    assert a.date is None and b.date == "2025-08-05"
+
+
 def test_subheading_glued_to_the_sapo_opens_the_body():
     a = art("Giải mã sự cố\nChuyên gia chưa loại trừ khả năng nào. Lỗi kỹ thuật\nHệ thống điện có thể đã hỏng.\n")
     assert a.lede == "Chuyên gia chưa loại trừ khả năng nào."

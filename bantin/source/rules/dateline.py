@@ -67,6 +67,17 @@ def iso_stamp(text: str) -> str | None:
     return out
 
 
+# A lede that opens on what happened before ("Trước đó, ngày 29/4/2016, bà …", "Như
+# đã đưa tin, …"): its date is that earlier event's, not the article's (helper-107).
+_EARLIER = re.compile(r"\s*(?:trước đó|trước đây|cách đây|như (?:đã|tin đã|tin tức đã|báo đã))\b", re.IGNORECASE)
+
+
+def lede_date(lede: str) -> str | None:
+    """The article's date from the opening of its lede ("Sáng 5/8/2025, …"), unless
+    the lede opens on an earlier event."""
+    return None if _EARLIER.match(lede) else iso_date(lede[:40])
+
+
 def iso_date(text: str) -> str | None:
     m = _FULL.search(text)
     if not m:
