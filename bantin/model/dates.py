@@ -67,12 +67,22 @@ def names_day(text: str, iso: str) -> bool:
 
 
 def beside_day(text: str, iso: str) -> str:
-    """What a dateline's time says besides the day of ``iso``: "Chiều" of "Chiều
-    20/5", "14:30 GMT+7" of "12/08/2024 14:30 GMT+7", "" of "Thứ Hai, 5/8/2025"."""
+    """The time of day a dateline's time gives besides the day of ``iso``: "Chiều"
+    of "Chiều 20/5", "14:30" of "12/08/2024 14:30 GMT+7"; "" when it says anything
+    else (a label, a second day, "Sáng nay (5/8)"'s brackets: helper-106)."""
     day, month = int(iso[8:10]), int(iso[5:7])
     rest = re.sub(rf"(?<!\d)(?:ngày\s+)?0?{day}/0?{month}(?:/\d{{2,4}})?(?!\d)", " ", text, flags=re.IGNORECASE)
-    rest = WEEKDAY.sub(" ", rest)
-    return " ".join(rest.replace(",", " ").replace(" - ", " ").replace(" – ", " ").split()).strip(" -–")
+    rest = _ZONE.sub(" ", WEEKDAY.sub(" ", rest))
+    rest = " ".join(re.sub(r"[,–-]", " ", rest).split())
+    if PART_OF_DAY.fullmatch(rest):
+        return rest
+    clock = _CLOCK.fullmatch(rest)
+    return f"{int(clock[1]):02d}:{clock[2]}" if clock else ""
+
+
+PART_OF_DAY = re.compile(r"(?:rạng sáng|sáng sớm|sáng|trưa|chiều|chiều tối|tối|đêm|khuya)", re.IGNORECASE)
+_CLOCK = re.compile(r"(\d{1,2})[:h](\d{2})")
+_ZONE = re.compile(r"\(?\s*(?:GMT|UTC)\s*[+-]\s*\d{1,2}\s*\)?", re.IGNORECASE)
 
 
 def local_clock(value: str) -> str:
@@ -86,4 +96,6 @@ def local_clock(value: str) -> str:
         return ""
     if when.tzinfo is not None:
         when = when.astimezone(VIETNAM)
+    if (when.hour, when.minute) == (0, 0):
+        return ""  # a day stored as its midnight, as feeds do: no time of its own (helper-106)
     return f"{when.hour:02d}:{when.minute:02d}"

@@ -217,9 +217,19 @@ def test_masthead_shows_each_date_once():
     assert meta_line(c) == "TP.HCM · Chiều ngày 20 tháng 5 năm 2025"
     d = Article("T", lede="Hội nghị khai mạc.", dateline=Dateline("HÀ NỘI", "12/08/2024 14:30 GMT+7"),
                 date="2024-08-12T14:30+07:00")
-    assert meta_line(d) == "HÀ NỘI · 14:30 GMT+7 ngày 12 tháng 8 năm 2024"
+    assert meta_line(d) == "HÀ NỘI · 14:30 ngày 12 tháng 8 năm 2024"
     e = Article("T", lede="Hội nghị khai mạc.", date="2016-09-20T23:30:00Z")  # 06:30 on the 21st in Hà Nội
     assert meta_line(e) == "06:30 ngày 21 tháng 9 năm 2016"
+    # helper-106: a day stored as its midnight has no time; brackets, labels and a
+    # second day are no time of day; the zone is left to the source.
+    for time, date, shown in (("", "2024-08-12T00:00:00+07:00", "ngày 12 tháng 8 năm 2024"),
+                              ("Sáng nay (5/8)", "2025-08-05", "ngày 05 tháng 8 năm 2025"),
+                              ("Sáng 5/8, chiều 6/8", "2025-08-05", "ngày 05 tháng 8 năm 2025"),
+                              ("Cập nhật: 08:15 ngày 2/9/2024", "2024-09-02", "ngày 02 tháng 9 năm 2024"),
+                              ("Thứ tư, 7/2/2024, 23:41 (GMT+7)", "2024-02-07T23:41+07:00",
+                               "23:41 ngày 07 tháng 02 năm 2024")):
+        f = Article("T", lede="Hội nghị khai mạc.", dateline=Dateline(None, time or None), date=date)
+        assert meta_line(f) == shown, time
 
 
 def test_an_impossible_date_is_in_no_masthead():

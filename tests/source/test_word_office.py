@@ -70,6 +70,22 @@ def test_words_own_contents_go_when_its_headings_are_there():
     assert text_of(c.blocks[0].text) == "Kinh phí 45 tỷ đồng đã được cấp."
 
 
+def test_the_masthead_time_reads_back_from_bantins_word_file():
+    """helper-106: "Hoàng Mai, 14:30 ngày …" and a time of day with no place lost
+    the date or the time when bantin's DOCX was read back."""
+    from bantin.model import Dateline, plain
+
+    for a in (Article("Thông báo", issuer="UBND quận Hoàng Mai", number="245/TB-UBND", place="Hoàng Mai",
+                      date="2025-09-12T14:30+07:00", blocks=(Paragraph(plain("Nội dung.")),)),
+              Article("Tin", dateline=Dateline("HÀ NỘI", "Chiều 12/9"), date="2025-09-12",
+                      blocks=(Paragraph(plain("Nội dung.")),)),
+              Article("Tin", dateline=Dateline(None, "Chiều 12/9"), date="2025-09-12",
+                      blocks=(Paragraph(plain("Nội dung.")),))):
+        back, _ = word(api.export(a, "docx"))
+        assert back.date is not None and back.date[:10] == "2025-09-12", back.date
+        assert (back.place, back.dateline) == (a.place, a.dateline if a.dateline else None), back.dateline
+
+
 def test_a_section_break_survives_a_round_trip_through_word():
     """helper-95: bantin's own "*   *   *" (style Section Break) was dropped as a
     rule line when its DOCX was read back; a dinkus typed in Word is one too."""

@@ -24,7 +24,7 @@ from bantin.model.labels import SEPARATOR
 from bantin.source.docx.body import Item, Para
 from bantin.source.docx.header import Header, parse_date, read_header
 
-_PASSED = ("cover_meta", "contents")  # the cover's lines and the contents page: made again on export
+_PASSED = ("cover_meta", "contents", "contents_title")  # the cover's lines and the contents page: made again on export
 _COUNT = re.compile(r"\d+ bài")  # the cover's count line (``labels.count_line``)
 
 
@@ -113,11 +113,11 @@ def ordinary(items: list[Item], warn: Callable[[str], None]) -> list[Item]:
     body text set in "TOC 1")."""
     headings = {_toc_key(it.text) for it in items if isinstance(it, Para) and it.role == "heading"}
     gone = {k for k, it in enumerate(items) if isinstance(it, Para) and it.role == "contents" and it.text
-            and _toc_key(_TOC_PAGE.sub("", it.text)) in headings}
+            and (_toc_key(it.text) in headings or _toc_key(_TOC_PAGE.sub("", it.text)) in headings)}
     if gone:
         above = min(gone) - 1
         head = items[above] if above >= 0 else None
-        if isinstance(head, Para) and head.role == "contents" and len(head.text.split()) <= 4:
+        if isinstance(head, Para) and head.role == "contents_title":
             gone.add(above)
         warn(f"Word's table of contents left out ({len(gone)} line{'s' if len(gone) != 1 else ''}): the outputs "
              "list the headings themselves")

@@ -212,6 +212,8 @@ class Finder:
                 m = own.masthead(self.take(i))
                 self.front.outlet, self.front.dateline = m.outlet, m.dateline
                 self.front.date = parse_date(m.date) if m.date else self.front.date
+                if m.clock and self.front.date and len(self.front.date) == 10:
+                    self.front.date += f"T{m.clock}"  # the clock said before the date, local time
                 if self.front.header is None and (m.issuer or m.number or m.place):
                     self.front.header = Header(m.issuer, m.number, m.place, self.front.date, None)
             elif it.role == "author":

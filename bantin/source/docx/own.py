@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass
 
 from bantin.model import Dateline, Outlet, Signature, Signer
+from bantin.model.dates import PART_OF_DAY
 from bantin.model.labels import SEPARATOR, SOURCE, TAGS
 
 _OUTLET = re.compile(r"(?P<name>.+?) \((?P<code>[^()]+)\)")
@@ -35,6 +36,7 @@ class Masthead:
     issuer: str | None = None  # its levels parted by "; ", as ``-M issuer`` writes them
     number: str | None = None
     place: str | None = None  # where the document is issued
+    clock: str | None = None  # "14:30", said before the date
 
 
 NUMBER = "Số: "  # as ``exporters.labels.meta_line`` writes a document's number
@@ -42,7 +44,10 @@ NUMBER = "Số: "  # as ``exporters.labels.meta_line`` writes a document's numbe
 # them; a draft's month or year alone, "tháng 8 năm 2025", "năm 2025" (``labels.vi_date``).
 _WHEN = r"(?:ngày \d{2} tháng \d{1,2} năm \d{4}|tháng \d{1,2} năm \d{4}|năm \d{4})"
 _PLACE_DATE = re.compile(rf"(?P<place>[^,]+), (?P<date>{_WHEN})")
-_SAID_DATE = re.compile(rf"(?P<said>[^,·]{{1,40}}?) (?P<date>{_WHEN})")
+# "Chiều ngày 12 tháng 9 năm 2025", "Hoàng Mai, 14:30 ngày …": the dateline's time of
+# day or the date's clock, said before the date (``labels.meta_line``).
+_SAID_DATE = re.compile(rf"(?:(?P<place>[^,]+), )?(?P<said>{PART_OF_DAY.pattern}|\d{{2}}:\d{{2}}) (?P<date>{_WHEN})",
+                        re.IGNORECASE)
 
 
 def masthead(text: str) -> Masthead:
@@ -59,12 +64,10 @@ def masthead(text: str) -> Masthead:
         elif re.fullmatch(_WHEN, part):
             m.date = part
         elif (said := _SAID_DATE.fullmatch(part)) is not None:
-            # "Chiều ngày 12 tháng 9 năm 2025": the dateline's time of day, said with the
-            # date it names (``labels.meta_line``), is "Chiều 12/9" again.
+            if said["place"]:
+                m.place = said["place"].strip()
             m.date = said["date"]
-            day = re.match(r"ngày (\d{2}) tháng (\d{1,2})", said["date"])
-            if day is not None and m.dateline is not None and m.dateline.time is None:
-                m.dateline = Dateline(m.dateline.place, f"{said['said']} {int(day[1])}/{day[2]}")
+            _said(m, said["said"])
         elif when is not None:
             m.place, m.date = when["place"].strip(), when["date"]
         elif _issuer(part, n, numbered):
@@ -79,6 +82,18 @@ def masthead(text: str) -> Masthead:
             o = _OUTLET.fullmatch(part)
             m.outlet = Outlet(code=o["code"], name=o["name"]) if o else Outlet(name=part)
     return m
+
+
+def _said(m: Masthead, said: str) -> None:
+    """A clock goes back to the date ("14:30"); a time of day to the dateline's time,
+    with the day it names ("Chiều" of 12/9 is "Chiều 12/9")."""
+    if ":" in said:
+        m.clock = said
+        return
+    day = re.match(r"ngày (\d{2}) tháng (\d{1,2})", m.date or "")
+    if day is not None:
+        place = m.dateline.place if m.dateline is not None else None
+        m.dateline = Dateline(place, f"{said} {int(day[1])}/{int(day[2])}")
 
 
 def _issuer(part: str, n: int, numbered: int | None) -> bool:

@@ -25,7 +25,7 @@ ROLES = {
     # bantin's own Word styles (``docx.own``)
     "lede": "subtitle", "documentsummary": "subtitle", "addressee": "subtitle", "byline": "author",
     "masthead": "masthead", "covertitle": "cover_title", "covermeta": "cover_meta", "contentsheading": "contents",
-    "tocheading": "contents",  # Word's own "TOC Heading" over its table of contents
+    "tocheading": "contents_title",  # Word's own "TOC Heading" over its table of contents
     "sectionbreak": "break",
     "sourcenote": "source", "figureplaceholder": "placeholder", "quoteattribution": "attribution",
     "recipientsheading": "sign_label", "recipient": "sign_recipient", "signertitle": "sign_title",

@@ -31,8 +31,10 @@ _ADMONITION = re.compile(r"^(?:!!!|\?\?\?\+?)[ \t]+([\w-]+)(?:[ \t]+\"([^\"\n]*)
 # written right after emphasis, a link or code ("*nghiêng*{#id1}"), as pandoc reads
 # them; after a word ("màu{#ff0000}", helper-104) or a space they are the text's own.
 _SPAN = re.compile(r"\[([^\[\]\n]{1,300})\]\{[#.][^{}\n]{0,100}\}")
-_ATTRIBUTES = re.compile(r"(?<=[*_\])`])\{[#.][\w-]+(?:[ \t]+(?:[#.][\w-]+|[\w-]+=(?:\"[^\"\n]*\"|[^\s}]+)))*\}")
+_ATTR = r"(?:[#.][\w-]+|[\w-]+=(?:\"[^\"\n]*\"|[^\s}]+))"
+_ATTRIBUTES = re.compile(rf"(?<=[*_\])`])\{{{_ATTR}(?:[ \t]+{_ATTR})*\}}")
 _INLINE_COMMENT = re.compile(r"(?<!\S)%%[^%\n]{1,500}?%%(?![\w%])")
+_MATH = re.compile(r"(\$[^$\n]+\$)")
 _DIV = re.compile(r"^ {0,3}:{3,}[ \t]*(?:\{[^}\n]*\}|[\w-]+)?[ \t]*:*[ \t]*$")
 # The kinds' names as a Vietnamese reader reads them: GitHub's five, and Obsidian's commonest.
 # A quotation opening "[!sic]" is a quotation: only these kinds make a callout.
@@ -68,9 +70,6 @@ def read(text: str, warn: Callable[[str], None]) -> str:
         if pairs or hidden:
             line, hidden, n = _uncommented(line, hidden)
             comments += n
-        elif "%%" in line:
-            line, n = _INLINE_COMMENT.subn("", line)
-            comments += n
         if admonition and not line.strip():
             out.append("")  # the admonition's end, unless an indented line follows
             continue
@@ -91,7 +90,9 @@ def read(text: str, warn: Callable[[str], None]) -> str:
             line = f"{m.group(1)}**{m.group(3).strip() or _kind(m.group(2))}**"
             out += [line, m.group(1).rstrip()]  # the title a paragraph of its own
             continue
-        out.append(_outside_code(line))
+        line, n = _outside_code(line)
+        comments += n
+        out.append(line)
     if comments:
         warn(f"{comments} Obsidian comment{'s' if comments > 1 else ''} (%% … %%) left out: the writer's notes, "
              "which Obsidian never shows")
@@ -122,34 +123,38 @@ def _kind(name: str) -> str:
 
 
 def _uncommented(line: str, hidden: bool) -> tuple[str, bool, int]:
-    """The line without an Obsidian comment: one inline ("… %% ghi chú %% …",
-    its marks at a word's edge: "5%%/năm" is no comment), or a block from a line
-    that is "%%" (or opens with "%% ") to one that ends with "%%"; whether a block
-    is still open at its end; how many comments it opened."""
+    """The line outside an Obsidian block comment, from a line that is "%%" (or
+    opens with "%% ") to one that ends with "%%"; whether the block is still open
+    at its end; whether it opened one."""
     if hidden:
-        if line.rstrip().endswith("%%"):
-            return "", False, 0
-        return "", True, 0
+        return "", not line.rstrip().endswith("%%"), 0
     bare = line.strip()
     if bare == "%%" or (bare.startswith("%% ") and "%%" not in bare[3:]):
         return "", True, 1
-    kept, n = _INLINE_COMMENT.subn("", line)
-    return kept, False, n
+    return line, False, 0
 
 
-def _outside_code(line: str) -> str:
-    if not any(m in line for m in ("[[", "{#", "{.")):
-        return line
-    parts, pos = [], 0
+def _outside_code(line: str) -> tuple[str, int]:
+    """The line with the marks read outside its inline code, and how many inline
+    comments ("… %% ghi chú %% …", its marks at a word's edge: "5%%/năm" is no
+    comment) went."""
+    if not any(m in line for m in ("[[", "{#", "{.", "%%")):
+        return line, 0
+    parts, pos, comments = [], 0, 0
     for m in CODE_SPAN.finditer(line):
-        parts += [_words(line[pos:m.start()]), m.group(0)]
+        text, n = _words(line[pos:m.start()])
+        parts += [text, m.group(0)]
+        comments += n
         pos = m.end()
-    return "".join([*parts, _words(line[pos:])])
+    text, n = _words(line[pos:])
+    return "".join([*parts, text]), comments + n
 
 
-def _words(text: str) -> str:
-    linked = text if "$" in text else _WIKI.sub(_wiki, text)  # "$M = [[a|b]]$" is a formula's
-    return _ATTRIBUTES.sub("", _SPAN.sub(r"\1", linked))
+def _words(text: str) -> tuple[str, int]:
+    text, comments = _INLINE_COMMENT.subn("", text)
+    # "$M = [[a|b]]$" is a formula's: links are read outside "$…$" only.
+    text = "".join(part if part.startswith("$") else _WIKI.sub(_wiki, part) for part in _MATH.split(text))
+    return _ATTRIBUTES.sub("", _SPAN.sub(r"\1", text)), comments
 
 
 def _wiki(m: re.Match[str]) -> str:

@@ -25,7 +25,8 @@ _FULL = re.compile(
 # sapo, and the real one pushed into the body).
 _CLOCK = r"\d{1,2}[:h]\d{2}"
 _STAMP = re.compile(
-    r"^(?:(?:cập nhật|đăng|ngày đăng|thời gian|xuất bản|updated|published)(?: lúc| ngày| vào)?\s*:?\s*)?"
+    # Labels a page's stamp carries; not "Thời gian:", which times an event (helper-106).
+    r"^(?:(?:cập nhật|ngày đăng|đăng lúc|đăng ngày|xuất bản|updated|published)(?: lúc| ngày| vào)?\s*:?\s*)?"
     r"(?:[^\W\d_]+(?: [^\W\d_]+)?, )?"
     rf"(?:{_CLOCK}(?: ?\(?GMT ?[+-]\d{{1,2}}\)?)?\s*(?:[,|–-]\s*)?(?:ngày )?)?"
     r"\d{1,2}[/.-]\d{1,2}[/.-]\d{4}"
