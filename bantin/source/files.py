@@ -10,6 +10,7 @@ from __future__ import annotations
 import errno
 import stat
 import sys
+import unicodedata
 from pathlib import Path
 from typing import BinaryIO
 
@@ -27,6 +28,19 @@ def _read_limited(f: BinaryIO) -> bytes:
     return data
 
 
+def _other_form(p: Path) -> str:
+    """A hint when the folder holds the name in another Unicode form: "Tết.txt" typed
+    (NFC) for a file a Mac named in NFD looks the same in ``ls`` (helper-97)."""
+    want = unicodedata.normalize("NFC", p.name)
+    try:
+        found = next((c.name for c in p.parent.iterdir() if c.name != p.name
+                      and unicodedata.normalize("NFC", c.name) == want), None)
+    except OSError:
+        return ""
+    return ("; a file of that name is there, its letters written in another Unicode form (as a Mac writes "
+            "them): name its folder, or copy its name from a file manager") if found else ""
+
+
 def load(source: str, source_format: str | None = None) -> tuple[bytes, str | None]:
     """The bytes of a path, or of "-" (standard input), and the reader to use: the
     one named, else a path's extension; ``None`` lets the content decide (stdin)."""
@@ -42,7 +56,7 @@ def load(source: str, source_format: str | None = None) -> tuple[bytes, str | No
     try:
         st = p.stat()
     except FileNotFoundError:
-        raise InputError("no such file") from None
+        raise InputError("no such file" + _other_form(p)) from None
     except OSError as e:
         raise InputError("symlink loop" if e.errno == errno.ELOOP else (e.strerror or str(e))) from None
     if stat.S_ISDIR(st.st_mode):

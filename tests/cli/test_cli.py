@@ -280,3 +280,14 @@ def test_a_bare_bantin_prints_its_help_not_an_error():
     r = bantin()
     assert r.returncode == 2 and r.stderr.decode().startswith("Usage: bantin")
     assert "error" not in r.stderr.decode()
+
+
+def test_a_name_typed_in_another_unicode_form_is_hinted(tmp_path):
+    """helper-97: a file a Mac named "Tết.txt" in NFD, typed in NFC, looked like the
+    file ``ls`` showed and was "no such file" without a word more."""
+    import unicodedata
+
+    (tmp_path / unicodedata.normalize("NFD", "Tết.txt")).write_text("Tin Tết\n\nHà Nội đón Tết.\n", encoding="utf-8")
+    typed = tmp_path / unicodedata.normalize("NFC", "Tết.txt")
+    r = bantin("export", "-f", "txt", "-o", str(tmp_path / "out"), str(typed))
+    assert r.returncode == 1 and b"no such file; a file of that name is there" in r.stderr
