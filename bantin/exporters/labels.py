@@ -67,13 +67,11 @@ def meta_line(a: Article, headed: bool = False) -> str:
     # The time of day is said with the date, once: "Chiều 20/5" and the date 20/5
     # are "Chiều ngày 20 tháng 5 năm 2025"; a clock the date holds ("T14:30+07:00")
     # is "14:30 ngày …" (helper-95, helper-105: "Chiều" and "14:30" were in no output).
-    said = ""
+    said = local_clock(a.date) if a.date else ""  # the date's own clock first: it is what reads back
     if time and (a.lede or "").startswith(time):
         time = None
     elif time and day and names_day(time, day):
-        said, time = beside_day(time, day), None
-    if day and not said and a.date:
-        said = local_clock(a.date)
+        said, time = said or beside_day(time, day), None
     parts.append(", ".join(p for p in (place, time) if p))
     when = vi_date(day) if day and not (time and day[:4] in time) and not headed else ""
     when = f"{said} {when}" if said and when else when

@@ -94,8 +94,8 @@ def local_clock(value: str) -> str:
         when = datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
         return ""
+    if (when.hour, when.minute) == (0, 0):
+        return ""  # a day stored as its midnight, in any zone, as feeds do: no time of its own (helper-106, -108)
     if when.tzinfo is not None:
         when = when.astimezone(VIETNAM)
-    if (when.hour, when.minute) == (0, 0):
-        return ""  # a day stored as its midnight, as feeds do: no time of its own (helper-106)
     return f"{when.hour:02d}:{when.minute:02d}"

@@ -223,6 +223,7 @@ def test_masthead_shows_each_date_once():
     # helper-106: a day stored as its midnight has no time; brackets, labels and a
     # second day are no time of day; the zone is left to the source.
     for time, date, shown in (("", "2024-08-12T00:00:00+07:00", "ngày 12 tháng 8 năm 2024"),
+                              ("", "2025-08-05T00:00:00Z", "ngày 05 tháng 8 năm 2025"),  # not 07:00 (helper-108)
                               ("Sáng nay (5/8)", "2025-08-05", "ngày 05 tháng 8 năm 2025"),
                               ("Sáng 5/8, chiều 6/8", "2025-08-05", "ngày 05 tháng 8 năm 2025"),
                               ("Cập nhật: 08:15 ngày 2/9/2024", "2024-09-02", "ngày 02 tháng 9 năm 2024"),

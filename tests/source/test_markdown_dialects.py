@@ -73,6 +73,15 @@ def test_liquid_comments_in_code_or_left_open_hide_nothing() -> None:
     assert texts(a)[-1] == "Đoạn cuối phải còn."
 
 
+def test_indented_code_formulas_and_prices_keep_their_marks() -> None:
+    """helper-108: an indented code block and a display formula were rewritten, and
+    "$5 [[i]] và $10" was taken for a formula."""
+    a = read("# Mã\n\nVí dụ:\n\n    thụt lề [[z]] %% ghi %% mã\n\n$$\n[[o]] %% p %%\n$$\n\nGiá $5 [[i]] và $10 cuối.\n")
+    (code,) = [b for b in a.blocks if isinstance(b, CodeBlock)]
+    assert code.lines == ("thụt lề [[z]] %% ghi %% mã",)
+    assert "[[o]] %% p %%" in body(a) and "Giá $5 i và $10 cuối." in texts(a)
+
+
 def test_hugo_highlight_is_code() -> None:
     a = read('---\ntitle: Go\n---\n\n{{< highlight go >}}\nfmt.Println("Xin chào") // %% không phải ghi chú\n'
              "{{< /highlight >}}\n")

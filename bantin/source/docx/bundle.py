@@ -123,7 +123,9 @@ def ordinary(items: list[Item], warn: Callable[[str], None]) -> list[Item]:
              "list the headings themselves")
         items = [it for k, it in enumerate(items) if k not in gone]
     roles = ("cover_title", *_PASSED)
-    return [replace(it, role="body") if isinstance(it, Para) and it.role in roles else it for it in items]
+    # A "TOC Heading" left over heads what follows, as it did before it had a role.
+    return [replace(it, role="heading", level=1) if isinstance(it, Para) and it.role == "contents_title"
+            else replace(it, role="body") if isinstance(it, Para) and it.role in roles else it for it in items]
 
 
 _TOC_PAGE = re.compile(r"[\t .…]+(?:\d{1,4}|[ivxlc]{1,6})\s*$")

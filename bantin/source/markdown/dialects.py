@@ -34,7 +34,9 @@ _SPAN = re.compile(r"\[([^\[\]\n]{1,300})\]\{[#.][^{}\n]{0,100}\}")
 _ATTR = r"(?:[#.][\w-]+|[\w-]+=(?:\"[^\"\n]*\"|[^\s}]+))"
 _ATTRIBUTES = re.compile(rf"(?<=[*_\])`])\{{{_ATTR}(?:[ \t]+{_ATTR})*\}}")
 _INLINE_COMMENT = re.compile(r"(?<!\S)%%[^%\n]{1,500}?%%(?![\w%])")
-_MATH = re.compile(r"(\$[^$\n]+\$)")
+# A formula as pandoc reads one: "$" before a non-space, "$" after one and before no
+# digit ("$5 và $10" is prose, helper-108).
+_MATH = re.compile(r"(\$(?=\S)[^$\n]+?(?<=\S)\$(?!\d))")
 _DIV = re.compile(r"^ {0,3}:{3,}[ \t]*(?:\{[^}\n]*\}|[\w-]+)?[ \t]*:*[ \t]*$")
 # The kinds' names as a Vietnamese reader reads them: GitHub's five, and Obsidian's commonest.
 # A quotation opening "[!sic]" is a quotation: only these kinds make a callout.
@@ -56,6 +58,7 @@ def read(text: str, warn: Callable[[str], None]) -> str:
     hidden, pairs = False, _closed_blocks(text)
     comments = 0
     admonition = False  # the indented lines under "!!! note"
+    formula = False  # inside a "$$" display formula
     for line in text.split("\n"):
         opened = FENCE.match(line)
         if fence is not None:
@@ -66,6 +69,13 @@ def read(text: str, warn: Callable[[str], None]) -> str:
         if opened and not hidden:
             fence = opened.group(1)
             out.append(line)
+            continue
+        if formula or line.strip() == "$$":
+            formula = formula != (line.strip() == "$$")  # a display formula's lines are its own
+            out.append(line)
+            continue
+        if line.startswith(("    ", "\t")) and not admonition and not hidden:
+            out.append(line)  # an indented code block, or a list item's nested lines: left alone, as templates does
             continue
         if pairs or hidden:
             line, hidden, n = _uncommented(line, hidden)

@@ -70,7 +70,8 @@ def iso_stamp(text: str) -> str | None:
 
 # A lede that opens on what happened before ("Trước đó, ngày 29/4/2016, bà …", "Như
 # đã đưa tin, …"): its date is that earlier event's, not the article's (helper-107).
-_EARLIER = re.compile(r"\s*(?:trước đó|trước đây|cách đây|như (?:đã|tin đã|tin tức đã|báo đã))\b", re.IGNORECASE)
+_EARLIER = re.compile(r"\s*(?:trước đó|trước đây|như (?:đã đưa tin|tin đã đưa|tin tức đã đưa|báo đã đưa tin)"
+                      r"|cách đây \d+ (?:năm|tháng|tuần|ngày))\b", re.IGNORECASE)
 
 
 def lede_date(lede: str) -> str | None:
