@@ -74,8 +74,9 @@ def meta_line(a: Article, headed: bool = False) -> str:
         said, time = said or beside_day(time, day), None
     parts.append(", ".join(p for p in (place, time) if p))
     when = vi_date(day) if day and not (time and day[:4] in time) and not headed else ""
-    when = f"{said} {when}" if said and when else when
     issued = a.place if a.place and a.place != place and not headed else ""
+    # Not with an administrative place of issue: "Hoàng Mai, ngày 12 tháng 9 năm 2025".
+    when = f"{said} {when}" if said and when and not issued else when
     parts.append(f"{issued}, {when}" if issued and when else issued or when)  # "Hoàng Mai, ngày 12 tháng 9 …"
     return SEPARATOR.join(p for p in parts if p)
 

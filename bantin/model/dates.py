@@ -72,7 +72,7 @@ def beside_day(text: str, iso: str) -> str:
     else (a label, a second day, "Sáng nay (5/8)"'s brackets: helper-106)."""
     day, month = int(iso[8:10]), int(iso[5:7])
     rest = re.sub(rf"(?<!\d)(?:ngày\s+)?0?{day}/0?{month}(?:/\d{{2,4}})?(?!\d)", " ", text, flags=re.IGNORECASE)
-    rest = _ZONE.sub(" ", WEEKDAY.sub(" ", rest))
+    rest = _LABEL.sub("", _ZONE.sub(" ", WEEKDAY.sub(" ", rest)).strip())
     rest = " ".join(re.sub(r"[,–-]", " ", rest).split())
     if PART_OF_DAY.fullmatch(rest):
         return rest
@@ -82,6 +82,9 @@ def beside_day(text: str, iso: str) -> str:
 
 PART_OF_DAY = re.compile(r"(?:rạng sáng|sáng sớm|sáng|trưa|chiều|chiều tối|tối|đêm|khuya)", re.IGNORECASE)
 _CLOCK = re.compile(r"(\d{1,2})[:h](\d{2})")
+# A page stamp's label ("Cập nhật: 08:15 ngày 2/9/2024"): its clock is the time (helper-110).
+_LABEL = re.compile(r"^(?:cập nhật|ngày đăng|đăng lúc|đăng ngày|xuất bản|updated|published)"
+                    r"(?: lúc| ngày| vào)?\s*:?\s*", re.IGNORECASE)
 _ZONE = re.compile(r"\(?\s*(?:GMT|UTC)\s*[+-]\s*\d{1,2}\s*\)?", re.IGNORECASE)
 
 
@@ -98,4 +101,6 @@ def local_clock(value: str) -> str:
         return ""  # a day stored as its midnight, in any zone, as feeds do: no time of its own (helper-106, -108)
     if when.tzinfo is not None:
         when = when.astimezone(VIETNAM)
+        if (when.hour, when.minute) == (0, 0):
+            return ""  # "…T17:00:00Z", the midnight of a day in Vietnam (helper-110)
     return f"{when.hour:02d}:{when.minute:02d}"

@@ -151,7 +151,7 @@ def _walk(root: Path, skip_dir: str | None, named: frozenset[str] = frozenset(),
 # takes: counted, so a PDF or a Word 97 file is not passed over in silence. Pictures,
 # styles and scripts are not: a saved web page's folder holds hundreds.
 _DOCUMENTS = frozenset({".pdf", ".doc", ".dot", ".docm", ".dotx", ".rtf", ".odt", ".fodt", ".epub", ".wps",
-                        ".wpd", ".pages", ".xps", ".mht", ".mhtml", ".eml"})
+                        ".wpd", ".pages", ".xps", ".mht", ".mhtml", ".eml", ".webarchive"})
 _WORD = frozenset({".doc", ".dot", ".docm", ".dotx", ".rtf", ".odt", ".fodt", ".wps", ".wpd", ".pages"})
 _NAMED = 3  # documents named in the line; the count says the rest
 

@@ -224,9 +224,10 @@ def test_masthead_shows_each_date_once():
     # second day are no time of day; the zone is left to the source.
     for time, date, shown in (("", "2024-08-12T00:00:00+07:00", "ngày 12 tháng 8 năm 2024"),
                               ("", "2025-08-05T00:00:00Z", "ngày 05 tháng 8 năm 2025"),  # not 07:00 (helper-108)
+                              ("", "2025-08-04T17:00:00Z", "ngày 05 tháng 8 năm 2025"),  # not 00:00 (helper-110)
                               ("Sáng nay (5/8)", "2025-08-05", "ngày 05 tháng 8 năm 2025"),
                               ("Sáng 5/8, chiều 6/8", "2025-08-05", "ngày 05 tháng 8 năm 2025"),
-                              ("Cập nhật: 08:15 ngày 2/9/2024", "2024-09-02", "ngày 02 tháng 9 năm 2024"),
+                              ("Cập nhật: 08:15 ngày 2/9/2024", "2024-09-02", "08:15 ngày 02 tháng 9 năm 2024"),
                               ("Thứ tư, 7/2/2024, 23:41 (GMT+7)", "2024-02-07T23:41+07:00",
                                "23:41 ngày 07 tháng 02 năm 2024")):
         f = Article("T", lede="Hội nghị khai mạc.", dateline=Dateline(None, time or None), date=date)

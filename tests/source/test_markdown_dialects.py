@@ -82,6 +82,20 @@ def test_indented_code_formulas_and_prices_keep_their_marks() -> None:
     assert "[[o]] %% p %%" in body(a) and "Giá $5 i và $10 cuối." in texts(a)
 
 
+def test_nested_items_admonitions_and_unpaired_formula_marks_are_read() -> None:
+    """helper-110: indented lines were all taken for code, so nested items printed
+    their notes and links; a "%%" closing at the margin after an indented opener hid
+    the rest; a lone "$$" turned reading off for the rest of the file."""
+    a = read("# Việc\n\n- Việc một [[Dự án A]]\n    - Việc con %% chưa chốt %% xong\n\t- Mục tab [[Hồ sơ B]]\n\n"
+             "!!! warning \"Lưu ý\"\n    Không dùng [[Mật khẩu]] cũ.\n\n$$\n\nĐoạn có [[Liên kết]].\n\n"
+             "Đoạn cuối phải còn.\n")
+    text = body(a)
+    for shown in ("Việc một Dự án A", "Việc con xong", "Mục tab Hồ sơ B", "Không dùng Mật khẩu cũ.",
+                  "Đoạn có Liên kết.", "Đoạn cuối phải còn."):
+        assert shown in " ".join(text.split()), shown
+    assert "%%" not in text and "[[" not in text
+
+
 def test_hugo_highlight_is_code() -> None:
     a = read('---\ntitle: Go\n---\n\n{{< highlight go >}}\nfmt.Println("Xin chào") // %% không phải ghi chú\n'
              "{{< /highlight >}}\n")

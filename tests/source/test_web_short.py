@@ -65,3 +65,51 @@ def test_an_amp_advertisement_leaves_no_words():
     page = (HEAD.format(title=title) + f"<article><h1>{title}</h1><p>{paragraphs[0]}</p><p>{paragraphs[1]}</p>{ad}"
             f"<p>{paragraphs[2]}</p><p>{paragraphs[3]}</p></article>" + FOOTER)
     assert _paragraphs(page) == paragraphs
+
+
+def test_a_saved_pages_folder_name_is_no_reason_to_drop_its_photos(tmp_path):
+    """helper-111: a page saved as "… thay đổi logo …" (its pictures in "… logo …_files/")
+    or "Google Pixel 9 …" lost every photo, as logos and lazy-load placeholders."""
+    import io
+    from pathlib import Path
+
+    from PIL import Image
+
+    from bantin.model import Figure
+
+    for name in ("Vinamilk thay đổi logo sau 47 năm", "Google Pixel 9 ra mắt"):
+        folder = tmp_path / f"{name}_files"
+        folder.mkdir()
+        buf = io.BytesIO()
+        Image.new("RGB", (640, 400), (30, 120, 200)).save(buf, "JPEG")
+        (folder / "anh.jpg").write_bytes(buf.getvalue())
+        paragraphs = "".join(f"<p>Đoạn {n}: doanh nghiệp công bố nhận diện mới sau nhiều năm, thị trường đón nhận "
+                             "tích cực và giới chuyên môn đánh giá cao.</p>" for n in range(1, 5))
+        img = f'<img src="./{name}_files/anh.jpg" data-src="https://cdn.example/anh.jpg">'
+        page = (HEAD.format(title=name) + f"<article><h1>{name}</h1>{paragraphs}<figure>{img}"
+                "<figcaption>Ảnh minh họa mới.</figcaption></figure></article>" + FOOTER)
+        path = Path(tmp_path / f"{name}.html")
+        path.write_text(page, encoding="utf-8")
+        a = api.read(path, warn=lambda _m: None)
+        figures = [b for b in a.blocks if isinstance(b, Figure)]
+        assert len(figures) == 1 and figures[0].image is not None, name
+
+
+def test_a_note_whose_link_holds_its_number_keeps_its_text():
+    """helper-111: "<a href="#fn1"><sup>1</sup></a>" (EPUB's shape) lost the note's text:
+    taken out of the page as a note, its reference was no longer a link."""
+    from bantin.model import plain_text
+
+    paragraphs = "".join(f"<p>Đoạn {n}: quận Hoàn Kiếm mở rộng tuyến phố đi bộ, lấy ý kiến của hơn hai nghìn hộ kinh "
+                         "doanh trên các tuyến phố cổ.</p>" for n in range(1, 5))
+    page = (HEAD.format(title="Phố đi bộ") + f"<article><h1>Phố đi bộ</h1>{paragraphs}<p>Đoạn cuối: lực lượng chức năng"
+            " sẽ tăng cường kiểm tra, xử lý các trường hợp lấn chiếm vỉa hè."
+            '<a href="#fn1"><sup>1</sup></a></p><aside epub:type="footnote" id="fn1"><p>Số liệu của UBND quận.</p>'
+            "</aside></article>" + FOOTER)
+    a = api.read(page.encode("utf-8"), source_format="html", warn=lambda _m: None)
+    assert [text_of(plain_text(n.blocks)) for n in a.notes] == ["Số liệu của UBND quận."]
+    # A short last sentence with its note mark is no date or page count to trim.
+    short = page.replace("lực lượng chức năng sẽ tăng cường kiểm tra, xử lý các trường hợp lấn chiếm vỉa hè.",
+                         "có số liệu.")
+    b = api.read(short.encode("utf-8"), source_format="html", warn=lambda _m: None)
+    assert "Đoạn cuối: có số liệu." in text_of(plain_text(b.blocks)) and len(b.notes) == 1

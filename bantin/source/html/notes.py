@@ -125,6 +125,21 @@ def _empty_up(parent: Any) -> None:
         node = up
 
 
+def _sup_outside(a: Any) -> None:
+    """``<a href="#fn1"><sup>1</sup></a>`` (EPUB's and many sites' shape) as
+    ``<sup><a href="#fn1">1</a></sup>``: trafilatura keeps the link only in the
+    second, and the note's text, taken out of the page, was lost (helper-111)."""
+    sup = a[0] if len(a) == 1 and a[0].tag == "sup" and not (a.text or "").strip() else None
+    parent = a.getparent()
+    if sup is None or parent is None or len(sup) or (sup.tail or "").strip():
+        return
+    a.text, sup.text = sup.text, None
+    a.remove(sup)
+    a.addprevious(sup)
+    sup.tail, a.tail = a.tail, None
+    sup.append(a)
+
+
 def take(page: Any) -> Notes:
     """The page's notes, taken out of it (the page is a working copy)."""
     found = Notes()
@@ -132,6 +147,8 @@ def take(page: Any) -> Notes:
             and _is_ref(a)]
     if not refs:
         return found
+    for a in refs:
+        _sup_outside(a)
     wanted = {a.get("href")[1:] for a in refs}
     anchors: dict[str, Any] = {}
     for el in page.iter():

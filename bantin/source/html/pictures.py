@@ -80,10 +80,19 @@ def _srcset_first(value: str | None) -> str | None:
     return first[0] if first else None
 
 
+def _file_name(src: str) -> str:
+    """What an address says of its picture: its file's name, not the folders it is in
+    (a page saved as "Vinamilk thay đổi logo … _files/a.jpg" or "Google Pixel 9 …
+    _files/b.jpg" lost its photos as logos and placeholders, helper-111)."""
+    if src.startswith("data:"):
+        return src
+    return src.split("?", 1)[0].split("#", 1)[0].rstrip("/").rsplit("/", 1)[-1]
+
+
 def resolve(img: Any) -> str:
     """The real address of an image, lazy loaders' placeholders skipped."""
     src = (img.get("src") or "").strip()
-    if src and not _PLACEHOLDER.search(src):
+    if src and not _PLACEHOLDER.search(_file_name(src)):
         return src
     for attr in _LAZY:
         value = (img.get(attr) or "").strip()
@@ -187,7 +196,7 @@ def collect(page: Any) -> tuple[list[Picture], list[Any]]:
     for img in page.iter("img"):
         src = resolve(img)
         caption, credit, raw = _find_caption(img)
-        marked = " ".join([classes(img), (img.get("src") or "").lower()[-80:]] +
+        marked = " ".join([classes(img), _file_name(img.get("src") or "").lower()[-80:]] +
                           [classes(a) for a in list(img.iterancestors())[:3]])
         # An inline picture whose bytes the reader cut (size.slim) is a photo; any
         # other data: address is a placeholder or an icon.

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from bantin.source.markdown.templates import CODE_SPAN, FENCE
+from bantin.source.markdown.templates import CODE_SPAN
 
 _PICTURE = re.compile(r"\.(?:png|jpe?g|gif|webp|svg|bmp|tiff?)$", re.IGNORECASE)
 _WIKI = re.compile(r"(?<![\w$])(!?)\[\[([^\[\]\n|]{1,300})(?:\|([^\[\]\n]{0,300}))?\]\]")
@@ -51,44 +51,34 @@ def read(text: str, warn: Callable[[str], None]) -> str:
     """``text`` with the marks of the tools above read; the same text when it has none."""
     if not any(m in text for m in _MARKS):
         return text
-    out: list[str] = []
-    fence: str | None = None
+    lines = text.split("\n")
+    kept = _kept(lines)  # code and display formulas: as written
     # Inside an Obsidian comment that spans lines; only one that is closed later
     # opens (an unclosed "%%" would hide the rest of the article).
-    hidden, pairs = False, _closed_blocks(text)
+    hidden, pairs = False, _closed_blocks(lines, kept)
+    out: list[str] = []
     comments = 0
     admonition = False  # the indented lines under "!!! note"
-    formula = False  # inside a "$$" display formula
-    for line in text.split("\n"):
-        opened = FENCE.match(line)
-        if fence is not None:
-            out.append(line)
-            if opened and opened.group(1)[0] == fence[0] and len(opened.group(1)) >= len(fence):
-                fence = None
-            continue
-        if opened and not hidden:
-            fence = opened.group(1)
-            out.append(line)
-            continue
-        if formula or line.strip() == "$$":
-            formula = formula != (line.strip() == "$$")  # a display formula's lines are its own
-            out.append(line)
-            continue
-        if line.startswith(("    ", "\t")) and not admonition and not hidden:
-            out.append(line)  # an indented code block, or a list item's nested lines: left alone, as templates does
-            continue
-        if pairs or hidden:
-            line, hidden, n = _uncommented(line, hidden)
-            comments += n
+    for k, line in enumerate(lines):
         if admonition and not line.strip():
             out.append("")  # the admonition's end, unless an indented line follows
             continue
         if admonition and line.startswith(("    ", "\t")):
             if out and out[-1] == "":
                 out[-1] = ">"  # a blank line between two of its paragraphs
-            out.append("> " + (line[4:] if line.startswith("    ") else line[1:]))
+            body = line[4:] if line.startswith("    ") else line[1:]
+            if not body.startswith(("    ", "\t")):  # the admonition's own code stays as written
+                body, n = _outside_code(body)
+                comments += n
+            out.append("> " + body)
             continue
         admonition = False
+        if k in kept and not hidden:
+            out.append(line)
+            continue
+        if pairs or hidden:
+            line, hidden, n = _uncommented(line, hidden)
+            comments += n
         if (m := _ADMONITION.match(line)) is not None:
             out.append(f"> **{m.group(2) or _kind(m.group(1))}**")
             out.append(">")
@@ -109,16 +99,26 @@ def read(text: str, warn: Callable[[str], None]) -> str:
     return "\n".join(out)
 
 
-def _closed_blocks(text: str) -> bool:
-    """Whether every block comment "%%" line has a closing one after it."""
-    open_, fence = False, ""
-    for line in text.split("\n"):
-        opened = FENCE.match(line)
-        if fence:
-            fence = "" if opened and opened.group(1)[0] == fence[0] else fence
-            continue
-        if opened and not open_:
-            fence = opened.group(1)
+def _kept(lines: list[str]) -> set[int]:
+    """The lines markdown-it reads as code (fenced or indented: a list item's nested
+    lines are not, helper-110) and those of a closed "$$" display formula."""
+    from markdown_it import MarkdownIt
+
+    out: set[int] = set()
+    for token in MarkdownIt("commonmark").parse("\n".join(lines)):
+        if token.type in ("fence", "code_block") and token.map:
+            out.update(range(*token.map))
+    marks = [k for k, line in enumerate(lines) if line.strip() == "$$" and k not in out]
+    for first, last in zip(marks[::2], marks[1::2], strict=False):  # an unpaired "$$" opens nothing
+        out.update(range(first, last + 1))
+    return out
+
+
+def _closed_blocks(lines: list[str], kept: set[int]) -> bool:
+    """Whether every block comment "%%" line, outside code, has a closing one after it."""
+    open_ = False
+    for k, line in enumerate(lines):
+        if k in kept and not open_:
             continue
         bare = line.strip()
         if not open_ and (bare == "%%" or (bare.startswith("%% ") and "%%" not in bare[3:])):
