@@ -178,5 +178,5 @@ def test_the_epub_headings_follow_the_sheets_leading(tmp_path):
     # kept 1.3 whatever the sheet said.
     style = load(str(_sheet(tmp_path, "[text]\nleading = 2.0\n")))
     sheet_css = css(style, [], [])
-    assert "line-height: 1.9;" in _rule(sheet_css, "h1, h2, h3, h4")
-    assert "line-height: 1.3;" in _rule(css(load("default"), [], []), "h1, h2, h3, h4")  # 1.4 less 0.1: 1.3
+    assert "line-height: 1.9;" in _rule(sheet_css, "h1, h2, h3, h4, h5, h6")
+    assert "line-height: 1.3;" in _rule(css(load("default"), [], []), "h1, h2, h3, h4, h5, h6")  # 1.4 less 0.1: 1.3
