@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from bantin.source.markdown.templates import CODE_SPAN
+from bantin.source.markdown.templates import outside_spans
 
 _PICTURE = re.compile(r"\.(?:png|jpe?g|gif|webp|svg|bmp|tiff?)$", re.IGNORECASE)
 _WIKI = re.compile(r"(?<![\w$])(!?)\[\[([^\[\]\n|]{1,300})(?:\|([^\[\]\n]{0,300}))?\]\]")
@@ -150,14 +150,7 @@ def _outside_code(line: str) -> tuple[str, int]:
     comment) went."""
     if not any(m in line for m in ("[[", "{#", "{.", "%%")):
         return line, 0
-    parts, pos, comments = [], 0, 0
-    for m in CODE_SPAN.finditer(line):
-        text, n = _words(line[pos:m.start()])
-        parts += [text, m.group(0)]
-        comments += n
-        pos = m.end()
-    text, n = _words(line[pos:])
-    return "".join([*parts, text]), comments + n
+    return outside_spans(line, _words)
 
 
 def _words(text: str) -> tuple[str, int]:

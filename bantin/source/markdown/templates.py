@@ -137,14 +137,21 @@ def _uncommented(line: str, inside: bool) -> tuple[str, bool, int]:
 
 def _outside_code(line: str) -> tuple[str, int]:
     """The line with its template syntax read, its inline code spans as written."""
-    parts, pos, dropped = [], 0, 0
+    text, dropped = outside_spans(line, _read)
+    return _attributes(text), dropped
+
+
+def outside_spans(line: str, read: Callable[[str], tuple[str, int]]) -> tuple[str, int]:
+    """``read`` applied to the line's text between its inline code spans, which stay
+    as written; the text, and the sum of what ``read`` counted."""
+    parts, pos, count = [], 0, 0
     for m in CODE_SPAN.finditer(line):
-        text, n = _read(line[pos:m.start()])
+        text, n = read(line[pos:m.start()])
         parts += [text, m.group(0)]
-        dropped += n
+        count += n
         pos = m.end()
-    text, n = _read(line[pos:])
-    return _attributes("".join([*parts, text])), dropped + n
+    text, n = read(line[pos:])
+    return "".join([*parts, text]), count + n
 
 
 def _attributes(line: str) -> str:
