@@ -80,6 +80,9 @@ def test_the_masthead_time_reads_back_from_bantins_word_file():
               Article("Tin", dateline=Dateline("HÀ NỘI", "Chiều 12/9"), date="2025-09-12",
                       blocks=(Paragraph(plain("Nội dung.")),)),
               Article("Tin", dateline=Dateline(None, "Chiều 12/9"), date="2025-09-12",
+                      blocks=(Paragraph(plain("Nội dung.")),)),
+              # helper-108: a time alone read back as the place (or as the outlet).
+              Article("Tin", dateline=Dateline(None, "Trưa nay"), date="2025-09-12",
                       blocks=(Paragraph(plain("Nội dung.")),))):
         back, _ = word(api.export(a, "docx"))
         assert back.date is not None and back.date[:10] == "2025-09-12", back.date
