@@ -58,7 +58,7 @@ def roles(style: Style) -> Mapping[str, Role]:
     """Every role's look, read-only: the table is shared by every document of the process."""
     t = style.text
     justify = "justify" if t.justify else "left"
-    hs = list(t.heading_sizes) + [t.body_size] * 6
+    hs = list(t.heading_sizes) + [t.body_size] * 3
     text_mm = style.page.size_mm[0] - style.page.margin_left - style.page.margin_right
     head_leading = max(1.3, t.leading - 0.1)
 

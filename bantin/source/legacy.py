@@ -131,6 +131,7 @@ def decode(data: bytes, name: str, capitals: bool = True) -> str:
         text = _escaped(text, _WORD_DOT, _stop)
     if "\\?" not in text:  # and one that escapes a question mark: "?" is a tone
         text = _escaped(text, _WORD_QUESTION, _asked)
+
     def words(segment: str) -> str:
         if not typed:
             return pattern.sub(swap, segment)

@@ -154,17 +154,15 @@ def records(cells: dict[tuple[int, int], str], t: Table, cols: int) -> list[str]
     """A table too wide for the page: one "header: value" block per row, each
     merged cell once, under the row it starts in, labelled by every header row
     above its columns."""
-    heads = _labels(cells, t)
+    # A table of header rows alone (a one-cell "| Ghi chú |" in Markdown) has no
+    # value to label: its words are said as they are, or they were lost (helper-98).
+    first = t.header_rows if t.header_rows < len(t.rows) else 0
+    heads = _labels(cells, t) if first else {}
     spans = {(p.row, p.column): p.cell.colspan for p in t.placed()}
     by_row: dict[int, list[tuple[int, str]]] = {}
     for (r, c), text in cells.items():  # grouped once: a pass over every cell per row was quadratic
         by_row.setdefault(r, []).append((c, text))
     out: list[str] = []
-    # A table of header rows alone (a one-cell "| Ghi chú |" in Markdown) has no
-    # value to label: its words are said as they are, or they were lost (helper-98).
-    first = t.header_rows if t.header_rows < len(t.rows) else 0
-    if not first:
-        heads = {}
     for r in range(first, len(t.rows)):
         row = sorted(by_row.get(r, ()))
         if not row:

@@ -44,9 +44,10 @@ NUMBER = "Số: "  # as ``exporters.labels.meta_line`` writes a document's numbe
 # them; a draft's month or year alone, "tháng 8 năm 2025", "năm 2025" (``labels.vi_date``).
 _WHEN = r"(?:ngày \d{2} tháng \d{1,2} năm \d{4}|tháng \d{1,2} năm \d{4}|năm \d{4})"
 _PLACE_DATE = re.compile(rf"(?P<place>[^,]+), (?P<date>{_WHEN})")
+# A dateline's time alone ("Trưa nay", "Sáng 5/8"), which meta_line writes with no place.
+_TIMED = re.compile(rf"(?:{PART_OF_DAY.pattern}|hôm|nửa đêm)\b|\d{{1,2}}[:h/]\d", re.IGNORECASE)
 # "Chiều ngày 12 tháng 9 năm 2025", "Hoàng Mai, 14:30 ngày …": the dateline's time of
 # day or the date's clock, said before the date (``labels.meta_line``).
-_TIMED = re.compile(rf"(?:{PART_OF_DAY.pattern}|hôm|nửa đêm)\b|\d{{1,2}}[:h/]\d", re.IGNORECASE)
 _SAID_DATE = re.compile(rf"(?:(?P<place>[^,]+), )?(?P<said>{PART_OF_DAY.pattern}|\d{{2}}:\d{{2}}) (?P<date>{_WHEN})",
                         re.IGNORECASE)
 
@@ -78,8 +79,7 @@ def masthead(text: str) -> Masthead:
             # The outlet comes first; a first part in capitals with a space or a time
             # ("HÀ NỘI", "HUẾ, Sáng 5/8") is a dateline with no outlet before it.
             if not comma and _TIMED.match(place) and not _OUTLET.fullmatch(part):
-                # A dateline of a time alone ("Trưa nay", "Sáng 5/8"): meta_line writes no
-                # place before it, and it is neither a place nor an outlet (helper-108).
+                # A time alone is neither a place nor an outlet (helper-108).
                 m.dateline = Dateline(None, place)
                 continue
             if n > 0 or (place == place.upper() and (comma or " " in place) and not _OUTLET.fullmatch(part)):

@@ -112,17 +112,19 @@ class Package:
         raise InputError("not a Word document (the zip holds no word/document.xml)")
 
     def stream(self, name: str, limit: int = MAX_XML_PART) -> Budgeted:
-        info = self.zip.getinfo(name) if name in self.names else None
-        if info is not None and info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+        try:
+            info = self.zip.getinfo(name)
+        except KeyError as e:
+            raise InputError(f"damaged Word file: part {name} cannot be opened ({e})") from None
+        if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
             # Word stores or deflates. Python's bzip2 and LZMA readers unpack a whole
             # block before the budget sees a byte: a 1.5 KB part took 4 GB of memory
             # before it was refused as a bomb (helper-92).
             raise InputError(f"damaged Word file: part {name} is packed with method {info.compress_type}, "
                              "which Word never uses; refused")
         try:
-            info = self.zip.getinfo(name)
             raw = self.zip.open(info)
-        except (KeyError, zipfile.BadZipFile, NotImplementedError, RuntimeError, ValueError, OSError) as e:
+        except (zipfile.BadZipFile, NotImplementedError, RuntimeError, ValueError, OSError) as e:
             raise InputError(f"damaged Word file: part {name} cannot be opened ({e})") from None
         return Budgeted(raw, self, name, limit, info.compress_size)
 

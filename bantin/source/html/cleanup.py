@@ -49,11 +49,10 @@ def _prose(p: Piece) -> bool:
 def _stamp(p: Piece) -> bool:
     """A short line with figures and no sentence: a date, a page count, a citation.
     A note's mark is no figure of the line ("… có số liệu.¹" is a sentence)."""
-    text = p.text.strip()
-    if isinstance(p.block, Paragraph):
-        text = "".join(s.text for s in p.block.text if not s.note).strip()
-    return isinstance(p.block, Paragraph) and p.words <= 8 and any(c.isdigit() for c in text) and \
-        not text.endswith((".", "!", "?", "…", "\"", "”", "»"))
+    if not isinstance(p.block, Paragraph) or p.words > 8:
+        return False
+    text = "".join(s.text for s in p.block.text if not s.note).strip()
+    return any(c.isdigit() for c in text) and not text.endswith((".", "!", "?", "…", "\"", "”", "»"))
 
 
 def _junk(p: Piece) -> bool:

@@ -10,10 +10,11 @@
   Vietnamese);
 - MkDocs' admonitions (``!!! note "Tiêu đề"`` over indented lines) are the same;
 - Pandoc's fenced divs (``::: {.canh-bao}`` … ``:::``) are their contents, its
-  bracketed spans (``[chữ đỏ]{.do}``) their words, and attributes written after a
-  word or a mark (``*nghiêng*{#id1}``) go.
+  bracketed spans (``[chữ đỏ]{.do}``) their words, and attributes written after
+  emphasis, a link or code (``*nghiêng*{#id1}``) go.
 
-Fenced code and inline code spans are never touched.
+Code (fenced or indented, as markdown-it reads it), inline code spans, "$…$" and
+"$$" formulas are never touched.
 """
 
 from __future__ import annotations
