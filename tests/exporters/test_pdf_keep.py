@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from bantin import api
-from bantin.model import Article, Heading, Outlet, Paragraph, Table, plain
+from bantin.model import Article, Cell, Heading, Outlet, Paragraph, Table, plain
 
 A5 = 'extends = "default"\nname = "a5"\n\n[page]\nsize = "A5"\n'
 SENTENCE = ("Chiều qua, các tổ tự quản ở xã ven biển đã họp bàn việc trực đêm, chia ca canh bến và nhắc nhau "
@@ -98,6 +98,34 @@ def test_a_row_taller_than_a_page_breaks_inside_itself_and_no_other_row_does(tmp
     pdf = tmp_path / "rows.pdf"
     pdf.write_bytes(api.export(a, "pdf", epoch=0))
     _rows_whole(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout)
+
+
+@pytest.mark.parametrize("sheet", ["default", "nd30", A5])
+def test_a_giant_merged_cell_and_a_header_taller_than_a_page_still_give_every_word(tmp_path, sheet):
+    # helper-102: a cell merged over two rows and taller than a page, or a header
+    # row taller than the page, gave no PDF ("cannot lay out the page"). The merge
+    # is undone (its words in its first row) and such a header is not repeated.
+    from helpers import assert_in_order, model_words, words
+
+    if sheet == A5:
+        (tmp_path / "a5.toml").write_text(A5, encoding="utf-8")
+        sheet = str(tmp_path / "a5.toml")
+    giant = Cell(tuple(Paragraph(plain(f"R{n:03} " + SENTENCE)) for n in range(70)), rowspan=2)
+    merged = Table(((Cell((Paragraph(plain("Mục")),)), Cell((Paragraph(plain("Nội dung")),))),
+                    (giant, Cell((Paragraph(plain("Bên một.")),))), (Cell((Paragraph(plain("Bên hai.")),)),),
+                    (Cell((Paragraph(plain("Cuối bảng, hết.")),)), Cell(()))), 1)
+    tall_head = Table(((plain(SENTENCE * 25), plain("Cột hai")), (plain("Ghi"), plain(SENTENCE * 40)),
+                       (plain("Cuối"), plain("Hết bảng."))), 1, (), ("left", "left"))
+    for table in (merged, tall_head):
+        a = Article("Bảng lớn", blocks=(Paragraph(plain("Đoạn mở đầu.")), table, Paragraph(plain("Đoạn kết."))))
+        text = subprocess.run(["pdftotext", "-", "-"], input=api.export(a, "pdf", style=sheet, epoch=0),
+                              capture_output=True, check=True).stdout.decode()
+        # A cell beside a tall one is printed beside its first lines: its words
+        # are there, but pdftotext reads them into the tall cell's lines.
+        beside = {"bên", "một", "hai", "cột"}
+        assert_in_order([w for w in model_words(a) if w not in beside], text, "pdf")
+        assert [w for w in model_words(a) if w in beside] == [w for w in words(text) if w in beside]
+    assert text.count("Cột hai") == 1  # the header was not repeated above every piece of the giant row
 
 
 def _rows_whole(text: str) -> None:

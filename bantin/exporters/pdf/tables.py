@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from reportlab.lib import colors
@@ -31,8 +31,22 @@ class Grid(_Table):
     repeated the header above the cut (helper-99)."""
 
     nested = False  # in a cell of another table, whose own splitting comes first
+    # The same table without its merges down the rows (``grid``): reportlab cannot
+    # break a merged cell taller than a page (helper-102: a giant cell over two rows
+    # left a piece of empty rows 850 points tall, and no PDF).
+    unmerged: Callable[[], Grid] | None = None
 
     def split(self, aW: float, aH: float) -> list[Any]:  # noqa: N803 - reportlab's names
+        self._calc(aW, aH)  # the row heights, as reportlab's own split starts
+        if self.unmerged is not None and self._giant_merge():
+            return self.unmerged().split(aW, aH)
+        repeated: int = getattr(self, "repeatRows", 0)  # reportlab sets it untyped
+        heads = sum(float(h or 0.0) for h in self._rowHeights[:repeated])
+        if heads > (self._page() or aH) / 3:
+            # A header of a third of a page is not repeated: above a giant row it
+            # left no room to break the row in, and a header taller than the page
+            # could not break at all (helper-102: no PDF on A5 and the nd30 sheet).
+            self.repeatRows = 0
         parts = self._split(aW, aH)
         for part in parts:  # reportlab makes the pieces anew: each is where the table was
             part.nested = self.nested
@@ -69,6 +83,13 @@ class Grid(_Table):
             return list(self._splitRows(aH, doInRowSplit=True))
         finally:
             self.splitInRow = 0
+
+    def _giant_merge(self) -> bool:
+        """Is a cell merged down the rows taller than a page (with the header)?"""
+        heights = [h or 0.0 for h in self._rowHeights]
+        room = (self._page() or math.inf) - sum(heights[:self.repeatRows])
+        return any(span and span[3] > span[1] and sum(heights[span[1]:span[3] + 1]) > room
+                   for span in self._spanRanges.values())
 
     def _page(self) -> float | None:
         """The height a page of its own gives: the frame's, less its paddings."""
@@ -176,6 +197,16 @@ def grid(t: Table, band: tuple[int, int], cells: dict[tuple[int, int], list[Any]
         last_row = min(len(t.rows), p.row + p.cell.rowspan) - 1
         if last_col > c or last_row > p.row:
             spans.append(("SPAN", (c, p.row), (last_col, last_row)))
+    merges_down = [s for s in spans if s[2][1] > s[1][1]]
+    looks = (t, body_font, ink_colour, space_after, nested)
+    table = _grid(data, widths, spans, *looks)
+    if merges_down:  # the words kept in the merge's first cell, each row ruled alone
+        table.unmerged = lambda: _grid(data, widths, [s for s in spans if s not in merges_down], *looks)
+    return table
+
+
+def _grid(data: list[list[Any]], widths: list[float], spans: list[tuple[Any, ...]], t: Table, body_font: str,
+          ink_colour: str, space_after: float, nested: bool) -> Grid:
     table = Grid(data, colWidths=widths, repeatRows=t.header_rows, hAlign="LEFT")
     table.nested = nested
     rule = colors.HexColor("#888888")

@@ -73,6 +73,7 @@ from bantin.source.html.page import (
 from bantin.source.html.pictures import collect
 from bantin.source.html.restore import restore
 from bantin.source.html.tei import tei
+from bantin.source.rules import outlet_tag
 from bantin.source.sandbox import local_image
 
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w.:-]+)""", re.I)
@@ -189,7 +190,7 @@ def _lede_from_body(pieces: list[Piece], description: str | None, is_article: bo
     outlet's tag, or that the page's description repeats; else the description
     itself, when the body does not already say it."""
     first = pieces[0] if pieces else None
-    if first is not None and isinstance(first.block, Paragraph):
+    if first is not None and isinstance(first.block, Paragraph) and not any(s.note or s.href for s in first.block.text):
         stripped = sapo.strip_outlet_tag(first.text)
         if sapo.has_outlet_tag(first.text) or (description and key(stripped) == key(
                 sapo.strip_outlet_tag(description))):
@@ -202,6 +203,15 @@ def _lede_from_body(pieces: list[Piece], description: str | None, is_article: bo
     if any(probe in key(p.text) for p in pieces[:4]):
         return None  # a description that only repeats (or cuts) the body is no lede
     return squash(sapo.strip_outlet_tag(description))
+
+
+def _tagged(head: str, lede: str | None) -> Outlet | None:
+    """The outlet whose tag opened the lede ("(PLO)- Từ tháng 7 …"), when the page
+    names no outlet of its own: the tag left the lede, and its code was lost
+    with it (helper-112, helper-114)."""
+    if not lede or not sapo.has_outlet_tag(head) or key(sapo.strip_outlet_tag(head)) != key(lede):
+        return None
+    return outlet_tag.split(head)[0]
 
 
 def _text(data: bytes, ctx: Context) -> str:
@@ -257,8 +267,9 @@ def read(data: bytes, ctx: Context) -> Article:
     graft(main, page)
     converter = Converter(pictures, attribution, captions, found_notes.refs)
     pieces = converter.convert(main)
-    pieces = restore(pieces, pictures, imgs, page, fields.title)
+    pieces = restore(pieces, pictures, imgs, page, fields.title, converter.contents)
     lede = found[1] if found else None
+    head = squash(" ".join(found[0].itertext())) if found else (pieces[0].text if pieces else "")
     pieces, byline = clean(pieces, title=fields.title, sapo=lede, byline=fields.byline, pictures=pictures,
                            outlets=fields.outlets)
     if lede is None:
@@ -272,7 +283,8 @@ def read(data: bytes, ctx: Context) -> Article:
             b = Figure(b.caption, b.credit, local_image(p.picture.src, ctx.folder, ctx.warn, ctx.seen), b.alt)
         blocks.append(b)
     article = Article(
-        title=fields.title, lede=lede or None, outlet=Outlet(None, fields.outlet) if fields.outlet else None,
+        title=fields.title, lede=lede or None,
+        outlet=Outlet(None, fields.outlet) if fields.outlet else _tagged(head, lede),
         date=date, byline=byline, url=fields.url, blocks=tuple(blocks), language=language(page),
         dateline=found[2] if found else None,
     )

@@ -1,7 +1,9 @@
 """What trafilatura drops from quotes and tables, read from the page beforehand.
 
-A ``<blockquote>``'s ``<footer>`` or ``<cite>`` names who is quoted; trafilatura
-drops it, so it is taken out of the page here and given back to the quote by
+A ``<blockquote>``'s ``<footer>`` or ``<cite>`` names who is quoted, and so does
+the ``<figcaption>`` of a pull quote's ``<figure>`` and a last paragraph that
+opens with a dash ("— Ông A, Chủ tịch UBND phường"); trafilatura drops the first
+ones, so each is taken out of the page here and given back to the quote by
 its text. A table's ``<caption>`` comes back from trafilatura as a first row of
 header cells; the captions are kept here so that row becomes the table's caption.
 """
@@ -15,6 +17,8 @@ from typing import Any
 from bantin.source.html.page import key, remove, squash, text_of_el
 
 _DASHES = re.compile(r"^[\s—–―-]+")
+_SIGNED = re.compile(r"^\s*[—–―]\s*\S")  # "— Ông A": a dash that is no hyphen, then the name
+_WHO_WORDS = 25  # longer, a dashed last paragraph is the quote's own words
 
 
 def take_attributions(page: Any) -> Callable[[str], str | None]:
@@ -23,7 +27,7 @@ def take_attributions(page: Any) -> Callable[[str], str | None]:
     found: list[tuple[str, str]] = []
     for bq in page.iter("blockquote"):
         marks = bq.xpath("./footer | ./cite | ./p/cite[not(preceding-sibling::node()[normalize-space()])]"
-                         "[not(following-sibling::node()[normalize-space()])] | .//footer")
+                         "[not(following-sibling::node()[normalize-space()])] | .//footer") or _signed(bq)
         if not marks:
             continue
         who = _DASHES.sub("", squash(" ".join(text_of_el(m) for m in marks[:1])))
@@ -46,6 +50,21 @@ def take_attributions(page: Any) -> Callable[[str], str | None]:
         return None
 
     return lookup
+
+
+def _signed(bq: Any) -> list[Any]:
+    """A pull quote's caption (``<figure><blockquote>…</blockquote><figcaption>``,
+    no picture in the figure), or the quote's dashed last paragraph, after another."""
+    figure = bq.getparent()
+    if figure is not None and figure.tag == "figure" and figure.find(".//img") is None:
+        caption = figure.find("figcaption")
+        if caption is not None and 0 < len(text_of_el(caption).split()) <= _WHO_WORDS:
+            return [caption]
+    paragraphs = [c for c in bq if c.tag == "p"]
+    last = paragraphs[-1] if len(paragraphs) > 1 else None
+    if last is not None and _SIGNED.match(text_of_el(last)) and len(text_of_el(last).split()) <= _WHO_WORDS:
+        return [last]
+    return []
 
 
 def table_captions(page: Any) -> Callable[[list[str]], str | None]:

@@ -36,6 +36,10 @@ _ARROWS = frozenset({"↩", "↩︎", "↑", "^", "⤴", "←"})
 _BLOCKS = ("p", "li", "div", "aside", "dd", "section", "td", "blockquote")
 _NOTE_WORDS = 1000  # a "note" longer than this is a part of the page, not a note
 _HEADING_WORDS = 4
+# A paragraph that heads the notes says what they are; a short one that does not
+# is the body's last line, often the byline ("Minh Thư", helper-112).
+_NOTES_HEADING = re.compile(r"(?i)^\W*(?:chú thích|ghi chú|chú giải|tài liệu tham khảo|nguồn|notes?|footnotes?|"
+                            r"endnotes?|references)\W*$")
 
 
 @dataclass
@@ -120,7 +124,8 @@ def _empty_up(parent: Any) -> None:
         remove(node)
         if prev is not None and (prev.tag == "hr" or (prev.tag in ("h2", "h3", "h4", "h5", "h6", "p", "strong")
                                                       and 0 < len(words(prev.text_content())) <= _HEADING_WORDS)):
-            if prev.tag == "hr" or _marked(node) or prev.tag.startswith("h"):
+            if prev.tag == "hr" or prev.tag.startswith("h") or (
+                    _marked(node) and _NOTES_HEADING.match(" ".join(prev.text_content().split()))):
                 remove(prev)
         node = up
 

@@ -1,11 +1,12 @@
-"""Pictures and subheadings trafilatura dropped, put back where the page has them.
+"""Pictures, subheadings and lists trafilatura dropped, put back where the page has them.
 
 trafilatura sometimes leaves out a ``<figure>`` whose caption sits in its own
-block (the caption goes with it), or the ``<h2>`` subheadings of a body it read
-through a fallback. Such an element is part of the article when it sits among
-the body's own paragraphs: its parent (or grandparent) is the parent of
-paragraphs trafilatura kept, and it lies after the headline and before the last
-of them; a captioned picture between the headline and the body is the lead
+block (the caption goes with it), the ``<h2>`` subheadings of a body it read
+through a fallback, or the lists of a body written straight in ``<body>``
+(helper-114: "Rác được chia thành các nhóm:" and then nothing). Such an element
+is part of the article when it sits among the body's own paragraphs: its parent
+(or grandparent) is the parent of paragraphs trafilatura kept, and it lies after
+the headline and before the last of them; a captioned picture between the headline and the body is the lead
 picture. It is put back before the first block that follows it in the page.
 Boxes inside the body (a promotion, a dossier) are deeper, and stay out.
 """
@@ -13,6 +14,7 @@ Boxes inside the body (a promotion, a dossier) are deeper, and stay out.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Callable
 from typing import Any
 
 from bantin.model import Figure, Heading, Paragraph, Quote, plain
@@ -20,6 +22,7 @@ from bantin.source.html.blocks import Piece
 from bantin.source.html.boilerplate import is_phrase
 from bantin.source.html.page import TextIndex, key, squash, text_of_el, words
 from bantin.source.html.pictures import Picture
+from bantin.source.html.tei import tei
 
 _LEAD = 24  # characters of a block's text that find it in the page
 _HEADINGS = ("h2", "h3", "h4")
@@ -50,6 +53,23 @@ def _boxed(el: Any) -> bool:
     return any(sum(1 for a in box.iter("a") if len(words(text_of_el(a))) >= 2) >= _BOX_LINKS for box in _up(el, 2))
 
 
+def _lost_lists(pieces: list[Piece], page: Any, convert: Callable[[Any], list[Piece]]) -> list[tuple[Any, Piece]]:
+    """The page's outermost lists of which the pieces hold no item, read as the
+    converter reads a list; not a list of links (a menu, related articles)."""
+    out: list[tuple[Any, Piece]] = []
+    shown = " ".join(key(p.text) for p in pieces)
+    for el in page.iter("ul", "ol"):
+        items = [key(text_of_el(li)) for li in el if li.tag == "li"]
+        if not items or not all(items) or any(a.tag in ("ul", "ol", *_HELD) for a in el.iterancestors()):
+            continue
+        if el.find(".//a") is not None or any(item in shown for item in items):
+            continue
+        holder = page.makeelement("div", {})  # the converter reads a container's blocks
+        holder.append(tei(el))
+        out += [(el, piece) for piece in convert(holder)]
+    return out
+
+
 def _candidates(pieces: list[Piece], pictures: list[Picture], imgs: list[Any], page: Any) -> list[tuple[Any, Piece]]:
     out: list[tuple[Any, Piece]] = []
     shown = {p.picture.src for p in pieces if p.picture is not None}
@@ -72,8 +92,11 @@ def _candidates(pieces: list[Piece], pictures: list[Picture], imgs: list[Any], p
     return out
 
 
-def restore(pieces: list[Piece], pictures: list[Picture], imgs: list[Any], page: Any, title: str) -> list[Piece]:
-    candidates = _candidates(pieces, pictures, imgs, page)
+def restore(pieces: list[Piece], pictures: list[Picture], imgs: list[Any], page: Any, title: str,
+            convert: Callable[[Any], list[Piece]]) -> list[Piece]:
+    """The pieces with what trafilatura dropped of the body put back in place;
+    ``convert`` reads a page element in trafilatura's vocabulary (``tei``)."""
+    candidates = _candidates(pieces, pictures, imgs, page) + _lost_lists(pieces, page, convert)
     if not candidates:
         return pieces
     # The dictionary keeps lxml's element proxies alive, so each stays the same object.

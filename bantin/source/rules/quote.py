@@ -2,8 +2,10 @@
 
 Reported speech inside a sentence ("“…”, đồng chí X nhấn mạnh.") is an ordinary
 paragraph: setting it off would change how the article reads. A line that is only a
-quotation is a quote block; its attribution may follow in brackets on the same line
-or on the next line after a dash ("— Hồ Chí Minh").
+quotation is a quote block; its attribution may follow in brackets on the same line,
+or on the next line after a dash ("— Hồ Chí Minh") or as a person named with the
+form of address that opens a speaker's line ("Bà Trần Thị Lan, phường Tân Mai"; a
+short line without a sentence's end, which was taken for a heading, helper-114).
 """
 
 from __future__ import annotations
@@ -14,6 +16,30 @@ from bantin.model import Block, Paragraph, Quote, plain
 
 _WHOLE = re.compile(r"^[“\"](?P<q>[^“”\"]{2,})[”\"]\s*(?:\((?P<attr>[^()]{2,60})\))?\s*\.?$")
 _ATTRIBUTION = re.compile(r"^[—–-]\s*(?P<attr>[^\W\d_].{1,59})$")
+# Forms of address and titles that open a person's name.
+_ADDRESS = frozenset(
+    "Ông|Bà|Anh|Chị|Cô|Chú|Bác|Cụ|Em|Thầy|Cháu|Đồng chí|GS.|PGS.|TS.|ThS.|BS.|PGS.TS.|GS.TS.|ThS.BS.|Luật sư|"
+    "Bác sĩ|Đại tá|Thượng tá|Trung tá|Thiếu tá|Đại úy|Thượng úy|Trung úy|Thiếu tướng|Trung tướng|Thượng tướng|"
+    "Đại tướng|Nhà báo|Nghệ sĩ|NSND|NSƯT".split("|"))
+_SPEAKER_WORDS = 16
+
+
+def _speaker(line: str) -> str | None:
+    """A line that only names who spoke: a form of address and a capitalised name,
+    then nothing or a comma and what the person is ("…, phường Tân Mai"); never a
+    sentence's end. Not "Cô Tô đón khách", nor "Bà Rịa - Vũng Tàu"."""
+    words = line.split()
+    if not 2 <= len(words) <= _SPEAKER_WORDS or line.rstrip()[-1:] in ".!?:;…\"”":
+        return None
+    for n in (2, 1):  # "Đồng chí", "Đại tá" before "Ông"
+        if " ".join(words[:n]) not in _ADDRESS:
+            continue
+        for k, w in enumerate(words[n:]):
+            if not w[:1].isupper() or not w.rstrip(",").isalpha():
+                return None
+            if w.endswith(",") or n + k + 1 == len(words):
+                return line.strip()
+    return None
 
 
 def match(lines: list[str], i: int) -> tuple[Block, int] | None:
@@ -25,4 +51,7 @@ def match(lines: list[str], i: int) -> tuple[Block, int] | None:
         nxt = _ATTRIBUTION.match(lines[i + 1])
         if nxt:
             return Quote((Paragraph(plain(m.group("q").strip())),), nxt.group("attr").strip()), 2
+        who = _speaker(lines[i + 1])
+        if who:
+            return Quote((Paragraph(plain(m.group("q").strip())),), who), 2
     return Quote((Paragraph(plain(m.group("q").strip())),), attr.strip() if attr else None), 1

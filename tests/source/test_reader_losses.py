@@ -1,0 +1,108 @@
+"""Words the readers lost without a warning (helper-112, helper-114), on pages and
+newsroom text written for these tests: a sapo's note and link, a byline just
+before a list of footnotes, the lists of a page with no article element, who
+is quoted in a pull quote, the outlet tag of a page that names no outlet, and a
+speaker's line under a quotation in newsroom text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from helpers import model_words, words
+
+import bantin
+from bantin.model import Heading, ListBlock, Paragraph, Quote, text_of
+
+TITLE = "Huế mở cửa Đại Nội ban đêm"
+HEAD = f'<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>{TITLE}</title></head><body>'
+
+
+def _page(tmp_path: Path, body: str) -> object:
+    page = tmp_path / "p.html"
+    page.write_text(f"{HEAD}{body}</body></html>", encoding="utf-8")
+    return bantin.read(page)
+
+
+def test_a_sapo_with_a_note_or_a_link_keeps_them_and_the_byline_before_the_notes_stays(tmp_path):
+    a = _page(tmp_path, f"""<article><h1>{TITLE}</h1>
+<p class="sapo">(BTN) - Từ tối 5/12, du khách có thể <a href="https://hue.example.vn/dem?ve=1">đặt vé trực tuyến</a>
+để tham quan Đại Nội, theo Trung tâm Bảo tồn<sup><a href="#fn1">1</a></sup>.</p>
+<p>Giá vé 200.000 đồng một người, bán tại cổng Ngọ Môn từ 18 giờ mỗi tối trong tuần.</p>
+<p>Minh Thư</p>
+<ol class="footnotes"><li id="fn1">Trung tâm Bảo tồn Di tích Cố đô Huế.</li></ol></article>""")
+    # The lede is plain text: the sapo stays a paragraph, its note and address with it.
+    first = a.blocks[0]
+    assert isinstance(first, Paragraph) and a.lede is None
+    assert [s.href for s in first.text if s.href] == ["https://hue.example.vn/dem?ve=1"]
+    assert [s.note for s in first.text if s.note] == ["n1"]
+    assert [text_of(n.blocks[0].text) for n in a.notes] == ["Trung tâm Bảo tồn Di tích Cố đô Huế."]
+    assert "container1" not in text_of(first.text) and a.byline == "Minh Thư"
+
+
+def test_a_place_stamps_link_is_no_reason_to_keep_the_sapo_in_the_body(tmp_path):
+    a = _page(tmp_path, f"""<h1>{TITLE}</h1><p class="description"><a class="location" href="/hue/">Huế</a>:
+Từ tối 5/12, du khách có thể tham quan Đại Nội vào ban đêm với giá vé 200.000 đồng.</p>
+<article><p>Giá vé bán tại cổng Ngọ Môn từ 18 giờ mỗi tối, trừ đêm thứ Hai hằng tuần.</p></article>""")
+    assert a.lede and a.lede.startswith("Từ tối 5/12") and a.dateline and a.dateline.place == "Huế"
+
+
+def test_the_lists_of_a_page_without_an_article_element_are_read(tmp_path):
+    # trafilatura dropped both lists: "Rác được chia thành các nhóm:" and nothing after.
+    a = _page(tmp_path, f"""<h1>{TITLE}</h1>
+<p>Từ ngày 1/7, ba quận nội thành bắt đầu thí điểm phân loại rác sinh hoạt tại nguồn.</p>
+<p>Rác được chia thành các nhóm:</p>
+<ol><li>Rác hữu cơ</li><li>Rác tái chế</li><li>Rác còn lại</li></ol>
+<p>Xếp hạng các quận theo tỷ lệ phân loại:</p>
+<ul><li>Quận Ba Đình</li><li>Quận Hoàn Kiếm</li></ul>
+<p>Người dân có thể phản ánh qua đường dây nóng của thành phố.</p>
+<ul><li><a href="/tin-1">Tin liên quan một</a></li><li><a href="/tin-2">Tin liên quan hai</a></li></ul>""")
+    lists = [b for b in a.blocks if isinstance(b, ListBlock)]
+    assert [[text_of(i.text) for i in b.items] for b in lists] == [
+        ["Rác hữu cơ", "Rác tái chế", "Rác còn lại"], ["Quận Ba Đình", "Quận Hoàn Kiếm"]]
+    kinds = [type(b).__name__ for b in a.blocks]
+    assert kinds[:5] == ["Paragraph", "Paragraph", "ListBlock", "Paragraph", "ListBlock"]  # each in its place
+    assert "liên quan" not in " ".join(words(" ".join(model_words(a))))  # a list of links stays out
+
+
+def test_who_is_quoted_in_a_pull_quote_or_a_dashed_last_paragraph(tmp_path):
+    a = _page(tmp_path, f"""<article><h1>{TITLE}</h1>
+<p>Nhiều người dân đã chia sẻ cảm nhận sau đêm đầu tiên Đại Nội mở cửa đón khách.</p>
+<figure><blockquote><p>Đêm Đại Nội đẹp hơn tôi nghĩ rất nhiều.</p></blockquote>
+<figcaption>Bà Nguyễn Thị Hồng, du khách Hà Nội</figcaption></figure>
+<blockquote><p>Chúng tôi sẽ mở thêm tuyến tham quan mới.</p><p>— Ông Phạm Văn Tâm, Giám đốc Trung tâm</p></blockquote>
+<p>Trung tâm dự kiến đón khoảng 2.000 lượt khách mỗi đêm trong tháng đầu tiên.</p></article>""")
+    quotes = [b for b in a.blocks if isinstance(b, Quote)]
+    assert [q.attribution for q in quotes] == ["Bà Nguyễn Thị Hồng, du khách Hà Nội",
+                                               "Ông Phạm Văn Tâm, Giám đốc Trung tâm"]
+    assert [text_of(q.text) for q in quotes] == ["Đêm Đại Nội đẹp hơn tôi nghĩ rất nhiều.",
+                                                 "Chúng tôi sẽ mở thêm tuyến tham quan mới."]
+
+
+def test_the_outlet_tag_of_a_page_that_names_no_outlet_is_its_outlet(tmp_path):
+    a = _page(tmp_path, f"""<article><h1>{TITLE}</h1>
+<p class="sapo">(PLO)- Từ tối 5/12, du khách có thể tham quan Đại Nội vào ban đêm với giá vé 200.000 đồng.</p>
+<p>Giá vé bán tại cổng Ngọ Môn từ 18 giờ mỗi tối, trừ đêm thứ Hai hằng tuần.</p></article>""")
+    assert a.lede and a.lede.startswith("Từ tối") and a.outlet is not None and a.outlet.code == "PLO"
+    named = _page(tmp_path, f"""<meta property="og:site_name" content="Báo Thử"><article><h1>{TITLE}</h1>
+<p class="sapo">(PLO)- Từ tối 5/12, du khách có thể tham quan Đại Nội vào ban đêm với giá vé 200.000 đồng.</p>
+<p>Giá vé bán tại cổng Ngọ Môn từ 18 giờ mỗi tối, trừ đêm thứ Hai hằng tuần.</p></article>""")
+    assert named.outlet is not None and named.outlet.name == "Báo Thử"  # the page's own name stands
+
+
+def test_a_speakers_line_under_a_quotation_is_its_attribution_not_a_heading(tmp_path):
+    src = tmp_path / "q.txt"
+    body = ("Ngập sâu ở phường Tân Mai\n\n(HNM) - Mưa lớn chiều qua khiến nhiều tuyến phố ngập sâu.\n\n"
+            "Nước dâng nhanh trong khoảng một giờ, nhiều xe chết máy giữa đường.\n\n"
+            "\"Năm nay người dân chúng tôi mong không còn cảnh lội nước đi làm nữa.\"\n\n{who}\n\n"
+            "Đoạn thân bài cuối cùng kể về kế hoạch chống ngập của phường.\n")
+    for who in ("Bà Trần Thị Lan, phường Tân Mai", "PGS.TS. Nguyễn Văn Bình", "Đại tá Lê Văn Cường"):
+        src.write_text(body.format(who=who), encoding="utf-8")
+        a = bantin.read(src)
+        quote = next(b for b in a.blocks if isinstance(b, Quote))
+        assert (quote.attribution or "").replace("\xa0", " ") == who
+        assert not any(isinstance(b, Heading) for b in a.blocks)
+    # A heading that opens with a form of address is not a speaker: "Cô Tô", "Bà Rịa".
+    for heading in ("Cô Tô đón khách trở lại", "Bà Rịa - Vũng Tàu"):
+        src.write_text(body.format(who=heading), encoding="utf-8")
+        quote = next(b for b in bantin.read(src).blocks if isinstance(b, Quote))
+        assert quote.attribution is None
