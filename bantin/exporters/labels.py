@@ -18,6 +18,7 @@ from bantin.typography.nbsp import NB_HYPHEN, NBSP
 from bantin.typography.words import join
 
 CONTENTS = "Mục lục"
+LANDMARKS = "Điểm mốc"  # the EPUB's landmarks: cover, contents, start of the text
 PAGE = "Trang"
 PHOTO = "Ảnh"
 VIDEO = "Video"
@@ -279,3 +280,4 @@ def display(text: Text) -> Text:
     no-break spaces, so that no line breaks inside a word ("Chủ tịch"). Code is
     left as it is."""
     return tuple(s if s.code else replace(s, text=join(s.text)) for s in text)
+

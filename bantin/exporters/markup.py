@@ -4,9 +4,10 @@ character data and attributes, emphasis tags, and link targets that a URI may ho
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from urllib.parse import quote
 
-from bantin.model import Span
+from bantin.model import Span, Text
 
 _SCHEMES = re.compile(r"(?:https?|ftp)://[^/?#\s]+\S*|mailto:\S+@\S+|tel:\+?[0-9-]+", re.I)
 _URI_SAFE = "-._~:/?#@!$&'()*+,;=%"
@@ -47,3 +48,16 @@ def tag_span(s: Span, inner: str, strong: str, em: str, link_attrs: str = "") ->
     if target:
         inner = f'<a href="{attr(target)}"{link_attrs}>{inner}</a>'
     return inner
+
+
+# Between two note marks side by side: raised, "³,⁴", never "³⁴" read as note 34 (helper-112).
+NOTE_SEPARATOR = ","
+
+
+def with_marks_apart(text: Text) -> Iterator[tuple[Span, bool]]:
+    """Each span, and whether it is a note's mark right after another's: a
+    writer sets ``NOTE_SEPARATOR`` between them."""
+    after_note = False
+    for s in text:
+        yield s, after_note and s.note is not None
+        after_note = s.note is not None or (after_note and not s.text)

@@ -202,8 +202,14 @@ def file_family(fam: Family) -> str:
     return _family_name(fam.files["regular"])
 
 
+# What bantin's own typography writes into the text (quotes, dashes, the ellipsis,
+# the no-break space): a face without them printed "[U+201C]" in a PDF of a source
+# that typed none of them (helper-117).
+TYPESET = frozenset("“”‘’–—…\u00a0")
+
+
 def missing_vietnamese(cmap: frozenset[int]) -> list[str]:
-    return sorted(c for c in VIETNAMESE if ord(c) not in cmap)
+    return sorted(c for c in VIETNAMESE | TYPESET if ord(c) not in cmap)
 
 
 def _check(files: dict[str, Path], label: str) -> frozenset[int]:
@@ -215,7 +221,8 @@ def _check(files: dict[str, Path], label: str) -> frozenset[int]:
             # A font named by its file is named once, not as "Vera.ttf: Vera.ttf regular".
             font = label if label == str(path) else f"{path}: {label}"
             raise FontError(
-                f"{font} {face} lacks {len(lacks)} Vietnamese letters: {''.join(lacks[:16])}"
+                f"{font} {face} lacks {len(lacks)} Vietnamese letters or typographic marks: "
+                f"{''.join(lacks[:16]).replace(chr(0xA0), '(no-break space)')}"
                 + ("…" if len(lacks) > 16 else "")
             )
         common = cmap if common is None else common & cmap

@@ -149,7 +149,8 @@ def _read(path: Path) -> dict[str, Any]:
     import tomllib  # only when a sheet is read: `bantin --help` reads none
 
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
+        # utf-8-sig: Notepad saves a byte-order mark, which TOML calls an invalid statement.
+        return tomllib.loads(path.read_text(encoding="utf-8-sig"))
     except (OSError, UnicodeDecodeError) as e:
         raise StyleError(f"{path}: cannot read style sheet: {e}") from None
     except tomllib.TOMLDecodeError as e:
@@ -171,9 +172,11 @@ def _resolve_path(ref: str, relative_to: Path | None) -> Path:
     if ref in shipped():
         return shipped()[ref]
     p = Path(ref)
-    if not p.is_absolute() and relative_to is not None and not p.exists():
+    # A sheet's parent is looked for beside it first, as its font files are: a
+    # "base.toml" in the folder a run starts from was taken instead (helper-117).
+    if not p.is_absolute() and relative_to is not None and (relative_to.parent / p).exists():
         p = relative_to.parent / p
-    if not p.exists():
+    if not p.is_file():
         # The sheet that extends it is named: the missing name may be in any sheet of a chain.
         where = f"{relative_to}: extends: " if relative_to is not None else ""
         what = f"no style sheet {p}" if p.suffix == ".toml" or "/" in ref else f"no style named {ref!r}"
@@ -182,7 +185,9 @@ def _resolve_path(ref: str, relative_to: Path | None) -> Path:
 
 
 def _load_raw(path: Path, seen: tuple[Path, ...] = ()) -> tuple[dict[str, Any], list[Path]]:
-    if path in seen:
+    # Compared resolved: "sub/c.toml" extending "../b.toml" extending "sub/c.toml"
+    # named each sheet anew and recursed until Python stopped it (helper-117).
+    if path.resolve() in seen:
         raise StyleError(f"{path}: style sheets extend each other in a loop")
     data = _read(path)
     _check_keys(data, path)
@@ -190,7 +195,7 @@ def _load_raw(path: Path, seen: tuple[Path, ...] = ()) -> tuple[dict[str, Any], 
     parent = data.pop("extends", None)
     if parent is None:
         return data, [path]
-    base, chain = _load_raw(_resolve_path(str(parent), path), seen + (path,))
+    base, chain = _load_raw(_resolve_path(str(parent), path), seen + (path.resolve(),))
     return _merge(base, data), chain + [path]
 
 

@@ -40,8 +40,19 @@ class Typeset(Protocol):
         paragraph around it, as ``quotes.apply`` and ``nbsp.apply`` read them."""
 
 
+# A tone typed before the vowel's own mark ("o" + acute + circumflex, as some
+# keyboards and converters write "ố"): both marks are of combining class 230, so
+# NFC keeps their order, composes nothing, and a PDF sets one mark on the other.
+_TONE_FIRST = re.compile("([\u0300\u0301\u0303\u0309]+)([\u0302\u0306])")
+
+
 def nfc(text: str) -> str:
-    return unicodedata.normalize("NFC", text)
+    """NFC, with a tone typed before the circumflex or breve put after it ("muó̂n"
+    is "muốn"): only such a text still holds a combining circumflex or breve."""
+    text = unicodedata.normalize("NFC", text)
+    if "\u0302" in text or "\u0306" in text:
+        text = unicodedata.normalize("NFC", _TONE_FIRST.sub(r"\2\1", unicodedata.normalize("NFD", text)))
+    return text
 
 
 def pipeline(switches: Mapping[str, bool], tone_style: str = "keep") -> Typeset:

@@ -49,7 +49,8 @@ _TITLE = r"(?:TP|Tp|TS|TSKH|PGS|GS|ThS|BS|KS|NXB|Q|P|TX|TT|[A-Z]{1,3})"
 _ABBREV = re.compile(rf"\b((?:TP|Tp|TS|TSKH|PGS|GS|ThS|BS|KS|NXB|Q|P|TX|TT)\.(?:{_TITLE}\.){{0,2}}) (?=\w)")
 # An initial: a capital letter and a full stop before a capitalised name ("N. Văn A").
 # (The name's capital is checked with isupper: "À-Ỹ" spans small letters too.)
-_INITIAL = re.compile(r"(?<![\w.])((?:[A-ZĐ]\.){1,3}) (?=[^\W\d_])")  # "J.K. Rowling" too
+# "J.K. Rowling" too; never the unit of "45 °C. Mã lỗi …", whose stop ends a sentence.
+_INITIAL = re.compile(r"(?<![\w.°])((?:[A-ZĐ]\.){1,3}) (?=[^\W\d_])")
 # Words that name a person before an initial in lower case ("ông N. Văn A",
 # "đối tượng T. Minh"); the last syllable is enough ("bác sĩ", "tác giả").
 _PERSON = frozenset("ông bà anh chị em cô chú bác cụ cậu dì thầy ngài cháu bé tượng can cáo phạm giả sĩ".split())

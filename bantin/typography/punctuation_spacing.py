@@ -20,7 +20,8 @@ NAME = "punctuation_spacing"
 # … năm". The three words are what make it a form; "nhiều năm …" ends a sentence.
 # A colon spaced on both sides between two numbers ("lúc 7 : 30", "tỷ lệ 1 : 500")
 # stays as typed: tightened on one side only it read "7: 30".
-_BEFORE = re.compile(r"(?<=[\w\u201d\u2019\"')\]])(?<!\d)\s+(?=[,;!?]|[.:](?:\s|$))"
+# A per cent sign ends its figure's word: "1,5 % ." is "1,5%." (helper-113).
+_BEFORE = re.compile(r"(?<=[\w\u201d\u2019\"')\]%‰])(?<!\d)\s+(?=[,;!?]|[.:](?:\s|$))"
                      r"|(?<=\d)\s+(?=[,;!?]|\.(?:\s|$)|:(?:$|\s(?!\s*\d)))"
                      r"|(?<=[\w\u201d\u2019\"')\]])(?:(?<![nN]gày)(?<![tT]háng)|(?!\s+\u2026\s+(?:tháng|năm)\b))"
                      r"(?<!tháng \u2026 năm)\s+(?=\u2026(?:\s|$))"

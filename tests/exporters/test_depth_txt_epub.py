@@ -56,7 +56,7 @@ def test_epub_is_valid_and_reads_back_in_order(doc: bantin.Document, tmp_path: P
         html = z.read("EPUB/article-001.xhtml").decode().replace("\u00a0", " ")
     assert html.count('epub:type="noteref"') == 3 and html.count('epub:type="footnote"') == 3
     assert 'href="#ref-1-1"' in html  # each note links back to its reference
-    assert '<ol start="3">' in html and '<ol type="a">' in html
+    assert '<ol start="3">' in html and '<ol type="a" class="paren lower-alpha"' in html  # "a)" drawn by the CSS
     assert 'rowspan="2"' in html and 'colspan="2"' in html and html.count("Năm 2024") == 1
     assert "<sup>2</sup>" in html and "<sub>2</sub>" in html
     assert "<footer>— Giám đốc Sở Nông nghiệp</footer>" in html

@@ -26,6 +26,8 @@ cần xuống dòng, thư vanphong.ubnd.phuong.kienhung.quan.hadong@hanoi.gov.vn
 
 Chữ Hán 北京 và ngôi sao ★ trong câu, `ma_nguon_ngan` trong dòng.
 
+Thẻ #ChuyenDoiSoQuocGiaNam2025VaDinhHuongDen2030ChoMoiNguoiDanMoiDoanhNghiepMoiCoQuan dài hơn một dòng.
+
 ```
 dong_ma_rat_dai = tinh_toan(tham_so_thu_nhat, tham_so_thu_hai, tham_so_thu_ba, tham_so_thu_tu)
 ```

@@ -164,3 +164,28 @@ def test_front_matter_names_an_administrative_header_and_signature():
     warned: list[str] = []
     b = read("---\ntitle: Tin\nsigner: [A, B]\nrecipients: {a: 1}\n---\n\nMột đoạn văn.\n", warned=warned)
     assert b.signature is None and any("signer" in w for w in warned) and any("recipients" in w for w in warned)
+
+
+def test_the_front_matters_byline_signing_the_body_is_printed_once() -> None:
+    # helper-112: "Lê Minh Khoa" twice at the foot, as a paragraph and as the byline.
+    md = ("---\ntitle: Xe buýt điện\nbyline: Lê Minh Khoa\n---\n\nThành phố công bố lộ trình thay xe buýt.\n\n"
+          "Dự án hoàn thành vào quý IV/2027.\n\nLê Minh Khoa\n")
+    a = read(md)
+    assert a.byline == "Lê Minh Khoa"
+    assert [b.text[0].text for b in a.blocks] == ["Thành phố công bố lộ trình thay xe buýt.",
+                                                  "Dự án hoàn thành vào quý IV/2027."]
+    other = read(md.replace("\nLê Minh Khoa\n", "\nTheo Lê Minh Khoa\n"))  # not the byline alone: kept
+    assert other.blocks[-1].text[0].text == "Theo Lê Minh Khoa"
+
+
+def test_a_pictures_credit_written_in_its_description_only_is_its_credit(tmp_path: Path) -> None:
+    # helper-112: the title became the caption and the credit in the description was lost.
+    from PIL import Image
+
+    Image.new("RGB", (40, 30), "white").save(tmp_path / "anh1.png")
+    f = tmp_path / "xe.md"
+    f.write_text("# Xe buýt điện\n\nĐoạn mở đầu.\n\n![Xe buýt điện tại bến Long Biên. Ảnh: Nguyễn Hà](anh1.png "
+                 "\"Xe buýt điện tại bến Long Biên\")\n\nĐoạn kết.\n", encoding="utf-8")
+    fig = api.read(f, typography=False).blocks[1]
+    assert isinstance(fig, api.Figure)
+    assert (api.text_of(fig.caption), fig.credit) == ("Xe buýt điện tại bến Long Biên", "Nguyễn Hà")

@@ -180,3 +180,47 @@ def test_the_epub_headings_follow_the_sheets_leading(tmp_path):
     sheet_css = css(style, [], [])
     assert "line-height: 1.9;" in _rule(sheet_css, "h1, h2, h3, h4, h5, h6")
     assert "line-height: 1.3;" in _rule(css(load("default"), [], []), "h1, h2, h3, h4, h5, h6")  # 1.4 less 0.1: 1.3
+
+
+def test_sheets_as_offices_save_them(tmp_path, monkeypatch):
+    """helper-117: a loop written through "../" recursed into a traceback; a parent
+    named relatively was taken from the folder the run started in before the
+    sheet's own; Notepad's byte-order mark was "invalid TOML"; a top margin under
+    4 mm failed every DOCX."""
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "b.toml").write_text('extends = "sub/c.toml"\n', encoding="utf-8")
+    (tmp_path / "sub" / "c.toml").write_text('extends = "../b.toml"\n', encoding="utf-8")
+    with pytest.raises(StyleError, match="extend each other in a loop"):
+        load(str(tmp_path / "b.toml"))
+    house, elsewhere = tmp_path / "house", tmp_path / "elsewhere"
+    house.mkdir(), elsewhere.mkdir()
+    (house / "base.toml").write_text('extends = "default"\n[page]\nsize = "A5"\n', encoding="utf-8")
+    (house / "house.toml").write_text('extends = "base.toml"\n', encoding="utf-8")
+    (elsewhere / "base.toml").write_text('extends = "default"\n[page]\nsize = "Letter"\n', encoding="utf-8")
+    monkeypatch.chdir(elsewhere)
+    assert load(str(house / "house.toml")).page.size == "A5"
+    bom = tmp_path / "bom.toml"
+    bom.write_bytes('\ufeffextends = "default"\n[page]\nmargin_top = 0\n'.encode())
+    assert load(str(bom)).page.margin_top == 0
+    r = bantin("export", "-f", "docx", "-s", str(bom), "-o", str(tmp_path / "out"), str(EXAMPLES / "thu-vien-so.txt"))
+    assert r.returncode == 0, r.stderr.decode()
+
+
+def test_a_face_without_the_marks_bantin_sets_is_refused(tmp_path):
+    # helper-117: a face without “ ” – … passed the check, and the PDF printed "[U+201C]"
+    # where bantin's typography had curled a straight quote.
+    from fontTools import subset
+    from fontTools.ttLib import TTFont
+
+    face = TTFont(fonts.resolve(load("default").body_font).files["regular"])
+    keep = {ord(c) for c in fonts.VIETNAMESE} | set(range(0x20, 0x7F))
+    sub = subset.Subsetter()
+    sub.populate(unicodes=keep)
+    sub.subset(face)
+    face.save(tmp_path / "bare.ttf")
+    sheet = tmp_path / "bare.toml"
+    sheet.write_text(f'extends = "default"\n[fonts]\nbody = {{ files = ["{tmp_path / "bare.ttf"}"] }}\n',
+                     encoding="utf-8")
+    with pytest.raises(StyleError, match=r"lacks 8 Vietnamese letters or typographic marks: "
+                                         r"\(no-break space\)–—‘’“”…"):
+        fonts.check(load(str(sheet)))

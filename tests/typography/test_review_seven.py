@@ -55,3 +55,18 @@ def test_colon_between_numbers(source: str, expected: str) -> None:
 ])
 def test_double_hyphen_between_numbers(source: str, expected: str) -> None:
     assert typo(source) == expected
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    # helper-113: a tone typed before the circumflex or breve ("o" + acute + circumflex)
+    # stayed two marks, set one on the other in the PDF, and "muốn" was not found.
+    ("Người dân mu\u006f\u0301\u0302n đi\u0065\u0300\u0302u chỉnh", "Người dân muốn điều chỉnh"),
+    ("\u00f3\u0302ng và m\u0061\u0301\u0306t", "ống và mắt"),
+    # A per cent sign ends its figure's word: no space before the punctuation after it.
+    ("tỷ lệ : 1,5 % .", "tỷ lệ: 1,5%."),
+    ("độ ẩm 80 % ; gió nhẹ", "độ ẩm 80%; gió nhẹ"),
+    # "°C." ends a sentence; the C is no person's initial bound to the next word.
+    ("Nhiệt độ lên 45 °C. Mã lỗi hiện ra.", "Nhiệt độ lên 45\u00a0°C. Mã lỗi hiện ra."),
+])
+def test_marks_in_order_per_cent_and_degrees(source: str, expected: str) -> None:
+    assert typo(source) == expected

@@ -120,8 +120,10 @@ def page_setup(d: Any, style: Style, running: str) -> None:
         section.page_width, section.page_height = Mm(w), Mm(h)
         section.top_margin, section.bottom_margin = Mm(page.margin_top), Mm(page.margin_bottom)
         section.left_margin, section.right_margin = Mm(page.margin_left), Mm(page.margin_right)
-        section.header_distance = Mm(page.margin_top / 2 - 2)
-        section.footer_distance = Mm(page.margin_bottom / 2 - 2)
+        # Halfway into the margin, less 2 mm; never below the paper's edge (a margin
+        # under 4 mm, which a sheet may set, failed every DOCX, helper-117).
+        section.header_distance = Mm(max(0.0, page.margin_top / 2 - 2))
+        section.footer_distance = Mm(max(0.0, page.margin_bottom / 2 - 2))
         # Header and footer differ on page 1: no running title, and in the nd30
         # layout no page number there either.
         section.different_first_page_header_footer = True

@@ -17,7 +17,7 @@ from bantin.exporters import Warn
 from bantin.exporters.docx.fields import NB_HYPHEN, run
 from bantin.exporters.docx.names import CODE_CHAR, LINK_STYLE, NAMES
 from bantin.exporters.docx.numbering import Numbering, text_indent, twips
-from bantin.exporters.markup import link_target
+from bantin.exporters.markup import NOTE_SEPARATOR, link_target, with_marks_apart
 from bantin.exporters.roles import Role
 from bantin.exporters.walk import Walker
 from bantin.model import Note, Span, Text
@@ -147,7 +147,9 @@ class Writer(Walker):
         """The spans as runs; a link becomes a w:hyperlink to an external target.
         Notes which faces the runs are drawn in: only those are embedded."""
         r = self.roles[role]
-        for s in text:
+        for s, after_note in with_marks_apart(text):
+            if after_note:
+                self.runs(p, NOTE_SEPARATOR, False, False, None, "sup")
             bold, italic = r.bold or s.strong, r.italic or s.em
             self.faces.add(("mono" if s.code else r.font, "bold_italic" if bold and italic else "bold" if bold else
                             "italic" if italic else "regular"))

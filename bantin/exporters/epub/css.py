@@ -45,7 +45,9 @@ def css(style: Style, fonts: list[tuple[str, str, str]], fallbacks: list[str]) -
     indent = f"{t.first_line_indent * MM / t.body_size:.2f}em" if t.first_line_indent else "0"
     align = "justify" if t.justify else "left"  # the sheet's, for paragraphs and list items alike
     return "\n".join(
-        faces
+        # The landmarks are for the reading system, not the contents page's reader.
+        ['@namespace epub "http://www.idpf.org/2007/ops";']
+        + faces
         + [
             # No colour for the text: a reading system's night or sepia theme sets its own,
             # and a dark grey fixed here would stay dark on a black page.
@@ -73,6 +75,10 @@ def css(style: Style, fonts: list[tuple[str, str, str]], fallbacks: list[str]) -
             f"text-indent: {'0' if t.lede_bold else indent}; }}",
             "ol, ul { margin: 0 0 0.6em 0; padding-left: 1.6em; }",
             ".own-numbers { list-style: none; padding-left: 0; }",
+            "ol.paren { list-style: none; } ol.paren > li { counter-increment: item; } "
+            "ol.paren > li::before { float: left; min-width: 1.8em; margin-left: -1.8em; }",
+            *(f'ol.paren.{kind} > li::before {{ content: counter(item, {kind}) ") "; }}'
+              for kind in ("decimal", "lower-alpha", "upper-alpha", "lower-roman", "upper-roman")),
             f".own-numbers li {{ text-indent: {indent}; }}",
             f"li {{ margin-bottom: 0.3em; text-align: {align}; }}",
             "blockquote { margin: 0.6em 2em; font-style: italic; }",
@@ -106,7 +112,12 @@ def css(style: Style, fonts: list[tuple[str, str, str]], fallbacks: list[str]) -
             f"pre {{ white-space: pre-wrap; overflow-wrap: anywhere; text-align: left; margin: 0.6em 0; "
             # A translucent grey ground reads on a white page and on a night theme's black.
             f"padding: 0.4em 0.6em; background: {_GROUND}; font-size: 0.82em; line-height: 1.35; }}",
-            "nav ol { list-style: none; padding-left: 0; } nav li { margin: 0.4em 0; }",
+            "nav ol { list-style: none; padding-left: 0; } nav li { margin: 0.4em 0; } "
+            # An article's headings stand under it, not level with the articles (helper-115).
+            "nav ol ol { padding-left: 1.2em; } nav[epub|type~=\"landmarks\"] { display: none; }",
+            # A word longer than a phone's line (a code, a hashtag, an address
+            # not linked) breaks rather than running off the screen (helper-115).
+            "p, li, td, th, figcaption, blockquote, .masthead { overflow-wrap: break-word; }",
             # The review's title and the line under it stand as the role says (centred), as in the PDF and DOCX.
             f"h1.digest-title {{ text-align: {r['digest_title'].align}; }}",
             f".digest-meta {{ text-align: center; text-indent: 0; color: {t.accent_colour}; }}",

@@ -23,7 +23,7 @@ from bantin.exporters.labels import (
     placeholder,
     undated,
 )
-from bantin.exporters.markup import attr, escape, tag_span
+from bantin.exporters.markup import NOTE_SEPARATOR, attr, escape, tag_span, with_marks_apart
 from bantin.exporters.roles import lead_in
 from bantin.exporters.walk import Walker
 from bantin.model import (
@@ -106,7 +106,9 @@ class Html(Walker):
 
     def spans(self, text: Text, role: str = "body", bold: bool = False, italic: bool = False) -> str:
         out = []
-        for s in text:
+        for s, after_note in with_marks_apart(text):
+            if after_note:
+                out.append(f"<sup>{NOTE_SEPARATOR}</sup>")
             b, i = bold or s.strong, italic or s.em or self.quoted > 0
             face = "bold_italic" if b and i else "bold" if b else "italic" if i else "regular"
             h = f"<code>{self.x(s.text, 'mono', face)}</code>" if s.code else self.x(s.text, role, face)
@@ -314,6 +316,10 @@ class Html(Walker):
         if b.ordered and not b.numbered_in_text:
             cls += f' start="{b.start}"' if b.start != 1 else ""
             cls += f' type="{_OL_TYPES[b.numbering]}"' if b.numbering != "decimal" else ""
+            if b.delimiter != ".":
+                # "1)", "a)": a list style writes only "1." and "a."; the CSS draws the
+                # marker from the list's own counter (the PDF, DOCX and text say "a)").
+                cls += f' class="paren {b.numbering}" style="counter-reset: item {b.start - 1}"'
         items = "".join(f"<li>{self.inline_or_blocks(i.blocks)}</li>" for i in b.items)
         self.parts.append(f"<{tag}{cls}>{items}</{tag}>")
 

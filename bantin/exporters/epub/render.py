@@ -11,7 +11,7 @@ from bantin.exporters import RenderContext
 from bantin.exporters.epub import fonts, package
 from bantin.exporters.epub.css import css
 from bantin.exporters.epub.html import Html, drawn
-from bantin.exporters.labels import CONTENTS, meta_text
+from bantin.exporters.labels import CONTENTS, LANDMARKS, meta_text
 from bantin.exporters.markup import escape
 from bantin.model import Briefing, Document
 from bantin.model.serialize import dumps
@@ -61,9 +61,17 @@ def write(doc: Document, ctx: RenderContext) -> bytes:
         book.spine = [*chapters, (nav, "no")]
     book.add_item(epub.EpubNcx())
     book.add_item(nav)
+    # Landmarks: a reader's "go to the beginning" and "cover" (helper-115), and a
+    # screen reader's way round the book. ebooklib writes them from the guide.
+    start = book.spine[2 if isinstance(doc, Briefing) and html.kind != "digest" else 0]
+    book.guide = [*([{"type": "cover", "href": "cover.xhtml", "title": meta_text(doc.title)}]
+                    if isinstance(doc, Briefing) and html.kind != "digest" else []),
+                  {"type": "toc", "href": "nav.xhtml", "title": CONTENTS},
+                  {"type": "text", "href": start.file_name, "title": start.title}]
 
     buf = io.BytesIO()
-    epub.write_epub(buf, book, {"mtime": ctx.build_time(), "raise_exceptions": True, "epub3_pages": False})
+    epub.write_epub(buf, book, {"mtime": ctx.build_time(), "raise_exceptions": True, "epub3_pages": False,
+                                "landmark_title": LANDMARKS})
     return package.repack(buf.getvalue(), embedded.shared)
 
 

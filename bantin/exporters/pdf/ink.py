@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from bantin.errors import ExportError
 from bantin.exporters import Warn
-from bantin.exporters.markup import escape, tag_span
+from bantin.exporters.markup import NOTE_SEPARATOR, escape, tag_span, with_marks_apart
 from bantin.exporters.pdf.fonts import Fonts, lazy_name, mono
 from bantin.model import Span, Text
 from bantin.style.fonts import Family, fallback_for
@@ -62,7 +62,9 @@ class Ink:
 
     def spans(self, text: Text, family: Family, link_colour: str = "") -> str:
         out = []
-        for s in text:
+        for s, after_note in with_marks_apart(text):
+            if after_note:
+                out.append(f"<super>{NOTE_SEPARATOR}</super>")
             if s.code:
                 name, face = mono(self.fonts.mono)
                 inner = f'<font name="{name}">{self.chars(s.text, face)}</font>'

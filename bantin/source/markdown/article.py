@@ -113,9 +113,15 @@ def read(data: bytes, ctx: Context) -> Article:
                      "-M title=…")
         title = named.title or ""
     outlet = front.outlet(meta, ctx.warn)
+    byline = front.byline(meta, ctx.warn)
+    if byline and blocks and isinstance(blocks[-1], Paragraph) and " ".join(
+            text_of(blocks[-1].text).split()).strip(" .") == " ".join(byline.split()):
+        # The body signed with the byline the front matter gives: printed once, as
+        # the byline (helper-112: "Lê Minh Khoa" twice at the foot).
+        blocks = blocks[:-1]
     return Article(
         title=title, lede=lede, outlet=Outlet(None, outlet) if outlet else None,
-        date=front.date(meta, ctx.warn) or named.date, byline=front.byline(meta, ctx.warn),
+        date=front.date(meta, ctx.warn) or named.date, byline=byline,
         url=front.url(meta, ctx.warn), tags=front.tags(meta, ctx.warn), blocks=tuple(blocks),
         notes=tuple(Note(note_id(n), b) for n, b in numbered),
         # An administrative document's header and signature, as the -M keys of the same names give them.

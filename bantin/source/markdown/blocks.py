@@ -34,6 +34,7 @@ from bantin.model import (
 from bantin.source import fragment
 from bantin.source.markdown import inline, parse
 from bantin.source.reader import Context
+from bantin.source.rules.caption import credited
 
 _ATTRIBUTION = re.compile(r"(?:—|―|--)\s*(\S.*)", re.S)
 _ATTRIBUTION_WORDS = 15
@@ -79,6 +80,11 @@ class Builder:
                     fig = fragment.figure(lone.picture, given or plain(lone.picture.alt), self.ctx)
                     if not fig.caption and lone.picture.alt:  # the line under it was only a credit
                         fig = replace(fig, caption=plain(lone.picture.alt))
+                    alt = credited(lone.picture.alt) if fig.credit is None and lone.picture.alt else None
+                    if alt is not None and alt[1] not in text_of(fig.caption):
+                        # The title is the caption; the credit was written in the
+                        # description only ("![… Ảnh: Nguyễn Hà](x.png "…")", helper-112).
+                        fig = replace(fig, credit=alt[1])
                     out.append(fig)
                     parts = list(lone.after)
                 text = inline.spans(parts)
