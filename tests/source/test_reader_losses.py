@@ -106,3 +106,33 @@ def test_a_speakers_line_under_a_quotation_is_its_attribution_not_a_heading(tmp_
         src.write_text(body.format(who=heading), encoding="utf-8")
         quote = next(b for b in bantin.read(src).blocks if isinstance(b, Quote))
         assert quote.attribution is None
+
+
+def test_what_the_rules_above_must_leave_alone(tmp_path):
+    """helper-116: the first forms of these rules took a linked sapo out of the
+    lede, a dialogue's last line for its speaker, a subheading under a quotation
+    for the person quoted, kept "Tham khảo" in the body, and put a page's menus
+    and meta lines back as lists."""
+    a = _page(tmp_path, f"""<article><h1>{TITLE}</h1>
+<h2 class="detail-sapo">TTO - Sáng 5/12, Đại Nội mở cửa ban đêm, sau khi <a href="/dai-noi-lui.htm">lùi lịch</a>
+hai lần.</h2><p>Giá vé 200.000 đồng một người, bán tại cổng Ngọ Môn từ 18 giờ mỗi tối.</p>
+<blockquote><p>— Anh đi đâu mà vội thế?</p><p>— Tôi sang bên kia sông, xem Đại Nội lên đèn.</p></blockquote>
+<figure><picture><source srcset="a.webp"></picture><blockquote><p>Đại Nội đẹp hơn.</p></blockquote>
+<figcaption>Phối cảnh Đại Nội. Ảnh: Trung tâm</figcaption></figure>
+<p>Trong thời gian thi công, một số tuyến xe buýt sẽ đổi lộ trình<sup><a href="#fn1">1</a></sup>.</p>
+<p>Tham khảo</p><ol class="footnotes"><li id="fn1">Thông báo của Trung tâm.</li></ol></article>""")
+    assert a.lede and a.lede.startswith("Sáng 5/12") and a.outlet is not None and a.outlet.code == "TTO"
+    assert not any(isinstance(b, Heading) for b in a.blocks)
+    assert all(q.attribution is None for q in a.blocks if isinstance(q, Quote))
+    assert text_of(a.blocks[-1].text).startswith("Trong thời gian thi công")  # "Tham khảo" went with its notes
+    menus = _page(tmp_path, f"""<h1>{TITLE}</h1><ul><li>Thứ Hai, 5/12/2026</li><li>Lượt xem: 1.234</li></ul>
+<p>Từ tối 5/12, du khách có thể tham quan Đại Nội vào ban đêm với giá vé 200.000 đồng.</p>
+<ul><li><span>Thời sự</span></li><li><span>Thế giới</span></li></ul>
+<p>Giá vé bán tại cổng Ngọ Môn từ 18 giờ mỗi tối, trừ đêm thứ Hai hằng tuần.</p>""")
+    assert not any(isinstance(b, ListBlock) for b in menus.blocks)
+    src = tmp_path / "q.txt"
+    for heading in ("Bà Rịa", "Chú Tễu", "Cô Tô, đảo ngọc", "Anh Quốc, Pháp và Đức"):
+        src.write_text("Lễ hội mùa xuân\n\n(HNM) - Mưa lớn chiều qua khiến nhiều tuyến phố ngập.\n\n"
+                       f"\"Năm nay chúng tôi mong trời đẹp.\"\n\n{heading}\n\nĐoạn kết của bài.\n", encoding="utf-8")
+        blocks = bantin.read(src).blocks
+        assert [text_of(b.text) for b in blocks if isinstance(b, Heading)] == [heading], heading

@@ -190,7 +190,7 @@ def _lede_from_body(pieces: list[Piece], description: str | None, is_article: bo
     outlet's tag, or that the page's description repeats; else the description
     itself, when the body does not already say it."""
     first = pieces[0] if pieces else None
-    if first is not None and isinstance(first.block, Paragraph) and not any(s.note or s.href for s in first.block.text):
+    if first is not None and isinstance(first.block, Paragraph) and not any(s.note for s in first.block.text):
         stripped = sapo.strip_outlet_tag(first.text)
         if sapo.has_outlet_tag(first.text) or (description and key(stripped) == key(
                 sapo.strip_outlet_tag(description))):
@@ -203,6 +203,9 @@ def _lede_from_body(pieces: list[Piece], description: str | None, is_article: bo
     if any(probe in key(p.text) for p in pieces[:4]):
         return None  # a description that only repeats (or cuts) the body is no lede
     return squash(sapo.strip_outlet_tag(description))
+
+
+_BRACKET_GAP = re.compile(r"(?<=\()\s+|\s+(?=\))")
 
 
 def _tagged(head: str, lede: str | None) -> Outlet | None:
@@ -269,7 +272,10 @@ def read(data: bytes, ctx: Context) -> Article:
     pieces = converter.convert(main)
     pieces = restore(pieces, pictures, imgs, page, fields.title, converter.contents)
     lede = found[1] if found else None
-    head = squash(" ".join(found[0].itertext())) if found else (pieces[0].text if pieces else "")
+    # The sapo's text as its pieces stand, a stamp's element apart from the words
+    # after it ("TTO -" then "Từ …"), a linked tag closed up ("(<a>Dân trí</a>) -").
+    head = _BRACKET_GAP.sub("", squash(" ".join(found[0].itertext()))) if found else (
+        pieces[0].text if pieces else "")
     pieces, byline = clean(pieces, title=fields.title, sapo=lede, byline=fields.byline, pictures=pictures,
                            outlets=fields.outlets)
     if lede is None:

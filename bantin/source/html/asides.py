@@ -19,6 +19,8 @@ from bantin.source.html.page import key, remove, squash, text_of_el
 _DASHES = re.compile(r"^[\s—–―-]+")
 _SIGNED = re.compile(r"^\s*[—–―]\s*\S")  # "— Ông A": a dash that is no hyphen, then the name
 _WHO_WORDS = 25  # longer, a dashed last paragraph is the quote's own words
+_NAME_WORDS = 6  # "Phó Chủ tịch Nguyễn Văn An": the capitalised words before a comma
+_CREDIT = re.compile(r"(?i)\b(?:ảnh|photo|nguồn)\s*:")
 
 
 def take_attributions(page: Any) -> Callable[[str], str | None]:
@@ -52,19 +54,34 @@ def take_attributions(page: Any) -> Callable[[str], str | None]:
     return lookup
 
 
+def _named(text: str) -> bool:
+    """A person (or body) named first: a few capitalised words, then nothing or a
+    comma and what they are ("Bà Nguyễn Thị Hồng, du khách Hà Nội"); never a
+    sentence ("Tôi sang bên kia sông, …"), nor a photo's caption ("Phối cảnh cầu.
+    Ảnh: Sở GTVT", "Ảnh chụp màn hình …")."""
+    name = text.split(",", 1)[0].split()
+    # The name ends the part before the comma, a title may precede it in lower case
+    # ("Bộ trưởng Hồ Đức Phớc"): the first word and the last two are capitalised.
+    return (0 < len(name) <= _NAME_WORDS + 2 and all(w.isalpha() for w in name)
+            and all(w[:1].isupper() for w in (name[0], *name[-2:]))
+            and len(text.split()) <= _WHO_WORDS and not _CREDIT.search(text) and text.rstrip()[-1:] not in "?!")
+
+
 def _signed(bq: Any) -> list[Any]:
     """A pull quote's caption (``<figure><blockquote>…</blockquote><figcaption>``,
-    no picture in the figure), or the quote's dashed last paragraph, after another."""
+    no picture in the figure), or the quote's dashed last paragraph after others
+    that are not (a dialogue's lines all open with a dash, helper-116); either
+    only when it names someone."""
     figure = bq.getparent()
-    if figure is not None and figure.tag == "figure" and figure.find(".//img") is None:
+    if figure is not None and figure.tag == "figure" and not figure.xpath(".//img | .//picture | .//video | .//svg"):
         caption = figure.find("figcaption")
-        if caption is not None and 0 < len(text_of_el(caption).split()) <= _WHO_WORDS:
+        if caption is not None and _named(text_of_el(caption)):
             return [caption]
     paragraphs = [c for c in bq if c.tag == "p"]
-    last = paragraphs[-1] if len(paragraphs) > 1 else None
-    if last is not None and _SIGNED.match(text_of_el(last)) and len(text_of_el(last).split()) <= _WHO_WORDS:
-        return [last]
-    return []
+    if len(paragraphs) < 2 or any(_SIGNED.match(text_of_el(p)) for p in paragraphs[:-1]):
+        return []
+    last = text_of_el(paragraphs[-1])
+    return [paragraphs[-1]] if _SIGNED.match(last) and _named(_DASHES.sub("", last)) else []
 
 
 def table_captions(page: Any) -> Callable[[list[str]], str | None]:

@@ -36,10 +36,18 @@ _ARROWS = frozenset({"↩", "↩︎", "↑", "^", "⤴", "←"})
 _BLOCKS = ("p", "li", "div", "aside", "dd", "section", "td", "blockquote")
 _NOTE_WORDS = 1000  # a "note" longer than this is a part of the page, not a note
 _HEADING_WORDS = 4
-# A paragraph that heads the notes says what they are; a short one that does not
-# is the body's last line, often the byline ("Minh Thư", helper-112).
-_NOTES_HEADING = re.compile(r"(?i)^\W*(?:chú thích|ghi chú|chú giải|tài liệu tham khảo|nguồn|notes?|footnotes?|"
-                            r"endnotes?|references)\W*$")
+# A short paragraph before the notes heads them ("Chú thích", "Tham khảo",
+# "Sources"), unless it is a name of two words or more, each capitalised: the
+# body's last line, its byline ("Minh Thư", helper-112). A heading that names the
+# notes goes however it is written ("Ghi Chú").
+_NOTES_HEADING = re.compile(r"(?i)^\W*(?:chú thích|ghi chú|chú giải|tài liệu tham khảo|tham khảo|nguồn|notes?|"
+                            r"footnotes?|endnotes?|references)\W*$")
+
+
+def _heads_notes(text: str) -> bool:
+    names = text.split()
+    signed = len(names) >= 2 and all(w[:1].isupper() and not w.isupper() and w.isalpha() for w in names)
+    return bool(_NOTES_HEADING.match(text)) or not signed
 
 
 @dataclass
@@ -125,7 +133,7 @@ def _empty_up(parent: Any) -> None:
         if prev is not None and (prev.tag == "hr" or (prev.tag in ("h2", "h3", "h4", "h5", "h6", "p", "strong")
                                                       and 0 < len(words(prev.text_content())) <= _HEADING_WORDS)):
             if prev.tag == "hr" or prev.tag.startswith("h") or (
-                    _marked(node) and _NOTES_HEADING.match(" ".join(prev.text_content().split()))):
+                    _marked(node) and _heads_notes(" ".join(prev.text_content().split()))):
                 remove(prev)
         node = up
 

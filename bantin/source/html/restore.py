@@ -54,15 +54,24 @@ def _boxed(el: Any) -> bool:
 
 
 def _lost_lists(pieces: list[Piece], page: Any, convert: Callable[[Any], list[Piece]]) -> list[tuple[Any, Piece]]:
-    """The page's outermost lists of which the pieces hold no item, read as the
-    converter reads a list; not a list of links (a menu, related articles)."""
+    """The page's outermost lists that a kept paragraph introduces ("Rác được chia
+    thành các nhóm:") and of which the pieces lack an item, read as the converter
+    reads a list. Only after such a paragraph: a page's menus, meta lines ("Lượt
+    xem: 1.234") and related links are lists too, and trafilatura dropped them
+    rightly (helper-116)."""
     out: list[tuple[Any, Piece]] = []
     shown = " ".join(key(p.text) for p in pieces)
     for el in page.iter("ul", "ol"):
         items = [key(text_of_el(li)) for li in el if li.tag == "li"]
-        if not items or not all(items) or any(a.tag in ("ul", "ol", *_HELD) for a in el.iterancestors()):
+        if not items or not all(items) or any(a.tag in ("ul", "ol", "a", *_HELD) for a in el.iterancestors()):
             continue
-        if el.find(".//a") is not None or any(item in shown for item in items):
+        before = el.getprevious()
+        while before is not None and not isinstance(before.tag, str):
+            before = before.getprevious()
+        intro = text_of_el(before) if before is not None and before.tag in ("p", "div", "strong", "b") else ""
+        if not intro.endswith(":") or key(intro) not in shown or all(item in shown for item in items):
+            continue
+        if el.find(".//a") is not None:
             continue
         holder = page.makeelement("div", {})  # the converter reads a container's blocks
         holder.append(tei(el))

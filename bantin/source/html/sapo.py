@@ -186,10 +186,11 @@ def find(page: Any, title: str, descriptions: list[str]) -> tuple[Any, str, Date
         for child in el:
             if isinstance(child.tag, str) and key(text_of_el(child)) == key(text):
                 inner = child
-        if any(a.get("href") and not (stamp and key(text_of_el(a)) in key(stamp.raw)) for a in inner.iter("a")):
-            # The lede is plain text: a note's mark or a link in it would lose its
-            # note or its address (helper-112). It stays the body's first paragraph.
-            # A place stamp's link ("<a href="/ha-noi/">Hà Nội</a>:") is the stamp's.
+        if any((a.get("href") or "").startswith("#") for a in inner.iter("a")):
+            # The lede is plain text: a note's mark in it would lose its note, words
+            # and all (helper-112); such a sapo stays the body's first paragraph.
+            # A link elsewhere loses only its address (a tag, the outlet's home page,
+            # an earlier article: everyday on Tuổi Trẻ, Dân trí, PLO, helper-116).
             return None
         return inner, squash(stripped), dateline
     return None

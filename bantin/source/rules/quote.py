@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from bantin.model import Block, Paragraph, Quote, plain
+from bantin.source.rules.outlet_tag import known_place
 
 _WHOLE = re.compile(r"^[“\"](?P<q>[^“”\"]{2,})[”\"]\s*(?:\((?P<attr>[^()]{2,60})\))?\s*\.?$")
 _ATTRIBUTION = re.compile(r"^[—–-]\s*(?P<attr>[^\W\d_].{1,59})$")
@@ -20,7 +21,8 @@ _ATTRIBUTION = re.compile(r"^[—–-]\s*(?P<attr>[^\W\d_].{1,59})$")
 _ADDRESS = frozenset(
     "Ông|Bà|Anh|Chị|Cô|Chú|Bác|Cụ|Em|Thầy|Cháu|Đồng chí|GS.|PGS.|TS.|ThS.|BS.|PGS.TS.|GS.TS.|ThS.BS.|Luật sư|"
     "Bác sĩ|Đại tá|Thượng tá|Trung tá|Thiếu tá|Đại úy|Thượng úy|Trung úy|Thiếu tướng|Trung tướng|Thượng tướng|"
-    "Đại tướng|Nhà báo|Nghệ sĩ|NSND|NSƯT".split("|"))
+    "Đại tướng|Nhà báo|Nghệ sĩ|NSND|NSƯT|Tiến sĩ|Giáo sư|Phó Giáo sư|Thạc sĩ|Kỹ sư|Kiến trúc sư|Nhà văn|Nhà thơ|"
+    "Nhạc sĩ|Họa sĩ|Nghệ nhân".split("|"))
 _SPEAKER_WORDS = 16
 
 
@@ -31,14 +33,17 @@ def _speaker(line: str) -> str | None:
     words = line.split()
     if not 2 <= len(words) <= _SPEAKER_WORDS or line.rstrip()[-1:] in ".!?:;…\"”":
         return None
-    for n in (2, 1):  # "Đồng chí", "Đại tá" before "Ông"
+    for n in (3, 2, 1):  # "Phó Giáo sư", "Đại tá" before "Ông"
         if " ".join(words[:n]) not in _ADDRESS:
             continue
         for k, w in enumerate(words[n:]):
             if not w[:1].isupper() or not w.rstrip(",").isalpha():
                 return None
             if w.endswith(",") or n + k + 1 == len(words):
-                return line.strip()
+                # A name of two words or more, and no place: "Bà Rịa", "Chú Tễu",
+                # "Cô Tô, đảo ngọc" and "Anh Quốc, Pháp và Đức" head sections (helper-116).
+                name = " ".join(words[:n + k + 1]).rstrip(",")
+                return line.strip() if k >= 1 and not known_place(name) else None
     return None
 
 
