@@ -23,6 +23,7 @@ from bantin.source.rules import (
     byline,
     caption,
     dateline,
+    end_mark,
     furniture,
     gallery,
     glued_body,
@@ -42,6 +43,7 @@ from bantin.source.rules import (
     signature,
     table,
     text_lines,
+    title_line,
     wrapped_line,
 )
 from bantin.source.rules.sentences import Piece
@@ -71,7 +73,6 @@ ONE_LINE_RULES: tuple[PieceRule, ...] = (
     phrases.mark,  # unmarked captions and subheadings, short questions, "Điều 17. …"
 )
 
-_END_MARK = "./."
 _LONG_LINE = 400
 _COLLAPSED_SENTENCES = 3
 
@@ -161,6 +162,8 @@ def _article(title: str, rest: list[str], ctx: _Context, *, lede: str | None = N
              whole: bool = False, paper: bool = False) -> Article:
     """``whole``: the first line of ``rest`` holds the whole body; ``paper``: a header or the national lines open it."""
     place = None
+    if (said := title_line.doubt(title)) is not None:
+        ctx.warn(said)
     if lede is None and rest and dateline.is_timestamp(rest[0]):
         time = rest[0]
         date = dateline.iso_date(time)
@@ -201,15 +204,17 @@ def _article(title: str, rest: list[str], ctx: _Context, *, lede: str | None = N
         for part in glued_body.split(line, collapsed=len(line) > _LONG_LINE):
             units.extend(long_paragraph.split(part))
     by = by or ctx.byline
+    # "./." on a line of its own closes the body, above the byline or under it ("Minh
+    # Châu" then "./." gave the paragraph "Minh Châu ./.", helper-113).
+    closed = end_mark.taken(units)
     last = units[-1] if units else None
     if by is None and isinstance(last, str) and byline.is_byline(last) and (len(units) > 1 or lede):
         by = last  # the last line, a name: "Quý Sáng" under a video's sapo
         units.pop()
     elif by is None and lede and not rest:
         lede, by = byline.split_tail(lede)
-    if len(units) > 1 and units[-1] == _END_MARK and isinstance(units[-2], str):
-        units.pop()
-        units[-1] = f"{units[-1]} {_END_MARK}"
+    if closed or end_mark.taken(units):
+        end_mark.put_back(units)
 
     return Article(
         title=title,

@@ -31,7 +31,7 @@ NB_HYPHEN = "\u2011"
 # What a number measures or counts in: metric and other units, money, magnitudes,
 # time. Date words followed by a number are dates, not units ("30 ngày 31-1").
 UNITS = (
-    "km km2 km² m m2 m² m3 m³ cm mm µm nm ha kg g mg tấn tạ yến lít l ml mét inch °C độ MW kW kWh GW W V kV "
+    "km km2 km² m m2 m² m3 m³ cm mm µm nm ha kg g mg tấn tạ yến lít l ml mét inch °C °F độ MW kW kWh GW W V kV "
     "Hz MHz GHz GB MB TB KB đồng USD VND VNĐ EUR euro yên NDT won baht bảng đô "
     "nghìn ngàn vạn triệu tỷ tỉ "
     "giờ phút giây ngày tuần tháng năm tuổi h km/h"

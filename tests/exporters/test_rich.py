@@ -194,13 +194,31 @@ def test_image_checks():
     Pil.new("1", (10000, 9500)).save(big, "PNG")  # 95 Mpx in a few kilobytes, past Pillow's warning
     with warnings.catch_warnings(record=True) as heard:
         warnings.simplefilter("always")
-        with pytest.raises(ImageError, match="decompression bomb"):
+        with pytest.raises(ImageError, match=r"^image of 10000×9500 pixels is larger than bantin reads "
+                                             r"\(40 megapixels, a JPEG 150\)$"):
             load(big.getvalue())
     assert heard == []  # helper-66: Pillow's own warning reached stderr, in its words
     huge = io.BytesIO()
     Pil.new("1", (15000, 15000)).save(huge, "PNG")  # past Pillow's own refusal, at twice its limit
     with pytest.raises(ImageError, match=r"^image of 225,000,000 pixels is a possible decompression bomb$"):
         load(huge.getvalue())
+
+
+def test_a_phones_48_megapixel_jpeg_is_read_at_a_fraction_of_its_size(monkeypatch):
+    """helper-119: a phone's 8000×6000 photo was refused as "a possible decompression
+    bomb". A JPEG past the limit is decoded at a half, a quarter or an eighth of its
+    size (here the limit is lowered, so that the test's picture stays small)."""
+    from bantin.model import images
+
+    monkeypatch.setattr(images, "MAX_PIXELS", 1_000_000)
+    buf = io.BytesIO()
+    Pil.new("RGB", (2000, 1000), (200, 120, 40)).save(buf, "JPEG", quality=80)
+    im = load(buf.getvalue())
+    assert (im.width, im.height, im.media_type) == (1000, 500, "image/jpeg")  # half: the smallest step under
+    png = io.BytesIO()
+    Pil.new("RGB", (2400, 1800)).save(png, "PNG")
+    with pytest.raises(ImageError, match="larger than bantin reads"):  # a PNG decodes whole, or not at all
+        load(png.getvalue())
 
 
 def test_a_phones_mpo_photo_stays_a_jpeg():
@@ -217,11 +235,17 @@ def test_a_phones_mpo_photo_stays_a_jpeg():
 
 
 @pytest.mark.parametrize("fmt", ["WEBP", "GIF", "TIFF", "BMP"])
-def test_formats_no_target_holds_become_png(fmt):
+def test_formats_no_target_holds_become_png_or_a_photo_jpeg(fmt):
     im = load(png(fmt=fmt))
-    assert im.media_type == "image/png" and (im.width, im.height) == (60, 40)
-    assert Pil.open(io.BytesIO(im.data)).format == "PNG"
+    # A WebP photo (no transparency) is a JPEG: made a PNG, a 386 KB photo was 3.3 MB (helper-119).
+    kind = ("image/jpeg", "JPEG") if fmt == "WEBP" else ("image/png", "PNG")
+    assert im.media_type == kind[0] and (im.width, im.height) == (60, 40)
+    assert Pil.open(io.BytesIO(im.data)).format == kind[1]
     assert load(png(fmt=fmt)).data == im.data  # deterministic
+    if fmt == "WEBP":
+        clear = io.BytesIO()
+        Pil.new("RGBA", (60, 40), (0, 0, 0, 0)).save(clear, "WEBP")
+        assert load(clear.getvalue()).media_type == "image/png"  # its transparency kept
 
 
 def test_exif_orientation_is_applied():
@@ -422,3 +446,26 @@ def test_the_docx_writer_uses_no_private_python_docx_names_or_regexes_over_xml()
     code = "\n".join(p.read_text(encoding="utf-8") for p in src.glob("*.py"))
     assert "_ContentTypesItem" not in code and "_get_or_add" not in code and "_inline" not in code
     assert "import re" not in code
+
+
+def test_the_docx_carries_a_photo_at_print_resolution_as_the_pdf_does(tmp_path):
+    """helper-119: five 24-megapixel photos made a 64 MB DOCX (the PDF scaled them to
+    300 pixels per inch at their printed size; the DOCX carried them whole)."""
+    from docx import Document as Docx
+
+    from bantin import api
+    from bantin.model import Article, Figure, Image, Paragraph, plain
+
+    buf = io.BytesIO()
+    Pil.new("RGB", (4000, 3000), (30, 90, 160)).save(buf, "JPEG", quality=90)
+    photo = Image(buf.getvalue(), "image/jpeg", 4000, 3000)
+    a = Article("Ảnh lớn", blocks=(Paragraph(plain("Đoạn mở đầu.")), Figure(plain("Cánh đồng lúa."), "Minh Châu",
+                                                                             photo)))
+    out = tmp_path / "a.docx"
+    out.write_bytes(api.export(a, "docx", epoch=0))
+    media = [p for p in Docx(str(out)).part.package.iter_parts() if p.partname.startswith("/word/media/")]
+    assert len(media) == 1
+    with Pil.open(io.BytesIO(media[0].blob)) as im:
+        width_mm = 210 - 25 - 20  # the default sheet's A4 column, less its margins (30 and 20 mm at most)
+        assert im.width <= round(width_mm / 25.4 * 300) + 60 and im.format == "JPEG", im.size
+    assert len(media[0].blob) < len(photo.data)

@@ -176,6 +176,9 @@ def test_the_front_matters_byline_signing_the_body_is_printed_once() -> None:
                                                   "Dự án hoàn thành vào quý IV/2027."]
     other = read(md.replace("\nLê Minh Khoa\n", "\nTheo Lê Minh Khoa\n"))  # not the byline alone: kept
     assert other.blocks[-1].text[0].text == "Theo Lê Minh Khoa"
+    assert len(read(md.replace("\nLê Minh Khoa\n", "\nLÊ MINH KHOA\n")).blocks) == 2  # in capitals: the same
+    answer = read(md.replace("byline: Lê Minh Khoa", "byline: Hà").replace("\nLê Minh Khoa\n", "\nHà.\n"))
+    assert answer.blocks[-1].text[0].text == "Hà."  # a one-word byline is not a one-word answer
 
 
 def test_a_pictures_credit_written_in_its_description_only_is_its_credit(tmp_path: Path) -> None:

@@ -67,6 +67,7 @@ def test_double_hyphen_between_numbers(source: str, expected: str) -> None:
     ("độ ẩm 80 % ; gió nhẹ", "độ ẩm 80%; gió nhẹ"),
     # "°C." ends a sentence; the C is no person's initial bound to the next word.
     ("Nhiệt độ lên 45 °C. Mã lỗi hiện ra.", "Nhiệt độ lên 45\u00a0°C. Mã lỗi hiện ra."),
+    ("Ở Mỹ, trời lạnh tới 40 °F. Nhiều nơi đóng cửa.", "Ở Mỹ, trời lạnh tới 40\u00a0°F. Nhiều nơi đóng cửa."),
 ])
 def test_marks_in_order_per_cent_and_degrees(source: str, expected: str) -> None:
     assert typo(source) == expected

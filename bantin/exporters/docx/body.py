@@ -25,6 +25,7 @@ from bantin.exporters.labels import (
     placeholder,
     undated,
 )
+from bantin.exporters.printed import pixels_for, scaled
 from bantin.exporters.roles import figure_size, lead_in, low_resolution
 from bantin.model import (
     Article,
@@ -239,7 +240,8 @@ class Body(Notes):
             if message is not None:
                 self.warn(message)
             el = self._p("figure")
-            DocxParagraph(el, self.picture_parent()).add_run().add_picture(io.BytesIO(im.data), width=Pt(w),
+            data = scaled(im, pixels_for(w))  # a picture used twice is one part: python-docx compares the bytes
+            DocxParagraph(el, self.picture_parent()).add_run().add_picture(io.BytesIO(data), width=Pt(w),
                                                                            height=Pt(h))
             for docpr in el.iter(self.qn("wp:docPr")):  # the alt text screen readers announce
                 docpr.set("descr", b.alt or text_of(b.caption))

@@ -1,5 +1,5 @@
 """Pictures in the PDF: each distinct picture decoded once per document, and
-drawn at no more than print resolution.
+drawn at no more than print resolution (``printed``).
 
 reportlab's ``Image`` flowable decodes its picture and hashes the decoded
 pixels at every draw to find the PDF object it already wrote, so one 40-megapixel
@@ -17,9 +17,8 @@ import io
 from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Flowable
 
-from bantin.model import Image, images
-
-PRINT_PPI = 300
+from bantin.exporters.printed import pixels_for, scaled
+from bantin.model import Image
 
 
 class Drawn(Flowable):
@@ -44,23 +43,8 @@ class Pictures:
         self.readers: dict[tuple[bytes, int], ImageReader] = {}
 
     def flowable(self, image: Image, width: float, height: float) -> Drawn:
-        pixels = max(1, round(width / 72 * PRINT_PPI))
+        pixels = pixels_for(width)
         key = (image.data, min(pixels, image.width))
         if key not in self.readers:
             self.readers[key] = ImageReader(io.BytesIO(scaled(image, pixels)))
         return Drawn(self.readers[key], width, height)
-
-
-def scaled(image: Image, pixels: int) -> bytes:
-    """The picture's bytes, scaled down to ``pixels`` wide when it is wider. A JPEG
-    that is not scaled keeps its bytes (reportlab writes them into the PDF as
-    they are); a scaled one is encoded as the model encodes pictures, a JPEG as
-    JPEG, a PNG as PNG (it may hold transparency)."""
-    if image.width <= pixels:
-        return image.data
-    from PIL import Image as Pil
-
-    with Pil.open(io.BytesIO(image.data)) as opened:
-        size = (pixels, max(1, round(image.height * pixels / image.width)))
-        small = images.flat(opened).resize(size, Pil.Resampling.LANCZOS)
-    return images.encode(small, "JPEG" if image.media_type == "image/jpeg" else "PNG").data

@@ -274,7 +274,7 @@ def read(data: bytes, ctx: Context) -> Article:
     lede = found[1] if found else None
     # The sapo's text as its pieces stand, a stamp's element apart from the words
     # after it ("TTO -" then "Từ …"), a linked tag closed up ("(<a>Dân trí</a>) -").
-    head = _BRACKET_GAP.sub("", squash(" ".join(found[0].itertext()))) if found else (
+    head = _BRACKET_GAP.sub("", squash(" ".join(sapo.unmarked(found[0]).itertext()))) if found else (
         pieces[0].text if pieces else "")
     pieces, byline = clean(pieces, title=fields.title, sapo=lede, byline=fields.byline, pictures=pictures,
                            outlets=fields.outlets)
@@ -298,18 +298,21 @@ def read(data: bytes, ctx: Context) -> Article:
         ctx.warn("issuer, number, place, date read from the administrative header's lines")
         article = paper
     article = _with_notes(admin.article(article), {nid: tuple(p.block for p in converter.contents(el))
-                                                   for nid, el in found_notes.content.items()})
+                                                   for nid, el in found_notes.content.items()},
+                          sapo.notes_of(found[0], found_notes.refs) if found else [])
     return links.resolve(article, links.base(page, fields.url))
 
 
-def _with_notes(article: Article, content: dict[str, tuple[Block, ...]]) -> Article:
+def _with_notes(article: Article, content: dict[str, tuple[Block, ...]], lede: list[str]) -> Article:
     """The article with the notes its text refers to, in the order of their first
-    reference (a note referred to only from another note after that one); the
+    reference (a note referred to only from another note after that one), those
+    of the lede's marks first (the lede is plain text: no mark is left there); the
     reference to a note with nothing in it is only a raised mark."""
     if not content:
         return article
-    order: list[str] = []
-    pending = [article.blocks]
+    order: list[str] = [nid for nid in dict.fromkeys(lede) if nid in content]
+    pending = [content[nid] for nid in order]
+    pending.insert(0, article.blocks)
     while pending:
         for s in spans_of(Article("", blocks=pending.pop(0))):
             if s.note in content and s.note not in order:

@@ -36,18 +36,16 @@ _ARROWS = frozenset({"↩", "↩︎", "↑", "^", "⤴", "←"})
 _BLOCKS = ("p", "li", "div", "aside", "dd", "section", "td", "blockquote")
 _NOTE_WORDS = 1000  # a "note" longer than this is a part of the page, not a note
 _HEADING_WORDS = 4
-# A short paragraph before the notes heads them ("Chú thích", "Tham khảo",
-# "Sources"), unless it is a name of two words or more, each capitalised: the
-# body's last line, its byline ("Minh Thư", helper-112). A heading that names the
-# notes goes however it is written ("Ghi Chú").
-_NOTES_HEADING = re.compile(r"(?i)^\W*(?:chú thích|ghi chú|chú giải|tài liệu tham khảo|tham khảo|nguồn|notes?|"
-                            r"footnotes?|endnotes?|references)\W*$")
+# A short paragraph before the notes heads them when it names them ("Chú thích",
+# "Tham khảo", "Sources:"); any other is the body's last line, often its byline
+# ("Minh Thư", "MINH THƯ", helper-112, helper-118) or "(Còn nữa)", and stays.
+_NOTES_HEADING = re.compile(r"(?i)^\W*(?:chú thích|chú dẫn|ghi chú|chú giải|(?:tài liệu|nguồn)? ?tham khảo|"
+                            r"tài liệu dẫn|trích dẫn|dẫn nguồn|nguồn|thư mục|notes?|footnotes?|endnotes?|"
+                            r"references|sources?|bibliography)\W*$")
 
 
 def _heads_notes(text: str) -> bool:
-    names = text.split()
-    signed = len(names) >= 2 and all(w[:1].isupper() and not w.isupper() and w.isalpha() for w in names)
-    return bool(_NOTES_HEADING.match(text)) or not signed
+    return bool(_NOTES_HEADING.match(text)) or text.rstrip().endswith(":")
 
 
 @dataclass

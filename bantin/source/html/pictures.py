@@ -38,7 +38,8 @@ _CAPTION_CLASS = re.compile(r"caption|legend|chu-?thich|expnoedit|(?:img|image|p
                             r"|(?<![\w-])image(?![\w-])")
 _CREDIT_CLASS = re.compile(r"credit|copyright|photographer|author|source")
 _SMALL = 120  # pixels: a declared size under this is an icon, an avatar or a thumbnail
-_NOT_FIGURE = re.compile(r"avatar|author|logo|icon|emoji|sprite|banner|\bads?\b|advert|tracking")
+# Words that open a class or a file's name: "silicon" holds "icon" (helper-119).
+_NOT_FIGURE = re.compile(r"(?<![a-z])(?:avatar|author|logo|icon|emoji|sprite|banner|advert|tracking|ads?(?![a-z]))")
 _CREDIT = re.compile(r"(?i)(?:^|(?<=[\s.,;)\]]))[(\[]?\s*(?:photo|photos|foto|bild|credit|crédit|image|nguồn ảnh|nguồn)"
                      r"\s*:\s*([^()\[\]:]{1,80}?)\s*[)\]]?\s*$")
 _TAG = re.compile(r"<[^>]*>")
@@ -201,8 +202,11 @@ def collect(page: Any) -> tuple[list[Picture], list[Any]]:
         # An inline picture whose bytes the reader cut (size.slim) is a photo; any
         # other data: address is a placeholder or an icon.
         inline = src.startswith("data:") and src.endswith(",")
+        # A picture its <figure> captions is a photo of the article, whatever its
+        # file is called ("vinamilk-logo-moi.jpg" in a story on the new logo).
+        captioned = bool(caption) and any(a.tag == "figure" for a in list(img.iterancestors())[:3])
         figure = bool(src) and (inline or not src.startswith("data:")) and not _declared_small(img) and not (
-            _NOT_FIGURE.search(marked)) and not (_links_away(img) and not caption) and not (
+            _NOT_FIGURE.search(marked) and not captioned) and not (_links_away(img) and not caption) and not (
             src in seen and any(a.tag == "noscript" for a in img.iterancestors()))
         seen.add(src)
         img.set("src", TOKEN.format(len(out)))

@@ -10,12 +10,13 @@ a Vietnamese sapo ("(NLĐO)- ", "TTO - ", "(Dân trí) - ") or a wire dateline
 
 from __future__ import annotations
 
+import copy
 import re
 from typing import Any, NamedTuple
 
 from bantin.model import Dateline
 from bantin.model.dates import WEEKDAY
-from bantin.source.html.page import classes, key, squash, text_of_el, words
+from bantin.source.html.page import classes, key, remove, squash, text_of_el, words
 from bantin.source.rules.outlet_tag import names_outlet
 
 _MARK = re.compile(r"(?<![a-z])(?:sapo|lead|lede|chapo|standfirst|description|summary|subtitle|subhead|"
@@ -146,6 +147,24 @@ def _stamp(el: Any, rest: str) -> _Stamp | None:
     return _Stamp(raw, Dateline(place, day or None), True)
 
 
+def unmarked(el: Any) -> Any:
+    """The element without its notes' marks: the lede is plain text, where "2030"
+    and a note's "1" ran together into "20301" (helper-112). The notes stay the
+    article's (``notes_of``)."""
+    marks = [a for a in el.iter("a") if (a.get("href") or "").startswith("#")]
+    if not marks:
+        return el
+    el = copy.deepcopy(el)
+    for a in [a for a in el.iter("a") if (a.get("href") or "").startswith("#")]:
+        remove(a)
+    return el
+
+
+def notes_of(el: Any, refs: dict[str, str]) -> list[str]:
+    """The ids of the notes the sapo's marks refer to, in order."""
+    return [refs[a.get("href")] for a in el.iter("a") if a.get("href") in refs]
+
+
 def find(page: Any, title: str, descriptions: list[str]) -> tuple[Any, str, Dateline | None] | None:
     """(the sapo element, its text without the outlet tag or place stamp, the
     dateline the stamp gives), or None."""
@@ -162,7 +181,7 @@ def find(page: Any, title: str, descriptions: list[str]) -> tuple[Any, str, Date
         marked = bool(_MARK.search(classes(el))) or el.get("itemprop") in _ITEMPROP
         if not marked and not any(key(strip_outlet_tag(_start(el)))[:24] == p for p in probes):
             continue
-        text = text_of_el(el)
+        text = text_of_el(unmarked(el))
         stamp = _stamp(el, text)
         dateline = stamp.dateline if stamp else None
         if stamp is not None and text.startswith(stamp.raw):
@@ -186,11 +205,5 @@ def find(page: Any, title: str, descriptions: list[str]) -> tuple[Any, str, Date
         for child in el:
             if isinstance(child.tag, str) and key(text_of_el(child)) == key(text):
                 inner = child
-        if any((a.get("href") or "").startswith("#") for a in inner.iter("a")):
-            # The lede is plain text: a note's mark in it would lose its note, words
-            # and all (helper-112); such a sapo stays the body's first paragraph.
-            # A link elsewhere loses only its address (a tag, the outlet's home page,
-            # an earlier article: everyday on Tuổi Trẻ, Dân trí, PLO, helper-116).
-            return None
         return inner, squash(stripped), dateline
     return None

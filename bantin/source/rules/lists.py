@@ -7,6 +7,8 @@ the list is marked as numbered in the text, so no exporter counts them again.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import replace
 
 from bantin.model import Block, ListBlock, ListItem, Paragraph, plain
 
@@ -38,18 +40,42 @@ def ordinal(lines: list[str], i: int) -> tuple[Block, int] | None:
     return ListBlock(tuple(_item(x) for x in lines[i : i + n]), ordered=True, numbered_in_text=True), n
 
 
+# Marks typed for one another (a hyphen for a dash, one dot for another) are one level.
+_MARKS = {"–": "-", "—": "-", "●": "•", "▪": "•"}
+
+
+def _nested(lines: list[str], kind: Callable[[str], str], make: Callable[[list[str]], ListBlock]) -> ListBlock:
+    """The lines as a list whose items of another marker than the first line's are
+    a list under the item before them: newsrooms write "- Thị xã Sa Pa" then
+    "+ Bản Cát Cát", "1. Về hạ tầng:" then "a) Nâng cấp …" (helper-114: one flat
+    list, which village in which district lost)."""
+    first = kind(lines[0])
+    groups: list[list[str]] = []
+    for line in lines:
+        if not groups or kind(line) == first:
+            groups.append([line])
+        else:
+            groups[-1].append(line)
+    flat = make([g[0] for g in groups])
+    items = tuple(ListItem((*item.blocks, make(g[1:])) if len(g) > 1 else item.blocks)
+                  for item, g in zip(flat.items, groups, strict=True))
+    return replace(flat, items=items)
+
+
 def numbered(lines: list[str], i: int) -> tuple[Block, int] | None:
     # Numbered lines standing alone are usually numbered subheadings ("1. Thiếu
     # thốn xảy ra trên cả nước"), so a list needs two in a row.
     n = _run(lines, i, _NUMBERED)
     if n < 2:
         return None
-    return ListBlock(tuple(_item(x) for x in lines[i : i + n]), ordered=True, numbered_in_text=True), n
+    # "1." items and "a)" items are of two levels.
+    return _nested(lines[i: i + n], lambda line: "digit" if line[0].isdigit() else "letter", lambda run: ListBlock(
+        tuple(_item(x) for x in run), ordered=True, numbered_in_text=True)), n
 
 
 def bulleted(lines: list[str], i: int) -> tuple[Block, int] | None:
     n = _run(lines, i, _BULLET)
     if n < 2:
         return None
-    items = tuple(_item(_BULLET.sub("", x, count=1)) for x in lines[i : i + n])
-    return ListBlock(items, ordered=False), n
+    return _nested(lines[i: i + n], lambda line: _MARKS.get(line[0], line[0]), lambda run: ListBlock(
+        tuple(_item(_BULLET.sub("", x, count=1)) for x in run), ordered=False)), n

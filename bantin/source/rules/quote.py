@@ -24,6 +24,13 @@ _ADDRESS = frozenset(
     "Đại tướng|Nhà báo|Nghệ sĩ|NSND|NSƯT|Tiến sĩ|Giáo sư|Phó Giáo sư|Thạc sĩ|Kỹ sư|Kiến trúc sư|Nhà văn|Nhà thơ|"
     "Nhạc sĩ|Họa sĩ|Nghệ nhân".split("|"))
 _SPEAKER_WORDS = 16
+# Family names, for a person's full name: "Ông Già Noel", "Chị Hằng Nga", "Cô Gái Đồ
+# Long" head sections, and their second word names no family (helper-118).
+_SURNAMES = frozenset(
+    "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đào Đinh Lâm Trương Mai Cao Hà Tô "
+    "Tạ Trịnh Đoàn Lương Vương Thái Châu Quách Lưu Phùng Kiều Văn Triệu Từ Tăng Lạc Khúc Mạc Chu Giang Thân "
+    "Thạch Khổng Tôn Hứa Nông La Quan Lục Lò Vi Sầm Tống Doãn Kim Mã Ninh Âu Diệp Đồng Hàn Lã Lại Cù Bạch Đàm "
+    "Bế Hầu Phí Tiêu Giáp Lăng Giàng Sùng Thào Vàng Quàng Hờ Ksor Rơ Y H".split())
 
 
 def _speaker(line: str) -> str | None:
@@ -40,10 +47,11 @@ def _speaker(line: str) -> str | None:
             if not w[:1].isupper() or not w.rstrip(",").isalpha():
                 return None
             if w.endswith(",") or n + k + 1 == len(words):
-                # A name of two words or more, and no place: "Bà Rịa", "Chú Tễu",
+                # A full name, family name first, and no place: "Bà Rịa", "Chú Tễu",
                 # "Cô Tô, đảo ngọc" and "Anh Quốc, Pháp và Đức" head sections (helper-116).
                 name = " ".join(words[:n + k + 1]).rstrip(",")
-                return line.strip() if k >= 1 and not known_place(name) else None
+                full = k >= 1 and words[n] in _SURNAMES
+                return line.strip() if full and not known_place(name) else None
     return None
 
 
