@@ -168,3 +168,23 @@ def test_a_captioned_photo_is_kept_whatever_its_file_is_called(tmp_path):
     a = _page(tmp_path, f"""<header><img src="site-logo.png"></header><article><h1>{TITLE}</h1>
 <p>Đoạn mở đầu của bài viết về sản phẩm mới ra mắt hôm nay.</p></article>""")
     assert not [b for b in a.blocks if type(b).__name__ == "Figure"]  # the site's logo is still no photo
+
+
+def test_newsroom_lists_of_two_levels(tmp_path):
+    # helper-114: "- Thị xã Sa Pa" over "+ Bản Cát Cát", "1. Về hạ tầng:" over "a) …" were
+    # one flat list; which village in which district was lost.
+    src = tmp_path / "l.txt"
+    src.write_text("Du lịch cộng đồng Lào Cai\n\nTTXVN - Ngày 3/6, UBND tỉnh công bố kế hoạch du lịch.\n\n"
+                   "Kế hoạch tập trung vào các địa bàn:\n- Thị xã Sa Pa\n+ Bản Cát Cát\n+ Bản Tả Van\n"
+                   "- Huyện Bắc Hà\n– Huyện Bát Xát\n\nTỉnh đề ra hai nhóm giải pháp:\n1. Về hạ tầng:\n"
+                   "a) Nâng cấp đường;\nb) Xây điểm dừng chân.\n2. Về con người:\n3. Về quảng bá.\n", encoding="utf-8")
+    lists = [b for b in bantin.read(src).blocks if isinstance(b, ListBlock)]
+
+    def shape(b: ListBlock) -> list[object]:
+        return [(text_of(i.blocks[0].text), *[shape(x) for x in i.blocks[1:] if isinstance(x, ListBlock)])
+                for i in b.items]
+
+    assert shape(lists[0]) == [("Thị xã Sa Pa", [("Bản Cát Cát",), ("Bản Tả Van",)]), ("Huyện Bắc Hà",),
+                               ("Huyện Bát Xát",)]  # a hyphen and a dash typed for one another: one level
+    assert shape(lists[1]) == [("1. Về hạ tầng:", [("a) Nâng cấp đường;",), ("b) Xây điểm dừng chân.",)]),
+                               ("2. Về con người:",), ("3. Về quảng bá.",)]
