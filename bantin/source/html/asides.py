@@ -19,7 +19,7 @@ from bantin.source.html.page import key, remove, squash, text_of_el
 _DASHES = re.compile(r"^[\s—–―-]+")
 _SIGNED = re.compile(r"^\s*[—–―]\s*\S")  # "— Ông A": a dash that is no hyphen, then the name
 _WHO_WORDS = 25  # longer, a dashed last paragraph is the quote's own words
-_NAME_WORDS = 6  # "Phó Chủ tịch Nguyễn Văn An": the capitalised words before a comma
+_NAME_WORDS = 8  # "Phó Chủ tịch Nguyễn Văn An": a title and a name, before any comma
 _CREDIT = re.compile(r"(?i)\b(?:ảnh|photo|nguồn)\s*:")
 
 
@@ -62,7 +62,7 @@ def _named(text: str) -> bool:
     name = text.split(",", 1)[0].split()
     # The name ends the part before the comma, a title may precede it in lower case
     # ("Bộ trưởng Hồ Đức Phớc"): the first word and the last two are capitalised.
-    return (0 < len(name) <= _NAME_WORDS + 2 and all(w.isalpha() for w in name)
+    return (0 < len(name) <= _NAME_WORDS and all(w.isalpha() for w in name)
             and all(w[:1].isupper() for w in (name[0], *name[-2:]))
             and len(text.split()) <= _WHO_WORDS and not _CREDIT.search(text) and text.rstrip()[-1:] not in "?!")
 

@@ -6,8 +6,9 @@ through a fallback, or the lists of a body written straight in ``<body>``
 (helper-114: "Rác được chia thành các nhóm:" and then nothing). Such an element
 is part of the article when it sits among the body's own paragraphs: its parent
 (or grandparent) is the parent of paragraphs trafilatura kept, and it lies after
-the headline and before the last of them; a captioned picture between the headline and the body is the lead
-picture. It is put back before the first block that follows it in the page.
+the headline and before the last of them; a captioned picture between the
+headline and the body is the lead picture. It is put back before the first block
+that follows it in the page.
 Boxes inside the body (a promotion, a dossier) are deeper, and stay out.
 """
 
