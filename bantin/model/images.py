@@ -141,7 +141,8 @@ def _checked(data: bytes) -> Image:
             if fmt in KEPT and orientation in (None, 1) and not reduced and _keeps(probe, data):
                 return Image(_first(data, probe), KEPT[fmt], probe.width, probe.height)
             upright = ImageOps.exif_transpose(probe)
-            return encode(upright, fmt)
+            # A lossless WebP (a screenshot, a chart: its data is VP8L) stays lossless.
+            return encode(upright, "PNG" if fmt == "WEBP" and b"VP8L" in data[:4096] else fmt)
     except ImageError:
         raise
     except Pil.DecompressionBombError as e:

@@ -213,7 +213,7 @@ def _article(title: str, rest: list[str], ctx: _Context, *, lede: str | None = N
         units.pop()
     elif by is None and lede and not rest:
         lede, by = byline.split_tail(lede)
-    if closed or end_mark.taken(units):
+    if end_mark.taken(units) or closed:  # above the byline, under it, or both: once
         end_mark.put_back(units)
 
     return Article(

@@ -246,6 +246,9 @@ def test_formats_no_target_holds_become_png_or_a_photo_jpeg(fmt):
         clear = io.BytesIO()
         Pil.new("RGBA", (60, 40), (0, 0, 0, 0)).save(clear, "WEBP")
         assert load(clear.getvalue()).media_type == "image/png"  # its transparency kept
+        lossless = io.BytesIO()
+        Pil.new("RGB", (60, 40), (200, 10, 10)).save(lossless, "WEBP", lossless=True)
+        assert load(lossless.getvalue()).media_type == "image/png"  # a screenshot stays lossless (helper-120)
 
 
 def test_exif_orientation_is_applied():

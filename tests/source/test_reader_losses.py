@@ -38,6 +38,14 @@ def test_a_sapos_note_and_the_byline_before_the_notes_are_kept(tmp_path):
     assert a.byline == "Minh Thư"
 
 
+def test_a_sapo_keeps_the_words_of_a_link_within_the_page(tmp_path):
+    # helper-120: every "#…" link was taken for a note's mark: "xây theo đến năm 2030".
+    a = _page(tmp_path, f"""<article><h1>{TITLE}</h1><p class="sapo">Cây cầu được xây theo <a href="#quy-hoach">quy
+hoạch giao thông vùng</a> đến năm 2030, nối hai bờ sông Thu Bồn.</p><p>Đoạn thân bài kể lại sự việc.</p></article>""")
+    assert (a.lede or "").replace("\xa0", " ") == ("Cây cầu được xây theo quy hoạch giao thông vùng đến năm 2030, "
+                                              "nối hai bờ sông Thu Bồn.")
+
+
 def test_a_place_stamps_link_is_no_reason_to_keep_the_sapo_in_the_body(tmp_path):
     a = _page(tmp_path, f"""<h1>{TITLE}</h1><p class="description"><a class="location" href="/hue/">Huế</a>:
 Từ tối 5/12, du khách có thể tham quan Đại Nội vào ban đêm với giá vé 200.000 đồng.</p>
@@ -94,7 +102,8 @@ def test_a_speakers_line_under_a_quotation_is_its_attribution_not_a_heading(tmp_
             "Nước dâng nhanh trong khoảng một giờ, nhiều xe chết máy giữa đường.\n\n"
             "\"Năm nay người dân chúng tôi mong không còn cảnh lội nước đi làm nữa.\"\n\n{who}\n\n"
             "Đoạn thân bài cuối cùng kể về kế hoạch chống ngập của phường.\n")
-    for who in ("Bà Trần Thị Lan, phường Tân Mai", "PGS.TS. Nguyễn Văn Bình", "Đại tá Lê Văn Cường"):
+    for who in ("Bà Trần Thị Lan, phường Tân Mai", "PGS.TS. Nguyễn Văn Bình", "Đại tá Lê Văn Cường",
+                "Ông Antony Blinken, Ngoại trưởng Mỹ", "Bà Nghiêm Thị Hằng"):
         src.write_text(body.format(who=who), encoding="utf-8")
         a = bantin.read(src)
         quote = next(b for b in a.blocks if isinstance(b, Quote))
@@ -149,6 +158,16 @@ def test_newsroom_text_without_a_title_line_or_closed_under_its_byline(tmp_path)
     assert any("reads as a paragraph (35 words)" in w for w in warned), warned
     assert a.byline == "Minh Châu"
     assert text_of(a.blocks[-1].text) == "Đoạn thân bài kể lại sự việc đầy đủ. ./."
+    src.write_text("Hội nghị tổng kết năm học\n\nSapo của bài.\n\nĐoạn thân bài kể lại sự việc.\n\n./.\n\n"
+                   "Minh Châu\n\n./.\n", encoding="utf-8")
+    a = bantin.read(src)
+    assert a.byline == "Minh Châu" and text_of(a.blocks[-1].text) == "Đoạn thân bài kể lại sự việc. ./."
+    # A headline of two sentences is no paragraph (helper-120).
+    src.write_text("Chủ tịch nước: Phải xử lý nghiêm sai phạm tại các dự án chậm tiến độ. Không có vùng cấm, "
+                   "không có ngoại lệ.\n\nSapo của bài.\n\nĐoạn thân bài.\n", encoding="utf-8")
+    warned.clear()
+    bantin.read(src, warn=warned.append)
+    assert not any("reads as a paragraph" in w for w in warned)
 
 
 def test_a_captioned_photo_is_kept_whatever_its_file_is_called(tmp_path):
@@ -168,6 +187,14 @@ def test_a_captioned_photo_is_kept_whatever_its_file_is_called(tmp_path):
     a = _page(tmp_path, f"""<header><img src="site-logo.png"></header><article><h1>{TITLE}</h1>
 <p>Đoạn mở đầu của bài viết về sản phẩm mới ra mắt hôm nay.</p></article>""")
     assert not [b for b in a.blocks if type(b).__name__ == "Figure"]  # the site's logo is still no photo
+    for furniture in ('<img class="siteLogo" src="site-logo.png">', '<img src="noavatar.png">',
+                      '<figure class="logo"><img src="a.png"><figcaption>Báo Thử. Ảnh: BT</figcaption></figure>',
+                      '<figure><img src="social-icons.png"><figcaption>Chia sẻ bài viết</figcaption></figure>'):
+        for name in ("noavatar.png", "a.png", "social-icons.png"):
+            Image.new("RGB", (400, 300), "white").save(tmp_path / name)
+        a = _page(tmp_path, f"""<article><h1>{TITLE}</h1><p>Đoạn mở đầu của bài viết về sản phẩm mới.</p>
+{furniture}<p>Đoạn thân bài kể lại sự kiện ra mắt sản phẩm tại Hà Nội.</p></article>""")
+        assert not [b for b in a.blocks if type(b).__name__ == "Figure"], furniture  # helper-120
 
 
 def test_newsroom_lists_of_two_levels(tmp_path):
@@ -188,3 +215,10 @@ def test_newsroom_lists_of_two_levels(tmp_path):
                                ("Huyện Bát Xát",)]  # a hyphen and a dash typed for one another: one level
     assert shape(lists[1]) == [("1. Về hạ tầng:", [("a) Nâng cấp đường;",), ("b) Xây điểm dừng chân.",)]),
                                ("2. Về con người:",), ("3. Về quảng bá.",)]
+    # Any other change of mark is a slip, one level (helper-120): "- … * … -", "• … - … •", "a) b) 1.".
+    src.write_text("Phòng chống lũ\n\nSapo của bài viết về phòng chống lũ.\n\nCác việc cần làm:\n- Kiểm tra đê\n"
+                   "* Rà soát hộ dân\n- Chuẩn bị lương thực\n\nPhương án:\na) Giữ nguyên phí\nb) Tăng phí\n"
+                   "1. Phương án được đồng ý\n", encoding="utf-8")
+    lists = [b for b in bantin.read(src).blocks if isinstance(b, ListBlock)]
+    assert [len(b.items) for b in lists] == [3, 3]
+    assert not any(isinstance(x, ListBlock) for b in lists for i in b.items for x in i.blocks)

@@ -254,7 +254,7 @@ def read(data: bytes, ctx: Context) -> Article:
     attribution = take_attributions(page)
     captions = table_captions(page)
     found_notes = notes.take(page)
-    found = sapo.find(page, fields.title, [d for d in (ld.description, fields.description) if d])
+    found = sapo.find(page, fields.title, [d for d in (ld.description, fields.description) if d], found_notes.refs)
     if found is not None:
         remove(found[0])
     admin = administrative.take(page)  # a công văn's header and signature tables, before boilerplate sees them
@@ -274,7 +274,8 @@ def read(data: bytes, ctx: Context) -> Article:
     lede = found[1] if found else None
     # The sapo's text as its pieces stand, a stamp's element apart from the words
     # after it ("TTO -" then "Từ …"), a linked tag closed up ("(<a>Dân trí</a>) -").
-    head = _BRACKET_GAP.sub("", squash(" ".join(sapo.unmarked(found[0]).itertext()))) if found else (
+    shown = sapo.unmarked(found[0], found_notes.refs) if found else None
+    head = _BRACKET_GAP.sub("", squash(" ".join(shown.itertext()))) if shown is not None else (
         pieces[0].text if pieces else "")
     pieces, byline = clean(pieces, title=fields.title, sapo=lede, byline=fields.byline, pictures=pictures,
                            outlets=fields.outlets)

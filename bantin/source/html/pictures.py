@@ -38,8 +38,9 @@ _CAPTION_CLASS = re.compile(r"caption|legend|chu-?thich|expnoedit|(?:img|image|p
                             r"|(?<![\w-])image(?![\w-])")
 _CREDIT_CLASS = re.compile(r"credit|copyright|photographer|author|source")
 _SMALL = 120  # pixels: a declared size under this is an icon, an avatar or a thumbnail
-# Words that open a class or a file's name: "silicon" holds "icon" (helper-119).
-_NOT_FIGURE = re.compile(r"(?<![a-z])(?:avatar|author|logo|icon|emoji|sprite|banner|advert|tracking|ads?(?![a-z]))")
+# Anywhere in a class or a file's name ("siteLogo", "noavatar.png", "favicon"), but
+# not "icon" in "silicon" (helper-119, helper-120).
+_NOT_FIGURE = re.compile(r"avatar|author|logo|(?<!sil)icon|emoji|sprite|banner|\bads?\b|advert|tracking", re.I)
 _CREDIT = re.compile(r"(?i)(?:^|(?<=[\s.,;)\]]))[(\[]?\s*(?:photo|photos|foto|bild|credit|crédit|image|nguồn ảnh|nguồn)"
                      r"\s*:\s*([^()\[\]:]{1,80}?)\s*[)\]]?\s*$")
 _TAG = re.compile(r"<[^>]*>")
@@ -197,16 +198,18 @@ def collect(page: Any) -> tuple[list[Picture], list[Any]]:
     for img in page.iter("img"):
         src = resolve(img)
         caption, credit, raw = _find_caption(img)
-        marked = " ".join([classes(img), _file_name(img.get("src") or "").lower()[-80:]] +
-                          [classes(a) for a in list(img.iterancestors())[:3]])
+        marked = " ".join([classes(img)] + [classes(a) for a in list(img.iterancestors())[:3]])
+        named = _file_name(img.get("src") or "").lower()[-80:]
         # An inline picture whose bytes the reader cut (size.slim) is a photo; any
         # other data: address is a placeholder or an icon.
         inline = src.startswith("data:") and src.endswith(",")
-        # A picture its <figure> captions is a photo of the article, whatever its
-        # file is called ("vinamilk-logo-moi.jpg" in a story on the new logo).
-        captioned = bool(caption) and any(a.tag == "figure" for a in list(img.iterancestors())[:3])
+        # A photo its <figure> credits is the article's, whatever its file is called
+        # ("vinamilk-logo-moi.jpg" in a story on the new logo); a class that says
+        # logo or avatar still says what the page made of it.
+        credited = bool(credit) and any(a.tag == "figure" for a in list(img.iterancestors())[:3])
         figure = bool(src) and (inline or not src.startswith("data:")) and not _declared_small(img) and not (
-            _NOT_FIGURE.search(marked) and not captioned) and not (_links_away(img) and not caption) and not (
+            _NOT_FIGURE.search(marked) or (_NOT_FIGURE.search(named) and not credited)) and not (
+            _links_away(img) and not caption) and not (
             src in seen and any(a.tag == "noscript" for a in img.iterancestors()))
         seen.add(src)
         img.set("src", TOKEN.format(len(out)))

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import copy
 import re
+from collections.abc import Collection
 from typing import Any, NamedTuple
 
 from bantin.model import Dateline
@@ -147,15 +148,15 @@ def _stamp(el: Any, rest: str) -> _Stamp | None:
     return _Stamp(raw, Dateline(place, day or None), True)
 
 
-def unmarked(el: Any) -> Any:
-    """The element without its notes' marks: the lede is plain text, where "2030"
-    and a note's "1" ran together into "20301" (helper-112). The notes stay the
-    article's (``notes_of``)."""
-    marks = [a for a in el.iter("a") if (a.get("href") or "").startswith("#")]
-    if not marks:
+def unmarked(el: Any, marks: Collection[str]) -> Any:
+    """The element without its notes' marks (links to ``marks``, the notes'
+    addresses): the lede is plain text, where "2030" and a note's "1" ran together
+    into "20301" (helper-112). The notes stay the article's (``notes_of``); any
+    other link keeps its words (helper-120: "#quy-hoach" lost "quy hoạch …")."""
+    if not any(a.get("href") in marks for a in el.iter("a")):
         return el
     el = copy.deepcopy(el)
-    for a in [a for a in el.iter("a") if (a.get("href") or "").startswith("#")]:
+    for a in [a for a in el.iter("a") if a.get("href") in marks]:
         remove(a)
     return el
 
@@ -165,7 +166,8 @@ def notes_of(el: Any, refs: dict[str, str]) -> list[str]:
     return [refs[a.get("href")] for a in el.iter("a") if a.get("href") in refs]
 
 
-def find(page: Any, title: str, descriptions: list[str]) -> tuple[Any, str, Dateline | None] | None:
+def find(page: Any, title: str, descriptions: list[str],
+         marks: Collection[str] = ()) -> tuple[Any, str, Dateline | None] | None:
     """(the sapo element, its text without the outlet tag or place stamp, the
     dateline the stamp gives), or None."""
     tkey = key(title)
@@ -181,7 +183,7 @@ def find(page: Any, title: str, descriptions: list[str]) -> tuple[Any, str, Date
         marked = bool(_MARK.search(classes(el))) or el.get("itemprop") in _ITEMPROP
         if not marked and not any(key(strip_outlet_tag(_start(el)))[:24] == p for p in probes):
             continue
-        text = text_of_el(unmarked(el))
+        text = text_of_el(unmarked(el, marks))
         stamp = _stamp(el, text)
         dateline = stamp.dateline if stamp else None
         if stamp is not None and text.startswith(stamp.raw):

@@ -40,19 +40,20 @@ def ordinal(lines: list[str], i: int) -> tuple[Block, int] | None:
     return ListBlock(tuple(_item(x) for x in lines[i : i + n]), ordered=True, numbered_in_text=True), n
 
 
-# Marks typed for one another (a hyphen for a dash, one dot for another) are one level.
-_MARKS = {"–": "-", "—": "-", "●": "•", "▪": "•"}
+# The newsroom's two levels: "+" items under "-" (or "•") items, "a)" under "1.".
+# Any other change of mark is a slip ("- a", "* b", "- c"), one level (helper-120).
+_UNDER = {"-": "+", "–": "+", "—": "+", "•": "+", "●": "+", "▪": "+", "digit": "letter"}
 
 
 def _nested(lines: list[str], kind: Callable[[str], str], make: Callable[[list[str]], ListBlock]) -> ListBlock:
-    """The lines as a list whose items of another marker than the first line's are
-    a list under the item before them: newsrooms write "- Thị xã Sa Pa" then
+    """The lines as a list whose items of the mark that goes under the first line's
+    are a list under the item before them: newsrooms write "- Thị xã Sa Pa" then
     "+ Bản Cát Cát", "1. Về hạ tầng:" then "a) Nâng cấp …" (helper-114: one flat
     list, which village in which district lost)."""
-    first = kind(lines[0])
+    under = _UNDER.get(kind(lines[0]))
     groups: list[list[str]] = []
     for line in lines:
-        if not groups or kind(line) == first:
+        if not groups or kind(line) != under:
             groups.append([line])
         else:
             groups[-1].append(line)
@@ -77,5 +78,5 @@ def bulleted(lines: list[str], i: int) -> tuple[Block, int] | None:
     n = _run(lines, i, _BULLET)
     if n < 2:
         return None
-    return _nested(lines[i: i + n], lambda line: _MARKS.get(line[0], line[0]), lambda run: ListBlock(
+    return _nested(lines[i: i + n], lambda line: line[0], lambda run: ListBlock(
         tuple(_item(_BULLET.sub("", x, count=1)) for x in run), ordered=False)), n

@@ -30,7 +30,8 @@ _SURNAMES = frozenset(
     "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đào Đinh Lâm Trương Mai Cao Hà Tô "
     "Tạ Trịnh Đoàn Lương Vương Thái Châu Quách Lưu Phùng Kiều Văn Triệu Từ Tăng Lạc Khúc Mạc Chu Giang Thân "
     "Thạch Khổng Tôn Hứa Nông La Quan Lục Lò Vi Sầm Tống Doãn Kim Mã Ninh Âu Diệp Đồng Hàn Lã Lại Cù Bạch Đàm "
-    "Bế Hầu Phí Tiêu Giáp Lăng Giàng Sùng Thào Vàng Quàng Hờ Ksor Rơ Y H".split())
+    "Bế Hầu Phí Tiêu Giáp Lăng Giàng Sùng Thào Vàng Quàng Hờ Ksor Rơ Y H Nghiêm Đậu Khuất Vừ Bàn Hạng Lầu Ma "
+    "Mông Đàm Lò Lộc Hoàng Phó Nhữ Cấn Khương Khổng Ông Bạch Cung Tào Thiều Kha Lều Mẫn Trình".split())
 
 
 def _speaker(line: str) -> str | None:
@@ -50,7 +51,9 @@ def _speaker(line: str) -> str | None:
                 # A full name, family name first, and no place: "Bà Rịa", "Chú Tễu",
                 # "Cô Tô, đảo ngọc" and "Anh Quốc, Pháp và Đức" head sections (helper-116).
                 name = " ".join(words[:n + k + 1]).rstrip(",")
-                full = k >= 1 and words[n] in _SURNAMES
+                # A family name first, or a name said with what the person is ("Ông
+                # Antony Blinken, Ngoại trưởng Mỹ"; helper-120).
+                full = k >= 1 and (words[n] in _SURNAMES or w.endswith(","))
                 return line.strip() if full and not known_place(name) else None
     return None
 
