@@ -240,7 +240,10 @@ class Body(Notes):
             if message is not None:
                 self.warn(message)
             el = self._p("figure")
-            data = scaled(im, pixels_for(w))  # a picture used twice is one part: python-docx compares the bytes
+            key = (im.data, pixels_for(w))
+            if key not in self.printed:  # a picture used twice is one part: python-docx compares the bytes
+                self.printed[key] = scaled(im, key[1])
+            data = self.printed[key]
             DocxParagraph(el, self.picture_parent()).add_run().add_picture(io.BytesIO(data), width=Pt(w),
                                                                            height=Pt(h))
             for docpr in el.iter(self.qn("wp:docPr")):  # the alt text screen readers announce

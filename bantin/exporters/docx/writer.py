@@ -103,6 +103,9 @@ class Writer(Walker):
         self.in_note = False
         self.note_parts: dict[str, tuple[Any, Any]] = {}  # "footnote"/"endnote" -> (part, root element)
         self.note_count: dict[str, int] = {}
+        # Each picture scaled once per size (``printed.scaled``): one photo in sixty
+        # figures was made again sixty times. Bytes keep their hash once computed.
+        self.printed: dict[tuple[bytes, int], bytes] = {}
         self.pages: list[int] = []  # a bundle's contents: the page each article starts on
 
     # -- elements
