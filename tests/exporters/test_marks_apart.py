@@ -5,6 +5,7 @@ helper-115): two note marks side by side ("³,⁴", not note 34), a list counted
 from __future__ import annotations
 
 import re
+import subprocess
 import zipfile
 from pathlib import Path
 
@@ -80,3 +81,21 @@ def test_the_book_has_landmarks_hidden_from_its_contents_page(tmp_path):
     with zipfile.ZipFile(tmp_path / "one" / "hai.epub") as z:
         nav = z.read("EPUB/nav.xhtml").decode()
     assert re.findall(r'<a epub:type="(\w+)"', nav) == ["toc", "bodymatter"]
+
+
+def test_items_under_an_item_that_counts_itself_stand_under_it(tmp_path):
+    # helper-120: "a) …" under "1. …" was nested in the model, the text and the EPUB,
+    # and level with the "1." in the PDF and the DOCX.
+    from docx import Document as Docx
+
+    src = tmp_path / "giai-phap.txt"
+    src.write_text("Hai nhóm giải pháp\n\nSapo của bài viết về hai nhóm giải pháp.\n\nTỉnh đề ra hai nhóm giải pháp:\n"
+                   "1. Về hạ tầng:\na) Nâng cấp đường;\nb) Xây điểm dừng chân.\n2. Về con người.\n", encoding="utf-8")
+    r = bantin("export", "-f", "pdf,docx", "-o", str(tmp_path / "out"), str(src))
+    assert r.returncode == 0, r.stderr.decode()
+    boxes = subprocess.run(["pdftotext", "-bbox", str(tmp_path / "out" / "giai-phap.pdf"), "-"],
+                           capture_output=True, text=True, check=True).stdout
+    left = {w: float(x) for x, w in re.findall(r'xMin="([\d.]+)"[^>]*>(1\.|a\)|b\)|2\.)<', boxes)}
+    assert left["a)"] > left["1."] + 10 and left["b)"] == left["a)"] and left["2."] == left["1."], left
+    paras = {p.text.split()[0]: p for p in Docx(str(tmp_path / "out" / "giai-phap.docx")).paragraphs if p.text}
+    assert paras["a)"].paragraph_format.left_indent and not paras["1."].paragraph_format.left_indent

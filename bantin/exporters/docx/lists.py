@@ -3,7 +3,8 @@ item's further blocks set at its text."""
 
 from __future__ import annotations
 
-from bantin.exporters.docx.numbering import LEVELS, numbered
+from bantin.exporters.docx.fields import ppr_put
+from bantin.exporters.docx.numbering import LEVELS, numbered, text_indent
 from bantin.exporters.docx.writer import Writer
 from bantin.model import ListBlock, Paragraph
 
@@ -19,11 +20,21 @@ def continue_style(level: int) -> str:
 def list_block(w: Writer, b: ListBlock, depth: int) -> None:
     if b.numbered_in_text:
         # The items carry their ordinals in their words ("Thứ nhất, …"): plain
-        # "List Paragraph" paragraphs, never numbered a second time.
+        # "List Paragraph" paragraphs, never numbered a second time; a list under
+        # an item ("a) …" under "1. …") indented a step under it (helper-120).
         for item in b.items:
             for n, block in enumerate(item.blocks):
                 if n == 0 and isinstance(block, Paragraph):
-                    w.para(block.text, "own_item")
+                    p = w.para(block.text, "own_item")
+                    if w.list_level >= 0:
+                        ppr = p.find(w.qn("w:pPr"))
+                        ppr_put(ppr, w.el("w:ind", {"w:left": str(text_indent(w.numbering.item, w.list_level))}))
+                elif isinstance(block, ListBlock):
+                    saved, w.list_level = w.list_level, min(w.list_level + 1, LEVELS - 1)
+                    try:
+                        w.block(block, depth)
+                    finally:
+                        w.list_level = saved
                 else:
                     w.block(block, depth)
         return

@@ -178,7 +178,11 @@ class Blocks(Walker):
                     self.paras(first.text, placed(self.st["own_item"] if not self.place.cell else base,
                                                   self.place.left, self.place.right))
                     blocks = blocks[1:]
-                with self.nested(body=self.cont()):
+                # A list under the item ("a) …" under "1. …") stands indented under it,
+                # as its own marks would set it (helper-120: level with the "1.").
+                under = lists.hang(["a)"], base.fontName, base.fontSize) if any(
+                    isinstance(x, ListBlock) for x in blocks) else 0.0
+                with self.nested(left=under, body=self.cont()):
                     for inner in blocks:
                         self.block(inner, depth)
                 continue
