@@ -174,8 +174,11 @@ def _resolve_path(ref: str, relative_to: Path | None) -> Path:
     p = Path(ref)
     # A sheet's parent is looked for beside it first, as its font files are: a
     # "base.toml" in the folder a run starts from was taken instead (helper-117).
-    if not p.is_absolute() and relative_to is not None and (relative_to.parent / p).exists():
-        p = relative_to.parent / p
+    # Found nowhere, the error names the path beside the sheet (helper-118: "no style
+    # sheet ../base.toml" said not where it was looked for).
+    if not p.is_absolute() and relative_to is not None:
+        beside = relative_to.parent / p
+        p = beside if beside.exists() or not p.exists() else p
     if not p.is_file():
         # The sheet that extends it is named: the missing name may be in any sheet of a chain.
         where = f"{relative_to}: extends: " if relative_to is not None else ""

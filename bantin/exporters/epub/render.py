@@ -63,11 +63,11 @@ def write(doc: Document, ctx: RenderContext) -> bytes:
     book.add_item(nav)
     # Landmarks: a reader's "go to the beginning" and "cover" (helper-115), and a
     # screen reader's way round the book. ebooklib writes them from the guide.
-    start = book.spine[2 if isinstance(doc, Briefing) and html.kind != "digest" else 0]
-    book.guide = [*([{"type": "cover", "href": "cover.xhtml", "title": meta_text(doc.title)}]
-                    if isinstance(doc, Briefing) and html.kind != "digest" else []),
+    text = [c for c in chapters if c.file_name != "cover.xhtml"][0]
+    book.guide = [*({"type": "cover", "href": c.file_name, "title": c.title} for c in chapters[:1]
+                    if c.file_name == "cover.xhtml"),
                   {"type": "toc", "href": "nav.xhtml", "title": CONTENTS},
-                  {"type": "text", "href": start.file_name, "title": start.title}]
+                  {"type": "text", "href": text.file_name, "title": text.title}]
 
     buf = io.BytesIO()
     epub.write_epub(buf, book, {"mtime": ctx.build_time(), "raise_exceptions": True, "epub3_pages": False,

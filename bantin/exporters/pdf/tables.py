@@ -37,7 +37,8 @@ class Grid(_Table):
     unmerged: Callable[[], Grid] | None = None
 
     def split(self, aW: float, aH: float) -> list[Any]:  # noqa: N803 - reportlab's names
-        self._calc(aW, aH)  # the row heights, as reportlab's own split starts
+        # The row heights are the wrap's that came before (reportlab's own split
+        # works them out again; doing it here too doubled a long table's cost).
         if self.unmerged is not None and self._giant_merge():
             return self.unmerged().split(aW, aH)
         repeated: int = getattr(self, "repeatRows", 0)  # reportlab sets it untyped
@@ -89,7 +90,7 @@ class Grid(_Table):
         heights = [h or 0.0 for h in self._rowHeights]
         room = (self._page() or math.inf) - sum(heights[:self.repeatRows])
         return any(span and span[3] > span[1] and sum(heights[span[1]:span[3] + 1]) > room
-                   for span in self._spanRanges.values())
+                   for span in getattr(self, "_spanRanges", {}).values())
 
     def _page(self) -> float | None:
         """The height a page of its own gives: the frame's, less its paddings."""

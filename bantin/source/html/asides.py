@@ -15,12 +15,12 @@ from collections.abc import Callable
 from typing import Any
 
 from bantin.source.html.page import key, remove, squash, text_of_el
+from bantin.source.rules.caption import split_credit
 
 _DASHES = re.compile(r"^[\s—–―-]+")
 _SIGNED = re.compile(r"^\s*[—–―]\s*\S")  # "— Ông A": a dash that is no hyphen, then the name
 _WHO_WORDS = 25  # longer, a dashed last paragraph is the quote's own words
 _NAME_WORDS = 8  # "Phó Chủ tịch Nguyễn Văn An": a title and a name, before any comma
-_CREDIT = re.compile(r"(?i)\b(?:ảnh|photo|nguồn)\s*:")
 
 
 def take_attributions(page: Any) -> Callable[[str], str | None]:
@@ -64,7 +64,7 @@ def _named(text: str) -> bool:
     # ("Bộ trưởng Hồ Đức Phớc"): the first word and the last two are capitalised.
     return (0 < len(name) <= _NAME_WORDS and all(w.isalpha() for w in name)
             and all(w[:1].isupper() for w in (name[0], *name[-2:]))
-            and len(text.split()) <= _WHO_WORDS and not _CREDIT.search(text) and text.rstrip()[-1:] not in "?!")
+            and len(text.split()) <= _WHO_WORDS and split_credit(text) is None and text.rstrip()[-1:] not in "?!")
 
 
 def _signed(bq: Any) -> list[Any]:

@@ -31,7 +31,7 @@ _SURNAMES = frozenset(
     "Tạ Trịnh Đoàn Lương Vương Thái Châu Quách Lưu Phùng Kiều Văn Triệu Từ Tăng Lạc Khúc Mạc Chu Giang Thân "
     "Thạch Khổng Tôn Hứa Nông La Quan Lục Lò Vi Sầm Tống Doãn Kim Mã Ninh Âu Diệp Đồng Hàn Lã Lại Cù Bạch Đàm "
     "Bế Hầu Phí Tiêu Giáp Lăng Giàng Sùng Thào Vàng Quàng Hờ Ksor Rơ Y H Nghiêm Đậu Khuất Vừ Bàn Hạng Lầu Ma "
-    "Mông Đàm Lò Lộc Hoàng Phó Nhữ Cấn Khương Khổng Ông Bạch Cung Tào Thiều Kha Lều Mẫn Trình".split())
+    "Mông Lộc Phó Nhữ Cấn Khương Ông Cung Tào Thiều Kha Lều Mẫn Trình".split())
 
 
 def _speaker(line: str) -> str | None:
