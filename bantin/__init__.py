@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from bantin.exporters.labels import SignatureBlock
     from bantin.exporters.walk import Walker
     from bantin.model import (
+        LINE_BREAK,
         Article,
         Block,
         Briefing,
@@ -73,6 +74,7 @@ _LAZY = {
     "Exporter": "bantin.exporters",
     "Figure": "bantin.model",
     "Heading": "bantin.model",
+    "LINE_BREAK": "bantin.model",
     "Image": "bantin.model",
     "InputError": "bantin.errors",
     "InputReport": "bantin.run.report",
@@ -111,6 +113,7 @@ _LAZY = {
 _RENAMED = {"ReadContext": "Context"}  # public name -> the name in its module
 
 __all__ = [
+    "LINE_BREAK",
     "Article",
     "BantinError",
     "BantinWarning",

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from bantin.digest.filters import flaw
 from bantin.digest.salience import SAYING, Centroid, Parts, Weights, bigrams, parts
 from bantin.digest.sentences import sentences, words
-from bantin.model import Article, ListBlock, Paragraph, Quote, text_of
+from bantin.model import LINE_BREAK, Article, ListBlock, Paragraph, Quote, Text, text_of
 
 MAX_WORDS = 60  # a longer sentence is a paragraph in disguise, not a point
 FLOOR = 1 / 3  # a sentence scoring under a third of the best one is a filler, not a key point
@@ -86,13 +86,19 @@ def units(a: Article, shown_lede: str | None = None) -> Iterator[Unit]:
     for bi, b in enumerate(a.blocks):
         if isinstance(b, ListBlock):
             for ii, item in enumerate(b.items):
-                yield Unit(text_of(item.text).strip(), bi, ii, "list")
+                yield Unit(_one_line(item.text).strip(), bi, ii, "list")
         elif isinstance(b, Quote):
-            for si, (_, s) in enumerate(sentences(text_of(b.text))):
+            for si, (_, s) in enumerate(sentences(_one_line(b.text))):
                 yield Unit(s, bi, si, "quote", b.attribution)
         elif isinstance(b, Paragraph):
-            for si, (_, s) in enumerate(sentences(text_of(b.text))):
+            for si, (_, s) in enumerate(sentences(_one_line(b.text))):
                 yield Unit(s, bi, si, "sentence")
+
+
+def _one_line(text: Text) -> str:
+    """The words of rich text on one line: a point is one line of the review, a
+    verse's line break a space in it."""
+    return text_of(text).replace(LINE_BREAK, " ")
 
 
 def trims(u: Unit) -> Iterator[tuple[str, str | None, str | None]]:

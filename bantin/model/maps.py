@@ -38,10 +38,12 @@ def map_text(doc: Document, fn: Fn) -> Document:
     return _Mapper(fn, None, None, None).doc(doc)
 
 
-def map_strings(doc: Document, fn: Fn, code: Fn | None = None) -> Document:
+def map_strings(doc: Document, fn: Fn, code: Fn | None = None, field: Fn | None = None) -> Document:
     """Apply ``fn`` to every string of the document, the URL and date included;
-    ``code``, when given, to code instead (a tab is part of a line of code)."""
-    return _Mapper(fn, fn, code or fn, None).doc(doc)
+    ``code``, when given, to code instead (a tab is part of a line of code);
+    ``field``, when given, after ``fn`` to every prose field that is no rich text
+    (a title, a byline, an alt text: one line each)."""
+    return _Mapper(fn, fn, code or fn, None, field=field).doc(doc)
 
 
 def map_spans(doc: Document, fn: Callable[[Span], Text]) -> Document:
@@ -65,6 +67,7 @@ class _Mapper:
     code_fn: Fn | None  # code; None leaves it
     split: Callable[[Span], Text] | None
     whole: Callable[[Text], Text] | None = None  # each piece of rich text at once
+    field: Fn | None = None  # prose fields that are no rich text, after ``prose``
 
     def raw(self, s: str | None) -> str | None:
         return self.raw_fn(s) if self.raw_fn is not None and s else s
@@ -73,7 +76,8 @@ class _Mapper:
         return self.code_fn(s) if self.code_fn is not None else s
 
     def one(self, s: str) -> str:
-        return self.prose(s).strip()
+        s = self.prose(s)
+        return (self.field(s) if self.field is not None else s).strip()
 
     def opt(self, s: str | None) -> str | None:
         if not s:

@@ -20,7 +20,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import replace
 
-from bantin.model import Document, Span, Text, map_spans, map_strings
+from bantin.model import LINE_BREAK, Document, Span, Text, map_spans, map_strings
 
 FORBIDDEN = re.compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff"
@@ -34,6 +34,9 @@ _FOLLOWED = frozenset({"http", "https", "ftp", "mailto", "tel"})
 # newline does: between two words they are a space, not nothing ("Huế\vĐà Nẵng").
 _LINE_BREAKS = str.maketrans("\t\n\r\v\f", "     ")
 _CODE_BREAKS = str.maketrans("\n\r\v\f", "    ")
+# U+2028 is the model's line break (``LINE_BREAK``): rich text keeps it, code and
+# every one-line field (a title, a byline, an alt text) take it as a space.
+_ONE_LINE = str.maketrans(LINE_BREAK, " ")
 
 
 def sanitize(doc: Document, warn: Callable[[str], None] | None = None) -> Document:
@@ -42,9 +45,11 @@ def sanitize(doc: Document, warn: Callable[[str], None] | None = None) -> Docume
 
     def clean(text: str, keep_tabs: bool = False) -> str:
         if "\t" in text or "\n" in text or "\r" in text or "\v" in text or "\f" in text:
-            # No field holds lines: blocks are the structure. A carriage return
-            # would let a plain-text briefing overwrite its own lines. A tab is
-            # white space in prose, but part of a line of code.
+            # A newline is white space: blocks are the structure, and a line that
+            # ends on purpose inside a paragraph is LINE_BREAK, which only a reader
+            # that sees such a break puts in. A carriage return would let a
+            # plain-text briefing overwrite its own lines. A tab is white space in
+            # prose, but part of a line of code.
             text = text.replace("\r\n", " ").translate(_CODE_BREAKS if keep_tabs else _LINE_BREAKS)
         if FORBIDDEN.search(text) is not None:
             dropped.update(f"U+{ord(c):04X}" for c in FORBIDDEN.findall(text))
@@ -53,7 +58,8 @@ def sanitize(doc: Document, warn: Callable[[str], None] | None = None) -> Docume
         # a document built by hand must be NFC to read back unchanged.
         return unicodedata.normalize("NFC", text)
 
-    out = map_spans(map_strings(doc, clean, lambda text: clean(text, keep_tabs=True)), _safe_link)
+    out = map_spans(map_strings(doc, clean, lambda text: clean(text, keep_tabs=True).translate(_ONE_LINE),
+                                lambda text: text.translate(_ONE_LINE)), _safe_link)
     if dropped and warn is not None:
         shown = sorted(dropped)
         more = f" and {len(shown) - 8} more" if len(shown) > 8 else ""

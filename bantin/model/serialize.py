@@ -215,7 +215,11 @@ def from_dict(d: Any) -> Document:
 
 
 def dumps(doc: Document) -> str:
-    return json.dumps(to_dict(doc), ensure_ascii=False, indent=2) + "\n"
+    # A line break (U+2028) is written escaped: raw, a reader that splits lines as
+    # Unicode does (Python's splitlines, JavaScript before ES2019) would split the
+    # string, and a person would not see it. It is only ever inside a string.
+    text = json.dumps(to_dict(doc), ensure_ascii=False, indent=2) + "\n"
+    return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
 
 
 @lru_cache(maxsize=4)

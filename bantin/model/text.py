@@ -22,6 +22,13 @@ class Span:
 
 Text = tuple[Span, ...]
 
+# A line break inside a paragraph (Word's Shift+Enter, HTML's <br>, Markdown's hard
+# break): the line ends, the paragraph goes on. A poem's verses and an address's
+# lines keep their lines in every format. It is U+2028 LINE SEPARATOR, the one
+# character Unicode gives that meaning, so the JSON form needs no node of its own;
+# only rich text holds it (a title, a byline or an alt text is one line).
+LINE_BREAK = "\u2028"
+
 
 def plain(text: str) -> Text:
     return (Span(text),) if text else ()

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 from typing import Protocol
 
-from bantin.model import Article, Briefing, Document, Span, Text, map_text, map_texts, spans_of
+from bantin.model import LINE_BREAK, Article, Briefing, Document, Span, Text, map_text, map_texts, spans_of
 from bantin.typography import (
     autolink,
     cleanup,
@@ -66,6 +66,24 @@ def pipeline(switches: Mapping[str, bool], tone_style: str = "keep") -> Typeset:
     active = [r for r in active if r is not cleanup]
 
     def run(text: str, before: str = "", after: str = "", quoted: bool = False) -> str:
+        if LINE_BREAK not in text:
+            return run_line(text, before, after, quoted)
+        # A line break ends a line as a paragraph's end does: no rule joins or
+        # spaces across it (white space around it goes), and a quotation opened on
+        # one verse may close on the next. One empty line may part two stanzas.
+        lines = text.split(LINE_BREAK)
+        out: list[str] = []
+        for k, line in enumerate(lines):
+            line = line.lstrip() if k else line
+            line = line.rstrip() if k < len(lines) - 1 else line
+            if not line and out and not out[-1] and 0 < k < len(lines) - 1:
+                continue
+            done = run_line(line, before if k == 0 else "", after if k == len(lines) - 1 else "", quoted)
+            quoted = quotes.is_open(done, quoted)
+            out.append(done)
+        return LINE_BREAK.join(out)
+
+    def run_line(text: str, before: str, after: str, quoted: bool) -> str:
         text = nfc(text)
         for rule in first:
             text = rule.apply(text)
@@ -185,6 +203,17 @@ def _trim(spans: list[Span], done: set[str]) -> Text:
     edges. Stripping only the first and last span, as a plain walk does, leaves the
     space of " x" in ("", " x") to the next pass, which then strips it: typography
     applied to its own output would change it."""
+    for i, s in enumerate(spans):
+        # No space at a line's edge when the line break is a span of its own
+        # ("lan <br/> Ta" from a page): the spans around it lose theirs.
+        if LINE_BREAK not in s.text or s.code:
+            continue
+        if i and s.text.lstrip(" ").startswith(LINE_BREAK) and not spans[i - 1].code:
+            spans[i - 1] = replace(spans[i - 1], text=spans[i - 1].text.rstrip(" "))
+            done.add(spans[i - 1].text)
+        if i + 1 < len(spans) and s.text.rstrip(" ").endswith(LINE_BREAK) and not spans[i + 1].code:
+            spans[i + 1] = replace(spans[i + 1], text=spans[i + 1].text.lstrip(" "))
+            done.add(spans[i + 1].text)
     spans = [s for s in spans if s.text]
     while spans and not spans[0].text.strip():
         spans.pop(0)

@@ -12,6 +12,7 @@ type it has no ``visit_`` method for fails loudly instead of vanishing.
 from __future__ import annotations
 
 from bantin import (
+    LINE_BREAK,
     Article,
     Block,
     Briefing,
@@ -33,7 +34,8 @@ from bantin import (
 
 
 def _esc(text: str) -> str:
-    return "".join("\\" + c if c in "\\`*_[]<>#|" else c for c in text)
+    # A line break inside a paragraph (a verse) is CommonMark's hard break.
+    return "".join("\\" + c if c in "\\`*_[]<>#|" else c for c in text).replace(LINE_BREAK, "\\\n")
 
 
 def _md(text: Text) -> str:
@@ -165,7 +167,7 @@ class _Markdown(Walker):
         # A Markdown table has no merged cells: each cell's text goes where its grid column starts.
         rows = [[""] * b.columns for _ in b.rows]
         for p in b.placed():
-            rows[p.row][p.column] = _md(p.cell.text)
+            rows[p.row][p.column] = _md(p.cell.text).replace("\\\n", "<br>")  # a table row is one line
         head = rows[0] if b.header_rows else [""] * b.columns
         rule = ["---:" if a == "right" else ":---:" if a == "center" else "---" for a in b.align]
         for r in [head, rule, *rows[1 if b.header_rows else 0:]]:

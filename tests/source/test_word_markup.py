@@ -80,11 +80,24 @@ def test_a_hyperlink_whose_relationship_is_missing_is_text_without_a_link():
 
 
 def test_symbol_glyphs_and_hidden_text_are_left_out_and_said():
-    body = TITLE + ('<w:p><w:r><w:t xml:space="preserve">Giá 10 đồng</w:t></w:r><w:r><w:sym w:font="Symbol" '
+    body = TITLE + ('<w:p><w:r><w:t xml:space="preserve">Giá 10 đồng</w:t></w:r><w:r><w:sym w:font="Wingdings" '
                     'w:char="F0DE"/></w:r>' + r("\uf028", font="Wingdings") + r(" (ẩn)", hidden=True) + "</w:p>")
     a, warnings = word(docx(body))
     assert paragraphs(a) == ["Giá 10 đồng"]
     assert "2 symbol-font character(s) left out (glyphs of a private-use area, not text)" in warnings
+
+
+def test_the_symbol_fonts_signs_are_the_words_they_show():
+    """Insert > Symbol writes "≥", "±" and "α" as the Symbol font's code points:
+    dropped, "≥ 2 m³" read "2 m³" (helper-122). Its pieces of large brackets draw
+    nothing alone and still go."""
+    def sym(code: str, font: str = "Symbol") -> str:
+        return f'<w:r><w:sym w:font="{font}" w:char="{code}"/></w:r>'
+    body = TITLE + p("Hộ dân dùng ", sym("F0B3"), " 2 m³, sai số ", sym("F0B1"), " 5%, hệ số ", sym("F061"),
+                     " = 0,8", sym("F0E6"), r(" và \uf062 = 1.", font="Symbol"))
+    a, warnings = word(docx(body))
+    assert paragraphs(a) == ["Hộ dân dùng ≥ 2 m³, sai số ± 5%, hệ số α = 0,8 và β = 1."]
+    assert "1 symbol-font character(s) left out (glyphs of a private-use area, not text)" in warnings
 
 
 def test_a_drop_cap_joins_its_paragraph():
@@ -97,4 +110,4 @@ def test_a_paragraph_break_in_a_cell_and_a_line_break_stay_breaks():
     a, _ = word(docx(TITLE + tbl([cell])))
     t = a.blocks[0]
     assert isinstance(t, Table)
-    assert [text_of(b.text) for b in t.rows[0][0].blocks] == ["Dòng một", "Dòng hai\ndòng ba"]  # type: ignore[union-attr]
+    assert [text_of(b.text) for b in t.rows[0][0].blocks] == ["Dòng một", "Dòng hai\u2028dòng ba"]  # type: ignore[union-attr]

@@ -90,9 +90,13 @@ def test_tone_marks_move_only_in_vietnamese_syllables(style, source, expected):
     assert pipeline(ON, style)(source) == expected
 
 
-@pytest.mark.parametrize("sep", ["\u2028", "\u2029", "\u000b", "\u000c", "\u0085"])
+@pytest.mark.parametrize("sep", ["\u2029", "\u000b", "\u000c", "\u0085"])
 def test_a_line_separator_separates_words(sep):
     assert pipeline(ON)(f"Hà{sep}Nội") == "Hà Nội"
+
+
+def test_the_line_separator_is_the_models_line_break():
+    assert pipeline(ON)("Hà \u2028 Nội") == "Hà\u2028Nội"
 
 
 @pytest.mark.parametrize(("source", "expected"), [
@@ -100,7 +104,8 @@ def test_a_line_separator_separates_words(sep):
     # still found on this pass and the next.
     ("Nguồn\u200bhttp://x.vn/a?b=1,c", "Nguồnhttp://x.vn/a?b=1,c"),
     ("Nguồnhttps://x.vn/?q=1;2", "Nguồnhttps://x.vn/?q=1;2"),
-    ("ư\u2028http://x.vn/a?b", "ư http://x.vn/a?b"),
+    ("ư\u2029http://x.vn/a?b", "ư http://x.vn/a?b"),
+    ("ư\u2028http://x.vn/a?b", "ư\u2028http://x.vn/a?b"),  # a line break before the address
 ])
 def test_an_address_glued_to_a_word_is_still_an_address(source, expected):
     run = pipeline(ON)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from docx.oxml.ns import qn
 from docx.shared import Mm
 
 from bantin.exporters.labels import PAGE
+from bantin.model import LINE_BREAK
 from bantin.style.stylesheet import Style
 
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
@@ -38,20 +40,25 @@ def run(p: Any, text: str, bold: bool = False, italic: bool = False, char_style:
             rpr.append(rpr.makeelement(qn("w:vertAlign"), {qn("w:val"): _VERT[vert]}))
         r.append(rpr)
     # A tab (kept only in code) is its own element: inside w:t Word shows a space.
-    # So is a non-breaking hyphen: no text font has U+2011, w:noBreakHyphen needs none.
-    pieces = text.split("\t")
-    for n, piece in enumerate(pieces):
-        if n:
-            r.append(r.makeelement(qn("w:tab"), {}))
-        if NB_HYPHEN in piece:
+    # So are a line break (w:br, Shift+Enter) and a non-breaking hyphen: no text
+    # font has U+2011, w:noBreakHyphen needs none.
+    pieces = _BREAKS.split(text)
+    for piece in pieces:
+        if piece in _BREAK_ELEMENTS:
+            r.append(r.makeelement(qn(_BREAK_ELEMENTS[piece]), {}))
+        elif NB_HYPHEN in piece:
             for k, part in enumerate(piece.split(NB_HYPHEN)):
                 if k:
                     r.append(r.makeelement(qn("w:noBreakHyphen"), {}))
                 if part:
                     _text(r, part)
-        elif piece or not n:
+        elif piece or len(pieces) == 1:
             _text(r, piece)
     p.append(r)
+
+
+_BREAK_ELEMENTS = {"\t": "w:tab", LINE_BREAK: "w:br"}
+_BREAKS = re.compile(f"([{''.join(_BREAK_ELEMENTS)}])")
 
 
 def _text(r: Any, text: str) -> None:

@@ -86,6 +86,12 @@ def settings(d: Any) -> None:
     for compat in root.iter(qn("w:compatSetting")):
         if compat.get(qn("w:name")) == "compatibilityMode":
             compat.set(qn("w:val"), COMPATIBILITY_MODE)
+    # A line that ends with Shift+Enter (a verse, an address's line) in a justified
+    # paragraph keeps its spaces, as in the PDF: Word and LibreOffice would stretch
+    # "Địa chỉ: số 1 phố …" across the whole line. First in CT_Compat's sequence.
+    options = root.find(qn("w:compat"))
+    if options is not None and options.find(qn("w:doNotExpandShiftReturn")) is None:
+        options.insert(0, options.makeelement(qn("w:doNotExpandShiftReturn"), {}))
     lang = root.find(qn("w:themeFontLang"))
     if lang is not None:
         for attr in list(lang.attrib):

@@ -20,7 +20,7 @@ from bantin.exporters.docx.numbering import Numbering, text_indent, twips
 from bantin.exporters.markup import NOTE_SEPARATOR, link_target, with_marks_apart
 from bantin.exporters.roles import Role
 from bantin.exporters.walk import Walker
-from bantin.model import Note, Span, Text
+from bantin.model import LINE_BREAK, Note, Span, Text
 from bantin.style.fonts import Family, fallback_for
 from bantin.style.stylesheet import FontSpec
 
@@ -174,6 +174,13 @@ class Writer(Walker):
              vert: str | None = None) -> None:
         """One run, or several when some characters need a fallback face: Word
         would otherwise pick any font of the reader's machine, or none."""
+        if LINE_BREAK in text:  # a line break is no character any face must have
+            for k, line in enumerate(text.split(LINE_BREAK)):
+                if k:
+                    run(p, LINE_BREAK, bold, italic, char_style, None, vert)
+                if line:
+                    self.runs(p, line, bold, italic, char_style, vert)
+            return
         if self.covered.all(text):
             run(p, text, bold, italic, char_style, None, vert)
             return

@@ -27,6 +27,7 @@ from bantin.exporters.markup import NOTE_SEPARATOR, attr, escape, tag_span, with
 from bantin.exporters.roles import lead_in
 from bantin.exporters.walk import Walker
 from bantin.model import (
+    LINE_BREAK,
     Article,
     Block,
     Briefing,
@@ -93,6 +94,8 @@ class Html(Walker):
         self.first_ref: dict[int, tuple[int, str]] = {}  # note -> (its first reference's id, its mark)
 
     def x(self, text: str, role: str = "body", face: str = "regular") -> str:
+        if LINE_BREAK in text:
+            return "<br/>".join(self.x(line, role, face) for line in text.split(LINE_BREAK))
         if "\u2011" not in text:
             self.faces.setdefault((role, face), set()).update(text)
             return escape(text)
@@ -300,7 +303,7 @@ class Html(Walker):
             # sections on a phone goes to the seventeenth from the contents.
             found = self.sections.setdefault(self.uid, [])
             anchor = f' id="section-{len(found) + 1}"'
-            found.append((f"section-{len(found) + 1}", text_of(b.text), b.level))
+            found.append((f"section-{len(found) + 1}", " ".join(text_of(b.text).split()), b.level))  # one line
         self.parts.append(f"<h{n}{anchor}>{self.spans(display(b.text), 'heading', bold=True)}</h{n}>")
 
     def visit_paragraph(self, b: Paragraph, depth: int) -> None:

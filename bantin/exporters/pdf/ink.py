@@ -14,7 +14,7 @@ from bantin.errors import ExportError
 from bantin.exporters import Warn
 from bantin.exporters.markup import NOTE_SEPARATOR, escape, tag_span, with_marks_apart
 from bantin.exporters.pdf.fonts import Fonts, lazy_name, mono
-from bantin.model import Span, Text
+from bantin.model import LINE_BREAK, Span, Text
 from bantin.style.fonts import Family, fallback_for
 
 # reportlab re-wraps the rest of a paragraph at every page split, which is
@@ -37,6 +37,8 @@ class Ink:
         self.referred: set[str] = set()
 
     def chars(self, text: str, family: Family) -> str:
+        if LINE_BREAK in text:
+            return "<br/>".join(self.chars(line, family) for line in text.split(LINE_BREAK))
         if NB_HYPHEN in text and not family.covers(NB_HYPHEN):
             # The typography's non-breaking hyphen (a range, "2‑2"): reportlab never breaks
             # at a hyphen, so the font's own hyphen draws it, and extracts as one.

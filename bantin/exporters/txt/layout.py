@@ -7,9 +7,11 @@ at the non-breaking spaces typography put between a number and its noun.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from wcwidth import wcswidth
 
-from bantin.model import Table
+from bantin.model import LINE_BREAK, Table
 from bantin.style.fonts import REPERTOIRE
 from bantin.typography.words import join
 
@@ -33,6 +35,8 @@ def wrap(text: str, cols: int, first: str = "", rest: str | None = None) -> list
     a line as a quotation of an earlier message ("a < b && c" / "> d."), so the
     word before it goes down with it."""
     rest = first if rest is None else rest
+    if LINE_BREAK in text:
+        return _lines(wrap, text, cols, first, rest)
     lines: list[list[str]] = []
     line: list[str] = []
     lw = width(first)
@@ -55,12 +59,25 @@ def wrap(text: str, cols: int, first: str = "", rest: str | None = None) -> list
     return [(first if i == 0 else rest) + " ".join(ws) for i, ws in enumerate(lines)]
 
 
+def _lines(wrapper: Callable[[str, int, str, str], list[str]], text: str, cols: int, first: str,
+           rest: str) -> list[str]:
+    """Each line of a text that breaks its lines (a poem's verses) wrapped on its
+    own, under the first; an empty line stays, without trailing spaces."""
+    out: list[str] = []
+    for k, line in enumerate(text.split(LINE_BREAK)):
+        lead = first if k == 0 else rest
+        out += wrapper(line, cols, lead, rest) or [lead.rstrip()]
+    return out
+
+
 def wrap_display(text: str, cols: int, first: str = "", rest: str | None = None) -> list[str]:
     """``wrap`` for display text (a title, a heading): lines break between words,
     never inside one ("Chủ tịch", "Nguyễn Đức Chung"), as the other formats break
     them (``words.join``). The text keeps its ordinary spaces: a reader searching
     a mail for "Nguyễn Đức Chung" finds it."""
     rest = first if rest is None else rest
+    if LINE_BREAK in text:
+        return _lines(wrap_display, text, cols, first, rest)
     if width(first) + width(text) <= cols:
         # One line: no break to choose, and the word list (50 ms to load) stays unread.
         return wrap(text, cols, first, rest)

@@ -17,12 +17,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from bantin.model import Image, Span, Text
+from bantin.model import LINE_BREAK, Image, Span, Text
 from bantin.source.docx.fonts import PRIVATE_USE, decode, legacy_font, symbol_font
 from bantin.source.docx.media import Pictures
 from bantin.source.docx.notes import Notes
 from bantin.source.docx.package import Package, R, W
 from bantin.source.docx.styles import Styles
+from bantin.source.docx.symbol_font import SYMBOL, from_symbol, symbol_char
 from bantin.source.rules.alt_text import alt_text
 
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
@@ -175,7 +176,10 @@ class Runs:
             elif tag in (W + "tab", W + "ptab"):
                 self.emit("\t", props, href)
             elif tag in (W + "br", W + "cr"):
-                self.emit("\n", props, href)
+                # Shift+Enter ends a line inside the paragraph (a verse, an address);
+                # a page or column break is only white space between words.
+                kind = child.get(W + "type", "textWrapping")
+                self.emit(LINE_BREAK if kind == "textWrapping" else "\n", props, href)
             elif tag == W + "noBreakHyphen":
                 self.emit("-", props, href)
             elif tag == W + "sym":
@@ -235,7 +239,13 @@ class Runs:
             c = chr(int(code, 16))
         except ValueError:
             return
-        if symbol_font(el.get(W + "font")) or PRIVATE_USE.match(c) or int(code, 16) >= 0xF000:
+        font = (el.get(W + "font") or "").strip().lower()
+        if font == SYMBOL:  # "≥", "±", "α" from Insert > Symbol: words, not dingbats
+            shown = symbol_char(ord(c))
+            if shown is not None:
+                self.emit(shown, {k: v for k, v in props.items() if k != "font"}, href)
+                return
+        if symbol_font(font) or PRIVATE_USE.match(c) or int(code, 16) >= 0xF000:
             self.doc.symbols += 1
             return
         self.emit(c, props, href)
@@ -247,6 +257,8 @@ class Runs:
         found = legacy_font(font)
         if found is not None:
             text = decode(text, found)
+        elif (font or "").strip().lower() == SYMBOL:
+            text = from_symbol(text)
         if PRIVATE_USE.search(text):
             self.doc.symbols += len(PRIVATE_USE.findall(text))
             text = PRIVATE_USE.sub("", text)
@@ -261,7 +273,7 @@ class Runs:
             # address keeps its letters, whose case may matter (helper-104).
             text = "".join(w if _ADDRESS.fullmatch(w) else w.upper() for w in re.split(r"(\s+)", text))
         strong = bool(props.get("b"))
-        visible = len(text) - text.count(" ") - text.count("\t") - text.count("\n")
+        visible = len(text) - sum(map(text.count, (" ", "\t", "\n", LINE_BREAK)))
         if visible:
             self.chars += visible
             self.bold_chars += visible if strong else 0

@@ -4,8 +4,8 @@ lowered characters, and note references.
 ``hi`` carries its kind in ``rend`` (``#b``, ``#i``, ``#sup``, ``#sub``); a ``ref``
 whose target is one of the page's footnotes becomes a note reference (its mark
 without brackets, "[2]" read "2"), any other ``ref`` a link. Block elements met
-inside running text (a ``p`` in an item, an ``lb``) leave a space, so that no two
-words run together.
+inside running text (a ``p`` in an item, a rule) leave a space, so that no two
+words run together; a ``<br>`` (``lb``) is a line break.
 """
 
 from __future__ import annotations
@@ -15,9 +15,9 @@ from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any
 
-from bantin.model import Span, Text
+from bantin.model import LINE_BREAK, Span, Text
 
-_SPACE = re.compile(r"\s+")
+_SPACE = re.compile(r"[^\S\u2028]+")  # white space, but a line break (LINE_BREAK) stays
 SPACED = frozenset({"item", "p", "list", "head", "row", "cell", "quote", "div", "table", "code", "lb", "caption"})
 _MARK = re.compile(r"^[\s\[\](){}]+|[\s\[\](){}]+$")
 PLAIN = Span("")
@@ -50,7 +50,9 @@ def element_spans(child: Any, base: Span, notes: Mapping[str, str], out: list[Sp
     """One element of running text (without the text that follows it) appended to ``out``."""
     tag = child.tag
     if isinstance(tag, str):
-        if tag in SPACED and out:
+        if tag == "lb" and child.get("rend") != "hr":
+            out.append(_as(base, LINE_BREAK))  # a <br>: the line ends, the paragraph goes on
+        elif tag in SPACED and out:
             out.append(_as(base, " "))
         if tag == "hi":
             spans(child, styled(base, child.get("rend") or ""), notes, out)

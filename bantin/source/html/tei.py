@@ -74,7 +74,9 @@ def _open(src: Any, dst: Any, head_rows: bool) -> Any | None:
                     out.set(name, value)
         return out
     simple = {"li": "item", "dt": "item", "dd": "item", "table": "table", "tr": "row", "caption": "caption",
-              "blockquote": "quote", "pre": "code", "br": "lb", "hr": "lb", "p": "p"}
+              "blockquote": "quote", "pre": "code", "br": "lb", "p": "p"}
+    if tag == "hr":  # a rule inside running text parts words, and breaks no line
+        return etree.SubElement(dst, "lb", rend="hr")
     if tag in simple:
         return etree.SubElement(dst, simple[tag], role="head") if tag == "tr" and head_rows else \
             etree.SubElement(dst, simple[tag])

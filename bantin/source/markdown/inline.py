@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from bantin.model import Span, Text
+from bantin.model import LINE_BREAK, Span, Text
 from bantin.source.fragment_inline import CODE, EMPHASIS, HIDDEN, STRONG, Picture, parse_tag, picture, tidy
 from bantin.source.rules import caption as caption_rule
 
@@ -22,8 +22,13 @@ _VOID_HIDDEN = frozenset({"embed", "input"})
 _CAPTION_WORDS = 40
 
 
+@dataclass(frozen=True)
 class Break:
-    """A line break inside the paragraph (soft or hard): a space, unless the line after it is set apart."""
+    """A line break inside the paragraph, unless the line after it is set apart:
+    a soft one (the source's own newline) is a space, a hard one (two spaces or a
+    backslash at the line's end, ``<br>``) the model's line break."""
+
+    hard: bool = False
 
 
 Item = Span | Picture | Break
@@ -85,7 +90,7 @@ def items(tokens: list[Any]) -> list[Item]:
         elif kind == "code_inline":  # code: no typographic rule touches it
             out.append(m.span(t.content, code=True))
         elif kind in ("softbreak", "hardbreak"):
-            out.append(Break())
+            out.append(Break(kind == "hardbreak"))
         elif kind == "em_open":
             m.em += 1
         elif kind == "em_close":
@@ -131,7 +136,7 @@ def _tag(raw: str, m: _Marks, out: list[Item]) -> None:
             out.append(picture(tag.attrs))
         return
     if tag.name == "br":
-        out.append(Break())
+        out.append(Break(True))
         return
     if tag.name == "a":
         if tag.closing:
@@ -147,11 +152,11 @@ def _tag(raw: str, m: _Marks, out: list[Item]) -> None:
 
 
 def spans(parts: list[Item]) -> Text:
-    """The items as rich text: a line break a space, a picture its alt text."""
+    """The items as rich text: a picture its alt text."""
     out: list[Span] = []
     for i in parts:
         if isinstance(i, Break):
-            out.append(Span(" "))
+            out.append(Span(LINE_BREAK if i.hard else " "))
         elif isinstance(i, Picture):
             if i.alt:
                 out.append(Span(i.alt))

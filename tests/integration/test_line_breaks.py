@@ -1,0 +1,140 @@
+"""A line break inside a paragraph (a poem's verses, an address's lines): read from
+Word's Shift+Enter, HTML's <br> and Markdown's hard break, kept by typography, and
+shown as a line break by every format, read back by real clients."""
+
+from __future__ import annotations
+
+import json
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+
+import bantin
+from bantin.digest.points import units
+from bantin.model import LINE_BREAK, Article, Paragraph, Quote, Span, text_of
+from bantin.model.sanitize import sanitize
+from tests.helpers import epubcheck, pandoc_plain, pdftotext
+from tests.word_docs import docx, p, r
+
+VERSES = ["Em ơi Hà Nội phố", "Ta còn em mùi hoàng lan", "Ta còn em mùi hoa sữa"]
+BEFORE = "Bài thơ được tác giả đọc tại buổi lễ tối qua, trước đông đảo khán giả thủ đô."
+AFTER = "Buổi lễ kết thúc lúc 22 giờ cùng ngày, ban tổ chức cho biết."
+BR = '<w:r><w:br/></w:r>'
+
+
+def _poem(doc: object) -> str:
+    """The text of the paragraph that holds the first verse."""
+    assert isinstance(doc, Article)
+    found = [text_of(b.text) for b in doc.blocks if isinstance(b, Paragraph) and VERSES[0] in text_of(b.text)]
+    assert found, doc.blocks
+    return found[0]
+
+
+def _page(tmp_path: Path, body: str) -> Path:
+    page = tmp_path / "tho.html"
+    page.write_text('<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Thơ về Hà Nội</title></head>'
+                    f"<body><article><h1>Thơ về Hà Nội</h1><p>{BEFORE}</p>{body}<p>{AFTER}</p></article></body></html>",
+                    encoding="utf-8")
+    return page
+
+
+def test_word_shift_enter_is_a_line_break_and_a_page_break_a_space(tmp_path: Path) -> None:
+    src = tmp_path / "tho.docx"
+    page_break = '<w:r><w:br w:type="page"/></w:r>'
+    src.write_bytes(docx(p("Thơ về Hà Nội", style="Title") + p(BEFORE)
+                         + p(r(VERSES[0]), BR, r(VERSES[1]), '<w:r><w:cr/></w:r>', r(VERSES[2]))
+                         + p(r("Trang một"), page_break, r("trang hai.")) + p(AFTER)))
+    doc = bantin.read(src)
+    assert _poem(doc) == LINE_BREAK.join(VERSES)
+    assert isinstance(doc, Article)
+    assert any(text_of(b.text) == "Trang một trang hai." for b in doc.blocks if isinstance(b, Paragraph))
+
+
+def test_html_br_is_a_line_break_and_hr_is_not(tmp_path: Path) -> None:
+    doc = bantin.read(_page(tmp_path, f"<p>{VERSES[0]}<br>{VERSES[1]} <br/> {VERSES[2]}</p>"))
+    assert _poem(doc) == LINE_BREAK.join(VERSES)
+    doc = bantin.read(_page(tmp_path, f"<p>{VERSES[0]}\n{VERSES[1]}<hr>{VERSES[2]}</p>"))
+    assert LINE_BREAK not in json.dumps(bantin.export(doc, "json").decode(), ensure_ascii=False)
+
+
+def test_markdown_hard_break_is_a_line_break_and_a_soft_one_a_space(tmp_path: Path) -> None:
+    src = tmp_path / "tho.md"
+    src.write_text(f"# Thơ về Hà Nội\n\n{BEFORE}\n\n{VERSES[0]}  \n{VERSES[1]}\\\n{VERSES[2]}<br>\n\n"
+                   f"Một câu viết\ntrên hai dòng.\n\n{AFTER}\n", encoding="utf-8")
+    doc = bantin.read(src)
+    assert _poem(doc) == LINE_BREAK.join(VERSES)
+    assert isinstance(doc, Article)
+    assert any(text_of(b.text) == "Một câu viết trên hai dòng." for b in doc.blocks if isinstance(b, Paragraph))
+
+
+def test_typography_sets_each_line_alone_and_fields_stay_one_line() -> None:
+    a = Article(title=f"Thơ{LINE_BREAK}về Hà Nội", lede=f"Một{LINE_BREAK}dòng", blocks=(
+        Paragraph((Span(f' "Em ơi \n Hà Nội phố {LINE_BREAK}  Ta còn em"...{LINE_BREAK}{LINE_BREAK}{LINE_BREAK}Hết'),)),
+        Quote((Paragraph((Span(f"Câu một{LINE_BREAK}câu hai"),)),), attribution=f"Ông{LINE_BREAK}A"),
+    ))
+    clean = sanitize(a)
+    assert isinstance(clean, Article)
+    assert (clean.title, clean.lede, clean.blocks[1].attribution) == ("Thơ về Hà Nội", "Một dòng", "Ông A")
+    done = bantin.read(bantin.export(clean, "json"), source_format="json")
+    assert isinstance(done, Article)
+    # No space is left at a line's edge, a newline is a space as ever, the quotes
+    # open and close across the verses, and one empty line parts two stanzas at most.
+    assert text_of(done.blocks[0].text) == f"“Em ơi Hà Nội phố{LINE_BREAK}Ta còn em”…{LINE_BREAK}{LINE_BREAK}Hết"
+    assert text_of(done.blocks[1].blocks[0].text) == f"Câu một{LINE_BREAK}câu hai"
+
+
+@pytest.fixture(scope="module")
+def poem_outputs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    tmp = tmp_path_factory.mktemp("poem")
+    doc = bantin.read(_page(tmp, f"<p>{VERSES[0]}<br>{VERSES[1]}<br>{VERSES[2]}</p>"
+                               f"<table><tr><th>Địa chỉ</th></tr><tr><td>Số 1 Tràng Tiền<br>Hà Nội</td></tr></table>"))
+    out = {}
+    for fmt in ("pdf", "docx", "epub", "txt"):
+        out[fmt] = tmp / f"tho.{fmt}"
+        out[fmt].write_bytes(bantin.export(doc, fmt))
+    return out
+
+
+def _lines_in_order(text: str) -> None:
+    lines = [" ".join(x.replace("\u00a0", " ").split()) for x in text.splitlines()]
+    at = [lines.index(v) for v in VERSES]
+    assert at == sorted(at) and at[2] - at[0] <= 4, lines
+    assert BEFORE.split()[0] in " ".join(lines[: at[0]]) and "Buổi" in " ".join(lines[at[2]:])
+
+
+def test_pdf_sets_each_verse_on_its_own_line(poem_outputs: dict[str, Path]) -> None:
+    _lines_in_order(pdftotext(poem_outputs["pdf"]))
+
+
+def test_docx_has_word_line_breaks_that_are_not_stretched(poem_outputs: dict[str, Path]) -> None:
+    xml = zipfile.ZipFile(poem_outputs["docx"]).read("word/document.xml").decode()
+    assert re.search(rf"{VERSES[0]}</w:t>\s*</w:r>\s*<w:r>\s*<w:br/>", xml) or f"{VERSES[0]}</w:t><w:br/>" in xml, xml
+    assert "\u2028" not in xml
+    settings = zipfile.ZipFile(poem_outputs["docx"]).read("word/settings.xml").decode()
+    assert "<w:compat><w:doNotExpandShiftReturn/>" in settings
+    _lines_in_order(pandoc_plain(poem_outputs["docx"], "docx"))
+
+
+def test_epub_has_br_and_passes_epubcheck(poem_outputs: dict[str, Path]) -> None:
+    with zipfile.ZipFile(poem_outputs["epub"]) as z:
+        pages = "".join(z.read(n).decode() for n in z.namelist() if n.endswith(".xhtml"))
+    assert f"{VERSES[0]}<br/>{VERSES[1]}<br/>{VERSES[2]}" in pages
+    assert "Số 1 Tràng Tiền<br/>Hà Nội" in pages
+    assert "\u2028" not in pages
+    _lines_in_order(pandoc_plain(poem_outputs["epub"], "epub"))
+    assert "ERROR" not in epubcheck(poem_outputs["epub"])
+
+
+def test_txt_puts_each_verse_on_a_line_and_a_cell_on_one(poem_outputs: dict[str, Path]) -> None:
+    text = poem_outputs["txt"].read_text(encoding="utf-8")
+    assert "\u2028" not in text
+    _lines_in_order(text)
+    assert "Số 1 Tràng Tiền Hà Nội" in " ".join(text.split())
+
+
+def test_a_digest_point_is_one_line() -> None:
+    a = Article(title="Thơ", blocks=(Paragraph((Span(f"Ông A đọc bài thơ mới.{LINE_BREAK}Em ơi Hà Nội phố "
+                                                      f"ta còn em mùi hoàng lan."),)),))
+    assert all(LINE_BREAK not in u.text for u in units(a))
