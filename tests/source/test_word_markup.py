@@ -5,7 +5,7 @@ glyphs, hidden text, drop caps."""
 
 from __future__ import annotations
 
-from word_docs import docx, p, r, tbl, tc, text_box
+from word_docs import docx, note_ref, p, r, tbl, tc, text_box
 
 from bantin.model import Article, Paragraph, Table, text_of
 from bantin.source import read
@@ -111,3 +111,19 @@ def test_a_paragraph_break_in_a_cell_and_a_line_break_stay_breaks():
     t = a.blocks[0]
     assert isinstance(t, Table)
     assert [text_of(b.text) for b in t.rows[0][0].blocks] == ["Dòng một", "Dòng hai\u2028dòng ba"]  # type: ignore[union-attr]
+
+
+def test_a_damaged_part_is_said_not_lost_without_a_word():
+    """A footnotes part that will not parse costs its notes, and the user is told
+    which part (helper-122); the body is read as ever."""
+    import io
+    import zipfile
+
+    good = docx(TITLE + p("Đoạn có chú thích", note_ref("footnote", 1), "."), footnotes={1: "Chú thích một."})
+    buf = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(good)) as z, zipfile.ZipFile(buf, "w") as out:
+        for info in z.infolist():
+            out.writestr(info.filename, b"<<<" if info.filename == "word/footnotes.xml" else z.read(info))
+    a, warnings = word(buf.getvalue())
+    assert paragraphs(a) == ["Đoạn có chú thích."]
+    assert any("damaged part(s) not read: word/footnotes.xml" in w for w in warnings), warnings

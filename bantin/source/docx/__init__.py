@@ -66,6 +66,11 @@ def read(data: bytes, ctx: Context) -> Document:
         ctx.warn(f"{doc.symbols} symbol-font character(s) left out (glyphs of a private-use area, not text)")
     if body.chunks:
         ctx.warn(f"{body.chunks} embedded document chunk(s) (w:altChunk) not read")
+    if package.broken:
+        # A damaged notes, numbering or styles part costs its notes, list numbers or
+        # headings: the file is read, and the user told (helper-122).
+        ctx.warn(f"damaged part(s) not read: {', '.join(sorted(package.broken))}; "
+                 "notes, list numbers or styles they held are lost")
     own = bundle.split(items)
     if own is not None:
         # Each article's title is its own: the file's core title is the briefing's.

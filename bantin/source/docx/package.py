@@ -100,6 +100,7 @@ class Package:
             raise InputError(f"Word file with {len(infos)} parts; more than {MAX_ENTRIES} is refused")
         self.names = {i.filename for i in infos}
         self.spent = 0
+        self.broken: set[str] = set()  # parts that would not parse: the reader says so
         self._rels: dict[str, dict[str, Rel]] = {}
         self.main = self._main_part()
 
@@ -147,6 +148,7 @@ class Package:
         try:
             return parse(data)
         except InputError:
+            self.broken.add(name)
             return None
 
     def rels(self, part: str) -> dict[str, Rel]:
