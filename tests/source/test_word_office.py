@@ -70,6 +70,24 @@ def test_words_own_contents_go_when_its_headings_are_there():
     assert text_of(c.blocks[0].text) == "Kinh phí 45 tỷ đồng đã được cấp."
 
 
+def test_a_paragraph_words_contents_lists_is_a_heading_and_its_line_goes():
+    """helper-122: a heading made with the paragraph's own outline level (bold, no
+    Heading style) is listed by Word's contents; it stayed body text, and its
+    contents line "Kết quả bước đầu 3" leaked into the body with its page number."""
+    styles = styles_xml(style("Heading1", "heading 1"), style("TOC1", "toc 1"), style("TOC2", "toc 2"))
+    outline = ('<w:p><w:pPr><w:outlineLvl w:val="1"/></w:pPr>'
+               '<w:r><w:rPr><w:b/></w:rPr><w:t>Kết quả bước đầu</w:t></w:r></w:p>')
+    a, warned = word(docx(p("Báo cáo tổng kết") + p("Bối cảnh\t1", style="TOC1")
+                          + p("Kết quả bước đầu\t3", style="TOC2")
+                          + p("Bối cảnh", style="Heading1") + p("Sản xuất ổn định.") + outline
+                          + p("Năng suất tăng 5%."), styles=styles))
+    assert [(type(b).__name__, text_of(b.text)) for b in a.blocks] == [
+        ("Heading", "Bối cảnh"), ("Paragraph", "Sản xuất ổn định."), ("Heading", "Kết quả bước đầu"),
+        ("Paragraph", "Năng suất tăng 5%.")]
+    assert [b.level for b in a.blocks if isinstance(b, Heading)] == [1, 2]
+    assert any("table of contents left out (2 lines)" in w for w in warned)
+
+
 def test_the_masthead_time_reads_back_from_bantins_word_file():
     """helper-106: "Hoàng Mai, 14:30 ngày …" and a time of day with no place lost
     the date or the time when bantin's DOCX was read back."""

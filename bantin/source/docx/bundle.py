@@ -111,6 +111,7 @@ def ordinary(items: list[Item], warn: Callable[[str], None]) -> list[Item]:
     Word made from them with its own page numbers (helper-103), and the short
     "TOC Heading" just over them; a line that names no heading stays (helper-104:
     body text set in "TOC 1")."""
+    items = _listed_headings(items)
     headings = {_toc_key(it.text) for it in items if isinstance(it, Para) and it.role == "heading"}
     gone = {k for k, it in enumerate(items) if isinstance(it, Para) and it.role == "contents" and it.text
             and (_toc_key(it.text) in headings or _toc_key(_TOC_PAGE.sub("", it.text)) in headings)}
@@ -129,6 +130,26 @@ def ordinary(items: list[Item], warn: Callable[[str], None]) -> list[Item]:
 
 
 _TOC_PAGE = re.compile(r"[\t .…]+(?:\d{1,4}|[ivxlc]{1,6})\s*$")
+LISTED_WORDS = 20  # a heading Word's contents lists is a line, not a paragraph
+
+
+def _listed_headings(items: list[Item]) -> list[Item]:
+    """A short paragraph that Word's table of contents lists is a heading at the
+    contents line's level: its outline level was set on the paragraph alone
+    ("Kết quả bước đầu", bold, outline level 1), which bantin does not trust by
+    itself (converters scatter it on body text), but Word's own contents proves it.
+    Unread, it stayed body text and its contents line leaked into the body with
+    its page number (helper-122)."""
+    listed: dict[str, int] = {}
+    for it in items:
+        if isinstance(it, Para) and it.role == "contents" and it.level and it.text:
+            listed.setdefault(_toc_key(_TOC_PAGE.sub("", it.text)), it.level)
+    if not listed:
+        return items
+    return [replace(it, role="heading", level=listed[key])
+            if isinstance(it, Para) and it.role == "body" and it.num is None and it.text
+            and len(it.text.split()) <= LISTED_WORDS and not it.text.endswith(".")
+            and (key := _toc_key(it.text)) in listed else it for it in items]
 
 
 def _toc_key(text: str) -> str:

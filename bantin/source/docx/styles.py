@@ -37,7 +37,7 @@ _LOOKS = frozenset({"title", "subtitle", "heading", "quote", "caption", "author"
 _LOOK_STYLES = frozenset({"tableheading", "tablecaption"})
 CODE_CHAR_STYLES = frozenset({"verbatimchar", "htmlcode", "sourcecodechar"})
 _HEADING = re.compile(r"heading([1-9])")
-_CONTENTS = re.compile(r"toc[1-9]")
+_CONTENTS = re.compile(r"toc([1-9])")
 _LIST = re.compile(r"list(bullet|number|continue)?[2-9]?")
 _ON = frozenset({"", "1", "true", "on"})
 
@@ -236,8 +236,9 @@ def role_of_names(candidates: list[str]) -> tuple[str, int]:
             return "heading", int(m.group(1))
         if k in ROLES:
             return ROLES[k], 0
-        if _CONTENTS.fullmatch(k):  # a contents page's lines ("TOC 1" … "TOC 9"): made again on export
-            return "contents", 0
+        toc = _CONTENTS.fullmatch(k)
+        if toc:  # a contents page's lines ("TOC 1" … "TOC 9"): made again on export; their level kept
+            return "contents", int(toc.group(1))
         if _LIST.fullmatch(k):
             return "list", 0
     return "body", 0
