@@ -17,6 +17,18 @@ from bantin.typography.autolink import split
 from bantin.typography.nbsp import NB_HYPHEN, NBSP
 from bantin.typography.words import join
 
+# An unordered item's mark by its list's depth, in every format: a dash, then the
+# "+" of Vietnamese administrative writing ("- …" / "+ …"), then a bullet. The
+# PDF drew these, the DOCX "–" and "•" by turns, the text "–" at every depth and
+# the EPUB the reading system's discs: "+ 2 điểm" read "– 2 điểm" in one of them.
+BULLETS = ("–", "+", "•")
+
+
+def bullet(depth: int) -> str:
+    """The mark of an unordered item in a list ``depth`` lists deep (0: at the top)."""
+    return BULLETS[min(depth, len(BULLETS) - 1)]
+
+
 CONTENTS = "Mục lục"
 LANDMARKS = "Điểm mốc"  # the EPUB's landmarks: cover, contents, start of the text
 PAGE = "Trang"

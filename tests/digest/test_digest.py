@@ -249,3 +249,24 @@ def test_text_entries_9_and_10_hang_in_one_column(tmp_path):
     indents = {len(x) - len(x.lstrip(" ")) for x in body}
     points = {len(x) - len(x.lstrip(" ")) for x in body if x.lstrip().startswith("–")}
     assert indents == {4, 6} and points == {4}, body  # a point's own lines hang under its text
+
+
+def test_a_source_line_that_fills_the_line_leaves_no_empty_line_before_its_address():
+    """helper-123: a source line of 77 columns pushed its "·" down alone; the
+    dangling dot was taken off and an empty line stood between the source line
+    and the address. Every outlet length from short to a full line is tried."""
+    from bantin.digest.build import to_digest
+    from bantin.model import Article, Outlet, Paragraph, plain
+    from bantin.style.stylesheet import load
+
+    sheet = load("default")
+    url = "http://bao-mau.example/tin/chinh-tri-xa-hoi/20150323/chat-cay-xanh/724115.html"
+    for n in range(20, 72):
+        a = Article("Thanh tra vụ chặt cây xanh", lede="Thành phố lập đoàn thanh tra liên ngành trong ba mươi ngày.",
+                    outlet=Outlet(None, "Báo " + "x" * n), date="2015-03-23", url=url,
+                    blocks=(Paragraph(plain("Đoàn thanh tra làm việc trong ba mươi ngày với các sở liên quan.")),))
+        text = api.export(to_digest(a, sheet.digest), "txt").decode()
+        lines = text.splitlines()
+        at = next(i for i, x in enumerate(lines) if url in x)
+        assert lines[at - 1].strip() and lines[at - 1].strip() != "·", (n, lines[at - 2:at + 1])
+        assert all(len(x) <= 78 for x in lines[:at]), n

@@ -14,6 +14,7 @@ from typing import Any
 from docx.oxml.ns import qn
 
 from bantin.exporters.docx.fields import ppr_put
+from bantin.exporters.labels import bullet
 from bantin.exporters.roles import Role
 from bantin.model import ListBlock
 
@@ -21,7 +22,6 @@ LEVELS = 9
 STEP_MM = 6.0  # each level of nesting moves the items this much to the right
 FORMATS = {"decimal": "decimal", "lower-alpha": "lowerLetter", "upper-alpha": "upperLetter",
            "lower-roman": "lowerRoman", "upper-roman": "upperRoman"}
-BULLETS = ("–", "•")  # by level, alternating; both are in every text face
 
 
 def twips(mm: float) -> int:
@@ -63,7 +63,7 @@ class Numbering:
         hanging = twips(-self.item.first) if self.item.first < 0 else twips(5)
         for level in range(LEVELS):
             lvl = a.makeelement(qn("w:lvl"), {qn("w:ilvl"): str(level)})
-            text = BULLETS[level % 2] if fmt == "bullet" else f"%{level + 1}{delim}"
+            text = bullet(level) if fmt == "bullet" else f"%{level + 1}{delim}"
             for tag, val in (("w:start", str(start)), ("w:numFmt", fmt), ("w:lvlText", text), ("w:lvlJc", "left")):
                 lvl.append(lvl.makeelement(qn(tag), {qn("w:val"): val}))
             ppr = lvl.makeelement(qn("w:pPr"), {})
@@ -104,7 +104,7 @@ def digest_lists(d: Any, entries: tuple[Role, Any], points: tuple[Role, Any]) ->
     are each a role and the Word style it is set in."""
     part = d.part.numbering_part.element
     for num_id, fmt, text, (_role, style) in ((ENTRIES, "decimal", "%1.", entries),
-                                              (POINTS, "bullet", BULLETS[0], points)):
+                                              (POINTS, "bullet", bullet(0), points)):
         a = part.makeelement(qn("w:abstractNum"), {qn("w:abstractNumId"): num_id})
         a.append(a.makeelement(qn("w:multiLevelType"), {qn("w:val"): "singleLevel"}))
         lvl = a.makeelement(qn("w:lvl"), {qn("w:ilvl"): "0"})

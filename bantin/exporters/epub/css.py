@@ -3,6 +3,7 @@ that sizes agree with the PDF and the DOCX."""
 
 from __future__ import annotations
 
+from bantin.exporters.labels import BULLETS
 from bantin.exporters.roles import MM, roles
 from bantin.style.stylesheet import Style
 
@@ -74,6 +75,8 @@ def css(style: Style, fonts: list[tuple[str, str, str]], fallbacks: list[str]) -
             f".lede {{ font-weight: {'bold' if t.lede_bold else 'normal'}; font-size: {rel(r['lede'].size)}; "
             f"text-indent: {'0' if t.lede_bold else indent}; }}",
             "ol, ul { margin: 0 0 0.6em 0; padding-left: 1.6em; }",
+            # An unordered item's mark by depth, as every format draws it (labels.BULLETS).
+            *(f'{sel} {{ list-style-type: "{mark}\\00A0"; }}' for sel, mark in _bullets()),
             ".own-numbers { list-style: none; padding-left: 0; }",
             "ol.paren { list-style: none; } ol.paren > li { counter-increment: item; } "
             "ol.paren > li::before { float: left; min-width: 1.8em; margin-left: -1.8em; }",
@@ -190,3 +193,15 @@ def css(style: Style, fonts: list[tuple[str, str, str]], fallbacks: list[str]) -
             "{ color: inherit; } }",
         ]
     )
+
+
+def _bullets() -> list[tuple[str, str]]:
+    """(selector, mark) of an unordered list at each depth: a list inside any list
+    is one level down ("ol ul" and "ul ul"); the longer selector wins deeper down,
+    and the last one holds for every depth past it."""
+    out: list[tuple[str, str]] = []
+    paths = [""]
+    for mark in BULLETS:
+        out.append((", ".join(f"{p}ul" for p in paths), mark))
+        paths = [f"{p}{outer} " for p in paths for outer in ("ol", "ul")]
+    return out

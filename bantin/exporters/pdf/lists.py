@@ -4,13 +4,11 @@ from __future__ import annotations
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
+from bantin.exporters.labels import bullet
 from bantin.exporters.pdf.styles import LABEL_GAP
 from bantin.exporters.roles import MM
 from bantin.model import ListBlock
 
-# Unordered items by depth: a dash, then the "+" of Vietnamese administrative
-# writing, then a bullet.
-BULLETS = ("–", "+", "•")
 GAP = 1.8 * MM  # between a label and its text
 LEAST = 5 * MM  # the label column of a short label, as the item role has it
 
@@ -19,7 +17,7 @@ def labels(b: ListBlock, depth: int) -> list[str]:
     """Each item's label as the reader sees it: "3.", "c)", "IV.", or a bullet."""
     if b.ordered:
         return [b.label(i) for i in range(len(b.items))]
-    return [BULLETS[min(depth, len(BULLETS) - 1)]] * len(b.items)
+    return [bullet(depth)] * len(b.items)
 
 
 def hang(marks: list[str], font: str, size: float) -> float:

@@ -17,6 +17,7 @@ from bantin.exporters.labels import (
     DecreeHeader,
     SignatureBlock,
     briefing_meta,
+    bullet,
     credit_line,
     decree_header,
     digest_meta,
@@ -68,6 +69,7 @@ class Writer(Walker):
         self.pad = ""  # a digest entry's indent, under its number
         self.hang = 3  # the width of the widest entry number, "12. " (digest_header)
         self.first, self.rest, self.tight = "", "", False
+        self.lists = 0  # lists around the block under way: an unordered item's mark goes by it
         self.decree = self.decree_layout = decree  # the style asks for Nghị định 30's header block
         self.headed = False  # the article under way opened with it
 
@@ -209,13 +211,15 @@ class Writer(Walker):
         if not self.tight:
             self.out.append("")
         self.tight = True
+        self.lists += 1
         for n, item in enumerate(b.items):
             if b.numbered_in_text:
                 first, rest = base + "  ", base + "    "
             else:
-                marker = "  " + (f"{b.label(n)} " if b.ordered else "– ")
+                marker = "  " + (f"{b.label(n)} " if b.ordered else f"{bullet(self.lists - 1)} ")
                 first, rest = base + marker, base + " " * width(marker)
             self.inside(item.blocks, first, rest, True, depth)
+        self.lists -= 1
         self.first, self.tight = base, False
 
     def visit_quote(self, b: Quote, depth: int) -> None:
@@ -307,14 +311,17 @@ class Writer(Walker):
         lines = wrap(self.spans(source), self.cols, self.pad, self.pad)
         # The "·" before the address parts two things on one line; where the address
         # goes down to a line of its own, the break parts them and the dot would dangle.
-        self.out += [line[:-2] if line.endswith(" ·") and i < len(lines) - 1 else line for i, line in enumerate(lines)]
+        # A "·" that the line's end pushed down alone goes too: it left an empty line
+        # between a 77-column source line and its address (helper-123).
+        self.out += [line[:-2] if line.endswith(" ·") and i < len(lines) - 1 else line for i, line in enumerate(lines)
+                     if line.strip() != "·" or i == len(lines) - 1]
 
     def entry_lede(self, text: str) -> None:
         self.out += wrap(text, self.cols, self.pad, self.pad)
 
     def points(self, items: tuple[Text, ...]) -> None:
         for item in items:
-            self.out += wrap(self.spans(item), self.cols, self.pad + "– ", self.pad + "  ")
+            self.out += wrap(self.spans(item), self.cols, self.pad + f"{bullet(0)} ", self.pad + "  ")
 
     def end_entry(self, a: Article, n: int) -> None:
         self.end_article(a)
