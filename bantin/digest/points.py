@@ -51,6 +51,8 @@ _BOUNDS = re.compile(r"^(?:sau khi|trước khi|trừ|ngoại trừ|không|chưa
 # The sentence's own full stop after one the parenthesis left at the end: an
 # initial's ("B."), or an ellipsis ("làm… (cười).").
 _DOUBLED_STOP = re.compile(r"(?:(?<=[^.…]\.)|(?<=\.\.\.)|(?<=…))\.(?=[”\"»]?$)")
+# A line that ends a sentence or goes on with it past a line break.
+_ENDS = re.compile(r"[.!?…:;,][\"”’»)]*\s*$")
 # An outlet's tag left at the head of the body: "(PLO)- Vài ngày …", "(GD&TĐ) - …".
 _TAG = re.compile(r"^\((?:[A-ZĐ][\w&.]*\s?){1,3}\)\s*[-–—]\s*(?=[A-ZĐÀ-Ỹ])")
 
@@ -88,10 +90,10 @@ def units(a: Article, shown_lede: str | None = None) -> Iterator[Unit]:
             for ii, item in enumerate(b.items):
                 yield Unit(_one_line(item.text).strip(), bi, ii, "list")
         elif isinstance(b, Quote):
-            for si, (_, s) in enumerate(sentences(_one_line(b.text))):
+            for si, s in enumerate(_sentences(b.text)):
                 yield Unit(s, bi, si, "quote", b.attribution)
         elif isinstance(b, Paragraph):
-            for si, (_, s) in enumerate(sentences(_one_line(b.text))):
+            for si, s in enumerate(_sentences(b.text)):
                 yield Unit(s, bi, si, "sentence")
 
 
@@ -99,6 +101,23 @@ def _one_line(text: Text) -> str:
     """The words of rich text on one line: a point is one line of the review, a
     verse's line break a space in it."""
     return text_of(text).replace(LINE_BREAK, " ")
+
+
+def _sentences(text: Text) -> list[str]:
+    """The sentences of a paragraph that may break its lines: a line that ends
+    without a sentence's punctuation ends a sentence all the same when the next
+    line starts anew (a subheading typed over its paragraph with Shift+Enter was
+    glued to the sentence under it, helper-124); a next line in lower case goes
+    on with the sentence (a line broken by hand inside it)."""
+    lines = text_of(text).split(LINE_BREAK)
+    parts: list[str] = [lines[0]]
+    for line in lines[1:]:
+        first = line.lstrip(" \"“(")[:1]
+        if (first.isupper() or first.isdigit()) and not _ENDS.search(parts[-1]):
+            parts.append(line)
+        else:
+            parts[-1] += " " + line
+    return [s for part in parts for _, s in sentences(part)]
 
 
 def trims(u: Unit) -> Iterator[tuple[str, str | None, str | None]]:

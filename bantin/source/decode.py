@@ -34,6 +34,9 @@ _CONTROLS = frozenset(map(chr, range(32))) - {"\t", "\n", "\r", "\f", "\v"}
 # page break (form feed), and Unicode's line and paragraph separators. (Not NEL,
 # U+0085: in Vietnamese text it is Windows-1252's "…" read as Latin-1.)
 _BREAKS = re.compile("\r\n?|[\v\f\u2028\u2029]")
+# Data a program wrote (JSON) keeps U+2028 and U+2029 as they are: valid inside a
+# JSON string, and U+2028 is the model's line break; made "\n", the string broke.
+_PROGRAM_BREAKS = re.compile("\r\n?|[\v\f]")
 _C1 = re.compile("[\x80-\x9f]")
 # Few enough bytes that are not UTF-8 to be strays in a UTF-8 file, not its encoding.
 STRAY_BYTES = 8
@@ -115,7 +118,7 @@ def decode_reporting(data: bytes, encoding: str | None = None, mend: bool = True
         decoded = _named_codec(data, named, encoding or named, notes)
     else:
         decoded = _auto(data, notes, mend)
-    text = unicodedata.normalize("NFC", _BREAKS.sub("\n", decoded.text))
+    text = unicodedata.normalize("NFC", (_BREAKS if mend else _PROGRAM_BREAKS).sub("\n", decoded.text))
     c1 = sum(1 for c in _C1.findall(text) if ord(c) in legacy.WINDOWS_C1)  # five bytes are no character
     if c1:
         # No text means a C1 control code: these are Windows-1252's punctuation

@@ -11,6 +11,8 @@ type it has no ``visit_`` method for fails loudly instead of vanishing.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from bantin import (
     LINE_BREAK,
     Article,
@@ -34,13 +36,21 @@ from bantin import (
 
 
 def _esc(text: str) -> str:
-    # A line break inside a paragraph (a verse) is CommonMark's hard break.
-    return "".join("\\" + c if c in "\\`*_[]<>#|" else c for c in text).replace(LINE_BREAK, "\\\n")
+    return "".join("\\" + c if c in "\\`*_[]<>#|" else c for c in text)
 
 
-def _md(text: Text) -> str:
+# A line break inside a paragraph (a verse) is CommonMark's hard break, set outside
+# any emphasis: "**a\\" then "b**" on the next line would not close.
+_HARD_BREAK = "\\\n"
+
+
+def _md(text: Text, one_line: bool = False) -> str:
     out = []
     for s in text:
+        if LINE_BREAK in s.text and not s.code:
+            lines = [_md((replace(s, text=x),)) if x else "" for x in s.text.split(LINE_BREAK)]
+            out.append((" " if one_line else _HARD_BREAK).join(lines))
+            continue
         if s.note is not None:
             out.append(f"[^{s.note}]")
             continue
@@ -132,7 +142,7 @@ class _Markdown(Walker):
         self.out.append("")
 
     def visit_heading(self, b: Heading, depth: int) -> None:
-        self.out += ["#" * (b.level + 1) + " " + _md(b.text), ""]
+        self.out += ["#" * (b.level + 1) + " " + _md(b.text, one_line=True), ""]  # an ATX heading is one line
 
     def visit_paragraph(self, b: Paragraph, depth: int) -> None:
         self.out += [_md(b.text), ""]
@@ -167,7 +177,7 @@ class _Markdown(Walker):
         # A Markdown table has no merged cells: each cell's text goes where its grid column starts.
         rows = [[""] * b.columns for _ in b.rows]
         for p in b.placed():
-            rows[p.row][p.column] = _md(p.cell.text).replace("\\\n", "<br>")  # a table row is one line
+            rows[p.row][p.column] = _md(p.cell.text).replace(_HARD_BREAK, "<br>")  # a table row is one line
         head = rows[0] if b.header_rows else [""] * b.columns
         rule = ["---:" if a == "right" else ":---:" if a == "center" else "---" for a in b.align]
         for r in [head, rule, *rows[1 if b.header_rows else 0:]]:

@@ -138,3 +138,43 @@ def test_a_digest_point_is_one_line() -> None:
     a = Article(title="Thơ", blocks=(Paragraph((Span(f"Ông A đọc bài thơ mới.{LINE_BREAK}Em ơi Hà Nội phố "
                                                       f"ta còn em mùi hoàng lan."),)),))
     assert all(LINE_BREAK not in u.text for u in units(a))
+
+
+def test_json_holding_a_raw_line_separator_is_read() -> None:
+    """JSON written by json.dumps(ensure_ascii=False) or JavaScript holds U+2028 raw,
+    which is valid JSON: it was made a newline before parsing, and refused as an
+    invalid control character (helper-124)."""
+    doc = Article(title="Thơ", blocks=(Paragraph((Span(LINE_BREAK.join(VERSES)),)),))
+    raw = json.dumps(json.loads(bantin.export(doc, "json")), ensure_ascii=False).encode()
+    assert LINE_BREAK.encode() in raw
+    read = bantin.read(raw, source_format="json")
+    assert isinstance(read, Article) and _poem(read) == LINE_BREAK.join(VERSES)
+
+
+def test_a_line_that_starts_anew_after_a_break_is_its_own_sentence() -> None:
+    """A subheading typed over its paragraph with Shift+Enter was glued to the
+    sentence under it in a digest point (helper-124); a line in lower case after
+    the break goes on with its sentence."""
+    a = Article(title="Xe buýt điện", blocks=(Paragraph((Span(
+        f"Mục tiêu năng lượng sạch{LINE_BREAK}Năm ngoái, xe buýt chở 420 triệu lượt khách. Sáng 5/8, UBND thành "
+        f"phố{LINE_BREAK}tổ chức hội nghị về xe buýt điện."),)),))
+    assert [u.text for u in units(a)] == ["Mục tiêu năng lượng sạch", "Năm ngoái, xe buýt chở 420 triệu lượt khách.",
+                                         "Sáng 5/8, UBND thành phố tổ chức hội nghị về xe buýt điện."]
+
+
+def test_the_markdown_plugin_writes_breaks_outside_emphasis_and_headings_on_one_line() -> None:
+    """helper-124: "**Dòng đậm\\" then "dòng**" never closed, and a heading with a
+    break lost its second half."""
+    if "md" not in bantin.formats():
+        pytest.skip("the Markdown example plug-in is not installed")
+    from bantin.model import Heading
+
+    a = Article(title="Thơ", blocks=(Heading((Span(f"Phần hai:{LINE_BREAK}Những vần thơ"),)),
+                                     Paragraph((Span(f"Dòng đậm cuối{LINE_BREAK}", strong=True), Span("dòng thường"))),
+                                     Paragraph((Span(f"một{LINE_BREAK}hai", em=True),))))
+    md = bantin.export(a, "md").decode()
+    assert "## Phần hai: Những vần thơ\n" in md and "**Dòng đậm cuối**\\\ndòng thường" in md and "*một*\\\n*hai*" in md
+    back = bantin.read(md.encode(), source_format="md")
+    assert isinstance(back, Article)
+    assert [text_of(b.text) for b in back.blocks] == [
+        "Phần hai: Những vần thơ", f"Dòng đậm cuối{LINE_BREAK}dòng thường", f"một{LINE_BREAK}hai"]

@@ -240,7 +240,7 @@ class Runs:
         except ValueError:
             return
         font = (el.get(W + "font") or "").strip().lower()
-        if font == SYMBOL:  # "≥", "±", "α" from Insert > Symbol: words, not dingbats
+        if font in SYMBOL:  # "≥", "±", "α" from Insert > Symbol: words, not dingbats
             shown = symbol_char(ord(c))
             if shown is not None:
                 self.emit(shown, {k: v for k, v in props.items() if k != "font"}, href)
@@ -257,7 +257,7 @@ class Runs:
         found = legacy_font(font)
         if found is not None:
             text = decode(text, found)
-        elif (font or "").strip().lower() == SYMBOL:
+        elif (font or "").strip().lower() in SYMBOL:
             text = from_symbol(text)
         if PRIVATE_USE.search(text):
             self.doc.symbols += len(PRIVATE_USE.findall(text))

@@ -17,7 +17,7 @@ _HIGH = ("€ϒ′≤⁄∞ƒ♣♦♥♠↔←↑→↓°±″≥×∝∂•÷�
          "◊〈®©™∑\0\0\0\0\0\0\0\0\0\0\0〉∫⌠\0⌡\0\0\0\0\0\0\0\0\0")
 assert len(_LOW) == 0x7F - 0x20 and len(_HIGH) == 0xFF - 0xA0
 
-SYMBOL = "symbol"  # the font's name, lower case
+SYMBOL = frozenset({"symbol", "symbol mt"})  # the font's names, lower case
 
 
 def symbol_char(code: int) -> str | None:
@@ -36,7 +36,11 @@ def symbol_char(code: int) -> str | None:
 
 
 def from_symbol(text: str) -> str:
-    """A run set in the Symbol font with the font's own code points (U+F020 to
-    U+F0FF, as Word stores them) as the characters they show. Any other character
-    stays: a word typed in Vietnamese and set in Symbol by mistake is still words."""
-    return "".join((symbol_char(ord(c)) or c) if "\uf020" <= c <= "\uf0ff" else c for c in text)
+    """A run set in the Symbol font as the characters Word and LibreOffice show:
+    its own code points (U+F020 to U+F0FF, as Word stores an inserted symbol) and
+    what was typed on an ASCII keyboard ("a" is α, "D" is Δ, as the writer saw).
+    A run that holds a Vietnamese letter is words set in Symbol by mistake: only
+    its code points of the font are read ("Hà Nội" is not "Ηà Νộι")."""
+    typed = not any(c.isalpha() and not c.isascii() and not "\uf020" <= c <= "\uf0ff" for c in text)
+    return "".join((symbol_char(ord(c)) or c) if "\uf020" <= c <= "\uf0ff" or (typed and "!" <= c <= "~") else c
+                   for c in text)
