@@ -178,3 +178,25 @@ def test_the_markdown_plugin_writes_breaks_outside_emphasis_and_headings_on_one_
     assert isinstance(back, Article)
     assert [text_of(b.text) for b in back.blocks] == [
         "Phần hai: Những vần thơ", f"Dòng đậm cuối{LINE_BREAK}dòng thường", f"một{LINE_BREAK}hai"]
+
+
+def test_a_br_in_a_pages_headline_sapo_and_byline_parts_words(tmp_path: Path) -> None:
+    """helper-124: fields read with text_content() ran the words on either side of a
+    <br> together ("điệntừ tháng 7", "1/7,thành phố", "Lê Minh ChâuBáo Thủ Đô"); the
+    byline's lines are a name and the paper's."""
+    page = tmp_path / "tin.html"
+    page.write_text(
+        '<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Tin giao thông</title></head><body>'
+        '<article><h1 class="title">Hà Nội mở thêm 5 tuyến buýt điện<br>từ tháng 7</h1>'
+        '<h2 class="sapo">Sở Xây dựng cho biết từ ngày 1/7,<br>thành phố đưa vào khai thác thêm 5 tuyến buýt điện.</h2>'
+        "<p>Theo kế hoạch, các tuyến mới nối nội đô với các huyện Gia Lâm, Đông Anh và Hoài Đức, mỗi tuyến "
+        "có tần suất 10 đến 15 phút một chuyến vào giờ cao điểm buổi sáng và buổi chiều các ngày trong tuần.</p>"
+        "<p>Giá vé vẫn giữ ở mức 7.000 đồng một lượt, người cao tuổi và học sinh được giảm giá theo quy định "
+        "hiện hành của thành phố về trợ giá dịch vụ vận tải hành khách công cộng bằng xe buýt.</p>"
+        '<p class="author"><strong>Lê Minh Châu</strong><br>Báo Thủ Đô</p></article></body></html>',
+        encoding="utf-8")
+    a = bantin.read(page)
+    assert isinstance(a, Article)
+    assert a.title == "Hà Nội mở thêm 5 tuyến buýt điện từ tháng\u00a07"
+    assert a.lede is not None and "1/7, thành phố" in a.lede
+    assert a.byline == "Lê Minh Châu" and a.outlet is not None and a.outlet.display == "Báo Thủ Đô"

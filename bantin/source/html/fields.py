@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
-from bantin.source.html.page import LinkedData, classes, key, language, meta, squash, text_of_el, words
+from bantin.source.html.page import LinkedData, classes, key, language, lines_of_el, meta, squash, text_of_el, words
 
 _DOMAIN = re.compile(r"(?i)^(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}/?$")
 # Words only an organisation's name carries (whole words, casefolded).
@@ -112,9 +112,12 @@ def _visible_bylines(page: Any) -> list[str]:
             continue
         if el.tag in ("script", "style", "img", "meta", "link", "body", "html"):
             continue
-        text = _BY.sub("", text_of_el(el))
-        if text and len(_PAREN.sub("", text).split()) <= 6 and not any(ch.isdigit() for ch in text):
-            out.append(text)
+        # Each line on its own: "<strong>Lê Minh Châu</strong><br>Báo Thủ Đô" is a
+        # name over the paper's, not one name of six words.
+        for line in lines_of_el(el):
+            text = _BY.sub("", line)
+            if text and len(_PAREN.sub("", text).split()) <= 6 and not any(ch.isdigit() for ch in text):
+                out.append(text)
     return out + _under_headline(page)
 
 
@@ -178,14 +181,17 @@ def read_fields(page: Any, ld: LinkedData, url_hint: str | None = None) -> Field
         outlets_all += (suffix,)
     byline = None
     people = [n for n in (_person(a, outlets_all) for a in ld.authors) if n]
+    visible = _visible_bylines(page)
     candidates = [", ".join(dict.fromkeys(people)) if people else None,
                   meta(page, "author"), meta(page, "article:author"), meta(page, "dc.creator"),
-                  meta(page, "byl"), meta(page, "parsely-author"), meta(page, "sailthru.author"),
-                  *_visible_bylines(page)]
+                  meta(page, "byl"), meta(page, "parsely-author"), meta(page, "sailthru.author"), *visible]
     for cand in candidates:
         byline = _person(cand, outlets_all)
         if byline:
             break
+    # The paper named on the byline's own line ("Lê Minh Châu<br>Báo Thủ Đô") when
+    # the page names none elsewhere: its words are kept, not dropped with the line.
+    outlet = outlet or next((v for v in visible if outlet_like(v, outlets_all) and len(v.split()) >= 2), None)
     description = meta(page, "og:description", "description", "twitter:description") or ld.description
     return Fields(title, squash(outlet) or None, byline, url, outlets_all, description)
 
