@@ -200,3 +200,17 @@ def test_a_br_in_a_pages_headline_sapo_and_byline_parts_words(tmp_path: Path) ->
     assert a.title == "Hà Nội mở thêm 5 tuyến buýt điện từ tháng\u00a07"
     assert a.lede is not None and "1/7, thành phố" in a.lede
     assert a.byline == "Lê Minh Châu" and a.outlet is not None and a.outlet.display == "Báo Thủ Đô"
+
+
+def test_blank_lines_inside_one_paragraph_part_paragraphs(tmp_path: Path) -> None:
+    """Many CMS write a whole article in one <p>, its paragraphs parted by
+    "<br><br>": trafilatura keeps one break of two, and the article was one
+    paragraph of lines (helper-124). A single <br> stays a line break."""
+    page = _page(tmp_path, f"<p>Đoạn một của bài, viết liền trong một thẻ.<br><br>Đoạn hai có hai dòng:<br>dòng sau."
+                           f"<br> <br>\n<br>Đoạn ba kết thúc.</p><p>{VERSES[0]}<br>{VERSES[1]}<br>{VERSES[2]}</p>")
+    doc = bantin.read(page)
+    assert isinstance(doc, Article)
+    texts = [text_of(b.text) for b in doc.blocks if isinstance(b, Paragraph)]
+    assert texts[1:4] == ["Đoạn một của bài, viết liền trong một thẻ.", f"Đoạn hai có hai dòng:{LINE_BREAK}dòng sau.",
+                          "Đoạn ba kết thúc."], texts
+    assert LINE_BREAK.join(VERSES) in texts

@@ -116,7 +116,37 @@ def parse(text: str) -> Any:
     said = next(filter(None, (xmlguards.guard(e.message) for e in parser.error_log)), None)
     if said is not None:
         raise InputError(f"not an article page: {said}")
+    for para in list(page.iter("p")):
+        _parted(para)
     return page
+
+
+def _parted(para: Any) -> None:
+    """A paragraph that parts its paragraphs with blank lines ("…<br><br>…", as
+    many CMS write a whole article in one <p>) made the paragraphs it shows; a
+    single <br> stays a line break. trafilatura keeps one break of two, and the
+    article came out as one paragraph of lines."""
+    while True:
+        kids = list(para)
+        run = next((i for i in range(len(kids) - 1) if _bare_br(kids[i]) and kids[i + 1].tag == "br"), None)
+        if run is None:
+            return
+        end = run
+        while end + 1 < len(kids) and kids[end + 1].tag == "br" and (end == run or _bare_br(kids[end])):
+            end += 1
+        rest = para.makeelement("p", dict(para.attrib))
+        rest.text = kids[end].tail
+        for kid in kids[end + 1:]:
+            rest.append(kid)
+        for kid in kids[run:end + 1]:
+            para.remove(kid)
+        rest.tail, para.tail = para.tail, None
+        para.addnext(rest)
+        para = rest
+
+
+def _bare_br(el: Any) -> bool:
+    return el.tag == "br" and not (el.tail or "").strip()
 
 
 class TextIndex:
