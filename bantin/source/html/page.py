@@ -18,6 +18,7 @@ from typing import Any
 
 from bantin.errors import InputError
 from bantin.source import xmlguards
+from bantin.source.html import breaks
 
 # CJK, kana, hangul and Thai have no spaces: each character counts as a word.
 _CJK = "\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af\uff66-\uff9f"
@@ -74,9 +75,8 @@ def key(text: str | None) -> str:
 
 
 def text_of_el(el: Any) -> str:
-    """The element's words on one line. A <br> parts the words on either side of
-    it, as a browser shows them: a headline, sapo or byline typed over two lines
-    read "điệntừ tháng 7" (helper-124)."""
+    """The element's words on one line, a <br> parting the words beside it as a
+    browser shows them (a headline over two lines read "điệntừ", helper-124)."""
     if el.find(".//br") is None:
         return squash(el.text_content())
     return " ".join(lines_of_el(el))
@@ -84,19 +84,7 @@ def text_of_el(el: Any) -> str:
 
 def lines_of_el(el: Any) -> list[str]:
     """The element's lines as its <br>s part them, each squashed; empty ones left out."""
-    lines: list[list[str]] = [[]]
-    stack: list[tuple[Any, bool]] = [(el, False)]
-    while stack:  # document order without recursion: an element, its children, then its tail
-        node, tail = stack.pop()
-        if tail:
-            lines[-1].append(node.tail or "")
-        elif isinstance(node.tag, str):  # not a comment: no words
-            if node.tag.lower() == "br":
-                lines.append([])
-            lines[-1].append(node.text or "")
-            for child in reversed(node):
-                stack += [(child, True), (child, False)]
-    return [t for t in (squash("".join(x)) for x in lines) if t]
+    return [t for t in map(squash, breaks.lines(el)) if t]
 
 
 def parse(text: str) -> Any:
@@ -117,36 +105,8 @@ def parse(text: str) -> Any:
     if said is not None:
         raise InputError(f"not an article page: {said}")
     for para in list(page.iter("p")):
-        _parted(para)
+        breaks.parted(para)
     return page
-
-
-def _parted(para: Any) -> None:
-    """A paragraph that parts its paragraphs with blank lines ("…<br><br>…", as
-    many CMS write a whole article in one <p>) made the paragraphs it shows; a
-    single <br> stays a line break. trafilatura keeps one break of two, and the
-    article came out as one paragraph of lines."""
-    while True:
-        kids = list(para)
-        run = next((i for i in range(len(kids) - 1) if _bare_br(kids[i]) and kids[i + 1].tag == "br"), None)
-        if run is None:
-            return
-        end = run
-        while end + 1 < len(kids) and kids[end + 1].tag == "br" and (end == run or _bare_br(kids[end])):
-            end += 1
-        rest = para.makeelement("p", dict(para.attrib))
-        rest.text = kids[end].tail
-        for kid in kids[end + 1:]:
-            rest.append(kid)
-        for kid in kids[run:end + 1]:
-            para.remove(kid)
-        rest.tail, para.tail = para.tail, None
-        para.addnext(rest)
-        para = rest
-
-
-def _bare_br(el: Any) -> bool:
-    return el.tag == "br" and not (el.tail or "").strip()
 
 
 class TextIndex:
