@@ -125,3 +125,21 @@ def test_a_pictures_caption_in_a_cell_is_printed():
                                                 Table((row, lengths))))
     text = api.export(a, "txt").decode("utf-8")
     assert_in_order(words("Phương án 1: cầu dây văng Phương án 2: cầu vòm thép. Ảnh: Sở GTVT"), text)
+
+
+def test_links_are_numbered_after_the_footnotes_not_after_roman_endnotes():
+    """helper-122: a Word file with one footnote ("1") and one endnote ("i") printed
+    its links [3], [4]: the endnote took a number it does not show."""
+    from word_docs import docx, note_ref, p
+
+    import bantin as api
+
+    data = docx(p("Thông cáo", style="Title")
+                + p("Hội nghị có 12.000 đại biểu", note_ref("footnote", 1), " và nhiều doanh nghiệp",
+                    note_ref("endnote", 1), ".")
+                + '<w:p><w:hyperlink r:id="rIdA"><w:r><w:t>Cổng thông tin của Bộ</w:t></w:r></w:hyperlink></w:p>',
+                footnotes={1: "Số liệu của Ban tổ chức."}, endnotes={1: "Danh sách ở phụ lục."},
+                rels=(("rIdA", "hyperlink", "https://bo-mau.example/hoi-nghi", True),))
+    text = api.export(api.read(data, source_format="docx", warn=lambda _m: None), "txt").decode()
+    assert "Cổng thông tin của Bộ [2]" in text and "[2] https://bo-mau.example/hoi-nghi" in text, text
+    assert "[1] Số liệu của Ban tổ chức." in text and "[i] Danh sách ở phụ lục." in text

@@ -152,7 +152,7 @@ class Writer(Walker):
         if n:
             self.out += ["", "", "─" * self.rule, ""]
         self.links = []
-        self.first_link = len(a.notes) + 1  # note marks are [1]…[n]: links go on from there
+        self.first_link = _numbered_notes(a) + 1  # note marks are [1]…[n]: links go on from there
         self.headed = not n and self.header(a) is not None  # a single công văn names its issuer
 
     def masthead(self, text: str, a: Article) -> None:
@@ -371,3 +371,9 @@ def _children(b: Block) -> list[tuple[Block, ...]]:
     if isinstance(b, Table):
         return [c.blocks for r in b.rows for c in r]
     return []
+
+
+def _numbered_notes(a: Article) -> int:
+    """How many numbers the notes' marks take: endnotes, counted "i", "ii" (Word's
+    own), take none; the links after "[1]" and "[i]" were [3], [4] (helper-122)."""
+    return sum(1 for n in a.notes if n.kind != "endnote")
