@@ -51,6 +51,7 @@ _BOUNDS = re.compile(r"^(?:sau khi|trước khi|trừ|ngoại trừ|không|chưa
 # The sentence's own full stop after one the parenthesis left at the end: an
 # initial's ("B."), or an ellipsis ("làm… (cười).").
 _DOUBLED_STOP = re.compile(r"(?:(?<=[^.…]\.)|(?<=\.\.\.)|(?<=…))\.(?=[”\"»]?$)")
+HEADLINE_WORDS = 8  # a line this short, unpunctuated, over a line break is a subheading or a verse
 # A line that ends a sentence or goes on with it past a line break.
 _ENDS = re.compile(r"[.!?…:;,][\"”’»)]*\s*$")
 # An outlet's tag left at the head of the body: "(PLO)- Vài ngày …", "(GD&TĐ) - …".
@@ -104,16 +105,21 @@ def _one_line(text: Text) -> str:
 
 
 def _sentences(text: Text) -> list[str]:
-    """The sentences of a paragraph that may break its lines: a line that ends
-    without a sentence's punctuation ends a sentence all the same when the next
-    line starts anew (a subheading typed over its paragraph with Shift+Enter was
-    glued to the sentence under it, helper-124); a next line in lower case goes
-    on with the sentence (a line broken by hand inside it)."""
+    """The sentences of a paragraph that may break its lines: a short line that
+    ends without a sentence's punctuation ends a sentence all the same when the
+    next line starts anew (a subheading typed over its paragraph with Shift+Enter
+    was glued to the sentence under it, helper-124). A longer one, or a next line
+    in lower case, goes on with the sentence: a line broken by hand before a name
+    or a figure ("số 2 đường" / "Hùng Vương", helper-125) is not two sentences."""
     lines = text_of(text).split(LINE_BREAK)
     parts: list[str] = [lines[0]]
     for line in lines[1:]:
-        first = line.lstrip(" \"“(")[:1]
-        if (first.isupper() or first.isdigit()) and not _ENDS.search(parts[-1]):
+        opening = line.lstrip(" \"“(").split()[:2]
+        tail = sentences(parts[-1])[-1][1] if parts[-1].strip() else ""
+        # A new sentence opens with a capital, but not with a name ("Nguyễn Văn Minh",
+        # two capitals) a title before the break may be waiting for.
+        anew = bool(opening) and opening[0][:1].isupper() and not all(w[:1].isupper() for w in opening)
+        if anew and not _ENDS.search(parts[-1]) and words(tail) <= HEADLINE_WORDS:
             parts.append(line)
         else:
             parts[-1] += " " + line

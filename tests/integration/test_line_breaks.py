@@ -214,3 +214,18 @@ def test_blank_lines_inside_one_paragraph_part_paragraphs(tmp_path: Path) -> Non
     assert texts[1:4] == ["Đoạn một của bài, viết liền trong một thẻ.", f"Đoạn hai có hai dòng:{LINE_BREAK}dòng sau.",
                           "Đoạn ba kết thúc."], texts
     assert LINE_BREAK.join(VERSES) in texts
+
+
+@pytest.mark.parametrize(("byline", "name", "paper"), [
+    ("Lê Hà<br>Minh Tuấn", "Lê Hà, Minh Tuấn", None),
+    ("Theo<br>Báo Nhân Dân", None, "Báo Nhân Dân"),
+    ("<strong>Lê Minh Châu</strong><br>Báo Thủ Đô", "Lê Minh Châu", "Báo Thủ Đô"),
+])
+def test_a_bylines_lines_are_names_and_papers(tmp_path: Path, byline: str, name: str | None,
+                                              paper: str | None) -> None:
+    """helper-125: split at its <br>s, a byline kept its first line only: a second
+    author went, and "Theo<br>Báo Nhân Dân" named "Theo" as the journalist."""
+    page = _page(tmp_path, f'<p class="author">{byline}</p>')
+    a = bantin.read(page)
+    assert isinstance(a, Article)
+    assert a.byline == name and (a.outlet.display if a.outlet else None) == paper

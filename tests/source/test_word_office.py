@@ -88,6 +88,22 @@ def test_a_paragraph_words_contents_lists_is_a_heading_and_its_line_goes():
     assert any("table of contents left out (2 lines)" in w for w in warned)
 
 
+def test_contents_make_no_second_heading_and_a_pasted_outline_stays():
+    """helper-125: a body line repeating a heading's words became a second heading,
+    and an outline pasted from another paper lost the one line it could match."""
+    styles = styles_xml(style("Heading1", "heading 1"), style("TOC1", "toc 1"))
+    a, _ = word(docx(p("Báo cáo") + p("1. Kết quả đạt được\t2", style="TOC1")
+                     + p("1. Kết quả đạt được", style="Heading1") + p("Tăng trưởng đạt 7,2%.")
+                     + p("Kết quả đạt được") + p("Chưa tương xứng."), styles=styles))
+    assert [type(b).__name__ for b in a.blocks] == ["Heading", "Paragraph", "Paragraph", "Paragraph"]
+    b, _ = word(docx(p("Công văn") + p("Đề nghị báo cáo theo đề cương dưới đây:")
+                     + p("I. Đánh giá chung\t1", style="TOC1") + p("II. Kiến nghị, đề xuất\t5", style="TOC1")
+                     + p("Hạn gửi trước ngày 20/7.") + p("Kiến nghị, đề xuất"), styles=styles))
+    assert [text_of(x.text) for x in b.blocks if isinstance(x, Paragraph)][1:3] == [
+        "I. Đánh giá chung 1", "II. Kiến nghị, đề xuất 5"]
+    assert not any(isinstance(x, Heading) for x in b.blocks)
+
+
 def test_the_masthead_time_reads_back_from_bantins_word_file():
     """helper-106: "Hoàng Mai, 14:30 ngày …" and a time of day with no place lost
     the date or the time when bantin's DOCX was read back."""

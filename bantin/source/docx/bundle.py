@@ -139,17 +139,30 @@ def _listed_headings(items: list[Item]) -> list[Item]:
     ("Kết quả bước đầu", bold, outline level 1), which bantin does not trust by
     itself (converters scatter it on body text), but Word's own contents proves it.
     Unread, it stayed body text and its contents line leaked into the body with
-    its page number (helper-122)."""
-    listed: dict[str, int] = {}
+    its page number (helper-122). Only when every contents line is accounted for,
+    by a heading or by one such paragraph each: an outline pasted from another
+    paper lists lines this one lacks, and a line that names a heading already
+    there makes no second one (helper-125)."""
+    listed: list[tuple[set[str], int]] = []
     for it in items:
         if isinstance(it, Para) and it.role == "contents" and it.level and it.text:
-            listed.setdefault(_toc_key(_TOC_PAGE.sub("", it.text)), it.level)
+            listed.append(({_toc_key(it.text), _toc_key(_TOC_PAGE.sub("", it.text))}, it.level))
     if not listed:
         return items
-    return [replace(it, role="heading", level=listed[key])
-            if isinstance(it, Para) and it.role == "body" and it.num is None and it.text
-            and len(it.text.split()) <= LISTED_WORDS and not it.text.endswith(".")
-            and (key := _toc_key(it.text)) in listed else it for it in items]
+    headings = {_toc_key(it.text) for it in items if isinstance(it, Para) and it.role == "heading"}
+    promote: dict[int, int] = {}
+    for keys, level in listed:
+        if keys & headings:
+            continue
+        found = next((k for k, it in enumerate(items) if k not in promote and isinstance(it, Para)
+                      and it.role == "body" and it.num is None and it.text
+                      and len(it.text.split()) <= LISTED_WORDS and not it.text.endswith(".")
+                      and _toc_key(it.text) in keys), None)
+        if found is None:
+            return items  # a line this paper has nothing for: not its own contents
+        promote[found] = level
+    return [replace(it, role="heading", level=promote[k]) if k in promote and isinstance(it, Para) else it
+            for k, it in enumerate(items)]
 
 
 def _toc_key(text: str) -> str:

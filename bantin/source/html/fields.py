@@ -112,13 +112,28 @@ def _visible_bylines(page: Any) -> list[str]:
             continue
         if el.tag in ("script", "style", "img", "meta", "link", "body", "html"):
             continue
-        # Each line on its own: "<strong>Lê Minh Châu</strong><br>Báo Thủ Đô" is a
-        # name over the paper's, not one name of six words.
-        for line in lines_of_el(el):
-            text = _BY.sub("", line)
+        for text in map(lambda t: _BY.sub("", t), _byline_lines(lines_of_el(el))):
             if text and len(_PAREN.sub("", text).split()) <= 6 and not any(ch.isdigit() for ch in text):
                 out.append(text)
     return out + _under_headline(page)
+
+
+def _byline_lines(lines: list[str]) -> list[str]:
+    """A byline element's lines as names and papers: "Lê Minh Châu<br>Báo Thủ Đô"
+    is a name over the paper's, not one name of six words. A line that leads into
+    the next ("Bài và ảnh:") or a bracket after a name ("(TTXVN)") joins it, a lone
+    "Theo" goes,
+    and two names, one a line, are one byline of two (helper-125)."""
+    joined: list[str] = []
+    for line in lines:
+        if line.casefold() == "theo":  # "Theo<br>Báo Nhân Dân": the paper's line says whose it is
+            continue
+        if joined and (line.startswith("(") or joined[-1].endswith(":")):
+            joined[-1] += " " + line
+        else:
+            joined.append(line)
+    names = [x for x in joined if not outlet_like(x, ())]
+    return ([", ".join(names)] if len(names) > 1 else names) + [x for x in joined if x not in names]
 
 
 def _under_headline(page: Any) -> list[str]:
