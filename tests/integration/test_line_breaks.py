@@ -206,14 +206,30 @@ def test_blank_lines_inside_one_paragraph_part_paragraphs(tmp_path: Path) -> Non
     """Many CMS write a whole article in one <p>, its paragraphs parted by
     "<br><br>": trafilatura keeps one break of two, and the article was one
     paragraph of lines (helper-124). A single <br> stays a line break."""
-    page = _page(tmp_path, f"<p>Đoạn một của bài, viết liền trong một thẻ.<br><br>Đoạn hai có hai dòng:<br>dòng sau."
-                           f"<br> <br>\n<br>Đoạn ba kết thúc.</p><p>{VERSES[0]}<br>{VERSES[1]}<br>{VERSES[2]}</p>")
+    one = "Đoạn một của bài báo được tòa soạn viết liền trong một thẻ, như nhiều trang tin của địa phương vẫn làm."
+    three = "Đoạn ba kết thúc bài, sau khi ban tổ chức công bố kết quả và trao giải cho các đội thi xuất sắc nhất."
+    page = _page(tmp_path, f"<p>{one}<br><br>Đoạn hai có hai dòng:<br>dòng sau.<br> <br>\n<br>{three}</p>"
+                           f"<p>{VERSES[0]}<br>{VERSES[1]}<br>{VERSES[2]}</p>"
+                           '<p align="right"><b>HIỆU TRƯỞNG</b><br><br>(Đã ký)<br><br><b>Nguyễn Thị Thu Hà</b></p>')
     doc = bantin.read(page)
     assert isinstance(doc, Article)
     texts = [text_of(b.text) for b in doc.blocks if isinstance(b, Paragraph)]
-    assert texts[1:4] == ["Đoạn một của bài, viết liền trong một thẻ.", f"Đoạn hai có hai dòng:{LINE_BREAK}dòng sau.",
-                          "Đoạn ba kết thúc."], texts
+    assert texts[1:4] == [one, f"Đoạn hai có hai dòng:{LINE_BREAK}dòng sau.", three], texts
     assert LINE_BREAK.join(VERSES) in texts
+    # A signer's short block is no article in one <p>: it stays whole, and no byline (helper-126).
+    assert doc.byline is None and f"HIỆU TRƯỞNG{LINE_BREAK}(Đã ký){LINE_BREAK}Nguyễn Thị Thu Hà" in texts
+
+
+def test_nd30_text_centres_each_line_of_a_broken_decree_line() -> None:
+    """helper-126: the authority line typed with Shift+Enter was centred as one line
+    holding a raw U+2028 in the Nghị định 30 text."""
+    a = Article(title="QUYẾT ĐỊNH", issuer="ỦY BAN NHÂN DÂN TỈNH NAM ĐỊNH", number="12/QĐ-UBND",
+                blocks=(Paragraph((Span(f"CHỦ TỊCH ỦY BAN NHÂN DÂN{LINE_BREAK}TỈNH NAM ĐỊNH", strong=True),)),
+                        Paragraph((Span("Căn cứ Luật Tổ chức chính quyền địa phương;"),))))
+    text = bantin.export(a, "txt", style="nd30").decode()
+    assert LINE_BREAK not in text
+    lines = [x.strip() for x in text.splitlines()]
+    assert lines.index("TỈNH NAM ĐỊNH") == lines.index("CHỦ TỊCH ỦY BAN NHÂN DÂN") + 1, text
 
 
 @pytest.mark.parametrize(("byline", "name", "paper"), [

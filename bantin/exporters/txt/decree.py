@@ -20,6 +20,7 @@ from bantin.exporters.balance import balance
 from bantin.exporters.labels import QUOC_HIEU, RECIPIENTS, TIEU_NGU, DecreeHeader, SignatureBlock, SignerLines
 from bantin.exporters.roles import HEADER_LEFT, ISSUER_RULE, SIGNATURE_LEFT
 from bantin.exporters.txt.layout import width, wrap, wrap_display
+from bantin.model import LINE_BREAK
 from bantin.typography.words import join
 
 RULE = "─"
@@ -101,8 +102,10 @@ def signature_lines(s: SignatureBlock, cols: int, message: bool) -> list[str]:
 def centred_lines(text: str, cols: int, ruled: bool = False) -> list[str]:
     """``text`` in balanced lines, each centred: a document's type ("BÁO CÁO"), or
     its summary (trích yếu) over a short rule (``ruled``: ISSUER_RULE of its
-    longest line), as the PDF sets them."""
-    lines = balance(join(text), cols - 4, width)
+    longest line), as the PDF sets them. A line break starts a line of its own
+    ("CHỦ TỊCH ỦY BAN NHÂN DÂN" over "TỈNH NAM ĐỊNH"), as in the PDF (helper-126)."""
+    parts = text.split(LINE_BREAK)
+    lines = [x for part in parts for x in (balance(join(part), cols - 4, width) or ([""] if len(parts) > 1 else []))]
     if ruled:
         lines.append(RULE * max(1, round(ISSUER_RULE * max(width(x) for x in lines))))
     return [_centred(x, cols).rstrip() for x in lines]

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from typing import Any
 
+ARTICLE_WORDS = 40  # a <p> this long that parts itself with blank lines holds paragraphs
+
 
 def lines(el: Any) -> list[str]:
     """The element's text, one string per line that its <br>s part (unsquashed)."""
@@ -33,7 +35,11 @@ def parted(para: Any) -> None:
     """A paragraph that parts its paragraphs with blank lines ("…<br><br>…", as
     many CMS write a whole article in one <p>) made the paragraphs it shows; a
     single <br> stays a line break. trafilatura keeps one break of two, and the
-    article came out as one paragraph of lines."""
+    article came out as one paragraph of lines. Only a paragraph of an article's
+    length: a signer's block ("HIỆU TRƯỞNG<br><br>(Đã ký)<br><br>Tên") parted so
+    left its name for a byline (helper-126)."""
+    if len(para.text_content().split()) < ARTICLE_WORDS:
+        return
     while True:
         kids = list(para)
         run = next((i for i in range(len(kids) - 1) if _bare_br(kids[i]) and kids[i + 1].tag == "br"), None)
