@@ -27,8 +27,8 @@ from dataclasses import dataclass, field
 
 from bantin.digest.filters import flaw
 from bantin.digest.salience import SAYING, Centroid, Parts, Weights, bigrams, parts
-from bantin.digest.sentences import sentences, words
-from bantin.model import LINE_BREAK, Article, ListBlock, Paragraph, Quote, Text, text_of
+from bantin.digest.sentences import broken_sentences, sentences, words
+from bantin.model import Article, ListBlock, Paragraph, Quote, one_line, text_of
 
 MAX_WORDS = 60  # a longer sentence is a paragraph in disguise, not a point
 FLOOR = 1 / 3  # a sentence scoring under a third of the best one is a filler, not a key point
@@ -51,9 +51,6 @@ _BOUNDS = re.compile(r"^(?:sau khi|trước khi|trừ|ngoại trừ|không|chưa
 # The sentence's own full stop after one the parenthesis left at the end: an
 # initial's ("B."), or an ellipsis ("làm… (cười).").
 _DOUBLED_STOP = re.compile(r"(?:(?<=[^.…]\.)|(?<=\.\.\.)|(?<=…))\.(?=[”\"»]?$)")
-HEADLINE_WORDS = 8  # a line this short, unpunctuated, over a line break is a subheading or a verse
-# A line that ends a sentence or goes on with it past a line break.
-_ENDS = re.compile(r"[.!?…:;,][\"”’»)]*\s*$")
 # An outlet's tag left at the head of the body: "(PLO)- Vài ngày …", "(GD&TĐ) - …".
 _TAG = re.compile(r"^\((?:[A-ZĐ][\w&.]*\s?){1,3}\)\s*[-–—]\s*(?=[A-ZĐÀ-Ỹ])")
 
@@ -89,41 +86,13 @@ def units(a: Article, shown_lede: str | None = None) -> Iterator[Unit]:
     for bi, b in enumerate(a.blocks):
         if isinstance(b, ListBlock):
             for ii, item in enumerate(b.items):
-                yield Unit(_one_line(item.text).strip(), bi, ii, "list")
+                yield Unit(one_line(text_of(item.text)).strip(), bi, ii, "list")
         elif isinstance(b, Quote):
-            for si, s in enumerate(_sentences(b.text)):
+            for si, s in enumerate(broken_sentences(text_of(b.text))):
                 yield Unit(s, bi, si, "quote", b.attribution)
         elif isinstance(b, Paragraph):
-            for si, s in enumerate(_sentences(b.text)):
+            for si, s in enumerate(broken_sentences(text_of(b.text))):
                 yield Unit(s, bi, si, "sentence")
-
-
-def _one_line(text: Text) -> str:
-    """The words of rich text on one line: a point is one line of the review, a
-    verse's line break a space in it."""
-    return text_of(text).replace(LINE_BREAK, " ")
-
-
-def _sentences(text: Text) -> list[str]:
-    """The sentences of a paragraph that may break its lines: a short line that
-    ends without a sentence's punctuation ends a sentence all the same when the
-    next line starts anew (a subheading typed over its paragraph with Shift+Enter
-    was glued to the sentence under it, helper-124). A longer one, or a next line
-    in lower case, goes on with the sentence: a line broken by hand before a name
-    or a figure ("số 2 đường" / "Hùng Vương", helper-125) is not two sentences."""
-    lines = text_of(text).split(LINE_BREAK)
-    parts: list[str] = [lines[0]]
-    for line in lines[1:]:
-        opening = line.lstrip(" \"“(").split()[:2]
-        tail = sentences(parts[-1])[-1][1] if parts[-1].strip() else ""
-        # A new sentence opens with a capital, but not with a name ("Nguyễn Văn Minh",
-        # two capitals) a title before the break may be waiting for.
-        anew = bool(opening) and opening[0][:1].isupper() and not all(w[:1].isupper() for w in opening)
-        if anew and not _ENDS.search(parts[-1]) and words(tail) <= HEADLINE_WORDS:
-            parts.append(line)
-        else:
-            parts[-1] += " " + line
-    return [s for part in parts for _, s in sentences(part)]
 
 
 def trims(u: Unit) -> Iterator[tuple[str, str | None, str | None]]:

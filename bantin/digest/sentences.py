@@ -17,8 +17,9 @@ capital, a digit, or an opening quote or bracket before one. It does not end
 "2.900", "5/8", "Q.1" and "TP.HCM" hold no boundary, since a boundary needs white
 space after the stop; the one exception is a paragraph glued to the next by a
 crawler ("… bếp.Lực lượng …"): a stop between a lower-case word and a capitalised
-one. A line break always ends a sentence. Every look-around is bounded, so the
-time is linear in the length of the text.
+one. A newline always ends a sentence; a paragraph's own line break (a verse's,
+Shift+Enter's) ends one only as ``broken_sentences`` tells. Every look-around is
+bounded, so the time is linear in the length of the text.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from bantin.model import LINE_BREAK
 from bantin.typography.starters import STARTERS, initials
 
 # Titles and place words written with a full stop before a name: "TP. Hà Nội",
@@ -216,3 +218,31 @@ def sentences(text: str, whole_quotes: bool = True) -> list[tuple[int, str]]:
 
 def words(text: str) -> int:
     return len(text.split())
+
+
+HEADLINE_WORDS = 8  # a line this short, unpunctuated, over a line break is a subheading or a verse
+# A line that ends a sentence or goes on with it past a line break.
+_LINE_ENDS = re.compile(r"[.!?…:;,][\"”’»)]*\s*$")
+
+
+def broken_sentences(text: str) -> list[str]:
+    """The sentences of a paragraph that may break its lines (``LINE_BREAK``): a
+    short line that ends without a sentence's punctuation ends a sentence all the
+    same when the next line starts anew (a subheading typed over its paragraph
+    with Shift+Enter was glued to the sentence under it, helper-124). A longer one,
+    or a next line in lower case or opening with a name, goes on with the sentence:
+    a line broken by hand before a name or a figure ("số 2 đường" / "Hùng Vương",
+    helper-125) is not two sentences."""
+    lines = text.split(LINE_BREAK)
+    parts: list[str] = [lines[0]]
+    for line in lines[1:]:
+        opening = line.lstrip(" \"“(").split()[:2]
+        tail = sentences(parts[-1])[-1][1] if parts[-1].strip() else ""
+        # A new sentence opens with a capital, but not with a name ("Nguyễn Văn Minh",
+        # two capitals) a title before the break may be waiting for.
+        anew = bool(opening) and opening[0][:1].isupper() and not all(w[:1].isupper() for w in opening)
+        if anew and not _LINE_ENDS.search(parts[-1]) and words(tail) <= HEADLINE_WORDS:
+            parts.append(line)
+        else:
+            parts[-1] += " " + line
+    return [s for part in parts for _, s in sentences(part)]

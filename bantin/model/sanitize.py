@@ -20,7 +20,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import replace
 
-from bantin.model import LINE_BREAK, Document, Span, Text, map_spans, map_strings
+from bantin.model import Document, Span, Text, map_spans, map_strings, one_line
 
 FORBIDDEN = re.compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff"
@@ -34,9 +34,6 @@ _FOLLOWED = frozenset({"http", "https", "ftp", "mailto", "tel"})
 # newline does: between two words they are a space, not nothing ("Huế\vĐà Nẵng").
 _LINE_BREAKS = str.maketrans("\t\n\r\v\f", "     ")
 _CODE_BREAKS = str.maketrans("\n\r\v\f", "    ")
-# U+2028 is the model's line break (``LINE_BREAK``): rich text keeps it, code and
-# every one-line field (a title, a byline, an alt text) take it as a space.
-_ONE_LINE = str.maketrans(LINE_BREAK, " ")
 
 
 def sanitize(doc: Document, warn: Callable[[str], None] | None = None) -> Document:
@@ -58,8 +55,10 @@ def sanitize(doc: Document, warn: Callable[[str], None] | None = None) -> Docume
         # a document built by hand must be NFC to read back unchanged.
         return unicodedata.normalize("NFC", text)
 
-    out = map_spans(map_strings(doc, clean, lambda text: clean(text, keep_tabs=True).translate(_ONE_LINE),
-                                lambda text: text.translate(_ONE_LINE)), _safe_link)
+    # The line break (LINE_BREAK) stays in rich text; code and every one-line field
+    # (a title, a byline, an alt text) take it as a space.
+    out = map_spans(map_strings(doc, clean, lambda text: one_line(clean(text, keep_tabs=True)), one_line),
+                    _safe_link)
     if dropped and warn is not None:
         shown = sorted(dropped)
         more = f" and {len(shown) - 8} more" if len(shown) > 8 else ""

@@ -23,6 +23,7 @@ from bantin.model.jsonform import MAX_DEPTH, SchemaError, blocks_in, blocks_out,
 from bantin.model.maps import spans_of
 from bantin.model.schema_errors import explain, unique_keys
 from bantin.model.schema_errors import kind as json_kind
+from bantin.model.text import LINE_BREAK
 
 __all__ = ["ARTICLE_SCHEMA", "BRIEFING_SCHEMA", "SchemaError", "dumps", "from_dict", "loads", "to_dict", "validate"]
 
@@ -219,7 +220,7 @@ def dumps(doc: Document) -> str:
     # Unicode does (Python's splitlines, JavaScript before ES2019) would split the
     # string, and a person would not see it. It is only ever inside a string.
     text = json.dumps(to_dict(doc), ensure_ascii=False, indent=2) + "\n"
-    return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    return text.replace(LINE_BREAK, "\\u2028").replace("\u2029", "\\u2029")
 
 
 @lru_cache(maxsize=4)

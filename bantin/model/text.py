@@ -30,6 +30,17 @@ Text = tuple[Span, ...]
 LINE_BREAK = "\u2028"
 
 
+def lines_of(text: str) -> list[str]:
+    """The lines of a string, at a line break or a newline (a code block's)."""
+    return text.replace(LINE_BREAK, "\n").split("\n")
+
+
+def one_line(text: str) -> str:
+    """The words on one line: a line break a space (a title, a digest point, a text
+    table's cell show one line)."""
+    return text.replace(LINE_BREAK, " ")
+
+
 def plain(text: str) -> Text:
     return (Span(text),) if text else ()
 

@@ -14,7 +14,7 @@ from bantin.exporters.docx.metrics import text_width
 from bantin.exporters.docx.names import CELL_MARGIN, NAMES, TABLE_STYLE
 from bantin.exporters.docx.writer import Writer
 from bantin.exporters.table_size import claim, fitting
-from bantin.model import LINE_BREAK, Cell, ListBlock, Table, text_of
+from bantin.model import Cell, ListBlock, Table, lines_of, text_of
 
 _JC = {"right": "right", "center": "center"}
 _FIGURE = re.compile(r"[+\-−]?\d[\d.,]*%?")
@@ -49,7 +49,7 @@ def _measure(w: Writer, b: Table, size: float, total: float = math.inf) -> tuple
             text = text_of(p.cell.text)
             # A list in a cell also takes its indent: about four characters.
             extra = 4 if any(isinstance(x, ListBlock) for x in p.cell.blocks) else 0
-            longest[p.column] = max(longest[p.column], max(map(len, text.split(LINE_BREAK))) + extra)
+            longest[p.column] = max(longest[p.column], max(map(len, lines_of(text))) + extra)
             face = bold if p.row < b.header_rows else family.files["regular"]
             # An address or a very long word breaks where Word may break it and
             # claims only its first characters (``table_size.claim``); a figure never

@@ -16,7 +16,7 @@ from bantin.exporters import table_size
 from bantin.exporters.pdf.breaks import breakable
 from bantin.exporters.roles import CODE_GROUND, MM, Role
 from bantin.exporters.table_size import claim
-from bantin.model import LINE_BREAK, Table, text_of
+from bantin.model import Table, lines_of, text_of
 from bantin.style.fonts import Family
 
 PAD = 3.0  # a cell's left and right padding, points
@@ -113,8 +113,7 @@ def needs(t: Table, pst: Any, bold_font: str,
         # of the width (bold is some 8% wider).
         font = bold_font if p.row < t.header_rows or any(s.strong and s.text.strip() for s in spans) else pst.fontName
         text = text_of(spans)
-        lines = text.replace(LINE_BREAK, "\n").split("\n")  # a cell's lines, broken or not, each measured
-        full = max((stringWidth(line, font, pst.fontSize) for line in lines), default=0.0) + 2 * PAD + 1
+        full = max((stringWidth(line, font, pst.fontSize) for line in lines_of(text)), default=0.0) + 2 * PAD + 1
         # A word the PDF breaks at its punctuation (an address, a long symbol number)
         # claims no more than the DOCX gives it: the other columns keep their words.
         word = max((stringWidth(claim(w) if breakable(w) else w, font, pst.fontSize) * 1.1

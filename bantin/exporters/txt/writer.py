@@ -30,7 +30,6 @@ from bantin.exporters.txt.layout import grid, records, right, underlined, width,
 from bantin.exporters.txt.raised import raised
 from bantin.exporters.walk import Walker
 from bantin.model import (
-    LINE_BREAK,
     Article,
     Block,
     Briefing,
@@ -44,6 +43,7 @@ from bantin.model import (
     SectionBreak,
     Table,
     Text,
+    one_line,
     text_of,
 )
 from bantin.model.labels import document_type
@@ -257,7 +257,7 @@ class Writer(Walker):
         parts = [self.spans(c.text)]
         for f in (x for x in c.blocks if isinstance(x, Figure)):
             parts += [self.spans(f.caption), credit_line(f)]
-        return " ".join(p for p in parts if p).replace(LINE_BREAK, " ")
+        return one_line(" ".join(p for p in parts if p))
 
     def visit_sectionbreak(self, b: SectionBreak, depth: int) -> None:
         self.out += ["", *self.centred("* * *")]

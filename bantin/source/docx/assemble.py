@@ -20,7 +20,6 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from bantin.model import (
-    LINE_BREAK,
     Block,
     CodeBlock,
     Figure,
@@ -34,6 +33,7 @@ from bantin.model import (
     Span,
     Table,
     Text,
+    lines_of,
     plain,
     text_of,
 )
@@ -268,7 +268,7 @@ class Assembler:
     def code(self, spans: Text) -> None:
         self.close_lists()
         self.flush_pictures()
-        lines = tuple("".join(s.text for s in spans).replace(LINE_BREAK, "\n").expandtabs(4).split("\n"))
+        lines = tuple(x.expandtabs(4) for x in lines_of("".join(s.text for s in spans)))
         last = self.out[-1] if self.out else None
         if isinstance(last, CodeBlock):  # a code block typed a paragraph per line
             self.out[-1] = CodeBlock(last.lines + lines)

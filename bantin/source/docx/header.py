@@ -15,7 +15,7 @@ import datetime
 import re
 from dataclasses import dataclass
 
-from bantin.model import LINE_BREAK, Block, Heading, ListBlock, Paragraph, Span, Table, Text, text_of
+from bantin.model import Block, Heading, ListBlock, Paragraph, Span, Table, Text, lines_of, text_of
 from bantin.model.dates import WEEKDAY
 from bantin.model.labels import NATIONAL, is_mark
 from bantin.source.docx.core import fold, national
@@ -53,7 +53,7 @@ def lines(blocks: tuple[Block, ...]) -> list[str]:
     out: list[str] = []
     for b in blocks:
         if isinstance(b, (Paragraph, Heading)):
-            out.extend(" ".join(x.split()) for x in text_of(b.text).replace(LINE_BREAK, "\n").split("\n"))
+            out.extend(" ".join(x.split()) for x in lines_of(text_of(b.text)))
         elif isinstance(b, ListBlock):
             for item in b.items:
                 out.extend(lines(item.blocks))

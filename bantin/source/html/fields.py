@@ -122,8 +122,7 @@ def _byline_lines(lines: list[str]) -> list[str]:
     """A byline element's lines as names and papers: "Lê Minh Châu<br>Báo Thủ Đô"
     is a name over the paper's, not one name of six words. A line that leads into
     the next ("Bài và ảnh:") or a bracket after a name ("(TTXVN)") joins it, a lone
-    "Theo" goes,
-    and two names, one a line, are one byline of two (helper-125)."""
+    "Theo" goes, and two names, one a line, are one byline of two (helper-125)."""
     joined: list[str] = []
     for line in lines:
         if line.casefold() == "theo":  # "Theo<br>Báo Nhân Dân": the paper's line says whose it is

@@ -17,7 +17,7 @@ from typing import Any
 
 from bantin.model import LINE_BREAK, Span, Text
 
-_SPACE = re.compile(r"[^\S\u2028]+")  # white space, but a line break (LINE_BREAK) stays
+_SPACE = re.compile(rf"[^\S{LINE_BREAK}]+")  # white space, but a line break stays
 SPACED = frozenset({"item", "p", "list", "head", "row", "cell", "quote", "div", "table", "code", "lb", "caption"})
 _MARK = re.compile(r"^[\s\[\](){}]+|[\s\[\](){}]+$")
 PLAIN = Span("")
