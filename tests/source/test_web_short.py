@@ -4,6 +4,8 @@ footer; a "Tin liên quan" box set in a table inside the text; an AMP page's ad.
 
 from __future__ import annotations
 
+import pytest
+
 import bantin as api
 from bantin.model import Paragraph, text_of
 
@@ -113,3 +115,20 @@ def test_a_note_whose_link_holds_its_number_keeps_its_text():
                          "có số liệu.")
     b = api.read(short.encode("utf-8"), source_format="html", warn=lambda _m: None)
     assert "Đoạn cuối: có số liệu." in text_of(plain_text(b.blocks)) and len(b.notes) == 1
+
+
+@pytest.mark.parametrize(("site_name", "url", "outlet"), [
+    ("Tin tức thời sự - Báo Mẫu", "https://baomau.vn/a.html", "Báo Mẫu"),  # a tagline first
+    ("Mẫu Online - Tin nhanh Việt Nam", "https://mauonline.vn/a.html", "Mẫu Online"),  # the tagline after
+    ("Tin nóng | Nhật báo Phương Nam", "https://phuongnam.example/a.html", "Nhật báo Phương Nam"),  # no host name
+    ("Báo Mẫu", "https://baomau.vn/a.html", "Báo Mẫu"),
+])
+def test_the_outlet_is_the_papers_name_out_of_a_site_name_with_a_tagline(site_name, url, outlet):
+    title = "Ngân hàng Nhà nước giảm lãi suất điều hành"
+    page = (f'<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>{title}</title>'
+            f'<link rel="canonical" href="{url}"><meta property="og:site_name" content="{site_name}">'
+            f'<meta property="og:type" content="article"></head><body><h1>{title}</h1>'
+            "<article><p>Quyết định được công bố chiều 31/7.</p><p>Đây là lần giảm thứ hai trong năm.</p></article>"
+            "</body></html>")
+    a = api.read(page.encode("utf-8"), source_format="html", warn=lambda _m: None)
+    assert a.outlet is not None and a.outlet.display == outlet

@@ -187,15 +187,20 @@ class Body(Notes):
 
     def points(self, items: tuple[Text, ...]) -> None:
         """The entry's key points. What stands above them (the title, source line and
-        lede, each kept with the next) is kept with the first point, whole."""
+        lede, each kept with the next) is kept with the first point, whole, and each
+        point but the last with the next: an entry is short, and one printed across a
+        page break reads as two. Without it LibreOffice split 19 of 52 entries'
+        points over 12 page heights of the corpus review; with it, none."""
         above = self.sect.getprevious()
         if items and above is not None and above.tag == self.qn("w:p"):
             ppr = above.find(self.qn("w:pPr"))
             if ppr is not None:
                 ppr_put(ppr, self.el("w:keepNext"))
                 ppr_put(ppr, self.el("w:keepLines"))
-        for item in items:
-            self.para(item, "point")  # the dash is its style's (numbering.POINTS)
+        for i, item in enumerate(items):
+            p = self.para(item, "point")  # the dash is its style's (numbering.POINTS)
+            if i < len(items) - 1:
+                ppr_put(p.find(self.qn("w:pPr")), self.el("w:keepNext"))
 
     # -- blocks
 

@@ -179,17 +179,33 @@ def _fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+def _site_name(name: str | None, host: str | None) -> str | None:
+    """The paper's name out of a site name that carries a tagline too ("Tin tức
+    thời sự - Báo Tuổi Trẻ", "VnExpress - Tin nhanh Việt Nam"): the part that
+    spells the host's name, else the one that says it is a paper, else the first.
+    A name with no separator is kept whole."""
+    parts = [p.strip(" ,") for p in _SEPARATORS.split(squash(name or "")) if p.strip(" ,")]
+    if len(parts) < 2:
+        return name
+    stem = re.sub(r"^(?:www\d?|m)\.", "", host or "").split(".")[0]
+    for p in parts:
+        if len(stem) >= 4 and stem in re.sub(r"\W", "", _fold(p).casefold()):
+            return p
+    return next((p for p in parts if set(words(p)) & _ORG_WORDS), parts[0])
+
+
 def read_fields(page: Any, ld: LinkedData, url_hint: str | None = None) -> Fields:
     canonical = page.xpath("//link[@rel='canonical']/@href")
     url = (canonical[0].strip() if canonical else None) or meta(page, "og:url") or url_hint
     host = urlsplit(url).hostname if url and "://" in url else None
-    sites = [_SEPARATORS.split(n)[0] for n in ld.sites]
-    names = [ld.publisher, meta(page, "og:site_name"), meta(page, "application-name"), *ld.organisations,
+    sites = [_site_name(n, host) for n in ld.sites]
+    site_name, app_name = _site_name(meta(page, "og:site_name"), host), _site_name(meta(page, "application-name"), host)
+    names = [ld.publisher, site_name, app_name, *ld.organisations,
              *sites, meta(page, "copyright"), meta(page, "twitter:site")]
     outlets = tuple(dict.fromkeys(squash(n).lstrip("@") for n in names if n and squash(n)))
     outlets_all = outlets + ((host,) if host else ())
     title, suffix = _title(page, ld, outlets_all)
-    outlet = _outlet([ld.publisher, meta(page, "og:site_name"), meta(page, "application-name"), *sites, suffix,
+    outlet = _outlet([ld.publisher, site_name, app_name, *sites, suffix,
                       host], vietnamese=language(page) == "vi")
     if suffix:
         outlets_all += (suffix,)
