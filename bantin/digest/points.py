@@ -75,24 +75,51 @@ class Unit:
     speaker: str | None = None
 
 
+def _quoted(texts: list[str]) -> set[int]:
+    """The sentences that start inside a quotation an earlier sentence opened and
+    a later one closes: a speaker's words, which a point would show as the
+    outlet's (a quote typed one sentence per paragraph, its speaker named in the
+    first). A mark that never closes is a stray one and quotes nothing."""
+    inside: set[int] = set()
+    opened: list[tuple[str, int]] = []  # (the mark, the sentence it opened in)
+    for i, text in enumerate(texts):
+        for ch in text:
+            if ch in "“«" or (ch == '"' and not (opened and opened[-1][0] == '"')):
+                opened.append((ch, i))
+            elif ch in "”»\"" and opened:
+                _, start = opened.pop()
+                inside.update(range(start + 1, i + 1))
+    return inside
+
+
 def units(a: Article, shown_lede: str | None = None) -> Iterator[Unit]:
     """Every sentence of the lede that the entry does not show (block -1), then
     every sentence of the body's paragraphs and quote blocks and every list item,
-    in article order. Headings, figures, tables and code hold no points."""
+    in article order, less the sentences inside a quotation that runs over several
+    (``_quoted``). Headings, figures, tables and code hold no points."""
     if a.lede and shown_lede is not None:
         for si, (_, s) in enumerate(sentences(a.lede)):
             if s not in shown_lede:
                 yield Unit(s, -1, si, "lede")
+    run: list[Unit] = []  # the sentences of consecutive paragraphs, where a quotation may run on
     for bi, b in enumerate(a.blocks):
+        if isinstance(b, Paragraph):
+            run.extend(Unit(s, bi, si, "sentence") for si, s in enumerate(broken_sentences(text_of(b.text))))
+            continue
+        yield from _unquoted(run)
+        run = []
         if isinstance(b, ListBlock):
             for ii, item in enumerate(b.items):
                 yield Unit(one_line(text_of(item.text)).strip(), bi, ii, "list")
         elif isinstance(b, Quote):
             for si, s in enumerate(broken_sentences(text_of(b.text))):
                 yield Unit(s, bi, si, "quote", b.attribution)
-        elif isinstance(b, Paragraph):
-            for si, s in enumerate(broken_sentences(text_of(b.text))):
-                yield Unit(s, bi, si, "sentence")
+    yield from _unquoted(run)
+
+
+def _unquoted(run: list[Unit]) -> Iterator[Unit]:
+    inside = _quoted([u.text for u in run])
+    return (u for i, u in enumerate(run) if i not in inside)
 
 
 def trims(u: Unit) -> Iterator[tuple[str, str | None, str | None]]:

@@ -387,3 +387,20 @@ def test_a_parenthesis_that_bounds_the_sentence_is_never_dropped():
     b = Article("Phí thi", lede="Thí sinh nộp phí dự thi.", blocks=(Paragraph(plain(aside)),))
     cut = select(b, 5, 25)
     assert [p.trimmed for p in cut] == ["parenthesis"] and "USD" not in cut[0].text
+
+
+def test_no_point_is_a_speakers_sentence_cut_from_a_quotation_that_runs_on():
+    """A quotation typed one sentence per paragraph: its middle sentences, shown
+    alone, would read as the outlet's words. What follows the closing mark can be
+    a point again, and a stray mark that never closes quotes nothing."""
+    quoted = ("Huấn luyện viên Trần Văn Bình chia sẻ với báo chí: “Đội tuyển đã tập luyện suốt ba tháng liền.",
+              "Các cầu thủ trẻ đã tiến bộ rất nhanh trong từng buổi tập trên sân Mỹ Đình.",
+              "Tôi tin đội tuyển sẽ giành vé vào vòng chung kết giải châu Á năm nay”.",
+              "Trận đấu tiếp theo của đội tuyển diễn ra tối 12/10 trên sân Mỹ Đình với 40.000 khán giả.")
+    a = Article("Đội tuyển sẵn sàng cho vòng loại giải châu Á", lede="Đội tuyển bước vào đợt tập trung cuối.",
+                blocks=tuple(Paragraph(plain(t)) for t in quoted))
+    assert [u.block for u in units(a)] == [0, 3]  # the speaker's first sentence names him
+    assert [p.block for p in select(a, 5, 200)] == [3]  # and holds an unpaired mark
+    stray = replace(a, blocks=(Paragraph(plain("Giá vàng tăng 2% sau phiên sáng, theo “nguồn tin thị trường.")),
+                               *a.blocks[1:2], *a.blocks[3:]))
+    assert [u.block for u in units(stray)] == [0, 1, 2]
