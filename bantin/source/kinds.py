@@ -10,9 +10,18 @@ from __future__ import annotations
 
 import re
 
+# An OLE file that holds an "EncryptedPackage" stream is a .docx (.xlsx, .pptx) saved
+# with a password: Office wraps the encrypted zip in the old container. Its
+# directory, which names the streams in UTF-16, is near the start of a small file.
+_OLE = b"\xd0\xcf\x11\xe0"
+_ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
+PASSWORD = ("a Word or Office file protected by a password; bantin cannot open it: save a copy without "
+             "the password (File › Info › Protect Document › Encrypt with Password, clear it)")
+
+
 # By the first bytes (RTF is ASCII).
 _MAGIC = ((b"%PDF-", "a PDF file; bantin reads text, JSON, Markdown, Word (.docx) and web pages, not PDF"),
-          (b"\xd0\xcf\x11\xe0", "an old Word or Excel file (.doc, .xls); save it as .docx"),
+          (_OLE, "an old Word or Excel file (.doc, .xls); save it as .docx"),
           (b"{\\rtf", "an RTF file; save it as .docx or as text"),
           (b"PK\x03\x04", "a zip archive (an EPUB, an OpenDocument or a .docx named otherwise); "
                           "bantin reads .docx files named .docx"),
@@ -49,6 +58,8 @@ _PAGE_PART = re.compile(rb"<(?:head|body)[\s>]|</html>", re.IGNORECASE)  # not a
 def not_text(data: bytes) -> str | None:
     """What a file that is not text is, with what to do; None when it may be text."""
     head = data[:8192]
+    if head.startswith(_OLE) and _ENCRYPTED in data[:1 << 20]:
+        return PASSWORD
     what = next((what for magic, what in _MAGIC if head.startswith(magic)), None)
     if what is not None:
         return what

@@ -98,13 +98,24 @@ def test_the_whole_file_has_a_budget_too():
         read(data, source_format="docx")
 
 
+def _ole_directory(*names: str) -> bytes:
+    """An OLE directory sector: 128-byte entries, each opening with its name in UTF-16."""
+    return b"".join((n.encode("utf-16-le") + b"\0\0").ljust(64, b"\0") + bytes(64) for n in names).ljust(512, b"\0")
+
+
 @pytest.mark.parametrize("data, message", [
     (b"PK\x03\x04 not really a zip", "not a Word file (.docx): not a zip archive"),
     (b'{"detail": "Not authenticated"}', "not a Word file (.docx): not a zip archive"),
     # Word 97-2003 saved under a .docx name: named, with what to do.
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504),
      "not a Word file (.docx): an old Word or Excel file (.doc, .xls); save it as .docx"),
-])
+    # A .docx saved with a password: Office wraps it in that old container, whose
+    # directory names an "EncryptedPackage" stream (checked against a file
+    # msoffcrypto-tool encrypted). It is a Word file, but one bantin cannot open.
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504) + _ole_directory("Root Entry", "EncryptionInfo",
+                                                               "EncryptedPackage"),
+     "a Word or Office file protected by a password; bantin cannot open it: save a copy without the password"),
+], ids=["broken-zip", "json", "word-97", "password"])
 def test_what_is_not_a_word_file_is_refused_in_one_line(data, message):
     with pytest.raises(InputError, match=re.escape(message)):
         read(data, source_format="docx")

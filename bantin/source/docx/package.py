@@ -95,7 +95,8 @@ class Package:
             # A .doc saved under a .docx name is the common case: say what it is (a
             # broken zip is only that).
             what = None if data.startswith(b"PK") else kinds.not_text(data)
-            raise InputError(f"not a Word file (.docx): {what or 'not a zip archive'}") from None
+            raise InputError(what if what == kinds.PASSWORD
+                             else f"not a Word file (.docx): {what or 'not a zip archive'}") from None
         if len(infos) > MAX_ENTRIES:
             raise InputError(f"Word file with {len(infos)} parts; more than {MAX_ENTRIES} is refused")
         self.names = {i.filename for i in infos}
