@@ -101,6 +101,20 @@ def test_a_story_of_the_same_kind_is_not_the_same_story():
     assert [p.text for p in fire_points] == [COLOUR]
 
 
+def test_the_same_story_a_year_later_is_another_story():
+    """This year's report and last year's of one yearly event share their words
+    and their headline; a week apart or more, they are two stories. Undated, or
+    a day apart, they are one."""
+    from dataclasses import replace
+
+    def dated(a: Article, day: str | None) -> Article:
+        return replace(a, date=day)
+
+    assert supports([[dated(FIRE, "2025-08-07")], [dated(FIRE_B, "2024-08-07T20:00:00+07:00")]]) == [None, None]
+    assert all(w is not None for w in supports([[dated(FIRE, "2025-08-07")], [dated(FIRE_B, "2025-08-08")]]))
+    assert all(w is not None for w in supports([[dated(FIRE, "2025-08-07")], [FIRE_B]]))
+
+
 def test_copies_of_one_article_vote_once():
     # Syndication: the same article sent to another outlet is one source, not two.
     copy = _article(FIRE.title, FIRE.lede or "", COLOUR, FACT,
