@@ -5,6 +5,7 @@ glyphs, hidden text, drop caps."""
 
 from __future__ import annotations
 
+import pytest
 from word_docs import docx, note_ref, p, r, tbl, tc, text_box
 
 from bantin.model import Article, Paragraph, Table, text_of
@@ -115,9 +116,14 @@ def test_a_paragraph_break_in_a_cell_and_a_line_break_stay_breaks():
     assert [text_of(b.text) for b in t.rows[0][0].blocks] == ["Dòng một", "Dòng hai\u2028dòng ba"]  # type: ignore[union-attr]
 
 
-def test_a_damaged_part_is_said_not_lost_without_a_word():
-    """A footnotes part that will not parse costs its notes, and the user is told
-    which part (helper-122); the body is read as ever."""
+@pytest.mark.parametrize(("part", "lost"), [
+    ("word/footnotes.xml", "footnotes lost"),
+    ("word/_rels/document.xml.rels", "links, pictures and notes lost"),
+    ("word/styles.xml", "headings and styles lost"),
+])
+def test_a_damaged_part_is_said_not_lost_without_a_word(part, lost):
+    """A part that will not parse costs what it held, and the user is told which
+    part and what is lost (helper-122); the body is read as ever."""
     import io
     import zipfile
 
@@ -125,7 +131,7 @@ def test_a_damaged_part_is_said_not_lost_without_a_word():
     buf = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(good)) as z, zipfile.ZipFile(buf, "w") as out:
         for info in z.infolist():
-            out.writestr(info.filename, b"<<<" if info.filename == "word/footnotes.xml" else z.read(info))
+            out.writestr(info.filename, b"<<<" if info.filename == part else z.read(info))
     a, warnings = word(buf.getvalue())
-    assert paragraphs(a) == ["Đoạn có chú thích."]
-    assert any("damaged part(s) not read: word/footnotes.xml" in w for w in warnings), warnings
+    assert paragraphs(a) == ["Đoạn có chú thích" + ("1." if part.endswith("styles.xml") else ".")]  # its note kept
+    assert f"damaged part(s) not read: {part}; {lost}" in warnings, warnings

@@ -42,6 +42,17 @@ _legacy_font = legacy_font  # the name bantin 0.2's tests import
 NATIONAL_WITHIN = 6  # paragraphs: the national title and motto open a paper with no header table
 
 
+# What a damaged part of each kind costs the document, by the part's name.
+_HELD = {"footnotes": "footnotes", "endnotes": "endnotes", "numbering": "list numbers",
+         "styles": "headings and styles", "rels": "links, pictures and notes"}
+
+
+def _lost(part: str) -> str:
+    """What a damaged part cost: "word/_rels/document.xml.rels" its links and pictures."""
+    base = part.rsplit("/", 1)[-1]
+    return _HELD.get("rels" if base.endswith(".rels") else base.split(".")[0], "what it held")
+
+
 def read(data: bytes, ctx: Context) -> Document:
     package = Package(data)
     main = package.main
@@ -67,10 +78,10 @@ def read(data: bytes, ctx: Context) -> Document:
     if body.chunks:
         ctx.warn(f"{body.chunks} embedded document chunk(s) (w:altChunk) not read")
     if package.broken:
-        # A damaged notes, numbering or styles part costs its notes, list numbers or
-        # headings: the file is read, and the user told (helper-122).
-        ctx.warn(f"damaged part(s) not read: {', '.join(sorted(package.broken))}; "
-                 "notes, list numbers or styles they held are lost")
+        # A damaged notes, numbering, styles or relationships part costs what it
+        # held: the file is read, and the user told what is lost (helper-122).
+        lost = dict.fromkeys(_lost(name) for name in sorted(package.broken))
+        ctx.warn(f"damaged part(s) not read: {', '.join(sorted(package.broken))}; {', '.join(lost)} lost")
     own = bundle.split(items)
     if own is not None:
         # Each article's title is its own: the file's core title is the briefing's.
