@@ -135,3 +135,25 @@ def test_a_damaged_part_is_said_not_lost_without_a_word(part, lost):
     a, warnings = word(buf.getvalue())
     assert paragraphs(a) == ["Đoạn có chú thích" + ("1." if part.endswith("styles.xml") else ".")]  # its note kept
     assert f"damaged part(s) not read: {part}; {lost}" in warnings, warnings
+
+
+@pytest.mark.parametrize("drop", [False, True])
+def test_a_reference_to_a_note_the_file_does_not_hold_is_said(drop):
+    """A note mark that leads nowhere (a note cut by hand, or a file copied without
+    its notes part) is left out, and the user told; the other notes are read."""
+    import io
+    import zipfile
+
+    data = docx(TITLE + p("Đoạn có chú thích", note_ref("footnote", 1), ".", note_ref("footnote", 7)),
+                footnotes={1: "Chú thích một."})
+    if drop:
+        buf = io.BytesIO()
+        with zipfile.ZipFile(io.BytesIO(data)) as z, zipfile.ZipFile(buf, "w") as out:
+            for info in z.infolist():
+                if info.filename != "word/footnotes.xml":
+                    out.writestr(info, z.read(info))
+        data = buf.getvalue()
+    a, warnings = word(data)
+    assert len(a.notes) == (0 if drop else 1)
+    missing = 2 if drop else 1
+    assert f"{missing} reference(s) to footnote(s) the file does not hold; their marks are left out" in warnings

@@ -77,6 +77,11 @@ def read(data: bytes, ctx: Context) -> Document:
         ctx.warn(f"{doc.symbols} symbol-font character(s) left out (glyphs of a private-use area, not text)")
     if body.chunks:
         ctx.warn(f"{body.chunks} embedded document chunk(s) (w:altChunk) not read")
+    if notes.missing and not package.broken:  # a damaged part's own warning says what it cost
+        # A file copied without its notes part, or cut down by hand: the marks in the
+        # text lead nowhere, and are left out.
+        kinds = " and ".join(sorted({kind for kind, _ in notes.missing}))
+        ctx.warn(f"{len(notes.missing)} reference(s) to {kinds}(s) the file does not hold; their marks are left out")
     if package.broken:
         # A damaged notes, numbering, styles or relationships part costs what it
         # held: the file is read, and the user told what is lost (helper-122).

@@ -37,6 +37,7 @@ class Notes:
         self.refs: dict[tuple[str, str], Span] = {}
         self.order: list[Pending] = []
         self.counts = {k: 0 for k in KINDS}
+        self.missing: set[tuple[str, str]] = set()  # references to notes the file does not hold
         self.formats = {k: v[2] for k, v in KINDS.items()}
         for kind in KINDS:
             fmt = settings.find(f"{W}{kind}Pr/{W}numFmt") if settings is not None else None
@@ -62,6 +63,7 @@ class Notes:
         el = self._elements(kind).get(wid)
         part = self.parts[kind]
         if el is None or part is None:
+            self.missing.add((kind, wid))
             return None
         self.counts[kind] += 1
         note_id = f"{KINDS[kind][1]}{self.counts[kind]}"
