@@ -75,20 +75,43 @@ class Unit:
     speaker: str | None = None
 
 
+# A quotation that runs on past its sentence opens one: at the sentence's start or
+# after a colon ("… chia sẻ: “Đội tuyển …"). A mark elsewhere quotes a name or a
+# phrase ("dự án mang tên “Nước về bản"), and one left open there is a typo.
+_SPEECH = re.compile(r"(?:^|:)\s*[-–—]?\s*([“«\"])")
+_CLOSES = {"“": "”", "«": "»", '"': '"'}
+
+
+def _left_open(text: str) -> str | None:
+    """The mark of the quotation ``text`` leaves open, when its opening mark opens speech."""
+    # The last: an earlier one was closed, or this one is nested in it.
+    m = next(iter(reversed(list(_SPEECH.finditer(text)))), None)
+    if m is None:
+        return None
+    mark = m.group(1)
+    return mark if _CLOSES[mark] not in text[m.end():] else None
+
+
 def _quoted(texts: list[str]) -> set[int]:
     """The sentences that start inside a quotation an earlier sentence opened and
     a later one closes: a speaker's words, which a point would show as the
     outlet's (a quote typed one sentence per paragraph, its speaker named in the
-    first). A mark that never closes is a stray one and quotes nothing."""
+    first). Only a quotation opened as speech counts (``_SPEECH``), and one that
+    never closes quotes nothing."""
     inside: set[int] = set()
-    opened: list[tuple[str, int]] = []  # (the mark, the sentence it opened in)
-    for i, text in enumerate(texts):
-        for ch in text:
-            if ch in "“«" or (ch == '"' and not (opened and opened[-1][0] == '"')):
-                opened.append((ch, i))
-            elif ch in "”»\"" and opened:
-                _, start = opened.pop()
-                inside.update(range(start + 1, i + 1))
+    i = 0
+    while i < len(texts):
+        mark = _left_open(texts[i])
+        if mark is None:
+            i += 1
+            continue
+        close = _CLOSES[mark]
+        end = next((j for j in range(i + 1, len(texts)) if close in texts[j]), None)
+        if end is None:
+            i += 1
+            continue
+        inside.update(range(i + 1, end + 1))
+        i = end + 1
     return inside
 
 

@@ -404,3 +404,9 @@ def test_no_point_is_a_speakers_sentence_cut_from_a_quotation_that_runs_on():
     stray = replace(a, blocks=(Paragraph(plain("Giá vàng tăng 2% sau phiên sáng, theo “nguồn tin thị trường.")),
                                *a.blocks[1:2], *a.blocks[3:]))
     assert [u.block for u in units(stray)] == [0, 1, 2]
+    # A name's quote left open, and a doubled closing mark paragraphs later
+    # (helper-130): no speech was opened, nothing between is a speaker's.
+    typo = replace(a, blocks=(Paragraph(plain("Dự án mang tên “Nước về bản gồm một nhà máy công suất 20.000 m3.")),
+                              *a.blocks[1:2], *a.blocks[3:],
+                              Paragraph(plain("Người dân gọi đây là công trình ”đổi đời” của cả vùng cao."))))
+    assert [u.block for u in units(typo)] == [0, 1, 2, 3]
