@@ -17,7 +17,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from bantin.digest import filters
-from bantin.digest.grouping import OTHER, group_key, outlet_key
+from bantin.digest.grouping import OTHER, group_key
 from bantin.digest.points import Point, Seen, select
 from bantin.digest.salience import Weights
 from bantin.digest.sentences import sentences, words
@@ -35,6 +35,7 @@ from bantin.model import (
     articles_of,
     plain,
 )
+from bantin.model.outlets import outlet_key
 from bantin.style.stylesheet import Digest
 from bantin.typography import autolink, nbsp
 

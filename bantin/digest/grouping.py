@@ -8,28 +8,10 @@ gives.
 
 from __future__ import annotations
 
-import re
-import unicodedata
-
 from bantin.model import Article
+from bantin.model.outlets import outlet_key
 
 OTHER = "Khác"  # the group of entries that name no outlet or tag
-
-# The kind of publication, which the name of a paper may or may not carry.
-_KIND = re.compile(r"\b(?:báo điện tử|báo|tạp chí|trang tin(?: điện tử)?|cổng thông tin(?: điện tử)?|online"
-                   r"|điện tử|e-?magazine|news)\b")
-_DOMAIN = re.compile(r"^(?:https?://)?(?:www\.)?([^./\s]+)(?:\.[a-z]{2,6})+/?$")
-
-
-def outlet_key(name: str) -> str:
-    """One key for every way a paper is named: case, its kind ("Báo", "điện tử",
-    "Online"), a domain's suffix, spaces and tone marks set aside."""
-    whole = " ".join(name.casefold().split())
-    domain = _DOMAIN.match(whole)
-    # A paper's domain often spells its kind: baochinhphu.vn is Báo Chính phủ.
-    text = re.sub(r"^bao(?=\w{4})", "", domain.group(1)) if domain else _KIND.sub(" ", whole)
-    bare = unicodedata.normalize("NFD", text.replace("đ", "d"))
-    return "".join(c for c in bare if c.isalnum() and not unicodedata.combining(c)) or whole
 
 
 def group_label(a: Article, group_by: str | None) -> str:

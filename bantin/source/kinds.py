@@ -16,7 +16,22 @@ import re
 _OLE = b"\xd0\xcf\x11\xe0"
 _ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
 PASSWORD = ("a Word or Office file protected by a password; bantin cannot open it: save a copy without "
-             "the password (File › Info › Protect Document › Encrypt with Password, clear it)")
+             "the password (in Word: File › Info › Protect Document › Encrypt with Password, clear it)")
+
+
+def _encrypted(data: bytes) -> bool:
+    """Whether an OLE file names an "EncryptedPackage" stream: in its first MiB, or
+    in the directory sectors its header points to (Word may write them last)."""
+    if _ENCRYPTED in data[:1 << 20]:
+        return True
+    if len(data) < 0x34:
+        return False
+    shift = int.from_bytes(data[0x1E:0x20], "little")
+    first = int.from_bytes(data[0x30:0x34], "little")
+    if not 9 <= shift <= 12 or first >= 0xFFFFFFFA:
+        return False
+    start = (first + 1) << shift
+    return _ENCRYPTED in data[start:start + (8 << shift)]
 
 
 # By the first bytes (RTF is ASCII).
@@ -58,7 +73,7 @@ _PAGE_PART = re.compile(rb"<(?:head|body)[\s>]|</html>", re.IGNORECASE)  # not a
 def not_text(data: bytes) -> str | None:
     """What a file that is not text is, with what to do; None when it may be text."""
     head = data[:8192]
-    if head.startswith(_OLE) and _ENCRYPTED in data[:1 << 20]:
+    if head.startswith(_OLE) and _encrypted(data):
         return PASSWORD
     what = next((what for magic, what in _MAGIC if head.startswith(magic)), None)
     if what is not None:

@@ -119,9 +119,16 @@ def test_a_note_whose_link_holds_its_number_keeps_its_text():
 
 @pytest.mark.parametrize(("site_name", "url", "outlet"), [
     ("Tin tức thời sự - Báo Mẫu", "https://baomau.vn/a.html", "Báo Mẫu"),  # a tagline first
-    ("Mẫu Online - Tin nhanh Việt Nam", "https://mauonline.vn/a.html", "Mẫu Online"),  # the tagline after
-    ("Tin nóng | Nhật báo Phương Nam", "https://phuongnam.example/a.html", "Nhật báo Phương Nam"),  # no host name
+    ("MauNews - Tin nhanh Việt Nam", "https://maunews.net/a.html", "MauNews"),  # the tagline after
+    # The tagline holds the paper's words; the part that is the host's name wins.
+    ("Tin tức lao động, công đoàn - Báo Lao Động Mẫu", "https://laodongmau.vn/a.html", "Báo Lao Động Mẫu"),
+    # On a Vietnamese page the paper's full name, not its letters.
+    ("Báo Sài Gòn Mẫu - SGM Online", "https://sgm.org.vn/a.html", "Báo Sài Gòn Mẫu"),
+    # No part is the host's name ("News" is no proof): the site name stays whole.
+    ("The Sample Times - Breaking News, World News", "https://stimes.example/a.html",
+     "The Sample Times\u00a0– Breaking News, World News"),  # typography's dash
     ("Báo Mẫu", "https://baomau.vn/a.html", "Báo Mẫu"),
+    ("Báo Mới - Đọc báo, tin tức online 24h", "https://baomoi.com/a.html", "Báo Mới"),
 ])
 def test_the_outlet_is_the_papers_name_out_of_a_site_name_with_a_tagline(site_name, url, outlet):
     title = "Ngân hàng Nhà nước giảm lãi suất điều hành"
@@ -132,3 +139,17 @@ def test_the_outlet_is_the_papers_name_out_of_a_site_name_with_a_tagline(site_na
             "</body></html>")
     a = api.read(page.encode("utf-8"), source_format="html", warn=lambda _m: None)
     assert a.outlet is not None and a.outlet.display == outlet
+
+
+def test_a_site_names_other_part_is_never_the_byline():
+    """"VTM - Đài Truyền hình Mẫu": the outlet is one part, and the other, written
+    where a byline goes, is the outlet speaking, not a journalist (helper-130)."""
+    title = "Ngân hàng Nhà nước giảm lãi suất điều hành"
+    page = (f'<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>{title}</title>'
+            '<link rel="canonical" href="https://vtm.vn/a.html"><meta property="og:site_name" '
+            'content="VTM - Đài Truyền hình Mẫu"><meta name="author" content="Đài Truyền hình Mẫu"></head><body>'
+            f"<h1>{title}</h1><article><p>Quyết định được công bố chiều 31/7.</p>"
+            "<p>Đây là lần giảm thứ hai trong năm.</p></article></body></html>")
+    a = api.read(page.encode("utf-8"), source_format="html", warn=lambda _m: None)
+    assert a.outlet is not None and a.outlet.display == "Đài Truyền hình Mẫu"
+    assert a.byline is None

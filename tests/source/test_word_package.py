@@ -98,6 +98,14 @@ def test_the_whole_file_has_a_budget_too():
         read(data, source_format="docx")
 
 
+def _ole_header(directory: int) -> bytes:
+    """An OLE header of 512-byte sectors whose directory starts at sector ``directory``."""
+    head = bytearray(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504))
+    head[0x1E:0x20] = (9).to_bytes(2, "little")
+    head[0x30:0x34] = directory.to_bytes(4, "little")
+    return bytes(head)
+
+
 def _ole_directory(*names: str) -> bytes:
     """An OLE directory sector: 128-byte entries, each opening with its name in UTF-16."""
     return b"".join((n.encode("utf-16-le") + b"\0\0").ljust(64, b"\0") + bytes(64) for n in names).ljust(512, b"\0")
@@ -115,7 +123,10 @@ def _ole_directory(*names: str) -> bytes:
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504) + _ole_directory("Root Entry", "EncryptionInfo",
                                                                "EncryptedPackage"),
      "a Word or Office file protected by a password; bantin cannot open it: save a copy without the password"),
-], ids=["broken-zip", "json", "word-97", "password"])
+    # Word may write the directory last: the header says where it is.
+    (_ole_header(directory=2600) + bytes(2600 * 512) + _ole_directory("Root Entry", "EncryptedPackage"),
+     "a Word or Office file protected by a password"),
+], ids=["broken-zip", "json", "word-97", "password", "password-directory-last"])
 def test_what_is_not_a_word_file_is_refused_in_one_line(data, message):
     with pytest.raises(InputError, match=re.escape(message)):
         read(data, source_format="docx")

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
+from bantin.model.outlets import outlet_key
 from bantin.source.html.page import LinkedData, classes, key, language, lines_of_el, meta, squash, text_of_el, words
 
 _DOMAIN = re.compile(r"(?i)^(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}/?$")
@@ -179,34 +180,49 @@ def _fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
-def _site_name(name: str | None, host: str | None) -> str | None:
+# The words a Vietnamese paper's full name opens with ("Báo Sài Gòn Giải Phóng",
+# "Thời báo Kinh tế Sài Gòn", "Đài Truyền hình Việt Nam").
+_PAPER = re.compile(r"(?i)^(?:báo|nhật báo|thời báo|tuần báo|tạp chí|đài|cổng thông tin|trang tin)\b")
+
+
+def _site_name(name: str | None, host: str | None, vietnamese: bool, fallback: str | None = None) -> str | None:
     """The paper's name out of a site name that carries a tagline too ("Tin tức
-    thời sự - Báo Tuổi Trẻ", "VnExpress - Tin nhanh Việt Nam"): the part that
-    spells the host's name, else the one that says it is a paper, else the first.
-    A name with no separator is kept whole."""
+    thời sự - Báo Tuổi Trẻ", "VnExpress - Tin nhanh Việt Nam"): the part that is
+    the host's name (``outlet_key``: "Báo Tuổi Trẻ" and tuoitre.vn), and on a
+    Vietnamese page a part that gives the paper's full Vietnamese name rather than
+    its letters ("SGGP Online - Báo Sài Gòn Giải Phóng"). When no part is the
+    host's name, the site name stays whole: a tagline may hold "News" or the
+    paper's own words ("Tin tức lao động, công đoàn - Báo Lao Động"), unless a
+    ``fallback`` is given."""
     parts = [p.strip(" ,") for p in _SEPARATORS.split(squash(name or "")) if p.strip(" ,")]
-    if len(parts) < 2:
-        return name
-    stem = re.sub(r"^(?:www\d?|m)\.", "", host or "").split(".")[0]
-    for p in parts:
-        if len(stem) >= 4 and stem in re.sub(r"\W", "", _fold(p).casefold()):
-            return p
-    return next((p for p in parts if set(words(p)) & _ORG_WORDS), parts[0])
+    stem = outlet_key(re.sub(r"^(?:www\d?|m|amp)\.", "", host or ""))
+    named = [p for p in parts if stem and stem in (outlet_key(p), f"bao{outlet_key(p)}")]  # baomoi.com: Báo Mới
+    if len(parts) < 2 or not named:
+        return fallback or name
+    if vietnamese and named[0].isascii():
+        return next((p for p in parts if not p.isascii() and _PAPER.match(p)), named[0])
+    return named[0]
 
 
 def read_fields(page: Any, ld: LinkedData, url_hint: str | None = None) -> Fields:
     canonical = page.xpath("//link[@rel='canonical']/@href")
     url = (canonical[0].strip() if canonical else None) or meta(page, "og:url") or url_hint
     host = urlsplit(url).hostname if url and "://" in url else None
-    sites = [_site_name(n, host) for n in ld.sites]
-    site_name, app_name = _site_name(meta(page, "og:site_name"), host), _site_name(meta(page, "application-name"), host)
+    vietnamese = language(page) == "vi"
+    sites = [_site_name(n, host, vietnamese, _SEPARATORS.split(n)[0]) for n in ld.sites]
+    site_name = _site_name(meta(page, "og:site_name"), host, vietnamese)
+    app_name = _site_name(meta(page, "application-name"), host, vietnamese)
+    # Every part of a site name is the outlet's, never a byline ("VTV - Đài Truyền
+    # hình Việt Nam" over a byline "Đài Truyền hình Việt Nam").
+    whole = [p for n in (meta(page, "og:site_name"), meta(page, "application-name"), *ld.sites) if n
+             for p in (n, *_SEPARATORS.split(squash(n)))]
     names = [ld.publisher, site_name, app_name, *ld.organisations,
-             *sites, meta(page, "copyright"), meta(page, "twitter:site")]
+             *sites, meta(page, "copyright"), meta(page, "twitter:site"), *whole]
     outlets = tuple(dict.fromkeys(squash(n).lstrip("@") for n in names if n and squash(n)))
     outlets_all = outlets + ((host,) if host else ())
     title, suffix = _title(page, ld, outlets_all)
     outlet = _outlet([ld.publisher, site_name, app_name, *sites, suffix,
-                      host], vietnamese=language(page) == "vi")
+                      host], vietnamese=vietnamese)
     if suffix:
         outlets_all += (suffix,)
     byline = None
