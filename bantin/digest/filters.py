@@ -6,7 +6,8 @@ returns None. A point starts with a capital (or a digit, or a name such as
 balanced brackets and quotes, at least six syllables, and is not boilerplate:
 a phone or account number, a hotline, a licence or copyright line, "Liên hệ",
 "Tải ứng dụng", an e-mail address, a byline ("Theo VnExpress", "Ảnh: …") or a
-caption.
+caption. Nor a question: a key point says what happened, and a question in a
+news text is a reporter's ("PV: Xin ông cho biết …?") or a rhetorical one.
 """
 
 from __future__ import annotations
@@ -112,9 +113,13 @@ def _is_byline(rest: str) -> bool:
     return name is not None and not rest[name.end():].strip(" .;,–—-)")
 
 
+def question(text: str) -> bool:
+    return text.rstrip(_CLOSERS + " ").endswith("?")
+
+
 def flaw(text: str) -> str | None:
     """Why ``text`` cannot be a point ("short", "lowercase", "unended",
-    "unbalanced" or "boilerplate"), or None when it can."""
+    "unbalanced", "question" or "boilerplate"), or None when it can."""
     if short(text):
         return "short"
     if lowercase(text):
@@ -123,6 +128,8 @@ def flaw(text: str) -> str | None:
         return "unended"
     if unbalanced(text):
         return "unbalanced"
+    if question(text):
+        return "question"
     if boilerplate(text):
         return "boilerplate"
     return None

@@ -98,15 +98,22 @@ def _quoted(texts: list[str]) -> set[int]:
     outlet's (a quote typed one sentence per paragraph, its speaker named in the
     first). Only a quotation opened as speech counts (``_SPEECH``), and one that
     never closes quotes nothing."""
+    # Where each closing mark is next found, from each sentence on: one pass from the
+    # end, so that an article of unclosed quotes costs its length, not its square.
+    after: dict[str, list[int | None]] = {}
+    for close in set(_CLOSES.values()):
+        found: int | None = None
+        seen: list[int | None] = [None] * (len(texts) + 1)
+        for j in range(len(texts) - 1, -1, -1):
+            if close in texts[j]:
+                found = j
+            seen[j] = found
+        after[close] = seen
     inside: set[int] = set()
     i = 0
     while i < len(texts):
         mark = _left_open(texts[i])
-        if mark is None:
-            i += 1
-            continue
-        close = _CLOSES[mark]
-        end = next((j for j in range(i + 1, len(texts)) if close in texts[j]), None)
+        end = after[_CLOSES[mark]][i + 1] if mark is not None else None
         if end is None:
             i += 1
             continue

@@ -133,6 +133,8 @@ def test_points_are_whole_sentences_or_whole_items():
     "Ông nói “sẽ làm ngay trong tuần tới.",  # unbalanced
     "khi đó giá thuê đã tăng gấp đôi so với năm trước.",  # lower case: a fragment
     "Giá thuê đã tăng gấp đôi so với năm trước",  # no closing punctuation
+    "PV: Xin ông cho biết lý do tập đoàn quyết định đầu tư vào dự án này?",  # a reporter's question
+    "“Vì sao giá nhà vẫn tăng dù giao dịch chậm lại suốt nửa năm qua?”",  # and one quoted
 ])
 def test_filters_refuse_boilerplate_and_fragments(line):
     assert flaw(line) is not None
