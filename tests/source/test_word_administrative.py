@@ -15,6 +15,7 @@ from bantin.source import read
 from bantin.source.docx.header import date_line
 
 TAB = "<w:r><w:tab/></w:r>"
+BR = "<w:r><w:br/></w:r>"
 
 
 LINK = (("rIdLink", "hyperlink", "https://so-gd.example/thong-bao", True),)
@@ -112,7 +113,10 @@ def test_a_deadline_in_the_text_is_not_the_documents_date():
     # A borderless table of two cells.
     tbl([tc(*(p(x) for x in RECIPIENTS)), tc(p("GIÁM ĐỐC", jc="center"), p(""), p("Hoàng Văn Cường", jc="center"))],
         borderless=True),
-], ids=["tabs", "columns", "signer-first", "table"])
+    # Each column one paragraph, its lines parted by Shift+Enter (w:br).
+    p(*(x for line in RECIPIENTS for x in (r(line), BR))) + p(r("GIÁM ĐỐC", b=True), BR, BR, BR,
+                                                              r("Hoàng Văn Cường", b=True), jc="center"),
+], ids=["tabs", "columns", "signer-first", "table", "line-breaks"])
 def test_a_signature_typed_as_paragraphs_or_a_table(tail):
     a, _ = word(TABBED + BODY + tail)
     assert a.signature == WANT
