@@ -137,6 +137,27 @@ def test_a_paper_posted_line_by_line_is_read_as_its_text_copy(tmp_path):
         assert printed.count(line.removeprefix("- ")) == 1, line
 
 
+def test_a_paper_posted_with_its_lines_parted_by_br_reads_as_one_posted_line_by_line(tmp_path):
+    """The header's columns, "Nơi nhận" and its items, the signer's office and name,
+    each one ``<p>`` with its lines parted by ``<br>`` (as a site's editor pastes
+    them): the same paper as one ``<p>`` a line. A text paragraph's breaks stay."""
+    groups = [LINES[0:3], LINES[3:5], LINES[5:6], LINES[6:8], LINES[8:9], LINES[9:10], LINES[10:11],
+              LINES[11:14], LINES[14:15] + ["", ""] + LINES[15:16]]
+    page = tmp_path / "tb.html"
+    page.write_text('<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Thông báo họp phụ huynh'
+                    '</title></head><body><article>' + "".join(f"<p>{'<br>'.join(g)}</p>" for g in groups)
+                    + "</article></body></html>", encoding="utf-8")
+    one = tmp_path / "one.html"
+    one.write_text(page.read_text(encoding="utf-8").replace("<br>", "</p><p>").replace("<p></p>", ""),
+                   encoding="utf-8")
+    web, lined = api.read(page), api.read(one)
+    assert isinstance(web, Article) and isinstance(lined, Article)
+    fields = ("title", "lede", "issuer", "number", "place", "date", "signature", "byline")
+    assert [getattr(web, k) for k in fields] == [getattr(lined, k) for k in fields]
+    assert web.number == "27/TB-THCS" and web.signature is not None and web.signature.name == "Lê Thị Thu Hương"
+    assert [" ".join(text_of(b.text).split()) for b in web.blocks if isinstance(b, Paragraph)] == LINES[8:11]
+
+
 def _web(tmp_path: Path, title: str, body: str) -> Article:
     a = read_web(tmp_path, title, body)
     assert isinstance(a, Article)

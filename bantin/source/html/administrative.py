@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
-from bantin.model import Article, Cell, Heading, Paragraph, Signature, Span, Table, text_of
+from bantin.model import Article, Block, Cell, Heading, Paragraph, Signature, Span, Table, lines_of, plain, text_of
 from bantin.model.labels import national_kind, opens_with_kind
 from bantin.source.docx.core import national
 from bantin.source.docx.header import Header, capitals, is_rule, read_header
@@ -128,6 +128,31 @@ def _text(p: Paragraph) -> str:
 
 
 def as_lines(a: Article) -> Article | None:
+    """``a`` read as a paper posted line by line (``_as_lines``), where a line may
+    also be one of a paragraph's lines parted by ``<br>`` ("ỦY BAN NHÂN DÂN<br>TỈNH
+    NAM ĐỊNH", "Nơi nhận:<br>- Như trên;<br>- Lưu: VT."): the header's paragraphs are
+    read by their lines, and the closing ones too when they are a signature."""
+    lead = _by_lines(a, range(min(len(a.blocks), admin_header.MAX_LINES)))
+    tail = _by_lines(lead, range(max(0, len(lead.blocks) - MAX_SIGNATURE_LINES), len(lead.blocks)))
+    if tail is not lead and (paper := _as_lines(tail)) is not None and paper.signature is not None:
+        return paper
+    return _as_lines(lead)
+
+
+def _by_lines(a: Article, where: range) -> Article:
+    """``a`` with each paragraph at the indices ``where`` that holds line breaks
+    made one paragraph a line (``a`` itself when none does)."""
+    blocks: list[Block] = []
+    for i, b in enumerate(a.blocks):
+        parts = lines_of(text_of(b.text)) if i in where and isinstance(b, Paragraph) else []
+        if len(parts) > 1 and not any(s.href or s.note is not None for s in b.text):  # type: ignore[union-attr]
+            blocks.extend(Paragraph(plain(" ".join(x.split()))) for x in parts if x.strip())
+        else:
+            blocks.append(b)
+    return a if len(blocks) == len(a.blocks) else replace(a, blocks=tuple(blocks))
+
+
+def _as_lines(a: Article) -> Article | None:
     """``a`` read as the text reader reads a paper copied line by line, when its
     page sets the header and the signature as paragraphs, one line each (how
     many a school's or a district's site posts a thông báo): the header's lines

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from bantin.model import Figure, Heading, ListBlock, Paragraph, Quote, Table, plain, text_of
+from bantin.model import Figure, Heading, ListBlock, Paragraph, Quote, Table, lines_of, plain, text_of
 from bantin.model.labels import repeats
 from bantin.source.html.blocks import Piece
 from bantin.source.html.boilerplate import is_phrase
@@ -200,7 +200,9 @@ def clean(pieces: list[Piece], *, title: str, sapo: str | None, byline: str | No
         lkey = key(last.text)
         if bkey and (lkey == bkey or (lkey.startswith(bkey) and last.words <= len(bkey.split()) + 4)):
             kept.pop()
-        elif not bkey and name_like(last.text) and len(kept) > 1:
+        elif not bkey and name_like(last.text) and len(kept) > 1 and len(lines_of(last.text.strip())) == 1:
+            # (A closing paragraph of several lines, "HIỆU TRƯỞNG<br><br>Lê Thị Hà", is
+            # a signer's block, not the journalist's line.)
             byline = squash(last.text)
             kept.pop()
         _trim_end(kept)
