@@ -158,6 +158,26 @@ def test_a_paper_posted_with_its_lines_parted_by_br_reads_as_one_posted_line_by_
     assert [" ".join(text_of(b.text).split()) for b in web.blocks if isinstance(b, Paragraph)] == LINES[8:11]
 
 
+def test_br_lines_in_a_papers_text_and_a_storys_byline_stay_as_they_were(tmp_path):
+    """helper-131: a paragraph of the text with ``<br>`` lines keeps them and its
+    bold, the "V/v …" stays under the page's own headline, and a story's closing
+    "Minh Anh<br>(tổng hợp)" is still its byline."""
+    lines = [LINES[0:2], ["Số: 27/CV-THCS", "V/v họp phụ huynh học sinh học kỳ I"], LINES[3:6]]
+    text = ("Nhà trường thông báo kế hoạch họp phụ huynh học sinh các khối lớp vào ngày 19 tháng 10 năm 2025 tại các "
+            "phòng học của từng lớp, đề nghị quý phụ huynh sắp xếp thời gian đến dự đầy đủ, đúng giờ.")
+    contact = "<p>Liên hệ: <strong>Văn phòng nhà trường</strong><br>Điện thoại: 024.3791.0000</p>"
+    a = _web(tmp_path, "Nhà trường mời họp phụ huynh", "".join(f"<p>{'<br>'.join(g)}</p>" for g in lines)
+             + f"<p>{text}</p>" + contact + "<p>Nơi nhận:<br>- Cha mẹ học sinh;<br>- Lưu: VT.</p>"
+             + "<p>HIỆU TRƯỞNG<br><br>Lê Thị Thu Hương</p>")
+    assert a.number == "27/CV-THCS" and a.signature is not None and a.signature.name == "Lê Thị Thu Hương"
+    kept = [b for b in a.blocks if isinstance(b, Paragraph)]
+    assert text_of(kept[0].text) == "V/v họp phụ huynh học sinh học kỳ I"
+    assert text_of(kept[-1].text) == "Liên hệ: Văn phòng nhà trường\u2028Điện thoại: 024.3791.0000"
+    assert any(s.strong and s.text == "Văn phòng nhà trường" for s in kept[-1].text)
+    story = _web(tmp_path, "Nam Định ứng phó bão", f"<p>{text}</p><p>{text}</p><p>Minh Anh<br>(tổng hợp)</p>")
+    assert story.byline == "Minh Anh (tổng hợp)" and story.signature is None
+
+
 def _web(tmp_path: Path, title: str, body: str) -> Article:
     a = read_web(tmp_path, title, body)
     assert isinstance(a, Article)

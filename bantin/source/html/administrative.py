@@ -13,10 +13,24 @@ block, stays where it is.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
 
-from bantin.model import Article, Block, Cell, Heading, Paragraph, Signature, Span, Table, lines_of, plain, text_of
+from bantin.model import (
+    LINE_BREAK,
+    Article,
+    Block,
+    Cell,
+    Heading,
+    Paragraph,
+    Signature,
+    Span,
+    Table,
+    lines_of,
+    plain,
+    text_of,
+)
 from bantin.model.labels import national_kind, opens_with_kind
 from bantin.source.docx.core import national
 from bantin.source.docx.header import Header, capitals, is_rule, read_header
@@ -32,6 +46,7 @@ MAX_TYPE_WORDS = 8  # a document's type in capitals: "THÔNG BÁO", "BIÊN BẢN
 MAX_SIGNATURE_LINES = 30  # a long distribution list and the signer; no block is longer
 # The page's text outside its footers, where a site may set the national lines under every page.
 _OUTSIDE_FOOTERS = ("//text()[not(ancestor::*[self::footer or contains(@class, 'footer') or contains(@id, 'footer')])]")
+PROSE_WORDS = 20  # a line this long is a sentence of the text, not a header's or a signature's line
 MAX_CELLS = 12  # a header is two columns in a row or two; signers three columns at most, in a few rows
 
 
@@ -130,25 +145,48 @@ def _text(p: Paragraph) -> str:
 def as_lines(a: Article) -> Article | None:
     """``a`` read as a paper posted line by line (``_as_lines``), where a line may
     also be one of a paragraph's lines parted by ``<br>`` ("ỦY BAN NHÂN DÂN<br>TỈNH
-    NAM ĐỊNH", "Nơi nhận:<br>- Như trên;<br>- Lưu: VT."): the header's paragraphs are
-    read by their lines, and the closing ones too when they are a signature."""
-    lead = _by_lines(a, range(min(len(a.blocks), admin_header.MAX_LINES)))
-    tail = _by_lines(lead, range(max(0, len(lead.blocks) - MAX_SIGNATURE_LINES), len(lead.blocks)))
+    NAM ĐỊNH", "Nơi nhận:<br>- Như trên;<br>- Lưu: VT."): the paragraphs above the
+    text's first sentence of prose are read by their lines, and those under its
+    last one too when they are a signature. The text's own paragraphs keep theirs."""
+    prose = [i for i, b in enumerate(a.blocks) if not isinstance(b, Paragraph | Heading) or _prose(b)]
+    lead = _by_lines(a, range(min(prose[0] if prose else len(a.blocks), admin_header.MAX_LINES)))
+    shift = len(lead.blocks) - len(a.blocks)
+    start = max(prose[-1] + 1 + shift if prose else 0, len(lead.blocks) - MAX_SIGNATURE_LINES)
+    tail = _by_lines(lead, range(start, len(lead.blocks)), _signature_like)
     if tail is not lead and (paper := _as_lines(tail)) is not None and paper.signature is not None:
         return paper
     return _as_lines(lead)
 
 
-def _by_lines(a: Article, where: range) -> Article:
+def _prose(b: Paragraph | Heading) -> bool:
+    """A sentence of the text, which no header or signature line is."""
+    return any(len(line.split()) >= PROSE_WORDS for line in lines_of(text_of(b.text)))
+
+
+def _signature_like(b: Paragraph) -> bool:
+    """"Nơi nhận:" over its list, or an office in capitals over a name."""
+    lines = [x.strip() for x in lines_of(text_of(b.text)) if x.strip()]
+    return any(signature.LABEL.match(x) or capitals(x) for x in lines)
+
+
+def _by_lines(a: Article, where: range, which: Callable[[Paragraph], bool] = lambda _: True) -> Article:
     """``a`` with each paragraph at the indices ``where`` that holds line breaks
-    made one paragraph a line (``a`` itself when none does)."""
+    (and is ``which`` one) made one paragraph a line, each keeping its spans (``a``
+    itself when none does)."""
     blocks: list[Block] = []
     for i, b in enumerate(a.blocks):
-        parts = lines_of(text_of(b.text)) if i in where and isinstance(b, Paragraph) else []
-        if len(parts) > 1 and not any(s.href or s.note is not None for s in b.text):  # type: ignore[union-attr]
-            blocks.extend(Paragraph(plain(" ".join(x.split()))) for x in parts if x.strip())
-        else:
+        if i not in where or not isinstance(b, Paragraph) or not any(LINE_BREAK in s.text for s in b.text) \
+                or not which(b):
             blocks.append(b)
+            continue
+        lines: list[list[Span]] = [[]]
+        for span in b.text:
+            for k, part in enumerate(span.text.split(LINE_BREAK)):
+                if k:
+                    lines.append([])
+                if part:
+                    lines[-1].append(replace(span, text=part))
+        blocks.extend(Paragraph(tuple(x)) for x in lines if "".join(s.text for s in x).strip())
     return a if len(blocks) == len(a.blocks) else replace(a, blocks=tuple(blocks))
 
 
@@ -178,8 +216,11 @@ def _as_lines(a: Article) -> Article | None:
         after = after[1:]
     if a.lede or not set(words(a.title)) <= set(words(f"{title} {lede or ''}")):
         # A page that reposts the paper under its own headline and sapo keeps them:
-        # the paper's type and summary stay its first lines.
+        # the paper's type and summary stay its first lines, and so does its "V/v …"
+        # (helper-131: it was lost).
         title, lede, after = a.title, a.lede, rest
+        if header.subject and not set(words(header.subject)) <= set(words(f"{title} {lede or ''}")):
+            blocks.insert(len(rest) - len(after), Paragraph(plain(header.subject)))
     del blocks[: len(rest) - len(after)]  # the lines the title and lede were
     tail = 0
     while tail < min(len(blocks), MAX_SIGNATURE_LINES) and isinstance(blocks[-1 - tail], Paragraph):

@@ -168,6 +168,14 @@ def _headings(pieces: list[Piece]) -> None:
                 p.block = Heading(p.block.text, 1)
 
 
+def _office_over(text: str) -> bool:
+    """"HIỆU TRƯỞNG<br><br>Lê Thị Hà": an office in capitals on a line of its own over
+    a name is a signer's block, not the journalist's line ("Minh Anh<br>(tổng hợp)")."""
+    lines = [x for x in lines_of(text) if x.strip()]
+    return len(lines) > 1 and any(len(x.split()) >= 2 and x.upper() == x and any(c.isalpha() for c in x)
+                                  for x in lines[:-1])
+
+
 def clean(pieces: list[Piece], *, title: str, sapo: str | None, byline: str | None,
           pictures: list[Picture], outlets: tuple[str, ...] = ()) -> tuple[list[Piece], str | None]:
     """(the body's pieces, the byline), the byline found at the body's end when
@@ -200,9 +208,7 @@ def clean(pieces: list[Piece], *, title: str, sapo: str | None, byline: str | No
         lkey = key(last.text)
         if bkey and (lkey == bkey or (lkey.startswith(bkey) and last.words <= len(bkey.split()) + 4)):
             kept.pop()
-        elif not bkey and name_like(last.text) and len(kept) > 1 and len(lines_of(last.text.strip())) == 1:
-            # (A closing paragraph of several lines, "HIỆU TRƯỞNG<br><br>Lê Thị Hà", is
-            # a signer's block, not the journalist's line.)
+        elif not bkey and name_like(last.text) and len(kept) > 1 and not _office_over(last.text):
             byline = squash(last.text)
             kept.pop()
         _trim_end(kept)
