@@ -59,6 +59,17 @@ def test_html_br_is_a_line_break_and_hr_is_not(tmp_path: Path) -> None:
     assert LINE_BREAK not in json.dumps(bantin.export(doc, "json").decode(), ensure_ascii=False)
 
 
+def test_html_br_inside_bold_or_italics_is_a_line_break_too(tmp_path: Path) -> None:
+    """trafilatura reads a <br> inside <strong> or <em> as a space: the page is
+    given it outside them, and the bold and italic stay on their lines."""
+    doc = bantin.read(_page(tmp_path, f"<p><strong>{VERSES[0]}<br>{VERSES[1]}</strong><br>"
+                                      f"<em><span>{VERSES[2]}</span></em></p>"))
+    assert _poem(doc) == LINE_BREAK.join(VERSES)
+    assert isinstance(doc, Article)
+    [para] = [b for b in doc.blocks if isinstance(b, Paragraph) and VERSES[0] in text_of(b.text)]
+    assert [s.text for s in para.text if s.strong] == VERSES[:2] and [s.text for s in para.text if s.em] == VERSES[2:]
+
+
 def test_markdown_hard_break_is_a_line_break_and_a_soft_one_a_space(tmp_path: Path) -> None:
     src = tmp_path / "tho.md"
     src.write_text(f"# Thơ về Hà Nội\n\n{BEFORE}\n\n{VERSES[0]}  \n{VERSES[1]}\\\n{VERSES[2]}<br>\n\n"

@@ -1,5 +1,5 @@
-"""A page's line breaks: the lines a <br> parts in one element, and the paragraphs
-that two <br>s in a row part inside one <p>.
+"""A page's line breaks: the lines a <br> parts in one element, the paragraphs
+that two <br>s in a row part inside one <p>, and a <br> inside bold or italic.
 
 Kept apart from the page's other reading (``page``) because both walk the tree
 their own way: the first in document order without recursion (a headline, sapo
@@ -12,6 +12,34 @@ from __future__ import annotations
 from typing import Any
 
 ARTICLE_WORDS = 40  # a <p> this long that parts itself with blank lines holds paragraphs
+# Inline formatting a <br> may sit in; a link is left whole (split, it would be two).
+_INLINE = frozenset({"b", "strong", "i", "em", "u", "span", "font", "small", "big", "mark", "s", "strike", "sup",
+                     "sub", "ins"})
+
+
+def prepare(page: Any) -> None:
+    """The page's breaks made as trafilatura can keep them: every <br> out of the
+    bold or italic around it (``lifted``), then each <p> that holds paragraphs
+    parted (``parted``)."""
+    for br in reversed(list(page.iter("br"))):  # the last first: each split moves what follows once
+        lifted(br)
+    for para in list(page.iter("p")):
+        parted(para)
+
+
+def lifted(br: Any) -> None:
+    """"<strong>UBND TỈNH<br>SỞ Y TẾ</strong>" made "<strong>UBND TỈNH</strong><br>
+    <strong>SỞ Y TẾ</strong>": trafilatura reads a <br> inside bold or italic as a
+    space (an issuer's two lines, a poem's lines in italics, became one)."""
+    while (parent := br.getparent()) is not None and isinstance(parent.tag, str) and parent.tag in _INLINE:
+        after = parent.makeelement(parent.tag, dict(parent.attrib))
+        after.text, br.tail = br.tail, None
+        for sibling in list(br.itersiblings()):
+            after.append(sibling)
+        tail, parent.tail = parent.tail, None
+        parent.addnext(br)
+        br.addnext(after)
+        after.tail = tail
 
 
 def lines(el: Any) -> list[str]:

@@ -104,8 +104,7 @@ def parse(text: str) -> Any:
     said = next(filter(None, (xmlguards.guard(e.message) for e in parser.error_log)), None)
     if said is not None:
         raise InputError(f"not an article page: {said}")
-    for para in list(page.iter("p")):
-        breaks.parted(para)
+    breaks.prepare(page)
     return page
 
 
