@@ -116,7 +116,10 @@ def test_a_deadline_in_the_text_is_not_the_documents_date():
     # Each column one paragraph, its lines parted by Shift+Enter (w:br).
     p(*(x for line in RECIPIENTS for x in (r(line), BR))) + p(r("GIÁM ĐỐC", b=True), BR, BR, BR,
                                                               r("Hoàng Văn Cường", b=True), jc="center"),
-], ids=["tabs", "columns", "signer-first", "table", "line-breaks"])
+    # Typed side by side with tabs, each row a line of one paragraph (Shift+Enter).
+    p(r("Nơi nhận:"), TAB, r("GIÁM ĐỐC"), BR, r("- Các thí sinh;"), BR, r("- Lưu: VT, TCCB."), BR, BR, TAB,
+      r("Hoàng Văn Cường")),
+], ids=["tabs", "columns", "signer-first", "table", "line-breaks", "tabs-line-breaks"])
 def test_a_signature_typed_as_paragraphs_or_a_table(tail):
     a, _ = word(TABBED + BODY + tail)
     assert a.signature == WANT

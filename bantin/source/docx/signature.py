@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from bantin.model import Paragraph, Signature, Table, lines_of
+from bantin.model import LINE_BREAK, Paragraph, Signature, Span, Table
 from bantin.source.docx.body import Item, Para
 from bantin.source.docx.header import lines, split_tab
 from bantin.source.rules import signature
@@ -34,23 +34,36 @@ def _lines(paras: list[Para]) -> list[str]:
     """The paragraphs' lines as the text reader sees them: the left column, then
     the right one. A line with no tab that is centred or set right is the
     signer's, in the right column. A paragraph typed with Shift+Enter ("KT. CHỦ
-    TỊCH⏎PHÓ CHỦ TỊCH⏎⏎Nguyễn Văn An") is its lines, as the text reader has them."""
+    TỊCH⏎PHÓ CHỦ TỊCH⏎⏎Nguyễn Văn An", "Nơi nhận:⇥KT. GIÁM ĐỐC⏎- Như trên;⇥…") is
+    its lines, as the text reader has them."""
     left: list[str] = []
     right: list[str] = []
     for p in paras:
-        cols = split_tab(p.spans)
-        if cols is None:
-            (right if p.align in ("center", "right", "end") else left).extend(_broken(p))
-            continue
-        left.extend([cols[0]] if cols[0] else [])
-        right.extend([cols[1]] if cols[1] else [])
+        for spans in _span_lines(p.spans):
+            raw = "".join(s.text for s in spans if s.note is None).strip(" ")
+            if raw.startswith("\t") and "\t" not in raw.lstrip("\t"):
+                right.append(" ".join(raw.split()))  # "⇥Nguyễn Văn An": the signer's side
+                continue
+            cols = split_tab(spans)
+            if cols is None:
+                text = " ".join("".join(s.text for s in spans if s.note is None).split())
+                (right if p.align in ("center", "right", "end") else left).extend([text] if text else [])
+                continue
+            left.extend([cols[0]] if cols[0] else [])
+            right.extend([cols[1]] if cols[1] else [])
     return left + right
 
 
-def _broken(p: Para) -> list[str]:
-    """A paragraph's lines (``Para.text`` is one line)."""
-    raw = "".join(s.text for s in p.spans if s.note is None)
-    return [" ".join(line.split()) for line in lines_of(raw) if line.strip()]
+def _span_lines(spans: tuple[Span, ...]) -> list[tuple[Span, ...]]:
+    """The spans of each line a paragraph's line breaks part."""
+    out: list[list[Span]] = [[]]
+    for span in spans:
+        for k, part in enumerate(span.text.split(LINE_BREAK)):
+            if k:
+                out.append([])
+            if part:
+                out[-1].append(replace(span, text=part))
+    return [tuple(x) for x in out]
 
 
 def _table_columns(t: Table) -> list[list[str]]:
