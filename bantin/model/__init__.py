@@ -41,12 +41,12 @@ from bantin.model.document import (
     articles_of,
 )
 from bantin.model.maps import map_spans, map_strings, map_text, map_texts, spans_of
-from bantin.model.text import LINE_BREAK, Span, Text, lines_of, one_line, plain, text_of
+from bantin.model.text import LINE_BREAK, Span, Text, lines_of, lines_of_spans, one_line, plain, text_of
 
 __all__ = [
     "LINE_BREAK", "NOTE_KINDS", "NUMBERINGS", "Article", "Block", "Briefing", "Caption", "Cell", "CodeBlock",
     "Dateline", "Document", "Figure", "Heading", "Image", "ListBlock", "ListItem", "Note", "Outlet", "Paragraph",
     "Placed", "Quote", "SectionBreak", "Signature", "Signer", "Span", "Table", "Text", "articles_of", "auto_align",
     "lines_of", "map_spans", "map_strings", "map_text", "map_texts", "number", "spans_of", "numeric", "one_line",
-    "plain", "plain_text", "text_of",
+    "plain", "plain_text", "text_of", "lines_of_spans",
 ]

@@ -3,7 +3,7 @@ characters and note references survive without any exporter parsing markup."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 
 @dataclass(frozen=True)
@@ -39,6 +39,19 @@ def one_line(text: str) -> str:
     """The words on one line: a line break a space (a title, a digest point, a text
     table's cell show one line)."""
     return text.replace(LINE_BREAK, " ")
+
+
+def lines_of_spans(spans: Text) -> list[Text]:
+    """The spans of each line a rich text's line breaks part, each keeping its
+    marks ("<b>UBND TỈNH</b>⏎<b>SỞ Y TẾ</b>" two lines in bold)."""
+    out: list[list[Span]] = [[]]
+    for span in spans:
+        for k, part in enumerate(span.text.split(LINE_BREAK)):
+            if k:
+                out.append([])
+            if part:
+                out[-1].append(replace(span, text=part))
+    return [tuple(x) for x in out]
 
 
 def plain(text: str) -> Text:

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from bantin.model import LINE_BREAK, Paragraph, Signature, Span, Table
+from bantin.model import Paragraph, Signature, Table, lines_of_spans
 from bantin.source.docx.body import Item, Para
 from bantin.source.docx.header import lines, split_tab
 from bantin.source.rules import signature
@@ -39,7 +39,7 @@ def _lines(paras: list[Para]) -> list[str]:
     left: list[str] = []
     right: list[str] = []
     for p in paras:
-        for spans in _span_lines(p.spans):
+        for spans in lines_of_spans(p.spans):
             raw = "".join(s.text for s in spans if s.note is None).strip(" ")
             if raw.startswith("\t") and "\t" not in raw.lstrip("\t"):
                 right.append(" ".join(raw.split()))  # "⇥Nguyễn Văn An": the signer's side
@@ -52,18 +52,6 @@ def _lines(paras: list[Para]) -> list[str]:
             left.extend([cols[0]] if cols[0] else [])
             right.extend([cols[1]] if cols[1] else [])
     return left + right
-
-
-def _span_lines(spans: tuple[Span, ...]) -> list[tuple[Span, ...]]:
-    """The spans of each line a paragraph's line breaks part."""
-    out: list[list[Span]] = [[]]
-    for span in spans:
-        for k, part in enumerate(span.text.split(LINE_BREAK)):
-            if k:
-                out.append([])
-            if part:
-                out[-1].append(replace(span, text=part))
-    return [tuple(x) for x in out]
 
 
 def _table_columns(t: Table) -> list[list[str]]:

@@ -28,6 +28,7 @@ from bantin.model import (
     Span,
     Table,
     lines_of,
+    lines_of_spans,
     plain,
     text_of,
 )
@@ -179,14 +180,7 @@ def _by_lines(a: Article, where: range, which: Callable[[Paragraph], bool] = lam
                 or not which(b):
             blocks.append(b)
             continue
-        lines: list[list[Span]] = [[]]
-        for span in b.text:
-            for k, part in enumerate(span.text.split(LINE_BREAK)):
-                if k:
-                    lines.append([])
-                if part:
-                    lines[-1].append(replace(span, text=part))
-        blocks.extend(Paragraph(tuple(x)) for x in lines if "".join(s.text for s in x).strip())
+        blocks.extend(Paragraph(x) for x in lines_of_spans(b.text) if text_of(x).strip())
     return a if len(blocks) == len(a.blocks) else replace(a, blocks=tuple(blocks))
 
 
