@@ -330,7 +330,8 @@ def assert_stopped_cleanly(out: Path) -> None:
     time.sleep(0.5)
     if not out.exists():
         return
-    assert not [p for p in out.rglob("*") if p.name.endswith(".part")]
+    left = [p for p in out.rglob("*") if p.name.endswith(".part")]
+    assert not left, left  # which output's temporary file, to tell the writer that left it
     manifest = out / ".bantin-manifest.json"
     if manifest.exists():
         for entry in json.loads(manifest.read_text())["entries"].values():
