@@ -292,3 +292,23 @@ def test_the_digest_title_stands_centred_over_its_line_as_on_paper(tmp_path):
     with zipfile.ZipFile(tmp_path / "diem-bao.epub") as z:
         page, css = z.read("EPUB/digest.xhtml").decode(), z.read("EPUB/style.css").decode()
     assert '<h1 class="digest-title">' in page and "h1.digest-title { text-align: center; }" in css
+
+
+def test_a_note_no_text_refers_to_is_shown_as_text(tmp_path):
+    """A note whose mark was lost with the line it stood on (a title's, read as a
+    plain field) is no footnote aside, which reading systems hide until its mark is
+    tapped: it is text under "Chú thích", and pandoc reads it back. A referred note
+    stays a pop-up footnote. Word attaches such a note to the last paragraph."""
+    from bantin import api
+    from bantin.model import Article, Note, Paragraph, Span, plain
+
+    a = Article("Phụ lục V", blocks=(Paragraph((Span("Đoạn có chú thích"), Span("1", note="fn1"), Span("."))),),
+                notes=(Note("fn1", (Paragraph(plain("Chú thích có dấu trong bài.")),)),
+                       Note("fn2", (Paragraph(plain("Chú thích mất dấu cùng dòng tiêu đề.")),))))
+    path = tmp_path / "phu-luc.epub"
+    path.write_bytes(api.export(a, "epub"))
+    text = zip_text(path, "EPUB/article-001.xhtml")
+    assert re.search(r'<aside id="note-1" epub:type="footnote"', text)
+    assert '<div id="note-2" class="note">' in text and "Chú thích mất dấu cùng dòng tiêu đề." in text
+    assert "Chú thích mất dấu cùng dòng tiêu đề." in pandoc_plain(path, "epub")
+    assert CLEAN in epubcheck(path)

@@ -381,7 +381,10 @@ class Html(Walker):
             body = self.render(note.blocks) or "<p></p>"
             # The mark goes inside the note's first paragraph, as a back link.
             body = body.replace("<p>", f"<p>{back}", 1) if body.startswith("<p>") else f"<p>{back}</p>{body}"
-            out.append(f'<aside id="note-{k}" epub:type="footnote" role="doc-footnote">{body}</aside>')
+            # A note no text refers to (its mark was in the title, say) is set as text:
+            # reading systems hide a footnote aside until its mark is tapped.
+            out.append(f'<aside id="note-{k}" epub:type="footnote" role="doc-footnote">{body}</aside>' if ref
+                       else f'<div id="note-{k}" class="note">{body}</div>')
         self.parts.append("".join(out) + "</section>")
 
     def notes(self, lines: list[Text]) -> None:
