@@ -12,9 +12,10 @@ from __future__ import annotations
 from typing import Any
 
 ARTICLE_WORDS = 40  # a <p> this long that parts itself with blank lines holds paragraphs
-# Inline formatting a <br> may sit in; a link is left whole (split, it would be two).
-_INLINE = frozenset({"b", "strong", "i", "em", "u", "span", "font", "small", "big", "mark", "s", "strike", "sup",
-                     "sub", "ins"})
+# Inline formatting a <br> may sit in. A link is left whole (split, it would be two),
+# and so is a <span>, whose class may be what a reader finds it by ("sapo", "author").
+_INLINE = frozenset({"b", "strong", "i", "em", "u", "font", "small", "big", "mark", "s", "strike", "sup", "sub",
+                     "ins"})
 
 
 def prepare(page: Any) -> None:
