@@ -103,12 +103,12 @@ def _quoted(texts: list[str]) -> set[int]:
     after: dict[str, list[int | None]] = {}
     for close in set(_CLOSES.values()):
         found: int | None = None
-        seen: list[int | None] = [None] * (len(texts) + 1)
+        nearest: list[int | None] = [None] * (len(texts) + 1)
         for j in range(len(texts) - 1, -1, -1):
             if close in texts[j]:
                 found = j
-            seen[j] = found
-        after[close] = seen
+            nearest[j] = found
+        after[close] = nearest
     inside: set[int] = set()
     i = 0
     while i < len(texts):

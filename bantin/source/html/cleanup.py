@@ -16,6 +16,7 @@ from dataclasses import replace
 
 from bantin.model import Figure, Heading, ListBlock, Paragraph, Quote, Table, lines_of, plain, text_of
 from bantin.model.labels import repeats
+from bantin.source.docx.header import capitals
 from bantin.source.html.blocks import Piece
 from bantin.source.html.boilerplate import is_phrase
 from bantin.source.html.fields import outlet_like
@@ -172,8 +173,7 @@ def _office_over(text: str) -> bool:
     """"HIỆU TRƯỞNG<br><br>Lê Thị Hà": an office in capitals on a line of its own over
     a name is a signer's block, not the journalist's line ("Minh Anh<br>(tổng hợp)")."""
     lines = [x for x in lines_of(text) if x.strip()]
-    return len(lines) > 1 and any(len(x.split()) >= 2 and x.upper() == x and any(c.isalpha() for c in x)
-                                  for x in lines[:-1])
+    return len(lines) > 1 and any(len(x.split()) >= 2 and capitals(x) for x in lines[:-1])
 
 
 def clean(pieces: list[Piece], *, title: str, sapo: str | None, byline: str | None,

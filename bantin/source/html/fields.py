@@ -196,7 +196,7 @@ def _site_name(name: str | None, host: str | None, vietnamese: bool, fallback: s
     ``fallback`` is given."""
     parts = [p.strip(" ,") for p in _SEPARATORS.split(squash(name or "")) if p.strip(" ,")]
     stem = outlet_key(re.sub(r"^(?:www\d?|m|amp)\.", "", host or ""))
-    named = [p for p in parts if stem and stem in (outlet_key(p), f"bao{outlet_key(p)}")]  # baomoi.com: Báo Mới
+    named = [p for p, k in ((p, outlet_key(p)) for p in parts) if stem and stem in (k, f"bao{k}")]  # baomoi: Báo Mới
     if len(parts) < 2 or not named:
         return fallback or name
     if vietnamese and named[0].isascii():
