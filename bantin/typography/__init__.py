@@ -14,7 +14,8 @@ from collections.abc import Mapping
 from dataclasses import replace
 from typing import Protocol
 
-from bantin.model import LINE_BREAK, Article, Briefing, Document, Span, Text, map_text, map_texts, spans_of
+from bantin.model import LINE_BREAK, Article, Briefing, Document, Span, Text, map_text, map_texts
+from bantin.model.language import sample_of, vietnamese
 from bantin.typography import (
     autolink,
     cleanup,
@@ -116,34 +117,17 @@ ANY_LANGUAGE = frozenset({cleanup.NAME, ellipsis.NAME, dashes.NAME})
 # Tags whose text gets every rule: Vietnamese, English, and the tags that say
 # nothing ("und", "mul", "zxx": a page that does not know its language).
 OWN_RULES = ("vi", "en", "und", "mul", "zxx")
-# Letters only Vietnamese writes (French has â ê ô, Portuguese ã õ): a page that
-# declares another language but is written in Vietnamese ("lang=en" templates)
-# gets the Vietnamese rules all the same.
-_VIETNAMESE = re.compile("[ăđơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịĩọỏốồổỗộớờởỡợụủũứừửữựỳỵỷỹ]")
-_SAMPLE = 4000  # characters of an article looked at for those letters
-_ENOUGH = 12  # of them, in the sample, make it Vietnamese
 
 
 def for_language(language: str, switches: Mapping[str, bool], tone_style: str,
                  sample: str = "") -> tuple[dict[str, bool], str]:
     """The switches and tone style for text in ``language`` (a BCP 47 tag), of
     which ``sample`` is a part."""
-    if language.split("-")[0].lower() in OWN_RULES or len(_VIETNAMESE.findall(sample.lower())) >= _ENOUGH:
+    # A page that declares another language but is written in Vietnamese ("lang=en"
+    # templates) gets the Vietnamese rules all the same.
+    if language.split("-")[0].lower() in OWN_RULES or vietnamese(sample):
         return dict(switches), tone_style
     return {r.NAME: switches.get(r.NAME, True) and r.NAME in ANY_LANGUAGE for r in RULES}, "keep"
-
-
-def _sample(doc: Document) -> str:
-    parts: list[str] = [doc.title]
-    if isinstance(doc, Article):
-        parts += [doc.lede or "", *(s.text for s in spans_of(doc))]
-    out, size = [], 0
-    for part in parts:
-        out.append(part)
-        size += len(part)
-        if size > _SAMPLE:
-            break
-    return " ".join(out)[:_SAMPLE]
 
 
 def apply(doc: Document, switches: Mapping[str, bool], tone_style: str = "keep") -> Document:
@@ -164,7 +148,7 @@ def _article(a: Article, switches: Mapping[str, bool], tone_style: str) -> Artic
 
 def _apply(doc: Document, switches: Mapping[str, bool], tone_style: str) -> Document:
     language = doc.language
-    run = pipeline(*for_language(language, switches, tone_style, "" if language == "vi" else _sample(doc)))
+    run = pipeline(*for_language(language, switches, tone_style, "" if language == "vi" else sample_of(doc)))
     done: set[str] = set()
 
     def typeset(text: Text) -> Text:

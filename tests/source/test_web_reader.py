@@ -371,6 +371,22 @@ def test_the_page_language_is_kept(tmp_path):
     assert a.title == "Trees along the river"  # the visible headline the <title> names, not the <title>
 
 
+
+def test_a_vietnamese_text_under_a_templates_lang_en_is_vietnamese(tmp_path):
+    """Tuổi Trẻ's pages say ``lang="en"``: the model must not carry that on."""
+    page = tmp_path / "tto.html"
+    para = ("Thành phố Hà Nội sẽ thanh tra toàn bộ việc chặt hạ, thay thế cây xanh trên các tuyến phố "
+            "trong 30 ngày tới. ")
+    page.write_text(f'<!DOCTYPE html><html lang="en"><head><title>Cây xanh</title></head><body><article>'
+                    f"<h1>Thanh tra vụ chặt cây xanh</h1><p>{para * 3}</p><p>{para * 2}</p></article></body></html>",
+                    encoding="utf-8")
+    a, _ = read(page)
+    assert a.language == "vi" and a.title == "Thanh tra vụ chặt cây xanh"
+    # A few Vietnamese names in an English text leave it English.
+    english = "The Hà Nội council approved a plan to plant ten thousand trees along the river banks this year. "
+    page.write_text(page.read_text(encoding="utf-8").replace(para, english), encoding="utf-8")
+    assert read(page)[0].language == "en"
+
 @pytest.mark.parametrize("img, want", [
     ('<img src="data:image/gif;base64,R0lGOD" data-src="https://a.vn/1.jpg">', "https://a.vn/1.jpg"),
     ('<img src="/img/blank.gif" data-original="https://a.vn/2.jpg">', "https://a.vn/2.jpg"),

@@ -48,6 +48,7 @@ from bantin.model import (
     map_spans,
     spans_of,
 )
+from bantin.model.language import sample_of, vietnamese
 from bantin.source import Context, Reader
 from bantin.source.html import administrative, boilerplate, errorpage, links, listing, notes, sapo, size
 from bantin.source.html.asides import table_captions, take_attributions
@@ -298,6 +299,10 @@ def read(data: bytes, ctx: Context) -> Article:
     if admin.header is None and admin.signature is None and (paper := administrative.as_lines(article)) is not None:
         ctx.warn("issuer, number, place, date read from the administrative header's lines")
         article = paper
+    if article.language != "vi" and vietnamese(sample_of(article)):
+        # A Vietnamese text under a template's "lang=en" (Tuổi Trẻ's pages): what
+        # the page says of itself is wrong, and the model would carry it on.
+        article = replace(article, language="vi")
     article = _with_notes(admin.article(article), {nid: tuple(p.block for p in converter.contents(el))
                                                    for nid, el in found_notes.content.items()},
                           sapo.notes_of(found[0], found_notes.refs) if found else [])
