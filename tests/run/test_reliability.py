@@ -348,6 +348,12 @@ def test_repeated_signals_exit_130_cleanly(tmp_path, delay):
     out = tmp_path / "out"
     proc = subprocess.Popen([sys.executable, "-m", "bantin", "export", "-f", "pdf,docx,epub,txt", "--incremental",
                              "--jobs", "2", "-o", str(out), str(src)], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    # The delay counts from the run's start (its output folder made), not from the
+    # process's: on a loaded machine a signal 0.25 s after the launch landed while
+    # Python was still importing its site module, before bantin had any handler.
+    deadline = time.monotonic() + 60
+    while not out.exists() and time.monotonic() < deadline:
+        time.sleep(0.01)
     time.sleep(delay)
     for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGINT):
         proc.send_signal(sig)
