@@ -113,13 +113,23 @@ def _is_byline(rest: str) -> bool:
     return name is not None and not rest[name.end():].strip(" .;,–—-)")
 
 
+# A speaker's exhortation without its quotation marks, from the middle of a speech:
+# "Điều quan trọng là …", "Hãy …", "Chúng ta phải …". As a point it reads as the
+# outlet's own advice.
+_EXHORTS = re.compile(r"^[\"“]?(?:Điều (?:quan trọng|cốt lõi|cần thiết)|Quan trọng (?:nhất|hơn|là)|Hãy|Chúng ta|"
+                      r"Muốn)\b")
+# A side item the article adds under its story: "*Trước đó, …", "• …", "Trong một
+# diễn biến khác, …".
+_ASIDE = re.compile(r"^[*•]|^(?:Trong|Ở) (?:một )?diễn biến (?:khác|liên quan)", re.IGNORECASE)
+
+
 def question(text: str) -> bool:
     return text.rstrip(_CLOSERS + " ").endswith("?")
 
 
 def flaw(text: str) -> str | None:
     """Why ``text`` cannot be a point ("short", "lowercase", "unended",
-    "unbalanced", "question" or "boilerplate"), or None when it can."""
+    "unbalanced", "question", "boilerplate", "exhortation" or "aside"), or None when it can."""
     if short(text):
         return "short"
     if lowercase(text):
@@ -132,4 +142,8 @@ def flaw(text: str) -> str | None:
         return "question"
     if boilerplate(text):
         return "boilerplate"
+    if _EXHORTS.match(text):
+        return "exhortation"
+    if _ASIDE.match(text):
+        return "aside"
     return None

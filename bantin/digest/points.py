@@ -217,8 +217,11 @@ def select(a: Article, limit: int, budget: int, lede: str | None = None, seen: S
     seen.add(bigrams(a.title))
     pool = [u for u, _ in zip(units(a, lede), range(MAX_UNITS), strict=False)]
     centroid = Centroid((u.text for u in pool), a.title, a.lede or "")
-    ranked = sorted(((parts(u.text, rank, centroid, support, u.speaker), rank, u) for rank, u in enumerate(pool)),
-                    key=lambda x: (-x[0].score, x[1]))
+    # The body's first sentence comes right under the lede the entry shows: it may
+    # lean on it ("Ông cho biết …" under a lede that names him).
+    under_lede = bool(a.lede) and bool(pool) and pool[0].block >= 0
+    ranked = sorted(((parts(u.text, rank, centroid, support, u.speaker, under_lede and rank == 0), rank, u)
+                     for rank, u in enumerate(pool)), key=lambda x: (-x[0].score, x[1]))
     chosen: list[Point] = []
     used = 0
     for score, _, u in ranked:

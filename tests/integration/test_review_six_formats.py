@@ -13,7 +13,7 @@ from helpers import bantin, pandoc_plain, pdftotext, run
 from word_docs import docx, p, r, tbl
 
 import bantin as api
-from bantin.digest.salience import flaws
+from bantin.digest.salience import flaws, leans
 from bantin.model import Table
 
 HEADER = ("-M", "issuer=Văn phòng UBND phường Kiến Hưng", "-M", "number=12/BC-VP", "-M", "place=Hà Nội",
@@ -78,7 +78,7 @@ def test_a_tag_listed_twice_is_one_tag() -> None:
 def test_a_sentence_that_opens_with_or_leans_on_the_one_before() -> None:
     leaning = "Hay màn ra quân tại World Cup nữ 2023 thắng đậm Zambia với tỷ số 5-0 trên sân Hamilton."
     alone = "Đội tuyển nữ Việt Nam thắng đậm Zambia với tỷ số 5-0 trên sân Hamilton ở New Zealand."
-    assert flaws(leaning) == flaws(alone) + 1
+    assert leans(leaning) and not leans(alone) and flaws(leaning) == flaws(alone)
 
 
 def _cell(text: str, fill: str = "", bold: bool = False) -> str:
