@@ -285,3 +285,38 @@ def test_a_part_packed_as_word_never_packs_is_refused_before_it_is_unpacked(meth
             out.writestr(info.filename, src.read(info), method if info.filename == "word/document.xml" else None)
     with pytest.raises(InputError, match="packed with method .*which Word never uses"):
         read(buf.getvalue(), source_format="docx")
+
+
+def _strict(data: bytes) -> bytes:
+    """The package as Word's "Strict Open XML Document" writes it: every ECMA
+    namespace and relationship type under ISO's names."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            part = src.read(info)
+            if info.filename.endswith((".xml", ".rels")):
+                part = re.sub(rb"http://schemas\.openxmlformats\.org/(wordprocessingml|officeDocument|drawingml)/2006/",
+                              rb"http://purl.oclc.org/ooxml/\1/", part)
+            dst.writestr(info, part)
+    return out.getvalue()
+
+
+def test_a_strict_open_xml_document_reads_as_the_usual_one():
+    """Word's "Strict Open XML Document" read as an empty document titled by its
+    file name, exit 0 (helper-134)."""
+    data = docx(p(r("Quảng Nam tổng kết công tác phòng chống thiên tai"), style="Title")
+                + p(r("Sáng 5/12, Ủy ban nhân dân tỉnh tổ chức hội nghị tổng kết công tác năm 2026."))
+                + p(r("Hội nghị đánh giá "), r("kết quả", b=True), r(" và đề ra nhiệm vụ cho năm tới.")),
+                footnotes={1: "Số liệu của Ban chỉ huy phòng chống thiên tai."})
+    strict = _strict(data)
+    assert b"purl.oclc.org/ooxml/wordprocessingml/main" in zipfile.ZipFile(io.BytesIO(strict)).read("word/document.xml")
+    usual, _ = word(data)
+    read_strict, warnings = word(strict)
+    assert read_strict == usual and read_strict.title.startswith("Quảng Nam") and len(read_strict.blocks) == 2
+    assert not any("file name" in w for w in warnings)
+
+
+def test_a_word_file_with_no_text_in_its_body_is_refused():
+    """A title from the file's name made an empty body a document, exit 0."""
+    with pytest.raises(InputError, match="no text in its body"):
+        word(docx(p() + p(r(" "))))

@@ -102,6 +102,10 @@ def read(data: bytes, ctx: Context) -> Document:
 def _article(items: list[Item], core: Core, name: str | None, done: list[Note], ctx: Context) -> Article:
     """An article of the file's items: its front (title, sapo, byline, date,
     administrative header), its blocks, its signature."""
+    if not done and all(isinstance(it, Para) and not it.text and not it.images for it in items):
+        # Checked before a title is taken from the file's name or properties, which
+        # would make an empty body a document (helper-134: a header's text only).
+        raise InputError("the Word document has no text in its body")
     look = looks(items)
     front, rest = find_front(items, look, core, name, ctx.warn)
     signed = [it for it in rest if isinstance(it, Signature)]

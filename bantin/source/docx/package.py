@@ -32,7 +32,6 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 MAIN_DOCUMENT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
-STRICT_MAIN = "http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument"
 
 
 BOMB_RATIO = 100  # unpacked to packed: deflate gives ten at most to text, a bomb a thousand
@@ -207,9 +206,31 @@ def _reason(e: Exception) -> str:
     return xmlguards.guard(text) or text[:120]
 
 
+# Word's "Strict Open XML Document" names its XML in ISO's namespaces
+# ("http://purl.oclc.org/ooxml/wordprocessingml/main") where a usual .docx has
+# ECMA's ("http://schemas.openxmlformats.org/wordprocessingml/2006/main"); the
+# elements are the same. Read with ECMA's names, a Strict file was an empty
+# document (helper-134). Only the declarations on the root's start tag are
+# renamed, where Word writes them all: text that quotes such an address is left.
+_STRICT = re.compile(rb'(xmlns(?::[\w.-]+)?=["\'])http://purl\.oclc\.org/ooxml/(\w+)/([\w/]+)(["\'])')
+_ROOT_TAG = re.compile(rb"<(?![?!])[^>]*>")
+
+
+def transitional(data: bytes) -> bytes:
+    """A Strict part's bytes with its namespaces declared as a usual .docx's."""
+    if b"purl.oclc.org/ooxml/" not in data[:16384]:
+        return data
+    root = _ROOT_TAG.search(data)
+    if root is None:
+        return data
+    tag = _STRICT.sub(rb"\1http://schemas.openxmlformats.org/\2/2006/\3\4", root.group(0))
+    return data[:root.start()] + tag + data[root.end():]
+
+
 def parse(data: bytes) -> Any:
     from lxml import etree
 
+    data = transitional(data)
     try:
         root = etree.fromstring(data, _parser())
     except etree.XMLSyntaxError as e:
@@ -251,7 +272,7 @@ def body_children(package: Package) -> Iterator[Any]:
     body = W + "body"
     # Unpacked whole (within its budget) before any of it is read, so that a part
     # too large is refused at once, not after minutes of reading.
-    data = package.read(package.main) or b""
+    data = transitional(package.read(package.main) or b"")
     try:
         events = etree.iterparse(io.BytesIO(data), events=("end",), tag=BODY_LEVEL, resolve_entities=False,
                                  no_network=True, load_dtd=False, remove_comments=True, remove_pis=True)
