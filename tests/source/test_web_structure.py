@@ -721,3 +721,55 @@ def test_a_tables_cells_of_lists_keep_their_items():
     table = next(b for b in a.blocks if isinstance(b, Table))
     cells = [c for row in table.rows[1:] for c in row[1:]]
     assert all(isinstance(c.blocks[0], ListBlock) and len(c.blocks[0].items) == 4 for c in cells), cells
+
+
+def test_a_page_laid_out_in_tables_reads_in_order_without_its_menu() -> None:
+    """A portal set in tables: a menu column, the article's column with its own
+    one-cell table for a picture, an advertisement column. It was one table
+    whose cells held the menu, the headline again and the paragraphs (helper-134).
+    A table of data in the article stays a table."""
+    paras = ["Sáng 5/12, Ủy ban nhân dân tỉnh Quảng Nam tổ chức hội nghị tổng kết công tác phòng chống thiên "
+             "tai năm 2026 với sự tham dự của đại biểu các sở ngành.",
+             "Theo báo cáo, mưa lũ đã làm hư hỏng hơn 300 ngôi nhà, sạt lở nhiều tuyến đường giao thông miền "
+             "núi và gây thiệt hại ước tính 1.200 tỷ đồng.",
+             "Chủ tịch tỉnh đề nghị các địa phương chủ động rà soát khu dân cư vùng nguy cơ cao, sẵn sàng phương "
+             "án di dời trước mùa mưa bão tới."]
+    menu = "".join(f'<li><a href="/m{i}">Chuyên mục {i}</a></li>' for i in range(12))
+    data = ("<table><tr><th>Huyện</th><th>Nhà hư hỏng</th></tr><tr><td>Nam Trà My</td><td>120</td></tr>"
+            "<tr><td>Phước Sơn</td><td>95</td></tr></table>")
+    page = ('<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>Quảng Nam tổng kết</title></head>'
+            f'<body><table width="1000"><tr><td width="200"><ul>{menu}</ul></td><td width="600">'
+            f"<h1>Quảng Nam tổng kết công tác phòng chống thiên tai</h1><p>{paras[0]}</p>"
+            f'<table class="box"><tr><td><p>{paras[1]}</p></td></tr></table>{data}<p>{paras[2]}</p></td>'
+            '<td width="200"><a href="/qc">Quảng cáo</a></td></tr></table></body></html>')
+    a = api.read(page.encode(), source_format="html", typography=False)
+    assert isinstance(a, Article) and a.title == "Quảng Nam tổng kết công tác phòng chống thiên tai"
+    assert [type(b).__name__ for b in a.blocks] == ["Paragraph", "Paragraph", "Table", "Paragraph"]
+    assert [text_of(b.text) for b in a.blocks if isinstance(b, Paragraph)] == paras
+    shown = " ".join(blocks_words(a.blocks))
+    assert "chuyên mục" not in shown and "quảng cáo" not in shown
+
+
+@pytest.mark.parametrize("box", [
+    '<blockquote class="quote"><p>{said}</p><div class="author">{who}</div></blockquote>',
+    '<div type="SimpleQuote"><div class="quote">{said}</div><div class="author">{who}</div></div>',
+])
+def test_who_a_quote_box_names_is_not_the_articles_byline(box: str) -> None:
+    """A quote box's "<div class="author">" names the speaker: it was the article's
+    byline, and the journalist's own name was lost (helper-134). In a blockquote
+    it is the quote's attribution."""
+    said = "Chúng tôi không để ai bị bỏ lại phía sau trong mùa mưa bão năm nay."
+    who = "Chủ tịch UBND tỉnh Lê Văn Dũng" if box.startswith("<blockquote") else "Chủ tịch tỉnh"
+    body = ("<p>Sáng 5/12, Ủy ban nhân dân tỉnh Quảng Nam tổ chức hội nghị tổng kết công tác phòng chống thiên tai "
+            "năm 2026 với sự tham dự của đại biểu các sở ngành.</p><p>Theo báo cáo, mưa lũ đã làm hư hỏng hơn "
+            "300 ngôi nhà, sạt lở nhiều tuyến đường giao thông miền núi và gây thiệt hại lớn.</p>")
+    page = ('<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>Quảng Nam tổng kết</title></head>'
+            f"<body><article><h1>Quảng Nam tổng kết công tác phòng chống thiên tai</h1>{body}"
+            f"{box.format(said=said, who=who)}<p>Chủ tịch tỉnh đề nghị các địa phương chủ động rà soát khu dân cư "
+            'vùng nguy cơ cao.</p><div class="author-info"><a class="name" href="/tac-gia">LÊ TRUNG</a></div>'
+            "</article></body></html>")
+    a = api.read(page.encode(), source_format="html", typography=False)
+    assert isinstance(a, Article) and a.byline == "LÊ TRUNG"
+    quotes = [b for b in a.blocks if isinstance(b, Quote)]
+    if box.startswith("<blockquote"):
+        assert [q.attribution for q in quotes] == [who] and texts(quotes[0].blocks) == [said]

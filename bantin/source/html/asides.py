@@ -1,8 +1,9 @@
 """What trafilatura drops from quotes and tables, read from the page beforehand.
 
-A ``<blockquote>``'s ``<footer>`` or ``<cite>`` names who is quoted, and so does
-the ``<figcaption>`` of a pull quote's ``<figure>`` and a last paragraph that
-opens with a dash ("— Ông A, Chủ tịch UBND phường"); trafilatura drops the first
+A ``<blockquote>``'s ``<footer>`` or ``<cite>`` names who is quoted, and so do
+its last element when its class says so (``class="author"``), the
+``<figcaption>`` of a pull quote's ``<figure>`` and a last paragraph that opens
+with a dash ("— Ông A, Chủ tịch UBND phường"); trafilatura drops the first
 ones, so each is taken out of the page here and given back to the quote by
 its text. A table's ``<caption>`` comes back from trafilatura as a first row of
 header cells; the captions are kept here so that row becomes the table's caption.
@@ -29,7 +30,8 @@ def take_attributions(page: Any) -> Callable[[str], str | None]:
     found: list[tuple[str, str]] = []
     for bq in page.iter("blockquote"):
         marks = bq.xpath("./footer | ./cite | ./p/cite[not(preceding-sibling::node()[normalize-space()])]"
-                         "[not(following-sibling::node()[normalize-space()])] | .//footer") or _signed(bq)
+                         "[not(following-sibling::node()[normalize-space()])] | .//footer") or _signed(bq) \
+            or _classed(bq)
         if not marks:
             continue
         who = _DASHES.sub("", squash(" ".join(text_of_el(m) for m in marks[:1])))
@@ -82,6 +84,21 @@ def _signed(bq: Any) -> list[Any]:
         return []
     last = text_of_el(paragraphs[-1])
     return [paragraphs[-1]] if _SIGNED.match(last) and _named(_DASHES.sub("", last)) else []
+
+
+# A quote box's last element named for who speaks: "<div class="author">Chủ tịch UBND
+# tỉnh Lê Văn Dũng</div>" (a CMS's quote widget; helper-134).
+_WHO_CLASS = re.compile(r"author|byline|cite|source|speaker|tac-?gia|nguoi-?noi", re.IGNORECASE)
+
+
+def _classed(bq: Any) -> list[Any]:
+    """The quote's last element when its class names the speaker, it follows the
+    quote's words and names someone."""
+    kids = [c for c in bq if isinstance(c.tag, str)]
+    if len(kids) < 2 or not _WHO_CLASS.search(f"{kids[-1].get('class') or ''} {kids[-1].get('id') or ''}"):
+        return []
+    who = _DASHES.sub("", text_of_el(kids[-1]))
+    return [kids[-1]] if who and len(who.split()) <= _WHO_WORDS and who.rstrip()[-1:] not in "?!" else []
 
 
 def table_captions(page: Any) -> Callable[[list[str]], str | None]:

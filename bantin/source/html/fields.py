@@ -24,6 +24,11 @@ _ORG_WORDS = frozenset({"báo", "tạp", "news", "online", "corp", "corporation"
                         "agency", "newsroom", "admin", "administrator", "webmaster", "editorial", "staff",
                         "ltd", "inc", "gmbh", "redaktion", "rédaction", "redação"})
 _BYLINE_CLASS = re.compile(r"author|byline|writer|tac-?gia")
+# Inside a quote, or right under a quote's words: "<div class="quote">…</div><div
+# class="author">Chủ tịch tỉnh</div>" (Tuổi Trẻ's quote box).
+_IN_QUOTE = ("ancestor::blockquote or ancestor::q "
+             "or ancestor::*[contains(translate(@class, 'QUOTE', 'quote'), 'quote')] "
+             "or preceding-sibling::*[1][contains(translate(@class, 'QUOTE', 'quote'), 'quote')]")
 _PAREN = re.compile(r"\s*\([^()]*\)")
 _BY = re.compile(r"(?i)^(?:by|von|par|por|bởi|tác giả|tg)\s*:?\s+")
 _SEPARATOR_START = re.compile(r"[-|–—:•·»：]")
@@ -112,6 +117,8 @@ def _visible_bylines(page: Any) -> list[str]:
         if not (_BYLINE_CLASS.search(classes(el)) or el.get("rel") == "author" or el.get("itemprop") == "author"):
             continue
         if el.tag in ("script", "style", "img", "meta", "link", "body", "html"):
+            continue
+        if el.xpath(_IN_QUOTE):  # who a quote box quotes, not who wrote the article (helper-134)
             continue
         for text in map(lambda t: _BY.sub("", t), _byline_lines(lines_of_el(el))):
             if text and len(_PAREN.sub("", text).split()) <= 6 and not any(ch.isdigit() for ch in text):

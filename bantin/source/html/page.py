@@ -18,7 +18,7 @@ from typing import Any
 
 from bantin.errors import InputError
 from bantin.source import xmlguards
-from bantin.source.html import breaks
+from bantin.source.html import breaks, layout
 
 # CJK, kana, hangul and Thai have no spaces: each character counts as a word.
 _CJK = "\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af\uff66-\uff9f"
@@ -104,6 +104,7 @@ def parse(text: str) -> Any:
     said = next(filter(None, (xmlguards.guard(e.message) for e in parser.error_log)), None)
     if said is not None:
         raise InputError(f"not an article page: {said}")
+    layout.unwrapped(page)  # before the breaks: a layout cell is a box whose bare text may hold paragraphs
     breaks.prepare(page)
     return page
 

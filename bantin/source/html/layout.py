@@ -1,0 +1,66 @@
+"""Tables that lay a page out, made the boxes they are before trafilatura reads it.
+
+Old portals and CMSs set a page in tables: a menu column beside the article's
+column, the article in a one-cell table with a border. trafilatura keeps such a
+table as a table, so the article came out as a table's cells, the menu's links
+in them and a paragraph out of its place (helper-134). A table is a layout, not
+a table of the article, when
+- it has a single cell (a box);
+- it holds a table and a paragraph of prose (``graft`` too takes a table in a
+  table for the page's);
+- one of its data cells holds the page's headline (``<h1>``, ``<h2>``) or two
+  paragraphs of prose: a table of data has neither (a recipe's table of
+  ingredients heads its columns with an ``<h3>`` in a ``<th>``).
+Its cells become ``<div>``s, row by row, in their order; its caption, if any,
+a ``<div>`` before them. A table of a Word file's cells (an administrative
+paper's header and signature, a table of tasks) is none of these, and stays.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+PROSE = 20  # words of a paragraph of prose: a table's cell of data is shorter
+
+
+def unwrapped(page: Any) -> None:
+    """Every layout table of the page replaced by its cells as boxes. The tables
+    inside one are looked at in their turn, once their outer table is gone."""
+    for table in list(page.iter("table")):
+        if table.getparent() is not None and _layout(table):
+            _unwrap(table)
+
+
+def _cells(table: Any) -> list[Any]:
+    return list(table.xpath("./tr/td|./tr/th|./*/tr/td|./*/tr/th"))
+
+
+def _layout(table: Any) -> bool:
+    cells = _cells(table)
+    if len(cells) == 1:
+        return True
+    prose = [sum(1 for p in cell.iter("p") if len(p.text_content().split()) >= PROSE) for cell in cells]
+    if any(cell.tag == "td" and cell.xpath(".//h1|.//h2") for cell in cells) or max(prose, default=0) >= 2:
+        return True
+    # A table in a table: a page's columns, when they hold prose; a wiki's table of
+    # data may hold tables of icons in its cells, and stays one.
+    return any(prose) and bool(table.xpath(".//table"))
+
+
+def _unwrap(table: Any) -> None:
+    box = table.makeelement("div", {})
+    for caption in table.iterfind("caption"):
+        _moved(caption, box)
+    for cell in _cells(table):
+        _moved(cell, box)
+    box.tail, table.tail = table.tail, None
+    table.getparent().replace(table, box)
+
+
+def _moved(el: Any, box: Any) -> None:
+    """``el``'s content appended to ``box`` as a ``<div>`` of its own."""
+    div = el.makeelement("div", {k: v for k, v in el.attrib.items() if k in ("class", "id")})
+    div.text = el.text
+    for child in list(el):
+        div.append(child)
+    box.append(div)
