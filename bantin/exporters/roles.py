@@ -188,11 +188,15 @@ LEAD_IN_WORDS = 20
 def lead_in(b: Paragraph) -> bool:
     """A short paragraph set all in bold that does not end a sentence: a
     subheading typed as bold body text ("Công ty TNHH …"), a question of an FAQ
-    ("❓ Dữ liệu có được bảo mật không?"). Word files are full of them; the paged
-    formats keep one with the paragraph after it, so no page ends on it."""
+    ("❓ Dữ liệu có được bảo mật không?"); or a short paragraph that ends in a
+    colon, announcing the table or list under it ("Tối thiểu gồm 09 nội dung:",
+    helper-133). Word files are full of them; the paged formats keep one with
+    the block after it, so no page ends on it."""
     text = text_of(b.text).strip()
-    return (0 < len(text.split()) <= LEAD_IN_WORDS and not text.endswith((".", "…", ";", ","))
-            and all(s.strong or not s.text.strip() for s in b.text))
+    if not 0 < len(text.split()) <= LEAD_IN_WORDS:
+        return False
+    return text.endswith(":") or (not text.endswith((".", "…", ";", ","))
+                                  and all(s.strong or not s.text.strip() for s in b.text))
 
 
 MAX_PPI = 150  # a picture is never set larger than this resolution allows: print stays sharp

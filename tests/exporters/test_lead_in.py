@@ -46,6 +46,8 @@ def _assert_no_page_ends_on_a_question(pdf_text: str) -> None:
     ((Span("Tiết kiệm khoảng 3–5 giờ mỗi ngày.", strong=True),), False),  # a sentence in bold, not a lead-in
     ((Span("Câu hỏi 1: "), Span("Dữ liệu", strong=True)), False),  # partly bold
     ((Span(" ".join(["chữ"] * 25), strong=True),), False),  # too long to be a heading
+    ((Span("Tối thiểu gồm 09 nội dung:"),), True),  # announces the table or list under it (helper-133)
+    ((Span(" ".join(["chữ"] * 25) + ":"),), False),  # a long paragraph: held, it would leave a page's third empty
 ])
 def test_what_a_lead_in_is(spans, held):
     assert lead_in(Paragraph(spans)) is held
@@ -76,3 +78,20 @@ def test_epub_asks_reading_systems_to_keep_it(tmp_path):
     epub = tmp_path / "out" / "hoi-dap.epub"
     assert zip_text(epub, "EPUB/article-001.xhtml").count('<p class="lead-in">') >= 39
     assert ".lead-in { page-break-after: avoid; break-after: avoid; }" in zip_text(epub, "EPUB/style.css")
+
+
+def test_pdf_never_ends_a_page_on_the_line_that_announces_a_table(tmp_path):
+    """"Tối thiểu gồm 09 nội dung:" ended a page, its table on the next (helper-133)."""
+    parts = ["# Mẫu sổ đăng ký văn bản", ""]
+    for n in range(1, 31):
+        parts += [ANSWER * (1 + n % 4), "", f"Mục {n} tối thiểu gồm các nội dung:", "",
+                  "| STT | Nội dung |", "|---|---|", "| 1 | Số, ký hiệu văn bản |", "| 2 | Ngày tháng văn bản |", ""]
+    src = tmp_path / "mau-so.md"
+    src.write_text("\n".join(parts), encoding="utf-8")
+    r = bantin("export", "-f", "pdf", "-o", str(tmp_path / "out"), str(src))
+    assert r.returncode == 0, r.stderr.decode()
+    pages = _pages(pdftotext(tmp_path / "out" / "mau-so.pdf"))
+    assert len(pages) >= 3
+    for page in pages[:-1]:
+        body = [line for line in page if not line.strip().startswith("Trang ")]
+        assert "nội dung:" not in body[-1], body[-3:]
