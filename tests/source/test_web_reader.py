@@ -421,6 +421,27 @@ def test_the_visible_headline_is_not_cut_to_a_shorter_title(tmp_path):
     assert a.title == "Ngân sách năm tới" and not any(isinstance(b, Heading) for b in a.blocks)
 
 
+
+@pytest.mark.parametrize("social, want", [
+    # A title written for sharing, which the page's <title> and <h1> do not say: the
+    # reader sees the <h1> (helper-134); it was the title, the <h1> a heading under it.
+    ("Bạn có biết điều gì vừa xảy ra ở miền Trung?", "Quảng Nam tổng kết công tác phòng chống thiên tai"),
+    # The same headline with the site's name: the metadata's is the cleaner form.
+    ("Quảng Nam tổng kết công tác phòng chống thiên tai năm 2026",
+     "Quảng Nam tổng kết công tác phòng chống thiên tai năm 2026"),
+])
+def test_the_visible_headline_wins_over_a_social_title_the_page_does_not_name(tmp_path, social, want):
+    page = tmp_path / "og.html"
+    para = "Sáng 5/12, Ủy ban nhân dân tỉnh tổ chức hội nghị tổng kết công tác phòng chống thiên tai năm 2026. "
+    page.write_text('<!DOCTYPE html><html lang="vi"><head><title>Quảng Nam tổng kết công tác phòng chống thiên tai'
+                    f' - Báo Quảng Nam</title><meta property="og:title" content="{social}"></head><body><article>'
+                    f"<h1>Quảng Nam tổng kết công tác phòng chống thiên tai</h1><p>{para * 3}</p><p>{para * 2}</p>"
+                    "</article></body></html>", encoding="utf-8")
+    a, _ = read(page)
+    assert a.title.replace("\xa0", " ") == want
+    if want != social:
+        assert not any(isinstance(b, Heading) for b in a.blocks)
+
 def test_a_dated_article_keeps_itself_and_loses_its_teaser_rail(tmp_path):
     cards = "".join(
         f'<div class="card"><h3><a href="/bai-{i}.html">Tin khác số {i} về thị trường lúa gạo miền Tây</a></h3>'

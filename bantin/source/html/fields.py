@@ -78,18 +78,24 @@ def _title(page: Any, ld: LinkedData, outlets: tuple[str, ...]) -> tuple[str, st
     """(the headline, the outlet named after it in the <title>, if any).
 
     JSON-LD's headline, then ``og:title`` and ``twitter:title``; without them the
-    visible ``<h1>`` that the ``<title>`` names, then the ``<title>``. The
+    visible ``<h1>`` that the ``<title>`` names, then the ``<title>``. An ``<h1>``
+    that the ``<title>`` repeats whole wins over metadata that shares under half
+    its words with the ``<title>``. The
     shortest form that another candidate extends wins, so " - Site" suffixes go."""
     strong = [squash(t) for t in (ld.headline, meta(page, "og:title"), meta(page, "twitter:title")) if squash(t)]
     tag = page.xpath("//head/title")
     title_tag = text_of_el(tag[0]) if tag else ""
     h1s = [t for t in (text_of_el(h) for h in page.xpath("//h1")) if t]
-    if strong:
+    named = set(words(title_tag))
+    fits = [h for h in h1s if named and sum(w in named for w in words(h)) * 2 >= len(words(h))]
+    # An <h1> of a headline's length that the <title> holds whole.
+    echoed = [h for h in h1s if len(words(h)) >= ECHO_WORDS and " ".join(words(h)) in " ".join(words(title_tag))]
+    if strong and not (echoed and _alien(strong[0], named)):
         primary = strong[0]
     else:
-        named = set(words(title_tag))
-        fits = [h for h in h1s if named and sum(w in named for w in words(h)) * 2 >= len(words(h))]
-        primary = (fits or h1s or [title_tag])[0]
+        # The visible headline the <title> repeats, over metadata that names another
+        # (a social title written for sharing): it is what the reader sees (helper-134).
+        primary = (echoed if strong else fits or h1s or [title_tag])[0]
     if not primary:
         return "", None
     metadata = [*strong, *([title_tag] if title_tag else [])]
@@ -109,6 +115,15 @@ def _title(page: Any, ld: LinkedData, outlets: tuple[str, ...]) -> tuple[str, st
     if seps and seps[-1].start() > 0 and outlet_like(best[seps[-1].end():], outlets):
         best = squash(best[: seps[-1].start()])
     return best, suffix
+
+
+ECHO_WORDS = 5  # "News", "Thema – Corona": a section's name in an <h1>, which a <title> may hold too
+
+
+def _alien(headline: str, named: set[str]) -> bool:
+    """Does ``headline`` share under half its words with the <title>'s?"""
+    hw = words(headline)
+    return sum(w in named for w in hw) * 2 < len(hw)
 
 
 def _visible_bylines(page: Any) -> list[str]:
