@@ -195,6 +195,17 @@ def _not_utf8(data: bytes, error: UnicodeDecodeError, notes: list[str]) -> Decod
         if strays is not None:
             notes.append(f"not valid UTF-8 at {strays[1]}: read as Windows-1252")
             return Decoded(strays[0])
+        # The UTF-8 lines read as Vietnamese: the file is UTF-8, whatever its other
+        # lines are. Read whole as a legacy encoding, every right line became
+        # mojibake (helper-134: one line saved lossily in Windows-1258 made the
+        # whole file VNI). Those lines get the likeliest encoding, and a warning.
+        guess = mixed.read(parts, clear=False)
+        if guess is not None:
+            old = sum(1 for _, is_old in parts if is_old)
+            notes.append(f"UTF-8, with {old} part{'s' if old > 1 else ''} (a line or a word) not UTF-8, read as "
+                         f"{legacy.NAMES[guess[1]]}, the likeliest but not a clear choice: check "
+                         f"{'them' if old > 1 else 'it'}")
+            return Decoded(guess[0])
     ranked = legacy.candidates(data)
     found = legacy.detect(data, ranked)
     if found is not None:

@@ -46,10 +46,12 @@ def says_utf8(parts: Pieces) -> bool:
     return good >= MIN_UTF8_SYLLABLES and others * 4 <= good
 
 
-def read(parts: Pieces) -> tuple[str, str] | None:
+def read(parts: Pieces, clear: bool = True) -> tuple[str, str] | None:
     """(text, the legacy encoding of its other parts) when that encoding is
     clearly the one that makes them Vietnamese; None otherwise (stray Windows
-    bytes, a dash pasted from Word: ``decode`` mends those)."""
+    bytes, a dash pasted from Word: ``decode`` mends those). With ``clear``
+    False, the likeliest encoding even when another comes close (a line saved
+    lossily, its lost letters made "?")."""
     other = [p for p, old in parts if old]
     # A word that holds UTF-8 letters and bytes that are not ("\x93Tôi\x94") is
     # UTF-8 with strays, not a word of another encoding.
@@ -63,7 +65,7 @@ def read(parts: Pieces) -> tuple[str, str] | None:
     # A stray byte alone between spaces (a dash pasted from Word, 0x96) reads as a
     # one-letter syllable in some encoding ("Ờ" in VISCII): a part in another
     # encoding has a word of two letters at least.
-    if share < legacy.MIN_SHARE or share - runner < legacy.CLEAR_MARGIN or not any(
+    if share < legacy.MIN_SHARE or (clear and share - runner < legacy.CLEAR_MARGIN) or not any(
             len(w) > 1 and legacy.is_syllable(w) for w in _WORDS.findall(text) if not w.isascii()):
         return None
     # A word inside a UTF-8 line is not a line's start: TCVN3's capitals are left to whole lines.

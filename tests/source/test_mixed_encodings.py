@@ -103,3 +103,17 @@ def test_mojibake_saved_as_utf16_is_mended(name, encoding):
     text, notes = _read(data)
     assert text.replace("\r\n", "\n") == TITLE + BODY
     assert any("saved as UTF-16" in n for n in notes), notes
+
+
+def test_a_line_saved_lossily_in_another_encoding_leaves_the_utf8_lines_right():
+    """A line saved in Windows-1258 by a tool that could not write its precomposed
+    letters ("?" for each) reads about as well in VISCII: no encoding is clearly
+    its, and the whole file was read as VNI, every right line made mojibake
+    (helper-134). The UTF-8 lines stay right, the line gets the likeliest
+    encoding, and the warning says it is a guess."""
+    lossy = "Theo báo cáo, mưa lũ đã làm hư hỏng hơn 300 ngôi nhà, sạt lở nhiều tuyến đường giao thông.\n"
+    text, notes = _read(TITLE.encode() + lossy.encode("cp1258", errors="replace") + BODY.encode())
+    assert text.startswith(TITLE) and text.endswith(BODY)
+    middle = text[len(TITLE):-len(BODY)]
+    assert middle.startswith("Theo báo cáo, m") and "300 ngôi nhà" in middle
+    assert any("not a clear choice" in n for n in notes), notes

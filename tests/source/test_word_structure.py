@@ -188,3 +188,19 @@ def test_every_construct_survives_the_json_round_trip(tmp_path):
     assert out.returncode == 0, out.stderr.decode()
     doc = json.loads(out.stdout)
     assert doc["notes"][0]["id"] == "fn1" and doc["blocks"][2]["rows"][0][0][0]["colspan"] == 2
+
+
+def test_a_one_cell_table_is_a_frame_around_its_text():
+    """An article typed in a one-cell table (a frame) lost its title to the file's
+    name, and the text output ran its paragraphs together (helper-134). A table of
+    two cells is still a table."""
+    paras = ["Sáng 5/12, Ủy ban nhân dân tỉnh Quảng Nam tổ chức hội nghị tổng kết công tác phòng chống thiên tai.",
+             "Theo báo cáo, mưa lũ đã làm hư hỏng hơn 300 ngôi nhà, sạt lở nhiều tuyến đường giao thông miền núi."]
+    framed = tbl([tc(p(r("Quảng Nam tổng kết công tác phòng chống thiên tai"), style="Title"), *paras)])
+    a = word(docx(framed))
+    assert a.title == "Quảng Nam tổng kết công tác phòng chống thiên tai"
+    assert [text_of(b.text) for b in a.blocks if isinstance(b, Paragraph)] == paras
+    assert not any(isinstance(b, Table) for b in a.blocks)
+    kept = word(docx(p(r("Bảng tổng hợp thiệt hại"), style="Title") + p(r(paras[0]))
+                     + tbl(["Huyện", "Số nhà"], ["Nam Trà My", "120"])))
+    assert [type(b).__name__ for b in kept.blocks] == ["Paragraph", "Table"]

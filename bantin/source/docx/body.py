@@ -94,6 +94,12 @@ class Body:
         tag = el.tag
         if tag == W + "p":
             self.paragraph(el, part, out)
+        elif tag == W + "tbl" and self.depth == 0 and (cell := _only_cell(el)) is not None:
+            # A one-cell table is a frame around its text, not a table: a whole
+            # article typed in one lost its title to the file's name, and the text
+            # output ran its paragraphs together (helper-134).
+            for child in cell:
+                self.element(child, part, out)
         elif tag == W + "tbl":
             table = self.table(el, part)
             if table is not None:
@@ -220,6 +226,18 @@ class Body:
         cells = tuple(tuple(Cell(tuple(b), s, r) for b, s, r in row) for row in rows)
         header = min(header, len(cells) - 1) if len(cells) > 1 else 0
         return Table(cells, header, (), align(rows, header))
+
+
+def _only_cell(tbl: Any) -> Any | None:
+    """The table's cell when it has one row of one cell, none merged or skipped."""
+    rows = list(_parts(tbl, W + "tr"))
+    if len(rows) != 1:
+        return None
+    cells = list(_parts(rows[0], W + "tc"))
+    trpr = rows[0].find(W + "trPr")
+    if len(cells) != 1 or _val(trpr, "gridBefore", 0) or _val(trpr, "gridAfter", 0):
+        return None
+    return cells[0]
 
 
 def _looks_headed(bold: list[bool], fills: list[frozenset[str]]) -> bool:
