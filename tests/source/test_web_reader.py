@@ -371,21 +371,25 @@ def test_the_page_language_is_kept(tmp_path):
     assert a.title == "Trees along the river"  # the visible headline the <title> names, not the <title>
 
 
+def _page(path: Path, lang: str, title: str, h1: str, paragraphs: list[str]) -> Path:
+    """A saved article page: its <title>, <h1> and paragraphs."""
+    body = "".join(f"<p>{t}</p>" for t in paragraphs)
+    path.write_text(f'<!DOCTYPE html><html lang="{lang}"><head><title>{title}</title></head><body><article>'
+                    f"<h1>{h1}</h1>{body}</article></body></html>", encoding="utf-8")
+    return path
+
 
 def test_a_vietnamese_text_under_a_templates_lang_en_is_vietnamese(tmp_path):
     """Tuổi Trẻ's pages say ``lang="en"``: the model must not carry that on."""
-    page = tmp_path / "tto.html"
     para = ("Thành phố Hà Nội sẽ thanh tra toàn bộ việc chặt hạ, thay thế cây xanh trên các tuyến phố "
             "trong 30 ngày tới. ")
-    page.write_text(f'<!DOCTYPE html><html lang="en"><head><title>Cây xanh</title></head><body><article>'
-                    f"<h1>Thanh tra vụ chặt cây xanh</h1><p>{para * 3}</p><p>{para * 2}</p></article></body></html>",
-                    encoding="utf-8")
-    a, _ = read(page)
+    a, _ = read(_page(tmp_path / "tto.html", "en", "Cây xanh", "Thanh tra vụ chặt cây xanh", [para * 3, para * 2]))
     assert a.language == "vi" and a.title == "Thanh tra vụ chặt cây xanh"
     # A few Vietnamese names in an English text leave it English.
     english = "The Hà Nội council approved a plan to plant ten thousand trees along the river banks this year. "
-    page.write_text(page.read_text(encoding="utf-8").replace(para, english), encoding="utf-8")
+    page = _page(tmp_path / "en.html", "en", "Cây xanh", "Thanh tra vụ chặt cây xanh", [english * 3, english * 2])
     assert read(page)[0].language == "en"
+
 
 @pytest.mark.parametrize("img, want", [
     ('<img src="data:image/gif;base64,R0lGOD" data-src="https://a.vn/1.jpg">', "https://a.vn/1.jpg"),
@@ -401,13 +405,9 @@ def test_lazy_image_addresses(img, want):
 
 
 def test_a_space_between_two_links_is_kept(tmp_path):
-    page = tmp_path / "links.html"
     para = ("Thủ tướng đã gặp <a href='/a'>Bộ trưởng</a> <a href='/b'>Tài chính</a> để bàn về ngân sách "
             "năm tới, trong đó có các khoản chi cho giáo dục, y tế và hạ tầng giao thông ở các tỉnh miền núi. ")
-    page.write_text(f'<!DOCTYPE html><html lang="vi"><head><title>Ngân sách</title></head><body><article>'
-                    f"<h1>Ngân sách năm tới</h1><p>{para * 2}</p><p>{para}</p></article></body></html>",
-                    encoding="utf-8")
-    a, _ = read(page)
+    a, _ = read(_page(tmp_path / "links.html", "vi", "Ngân sách", "Ngân sách năm tới", [para * 2, para]))
     assert "Bộ trưởng Tài chính" in body_text(a)  # trafilatura alone prints "Bộ trưởngTài chính"
 
 
