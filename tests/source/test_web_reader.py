@@ -371,7 +371,7 @@ def test_the_page_language_is_kept(tmp_path):
     assert a.title == "Trees along the river"  # the visible headline the <title> names, not the <title>
 
 
-def _page(path: Path, lang: str, title: str, h1: str, paragraphs: list[str]) -> Path:
+def _article_page(path: Path, lang: str, title: str, h1: str, paragraphs: list[str]) -> Path:
     """A saved article page: its <title>, <h1> and paragraphs."""
     body = "".join(f"<p>{t}</p>" for t in paragraphs)
     path.write_text(f'<!DOCTYPE html><html lang="{lang}"><head><title>{title}</title></head><body><article>'
@@ -383,11 +383,12 @@ def test_a_vietnamese_text_under_a_templates_lang_en_is_vietnamese(tmp_path):
     """Tuổi Trẻ's pages say ``lang="en"``: the model must not carry that on."""
     para = ("Thành phố Hà Nội sẽ thanh tra toàn bộ việc chặt hạ, thay thế cây xanh trên các tuyến phố "
             "trong 30 ngày tới. ")
-    a, _ = read(_page(tmp_path / "tto.html", "en", "Cây xanh", "Thanh tra vụ chặt cây xanh", [para * 3, para * 2]))
-    assert a.language == "vi" and a.title == "Thanh tra vụ chặt cây xanh"
+    headline = "Thanh tra vụ chặt cây xanh"
+    a, _ = read(_article_page(tmp_path / "tto.html", "en", "Cây xanh", headline, [para * 3, para * 2]))
+    assert a.language == "vi" and a.title == headline
     # A few Vietnamese names in an English text leave it English.
     english = "The Hà Nội council approved a plan to plant ten thousand trees along the river banks this year. "
-    page = _page(tmp_path / "en.html", "en", "Cây xanh", "Thanh tra vụ chặt cây xanh", [english * 3, english * 2])
+    page = _article_page(tmp_path / "en.html", "en", "Trees", "Trees along the river", [english * 3, english * 2])
     assert read(page)[0].language == "en"
 
 
@@ -407,7 +408,7 @@ def test_lazy_image_addresses(img, want):
 def test_a_space_between_two_links_is_kept(tmp_path):
     para = ("Thủ tướng đã gặp <a href='/a'>Bộ trưởng</a> <a href='/b'>Tài chính</a> để bàn về ngân sách "
             "năm tới, trong đó có các khoản chi cho giáo dục, y tế và hạ tầng giao thông ở các tỉnh miền núi. ")
-    a, _ = read(_page(tmp_path / "links.html", "vi", "Ngân sách", "Ngân sách năm tới", [para * 2, para]))
+    a, _ = read(_article_page(tmp_path / "links.html", "vi", "Ngân sách", "Ngân sách năm tới", [para * 2, para]))
     assert "Bộ trưởng Tài chính" in body_text(a)  # trafilatura alone prints "Bộ trưởngTài chính"
 
 
