@@ -12,8 +12,8 @@ a table of the article, when
   paragraphs of prose: a table of data has neither (a recipe's table of
   ingredients heads its columns with an ``<h3>`` in a ``<th>``).
 Its cells become ``<div>``s, row by row, in their order; its caption, if any,
-a ``<div>`` before them. A table of a Word file's cells (an administrative
-paper's header and signature, a table of tasks) is none of these, and stays.
+a ``<div>`` before them. An administrative paper's header or signature table
+and a table of tasks are none of these, and stay tables.
 """
 
 from __future__ import annotations

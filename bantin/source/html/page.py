@@ -104,7 +104,7 @@ def parse(text: str) -> Any:
     said = next(filter(None, (xmlguards.guard(e.message) for e in parser.error_log)), None)
     if said is not None:
         raise InputError(f"not an article page: {said}")
-    layout.unwrapped(page)  # before the breaks: a layout cell is a box whose bare text may hold paragraphs
+    layout.unwrapped(page)  # the page as it reads, before its breaks are settled
     breaks.prepare(page)
     return page
 
