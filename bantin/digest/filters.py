@@ -115,9 +115,8 @@ def _is_byline(rest: str) -> bool:
 
 # A speaker's exhortation without its quotation marks, from the middle of a speech:
 # "Điều quan trọng là …", "Hãy …", "Chúng ta phải …". As a point it reads as the
-# outlet's own advice.
-_EXHORTS = re.compile(r"^[\"“]?(?:Điều (?:quan trọng|cốt lõi|cần thiết)|Quan trọng (?:nhất|hơn|là)|Hãy|Chúng ta|"
-                      r"Muốn)\b")
+# outlet's own advice. In quotation marks it is a quotation, which names its speaker.
+_EXHORTS = re.compile(r"^(?:Điều (?:quan trọng|cốt lõi|cần thiết)|Quan trọng (?:nhất|hơn|là)|Hãy|Chúng ta)\b")
 # A side item the article adds under its story: "*Trước đó, …", "• …", "Trong một
 # diễn biến khác, …".
 _ASIDE = re.compile(r"^[*•]|^(?:Trong|Ở) (?:một )?diễn biến (?:khác|liên quan)", re.IGNORECASE)

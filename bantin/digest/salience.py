@@ -104,22 +104,25 @@ _OWN_VERB = re.compile(r"\b(?:tôi|chúng ta|chúng em)\s+$", re.IGNORECASE)
 _SAYS = re.compile(rf"\b(?:{SAYING}|trao đổi|tâm sự|thổ lộ|bộc bạch|cho rằng|khai)\b", re.IGNORECASE)
 _LEANS = re.compile(
     r"^\d{1,2}[.)]\s|^[\"“(]?(?:tuy nhiên|tuy vậy|ngoài ra|bên cạnh đó|trong khi đó|do đó|vì vậy|vì thế|theo đó|"
-    r"thêm vào đó|hơn nữa|mặt khác|đồng thời|ngược lại|còn|nhưng|và|hay|hoặc|thậm chí|thế nhưng|cho nên|bởi vậy|"
-    r"vậy nên|cũng theo|điều này|việc này|"
+    r"thêm vào đó|hơn nữa|mặt khác|đồng thời|ngược lại|còn(?! nhớ)|nhưng|và|hay|hoặc|thậm chí|thế nhưng|cho nên|"
+    r"bởi vậy|vậy nên|cũng theo|điều này|việc này|"
     r"đây|đấy|đó là|ông này|bà này|anh này|chị này|người này|họ|hắn|nó|cô ấy|anh ấy|ông ấy|"
     r"sau đó|tiếp đó|cùng với đó|chính vì|trước đó|lúc này|khi đó|tại đây|ở đây|vụ việc|sự việc|"
     r"cụ thể|trong đó|ngay sau đó|lúc đó|dịp này|nhân dịp này|theo sau là|không chỉ vậy|chẳng những thế|"
     r"chưa dừng lại ở đó|tiếp theo|(?:sáng|chiều|tối|trưa|đêm|ngày|hôm) hôm (?:sau|đó|ấy)|"
-    r"(?:một|hai|vài|ít) (?:phút|tiếng|giờ|ngày|hôm|tuần|tháng|năm) (?:sau|trước))\b"
+    # "Vài giờ sau" counts from an event told before; "Một năm trước" from today.
+    r"(?:một|hai|vài|ít) (?:phút|tiếng|giờ|ngày|hôm|tuần|tháng|năm) sau)\b"
     # A subject that points back: "Hãng công nghệ này …", "Cậu ấy …", "Thông tin này …".
     r"|^[\"“(]?(?:[^\W\d_]+\s+){1,3}(?:này|ấy)\b",
     re.IGNORECASE,
 )
-# A sentence opening on a bare pronoun: "Cô ở lại …", "Ông cho biết …", "Họ đã …".
-# A capital after it is a name ("Ông Nguyễn Văn A"); "Anh và …" is Britain.
-_PRONOUN = re.compile(rf"^[\"“(]?(?:Cô|Anh|Ông|Bà|Chị|Em|Cậu|Hắn|Gã)\s+(?![{_CAPITAL}\d(])"
-                      # "Bà con", "Anh em", "Ông bà", "Anh hùng": nouns, not pronouns.
-                      r"(?!(?:ta|này|ấy|và|cùng|với|là|con|em|bà|hùng|cả)\b)[^\W\d_]")
+# A sentence opening on a bare pronoun: "Cô ở lại …", "Ông cho biết …". A capital
+# after it is a name ("Ông Nguyễn Văn A").
+# "Anh" is as often Britain ("Anh đã rời EU"), and a word then a name is a title
+# ("Cô giáo Lan", "Bà mẹ Nguyễn Thị A"): neither leans.
+_PRONOUN = re.compile(rf"^[\"“(]?(?:Cô|Ông|Bà|Chị|Em|Cậu|Hắn|Gã)\s+(?![{_CAPITAL}\d(])"
+                      # "Bà con", "Ông bà", "Em bé": nouns, not pronouns.
+                      rf"(?!(?:ta|này|ấy|và|cùng|với|là|con|bà|cả)\b)(?![^\W\d_]+\s+[{_CAPITAL}])[^\W\d_]")
 # A sentence that announces what follows it ("… cụ thể như sau: …") leans forward.
 _ANNOUNCES = re.compile(r"\b(?:như sau|sau đây)\s*:", re.IGNORECASE)
 # Anywhere in the sentence, a phrase that names what an earlier one said: "các tỉnh

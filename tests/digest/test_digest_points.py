@@ -153,6 +153,9 @@ def test_filters_refuse_boilerplate_and_fragments(line):
     "iPhone 7 bán chạy nhất trong quý, theo hãng nghiên cứu thị trường.",
     "“Chúng tôi sẽ làm ngay”, ông Nguyễn Văn A nói với báo chí.",
     "Hãng Hãy Cười ra mắt bộ phim hoạt hình mới vào dịp Tết Nguyên đán năm nay.",
+    # a quotation names its speaker; "Muốn …, …" is a purpose (helper-136)
+    "“Chúng ta phải bàn xem quỹ bảo hiểm y tế có đủ chi không”, Thủ tướng nói.",
+    "Muốn giảm ùn tắc, TP.HCM sẽ xây thêm 3 cầu vượt trong năm nay.",
 ])
 def test_filters_let_real_sentences_through(line):
     assert flaw(line) is None
@@ -331,6 +334,11 @@ def test_a_filler_is_no_key_point_even_with_words_to_spare(monkeypatch):
     ("Ông Nguyễn Văn An cho biết thành phố sẽ hoàn thành việc giải phóng mặt bằng trước cuối năm.", False),
     ("Bà con nông dân ở các xã ven biển đã thu hoạch xong lúa trước khi cơn bão đổ bộ.", False),
     ("Anh và Pháp cùng kêu gọi các bên kiềm chế sau vụ tấn công tại biên giới hôm qua.", False),
+    # (helper-136) "Anh" is Britain as often; a word then a name is a title; "Còn nhớ" remembers
+    ("Anh đã chính thức rời Liên minh châu Âu sau cuộc trưng cầu dân ý năm 2016.", False),
+    ("Cô giáo Lan cho biết các em học sinh đã được nghỉ học từ sáng nay để tránh bão.", False),
+    ("Còn nhớ năm 2007, Lee Nguyễn từng khoác áo đội tuyển Mỹ ở Cúp Vàng CONCACAF.", False),
+    ("Một năm trước, giá vàng miếng trong nước chỉ ở mức 35 triệu đồng mỗi lượng.", False),
     # an opener that points at what came before
     ("Cụ thể, Tập đoàn ANA sẽ mua lại 8,8% cổ phần của hãng hàng không Vietnam Airlines.", True),
     ("Vài giờ sau, lực lượng cứu hộ đã tiếp cận được hiện trường và đưa các nạn nhân ra ngoài.", True),

@@ -460,6 +460,19 @@ def test_a_dated_article_keeps_itself_and_loses_its_teaser_rail(tmp_path):
     assert "tin khác" not in body_text(a).casefold()
 
 
+def test_a_portal_whose_title_and_logo_give_its_own_name_keeps_the_articles_headline(tmp_path):
+    """The <title> and a logo <h1> both say "Cổng thông tin điện tử tỉnh Quảng Nam":
+    the og:title the page shows is the headline, not the portal's name (helper-136)."""
+    portal, headline = "Cổng thông tin điện tử tỉnh Quảng Nam", "Quảng Nam quyết tâm giải ngân trên 95% vốn đầu tư công"
+    para = "Sáng 5/12, Ủy ban nhân dân tỉnh họp bàn giải pháp đẩy nhanh tiến độ giải ngân vốn đầu tư công năm nay. "
+    page = tmp_path / "portal.html"
+    page.write_text(f'<!DOCTYPE html><html lang="vi"><head><title>{portal}</title><meta property="og:title" '
+                    f'content="{headline}"></head><body><header><h1 class="logo">{portal}</h1></header><article>'
+                    f"<h2>{headline}</h2><p>{para * 3}</p><p>{para * 2}</p></article></body></html>", encoding="utf-8")
+    a, _ = read(page)
+    assert a.title.replace("\xa0", " ") == headline
+
+
 def test_characters_xml_cannot_hold_do_not_empty_the_page(tmp_path):
     para = "Nông dân ở đồng bằng bắt đầu xuống giống vụ lúa mới sau khi nước lũ rút hoàn toàn khỏi cánh đồng. "
     page = tmp_path / "ctrl.html"

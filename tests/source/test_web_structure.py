@@ -773,3 +773,21 @@ def test_who_a_quote_box_names_is_not_the_articles_byline(box: str) -> None:
     quotes = [b for b in a.blocks if isinstance(b, Quote)]
     if box.startswith("<blockquote"):
         assert [q.attribution for q in quotes] == [who] and texts(quotes[0].blocks) == [said]
+
+
+def test_a_table_of_tasks_whose_cells_hold_paragraphs_stays_a_table() -> None:
+    """Unwrapped as a layout, a task list lost its numbers, the bodies in charge and
+    the deadlines: trafilatura dropped the short cells (helper-136)."""
+    task = ("Rà soát, hoàn thiện hồ sơ các dự án đầu tư công chậm giải ngân, báo cáo Ủy ban nhân dân tỉnh "
+            "trước ngày 15 hằng tháng để kịp thời tháo gỡ vướng mắc.")
+    rows = "".join(f"<tr><td>{n}</td><td><p>{task}</p><p>{task}</p></td><td>Sở Kế hoạch và Đầu tư</td>"
+                   f"<td>Quý {n}</td></tr>" for n in range(1, 4))
+    page = ('<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>Nhiệm vụ</title></head><body>'
+            "<article><h1>Quảng Nam giao nhiệm vụ giải ngân vốn đầu tư công</h1>"
+            f"<p>{task}</p><p>Các nhiệm vụ cụ thể như sau:</p><table><tr><th>STT</th><th>Nội dung</th>"
+            f"<th>Cơ quan chủ trì</th><th>Thời hạn</th></tr>{rows}</table><p>{task}</p></article></body></html>")
+    a = api.read(page.encode(), source_format="html", typography=False)
+    assert isinstance(a, Article)
+    (table,) = [b for b in a.blocks if isinstance(b, Table)]
+    shown = " ".join(blocks_words((table,)))
+    assert "sở kế hoạch và đầu tư" in shown and "quý 3" in shown and "chủ trì" in shown

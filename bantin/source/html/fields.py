@@ -24,11 +24,13 @@ _ORG_WORDS = frozenset({"báo", "tạp", "news", "online", "corp", "corporation"
                         "agency", "newsroom", "admin", "administrator", "webmaster", "editorial", "staff",
                         "ltd", "inc", "gmbh", "redaktion", "rédaction", "redação"})
 _BYLINE_CLASS = re.compile(r"author|byline|writer|tac-?gia")
-# Inside a quote, or right under a quote's words: "<div class="quote">…</div><div
-# class="author">Chủ tịch tỉnh</div>" (Tuổi Trẻ's quote box).
+# Inside a quote, or under a quote's words in a widget of its own: "<div><div
+# class="quote">…</div><div class="author">Chủ tịch tỉnh</div></div>" (Tuổi Trẻ's
+# quote box). A journalist's name after a quote box in the article stays a byline.
 _IN_QUOTE = ("ancestor::blockquote or ancestor::q "
              "or ancestor::*[contains(translate(@class, 'QUOTE', 'quote'), 'quote')] "
-             "or preceding-sibling::*[1][contains(translate(@class, 'QUOTE', 'quote'), 'quote')]")
+             "or (preceding-sibling::*[1][contains(translate(@class, 'QUOTE', 'quote'), 'quote')] "
+             "and count(../*) = 2)")
 _PAREN = re.compile(r"\s*\([^()]*\)")
 _BY = re.compile(r"(?i)^(?:by|von|par|por|bởi|tác giả|tg)\s*:?\s+")
 _SEPARATOR_START = re.compile(r"[-|–—:•·»：]")
@@ -80,7 +82,7 @@ def _title(page: Any, ld: LinkedData, outlets: tuple[str, ...]) -> tuple[str, st
     JSON-LD's headline, then ``og:title`` and ``twitter:title``; without them the
     visible ``<h1>`` that the ``<title>`` names, then the ``<title>``. An ``<h1>``
     that the ``<title>`` repeats whole wins over metadata that shares under half
-    its words with the ``<title>``. The
+    its words with the ``<title>`` and that the page does not show. The
     shortest form that another candidate extends wins, so " - Site" suffixes go."""
     strong = [squash(t) for t in (ld.headline, meta(page, "og:title"), meta(page, "twitter:title")) if squash(t)]
     tag = page.xpath("//head/title")
@@ -90,7 +92,7 @@ def _title(page: Any, ld: LinkedData, outlets: tuple[str, ...]) -> tuple[str, st
     fits = [h for h in h1s if named and sum(w in named for w in words(h)) * 2 >= len(words(h))]
     # An <h1> of a headline's length that the <title> holds whole.
     echoed = [h for h in h1s if len(words(h)) >= ECHO_WORDS and " ".join(words(h)) in " ".join(words(title_tag))]
-    if strong and not (echoed and _alien(strong[0], named)):
+    if strong and not (echoed and _alien(strong[0], named) and not _shown(page, strong[0])):
         primary = strong[0]
     else:
         # The visible headline the <title> repeats, over metadata that names another
@@ -118,6 +120,12 @@ def _title(page: Any, ld: LinkedData, outlets: tuple[str, ...]) -> tuple[str, st
 
 
 ECHO_WORDS = 5  # "News", "Thema – Corona": a section's name in an <h1>, which a <title> may hold too
+
+
+def _shown(page: Any, headline: str) -> bool:
+    """Does the page's body show ``headline``? A portal whose <title> and logo <h1>
+    both give its own name shows the article's headline in the body (helper-136)."""
+    return key(headline) in key(" ".join(page.xpath("//body//text()")))
 
 
 def _alien(headline: str, named: set[str]) -> bool:

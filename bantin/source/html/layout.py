@@ -6,14 +6,14 @@ table as a table, so the article came out as a table's cells, the menu's links
 in them and a paragraph out of its place (helper-134). A table is a layout, not
 a table of the article, when
 - it has a single cell (a box);
+- one of its data cells holds the page's headline (``<h1>``);
 - it holds a table and a paragraph of prose (``graft`` too takes a table in a
-  table for the page's);
-- one of its data cells holds the page's headline (``<h1>``, ``<h2>``) or two
-  paragraphs of prose: a table of data has neither (a recipe's table of
-  ingredients heads its columns with an ``<h3>`` in a ``<th>``).
+  table for the page's).
+A table of tasks whose cells hold paragraphs, or one headed by ``<h2>``s, stays
+a table: unwrapped, its short cells (the numbers, the bodies in charge, the
+deadlines) were dropped by trafilatura as the page's furniture (helper-136).
 Its cells become ``<div>``s, row by row, in their order; its caption, if any,
-a ``<div>`` before them. An administrative paper's header or signature table
-and a table of tasks are none of these, and stay tables.
+a ``<div>`` before them.
 """
 
 from __future__ import annotations
@@ -37,14 +37,12 @@ def _cells(table: Any) -> list[Any]:
 
 def _layout(table: Any) -> bool:
     cells = _cells(table)
-    if len(cells) == 1:
-        return True
-    prose = [sum(1 for p in cell.iter("p") if len(p.text_content().split()) >= PROSE) for cell in cells]
-    if any(cell.tag == "td" and cell.xpath(".//h1|.//h2") for cell in cells) or max(prose, default=0) >= 2:
+    if len(cells) == 1 or any(cell.tag == "td" and cell.xpath(".//h1") for cell in cells):
         return True
     # A table in a table: a page's columns, when they hold prose; a wiki's table of
     # data may hold tables of icons in its cells, and stays one.
-    return any(prose) and bool(table.xpath(".//table"))
+    return bool(table.xpath(".//table")) and any(
+        len(p.text_content().split()) >= PROSE for cell in cells for p in cell.iter("p"))
 
 
 def _unwrap(table: Any) -> None:
