@@ -110,7 +110,7 @@ def test_a_drop_cap_joins_its_paragraph():
 
 def test_a_paragraph_break_in_a_cell_and_a_line_break_stay_breaks():
     cell = tc(p("Dòng một"), '<w:p><w:r><w:t>Dòng hai</w:t><w:br/><w:t>dòng ba</w:t></w:r></w:p>')
-    a, _ = word(docx(TITLE + tbl([cell])))
+    a, _ = word(docx(TITLE + tbl([cell, tc(p("Cột hai"))])))  # two cells: a table of one is a frame
     t = a.blocks[0]
     assert isinstance(t, Table)
     assert [text_of(b.text) for b in t.rows[0][0].blocks] == ["Dòng một", "Dòng hai\u2028dòng ba"]  # type: ignore[union-attr]
