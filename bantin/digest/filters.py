@@ -117,6 +117,9 @@ def _is_byline(rest: str) -> bool:
 # "Điều quan trọng là …", "Hãy …", "Chúng ta phải …". As a point it reads as the
 # outlet's own advice. In quotation marks it is a quotation, which names its speaker.
 _EXHORTS = re.compile(r"^(?:Điều (?:quan trọng|cốt lõi|cần thiết)|Quan trọng (?:nhất|hơn|là)|Hãy|Chúng ta)\b")
+# One step of a numbered sequence: "Bước 4: …", "Lộ trình 2: …". Alone, it shows
+# half of a procedure or a detour (helper-136: "Lộ trình 2" without "Lộ trình 1").
+_STEP = re.compile(r"^(?:[^\W\d_]+\s){0,2}[^\W\d_]+\s\d{1,2}\s*:")
 # A side item the article adds under its story: "*Trước đó, …", "• …", "Trong một
 # diễn biến khác, …".
 _ASIDE = re.compile(r"^[*•]|^(?:Trong|Ở) (?:một )?diễn biến (?:khác|liên quan)", re.IGNORECASE)
@@ -128,7 +131,8 @@ def question(text: str) -> bool:
 
 def flaw(text: str) -> str | None:
     """Why ``text`` cannot be a point ("short", "lowercase", "unended",
-    "unbalanced", "question", "boilerplate", "exhortation" or "aside"), or None when it can."""
+    "unbalanced", "question", "boilerplate", "exhortation", "aside" or "step"), or None
+    when it can."""
     if short(text):
         return "short"
     if lowercase(text):
@@ -145,4 +149,6 @@ def flaw(text: str) -> str | None:
         return "exhortation"
     if _ASIDE.match(text):
         return "aside"
+    if _STEP.match(text):
+        return "step"
     return None

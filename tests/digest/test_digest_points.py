@@ -141,6 +141,9 @@ def test_points_are_whole_sentences_or_whole_items():
     # a side item under the story
     "*Trước đó, trên Quốc lộ 1 cũng xảy ra một vụ tai nạn giữa xe tải và xe khách.",
     "Trong một diễn biến khác, Barcelona đang ngắm tiền vệ Juan Cuadrado của Chelsea.",
+    # one step of a numbered sequence
+    "Lộ trình 2: đường Tôn Đức Thắng, đường Hai Bà Trưng, đường Lê Thánh Tôn.",
+    "Bước 4: Nếu hồ sơ hợp lệ sẽ được nhận kết quả chuyển phát tại địa chỉ đã đăng ký.",
 ])
 def test_filters_refuse_boilerplate_and_fragments(line):
     assert flaw(line) is not None
@@ -156,6 +159,7 @@ def test_filters_refuse_boilerplate_and_fragments(line):
     # a quotation names its speaker; "Muốn …, …" is a purpose (helper-136)
     "“Chúng ta phải bàn xem quỹ bảo hiểm y tế có đủ chi không”, Thủ tướng nói.",
     "Muốn giảm ùn tắc, TP.HCM sẽ xây thêm 3 cầu vượt trong năm nay.",
+    "Năm 2016: doanh thu của tập đoàn tăng 20% so với cùng kỳ năm trước.",  # a year is no step
 ])
 def test_filters_let_real_sentences_through(line):
     assert flaw(line) is None
