@@ -225,14 +225,14 @@ def cues(text: str) -> int:
 
 def leans(text: str) -> bool:
     """Does the sentence lean on the one before ("Tuy nhiên, …", "Ông này …", "Cô ở
-    lại …", "… các tỉnh nói trên …") or on the one after ("… như sau: …"), or ask a
-    question? Out of its article it reads as half of something."""
+    lại …", "… các tỉnh nói trên …") or on the one after ("… như sau: …")? Out of
+    its article it reads as half of something. (A question is no point at all:
+    ``filters.question``.)"""
     # Every phrase _REFERS_BACK knows holds "trên" or "nêu": a cheap test spares most
     # sentences its search from every word.
     folded = text.casefold()
     back = ("trên" in folded or "nêu" in folded) and _REFERS_BACK.search(text)
-    return bool(_LEANS.match(text) or _PRONOUN.match(text) or back
-                or _ANNOUNCES.search(text) or text.rstrip(" ”\"»)").endswith("?"))
+    return bool(_LEANS.match(text) or _PRONOUN.match(text) or back or _ANNOUNCES.search(text))
 
 
 def flaws(text: str) -> int:

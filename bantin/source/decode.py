@@ -179,17 +179,22 @@ def _decoded(data: bytes, encoding: str) -> str:
         raise InputError(_not_valid(encoding.upper(), data, e)) from None
 
 
+def _others(parts: mixed.Pieces) -> str:
+    """How many of the parts are not UTF-8, for a note: "1 part (a line or a word)"."""
+    n = sum(1 for _, is_old in parts if is_old)
+    return f"{n} part{'s' if n > 1 else ''} (a line or a word)"
+
+
 def _not_utf8(data: bytes, error: UnicodeDecodeError, notes: list[str]) -> Decoded:
     """Bytes that are not UTF-8: UTF-8 with parts in a legacy encoding or a few
     stray Windows-1252 bytes when its UTF-8 reads as Vietnamese, a legacy encoding
     when one is clearly right, else one line naming the candidates."""
     parts = mixed.pieces(data)
     if mixed.says_utf8(parts):
+        others = _others(parts)
         found = mixed.read(parts)
         if found is not None:
-            old = sum(1 for _, is_old in parts if is_old)
-            notes.append(f"UTF-8, with {old} part{'s' if old > 1 else ''} (a line or a word) in "
-                         f"{legacy.NAMES[found[1]]}: each read in its own encoding")
+            notes.append(f"UTF-8, with {others} in {legacy.NAMES[found[1]]}: each read in its own encoding")
             return Decoded(found[0])
         strays = _strays(data)
         if strays is not None:
@@ -201,10 +206,8 @@ def _not_utf8(data: bytes, error: UnicodeDecodeError, notes: list[str]) -> Decod
         # whole file VNI). Those lines get the likeliest encoding, and a warning.
         guess = mixed.read(parts, clear=False)
         if guess is not None:
-            old = sum(1 for _, is_old in parts if is_old)
-            notes.append(f"UTF-8, with {old} part{'s' if old > 1 else ''} (a line or a word) not UTF-8, read as "
-                         f"{legacy.NAMES[guess[1]]}, the likeliest but not a clear choice: check "
-                         f"{'them' if old > 1 else 'it'}")
+            notes.append(f"UTF-8, with {others} not UTF-8, read as {legacy.NAMES[guess[1]]}, the likeliest "
+                         "but not a clear choice: check them")
             return Decoded(guess[0])
     ranked = legacy.candidates(data)
     found = legacy.detect(data, ranked)

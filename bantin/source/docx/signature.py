@@ -41,12 +41,12 @@ def _lines(paras: list[Para]) -> list[str]:
     for p in paras:
         for spans in lines_of_spans(p.spans):
             raw = "".join(s.text for s in spans if s.note is None).strip(" ")
+            text = " ".join(raw.split())
             if raw.startswith("\t") and "\t" not in raw.lstrip("\t"):
-                right.append(" ".join(raw.split()))  # "⇥Nguyễn Văn An": the signer's side
+                right.append(text)  # "⇥Nguyễn Văn An": the signer's side
                 continue
             cols = split_tab(spans)
             if cols is None:
-                text = " ".join("".join(s.text for s in spans if s.note is None).split())
                 (right if p.align in ("center", "right", "end") else left).extend([text] if text else [])
                 continue
             left.extend([cols[0]] if cols[0] else [])
