@@ -201,3 +201,29 @@ def text_box(*paragraphs: str) -> str:
             '</a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape>'
             f'<v:textbox><w:txbxContent>{inner}</w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback>'
             "</mc:AlternateContent></w:r>")
+
+
+def smart_art(rid: str, tree: list[tuple[str, str, str, str]]) -> tuple[str, str]:
+    """A run drawing a SmartArt diagram, and its data part. ``tree`` holds the
+    points as (id, type, parent id, text): type "doc" is the root, "node" a box
+    with words, "pres" a layout point; each is joined to its parent in the order
+    given, backwards in the file (the order is the connections', not the file's)."""
+    dgm = "http://schemas.openxmlformats.org/drawingml/2006/diagram"
+    run = ('<w:r><w:drawing><wp:inline><wp:docPr id="3" name="Diagram 3"/><a:graphic><a:graphicData '
+           f'uri="{dgm}"><dgm:relIds xmlns:dgm="{dgm}" r:dm="{rid}" r:lo="x" r:qs="x" r:cs="x"/>'
+           '</a:graphicData></a:graphic></wp:inline></w:drawing></w:r>')
+    points = "".join(
+        f'<dgm:pt modelId="{i}"' + (f' type="{kind}"' if kind != "node" else "") + ">"
+        + (f"<dgm:t><a:bodyPr/><a:p><a:r><a:t>{escape(text)}</a:t></a:r></a:p></dgm:t>" if text else "") + "</dgm:pt>"
+        for i, kind, _, text in tree)
+    order: dict[str, int] = {}
+    links = []
+    for i, _, parent, _ in tree:
+        if parent:
+            order[parent] = order.get(parent, -1) + 1
+            links.append(f'<dgm:cxn modelId="c{i}" srcId="{parent}" destId="{i}" srcOrd="{order[parent]}"/>')
+    data = (f'<dgm:dataModel xmlns:dgm="{dgm}" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">'
+            f'<dgm:ptLst>{points}</dgm:ptLst><dgm:cxnLst>{"".join(reversed(links))}'
+            '<dgm:cxn modelId="p1" type="presOf" srcId="n1" destId="s1" srcOrd="0" destOrd="0"/></dgm:cxnLst>'
+            "</dgm:dataModel>")
+    return run, data

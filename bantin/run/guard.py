@@ -89,7 +89,8 @@ class Guard:
         mine = owned.written_here(self.owned, Path(self.out_path), target)
         walked = readable and not mine and os.path.lexists(target) and any(self._read_from(real, r) for r in self.roots)
         if real in self.named or self._is_stdin(target) or walked:
-            return f"the output {shown(str(target))} would replace an input of this run"
+            return (f"the output {shown(str(target))} would replace an input of this run; choose another output "
+                    "folder (-o)")
         # Any file bantin did not write is somebody's, not only one of an input
         # format: a reporter's own .epub beside the texts was replaced (helper-97).
         if self.overwrite or not os.path.lexists(target) or not self.overlaps():

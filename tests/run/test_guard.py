@@ -44,7 +44,7 @@ def test_a_mirrored_output_never_replaces_a_named_input(tmp_path: Path) -> None:
     for extra in ((), ("--overwrite",)):
         r = bantin("export", "-f", "txt", "-o", "out", *extra, "in", "out/sub/a.txt", cwd=tmp_path)
         assert r.returncode == 2 and snapshot(tmp_path) == before, r.stderr
-        assert b"would replace an input of this run" in r.stderr
+        assert b"would replace an input of this run; choose another output folder (-o)" in r.stderr
 
 
 def test_an_output_folder_that_holds_the_input_folder(tmp_path: Path) -> None:

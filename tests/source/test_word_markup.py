@@ -6,9 +6,9 @@ glyphs, hidden text, drop caps."""
 from __future__ import annotations
 
 import pytest
-from word_docs import docx, note_ref, p, r, tbl, tc, text_box
+from word_docs import docx, note_ref, p, r, smart_art, tbl, tc, text_box
 
-from bantin.model import Article, Paragraph, Table, text_of
+from bantin.model import Article, ListBlock, Paragraph, Table, text_of
 from bantin.source import read
 
 
@@ -42,6 +42,33 @@ def test_a_text_box_is_read_once_after_the_paragraph_that_anchors_it():
     body = TITLE + p("Trước hộp.", text_box(p("Trong hộp một."), p("Trong hộp hai."))) + p("Sau hộp.")
     a, _ = word(docx(body))
     assert paragraphs(a) == ["Trước hộp.", "Trong hộp một.", "Trong hộp hai.", "Sau hộp."]
+
+
+def test_a_smart_art_diagram_is_read_as_the_list_of_its_words():
+    # Its words live in a part of their own, a tree of points: they were lost without
+    # a word (helper-134). A box with no words gives its place to its children.
+    run, data = smart_art("rIdDgm", [
+        ("d", "doc", "", ""), ("n1", "node", "d", "Tiếp nhận hồ sơ"), ("n2", "node", "d", "Thẩm định"),
+        ("n21", "node", "n2", "Cấp huyện"), ("n22", "asst", "n2", "Cấp tỉnh"), ("n3", "node", "d", ""),
+        ("n31", "node", "n3", "Trả kết quả"), ("s1", "pres", "", "")])
+    body = TITLE + p("Quy trình gồm ba bước:", run) + p("Sau sơ đồ.")
+    rels = (("rIdDgm", "diagramData", "diagrams/data1.xml", False),)
+    a, warnings = word(docx(body, rels=rels, media={"word/diagrams/data1.xml": data.encode()}))
+    assert [type(b).__name__ for b in a.blocks] == ["Paragraph", "ListBlock", "Paragraph"]
+    listed = a.blocks[1]
+    assert isinstance(listed, ListBlock)
+    assert [text_of(i.blocks[0].text) for i in listed.items] == ["Tiếp nhận hồ sơ", "Thẩm định", "Trả kết quả"]
+    inner = listed.items[1].blocks[1]
+    assert isinstance(inner, ListBlock)
+    assert [text_of(i.blocks[0].text) for i in inner.items] == ["Cấp huyện", "Cấp tỉnh"]
+    assert any("1 SmartArt diagram(s) read as lists" in w for w in warnings)
+
+
+def test_a_smart_art_diagram_without_its_data_part_costs_only_itself():
+    run, _ = smart_art("rIdDgm", [])
+    rels = (("rIdDgm", "diagramData", "diagrams/data1.xml", False),)
+    a, _ = word(docx(TITLE + p("Trước.", run) + p("Sau."), rels=rels))
+    assert paragraphs(a) == ["Trước.", "Sau."] and len(a.blocks) == 2
 
 
 def test_content_controls_smart_tags_and_custom_xml_keep_their_text():

@@ -75,6 +75,8 @@ def read(data: bytes, ctx: Context) -> Document:
         done.append(Note(pending.id, tuple(assemble(note_items)), pending.kind))
     if doc.symbols:
         ctx.warn(f"{doc.symbols} symbol-font character(s) left out (glyphs of a private-use area, not text)")
+    if body.diagrams:
+        ctx.warn(f"{body.diagrams} SmartArt diagram(s) read as lists of their words; their drawing is not kept")
     if body.chunks:
         ctx.warn(f"{body.chunks} embedded document chunk(s) (w:altChunk) not read")
     if notes.missing and not package.broken:  # a damaged part's own warning says what it cost

@@ -19,7 +19,7 @@ from typing import Any
 from bantin.errors import InputError
 from bantin.model import Block, Cell, Image, Signature, Table, Text, text_of
 from bantin.model.blocks import numeric, plain_text
-from bantin.source.docx import own
+from bantin.source.docx import diagram, own
 from bantin.source.docx.inline import MC, Doc, Runs, branch, filled, merge
 from bantin.source.docx.numbering import Numbering, NumItem
 from bantin.source.docx.package import W
@@ -81,6 +81,7 @@ class Body:
         self.depth = 0
         self.boxed = 0  # inside a text box: its paragraphs are labels, never headings or titles
         self.chunks = 0
+        self.diagrams = 0  # SmartArt diagrams read as lists
         self.paragraphs = 0
         self.drop_cap: Text = ()  # a drop cap is a paragraph of its own, read with the next one
 
@@ -147,6 +148,11 @@ class Body:
         item = self.numbering.item(*num) if num is not None else None
         out.append(Para(spans, role, level, align, inline.bold, inline.size, item, inline.images,
                         self.boxed > 0))
+        for rel_ids in inline.diagrams:
+            listed = diagram.read(self.doc.package, part, rel_ids)
+            if listed is not None:
+                out.append(listed)
+                self.diagrams += 1
         if inline.boxes and self.depth < MAX_DEPTH:
             self.depth += 1
             self.boxed += 1

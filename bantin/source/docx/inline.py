@@ -32,6 +32,7 @@ A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 V = "{urn:schemas-microsoft-com:vml}"
 WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
 OFFICE = "{urn:schemas-microsoft-com:office:office}"
+DGM = "{http://schemas.openxmlformats.org/drawingml/2006/diagram}"
 TRANSPARENT = frozenset(W + t for t in ("ins", "moveTo", "smartTag", "customXml", "dir", "bdo", "sdtContent"))
 DRAWN = frozenset(W + t for t in ("drawing", "pict", "object"))
 MONO_FONTS = frozenset(f.lower() for f in (
@@ -90,6 +91,7 @@ class Inline:
     spans: Text
     images: list[tuple[Image | None, str]]  # each picture (None: not readable) and its description
     boxes: list[Any]  # w:txbxContent elements, in order
+    diagrams: list[Any]  # SmartArt's dgm:relIds elements, in order
     bold: bool  # every visible letter is bold
     size: int  # the size most of its letters have, in half-points (0: unknown)
 
@@ -115,6 +117,7 @@ class Runs:
         self.out: list[Span] = []
         self.images: list[tuple[Image | None, str]] = []
         self.boxes: list[Any] = []
+        self.diagrams: list[Any] = []
         self.chars = 0
         self.bold_chars = 0
         self.sizes: dict[int, int] = {}
@@ -122,8 +125,8 @@ class Runs:
     def read(self, p: Any) -> Inline:
         self.walk(p, None)
         size = max(self.sizes.items(), key=lambda kv: kv[1])[0] if self.sizes else 0
-        return Inline(merge(self.out), self.images, self.boxes, self.chars > 0 and self.bold_chars >= self.chars,
-                      size)
+        bold = self.chars > 0 and self.bold_chars >= self.chars
+        return Inline(merge(self.out), self.images, self.boxes, self.diagrams, bold, size)
 
     def walk(self, el: Any, href: str | None) -> None:
         for child in el:
@@ -284,12 +287,15 @@ class Runs:
                              vert == "subscript"))
 
     def scan(self, el: Any, alt: str = "") -> None:
-        """Pictures (with the description Word keeps for them) and text boxes
-        drawn here; a text box's own pictures are read with its paragraphs."""
+        """Pictures (with the description Word keeps for them), text boxes and
+        SmartArt diagrams drawn here; a text box's own pictures are read with its paragraphs."""
         for child in el:
             tag = child.tag
             if tag == W + "txbxContent":
                 self.boxes.append(child)
+                continue
+            if tag == DGM + "relIds":
+                self.diagrams.append(child)
                 continue
             if tag == MC + "AlternateContent":
                 self.scan(branch(child), alt)
