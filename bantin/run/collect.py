@@ -128,7 +128,7 @@ def _walk(root: Path, skip_dir: str | None, named: frozenset[str] = frozenset(),
             kept.append(d)
         dirs[:] = kept
         for name in sorted(files, key=_order):
-            if name.startswith("."):
+            if _hidden(name):
                 continue
             suffix = Path(name).suffix.lower()
             if records and _own_output(Path(folder, name), records):
@@ -254,7 +254,7 @@ def _walked(target: Path, real_root: str, suffixes: tuple[str, ...], skip_dir: s
         return False
     if skip_dir is not None and _inside(str(target), skip_dir):
         return False
-    return folder or (not rel.name.startswith(".") and target.suffix.lower() in suffixes)
+    return folder or (not _hidden(rel.name) and target.suffix.lower() in suffixes)
 
 
 def _own_output(path: Path, records: dict[str, dict[str, str]]) -> bool:
@@ -264,6 +264,13 @@ def _own_output(path: Path, records: dict[str, dict[str, str]]) -> bool:
     where = os.path.abspath(path)
     return any(_inside(where, os.path.abspath(folder)) and owned.written_here(record, Path(folder), path)
                for folder, record in records.items())
+
+
+def _hidden(name: str) -> bool:
+    """A file the walk passes over: a hidden one, or the owner file Word and Excel
+    keep beside a document that is open ("~$Bao-cao.docx", a few bytes, no
+    document), which failed a folder's run while anyone had a file open (helper-137)."""
+    return name.startswith((".", "~$"))
 
 
 def _entered(folder: str) -> bool:
@@ -284,7 +291,7 @@ def _held(out: Path, suffixes: tuple[str, ...]) -> Iterator[Path]:
         dirs[:] = sorted((d for d in dirs if _entered(d)), key=_order)
         for name in sorted(files, key=_order):
             path = Path(folder, name)
-            if not name.startswith(".") and path.suffix.lower() in suffixes and \
+            if not _hidden(name) and path.suffix.lower() in suffixes and \
                     path.relative_to(out).as_posix() not in record:
                 yield path
 

@@ -70,11 +70,37 @@ _WEB_PAGE = re.compile(rb"\A(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?--
 _PAGE_PART = re.compile(rb"<(?:head|body)[\s>]|</html>", re.IGNORECASE)  # not a text that opens on the word
 
 
+# A zip by the "mimetype" entry OpenDocument and EPUB store first and uncompressed:
+# a clerk told "an OpenDocument or a .docx named otherwise" renamed the .odt to
+# .docx, and got "no word/document.xml" (helper-137).
+_ZIPPED = {b"application/vnd.oasis.opendocument.text": "an OpenDocument text (.odt); save it as .docx",
+           b"application/epub+zip": "an EPUB book, not an article; bantin writes EPUB, and reads .docx, web "
+                                    "pages, Markdown and text"}
+_ZIPPED_OTHER = b"application/vnd.oasis.opendocument."
+
+
+def zipped(head: bytes) -> str | None:
+    """What a zip archive is, by the mimetype entry it opens with; None when it
+    names none (a .docx, or any other zip)."""
+    if not head.startswith(b"PK\x03\x04") or head[30:38] != b"mimetype" or len(head) < 38:
+        return None
+    size = int.from_bytes(head[18:22], "little")
+    mimetype = head[38:38 + min(size, 100)].strip()
+    if mimetype in _ZIPPED:
+        return _ZIPPED[mimetype]
+    if mimetype.startswith(_ZIPPED_OTHER):
+        kind = mimetype[len(_ZIPPED_OTHER):].decode("ascii", "replace")
+        return f"an OpenDocument {kind} file, not an article"
+    return None
+
+
 def not_text(data: bytes) -> str | None:
     """What a file that is not text is, with what to do; None when it may be text."""
     head = data[:8192]
     if head.startswith(_OLE) and _encrypted(data):
         return PASSWORD
+    if (kind := zipped(head)) is not None:
+        return kind
     what = next((what for magic, what in _MAGIC if head.startswith(magic)), None)
     if what is not None:
         return what

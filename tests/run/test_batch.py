@@ -337,3 +337,15 @@ def test_documents_of_a_folder_that_no_reader_takes_are_counted_in_one_line(tmp_
     (tmp_path / "empty").mkdir()
     r = bantin("export", "-f", "txt", "-o", str(tmp_path / "out6"), str(tmp_path / "empty"), str(src / "a.txt"))
     assert r.returncode == 0 and f"bantin: warning: no input files in {tmp_path}/empty\n".encode() in r.stderr
+
+
+def test_words_owner_file_of_an_open_document_is_no_input(tmp_path):
+    """Word keeps "~$NAME.docx" (a few bytes, no document) beside a file that is
+    open: a folder's run failed on it while anyone had a document open (helper-137)."""
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "lich.docx").write_bytes((EXAMPLES / "lich-tiep-cong-dan.docx").read_bytes())
+    (src / "~$LICH.DOCX").write_bytes(b"\x0bNguyen Van A" + bytes(150))
+    r = bantin("export", "-f", "txt", "-o", str(tmp_path / "out"), str(src))
+    assert r.returncode == 0 and b"1 converted, 0 failed" in r.stderr, r.stderr
+    assert sorted(p.name for p in (tmp_path / "out").iterdir() if not p.name.startswith(".")) == ["lich.txt"]

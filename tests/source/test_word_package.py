@@ -132,6 +132,23 @@ def test_what_is_not_a_word_file_is_refused_in_one_line(data, message):
         read(data, source_format="docx")
 
 
+@pytest.mark.parametrize("mimetype, said", [
+    ("application/vnd.oasis.opendocument.text", "not a Word document: an OpenDocument text (.odt); save it as .docx"),
+    ("application/epub+zip", "not a Word document: an EPUB book, not an article"),
+    ("application/vnd.oasis.opendocument.spreadsheet", "an OpenDocument spreadsheet file, not an article")])
+def test_an_opendocument_or_epub_named_docx_is_said_by_name(mimetype, said):
+    # Told "an OpenDocument or a .docx named otherwise", a clerk renamed the .odt to
+    # .docx and was told the zip held no word/document.xml (helper-137).
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr("mimetype", mimetype, compress_type=zipfile.ZIP_STORED)
+        z.writestr("content.xml", "<office:document-content/>", compress_type=zipfile.ZIP_DEFLATED)
+    with pytest.raises(InputError, match=re.escape(said)):
+        read(buf.getvalue(), source_format="docx")
+    with pytest.raises(InputError, match="^" + re.escape(said.removeprefix("not a Word document: "))):
+        read(buf.getvalue(), source_format="txt")
+
+
 def test_a_zip_without_a_document_is_not_a_word_document():
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w") as z:

@@ -102,15 +102,17 @@ class Package:
         self.spent = 0
         self.broken: set[str] = set()  # parts that would not parse: the reader says so
         self._rels: dict[str, dict[str, Rel]] = {}
-        self.main = self._main_part()
+        self.main = self._main_part(data[:100])
 
-    def _main_part(self) -> str:
+    def _main_part(self, head: bytes) -> str:
         for rel in self.rels("").values():
             if rel.type == "officeDocument" and not rel.external and rel.target in self.names:
                 return rel.target
         if "word/document.xml" in self.names:
             return "word/document.xml"
-        raise InputError("not a Word document (the zip holds no word/document.xml)")
+        what = kinds.zipped(head)  # an .odt renamed .docx
+        raise InputError(f"not a Word document: {what}" if what
+                         else "not a Word document (the zip holds no word/document.xml)")
 
     def stream(self, name: str, limit: int = MAX_XML_PART) -> Budgeted:
         try:
