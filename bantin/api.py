@@ -16,6 +16,7 @@ from bantin.errors import ArgumentError, BantinError, BantinWarning, ExportError
 from bantin.exporters import Exporter, RenderContext, registry
 from bantin.model import Article, Briefing, Document
 from bantin.model.sanitize import sanitize
+from bantin.nearest import hint
 from bantin.prepare import prepare
 from bantin.run import batch
 from bantin.run.convert import one_line
@@ -173,7 +174,7 @@ def export(
     if not isinstance(fmt, str):
         raise ArgumentError(f"fmt must be a format's name, not {type(fmt).__name__}")
     if fmt not in table:
-        raise UsageError(f"unknown format {fmt!r} (known: {', '.join(table)})")
+        raise UsageError(f"unknown format {fmt!r} (known: {', '.join(table)}){hint(fmt, table)}")
     st = load_style(style)
     if fmt in TYPESET:
         # The same answer from every format for one sheet, as a run gives

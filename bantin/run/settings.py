@@ -21,6 +21,7 @@ from bantin._version import __version__
 from bantin.errors import UsageError
 from bantin.exporters import registry
 from bantin.model.dates import iso_date_ok
+from bantin.nearest import hint
 from bantin.source import check_reader, codec
 from bantin.style.fonts import check as check_fonts
 from bantin.style.stylesheet import load as load_style
@@ -71,7 +72,7 @@ def parse_meta(pairs: Iterable[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
     for key, value in pairs:
         key, value = str(key).strip().lower(), str(value).strip()
         if key not in META_KEYS:
-            raise UsageError(f"meta key must be one of {', '.join(META_KEYS)}, not {key!r}")
+            raise UsageError(f"meta key must be one of {', '.join(META_KEYS)}, not {key!r}{hint(key, META_KEYS)}")
         if key == "date" and value and not iso_date_ok(value):
             raise UsageError(f"-M date must be a real day in ISO 8601, YYYY-MM-DD (a time may follow), or a draft's "
                              f"month or year alone (YYYY-MM, YYYY), not {value!r}")
@@ -95,7 +96,7 @@ def formats_for(names: Sequence[str]) -> tuple[str, ...]:
             elif part in table:
                 out.append(part)
             else:
-                raise UsageError(f"unknown format {part!r} (known: {', '.join(table)}, all)")
+                raise UsageError(f"unknown format {part!r} (known: {', '.join(table)}, all){hint(part, table)}")
     return tuple(dict.fromkeys(out))
 
 

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import hashlib
 import threading
+from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from bantin.errors import StyleError
+from bantin.nearest import hint
 from bantin.style.rules import PAGE_SIZES_MM, check_value, full_colour
 from bantin.typography import SWITCHES
 
@@ -183,7 +185,8 @@ def _resolve_path(ref: str, relative_to: Path | None) -> Path:
         # The sheet that extends it is named: the missing name may be in any sheet of a chain.
         where = f"{relative_to}: extends: " if relative_to is not None else ""
         what = f"no style sheet {p}" if p.suffix == ".toml" or "/" in ref else f"no style named {ref!r}"
-        raise StyleError(f"{where}{what} (shipped: {', '.join(shipped())})")
+        near = hint(ref, shipped()) if what.startswith("no style named") else ""
+        raise StyleError(f"{where}{what} (shipped: {', '.join(shipped())}){near}")
     return p
 
 
@@ -212,13 +215,19 @@ _SECTION_KEYS = {
     "digest": {f.name for f in fields(Digest)},
 }
 
+def _unknown(path: Path, key: str, known: Iterable[str]) -> StyleError:
+    """An unknown key ("text.body_sise"), with the known key of its table nearest to it."""
+    table = key.rpartition(".")[0]
+    return StyleError(f"{path}: unknown key {key!r}{hint(key, (f'{table}.{k}' if table else k for k in known))}")
+
+
 def _check_font(role: str, spec: object, path: Path) -> None:
     where = f"fonts.{role}"
     if not isinstance(spec, dict):
         raise StyleError(f"{path}: {where} must be a table such as {{ package = \"...\" }}")
     for fk, fv in spec.items():
         if fk not in _FONT_KEYS:
-            raise StyleError(f"{path}: unknown key '{where}.{fk}'")
+            raise _unknown(path, f"{where}.{fk}", _FONT_KEYS)
         if fk in ("package", "name") and not isinstance(fv, str):
             raise StyleError(f"{path}: {where}.{fk} must be a string")
         if fk in ("files", "system") and not (isinstance(fv, list) and all(isinstance(x, str) for x in fv)):
@@ -242,12 +251,12 @@ def _check_font_file(font: Path, key: str, path: Path) -> None:
 
 
 def _check_keys(data: dict[str, Any], path: Path) -> None:
-    def bad(key: str) -> StyleError:
-        return StyleError(f"{path}: unknown key {key!r}")
+    def bad(key: str, known: Iterable[str]) -> StyleError:
+        return _unknown(path, key, known)
 
     for k, v in data.items():
         if k not in _TOP_KEYS:
-            raise bad(k)
+            raise bad(k, _TOP_KEYS)
         if k in ("name", "description", "extends") and not isinstance(v, str):
             raise StyleError(f"{path}: {k} must be a string")
         if k in _SECTION_KEYS:
@@ -255,7 +264,7 @@ def _check_keys(data: dict[str, Any], path: Path) -> None:
                 raise StyleError(f"{path}: [{k}] must be a table")
             for sub, value in v.items():
                 if sub not in _SECTION_KEYS[k]:
-                    raise bad(f"{k}.{sub}")
+                    raise bad(f"{k}.{sub}", _SECTION_KEYS[k])
                 check_value(f"{k}.{sub}", value, path)
         if k == "outlets" and not (isinstance(v, dict) and all(
                 isinstance(n, str) and 0 < len(c.strip()) <= 30 and 0 < len(n.strip()) <= 200 for c, n in v.items())):
@@ -265,7 +274,7 @@ def _check_keys(data: dict[str, Any], path: Path) -> None:
                 raise StyleError(f"{path}: [fonts] must be a table")
             for role, spec in v.items():
                 if role not in _FONT_ROLES:
-                    raise bad(f"fonts.{role}")
+                    raise bad(f"fonts.{role}", _FONT_ROLES)
                 for one in spec if (role == "fallback" and isinstance(spec, list)) else [spec]:
                     _check_font(role, one, path)
 

@@ -291,3 +291,27 @@ def test_a_name_typed_in_another_unicode_form_is_hinted(tmp_path):
     typed = tmp_path / unicodedata.normalize("NFC", "Tết.txt")
     r = bantin("export", "-f", "txt", "-o", str(tmp_path / "out"), str(typed))
     assert r.returncode == 1 and b"no such file; a file of that name is there" in r.stderr
+
+
+@pytest.mark.parametrize("args, said", [
+    (["-f", "pfd"], "unknown format 'pfd' (known: "),
+    (["-f", "pdf", "--style", "ND30"], "no style named 'ND30' (shipped: "),
+    (["-f", "txt", "-M", "isuer=UBND"], "meta key must be one of "),
+    (["-f", "txt", "--style", "typo.toml"], "typo.toml: unknown key 'text.body_sise'"),
+    (["-f", "txt", "--style", "font.toml"], "font.toml: unknown key 'fonts.body.packge'")])
+def test_a_mistyped_name_is_answered_with_the_nearest_known_one(tmp_path, args, said):
+    # helper-137: each was refused with the list of what is known and no pointer into it.
+    (tmp_path / "typo.toml").write_text("[text]\nbody_sise = 12\n", encoding="utf-8")
+    (tmp_path / "font.toml").write_text('[fonts.body]\npackge = "x"\n', encoding="utf-8")
+    meant = {"pfd": "pdf", "ND30": "nd30", "isuer=UBND": "issuer", "typo.toml": "text.body_size",
+             "font.toml": "fonts.body.package"}[args[-1]]
+    r = bantin("export", *args, "-o", str(tmp_path / "out"), str(EXAMPLES / "thu-vien-so.txt"), cwd=tmp_path)
+    line = r.stderr.decode()
+    assert r.returncode == 2 and line.count("\n") == 1 and said in line, line
+    assert line.endswith(f"; did you mean '{meant}'?\n"), line
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_name_near_nothing_known_gets_no_guess(tmp_path):
+    r = bantin("export", "-f", "odt", "-o", str(tmp_path / "out"), str(EXAMPLES / "thu-vien-so.txt"))
+    assert r.returncode == 2 and b"unknown format 'odt'" in r.stderr and b"did you mean" not in r.stderr
