@@ -41,6 +41,7 @@ RULES: dict[str, tuple[object, ...]] = {
     "text.first_line_indent": (_NUMBER, 0, 50),
     "text.justify": (bool,),
     "text.txt_width": (int, 20, 400),
+    "text.digest_width": (int, 20, 400),
     "text.title_align": (("left", "center"),),
     "text.txt_layout": (("print", "message"),),
     "text.body_colour": ("colour",),

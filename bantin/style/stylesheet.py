@@ -92,6 +92,9 @@ class Text:
     first_line_indent: float = 0.0  # millimetres
     justify: bool = True
     txt_width: int = 72
+    # The điểm báo's text goes into e-mail: 78 columns, the width mail clients keep
+    # unbroken. A large-print sheet narrows it as it narrows txt_width (helper-137).
+    digest_width: int = 78
     # "print": wrapped at txt_width, ruled, centred; "message": one line per paragraph,
     # short rules, no centring, plain spaces, to paste into e-mail or Zalo.
     txt_layout: str = "print"

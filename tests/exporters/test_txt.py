@@ -86,6 +86,19 @@ def test_width_from_style(tmp_path):
     assert max(width(x) for x in r.stdout.decode().splitlines()) <= 40
 
 
+def test_the_review_width_from_style(tmp_path):
+    # helper-137: a large-print sheet's 60 columns reached the articles, and the
+    # điểm báo, the one text sent to phones and e-mail, stayed 78 wide.
+    style = tmp_path / "large.toml"
+    style.write_text('extends = "default"\n[text]\ntxt_width = 60\ndigest_width = 50\n')
+    inputs = [str(EXAMPLES / n) for n in ("mua-lua-dong-thap.txt", "thu-vien-so.txt", "hoi-nghi-chuyen-doi-so.txt")]
+    for sheet, widest in ((str(style), 50), ("default", 78)):
+        r = bantin("export", "-f", "txt", "--digest", "--bundle", "Điểm báo", "--style", sheet, "-o", "-", *inputs)
+        lines = [x for x in r.stdout.decode().splitlines() if "://" not in x]  # a lone address runs over
+        assert r.returncode == 0 and max(width(x) for x in lines) <= widest, r.stderr
+        assert max(width(x) for x in lines) > widest - 8  # the width is used, not just kept under
+
+
 def test_bundle_txt():
     from bantin.exporters import RenderContext
     from bantin.exporters.txt import write

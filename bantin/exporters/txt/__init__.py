@@ -17,16 +17,17 @@ from bantin.typography.nbsp import NB_HYPHEN
 
 def write(doc: Document, ctx: RenderContext) -> bytes:
     message = ctx.style.text.txt_layout == "message"
-    w = Writer(max(20, ctx.style.text.txt_width), message, ctx.style.page.decree_header)
+    text = ctx.style.text
+    w = Writer(max(20, text.txt_width), message, ctx.style.page.decree_header, max(20, text.digest_width))
     w.walk(doc)
-    text = "\n".join(line.rstrip() for line in w.out) + "\n"
+    out = "\n".join(line.rstrip() for line in w.out) + "\n"
     # A no-break hyphen has done its work once the lines are broken: written as a
     # hyphen, "2025-2030" is found by a search and shows in a terminal or editor
     # font that has no U+2011. No-break spaces stay (every font has them, and they
     # hold when the text is wrapped again), except in a message: a chat app wraps
     # where it likes.
-    text = meta_text(text) if message else text.replace(NB_HYPHEN, "-")
-    return unicodedata.normalize("NFC", text).encode("utf-8")
+    out = meta_text(out) if message else out.replace(NB_HYPHEN, "-")
+    return unicodedata.normalize("NFC", out).encode("utf-8")
 
 
 exporter = Exporter("txt", ".txt", write, "plain-text briefing, wrapped")

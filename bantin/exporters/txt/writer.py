@@ -50,18 +50,18 @@ from bantin.model.labels import document_type
 from bantin.typography.nbsp import attach
 
 MESSAGE_RULE = 10  # a rule that fits a chat bubble on a phone
-DIGEST_WIDTH = 78
 
 
 class Writer(Walker):
     format = "txt"
 
-    def __init__(self, cols: int, message: bool = False, decree: bool = False) -> None:
+    def __init__(self, cols: int, message: bool = False, decree: bool = False, digest_cols: int = 78) -> None:
         # A message (e-mail, Zalo) keeps one line per paragraph: the reader's app
         # wraps it, and hard wraps or centring would break up in a narrow bubble.
         self.message = message
         self.cols = 1 << 30 if message else cols
         self.rule = MESSAGE_RULE if message else cols
+        self.digest_cols = digest_cols
         self.out: list[str] = []
         self.meta = ""
         self.links: list[str] = []  # this article's link addresses, numbered after its notes
@@ -287,8 +287,9 @@ class Writer(Walker):
 
     def digest_header(self, b: Briefing) -> None:
         if not self.message:
-            # A review goes into e-mail: 78 columns, the width mail clients keep unbroken.
-            self.cols = self.rule = DIGEST_WIDTH
+            # A review goes into e-mail: the sheet's digest_width (78 columns, the width
+            # mail clients keep unbroken, unless a sheet narrows it).
+            self.cols = self.rule = self.digest_cols
         # Every entry hangs as far as the widest number does, so that the titles
         # and ledes of entries 9 and 10 start in one column.
         self.hang = len(f"{len(b.articles)}. ")
