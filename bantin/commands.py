@@ -49,12 +49,22 @@ def encoding(name: str) -> str:
     return name
 
 
+BINARY = frozenset({"pdf", "docx", "epub"})  # formats that are no text for a terminal
+
+
 def export(say: Say, inputs: Sequence[str], formats: Sequence[str], out: str, *, meta: Sequence[str],
            jobs: int | None, **options: Any) -> NoReturn:
     """Convert, and exit 0 when every input converted, else 1. ``options`` are
     ``bantin.convert``'s, as the command line names them."""
     if out == "-" and getattr(sys.stdout, "buffer", None) is None:
         raise Refused("-o -: standard output is closed")
+    named = {part.strip().lower() for f in formats for part in f.split(",")}
+    binary = sorted(named & BINARY)
+    if out == "-" and binary and sys.stdout.isatty():
+        # A PDF's bytes fill a clerk's terminal with garbage and may leave it in a
+        # state that needs "reset" (helper-137).
+        raise Refused(f"-o -: a {binary[0]} file would be written to the terminal; redirect it "
+                      f"(> bai.{binary[0]}) or give -o FOLDER")
     try:
         result = api.convert(inputs, formats, out, meta=split_meta(meta),
                              jobs=(os.cpu_count() or 1) if jobs is None else jobs, on_message=say,

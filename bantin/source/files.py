@@ -41,6 +41,14 @@ def _other_form(p: Path) -> str:
             "them): name its folder, or copy its name from a file manager") if found else ""
 
 
+def _unexpanded(source: str) -> str:
+    """A hint for a name holding a wildcard no shell expanded: a CI job's YAML or
+    a Windows prompt passes "tin/*.txt" as it is (helper-137)."""
+    if not any(c in Path(source).name for c in "*?["):
+        return ""
+    return "; its name holds a wildcard no shell expanded: name the folder instead (bantin walks it)"
+
+
 def load(source: str, source_format: str | None = None) -> tuple[bytes, str | None]:
     """The bytes of a path, or of "-" (standard input), and the reader to use: the
     one named, else a path's extension; ``None`` lets the content decide (stdin)."""
@@ -56,7 +64,7 @@ def load(source: str, source_format: str | None = None) -> tuple[bytes, str | No
     try:
         st = p.stat()
     except FileNotFoundError:
-        raise InputError("no such file" + _other_form(p)) from None
+        raise InputError("no such file" + (_unexpanded(source) or _other_form(p))) from None
     except OSError as e:
         raise InputError("symlink loop" if e.errno == errno.ELOOP else (e.strerror or str(e))) from None
     if stat.S_ISDIR(st.st_mode):

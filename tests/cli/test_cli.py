@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+import os
+import pty
 import subprocess
 import sys
 import time
 
 import pytest
-from helpers import EXAMPLES, bantin
+from helpers import EXAMPLES, bantin, checkout_env
 
 ARTICLE = "Tiêu đề thử\n(HNM) - Sáng 1/6, sapo của bài.\nĐoạn thân bài có AT&T và <b>không phải thẻ</b>.\nMinh Châu\n"
 
@@ -315,3 +317,27 @@ def test_a_mistyped_name_is_answered_with_the_nearest_known_one(tmp_path, args, 
 def test_a_name_near_nothing_known_gets_no_guess(tmp_path):
     r = bantin("export", "-f", "odt", "-o", str(tmp_path / "out"), str(EXAMPLES / "thu-vien-so.txt"))
     assert r.returncode == 2 and b"unknown format 'odt'" in r.stderr and b"did you mean" not in r.stderr
+
+
+def test_a_binary_format_is_not_written_to_a_terminal(tmp_path):
+    # helper-137: "-o -" wrote a PDF's bytes into a clerk's terminal. Piped, it is written.
+    leader, follower = pty.openpty()
+    try:
+        r = subprocess.run([sys.executable, "-m", "bantin", "export", "-f", "pdf", "-o", "-",
+                            str(EXAMPLES / "thu-vien-so.txt")], stdout=follower, stderr=subprocess.PIPE,
+                           env=checkout_env(), check=False, timeout=120)
+    finally:
+        os.close(follower)
+        os.close(leader)
+    assert r.returncode == 2 and r.stderr.decode() == (
+        "bantin: error: -o -: a pdf file would be written to the terminal; redirect it (> bai.pdf) or give "
+        "-o FOLDER\n")
+    piped = bantin("export", "-f", "pdf", "-o", "-", str(EXAMPLES / "thu-vien-so.txt"))
+    assert piped.returncode == 0 and piped.stdout.startswith(b"%PDF-")
+
+
+def test_a_wildcard_no_shell_expanded_is_said(tmp_path):
+    # helper-137: CI YAML and a Windows prompt pass "tin/*.txt" as it is.
+    r = bantin("export", "-f", "txt", "-o", str(tmp_path / "out"), str(EXAMPLES / "*.txt"))
+    assert r.returncode == 1 and b"*.txt: no such file; its name holds a wildcard no shell expanded: name the " \
+        b"folder instead (bantin walks it)\n" in r.stderr, r.stderr
