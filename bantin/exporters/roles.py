@@ -61,6 +61,9 @@ def roles(style: Style) -> Mapping[str, Role]:
     hs = list(t.heading_sizes) + [t.body_size] * 3
     text_mm = style.page.size_mm[0] - style.page.margin_left - style.page.margin_right
     head_leading = max(1.3, t.leading - 0.1)
+    # A review's lede and points are a little smaller than the body, but never below
+    # the 13 pt Nghị định 30 sets for a document's text (helper-138: nd30 gave 12.35).
+    entry = t.body_size if style.page.decree_header else t.body_size * 0.95
 
     def heading(size: float) -> Role:
         return Role(size, head_leading, "heading", bold=True, before=size * 0.9, after=size * 0.45, keep_next=True)
@@ -122,10 +125,10 @@ def roles(style: Style) -> Mapping[str, Role]:
         "entry_source": Role(t.masthead_size, 1.3, "heading", after=2, left=6, keep_next=True, accent=True),
         # Whole on one page: an entry with no points ends with its lede, and a split one
         # would leave the title and first lines at a page's foot.
-        "entry_lede": Role(t.body_size * 0.95, t.leading - 0.1, align=justify, after=2, left=6, keep_lines=True),
+        "entry_lede": Role(entry, t.leading - 0.1, align=justify, after=2, left=6, keep_lines=True),
         # Points are short lines, set flush left: justified, a line ending in an
         # address would open wide gaps.
-        "point": Role(t.body_size * 0.95, t.leading - 0.1, after=1, left=10, first=-4),
+        "point": Role(entry, t.leading - 0.1, after=1, left=10, first=-4),
         "decree": Role(min(t.body_size, 12), 1.15, align="center"),  # nd30: 12 pt fits Quốc hiệu on a line
         # Nghị định 30/2020, Appendix I, line by line: the issuing body 12–13 bold
         # capitals, Quốc hiệu 12–13 bold capitals (12 fits it on one line of the right

@@ -435,3 +435,22 @@ def test_digest_entries_and_points_are_numbered_by_their_styles(tmp_path):
     for n in range(1, 12):
         assert f"{n}. Tin số {n} về giá lúa" in shown, n
     assert shown.count("– Ở tỉnh thứ") == body.count('<w:pStyle w:val="Point"/>') >= 1  # each point its dash
+
+
+def test_a_review_on_the_nd30_sheet_keeps_its_13_pt_text():
+    """Nghị định 30 sets a document's text at 13–14 pt: a review's lede and points on
+    its sheet were 12 pt in the DOCX and 12.35 in the PDF (helper-138)."""
+    a = Article("Tin một", lede="Tóm tắt tin một.", blocks=(ListBlock((ListItem((_p("Ý chính một."),)),)),))
+    sizes = {}
+    for sheet in ("nd30", "default"):
+        with zipfile.ZipFile(io.BytesIO(api.export(Briefing("Điểm báo", (a,), kind="digest"), "docx",
+                                                   style=sheet))) as z:
+            styles = z.read("word/styles.xml").decode()
+        sizes[sheet] = [_style_size(styles, "EntryLede"), _style_size(styles, "Point")]
+    assert sizes["nd30"] == [26, 26] and all(s < 22 for s in sizes["default"]), sizes
+
+
+def _style_size(styles: str, sid: str) -> int:
+    """A style's own size in half-points, else Normal's, which it is based on."""
+    own = re.search(r'<w:sz w:val="(\d+)"/>', re.search(rf'w:styleId="{sid}".*?</w:style>', styles, re.S)[0])
+    return int(own[1]) if own else _style_size(styles, "Normal")
