@@ -41,6 +41,7 @@ from bantin.source.rules import (
     section_break,
     sentences,
     signature,
+    slug_title,
     table,
     text_lines,
     title_line,
@@ -334,6 +335,7 @@ def _from_header(h: header_block.Header, ctx: _Context) -> Article:
     if source and title.endswith(" - " + source):
         title = title[: -len(source) - 3].rstrip()
     body = [line for line in h.body if line]
+    title = slug_title.completed(title, f.get("link") or f.get("url"), [f.get("summary", ""), *body[:1]])
     if source:
         ctx.outlet = outlet_tag.named(source, ctx.outlets)
     content = body[0] if body else ""

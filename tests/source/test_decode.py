@@ -205,11 +205,15 @@ def test_utf16_without_a_mark_in_any_form_is_read():
         assert " ".join(lines).split() == " ".join([TITLE, SAPO, BODY]).split()
 
 
-def test_a_nul_byte_anywhere_refuses_the_file():
-    for at in (100, 9000):
-        data = (ARTICLE * 200).encode()
-        with pytest.raises(api.InputError, match="binary file"):
-            read(data[:at] + b"\x00" + data[at:])
+def test_a_few_stray_nul_bytes_are_left_out_and_many_refuse_the_file():
+    """A tool's slip leaves a NUL or two in a long text (a real page of 194 KB held
+    22, helper-139): a browser shows none, and nor does bantin, with a note. A file
+    with more than one in a thousand bytes is binary."""
+    data = (ARTICLE * 200).encode()
+    lines, warnings = read(data[:100] + b"\x00" + data[100:9000] + b"\x00" + data[9000:])
+    assert lines == read(data)[0] and "2 NUL bytes left out (a text holds none)" in " ".join(warnings)
+    with pytest.raises(api.InputError, match="binary file"):
+        read(data[:100] + b"\x00" * (len(data) // 900) + data[100:])
 
 
 def test_standard_input_with_a_byte_order_mark_is_sniffed_as_what_follows():

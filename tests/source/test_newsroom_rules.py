@@ -733,3 +733,26 @@ def test_a_byline_with_a_date_is_a_byline(byline):
     a = art(f"Tin trong tỉnh\nSáng nay, tỉnh họp bàn kế hoạch năm.\nThân bài một câu dài đủ nghĩa.\n{byline}\n")
     assert a.byline == byline
     assert art("Tin\nSáng nay, tỉnh họp.\nThân bài một câu.\nĐT: 0912.345.678\n").byline is None
+
+
+@pytest.mark.parametrize("title, link, summary, want", [
+    # The address's name goes on where the cut headline stops; the summary writes the words.
+    ("Chủ tịch tỉnh khai bút đầu xuân Giáp ...", "https://bao.example.vn/chu-tich-tinh-khai-but-dau-xuan-giap-thin"
+     "-2024-196240218123851612.htm", "Chủ tịch tỉnh khai bút đầu xuân Giáp Thìn 2024 tại khu lưu niệm.",
+     "Chủ tịch tỉnh khai bút đầu xuân Giáp Thìn 2024"),
+    # The text writes them after the same word: "hạ tầng", not the "tăng" that folds alike.
+    ("657.000 tỷ đồng đầu tư công, chủ yếu cho hạ …", "https://bao.example.vn/657-000-ty-dong-dau-tu-cong-chu-yeu-"
+     "cho-ha-tang-giao-thong-ar853423.html", "Vốn tăng giao thông; dồn cho hạ tầng giao thông trọng điểm.",
+     "657.000 tỷ đồng đầu tư công, chủ yếu cho hạ tầng giao thông"),
+    # Words the text never writes are not guessed from the address.
+    ("Hà Nội mở rộng phố ...", "https://bao.example.vn/ha-noi-mo-rong-pho-di-bo-123456.htm",
+     "Thành phố quyết định mở rộng không gian.", "Hà Nội mở rộng phố ..."),
+    # An address named otherwise says nothing.
+    ("Hà Nội mở rộng phố ...", "https://bao.example.vn/tin-tuc-123456.htm", "Hà Nội mở rộng phố đi bộ.",
+     "Hà Nội mở rộng phố ..."),
+])
+def test_a_headline_a_scraper_cut_is_completed_from_its_address_and_text(title, link, summary, want):
+    # helper-138: such headlines were printed with their "…" in every format.
+    a = art(f"Title: {title}\nSource: Báo Thử\nLink: {link}\nSummary: {summary}\n"
+            "Content: Đoạn đầu của bài viết có đủ chữ để là một đoạn văn của bài báo điện tử hôm nay.\n")
+    assert a.title == want
