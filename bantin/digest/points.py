@@ -26,7 +26,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from bantin.digest.filters import flaw
-from bantin.digest.salience import SAYING, Centroid, Parts, Weights, bigrams, parts
+from bantin.digest.salience import SAYING, Centroid, Parts, Weights, bigrams, named_before, parts
 from bantin.digest.sentences import broken_sentences, sentences, words
 from bantin.model import Article, ListBlock, Paragraph, Quote, one_line, text_of
 
@@ -220,7 +220,10 @@ def select(a: Article, limit: int, budget: int, lede: str | None = None, seen: S
     # The body's first sentence comes right under the lede the entry shows: it may
     # lean on it ("Ông cho biết …" under a lede that names him).
     under_lede = bool(a.lede) and bool(pool) and pool[0].block >= 0
-    ranked = sorted(((parts(u.text, rank, centroid, support, u.speaker, under_lede and rank == 0), rank, u)
+    shown = f"{a.title} {lede if lede is not None else (a.lede or '')}"
+    texts = [u.text for u in pool]
+    ranked = sorted(((parts(u.text, rank, centroid, support, u.speaker, under_lede and rank == 0,
+                            named_before(u.text, texts[:rank], shown)), rank, u)
                      for rank, u in enumerate(pool)), key=lambda x: (-x[0].score, x[1]))
     chosen: list[Point] = []
     used = 0

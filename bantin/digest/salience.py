@@ -36,7 +36,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 W_CENTRAL = 1.0
@@ -123,6 +123,11 @@ _LEANS = re.compile(
 _PRONOUN = re.compile(rf"^[\"“(]?(?:Cô|Ông|Bà|Chị|Em|Cậu|Hắn|Gã)\s+(?![{_CAPITAL}\d(])"
                       # "Bà con", "Ông bà", "Em bé": nouns, not pronouns.
                       rf"(?!(?:ta|này|ấy|và|cùng|với|là|con|bà|cả)\b)(?![^\W\d_]+\s+[{_CAPITAL}])[^\W\d_]")
+# A person called by one word of a name ("Ông So tuyên bố …", "anh Tuấn cho biết …"):
+# the article gave the name in full before ("So Se Pyong", "anh Lê Anh Tuấn").
+_SHORT_NAME = re.compile(rf"^[\"“(]?(?:Ông|Bà|Anh|Chị|Cô|Chú|Bác|Cụ)\s+([{_CAPITAL}][^\W\d_]*)(?!\s+[{_CAPITAL}])")
+_NAME = rf"[{_CAPITAL}][^\W\d_]*"
+_PERSON = r"(?:ông|bà|anh|chị|cô|chú|bác|cụ|em)\s+"
 # A sentence that announces what follows it ("… cụ thể như sau: …") leans forward.
 _ANNOUNCES = re.compile(r"\b(?:như sau|sau đây)\s*:", re.IGNORECASE)
 # Anywhere in the sentence, a phrase that names what an earlier one said: "các tỉnh
@@ -235,6 +240,20 @@ def leans(text: str) -> bool:
     return bool(_LEANS.match(text) or _PRONOUN.match(text) or back or _ANNOUNCES.search(text))
 
 
+def named_before(text: str, before: Sequence[str], shown: str) -> bool:
+    """Does the sentence call someone by one word of the name that ``before`` (the
+    article's sentences up to it) gave in full, and ``shown`` (what the entry shows above its
+    points) does not? A full name is two to four capitalised words holding that
+    one first or last, after "ông", "bà" … or three words or more alone."""
+    m = _SHORT_NAME.match(text)
+    if m is None:
+        return False
+    one = re.escape(m.group(1))
+    full = re.compile(rf"(?i:\b{_PERSON})(?:{one}(?:\s+{_NAME}){{1,3}}|(?:{_NAME}\s+){{1,3}}{one})(?![^\W\d_])"
+                      rf"|(?<![^\W\d_])(?:{one}(?:\s+{_NAME}){{2,3}}|(?:{_NAME}\s+){{2,3}}{one})(?![^\W\d_])")
+    return any(full.search(b) for b in before) and not full.search(shown)
+
+
 def flaws(text: str) -> int:
     """How many lesser ways the sentence reads badly out of its article: it is
     someone's own words (a quotation, "tôi", "chúng ta") rather than the news;
@@ -254,13 +273,15 @@ def unsaid(text: str) -> bool:
 
 
 def parts(text: str, rank: int, centroid: Centroid, support: Weights | None = None,
-          speaker: str | None = None, after_shown: bool = False) -> Parts:
+          speaker: str | None = None, after_shown: bool = False, unnamed: bool = False) -> Parts:
     """The score parts of a sentence that is the ``rank``-th of its article's
     body; ``support`` is what the other articles of its story in a bundle hold
     of the article's terms (``story.supports``), if any. ``after_shown``: the
     sentence before it is shown right above it (the body's first sentence under
-    the lede), so it may lean on that one."""
-    penalty = (W_LEANS if not after_shown and leans(text) else 0.0) + W_PENALTY * flaws(text) \
+    the lede), so it may lean on that one. ``unnamed``: it calls someone by a
+    word of a name given before and not shown (``named_before``)."""
+    leaning = not after_shown and (unnamed or leans(text))
+    penalty = (W_LEANS if leaning else 0.0) + W_PENALTY * flaws(text) \
         + (W_UNSAID if speaker is None and unsaid(text) else 0.0)
     return Parts(
         central=W_CENTRAL * centroid.cosine(text),

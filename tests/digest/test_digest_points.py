@@ -354,6 +354,25 @@ def test_a_sentence_that_leans_on_the_one_before_is_marked(text, leans):
     assert leaning(text) is leans and flaws(text) == 0
 
 
+@pytest.mark.parametrize("text, before, shown, leans", [
+    # helper-138: "Ông So tuyên bố …" under a headline that never names him.
+    ("Ông So tuyên bố Triều Tiên sẽ đáp trả.", ["Đại sứ So Se Pyong phát biểu tại Geneva."], "Triều Tiên dọa", True),
+    ("Ông Hòa cho biết gia đình lãi gần 150 triệu đồng.", ["Theo ông Lê Văn Hòa, ngụ xã Mỹ Hòa."], "Trúng mùa", True),
+    ("Anh Tuấn kể lại vụ việc.", ["Anh Nguyễn Anh Tuấn (35 tuổi) là tài xế taxi."], "Tài xế dũng cảm", True),
+    # Shown above the points: the reader knows him.
+    ("Ông Hòa cho biết gia đình lãi gần 150 triệu đồng.", ["Theo ông Lê Văn Hòa, ngụ xã Mỹ Hòa."],
+     "Ông Lê Văn Hòa trúng mùa", False),
+    # A place, not a person; and a name never given in full.
+    ("Ông Hòa cho biết gia đình lãi gần 150 triệu đồng.", ["Người dân tỉnh Hòa Bình phấn khởi."], "", False),
+    ("Ông Hòa cho biết gia đình lãi gần 150 triệu đồng.", ["Nông dân trúng mùa lúa."], "", False),
+    ("Ông Nguyễn Văn Hòa cho biết gia đình lãi lớn.", ["Theo ông Lê Văn Hòa, ngụ xã Mỹ Hòa."], "", False),
+])
+def test_a_person_called_by_one_word_of_a_name_given_before_leans(text, before, shown, leans):
+    from bantin.digest.salience import named_before
+
+    assert named_before(text, before, shown) is leans
+
+
 def test_a_first_person_sentence_that_names_no_speaker_is_a_last_resort():
     """"Tôi tin rằng …" from the middle of a quotation reads, out of its article,
     as the outlet's own voice: it is no point while the article has news to give.
