@@ -264,12 +264,23 @@ def count_line(b: Briefing) -> str:
     return f"{len(b.articles)} bài"
 
 
+SUBJECT_CHARS = 300  # of a briefing's titles in its metadata
+
+
 def doc_subject(doc: Document) -> str:
     """What the file is about, for its metadata (PDF Subject, DOCX subject, EPUB
     description): a briefing's titles, an article's lede; not a công văn's "Kính
     gửi: …", which says whom it is sent to, not what it says."""
     if isinstance(doc, Briefing):
-        return meta_text("; ".join(a.title for a in doc.articles))
+        # The first titles, and how many more: a review of 56 articles wrote 3,000
+        # characters into a field a viewer shows on one line (helper-138).
+        titles: list[str] = []
+        for a in doc.articles:
+            if titles and len("; ".join([*titles, a.title])) > SUBJECT_CHARS:
+                break
+            titles.append(a.title)
+        more = len(doc.articles) - len(titles)
+        return meta_text("; ".join(titles) + (f"; và {more} bài khác" if more else ""))
     return "" if is_addressee(doc.lede or "") else meta_text(doc.lede or "")
 
 

@@ -48,6 +48,17 @@ def test_odd_and_random_documents(fmt):
             assert data.startswith(b"%PDF-") and data.rstrip().endswith(b"%%EOF")
 
 
+def test_a_long_briefings_subject_names_its_first_titles_and_counts_the_rest():
+    from bantin.exporters.labels import SUBJECT_CHARS, doc_subject
+
+    titles = [f"Tin số {n}: tỉnh triển khai kế hoạch phát triển kinh tế năm 2026" for n in range(1, 57)]
+    subject = doc_subject(Briefing("Điểm báo", tuple(Article(t) for t in titles)))
+    shown = subject.split("; ")[:-1]
+    assert shown == titles[:len(shown)] and subject.endswith(f"; và {56 - len(shown)} bài khác")
+    assert len("; ".join(shown)) <= SUBJECT_CHARS < len("; ".join(titles[:len(shown) + 1]))
+    assert doc_subject(Briefing("Điểm báo", tuple(Article(t) for t in titles[:2]))) == "; ".join(titles[:2])
+
+
 def test_metadata_fields_are_plain_text(tmp_path):
     """Title, author and subject go to catalogues, search indexes and a viewer's
     title bar: the typography's no-break spaces and hyphens are written plain
