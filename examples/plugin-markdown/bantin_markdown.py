@@ -11,6 +11,7 @@ type it has no ``visit_`` method for fails loudly instead of vanishing.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from bantin import (
@@ -39,6 +40,15 @@ def _esc(text: str) -> str:
     return "".join("\\" + c if c in "\\`*_[]<>#|" else c for c in text)
 
 
+# What opens a line as a list item in Markdown: "1. Đối với …" (a numbered clause
+# quoted as a key point) was read as a list in a list.
+_ITEM_START = re.compile(r"^(\d{1,9})([.)])(?=\s|$)|^([-+])(?=\s|$)")
+
+
+def _line_start(md: str) -> str:
+    return _ITEM_START.sub(lambda m: f"{m[1]}\\{m[2]}" if m[1] else f"\\{m[3]}", md, count=1)
+
+
 # A line break inside a paragraph (a verse) is CommonMark's hard break, set outside
 # any emphasis: "**a\\" then "b**" on the next line would not close.
 _HARD_BREAK = "\\\n"
@@ -64,7 +74,7 @@ def _md(text: Text, one_line: bool = False) -> str:
         if s.href:
             m = f"[{m}](<{s.href}>)"
         out.append(m)
-    return "".join(out)
+    return _line_start("".join(out))
 
 
 def _code(text: str) -> str:

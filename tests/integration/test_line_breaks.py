@@ -13,7 +13,7 @@ import pytest
 
 import bantin
 from bantin.digest.points import units
-from bantin.model import LINE_BREAK, Article, Paragraph, Quote, Span, text_of
+from bantin.model import LINE_BREAK, Article, Paragraph, Quote, Span, plain, text_of
 from bantin.model.sanitize import sanitize
 from tests.helpers import epubcheck, pandoc_plain, pdftotext
 from tests.word_docs import docx, p, r
@@ -189,6 +189,20 @@ def test_the_markdown_plugin_writes_breaks_outside_emphasis_and_headings_on_one_
     assert isinstance(back, Article)
     assert [text_of(b.text) for b in back.blocks] == [
         "Phần hai: Những vần thơ", f"Dòng đậm cuối{LINE_BREAK}dòng thường", f"một{LINE_BREAK}hai"]
+
+
+def test_the_markdown_plugin_escapes_what_would_open_a_list() -> None:
+    """helper-137: a key point "1. Đối với trường …" was written "   - 1. Đối với …",
+    which Markdown reads as a list in a list."""
+    if "md" not in bantin.formats():
+        pytest.skip("the Markdown example plug-in is not installed")
+    texts = ["1. Đối với trường tuyển sinh riêng.", "2) Thời hạn nộp hồ sơ.", "- 5 độ C vào sáng sớm.",
+             "10.000 người dự lễ hội."]
+    a = Article(title="Tin", blocks=tuple(Paragraph(plain(t)) for t in texts))
+    back = bantin.read(bantin.export(a, "md"), source_format="md", typography=False)
+    assert isinstance(back, Article)
+    assert [type(b).__name__ for b in back.blocks] == ["Paragraph"] * 4
+    assert [text_of(b.text) for b in back.blocks] == texts
 
 
 def test_a_br_in_a_pages_headline_sapo_and_byline_parts_words(tmp_path: Path) -> None:

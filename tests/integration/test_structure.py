@@ -13,7 +13,7 @@ PACKAGE = Path(__file__).resolve().parents[2] / "bantin"
 
 # Lowest first. A module may import from its own layer and the layers below it.
 LAYERS = (
-    ("bantin._version", "bantin.errors", "bantin.plugins"),
+    ("bantin._version", "bantin.errors", "bantin.plugins", "bantin.nearest"),
     ("bantin.model",),
     ("bantin.typography",),
     ("bantin.style",),

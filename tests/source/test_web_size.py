@@ -133,6 +133,19 @@ def test_a_tag_of_a_hostile_length_is_refused_before_it_is_parsed():
     assert api.read(page.encode(), source_format="html", warn=lambda _: None).title
 
 
+def test_a_long_attribute_value_is_emptied_not_a_refusal():
+    """A gallery's JSON in a data- attribute, an inline <svg>'s path: a real page
+    was refused as "a tag of more than 65,536 characters" (helper-139)."""
+    gallery = "{&quot;anh&quot;: [" + ", ".join(f"&quot;anh-{i}.jpg&quot;" for i in range(8000)) + "]}"
+    path = "M0 0 " + "L1 2 " * 20_000
+    page = (HEAD.format(extra="") + f'<div class="gallery" data-items="{gallery}"></div>'
+            + f"<p>Mở đầu <svg viewBox='0 0 9 9'><path d='{path}'/></svg> bài viết.</p>"
+            + PARAGRAPH.format(i=0) + TAIL)
+    assert len(gallery) > 65_536 and len(path) > 65_536
+    doc = api.read(page.encode(), source_format="html", warn=lambda _: None)
+    assert any("Mở đầu" in text_of(b.text) for b in doc.blocks if isinstance(b, Paragraph))
+
+
 def test_the_refusal_is_one_line_on_the_command_line(tmp_path):
     path = tmp_path / "qua-lon.html"
     path.write_bytes(text_page(4))

@@ -82,11 +82,9 @@ def prune(page: Any) -> None:
         el = stack.pop()
         if not isinstance(el.tag, str):
             continue
-        parent = el.getparent()
-        in_text = parent is not None and (parent.tag in _TEXT_BLOCKS or (
-            el.tag in _INLINE and bool((parent.text or "").strip() or (el.tail or "").strip())))
+        running = in_text(el) or el.tag in ("td", "th") or (el.tag == "li" and _lone_item(el))
         # A CMS may name a box by its type ("RelatedOneNews") rather than its class.
-        cls = f"{classes(el)} {el.get('type') or ''}".lower() if el.tag not in _NEVER and not in_text else ""
+        cls = f"{classes(el)} {el.get('type') or ''}".lower() if el.tag not in _NEVER and not running else ""
         box = _BOX.search(cls) if cls.strip() else None
         wrapper = _WRAPPER.search(cls) if cls.strip() and not box else None
         widget = _WIDGET.search(cls) if cls.strip() and not (box or wrapper) else None
@@ -106,6 +104,41 @@ def prune(page: Any) -> None:
         stack.extend(reversed(el))
     for el in doomed:
         remove(el)
+    for el in body.iter(*_INLINE):
+        if in_text(el) and not _HIDDEN.search(classes(el)):
+            # Kept here as words of the text: trafilatura would drop it again by its
+            # name ("Theo ông <span class="author">Nguyễn Văn An</span>, …" lost the
+            # name, helper-139). Its box, if any, was judged above.
+            for name in _NAMES:
+                el.attrib.pop(name, None)
+
+
+_NAMES = ("class", "id", "itemprop", "rel", "data-component")  # what trafilatura judges an element by
+_HIDDEN = re.compile(r"hidden|sr-only|visually|screen-reader|invisible|d-none|(?<![a-z])hide")  # text nobody sees
+
+
+def in_text(el: Any) -> bool:
+    """Whether ``el`` is part of running text: in a paragraph, heading, item or cell,
+    or an inline element beside words, through any inline elements around it
+    (helper-139: "Theo ông <span><span class="author">Nguyễn Văn An</span></span>,"
+    lost the name, and "qua <span><a class="share-link">ứng dụng</a></span>" the link)."""
+    node, up = el, el.getparent()
+    if el.tag in _INLINE:
+        while up is not None:  # out through the inline elements around it
+            if (node.tail or "").strip() or (up.text or "").strip():
+                return True
+            if up.tag not in _INLINE:
+                break
+            node, up = up, up.getparent()
+    return up is not None and up.tag in _TEXT_BLOCKS
+
+
+def _lone_item(li: Any) -> bool:
+    """An item whose class its sibling items do not share: one item of a list of
+    prose, not one of a list of tags or links, which is removed with its box.
+    (A cell is never removed alone: the table's columns would shift.)"""
+    return any(sib.get("class") != li.get("class") for sib in li.itersiblings(preceding=True)) or any(
+        sib.get("class") != li.get("class") for sib in li.itersiblings())
 
 
 def is_phrase(text: str) -> bool:

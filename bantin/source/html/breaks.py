@@ -77,7 +77,7 @@ def parted(para: Any) -> None:
         end = run
         while end + 1 < len(kids) and kids[end + 1].tag == "br" and (end == run or _bare_br(kids[end])):
             end += 1
-        rest = para.makeelement("p", dict(para.attrib))
+        rest = para.makeelement(para.tag, dict(para.attrib))
         rest.text = kids[end].tail
         for kid in kids[end + 1:]:
             rest.append(kid)

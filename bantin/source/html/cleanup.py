@@ -120,9 +120,14 @@ def _captions(pieces: list[Piece], pictures: list[Picture]) -> list[Piece]:
         for text in (pic.raw, pic.caption):
             if text and len(words(text)) >= 2:
                 by_text.setdefault(key(text), pic)
+    credits = [(key(pic.credit), shown[id(pic)]) for pic in pictures if pic.credit and id(pic) in shown]
     out: list[Piece] = []
     for i, p in enumerate(pieces):
         if isinstance(p.block, Paragraph):
+            line = credited(p.text.strip()) if credits else None
+            if line is not None and not line[0] and any(
+                    k == key(line[1]) and abs(at - i) <= _WINDOW for k, at in credits):
+                continue  # the credit again, a caption's second line under its picture (helper-139)
             found = by_text.get(key(p.text))
             if found is not None:
                 at = shown.get(id(found))
@@ -184,8 +189,9 @@ def clean(pieces: list[Piece], *, title: str, sapo: str | None, byline: str | No
     kept: list[Piece] = []
     for p in pieces:
         k = key(p.text)
-        if isinstance(p.block, (Heading, Paragraph)) and k and k == tkey and not kept:
-            continue  # the headline again
+        if isinstance(p.block, (Heading, Paragraph)) and k and k == tkey and all(
+                isinstance(x.block, Figure) for x in kept):
+            continue  # the headline again, under the lead picture if any (helper-139)
         if skey and isinstance(p.block, (Heading, Paragraph)) and k and (
                 k == skey or key(strip_outlet_tag(p.text)) == skey):
             continue  # the sapo again

@@ -16,6 +16,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from bantin.model.outlets import outlet_key
+from bantin.source.html.boilerplate import in_text
 from bantin.source.html.page import LinkedData, classes, key, language, lines_of_el, meta, squash, text_of_el, words
 
 _DOMAIN = re.compile(r"(?i)^(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}/?$")
@@ -143,10 +144,25 @@ def _visible_bylines(page: Any) -> list[str]:
             continue
         if el.xpath(_IN_QUOTE):  # who a quote box quotes, not who wrote the article (helper-134)
             continue
+        if _in_a_sentence(el):
+            continue  # "Theo ông <span class="author">Nguyễn Văn An</span>, …": a name in the text (helper-139)
         for text in map(lambda t: _BY.sub("", t), _byline_lines(lines_of_el(el))):
             if text and len(_PAREN.sub("", text).split()) <= 6 and not any(ch.isdigit() for ch in text):
                 out.append(text)
     return out + _under_headline(page)
+
+
+def _in_a_sentence(el: Any) -> bool:
+    """Whether an inline element is a name in running text: a word in small letters
+    comes right before it ("Theo ông …"), not a byline's "Par", "By" or "|"."""
+    if el.tag not in ("a", "span", "b", "strong", "i", "em") or not in_text(el):
+        return False
+    block = next((a for a in el.iterancestors() if a.tag not in ("a", "span", "b", "strong", "i", "em")), None)
+    own = squash(text_of_el(el))
+    whole = squash(text_of_el(block)) if block is not None else ""
+    at = whole.find(own) if own else -1
+    before = whole[:at].split() if at > 0 else []
+    return bool(before) and before[-1][:1].islower() and not _BY.match(before[-1] + " ")
 
 
 def _byline_lines(lines: list[str]) -> list[str]:

@@ -1,8 +1,7 @@
 """The saved page as lxml sees it: parsing, ``<meta>`` look-ups, JSON-LD, and the
 small text helpers every other module of the web reader uses.
 
-The page is parsed once, with no network and no entities; every later step reads
-(or prunes) this one tree.
+The page is parsed once, with no network and no entities; every later step reads (or prunes) this one tree.
 """
 
 from __future__ import annotations
@@ -18,7 +17,7 @@ from typing import Any
 
 from bantin.errors import InputError
 from bantin.source import xmlguards
-from bantin.source.html import breaks, layout
+from bantin.source.html import breaks, layout, runs
 
 # CJK, kana, hangul and Thai have no spaces: each character counts as a word.
 _CJK = "\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af\uff66-\uff9f"
@@ -104,7 +103,8 @@ def parse(text: str) -> Any:
     said = next(filter(None, (xmlguards.guard(e.message) for e in parser.error_log)), None)
     if said is not None:
         raise InputError(f"not an article page: {said}")
-    layout.unwrapped(page)  # the page as it reads, before its breaks are settled
+    layout.unwrapped(page)  # the page as it reads, before its runs and breaks are settled
+    runs.prepare(page)
     breaks.prepare(page)
     return page
 

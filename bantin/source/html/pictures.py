@@ -195,8 +195,12 @@ def collect(page: Any) -> tuple[list[Picture], list[Any]]:
     out: list[Picture] = []
     imgs: list[Any] = []
     seen: set[str] = set()
+    # A <noscript> copy of a picture the page also shows (its lazy copy, before or
+    # after it) is that picture: the copy shown is the figure (helper-139).
+    shown = {resolve(img) for img in page.iter("img") if not any(a.tag == "noscript" for a in img.iterancestors())}
     for img in page.iter("img"):
         src = resolve(img)
+        hidden = any(a.tag == "noscript" for a in img.iterancestors())
         caption, credit, raw = _find_caption(img)
         marked = " ".join([classes(img)] + [classes(a) for a in list(img.iterancestors())[:3]])
         named = _file_name(img.get("src") or "").lower()[-80:]
@@ -210,7 +214,7 @@ def collect(page: Any) -> tuple[list[Picture], list[Any]]:
         figure = bool(src) and (inline or not src.startswith("data:")) and not _declared_small(img) and not (
             _NOT_FIGURE.search(marked) or (_NOT_FIGURE.search(named) and not credited)) and not (
             _links_away(img) and not caption) and not (
-            src in seen and any(a.tag == "noscript" for a in img.iterancestors()))
+            hidden and (src in seen or src in shown))
         seen.add(src)
         img.set("src", TOKEN.format(len(out)))
         for attr in (*_LAZY, "srcset", "data-srcset"):

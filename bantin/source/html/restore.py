@@ -63,7 +63,11 @@ def _lost_lists(pieces: list[Piece], page: Any, convert: Callable[[Any], list[Pi
     out: list[tuple[Any, Piece]] = []
     shown = " ".join(key(p.text) for p in pieces)
     for el in page.iter("ul", "ol"):
-        items = [key(text_of_el(li)) for li in el if li.tag == "li"]
+        # An item's own words, without its sublist's: the pieces hold them apart, and an
+        # item whole was never "shown", so a kept list came back twice (helper-139).
+        items = [key(squash(" ".join(li.xpath(".//text()[not(ancestor::ul[ancestor::li]) and "
+                                              "not(ancestor::ol[ancestor::li])]"))))
+                 for li in el if li.tag == "li"]
         if not items or not all(items) or any(a.tag in ("ul", "ol", "a", *_HELD) for a in el.iterancestors()):
             continue
         before = el.getprevious()

@@ -55,6 +55,11 @@ _LINKED_DATA = re.compile(r"""type\s*=\s*["']?application/ld\+json""", re.I)
 # A picture's bytes: an icon's few hundred characters stay, a photo's go (its
 # media type stays, and :mod:`.pictures` takes the emptied address for a photo).
 _INLINE = re.compile(r"""(data:[\w.+-]*/[\w.+-]*(?:;[\w.+-]+(?:=[\w.+-]+)?)*,)[^"'\s)>]{4096,}""")
+# An attribute value no article's reading needs: a gallery's JSON in a data-
+# attribute, an inline <svg>'s path. It refused the page as "a tag of more than
+# 65,536 characters" (helper-139); emptied, the tag is a tag. (A value holding
+# "<" or ">" is left, and weighed as before.)
+_LONG_VALUE = re.compile(r"""(\s[\w:.-]+\s*=\s*)(?:"[^"<>]{8192,}"|'[^'<>]{8192,}')""")
 
 
 def declaration(text: str) -> str:
@@ -63,8 +68,9 @@ def declaration(text: str) -> str:
 
 
 def slim(text: str) -> str:
-    """The page without scripts (JSON-LD kept), style sheets, comments and the
-    bytes of inline pictures, in one pass; an element left open is kept as it is."""
+    """The page without scripts (JSON-LD kept), style sheets, comments, the
+    bytes of inline pictures and long attribute values, in one pass; an element
+    left open is kept as it is."""
     parts: list[str] = []
     pos = 0
     while True:
@@ -88,7 +94,7 @@ def slim(text: str) -> str:
             parts.append(text[pos:m.start()])
         pos = close.end()
     parts.append(text[pos:])
-    return _INLINE.sub(r"\1", "".join(parts))
+    return _LONG_VALUE.sub(r'\1""', _INLINE.sub(r"\1", "".join(parts)))
 
 
 _LONG_TAG = re.compile(rf"<[A-Za-z][^<>]{{{MAX_TAG},}}")
