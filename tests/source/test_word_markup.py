@@ -71,6 +71,14 @@ def test_a_smart_art_diagram_without_its_data_part_costs_only_itself():
     assert paragraphs(a) == ["Trước.", "Sau."] and len(a.blocks) == 2
 
 
+def test_a_master_documents_sub_document_is_named_not_dropped_in_silence():
+    # Its text is another file, which a reader does not open (helper-134).
+    body = TITLE + p("Trước.") + '<w:p><w:subDoc r:id="rIdSub"/></w:p>' + p("Sau.")
+    a, warnings = word(docx(body, rels=(("rIdSub", "subDocument", "chuong-1.docx", True),)))
+    assert paragraphs(a) == ["Trước.", "Sau."]
+    assert any("1 sub-document(s) of a master document (w:subDoc) not read" in w for w in warnings), warnings
+
+
 def test_content_controls_smart_tags_and_custom_xml_keep_their_text():
     body = (TITLE
             + '<w:sdt><w:sdtPr/><w:sdtContent>' + p("Đoạn trong ô nội dung.") + '</w:sdtContent></w:sdt>'

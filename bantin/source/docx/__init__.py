@@ -77,6 +77,9 @@ def read(data: bytes, ctx: Context) -> Document:
         ctx.warn(f"{doc.symbols} symbol-font character(s) left out (glyphs of a private-use area, not text)")
     if body.diagrams:
         ctx.warn(f"{body.diagrams} SmartArt diagram(s) read as lists of their words; their drawing is not kept")
+    if doc.subdocs:
+        ctx.warn(f"{doc.subdocs} sub-document(s) of a master document (w:subDoc) not read: each is a file of "
+                 "its own; convert it on its own")
     if body.chunks:
         ctx.warn(f"{body.chunks} embedded document chunk(s) (w:altChunk) not read")
     if notes.missing and not package.broken:  # a damaged part's own warning says what it cost

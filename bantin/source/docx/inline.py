@@ -82,6 +82,7 @@ class Doc:
     warn: Callable[[str], None]
     fields: list[Frame] = field(default_factory=list)  # complex fields can span paragraphs
     symbols: int = 0  # symbol-font characters left out
+    subdocs: int = 0  # sub-documents a master document links to (w:subDoc), not read
 
 
 @dataclass
@@ -141,6 +142,8 @@ class Runs:
                 content = filled(child)
                 if content is not None:
                     self.walk(content, href)
+            elif tag == W + "subDoc":
+                self.doc.subdocs += 1  # another file: a reader reads nothing outside its input
             elif tag == W + "fldSimple":
                 self.walk(child, href or field_link(child.get(W + "instr", "")))
             elif tag == MC + "AlternateContent":
