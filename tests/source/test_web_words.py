@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from helpers import words
 
 import bantin
@@ -133,3 +134,21 @@ data-src="/img/bom-nhiet.jpg" class="lazyload" width="950" height="475"></div>
     figures = [b for b in a.blocks if isinstance(b, Figure)]
     assert len(figures) == 1 and figures[0].credit == "Adobe Stock", figures
     assert "Ảnh: Adobe Stock" not in _paragraphs(a)
+
+
+@pytest.mark.parametrize("line", [
+    '<div class="info">Nhóm phóng viên <span class="author">Thu Hà - Quốc Tuấn</span></div>',
+    '<p style="text-align:right"><strong>Tin, ảnh: <span class="author">Thu Hà - Quốc Tuấn</span></strong></p>',
+    '<p style="text-align:right"><span class="byline">Thu Hà - Quốc Tuấn</span></p>'
+    "<p><em>Mời bạn đọc theo dõi Báo Mẫu trên Zalo để cập nhật tin tức mới nhất</em></p>",
+])
+def test_a_byline_after_its_lead_or_before_a_footer_is_the_byline_once(tmp_path, line):
+    """helper-140: a name after "Nhóm phóng viên" or "Tin, ảnh:" was taken for a name in
+    a sentence and lost; a byline alone in its paragraph, kept in the text, was
+    printed there and signed again."""
+    page = tmp_path / "p.html"
+    page.write_text(f"{HEAD}<article><h1>{TITLE}</h1>{OPENING}{CLOSING}{line}</article></body></html>",
+                    encoding="utf-8")
+    a = bantin.read(page, warn=lambda _: None)
+    assert isinstance(a, Article) and (a.byline or "").replace("\xa0", " ") == "Thu Hà – Quốc Tuấn"
+    assert not any("Quốc Tuấn" in p for p in _paragraphs(a)), _paragraphs(a)

@@ -105,10 +105,11 @@ def prune(page: Any) -> None:
     for el in doomed:
         remove(el)
     for el in body.iter(*_INLINE):
-        if in_text(el) and not _HIDDEN.search(classes(el)):
+        if in_text(el) and _among_words(el) and not _HIDDEN.search(classes(el)):
             # Kept here as words of the text: trafilatura would drop it again by its
             # name ("Theo ông <span class="author">Nguyễn Văn An</span>, …" lost the
-            # name, helper-139). Its box, if any, was judged above.
+            # name, helper-139). Its box, if any, was judged above. A byline alone in
+            # its paragraph keeps its name, and goes as before (helper-140).
             for name in _NAMES:
                 el.attrib.pop(name, None)
 
@@ -131,6 +132,12 @@ def in_text(el: Any) -> bool:
                 break
             node, up = up, up.getparent()
     return up is not None and up.tag in _TEXT_BLOCKS
+
+
+def _among_words(el: Any) -> bool:
+    """Whether the block around an inline element holds words besides its own."""
+    block = next((a for a in el.iterancestors() if a.tag not in _INLINE), None)
+    return block is not None and len(words(text_of_el(block))) - len(words(text_of_el(el))) >= 2
 
 
 def _lone_item(li: Any) -> bool:

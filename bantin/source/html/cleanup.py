@@ -212,7 +212,9 @@ def clean(pieces: list[Piece], *, title: str, sapo: str | None, byline: str | No
     last = kept[-1] if kept else None
     if last is not None and isinstance(last.block, Paragraph):
         lkey = key(last.text)
-        if bkey and (lkey == bkey or (lkey.startswith(bkey) and last.words <= len(bkey.split()) + 4)):
+        # The byline's own line, with what leads or follows it ("Bài, ảnh: Minh Châu").
+        if bkey and (lkey == bkey or ((lkey.startswith(bkey) or lkey.endswith(bkey))
+                                      and last.words <= len(bkey.split()) + 4)):
             kept.pop()
         elif not bkey and name_like(last.text) and len(kept) > 1 and not _office_over(last.text):
             byline = squash(last.text)

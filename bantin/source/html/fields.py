@@ -152,17 +152,25 @@ def _visible_bylines(page: Any) -> list[str]:
     return out + _under_headline(page)
 
 
+SENTENCE_GOES_ON = 3  # words after a name that make it part of a sentence, not a line's end
+
+
 def _in_a_sentence(el: Any) -> bool:
     """Whether an inline element is a name in running text: a word in small letters
-    comes right before it ("Theo ông …"), not a byline's "Par", "By" or "|"."""
+    comes right before it ("Theo ông …") and the sentence goes on after it. Not a
+    byline's "Par", "By", "Tin, ảnh:" or "Nhóm phóng viên …" at its line's end
+    (helper-140: those bylines were lost)."""
     if el.tag not in ("a", "span", "b", "strong", "i", "em") or not in_text(el):
         return False
     block = next((a for a in el.iterancestors() if a.tag not in ("a", "span", "b", "strong", "i", "em")), None)
     own = squash(text_of_el(el))
     whole = squash(text_of_el(block)) if block is not None else ""
     at = whole.find(own) if own else -1
-    before = whole[:at].split() if at > 0 else []
-    return bool(before) and before[-1][:1].islower() and not _BY.match(before[-1] + " ")
+    if at <= 0:
+        return False
+    before, after = whole[:at].split(), words(whole[at + len(own):])
+    return bool(before) and before[-1][:1].islower() and not before[-1].endswith(":") \
+        and not _BY.match(before[-1] + " ") and len(after) >= SENTENCE_GOES_ON
 
 
 def _byline_lines(lines: list[str]) -> list[str]:
