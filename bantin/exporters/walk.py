@@ -129,20 +129,26 @@ class Walker:
         """The điểm báo: its header, then one numbered entry per article, with a
         group heading wherever the group changes (``--group-by``)."""
         self.digest_header(b)
-        last = None
+        last, heading = None, ""
         for n, a in enumerate(b.articles, 1):
             key = group_key(a, b.group_by)
             if b.group_by and key != last:
-                self.group(group_label(a, b.group_by))  # the name the group's first entry gives
+                heading = group_label(a, b.group_by)  # the name the group's first entry gives
+                self.group(heading)
                 last = key
-            self.entry(a, n)
+            # Under its outlet's heading an entry's source line does not name the
+            # outlet again (helper-138: 56 entries ran to two more A4 pages); a copy
+            # of other outlets, or a paper named otherwise, still names them.
+            named = b.group_by == "outlet" and a.outlet is not None and a.outlet.display == heading
+            self.entry(a, n, named)
         self.end_digest(b)
 
-    def entry(self, a: Article, n: int) -> None:
+    def entry(self, a: Article, n: int, headed: bool = False) -> None:
         """Entry ``n`` of a digest: its title, source line and lede, then its key
-        points (the entry's list) and any other block it holds."""
+        points (the entry's list) and any other block it holds. ``headed``: the
+        group heading above names its outlet, which its source line leaves out."""
         self.entry_title(a, n)
-        source = source_line(a)
+        source = source_line(replace(a, outlet=None) if headed else a)
         if source:
             self.entry_source(source)
         if a.lede:

@@ -51,6 +51,10 @@ def test_group_by_outlet_lists_each_paper_once(tmp_path: Path, fmt: str) -> None
     assert second < text.index("Giá xăng") < text.index("Học sinh Cà Mau")
     if fmt == "txt":  # the text sets group headings in capitals
         assert text.count("VNEXPRESS") == 1 and text.count("DÂN TRÍ") == 1
+        # Under its paper's heading an entry's source line does not name the paper
+        # again; one that names it otherwise still does (helper-138).
+        assert text.count("VnExpress") == 1 and "Báo VnExpress" in text
+        assert "Báo điện tử Dân Trí" in text and text.count("Báo Dân trí") == 0
 
 
 def test_the_groups_are_in_the_pdf_outline_and_the_epub_contents(tmp_path: Path) -> None:
