@@ -9,6 +9,7 @@ vowels with a hook above or a dot below. Not â ê ô (French), ã õ (Portugues
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from bantin.model.document import Article, Document
 from bantin.model.maps import spans_of
@@ -43,3 +44,10 @@ def vietnamese(text: str) -> bool:
         return False
     words = text.split()
     return sum(1 for w in words if _VIETNAMESE.search(w)) >= SHARE * len(words)
+
+
+def unmarked(text: str) -> str:
+    """Vietnamese letters without their marks, "đ" as "d": "Tuổi Trẻ" as "Tuoi Tre",
+    as a page's address or a headline in capitals without marks writes it."""
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))

@@ -10,11 +10,11 @@ the byline.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
+from bantin.model.language import unmarked
 from bantin.model.outlets import outlet_key
 from bantin.source.html.boilerplate import in_text
 from bantin.source.html.page import LinkedData, classes, key, language, lines_of_el, meta, squash, text_of_el, words
@@ -222,16 +222,10 @@ def _outlet(candidates: list[str | None], vietnamese: bool) -> str | None:
     if vietnamese:
         accented = [n for n in proper if not n.isascii()]
         if accented and proper and proper[0].isascii() and any(
-                set(words(_fold(proper[0]))) & set(words(_fold(a))) - _ORG_WORDS for a in accented):
+                set(words(unmarked(proper[0]))) & set(words(unmarked(a))) - _ORG_WORDS for a in accented):
             return accented[0]
     found = proper or names
     return found[0] if found else None
-
-
-def _fold(text: str) -> str:
-    """Vietnamese letters without their marks, to compare "TUOI TRE" with "Tuổi Trẻ"."""
-    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 # The words a Vietnamese paper's full name opens with ("Báo Sài Gòn Giải Phóng",

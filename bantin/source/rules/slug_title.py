@@ -13,8 +13,9 @@ were printed with their "…" in every format and the PDF's outline (helper-138)
 from __future__ import annotations
 
 import re
-import unicodedata
 from urllib.parse import unquote, urlsplit
+
+from bantin.model.language import unmarked
 
 _CUT = re.compile(r"\s*(?:\.{3}|…)\s*$")
 _WORD = re.compile(r"\w+")
@@ -26,8 +27,7 @@ MAX_CUT = 12  # words a scraper cuts from a headline; more is another name
 
 def fold(word: str) -> str:
     """A word without its marks, in lower case, as an address writes it."""
-    bare = unicodedata.normalize("NFD", word.lower().replace("đ", "d"))
-    return "".join(c for c in bare if not unicodedata.combining(c))
+    return unmarked(word.lower())
 
 
 def completed(title: str, url: str | None, texts: list[str]) -> str:
