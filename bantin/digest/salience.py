@@ -36,7 +36,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 W_CENTRAL = 1.0
@@ -240,11 +240,12 @@ def leans(text: str) -> bool:
     return bool(_LEANS.match(text) or _PRONOUN.match(text) or back or _ANNOUNCES.search(text))
 
 
-def named_before(text: str, before: Sequence[str], shown: str) -> bool:
+def named_before(text: str, before: Iterable[str], shown: str) -> bool:
     """Does the sentence call someone by one word of the name that ``before`` (the
-    article's sentences up to it) gave in full, and ``shown`` (what the entry shows above its
-    points) does not? A full name is two to four capitalised words holding that
-    one first or last, after "ông", "bà" … or three words or more alone."""
+    article's sentences up to it, read only for such a sentence) gave in full, and
+    ``shown`` (what the entry shows above its points) does not? A full name is two
+    to four capitalised words holding that one first or last, after "ông", "bà" …
+    or three words or more alone."""
     m = _SHORT_NAME.match(text)
     if m is None:
         return False

@@ -39,7 +39,7 @@ _WRAPPER_PROSE = 40  # words of prose that make a "wrapper" box part of the arti
 _WIDGET = re.compile(r"(?<![a-z])(?:tags?|keywords?|tu-?khoa|tools?|print|source|author|authors|byline|avatar|"
                      r"follow|download|hotline|date|datetime|timestamp|dateline|status)(?![a-z])")
 # Inline elements inside running text are never boxes, whatever their class says.
-_INLINE = frozenset({"a", "span", "b", "strong", "i", "em", "time", "small", "sup", "sub", "mark", "abbr", "label"})
+INLINE = frozenset({"a", "span", "b", "strong", "i", "em", "time", "small", "sup", "sub", "mark", "abbr", "label"})
 _TEXT_BLOCKS = frozenset({"p", "li", "td", "th", "h2", "h3", "h4", "h5", "h6", "blockquote", "figcaption"})
 _WIDGET_WORDS = 40
 _NEVER = ("html", "body", "head", "main", "article", "h1")
@@ -104,8 +104,9 @@ def prune(page: Any) -> None:
         stack.extend(reversed(el))
     for el in doomed:
         remove(el)
-    for el in body.iter(*_INLINE):
-        if in_text(el) and _among_words(el) and not _HIDDEN.search(classes(el)):
+    counted: dict[Any, int] = {}  # words per block, each counted once: a paragraph of 1,000 links
+    for el in body.iter(*INLINE):
+        if in_text(el) and _among_words(el, counted) and not _HIDDEN.search(classes(el)):
             # Kept here as words of the text: trafilatura would drop it again by its
             # name ("Theo ông <span class="author">Nguyễn Văn An</span>, …" lost the
             # name, helper-139). Its box, if any, was judged above. A byline alone in
@@ -124,20 +125,31 @@ def in_text(el: Any) -> bool:
     (helper-139: "Theo ông <span><span class="author">Nguyễn Văn An</span></span>,"
     lost the name, and "qua <span><a class="share-link">ứng dụng</a></span>" the link)."""
     node, up = el, el.getparent()
-    if el.tag in _INLINE:
+    if el.tag in INLINE:
         while up is not None:  # out through the inline elements around it
             if (node.tail or "").strip() or (up.text or "").strip():
                 return True
-            if up.tag not in _INLINE:
+            if up.tag not in INLINE:
                 break
             node, up = up, up.getparent()
     return up is not None and up.tag in _TEXT_BLOCKS
 
 
-def _among_words(el: Any) -> bool:
-    """Whether the block around an inline element holds words besides its own."""
-    block = next((a for a in el.iterancestors() if a.tag not in _INLINE), None)
-    return block is not None and len(words(text_of_el(block))) - len(words(text_of_el(el))) >= 2
+def block_of(el: Any) -> Any | None:
+    """The nearest element around ``el`` that is not inline: its paragraph, cell or box."""
+    return next((a for a in el.iterancestors() if a.tag not in INLINE), None)
+
+
+def _among_words(el: Any, counted: dict[Any, int]) -> bool:
+    """Whether the block around an inline element holds words besides its own;
+    ``counted`` keeps each block's count (keyed by the element, which it keeps
+    alive: lxml's proxies, and so their id(), do not outlive their references)."""
+    block = block_of(el)
+    if block is None:
+        return False
+    if block not in counted:
+        counted[block] = len(words(text_of_el(block)))
+    return counted[block] - len(words(text_of_el(el))) >= 2
 
 
 def _lone_item(li: Any) -> bool:

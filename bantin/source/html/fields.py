@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 from bantin.model.language import unmarked
 from bantin.model.outlets import outlet_key
-from bantin.source.html.boilerplate import in_text
+from bantin.source.html.boilerplate import INLINE, block_of, in_text
 from bantin.source.html.page import LinkedData, classes, key, language, lines_of_el, meta, squash, text_of_el, words
 
 _DOMAIN = re.compile(r"(?i)^(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}/?$")
@@ -160,9 +160,9 @@ def _in_a_sentence(el: Any) -> bool:
     comes right before it ("Theo ông …") and the sentence goes on after it. Not a
     byline's "Par", "By", "Tin, ảnh:" or "Nhóm phóng viên …" at its line's end
     (helper-140: those bylines were lost)."""
-    if el.tag not in ("a", "span", "b", "strong", "i", "em") or not in_text(el):
+    if el.tag not in INLINE or not in_text(el):
         return False
-    block = next((a for a in el.iterancestors() if a.tag not in ("a", "span", "b", "strong", "i", "em")), None)
+    block = block_of(el)
     own = squash(text_of_el(el))
     whole = squash(text_of_el(block)) if block is not None else ""
     at = whole.find(own) if own else -1

@@ -197,10 +197,13 @@ def collect(page: Any) -> tuple[list[Picture], list[Any]]:
     seen: set[str] = set()
     # A <noscript> copy of a picture the page also shows (its lazy copy, before or
     # after it) is that picture: the copy shown is the figure (helper-139).
-    shown = {resolve(img) for img in page.iter("img") if not any(a.tag == "noscript" for a in img.iterancestors())}
+    # The set holds the elements themselves: lxml keeps one proxy per element only
+    # while a reference to it lives, so an id() would not name it.
+    scripted = set(page.xpath("//noscript//img"))
+    shown = {resolve(img) for img in page.iter("img") if img not in scripted}
     for img in page.iter("img"):
         src = resolve(img)
-        hidden = any(a.tag == "noscript" for a in img.iterancestors())
+        hidden = img in scripted
         caption, credit, raw = _find_caption(img)
         marked = " ".join([classes(img)] + [classes(a) for a in list(img.iterancestors())[:3]])
         named = _file_name(img.get("src") or "").lower()[-80:]
