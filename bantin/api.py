@@ -218,7 +218,7 @@ def convert(
     collect: bool = True,
     progress: bool = False,
     scheduler: str | None = None,
-    batch_size: int = 50,
+    batch_size: int | None = None,
     debug: bool = False,
     digest: bool = False,
     group_by: str | None = None,
@@ -251,7 +251,7 @@ def convert(
     ``scheduler`` sends the work to a Dask cluster instead of local processes: a
     scheduler's address (``"tcp://host:8786"``) or ``"local"`` for a
     ``LocalCluster`` of ``jobs`` workers. Inputs travel in batches of
-    ``batch_size``; it needs the ``dask`` extra. A bundle is one document and is
+    ``batch_size`` (50 by default; only with a scheduler); it needs the ``dask`` extra. A bundle is one document and is
     always made locally.
     """
     if isinstance(inputs, (str, os.PathLike)):

@@ -119,8 +119,8 @@ def _shard(value: str | None) -> tuple[int, int] | None:
               help="Convert only the I-th of N shares (I from 1 to N): N CI jobs, one share each.")
 @click.option("--scheduler", default=None, metavar="ADDRESS",
               help="Run on a Dask cluster: tcp://HOST:8786, or local (needs bantin[dask]).")
-@click.option("--batch-size", type=int, default=50, show_default=True,
-              help="Inputs per Dask task (with --scheduler).")
+@click.option("--batch-size", type=click.IntRange(1, 100_000), default=None,
+              help="Inputs per Dask task (with --scheduler; default 50).")
 @click.option("--overwrite", is_flag=True,
               help="Replace existing files (.txt, .docx, .pdf, …) beside a named input or in an input "
                    "folder, which bantin did not write itself, and Word outputs somebody "
@@ -131,7 +131,7 @@ def export_cmd(
     formats: tuple[str, ...], style: str, encoding: str, source_format: str | None, out: str,
     meta: tuple[str, ...], bundle_title: str | None, digest: bool, group_by: str | None, jobs: int | None,
     quiet: bool, fail_fast: bool,
-    report: str | None, incremental: bool, shard: str | None, scheduler: str | None, batch_size: int,
+    report: str | None, incremental: bool, shard: str | None, scheduler: str | None, batch_size: int | None,
     overwrite: bool, debug: bool, inputs: tuple[str, ...],
 ) -> None:
     """Convert INPUT files or folders (or - for stdin) to the chosen formats.

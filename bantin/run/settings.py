@@ -188,7 +188,7 @@ class Settings:
         collect: bool = True,
         progress: bool = False,
         scheduler: str | None = None,
-        batch_size: int = 50,
+        batch_size: int | None = None,
         debug: bool = False,
         digest: bool = False,
         group_by: str | None = None,
@@ -218,7 +218,11 @@ class Settings:
         check_reader(source_format)
         pairs = _pairs(meta)
         jobs = _int("jobs", jobs, 1, 1024)
-        batch_size = _int("batch_size", batch_size, 1, 100_000)
+        # An option that would do nothing is refused, not ignored: a CI job that
+        # passes it believes it took effect (helper-137).
+        if batch_size is not None and scheduler is None:
+            raise UsageError("--batch-size sets the inputs per Dask task: it needs --scheduler")
+        batch_size = _int("batch_size", 50 if batch_size is None else batch_size, 1, 100_000)
         epoch = source_date_epoch() if epoch is None else _int("epoch", epoch, 0, MAX_EPOCH)
         bundle = _str("bundle", bundle)
         if bundle is not None and not bundle.strip():
@@ -236,12 +240,14 @@ class Settings:
         if not isinstance(out_dir, (str, os.PathLike, type(None))):
             raise UsageError(f"out_dir must be a path or None, not {type(out_dir).__name__}")
         to_stdout = out_dir is None or os.fspath(out_dir) == "-"
+        if incremental and to_stdout:
+            raise UsageError("--incremental skips what an output folder already holds: it needs -o FOLDER, not -o -")
         return cls(
             formats=fmts, style=style_ref, encoding=codec(encoding), source_format=source_format,
             meta=parse_meta(pairs), out_dir=None if to_stdout else Path(os.fspath(out_dir)),  # type: ignore[arg-type]
             debug=bool(debug), digest=bool(digest), group_by=group_by, bundle=bundle, jobs=jobs, quiet=bool(quiet),
             fail_fast=bool(fail_fast), report=Path(os.fspath(report)) if report else None,
-            incremental=bool(incremental) and not to_stdout, shard=shard, collect=bool(collect),
+            incremental=bool(incremental), shard=shard, collect=bool(collect),
             progress=bool(progress), scheduler=scheduler, batch_size=batch_size, epoch=epoch,
             overwrite=bool(overwrite),
         )

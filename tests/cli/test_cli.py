@@ -96,6 +96,9 @@ def test_meta_overrides(tmp_path):
     (["-f", "nope"], False),
     (["-f", "txt", "--style", "no-such-style"], False),
     (["-f", "txt", "-o", "/proc/bantin-out"], False),  # no option is wrong: help would not help
+    # An option that would do nothing here is refused, not ignored.
+    (["-f", "txt", "--batch-size", "10"], False),
+    (["-f", "txt", "-o", "-", "--incremental"], False),
     # click's parser says only what it did not understand: help says the rest.
     (["-f", "txt", "--no-such-option"], True),
     (["-o", "out", "-f"], True),
