@@ -14,6 +14,12 @@ a table: unwrapped, its short cells (the numbers, the bodies in charge, the
 deadlines) were dropped by trafilatura as the page's furniture (helper-136).
 Its cells become ``<div>``s, row by row, in their order; its caption, if any,
 a ``<div>`` before them.
+
+A bare page writes its article straight in ``<body>`` (an old static page, an
+e-book's chapter saved as a page). trafilatura takes the lists and subheadings
+there for the page's furniture and drops them (helper-142: the five lessons of an
+article, its "UBND thị xã nói gì?"); such a body is wrapped in the ``<article>``
+it is.
 """
 
 from __future__ import annotations
@@ -21,6 +27,12 @@ from __future__ import annotations
 from typing import Any
 
 PROSE = 20  # words of a paragraph of prose: a table's cell of data is shorter
+
+
+def prepare(page: Any) -> None:
+    """The page's layout tables unwrapped, and a bare body made its article."""
+    unwrapped(page)
+    bodied(page)
 
 
 def unwrapped(page: Any) -> None:
@@ -62,3 +74,18 @@ def _moved(el: Any, box: Any) -> None:
     for child in list(el):
         div.append(child)
     box.append(div)
+
+
+def bodied(page: Any) -> None:
+    """The body wrapped in an ``<article>`` when it holds the article's paragraphs
+    itself, and the page marks no article or main part of its own."""
+    body = next(page.iter("body"), None)
+    if body is None or next(page.iter("article", "main"), None) is not None:
+        return
+    if sum(1 for p in body.iterchildren("p") if len(p.text_content().split()) >= PROSE) < 2:
+        return
+    article = body.makeelement("article", {})
+    article.text, body.text = body.text, None
+    for child in list(body):
+        article.append(child)
+    body.append(article)

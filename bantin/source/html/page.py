@@ -103,7 +103,7 @@ def parse(text: str) -> Any:
     said = next(filter(None, (xmlguards.guard(e.message) for e in parser.error_log)), None)
     if said is not None:
         raise InputError(f"not an article page: {said}")
-    layout.unwrapped(page)  # the page as it reads, before its runs and breaks are settled
+    layout.prepare(page)  # the page as it reads, before its runs and breaks are settled
     runs.prepare(page)
     breaks.prepare(page)
     return page
