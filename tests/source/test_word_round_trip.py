@@ -122,3 +122,23 @@ def test_a_caption_without_its_picture_keeps_its_credit() -> None:
     back = api.read(api.export(a, "docx"), source_format="docx", warn=lambda _m: None)
     assert isinstance(back, Article)
     assert back.blocks == a.blocks
+
+
+@pytest.mark.parametrize("table_first", [True, False])
+def test_a_caption_without_its_picture_beside_a_table_is_the_pictures(table_first: bool) -> None:
+    """helper-142: a caption under bantin's "[Ảnh]" right after a table (or right
+    before one) became the table's caption, and the figure was gone."""
+    from bantin.model import Cell, Figure, Paragraph, Table, plain
+
+    table = Table(((Cell((Paragraph(plain("Đơn vị")),)), Cell((Paragraph(plain("Kinh phí")),))),
+                   (Cell((Paragraph(plain("Báo Nhân Dân")),)), Cell((Paragraph(plain("2.900")),)))), header_rows=1)
+    figure = Figure(plain("Toàn cảnh hội nghị chuyển đổi số."), "Minh Đức")
+    middle = (table, figure) if table_first else (figure, table)
+    a = Article("Kinh phí chuyển đổi số", lede="Bộ công bố kinh phí năm 2025.",
+                blocks=(Paragraph(plain("Bảng dưới đây tổng hợp số liệu.")), *middle,
+                        Paragraph(plain("Đoạn kết của bài viết."))))
+    back = api.read(api.export(a, "docx"), source_format="docx", warn=lambda _m: None)
+    assert isinstance(back, Article)
+    assert [type(b).__name__ for b in back.blocks] == [type(b).__name__ for b in a.blocks]
+    assert [b for b in back.blocks if isinstance(b, Figure)] == [figure]
+    assert all(not b.caption for b in back.blocks if isinstance(b, Table))

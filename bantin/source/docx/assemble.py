@@ -155,6 +155,7 @@ class Assembler:
         self.lists: list[_List] = []
         self.pictures: list[Figure] = []
         self.table_caption: Text = ()
+        self.placeholder = False  # bantin's "[Ảnh]" came last: the caption after it is a figure's
 
     def run(self, items: list[Item]) -> list[Block]:
         for i, it in enumerate(items):
@@ -181,14 +182,16 @@ class Assembler:
     def para(self, p: Para, following: Item | None) -> None:
         spans = strip_spans(p.spans) if p.role != "code" else p.spans
         text = p.text
+        placeholder, self.placeholder = self.placeholder, False
         if text and (p.role == "caption" or (self.pictures and self.under_picture(p))):
-            self.caption(spans, following)
+            self.caption(spans, following, placeholder)
             return
         if p.role == "code":
             self.code(spans)
             return
         if p.role == "placeholder":
-            return  # bantin's "[Ảnh]" where a picture was missing: the caption after it is the figure
+            self.placeholder = True  # bantin's "[Ảnh]" where a picture was missing: the caption after it is the figure
+            return
         if not text and not p.images:
             return
         if text and _RULE.fullmatch(text) and not any(c.isalnum() for c in text):
@@ -275,7 +278,7 @@ class Assembler:
         elif any(line.strip() for line in lines):
             self.out.append(CodeBlock(lines))
 
-    def caption(self, spans: Text, following: Item | None) -> None:
+    def caption(self, spans: Text, following: Item | None, placeholder: bool = False) -> None:
         self.close_lists()
         if self.pictures:
             # The caption is the nearest picture's, the one right above it; those
@@ -291,9 +294,11 @@ class Assembler:
             return
         self.flush_pictures()
         last = self.out[-1] if self.out else None
-        if isinstance(last, Table) and not last.caption and not isinstance(following, Table):
+        # After bantin's "[Ảnh]" the caption is a picture's, though a table comes
+        # before or after it (helper-142: it became the table's caption).
+        if not placeholder and isinstance(last, Table) and not last.caption and not isinstance(following, Table):
             self.out[-1] = replace(last, caption=spans)
-        elif isinstance(following, Table):
+        elif not placeholder and isinstance(following, Table):
             self.table_caption = spans
         else:
             # A caption with no picture (bantin's "[Ảnh]" placeholder, or a missing
