@@ -27,7 +27,7 @@ from bantin.source.html.pictures import Picture
 from bantin.source.html.tei import tei
 
 _LEAD = 24  # characters of a block's text that find it in the page
-_SENTENCE = 6  # words: a kept paragraph this long is the body's, not a label or a menu's line
+_SENTENCE = 6  # words: a paragraph or an item this long is a sentence, not a label or a menu's line
 _HEADINGS = ("h2", "h3", "h4")
 _HEADING_WORDS = 30
 _BOX_LINKS = 3
@@ -90,9 +90,10 @@ def _lost_lists(pieces: list[Piece], page: Any, convert: Callable[[Any], list[Pi
             continue
         before, after = _sibling(el, "getprevious"), _sibling(el, "getnext")
         intro = text_of_el(before) if before is not None and before.tag in ("p", "div", "strong", "b") else ""
-        # Between two of the body's kept paragraphs, a list needs no colon to be the
-        # article's ("… đến từ 5 bài học kinh nghiệm." and the five, helper-142).
-        among = _kept(before, shown) and _kept(after, shown)
+        # Between two of the body's kept paragraphs, a list of sentences needs no colon
+        # to be the article's ("… đến từ 5 bài học kinh nghiệm." and the five,
+        # helper-142); a menu's there ("Thời sự", "Thế giới") is not (helper-116).
+        among = _kept(before, shown) and _kept(after, shown) and all(len(i.split()) >= _SENTENCE for i in items)
         if not ((intro.endswith(":") and key(intro) in shown) or among) or all(item in shown for item in items):
             continue
         if el.find(".//a") is not None:
