@@ -66,7 +66,12 @@ def export(say: Say, inputs: Sequence[str], formats: Sequence[str], out: str, *,
         raise Refused(f"-o -: a {binary[0]} file would be written to the terminal; redirect it "
                       f"(> bai.{binary[0]}) or give -o FOLDER")
     try:
-        result = api.convert(inputs, formats, out, meta=split_meta(meta),
+        pairs = split_meta(meta)
+        if (any(k.strip().lower() == "title" for k, _ in pairs) and options.get("bundle") is None
+                and not options.get("quiet") and (len(inputs) > 1 or any(os.path.isdir(i) for i in inputs))):
+            # Eighteen articles all titled alike is a slip for --bundle, not a wish (helper-141).
+            say("bantin: warning: -M title gives every input the same title; --bundle TITLE titles one bundle")
+        result = api.convert(inputs, formats, out, meta=pairs,
                              jobs=(os.cpu_count() or 1) if jobs is None else jobs, on_message=say,
                              collect=False, progress=True, **options)
     except (UsageError, StyleError) as e:

@@ -24,7 +24,7 @@ import click
 from bantin.errors import StdoutError, UsageError
 from bantin.run import cluster, interrupt, manifest, owned, pool
 from bantin.run.collect import PassedOver, collect, covered, input_suffixes
-from bantin.run.convert import Job, Result, an_output, bundle, slug, target
+from bantin.run.convert import Job, Result, an_output, bundle, folded, slug, target
 from bantin.run.guard import Guard, OutputRefused, check, report_refusal
 from bantin.run.keys import in_shard, output_key
 from bantin.run.names import shown
@@ -34,6 +34,10 @@ from bantin.run.report import Report
 from bantin.run.settings import Settings
 
 Err = Callable[[str], None]
+# Seconds between saves of an --incremental run's manifest while it runs: a run
+# killed outright (SIGKILL, a CI job's timeout, the OOM killer) has no chance to
+# save it at the end, and its next run would convert everything again (helper-141).
+CHECKPOINT = 30.0
 
 
 class BatchUsageError(UsageError):
@@ -186,10 +190,14 @@ def _run(jobs: Iterator[Job], settings: Settings, err: Err, outcome: Outcome) ->
                 judged(Result.of(job, skipped=True, warnings=[job.skip]))
                 continue
             stem = str(job.stem)
-            if stem in seen:
-                judged(Result.of(job, error=f"output name collides with {seen[stem]}"))
+            # "Thời sự" typed composed and decomposed (an archive from a Mac) are two
+            # names here and one file once the outputs are zipped, synced or copied
+            # to Windows; so are "Bai" and "bai" (helper-141).
+            name = folded(stem)
+            if name in seen:
+                judged(Result.of(job, error=f"output name collides with {seen[name]}"))
                 continue
-            seen[stem] = job.label
+            seen[name] = job.label
             if incremental:
                 key = keys[stem] = output_key(job, settings)
                 if manifest.unchanged(known, stem, key, tracked):
@@ -212,6 +220,7 @@ def _run(jobs: Iterator[Job], settings: Settings, err: Err, outcome: Outcome) ->
         stream = cluster.results(pending, settings)
     else:
         stream = pool.results(pending, settings)
+    saved = time.monotonic()
     try:
         with _progress(total is not None and total > 1, total or 0) as bar:
             for job, res in stream:
@@ -221,6 +230,9 @@ def _run(jobs: Iterator[Job], settings: Settings, err: Err, outcome: Outcome) ->
                 issued.popleft()
                 res.job = job  # a worker's result knows only the label
                 _reported(res, job, keys, updates, tracked, settings, err, outcome)
+                if incremental and time.monotonic() - saved >= CHECKPOINT:
+                    _save(tracked, updates, outcome)
+                    saved = time.monotonic()
                 # The inputs judged after this one are settled whether or not it
                 # failed: left in the queue, the next result would pop one of them
                 # in place of its own job, and that input would vanish from the report.

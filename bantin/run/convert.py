@@ -293,23 +293,25 @@ def an_output(inputs: tuple[str, ...], path: Path, settings: Settings) -> bool:
     rel = Path(os.path.relpath(os.path.realpath(path), os.path.realpath(out))).with_suffix("")
     if rel.parts[:1] == ("..",):
         return False
-    name = _folded(rel.name)
+    name = folded(rel.name)
     if settings.bundle is not None:
-        return rel.parent == Path(".") and name == _folded(slug(settings.bundle))
+        return rel.parent == Path(".") and name == folded(slug(settings.bundle))
     for src in inputs:
         p = Path(src)
-        named = "stdin" if src == "-" else None if p.is_dir() else _folded(p.stem)
+        named = "stdin" if src == "-" else None if p.is_dir() else folded(p.stem)
         if rel.parent == Path(".") and name == named:
             return True
         folder = p / rel.parent
         if p.is_dir() and folder.is_dir() and any(
-                _folded(f.name).startswith(name) and _folded(f.name)[len(name):] in extensions()
+                folded(f.name).startswith(name) and folded(f.name)[len(name):] in extensions()
                 for f in folder.iterdir()):
             return True  # the walk takes "Bai.MD" as it takes "bai.md"
     return False
 
 
-def _folded(name: str) -> str:
+def folded(name: str) -> str:
+    """A name as a file system that folds case and composes marks sees it: two
+    names that fold alike are one file on macOS and Windows, and in most archives."""
     return unicodedata.normalize("NFC", name).casefold()
 
 

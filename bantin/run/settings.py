@@ -234,6 +234,9 @@ class Settings:
         if shard is not None and not (isinstance(shard, tuple) and len(shard) == 2
                                       and all(isinstance(x, int) for x in shard) and 1 <= shard[0] <= shard[1]):
             raise UsageError(f"shard must be (i, n) with 1 <= i <= n, not {shard!r}")
+        if shard is not None and bundle is not None:
+            # Each job would write the same bundle's file with its share of the articles.
+            raise UsageError("--shard splits the inputs among jobs; a --bundle is one document of them all")
         scheduler = _scheduler(_str("scheduler", scheduler))
         if not isinstance(report, (str, os.PathLike, type(None))):
             raise UsageError(f"report must be a path or None, not {type(report).__name__}")

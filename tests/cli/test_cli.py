@@ -89,6 +89,19 @@ def test_meta_overrides(tmp_path):
     assert got == ("2025-06-01", "Tên mới", "Ban biên tập", "Báo Mới")
     r = bantin("export", "-f", "json", "-o", "-", "-M", "date=5/8", str(f))
     assert r.returncode == 2 and b"ISO 8601" in r.stderr
+    assert b"same title" not in bantin("export", "-f", "txt", "-o", str(tmp_path / "one"), "-M", "title=X",
+                                      str(f)).stderr
+
+
+def test_one_title_given_to_many_inputs_is_warned_of(tmp_path):
+    """helper-141: "-M title=…" over a folder titled all its articles alike, without
+    a word; the slip is for --bundle."""
+    for name in ("a", "b"):
+        (tmp_path / "src").mkdir(exist_ok=True)
+        (tmp_path / "src" / f"{name}.txt").write_text(ARTICLE, encoding="utf-8")
+    r = bantin("export", "-f", "txt", "-o", str(tmp_path / "out"), "-M", "title=Tên mới", str(tmp_path / "src"))
+    assert r.returncode == 0, r.stderr
+    assert b"-M title gives every input the same title; --bundle TITLE titles one bundle" in r.stderr
 
 
 @pytest.mark.parametrize(("args", "pointer"), [
@@ -99,6 +112,7 @@ def test_meta_overrides(tmp_path):
     # An option that would do nothing here is refused, not ignored.
     (["-f", "txt", "--batch-size", "10"], False),
     (["-f", "txt", "-o", "-", "--incremental"], False),
+    (["-f", "txt", "--bundle", "Tổng hợp", "--shard", "1/2"], False),
     # click's parser says only what it did not understand: help says the rest.
     (["-f", "txt", "--no-such-option"], True),
     (["-o", "out", "-f"], True),

@@ -349,3 +349,25 @@ def test_words_owner_file_of_an_open_document_is_no_input(tmp_path):
     r = bantin("export", "-f", "txt", "-o", str(tmp_path / "out"), str(src))
     assert r.returncode == 0 and b"1 converted, 0 failed" in r.stderr, r.stderr
     assert sorted(p.name for p in (tmp_path / "out").iterdir() if not p.name.startswith(".")) == ["lich.txt"]
+
+
+def test_names_one_file_system_folds_alike_collide(tmp_path):
+    """helper-141: "Thời sự" typed composed and decomposed (an archive from a Mac)
+    are two folders on Linux and one once the outputs are zipped or copied to
+    Windows, where one file replaced the other without a word; so are "Bai" and
+    "bai". The second is reported as a collision, and the first converts."""
+    import unicodedata
+
+    src = tmp_path / "src"
+    article = "Tin mới\nMột câu của bài.\n"
+    for form in ("NFC", "NFD"):
+        folder = src / unicodedata.normalize(form, "Thời sự")
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / unicodedata.normalize(form, "Tin tức số 1.txt")).write_text(article, encoding="utf-8")
+    (src / "Bai.txt").write_text(article, encoding="utf-8")
+    (src / "bai.md").write_text("# Tin mới\n\nMột câu của bài.\n", encoding="utf-8")
+    r = bantin("export", "-f", "txt", "-j", "1", "-o", str(tmp_path / "out"), str(src))
+    assert r.returncode == 1, r.stderr
+    errors = [line for line in r.stderr.decode().splitlines() if "error" in line]
+    assert len(errors) == 2 and all("output name collides with" in e for e in errors), errors
+    assert len(list((tmp_path / "out").rglob("*.txt"))) == 2

@@ -803,3 +803,33 @@ def test_full_disk_keeps_converting_and_names_each_output(tmp_path, tiny_disk):
     data = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
     assert data["converted"] + data["failed"] == 12  # every input was tried
     assert not [p for p in tiny_disk.rglob("*") if p.name.endswith(".part")]
+
+
+def test_an_incremental_run_killed_outright_keeps_what_it_had_done(tmp_path):
+    """helper-141: the manifest was saved only at the run's end, so a run killed by
+    SIGKILL (a CI timeout, the OOM killer) left none, and the next run converted
+    everything again. It is saved as the run goes (every ``batch.CHECKPOINT`` s;
+    here after every input), and the process is killed as it reports its third."""
+    src, out = tmp_path / "src", tmp_path / "out"
+    src.mkdir()
+    for name in "abcd":
+        (src / f"{name}.txt").write_text(ARTICLE.replace("Tiêu đề thử", f"Tiêu đề {name}"), encoding="utf-8")
+    script = f"""
+import os, signal
+import bantin
+import bantin.run.batch as batch
+batch.CHECKPOINT = 0.0
+reported, calls = batch._reported, []
+def killed_at_the_third(*args, **kwargs):
+    if len(calls) == 2:
+        os.kill(os.getpid(), signal.SIGKILL)
+    calls.append(1)
+    return reported(*args, **kwargs)
+batch._reported = killed_at_the_third
+bantin.convert([{str(src)!r}], "txt", {str(out)!r}, jobs=1, incremental=True, quiet=True)
+"""
+    killed = subprocess.run([sys.executable, "-c", script], capture_output=True, timeout=120)
+    assert killed.returncode == -signal.SIGKILL, killed.stderr
+    again = bantin("export", "-f", "txt", "-j", "1", "--incremental", "-o", str(out), str(src))
+    assert again.returncode == 0, again.stderr
+    assert b"2 converted, 0 failed, 2 skipped" in again.stderr, again.stderr
