@@ -142,3 +142,23 @@ def test_a_caption_without_its_picture_beside_a_table_is_the_pictures(table_firs
     assert [type(b).__name__ for b in back.blocks] == [type(b).__name__ for b in a.blocks]
     assert [b for b in back.blocks if isinstance(b, Figure)] == [figure]
     assert all(not b.caption for b in back.blocks if isinstance(b, Table))
+
+
+def test_items_numbered_in_their_words_after_words_bullets_are_a_list_of_their_own() -> None:
+    """helper-142: "1. …" items (bantin's "List Paragraph", which Word does not
+    number) right after a bulleted list were read as further paragraphs of its last
+    item, and the numbered list was gone."""
+    from bantin.model import ListBlock, ListItem, Paragraph, plain
+
+    def items(*texts: str) -> tuple[ListItem, ...]:
+        return tuple(ListItem((Paragraph(plain(t)),)) for t in texts)
+
+    bullets = ListBlock(items("Đẩy mạnh hạ tầng số", "Phát triển nguồn nhân lực"))
+    steps = ListBlock(items("1. Bước một: khảo sát", "2. Bước hai: triển khai", "Thứ ba, đánh giá kết quả"),
+                      ordered=True, numbered_in_text=True)
+    a = Article("Các nhiệm vụ trọng tâm", lede="Đảng ủy phường họp bàn nhiệm vụ năm tới.",
+                blocks=(Paragraph(plain("Hội nghị thống nhất các nhóm việc sau.")), bullets, steps,
+                        Paragraph(plain("Đoạn kết của bài viết."))))
+    back = api.read(api.export(a, "docx"), source_format="docx", warn=lambda _m: None)
+    assert isinstance(back, Article)
+    assert back.blocks == a.blocks

@@ -42,6 +42,7 @@ from bantin.source.docx.body import Item, Para
 from bantin.source.docx.numbering import NumItem
 from bantin.source.rules.caption import credited
 from bantin.source.rules.heading import is_field
+from bantin.source.rules.lists import numbered_in_words
 
 _RULE = re.compile(r"[\s_\-–—─━═=*~·•.…]{3,}")
 _DINKUS = re.compile(r"\s*(?:[*⁂]\s*){1,5}")
@@ -207,7 +208,9 @@ class Assembler:
             self.flush_pictures()
             if text:
                 self.list_item(p.num, spans)
-        elif p.role == "list" and self.lists and text:
+        elif p.role == "list" and self.lists and text and not numbered_in_words(text):
+            # The open item's further paragraph; one that carries its own ordinal opens
+            # a list of its own ("1. …" typed after Word's bullets, helper-142).
             self.lists[-1].items[-1].append(Paragraph(spans))
         elif text:
             self.close_lists()

@@ -17,6 +17,11 @@ _NUMBERED = re.compile(r"^(?:\d{1,2}|[a-zđ])[.)]\s+\S")
 _BULLET = re.compile(r"^[-–—•●▪+*]\s+(?=\S)")
 
 
+def numbered_in_words(line: str) -> bool:
+    """Whether the line carries its own ordinal: "1. …", "a) …", "Thứ nhất, …"."""
+    return bool(_NUMBERED.match(line) or _ORDINAL.match(line))
+
+
 def opens_item(line: str) -> bool:
     """Whether the line opens a numbered or bulleted item ("1. …", "a) …", "- …")."""
     return bool(_NUMBERED.match(line) or _BULLET.match(line))
