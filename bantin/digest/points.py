@@ -163,6 +163,8 @@ def trims(u: Unit) -> Iterator[tuple[str, str | None, str | None]]:
     if tag:
         text = text[tag.end():]
         dropped.append("outlet tag")
+    if text.endswith("./."):
+        text = text[:-2]  # an official text's closing mark ends the article, not the sentence (helper-143)
     yield text, speaker, ", ".join(dropped) or None
     m = _ATTRIBUTION.search(text)
     if m and words(text[: m.start()]) >= 6:

@@ -201,6 +201,16 @@ def test_trailing_attribution_or_parenthesis_dropped_only_to_fit():
     assert [p.text for p in cut] == ["Bước đầu cơ quan chức năng xác định, nam thanh niên nói trên là Nguyễn Văn B."]
 
 
+
+def test_an_official_texts_closing_mark_does_not_end_a_point():
+    """helper-143: "… Phạm Ngọc Hùng./." as a point: "./." closes the article, and in
+    a review it reads as a stray slash."""
+    a = Article("Mùa muối", lede="Diêm dân bắt đầu vụ muối mới.", blocks=(Paragraph(plain(
+        "Vụ sản xuất muối chính vụ bắt đầu từ tháng 5 đến tháng 8 năm nay, với hơn 200 hộ tham gia./.")),))
+    assert [p.text for p in select(a, 5, 100)] == [
+        "Vụ sản xuất muối chính vụ bắt đầu từ tháng 5 đến tháng 8 năm nay, với hơn 200 hộ tham gia."]
+
+
 STORY = ("Cơn bão số 3 đổ bộ vào Quảng Ninh chiều 6/9 với sức gió mạnh cấp 12.\n"
          "Hơn 50.000 người dân đã được sơ tán khỏi vùng nguy hiểm trước khi bão đổ bộ.\n"
          "Tại Hạ Long, hàng trăm cây xanh bị quật đổ, nhiều tuyến phố mất điện trong đêm.\n"
