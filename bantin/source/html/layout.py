@@ -84,8 +84,13 @@ def bodied(page: Any) -> None:
         return
     if sum(1 for p in body.iterchildren("p") if len(p.text_content().split()) >= PROSE) < 2:
         return
-    article = body.makeelement("article", {})
-    article.text, body.text = body.text, None
-    for child in list(body):
-        article.append(child)
-    body.append(article)
+    enclose(body, "article")
+
+
+def enclose(el: Any, tag: str) -> None:
+    """Everything ``el`` holds moved into one new child ``<tag>``."""
+    inner = el.makeelement(tag, {})
+    inner.text, el.text = el.text, None
+    for child in list(el):
+        inner.append(child)
+    el.append(inner)

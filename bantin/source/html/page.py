@@ -295,11 +295,7 @@ def mark_code(page: Any) -> None:
         tokens = pre.text_content().split()
         if sum(not t.isascii() for t in tokens) >= _PROSE_SHARE * len(tokens):
             continue
-        code = pre.makeelement("code", {})
-        code.text, pre.text = pre.text, None
-        for child in list(pre):
-            code.append(child)
-        pre.append(code)
+        layout.enclose(pre, "code")
 
 
 def language(page: Any) -> str:
