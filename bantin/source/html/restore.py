@@ -3,8 +3,7 @@
 trafilatura sometimes leaves out a ``<figure>`` whose caption sits in its own
 block (the caption goes with it), the ``<h2>`` subheadings of a body it read
 through a fallback, or the lists of a body written straight in ``<body>``
-(helper-114: "Rác được chia thành các nhóm:" and then nothing), a list introduced
-by a colon or set between two of the body's kept paragraphs. Such an element
+(helper-114: "Rác được chia thành các nhóm:" and then nothing). Such an element
 is part of the article when it sits among the body's own paragraphs: its parent
 (or grandparent) is the parent of paragraphs trafilatura kept, and it lies after
 the headline and before the last of them; a captioned picture between the
@@ -27,7 +26,6 @@ from bantin.source.html.pictures import Picture
 from bantin.source.html.tei import tei
 
 _LEAD = 24  # characters of a block's text that find it in the page
-_SENTENCE = 6  # words: a paragraph or an item this long is a sentence, not a label or a menu's line
 _HEADINGS = ("h2", "h3", "h4")
 _HEADING_WORDS = 30
 _BOX_LINKS = 3
@@ -56,22 +54,6 @@ def _boxed(el: Any) -> bool:
     return any(sum(1 for a in box.iter("a") if len(words(text_of_el(a))) >= 2) >= _BOX_LINKS for box in _up(el, 2))
 
 
-def _sibling(el: Any, way: str) -> Any | None:
-    """The element before or after ``el``, comments and processing instructions passed."""
-    near = getattr(el, way)()
-    while near is not None and not isinstance(near.tag, str):
-        near = getattr(near, way)()
-    return near
-
-
-def _kept(el: Any | None, shown: str) -> bool:
-    """A paragraph of the page that the pieces hold (a sentence, not a label)."""
-    if el is None or el.tag != "p":
-        return False
-    k = key(text_of_el(el))
-    return len(k.split()) >= _SENTENCE and k in shown
-
-
 def _lost_lists(pieces: list[Piece], page: Any, convert: Callable[[Any], list[Piece]]) -> list[tuple[Any, Piece]]:
     """The page's outermost lists that a kept paragraph introduces ("Rác được chia
     thành các nhóm:") and of which the pieces lack an item, read as the converter
@@ -88,13 +70,11 @@ def _lost_lists(pieces: list[Piece], page: Any, convert: Callable[[Any], list[Pi
                  for li in el if li.tag == "li"]
         if not items or not all(items) or any(a.tag in ("ul", "ol", "a", *_HELD) for a in el.iterancestors()):
             continue
-        before, after = _sibling(el, "getprevious"), _sibling(el, "getnext")
+        before = el.getprevious()
+        while before is not None and not isinstance(before.tag, str):
+            before = before.getprevious()
         intro = text_of_el(before) if before is not None and before.tag in ("p", "div", "strong", "b") else ""
-        # Between two of the body's kept paragraphs, a list of sentences needs no colon
-        # to be the article's ("… đến từ 5 bài học kinh nghiệm." and the five,
-        # helper-142); a menu's there ("Thời sự", "Thế giới") is not (helper-116).
-        among = _kept(before, shown) and _kept(after, shown) and all(len(i.split()) >= _SENTENCE for i in items)
-        if not ((intro.endswith(":") and key(intro) in shown) or among) or all(item in shown for item in items):
+        if not intro.endswith(":") or key(intro) not in shown or all(item in shown for item in items):
             continue
         if el.find(".//a") is not None:
             continue
