@@ -251,8 +251,8 @@ def convert(
     ``scheduler`` sends the work to a Dask cluster instead of local processes: a
     scheduler's address (``"tcp://host:8786"``) or ``"local"`` for a
     ``LocalCluster`` of ``jobs`` workers. Inputs travel in batches of
-    ``batch_size`` (50 by default; only with a scheduler); it needs the ``dask`` extra. A bundle is one document and is
-    always made locally.
+    ``batch_size`` (50 by default; only with a scheduler); it needs the ``dask``
+    extra. A bundle is one document and is always made locally.
     """
     if isinstance(inputs, (str, os.PathLike)):
         inputs = [inputs]

@@ -5,7 +5,8 @@ and for the web reader, which tells a paper's name from a tagline in a site name
 from __future__ import annotations
 
 import re
-import unicodedata
+
+from bantin.model.language import unmarked
 
 # The kind of publication, which the name of a paper may or may not carry.
 _KIND = re.compile(r"\b(?:báo điện tử|báo|tạp chí|trang tin(?: điện tử)?|cổng thông tin(?: điện tử)?|online"
@@ -20,5 +21,4 @@ def outlet_key(name: str) -> str:
     domain = _DOMAIN.match(whole)
     # A paper's domain often spells its kind: baochinhphu.vn is Báo Chính phủ.
     text = re.sub(r"^bao(?=\w{4})", "", domain.group(1)) if domain else _KIND.sub(" ", whole)
-    bare = unicodedata.normalize("NFD", text.replace("đ", "d"))
-    return "".join(c for c in bare if c.isalnum() and not unicodedata.combining(c)) or whole
+    return "".join(c for c in unmarked(text) if c.isalnum()) or whole

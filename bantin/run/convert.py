@@ -22,6 +22,7 @@ from bantin.digest.build import to_digest
 from bantin.errors import BantinError, InputError
 from bantin.exporters import RenderContext, registry
 from bantin.model import Article, Briefing, Document, articles_of
+from bantin.model.language import unmarked
 from bantin.prepare import prepare
 from bantin.run import edited, owned
 from bantin.run.guard import OutputRefused, through_link
@@ -319,7 +320,5 @@ def slug(text: str) -> str:
     """A bundle's file name from its title: ASCII letters without their marks,
     words joined by hyphens. Any other character separates, as a space does, so
     "Điểm báo ngày 5/8" is diem-bao-ngay-5-8, not "ngay-58"."""
-    base = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    kept = "".join("" if unicodedata.combining(c) else c if c.isascii() and (c.isalnum() or c == "_") else " "
-                   for c in base)
+    kept = "".join(c if c.isascii() and (c.isalnum() or c == "_") else " " for c in unmarked(text))
     return "-".join(kept.lower().split())[:80].strip("-") or "briefing"

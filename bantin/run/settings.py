@@ -32,6 +32,7 @@ META_KEYS = ("title", "date", "outlet", "byline", "issuer", "number", "place", "
              "signed")
 MAX_EPOCH = 253402300799  # 9999-12-31T23:59:59Z, the last second a four-digit year can name
 GROUPS = ("outlet", "tag")
+BATCH_SIZE = 50  # inputs per Dask task, by default: the scheduler's overhead is per task
 DASK_EXTRA = 'the Dask backend needs the dask extra: pip install "bantin[dask]"'
 # The built-in formats that set type in the sheet's body, heading and code faces. txt
 # and json draw no font, and a plug-in's format says nothing of its fonts: a run for
@@ -163,7 +164,7 @@ class Settings:
     collect: bool = True  # keep every input's entry in the returned Report
     progress: bool = False  # a progress bar, when stderr is a terminal
     scheduler: str | None = None  # a Dask scheduler's address, or "local"; None: the process pool
-    batch_size: int = 50  # inputs per Dask task
+    batch_size: int = BATCH_SIZE  # inputs per Dask task
     epoch: int | None = None  # SOURCE_DATE_EPOCH, read at the edge
     overwrite: bool = False  # replace existing input-format files in input folders (never a named input)
     shared: bool = False  # the output folder holds an input folder or lies in one: note each output (run.owned)
@@ -222,7 +223,7 @@ class Settings:
         # passes it believes it took effect (helper-137).
         if batch_size is not None and scheduler is None:
             raise UsageError("--batch-size sets the inputs per Dask task: it needs --scheduler")
-        batch_size = _int("batch_size", 50 if batch_size is None else batch_size, 1, 100_000)
+        batch_size = _int("batch_size", BATCH_SIZE if batch_size is None else batch_size, 1, 100_000)
         epoch = source_date_epoch() if epoch is None else _int("epoch", epoch, 0, MAX_EPOCH)
         bundle = _str("bundle", bundle)
         if bundle is not None and not bundle.strip():
