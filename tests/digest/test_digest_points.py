@@ -494,3 +494,17 @@ def test_lower_case_words_with_marks_are_no_names():
 
     assert cues("Lịch thi đấu của giải đây đã được ấn định từ trước khi mùa giải bắt đầu.") == 0
     assert cues("Lịch thi đấu của giải tại Hà Nội và Đà Nẵng đã được ấn định từ trước.") == 2  # two names
+
+
+def test_a_lede_that_takes_the_whole_budget_still_leaves_room_for_a_point():
+    # One sentence of a sapo, 90 words: it used to leave the entry no point at all.
+    sapo = ("Sáng 12/5, tại trụ sở Ủy ban nhân dân tỉnh, đoàn công tác liên ngành gồm đại diện Sở Tài nguyên "
+            "và Môi trường, Sở Nông nghiệp, Công an tỉnh cùng chính quyền các huyện ven biển đã họp để bàn "
+            "cách xử lý số cá chết trôi dạt vào bờ suốt ba tuần qua, sau khi người dân nhiều xã phản ánh "
+            "tình trạng ô nhiễm kéo dài, mùi hôi nồng nặc và thiệt hại cho các hộ nuôi trồng thủy sản "
+            "dọc theo bờ biển của tỉnh trong suốt thời gian vừa qua mà chưa có ai đứng ra giải quyết.")
+    fact = "Tổng cộng 120 tấn cá chết đã được thu gom và chôn lấp tại ba bãi rác của tỉnh."
+    a = Article("Họp bàn xử lý cá chết dạt vào bờ", lede=sapo, blocks=(Paragraph(plain(fact)),))
+    shown, chosen = plan(a, 5, 100)
+    assert shown == sapo and len(sapo.split()) > 85
+    assert [p.text for p in chosen] == [fact]
