@@ -105,15 +105,20 @@ _SAYS = re.compile(rf"\b(?:{SAYING}|trao đổi|tâm sự|thổ lộ|bộc bạc
 _LEANS = re.compile(
     r"^\d{1,2}[.)]\s|^[\"“(]?(?:tuy nhiên|tuy vậy|ngoài ra|bên cạnh đó|trong khi đó|do đó|vì vậy|vì thế|theo đó|"
     r"thêm vào đó|hơn nữa|mặt khác|đồng thời|ngược lại|còn(?! nhớ)|nhưng|và|hay|hoặc|thậm chí|thế nhưng|cho nên|"
-    r"bởi vậy|vậy nên|cũng theo|điều này|việc này|"
+    r"bởi vậy|vậy nên|bởi lẽ|bởi vì|do vậy|từ đó|nhờ đó|nhờ vậy|cũng theo|vẫn theo|điều này|việc này|"
+    # "Cũng trong chương trình này, …", "Cũng vào thời điểm …": also, as something told before.
+    r"cũng (?:trong|vào|tại|ở|nhân|như)|"
+    # "Hai trong số đó …", "60% trong số này …"; "Đứng tiếp theo là …": a list told before.
+    r"(?:[^\W_]+%?\s+)?trong số (?:đó|này|ấy|họ|trên)|đứng (?:tiếp theo|sau|kế tiếp|thứ)|"
     r"đây|đấy|đó là|ông này|bà này|anh này|chị này|người này|họ|hắn|nó|cô ấy|anh ấy|ông ấy|"
     r"sau đó|tiếp đó|cùng với đó|chính vì|trước đó|lúc này|khi đó|tại đây|ở đây|vụ việc|sự việc|"
     r"cụ thể|trong đó|ngay sau đó|lúc đó|dịp này|nhân dịp này|theo sau là|không chỉ vậy|chẳng những thế|"
     r"chưa dừng lại ở đó|tiếp theo|(?:sáng|chiều|tối|trưa|đêm|ngày|hôm) hôm (?:sau|đó|ấy)|"
     # "Vài giờ sau" counts from an event told before; "Một năm trước" from today.
     r"(?:một|hai|vài|ít) (?:phút|tiếng|giờ|ngày|hôm|tuần|tháng|năm) sau)\b"
-    # A subject that points back: "Hãng công nghệ này …", "Cậu ấy …", "Thông tin này …".
-    r"|^[\"“(]?(?:[^\W\d_]+\s+){1,3}(?:này|ấy)\b",
+    # A subject that points back: "Hãng công nghệ này …", "Cậu ấy …", "Thông tin này …",
+    # after an opening phrase too: "Tối 17/5, người này …", "Tính đến quý 1, thị trường này …".
+    r"|^[\"“(]?(?:[^,.;:!?…\"“”]{1,40},\s+)?(?:[^\W\d_]+\s+){1,3}(?:này|ấy)\b",
     re.IGNORECASE,
 )
 # A sentence opening on a bare pronoun: "Cô ở lại …", "Ông cho biết …". A capital

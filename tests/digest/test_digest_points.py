@@ -356,6 +356,19 @@ def test_a_filler_is_no_key_point_even_with_words_to_spare(monkeypatch):
     # an opener that points at what came before
     ("Cụ thể, Tập đoàn ANA sẽ mua lại 8,8% cổ phần của hãng hàng không Vietnam Airlines.", True),
     ("Vài giờ sau, lực lượng cứu hộ đã tiếp cận được hiện trường và đưa các nạn nhân ra ngoài.", True),
+    # helper-143's editor's read: forms that lean and were shown as points
+    ("Vẫn theo ông Hải, công ty luôn gặp khó khăn trong việc tuyển dụng nhân sự mới.", True),
+    ("Bởi lẽ, đây là lần đầu tiên tổng thống được bầu ra không thuộc hai đảng lớn.", True),
+    ("Hai trong số đó đã được đưa đến bệnh viện tỉnh để cấp cứu ngay trong đêm qua.", True),
+    ("60% trong số này vừa mới hoạt động trong hai năm qua sau khi sân bay hoàn thành.", True),
+    ("Đứng tiếp theo là Anthony Martial với mức phí chuyển nhượng 86 triệu bảng Anh.", True),
+    ("Cũng trong chương trình này, hơn 500 sinh viên đã có buổi trao đổi với diễn viên.", True),
+    ("Tối 17/5, người này cầm một vali đến địa chỉ ở quận Gò Vấp và nói có tiền bên trong.", True),
+    ("Do vậy, thành phố phải có tầm nhìn và tư duy đột phá để vươn lên trong thời gian tới.", True),
+    # "Như vậy" sums up what the article told, often its news; a number, "trong số" a count
+    ("Như vậy, lần thứ hai liên tiếp judo Việt Nam có suất trực tiếp thi đấu tại Olympic.", False),
+    ("Trong số 21 doanh nghiệp bị thu hồi giấy phép có 13 doanh nghiệp đặt trụ sở ở Hà Nội.", False),
+    ("Sáng 12/5, Bộ Y tế công bố thêm ba ca mắc mới tại Hà Nội và TP HCM trong ngày hôm qua.", False),
 ])
 def test_a_sentence_that_leans_on_the_one_before_is_marked(text, leans):
     from bantin.digest.salience import flaws
