@@ -19,7 +19,7 @@ from dataclasses import replace
 from bantin.digest import filters
 from bantin.digest.grouping import OTHER, group_key
 from bantin.digest.points import Point, Seen, select
-from bantin.digest.salience import Weights
+from bantin.digest.salience import Weights, bigrams
 from bantin.digest.sentences import sentences, words
 from bantin.digest.story import supports
 from bantin.digest.syndication import copies
@@ -86,9 +86,29 @@ def closed(text: str) -> str:
 def plan(a: Article, points: int, budget: int, seen: Seen | None = None,
          support: Weights | None = None) -> tuple[str | None, list[Point]]:
     """The entry's lede and its points: the points share what the lede leaves of
-    the entry's word budget, and at least POINT_WORDS of it."""
+    the entry's word budget, and at least POINT_WORDS of it. In a bundle, a lede
+    that repeats what ``seen`` holds is not shown."""
     short = lede(a.lede)
+    if short and seen is not None and seen.repeats(bigrams(short)):
+        # Another outlet's sapo of a story an earlier entry told: the same fact
+        # printed again (helper-143 counted up to five ledes of one story). The
+        # entry goes without it; its sentences may still be points if they say
+        # something new, and the points get the words.
+        return None, select(a, points, budget, "", seen, support)
     return short, select(a, points, max(POINT_WORDS, budget - words(short or "")), short, seen, support)
+
+
+def _in_groups(entries: list[list[Article]], group_by: str) -> list[list[Article]]:
+    """The entries in the order the review lists them: by first appearance of each
+    group, "Khác" (no outlet or tag) last, input order inside a group. They are
+    planned in that order, so that what an entry leaves out as told (a lede, a
+    point) was told above it."""
+    order: dict[str, int] = {}
+    for group in entries:
+        order.setdefault(group_key(group[0], group_by), len(order))
+    if OTHER in order:
+        order[OTHER] = len(order)
+    return sorted(entries, key=lambda group: order[group_key(group[0], group_by)])
 
 
 def _shown(p: Point) -> Text:
@@ -107,6 +127,8 @@ def plans(articles: tuple[Article, ...], points: int, budget: int,
     for group, weights in zip(sources, supports(sources), strict=True):
         support.update((id(a), weights) for a in group)
     entries = copies(articles, same_outlet_only=True) if group_by == "outlet" else sources
+    if group_by:
+        entries = _in_groups(entries, group_by)
     seen = Seen()
     out = []
     for group in entries:
@@ -159,15 +181,6 @@ def build(articles: tuple[Article, ...], title: str, *, date: str | None = None,
         replace(group[0], lede=short, byline=None, outlet=_outlets(group), notes=(), signature=None,
                 blocks=(ListBlock(tuple(ListItem((Paragraph(_shown(p)),)) for p in chosen)),) if chosen else ())
         for group, short, chosen in plans(articles, points, budget, group_by))
-    if group_by:
-        # Grouped by first appearance of each group, "Khác" (no outlet or tag) last;
-        # input order inside a group.
-        order: dict[str, int] = {}
-        for e in entries:
-            order.setdefault(group_key(e, group_by), len(order))
-        if OTHER in order:
-            order[OTHER] = len(order)
-        entries = tuple(sorted(entries, key=lambda e: order[group_key(e, group_by)]))
     return Briefing(title, entries, date, issuer, kind="digest", group_by=group_by)
 
 
