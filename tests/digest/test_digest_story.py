@@ -154,3 +154,26 @@ def test_inspect_reads_several_files_as_one_bundle(tmp_path: Path):
     # without --digest, inspect shows one file's model: several are a usage error
     r = bantin("inspect", *names[:2])
     assert r.returncode == 2 and b"--digest" in r.stderr
+
+
+def test_a_sentence_that_leans_loses_half_its_story_part(monkeypatch):
+    """What every outlet reports outweighs the lean's −0.3 up to ten times: "Tuy
+    nhiên, chiếc xe bồn … này …" won in a bundle though it reads as half of
+    something out of its article (helper-143). It loses half its story part."""
+    import bantin.digest.salience as salience
+
+    leaning = ("Tuy nhiên, chiếc xe bồn chở hơn 22.500 lít xăng A92 này bị thiêu rụi hoàn toàn, nhưng hai bể "
+               "chứa nhiên liệu dưới hầm đã không phát nổ.")
+    fire = _article(FIRE.title, FIRE.lede or "", COLOUR, leaning,
+                    "Lực lượng cứu hỏa khống chế đám cháy lúc 20 giờ 30 và không có ai bị thương.", outlet="Báo A")
+
+    def point() -> tuple[str, float, float]:
+        [[p]] = [chosen for group, _, chosen in plans((fire, FIRE_B, FIRE_C, RICE), 1, 100) if group[0] is fire]
+        assert p.parts is not None
+        return p.text, p.parts.story, p.parts.penalty
+
+    text, story, penalty = point()
+    assert text != leaning and story > 0 and penalty == 0
+    monkeypatch.setattr(salience, "LEAN_STORY", 0.0)
+    text, story, penalty = point()
+    assert text == leaning and story > 1 and penalty == -0.3
