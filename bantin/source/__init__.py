@@ -43,7 +43,11 @@ def read(data: bytes, encoding: str | None = None, source_format: str | None = N
     if not data.strip():
         raise InputError("empty input" if not data else "input is only white space")
     chosen = source_format or sniff(data)
-    doc = readers()[chosen].read(data, Context(encoding, folder, warn or Context().warn, seen or Seen(), name,
-                                               dict(outlets or {})))
+    reader = readers()[chosen]
+    ctx = Context(encoding, folder, warn or Context().warn, seen or Seen(), name, dict(outlets or {}))
+    if encoding is not None and not reader.decodes:
+        # Said, not silent: "-e tcvn3" over a folder of Word files changes nothing.
+        ctx.warn(f"--encoding {encoding} is not used: {reader.name} input is not text in an encoding")
+    doc = reader.read(data, ctx)
     bounds.check(doc)
     return doc

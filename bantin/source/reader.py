@@ -54,6 +54,9 @@ class Reader:
     extensions: tuple[str, ...]  # with the dot: (".md", ".markdown")
     read: Callable[[bytes, Context], Document]
     description: str = ""
+    # Whether its bytes are text in the encoding asked for (``Context.text``); a
+    # Word file holds Unicode, and its legacy fonts say what they are.
+    decodes: bool = True
 
 
 QUOTED = 20_000  # characters of a dropped text a warning quotes: a site's footer whole, not a megabyte

@@ -250,3 +250,19 @@ def test_viqr_as_typed_keeps_its_question_marks(typed, read):
     """A word-final "?" after a word toned already, or after two vowels whose first
     would take the tone, asks a question; elsewhere it is the hỏi it usually is."""
     assert legacy.decode(typed.encode("ascii"), "viqr") == read
+
+
+def test_an_encoding_named_for_a_word_file_is_said_to_be_unused(tmp_path):
+    """A Word file holds Unicode and names its legacy fonts: "-e tcvn3" over it
+    changes nothing, and the user is told so rather than left to wonder."""
+    said: list[str] = []
+    docx = EXAMPLES / "lich-tiep-cong-dan.docx"
+    named = api.read(docx, encoding="tcvn3", warn=said.append)
+    assert any("--encoding tcvn3 is not used" in s and "docx" in s for s in said), said
+    assert named == api.read(docx, warn=lambda _: None)
+    r = bantin("export", "-f", "txt", "-e", "vni", "-o", str(tmp_path), str(docx))
+    assert r.returncode == 0 and "--encoding vni is not used" in r.stderr.decode()
+    # a text file uses it, and hears nothing of the kind
+    said.clear()
+    api.read(legacy.encode("Tin tức\n\nHà Nội mở thêm tuyến buýt điện.", "tcvn3"), encoding="tcvn3", warn=said.append)
+    assert not any("is not used" in s for s in said)

@@ -146,4 +146,4 @@ def _own_notes(a: Article, notes: list[Note]) -> Article:
 
 reader = Reader("docx", (".docx",), read,
                 "Word document (lxml); numbering, notes, merged cells, text boxes, tracked changes; "
-                "legacy .VnTime and VNI fonts converted")
+                "legacy .VnTime and VNI fonts converted", decodes=False)
