@@ -41,12 +41,13 @@ def r(text: str, *, b: bool = False, i: bool = False, vert: str | None = None, f
 
 
 def p(*content: str, style: str | None = None, jc: str | None = None, num: tuple[int, int] | None = None,
-      frame: str | None = None) -> str:
-    """A paragraph of runs; a bare string is one plain run."""
+      frame: str | None = None, ind: int | None = None) -> str:
+    """A paragraph of runs; a bare string is one plain run. ``ind``: its left indent in twips."""
     props = "".join([
         f'<w:pStyle w:val="{style}"/>' if style else "",
         f'<w:framePr w:dropCap="{frame}"/>' if frame else "",
         f'<w:numPr><w:ilvl w:val="{num[1]}"/><w:numId w:val="{num[0]}"/></w:numPr>' if num else "",
+        f'<w:ind w:left="{ind}" w:hanging="360"/>' if ind is not None else "",
         f'<w:jc w:val="{jc}"/>' if jc else "",
     ])
     runs = "".join(c if c.startswith("<") else r(c) for c in content)

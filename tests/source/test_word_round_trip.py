@@ -12,7 +12,7 @@ from helpers import EXAMPLES, blocks_words, soffice
 from word_docs import docx, p, style, styles_xml
 
 import bantin as api
-from bantin.model import Article, Briefing, Heading, text_of
+from bantin.model import Article, Briefing, Heading, ListBlock, ListItem, Paragraph, plain, text_of
 
 
 def _articles() -> list[Article]:
@@ -162,3 +162,57 @@ def test_items_numbered_in_their_words_after_words_bullets_are_a_list_of_their_o
     back = api.read(api.export(a, "docx"), source_format="docx", warn=lambda _m: None)
     assert isinstance(back, Article)
     assert back.blocks == a.blocks
+
+
+def _shape(block: object) -> object:
+    """A list as nested tuples of its items' words (the no-break space typography
+    puts in "2.000 đồng" read as a space)."""
+    if isinstance(block, ListBlock):
+        return ("list", block.numbered_in_text, tuple(tuple(_shape(b) for b in i.blocks) for i in block.items))
+    assert isinstance(block, Paragraph), block
+    return text_of(block.text).replace("\u00a0", " ")
+
+
+def _own(*texts: str) -> ListBlock:
+    return ListBlock(tuple(ListItem((Paragraph(plain(t)),)) for t in texts), ordered=True, numbered_in_text=True)
+
+
+def test_items_numbered_in_their_words_keep_their_nesting_read_back() -> None:
+    """helper-142: "a)" under "1." (bantin writes such an item indented, with no
+    Word numbering) came back at the top level."""
+    fees = ListItem((Paragraph(plain("1. Phí trông giữ xe:")),
+                     _own("a) Xe đạp: 2.000 đồng;", "b) Xe máy: 5.000 đồng.")))
+    deep = ListItem((Paragraph(plain("a) Hộ gia đình:")),
+                     _own("– Nội thành: 30.000 đồng;", "– Ngoại thành: 20.000 đồng.")))
+    clean = ListItem((Paragraph(plain("2. Phí vệ sinh:")), ListBlock((deep, ListItem((Paragraph(plain(
+        "b) Cửa hàng: 100.000 đồng.")),))), ordered=True, numbered_in_text=True)))
+    a = Article("Quy định mới về thu phí", lede="Sở Tài chính thông báo các điểm mới của quy định thu phí.",
+                blocks=(ListBlock((fees, clean, ListItem((Paragraph(plain("3. Hiệu lực từ ngày 1/9.")),))),
+                                  ordered=True, numbered_in_text=True),
+                        Paragraph(plain("Đoạn kết của bài viết."))))
+    back = api.read(api.export(a, "docx"), source_format="docx", warn=lambda _m: None)
+    assert isinstance(back, Article)
+    assert [_shape(b) for b in back.blocks] == [_shape(b) for b in a.blocks]
+
+
+@pytest.mark.parametrize("indents, nested", [
+    ((360, 720, 720, 360, 720), True),  # "a)" items indented under "1." and "2."
+    ((720, 720, 720, 720, 720), False),  # one indent: one level
+    ((0, 0, 0, 0, 0), False),  # none set
+    ((360, 400, 380, 360, 420), False),  # within a tenth of an inch: the same level, a hand's wobble
+])
+def test_an_office_files_items_typed_with_their_ordinals_nest_by_indent(indents, nested) -> None:
+    texts = ("1. Phí trông giữ xe:", "a) Xe đạp: 2.000 đồng;", "b) Xe máy: 5.000 đồng.", "2. Phí vệ sinh:",
+             "a) Hộ gia đình: 30.000 đồng.")
+    body = p("Sở Tài chính thông báo các điểm mới của quy định thu phí như sau.") + "".join(
+        p(t, style="ListParagraph", ind=i) for t, i in zip(texts, indents, strict=True)) + p("Đoạn kết của bài viết.")
+    doc = api.read(docx(body, styles=styles_xml(style("ListParagraph", "List Paragraph"))), source_format="docx",
+                   warn=lambda _m: None)
+    assert isinstance(doc, Article)
+    [lst] = [b for b in doc.blocks if isinstance(b, ListBlock)]
+    if nested:
+        assert _shape(lst) == _shape(ListBlock((ListItem((Paragraph(plain(texts[0])), _own(*texts[1:3]))),
+                                                ListItem((Paragraph(plain(texts[3])), _own(texts[4])))),
+                                               ordered=True, numbered_in_text=True))
+    else:
+        assert _shape(lst) == _shape(_own(*texts))

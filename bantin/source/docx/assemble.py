@@ -4,7 +4,8 @@ pictures with their captions, and the headings a document marks only by their lo
 Lists nest by level (w:ilvl); a list keeps the number it starts at, so a list
 that goes on after a paragraph starts at 4, and a label the model cannot say
 ("1.2.", "(a)", "Điều 3.") stays in the item's text. A "List Paragraph" with no
-number right after an item is more of that item.
+number right after an item is more of that item; one that types its own ordinal
+("1.", "a)") is an item, nested by its indent.
 
 A document that uses no heading style may still mark its sections: a short line,
 not centred, set bold in a document whose text is not, or clearly larger than the
@@ -157,6 +158,7 @@ class Assembler:
         self.pictures: list[Figure] = []
         self.table_caption: Text = ()
         self.placeholder = False  # bantin's "[Ảnh]" came last: the caption after it is a figure's
+        self.own_indents: list[int] = [0]  # the left indent of each depth of the own-numbered list open
 
     def run(self, items: list[Item]) -> list[Block]:
         for i, it in enumerate(items):
@@ -239,14 +241,27 @@ class Assembler:
             last = self.out[-1] if self.out else None
             item = ListItem((Paragraph(spans),))
             if isinstance(last, ListBlock) and last.numbered_in_text:
-                self.out[-1] = replace(last, items=(*last.items, item))
+                self.out[-1] = nest(last, self.own_depth(p.indent), item)
             else:
+                self.own_indents = [p.indent]
                 self.out.append(ListBlock((item,), ordered=True, numbered_in_text=True))
         elif p.role == "body" and self.look is not None and inferred_heading(p, self.look) \
                 and not self.form_line(p, following):
             self.out.append(Heading(headline(spans), INFERRED))
         else:
             self.out.append(Paragraph(spans))
+
+    def own_depth(self, indent: int) -> int:
+        """How deep an item typed with its ordinal sits among the list's items so far:
+        indented past the item before, one deeper ("a)" under "1."); back to an
+        indent met before, at its depth. Indents are all a plain Word file has to
+        say it (bantin writes a nested item so, helper-142)."""
+        stack = self.own_indents
+        while len(stack) > 1 and indent < stack[-1] - _INDENT_SLACK:
+            stack.pop()
+        if indent > stack[-1] + _INDENT_SLACK:
+            stack.append(indent)
+        return len(stack) - 1
 
     @staticmethod
     def under_picture(p: Para) -> bool:
@@ -342,6 +357,24 @@ class Assembler:
             self.close_lists()
             self.out.extend(self.pictures)
             self.pictures.clear()
+
+
+# Twips an indent may differ by and still be the same depth: a tenth of an inch.
+_INDENT_SLACK = 144
+
+
+def nest(lb: ListBlock, depth: int, item: ListItem) -> ListBlock:
+    """The list with ``item`` added ``depth`` levels down, in the last item's own
+    list of items typed with their ordinals (opened if it has none)."""
+    if depth == 0 or not lb.items:
+        return replace(lb, items=(*lb.items, item))
+    last = lb.items[-1]
+    inner = last.blocks[-1] if last.blocks else None
+    if isinstance(inner, ListBlock) and inner.numbered_in_text:
+        blocks = (*last.blocks[:-1], nest(inner, depth - 1, item))
+    else:
+        blocks = (*last.blocks, ListBlock((item,), ordered=True, numbered_in_text=True))
+    return replace(lb, items=(*lb.items[:-1], replace(last, blocks=blocks)))
 
 
 def shift_headings(blocks: list[Block]) -> list[Block]:

@@ -43,12 +43,23 @@ class Para:
     num: NumItem | None = None
     images: list[tuple[Image | None, str]] = field(default_factory=list)
     boxed: bool = False  # in a text box
+    indent: int = 0  # the paragraph's own left indent (w:ind), in twips: how deep an item typed with its ordinal sits
     # The words, without note marks (a title is a string: its note marks would
     # fuse with its last word); spaces collapsed.
     text: str = field(init=False)
 
     def __post_init__(self) -> None:
         self.text = " ".join("".join(s.text for s in self.spans if s.note is None).split())
+
+
+def _indent(ppr: Any) -> int:
+    """The left indent a paragraph sets itself (w:left, or w:start in newer files)."""
+    ind = ppr.find(W + "ind") if ppr is not None else None
+    value = ind.get(W + "left", ind.get(W + "start")) if ind is not None else None
+    try:
+        return int(value) if value is not None else 0
+    except ValueError:  # a measure with units ("1in") from another writer: not nested
+        return 0
 
 
 SUPERSCRIPT = str.maketrans("0123456789+-=()n", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ⁿ")
@@ -147,7 +158,7 @@ class Body:
             spans, self.drop_cap = merge([*self.drop_cap, *spans]), ()
         item = self.numbering.item(*num) if num is not None else None
         out.append(Para(spans, role, level, align, inline.bold, inline.size, item, inline.images,
-                        self.boxed > 0))
+                        self.boxed > 0, _indent(ppr)))
         for rel_ids in inline.diagrams:
             listed = diagram.read(self.doc.package, part, rel_ids)
             if listed is not None:
