@@ -18,8 +18,9 @@ from dataclasses import replace
 
 from bantin.digest import filters
 from bantin.digest.grouping import OTHER, group_key
-from bantin.digest.points import Point, Seen, select
-from bantin.digest.salience import Weights, bigrams
+from bantin.digest.points import Point, select
+from bantin.digest.salience import Weights
+from bantin.digest.seen import Seen
 from bantin.digest.sentences import sentences, words
 from bantin.digest.story import supports
 from bantin.digest.syndication import copies
@@ -89,7 +90,7 @@ def plan(a: Article, points: int, budget: int, seen: Seen | None = None,
     the entry's word budget, and at least POINT_WORDS of it. In a bundle, a lede
     that repeats what ``seen`` holds is not shown."""
     short = lede(a.lede)
-    if short and seen is not None and seen.repeats(bigrams(short)):
+    if short and seen is not None and seen.told(short):
         # Another outlet's sapo of a story an earlier entry told: the same fact
         # printed again (helper-143 counted up to five ledes of one story). The
         # entry goes without it; its sentences may still be points if they say

@@ -27,13 +27,13 @@ from dataclasses import dataclass, field
 from itertools import islice
 
 from bantin.digest.filters import flaw
-from bantin.digest.salience import SAYING, Centroid, Parts, Weights, bigrams, named_before, parts
+from bantin.digest.salience import SAYING, Centroid, Parts, Weights, named_before, parts
+from bantin.digest.seen import Seen
 from bantin.digest.sentences import broken_sentences, sentences, words
 from bantin.model import Article, ListBlock, Paragraph, Quote, one_line, text_of
 
 MAX_WORDS = 60  # a longer sentence is a paragraph in disguise, not a point
 FLOOR = 1 / 3  # a sentence scoring under a third of the best one is a filler, not a key point
-REPEAT = 0.5  # a sentence whose syllable pairs are this much in the lede or a point repeats it
 MAX_UNITS = 400  # sentences considered per article: the news is in its first pages
 
 # "…, ông Nguyễn Văn A, Giám đốc Sở, cho biết." : a comma, at most twelve words
@@ -182,31 +182,6 @@ def trims(u: Unit) -> Iterator[tuple[str, str | None, str | None]]:
         yield shorter, speaker, ", ".join(dropped)
 
 
-class Seen:
-    """The syllable pairs of what a reader has already been shown (ledes, titles,
-    points), indexed so that checking a sentence against a whole bundle costs the
-    length of the sentence, not the size of the bundle."""
-
-    def __init__(self) -> None:
-        self._index: dict[tuple[str, str], list[int]] = {}
-        self._count = 0
-
-    def add(self, pairs: set[tuple[str, str]]) -> None:
-        for p in pairs:
-            self._index.setdefault(p, []).append(self._count)
-        self._count += 1
-
-    def repeats(self, pairs: set[tuple[str, str]]) -> bool:
-        """Is at least REPEAT of ``pairs`` in one text already shown?"""
-        if not pairs:
-            return True
-        shared: dict[int, int] = {}
-        for p in pairs:
-            for i in self._index.get(p, ()):
-                shared[i] = shared.get(i, 0) + 1
-        return max(shared.values(), default=0) >= REPEAT * len(pairs)
-
-
 def select(a: Article, limit: int, budget: int, lede: str | None = None, seen: Seen | None = None,
            support: Weights | None = None) -> list[Point]:
     """Up to ``limit`` points within ``budget`` words (speakers included), shown
@@ -216,8 +191,8 @@ def select(a: Article, limit: int, budget: int, lede: str | None = None, seen: S
     and the chosen points are added to it. ``support`` is what the bundle's other
     articles of the same story hold of this one's terms (``story.supports``)."""
     seen = seen if seen is not None else Seen()
-    seen.add(bigrams(lede if lede is not None else (a.lede or "")))
-    seen.add(bigrams(a.title))
+    seen.add(lede if lede is not None else (a.lede or ""))
+    seen.add(a.title)
     pool = [u for u, _ in zip(units(a, lede), range(MAX_UNITS), strict=False)]
     centroid = Centroid((u.text for u in pool), a.title, a.lede or "")
     # The body's first sentence comes right under the lede the entry shows: it may
@@ -239,11 +214,10 @@ def select(a: Article, limit: int, budget: int, lede: str | None = None, seen: S
             n = words(text) + (words(speaker) + 1 if speaker else 0)  # shown as "text — speaker"
             if n > MAX_WORDS or used + n > budget or flaw(text):
                 continue
-            pairs = bigrams(text)
-            if seen.repeats(pairs):
+            if seen.repeats(text):
                 break
             chosen.append(Point(text, u.block, u.sentence, u.kind, speaker, score, dropped))
-            seen.add(pairs)
+            seen.add(text)
             used += n
             break
     return sorted(chosen, key=lambda p: (p.block, p.sentence))

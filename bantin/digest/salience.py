@@ -73,7 +73,7 @@ STOPWORDS = frozenset(
     the of and a to in""".split()
 )
 _SYLLABLE = re.compile(r"[^\W_]+")
-_FIGURE = re.compile(
+FIGURE = re.compile(
     r"\d[\d.,]*\s?(?:%|‰|tỷ|tỉ|triệu|nghìn|ngàn|đồng|usd|euro|yên|tấn|kg|km|m2|m²|ha|người|ca|vụ|"
     r"lần|năm|tuổi|giờ|phút|ngày|tháng|chiếc|căn|hộ|học sinh|ghi|bàn|điểm|mw|độ)\b"
     r"|\d+/\d+(?:/\d+)?|\d{1,3}(?:\.\d{3})+",
@@ -232,7 +232,7 @@ class Centroid(Weights):
 def cues(text: str) -> int:
     """How many salience cues the sentence holds: figures with units, names,
     an official's statement (each kind counted once, names up to twice)."""
-    n = 1 if _FIGURE.search(text) else 0
+    n = 1 if FIGURE.search(text) else 0
     n += min(2, len(_NAME_WORD.findall(" " + text)))
     n += 1 if (_STATED.search(text) and _OFFICIAL.search(text)) or _SOURCED.match(text) else 0
     return min(n, CUES_MAX)
