@@ -201,7 +201,7 @@ def select(a: Article, limit: int, budget: int, lede: str | None = None, seen: S
     shown = f"{a.title} {lede if lede is not None else (a.lede or '')}"
     texts = [u.text for u in pool]
     ranked = sorted(((parts(u.text, rank, centroid, support, u.speaker, under_lede and rank == 0,
-                            named_before(u.text, islice(texts, rank), shown)), rank, u)
+                            named_before(u.text, islice(texts, rank), shown), shown), rank, u)
                      for rank, u in enumerate(pool)), key=lambda x: (-x[0].score, x[1]))
     chosen: list[Point] = []
     used = 0

@@ -238,16 +238,34 @@ def cues(text: str) -> int:
     return min(n, CUES_MAX)
 
 
-def leans(text: str) -> bool:
+def leans(text: str, shown: str = "") -> bool:
     """Does the sentence lean on the one before ("Tuy nhiên, …", "Ông này …", "Cô ở
     lại …", "… các tỉnh nói trên …") or on the one after ("… như sau: …")? Out of
-    its article it reads as half of something. (A question is no point at all:
-    ``filters.question``.)"""
+    its article it reads as half of something. "… nói trên" does not lean when the
+    two words before it are in ``shown`` (the title and lede the entry shows above
+    its points): "vụ hỏa hoạn nói trên" under "Cháy nhà hàng …, vụ hỏa hoạn …".
+    (A question is no point at all: ``filters.question``.)"""
     # Every phrase _REFERS_BACK knows holds "trên" or "nêu": a cheap test spares most
     # sentences its search from every word.
     folded = text.casefold()
-    back = ("trên" in folded or "nêu" in folded) and _REFERS_BACK.search(text)
+    back = ("trên" in folded or "nêu" in folded) and any(
+        not _antecedent_shown(text, m.start(), shown) for m in _REFERS_BACK.finditer(text))
     return bool(_LEANS.match(text) or _PRONOUN.match(text) or back or _ANNOUNCES.search(text))
+
+
+# The phrase that points back, as _REFERS_BACK finds it: what comes before it names the thing.
+_POINTER = re.compile(r"\s*(?:kể trên|nói trên|nêu trên|trên đây|vừa nêu|đã nêu|trên)\b", re.IGNORECASE)
+
+
+def _antecedent_shown(text: str, start: int, shown: str) -> bool:
+    """Are the two words that name what "… nói trên" points back to (the words
+    before the pointer) in ``shown``?"""
+    if not shown:
+        return False
+    head = text[start:]
+    pointer = _POINTER.search(head)
+    before = syllables(text[:start] + head[: pointer.start()] if pointer else text[:start])[-2:]
+    return len(before) == 2 and f" {' '.join(before)} " in f" {' '.join(syllables(shown))} "
 
 
 def named_before(text: str, before: Iterable[str], shown: str) -> bool:
@@ -284,14 +302,15 @@ def unsaid(text: str) -> bool:
 
 
 def parts(text: str, rank: int, centroid: Centroid, support: Weights | None = None,
-          speaker: str | None = None, after_shown: bool = False, unnamed: bool = False) -> Parts:
+          speaker: str | None = None, after_shown: bool = False, unnamed: bool = False, shown: str = "") -> Parts:
     """The score parts of a sentence that is the ``rank``-th of its article's
     body; ``support`` is what the other articles of its story in a bundle hold
     of the article's terms (``story.supports``), if any. ``after_shown``: the
     sentence before it is shown right above it (the body's first sentence under
     the lede), so it may lean on that one. ``unnamed``: it calls someone by a
-    word of a name given before and not shown (``named_before``)."""
-    leaning = not after_shown and (unnamed or leans(text))
+    word of a name given before and not shown (``named_before``). ``shown``: the
+    title and lede above the points, which "… nói trên" may point back to."""
+    leaning = not after_shown and (unnamed or leans(text, shown))
     story = W_STORY * support.cosine(text) if support else 0.0
     penalty = ((W_LEANS + LEAN_STORY * story) if leaning else 0.0) + W_PENALTY * flaws(text) \
         + (W_UNSAID if speaker is None and unsaid(text) else 0.0)

@@ -521,3 +521,20 @@ def test_a_lede_that_takes_the_whole_budget_still_leaves_room_for_a_point():
     shown, chosen = plan(a, 5, 100)
     assert shown == sapo and len(sapo.split()) > 85
     assert [p.text for p in chosen] == [fact]
+
+
+def test_a_phrase_that_points_back_to_what_the_entry_shows_does_not_lean():
+    """helper-144: "vụ hỏa hoạn nói trên không gây thiệt hại về người" leaned, and the
+    one fact five outlets gave was lost, though the title above names the fire."""
+    from bantin.digest.salience import leans
+
+    fact = "Rất may, vụ hỏa hoạn nói trên không gây thiệt hại về người nhưng toàn bộ tầng 4 bị thiêu rụi."
+    assert leans(fact) and leans(fact, "Cháy nhà hàng chay trên phố Lê Ngọc Hân")
+    assert not leans(fact, "Vụ hỏa hoạn thiêu rụi tầng 4 nhà hàng chay trên phố Lê Ngọc Hân")
+    # the same sentence leans for what else it does
+    assert leans("Tuy nhiên, " + fact[0].lower() + fact[1:], "Vụ hỏa hoạn thiêu rụi tầng 4 nhà hàng chay")
+    a = Article("Vụ hỏa hoạn thiêu rụi tầng 4 nhà hàng chay trên phố Lê Ngọc Hân",
+                lede="Chiều 1/6, lửa bùng lên từ khu bếp tầng 4 của nhà hàng chay số 39 phố Lê Ngọc Hân.",
+                blocks=(Paragraph(plain("Lực lượng cứu hỏa đã huy động bốn xe chữa cháy đến hiện trường.")),
+                        Paragraph(plain(fact))))
+    assert [p.text for p in select(a, 1, 100)] == [fact]
