@@ -100,9 +100,10 @@ _SOURCED = re.compile(r"^[\"“(]?Theo\s+(?:[^\s,]+\s+){0,8}?[^\s,]+,")
 # Direct speech: a quotation, or the speaker's own "tôi", "chúng tôi", "chúng ta".
 _SPEECH = re.compile(r"[“”\"]|\b(?:tôi|chúng tôi|chúng ta|chúng em|mình)\b", re.IGNORECASE)
 # Verbs that name who is speaking ("…, ông A cho biết", "Bà B nói: “…”").
-SAYING = (r"cho biết|cho hay|nói|khẳng định|nhấn mạnh|chia sẻ|tiết lộ|nhận định|phát biểu|thông báo|"
-          r"xác nhận|giải thích|bày tỏ|lưu ý|cảnh báo|thừa nhận|kể|nhận xét|đánh giá|tuyên bố|trả lời|"
-          r"nhớ lại|thông tin|hỏi|viết")
+# "nói riêng", "nói chung" ("in particular", "in general") say nothing.
+SAYING = (r"cho biết|cho hay|nói(?!\s+(?:riêng|chung)\b)|khẳng định|nhấn mạnh|chia sẻ|tiết lộ|nhận định|"
+          r"phát biểu|thông báo|xác nhận|giải thích|bày tỏ|lưu ý|cảnh báo|thừa nhận|kể|nhận xét|đánh giá|"
+          r"tuyên bố|trả lời|nhớ lại|thông tin|hỏi|viết")
 _FIRST_PERSON = re.compile(r"\b(?:tôi|chúng tôi|chúng ta|chúng em)\b", re.IGNORECASE)
 # The first person right before a verb of saying: the speaker's own verb.
 _OWN_VERB = re.compile(r"\b(?:tôi|chúng ta|chúng em)\s+$", re.IGNORECASE)

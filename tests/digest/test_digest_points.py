@@ -416,6 +416,9 @@ def test_a_first_person_sentence_that_names_no_speaker_is_a_last_resort():
 
     assert not unsaid(f"“{quoted}”, ông ta nói.")  # "ông ta" (he) names the speaker
     assert unsaid("Chúng tôi đánh giá cao tài năng của Tuấn Anh và muốn ký hợp đồng dài hạn.")
+    # "nói riêng", "nói chung": in particular, in general; no one says it (helper-144)
+    assert unsaid("Chúng tôi cam kết đầu tư lâu dài tại thị trường Việt Nam nói riêng và khu vực nói chung.")
+    assert not unsaid("Chúng tôi cam kết đầu tư lâu dài tại thị trường Việt Nam, ông A nói.")
     assert not unsaid("Chiều 19/5, trao đổi với chúng tôi, bà Hòa cho biết gia đình đã nộp đơn.")
     oped = replace(a, blocks=(Paragraph(plain(quoted)),))
     assert [p.text for p in select(oped, 5, 100)] == [quoted]
