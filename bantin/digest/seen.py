@@ -2,8 +2,8 @@
 
 A sentence repeats what was shown when at least ``REPEAT`` of its syllable pairs
 are in one text shown, or when it says no new fact: every figure it gives (a
-number with its unit, a date, a time) was shown, and so was every name, and a
-fair share of its words (``FACT_WORDS``) too. Outlets that tell one story each in
+number with its unit, a date) was shown, and the texts that gave them also gave
+every name it has and a fair share of its words (``FACT_WORDS``). Outlets that tell one story each in
 their own words keep its figures and names: "Khoảng 1.000 người dân … đã phải sơ
 tán" under a lede that told how "khoảng 1.000 dân làng" were moved ("di dời")
 shares under half of its pairs with it, and says nothing new (helper-144 counted
@@ -47,39 +47,45 @@ def names(text: str) -> set[str]:
 class Seen:
     def __init__(self) -> None:
         self._index: dict[tuple[str, str], list[int]] = {}
-        self._count = 0
-        self._figures: set[str] = set()
-        self._words: set[str] = set()  # every word shown, folded: a name at a sentence's start is still shown
+        self._holding: dict[str, list[int]] = {}  # the texts that gave each figure
+        self._words: list[set[str]] = []  # every word of each text, folded: a name at its start too
+        self._pairs: list[set[tuple[str, str]]] = []
 
     def add(self, text: str) -> None:
-        for p in bigrams(text):
-            self._index.setdefault(p, []).append(self._count)
-        self._count += 1
-        self._figures |= figures(text)
-        self._words.update(w.casefold() for w in _WORD.findall(text))
+        n = len(self._words)
+        pairs = bigrams(text)
+        for p in pairs:
+            self._index.setdefault(p, []).append(n)
+        self._pairs.append(pairs)
+        for f in figures(text):
+            self._holding.setdefault(f, []).append(n)
+        self._words.append({w.casefold() for w in _WORD.findall(text)})
 
     def repeats(self, text: str) -> bool:
         """Does ``text`` say what one text shown says (``REPEAT`` of its pairs in
-        it), or nothing that the texts shown have not said (``FACT_WORDS``)?"""
+        it), or nothing that the texts which gave its figures have not said
+        (``FACT_WORDS``)? Only those texts: in a day's bundle of many stories,
+        another story's "20 người" and its words are no repeat of this one's."""
         pairs = bigrams(text)
         if not pairs:
             return True
         shared: dict[int, int] = {}
-        known = 0
         for p in pairs:
-            held = self._index.get(p, ())
-            known += bool(held)
-            for i in held:
+            for i in self._index.get(p, ()):
                 shared[i] = shared.get(i, 0) + 1
         if max(shared.values(), default=0) >= REPEAT * len(pairs):
             return True
         found = figures(text)
-        return (bool(found) and found <= self._figures and names(text) <= self._words
-                and known >= FACT_WORDS * len(pairs))
+        if not found or any(f not in self._holding for f in found):
+            return False
+        givers = {i for f in found for i in self._holding[f]}
+        if not names(text) <= set().union(*(self._words[i] for i in givers)):
+            return False
+        return len(pairs & set().union(*(self._pairs[i] for i in givers))) >= FACT_WORDS * len(pairs)
 
     def told(self, text: str) -> bool:
         """Does a lede say nothing new: it repeats what was shown (``repeats``) and
         gives no figure that was not (helper-144: a lede that repeated another's
         words gave the programme's dates, and went)."""
-        return self.repeats(text) and figures(text) <= self._figures
+        return self.repeats(text) and all(f in self._holding for f in figures(text))
 
