@@ -21,9 +21,9 @@
 - ``penalty``: −0.3 when the sentence leans on the one before ("Tuy nhiên, …",
   "Ông này …", "Cô ở lại …", "2. …", "… nói trên …"), more than coming first
   is worth, and half its story part besides, unless that one is shown right
-  above it (the body's first sentence under the lede); −0.1 for each lesser way it reads badly alone: it is someone's
-  own words (a quotation, "tôi", "chúng ta") rather than the news; it has under
-  12 words. And −1 for a sentence in the first person that names no speaker
+  above it (the body's first sentence under the lede); −0.1 for each lesser way
+  it reads badly alone: it is someone's own words (a quotation, "tôi", "chúng
+  ta") rather than the news; it has under 12 words. And −1 for a sentence in the first person that names no speaker
   ("Tôi tin rằng …", from the middle of a quotation): out of its article it
   reads as the outlet's own voice.
 

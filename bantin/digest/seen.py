@@ -3,8 +3,8 @@
 A sentence repeats what was shown when at least ``REPEAT`` of its syllable pairs
 are in one text shown, or when it says no new fact: every figure it gives (a
 number with its unit, a date) was shown, and the texts that gave them also gave
-every name it has and a fair share of its words (``FACT_WORDS``). Outlets that tell one story each in
-their own words keep its figures and names: "Khoảng 1.000 người dân … đã phải sơ
+every name it has and a fair share of its words (``FACT_WORDS``). Outlets that
+tell one story each in their own words keep its figures and names: "Khoảng 1.000 người dân … đã phải sơ
 tán" under a lede that told how "khoảng 1.000 dân làng" were moved ("di dời")
 shares under half of its pairs with it, and says nothing new (helper-144 counted
 74 repeats among 219 points of 15 bundles). Over the 200 ViMs clusters read as
@@ -21,7 +21,7 @@ import re
 from bantin.digest.salience import FIGURE, bigrams
 
 REPEAT = 0.5  # a sentence whose syllable pairs are this much in one text shown repeats it
-FACT_WORDS = 0.35  # of its pairs in the texts shown, with no new figure or name: it repeats them
+FACT_WORDS = 0.35  # of its pairs in the texts that gave its figures, with no new name: it repeats them
 _WORD = re.compile(r"[^\W_]+")
 _BARE = re.compile(r"(?<![\d.,/:])\d{2,}(?!\d|[.,/:]\d)")
 _YEAR = re.compile(r"(?:19|20)\d\d")
@@ -45,6 +45,8 @@ def names(text: str) -> set[str]:
 
 
 class Seen:
+    """The texts shown so far, indexed by their syllable pairs and their figures."""
+
     def __init__(self) -> None:
         self._index: dict[tuple[str, str], list[int]] = {}
         self._holding: dict[str, list[int]] = {}  # the texts that gave each figure
