@@ -144,11 +144,11 @@ _ANNOUNCES = re.compile(r"\b(?:như sau|sau đây)\s*:", re.IGNORECASE)
 # Anywhere in the sentence, a phrase that names what an earlier one said: "các tỉnh
 # nói trên", "căn cứ quân sự kể trên", "quy định mới nêu trên".
 _REFERS_BACK = re.compile(
-    r"\b(?:kể trên|nói trên|nêu trên|trên đây|vừa nêu|đã nêu)\b"
+    r"\b(?P<said>kể trên|nói trên|nêu trên|trên đây|vừa nêu|đã nêu)\b"
     # "… vật liệu nổ trên.", "hai đối tượng trên, …", "Thông cáo trên xác nhận …": a noun
     # and "trên" (the one above) where the clause ends or its verb follows; not the
     # preposition ("trên thị trường", "trên 36 triệu") nor "cấp trên" (a superior).
-    r"|\b(?!(?:cấp|phía|bên|ở|lên|xuống|từ|dưới|trở)\s)[^\W\d_]+ trên"
+    r"|\b(?!(?:cấp|phía|bên|ở|lên|xuống|từ|dưới|trở)\s)[^\W\d_]+(?P<above> trên)"
     r"(?=\s*[,.;:!?…”\"]|\s+(?:đã|được|bị|là|cho|xác nhận|không|vẫn|sẽ|cũng|đều|vừa|thì|mà|này|đang|phải|chưa)\b)",
     re.IGNORECASE,
 )
@@ -250,22 +250,17 @@ def leans(text: str, shown: str = "") -> bool:
     # sentences its search from every word.
     folded = text.casefold()
     back = ("trên" in folded or "nêu" in folded) and any(
-        not _antecedent_shown(text, m.start(), shown) for m in _REFERS_BACK.finditer(text))
+        not _antecedent_shown(text, m, shown) for m in _REFERS_BACK.finditer(text))
     return bool(_LEANS.match(text) or _PRONOUN.match(text) or back or _ANNOUNCES.search(text))
 
 
-# The phrase that points back, as _REFERS_BACK finds it: what comes before it names the thing.
-_POINTER = re.compile(r"\s*(?:kể trên|nói trên|nêu trên|trên đây|vừa nêu|đã nêu|trên)\b", re.IGNORECASE)
-
-
-def _antecedent_shown(text: str, start: int, shown: str) -> bool:
+def _antecedent_shown(text: str, pointer: re.Match[str], shown: str) -> bool:
     """Are the two words that name what "… nói trên" points back to (the words
-    before the pointer) in ``shown``?"""
+    before the pointer ``_REFERS_BACK`` found) in ``shown``?"""
     if not shown:
         return False
-    head = text[start:]
-    pointer = _POINTER.search(head)
-    before = syllables(text[:start] + head[: pointer.start()] if pointer else text[:start])[-2:]
+    start = pointer.start("said") if pointer.group("said") is not None else pointer.start("above")
+    before = syllables(text[:start])[-2:]
     return len(before) == 2 and f" {' '.join(before)} " in f" {' '.join(syllables(shown))} "
 
 

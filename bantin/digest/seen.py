@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from bantin.digest.salience import FIGURE, bigrams
+from bantin.digest.salience import FIGURE, bigrams, syllables
 
 REPEAT = 0.5  # a sentence whose syllable pairs are this much in one text shown repeats it
 FACT_WORDS = 0.35  # of its pairs in the texts that gave its figures, with no new name: it repeats them
@@ -39,9 +39,9 @@ def figures(text: str) -> set[str]:
 
 
 def names(text: str) -> set[str]:
-    """The capitalised words of a text after its first: names of people, places, bodies."""
-    words = _WORD.findall(text)
-    return {w.casefold() for w in words[1:] if w[0].isupper()}
+    """The capitalised words of a text after its first, in lower case as
+    ``syllables`` gives them: names of people, places, bodies."""
+    return {w.lower() for w in _WORD.findall(text)[1:] if w[0].isupper()}
 
 
 class Seen:
@@ -50,7 +50,7 @@ class Seen:
     def __init__(self) -> None:
         self._index: dict[tuple[str, str], list[int]] = {}
         self._holding: dict[str, list[int]] = {}  # the texts that gave each figure
-        self._words: list[set[str]] = []  # every word of each text, folded: a name at its start too
+        self._words: list[set[str]] = []  # every word of each text: a name at its start too
         self._pairs: list[set[tuple[str, str]]] = []
 
     def add(self, text: str) -> None:
@@ -61,7 +61,7 @@ class Seen:
         self._pairs.append(pairs)
         for f in figures(text):
             self._holding.setdefault(f, []).append(n)
-        self._words.append({w.casefold() for w in _WORD.findall(text)})
+        self._words.append(set(syllables(text)))
 
     def repeats(self, text: str) -> bool:
         """Does ``text`` say what one text shown says (``REPEAT`` of its pairs in
