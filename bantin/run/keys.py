@@ -1,6 +1,6 @@
 """What an output depends on, for ``--incremental`` and ``--shard``: a job's key is
-the hash of the input's bytes, the style sheets, the font files a typeset format
-embeds, bantin and every setting that changes an output's bytes; its shard is
+the hash of the input's bytes, the style sheets, the font files the typeset
+formats embed, bantin and every setting that changes an output's bytes; its shard is
 fixed by its name alone, so N CI jobs split an archive the same way every run."""
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from pathlib import Path
 
 from bantin.errors import BantinError
 from bantin.run.convert import Job
-from bantin.run.settings import TYPESET, Settings
+from bantin.run.settings import Settings
 from bantin.style import fonts
 from bantin.style.stylesheet import Style
 from bantin.style.stylesheet import load as load_style
@@ -41,8 +41,10 @@ def output_key(job: Job, settings: Settings) -> str | None:
     except OSError:
         return None
     h.update(settings.output_key())
-    if TYPESET.intersection(settings.formats):
-        h.update(_faces(style))
+    # Whatever this run's formats: the key is one for all of an input's outputs
+    # (a run of fewer formats keeps the others known), so a font replaced makes a
+    # text output again too. Fonts change seldom; a stale PDF would be wrong.
+    h.update(_faces(style))
     return h.hexdigest()
 
 

@@ -76,50 +76,63 @@ def digests(paths: list[str]) -> dict[str, str]:
     return out
 
 
-def entry(key: str, written: list[Path], made: list[Output], depends: list[str], out_dir: Path) -> dict[str, object]:
+def entry(key: str, written: list[Path], made: list[Output], depends: list[str], out_dir: Path,
+          before: dict[str, object] | None = None) -> dict[str, object]:
     """What the next run needs of one input: its key; its outputs as paths relative
     to the output folder (a copied or moved folder then checks its own files, not
     those of the folder it was copied from), with the format, size and SHA-256 of
     each, so that a skipped input's report still lists them; the hashes of the
-    pictures it referred to."""
-    return {"key": key, "outputs": [os.path.relpath(p, out_dir) for p in written],
-            "made": [[o.format, o.bytes, o.sha256] for o in made],
-            "depends": digests(depends)}
+    pictures it referred to. ``before`` is the input's entry from the last run:
+    its outputs in other formats are kept when they were made from the same key
+    and pictures, so that a run of fewer formats (``-f pdf`` after ``-f all``)
+    leaves the others known and a later run of every format skips the input."""
+    outputs = [os.path.relpath(p, out_dir) for p in written]
+    records = [[o.format, o.bytes, o.sha256] for o in made]
+    pictures = digests(depends)
+    if before and before.get("key") == key and before.get("depends", {}) == pictures:
+        for path, fmt, size, sha in _made(before):
+            if fmt not in {o.format for o in made}:
+                outputs.append(path)
+                records.append([fmt, size, sha])
+    return {"key": key, "outputs": outputs, "made": records, "depends": pictures}
 
 
-def kept(entries: Entries, stem: str, out_dir: Path) -> list[Output]:
-    """The outputs an unchanged input made last time, as its report lists them."""
-    entry = entries.get(stem, {})
+def _made(entry: dict[str, object]) -> list[tuple[str, str, int, str]]:
+    """(path, format, bytes, sha256) of each output an entry records (none for an
+    entry of 0.3.0, which has no formats)."""
     paths, made = entry.get("outputs", []), entry.get("made", [])
     assert isinstance(paths, list) and isinstance(made, list)  # load() checked the shape
+    return [(p, fmt, size, sha) for p, (fmt, size, sha) in zip(paths, made, strict=False)]
+
+
+def kept(entries: Entries, stem: str, out_dir: Path, formats: tuple[str, ...]) -> list[Output]:
+    """The outputs in ``formats`` an unchanged input made last time, as its report lists them."""
     return [Output(fmt, reported(str(out_dir / p)), size, sha)
-            for p, (fmt, size, sha) in zip(paths, made, strict=False)]
+            for p, fmt, size, sha in _made(entries.get(stem, {})) if fmt in formats]
 
 
-def unchanged(entries: Entries, stem: str, key: str | None, out_dir: Path) -> bool:
-    """True when the input's key matches and every output it made is still there,
-    at the size it was written (a stat, not a read: an output cut short by a full
-    disk or replaced by hand is made again, without hashing a whole archive)."""
+def unchanged(entries: Entries, stem: str, key: str | None, out_dir: Path, formats: tuple[str, ...]) -> bool:
+    """True when the input's key matches and it made an output in each of
+    ``formats``, still there at the size it was written (a stat, not a read: an
+    output cut short by a full disk or replaced by hand is made again, without
+    hashing a whole archive). Outputs in other formats are not this run's
+    business."""
     entry = entries.get(stem)
     if not key or entry is None or entry.get("key") != key:
         return False
-    paths, made = entry.get("outputs"), entry.get("made") or []
-    if not (isinstance(paths, list) and isinstance(made, list)):
-        return False
-    sizes = [m[1] for m in made] if made else [None] * len(paths)
-    if not all(_there(out_dir / str(p), size) for p, size in zip(paths, sizes, strict=False)):
+    made = {fmt: (path, size) for path, fmt, size, _ in _made(entry)}
+    if not all(f in made and _there(out_dir / made[f][0], made[f][1]) for f in formats):
         return False
     # A picture the input refers to has changed: the outputs that embed it are stale.
     depends = entry.get("depends", {})
     return isinstance(depends, dict) and digests(list(depends)) == depends
 
 
-def _there(path: Path, size: object) -> bool:
+def _there(path: Path, size: int) -> bool:
     try:
-        st = path.stat()
+        return path.stat().st_size == size
     except OSError:
         return False
-    return size is None or st.st_size == size
 
 
 @contextmanager

@@ -267,6 +267,8 @@ class Settings:
         return hashlib.sha256(repr((__version__, sorted(kept.items()))).encode()).digest()
 
 
-# Settings that change how a run goes, never the bytes of an output.
-_NOT_IN_OUTPUT = frozenset({"jobs", "quiet", "fail_fast", "report", "incremental", "shard", "collect", "progress",
-                            "scheduler", "batch_size", "debug", "out_dir", "overwrite", "shared"})
+# Settings that change how a run goes, never the bytes of an output. The formats
+# choose which outputs are made, not their bytes: the manifest records each
+# output's format, and a run checks its own (``manifest.unchanged``).
+_NOT_IN_OUTPUT = frozenset({"formats", "jobs", "quiet", "fail_fast", "report", "incremental", "shard", "collect",
+                            "progress", "scheduler", "batch_size", "debug", "out_dir", "overwrite", "shared"})

@@ -371,3 +371,31 @@ def test_names_one_file_system_folds_alike_collide(tmp_path):
     errors = [line for line in r.stderr.decode().splitlines() if "error" in line]
     assert len(errors) == 2 and all("output name collides with" in e for e in errors), errors
     assert len(list((tmp_path / "out").rglob("*.txt"))) == 2
+
+
+def test_incremental_keeps_other_formats_known_after_a_run_of_fewer(tree, tmp_path):
+    """A run of fewer formats (`-f txt` after `-f txt,pdf`) skips what it finds made,
+    and leaves the other formats known: the next run of both converts only what
+    changed, not the whole archive again (the key once held the formats)."""
+    out, report = tmp_path / "out", tmp_path / "r.json"
+
+    def run(formats):
+        r = bantin("export", "-f", formats, "--incremental", "-o", str(out), "--report", str(report), str(tree))
+        assert r.returncode == 0, r.stderr
+        return r.stderr.decode(), json.loads(report.read_text())
+
+    run("txt,pdf")
+    err, data = run("txt")
+    assert "0 converted, 0 failed, 10 skipped" in err, err
+    assert {o["format"] for i in data["inputs"] for o in i["outputs"]} == {"txt"}  # only what was asked for
+    edited = tree / "nhom-1" / "mua-lua-dong-thap.txt"
+    edited.write_text("Bài đã sửa\nSapo mới.\nThân bài.\n", encoding="utf-8")
+    assert "1 converted, 0 failed, 9 skipped" in run("txt")[0]
+    # The edited input's PDF is of the old text: it is made again, and only it.
+    err, data = run("txt,pdf")
+    assert "1 converted, 0 failed, 9 skipped" in err, err
+    pdf = out / "nhom-1" / "mua-lua-dong-thap.pdf"
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    assert "Bài đã sửa" in text
+    assert all({o["format"] for o in i["outputs"]} == {"txt", "pdf"} for i in data["inputs"])
+    assert "0 converted, 0 failed, 10 skipped" in run("pdf,txt")[0]
