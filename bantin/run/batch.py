@@ -200,7 +200,7 @@ def _run(jobs: Iterator[Job], settings: Settings, err: Err, outcome: Outcome) ->
             seen[name] = job.label
             if incremental:
                 key = keys[stem] = output_key(job, settings)
-                if manifest.unchanged(known, stem, key, tracked, settings.formats):
+                if manifest.unchanged(known, stem, key, tracked, settings.formats, Path(job.source).parent):
                     judged(Result.of(job, skipped=True, outputs=manifest.kept(known, stem, tracked, settings.formats)))
                     continue
             issued.append(job)
@@ -229,7 +229,7 @@ def _run(jobs: Iterator[Job], settings: Settings, err: Err, outcome: Outcome) ->
                 bar.update(1)
                 issued.popleft()
                 res.job = job  # a worker's result knows only the label
-                _reported(res, job, keys, known, updates, tracked, settings, err, outcome)
+                _reported(res, job, keys, updates, tracked, settings, err, outcome)
                 if incremental and time.monotonic() - saved >= CHECKPOINT:
                     _save(tracked, updates, outcome)
                     saved = time.monotonic()
@@ -290,19 +290,21 @@ def _settle_judged(issued: deque[Job | Result], settings: Settings, err: Err, ou
     return False
 
 
-def _reported(res: Result, job: Job, keys: dict[str, str | None], known: manifest.Entries,
-              updates: manifest.Entries, tracked: Path, settings: Settings, err: Err, outcome: Outcome) -> None:
-    """A converted input's result, in the report and (incremental) the manifest,
-    which keeps what the last run made in other formats (``manifest.entry``)."""
+def _reported(res: Result, job: Job, keys: dict[str, str | None], updates: manifest.Entries, tracked: Path,
+              settings: Settings, err: Err, outcome: Outcome) -> None:
+    """A converted input's result, in the report and (incremental) the manifest.
+    A failed input's outputs that were written all the same (the formats made
+    before another failed) are recorded too: the entry from the last run no longer
+    describes them (helper-147: a stale text output was skipped, and reported
+    with the old file's SHA-256)."""
     _warnings(res, settings, err)
+    key = keys.pop(str(job.stem), None)
+    if key and (res.written or not res.error):
+        updates[str(job.stem)] = manifest.entry(key, res.written, res.outputs, res.depends, tracked)
     if res.error:
         _failed(res, outcome, err)
         return
     _emit(res, outcome)
-    key = keys.pop(str(job.stem), None)
-    if key:
-        updates[str(job.stem)] = manifest.entry(key, res.written, res.outputs, res.depends, tracked,
-                                                known.get(str(job.stem)))
 
 
 def _stopped(rest: Iterator[Job | Result], settings: Settings, outcome: Outcome) -> None:

@@ -58,7 +58,9 @@ class Result:
     stopped: bool = False  # not attempted: a --fail-fast run stopped before it
     stdout: bytes | None = None
     written: list[Path] = field(default_factory=list)  # the real paths; outputs show them escaped
-    depends: list[str] = field(default_factory=list)  # the pictures the input referred to, read from disk
+    # The picture files the input referred to, by path in its folder, with the
+    # SHA-256 of the bytes read (sandbox.digest).
+    depends: dict[str, str] = field(default_factory=dict)
     job: Job | None = None  # the input it is the result of, when a run made it from one
 
     @classmethod
@@ -223,7 +225,7 @@ def convert_bytes(result: Result, data: bytes, reader: str | None, settings: Set
         seen = Seen()
         doc = finish(read(data, settings.encoding, reader, warn, folder, seen, name, dict(style.outlets)), style,
                      settings, warn)
-        result.depends = sorted(seen.images)
+        result.depends = dict(sorted(seen.files.items()))
         result.seconds["read"] = round(time.perf_counter() - t0, 6)
     except KeyboardInterrupt:
         raise

@@ -40,6 +40,9 @@ def output_key(job: Job, settings: Settings) -> str | None:
             h.update(Path(part).read_bytes())
     except OSError:
         return None
+    # The reader an input's extension chooses: the same bytes renamed from .txt to
+    # .md read as another document (helper-147).
+    h.update(Path(job.source).suffix.lower().encode("utf-8", "surrogateescape"))
     h.update(settings.output_key())
     # Whatever this run's formats: the key is one for all of an input's outputs
     # (a run of fewer formats keeps the others known), so a font replaced makes a
@@ -52,13 +55,25 @@ def output_key(job: Job, settings: Settings) -> str | None:
 def _faces(style: Style) -> bytes:
     """The font files a typeset output embeds, by path, size and time: a font
     replaced under the same name (a package upgraded, a sheet's file swapped) makes
-    new outputs with ``--incremental`` (helper-84: the old face stayed embedded)."""
+    new outputs with ``--incremental`` (helper-84: the old face stayed embedded).
+    The fallback faces too, and whether each is installed: a user who installs the
+    font a warning asked for gets the characters drawn at the next run, not the
+    old "[U+2605]" (helper-147)."""
     out = []
     for spec in (style.body_font, style.heading_font, style.mono_font):
         try:
-            for f in sorted(fonts.resolve(spec).files.values()):
-                st = f.stat()
-                out.append(f"{f}:{st.st_size}:{st.st_mtime_ns}")
+            out += [_stamp(f) for f in sorted(fonts.resolve(spec).files.values())]
         except (BantinError, OSError):  # said by the export itself, per format
             continue
+    for i, spec in enumerate(style.fallback_fonts):
+        try:
+            family = fonts.resolve_fallback(spec)
+            out.append(_stamp(family.files["regular"]) if family else f"fallback {i}: not installed")
+        except (BantinError, OSError):
+            out.append(f"fallback {i}: not read")
     return "\n".join(out).encode()
+
+
+def _stamp(path: Path) -> str:
+    st = path.stat()
+    return f"{path}:{st.st_size}:{st.st_mtime_ns}"

@@ -10,7 +10,6 @@ with a warning: a broken file must not stop every later run.
 from __future__ import annotations
 
 import fcntl
-import hashlib
 import json
 import os
 from collections.abc import Callable, Iterator
@@ -21,6 +20,7 @@ from bantin._version import __version__
 from bantin.run.names import reported
 from bantin.run.output import write_atomic
 from bantin.run.report import Output
+from bantin.source.sandbox import digest
 
 NAME = ".bantin-manifest.json"
 LOCK = ".bantin-manifest.lock"
@@ -65,36 +65,29 @@ def _made_ok(made: object, n: int) -> bool:
         and isinstance(m[2], str) for m in made)
 
 
-def digests(paths: list[str]) -> dict[str, str]:
-    """The SHA-256 of each file an input referred to (its pictures), for the next run."""
-    out = {}
-    for p in paths:
-        try:
-            out[p] = hashlib.sha256(Path(p).read_bytes()).hexdigest()
-        except OSError:
-            out[p] = ""
-    return out
-
-
-def entry(key: str, written: list[Path], made: list[Output], depends: list[str], out_dir: Path,
-          before: dict[str, object] | None = None) -> dict[str, object]:
+def entry(key: str, written: list[Path], made: list[Output], depends: dict[str, str],
+          out_dir: Path) -> dict[str, object]:
     """What the next run needs of one input: its key; its outputs as paths relative
     to the output folder (a copied or moved folder then checks its own files, not
     those of the folder it was copied from), with the format, size and SHA-256 of
-    each, so that a skipped input's report still lists them; the hashes of the
-    pictures it referred to. ``before`` is the input's entry from the last run:
-    its outputs in other formats are kept when they were made from the same key
-    and pictures, so that a run of fewer formats (``-f pdf`` after ``-f all``)
-    leaves the others known and a later run of every format skips the input."""
-    outputs = [os.path.relpath(p, out_dir) for p in written]
-    records = [[o.format, o.bytes, o.sha256] for o in made]
-    pictures = digests(depends)
-    if before and before.get("key") == key and before.get("depends", {}) == pictures:
-        for path, fmt, size, sha in _made(before):
-            if fmt not in {o.format for o in made}:
-                outputs.append(path)
-                records.append([fmt, size, sha])
-    return {"key": key, "outputs": outputs, "made": records, "depends": pictures}
+    each, so that a skipped input's report still lists them; the pictures it read,
+    by path in its folder, with the SHA-256 of the bytes read."""
+    return {"key": key, "outputs": [os.path.relpath(p, out_dir) for p in written],
+            "made": [[o.format, o.bytes, o.sha256] for o in made], "depends": depends}
+
+
+def carried(new: dict[str, object], old: dict[str, object] | None) -> dict[str, object]:
+    """An input's new entry with the outputs ``old`` (the entry on disk) records
+    in other formats, when they were made from the same key and pictures: a run of
+    fewer formats (``-f pdf`` after ``-f all``), or one whose other formats failed,
+    leaves them known, and a later run of every format skips the input; two runs
+    of different formats at once keep both (helper-147)."""
+    if not old or old.get("key") != new["key"] or old.get("depends", {}) != new["depends"]:
+        return new
+    mine = {fmt for _, fmt, _, _ in _made(new)}
+    others = [m for m in _made(old) if m[1] not in mine]
+    return {**new, "outputs": [p for p, _, _, _ in _made(new) + others],
+            "made": [[fmt, size, sha] for _, fmt, size, sha in _made(new) + others]}
 
 
 def _made(entry: dict[str, object]) -> list[tuple[str, str, int, str]]:
@@ -111,7 +104,8 @@ def kept(entries: Entries, stem: str, out_dir: Path, formats: tuple[str, ...]) -
             for p, fmt, size, sha in _made(entries.get(stem, {})) if fmt in formats]
 
 
-def unchanged(entries: Entries, stem: str, key: str | None, out_dir: Path, formats: tuple[str, ...]) -> bool:
+def unchanged(entries: Entries, stem: str, key: str | None, out_dir: Path, formats: tuple[str, ...],
+              folder: Path) -> bool:
     """True when the input's key matches and it made an output in each of
     ``formats``, still there at the size it was written (a stat, not a read: an
     output cut short by a full disk or replaced by hand is made again, without
@@ -124,14 +118,16 @@ def unchanged(entries: Entries, stem: str, key: str | None, out_dir: Path, forma
     if not all(f in made and _there(out_dir / made[f][0], made[f][1]) for f in formats):
         return False
     # A picture the input refers to has changed: the outputs that embed it are stale.
+    # Looked for in the input's own folder: the same page in another folder shows
+    # that folder's pictures (helper-147).
     depends = entry.get("depends", {})
-    return isinstance(depends, dict) and digests(list(depends)) == depends
+    return isinstance(depends, dict) and all(digest(folder / p) == h for p, h in depends.items())
 
 
 def _there(path: Path, size: int) -> bool:
     try:
         return path.stat().st_size == size
-    except OSError:
+    except (OSError, ValueError):  # ValueError: a NUL in a hand-edited manifest's path
         return False
 
 
@@ -150,7 +146,8 @@ def locked(out_dir: Path) -> Iterator[None]:
 def save(out_dir: Path, entries: Entries) -> None:
     """Merge this run's entries over the manifest on disk, under the lock."""
     with locked(out_dir):
-        merged = {**load(out_dir, lambda _msg: None), **entries}
+        merged = load(out_dir, lambda _msg: None)
+        merged.update((stem, carried(new, merged.get(stem))) for stem, new in entries.items())
         dump(out_dir / NAME, {"bantin": __version__, "entries": dict(sorted(merged.items()))})
         _remove_stale_parts(out_dir)
 

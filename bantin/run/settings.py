@@ -246,6 +246,9 @@ class Settings:
         to_stdout = out_dir is None or os.fspath(out_dir) == "-"
         if incremental and to_stdout:
             raise UsageError("--incremental skips what an output folder already holds: it needs -o FOLDER, not -o -")
+        if incremental and bundle is not None:
+            # Nothing would be skipped: the bundle's one file is of every input.
+            raise UsageError("--incremental skips unchanged inputs one by one; a --bundle is one document of them all")
         return cls(
             formats=fmts, style=style_ref, encoding=codec(encoding), source_format=source_format,
             meta=parse_meta(pairs), out_dir=None if to_stdout else Path(os.fspath(out_dir)),  # type: ignore[arg-type]

@@ -10,6 +10,7 @@ bytes then pass the same Pillow checks as every image (``bantin.model.images``).
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -23,11 +24,28 @@ Warn = Callable[[str], None]
 
 class Seen:
     """The pictures one document has read, by real path: a picture referred to 60
-    times is read and decoded once, and the pixels a document decodes are bounded."""
+    times is read and decoded once, and the pixels a document decodes are bounded.
+    ``files`` holds the SHA-256 (``digest``) of each picture file looked for, by
+    its path relative to the input's folder, of the very bytes read: what an
+    output was made from, for ``--incremental``."""
 
     def __init__(self) -> None:
         self.images: dict[str, Image | None] = {}
+        self.files: dict[str, str] = {}
         self.budget = Budget(DOCUMENT_PIXELS)
+
+
+def digest(path: Path) -> str:
+    """The SHA-256 of a file's bytes, read in chunks (a picture too large to use
+    may be any size); "" when there is none to read (not there, a folder, a pipe
+    that would block, unreadable): a picture that appears later then differs."""
+    try:
+        if not path.is_file():
+            return ""
+        with path.open("rb") as f:
+            return hashlib.file_digest(f, "sha256").hexdigest()
+    except (OSError, ValueError):  # ValueError: a NUL in a hand-edited manifest's path
+        return ""
 
 
 def local_image(ref: str, folder: Path | None, warn: Warn, seen: Seen | None = None) -> Image | None:
@@ -58,7 +76,13 @@ def local_image(ref: str, folder: Path | None, warn: Warn, seen: Seen | None = N
     key = str(target)
     if seen is not None and key in seen.images:
         return seen.images[key]
-    image = _read(target, shown, warn)
+    data = _read(target, shown, warn)
+    if seen is not None:
+        # A picture read is recorded as read, not as found later: one changed
+        # while the run went on made the output stale (helper-147).
+        read = hashlib.sha256(data).hexdigest() if data is not None else digest(target)
+        seen.files[os.path.relpath(target, root)] = read
+    image = _decode(data, shown, warn) if data is not None else None
     if image is not None and seen is not None and not seen.budget.fits(image):
         warn(f"image {shown} not kept: the document's pictures pass {seen.budget.limit // 1_000_000} megapixels")
         image = None
@@ -67,7 +91,7 @@ def local_image(ref: str, folder: Path | None, warn: Warn, seen: Seen | None = N
     return image
 
 
-def _read(target: Path, shown: str, warn: Warn) -> Image | None:
+def _read(target: Path, shown: str, warn: Warn) -> bytes | None:
     try:
         if not target.is_file():
             # A folder or a pipe (which would block the read) is there but is no picture.
@@ -76,10 +100,13 @@ def _read(target: Path, shown: str, warn: Warn) -> Image | None:
         if target.stat().st_size > MAX_BYTES:
             warn(f"image too large: {shown}")
             return None
-        data = target.read_bytes()
+        return target.read_bytes()
     except OSError as e:
         warn(f"image not readable: {shown}: {e.strerror or e}")
         return None
+
+
+def _decode(data: bytes, shown: str, warn: Warn) -> Image | None:
     try:
         return load(data)
     except ImageError as e:
