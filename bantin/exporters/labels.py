@@ -123,13 +123,19 @@ def credit_line(c: Figure) -> str:
     return f"{PHOTO}: {c.credit}" if c.credit else ""
 
 
+def figure_kind(f: Figure) -> str:
+    """"Video" for the still of a clip ("… Video: IDF" in its caption or credit),
+    which a photo's label misnames (helper-90), else "Ảnh"."""
+    caption = "".join(s.text for s in f.caption)
+    return VIDEO if _CLIP.search(f"{caption} {f.credit or ''}") else PHOTO
+
+
 def placeholder(f: Figure) -> str:
     """What stands where a figure's picture would be when the document has none:
     "Ảnh: <alt text>", or "Ảnh" when there is none or it only repeats the caption
     printed under it (news sites set the caption as the alt text too)."""
     caption = "".join(s.text for s in f.caption)
-    # "… Video: IDF": the caption of a clip, which an empty photo frame misnames (helper-90).
-    kind = VIDEO if _CLIP.search(f"{caption} {f.credit or ''}") else PHOTO
+    kind = figure_kind(f)
     if not f.alt or repeats(f.alt, caption):
         return kind
     return f"{kind}: {f.alt}"

@@ -106,3 +106,16 @@ def test_a_clip_missing_from_the_page_is_named_a_video(caption: str, credit: str
     from bantin.model import plain
 
     assert placeholder(Figure(plain(caption), credit=credit)) == label
+
+
+def test_the_text_names_a_clip_a_video_as_the_other_formats_do() -> None:
+    """helper-146: the text output printed "[Ảnh: … Video: IDF]" where the PDF,
+    DOCX and EPUB frame said "[Video]"."""
+    from bantin.model import Article, Paragraph, plain
+
+    clip = Figure(plain("Bên trong đường hầm dưới lòng đất. Video: IDF"))
+    photo = Figure(plain("Cánh đồng lúa chín vàng."))
+    a = Article("Tin có clip", blocks=(Paragraph(plain("Trước.")), clip, photo, Paragraph(plain("Sau."))))
+    text = " ".join(api.export(a, "txt").decode().split())
+    assert "[Video: Bên trong đường hầm dưới lòng đất. Video: IDF]" in text
+    assert "[Ảnh: Cánh đồng lúa chín vàng.]" in text

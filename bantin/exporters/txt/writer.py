@@ -12,7 +12,6 @@ from bantin.exporters.labels import (
     CONTENTS,
     LINKS,
     NOTES,
-    PHOTO,
     TABLE,
     DecreeHeader,
     SignatureBlock,
@@ -21,6 +20,7 @@ from bantin.exporters.labels import (
     credit_line,
     decree_header,
     digest_meta,
+    figure_kind,
     undated,
 )
 from bantin.exporters.markup import link_target
@@ -237,7 +237,8 @@ class Writer(Walker):
         if caption and credit:
             text = attach(caption, credit)
         else:  # a picture with no words at all ("[Ảnh]"), as the other formats show it
-            text = credit or (f"{PHOTO}: {caption}" if caption else PHOTO)
+            kind = figure_kind(b)  # "[Video: …]" for a clip's (helper-146)
+            text = credit or (f"{kind}: {caption}" if caption else kind)
         gap = [] if self.tight else [""]
         self.out += gap + wrap(text, self.cols, self.first + "  [", self.rest + "   ")
         self.out[-1] += "]"
