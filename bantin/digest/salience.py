@@ -124,7 +124,10 @@ _LEANS = re.compile(
     r"(?:một|hai|vài|ít) (?:phút|tiếng|giờ|ngày|hôm|tuần|tháng|năm) sau)\b"
     # A subject that points back: "Hãng công nghệ này …", "Cậu ấy …", "Thông tin này …",
     # after an opening phrase too: "Tối 17/5, người này …", "Tính đến quý 1, thị trường này …".
-    r"|^[\"“(]?(?:[^,.;:!?…\"“”]{1,40},\s+)?(?:[^\W\d_]+\s+){1,3}(?:này|ấy)\b",
+    r"|^[\"“(]?(?:[^,.;:!?…\"“”]{1,40},\s+)?(?:[^\W\d_]+\s+){1,3}(?:này|ấy)\b"
+    # "Thứ hai, đào tạo …", "Ba là, …": an item of a list whose first came before. The
+    # ordinal in small letters: "Thứ Hai, …" is a Monday (helper-146).
+    r"|^[\"“(]?(?-i:Thứ (?:hai|ba|tư|năm|sáu|bảy|tám|chín|mười)|(?:Hai|Ba|Bốn|Năm|Sáu) là)\s*[,:]",
     re.IGNORECASE,
 )
 # A sentence opening on a bare pronoun: "Cô ở lại …", "Ông cho biết …". A capital

@@ -365,6 +365,10 @@ def test_a_filler_is_no_key_point_even_with_words_to_spare(monkeypatch):
     ("Cũng trong chương trình này, hơn 500 sinh viên đã có buổi trao đổi với diễn viên.", True),
     ("Tối 17/5, người này cầm một vali đến địa chỉ ở quận Gò Vấp và nói có tiền bên trong.", True),
     ("Do vậy, thành phố phải có tầm nhìn và tư duy đột phá để vươn lên trong thời gian tới.", True),
+    # helper-146: an item of an enumeration whose first came before; "Thứ Hai" is a Monday
+    ("Thứ hai, đào tạo kỹ năng số cho cán bộ, công chức và người dân trên địa bàn tỉnh.", True),
+    ("Ba là, tăng cường kiểm tra việc niêm yết giá vé tại các điểm trông giữ xe.", True),
+    ("Thứ Hai, ông Trump ký sắc lệnh tạm dừng nhập cư đối với công dân bảy nước.", False),
     # "Như vậy" sums up what the article told, often its news; a number, "trong số" a count
     ("Như vậy, lần thứ hai liên tiếp judo Việt Nam có suất trực tiếp thi đấu tại Olympic.", False),
     ("Trong số 21 doanh nghiệp bị thu hồi giấy phép có 13 doanh nghiệp đặt trụ sở ở Hà Nội.", False),
