@@ -152,6 +152,30 @@ def _obfuscate(font: bytes, key: str) -> bytes:
     return bytes(data)
 
 
+# LibreOffice ignores an embedded font file under 1 KiB: it draws the characters
+# from another font, or none at all when an installed font of the same name lacks
+# them (helper-146: the "■" of one fallback subset of Symbola, 936 bytes, was not
+# drawn; the same subset padded to 1,152 bytes was).
+MIN_EMBEDDED = 1024
+_PAD_TAG = "bPad"  # a private table: readers skip tables they do not know
+
+
+def _padded(font: bytes) -> bytes:
+    """A subset of a few glyphs made up to MIN_EMBEDDED bytes with a private table."""
+    if len(font) >= MIN_EMBEDDED:
+        return font
+    from fontTools.ttLib import TTFont
+    from fontTools.ttLib.tables.DefaultTable import DefaultTable
+
+    f = TTFont(io.BytesIO(font), recalcTimestamp=False, recalcBBoxes=False)
+    pad = DefaultTable(_PAD_TAG)
+    pad.data = bytes(MIN_EMBEDDED - len(font))
+    f[_PAD_TAG] = pad
+    out = io.BytesIO()
+    f.save(out)
+    return out.getvalue()
+
+
 @lru_cache(maxsize=16)
 def _font_key(path: Path) -> str:
     return _key(subset(path, REPERTOIRE))
@@ -215,6 +239,7 @@ def _embed(files: dict[str, bytes], families: tuple[Family, ...], faces: Faces,
             etree.SubElement(font_el, f"{w}{tag}", {f"{r}id": rid, f"{w}fontKey": key})
             pending = next(parts, None)
     for n, (name, data) in enumerate(extra, 1):
+        data = _padded(data)
         key = _key(data)
         part = f"fallback{n}.odttf"
         files[f"word/fonts/{part}"] = _obfuscate(data, key)
