@@ -259,3 +259,25 @@ def test_a_placeholders_frame_keeps_to_the_margins(tmp_path):
                                              for y in range(h)).split()) > 15]
     assert sides, "no frame found"
     assert min(sides) >= left - 1.5 and max(sides) <= right + 1.5, (sides, left, right)
+
+
+def test_a_narrow_tables_columns_stand_apart(tmp_path):
+    """helper-146: a table narrower than the text had its columns a padding's width
+    apart ("Thứ Sáu, 25/4" almost touched "Chánh"); each column now has some air,
+    and the table is still not stretched to the text's width."""
+    from bantin.model import Cell, Table
+
+    def row(*texts: str) -> tuple[Cell, ...]:
+        return tuple(Cell(plain(t)) for t in texts)
+
+    table = Table((row("Ngày", "Người tiếp", "Địa điểm"), row("Thứ Sáu, 25/4", "Chánh Thanh tra", "Phòng họp số 2")),
+                  header_rows=1)
+    pdf = tmp_path / "lich.pdf"
+    pdf.write_bytes(api.export(Article("Lịch tiếp", blocks=(table,)), "pdf"))
+    boxes = word_boxes(pdf)
+
+    def box(word: str) -> tuple[int, float, float, float, str]:
+        return next(b for b in boxes if b[4] == word)
+
+    assert box("Chánh")[1] - box("25/4")[3] >= 12  # points: 6 of padding and at least 6 of air
+    assert box("2")[3] - box("Ngày")[1] < 300  # far narrower than the 453-point text width

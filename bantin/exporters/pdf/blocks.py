@@ -264,7 +264,7 @@ class Blocks(Walker):
             widths = tables.column_widths(band, self.avail, natural, least, spanning)
             cells = self._cells(b, band, widths, depth)
             self.indented(tables.grid(b, band, cells, widths, self.fonts.body, self.style.text.body_colour,
-                                      self.style.text.space_after, self.place.cell))
+                                      self.style.text.space_after, self.place.cell, tables.air(widths, self.avail)))
 
     def _cells(self, b: Table, band: tuple[int, int], widths: list[float],
                depth: int) -> dict[tuple[int, int], list[Any]]:

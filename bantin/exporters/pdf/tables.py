@@ -20,6 +20,11 @@ from bantin.model import Table, lines_of, text_of
 from bantin.style.fonts import Family
 
 PAD = 3.0  # a cell's left and right padding, points
+# Points added to each column of a table narrower than the text, half on each side
+# of its cells: at PAD alone a cell's last word stood a few points from the next
+# column's first ("Thứ Sáu, 25/4 Chánh …", helper-146). Not stretched to the width,
+# where a column of figures would stand apart from its labels.
+AIR = 9.0
 LEAST = 26.0  # the narrowest column worth reading (a number of four digits at 9 pt, and its padding)
 
 
@@ -182,10 +187,17 @@ def column_widths(band: tuple[int, int], avail: float, natural: list[float], lea
     return [m + spare * (a - m) / stretch for a, m in zip(nat, low, strict=True)]
 
 
+def air(widths: list[float], avail: float) -> float:
+    """What each column of a band gets besides its width (``AIR``, or less)."""
+    return max(0.0, min((avail - sum(widths)) / len(widths), AIR)) if widths else 0.0
+
+
 def grid(t: Table, band: tuple[int, int], cells: dict[tuple[int, int], list[Any]], widths: list[float],
-         body_font: str, ink_colour: str, space_after: float, nested: bool = False) -> Any:
+         body_font: str, ink_colour: str, space_after: float, nested: bool = False, room: float = 0.0) -> Any:
     """The band of the table with hairline rules, its header rows repeated on every
-    page; a merged cell is one cell of reportlab's (SPAN), drawn once."""
+    page; a merged cell is one cell of reportlab's (SPAN), drawn once. ``room``
+    (``air``) widens each column and pads its cells by half of it on each side, so
+    that the cells' text keeps the widths it was set in."""
     lo, hi = band
     data: list[list[Any]] = [["" for _ in range(lo, hi)] for _ in t.rows]
     spans: list[tuple[Any, ...]] = []
@@ -199,7 +211,8 @@ def grid(t: Table, band: tuple[int, int], cells: dict[tuple[int, int], list[Any]
         if last_col > c or last_row > p.row:
             spans.append(("SPAN", (c, p.row), (last_col, last_row)))
     merges_down = [s for s in spans if s[2][1] > s[1][1]]
-    looks = (t, body_font, ink_colour, space_after, nested)
+    looks = (t, body_font, ink_colour, space_after, nested, PAD + room / 2)
+    widths = [w + room for w in widths]
     table = _grid(data, widths, spans, *looks)
     if merges_down:  # the words kept in the merge's first cell, each row ruled alone
         table.unmerged = lambda: _grid(data, widths, [s for s in spans if s not in merges_down], *looks)
@@ -207,7 +220,7 @@ def grid(t: Table, band: tuple[int, int], cells: dict[tuple[int, int], list[Any]
 
 
 def _grid(data: list[list[Any]], widths: list[float], spans: list[tuple[Any, ...]], t: Table, body_font: str,
-          ink_colour: str, space_after: float, nested: bool) -> Grid:
+          ink_colour: str, space_after: float, nested: bool, pad: float) -> Grid:
     table = Grid(data, colWidths=widths, repeatRows=t.header_rows, hAlign="LEFT")
     table.nested = nested
     rule = colors.HexColor("#888888")
@@ -217,7 +230,7 @@ def _grid(data: list[list[Any]], widths: list[float], spans: list[tuple[Any, ...
         # default, an unembedded Helvetica would be referenced.
         ("FONTNAME", (0, 0), (-1, -1), body_font),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), PAD), ("RIGHTPADDING", (0, 0), (-1, -1), PAD),
+        ("LEFTPADDING", (0, 0), (-1, -1), pad), ("RIGHTPADDING", (0, 0), (-1, -1), pad),
         ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
         ("LINEBELOW", (0, 0), (-1, -1), 0.25, rule),
         ("LINEABOVE", (0, 0), (-1, 0), 0.6, ink),
