@@ -392,6 +392,23 @@ def test_contents_dots_stand_in_columns(tmp_path):
     assert len(starts) >= 2 and starts[1] - starts[0] > 10, (starts, lines)  # a wrapped entry hangs
 
 
+def test_contents_entries_are_links_not_underlined(tmp_path):
+    """helper-146: every title on the contents page was underlined (the links' style
+    in the text); the page draws one rule, its running head's, and the entries stay
+    links to their pages."""
+    from pypdf import PdfReader
+    from pypdf.generic import ContentStream
+
+    arts = tuple(Article(t, blocks=(Paragraph(plain("x")),)) for t in ("Tin một", "Tin hai", "Tin ba"))
+    pdf = tmp_path / "toc.pdf"
+    pdf.write_bytes(api.export(Briefing("Bản tin", arts), "pdf"))
+    reader = PdfReader(pdf)
+    page = reader.pages[1]
+    strokes = [op for _, op in ContentStream(page.get_contents(), reader).operations if op == b"S"]
+    assert len(strokes) == 1
+    assert len([a for a in page.get("/Annots", []) if a.get_object().get("/Subtype") == "/Link"]) >= 3
+
+
 def _pages(pdf: Path) -> list[list[str]]:
     return [[x.strip() for x in p.splitlines() if x.strip()] for p in pdftotext(pdf).split("\f")]
 

@@ -89,7 +89,10 @@ class Story(Blocks):
         toc = Contents(self.fonts.body, dotsMinLevel=0)
         entry = self.st["toc"]
         # Hanging: a wrapped entry's later lines start under its words, not under its start.
-        toc.levelStyles = [ParagraphStyle("toc-hanging", parent=entry, firstLineIndent=-entry.leftIndent)]
+        # Not underlined: every entry is a link, and a page of underlined titles reads
+        # as unfinished (helper-146); the reader expects a contents page to be one.
+        toc.levelStyles = [ParagraphStyle("toc-hanging", parent=entry, firstLineIndent=-entry.leftIndent,
+                                          linkUnderline=0)]
         self.story.append(toc)
 
     def start_article(self, a: Article, n: int) -> None:
