@@ -23,9 +23,9 @@
   is worth, and half its story part besides, unless that one is shown right
   above it (the body's first sentence under the lede); −0.1 for each lesser way
   it reads badly alone: it is someone's own words (a quotation, "tôi", "chúng
-  ta") rather than the news; it has under 12 words. And −1 for a sentence in the first person that names no speaker
-  ("Tôi tin rằng …", from the middle of a quotation): out of its article it
-  reads as the outlet's own voice.
+  ta") rather than the news; it has under 12 words. And −1 for a sentence in
+  the first person that names no speaker ("Tôi tin rằng …", from the middle of
+  a quotation): out of its article it reads as the outlet's own voice.
 
 The weights are few and round, set on a seeded quarter of the ViMs clusters and
 checked on the rest; ``score`` is the sum of the parts.
@@ -72,7 +72,7 @@ STOPWORDS = frozenset(
     nó này nay vừa mới đi làm cho biết nói thể thế vậy tuy nhiên trong khi cả mỗi từng số cách
     the of and a to in""".split()
 )
-_SYLLABLE = re.compile(r"[^\W_]+")
+WORD = re.compile(r"[^\W_]+")  # a syllable, or a run of digits
 FIGURE = re.compile(
     r"\d[\d.,]*\s?(?:%|‰|tỷ|tỉ|triệu|nghìn|ngàn|đồng|usd|euro|yên|tấn|kg|km|m2|m²|ha|người|ca|vụ|"
     r"lần|năm|tuổi|giờ|phút|ngày|tháng|chiếc|căn|hộ|học sinh|ghi|bàn|điểm|mw|độ)\b"
@@ -159,7 +159,7 @@ _REFERS_BACK = re.compile(
 
 def syllables(text: str) -> list[str]:
     """Lower-case syllables, punctuation dropped: "TP.HCM" is "tp", "hcm"."""
-    return _SYLLABLE.findall(text.lower())
+    return WORD.findall(text.lower())
 
 
 def terms(text: str) -> Counter[str]:
@@ -174,11 +174,6 @@ def terms(text: str) -> Counter[str]:
 def bigrams(text: str) -> set[tuple[str, str]]:
     syl = syllables(text)
     return set(zip(syl, syl[1:], strict=False))
-
-
-def overlap(a: set[tuple[str, str]], b: set[tuple[str, str]]) -> float:
-    """Share of ``a``'s syllable pairs found in ``b``: 1.0 when ``a`` says nothing new."""
-    return len(a & b) / len(a) if a else 1.0
 
 
 @dataclass(frozen=True)

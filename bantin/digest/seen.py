@@ -4,11 +4,12 @@ A sentence repeats what was shown when at least ``REPEAT`` of its syllable pairs
 are in one text shown, or when it says no new fact: every figure it gives (a
 number with its unit, a date) was shown, and the texts that gave them also gave
 every name it has and a fair share of its words (``FACT_WORDS``). Outlets that
-tell one story each in their own words keep its figures and names: "Khoảng 1.000 người dân … đã phải sơ
-tán" under a lede that told how "khoảng 1.000 dân làng" were moved ("di dời")
-shares under half of its pairs with it, and says nothing new (helper-144 counted
-74 repeats among 219 points of 15 bundles). Over the 200 ViMs clusters read as
-bundles the rule leaves out 149 sentences, and R-2 stays at 0.336.
+tell one story each in their own words keep its figures and names: "Khoảng 1.000
+người dân … đã phải sơ tán" under a lede that told how "khoảng 1.000 dân làng"
+were moved ("di dời") shares under half of its pairs with it, and says nothing
+new (helper-144 counted 74 repeats among 219 points of 15 bundles). Over the 200
+ViMs clusters read as bundles the rule leaves out 149 sentences, and R-2 stays
+at 0.336.
 
 Texts are indexed by their pairs, so that checking a sentence against a whole
 bundle costs the length of the sentence, not the size of the bundle.
@@ -18,11 +19,10 @@ from __future__ import annotations
 
 import re
 
-from bantin.digest.salience import FIGURE, bigrams, syllables
+from bantin.digest.salience import FIGURE, WORD, bigrams, syllables
 
 REPEAT = 0.5  # a sentence whose syllable pairs are this much in one text shown repeats it
 FACT_WORDS = 0.35  # of its pairs in the texts that gave its figures, with no new name: it repeats them
-_WORD = re.compile(r"[^\W_]+")
 _BARE = re.compile(r"(?<![\d.,/:])\d{2,}(?!\d|[.,/:]\d)")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 
@@ -41,7 +41,7 @@ def figures(text: str) -> set[str]:
 def names(text: str) -> set[str]:
     """The capitalised words of a text after its first, in lower case as
     ``syllables`` gives them: names of people, places, bodies."""
-    return {w.lower() for w in _WORD.findall(text)[1:] if w[0].isupper()}
+    return {w.lower() for w in WORD.findall(text)[1:] if w[0].isupper()}
 
 
 class Seen:

@@ -84,10 +84,9 @@ def carried(new: dict[str, object], old: dict[str, object] | None) -> dict[str, 
     of different formats at once keep both (helper-147)."""
     if not old or old.get("key") != new["key"] or old.get("depends", {}) != new["depends"]:
         return new
-    mine = {fmt for _, fmt, _, _ in _made(new)}
-    others = [m for m in _made(old) if m[1] not in mine]
-    return {**new, "outputs": [p for p, _, _, _ in _made(new) + others],
-            "made": [[fmt, size, sha] for _, fmt, size, sha in _made(new) + others]}
+    mine = _made(new)
+    both = mine + [m for m in _made(old) if m[1] not in {fmt for _, fmt, _, _ in mine}]
+    return {**new, "outputs": [p for p, _, _, _ in both], "made": [[fmt, size, sha] for _, fmt, size, sha in both]}
 
 
 def _made(entry: dict[str, object]) -> list[tuple[str, str, int, str]]:
