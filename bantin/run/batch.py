@@ -30,7 +30,7 @@ from bantin.run.keys import in_shard, output_key
 from bantin.run.names import shown
 from bantin.run.outcome import Outcome
 from bantin.run.output import unwritable
-from bantin.run.report import Report
+from bantin.run.report import Output, Report
 from bantin.run.settings import Settings
 
 Err = Callable[[str], None]
@@ -161,6 +161,7 @@ def _run(jobs: Iterator[Job], settings: Settings, err: Err, outcome: Outcome) ->
         known = manifest.load(tracked, lambda msg: err(f"bantin: warning: {msg}"))
     updates: manifest.Entries = {}
     keys: dict[str, str | None] = {}
+    kept: dict[str, list[Output]] = {}  # the up-to-date outputs of an input converted to the other formats
     stopping = False  # --fail-fast met a failure among the inputs judged without converting
     rest: list[Job] = []  # the input todo() had taken when it stopped
 
@@ -200,9 +201,14 @@ def _run(jobs: Iterator[Job], settings: Settings, err: Err, outcome: Outcome) ->
             seen[name] = job.label
             if incremental:
                 key = keys[stem] = output_key(job, settings)
-                if manifest.unchanged(known, stem, key, tracked, settings.formats, Path(job.source).parent):
-                    judged(Result.of(job, skipped=True, outputs=manifest.kept(known, stem, tracked, settings.formats)))
+                need = manifest.stale(known, stem, key, tracked, settings.formats, Path(job.source).parent)
+                up_to_date = tuple(f for f in settings.formats if f not in need)
+                if not need:
+                    judged(Result.of(job, skipped=True, outputs=manifest.kept(known, stem, tracked, up_to_date)))
                     continue
+                if up_to_date:
+                    job = replace(job, formats=need)
+                    kept[stem] = manifest.kept(known, stem, tracked, up_to_date)
             issued.append(job)
             yield job
 
@@ -229,7 +235,7 @@ def _run(jobs: Iterator[Job], settings: Settings, err: Err, outcome: Outcome) ->
                 bar.update(1)
                 issued.popleft()
                 res.job = job  # a worker's result knows only the label
-                _reported(res, job, keys, updates, tracked, settings, err, outcome)
+                _reported(res, job, keys, updates, tracked, settings, err, outcome, kept.pop(str(job.stem), []))
                 if incremental and time.monotonic() - saved >= CHECKPOINT:
                     _save(tracked, updates, outcome)
                     saved = time.monotonic()
@@ -291,7 +297,7 @@ def _settle_judged(issued: deque[Job | Result], settings: Settings, err: Err, ou
 
 
 def _reported(res: Result, job: Job, keys: dict[str, str | None], updates: manifest.Entries, tracked: Path,
-              settings: Settings, err: Err, outcome: Outcome) -> None:
+              settings: Settings, err: Err, outcome: Outcome, kept: list[Output]) -> None:
     """A converted input's result, in the report and (incremental) the manifest.
     A failed input's outputs that were written all the same (the formats made
     before another failed) are recorded too: the entry from the last run no longer
@@ -301,6 +307,9 @@ def _reported(res: Result, job: Job, keys: dict[str, str | None], updates: manif
     key = keys.pop(str(job.stem), None)
     if key and (res.written or not res.error):
         updates[str(job.stem)] = manifest.entry(key, res.written, res.outputs, res.depends, tracked)
+    if kept:  # the formats it was up to date in are listed too, in the run's order of formats
+        order = {f: i for i, f in enumerate(settings.formats)}
+        res.outputs = sorted(res.outputs + kept, key=lambda o: order.get(o.format, len(order)))
     if res.error:
         _failed(res, outcome, err)
         return

@@ -14,7 +14,7 @@ import time
 import traceback
 import unicodedata
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -45,6 +45,9 @@ class Job:
     label: str  # how messages name the input
     problem: str | None = None  # found while collecting: reported as this input's error
     skip: str | None = None  # found while collecting: skipped with this warning
+    # --incremental: the run's formats this input's outputs lack; the others are
+    # up to date and stay as they are (None: every format of the run).
+    formats: tuple[str, ...] | None = None
 
 
 @dataclass
@@ -238,6 +241,8 @@ def convert_bytes(result: Result, data: bytes, reader: str | None, settings: Set
 def convert(job: Job, settings: Settings) -> Result:
     """One input, from its path to files under the output folder."""
     result = Result.of(job)
+    if job.formats is not None:
+        settings = replace(settings, formats=job.formats)
     try:
         keep_edited(job.stem, settings)
         style = load_style(settings.style)

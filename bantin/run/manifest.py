@@ -103,24 +103,30 @@ def kept(entries: Entries, stem: str, out_dir: Path, formats: tuple[str, ...]) -
             for p, fmt, size, sha in _made(entries.get(stem, {})) if fmt in formats]
 
 
-def unchanged(entries: Entries, stem: str, key: str | None, out_dir: Path, formats: tuple[str, ...],
-              folder: Path) -> bool:
-    """True when the input's key matches and it made an output in each of
-    ``formats``, still there at the size it was written (a stat, not a read: an
-    output cut short by a full disk or replaced by hand is made again, without
-    hashing a whole archive). Outputs in other formats are not this run's
-    business."""
+def stale(entries: Entries, stem: str, key: str | None, out_dir: Path, formats: tuple[str, ...],
+          folder: Path) -> tuple[str, ...]:
+    """Which of ``formats`` the input must be converted to: all of them unless its
+    key matches and the pictures it read are unchanged, else those it made no
+    output in that is still there at the size it was written (a stat, not a read:
+    an output cut short by a full disk or replaced by hand is made again, without
+    hashing a whole archive). ``-f all`` after ``-f pdf`` makes the three missing
+    formats and leaves the PDF as it is (helper-147: it was made again, with a new
+    date inside when no SOURCE_DATE_EPOCH is set). Outputs in formats the run does
+    not ask for are not its business."""
     entry = entries.get(stem)
     if not key or entry is None or entry.get("key") != key:
-        return False
+        return formats
     made = {fmt: (path, size) for path, fmt, size, _ in _made(entry)}
-    if not all(f in made and _there(out_dir / made[f][0], made[f][1]) for f in formats):
-        return False
+    missing = tuple(f for f in formats if f not in made or not _there(out_dir / made[f][0], made[f][1]))
+    if missing == formats:
+        return formats  # nothing to keep: the pictures need not be read
     # A picture the input refers to has changed: the outputs that embed it are stale.
     # Looked for in the input's own folder: the same page in another folder shows
     # that folder's pictures (helper-147).
     depends = entry.get("depends", {})
-    return isinstance(depends, dict) and all(digest(folder / p) == h for p, h in depends.items())
+    if not isinstance(depends, dict) or any(digest(folder / p) != h for p, h in depends.items()):
+        return formats
+    return missing
 
 
 def _there(path: Path, size: int) -> bool:

@@ -144,3 +144,24 @@ def test_incremental_with_a_bundle_is_refused(tmp_path):
     r = bantin("export", "--incremental", "--bundle", "Tổng hợp", "-f", "txt", "-o", str(tmp_path / "o"),
                str(EXAMPLES / "thu-vien-so.txt"))
     assert r.returncode == 2 and b"--bundle" in r.stderr
+
+
+def test_a_run_of_more_formats_makes_only_the_missing_ones(tmp_path):
+    """``-f all`` after ``-f pdf`` leaves the PDF as it is (not made again with a
+    new date inside, as without SOURCE_DATE_EPOCH), makes the other three, and
+    reports all four in the run's order of formats (helper-147)."""
+    src, out, report = tmp_path / "bai.txt", tmp_path / "out", tmp_path / "r.json"
+    src.write_text(ARTICLE, encoding="utf-8")
+    assert export("-f", "pdf", "-o", str(out), str(src))[0] == 0
+    pdf = out / "bai.pdf"
+    pdf.write_bytes(pdf.read_bytes())  # the same bytes, a new time: a PDF made again would have another
+    before = pdf.stat().st_mtime_ns
+    code, err = export("-f", "all", "-o", str(out), "--report", str(report), str(src))
+    assert code == 0 and "1 converted" in err, err
+    assert pdf.stat().st_mtime_ns == before
+    listed = json.loads(report.read_text())["inputs"][0]
+    assert [o["format"] for o in listed["outputs"]] == ["pdf", "docx", "epub", "txt"]
+    assert "pdf" not in listed["seconds"] and "docx" in listed["seconds"]
+    assert listed["outputs"][0]["sha256"] == hashlib.sha256(pdf.read_bytes()).hexdigest()
+    code, err = export("-f", "all", "-o", str(out), str(src))
+    assert code == 0 and "0 converted, 0 failed, 1 skipped" in err, err
