@@ -120,11 +120,13 @@ _LEANS = re.compile(
     r"sau đó|tiếp đó|cùng với đó|chính vì|trước đó|lúc này|khi đó|tại đây|ở đây|vụ việc|sự việc|"
     r"cụ thể|trong đó|ngay sau đó|lúc đó|dịp này|nhân dịp này|theo sau là|không chỉ vậy|chẳng những thế|"
     r"chưa dừng lại ở đó|tiếp theo|(?:sáng|chiều|tối|trưa|đêm|ngày|hôm) hôm (?:sau|đó|ấy)|"
+    # "Hậu quả, cả ba người bị thương nặng": the result of what was told before.
+    r"hậu quả(?=\s*,|\s+là\b)|"
     # "Vài giờ sau" counts from an event told before; "Một năm trước" from today.
     r"(?:một|hai|vài|ít) (?:phút|tiếng|giờ|ngày|hôm|tuần|tháng|năm) sau)\b"
     # A subject that points back: "Hãng công nghệ này …", "Cậu ấy …", "Thông tin này …",
     # after an opening phrase too: "Tối 17/5, người này …", "Tính đến quý 1, thị trường này …".
-    r"|^[\"“(]?(?:[^,.;:!?…\"“”]{1,40},\s+)?(?:[^\W\d_]+\s+){1,3}(?:này|ấy)\b"
+    r"|^[\"“(]?(?:[^,.;:!?…\"“”]{1,40},\s+)?(?:[^\W\d_]+\s+){1,4}(?:này|ấy)\b"
     # "Thứ hai, đào tạo …", "Ba là, …": an item of a list whose first came before. The
     # ordinal in small letters: "Thứ Hai, …" is a Monday (helper-146).
     r"|^[\"“(]?(?-i:Thứ (?:hai|ba|tư|năm|sáu|bảy|tám|chín|mười)|(?:Hai|Ba|Bốn|Năm|Sáu) là)\s*[,:]",
@@ -142,8 +144,17 @@ _PRONOUN = re.compile(rf"^[\"“(]?(?:Cô|Ông|Bà|Chị|Em|Cậu|Hắn|Gã)\s+(
 _SHORT_NAME = re.compile(rf"^[\"“(]?(?:Ông|Bà|Anh|Chị|Cô|Chú|Bác|Cụ)\s+([{_CAPITAL}][^\W\d_]*)(?!\s+[{_CAPITAL}])")
 _NAME = rf"[{_CAPITAL}][^\W\d_]*"
 _PERSON = r"(?:ông|bà|anh|chị|cô|chú|bác|cụ|em)\s+"
-# A sentence that announces what follows it ("… cụ thể như sau: …") leans forward.
-_ANNOUNCES = re.compile(r"\b(?:như sau|sau đây)\s*:", re.IGNORECASE)
+# A sentence that announces what follows it ("… cụ thể như sau: …") leans forward,
+# and so does a teaser that tells only that something was told: "HLV A đã tiết lộ
+# sự thật cực sốc về B…", "Chuẩn đô đốc C đã trả lời báo chí Việt Nam." (helper-148).
+_ANNOUNCES = re.compile(
+    r"\b(?:như sau|sau đây)\s*:"
+    r"|\b(?:tiết lộ|hé lộ|bật mí)\s+(?:[^\W\d_]+\s+)?(?:sự thật|bí mật|bí quyết|điều|lý do|nguyên nhân|câu chuyện)"
+    r"(?:\s+[^\s.,;:!?…]+){0,6}\s*(?:\.|…|\.\.\.)$"
+    r"|\b(?:trả lời|trao đổi|chia sẻ|phát biểu|làm việc)\s+(?:(?:với|trước|cùng)\s+)?"
+    r"(?:báo chí|phóng viên|pv|báo giới|giới truyền thông|truyền thông)(?:\s+[^\s.,;:!?…]+){0,3}\s*[.…]$",
+    re.IGNORECASE,
+)
 # Anywhere in the sentence, a phrase that names what an earlier one said: "các tỉnh
 # nói trên", "căn cứ quân sự kể trên", "quy định mới nêu trên".
 _REFERS_BACK = re.compile(

@@ -370,6 +370,15 @@ def test_a_filler_is_no_key_point_even_with_words_to_spare(monkeypatch):
     ("Thứ hai, đào tạo kỹ năng số cho cán bộ, công chức và người dân trên địa bàn tỉnh.", True),
     ("Ba là, tăng cường kiểm tra việc niêm yết giá vé tại các điểm trông giữ xe.", True),
     ("Thứ Hai, ông Trump ký sắc lệnh tạm dừng nhập cư đối với công dân bảy nước.", False),
+    # helper-148: a result of what was told; a subject of four words and "này"; teasers
+    # that tell only that something was told
+    ("Hậu quả, cả ba người bị thương nặng và được đưa đi cấp cứu tại bệnh viện huyện.", True),
+    ("Hậu quả của đợt rét đậm kéo dài là hàng nghìn con trâu bò bị chết tại các tỉnh miền núi.", False),
+    ("Đại diện cửa hàng này cho biết sẽ hoàn lại tiền cho toàn bộ khách hàng đã mua sản phẩm.", True),
+    ("Mới đây, HLV Ancelotti đã tiết lộ sự thật cực sốc về Ronaldo…", True),
+    ("Sau lễ đón tại Cảng quốc tế Cam Ranh, Chuẩn đô đốc Soonil V Bhokare đã trả lời báo chí Việt Nam.", True),
+    ("Ông Hùng tiết lộ lý do là chi phí nhập khẩu nguyên liệu đã tăng gấp đôi trong năm qua.", False),
+    ("Bộ trưởng trả lời báo chí về giá xăng tăng cao trong tuần qua và các biện pháp bình ổn giá.", False),
     # "Như vậy" sums up what the article told, often its news; a number, "trong số" a count
     ("Như vậy, lần thứ hai liên tiếp judo Việt Nam có suất trực tiếp thi đấu tại Olympic.", False),
     ("Trong số 21 doanh nghiệp bị thu hồi giấy phép có 13 doanh nghiệp đặt trụ sở ở Hà Nội.", False),
