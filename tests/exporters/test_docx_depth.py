@@ -454,3 +454,29 @@ def _style_size(styles: str, sid: str) -> int:
     """A style's own size in half-points, else Normal's, which it is based on."""
     own = re.search(r'<w:sz w:val="(\d+)"/>', re.search(rf'w:styleId="{sid}".*?</w:style>', styles, re.S)[0])
     return int(own[1]) if own else _style_size(styles, "Normal")
+
+
+def test_a_picture_as_wide_as_the_text_stays_inside_the_margins_in_libreoffice(tmp_path):
+    """A picture has no wrap distance: LibreOffice gave it Word's default 0.32 cm on
+    the left, and a picture as wide as the text crossed the right margin, 12 mm
+    from the edge of an nd30 page that wants 15 (helper-149)."""
+    from PIL import Image as Pil
+
+    from bantin.model.images import load
+    from bantin.style.stylesheet import load as load_style
+
+    out = io.BytesIO()
+    Pil.new("RGB", (1600, 400), (255, 0, 0)).save(out, "PNG")
+    a = Article("Ảnh rộng", lede="Một bức ảnh rộng bằng khổ chữ.",
+                blocks=(Figure(plain("Ảnh đỏ"), image=load(out.getvalue())), Paragraph(plain("Hết."))))
+    path = tmp_path / "rong.docx"
+    path.write_bytes(api.export(a, "docx", style="nd30", warn=lambda _m: None))
+    pdf = soffice_pdf(path, tmp_path)
+    run(["pdftoppm", "-png", "-r", "72", "-f", "1", "-l", "1", str(pdf), str(tmp_path / "p")])
+    page = Pil.open(next(tmp_path.glob("p*.png"))).convert("RGB")
+    red = [x for x in range(page.width) for y in range(0, page.height, 8)
+           if (px := page.getpixel((x, y)))[0] > 200 and px[1] < 80 and px[2] < 80]
+    sheet = load_style("nd30")
+    mm = 72 / 25.4  # pixels of a millimetre at 72 dpi
+    assert red, "no picture on the page"
+    assert min(red) >= sheet.page.margin_left * mm - 2 and max(red) <= page.width - sheet.page.margin_right * mm + 2

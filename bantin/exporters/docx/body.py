@@ -253,6 +253,12 @@ class Body(Notes):
                                                                            height=Pt(h))
             for docpr in el.iter(self.qn("wp:docPr")):  # the alt text screen readers announce
                 docpr.set("descr", b.alt or text_of(b.caption))
+            # No wrap distance: without one LibreOffice adds Word's default 0.32 cm on
+            # the left, and a picture as wide as the text crosses the right margin
+            # (helper-149: 12 mm from the page's edge in nd30, which wants 15).
+            for inline in el.iter(self.qn("wp:inline")):
+                for side in ("distT", "distB", "distL", "distR"):
+                    inline.set(side, "0")
         else:
             self.para(plain(f"[{placeholder(b)}]"), "placeholder")
         caption = b.caption
