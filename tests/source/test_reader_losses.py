@@ -94,6 +94,12 @@ def test_the_outlet_tag_of_a_page_that_names_no_outlet_is_its_outlet(tmp_path):
 <p class="sapo">(PLO)- Từ tối 5/12, du khách có thể tham quan Đại Nội vào ban đêm với giá vé 200.000 đồng.</p>
 <p>Giá vé bán tại cổng Ngọ Môn từ 18 giờ mỗi tối, trừ đêm thứ Hai hằng tuần.</p></article>""")
     assert named.outlet is not None and named.outlet.name == "Báo Thử"  # the page's own name stands
+    # and the other paper's credit stays where the page printed it (helper-149)
+    assert named.lede is not None and named.lede.startswith("(PLO)- Từ tối"), named.lede
+    own = _page(tmp_path, f"""<meta property="og:site_name" content="Pháp Luật TP.HCM"><article><h1>{TITLE}</h1>
+<p class="sapo">(PLO)- Từ tối 5/12, du khách có thể tham quan Đại Nội vào ban đêm với giá vé 200.000 đồng.</p>
+<p>Giá vé bán tại cổng Ngọ Môn từ 18 giờ mỗi tối, trừ đêm thứ Hai hằng tuần.</p></article>""")
+    assert own.lede is not None and own.lede.startswith("Từ tối")  # its own tag says what the masthead says
 
 
 def test_a_speakers_line_under_a_quotation_is_its_attribution_not_a_heading(tmp_path):

@@ -49,6 +49,7 @@ from bantin.model import (
     spans_of,
 )
 from bantin.model.language import sample_of, vietnamese
+from bantin.model.outlets import outlet_key
 from bantin.source import Context, Reader
 from bantin.source.html import administrative, boilerplate, errorpage, links, listing, notes, sapo, size
 from bantin.source.html.asides import table_captions, take_attributions
@@ -218,6 +219,12 @@ def _tagged(head: str, lede: str | None) -> Outlet | None:
     return outlet_tag.split(head)[0]
 
 
+def _same_outlet(tag: Outlet, name: str) -> bool:
+    """Does the lede's tag ("TTO -", "(Dân trí) -") name the page's own outlet? A
+    code no table names ("TT –" on Tuổi Trẻ's page) is taken for the page's own."""
+    return tag.name is None or outlet_key(name) in {outlet_key(n) for n in (tag.code, tag.name) if n}
+
+
 def _text(data: bytes, ctx: Context) -> str:
     """The page's text: UTF-8, else the charset the page declares (a saved page
     in windows-1252 says so in its ``<meta>``, an XHTML page in its XML
@@ -290,9 +297,15 @@ def read(data: bytes, ctx: Context) -> Article:
         if isinstance(b, Figure) and p.picture is not None and p.picture.src:
             b = Figure(b.caption, b.credit, local_image(p.picture.src, ctx.folder, ctx.warn, ctx.seen), b.alt)
         blocks.append(b)
+    tag = _tagged(head, lede)
+    if fields.outlet and tag is not None and not _same_outlet(tag, fields.outlet):
+        # Another paper's tag on this site's page ("HNM – …" on an aggregator): the
+        # page is the outlet, and the credit stays in the lede as the page printed
+        # it (helper-149: "HNM" was in no output).
+        lede = head[: len(head) - len(sapo.strip_outlet_tag(head))] + (lede or "")
     article = Article(
         title=fields.title, lede=lede or None,
-        outlet=Outlet(None, fields.outlet) if fields.outlet else _tagged(head, lede),
+        outlet=Outlet(None, fields.outlet) if fields.outlet else tag,
         date=date, byline=byline, url=fields.url, blocks=tuple(blocks), language=language(page),
         dateline=found[2] if found else None,
     )
