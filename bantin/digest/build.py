@@ -70,7 +70,14 @@ def closed(text: str) -> str:
     """The lede with any quotation or bracket it leaves open closed after an
     ellipsis: a sapo may open a quotation that the article's next paragraph
     closes ("… cho biết: “Việc công văn … trên thị trường."), and the entry,
-    which shows the sapo alone, must not leave it open."""
+    which shows the sapo alone, must not leave it open. A lede that stops on a
+    semicolon, a colon or a comma ends on an ellipsis instead."""
+    # A sapo cut where its sentence goes on in the next paragraph ("…, hoặc cung cấp
+    # thêm dịch vụ theo nhu cầu của người sử dụng;") ends on an ellipsis, as an
+    # editor marks what is left out (helper-148).
+    stripped = text.rstrip()
+    if stripped.endswith((";", ":", ",")):
+        text = stripped[:-1].rstrip() + "…"
     open_: list[str] = []
     for c in text:
         if c in _PAIRS:

@@ -456,6 +456,11 @@ def test_a_lede_of_a_few_words_is_a_lost_sapo_and_the_entry_goes_without_it():
      "Ông A nói: “Chúng tôi đã làm hết sức mình (kể cả những ngày nghỉ…)”"),
     ("Ông A nói: “Chúng tôi đã làm hết sức mình” trong cuộc họp báo chiều qua tại Hà Nội.",
      "Ông A nói: “Chúng tôi đã làm hết sức mình” trong cuộc họp báo chiều qua tại Hà Nội."),
+    # helper-148: a sapo whose sentence goes on in the next paragraph
+    ("Từ ngày 7/6, hệ thống cáp trong tòa nhà phải đủ cho ít nhất hai doanh nghiệp viễn thông;",
+     "Từ ngày 7/6, hệ thống cáp trong tòa nhà phải đủ cho ít nhất hai doanh nghiệp viễn thông…"),
+    ("Ông A nói: “Chúng tôi đã làm hết sức mình, kể cả những ngày nghỉ:",
+     "Ông A nói: “Chúng tôi đã làm hết sức mình, kể cả những ngày nghỉ…”"),
 ])
 def test_a_lede_never_leaves_a_quotation_open(sapo, shown):
     """A sapo may open a quotation that the article's next paragraph closes; the
