@@ -85,13 +85,25 @@ def meta_line(a: Article, headed: bool = False) -> str:
         time = None
     elif time and day and names_day(time, day):
         said, time = said or beside_day(time, day), None
-    parts.append(", ".join(p for p in (place, time) if p))
+    parts.append(", ".join(p for p in (place, absolute(time) if time else None) if p))
     when = vi_date(day) if day and not (time and day[:4] in time) and not headed else ""
     issued = a.place if a.place and a.place != place and not headed else ""
     # Not with an administrative place of issue: "Hoàng Mai, ngày 12 tháng 9 năm 2025".
     when = f"{said} {when}" if said and when and not issued else when
     parts.append(f"{issued}, {when}" if issued and when else issued or when)  # "Hoàng Mai, ngày 12 tháng 9 …"
     return SEPARATOR.join(p for p in parts if p)
+
+
+# "Hôm nay (1/6)", "Sáng nay (5/8)": today as the article said it, with its day.
+_RELATIVE = re.compile(r"^(?:(?P<part>Sáng|Trưa|Chiều|Tối|Đêm)|Hôm)[ \u00a0](?:nay|qua)\s*\((?P<day>[^()]+)\)$")
+
+
+def absolute(time: str) -> str:
+    """A dateline's time as a reader days later understands it: "Hôm nay (1/6)" is
+    "Ngày 1/6", "Sáng nay (5/8)" "Sáng 5/8". A masthead or a review's source line
+    is read after the day the article called "hôm nay" (helper-148)."""
+    m = _RELATIVE.match(time)
+    return f"{m.group('part') or 'Ngày'} {m.group('day').strip()}" if m else time
 
 
 def undated(text: str, a: Article) -> str:

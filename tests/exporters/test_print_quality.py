@@ -211,6 +211,11 @@ def test_masthead_shows_each_date_once():
     assert meta_line(a) == "Phụ nữ Thủ đô (PNTĐ) · HÀ NỘI · ngày 05 tháng 8 năm 2025"
     b = Article("T", lede="Hội nghị khai mạc.", dateline=Dateline("HÀ NỘI", "Chiều 2/9"))
     assert meta_line(b) == "HÀ NỘI, Chiều 2/9"
+    # helper-148: "today" as the article said it is its day to whoever reads it later
+    # (a review's source line, where the lede that opened with it is not shown)
+    for time, shown in (("Hôm nay (1/6)", "HÀ NỘI, Ngày 1/6"), ("Sáng nay (5/8)", "HÀ NỘI, Sáng 5/8"),
+                        ("Chiều qua (31/5)", "HÀ NỘI, Chiều 31/5")):
+        assert meta_line(Article("T", lede="Tòa xét xử.", dateline=Dateline("HÀ NỘI", time))) == shown
     # helper-95, helper-105: the time of day and the clock reached no output when the
     # time named the date's day; they go before it, said once.
     c = Article("T", lede="Hội nghị khai mạc.", dateline=Dateline("TP.HCM", "Chiều 20/5"), date="2025-05-20")
