@@ -309,7 +309,7 @@ def _reported(res: Result, job: Job, keys: dict[str, str | None], updates: manif
         updates[str(job.stem)] = manifest.entry(key, res.written, res.outputs, res.depends, tracked)
     if kept:  # the formats it was up to date in are listed too, in the run's order of formats
         order = {f: i for i, f in enumerate(settings.formats)}
-        res.outputs = sorted(res.outputs + kept, key=lambda o: order.get(o.format, len(order)))
+        res.outputs = sorted(res.outputs + kept, key=lambda o: order[o.format])
     if res.error:
         _failed(res, outcome, err)
         return

@@ -43,6 +43,7 @@ class Item:
     data: bytes
     reader: str | None
     name: str | None = None  # the file name, for a reader that takes a title or date from it
+    formats: tuple[str, ...] | None = None  # the formats it lacks (--incremental), else the run's
 
 
 @dataclass(frozen=True)
@@ -85,7 +86,8 @@ def run_batch(batch: Batch) -> list[tuple[Result, Made]]:
         def sink(fmt: str, data: bytes, made: Made = made) -> None:
             made.append((fmt, data))
 
-        convert_bytes(result, item.data, item.reader, batch.settings, batch.style, sink, name=item.name)
+        settings = batch.settings if item.formats is None else replace(batch.settings, formats=item.formats)
+        convert_bytes(result, item.data, item.reader, settings, batch.style, sink, name=item.name)
         out.append((result, made))
     return out
 
@@ -226,7 +228,7 @@ def _submit(client: Any, chunk: list[Job], settings: Settings, style: Style) -> 
             fail(failed, e, settings)
             early.append(failed)
             continue
-        items.append(Item(job.label, data, reader, files.name_of(job.source)))
+        items.append(Item(job.label, data, reader, files.name_of(job.source), job.formats))
         early.append(None)
     # Workers write nothing: the output folder is the client's.
     batch = Batch(tuple(items), settings.for_worker(), style, fingerprint()) if items else None

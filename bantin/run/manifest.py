@@ -98,9 +98,11 @@ def _made(entry: dict[str, object]) -> list[tuple[str, str, int, str]]:
 
 
 def kept(entries: Entries, stem: str, out_dir: Path, formats: tuple[str, ...]) -> list[Output]:
-    """The outputs in ``formats`` an unchanged input made last time, as its report lists them."""
-    return [Output(fmt, reported(str(out_dir / p)), size, sha)
-            for p, fmt, size, sha in _made(entries.get(stem, {})) if fmt in formats]
+    """The outputs in ``formats`` an unchanged input made last time, as its report
+    lists them: in the order of ``formats``, as a converted input's are."""
+    made = sorted((formats.index(fmt), p, fmt, size, sha)
+                  for p, fmt, size, sha in _made(entries.get(stem, {})) if fmt in formats)
+    return [Output(fmt, reported(str(out_dir / p)), size, sha) for _, p, fmt, size, sha in made]
 
 
 def stale(entries: Entries, stem: str, key: str | None, out_dir: Path, formats: tuple[str, ...],

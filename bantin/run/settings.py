@@ -272,6 +272,6 @@ class Settings:
 
 # Settings that change how a run goes, never the bytes of an output. The formats
 # choose which outputs are made, not their bytes: the manifest records each
-# output's format, and a run checks its own (``manifest.unchanged``).
+# output's format, and a run checks its own (``manifest.stale``).
 _NOT_IN_OUTPUT = frozenset({"formats", "jobs", "quiet", "fail_fast", "report", "incremental", "shard", "collect",
                             "progress", "scheduler", "batch_size", "debug", "out_dir", "overwrite", "shared"})

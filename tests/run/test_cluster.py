@@ -263,3 +263,18 @@ def test_a_saved_word_output_is_kept_on_a_cluster_too(tmp_path):
     err = r.stderr.decode()
     assert r.returncode == 1 and "thu-vien-so.docx is a Word file bantin did not write" in err, err
     assert (out / "thu-vien-so.docx").read_bytes() == b"somebody's notes" and (out / "mua-lua-dong-thap.docx").is_file()
+
+
+def test_a_worker_makes_only_the_formats_an_input_lacks():
+    """``--incremental`` hands a worker the formats an input lacks, as it hands a
+    local one: the PDF made before is not made again (helper-150: a cluster run
+    remade it, and listed it twice in the report)."""
+    from bantin.run import cluster
+    from bantin.run.settings import Settings
+    from bantin.style.stylesheet import load
+
+    settings = Settings(formats=("pdf", "txt"), out_dir=None, epoch=int(EPOCH))
+    items = (cluster.Item("a.txt", "Tiêu đề\nSapo của bài.\n".encode(), "txt", formats=("txt",)),
+             cluster.Item("b.txt", "Tiêu đề\nSapo của bài.\n".encode(), "txt"))
+    done = cluster.run_batch(cluster.Batch(items, settings, load("default"), cluster.fingerprint()))
+    assert [[fmt for fmt, _ in made] for _, made in done] == [["txt"], ["pdf", "txt"]]

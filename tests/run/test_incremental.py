@@ -163,5 +163,7 @@ def test_a_run_of_more_formats_makes_only_the_missing_ones(tmp_path):
     assert [o["format"] for o in listed["outputs"]] == ["pdf", "docx", "epub", "txt"]
     assert "pdf" not in listed["seconds"] and "docx" in listed["seconds"]
     assert listed["outputs"][0]["sha256"] == hashlib.sha256(pdf.read_bytes()).hexdigest()
-    code, err = export("-f", "all", "-o", str(out), str(src))
+    code, err = export("-f", "all", "-o", str(out), "--report", str(report), str(src))
     assert code == 0 and "0 converted, 0 failed, 1 skipped" in err, err
+    skipped = json.loads(report.read_text())["inputs"][0]["outputs"]
+    assert [o["format"] for o in skipped] == ["pdf", "docx", "epub", "txt"]  # not the manifest's order
