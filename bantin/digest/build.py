@@ -13,6 +13,7 @@ article (``points.Seen``).
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
@@ -64,6 +65,8 @@ def lede(text: str | None) -> str | None:
 
 
 _PAIRS = {"“": "”", "(": ")"}
+# The marks a sentence stops on mid-way, at the lede's end or before its closing marks.
+_CUT = re.compile(r"\s*[;:,][;:,\s]*(?=[”\"»’)\]]*\s*$)")
 
 
 def closed(text: str) -> str:
@@ -75,9 +78,10 @@ def closed(text: str) -> str:
     # A sapo cut where its sentence goes on in the next paragraph ("…, hoặc cung cấp
     # thêm dịch vụ theo nhu cầu của người sử dụng;") ends on an ellipsis, as an
     # editor marks what is left out (helper-148).
-    stripped = text.rstrip()
-    if stripped.endswith((";", ":", ",")):
-        text = stripped[:-1].rstrip() + "…"
+    cut = _CUT.search(text)
+    if cut:
+        before = text[: cut.start()]
+        text = before + ("" if before.endswith((".", "…", "!", "?")) else "…") + text[cut.end():].strip()
     open_: list[str] = []
     for c in text:
         if c in _PAIRS:

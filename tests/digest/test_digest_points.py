@@ -461,6 +461,11 @@ def test_a_lede_of_a_few_words_is_a_lost_sapo_and_the_entry_goes_without_it():
      "Từ ngày 7/6, hệ thống cáp trong tòa nhà phải đủ cho ít nhất hai doanh nghiệp viễn thông…"),
     ("Ông A nói: “Chúng tôi đã làm hết sức mình, kể cả những ngày nghỉ:",
      "Ông A nói: “Chúng tôi đã làm hết sức mình, kể cả những ngày nghỉ…”"),
+    # helper-150: before a closing mark; after an ellipsis or a full stop, no second one
+    ("Ông A nói: “Chúng tôi cung cấp dịch vụ cho mọi người sử dụng trong tòa nhà;”",
+     "Ông A nói: “Chúng tôi cung cấp dịch vụ cho mọi người sử dụng trong tòa nhà…”"),
+    ("Các mặt hàng xăng dầu, sắt thép, xi măng, phân bón vân vân...,",
+     "Các mặt hàng xăng dầu, sắt thép, xi măng, phân bón vân vân..."),
 ])
 def test_a_lede_never_leaves_a_quotation_open(sapo, shown):
     """A sapo may open a quotation that the article's next paragraph closes; the
@@ -560,3 +565,19 @@ def test_a_phrase_that_points_back_to_what_the_entry_shows_does_not_lean():
                 blocks=(Paragraph(plain("Lực lượng cứu hỏa đã huy động bốn xe chữa cháy đến hiện trường.")),
                         Paragraph(plain(fact))))
     assert [p.text for p in select(a, 1, 100)] == [fact]
+
+
+def test_a_lede_shown_with_an_ellipsis_still_stands_above_the_body():
+    """The lede shown "… như sau…" is still the article's lede: its sentence is no
+    candidate, and the body's first sentence may lean on it (helper-150: the lede's
+    own sentence became a point and pushed the first measure out)."""
+    a = Article("Siết chặt an ninh tại các sân bay",
+                lede="Cục Hàng không yêu cầu các sân bay siết chặt kiểm tra an ninh từ hôm nay, cụ thể như sau:",
+                blocks=(Paragraph(plain("Theo đó, hành khách phải tháo giầy và thắt lưng khi qua máy soi "
+                                        "tại tất cả các sân bay.")),
+                        Paragraph(plain("Hành lý xách tay được soi chiếu hai lần trước khi lên máy bay.")),))
+    from bantin.digest.build import plan
+
+    shown, chosen = plan(a, 5, 100)
+    assert shown is not None and shown.endswith("như sau…")
+    assert [(p.block, p.sentence) for p in chosen] == [(0, 0), (1, 0)], chosen
