@@ -100,6 +100,15 @@ def test_the_outlet_tag_of_a_page_that_names_no_outlet_is_its_outlet(tmp_path):
 <p class="sapo">(PLO)- Từ tối 5/12, du khách có thể tham quan Đại Nội vào ban đêm với giá vé 200.000 đồng.</p>
 <p>Giá vé bán tại cổng Ngọ Môn từ 18 giờ mỗi tối, trừ đêm thứ Hai hằng tuần.</p></article>""")
     assert own.lede is not None and own.lede.startswith("Từ tối")  # its own tag says what the masthead says
+    # helper-150: a paper the table names by its code; a sapo that is the body's first
+    # paragraph; an online edition's code on the paper's own domain
+    for site, sapo, kept in (("Báo Mới", '<p class="sapo">(VnExpress) - ', True),
+                             ("Báo Mới", "<p>(PLO)- ", True),
+                             ("nld.com.vn", '<p class="sapo">(NLĐO)- ', False)):
+        a = _page(tmp_path, f"""<meta property="og:site_name" content="{site}"><article><h1>{TITLE}</h1>
+{sapo}Từ tối 5/12, du khách có thể tham quan Đại Nội vào ban đêm với giá vé 200.000 đồng.</p>
+<p>Giá vé bán tại cổng Ngọ Môn từ 18 giờ mỗi tối, trừ đêm thứ Hai hằng tuần.</p></article>""")
+        assert a.lede is not None and a.lede.startswith("Từ tối") is not kept, (site, sapo, a.lede)
 
 
 def test_a_speakers_line_under_a_quotation_is_its_attribution_not_a_heading(tmp_path):

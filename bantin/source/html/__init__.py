@@ -187,24 +187,25 @@ def _dated(page: Any, ld: LinkedData) -> bool:
     return any(t in ld.types for t in _ARTICLE_TYPES) or bool(meta(page, "article:published_time"))
 
 
-def _lede_from_body(pieces: list[Piece], description: str | None, is_article: bool) -> str | None:
+def _lede_from_body(pieces: list[Piece], description: str | None, is_article: bool) -> tuple[str | None, str]:
     """The lede when the site marks none: a first paragraph that opens with the
     outlet's tag, or that the page's description repeats; else the description
-    itself, when the body does not already say it."""
+    itself, when the body does not already say it. With it, the text it was
+    taken from, the outlet's tag still at its head."""
     first = pieces[0] if pieces else None
     if first is not None and isinstance(first.block, Paragraph) and not any(s.note for s in first.block.text):
         stripped = sapo.strip_outlet_tag(first.text)
         if sapo.has_outlet_tag(first.text) or (description and key(stripped) == key(
                 sapo.strip_outlet_tag(description))):
             pieces.pop(0)
-            return squash(stripped)
+            return squash(stripped), squash(first.text)
     if not description or not is_article or len(words(description)) < 6:
-        return None
+        return None, ""
     dkey = key(sapo.strip_outlet_tag(description)).removesuffix(" ...")
     probe = " ".join(dkey.split()[:8])
     if any(probe in key(p.text) for p in pieces[:4]):
-        return None  # a description that only repeats (or cuts) the body is no lede
-    return squash(sapo.strip_outlet_tag(description))
+        return None, ""  # a description that only repeats (or cuts) the body is no lede
+    return squash(sapo.strip_outlet_tag(description)), squash(description)
 
 
 _BRACKET_GAP = re.compile(r"(?<=\()\s+|\s+(?=\))")
@@ -221,8 +222,15 @@ def _tagged(head: str, lede: str | None) -> Outlet | None:
 
 def _same_outlet(tag: Outlet, name: str) -> bool:
     """Does the lede's tag ("TTO -", "(Dân trí) -") name the page's own outlet? A
-    code no table names ("TT –" on Tuổi Trẻ's page) is taken for the page's own."""
-    return tag.name is None or outlet_key(name) in {outlet_key(n) for n in (tag.code, tag.name) if n}
+    code the table does not know ("TT –" on Tuổi Trẻ's page) is taken for the
+    page's own; so is an online edition's ("NLĐO" on nld.com.vn) and a name the
+    site's begins with ("Zing" on zingnews.vn)."""
+    if tag.code is None or not outlet_tag.known(tag.code):
+        return True
+    page = outlet_key(name)
+    keys = {outlet_key(n) for n in (tag.code, tag.name) if n}
+    keys |= {k.removesuffix("o") for k in keys if len(k) > 3}
+    return page in keys or any(len(k) >= 4 and page.startswith(k) for k in keys)
 
 
 def _text(data: bytes, ctx: Context) -> str:
@@ -288,7 +296,8 @@ def read(data: bytes, ctx: Context) -> Article:
     pieces, byline = clean(pieces, title=fields.title, sapo=lede, byline=fields.byline, pictures=pictures,
                            outlets=fields.outlets)
     if lede is None:
-        lede = _lede_from_body(pieces, fields.description, _marked(page, ld))
+        lede, taken = _lede_from_body(pieces, fields.description, _marked(page, ld))
+        head = taken or head
     if not any(isinstance(p.block, (Paragraph, ListBlock, Quote, Table, CodeBlock)) for p in pieces):
         raise InputError(refusal if teasers else "no article found in the page")
     blocks = []

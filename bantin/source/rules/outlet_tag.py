@@ -34,6 +34,11 @@ def _builtin() -> dict[str, str]:
     return {code.casefold(): name for code, name in data["outlets"].items()}
 
 
+def known(code: str) -> bool:
+    """Does the table of outlets know the code ("PLO", "VnExpress")?"""
+    return code.casefold() in _builtin()
+
+
 def table(extra: Mapping[str, str] | None = None) -> dict[str, str]:
     """The known codes with ``extra`` (code -> name) merged over them."""
     merged = dict(_builtin())
