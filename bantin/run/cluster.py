@@ -30,6 +30,7 @@ from bantin.exporters import warm
 from bantin.run.convert import Job, Result, convert_bytes, deliver, fail, format_failed, keep_edited, one_line
 from bantin.run.settings import DASK_EXTRA, Settings, dask_available
 from bantin.source import files
+from bantin.source.sandbox import ship
 from bantin.style.stylesheet import Style
 from bantin.style.stylesheet import load as load_style
 
@@ -44,6 +45,10 @@ class Item:
     reader: str | None
     name: str | None = None  # the file name, for a reader that takes a title or date from it
     formats: tuple[str, ...] | None = None  # the formats it lacks (--incremental), else the run's
+    # The pictures it refers to, read by the client from its folder (``sandbox.ship``)
+    # once a worker asked for them; ``ask``: it has a folder to read them from.
+    pictures: dict[str, bytes] | None = None
+    ask: bool = False
 
 
 @dataclass(frozen=True)
@@ -87,7 +92,8 @@ def run_batch(batch: Batch) -> list[tuple[Result, Made]]:
             made.append((fmt, data))
 
         settings = batch.settings if item.formats is None else replace(batch.settings, formats=item.formats)
-        convert_bytes(result, item.data, item.reader, settings, batch.style, sink, name=item.name)
+        convert_bytes(result, item.data, item.reader, settings, batch.style, sink, name=item.name,
+                      shipped=item.pictures, ask=item.ask and item.pictures is None)
         out.append((result, made))
     return out
 
@@ -228,7 +234,8 @@ def _submit(client: Any, chunk: list[Job], settings: Settings, style: Style) -> 
             fail(failed, e, settings)
             early.append(failed)
             continue
-        items.append(Item(job.label, data, reader, files.name_of(job.source), job.formats))
+        items.append(Item(job.label, data, reader, files.name_of(job.source), job.formats,
+                          ask=files.folder_of(job.source) is not None))
         early.append(None)
     # Workers write nothing: the output folder is the client's.
     batch = Batch(tuple(items), settings.for_worker(), style, fingerprint()) if items else None
@@ -237,7 +244,7 @@ def _submit(client: Any, chunk: list[Job], settings: Settings, style: Style) -> 
 
 
 def _finish(client: Any, flight: _InFlight, settings: Settings) -> Iterator[tuple[Job, Result]]:
-    done = iter(_outcomes(client, flight))
+    done = iter(_pictured(client, flight, _outcomes(client, flight)))
     for job, early in zip(flight.jobs, flight.results, strict=True):
         if early is not None:
             yield job, early
@@ -249,6 +256,28 @@ def _finish(client: Any, flight: _InFlight, settings: Settings) -> Iterator[tupl
             except OSError as e:
                 format_failed(result, fmt, e, settings)
         yield job, result
+
+
+def _pictured(client: Any, flight: _InFlight, outcomes: list[tuple[Result, Made]]) -> list[tuple[Result, Made]]:
+    """The batch's outcomes, with each input that asked for pictures converted
+    again with the pictures the client read from its folder: a worker shares no
+    disk with the client, and a local run shows them (helper-150)."""
+    sent = [job for job, early in zip(flight.jobs, flight.results, strict=True) if early is None]
+    again = [i for i, (result, _) in enumerate(outcomes) if result.wanted and not result.error]
+    if not again or flight.batch is None:
+        return outcomes
+    batch = flight.batch
+    items = []
+    for i in again:
+        folder = files.folder_of(sent[i].source)
+        assert folder is not None  # a worker asks only for an input with a folder (Item.ask)
+        items.append(replace(batch.items[i], pictures=ship(folder, outcomes[i][0].wanted)))
+    second = replace(batch, items=tuple(items))
+    redone = _outcomes(client, _InFlight([], [], second, client.submit(run_batch, second, pure=False)))
+    out = list(outcomes)
+    for i, outcome in zip(again, redone, strict=True):
+        out[i] = outcome
+    return out
 
 
 def _describe(e: BaseException) -> str:

@@ -44,10 +44,6 @@ def output_key(job: Job, settings: Settings) -> str | None:
     # .md read as another document (helper-147).
     h.update(Path(job.source).suffix.lower().encode("utf-8", "surrogateescape"))
     h.update(settings.output_key())
-    # A Dask worker has the input's bytes, not its folder: it shows none of the
-    # pictures a page refers to, and a local run does (helper-150: a local run
-    # then skipped the input and kept the Dask run's outputs without them).
-    h.update(b"cluster" if settings.scheduler is not None else b"local")
     # Whatever this run's formats: the key is one for all of an input's outputs
     # (a run of fewer formats keeps the others known), so a font replaced makes a
     # text output again too. Fonts change seldom; a stale PDF would be wrong.

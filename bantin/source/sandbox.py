@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import posixpath
 from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -27,12 +28,18 @@ class Seen:
     times is read and decoded once, and the pixels a document decodes are bounded.
     ``files`` holds the SHA-256 (``digest``) of each picture file looked for, by
     its path relative to the input's folder, of the very bytes read: what an
-    output was made from, for ``--incremental``."""
+    output was made from, for ``--incremental``.
 
-    def __init__(self) -> None:
+    A Dask worker has the input's bytes and no folder: ``shipped`` holds the
+    pictures the client read for it from the input's folder (``ship``), by path
+    relative to it, and ``wanted`` the paths it asked for and was not sent."""
+
+    def __init__(self, shipped: dict[str, bytes] | None = None) -> None:
         self.images: dict[str, Image | None] = {}
         self.files: dict[str, str] = {}
         self.budget = Budget(DOCUMENT_PIXELS)
+        self.shipped = shipped
+        self.wanted: list[str] = []
 
 
 def digest(path: Path) -> str:
@@ -58,8 +65,8 @@ def local_image(ref: str, folder: Path | None, warn: Warn, seen: Seen | None = N
     if parts.scheme == "data":
         warn(f"inline data image not read: {shown[:60]}")
         return None
-    if parts.scheme or folder is None:
-        warn(f"image reference refused: {shown}" + (" (no folder to read it from)" if folder is None else ""))
+    if parts.scheme:
+        warn(f"image reference refused: {shown}")
         return None
     rel = unquote(parts.path)
     if "\x00" in rel:
@@ -68,6 +75,8 @@ def local_image(ref: str, folder: Path | None, warn: Warn, seen: Seen | None = N
     if not rel or os.path.isabs(rel) or rel.startswith(("\\", "/")):
         warn(f"image reference refused (an absolute path): {shown}")
         return None
+    if folder is None:
+        return _shipped(rel, shown, warn, seen)
     root = folder.resolve()
     target = (folder / rel).resolve()
     if target != root and root not in target.parents:
@@ -89,6 +98,57 @@ def local_image(ref: str, folder: Path | None, warn: Warn, seen: Seen | None = N
     if seen is not None:
         seen.images[key] = image
     return image
+
+
+def _inside(rel: str) -> str | None:
+    """A relative path as the worker and the client both name it ("a/../b.png" is
+    "b.png"), or None when it leaves the folder."""
+    norm = posixpath.normpath(rel.replace("\\", "/"))
+    return None if norm == ".." or norm.startswith("../") else norm
+
+
+def _shipped(rel: str, shown: str, warn: Warn, seen: Seen | None) -> Image | None:
+    """A picture on a Dask worker: from what the client sent, else asked for."""
+    key = _inside(rel)
+    if key is None:
+        warn(f"image reference refused (outside the input's folder): {shown}")
+        return None
+    if seen is None or seen.shipped is None:
+        if seen is not None:
+            seen.wanted.append(key)
+        warn(f"image reference refused: {shown} (no folder to read it from)")
+        return None
+    if key in seen.images:
+        return seen.images[key]
+    data = seen.shipped.get(key)
+    if data is None:
+        warn(f"image not found: {shown}")  # the client found no such file in the input's folder
+        seen.files[key] = ""
+        seen.images[key] = None
+        return None
+    seen.files[key] = hashlib.sha256(data).hexdigest()
+    image = _decode(data, shown, warn)
+    if image is not None and not seen.budget.fits(image):
+        warn(f"image {shown} not kept: the document's pictures pass {seen.budget.limit // 1_000_000} megapixels")
+        image = None
+    seen.images[key] = image
+    return image
+
+
+def ship(folder: Path, wanted: list[str]) -> dict[str, bytes]:
+    """The pictures a worker asked for, read by the client from the input's folder
+    under the same rules as a local read (inside the folder, symlinks resolved, a
+    file, not too large); one it cannot read is not sent, and the worker says so."""
+    root = folder.resolve()
+    out: dict[str, bytes] = {}
+    for rel in dict.fromkeys(wanted):
+        target = (folder / rel).resolve()
+        if target != root and root not in target.parents:
+            continue
+        data = _read(target, rel, lambda _m: None)
+        if data is not None:
+            out[rel] = data
+    return out
 
 
 def _read(target: Path, shown: str, warn: Warn) -> bytes | None:

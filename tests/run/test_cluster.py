@@ -3,6 +3,7 @@ killed mid-run. Outputs and the report must equal a --jobs 1 run."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
@@ -52,17 +53,31 @@ def reference(tmp_path: Path, src: Path) -> tuple[dict[str, bytes], dict[str, ob
     return tree_bytes(out), report_without_times(tmp_path / "r1.json", out)
 
 
+def with_pictures(src: Path) -> None:
+    """A Markdown article beside the pictures it shows, one of them missing: a
+    worker has no folder to read them from (helper-150: it refused them all)."""
+    from PIL import Image
+
+    (src / "nhom-00" / "anh").mkdir()
+    Image.new("RGB", (320, 200), (200, 40, 40)).save(src / "nhom-00" / "anh" / "do.png")
+    (src / "nhom-00" / "co-anh.md").write_text(
+        "# Bài có ảnh\n\nSapo của bài có ảnh.\n\n![Ảnh đỏ](anh/do.png)\n\nĐoạn văn.\n\n"
+        "![Ảnh thiếu](anh/thieu.png)\n", encoding="utf-8")
+
+
 @pytest.mark.slow
 def test_local_cluster_equals_jobs_1(tmp_path):
     src = make_tree(tmp_path, 2)
+    with_pictures(src)
     want_files, want_report = reference(tmp_path, src)
     out = tmp_path / "dask"
     r = bantin("export", "-f", FORMATS, "--scheduler", "local", "--jobs", "2", "--batch-size", "3",
                "-o", str(out), "--report", str(tmp_path / "r2.json"), str(src), env=ENV)
     assert r.returncode == 1, r.stderr
     err = r.stderr.decode()
-    assert "Traceback" not in err and "hong.txt" in err and "7 converted, 1 failed, 0 skipped" in err
-    assert tree_bytes(out) == want_files and len(want_files) == 7 * 4
+    assert "Traceback" not in err and "hong.txt" in err and "8 converted, 1 failed, 0 skipped" in err
+    assert "image not found: anh/thieu.png" in err and "no folder" not in err
+    assert tree_bytes(out) == want_files and len(want_files) == 8 * 4
     assert report_without_times(tmp_path / "r2.json", out) == want_report
 
 
@@ -278,3 +293,31 @@ def test_a_worker_makes_only_the_formats_an_input_lacks():
              cluster.Item("b.txt", "Tiêu đề\nSapo của bài.\n".encode(), "txt"))
     done = cluster.run_batch(cluster.Batch(items, settings, load("default"), cluster.fingerprint()))
     assert [[fmt for fmt, _ in made] for _, made in done] == [["txt"], ["pdf", "txt"]]
+
+
+def test_a_worker_asks_for_the_pictures_and_the_client_sends_them(tmp_path):
+    """A worker that meets a picture reference renders nothing and names it; with
+    the pictures the client read (``sandbox.ship``) it renders them, as a local run."""
+    from PIL import Image
+
+    from bantin.run import cluster
+    from bantin.run.settings import Settings
+    from bantin.source.sandbox import ship
+    from bantin.style.stylesheet import load
+
+    Image.new("RGB", (64, 40), (0, 90, 200)).save(tmp_path / "xanh.png")
+    (tmp_path.parent / "ngoai.png").write_bytes((tmp_path / "xanh.png").read_bytes())
+    text = "# Có ảnh\n\nSapo.\n\n![Xanh](./xanh.png)\n\n![Ngoài](../ngoai.png)\n".encode()
+    settings = Settings(formats=("txt",), out_dir=None, epoch=int(EPOCH))
+    asked = cluster.run_batch(cluster.Batch((cluster.Item("a.md", text, "md", ask=True),), settings,
+                                            load("default"), cluster.fingerprint()))
+    [(result, made)] = asked
+    assert made == [] and result.wanted == ["xanh.png"]  # "../ngoai.png" is refused, never asked for
+    pictures = ship(tmp_path, [*result.wanted, "../ngoai.png"])
+    assert list(pictures) == ["xanh.png"]
+    sent = cluster.run_batch(cluster.Batch((cluster.Item("a.md", text, "md", pictures=pictures, ask=True),),
+                                           settings, load("default"), cluster.fingerprint()))
+    [(result, made)] = sent
+    assert [fmt for fmt, _ in made] == ["txt"]
+    assert result.depends == {"xanh.png": hashlib.sha256(pictures["xanh.png"]).hexdigest()}
+    assert not any("no folder" in w for w in result.warnings), result.warnings
