@@ -47,7 +47,7 @@ class Item:
     formats: tuple[str, ...] | None = None  # the formats it lacks (--incremental), else the run's
     # The pictures it refers to, read by the client from its folder (``sandbox.ship``)
     # once a worker asked for them; ``ask``: it has a folder to read them from.
-    pictures: dict[str, bytes] | None = None
+    pictures: dict[str, bytes | str] | None = None
     ask: bool = False
 
 

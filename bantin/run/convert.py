@@ -222,7 +222,7 @@ def deliver(fmt: str, data: bytes, stem: Path, settings: Settings, result: Resul
 
 def convert_bytes(result: Result, data: bytes, reader: str | None, settings: Settings, style: Style,
                   sink: Sink, folder: Path | None = None, name: str | None = None,
-                  shipped: dict[str, bytes] | None = None, ask: bool = False) -> None:
+                  shipped: dict[str, bytes | str] | None = None, ask: bool = False) -> None:
     """Read, prepare and render one input held in memory; each format's bytes go
     to ``sink`` once every format is made. A failure is recorded in ``result``, and
     the formats made before it stay delivered, as they would be on disk. With

@@ -34,7 +34,7 @@ class Seen:
     pictures the client read for it from the input's folder (``ship``), by path
     relative to it, and ``wanted`` the paths it asked for and was not sent."""
 
-    def __init__(self, shipped: dict[str, bytes] | None = None) -> None:
+    def __init__(self, shipped: dict[str, bytes | str] | None = None) -> None:
         self.images: dict[str, Image | None] = {}
         self.files: dict[str, str] = {}
         self.budget = Budget(DOCUMENT_PIXELS)
@@ -120,9 +120,9 @@ def _shipped(rel: str, shown: str, warn: Warn, seen: Seen | None) -> Image | Non
         return None
     if key in seen.images:
         return seen.images[key]
-    data = seen.shipped.get(key)
-    if data is None:
-        warn(f"image not found: {shown}")  # the client found no such file in the input's folder
+    data = seen.shipped.get(key, f"image not found: {_SHOWN}")
+    if isinstance(data, str):  # what a local read would have said, the reference put back in
+        warn(data.replace(_SHOWN, shown))
         seen.files[key] = ""
         seen.images[key] = None
         return None
@@ -135,19 +135,26 @@ def _shipped(rel: str, shown: str, warn: Warn, seen: Seen | None) -> Image | Non
     return image
 
 
-def ship(folder: Path, wanted: list[str]) -> dict[str, bytes]:
+# Where the reference goes in a reason ``ship`` gives: the client knows the path, the
+# worker the reference as written. NUL is in no reference that reaches a read.
+_SHOWN = "\x00"
+
+
+def ship(folder: Path, wanted: list[str]) -> dict[str, bytes | str]:
     """The pictures a worker asked for, read by the client from the input's folder
     under the same rules as a local read (inside the folder, symlinks resolved, a
-    file, not too large); one it cannot read is not sent, and the worker says so."""
+    file, not too large); for one it cannot read, the warning a local read gives,
+    which the worker says in its turn."""
     root = folder.resolve()
-    out: dict[str, bytes] = {}
+    out: dict[str, bytes | str] = {}
     for rel in dict.fromkeys(wanted):
         target = (folder / rel).resolve()
         if target != root and root not in target.parents:
+            out[rel] = f"image reference refused (outside the input's folder): {_SHOWN}"
             continue
-        data = _read(target, rel, lambda _m: None)
-        if data is not None:
-            out[rel] = data
+        said: list[str] = []
+        data = _read(target, _SHOWN, said.append)
+        out[rel] = data if data is not None else said[0]
     return out
 
 

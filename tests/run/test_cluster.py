@@ -300,24 +300,34 @@ def test_a_worker_asks_for_the_pictures_and_the_client_sends_them(tmp_path):
     the pictures the client read (``sandbox.ship``) it renders them, as a local run."""
     from PIL import Image
 
+    from bantin import read as read_locally
     from bantin.run import cluster
     from bantin.run.settings import Settings
     from bantin.source.sandbox import ship
     from bantin.style.stylesheet import load
 
-    Image.new("RGB", (64, 40), (0, 90, 200)).save(tmp_path / "xanh.png")
-    (tmp_path.parent / "ngoai.png").write_bytes((tmp_path / "xanh.png").read_bytes())
-    text = "# Có ảnh\n\nSapo.\n\n![Xanh](./xanh.png)\n\n![Ngoài](../ngoai.png)\n".encode()
+    folder = tmp_path / "bai"
+    folder.mkdir()
+    Image.new("RGB", (64, 40), (0, 90, 200)).save(folder / "xanh.png")
+    (tmp_path / "ngoai.png").write_bytes((folder / "xanh.png").read_bytes())
+    (folder / "lien-ket.png").symlink_to(tmp_path / "ngoai.png")  # a link out of the folder
+    text = ("# Có ảnh\n\nSapo.\n\n![Xanh](./xanh.png)\n\n![Ngoài](../ngoai.png)\n\n"
+            "![Liên kết](lien-ket.png)\n").encode()
     settings = Settings(formats=("txt",), out_dir=None, epoch=int(EPOCH))
     asked = cluster.run_batch(cluster.Batch((cluster.Item("a.md", text, "md", ask=True),), settings,
                                             load("default"), cluster.fingerprint()))
     [(result, made)] = asked
-    assert made == [] and result.wanted == ["xanh.png"]  # "../ngoai.png" is refused, never asked for
-    pictures = ship(tmp_path, [*result.wanted, "../ngoai.png"])
-    assert list(pictures) == ["xanh.png"]
+    assert made == [] and result.wanted == ["xanh.png", "lien-ket.png"]  # "../ngoai.png" is never asked for
+    pictures = ship(folder, result.wanted)
+    assert isinstance(pictures["xanh.png"], bytes) and isinstance(pictures["lien-ket.png"], str)
     sent = cluster.run_batch(cluster.Batch((cluster.Item("a.md", text, "md", pictures=pictures, ask=True),),
                                            settings, load("default"), cluster.fingerprint()))
     [(result, made)] = sent
     assert [fmt for fmt, _ in made] == ["txt"]
-    assert result.depends == {"xanh.png": hashlib.sha256(pictures["xanh.png"]).hexdigest()}
-    assert not any("no folder" in w for w in result.warnings), result.warnings
+    assert result.depends["xanh.png"] == hashlib.sha256((folder / "xanh.png").read_bytes()).hexdigest()
+    # The warnings a local read of the same file gives, word for word.
+    local: list[str] = []
+    src = folder / "a.md"
+    src.write_bytes(text)
+    read_locally(src, warn=local.append)
+    assert [w.removeprefix("read: ") for w in result.warnings] == local, (result.warnings, local)
