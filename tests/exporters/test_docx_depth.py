@@ -21,6 +21,7 @@ from helpers import (
     pandoc_plain,
     pdftotext,
     run,
+    soffice,
     soffice_pdf,
     style_property,
     zip_text,
@@ -480,3 +481,22 @@ def test_a_picture_as_wide_as_the_text_stays_inside_the_margins_in_libreoffice(t
     mm = 72 / 25.4  # pixels of a millimetre at 72 dpi
     assert red, "no picture on the page"
     assert min(red) >= sheet.page.margin_left * mm - 2 and max(red) <= page.width - sheet.page.margin_right * mm + 2
+
+
+def test_a_table_with_merged_cells_is_ruled_as_a_grid_in_libreoffice(tmp_path):
+    """Merged cells are read by their borders, and the PDF draws a grid for them;
+    the Word file had rules between rows only, and LibreOffice showed a cell two
+    rows tall as two (helper-149). A table without merged cells keeps its rows'
+    rules alone."""
+    def cell(text: str, **span: int) -> Cell:
+        return Cell((_p(text),), **span)
+
+    merged = Table(rows=((cell("Địa phương", rowspan=2), cell("Sản lượng", colspan=2)),
+                         (cell("Vụ một"), cell("Vụ hai")), (cell("An Giang"), cell("12"), cell("14"))), header_rows=2)
+    plain_table = Table(rows=((cell("Địa phương"), cell("Sản lượng")), (cell("An Giang"), cell("12"))), header_rows=1)
+    for name, table, sides in (("gop", merged, True), ("thuong", plain_table, False)):
+        path = tmp_path / f"{name}.docx"
+        path.write_bytes(api.export(Article("Bảng", blocks=(table,)), "docx", warn=lambda _m: None))
+        html = soffice(path, tmp_path, "html").read_text(encoding="utf-8", errors="replace")
+        cells = re.findall(r"<td[^>]*>", html)
+        assert cells and all(("border-left: none" not in c) is sides for c in cells), (name, cells)

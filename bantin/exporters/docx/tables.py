@@ -94,6 +94,13 @@ def table(w: Writer, b: Table) -> None:
     tblpr = w.el("w:tblPr")
     tblpr.append(w.el("w:tblStyle", {"w:val": w.ids[TABLE_STYLE]}))
     tblpr.append(w.el("w:tblW", {"w:w": str(sum(widths)), "w:type": "dxa"}))
+    if b.spans:
+        # Merged cells are read by their borders: a grid, as the PDF draws it; rules
+        # between rows alone leave a cell two rows tall looking like two (helper-149).
+        borders = w.el("w:tblBorders")
+        for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+            borders.append(w.el(f"w:{edge}", {"w:val": "single", "w:sz": "2", "w:space": "0", "w:color": "888888"}))
+        tblpr.append(borders)
     tblpr.append(w.el("w:tblLook", {"w:val": "04A0", "w:firstRow": "1" if b.header_rows else "0",
                                       "w:lastRow": "0", "w:firstColumn": "0", "w:lastColumn": "0",
                                       "w:noHBand": "1", "w:noVBand": "1"}))
