@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import signal
 import threading
+import warnings
 from collections import deque
 from collections.abc import Generator, Iterator
 from dataclasses import dataclass, replace
@@ -27,10 +28,19 @@ from typing import Any
 from bantin._version import __version__
 from bantin.errors import UsageError
 from bantin.exporters import warm
-from bantin.run.convert import Job, Result, convert_bytes, deliver, fail, format_failed, keep_edited, one_line
+from bantin.run.convert import (
+    Job,
+    Result,
+    convert,
+    convert_bytes,
+    deliver,
+    fail,
+    format_failed,
+    keep_edited,
+    one_line,
+)
 from bantin.run.settings import DASK_EXTRA, Settings, dask_available
 from bantin.source import files
-from bantin.source.sandbox import ship
 from bantin.style.stylesheet import Style
 from bantin.style.stylesheet import load as load_style
 
@@ -45,9 +55,8 @@ class Item:
     reader: str | None
     name: str | None = None  # the file name, for a reader that takes a title or date from it
     formats: tuple[str, ...] | None = None  # the formats it lacks (--incremental), else the run's
-    # The pictures it refers to, read by the client from its folder (``sandbox.ship``)
-    # once a worker asked for them; ``ask``: it has a folder to read them from.
-    pictures: dict[str, bytes | str] | None = None
+    # It has a folder, where the local pictures it refers to are: a worker that meets
+    # one reads no further, and the client converts the input itself.
     ask: bool = False
 
 
@@ -92,8 +101,7 @@ def run_batch(batch: Batch) -> list[tuple[Result, Made]]:
             made.append((fmt, data))
 
         settings = batch.settings if item.formats is None else replace(batch.settings, formats=item.formats)
-        convert_bytes(result, item.data, item.reader, settings, batch.style, sink, name=item.name,
-                      shipped=item.pictures, ask=item.ask and item.pictures is None)
+        convert_bytes(result, item.data, item.reader, settings, batch.style, sink, name=item.name, ask=item.ask)
         out.append((result, made))
     return out
 
@@ -178,6 +186,15 @@ class _InFlight:
 
 def results(jobs: Iterator[Job], settings: Settings) -> Generator[tuple[Job, Result], None, None]:
     """(job, result) in input order, each output already written by the client."""
+    # Dask's advice to its own users ("Sending large graph …", "Port 8787 is already
+    # in use …") is no warning about an input: -q prints errors only, and a run's
+    # messages are a local run's (helper-151).
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", category=UserWarning, module=r"distributed(\.|$)")
+        yield from _results(jobs, settings)
+
+
+def _results(jobs: Iterator[Job], settings: Settings) -> Generator[tuple[Job, Result], None, None]:
     assert settings.scheduler is not None
     batch_size = settings.batch_size
     # A local cluster never starts more workers than there are inputs: peek at them.
@@ -244,40 +261,25 @@ def _submit(client: Any, chunk: list[Job], settings: Settings, style: Style) -> 
 
 
 def _finish(client: Any, flight: _InFlight, settings: Settings) -> Iterator[tuple[Job, Result]]:
-    done = iter(_pictured(client, flight, _outcomes(client, flight)))
+    done = iter(_outcomes(client, flight))
     for job, early in zip(flight.jobs, flight.results, strict=True):
         if early is not None:
             yield job, early
             continue
         result, made = next(done)
+        if result.wanted and not result.error:
+            # Its pictures are files beside it, which no worker can read: converted
+            # here, as a local run converts it, with the same sandbox and the same
+            # bytes (helper-150: the workers left them out; helper-151: sending them
+            # over cost gigabytes and read some references otherwise).
+            yield job, convert(job, settings)
+            continue
         for fmt, data in made:
             try:
                 deliver(fmt, data, job.stem, settings, result)
             except OSError as e:
                 format_failed(result, fmt, e, settings)
         yield job, result
-
-
-def _pictured(client: Any, flight: _InFlight, outcomes: list[tuple[Result, Made]]) -> list[tuple[Result, Made]]:
-    """The batch's outcomes, with each input that asked for pictures converted
-    again with the pictures the client read from its folder: a worker shares no
-    disk with the client, and a local run shows them (helper-150)."""
-    sent = [job for job, early in zip(flight.jobs, flight.results, strict=True) if early is None]
-    again = [i for i, (result, _) in enumerate(outcomes) if result.wanted and not result.error]
-    if not again or flight.batch is None:
-        return outcomes
-    batch = flight.batch
-    items = []
-    for i in again:
-        folder = files.folder_of(sent[i].source)
-        assert folder is not None  # a worker asks only for an input with a folder (Item.ask)
-        items.append(replace(batch.items[i], pictures=ship(folder, outcomes[i][0].wanted)))
-    second = replace(batch, items=tuple(items))
-    redone = _outcomes(client, _InFlight([], [], second, client.submit(run_batch, second, pure=False)))
-    out = list(outcomes)
-    for i, outcome in zip(again, redone, strict=True):
-        out[i] = outcome
-    return out
 
 
 def _describe(e: BaseException) -> str:

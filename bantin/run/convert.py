@@ -65,8 +65,8 @@ class Result:
     # SHA-256 of the bytes read (sandbox.digest).
     depends: dict[str, str] = field(default_factory=dict)
     job: Job | None = None  # the input it is the result of, when a run made it from one
-    # On a Dask worker: the pictures the input refers to, by path in its folder,
-    # which the client must send (``sandbox.ship``) for a second try.
+    # On a Dask worker: the local pictures the input refers to, which only the
+    # client can read (``sandbox.Seen.wanted``).
     wanted: list[str] = field(default_factory=list)
 
     @classmethod
@@ -222,16 +222,17 @@ def deliver(fmt: str, data: bytes, stem: Path, settings: Settings, result: Resul
 
 def convert_bytes(result: Result, data: bytes, reader: str | None, settings: Settings, style: Style,
                   sink: Sink, folder: Path | None = None, name: str | None = None,
-                  shipped: dict[str, bytes | str] | None = None, ask: bool = False) -> None:
+                  ask: bool = False) -> None:
     """Read, prepare and render one input held in memory; each format's bytes go
     to ``sink`` once every format is made. A failure is recorded in ``result``, and
     the formats made before it stay delivered, as they would be on disk. With
-    ``ask`` (a Dask worker, before the client sent any picture), an input that
-    refers to pictures is read and not rendered: ``result.wanted`` names them."""
+    ``ask`` (a Dask worker, which has no folder), an input that refers to local
+    pictures is read and not rendered: ``result.wanted`` names them, and the
+    client converts it where the pictures are."""
     try:
         t0 = time.perf_counter()
         warn = collector(result.warnings, "read")
-        seen = Seen(shipped)
+        seen = Seen()
         doc = finish(read(data, settings.encoding, reader, warn, folder, seen, name, dict(style.outlets)), style,
                      settings, warn)
         result.depends = dict(sorted(seen.files.items()))

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import posixpath
 from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -28,17 +27,14 @@ class Seen:
     times is read and decoded once, and the pixels a document decodes are bounded.
     ``files`` holds the SHA-256 (``digest``) of each picture file looked for, by
     its path relative to the input's folder, of the very bytes read: what an
-    output was made from, for ``--incremental``.
+    output was made from, for ``--incremental``. ``wanted`` holds the local
+    pictures referred to where there was no folder to read them from (a Dask
+    worker has the input's bytes only: the client converts such an input itself)."""
 
-    A Dask worker has the input's bytes and no folder: ``shipped`` holds the
-    pictures the client read for it from the input's folder (``ship``), by path
-    relative to it, and ``wanted`` the paths it asked for and was not sent."""
-
-    def __init__(self, shipped: dict[str, bytes | str] | None = None) -> None:
+    def __init__(self) -> None:
         self.images: dict[str, Image | None] = {}
         self.files: dict[str, str] = {}
         self.budget = Budget(DOCUMENT_PIXELS)
-        self.shipped = shipped
         self.wanted: list[str] = []
 
 
@@ -65,8 +61,13 @@ def local_image(ref: str, folder: Path | None, warn: Warn, seen: Seen | None = N
     if parts.scheme == "data":
         warn(f"inline data image not read: {shown[:60]}")
         return None
-    if parts.scheme:
+    if parts.scheme:  # file://, mailto: … whether or not there is a folder
         warn(f"image reference refused: {shown}")
+        return None
+    if folder is None:
+        if seen is not None:
+            seen.wanted.append(ref)
+        warn(f"image reference refused: {shown} (no folder to read it from)")
         return None
     rel = unquote(parts.path)
     if "\x00" in rel:
@@ -75,8 +76,6 @@ def local_image(ref: str, folder: Path | None, warn: Warn, seen: Seen | None = N
     if not rel or os.path.isabs(rel) or rel.startswith(("\\", "/")):
         warn(f"image reference refused (an absolute path): {shown}")
         return None
-    if folder is None:
-        return _shipped(rel, shown, warn, seen)
     root = folder.resolve()
     target = (folder / rel).resolve()
     if target != root and root not in target.parents:
@@ -98,64 +97,6 @@ def local_image(ref: str, folder: Path | None, warn: Warn, seen: Seen | None = N
     if seen is not None:
         seen.images[key] = image
     return image
-
-
-def _inside(rel: str) -> str | None:
-    """A relative path as the worker and the client both name it ("a/../b.png" is
-    "b.png"), or None when it leaves the folder."""
-    norm = posixpath.normpath(rel.replace("\\", "/"))
-    return None if norm == ".." or norm.startswith("../") else norm
-
-
-def _shipped(rel: str, shown: str, warn: Warn, seen: Seen | None) -> Image | None:
-    """A picture on a Dask worker: from what the client sent, else asked for."""
-    key = _inside(rel)
-    if key is None:
-        warn(f"image reference refused (outside the input's folder): {shown}")
-        return None
-    if seen is None or seen.shipped is None:
-        if seen is not None:
-            seen.wanted.append(key)
-        warn(f"image reference refused: {shown} (no folder to read it from)")
-        return None
-    if key in seen.images:
-        return seen.images[key]
-    data = seen.shipped.get(key, f"image not found: {_SHOWN}")
-    if isinstance(data, str):  # what a local read would have said, the reference put back in
-        warn(data.replace(_SHOWN, shown))
-        seen.files[key] = ""
-        seen.images[key] = None
-        return None
-    seen.files[key] = hashlib.sha256(data).hexdigest()
-    image = _decode(data, shown, warn)
-    if image is not None and not seen.budget.fits(image):
-        warn(f"image {shown} not kept: the document's pictures pass {seen.budget.limit // 1_000_000} megapixels")
-        image = None
-    seen.images[key] = image
-    return image
-
-
-# Where the reference goes in a reason ``ship`` gives: the client knows the path, the
-# worker the reference as written. NUL is in no reference that reaches a read.
-_SHOWN = "\x00"
-
-
-def ship(folder: Path, wanted: list[str]) -> dict[str, bytes | str]:
-    """The pictures a worker asked for, read by the client from the input's folder
-    under the same rules as a local read (inside the folder, symlinks resolved, a
-    file, not too large); for one it cannot read, the warning a local read gives,
-    which the worker says in its turn."""
-    root = folder.resolve()
-    out: dict[str, bytes | str] = {}
-    for rel in dict.fromkeys(wanted):
-        target = (folder / rel).resolve()
-        if target != root and root not in target.parents:
-            out[rel] = f"image reference refused (outside the input's folder): {_SHOWN}"
-            continue
-        said: list[str] = []
-        data = _read(target, _SHOWN, said.append)
-        out[rel] = data if data is not None else said[0]
-    return out
 
 
 def _read(target: Path, shown: str, warn: Warn) -> bytes | None:

@@ -3,7 +3,6 @@ killed mid-run. Outputs and the report must equal a --jobs 1 run."""
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import shutil
@@ -295,39 +294,19 @@ def test_a_worker_makes_only_the_formats_an_input_lacks():
     assert [[fmt for fmt, _ in made] for _, made in done] == [["txt"], ["pdf", "txt"]]
 
 
-def test_a_worker_asks_for_the_pictures_and_the_client_sends_them(tmp_path):
-    """A worker that meets a picture reference renders nothing and names it; with
-    the pictures the client read (``sandbox.ship``) it renders them, as a local run."""
-    from PIL import Image
-
-    from bantin import read as read_locally
+def test_a_worker_reads_no_further_than_a_picture_it_cannot_read():
+    """A worker has the input's bytes, not its folder: an input that refers to a
+    local picture is read and not rendered, and names it, so that the client
+    converts it where the picture is. Without a folder to ask from (standard
+    input), it is rendered with the picture refused, as a local run does."""
     from bantin.run import cluster
     from bantin.run.settings import Settings
-    from bantin.source.sandbox import ship
     from bantin.style.stylesheet import load
 
-    folder = tmp_path / "bai"
-    folder.mkdir()
-    Image.new("RGB", (64, 40), (0, 90, 200)).save(folder / "xanh.png")
-    (tmp_path / "ngoai.png").write_bytes((folder / "xanh.png").read_bytes())
-    (folder / "lien-ket.png").symlink_to(tmp_path / "ngoai.png")  # a link out of the folder
-    text = ("# Có ảnh\n\nSapo.\n\n![Xanh](./xanh.png)\n\n![Ngoài](../ngoai.png)\n\n"
-            "![Liên kết](lien-ket.png)\n").encode()
+    text = "# Có ảnh\n\nSapo.\n\n![Xanh](./xanh.png)\n\n![Mạng](https://example.vn/a.png)\n".encode()
     settings = Settings(formats=("txt",), out_dir=None, epoch=int(EPOCH))
-    asked = cluster.run_batch(cluster.Batch((cluster.Item("a.md", text, "md", ask=True),), settings,
-                                            load("default"), cluster.fingerprint()))
-    [(result, made)] = asked
-    assert made == [] and result.wanted == ["xanh.png", "lien-ket.png"]  # "../ngoai.png" is never asked for
-    pictures = ship(folder, result.wanted)
-    assert isinstance(pictures["xanh.png"], bytes) and isinstance(pictures["lien-ket.png"], str)
-    sent = cluster.run_batch(cluster.Batch((cluster.Item("a.md", text, "md", pictures=pictures, ask=True),),
-                                           settings, load("default"), cluster.fingerprint()))
-    [(result, made)] = sent
-    assert [fmt for fmt, _ in made] == ["txt"]
-    assert result.depends["xanh.png"] == hashlib.sha256((folder / "xanh.png").read_bytes()).hexdigest()
-    # The warnings a local read of the same file gives, word for word.
-    local: list[str] = []
-    src = folder / "a.md"
-    src.write_bytes(text)
-    read_locally(src, warn=local.append)
-    assert [w.removeprefix("read: ") for w in result.warnings] == local, (result.warnings, local)
+    asked, alone = cluster.run_batch(cluster.Batch(
+        (cluster.Item("a.md", text, "md", ask=True), cluster.Item("-", text, "md")), settings, load("default"),
+        cluster.fingerprint()))
+    assert asked[1] == [] and asked[0].wanted == ["./xanh.png"] and asked[0].error is None
+    assert [fmt for fmt, _ in alone[1]] == ["txt"] and any("no folder" in w for w in alone[0].warnings)
