@@ -74,6 +74,9 @@ class Unit:
     sentence: int
     kind: str
     speaker: str | None = None
+    # A list item whose list a paragraph introduces ("… phải bảo đảm các yêu cầu
+    # sau:"): it finishes that sentence, and alone it reads as a rule of its own.
+    introduced: bool = False
 
 
 # A quotation that runs on past its sentence opens one: at the sentence's start or
@@ -143,8 +146,10 @@ def units(a: Article, shown_lede: str | None = None) -> Iterator[Unit]:
         yield from _unquoted(run)
         run = []
         if isinstance(b, ListBlock):
+            above = a.blocks[bi - 1] if bi else None
+            introduced = isinstance(above, Paragraph) and text_of(above.text).rstrip().endswith(":")
             for ii, item in enumerate(b.items):
-                yield Unit(one_line(text_of(item.text)).strip(), bi, ii, "list")
+                yield Unit(one_line(text_of(item.text)).strip(), bi, ii, "list", introduced=introduced)
         elif isinstance(b, Quote):
             for si, s in enumerate(broken_sentences(text_of(b.text))):
                 yield Unit(s, bi, si, "quote", b.attribution)
@@ -204,7 +209,7 @@ def select(a: Article, limit: int, budget: int, lede: str | None = None, seen: S
     shown = f"{a.title} {lede if lede is not None else (a.lede or '')}"
     texts = [u.text for u in pool]
     ranked = sorted(((parts(u.text, rank, centroid, support, u.speaker, under_lede and rank == 0,
-                            named_before(u.text, islice(texts, rank), shown), shown), rank, u)
+                            u.introduced or named_before(u.text, islice(texts, rank), shown), shown), rank, u)
                      for rank, u in enumerate(pool)), key=lambda x: (-x[0].score, x[1]))
     chosen: list[Point] = []
     used = 0

@@ -312,8 +312,9 @@ def parts(text: str, rank: int, centroid: Centroid, support: Weights | None = No
     body; ``support`` is what the other articles of its story in a bundle hold
     of the article's terms (``story.supports``), if any. ``after_shown``: the
     sentence before it is shown right above it (the body's first sentence under
-    the lede), so it may lean on that one. ``unnamed``: it calls someone by a
-    word of a name given before and not shown (``named_before``). ``shown``: the
+    the lede), so it may lean on that one. ``unnamed``: it leans on something the
+    entry does not show: it calls someone by a word of a name given before
+    (``named_before``), or it is an item of a list introduced above. ``shown``: the
     title and lede above the points, which "… nói trên" may point back to."""
     leaning = not after_shown and (unnamed or leans(text, shown))
     story = W_STORY * support.cosine(text) if support else 0.0

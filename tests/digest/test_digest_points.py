@@ -17,7 +17,7 @@ from bantin.digest.build import build, plan, plans
 from bantin.digest.filters import flaw
 from bantin.digest.points import select, units
 from bantin.digest.sentences import sentences
-from bantin.model import Article, ListBlock, Outlet, Paragraph, plain, text_of
+from bantin.model import Article, Heading, ListBlock, Outlet, Paragraph, plain, text_of
 
 
 def _split(text: str, whole_quotes: bool = True) -> list[str]:
@@ -581,3 +581,26 @@ def test_a_lede_shown_with_an_ellipsis_still_stands_above_the_body():
     shown, chosen = plan(a, 5, 100)
     assert shown is not None and shown.endswith("như sau…")
     assert [(p.block, p.sentence) for p in chosen] == [(0, 0), (1, 0)], chosen
+
+
+def test_an_item_of_a_list_a_paragraph_introduces_is_a_last_resort():
+    """"Độ ẩm không quá 12,5%." finishes "… phải bảo đảm các yêu cầu sau:"; shown
+    alone it reads as a rule of its own (helper-146). Items of a list under a
+    heading stand alone, and stay candidates as any sentence."""
+    from bantin.model import ListItem
+
+    def items(*texts: str) -> ListBlock:
+        return ListBlock(tuple(ListItem((Paragraph(plain(t)),)) for t in texts))
+
+    rules = items("Độ ẩm của hạt gạo không quá 12,5% khi đóng bao xuất khẩu.",
+                  "Tỷ lệ tấm không quá 5% trên tổng khối lượng của lô hàng.")
+    body = (Paragraph(plain("Bộ Công Thương vừa ban hành quy định mới về chất lượng gạo xuất khẩu sang châu Âu "
+                            "áp dụng từ tháng 9.")),
+            Paragraph(plain("Theo quy định, gạo xuất khẩu phải bảo đảm các yêu cầu sau:")), rules,
+            Paragraph(plain("Năm nay các doanh nghiệp dự kiến xuất khẩu 7,5 triệu tấn gạo, tăng 4% so với năm trước.")))
+    a = Article("Quy định mới về chất lượng gạo xuất khẩu", lede="Gạo xuất khẩu phải đạt chuẩn mới.", blocks=body)
+    chosen = select(a, 5, 100)
+    assert chosen and not any(p.kind == "list" for p in chosen), [p.text for p in chosen]
+    headed = replace(a, blocks=(body[0], Heading(plain("Yêu cầu chất lượng"), 2), rules, body[3]))
+    listed = [p for p in select(headed, 5, 200) if p.kind == "list"]
+    assert listed and all(p.parts is not None and p.parts.penalty == 0 for p in listed)
