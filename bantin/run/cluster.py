@@ -244,7 +244,9 @@ def _submit(client: Any, chunk: list[Job], settings: Settings, style: Style) -> 
     early: list[Result | None] = []
     for job in chunk:
         try:
-            keep_edited(job.stem, settings)  # a Word output somebody saved is kept, as in a local run
+            # A Word output somebody saved is kept, as in a local run: among the formats
+            # this input is converted to (with --incremental, those it lacks).
+            keep_edited(job.stem, settings if job.formats is None else replace(settings, formats=job.formats))
             data, reader = files.load(job.source, settings.source_format)
         except Exception as e:  # noqa: BLE001 - reported as this input's error, as a local run does
             failed = Result.of(job)
