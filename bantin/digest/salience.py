@@ -127,6 +127,10 @@ _LEANS = re.compile(
     # A subject that points back: "Hãng công nghệ này …", "Cậu ấy …", "Thông tin này …",
     # after an opening phrase too: "Tối 17/5, người này …", "Tính đến quý 1, thị trường này …".
     r"|^[\"“(]?(?:[^,.;:!?…\"“”]{1,40},\s+)?(?:[^\W\d_]+\s+){1,4}(?:này|ấy)\b"
+    # A bare subject for someone or something named before, right before its verb:
+    # "Hơn 10 ngày, hãng đã chấp thuận …", "Mọi người chạy sang …" (helper-148).
+    r"|^[\"“(]?(?:[^,.;:!?…\"“”]{1,40},\s+)?(?:hãng|công ty)\s+(?:đã|sẽ|đang|vừa|cũng|không|chưa|mới|còn)\b"
+    r"|^[\"“(]?mọi người\s+(?!dân\b)"
     # "Thứ hai, đào tạo …", "Ba là, …": an item of a list whose first came before. The
     # ordinal in small letters: "Thứ Hai, …" is a Monday (helper-146).
     r"|^[\"“(]?(?-i:Thứ (?:hai|ba|tư|năm|sáu|bảy|tám|chín|mười)|(?:Hai|Ba|Bốn|Năm|Sáu) là)\s*[,:]",

@@ -379,6 +379,12 @@ def test_a_filler_is_no_key_point_even_with_words_to_spare(monkeypatch):
     ("Sau lễ đón tại Cảng quốc tế Cam Ranh, Chuẩn đô đốc Soonil V Bhokare đã trả lời báo chí Việt Nam.", True),
     ("Ông Hùng tiết lộ lý do là chi phí nhập khẩu nguyên liệu đã tăng gấp đôi trong năm qua.", False),
     ("Bộ trưởng trả lời báo chí về giá xăng tăng cao trong tuần qua và các biện pháp bình ổn giá.", False),
+    # a bare "hãng", "công ty" before its verb; "mọi người" for the people of the story
+    ("Hơn 10 ngày, hãng đã chấp thuận ít nhất 12 giao dịch chuyển tiền của ngân hàng này.", True),
+    ("Công ty sẽ hoàn thiện các hạng mục còn lại trong quý III để bàn giao cho cư dân.", True),
+    ("Mọi người chạy sang nhà ông Dần thì phát hiện đám cháy đã lan sang gian bếp.", True),
+    ("Hãng hàng không Vietjet đã mở thêm ba đường bay quốc tế từ Đà Nẵng trong tháng này.", False),
+    ("Mọi người dân trong vùng lũ đều được hỗ trợ 2 triệu đồng và 20 kg gạo mỗi hộ.", False),
     # "Như vậy" sums up what the article told, often its news; a number, "trong số" a count
     ("Như vậy, lần thứ hai liên tiếp judo Việt Nam có suất trực tiếp thi đấu tại Olympic.", False),
     ("Trong số 21 doanh nghiệp bị thu hồi giấy phép có 13 doanh nghiệp đặt trụ sở ở Hà Nội.", False),
