@@ -308,8 +308,7 @@ def _reported(res: Result, job: Job, keys: dict[str, str | None], updates: manif
     if key and (res.written or not res.error):
         updates[str(job.stem)] = manifest.entry(key, res.written, res.outputs, res.depends, tracked)
     if kept:  # the formats it was up to date in are listed too, in the run's order of formats
-        order = {f: i for i, f in enumerate(settings.formats)}
-        res.outputs = sorted(res.outputs + kept, key=lambda o: order[o.format])
+        res.outputs = sorted(res.outputs + kept, key=lambda o: settings.formats.index(o.format))
     if res.error:
         _failed(res, outcome, err)
         return

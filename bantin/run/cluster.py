@@ -100,8 +100,8 @@ def run_batch(batch: Batch) -> list[tuple[Result, Made]]:
         def sink(fmt: str, data: bytes, made: Made = made) -> None:
             made.append((fmt, data))
 
-        settings = batch.settings if item.formats is None else replace(batch.settings, formats=item.formats)
-        convert_bytes(result, item.data, item.reader, settings, batch.style, sink, name=item.name, ask=item.ask)
+        convert_bytes(result, item.data, item.reader, batch.settings.only(item.formats), batch.style, sink,
+                      name=item.name, ask=item.ask)
         out.append((result, made))
     return out
 
@@ -246,7 +246,7 @@ def _submit(client: Any, chunk: list[Job], settings: Settings, style: Style) -> 
         try:
             # A Word output somebody saved is kept, as in a local run: among the formats
             # this input is converted to (with --incremental, those it lacks).
-            keep_edited(job.stem, settings if job.formats is None else replace(settings, formats=job.formats))
+            keep_edited(job.stem, settings.only(job.formats))
             data, reader = files.load(job.source, settings.source_format)
         except Exception as e:  # noqa: BLE001 - reported as this input's error, as a local run does
             failed = Result.of(job)

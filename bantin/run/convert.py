@@ -14,7 +14,7 @@ import time
 import traceback
 import unicodedata
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -251,8 +251,7 @@ def convert_bytes(result: Result, data: bytes, reader: str | None, settings: Set
 def convert(job: Job, settings: Settings) -> Result:
     """One input, from its path to files under the output folder."""
     result = Result.of(job)
-    if job.formats is not None:
-        settings = replace(settings, formats=job.formats)
+    settings = settings.only(job.formats)
     try:
         keep_edited(job.stem, settings)
         style = load_style(settings.style)

@@ -259,6 +259,11 @@ class Settings:
             overwrite=bool(overwrite),
         )
 
+    def only(self, formats: tuple[str, ...] | None) -> Settings:
+        """The same settings for an input converted to ``formats`` alone (with
+        ``--incremental``, the formats it lacks); None: the run's own."""
+        return self if formats is None else replace(self, formats=formats)
+
     def for_worker(self) -> Settings:
         """What a Dask worker needs: the same settings, writing nothing itself."""
         return replace(self, out_dir=None, report=None)
