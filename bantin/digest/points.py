@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from itertools import islice
 
 from bantin.digest.filters import flaw
-from bantin.digest.salience import SAYING, Centroid, Parts, Weights, named_before, parts, syllables
+from bantin.digest.salience import SAYING, Centroid, Parts, Weights, named_before, parts, spaced, syllables
 from bantin.digest.seen import Seen
 from bantin.digest.sentences import broken_sentences, sentences, words
 from bantin.model import Article, ListBlock, Paragraph, Quote, one_line, text_of
@@ -134,9 +134,9 @@ def units(a: Article, shown_lede: str | None = None) -> Iterator[Unit]:
     if a.lede and shown_lede is not None:
         # Compared by their words: the lede shown may end on an ellipsis where its
         # sentence stopped on a colon (helper-150).
-        shown = f" {' '.join(syllables(shown_lede))} "
+        shown = spaced(syllables(shown_lede))
         for si, (_, s) in enumerate(sentences(a.lede)):
-            if f" {' '.join(syllables(s))} " not in shown:
+            if spaced(syllables(s)) not in shown:
                 yield Unit(s, -1, si, "lede")
     run: list[Unit] = []  # the sentences of consecutive paragraphs, where a quotation may run on
     for bi, b in enumerate(a.blocks):

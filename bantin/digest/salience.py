@@ -177,6 +177,12 @@ def syllables(text: str) -> list[str]:
     return WORD.findall(text.lower())
 
 
+def spaced(syl: list[str]) -> str:
+    """Syllables as one string in which another ``spaced`` is found only whole, at
+    syllable bounds: " vụ hỏa hoạn " in " cháy nhà hàng vụ hỏa hoạn ở ... "."""
+    return f" {' '.join(syl)} "
+
+
 def terms(text: str) -> Counter[str]:
     """Content syllables and the syllable pairs that hold one, as counts."""
     syl = syllables(text)
@@ -274,7 +280,7 @@ def _antecedent_shown(text: str, pointer: re.Match[str], shown: str) -> bool:
         return False
     start = pointer.start("said") if pointer.group("said") is not None else pointer.start("above")
     before = syllables(text[:start])[-2:]
-    return len(before) == 2 and f" {' '.join(before)} " in f" {' '.join(syllables(shown))} "
+    return len(before) == 2 and spaced(before) in spaced(syllables(shown))
 
 
 def named_before(text: str, before: Iterable[str], shown: str) -> bool:
