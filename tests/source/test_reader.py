@@ -94,6 +94,12 @@ def test_end_mark_on_its_own_line():
         ("Toàn cảnh hội nghị. (Ảnh: Vi Thảo)", "Toàn cảnh hội nghị.", "Vi Thảo"),
         ("Đại biểu bỏ phiếu bầu Ban Chấp hành. Ảnh: TTXVN", "Đại biểu bỏ phiếu bầu Ban Chấp hành.", "TTXVN"),
         ("Ảnh minh họa", "Ảnh minh họa", None),
+        # A note on the photo in words ends the line: it was read as a heading.
+        ("Cảnh sát phong tỏa hiện trường vụ cháy. Ảnh minh họa", "Cảnh sát phong tỏa hiện trường vụ cháy. Ảnh minh họa",
+         None),
+        ("Cảnh sát phong tỏa hiện trường (ảnh minh họa)", "Cảnh sát phong tỏa hiện trường (ảnh minh họa)", None),
+        ("Huỳnh Như và Lindsey Horan (phải). Ảnh cắt từ clip", "Huỳnh Như và Lindsey Horan (phải). Ảnh cắt từ clip",
+         None),
         # helper-65: initials are a name, not a sentence's end; Thanh Niên's credit is in capitals.
         ("Cầu mới thông xe sáng nay. Ảnh: Ng. Hà", "Cầu mới thông xe sáng nay.", "Ng. Hà"),
         ("Cầu mới thông xe sáng nay. Ảnh: T.T. Hà", "Cầu mới thông xe sáng nay.", "T.T. Hà"),

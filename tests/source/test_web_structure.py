@@ -441,6 +441,28 @@ def test_a_place_stamp_opening_the_sapo_is_its_dateline(tmp_path: Path, stamp: s
     assert re.search(r"(?:^|\s)Từ tháng 4, ba tuyến", " ".join(a.lede.split()))
 
 
+@pytest.mark.parametrize(("before", "dateline", "lede"), [
+    ("(PLO)- ", Dateline("TP.HCM"), "Thành"),
+    ("TTO - ", Dateline("TP.HCM"), "Thành"),
+    # Words of a sentence before the element: it is no stamp, and stays with them.
+    ("Theo ", None, "Theo"),
+])
+def test_a_place_stamp_after_the_outlets_tag_is_the_dateline(tmp_path: Path, before: str,
+                                                             dateline: Dateline | None, lede: str) -> None:
+    """helper-150: after the outlet's tag the stamp was not looked for, and ran into
+    the sapo's first word ("TP.HCMThành phố vừa ban hành …")."""
+    a = read_web(tmp_path, "Thành phố ban hành quy định mới về nhà ở xã hội",
+                 f'<h2 class="sapo">{before}<span class="location-stamp">TP.HCM</span>Thành phố vừa ban hành '
+                 "quy định mới về việc mua, thuê nhà ở xã hội, áp dụng từ tháng 7 tới.</h2>"
+                 "<p>Theo quy định, người mua phải chưa có nhà ở thuộc sở hữu của mình và có thu nhập "
+                 "không quá mức do thành phố công bố hằng năm.</p>")
+    assert isinstance(a, Article)
+    assert a.dateline == dateline
+    assert a.lede is not None and a.lede.split()[0] == lede
+    if dateline:
+        assert a.lede.startswith("Thành phố vừa ban hành")
+
+
 @pytest.mark.parametrize("stamp", ["Ngày 5/8", "Lúc 8:30", "Thứ Hai", "Sáng nay"])
 def test_a_stamp_the_sentence_goes_on_from_stays_the_ledes(tmp_path: Path, stamp: str) -> None:
     """helper-67: "Ngày 5/8" then ", ba tuyến …" was cut as the page's time, and the

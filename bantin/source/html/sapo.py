@@ -118,9 +118,12 @@ def _stamp(el: Any, rest: str) -> _Stamp | None:
       "Thứ Hai tuần tới, …"), a time of day in words ("Sáng nay"), a word in
       lower case."""
     first = next((c for c in el if isinstance(c.tag, str)), None)
-    if first is None or (el.text or "").strip() or not _PLACE.search(classes(first)):
+    lead = squash(el.text or "")
+    # Only the outlet's tag may come before the stamp ("(PLO)- <span>TP.HCM</span>…").
+    if first is None or (lead and not _OUTLET_TAG.fullmatch(lead)) or not _PLACE.search(classes(first)):
         return None
     raw = text_of_el(first)
+    rest = rest[len(lead):].lstrip() if lead and rest.startswith(lead) else rest
     after = rest[len(raw):].lstrip() if rest.startswith(raw) else ""
     if after[:1] == "," or after[:1].islower():
         return _Stamp(raw, None, False)
@@ -186,12 +189,14 @@ def find(page: Any, title: str, descriptions: list[str],
         text = text_of_el(unmarked(el, marks))
         stamp = _stamp(el, text)
         dateline = stamp.dateline if stamp else None
-        if stamp is not None and text.startswith(stamp.raw):
-            # The stamp's own text is the element's first: cut where the rest
-            # begins, or parted from it by the space the page's CSS shows.
-            rest = text[len(stamp.raw):]
-            text = (squash(rest).lstrip(_SEPARATORS) if stamp.cut
-                    else squash(stamp.raw + ("" if rest[:1] in ",.;:)" else " ") + rest))
+        at = text.find(stamp.raw) if stamp is not None else -1
+        if stamp is not None and at >= 0 and (at == 0 or _OUTLET_TAG.fullmatch(squash(text[:at]))):
+            # The stamp's own text is the element's first, or comes right after
+            # the outlet's tag: cut where the rest begins, or parted from it by
+            # the space the page's CSS shows. The tag goes with the others below.
+            tag, rest = text[:at], text[at + len(stamp.raw):]
+            text = tag + (squash(rest).lstrip(_SEPARATORS) if stamp.cut
+                          else squash(stamp.raw + ("" if rest[:1] in ",.;:)" else " ") + rest))
         n = len(words(text))
         if not 6 <= n <= 150 or el.find(".//h1") is not None:
             continue

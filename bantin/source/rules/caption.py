@@ -72,6 +72,28 @@ def credited(line: str) -> tuple[str, str] | None:
     return parts[0].rstrip(" -–—|").strip(), parts[2]
 
 
+def _noted(words: list[str]) -> bool:
+    """Words that say what the photo is ("minh họa", "cắt từ clip", "tư liệu"):
+    one to four, all in small letters, not "Ảnh hưởng"."""
+    return 1 <= len(words) <= 4 and all(w.isalpha() and w.islower() for w in words) \
+        and words[0] not in NOT_MARKER
+
+
+def worded(line: str) -> bool:
+    """Whether a line ends in a note on the photo in words rather than a credit
+    after a colon: "… Horan (phải). Ảnh cắt từ clip", "… hiện trường (Ảnh minh
+    họa)". The words are no one's name, so they stay the caption's as written
+    (helper-149: "(Ảnh: cắt từ clip)" read as a credit); without the rule such a
+    line, short and with no full stop at its end, was read as a heading."""
+    s = line.strip().removesuffix(".").rstrip()
+    if s.endswith(")"):
+        i = max(s.rfind("(Ảnh "), s.rfind("(ảnh "))
+        return i > 0 and _noted(s[i + 6:-1].split())
+    i = s.rfind(" Ảnh ")
+    before = s[:i].rstrip() if i > 0 else ""
+    return bool(before) and before[-1] in ".!?…-–—" and _noted(s[i + 5:].split())
+
+
 def match(lines: list[str], i: int) -> tuple[Block, int] | None:
     line = lines[i]
     parts = split_credit(line)
@@ -82,6 +104,6 @@ def match(lines: list[str], i: int) -> tuple[Block, int] | None:
         # the credit must close the line, and a bare description must be short.
         if opened or not text or len(text) <= 300:
             return Figure(plain(text), credit), 1
-    if _STARTS.match(line) and len(line) <= 300:
+    if (_STARTS.match(line) or worded(line)) and len(line) <= 300:
         return Figure(plain(line)), 1
     return None

@@ -1,7 +1,7 @@
 """Photo captions a crawl left inside a one-line body, found by their markers.
 
 A caption is the sentence before a credit ("Một điểm trông giữ xe. Ảnh: Thu Huyền"),
-the text before "- Ảnh:" or "(Ảnh: …)", or a description closed by "(ảnh từ clip)",
+the text before "- Ảnh:" or "(Ảnh: …)", or a description closed by "(ảnh từ clip)" or "Ảnh tư liệu",
 a position ("(bên phải)") or a photographer in capitals ("… ốc hương TRẦN THANH
 PHONG"). The credit runs until the sentence it is glued to starts: a full stop, a
 run of spaces, a capital glued to capitals ("AFPÔng"), or a capitalised word that
@@ -77,9 +77,9 @@ def _caps_word(word: str) -> bool:
     return len(word) >= 2 and word.isalpha() and word.isupper() and is_syllable(word)
 
 
-def _worded(text: str, at: int) -> tuple[int, str] | None:
+def _worded(text: str, at: int) -> int | None:
     """"Ảnh tư liệu", "Ảnh cắt từ clip": lower-case words after "Ảnh" up to the
-    next capitalised word; the end and the words."""
+    next capitalised word; where they end."""
     tokens = list(_TOKEN.finditer(text, at, min(len(text), at + 120)))
     words: list[str] = []
     end = at
@@ -96,7 +96,7 @@ def _worded(text: str, at: int) -> tuple[int, str] | None:
     if not words or words[0] in caption.NOT_MARKER or (end < len(text) and not text[end:].lstrip()[:1].isupper()
                                             and text[end:].strip()):
         return None
-    return end, " ".join(words)
+    return end
 
 
 Hit = tuple[int, int, "str | None", bool]
@@ -116,8 +116,10 @@ def _markers(text: str) -> list[Hit]:
         elif credit:  # "Video: IDF" is no photo credit: its words stay in the caption
             found.append((m.start(), m.end() + used, None, True))
     for m in _WORDED.finditer(text):
+        # Words on the photo, no one's name: they stay the caption's as written
+        # (helper-149: "Ảnh cắt từ clip" was shown as "(Ảnh: cắt từ clip)").
         if worded := _worded(text, m.end()):
-            found.append((m.start(), worded[0], worded[1], False))
+            found.append((m.start(), worded, None, True))
     for m in _NOTE.finditer(text):
         after = text[m.end():m.end() + 3].lstrip(".").lstrip()
         if not after or after[0].isupper():
@@ -146,8 +148,10 @@ def mark(pieces: list[Piece]) -> list[Piece]:
             label = text[start:end].strip() if keep else ""
             caption = text[pos:start].rstrip(" -–—").strip()
             pos = end
-            if not caption and out and out[-1].kind == "caption" and out[-1].credit is None and credit:
-                out[-1] = replace(out[-1], credit=credit)  # "… Horan (phải). Ảnh cắt từ clip"
+            if not caption and out and out[-1].kind == "caption" and out[-1].credit is None and (credit or label):
+                # "… Horan (phải). Ảnh: Minh Tú", "… Horan (phải). Ảnh cắt từ clip"
+                prev = out[-1]
+                out[-1] = replace(prev, text=f"{prev.text} {label}".strip(), credit=credit)
                 shown, spaced = True, False
                 continue
             if not caption and out and out[-1].kind == "text" and len(out[-1].text.split()) <= MAX_WORDS:
