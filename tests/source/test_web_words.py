@@ -76,6 +76,36 @@ def test_a_space_alone_in_bold_is_a_space(tmp_path):
             in _paragraphs(a)), _paragraphs(a)
 
 
+@pytest.mark.parametrize("run", [
+    '<strong><a href="/nd">Nghị định 168</a> </strong>',
+    '<a href="/nd"><strong>Nghị định 168</strong> </a>',
+    '<b>Nghị định <i>168</i> </b>',
+    '<u><a href="/nd">Nghị định 168</a>\n</u>',
+    '<b><i><a href="/nd">Nghị định 168</a> </i></b>',
+])
+def test_the_space_after_a_link_at_the_end_of_bold_is_kept(tmp_path, run):
+    """helper-153: trafilatura drops the space after the last element inside a bold
+    or a link ("Nghị định 168quy định")."""
+    a = _page(tmp_path, f"<p>Theo {run}quy định mới, người vi phạm nồng độ cồn sẽ bị phạt nặng hơn trước.</p>")
+    assert ("Theo Nghị định 168 quy định mới, người vi phạm nồng độ cồn sẽ bị phạt nặng hơn trước."
+            in [x.replace("\xa0", " ") for x in _paragraphs(a)]), _paragraphs(a)
+
+
+@pytest.mark.parametrize("box", [
+    "<div>Ủy ban nhân dân thành phố vừa ban hành kế hoạch<div>Theo kế hoạch, phố cấm xe từ 19h</div>"
+    "Người dân được khuyến khích đi bộ.</div>",
+    "<div>Ủy ban nhân dân thành phố vừa ban hành kế hoạch<p>Theo kế hoạch, phố cấm xe từ 19h</p>"
+    "Người dân được khuyến khích đi bộ.</div>",
+])
+def test_loose_text_touching_a_block_is_not_glued_to_it(tmp_path, box):
+    """helper-153: a short run of text beside a block, which trafilatura reads with
+    the block's words, came out "kế hoạchTheo", "19hNgười"."""
+    shown = " ".join(_paragraphs(_page(tmp_path, box)))
+    for glued in ("hoạchTheo", "19hNgười"):
+        assert glued not in shown, shown
+    assert words(shown).count("hoạch") >= 2 and "Người dân được khuyến khích đi bộ." in shown, shown
+
+
 def test_words_in_running_text_stay_whatever_their_class(tmp_path):
     a = _page(tmp_path, """<p>Theo ông <span><span class="author">Nguyễn Văn An</span></span>, trưởng ban tổ chức,
 các trận đấu sẽ được phát sóng trực tiếp.</p>

@@ -60,7 +60,6 @@ from bantin.source.html.fields import read_fields
 from bantin.source.html.graft import graft
 from bantin.source.html.page import (
     LinkedData,
-    keep_spaces,
     key,
     language,
     linked_data,
@@ -74,6 +73,7 @@ from bantin.source.html.page import (
 )
 from bantin.source.html.pictures import collect
 from bantin.source.html.restore import restore
+from bantin.source.html.runs import keep_spaces
 from bantin.source.html.tei import tei
 from bantin.source.rules import outlet_tag
 from bantin.source.sandbox import local_image

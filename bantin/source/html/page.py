@@ -175,9 +175,6 @@ def remove(el: Any) -> None:
     parent.remove(el)
 
 
-_INLINE = ("a", "b", "strong", "em", "i", "span", "u", "small", "mark")
-
-
 # A quotation's marks, each opening one with its closing one.
 _PAIRS = {"“": "”", "\"": "\"", "‘": "’", "'": "'", "«": "»", "„": "“"}
 _AMP_PICTURES = ("amp-img", "amp-anim")
@@ -256,25 +253,6 @@ def _slots(el: Any) -> Iterator[tuple[Any, str]]:
     for child in el:
         yield from _slots(child)
         yield child, "tail"
-
-
-def keep_spaces(page: Any) -> None:
-    """trafilatura drops the lone space between two inline elements
-    ("<a>Jair</a> <a>Bolsonaro</a>" came out "JairBolsonaro"), and the space that
-    ends the text after a block before an inline element (a tweet's
-    "<p>…</p>— Reuters (@Reuters) <a>May 2, 2024</a>" came out "(@Reuters)May 2"):
-    move it into the inline element, where it survives."""
-    for el in page.iter():
-        tail, nxt = el.tail, el.getnext()
-        if not tail or not tail[-1].isspace() or nxt is None or nxt.tag not in _INLINE:
-            continue
-        if el.tag in _INLINE and not tail.strip():
-            el.tail = None
-        elif el.tag not in _INLINE and isinstance(el.tag, str):
-            el.tail = tail.rstrip()
-        else:
-            continue
-        nxt.text = " " + (nxt.text or "").lstrip()
 
 
 _PROSE_SHARE = 0.25  # of words with a letter beyond ASCII: Vietnamese prose or verse, not code

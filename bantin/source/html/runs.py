@@ -1,7 +1,7 @@
 """A page's loose runs of text made paragraphs, and its bare spaces kept, before
 trafilatura reads it.
 
-Two things a browser shows that trafilatura loses (helper-139):
+What a browser shows that trafilatura loses (helper-139, helper-153):
 
 - **Text beside a block in one box.** ``<div><table>…</table>Lý do là tôi thích
   <b>phố cổ </b>hơn cả.</div>``: a browser sets the loose text as a paragraph
@@ -11,10 +11,14 @@ Two things a browser shows that trafilatura loses (helper-139):
   opening words. Each such run of text and inline elements is wrapped in a box
   of its own here, as the browser lays it out, and parted at its blank lines
   (``_wrap_runs``). A box that holds only text and inline elements is left
-  alone: trafilatura reads it whole.
+  alone: trafilatura reads it whole; where its text touches a block, a space
+  keeps the words apart (``_spaced``).
 - **A space alone in bold or italic.** ``Bộ Giao thông<strong> </strong>vận
   tải``, as editors leave them: trafilatura drops the element with its space
   ("Giao thôngvận tải"). The space is put in its place.
+- **A space at an inline element's edge** (``keep_spaces``): between two links,
+  or after a link that ends a bold ("<strong><a>Nghị định 168</a> </strong>quy
+  định" came out "168quy định").
 """
 
 from __future__ import annotations
@@ -42,8 +46,31 @@ def prepare(page: Any) -> None:
     for el in reversed(list(page.iter(*_FORMATTING))):  # innermost first: "<b><i> </i></b>" goes whole
         _bare_space(el)
     for box in list(page.iter(*_BOXES)):
-        if any(isinstance(c.tag, str) and c.tag.lower() in BLOCKS for c in box):
+        if any(_block(c) for c in box):
+            _spaced(box)
             _wrap_runs(box)
+
+
+def _block(el: Any) -> bool:
+    return isinstance(el.tag, str) and el.tag.lower() in BLOCKS
+
+
+def _spaced(box: Any) -> None:
+    """A space where loose text touches a block in the box: trafilatura reads the
+    run it leaves whole with the block's words, and ran them together
+    ("phố đi bộ<div>Theo kế hoạch …</div>Người dân" came out "phố đi bộTheo",
+    "19hNgười", helper-153), where a browser parts them by a line."""
+    for child in box:
+        if not _block(child):
+            continue
+        before = child.getprevious()
+        if before is None:
+            if box.text and not box.text[-1].isspace():
+                box.text += " "
+        elif not _block(before) and not (before.tail or "")[-1:].isspace():
+            before.tail = (before.tail or "") + " "
+        if child.tail and not child.tail[0].isspace():
+            child.tail = " " + child.tail
 
 
 def _bare_space(el: Any) -> None:
@@ -65,7 +92,7 @@ def _wrap_runs(box: Any) -> None:
     # Each run: the block it follows (None: the box's start), its text, its elements.
     runs: list[tuple[Any, str | None, list[Any]]] = [(None, box.text, [])]
     for child in box:
-        if isinstance(child.tag, str) and child.tag.lower() in BLOCKS:
+        if _block(child):
             runs.append((child, child.tail, []))
         else:
             runs[-1][2].append(child)
@@ -106,3 +133,37 @@ def _broken_up(after: Any, text: str | None, elements: list[Any]) -> bool:
         return False
     return bool(inline) or (after is not None and after.tag.lower() not in _TEXT_BLOCKS)
 
+
+# What trafilatura reads as inline, whose spaces it may drop.
+_INLINE = ("a", "b", "strong", "em", "i", "span", "u", "small", "mark")
+
+
+def keep_spaces(page: Any) -> None:
+    """trafilatura drops the lone space between two inline elements
+    ("<a>Jair</a> <a>Bolsonaro</a>" came out "JairBolsonaro"), and the space that
+    ends the text after a block before an inline element (a tweet's
+    "<p>…</p>— Reuters (@Reuters) <a>May 2, 2024</a>" came out "(@Reuters)May 2"):
+    move it into the inline element, where it survives. The space after the last
+    element inside a bold or a link goes out after it, the innermost first, so
+    that it leaves every element it ends."""
+    for el in reversed(list(page.iter())):
+        tail, nxt = el.tail, el.getnext()
+        parent = el.getparent()
+        if tail and not tail.strip() and nxt is None and parent is not None and parent.tag in _INLINE:
+            # The space after the last element inside a bold or a link
+            # ("<strong><a>Nghị định 168</a> </strong>quy định" came out
+            # "168quy định", helper-153): it goes out after the bold, where it
+            # parts the same words.
+            el.tail = None
+            if not (parent.tail or "")[:1].isspace():
+                parent.tail = " " + (parent.tail or "")
+            continue
+        if not tail or not tail[-1].isspace() or nxt is None or nxt.tag not in _INLINE:
+            continue
+        if el.tag in _INLINE and not tail.strip():
+            el.tail = None
+        elif el.tag not in _INLINE and isinstance(el.tag, str):
+            el.tail = tail.rstrip()
+        else:
+            continue
+        nxt.text = " " + (nxt.text or "").lstrip()
