@@ -100,6 +100,15 @@ def test_end_mark_on_its_own_line():
         ("Cảnh sát phong tỏa hiện trường (ảnh minh họa)", "Cảnh sát phong tỏa hiện trường (ảnh minh họa)", None),
         ("Huỳnh Như và Lindsey Horan (phải). Ảnh cắt từ clip", "Huỳnh Như và Lindsey Horan (phải). Ảnh cắt từ clip",
          None),
+        # helper-152: a credit in small letters, a note on where someone stands, a video's credit.
+        ("Đoàn viên dọn vệ sinh môi trường (ảnh: Thành đoàn Hà Nội)", "Đoàn viên dọn vệ sinh môi trường",
+         "Thành đoàn Hà Nội"),
+        ("Đoàn viên dọn vệ sinh môi trường. ảnh: Trung Kiên", "Đoàn viên dọn vệ sinh môi trường.", "Trung Kiên"),
+        ("Ông Nguyễn Văn Minh (bên phải) trao đổi với phóng viên",
+         "Ông Nguyễn Văn Minh (bên phải) trao đổi với phóng viên", None),
+        ("Bí thư Chu Hồng Minh (thứ hai từ trái sang) trao cờ cho các đội hình",
+         "Bí thư Chu Hồng Minh (thứ hai từ trái sang) trao cờ cho các đội hình", None),
+        ("Người dân nhặt rác trong đêm (Video: Hoàng Hà)", "Người dân nhặt rác trong đêm (Video: Hoàng Hà)", None),
         # helper-65: initials are a name, not a sentence's end; Thanh Niên's credit is in capitals.
         ("Cầu mới thông xe sáng nay. Ảnh: Ng. Hà", "Cầu mới thông xe sáng nay.", "Ng. Hà"),
         ("Cầu mới thông xe sáng nay. Ảnh: T.T. Hà", "Cầu mới thông xe sáng nay.", "T.T. Hà"),
@@ -111,6 +120,24 @@ def test_captions(line, text, credit):
     cap = a.blocks[0]
     assert isinstance(cap, Figure) and cap.image is None
     assert text_of(cap.caption) == text and cap.credit == credit
+
+
+@pytest.mark.parametrize("credit", ["Ảnh: Trung Kiên", "(Ảnh: Trung Kiên)"])
+def test_a_credit_on_the_line_under_its_caption_is_one_figure(credit):
+    """helper-152: as a page or a Word file pastes them; the caption was a heading,
+    the credit a figure of its own."""
+    a = art(f"Tiêu đề\nSapo.\nĐoạn mở đầu.\nĐoàn viên thanh niên dọn vệ sinh môi trường\n{credit}\nĐoạn thân bài.\n")
+    figures = [b for b in a.blocks if isinstance(b, Figure)]
+    assert [(text_of(f.caption), f.credit) for f in figures] == [
+        ("Đoàn viên thanh niên dọn vệ sinh môi trường", "Trung Kiên")]
+    assert not any(isinstance(b, Heading) for b in a.blocks)
+
+
+def test_a_long_paragraph_over_a_credit_stays_a_paragraph():
+    para = " ".join(["Chiến dịch năm nay có nhiều điểm mới về quy mô và cách tổ chức."] * 4)
+    a = art(f"Tiêu đề\nSapo.\n{para}\nẢnh: Trung Kiên\nĐoạn thân bài.\n")
+    assert isinstance(a.blocks[0], Paragraph) and text_of(a.blocks[0].text) == para
+    assert isinstance(a.blocks[1], Figure) and a.blocks[1].credit == "Trung Kiên"
 
 
 def test_headings_are_short_unpunctuated_lines():

@@ -35,13 +35,25 @@ def _capitals(line: str, at: int) -> bool:
         and not line[:at].isupper() and credit.isupper()
 
 
+def _lower(line: str, at: int) -> bool:
+    """Whether "ảnh" at ``at`` marks a credit in small letters: after a bracket, a
+    sentence's stop or a dash ("… môi trường (ảnh: Thành đoàn)", "… 5/8. ảnh: Trung
+    Kiên"), not a word of the sentence ("bức ảnh: …")."""
+    before = line[:at].rstrip()
+    return at > 0 and not line[at - 1].isalpha() and before[-1:] in ("(", "[", ".", "-", "–", "—")
+
+
 def split_credit(line: str) -> tuple[str, bool, str] | None:
     """(text before, whether the credit opened a bracket, credit) when the line
-    ends with "Ảnh: credit", "(Ảnh: credit)" or "[Ảnh: credit]"."""
+    ends with "Ảnh: credit", "(Ảnh: credit)" or "[Ảnh: credit]" (or "ẢNH", or
+    "ảnh" after a bracket or a stop)."""
     i = line.rfind(_WORD)
     upper = line.rfind(_WORD.upper())
     if upper > i and _capitals(line, upper):
         i = upper
+    lower = line.rfind(_WORD.lower())
+    if lower > i and _lower(line, lower):
+        i = lower
     if i < 0:
         return None
     rest = line[i + len(_WORD):].lstrip()
@@ -94,6 +106,22 @@ def worded(line: str) -> bool:
     return bool(before) and before[-1] in ".!?…-–—" and _noted(s[i + 5:].split())
 
 
+# A caption's note on where someone stands ("(bên phải)", "(giữa)", "(thứ hai từ
+# trái sang)"), or the credit of a video or a clip, whose words stay the caption's
+# ("… (Video: Hoàng Hà)"): no sentence of a body names them.
+_PLACE_NOTE = re.compile(r"\((?:bên |ở |từ )?(?:phải|trái|giữa)(?: sang (?:phải|trái))?\)"
+                         r"|\((?:người )?(?:thứ|hàng) (?:\d+|hai|ba|tư|bốn|năm|sáu|nhất) từ (?:phải|trái)"
+                         r"(?: sang| qua)?(?: (?:phải|trái))?\)")
+_CLIP = re.compile(r"(?:\(|[.!?…]\s|\s[-–—]\s)\s*(?:Video|Clip|VIDEO|CLIP)\s*:\s*[^():]{1,60}\)?\.?$")
+CAPTION_WORDS = 35  # a longer line over a credit is a paragraph, the credit the picture's alone
+
+
+def _credit_alone(line: str | None) -> str | None:
+    """The credit of a line that holds nothing else ("Ảnh: Trung Kiên", "(Ảnh: TTXVN)")."""
+    parts = split_credit(line) if line else None
+    return parts[2] if parts is not None and not parts[0] and _short(parts[2]) else None
+
+
 def match(lines: list[str], i: int) -> tuple[Block, int] | None:
     line = lines[i]
     parts = split_credit(line)
@@ -106,4 +134,11 @@ def match(lines: list[str], i: int) -> tuple[Block, int] | None:
             return Figure(plain(text), credit), 1
     if (_STARTS.match(line) or worded(line)) and len(line) <= 300:
         return Figure(plain(line)), 1
+    short = len(line.split()) <= CAPTION_WORDS and not line.rstrip().endswith(":")
+    if short and (credit := _credit_alone(lines[i + 1] if i + 1 < len(lines) else None)):
+        # The credit on the line under its caption, as a page or a Word file pastes
+        # them: one figure (it was a heading, then a figure with a credit alone).
+        return Figure(plain(line.strip()), credit), 2
+    if short and (_PLACE_NOTE.search(line) or _CLIP.search(line)):
+        return Figure(plain(line.strip())), 1
     return None
