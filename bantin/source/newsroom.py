@@ -208,10 +208,15 @@ def _article(title: str, rest: list[str], ctx: _Context, *, lede: str | None = N
     # "./." on a line of its own closes the body, above the byline or under it ("Minh
     # Châu" then "./." gave the paragraph "Minh Châu ./.", helper-113).
     closed = end_mark.taken(units)
-    last = units[-1] if units else None
-    if by is None and isinstance(last, str) and byline.is_byline(last) and (len(units) > 1 or lede):
-        by = last  # the last line, a name: "Quý Sáng" under a video's sapo
-        units.pop()
+    # The last line, a name ("Quý Sáng" under a video's sapo); or the line above a
+    # closing note that stays where it stands: the source ("Hoài Nam" over "Theo
+    # Hànộimới", a publisher and never the byline), "(Còn nữa)".
+    at = len(units) - (2 if units and isinstance(units[-1], str) and byline.closing_note(units[-1]) else 1)
+    last = units[at] if at >= 0 else None
+    if by is None and isinstance(last, str) and byline.is_byline(last) and not byline.closing_note(last) \
+            and (len(units) > 1 or lede):
+        by = last
+        units.pop(at)
     elif by is None and lede and not rest:
         lede, by = byline.split_tail(lede)
     if end_mark.taken(units) or closed:  # above the byline, under it, or both: once

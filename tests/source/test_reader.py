@@ -63,11 +63,28 @@ def test_not_outlet_tags(lede):
     assert a.lede == lede
 
 
-@pytest.mark.parametrize("by", ["Minh Châu", "Hòa Lê (T/h)", "Bích Lan/VOV.VN", "QM (Theo Reuters)", "VŨ HỘI"])
+@pytest.mark.parametrize("by", ["Minh Châu", "Hòa Lê (T/h)", "Bích Lan/VOV.VN", "QM (Theo Reuters)", "VŨ HỘI",
+                                # helper-152: a role in small letters before the names or after them.
+                                "Bài và ảnh: Thanh Chi", "Tin, ảnh: Văn Long", "Mai Phương (thực hiện)",
+                                "PV (tổng hợp)", "Nhóm phóng viên"])
 def test_bylines(by):
     a = art(f"Tiêu đề\nSapo của bài.\nĐoạn một của bài viết.\nĐoạn hai của bài viết.\n{by}\n")
     assert a.byline == by
     assert all(by not in text_of(b.text) for b in a.blocks if isinstance(b, Paragraph))
+
+
+@pytest.mark.parametrize(("end", "by"), [
+    (["Theo TTXVN"], None),  # the publisher the article was taken from, never its byline
+    (["Hoài Nam", "Theo Hànộimới"], "Hoài Nam"),
+    (["Trọng Đạt", "(Còn nữa)"], "Trọng Đạt"),
+])
+def test_a_closing_note_stays_and_the_name_above_it_is_the_byline(end, by):
+    """helper-152: "Theo TTXVN" was the byline, and over it "Hoài Nam" a paragraph;
+    a name over "(Còn nữa)" was a heading."""
+    a = art("Tiêu đề\nSapo của bài.\nĐoạn một của bài viết.\nĐoạn hai của bài viết.\n" + "\n".join(end) + "\n")
+    assert a.byline == by
+    assert text_of(a.blocks[-1].text) == end[-1]
+    assert not any(isinstance(b, Heading) for b in a.blocks)
 
 
 def test_last_sentence_is_not_a_byline():

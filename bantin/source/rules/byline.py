@@ -34,9 +34,20 @@ def _name_like(line: str, max_words: int) -> bool:
     return True
 
 
+# A signature's role, in small letters as newsrooms set it, before the names
+# ("Bài và ảnh: Thanh Chi", "Tin, ảnh: Văn Long") or after them in brackets ("Mai
+# Phương (thực hiện)", "PV (tổng hợp)"); or a team that signs ("Nhóm phóng viên").
+_ROLE_BEFORE = re.compile(r"^(?:Bài|Tin|Ảnh|Video|Clip|Ghi chép|Thực hiện|Nhóm thực hiện)"
+                          r"(?:\s*(?:,|và|&|-)\s*(?:bài|tin|ảnh|video|clip))*\s*:\s*(?=\S)")
+_ROLE_AFTER = re.compile(r"\s*\((?:thực hiện|tổng hợp|lược dịch|biên dịch|dịch|ghi|ghi chép|chuyển ngữ|"
+                         r"biên soạn)\)$")
+_TEAM = re.compile(r"Nhóm (?:phóng viên|PV|thực hiện|tác giả)")
+
+
 def is_byline(line: str) -> bool:
     # Names parted by a tab ("Mai Đức Chung⇥Huỳnh Như") are a table's row, copied from Word.
-    return "\t" not in line.strip() and _name_like(line.strip(), 8)
+    names = _ROLE_AFTER.sub("", _ROLE_BEFORE.sub("", line.strip()))
+    return "\t" not in line.strip() and (_TEAM.fullmatch(names) is not None or _name_like(names, 8))
 
 
 def split_tail(line: str) -> tuple[str, str | None]:
@@ -58,6 +69,17 @@ def source_credit(line: str) -> str | None:
     publisher, never a byline); its name, or None."""
     m = _THEO.match(line.strip())
     return m.group("source").strip() if m else None
+
+
+# A series' note under the last paragraph: "(Còn nữa)", "(Hết)", "(Kỳ sau: …)".
+_TO_FOLLOW = re.compile(r"\((?:còn nữa|còn tiếp|hết|kỳ sau|kỳ tới|kỳ cuối|xem tiếp|tiếp theo)\b[^()]{0,80}\)\.?",
+                        re.IGNORECASE)
+
+
+def closing_note(line: str) -> bool:
+    """A line that may stand under the byline and is not one: the source the
+    article was taken from ("Theo TTXVN") or a series' note ("(Còn nữa)")."""
+    return source_credit(line) is not None or _TO_FOLLOW.fullmatch(line.strip()) is not None
 
 
 def leading(text: str) -> tuple[str, str] | None:
