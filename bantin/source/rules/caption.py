@@ -135,10 +135,11 @@ def match(lines: list[str], i: int) -> tuple[Block, int] | None:
     if (_STARTS.match(line) or worded(line)) and len(line) <= 300:
         return Figure(plain(line)), 1
     short = len(line.split()) <= CAPTION_WORDS and not line.rstrip().endswith(":")
-    if short and (credit := _credit_alone(lines[i + 1] if i + 1 < len(lines) else None)):
+    under = _credit_alone(lines[i + 1] if i + 1 < len(lines) else None)
+    if short and under:
         # The credit on the line under its caption, as a page or a Word file pastes
         # them: one figure (it was a heading, then a figure with a credit alone).
-        return Figure(plain(line.strip()), credit), 2
+        return Figure(plain(line.strip()), under), 2
     if short and (_PLACE_NOTE.search(line) or _CLIP.search(line)):
         return Figure(plain(line.strip())), 1
     return None
