@@ -183,6 +183,28 @@ def test_bullets_and_numbers():
     assert numbers.ordered and numbers.numbered_in_text
 
 
+@pytest.mark.parametrize("lines", [
+    ["- Thưa ông, khó khăn lớn nhất của doanh nghiệp hiện nay là gì?",
+     "- Theo tôi, khó khăn lớn nhất vẫn là thủ tục hành chính.",
+     "- Hiệp hội đã kiến nghị những gì?",
+     "- Chúng tôi đã gửi 15 kiến nghị lên UBND tỉnh.",
+     "- Xin cảm ơn ông!"],
+    ["– Các anh sang bên kia à?", "– Vâng, chúng cháu muốn sang bản Tà Mường.", "– Lên đò đi, nước đang lên đấy."],
+])
+def test_an_interview_or_a_dialogue_in_dashed_lines_is_paragraphs(lines):
+    """helper-152: questions and answers, or a story's dialogue, were one bulleted
+    list. Each line is a paragraph with its dash."""
+    a = art("Tiêu đề\nSapo.\nChiều muộn, chúng tôi gặp ông bên bến đò.\n" + "\n".join(lines) + "\nĐoạn sau.\n")
+    assert not any(isinstance(b, ListBlock) for b in a.blocks)
+    shown = [text_of(b.text) for b in a.blocks if isinstance(b, Paragraph)][1:-1]
+    assert [x[2:] for x in shown] == [x[2:] for x in lines] and all(x[0] in "-–" for x in shown)
+
+
+def test_a_list_of_questions_with_no_one_speaking_stays_a_list():
+    a = art("Tiêu đề\nSapo.\nBạn đọc hỏi:\n- Ai được hưởng trợ cấp?\n- Hồ sơ gồm những gì?\nĐoạn sau.\n")
+    assert [len(b.items) for b in a.blocks if isinstance(b, ListBlock)] == [2]
+
+
 def test_quote_block_with_attribution_line():
     a = art("Tiêu đề\nSapo.\n“Không có gì quý hơn độc lập, tự do”\n— Hồ Chí Minh\nĐoạn sau.\n")
     q = a.blocks[0]

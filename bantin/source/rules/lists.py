@@ -79,9 +79,25 @@ def numbered(lines: list[str], i: int) -> tuple[Block, int] | None:
         tuple(_item(x) for x in run), ordered=True, numbered_in_text=True)), n
 
 
+# Dashed lines that are people speaking, not a list: an interview's questions and
+# answers ("- Thưa ông, …?" / "- Theo tôi, …") or a story's dialogue ("– Các anh
+# sang bên kia à?" / "– Vâng, chúng cháu …"). A question among them, and someone
+# addressed or speaking in the first person: a list of tasks or places has neither.
+_SPOKEN = re.compile(r"(?<!\w)(?:tôi|chúng tôi|cháu|chúng cháu|Thưa|Vâng|Dạ|[Xx]in cảm ơn|[Cc]ảm ơn)(?!\w)")
+
+
+def _dialogue(run: list[str]) -> bool:
+    return any(line.rstrip("”\"' ").endswith("?") for line in run) and any(_SPOKEN.search(line) for line in run)
+
+
 def bulleted(lines: list[str], i: int) -> tuple[Block, int] | None:
     n = _run(lines, i, _BULLET)
     if n < 2:
         return None
+    start = i
+    while start > 0 and _BULLET.match(lines[start - 1]):
+        start -= 1  # the whole run is judged, wherever the rules look at it from
+    if _dialogue(lines[start: i + n]):
+        return None  # each line a paragraph, its dash kept
     return _nested(lines[i: i + n], lambda line: line[0], lambda run: ListBlock(
         tuple(_item(_BULLET.sub("", x, count=1)) for x in run), ordered=False)), n
