@@ -696,7 +696,9 @@ def test_a_heading_may_end_in_a_year_or_a_parts_number() -> None:
             + "Danh sách 23 cầu thủ Đức dự EURO 2016\n" + body
             # helper-62: a name's or a car's last word before a year; a step's number.
             + "Ông Lê Văn Nam 1962\n" + body + "Anh Nguyễn Văn Hùng SN 1990\n" + body + "Toyota Vios 2019\n" + body
-            + "Bước 1\n" + body + "Hiệp 2\n" + body)
+            + "Bước 1\n" + body + "Hiệp 2\n" + body
+            # helper-152: a table's unit.
+            + "Đơn vị: triệu đồng/lượng\n" + body + "Đơn vị tính: tỷ đồng\n" + body)
     assert [text_of(b.text) for b in a.blocks if isinstance(b, Heading)] == [
         "Kết quả năm 2024", "Giai đoạn 2021-2025", "Kỳ 2", "Danh sách 23 cầu thủ Đức dự EURO 2016", "Bước 1",
         "Hiệp 2"]

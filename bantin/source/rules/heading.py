@@ -5,7 +5,7 @@ source, and one ending in a digit is a number cut off, so neither is a heading;
 unless the digits are a year or a part's number that a short heading ends with
 ("Kết quả năm 2024", "Giai đoạn 2021-2025", "Kỳ 2"; see ``_ENDS_IN_PART``). A
 credit ("Nguồn: Tổng cục Thống kê" under a table, "Ảnh: …") is the line above's,
-never a heading.
+and a table's unit ("Đơn vị: triệu đồng/lượng") the table's: never a heading.
 Nor is a line of a form ("Địa chỉ: 15 Lê Lợi", "BÊN A (NGƯỜI SỬ DỤNG LAO ĐỘNG): Công
 ty …", "Thời gian: 19h ngày 5/8") next to another: a label, a colon and its value,
 line after line, are a contract's parties or an event's details, not subheadings.
@@ -40,7 +40,7 @@ _ENDS_IN_PART = re.compile(
 _DATED = re.compile(r"tháng\s+\d{1,2}\s+năm\s+\d{4}$|\d/\d|\d:\d\d", re.IGNORECASE)
 NUMBERED_WORDS = 12
 _CREDIT = re.compile(r"(?:Nguồn(?: ảnh| tin| số liệu)?|Ảnh|Đồ họa|Đồ hoạ|Infographic|Video|Clip|Số liệu|Bản đồ|"
-                     r"Biểu đồ)\s*:", re.IGNORECASE)
+                     r"Biểu đồ|Đơn vị(?: tính)?|ĐVT)\s*:", re.IGNORECASE)
 # A form's label: a few words (a bracket may explain them) before a colon and its value.
 _FIELD = re.compile(r"[^\W\d_][^:]{0,60}:[ \t]+\S")
 _FIELD_WORDS = 8
