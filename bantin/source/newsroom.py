@@ -30,6 +30,7 @@ from bantin.source.rules import (
     header_block,
     heading,
     inline_caption,
+    kicker,
     lists,
     long_paragraph,
     mail,
@@ -132,30 +133,15 @@ def _split_sapo(lede: str, has_body: bool, ctx: _Context) -> tuple[str, str]:
     marked = inline_caption.mark(pieces)
     first = next((i for i, p in enumerate(marked) if p.kind == "caption"), 0)
     if first:
-        return _cut_after(lede, marked[:first])
+        return sentences.cut_after(lede, marked[:first])
     last = pieces[-1] if pieces else None
     if last is not None and len(pieces) > 1 and not last.closed and phrases.kind_of(last.text) == "heading":
         ctx.front.append(Heading(plain(last.text), 1))  # "…từ bên trong. Máy bay bị đặt bom"
-        return _join(pieces[:-1]), ""
+        return sentences.join(pieces[:-1]), ""
     if not has_body and len(lede) > _LONG_LINE and len(pieces) > 1:
         end = next((i for i, p in enumerate(pieces) if i and p.shown), 1)
-        return _cut_after(lede, pieces[:end])
+        return sentences.cut_after(lede, pieces[:end])
     return lede, ""
-
-
-def _join(pieces: list[Piece]) -> str:
-    return " ".join(p.text for p in pieces)
-
-
-def _cut_after(text: str, head: list[Piece]) -> tuple[str, str]:
-    """The pieces ``head`` that open ``text``, joined, and the text after them."""
-    pos = 0
-    for p in head:
-        at = text.find(p.text, pos)
-        if at < 0:
-            return text, ""
-        pos = at + len(p.text)
-    return text[:pos].strip(), text[pos:].strip()
 
 
 def _article(title: str, rest: list[str], ctx: _Context, *, lede: str | None = None, by: str | None = None,
@@ -163,6 +149,10 @@ def _article(title: str, rest: list[str], ctx: _Context, *, lede: str | None = N
              whole: bool = False, paper: bool = False) -> Article:
     """``whole``: the first line of ``rest`` holds the whole body; ``paper``: a header or the national lines open it."""
     place = None
+    if not paper and rest and kicker.over_headline(title) and not kicker.over_headline(rest[0]):
+        title, rest = kicker.joined(title, rest[0]), rest[1:]  # "PHÓNG SỰ" over the headline
+    if not paper and lede is None and len(rest) > 1 and kicker.part(rest[0]):
+        title, rest = kicker.joined(title, rest[0]), rest[1:]  # "Bài 1: …" under it
     if (said := title_line.doubt(title)) is not None:
         ctx.warn(said)
     if lede is None and rest and dateline.is_timestamp(rest[0]):

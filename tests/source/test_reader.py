@@ -87,6 +87,26 @@ def test_a_closing_note_stays_and_the_name_above_it_is_the_byline(end, by):
     assert not any(isinstance(b, Heading) for b in a.blocks)
 
 
+SAPO = "(ANTĐ) - Hơn hai mươi năm qua, hàng trăm người dân quanh khu xử lý chất thải sống nhờ nhặt phế liệu."
+
+
+@pytest.mark.parametrize(("head", "title"), [
+    (["Những phận người bên bãi rác", "Bài 1: Mưu sinh giữa núi rác"],
+     "Những phận người bên bãi rác – Bài 1: Mưu sinh giữa núi rác"),
+    (["Những phận người bên bãi rác", "Kỳ cuối: Ước mơ đổi đời"],
+     "Những phận người bên bãi rác – Kỳ cuối: Ước mơ đổi đời"),
+    (["Bài 1", "Những phận người bên bãi rác"], "Bài 1 – Những phận người bên bãi rác"),
+    (["PHÓNG SỰ", "Những phận người bên bãi rác"], "PHÓNG SỰ – Những phận người bên bãi rác"),
+])
+def test_a_series_part_or_a_genre_beside_the_headline_is_the_titles(head, title):
+    """helper-152: the part under the headline was the sapo (and the sapo the body's
+    first paragraph); a kicker over it was the title."""
+    a = art("\n".join(head) + f"\n{SAPO}\nMỗi ngày, bà Hoa dậy từ 4 giờ sáng để ra bãi rác.\n")
+    assert a.title == title
+    assert a.lede is not None and a.lede.startswith("Hơn hai mươi năm qua")
+    assert [text_of(b.text) for b in a.blocks] == ["Mỗi ngày, bà Hoa dậy từ 4 giờ sáng để ra bãi rác."]
+
+
 def test_last_sentence_is_not_a_byline():
     a = art("Tiêu đề\nSapo.\nĐoạn một.\nCuối cùng là một câu đầy đủ.\n")
     assert a.byline is None

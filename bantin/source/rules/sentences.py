@@ -184,3 +184,18 @@ def split(text: str) -> list[Piece]:
         for g, part in enumerate(_glued(run)):
             pieces.extend(Piece(s, k == 0, spaced=r > 0 and g == 0 and k == 0) for k, s in enumerate(_sentences(part)))
     return pieces
+
+
+def join(pieces: list[Piece]) -> str:
+    return " ".join(p.text for p in pieces)
+
+
+def cut_after(text: str, head: list[Piece]) -> tuple[str, str]:
+    """The pieces ``head`` that open ``text``, joined, and the text after them."""
+    pos = 0
+    for p in head:
+        at = text.find(p.text, pos)
+        if at < 0:
+            return text, ""
+        pos = at + len(p.text)
+    return text[:pos].strip(), text[pos:].strip()
