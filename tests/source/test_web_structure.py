@@ -813,3 +813,24 @@ def test_a_table_of_tasks_whose_cells_hold_paragraphs_stays_a_table() -> None:
     (table,) = [b for b in a.blocks if isinstance(b, Table)]
     shown = " ".join(blocks_words((table,)))
     assert "sở kế hoạch và đầu tư" in shown and "quý 3" in shown and "chủ trì" in shown
+
+
+@pytest.mark.parametrize("picture", [
+    '<table class="tplCaption"><tr><td><img src="c.jpg"></td></tr><tr><td class="caption"><p>Cầu Rồng về đêm</p>'
+    '<p class="author">Ảnh: Nguyễn Đông</p></td></tr></table>',
+    '<figure><img src="c.jpg"><figcaption>Cầu Rồng về đêm <span class="author">Nguyễn Đông</span></figcaption>'
+    "</figure>",
+    '<div><img src="c.jpg"><p>Cầu Rồng về đêm <span class="photo-author">Nguyễn Đông</span></p></div>',
+])
+def test_a_pictures_credit_marked_author_is_not_the_articles_byline(picture: str) -> None:
+    """helper-153: VCCorp's caption cell marks its photographer "author"; he was the
+    article's byline, and the journalist signing the article was lost."""
+    body = ("<p>Sáng 5/12, thành phố Đà Nẵng khai mạc lễ hội pháo hoa quốc tế với sự tham gia của tám đội "
+            "đến từ nhiều quốc gia.</p><p>Theo ban tổ chức, lễ hội năm nay thu hút hơn 200.000 lượt khách đến "
+            "xem trong đêm khai mạc bên bờ sông Hàn.</p>")
+    page = ('<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>Đà Nẵng khai mạc lễ hội</title>'
+            f"</head><body><article><h1>Đà Nẵng khai mạc lễ hội pháo hoa</h1>{body}{picture}"
+            '<p>Lễ hội kéo dài đến hết tháng 7 với năm đêm thi đấu.</p><p class="author_mail"><strong>Minh Anh'
+            "</strong></p></article></body></html>")
+    a = api.read(page.encode(), source_format="html", typography=False)
+    assert isinstance(a, Article) and a.byline == "Minh Anh"
