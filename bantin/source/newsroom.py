@@ -38,6 +38,7 @@ from bantin.source.rules import (
     paragraphs,
     phrases,
     quote,
+    related,
     sapo,
     section_break,
     sentences,
@@ -174,6 +175,9 @@ def _article(title: str, rest: list[str], ctx: _Context, *, lede: str | None = N
     rest, signed = signature.split(rest, signature.Paper.titled(title, paper))
     count = len(rest)
     rest = _body_opening(rest, lede, ctx)
+    rest, boxed = related.cut(rest)
+    for line in boxed:
+        ctx.drop("related news", line)
     whole = whole and len(rest) == count
     rest = wrapped_line.join(rest)  # "… BDA 958.700" / "USD trong tổng số …": one paragraph
 

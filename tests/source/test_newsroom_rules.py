@@ -761,3 +761,25 @@ def test_a_headline_a_scraper_cut_is_completed_from_its_address_and_text(title, 
     a = art(f"Title: {title}\nSource: Báo Thử\nLink: {link}\nSummary: {summary}\n"
             "Content: Đoạn đầu của bài viết có đủ chữ để là một đoạn văn của bài báo điện tử hôm nay.\n")
     assert a.title == want
+
+
+@pytest.mark.parametrize("box", [
+    ["Tin liên quan:", "Hà Nội đề xuất thu phí vào nội đô từ năm 2026", "Người dân nói gì về đề xuất cấm xe máy?"],
+    ["* Tin liên quan:", "- Giá xăng có thể tăng mạnh vào tuần tới", "- Doanh nghiệp lỗ vì chiết khấu thấp"],
+    ["Xem thêm: Hà Nội đề xuất thu phí vào nội đô từ năm 2026"],
+    [">> Người dân nói gì về đề xuất cấm xe máy?"],
+])
+def test_related_news_in_the_body_is_cut_and_said(box):
+    """helper-152: the box's label was a paragraph, a headline a heading, bulleted
+    ones a list led by the label."""
+    heard: list[str] = []
+    body = "\n".join(["Đoạn một của bài viết.", *box, "Đoạn hai của bài viết.", "HOÀI NAM"])
+    a = art(f"Tiêu đề\nSapo của bài.\n{body}\n", heard)
+    assert [text_of(b.text) for b in a.blocks] == ["Đoạn một của bài viết.", "Đoạn hai của bài viết."]
+    assert a.byline == "HOÀI NAM"
+    assert [x for x in heard if "related news" in x] and all(any(line in x for x in heard) for line in box)
+
+
+def test_a_line_that_says_see_more_in_a_sentence_stays():
+    a = art("Tiêu đề\nSapo của bài.\nĐoạn một.\nXem thêm: hồ sơ gồm đơn, ảnh và bản sao giấy tờ tùy thân.\nĐoạn hai.\n")
+    assert "Xem thêm: hồ sơ gồm đơn, ảnh và bản sao giấy tờ tùy thân." in [text_of(b.text) for b in a.blocks]
