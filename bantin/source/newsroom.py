@@ -149,11 +149,11 @@ def _article(title: str, rest: list[str], ctx: _Context, *, lede: str | None = N
              date: str | None = None, time: str | None = None, url: str | None = None, tags: tuple[str, ...] = (),
              whole: bool = False, paper: bool = False) -> Article:
     """``whole``: the first line of ``rest`` holds the whole body; ``paper``: a header or the national lines open it."""
-    place = None
-    if not paper and rest and kicker.over_headline(title) and not kicker.over_headline(rest[0]):
-        title, rest = kicker.joined(title, rest[0]), rest[1:]  # "PHÓNG SỰ" over the headline
-    if not paper and lede is None and len(rest) > 1 and kicker.part(rest[0]):
-        title, rest = kicker.joined(title, rest[0]), rest[1:]  # "Bài 1: …" under it
+    place, stamped = None, None
+    if not paper:
+        title, rest = kicker.take(title, rest, lede is None)
+        title, rest, stamped = dateline.place_date(title, rest, lede is None)
+        date = date or (stamped[1] if stamped else None)
     if (said := title_line.doubt(title)) is not None:
         ctx.warn(said)
     if lede is None and rest and dateline.is_timestamp(rest[0]):
@@ -221,6 +221,7 @@ def _article(title: str, rest: list[str], ctx: _Context, *, lede: str | None = N
         lede=lede or None,
         outlet=ctx.outlet,
         dateline=Dateline(place, time) if (place or time) else None,
+        place=stamped[0] if stamped else None,  # of issue: "Hà Nội, ngày …" over a press release
         date=date,
         byline=by,
         blocks=(*ctx.front, *_blocks(units)),

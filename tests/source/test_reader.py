@@ -107,6 +107,21 @@ def test_a_series_part_or_a_genre_beside_the_headline_is_the_titles(head, title)
     assert [text_of(b.text) for b in a.blocks] == ["Mỗi ngày, bà Hoa dậy từ 4 giờ sáng để ra bãi rác."]
 
 
+def test_a_place_and_date_line_over_a_press_release_is_its_place_and_date():
+    """helper-152: it was the title, the release's kind the sapo, its subject a paragraph."""
+    a = art("Hà Nội, ngày 5 tháng 8 năm 2025\nTHÔNG CÁO BÁO CHÍ\nVề kết quả Hội nghị lần thứ 12\n"
+            "Ngày 5/8/2025, Ban Chấp hành tổ chức Hội nghị lần thứ 12.\nHội nghị đã thống nhất cao.\n")
+    assert (a.title, a.lede, a.place, a.date) == ("THÔNG CÁO BÁO CHÍ", "Về kết quả Hội nghị lần thứ 12", "Hà Nội",
+                                                  "2025-08-05")
+    assert [text_of(b.text) for b in a.blocks] == ["Ngày 5/8/2025, Ban Chấp hành tổ chức Hội nghị lần thứ 12.",
+                                                   "Hội nghị đã thống nhất cao."]
+
+
+def test_a_place_and_date_line_under_the_headline_is_not_the_sapo():
+    a = art(f"Những phận người bên bãi rác\nHà Nội, ngày 5 tháng 8 năm 2025\n{SAPO}\nĐoạn một.\n")
+    assert (a.place, a.date) == ("Hà Nội", "2025-08-05") and a.lede is not None and a.lede.startswith("Hơn hai")
+
+
 def test_last_sentence_is_not_a_byline():
     a = art("Tiêu đề\nSapo.\nĐoạn một.\nCuối cùng là một câu đầy đủ.\n")
     assert a.byline is None

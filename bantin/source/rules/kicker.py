@@ -32,3 +32,12 @@ def over_headline(line: str) -> bool:
 
 def joined(first: str, second: str) -> str:
     return f"{first.strip().rstrip(':–—-').rstrip()} – {second.strip()}"
+
+
+def take(title: str, rest: list[str], sapo_to_find: bool) -> tuple[str, list[str]]:
+    """The title with the kicker over it or the part under it, and the lines after."""
+    if rest and over_headline(title) and not over_headline(rest[0]):
+        title, rest = joined(title, rest[0]), rest[1:]  # "PHÓNG SỰ" over the headline
+    if sapo_to_find and len(rest) > 1 and part(rest[0]):
+        title, rest = joined(title, rest[0]), rest[1:]  # "Bài 1: …" under it
+    return title, rest
