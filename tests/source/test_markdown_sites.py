@@ -133,3 +133,43 @@ def test_a_string_of_vietnamese_tags_is_not_cut_at_its_syllables(tmp_path: Path)
     """helper-78: "tags: xã hội" was two tags, "xã" and "hội" (Jekyll's space rule)."""
     a, _ = _read(tmp_path, "t.md", "---\ntitle: Tin\ntags: xã hội\ncategories: python jekyll\n---\n\nĐoạn.\n")
     assert a.tags == ("xã hội", "python", "jekyll")
+
+
+KRAMDOWN = '''---
+title: Mưa Sài Gòn
+---
+
+Những cơn mưa chiều bất chợt là đặc sản của Sài Gòn.
+
+![Mưa trên phố](xe-buyt.png){: .center width="600"}
+*Cơn mưa chiều trên đường Nguyễn Huệ.*
+
+* TOC
+{:toc}
+
+Xem [bài trước](/mua-he){:target="_blank"} về mùa mưa năm ngoái.
+'''
+
+
+def test_kramdowns_attribute_lists_after_a_picture_or_a_link_go(tmp_path: Path) -> None:
+    """helper-155: "![…](a.jpg){: .center}" was a paragraph of its alt text and the
+    attributes, the picture lost; "* TOC" over "{:toc}" was a list."""
+    a, _ = _read(tmp_path, "2025-07-18-mua.md", KRAMDOWN)
+    figures = [b for b in a.blocks if isinstance(b, Figure)]
+    assert [(text_of(f.caption), f.image is not None) for f in figures] == [
+        ("Cơn mưa chiều trên đường Nguyễn Huệ.", True)]
+    texts = [text_of(b.text) for b in a.blocks if isinstance(b, Paragraph)]
+    assert texts == ["Những cơn mưa chiều bất chợt là đặc sản của Sài Gòn.",
+                     "Xem bài trước về mùa mưa năm ngoái."], texts
+    assert not any(type(b).__name__ == "ListBlock" for b in a.blocks)
+
+
+def test_pictures_side_by_side_are_each_a_figure(tmp_path: Path) -> None:
+    """helper-155: two pictures on one line were a paragraph of alt texts, and
+    without alt texts they were lost."""
+    Pillow.new("RGB", (400, 300), (20, 150, 50)).save(tmp_path / "b.png")
+    a, _ = _read(tmp_path, "hai-anh.md", "# Hai ảnh\n\nMở đầu.\n\n![](xe-buyt.png) ![](b.png)\n*Ảnh: TTXVN*\n\nHết.\n")
+    figures = [b for b in a.blocks if isinstance(b, Figure)]
+    assert [f.image is not None for f in figures] == [True, True]
+    assert figures[-1].credit == "TTXVN"
+    assert [text_of(b.text) for b in a.blocks if isinstance(b, Paragraph)] == ["Mở đầu.", "Hết."]

@@ -194,11 +194,20 @@ def lone_picture(parts: list[Item]) -> Lone | None:
     rest = kept[1:]
     if not rest:
         return Lone(kept[0], None)
+    if isinstance(rest[0], Picture) and all(isinstance(i, Picture) for i in rest[:_first_break(rest)]):
+        # Pictures side by side on the line: each a figure, the caption under the
+        # row the last one's (helper-155: the row was a paragraph of alt texts,
+        # and pictures without one were lost).
+        return Lone(kept[0], None, tuple(parts[next(k for k, i in enumerate(parts) if i is rest[0]):]))
     if not isinstance(rest[0], Break):
         return None
     after = parts[next(k for k, i in enumerate(parts) if i is rest[0]) + 1:]
     caption = caption_of(after)
     return Lone(kept[0], caption) if caption else Lone(kept[0], None, tuple(after))
+
+
+def _first_break(items: list[Item]) -> int:
+    return next((k for k, i in enumerate(items) if isinstance(i, Break)), len(items))
 
 
 def caption_of(parts: list[Item]) -> Text | None:

@@ -11,8 +11,9 @@ were printed as the article's words in every format).
 - any other shortcode or Liquid tag (an include, an embedded video, a condition)
   and a template variable (``{{ site.title }}``) go, with one warning that counts
   them; the words between an opening and a closing tag stay;
-- an attribute list at a heading's end (``{#id}``) or on a line of its own
-  (kramdown's ``{: .note}``) goes: it holds no words.
+- an attribute list at a heading's end (``{#id}``), after a picture or a link
+  (``{: .center}``) or on a line of its own (kramdown's ``{: .note}``) goes: it
+  holds no words; and so does kramdown's "* TOC" over ``{:toc}``.
 
 Code is never touched: fenced blocks, indented lines and inline code spans are
 passed over, and so is what Liquid's ``{% raw %}`` holds. Only a page with front
@@ -45,8 +46,14 @@ _VARIABLE = re.compile(r"\{\{-?\s*(?:(?:site|page|layout|post|paginator|jekyll|t
 _TEMPLATED = ("{{", "{%")
 # An attribute list: a heading's id at its end ("## Kết luận {#ket-luan}") or
 # kramdown's "{: .note}" on a line of its own, markup with no words in it (helper-78).
-_ATTRIBUTES = re.compile(r"\{:?[ \t]*[#.][\w .#:=-]{0,100}\}")
+_ATTRIBUTES = re.compile(r"\{:?[ \t]*[#.][\w .#:=-]{0,100}\}|\{:[ \t]*[\w-]+=[^{}\n]{0,100}\}|\{:[ \t]*toc[ \t]*\}")
+# kramdown's attribute list after a picture or a link ("![Mưa](a.jpg){: .center}",
+# "[đây](x){:target="_blank"}", helper-155: printed, and the picture lost with it).
+_AFTER_LINK = re.compile(r"(?<=\))\{:[ \t]*(?:[#.][\w-]+|[\w-]+=(?:\"[^\"\n]*\"|'[^'\n]*'|[^\s}]+))"
+                         r"(?:[ \t]+(?:[#.][\w-]+|[\w-]+=(?:\"[^\"\n]*\"|'[^'\n]*'|[^\s}]+)))*[ \t]*\}")
 _HEADING = re.compile(r" {0,3}#{1,6}[ \t]")
+_TOC = re.compile(r"\{:[ \t]*toc[ \t]*\}")
+_TOC_ITEM = re.compile(r"(?:[*+-]|\d+\.)[ \t]+(?:TOC|Mục lục|Table of contents)", re.IGNORECASE)
 _COMMENT = re.compile(r"\{%-?\s*comment\s*-?%\}")
 _END_COMMENT = re.compile(r"\{%-?\s*endcomment\s*-?%\}")
 _RAW = re.compile(r"\{%-?\s*(end)?raw\s*-?%\}")
@@ -88,6 +95,9 @@ def rendered(text: str, warn: Callable[[str], None], hide: bool = True) -> str:
             out.append(_RAW.sub("", line))
         elif line.startswith(("    ", "\t")):
             out.append(line)  # an indented code block, or a list item's nested lines: left alone
+        elif _TOC.fullmatch(line.strip()):
+            if out and _TOC_ITEM.fullmatch(out[-1].strip()):
+                out.pop()  # kramdown's "* TOC" over "{:toc}": the table of contents a site makes
         else:
             if hide:
                 line, commented, n = _uncommented(line, commented)
@@ -155,8 +165,10 @@ def outside_spans(line: str, read: Callable[[str], tuple[str, int]]) -> tuple[st
 
 
 def _attributes(line: str) -> str:
-    """The line without an attribute list that is markup: a heading's last, or a
-    line that is nothing else. "Mã màu đỏ là {#ff0000}" in a sentence stays."""
+    """The line without an attribute list that is markup: a heading's last, a
+    picture's or a link's, or a line that is nothing else. "Mã màu đỏ là {#ff0000}"
+    in a sentence stays."""
+    line = _AFTER_LINK.sub("", line) if "{:" in line else line
     body = line.rstrip()
     if not body.endswith("}"):
         return line
