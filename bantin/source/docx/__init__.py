@@ -17,15 +17,16 @@ from __future__ import annotations
 from dataclasses import replace
 
 from bantin.errors import InputError
-from bantin.model import Article, Briefing, Document, Note, Signature
+from bantin.model import Article, Briefing, Dateline, Document, Note, Signature
 from bantin.model.labels import national_kind
 from bantin.model.maps import spans_of
 from bantin.source.docx import bundle, signature
 from bantin.source.docx.assemble import assemble, looks
 from bantin.source.docx.body import Body, Item, Para
+from bantin.source.docx.byline import closing_byline
 from bantin.source.docx.core import Core, read_core
 from bantin.source.docx.fonts import legacy_font
-from bantin.source.docx.front import closing_byline, find_front
+from bantin.source.docx.front import find_front
 from bantin.source.docx.header import mark_blocks
 from bantin.source.docx.inline import Doc
 from bantin.source.docx.media import Pictures
@@ -34,6 +35,8 @@ from bantin.source.docx.numbering import Numbering
 from bantin.source.docx.package import Package, body_children
 from bantin.source.docx.styles import Styles, theme_fonts
 from bantin.source.reader import Context, Reader
+from bantin.source.rules import outlet_tag
+from bantin.source.rules.dateline import opening_time
 from bantin.source.rules.signature import Paper
 
 __all__ = ["read", "reader"]
@@ -131,8 +134,15 @@ def _article(items: list[Item], core: Core, name: str | None, done: list[Note], 
         raise InputError("the Word document has no text")
     h = front.header
     blocks = [*mark_blocks(h), *blocks] if h else blocks
-    return Article(title=front.title, lede=front.lede, byline=byline, date=front.date, blocks=tuple(blocks),
-                   outlet=front.outlet, dateline=front.dateline, url=front.url, tags=front.tags,
+    lede, outlet, dateline = front.lede, front.outlet, front.dateline
+    if lede and outlet is None and dateline is None:
+        # "HÀ NỘI (TTXVN) – Sáng 5/8, …": the outlet's tag and the place, as newsroom
+        # text gives them (helper-154: they stayed the lede's words).
+        outlet, place, lede = outlet_tag.split(lede, outlet_tag.table(ctx.outlets) if ctx.outlets else None)
+        time = opening_time(lede)
+        dateline = Dateline(place.place if place else None, time) if place or time else None
+    return Article(title=front.title, lede=lede, byline=byline, date=front.date, blocks=tuple(blocks),
+                   outlet=outlet, dateline=dateline, url=front.url, tags=front.tags,
                    notes=tuple(done), issuer=h.issuer if h else None, number=h.number if h else None,
                    place=h.place if h else None, signature=signed[-1] if signed else None)
 

@@ -28,8 +28,7 @@ from bantin.source.docx.body import Item, Para, one_line
 from bantin.source.docx.core import Core, national, person, usable_title
 from bantin.source.docx.header import Header, capitals, date_line, lines, parse_date, read_header, read_tabbed
 from bantin.source.reader import distinct_tags
-from bantin.source.rules import admin_header
-from bantin.source.rules.byline import is_byline
+from bantin.source.rules import admin_header, outlet_tag
 
 WINDOW = 12  # the first non-empty items in which a title drawn by its look is looked for
 _RULE = re.compile(r"[\s_\-–—─━═=*~·•.…]*")
@@ -60,19 +59,6 @@ def _empty(it: Item) -> bool:
 
 def _rule(it: Item) -> bool:
     return isinstance(it, Para) and bool(it.text) and _RULE.fullmatch(it.text) is not None
-
-
-def closing_byline(items: list[Item], byline: str | None) -> tuple[list[Item], str | None]:
-    """The byline a reporter sets right under the text: a last paragraph set right
-    that reads as a byline ("Minh Anh", "Bích Lan/VOV.VN"), as newsroom text ends.
-    Not over a byline the document states otherwise, unless it is the same name
-    (the file's author property, which the line then no longer repeats)."""
-    last = next((i for i in range(len(items) - 1, -1, -1) if not _empty(items[i])), -1)
-    p = items[last] if last >= 0 else None
-    if not (isinstance(p, Para) and p.role == "body" and p.align in ("right", "end") and p.num is None
-            and not capitals(p.text) and is_byline(p.text) and byline in (None, p.text)):
-        return items, byline
-    return items[:last] + items[last + 1:], p.text
 
 
 def display(p: Para, look: Looks) -> bool:
@@ -330,6 +316,7 @@ class Finder:
         title = " ".join(self.take(i) for i in best)
         self.warn("title taken from the large or bold lines at the top of the document")
         self.summary(self.nonempty(best[-1] + 1)[:4])
+        self.bold_lede(best[-1])
         return title
 
     def summary(self, following: list[int], after_header: bool = False) -> None:
@@ -368,19 +355,28 @@ class Finder:
         return ""
 
     def bold_lede(self, after: int) -> None:
-        """A bold first paragraph under the title is the sapo, as in newsroom text,
-        unless the document sets all its text bold or it reads as a heading."""
-        if self.front.lede is not None or self.look.bold:
+        """A first paragraph under the title set apart in bold or italic, or opening
+        with the outlet's tag ("HÀ NỘI (TTXVN) – …"), is the sapo, as in newsroom
+        text; not when the document sets all its text so, nor a heading.
+        (helper-154: an italic sapo, and any sapo under a title drawn by its look,
+        was the body's first paragraph.)"""
+        if self.front.lede is not None:
             return
         nxt = [i for i in self.nonempty(after + 1)][:1]
         if not nxt:
             return
         it = self.items[nxt[0]]
-        if isinstance(it, Para) and it.role == "body" and it.num is None and it.bold and it.align != "center" \
-                and len(it.text.split()) >= 6 and it.text.rstrip()[-1:] in ".!?…»”\"" \
-                and not inferred_heading(it, self.look):
+        if not (isinstance(it, Para) and it.role == "body" and it.num is None and len(it.text.split()) >= 6
+                and not inferred_heading(it, self.look)):
+            return
+        tagged = outlet_tag.split(it.text)[2] != it.text
+        italic = all(s.em for s in it.spans if s.text.strip())
+        set_apart = (it.bold and not self.look.bold or italic) and it.align != "center" \
+            and it.text.rstrip()[-1:] in ".!?…»”\""
+        if tagged or set_apart:
             self.front.lede = self.take(nxt[0])
-            self.warn("lede taken from the bold paragraph under the title")
+            how = "opening with the outlet's tag" if tagged else "in bold" if it.bold else "in italic"
+            self.warn(f"lede taken from the paragraph {how} under the title")
 
 
 def find_front(items: list[Item], look: Looks, core: Core, name: str | None,

@@ -1,0 +1,37 @@
+"""The byline a reporter sets right under the text of a Word file, as newsroom
+text ends: a last paragraph that reads as one ("Minh Anh", "Bích Lan/VOV.VN",
+"Bài, ảnh: Ngọc Hà"). Set right, it is one wherever the text ends; set as the
+text is (left, justified, in bold), only a short one under a paragraph that ends
+its sentence (helper-154: most bylines typed so stayed the text's last line, a
+bold one became a heading).
+"""
+
+from __future__ import annotations
+
+from bantin.source.docx.body import Item, Para
+from bantin.source.docx.header import capitals
+from bantin.source.rules.byline import closing_note, is_byline
+
+SHORT = 6  # words of a byline set as the text is
+
+
+def _empty(it: Item) -> bool:
+    return isinstance(it, Para) and not it.text and not it.images
+
+
+def closing_byline(items: list[Item], byline: str | None) -> tuple[list[Item], str | None]:
+    """The items without their closing byline, and the byline. Not over a byline
+    the document states otherwise, unless it is the same name (the file's author
+    property, which the line then no longer repeats)."""
+    filled = [i for i in range(len(items)) if not _empty(items[i])]
+    last = filled[-1] if filled else -1
+    p = items[last] if last >= 0 else None
+    if not (isinstance(p, Para) and p.role == "body" and p.num is None and not p.images and not capitals(p.text)
+            and is_byline(p.text) and not closing_note(p.text) and byline in (None, p.text)):
+        return items, byline
+    if p.align not in ("right", "end"):
+        before = items[filled[-2]] if len(filled) > 1 else None
+        if len(p.text.split()) > SHORT or not (isinstance(before, Para) and before.role == "body"
+                                               and before.text.rstrip("”\"»)' ")[-1:] in ".!?…"):
+            return items, byline
+    return items[:last] + items[last + 1:], p.text
