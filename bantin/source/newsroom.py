@@ -152,7 +152,7 @@ def _article(title: str, rest: list[str], ctx: _Context, *, lede: str | None = N
     place, stamped = None, None
     if not paper:
         title, rest = kicker.take(title, rest, lede is None)
-        title, rest, stamped = dateline.place_date(title, rest, lede is None)
+        title, rest, stamped = admin_header.place_date(title, rest, lede is None)
         date = date or (stamped[1] if stamped else None)
     if (said := title_line.doubt(title)) is not None:
         ctx.warn(said)

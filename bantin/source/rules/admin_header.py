@@ -169,3 +169,19 @@ def with_header(a: Article, header: Header) -> Article:
     own, if the text states one) and the marks, as its first paragraphs."""
     return replace(a, issuer=header.issuer, number=header.number, place=header.place, date=a.date or header.date,
                    blocks=(*mark_blocks(header), *a.blocks))
+
+
+def place_date(title: str, rest: list[str], sapo_to_find: bool) -> tuple[str, list[str], tuple[str, str] | None]:
+    """The title and the lines after it without a place-and-date line a press
+    release or a statement opens with ("Hà Nội, ngày 5 tháng 8 năm 2025"), over
+    its kind ("THÔNG CÁO BÁO CHÍ") or under its headline; and (place, ISO date).
+    Taken for the title or the sapo, it pushed the real ones down (helper-152)."""
+    def full(line: str) -> tuple[str, str] | None:
+        found = date_line(line)
+        return (found[0], found[1]) if found and found[0] and found[1] and len(found[1]) == 10 else None
+
+    if len(rest) > 1 and (stamped := full(title)):
+        return rest[0], rest[1:], stamped
+    if sapo_to_find and len(rest) > 1 and (stamped := full(rest[0])):
+        return title, rest[1:], stamped
+    return title, rest, None

@@ -95,20 +95,3 @@ def iso_date(text: str) -> str | None:
             out += f"{int(tz):+03d}:00"
     return out
 
-
-def place_date(title: str, rest: list[str], sapo_to_find: bool) -> tuple[str, list[str], tuple[str, str] | None]:
-    """The title and the lines after it without a place-and-date line a press
-    release or a statement opens with ("Hà Nội, ngày 5 tháng 8 năm 2025"), over
-    its kind ("THÔNG CÁO BÁO CHÍ") or under its headline; and (place, ISO date).
-    Taken for the title or the sapo, it pushed the real ones down (helper-152)."""
-    from bantin.source.docx.header import date_line  # the one reading of the line, shared with Word's header
-
-    def full(line: str) -> tuple[str, str] | None:
-        found = date_line(line)
-        return (found[0], found[1]) if found and found[0] and found[1] and len(found[1]) == 10 else None
-
-    if len(rest) > 1 and (stamped := full(title)):
-        return rest[0], rest[1:], stamped
-    if sapo_to_find and len(rest) > 1 and (stamped := full(rest[0])):
-        return title, rest[1:], stamped
-    return title, rest, None
