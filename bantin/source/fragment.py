@@ -40,6 +40,7 @@ from bantin.model import (
 from bantin.source.fragment_inline import HIDDEN, Item, Marks, Picture, picture, tidy
 from bantin.source.fragment_table import table
 from bantin.source.reader import Context
+from bantin.source.rules.alt_text import alt_text
 from bantin.source.rules.caption import credited
 from bantin.source.sandbox import local_image
 
@@ -77,7 +78,7 @@ def figure(p: Picture, caption: Text, ctx: Context) -> Figure:
     if parts is not None:
         caption, credit = plain(parts[0]), parts[1]
     image = local_image(p.src, ctx.folder, ctx.warn, ctx.seen) if p.src else None
-    return Figure(caption, credit, image, p.alt)
+    return Figure(caption, credit, image, alt_text(p.alt) if p.alt else p.alt)
 
 
 _OPEN = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)")

@@ -173,3 +173,13 @@ def test_pictures_side_by_side_are_each_a_figure(tmp_path: Path) -> None:
     assert [f.image is not None for f in figures] == [True, True]
     assert figures[-1].credit == "TTXVN"
     assert [text_of(b.text) for b in a.blocks if isinstance(b, Paragraph)] == ["Mở đầu.", "Hết."]
+
+
+def test_an_alt_text_that_names_a_file_or_only_counts_is_no_caption(tmp_path: Path) -> None:
+    """helper-155: GitHub's "image", Notion's "Untitled", a camera's file name were
+    printed as captions; the other readers drop them."""
+    page = "# Ảnh\n\nMở đầu.\n\n" + "".join(f"![{alt}](xe-buyt.png)\n\n" for alt in (
+        "image", "Untitled", "IMG_1234.JPG", "image-20240315123456789", "Cầu Rồng về đêm")) + "Hết.\n"
+    a, _ = _read(tmp_path, "anh.md", page)
+    figures = [b for b in a.blocks if isinstance(b, Figure)]
+    assert [(text_of(f.caption), f.alt) for f in figures] == [("", "")] * 4 + [("Cầu Rồng về đêm", "Cầu Rồng về đêm")]

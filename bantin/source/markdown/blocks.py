@@ -34,6 +34,7 @@ from bantin.model import (
 from bantin.source import fragment
 from bantin.source.markdown import inline, parse
 from bantin.source.reader import Context
+from bantin.source.rules.alt_text import alt_text
 from bantin.source.rules.caption import credited
 
 _ATTRIBUTION = re.compile(r"(?:—|―|--)\s*(\S.*)", re.S)
@@ -77,9 +78,12 @@ class Builder:
                     # Rồng. Ảnh: T.L.")", helper-78: lost beside an alt text), else its
                     # description, which is the caption too (as pandoc makes it).
                     given = caption or (plain(lone.picture.title) if lone.picture.title.strip() else None)
-                    fig = fragment.figure(lone.picture, given or plain(lone.picture.alt), self.ctx)
-                    if not fig.caption and lone.picture.alt:  # the line under it was only a credit
-                        fig = replace(fig, caption=plain(lone.picture.alt))
+                    # An alt text that names a file or only counts ("image", "IMG_1234.JPG",
+                    # "Untitled") is no caption (helper-155), as the other readers have it.
+                    described = alt_text(lone.picture.alt)
+                    fig = fragment.figure(lone.picture, given or plain(described), self.ctx)
+                    if not fig.caption and described:  # the line under it was only a credit
+                        fig = replace(fig, caption=plain(described))
                     alt = credited(lone.picture.alt) if fig.credit is None and lone.picture.alt else None
                     if alt is not None and alt[1] not in text_of(fig.caption):
                         # The title is the caption; the credit was written in the

@@ -16,11 +16,11 @@ import re
 # A file's name: no sentence ends in ".jpg".
 _FILE = re.compile(r"(?i)\.(?:jpe?g|png|gif|webp|avif|bmp|tiff?|svg|heic)$")
 # Only a counter or a stand-in: "Picture 3", "Hình 2", "Ảnh minh họa", "IMG_20250814_093012",
-# "Screenshot 2025-08-14 at 09.30.12", a credit alone ("Ảnh: Hoàng Hà"; "Ảnh: Người dân sơ tán
+# "Screenshot 2025-08-14 at 09.30.12", Notion's "Untitled", a credit alone ("Ảnh: Hoàng Hà"; "Ảnh: Người dân sơ tán
 # khỏi vùng lũ …" describes the picture), or no word at all.
 _COUNTER = re.compile(r"(?i)^(?:(?:ảnh|hình|hình ảnh|photo|image|picture|img|pic|figure|fig\.?|dscn?)"
                       r"(?:\s+minh\s+h(?:ọa|oạ))?[\s_-]*\d*(?:[_-]\d+)*\.?"
-                      r"|screenshot\b.*|(?:ảnh|photo|nguồn)\s*:(?:\s*\S+){0,4}|[\W_]*)$")
+                      r"|untitled(?:[\s_-]*\d+)?|screenshot\b.*|(?:ảnh|photo|nguồn)\s*:(?:\s*\S+){0,4}|[\W_]*)$")
 # The counter a CMS appends to the headline: " – Ảnh 1.", " - ảnh 2".
 _NUMBERED = re.compile(r"\s*[-–—]\s*(?:ảnh|hình)\s*\d+\s*\.?$", re.IGNORECASE)
 # What Office appends to the alt text it writes itself: the description stays.
