@@ -183,3 +183,14 @@ def test_an_alt_text_that_names_a_file_or_only_counts_is_no_caption(tmp_path: Pa
     a, _ = _read(tmp_path, "anh.md", page)
     figures = [b for b in a.blocks if isinstance(b, Figure)]
     assert [(text_of(f.caption), f.alt) for f in figures] == [("", "")] * 4 + [("Cầu Rồng về đêm", "Cầu Rồng về đêm")]
+
+
+def test_a_bold_sapo_is_the_lede_beside_a_front_matter_description(tmp_path: Path) -> None:
+    """helper-155: the description won, and the bold sapo the page shows stayed in
+    the body (printed twice when the two differed)."""
+    for description in ("Sapo của bài viết về mưa lớn ở Hà Nội.", "Mô tả cho máy tìm kiếm."):
+        page = (f"---\ntitle: Mưa lớn\ndescription: {description}\n---\n\n"
+                "**Sapo của bài viết về mưa lớn ở Hà Nội.**\n\nThân bài nói về mưa lớn.\n")
+        a, _ = _read(tmp_path, "mua.md", page)
+        assert a.lede == "Sapo của bài viết về mưa lớn ở Hà Nội."
+        assert [text_of(b.text) for b in a.blocks if isinstance(b, Paragraph)] == ["Thân bài nói về mưa lớn."]

@@ -75,11 +75,14 @@ def _repeats(summary: str, blocks: list[Block]) -> bool:
 
 
 def _lede(given: str | None, blocks: list[Block]) -> tuple[str | None, list[Block]]:
-    if given:
-        return (None if _repeats(given, blocks) else given), blocks
+    """The sapo: an all-bold first paragraph, the one the page shows; else the front
+    matter's, unless it only repeats the first paragraph. (helper-155: a description
+    beside a bold sapo left the sapo in the body, twice when they differed.)"""
     if blocks and isinstance(blocks[0], Paragraph) and blocks[0].text and all(
             s.strong for s in blocks[0].text if s.text.strip()):
         return " ".join(text_of(blocks[0].text).split()), blocks[1:]
+    if given:
+        return (None if _repeats(given, blocks) else given), blocks
     return None, blocks
 
 
