@@ -49,8 +49,8 @@ _TEMPLATED = ("{{", "{%")
 _ATTRIBUTES = re.compile(r"\{:?[ \t]*[#.][\w .#:=-]{0,100}\}|\{:[ \t]*[\w-]+=[^{}\n]{0,100}\}|\{:[ \t]*toc[ \t]*\}")
 # kramdown's attribute list after a picture or a link ("![Mưa](a.jpg){: .center}",
 # "[đây](x){:target="_blank"}", helper-155: printed, and the picture lost with it).
-_AFTER_LINK = re.compile(r"(?<=\))\{:[ \t]*(?:[#.][\w-]+|[\w-]+=(?:\"[^\"\n]*\"|'[^'\n]*'|[^\s}]+))"
-                         r"(?:[ \t]+(?:[#.][\w-]+|[\w-]+=(?:\"[^\"\n]*\"|'[^'\n]*'|[^\s}]+)))*[ \t]*\}")
+_AFTER_LINK = re.compile(r"(?<=\))\{:[ \t]*+(?:[#.][\w-]+|[\w-]+=(?:\"[^\"\n]*\"|'[^'\n]*'|[^\s}]++))"
+                         r"(?>(?:[ \t]+(?:[#.][\w-]+|[\w-]+=(?:\"[^\"\n]*\"|'[^'\n]*'|[^\s}]++)))*)[ \t]*+\}")
 _HEADING = re.compile(r" {0,3}#{1,6}[ \t]")
 _TOC = re.compile(r"\{:[ \t]*toc[ \t]*\}")
 _TOC_ITEM = re.compile(r"(?:[*+-]|\d+\.)[ \t]+(?:TOC|Mục lục|Table of contents)", re.IGNORECASE)

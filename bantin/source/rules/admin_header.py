@@ -34,6 +34,7 @@ from bantin.source.docx.header import (
 from bantin.source.rules.cells import cells
 
 MAX_LINES = 14  # a header is the document's first lines
+PLACE_DATE_CHARS = 120  # "Thành phố Hồ Chí Minh, ngày 25 tháng 12 năm 2025" has 48
 MAX_ISSUER_WORDS = 12
 _HEADER_ONLY = ("national", "date", "number", "subject", "more", "mark")  # kinds of line no issuer can be
 
@@ -177,7 +178,8 @@ def place_date(title: str, rest: list[str], sapo_to_find: bool) -> tuple[str, li
     its kind ("THÔNG CÁO BÁO CHÍ") or under its headline; and (place, ISO date).
     Taken for the title or the sapo, it pushed the real ones down (helper-152)."""
     def full(line: str) -> tuple[str, str] | None:
-        found = date_line(line)
+        # A place-and-date line is short; the date's pattern is not for a page-long line.
+        found = date_line(line) if len(line) <= PLACE_DATE_CHARS else None
         return (found[0], found[1]) if found and found[0] and found[1] and len(found[1]) == 10 else None
 
     if len(rest) > 1 and (stamped := full(title)):

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 _SENTENCE_END = re.compile(r"[.!?…:;,]$")
+MAX_CHARS = 60  # of a byline's names
 # A Vietnamese phone number (0912 345 678, 0228.3849.555, +84 912 345 678), not a
 # date ("21/3/2026") nor an amount ("3.000.000 đồng").
 PHONE = r"(?<![\d/.,])(?:\+84[ .-]?|0)\d{2,4}[ .-]?\d{3,4}[ .-]?\d{3,4}(?![\d/])"
@@ -18,7 +19,7 @@ _TAIL = re.compile(r"^(?P<body>.*[.!?…”\"])\s+(?P<tail>[^.!?…”\"]{2,60})
 
 def _name_like(line: str, max_words: int) -> bool:
     words = line.split()
-    if not words or len(words) > max_words or len(line) > 60 or _SENTENCE_END.search(line):
+    if not words or len(words) > max_words or len(line) > MAX_CHARS or _SENTENCE_END.search(line):
         return False
     if not words[0][0].isupper():
         return False
@@ -46,8 +47,11 @@ _TEAM = re.compile(r"Nhóm (?:phóng viên|PV|thực hiện|tác giả)")
 
 def is_byline(line: str) -> bool:
     # Names parted by a tab ("Mai Đức Chung⇥Huỳnh Như") are a table's row, copied from Word.
-    names = _ROLE_AFTER.sub("", _ROLE_BEFORE.sub("", line.strip()))
-    return "\t" not in line.strip() and (_TEAM.fullmatch(names) is not None or _name_like(names, 8))
+    text = line.strip()
+    if "\t" in text or len(text) > 2 * MAX_CHARS:  # a byline is short: no pattern runs on a page-long line
+        return False
+    names = _ROLE_AFTER.sub("", _ROLE_BEFORE.sub("", text))
+    return _TEAM.fullmatch(names) is not None or _name_like(names, 8)
 
 
 def split_tail(line: str) -> tuple[str, str | None]:

@@ -113,8 +113,16 @@ _PLACE_NOTE = re.compile(r"\((?:bên |ở |từ )?(?:phải|trái|giữa)(?: san
                          r"|\((?:người )?(?:thứ|hàng) (?:\d+|hai|ba|tư|bốn|năm|sáu|nhất) từ (?:phải|trái)"
                          r"(?: sang| qua)?(?: (?:phải|trái))?\)")
 _CLIP = re.compile(r"(?:\(|[.!?…]\s|\s[-–—]\s)\s*(?:Video|Clip|VIDEO|CLIP)\s*:\s*[^():]{1,60}\)?\.?$")
-_STOPPED = re.compile(r"[.!?…:;]\W*$")
 CAPTION_WORDS = 35  # a longer line over a credit is a paragraph, the credit the picture's alone
+
+
+def _stopped(line: str) -> bool:
+    """Whether the line's last sentence mark comes after its last word (by hand:
+    "[.!?…:;]\\W*$" backtracks on a line of stops and marks)."""
+    end = len(line)
+    while end and not (line[end - 1].isalnum() or line[end - 1] == "_"):
+        end -= 1
+    return any(c in ".!?…:;" for c in line[end:])
 
 
 def _credit_alone(line: str | None) -> str | None:
@@ -137,7 +145,7 @@ def match(lines: list[str], i: int) -> tuple[Block, int] | None:
         return Figure(plain(line)), 1
     short = len(line.split()) <= CAPTION_WORDS and not line.rstrip().endswith(":")
     under = _credit_alone(lines[i + 1] if i + 1 < len(lines) else None)
-    if short and under and not _STOPPED.search(line):
+    if short and under and not _stopped(line):
         # The credit on the line under its caption, as a page or a Word file pastes
         # them: one figure (it was a heading, then a figure with a credit alone). A
         # sentence over a credit may be the body's, the picture between them lost.

@@ -86,8 +86,12 @@ def numbered(lines: list[str], i: int) -> tuple[Block, int] | None:
 _SPOKEN = re.compile(r"(?<!\w)(?:tôi|chúng tôi|cháu|chúng cháu|Thưa|Vâng|Dạ|[Xx]in cảm ơn|[Cc]ảm ơn)(?!\w)")
 
 
+DIALOGUE_LINES = 200  # an interview's or a scene's lines; a longer run is a list
+
+
 def _dialogue(run: list[str]) -> bool:
-    return any(line.rstrip("”\"' ").endswith("?") for line in run) and any(_SPOKEN.search(line) for line in run)
+    return len(run) <= DIALOGUE_LINES and any(line.rstrip("”\"' ").endswith("?") for line in run) \
+        and any(_SPOKEN.search(line) for line in run)
 
 
 def bulleted(lines: list[str], i: int) -> tuple[Block, int] | None:
@@ -95,7 +99,7 @@ def bulleted(lines: list[str], i: int) -> tuple[Block, int] | None:
     if n < 2:
         return None
     start = i
-    while start > 0 and _BULLET.match(lines[start - 1]):
+    while start > 0 and i - start <= DIALOGUE_LINES and _BULLET.match(lines[start - 1]):
         start -= 1  # the whole run is judged, wherever the rules look at it from
     if _dialogue(lines[start: i + n]):
         return None  # each line a paragraph, its dash kept
