@@ -52,6 +52,11 @@ class Para:
         self.text = " ".join("".join(s.text for s in self.spans if s.note is None).split())
 
 
+def empty(it: object) -> bool:
+    """A paragraph with no words and no picture: a blank line of the document."""
+    return isinstance(it, Para) and not it.text and not it.images
+
+
 def _indent(ppr: Any) -> int:
     """The left indent a paragraph sets itself (w:left, or w:start in newer files)."""
     ind = ppr.find(W + "ind") if ppr is not None else None

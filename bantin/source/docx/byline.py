@@ -8,22 +8,18 @@ bold one became a heading).
 
 from __future__ import annotations
 
-from bantin.source.docx.body import Item, Para
+from bantin.source.docx.body import Item, Para, empty
 from bantin.source.docx.header import capitals
 from bantin.source.rules.byline import closing_note, is_byline
 
 SHORT = 6  # words of a byline set as the text is
 
 
-def _empty(it: Item) -> bool:
-    return isinstance(it, Para) and not it.text and not it.images
-
-
 def closing_byline(items: list[Item], byline: str | None) -> tuple[list[Item], str | None]:
     """The items without their closing byline, and the byline. Not over a byline
     the document states otherwise, unless it is the same name (the file's author
     property, which the line then no longer repeats)."""
-    filled = [i for i in range(len(items)) if not _empty(items[i])]
+    filled = [i for i in range(len(items)) if not empty(items[i])]
     last = filled[-1] if filled else -1
     p = items[last] if last >= 0 else None
     if not (isinstance(p, Para) and p.role == "body" and p.num is None and not p.images and not capitals(p.text)

@@ -24,7 +24,7 @@ from bantin.model import Dateline, Outlet, Table
 from bantin.model.labels import by_number, is_addressee, is_mark
 from bantin.source.docx import own
 from bantin.source.docx.assemble import Looks, inferred_heading
-from bantin.source.docx.body import Item, Para, one_line
+from bantin.source.docx.body import Item, Para, empty, one_line
 from bantin.source.docx.core import Core, national, person, usable_title
 from bantin.source.docx.header import Header, capitals, date_line, lines, parse_date, read_header, read_tabbed
 from bantin.source.reader import distinct_tags
@@ -53,10 +53,6 @@ def _text(it: Item) -> str:
     return it.text if isinstance(it, Para) else ""
 
 
-def _empty(it: Item) -> bool:
-    return isinstance(it, Para) and not it.text and not it.images
-
-
 def _rule(it: Item) -> bool:
     return isinstance(it, Para) and bool(it.text) and _RULE.fullmatch(it.text) is not None
 
@@ -80,7 +76,7 @@ class Finder:
         return [it for i, it in enumerate(self.items) if i not in self.used]
 
     def nonempty(self, start: int = 0) -> list[int]:
-        return [i for i in range(start, len(self.items)) if i not in self.used and not _empty(self.items[i])]
+        return [i for i in range(start, len(self.items)) if i not in self.used and not empty(self.items[i])]
 
     def take(self, i: int) -> str:
         """The words of item ``i`` for a one-line field; its pictures stay in the body."""

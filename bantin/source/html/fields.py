@@ -36,10 +36,8 @@ _IN_QUOTE = ("ancestor::blockquote or ancestor::q "
 # class="author">Ảnh: Nguyễn Đông</p>" in the caption's cell, "<span
 # class="photo-author">"): the photographer's, not the article's (helper-153).
 _IN_PICTURE = ("ancestor::figure or ancestor::figcaption "
-               "or ancestor-or-self::*[contains(translate(@class, 'CAPTION', 'caption'), 'caption')] "
-               "or self::*[contains(translate(@class, 'PHOTOIMAGECREDIT', 'photoimagecredit'), 'photo') "
-               "or contains(translate(@class, 'PHOTOIMAGECREDIT', 'photoimagecredit'), 'image') "
-               "or contains(translate(@class, 'PHOTOIMAGECREDIT', 'photoimagecredit'), 'credit')]")
+               "or ancestor-or-self::*[contains(translate(@class, 'CAPTION', 'caption'), 'caption')]")
+_PICTURE_CLASS = re.compile(r"photo|credit")
 _PHOTO_CREDIT = re.compile(r"(?:Ảnh|ẢNH|Photo|Nguồn ảnh)\s*:", re.IGNORECASE)
 _PAREN = re.compile(r"\s*\([^()]*\)")
 _BY = re.compile(r"(?i)^(?:by|von|par|por|bởi|tác giả|tg)\s*:?\s+")
@@ -153,7 +151,7 @@ def _visible_bylines(page: Any) -> list[str]:
             continue
         if el.xpath(_IN_QUOTE):  # who a quote box quotes, not who wrote the article (helper-134)
             continue
-        if el.xpath(_IN_PICTURE) or _PHOTO_CREDIT.match(squash(text_of_el(el))):
+        if el.xpath(_IN_PICTURE) or _PICTURE_CLASS.search(classes(el)) or _PHOTO_CREDIT.match(squash(text_of_el(el))):
             continue
         if _in_a_sentence(el):
             continue  # "Theo ông <span class="author">Nguyễn Văn An</span>, …": a name in the text (helper-139)

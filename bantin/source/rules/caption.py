@@ -109,7 +109,7 @@ def worded(line: str) -> bool:
 # A caption's note on where someone stands ("(bên phải)", "(giữa)", "(thứ hai từ
 # trái sang)"), or the credit of a video or a clip, whose words stay the caption's
 # ("… (Video: Hoàng Hà)"): no sentence of a body names them.
-_PLACE_NOTE = re.compile(r"\((?:bên |ở |từ )?(?:phải|trái|giữa)(?: sang (?:phải|trái))?\)"
+PLACE_NOTE = re.compile(r"\((?:bên |ở |từ )?(?:phải|trái|giữa)(?: sang (?:phải|trái))?\)"
                          r"|\((?:người )?(?:thứ|hàng) (?:\d+|hai|ba|tư|bốn|năm|sáu|nhất) từ (?:phải|trái)"
                          r"(?: sang| qua)?(?: (?:phải|trái))?\)")
 _CLIP = re.compile(r"(?:\(|[.!?…]\s|\s[-–—]\s)\s*(?:Video|Clip|VIDEO|CLIP)\s*:\s*[^():]{1,60}\)?\.?$")
@@ -150,6 +150,6 @@ def match(lines: list[str], i: int) -> tuple[Block, int] | None:
         # them: one figure (it was a heading, then a figure with a credit alone). A
         # sentence over a credit may be the body's, the picture between them lost.
         return Figure(plain(line.strip()), under), 2
-    if short and (_PLACE_NOTE.search(line) or _CLIP.search(line)):
+    if short and (PLACE_NOTE.search(line) or _CLIP.search(line)):
         return Figure(plain(line.strip())), 1
     return None

@@ -21,8 +21,7 @@ _LABELS = r"(?:Ảnh|ẢNH|Video|VIDEO|Clip|Đồ họa|Đồ hoạ|Nguồn ản
 _BRACKETED = re.compile(rf"\(\s*{_LABELS}\s*:\s*(?P<credit>[^():]{{1,80}}?)\s*\)\.?")
 _COLON = re.compile(rf"(?:(?<=\s)[-–—]\s*)?(?<![\w(])(?P<label>{_LABELS})\s*:\s*(?=\S)")
 _WORDED = re.compile(r"(?:^|(?<=[.!?)]\s)|(?<=\s)[-–—]\s+)Ảnh (?=[^\W\d_])")
-_NOTE = re.compile(r"\((?:ảnh|Ảnh)(?: [^\W\d_]+){1,4}\)|\((?:bên |ở |từ )?(?:phải|trái|giữa)(?: sang (?:phải|trái))?\)"
-                   r"|\(thứ \d+ từ (?:phải|trái)(?: sang| qua)?\)")
+_NOTE = re.compile(r"\((?:ảnh|Ảnh)(?: [^\W\d_]+){1,4}\)|" + caption.PLACE_NOTE.pattern)
 _TOKEN = re.compile(r"\S+")
 MAX_WORDS = 60  # a "caption" longer than this is a paragraph that mentions a photo
 
