@@ -91,9 +91,10 @@ def styles_xml(*styles: str, default_font: str | None = None) -> str:
     return f"<w:styles {NS}>{defaults}{normal}{''.join(styles)}</w:styles>"
 
 
-def level(ilvl: int, fmt: str, text: str, start: int = 1) -> str:
+def level(ilvl: int, fmt: str, text: str, start: int = 1, indent: int | None = None) -> str:
+    ind = f'<w:pPr><w:ind w:left="{indent}" w:hanging="360"/></w:pPr>' if indent is not None else ""
     return (f'<w:lvl w:ilvl="{ilvl}"><w:start w:val="{start}"/><w:numFmt w:val="{fmt}"/>'
-            f'<w:lvlText w:val={quoteattr(text)}/></w:lvl>')
+            f'<w:lvlText w:val={quoteattr(text)}/>{ind}</w:lvl>')
 
 
 def numbering_xml(abstracts: dict[int, list[str]], nums: dict[int, tuple[int, dict[int, int]]]) -> str:

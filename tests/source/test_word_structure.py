@@ -204,3 +204,39 @@ def test_a_one_cell_table_is_a_frame_around_its_text():
     kept = word(docx(p(r("Bảng tổng hợp thiệt hại"), style="Title") + p(r(paras[0]))
                      + tbl(["Huyện", "Số nhà"], ["Nam Trà My", "120"])))
     assert [type(b).__name__ for b in kept.blocks] == ["Paragraph", "Table"]
+
+
+def test_a_list_set_further_in_nests_under_the_item_above():
+    """Word's "List Bullet 2" and "List Number 2" are lists of their own at level 0,
+    set one step further in: a reader sees their items under the item above, and
+    the outer list counts on after them."""
+    numbering = numbering_xml(
+        {0: [level(0, "bullet", "•", indent=360)], 1: [level(0, "bullet", "◦", indent=720)],
+         2: [level(0, "decimal", "%1.", indent=360)], 3: [level(0, "decimal", "%1.", indent=720)],
+         4: [level(0, "bullet", "•")], 5: [level(0, "bullet", "◦")]},
+        {1: (0, {}), 2: (1, {}), 3: (2, {}), 4: (3, {}), 5: (4, {}), 6: (5, {})})
+    body = (p("Tiêu đề", style="Title") + p("Mục một", num=(1, 0)) + p("Con a", num=(2, 0))
+            + p("Con b", num=(2, 0)) + p("Mục hai", num=(1, 0)) + p("Bước một", num=(3, 0))
+            + p("Bước con", num=(4, 0)) + p("Bước hai", num=(3, 0))
+            # lists with no indent to tell by stay lists side by side, as before
+            + p("Khác một", num=(5, 0)) + p("Khác hai", num=(6, 0)))
+    found = lists(word(docx(body, numbering=numbering)))
+    bullets, steps, plain_one, plain_two = found
+    assert [text_of(i.blocks[0].text) for i in bullets.items] == ["Mục một", "Mục hai"]
+    inner = bullets.items[0].blocks[1]
+    assert isinstance(inner, ListBlock) and [text_of(i.text) for i in inner.items] == ["Con a", "Con b"]
+    assert [text_of(i.blocks[0].text) for i in steps.items] == ["Bước một", "Bước hai"]
+    assert steps.label(1) == "2."
+    sub = steps.items[0].blocks[1]
+    assert isinstance(sub, ListBlock) and sub.ordered and text_of(sub.items[0].text) == "Bước con"
+    assert [text_of(i.text) for i in plain_one.items + plain_two.items] == ["Khác một", "Khác hai"]
+
+
+def test_a_paragraph_indent_of_its_own_outweighs_its_level():
+    numbering = numbering_xml({0: [level(0, "bullet", "•", indent=360)], 1: [level(0, "bullet", "◦", indent=360)]},
+                              {1: (0, {}), 2: (1, {})})
+    body = (p("Tiêu đề", style="Title") + p("Mục", num=(1, 0))
+            + p("Con", num=(2, 0), ind=1080))
+    (top,) = lists(word(docx(body, numbering=numbering)))
+    inner = top.items[0].blocks[1]
+    assert isinstance(inner, ListBlock) and text_of(inner.items[0].text) == "Con"

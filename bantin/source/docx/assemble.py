@@ -1,11 +1,9 @@
 """Items to blocks: numbered paragraphs to nested lists, quotes and code grouped,
 pictures with their captions, and the headings a document marks only by their look.
 
-Lists nest by level (w:ilvl); a list keeps the number it starts at, so a list
-that goes on after a paragraph starts at 4, and a label the model cannot say
-("1.2.", "(a)", "Điều 3.") stays in the item's text. A "List Paragraph" with no
-number right after an item is more of that item; one that types its own ordinal
-("1.", "a)") is an item, nested by its indent.
+Numbered paragraphs nest as ``lists`` says. A "List Paragraph" with no number
+right after an item is more of that item; one that types its own ordinal ("1.",
+"a)") is an item, nested by its indent.
 
 A document that uses no heading style may still mark its sections: a short line,
 not centred, set bold in a document whose text is not, or clearly larger than the
@@ -18,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 from bantin.model import (
     Block,
@@ -40,6 +38,7 @@ from bantin.model import (
 )
 from bantin.model.blocks import number
 from bantin.source.docx.body import Item, Para
+from bantin.source.docx.lists import INDENT_SLACK, Lists, nest
 from bantin.source.docx.numbering import NumItem
 from bantin.source.rules.caption import credited
 from bantin.source.rules.heading import is_field
@@ -134,27 +133,11 @@ def inferred_heading(p: Para, look: Looks) -> bool:
     return not text.endswith(".") or capitals
 
 
-@dataclass
-class _List:
-    level: int
-    key: str
-    ordered: bool
-    numbering: str
-    delimiter: str
-    start: int
-    in_text: bool
-    items: list[list[Block]] = field(default_factory=list)
-
-    def block(self) -> ListBlock:
-        return ListBlock(tuple(ListItem(tuple(b)) for b in self.items), self.ordered, self.in_text, self.start,
-                         self.numbering if self.ordered else "decimal", self.delimiter if self.ordered else ".")
-
-
 class Assembler:
     def __init__(self, look: Looks | None) -> None:
         self.look = look
         self.out: list[Block] = []
-        self.lists: list[_List] = []
+        self.lists = Lists(self.out)
         self.pictures: list[Figure] = []
         self.table_caption: Text = ()
         self.placeholder = False  # bantin's "[Ảnh]" came last: the caption after it is a figure's
@@ -209,11 +192,11 @@ class Assembler:
         if p.num is not None and p.role not in ("heading", "title"):
             self.flush_pictures()
             if text:
-                self.list_item(p.num, spans)
+                self.lists.item(p.num, spans, p.indent)
         elif p.role == "list" and self.lists and text and not numbered_in_words(text):
             # The open item's further paragraph; one that carries its own ordinal opens
             # a list of its own ("1. …" typed after Word's bullets, helper-142).
-            self.lists[-1].items[-1].append(Paragraph(spans))
+            self.lists.more(spans)
         elif text:
             self.close_lists()
             self.flush_pictures()
@@ -257,9 +240,9 @@ class Assembler:
         indent met before, at its depth. Indents are all a plain Word file has to
         say it (bantin writes a nested item so, helper-142)."""
         stack = self.own_indents
-        while len(stack) > 1 and indent < stack[-1] - _INDENT_SLACK:
+        while len(stack) > 1 and indent < stack[-1] - INDENT_SLACK:
             stack.pop()
-        if indent > stack[-1] + _INDENT_SLACK:
+        if indent > stack[-1] + INDENT_SLACK:
             stack.append(indent)
         return len(stack) - 1
 
@@ -324,57 +307,14 @@ class Assembler:
             parts = credited(text_of(spans))
             self.out.append(Figure(plain(parts[0]), parts[1]) if parts is not None else Figure(spans, None, None, ""))
 
-    def list_item(self, num: NumItem, spans: Text) -> None:
-        while self.lists and self.lists[-1].level > num.level:
-            self.pop_list()
-        top = self.lists[-1] if self.lists else None
-        in_text = num.label is not None
-        if top is not None and top.level == num.level and (
-                num.restart or top.key != num.key or top.ordered != num.ordered or top.in_text != in_text
-                or (num.ordered and not in_text and top.numbering != num.numbering)):
-            self.pop_list()
-            top = self.lists[-1] if self.lists else None
-        if top is None or top.level < num.level:
-            self.lists.append(_List(num.level, num.key, num.ordered, num.numbering, num.delimiter,
-                                    num.value if num.ordered and not in_text else 1, in_text))
-        if in_text:
-            spans = (Span(f"{num.label} "), *spans)
-        self.lists[-1].items.append([Paragraph(spans)])
-
-    def pop_list(self) -> None:
-        done = self.lists.pop().block()
-        if self.lists and self.lists[-1].items:
-            self.lists[-1].items[-1].append(done)
-        else:
-            self.out.append(done)
-
     def close_lists(self) -> None:
-        while self.lists:
-            self.pop_list()
+        self.lists.close()
 
     def flush_pictures(self) -> None:
         if self.pictures:
             self.close_lists()
             self.out.extend(self.pictures)
             self.pictures.clear()
-
-
-# Twips an indent may differ by and still be the same depth: a tenth of an inch.
-_INDENT_SLACK = 144
-
-
-def nest(lb: ListBlock, depth: int, item: ListItem) -> ListBlock:
-    """The list with ``item`` added ``depth`` levels down, in the last item's own
-    list of items typed with their ordinals (opened if it has none)."""
-    if depth == 0 or not lb.items:
-        return replace(lb, items=(*lb.items, item))
-    last = lb.items[-1]
-    inner = last.blocks[-1] if last.blocks else None
-    if isinstance(inner, ListBlock) and inner.numbered_in_text:
-        blocks = (*last.blocks[:-1], nest(inner, depth - 1, item))
-    else:
-        blocks = (*last.blocks, ListBlock((item,), ordered=True, numbered_in_text=True))
-    return replace(lb, items=(*lb.items[:-1], replace(last, blocks=blocks)))
 
 
 def shift_headings(blocks: list[Block]) -> list[Block]:

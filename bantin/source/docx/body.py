@@ -43,7 +43,7 @@ class Para:
     num: NumItem | None = None
     images: list[tuple[Image | None, str]] = field(default_factory=list)
     boxed: bool = False  # in a text box
-    indent: int = 0  # the paragraph's own left indent (w:ind), in twips: how deep an item typed with its ordinal sits
+    indent: int = 0  # the left indent in twips (its own w:ind, else its numbering level's): how deep an item sits
     # The words, without note marks (a title is a string: its note marks would
     # fuse with its last word); spaces collapsed.
     text: str = field(init=False)
@@ -162,8 +162,10 @@ class Body:
         if self.drop_cap:
             spans, self.drop_cap = merge([*self.drop_cap, *spans]), ()
         item = self.numbering.item(*num) if num is not None else None
+        # A numbered paragraph sits where its own indent says, else where its level does.
+        indent = _indent(ppr) or (item.indent if item is not None else 0)
         out.append(Para(spans, role, level, align, inline.bold, inline.size, item, inline.images,
-                        self.boxed > 0, _indent(ppr)))
+                        self.boxed > 0, indent))
         for rel_ids in inline.diagrams:
             listed = diagram.read(self.doc.package, part, rel_ids)
             if listed is not None:

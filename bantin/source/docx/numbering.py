@@ -33,6 +33,7 @@ class Level:
     fmt: str
     text: str
     start: int
+    indent: int = 0  # the left indent (twips) the level sets its paragraphs at; 0 when none
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,7 @@ class NumItem:
     value: int
     label: str | None  # the label to keep in the text when the model cannot say it
     restart: bool = False  # an instance's start override began counting again here
+    indent: int = 0  # its level's left indent (twips): how deep Word sets it when the paragraph does not say
 
 
 def _int(el: Any, default: int) -> int:
@@ -57,8 +59,11 @@ def _int(el: Any, default: int) -> int:
 def _level(el: Any) -> Level:
     fmt = el.find(W + "numFmt")
     text = el.find(W + "lvlText")
+    ind = el.find(f"{W}pPr/{W}ind")
+    indent = ind.get(W + "left", ind.get(W + "start", "")) if ind is not None else ""
     return Level(fmt.get(W + "val", "decimal") if fmt is not None else "decimal",
-                 text.get(W + "val", "") if text is not None else "", _int(el.find(W + "start"), 1))
+                 text.get(W + "val", "") if text is not None else "", _int(el.find(W + "start"), 1),
+                 int(indent) if indent.isascii() and indent.isdigit() and len(indent) < 7 else 0)
 
 
 class Numbering:
@@ -133,12 +138,12 @@ class Numbering:
         for deeper in range(ilvl + 1, LEVELS):
             counters[deeper] = None
         if lvl.fmt == "bullet":
-            return NumItem(list_key, ilvl, False, "decimal", ".", value, None, restart)
+            return NumItem(list_key, ilvl, False, "decimal", ".", value, None, restart, lvl.indent)
         label = self.render(num_id, lvl.text, counters)
         m = re.fullmatch(rf"%{ilvl + 1}([.)])", lvl.text)
         if m and lvl.fmt in FORMATS:
-            return NumItem(list_key, ilvl, True, FORMATS[lvl.fmt], m.group(1), value, None, restart)
-        return NumItem(list_key, ilvl, True, "decimal", ".", value, label, restart)
+            return NumItem(list_key, ilvl, True, FORMATS[lvl.fmt], m.group(1), value, None, restart, lvl.indent)
+        return NumItem(list_key, ilvl, True, "decimal", ".", value, label, restart, lvl.indent)
 
     def render(self, num_id: str, pattern: str, counters: list[int | None]) -> str:
         def one(m: re.Match[str]) -> str:
