@@ -1,0 +1,53 @@
+"""The lines that close a newsroom text: a byline with the official "./." on it, a
+commentary's signature with its author's institution, and the source an article
+was taken from ("Nguồn: TTXVN"), each on an article written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from bantin.model import Heading, Paragraph, text_of
+from bantin.source import read
+
+BODY = ("Giải chạy mừng xuân\n\nSáng 5/8, tỉnh tổ chức giải chạy vì sức khỏe cộng đồng.\n\n"
+        "Giải chạy thu hút hơn 2.000 vận động viên trên các tuyến phố chính.\n\n"
+        "Ban tổ chức trao nhiều giải thưởng cho các vận động viên xuất sắc.\n\n")
+LAST = "Ban tổ chức trao nhiều giải thưởng cho các vận động viên xuất sắc."
+
+
+def art(text: str):
+    return read(text.encode("utf-8"))
+
+
+def texts(a) -> list[str]:
+    return [text_of(b.text) for b in a.blocks if isinstance(b, (Paragraph, Heading))]
+
+
+@pytest.mark.parametrize("line, name", [
+    ("Hoài Nam./.", "Hoài Nam"),
+    ("Hoài Nam ./.", "Hoài Nam"),
+    ("PV./.", "PV"),
+    ("Minh Anh - Quốc Tuấn./.", "Minh Anh - Quốc Tuấn"),
+])
+def test_a_name_with_the_end_mark_is_the_byline(line: str, name: str) -> None:
+    """A reporter puts "./." on the name: the name is the byline, the mark the
+    body's, after its last paragraph (as when it stands on a line of its own)."""
+    a = art(BODY + line + "\n")
+    assert a.byline is not None and a.byline.replace("–", "-") == name
+    assert texts(a)[-1] == LAST + " ./."
+
+
+@pytest.mark.parametrize("line", [
+    "Ủy ban nhân dân các huyện, thành phố có trách nhiệm tổ chức thực hiện./.",
+    "Triển lãm kéo dài đến hết ngày 6/6./.",
+    "Bà Rịa, Tỉnh Bà Rịa – Vũng Tàu./.",  # an address cut after "TP."
+])
+def test_a_sentence_with_the_end_mark_stays_the_last_paragraph(line: str) -> None:
+    a = art(BODY + line + "\n")
+    assert a.byline is None and texts(a)[-1] == line
+
+
+def test_a_name_with_the_end_mark_under_an_abbreviation_is_no_byline() -> None:
+    """"… tại TP." then "Hồ Chí Minh./.": one sentence the source cut in two."""
+    a = art(BODY + "Lễ trao giải diễn ra tại TP.\n\nHồ Chí Minh./.\n")
+    assert a.byline is None and texts(a)[-1] == "Hồ Chí Minh./."
