@@ -51,3 +51,24 @@ def test_a_name_with_the_end_mark_under_an_abbreviation_is_no_byline() -> None:
     """"… tại TP." then "Hồ Chí Minh./.": one sentence the source cut in two."""
     a = art(BODY + "Lễ trao giải diễn ra tại TP.\n\nHồ Chí Minh./.\n")
     assert a.byline is None and texts(a)[-1] == "Hồ Chí Minh./."
+
+
+@pytest.mark.parametrize("line", [
+    "TS Nguyễn Văn A – Học viện Chính trị quốc gia Hồ Chí Minh",
+    "PGS.TS Trần Văn Bình - Trường Đại học Kinh tế quốc dân",
+    "ThS. Lê Thị Hoa – Viện Xã hội học",
+    "Luật sư Phạm Văn Cường - Đoàn Luật sư TP Hà Nội",
+])
+def test_a_signature_with_the_authors_institution_is_the_byline(line: str) -> None:
+    a = art(BODY + line + "\n")
+    assert a.byline == line and texts(a)[-1] == LAST
+
+
+@pytest.mark.parametrize("line", [
+    "TS Nguyễn Văn A – Học viện cho biết: sẽ mở thêm ngành mới",
+    "PGS.TS Trần Văn Bình - Viện trưởng - trình bày tham luận",
+    "Hà Nội – Điểm đến an toàn",
+    "TSMC - Công ty bán dẫn",
+])
+def test_a_line_with_a_dash_that_is_no_signature_stays(line: str) -> None:
+    assert art(BODY + line + "\n").byline is None

@@ -51,7 +51,30 @@ def is_byline(line: str) -> bool:
     if "\t" in text or len(text) > 2 * MAX_CHARS:  # a byline is short: no pattern runs on a page-long line
         return False
     names = _ROLE_AFTER.sub("", _ROLE_BEFORE.sub("", text))
-    return _TEAM.fullmatch(names) is not None or _name_like(names, 8)
+    return _TEAM.fullmatch(names) is not None or _name_like(names, 8) or _affiliated(text)
+
+
+# An author's degree or rank, the first word of a signature that names where they
+# work ("TS Nguyễn Văn A – Học viện Chính trị quốc gia", "ThS. Lê B - Trường Đại học
+# Luật"): a commentary's signature, whose institution is in small letters after its
+# first word and so is no run of capitalised names.
+_DEGREE = re.compile(r"(?:(?:GS|PGS|TS|TSKH|ThS|BS|BSCKI|BSCKII|NCS|KTS|LS)(?:\.\s?|\s))+"
+                     r"|(?:Giáo sư|Phó giáo sư|Tiến sĩ|Thạc sĩ|Bác sĩ|Luật sư|Nhà báo|Nhà văn|Nhà thơ|Kiến trúc sư|"
+                     r"Nhà nghiên cứu|Đại tá|Thượng tá|Trung tá|Thiếu tá|Đại úy|Thiếu tướng|Trung tướng)\s")
+_AFFILIATION = re.compile(r"\s[-–—]\s")
+_PLACE_WORDS = 12  # of an institution's name
+
+
+def _affiliated(text: str) -> bool:
+    """A degree or rank and a name, a dash, and where the author works: one dash,
+    the institution opening in a capital, no sentence in it."""
+    parts = _AFFILIATION.split(text)
+    degree = _DEGREE.match(parts[0]) if len(parts) == 2 else None
+    if degree is None:
+        return False
+    person, place = parts[0][degree.end():].strip(), parts[1].strip()
+    return _name_like(person, 5) and 0 < len(place.split()) <= _PLACE_WORDS and place[0].isupper() \
+        and not any(c in place for c in ":;!?()") and not _SENTENCE_END.search(place)
 
 
 def split_tail(line: str) -> tuple[str, str | None]:
