@@ -72,3 +72,26 @@ def test_a_signature_with_the_authors_institution_is_the_byline(line: str) -> No
 ])
 def test_a_line_with_a_dash_that_is_no_signature_stays(line: str) -> None:
     assert art(BODY + line + "\n").byline is None
+
+
+@pytest.mark.parametrize("credit", ["Nguồn: TTXVN", "(Nguồn: Báo Nhân Dân)", "Nguồn tin: VOV"])
+def test_a_source_credit_stays_the_last_line_and_is_no_byline(credit: str) -> None:
+    """Where an article came from, as a press office notes under what it took: the
+    words stay where they stand, a paragraph (as "Theo TTXVN" does), never the
+    byline (the author) and never a heading; a name above it is the byline."""
+    a = art(BODY + credit + "\n")
+    assert a.byline is None and texts(a)[-1] == credit
+    a = art(BODY + "Hoài Nam\n\n" + credit + "\n")
+    assert a.byline == "Hoài Nam" and texts(a)[-1] == credit
+    assert not any(isinstance(b, Heading) for b in a.blocks)
+
+
+def test_a_source_credit_in_brackets_is_no_heading() -> None:
+    a = art(BODY + "(Nguồn: Tổng cục Thống kê)\n\n" + LAST + "\n")
+    assert not any(isinstance(b, Heading) for b in a.blocks)
+
+
+def test_a_source_credit_closing_a_one_line_body_is_no_byline() -> None:
+    body = "Trường tạm dừng nhận trẻ để làm rõ vụ việc. " * 12
+    a = art(f"Tạm dừng nhóm trẻ\nNhóm trẻ bị tạm dừng.\n{body}Nguồn: TTXVN\n")
+    assert a.byline is None and text_of(a.blocks[-1].text).endswith("Nguồn: TTXVN")

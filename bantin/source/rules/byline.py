@@ -85,15 +85,17 @@ def split_tail(line: str) -> tuple[str, str | None]:
     return line, None
 
 
-_THEO = re.compile(r"^\(?[Tt]heo\s+(?P<source>[^()]{2,40})\)?\.?$")
+# "Theo TTXVN", or the credit a press office writes under an article it took:
+# "Nguồn: TTXVN", "(Nguồn: Báo Nhân Dân)".
+_THEO = re.compile(r"^\(?(?:[Tt]heo\s+|(?:Nguồn|NGUỒN)(?: tin| bài)?\s*:\s*)(?P<source>[^():]{2,40}?)\)?\.?$")
 # Initials glued to a name, as Người Lao Động signs: "B.H.Thanh", "N.Lan".
 _INITIALS = re.compile(r"^(?:[^\W\d_]\.){1,3}\s?[^\W\d_]+")
 _LEAD = re.compile(r"\S+")
 
 
 def source_credit(line: str) -> str | None:
-    """"Theo Vnexpress", "(Theo TTXVN)": the source an article was taken from (a
-    publisher, never a byline); its name, or None."""
+    """"Theo Vnexpress", "(Theo TTXVN)", "Nguồn: TTXVN": the source an article was
+    taken from (a publisher, never a byline); its name, or None."""
     m = _THEO.match(line.strip())
     return m.group("source").strip() if m else None
 

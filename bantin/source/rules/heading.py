@@ -49,8 +49,8 @@ FIELD_LINE = 25  # words: a longer "X: …" is a statement, an interview's answe
 
 def looks_like(line: str, next_line: str | None) -> bool:
     core = line.rstrip("”’\")]» ")
-    if not core or _CLOSING.search(core) or is_addressee(line) or _CREDIT.match(line):
-        return False  # "Kính gửi: Ủy ban nhân dân phường" is whom a paper is addressed to
+    if not core or _CLOSING.search(core) or is_addressee(line) or _CREDIT.match(line.lstrip("([ ")):
+        return False  # "Kính gửi: Ủy ban nhân dân phường" is whom a paper is addressed to; "(Nguồn: …)" a credit
     if core[-1].isdigit() and not (_ENDS_IN_PART.search(core) and not _DATED.search(core) and "," not in core
                                    and len(core.split()) <= NUMBERED_WORDS and not core.startswith("Theo ")):
         return False
