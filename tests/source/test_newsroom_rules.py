@@ -705,6 +705,22 @@ def test_a_heading_may_end_in_a_year_or_a_parts_number() -> None:
     assert "Nguồn: Tổng cục Thống kê" in [text_of(b.text) for b in a.blocks if isinstance(b, Paragraph)]
 
 
+def test_a_long_line_with_a_clauses_commas_is_a_sentence_not_a_heading() -> None:
+    """A sentence that lost its stop, fifteen words or more with two commas (or
+    more than twenty with one), is a paragraph; a subheading of twenty words with
+    one comma, and a short one with commas, stay headings."""
+    body = "Theo báo cáo của Sở, năm nay toàn tỉnh gieo trồng được 82.500 ha lúa.\n"
+    sentence = ("Mullah Mansour từ lâu là người lãnh đạo của nhóm, ông này thân cận với người sáng lập nhóm, "
+                "Mullah Omar")
+    long_one = ("Đây là lần đầu tiên tỉnh tổ chức giải chạy với quy mô lớn như vậy, thu hút đông đảo người dân "
+                "tham gia")
+    kept = "Phát triển thương mại dịch vụ là phù hợp, nhưng cần khơi dậy tinh thần khởi nghiệp của nhân dân"
+    a = art("Nông nghiệp được mùa\n" + body + sentence + "\n" + body + long_one + "\n" + body + kept + "\n"
+            + body + "Hà Nội, Huế, Đà Nẵng đón khách\n" + body)
+    assert headings(a) == [kept, "Hà Nội, Huế, Đà Nẵng đón khách"]
+    assert sentence in paras(a) and long_one in paras(a)
+
+
 def test_a_dropped_text_is_quoted_short():
     """helper-66: a repeated sapo of a megabyte made an 11.9 MB warning line."""
     sapo_text = "Mưa lớn kéo dài khiến nhiều tuyến phố ở trung tâm ngập sâu suốt buổi chiều qua, " * 400

@@ -20,6 +20,8 @@ from bantin.model.labels import is_addressee
 
 _CLOSING = re.compile(r"[.!?;:,…\-–—/(]$")
 MAX_WORDS = 25
+PROSE_WORDS = 15  # a shorter line with commas is a heading ("Nhà báo, nhà văn và nghề viết")
+PROSE_ONE_COMMA = 20  # words of a line with one comma past which it is a sentence
 # What a short heading may end in: a year (or a span of years) after "năm", "giai
 # đoạn", "nhiệm kỳ", "mùa giải" or an event's name ("Kết quả năm 2024", "Giai đoạn
 # 2021-2025", "EURO 2016"; not "sinh năm 1968"), or a part's number after its word
@@ -47,6 +49,22 @@ _FIELD_WORDS = 8
 FIELD_LINE = 25  # words: a longer "X: …" is a statement, an interview's answer, not a form's field
 
 
+def _prose(line: str) -> bool:
+    """A sentence that lost its stop, not a subheading: long, with the commas of a
+    clause or a list ("Mullah Mansour từ lâu nay là …, ông này thân cận với …,
+    Mullah Omar"). A heading may run to twenty words and hold one comma ("Phát triển
+    thương mại dịch vụ là phù hợp, nhưng cần khơi dậy tinh thần khởi nghiệp của nhân
+    dân"); a comma inside brackets is a name's note, no clause."""
+    words = len(line.split())
+    if words < PROSE_WORDS:
+        return False
+    depth = commas = 0
+    for c in line:
+        depth += (c in "([") - (c in ")]" and depth > 0)
+        commas += c == "," and not depth
+    return commas >= 2 or (commas >= 1 and words > PROSE_ONE_COMMA)
+
+
 def looks_like(line: str, next_line: str | None) -> bool:
     core = line.rstrip("”’\")]» ")
     if not core or _CLOSING.search(core) or is_addressee(line) or _CREDIT.match(line.lstrip("([ ")):
@@ -54,7 +72,7 @@ def looks_like(line: str, next_line: str | None) -> bool:
     if core[-1].isdigit() and not (_ENDS_IN_PART.search(core) and not _DATED.search(core) and "," not in core
                                    and len(core.split()) <= NUMBERED_WORDS and not core.startswith("Theo ")):
         return False
-    if len(line.split()) > MAX_WORDS or len(line) > 180:
+    if len(line.split()) > MAX_WORDS or len(line) > 180 or _prose(line):
         return False
     first = line.lstrip("“\"‘'([«")[:1]
     if not (first.isupper() or first.isdigit()):
