@@ -351,6 +351,23 @@ def test_marked_captions_inside_a_line(text, caption, credit):
         ("caption", caption, credit), ("text", "Theo kế hoạch, cầu mở cửa sớm.", None)]
 
 
+def test_a_numbered_picture_inside_a_line_is_a_caption() -> None:
+    """"Ảnh 1: …" in a one-line body is a caption, its number kept, with the credit
+    after it if there is one; without one it was read as a gallery's introduction
+    ("Một vài hình ảnh …:"), and every sentence after it became a caption."""
+    def body(credit: str) -> str:
+        return ("Giải chạy mừng xuân\nTỉnh tổ chức giải chạy lớn.\nSáng 5/8, tỉnh tổ chức giải chạy vì sức khỏe "
+                "cộng đồng với hơn 2.000 vận động viên. Giải chạy diễn ra trên các tuyến phố chính. Ảnh 1: Lãnh "
+                f"đạo tỉnh trao quà cho các vận động viên. {credit}Ban tổ chức trao nhiều giải thưởng cho các vận "
+                "động viên xuất sắc, được người dân đánh giá cao. Giải chạy kết thúc tốt đẹp vào trưa cùng ngày.\n")
+    caption = "Ảnh 1: Lãnh đạo tỉnh trao quà cho các vận động viên."
+    for credit, by in (("", None), ("Ảnh: Minh Anh ", "Minh Anh")):
+        a = art(body(credit))
+        assert figures(a) == [(caption, by)]
+        assert paras(a)[0].endswith("trên các tuyến phố chính.")
+        assert paras(a)[-1].endswith("Giải chạy kết thúc tốt đẹp vào trưa cùng ngày.")
+
+
 def test_a_sentence_about_influence_is_no_credit():
     pieces = inline_caption.mark(sentences.split("Cầu đã sửa xong. Ảnh hưởng của bão không lớn."))
     assert [p.kind for p in pieces] == ["text", "text"]

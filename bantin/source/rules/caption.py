@@ -114,6 +114,15 @@ PLACE_NOTE = re.compile(r"\((?:bên |ở |từ )?(?:phải|trái|giữa)(?: sang
                          r"(?: sang| qua)?(?: (?:phải|trái))?\)")
 _CLIP = re.compile(r"(?:\(|[.!?…]\s|\s[-–—]\s)\s*(?:Video|Clip|VIDEO|CLIP)\s*:\s*[^():]{1,60}\)?\.?$")
 CAPTION_WORDS = 35  # a longer line over a credit is a paragraph, the credit the picture's alone
+# A picture's number before its description ("Ảnh 1: Lãnh đạo tỉnh trao quà"), as a
+# press office numbers the photos it sends with a text: a caption, its words as
+# written (what follows is a description, not a credit).
+NUMBERED = re.compile(r"(?:Ảnh|ẢNH) \d{1,2}[ \t]?:[ \t]+(?=\S)")
+
+
+def numbered(text: str) -> bool:
+    """Whether a sentence is a numbered picture's caption: "Ảnh 1: …", short."""
+    return NUMBERED.match(text) is not None and len(text.split()) <= CAPTION_WORDS
 
 
 def _stopped(line: str) -> bool:

@@ -15,6 +15,7 @@ from dataclasses import replace
 
 from bantin.source.legacy import is_syllable
 from bantin.source.rules import caption, openers
+from bantin.source.rules.caption import numbered
 from bantin.source.rules.sentences import Piece
 
 _LABELS = r"(?:Ảnh|ẢNH|Video|VIDEO|Clip|Đồ họa|Đồ hoạ|Nguồn ảnh)"
@@ -138,8 +139,9 @@ def mark(pieces: list[Piece]) -> list[Piece]:
     """The pieces with every marked caption made a "caption" piece, in place."""
     out: list[Piece] = []
     for piece in pieces:
-        if piece.kind != "text":
-            out.append(piece)
+        if piece.kind != "text" or numbered(piece.text):
+            # "Ảnh 1: Lãnh đạo tỉnh trao quà." is no gallery's introduction ("Một vài hình ảnh …:")
+            out.append(replace(piece, kind="caption") if piece.kind == "text" else piece)
             continue
         text, shown, spaced = piece.text, piece.shown, piece.spaced
         pos = 0
