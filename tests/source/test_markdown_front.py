@@ -192,3 +192,26 @@ def test_a_pictures_credit_written_in_its_description_only_is_its_credit(tmp_pat
     fig = api.read(f, typography=False).blocks[1]
     assert isinstance(fig, api.Figure)
     assert (api.text_of(fig.caption), fig.credit) == ("Xe buýt điện tại bến Long Biên", "Nguyễn Hà")
+
+
+def test_an_unquoted_colon_in_a_value_is_read_as_flat_lines_with_a_warning() -> None:
+    # helper-156: "title: Họp báo: kết quả quý III" refused the whole file.
+    warned: list[str] = []
+    a = read("---\ntitle: Họp báo: kết quả quý III # ghi chú\nauthor: Lê Minh\ndate: 2025-03-01\n"
+             "summary: Tóm tắt: dòng một\n  dòng hai\ntags: kinh tế, xã hội\n---\n\nĐoạn.\n", warned=warned)
+    assert (a.title, a.byline, a.date, a.lede) == ("Họp báo: kết quả quý III", "Lê Minh", "2025-03-01",
+                                                   "Tóm tắt: dòng một dòng hai")
+    assert a.tags == ("kinh tế", "xã hội")
+    assert any("not valid YAML" in w and "line 2" in w and "key: value" in w for w in warned), warned
+
+
+@pytest.mark.parametrize("front", [
+    "title: a: b\nx: [chưa đóng",  # YAML's own syntax in a value
+    "title: a: b\n- mục",  # a list item
+    "title: a: b\nauthor:\n  name: X",  # nested
+    "title: a: b\nz: *neo",  # an alias, never expanded
+    "title: a: b\nz: !!python/object/apply:os.system ['x']",
+])
+def test_broken_yaml_the_flat_reading_cannot_make_sense_of_stays_an_error(front: str) -> None:
+    with pytest.raises(InputError, match="front matter is not valid YAML"):
+        read(f"---\n{front}\n---\n\nĐoạn.\n")

@@ -7,6 +7,10 @@ dates that are no real day stay the text they were written as (``title: 1984``
 is a title, however many digits it has; ``date: 2025-02-30`` is no date). Each
 field then must be text: a list, a mapping, binary data, yes/no or not-a-number
 where text belongs is dropped with a warning, never printed as Python shows it.
+Front matter the YAML parser refuses (most often for an unquoted ": " in a value,
+"title: Họp báo: kết quả") is read again as flat "key: value" lines, with a
+warning; what that cannot read either (a list, nesting, an alias, a tag) stays one
+clear error.
 
 Fields: ``title``; ``date`` (else the ``YYYY-MM-DD-`` a Jekyll post's file name
 starts with); ``author``/``byline`` (a list of names, or a mapping with a
@@ -107,7 +111,16 @@ def load(raw: str, warn: Warn) -> dict[str, Any] | None:
     except _Refused as e:
         raise InputError(f"front matter not read: {e}") from None
     except yaml.YAMLError as e:
-        raise InputError(f"front matter is not valid YAML: {str(e).splitlines()[0][:120]}") from None
+        said = str(e).splitlines()[0][:120]
+        flat = _flat(raw)
+        if flat is None:
+            raise InputError(f"front matter is not valid YAML: {said}") from None
+        mark = getattr(e, "problem_mark", None)
+        # The file's line: the opening "---" is its first.
+        where = f", line {mark.line + 2}" if mark is not None else ""
+        warn(f"front matter is not valid YAML ({said}{where}): read as plain \"key: value\" lines, each value "
+             "up to the line's end (quote a value that holds \": \" to make it YAML)")
+        return flat
     except (RecursionError, ValueError, TypeError, OverflowError) as e:
         raise InputError(f"front matter not read: {type(e).__name__}") from None
     finally:
@@ -117,6 +130,41 @@ def load(raw: str, warn: Warn) -> dict[str, Any] | None:
     if not isinstance(data, dict):
         return None
     return {str(k).strip().lower(): v for k, v in data.items() if isinstance(k, str)}
+
+
+# A line of flat front matter: a key at the line's start, then ": " (or ":" at the end).
+_FLAT = re.compile(r"([A-Za-z_][\w-]{0,63})[ \t]*:(?:[ \t]+(.*))?")
+# A value opening with YAML's own syntax (a list, a mapping, an alias or anchor, a tag,
+# a block, a quoted string): the YAML failed on it, so no line can say what it meant.
+_YAML_SYNTAX = tuple("[{&*!|>%@`\"'")
+
+
+def _flat(raw: str) -> dict[str, Any] | None:
+    """Front matter the YAML parser refused, read as flat "key: value" lines (split at
+    the first ": ", helper-156: "title: Họp báo: kết quả quý III" refused the file);
+    None unless every line is one, or blank, or a comment. No alias, nesting, list
+    or tag is read here, and every value is text."""
+    out: dict[str, Any] = {}
+    key = None  # the key whose value an indented line goes on (YAML's folded plain text)
+    for line in raw.splitlines():
+        bare = line.rstrip()
+        if not bare or bare.lstrip().startswith("#"):
+            continue
+        value = bare.strip().split(" #", 1)[0].strip()  # " #": a YAML comment, as YAML reads it
+        if bare[0] in " \t":
+            if key is None or value.startswith(("- ", *_YAML_SYNTAX)):
+                return None  # a nested mapping or list: not flat
+            out[key] += " " + value
+            continue
+        m = _FLAT.fullmatch(bare)
+        if m is None:
+            return None  # a list item, or no key at all
+        value = (m.group(2) or "").split(" #", 1)[0].strip()
+        if value.startswith(_YAML_SYNTAX):
+            return None
+        key = m.group(1).lower() if value else None
+        out[m.group(1).lower()] = value or None
+    return out or None
 
 
 # YAML front matter opens with a "---" line, the file's first (as mdit's plugin reads it).
