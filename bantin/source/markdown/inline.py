@@ -99,6 +99,7 @@ def items(tokens: list[Any]) -> list[Item]:
             m.strong += 1
         elif kind == "strong_close":
             m.strong = max(0, m.strong - 1)
+        # "s_open"/"s_close" (~~…~~) mark nothing: struck words are plain text, as <del> is.
         elif kind == "link_open":
             m.links.append(str(t.attrGet("href") or "") or None)
         elif kind == "link_close" and m.links:

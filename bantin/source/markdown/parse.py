@@ -1,7 +1,7 @@
 """Markdown text to markdown-it-py's syntax tree.
 
 CommonMark with raw HTML recognised (it goes to the fragment reader, never to
-the page as text), GFM tables, YAML front matter and footnotes
+the page as text), GFM tables and strikethrough, YAML front matter and footnotes
 (``mdit_py_plugins``). Two things markdown-it does silently are undone: past
 its nesting limit it skips the rest of a container, and it drops a footnote
 that nothing refers to. Here, what sits deeper than ``DEEP`` levels is one
@@ -120,7 +120,9 @@ def parse(text: str, front_matter: bool = True) -> Parsed:
     from mdit_py_plugins.front_matter import front_matter_plugin
 
     md = MarkdownIt("commonmark", {"html": True, "maxNesting": NESTING})
-    md.enable("table").use(footnote_plugin).use(deflist_plugin)
+    # GFM's "~~strike~~": its words as plain text, as the HTML reader keeps <del> and
+    # <s> (the model has no strike mark); unread, the tildes were printed (helper-156).
+    md.enable(["table", "strikethrough"]).use(footnote_plugin).use(deflist_plugin)
     # markdown-it leaves a link to javascript:, data: or file: unparsed, so its
     # source ("[bấm](javascript:…)") would be printed as text. Every link is
     # parsed here; the writers follow only safe addresses (exporters.markup) and

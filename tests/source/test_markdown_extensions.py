@@ -1,0 +1,29 @@
+"""GFM's and pandoc's extensions to Markdown, read as those tools show them, in
+the model's terms (helper-156): struck words are plain text (the model has no
+strike mark, as the HTML reader keeps <del>), a task list's boxes are ☐ and ☒,
+a "$…$" formula is kept as written, untouched by typography, and pandoc's "%"
+title block gives the title, byline and date."""
+
+from __future__ import annotations
+
+import bantin as api
+from bantin.model import text_of
+
+
+def read(md: str, typography: bool = False, warned: list[str] | None = None) -> api.Article:
+    doc = api.read(md.encode("utf-8"), source_format="md", name="bai.md", typography=typography,
+                   warn=(warned.append if warned is not None else lambda _m: None))
+    assert isinstance(doc, api.Article)
+    return doc
+
+
+def test_struck_words_are_plain_text_as_the_html_reader_has_them() -> None:
+    a = read("# Tin\n\nGiá ~~120.000~~ 99.000 đồng, ~~*mới*~~ xong.\n\n| ~~A~~ | B |\n|---|---|\n| 1 | 2 |\n")
+    assert text_of(a.blocks[0].text) == "Giá 120.000 99.000 đồng, mới xong."
+    assert "~" not in api.export(a, "txt").decode()
+    page = api.read("<h1>Tin</h1><p>Giá <del>120.000</del> 99.000 đồng.</p>".encode(), source_format="html",
+                    typography=False)
+    md = read("# Tin\n\nGiá ~~120.000~~ 99.000 đồng.\n")
+    assert isinstance(page, api.Article)
+    assert text_of(page.blocks[0].text) == text_of(md.blocks[0].text)  # the two readers agree
+    assert [s.em for s in a.blocks[0].text if "mới" in s.text] == [True]
