@@ -27,3 +27,12 @@ def test_struck_words_are_plain_text_as_the_html_reader_has_them() -> None:
     assert isinstance(page, api.Article)
     assert text_of(page.blocks[0].text) == text_of(md.blocks[0].text)  # the two readers agree
     assert [s.em for s in a.blocks[0].text if "mới" in s.text] == [True]
+
+
+def test_a_task_lists_boxes_are_the_boxes_a_reader_sees() -> None:
+    a = read("# Việc\n\n- [x] Đã xong\n- [ ] Chưa *xong*\n  1. [X] Con\n\n[x] Không phải danh sách.\n\n- [y] Khác\n")
+    items = a.blocks[0].items
+    assert [text_of(i.blocks[0].text) for i in items] == ["☒ Đã xong", "☐ Chưa xong"]
+    assert text_of(items[1].blocks[1].items[0].blocks[0].text) == "☒ Con"
+    assert text_of(a.blocks[1].text) == "[x] Không phải danh sách."  # no list item: as written
+    assert text_of(a.blocks[2].items[0].blocks[0].text) == "[y] Khác"

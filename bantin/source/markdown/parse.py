@@ -1,8 +1,8 @@
 """Markdown text to markdown-it-py's syntax tree.
 
 CommonMark with raw HTML recognised (it goes to the fragment reader, never to
-the page as text), GFM tables and strikethrough, YAML front matter and footnotes
-(``mdit_py_plugins``). Two things markdown-it does silently are undone: past
+the page as text), GFM tables, strikethrough and task lists, YAML front matter
+and footnotes (``mdit_py_plugins``). Two things markdown-it does silently are undone: past
 its nesting limit it skips the rest of a container, and it drops a footnote
 that nothing refers to. Here, what sits deeper than ``DEEP`` levels is one
 paragraph of its text, the list and quote markers taken off; and footnotes
@@ -81,6 +81,24 @@ def _keep_orphans(state: Any) -> None:
             inside.append(tok)
 
 
+# A task list's box at an item's start, as GFM and pandoc read it: "[ ]", "[x]" or "[X]" and a space.
+_TASK = re.compile(r"\[([ xX])\][ \t]+")
+BOXES = {" ": "\u2610", "x": "\u2612", "X": "\u2612"}  # ☐ ☒, as pandoc writes them
+
+
+def _tasks(state: Any) -> None:
+    """A task list's "[ ]" and "[x]" as the boxes ☐ and ☒ a reader sees (helper-156:
+    printed as brackets). The text fonts lack them: the style's fallback font draws
+    them (Symbola, as for ■ and ★), or the PDF shows [U+2610] with a warning."""
+    tokens = state.tokens
+    for k in range(len(tokens) - 2):
+        if tokens[k].type != "list_item_open" or tokens[k + 1].type != "paragraph_open":
+            continue
+        first = (tokens[k + 2].children or [None])[0]
+        if first is not None and first.type == "text" and (m := _TASK.match(first.content)) is not None:
+            first.content = BOXES[m.group(1)] + " " + first.content[m.end():]
+
+
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 
 
@@ -132,6 +150,7 @@ def parse(text: str, front_matter: bool = True) -> Parsed:
         md.use(front_matter_plugin)
     md.block.ruler.before(md.block.ruler.get_all_rules()[0], "bantin_deep", _deep)
     md.core.ruler.before("footnote_tail", "bantin_orphans", _keep_orphans)
+    md.core.ruler.after("text_join", "bantin_tasks", _tasks)
     env: dict[str, Any] = {}
     tokens = md.parse(text, env)
     front = next((t.content for t in tokens if t.type == "front_matter"), None)
