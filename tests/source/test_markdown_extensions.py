@@ -36,3 +36,21 @@ def test_a_task_lists_boxes_are_the_boxes_a_reader_sees() -> None:
     assert text_of(items[1].blocks[1].items[0].blocks[0].text) == "☒ Con"
     assert text_of(a.blocks[1].text) == "[x] Không phải danh sách."  # no list item: as written
     assert text_of(a.blocks[2].items[0].blocks[0].text) == "[y] Khác"
+
+
+def test_a_formula_is_kept_as_written_and_typography_never_touches_it() -> None:
+    a = read("# Toán\n\nCông thức $a - b = c$ -- đúng. Giá 5$ và 10$ -- rẻ; 100$/tấn và 200$/tấn; "
+             "$20,000 và $30,000 - đắt.\n\n$$\nx - y = \"z\"\n$$\n", typography=True)
+    first = a.blocks[0].text
+    assert [s.text for s in first if s.code] == ["$a - b = c$"]
+    assert "5$ và 10$\u00a0– rẻ" in text_of(first) and "$20,000 và $30,000" in text_of(first)  # prices are prose
+    assert "100$/tấn và 200$/tấn" in text_of(first)
+    display = a.blocks[1].text
+    assert [s.text for s in display if s.code] == ["$$", 'x - y = "z"', "$$"]  # its lines, as written
+    assert "$a - b = c$" in api.export(a, "txt").decode()
+
+
+def test_what_pandoc_reads_as_no_formula_stays_prose() -> None:
+    for md in ("Có $ a - b $ ở đây.", "Từ $5 - 7$10 thôi.", "Có \\$a - b$ thôi.", "Giá $$ thôi."):
+        a = read(f"# T\n\n{md}\n")
+        assert not any(s.code for s in a.blocks[0].text), md

@@ -1,6 +1,7 @@
 """A paragraph's inline tokens to rich text.
 
-Emphasis, links and code come from the Markdown; raw HTML tags met between the
+Emphasis, links and code come from the Markdown, and a "$…$" formula is code
+too, as written; raw HTML tags met between the
 words are read, never printed: ``<em>``, ``<b>``, ``<code>``, ``<a href>``,
 ``<sup>`` and ``<sub>`` mark the words they hold, ``<br>`` is a space, a
 comment is nothing, and a ``<script>`` or ``<style>`` takes its contents with
@@ -16,6 +17,7 @@ from typing import Any
 
 from bantin.model import LINE_BREAK, Span, Text
 from bantin.source.fragment_inline import CODE, EMPHASIS, HIDDEN, STRONG, Picture, parse_tag, picture, tidy
+from bantin.source.markdown import formula
 from bantin.source.rules import caption as caption_rule
 
 _VOID_HIDDEN = frozenset({"embed", "input"})
@@ -89,6 +91,8 @@ def items(tokens: list[Any]) -> list[Item]:
             out.append(m.span(t.content))
         elif kind == "code_inline":  # code: no typographic rule touches it
             out.append(m.span(t.content, code=True))
+        elif kind == formula.TOKEN:
+            out += _formula(t.content, m)
         elif kind in ("softbreak", "hardbreak"):
             out.append(Break(kind == "hardbreak"))
         elif kind == "em_open":
@@ -113,13 +117,26 @@ def items(tokens: list[Any]) -> list[Item]:
     return out
 
 
+def _formula(written: str, m: _Marks) -> list[Item]:
+    """A formula as written, as code, which no typographic rule touches; a display
+    formula's lines on lines of their own, an inline one's on one line."""
+    if not written.startswith("$$"):
+        return [m.span(" ".join(written.split("\n")), code=True)]
+    out: list[Item] = []
+    for k, line in enumerate(x.strip() for x in written.split("\n")):
+        if k:
+            out.append(Break(True))
+        out.append(m.span(line, code=True))
+    return out
+
+
 def _alt(tokens: list[Any]) -> str:
     """An image's alt text: the words of its description, an image inside it included."""
     out: list[str] = []
     stack = list(reversed(tokens))
     while stack:
         t = stack.pop()
-        if t.type in ("text", "code_inline"):
+        if t.type in ("text", "code_inline", formula.TOKEN):
             out.append(t.content)
         elif t.type in ("softbreak", "hardbreak"):
             out.append(" ")

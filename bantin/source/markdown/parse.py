@@ -1,15 +1,15 @@
 """Markdown text to markdown-it-py's syntax tree.
 
 CommonMark with raw HTML recognised (it goes to the fragment reader, never to
-the page as text), GFM tables, strikethrough and task lists, YAML front matter
-and footnotes (``mdit_py_plugins``). Two things markdown-it does silently are undone: past
-its nesting limit it skips the rest of a container, and it drops a footnote
-that nothing refers to. Here, what sits deeper than ``DEEP`` levels is one
-paragraph of its text, the list and quote markers taken off; and footnotes
-without a reference are kept for the article's notes. The tree holds blocks
-only: a paragraph's inline tokens stay a flat list (``inline``), since a tree
-of them is as deep as the emphasis marks nest, and 20,000 of those would
-exhaust Python's stack.
+the page as text), GFM tables, strikethrough and task lists, YAML front matter,
+footnotes (``mdit_py_plugins``) and pandoc's "$" formulas (``formula``). Two
+things markdown-it does silently are undone: past its nesting limit it skips
+the rest of a container, and it drops a footnote that nothing refers to. Here,
+what sits deeper than ``DEEP`` levels is one paragraph of its text, the list
+and quote markers taken off; and footnotes without a reference are kept for the
+article's notes. The tree holds blocks only: a paragraph's inline tokens stay a
+flat list (``inline``), since a tree of them is as deep as the emphasis marks
+nest, and 20,000 of those would exhaust Python's stack.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from bantin.errors import InputError
+from bantin.source.markdown import formula
 
 NESTING = 100  # markdown-it's own limit on nested tokens, block and inline
 # Table cells, counted as the "|" that part them before anything is parsed: a GFM
@@ -151,6 +152,7 @@ def parse(text: str, front_matter: bool = True) -> Parsed:
     md.block.ruler.before(md.block.ruler.get_all_rules()[0], "bantin_deep", _deep)
     md.core.ruler.before("footnote_tail", "bantin_orphans", _keep_orphans)
     md.core.ruler.after("text_join", "bantin_tasks", _tasks)
+    md.inline.ruler.before("escape", "bantin_math", formula.rule)
     env: dict[str, Any] = {}
     tokens = md.parse(text, env)
     front = next((t.content for t in tokens if t.type == "front_matter"), None)
