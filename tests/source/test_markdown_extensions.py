@@ -54,3 +54,16 @@ def test_what_pandoc_reads_as_no_formula_stays_prose() -> None:
     for md in ("Có $ a - b $ ở đây.", "Từ $5 - 7$10 thôi.", "Có \\$a - b$ thôi.", "Giá $$ thôi."):
         a = read(f"# T\n\n{md}\n")
         assert not any(s.code for s in a.blocks[0].text), md
+
+
+def test_pandocs_title_block_is_the_title_byline_and_date() -> None:
+    a = read("% Họp báo quý III\n  của Sở Du lịch\n% Lê Minh; Trần Hà\n  Ngô Lan\n% 2025-03-01\n\nĐoạn.\n")
+    assert (a.title, a.byline, a.date) == ("Họp báo quý III của Sở Du lịch", "Lê Minh, Trần Hà, Ngô Lan", "2025-03-01")
+    assert [text_of(b.text) for b in a.blocks] == ["Đoạn."]
+    warned: list[str] = []
+    a = read("%\n% Lê Minh\n% ngày nào đó\n\n# Tiêu đề\n\nĐoạn.\n", warned=warned)  # no title, a date not read
+    assert (a.title, a.byline, a.date) == ("Tiêu đề", "Lê Minh", None)
+    assert any("title block's date" in w for w in warned)
+    assert read("% Tiêu đề\n% Lê Minh\n% 1/3/2025\n\nĐoạn.\n").date == "2025-03-01"
+    a = read("%% ghi chú %%\n# Tiêu đề\n\nĐoạn.\n")  # Obsidian's comment, not a title block
+    assert a.title == "Tiêu đề" and [text_of(b.text) for b in a.blocks] == ["Đoạn."]

@@ -1,13 +1,13 @@
 """The Markdown reader: front matter, body and notes to one article.
 
-The title is the front matter's, else the first level-1 heading (or a heading
-that opens the text), else the file's name without its extension and its Jekyll
-date, with a warning; a file is never refused for having none, and ``-M title=``
-always applies (only standard input, with no name, can end without a title, and
-then ``-M title=`` is what gives it one). Headings below the title are levelled
-so the highest is 1. The lede is the front matter's (unless it only repeats the
-first paragraph, as a Jekyll summary cut from it does), else a first paragraph
-that is all bold.
+The title is the front matter's (or pandoc's "%" title block's), else the first
+level-1 heading (or a heading that opens the text), else the file's name without
+its extension and its Jekyll date, with a warning; a file is never refused for
+having none, and ``-M title=`` always applies (only standard input, with no
+name, can end without a title, and then ``-M title=`` is what gives it one).
+Headings below the title are levelled so the highest is 1. The lede is the front
+matter's (unless it only repeats the first paragraph, as a Jekyll summary cut
+from it does), else a first paragraph that is all bold.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import re
 from typing import Any
 
 from bantin.model import Article, Block, Heading, ListBlock, Note, Outlet, Paragraph, Quote, text_of
-from bantin.source.markdown import dialects, front, templates
+from bantin.source.markdown import dialects, front, templates, title_block
 from bantin.source.markdown.blocks import Builder, notes
 from bantin.source.markdown.inline import note_id
 from bantin.source.markdown.parse import parse, subtree
@@ -91,9 +91,13 @@ def read(data: bytes, ctx: Context) -> Article:
     hugo = front.toml_front(text, ctx.warn)
     if hugo is not None or front.opens_yaml(text):  # a site's page: its template syntax is the site's
         text = templates.rendered(hugo[1] if hugo is not None else text, ctx.warn)
+    # Pandoc's "%" title block, where a site's page has its front matter.
+    pandoc = title_block.read(text, ctx.warn) if hugo is None and not front.opens_yaml(text) else None
+    if pandoc is not None:
+        text = pandoc[1]
     text = dialects.read(text, ctx.warn)
-    parsed = parse(text, front_matter=hugo is None)
-    meta: dict[str, Any] | None = hugo[0] if hugo is not None else (
+    parsed = parse(text, front_matter=hugo is None and pandoc is None)
+    meta: dict[str, Any] | None = hugo[0] if hugo is not None else pandoc[0] if pandoc is not None else (
         front.load(parsed.front, ctx.warn) if parsed.front is not None else {})
     if meta is None:
         ctx.warn("the block between the opening \"---\" lines is not a YAML mapping: read as Markdown")
