@@ -51,7 +51,7 @@ from bantin.model import (
 from bantin.model.language import sample_of, vietnamese
 from bantin.model.outlets import outlet_key
 from bantin.source import Context, Reader
-from bantin.source.html import administrative, boilerplate, errorpage, links, listing, notes, sapo, size
+from bantin.source.html import administrative, badges, boilerplate, errorpage, links, listing, notes, sapo, size
 from bantin.source.html.asides import table_captions, take_attributions
 from bantin.source.html.blocks import Converter, Piece
 from bantin.source.html.cleanup import clean
@@ -260,6 +260,7 @@ def read(data: bytes, ctx: Context) -> Article:
     del text
     size.check_text(page)
     standard_tags(page)
+    badges.space(page)  # before the title, the sapo and trafilatura read the words
     ld = linked_data(page)
     fields = read_fields(page, ld)
     date = page_date(page, ld)
@@ -273,6 +274,7 @@ def read(data: bytes, ctx: Context) -> Article:
     found = sapo.find(page, fields.title, [d for d in (ld.description, fields.description) if d], found_notes.refs)
     if found is not None:
         remove(found[0])
+    stamps = badges.body_stamps(page) if found is None or found[2] is None else []
     admin = administrative.take(page)  # a công văn's header and signature tables, before boilerplate sees them
     if admin.header is not None:
         ctx.warn("issuer, number, place, date read from the administrative header table")
@@ -295,6 +297,8 @@ def read(data: bytes, ctx: Context) -> Article:
         pieces[0].text if pieces else "")
     pieces, byline = clean(pieces, title=fields.title, sapo=lede, byline=fields.byline, pictures=pictures,
                            outlets=fields.outlets)
+    dateline = found[2] if found else None
+    dateline = dateline or badges.take_dateline(pieces, stamps)
     if lede is None:
         lede, taken = _lede_from_body(pieces, fields.description, _marked(page, ld))
         head = taken or head
@@ -316,7 +320,7 @@ def read(data: bytes, ctx: Context) -> Article:
         title=fields.title, lede=lede or None,
         outlet=Outlet(None, fields.outlet) if fields.outlet else tag,
         date=date, byline=byline, url=fields.url, blocks=tuple(blocks), language=language(page),
-        dateline=found[2] if found else None,
+        dateline=dateline,
     )
     if admin.header is None and admin.signature is None and (paper := administrative.as_lines(article)) is not None:
         ctx.warn("issuer, number, place, date read from the administrative header's lines")

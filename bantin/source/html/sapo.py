@@ -29,8 +29,8 @@ _OUTLET_TAG = re.compile(
 # A place stamp set in its own element at the head of the sapo (VnExpress's
 # ``<span class="location-stamp">Hà Nội</span>Từ tháng 4, …``): the page's CSS
 # sets it apart, the text runs it into the sapo's first word ("Hà NộiTừ").
-_PLACE = re.compile(r"(?<![a-z])(?:location|dateline|place)(?![a-z])")
-_SEPARATORS = " -–—:,|"
+PLACE = re.compile(r"(?<![a-z])(?:location|dateline|place)(?![a-z])")
+SEPARATORS = " -–—:,|"
 _TIMED = re.compile(r"\d\s*[/:.]\s*\d|\d\s?h\b")  # a date or a time: "5/8/2025", "08:30", "8h"
 _LED = re.compile(r"(.+?)\s[-–—]\s(.+)")  # "TTO – Hà Nội": what stands before a dash
 _CLOCK = re.compile(r"\d\s*:\s*\d|\d\s?h\b")  # "08:30", "8h"
@@ -90,7 +90,7 @@ def _start(el: Any, size: int = 80) -> str:
     return squash("".join(out))
 
 
-class _Stamp(NamedTuple):
+class Stamp(NamedTuple):
     raw: str  # the stamp element's text
     dateline: Dateline | None
     cut: bool  # False: words of the sapo's first sentence, kept in the lede
@@ -103,7 +103,7 @@ def _piece_is_time(piece: str) -> bool:
     return (bool(WEEKDAY.search(piece)) or bool(_TIMED.search(piece))) and not any(c.isalpha() for c in rest)
 
 
-def _stamp(el: Any, rest: str) -> _Stamp | None:
+def stamp(el: Any, rest: str) -> Stamp | None:
     """The stamp the sapo ``el`` opens with, in an element of its own marked as a
     place or a dateline; None when there is none.
 
@@ -120,35 +120,35 @@ def _stamp(el: Any, rest: str) -> _Stamp | None:
     first = next((c for c in el if isinstance(c.tag, str)), None)
     lead = squash(el.text or "")
     # Only the outlet's tag may come before the stamp ("(PLO)- <span>TP.HCM</span>…").
-    if first is None or (lead and not _OUTLET_TAG.fullmatch(lead)) or not _PLACE.search(classes(first)):
+    if first is None or (lead and not _OUTLET_TAG.fullmatch(lead)) or not PLACE.search(classes(first)):
         return None
     raw = text_of_el(first)
     rest = rest[len(lead):].lstrip() if lead and rest.startswith(lead) else rest
     after = rest[len(raw):].lstrip() if rest.startswith(raw) else ""
     if after[:1] == "," or after[:1].islower():
-        return _Stamp(raw, None, False)
-    stated = raw.split("(")[0].strip(_SEPARATORS)
+        return Stamp(raw, None, False)
+    stated = raw.split("(")[0].strip(SEPARATORS)
     # The outlet's name before the place ("TTO – Hà Nội", "VnExpress - Hà Nội").
     led = _LED.match(stated)
     if led and names_outlet(led.group(1)):
-        stated = led.group(2).strip(_SEPARATORS)
-    pieces = [x for x in (p.strip(_SEPARATORS) for p in stated.split(",")) if x]
+        stated = led.group(2).strip(SEPARATORS)
+    pieces = [x for x in (p.strip(SEPARATORS) for p in stated.split(",")) if x]
     times = [x for x in pieces if _piece_is_time(x)]
     places = [x for x in pieces if x not in times]
     if names_outlet(stated) or not stated:
-        return _Stamp(raw, None, True)  # the outlet's tag or name
+        return Stamp(raw, None, True)  # the outlet's tag or name
     if not places:
         # The page's time ("Thứ Hai, 5/8/2025, 08:30", "08:30") is cut; a date
         # alone ("Ngày 5/8") may be the sentence's, and stays.
-        return _Stamp(raw, None, any(_CLOCK.search(t) or WEEKDAY.search(t) for t in times))
+        return Stamp(raw, None, any(_CLOCK.search(t) or WEEKDAY.search(t) for t in times))
     place = ", ".join(places)
     # A date inside the place, or a word that opens a sentence
     # rather than a name ("Sáng nay", "theo"): the sentence's own words.
     if len(place.split()) > 6 or _TIMED.search(place) or not place[0].isupper() \
             or _TIME_OF_DAY.match(place):
-        return _Stamp(raw, None, False)
+        return Stamp(raw, None, False)
     day = ", ".join(times)
-    return _Stamp(raw, Dateline(place, day or None), True)
+    return Stamp(raw, Dateline(place, day or None), True)
 
 
 def unmarked(el: Any, marks: Collection[str]) -> Any:
@@ -187,16 +187,16 @@ def find(page: Any, title: str, descriptions: list[str],
         if not marked and not any(key(strip_outlet_tag(_start(el)))[:24] == p for p in probes):
             continue
         text = text_of_el(unmarked(el, marks))
-        stamp = _stamp(el, text)
-        dateline = stamp.dateline if stamp else None
-        at = text.find(stamp.raw) if stamp is not None else -1
-        if stamp is not None and at >= 0 and (at == 0 or _OUTLET_TAG.fullmatch(squash(text[:at]))):
+        st = stamp(el, text)
+        dateline = st.dateline if st else None
+        at = text.find(st.raw) if st is not None else -1
+        if st is not None and at >= 0 and (at == 0 or _OUTLET_TAG.fullmatch(squash(text[:at]))):
             # The stamp's own text is the element's first, or comes right after
             # the outlet's tag: cut where the rest begins, or parted from it by
             # the space the page's CSS shows. The tag goes with the others below.
-            tag, rest = text[:at], text[at + len(stamp.raw):]
-            text = tag + (squash(rest).lstrip(_SEPARATORS) if stamp.cut
-                          else squash(stamp.raw + ("" if rest[:1] in ",.;:)" else " ") + rest))
+            tag, rest = text[:at], text[at + len(st.raw):]
+            text = tag + (squash(rest).lstrip(SEPARATORS) if st.cut
+                          else squash(st.raw + ("" if rest[:1] in ",.;:)" else " ") + rest))
         n = len(words(text))
         if not 6 <= n <= 150 or el.find(".//h1") is not None:
             continue
