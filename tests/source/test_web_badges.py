@@ -1,6 +1,7 @@
 """Badges, labels and place stamps that a page parts from the next word by its CSS
 alone (helper-153, helper-158), on pages written for these tests: a label in a
-subheading or a headline, and a place stamp at the head of the body."""
+subheading or a headline, a place stamp at the head of the body, and a time set
+in its own element right after the date line's year."""
 
 from __future__ import annotations
 
@@ -85,3 +86,14 @@ def test_a_word_split_by_formatting_stays_one_word(tmp_path: Path, split: str, w
     cap is part of the word the page shows whole."""
     a = _read(tmp_path, OG, f"<h1>{TITLE}</h1><p>{split} có thêm nhiều tuyến phố đi bộ mới trong năm tới.</p>")
     assert any(t.startswith(word + " có thêm") for t in _texts(a)), _texts(a)
+
+
+@pytest.mark.parametrize("line", ["<span>07/12/2026</span><span>14:30</span>",
+                                  '<span class="date">Thứ hai, 7/12/2026<span class="hour">14:30 (GMT+7)</span>'
+                                  "</span>"])
+def test_a_time_set_right_after_the_year_leaves_the_date(tmp_path: Path, line: str) -> None:
+    """"07/12/202614:30": the time in an element of its own ran into the year, and a
+    page with no date in its meta had none."""
+    a = _read(tmp_path, f'<meta property="og:title" content="{TITLE}">',
+              f'<div class="date">{line}</div><h1>{TITLE}</h1>')
+    assert a.date == "2026-12-07"

@@ -80,7 +80,11 @@ def page_date(page: Any, ld: LinkedData) -> str | None:
             continue
         text = squash(el.text_content())
         if text and len(text.split()) <= 12:
-            found = parse(text, words_too=True)
+            # The page's words as they run, then parted where its elements part
+            # them: a time set in an element of its own right after the year
+            # ("6/3/2026<span>14:30</span>") ran into it ("6/3/202614:30") and
+            # gave no date (helper-153).
+            found = parse(text, words_too=True) or parse(" ".join(el.itertext()), words_too=True)
             if found:
                 return found
     return None
