@@ -83,13 +83,15 @@ def _set_apart(el: Any) -> bool:
     parent = el.getparent()
     if not cls.strip() or parent is None or not isinstance(parent.tag, str) or parent.tag not in _HOLDERS:
         return False
-    if parent.tag == "p" and not _at_head(el):
-        return False
     text = squash(el.text_content())
     if not text or len(text) > _LONGEST:
         return False
     place = bool(PLACE.search(cls.lower()))
     if not (place or key(text) in LABELS or _capitals(text)):
+        return False
+    # Last, the walk back to the paragraph's head: it stops at the first element
+    # that shows words, so a page of many badges is read once over.
+    if parent.tag == "p" and not _at_head(el):
         return False
     nxt = _after(el)
     first = _first_word(nxt)
