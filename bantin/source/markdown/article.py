@@ -16,11 +16,12 @@ import re
 from typing import Any
 
 from bantin.model import Article, Block, Heading, ListBlock, Note, Outlet, Paragraph, Quote, text_of
-from bantin.source.markdown import dialects, front, templates, title_block
+from bantin.source.markdown import dialects, front, newsroom, templates, title_block
 from bantin.source.markdown.blocks import Builder, notes
 from bantin.source.markdown.inline import note_id
 from bantin.source.markdown.parse import parse, subtree
 from bantin.source.reader import Context
+from bantin.source.rules import outlet_tag
 
 _WORD = re.compile(r"\w+")
 _SAME_START = 5  # words a repeated summary shares with the first paragraph's start
@@ -109,6 +110,9 @@ def read(data: bytes, ctx: Context) -> Article:
     levels = [b.level for b in blocks if isinstance(b, Heading)]
     if levels and min(levels) > 1:
         blocks = list(_levelled(blocks, min(levels) - 1))
+    given = newsroom.Given(outlet=front.outlet(meta, ctx.warn), date=front.date(meta, ctx.warn),
+                           place=front.text(meta, "place", ctx.warn), byline=front.byline(meta, ctx.warn))
+    blocks, stamped = newsroom.place_date(blocks, given)  # "Hà Nội, ngày 5/3/2025" over the sapo
     lede, blocks = _lede(front.lede(meta, ctx.warn), blocks)
     named = front.file_name(ctx.name)
     if not title:
@@ -119,25 +123,16 @@ def read(data: bytes, ctx: Context) -> Article:
             ctx.warn("no title in the document (front matter or # heading) and no file name: give one with "
                      "-M title=…")
         title = named.title or ""
-    outlet = front.outlet(meta, ctx.warn)
-    byline = front.byline(meta, ctx.warn)
-    if byline and blocks and isinstance(blocks[-1], Paragraph) and _signs(text_of(blocks[-1].text), byline):
-        # The body signed with the byline the front matter gives: printed once, as
-        # the byline (helper-112: "Lê Minh Khoa" twice at the foot).
-        blocks = blocks[:-1]
+    # The outlet tag, the dateline, the closing name and "./." as the text reader reads them.
+    found = newsroom.read(lede, blocks, given, outlet_tag.table(ctx.outlets), stamped)
+    outlet = Outlet(None, given.outlet) if given.outlet else found.outlet
     return Article(
-        title=title, lede=lede, outlet=Outlet(None, outlet) if outlet else None,
-        date=front.date(meta, ctx.warn) or named.date, byline=byline,
-        url=front.url(meta, ctx.warn), tags=front.tags(meta, ctx.warn), blocks=tuple(blocks),
+        title=title, lede=found.lede, outlet=outlet, dateline=found.dateline,
+        date=given.date or found.date or named.date, byline=given.byline or found.byline,
+        url=front.url(meta, ctx.warn), tags=front.tags(meta, ctx.warn), blocks=found.blocks,
         notes=tuple(Note(note_id(n), b) for n, b in numbered),
         # An administrative document's header and signature, as the -M keys of the same names give them.
         issuer=front.text(meta, "issuer", ctx.warn), number=front.text(meta, "number", ctx.warn),
-        place=front.text(meta, "place", ctx.warn), signature=front.signature(meta, ctx.warn),
+        place=given.place or found.place, signature=front.signature(meta, ctx.warn),
     )
 
-
-def _signs(last: str, byline: str) -> bool:
-    """Is the body's last paragraph the byline again ("LÊ MINH KHOA" under "Lê Minh
-    Khoa")? A one-word byline must be the paragraph exactly: "Hà." answers a question."""
-    said, name = " ".join(last.split()).casefold(), " ".join(byline.split()).casefold()
-    return said == name or (len(name.split()) > 1 and said.rstrip(" .") == name)

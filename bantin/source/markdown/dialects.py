@@ -26,6 +26,7 @@ from bantin.source.markdown.templates import outside_spans
 
 _PICTURE = re.compile(r"\.(?:png|jpe?g|gif|webp|svg|bmp|tiff?)$", re.IGNORECASE)
 _WIKI = re.compile(r"(?<![\w$])(!?)\[\[([^\[\]\n|]{1,300})(?:\|([^\[\]\n]{0,300}))?\]\]")
+_SIZE = re.compile(r"\d{1,5}(?:x\d{1,5})?")  # an embed's width, or width and height
 _CALLOUT = re.compile(r"^(\s{0,3}>\s*)\[!(\w+)\][+-]?[ \t]*(.*)$")
 _ADMONITION = re.compile(r"^(?:!!!|\?\?\?\+?)[ \t]+([\w-]+)(?:[ \t]+\"([^\"\n]*)\")?[ \t]*$")
 # Pandoc's attributes: a bracketed span's ("[chữ đỏ]{.do}": its words) and those
@@ -164,7 +165,12 @@ def _words(text: str) -> tuple[str, int]:
 def _wiki(m: re.Match[str]) -> str:
     target, label = m.group(2).strip(), (m.group(3) or "").strip()
     if m.group(1) and _PICTURE.search(target):
-        return f"![{label if label and not label.isdigit() else ''}](<{target}>)"  # "|300" is a width
+        # "|300" or "|300x200" is a size, never words: "![[ảnh.png|Chú thích|300]]"
+        # had the alt text "Chú thích|300" (helper-159).
+        parts = [p.strip() for p in label.split("|")]
+        while parts and (not parts[-1] or _SIZE.fullmatch(parts[-1])):
+            parts.pop()
+        return f"![{'|'.join(parts)}](<{target}>)"
     if label:
         return label
     page, _, heading = target.partition("#")

@@ -177,13 +177,16 @@ def place_date(title: str, rest: list[str], sapo_to_find: bool) -> tuple[str, li
     release or a statement opens with ("Hà Nội, ngày 5 tháng 8 năm 2025"), over
     its kind ("THÔNG CÁO BÁO CHÍ") or under its headline; and (place, ISO date).
     Taken for the title or the sapo, it pushed the real ones down (helper-152)."""
-    def full(line: str) -> tuple[str, str] | None:
-        # A place-and-date line is short; the date's pattern is not for a page-long line.
-        found = date_line(line) if len(line) <= PLACE_DATE_CHARS else None
-        return (found[0], found[1]) if found and found[0] and found[1] and len(found[1]) == 10 else None
-
-    if len(rest) > 1 and (stamped := full(title)):
+    if len(rest) > 1 and (stamped := stamp(title)):
         return rest[0], rest[1:], stamped
-    if sapo_to_find and len(rest) > 1 and (stamped := full(rest[0])):
+    if sapo_to_find and len(rest) > 1 and (stamped := stamp(rest[0])):
         return title, rest[1:], stamped
     return title, rest, None
+
+
+def stamp(line: str) -> tuple[str, str] | None:
+    """(place, ISO date) of a line that is a whole place and a whole day ("Hà Nội,
+    ngày 5/3/2025"); None for any other line."""
+    # A place-and-date line is short; the date's pattern is not for a page-long line.
+    found = date_line(line) if len(line) <= PLACE_DATE_CHARS else None
+    return (found[0], found[1]) if found and found[0] and found[1] and len(found[1]) == 10 else None

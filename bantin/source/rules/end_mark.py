@@ -30,7 +30,7 @@ def _signed(line: str) -> str | None:
     return name if byline.is_byline(name) else None
 
 
-def _ends_sentence(line: str) -> bool:
+def ends_sentence(line: str) -> bool:
     """Whether a line ends its sentence, not on an abbreviation ("… tại TP.")."""
     words = line.split()
     last = words[-1].rstrip("”\"»)’'") if words else ""
@@ -47,7 +47,7 @@ def taken(units: list[str | Block]) -> bool:
         units.pop()
         return True
     last, above = (units[-1], units[-2]) if len(units) > 1 else (None, None)
-    if isinstance(last, str) and isinstance(above, str) and _ends_sentence(above) \
+    if isinstance(last, str) and isinstance(above, str) and ends_sentence(above) \
             and (name := _signed(last)) is not None:
         units[-1] = name
         return True
