@@ -63,6 +63,11 @@ def test_a_readme_keeps_its_first_words_and_its_last_line() -> None:
                         "It is fast.", "MIT"]
     b = read("# Chuyến đi Đà Lạt\n\nHôm qua tôi đi Đà Lạt. Trời rất đẹp.\n\nCheers\n")
     assert b.byline is None and texts(b)[-1] == "Cheers"  # one word after a blog post: no newsroom's name
+    c = read("# Release notes\n\nThis release fixes the parser. Thanks to everyone who helped.\n\nHappy Coding\n")
+    assert c.byline is None and texts(c)[-1] == "Happy Coding"  # an English post's last line is its own
+    d = read("# Chuyến công tác\n\nHôm qua đoàn công tác của bộ đã tới Đà Lạt và làm việc với lãnh đạo tỉnh về kế "
+             "hoạch phát triển du lịch.\n\nĐoàn cũng kiểm tra tiến độ các dự án giao thông trọng điểm.\n\nMinh Anh\n")
+    assert d.byline == "Minh Anh" and texts(d)[-1] != "Minh Anh"
 
 
 def test_an_obsidian_embeds_size_is_never_its_words() -> None:

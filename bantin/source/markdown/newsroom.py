@@ -22,7 +22,10 @@ from bantin.model import Block, Dateline, Outlet, Paragraph, Span, Text, text_of
 from bantin.model.language import vietnamese
 from bantin.source.rules import admin_header, byline, dateline, end_mark, outlet_tag
 
-_NEWSROOM_NAME_WORDS = 2  # a one-word closing line ("Cheers", "MIT") signs only a newsroom's article
+# A closing line signs an article with no other newsroom's mark only when it is a
+# name of two words or more under Vietnamese prose: "Cheers", "MIT" or an English
+# post's "Happy Coding" is the post's own last line, not its author.
+_NEWSROOM_NAME_WORDS = 2
 
 
 @dataclass(frozen=True)
@@ -140,13 +143,17 @@ def _closing(blocks: list[Block], given: Given, newsroom: bool) -> tuple[list[Bl
         blocks = blocks[:-1]
     elif given.byline is None and last and above and end_mark.ends_sentence(above) and byline.is_byline(last) \
             and not byline.closing_note(last) and not outlet_tag.names_outlet(last) \
-            and (newsroom or closed or len(last.split()) >= _NEWSROOM_NAME_WORDS):
+            and (newsroom or closed or (len(last.split()) >= _NEWSROOM_NAME_WORDS and _in_vietnamese(blocks))):
         by, blocks = last, blocks[:-1]
     if closed:
         end = blocks[-1] if blocks else None
         blocks = [*blocks[:-1], Paragraph((*end.text, Span(" " + end_mark.MARK)))] if isinstance(end, Paragraph) \
             else [*blocks, Paragraph((Span(end_mark.MARK),))]
     return blocks, by
+
+
+def _in_vietnamese(blocks: list[Block]) -> bool:
+    return vietnamese(" ".join(text_of(b.text) for b in blocks if isinstance(b, Paragraph)))
 
 
 def _signs(last: str, byline: str) -> bool:
