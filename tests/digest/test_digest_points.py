@@ -300,9 +300,9 @@ def test_inspect_gives_provenance_and_score_parts(tmp_path):
 def test_digest_is_linear_in_paragraph_length(paragraph):
     # 0.2 took minutes on these (its splitter re-read the text before each stop).
     a = Article("Bài rất dài", lede="Một đoạn rất dài.", blocks=(Paragraph(plain(paragraph)),))
-    start = time.perf_counter()
+    start = time.process_time()
     plan(a, 5, 100)
-    assert time.perf_counter() - start < 5
+    assert time.process_time() - start < 5
 
 
 def test_a_filler_is_no_key_point_even_with_words_to_spare(monkeypatch):

@@ -124,9 +124,9 @@ def test_a_long_run_of_spaces_after_a_tags_opening_is_read_in_linear_time() -> N
     from bantin.source.markdown import templates
 
     text = "---\ntitle: x\n---\n\n{{<" + " " * 30_000 + "\n" + "{%" + " " * 30_000 + "\n"
-    start = time.perf_counter()
+    start = time.process_time()
     templates.rendered(text, lambda _m: None)
-    assert time.perf_counter() - start < 2.0
+    assert time.process_time() - start < 2.0
 
 
 def test_a_string_of_vietnamese_tags_is_not_cut_at_its_syllables(tmp_path: Path) -> None:

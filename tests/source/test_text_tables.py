@@ -128,9 +128,9 @@ def test_many_lines_of_tabs_that_are_no_table_read_in_linear_time() -> None:
     import time
 
     lines = "".join(f"Mục {k}:\tgiá trị {k}\n" for k in range(20_000))
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     a = article(lines)
-    assert time.perf_counter() - t0 < 20 and not any(isinstance(b, Table) for b in a.blocks)
+    assert time.process_time() - t0 < 20 and not any(isinstance(b, Table) for b in a.blocks)
 
 
 @pytest.mark.parametrize("rows", [

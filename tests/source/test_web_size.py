@@ -72,9 +72,9 @@ def test_a_saved_page_with_inline_pictures_and_scripts_is_read_whole_and_fast():
     assert len(data) > 4_000_000
     api.read(saved(0.1), source_format="html", warn=lambda _: None)  # imports paid before the clock
     warned: list[str] = []
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     a = api.read(data, source_format="html", warn=warned.append)
-    elapsed = time.perf_counter() - t0
+    elapsed = time.process_time() - t0
     assert isinstance(a, Article)
     found = paragraphs(a)
     assert len(found) == 24 and all(f"Đoạn {i}:" in p for i, p in enumerate(found))
@@ -89,11 +89,11 @@ def test_a_saved_page_with_inline_pictures_and_scripts_is_read_whole_and_fast():
 
 def test_a_page_with_more_text_than_an_article_is_refused_before_trafilatura():
     data = text_page(4)  # some 1.75 million characters of text
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     with pytest.raises(InputError, match=r"^page too large to be an article \(more than 1,500,000 characters "
                                          r"of text, some 250,000 words\)$"):
         api.read(data, source_format="html")
-    assert time.perf_counter() - t0 < 5.0
+    assert time.process_time() - t0 < 5.0
 
 
 def test_too_much_markup_is_refused_before_it_is_parsed():
@@ -113,10 +113,10 @@ def test_a_page_of_more_paragraphs_than_an_article_is_refused_before_trafilatura
     240,000 bare "<p>a" ran for minutes): more than MAX_BLOCKS paragraphs, items and
     cells is not an article, however little text they hold."""
     data = b"<html><body><article><h1>T</h1>" + b"<p>a" * (size.MAX_BLOCKS + 1) + b"</article></body></html>"
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     with pytest.raises(InputError, match=r"^page too large to be an article \(more than 30,000 paragraphs, "):
         api.read(data, source_format="html")
-    assert time.perf_counter() - t0 < 5.0
+    assert time.process_time() - t0 < 5.0
 
 
 def test_a_tag_of_a_hostile_length_is_refused_before_it_is_parsed():
@@ -124,10 +124,10 @@ def test_a_tag_of_a_hostile_length_is_refused_before_it_is_parsed():
     300,000 attributes (3.5 MB) took minutes. No article's tag is 64 KB long."""
     attrs = " ".join(f'a{i}="1"' for i in range(300_000)).encode()
     data = b"<html><body><article><h1>T</h1><p>Mot doan.</p><p " + attrs + b">x</p></article></body></html>"
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     with pytest.raises(InputError, match=r"^not an article page: a tag of more than 65,536 characters at offset "):
         api.read(data, source_format="html")
-    assert time.perf_counter() - t0 < 5.0
+    assert time.process_time() - t0 < 5.0
     srcset = ", ".join(f"anh/lua-{w}.jpg {w}w" for w in range(100, 3000, 10))  # a long real tag still reads
     page = HEAD.format(extra="") + f'<img src="anh/lua.jpg" srcset="{srcset}">' + PARAGRAPH.format(i=0) + TAIL
     assert api.read(page.encode(), source_format="html", warn=lambda _: None).title
@@ -162,9 +162,9 @@ def test_reading_grows_linearly_with_a_saved_page():
     times = []
     for mb in (2, 8, 48):
         data = saved(mb)
-        t0 = time.perf_counter()
+        t0 = time.process_time()
         a = api.read(data, source_format="html", warn=lambda _: None)
-        times.append(time.perf_counter() - t0)
+        times.append(time.process_time() - t0)
         assert isinstance(a, Article) and len(paragraphs(a)) == 24
     assert times[2] < 2.0 * 24 * max(times[0], 0.05) and times[2] < 30, times
 
@@ -173,10 +173,10 @@ def test_reading_grows_linearly_with_a_saved_page():
 @pytest.mark.parametrize("megabytes", [8, 48])
 def test_big_pages_of_text_are_refused_quickly(megabytes):
     data = text_page(megabytes)
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     with pytest.raises(InputError, match=r"^page too large to be an article"):
         api.read(data, source_format="html")
-    assert time.perf_counter() - t0 < 20
+    assert time.process_time() - t0 < 20
 
 
 def test_json_ld_too_deep_to_read_is_metadata_the_page_lacks():

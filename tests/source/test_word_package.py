@@ -71,10 +71,10 @@ def test_a_part_that_unpacks_past_its_budget_stops_there():
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
         z.writestr("word/document.xml", b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/'
                    b'2006/main"><w:body>' + b"<w:p/>" * (12 * 2**20) + b"</w:body></w:document>")
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     with pytest.raises(InputError, match="more than 64 MB; a zip bomb is refused"):
         read(buf.getvalue(), source_format="docx")
-    assert time.perf_counter() - t0 < 30  # refused before any of it is read
+    assert time.process_time() - t0 < 30  # refused before any of it is read
 
 
 def test_a_large_picture_that_packs_poorly_is_too_large_not_a_zip_bomb():
@@ -211,9 +211,9 @@ def long_table(rows: int) -> bytes:
 def test_a_ten_thousand_row_table_reads_in_seconds():
     data = long_table(10_000)
     assert len(data) < 200_000
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     a, _ = word(data)
-    seconds = time.perf_counter() - t0
+    seconds = time.process_time() - t0
     (table,) = a.blocks
     assert isinstance(table, Table) and len(table.rows) == 10_000 and table.align == ("left", "right", "left")
     assert seconds < 60, f"{seconds:.1f} s"  # it took over 300 s when every run looked its style up
@@ -225,9 +225,9 @@ def test_a_page_reads_in_well_under_a_second():
           '<w:r><w:rPr><w:b/></w:rPr><w:t>với hơn 3.000 đầu sách</w:t></w:r>', " điện tử.") for _ in range(40))
     data = docx(body)
     word(data)  # warm: the first read imports lxml
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     a, _ = word(data)
-    seconds = time.perf_counter() - t0
+    seconds = time.process_time() - t0
     assert len(a.blocks) == 40 and seconds < 1.0, f"{seconds:.2f} s"
 
 

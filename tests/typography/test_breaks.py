@@ -51,9 +51,9 @@ def test_nbsp_is_idempotent_linear_and_adds_only_its_two_characters():
         assert set(once) - set(s) <= {NB, "\u2011"}, s
         assert once.replace(NB, " ").replace("\u2011", "-") == s, s
     long = "ngày 5 tháng 8 có 30 ngày 2-2 giá 1.000 đồng/kg từ 190 – 300 triệu " * 4000
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     nbsp.apply(long)
-    assert time.perf_counter() - t0 < 2.0
+    assert time.process_time() - t0 < 2.0
 
 
 @pytest.mark.parametrize(("title", "kept"), [
