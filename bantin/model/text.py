@@ -58,5 +58,18 @@ def plain(text: str) -> Text:
     return (Span(text),) if text else ()
 
 
+def after(text: Text, n: int) -> Text:
+    """The rich text without its first ``n`` characters, each span keeping its marks
+    (a reader cutting a dateline or a tag off a paragraph keeps its emphasis and links)."""
+    out: list[Span] = []
+    for s in text:
+        if n >= len(s.text):
+            n -= len(s.text)
+            continue
+        out.append(replace(s, text=s.text[n:]) if n else s)
+        n = 0
+    return tuple(out)
+
+
 def text_of(spans: Text) -> str:
     return "".join(s.text for s in spans)

@@ -26,6 +26,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from bantin.model import Dateline, Paragraph, Span
+from bantin.model.text import after
 from bantin.source.html.blocks import Piece
 from bantin.source.html.page import key, squash, text_of_el
 from bantin.source.html.sapo import PLACE, SEPARATORS, stamp
@@ -156,16 +157,7 @@ def take_dateline(pieces: list[Piece], stamps: list[Stamped]) -> Dateline | None
 
 def _cut(spans: tuple[Span, ...], n: int) -> tuple[Span, ...]:
     """The spans without their first ``n`` characters and the separators after them."""
-    out: list[Span] = []
-    for s in spans:
-        if n >= len(s.text):
-            n -= len(s.text)
-            continue
-        head = s.text[n:]
-        n = 0
-        if not out:
-            head = head.lstrip(SEPARATORS)
-            if not head:
-                continue
-        out.append(replace(s, text=head))
-    return tuple(out)
+    out = list(after(spans, n))
+    while out and not out[0].text.lstrip(SEPARATORS):
+        out.pop(0)
+    return (replace(out[0], text=out[0].text.lstrip(SEPARATORS)), *out[1:]) if out else ()

@@ -18,8 +18,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
-from bantin.model import Block, Dateline, Outlet, Paragraph, Span, Text, text_of
+from bantin.model import Block, Dateline, Outlet, Paragraph, Span, text_of
 from bantin.model.language import vietnamese
+from bantin.model.text import after
 from bantin.source.rules import admin_header, byline, dateline, end_mark, outlet_tag
 
 # A closing line signs an article with no other newsroom's mark only when it is a
@@ -73,7 +74,7 @@ def read(lede: str | None, blocks: list[Block], given: Given, outlets: Mapping[s
         cut = _tag(words, outlets, given)
         if cut is not None:
             out_outlet, place, rest = cut
-            blocks = [Paragraph(_without_start(blocks[0].text, len(words) - len(rest))), *blocks[1:]]
+            blocks = [Paragraph(after(blocks[0].text, len(words) - len(rest))), *blocks[1:]]
             opening = rest  # the sapo the newsroom wrote as the first paragraph
     time = dateline.opening_time(opening) if opening else None
     date = given.date or (stamped[1] if stamped else None) or (dateline.lede_date(opening) if opening else None)
@@ -99,18 +100,6 @@ def _tag(text: str, outlets: Mapping[str, str], given: Given) -> tuple[Outlet | 
     if given.outlet:
         outlet = None  # the front matter's outlet stands; the tag goes with the text's place
     return outlet, place.place if place else None, rest
-
-
-def _without_start(spans: Text, n: int) -> Text:
-    """The rich text without its first ``n`` characters, each span keeping its marks."""
-    out: list[Span] = []
-    for s in spans:
-        if n >= len(s.text):
-            n -= len(s.text)
-            continue
-        out.append(replace(s, text=s.text[n:]) if n else s)
-        n = 0
-    return tuple(out)
 
 
 def _plain(block: Block) -> str | None:
