@@ -21,7 +21,7 @@ from bantin.model import Block, Cell, Image, Signature, Table, Text, text_of
 from bantin.model.blocks import numeric, plain_text
 from bantin.source.docx import diagram, own
 from bantin.source.docx.inline import MC, Doc, Runs, branch, filled, merge
-from bantin.source.docx.numbering import Numbering, NumItem
+from bantin.source.docx.numbering import Numbering, NumItem, left_indent
 from bantin.source.docx.package import W
 from bantin.source.docx.styles import num_of
 
@@ -55,16 +55,6 @@ class Para:
 def empty(it: object) -> bool:
     """A paragraph with no words and no picture: a blank line of the document."""
     return isinstance(it, Para) and not it.text and not it.images
-
-
-def _indent(ppr: Any) -> int:
-    """The left indent a paragraph sets itself (w:left, or w:start in newer files)."""
-    ind = ppr.find(W + "ind") if ppr is not None else None
-    value = ind.get(W + "left", ind.get(W + "start")) if ind is not None else None
-    try:
-        return int(value) if value is not None else 0
-    except ValueError:  # a measure with units ("1in") from another writer: not nested
-        return 0
 
 
 SUPERSCRIPT = str.maketrans("0123456789+-=()n", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ⁿ")
@@ -163,7 +153,7 @@ class Body:
             spans, self.drop_cap = merge([*self.drop_cap, *spans]), ()
         item = self.numbering.item(*num) if num is not None else None
         # A numbered paragraph sits where its own indent says, else where its level does.
-        indent = _indent(ppr) or (item.indent if item is not None else 0)
+        indent = left_indent(ppr) or (item.indent if item is not None else 0)
         out.append(Para(spans, role, level, align, inline.bold, inline.size, item, inline.images,
                         self.boxed > 0, indent))
         for rel_ids in inline.diagrams:

@@ -59,11 +59,20 @@ def _int(el: Any, default: int) -> int:
 def _level(el: Any) -> Level:
     fmt = el.find(W + "numFmt")
     text = el.find(W + "lvlText")
-    ind = el.find(f"{W}pPr/{W}ind")
-    indent = ind.get(W + "left", ind.get(W + "start", "")) if ind is not None else ""
     return Level(fmt.get(W + "val", "decimal") if fmt is not None else "decimal",
                  text.get(W + "val", "") if text is not None else "", _int(el.find(W + "start"), 1),
-                 int(indent) if indent.isascii() and indent.isdigit() and len(indent) < 7 else 0)
+                 left_indent(el.find(W + "pPr")))
+
+
+def left_indent(ppr: Any) -> int:
+    """The left indent a paragraph's (or a numbering level's) properties set, in
+    twips (w:left, or w:start in newer files); 0 when they set none."""
+    ind = ppr.find(W + "ind") if ppr is not None else None
+    value = ind.get(W + "left", ind.get(W + "start")) if ind is not None else None
+    try:
+        return int(value) if value is not None else 0
+    except ValueError:  # a measure with units ("1in") from another writer: not nested
+        return 0
 
 
 class Numbering:
