@@ -54,13 +54,18 @@ def is_byline(line: str) -> bool:
     return _TEAM.fullmatch(names) is not None or _name_like(names, 8) or _affiliated(text)
 
 
+# Degrees and ranks written out before a person's name: a signature's here, a
+# speaker's line in ``quote`` (one list for both).
+TITLES = ("Giáo sư", "Phó Giáo sư", "Tiến sĩ", "Thạc sĩ", "Bác sĩ", "Luật sư", "Kỹ sư", "Kiến trúc sư", "Nhà báo",
+          "Nhà văn", "Nhà thơ", "Nhà nghiên cứu", "Nghệ sĩ", "NSND", "NSƯT", "Nhạc sĩ", "Họa sĩ", "Nghệ nhân",
+          "Đại tá", "Thượng tá", "Trung tá", "Thiếu tá", "Đại úy", "Thượng úy", "Trung úy", "Thiếu tướng",
+          "Trung tướng", "Thượng tướng", "Đại tướng")
 # An author's degree or rank, the first word of a signature that names where they
 # work ("TS Nguyễn Văn A – Học viện Chính trị quốc gia", "ThS. Lê B - Trường Đại học
 # Luật"): a commentary's signature, whose institution is in small letters after its
-# first word and so is no run of capitalised names.
+# first word and so is no run of capitalised names. Short forms chain ("PGS.TS").
 _DEGREE = re.compile(r"(?:(?:GS|PGS|TS|TSKH|ThS|BS|BSCKI|BSCKII|NCS|KTS|LS)(?:\.\s?|\s))+"
-                     r"|(?:Giáo sư|Phó giáo sư|Tiến sĩ|Thạc sĩ|Bác sĩ|Luật sư|Nhà báo|Nhà văn|Nhà thơ|Kiến trúc sư|"
-                     r"Nhà nghiên cứu|Đại tá|Thượng tá|Trung tá|Thiếu tá|Đại úy|Thiếu tướng|Trung tướng)\s")
+                     rf"|(?i:{'|'.join(TITLES)})\s")
 _AFFILIATION = re.compile(r"\s[-–—]\s")
 _PLACE_WORDS = 12  # of an institution's name
 

@@ -13,16 +13,14 @@ from __future__ import annotations
 import re
 
 from bantin.model import Block, Paragraph, Quote, plain
+from bantin.source.rules.byline import TITLES
 from bantin.source.rules.outlet_tag import known_place
 
 _WHOLE = re.compile(r"^[“\"](?P<q>[^“”\"]{2,})[”\"]\s*(?:\((?P<attr>[^()]{2,60})\))?\s*\.?$")
 _ATTRIBUTION = re.compile(r"^[—–-]\s*(?P<attr>[^\W\d_].{1,59})$")
 # Forms of address and titles that open a person's name.
-_ADDRESS = frozenset(
-    "Ông|Bà|Anh|Chị|Cô|Chú|Bác|Cụ|Em|Thầy|Cháu|Đồng chí|GS.|PGS.|TS.|ThS.|BS.|PGS.TS.|GS.TS.|ThS.BS.|Luật sư|"
-    "Bác sĩ|Đại tá|Thượng tá|Trung tá|Thiếu tá|Đại úy|Thượng úy|Trung úy|Thiếu tướng|Trung tướng|Thượng tướng|"
-    "Đại tướng|Nhà báo|Nghệ sĩ|NSND|NSƯT|Tiến sĩ|Giáo sư|Phó Giáo sư|Thạc sĩ|Kỹ sư|Kiến trúc sư|Nhà văn|Nhà thơ|"
-    "Nhạc sĩ|Họa sĩ|Nghệ nhân".split("|"))
+_ADDRESS = frozenset(("Ông", "Bà", "Anh", "Chị", "Cô", "Chú", "Bác", "Cụ", "Em", "Thầy", "Cháu", "Đồng chí", "GS.",
+                      "PGS.", "TS.", "ThS.", "BS.", "PGS.TS.", "GS.TS.", "ThS.BS.", *TITLES))
 _SPEAKER_WORDS = 16
 # Family names, for a person's full name: "Ông Già Noel", "Chị Hằng Nga", "Cô Gái Đồ
 # Long" head sections, and their second word names no family (helper-118).
