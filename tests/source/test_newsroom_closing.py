@@ -95,3 +95,25 @@ def test_a_source_credit_closing_a_one_line_body_is_no_byline() -> None:
     body = "Trường tạm dừng nhận trẻ để làm rõ vụ việc. " * 12
     a = art(f"Tạm dừng nhóm trẻ\nNhóm trẻ bị tạm dừng.\n{body}Nguồn: TTXVN\n")
     assert a.byline is None and text_of(a.blocks[-1].text).endswith("Nguồn: TTXVN")
+
+
+@pytest.mark.parametrize("contact", [
+    ["Email: minhanh@plo.vn"],
+    ["ĐT: 0912 345 678 - Email: minh.anh@plo.vn"],
+    ["Điện thoại: 024.3825.1234", "minhanh@plo.vn"],
+])
+def test_the_authors_contact_under_the_name_stays_and_the_name_is_the_byline(contact: list[str]) -> None:
+    """A contributor's article or a press release closes with the name, then how to
+    reach them: the name is the byline (it was a heading, over a paragraph of
+    contact), the contact stays the body's end, word for word (a line with no stop
+    over one in small letters may join it, as wrapped lines do)."""
+    a = art(BODY + "Minh Anh\n\n" + "\n\n".join(contact) + "\n")
+    assert a.byline == "Minh Anh"
+    assert not any(isinstance(b, Heading) for b in a.blocks)
+    tail = texts(a)[texts(a).index(LAST) + 1:]
+    assert " ".join(tail) == " ".join(contact)
+
+
+def test_a_contact_line_alone_is_no_byline_and_keeps_the_sentence_above() -> None:
+    a = art(BODY + "Mọi thông tin xin liên hệ:\n\nEmail: bantochuc@giaichay.vn\n")
+    assert a.byline is None and texts(a)[-2:] == ["Mọi thông tin xin liên hệ:", "Email: bantochuc@giaichay.vn"]

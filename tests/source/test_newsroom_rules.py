@@ -738,6 +738,21 @@ def test_a_long_line_with_a_clauses_commas_is_a_sentence_not_a_heading() -> None
     assert sentence in paras(a) and long_one in paras(a)
 
 
+def test_a_line_that_closes_or_opens_a_quotation_is_no_heading() -> None:
+    """A quotation run over lines whose stop the source dropped: the line that
+    closes it ("… tính toán", ông Tuyến nói") or opens it is part of a sentence;
+    a heading that quotes a phrase whole stays a heading."""
+    body = "Theo báo cáo của Sở, năm nay toàn tỉnh gieo trồng được 82.500 ha lúa.\n"
+    closes = 'Còn làm thí điểm hay đại trà sẽ phải tính toán", ông Tuyến nói'
+    curly = "Ngoài ra phí BOT, giá sữa không tăng”"
+    opens = "Ông Tuấn nói: “Chúng tôi sẽ mở rộng diện tích trồng lúa"
+    kept = "Cá ngừ vây xanh đắt đỏ vì được ví như “kim cương đen”"
+    a = art("Nông nghiệp được mùa\n" + body + '"Tôi đã làm việc với doanh nghiệp.\n' + closes + "\n" + body
+            + "Ông nói: “Không tăng giá điện,\n" + curly + "\n" + body + opens + "\n" + "hữu cơ.”\n" + body
+            + kept + "\n" + body)
+    assert headings(a) == [kept]
+
+
 def test_a_dropped_text_is_quoted_short():
     """helper-66: a repeated sapo of a megabyte made an 11.9 MB warning line."""
     sapo_text = "Mưa lớn kéo dài khiến nhiều tuyến phố ở trung tâm ngập sâu suốt buổi chiều qua, " * 400

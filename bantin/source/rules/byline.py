@@ -110,10 +110,26 @@ _TO_FOLLOW = re.compile(r"\((?:còn nữa|còn tiếp|hết|kỳ sau|kỳ tới|
                         re.IGNORECASE)
 
 
+# How to reach the author, under the name: "Email: minhanh@plo.vn", "ĐT: 0912 345
+# 678 - Email: …", or the address alone. A contributor's article and a press release
+# close so; the name above is the byline, not a heading.
+_REACH = (r"(?:(?:E-?mail|Thư điện tử|Điện thoại|ĐT|SĐT|DĐ|Di động|Tel|Mobile|Fax)\s*:\s*)?"
+          rf"(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|{PHONE})")
+_CONTACT = re.compile(rf"\(?{_REACH}(?:\s*[-–|;,]?\s*{_REACH})*\)?\.?", re.IGNORECASE)
+
+
+def contact(line: str) -> bool:
+    """Is the line only a way to reach someone: e-mail addresses and phone numbers,
+    each perhaps after its label?"""
+    text = line.strip()
+    return len(text) <= 2 * MAX_CHARS and _CONTACT.fullmatch(text) is not None
+
+
 def closing_note(line: str) -> bool:
     """A line that may stand under the byline and is not one: the source the
-    article was taken from ("Theo TTXVN") or a series' note ("(Còn nữa)")."""
-    return source_credit(line) is not None or _TO_FOLLOW.fullmatch(line.strip()) is not None
+    article was taken from ("Theo TTXVN"), a series' note ("(Còn nữa)"), or how
+    to reach the author ("Email: …")."""
+    return source_credit(line) is not None or _TO_FOLLOW.fullmatch(line.strip()) is not None or contact(line)
 
 
 def leading(text: str) -> tuple[str, str] | None:

@@ -65,6 +65,22 @@ def _prose(line: str) -> bool:
     return commas >= 2 or (commas >= 1 and words > PROSE_ONE_COMMA)
 
 
+def _half_quoted(line: str) -> bool:
+    """Does the line close a quotation it never opened ("Còn làm thí điểm hay đại trà
+    sẽ phải tính toán", ông Tuyến nói), or open one it never closes? Then it is
+    part of a sentence running over lines, whose stop the source dropped: no
+    heading. Straight marks pair up by count."""
+    depth = 0
+    for c in line:
+        if c in "“«":
+            depth += 1
+        elif c in "”»":
+            if not depth:
+                return True
+            depth -= 1
+    return depth > 0 or line.count('"') % 2 == 1
+
+
 def looks_like(line: str, next_line: str | None) -> bool:
     core = line.rstrip("”’\")]» ")
     if not core or _CLOSING.search(core) or is_addressee(line) or _CREDIT.match(line.lstrip("([ ")):
@@ -72,7 +88,7 @@ def looks_like(line: str, next_line: str | None) -> bool:
     if core[-1].isdigit() and not (_ENDS_IN_PART.search(core) and not _DATED.search(core) and "," not in core
                                    and len(core.split()) <= NUMBERED_WORDS and not core.startswith("Theo ")):
         return False
-    if len(line.split()) > MAX_WORDS or len(line) > 180 or _prose(line):
+    if len(line.split()) > MAX_WORDS or len(line) > 180 or _prose(line) or _half_quoted(line):
         return False
     first = line.lstrip("“\"‘'([«")[:1]
     if not (first.isupper() or first.isdigit()):
