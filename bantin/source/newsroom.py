@@ -77,7 +77,6 @@ ONE_LINE_RULES: tuple[PieceRule, ...] = (
 )
 
 _LONG_LINE = 400
-_CLOSING_NOTES = 3  # lines under a byline: "Theo TTXVN", "ĐT: …", "Email: …"
 _COLLAPSED_SENTENCES = 3
 
 
@@ -203,14 +202,7 @@ def _article(title: str, rest: list[str], ctx: _Context, *, lede: str | None = N
     # "./." on a line of its own closes the body, above the byline or under it ("Minh
     # Châu" then "./." gave the paragraph "Minh Châu ./.", helper-113).
     closed = end_mark.taken(units)
-    # The last line, a name ("Quý Sáng" under a video's sapo); or the line above the
-    # closing notes that stay where they stand: the source ("Hoài Nam" over "Theo
-    # Hànộimới", a publisher and never the byline), "(Còn nữa)", the author's e-mail
-    # and phone, one line each.
-    at = len(units) - 1
-    while at > 0 and len(units) - at <= _CLOSING_NOTES and isinstance(note := units[at], str) \
-            and byline.closing_note(note):
-        at -= 1
+    at = byline.above_notes(units)
     last = units[at] if at >= 0 else None
     if by is None and isinstance(last, str) and byline.is_byline(last) and not byline.closing_note(last) \
             and (len(units) > 1 or lede):

@@ -7,6 +7,7 @@ a slash, and no sentence punctuation at its end.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 _SENTENCE_END = re.compile(r"[.!?…:;,]$")
 MAX_CHARS = 60  # of a byline's names
@@ -103,6 +104,21 @@ def source_credit(line: str) -> str | None:
     taken from (a publisher, never a byline); its name, or None."""
     m = _THEO.match(line.strip())
     return m.group("source").strip() if m else None
+
+
+CLOSING_NOTES = 3  # lines under a byline: "Theo TTXVN", "ĐT: …", "Email: …"
+
+
+def above_notes(lines: Sequence[object]) -> int:
+    """Where a closing byline may stand among a body's lines (blocks already read
+    are no note): the last line, a name ("Quý Sáng" under a video's sapo), or the
+    line above the closing notes that stay where they stand: the source ("Hoài Nam"
+    over "Theo Hànộimới", a publisher and never the byline), "(Còn nữa)", the
+    author's e-mail and phone, one line each. -1 when there are no lines."""
+    at = len(lines) - 1
+    while at > 0 and len(lines) - at <= CLOSING_NOTES and isinstance(note := lines[at], str) and closing_note(note):
+        at -= 1
+    return at
 
 
 # A series' note under the last paragraph: "(Còn nữa)", "(Hết)", "(Kỳ sau: …)".
