@@ -681,6 +681,28 @@ def test_a_forms_lines_are_paragraphs_not_headings() -> None:
     assert "BÊN B (BÊN THUÊ): Công ty TNHH An Khang" in paras
 
 
+def test_the_lines_a_colon_announces_are_no_headings() -> None:
+    """A press release's contact block and a programme under a lead-in's colon:
+    a name with an office, an address, a hotline's lines are what the colon
+    announces, paragraphs; a lone line between a speaker's colon and the talk is
+    the talk's title and stays a heading, as does a subheading under a sentence."""
+    body = "Hội nghị đã thông qua nghị quyết về phát triển kinh tế biển của tỉnh.\n"
+    a = art("Thông cáo về hội nghị xúc tiến đầu tư\n" + body
+            + "Xu hướng đầu tư mới\n" + body
+            + "* Ông Trần Văn Hải, Giám đốc Sở Tài chính:\n"
+            + "Tạo môi trường đầu tư thông thoáng\n" + body
+            + "Thông tin liên hệ:\n"
+            + "Bà Nguyễn Thị Hà – Trưởng phòng Truyền thông\n"
+            + "Điện thoại: 0912 345 678\n"
+            + "Văn phòng Sở Văn hóa và Thể thao\n"
+            + "Số 12 Trần Phú, phường 1, TP Tân An\n"
+            + "Email: vanphong@sovhtt.gov.vn\n")
+    assert headings(a) == ["Xu hướng đầu tư mới", "Tạo môi trường đầu tư thông thoáng"]
+    for line in ("Bà Nguyễn Thị Hà – Trưởng phòng Truyền thông", "Văn phòng Sở Văn hóa và Thể thao",
+                 "Số 12 Trần Phú, phường 1, TP Tân An"):
+        assert line in paras(a)
+
+
 def test_an_interviews_parts_stay_headings() -> None:
     """"PV: …?" and "Bộ trưởng: … ." are an interview's paragraphs, not a form's
     fields: the "Phần 2: …" between them stays a heading (helper-56)."""

@@ -9,6 +9,8 @@ and a table's unit ("Đơn vị: triệu đồng/lượng") the table's: never a
 Nor is a line of a form ("Địa chỉ: 15 Lê Lợi", "BÊN A (NGƯỜI SỬ DỤNG LAO ĐỘNG): Công
 ty …", "Thời gian: 19h ngày 5/8") next to another: a label, a colon and its value,
 line after line, are a contract's parties or an event's details, not subheadings.
+Nor are the lines a lead-in's colon opens ("Thông tin liên hệ:" over the contact's
+name and office, "Địa chỉ:" over an address's lines): what it announces follows.
 """
 
 from __future__ import annotations
@@ -47,6 +49,8 @@ _CREDIT = re.compile(r"(?:Nguồn(?: ảnh| tin| số liệu)?|Ảnh|Đồ họa
 _FIELD = re.compile(r"[^\W\d_][^:]{0,60}:[ \t]+\S")
 _FIELD_WORDS = 8
 FIELD_LINE = 25  # words: a longer "X: …" is a statement, an interview's answer, not a form's field
+_SENTENCE_ENDS = (".", "!", "?", "…", ".”", ".\"", "!”", "?”")
+_LEAD_IN_REACH = 8  # stopless lines a lead-in's colon may open, one under the other (an address, a contact)
 
 
 def _prose(line: str) -> bool:
@@ -109,8 +113,31 @@ def is_field(line: str | None) -> bool:
         and not (line or "").rstrip().endswith((".", "?", "!", "…", ":"))
 
 
+def _under_lead_in(lines: list[str], i: int) -> bool:
+    """Is line ``i`` one of the lines a colon announces, two or more stopless
+    lines under a line ending in ":"? "Thông tin liên hệ:" / "Bà Nguyễn Thị Hà –
+    Trưởng phòng Truyền thông" / "Điện thoại: …"; "Xin liên hệ:" / "Văn phòng UBND
+    tỉnh" / "Số 61 Nguyễn Huệ"; a programme's entries: a name, an office, an
+    address, not subheadings. A single line between the colon and a sentence
+    ("* Tổng biên tập …:" / "Kỳ vọng TP.HCM bứt phá" / the talk) titles what the
+    colon announces and stays a heading; a list's item or a sentence above ends
+    the colon's reach, a form's field ("ĐT: …") does not. Looks back a bounded
+    number of lines."""
+    nxt = lines[i + 1].rstrip() if i + 1 < len(lines) else ""
+    j = i - 1
+    while j >= 0 and i - j <= _LEAD_IN_REACH:
+        if lines[j].rstrip().endswith(":"):
+            return j < i - 1 or (bool(nxt) and not nxt.endswith(_SENTENCE_ENDS))
+        if not (looks_like(lines[j], lines[j + 1]) or is_field(lines[j])):
+            return False  # "ĐT: 0912 345 678" between the name and the office goes on the block
+        j -= 1
+    return False
+
+
 def match(lines: list[str], i: int) -> tuple[Block, int] | None:
     nxt = lines[i + 1] if i + 1 < len(lines) else None
     if is_field(lines[i]) and (is_field(nxt) or (i > 0 and is_field(lines[i - 1]))):
         return None  # a form's lines, one field each
-    return (Heading(plain(lines[i]), 1), 1) if looks_like(lines[i], nxt) else None
+    if not looks_like(lines[i], nxt) or _under_lead_in(lines, i):
+        return None
+    return Heading(plain(lines[i]), 1), 1
