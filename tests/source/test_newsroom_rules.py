@@ -703,6 +703,20 @@ def test_the_lines_a_colon_announces_are_no_headings() -> None:
         assert line in paras(a)
 
 
+def test_a_programmes_entries_are_no_headings() -> None:
+    """A programme's entries, each opening with a clock time or a span of two
+    ("7h30: …", "08:00 – 08:15 …", "9 giờ: …", "10h30 Bế mạc"), line after line,
+    are paragraphs under the programme's heading; a lone time-led line over a
+    live report's paragraph stays a heading."""
+    body = "Hội nghị biểu dương 150 điển hình người tốt, việc tốt của tỉnh năm nay.\n"
+    entries = ["07:30 - 08:00 Đón tiếp đại biểu", "8h15: Báo cáo kết quả phong trào thi đua",
+               "9 giờ 30 phút: Khen thưởng các điển hình", "10h30 Bế mạc hội nghị"]
+    a = art("Hội nghị biểu dương người tốt việc tốt\n" + body + "Chương trình hội nghị\n"
+            + "\n".join(entries) + "\n" + body + "14h00: Đoàn đại biểu thăm làng nghề\n" + body)
+    assert headings(a) == ["Chương trình hội nghị", "14h00: Đoàn đại biểu thăm làng nghề"]
+    assert len([p for p in paras(a) if p[:1].isdigit()]) == len(entries)
+
+
 def test_an_interviews_parts_stay_headings() -> None:
     """"PV: …?" and "Bộ trưởng: … ." are an interview's paragraphs, not a form's
     fields: the "Phần 2: …" between them stays a heading (helper-56)."""

@@ -9,8 +9,10 @@ and a table's unit ("Đơn vị: triệu đồng/lượng") the table's: never a
 Nor is a line of a form ("Địa chỉ: 15 Lê Lợi", "BÊN A (NGƯỜI SỬ DỤNG LAO ĐỘNG): Công
 ty …", "Thời gian: 19h ngày 5/8") next to another: a label, a colon and its value,
 line after line, are a contract's parties or an event's details, not subheadings.
-Nor are the lines a lead-in's colon opens ("Thông tin liên hệ:" over the contact's
-name and office, "Địa chỉ:" over an address's lines): what it announces follows.
+Nor is a programme's entry next to another, a clock time and what happens then
+("7h30: Đón tiếp đại biểu", "08:00 – 08:15 Khai mạc"). Nor are the lines a
+lead-in's colon opens ("Thông tin liên hệ:" over the contact's name and office,
+"Địa chỉ:" over an address's lines): what it announces follows.
 """
 
 from __future__ import annotations
@@ -49,6 +51,11 @@ _CREDIT = re.compile(r"(?:Nguồn(?: ảnh| tin| số liệu)?|Ảnh|Đồ họa
 _FIELD = re.compile(r"[^\W\d_][^:]{0,60}:[ \t]+\S")
 _FIELD_WORDS = 8
 FIELD_LINE = 25  # words: a longer "X: …" is a statement, an interview's answer, not a form's field
+# A clock time ("7h", "7h30", "07:30", "9g30", "9 giờ", "9 giờ 30 phút"), or a span
+# of two, opening a line and followed by a colon or a dash, or a space and a capital:
+# a programme's entry. Anchored, each part bounded: linear on any line.
+_CLOCK = r"\d{1,2}(?:[hH]\d{0,2}|g\d{2}|:\d{2}| ?giờ(?: ?\d{1,2}(?: ?phút)?)?)"
+_ENTRY = re.compile(rf"{_CLOCK}(?:\s{{0,3}}[-–—]\s{{0,3}}{_CLOCK})?(\s{{0,3}}[:\-–—]\s{{0,3}}|\s{{1,3}})([^\W\d_])")
 _SENTENCE_ENDS = (".", "!", "?", "…", ".”", ".\"", "!”", "?”")
 _LEAD_IN_REACH = 8  # stopless lines a lead-in's colon may open, one under the other (an address, a contact)
 
@@ -134,10 +141,18 @@ def _under_lead_in(lines: list[str], i: int) -> bool:
     return False
 
 
+def is_entry(line: str | None) -> bool:
+    """Does the line open with a clock time, a programme's entry ("7h30: Khai mạc")?"""
+    m = _ENTRY.match(line or "")
+    return m is not None and (bool(m.group(1).strip()) or m.group(2).isupper())
+
+
 def match(lines: list[str], i: int) -> tuple[Block, int] | None:
     nxt = lines[i + 1] if i + 1 < len(lines) else None
     if is_field(lines[i]) and (is_field(nxt) or (i > 0 and is_field(lines[i - 1]))):
         return None  # a form's lines, one field each
+    if is_entry(lines[i]) and (is_entry(nxt) or (i > 0 and is_entry(lines[i - 1]))):
+        return None  # a programme's entries, a time each; one alone may title a live report's update
     if not looks_like(lines[i], nxt) or _under_lead_in(lines, i):
         return None
     return Heading(plain(lines[i]), 1), 1
