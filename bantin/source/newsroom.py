@@ -156,6 +156,8 @@ def _article(title: str, rest: list[str], ctx: _Context, *, lede: str | None = N
         date = date or (stamped[1] if stamped else None)
     if (said := title_line.doubt(title)) is not None:
         ctx.warn(said)
+    if lede is None and by is None and not paper:  # "Bài và ảnh: Phạm Hoài" over the sapo: no sapo
+        by, rest = byline.under_title(rest)
     if lede is None and rest and dateline.is_timestamp(rest[0]):
         time = rest[0]
         date = dateline.iso_date(time)

@@ -117,3 +117,17 @@ def test_the_authors_contact_under_the_name_stays_and_the_name_is_the_byline(con
 def test_a_contact_line_alone_is_no_byline_and_keeps_the_sentence_above() -> None:
     a = art(BODY + "Mọi thông tin xin liên hệ:\n\nEmail: bantochuc@giaichay.vn\n")
     assert a.byline is None and texts(a)[-2:] == ["Mọi thông tin xin liên hệ:", "Email: bantochuc@giaichay.vn"]
+
+
+@pytest.mark.parametrize("line", ["Bài và ảnh: Phạm Hoài", "Bài: Minh Anh - Quốc Tuấn", "Tin, ảnh: Văn Long"])
+def test_a_signature_under_the_headline_is_the_byline_not_the_sapo(line: str) -> None:
+    """A feature signs under its headline, over the sapo: that line is the byline,
+    and the sentence under it the sapo; a picture's credit there ("Ảnh: …") and a
+    name alone are no byline."""
+    sapo = "Sáng 5/8, tỉnh tổ chức giải chạy vì sức khỏe cộng đồng."
+    a = art(f"Giải chạy mừng xuân\n{line}\n{sapo}\nGiải chạy thu hút hơn 2.000 vận động viên.\n")
+    assert a.byline is not None and a.byline.replace("–", "-") == line
+    assert a.lede == sapo and texts(a) == ["Giải chạy thu hút hơn 2.000 vận động viên."]
+    for kept in ("Ảnh: Văn Long", "Phạm Hoài"):
+        b = art(f"Giải chạy mừng xuân\n{kept}\n{sapo}\nGiải chạy thu hút hơn 2.000 vận động viên.\n")
+        assert b.byline is None or b.byline != kept

@@ -46,6 +46,23 @@ _ROLE_AFTER = re.compile(r"\s*\((?:thực hiện|tổng hợp|lược dịch|bi�
 _TEAM = re.compile(r"Nhóm (?:phóng viên|PV|thực hiện|tác giả)")
 
 
+# The author's role before the names, the words of a signature set under the
+# headline as magazines and features print it: "Bài và ảnh: Phạm Hoài", "Bài: …",
+# "Tin, ảnh: …", "Thực hiện: …". Not "Ảnh: …" nor "Video: …" alone: a picture's
+# or a clip's credit, which may stand there too.
+_AUTHOR_ROLE = re.compile(r"(?:Bài|Tin|Ghi chép|Thực hiện|Nhóm thực hiện)"
+                          r"(?:\s*(?:,|và|&|-)\s*(?:bài|tin|ảnh|video|clip))*\s*:\s*(?=\S)")
+
+
+def under_title(lines: list[str]) -> tuple[str | None, list[str]]:
+    """The byline a feature sets under its headline, over the sapo ("Bài và ảnh:
+    Phạm Hoài"), and the lines after it; or None and the lines. Only a signature
+    that names the author's role: a name alone there may be a subtitle."""
+    if len(lines) > 1 and _AUTHOR_ROLE.match(lines[0].strip()) and is_byline(lines[0]):
+        return lines[0], lines[1:]
+    return None, lines
+
+
 def is_byline(line: str) -> bool:
     # Names parted by a tab ("Mai Đức Chung⇥Huỳnh Như") are a table's row, copied from Word.
     text = line.strip()
