@@ -279,3 +279,43 @@ def test_a_drafts_month_and_year_reach_every_format(tmp_path, line, date, printe
     for docx in (tmp_path / "plain" / "du-thao.docx", out / "du-thao.docx"):
         back = api.read(docx)
         assert (back.date, back.place) == (date, "Hà Nội"), docx  # type: ignore[union-attr]
+
+
+# A ministry's or a province's press release or notice with its header but without
+# the national title and motto (helper-160: "BỘ Y TẾ" was the title, "Số: …" the sapo).
+RELEASE_BODY = ["Về tình hình dịch sốt xuất huyết", "Cả nước ghi nhận hơn 80.000 ca mắc trong năm nay.",
+                "Người dân khi sốt cao cần đến cơ sở y tế."]
+RELEASE = ("THÔNG CÁO BÁO CHÍ", "Về tình hình dịch sốt xuất huyết", "BỘ Y TẾ", "45/TCBC-BYT", "Hà Nội", "2025-11-10")
+
+
+@pytest.mark.parametrize(("head", "want"), [
+    (["BỘ Y TẾ", "Số: 45/TCBC-BYT", "Hà Nội, ngày 10 tháng 11 năm 2025"], RELEASE),
+    # The two columns copied in another order, or a row's cells on one line.
+    (["Hà Nội, ngày 10 tháng 11 năm 2025", "BỘ Y TẾ", "Số: 45/TCBC-BYT"], RELEASE),
+    (["BỘ Y TẾ", "Hà Nội, ngày 10 tháng 11 năm 2025", "Số: 45/TCBC-BYT"], RELEASE),
+    (["BỘ Y TẾ\tHà Nội, ngày 10 tháng 11 năm 2025", "Số: 45/TCBC-BYT"], RELEASE),
+    # No number: the place and date over the kind.
+    (["BỘ Y TẾ", "Hà Nội, ngày 10 tháng 11 năm 2025"], RELEASE[:3] + (None,) + RELEASE[4:]),
+    # An issuer of two lines, under the body it answers to.
+    (["UBND TỈNH QUẢNG NAM", "SỞ Y TẾ", "Số: 12/TCBC-SYT", "Tam Kỳ, ngày 3 tháng 11 năm 2025"],
+     RELEASE[:2] + ("UBND TỈNH QUẢNG NAM; SỞ Y TẾ", "12/TCBC-SYT", "Tam Kỳ", "2025-11-03")),
+])
+def test_a_header_without_the_national_title(head, want):
+    heard: list[str] = []
+    a = newsroom.read("\n".join([*head, "THÔNG CÁO BÁO CHÍ", *RELEASE_BODY]), warn=heard.append)
+    assert (a.title, a.lede, a.issuer, a.number, a.place, a.date) == want
+    assert [b.text[0].text for b in a.blocks] == RELEASE_BODY[1:]  # type: ignore[union-attr]
+    assert heard == ["issuer, number, place, date read from the administrative header"]
+
+
+@pytest.mark.parametrize("lines", [
+    # A headline in capitals over its sapo, or over a place and date and its sapo.
+    ["GIÁ VÀNG TĂNG MẠNH PHIÊN ĐẦU TUẦN", "Sáng nay, giá vàng miếng tăng 500.000 đồng mỗi lượng."],
+    ["HÀ NỘI RỰC RỠ CỜ HOA", "Hà Nội, ngày 2 tháng 9 năm 2025", "Sáng nay, phố phường rực rỡ cờ hoa."],
+    # A sapo that opens with "Số …" is no clerk's number.
+    ["HẠN MẶN Ở MIỀN TÂY", "Số 1/3 hộ dân thiếu nước ngọt", "Hà Nội, ngày 2 tháng 9 năm 2025"],
+    # The kind above the number: no issuer.
+    ["THÔNG CÁO BÁO CHÍ", "Số: 12/TCBC-UBND", "Hà Nội, ngày 10 tháng 11 năm 2025", "Về tình hình dịch"],
+])
+def test_no_header_without_the_national_title(lines):
+    assert admin_header.split(lines) == (None, lines)

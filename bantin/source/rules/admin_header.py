@@ -6,7 +6,10 @@ wide gap).
 
 The lines are a header only when they open the text, hold the national title
 and a number or a place-and-date line, and every one of them is a part of a
-header; the first line that is not ends it. They become the article's issuer,
+header; the first line that is not ends it. Without the national title (a press
+release or a notice often leaves it out) they must hold the issuer and a
+clerk's number ("Số: 45/TCBC-BYT"), or the issuer and a whole place and date
+over the document's kind ("THÔNG CÁO BÁO CHÍ"). They become the article's issuer,
 number, place and date (``docx.header.parse``, as a Word file's header table;
 of several lines in capitals the last is the issuer and those above it the body
 it answers to, unless it goes on with the name above: "ỦY BAN NHÂN DÂN" over
@@ -18,7 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from bantin.model import Article, Paragraph, Span, text_of
-from bantin.model.labels import by_number, is_addressee, is_mark, national_kind
+from bantin.model.labels import by_number, document_type, is_addressee, is_mark, national_kind
 from bantin.source.docx.header import (
     NUMBER,
     Header,
@@ -36,6 +39,7 @@ from bantin.source.rules.cells import cells
 MAX_LINES = 14  # a header is the document's first lines
 PLACE_DATE_CHARS = 120  # "Thành phố Hồ Chí Minh, ngày 25 tháng 12 năm 2025" has 48
 MAX_ISSUER_WORDS = 12
+NUMBER_CHARS = 40  # "Số: 123/2025/QĐ-UBND" has 20; a sentence opening "Số: …" is longer
 _HEADER_ONLY = ("national", "date", "number", "subject", "more", "mark")  # kinds of line no issuer can be
 
 
@@ -80,7 +84,10 @@ def split(lines: list[str]) -> tuple[Header | None, list[str]]:
             break
     # The header ends with its last line of a kind an issuer's capitals cannot be.
     last = max((n for n, (_, k, _) in enumerate(found) if k in _HEADER_ONLY), default=-1)
-    if last < 0 or not any(k == "national" for _, k, _ in found[: last + 1]):
+    if last < 0:
+        return None, lines
+    if not any(k == "national" for _, k, _ in found[: last + 1]) \
+            and not _without_national(found[: last + 1], lines[found[last][0] + 1:]):
         return None, lines
     kinds = [k for _, k, _ in found[:3]]
     if kinds[:2] == ["national", "national"] and kinds[2:] != ["date"]:
@@ -99,6 +106,30 @@ def split(lines: list[str]) -> tuple[Header | None, list[str]]:
     # the lines were set, unless it goes on with the name above ("… / TỈNH BẮC NINH").
     header = parse(left, right, last_issuer([t for _, k, t in zone if k == "issuer"]))
     return (header, lines[end:]) if header is not None else (None, lines)
+
+
+def _without_national(zone: list[tuple[int, str, str]], after: list[str]) -> bool:
+    """Do the header's lines hold, without the national title and motto, enough
+    of a header to be one? A ministry's or a province's press release or notice
+    often leaves the motto out ("BỘ Y TẾ" / "Số: 45/TCBC-BYT" / "Hà Nội, ngày …" /
+    "THÔNG CÁO BÁO CHÍ"). A headline in capitals stands over the same lines no
+    more than by chance, so this asks for more than the national lines do: the
+    issuer's capitals, and a number as a clerk writes one ("…/…", short), or a
+    whole place and date over the document's kind ("THÔNG CÁO BÁO CHÍ")."""
+    issuers = [t for _, k, t in zone if k == "issuer"]
+    if not issuers or any(document_type(t) for t in issuers):
+        return False  # no issuer, or a kind above the number: a layout no header has
+    numbered = any(k == "number" and _clerks(t) for _, k, t in zone)
+    dated = any(k == "date" and stamp(t) is not None for _, k, t in zone)
+    return numbered or (dated and bool(after) and document_type(after[0]))
+
+
+def _clerks(line: str) -> bool:
+    """Is the line a number as a clerk writes it, one token with a slash ("Số:
+    45/TCBC-BYT", a draft's "Số:    /QĐ-UBND"), not a sentence opening "Số 1/3 …"?"""
+    m = NUMBER.fullmatch(line) if len(line) <= NUMBER_CHARS else None
+    n = " ".join(m.group("n").split()) if m else ""
+    return "/" in n and " " not in n.replace(" /", "/").replace("/ ", "/")
 
 
 @dataclass(frozen=True)
