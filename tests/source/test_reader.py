@@ -218,6 +218,21 @@ def test_bullets_and_numbers():
     assert numbers.ordered and numbers.numbered_in_text
 
 
+def test_a_notices_items_numbered_with_a_slash_are_a_list_that_keeps_its_labels():
+    """helper-160: "1/ … 2/ … 3/ …", a notice's numbering, were paragraphs; a
+    fraction or a date that opens a line ("1/3 dân số", "15/11", "1/2025") is none."""
+    items = ["1/ Thời gian: từ 22h ngày 15/11 đến 6h ngày 16/11.", "2/ Khu vực: các phường Kim Mã, Giảng Võ.",
+             "3/ Người dân chủ động dự trữ nước."]
+    a = art("Tạm dừng cấp nước\nCông ty thông báo tạm dừng cấp nước.\n" + "\n".join(items) + "\nXin cảm ơn.\n")
+    [lst] = [b for b in a.blocks if isinstance(b, ListBlock)]
+    assert lst.ordered and lst.numbered_in_text and [text_of(i.text) for i in lst.items] == items
+    prose = ["1/3 dân số của xã sống bằng nghề đánh bắt cá.", "15/11 là ngày khai mạc hội chợ của tỉnh.",
+             "1/2025 là tháng cao điểm của mùa du lịch."]
+    a = art("Tiêu đề\nSapo.\n" + "\n".join(prose) + "\nĐoạn sau.\n")
+    assert not any(isinstance(b, ListBlock) for b in a.blocks)
+    assert [text_of(b.text) for b in a.blocks if isinstance(b, Paragraph)][:3] == prose
+
+
 @pytest.mark.parametrize("lines", [
     ["- Thưa ông, khó khăn lớn nhất của doanh nghiệp hiện nay là gì?",
      "- Theo tôi, khó khăn lớn nhất vẫn là thủ tục hành chính.",

@@ -1,4 +1,5 @@
-"""Lists: enumerations in words ("Thứ nhất, …"), numbered lines, and bulleted lines.
+"""Lists: enumerations in words ("Thứ nhất, …"), numbered lines ("1.", "1)", "1/",
+"a)"), and bulleted lines.
 
 Items keep their own words. Ordinal words and source numbers stay in the text and
 the list is marked as numbered in the text, so no exporter counts them again.
@@ -13,12 +14,14 @@ from dataclasses import replace
 from bantin.model import Block, ListBlock, ListItem, Paragraph, plain
 
 _ORDINAL = re.compile(r"^Thứ (?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)\b\s*[,:]", re.I)
-_NUMBERED = re.compile(r"^(?:\d{1,2}|[a-zđ])[.)]\s+\S")
+# "1/ …" is a Vietnamese notice's own numbering; the space after the slash tells it
+# from a fraction or a date ("1/3 dân số", "15/11", "1/2025").
+_NUMBERED = re.compile(r"^(?:\d{1,2}[.)/]|[a-zđ][.)])\s+\S")
 _BULLET = re.compile(r"^[-–—•●▪+*]\s+(?=\S)")
 
 
 def numbered_in_words(line: str) -> bool:
-    """Whether the line carries its own ordinal: "1. …", "a) …", "Thứ nhất, …"."""
+    """Whether the line carries its own ordinal: "1. …", "1/ …", "a) …", "Thứ nhất, …"."""
     return bool(_NUMBERED.match(line) or _ORDINAL.match(line))
 
 
