@@ -72,6 +72,28 @@ def test_not_outlet_tags(sapo_line):
     assert art(f"Tiêu đề\n{sapo_line}\nThân.\n").outlet is None
 
 
+@pytest.mark.parametrize("label", ["(Thể thao) - ", "(Kinh tế) – ", "(Xã hội)- ", "(Video) - ", "(Ảnh) - ",
+                                   "HÀ NỘI (Thời sự) – "])
+def test_a_section_label_in_brackets_is_no_outlet_and_stays_the_sapos(label):
+    """helper-160: "(Thể thao) - Giải …" printed "Thể thao" under the title as the
+    outlet. A bracketed tag the table does not know is an outlet's code only in a
+    code's shape; a section's name keeps its words in the sapo, as words in
+    capitals that name no outlet do ("KINH TẾ - XÃ HỘI …")."""
+    sapo_line = f"{label}Giải vô địch bơi lội toàn quốc khai mạc tại Hà Nội."
+    a = art(f"Khai mạc giải bơi\n{sapo_line}\nThân bài một câu.\n")
+    assert a.outlet is None and a.dateline is None
+    assert a.lede is not None and a.lede.split()[:2] == sapo_line.split()[:2] and a.lede.endswith("tại Hà Nội.")
+
+
+@pytest.mark.parametrize(("tag", "code"), [("(BNĐT) - ", "BNĐT"), ("(VnMedia) - ", "VnMedia"), ("(HNMO) - ", "HNMO"),
+                                           ("(Dân trí) - ", "Dân trí"), ("(Baonghean.vn) - ", "Baonghean.vn"),
+                                           ("(Baolaocai) - ", "Baolaocai")])
+def test_a_bracketed_code_the_table_does_not_know_is_still_an_outlet(tag, code):
+    a = art(f"Khai mạc giải bơi\n{tag}Giải vô địch bơi lội toàn quốc khai mạc.\nThân bài một câu.\n")
+    assert a.outlet is not None and a.outlet.code == code
+    assert a.lede == "Giải vô địch bơi lội toàn quốc khai mạc."
+
+
 @pytest.mark.parametrize(("sapo_line", "place", "code"), [
     # helper-72, helper-74: "HÀ NỘI" was the place "HÀ" of an outlet "NỘI".
     ("HÀ NỘI – Sáng 12/10, cây cầu mới được thông xe.", "HÀ NỘI", None),

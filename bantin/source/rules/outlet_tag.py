@@ -4,7 +4,9 @@
 The codes and the outlets they stand for are data (``bantin/source/outlets.json``),
 read once; ``table`` merges a caller's own pairs over them (a style sheet's
 ``[outlets]``). A code missing from the table is still a code: the tag's shape says
-so, and the outlet keeps the code with no name.
+so, and the outlet keeps the code with no name. In brackets that shape is one word
+with two capitals or more ("(PLO)", "(ICTPress)") or a brand spelt without tone
+marks ("(Baonghean)"): a section's name ("(Thể thao) - …") stays the sapo's.
 """
 
 from __future__ import annotations
@@ -83,6 +85,26 @@ def names_outlet(text: str, outlets: Outlets | None = None) -> bool:
     return bool(t) and (key in known or key in {n.casefold() for n in known.values()} or bool(_SITE.match(t)))
 
 
+# The media labels a site sets where a tag stands, in ASCII as brands are spelt
+# (``html.badges.LABELS`` has them all; those in Vietnamese have tone marks).
+_LABELS = frozenset(("video", "clip", "photo", "infographic", "podcast", "audio", "emagazine", "longform",
+                     "interactive", "live", "hot", "quiz", "megastory", "infocus", "multimedia"))
+
+
+def _coded(tag: str) -> bool:
+    """Does a bracketed tag the table does not know look like an outlet's code: one
+    word with two capitals or more ("PLO", "BNĐT", "GD&TĐ", "ICTPress", "VnMedia"),
+    or a brand spelt without tone marks ("Baonghean"), or a web address? A section's
+    name in ordinary words ("Thể thao", "Kinh tế") or a media label ("Video") is no
+    outlet (helper-160)."""
+    code = tag.strip()
+    if _SITE.match(code):
+        return True
+    if " " in code or code.casefold() in _LABELS:
+        return False
+    return sum(c.isupper() for c in code) >= 2 or code.isascii()
+
+
 def split(lede: str, outlets: Outlets | None = None) -> tuple[Outlet | None, Dateline | None, str]:
     """Return the outlet, the place, and the text without its tag."""
     m = _TAG.match(lede)
@@ -111,7 +133,9 @@ def split(lede: str, outlets: Outlets | None = None) -> tuple[Outlet | None, Dat
             return None, None, lede
         if "." in bare and not bare.isupper() and bare.casefold() not in known:
             return None, None, lede  # "B.H.Thanh - Hữu Hưng" signs an article
-    elif bracketed and not bracketed[0].isupper():
+    elif bracketed and not (bracketed[0].isupper() and (names_outlet(bracketed, known) or _coded(bracketed))):
+        # "(Thể thao) - Giải vô địch …": a section's name, not an outlet, stays the
+        # sapo's words as words in capitals that name no outlet do ("KINH TẾ - …").
         return None, None, lede
     code = (bracketed or bare or "").strip()
     if bare and code.casefold() not in known:
