@@ -30,16 +30,14 @@ from bantin.model.text import after
 from bantin.source.html.blocks import Piece
 from bantin.source.html.page import key, squash, text_of_el
 from bantin.source.html.sapo import PLACE, SEPARATORS, stamp
+from bantin.source.rules.outlet_tag import MEDIA_LABELS
 
 # Inline elements a badge is set in.
 _INLINE = frozenset({"span", "strong", "b", "em", "i", "a", "small", "label", "mark", "font", "u", "time"})
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _HOLDERS = _HEADINGS | {"p"}
 # The labels Vietnamese sites set before a headline, as keys.
-LABELS = frozenset(key(w) for w in (
-    "Video", "Clip", "Ảnh", "Photo", "Infographic", "Podcast", "Audio", "eMagazine", "Emagazine", "Longform",
-    "Interactive", "Trực tiếp", "Live", "Độc quyền", "Mới", "Hot", "Nóng", "Chùm ảnh", "Phóng sự ảnh", "Quiz",
-    "Megastory", "Infocus", "Multimedia"))
+LABELS = frozenset(key(w) for w in MEDIA_LABELS)
 _LONGEST = 40  # characters: a badge or a stamp is a word or a place, never a sentence
 _MATCH = 40  # characters of a stamped paragraph's words compared with the body's
 

@@ -85,10 +85,12 @@ def names_outlet(text: str, outlets: Outlets | None = None) -> bool:
     return bool(t) and (key in known or key in {n.casefold() for n in known.values()} or bool(_SITE.match(t)))
 
 
-# The media labels a site sets where a tag stands, in ASCII as brands are spelt
-# (``html.badges.LABELS`` has them all; those in Vietnamese have tone marks).
-_LABELS = frozenset(("video", "clip", "photo", "infographic", "podcast", "audio", "emagazine", "longform",
-                     "interactive", "live", "hot", "quiz", "megastory", "infocus", "multimedia"))
+# The labels a site sets on an article where an outlet's tag would stand: what
+# kind of piece it is, never who printed it (the web's badges too, ``html.badges``).
+MEDIA_LABELS = ("Video", "Clip", "Ảnh", "Photo", "Infographic", "Podcast", "Audio", "eMagazine", "Emagazine",
+                "Longform", "Interactive", "Trực tiếp", "Live", "Độc quyền", "Mới", "Hot", "Nóng", "Chùm ảnh",
+                "Phóng sự ảnh", "Quiz", "Megastory", "Infocus", "Multimedia")
+_LABELS = frozenset(w.casefold() for w in MEDIA_LABELS)
 
 
 def _coded(tag: str) -> bool:
