@@ -141,6 +141,15 @@ def test_a_name_set_right_under_the_text_is_the_byline(last, creator, byline, ke
     assert (len(a.blocks) == 2) is kept
 
 
+@pytest.mark.parametrize("notes", [[p("Email: minhanh@plo.vn")], [p("Theo TTXVN"), p("ĐT: 0912 345 678")]])
+@pytest.mark.parametrize("name", [p("Minh Anh", jc="right"), p("Minh Anh")])
+def test_a_byline_over_the_authors_contact_or_the_source(name, notes):
+    """The name over "Email: …" or "Theo TTXVN" is the byline, as at the text's end;
+    the notes stay the body's last paragraphs."""
+    a, _ = word(docx(p("Tiêu đề", style="Title") + p(BODY) + name + "".join(notes)))
+    assert a.byline == "Minh Anh" and len(a.blocks) == 1 + len(notes)
+
+
 def test_an_administrative_documents_last_name_is_no_byline():
     header = tbl([tc(p("SỞ Y TẾ"), p("Số: 12/SYT")), tc(p("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
                                                        p("Độc lập - Tự do - Hạnh phúc"))], borderless=True)
