@@ -74,3 +74,14 @@ def test_an_obsidian_embeds_size_is_never_its_words() -> None:
     a = read("# Ảnh\n\nĐoạn một.\n\n![[anh.png|Chú thích|300]]\n\n![[b.png|Mô tả|300x200]]\n")
     alts = [getattr(b, "alt", None) for b in a.blocks if hasattr(b, "alt")]
     assert alts == ["Chú thích", "Mô tả"]
+
+
+def test_the_name_over_the_authors_contact_is_the_byline_and_the_contact_stays() -> None:
+    """As at a newsroom text's end: "Email: …" (a link, or not) and "Theo TTXVN" under
+    the name stay the body's last paragraphs; the name is the byline."""
+    for contact in ("Email: <minhanh@plo.vn>", "Email: minhanh@plo.vn", "Theo TTXVN"):
+        a = read("# Khởi công cầu mới\n\n**(TTXVN) - Sáng 5/3/2025, thành phố khởi công cây cầu mới.**\n\n"
+                 f"Cầu dài 2 km.\n\nCông trình có vốn 10.000 tỷ đồng.\n\nMinh Anh\n\n{contact}\n")
+        assert a.byline == "Minh Anh", contact
+        shown = contact.replace("<", "").replace(">", "")  # an autolink shows its address
+        assert texts(a) == ["Cầu dài 2 km.", "Công trình có vốn 10.000 tỷ đồng.", shown]

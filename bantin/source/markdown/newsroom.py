@@ -124,16 +124,18 @@ def _closing(blocks: list[Block], given: Given, newsroom: bool) -> tuple[list[Bl
         blocks = [*blocks[:-1], Paragraph((replace(blocks[-1].text[0], text=str(tail[-1])),))] \
             if isinstance(blocks[-1], Paragraph) else blocks
     by = None
-    last = _plain(blocks[-1]) if blocks else None
-    above = _plain(blocks[-2]) if len(blocks) > 1 else None
+    # The name may stand over notes that stay: "Theo TTXVN", the author's "Email: …".
+    at = byline.above_notes([text_of(b.text) if isinstance(b, Paragraph) else None for b in blocks])
+    last = _plain(blocks[at]) if at >= 0 else None
+    above = _plain(blocks[at - 1]) if at > 0 else None
     if given.byline and last and _signs(last, given.byline):
         # The body signed with the byline the front matter gives: printed once, as
         # the byline (helper-112: "Lê Minh Khoa" twice at the foot).
-        blocks = blocks[:-1]
+        blocks = blocks[:at] + blocks[at + 1:]
     elif given.byline is None and last and above and end_mark.ends_sentence(above) and byline.is_byline(last) \
             and not byline.closing_note(last) and not outlet_tag.names_outlet(last) \
             and (newsroom or closed or (len(last.split()) >= _NEWSROOM_NAME_WORDS and _in_vietnamese(blocks))):
-        by, blocks = last, blocks[:-1]
+        by, blocks = last, blocks[:at] + blocks[at + 1:]
     if closed:
         end = blocks[-1] if blocks else None
         blocks = [*blocks[:-1], Paragraph((*end.text, Span(" " + end_mark.MARK)))] if isinstance(end, Paragraph) \
