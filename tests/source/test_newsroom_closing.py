@@ -4,6 +4,8 @@ was taken from ("Nguồn: TTXVN"), each on an article written for these tests.""
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from bantin.model import Heading, Paragraph, text_of
@@ -131,3 +133,12 @@ def test_a_signature_under_the_headline_is_the_byline_not_the_sapo(line: str) ->
     for kept in ("Ảnh: Văn Long", "Phạm Hoài"):
         b = art(f"Giải chạy mừng xuân\n{kept}\n{sapo}\nGiải chạy thu hút hơn 2.000 vận động viên.\n")
         assert b.byline is None or b.byline != kept
+
+
+def test_a_closing_line_of_many_numbers_is_read_at_once() -> None:
+    """Ten phone numbers and a word under the name: one pattern for a run of them
+    backtracked for a minute; each number is found alone now."""
+    start = time.process_time()
+    a = art(BODY + "Minh Anh\n\n" + "0912345678 " * 10 + "x\n")
+    assert time.process_time() - start < 2.0
+    assert a.byline is None and texts(a)[-1].endswith(" x")

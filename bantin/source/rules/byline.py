@@ -39,8 +39,9 @@ def _name_like(line: str, max_words: int) -> bool:
 # A signature's role, in small letters as newsrooms set it, before the names
 # ("Bài và ảnh: Thanh Chi", "Tin, ảnh: Văn Long") or after them in brackets ("Mai
 # Phương (thực hiện)", "PV (tổng hợp)"); or a team that signs ("Nhóm phóng viên").
-_ROLE_BEFORE = re.compile(r"^(?:Bài|Tin|Ảnh|Video|Clip|Ghi chép|Thực hiện|Nhóm thực hiện)"
-                          r"(?:\s*(?:,|và|&|-)\s*(?:bài|tin|ảnh|video|clip))*\s*:\s*(?=\S)")
+_WRITERS = r"Bài|Tin|Ghi chép|Thực hiện|Nhóm thực hiện"  # roles that name an author
+_MORE_ROLES = r"(?:\s*(?:,|và|&|-)\s*(?:bài|tin|ảnh|video|clip))*\s*:\s*(?=\S)"
+_ROLE_BEFORE = re.compile(rf"^(?:{_WRITERS}|Ảnh|Video|Clip){_MORE_ROLES}")
 _ROLE_AFTER = re.compile(r"\s*\((?:thực hiện|tổng hợp|lược dịch|biên dịch|dịch|ghi|ghi chép|chuyển ngữ|"
                          r"biên soạn)\)$")
 _TEAM = re.compile(r"Nhóm (?:phóng viên|PV|thực hiện|tác giả)")
@@ -50,8 +51,7 @@ _TEAM = re.compile(r"Nhóm (?:phóng viên|PV|thực hiện|tác giả)")
 # headline as magazines and features print it: "Bài và ảnh: Phạm Hoài", "Bài: …",
 # "Tin, ảnh: …", "Thực hiện: …". Not "Ảnh: …" nor "Video: …" alone: a picture's
 # or a clip's credit, which may stand there too.
-_AUTHOR_ROLE = re.compile(r"(?:Bài|Tin|Ghi chép|Thực hiện|Nhóm thực hiện)"
-                          r"(?:\s*(?:,|và|&|-)\s*(?:bài|tin|ảnh|video|clip))*\s*:\s*(?=\S)")
+_AUTHOR_ROLE = re.compile(rf"(?:{_WRITERS}){_MORE_ROLES}")
 
 
 def under_title(lines: list[str]) -> tuple[str | None, list[str]]:
@@ -146,16 +146,19 @@ _TO_FOLLOW = re.compile(r"\((?:còn nữa|còn tiếp|hết|kỳ sau|kỳ tới|
 # How to reach the author, under the name: "Email: minhanh@plo.vn", "ĐT: 0912 345
 # 678 - Email: …", or the address alone. A contributor's article and a press release
 # close so; the name above is the byline, not a heading.
-_REACH = (r"(?:(?:E-?mail|Thư điện tử|Điện thoại|ĐT|SĐT|DĐ|Di động|Tel|Mobile|Fax)\s*:\s*)?"
-          rf"(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|{PHONE})")
-_CONTACT = re.compile(rf"\(?{_REACH}(?:\s*[-–|;,]?\s*{_REACH})*\)?\.?", re.IGNORECASE)
+_REACH_LABEL = re.compile(r"(?:E-?mail|Thư điện tử|Điện thoại|ĐT|SĐT|DĐ|Di động|Tel|Mobile|Fax)\s*:", re.IGNORECASE)
+_REACH = re.compile(rf"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|{PHONE}")
+_BETWEEN = re.compile(r"[\s()\-–|;,.]*")  # what may part them
 
 
 def contact(line: str) -> bool:
     """Is the line only a way to reach someone: e-mail addresses and phone numbers,
-    each perhaps after its label?"""
+    each perhaps after its label? Each is found alone and the rest must be what parts
+    them: one pattern for a run of them backtracks without end on a run of digits."""
     text = line.strip()
-    return len(text) <= 2 * MAX_CHARS and _CONTACT.fullmatch(text) is not None
+    if len(text) > 2 * MAX_CHARS or not _REACH.search(text):
+        return False
+    return _BETWEEN.fullmatch(_REACH.sub(" ", _REACH_LABEL.sub(" ", text))) is not None
 
 
 def closing_note(line: str) -> bool:
