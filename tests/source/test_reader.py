@@ -386,3 +386,16 @@ def test_random_documents_never_crash_or_lose_words():
             front += len(words(d.time)) if d and d.time and not (a.lede or "").startswith(d.time) else 0
             expected = expected[:front] + code + _without(expected[front:], code)
         assert_in_order(expected, got, repr(text))
+
+
+def test_a_notices_lettered_items_with_a_slash_nest_under_their_number():
+    """"a/ … b/ …" under "1/ …", as a notice numbers its parts (helper-161 left them
+    paragraphs)."""
+    a = art("Tạm dừng cấp nước\nCông ty thông báo tạm dừng cấp nước.\n1/ Thời gian tạm dừng:\n"
+            "a/ Khu vực Kim Mã: từ 22h ngày 15/11.\nb/ Khu vực Giảng Võ: từ 23h ngày 15/11.\n"
+            "2/ Người dân chủ động dự trữ nước.\nXin cảm ơn.\n")
+    [lst] = [b for b in a.blocks if isinstance(b, ListBlock)]
+    assert len(lst.items) == 2 and lst.numbered_in_text
+    [inner] = [b for b in lst.items[0].blocks if isinstance(b, ListBlock)]
+    assert [text_of(i.text) for i in inner.items] == ["a/ Khu vực Kim Mã: từ 22h ngày 15/11.",
+                                                      "b/ Khu vực Giảng Võ: từ 23h ngày 15/11."]

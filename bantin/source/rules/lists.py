@@ -14,9 +14,9 @@ from dataclasses import replace
 from bantin.model import Block, ListBlock, ListItem, Paragraph, plain
 
 _ORDINAL = re.compile(r"^Thứ (?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)\b\s*[,:]", re.I)
-# "1/ …" is a Vietnamese notice's own numbering; the space after the slash tells it
-# from a fraction or a date ("1/3 dân số", "15/11", "1/2025").
-_NUMBERED = re.compile(r"^(?:\d{1,2}[.)/]|[a-zđ][.)])\s+\S")
+# "1/ …" and "a/ …" are a Vietnamese notice's own numbering; the space after the
+# slash tells it from a fraction or a date ("1/3 dân số", "15/11", "1/2025").
+_NUMBERED = re.compile(r"^(?:\d{1,2}|[a-zđ])[.)/]\s+\S")
 _BULLET = re.compile(r"^[-–—•●▪+*]\s+(?=\S)")
 
 
