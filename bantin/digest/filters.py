@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import re
 
+from bantin.typography.pairs import unbalanced
+
 MIN_SYLLABLES = 6
 _OPENERS = " \t\"'“‘«([{–—-•*…"
 _CLOSERS = "\"'”’»)]}"
 _ENDS = ".!?…"
-_PAIRS = (("(", ")"), ("[", "]"), ("{", "}"), ("“", "”"), ("«", "»"))
 
 # Phone numbers: 9 to 11 digits from 0 or +84, with any separators; 1800/1900 lines.
 _PHONE = re.compile(
@@ -61,25 +62,6 @@ def lowercase(text: str) -> bool:
 def unended(text: str) -> bool:
     s = text.rstrip().rstrip(_CLOSERS).rstrip()
     return not s or s[-1] not in _ENDS
-
-
-def unbalanced(text: str) -> bool:
-    """Brackets or curly quotes that do not pair up, or an odd number of straight
-    quotes. ’ doubles as an apostrophe, so single quotes are only checked one way."""
-    for a, b in _PAIRS:
-        depth = 0
-        for c in text:
-            if c == a:
-                depth += 1
-            elif c == b:
-                depth -= 1
-                if depth < 0:
-                    return True
-        if depth:
-            return True
-    if text.count("‘") > text.count("’"):
-        return True
-    return text.count('"') % 2 == 1
 
 
 def short(text: str) -> bool:

@@ -18,6 +18,7 @@ it answers to, unless it goes on with the name above: "ỦY BAN NHÂN DÂN" over
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from bantin.model import Article, Paragraph, Span, text_of
@@ -128,8 +129,8 @@ def _clerks(line: str) -> bool:
     """Is the line a number as a clerk writes it, one token with a slash ("Số:
     45/TCBC-BYT", a draft's "Số:    /QĐ-UBND"), not a sentence opening "Số 1/3 …"?"""
     m = NUMBER.fullmatch(line) if len(line) <= NUMBER_CHARS else None
-    n = " ".join(m.group("n").split()) if m else ""
-    return "/" in n and " " not in n.replace(" /", "/").replace("/ ", "/")
+    n = re.sub(r"\s*/\s*", "/", m.group("n").strip()) if m else ""
+    return "/" in n and not any(c.isspace() for c in n)
 
 
 @dataclass(frozen=True)

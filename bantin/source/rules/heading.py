@@ -21,6 +21,8 @@ import re
 
 from bantin.model import Block, Heading, plain
 from bantin.model.labels import is_addressee
+from bantin.source.rules import end_mark
+from bantin.typography.pairs import unbalanced
 
 _CLOSING = re.compile(r"[.!?;:,…\-–—/(]$")
 MAX_WORDS = 25
@@ -56,7 +58,6 @@ FIELD_LINE = 25  # words: a longer "X: …" is a statement, an interview's answe
 # a programme's entry. Anchored, each part bounded: linear on any line.
 _CLOCK = r"\d{1,2}(?:[hH]\d{0,2}|g\d{2}|:\d{2}| ?giờ(?: ?\d{1,2}(?: ?phút)?)?)"
 _ENTRY = re.compile(rf"{_CLOCK}(?:\s{{0,3}}[-–—]\s{{0,3}}{_CLOCK})?(\s{{0,3}}[:\-–—]\s{{0,3}}|\s{{1,3}})([^\W\d_])")
-_SENTENCE_ENDS = (".", "!", "?", "…", ".”", ".\"", "!”", "?”")
 _LEAD_IN_REACH = 8  # stopless lines a lead-in's colon may open, one under the other (an address, a contact)
 
 
@@ -76,22 +77,6 @@ def _prose(line: str) -> bool:
     return commas >= 2 or (commas >= 1 and words > PROSE_ONE_COMMA)
 
 
-def _half_quoted(line: str) -> bool:
-    """Does the line close a quotation it never opened ("Còn làm thí điểm hay đại trà
-    sẽ phải tính toán", ông Tuyến nói), or open one it never closes? Then it is
-    part of a sentence running over lines, whose stop the source dropped: no
-    heading. Straight marks pair up by count."""
-    depth = 0
-    for c in line:
-        if c in "“«":
-            depth += 1
-        elif c in "”»":
-            if not depth:
-                return True
-            depth -= 1
-    return depth > 0 or line.count('"') % 2 == 1
-
-
 def looks_like(line: str, next_line: str | None) -> bool:
     core = line.rstrip("”’\")]» ")
     if not core or _CLOSING.search(core) or is_addressee(line) or _CREDIT.match(line.lstrip("([ ")):
@@ -99,7 +84,9 @@ def looks_like(line: str, next_line: str | None) -> bool:
     if core[-1].isdigit() and not (_ENDS_IN_PART.search(core) and not _DATED.search(core) and "," not in core
                                    and len(core.split()) <= NUMBERED_WORDS and not core.startswith("Theo ")):
         return False
-    if len(line.split()) > MAX_WORDS or len(line) > 180 or _prose(line) or _half_quoted(line):
+    if len(line.split()) > MAX_WORDS or len(line) > 180 or _prose(line) or unbalanced(line):
+        # Long, a clause's commas, or a quotation or bracket opened or closed and not
+        # both ("… sẽ phải tính toán", ông Tuyến nói"): a sentence that lost its stop.
         return False
     first = line.lstrip("“\"‘'([«")[:1]
     if not (first.isupper() or first.isdigit()):
@@ -134,7 +121,7 @@ def _under_lead_in(lines: list[str], i: int) -> bool:
     j = i - 1
     while j >= 0 and i - j <= _LEAD_IN_REACH:
         if lines[j].rstrip().endswith(":"):
-            return j < i - 1 or (bool(nxt) and not nxt.endswith(_SENTENCE_ENDS))
+            return j < i - 1 or (bool(nxt) and not end_mark.ends_sentence(nxt))
         if not (looks_like(lines[j], lines[j + 1]) or is_field(lines[j])):
             return False  # "ĐT: 0912 345 678" between the name and the office goes on the block
         j -= 1
