@@ -98,6 +98,9 @@ def css(style: Style, fonts: list[tuple[str, str, str]], fallbacks: list[str]) -
             ".cover { text-align: center; margin-top: 30%; }",
             # A bundle's cover is centred whatever the sheet's title_align (the PDF's is too).
             ".cover p, .cover h1 { text-align: center; text-indent: 0; }",
+            # The lines under the cover's title, the review's count and an entry's source line
+            # are in the heading family, as their roles set them in the PDF and the DOCX.
+            f".cover-meta {{ font-family: {heading}, {then}sans-serif; font-size: {rel(r['cover_meta'].size)}; }}",
             "figure img { display: block; max-width: 100%; height: auto; max-height: 60vh; margin: 0 auto; }",
             ".credit { font-style: normal; }",
             "div.table { overflow-x: auto; margin: 0.6em 0; }",
@@ -123,15 +126,19 @@ def css(style: Style, fonts: list[tuple[str, str, str]], fallbacks: list[str]) -
             "p, li, td, th, figcaption, blockquote, .masthead { overflow-wrap: break-word; }",
             # The review's title and the line under it stand as the role says (centred), as in the PDF and DOCX.
             f"h1.digest-title {{ text-align: {r['digest_title'].align}; }}",
-            f".digest-meta {{ text-align: center; text-indent: 0; color: {t.accent_colour}; }}",
+            f".digest-meta {{ font-family: {heading}, {then}sans-serif; font-size: {rel(r['digest_meta'].size)}; "
+            f"text-align: center; text-indent: 0; color: {t.accent_colour}; }}",
             # An entry's title is h2 (h3 under a group's h2), set at one size either way.
             f"section.entry {{ margin: 1em 0; }} section.entry > h2, section.entry > h3 "
             f"{{ font-size: {rel(r['h2'].size)}; margin: 0 0 0.2em; }}",
-            f".source-line {{ font-size: {rel(r['masthead'].size)}; color: {t.accent_colour}; text-indent: 0; "
-            "margin: 0 0 0.3em; }",
+            f".source-line {{ font-family: {heading}, {then}sans-serif; font-size: {rel(r['entry_source'].size)}; "
+            f"color: {t.accent_colour}; text-indent: 0; margin: 0 0 0.3em; }}",
             # The points' dash is the PDF's, the DOCX's and the text's.
             '.entry-lede { text-indent: 0; } ul.points { margin: 0.2em 0 0 0; padding-left: 1.2em; '
             'list-style-type: "\\2013\\00A0"; }',
+            # Points flush left, as the PDF and the DOCX set them: a short line ending in an
+            # address or a long name, justified, opened wide gaps.
+            "ul.points li { text-align: left; }",
             # Nghị định 30's header block: two centred columns without rules, a short
             # rule under the issuer and one as long as the motto under it.
             "table.decree { width: 100%; font-size: 0.85em; margin: 0 0 1.5em; } "

@@ -205,8 +205,8 @@ class Html(Walker):
         meta = "" if header else briefing_meta(b)  # the header block already names both
         self.parts.append(
             f'<section class="cover" epub:type="cover">{header}<h1>{self.display(b.title)}</h1>'
-            + (f"<p>{self.x(meta)}</p>" if meta else "")
-            + f"<p>{self.x(count_line(b))}</p></section>"
+            + (f'<p class="cover-meta">{self.x(meta, "heading")}</p>' if meta else "")
+            + f'<p class="cover-meta">{self.x(count_line(b), "heading")}</p></section>'
         )
         self.flush("cover", b.title)
 
