@@ -6,7 +6,8 @@ helper-162: a review's source lines ("Báo Mẫu · HÀ NỘI"), the count under
 title ("2 bài") and a bundle cover's lines came out in the body's serif on a
 reading system, where the PDF and the DOCX set them in the heading's sans (the
 heading face was embedded for them and drawn nowhere); and the points were
-justified, where the other formats set them flush left."""
+justified, where the other formats set them flush left; and a picture's
+placeholder stood at a page's foot with its caption on the next page."""
 
 from __future__ import annotations
 
@@ -123,3 +124,35 @@ def test_review_points_are_flush_left(tmp_path: Path) -> None:
     gaps = [b[0] - a[1] for ws in points for a, b in zip(ws, ws[1:], strict=False)]
     assert len(points) >= 8 and gaps
     assert max(gaps) <= 1.3 * min(gaps), (min(gaps), max(gaps))
+
+
+def test_a_figure_and_its_caption_share_a_page(tmp_path: Path) -> None:
+    """A placeholder at a page's foot and its caption at the top of the next one
+    read as two things; the PDF keeps them together. The page's height is swept
+    so that the first page break falls at every place down the figure."""
+    import weasyprint
+
+    from bantin.api import export
+    from bantin.model import Article, Figure, Paragraph, plain
+
+    filler = ("Người dân tra cứu hồ sơ tại bộ phận một cửa của phường, nơi cán bộ hướng dẫn từng bước "
+              "để nộp hồ sơ trực tuyến trên cổng dịch vụ công của thành phố.")
+    caption = ("Quang cảnh bộ phận một cửa phường Trung Hòa sáng 12/3, khi người dân đến nộp hồ sơ "
+               "khai sinh và đăng ký thường trú cho con")
+    doc = Article("Thử hình và chú thích", blocks=(
+        *(Paragraph(plain(filler)) for _ in range(3)), Figure(plain(caption), credit="Minh Anh"),
+        *(Paragraph(plain(filler)) for _ in range(3))))
+    book = tmp_path / "book"
+    epub = tmp_path / "thu.epub"
+    epub.write_bytes(export(doc, "epub"))
+    with zipfile.ZipFile(epub) as z:
+        z.extractall(book)
+    html = weasyprint.HTML(filename=str(book / "EPUB" / "article-001.xhtml"), encoding="utf-8")
+    want = "".join(caption.split())
+    for height in range(240, 600, 8):
+        pdf = tmp_path / f"{height}.pdf"
+        html.write_pdf(pdf, stylesheets=[weasyprint.CSS(string=f"@page {{ size: 360px {height}px; margin: 0 }}")])
+        pages = ["".join(p.split()) for p in run(["pdftotext", str(pdf), "-"]).stdout.split("\f")]
+        box = [n for n, p in enumerate(pages) if "[Ảnh" in p]
+        under = [n for n, p in enumerate(pages) if want[:40] in p or want[-40:] in p]
+        assert box and box == under, (height, box, under)

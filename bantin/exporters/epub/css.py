@@ -86,7 +86,11 @@ def css(style: Style, fonts: list[tuple[str, str, str]], fallbacks: list[str]) -
             f"li {{ margin-bottom: 0.3em; text-align: {align}; }}",
             "blockquote { margin: 0.6em 2em; font-style: italic; }",
             "blockquote footer { font-style: normal; text-align: right; }",
-            f"figure {{ margin: 0.6em 0; }} figcaption {{ font-style: italic; font-size: {rel(r['caption'].size)}; "
+            # A picture (or its placeholder) and its caption on one page, as the PDF keeps
+            # them: a reading system that pages parted them (helper-162). The picture is
+            # at most 60vh, so the pair fits a page.
+            f"figure {{ margin: 0.6em 0; page-break-inside: avoid; break-inside: avoid; }} "
+            f"figcaption {{ font-style: italic; font-size: {rel(r['caption'].size)}; "
             f"color: {t.accent_colour}; }}",
             "hr.break { border: none; text-align: center; margin: 1em 0; }",
             'hr.break::after { content: "* * *"; }',
