@@ -2,7 +2,7 @@
 and the DOCX, laid out by a real engine (WeasyPrint) and read back with pypdf and
 poppler.
 
-helper-162: a review's source lines ("Báo Mẫu · HÀ NỘI"), the count under its
+A review's source lines ("Báo Mẫu · HÀ NỘI"), the count under its
 title ("2 bài") and a bundle cover's lines came out in the body's serif on a
 reading system, where the PDF and the DOCX set them in the heading's sans (the
 heading face was embedded for them and drawn nowhere); and the points were

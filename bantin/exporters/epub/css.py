@@ -87,7 +87,7 @@ def css(style: Style, fonts: list[tuple[str, str, str]], fallbacks: list[str]) -
             "blockquote { margin: 0.6em 2em; font-style: italic; }",
             "blockquote footer { font-style: normal; text-align: right; }",
             # A picture (or its placeholder) and its caption on one page, as the PDF keeps
-            # them: a reading system that pages parted them (helper-162). The picture is
+            # them: a reading system that pages parted them. The picture is
             # at most 60vh, so the pair fits a page.
             f"figure {{ margin: 0.6em 0; page-break-inside: avoid; break-inside: avoid; }} "
             f"figcaption {{ font-style: italic; font-size: {rel(r['caption'].size)}; "
