@@ -84,3 +84,17 @@ def test_metadata_fields_are_plain_text(tmp_path):
     for xml in (core, opf):
         assert "Nhiệm kỳ 2025-2030 có 179 đại biểu<" in xml and "Thu Hà<" in xml
         assert not {"\u00a0", "\u2011", "\u202f"} & set(xml)
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "docx", "epub", "txt"])
+def test_bundle_cover_counts_its_articles(fmt, tmp_path):
+    """Every format's cover says how many articles the bundle holds ("2 bài"): the
+    text's cover left it out, where the PDF, DOCX and EPUB print it."""
+    from helpers import read_back
+
+    doc = prepare(Briefing(title="Bản tin sáng", articles=(Article(title="Tin một"), Article(title="Tin hai"))),
+                  load("default"))
+    out = tmp_path / f"b.{fmt}"
+    out.write_bytes(registry()[fmt].render(doc, RenderContext(style=load("default"))))
+    text = read_back(out)
+    assert "2 bài" in text.split("Tin một")[0], text[:300]

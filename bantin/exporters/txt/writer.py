@@ -17,6 +17,7 @@ from bantin.exporters.labels import (
     SignatureBlock,
     briefing_meta,
     bullet,
+    count_line,
     credit_line,
     decree_header,
     digest_meta,
@@ -140,7 +141,8 @@ class Writer(Walker):
         meta = "" if header else briefing_meta(b)  # the header block already names both
         if meta:
             self.out += self.centred(meta)
-        self.out += ["#" * self.rule]
+        # The count the PDF, DOCX and EPUB covers print under the title ("3 bài").
+        self.out += [*self.centred(count_line(b)), "#" * self.rule]
 
     def contents(self, b: Briefing) -> None:
         self.out += ["", CONTENTS, ""]
