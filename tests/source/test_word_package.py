@@ -10,6 +10,7 @@ import re
 import struct
 import time
 import zipfile
+from contextlib import nullcontext
 
 import pytest
 from helpers import bantin
@@ -337,3 +338,21 @@ def test_a_word_file_with_no_text_in_its_body_is_refused():
     """A title from the file's name made an empty body a document, exit 0."""
     with pytest.raises(InputError, match="no text in its body"):
         word(docx(p() + p(r(" "))))
+
+
+@pytest.mark.parametrize("second", ["word/document.xml", "Word/Document.XML"])
+def test_a_part_the_zip_holds_twice_is_refused_not_read_at_random(second):
+    """helper-163: with two entries of one name, Python read the last and the
+    document's own text went without a word (Word refuses such a file; the
+    package format compares part names without case)."""
+    data = docx(p("Thư viện số mở cửa cho học sinh vùng cao.", style="Title") + p("Đoạn đầu của bài viết."))
+    buf = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in src.infolist():
+            out.writestr(info.filename, src.read(info))
+        with pytest.warns(UserWarning, match="Duplicate name") if second == "word/document.xml" else nullcontext():
+            out.writestr(second, b'<w:document xmlns:w="http://schemas.'
+                         b'openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>x</w:t></w:r>'
+                         b"</w:p></w:body></w:document>")
+    with pytest.raises(InputError, match=f"damaged Word file: the zip holds part {second} twice"):
+        read(buf.getvalue(), source_format="docx")

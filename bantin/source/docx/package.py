@@ -16,7 +16,7 @@ import posixpath
 import re
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -98,6 +98,13 @@ class Package:
                              else f"not a Word file (.docx): {what or 'not a zip archive'}") from None
         if len(infos) > MAX_ENTRIES:
             raise InputError(f"Word file with {len(infos)} parts; more than {MAX_ENTRIES} is refused")
+        twice = _repeated(i.filename for i in infos)
+        if twice:
+            # Python reads the last of two entries of one name, Word refuses the file,
+            # other tools read the first: which text is the document's is anybody's
+            # guess, and one copy would be lost without a word (helper-163).
+            raise InputError(f"damaged Word file: the zip holds part {twice[:200]} twice (a package names each "
+                             "part once); refused")
         self.names = {i.filename for i in infos}
         self.spent = 0
         self.broken: set[str] = set()  # parts that would not parse: the reader says so
@@ -181,6 +188,18 @@ class Package:
             if rel.type == kind and not rel.external and rel.target in self.names:
                 return rel.target
         return None
+
+
+def _repeated(names: Iterable[str]) -> str | None:
+    """The first zip entry whose name an earlier one already has, letter case aside
+    (the package format compares part names without case), else None."""
+    seen: set[str] = set()
+    for name in names:
+        key = name.casefold()
+        if key in seen:
+            return name
+        seen.add(key)
+    return None
 
 
 _SCHEME = re.compile(r"[a-z][a-z0-9+.-]*:(?://|[^\\/])", re.IGNORECASE)  # "http://", "mailto:", not "C:\\"
