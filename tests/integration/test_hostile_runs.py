@@ -7,7 +7,9 @@ survive."""
 from __future__ import annotations
 
 import errno
+import io
 import os
+import re
 import subprocess
 import sys
 from collections.abc import Callable
@@ -201,3 +203,38 @@ def test_one_big_picture_referred_to_sixty_times_in_the_pdf(tmp_path: Path) -> N
     r = subprocess.run([sys.executable, "-m", "bantin", "export", "-f", "pdf", "--jobs", "1", "-o",
                         str(tmp_path / "out"), str(md)], capture_output=True, timeout=20, check=False)
     assert r.returncode == 0, r.stderr
+
+
+@pytest.mark.parametrize("header_rows", [0, 1])
+def test_a_long_table_costs_the_pdf_in_proportion_to_its_rows(header_rows: int,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """helper-163: reportlab makes the rest of a table anew at every page it breaks,
+    so a table of 20,000 one-line rows took a minute to set and 40,000 three (an
+    860 KB Markdown file). Counted here as the rows of every table made: on the old
+    code some seventy times the table's, now some fifteen; every row still printed once,
+    in order, and the header over each page."""
+    from pypdf import PdfReader
+
+    from bantin.exporters.pdf import tables
+
+    made = [0]
+    grid_init = tables.Grid.__init__
+
+    def counting(self: Any, data: list[list[Any]], *args: Any, **kwargs: Any) -> None:
+        made[0] += len(data)
+        grid_init(self, data, *args, **kwargs)
+
+    monkeypatch.setattr(tables.Grid, "__init__", counting)
+    n = 6000
+    head = ((Cell((Paragraph(plain("Mục")),)),),) * header_rows
+    rows = head + tuple((Cell((Paragraph(plain(f"dòng {r}")),)),) for r in range(n))
+    doc = api.Article("Bảng dài", blocks=(Paragraph(plain("Trước bảng.")), Table(rows, header_rows=header_rows),
+                                          Paragraph(plain("Sau bảng."))))
+    pdf = PdfReader(io.BytesIO(api.export(doc, "pdf", warn=lambda _m: None)))
+    assert made[0] < 30 * n, made[0]
+    text = "\n".join(page.extract_text() for page in pdf.pages)
+    found = [int(m) for m in re.findall(r"dòng (\d+)", text)]
+    assert found == list(range(n))
+    assert text.index("Trước bảng.") < text.index("dòng 0") and text.rindex("Sau bảng.") > text.index(f"dòng {n - 1}")
+    if header_rows:
+        assert all("Mục" in page.extract_text() for page in pdf.pages[1:-1])

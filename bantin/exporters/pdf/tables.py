@@ -25,6 +25,8 @@ PAD = 3.0  # a cell's left and right padding, points
 # column's first ("Thứ Sáu, 25/4 Chánh …", helper-146). Not stretched to the width,
 # where a column of figures would stand apart from its labels.
 AIR = 9.0
+# Body rows a long table is set with at a time (``Grid.more``): some pages' worth.
+LONG = 300
 LEAST = 26.0  # the narrowest column worth reading (a number of four digits at 9 pt, and its padding)
 
 
@@ -40,8 +42,34 @@ class Grid(_Table):
     # break a merged cell taller than a page (helper-102: a giant cell over two rows
     # left a piece of empty rows 850 points tall, and no PDF).
     unmerged: Callable[[], Grid] | None = None
+    # A long table's rows not yet in it, and how to make a table of rows that go
+    # on (``LONG``): reportlab makes the rest of a table anew at every page it
+    # breaks, so a table of 20,000 rows took a minute, 40,000 rows three (helper-163).
+    more: list[list[Any]] = []
+    grow: Callable[[list[list[Any]], int], Grid] | None = None
+
+    def wrap(self, aW: float, aH: float) -> tuple[float, float]:  # noqa: N803 - reportlab's names
+        w, h = super().wrap(aW, aH)
+        # Rows still to come never fit: the frame splits the table, and the split
+        # takes them in.
+        return (w, max(h, aH + 1)) if self.more else (w, h)
+
+    def _grown(self, aW: float, aH: float) -> Grid:  # noqa: N803 - reportlab's names
+        """This table with the next ``LONG`` rows of the rest in it, measured on
+        this one's canvas, as the frame measures what it splits."""
+        assert self.grow is not None
+        rows: list[list[Any]] = self._cellvalues
+        grown = self.grow([*rows, *self.more[:LONG]], int(getattr(self, "repeatRows", 0)))
+        grown.more, grown.grow, grown.nested = self.more[LONG:], self.grow, self.nested
+        canv = getattr(self, "canv", None)
+        if canv is not None:
+            grown.canv = canv
+        grown.wrap(aW, aH)
+        return grown
 
     def split(self, aW: float, aH: float) -> list[Any]:  # noqa: N803 - reportlab's names
+        if self.more and len(self._cellvalues) - int(getattr(self, "repeatRows", 0)) < LONG:
+            return self._grown(aW, aH).split(aW, aH)  # a page's worth of rows or less left in it
         # The row heights are the wrap's that came before (reportlab's own split
         # works them out again; doing it here too doubled a long table's cost).
         if self.unmerged is not None and self._giant_merge():
@@ -54,8 +82,12 @@ class Grid(_Table):
             # could not break at all (helper-102: no PDF on A5 and the nd30 sheet).
             self.repeatRows = 0
         parts = self._split(aW, aH)
+        if self.more and len(parts) == 1:  # every row in it fits: more of the rest comes in
+            return self._grown(aW, aH).split(aW, aH)
         for part in parts:  # reportlab makes the pieces anew: each is where the table was
             part.nested = self.nested
+        if self.more and parts:
+            parts[-1].more, parts[-1].grow = self.more, self.grow
         return parts
 
     def _split(self, aW: float, aH: float) -> list[Any]:  # noqa: N803 - reportlab's names
@@ -213,15 +245,25 @@ def grid(t: Table, band: tuple[int, int], cells: dict[tuple[int, int], list[Any]
     merges_down = [s for s in spans if s[2][1] > s[1][1]]
     looks = (t, body_font, ink_colour, space_after, nested, PAD + room / 2)
     widths = [w + room for w in widths]
-    table = _grid(data, widths, spans, *looks)
+    if spans or nested or len(data) <= t.header_rows + 2 * LONG:
+        table = _grid(data, widths, spans, *looks)
+    else:  # set ``LONG`` rows at a time (``Grid.more``)
+        head = t.header_rows + LONG
+        table = _grid(data[:head], widths, spans, *looks)
+        table.more = data[head:]
+        # The rest of a table is ruled as reportlab rules its own rest: its repeated
+        # header as the table's, else a hairline over its first row.
+        table.grow = lambda rows, header: _grid(rows, widths, [], *looks, header=header, top=False)
     if merges_down:  # the words kept in the merge's first cell, each row ruled alone
         table.unmerged = lambda: _grid(data, widths, [s for s in spans if s not in merges_down], *looks)
     return table
 
 
 def _grid(data: list[list[Any]], widths: list[float], spans: list[tuple[Any, ...]], t: Table, body_font: str,
-          ink_colour: str, space_after: float, nested: bool, pad: float) -> Grid:
-    table = Grid(data, colWidths=widths, repeatRows=t.header_rows, hAlign="LEFT")
+          ink_colour: str, space_after: float, nested: bool, pad: float, header: int | None = None,
+          top: bool = True) -> Grid:
+    header = t.header_rows if header is None else header
+    table = Grid(data, colWidths=widths, repeatRows=header, hAlign="LEFT")
     table.nested = nested
     rule = colors.HexColor("#888888")
     ink = colors.HexColor(ink_colour)
@@ -233,13 +275,13 @@ def _grid(data: list[list[Any]], widths: list[float], spans: list[tuple[Any, ...
         ("LEFTPADDING", (0, 0), (-1, -1), pad), ("RIGHTPADDING", (0, 0), (-1, -1), pad),
         ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
         ("LINEBELOW", (0, 0), (-1, -1), 0.25, rule),
-        ("LINEABOVE", (0, 0), (-1, 0), 0.6, ink),
+        ("LINEABOVE", (0, 0), (-1, 0), *((0.6, ink) if top or header else (0.25, rule))),
         *spans,
     ]
     if t.spans:  # merged cells are read by their borders
         commands.append(("GRID", (0, 0), (-1, -1), 0.25, rule))
-    if t.header_rows:
-        commands.append(("LINEBELOW", (0, t.header_rows - 1), (-1, t.header_rows - 1), 0.6, ink))
+    if header:
+        commands.append(("LINEBELOW", (0, header - 1), (-1, header - 1), 0.6, ink))
     table.setStyle(TableStyle(commands))
     table.spaceAfter = space_after * 1.5
     return table
