@@ -25,6 +25,7 @@ from word_docs import docx, p, picture
 
 import bantin as api
 from bantin.model import Figure
+from bantin.source import legacy
 
 EPS = (b"%!PS-Adobe-3.0 EPSF-3.0\n%%BoundingBox: 0 0 10 10\n"
        b"%%EndComments\n{ } loop\nshowpage\n%%EOF\n")
@@ -173,6 +174,21 @@ def test_a_page_in_the_charset_its_meta_charset_names(tmp_path: Path) -> None:
     (tmp_path / "cp1252.html").write_bytes(html.encode("cp1252", "replace"))
     doc = api.read(tmp_path / "cp1252.html")
     assert "zehntausend Bäume entlang der Flüsse und Straßen" in " ".join(api.export(doc, "txt").decode().split())
+
+
+@pytest.mark.parametrize("label", ["base64", "rot13", "utf-7", "utf-16", "unicode_escape", "undefined"])
+def test_a_charset_no_page_is_written_in_is_read_as_undeclared(label: str) -> None:
+    """helper-163: a saved page not in UTF-8 was decoded by whatever Python codec its
+    <meta charset> named: "base64" refused the page ("'base64' is not a text
+    encoding"), "utf-7" and "utf-16" refused it as invalid, "unicode_escape" read
+    "\\u0041" as "A". Such a label is ignored, as a browser ignores it, and the
+    page's encoding detected."""
+    html = page(f"<p>{PROSE * 3}</p><p>Tệp ở C:\\new\\u0041 và {PROSE}</p>", head=f'<meta charset="{label}">')
+    undeclared = page(f"<p>{PROSE * 3}</p><p>Tệp ở C:\\new\\u0041 và {PROSE}</p>", head="")
+    read = [api.export(api.read(legacy.encode(h, "viscii"), source_format="html", warn=lambda _m: None), "txt")
+            for h in (html, undeclared)]
+    assert read[0] == read[1]
+    assert "C:\\new\\u0041" in read[0].decode()
 
 
 XHTML = ('<?xml version="1.0" encoding="{enc}"?>\n<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" '

@@ -50,7 +50,7 @@ from bantin.model import (
 )
 from bantin.model.language import sample_of, vietnamese
 from bantin.model.outlets import outlet_key
-from bantin.source import Context, Reader
+from bantin.source import Context, Reader, legacy
 from bantin.source.html import administrative, badges, boilerplate, errorpage, links, listing, notes, sapo, size
 from bantin.source.html.asides import table_captions, take_attributions
 from bantin.source.html.blocks import Converter, Piece
@@ -243,14 +243,30 @@ def _text(data: bytes, ctx: Context) -> str:
         except UnicodeDecodeError:
             m = _XML_ENCODING.match(data[:512]) or _CHARSET.search(data[:4096])
             declared = m.group(1).decode("ascii", "replace").lower() if m else ""
-            if declared and declared not in ("utf-8", "utf8"):
-                try:
-                    codecs.lookup(declared)
-                except LookupError:
-                    pass
-                else:
-                    return replace(ctx, encoding=declared).text(data)
+            if declared and declared not in ("utf-8", "utf8") and _page_charset(declared):
+                return replace(ctx, encoding=declared).text(data)
     return ctx.text(data)
+
+
+# Python codecs no page is written in, though a label names them: escapes and
+# transforms (``\u0041`` read as "A", a page refused as "'base64' is not a text
+# encoding"), UTF-7 (which browsers refuse), and UTF-16 and UTF-32, which an
+# ASCII <meta> cannot truthfully declare (HTML reads such a label as UTF-8).
+_NOT_A_PAGE = ("utf-7", "unicode-escape", "raw-unicode-escape", "idna", "punycode", "undefined", "utf-16", "utf-32")
+
+
+def _page_charset(label: str) -> bool:
+    """Whether a page's declared charset is one to read it in; else the project's
+    detection reads it, as if it had declared none (helper-163). A legacy Vietnamese
+    encoding bantin reads ("VISCII", "TCVN3") is one, though Python has no codec of it."""
+    if label in legacy.NAMES or label in legacy.ALIASES:
+        return True
+    try:
+        info = codecs.lookup(label)
+    except LookupError:
+        return False
+    name = info.name.replace("_", "-")
+    return getattr(info, "_is_text_encoding", True) and not name.startswith(_NOT_A_PAGE)
 
 
 def read(data: bytes, ctx: Context) -> Article:
