@@ -55,7 +55,17 @@ def local_day(value: str) -> str:
         when = datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
         return day
-    return when.astimezone(VIETNAM).date().isoformat()
+    return _in_vietnam(when).date().isoformat()
+
+
+def _in_vietnam(when: datetime) -> datetime:
+    """``when`` in Vietnam time; as given when that falls past year 9999 or before
+    year 1 ("9999-12-31T23:00:00-05:00"), which Python cannot hold (helper-163: an
+    internal error in every reader and writer that printed such a date)."""
+    try:
+        return when.astimezone(VIETNAM)
+    except OverflowError:
+        return when
 
 
 def names_day(text: str, iso: str) -> bool:
@@ -100,7 +110,7 @@ def local_clock(value: str) -> str:
     if (when.hour, when.minute) == (0, 0):
         return ""  # a day stored as its midnight, in any zone, as feeds do: no time of its own (helper-106, -108)
     if when.tzinfo is not None:
-        when = when.astimezone(VIETNAM)
+        when = _in_vietnam(when)
         if (when.hour, when.minute) == (0, 0):
             return ""  # "…T17:00:00Z", the midnight of a day in Vietnam (helper-110)
     return f"{when.hour:02d}:{when.minute:02d}"

@@ -80,3 +80,24 @@ def test_a_month_or_a_year_alone_is_a_date(value, ok):
     else:
         with pytest.raises(SchemaError):
             loads(dumps(a))
+
+
+@pytest.mark.parametrize("value", ["9999-12-31T23:00:00-05:00", "0001-01-01T00:00:00+14:00"])
+def test_an_instant_whose_vietnam_day_python_cannot_hold_keeps_its_own_day(tmp_path: Path, value: str) -> None:
+    """helper-163: a date at the calendar's ends with an offset (valid ISO, passed by
+    the schema) was an internal error in every format of a JSON file, and in the
+    web and Markdown readers that found it in a page's metadata or front matter."""
+    assert local_day(value) == value[:10]
+    page = ('<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><meta property="article:published_time" '
+            f'content="{value}"><title>Vụ lúa mới</title></head><body><article><h1>Vụ lúa mới</h1>'
+            + "<p>Nông dân ở đồng bằng bắt đầu xuống giống vụ lúa mới sau khi nước lũ rút hoàn toàn.</p>" * 3
+            + "</article></body></html>")
+    files = {"a.json": json.dumps({"schema": "bantin/article@3", "title": "Tin", "date": value,
+                                   "blocks": [{"type": "paragraph", "text": "Đoạn văn."}]}),
+             "b.md": f"---\ntitle: Tin\ndate: {value}\n---\n\nĐoạn văn.\n", "c.html": page}
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    r = bantin("export", "-f", "all", "-o", str(tmp_path / "out"), *(str(tmp_path / n) for n in files))
+    assert r.returncode == 0, r.stderr
+    year = value[:4]
+    assert all(year in (tmp_path / "out" / f"{n[0]}.txt").read_text(encoding="utf-8") for n in files)
