@@ -105,22 +105,22 @@ def load(raw: str, warn: Warn) -> dict[str, Any] | None:
         return {}
     if not raw.strip():
         return {}
-    loader = _loader(raw)
+    # YAML's reader refuses the whole text for one control character (a title pasted
+    # with a backspace was an internal error, helper-163); no field keeps one anyway.
+    unfit = sorted({f"U+{ord(c):04X}" for c in _UNPRINTABLE.findall(raw)})
+    if unfit:
+        warn(f"dropped control or non-text characters ({', '.join(unfit[:8])}) from the front matter")
+        raw = _UNPRINTABLE.sub("", raw)
+    try:
+        loader = _loader(raw)
+    except yaml.YAMLError as e:
+        return _not_yaml(raw, e, warn)
     try:
         data = loader.get_single_data()
     except _Refused as e:
         raise InputError(f"front matter not read: {e}") from None
     except yaml.YAMLError as e:
-        said = str(e).splitlines()[0][:120]
-        flat = _flat(raw)
-        if flat is None:
-            raise InputError(f"front matter is not valid YAML: {said}") from None
-        mark = getattr(e, "problem_mark", None)
-        # The file's line: the opening "---" is its first.
-        where = f", line {mark.line + 2}" if mark is not None else ""
-        warn(f"front matter is not valid YAML ({said}{where}): read as plain \"key: value\" lines, each value "
-             "up to the line's end (quote a value that holds \": \" to make it YAML)")
-        return flat
+        return _not_yaml(raw, e, warn)
     except (RecursionError, ValueError, TypeError, OverflowError) as e:
         raise InputError(f"front matter not read: {type(e).__name__}") from None
     finally:
@@ -130,6 +130,25 @@ def load(raw: str, warn: Warn) -> dict[str, Any] | None:
     if not isinstance(data, dict):
         return None
     return {str(k).strip().lower(): v for k, v in data.items() if isinstance(k, str)}
+
+
+# What YAML's reader calls unprintable (``yaml.reader.Reader.NON_PRINTABLE``).
+_UNPRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _not_yaml(raw: str, e: Exception, warn: Warn) -> dict[str, Any]:
+    """Front matter YAML refused, read as flat "key: value" lines; an ``InputError``
+    when it cannot be read that way either."""
+    said = str(e).splitlines()[0][:120]
+    flat = _flat(raw)
+    if flat is None:
+        raise InputError(f"front matter is not valid YAML: {said}") from None
+    mark = getattr(e, "problem_mark", None)
+    # The file's line: the opening "---" is its first.
+    where = f", line {mark.line + 2}" if mark is not None else ""
+    warn(f"front matter is not valid YAML ({said}{where}): read as plain \"key: value\" lines, each value "
+         "up to the line's end (quote a value that holds \": \" to make it YAML)")
+    return flat
 
 
 # A line of flat front matter: a key at the line's start, then ": " (or ":" at the end).
