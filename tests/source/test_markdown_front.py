@@ -228,3 +228,10 @@ def test_a_control_character_in_front_matter_is_dropped_not_an_internal_error(st
              "Đoạn văn một.\n", warned=warned)
     assert (a.title, a.byline, a.tags) == ("Tin nóng hôm nay", "Minh Anh", ("kinh tế", "xã hội"))
     assert any(f"U+{ord(stray):04X}" in w and "front matter" in w for w in warned), warned
+
+
+def test_toml_front_matter_nested_thousands_deep_is_an_input_error() -> None:
+    """helper-163: bantin.read raised a bare RecursionError (the API promises
+    BantinError; the command line said only "too deeply nested")."""
+    with pytest.raises(InputError, match="front matter not read: its TOML nests too deeply"):
+        read("+++\ntitle = \"Tin\"\nb = " + "[" * 5000 + "]" * 5000 + "\n+++\n\nĐoạn.\n")

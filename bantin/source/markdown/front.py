@@ -219,7 +219,12 @@ def toml_front(text: str, warn: Warn) -> tuple[dict[str, Any], str] | None:
         # (helper-79: refused whole), read as Markdown, said.
         warn(f"the block between the opening \"+++\" lines is not TOML ({str(e)[:80]}): read as Markdown")
         return None
-    return {k.strip().lower(): _as_yaml(v) for k, v in data.items()}, text[m.end():]
+    except RecursionError:  # "a = [[[[…" thousands deep (helper-163: a RecursionError from bantin.read)
+        raise InputError("front matter not read: its TOML nests too deeply") from None
+    try:
+        return {k.strip().lower(): _as_yaml(v) for k, v in data.items()}, text[m.end():]
+    except RecursionError:
+        raise InputError("front matter not read: its TOML nests too deeply") from None
 
 
 def _as_yaml(v: Any) -> Any:
