@@ -54,7 +54,11 @@ def digest(path: Path) -> str:
 def local_image(ref: str, folder: Path | None, warn: Warn, seen: Seen | None = None) -> Image | None:
     ref = ref.strip()
     shown = ref[:200]
-    parts = urlsplit(ref)
+    try:
+        parts = urlsplit(ref)
+    except ValueError:  # "http://a.vn[1]/x.png", "//[oops/x.png": a bracketed host that is no address
+        warn(f"image reference refused (not a valid address): {shown}")
+        return None
     if parts.scheme in ("http", "https", "ftp") or ref.startswith("//"):
         warn(f"remote image not fetched (a reader opens no network connection): {shown}")
         return None

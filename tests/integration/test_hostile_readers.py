@@ -329,3 +329,29 @@ def test_a_picture_path_that_is_a_pipe_or_a_folder_is_named_for_what_it_is(tmp_p
     assert a.title == "Tiêu đề"
     assert [m for m in said if m.startswith("image")] == [
         "image not a file: ong.png", "image not a file: thu-muc.png", "image not found: khong-co.png"]
+
+
+@pytest.mark.parametrize("where", ['<link rel="canonical" href="http://[oops/vu-lua-moi.html">',
+                                   '<link rel="canonical" href="https://a.vn[x]/vu-lua-moi.html">',
+                                   '<img src="http://a.vn[1]/x.png">', '<img src="//[oops/x.png">'])
+def test_an_address_urllib_refuses_costs_only_itself(where: str) -> None:
+    """helper-163: urllib raises ValueError for a bracketed host that is no IP
+    address ("http://a.vn[1]/x.png", "http://[oops/"), and a page's canonical link
+    or a picture's address of that shape was an internal error of the whole page
+    (of a Markdown file's raw <img> too)."""
+    html = page(f"<p>{PROSE * 3}</p>" + (where if where.startswith("<img") else "") + f"<p>{PROSE}</p>",
+                head='<meta charset="utf-8">' + (where if where.startswith("<link") else ""))
+    warned: list[str] = []
+    doc = api.read(html.encode(), source_format="html", warn=warned.append)
+    assert "xuống giống vụ lúa mới" in api.export(doc, "txt").decode()
+    if where.startswith("<img"):
+        assert any("image reference refused (not a valid address)" in w for w in warned), warned
+        md = api.read(f"# Vụ lúa mới\n\n{PROSE}\n\n{where}\n".encode(), source_format="md", warn=lambda _m: None)
+        assert PROSE.strip() in api.export(md, "txt").decode().replace("\n", " ")
+
+
+def test_a_cut_title_beside_an_address_urllib_refuses_stays_as_it_is() -> None:
+    from bantin.source.rules import slug_title
+
+    assert slug_title.completed("Nông dân xuống giống …", "http://[oops/nong-dan-xuong-giong-vu-lua-moi.html",
+                                [PROSE]) == "Nông dân xuống giống …"

@@ -261,10 +261,19 @@ def _site_name(name: str | None, host: str | None, vietnamese: bool, fallback: s
     return named[0]
 
 
+def _host(url: str) -> str | None:
+    """The address's host; None for an address urllib refuses ("http://[oops/a",
+    a bracketed host that is no IP address: helper-163, an internal error)."""
+    try:
+        return urlsplit(url).hostname
+    except ValueError:
+        return None
+
+
 def read_fields(page: Any, ld: LinkedData, url_hint: str | None = None) -> Fields:
     canonical = page.xpath("//link[@rel='canonical']/@href")
     url = (canonical[0].strip() if canonical else None) or meta(page, "og:url") or url_hint
-    host = urlsplit(url).hostname if url and "://" in url else None
+    host = _host(url) if url and "://" in url else None
     vietnamese = language(page) == "vi"
     sites = [_site_name(n, host, vietnamese, _SEPARATORS.split(n)[0]) for n in ld.sites]
     site_name = _site_name(meta(page, "og:site_name"), host, vietnamese)

@@ -50,7 +50,11 @@ def completed(title: str, url: str | None, texts: list[str]) -> str:
 def _cut_words(stem: str, url: str) -> list[str]:
     """The words of the address's name after those of ``stem``, or [] when the name
     does not open with them."""
-    name = unquote(urlsplit(url).path.rstrip("/").rsplit("/", 1)[-1]).lower()
+    try:
+        path = urlsplit(url).path
+    except ValueError:  # "http://[oops/…": no address urllib reads (helper-163)
+        return []
+    name = unquote(path.rstrip("/").rsplit("/", 1)[-1]).lower()
     slug = [w for w in re.split(r"[-_]+", _SLUG_END.sub("", name)) if w]
     if slug and _NUMBER.fullmatch(slug[-1]):
         slug.pop()  # the article's number, once: "…-giap-thin-2024-1962…" keeps its year
