@@ -90,8 +90,8 @@ def _trafilatura(page: Any, fast: bool) -> Any | None:
     from lxml import etree
 
     xml = trafilatura.extract(
-        copy.deepcopy(page), output_format="xml", include_images=True, include_tables=True, include_links=True,
-        include_formatting=True, include_comments=False, with_metadata=False, fast=fast,
+        _xml_named(copy.deepcopy(page)), output_format="xml", include_images=True, include_tables=True,
+        include_links=True, include_formatting=True, include_comments=False, with_metadata=False, fast=fast,
     )
     if not xml:
         return None
@@ -103,6 +103,19 @@ def _prose(main: Any | None) -> int:
     if main is None:
         return 0
     return sum(n for n in (len(words(" ".join(p.itertext()))) for p in main.iter("p")) if n >= _PROSE_WORDS)
+
+
+_TAG_NAME = re.compile(r"[^\W\d][\w.-]*\Z")
+
+
+def _xml_named(page: Any) -> Any:
+    """The page without elements whose names XML cannot hold, their text and
+    children kept: broken markup ("<body»›i<", "<i�g") gives lxml such tags, and
+    trafilatura, which writes its result as XML and parses it again, failed on
+    them (helper-163: an internal error, XMLSyntaxError)."""
+    for el in [e for e in page.iter() if isinstance(e.tag, str) and not _TAG_NAME.match(e.tag)]:
+        el.drop_tag()
+    return page
 
 
 def _extract(page: Any) -> Any:
