@@ -90,9 +90,10 @@ class Package:
         try:
             self.zip = zipfile.ZipFile(io.BytesIO(data))
             infos = self.zip.infolist()
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, OSError):
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, OSError, NotImplementedError):
             # A .doc saved under a .docx name is the common case: say what it is (a
-            # broken zip is only that).
+            # broken zip is only that; NotImplementedError: an entry that claims a zip
+            # version Python does not read, helper-163).
             what = None if data.startswith(b"PK") else kinds.not_text(data)
             raise InputError(what if what == kinds.PASSWORD
                              else f"not a Word file (.docx): {what or 'not a zip archive'}") from None
