@@ -106,15 +106,20 @@ def _prose(main: Any | None) -> int:
 
 
 _TAG_NAME = re.compile(r"[^\W\d][\w.-]*\Z")
+_ATTRIBUTE_NAME = re.compile(r"[^\W\d][\w.:-]*\Z")
 
 
 def _xml_named(page: Any) -> Any:
-    """The page without elements whose names XML cannot hold, their text and
-    children kept: broken markup ("<body»›i<", "<i�g") gives lxml such tags, and
-    trafilatura, which writes its result as XML and parses it again, failed on
-    them (helper-163: an internal error, XMLSyntaxError)."""
-    for el in [e for e in page.iter() if isinstance(e.tag, str) and not _TAG_NAME.match(e.tag)]:
-        el.drop_tag()
+    """The page without elements and attributes whose names XML cannot hold, an
+    element's text and children kept: broken markup ("<body»›i<", "<img src="a.png"
+    b.png">") and a script framework's attributes (Vue's ":src", "@click") give
+    lxml such names, and trafilatura, which writes its result as XML and parses it
+    again, failed on them (helper-163: an internal error, XMLSyntaxError)."""
+    for el in [e for e in page.iter() if isinstance(e.tag, str)]:
+        for name in [a for a in el.attrib if not _ATTRIBUTE_NAME.match(a)]:
+            del el.attrib[name]
+        if not _TAG_NAME.match(el.tag):
+            el.drop_tag()
     return page
 
 
