@@ -358,7 +358,7 @@ def test_a_cut_title_beside_an_address_urllib_refuses_stays_as_it_is() -> None:
 
 
 @pytest.mark.parametrize("odd", ["<body»›i<><p>giữa</p></body»›i<>", '<img src="a.png" b.png"> giữa',
-                                 '<img src="a.png" :src="anh" @click="mo"> giữa'])
+                                 '<img src="a.png" :src="anh" @click="mo"> giữa', '<img src="a.png" {"x": 1}> giữa'])
 def test_a_name_xml_cannot_hold_costs_the_page_nothing(odd: str) -> None:
     """helper-163: broken markup ("<body»›i<", an attribute 'b.png"') or a script
     framework's attributes (Vue's ":src", "@click") inside a heading give lxml a name

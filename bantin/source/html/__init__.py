@@ -116,8 +116,11 @@ def _xml_named(page: Any) -> Any:
     lxml such names, and trafilatura, which writes its result as XML and parses it
     again, failed on them (helper-163: an internal error, XMLSyntaxError)."""
     for el in [e for e in page.iter() if isinstance(e.tag, str)]:
-        for name in [a for a in el.attrib if not _ATTRIBUTE_NAME.match(a)]:
-            del el.attrib[name]
+        kept = [(k, v) for k, v in el.attrib.items() if _ATTRIBUTE_NAME.match(k)]
+        if len(kept) < len(el.attrib):
+            el.attrib.clear()  # lxml cannot address some such names one by one ("{")
+            for k, v in kept:
+                el.set(k, v)
         if not _TAG_NAME.match(el.tag):
             el.drop_tag()
     return page
