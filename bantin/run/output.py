@@ -69,19 +69,41 @@ def unwritable(folder: Path) -> str | None:
     line rather than one failure per input after every input was converted.
     Whatever the probe makes is removed, so a run that writes nothing leaves
     nothing."""
+    # Runs started together on one folder (CI's shards) race here: one makes the
+    # folder the other found missing, or removes the one it made while the other
+    # probes in it. Neither is a reason to refuse: try again.
+    for _ in range(RACES):
+        why = _probe(folder)
+        if why is not _RACED:
+            return why
+    return "another run kept making and removing the folder"
+
+
+RACES = 5
+_RACED = "raced"  # the probe lost a race with another run (``unwritable``)
+
+
+def _probe(folder: Path) -> str | None:
     made: list[Path] = []
+    probing = False
     try:
         for p in reversed([folder, *folder.parents]):
             if p.is_symlink() and not p.exists():
                 return f"{p} is a link to {os.readlink(p)}, which does not exist"
             if not p.exists():
-                p.mkdir()
+                try:
+                    p.mkdir()
+                except FileExistsError:
+                    continue  # another run made it meanwhile: it is not ours to remove
                 made.append(p)
         tmp = folder / f".bantin-probe-{os.urandom(4).hex()}"
+        probing = True
         os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644))
         tmp.unlink()
     except OSError as e:
         if e.errno == errno.ENOENT:  # not "No such file": the folder, or the one it would be made in, is there
+            if probing and not made and not folder.exists():
+                return _RACED  # another run removed the folder it had made, under this probe
             there = next((p for p in [folder, *folder.parents] if p.is_dir()), None)
             if there is not None:
                 where = "in it" if there == folder else f"in {there}"

@@ -713,8 +713,8 @@ def test_concurrent_shards_keep_every_manifest_entry(tmp_path):
                               "--shard", f"{i}/2", "-o", str(out), str(src)], stderr=subprocess.PIPE)
             for i in (1, 2)]
     for p in runs:
-        p.communicate(timeout=120)
-        assert p.returncode == 0
+        _, err = p.communicate(timeout=120)
+        assert p.returncode == 0, err.decode("utf-8", "replace")
     entries = json.loads((out / ".bantin-manifest.json").read_text())["entries"]
     assert len(entries) == 40
 
