@@ -73,14 +73,18 @@ def unwritable(folder: Path) -> str | None:
     # folder the other found missing, or removes the one it made while the other
     # probes in it. Neither is a reason to refuse: try again.
     for _ in range(RACES):
-        why = _probe(folder)
-        if why is not _RACED:
-            return why
+        try:
+            return _probe(folder)
+        except _Raced:
+            continue
     return "another run kept making and removing the folder"
 
 
 RACES = 5
-_RACED = "raced"  # the probe lost a race with another run (``unwritable``)
+
+
+class _Raced(Exception):
+    """The probe lost a race with another run (``unwritable`` tries again)."""
 
 
 def _probe(folder: Path) -> str | None:
@@ -103,7 +107,7 @@ def _probe(folder: Path) -> str | None:
     except OSError as e:
         if e.errno == errno.ENOENT:  # not "No such file": the folder, or the one it would be made in, is there
             if probing and not made and not folder.exists():
-                return _RACED  # another run removed the folder it had made, under this probe
+                raise _Raced from None  # another run removed the folder it had made, under this probe
             there = next((p for p in [folder, *folder.parents] if p.is_dir()), None)
             if there is not None:
                 where = "in it" if there == folder else f"in {there}"

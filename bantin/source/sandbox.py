@@ -14,10 +14,11 @@ import hashlib
 import os
 from collections.abc import Callable
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote
 
 from bantin.model import Image
 from bantin.model.images import DOCUMENT_PIXELS, MAX_BYTES, Budget, ImageError, load
+from bantin.source import addresses
 
 Warn = Callable[[str], None]
 
@@ -54,9 +55,8 @@ def digest(path: Path) -> str:
 def local_image(ref: str, folder: Path | None, warn: Warn, seen: Seen | None = None) -> Image | None:
     ref = ref.strip()
     shown = ref[:200]
-    try:
-        parts = urlsplit(ref)
-    except ValueError:  # "http://a.vn[1]/x.png", "//[oops/x.png": a bracketed host that is no address
+    parts = addresses.split(ref)
+    if parts is None:
         warn(f"image reference refused (not a valid address): {shown}")
         return None
     if parts.scheme in ("http", "https", "ftp") or ref.startswith("//"):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from reportlab.lib import colors
@@ -45,7 +45,7 @@ class Grid(_Table):
     # A long table's rows not yet in it, and how to make a table of rows that go
     # on (``LONG``): reportlab makes the rest of a table anew at every page it
     # breaks, so a table of 20,000 rows took a minute, 40,000 rows three (helper-163).
-    more: list[list[Any]] = []
+    more: Sequence[list[Any]] = ()
     grow: Callable[[list[list[Any]], int], Grid] | None = None
 
     def wrap(self, aW: float, aH: float) -> tuple[float, float]:  # noqa: N803 - reportlab's names

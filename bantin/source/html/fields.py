@@ -12,10 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlsplit
 
 from bantin.model.language import unmarked
 from bantin.model.outlets import outlet_key
+from bantin.source import addresses
 from bantin.source.html.boilerplate import INLINE, block_of, in_text
 from bantin.source.html.page import LinkedData, classes, key, language, lines_of_el, meta, squash, text_of_el, words
 
@@ -261,19 +261,11 @@ def _site_name(name: str | None, host: str | None, vietnamese: bool, fallback: s
     return named[0]
 
 
-def _host(url: str) -> str | None:
-    """The address's host; None for an address urllib refuses ("http://[oops/a",
-    a bracketed host that is no IP address: helper-163, an internal error)."""
-    try:
-        return urlsplit(url).hostname
-    except ValueError:
-        return None
-
-
 def read_fields(page: Any, ld: LinkedData, url_hint: str | None = None) -> Fields:
     canonical = page.xpath("//link[@rel='canonical']/@href")
     url = (canonical[0].strip() if canonical else None) or meta(page, "og:url") or url_hint
-    host = _host(url) if url and "://" in url else None
+    parts = addresses.split(url) if url and "://" in url else None
+    host = parts.hostname if parts else None
     vietnamese = language(page) == "vi"
     sites = [_site_name(n, host, vietnamese, _SEPARATORS.split(n)[0]) for n in ld.sites]
     site_name = _site_name(meta(page, "og:site_name"), host, vietnamese)

@@ -20,6 +20,7 @@ from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from bantin.model import Article, Span, Text, map_spans
+from bantin.source import addresses
 from bantin.typography.protect import MAILBOX, TLD
 
 _WEB = ("http", "https")
@@ -37,10 +38,8 @@ _ONE_SLASH = re.compile(r"(https?):/(?=[\w-]+\.)", re.IGNORECASE)
 def _scheme(url: str) -> str | None:
     """The address's scheme ("" for a relative one), None when it is no address
     at all ("http://[oops" makes urllib raise)."""
-    try:
-        return urlsplit(url).scheme.lower()
-    except ValueError:
-        return None
+    parts = addresses.split(url)
+    return parts.scheme.lower() if parts else None
 
 
 def _absolute(url: str | None) -> str | None:

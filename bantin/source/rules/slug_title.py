@@ -13,9 +13,10 @@ were printed with their "…" in every format and the PDF's outline (helper-138)
 from __future__ import annotations
 
 import re
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote
 
 from bantin.model.language import unmarked
+from bantin.source import addresses
 
 _CUT = re.compile(r"\s*(?:\.{3}|…)\s*$")
 _WORD = re.compile(r"\w+")
@@ -50,11 +51,10 @@ def completed(title: str, url: str | None, texts: list[str]) -> str:
 def _cut_words(stem: str, url: str) -> list[str]:
     """The words of the address's name after those of ``stem``, or [] when the name
     does not open with them."""
-    try:
-        path = urlsplit(url).path
-    except ValueError:  # "http://[oops/…": no address urllib reads (helper-163)
+    parts = addresses.split(url)
+    if parts is None:
         return []
-    name = unquote(path.rstrip("/").rsplit("/", 1)[-1]).lower()
+    name = unquote(parts.path.rstrip("/").rsplit("/", 1)[-1]).lower()
     slug = [w for w in re.split(r"[-_]+", _SLUG_END.sub("", name)) if w]
     if slug and _NUMBER.fullmatch(slug[-1]):
         slug.pop()  # the article's number, once: "…-giap-thin-2024-1962…" keeps its year
