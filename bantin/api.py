@@ -20,7 +20,7 @@ from bantin.nearest import hint
 from bantin.prepare import prepare
 from bantin.run import batch
 from bantin.run.convert import one_line
-from bantin.run.names import shown
+from bantin.run.names import shown, visible
 from bantin.run.report import Report
 from bantin.run.settings import MAX_EPOCH, TYPESET, Settings, source_date_epoch
 from bantin.source import codec, files
@@ -238,7 +238,8 @@ def convert(
     one per input); ``group_by`` ("outlet" or "tag") groups its entries.
 
     A failing input does not raise: it is reported in the returned ``Report``
-    (and as a line to ``on_message``), and the other inputs still convert.
+    (and as a line to ``on_message``, where control and bidirectional characters
+    are written escaped), and the other inputs still convert.
     Options that do not fit raise ``UsageError``; a bad style raises ``StyleError``.
     ``collect=False`` keeps only the counts in the returned report, so memory
     stays flat over any number of inputs. No output ever replaces a named input;
@@ -276,4 +277,7 @@ def convert(
         collect=collect, progress=progress, scheduler=scheduler, batch_size=batch_size, debug=debug,
         digest=digest, group_by=group_by, overwrite=overwrite,
     )
-    return batch.run(sources, settings, on_message or (lambda _msg: None))
+    say = on_message or (lambda _msg: None)
+    # Each message is a line to print: what it quotes of an input is shown escaped
+    # where a terminal would obey it (ESC, U+202E); the report keeps it as it is.
+    return batch.run(sources, settings, lambda msg: say(visible(msg)))

@@ -18,16 +18,20 @@ import click
 from bantin._version import __version__
 from bantin.errors import BantinWarning
 from bantin.run import interrupt
+from bantin.run.names import visible
 
 # What the commands do is in ``bantin.commands``, loaded when one runs: the
 # pipeline it imports would triple the time of ``bantin --help``.
 
 
 def _err(msg: str) -> None:
-    # Bytes, not text: a cp1252 or ascii stderr must not turn a Vietnamese file
-    # name into a UnicodeEncodeError.
+    # Every line bantin prints goes through here: what it quotes of an input (a
+    # file name, a picture's address) can hold ESC or U+202E, which the terminal
+    # or the CI log would obey; they are shown escaped, here rather than at each
+    # message. Bytes, not text: a cp1252 or ascii stderr must not turn a
+    # Vietnamese file name into a UnicodeEncodeError.
     sys.stderr.flush()
-    sys.stderr.buffer.write((msg + "\n").encode("utf-8", "replace"))
+    sys.stderr.buffer.write((visible(msg) + "\n").encode("utf-8", "replace"))
     sys.stderr.buffer.flush()
 
 

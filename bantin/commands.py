@@ -21,8 +21,8 @@ from bantin.digest.build import DIGEST_TITLE, explain
 from bantin.errors import InputError, StdoutError, StyleError, UsageError
 from bantin.model import Briefing, Document, articles_of
 from bantin.model.serialize import dumps
-from bantin.run.convert import friendly
-from bantin.run.names import shown
+from bantin.run.convert import WARNING_LIMIT, friendly, one_line
+from bantin.run.names import shown, visible_json
 from bantin.run.settings import split_meta
 from bantin.source import files
 from bantin.source.decode import check_encoding
@@ -95,7 +95,8 @@ def inspect(say: Say, inputs: Sequence[str], *, encoding: str, source_format: st
     read: list[tuple[str, Document]] = []
     for file in inputs:
         def warn(msg: str, file: str = file) -> None:
-            say(f"bantin: warning: {shown(file)}: read: {msg}")  # as export says it
+            # As export says it: one line, however many lines of the input it quotes.
+            say(f"bantin: warning: {shown(file)}: read: {one_line(msg, WARNING_LIMIT)}")
 
         try:
             data, fmt = files.load(file, source_format)
@@ -116,7 +117,9 @@ def inspect(say: Say, inputs: Sequence[str], *, encoding: str, source_format: st
             pairs = [(shown(f), a) for f, doc in read for a in articles_of(doc)]
             text = explain(Briefing(DIGEST_TITLE, tuple(a for _, a in pairs)), sheet.digest, [f for f, _ in pairs])
         try:
-            sys.stdout.buffer.write(text.encode("utf-8"))
+            # A terminal reads it: U+202E or U+0085 in a title is written "\u202e",
+            # the same JSON to a program.
+            sys.stdout.buffer.write(visible_json(text).encode("utf-8"))
             sys.stdout.buffer.flush()
         except OSError as e:
             stdout_failed(say, e)

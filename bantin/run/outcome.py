@@ -12,7 +12,7 @@ from typing import IO
 from bantin._version import __version__
 from bantin.errors import UsageError
 from bantin.run.convert import Result
-from bantin.run.names import shown
+from bantin.run.names import shown, visible_json
 from bantin.run.report import REPORT_HEAD, Report
 from bantin.run.settings import Settings
 
@@ -60,13 +60,14 @@ class Outcome:
         if self.collect:
             self.report.inputs.append(entry)
         if self._file is not None:
-            self._write(self._sep + json.dumps(entry.to_dict(), ensure_ascii=False))
+            # visible_json: a CI job that prints the report shows U+202E as "\u202e".
+            self._write(self._sep + visible_json(json.dumps(entry.to_dict(), ensure_ascii=False)))
             self._sep = ",\n    "
 
     def close(self, elapsed: float) -> Report:
         self.report.seconds = elapsed
         if self._file is not None and self._tmp is not None and self.path is not None:
-            tail = json.dumps(self.report.summary(), ensure_ascii=False, indent=2)[2:]
+            tail = visible_json(json.dumps(self.report.summary(), ensure_ascii=False, indent=2))[2:]
             self._write("\n  ],\n" + tail + "\n")
             try:
                 if self._file is not None:
