@@ -68,6 +68,11 @@ def local_image(ref: str, folder: Path | None, warn: Warn, seen: Seen | None = N
     if parts.scheme:  # file://, mailto: … whether or not there is a folder
         warn(f"image reference refused: {shown}")
         return None
+    if not parts.path:
+        # "#top", "?v=2", "": no file is named, wherever the input is (a Dask worker
+        # need not send the input back to the client for it).
+        warn(f"image reference refused ({_no_path(ref)}, not a file){': ' + shown if shown else ''}")
+        return None
     if folder is None:
         if seen is not None:
             seen.wanted.append(ref)
@@ -77,7 +82,7 @@ def local_image(ref: str, folder: Path | None, warn: Warn, seen: Seen | None = N
     if "\x00" in rel:
         warn(f"image reference refused (a NUL character in the path): {shown!r}")
         return None
-    if not rel or os.path.isabs(rel) or rel.startswith(("\\", "/")):
+    if os.path.isabs(rel) or rel.startswith(("\\", "/")):
         warn(f"image reference refused (an absolute path): {shown}")
         return None
     root = folder.resolve()
@@ -101,6 +106,12 @@ def local_image(ref: str, folder: Path | None, warn: Warn, seen: Seen | None = N
     if seen is not None:
         seen.images[key] = image
     return image
+
+
+def _no_path(ref: str) -> str:
+    """What a reference without a path is ("#top", "?v=2", ""), for the warning
+    that refuses it."""
+    return {"#": "a fragment", "?": "a query alone"}.get(ref[:1], "empty")
 
 
 def _read(target: Path, shown: str, warn: Warn) -> bytes | None:
