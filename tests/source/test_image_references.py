@@ -1,11 +1,13 @@
 """A picture reference the sandbox refuses is refused for what it is: "#top" is
-a fragment and "?v=2" a query, not absolute paths (helper-166)."""
+a fragment and "?v=2" a query, not absolute paths; a Word file's picture linked
+from a disk is not a network address (helper-166)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
+from word_docs import docx, p, picture
 
 from bantin import api
 from bantin.source.sandbox import Seen, local_image
@@ -46,3 +48,18 @@ def test_a_reference_naming_no_file_is_refused_with_no_folder_and_not_sent_back(
         assert warned == ["image reference refused (a fragment, not a file): #top",
                           "image reference refused (empty, not a file)"]
         assert seen.wanted == [] and seen.files == {}
+
+
+def test_a_word_picture_linked_from_a_disk_is_not_said_to_need_the_network() -> None:
+    rels = (("rIdWeb", "image", "https://cdn.example/lua.jpg", True),
+            ("rIdDisk", "image", "file:///C:/Anh/lua.jpg", True),
+            ("rIdNear", "image", "..\\Anh\\lua.jpg", True))
+    body = (p("Tiêu đề", style="Title") + p(PROSE) + p(picture("rIdWeb")) + p(picture("rIdDisk"))
+            + p(picture("rIdNear", link=True)) + p(picture("rIdGone", link=True)) + p(PROSE))
+    warned: list[str] = []
+    api.read(docx(body, rels=rels), source_format="docx", warn=warned.append)
+    assert [w for w in warned if "picture" in w] == [
+        "linked picture not read (a reader opens no network connection): https://cdn.example/lua.jpg",
+        "linked picture not read (not in the Word file; a reader opens nothing outside it): file:///C:/Anh/lua.jpg",
+        "linked picture not read (not in the Word file; a reader opens nothing outside it): ..\\Anh\\lua.jpg",
+        "linked picture rIdGone: the file has no such relationship; left out"], warned

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from bantin.errors import InputError
 from bantin.model import Image
 from bantin.model.images import MAX_BYTES, ImageError, load
+from bantin.source import addresses
 from bantin.source.docx.package import Package, ZipBomb
 from bantin.source.sandbox import Seen
 
@@ -27,14 +28,16 @@ class Pictures:
             self.warn(f"picture {rid[:40]}: the file has no such relationship; left out")
             return None
         if rel.external:
-            self.warn(f"linked picture not read (a reader opens no network connection): {rel.target[:200]}")
+            self.warn(f"linked picture not read ({_why_not(rel.target)}): {rel.target[:200]}")
             return None
         return self.part(rel.target)
 
     def linked(self, part: str, rid: str) -> None:
         rel = self.package.rels(part).get(rid)
-        target = rel.target[:200] if rel is not None else rid[:40]
-        self.warn(f"linked picture not read (a reader opens no network connection): {target}")
+        if rel is None:
+            self.warn(f"linked picture {rid[:40]}: the file has no such relationship; left out")
+            return
+        self.warn(f"linked picture not read ({_why_not(rel.target)}): {rel.target[:200]}")
 
     def part(self, name: str) -> Image | None:
         key = f"docx:{name}"
@@ -62,3 +65,13 @@ class Pictures:
         except InputError as e:  # this picture's part is damaged or too large
             self.warn(f"picture {name}: {e}")
         return None
+
+
+def _why_not(target: str) -> str:
+    """Why a picture linked from outside the file is not read: Word links a
+    picture on a disk ("file:///C:/Anh/lua.jpg", "..\\Anh\\lua.jpg") as often as
+    one on the web, and only the second would need the network."""
+    parts = addresses.split(target)
+    if target.startswith("//") or (parts is not None and parts.scheme.lower() in ("http", "https", "ftp")):
+        return "a reader opens no network connection"
+    return "not in the Word file; a reader opens nothing outside it"
