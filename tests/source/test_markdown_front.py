@@ -217,6 +217,15 @@ def test_broken_yaml_the_flat_reading_cannot_make_sense_of_stays_an_error(front:
         read(f"---\n{front}\n---\n\nĐoạn.\n")
 
 
+def test_broken_yaml_is_refused_with_its_problem_and_its_line() -> None:
+    # The first line of YAML's message is what it was reading ("while parsing a
+    # flow sequence"), which was all the error said: no reason, no line.
+    with pytest.raises(InputError) as e:
+        read("---\ntitle: [chưa đóng\ndate: : :\n---\n\nĐoạn.\n")
+    assert str(e.value) == ("front matter is not valid YAML (while parsing a flow sequence: expected ',' or ']', "
+                            "but got ':', line 3)")
+
+
 @pytest.mark.parametrize("stray", ["\x08", "\x1f", "\x7f", "\ufffe"])
 def test_a_control_character_in_front_matter_is_dropped_not_an_internal_error(stray: str) -> None:
     """helper-163: YAML's reader refuses the whole text for one character it calls

@@ -139,13 +139,16 @@ _UNPRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U
 def _not_yaml(raw: str, e: Exception, warn: Warn) -> dict[str, Any]:
     """Front matter YAML refused, read as flat "key: value" lines; an ``InputError``
     when it cannot be read that way either."""
-    said = str(e).splitlines()[0][:120]
-    flat = _flat(raw)
-    if flat is None:
-        raise InputError(f"front matter is not valid YAML: {said}") from None
+    # The problem, after what YAML was reading when it met it: the first line of
+    # str(e) is that context alone ("while parsing a flow sequence"), no reason.
+    problem, context = getattr(e, "problem", None), getattr(e, "context", None)
+    said = (f"{context}: {problem}" if problem and context else problem or str(e).splitlines()[0])[:160]
     mark = getattr(e, "problem_mark", None)
     # The file's line: the opening "---" is its first.
     where = f", line {mark.line + 2}" if mark is not None else ""
+    flat = _flat(raw)
+    if flat is None:
+        raise InputError(f"front matter is not valid YAML ({said}{where})") from None
     warn(f"front matter is not valid YAML ({said}{where}): read as plain \"key: value\" lines, each value "
          "up to the line's end (quote a value that holds \": \" to make it YAML)")
     return flat
