@@ -99,3 +99,36 @@ def test_the_api_s_message_lines_are_escaped_and_its_report_kept_as_it_is(tmp_pa
     assert any("bao\\u202ecod.txt: empty input" in m for m in messages), messages
     assert not any("\u202e" in m for m in messages)
     assert report.inputs[0].input == str(name)
+
+
+def test_one_failing_input_of_each_kind_is_one_line_naming_it_and_why(tmp_path):
+    from word_docs import docx, p
+
+    src = tmp_path / "vao"
+    src.mkdir()
+    (src / "tot.txt").write_text(ARTICLE, encoding="utf-8")
+    garbage = bytes(range(256)) * 8
+    made = {"rong.txt": b"", "rac.txt": garbage, "rac-web.html": garbage, "rac-word.docx": garbage,
+            "bom.docx": docx(p("Tiêu đề") + p(" " * 80_000_000)),  # 80 MB of document.xml
+            "anh.xyz": b"\x89PNG\r\n\x1a\n" + bytes(64),  # an extension no reader has
+            "dau.md": "---\ntitle: [chưa đóng\ndate: : :\n---\n\n# Tiêu đề\n\nĐoạn.\n".encode()}
+    for name, data in made.items():
+        (src / name).write_bytes(data)
+    (src / "thu-muc").mkdir()  # a folder given is walked: one that holds nothing is warned of
+    kinds = {"rong.txt": "empty input", "rac.txt": "binary file (contains NUL bytes); not a text article",
+             "rac-web.html": "binary file (contains NUL bytes); not a text article",
+             "rac-word.docx": "not a Word file (.docx): not a zip archive",
+             "bom.docx": "Word file part word/document.xml unpacks to more than 64 MB; a zip bomb is refused",
+             "anh.xyz": "a PNG picture, not an article",
+             # The problem and its line, not YAML's context alone ("while parsing a flow sequence").
+             "dau.md": "front matter is not valid YAML (while parsing a flow sequence: expected ',' or ']', "
+                       "but got ':', line 3)",
+             "khong-co.txt": "no such file"}
+    r = run_bantin("export", "-f", "txt", "-o", str(tmp_path / "ra"),
+                   *(str(src / n) for n in [*kinds, "thu-muc", "tot.txt"]))
+    assert r.returncode == 1 and b"Traceback" not in r.stderr
+    *lines, counts = r.stderr.decode("utf-8").splitlines()
+    assert lines == [*(f"bantin: error: {src / name}: {why}" for name, why in kinds.items()),
+                     f"bantin: warning: no input files in {src / 'thu-muc'}"]
+    assert counts.startswith("bantin: 1 converted, 8 failed, 0 skipped in ")
+    assert (tmp_path / "ra" / "tot.txt").is_file()
