@@ -19,10 +19,15 @@ _PICTOGRAPH = ("\u00a9\u00ae\u203c\u2049\u2122\u2139\u2194-\u21aa\u231a-\u23ff\u
 # The one exception is the zero-width joiner between two pictographs: it makes
 # 👨‍👩‍👧 one family, and without it the emoji is three faces in every format. A
 # joiner anywhere else (between letters, at a span's edge) still goes. Variation
-# selectors (U+FE0E, U+FE0F) are not Cf and are kept.
+# selectors (U+FE0E, U+FE0F) are not Cf and are kept. The bidirectional
+# isolates (U+2066–U+2069, which a right-to-left editor leaves around a pasted
+# name) go as the embeddings and overrides (U+202A–U+202E) do: Vietnamese runs
+# left to right, and in a PDF they are boxes or reorder the line. Tag characters
+# (U+E0020–U+E007F) are Cf too, but they spell a flag's region (🏴 of Scotland),
+# so they stay.
 INVISIBLE = re.compile(
-    "[\u0000-\u0008\u000e-\u001f\u007f-\u0084\u0086-\u009f\u00ad\u200b\u200c\u200e\u200f\u202a-\u202e"
-    "\u2060-\u2064\ufeff]"
+    "[\u0000-\u0008\u000e-\u001f\u007f-\u0084\u0086-\u009f\u00ad\u061c\u200b\u200c\u200e\u200f"
+    "\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]"
     f"|(?<![{_PICTOGRAPH}])(?<![{_PICTOGRAPH}][\ufe0e\ufe0f])\u200d|\u200d(?![{_PICTOGRAPH}])"
 )
 # Line and paragraph separators (vertical tab, form feed, NEL, U+2028, U+2029) end

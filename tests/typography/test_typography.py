@@ -42,6 +42,22 @@ def test_rule_applied_and_switched_off(rule, source, expected):
     assert pipeline(off)(source) == unicodedata.normalize("NFC", source)
 
 
+@pytest.mark.parametrize("source", [
+    "Ông \u2068Nguyễn Văn A\u2069 nói",  # an isolate a right-to-left editor left around a pasted name
+    "Ông \u2066Nguyễn Văn A\u2069 nói", "Ông \u2067Nguyễn Văn A\u2069 nói",
+    "Ông \u061cNguyễn Văn A\u206a nói", "Ông Nguyễn\ufff9 Văn A\ufffb nói",
+])
+def test_cleanup_drops_bidirectional_isolates(source):
+    """They are invisible in Vietnamese text, boxes in a PDF and reorder a line in
+    a terminal, as the embeddings and overrides (U+202A–U+202E) that already went."""
+    assert pipeline({k: k == "cleanup" for k in SWITCHES})(source) == "Ông Nguyễn Văn A nói"
+
+
+def test_cleanup_keeps_a_flags_tag_characters():
+    scotland = "\U0001f3f4\U000e0067\U000e0062\U000e0073\U000e0063\U000e0074\U000e007f"
+    assert pipeline({k: k == "cleanup" for k in SWITCHES})(f"Cờ {scotland} bay") == f"Cờ {scotland} bay"
+
+
 @pytest.mark.parametrize("text", ["nhiệm kỳ 2025-2030", "xi-nhan, vô-lăng", "ngày 15-10", "Hat-trick"])
 def test_hyphens_that_are_not_dashes(text):
     assert typo(text, nbsp=False) == text
