@@ -37,6 +37,9 @@ _BREAKS = re.compile("\r\n?|[\v\f\u2028\u2029]")
 # Data a program wrote (JSON) keeps U+2028 and U+2029 as they are: valid inside a
 # JSON string, and U+2028 is the model's line break; made "\n", the string broke.
 _PROGRAM_BREAKS = re.compile("\r\n?|[\v\f]")
+# A reader that places the separators itself (Markdown: a table row or a heading is
+# one line, and a separator in one is a space) has them all as they are.
+_LINE_ENDS = re.compile("\r\n?")
 _C1 = re.compile("[\x80-\x9f]")
 # Few enough bytes that are not UTF-8 to be strays in a UTF-8 file, not its encoding.
 STRAY_BYTES = 8
@@ -101,12 +104,16 @@ def _check_text_after_bom(data: bytes, encoding: str) -> None:
         raise InputError(f"binary file (a {encoding.upper()} byte-order mark, then no text); not a text article")
 
 
-def decode_reporting(data: bytes, encoding: str | None = None, mend: bool = True) -> Decoded:
+def decode_reporting(data: bytes, encoding: str | None = None, mend: bool = True,
+                     separators: bool = True) -> Decoded:
     """The text, the encoding that was detected (None when UTF-8 or named), and
     what was mended on the way. Without ``mend`` (data a program wrote, such as
     JSON, which is UTF-8 by its standard), auto mode takes UTF-8 (or a byte-order
     mark's encoding) as it is, and refuses what is not: a guess could change a
-    valid document's words ("¼¯û", valid UTF-8, reads as TCVN3 mojibake)."""
+    valid document's words ("¼¯û", valid UTF-8, reads as TCVN3 mojibake).
+    ``separators=False`` leaves the line and page separators (vertical tab, form
+    feed, U+2028, U+2029) in the text, for a reader that decides where they end a
+    line; CR and CRLF still become LF."""
     if not data.strip():
         raise InputError("empty input" if not data else "input is only white space")
     notes: list[str] = []
@@ -118,7 +125,8 @@ def decode_reporting(data: bytes, encoding: str | None = None, mend: bool = True
         decoded = _named_codec(data, named, encoding or named, notes)
     else:
         decoded = _auto(data, notes, mend)
-    text = unicodedata.normalize("NFC", (_BREAKS if mend else _PROGRAM_BREAKS).sub("\n", decoded.text))
+    ends = _LINE_ENDS if not separators else _BREAKS if mend else _PROGRAM_BREAKS
+    text = unicodedata.normalize("NFC", ends.sub("\n", decoded.text))
     c1 = sum(1 for c in _C1.findall(text) if ord(c) in legacy.WINDOWS_C1)  # five bytes are no character
     if c1:
         # No text means a C1 control code: these are Windows-1252's punctuation

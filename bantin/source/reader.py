@@ -35,11 +35,12 @@ class Context:
     # Outlet codes and names to read over the built-in table (a style sheet's [outlets]).
     outlets: Mapping[str, str] = field(default_factory=dict)
 
-    def text(self, data: bytes, mend: bool = True) -> str:
+    def text(self, data: bytes, mend: bool = True, separators: bool = True) -> str:
         """The bytes decoded as ``encoding`` asks; a detected legacy encoding and
         whatever was mended are reported, never silent. ``mend=False`` for data a
-        program wrote (``decode.decode_reporting``)."""
-        decoded = decode_reporting(data, self.encoding, mend)
+        program wrote, ``separators=False`` to keep the line and page separators
+        where they are (``decode.decode_reporting``)."""
+        decoded = decode_reporting(data, self.encoding, mend, separators)
         if decoded.detected is not None and not decoded.notes:
             self.warn(f"encoding detected: {NAMES.get(decoded.detected, decoded.detected.upper())} "
                       "(name it with --encoding to skip detection)")

@@ -216,3 +216,65 @@ def test_thousands_of_nested_marks_are_read_without_exhausting_the_stack() -> No
                       ("[" * 20000 + "ngoặc" + "](x)" * 3, "ngoặc"), ("_a " * 5000 + "giữa" + " b_" * 5000, "giữa")):
         a = read(f"# T\n\n{src}\n")
         assert word in api.export(a, "txt").decode()
+
+
+# The separators a text reader ends lines at: U+2028, U+2029, Word's manual line
+# break (vertical tab) and the form feed.
+SEPARATORS = ("\u2028", "\u2029", "\v", "\f")
+
+
+def test_a_separator_in_a_table_row_or_a_heading_is_a_space() -> None:
+    """helper-165: decoding made the separator a newline, which split the row (its
+    last cells a paragraph under the table) and the heading (its last words a
+    paragraph, out of the quote or the item that held it)."""
+    for sep in SEPARATORS:
+        a = read(f"# Giá{sep}xăng\n\n## Bảng{sep}giá\n\n| Mặt hàng | Giá |\n|---|---:|\n"
+                 f"| Xăng{sep}RON 95 | 25.000{sep}đồng |\n| Dầu | 21.000 |\n")
+        assert a.title == "Giá xăng", repr(sep)
+        heading, table = a.blocks
+        assert isinstance(heading, Heading) and text_of(heading.text) == "Bảng giá", repr(sep)
+        assert isinstance(table, Table) and table.align == ("left", "right"), repr(sep)
+        assert [[text_of(plain_text(c.blocks)) for c in row] for row in table.rows] == [
+            ["Mặt hàng", "Giá"], ["Xăng RON 95", "25.000 đồng"], ["Dầu", "21.000"]], repr(sep)
+        # In a quote and a list item the heading and the row stay where they are.
+        a = read(f"# Tin\n\n> ## Ý{sep}kiến\n>\n> | A | B |\n> |---|---|\n> | một{sep}hai | ba |\n\n"
+                 f"- ## Mục{sep}một\n- mục hai\n")
+        quote, listing = a.blocks
+        assert isinstance(quote, Quote) and isinstance(listing, ListBlock), repr(sep)
+        assert isinstance(quote.blocks[0], Heading) and text_of(quote.blocks[0].text) == "Ý kiến"
+        table = quote.blocks[1]
+        assert isinstance(table, Table) and text_of(plain_text(table.rows[1][0].blocks)) == "một hai"
+        first = listing.items[0].blocks
+        assert len(first) == 1 and isinstance(first[0], Heading) and text_of(first[0].text) == "Mục một"
+
+
+def test_a_separator_in_prose_still_ends_the_line() -> None:
+    """Outside rows and headings a separator is the line end it was: a soft break
+    between words in a paragraph, a list item's or a quote's (the line after it
+    goes on lazily), a new item when the next line opens one, a line of code."""
+    for sep in SEPARATORS:
+        a = read(f"# Tin\n\nHà{sep}Nội mưa.\n\n- Mục{sep}một\n- Hai{sep}- Ba\n\n> Câu{sep}nói.{sep}— Ông A\n\n"
+                 f"```\nx = 1{sep}y = 2\n```\n")
+        para, listing, quote, code = a.blocks
+        assert isinstance(para, Paragraph) and " ".join(text_of(para.text).split()) == "Hà Nội mưa.", repr(sep)
+        assert isinstance(listing, ListBlock) and [text_of(plain_text(i.blocks)) for i in listing.items] == [
+            "Mục một", "Hai", "Ba"], repr(sep)
+        assert isinstance(quote, Quote) and quote.attribution == "Ông A", repr(sep)
+        assert text_of(plain_text(quote.blocks)) == "Câu nói.", repr(sep)
+        assert isinstance(code, CodeBlock) and code.lines == ("x = 1", "y = 2"), repr(sep)
+
+
+def test_a_file_that_writes_its_lines_with_separators_keeps_them_as_line_ends() -> None:
+    """A file whose lines end with separators (Qt's editors copy paragraphs parted by
+    U+2029), rows written one after another and a heading followed by a block of its
+    own: each separator ends a line, or the heading would hold the article, and
+    the cells past the table's last column would be lost."""
+    for sep in SEPARATORS:
+        whole = read(sep.join(["# Tin", "Đoạn một.", "| A | B |", "|---|---|", "| 1 | 2 |", "## Mục", "Đoạn hai."]))
+        assert whole.title == "Tin", repr(sep)
+        assert [type(b).__name__ for b in whole.blocks] == ["Paragraph", "Table", "Heading", "Paragraph"], repr(sep)
+        rows = read(f"# Tin\n\n| A | B |\n|---|---|\n| 1 | 2 |{sep}| 3 | 4 |\n\n# Một{sep}## Hai\n\nHết.\n")
+        table, one, two, _end = rows.blocks
+        assert isinstance(table, Table) and [[text_of(plain_text(c.blocks)) for c in r] for r in table.rows] == [
+            ["A", "B"], ["1", "2"], ["3", "4"]], repr(sep)
+        assert [text_of(h.text) for h in (one, two) if isinstance(h, Heading)] == ["Một", "Hai"], repr(sep)

@@ -16,7 +16,7 @@ import re
 from typing import Any
 
 from bantin.model import Article, Block, Heading, ListBlock, Note, Outlet, Paragraph, Quote, text_of
-from bantin.source.markdown import dialects, front, newsroom, templates, title_block
+from bantin.source.markdown import dialects, front, newsroom, separators, templates, title_block
 from bantin.source.markdown.blocks import Builder, notes
 from bantin.source.markdown.inline import note_id
 from bantin.source.markdown.parse import parse, subtree
@@ -88,7 +88,7 @@ def _lede(given: str | None, blocks: list[Block]) -> tuple[str | None, list[Bloc
 
 
 def read(data: bytes, ctx: Context) -> Article:
-    text = ctx.text(data)
+    text = separators.placed(ctx.text(data, separators=False))
     hugo = front.toml_front(text, ctx.warn)
     if hugo is not None or front.opens_yaml(text):  # a site's page: its template syntax is the site's
         text = templates.rendered(hugo[1] if hugo is not None else text, ctx.warn)
