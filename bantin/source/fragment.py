@@ -9,10 +9,11 @@ are dropped with their contents. Structure that the model holds is kept:
 paragraphs, headings, lists (with ``start`` and ``type``), quotes, code, tables
 with merged cells, rules; emphasis, links, code, ``<sup>`` and ``<sub>`` within
 the text. An ``<img>`` becomes a figure, read through the sandbox like every
-image; a container holding one picture and a short text (``<figure>`` with its
-``<figcaption>``, or a ``<div>`` of a picture and its caption line) is that
-figure with that caption. Nesting deeper than the model keeps is flattened into
-paragraphs, never dropped.
+image, at the address a lazy loader or its ``<picture>`` keeps
+(``picture_address``, as the web page reader finds it); a container holding
+one picture and a short text (``<figure>`` with its ``<figcaption>``, or a
+``<div>`` of a picture and its caption line) is that figure with that caption.
+Nesting deeper than the model keeps is flattened into paragraphs, never dropped.
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ from bantin.model import (
 )
 from bantin.source.fragment_inline import HIDDEN, Item, Marks, Picture, picture, tidy
 from bantin.source.fragment_table import table
+from bantin.source.picture_address import picture_sources
 from bantin.source.reader import Context
 from bantin.source.rules.alt_text import alt_text
 from bantin.source.rules.caption import credited
@@ -194,7 +196,7 @@ class _Walker:
                 continue
             name = child.tag.lower() if isinstance(child.tag, str) else ""
             if name == "img":
-                out.append(picture(child.attrib))
+                out.append(picture(child.attrib, picture_sources(child)))
             elif name in ("br", "hr"):
                 out.append(m.span(" "))
             elif name and name not in HIDDEN:
@@ -221,7 +223,7 @@ class _Walker:
                 run = []
                 out += self.block(child, name, depth, level + 1)
             elif name == "img":
-                run.append(picture(child.attrib))
+                run.append(picture(child.attrib, picture_sources(child)))
             elif name == "br":
                 run.append(Span(" "))
             elif name and name not in HIDDEN:
@@ -311,7 +313,7 @@ class _Walker:
         caption = tidy([i for i in items if isinstance(i, Span)])
         if len(text_of(caption).split()) > _CAPTION_WORDS:
             return None
-        return figure(picture(pictures[0].attrib), caption, self.ctx)
+        return figure(picture(pictures[0].attrib, picture_sources(pictures[0])), caption, self.ctx)
 
 
 class _Tail:

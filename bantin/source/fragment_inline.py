@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import html as htmllib
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Any
 
 from bantin.model import Span, Text
+from bantin.source.picture_address import address
 
 # Elements whose contents are not the document's words.
 HIDDEN = frozenset({"script", "style", "template", "noscript", "iframe", "object", "embed", "svg", "canvas",
@@ -85,9 +87,10 @@ class Picture:
 Item = Span | Picture
 
 
-def picture(attrs: Any) -> Picture:
-    src = attrs.get("src") or attrs.get("data-src") or attrs.get("data-original") or ""
-    return Picture(str(src).strip(), " ".join(str(attrs.get("alt") or "").split()),
+def picture(attrs: Any, sources: Iterable[str | None] = ()) -> Picture:
+    """An ``<img>`` by its attributes, at the address a lazy loader's placeholder
+    hides (``sources``: the ``srcset`` of its ``<picture>``'s ``<source>`` elements)."""
+    return Picture(address(attrs.get, sources), " ".join(str(attrs.get("alt") or "").split()),
                    " ".join(str(attrs.get("title") or "").split()))
 
 

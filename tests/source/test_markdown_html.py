@@ -102,6 +102,34 @@ def test_remote_and_escaping_pictures_are_refused_with_a_warning(tmp_path: Path)
     assert any("NUL" in w for w in warned)
 
 
+def test_a_lazy_picture_is_read_at_its_real_address_under_the_sandbox(tmp_path: Path) -> None:
+    """A page saved as Markdown keeps its lazy pictures as the web reader reads them
+    (helper-165: the placeholder was the figure, a srcset alone none): data-src over
+    a placeholder src, the first of a srcset, a <picture>'s <source>, on a line of
+    their own or among the lines of an HTML block; the address found passes the
+    same sandbox as any Markdown picture."""
+    _png(tmp_path / "anh" / "that.png")
+    Pil.new("RGB", (30, 20), (10, 200, 10)).save(tmp_path / "anh" / "nho.png", "PNG")
+    Pil.new("RGB", (1, 1)).save(tmp_path / "placeholder.gif", "GIF")
+    _png(tmp_path.parent / "ngoai.png")
+    (tmp_path / "bai.md").write_text(
+        '# Ảnh\n\n<img data-src="anh/that.png" src="placeholder.gif" alt="Lười">\n\n'
+        '<img srcset="anh/nho.png 320w, anh/that.png 800w" alt="Bộ">\n\n'
+        '<picture><source srcset="anh/that.png 1x"><img src="data:image/gif;base64,R0lGOD" alt="Khung"></picture>\n\n'
+        '<figure>\n<picture>\n<source data-srcset="anh/nho.png">\n<img src="blank.gif" alt="Khối">\n</picture>\n'
+        "<figcaption>Chú thích.</figcaption>\n</figure>\n\n"
+        '<img data-src="../ngoai.png" src="placeholder.gif" alt="Ra ngoài">\n\n'
+        '<img data-original="https://cdn.example/a.jpg" src="placeholder.gif" alt="Từ xa">\n', encoding="utf-8")
+    warned: list[str] = []
+    a = api.read(tmp_path / "bai.md", warn=warned.append, typography=False)
+    figs = [b for b in a.blocks if isinstance(b, Figure)]
+    assert [(f.alt, f.image.width if f.image else None) for f in figs] == [
+        ("Lười", 60), ("Bộ", 30), ("Khung", 60), ("Khối", 30), ("Ra ngoài", None), ("Từ xa", None)]
+    assert text_of(figs[3].caption) == "Chú thích."
+    assert any("outside the input's folder): ../ngoai.png" in w for w in warned)
+    assert any("remote image not fetched" in w and "cdn.example/a.jpg" in w for w in warned)
+
+
 def test_html_lists_and_tables_keep_their_structure() -> None:
     html = ('<ol start="4" type="a"><li>bốn<ul><li>con</li></ul></li><li>năm</li></ol>'
             '<table><thead><tr><th>Tỉnh</th><th>Số</th></tr></thead>'

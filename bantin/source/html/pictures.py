@@ -1,7 +1,8 @@
 """Pictures as the page's markup pairs them with their captions.
 
 Each ``<img>`` is resolved first: lazy loaders keep the real address in
-``data-src``, ``data-original`` or a ``srcset`` and put a placeholder in ``src``.
+``data-src``, ``data-original`` or a ``srcset`` and put a placeholder in ``src``
+(``bantin.source.picture_address``, which Markdown's raw HTML reads too).
 Its caption is found by structure, never by address: the ``<figcaption>`` of its
 ``<figure>``, the other cells of a one-picture table (``table.picture``,
 ``tplCaption``, a ``td`` legend), or the caption element that follows the
@@ -23,17 +24,15 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
-from itertools import islice
 from typing import Any
 
 from bantin.source.html.page import classes, squash, text_of_el
+from bantin.source.picture_address import LAZY, SRCSETS, file_name, resolve
 from bantin.source.rules.alt_text import alt_text
 from bantin.source.rules.caption import split_credit
 
 TOKEN = "bantin-picture-{}.png"
 _TOKEN = re.compile(r"bantin-picture-(\d+)\.png$")
-_LAZY = ("data-src", "data-original", "data-lazy-src", "data-lazy", "data-url", "data-full-src", "data-echo")
-_PLACEHOLDER = re.compile(r"(?i)^data:|blank|placeholder|spacer|1x1|pixel|loading|lazy[-_.]?load|grey\.gif|empty")
 _CAPTION_CLASS = re.compile(r"caption|legend|chu-?thich|expnoedit|(?:img|image|photo|pic|fig)[-_]?(?:desc|text|note)"
                             r"|(?<![\w-])image(?![\w-])")
 _CREDIT_CLASS = re.compile(r"credit|copyright|photographer|author|source")
@@ -73,45 +72,6 @@ def clean_alt(alt: str | None) -> str:
     """Alt text without the markup some sites leave in it, or "" when it names a
     file or only counts pictures (:mod:`bantin.source.rules.alt_text`)."""
     return alt_text(squash(_TAG.sub(" ", html.unescape(alt or ""))))
-
-
-def _srcset_first(value: str | None) -> str | None:
-    if not value:
-        return None
-    first = value.split(",")[0].strip().split()
-    return first[0] if first else None
-
-
-def _file_name(src: str) -> str:
-    """What an address says of its picture: its file's name, not the folders it is in
-    (a page saved as "Vinamilk thay đổi logo … _files/a.jpg" or "Google Pixel 9 …
-    _files/b.jpg" lost its photos as logos and placeholders, helper-111)."""
-    if src.startswith("data:"):
-        return src
-    return src.split("?", 1)[0].split("#", 1)[0].rstrip("/").rsplit("/", 1)[-1]
-
-
-def resolve(img: Any) -> str:
-    """The real address of an image, lazy loaders' placeholders skipped."""
-    src = (img.get("src") or "").strip()
-    if src and not _PLACEHOLDER.search(_file_name(src)):
-        return src
-    for attr in _LAZY:
-        value = (img.get(attr) or "").strip()
-        if value and not value.startswith("data:"):
-            return value
-    for attr in ("data-srcset", "srcset"):
-        found = _srcset_first(img.get(attr))
-        if found and not found.startswith("data:"):
-            return found
-    # lxml may nest the <img> inside the <source> it follows.
-    picture = next((a for a in islice(img.iterancestors(), 2) if a.tag == "picture"), None)
-    if picture is not None:
-        for source in picture.iter("source"):
-            found = _srcset_first(source.get("data-srcset") or source.get("srcset"))
-            if found:
-                return found
-    return src
 
 
 def _declared_small(img: Any) -> bool:
@@ -206,7 +166,7 @@ def collect(page: Any) -> tuple[list[Picture], list[Any]]:
         hidden = img in scripted
         caption, credit, raw = _find_caption(img)
         marked = " ".join([classes(img)] + [classes(a) for a in list(img.iterancestors())[:3]])
-        named = _file_name(img.get("src") or "").lower()[-80:]
+        named = file_name(img.get("src") or "").lower()[-80:]
         # An inline picture whose bytes the reader cut (size.slim) is a photo; any
         # other data: address is a placeholder or an icon.
         inline = src.startswith("data:") and src.endswith(",")
@@ -220,7 +180,7 @@ def collect(page: Any) -> tuple[list[Picture], list[Any]]:
             hidden and (src in seen or src in shown))
         seen.add(src)
         img.set("src", TOKEN.format(len(out)))
-        for attr in (*_LAZY, "srcset", "data-srcset"):
+        for attr in (*LAZY, *SRCSETS):
             img.attrib.pop(attr, None)
         out.append(Picture(src, clean_alt(img.get("alt")), caption, credit, figure, raw))
         imgs.append(img)

@@ -5,8 +5,9 @@ too, as written; raw HTML tags met between the
 words are read, never printed: ``<em>``, ``<b>``, ``<code>``, ``<a href>``,
 ``<sup>`` and ``<sub>`` mark the words they hold, ``<br>`` is a space, a
 comment is nothing, and a ``<script>`` or ``<style>`` takes its contents with
-it. An image (Markdown's or an ``<img>``) is a picture: the paragraph's only
-content makes it a figure; among words it is its alt text. A footnote
+it. An image (Markdown's or an ``<img>``, at the address its lazy loader or
+its ``<picture>`` keeps, ``picture_address``) is a picture: the paragraph's
+only content makes it a figure; among words it is its alt text. A footnote
 reference is a span that names its note.
 """
 
@@ -50,6 +51,9 @@ class _Marks:
     links: list[str | None] = field(default_factory=list)
     html: dict[str, int] = field(default_factory=dict)
     html_links: list[str | None] = field(default_factory=list)
+    # The srcset of each <source> of the <picture> open here: where its <img>'s
+    # lazy loader keeps the real address. None outside a <picture>.
+    sources: list[str | None] | None = None
 
     def count(self, name: str) -> int:
         return self.html.get(name, 0)
@@ -151,7 +155,14 @@ def _tag(raw: str, m: _Marks, out: list[Item]) -> None:
         return  # a comment, a declaration, a processing instruction: not words
     if tag.name == "img" and not tag.closing:
         if m.count("hidden") == 0:
-            out.append(picture(tag.attrs))
+            out.append(picture(tag.attrs, m.sources or ()))
+        return
+    if tag.name == "picture":
+        m.sources = None if tag.closing else []
+        return
+    if tag.name == "source":
+        if m.sources is not None and not tag.closing:
+            m.sources.append(tag.attrs.get("data-srcset") or tag.attrs.get("srcset"))
         return
     if tag.name == "br":
         out.append(Break(True))
