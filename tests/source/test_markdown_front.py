@@ -143,12 +143,43 @@ def test_hostile_or_broken_yaml_is_one_clear_error(front: str) -> None:
      "https://bao-mau.example/b.html"),
     ("outlet: https://vnexpress.net", "https://vnexpress.net", None),  # outlet is taken as written
     ("source: 2024-05-01\npublisher: Báo Mẫu", "Báo Mẫu", None),  # a date names no outlet
-    ("source: ftp://x.vn/a\npublisher: Báo Mẫu", "Báo Mẫu", "ftp://x.vn/a"),
+    ("source: www.sggp.example/a.html\npublisher: SGGP", "SGGP", "www.sggp.example/a.html"),
 ])
 def test_the_outlet_from_source_or_publisher(front: str, outlet: str, url: str | None) -> None:
     warned: list[str] = []
     a = read(f"---\ntitle: Tin\n{front}\n---\n\nĐoạn văn của bài.\n", warned=warned)
     assert a.outlet is not None and a.outlet.name == outlet and a.url == url and warned == []
+
+
+@pytest.mark.parametrize("written", [
+    "javascript:alert(1)", "JavaScript:alert(document.cookie)", '"java\\tscript:alert(1)"', " vbscript:msgbox(1)",
+    "data:text/html;base64,PHNjcmlwdD4=", "file:///etc/passwd", "ftp://x.vn/a", "http://[oops/a.html",
+])
+def test_an_address_that_is_no_web_page_is_no_source(written: str) -> None:
+    """helper-165: "url: javascript:alert(1)" was printed as the source line
+    ("Nguồn: javascript:…"). An address whose scheme is not http or https (nor a
+    mailbox) is no article's address: dropped with one warning naming the field,
+    a ``source`` field's too (one written "scheme://…": another is an outlet's
+    name, as the newsroom's header writes it), and a ``source`` that is a web
+    address serves instead."""
+    for key in ("url", "source") if "://" in written else ("url",):
+        warned: list[str] = []
+        a = read(f"---\ntitle: Tin\n{key}: {written}\npublisher: Báo Mẫu\n---\n\nĐoạn văn.\n", warned=warned)
+        assert a.url is None and a.outlet is not None and a.outlet.name == "Báo Mẫu", (key, written)
+        assert len(warned) == 1 and warned[0].startswith(f"front matter {key}: ") and "not a web address" in warned[0]
+        shown = api.export(a, "txt").decode()
+        assert "script:" not in shown and "data:" not in shown and "file:" not in shown and "[oops" not in shown
+    warned = []
+    a = read(f"---\ntitle: Tin\nurl: {written}\nsource: https://bao.example/a.html\n---\n\nĐoạn.\n", warned=warned)
+    assert a.url == "https://bao.example/a.html" and len(warned) == 1
+
+
+def test_a_web_page_or_a_mailbox_is_a_source() -> None:
+    for written in ("https://bao.example/a.html", "HTTP://bao.example/a", "mailto:toasoan@bao.example",
+                    "www.bao.example/a.html", "/2025/03/bai-viet/"):
+        warned: list[str] = []
+        assert read(f"---\ntitle: Tin\nurl: {written}\n---\n\nĐoạn.\n", warned=warned).url == written
+        assert warned == []
 
 
 def test_front_matter_names_an_administrative_header_and_signature():

@@ -61,6 +61,25 @@ def test_base_href_comes_first_and_is_itself_resolved(tmp_path: Path) -> None:
     assert links["hướng dẫn"] == "https://vnexpress.net/luu-tru/2025/huong-dan.html?muc=ve#the"
 
 
+@pytest.mark.parametrize("written", ["javascript:alert(1)", "data:text/html,x", "vbscript:x", "file:///C:/tin.html"])
+def test_a_canonical_link_that_is_no_web_page_is_no_address(tmp_path: Path, written: str) -> None:
+    """helper-165: the page's address was whatever its canonical link said, and the
+    source line printed "javascript:…"; as the Markdown reader drops it from the
+    front matter, it is dropped with one warning naming the field, and og:url serves."""
+    canonical = f'<link rel="canonical" href="{written}">'
+    og = '<meta property="og:url" content="https://tuoitre.vn/a/b.htm">'
+    for head, url, field in ((canonical, None, '<link rel="canonical">'),
+                             (canonical + og, "https://tuoitre.vn/a/b.htm", '<link rel="canonical">'),
+                             (f'<meta property="og:url" content="{written}">', None, "og:url")):
+        warned: list[str] = []
+        doc = bantin.read(_page(tmp_path, head), warn=warned.append)
+        assert isinstance(doc, Article) and doc.url == url, head
+        assert [w for w in warned if "not a web address" in w] == [
+            f"{field}: {written!r} is not a web address (http, https or mailto); ignored"], head
+        if url:  # the links resolve against the address that is one
+            assert _links(_page(tmp_path, head))["bảng lộ trình"] == "https://tuoitre.vn/giao-thong/lo-trinh-456.html"
+
+
 @pytest.mark.parametrize("head", ["", '<link rel="canonical" href="/thoi-su/x.html">',
                                   '<base href="http://[không-phải-địa-chỉ">'])
 def test_without_an_absolute_address_links_stay_as_written(tmp_path: Path, head: str) -> None:

@@ -299,7 +299,7 @@ def read(data: bytes, ctx: Context) -> Article:
     standard_tags(page)
     badges.space(page)  # before the title, the sapo and trafilatura read the words
     ld = linked_data(page)
-    fields = read_fields(page, ld)
+    fields = read_fields(page, ld, warn=ctx.warn)
     date = page_date(page, ld)
     errorpage.check(page, fields.title, _marked(page, ld))
     if not fields.title:

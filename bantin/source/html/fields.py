@@ -10,6 +10,7 @@ the byline.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -261,9 +262,14 @@ def _site_name(name: str | None, host: str | None, vietnamese: bool, fallback: s
     return named[0]
 
 
-def read_fields(page: Any, ld: LinkedData, url_hint: str | None = None) -> Fields:
+def read_fields(page: Any, ld: LinkedData, url_hint: str | None = None,
+                warn: Callable[[str], None] = lambda _m: None) -> Fields:
     canonical = page.xpath("//link[@rel='canonical']/@href")
-    url = (canonical[0].strip() if canonical else None) or meta(page, "og:url") or url_hint
+    # The page's address, unless it is none a browser would show as a page
+    # ("javascript:…", "data:…"): then the next one, as the Markdown reader does.
+    named = (('<link rel="canonical">', canonical[0].strip() if canonical else None),
+             ("og:url", meta(page, "og:url")))
+    url = next((u for where, u in named if u and addresses.source_of(u, where, warn)), None) or url_hint
     parts = addresses.split(url) if url and "://" in url else None
     host = parts.hostname if parts else None
     vietnamese = language(page) == "vi"

@@ -35,16 +35,9 @@ _SCHEME_TYPO = re.compile(r"(https?)//(?=[\w-]+\.)", re.IGNORECASE)
 _ONE_SLASH = re.compile(r"(https?):/(?=[\w-]+\.)", re.IGNORECASE)
 
 
-def _scheme(url: str) -> str | None:
-    """The address's scheme ("" for a relative one), None when it is no address
-    at all ("http://[oops" makes urllib raise)."""
-    parts = addresses.split(url)
-    return parts.scheme.lower() if parts else None
-
-
 def _absolute(url: str | None) -> str | None:
     url = (url or "").strip()
-    return url if _scheme(url) in _WEB and urlsplit(url).netloc else None
+    return url if addresses.scheme(url) in _WEB and urlsplit(url).netloc else None
 
 
 def _join(against: str, href: str) -> str | None:
@@ -89,7 +82,7 @@ def _meant(href: str, against: str | None, home: bool) -> str:
     """The address ``href`` means (spaces around it dropped), or ``href``."""
     if href.startswith("\\\\"):
         return href  # a Windows share (\\server\share\a.pdf): no web address
-    scheme = _scheme(href) if href else None
+    scheme = addresses.scheme(href) if href else None
     if scheme is not None and scheme in _WEB:
         href = href.replace("\\", "/")  # http:\\baochinhphu.vn, as a browser reads it
         rest = href[len(scheme) + 1:]

@@ -33,6 +33,7 @@ from typing import Any
 from bantin.errors import InputError
 from bantin.model import Signature
 from bantin.model.dates import iso_date_ok, local_day
+from bantin.source import addresses
 from bantin.source.reader import distinct_tags
 from bantin.source.rules.signature import lines_of
 
@@ -369,12 +370,15 @@ def outlet(front: dict[str, Any], warn: Warn) -> str | None:
 
 
 def url(front: dict[str, Any], warn: Warn) -> str | None:
-    """The article's address: ``url``, else a ``source`` that is one."""
+    """The article's address: ``url``, else a ``source`` that is one; one that is no
+    web address ("javascript:…") is dropped with a warning (``addresses.source_of``)."""
     v = text(front, "url", warn)
-    if v:
+    if v and (v := addresses.source_of(v, "front matter url", warn)):
         return v
     source = front.get("source")
-    return " ".join(source.split()) if isinstance(source, str) and _ADDRESS.match(source.strip()) else None
+    if isinstance(source, str) and _ADDRESS.match(source.strip()):
+        return addresses.source_of(" ".join(source.split()), "front matter source", warn)
+    return None
 
 
 _ADDRESS = re.compile(r"(?:[a-z][a-z0-9+.-]*://|www\.)\S+$", re.IGNORECASE)
