@@ -26,10 +26,8 @@ from dataclasses import dataclass
 
 from bantin.errors import InputError
 from bantin.source import hints, kinds, legacy, mixed
+from bantin.source.byte_order import BOMS, CONTROLS, utf16_without_bom
 
-BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
-        (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
-_CONTROLS = frozenset(map(chr, range(32))) - {"\t", "\n", "\r", "\f", "\v"}
 # What ends a line besides LF and CR: Word's manual line break (vertical tab), a
 # page break (form feed), and Unicode's line and paragraph separators. (Not NEL,
 # U+0085: in Vietnamese text it is Windows-1252's "…" read as Latin-1.)
@@ -50,32 +48,6 @@ class Decoded:
     text: str
     detected: str | None = None  # a legacy encoding found by detection, or "utf-16-le"/"utf-16-be"
     notes: tuple[str, ...] = ()  # each mending, said once as a warning
-
-
-def utf16_without_bom(data: bytes) -> str | None:
-    """"utf-16-le" or "utf-16-be" when ``data`` is UTF-16 written without a
-    byte-order mark (some exporters and Windows tools do): the high byte of every
-    ASCII letter, digit and space is a NUL, so NULs fill one byte column (a third
-    of the pairs at least: Vietnamese text is mostly ASCII letters and spaces) and
-    much less the other (decomposed text's tone marks, U+0300 to U+0323, put a
-    NUL there), and the text decodes with hardly a control character. A binary
-    file puts its NULs anywhere. A last odd byte (a newline added by a tool that
-    knew no better) is dropped."""
-    data = data[: len(data) // 2 * 2]
-    sample = data[:65536]
-    pairs = len(sample) // 2
-    if pairs < 8:
-        return None
-    odd, even = sample[1::2].count(0), sample[0::2].count(0)
-    for nuls, others, codec in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
-        if nuls >= pairs / 3 and others * 4 <= nuls:
-            try:
-                text = data.decode(codec)
-            except UnicodeDecodeError:
-                return None
-            controls = sum(1 for c in text if c in _CONTROLS)
-            return None if controls * 1000 > len(text) else codec
-    return None
 
 
 def check_encoding(name: str) -> None:
@@ -268,7 +240,7 @@ def _strays(data: bytes) -> tuple[str, str] | None:
         mended = "".join(bytes([b]).decode("cp1252") for _, b in strays)
     except UnicodeDecodeError:
         return None
-    if any(c in _CONTROLS for c in mended):
+    if any(c in CONTROLS for c in mended):
         return None
     offsets = [len(text[:i].encode("utf-8", "surrogateescape")) for i, _ in strays]
     where = ", ".join(f"offset {o} (0x{b:02x}, “{m}”)" for o, (_, b), m in zip(offsets, strays, mended, strict=True))

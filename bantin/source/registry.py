@@ -18,7 +18,7 @@ from types import MappingProxyType
 from bantin import plugins
 from bantin.errors import InputError, UsageError
 from bantin.source import builtin
-from bantin.source.decode import BOMS
+from bantin.source.byte_order import BOMS
 from bantin.source.reader import Reader
 
 GROUP = "bantin.readers"

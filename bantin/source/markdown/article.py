@@ -16,7 +16,7 @@ import re
 from typing import Any
 
 from bantin.model import Article, Block, Heading, ListBlock, Note, Outlet, Paragraph, Quote, text_of
-from bantin.source.markdown import dialects, front, newsroom, separators, templates, title_block
+from bantin.source.markdown import dialects, front, front_syntax, newsroom, separators, templates, title_block
 from bantin.source.markdown.blocks import Builder, notes
 from bantin.source.markdown.inline import note_id
 from bantin.source.markdown.parse import parse, subtree
@@ -89,17 +89,17 @@ def _lede(given: str | None, blocks: list[Block]) -> tuple[str | None, list[Bloc
 
 def read(data: bytes, ctx: Context) -> Article:
     text = separators.placed(ctx.text(data, separators=False))
-    hugo = front.toml_front(text, ctx.warn)
-    if hugo is not None or front.opens_yaml(text):  # a site's page: its template syntax is the site's
+    hugo = front_syntax.toml_front(text, ctx.warn)
+    if hugo is not None or front_syntax.opens_yaml(text):  # a site's page: its template syntax is the site's
         text = templates.rendered(hugo[1] if hugo is not None else text, ctx.warn)
     # Pandoc's "%" title block, where a site's page has its front matter.
-    pandoc = title_block.read(text, ctx.warn) if hugo is None and not front.opens_yaml(text) else None
+    pandoc = title_block.read(text, ctx.warn) if hugo is None and not front_syntax.opens_yaml(text) else None
     if pandoc is not None:
         text = pandoc[1]
     text = dialects.read(text, ctx.warn)
     parsed = parse(text, front_matter=hugo is None and pandoc is None)
     meta: dict[str, Any] | None = hugo[0] if hugo is not None else pandoc[0] if pandoc is not None else (
-        front.load(parsed.front, ctx.warn) if parsed.front is not None else {})
+        front_syntax.load(parsed.front, ctx.warn) if parsed.front is not None else {})
     if meta is None:
         ctx.warn("the block between the opening \"---\" lines is not a YAML mapping: read as Markdown")
         parsed, meta = parse(text, front_matter=False), {}
