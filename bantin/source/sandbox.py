@@ -65,8 +65,8 @@ def local_image(ref: str, folder: Path | None, warn: Warn, seen: Seen | None = N
     if parts.scheme == "data":
         warn(f"inline data image not read: {shown[:60]}")
         return None
-    if parts.scheme:  # file://, mailto: … whether or not there is a folder
-        warn(f"image reference refused: {shown}")
+    if parts.scheme:  # file://, C:\…, mailto: … whether or not there is a folder
+        warn(f"image reference refused ({_scheme_reason(parts.scheme)}): {shown}")
         return None
     if not parts.path:
         # "#top", "?v=2", "": no file is named, wherever the input is (a Dask worker
@@ -106,6 +106,16 @@ def local_image(ref: str, folder: Path | None, warn: Warn, seen: Seen | None = N
     if seen is not None:
         seen.images[key] = image
     return image
+
+
+def _scheme_reason(scheme: str) -> str:
+    """Why an address with a scheme other than the web's names no picture beside
+    the input: "file:" and a Windows drive ("C:\\Anh\\a.jpg", which urllib reads
+    as scheme "c") name a place on some disk; the rest ("mailto:", "javascript:")
+    no file at all."""
+    if scheme.lower() == "file" or len(scheme) == 1:
+        return "an absolute path"
+    return f"a {scheme.lower()[:20]}: address, not a file"
 
 
 def _no_path(ref: str) -> str:

@@ -14,7 +14,10 @@ from bantin.source.sandbox import Seen, local_image
 
 PROSE = "Sáng nay, hội nghị đã diễn ra với nhiều nội dung quan trọng cho người dân cả nước."
 REFS = {"#anh-1": "(a fragment, not a file): #anh-1", "?v=2": "(a query alone, not a file): ?v=2",
-        "?v=2#x": "(a query alone, not a file): ?v=2#x", "/var/anh.png": "(an absolute path): /var/anh.png"}
+        "?v=2#x": "(a query alone, not a file): ?v=2#x", "/var/anh.png": "(an absolute path): /var/anh.png",
+        "file:///var/anh.png": "(an absolute path): file:///var/anh.png",
+        "C:/Anh/anh.png": "(an absolute path): C:/Anh/anh.png",
+        "mailto:toasoan@bao.vn": "(a mailto: address, not a file): mailto:toasoan@bao.vn"}
 
 
 def _html(refs: list[str]) -> bytes:

@@ -22,6 +22,7 @@ from pathlib import PurePath
 
 from bantin.model import Dateline, Outlet, Table
 from bantin.model.labels import by_number, is_addressee, is_mark
+from bantin.source import addresses
 from bantin.source.docx import own
 from bantin.source.docx.assemble import Looks, inferred_heading
 from bantin.source.docx.body import Item, Para, empty, one_line
@@ -122,7 +123,7 @@ class Finder:
             if it.role == "source":
                 field = own.source_field(self.take(i))  # an empty one (after a table) goes too
                 if field and field[0] == "url":
-                    self.front.url = field[1]
+                    self.front.url = addresses.source_of(field[1], "Source Note", self.warn)
                 elif field:
                     self.front.tags = distinct_tags(field[1].split(","))
             elif it.role == "author" and it.text and self.front.byline is None:
