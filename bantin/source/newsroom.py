@@ -17,7 +17,6 @@ from dataclasses import dataclass, field
 
 from bantin.errors import InputError
 from bantin.model import Article, Block, Dateline, Heading, Outlet, Paragraph, plain
-from bantin.source import addresses
 from bantin.source.reader import distinct_tags, dropped
 from bantin.source.rules import (
     admin_header,
@@ -328,13 +327,6 @@ def _blocks(units: list[str | Block]) -> tuple[Block, ...]:
     return tuple(out)
 
 
-def _address(f: Mapping[str, str], ctx: _Context) -> str | None:
-    """The header's "Link:" (else "URL:") when it is a web address; "javascript:…"
-    is dropped with a warning, as the Markdown and web readers drop theirs."""
-    given = f.get("link") or f.get("url")
-    return addresses.source_of(given, "header " + ("link" if f.get("link") else "url"), ctx.warn) if given else None
-
-
 def _from_header(h: header_block.Header, ctx: _Context) -> Article:
     f = h.fields
     source = f.get("source") or None
@@ -375,7 +367,7 @@ def _from_header(h: header_block.Header, ctx: _Context) -> Article:
         by=f.get("author") or None,
         date=stamp or (dateline.iso_date(published) if published else None),
         time=None if stamp else published,
-        url=_address(f, ctx),
+        url=h.address(ctx.warn),
         tags=tags,
         whole=bool(content),
     )

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+
+from bantin.source import addresses
 
 _KEY = re.compile(r"^(Title|Source|Link|URL|Published Date|Date|Author|Tags|Summary|Content)\s*:\s?(.*)$", re.I)
 _EMPTY = {"", "n/a", "na", "none", "null", "-"}
@@ -13,6 +16,13 @@ _EMPTY = {"", "n/a", "na", "none", "null", "-"}
 class Header:
     fields: dict[str, str]
     body: list[str]
+
+    def address(self, warn: Callable[[str], None]) -> str | None:
+        """The "Link:" (else "URL:") when it is a web address; "javascript:…" is
+        dropped with a warning, as the Markdown and web readers drop theirs."""
+        key = "link" if self.fields.get("link") else "url"
+        given = self.fields.get(key)
+        return addresses.source_of(given, f"header {key}", warn) if given else None
 
 
 def parse(lines: list[str]) -> Header | None:
