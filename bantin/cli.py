@@ -193,11 +193,12 @@ def styles() -> None:
 def _show_warning(message: Warning | str, category: type[Warning], filename: str, lineno: int,
                   file: object = None, line: str | None = None) -> None:
     """bantin's own warnings (a plug-in that failed to load) as one "bantin:
-    warning: …" line; any other warning as Python writes it."""
+    warning: …" line; any other warning as Python writes it, through ``_err``
+    too: a library's warning may quote the input (markup, a picture's name)."""
     if issubclass(category, BantinWarning):
         _err(f"bantin: warning: {message}")
     else:
-        sys.stderr.write(warnings.formatwarning(message, category, filename, lineno, line))
+        _err(warnings.formatwarning(message, category, filename, lineno, line).rstrip("\n"))
 
 
 def main() -> None:

@@ -132,3 +132,14 @@ def test_one_failing_input_of_each_kind_is_one_line_naming_it_and_why(tmp_path):
                      f"bantin: warning: no input files in {src / 'thu-muc'}"]
     assert counts.startswith("bantin: 1 converted, 8 failed, 0 skipped in ")
     assert (tmp_path / "ra" / "tot.txt").is_file()
+
+
+def test_a_librarys_warning_is_shown_not_obeyed(capfd):
+    # A library's warning may quote the input (markup, a picture's name): it goes
+    # through the same printer as bantin's own lines.
+    from bantin import cli
+
+    cli._show_warning(UserWarning("markup <img src='a\x1b[2J\u202e.png'>"), UserWarning, "lib.py", 7)
+    err = capfd.readouterr().err
+    assert "\x1b" not in err and "\u202e" not in err
+    assert "a\\x1b[2J\\u202e.png" in err and "UserWarning" in err and err.endswith("\n")
