@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from reportlab.lib import colors
@@ -13,6 +13,7 @@ from reportlab.platypus import Table as _Table
 from reportlab.platypus import TableStyle, XPreformatted
 
 from bantin.exporters import table_size
+from bantin.exporters.pdf.batch import Batched, batches
 from bantin.exporters.pdf.breaks import breakable
 from bantin.exporters.roles import CODE_GROUND, MM, Role
 from bantin.exporters.table_size import claim
@@ -25,55 +26,31 @@ PAD = 3.0  # a cell's left and right padding, points
 # column's first ("Thứ Sáu, 25/4 Chánh …", helper-146). Not stretched to the width,
 # where a column of figures would stand apart from its labels.
 AIR = 9.0
-# Body rows a long table is set with at a time (``Grid.more``): some pages' worth.
-LONG = 300
 LEAST = 26.0  # the narrowest column worth reading (a number of four digits at 9 pt, and its padding)
 
 
-class Grid(_Table):
+class Grid(Batched):
     """reportlab's table, whose rows break inside themselves only when one is
     taller than a whole page (a Word file's text in a one-cell layout table,
     helper-98: "tallest cell 906 points, too large", and no PDF). reportlab's own
     in-row splitting, once on, also cut rows of six lines at a page's foot and
-    repeated the header above the cut (helper-99)."""
+    repeated the header above the cut (helper-99). A long one is set ``LONG`` rows
+    at a time (``Batched``)."""
 
     nested = False  # in a cell of another table, whose own splitting comes first
     # The same table without its merges down the rows (``grid``): reportlab cannot
     # break a merged cell taller than a page (helper-102: a giant cell over two rows
     # left a piece of empty rows 850 points tall, and no PDF).
     unmerged: Callable[[], Grid] | None = None
-    # A long table's rows not yet in it, and how to make a table of rows that go
-    # on (``LONG``): reportlab makes the rest of a table anew at every page it
-    # breaks, so a table of 20,000 rows took a minute, 40,000 rows three (helper-163).
-    more: Sequence[list[Any]] = ()
-    grow: Callable[[list[list[Any]], int], Grid] | None = None
-
-    def wrap(self, aW: float, aH: float) -> tuple[float, float]:  # noqa: N803 - reportlab's names
-        w, h = super().wrap(aW, aH)
-        # Rows still to come never fit: the frame splits the table, and the split
-        # takes them in.
-        return (w, max(h, aH + 1)) if self.more else (w, h)
-
-    def _grown(self, aW: float, aH: float) -> Grid:  # noqa: N803 - reportlab's names
-        """This table with the next ``LONG`` rows of the rest in it, measured on
-        this one's canvas, as the frame measures what it splits."""
-        assert self.grow is not None
-        rows: list[list[Any]] = self._cellvalues
-        grown = self.grow([*rows, *self.more[:LONG]], int(getattr(self, "repeatRows", 0)))
-        grown.more, grown.grow, grown.nested = self.more[LONG:], self.grow, self.nested
-        canv = getattr(self, "canv", None)
-        if canv is not None:
-            grown.canv = canv
-        grown.wrap(aW, aH)
-        return grown
 
     def split(self, aW: float, aH: float) -> list[Any]:  # noqa: N803 - reportlab's names
-        if self.more and len(self._cellvalues) - int(getattr(self, "repeatRows", 0)) < LONG:
-            return self._grown(aW, aH).split(aW, aH)  # a page's worth of rows or less left in it
         # The row heights are the wrap's that came before (reportlab's own split
         # works them out again; doing it here too doubled a long table's cost).
         if self.unmerged is not None and self._giant_merge():
             return self.unmerged().split(aW, aH)
+        return super().split(aW, aH)
+
+    def pieces(self, aW: float, aH: float) -> list[Any]:  # noqa: N803 - reportlab's names
         repeated: int = getattr(self, "repeatRows", 0)  # reportlab sets it untyped
         heads = sum(float(h or 0.0) for h in self._rowHeights[:repeated])
         if heads > (self._page() or aH) / 3:
@@ -82,17 +59,13 @@ class Grid(_Table):
             # could not break at all (helper-102: no PDF on A5 and the nd30 sheet).
             self.repeatRows = 0
         parts = self._split(aW, aH)
-        if self.more and len(parts) == 1:  # every row in it fits: more of the rest comes in
-            return self._grown(aW, aH).split(aW, aH)
         for part in parts:  # reportlab makes the pieces anew: each is where the table was
             part.nested = self.nested
-        if self.more and parts:
-            parts[-1].more, parts[-1].grow = self.more, self.grow
         return parts
 
     def _split(self, aW: float, aH: float) -> list[Any]:  # noqa: N803 - reportlab's names
         self.splitInRow = 0
-        parts = list(super().split(aW, aH))
+        parts = list(_Table.split(self, aW, aH))
         # A table in a cell is split by the table around it, without a frame: the
         # room it is given is its page.
         page = self._page() or aH
@@ -111,7 +84,7 @@ class Grid(_Table):
             return []  # every row fits a page: the table moves on to the next
         self.splitInRow = 1
         try:
-            return list(super().split(aW, aH))
+            return list(_Table.split(self, aW, aH))
         finally:
             self.splitInRow = 0
 
@@ -242,21 +215,30 @@ def grid(t: Table, band: tuple[int, int], cells: dict[tuple[int, int], list[Any]
         last_row = min(len(t.rows), p.row + p.cell.rowspan) - 1
         if last_col > c or last_row > p.row:
             spans.append(("SPAN", (c, p.row), (last_col, last_row)))
-    merges_down = [s for s in spans if s[2][1] > s[1][1]]
     looks = (t, body_font, ink_colour, space_after, nested, PAD + room / 2)
     widths = [w + room for w in widths]
-    if spans or nested or len(data) <= t.header_rows + 2 * LONG:
-        table = _grid(data, widths, spans, *looks)
-    else:  # set ``LONG`` rows at a time (``Grid.more``)
-        head = t.header_rows + LONG
-        table = _grid(data[:head], widths, spans, *looks)
-        table.more = data[head:]
-        # The rest of a table is ruled as reportlab rules its own rest: its repeated
-        # header as the table's, else a hairline over its first row.
-        table.grow = lambda rows, header: _grid(rows, widths, [], *looks, header=header, top=False)
-    if merges_down:  # the words kept in the merge's first cell, each row ruled alone
-        table.unmerged = lambda: _grid(data, widths, [s for s in spans if s not in merges_down], *looks)
+
+    def batched(kept: list[tuple[Any, ...]]) -> Grid:
+        """The table, a long one set some pages of rows at a time (``Batched``); not
+        one in a cell, which the table around it splits, nor one with merged cells."""
+        (first, merged), *more = [(data, kept)] if nested or spans else batches(data, kept, t.header_rows)
+        table = _grid(list(first), widths, list(merged), *looks)
+        if more:
+            table.more = more
+            # The rest of a table is ruled as reportlab rules its own rest: its repeated
+            # header as the table's, else a hairline over its first row.
+            table.grow = lambda rows, header, merges: _grid(rows, widths, merges, *looks, header=header, top=False)
+        return table
+
+    table = batched(spans)
+    if any(down(s) for s in spans):  # the words kept in the merge's first cell, each row ruled alone
+        table.unmerged = lambda: batched([s for s in spans if not down(s)])
     return table
+
+
+def down(span: tuple[Any, ...]) -> bool:
+    """Is reportlab's merged cell merged down the rows?"""
+    return bool(span[2][1] > span[1][1])
 
 
 def _grid(data: list[list[Any]], widths: list[float], spans: list[tuple[Any, ...]], t: Table, body_font: str,
