@@ -1,7 +1,8 @@
 """Long tables in the PDF are set some pages of rows at a time (``pdf.batch``):
-a briefing's contents too (helper-164). reportlab made the rest of a table anew at
-every page it broke, so the time grew with the square of the rows: 20,000
-articles' contents took 183 s where 10,000 took 65 (``bench/long_pdf.py``). Set in
+a briefing's contents and a table with merged cells (helper-164). reportlab made
+the rest of a table anew at every page it broke, so the time grew with the square
+of the rows: 20,000 articles' contents took 183 s where 10,000 took 65, and 20,000
+rows with merged cells 136 s where 5,000 took 12 (``bench/long_pdf.py``). Set in
 batches, the pages break where they broke before and say the same words."""
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from helpers import pdftotext, require, run
 
 from bantin import api
 from bantin.exporters.pdf import batch
-from bantin.model import Article, Briefing, Paragraph, plain
+from bantin.model import Article, Briefing, Cell, Paragraph, Table, plain
 
 LONG_TITLE = " và những điều người đọc cần biết trước kỳ họp cuối năm của hội đồng"
 
@@ -25,6 +26,37 @@ def briefing(n: int) -> Briefing:
     return Briefing("Bản tin", tuple(
         Article(f"Tin số {i} về kinh tế vùng" + (LONG_TITLE if i % 9 == 4 else ""),
                 blocks=(Paragraph(plain(f"Nội dung tin {i}.")),)) for i in range(n)), date="2025-08-05")
+
+
+def cell(text: str, rowspan: int = 1, colspan: int = 1) -> Cell:
+    return Cell((Paragraph(plain(text)),), colspan=colspan, rowspan=rowspan)
+
+
+def merged(n: int, tall: int = 200, tall_rows: int = 30, every: int | None = 7) -> Article:
+    """Two header rows, the first with a cell across two columns, then ``n`` rows:
+    every ``every`` rows (or none) a cell down two rows and three rows on a cell across two,
+    and from row ``tall`` a cell down ``tall_rows`` rows (30 rows fit a page, over
+    where a batch of 25 rows would end; 40 do not, and are unmerged)."""
+    rows: list[tuple[Cell, ...]] = [(cell("Mục lớn", colspan=2), cell("Ghi chú")),
+                                    (cell("Mục"), cell("Tên"), cell("Ghi chú"))]
+    r = 0
+    while r < n:
+        if r == tall:
+            rows.append((cell(f"dọc {r}", rowspan=tall_rows), cell(f"a {r}"), cell(f"b {r}")))
+            rows += [(cell(f"a {k}"), cell(f"b {k}")) for k in range(r + 1, r + tall_rows)]
+            r += tall_rows
+        elif every and r % every == 0:
+            rows += [(cell(f"gộp {r}", rowspan=2), cell(f"a {r}"), cell(f"b {r}")),
+                     (cell(f"a {r + 1}"), cell(f"b {r + 1}"))]
+            r += 2
+        elif every and r % every == 3:
+            rows.append((cell(f"ngang {r}", colspan=2), cell(f"c {r}")))
+            r += 1
+        else:
+            rows.append((cell(f"x {r}"), cell(f"y {r}"), cell(f"z {r}")))
+            r += 1
+    return Article("Bảng gộp", blocks=(Paragraph(plain("Trước bảng.")), Table(tuple(rows), header_rows=2),
+                                       Paragraph(plain("Sau bảng."))))
 
 
 def pages(pdf: bytes, path: Path, layout: bool = False) -> list[str]:
@@ -85,6 +117,39 @@ def test_the_contents_in_batches_reads_as_in_one_table(tmp_path: Path, monkeypat
               for m in re.finditer(r"^Tin số (\d+) về", p, re.M)}
     assert [i for i, _ in listed] == list(range(n))
     assert all(page == starts[i] for i, page in listed), [(i, p, starts[i]) for i, p in listed if p != starts[i]][:3]
+
+
+def test_a_long_table_with_merged_cells_is_set_a_few_pages_at_a_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Before, a table with a merged cell was never batched: 700 rows made a table
+    of 702 rows, then each page's rest anew."""
+    made = rows_made(monkeypatch)
+    api.export(merged(700), "pdf", warn=lambda _m: None)
+    # The rest of a batch and the next, under the header of two rows (a batch ends a
+    # row late under a cell down two rows).
+    assert made and max(made) <= 2 * batch.LONG + 3, max(made)
+
+
+@pytest.mark.parametrize("doc", [merged(700), merged(700, tall=400, tall_rows=40, every=None)],
+                         ids=["merged", "unmerged-late"])
+def test_merged_cells_in_batches_read_as_in_one_table(doc: Article, tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """Batches of 25 rows and one table: the same pages and text, each cell's words
+    once and in order (a batch never cuts a merged cell), the header on every page.
+    A cell down 40 rows is taller than a page: reportlab cannot break it, and the
+    whole table's first split, measuring up to the first cell merged down the rows,
+    unmerged them all (helper-102); in batches the batch bringing it in does."""
+    whole = pages(export(doc, 10**6, monkeypatch), tmp_path / "whole.pdf", layout=True)
+    cut = pages(export(doc, 25, monkeypatch), tmp_path / "cut.pdf", layout=True)
+    assert len(cut) == len(whole) > 10 and cut == whole
+    text = "\n".join(cut)
+    for word in ("gộp", "ngang", "dọc", "a", "x"):
+        found = [int(k) for k in re.findall(rf"(?<!\w){word} ?(\d+)", text)]  # poppler joins "x 2"
+        assert found == sorted(set(found)), word
+    table = doc.blocks[1]
+    assert isinstance(table, Table)
+    cells = [c.replace(" ", "") for c in re.findall(r"(?<!\w)(?:[abcxyz]|gộp|ngang|dọc) ?\d+", text)]
+    assert len(cells) == len(set(cells)) == sum(len(row) for row in table.rows[2:])
+    assert all("Mục lớn" in p and "Tên" in p for p in cut if re.search(r"(?<!\w)[xa] ?\d+", p))
 
 
 def test_a_batch_ends_only_where_no_merged_cell_goes_on() -> None:

@@ -42,6 +42,11 @@ class Grid(Batched):
     # break a merged cell taller than a page (helper-102: a giant cell over two rows
     # left a piece of empty rows 850 points tall, and no PDF).
     unmerged: Callable[[], Grid] | None = None
+    # No cell merged down the rows in the rows set before this table's (a long
+    # table's rest, ``Batched``): the whole table's first split would have measured
+    # up to its first such cell, and unmerged them all, so the batch that brings
+    # one in may still unmerge them.
+    unmerging = False
 
     def split(self, aW: float, aH: float) -> list[Any]:  # noqa: N803 - reportlab's names
         # The row heights are the wrap's that came before (reportlab's own split
@@ -49,6 +54,31 @@ class Grid(Batched):
         if self.unmerged is not None and self._giant_merge():
             return self.unmerged().split(aW, aH)
         return super().split(aW, aH)
+
+    def carry(self, rest: Batched) -> None:
+        super().carry(rest)
+        if isinstance(rest, Grid):
+            rest.unmerging = self.unmerging
+
+    def _grown(self, aW: float, aH: float) -> Batched:  # noqa: N803 - reportlab's names
+        grown = super()._grown(aW, aH)
+        if self.unmerging and isinstance(grown, Grid):
+            if any(down(m) for m in grown.merges()):
+                grown.unmerged = grown._unmerged
+            else:
+                grown.unmerging = True
+        return grown
+
+    def _unmerged(self) -> Grid:
+        """This table and the rows to come without their merges down the rows."""
+        assert self.grow is not None
+        table = self.grow(self._cellvalues, int(self.repeatRows), [m for m in self.merges() if not down(m)])
+        table.more = [(rows, [m for m in merges if not down(m)]) for rows, merges in self.more]
+        table.grow = self.grow
+        if hasattr(self, "canv"):
+            table.canv = self.canv
+        assert isinstance(table, Grid)
+        return table
 
     def pieces(self, aW: float, aH: float) -> list[Any]:  # noqa: N803 - reportlab's names
         repeated: int = getattr(self, "repeatRows", 0)  # reportlab sets it untyped
@@ -220,8 +250,8 @@ def grid(t: Table, band: tuple[int, int], cells: dict[tuple[int, int], list[Any]
 
     def batched(kept: list[tuple[Any, ...]]) -> Grid:
         """The table, a long one set some pages of rows at a time (``Batched``); not
-        one in a cell, which the table around it splits, nor one with merged cells."""
-        (first, merged), *more = [(data, kept)] if nested or spans else batches(data, kept, t.header_rows)
+        one in a cell, which the table around it splits."""
+        (first, merged), *more = [(data, kept)] if nested else batches(data, kept, t.header_rows)
         table = _grid(list(first), widths, list(merged), *looks)
         if more:
             table.more = more
@@ -233,6 +263,7 @@ def grid(t: Table, band: tuple[int, int], cells: dict[tuple[int, int], list[Any]
     table = batched(spans)
     if any(down(s) for s in spans):  # the words kept in the merge's first cell, each row ruled alone
         table.unmerged = lambda: batched([s for s in spans if not down(s)])
+        table.unmerging = bool(table.more) and not any(down(s) for s in table.merges())
     return table
 
 
