@@ -129,15 +129,18 @@ def test_a_long_table_with_merged_cells_is_set_a_few_pages_at_a_time(monkeypatch
     assert made and max(made) <= 2 * batch.LONG + 3, max(made)
 
 
-@pytest.mark.parametrize("doc", [merged(700), merged(700, tall=400, tall_rows=40, every=None)],
-                         ids=["merged", "unmerged-late"])
+@pytest.mark.parametrize("doc", [merged(700), merged(700, tall=400, tall_rows=40, every=None),
+                                 merged(700, tall=200, tall_rows=40)],
+                         ids=["merged", "unmerged-late", "unmerged-after-merges"])
 def test_merged_cells_in_batches_read_as_in_one_table(doc: Article, tmp_path: Path,
                                                       monkeypatch: pytest.MonkeyPatch) -> None:
     """Batches of 25 rows and one table: the same pages and text, each cell's words
     once and in order (a batch never cuts a merged cell), the header on every page.
     A cell down 40 rows is taller than a page: reportlab cannot break it, and the
-    whole table's first split, measuring up to the first cell merged down the rows,
-    unmerged them all (helper-102); in batches the batch bringing it in does."""
+    split that first measures it sets the table from there on without its merges
+    down the rows (helper-102), in batches as in one table. After cells down two
+    rows, only the whole table's first split could unmerge, reportlab measured it no
+    further than the page's last such cell, and there was no PDF (helper-167)."""
     whole = pages(export(doc, 10**6, monkeypatch), tmp_path / "whole.pdf", layout=True)
     cut = pages(export(doc, 25, monkeypatch), tmp_path / "cut.pdf", layout=True)
     assert len(cut) == len(whole) > 10 and cut == whole
@@ -150,6 +153,41 @@ def test_merged_cells_in_batches_read_as_in_one_table(doc: Article, tmp_path: Pa
     cells = [c.replace(" ", "") for c in re.findall(r"(?<!\w)(?:[abcxyz]|gộp|ngang|dọc) ?\d+", text)]
     assert len(cells) == len(set(cells)) == sum(len(row) for row in table.rows[2:])
     assert all("Mục lớn" in p and "Tên" in p for p in cut if re.search(r"(?<!\w)[xa] ?\d+", p))
+
+
+def test_a_merged_cell_taller_than_a_page_after_smaller_ones_is_unmerged(tmp_path: Path) -> None:
+    """60 rows, no batches: cells down two rows at rows 3 and 10, then one of long
+    text down 40 rows from row 40. reportlab measured the rows only to the first
+    page's last merged cell; the giant one, taller than a page, was measured by the
+    rest's split, which could not unmerge it: no PDF ("cannot lay out the page";
+    in a longer table, a TypeError; helper-167). Now the rest is set without its
+    merges down the rows (helper-102): the words in the merge's first row."""
+    from helpers import assert_in_order, model_words
+
+    long = " ".join(f"chữ{k}" for k in range(400))
+    rows: list[tuple[Cell, ...]] = [(cell("Mục"), cell("Tên"), cell("Ghi chú"))]
+    r = 0
+    while r < 60:
+        if r in (3, 10):
+            rows += [(cell(f"gộp{r}", rowspan=2), cell(f"a{r}"), cell(f"b{r}")),
+                     (cell(f"a{r + 1}"), cell(f"b{r + 1}"))]
+            r += 2
+        elif r == 40:
+            rows.append((cell(long, rowspan=40), cell(f"a{r}"), cell(f"b{r}")))
+            rows += [(cell(f"a{k}"), cell(f"b{k}")) for k in range(r + 1, r + 40)]
+            r += 40
+        else:
+            rows.append((cell(f"x{r}"), cell(f"y{r}"), cell(f"z{r}")))
+            r += 1
+    doc = Article("Bảng gộp", blocks=(Paragraph(plain("Trước bảng.")), Table(tuple(rows), header_rows=1),
+                                      Paragraph(plain("Sau bảng."))))
+    text = "\n".join(pages(api.export(doc, "pdf", warn=lambda _m: None, epoch=0), tmp_path / "giant.pdf", layout=True))
+    # The cells beside the merge's first row are read into its lines (helper-102).
+    beside = {"a40", "b40"}
+    assert all(w in text for w in beside)
+    assert_in_order([w for w in model_words(doc) if w not in beside], text, "pdf")
+    # Unmerged: every word of the giant cell before the second row it spanned.
+    assert text.index("chữ399") < text.index("a41")
 
 
 def test_a_batch_ends_only_where_no_merged_cell_goes_on() -> None:

@@ -38,15 +38,14 @@ class Grid(Batched):
     at a time (``Batched``)."""
 
     nested = False  # in a cell of another table, whose own splitting comes first
-    # The same table without its merges down the rows (``grid``): reportlab cannot
-    # break a merged cell taller than a page (helper-102: a giant cell over two rows
-    # left a piece of empty rows 850 points tall, and no PDF).
+    # The same table without its merges down the rows (``grid``; a split's rest and
+    # a long table's next batch, ``_unmerged``): reportlab cannot break a merged cell
+    # taller than a page (helper-102: a giant cell over two rows left a piece of empty
+    # rows 850 points tall, and no PDF). reportlab measures a table's rows only until
+    # a page is full and the merged cells begun in it end: one further down is
+    # measured, and found, by the split of the rest that reaches it, so every rest
+    # can unmerge (helper-167: a giant cell after smaller ones gave no PDF).
     unmerged: Callable[[], Grid] | None = None
-    # No cell merged down the rows in the rows set before this table's (a long
-    # table's rest, ``Batched``): the whole table's first split would have measured
-    # up to its first such cell, and unmerged them all, so the batch that brings
-    # one in may still unmerge them.
-    unmerging = False
 
     def split(self, aW: float, aH: float) -> list[Any]:  # noqa: N803 - reportlab's names
         # The row heights are the wrap's that came before (reportlab's own split
@@ -55,18 +54,10 @@ class Grid(Batched):
             return self.unmerged().split(aW, aH)
         return super().split(aW, aH)
 
-    def carry(self, rest: Batched) -> None:
-        super().carry(rest)
-        if isinstance(rest, Grid):
-            rest.unmerging = self.unmerging
-
     def _grown(self, aW: float, aH: float) -> Batched:  # noqa: N803 - reportlab's names
         grown = super()._grown(aW, aH)
-        if self.unmerging and isinstance(grown, Grid):
-            if any(down(m) for m in grown.merges()):
-                grown.unmerged = grown._unmerged
-            else:
-                grown.unmerging = True
+        if self.unmerged is not None and isinstance(grown, Grid):
+            grown.unmerged = grown._unmerged
         return grown
 
     def _unmerged(self) -> Grid:
@@ -91,6 +82,8 @@ class Grid(Batched):
         parts = self._split(aW, aH)
         for part in parts:  # reportlab makes the pieces anew: each is where the table was
             part.nested = self.nested
+            if self.unmerged is not None:
+                part.grow, part.unmerged = self.grow, part._unmerged
         return parts
 
     def _split(self, aW: float, aH: float) -> list[Any]:  # noqa: N803 - reportlab's names
@@ -126,7 +119,9 @@ class Grid(Batched):
             self.splitInRow = 0
 
     def _giant_merge(self) -> bool:
-        """Is a cell merged down the rows taller than a page (with the header)?"""
+        """Is a cell merged down the rows taller than a page (with the header)? A
+        row reportlab has not measured yet counts nothing: a cell in such rows lies
+        past this split, and the split of the rest that reaches it finds it."""
         heights = [h or 0.0 for h in self._rowHeights]
         room = (self._page() or math.inf) - sum(heights[:self.repeatRows])
         return any(span and span[3] > span[1] and sum(heights[span[1]:span[3] + 1]) > room
@@ -255,15 +250,15 @@ def grid(t: Table, band: tuple[int, int], cells: dict[tuple[int, int], list[Any]
         table = _grid(list(first), widths, list(merged), *looks)
         if more:
             table.more = more
-            # The rest of a table is ruled as reportlab rules its own rest: its repeated
-            # header as the table's, else a hairline over its first row.
-            table.grow = lambda rows, header, merges: _grid(rows, widths, merges, *looks, header=header, top=False)
+        # The rest of a table (a batch's, or one unmerged, ``Grid.unmerged``) is ruled
+        # as reportlab rules its own rest: its repeated header as the table's, else a
+        # hairline over its first row.
+        table.grow = lambda rows, header, merges: _grid(rows, widths, merges, *looks, header=header, top=False)
         return table
 
     table = batched(spans)
     if any(down(s) for s in spans):  # the words kept in the merge's first cell, each row ruled alone
         table.unmerged = lambda: batched([s for s in spans if not down(s)])
-        table.unmerging = bool(table.more) and not any(down(s) for s in table.merges())
     return table
 
 
