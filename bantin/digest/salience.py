@@ -123,7 +123,12 @@ _LEANS = re.compile(
     # "Hậu quả, cả ba người bị thương nặng": the result of what was told before.
     r"hậu quả(?=\s*,|\s+là\b)|"
     # "Vài giờ sau" counts from an event told before; "Một năm trước" from today.
-    r"(?:một|hai|vài|ít) (?:phút|tiếng|giờ|ngày|hôm|tuần|tháng|năm) sau)\b"
+    r"(?:một|hai|vài|ít) (?:phút|tiếng|giờ|ngày|hôm|tuần|tháng|năm) sau|"
+    # So does "Khoảng 20 phút sau khi máy bay cất cánh, …" (which plane? The
+    # EgyptAir entry showed another flight's bomb as its own); "30 năm sau ngày thống
+    # nhất" names what it counts from.
+    r"(?:(?:khoảng|chừng|gần|hơn|chỉ|chưa đầy|chưa tới|chưa đến)\s+)?\d{1,3}(?:[.,]\d+)?\s+"
+    r"(?:giây|phút|tiếng|giờ|ngày|hôm|tuần|tháng|năm)\s+sau(?=\s*,|\s+khi\b))\b"
     # A subject that points back: "Hãng công nghệ này …", "Cậu ấy …", "Thông tin này …",
     # after an opening phrase too: "Tối 17/5, người này …", "Tính đến quý 1, thị trường này …".
     r"|^[\"“(]?(?:[^,.;:!?…\"“”]{1,40},\s+)?(?:[^\W\d_]+\s+){1,4}(?:này|ấy)\b"

@@ -357,6 +357,11 @@ def test_a_filler_is_no_key_point_even_with_words_to_spare(monkeypatch):
     # an opener that points at what came before
     ("Cụ thể, Tập đoàn ANA sẽ mua lại 8,8% cổ phần của hãng hàng không Vietnam Airlines.", True),
     ("Vài giờ sau, lực lượng cứu hộ đã tiếp cận được hiện trường và đưa các nạn nhân ra ngoài.", True),
+    # A count in figures from an event told before (another flight's bomb in the
+    # EgyptAir story): which plane? One that names what it counts from does not lean.
+    ("Khoảng 20\u00a0phút sau khi máy bay cất cánh, chiếc máy tính phát nổ, khoét một lỗ thủng lớn.", True),
+    ("15 phút sau, lực lượng cứu hỏa đã có mặt tại hiện trường và dập tắt đám cháy.", True),
+    ("Hơn 30 năm sau ngày thống nhất, thành phố đã đổi thay với nhiều công trình mới.", False),
     # helper-143's editor's read: forms that lean and were shown as points
     ("Vẫn theo ông Hải, công ty luôn gặp khó khăn trong việc tuyển dụng nhân sự mới.", True),
     ("Bởi lẽ, đây là lần đầu tiên tổng thống được bầu ra không thuộc hai đảng lớn.", True),
