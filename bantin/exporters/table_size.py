@@ -86,3 +86,39 @@ def holding(least: Sequence[float], held: Sequence[float], avail: float) -> list
         if need > out[c]:
             out[c] = max(out[c], min(need, avail - (sum(out) - out[c])))
     return out
+
+
+def shared(natural: Sequence[float], least: Sequence[float], avail: float) -> list[float]:
+    """Each column's width when the cells' text on one line (``natural``) is wider
+    than ``avail`` and their longest words (``least``) are not: the room above each
+    column's floor shared in proportion to the text above it, the floor being the
+    longest word or, if more, what the column needs up to half the level (the width
+    at which columns as wide as they need, their longest word or the level, fill
+    ``avail``).
+
+    With the longest word alone as the floor, a long column took nearly all the
+    room: beside a cell of 400 words the "Tên" column kept only its longest word
+    and set "Nguyễn / Văn An" on two lines, and a title of ten words read a word a
+    line. The floor is half the level, not all of it: a summary of twenty words
+    among six short columns keeps more than their share, as before."""
+    nat = [max(a, m) for a, m in zip(natural, least, strict=True)]
+    if sum(nat) <= avail:
+        return nat
+    half = _level(nat, least, avail) / 2
+    floors = [max(m, min(a, half)) for a, m in zip(nat, least, strict=True)]
+    spare = max(0.0, avail - sum(floors))
+    stretch = sum(a - f for a, f in zip(nat, floors, strict=True)) or 1.0
+    return [f + spare * (a - f) / stretch for a, f in zip(nat, floors, strict=True)]
+
+
+def _level(nat: Sequence[float], least: Sequence[float], avail: float) -> float:
+    """The width L at which columns as wide as they need, their longest word or L
+    (``min(need, max(word, L))``), fill ``avail``, found by halving."""
+    lo, hi = 0.0, max(nat, default=0.0)
+    for _ in range(60):
+        mid = (lo + hi) / 2
+        if sum(min(a, max(m, mid)) for a, m in zip(nat, least, strict=True)) > avail:
+            hi = mid
+        else:
+            lo = mid
+    return lo

@@ -62,16 +62,15 @@ def _measure(w: Writer, b: Table, size: float, total: float = math.inf) -> tuple
 
 def _shared(longest: list[int], least: list[int], total: int, em: int) -> list[int]:
     """Each column as wide as its longest one-column cell (an average glyph is a
-    little over half an ``em``); when that is wider than the text, the room above
-    each column's longest word is shrunk in proportion, never the word itself
-    (a narrow "STT" column set one letter a line, as proportion alone made it)."""
+    little over half an ``em``); when that is wider than the text, shrunk as the
+    PDF's are (``table_size.shared``), never below the column's longest word (a
+    narrow "STT" column set one letter a line, as proportion alone made it)."""
     widths = [max(4, n) * em * 3 // 5 + PAD for n in longest]
     widths = [max(x, lo) for x, lo in zip(widths, least, strict=True)]  # never under its longest word (or picture)
     if sum(widths) > total:
-        room, spare = sum(widths) - sum(least), total - sum(least)
-        if spare <= 0 or room <= 0:
+        if total - sum(least) <= 0:
             return _capped(least, total)
-        widths = [lo + (x - lo) * spare // room for x, lo in zip(widths, least, strict=True)]
+        widths = [math.floor(x) for x in table_size.shared(widths, least, total)]
     return widths
 
 

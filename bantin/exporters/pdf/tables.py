@@ -195,8 +195,8 @@ def bands(least: list[float], avail: float) -> list[tuple[int, int]]:
 def column_widths(band: tuple[int, int], avail: float, natural: list[float], least: list[float],
                   spanning: list[tuple[int, int, float]]) -> list[float]:
     """Each grid column of the band as wide as its cells need (a merged cell's need
-    shared by the columns it spans), shrunk in proportion when the band is wider
-    than the text, never below its longest word."""
+    shared by the columns it spans), shrunk when the band is wider
+    than the text (``table_size.shared``), never below its longest word."""
     lo, hi = band
     n = hi - lo
     nat, low = natural[lo:hi], [min(x, avail) for x in least[lo:hi]]
@@ -212,9 +212,9 @@ def column_widths(band: tuple[int, int], avail: float, natural: list[float], lea
     spare = avail - sum(low)
     if spare < -0.5:  # the longest words alone are wider: a band of one column too wide
         return [avail / n] * n
-    spare = max(spare, 0.0)  # exactly the longest words (a table in a cell takes what is left)
-    stretch = sum(a - m for a, m in zip(nat, low, strict=True)) or 1
-    return [m + spare * (a - m) / stretch for a, m in zip(nat, low, strict=True)]
+    if spare <= 0:  # exactly the longest words (a table in a cell takes what is left)
+        return low
+    return table_size.shared(nat, low, avail)
 
 
 def air(widths: list[float], avail: float) -> float:
