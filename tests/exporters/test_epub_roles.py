@@ -156,3 +156,21 @@ def test_a_figure_and_its_caption_share_a_page(tmp_path: Path) -> None:
         box = [n for n, p in enumerate(pages) if "[Ảnh" in p]
         under = [n for n, p in enumerate(pages) if want[:40] in p or want[-40:] in p]
         assert box and box == under, (height, box, under)
+
+
+def test_a_short_column_beside_a_long_one_keeps_its_names_on_one_line(tmp_path):
+    """helper-168: beside a cell of 400 words the reading system's own table layout
+    gave "Tên" its longest word, "Trần / Thị / Bình" on three lines. The book shares
+    the columns by the PDF's and the DOCX's rule (``epub.columns``), as percentages."""
+    long = " ".join(("người dân tỉnh Quảng Nam đã tham gia xây dựng nông thôn mới".split() * 40)[:400])
+    src = tmp_path / "bang.md"
+    src.write_text(f"# Bảng dài\n\n| Tên | Mô tả | Năm |\n|---|---|---:|\n| Nguyễn Văn An | {long} | 2024 |\n"
+                   "| Trần Thị Bình | ngắn | 2025 |\n", encoding="utf-8")
+    r = bantin("export", "-f", "epub", "-o", str(tmp_path / "out"), str(src))
+    assert r.returncode == 0, r.stderr.decode()
+    epub = tmp_path / "out" / "bang.epub"
+    with zipfile.ZipFile(epub) as z:
+        page = z.read("EPUB/article-001.xhtml").decode()
+    assert re.search(r'<table class="shared"><colgroup>(<col style="width: [\d.]+%"/>){3}</colgroup>', page), page[:500]
+    text = " ".join(run(["pdftotext", "-layout", str(p), "-"]).stdout for p in _laid_out(epub, tmp_path))
+    assert "Nguyễn Văn An" in text and "Trần Thị Bình" in text, text[:600]

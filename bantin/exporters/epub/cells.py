@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from bantin.exporters.epub.columns import colgroup
 from bantin.exporters.markup import attr
 from bantin.model import Table, text_of
 
@@ -51,9 +52,14 @@ def table(b: Table, spans: Callable[..., str], blocks: Callable[..., str]) -> st
     # (``data-label``, shown by the style sheet on a narrow screen only).
     wide = b.columns >= WIDE
     labels = column_labels(b) if wide else {}
-    out = ['<div class="table"><table class="wide">' if wide else '<div class="table"><table>']
+    # Columns shared by the PDF's and the DOCX's rule (``columns``) fill the line:
+    # their cells do not fit it on one line each.
+    cols = colgroup(b, wide)
+    classes = " ".join(c for c, on in (("wide", wide), ("shared", bool(cols))) if on)
+    out = [f'<div class="table"><table class="{classes}">' if classes else '<div class="table"><table>']
     if b.caption:
         out.append(f"<caption>{spans(b.caption, bold=True)}</caption>")
+    out.append(cols)
     rows: dict[int, list[str]] = {}
     for p in b.placed():
         head = p.row < b.header_rows

@@ -110,6 +110,10 @@ def css(style: Style, fonts: list[tuple[str, str, str]], fallbacks: list[str]) -
             "div.table { overflow-x: auto; margin: 0.6em 0; }",
             f"table {{ border-collapse: collapse; font-size: {rel(r['cell'].size)}; }}",
             "caption { font-weight: bold; text-align: left; margin-bottom: 0.3em; }",
+            # A table whose columns are shared (cells.py, columns.py) fills the line, each
+            # column its percentage. The layout stays automatic: a column's longest word
+            # (a figure) still holds it open where a share is less, as it does on paper.
+            "table.shared { width: 100%; }",
             "th, td { border-top: 0.5px solid #888; border-bottom: 0.5px solid #888; padding: 0.2em 0.4em; "
             "vertical-align: top; text-align: left; }",
             "th.right, td.right { text-align: right; } th.center, td.center { text-align: center; }",
@@ -194,7 +198,7 @@ def css(style: Style, fonts: list[tuple[str, str, str]], fallbacks: list[str]) -
             # lost without a sign (helper-71: a 12-column table showed 4). Each row
             # stands as a block, each cell under its column's name.
             "@media (max-width: 30em) { table.wide, table.wide tbody, table.wide tr, table.wide td "
-            "{ display: block; width: auto; } table.wide thead { display: none; } "
+            "{ display: block; width: auto; } table.wide thead, table.wide colgroup { display: none; } "
             "table.wide tr { border-top: 0.5px solid #888; padding: 0.3em 0; } "
             "table.wide td { border: none; text-align: left; padding: 0.1em 0.2em; } "
             "table.wide td[data-label]::before { content: attr(data-label) \": \"; font-weight: bold; } }",
