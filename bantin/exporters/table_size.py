@@ -18,12 +18,14 @@ import math
 import re
 from collections.abc import Callable, Sequence
 
-from bantin.model import Figure, Table
+from bantin.model import Figure, ListBlock, Table, lines_of, text_of
 
 LONG_WORD = 12  # characters a column keeps whole of a word its exporter may break (an address)
 WHOLE = 23  # characters: a word up to this long (a paper's symbol, "01/2025/TT-BGDĐT") stays whole
 _ADDRESS = re.compile(r"://|^www\.|@", re.IGNORECASE)
 PICTURES = 3  # a picture in a cell claims a third of the text's width, lest it be a stamp; less beside more
+# A figure never breaks ("12.345.678.000"): it claims all it needs.
+FIGURE = re.compile(r"[+\-−]?\d[\d.,]*%?")
 SMALLEST = 7.0  # points: the least a printed table's figures stay legible at
 STEP = 0.5  # points
 
@@ -69,6 +71,31 @@ def held(t: Table, avail: float, inner: Callable[[Table], float]) -> list[float]
         for c in span:
             out[c] = max(out[c], need / len(span))
     return out
+
+
+def measure(t: Table, word: Callable[[str, bool], float], pad: float,
+            avail: float = math.inf) -> tuple[list[int], list[float]]:
+    """Per column, its longest one-column cell in characters, and its longest word
+    as ``word`` measures it (``True`` in a header row, set bold), its padding
+    included, or the longest words of a table in a cell side by side, as much as
+    ``avail`` leaves it (``holding``). A merged cell is set across its columns'
+    widths and claims none of its own. The DOCX measures words with the font's
+    metrics, the EPUB, which has none, by their characters."""
+    longest = [0] * t.columns
+    least = [0.0] * t.columns
+    for p in t.placed():
+        if p.cell.colspan != 1:
+            continue
+        text = text_of(p.cell.text)
+        # A list in a cell also takes its indent: about four characters.
+        extra = " " * 4 if any(isinstance(x, ListBlock) for x in p.cell.blocks) else ""
+        longest[p.column] = max(longest[p.column], max(map(len, lines_of(text))) + len(extra))
+        # An address or a very long word breaks where the reader may break it and
+        # claims only its first characters (``claim``); a figure never breaks, nor a
+        # paper's symbol: they claim all they need.
+        words = [(x if FIGURE.fullmatch(x) else claim(x)) + extra for x in text.split()]
+        least[p.column] = max([least[p.column], *(word(x, p.row < t.header_rows) + pad for x in words)])
+    return longest, holding(least, held(t, avail, lambda inner: sum(measure(inner, word, pad)[1]) + pad), avail)
 
 
 def _picture(b: object) -> bool:

@@ -6,18 +6,16 @@ w:tc with w:vMerge (Word wants a w:tc for every grid slot)."""
 from __future__ import annotations
 
 import math
-import re
 from typing import Any
 
 from bantin.exporters import table_size
 from bantin.exporters.docx.metrics import text_width
 from bantin.exporters.docx.names import CELL_MARGIN, NAMES, TABLE_STYLE
 from bantin.exporters.docx.writer import Writer
-from bantin.exporters.table_size import claim, fitting
-from bantin.model import Cell, ListBlock, Table, lines_of, text_of
+from bantin.exporters.table_size import fitting
+from bantin.model import Cell, Table
 
 _JC = {"right": "right", "center": "center"}
-_FIGURE = re.compile(r"[+\-−]?\d[\d.,]*%?")
 
 
 PAD = 240  # twips: a cell's left and right margins, and a little air
@@ -37,27 +35,11 @@ def _widths(w: Writer, b: Table) -> tuple[list[int], float]:
 
 def _measure(w: Writer, b: Table, size: float, total: float = math.inf) -> tuple[list[int], list[int]]:
     """Per column, its longest one-column cell in characters, and its longest word
-    in twips set at ``size``, in bold in a header row (padding included), or the
-    longest words of a table in a cell side by side, as much as ``total`` leaves
-    it (``table_size.holding``)."""
+    in twips set at ``size`` (``table_size.measure``)."""
     family = w.covered.families[0]
-    bold = family.files.get("bold") or family.files["regular"]
-    longest = [0] * b.columns
-    least = [0] * b.columns
-    for p in b.placed():
-        if p.cell.colspan == 1:
-            text = text_of(p.cell.text)
-            # A list in a cell also takes its indent: about four characters.
-            extra = 4 if any(isinstance(x, ListBlock) for x in p.cell.blocks) else 0
-            longest[p.column] = max(longest[p.column], max(map(len, lines_of(text))) + extra)
-            face = bold if p.row < b.header_rows else family.files["regular"]
-            # An address or a very long word breaks where Word may break it and
-            # claims only its first characters (``table_size.claim``); a figure never
-            # breaks ("12.345.678.000"), nor a paper's symbol: they claim all they need.
-            words = [(x if _FIGURE.fullmatch(x) else claim(x)) + " " * extra for x in text.split()]
-            least[p.column] = max([least[p.column], *(round(text_width(face, x, size) * 20) + PAD for x in words)])
-    held = table_size.held(b, total, lambda inner: sum(_measure(w, inner, size)[1]) + PAD)
-    return longest, [math.floor(x) for x in table_size.holding(least, held, total)]
+    faces = (family.files["regular"], family.files.get("bold") or family.files["regular"])
+    longest, least = table_size.measure(b, lambda x, head: round(text_width(faces[head], x, size) * 20), PAD, total)
+    return longest, [math.floor(x) for x in least]
 
 
 def _shared(longest: list[int], least: list[int], total: int, em: int) -> list[int]:

@@ -11,11 +11,9 @@ written as percentages of the table, so that they hold at any screen width."""
 from __future__ import annotations
 
 import math
-import re
 
 from bantin.exporters import table_size
-from bantin.exporters.table_size import claim
-from bantin.model import ListBlock, Table, lines_of, text_of
+from bantin.model import Table
 
 EM_PER_CHAR = 0.6  # an average glyph is a little over half an em (docx/tables.py)
 PAD = 0.8  # ems: a cell's padding, 0.4 em each side (css: "padding: 0.2em 0.4em")
@@ -26,7 +24,6 @@ PAD = 0.8  # ems: a cell's padding, 0.4 em each side (css: "padding: 0.2em 0.4em
 # needs on a wider screen, never less.
 PHONE = 24.0
 TABLET = 36.0
-_FIGURE = re.compile(r"[+\-−]?\d[\d.,]*%?")  # a figure never breaks ("12.345.678.000"): it claims all it needs
 
 
 def shares(b: Table, wide: bool) -> list[float] | None:
@@ -48,23 +45,8 @@ def shares(b: Table, wide: bool) -> list[float] | None:
 
 def _measure(b: Table, avail: float = math.inf) -> tuple[list[int], list[float]]:
     """Per column, its longest one-column cell in characters, and its longest word
-    in ems with the padding (a header's bold a tenth wider), or the longest words
-    of a table in a cell side by side, as much as ``avail`` leaves it
-    (``table_size.holding``). A merged cell is set across its columns' widths and
-    claims none of its own, as in the DOCX."""
-    longest = [0] * b.columns
-    least = [0.0] * b.columns
-    for p in b.placed():
-        if p.cell.colspan != 1:
-            continue
-        text = text_of(p.cell.text)
-        extra = 4 if any(isinstance(x, ListBlock) for x in p.cell.blocks) else 0  # a list's indent
-        longest[p.column] = max(longest[p.column], max(map(len, lines_of(text))) + extra)
-        bold = 1.1 if p.row < b.header_rows else 1.0
-        words = [len(x if _FIGURE.fullmatch(x) else claim(x)) + extra for x in text.split()]
-        least[p.column] = max([least[p.column], *(n * EM_PER_CHAR * bold + PAD for n in words)])
-    held = table_size.held(b, avail, lambda inner: sum(_measure(inner)[1]) + PAD)
-    return longest, table_size.holding(least, held, avail)
+    in ems (a header's bold a tenth wider), by ``table_size.measure``."""
+    return table_size.measure(b, lambda x, head: len(x) * EM_PER_CHAR * (1.1 if head else 1.0), PAD, avail)
 
 
 def colgroup(b: Table, wide: bool) -> str:
