@@ -28,6 +28,7 @@ from bantin.exporters.markup import link_target
 from bantin.exporters.roles import HEADER_LEFT, SIGNATURE_LEFT
 from bantin.exporters.txt.decree import centred_lines, header_lines, national_lines, signature_lines
 from bantin.exporters.txt.layout import grid, records, right, underlined, width, wrap, wrap_display
+from bantin.exporters.txt.notes import note_marks, numbered_notes
 from bantin.exporters.txt.raised import raised
 from bantin.exporters.walk import Walker
 from bantin.model import (
@@ -154,7 +155,7 @@ class Writer(Walker):
         if n:
             self.out += ["", "", "─" * self.rule, ""]
         self.links = []
-        self.first_link = _numbered_notes(a) + 1  # note marks are [1]…[n]: links go on from there
+        self.first_link = numbered_notes(a) + 1  # note marks are [1]…[n]: links go on from there
         self.headed = not n and self.header(a) is not None  # a single công văn names its issuer
 
     def masthead(self, text: str, a: Article) -> None:
@@ -276,7 +277,7 @@ class Writer(Walker):
 
     def footnotes(self, a: Article) -> None:
         self.out += ["", f"{NOTES}:"]
-        marks = _marks(a)
+        marks = note_marks(a)
         for note in a.notes:
             mark = f"[{marks.get(note.id, note.id)}] "
             self.inside(note.blocks, mark, " " * width(mark), True, 0)
@@ -338,46 +339,3 @@ class Writer(Walker):
                 # An address is never broken: too long for the line, it goes under its number.
                 fits = width(label) + 1 + width(href) <= self.cols
                 self.out += [f"{label} {href}"] if fits else [label, href]
-
-
-def _marks(a: Article) -> dict[str, str]:
-    """Each note's mark, as its first reference in the text shows it."""
-    found: dict[str, str] = {}
-
-    def walk(blocks: tuple[Block, ...]) -> None:
-        for b in blocks:
-            for t in _texts(b):
-                for s in t:
-                    if s.note is not None:
-                        found.setdefault(s.note, s.text)
-            for inner in _children(b):
-                walk(inner)
-
-    walk(a.blocks)
-    for note in a.notes:
-        walk(note.blocks)
-    return found
-
-
-def _texts(b: Block) -> list[Text]:
-    if isinstance(b, (Paragraph, Heading)):
-        return [b.text]
-    if isinstance(b, Figure):
-        return [b.caption]
-    return []
-
-
-def _children(b: Block) -> list[tuple[Block, ...]]:
-    if isinstance(b, ListBlock):
-        return [i.blocks for i in b.items]
-    if isinstance(b, Quote):
-        return [b.blocks]
-    if isinstance(b, Table):
-        return [c.blocks for r in b.rows for c in r]
-    return []
-
-
-def _numbered_notes(a: Article) -> int:
-    """How many numbers the notes' marks take: endnotes, counted "i", "ii" (Word's
-    own), take none; the links after "[1]" and "[i]" were [3], [4] (helper-122)."""
-    return sum(1 for n in a.notes if n.kind != "endnote")
