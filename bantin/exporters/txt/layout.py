@@ -107,36 +107,47 @@ def right(text: str, cols: int) -> list[str]:
     return [" " * max(0, cols - width(x)) + x for x in wrap(text, cols)]
 
 
-def grid(cells: dict[tuple[int, int], str], t: Table, cols: int) -> list[str]:
+def grid(cells: dict[tuple[int, int], list[str]], t: Table, cols: int) -> list[str]:
     """The table aligned by display width, each merged cell written once (in its
     first row and column, across the columns it spans), or nothing when it is
-    wider than the page. ``cells`` maps (row, column) to the text of the cell
-    that starts there."""
+    wider than the page. ``cells`` maps (row, column) to the lines of the cell
+    that starts there (a paragraph a line, a list item a line under its marker)."""
     spans = {(p.row, p.column): p.cell.colspan for p in t.placed()}
     ncols = t.columns
     widths = [0] * ncols
-    for (r, c), text in cells.items():
+    wide = {k: max(map(width, v), default=0) for k, v in cells.items()}
+    for (r, c), w in wide.items():
         if spans.get((r, c), 1) == 1:
-            widths[c] = max(widths[c], width(text))
-    for (r, c), text in cells.items():  # a spanning cell widens the last column it covers, if it must
+            widths[c] = max(widths[c], w)
+    for (r, c), w in wide.items():  # a spanning cell widens the last column it covers, if it must
         n = spans.get((r, c), 1)
         if n > 1:
             have = sum(widths[c:c + n]) + len(GAP) * (n - 1)
-            widths[min(ncols, c + n) - 1] += max(0, width(text) - have)
+            widths[min(ncols, c + n) - 1] += max(0, w - have)
     if sum(widths) + len(GAP) * (ncols - 1) > cols:
         return []
-    out = []
+    # A row of several lines ends where a blank line says so, or the next row's
+    # first line would read as its own next line.
+    heights: dict[int, int] = {}
+    for (r, _), v in cells.items():
+        heights[r] = max(heights.get(r, 1), len(v))
+    apart = any(h > 1 for h in heights.values())
+    out: list[str] = []
     for r in range(len(t.rows)):
-        line, c = "", 0
-        while c < ncols:
-            n = spans.get((r, c), 1)
-            w = sum(widths[c:c + n]) + len(GAP) * (n - 1)
-            text = cells.get((r, c), "")
-            pad = " " * (w - width(text))
-            aligned = pad + text if c < len(t.align) and t.align[c] == "right" and n == 1 else text + pad
-            line += (GAP if c else "") + aligned
-            c += n
-        out.append(line.rstrip())
+        if apart and out and r != t.header_rows:
+            out.append("")
+        for k in range(heights.get(r, 1)):
+            line, c = "", 0
+            while c < ncols:
+                n = spans.get((r, c), 1)
+                w = sum(widths[c:c + n]) + len(GAP) * (n - 1)
+                lines = cells.get((r, c), [])
+                text = lines[k] if k < len(lines) else ""
+                pad = " " * (w - width(text))
+                aligned = pad + text if c < len(t.align) and t.align[c] == "right" and n == 1 else text + pad
+                line += (GAP if c else "") + aligned
+                c += n
+            out.append(line.rstrip())
         if r == t.header_rows - 1:
             out.append(GAP.join("─" * w for w in widths))
     return out
@@ -167,10 +178,14 @@ def _label(heads: dict[int, list[str]], first: int, span: int) -> str:
     return ", ".join(" – ".join(q) for q in parts if q)
 
 
-def records(cells: dict[tuple[int, int], str], t: Table, cols: int) -> list[str]:
+def records(cells: dict[tuple[int, int], str], t: Table, cols: int,
+            value: Callable[[int, int, str], list[str]] | None = None) -> list[str]:
     """A table too wide for the page: one "header: value" block per row, each
     merged cell once, under the row it starts in, labelled by every header row
-    above its columns."""
+    above its columns. ``cells`` holds each cell's text on one line, for the
+    labels; ``value(row, column, label)`` writes a cell under its label, its
+    blocks on lines of their own (a list item under its marker), else the text
+    is wrapped."""
     # A table of header rows alone (a one-cell "| Ghi chú |" in Markdown) has no
     # value to label: its words are said as they are, or they were lost (helper-98).
     first = t.header_rows if t.header_rows < len(t.rows) else 0
@@ -188,5 +203,5 @@ def records(cells: dict[tuple[int, int], str], t: Table, cols: int) -> list[str]
             out.append("")
         for c, text in row:
             label = _label(heads, c, spans.get((r, c), 1))
-            out += wrap(f"{label}: {text}" if label else text, cols, "  ", "    ")
+            out += value(r, c, label) if value else wrap(f"{label}: {text}" if label else text, cols, "  ", "    ")
     return out

@@ -72,6 +72,7 @@ class Writer(Walker):
         self.hang = 3  # the width of the widest entry number, "12. " (digest_header)
         self.first, self.rest, self.tight = "", "", False
         self.lists = 0  # lists around the block under way: an unordered item's mark goes by it
+        self.cells = 0  # table cells around the block under way
         self.decree = self.decree_layout = decree  # the style asks for Nghị định 30's header block
         self.headed = False  # the article under way opened with it
 
@@ -204,6 +205,9 @@ class Writer(Walker):
         self.out += wrap(text, self.cols) if self.message else centred_lines(text, self.cols, ruled=True)
 
     def visit_heading(self, b: Heading, depth: int) -> None:
+        if self.cells:  # a rule under it would read as the rule under a grid's header row
+            self.out += self.lines(self.spans(b.text))
+            return
         self.out += [""] + underlined(self.spans(b.text), self.cols, "-" if b.level == 1 else "·", self.rule)
 
     def visit_paragraph(self, b: Paragraph, depth: int) -> None:
@@ -251,17 +255,60 @@ class Writer(Walker):
         self.out.append("")
         if b.caption:
             self.out += wrap(f"{TABLE}: {self.spans(b.caption)}", self.cols)
-        cells = {(p.row, p.column): self.cell(p.cell) for p in b.placed()}
-        self.out += (not self.message and grid(cells, b, self.cols)) or records(cells, b, self.cols)
+        placed = {(p.row, p.column): p.cell for p in b.placed()}
+        # A message is read in a narrow bubble: its tables are always records.
+        laid = [] if self.message else grid({k: self.cell_lines(c, depth) for k, c in placed.items()}, b, self.cols)
+        if not laid:
+            texts = {k: self.cell(c) for k, c in placed.items()}
+            laid = records(texts, b, self.cols, lambda r, c, label: self.record(placed[r, c], label, depth))
+        self.out += laid
         self.tight = False
 
     def cell(self, c: Cell) -> str:
-        """A cell on one line: its text, and the captions and credits of the
-        pictures in it, which a line of text cannot show but must not lose."""
+        """A cell on one line, for a record's label: its text, and the captions and
+        credits of the pictures in it, which a line of text cannot show but must
+        not lose."""
         parts = [self.spans(c.text)]
         for f in (x for x in c.blocks if isinstance(x, Figure)):
             parts += [self.spans(f.caption), credit_line(f)]
         return one_line(" ".join(p for p in parts if p))
+
+    def cell_lines(self, c: Cell, depth: int) -> list[str]:
+        """A grid cell's lines, never wrapped: a paragraph a line, a list item a
+        line under its marker, as the text writes them outside a table, less the
+        indent they share."""
+        if len(c.blocks) == 1 and isinstance(c.blocks[0], Paragraph):  # most cells: the walk is not needed
+            return [x for x in wrap(self.spans(c.blocks[0].text), 1 << 30) if x.strip()]
+        lines = self.captured(c.blocks, "", 1 << 30, depth)
+        cut = min((len(x) - len(x.lstrip(" ")) for x in lines), default=0)
+        return [x[cut:] for x in lines]
+
+    def record(self, c: Cell, label: str, depth: int) -> list[str]:
+        """A cell in a record: a first paragraph after its label ("Ghi chú: …"),
+        the blocks after it on lines of their own under the value's indent, a
+        list item under its marker (helper-168: "Cell with A Bullet list")."""
+        head = f"{label}: " if label else ""
+        blocks = c.blocks
+        if blocks and isinstance(blocks[0], (Paragraph, Heading)):  # a heading in a cell is a line of text
+            out = wrap(head + self.spans(blocks[0].text), self.cols, "  ", "    ")
+            blocks = blocks[1:]
+        else:
+            out = wrap(head.rstrip(), self.cols, "  ", "    ")
+        return out + (self.captured(blocks, "    ", self.cols, depth) if blocks else [])
+
+    def captured(self, blocks: tuple[Block, ...], base: str, cols: int, depth: int) -> list[str]:
+        """The lines of a cell's blocks, written as outside a table, ``cols`` wide,
+        each list's mark counted from the top again. The blank lines between
+        blocks go (in a grid they would part rows, in a record records): each
+        block starts a line of its own, which parts them."""
+        saved = self.out, self.cols, self.lists
+        self.out, self.cols, self.lists = [], cols, 0
+        self.cells += 1
+        self.inside(blocks, base, base, True, depth)
+        lines = [x for x in self.out if x.strip()]
+        self.cells -= 1
+        self.out, self.cols, self.lists = saved
+        return lines
 
     def visit_sectionbreak(self, b: SectionBreak, depth: int) -> None:
         self.out += ["", *self.centred("* * *")]
