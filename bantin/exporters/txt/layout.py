@@ -112,6 +112,12 @@ def grid(cells: dict[tuple[int, int], list[str]], t: Table, cols: int) -> list[s
     first row and column, across the columns it spans), or nothing when it is
     wider than the page. ``cells`` maps (row, column) to the lines of the cell
     that starts there (a paragraph a line, a list item a line under its marker)."""
+    # A cell of several lines beside words to its right would be read line by line
+    # across the row, its second line after its neighbour's first: such a table is
+    # written as records, whose cells follow one another (the words in order).
+    if any(len(v) > 1 and any(c2 > c and any(x.strip() for x in w) for (r2, c2), w in cells.items() if r2 == r)
+           for (r, c), v in cells.items()):
+        return []
     spans = {(p.row, p.column): p.cell.colspan for p in t.placed()}
     ncols = t.columns
     widths = [0] * ncols
