@@ -115,8 +115,15 @@ def grid(cells: dict[tuple[int, int], list[str]], t: Table, cols: int) -> list[s
     # A cell of several lines beside words to its right would be read line by line
     # across the row, its second line after its neighbour's first: such a table is
     # written as records, whose cells follow one another (the words in order).
-    if any(len(v) > 1 and any(c2 > c and any(x.strip() for x in w) for (r2, c2), w in cells.items() if r2 == r)
-           for (r, c), v in cells.items()):
+    # One pass: per row, the first column holding a tall cell and the last holding words.
+    tall: dict[int, int] = {}
+    worded: dict[int, int] = {}
+    for (r, c), v in cells.items():
+        if len(v) > 1:
+            tall[r] = min(tall.get(r, c), c)
+        if any(x.strip() for x in v):
+            worded[r] = max(worded.get(r, c), c)
+    if any(worded.get(r, -1) > c for r, c in tall.items()):
         return []
     spans = {(p.row, p.column): p.cell.colspan for p in t.placed()}
     ncols = t.columns
