@@ -32,6 +32,12 @@ def scheme(url: str) -> str | None:
     return parts.scheme.lower() if parts else None
 
 
+def remote(url: str) -> bool:
+    """Whether ``url`` names a file on another machine, which only the network could
+    bring ("https://…", "ftp://…", or "//cdn…" without its scheme)."""
+    return url.startswith("//") or scheme(url) in ("http", "https", "ftp")
+
+
 def source(url: str) -> bool:
     """Whether ``url`` may be an article's source address: a web page or a mailbox,
     or an address written without its scheme ("www.x.vn/a", "/tin/a.html"); not

@@ -59,7 +59,7 @@ def local_image(ref: str, folder: Path | None, warn: Warn, seen: Seen | None = N
     if parts is None:
         warn(f"image reference refused (not a valid address): {shown}")
         return None
-    if parts.scheme in ("http", "https", "ftp") or ref.startswith("//"):
+    if addresses.remote(ref):
         warn(f"remote image not fetched (a reader opens no network connection): {shown}")
         return None
     if parts.scheme == "data":

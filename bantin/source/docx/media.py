@@ -71,7 +71,6 @@ def _why_not(target: str) -> str:
     """Why a picture linked from outside the file is not read: Word links a
     picture on a disk ("file:///C:/Anh/lua.jpg", "..\\Anh\\lua.jpg") as often as
     one on the web, and only the second would need the network."""
-    parts = addresses.split(target)
-    if target.startswith("//") or (parts is not None and parts.scheme.lower() in ("http", "https", "ftp")):
+    if addresses.remote(target):
         return "a reader opens no network connection"
     return "not in the Word file; a reader opens nothing outside it"
