@@ -60,13 +60,18 @@ def address(get: Callable[[str], str | None], sources: Iterable[str | None] = ()
     return src
 
 
+def source_set(get: Callable[[str], str | None]) -> str | None:
+    """The addresses a ``<source>`` of a ``<picture>`` offers, a lazy loader's first."""
+    return get("data-srcset") or get("srcset")
+
+
 def picture_sources(img: Any) -> Iterator[str | None]:
     """The ``srcset`` of each ``<source>`` of the ``<picture>`` an lxml ``<img>`` is in
     (lxml may nest the ``<img>`` inside the ``<source>`` it follows)."""
     picture = next((a for a in islice(img.iterancestors(), 2) if a.tag == "picture"), None)
     if picture is not None:
         for source in picture.iter("source"):
-            yield source.get("data-srcset") or source.get("srcset")
+            yield source_set(source.get)
 
 
 def resolve(img: Any) -> str:

@@ -19,6 +19,7 @@ from typing import Any
 from bantin.model import LINE_BREAK, Span, Text
 from bantin.source.fragment_inline import CODE, EMPHASIS, HIDDEN, STRONG, Picture, parse_tag, picture, tidy
 from bantin.source.markdown import formula
+from bantin.source.picture_address import source_set
 from bantin.source.rules import caption as caption_rule
 
 _VOID_HIDDEN = frozenset({"embed", "input"})
@@ -162,7 +163,7 @@ def _tag(raw: str, m: _Marks, out: list[Item]) -> None:
         return
     if tag.name == "source":
         if m.sources is not None and not tag.closing:
-            m.sources.append(tag.attrs.get("data-srcset") or tag.attrs.get("srcset"))
+            m.sources.append(source_set(tag.attrs.get))
         return
     if tag.name == "br":
         out.append(Break(True))
